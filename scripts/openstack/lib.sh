@@ -1,0 +1,72 @@
+# shellcheck shell=bash
+# Shared helpers for install.sh / start.sh / stop.sh / smoke.sh (sourced, not run).
+#
+# A "part" is scripts/openstack/parts/NAME.sh. It defines shell functions named
+# NAME_<hook>; every hook is optional:
+#   NAME_packages   echo the Debian packages it needs            (install.sh)
+#   NAME_requires   echo the parts it needs (started before it)   (both)
+#   NAME_ports      echo the 127.0.0.1 TCP ports it listens on    (start.sh: must be free)
+#   NAME_prepare    write configs under $D/etc, init data/db      (start.sh; runs in the background,
+#                   in parallel with the other parts' prepare)
+#   NAME_start      launch its processes with start_bg            (start.sh)
+#   NAME_wait       block until it answers                         (start.sh)
+#   NAME_check      quick "answers right now?" probe              (start.sh fast path)
+#   NAME_catalog    echo keystone catalog lines (see ks_setup.py)  (start.sh -> keystone)
+#   NAME_ready      after keystone has users/catalog (seeding)     (start.sh)
+#   NAME_env        echo a JSON object merged into $D/env.json     (start.sh)
+# Only parts with a NAME_start hook are "services"; the others only install packages.
+
+# Debian's python and tools only: a pyenv/venv python3 earlier in PATH lacks the Debian libs.
+export PATH=/usr/local/sbin:/usr/sbin:/usr/bin:/sbin:/bin
+unset PYTHONPATH PYTHONHOME VIRTUAL_ENV || true
+export DEBIAN_FRONTEND=noninteractive
+export LC_ALL=C.UTF-8
+
+OS_HERE="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+OS_REPO="$(cd "$OS_HERE/../.." && pwd)"
+PY=/usr/bin/python3
+H=127.0.0.1                               # everything binds here, nothing else
+ADMIN_PW="${OS_ADMIN_PASSWORD:-secret}"   # admin, demo, alt_demo
+SVC_PW="${OS_SERVICE_PASSWORD:-servicepass}"
+REGION=RegionOne
+AUTH_URL="http://$H:5000/v3"
+MEMCACHE="$H:11211"
+TIMEOUT="${OS_START_TIMEOUT:-90}"         # seconds per service
+
+for f in "$OS_HERE"/parts/*.sh; do
+  # shellcheck source=/dev/null
+  . "$f"
+done
+
+all_parts() { local f; for f in "$OS_HERE"/parts/*.sh; do f=${f##*/}; echo "${f%.sh}"; done; }
+has_hook() { declare -F "$1_$2" >/dev/null; }
+hook() { local p=$1 h=$2; shift 2; if has_hook "$p" "$h"; then "${p}_$h" "$@"; fi; }
+is_service() { has_hook "$1" start; }
+
+# resolve_parts PART... -> prints the parts plus everything they require, dependencies first
+resolve_parts() {
+  local seen=" " out=()
+  _visit() {
+    local p=$1 r
+    [[ "$seen" == *" $p "* ]] && return 0
+    [ -f "$OS_HERE/parts/$p.sh" ] || { echo "unknown part: $p (have: $(all_parts | tr '\n' ' '))" >&2; return 2; }
+    seen+="$p "
+    for r in $(hook "$p" requires); do _visit "$r" || return; done
+    out+=("$p")
+  }
+  local p
+  for p in "$@"; do _visit "$p" || return; done
+  printf '%s\n' "${out[@]}"
+}
+
+# pids file lines: PID STARTTIME NAME   (each PID leads its own session/process group via setsid)
+proc_starttime() { awk '{print $22}' "/proc/$1/stat" 2>/dev/null || true; }
+# recorded_alive PID STARTTIME: same process as recorded (pid not reused) and not a zombie
+recorded_alive() {
+  [ -d "/proc/$1" ] && [ "$(proc_starttime "$1")" = "$2" ] &&
+    ! grep -q '^State:[[:space:]]*Z' "/proc/$1/status" 2>/dev/null
+}
+
+T0=${T0:-$(date +%s.%N)}
+log() { printf '[%s %5.1fs] %s\n' "${OS_SCRIPT:-openstack}" "$(awk -v a="$(date +%s.%N)" -v b="$T0" 'BEGIN{print a-b}')" "$*"; }
+die() { log "ERROR: $*" >&2; exit 1; }

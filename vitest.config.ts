@@ -1,0 +1,13 @@
+import { defineConfig } from "vitest/config";
+import { workspaceAliases } from "./vitest.shared";
+
+// Unit and emulator-scenario tiers. Workspace packages resolve to their
+// sources so a test never runs against a stale build.
+export default defineConfig({
+  resolve: { alias: workspaceAliases() },
+  test: {
+    include: ["packages/*/test/**/*.test.ts", "tests/emulator/**/*.test.ts", "examples/**/*.test.ts"],
+    testTimeout: 30_000,
+    hookTimeout: 30_000,
+  },
+});

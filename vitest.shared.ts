@@ -1,0 +1,13 @@
+import { readdirSync } from "node:fs";
+import { fileURLToPath } from "node:url";
+import { join } from "node:path";
+
+const root = fileURLToPath(new URL(".", import.meta.url));
+
+export function workspaceAliases(): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const dir of readdirSync(join(root, "packages"))) {
+    out[`@rax/${dir}`] = join(root, "packages", dir, "src", "index.ts");
+  }
+  return out;
+}
