@@ -1,1 +1,58 @@
-export {};
+export { VERSION } from "./version";
+export {
+  RaxError,
+  isRaxError,
+  HttpError,
+  BadRequest,
+  Unauthorized,
+  Forbidden,
+  NotFound,
+  Conflict,
+  OverLimit,
+  ServerError,
+  ValidationError,
+  TimeoutError,
+  WaitTimeout,
+  AbortError,
+  NotAuthenticated,
+  NoEndpointForService,
+  ConnectionError,
+  InvalidResponse,
+  type RaxErrorOptions,
+  type HttpErrorInit,
+  type TimeoutPhase,
+  type TimeoutErrorInit,
+  type EndpointQuery,
+  type ConnectionErrorInit,
+  type InvalidResponseInit,
+} from "./errors";
+export { errorFromResponse, type ErrorResponse } from "./error-from-response";
+export { extractErrorMessage, type ExtractedMessage } from "./error-message";
+export { parseRetryAfter, retryAfterFromHeaders } from "./retry-after";
+export { requestIdFrom } from "./request-id";
+export { redact, redactUrl, redactHeaders, registerSecret, unregisterSecret } from "./redact";
+export { createDebugLogger, debugFromEnv, type DebugLogger, type DebugLoggerOptions } from "./debug-log";
+export { userAgent } from "./user-agent";
+export { RetryBudget, type RetryBudgetOptions } from "./retry-budget";
+export { DEFAULT_RETRY, backoffDelay, isIdempotentMethod, type RetryOptions } from "./retry-policy";
+export { isReplayableBody, type RequestBody, type StreamBody } from "./request-body";
+export { RaxResponse, type RaxResponseInit } from "./response";
+export { Transport, type Timeouts, type TransportOptions, type RequestOptions } from "./transport";
+export { withQuery, encodePath, encodeSegment, joinUrl, type Query, type QueryValue } from "./url";
+export { SharedReauth, type AuthSession } from "./session";
+export { StaticSession, type StaticSessionOptions, type StaticEndpoints } from "./static-session";
+export { ServiceClient, type ServiceClientOptions, type ServiceRequestOptions } from "./service-client";
+export {
+  Paginated,
+  markerPager,
+  offsetPager,
+  linkPager,
+  type Page,
+  type PageFetcher,
+  type PaginatedOptions,
+  type MarkerPagerOptions,
+  type OffsetPagerOptions,
+} from "./pagination";
+export { waitUntil, waitForBuild, type Loader, type WaitOptions, type WaitProgress } from "./waiters";
+export { validate } from "./validation";
+export { sleep } from "./abort";

@@ -1,0 +1,273 @@
+// Every error class carries a brand symbol per class in its chain, Symbol.for("rax.error.<Name>"),
+// so `instanceof` and `isRaxError` keep working when an app ends up with two copies of @rax/core.
+
+const brandKey = (name: string): symbol => Symbol.for(`rax.error.${name}`);
+const ROOT_BRAND = brandKey("RaxError");
+
+interface Branded {
+  errorName?: string;
+}
+
+export interface RaxErrorOptions {
+  cause?: unknown;
+}
+
+/** Root of every error @rax/* throws. Check with `isRaxError(e)` or `instanceof`. */
+export class RaxError extends Error {
+  /** Stable class name used for the brand; subclasses in other packages should set their own. */
+  static readonly errorName: string = "RaxError";
+  readonly isRaxError = true as const;
+
+  constructor(message: string, options?: RaxErrorOptions) {
+    super(message, options?.cause === undefined ? undefined : { cause: options.cause });
+    let ctor: unknown = new.target;
+    let name: string | undefined;
+    while (typeof ctor === "function" && ctor !== Error) {
+      if (Object.hasOwn(ctor, "errorName")) {
+        const n = (ctor as Branded).errorName as string;
+        name ??= n;
+        Object.defineProperty(this, brandKey(n), { value: true, enumerable: false });
+      }
+      ctor = Object.getPrototypeOf(ctor);
+    }
+    Object.defineProperty(this, "name", { value: name ?? new.target.name, enumerable: false, configurable: true, writable: true });
+  }
+
+  static [Symbol.hasInstance](value: unknown): boolean {
+    if (Object.hasOwn(this, "errorName")) {
+      if (value === null || (typeof value !== "object" && typeof value !== "function")) return false;
+      return (value as Record<symbol, unknown>)[brandKey((this as Branded).errorName as string)] === true;
+    }
+    // A subclass that did not declare errorName: fall back to the prototype chain.
+    return Function.prototype[Symbol.hasInstance].call(this, value);
+  }
+}
+
+/** True for any error thrown by any copy of @rax/core or a package built on it. */
+export function isRaxError(e: unknown): e is RaxError {
+  return e !== null && typeof e === "object" && (e as Record<symbol, unknown>)[ROOT_BRAND] === true;
+}
+
+export interface HttpErrorInit {
+  status: number;
+  message: string;
+  method: string;
+  /** Already redacted. */
+  url: string;
+  code?: string | number;
+  details?: string;
+  requestId?: string;
+  body?: unknown;
+  attempts?: number;
+  headers?: Record<string, string>;
+  retryAfter?: number;
+  cause?: unknown;
+}
+
+/** A response with an error status (≥ 400). */
+export class HttpError extends RaxError {
+  static override readonly errorName: string = "HttpError";
+  readonly status: number;
+  /** Fault name or code from the body (`itemNotFound`, `NoSuchScalingGroupError`, 1092…). */
+  readonly code?: string | number;
+  readonly details?: string;
+  readonly method: string;
+  /** Request URL with secret query values masked. */
+  readonly url: string;
+  readonly requestId?: string;
+  /** Parsed JSON body or text (redacted, at most 64 KiB read). */
+  readonly body?: unknown;
+  /** How many times the request was sent. */
+  readonly attempts: number;
+  /** Response headers, lower-case names, secret values masked. */
+  readonly headers: Record<string, string>;
+  /** The error message the server gave (without the HTTP/URL suffix). */
+  readonly serverMessage: string;
+
+  constructor(init: HttpErrorInit) {
+    const rid = init.requestId ? ` (Request-ID: ${init.requestId})` : "";
+    super(`${init.message} (HTTP ${init.status}; ${init.method} ${init.url})${rid}`, { cause: init.cause });
+    this.status = init.status;
+    this.code = init.code;
+    this.details = init.details;
+    this.method = init.method;
+    this.url = init.url;
+    this.requestId = init.requestId;
+    this.body = init.body;
+    this.attempts = init.attempts ?? 1;
+    this.headers = init.headers ?? {};
+    this.serverMessage = init.message;
+  }
+}
+
+export class BadRequest extends HttpError {
+  static override readonly errorName: string = "BadRequest";
+}
+export class Unauthorized extends HttpError {
+  static override readonly errorName: string = "Unauthorized";
+}
+export class Forbidden extends HttpError {
+  static override readonly errorName: string = "Forbidden";
+}
+export class NotFound extends HttpError {
+  static override readonly errorName: string = "NotFound";
+}
+export class Conflict extends HttpError {
+  static override readonly errorName: string = "Conflict";
+}
+/** 413 or 429: rate limited (or, for Swift 413 without a retry hint, entity too large). */
+export class OverLimit extends HttpError {
+  static override readonly errorName: string = "OverLimit";
+  /** Server's retry hint (`Retry-After` / `Reply-After`) in ms, if it sent one. */
+  readonly retryAfter?: number;
+  constructor(init: HttpErrorInit) {
+    super(init);
+    this.retryAfter = init.retryAfter;
+  }
+}
+export class ServerError extends HttpError {
+  static override readonly errorName: string = "ServerError";
+}
+
+/** Bad input, thrown before any request is sent. `field` names the argument (dotted path). */
+export class ValidationError extends RaxError {
+  static override readonly errorName: string = "ValidationError";
+  readonly field: string;
+  constructor(field: string, message: string, options?: RaxErrorOptions) {
+    super(`${field}: ${message}`, options);
+    this.field = field;
+  }
+}
+
+export type TimeoutPhase = "connect" | "headers" | "body" | "total" | "wait";
+
+export interface TimeoutErrorInit {
+  phase: TimeoutPhase;
+  timeoutMs?: number;
+  method?: string;
+  url?: string;
+  attempts?: number;
+  cause?: unknown;
+}
+
+/** A connect/headers/body timeout or the total deadline expired. */
+export class TimeoutError extends RaxError {
+  static override readonly errorName: string = "TimeoutError";
+  readonly phase: TimeoutPhase;
+  readonly timeoutMs?: number;
+  readonly method?: string;
+  readonly url?: string;
+  readonly attempts: number;
+  constructor(init: TimeoutErrorInit, message?: string) {
+    const where = init.method && init.url ? ` (${init.method} ${init.url})` : "";
+    const ms = init.timeoutMs !== undefined ? ` after ${init.timeoutMs} ms` : "";
+    super(message ?? `${init.phase} timeout${ms}${where}`, { cause: init.cause });
+    this.phase = init.phase;
+    this.timeoutMs = init.timeoutMs;
+    this.method = init.method;
+    this.url = init.url;
+    this.attempts = init.attempts ?? 1;
+  }
+}
+
+/** `waitUntil` ran out of attempts; `last` is the last loaded resource. */
+export class WaitTimeout<R = unknown> extends TimeoutError {
+  static override readonly errorName: string = "WaitTimeout";
+  readonly last: R;
+  constructor(last: R, attempts: number, message: string) {
+    super({ phase: "wait", attempts }, message);
+    this.last = last;
+  }
+}
+
+/** The caller's AbortSignal fired. `cause` is the signal's reason. */
+export class AbortError extends RaxError {
+  static override readonly errorName: string = "AbortError";
+  readonly attempts: number;
+  constructor(message = "The operation was aborted", options?: RaxErrorOptions & { attempts?: number }) {
+    super(message, options);
+    this.attempts = options?.attempts ?? 1;
+  }
+}
+
+/** No usable token: authenticate first (or the session has no credentials). */
+export class NotAuthenticated extends RaxError {
+  static override readonly errorName: string = "NotAuthenticated";
+}
+
+export interface EndpointQuery {
+  type: string;
+  name?: string;
+  region?: string;
+  internal?: boolean;
+}
+
+/** The service catalog has no endpoint for the requested service/region/interface. */
+export class NoEndpointForService extends RaxError {
+  static override readonly errorName: string = "NoEndpointForService";
+  readonly query: EndpointQuery;
+  constructor(query: EndpointQuery, message?: string) {
+    const parts = [`type=${query.type}`];
+    if (query.name) parts.push(`name=${query.name}`);
+    if (query.region) parts.push(`region=${query.region}`);
+    parts.push(query.internal ? "internal" : "public");
+    super(message ?? `No endpoint for service (${parts.join(", ")})`);
+    this.query = query;
+  }
+}
+
+export interface ConnectionErrorInit {
+  code?: string;
+  method: string;
+  url: string;
+  attempts?: number;
+  cause?: unknown;
+}
+
+/** The connection failed (refused, reset, DNS, TLS…) before a response arrived. */
+export class ConnectionError extends RaxError {
+  static override readonly errorName: string = "ConnectionError";
+  readonly code?: string;
+  readonly method: string;
+  readonly url: string;
+  readonly attempts: number;
+  constructor(init: ConnectionErrorInit, message?: string) {
+    super(message ?? `Connection failed${init.code ? ` (${init.code})` : ""}: ${init.method} ${init.url}`, { cause: init.cause });
+    this.code = init.code;
+    this.method = init.method;
+    this.url = init.url;
+    this.attempts = init.attempts ?? 1;
+  }
+}
+
+export interface InvalidResponseInit {
+  status: number;
+  method: string;
+  url: string;
+  /** Start of the body (redacted), for diagnosis. */
+  snippet: string;
+  /** Dotted path of the first offending field, when a schema rejected the body. */
+  path?: string;
+  requestId?: string;
+  cause?: unknown;
+}
+
+/** A 2xx response whose body is not what the API documents (bad JSON, schema mismatch). */
+export class InvalidResponse extends RaxError {
+  static override readonly errorName: string = "InvalidResponse";
+  readonly status: number;
+  readonly method: string;
+  readonly url: string;
+  readonly snippet: string;
+  readonly path?: string;
+  readonly requestId?: string;
+  constructor(init: InvalidResponseInit, message: string) {
+    super(`${message} (HTTP ${init.status}; ${init.method} ${init.url})`, { cause: init.cause });
+    this.status = init.status;
+    this.method = init.method;
+    this.url = init.url;
+    this.snippet = init.snippet;
+    this.path = init.path;
+    this.requestId = init.requestId;
+  }
+}

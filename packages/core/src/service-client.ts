@@ -1,0 +1,125 @@
+import type * as z from "zod";
+import { HttpError, InvalidResponse, NotAuthenticated, Unauthorized, ValidationError } from "./errors";
+import { redact } from "./redact";
+import { isReplayableBody } from "./request-body";
+import type { RaxResponse } from "./response";
+import type { AuthSession } from "./session";
+import type { RequestOptions } from "./transport";
+import { joinUrl } from "./url";
+
+export interface ServiceClientOptions {
+  region?: string;
+  /** Use the catalog's internal (ServiceNet) URL. */
+  internal?: boolean;
+  /** Skip the catalog: send every request to this base URL. */
+  endpoint?: string;
+}
+
+export type ServiceRequestOptions = (Omit<RequestOptions, "url"> & { path: string }) | RequestOptions;
+
+interface ServiceClass {
+  serviceType?: string;
+  serviceName?: string;
+}
+
+/**
+ * Base class of every service client. Resolves its endpoint from the session (lazily, so a
+ * client can be built before the first authentication), adds X-Auth-Token and
+ * Accept: application/json, and on a 401 re-authenticates once and replays once.
+ */
+export abstract class ServiceClient {
+  /** Catalog type, e.g. "object-store". */
+  static readonly serviceType: string;
+  /** Preferred catalog name, e.g. "cloudFiles". */
+  static readonly serviceName?: string;
+
+  readonly session: AuthSession;
+  readonly region?: string;
+  readonly internal: boolean;
+  #endpoint?: string;
+
+  constructor(session: AuthSession, opts: ServiceClientOptions = {}) {
+    if (!session || typeof session.getToken !== "function") throw new ValidationError("session", "must be an AuthSession");
+    this.session = session;
+    this.region = opts.region ?? session.defaultRegion;
+    this.internal = opts.internal ?? false;
+    if (opts.endpoint !== undefined) this.#endpoint = opts.endpoint.replace(/\/+$/, "");
+  }
+
+  /** Base URL of this service (no trailing slash). Throws `NoEndpointForService`. */
+  get endpoint(): string {
+    if (this.#endpoint === undefined) {
+      const cls = this.constructor as ServiceClass;
+      if (!cls.serviceType) throw new ValidationError("serviceType", `${this.constructor.name} must declare static serviceType`);
+      const url = this.session.endpoint({
+        type: cls.serviceType,
+        ...(cls.serviceName ? { name: cls.serviceName } : {}),
+        ...(this.region ? { region: this.region } : {}),
+        internal: this.internal,
+      });
+      this.#endpoint = url.replace(/\/+$/, "");
+    }
+    return this.#endpoint;
+  }
+
+  /** Headers this service adds to every request (Queues: Client-ID). */
+  protected extraHeaders(): Record<string, string | undefined> {
+    return {};
+  }
+
+  protected async request(o: ServiceRequestOptions): Promise<RaxResponse> {
+    const token = await this.session.getToken(o.signal);
+    const { path, ...rest } = o as RequestOptions & { path?: string };
+    const url = path !== undefined ? joinUrl(this.endpoint, path) : (o as RequestOptions).url;
+    const send = (tok: string) =>
+      this.session.transport.request({
+        ...rest,
+        url,
+        headers: { accept: "application/json", ...this.extraHeaders(), ...lowerKeys(o.headers), "x-auth-token": tok },
+      });
+    try {
+      return await send(token);
+    } catch (first) {
+      if (!(first instanceof Unauthorized) || !isReplayableBody(o.body)) throw first;
+      let fresh: string;
+      try {
+        fresh = await this.session.reauthenticate(token, o.signal);
+      } catch (e) {
+        // Token-only sessions cannot re-authenticate: the 401 itself is the useful error (pyrax too).
+        if (e instanceof NotAuthenticated || (e instanceof HttpError && e.status === 401)) throw first;
+        throw e;
+      }
+      return await send(fresh);
+    }
+  }
+
+  /**
+   * `request()` + JSON body, parsed leniently by `schema` (use loose objects: unknown fields are
+   * kept). A body that is not JSON or does not fit the schema → `InvalidResponse`, never a crash.
+   */
+  protected async requestJson<T = unknown>(o: ServiceRequestOptions, schema?: z.ZodType<T>): Promise<T> {
+    const res = await this.request(o);
+    const data = await res.json<unknown>();
+    if (!schema) return data as T;
+    const r = schema.safeParse(data);
+    if (r.success) return r.data;
+    const issue = r.error.issues[0];
+    const path = issue?.path.map(String).join(".");
+    let snippet = "";
+    try {
+      snippet = redact(JSON.stringify(data) ?? "").slice(0, 200);
+    } catch {
+      snippet = "";
+    }
+    throw new InvalidResponse(
+      { status: res.status, method: res.method, url: res.url, snippet, path, requestId: res.requestId, cause: r.error },
+      `Unexpected response body${path ? ` at ${path}` : ""}: ${issue?.message ?? "schema mismatch"}`,
+    );
+  }
+}
+
+function lowerKeys(h: Record<string, string | undefined> | undefined): Record<string, string | undefined> {
+  const out: Record<string, string | undefined> = {};
+  if (h) for (const [k, v] of Object.entries(h)) out[k.toLowerCase()] = v;
+  return out;
+}

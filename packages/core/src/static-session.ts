@@ -1,0 +1,84 @@
+import { NoEndpointForService, NotAuthenticated, ValidationError, type EndpointQuery } from "./errors";
+import { registerSecret } from "./redact";
+import { type AuthSession, SharedReauth } from "./session";
+import { Transport, type TransportOptions } from "./transport";
+
+/** Endpoint URL, or URLs per region, keyed by catalog type or name (`"object-store"`, `"cloudFiles"`). */
+export type StaticEndpoints = Record<string, string | Record<string, string>>;
+
+export interface StaticSessionOptions {
+  token: string;
+  /** One endpoint for every service (handy in tests). */
+  endpoint?: string;
+  /** Endpoints by service type or name; a value may be a `{ region: url }` map. */
+  endpoints?: StaticEndpoints;
+  tenantId?: string;
+  defaultRegion?: string;
+  /** Shared transport; default a new one built from `transportOptions`. */
+  transport?: Transport;
+  transportOptions?: TransportOptions;
+  /** How to get a new token after a 401. Without it, a 401 is final (`Unauthorized`). */
+  refresh?: () => Promise<string>;
+}
+
+/** An `AuthSession` from a token you already hold and fixed endpoints. */
+export class StaticSession implements AuthSession {
+  readonly transport: Transport;
+  readonly tenantId?: string;
+  readonly defaultRegion?: string;
+  #token: string;
+  readonly #endpoint?: string;
+  readonly #endpoints: StaticEndpoints;
+  readonly #reauth?: SharedReauth;
+
+  constructor(o: StaticSessionOptions) {
+    if (typeof o.token !== "string" || !o.token) throw new ValidationError("token", "must be a non-empty string");
+    if (!o.endpoint && !o.endpoints) throw new ValidationError("endpoint", "give endpoint or endpoints");
+    registerSecret(o.token);
+    this.#token = o.token;
+    this.#endpoint = o.endpoint;
+    this.#endpoints = o.endpoints ?? {};
+    this.tenantId = o.tenantId;
+    this.defaultRegion = o.defaultRegion;
+    this.transport = o.transport ?? new Transport(o.transportOptions);
+    const refresh = o.refresh;
+    if (refresh) {
+      this.#reauth = new SharedReauth(
+        () => this.#token,
+        async () => {
+          const token = await refresh();
+          registerSecret(token);
+          this.#token = token;
+          return token;
+        },
+      );
+    }
+  }
+
+  async getToken(): Promise<string> {
+    return this.#token;
+  }
+
+  reauthenticate(staleToken: string, signal?: AbortSignal): Promise<string> {
+    if (!this.#reauth) return Promise.reject(new NotAuthenticated("The token was rejected and this session has no credentials to get another"));
+    return this.#reauth.run(staleToken, signal);
+  }
+
+  endpoint(q: EndpointQuery): string {
+    const entry = this.#endpoints[q.type] ?? (q.name ? this.#endpoints[q.name] : undefined);
+    if (entry === undefined) {
+      if (this.#endpoint) return this.#endpoint;
+      throw new NoEndpointForService(q);
+    }
+    if (typeof entry === "string") return entry;
+    const region = q.region ?? this.defaultRegion;
+    if (region) {
+      const hit = entry[region] ?? Object.entries(entry).find(([r]) => r.toLowerCase() === region.toLowerCase())?.[1];
+      if (hit) return hit;
+      throw new NoEndpointForService(q);
+    }
+    const urls = Object.values(entry);
+    if (urls.length === 1 && urls[0]) return urls[0];
+    throw new NoEndpointForService(q, `Service ${q.type} has endpoints in several regions (${Object.keys(entry).join(", ")}); pass a region`);
+  }
+}

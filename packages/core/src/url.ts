@@ -1,0 +1,53 @@
+import { ValidationError } from "./errors";
+
+export type QueryValue = string | number | boolean | undefined | null;
+export type Query = Record<string, QueryValue | readonly QueryValue[]>;
+
+/** `url` with `query` appended (undefined values skipped, arrays repeated, RFC 3986 encoding). */
+export function withQuery(url: string, query?: Query): string {
+  if (!query) return url;
+  const parts: string[] = [];
+  for (const [k, raw] of Object.entries(query)) {
+    const values = Array.isArray(raw) ? raw : [raw];
+    for (const v of values) {
+      if (v === undefined || v === null) continue;
+      parts.push(`${encodeURIComponent(k)}=${encodeURIComponent(String(v))}`);
+    }
+  }
+  if (parts.length === 0) return url;
+  return url + (url.includes("?") ? "&" : "?") + parts.join("&");
+}
+
+export function assertAbsoluteUrl(url: string, field = "url"): URL {
+  let u: URL;
+  try {
+    u = new URL(url);
+  } catch {
+    throw new ValidationError(field, "must be an absolute http(s) URL");
+  }
+  if (u.protocol !== "http:" && u.protocol !== "https:") throw new ValidationError(field, "must be an absolute http(s) URL");
+  return u;
+}
+
+/** Percent-encode one path segment. `/` is encoded too unless `keepSlashes` (Swift object names). */
+export function encodeSegment(segment: string | number, o: { keepSlashes?: boolean } = {}): string {
+  const s = String(segment);
+  if (o.keepSlashes) return s.split("/").map(encodeURIComponent).join("/");
+  return encodeURIComponent(s);
+}
+
+/**
+ * `/seg1/seg2/…` with each segment percent-encoded, `/` inside a segment included, so an id or
+ * name can never step into another path. For Swift object names, whose `/` is a real path
+ * separator, append `encodeSegment(name, { keepSlashes: true })`.
+ */
+export function encodePath(...segments: (string | number)[]): string {
+  return segments.map((s) => `/${encodeSegment(s)}`).join("");
+}
+
+/** endpoint + path, with exactly one `/` between them. */
+export function joinUrl(endpoint: string, path: string): string {
+  if (!path) return endpoint;
+  const base = endpoint.endsWith("/") ? endpoint.slice(0, -1) : endpoint;
+  return path.startsWith("/") ? base + path : `${base}/${path}`;
+}
