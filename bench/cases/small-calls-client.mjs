@@ -1,0 +1,87 @@
+// Child process: one side (rax or raw undici) of one small-calls configuration.
+import { workerMain } from "../lib/child.mjs";
+import { percentile } from "../lib/stats.mjs";
+import { importUndici, importRax } from "../lib/modules.mjs";
+
+const CONTAINER = "bench";
+const OBJECT = "obj-0001.txt";
+
+async function rawClient({ url, token, op, concurrency }) {
+  const { Pool } = await importUndici();
+  // What a careful hand-written client does: one keep-alive pool, HEAD without reset, JSON parsed.
+  const pool = new Pool(url, { connections: concurrency, pipelining: 1 });
+  const headers = { "x-auth-token": token, accept: "application/json" };
+  const call =
+    op === "head"
+      ? async () => {
+          const r = await pool.request({ method: "HEAD", path: `/v1/AUTH_bench/${CONTAINER}/${OBJECT}`, headers, reset: false });
+          await r.body.dump();
+          if (r.statusCode !== 200) throw new Error(`HEAD ${r.statusCode}`);
+          return r.headers["content-length"];
+        }
+      : async () => {
+          const r = await pool.request({ method: "GET", path: `/v1/AUTH_bench/${CONTAINER}?format=json`, headers });
+          const items = await r.body.json();
+          if (r.statusCode !== 200 || items.length !== 10) throw new Error(`GET ${r.statusCode}`);
+          return items;
+        };
+  return { call, close: () => pool.close() };
+}
+
+async function raxClient({ url, token, op, concurrency }) {
+  const core = await importRax("core");
+  const os = await importRax("object-store");
+  const session = new core.StaticSession({ token, endpoint: `${url}/v1/AUTH_bench`, transport: new core.Transport({ connections: concurrency }) });
+  const store = new os.ObjectStore(session);
+  const call =
+    op === "head"
+      ? () => store.getObjectMetadata(CONTAINER, OBJECT)
+      : async () => {
+          const page = await store.listObjects(CONTAINER);
+          const items = page.items ?? page;
+          if (items.length !== 10) throw new Error(`listObjects returned ${items.length} items`);
+          return items;
+        };
+  return { call, close: () => session.transport.close?.() };
+}
+
+async function drive(call, total, concurrency, deadline, latencies) {
+  let issued = 0;
+  let done = 0;
+  const lane = async () => {
+    while (issued < total && performance.now() < deadline) {
+      issued++;
+      const t0 = performance.now();
+      await call();
+      if (latencies) latencies.push(performance.now() - t0);
+      done++;
+    }
+  };
+  await Promise.all(Array.from({ length: concurrency }, lane));
+  return done;
+}
+
+workerMain(async (input) => {
+  const { side, requests, concurrency, warmup, maxSeconds } = input;
+  const client = side === "rax" ? await raxClient(input) : await rawClient(input);
+  const start = performance.now();
+  await drive(client.call, warmup, concurrency, start + maxSeconds * 500, null);
+  globalThis.gc?.();
+  const latencies = [];
+  const cpu0 = process.cpuUsage();
+  const t0 = performance.now();
+  const done = await drive(client.call, requests, concurrency, t0 + maxSeconds * 1000, latencies);
+  const elapsed = (performance.now() - t0) / 1000;
+  const cpu = process.cpuUsage(cpu0);
+  await client.close();
+  latencies.sort((a, b) => a - b);
+  return {
+    requests: done,
+    truncated: done < requests,
+    seconds: elapsed,
+    reqPerS: done / elapsed,
+    p50Ms: percentile(latencies, 50),
+    p99Ms: percentile(latencies, 99),
+    cpuUsPerReq: (cpu.user + cpu.system) / done,
+  };
+});

@@ -1,0 +1,15 @@
+// The rax handler: store one object using only @rax/identity + @rax/object-store (Keystone v3 auth
+// against the bench's server, whose catalog points object-store back at itself).
+import { KeystoneIdentity } from "@rax/identity";
+import { ObjectStore } from "@rax/object-store";
+
+export async function handler() {
+  const identity = new KeystoneIdentity({
+    authUrl: `${process.env.BENCH_URL}/v3`, username: "demo", password: "bench-password",
+    projectName: "demo", userDomainName: "Default", projectDomainName: "Default",
+  });
+  const store = new ObjectStore(identity, { region: "RegionOne" });
+  await store.storeObject("bench", "hello.txt", "hello world", { contentType: "text/plain" });
+}
+
+if (process.env.BENCH_RUN) handler().then(() => process.exit(0), (e) => { console.error(e); process.exit(1); });
