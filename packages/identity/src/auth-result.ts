@@ -1,0 +1,152 @@
+import * as z from "zod";
+import { InvalidResponse, type RaxResponse, redact } from "@rax/core";
+import { ServiceCatalog } from "./catalog";
+
+export interface Role {
+  id?: string;
+  name: string;
+  tenantId?: string;
+  description?: string;
+  [key: string]: unknown;
+}
+
+/** The authenticated user as the identity service described it. */
+export interface AuthUser {
+  id?: string;
+  name?: string;
+  /** Rackspace `RAX-AUTH:defaultRegion` (empty values dropped). */
+  defaultRegion?: string;
+  /** Keystone v3 user domain. */
+  domain?: { id?: string; name?: string };
+  roles: Role[];
+  /** The user object as sent. */
+  raw: Record<string, unknown>;
+}
+
+/** What one successful POST to the token endpoint yields, v2.0 or v3. */
+export interface AuthResult {
+  token: string;
+  expires?: Date;
+  tenantId?: string;
+  tenantName?: string;
+  catalog: ServiceCatalog;
+  user: AuthUser;
+  /** The response body (for callers who need more than the fields above). */
+  raw: unknown;
+}
+
+const v2Access = z.looseObject({
+  access: z.looseObject({
+    token: z.looseObject({
+      id: z.string().min(1),
+      expires: z.string().optional(),
+      tenant: z.looseObject({ id: z.string().optional(), name: z.string().optional() }).optional(),
+    }),
+    serviceCatalog: z.array(z.unknown()).optional(),
+    user: z
+      .looseObject({
+        id: z.union([z.string(), z.number()]).optional(),
+        name: z.string().optional(),
+        roles: z.array(z.looseObject({ name: z.string() })).optional(),
+      })
+      .optional(),
+  }),
+});
+
+const v3Token = z.looseObject({
+  token: z.looseObject({
+    expires_at: z.string().optional(),
+    project: z.looseObject({ id: z.string().optional(), name: z.string().optional() }).optional(),
+    user: z
+      .looseObject({
+        id: z.string().optional(),
+        name: z.string().optional(),
+        domain: z.looseObject({ id: z.string().optional(), name: z.string().optional() }).optional(),
+      })
+      .optional(),
+    roles: z.array(z.looseObject({ name: z.string() })).optional(),
+    catalog: z.array(z.unknown()).optional(),
+  }),
+});
+
+/** "2015-06-05T16:24:57.637Z", "2222-02-22T22:22:22.000-02:00", "…18:30:59.999999Z" → Date. */
+export function parseExpires(value: string | undefined): Date | undefined {
+  if (!value) return undefined;
+  // Date.parse wants at most millisecond precision; Keystone sends microseconds.
+  const trimmed = value.replace(/(\.\d{3})\d+/, "$1");
+  const ms = Date.parse(trimmed);
+  return Number.isNaN(ms) ? undefined : new Date(ms);
+}
+
+function invalid(res: RaxResponse, body: unknown, error: z.ZodError): InvalidResponse {
+  const issue = error.issues[0];
+  const path = issue?.path.join(".");
+  return new InvalidResponse(
+    {
+      status: res.status,
+      method: res.method,
+      url: res.url,
+      snippet: redact(JSON.stringify(body) ?? "").slice(0, 200),
+      path,
+      requestId: res.requestId,
+    },
+    `Unexpected identity response${path ? ` at ${path}` : ""}: ${issue?.message ?? "invalid"}`,
+  );
+}
+
+function roleList(roles: unknown): Role[] {
+  return Array.isArray(roles) ? (roles as Role[]) : [];
+}
+
+/** Parse a v2.0 `{"access": …}` body (Rackspace and Keystone v2.0). */
+export function parseV2Access(res: RaxResponse, body: unknown): AuthResult {
+  const parsed = v2Access.safeParse(body);
+  if (!parsed.success) throw invalid(res, body, parsed.error);
+  const { token, serviceCatalog, user } = parsed.data.access;
+  const rawUser = (user ?? {}) as Record<string, unknown>;
+  const defaultRegion = rawUser["RAX-AUTH:defaultRegion"];
+  return {
+    token: token.id,
+    expires: parseExpires(token.expires),
+    tenantId: token.tenant?.id,
+    tenantName: token.tenant?.name,
+    catalog: ServiceCatalog.fromV2(serviceCatalog ?? []),
+    user: {
+      id: user?.id === undefined ? undefined : String(user.id),
+      name: user?.name,
+      defaultRegion: typeof defaultRegion === "string" && defaultRegion !== "" ? defaultRegion : undefined,
+      roles: roleList(user?.roles),
+      raw: rawUser,
+    },
+    raw: body,
+  };
+}
+
+/** Parse a v3 `{"token": …}` body; the token itself comes from the X-Subject-Token header. */
+export function parseV3Token(res: RaxResponse, body: unknown): AuthResult {
+  const subject = res.headers["x-subject-token"];
+  if (!subject) {
+    throw new InvalidResponse(
+      { status: res.status, method: res.method, url: res.url, snippet: "", requestId: res.requestId },
+      "Keystone v3 response has no X-Subject-Token header",
+    );
+  }
+  const parsed = v3Token.safeParse(body);
+  if (!parsed.success) throw invalid(res, body, parsed.error);
+  const t = parsed.data.token;
+  return {
+    token: subject,
+    expires: parseExpires(t.expires_at),
+    tenantId: t.project?.id,
+    tenantName: t.project?.name,
+    catalog: ServiceCatalog.fromV3(t.catalog ?? []),
+    user: {
+      id: t.user?.id,
+      name: t.user?.name,
+      domain: t.user?.domain,
+      roles: roleList(t.roles),
+      raw: (t.user ?? {}) as Record<string, unknown>,
+    },
+    raw: body,
+  };
+}

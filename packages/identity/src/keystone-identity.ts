@@ -1,0 +1,120 @@
+import { ValidationError } from "@rax/core";
+import { type AuthResult, parseV2Access, parseV3Token } from "./auth-result";
+import { BaseIdentity, type IdentityOptions } from "./base-identity";
+
+export type KeystoneVersion = "2.0" | "3";
+
+export interface KeystoneOptions extends IdentityOptions {
+  /** "2.0" or "3". Default: from the endpoint path (`…/v2.0`, `…/v3`), else "3". */
+  authVersion?: KeystoneVersion | "2" | "v2.0" | "v3";
+  /** v3 user domain name (default "Default"), ignored when `userDomainId` is set. */
+  userDomain?: string;
+  userDomainId?: string;
+  /** v3 domain of a project given by name (default "Default"), ignored when `projectDomainId` is set. */
+  projectDomain?: string;
+  projectDomainId?: string;
+}
+
+function normaliseVersion(v: string | undefined): KeystoneVersion | undefined {
+  if (v === undefined) return undefined;
+  const s = v.trim().toLowerCase().replace(/^v/, "");
+  if (s === "2" || s === "2.0") return "2.0";
+  if (s === "3" || s === "3.0") return "3";
+  throw new ValidationError("authVersion", `expected "2.0" or "3", got "${v}"`);
+}
+
+/**
+ * OpenStack Keystone, v2.0 (password or token, tenant by id or name) and v3 (password or token,
+ * user by name + domain or by id, project scope by id or name + domain). v3 takes the token from
+ * the `X-Subject-Token` header and the endpoints from `token.catalog[].endpoints[]`.
+ */
+export class KeystoneIdentity extends BaseIdentity {
+  readonly identityType = "keystone" as const;
+  readonly version: KeystoneVersion;
+  userDomain?: string;
+  userDomainId?: string;
+  projectDomain?: string;
+  projectDomainId?: string;
+  private readonly base: string;
+
+  constructor(opts: KeystoneOptions = {}) {
+    super(opts);
+    const path = new URL(this.authEndpoint).pathname.replace(/\/+$/, "");
+    const fromPath = /\/v3(\.\d+)?$/i.test(path) ? "3" : /\/v2(\.0)?$/i.test(path) ? "2.0" : undefined;
+    const asked = normaliseVersion(opts.authVersion);
+    if (asked && fromPath && asked !== fromPath) {
+      throw new ValidationError("authVersion", `"${asked}" disagrees with the endpoint ${this.authEndpoint}`);
+    }
+    this.version = asked ?? fromPath ?? "3";
+    // An unversioned endpoint ("http://keystone:5000") gets the version appended.
+    this.base = fromPath ? this.authEndpoint : `${this.authEndpoint}/${this.version === "3" ? "v3" : "v2.0"}`;
+    this.userDomain = opts.userDomain;
+    this.userDomainId = opts.userDomainId;
+    this.projectDomain = opts.projectDomain;
+    this.projectDomainId = opts.projectDomainId;
+  }
+
+  /** The versioned identity base URL (`…/v2.0` or `…/v3`). */
+  get identityUrl(): string {
+    return this.base;
+  }
+
+  tokensUrl(): string {
+    return this.version === "3" ? `${this.base}/auth/tokens` : `${this.base}/tokens`;
+  }
+
+  protected async performAuth(signal?: AbortSignal): Promise<AuthResult> {
+    const secret = this.password ?? this.apiKey;
+    if (this.version === "2.0") {
+      if (!this.username) throw new ValidationError("username", "required for Keystone v2.0 authentication");
+      const auth: Record<string, unknown> = { passwordCredentials: { username: this.username, password: secret } };
+      this.addV2Tenant(auth, this);
+      const { res, body } = await this.postTokens({ auth }, signal);
+      return parseV2Access(res, body);
+    }
+    if (!this.username && !this.userId) throw new ValidationError("username", "required for Keystone v3 authentication");
+    const user: Record<string, unknown> = this.userId
+      ? { id: this.userId, password: secret }
+      : { name: this.username, domain: this.domainRef(this.userDomainId, this.userDomain), password: secret };
+    return this.postV3({ methods: ["password"], password: { user } }, this, signal);
+  }
+
+  protected async performTokenAuth(
+    token: string,
+    tenant: { tenantId?: string; tenantName?: string },
+    signal?: AbortSignal,
+  ): Promise<AuthResult> {
+    if (this.version === "2.0") {
+      const auth: Record<string, unknown> = { token: { id: token } };
+      this.addV2Tenant(auth, tenant);
+      const { res, body } = await this.postTokens({ auth }, signal);
+      return parseV2Access(res, body);
+    }
+    return this.postV3({ methods: ["token"], token: { id: token } }, tenant, signal);
+  }
+
+  private addV2Tenant(auth: Record<string, unknown>, t: { tenantId?: string; tenantName?: string }): void {
+    if (t.tenantId) auth.tenantId = t.tenantId;
+    else if (t.tenantName) auth.tenantName = t.tenantName;
+  }
+
+  private domainRef(id: string | undefined, name: string | undefined): Record<string, string> {
+    return id ? { id } : { name: name ?? "Default" };
+  }
+
+  private async postV3(
+    identity: Record<string, unknown>,
+    t: { tenantId?: string; tenantName?: string },
+    signal?: AbortSignal,
+  ): Promise<AuthResult> {
+    const auth: Record<string, unknown> = { identity };
+    if (t.tenantId) auth.scope = { project: { id: t.tenantId } };
+    else if (t.tenantName) {
+      auth.scope = {
+        project: { name: t.tenantName, domain: this.domainRef(this.projectDomainId, this.projectDomain) },
+      };
+    }
+    const { res, body } = await this.postTokens({ auth }, signal);
+    return parseV3Token(res, body);
+  }
+}

@@ -1,0 +1,246 @@
+import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { NotAuthenticated, ServiceClient, Unauthorized } from "@rax/core";
+import {
+  AuthenticationFailed,
+  KeystoneIdentity,
+  RackspaceIdentity,
+  TokenOnlySession,
+  createContext,
+} from "@rax/identity";
+import { type FakeIdentity, startFakeIdentity } from "./fake-identity";
+
+let fake: FakeIdentity;
+const closers: (() => Promise<void>)[] = [];
+beforeAll(async () => {
+  fake = await startFakeIdentity();
+});
+afterAll(async () => {
+  await fake.close();
+});
+afterEach(async () => {
+  fake.requests.length = 0;
+  for (const c of closers.splice(0)) await c();
+});
+
+function rax(extra: ConstructorParameters<typeof RackspaceIdentity>[0] = {}) {
+  const id = new RackspaceIdentity({ authEndpoint: fake.v2, username: "demo", ...extra });
+  closers.push(() => id.close());
+  return id;
+}
+
+class Probe extends ServiceClient {
+  static override readonly serviceType = "compute";
+  static override readonly serviceName = "cloudServersOpenStack";
+  get(path: string, signal?: AbortSignal) {
+    return this.requestJson<{ ok: boolean; path: string }>({ method: "GET", path, ...(signal ? { signal } : {}) });
+  }
+}
+
+describe("Rackspace identity", () => {
+  it("sends the RAX-KSKEY:apiKeyCredentials body and reads token, tenant, expiry and user", async () => {
+    const id = rax({ apiKey: fake.opts.apiKey });
+    await id.authenticate();
+    const [post] = fake.tokenPosts();
+    expect(post?.path).toBe("/v2.0/tokens");
+    expect(post?.body).toEqual({ auth: { "RAX-KSKEY:apiKeyCredentials": { username: "demo", apiKey: fake.opts.apiKey } } });
+    expect(post?.headers["content-type"]).toMatch(/application\/json/);
+    expect(post?.headers["x-auth-token"]).toBeUndefined();
+    expect(id.authenticated).toBe(true);
+    expect(id.token).toMatch(/^v2-token-/);
+    expect(id.tenantId).toBe("123456");
+    expect(id.expires?.getTime()).toBeGreaterThan(Date.now());
+    expect(id.user?.defaultRegion).toBe("ORD");
+    expect(id.regions.sort()).toEqual(["DFW", "IAD", "ORD"]);
+  });
+
+  it("sends a passwordCredentials body with the real username (not pyrax's tenant-name swap)", async () => {
+    const id = rax({ password: fake.opts.password, tenantId: "123456" });
+    await id.authenticate();
+    expect(fake.tokenPosts()[0]?.body).toEqual({
+      auth: { passwordCredentials: { username: "demo", password: fake.opts.password }, tenantId: "123456" },
+    });
+  });
+
+  it("turns a 401 from /tokens into AuthenticationFailed (an Unauthorized)", async () => {
+    const id = rax({ apiKey: "wrong-key-value" });
+    const err = await id.authenticate().catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(AuthenticationFailed);
+    expect(err).toBeInstanceOf(Unauthorized);
+    expect((err as AuthenticationFailed).status).toBe(401);
+    expect(String((err as Error).message)).not.toContain("wrong-key-value");
+    expect(id.authenticated).toBe(false);
+  });
+
+  it("authenticates lazily on the first getToken()", async () => {
+    const id = rax({ apiKey: fake.opts.apiKey });
+    expect(fake.tokenPosts()).toHaveLength(0);
+    const t = await id.getToken();
+    expect(t).toBe(id.token);
+    expect(await id.getToken()).toBe(t);
+    expect(fake.tokenPosts()).toHaveLength(1);
+  });
+
+  it("N concurrent re-authentications for the same stale token make exactly one POST", async () => {
+    const slow = await startFakeIdentity({ tokenDelayMs: 50 });
+    try {
+      const id = new RackspaceIdentity({ authEndpoint: slow.v2, username: "demo", apiKey: slow.opts.apiKey });
+      closers.push(() => id.close());
+      const stale = await id.getToken();
+      slow.requests.length = 0;
+      const tokens = await Promise.all(Array.from({ length: 20 }, () => id.reauthenticate(stale)));
+      expect(slow.tokenPosts()).toHaveLength(1);
+      expect(new Set(tokens).size).toBe(1);
+      expect(tokens[0]).not.toBe(stale);
+      // A late caller holding the old token gets the new one without another POST.
+      expect(await id.reauthenticate(stale)).toBe(tokens[0]);
+      expect(slow.tokenPosts()).toHaveLength(1);
+    } finally {
+      await slow.close();
+    }
+  });
+
+  it("concurrent 401s on service calls share one re-authentication, then each replays once", async () => {
+    const id = rax({ apiKey: fake.opts.apiKey, region: "DFW" });
+    const client = new Probe(id);
+    await id.getToken();
+    fake.valid.delete(id.token as string); // the server forgets the token
+    fake.requests.length = 0;
+    const results = await Promise.all(Array.from({ length: 8 }, (_, i) => client.get(`/servers/${i}`)));
+    expect(results.every((r) => r.ok)).toBe(true);
+    expect(fake.tokenPosts()).toHaveLength(1);
+    expect(fake.requests.filter((r) => r.path.startsWith("/compute/DFW/"))).toHaveLength(16);
+  });
+
+  it("refreshes the token ahead of its expiry", async () => {
+    const short = await startFakeIdentity({ lifetimeMs: 30_000 });
+    try {
+      let now = Date.now();
+      const id = new RackspaceIdentity({ authEndpoint: short.v2, username: "demo", apiKey: short.opts.apiKey, now: () => now });
+      closers.push(() => id.close());
+      const first = await id.getToken();
+      expect(await id.getToken()).toBe(first);
+      expect(short.tokenPosts()).toHaveLength(1);
+      now += 20_000; // 10 s left: inside the refresh window (half of a 30 s token)
+      const second = await id.getToken();
+      expect(second).not.toBe(first);
+      expect(short.tokenPosts()).toHaveLength(2);
+    } finally {
+      await short.close();
+    }
+  });
+
+  it("authWithToken sends the token body with the tenant, and cannot re-authenticate", async () => {
+    const donor = rax({ apiKey: fake.opts.apiKey });
+    const token = await donor.getToken();
+    fake.requests.length = 0;
+    const id = new RackspaceIdentity({ authEndpoint: fake.v2 });
+    closers.push(() => id.close());
+    await id.authWithToken(token, { tenantName: "123456" });
+    expect(fake.tokenPosts()[0]?.body).toEqual({ auth: { token: { id: token }, tenantName: "123456" } });
+    expect(id.authenticated).toBe(true);
+    expect(id.hasCredentials).toBe(false);
+    const err = await id.reauthenticate(token).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(TokenOnlySession);
+    expect(err).toBeInstanceOf(Unauthorized);
+    expect(fake.tokenPosts()).toHaveLength(1);
+  });
+
+  it("a token-only session whose token expires surfaces the service's Unauthorized", async () => {
+    const donor = rax({ apiKey: fake.opts.apiKey });
+    const token = await donor.getToken();
+    const ctx = createContext({ identityType: "rackspace", authEndpoint: fake.v2, region: "ORD", configFile: false, env: {} });
+    closers.push(() => ctx.close());
+    await ctx.authWithToken(token, { tenantId: "123456" });
+    const client = ctx.client(Probe);
+    expect((await client.get("/servers")).ok).toBe(true);
+    fake.valid.delete(token);
+    fake.requests.length = 0;
+    const err = await client.get("/servers").catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(Unauthorized);
+    expect(fake.tokenPosts()).toHaveLength(0);
+  });
+
+  it("authenticate() without credentials throws NotAuthenticated and sends nothing", async () => {
+    const id = new RackspaceIdentity({ authEndpoint: fake.v2, username: "demo" });
+    closers.push(() => id.close());
+    await expect(id.authenticate()).rejects.toBeInstanceOf(NotAuthenticated);
+    expect(fake.requests).toHaveLength(0);
+  });
+});
+
+describe("Keystone identity", () => {
+  function ks(extra: ConstructorParameters<typeof KeystoneIdentity>[0] = {}) {
+    const id = new KeystoneIdentity({ authEndpoint: fake.v3, username: "demo", password: fake.opts.password, ...extra });
+    closers.push(() => id.close());
+    return id;
+  }
+
+  it("v3: password + project by name, token from X-Subject-Token, catalog by interface", async () => {
+    const id = ks({ tenantName: "demo" });
+    expect(id.version).toBe("3");
+    await id.authenticate();
+    const [post] = fake.tokenPosts();
+    expect(post?.path).toBe("/v3/auth/tokens");
+    expect(post?.body).toEqual({
+      auth: {
+        identity: {
+          methods: ["password"],
+          password: { user: { name: "demo", domain: { name: "Default" }, password: fake.opts.password } },
+        },
+        scope: { project: { name: "demo", domain: { name: "Default" } } },
+      },
+    });
+    expect(id.token).toMatch(/^v3-token-/);
+    expect(id.tenantId).toBe("p-demo");
+    expect(id.expires?.getTime()).toBeGreaterThan(Date.now());
+    expect(id.endpoint({ type: "compute" })).toBe(`${fake.url}/compute/RegionOne/public`);
+    expect(id.endpoint({ type: "nova", internal: true })).toBe(`${fake.url}/compute/RegionOne/internal`);
+    expect(id.endpoint({ type: "swift", region: "regiontwo" })).toBe(`${fake.url}/files/RegionTwo/public`);
+  });
+
+  it("v3: project by id, user domain by id", async () => {
+    const id = ks({ tenantId: "p-42", userDomainId: "default" });
+    await id.authenticate();
+    expect(fake.tokenPosts()[0]?.body).toMatchObject({
+      auth: {
+        identity: { password: { user: { name: "demo", domain: { id: "default" } } } },
+        scope: { project: { id: "p-42" } },
+      },
+    });
+    expect(id.tenantId).toBe("p-42");
+  });
+
+  it("v3: token method scoped to a project", async () => {
+    const donor = ks({ tenantName: "demo" });
+    const token = await donor.getToken();
+    fake.requests.length = 0;
+    const id = new KeystoneIdentity({ authEndpoint: `${fake.url}/v3/` });
+    closers.push(() => id.close());
+    await id.authWithToken(token, { tenantId: "p-7" });
+    expect(fake.tokenPosts()[0]?.body).toEqual({
+      auth: { identity: { methods: ["token"], token: { id: token } }, scope: { project: { id: "p-7" } } },
+    });
+    expect(id.token).toBe(token);
+  });
+
+  it("v2.0: passwordCredentials + tenantId against …/v2.0/tokens", async () => {
+    const id = new KeystoneIdentity({ authEndpoint: fake.v2, username: "demo", password: fake.opts.password, tenantId: "123456" });
+    closers.push(() => id.close());
+    expect(id.version).toBe("2.0");
+    await id.authenticate();
+    expect(fake.tokenPosts()[0]?.body).toEqual({
+      auth: { passwordCredentials: { username: "demo", password: fake.opts.password }, tenantId: "123456" },
+    });
+  });
+
+  it("an unversioned endpoint gets /v3 appended", () => {
+    const id = new KeystoneIdentity({ authEndpoint: `${fake.url}/` });
+    closers.push(() => id.close());
+    expect(id.tokensUrl()).toBe(`${fake.url}/v3/auth/tokens`);
+  });
+
+  it("v3 401 → AuthenticationFailed", async () => {
+    const id = ks({ password: "nope-nope" });
+    await expect(id.authenticate()).rejects.toBeInstanceOf(AuthenticationFailed);
+  });
+});
