@@ -22,7 +22,6 @@ import { KeystoneIdentity, type KeystoneVersion } from "./keystone-identity";
 import { RackspaceIdentity } from "./rackspace-identity";
 import { serviceKey } from "./service-aliases";
 import type { SettingName, Settings } from "./settings";
-import { warnOnce } from "./warn-once";
 
 const optString = z.string().trim().min(1, "must be a non-empty string").optional();
 
@@ -384,10 +383,8 @@ export class Context {
     registerSecret(apiKey);
     registerSecret(password);
 
+    // verifySsl false: core's transport emits the RAX_INSECURE_TLS warning.
     const verifySsl = opt.verifySsl ?? (s("verifySsl") as boolean | undefined);
-    if (verifySsl === false) {
-      warnOnce("verify-ssl", "verify_ssl is off: TLS certificates are not checked, so connections can be intercepted.", "RAX_INSECURE_TLS");
-    }
     const debug = opt.debug ?? (s("debug") as boolean | undefined) ?? false;
     const logger = opt.logger ?? (debug ? createDebugLogger({ enabled: true }) : undefined);
     const userAgent = opt.userAgent ?? (s("customUserAgent") as string | undefined);
