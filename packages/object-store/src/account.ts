@@ -1,0 +1,80 @@
+import { randomBytes } from "node:crypto";
+import { registerSecret, ValidationError } from "@rax/core";
+import { type Metadata, metadataFrom, metaHeaderName, metaHeaders } from "./metadata-headers";
+import type { SwiftContext } from "./swift-context";
+
+export interface AccountInfo {
+  containerCount: number;
+  objectCount: number;
+  bytesUsed: number;
+  /** `X-Account-Meta-*`, lower-case keys without the prefix (the temp-URL keys included). */
+  metadata: Metadata;
+}
+
+const num = (v: string | undefined) => (v === undefined ? 0 : Number(v));
+
+function registerTempUrlKeys(headers: Record<string, string>): void {
+  registerSecret(headers["x-account-meta-temp-url-key"]);
+  registerSecret(headers["x-account-meta-temp-url-key-2"]);
+}
+
+export async function headAccount(ctx: SwiftContext): Promise<Record<string, string>> {
+  const res = await ctx.storage({ method: "HEAD", path: "" });
+  await res.dump();
+  // Lower-case again in case a proxy hands back mixed case: pyrax's case-sensitive prefix strip
+  // lost the temp-URL key that way.
+  const headers: Record<string, string> = {};
+  for (const [k, v] of Object.entries(res.headers)) headers[k.toLowerCase()] = v;
+  registerTempUrlKeys(headers);
+  return headers;
+}
+
+export async function getAccountDetails(ctx: SwiftContext): Promise<AccountInfo> {
+  const h = await headAccount(ctx);
+  return {
+    containerCount: num(h["x-account-container-count"]),
+    objectCount: num(h["x-account-object-count"]),
+    bytesUsed: num(h["x-account-bytes-used"]),
+    metadata: metadataFrom("Account", h),
+  };
+}
+
+export async function getAccountMetadata(ctx: SwiftContext): Promise<Metadata> {
+  return metadataFrom("Account", await headAccount(ctx));
+}
+
+export async function setAccountMetadata(ctx: SwiftContext, meta: unknown, clear: boolean): Promise<void> {
+  const headers: Record<string, string> = metaHeaders("Account", meta);
+  if (clear) {
+    // An empty value deletes a key; send one for every existing key the new set does not keep.
+    const existing = await getAccountMetadata(ctx);
+    for (const key of Object.keys(existing)) {
+      const name = `x-account-meta-${key}`;
+      if (!(name in headers)) headers[name] = "";
+    }
+  }
+  const res = await ctx.storage({ method: "POST", path: "", headers });
+  await res.dump();
+}
+
+export async function removeAccountMetadataKey(ctx: SwiftContext, key: unknown): Promise<void> {
+  if (typeof key !== "string") throw new ValidationError("key", "must be a string");
+  const name = metaHeaderName("Account", key, "key");
+  const res = await ctx.storage({ method: "POST", path: "", headers: { [name]: "" } });
+  await res.dump();
+}
+
+export async function setTempUrlKey(ctx: SwiftContext, key: unknown): Promise<string> {
+  if (key !== undefined && (typeof key !== "string" || key.length === 0 || /[\r\n\0]/.test(key)))
+    throw new ValidationError("key", "must be a non-empty string without CR/LF/NUL");
+  const value = (key as string | undefined) ?? randomBytes(16).toString("hex");
+  registerSecret(value);
+  const res = await ctx.storage({ method: "POST", path: "", headers: { "x-account-meta-temp-url-key": value } });
+  await res.dump();
+  return value;
+}
+
+export async function getTempUrlKey(ctx: SwiftContext): Promise<string | undefined> {
+  const h = await headAccount(ctx);
+  return h["x-account-meta-temp-url-key"] || undefined;
+}

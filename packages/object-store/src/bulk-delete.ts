@@ -1,0 +1,87 @@
+import { InvalidResponse } from "@rax/core";
+import { encodePath } from "./names";
+import type { SwiftContext } from "./swift-context";
+
+/** pyrax's bulk-delete result dictionary, summed over every batch. */
+export interface BulkDeleteResult {
+  deleted: number;
+  notFound: number;
+  /** "200 OK", or the first non-200 batch status. */
+  status: string;
+  /** `[path, status]` pairs from the server, plus `[body, status]` for a failed batch without details. */
+  errors: [string, string][];
+}
+
+/** Handle on a bulk delete running in the background (pyrax's `async=True`). */
+export interface BulkDeleteJob {
+  readonly completed: boolean;
+  /** Set once `completed` is true and the deletion succeeded. */
+  readonly results?: BulkDeleteResult;
+  /** Set once `completed` is true and the deletion threw. */
+  readonly error?: unknown;
+  readonly done: Promise<BulkDeleteResult>;
+}
+
+interface SwiftBulkBody {
+  "Number Deleted"?: number;
+  "Number Not Found"?: number;
+  "Response Status"?: string;
+  "Response Body"?: string;
+  Errors?: [string, string][];
+}
+
+/** `/container/object`, each segment percent-encoded, as Swift's bulk middleware expects. */
+export function bulkDeleteLine(container: string, name: string): string {
+  return `/${encodeURIComponent(container)}/${encodePath(name)}`;
+}
+
+async function deleteBatch(ctx: SwiftContext, container: string, names: string[]): Promise<BulkDeleteResult> {
+  const body = `${names.map((n) => bulkDeleteLine(container, n)).join("\n")}\n`;
+  const res = await ctx.storage({
+    method: "DELETE",
+    path: "",
+    query: { "bulk-delete": "true" },
+    headers: { "content-type": "text/plain", accept: "application/json" },
+    body,
+  });
+  const parsed = (await res.json()) as SwiftBulkBody | undefined;
+  if (!parsed || typeof parsed !== "object")
+    throw new InvalidResponse({ status: res.status, method: "DELETE", url: res.url, snippet: String(parsed).slice(0, 200) }, "bulk delete returned no JSON result");
+  const status = parsed["Response Status"] ?? `${res.status}`;
+  const errors = Array.isArray(parsed.Errors) ? parsed.Errors.map((e) => [String(e[0]), String(e[1])] as [string, string]) : [];
+  if (!status.startsWith("200") && errors.length === 0) errors.push([parsed["Response Body"] ?? "", status]);
+  return { deleted: Number(parsed["Number Deleted"] ?? 0), notFound: Number(parsed["Number Not Found"] ?? 0), status, errors };
+}
+
+/** Delete `names` from `container` in batches, summing pyrax's result dictionary across them. */
+export async function bulkDeleteAll(ctx: SwiftContext, container: string, names: string[], batchSize?: number): Promise<BulkDeleteResult> {
+  const size = batchSize ?? ctx.defaults.bulkDeleteBatchSize;
+  const total: BulkDeleteResult = { deleted: 0, notFound: 0, status: "200 OK", errors: [] };
+  for (let i = 0; i < names.length; i += size) {
+    const r = await deleteBatch(ctx, container, names.slice(i, i + size));
+    total.deleted += r.deleted;
+    total.notFound += r.notFound;
+    total.errors.push(...r.errors);
+    if (total.status.startsWith("200") && !r.status.startsWith("200")) total.status = r.status;
+  }
+  return total;
+}
+
+export function bulkDeleteJob(run: Promise<BulkDeleteResult>): BulkDeleteJob {
+  const job = { completed: false } as { completed: boolean; results?: BulkDeleteResult; error?: unknown; done: Promise<BulkDeleteResult> };
+  job.done = run.then(
+    (r) => {
+      job.results = r;
+      job.completed = true;
+      return r;
+    },
+    (e: unknown) => {
+      job.error = e;
+      job.completed = true;
+      throw e;
+    },
+  );
+  // The caller may only poll `completed`; keep an unobserved failure from crashing the process.
+  job.done.catch(() => undefined);
+  return job;
+}

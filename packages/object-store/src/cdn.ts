@@ -1,0 +1,139 @@
+import { HttpError, NotFound, ValidationError } from "@rax/core";
+import { asNoSuchContainer, NotCDNEnabled } from "./errors";
+import { type ListingOptions, listingQuery } from "./listing-options";
+import { containerPath, objectPath } from "./names";
+import type { SwiftContext } from "./swift-context";
+
+/** pyrax's CDN attributes of a container. */
+export interface CdnAttributes {
+  cdnEnabled: boolean;
+  cdnTtl: number;
+  cdnLogRetention: boolean;
+  cdnUri?: string;
+  cdnSslUri?: string;
+  cdnStreamingUri?: string;
+  cdnIosUri?: string;
+}
+
+/** pyrax's `DEFAULT_CDN_TTL`, reported for containers never published. */
+export const DEFAULT_CDN_TTL = 86_400;
+export const MIN_CDN_TTL = 900;
+export const MAX_CDN_TTL = 31_536_000;
+
+export interface CdnContainer extends CdnAttributes {
+  name: string;
+}
+
+const isTrue = (v: unknown) => String(v).toLowerCase() === "true";
+
+export function checkTtl(ttl: unknown, field = "options.ttl"): number | undefined {
+  if (ttl === undefined) return undefined;
+  if (!Number.isSafeInteger(ttl) || (ttl as number) < MIN_CDN_TTL || (ttl as number) > MAX_CDN_TTL)
+    throw new ValidationError(field, `must be an integer number of seconds between ${MIN_CDN_TTL} and ${MAX_CDN_TTL}`);
+  return ttl as number;
+}
+
+/** A CDN 404 means "no such container" only if storage agrees; otherwise "not CDN-enabled". */
+async function explain404(ctx: SwiftContext, container: string, e: HttpError): Promise<never> {
+  try {
+    const res = await ctx.storage({ method: "HEAD", path: containerPath(container) });
+    await res.dump();
+  } catch (se) {
+    throw asNoSuchContainer(se, container);
+  }
+  throw new NotCDNEnabled(container, e);
+}
+
+export async function getCdnAttributes(ctx: SwiftContext, container: string): Promise<CdnAttributes> {
+  try {
+    const res = await ctx.cdn({ method: "HEAD", path: containerPath(container) });
+    await res.dump();
+    const h = res.headers;
+    return {
+      cdnEnabled: isTrue(h["x-cdn-enabled"]),
+      cdnTtl: h["x-ttl"] === undefined ? DEFAULT_CDN_TTL : Number(h["x-ttl"]),
+      cdnLogRetention: isTrue(h["x-log-retention"]),
+      cdnUri: h["x-cdn-uri"],
+      cdnSslUri: h["x-cdn-ssl-uri"],
+      cdnStreamingUri: h["x-cdn-streaming-uri"],
+      cdnIosUri: h["x-cdn-ios-uri"],
+    };
+  } catch (e) {
+    if (!(e instanceof NotFound)) throw e;
+    try {
+      await explain404(ctx, container, e);
+    } catch (why) {
+      if (why instanceof NotCDNEnabled) return { cdnEnabled: false, cdnTtl: DEFAULT_CDN_TTL, cdnLogRetention: false };
+      throw why;
+    }
+    throw e;
+  }
+}
+
+async function cdnPut(ctx: SwiftContext, container: string, headers: Record<string, string | undefined>): Promise<void> {
+  try {
+    const res = await ctx.cdn({ method: "PUT", path: containerPath(container), headers });
+    await res.dump();
+  } catch (e) {
+    if (e instanceof NotFound) await explain404(ctx, container, e);
+    throw e;
+  }
+}
+
+export async function makePublic(ctx: SwiftContext, container: string, ttl: number | undefined): Promise<void> {
+  await cdnPut(ctx, container, { "x-cdn-enabled": "True", "x-ttl": ttl === undefined ? undefined : String(ttl) });
+}
+
+export async function makePrivate(ctx: SwiftContext, container: string): Promise<void> {
+  await cdnPut(ctx, container, { "x-cdn-enabled": "False" });
+}
+
+export async function setCdnLogRetention(ctx: SwiftContext, container: string, enabled: unknown): Promise<void> {
+  if (typeof enabled !== "boolean") throw new ValidationError("enabled", "must be a boolean");
+  await cdnPut(ctx, container, { "x-log-retention": enabled ? "True" : "False" });
+}
+
+const EMAIL = /^[^\s@,]+@[^\s@,]+$/;
+
+export async function purgeCdnObject(ctx: SwiftContext, container: string, name: string, emails: unknown): Promise<void> {
+  let list: string[] = [];
+  if (emails !== undefined && emails !== null) {
+    list = typeof emails === "string" ? [emails] : Array.isArray(emails) ? (emails as unknown[]).map(String) : [];
+    if (!Array.isArray(emails) && typeof emails !== "string") throw new ValidationError("options.emailAddresses", "must be an address or a list of addresses");
+    list.forEach((a, i) => {
+      if (!EMAIL.test(a)) throw new ValidationError(`options.emailAddresses.${i}`, "must be an email address");
+    });
+  }
+  try {
+    const res = await ctx.cdn({
+      method: "DELETE",
+      path: objectPath(container, name),
+      headers: { "x-purge-email": list.length ? list.join(", ") : undefined },
+    });
+    await res.dump();
+  } catch (e) {
+    if (e instanceof NotFound) await explain404(ctx, container, e);
+    throw e;
+  }
+}
+
+export async function listCdnContainers(ctx: SwiftContext, o: ListingOptions, enabledOnly: boolean): Promise<CdnContainer[]> {
+  const query = { ...listingQuery(o, o.marker), enabled_only: enabledOnly ? "true" : undefined };
+  const res = await ctx.cdn({ method: "GET", path: "", query, signal: o.signal });
+  if (res.status === 204) {
+    await res.dump();
+    return [];
+  }
+  const rows = ((await res.json()) ?? []) as Record<string, unknown>[];
+  const all = rows.map((r) => ({
+    name: String(r.name),
+    cdnEnabled: isTrue(r.cdn_enabled),
+    cdnTtl: Number(r.ttl ?? DEFAULT_CDN_TTL),
+    cdnLogRetention: isTrue(r.log_retention),
+    cdnUri: r.cdn_uri as string | undefined ?? (r["X-Cdn-Uri"] as string | undefined),
+    cdnSslUri: r.cdn_ssl_uri as string | undefined ?? (r["X-Cdn-Ssl-Uri"] as string | undefined),
+    cdnStreamingUri: r.cdn_streaming_uri as string | undefined ?? (r["X-Cdn-Streaming-Uri"] as string | undefined),
+    cdnIosUri: r.cdn_ios_uri as string | undefined ?? (r["X-Cdn-Ios-Uri"] as string | undefined),
+  }));
+  return enabledOnly ? all.filter((c) => c.cdnEnabled) : all;
+}

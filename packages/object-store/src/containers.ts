@@ -1,0 +1,90 @@
+import { ValidationError } from "@rax/core";
+import { bulkDeleteAll } from "./bulk-delete";
+import { asNoSuchContainer } from "./errors";
+import { type Metadata, metadataFrom, metaHeaderName, metaHeaders } from "./metadata-headers";
+import { containerPath } from "./names";
+import { walkObjects } from "./listing";
+import type { SwiftContext } from "./swift-context";
+
+export interface ContainerInfo {
+  name: string;
+  objectCount: number;
+  bytesUsed: number;
+  metadata: Metadata;
+  /** Raw response headers, lower-case. */
+  headers: Record<string, string>;
+}
+
+export async function headContainer(ctx: SwiftContext, name: string, signal?: AbortSignal): Promise<ContainerInfo> {
+  try {
+    const res = await ctx.storage({ method: "HEAD", path: containerPath(name), signal });
+    await res.dump();
+    return {
+      name,
+      objectCount: Number(res.headers["x-container-object-count"] ?? 0),
+      bytesUsed: Number(res.headers["x-container-bytes-used"] ?? 0),
+      metadata: metadataFrom("Container", res.headers),
+      headers: res.headers,
+    };
+  } catch (e) {
+    throw asNoSuchContainer(e, name);
+  }
+}
+
+/** PUT is idempotent in Swift (201 created, 202 already there), so "create" doubles as "get or create". */
+export async function createContainer(ctx: SwiftContext, name: string, metadata: unknown): Promise<ContainerInfo> {
+  const headers = metadata === undefined ? {} : metaHeaders("Container", metadata, "options.metadata");
+  const res = await ctx.storage({ method: "PUT", path: containerPath(name), headers });
+  await res.dump();
+  return headContainer(ctx, name);
+}
+
+export async function deleteContainer(ctx: SwiftContext, name: string, deleteObjects: boolean, batchSize?: number): Promise<void> {
+  if (deleteObjects) {
+    const names: string[] = [];
+    for await (const row of walkObjects(ctx, name, {})) names.push(row.name);
+    if (names.length > 0) await bulkDeleteAll(ctx, name, names, batchSize);
+  }
+  try {
+    const res = await ctx.storage({ method: "DELETE", path: containerPath(name) });
+    await res.dump();
+  } catch (e) {
+    throw asNoSuchContainer(e, name);
+  }
+}
+
+async function postContainer(ctx: SwiftContext, name: string, headers: Record<string, string>): Promise<void> {
+  try {
+    const res = await ctx.storage({ method: "POST", path: containerPath(name), headers });
+    await res.dump();
+  } catch (e) {
+    throw asNoSuchContainer(e, name);
+  }
+}
+
+export async function setContainerMetadata(ctx: SwiftContext, name: string, meta: unknown, clear: boolean): Promise<void> {
+  const headers = metaHeaders("Container", meta);
+  if (clear) {
+    const existing = (await headContainer(ctx, name)).metadata;
+    for (const key of Object.keys(existing)) {
+      const h = `x-container-meta-${key}`;
+      if (!(h in headers)) headers[h] = "";
+    }
+  }
+  await postContainer(ctx, name, headers);
+}
+
+export async function removeContainerMetadataKey(ctx: SwiftContext, name: string, key: unknown): Promise<void> {
+  if (typeof key !== "string") throw new ValidationError("key", "must be a string");
+  await postContainer(ctx, name, { [metaHeaderName("Container", key, "key")]: "" });
+}
+
+/**
+ * Static-website pages are container metadata read by Swift's staticweb middleware on the
+ * storage endpoint (pyrax sent them to the CDN endpoint, where they have no effect).
+ */
+export async function setWebPage(ctx: SwiftContext, name: string, which: "index" | "error", page: unknown): Promise<void> {
+  if (typeof page !== "string" || page.length === 0 || /[\r\n\0]/.test(page))
+    throw new ValidationError("page", "must be a non-empty object name");
+  await postContainer(ctx, name, { [`x-container-meta-web-${which}`]: page });
+}

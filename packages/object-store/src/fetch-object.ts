@@ -1,0 +1,89 @@
+import { type RaxResponse, ValidationError } from "@rax/core";
+import { asNoSuchObject } from "./errors";
+import { objectPath } from "./names";
+import { type ObjectInfo, objectInfoFrom } from "./object-info";
+import type { SwiftContext } from "./swift-context";
+
+export interface FetchObjectOptions {
+  /** Also return the object's metadata (from the same GET; no extra HEAD). */
+  includeMeta?: boolean;
+  /** Return an async iterator of chunks of this many bytes (the last may be shorter). */
+  chunkSize?: number;
+  /** Byte range, inclusive: `{ start, end? }`, or the last `suffix` bytes. */
+  range?: { start: number; end?: number } | { suffix: number };
+  /** First byte to read (with `size`: pyrax's partial read, without its off-by-one). */
+  offset?: number;
+  /** Number of bytes to read. */
+  size?: number;
+  signal?: AbortSignal;
+}
+
+const KEYS = new Set(["includeMeta", "chunkSize", "range", "offset", "size", "signal"]);
+const nonNegInt = (v: unknown) => Number.isSafeInteger(v) && (v as number) >= 0;
+
+export function checkFetchOptions(o: unknown, field = "options"): FetchObjectOptions {
+  if (o === undefined) return {};
+  if (o === null || typeof o !== "object") throw new ValidationError(field, "must be an object");
+  const opts = o as Record<string, unknown>;
+  for (const k of Object.keys(opts)) if (!KEYS.has(k)) throw new ValidationError(`${field}.${k}`, "unknown option");
+  if (opts.includeMeta !== undefined && typeof opts.includeMeta !== "boolean") throw new ValidationError(`${field}.includeMeta`, "must be a boolean");
+  if (opts.chunkSize !== undefined && !(nonNegInt(opts.chunkSize) && (opts.chunkSize as number) > 0))
+    throw new ValidationError(`${field}.chunkSize`, "must be a positive integer");
+  if (opts.offset !== undefined && !nonNegInt(opts.offset)) throw new ValidationError(`${field}.offset`, "must be a non-negative integer");
+  if (opts.size !== undefined && !(nonNegInt(opts.size) && (opts.size as number) > 0)) throw new ValidationError(`${field}.size`, "must be a positive integer");
+  if (opts.range !== undefined) {
+    if ((opts.offset ?? opts.size) !== undefined) throw new ValidationError(`${field}.range`, "cannot be combined with offset/size");
+    const r = opts.range as Record<string, unknown>;
+    if (r === null || typeof r !== "object") throw new ValidationError(`${field}.range`, "must be { start, end? } or { suffix }");
+    if ("suffix" in r) {
+      if (!(nonNegInt(r.suffix) && (r.suffix as number) > 0)) throw new ValidationError(`${field}.range.suffix`, "must be a positive integer");
+    } else {
+      if (!nonNegInt(r.start)) throw new ValidationError(`${field}.range.start`, "must be a non-negative integer");
+      if (r.end !== undefined && !(nonNegInt(r.end) && (r.end as number) >= (r.start as number)))
+        throw new ValidationError(`${field}.range.end`, "must be an integer ≥ start");
+    }
+  }
+  return opts as FetchObjectOptions;
+}
+
+/** The `Range` header for the options, or undefined for the whole object. */
+export function rangeHeader(o: FetchObjectOptions): string | undefined {
+  if (o.range) {
+    if ("suffix" in o.range) return `bytes=-${o.range.suffix}`;
+    return `bytes=${o.range.start}-${o.range.end ?? ""}`;
+  }
+  if (o.offset === undefined && o.size === undefined) return undefined;
+  const start = o.offset ?? 0;
+  return `bytes=${start}-${o.size === undefined ? "" : start + o.size - 1}`;
+}
+
+export async function getObject(ctx: SwiftContext, container: string, name: string, o: FetchObjectOptions): Promise<{ res: RaxResponse; info: ObjectInfo }> {
+  const range = rangeHeader(o);
+  try {
+    const res = await ctx.storage({ method: "GET", path: objectPath(container, name), headers: { range }, signal: o.signal });
+    return { res, info: objectInfoFrom(container, name, res.headers) };
+  } catch (e) {
+    throw asNoSuchObject(e, container, name);
+  }
+}
+
+/** Re-cut a byte stream into chunks of exactly `size` bytes (the last may be shorter). */
+export async function* rechunk(source: AsyncIterable<Uint8Array>, size: number): AsyncGenerator<Buffer> {
+  let parts: Buffer[] = [];
+  let held = 0;
+  for await (const raw of source) {
+    let chunk = Buffer.isBuffer(raw) ? raw : Buffer.from(raw);
+    while (chunk.length > 0) {
+      const take = Math.min(size - held, chunk.length);
+      parts.push(chunk.subarray(0, take));
+      held += take;
+      chunk = chunk.subarray(take);
+      if (held === size) {
+        yield parts.length === 1 ? (parts[0] as Buffer) : Buffer.concat(parts);
+        parts = [];
+        held = 0;
+      }
+    }
+  }
+  if (held > 0) yield Buffer.concat(parts);
+}

@@ -1,0 +1,59 @@
+import { readdir, stat } from "node:fs/promises";
+import { join } from "node:path";
+import { ValidationError } from "@rax/core";
+import picomatch from "picomatch";
+
+export interface LocalFile {
+  /** Absolute path on disk. */
+  path: string;
+  /** Path relative to the folder, `/`-separated on every OS: the object name (before any prefix). */
+  rel: string;
+  size: number;
+  mtimeMs: number;
+}
+
+export type IgnoreMatcher = (rel: string, base: string) => boolean;
+
+export function ignoreMatcher(ignore: unknown, field = "options.ignore"): IgnoreMatcher {
+  if (ignore === undefined) return () => false;
+  const patterns = typeof ignore === "string" ? [ignore] : ignore;
+  if (!Array.isArray(patterns) || patterns.some((p) => typeof p !== "string" || p.length === 0))
+    throw new ValidationError(field, "must be a glob pattern or a list of them");
+  // Like pyrax's fnmatch on file names, a pattern matches the base name; patterns with a `/`
+  // can also match the relative path.
+  const isMatch = picomatch(patterns as string[], { dot: true });
+  return (rel, base) => isMatch(base) || isMatch(rel);
+}
+
+/**
+ * Every regular file under `root` (symlinked files followed, symlinked folders skipped to avoid
+ * cycles), minus ignored names; hidden names (leading `.`) only when `includeHidden`.
+ */
+export async function scanFolder(root: string, ignored: IgnoreMatcher, includeHidden: boolean): Promise<LocalFile[]> {
+  const out: LocalFile[] = [];
+  const walk = async (dir: string, relDir: string) => {
+    const entries = await readdir(dir, { withFileTypes: true });
+    entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+    for (const entry of entries) {
+      if (!includeHidden && entry.name.startsWith(".")) continue;
+      const rel = relDir ? `${relDir}/${entry.name}` : entry.name;
+      if (ignored(rel, entry.name)) continue;
+      const full = join(dir, entry.name);
+      if (entry.isDirectory()) {
+        await walk(full, rel);
+      } else if (entry.isFile() || entry.isSymbolicLink()) {
+        const st = await stat(full).catch(() => undefined);
+        if (st?.isFile()) out.push({ path: full, rel, size: st.size, mtimeMs: st.mtimeMs });
+      }
+    }
+  };
+  await walk(root, "");
+  return out;
+}
+
+export async function checkFolder(path: unknown, field = "path"): Promise<string> {
+  if (typeof path !== "string" || path.length === 0) throw new ValidationError(field, "must be a folder path");
+  const st = await stat(path).catch(() => undefined);
+  if (!st?.isDirectory()) throw new ValidationError(field, `${path} is not a folder`);
+  return path;
+}

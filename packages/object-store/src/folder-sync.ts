@@ -1,0 +1,104 @@
+import { bulkDeleteAll } from "./bulk-delete";
+import { getFileChecksum } from "./checksum";
+import { type IgnoreMatcher, type LocalFile, scanFolder } from "./folder-scan";
+import { type ObjectListing, walkObjects } from "./listing";
+import type { SwiftContext } from "./swift-context";
+import { runPool } from "./worker-pool";
+
+export interface SyncResult {
+  /** Object names uploaded (new or changed). */
+  uploaded: string[];
+  /** Object names already up to date (or newer on the server). */
+  skipped: string[];
+  /** Object names deleted because no local file matches (with `delete: true`). */
+  deleted: string[];
+  failed: { name: string; error: unknown }[];
+}
+
+export interface SyncPlanOptions {
+  includeHidden: boolean;
+  ignoreTimestamps: boolean;
+  ignored: IgnoreMatcher;
+  prefix: string;
+  delete: boolean;
+  concurrency: number;
+  signal?: AbortSignal;
+}
+
+/** Swift's `last_modified` is UTC without a zone suffix. */
+export function parseLastModified(s: string | undefined): number | undefined {
+  if (!s) return undefined;
+  const t = Date.parse(/[zZ]|[+-]\d\d:?\d\d$/.test(s) ? s : `${s}Z`);
+  return Number.isNaN(t) ? undefined : t;
+}
+
+async function needsUpload(file: LocalFile, remote: ObjectListing | undefined, ignoreTimestamps: boolean): Promise<boolean> {
+  if (!remote) return true;
+  // Size first: only files of equal size are read for their MD5.
+  const same = remote.bytes === file.size && remote.hash !== undefined && (await getFileChecksum(file.path)) === remote.hash.toLowerCase();
+  if (same) return false;
+  if (ignoreTimestamps) return true;
+  // pyrax's behaviour (its docs state the flag backwards): keep a remote copy newer than the file.
+  const remoteTime = parseLastModified(remote.lastModified);
+  return remoteTime === undefined || file.mtimeMs > remoteTime;
+}
+
+/**
+ * One paged listing of the container (under the prefix) compared with the local files, instead
+ * of a HEAD per file; then uploads and optional deletes.
+ */
+export async function syncFolder(
+  ctx: SwiftContext,
+  root: string,
+  container: string,
+  o: SyncPlanOptions,
+  upload: (file: LocalFile, name: string, signal?: AbortSignal) => Promise<void>,
+): Promise<SyncResult> {
+  const files = await scanFolder(root, o.ignored, o.includeHidden);
+  const remote = new Map<string, ObjectListing>();
+  for await (const row of walkObjects(ctx, container, { prefix: o.prefix || undefined, signal: o.signal }))
+    if (!row.isSubdir) remote.set(row.name, row);
+
+  const result: SyncResult = { uploaded: [], skipped: [], deleted: [], failed: [] };
+  let i = 0;
+  await runPool(
+    o.concurrency,
+    () => files[i++],
+    async (file) => {
+      const name = o.prefix + file.rel;
+      try {
+        if (await needsUpload(file, remote.get(name), o.ignoreTimestamps)) {
+          await upload(file, name, o.signal);
+          result.uploaded.push(name);
+        } else result.skipped.push(name);
+      } catch (error) {
+        result.failed.push({ name, error });
+      }
+    },
+    o.signal,
+  );
+
+  if (o.delete) {
+    const local = new Set(files.map((f) => o.prefix + f.rel));
+    const stale = [...remote.keys()].filter((name) => {
+      if (local.has(name)) return false;
+      const rel = name.slice(o.prefix.length);
+      const parts = rel.split("/");
+      // Leave alone what the scan would not have looked at: hidden or ignored names.
+      if (!o.includeHidden && parts.some((p) => p.startsWith("."))) return false;
+      return !parts.some((_, k) => o.ignored(parts.slice(0, k + 1).join("/"), parts[k] as string));
+    });
+    if (stale.length > 0) {
+      const r = await bulkDeleteAll(ctx, container, stale);
+      const failedPaths = new Set(r.errors.map(([p]) => p));
+      for (const name of stale) {
+        if ([...failedPaths].some((p) => p.endsWith(`/${name}`) || decodeURIComponent(p).endsWith(`/${name}`)))
+          result.failed.push({ name, error: new Error(`bulk delete failed: ${r.errors.find(([p]) => decodeURIComponent(p).endsWith(`/${name}`))?.[1] ?? r.status}`) });
+        else result.deleted.push(name);
+      }
+    }
+  }
+  result.uploaded.sort();
+  result.skipped.sort();
+  return result;
+}

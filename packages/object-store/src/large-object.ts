@@ -1,0 +1,206 @@
+import { HttpError, ValidationError } from "@rax/core";
+import { getFileChecksum } from "./checksum";
+import { asNoSuchContainer, UploadFailed } from "./errors";
+import { walkObjects } from "./listing";
+import { metadataFrom } from "./metadata-headers";
+import { containerPath, encodePath, objectPath } from "./names";
+import type { ObjectInfo } from "./object-info";
+import type { ObjectSource } from "./object-source";
+import { putChecked } from "./store-object";
+import { objectWriteHeaders, type StoreObjectOptions } from "./store-options";
+import { StreamSegmenter } from "./stream-segmenter";
+import type { SwiftContext } from "./swift-context";
+import { md5Hex, Tally, unquoteEtag } from "./upload-data";
+import { runPool } from "./worker-pool";
+
+/** Swift's default `max_manifest_segments`. */
+const MAX_SLO_SEGMENTS = 1000;
+
+interface SegmentResult {
+  path: string;
+  etag: string;
+  size_bytes: number;
+}
+
+interface SegmentTask {
+  index: number;
+  size?: number;
+  /** A fresh body for the segment (bytes, or a file range per attempt). */
+  source: ObjectSource;
+  abandon?: () => void;
+}
+
+export const segmentName = (name: string, uploadId: string, index: number) =>
+  `${name}/${uploadId}/${String(index).padStart(8, "0")}`;
+
+async function existingSegments(ctx: SwiftContext, segContainer: string, prefix: string): Promise<Map<string, { bytes: number; hash?: string }>> {
+  const out = new Map<string, { bytes: number; hash?: string }>();
+  try {
+    for await (const row of walkObjects(ctx, segContainer, { prefix })) out.set(row.name, { bytes: row.bytes, hash: row.hash });
+  } catch (e) {
+    if (!(e instanceof HttpError && e.status === 404)) throw e;
+  }
+  return out;
+}
+
+async function drainMd5(body: AsyncIterable<Uint8Array>): Promise<{ md5: string; bytes: number }> {
+  const t = new Tally();
+  for await (const chunk of body) t.update(chunk);
+  return { md5: t.digest(), bytes: t.bytes };
+}
+
+/**
+ * Segmented upload + manifest. Segments go to `<container>_segments` (swiftclient's convention:
+ * the user's listings and folder syncs never see them) as `<name>/<uploadId>/<seq>`.
+ * Files are read per segment by byte range, so segments upload truly in parallel; a one-shot
+ * stream yields its segments in order (see StreamSegmenter).
+ */
+export async function storeLargeObject(
+  ctx: SwiftContext,
+  container: string,
+  name: string,
+  source: ObjectSource,
+  o: StoreObjectOptions,
+  segmentSize: number,
+): Promise<ObjectInfo> {
+  const manifest = o.manifest ?? "slo";
+  const segContainer = o.segmentContainer ?? `${container}_segments`;
+  const uploadId = o.uploadId ?? `${Date.now()}`;
+  const prefix = `${name}/${uploadId}/`;
+  const size = source.size;
+  if (manifest === "slo" && size !== undefined && Math.ceil(size / segmentSize) > MAX_SLO_SEGMENTS)
+    throw new ValidationError("options.segmentSize", `would make more than ${MAX_SLO_SEGMENTS} segments; use a larger segmentSize`);
+  const fail = (message: string, cause?: unknown) => new UploadFailed(message, { container, object: name, uploadId, cause });
+
+  // The segments container is created like any container: PUT is idempotent.
+  const put = await ctx.storage({ method: "PUT", path: containerPath(segContainer), signal: o.signal });
+  await put.dump();
+  const existing = o.resume ? await existingSegments(ctx, segContainer, prefix) : new Map();
+
+  const results: SegmentResult[] = [];
+  const sent = new Map<number, number>();
+  const report = () => o.onProgress?.([...sent.values()].reduce((a, b) => a + b, 0));
+
+  let nextTask: () => Promise<SegmentTask | undefined>;
+  if (source.kind === "stream") {
+    const segmenter = new StreamSegmenter(source.source, segmentSize);
+    nextTask = async () => {
+      const seg = await segmenter.next();
+      if (!seg) return undefined;
+      if (manifest === "slo" && seg.index >= MAX_SLO_SEGMENTS) {
+        seg.abandon();
+        throw fail(`stream needs more than ${MAX_SLO_SEGMENTS} segments; use a larger segmentSize`);
+      }
+      return { index: seg.index, source: { kind: "stream", source: seg.body }, abandon: seg.abandon };
+    };
+  } else {
+    const count = Math.max(1, Math.ceil(source.size / segmentSize));
+    let i = 0;
+    nextTask = async () => {
+      if (i >= count) return undefined;
+      const index = i++;
+      const start = index * segmentSize;
+      const len = Math.min(segmentSize, source.size - start);
+      if (source.kind === "bytes")
+        return { index, size: len, source: { kind: "bytes", bytes: source.bytes.subarray(start, start + len), size: len } };
+      return { index, size: len, source: { kind: "file", path: source.path, size: len, start } };
+    };
+  }
+
+  const work = async (task: SegmentTask) => {
+    const segName = segmentName(name, uploadId, task.index);
+    const have = existing.get(segName);
+    const path = `/${segContainer}/${segName}`;
+    if (have && have.hash) {
+      let local: { md5: string; bytes: number } | undefined;
+      if (task.source.kind === "bytes") local = { md5: md5Hex(task.source.bytes), bytes: task.source.size };
+      else if (task.source.kind === "file") {
+        const start = task.source.start ?? 0;
+        if (have.bytes === task.source.size)
+          local = { md5: await getFileChecksum(task.source.path, { start, end: start + task.source.size - 1 }), bytes: task.source.size };
+      } else if (task.source.kind === "stream") {
+        // A stream cannot be re-read: hash this slice while skipping it, and give up on mismatch.
+        local = await drainMd5(task.source.source);
+        if (local.bytes !== have.bytes || local.md5 !== have.hash)
+          throw fail(`segment ${task.index} differs from the stored one and a stream cannot be rewound; restart without resume`);
+      }
+      if (local && local.bytes === have.bytes && local.md5 === have.hash) {
+        results[task.index] = { path, etag: have.hash, size_bytes: have.bytes };
+        sent.set(task.index, have.bytes);
+        report();
+        return;
+      }
+    }
+    const body = task.source;
+    try {
+      const r = await putChecked(ctx, segContainer, segName, body, {}, {
+        chunkSize: o.chunkSize,
+        signal: o.signal,
+        uploadId,
+        onProgress: (n) => {
+          sent.set(task.index, n);
+          report();
+        },
+      });
+      results[task.index] = { path, etag: r.etag, size_bytes: r.bytes };
+    } catch (e) {
+      task.abandon?.();
+      throw e;
+    }
+  };
+
+  try {
+    await runPool(o.segmentConcurrency ?? ctx.defaults.segmentConcurrency, nextTask, work, o.signal);
+  } catch (e) {
+    if (e instanceof UploadFailed) throw e;
+    throw fail(`segment upload failed: ${(e as Error).message}; resume with { resume: true, uploadId: "${uploadId}" }`, e);
+  }
+  if (o.signal?.aborted) throw fail("upload aborted", o.signal.reason);
+
+  const headers = objectWriteHeaders(o);
+  const total = results.reduce((a, r) => a + r.size_bytes, 0);
+  let res;
+  try {
+    if (manifest === "slo") {
+      res = await ctx.storage({
+        method: "PUT",
+        path: objectPath(container, name),
+        query: { "multipart-manifest": "put" },
+        // Not `json:` — that would make application/json the large object's content type.
+        headers,
+        body: JSON.stringify(results),
+        signal: o.signal,
+      });
+    } else {
+      res = await ctx.storage({
+        method: "PUT",
+        path: objectPath(container, name),
+        headers: { ...headers, "content-length": "0", "x-object-manifest": `${encodeURIComponent(segContainer)}/${encodePath(prefix)}` },
+        body: "",
+        signal: o.signal,
+      });
+    }
+    await res.dump();
+  } catch (e) {
+    if (e instanceof HttpError && e.status === 404) throw asNoSuchContainer(e, container);
+    throw fail(`manifest upload failed: ${(e as Error).message}`, e);
+  }
+  // An SLO's ETag is the MD5 of its segments' ETags: a last check that the server assembled what we sent.
+  const etag = unquoteEtag(res.headers.etag);
+  if (manifest === "slo" && etag !== undefined) {
+    const expected = md5Hex(results.map((r) => r.etag).join(""));
+    if (etag !== expected) throw fail(`manifest ETag ${etag} does not match the segments' (${expected})`);
+  }
+  return {
+    name,
+    containerName: container,
+    bytes: total,
+    etag,
+    contentType: o.contentType,
+    contentEncoding: o.contentEncoding,
+    lastModified: res.headers["last-modified"],
+    metadata: metadataFrom("Object", headers),
+    largeObject: manifest,
+    headers: res.headers,
+  };
+}

@@ -1,0 +1,61 @@
+import { ValidationError } from "@rax/core";
+
+// Brands let the name helpers recognise resource objects without importing their classes
+// (which import the client, which imports these helpers).
+export const CONTAINER_BRAND: unique symbol = Symbol.for("rax.object-store.Container");
+export const OBJECT_BRAND: unique symbol = Symbol.for("rax.object-store.StorageObject");
+
+export interface ContainerLike {
+  readonly name: string;
+  readonly [CONTAINER_BRAND]: true;
+}
+export interface ObjectLike {
+  readonly name: string;
+  readonly containerName: string;
+  readonly [OBJECT_BRAND]: true;
+}
+
+/** A container name or a `Container`. */
+export type ContainerRef = string | ContainerLike;
+/** An object name or a `StorageObject`. */
+export type ObjectRef = string | ObjectLike;
+
+const utf8Length = (s: string) => Buffer.byteLength(s, "utf8");
+
+function isBranded(v: unknown, brand: symbol): boolean {
+  return v !== null && typeof v === "object" && (v as Record<symbol, unknown>)[brand] === true;
+}
+
+/** Swift's limits: ≤ 256 bytes, no `/`, not empty. */
+export function containerName(ref: unknown, field = "container"): string {
+  const name = isBranded(ref, CONTAINER_BRAND) ? (ref as ContainerLike).name : ref;
+  if (typeof name !== "string") throw new ValidationError(field, "must be a container name or a Container");
+  if (name.length === 0) throw new ValidationError(field, "must not be empty");
+  if (name.includes("/")) throw new ValidationError(field, "must not contain '/'");
+  if (name.includes("\0")) throw new ValidationError(field, "must not contain NUL");
+  if (utf8Length(name) > 256) throw new ValidationError(field, "must be at most 256 bytes (UTF-8)");
+  return name;
+}
+
+/** Swift's limits: ≤ 1024 bytes, not empty. */
+export function objectName(ref: unknown, field = "name"): string {
+  const name = isBranded(ref, OBJECT_BRAND) ? (ref as ObjectLike).name : ref;
+  if (typeof name !== "string") throw new ValidationError(field, "must be an object name or a StorageObject");
+  if (name.length === 0) throw new ValidationError(field, "must not be empty");
+  if (name.includes("\0")) throw new ValidationError(field, "must not contain NUL");
+  if (utf8Length(name) > 1024) throw new ValidationError(field, "must be at most 1024 bytes (UTF-8)");
+  return name;
+}
+
+/** Percent-encode every path segment, keeping `/` between them (Swift splits on it). */
+export function encodePath(name: string): string {
+  return name.split("/").map(encodeURIComponent).join("/");
+}
+
+export function containerPath(container: string): string {
+  return `/${encodeURIComponent(container)}`;
+}
+
+export function objectPath(container: string, object: string): string {
+  return `/${encodeURIComponent(container)}/${encodePath(object)}`;
+}
