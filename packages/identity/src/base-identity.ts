@@ -13,7 +13,8 @@ import {
 } from "@rax/core";
 import { abortable } from "./abortable";
 import type { AuthResult, AuthUser } from "./auth-result";
-import { type EndpointQuery, type ResolvedEndpoint, ServiceCatalog } from "./catalog";
+import type { EndpointQuery, ResolvedEndpoint, ServiceCatalog } from "./catalog";
+import { IdentityAdminClient } from "./identity-admin";
 import { AuthenticationFailed, TokenOnlySession } from "./identity-errors";
 import { serviceKey } from "./service-aliases";
 
@@ -262,6 +263,40 @@ export abstract class BaseIdentity implements AuthSession {
   ): Promise<AuthResult>;
   /** The token endpoint URL. */
   abstract tokensUrl(): string;
+  /** Versioned identity base URL (admin calls are relative to it). */
+  abstract readonly identityUrl: string;
+  /** Wire version of the admin calls: "2.0" (Rackspace, Keystone v2.0) or "3". */
+  abstract readonly adminVersion: "2.0" | "3";
+
+  private adminClient?: IdentityAdminClient;
+  /** The identity admin client (tenants, users, roles, credentials, tokens). */
+  get admin(): IdentityAdminClient {
+    this.adminClient ??= new IdentityAdminClient(this);
+    return this.adminClient;
+  }
+
+  // pyrax exposes the admin calls on the identity object; these delegate to `admin`.
+  getExtensions: IdentityAdminClient["getExtensions"] = (...a) => this.admin.getExtensions(...a);
+  listTenants: IdentityAdminClient["listTenants"] = (...a) => this.admin.listTenants(...a);
+  createTenant: IdentityAdminClient["createTenant"] = (...a) => this.admin.createTenant(...a);
+  updateTenant: IdentityAdminClient["updateTenant"] = (...a) => this.admin.updateTenant(...a);
+  deleteTenant: IdentityAdminClient["deleteTenant"] = (...a) => this.admin.deleteTenant(...a);
+  listUsers: IdentityAdminClient["listUsers"] = (...a) => this.admin.listUsers(...a);
+  getUser: IdentityAdminClient["getUser"] = (...a) => this.admin.getUser(...a);
+  createUser: IdentityAdminClient["createUser"] = (...a) => this.admin.createUser(...a);
+  updateUser: IdentityAdminClient["updateUser"] = (...a) => this.admin.updateUser(...a);
+  deleteUser: IdentityAdminClient["deleteUser"] = (...a) => this.admin.deleteUser(...a);
+  listRolesForUser: IdentityAdminClient["listRolesForUser"] = (...a) => this.admin.listRolesForUser(...a);
+  listCredentials: IdentityAdminClient["listCredentials"] = (...a) => this.admin.listCredentials(...a);
+  resetApiKey: IdentityAdminClient["resetApiKey"] = (...a) => this.admin.resetApiKey(...a);
+  listRoles: IdentityAdminClient["listRoles"] = (...a) => this.admin.listRoles(...a);
+  getRole: IdentityAdminClient["getRole"] = (...a) => this.admin.getRole(...a);
+  addRoleToUser: IdentityAdminClient["addRoleToUser"] = (...a) => this.admin.addRoleToUser(...a);
+  deleteRoleFromUser: IdentityAdminClient["deleteRoleFromUser"] = (...a) => this.admin.deleteRoleFromUser(...a);
+  validateToken: IdentityAdminClient["validateToken"] = (...a) => this.admin.validateToken(...a);
+  checkToken: IdentityAdminClient["checkToken"] = (...a) => this.admin.checkToken(...a);
+  revokeToken: IdentityAdminClient["revokeToken"] = (...a) => this.admin.revokeToken(...a);
+  getTokenEndpoints: IdentityAdminClient["getTokenEndpoints"] = (...a) => this.admin.getTokenEndpoints(...a);
 
   protected secret(): string | undefined {
     return this.apiKey ?? this.password;

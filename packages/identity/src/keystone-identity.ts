@@ -54,6 +54,10 @@ export class KeystoneIdentity extends BaseIdentity {
     this.projectDomainId = opts.projectDomainId;
   }
 
+  get adminVersion(): KeystoneVersion {
+    return this.version;
+  }
+
   /** The versioned identity base URL (`…/v2.0` or `…/v3`). */
   get identityUrl(): string {
     return this.base;

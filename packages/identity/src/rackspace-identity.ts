@@ -12,9 +12,14 @@ export const RACKSPACE_AUTH_ENDPOINT = "https://identity.api.rackspacecloud.com/
  */
 export class RackspaceIdentity extends BaseIdentity {
   readonly identityType = "rackspace" as const;
+  readonly adminVersion = "2.0" as const;
 
   constructor(opts: IdentityOptions = {}) {
     super(opts, RACKSPACE_AUTH_ENDPOINT);
+  }
+
+  get identityUrl(): string {
+    return this.authEndpoint;
   }
 
   tokensUrl(): string {

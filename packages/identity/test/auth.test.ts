@@ -6,7 +6,7 @@ import {
   RackspaceIdentity,
   TokenOnlySession,
   createContext,
-} from "@rax/identity";
+} from "../src/index";
 import { type FakeIdentity, startFakeIdentity } from "./fake-identity";
 
 let fake: FakeIdentity;

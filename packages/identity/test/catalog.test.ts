@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { NoEndpointForService, NotAuthenticated, ServiceClient, ValidationError } from "@rax/core";
-import { type Context, RackspaceIdentity, ServiceCatalog, createContext, serviceKey } from "@rax/identity";
+import { type Context, RackspaceIdentity, ServiceCatalog, createContext, serviceKey } from "../src/index";
 import { type FakeIdentity, startFakeIdentity } from "./fake-identity";
 
 let fake: FakeIdentity;

@@ -3,7 +3,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { ValidationError } from "@rax/core";
-import { Config, InvalidCredentialFile, createContext, readCredentialFile } from "@rax/identity";
+import { Config, InvalidCredentialFile, createContext, readCredentialFile } from "../src/index";
 import { resetWarnings } from "../src/warn-once";
 
 let home: string;

@@ -3,7 +3,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ValidationError } from "@rax/core";
-import { Context, KeychainError, createContext } from "@rax/identity";
+import { Context, KeychainError, createContext } from "../src/index";
 import { type FakeIdentity, startFakeIdentity } from "./fake-identity";
 
 let fake: FakeIdentity;
@@ -56,7 +56,7 @@ describe("secrets stay out of debug output and errors", () => {
       username: "demo",
       apiKey: fake.opts.apiKey,
       debug: true,
-      logger: (l) => lines.push(l),
+      logger: (l: string) => lines.push(l),
       configFile: false,
       env: { HOME: home },
     });
@@ -70,7 +70,7 @@ describe("secrets stay out of debug output and errors", () => {
       password: fake.opts.password,
       tenantName: "demo",
       debug: true,
-      logger: (l) => lines.push(l),
+      logger: (l: string) => lines.push(l),
       configFile: false,
       env: { HOME: home },
     });
@@ -81,7 +81,7 @@ describe("secrets stay out of debug output and errors", () => {
       username: "demo",
       apiKey: "bad-api-key-zzz",
       debug: true,
-      logger: (l) => lines.push(l),
+      logger: (l: string) => lines.push(l),
       configFile: false,
       env: { HOME: home },
     });

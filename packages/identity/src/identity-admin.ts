@@ -1,0 +1,322 @@
+import * as z from "zod";
+import {
+  type AuthSession,
+  type HttpError,
+  NotFound,
+  RaxError,
+  ServiceClient,
+  encodeSegment,
+  registerSecret,
+  validate,
+} from "@rax/core";
+import { TenantNotFound, UserNotFound } from "./identity-errors";
+
+/** What the admin client needs to know about the identity it talks to. */
+export interface AdminTarget extends AuthSession {
+  readonly identityType: "rackspace" | "keystone";
+  /** "2.0" for Rackspace and Keystone v2.0, "3" for Keystone v3. */
+  readonly adminVersion: "2.0" | "3";
+  /** Versioned identity base URL. */
+  readonly identityUrl: string;
+  readonly user?: { id?: string };
+}
+
+export type Json = Record<string, unknown>;
+
+const id = z.string().trim().min(1, "must be a non-empty string");
+const tenantInput = z.object({ name: id, description: z.string().optional(), enabled: z.boolean().default(true) });
+const tenantUpdate = z.object({ name: id.optional(), description: z.string().optional(), enabled: z.boolean().optional() });
+const userInput = z.object({
+  name: id,
+  email: z.email().optional(),
+  password: z.string().min(1).optional(),
+  enabled: z.boolean().default(true),
+});
+const userUpdate = z.object({
+  name: id.optional(),
+  email: z.email().optional(),
+  enabled: z.boolean().optional(),
+  defaultRegion: id.optional(),
+});
+const userLookup = z.union([z.object({ id }), z.object({ name: id }), z.object({ email: z.email() })]);
+const roleQuery = z.object({ serviceId: id.optional(), limit: z.number().int().positive().optional(), marker: id.optional() });
+
+function rethrow(e: unknown, Cls: typeof UserNotFound | typeof TenantNotFound): never {
+  if (e instanceof NotFound) {
+    const h = e as HttpError;
+    throw new Cls({
+      status: h.status,
+      message: h.serverMessage,
+      method: h.method,
+      url: h.url,
+      code: h.code,
+      requestId: h.requestId,
+      body: h.body,
+      attempts: h.attempts,
+      headers: h.headers,
+      cause: e,
+    });
+  }
+  throw e;
+}
+
+/** Keys holding passwords are dropped from user records (pyrax does the same). */
+function stripPasswords<T>(v: T): T {
+  if (Array.isArray(v)) return v.map(stripPasswords) as T;
+  if (v && typeof v === "object") {
+    const out: Json = {};
+    for (const [k, val] of Object.entries(v as Json)) if (!k.toLowerCase().includes("password")) out[k] = val;
+    return out as T;
+  }
+  return v;
+}
+
+/**
+ * The identity admin calls pyrax offers (tenants, users, roles, credentials, tokens), over the
+ * v2.0 paths (Rackspace, Keystone v2.0) or their Keystone v3 counterparts (projects for tenants).
+ * Reached through the identity's methods (`identity.listUsers()` …).
+ */
+export class IdentityAdminClient extends ServiceClient {
+  static override readonly serviceType = "identity";
+  private readonly target: AdminTarget;
+
+  constructor(target: AdminTarget) {
+    super(target, { endpoint: target.identityUrl });
+    this.target = target;
+  }
+
+  protected override extraHeaders(): Record<string, string | undefined> {
+    return { "x-auth-project-id": this.target.tenantId };
+  }
+
+  private get v3(): boolean {
+    return this.target.adminVersion === "3";
+  }
+
+  private only(version: "2.0" | "3", what: string): void {
+    if (this.target.adminVersion !== version) {
+      throw new RaxError(`${what} is not available on ${this.target.identityType} identity v${this.target.adminVersion}`);
+    }
+  }
+
+  private tenantFor(tenantId: string | undefined, field: string): string {
+    const t = tenantId ?? this.target.tenantId;
+    if (!t) validate(id, t, field);
+    return t as string;
+  }
+
+  private json<T = Json>(method: string, path: string, body?: unknown, query?: Record<string, string | number | undefined>) {
+    return this.requestJson<T>({
+      method,
+      path,
+      ...(body !== undefined ? { json: body } : {}),
+      ...(query ? { query } : {}),
+    });
+  }
+
+  private async send(method: string, path: string, opts: { headers?: Record<string, string>; expectStatus?: number[] } = {}) {
+    const res = await this.request({ method, path, ...opts });
+    await res.dump();
+    return res.status;
+  }
+
+  async getExtensions(): Promise<Json[]> {
+    this.only("2.0", "getExtensions");
+    const b = await this.json<{ extensions?: { values?: Json[] } | Json[] }>("GET", "/extensions");
+    const ext = b?.extensions;
+    return Array.isArray(ext) ? ext : (ext?.values ?? []);
+  }
+
+  async listTenants(): Promise<Json[]> {
+    if (this.v3) return (await this.json<{ projects?: Json[] }>("GET", "/auth/projects"))?.projects ?? [];
+    return (await this.json<{ tenants?: Json[] }>("GET", "/tenants"))?.tenants ?? [];
+  }
+
+  async createTenant(input: z.input<typeof tenantInput>): Promise<Json> {
+    const t = validate(tenantInput, input, "tenant");
+    if (this.v3) return ((await this.json<{ project: Json }>("POST", "/projects", { project: t }))?.project ?? {}) as Json;
+    return ((await this.json<{ tenant: Json }>("POST", "/tenants", { tenant: t }))?.tenant ?? {}) as Json;
+  }
+
+  async updateTenant(tenantId: string, changes: z.input<typeof tenantUpdate>): Promise<Json> {
+    validate(id, tenantId, "tenantId");
+    const c = validate(tenantUpdate, changes, "changes");
+    const seg = encodeSegment(tenantId);
+    try {
+      if (this.v3) return ((await this.json<{ project: Json }>("PATCH", `/projects/${seg}`, { project: c }))?.project ?? {}) as Json;
+      return ((await this.json<{ tenant: Json }>("PUT", `/tenants/${seg}`, { tenant: { id: tenantId, ...c } }))?.tenant ?? {}) as Json;
+    } catch (e) {
+      rethrow(e, TenantNotFound);
+    }
+  }
+
+  async deleteTenant(tenantId: string): Promise<void> {
+    validate(id, tenantId, "tenantId");
+    try {
+      await this.send("DELETE", `/${this.v3 ? "projects" : "tenants"}/${encodeSegment(tenantId)}`);
+    } catch (e) {
+      rethrow(e, TenantNotFound);
+    }
+  }
+
+  async listUsers(): Promise<Json[]> {
+    const b = await this.json<{ users?: Json[]; user?: Json }>("GET", "/users");
+    return stripPasswords(b?.users ?? (b?.user ? [b.user] : []));
+  }
+
+  /** By id, name or email (pyrax `get_user`). */
+  async getUser(lookup: z.input<typeof userLookup>): Promise<Json> {
+    const q = validate(userLookup, lookup, "lookup");
+    try {
+      if ("id" in q) {
+        const b = await this.json<{ user?: Json }>("GET", `/users/${encodeSegment(q.id)}`);
+        return stripPasswords(b?.user ?? {});
+      }
+      const b = await this.json<{ users?: Json[]; user?: Json }>("GET", "/users", undefined, q);
+      const found = b?.user ?? b?.users?.[0];
+      if (!found) throw new UserNotFound({ status: 404, method: "GET", url: `${this.endpoint}/users`, message: "No such user" });
+      return stripPasswords(found);
+    } catch (e) {
+      rethrow(e, UserNotFound);
+    }
+  }
+
+  async createUser(input: z.input<typeof userInput>): Promise<Json> {
+    const u = validate(userInput, input, "user");
+    registerSecret(u.password);
+    const body = this.v3
+      ? { user: { name: u.name, email: u.email, enabled: u.enabled, password: u.password } }
+      : { user: { username: u.name, email: u.email, enabled: u.enabled, "OS-KSADM:password": u.password } };
+    const b = await this.json<{ user?: Json }>("POST", "/users", body);
+    // The response may echo the password (Rackspace returns a generated one): callers need it once.
+    return (b?.user ?? {}) as Json;
+  }
+
+  async updateUser(userId: string, changes: z.input<typeof userUpdate>): Promise<Json> {
+    validate(id, userId, "userId");
+    const c = validate(userUpdate, changes, "changes");
+    const seg = encodeSegment(userId);
+    try {
+      if (this.v3) {
+        const b = await this.json<{ user?: Json }>("PATCH", `/users/${seg}`, { user: { name: c.name, email: c.email, enabled: c.enabled } });
+        return stripPasswords(b?.user ?? {});
+      }
+      const user: Json = { id: userId };
+      if (c.name !== undefined) user.username = c.name;
+      if (c.email !== undefined) user.email = c.email;
+      if (c.enabled !== undefined) user.enabled = c.enabled;
+      if (c.defaultRegion !== undefined) user["RAX-AUTH:defaultRegion"] = c.defaultRegion;
+      return stripPasswords((await this.json<{ user?: Json }>("PUT", `/users/${seg}`, { user }))?.user ?? {});
+    } catch (e) {
+      rethrow(e, UserNotFound);
+    }
+  }
+
+  async deleteUser(userId: string): Promise<void> {
+    validate(id, userId, "userId");
+    try {
+      await this.send("DELETE", `/users/${encodeSegment(userId)}`);
+    } catch (e) {
+      rethrow(e, UserNotFound);
+    }
+  }
+
+  async listRolesForUser(userId: string, o: { tenantId?: string } = {}): Promise<Json[]> {
+    validate(id, userId, "userId");
+    if (this.v3) {
+      const t = this.tenantFor(o.tenantId, "tenantId");
+      return (await this.json<{ roles?: Json[] }>("GET", `/projects/${encodeSegment(t)}/users/${encodeSegment(userId)}/roles`))?.roles ?? [];
+    }
+    return (await this.json<{ roles?: Json[] }>("GET", `/users/${encodeSegment(userId)}/roles`))?.roles ?? [];
+  }
+
+  async listCredentials(userId: string): Promise<Json[]> {
+    validate(id, userId, "userId");
+    const b = this.v3
+      ? await this.json<{ credentials?: Json[] }>("GET", "/credentials", undefined, { user_id: userId })
+      : await this.json<{ credentials?: Json[] }>("GET", `/users/${encodeSegment(userId)}/OS-KSADM/credentials`);
+    const creds = b?.credentials ?? [];
+    for (const c of creds) registerSecret((c["RAX-KSKEY:apiKeyCredentials"] as { apiKey?: string } | undefined)?.apiKey);
+    return creds;
+  }
+
+  /** Rackspace: issue a new API key for the user (default: the authenticated user). */
+  async resetApiKey(userId?: string): Promise<string> {
+    if (this.target.identityType !== "rackspace") throw new RaxError("resetApiKey is Rackspace-only");
+    const uid = userId ?? this.target.user?.id;
+    validate(id, uid, "userId");
+    const b = await this.json<{ "RAX-KSKEY:apiKeyCredentials"?: { apiKey?: string } }>(
+      "POST",
+      `/users/${encodeSegment(uid as string)}/OS-KSADM/credentials/RAX-KSKEY:apiKeyCredentials/RAX-AUTH/reset`,
+    );
+    const key = b?.["RAX-KSKEY:apiKeyCredentials"]?.apiKey;
+    if (!key) throw new RaxError("the identity service returned no API key");
+    registerSecret(key);
+    return key;
+  }
+
+  async listRoles(q: z.input<typeof roleQuery> = {}): Promise<Json[]> {
+    const o = validate(roleQuery, q, "query");
+    if (this.v3) return (await this.json<{ roles?: Json[] }>("GET", "/roles", undefined, { limit: o.limit, marker: o.marker }))?.roles ?? [];
+    const query = { serviceId: o.serviceId, limit: o.limit, marker: o.marker };
+    return (await this.json<{ roles?: Json[] }>("GET", "/OS-KSADM/roles", undefined, query))?.roles ?? [];
+  }
+
+  async getRole(roleId: string): Promise<Json> {
+    validate(id, roleId, "roleId");
+    const path = this.v3 ? `/roles/${encodeSegment(roleId)}` : `/OS-KSADM/roles/${encodeSegment(roleId)}`;
+    return ((await this.json<{ role?: Json }>("GET", path))?.role ?? {}) as Json;
+  }
+
+  async addRoleToUser(roleId: string, userId: string, o: { tenantId?: string } = {}): Promise<void> {
+    await this.send("PUT", this.rolePath(roleId, userId, o.tenantId));
+  }
+
+  async deleteRoleFromUser(roleId: string, userId: string, o: { tenantId?: string } = {}): Promise<void> {
+    await this.send("DELETE", this.rolePath(roleId, userId, o.tenantId));
+  }
+
+  private rolePath(roleId: string, userId: string, tenantId?: string): string {
+    validate(id, roleId, "roleId");
+    validate(id, userId, "userId");
+    if (this.v3) {
+      const t = this.tenantFor(tenantId, "tenantId");
+      return `/projects/${encodeSegment(t)}/users/${encodeSegment(userId)}/roles/${encodeSegment(roleId)}`;
+    }
+    return `/users/${encodeSegment(userId)}/roles/OS-KSADM/${encodeSegment(roleId)}`;
+  }
+
+  /** Admin: the token's details (`access` for v2.0, `token` for v3). */
+  async validateToken(token: string): Promise<Json> {
+    validate(id, token, "token");
+    if (this.v3) {
+      const b = await this.requestJson<{ token?: Json }>({ method: "GET", path: "/auth/tokens", headers: { "x-subject-token": token } });
+      return (b?.token ?? {}) as Json;
+    }
+    return ((await this.json<{ access?: Json }>("GET", `/tokens/${encodeSegment(token)}`))?.access ?? {}) as Json;
+  }
+
+  /** Admin: whether a token is valid. */
+  async checkToken(token: string): Promise<boolean> {
+    validate(id, token, "token");
+    const status = this.v3
+      ? await this.send("HEAD", "/auth/tokens", { headers: { "x-subject-token": token }, expectStatus: [404] })
+      : await this.send("HEAD", `/tokens/${encodeSegment(token)}`, { expectStatus: [404] });
+    return status < 300;
+  }
+
+  /** Admin: revoke a token. */
+  async revokeToken(token: string): Promise<void> {
+    validate(id, token, "token");
+    if (this.v3) await this.send("DELETE", "/auth/tokens", { headers: { "x-subject-token": token } });
+    else await this.send("DELETE", `/tokens/${encodeSegment(token)}`);
+  }
+
+  /** Admin (v2.0): the endpoints a token may use. */
+  async getTokenEndpoints(token: string): Promise<Json[]> {
+    this.only("2.0", "getTokenEndpoints");
+    validate(id, token, "token");
+    const b = await this.json<{ endpoints?: Json[]; access?: { endpoints?: Json[] } }>("GET", `/tokens/${encodeSegment(token)}/endpoints`);
+    return b?.endpoints ?? b?.access?.endpoints ?? [];
+  }
+}
