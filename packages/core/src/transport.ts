@@ -312,7 +312,11 @@ export class Transport {
           if (!src.readableEnded) src.destroy();
         });
         out.on("end", cleanup);
-        src.pipe(out);
+        // undici frees the connection in a setImmediate after the message completes; ending our
+        // stream one immediate later means a caller's next request finds the pooled connection
+        // idle instead of opening a second one.
+        src.on("end", () => setImmediate(() => out.end()));
+        src.pipe(out, { end: false });
         if (method === "HEAD" || NO_BODY_STATUSES.has(status)) cleanup();
         return new RaxResponse({ status, headers: resHeaders, requestId, attempts: attempt, method, url: shownUrl, body: out });
       }

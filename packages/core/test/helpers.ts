@@ -10,7 +10,7 @@ export interface TestServer {
   close(): Promise<void>;
 }
 
-export type Handler = (req: IncomingMessage, res: ServerResponse, n: number) => void | Promise<void>;
+export type Handler = (req: IncomingMessage, res: ServerResponse, n: number) => unknown;
 
 /** A real node:http server on 127.0.0.1 with a random port. */
 export async function startServer(handler: Handler): Promise<TestServer> {
