@@ -1,0 +1,60 @@
+import { http } from "msw";
+import type { EmulatorContext } from "../context";
+import { handled } from "../respond";
+import { authorizeStorage } from "../object-store/access";
+import { swiftError } from "../object-store/errors";
+import { isExpired } from "../object-store/model";
+import { readObject } from "../object-store/object-read";
+import { parseTarget } from "../object-store/target";
+import { cdnAccountRoute, cdnContainerRoute, cdnPurgeRoute } from "./routes";
+
+/**
+ * Cloud Files CDN management at `/cdn/<REGION>/v1/MossoCloudFS_<tenant>`,
+ * and the public side it hands out: `/cdn-content/<id>/<object>` serves
+ * objects of CDN-enabled containers with no token.
+ */
+export function cdnHandlers(ctx: EmulatorContext) {
+  return [
+    http.all(
+      "*/cdn/:region/v1/*",
+      handled(ctx, (request) => {
+        const url = new URL(request.url);
+        const target = parseTarget(ctx, url);
+        if (target instanceof Response) return target;
+        const r = authorizeStorage(ctx, request, url, target);
+        if (r instanceof Response) return r;
+        if (target.container === undefined) return cdnAccountRoute(ctx, r);
+        if (target.object === undefined) return cdnContainerRoute(ctx, r, target.container);
+        return cdnPurgeRoute(ctx, r, target.container, target.object);
+      }),
+    ),
+    http.all(
+      "*/cdn-content/:uriId/*",
+      handled(ctx, (request) => {
+        if (request.method !== "GET" && request.method !== "HEAD") return swiftError(405);
+        const url = new URL(request.url);
+        const [, , rawId = "", ...rest] = url.pathname.split("/");
+        const uriId = rawId.replace(/^(ssl|stream|ios)-/, "");
+        const found = ctx.state.cdn.byUriId(uriId);
+        if (!found || !found.record.enabled) return swiftError(404);
+        const account = ctx.state.storage.findAccount(found.region, found.account);
+        let objectName: string;
+        try {
+          objectName = decodeURIComponent(rest.join("/"));
+        } catch {
+          return swiftError(404);
+        }
+        const nowSeconds = ctx.state.clock.nowSeconds();
+        const obj = account?.containers.get(found.record.name)?.objects.get(objectName);
+        if (!account || !obj || isExpired(obj, nowSeconds)) return swiftError(404);
+        const response = readObject(
+          { ctx, request, url, account, nowSeconds, target: { region: found.region, account: found.account, swiftPath: "" } },
+          found.record.name,
+          obj,
+        );
+        response.headers.set("cache-control", `public, max-age=${found.record.ttl}`);
+        return response;
+      }),
+    ),
+  ];
+}

@@ -1,0 +1,26 @@
+import { jsonResponse } from "../respond";
+
+/** Rackspace / Keystone v2.0 fault body: `{"<fault>":{"code":N,"message":"..."}}`. */
+export function v2Fault(status: number, message: string): Response {
+  const key =
+    { 400: "badRequest", 401: "unauthorized", 403: "userDisabled", 404: "itemNotFound", 405: "badMethod", 413: "overLimit", 503: "serviceUnavailable" }[
+      status
+    ] ?? "identityFault";
+  return jsonResponse(status, { [key]: { code: status, message } });
+}
+
+const TITLES: Record<number, string> = {
+  400: "Bad Request",
+  401: "Unauthorized",
+  403: "Forbidden",
+  404: "Not Found",
+  405: "Method Not Allowed",
+  409: "Conflict",
+};
+
+/** Keystone v3 error body: `{"error":{"code":N,"message":"...","title":"..."}}`. */
+export function v3Error(status: number, message: string): Response {
+  return jsonResponse(status, { error: { code: status, message, title: TITLES[status] ?? "Error" } });
+}
+
+export const V3_UNAUTHORIZED = "The request you have made requires authentication.";

@@ -1,0 +1,47 @@
+import { http } from "msw";
+import type { EmulatorContext } from "../context";
+import { handled, jsonResponse } from "../respond";
+import { postTokensV2, tenantsV2, tokenByIdV2, versionV2 } from "./v2";
+import { postTokensV3, subjectTokenV3, versionV3 } from "./v3";
+
+/**
+ * Identity: Rackspace / Keystone v2.0 under `/identity/v2.0`, Keystone v3
+ * under `/identity/v3`. Patterns start with `*` so the same handlers answer
+ * on the public and the internal host names.
+ */
+export function identityHandlers(ctx: EmulatorContext) {
+  return [
+    http.post("*/identity/v2.0/tokens", handled(ctx, (request) => postTokensV2(ctx, request))),
+    http.all(
+      "*/identity/v2.0/tokens/:tokenId",
+      handled(ctx, (request) => {
+        if (!["GET", "HEAD", "DELETE"].includes(request.method)) return undefined;
+        const id = decodeURIComponent(new URL(request.url).pathname.split("/").pop() ?? "");
+        return tokenByIdV2(ctx, request, id);
+      }),
+    ),
+    http.get("*/identity/v2.0/tenants", handled(ctx, (request) => tenantsV2(ctx, request))),
+    http.get("*/identity/v2.0", handled(ctx, () => versionV2(ctx))),
+    http.get("*/identity/v2.0/", handled(ctx, () => versionV2(ctx))),
+    http.post("*/identity/v3/auth/tokens", handled(ctx, (request) => postTokensV3(ctx, request))),
+    http.all(
+      "*/identity/v3/auth/tokens",
+      handled(ctx, (request) => (["GET", "HEAD", "DELETE"].includes(request.method) ? subjectTokenV3(ctx, request) : undefined)),
+    ),
+    http.get("*/identity/v3", handled(ctx, () => versionV3(ctx))),
+    http.get("*/identity/v3/", handled(ctx, () => versionV3(ctx))),
+    http.get(
+      "*/identity/",
+      handled(ctx, () =>
+        jsonResponse(300, {
+          versions: {
+            values: [
+              { id: "v3.14", status: "stable", links: [{ rel: "self", href: `${ctx.publicUrl}/identity/v3/` }] },
+              { id: "v2.0", status: "deprecated", links: [{ rel: "self", href: `${ctx.publicUrl}/identity/v2.0/` }] },
+            ],
+          },
+        }),
+      ),
+    ),
+  ];
+}

@@ -1,0 +1,110 @@
+import { emptyResponse, textResponse } from "../respond";
+import { swiftError } from "./errors";
+import { listEntries, parseListParams, renderListing } from "./listing";
+import { applyMeta, metaChanges, metaHeaders, metaLimitProblem } from "./metadata";
+import { listedEtag, listedSize, type Container, type StoredObject } from "./model";
+import { containerNameProblem } from "./names";
+import { containerStats } from "./stats";
+import type { SwiftRequest } from "./swift-request";
+import { listingDate, xTimestamp } from "./timestamps";
+
+/** Container settings Swift keeps outside X-Container-Meta-* (ACLs, versioning, sync). */
+const SYS_HEADERS = [
+  "x-container-read",
+  "x-container-write",
+  "x-versions-location",
+  "x-history-location",
+  "x-container-sync-to",
+  "x-container-sync-key",
+];
+
+function applySysHeaders(container: Container, headers: Headers): void {
+  for (const name of SYS_HEADERS) {
+    const value = headers.get(name);
+    if (value !== null) {
+      if (value.trim() === "") container.sysHeaders.delete(name);
+      else container.sysHeaders.set(name, value.trim());
+    }
+    if (headers.has(`x-remove-${name.slice(2)}`)) container.sysHeaders.delete(name);
+  }
+}
+
+function containerHeaders(r: SwiftRequest, container: Container): Record<string, string> {
+  r.ctx.state.storage.purgeExpired(container, r.nowSeconds);
+  const stats = containerStats(container);
+  return {
+    "x-container-object-count": String(stats.count),
+    "x-container-bytes-used": String(stats.bytes),
+    "x-timestamp": xTimestamp(container.createdAt),
+    "x-storage-policy": "Policy-0",
+    ...Object.fromEntries(container.sysHeaders),
+    ...metaHeaders("container", container.meta),
+  };
+}
+
+export async function containerRoute(r: SwiftRequest, name: string): Promise<Response> {
+  const { request, url, account } = r;
+  const existing = account.containers.get(name);
+  switch (request.method) {
+    case "PUT": {
+      const bad = containerNameProblem(name);
+      if (bad) return bad;
+      const problem = metaLimitProblem(request.headers, "container");
+      if (problem) return swiftError(400, problem);
+      const container: Container = existing ?? {
+        name,
+        createdAt: r.ctx.state.clock.now(),
+        meta: new Map(),
+        sysHeaders: new Map(),
+        objects: new Map(),
+      };
+      applyMeta(container.meta, metaChanges(request.headers, "container"));
+      applySysHeaders(container, request.headers);
+      account.containers.set(name, container);
+      return existing
+        ? textResponse(202, "<html><h1>Accepted</h1><p>The request is accepted for processing.</p></html>", undefined, "text/html; charset=UTF-8")
+        : textResponse(201, "", undefined, "text/html; charset=UTF-8");
+    }
+    case "HEAD":
+      if (!existing) return swiftError(404);
+      return emptyResponse(204, { ...containerHeaders(r, existing), "content-type": "text/plain; charset=utf-8" });
+    case "GET": {
+      if (!existing) return swiftError(404);
+      const params = parseListParams(url);
+      if (params instanceof Response) return params;
+      const headers = containerHeaders(r, existing);
+      const entries = listEntries<StoredObject>(existing.objects, params);
+      return renderListing(
+        request,
+        url,
+        { tag: "container", name },
+        entries,
+        (objName, obj) => ({
+          name: objName,
+          hash: listedEtag(obj),
+          bytes: listedSize(obj),
+          content_type: obj.contentType,
+          last_modified: listingDate(obj.lastModified),
+        }),
+        headers,
+      );
+    }
+    case "POST": {
+      if (!existing) return swiftError(404);
+      const problem = metaLimitProblem(request.headers, "container");
+      if (problem) return swiftError(400, problem);
+      applyMeta(existing.meta, metaChanges(request.headers, "container"));
+      applySysHeaders(existing, request.headers);
+      return emptyResponse(204, { "content-type": "text/html; charset=UTF-8" });
+    }
+    case "DELETE": {
+      if (!existing) return swiftError(404);
+      r.ctx.state.storage.purgeExpired(existing, r.nowSeconds);
+      if (existing.objects.size > 0) return swiftError(409);
+      account.containers.delete(name);
+      return emptyResponse(204, { "content-type": "text/html; charset=UTF-8" });
+    }
+    default:
+      return swiftError(405);
+  }
+}

@@ -1,0 +1,27 @@
+import { textResponse } from "../respond";
+
+const STANDARD: Record<number, [string, string]> = {
+  400: ["Bad Request", "The server could not comply with the request since it is either malformed or otherwise incorrect."],
+  401: ["Unauthorized", "This server could not verify that you are authorized to access the document you requested."],
+  403: ["Forbidden", "Access was denied to this resource."],
+  404: ["Not Found", "The resource could not be found."],
+  405: ["Method Not Allowed", "The method is not allowed for this resource."],
+  409: ["Conflict", "There was a conflict when trying to complete your request."],
+  411: ["Length Required", "Length Required"],
+  412: ["Precondition Failed", "A precondition for this request was not met."],
+  413: ["Request Entity Too Large", "The body of your request was too large for this server."],
+  416: ["Requested Range Not Satisfiable", "The Range requested is not available."],
+  422: ["Unprocessable Entity", "Unable to process the contained instructions"],
+  499: ["Client Disconnect", "The client was disconnected during request."],
+  500: ["Internal Error", "The server has either erred or is incapable of performing the requested operation."],
+};
+
+/**
+ * Swift answers errors with a small HTML page, or with a plain-text reason
+ * for validation failures ("Container name length of 300 longer than 256").
+ */
+export function swiftError(status: number, reason?: string): Response {
+  if (reason !== undefined) return textResponse(status, reason);
+  const [title, text] = STANDARD[status] ?? ["Error", "Error"];
+  return textResponse(status, `<html><h1>${title}</h1><p>${text}</p></html>`, undefined, "text/html; charset=UTF-8");
+}

@@ -1,0 +1,64 @@
+import { MAX_META_COUNT, MAX_META_NAME_LENGTH, MAX_META_OVERALL_SIZE, MAX_META_VALUE_LENGTH } from "./limits";
+
+export type MetaKind = "account" | "container" | "object";
+
+export interface MetaChanges {
+  set: Map<string, string>;
+  remove: Set<string>;
+}
+
+/**
+ * Reads `X-<Kind>-Meta-*` headers (an empty value deletes the key) and, for
+ * accounts and containers, `X-Remove-<Kind>-Meta-*`. Keys are lower-cased:
+ * HTTP header names are case-insensitive, and so is Swift's metadata.
+ */
+export function metaChanges(headers: Headers, kind: MetaKind): MetaChanges {
+  const prefix = `x-${kind}-meta-`;
+  const removePrefix = `x-remove-${kind}-meta-`;
+  const set = new Map<string, string>();
+  const remove = new Set<string>();
+  headers.forEach((value, name) => {
+    if (name.startsWith(prefix)) {
+      const key = name.slice(prefix.length);
+      const trimmed = value.trim();
+      if (trimmed === "") remove.add(key);
+      else set.set(key, trimmed);
+    } else if (kind !== "object" && name.startsWith(removePrefix)) {
+      remove.add(name.slice(removePrefix.length));
+    }
+  });
+  for (const key of remove) set.delete(key);
+  return { set, remove };
+}
+
+export function applyMeta(target: Map<string, string>, changes: MetaChanges): void {
+  for (const key of changes.remove) target.delete(key);
+  for (const [key, value] of changes.set) target.set(key, value);
+}
+
+/** Swift's check_metadata on the request's metadata headers; a message means 400. */
+export function metaLimitProblem(headers: Headers, kind: MetaKind): string | undefined {
+  const prefix = `x-${kind}-meta-`;
+  let count = 0;
+  let size = 0;
+  let problem: string | undefined;
+  headers.forEach((value, name) => {
+    if (problem || !name.startsWith(prefix)) return;
+    const key = name.slice(prefix.length);
+    if (key === "") problem = "Metadata name cannot be empty";
+    else if (Buffer.byteLength(key) > MAX_META_NAME_LENGTH) problem = `Metadata name too long: ${key}; max ${MAX_META_NAME_LENGTH}`;
+    else if (Buffer.byteLength(value) > MAX_META_VALUE_LENGTH) problem = `Metadata value longer than ${MAX_META_VALUE_LENGTH}: ${key}`;
+    count++;
+    size += Buffer.byteLength(key) + Buffer.byteLength(value);
+  });
+  if (problem) return problem;
+  if (count > MAX_META_COUNT) return `Too many metadata items; max ${MAX_META_COUNT}`;
+  if (size > MAX_META_OVERALL_SIZE) return `Total metadata too large; max ${MAX_META_OVERALL_SIZE}`;
+  return undefined;
+}
+
+export function metaHeaders(kind: MetaKind, meta: Map<string, string>): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [key, value] of meta) out[`x-${kind}-meta-${key}`] = value;
+  return out;
+}

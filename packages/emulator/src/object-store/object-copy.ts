@@ -1,0 +1,91 @@
+import { createHash } from "node:crypto";
+import { assemble } from "./assemble";
+import { swiftError } from "./errors";
+import { metaChanges, metaLimitProblem } from "./metadata";
+import { isExpired, type StoredObject } from "./model";
+import { objectNameProblem } from "./names";
+import { deleteAtFrom, STORED_OBJECT_HEADERS } from "./object-headers";
+import { createdResponse } from "./object-responses";
+import type { SwiftRequest } from "./swift-request";
+import { httpDate } from "./timestamps";
+
+export interface ObjectRef {
+  container: string;
+  object: string;
+}
+
+/** `X-Copy-From` / `Destination`: `[/]container/object`, URL-encoded. */
+export function parseCopyPath(value: string): ObjectRef | undefined {
+  let decoded: string;
+  try {
+    decoded = decodeURIComponent(value.trim());
+  } catch {
+    return undefined;
+  }
+  decoded = decoded.replace(/^\//, "");
+  const cut = decoded.indexOf("/");
+  if (cut <= 0 || cut === decoded.length - 1) return undefined;
+  return { container: decoded.slice(0, cut), object: decoded.slice(cut + 1) };
+}
+
+/**
+ * Server-side copy. Large objects are copied as their assembled bytes unless
+ * `?multipart-manifest=get` asks for the manifest; either way only chunk
+ * references are copied, never the bytes themselves.
+ */
+export function copyObject(r: SwiftRequest, from: ObjectRef, to: ObjectRef): Response {
+  const h = r.request.headers;
+  const badName = objectNameProblem(to.object);
+  if (badName) return badName;
+  const source = r.account.containers.get(from.container)?.objects.get(from.object);
+  if (!source || isExpired(source, r.nowSeconds)) return swiftError(404);
+  const destination = r.account.containers.get(to.container);
+  if (!destination) return swiftError(404);
+  const metaProblem = metaLimitProblem(h, "object");
+  if (metaProblem) return swiftError(400, metaProblem);
+  const deleteAt = deleteAtFrom(h, r.nowSeconds);
+  if (deleteAt instanceof Response) return deleteAt;
+
+  const keepManifest = r.url.searchParams.get("multipart-manifest") === "get";
+  let copy: StoredObject;
+  let etagHeader: string;
+  const now = r.ctx.state.clock.now();
+  const fresh = h.get("x-fresh-metadata")?.toLowerCase() === "true";
+  const meta = fresh ? new Map<string, string>() : new Map(source.meta);
+  for (const [k, v] of metaChanges(h, "object").set) meta.set(k, v);
+  const headers = new Map(source.headers);
+  for (const name of STORED_OBJECT_HEADERS) {
+    const value = h.get(name);
+    if (value !== null) headers.set(name, value);
+  }
+  const base = {
+    name: to.object,
+    contentType: h.get("content-type") ?? source.contentType,
+    lastModified: now,
+    meta,
+    ...(deleteAt !== undefined ? { deleteAt } : {}),
+  };
+  if (source.slo && keepManifest) {
+    copy = { ...base, chunks: source.chunks, size: source.size, etag: source.etag, headers, slo: source.slo };
+    etagHeader = `"${source.slo.etag}"`;
+  } else {
+    const body = assemble(r.account, from.container, source, r.nowSeconds);
+    if (body instanceof Response) return body;
+    const isLarge = Boolean(source.slo) || headers.has("x-object-manifest");
+    headers.delete("x-object-manifest");
+    let etag = body.etag;
+    if (isLarge) {
+      const md5 = createHash("md5");
+      for (const chunk of body.chunks) md5.update(chunk);
+      etag = md5.digest("hex");
+    }
+    copy = { ...base, chunks: body.chunks, size: body.size, etag, headers };
+    etagHeader = etag;
+  }
+  destination.objects.set(to.object, copy);
+  return createdResponse(copy, etagHeader, {
+    "x-copied-from": `${encodeURIComponent(from.container)}/${encodeURI(from.object)}`,
+    "x-copied-from-last-modified": httpDate(source.lastModified),
+    "x-copied-from-account": r.account.name,
+  });
+}

@@ -1,0 +1,101 @@
+import { randomBytes } from "node:crypto";
+import { emptyResponse, jsonResponse } from "../respond";
+import { assemble } from "./assemble";
+import { chunkStream, sliceChunks } from "./body-stream";
+import { conditionalStatus } from "./conditional";
+import { swiftError } from "./errors";
+import { metaHeaders } from "./metadata";
+import type { StoredObject } from "./model";
+import { parseRange } from "./range";
+import type { SwiftRequest } from "./swift-request";
+import { tempUrlDisposition } from "./temp-url";
+import { httpDate, xTimestamp } from "./timestamps";
+
+function sloManifestResponse(r: SwiftRequest, obj: StoredObject): Response {
+  const headers = { ...baseHeaders(obj), etag: obj.etag };
+  if (r.url.searchParams.get("format") === "raw") {
+    const raw = obj.slo!.segments.map((s) => ({
+      path: s.path,
+      etag: s.etag,
+      size_bytes: s.sizeBytes,
+      ...(s.range ? { range: `${s.range.start}-${s.range.end}` } : {}),
+    }));
+    return jsonResponse(200, raw, headers);
+  }
+  return new Response(chunkStream(obj.chunks), {
+    status: 200,
+    headers: { ...headers, "content-type": "application/json; charset=utf-8", "content-length": String(obj.size) },
+  });
+}
+
+function baseHeaders(obj: StoredObject): Record<string, string> {
+  const headers: Record<string, string> = {
+    "content-type": obj.contentType,
+    "last-modified": httpDate(obj.lastModified),
+    "x-timestamp": xTimestamp(obj.lastModified),
+    "accept-ranges": "bytes",
+    ...Object.fromEntries(obj.headers),
+    ...metaHeaders("object", obj.meta),
+  };
+  if (obj.deleteAt !== undefined) headers["x-delete-at"] = String(obj.deleteAt);
+  if (obj.slo) headers["x-static-large-object"] = "True";
+  return headers;
+}
+
+/** GET / HEAD of an object, a large object, a byte range or a manifest. */
+export function readObject(r: SwiftRequest, containerName: string, obj: StoredObject): Response {
+  if (obj.slo && r.url.searchParams.get("multipart-manifest") === "get") return sloManifestResponse(r, obj);
+  const body = assemble(r.account, containerName, obj, r.nowSeconds);
+  if (body instanceof Response) return body;
+  const headers: Record<string, string> = { ...baseHeaders(obj), etag: body.etagHeader };
+  if (r.grant) {
+    // Swift's tempurl strips private metadata from what it hands to anonymous readers.
+    for (const name of Object.keys(headers))
+      if (name.startsWith("x-object-meta-") && !name.startsWith("x-object-meta-public-")) delete headers[name];
+    if (r.request.method === "GET") {
+      const disposition = tempUrlDisposition(r.grant, obj.name, obj.headers.get("content-disposition"));
+      if (disposition) headers["content-disposition"] = disposition;
+    }
+  }
+  const conditional = conditionalStatus(r.request, body.etag, obj.lastModified);
+  if (conditional === 304) return emptyResponse(304, { etag: headers.etag, "last-modified": headers["last-modified"] });
+  if (conditional === 412) return swiftError(412);
+
+  const ranges = parseRange(r.request.headers.get("range"), body.size);
+  if (ranges === "unsatisfiable") {
+    const refused = swiftError(416);
+    refused.headers.set("content-range", `bytes */${body.size}`);
+    return refused;
+  }
+  if (ranges === undefined) {
+    return new Response(chunkStream(body.chunks), { status: 200, headers: { ...headers, "content-length": String(body.size) } });
+  }
+  if (ranges.length === 1) {
+    const range = ranges[0]!;
+    return new Response(chunkStream(sliceChunks(body.chunks, range)), {
+      status: 206,
+      headers: {
+        ...headers,
+        "content-length": String(range.end - range.start + 1),
+        "content-range": `bytes ${range.start}-${range.end}/${body.size}`,
+      },
+    });
+  }
+  const boundary = randomBytes(16).toString("hex");
+  const parts: Buffer[] = [];
+  for (const range of ranges) {
+    parts.push(
+      Buffer.from(
+        `--${boundary}\r\nContent-Type: ${obj.contentType}\r\nContent-Range: bytes ${range.start}-${range.end}/${body.size}\r\n\r\n`,
+      ),
+      ...sliceChunks(body.chunks, range),
+      Buffer.from("\r\n"),
+    );
+  }
+  parts.push(Buffer.from(`--${boundary}--`));
+  const length = parts.reduce((n, p) => n + p.length, 0);
+  return new Response(chunkStream(parts), {
+    status: 206,
+    headers: { ...headers, "content-type": `multipart/byteranges;boundary=${boundary}`, "content-length": String(length) },
+  });
+}

@@ -1,0 +1,44 @@
+import type { EmulatorContext } from "../context";
+import { swiftError } from "./errors";
+
+/** What a Swift-style URL addresses: `/<slug>/<REGION>/v1/<account>[/<container>[/<object>]]`. */
+export interface StorageTarget {
+  region: string;
+  account: string;
+  container?: string;
+  object?: string;
+  /** The decoded `/v1/<account>/<container>/<object>` path temp-URL signatures cover. */
+  swiftPath: string;
+}
+
+/**
+ * Swift decodes the whole path before splitting it, so `%2F` in the
+ * container segment separates container from object, as it does on a real
+ * proxy.
+ */
+export function parseTarget(ctx: EmulatorContext, url: URL): StorageTarget | Response {
+  const segments = url.pathname.split("/");
+  const region = segments[2] ?? "";
+  if (segments[3] !== "v1" || !ctx.regions.includes(region)) return swiftError(404);
+  const account = safeDecode(segments[4] ?? "");
+  if (!account) return swiftError(404);
+  const rest = safeDecode(segments.slice(5).join("/"));
+  if (account === undefined || rest === undefined || rest.includes("\u0000") || account.includes("\u0000"))
+    return swiftError(412, "Invalid UTF8 or contains NULL");
+  const cut = rest.indexOf("/");
+  const container = cut < 0 ? rest : rest.slice(0, cut);
+  const object = cut < 0 ? "" : rest.slice(cut + 1);
+  if (!container && object) return swiftError(400, "Bad URL");
+  const target: StorageTarget = { region, account, swiftPath: `/v1/${account}${rest ? `/${rest}` : ""}` };
+  if (container) target.container = container;
+  if (object) target.object = object;
+  return target;
+}
+
+function safeDecode(text: string): string | undefined {
+  try {
+    return decodeURIComponent(text);
+  } catch {
+    return undefined;
+  }
+}

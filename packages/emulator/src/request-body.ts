@@ -1,0 +1,40 @@
+/**
+ * Request bodies travel beside the web Request rather than inside it: msw
+ * clones (tees) every request it handles, and an unread tee branch would keep
+ * a second queue of every uploaded chunk and read the socket without
+ * backpressure. The node:http adapter attaches the IncomingMessage here; a
+ * request coming from a user's own msw setupServer falls back to its body.
+ */
+const sideBodies = new WeakMap<Request, AsyncIterable<Uint8Array>>();
+
+export function attachBody(request: Request, body: AsyncIterable<Uint8Array>): void {
+  sideBodies.set(request, body);
+}
+
+export async function* bodyChunks(request: Request): AsyncGenerator<Buffer> {
+  const source = sideBodies.get(request) ?? (request.body as AsyncIterable<Uint8Array> | null);
+  if (!source) return;
+  // Stepping the iterator by hand: a `for await` that stops early would
+  // destroy the socket before the error response could be written.
+  const iterator = source[Symbol.asyncIterator]();
+  for (;;) {
+    const next = await iterator.next();
+    if (next.done) return;
+    const chunk = next.value;
+    yield Buffer.isBuffer(chunk) ? chunk : Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength);
+  }
+}
+
+export class BodyTooLarge extends Error {}
+
+/** Reads a small (JSON / text) body whole, refusing more than `limit` bytes. */
+export async function readBody(request: Request, limit: number): Promise<Buffer> {
+  const parts: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of bodyChunks(request)) {
+    size += chunk.length;
+    if (size > limit) throw new BodyTooLarge(`request body larger than ${limit} bytes`);
+    parts.push(chunk);
+  }
+  return Buffer.concat(parts, size);
+}

@@ -1,0 +1,129 @@
+import { once } from "node:events";
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
+import type { AddressInfo } from "node:net";
+import { getResponse, type RequestHandler } from "msw";
+import { attachBody } from "./request-body";
+
+export interface ServeOptions {
+  port?: number;
+  host?: string;
+}
+
+export interface ServedHandlers {
+  server: Server;
+  port: number;
+  close(): Promise<void>;
+}
+
+/**
+ * Serves msw request handlers over a real node:http server, so clients
+ * exercise real sockets, keep-alive and streaming. `handlers` is read per
+ * request, letting the caller build them after the port is known.
+ */
+export async function serveHandlers(handlers: () => RequestHandler[], options: ServeOptions = {}): Promise<ServedHandlers> {
+  const host = options.host ?? "127.0.0.1";
+  const server = createServer((req, res) => {
+    handle(handlers(), req, res, host, port).catch((error: unknown) => {
+      if (!res.headersSent) {
+        res.writeHead(500, { "content-type": "text/plain; charset=utf-8", connection: "close" });
+        res.end(`emulator error: ${error instanceof Error ? error.message : String(error)}\n`);
+      } else {
+        res.destroy();
+      }
+    });
+  });
+  server.listen(options.port ?? 0, host);
+  await once(server, "listening");
+  const port = (server.address() as AddressInfo).port;
+  return {
+    server,
+    port,
+    close: () =>
+      new Promise<void>((resolve, reject) => {
+        server.close((error) => (error ? reject(error) : resolve()));
+        // Stalled bodies and idle keep-alive sockets would hold close() open.
+        server.closeAllConnections();
+      }),
+  };
+}
+
+function toRequest(req: IncomingMessage, host: string, port: number, signal: AbortSignal): Request {
+  const authority = req.headers.host ?? `${host}:${port}`;
+  const url = new URL(req.url ?? "/", `http://${authority}`);
+  const headers = new Headers();
+  for (let i = 0; i < req.rawHeaders.length; i += 2) headers.append(req.rawHeaders[i]!, req.rawHeaders[i + 1]!);
+  const request = new Request(url, { method: req.method ?? "GET", headers, signal });
+  attachBody(request, req);
+  return request;
+}
+
+async function handle(handlers: RequestHandler[], req: IncomingMessage, res: ServerResponse, host: string, port: number): Promise<void> {
+  const aborter = new AbortController();
+  res.on("close", () => {
+    if (!res.writableFinished) aborter.abort();
+  });
+
+  let request: Request;
+  try {
+    request = toRequest(req, host, port, aborter.signal);
+  } catch (error) {
+    res.writeHead(400, { "content-type": "text/plain; charset=utf-8", connection: "close" });
+    res.end(`bad request: ${error instanceof Error ? error.message : String(error)}\n`);
+    return;
+  }
+
+  const response = await getResponse(handlers, request);
+  if (!response) {
+    res.writeHead(404, { "content-type": "text/plain; charset=utf-8" });
+    res.end("Not Found: no emulated service at this path\n");
+    return;
+  }
+  if (response.type === "error") {
+    // A fault asked for a reset connection.
+    req.socket.destroy();
+    return;
+  }
+
+  const headers: Record<string, string> = {};
+  response.headers.forEach((value, name) => {
+    headers[name] = value;
+  });
+  // A handler that answered before reading the upload (401, 404...): close
+  // the connection after the response rather than read the rest of it.
+  const unread = !req.complete;
+  if (unread) {
+    headers.connection = "close";
+    res.once("finish", () => req.socket.destroy());
+  }
+  res.writeHead(response.status, response.statusText || undefined, headers);
+
+  const bodiless = req.method === "HEAD" || response.status === 204 || response.status === 304 || response.body === null;
+  if (bodiless) {
+    if (response.body) void response.body.cancel();
+    res.end();
+  } else {
+    await pipeBody(response.body!, res, aborter.signal);
+  }
+}
+
+async function pipeBody(body: ReadableStream<Uint8Array>, res: ServerResponse, signal: AbortSignal): Promise<void> {
+  const reader = body.getReader();
+  const onAbort = () => void reader.cancel().catch(() => undefined);
+  signal.addEventListener("abort", onAbort, { once: true });
+  try {
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) break;
+      if (!res.write(value)) {
+        await Promise.race([once(res, "drain"), once(res, "close")]);
+        if (res.destroyed) return;
+      }
+    }
+    res.end();
+  } catch {
+    // The body failed mid-way (or the client left): the only honest signal is a cut connection.
+    res.destroy();
+  } finally {
+    signal.removeEventListener("abort", onAbort);
+  }
+}
