@@ -113,7 +113,8 @@ export async function startFakeSwift(): Promise<FakeSwift> {
   };
 
   const send = (res: ServerResponse, status: number, headers: Record<string, string | number> = {}, body?: string | Buffer) => {
-    res.writeHead(status, { ...headers, ...(body === undefined ? { "content-length": 0 } : { "content-length": Buffer.byteLength(body) }) });
+    const length = body === undefined ? { "content-length": 0, ...headers } : { ...headers, "content-length": Buffer.byteLength(body) };
+    res.writeHead(status, length);
     res.end(body);
   };
 

@@ -1,0 +1,298 @@
+import { createHash } from "node:crypto";
+import { mkdtemp, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { Readable } from "node:stream";
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { NoSuchContainer, NoSuchObject, type ObjectStore, StorageObject, UploadFailed, getChecksum, getFileChecksum } from "../src/index";
+import { type FakeSwift, startFakeSwift } from "./fake-swift";
+import { clientFor, since } from "./setup";
+
+const md5 = (s: string | Buffer) => createHash("md5").update(s).digest("hex");
+
+let swift: FakeSwift;
+let cf: ObjectStore;
+let dir: string;
+beforeAll(async () => {
+  swift = await startFakeSwift();
+  dir = await mkdtemp(join(tmpdir(), "rax-os-"));
+});
+afterAll(() => swift.close());
+beforeEach(() => {
+  swift.reset();
+  cf = clientFor(swift);
+  swift.containers.set("example", { meta: {}, objects: new Map() });
+});
+
+describe("storeObject", () => {
+  it("stores text, sends its MD5 as ETag, and returns a StorageObject", async () => {
+    const text = "This is the content of the file.";
+    const obj = await cf.storeObject("example", "new_object.txt", text);
+    expect(obj).toBeInstanceOf(StorageObject);
+    expect(obj.etag).toBe(md5(text));
+    expect(obj.bytes).toBe(text.length);
+    expect(obj.totalBytes).toBe(text.length);
+    const put = swift.requests.at(-1);
+    expect(put?.headers.etag).toBe(md5(text));
+    expect(swift.containers.get("example")?.objects.get("new_object.txt")?.data.toString()).toBe(text);
+  });
+
+  it("accepts Buffer, Uint8Array, Node Readable, web ReadableStream and async iterables", async () => {
+    await cf.storeObject("example", "buf", Buffer.from("buffer"));
+    await cf.storeObject("example", "u8", new Uint8Array([104, 105]));
+    await cf.storeObject("example", "node", Readable.from([Buffer.from("no"), Buffer.from("de")]));
+    await cf.storeObject("example", "web", new ReadableStream({ start(c) { c.enqueue(new TextEncoder().encode("web")); c.close(); } }));
+    await cf.storeObject("example", "iter", (async function* () { yield new TextEncoder().encode("it"); yield new TextEncoder().encode("er"); })());
+    const objs = swift.containers.get("example")?.objects;
+    expect(["buf", "u8", "node", "web", "iter"].map((n) => objs?.get(n)?.data.toString())).toEqual(["buffer", "hi", "node", "web", "iter"]);
+  });
+
+  it("sends content type, encoding, ttl, deleteAt, metadata and extra headers", async () => {
+    const at = new Date("2030-01-01T00:00:00Z");
+    await cf.storeObject("example", "a.gz", "zz", {
+      contentType: "text/plain",
+      contentEncoding: "gzip",
+      ttl: 60,
+      metadata: { Color: "blue" },
+      headers: { "Content-Disposition": "attachment" },
+    });
+    const h = swift.requests.at(-1)?.headers ?? {};
+    expect(h["content-type"]).toBe("text/plain");
+    expect(h["content-encoding"]).toBe("gzip");
+    expect(h["x-delete-after"]).toBe("60");
+    expect(h["x-object-meta-color"]).toBe("blue");
+    expect(h["content-disposition"]).toBe("attachment");
+    await cf.storeObject("example", "b", "zz", { deleteAt: at });
+    expect(swift.requests.at(-1)?.headers["x-delete-at"]).toBe(String(at.getTime() / 1000));
+  });
+
+  it("a wrong etag is refused by the server: UploadFailed, nothing stored", async () => {
+    const err = await cf.storeObject("example", "bad", "data", { etag: md5("other") }).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(UploadFailed);
+    expect((err as UploadFailed).status).toBe(422);
+    expect(swift.containers.get("example")?.objects.has("bad")).toBe(false);
+  });
+
+  it("streams are hashed while sent; an ETag mismatch deletes the object and throws UploadFailed", async () => {
+    swift.faults.wrongEtag.add("example/streamed");
+    const err = await cf.storeObject("example", "streamed", Readable.from([Buffer.from("abc")])).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(UploadFailed);
+    expect((err as UploadFailed).removed).toBe(true);
+    expect((err as UploadFailed).expectedEtag).toBe(md5("abc"));
+    expect(swift.containers.get("example")?.objects.has("streamed")).toBe(false);
+    expect(swift.requests.at(-1)?.method).toBe("DELETE");
+  });
+
+  it("a stream longer than segmentSize without size/largeObject fails clearly", async () => {
+    const small = clientFor(swift, { segmentSize: 4 });
+    const err = await small.storeObject("example", "long", Readable.from([Buffer.from("123"), Buffer.from("456")])).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(UploadFailed);
+    expect(String((err as Error).message)).toMatch(/largeObject/);
+  });
+
+  it("storing into a missing container throws NoSuchContainer", async () => {
+    await expect(cf.storeObject("nope", "x", "y")).rejects.toBeInstanceOf(NoSuchContainer);
+  });
+
+  it("container.storeObject delegates with the etag check", async () => {
+    const cont = await cf.getContainer("example");
+    const text = "This is a random collection of words.";
+    const chksum = await getChecksum(text);
+    const obj = await cont.storeObject("new_object.txt", text, { etag: chksum });
+    expect(obj.etag).toBe(chksum);
+    expect(obj.containerName).toBe("example");
+  });
+});
+
+describe("uploadFile and checksums", () => {
+  it("uploads a file under its base name, streaming it with its MD5 checked", async () => {
+    const p = join(dir, "myfile.txt");
+    await writeFile(p, "file content here");
+    const chksum = await getChecksum({ path: p });
+    expect(chksum).toBe(md5("file content here"));
+    expect(await getFileChecksum(p)).toBe(chksum);
+    const obj = await cf.uploadFile("example", p, { etag: chksum });
+    expect(obj.name).toBe("myfile.txt");
+    expect(obj.etag).toBe(chksum);
+    const cont = await cf.getContainer("example");
+    const renamed = await cont.uploadFile(p, { objName: "docs/renamed.txt" });
+    expect(renamed.name).toBe("docs/renamed.txt");
+    expect(swift.requests.at(-1)?.headers["content-length"]).toBe("17");
+  });
+
+  it("a file whose stored ETag does not match is deleted and reported", async () => {
+    const p = join(dir, "f2.txt");
+    await writeFile(p, "xyz");
+    swift.faults.wrongEtag.add("example/f2.txt");
+    await expect(cf.uploadFile("example", p)).rejects.toBeInstanceOf(UploadFailed);
+    expect(swift.containers.get("example")?.objects.has("f2.txt")).toBe(false);
+  });
+
+  it("getChecksum hashes streams", async () => {
+    expect(await getChecksum(Readable.from([Buffer.from("ab"), Buffer.from("c")]))).toBe(md5("abc"));
+    expect(await getChecksum(new Uint8Array([97]))).toBe(md5("a"));
+  });
+});
+
+describe("fetching", () => {
+  const text = "This is some text containing unicode like é, ü and ˚¬∆ç";
+  beforeEach(() => {
+    swift.put("example", "new_object.txt", text, { contentType: "text/plain" });
+  });
+
+  it("fetches whole, with metadata, and in chunks — from the client, the container and the object", async () => {
+    expect((await cf.fetchObject("example", "new_object.txt")).toString()).toBe(text);
+    const obj = await cf.getObject("example", "new_object.txt");
+    expect((await obj.fetch()).toString()).toBe(text);
+    const cont = await cf.getContainer("example");
+    expect((await cont.fetchObject(obj)).toString()).toBe(text);
+    const { meta, data } = await obj.fetch({ includeMeta: true });
+    expect(data.toString()).toBe(text);
+    expect(meta.etag).toBe(md5(text));
+    expect(meta.contentType).toBe("text/plain");
+    expect(meta.bytes).toBe(Buffer.byteLength(text));
+    const chunks: Buffer[] = [];
+    for await (const c of await obj.fetch({ chunkSize: 12 })) chunks.push(c);
+    expect(chunks.slice(0, -1).every((c) => c.length === 12)).toBe(true);
+    expect(Buffer.concat(chunks).toString()).toBe(text);
+    const iter: Buffer[] = [];
+    for await (const c of cf.iterObjectChunks("example", "new_object.txt", { chunkSize: 5 })) iter.push(c);
+    expect(iter[0]?.length).toBe(5);
+    expect(Buffer.concat(iter).toString()).toBe(text);
+  });
+
+  it("reads byte ranges (inclusive) and partial reads without pyrax's off-by-one", async () => {
+    expect((await cf.fetchObject("example", "new_object.txt", { range: { start: 0, end: 3 } })).toString()).toBe("This");
+    expect(swift.requests.at(-1)?.headers.range).toBe("bytes=0-3");
+    expect((await cf.fetchObject("example", "new_object.txt", { offset: 5, size: 2 })).toString()).toBe("is");
+    expect((await cf.fetchObject("example", "new_object.txt", { range: { suffix: 3 } }))).toEqual(Buffer.from(text).subarray(-3));
+    expect((await cf.fetchPartial("example", "new_object.txt", 4)).toString()).toBe("This");
+  });
+
+  it("fetchObjectStream hands back the body as a stream", async () => {
+    const { meta, body } = await cf.fetchObjectStream("example", "new_object.txt");
+    const parts: Buffer[] = [];
+    for await (const c of body) parts.push(c as Buffer);
+    expect(Buffer.concat(parts).toString()).toBe(text);
+    expect(meta.name).toBe("new_object.txt");
+  });
+
+  it("missing objects throw NoSuchObject", async () => {
+    await expect(cf.fetchObject("example", "nope")).rejects.toBeInstanceOf(NoSuchObject);
+    await expect(cf.getObject("example", "nope")).rejects.toBeInstanceOf(NoSuchObject);
+  });
+});
+
+describe("delete, copy, move, content type", () => {
+  it("deletes via client, container and object", async () => {
+    swift.put("example", "a", "1");
+    swift.put("example", "b", "2");
+    swift.put("example", "c", "3");
+    await cf.deleteObject("example", "a");
+    const cont = await cf.getContainer("example");
+    await cont.deleteObject("b");
+    const c = await cf.getObject("example", "c");
+    await c.delete();
+    expect(swift.containers.get("example")?.objects.size).toBe(0);
+    await expect(cf.deleteObject("example", "a")).rejects.toBeInstanceOf(NoSuchObject);
+  });
+
+  it("deleteAllObjects bulk-deletes every object", async () => {
+    for (let i = 0; i < 5; i++) swift.put("example", `o${i}`, "x");
+    const cont = await cf.getContainer("example");
+    const r = await cont.deleteAllObjects();
+    expect(r.deleted).toBe(5);
+    expect(swift.containers.get("example")?.objects.size).toBe(0);
+  });
+
+  it("copies server-side with X-Copy-From (no body through the client), keeps the name by default", async () => {
+    swift.containers.set("other", { meta: {}, objects: new Map() });
+    swift.put("example", "dir/photo.jpg", "JPEG", { headers: { "x-object-meta-tag": "x" } });
+    const copy = await cf.copyObject("example", "dir/photo.jpg", "other");
+    expect(copy.name).toBe("dir/photo.jpg");
+    expect(copy.containerName).toBe("other");
+    const put = swift.requests.find((r) => r.method === "PUT");
+    expect(put?.headers["x-copy-from"]).toBe("/example/dir/photo.jpg");
+    expect(put?.body.length).toBe(0);
+    const renamed = await cf.copyObject("example", "dir/photo.jpg", "other", { newObjName: "p2.jpg", contentType: "image/jpeg" });
+    expect(renamed.contentType).toBe("image/jpeg");
+    expect(swift.containers.get("example")?.objects.has("dir/photo.jpg")).toBe(true);
+  });
+
+  it("moves (copy then delete), also through the object", async () => {
+    swift.containers.set("other", { meta: {}, objects: new Map() });
+    swift.put("example", "m", "move me");
+    const moved = await cf.moveObject("example", "m", "other", { newObjName: "m2" });
+    expect(moved.name).toBe("m2");
+    expect(swift.containers.get("example")?.objects.has("m")).toBe(false);
+    expect(swift.containers.get("other")?.objects.get("m2")?.data.toString()).toBe("move me");
+    const back = await moved.move("example");
+    expect(back.containerName).toBe("example");
+    expect(swift.containers.get("other")?.objects.size).toBe(0);
+  });
+
+  it("changes the content type and keeps metadata", async () => {
+    swift.put("example", "f", "x", { contentType: "text/plain", headers: { "x-object-meta-keep": "yes" } });
+    await cf.changeObjectContentType("example", "f", "text/html");
+    const o = await cf.getObject("example", "f");
+    expect(o.contentType).toBe("text/html");
+    expect(o.metadata).toEqual({ keep: "yes" });
+  });
+});
+
+describe("object metadata and expiry", () => {
+  beforeEach(() => {
+    swift.put("example", "o", "x", { contentType: "text/plain", headers: { "x-object-meta-a": "1", "x-object-meta-b": "2" } });
+  });
+
+  it("merges by default (Swift POST replaces the set), replaces with clear, removes one key", async () => {
+    await cf.setObjectMetadata("example", "o", { c: "3", A: "one" });
+    expect(await cf.getObjectMetadata("example", "o")).toEqual({ a: "one", b: "2", c: "3" });
+    const obj = await cf.getObject("example", "o");
+    await obj.setMetadata({ only: "x" }, { clear: true });
+    expect(await obj.getMetadata()).toEqual({ only: "x" });
+    await obj.setMetadata({ two: "y" });
+    await obj.removeMetadataKey("only");
+    expect(await obj.getMetadata()).toEqual({ two: "y" });
+    await cf.removeObjectMetadataKey("example", "o", "two");
+    expect(await cf.getObjectMetadata("example", "o")).toEqual({});
+    expect((await cf.getObject("example", "o")).contentType).toBe("text/plain");
+  });
+
+  it("metadata updates keep an existing expiry", async () => {
+    const at = Math.floor(Date.now() / 1000) + 3600;
+    swift.containers.get("example")!.objects.get("o")!.deleteAt = at;
+    await cf.setObjectMetadata("example", "o", { c: "3" });
+    expect(swift.containers.get("example")?.objects.get("o")?.deleteAt).toBe(at);
+  });
+
+  it("deleteObjectInSeconds sets X-Delete-After and keeps the other metadata and the content type", async () => {
+    await cf.deleteObjectInSeconds("example", "o", 120);
+    const post = swift.requests.at(-1);
+    expect(post?.method).toBe("POST");
+    expect(post?.headers["x-delete-after"]).toBe("120");
+    const stored = swift.containers.get("example")?.objects.get("o");
+    expect(stored?.headers).toEqual({ "x-object-meta-a": "1", "x-object-meta-b": "2" });
+    expect(stored?.contentType).toBe("text/plain");
+    expect(stored?.deleteAt).toBeGreaterThan(Date.now() / 1000);
+    const obj = await cf.getObject("example", "o");
+    await obj.deleteInSeconds(60);
+    const cont = await cf.getContainer("example");
+    await cont.deleteObjectInSeconds("o", 30);
+    expect(swift.requests.at(-1)?.headers["x-delete-after"]).toBe("30");
+    expect(swift.containers.get("example")?.objects.get("o")?.headers["x-object-meta-a"]).toBe("1");
+  });
+
+  it("reload refreshes a StorageObject", async () => {
+    const obj = await cf.getObject("example", "o");
+    swift.put("example", "o", "longer now");
+    await obj.reload();
+    expect(obj.bytes).toBe(10);
+  });
+
+  it("does one HEAD and one POST per merge", async () => {
+    const mark = swift.requests.length;
+    await cf.setObjectMetadata("example", "o", { z: "26" });
+    expect(since(swift, mark).map((r) => r.method)).toEqual(["HEAD", "POST"]);
+  });
+});
