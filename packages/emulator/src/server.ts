@@ -115,7 +115,7 @@ async function pipeBody(body: ReadableStream<Uint8Array>, res: ServerResponse, s
       const { done, value } = await reader.read();
       if (done) break;
       if (!res.write(value)) {
-        await Promise.race([once(res, "drain"), once(res, "close")]);
+        await drained(res);
         if (res.destroyed) return;
       }
     }
@@ -126,4 +126,17 @@ async function pipeBody(body: ReadableStream<Uint8Array>, res: ServerResponse, s
   } finally {
     signal.removeEventListener("abort", onAbort);
   }
+}
+
+/** Waits for `drain` or `close`, removing both listeners either way. */
+function drained(res: ServerResponse): Promise<void> {
+  return new Promise((resolve) => {
+    const done = () => {
+      res.off("drain", done);
+      res.off("close", done);
+      resolve();
+    };
+    res.on("drain", done);
+    res.on("close", done);
+  });
 }
