@@ -302,6 +302,9 @@ export class Transport {
         budget?.release(spent);
         const finalAttempt = attempt;
         const out = new PassThrough();
+        // Consumers see body errors through iteration, pipeline() or their own listeners; this one
+        // only stops an abort/deadline on a body nobody reads from crashing the process.
+        out.on("error", () => {});
         const src = res.body;
         src.on("error", (err) => {
           attempt = finalAttempt;

@@ -193,3 +193,31 @@ describe("timeouts and abort", () => {
     expect(srv.requests).toHaveLength(2);
   });
 });
+
+describe("unread bodies", () => {
+  it("aborting after the response, with the body never read, does not crash", async () => {
+    srv = await startServer((_req, res) => {
+      res.writeHead(200);
+      res.write("some");
+    });
+    transport = new Transport();
+    const ac = new AbortController();
+    const res = await transport.request({ method: "GET", url: `${srv.url}/x`, signal: ac.signal });
+    ac.abort();
+    await new Promise((r) => setTimeout(r, 50));
+    expect(res.body.destroyed).toBe(true);
+    const err = await res.text().catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(AbortError);
+  });
+
+  it("reads at most 64 KiB of an error body and still maps it", async () => {
+    srv = await startServer((_req, res) => {
+      res.writeHead(500, { "content-type": "text/html" });
+      res.end(`<html><h1>Oops</h1>${"x".repeat(1024 * 1024)}</html>`);
+    });
+    transport = new Transport({ retry: { maxAttempts: 1 } });
+    const err = await transport.request({ method: "GET", url: `${srv.url}/x` }).catch((e: unknown) => e);
+    expect((err as { status: number }).status).toBe(500);
+    expect(String((err as { body: string }).body).length).toBeLessThanOrEqual(64 * 1024);
+  });
+});
