@@ -1,5 +1,5 @@
 import { defineConfig } from "vitest/config";
-import { workspaceAliases } from "./vitest.shared";
+import { workspaceAliases } from "./vitest.shared.ts";
 
 // Real-server tier: needs scripts/openstack/start.sh to have run.
 export default defineConfig({

@@ -1,1 +1,1 @@
-export {};
+export { AutoScale } from "./autoscale-client";

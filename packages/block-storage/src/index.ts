@@ -1,1 +1,1 @@
-export {};
+export { BlockStorage } from "./block-storage-client";

@@ -1,1 +1,1 @@
-export {};
+export { Compute } from "./compute-client";

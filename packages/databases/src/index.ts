@@ -1,1 +1,1 @@
-export {};
+export { Databases } from "./databases-client";

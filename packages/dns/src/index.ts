@@ -1,1 +1,1 @@
-export {};
+export { CloudDNS } from "./dns-client";

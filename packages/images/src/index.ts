@@ -1,1 +1,1 @@
-export {};
+export { Images } from "./images-client";

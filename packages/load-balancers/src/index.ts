@@ -1,1 +1,1 @@
-export {};
+export { LoadBalancers } from "./load-balancers-client";

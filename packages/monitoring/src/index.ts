@@ -1,1 +1,1 @@
-export {};
+export { Monitoring } from "./monitoring-client";

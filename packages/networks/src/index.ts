@@ -1,1 +1,1 @@
-export {};
+export { Networks } from "./networks-client";

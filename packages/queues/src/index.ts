@@ -1,1 +1,1 @@
-export {};
+export { Queues } from "./queues-client";

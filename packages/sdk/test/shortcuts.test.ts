@@ -1,0 +1,73 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { startEmulator, type RunningEmulator } from "@rax/emulator";
+import { Compute, Context, NotAuthenticated, ObjectStore, ValidationError, connect, withShortcuts } from "@rax/sdk";
+
+let emu: RunningEmulator;
+const creds = () => ({
+  identityType: "rackspace" as const,
+  authEndpoint: emu.authUrl,
+  username: "demo",
+  apiKey: "demo-api-key",
+  configFile: false as const,
+  env: {},
+});
+
+beforeAll(async () => {
+  emu = await startEmulator();
+});
+afterAll(async () => {
+  await emu.stop();
+});
+
+describe("connect() shortcuts", () => {
+  it("resolves region.service and service.region to the same cached client", async () => {
+    const rax = await connect(creds());
+    const a = rax.ORD.compute;
+    expect(a).toBeInstanceOf(Compute);
+    expect(rax.compute.ORD).toBe(a);
+    expect(rax.getClient("nova", "ORD")).toBe(a);
+    expect(rax.getClient("cloudservers", "ord")).toBe(a);
+    expect(a.endpoint).toContain("/ORD/");
+  });
+
+  it("maps every alias in pyrax's service-name table to a client class", async () => {
+    const rax = await connect(creds());
+    expect(rax.getClient("swift", "DFW")).toBeInstanceOf(ObjectStore);
+    expect(rax.getClient("cloudfiles", "DFW")).toBe(rax.getClient("object_store", "DFW"));
+    for (const alias of ["trove", "cinder", "designate", "glance", "marconi", "cloud_monitoring", "autoscale", "cloud_loadbalancers", "neutron"]) {
+      expect(rax.getClient(alias, "DFW").constructor.name).not.toBe("Object");
+    }
+  });
+
+  it("public: false gives the internal (ServiceNet) URL", async () => {
+    const rax = await connect(creds());
+    const pub = rax.getClient("object_store", "IAD");
+    const internal = rax.getClient("object_store", "IAD", { public: false });
+    expect(internal).not.toBe(pub);
+    expect(new URL(internal.endpoint).host).not.toBe(new URL(pub.endpoint).host);
+  });
+
+  it("an unknown region lists the regions the account has", async () => {
+    const rax = await connect(creds());
+    expect(() => rax.compute.MARS).toThrow(ValidationError);
+    expect(() => rax.compute.MARS).toThrow(/DFW.*ORD|ORD.*DFW/);
+  });
+
+  it("an unknown service is a ValidationError naming the service", async () => {
+    const rax = await connect(creds());
+    expect(() => rax.getClient("teleporter", "ORD")).toThrow(/unknown service "teleporter"/);
+  });
+
+  it("shortcuts on an unauthenticated context raise NotAuthenticated", () => {
+    const rax = withShortcuts(new Context(creds()));
+    expect(() => rax.ORD).toThrow(NotAuthenticated);
+    expect(() => rax.compute.ORD).toThrow(NotAuthenticated);
+  });
+
+  it("keeps the context's own members working through the wrapper", async () => {
+    const rax = await connect(creds());
+    expect(rax.authenticated).toBe(true);
+    expect(rax.regions).toEqual(expect.arrayContaining(["DFW", "ORD", "IAD", "LON", "SYD", "HKG"]));
+    expect(rax.tenantId).toBe("123456");
+  });
+});
