@@ -317,17 +317,19 @@ export abstract class BaseIdentity implements AuthSession {
       return { res, body };
     } catch (e) {
       if (e instanceof Unauthorized && !(e instanceof AuthenticationFailed)) {
+        // Brand-based instanceof does not narrow (core defines Symbol.hasInstance).
+        const u = e as Unauthorized;
         throw new AuthenticationFailed({
-          status: e.status,
-          message: `Incorrect/unauthorized credentials received (${e.serverMessage})`,
-          method: e.method,
-          url: e.url,
-          code: e.code,
-          requestId: e.requestId,
-          body: e.body,
-          attempts: e.attempts,
-          headers: e.headers,
-          cause: e,
+          status: u.status,
+          message: `Incorrect/unauthorized credentials received (${u.serverMessage})`,
+          method: u.method,
+          url: u.url,
+          code: u.code,
+          requestId: u.requestId,
+          body: u.body,
+          attempts: u.attempts,
+          headers: u.headers,
+          cause: u,
         });
       }
       throw e;
