@@ -1,6 +1,5 @@
 import { createHash, randomBytes } from "node:crypto";
-import { createWriteStream } from "node:fs";
-import { lstat, mkdir, realpath, rename, stat, unlink } from "node:fs/promises";
+import { type FileHandle, lstat, mkdir, open, realpath, rename, stat, unlink } from "node:fs/promises";
 import { basename, isAbsolute, join, relative, resolve, sep } from "node:path";
 import { pipeline } from "node:stream/promises";
 import { Transform } from "node:stream";
@@ -92,7 +91,11 @@ export async function downloadObject(ctx: SwiftContext, container: string, name:
   const { res, info } = await getObject(ctx, container, name, { signal: o.signal });
   const temp = join(realParent, `.${basename(target)}.${randomBytes(6).toString("hex")}.rax-partial`);
   const md5 = createHash("md5");
+  let file: FileHandle | undefined;
   try {
+    // Open before streaming (not lazily inside a write stream), so that on failure the file
+    // surely exists by the time it is removed and cannot appear afterwards.
+    file = await open(temp, "wx");
     await pipeline(
       res.body,
       new Transform({
@@ -101,7 +104,7 @@ export async function downloadObject(ctx: SwiftContext, container: string, name:
           cb(null, chunk);
         },
       }),
-      createWriteStream(temp, { flags: "wx" }),
+      file.createWriteStream(),
       { signal: o.signal },
     );
     const digest = md5.digest("hex");
@@ -111,7 +114,9 @@ export async function downloadObject(ctx: SwiftContext, container: string, name:
     await rename(temp, finalPath);
     return finalPath;
   } catch (e) {
-    await unlink(temp).catch(() => undefined);
+    res.body.destroy();
+    await file?.close().catch(() => undefined);
+    if (file) await unlink(temp).catch(() => undefined);
     if (e instanceof DownloadFailed || e instanceof ValidationError) throw e;
     throw new DownloadFailed(`download did not complete: ${(e as Error).message}`, container, name, { cause: e });
   }

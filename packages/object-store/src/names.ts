@@ -47,15 +47,22 @@ export function objectName(ref: unknown, field = "name"): string {
   return name;
 }
 
+// URL parsers collapse "." and ".." segments, which would address a different object: encode them.
+function encodeSegment(segment: string): string {
+  if (segment === ".") return "%2E";
+  if (segment === "..") return "%2E%2E";
+  return encodeURIComponent(segment);
+}
+
 /** Percent-encode every path segment, keeping `/` between them (Swift splits on it). */
 export function encodePath(name: string): string {
-  return name.split("/").map(encodeURIComponent).join("/");
+  return name.split("/").map(encodeSegment).join("/");
 }
 
 export function containerPath(container: string): string {
-  return `/${encodeURIComponent(container)}`;
+  return `/${encodeSegment(container)}`;
 }
 
 export function objectPath(container: string, object: string): string {
-  return `/${encodeURIComponent(container)}/${encodePath(object)}`;
+  return `/${encodeSegment(container)}/${encodePath(object)}`;
 }

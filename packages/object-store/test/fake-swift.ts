@@ -191,7 +191,10 @@ export async function startFakeSwift(): Promise<FakeSwift> {
   };
 
   const handle = async (req: IncomingMessage, res: ServerResponse) => {
-    const u = new URL(req.url ?? "/", "http://x");
+    // Raw path: a WHATWG URL parse would collapse %2E%2E segments, which Swift does not.
+    const raw = req.url ?? "/";
+    const qi = raw.indexOf("?");
+    const u = { pathname: qi < 0 ? raw : raw.slice(0, qi), searchParams: new URLSearchParams(qi < 0 ? "" : raw.slice(qi + 1)) };
     const body = await readBody(req);
     state.requests.push({ method: req.method ?? "", path: u.pathname, query: u.searchParams, headers: req.headers, body });
     if (req.headers["x-auth-token"] !== TOKEN) return send(res, 401, {}, "Unauthorized");
