@@ -41,7 +41,8 @@ async function build(esbuild, handler, setting) {
   const inputs = Object.entries(result.metafile.outputs[path.relative(process.cwd(), outfile)]?.inputs ?? {});
   const byPackage = {};
   for (const [file, { bytesInOutput }] of inputs) {
-    const m = /node_modules\/((?:@[^/]+\/)?[^/]+)/.exec(file) ?? /packages\/([^/]+)\//.exec(file);
+    // The last node_modules segment names the package (pnpm nests them under node_modules/.pnpm/…).
+    const m = /.*node_modules\/((?:@[^/]+\/)?[^/]+)/.exec(file) ?? /packages\/([^/]+)\//.exec(file);
     const key = m ? m[1] : "other";
     byPackage[key] = (byPackage[key] ?? 0) + bytesInOutput;
   }

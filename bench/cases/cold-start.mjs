@@ -84,20 +84,32 @@ export async function run({ opts, log, shared }) {
     const sides = { bare: ["-e", `require("http").request(process.env.BENCH_URL,{method:"PUT"}).end()`] };
     for (const [k, f] of Object.entries(shared.bundles)) sides[k] = [f];
     const times = Object.fromEntries(Object.keys(sides).map((k) => [k, []]));
+    const broken = {}; // a bundle that fails fails its own rows, not the others'
     for (let i = 0; i < opts.coldRuns + 1; i++) {
       for (const [k, args] of Object.entries(sides)) {
-        const t = await once(server, args);
-        if (i > 0) times[k].push(t); // the first round only warms the OS file cache
+        if (broken[k]) continue;
+        try {
+          const t = await once(server, args);
+          if (i > 0) times[k].push(t); // the first round only warms the OS file cache
+        } catch (e) {
+          broken[k] = e;
+        }
       }
     }
+    if (broken.bare || broken["aws-default"]) throw broken.bare ?? broken["aws-default"];
     const med = (k, f) => median(times[k].map((t) => t[f]));
-    log(`cold-start medians (ms to PUT): ${Object.keys(sides).map((k) => `${k} ${med(k, "putMs").toFixed(0)}`).join(", ")}`);
+    log(`cold-start medians (ms to PUT): ${Object.keys(sides).filter((k) => !broken[k]).map((k) => `${k} ${med(k, "putMs").toFixed(0)}`).join(", ")}`);
     for (const setting of ["default", "esm"]) {
       const suffix = setting === "default" ? "" : "-esm";
       const aws = `aws-${setting}`;
       for (const side of ["rax", "sdk"]) {
         const key = `${side}-${setting}`;
         const base = side === "rax" ? "cold-start" : "cold-start-sdk";
+        if (broken[key] || broken[aws]) {
+          const e = broken[key] ?? broken[aws];
+          rows.push(failed(`${base}${suffix}`, new Error(`${broken[key] ? key : aws} bundle does not run: ${e.message}`)));
+          continue;
+        }
         if (!times[key]) {
           rows.push(skipped(`${base}${suffix}`, "no rax bundle (see the bundle rows)", { baseline: med(aws, "firstMs"), baselineName: "@aws-sdk/client-s3 handler", unit: "ms" }));
           continue;

@@ -18,11 +18,11 @@ workerMain(async (input) => {
   let detail;
   if (input.action === "large-object") {
     await store.createContainer(input.container);
-    detail = await store.uploadFile(input.container, input.file, {
-      objectName: input.objectName, segmentSize: input.segmentBytes,
-    });
+    const obj = await store.uploadFile(input.container, input.file, { objName: input.objectName, segmentSize: input.segmentBytes });
+    detail = { name: obj.name, bytes: obj.totalBytes ?? obj.bytes };
   } else if (input.action === "upload-folder") {
-    detail = await store.uploadFolder(input.folder, input.container);
+    const job = await store.uploadFolder(input.folder, { container: input.container });
+    detail = await job.done;
   } else if (input.action === "sync-folder") {
     detail = await store.syncFolderToContainer(input.folder, input.container);
   } else {

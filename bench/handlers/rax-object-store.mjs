@@ -5,8 +5,7 @@ import { ObjectStore } from "@rax/object-store";
 
 export async function handler() {
   const identity = new KeystoneIdentity({
-    authUrl: `${process.env.BENCH_URL}/v3`, username: "demo", password: "bench-password",
-    projectName: "demo", userDomainName: "Default", projectDomainName: "Default",
+    authEndpoint: `${process.env.BENCH_URL}/v3`, username: "demo", password: "bench-password", tenantName: "demo",
   });
   const store = new ObjectStore(identity, { region: "RegionOne" });
   await store.storeObject("bench", "hello.txt", "hello world", { contentType: "text/plain" });

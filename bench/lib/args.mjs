@@ -4,11 +4,11 @@
 const DEFAULTS = {
   full: {
     requests: 20_000, concurrency: [1, 32], uploadMib: 1024, largeMib: 1024, segmentMib: 100,
-    files: 2000, changed: 20, coldRuns: 15, caseTimeoutS: 600,
+    files: 2000, changed: 20, coldRuns: 15, caseTimeoutS: 900, rounds: 3,
   },
   quick: {
     requests: 2_000, concurrency: [1, 32], uploadMib: 128, largeMib: 64, segmentMib: 16,
-    files: 200, changed: 20, coldRuns: 5, caseTimeoutS: 90,
+    files: 200, changed: 20, coldRuns: 5, caseTimeoutS: 90, rounds: 1,
   },
 };
 
@@ -28,13 +28,15 @@ const HELP = `usage: node bench/run.mjs [--quick] [--only=a,b] [--skip=a,b] [opt
   --files=N            folder-upload file count                (RAX_BENCH_FILES)
   --changed=N          folder-sync files changed               (RAX_BENCH_CHANGED)
   --cold-runs=N        cold-start runs per bundle              (RAX_BENCH_COLD_RUNS)
+  --rounds=N           small-calls/upload-stream: alternate raw and rax N times, keep
+                       each side's best round (noisy shared machines) (RAX_BENCH_ROUNDS)
   --case-timeout=S     wall-clock bound per benchmark, seconds (RAX_BENCH_CASE_TIMEOUT)
   --profile            write --cpu-prof profiles of the rax client children to bench/.work/prof
 `;
 
 const NUMERIC = {
   requests: "requests", "upload-mib": "uploadMib", "large-mib": "largeMib", "segment-mib": "segmentMib",
-  files: "files", changed: "changed", "cold-runs": "coldRuns", "case-timeout": "caseTimeoutS",
+  files: "files", changed: "changed", rounds: "rounds", "cold-runs": "coldRuns", "case-timeout": "caseTimeoutS",
 };
 
 function envName(flag) {

@@ -11,12 +11,14 @@ export function seededBytes(size, seed = "rax-bench") {
   return cipher.update(Buffer.alloc(size));
 }
 
+let streamPool;
+
 /**
- * A `bytes`-long stream of 64 KiB chunks cut from one 4 MiB random buffer: generating it costs
- * almost no CPU, so an upload row measures the client, not the generator.
+ * A `bytes`-long stream of 64 KiB chunks cut from one shared 1 MiB random buffer: generating it
+ * costs almost no CPU or memory, so an upload row measures the client, not the generator.
  */
 export function generatedStream(bytes, chunk = 64 * 1024) {
-  const pool = seededBytes(4 * 1024 * 1024);
+  const pool = (streamPool ??= seededBytes(1024 * 1024));
   let sent = 0;
   let off = 0;
   return Readable.from(
