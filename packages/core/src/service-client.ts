@@ -1,5 +1,5 @@
 import type * as z from "zod";
-import { HttpError, InvalidResponse, NotAuthenticated, Unauthorized, ValidationError } from "./errors";
+import { InvalidResponse, NotAuthenticated, Unauthorized, ValidationError } from "./errors";
 import { redact } from "./redact";
 import { isReplayableBody } from "./request-body";
 import type { RaxResponse } from "./response";
@@ -85,8 +85,10 @@ export abstract class ServiceClient {
       try {
         fresh = await this.session.reauthenticate(token, o.signal);
       } catch (e) {
-        // Token-only sessions cannot re-authenticate: the 401 itself is the useful error (pyrax too).
-        if (e instanceof NotAuthenticated || (e instanceof HttpError && e.status === 401)) throw first;
+        // A session with nothing to re-authenticate with says so with NotAuthenticated: the 401
+        // itself is then the useful error (pyrax re-raises it too). Anything else (identity's
+        // TokenOnlySession / AuthenticationFailed, a network failure) explains more, so it wins.
+        if (e instanceof NotAuthenticated) throw first;
         throw e;
       }
       return await send(fresh);

@@ -10,6 +10,7 @@ import {
   encodePath,
   encodeSegment,
   type ServiceRequestOptions,
+  type AuthSession,
 } from "../src/index";
 import { json, startServer, type TestServer } from "./helpers";
 
@@ -170,5 +171,27 @@ describe("path encoding", () => {
     expect(encodePath("servers", "a/b", 7)).toBe("/servers/a%2Fb/7");
     expect(encodeSegment("photos/2024/día 1#.jpg", { keepSlashes: true })).toBe("photos/2024/d%C3%ADa%201%23.jpg");
     expect(encodeSegment("x?y")).toBe("x%3Fy");
+  });
+});
+
+describe("ServiceClient re-authentication failures", () => {
+  it("an error from reauthenticate (e.g. identity's TokenOnlySession) is thrown as is", async () => {
+    srv = await startServer((_req, res) => json(res, 401, {}));
+    transport = new Transport();
+    class TokenOnly extends Unauthorized {
+      static override readonly errorName = "TokenOnlyTest";
+    }
+    const t = transport;
+    const session: AuthSession = {
+      transport: t,
+      getToken: async () => "tok-6666",
+      reauthenticate: async () => {
+        throw new TokenOnly({ status: 401, message: "cannot re-authenticate", method: "POST", url: "u" });
+      },
+      endpoint: () => srv!.url,
+    };
+    const err = await new Demo(session).get({ method: "GET", path: "/x" }).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(TokenOnly);
+    expect(err).toBeInstanceOf(Unauthorized);
   });
 });
