@@ -114,6 +114,21 @@ describe("config file environments", () => {
     expect(cfg.getSetting("encoding")).toBe("utf-8");
   });
 
+  it("ctx.setEnvironment switches identity type and settings and drops credentials", () => {
+    write(".rax.cfg", SAMPLE.replace("debug = True", "http_debug = True"));
+    const ctx = createContext({ env: { HOME: home }, username: "demo", password: "pw-123456" });
+    expect(ctx.getEnvironment()).toBe("private");
+    expect(ctx.identityType).toBe("keystone");
+    expect(ctx.getSetting("debug")).toBe(true);
+    expect(ctx.identity.hasCredentials).toBe(true);
+    ctx.setEnvironment("public");
+    expect(ctx.identityType).toBe("rackspace");
+    expect(ctx.identity.region).toBe("ORD");
+    expect(ctx.identity.hasCredentials).toBe(false);
+    ctx.setSetting("region", "IAD");
+    expect(ctx.identity.region).toBe("IAD");
+  });
+
   it("a bad boolean names the section and key", () => {
     write(".rax.cfg", "[prod]\nverify_ssl = maybe\n");
     const cfg = new Config({ env: { HOME: home } });
