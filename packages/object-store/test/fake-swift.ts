@@ -52,6 +52,8 @@ export interface FakeSwift {
     corruptBody: Set<string>;
     /** Object paths whose PUT fails with 503. */
     failPut: Set<string>;
+    /** Object paths a bulk delete reports as "403 Forbidden". */
+    bulkForbidden: Set<string>;
   };
   put(container: string, name: string, data: string | Buffer, o?: Partial<StoredObject>): StoredObject;
   reset(): void;
@@ -80,7 +82,7 @@ export async function startFakeSwift(): Promise<FakeSwift> {
     containers: new Map(),
     purges: [],
     listingCap: 10_000,
-    faults: { wrongEtag: new Set(), truncate: new Set(), corruptBody: new Set(), failPut: new Set() },
+    faults: { wrongEtag: new Set(), truncate: new Set(), corruptBody: new Set(), failPut: new Set(), bulkForbidden: new Set() },
     put(container, name, data, o = {}) {
       let c = state.containers.get(container);
       if (!c) {
@@ -251,7 +253,8 @@ export async function startFakeSwift(): Promise<FakeSwift> {
               state.containers.delete(decoded);
               deleted++;
             }
-          } else if (c?.objects.delete(o)) deleted++;
+          } else if (state.faults.bulkForbidden.has(decoded)) errors.push([line, "403 Forbidden"]);
+          else if (c?.objects.delete(o)) deleted++;
           else notFound++;
         }
         const status = errors.length ? "400 Bad Request" : "200 OK";

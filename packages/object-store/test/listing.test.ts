@@ -1,0 +1,168 @@
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { NoSuchContainer, type ObjectStore, StorageObject } from "../src/index";
+import { type FakeSwift, startFakeSwift } from "./fake-swift";
+import { clientFor, since } from "./setup";
+
+let swift: FakeSwift;
+let cf: ObjectStore;
+beforeAll(async () => {
+  swift = await startFakeSwift();
+});
+afterAll(() => swift.close());
+beforeEach(() => {
+  swift.reset();
+  cf = clientFor(swift);
+  for (let i = 0; i < 5; i++) swift.put("my_objects", `series_${i}`, "some text");
+  for (const ch of "abcde") swift.put("my_objects", `stuff/${ch.repeat(4)}`, "some text");
+});
+
+const all = ["series_0", "series_1", "series_2", "series_3", "series_4", "stuff/aaaa", "stuff/bbbb", "stuff/cccc", "stuff/dddd", "stuff/eeee"];
+
+describe("listings", () => {
+  it("getObjects returns StorageObjects (client and container)", async () => {
+    const objs = await cf.getObjects("my_objects");
+    expect(objs[0]).toBeInstanceOf(StorageObject);
+    expect(objs.map((o) => o.name)).toEqual(all);
+    expect(objs[0]?.bytes).toBe(9);
+    expect(objs[0]?.etag).toMatch(/^[0-9a-f]{32}$/);
+    const cont = await cf.getContainer("my_objects");
+    expect((await cont.getObjects()).map((o) => o.name)).toEqual(all);
+    expect((await cf.listContainerObjects(cont)).length).toBe(10);
+    expect((await cf.getContainerObjects("my_objects")).length).toBe(10);
+    expect(swift.requests.filter((r) => r.method === "GET").every((r) => r.query.get("format") === "json")).toBe(true);
+  });
+
+  it("paginates with limit and marker like the seed example", async () => {
+    const pages: string[][] = [];
+    let marker = "";
+    for (;;) {
+      const objs = await cf.getObjects("my_objects", { limit: 4, marker });
+      pages.push(objs.map((o) => o.name));
+      if (!objs.length) break;
+      marker = objs.at(-1)?.name as string;
+    }
+    expect(pages).toEqual([all.slice(0, 4), all.slice(4, 8), all.slice(8), []]);
+  });
+
+  it("filters by prefix, and rolls up folders with a delimiter", async () => {
+    expect((await cf.getObjects("my_objects", { prefix: "stuff" })).map((o) => o.name)).toEqual(all.slice(5));
+    const top = await cf.getObjects("my_objects", { delimiter: "/" });
+    expect(top.map((o) => o.name)).toEqual([...all.slice(0, 5), "stuff/"]);
+    expect(top.at(-1)?.isSubdir).toBe(true);
+    expect(top.at(-1)?.contentType).toBe("pseudo/subdirectory");
+    expect(await cf.listSubdirs("my_objects")).toEqual(["stuff/"]);
+    expect(await (await cf.getContainer("my_objects")).listSubdirs()).toEqual(["stuff/"]);
+    expect(await cf.listContainerSubdirs("my_objects", { prefix: "series" })).toEqual([]);
+  });
+
+  it("listObjects is a Paginated: awaiting gives one page, iterating walks past the server cap", async () => {
+    swift.listingCap = 3;
+    const page = await cf.listObjects("my_objects");
+    expect(page.items.map((o) => o.name)).toEqual(all.slice(0, 3));
+    expect(page.next).toBe("series_2");
+    const mark = swift.requests.length;
+    const names: string[] = [];
+    for await (const o of cf.listObjects("my_objects")) names.push(o.name);
+    expect(names).toEqual(all);
+    const markers = since(swift, mark).map((r) => r.query.get("marker"));
+    // The last, empty page is how Swift says "no more" (there is no total to stop at).
+    expect(markers).toEqual([null, "series_2", "stuff/aaaa", "stuff/dddd", "stuff/eeee"]);
+  });
+
+  it("fullListing walks every page; without it one page (the cap)", async () => {
+    swift.listingCap = 4;
+    expect(await cf.listObjectNames("my_objects")).toEqual(all.slice(0, 4));
+    expect(await cf.listObjectNames("my_objects", { fullListing: true })).toEqual(all);
+    expect(await cf.listContainerObjectNames("my_objects", { fullListing: true, prefix: "stuff/", endMarker: "stuff/cccc" })).toEqual([
+      "stuff/aaaa",
+      "stuff/bbbb",
+    ]);
+  });
+
+  it("an empty container lists as [] (Swift answers 204)", async () => {
+    swift.containers.set("empty", { meta: {}, objects: new Map() });
+    expect(await cf.getObjects("empty")).toEqual([]);
+  });
+
+  it("a missing container throws NoSuchContainer", async () => {
+    await expect(cf.getObjects("missing")).rejects.toBeInstanceOf(NoSuchContainer);
+  });
+});
+
+describe("bulkDelete", () => {
+  it("sends URL-encoded /container/object lines as text/plain, Accept JSON, and returns pyrax's result", async () => {
+    swift.put("my_objects", "with space & ünïcode", "x");
+    swift.put("my_objects", "line\nbreak", "x");
+    const r = await cf.bulkDelete("my_objects", ["series_0", "with space & ünïcode", "line\nbreak", "missing"]);
+    expect(r).toEqual({ deleted: 3, notFound: 1, status: "200 OK", errors: [] });
+    const req = swift.requests.at(-1);
+    expect(req?.method).toBe("DELETE");
+    expect(req?.query.has("bulk-delete")).toBe(true);
+    expect(req?.headers["content-type"]).toBe("text/plain");
+    expect(req?.headers.accept).toBe("application/json");
+    expect(req?.body.toString().trim().split("\n")).toEqual([
+      "/my_objects/series_0",
+      "/my_objects/with%20space%20%26%20%C3%BCn%C3%AFcode",
+      "/my_objects/line%0Abreak",
+      "/my_objects/missing",
+    ]);
+  });
+
+  it("batches (default 10 000 names per request, configurable) and sums the results", async () => {
+    const names = Array.from({ length: 10_001 }, (_, i) => `n${i}`);
+    for (const n of names.slice(0, 5)) swift.put("big", n, "x");
+    const mark = swift.requests.length;
+    const r = await cf.bulkDelete("big", names);
+    const batches = since(swift, mark);
+    expect(batches).toHaveLength(2);
+    expect(batches.map((b) => b.body.toString().trim().split("\n").length)).toEqual([10_000, 1]);
+    expect(r).toEqual({ deleted: 5, notFound: 9_996, status: "200 OK", errors: [] });
+
+    swift.put("big", "a", "x");
+    swift.put("big", "b", "x");
+    swift.put("big", "c", "x");
+    const small = clientFor(swift, { bulkDeleteBatchSize: 2 });
+    const mark2 = swift.requests.length;
+    const r2 = await small.bulkDelete("big", ["a", "b", "c"]);
+    expect(since(swift, mark2)).toHaveLength(2);
+    expect(r2.deleted).toBe(3);
+    const mark3 = swift.requests.length;
+    await cf.bulkDelete("big", ["x", "y", "z"], { batchSize: 1 });
+    expect(since(swift, mark3)).toHaveLength(3);
+  });
+
+  it("reports errors from the body of a 200 response, aggregated across batches", async () => {
+    swift.faults.bulkForbidden.add("my_objects/series_1");
+    swift.faults.bulkForbidden.add("my_objects/series_3");
+    const r = await cf.bulkDelete("my_objects", ["series_0", "series_1", "series_2", "series_3", "nope"], { batchSize: 2 });
+    expect(r).toEqual({
+      deleted: 2,
+      notFound: 1,
+      status: "400 Bad Request",
+      errors: [
+        ["/my_objects/series_1", "403 Forbidden"],
+        ["/my_objects/series_3", "403 Forbidden"],
+      ],
+    });
+  });
+
+  it("async: returns a job at once; completed/results once done", async () => {
+    const job = cf.bulkDelete("my_objects", ["series_0", "series_1"], { async: true });
+    expect(job.completed).toBe(false);
+    const results = await job.done;
+    expect(job.completed).toBe(true);
+    expect(job.results).toEqual(results);
+    expect(results.deleted).toBe(2);
+    const cont = await cf.getContainer("my_objects");
+    const job2 = cont.bulkDelete(["series_2"], { async: true });
+    expect((await job2.done).deleted).toBe(1);
+  });
+
+  it("accepts StorageObjects as names and an empty list without a request", async () => {
+    const objs = await cf.getObjects("my_objects", { prefix: "stuff/" });
+    const mark = swift.requests.length;
+    expect(await cf.bulkDelete("my_objects", [])).toEqual({ deleted: 0, notFound: 0, status: "200 OK", errors: [] });
+    expect(since(swift, mark)).toHaveLength(0);
+    expect((await cf.bulkDelete("my_objects", objs)).deleted).toBe(5);
+  });
+});
