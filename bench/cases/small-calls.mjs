@@ -34,13 +34,19 @@ export async function run({ opts, log }) {
         let rax;
         const raxRounds = [];
         const rawRounds = [];
+        // TCP connections the server accepted during one side's run (keep-alive working or not).
+        const connections = async () => (await server.call({ type: "stats", reset: true })).connections ?? 0;
         try {
+          await connections();
           for (let i = 0; i < opts.rounds; i++) {
-            rawRounds.push(await runWorker(CLIENT, { ...input, side: "raw" }, { timeoutMs, execArgv: ["--expose-gc"] }));
+            rawRounds.push({ ...(await runWorker(CLIENT, { ...input, side: "raw" }, { timeoutMs, execArgv: ["--expose-gc"] })), connections: await connections() });
             if (missing.length) break;
-            raxRounds.push(await runWorker(CLIENT, { ...input, side: "rax" }, {
-              timeoutMs, execArgv: ["--expose-gc"], profileName: opts.profile && i === 0 ? id : undefined,
-            }));
+            raxRounds.push({
+              ...(await runWorker(CLIENT, { ...input, side: "rax" }, {
+                timeoutMs, execArgv: ["--expose-gc"], profileName: opts.profile && i === 0 ? id : undefined,
+              })),
+              connections: await connections(),
+            });
           }
         } catch (e) {
           rows.push(failed(id, e));
@@ -60,8 +66,8 @@ export async function run({ opts, log }) {
           truncated: rax.truncated || raw.truncated || undefined,
         };
         const extra = {
-          rax: { p50Ms: rax.p50Ms, p99Ms: rax.p99Ms, cpuUsPerReq: rax.cpuUsPerReq },
-          raw: { p50Ms: raw.p50Ms, p99Ms: raw.p99Ms, cpuUsPerReq: raw.cpuUsPerReq },
+          rax: { p50Ms: rax.p50Ms, p99Ms: rax.p99Ms, cpuUsPerReq: rax.cpuUsPerReq, tcpConnections: rax.connections },
+          raw: { p50Ms: raw.p50Ms, p99Ms: raw.p99Ms, cpuUsPerReq: raw.cpuUsPerReq, tcpConnections: raw.connections },
         };
         rows.push(row({
           id, unit: "req/s", rax: rax.reqPerS, baseline: raw.reqPerS, baselineName: "raw undici Pool",

@@ -79,6 +79,7 @@ function respond(method, target) {
 const CRLF2 = Buffer.from("\r\n\r\n");
 
 const server = net.createServer({ noDelay: true }, (sock) => {
+  counts.connections = (counts.connections ?? 0) + 1;
   let buf = Buffer.alloc(0);
   let skip = 0;
   sock.on("data", (chunk) => {
