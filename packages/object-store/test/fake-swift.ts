@@ -41,6 +41,8 @@ export interface FakeSwift {
   accountMeta: Record<string, string>;
   containers: Map<string, FakeContainer>;
   purges: { container: string; object: string; email?: string }[];
+  /** Most requests being handled at once since the last reset. */
+  maxInFlight: number;
   /** Max rows per listing response (Swift: 10 000). */
   listingCap: number;
   faults: {
@@ -82,6 +84,7 @@ export async function startFakeSwift(): Promise<FakeSwift> {
     containers: new Map(),
     purges: [],
     listingCap: 10_000,
+    maxInFlight: 0,
     faults: { wrongEtag: new Set(), truncate: new Set(), corruptBody: new Set(), failPut: new Set(), bulkForbidden: new Set() },
     put(container, name, data, o = {}) {
       let c = state.containers.get(container);
@@ -107,6 +110,7 @@ export async function startFakeSwift(): Promise<FakeSwift> {
       state.containers.clear();
       state.purges.length = 0;
       state.listingCap = 10_000;
+      state.maxInFlight = 0;
       for (const f of Object.values(state.faults)) f.clear();
     },
     close: async () => {
@@ -470,7 +474,11 @@ export async function startFakeSwift(): Promise<FakeSwift> {
     return send(res, 405);
   };
 
+  let inFlight = 0;
   const server = createServer((req, res) => {
+    inFlight++;
+    state.maxInFlight = Math.max(state.maxInFlight, inFlight);
+    res.on("close", () => inFlight--);
     handle(req, res).catch((e: unknown) => {
       if (!res.headersSent) send(res, 500, {}, String(e));
       else res.destroy();
