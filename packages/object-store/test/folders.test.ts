@@ -1,0 +1,167 @@
+import { mkdir, mkdtemp, utimes, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { ValidationError } from "@rax/core";
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import type { FolderProgress, ObjectStore } from "../src/index";
+import { type FakeSwift, startFakeSwift } from "./fake-swift";
+import { clientFor, since } from "./setup";
+
+let swift: FakeSwift;
+let cf: ObjectStore;
+let folder: string;
+
+beforeAll(async () => {
+  swift = await startFakeSwift();
+});
+afterAll(() => swift.close());
+beforeEach(async () => {
+  swift.reset();
+  cf = clientFor(swift);
+  const root = await mkdtemp(join(tmpdir(), "rax-folder-"));
+  folder = join(root, "cool_project");
+  await mkdir(join(folder, "src", "deep"), { recursive: true });
+  await mkdir(join(folder, ".git"));
+  await writeFile(join(folder, "README.md"), "readme");
+  await writeFile(join(folder, "src", "main.py"), "print('hi')");
+  await writeFile(join(folder, "src", "main.pyc"), "bytecode");
+  await writeFile(join(folder, "src", "deep", "data.tgz"), "tarball");
+  await writeFile(join(folder, "src", "deep", "tmp_file"), "temp");
+  await writeFile(join(folder, ".git", "HEAD"), "ref");
+});
+
+const stored = (c: string) => [...(swift.containers.get(c)?.objects.keys() ?? [])].sort();
+
+describe("uploadFolder", () => {
+  it("creates a container named after the folder and stores relative '/'-separated names", async () => {
+    const job = await cf.uploadFolder(folder);
+    expect(job.container).toBe("cool_project");
+    expect(job.totalBytes).toBe(6 + 11 + 8 + 7 + 4 + 3);
+    const r = await job.done;
+    expect(r.failed).toEqual([]);
+    expect(r.uploaded.sort()).toEqual(stored("cool_project"));
+    expect(stored("cool_project")).toEqual([".git/HEAD", "README.md", "src/deep/data.tgz", "src/deep/tmp_file", "src/main.py", "src/main.pyc"]);
+    expect(job.uploadedBytes).toBe(job.totalBytes);
+    expect(cf.getUploaded(job.key)).toBe(job.totalBytes);
+  });
+
+  it("uploads into a named container, skipping ignored patterns (string or list)", async () => {
+    await (await cf.uploadFolder(folder, { container: "software", ignore: "*.pyc" })).done;
+    expect(stored("software")).not.toContain("src/main.pyc");
+    swift.reset();
+    const job = await cf.uploadFolder(folder, { container: "software", ignore: ["*.pyc", "*.tgz", "tmp*", ".git"] });
+    await job.done;
+    expect(stored("software")).toEqual(["README.md", "src/main.py"]);
+  });
+
+  it("reports progress live and via onProgress, ending at totalBytes", async () => {
+    const seen: FolderProgress[] = [];
+    const cb: number[] = [];
+    const job = await cf.uploadFolder(folder, { concurrency: 2, onProgress: (p) => cb.push(p.uploadedBytes) });
+    job.on("progress", (p: FolderProgress) => seen.push(p));
+    const r = await job.done;
+    expect(seen.length).toBeGreaterThan(0);
+    expect(cb.at(-1)).toBe(job.totalBytes);
+    expect(Math.max(...seen.map((p) => p.uploadedBytes))).toBeLessThanOrEqual(job.totalBytes);
+    expect(r.uploadedBytes).toBe(job.totalBytes);
+  });
+
+  it("cancel() stops the upload: done resolves with cancelled and the rest not uploaded", async () => {
+    for (let i = 0; i < 30; i++) await writeFile(join(folder, `f${String(i).padStart(2, "0")}.txt`), `file ${i}`);
+    const job = await cf.uploadFolder(folder, { concurrency: 1 });
+    job.once("progress", () => cf.cancelFolderUpload(job.key));
+    const r = await job.done;
+    expect(r.cancelled).toBe(true);
+    expect(r.notUploaded.length).toBeGreaterThan(0);
+    expect(r.uploaded.length + r.notUploaded.length + r.failed.length).toBe(36);
+    expect(stored("cool_project").length).toBeLessThan(36);
+  });
+
+  it("an AbortSignal cancels too", async () => {
+    const ac = new AbortController();
+    ac.abort();
+    const job = await cf.uploadFolder(folder, { signal: ac.signal });
+    const r = await job.done;
+    expect(r.cancelled).toBe(true);
+    expect(r.uploaded).toEqual([]);
+  });
+
+  it("a failing file is reported and the others still upload", async () => {
+    swift.faults.failPut.add("cool_project/README.md");
+    const r = await (await cf.uploadFolder(folder)).done;
+    expect(r.failed.map((f) => f.name)).toEqual(["README.md"]);
+    expect(r.uploaded).toHaveLength(5);
+  });
+
+  it("validates before any request", async () => {
+    const mark = swift.requests.length;
+    await expect(cf.uploadFolder(join(folder, "nope"))).rejects.toMatchObject({ field: "path" });
+    await expect(cf.uploadFolder(folder, { ignore: [3 as unknown as string] })).rejects.toMatchObject({ field: "options.ignore" });
+    await expect(cf.uploadFolder(folder, { concurrency: 0 })).rejects.toBeInstanceOf(ValidationError);
+    expect(() => cf.getUploaded("no-such-key")).toThrow(ValidationError);
+    expect(since(swift, mark)).toHaveLength(0);
+  });
+});
+
+describe("syncFolderToContainer", () => {
+  beforeEach(() => {
+    swift.containers.set("important_files", { meta: {}, objects: new Map() });
+  });
+
+  it("uploads everything but hidden files the first time, using ONE listing and no HEADs", async () => {
+    const mark = swift.requests.length;
+    const r = await cf.syncFolderToContainer(folder, "important_files");
+    expect(r.uploaded).toEqual(["README.md", "src/deep/data.tgz", "src/deep/tmp_file", "src/main.py", "src/main.pyc"]);
+    expect(r.skipped).toEqual([]);
+    const reqs = since(swift, mark);
+    expect(reqs.filter((q) => q.method === "GET")).toHaveLength(1);
+    expect(reqs.filter((q) => q.method === "HEAD")).toHaveLength(0);
+  });
+
+  it("skips unchanged files (size + MD5), uploads changed ones, and reports", async () => {
+    await cf.syncFolderToContainer(folder, "important_files");
+    await writeFile(join(folder, "README.md"), "new readme!");
+    const future = new Date(Date.now() + 60_000);
+    await utimes(join(folder, "README.md"), future, future);
+    const r = await cf.syncFolderToContainer(folder, await cf.getContainer("important_files"));
+    expect(r.uploaded).toEqual(["README.md"]);
+    expect(r.skipped).toHaveLength(4);
+    expect(swift.containers.get("important_files")?.objects.get("README.md")?.data.toString()).toBe("new readme!");
+  });
+
+  it("keeps a newer remote copy unless ignoreTimestamps", async () => {
+    await cf.syncFolderToContainer(folder, "important_files");
+    await writeFile(join(folder, "README.md"), "older local edit");
+    const past = new Date(Date.now() - 3_600_000);
+    await utimes(join(folder, "README.md"), past, past);
+    const r = await cf.syncFolderToContainer(folder, "important_files");
+    expect(r.uploaded).toEqual([]);
+    const r2 = await cf.syncFolderToContainer(folder, "important_files", { ignoreTimestamps: true });
+    expect(r2.uploaded).toEqual(["README.md"]);
+  });
+
+  it("includeHidden, ignore and prefix", async () => {
+    const r = await cf.syncFolderToContainer(folder, "important_files", { includeHidden: true, ignore: "*.py?", prefix: "backup" });
+    expect(r.uploaded).toContain("backup/.git/HEAD");
+    expect(r.uploaded).toContain("backup/src/main.py");
+    expect(r.uploaded).not.toContain("backup/src/main.pyc");
+    expect(stored("important_files").every((n) => n.startsWith("backup/"))).toBe(true);
+    const listing = swift.requests.find((q) => q.method === "GET");
+    expect(listing?.query.get("prefix")).toBe("backup/");
+  });
+
+  it("delete: true removes remote objects with no local file, only under the prefix", async () => {
+    swift.put("important_files", "backup/stale.txt", "old");
+    swift.put("important_files", "elsewhere/keep.txt", "keep");
+    swift.put("important_files", "backup/.hidden", "hidden stays");
+    const r = await cf.syncFolderToContainer(folder, "important_files", { prefix: "backup/", delete: true });
+    expect(r.deleted).toEqual(["backup/stale.txt"]);
+    expect(stored("important_files")).toContain("elsewhere/keep.txt");
+    expect(stored("important_files")).toContain("backup/.hidden");
+    expect(stored("important_files")).not.toContain("backup/stale.txt");
+  });
+
+  it("a missing container fails with NoSuchContainer before uploading", async () => {
+    await expect(cf.syncFolderToContainer(folder, "missing")).rejects.toMatchObject({ name: "NoSuchContainer" });
+  });
+});
