@@ -42,7 +42,6 @@ export class Paginated<T> implements AsyncIterable<T>, PromiseLike<Page<T>> {
     return { ...p, items: p.items.slice(0, room), next: undefined };
   }
 
-  // biome-ignore lint/suspicious/noThenProperty: awaiting a listing yields its first page, by design.
   then<A = Page<T>, B = never>(
     onFulfilled?: ((value: Page<T>) => A | PromiseLike<A>) | null,
     onRejected?: ((reason: unknown) => B | PromiseLike<B>) | null,
