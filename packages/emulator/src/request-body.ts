@@ -11,6 +11,17 @@ export function attachBody(request: Request, body: AsyncIterable<Uint8Array>): v
   sideBodies.set(request, body);
 }
 
+/**
+ * Whether the request declared how its body ends. Only a raw socket can
+ * omit both Content-Length and chunked encoding (Swift: 411); a fetch
+ * Request seen in-process always frames its body, though it hides the header.
+ */
+export function bodyIsFramed(request: Request): boolean {
+  if (!sideBodies.has(request)) return true;
+  const chunked = (request.headers.get("transfer-encoding") ?? "").toLowerCase().includes("chunked");
+  return chunked || request.headers.has("content-length");
+}
+
 export async function* bodyChunks(request: Request): AsyncGenerator<Buffer> {
   const source = sideBodies.get(request) ?? (request.body as AsyncIterable<Uint8Array> | null);
   if (!source) return;

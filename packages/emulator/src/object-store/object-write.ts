@@ -1,5 +1,5 @@
 import { createHash } from "node:crypto";
-import { bodyChunks } from "../request-body";
+import { bodyChunks, bodyIsFramed } from "../request-body";
 import { guessContentType } from "./content-type";
 import { copyObject, parseCopyPath } from "./object-copy";
 import { swiftError } from "./errors";
@@ -54,8 +54,7 @@ export async function putObject(r: SwiftRequest, container: Container, name: str
   }
 
   const declared = h.get("content-length");
-  const chunked = (h.get("transfer-encoding") ?? "").toLowerCase().includes("chunked");
-  if (declared === null && !chunked) return swiftError(411);
+  if (!bodyIsFramed(request)) return swiftError(411);
   if (declared !== null && Number(declared) > MAX_FILE_SIZE) return swiftError(413);
 
   if (url.searchParams.get("multipart-manifest") === "put") return putSloManifest(r, container, name, deleteAt);
