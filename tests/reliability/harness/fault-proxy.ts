@@ -31,6 +31,8 @@ export type Fault =
   | { kind: "stall-headers"; ms: number }
   /** Forward, send headers and half the body, then go silent for `ms` and reset. */
   | { kind: "stall-body"; ms: number }
+  /** Forward, answer with `Connection: close` and close the socket (FIN) right after the body. */
+  | { kind: "connection-close" }
   /** Forward, then change the response: status, headers (undefined deletes) and/or body. */
   | {
       kind: "rewrite";
@@ -112,10 +114,10 @@ interface Upstream {
   body: Buffer;
 }
 
-function rawHead(status: number, message: string, headers: Record<string, string | string[]>): string {
-  // One request per connection: the proxy writes responses by hand, and a fresh connection per
-  // request keeps node's HTTP server from pairing a later request with this socket.
-  const lines = [`HTTP/1.1 ${status} ${message}`, "connection: close"];
+/** A response head written straight to the socket, for faults that break the connection anyway. */
+function rawHead(status: number, message: string, headers: Record<string, string | string[]>, close = false): string {
+  const lines = [`HTTP/1.1 ${status} ${message}`];
+  if (close) lines.push("connection: close");
   for (const [k, v] of Object.entries(headers)) for (const one of Array.isArray(v) ? v : [v]) lines.push(`${k}: ${one}`);
   return `${lines.join("\r\n")}\r\n\r\n`;
 }
@@ -189,10 +191,10 @@ export async function startFaultProxy(o: FaultProxyOptions): Promise<FaultProxy>
     return { ...u, headers, body };
   };
 
-  const send = (socket: Socket, u: Upstream, method: string) => {
-    socket.write(rawHead(u.status, u.statusMessage, u.headers));
-    if (method !== "HEAD") socket.write(u.body);
-    socket.end();
+  // Intact answers go through node's response object, so the connection stays keep-alive.
+  const send = (res: ServerResponse, u: Upstream, method: string) => {
+    res.writeHead(u.status, u.statusMessage, u.headers);
+    res.end(method === "HEAD" ? undefined : u.body);
   };
 
   const handle = async (req: IncomingMessage, res: ServerResponse) => {
@@ -210,8 +212,6 @@ export async function startFaultProxy(o: FaultProxyOptions): Promise<FaultProxy>
       entry.fault = rule.fault.kind;
     }
     const f = rule?.fault;
-    // The response is written to the socket by hand (see rawHead); node's `res` stays unused.
-    void res;
 
     if (f?.kind === "reset-before-headers") return reset(socket);
     if (f?.kind === "reset-mid-upload") {
@@ -229,10 +229,7 @@ export async function startFaultProxy(o: FaultProxyOptions): Promise<FaultProxy>
       const b = Buffer.from(f.body ?? `injected ${f.status}`);
       const headers: Record<string, string> = { "content-type": "text/plain", "content-length": String(b.length), "x-trans-id": `tx-proxy-${log.length}`, ...f.headers };
       entry.status = f.status;
-      socket.write(rawHead(f.status, "Injected", headers));
-      if (method !== "HEAD") socket.write(b);
-      socket.end();
-      return;
+      return send(res, { status: f.status, statusMessage: "Injected", headers, body: b }, method);
     }
     if (f?.kind === "stall-headers") await sleep(f.ms);
     if (socket.destroyed) return;
@@ -253,6 +250,12 @@ export async function startFaultProxy(o: FaultProxyOptions): Promise<FaultProxy>
       if (f.headers?.["content-length"] === undefined) u.headers["content-length"] = String(u.body.length);
     }
     entry.status = u.status;
+    if (f?.kind === "connection-close") {
+      socket.write(rawHead(u.status, u.statusMessage, u.headers, true));
+      if (method !== "HEAD") socket.write(u.body);
+      socket.end();
+      return;
+    }
     if (f?.kind === "reset-after-headers") {
       socket.write(rawHead(u.status, u.statusMessage, u.headers));
       await sleep(20);
@@ -268,7 +271,7 @@ export async function startFaultProxy(o: FaultProxyOptions): Promise<FaultProxy>
       else reset(socket);
       return;
     }
-    send(socket, u, method);
+    send(res, u, method);
   };
 
   const server: Server = createServer((req, res) => {
