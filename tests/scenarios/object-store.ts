@@ -122,10 +122,14 @@ export function objectStoreScenarios(getTarget: () => Target): void {
       }
       const name = await container("acct");
       await os.storeObject(name, "x", "12345");
+      // Swift's account object/byte totals lag (the container updater reports them), so only the
+      // container count, which a container PUT updates at once, is checked here.
       const info = await os.getAccountDetails();
       expect(info.containerCount).toBeGreaterThanOrEqual(1);
-      expect(info.objectCount).toBeGreaterThanOrEqual(1);
-      expect(info.bytesUsed).toBeGreaterThanOrEqual(5);
+      expect(info.objectCount).toBeGreaterThanOrEqual(0);
+      const c = await os.getContainer(name);
+      expect(c.objectCount).toBe(1);
+      expect(c.bytesUsed).toBe(5);
     });
 
     it("setTempUrlKey stores the key that getTempUrlKey returns", async () => {
@@ -248,7 +252,9 @@ export function objectStoreScenarios(getTarget: () => Target): void {
       for await (const c of os.iterContainers({ prefix: "rax-scn-", limit: 1 })) seen.push(c.name);
       expect(seen).toContain(name);
       const info = await os.listContainersInfo({ prefix: name });
-      expect(info.find((c) => c.name === name)).toMatchObject({ count: names.length });
+      // The account listing's counts are eventually consistent in Swift; the container HEAD is not.
+      expect(info.map((c) => c.name)).toEqual([name]);
+      expect((await os.getContainer(name)).objectCount).toBe(names.length);
     });
   });
 
