@@ -33,7 +33,11 @@ export class RaxError extends Error {
     Object.defineProperty(this, "name", { value: name ?? new.target.name, enumerable: false, configurable: true, writable: true });
   }
 
-  static [Symbol.hasInstance](value: unknown): boolean {
+  // A type guard, so `e instanceof NotFound` narrows `e` as the built-in check would.
+  static [Symbol.hasInstance]<T extends abstract new (...args: never[]) => unknown>(
+    this: T,
+    value: unknown,
+  ): value is InstanceType<T> {
     if (Object.hasOwn(this, "errorName")) {
       if (value === null || (typeof value !== "object" && typeof value !== "function")) return false;
       return (value as Record<symbol, unknown>)[brandKey((this as Branded).errorName as string)] === true;
