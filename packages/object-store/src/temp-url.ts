@@ -44,7 +44,9 @@ export function checkTempUrlOptions(o: unknown, field = "options"): TempUrlOptio
 
 /**
  * Sign `METHOD\nexpires\n/v1/AUTH_x/container/object` — the unescaped path Swift's tempurl
- * middleware sees — and return the URL with that path percent-encoded.
+ * middleware sees — and return the URL with that path percent-encoded. As in pyrax, the signed
+ * path starts at the `/v1/` segment: a proxy prefix before it (`/object-store/DFW/v1/…`) never
+ * reaches Swift.
  */
 export function buildTempUrl(
   endpoint: string,
@@ -56,7 +58,8 @@ export function buildTempUrl(
 ): string {
   const u = new URL(endpoint);
   const basePath = decodeURIComponent(u.pathname).replace(/\/+$/, "");
-  const path = `${basePath}/${container}/${name}`;
+  const versionAt = basePath.search(/\/v\d+(?:\.\d+)?(?:\/|$)/);
+  const path = `${versionAt > 0 ? basePath.slice(versionAt) : basePath}/${container}/${name}`;
   const expires = Math.floor(now / 1000 + o.seconds);
   const sig = createHmac(o.algorithm, key).update(`${o.method}\n${expires}\n${path}`).digest("hex");
   registerSecret(key);

@@ -149,6 +149,16 @@ describe("temp URLs", () => {
     expect(text).not.toContain("another-secret-key");
   });
 
+  it("signs from the /v1/ segment when the endpoint has a proxy prefix (as pyrax does)", async () => {
+    const prefixed = clientFor(swift, { endpoint: `${swift.origin}/swift/DFW/v1/${ACCOUNT}` });
+    const url = await prefixed.getTempUrl("c", "o", { seconds: 60, key });
+    expect(new URL(url).pathname).toBe(`/swift/DFW/v1/${ACCOUNT}/c/o`);
+    const u = new URL(url);
+    const expires = u.searchParams.get("temp_url_expires");
+    const sig = createHmac("sha1", key).update(`GET\n${expires}\n/v1/${ACCOUNT}/c/o`).digest("hex");
+    expect(u.searchParams.get("temp_url_sig")).toBe(sig);
+  });
+
   it("no key on the account → MissingTempUrlKey", async () => {
     await expect(cf.getTempUrl("c", "o", 60)).rejects.toBeInstanceOf(MissingTempUrlKey);
   });
