@@ -174,8 +174,14 @@ describe("Swift object listings", () => {
     expect(res).toBe("b/1.txt\nb/2.txt\n");
   });
 
-  it("limit above 10000 is 412; an empty plain listing is 204, an empty JSON listing []", async () => {
+  it("multi-character delimiters work", async () => {
+    const rows = (await (await call(s, `${s.storage}/tree?format=json&delimiter=.t`)).json()) as any[];
+    expect(rows.map((r) => r.subdir ?? r.name)).toEqual(["a.t", "b.t", "b/1.t", "b/2.t", "b/c/3.t", "d/4.t", "e.t"]);
+  });
+
+  it("limit above 10000 is 412, a malformed limit is ignored; an empty plain listing is 204, an empty JSON listing []", async () => {
     expect((await call(s, `${s.storage}/tree?limit=10001`)).status).toBe(412);
+    expect((await (await call(s, `${s.storage}/tree?limit=abc`)).text()).split("\n").filter(Boolean)).toHaveLength(7);
     expect((await call(s, `${s.storage}/tree?limit=10000`)).status).toBe(200);
     expect((await call(s, `${s.storage}/tree?prefix=zzz`)).status).toBe(204);
     const emptyJson = await call(s, `${s.storage}/tree?prefix=zzz&format=json`);

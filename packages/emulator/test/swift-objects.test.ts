@@ -128,6 +128,9 @@ describe("object GET", () => {
     const res = await call(s, `${c}/range`, { headers: { range: "bytes=20-30" } });
     expect(res.status).toBe(416);
     expect(res.headers.get("content-range")).toBe("bytes */20");
+    await call(s, `${c}/empty`, { method: "PUT", body: "" });
+    expect((await call(s, `${c}/empty`, { headers: { range: "bytes=0-" } })).status).toBe(416);
+    expect((await call(s, `${c}/empty`, { headers: { range: "bytes=-5" } })).status).toBe(200);
     const malformed = await call(s, `${c}/range`, { headers: { range: "bytes=5-2" } });
     expect(malformed.status).toBe(200);
     expect(await malformed.text()).toBe(body);

@@ -2,7 +2,7 @@ import { emptyResponse, textResponse } from "../respond";
 import { swiftError } from "./errors";
 import { listEntries, parseListParams, renderListing } from "./listing";
 import { applyMeta, metaChanges, metaHeaders, metaLimitProblem } from "./metadata";
-import { listedEtag, listedSize, type Container, type StoredObject } from "./model";
+import { listedSize, type Container, type StoredObject } from "./model";
 import { containerNameProblem } from "./names";
 import { containerStats } from "./stats";
 import type { SwiftRequest } from "./swift-request";
@@ -81,10 +81,11 @@ export async function containerRoute(r: SwiftRequest, name: string): Promise<Res
         entries,
         (objName, obj) => ({
           name: objName,
-          hash: listedEtag(obj),
+          hash: obj.etag,
           bytes: listedSize(obj),
           content_type: obj.contentType,
           last_modified: listingDate(obj.lastModified),
+          ...(obj.slo ? { slo_etag: `"${obj.slo.etag}"` } : {}),
         }),
         headers,
       );

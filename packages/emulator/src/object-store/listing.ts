@@ -21,15 +21,14 @@ export function parseListParams(url: URL): ListParams | Response {
   const q = url.searchParams;
   let limit = CONTAINER_LISTING_LIMIT;
   const rawLimit = q.get("limit");
-  if (rawLimit !== null && rawLimit !== "") {
-    if (!/^\d+$/.test(rawLimit)) return swiftError(412, "Value of limit must be a positive integer");
+  // Swift 2.30 ignores a limit that is not a non-negative integer (serves the default).
+  if (rawLimit !== null && /^\d+$/.test(rawLimit)) {
     limit = Number(rawLimit);
     if (limit > CONTAINER_LISTING_LIMIT) return swiftError(412, `Maximum limit is ${CONTAINER_LISTING_LIMIT}`);
   }
   let prefix = q.get("prefix") ?? "";
   let delimiter = q.get("delimiter") ?? "";
   const path = q.get("path");
-  if (delimiter.length > 1) return swiftError(412, "Bad delimiter");
   if (path !== null) {
     prefix = path === "" ? "" : `${path.replace(/\/+$/, "")}/`;
     delimiter = "/";

@@ -70,13 +70,14 @@ export function isExpired(obj: StoredObject, nowSeconds: number): boolean {
   return obj.deleteAt !== undefined && obj.deleteAt <= nowSeconds;
 }
 
-/** The size and hash container listings and stats report (SLOs report their assembled size). */
+/** The size container listings report: an SLO's assembled size (its hash stays the manifest's MD5). */
 export function listedSize(obj: StoredObject): number {
   return obj.slo ? obj.slo.size : obj.size;
 }
 
-export function listedEtag(obj: StoredObject): string {
-  return obj.slo ? obj.slo.etag : obj.etag;
+/** Container stats (bytes used) count what is stored: for an SLO, the manifest itself. */
+export function storedSize(obj: StoredObject): number {
+  return obj.size;
 }
 
 export class StorageState {

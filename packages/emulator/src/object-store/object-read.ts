@@ -65,6 +65,7 @@ export function readObject(r: SwiftRequest, containerName: string, obj: StoredOb
   if (ranges === "unsatisfiable") {
     const refused = swiftError(416);
     refused.headers.set("content-range", `bytes */${body.size}`);
+    refused.headers.set("etag", body.etagHeader);
     return refused;
   }
   if (ranges === undefined) {

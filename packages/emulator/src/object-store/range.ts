@@ -24,7 +24,9 @@ export function parseRange(header: string | null, length: number): ByteRange[] |
   for (const [first, last] of specs) {
     if (first === "") {
       const suffix = Number(last);
-      if (suffix === 0 || length === 0) continue;
+      // Swift serves a zero-byte object whole (200) for a suffix range.
+      if (length === 0) return undefined;
+      if (suffix === 0) continue;
       ranges.push({ start: Math.max(0, length - suffix), end: length - 1 });
     } else {
       const start = Number(first);

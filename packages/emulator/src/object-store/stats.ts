@@ -1,8 +1,8 @@
-import { listedSize, type Account, type Container, type StorageState } from "./model";
+import { storedSize, type Account, type Container, type StorageState } from "./model";
 
 export function containerStats(container: Container): { count: number; bytes: number } {
   let bytes = 0;
-  for (const obj of container.objects.values()) bytes += listedSize(obj);
+  for (const obj of container.objects.values()) bytes += storedSize(obj);
   return { count: container.objects.size, bytes };
 }
 
