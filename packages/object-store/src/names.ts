@@ -32,18 +32,25 @@ export function containerName(ref: unknown, field = "container"): string {
   if (typeof name !== "string") throw new ValidationError(field, "must be a container name or a Container");
   if (name.length === 0) throw new ValidationError(field, "must not be empty");
   if (name.includes("/")) throw new ValidationError(field, "must not contain '/'");
+  if (name === "." || name === "..") throw new ValidationError(field, "must not be '.' or '..'");
   if (name.includes("\0")) throw new ValidationError(field, "must not contain NUL");
   if (utf8Length(name) > 256) throw new ValidationError(field, "must be at most 256 bytes (UTF-8)");
   return name;
 }
 
-/** Swift's limits: ≤ 1024 bytes, not empty. */
-export function objectName(ref: unknown, field = "name"): string {
+/**
+ * Swift's limits: ≤ 1024 bytes, not empty. Unless `inBody` (bulk-delete lines travel in the
+ * body), `.` and `..` segments are refused: URL parsing on the way out collapses them (even
+ * percent-encoded), so the request would address a different object.
+ */
+export function objectName(ref: unknown, field = "name", inBody = false): string {
   const name = isBranded(ref, OBJECT_BRAND) ? (ref as ObjectLike).name : ref;
   if (typeof name !== "string") throw new ValidationError(field, "must be an object name or a StorageObject");
   if (name.length === 0) throw new ValidationError(field, "must not be empty");
   if (name.includes("\0")) throw new ValidationError(field, "must not contain NUL");
   if (utf8Length(name) > 1024) throw new ValidationError(field, "must be at most 1024 bytes (UTF-8)");
+  if (!inBody && name.split("/").some((seg) => seg === "." || seg === ".."))
+    throw new ValidationError(field, `${JSON.stringify(name)} has '.' or '..' segments, which URLs cannot carry unchanged`);
   return name;
 }
 

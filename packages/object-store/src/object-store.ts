@@ -494,7 +494,7 @@ export class ObjectStore extends ServiceClient {
     try {
       const c = containerName(container);
       if (!Array.isArray(names)) throw new ValidationError("names", "must be a list of object names");
-      const list = names.map((n, i) => objectName(n, `names.${i}`));
+      const list = names.map((n, i) => objectName(n, `names.${i}`, true));
       const o = checkObject(options, "options", ["async", "batchSize"]);
       isAsync = checkBool(o.async, "options.async") ?? false;
       if (o.batchSize !== undefined && !posInt(o.batchSize)) throw new ValidationError("options.batchSize", "must be a positive integer");

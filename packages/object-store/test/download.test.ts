@@ -79,7 +79,7 @@ describe("downloadObject", () => {
   });
 
   it("structure: false keeps only a safe base name", async () => {
-    // (Names with "/../" segments cannot be fetched yet: the URL parser under core collapses them.)
+    // (Names with "/../" segments are refused outright: a URL cannot carry them unchanged.)
     swift.put("base", "..\\..\\up\\file.txt", "ok");
     const p = await cf.downloadObject("base", "..\\..\\up\\file.txt", target, { structure: false });
     expect(await tree(root)).toEqual(["target/file.txt"]);

@@ -158,6 +158,11 @@ describe("bulkDelete", () => {
     expect((await job2.done).deleted).toBe(1);
   });
 
+  it("names with '..' segments, unaddressable in a URL, can still be bulk-deleted (they travel in the body)", async () => {
+    swift.put("my_objects", "a/../b", "x");
+    expect((await cf.bulkDelete("my_objects", ["a/../b"])).deleted).toBe(1);
+  });
+
   it("accepts StorageObjects as names and an empty list without a request", async () => {
     const objs = await cf.getObjects("my_objects", { prefix: "stuff/" });
     const mark = swift.requests.length;

@@ -42,6 +42,8 @@ const calls = (): Call[] => [
   ["setContainerWebErrorPage", "page", () => cf.setContainerWebErrorPage("c", bad)],
   ["storeObject (name)", "name", () => cf.storeObject("c", "", "x")],
   ["storeObject (long name)", "name", () => cf.storeObject("c", long, "x")],
+  ["storeObject (dot segment)", "name", () => cf.storeObject("c", "a/../b", "x")],
+  ["getContainer (dot)", "container", () => cf.getContainer("..")],
   ["storeObject (data)", "data", () => cf.storeObject("c", "o", 5 as never)],
   ["storeObject (etag)", "options.etag", () => cf.storeObject("c", "o", "x", { etag: "nothex" })],
   ["storeObject (ttl)", "options.ttl", () => cf.storeObject("c", "o", "x", { ttl: -1 })],
