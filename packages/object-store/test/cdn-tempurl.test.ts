@@ -1,8 +1,8 @@
 import { createHmac } from "node:crypto";
-import { NoEndpointForService, redact } from "@rax/core";
+import { NoEndpointForService, redact, StaticSession } from "@rax/core";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { DEFAULT_CDN_TTL, MissingTempUrlKey, NoSuchContainer, NotCDNEnabled, type ObjectStore } from "../src/index";
-import { ACCOUNT, type FakeSwift, startFakeSwift } from "./fake-swift";
+import { DEFAULT_CDN_TTL, MissingTempUrlKey, NoSuchContainer, NotCDNEnabled, ObjectStore } from "../src/index";
+import { ACCOUNT, type FakeSwift, startFakeSwift, TOKEN } from "./fake-swift";
 import { clientFor, since } from "./setup";
 
 let swift: FakeSwift;
@@ -157,6 +157,23 @@ describe("temp URLs", () => {
     const expires = u.searchParams.get("temp_url_expires");
     const sig = createHmac("sha1", key).update(`GET\n${expires}\n/v1/${ACCOUNT}/c/o`).digest("hex");
     expect(u.searchParams.get("temp_url_sig")).toBe(sig);
+  });
+
+  it("debug logging of the key-setting and key-reading calls never prints the key", async () => {
+    const lines: string[] = [];
+    const session = new StaticSession({
+      token: TOKEN,
+      endpoints: { "object-store": swift.url },
+      transportOptions: { logger: (line: string) => lines.push(line) },
+    });
+    const logged = new ObjectStore(session);
+    const k = await logged.setTempUrlKey("logged-secret-key-42");
+    const url = await logged.getTempUrl("c", "o", { seconds: 60 });
+    await logged.getAccountDetails();
+    const sig = new URL(url).searchParams.get("temp_url_sig") as string;
+    expect(lines.length).toBeGreaterThan(0);
+    expect(lines.join("\n")).not.toContain(k);
+    expect(lines.join("\n")).not.toContain(sig);
   });
 
   it("no key on the account → MissingTempUrlKey", async () => {
