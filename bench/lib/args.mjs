@@ -7,8 +7,8 @@ const DEFAULTS = {
     files: 2000, changed: 20, coldRuns: 15, caseTimeoutS: 900, rounds: 3,
   },
   quick: {
-    requests: 2_000, concurrency: [1, 32], uploadMib: 128, largeMib: 64, segmentMib: 16,
-    files: 200, changed: 20, coldRuns: 5, caseTimeoutS: 90, rounds: 1,
+    requests: 2_000, concurrency: [1, 32], uploadMib: 128, largeMib: 32, segmentMib: 8,
+    files: 100, changed: 20, coldRuns: 5, caseTimeoutS: 90, rounds: 1,
   },
 };
 

@@ -10,7 +10,8 @@ function fmt(v) {
 }
 
 function statusOf(r) {
-  if (r.error) return `ERROR: ${r.error}`;
+  // One line per row: a stack trace must not break the Markdown table.
+  if (r.error) return `ERROR: ${r.error.replace(/\s+/g, " ").slice(0, 240)}`;
   if (r.skipped) return `skipped: ${r.skipped}`;
   if (r.goal) return `${r.goalMet ? "met" : "MISSED"} (${r.goal})`;
   return "";
