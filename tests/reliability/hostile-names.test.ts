@@ -1,9 +1,9 @@
 import { mkdir, mkdtemp, readdir, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join, relative, sep } from "node:path";
-import { NotFound, ValidationError } from "@rax/core";
+import { NotFound, Transport, ValidationError, encodePath, joinUrl } from "@rax/core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { installLeakScan, recordError } from "./harness/leak-scan";
+import { debugLines, installLeakScan, recordError } from "./harness/leak-scan";
 import { startWorld, type World } from "./harness/world";
 
 // Object names come from the server and from other users of the account: they are untrusted.
@@ -146,4 +146,26 @@ describe("downloadObject never writes outside its folder", () => {
       if (structure) for (const bad of ["../escape.txt", "a/../../escape2.txt", "/abs/path.txt", "..\\win-escape.txt"]) expect(refused).toContain(bad);
     });
   }
+});
+
+describe("core encodePath (what every service client builds paths with)", () => {
+  it("an id of '.' or '..' never addresses the parent path: the request stays under /servers/ or is refused", async () => {
+    const t = new Transport({ logger: debugLines, retry: { maxAttempts: 1 } });
+    for (const id of ["..", ".", "%2E%2E"]) {
+      const before = w.proxy.log.length;
+      let path: string;
+      try {
+        path = encodePath("servers", id);
+      } catch (e) {
+        expect(recordError(e)).toBeInstanceOf(ValidationError);
+        continue;
+      }
+      const res = await t.request({ method: "GET", url: joinUrl(`${w.proxy.url}/compute/DFW/v2`, path), expectStatus: [401, 404, 501] }).catch(recordError);
+      if (res && "dump" in res) await res.dump();
+      const sent = w.proxy.log.slice(before).map((r) => r.path);
+      expect(sent, `id ${JSON.stringify(id)}`).toHaveLength(1);
+      expect(sent[0]!.startsWith("/compute/DFW/v2/servers/"), `id ${JSON.stringify(id)} was sent to ${sent[0]}`).toBe(true);
+    }
+    await t.close();
+  });
 });

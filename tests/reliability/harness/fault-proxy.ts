@@ -156,7 +156,7 @@ export async function startFaultProxy(o: FaultProxyOptions): Promise<FaultProxy>
 
   const forward = (req: IncomingMessage, body: Buffer): Promise<Upstream> =>
     new Promise((resolve, reject) => {
-      const headers = { ...req.headers, host: upstream.host };
+      const headers: Record<string, string | string[] | undefined> = { ...req.headers, host: upstream.host };
       delete headers.connection;
       delete headers["keep-alive"];
       delete headers["transfer-encoding"];
