@@ -1,5 +1,6 @@
 import { resolve } from "node:path";
 import { fileURLToPath } from "node:url";
+import type { RunningEmulator } from "@rax/emulator";
 import { Context } from "@rax/identity";
 
 /** Where an example runs: an authenticated context, the region to use, and how to clean up. */
@@ -33,6 +34,11 @@ export async function getTarget(): Promise<ExampleTarget> {
     return { ctx, region, kind: "cloud", stop: () => ctx.close() };
   }
 
+  return emulatorTarget();
+}
+
+/** A fresh local emulator and a context signed in to its default account with the API key. */
+export async function emulatorTarget(): Promise<ExampleTarget & { emulator: RunningEmulator }> {
   // Loaded only here: someone pointing the examples at a real cloud needs no emulator installed.
   const { startEmulator, DEFAULT_USER } = await import("@rax/emulator");
   const emulator = await startEmulator();
@@ -51,6 +57,7 @@ export async function getTarget(): Promise<ExampleTarget> {
     ctx,
     region,
     kind: "emulator",
+    emulator,
     stop: async () => {
       await ctx.close();
       await emulator.stop();
