@@ -2,9 +2,10 @@ import { createHmac } from "node:crypto";
 import { DEFAULT_USER, type RunningEmulator, startEmulator } from "@rax/emulator";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
-// Independent of the SDK: sign a temp URL by hand the way every Swift client does (HMAC over
-// the path of the storage URL the catalog advertises) and check the emulator accepts it.
-describe("emulator temp URLs are signed over the advertised URL's path", () => {
+// Independent of the SDK: sign a temp URL by hand the way python-swiftclient's generate_temp_url
+// does (HMAC over the path from its "/v1/" segment on) and check the emulator accepts it. The
+// emulator serves Swift under /object-store/<REGION>, a prefix a real Swift proxy would never see.
+describe("emulator temp URLs are signed over the Swift path (/v1/<account>/<container>/<object>)", () => {
   let emu: RunningEmulator;
   let storage: string;
   let token: string;
@@ -30,9 +31,12 @@ describe("emulator temp URLs are signed over the advertised URL's path", () => {
     await emu?.stop();
   });
 
-  it("accepts a signature over the full path of the storage URL", async () => {
+  it("accepts a signature over the path from /v1/ on, and refuses one for another object", async () => {
     const expires = Math.floor(Date.now() / 1000) + 60;
-    const path = `${new URL(storage).pathname}/c/o.txt`;
+    const full = `${new URL(storage).pathname}/c/o.txt`;
+    const path = full.slice(full.indexOf("/v1/"));
+    const other = createHmac("sha1", "k").update(`GET\n${expires}\n${path.replace("o.txt", "x.txt")}`).digest("hex");
+    expect((await fetch(`${storage}/c/o.txt?temp_url_sig=${other}&temp_url_expires=${expires}`)).status).toBe(401);
     const sig = createHmac("sha1", "k").update(`GET\n${expires}\n${path}`).digest("hex");
     const res = await fetch(`${storage}/c/o.txt?temp_url_sig=${sig}&temp_url_expires=${expires}`);
     expect(res.status).toBe(200);
