@@ -21,6 +21,9 @@ export PATH=/usr/local/sbin:/usr/sbin:/usr/bin:/sbin:/bin
 unset PYTHONPATH PYTHONHOME VIRTUAL_ENV || true
 export DEBIAN_FRONTEND=noninteractive
 export LC_ALL=C.UTF-8
+# eventlet's green DNS imports dnspython + requests (~25% of a swift process's start-up CPU);
+# every address we use is an IP, so plain getaddrinfo is fine
+export EVENTLET_NO_GREENDNS=yes
 
 OS_HERE="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 OS_REPO="$(cd "$OS_HERE/../.." && pwd)"
@@ -60,13 +63,28 @@ resolve_parts() {
 }
 
 # pids file lines: PID STARTTIME NAME   (each PID leads its own session/process group via setsid)
-proc_starttime() { awk '{print $22}' "/proc/$1/stat" 2>/dev/null || true; }
+# /proc/PID/stat parsed with builtins only (these run in polling loops): after "(comm) " come
+# field 3 (state) ... field 22 (start time in clock ticks since boot)
+_proc_stat() {  # sets _STATE and _START for pid $1; false if gone
+  local line f
+  { read -r line <"/proc/$1/stat"; } 2>/dev/null || return 1
+  read -r -a f <<<"${line##*) }"
+  _STATE=${f[0]} _START=${f[19]}
+}
+proc_starttime() { _proc_stat "$1" && echo "$_START"; }
 # recorded_alive PID STARTTIME: same process as recorded (pid not reused) and not a zombie
-recorded_alive() {
-  [ -d "/proc/$1" ] && [ "$(proc_starttime "$1")" = "$2" ] &&
-    ! grep -q '^State:[[:space:]]*Z' "/proc/$1/status" 2>/dev/null
+recorded_alive() { _proc_stat "$1" && [ "$_START" = "$2" ] && [ "$_STATE" != Z ]; }
+
+# lock_dir: serialize start.sh/stop.sh on one DIR (fd 9; start.sh's own stop.sh call inherits it)
+lock_dir() {
+  [ -n "${OS_LOCK_HELD:-}" ] && return 0
+  mkdir -p "$D"
+  exec 9>>"$D/.lock"
+  flock -w 600 9 || { echo "$0: $D is locked by another start/stop" >&2; exit 1; }
+  export OS_LOCK_HELD=1
 }
 
-T0=${T0:-$(date +%s.%N)}
-log() { printf '[%s %5.1fs] %s\n' "${OS_SCRIPT:-openstack}" "$(awk -v a="$(date +%s.%N)" -v b="$T0" 'BEGIN{print a-b}')" "$*"; }
+_usec() { local t=${EPOCHREALTIME/[.,]/}; echo "$t"; }
+T0=${T0:-$(_usec)}
+log() { local d=$(( ($(_usec) - T0) / 100000 )); printf '[%s %3d.%ds] %s\n' "${OS_SCRIPT:-openstack}" $((d / 10)) $((d % 10)) "$*"; }
 die() { log "ERROR: $*" >&2; exit 1; }

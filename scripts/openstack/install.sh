@@ -1,0 +1,67 @@
+#!/usr/bin/env bash
+# usage: scripts/openstack/install.sh [part ...]      (default: every part in parts/)
+# Installs the Debian 12 packages the named parts (and the parts they require) need.
+# Idempotent: when dpkg already has every package it exits without touching apt.
+# Non-interactive (CI=true, no stdin). Package postinst scripts are kept from starting
+# daemons (policy-rc.d); units the packages enabled on a systemd host are disabled,
+# because start.sh runs every service itself on 127.0.0.1.
+set -euo pipefail
+OS_SCRIPT=install.sh
+. "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
+
+BASE_PACKAGES="python3 curl ca-certificates procps iproute2"
+APT=(apt-get -q -o DPkg::Lock::Timeout=600 -o Dpkg::Options::=--force-confdef -o Dpkg::Options::=--force-confold)
+
+resolved=$(if [ $# -gt 0 ]; then resolve_parts "$@"; else resolve_parts $(all_parts); fi) || exit 2
+read -r -a PARTS <<<"$(echo $resolved)"
+pkgs=($BASE_PACKAGES)
+for p in "${PARTS[@]}"; do pkgs+=($(hook "$p" packages)); done
+
+# one dpkg-query for all: "ii" = installed
+have=" $(dpkg-query -W -f='${Package} ${db:Status-Abbrev}\n' "${pkgs[@]}" 2>/dev/null | awk '$2 == "ii" {printf "%s ", $1}') "
+missing=()
+for p in "${pkgs[@]}"; do [[ "$have" == *" $p "* ]] || missing+=("$p"); done
+if [ ${#missing[@]} -eq 0 ]; then
+  log "all packages already installed (parts: ${PARTS[*]})"
+  exit 0
+fi
+[ "$(id -u)" = 0 ] || die "needs root to install: ${missing[*]}"
+
+# keep postinst scripts from starting daemons (containers usually have this already)
+if [ ! -e /usr/sbin/policy-rc.d ]; then
+  printf '#!/bin/sh\nexit 101\n' >/usr/sbin/policy-rc.d
+  chmod 755 /usr/sbin/policy-rc.d
+  trap 'rm -f /usr/sbin/policy-rc.d' EXIT
+fi
+
+# refresh package lists when missing or older than 6 h; retry once after an update on failure
+if [ -z "$(find /var/lib/apt/lists -maxdepth 1 -name '*_Packages*' -mmin -360 2>/dev/null | head -n 1)" ]; then
+  log "apt-get update"
+  "${APT[@]}" update
+fi
+log "installing ${missing[*]} (parts: ${PARTS[*]})"
+if ! "${APT[@]}" install -y --no-install-recommends "${missing[@]}"; then
+  log "install failed; apt-get update and retry"
+  "${APT[@]}" update
+  "${APT[@]}" install -y --no-install-recommends "${missing[@]}"
+fi
+
+# On a systemd host the packages enabled their units (memcached.service, swift-*.service, ...):
+# disable them (and stop any that run) so they never hold our ports. Only units of the
+# packages we just installed are touched.
+if [ -d /run/systemd/system ] && command -v systemctl >/dev/null; then
+  units=()
+  for p in "${missing[@]}"; do
+    while read -r f; do
+      u=${f##*/}; [[ "$u" == *@* ]] && continue
+      units+=("$u")
+    done < <(dpkg -L "$p" 2>/dev/null | grep -E '^/(usr/)?lib/systemd/system/[^/]+\.(service|socket)$' || true)
+  done
+  for u in "${units[@]+"${units[@]}"}"; do
+    if systemctl is-enabled --quiet "$u" 2>/dev/null || systemctl is-active --quiet "$u" 2>/dev/null; then
+      log "disabling system unit $u (start.sh runs its own)"
+      systemctl disable --now "$u" >/dev/null 2>&1 || true
+    fi
+  done
+fi
+log "done"
