@@ -1,5 +1,7 @@
 export * from "@rax/core";
 export * from "@rax/identity";
+// Both define an endpoint query; core's is the one AuthSession.endpoint() takes.
+export type { EndpointQuery } from "@rax/core";
 export * from "@rax/object-store";
 export * from "@rax/compute";
 export * from "@rax/dns";
@@ -12,4 +14,4 @@ export * from "@rax/networks";
 export * from "@rax/block-storage";
 export * from "@rax/databases";
 export { SERVICES, type ServiceKey, type ServiceClientFor } from "./services";
-export { connect, withShortcuts, type Rax, type RegionServices, type ServiceRegions } from "./rax";
+export { connect, withShortcuts, type Rax, type RackspaceRegion, type RegionServices, type ServiceRegions } from "./rax";

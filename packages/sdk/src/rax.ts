@@ -5,7 +5,9 @@ import { SERVICES, type ServiceClientFor, type ServiceKey } from "./services";
 /** `rax.ORD.compute`: every service's client in one region. */
 export type RegionServices = { readonly [K in ServiceKey]: ServiceClientFor<K> };
 /** `rax.compute.ORD`: one service's client in every region. */
-export type ServiceRegions<K extends ServiceKey> = { readonly [region: string]: ServiceClientFor<K> };
+export type ServiceRegions<K extends ServiceKey> = { readonly [R in RackspaceRegion]: ServiceClientFor<K> } & {
+  readonly [region: string]: ServiceClientFor<K> | undefined;
+};
 
 /**
  * A `Context` with pyrax's shortcuts: `rax.ORD.compute` and `rax.compute.ORD` are the same
@@ -14,7 +16,12 @@ export type ServiceRegions<K extends ServiceKey> = { readonly [region: string]: 
 export type Rax = Context & {
   getClient<K extends ServiceKey>(service: K, region?: string, o?: { public?: boolean }): ServiceClientFor<K>;
   getClient(service: string, region?: string, o?: { public?: boolean }): ServiceClient;
-} & { readonly [K in ServiceKey]: ServiceRegions<K> } & { readonly [region: string]: unknown };
+} & { readonly [K in ServiceKey]: ServiceRegions<K> } & { readonly [R in RackspaceRegion]: RegionServices } & {
+  readonly [region: string]: RegionServices | undefined;
+};
+
+/** Rackspace's regions are typed; any other region name works through index access (`rax["RegionOne"]`). */
+export type RackspaceRegion = "DFW" | "ORD" | "IAD" | "LON" | "SYD" | "HKG";
 
 function resolveService(name: string): ServiceKey {
   const key = serviceKey(name);

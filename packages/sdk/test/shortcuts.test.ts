@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startEmulator, type RunningEmulator } from "@rax/emulator";
-import { Compute, Context, NotAuthenticated, ObjectStore, ValidationError, connect, withShortcuts } from "@rax/sdk";
+import { Compute, Context, NotAuthenticated, ObjectStore, ValidationError, connect, withShortcuts } from "../src/index";
 
 let emu: RunningEmulator;
 const creds = () => ({
