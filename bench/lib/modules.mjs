@@ -11,9 +11,15 @@ export function raxDist(pkg) {
   return path.join(REPO_DIR, "packages", pkg, "dist", "index.js");
 }
 
-/** The built package's exports, or null when it is not built (yet). */
-export async function importRax(pkg) {
+/**
+ * The built package's exports, or null when it is not built. In a shared working tree another
+ * `tsup` may be rebuilding the package (its dist/ is briefly empty): wait up to `waitMs` for it.
+ */
+export async function importRax(pkg, { waitMs = 90_000 } = {}) {
   const file = raxDist(pkg);
+  const dir = path.dirname(file);
+  const until = Date.now() + waitMs;
+  while (!fs.existsSync(file) && fs.existsSync(dir) && Date.now() < until) await new Promise((r) => setTimeout(r, 500));
   if (!fs.existsSync(file)) return null;
   return import(pathToFileURL(file).href);
 }
