@@ -310,6 +310,9 @@ export abstract class BaseIdentity implements AuthSession {
       json,
       headers: { Accept: "application/json" },
       signal,
+      // Issuing a token changes nothing a second request could double: replaying it after a
+      // dropped connection or a 5xx is safe, unlike other POSTs.
+      idempotent: true,
     };
     try {
       const res = await this.transport.request(req);
@@ -317,8 +320,7 @@ export abstract class BaseIdentity implements AuthSession {
       return { res, body };
     } catch (e) {
       if (e instanceof Unauthorized && !(e instanceof AuthenticationFailed)) {
-        // Brand-based instanceof does not narrow (core defines Symbol.hasInstance).
-        const u = e as Unauthorized;
+        const u = e;
         throw new AuthenticationFailed({
           status: u.status,
           message: `Incorrect/unauthorized credentials received (${u.serverMessage})`,
