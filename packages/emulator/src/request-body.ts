@@ -11,6 +11,15 @@ export function attachBody(request: Request, body: AsyncIterable<Uint8Array>): v
   sideBodies.set(request, body);
 }
 
+/** The same request under other headers, its body (side or inline) going along. */
+export function withHeaders(request: Request, headers: Headers): Request {
+  const side = sideBodies.get(request);
+  if (!side) return new Request(request, { headers });
+  const copy = new Request(request.url, { method: request.method, headers, signal: request.signal });
+  sideBodies.set(copy, side);
+  return copy;
+}
+
 /**
  * Whether the request declared how its body ends. Only a raw socket can
  * omit both Content-Length and chunked encoding (Swift: 411); a fetch

@@ -25,6 +25,12 @@ describe("handlers mounted in msw setupServer", () => {
     const put = await fetch(`${files.publicURL}/c/o.txt`, { method: "PUT", headers: { "x-auth-token": token }, body: "in-process" });
     expect(put.status).toBe(201);
     expect(await (await fetch(`${files.publicURL}/c/o.txt`, { headers: { "x-auth-token": token } })).text()).toBe("in-process");
+    // an underscored metadata name makes the emulator rebuild the request; the inline body must survive that
+    const meta = await fetch(`${files.publicURL}/c/m.txt`, { method: "PUT", headers: { "x-auth-token": token, "X-Object-Meta-My_Key": "v" }, body: "kept" });
+    expect(meta.status).toBe(201);
+    const read = await fetch(`${files.publicURL}/c/m.txt`, { headers: { "x-auth-token": token } });
+    expect(read.headers.get("x-object-meta-my-key")).toBe("v");
+    expect(await read.text()).toBe("kept");
     emu.faults.inject({ match: { method: "GET" }, status: 503 });
     expect((await fetch(`${files.publicURL}/c/o.txt`, { headers: { "x-auth-token": token } })).status).toBe(503);
   });

@@ -1,3 +1,4 @@
+import type { EmulatorContext } from "../context";
 import { jsonResponse } from "../respond";
 
 /** Rackspace / Keystone v2.0 fault body: `{"<fault>":{"code":N,"message":"..."}}`. */
@@ -24,3 +25,14 @@ export function v3Error(status: number, message: string): Response {
 }
 
 export const V3_UNAUTHORIZED = "The request you have made requires authentication.";
+
+/**
+ * Keystone's 401: its body plus the `WWW-Authenticate` challenge naming the
+ * v3 endpoint, which keystoneauth and the openstack CLI use to find where to
+ * authenticate.
+ */
+export function v3Unauthorized(ctx: EmulatorContext): Response {
+  const response = v3Error(401, V3_UNAUTHORIZED);
+  response.headers.set("www-authenticate", `Keystone uri="${ctx.publicUrl}/identity/v3"`);
+  return response;
+}

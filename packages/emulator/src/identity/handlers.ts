@@ -2,7 +2,7 @@ import { http } from "msw";
 import type { EmulatorContext } from "../context";
 import { handled, jsonResponse } from "../respond";
 import { postTokensV2, tenantsV2, tokenByIdV2, versionV2 } from "./v2";
-import { postTokensV3, subjectTokenV3, versionV3 } from "./v3";
+import { authCatalogV3, authProjectsV3, postTokensV3, subjectTokenV3, versionV3 } from "./v3";
 
 /**
  * Identity: Rackspace / Keystone v2.0 under `/identity/v2.0`, Keystone v3
@@ -28,6 +28,8 @@ export function identityHandlers(ctx: EmulatorContext) {
       "*/identity/v3/auth/tokens",
       handled(ctx, (request) => (["GET", "HEAD", "DELETE"].includes(request.method) ? subjectTokenV3(ctx, request) : undefined)),
     ),
+    http.get("*/identity/v3/auth/catalog", handled(ctx, (request) => authCatalogV3(ctx, request))),
+    http.get("*/identity/v3/auth/projects", handled(ctx, (request) => authProjectsV3(ctx, request))),
     http.get("*/identity/v3", handled(ctx, () => versionV3(ctx))),
     http.get("*/identity/v3/", handled(ctx, () => versionV3(ctx))),
     http.get(

@@ -1,7 +1,7 @@
 import { buildCatalog } from "../catalog";
 import type { EmulatorContext } from "../context";
 import { emptyResponse, jsonResponse } from "../respond";
-import { V3_UNAUTHORIZED, v3Error } from "./errors";
+import { v3Error, v3Unauthorized } from "./errors";
 import { isObject, readJsonObject, stringField, type JsonObject } from "./json-body";
 import type { TokenRecord } from "./tokens";
 import type { EmulatorUser } from "./users";
@@ -42,18 +42,18 @@ export async function postTokensV3(ctx: EmulatorContext, request: Request): Prom
       const candidate = ctx.state.users.byUsername(name);
       user = candidate && domainMatches(candidate, userSpec.domain) ? candidate : undefined;
     } else return v3Error(400, "Expecting to find id or name in user.");
-    if (!user || user.password === undefined || secret !== user.password) return v3Error(401, V3_UNAUTHORIZED);
+    if (!user || user.password === undefined || secret !== user.password) return v3Unauthorized(ctx);
   } else if (methods.includes("token")) {
     const check = ctx.state.tokens.check(stringField(identity.token, "id"));
-    if (!check.ok) return v3Error(401, V3_UNAUTHORIZED);
+    if (!check.ok) return v3Unauthorized(ctx);
     user = ctx.state.users.byId(check.token.userId);
-    if (!user) return v3Error(401, V3_UNAUTHORIZED);
+    if (!user) return v3Unauthorized(ctx);
     // Keystone: a token made from a token never outlives the original.
     expiresAt = check.token.expiresAt;
   } else {
-    return v3Error(401, V3_UNAUTHORIZED);
+    return v3Unauthorized(ctx);
   }
-  if (!user.enabled) return v3Error(401, V3_UNAUTHORIZED);
+  if (!user.enabled) return v3Unauthorized(ctx);
 
   let tenantId = user.tenantId;
   const scope = auth.scope;
@@ -68,9 +68,9 @@ export async function postTokensV3(ctx: EmulatorContext, request: Request): Prom
         id !== undefined
           ? id === user.tenantId
           : name !== undefined && (name === user.tenantName || name === user.tenantId) && domainMatches(user, scope.project.domain);
-      if (!ok) return v3Error(401, V3_UNAUTHORIZED);
+      if (!ok) return v3Unauthorized(ctx);
     } else if (isObject(scope.domain)) {
-      if (!domainMatches(user, scope.domain)) return v3Error(401, V3_UNAUTHORIZED);
+      if (!domainMatches(user, scope.domain)) return v3Unauthorized(ctx);
       tenantId = UNSCOPED;
     } else return v3Error(400, "Invalid scope.");
   }
@@ -129,10 +129,48 @@ function v3Catalog(ctx: EmulatorContext, user: EmulatorUser) {
   });
 }
 
+/** GET /identity/v3/auth/catalog: the catalog of the caller's (scoped) token. */
+export function authCatalogV3(ctx: EmulatorContext, request: Request): Response {
+  const caller = callerOf(ctx, request);
+  if (caller instanceof Response) return caller;
+  if (caller.token.tenantId === UNSCOPED) return v3Error(403, "A project-scoped token is required to produce a service catalog.");
+  return jsonResponse(200, { catalog: v3Catalog(ctx, caller.user), links: { self: `${ctx.publicUrl}/identity/v3/auth/catalog` } });
+}
+
+/** GET /identity/v3/auth/projects: the projects the caller's token may scope to (one per user here). */
+export function authProjectsV3(ctx: EmulatorContext, request: Request): Response {
+  const caller = callerOf(ctx, request);
+  if (caller instanceof Response) return caller;
+  const { user } = caller;
+  const project = {
+    id: user.tenantId,
+    name: user.tenantName,
+    domain_id: user.domainId,
+    description: "",
+    enabled: true,
+    parent_id: user.domainId,
+    is_domain: false,
+    tags: [],
+    options: {},
+    links: { self: `${ctx.publicUrl}/identity/v3/projects/${user.tenantId}` },
+  };
+  return jsonResponse(200, {
+    projects: [project],
+    links: { next: null, self: `${ctx.publicUrl}/identity/v3/auth/projects`, previous: null },
+  });
+}
+
+function callerOf(ctx: EmulatorContext, request: Request): { token: TokenRecord; user: EmulatorUser } | Response {
+  const check = ctx.state.tokens.check(request.headers.get("x-auth-token"));
+  const user = check.ok ? ctx.state.users.byId(check.token.userId) : undefined;
+  if (!check.ok || !user) return v3Unauthorized(ctx);
+  return { token: check.token, user };
+}
+
 /** GET | HEAD | DELETE /identity/v3/auth/tokens with X-Subject-Token. */
 export function subjectTokenV3(ctx: EmulatorContext, request: Request): Response {
   const caller = ctx.state.tokens.check(request.headers.get("x-auth-token"));
-  if (!caller.ok) return v3Error(401, V3_UNAUTHORIZED);
+  if (!caller.ok) return v3Unauthorized(ctx);
   const subjectId = request.headers.get("x-subject-token");
   const subject = ctx.state.tokens.check(subjectId);
   const user = subject.ok ? ctx.state.users.byId(subject.token.userId) : undefined;

@@ -16,12 +16,23 @@ const STANDARD: Record<number, [string, string]> = {
   500: ["Internal Error", "The server has either erred or is incapable of performing the requested operation."],
 };
 
+const HTML = "text/html; charset=UTF-8";
+
 /**
  * Swift answers errors with a small HTML page, or with a plain-text reason
- * for validation failures ("Container name length of 300 longer than 256").
+ * for validation failures ("Object name length of 1025 longer than 1024").
  */
 export function swiftError(status: number, reason?: string): Response {
   if (reason !== undefined) return textResponse(status, reason);
+  return textResponse(status, standardBody(status), undefined, HTML);
+}
+
+/** A reason Swift labels text/html although it is plain text (its container-name check does). */
+export function swiftHtmlReason(status: number, reason: string): Response {
+  return textResponse(status, reason, undefined, HTML);
+}
+
+export function standardBody(status: number): string {
   const [title, text] = STANDARD[status] ?? ["Error", "Error"];
-  return textResponse(status, `<html><h1>${title}</h1><p>${text}</p></html>`, undefined, "text/html; charset=UTF-8");
+  return `<html><h1>${title}</h1><p>${text}</p></html>`;
 }

@@ -7,6 +7,7 @@ import { containerRoute } from "./container-routes";
 import { swiftInfo } from "./info";
 import { objectRoute } from "./object-routes";
 import { parseTarget } from "./target";
+import { foldWsgiHeaderNames } from "./wsgi-headers";
 
 /**
  * Cloud Files / Swift at `/object-store/<REGION>/v1/MossoCloudFS_<tenant>`.
@@ -18,7 +19,8 @@ export function objectStoreHandlers(ctx: EmulatorContext) {
     http.get("*/object-store/:region/info", handled(ctx, () => swiftInfo())),
     http.all(
       "*/object-store/:region/v1/*",
-      handled(ctx, (request) => {
+      handled(ctx, (received) => {
+        const request = foldWsgiHeaderNames(received);
         const url = new URL(request.url);
         const target = parseTarget(ctx, url);
         if (target instanceof Response) return target;

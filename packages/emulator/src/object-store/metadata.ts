@@ -36,6 +36,22 @@ export function applyMeta(target: Map<string, string>, changes: MetaChanges): vo
   for (const [key, value] of changes.set) target.set(key, value);
 }
 
+/**
+ * Swift's header names as its error messages show them: WSGI hands them over
+ * title-cased (Python's str.title, ASCII here), so any spelling of
+ * `x-container-meta-big` is reported as `Big`.
+ */
+function titleCase(name: string): string {
+  let previousCased = false;
+  let out = "";
+  for (const ch of name) {
+    const cased = /[A-Za-z]/.test(ch);
+    out += cased ? (previousCased ? ch.toLowerCase() : ch.toUpperCase()) : ch;
+    previousCased = cased;
+  }
+  return out;
+}
+
 /** Swift's check_metadata on the request's metadata headers; a message means 400. */
 export function metaLimitProblem(headers: Headers, kind: MetaKind): string | undefined {
   const prefix = `x-${kind}-meta-`;
@@ -46,8 +62,8 @@ export function metaLimitProblem(headers: Headers, kind: MetaKind): string | und
     if (problem || !name.startsWith(prefix)) return;
     const key = name.slice(prefix.length);
     if (key === "") problem = "Metadata name cannot be empty";
-    else if (Buffer.byteLength(key) > MAX_META_NAME_LENGTH) problem = `Metadata name too long: ${key}; max ${MAX_META_NAME_LENGTH}`;
-    else if (Buffer.byteLength(value) > MAX_META_VALUE_LENGTH) problem = `Metadata value longer than ${MAX_META_VALUE_LENGTH}: ${key}`;
+    else if (Buffer.byteLength(key) > MAX_META_NAME_LENGTH) problem = `Metadata name too long: ${prefix}${titleCase(key)}`;
+    else if (Buffer.byteLength(value) > MAX_META_VALUE_LENGTH) problem = `Metadata value longer than ${MAX_META_VALUE_LENGTH}: ${prefix}${titleCase(key)}`;
     count++;
     size += Buffer.byteLength(key) + Buffer.byteLength(value);
   });

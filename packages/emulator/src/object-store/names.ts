@@ -1,10 +1,10 @@
-import { swiftError } from "./errors";
+import { swiftError, swiftHtmlReason } from "./errors";
 import { MAX_CONTAINER_NAME_LENGTH, MAX_OBJECT_NAME_LENGTH } from "./limits";
 
 export function containerNameProblem(name: string): Response | undefined {
   const length = Buffer.byteLength(name);
   if (length > MAX_CONTAINER_NAME_LENGTH)
-    return swiftError(400, `Container name length of ${length} longer than ${MAX_CONTAINER_NAME_LENGTH}`);
+    return swiftHtmlReason(400, `Container name length of ${length} longer than ${MAX_CONTAINER_NAME_LENGTH}`);
   return undefined;
 }
 

@@ -58,12 +58,15 @@ export function copyObject(r: SwiftRequest, from: ObjectRef, to: ObjectRef): Res
     const value = h.get(name);
     if (value !== null) headers.set(name, value);
   }
+  // The copy keeps the source's expiry (X-Delete-At is system metadata Swift
+  // copies along) unless the request sets one or asks for fresh metadata.
+  const expiry = deleteAt ?? (fresh ? undefined : source.deleteAt);
   const base = {
     name: to.object,
     contentType: h.get("content-type") ?? source.contentType,
     lastModified: now,
     meta,
-    ...(deleteAt !== undefined ? { deleteAt } : {}),
+    ...(expiry !== undefined ? { deleteAt: expiry } : {}),
   };
   if (source.slo && keepManifest) {
     copy = { ...base, chunks: source.chunks, size: source.size, etag: source.etag, headers, slo: source.slo };

@@ -1,9 +1,9 @@
 import { randomBytes } from "node:crypto";
-import { emptyResponse, jsonResponse } from "../respond";
+import { emptyResponse, jsonResponse, textResponse } from "../respond";
 import { assemble } from "./assemble";
 import { chunkStream, sliceChunks } from "./body-stream";
 import { conditionalStatus } from "./conditional";
-import { swiftError } from "./errors";
+import { standardBody } from "./errors";
 import { metaHeaders } from "./metadata";
 import type { StoredObject } from "./model";
 import { parseRange } from "./range";
@@ -58,15 +58,19 @@ export function readObject(r: SwiftRequest, containerName: string, obj: StoredOb
     }
   }
   const conditional = conditionalStatus(r.request, body.etag, obj.lastModified);
-  if (conditional === 304) return emptyResponse(304, { etag: headers.etag, "last-modified": headers["last-modified"] });
-  if (conditional === 412) return swiftError(412);
+  if (conditional === 304) return emptyResponse(304, { ...headers, "content-length": "0" });
+  if (conditional === 412) {
+    // Swift's 412 to a read has no body, yet keeps the object's metadata headers.
+    const { "accept-ranges": _ranges, ...kept } = headers;
+    return emptyResponse(412, { ...kept, "content-type": "text/html; charset=UTF-8", "content-length": "0" });
+  }
 
-  const ranges = parseRange(r.request.headers.get("range"), body.size);
+  // Swift ignores Range on HEAD: 200 with the full length, even for a range past the end.
+  const ranges = r.request.method === "GET" ? parseRange(r.request.headers.get("range"), body.size) : undefined;
   if (ranges === "unsatisfiable") {
-    const refused = swiftError(416);
-    refused.headers.set("content-range", `bytes */${body.size}`);
-    refused.headers.set("etag", body.etagHeader);
-    return refused;
+    // The HTML page goes out under the object's own Content-Type, as Swift sends it.
+    const page = standardBody(416);
+    return textResponse(416, page, { ...headers, "content-range": `bytes */${body.size}` }, obj.contentType);
   }
   if (ranges === undefined) {
     return new Response(chunkStream(body.chunks), { status: 200, headers: { ...headers, "content-length": String(body.size) } });
