@@ -85,7 +85,14 @@ describe("wire parity: the emulator's Keystone v3 answers as real Keystone does"
     const r = await both(async (s) => {
       const res = await passwordAuth(s, "wrong-password");
       const body = (await res.json()) as { error: { code: number; title: string } };
-      return { status: res.status, shape: shape(body), code: body.error.code, title: body.error.title, www: res.headers.get("www-authenticate") };
+      return {
+        status: res.status,
+        shape: shape(body),
+        code: body.error.code,
+        title: body.error.title,
+        // Each server names its own address in the challenge; compare the rest.
+        www: res.headers.get("www-authenticate")?.replace(s.url.replace(/\/+$/, ""), "<v3>"),
+      };
     });
     expect(r.emulator).toEqual(r.real);
   });
