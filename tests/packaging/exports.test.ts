@@ -1,0 +1,55 @@
+// What a user's bundler and Node see of the built packages: runs after `turbo run build` (pnpm test).
+import { build } from "esbuild";
+import { existsSync, readFileSync, readdirSync } from "node:fs";
+import { createRequire } from "node:module";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { describe, expect, it } from "vitest";
+
+const root = fileURLToPath(new URL("../..", import.meta.url));
+const packages = readdirSync(join(root, "packages")).filter((d) => existsSync(join(root, "packages", d, "package.json")));
+const built = packages.every((d) => existsSync(join(root, "packages", d, "dist", "index.js")));
+
+describe.skipIf(!built)("built packages", () => {
+  it.each(packages)("@rax/%s: esbuild's default settings pick the ESM build", async (dir) => {
+    const result = await build({
+      stdin: { contents: `export * from "@rax/${dir}";`, resolveDir: join(root, "packages", "sdk"), loader: "js" },
+      bundle: true,
+      write: false,
+      metafile: true,
+      platform: "node",
+      logLevel: "silent",
+      // Only the package under test is bundled; its dependencies have their own rows.
+      external: ["undici", "zod", "ini", "msw", "msw/*", "picomatch", "keytar", ...packages.filter((d) => d !== dir).map((d) => `@rax/${d}`)],
+    });
+    const inputs = Object.keys(result.metafile.inputs).filter((p) => p.includes(`packages/${dir}/`) || p.includes(`@rax/${dir}/`));
+    expect(inputs.length).toBeGreaterThan(0);
+    for (const p of inputs) expect(p).toMatch(/dist\/[^/]+\.js$/);
+  });
+
+  it.each(packages)("@rax/%s: require() loads the CJS build and import() the ESM build with the same exports", async (dir) => {
+    const req = createRequire(join(root, "packages", "sdk", "package.json"));
+    const cjs = req(`@rax/${dir}`) as Record<string, unknown>;
+    const esm = (await import(join(root, "packages", dir, "dist", "index.js"))) as Record<string, unknown>;
+    expect(Object.keys(cjs).sort()).toEqual(Object.keys(esm).filter((k) => k !== "default").sort());
+  });
+
+  it.each(packages)("@rax/%s: package.json promises what the build holds", (dir) => {
+    const pkg = JSON.parse(readFileSync(join(root, "packages", dir, "package.json"), "utf8"));
+    expect(pkg.sideEffects).toBe(false);
+    expect(pkg.engines.node).toMatch(/^>=20\./);
+    for (const target of [pkg.exports["."].import.default, pkg.exports["."].import.types, pkg.exports["."].require.default, pkg.exports["."].require.types]) {
+      expect(existsSync(join(root, "packages", dir, target)), target).toBe(true);
+    }
+  });
+
+  it("importing @rax/core does not load undici until the first request", async () => {
+    const { execFileSync } = await import("node:child_process");
+    const out = execFileSync(
+      process.execPath,
+      ["--input-type=module", "-e", `import "${join(root, "packages/core/dist/index.js")}"; import { createRequire } from "node:module"; const r = createRequire(import.meta.url); console.log(Object.keys(r.cache).some((k) => k.includes("undici")) ? "loaded" : "lazy");`],
+      { encoding: "utf8" },
+    );
+    expect(out.trim()).toBe("lazy");
+  });
+});
