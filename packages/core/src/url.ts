@@ -29,17 +29,36 @@ export function assertAbsoluteUrl(url: string, field = "url"): URL {
   return u;
 }
 
-/** Percent-encode one path segment. `/` is encoded too unless `keepSlashes` (Swift object names). */
-export function encodeSegment(segment: string | number, o: { keepSlashes?: boolean } = {}): string {
+function refuseDotSegment(s: string, field: string): void {
+  // URL parsers (WHATWG, undici) collapse "." and ".." — and their %2E spellings, so encoding
+  // cannot save them: `/servers/..` would address the parent path. Refuse before any request.
+  if (s === "." || s === "..") throw new ValidationError(field, `${JSON.stringify(s)} cannot be a URL path segment`);
+}
+
+/**
+ * Percent-encode one path segment. `/` is encoded too unless `keepSlashes` (Swift object names).
+ * A `.` or `..` segment throws `ValidationError` naming `field` (default `"path"`).
+ */
+export function encodeSegment(segment: string | number, o: { keepSlashes?: boolean; field?: string } = {}): string {
   const s = String(segment);
-  if (o.keepSlashes) return s.split("/").map(encodeURIComponent).join("/");
+  const field = o.field ?? "path";
+  if (o.keepSlashes)
+    return s
+      .split("/")
+      .map((part) => {
+        refuseDotSegment(part, field);
+        return encodeURIComponent(part);
+      })
+      .join("/");
+  refuseDotSegment(s, field);
   return encodeURIComponent(s);
 }
 
 /**
  * `/seg1/seg2/…` with each segment percent-encoded, `/` inside a segment included, so an id or
  * name can never step into another path. For Swift object names, whose `/` is a real path
- * separator, append `encodeSegment(name, { keepSlashes: true })`.
+ * separator, append `encodeSegment(name, { keepSlashes: true })`. A `.` or `..` segment throws
+ * `ValidationError` (field `"path"`).
  */
 export function encodePath(...segments: (string | number)[]): string {
   return segments.map((s) => `/${encodeSegment(s)}`).join("");

@@ -172,6 +172,16 @@ describe("path encoding", () => {
     expect(encodeSegment("photos/2024/día 1#.jpg", { keepSlashes: true })).toBe("photos/2024/d%C3%ADa%201%23.jpg");
     expect(encodeSegment("x?y")).toBe("x%3Fy");
   });
+
+  it("refuses '.' and '..' segments (URL parsing would collapse them onto the parent path)", () => {
+    for (const id of [".", ".."]) {
+      expect(() => encodePath("servers", id)).toThrow(expect.objectContaining({ name: "ValidationError", field: "path" }));
+      expect(() => encodeSegment(id, { field: "serverId" })).toThrow(expect.objectContaining({ field: "serverId" }));
+    }
+    expect(() => encodeSegment("a/../b", { keepSlashes: true, field: "name" })).toThrow(expect.objectContaining({ field: "name" }));
+    // Only whole segments: dots inside a name, and an encoded "%2E%2E" id, are ordinary text.
+    expect(encodePath("servers", "...", "a..b", "%2E%2E")).toBe("/servers/.../a..b/%252E%252E");
+  });
 });
 
 describe("ServiceClient re-authentication failures", () => {
