@@ -1,5 +1,7 @@
 import { InvalidResponse } from "@rax/core";
-import { encodePath } from "./names";
+import * as z from "zod";
+import { encodeBodyPath } from "./names";
+import { parseBody } from "./response-body";
 import type { SwiftContext } from "./swift-context";
 
 /** pyrax's bulk-delete result dictionary, summed over every batch. */
@@ -22,17 +24,23 @@ export interface BulkDeleteJob {
   readonly done: Promise<BulkDeleteResult>;
 }
 
-interface SwiftBulkBody {
-  "Number Deleted"?: number;
-  "Number Not Found"?: number;
-  "Response Status"?: string;
-  "Response Body"?: string;
-  Errors?: [string, string][];
-}
+// Swift's bulk middleware answer. An object that carries neither the status nor the count is not
+// one (a JSON array, `{}`, an unrelated error document): taking it as "0 deleted" would hide a failure.
+const swiftBulkBody = z
+  .looseObject({
+    "Number Deleted": z.number().optional(),
+    "Number Not Found": z.number().optional(),
+    "Response Status": z.string().optional(),
+    "Response Body": z.string().optional(),
+    Errors: z.array(z.array(z.unknown())).optional(),
+  })
+  .refine((b) => b["Response Status"] !== undefined || b["Number Deleted"] !== undefined, {
+    message: 'neither "Response Status" nor "Number Deleted" is present',
+  });
 
 /** `/container/object`, each segment percent-encoded, as Swift's bulk middleware expects. */
 export function bulkDeleteLine(container: string, name: string): string {
-  return `/${encodeURIComponent(container)}/${encodePath(name)}`;
+  return `/${encodeURIComponent(container)}/${encodeBodyPath(name)}`;
 }
 
 async function deleteBatch(ctx: SwiftContext, container: string, names: string[]): Promise<BulkDeleteResult> {
@@ -44,9 +52,10 @@ async function deleteBatch(ctx: SwiftContext, container: string, names: string[]
     headers: { "content-type": "text/plain", accept: "application/json" },
     body,
   });
-  const parsed = (await res.json()) as SwiftBulkBody | undefined;
-  if (!parsed || typeof parsed !== "object")
-    throw new InvalidResponse({ status: res.status, method: "DELETE", url: res.url, snippet: String(parsed).slice(0, 200) }, "bulk delete returned no JSON result");
+  const answer = await res.json();
+  if (answer === undefined)
+    throw new InvalidResponse({ status: res.status, method: "DELETE", url: res.url, snippet: "", requestId: res.requestId }, "bulk delete returned no JSON result");
+  const parsed = parseBody(res, answer, swiftBulkBody, "bulk delete result");
   const status = parsed["Response Status"] ?? `${res.status}`;
   const errors = Array.isArray(parsed.Errors) ? parsed.Errors.map((e) => [String(e[0]), String(e[1])] as [string, string]) : [];
   if (!status.startsWith("200") && errors.length === 0) errors.push([parsed["Response Body"] ?? "", status]);

@@ -1,8 +1,23 @@
-import { InvalidResponse } from "@rax/core";
+import { InvalidResponse, redact } from "@rax/core";
+import * as z from "zod";
 import { asNoSuchContainer } from "./errors";
 import { type ListingOptions, listingQuery } from "./listing-options";
 import { containerPath } from "./names";
+import { parseBody } from "./response-body";
 import type { SwiftContext } from "./swift-context";
+
+// Swift's JSON listing rows. Loose: fields a newer Swift adds (symlink_path, …) are kept, not refused.
+const subdirRow = z.looseObject({ subdir: z.string() });
+const objectRow = z.looseObject({
+  name: z.string(),
+  bytes: z.number().optional(),
+  hash: z.string().optional(),
+  content_type: z.string().optional(),
+  last_modified: z.string().optional(),
+});
+// A delimiter listing mixes roll-up rows in; the object shape comes last so its complaint is reported.
+const objectListingRows = z.array(z.union([subdirRow, objectRow]));
+const containerListingRows = z.array(z.looseObject({ name: z.string(), count: z.number().optional(), bytes: z.number().optional() }));
 
 /** One row of a container listing. */
 export interface ObjectListing {
@@ -30,37 +45,41 @@ export interface ListPage<T> {
   next?: string;
 }
 
-async function jsonArray(ctx: SwiftContext, path: string, query: Record<string, string | number | undefined>, signal?: AbortSignal) {
+/** The listing's rows, each checked by `rows` (a bad row → InvalidResponse with its index as `path`). */
+async function jsonArray<S extends z.ZodType<unknown[]>>(
+  ctx: SwiftContext,
+  path: string,
+  query: Record<string, string | number | undefined>,
+  rows: S,
+  signal?: AbortSignal,
+): Promise<z.output<S>> {
   const res = await ctx.storage({ method: "GET", path, query, signal });
   if (res.status === 204) {
     await res.dump();
-    return [];
+    return [] as z.output<S>;
   }
   const body = await res.json();
-  if (body === undefined) return [];
+  if (body === undefined) return [] as z.output<S>;
   if (!Array.isArray(body))
-    throw new InvalidResponse({ status: res.status, method: "GET", url: res.url, snippet: JSON.stringify(body).slice(0, 200) }, "listing is not a JSON array");
-  return body as Record<string, unknown>[];
+    throw new InvalidResponse(
+      { status: res.status, method: "GET", url: res.url, snippet: redact(JSON.stringify(body)).slice(0, 200), requestId: res.requestId },
+      "listing is not a JSON array",
+    );
+  return parseBody(res, body, rows, "listing row");
 }
 
-function toObjectListing(row: Record<string, unknown>): ObjectListing {
-  if (typeof row.subdir === "string")
+function toObjectListing(row: z.output<typeof objectListingRows>[number]): ObjectListing {
+  if ("subdir" in row && typeof row.subdir === "string")
     return { name: row.subdir, bytes: 0, contentType: "pseudo/subdirectory", isSubdir: true };
-  return {
-    name: String(row.name),
-    bytes: Number(row.bytes ?? 0),
-    hash: typeof row.hash === "string" ? row.hash : undefined,
-    contentType: typeof row.content_type === "string" ? row.content_type : undefined,
-    lastModified: typeof row.last_modified === "string" ? row.last_modified : undefined,
-    isSubdir: false,
-  };
+  const o = row as z.output<typeof objectRow>;
+  return { name: o.name, bytes: o.bytes ?? 0, hash: o.hash, contentType: o.content_type, lastModified: o.last_modified, isSubdir: false };
 }
 
 /** One page; `next` is the last name, since Swift pages by marker (there is no total). */
 export async function objectPage(ctx: SwiftContext, container: string, o: ListingOptions, marker?: string): Promise<ListPage<ObjectListing>> {
-  let rows: Record<string, unknown>[];
+  let rows: z.output<typeof objectListingRows>;
   try {
-    rows = await jsonArray(ctx, containerPath(container), listingQuery(o, marker ?? o.marker), o.signal);
+    rows = await jsonArray(ctx, containerPath(container), listingQuery(o, marker ?? o.marker), objectListingRows, o.signal);
   } catch (e) {
     throw asNoSuchContainer(e, container);
   }
@@ -88,8 +107,8 @@ export async function listObjectRows(ctx: SwiftContext, container: string, o: Li
 }
 
 export async function containerPage(ctx: SwiftContext, o: ListingOptions, marker?: string): Promise<ListPage<ContainerListing>> {
-  const rows = await jsonArray(ctx, "", listingQuery(o, marker ?? o.marker), o.signal);
-  const items = rows.map((r) => ({ name: String(r.name), count: Number(r.count ?? 0), bytes: Number(r.bytes ?? 0) }));
+  const rows = await jsonArray(ctx, "", listingQuery(o, marker ?? o.marker), containerListingRows, o.signal);
+  const items = rows.map((r) => ({ name: r.name, count: r.count ?? 0, bytes: r.bytes ?? 0 }));
   return { items, next: items.at(-1)?.name };
 }
 

@@ -1,4 +1,4 @@
-import { ValidationError } from "@rax/core";
+import { ValidationError, encodeSegment } from "@rax/core";
 
 // Brands let the name helpers recognise resource objects without importing their classes
 // (which import the client, which imports these helpers).
@@ -54,22 +54,31 @@ export function objectName(ref: unknown, field = "name", inBody = false): string
   return name;
 }
 
-// URL parsers collapse "." and ".." segments, which would address a different object: encode them.
-function encodeSegment(segment: string): string {
+// A bulk-delete line travels in the body, where no URL parser collapses dot segments: they are
+// legal there. Encoded anyway, so the line reads the same whatever the server does with them.
+function encodeBodySegment(segment: string): string {
   if (segment === ".") return "%2E";
   if (segment === "..") return "%2E%2E";
   return encodeURIComponent(segment);
 }
 
-/** Percent-encode every path segment, keeping `/` between them (Swift splits on it). */
-export function encodePath(name: string): string {
-  return name.split("/").map(encodeSegment).join("/");
+/** A name for a bulk-delete body line: every segment percent-encoded, dot segments allowed. */
+export function encodeBodyPath(name: string): string {
+  return name.split("/").map(encodeBodySegment).join("/");
+}
+
+/**
+ * Percent-encode every path segment, keeping `/` between them (Swift splits on it). Dot segments
+ * throw `ValidationError` (core's rule): `objectName()` refuses them first, this is the backstop.
+ */
+export function encodePath(name: string, field = "name"): string {
+  return encodeSegment(name, { keepSlashes: true, field });
 }
 
 export function containerPath(container: string): string {
-  return `/${encodeSegment(container)}`;
+  return `/${encodeSegment(container, { field: "container" })}`;
 }
 
 export function objectPath(container: string, object: string): string {
-  return `/${encodeSegment(container)}/${encodePath(object)}`;
+  return `/${encodeSegment(container, { field: "container" })}/${encodePath(object)}`;
 }

@@ -64,7 +64,7 @@ export function buildTempUrl(
   const sig = createHmac(o.algorithm, key).update(`${o.method}\n${expires}\n${path}`).digest("hex");
   registerSecret(key);
   registerSecret(sig);
-  const encodedPath = `${encodePath(basePath)}/${encodePath(container)}/${encodePath(name)}`;
+  const encodedPath = `${encodePath(basePath, "endpoint")}/${encodePath(container, "container")}/${encodePath(name)}`;
   let url = `${u.origin}${encodedPath}?temp_url_sig=${sig}&temp_url_expires=${expires}`;
   if (o.filename !== undefined) url += `&filename=${encodeURIComponent(o.filename)}`;
   if (o.inline) url += "&inline";

@@ -56,6 +56,8 @@ export interface FakeSwift {
     failPut: Set<string>;
     /** Object paths a bulk delete reports as "403 Forbidden". */
     bulkForbidden: Set<string>;
+    /** When set, every authenticated request is answered 200 with this JSON text (a malformed server). */
+    rawJson?: string;
   };
   put(container: string, name: string, data: string | Buffer, o?: Partial<StoredObject>): StoredObject;
   reset(): void;
@@ -111,7 +113,9 @@ export async function startFakeSwift(): Promise<FakeSwift> {
       state.purges.length = 0;
       state.listingCap = 10_000;
       state.maxInFlight = 0;
-      for (const f of Object.values(state.faults)) f.clear();
+      const { rawJson: _, ...sets } = state.faults;
+      for (const f of Object.values(sets)) f.clear();
+      state.faults.rawJson = undefined;
     },
     close: async () => {
       await new Promise<void>((r) => server.close(() => r()));
@@ -204,6 +208,7 @@ export async function startFakeSwift(): Promise<FakeSwift> {
     const body = await readBody(req);
     state.requests.push({ method: req.method ?? "", path: u.pathname, query: u.searchParams, headers: req.headers, body });
     if (req.headers["x-auth-token"] !== TOKEN) return send(res, 401, {}, "Unauthorized");
+    if (state.faults.rawJson !== undefined) return send(res, 200, { "content-type": "application/json; charset=utf-8" }, state.faults.rawJson);
     const isCdn = u.pathname.startsWith(`/cdn/v1/${ACCOUNT}`);
     const base = isCdn ? `/cdn/v1/${ACCOUNT}` : `/v1/${ACCOUNT}`;
     if (!u.pathname.startsWith(base)) return send(res, 404, {}, "Not Found");

@@ -1,3 +1,4 @@
+import { InvalidResponse } from "@rax/core";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { NoSuchContainer, type ObjectStore, StorageObject } from "../src/index";
 import { type FakeSwift, startFakeSwift } from "./fake-swift";
@@ -169,5 +170,39 @@ describe("bulkDelete", () => {
     expect(await cf.bulkDelete("my_objects", [])).toEqual({ deleted: 0, notFound: 0, status: "200 OK", errors: [] });
     expect(since(swift, mark)).toHaveLength(0);
     expect((await cf.bulkDelete("my_objects", objs)).deleted).toBe(5);
+  });
+});
+
+describe("malformed listings and bulk-delete answers", () => {
+  const rejection = (p: Promise<unknown>) => p.then(() => expect.fail("expected a rejection"), (e: unknown) => e as InvalidResponse);
+
+  it("a listing row that is not an object, or lacks a string name, is an InvalidResponse naming the row", async () => {
+    for (const [body, path] of [
+      ["[null]", "0"],
+      ['[{"name": "a", "bytes": 1}, 5]', "1"],
+      ['[{"name": "a", "bytes": 1}, {"bytes": 1}]', "1.name"],
+      ['[{"name": 5, "bytes": 1}]', "0.name"],
+      ['[{"name": "a", "bytes": "many"}]', "0.bytes"],
+    ] as const) {
+      swift.faults.rawJson = body;
+      const e = await rejection(cf.listObjectNames("my_objects"));
+      expect(e, body).toBeInstanceOf(InvalidResponse);
+      expect(e.path, body).toBe(path);
+    }
+    swift.faults.rawJson = '[{"name": "c"}, null]';
+    expect((await rejection(cf.listContainers())).path).toBe("1");
+  });
+
+  it("rows with extra fields and subdir roll-ups are still accepted", async () => {
+    swift.faults.rawJson = '[{"name": "a", "bytes": 3, "symlink_path": "x"}, {"subdir": "d/"}]';
+    const rows = await cf.getObjects("my_objects");
+    expect(rows.map((r) => [r.name, r.bytes, r.isSubdir])).toEqual([["a", 3, false], ["d/", 0, true]]);
+  });
+
+  it("a bulk-delete answer that is an array, or has neither status nor count, is an InvalidResponse", async () => {
+    for (const body of ["[1,2]", "{}", '{"error": "nope"}']) {
+      swift.faults.rawJson = body;
+      expect(await rejection(cf.bulkDelete("my_objects", ["series_0"])), body).toBeInstanceOf(InvalidResponse);
+    }
   });
 });
