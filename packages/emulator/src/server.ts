@@ -47,9 +47,17 @@ export async function serveHandlers(handlers: () => RequestHandler[], options: S
   };
 }
 
+// "." / ".." segments, also as %2E and with "\\" as separator: what WHATWG URL parsing collapses.
+const DOT_SEGMENT = /(?:^|[/\\])(?:\.|%2e){1,2}(?=[/\\]|$)/i;
+
 function toRequest(req: IncomingMessage, host: string, port: number, signal: AbortSignal): Request {
   const authority = req.headers.host ?? `${host}:${port}`;
-  const url = new URL(req.url ?? "/", `http://${authority}`);
+  const raw = req.url ?? "/";
+  const q = raw.indexOf("?");
+  // Real Swift keeps dot segments literally (an object can be named ".."); a Request URL cannot
+  // carry them, and collapsing them would act on another resource. Refuse instead (400).
+  if (DOT_SEGMENT.test(q < 0 ? raw : raw.slice(0, q))) throw new Error("path has '.' or '..' segments, which this emulator cannot address");
+  const url = new URL(raw, `http://${authority}`);
   const headers = new Headers();
   for (let i = 0; i < req.rawHeaders.length; i += 2) headers.append(req.rawHeaders[i]!, req.rawHeaders[i + 1]!);
   const request = new Request(url, { method: req.method ?? "GET", headers, signal });
