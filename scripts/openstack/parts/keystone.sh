@@ -14,7 +14,9 @@ keystone_prepare() {
 [DEFAULT]
 log_file = $D/log/keystone.log
 [database]
-connection = sqlite:///$V/keystone.db
+# check_same_thread=false: under uwsgi threads sqlalchemy sometimes finalizes a connection from
+# another thread; the sqlite3 module's check then logs "SQLite objects created in a thread..."
+connection = sqlite:///$V/keystone.db?check_same_thread=false
 # no fsync per commit (throw-away test data)
 sqlite_synchronous = false
 [token]

@@ -161,7 +161,7 @@ with open(sys.argv[2], "ab", buffering=0) as f:
         f.write(s.recv(65536).split(b">", 1)[-1].rstrip(b"\0\n") + b"\n")' "$D/run/swift-log.sock" "$D/log/swift.log"
   local i; for i in $(seq 1 50); do [ -S "$D/run/swift-log.sock" ] && break; sleep 0.05; done
   # storage servers fsync every object file and sqlite commit (~8 ms each here); the data is
-  # throw-away, so libeatmydata turns fsync & co. into no-ops (PUT ~2-3x faster)
+  # throw-away, so libeatmydata turns fsync & co. into no-ops
   local nosync=(env LD_PRELOAD=libeatmydata.so)
   start_bg swift-object "${nosync[@]}" swift-object-server "$S/object-server.conf"
   start_bg swift-container "${nosync[@]}" swift-container-server "$S/container-server.conf"
@@ -178,8 +178,8 @@ swift_wait() {
   wait_until swift-proxy _swift_health 8080
   wait_until swift-proxy-tempauth _swift_health 8081
 }
-# the container-updater (account-level counts) starts once swift answers: not needed for that,
-# and one python import less competing for the CPU during start
+# the container-updater (account-level object counts) starts only once swift answers: one python
+# import less competing for the CPU during start
 swift_ready() {
   start_bg swift-container-updater env LD_PRELOAD=libeatmydata.so swift-container-updater "$D/etc/swift/container-server.conf"
 }
