@@ -167,7 +167,8 @@ export OS_USER_DOMAIN_NAME=Default
 export OS_PROJECT_DOMAIN_NAME=Default
 export OS_REGION_NAME=$REGION
 export OS_INTERFACE=public
-# swift tempauth (v1.0): swift -A http://$H:8081/auth/v1.0 -U test:tester -K testing stat
+# swift tempauth (v1.0; -V 1 needed because of OS_IDENTITY_API_VERSION above):
+#   swift -V 1 -A http://$H:8081/auth/v1.0 -U test:tester -K testing stat
 RC
 printf '%s\n' "${PARTS[@]}" >"$D/run/parts"
 trap - EXIT

@@ -36,10 +36,8 @@ log_level = INFO
 recon_cache_path = $D/data/swift-recon"
   printf '%s\nbind_port = 6200\n[pipeline:main]\npipeline = healthcheck object-server\n[app:object-server]\nuse = egg:swift#object\n[filter:healthcheck]\nuse = egg:swift#healthcheck\n[object-replicator]\n[object-updater]\n[object-auditor]\n' \
     "$common" >"$S/object-server.conf"
-  # container-updater pushes container stats (object count/bytes) to the account. A sweep opens
-  # every container DB in DIR (deleted ones too, ~5-25 ms each here): every 10 s, <= 100 DBs/s,
-  # otherwise it eats a good part of a core on a long-lived dev stack
-  printf '%s\nbind_port = 6201\n[pipeline:main]\npipeline = healthcheck container-server\n[app:container-server]\nuse = egg:swift#container\nallow_versions = true\n[filter:healthcheck]\nuse = egg:swift#healthcheck\n[container-replicator]\n[container-updater]\ninterval = 10\nconcurrency = 1\ncontainers_per_second = 100\n[container-auditor]\n[container-sync]\n' \
+  # [container-updater]: see swift_ready
+  printf '%s\nbind_port = 6201\n[pipeline:main]\npipeline = healthcheck container-server\n[app:container-server]\nuse = egg:swift#container\nallow_versions = true\n[filter:healthcheck]\nuse = egg:swift#healthcheck\n[container-replicator]\n[container-updater]\ninterval = 5\ncontainers_per_second = 0\nlog_level = WARNING\n[container-auditor]\n[container-sync]\n' \
     "$common" >"$S/container-server.conf"
   printf '%s\nbind_port = 6202\n[pipeline:main]\npipeline = healthcheck account-server\n[app:account-server]\nuse = egg:swift#account\n[filter:healthcheck]\nuse = egg:swift#healthcheck\n[account-replicator]\n[account-auditor]\n[account-reaper]\n' \
     "$common" >"$S/account-server.conf"
@@ -178,10 +176,22 @@ swift_wait() {
   wait_until swift-proxy _swift_health 8080
   wait_until swift-proxy-tempauth _swift_health 8081
 }
-# the container-updater (account-level object counts) starts only once swift answers: one python
-# import less competing for the CPU during start
+# The container-updater pushes container stats (object count, bytes) to the account. The
+# daemon (swift-container-updater) forks one child per partition directory per sweep, and each
+# child re-runs eventlet's monkey patching: ~0.9 CPU-s per child here, so a DIR with 160 used
+# partitions burned a full core non-stop. Instead: swift's own single-process sweep (what
+# `swift-container-updater CONF once` runs) in a loop, every 5 s (~1 ms per container DB).
+# Started once swift answers: one python import less competing for the CPU during start.
 swift_ready() {
-  start_bg swift-container-updater env LD_PRELOAD=libeatmydata.so swift-container-updater "$D/etc/swift/container-server.conf"
+  start_bg swift-container-updater env LD_PRELOAD=libeatmydata.so $PY -c 'import sys, time
+from swift.common.utils import readconf
+from swift.container.updater import ContainerUpdater
+conf = readconf(sys.argv[1], "container-updater")
+updater, interval = ContainerUpdater(conf), float(conf.get("interval", 5))
+while True:
+    began = time.time()
+    updater.run_once()
+    time.sleep(max(0.5, interval - (time.time() - began)))' "$D/etc/swift/container-server.conf"
 }
 swift_env() {
   cat <<JSON
