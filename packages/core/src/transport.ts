@@ -9,6 +9,7 @@ import { prepareBody, type RequestBody } from "./request-body";
 import { requestIdFrom } from "./request-id";
 import { RaxResponse } from "./response";
 import { RetryBudget } from "./retry-budget";
+import { type StreamedResponse, dispatchStreaming, guardSocketEnd } from "./streaming-dispatch";
 import { DEFAULT_RETRY, type RetryOptions, backoffDelay, connectionFailureKind, isIdempotentMethod, isRetryableStatus } from "./retry-policy";
 import { retryAfterFromHeaders } from "./retry-after";
 import { userAgent } from "./user-agent";
@@ -118,7 +119,7 @@ export class Transport {
   readonly #retry: RetryOptions;
   readonly #verifySsl: boolean;
   readonly #connections: number;
-  #loaded?: Promise<{ request: Undici["request"]; agent: Dispatcher }>;
+  #loaded?: Promise<{ agent: Dispatcher }>;
   #closed = false;
 
   constructor(o: TransportOptions = {}) {
@@ -137,17 +138,23 @@ export class Transport {
     if (this.logger) this.logger(redact(line));
   }
 
-  #load(): Promise<{ request: Undici["request"]; agent: Dispatcher }> {
-    this.#loaded ??= import("undici").then((u) => ({
-      request: u.request,
-      agent: new u.Agent({
-        connections: this.#connections,
-        connect: {
-          timeout: this.#timeouts.connect ?? DEFAULT_CONNECT_TIMEOUT,
-          rejectUnauthorized: this.#verifySsl,
-        },
-      }),
-    }));
+  #load(): Promise<{ agent: Dispatcher }> {
+    this.#loaded ??= import("undici").then((u: Undici) => {
+      const connect = u.buildConnector({
+        timeout: this.#timeouts.connect ?? DEFAULT_CONNECT_TIMEOUT,
+        rejectUnauthorized: this.#verifySsl,
+      });
+      return {
+        agent: new u.Agent({
+          connections: this.#connections,
+          connect: (opts, callback) =>
+            connect(opts, (err, socket) => {
+              if (socket) guardSocketEnd(socket);
+              callback(err, socket as never);
+            }),
+        }),
+      };
+    });
     return this.#loaded;
   }
 
@@ -248,23 +255,29 @@ export class Transport {
     };
 
     try {
-      const { request, agent } = await this.#load();
+      const { agent } = await this.#load();
+      const target = new URL(url);
       for (;;) {
         attempt++;
         const t0 = Date.now();
-        let res: Dispatcher.ResponseData;
+        let res: StreamedResponse;
         try {
-          res = await request(url, {
-            method: method as Dispatcher.HttpMethod,
-            headers,
-            body: body.next(),
-            dispatcher: agent,
-            signal: ctl.signal,
-            headersTimeout: timeouts.headers ?? DEFAULT_HEADERS_TIMEOUT,
-            bodyTimeout: timeouts.body ?? DEFAULT_BODY_TIMEOUT,
-            // undici closes the socket after every HEAD unless told not to: Swift is HEAD-heavy.
-            ...(method === "HEAD" ? { reset: false } : {}),
-          });
+          if (ctl.signal.aborted) throw ctl.signal.reason;
+          res = await dispatchStreaming(
+            agent,
+            {
+              origin: target.origin,
+              path: target.pathname + target.search,
+              method: method as Dispatcher.HttpMethod,
+              headers,
+              body: body.next(),
+              headersTimeout: timeouts.headers ?? DEFAULT_HEADERS_TIMEOUT,
+              bodyTimeout: timeouts.body ?? DEFAULT_BODY_TIMEOUT,
+              // undici closes the socket after every HEAD unless told not to: Swift is HEAD-heavy.
+              ...(method === "HEAD" ? { reset: false } : {}),
+            },
+            ctl.signal,
+          );
         } catch (err) {
           const mapped = mapError(err);
           const raw = err as { code?: string; message?: string };
