@@ -8,8 +8,8 @@ export interface RaxResponseInit {
   requestId?: string;
   attempts: number;
   method: string;
-  /** Redacted. */
-  url: string;
+  /** Redacted, or a function giving it (called only when `url` is read). */
+  url: string | (() => string);
   body: Readable;
 }
 
@@ -28,8 +28,8 @@ export class RaxResponse {
   readonly requestId?: string;
   readonly attempts: number;
   readonly method: string;
-  readonly url: string;
   readonly body: Readable;
+  #url: string | (() => string);
 
   constructor(init: RaxResponseInit) {
     this.status = init.status;
@@ -37,8 +37,14 @@ export class RaxResponse {
     this.requestId = init.requestId;
     this.attempts = init.attempts;
     this.method = init.method;
-    this.url = init.url;
+    this.#url = init.url;
     this.body = init.body;
+  }
+
+  /** Request URL with secret query values masked. */
+  get url(): string {
+    if (typeof this.#url === "function") this.#url = this.#url();
+    return this.#url;
   }
 
   async bytes(): Promise<Uint8Array> {

@@ -53,7 +53,13 @@ export interface StreamedResponse {
  * `request()` does, but the pause/resume decisions are ours; see `guardSocketEnd`). Resolves
  * when the response headers arrive.
  */
-export function dispatchStreaming(dispatcher: Dispatcher, opts: Dispatcher.DispatchOptions, signal?: AbortSignal): Promise<StreamedResponse> {
+export function dispatchStreaming(
+  dispatcher: Dispatcher,
+  opts: Dispatcher.DispatchOptions,
+  signal?: AbortSignal,
+  /** Turns a failure while the body streams into the error its reader sees. */
+  mapBodyError: (err: Error) => Error = (err) => err,
+): Promise<StreamedResponse> {
   return new Promise((resolve, reject) => {
     let controller: Dispatcher.DispatchController | undefined;
     let body: Readable | undefined;
@@ -78,10 +84,16 @@ export function dispatchStreaming(dispatcher: Dispatcher, opts: Dispatcher.Dispa
           },
           destroy(err, cb) {
             // Given up by the reader (or failed): stop the transfer; undici closes the socket.
-            if (!finished) c.abort(err ?? new Error("response body destroyed before it was read"));
+            if (!finished) {
+              done();
+              c.abort(err ?? new Error("response body destroyed before it was read"));
+            }
             cb(err);
           },
         });
+        // Readers see body errors through iteration, pipeline() or their own listeners; this one
+        // only stops an abort/deadline on a body nobody reads from crashing the process.
+        body.on("error", () => {});
         resolve({ statusCode, headers: headers as StreamedResponse["headers"], body });
       },
       onResponseData(c, chunk) {
@@ -93,12 +105,17 @@ export function dispatchStreaming(dispatcher: Dispatcher, opts: Dispatcher.Dispa
       },
       onResponseEnd() {
         done();
-        body?.push(null);
+        const b = body;
+        if (!b) return;
+        // undici frees the connection in a setImmediate queued right after this callback returns;
+        // ending the body one immediate after that means a caller's next request finds the pooled
+        // connection idle instead of opening a second one.
+        queueMicrotask(() => setImmediate(() => b.push(null)));
       },
       onResponseError(_c, err) {
         done();
-        if (body) body.destroy(err);
-        else reject(err);
+        if (!body) reject(err);
+        else if (!body.destroyed) body.destroy(mapBodyError(err));
       },
     };
     try {

@@ -1,4 +1,4 @@
-import { PassThrough, type Readable } from "node:stream";
+import type { Readable } from "node:stream";
 import type { Dispatcher } from "undici";
 import { sleep } from "./abort";
 import { type DebugLogger, createDebugLogger, debugFromEnv } from "./debug-log";
@@ -134,6 +134,7 @@ export class Transport {
     if (!this.#verifySsl) warnInsecureOnce((line) => this.#log(line));
   }
 
+  // Callers check `this.logger` first, so no log line (nor its redaction) is built without one.
   #log(line: string): void {
     if (this.logger) this.logger(redact(line));
   }
@@ -164,8 +165,10 @@ export class Transport {
     if (typeof o.method !== "string" || !/^[A-Za-z]+$/.test(o.method)) throw new ValidationError("method", "must be an HTTP method name");
     const method = o.method.toUpperCase();
     const url = withQuery(o.url, o.query);
-    assertAbsoluteUrl(url);
-    const shownUrl = redactUrl(url);
+    const target = assertAbsoluteUrl(url);
+    // Redacted only when a log line or an error needs it.
+    let shown: string | undefined;
+    const shownUrl = () => (shown ??= redactUrl(url));
     const timeouts: Timeouts = { ...this.#timeouts, ...o.timeouts };
     const retry: RetryOptions = o.retry === false ? { ...this.#retry, maxAttempts: 1 } : { ...this.#retry, ...o.retry };
     const budget = retry.budget === false ? undefined : retry.budget instanceof RetryBudget ? retry.budget : this.budget;
@@ -188,44 +191,47 @@ export class Transport {
     const deadline = timeouts.total !== undefined ? started + timeouts.total : Number.POSITIVE_INFINITY;
     const retryDeadline = started + retry.maxTotalMs;
 
-    // One controller per call links the caller's signal and the total deadline; it stays armed
-    // until the response body has been consumed, so the deadline covers the body as well.
-    const ctl = new AbortController();
+    // With a total deadline, one controller per call links the caller's signal and the deadline;
+    // it stays armed until the response body has been consumed, so the deadline covers the body
+    // as well. Without one, the caller's signal (if any) is used as is: most calls need neither.
     let deadlineFired = false;
-    const onUserAbort = () => ctl.abort(userSignal?.reason);
-    userSignal?.addEventListener("abort", onUserAbort, { once: true });
-    const timer =
-      timeouts.total !== undefined
-        ? setTimeout(() => {
-            deadlineFired = true;
-            ctl.abort(new TimeoutError({ phase: "total", timeoutMs: timeouts.total, method, url: shownUrl }));
-          }, timeouts.total)
-        : undefined;
-    timer?.unref?.();
-    let cleaned = false;
-    const cleanup = () => {
-      if (cleaned) return;
-      cleaned = true;
-      if (timer) clearTimeout(timer);
-      userSignal?.removeEventListener("abort", onUserAbort);
-    };
+    let signal = userSignal;
+    let cleanup = () => {};
+    if (timeouts.total !== undefined) {
+      const ctl = new AbortController();
+      signal = ctl.signal;
+      const onUserAbort = () => ctl.abort(userSignal?.reason);
+      userSignal?.addEventListener("abort", onUserAbort, { once: true });
+      const timer = setTimeout(() => {
+        deadlineFired = true;
+        ctl.abort(new TimeoutError({ phase: "total", timeoutMs: timeouts.total, method, url: shownUrl() }));
+      }, timeouts.total);
+      timer.unref?.();
+      let cleaned = false;
+      cleanup = () => {
+        if (cleaned) return;
+        cleaned = true;
+        clearTimeout(timer);
+        userSignal?.removeEventListener("abort", onUserAbort);
+      };
+    }
 
     let attempt = 0;
     const mapError = (err: unknown): RaxError => {
-      if (deadlineFired) return new TimeoutError({ phase: "total", timeoutMs: timeouts.total, method, url: shownUrl, attempts: attempt, cause: err });
+      if (deadlineFired) return new TimeoutError({ phase: "total", timeoutMs: timeouts.total, method, url: shownUrl(), attempts: attempt, cause: err });
       if (userSignal?.aborted) return new AbortError(undefined, { cause: userSignal.reason, attempts: attempt });
       if (isRaxError(err)) return err;
       const e = err as { code?: string; message?: string };
       const t = (phase: "connect" | "headers" | "body", ms: number) =>
-        new TimeoutError({ phase, timeoutMs: ms, method, url: shownUrl, attempts: attempt, cause: err });
+        new TimeoutError({ phase, timeoutMs: ms, method, url: shownUrl(), attempts: attempt, cause: err });
       if (e?.code === "UND_ERR_CONNECT_TIMEOUT") return t("connect", timeouts.connect ?? DEFAULT_CONNECT_TIMEOUT);
       if (e?.code === "UND_ERR_HEADERS_TIMEOUT") return t("headers", timeouts.headers ?? DEFAULT_HEADERS_TIMEOUT);
       if (e?.code === "UND_ERR_BODY_TIMEOUT") return t("body", timeouts.body ?? DEFAULT_BODY_TIMEOUT);
       const code = e?.code ?? (err as { cause?: { code?: string } })?.cause?.code;
       const detail = e?.message ? `: ${redact(e.message)}` : "";
       return new ConnectionError(
-        { code, method, url: shownUrl, attempts: attempt, cause: err },
-        `Connection failed${code ? ` (${code})` : ""}${detail} (${method} ${shownUrl})`,
+        { code, method, url: shownUrl(), attempts: attempt, cause: err },
+        `Connection failed${code ? ` (${code})` : ""}${detail} (${method} ${shownUrl()})`,
       );
     };
 
@@ -239,7 +245,7 @@ export class Transport {
       if (budget) {
         const cost = budget.tryAcquire(timeout);
         if (cost === undefined) {
-          this.#log(`rax: ${method} ${shownUrl} not retried: retry budget exhausted`);
+          if (this.logger) this.#log(`rax: ${method} ${shownUrl()} not retried: retry budget exhausted`);
           return undefined;
         }
         spent += cost;
@@ -248,7 +254,7 @@ export class Transport {
     };
     const wait = async (delay: number) => {
       try {
-        await sleep(delay, ctl.signal);
+        await sleep(delay, signal);
       } catch (e) {
         throw mapError(e);
       }
@@ -256,18 +262,24 @@ export class Transport {
 
     try {
       const { agent } = await this.#load();
-      const target = new URL(url);
+      const origin = target.origin;
+      const path = target.pathname + target.search;
+      const finalAttempt = { n: 0 };
+      const mapBodyError = (err: Error): Error => {
+        attempt = finalAttempt.n;
+        return mapError(err);
+      };
       for (;;) {
         attempt++;
         const t0 = Date.now();
         let res: StreamedResponse;
         try {
-          if (ctl.signal.aborted) throw ctl.signal.reason;
+          if (signal?.aborted) throw signal.reason;
           res = await dispatchStreaming(
             agent,
             {
-              origin: target.origin,
-              path: target.pathname + target.search,
+              origin,
+              path,
               method: method as Dispatcher.HttpMethod,
               headers,
               body: body.next(),
@@ -276,7 +288,8 @@ export class Transport {
               // undici closes the socket after every HEAD unless told not to: Swift is HEAD-heavy.
               ...(method === "HEAD" ? { reset: false } : {}),
             },
-            ctl.signal,
+            signal,
+            mapBodyError,
           );
         } catch (err) {
           const mapped = mapError(err);
@@ -286,7 +299,7 @@ export class Transport {
             : undefined;
           const allowed = kind === "notSent" || (kind === "maybeSent" && idempotent);
           const delay = allowed ? retryDelay(undefined, mapped instanceof TimeoutError) : undefined;
-          this.#log(`rax: ${method} ${shownUrl} -> ${mapped.name}${(mapped as ConnectionError).code ? ` ${(mapped as ConnectionError).code}` : ""} (${Date.now() - t0} ms, attempt ${attempt})${delay !== undefined ? `; retrying in ${delay} ms` : ""}`);
+          if (this.logger) this.#log(`rax: ${method} ${shownUrl()} -> ${mapped.name}${(mapped as ConnectionError).code ? ` ${(mapped as ConnectionError).code}` : ""} (${Date.now() - t0} ms, attempt ${attempt})${delay !== undefined ? `; retrying in ${delay} ms` : ""}`);
           if (delay === undefined) throw mapped;
           await wait(delay);
           continue;
@@ -305,35 +318,18 @@ export class Transport {
           const error = errorFromResponse({ status, headers: resHeaders, body: raw, method, url, attempts: attempt });
           const hint = retryAfterFromHeaders(resHeaders);
           const delay = isRetryableStatus(status, idempotent, hint !== undefined, retry) ? retryDelay(hint, false) : undefined;
-          this.#log(`rax: ${method} ${shownUrl} -> ${status} (${Date.now() - t0} ms, attempt ${attempt})${requestId ? ` request-id ${requestId}` : ""}${delay !== undefined ? `; retrying in ${delay} ms` : ""}`);
+          if (this.logger) this.#log(`rax: ${method} ${shownUrl()} -> ${status} (${Date.now() - t0} ms, attempt ${attempt})${requestId ? ` request-id ${requestId}` : ""}${delay !== undefined ? `; retrying in ${delay} ms` : ""}`);
           if (delay === undefined) throw error;
           await wait(delay);
           continue;
         }
 
-        this.#log(`rax: ${method} ${shownUrl} -> ${status} (${Date.now() - t0} ms, attempt ${attempt})${requestId ? ` request-id ${requestId}` : ""}`);
+        if (this.logger) this.#log(`rax: ${method} ${shownUrl()} -> ${status} (${Date.now() - t0} ms, attempt ${attempt})${requestId ? ` request-id ${requestId}` : ""}`);
         budget?.release(spent);
-        const finalAttempt = attempt;
-        const out = new PassThrough();
-        // Consumers see body errors through iteration, pipeline() or their own listeners; this one
-        // only stops an abort/deadline on a body nobody reads from crashing the process.
-        out.on("error", () => {});
-        const src = res.body;
-        src.on("error", (err) => {
-          attempt = finalAttempt;
-          out.destroy(mapError(err));
-        });
-        out.on("close", () => {
-          cleanup();
-          if (!src.readableEnded) src.destroy();
-        });
-        out.on("end", cleanup);
-        // undici frees the connection in a setImmediate after the message completes; ending our
-        // stream one immediate later means a caller's next request finds the pooled connection
-        // idle instead of opening a second one.
-        src.on("end", () => setImmediate(() => out.end()));
-        src.pipe(out, { end: false });
+        finalAttempt.n = attempt;
+        const out = res.body;
         if (method === "HEAD" || NO_BODY_STATUSES.has(status)) cleanup();
+        else if (signal !== userSignal) out.once("close", cleanup);
         return new RaxResponse({ status, headers: resHeaders, requestId, attempts: attempt, method, url: shownUrl, body: out });
       }
     } catch (err) {
