@@ -1,4 +1,4 @@
-import { InvalidResponse, redact } from "@rax/core";
+import { HttpError, InvalidResponse, redact } from "@rax/core";
 import * as z from "zod";
 import { asNoSuchContainer } from "./errors";
 import { type ListingOptions, listingQuery } from "./listing-options";
@@ -75,28 +75,69 @@ function toObjectListing(row: z.output<typeof objectListingRows>[number]): Objec
   return { name: o.name, bytes: o.bytes ?? 0, hash: o.hash, contentType: o.content_type, lastModified: o.last_modified, isSubdir: false };
 }
 
-/** One page; `next` is the last name, since Swift pages by marker (there is no total). */
-export async function objectPage(ctx: SwiftContext, container: string, o: ListingOptions, marker?: string): Promise<ListPage<ObjectListing>> {
+/**
+ * Swift's default listing cap (`container_listing_limit`). Walks ask for it explicitly: Swift
+ * answers full pages while more rows exist, so a shorter page is known to be the last one and
+ * no trailing empty page is fetched.
+ */
+const SWIFT_LISTING_CAP = 10_000;
+
+/**
+ * `next` is the last name (Swift pages by marker, there is no total) — absent when the page is
+ * shorter than the `limit` asked for, since Swift only sends short pages at the end.
+ */
+function pageOf<T extends { name: string }>(items: T[], limit: number | undefined): ListPage<T> {
+  const short = limit !== undefined && items.length < limit;
+  return { items, next: short ? undefined : items.at(-1)?.name };
+}
+
+/** One page, of `limit` rows (default: the caller's `limit`, else the server's cap). */
+export async function objectPage(
+  ctx: SwiftContext,
+  container: string,
+  o: ListingOptions,
+  marker?: string,
+  limit = o.limit,
+): Promise<ListPage<ObjectListing>> {
   let rows: z.output<typeof objectListingRows>;
   try {
-    rows = await jsonArray(ctx, containerPath(container), listingQuery(o, marker ?? o.marker), objectListingRows, o.signal);
+    rows = await jsonArray(ctx, containerPath(container), listingQuery({ ...o, limit }, marker ?? o.marker), objectListingRows, o.signal);
   } catch (e) {
     throw asNoSuchContainer(e, container);
   }
-  const items = rows.map(toObjectListing);
-  const last = items.at(-1);
-  return { items, next: last?.name };
+  return pageOf(rows.map(toObjectListing), limit);
 }
 
-/** Every row, page after page, past the server's 10 000 cap. */
-export async function* walkObjects(ctx: SwiftContext, container: string, o: ListingOptions): AsyncGenerator<ObjectListing> {
+/**
+ * Every page from `o.marker` on. Without a caller's `limit` it asks for Swift's cap; a server
+ * configured with a lower cap refuses that with 412, and the walk goes on without a limit,
+ * stopping at the first empty page.
+ */
+async function* walkPages<T>(o: ListingOptions, fetch: (marker: string | undefined, limit: number | undefined) => Promise<ListPage<T>>): AsyncGenerator<T> {
   let marker = o.marker;
+  let limit: number | undefined = o.limit ?? SWIFT_LISTING_CAP;
+  let implicit = o.limit === undefined;
   for (;;) {
-    const page = await objectPage(ctx, container, o, marker);
+    let page: ListPage<T>;
+    try {
+      page = await fetch(marker, limit);
+    } catch (e) {
+      if (implicit && e instanceof HttpError && e.status === 412) {
+        implicit = false;
+        limit = undefined;
+        continue;
+      }
+      throw e;
+    }
     yield* page.items;
     if (!page.next) return;
     marker = page.next;
   }
+}
+
+/** Every row, page after page, past the server's 10 000 cap. */
+export function walkObjects(ctx: SwiftContext, container: string, o: ListingOptions): AsyncGenerator<ObjectListing> {
+  return walkPages(o, (marker, limit) => objectPage(ctx, container, o, marker, limit));
 }
 
 export async function listObjectRows(ctx: SwiftContext, container: string, o: ListingOptions): Promise<ObjectListing[]> {
@@ -106,20 +147,13 @@ export async function listObjectRows(ctx: SwiftContext, container: string, o: Li
   return out;
 }
 
-export async function containerPage(ctx: SwiftContext, o: ListingOptions, marker?: string): Promise<ListPage<ContainerListing>> {
-  const rows = await jsonArray(ctx, "", listingQuery(o, marker ?? o.marker), containerListingRows, o.signal);
-  const items = rows.map((r) => ({ name: r.name, count: r.count ?? 0, bytes: r.bytes ?? 0 }));
-  return { items, next: items.at(-1)?.name };
+export async function containerPage(ctx: SwiftContext, o: ListingOptions, marker?: string, limit = o.limit): Promise<ListPage<ContainerListing>> {
+  const rows = await jsonArray(ctx, "", listingQuery({ ...o, limit }, marker ?? o.marker), containerListingRows, o.signal);
+  return pageOf(rows.map((r) => ({ name: r.name, count: r.count ?? 0, bytes: r.bytes ?? 0 })), limit);
 }
 
-export async function* walkContainers(ctx: SwiftContext, o: ListingOptions): AsyncGenerator<ContainerListing> {
-  let marker = o.marker;
-  for (;;) {
-    const page = await containerPage(ctx, o, marker);
-    yield* page.items;
-    if (!page.next) return;
-    marker = page.next;
-  }
+export function walkContainers(ctx: SwiftContext, o: ListingOptions): AsyncGenerator<ContainerListing> {
+  return walkPages(o, (marker, limit) => containerPage(ctx, o, marker, limit));
 }
 
 export async function listContainerRows(ctx: SwiftContext, o: ListingOptions): Promise<ContainerListing[]> {

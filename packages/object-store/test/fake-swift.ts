@@ -168,7 +168,7 @@ export async function startFakeSwift(): Promise<FakeSwift> {
     const delimiter = q.get("delimiter");
     const marker = q.get("marker") ?? "";
     const end = q.get("end_marker");
-    const limit = Math.min(Number(q.get("limit") ?? state.listingCap), state.listingCap);
+    const limit = Number(q.get("limit") ?? state.listingCap);
     const out: (T | Record<string, string>)[] = [];
     const seen = new Set<string>();
     for (const r of [...rows].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))) {
@@ -238,6 +238,8 @@ export async function startFakeSwift(): Promise<FakeSwift> {
           count: c.objects.size,
           bytes: [...c.objects.values()].reduce((a, o) => a + o.data.length, 0),
         }));
+        // Like Swift: a limit above the cap is refused, not clamped.
+        if (Number(q.get("limit") ?? 0) > state.listingCap) return send(res, 412, {}, `Maximum limit is ${state.listingCap}`);
         const out = listing(rows, q);
         return out.length ? send(res, 200, { "content-type": "application/json" }, JSON.stringify(out)) : send(res, 204);
       }
@@ -301,6 +303,7 @@ export async function startFakeSwift(): Promise<FakeSwift> {
           content_type: o.contentType,
           last_modified: swiftTime(o.lastModified),
         }));
+        if (Number(q.get("limit") ?? 0) > state.listingCap) return send(res, 412, {}, `Maximum limit is ${state.listingCap}`);
         const out = listing(rows, q, "subdir");
         return out.length ? send(res, 200, { "content-type": "application/json; charset=utf-8" }, JSON.stringify(out)) : send(res, 204);
       }

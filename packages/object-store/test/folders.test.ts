@@ -123,7 +123,11 @@ describe("syncFolderToContainer", () => {
     await writeFile(join(folder, "README.md"), "new readme!");
     const future = new Date(Date.now() + 60_000);
     await utimes(join(folder, "README.md"), future, future);
-    const r = await cf.syncFolderToContainer(folder, await cf.getContainer("important_files"));
+    const container = await cf.getContainer("important_files");
+    const mark = swift.requests.length;
+    const r = await cf.syncFolderToContainer(folder, container);
+    // One listing page (shorter than the limit asked for, so the last) and one PUT.
+    expect(since(swift, mark).map((q) => q.method)).toEqual(["GET", "PUT"]);
     expect(r.uploaded).toEqual(["README.md"]);
     expect(r.skipped).toHaveLength(4);
     expect(swift.containers.get("important_files")?.objects.get("README.md")?.data.toString()).toBe("new readme!");

@@ -80,6 +80,35 @@ describe("listings", () => {
     ]);
   });
 
+  it("a full walk stops at a page shorter than the limit asked for: no trailing empty page", async () => {
+    let mark = swift.requests.length;
+    expect(await cf.listObjectNames("my_objects", { fullListing: true })).toEqual(all);
+    let gets = since(swift, mark);
+    expect(gets.map((r) => r.query.get("limit"))).toEqual(["10000"]);
+    mark = swift.requests.length;
+    expect(await cf.listObjectNames("my_objects", { fullListing: true, limit: 4 })).toEqual(all);
+    gets = since(swift, mark);
+    expect(gets.map((r) => r.query.get("marker"))).toEqual([null, "series_3", "stuff/cccc"]);
+    // Exactly full pages: one more request is needed to learn there is nothing after them.
+    mark = swift.requests.length;
+    expect(await cf.listObjectNames("my_objects", { fullListing: true, limit: 5 })).toEqual(all);
+    expect(since(swift, mark).map((r) => r.query.get("marker"))).toEqual([null, "series_4", "stuff/eeee"]);
+  });
+
+  it("a server whose cap is below 10 000 refuses the implicit limit (412): the walk goes on without one", async () => {
+    swift.listingCap = 3;
+    const mark = swift.requests.length;
+    expect(await cf.listObjectNames("my_objects", { fullListing: true })).toEqual(all);
+    expect(since(swift, mark).map((r) => [r.query.get("limit"), r.query.get("marker")])).toEqual([
+      ["10000", null],
+      [null, null],
+      [null, "series_2"],
+      [null, "stuff/aaaa"],
+      [null, "stuff/dddd"],
+      [null, "stuff/eeee"],
+    ]);
+  });
+
   it("an empty container lists as [] (Swift answers 204)", async () => {
     swift.containers.set("empty", { meta: {}, objects: new Map() });
     expect(await cf.getObjects("empty")).toEqual([]);
