@@ -13,6 +13,45 @@ export interface RaxResponseInit {
   body: Readable;
 }
 
+function prematureClose(): Error {
+  return Object.assign(new Error("Premature close"), { code: "ERR_STREAM_PREMATURE_CLOSE" });
+}
+
+// Listeners rather than `for await`: most bodies are one small chunk, and the async iterator's
+// machinery cost more than the read itself. Same outcomes: the bytes, the stream's error, or a
+// premature-close error for a body destroyed before its end.
+function readAll(body: Readable): Promise<Buffer> {
+  if (body.readableEnded) return Promise.resolve(Buffer.alloc(0));
+  if (body.destroyed) return Promise.reject(body.errored ?? prematureClose());
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    const onData = (chunk: Buffer | string) => chunks.push(typeof chunk === "string" ? Buffer.from(chunk) : chunk);
+    const onEnd = () => {
+      off();
+      resolve(Buffer.concat(chunks));
+    };
+    const onError = (err: Error) => {
+      off();
+      reject(err);
+    };
+    const onClose = () => {
+      if (body.readableEnded) return;
+      off();
+      reject(body.errored ?? prematureClose());
+    };
+    const off = () => {
+      body.off("data", onData);
+      body.off("end", onEnd);
+      body.off("error", onError);
+      body.off("close", onClose);
+    };
+    body.on("data", onData);
+    body.on("end", onEnd);
+    body.on("error", onError);
+    body.on("close", onClose);
+  });
+}
+
 /** Bytes read from a response before `dump()` gives up and closes the socket instead. */
 const DUMP_LIMIT = 128 * 1024;
 
@@ -47,10 +86,8 @@ export class RaxResponse {
     return this.#url;
   }
 
-  async bytes(): Promise<Uint8Array> {
-    const chunks: Buffer[] = [];
-    for await (const chunk of this.body) chunks.push(typeof chunk === "string" ? Buffer.from(chunk) : (chunk as Buffer));
-    return Buffer.concat(chunks);
+  bytes(): Promise<Uint8Array> {
+    return readAll(this.body);
   }
 
   async text(): Promise<string> {

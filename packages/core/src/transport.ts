@@ -66,6 +66,12 @@ const DEFAULT_CONNECT_TIMEOUT = 10_000;
 const DEFAULT_HEADERS_TIMEOUT = 300_000;
 const DEFAULT_BODY_TIMEOUT = 300_000;
 const NO_BODY_STATUSES = new Set([204, 205, 304]);
+const COMMON_METHODS = new Set(["GET", "HEAD", "PUT", "POST", "DELETE", "PATCH", "COPY", "OPTIONS"]);
+
+function normalMethod(method: unknown): string {
+  if (typeof method !== "string" || !/^[A-Za-z]+$/.test(method)) throw new ValidationError("method", "must be an HTTP method name");
+  return method.toUpperCase();
+}
 
 type Undici = typeof import("undici");
 
@@ -162,15 +168,16 @@ export class Transport {
   /** Send a request; resolves once headers arrive, with the body still streaming. */
   async request(o: RequestOptions): Promise<RaxResponse> {
     if (this.#closed) throw new ValidationError("transport", "is closed");
-    if (typeof o.method !== "string" || !/^[A-Za-z]+$/.test(o.method)) throw new ValidationError("method", "must be an HTTP method name");
-    const method = o.method.toUpperCase();
+    const method = COMMON_METHODS.has(o.method) ? o.method : normalMethod(o.method);
     const url = withQuery(o.url, o.query);
     const target = assertAbsoluteUrl(url);
     // Redacted only when a log line or an error needs it.
     let shown: string | undefined;
     const shownUrl = () => (shown ??= redactUrl(url));
-    const timeouts: Timeouts = { ...this.#timeouts, ...o.timeouts };
-    const retry: RetryOptions = o.retry === false ? { ...this.#retry, maxAttempts: 1 } : { ...this.#retry, ...o.retry };
+    // The transport's own settings objects are never mutated, so a call without overrides shares them.
+    const timeouts: Timeouts = o.timeouts ? { ...this.#timeouts, ...o.timeouts } : this.#timeouts;
+    const retry: RetryOptions =
+      o.retry === undefined ? this.#retry : o.retry === false ? { ...this.#retry, maxAttempts: 1 } : { ...this.#retry, ...o.retry };
     const budget = retry.budget === false ? undefined : retry.budget instanceof RetryBudget ? retry.budget : this.budget;
     const idempotent = o.idempotent ?? isIdempotentMethod(method);
     const expect = o.expectStatus ?? [];
@@ -178,7 +185,10 @@ export class Transport {
 
     const headers: Record<string, string> = { "user-agent": this.userAgent };
     if (body.contentType) headers["content-type"] = body.contentType;
-    for (const [k, v] of Object.entries(o.headers ?? {})) {
+    const given = o.headers ?? {};
+    for (const k in given) {
+      if (!Object.hasOwn(given, k)) continue;
+      const v = given[k];
       const key = k.toLowerCase();
       if (v === undefined) delete headers[key];
       else headers[key] = v;
