@@ -1,5 +1,6 @@
 import { createReadStream } from "node:fs";
 import { stat } from "node:fs/promises";
+import type { Readable } from "node:stream";
 import { ValidationError } from "@rax/core";
 import { classifyData } from "./upload-data";
 
@@ -7,12 +8,12 @@ import { classifyData } from "./upload-data";
 export type ObjectSource =
   | { kind: "bytes"; bytes: Buffer; size: number }
   | { kind: "file"; path: string; size: number; /** First byte (segments of a file). */ start?: number }
-  | { kind: "stream"; source: AsyncIterable<Uint8Array>; size?: number };
+  | { kind: "stream"; source: AsyncIterable<Uint8Array>; size?: number; /** See ClassifiedData. */ readable?: Readable };
 
 export function sourceFromData(data: unknown, size: number | undefined): ObjectSource {
   const c = classifyData(data);
   if (c.kind === "bytes") return { kind: "bytes", bytes: c.bytes, size: c.bytes.byteLength };
-  return { kind: "stream", source: c.source, size };
+  return { kind: "stream", source: c.source, size, readable: c.readable };
 }
 
 export async function sourceFromFile(path: unknown, field = "path"): Promise<ObjectSource> {
@@ -28,6 +29,6 @@ export async function sourceFromFile(path: unknown, field = "path"): Promise<Obj
 }
 
 /** A fresh read of `start`..`end` (inclusive) of a file, for each attempt. */
-export function fileRange(path: string, start: number, end: number, chunkSize?: number): AsyncIterable<Uint8Array> {
-  return createReadStream(path, { start, end, highWaterMark: chunkSize ?? 256 * 1024 }) as AsyncIterable<Uint8Array>;
+export function fileRange(path: string, start: number, end: number, chunkSize?: number): Readable {
+  return createReadStream(path, { start, end, highWaterMark: chunkSize ?? 256 * 1024 });
 }

@@ -1,4 +1,4 @@
-import { Readable } from "node:stream";
+import { readFile } from "node:fs/promises";
 import { HttpError } from "@rax/core";
 import { asNoSuchContainer, UploadFailed } from "./errors";
 import { storeLargeObject } from "./large-object";
@@ -8,7 +8,8 @@ import type { ObjectInfo } from "./object-info";
 import { fileRange, type ObjectSource } from "./object-source";
 import { objectWriteHeaders, type StoreObjectOptions } from "./store-options";
 import type { SwiftContext } from "./swift-context";
-import { md5Hex, Tally, tallied, unquoteEtag } from "./upload-data";
+import { iterableBody, readableBody } from "./upload-body";
+import { md5Hex, Tally, unquoteEtag } from "./upload-data";
 
 /** Thrown inside a stream body that grew past `segmentSize`; turned into `UploadFailed`. */
 class TooLargeForOnePut extends Error {}
@@ -37,6 +38,12 @@ export function isLarge(source: ObjectSource, o: StoreObjectOptions, segmentSize
   return size !== undefined && size > segmentSize;
 }
 
+/**
+ * Files up to this size are read whole before the PUT: one read instead of a stream per file,
+ * and the MD5 goes up front as `ETag`, so Swift refuses corrupted bytes before storing them.
+ */
+const SMALL_FILE = 256 * 1024;
+
 /** PUT one body, MD5 checked; a mismatch deletes the object and throws `UploadFailed`. */
 export async function putChecked(
   ctx: SwiftContext,
@@ -47,31 +54,43 @@ export async function putChecked(
   o: { etag?: string; chunkSize?: number; signal?: AbortSignal; maxBytes?: number; onProgress?: (bytes: number) => void; uploadId?: string },
 ): Promise<{ etag: string; bytes: number; headers: Record<string, string> }> {
   const progress = new AttemptProgress(o.onProgress);
-  let tally = new Tally();
-  let body: unknown;
   let expected = o.etag?.toLowerCase();
+  // With the caller's etag, Swift's 422 is the check; without one, the MD5 of what went over
+  // the wire is compared with the ETag Swift answers.
+  const hash = expected === undefined;
+  let tally = new Tally({ md5: hash });
+  let body: unknown;
   const h: Record<string, string> = { ...headers };
+  if (source.kind === "file" && source.size > 0 && source.size <= SMALL_FILE && source.start === undefined) {
+    source = { kind: "bytes", bytes: await readSmallFile(source.path, source.size, container, name), size: source.size };
+  }
   if (source.kind === "bytes") {
     // In memory: send the MD5 up front so the server refuses corruption before storing anything.
     expected ??= md5Hex(source.bytes);
     h["content-length"] = String(source.size);
-    tally.update(source.bytes);
     body = source.bytes;
   } else if (source.kind === "file") {
     h["content-length"] = String(source.size);
+    const { path, size } = source;
+    const start = source.start ?? 0;
     body = () => {
-      tally = new Tally();
+      tally = new Tally({ md5: hash });
       progress.startAttempt();
-      const start = source.start ?? 0;
-      const range = source.size === 0 ? emptyIterable() : fileRange(source.path, start, start + source.size - 1, o.chunkSize);
-      return Readable.from(tallied(range, tally, (n) => progress.add(n)));
+      const count = (chunk: Uint8Array) => {
+        tally.update(chunk);
+        progress.add(chunk.byteLength);
+      };
+      return size === 0 ? iterableBody(emptyIterable(), count) : readableBody(fileRange(path, start, start + size - 1, o.chunkSize), count);
     };
   } else {
     if (source.size !== undefined) h["content-length"] = String(source.size);
     const max = o.maxBytes;
-    body = Readable.from(
-      tallied(limitBytes(source.source, max), tally, (n) => progress.add(n)),
-    );
+    const count = (chunk: Uint8Array) => {
+      if (max !== undefined && tally.bytes + chunk.byteLength > max) throw new TooLargeForOnePut(`more than ${max} bytes`);
+      tally.update(chunk);
+      progress.add(chunk.byteLength);
+    };
+    body = source.readable ? readableBody(source.readable, count) : iterableBody(source.source, count);
   }
   if (expected !== undefined) h.etag = expected;
 
@@ -111,16 +130,15 @@ export async function putChecked(
   return { etag: serverEtag ?? sent, bytes: source.kind === "stream" ? tally.bytes : source.size, headers: res.headers };
 }
 
-async function* emptyIterable(): AsyncGenerator<Uint8Array> {}
-
-async function* limitBytes(source: AsyncIterable<Uint8Array>, max: number | undefined): AsyncGenerator<Uint8Array> {
-  let n = 0;
-  for await (const chunk of source) {
-    n += chunk.byteLength;
-    if (max !== undefined && n > max) throw new TooLargeForOnePut(`more than ${max} bytes`);
-    yield chunk;
-  }
+async function readSmallFile(path: string, size: number, container: string, object: string): Promise<Buffer> {
+  const bytes = await readFile(path);
+  // The size was taken when the file was listed; a file rewritten since is not silently sent short or long.
+  if (bytes.byteLength !== size)
+    throw new UploadFailed(`${path} changed size while uploading (${size} bytes when listed, ${bytes.byteLength} when read)`, { container, object });
+  return bytes;
 }
+
+async function* emptyIterable(): AsyncGenerator<Uint8Array> {}
 
 function findCause(e: unknown, cls: new (...a: never[]) => Error): boolean {
   for (let cur: unknown = e, depth = 0; cur && depth < 8; depth++) {

@@ -1,4 +1,5 @@
 import { createHash, type Hash } from "node:crypto";
+import { Readable } from "node:stream";
 import { ValidationError } from "@rax/core";
 
 /** What `storeObject` accepts as content. */
@@ -11,7 +12,12 @@ export type UploadData =
 
 export type ClassifiedData =
   | { kind: "bytes"; bytes: Buffer }
-  | { kind: "stream"; source: AsyncIterable<Uint8Array> };
+  | {
+      kind: "stream";
+      source: AsyncIterable<Uint8Array>;
+      /** The caller's Node Readable itself, when it is one: uploaded from its `data` events (see readableBody). */
+      readable?: Readable;
+    };
 
 function isAsyncIterable(v: unknown): v is AsyncIterable<unknown> {
   return v !== null && typeof v === "object" && typeof (v as Record<symbol, unknown>)[Symbol.asyncIterator] === "function";
@@ -46,33 +52,30 @@ export function classifyData(data: unknown, field = "data"): ClassifiedData {
   if (typeof data === "string") return { kind: "bytes", bytes: Buffer.from(data, "utf8") };
   if (data instanceof Uint8Array) return { kind: "bytes", bytes: Buffer.from(data.buffer, data.byteOffset, data.byteLength) };
   if (isWebStream(data)) return { kind: "stream", source: asBytes(webStreamChunks(data)) };
+  // asBytes only starts reading when iterated, so handing `readable` on as well is safe.
+  if (data instanceof Readable) return { kind: "stream", source: asBytes(data), readable: data };
   if (isAsyncIterable(data)) return { kind: "stream", source: asBytes(data) };
   throw new ValidationError(field, "must be a string, Buffer/Uint8Array, Readable, ReadableStream or AsyncIterable of bytes");
 }
 
-/** Running MD5 and byte count of what actually went over the wire. */
+/**
+ * Running MD5 and byte count of what actually went over the wire. `md5: false` only counts: for
+ * uploads whose MD5 the caller already gave as `etag` the server checks the bytes (422 on a
+ * mismatch), and hashing them again here would cost a quarter of the upload's CPU.
+ */
 export class Tally {
   bytes = 0;
-  readonly #md5: Hash = createHash("md5");
+  readonly #md5: Hash | undefined;
+  constructor(o: { md5?: boolean } = {}) {
+    this.#md5 = o.md5 === false ? undefined : createHash("md5");
+  }
   update(chunk: Uint8Array): void {
-    this.#md5.update(chunk);
+    this.#md5?.update(chunk);
     this.bytes += chunk.byteLength;
   }
   digest(): string {
+    if (!this.#md5) throw new Error("Tally was created without md5");
     return this.#md5.digest("hex");
-  }
-}
-
-/** Pass chunks through while tallying them; `onChunk` sees each chunk's size (progress). */
-export async function* tallied(
-  source: AsyncIterable<Uint8Array>,
-  tally: Tally,
-  onChunk?: (n: number) => void,
-): AsyncGenerator<Uint8Array> {
-  for await (const chunk of source) {
-    tally.update(chunk);
-    onChunk?.(chunk.byteLength);
-    yield chunk;
   }
 }
 

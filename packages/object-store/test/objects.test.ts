@@ -83,6 +83,40 @@ describe("storeObject", () => {
     expect(swift.requests.at(-1)?.method).toBe("DELETE");
   });
 
+  it("a stream sent with the caller's etag is checked by the server: a wrong one is UploadFailed (422), nothing stored", async () => {
+    const err = await cf.storeObject("example", "s-bad", Readable.from([Buffer.from("ab"), Buffer.from("c")]), { etag: md5("abd") }).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(UploadFailed);
+    expect((err as UploadFailed).status).toBe(422);
+    expect(swift.containers.get("example")?.objects.has("s-bad")).toBe(false);
+    const ok = await cf.storeObject("example", "s-ok", Readable.from([Buffer.from("ab"), Buffer.from("c")]), { etag: md5("abc") });
+    expect(ok.etag).toBe(md5("abc"));
+    expect(ok.bytes).toBe(3);
+  });
+
+  it("a Readable's chunks are sent as emitted: text chunks as UTF-8, progress per chunk", async () => {
+    const r = Readable.from([Buffer.from("h\u00e9llo "), Buffer.from("w\u00f6rld")], { objectMode: false });
+    r.setEncoding("utf8");
+    const seen: number[] = [];
+    const obj = await cf.storeObject("example", "text", r, { onProgress: (n) => seen.push(n) });
+    expect(swift.containers.get("example")?.objects.get("text")?.data.toString()).toBe("h\u00e9llo w\u00f6rld");
+    expect(obj.etag).toBe(md5("h\u00e9llo w\u00f6rld"));
+    expect(seen.at(-1)).toBe(Buffer.byteLength("h\u00e9llo w\u00f6rld"));
+  });
+
+  it("a Readable that fails mid-way fails the upload with its error; object chunks are a TypeError", async () => {
+    const failing = new Readable({
+      read() {
+        this.push(Buffer.from("part"));
+        this.destroy(new Error("disk went away"));
+      },
+    });
+    await expect(cf.storeObject("example", "broken", failing)).rejects.toThrow(/disk went away/);
+    expect(swift.containers.get("example")?.objects.has("broken")).toBe(false);
+    const objects = Readable.from([{ not: "bytes" }]);
+    await expect(cf.storeObject("example", "objs", objects)).rejects.toThrow(/bytes or strings/);
+    expect(objects.destroyed).toBe(true);
+  });
+
   it("a stream longer than segmentSize without size/largeObject fails clearly", async () => {
     const small = clientFor(swift, { segmentSize: 4 });
     const err = await small.storeObject("example", "long", Readable.from([Buffer.from("123"), Buffer.from("456")])).catch((e: unknown) => e);
@@ -118,6 +152,23 @@ describe("uploadFile and checksums", () => {
     const renamed = await cont.uploadFile(p, { objName: "docs/renamed.txt" });
     expect(renamed.name).toBe("docs/renamed.txt");
     expect(swift.requests.at(-1)?.headers["content-length"]).toBe("17");
+  });
+
+  it("a small file goes up with its MD5 as ETag; a larger one streams and its ETag is compared", async () => {
+    const small = join(dir, "small.bin");
+    await writeFile(small, Buffer.alloc(1000, 7));
+    await cf.uploadFile("example", small);
+    expect(swift.requests.at(-1)?.headers.etag).toBe(md5(Buffer.alloc(1000, 7)));
+    const big = join(dir, "big.bin");
+    const data = Buffer.alloc(600 * 1024, 9);
+    await writeFile(big, data);
+    const obj = await cf.uploadFile("example", big, { chunkSize: 64 * 1024 });
+    expect(obj.etag).toBe(md5(data));
+    expect(swift.containers.get("example")?.objects.get("big.bin")?.data.equals(data)).toBe(true);
+    swift.faults.wrongEtag.add("example/big.bin");
+    const err = await cf.uploadFile("example", big).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(UploadFailed);
+    expect((err as UploadFailed).expectedEtag).toBe(md5(data));
   });
 
   it("a file whose stored ETag does not match is deleted and reported", async () => {
