@@ -244,6 +244,18 @@ export class ConnectionError extends RaxError {
   }
 }
 
+/** What to do when a bundler's ESM output cannot `require()` Node's built-ins (undici is CommonJS). */
+export const ESM_BUNDLE_FIX =
+  'in an ESM bundle (esbuild --format=esm), add the banner `import { createRequire } from "node:module"; const require = createRequire(import.meta.url);` so CommonJS dependencies can load Node built-ins';
+
+/**
+ * The HTTP client (undici) could not be loaded or set up, so no request was sent. Usually an
+ * ESM bundle without a `require` shim; the message says how to fix it. Not retried.
+ */
+export class TransportLoadError extends RaxError {
+  static override readonly errorName: string = "TransportLoadError";
+}
+
 export interface InvalidResponseInit {
   status: number;
   method: string;

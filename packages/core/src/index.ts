@@ -17,6 +17,7 @@ export {
   NotAuthenticated,
   NoEndpointForService,
   ConnectionError,
+  TransportLoadError,
   InvalidResponse,
   type RaxErrorOptions,
   type HttpErrorInit,

@@ -3,7 +3,17 @@ import type { Dispatcher } from "undici";
 import { sleep } from "./abort";
 import { type DebugLogger, createDebugLogger, debugFromEnv } from "./debug-log";
 import { errorFromResponse } from "./error-from-response";
-import { AbortError, ConnectionError, HttpError, type RaxError, TimeoutError, ValidationError, isRaxError } from "./errors";
+import {
+  AbortError,
+  ConnectionError,
+  ESM_BUNDLE_FIX,
+  HttpError,
+  type RaxError,
+  TimeoutError,
+  TransportLoadError,
+  ValidationError,
+  isRaxError,
+} from "./errors";
 import { redact, redactUrl } from "./redact";
 import { prepareBody, type RequestBody } from "./request-body";
 import { requestIdFrom } from "./request-id";
@@ -73,7 +83,14 @@ function normalMethod(method: unknown): string {
   return method.toUpperCase();
 }
 
-type Undici = typeof import("undici");
+// The message esbuild's ESM output throws when bundled CommonJS calls require() on a built-in.
+const DYNAMIC_REQUIRE = /Dynamic require of "[^"]*" is not supported/;
+
+function loadFailure(err: unknown): TransportLoadError {
+  const message = err instanceof Error ? err.message : String(err);
+  const fix = DYNAMIC_REQUIRE.test(message) ? `; ${ESM_BUNDLE_FIX}` : "";
+  return new TransportLoadError(`Could not load the HTTP client (undici): ${redact(message)}${fix}`, { cause: err });
+}
 
 const INSECURE_WARNED = Symbol.for("rax.insecureTlsWarned");
 
@@ -146,22 +163,32 @@ export class Transport {
   }
 
   #load(): Promise<{ agent: Dispatcher }> {
-    this.#loaded ??= import("undici").then((u: Undici) => {
-      const connect = u.buildConnector({
-        timeout: this.#timeouts.connect ?? DEFAULT_CONNECT_TIMEOUT,
-        rejectUnauthorized: this.#verifySsl,
-      });
-      return {
-        agent: new u.Agent({
-          connections: this.#connections,
-          connect: (opts, callback) =>
-            connect(opts, (err, socket) => {
-              if (socket) guardSocketEnd(socket);
-              callback(err, socket as never);
+    // Only the two undici files used (see undici-internals.d.ts), imported on the first request.
+    this.#loaded ??= Promise.all([import("undici/lib/dispatcher/agent.js"), import("undici/lib/core/connect.js")]).then(
+      ([{ default: Agent }, { default: buildConnector }]) => {
+        try {
+          const connect = buildConnector({
+            timeout: this.#timeouts.connect ?? DEFAULT_CONNECT_TIMEOUT,
+            rejectUnauthorized: this.#verifySsl,
+          });
+          return {
+            agent: new Agent({
+              connections: this.#connections,
+              connect: (opts, callback) =>
+                connect(opts, (err, socket) => {
+                  if (socket) guardSocketEnd(socket);
+                  callback(err, socket as never);
+                }),
             }),
-        }),
-      };
-    });
+          };
+        } catch (err) {
+          throw loadFailure(err);
+        }
+      },
+      (err: unknown) => {
+        throw loadFailure(err);
+      },
+    );
     return this.#loaded;
   }
 
@@ -237,6 +264,7 @@ export class Transport {
       if (e?.code === "UND_ERR_CONNECT_TIMEOUT") return t("connect", timeouts.connect ?? DEFAULT_CONNECT_TIMEOUT);
       if (e?.code === "UND_ERR_HEADERS_TIMEOUT") return t("headers", timeouts.headers ?? DEFAULT_HEADERS_TIMEOUT);
       if (e?.code === "UND_ERR_BODY_TIMEOUT") return t("body", timeouts.body ?? DEFAULT_BODY_TIMEOUT);
+      if (typeof e?.message === "string" && DYNAMIC_REQUIRE.test(e.message)) return loadFailure(err);
       const code = e?.code ?? (err as { cause?: { code?: string } })?.cause?.code;
       const detail = e?.message ? `: ${redact(e.message)}` : "";
       return new ConnectionError(
@@ -352,9 +380,8 @@ export class Transport {
   /** Close every pooled connection. Further requests fail. */
   async close(): Promise<void> {
     this.#closed = true;
-    if (this.#loaded) {
-      const { agent } = await this.#loaded;
-      await agent.close();
-    }
+    // A client that never loaded has no connections to close (its requests already failed).
+    const loaded = await this.#loaded?.catch(() => undefined);
+    await loaded?.agent.close();
   }
 }
