@@ -16,10 +16,15 @@ export const HANDLERS = {
   sdk: "rax-sdk.mjs",
 };
 
+// esbuild's ESM output cannot require() Node built-ins from bundled CommonJS (undici for rax, parts
+// of the AWS SDK's dependencies): "Dynamic require of "node:…" is not supported" at run time. The
+// standard fix, documented in @rax/core's README, is this banner; both sides get it.
+export const ESM_REQUIRE_BANNER = 'import { createRequire } from "node:module"; const require = createRequire(import.meta.url);';
+
 // Only the minimum on top of esbuild's defaults; `esm` is what an ESM-first user would add.
 export const SETTINGS = {
   default: { bundle: true, platform: "node", minify: true, ext: ".cjs" },
-  esm: { bundle: true, platform: "node", minify: true, format: "esm", mainFields: ["module", "main"], ext: ".mjs" },
+  esm: { bundle: true, platform: "node", minify: true, format: "esm", mainFields: ["module", "main"], banner: { js: ESM_REQUIRE_BANNER }, ext: ".mjs" },
 };
 
 const rootRequire = createRequire(path.join(REPO_DIR, "package.json"));
@@ -115,7 +120,8 @@ export async function run({ opts, log, shared }) {
 
 function describe(setting) {
   const { ext, ...o } = SETTINGS[setting];
-  return `esbuild --bundle --platform=node --minify${o.format ? ` --format=${o.format}` : ""}${o.mainFields ? ` --main-fields=${o.mainFields.join(",")}` : ""}`;
+  const banner = o.banner ? ` '--banner:js=${o.banner.js}' (same for rax and AWS)` : "";
+  return `esbuild --bundle --platform=node --minify${o.format ? ` --format=${o.format}` : ""}${o.mainFields ? ` --main-fields=${o.mainFields.join(",")}` : ""}${banner}`;
 }
 
 function top(byPackage, n) {

@@ -4,6 +4,7 @@ import http from "node:http";
 import { spawn } from "node:child_process";
 import { row, skipped, failed } from "../lib/rows.mjs";
 import { median } from "../lib/stats.mjs";
+import { SETTINGS } from "./bundle.mjs";
 
 export const name = "cold-start";
 
@@ -114,7 +115,7 @@ export async function run({ opts, log, shared }) {
           rows.push(skipped(`${base}${suffix}`, "no rax bundle (see the bundle rows)", { baseline: med(aws, "firstMs"), baselineName: "@aws-sdk/client-s3 handler", unit: "ms" }));
           continue;
         }
-        const params = { runs: opts.coldRuns, statistic: "median", bundle: setting, node: process.version };
+        const params = { runs: opts.coldRuns, statistic: "median", bundle: setting, node: process.version, ...(SETTINGS[setting]?.banner ? { banner: `${SETTINGS[setting].banner.js} (rax and AWS alike)` } : {}) };
         const extra = {
           rax: { firstRequestMs: med(key, "firstMs"), putMs: med(key, "putMs"), exitMs: med(key, "exitMs") },
           aws: { firstRequestMs: med(aws, "firstMs"), putMs: med(aws, "putMs"), exitMs: med(aws, "exitMs") },
