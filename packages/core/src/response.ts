@@ -109,18 +109,35 @@ export class RaxResponse {
   }
 
   /** Discard the body so the connection can be reused (closes it instead past 128 KiB). */
-  async dump(): Promise<void> {
-    let read = 0;
-    try {
-      for await (const chunk of this.body) {
-        read += (chunk as Buffer).length;
+  dump(): Promise<void> {
+    const body = this.body;
+    // The body is being thrown away: a failure while discarding it changes nothing for the caller,
+    // so every outcome resolves.
+    if (body.readableEnded || body.destroyed) return Promise.resolve();
+    return new Promise((resolve) => {
+      let read = 0;
+      const onData = (chunk: Buffer | string) => {
+        read += chunk.length;
         if (read > DUMP_LIMIT) {
-          this.body.destroy();
-          return;
+          off();
+          body.destroy();
+          resolve();
         }
-      }
-    } catch {
-      // The body is being thrown away: a failure while discarding it changes nothing for the caller.
-    }
+      };
+      const finish = () => {
+        off();
+        resolve();
+      };
+      const off = () => {
+        body.off("data", onData);
+        body.off("end", finish);
+        body.off("error", finish);
+        body.off("close", finish);
+      };
+      body.on("data", onData);
+      body.on("end", finish);
+      body.on("error", finish);
+      body.on("close", finish);
+    });
   }
 }

@@ -71,12 +71,13 @@ export abstract class ServiceClient {
     const token = await this.session.getToken(o.signal);
     const { path, ...rest } = o as RequestOptions & { path?: string };
     const url = path !== undefined ? joinUrl(this.endpoint, path) : (o as RequestOptions).url;
-    const send = (tok: string) =>
-      this.session.transport.request({
-        ...rest,
-        url,
-        headers: { accept: "application/json", ...this.extraHeaders(), ...lowerKeys(o.headers), "x-auth-token": tok },
-      });
+    const base: Record<string, string | undefined> = { accept: "application/json" };
+    addLowerCased(base, this.extraHeaders());
+    addLowerCased(base, o.headers);
+    const send = (tok: string) => {
+      base["x-auth-token"] = tok;
+      return this.session.transport.request({ ...rest, url, headers: base });
+    };
     try {
       return await send(token);
     } catch (first) {
@@ -120,8 +121,7 @@ export abstract class ServiceClient {
   }
 }
 
-function lowerKeys(h: Record<string, string | undefined> | undefined): Record<string, string | undefined> {
-  const out: Record<string, string | undefined> = {};
-  if (h) for (const [k, v] of Object.entries(h)) out[k.toLowerCase()] = v;
-  return out;
+function addLowerCased(out: Record<string, string | undefined>, h: Record<string, string | undefined> | undefined): void {
+  if (!h) return;
+  for (const k in h) if (Object.hasOwn(h, k)) out[k.toLowerCase()] = h[k];
 }
