@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import { EventEmitter } from "node:events";
+import { EventEmitter, setMaxListeners } from "node:events";
 import type { LocalFile } from "./folder-scan";
 import { runPool } from "./worker-pool";
 
@@ -52,6 +52,9 @@ export class FolderUploadJob extends EventEmitter {
       if (o.signal.aborted) this.cancel();
       else o.signal.addEventListener("abort", () => this.cancel(), { once: true });
     }
+    // Every in-flight request listens on the job's signal: more than Node's default of 10 is
+    // expected at higher concurrency, not a leak.
+    setMaxListeners(o.concurrency + 10, this.#abort.signal);
     this.done = this.#run(files, uploadOne, o.concurrency);
   }
 

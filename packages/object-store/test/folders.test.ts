@@ -86,6 +86,23 @@ describe("uploadFolder", () => {
     expect(r.uploaded).toEqual([]);
   });
 
+  it("a high concurrency is not reported as an abort-listener leak", async () => {
+    for (let i = 0; i < 40; i++) await writeFile(join(folder, "src", `many${i}.txt`), `file ${i}`);
+    const warnings: string[] = [];
+    const onWarning = (w: Error) => warnings.push(w.name);
+    process.on("warning", onWarning);
+    try {
+      const job = await cf.uploadFolder(folder, { concurrency: 32 });
+      const r = await job.done;
+      expect(r.failed).toEqual([]);
+      expect(r.uploaded).toHaveLength(46);
+      await new Promise((resolve) => setImmediate(resolve));
+    } finally {
+      process.off("warning", onWarning);
+    }
+    expect(warnings).not.toContain("MaxListenersExceededWarning");
+  });
+
   it("a failing file is reported and the others still upload", async () => {
     swift.faults.failPut.add("cool_project/README.md");
     const r = await (await cf.uploadFolder(folder)).done;
