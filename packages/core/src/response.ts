@@ -13,6 +13,9 @@ export interface RaxResponseInit {
   body: Readable;
 }
 
+// decode() without { stream: true } keeps no state between calls, so one decoder serves all.
+const UTF8 = new TextDecoder();
+
 function prematureClose(): Error {
   return Object.assign(new Error("Premature close"), { code: "ERR_STREAM_PREMATURE_CLOSE" });
 }
@@ -91,7 +94,7 @@ export class RaxResponse {
   }
 
   async text(): Promise<string> {
-    return new TextDecoder().decode(await this.bytes());
+    return UTF8.decode(await this.bytes());
   }
 
   /** Parsed JSON; `undefined` for an empty body (204, HEAD). Bad JSON → InvalidResponse. */
