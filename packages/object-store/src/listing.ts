@@ -1,4 +1,4 @@
-import { HttpError, InvalidResponse, redact } from "@rax/core";
+import { HttpError, InvalidResponse, type RaxResponse, redact } from "@rax/core";
 import * as z from "zod";
 import { asNoSuchContainer } from "./errors";
 import { type ListingOptions, listingQuery } from "./listing-options";
@@ -6,7 +6,8 @@ import { containerPath } from "./names";
 import { parseBody } from "./response-body";
 import type { SwiftContext } from "./swift-context";
 
-// Swift's JSON listing rows. Loose: fields a newer Swift adds (symlink_path, …) are kept, not refused.
+// Swift's JSON listing rows, as the contract and to word the error for a row the fast checks below
+// refuse. Loose: fields a newer Swift adds (symlink_path, …) are kept, not refused.
 const subdirRow = z.looseObject({ subdir: z.string() });
 const objectRow = z.looseObject({
   name: z.string(),
@@ -45,34 +46,78 @@ export interface ListPage<T> {
   next?: string;
 }
 
-/** The listing's rows, each checked by `rows` (a bad row → InvalidResponse with its index as `path`). */
-async function jsonArray<S extends z.ZodType<unknown[]>>(
+/**
+ * The listing's JSON array, or an InvalidResponse when the body is something else. Rows are not
+ * checked here: each listing checks (and converts) its rows in one pass of its own.
+ */
+async function jsonArray(
   ctx: SwiftContext,
   path: string,
   query: Record<string, string | number | undefined>,
-  rows: S,
   signal?: AbortSignal,
-): Promise<z.output<S>> {
+): Promise<{ res: RaxResponse; rows: unknown[] }> {
   const res = await ctx.storage({ method: "GET", path, query, signal });
   if (res.status === 204) {
     await res.dump();
-    return [] as z.output<S>;
+    return { res, rows: [] };
   }
   const body = await res.json();
-  if (body === undefined) return [] as z.output<S>;
+  if (body === undefined) return { res, rows: [] };
   if (!Array.isArray(body))
     throw new InvalidResponse(
       { status: res.status, method: "GET", url: res.url, snippet: redact(JSON.stringify(body)).slice(0, 200), requestId: res.requestId },
       "listing is not a JSON array",
     );
-  return parseBody(res, body, rows, "listing row");
+  return { res, rows: body };
 }
 
-function toObjectListing(row: z.output<typeof objectListingRows>[number]): ObjectListing {
-  if ("subdir" in row && typeof row.subdir === "string")
-    return { name: row.subdir, bytes: 0, contentType: "pseudo/subdirectory", isSubdir: true };
-  const o = row as z.output<typeof objectRow>;
-  return { name: o.name, bytes: o.bytes ?? 0, hash: o.hash, contentType: o.content_type, lastModified: o.last_modified, isSubdir: false };
+// Hand-written twins of the zod row shapes above, run on every row of every page (zod's generic
+// walk was a visible share of a small listing's CPU). They must accept exactly what the schemas
+// accept; when one refuses a row, the schema re-checks the listing to name the row and the field.
+const optionalString = (v: unknown): boolean => v === undefined || typeof v === "string";
+const optionalNumber = (v: unknown): boolean => v === undefined || (typeof v === "number" && Number.isFinite(v));
+const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === "object" && v !== null && !Array.isArray(v);
+
+function toObjectListing(row: unknown): ObjectListing | undefined {
+  if (!isRecord(row)) return undefined;
+  const subdir = row.subdir;
+  if (typeof subdir === "string") return { name: subdir, bytes: 0, hash: undefined, contentType: "pseudo/subdirectory", lastModified: undefined, isSubdir: true };
+  const { name, bytes, hash, content_type: contentType, last_modified: lastModified } = row;
+  if (typeof name !== "string" || !optionalNumber(bytes) || !optionalString(hash) || !optionalString(contentType) || !optionalString(lastModified))
+    return undefined;
+  return {
+    name,
+    bytes: (bytes as number | undefined) ?? 0,
+    hash: hash as string | undefined,
+    contentType: contentType as string | undefined,
+    lastModified: lastModified as string | undefined,
+    isSubdir: false,
+  };
+}
+
+function toContainerListing(row: unknown): ContainerListing | undefined {
+  if (!isRecord(row)) return undefined;
+  const { name, count, bytes } = row;
+  if (typeof name !== "string" || !optionalNumber(count) || !optionalNumber(bytes)) return undefined;
+  return { name, count: (count as number | undefined) ?? 0, bytes: (bytes as number | undefined) ?? 0 };
+}
+
+/** Every row converted by `convert`; the first it refuses → the schema's InvalidResponse naming that row. */
+function checkedRows<T>(res: RaxResponse, rows: unknown[], convert: (row: unknown) => T | undefined, schema: z.ZodType<unknown[]>): T[] {
+  const out: T[] = [];
+  for (let i = 0; i < rows.length; i++) {
+    const item = convert(rows[i]);
+    if (item === undefined) {
+      parseBody(res, rows, schema, "listing row");
+      // Unreachable while the fast check and the schema agree; should they drift, refusing is the safe side.
+      throw new InvalidResponse(
+        { status: res.status, method: "GET", url: res.url, snippet: "", path: String(i), requestId: res.requestId },
+        `Unexpected listing row at ${i}`,
+      );
+    }
+    out.push(item);
+  }
+  return out;
 }
 
 /**
@@ -99,13 +144,13 @@ export async function objectPage(
   marker?: string,
   limit = o.limit,
 ): Promise<ListPage<ObjectListing>> {
-  let rows: z.output<typeof objectListingRows>;
+  let listing: Awaited<ReturnType<typeof jsonArray>>;
   try {
-    rows = await jsonArray(ctx, containerPath(container), listingQuery({ ...o, limit }, marker ?? o.marker), objectListingRows, o.signal);
+    listing = await jsonArray(ctx, containerPath(container), listingQuery({ ...o, limit }, marker ?? o.marker), o.signal);
   } catch (e) {
     throw asNoSuchContainer(e, container);
   }
-  return pageOf(rows.map(toObjectListing), limit);
+  return pageOf(checkedRows(listing.res, listing.rows, toObjectListing, objectListingRows), limit);
 }
 
 /**
@@ -148,8 +193,8 @@ export async function listObjectRows(ctx: SwiftContext, container: string, o: Li
 }
 
 export async function containerPage(ctx: SwiftContext, o: ListingOptions, marker?: string, limit = o.limit): Promise<ListPage<ContainerListing>> {
-  const rows = await jsonArray(ctx, "", listingQuery({ ...o, limit }, marker ?? o.marker), containerListingRows, o.signal);
-  return pageOf(rows.map((r) => ({ name: r.name, count: r.count ?? 0, bytes: r.bytes ?? 0 })), limit);
+  const { res, rows } = await jsonArray(ctx, "", listingQuery({ ...o, limit }, marker ?? o.marker), o.signal);
+  return pageOf(checkedRows(res, rows, toContainerListing, containerListingRows), limit);
 }
 
 export function walkContainers(ctx: SwiftContext, o: ListingOptions): AsyncGenerator<ContainerListing> {

@@ -441,14 +441,14 @@ export class ObjectStore extends ServiceClient {
     if ("fullListing" in o) throw new ValidationError("options.fullListing", "use getObjects() or iterate the listing");
     return new PaginatedImpl(async (cursor) => {
       const page = await objectPage(this.#ctx, c, o, cursor);
-      return { items: page.items.map((r) => new StorageObject(this, { ...r, containerName: c })), next: page.next };
+      return { items: page.items.map((r) => new StorageObject(this, r, c)), next: page.next };
     });
   }
   /** pyrax's `get_objects`: `StorageObject`s of one page, or all pages with `fullListing: true`. */
   async getObjects(container: ContainerRef, options?: ListingOptions): Promise<StorageObject[]> {
     const c = containerName(container);
     const o = checkListingOptions(options);
-    return (await listObjectRows(this.#ctx, c, o)).map((r) => new StorageObject(this, { ...r, containerName: c }));
+    return (await listObjectRows(this.#ctx, c, o)).map((r) => new StorageObject(this, r, c));
   }
   /** Alias of `getObjects` (pyrax's `list_container_objects`). */
   listContainerObjects(container: ContainerRef, options?: ListingOptions): Promise<StorageObject[]> {

@@ -31,16 +31,13 @@ export class StorageObject {
   /** A delimiter listing's roll-up entry (`pseudo/subdirectory`). */
   readonly isSubdir: boolean;
 
-  constructor(client: ObjectStore, info: ObjectInfo | (ObjectListing & { containerName: string })) {
+  constructor(client: ObjectStore, info: ObjectInfo | (ObjectListing & { containerName: string }));
+  /** A listing row of `containerName` (no `{ ...row, containerName }` copy per row). */
+  constructor(client: ObjectStore, info: ObjectListing, containerName: string);
+  constructor(client: ObjectStore, info: ObjectInfo | ObjectListing, containerName?: string) {
     this.client = client;
     this.name = info.name;
-    this.containerName = info.containerName;
-    this.bytes = info.bytes;
-    this.isSubdir = "isSubdir" in info ? info.isSubdir : false;
-    this.#apply(info);
-  }
-
-  #apply(info: ObjectInfo | (ObjectListing & { containerName: string })): void {
+    this.containerName = containerName ?? (info as ObjectInfo).containerName;
     this.bytes = info.bytes;
     this.contentType = info.contentType;
     this.lastModified = info.lastModified;
@@ -50,8 +47,10 @@ export class StorageObject {
       this.deleteAt = info.deleteAt;
       this.metadata = info.metadata;
       this.largeObject = info.largeObject;
+      this.isSubdir = false;
     } else {
       this.etag = info.hash;
+      this.isSubdir = info.isSubdir;
     }
   }
 

@@ -222,10 +222,42 @@ describe("malformed listings and bulk-delete answers", () => {
     expect((await rejection(cf.listContainers())).path).toBe("1");
   });
 
+  it("each optional field of a row is checked too (null, wrong type, not finite)", async () => {
+    for (const [body, path] of [
+      ['[{"name": "a", "hash": null}]', "0.hash"],
+      ['[{"name": "a", "bytes": 1}, {"name": "b", "content_type": 7}]', "1.content_type"],
+      ['[{"name": "a", "last_modified": false}]', "0.last_modified"],
+      ['[{"name": "a", "bytes": 1e999}]', "0.bytes"],
+      ['[{"name": "a"}, []]', "1"],
+      ['[{"subdir": 5}]', "0.name"],
+    ] as const) {
+      swift.faults.rawJson = body;
+      const e = await rejection(cf.getObjects("my_objects"));
+      expect(e, body).toBeInstanceOf(InvalidResponse);
+      expect(e.path, body).toBe(path);
+    }
+    for (const [body, path] of [
+      ['[{"name": "c", "count": "3"}]', "0.count"],
+      ['[{"name": "c", "count": 1, "bytes": null}]', "0.bytes"],
+      ['[{"count": 1}]', "0.name"],
+    ] as const) {
+      swift.faults.rawJson = body;
+      expect((await rejection(cf.listContainers())).path, body).toBe(path);
+    }
+  });
+
   it("rows with extra fields and subdir roll-ups are still accepted", async () => {
     swift.faults.rawJson = '[{"name": "a", "bytes": 3, "symlink_path": "x"}, {"subdir": "d/"}]';
     const rows = await cf.getObjects("my_objects");
     expect(rows.map((r) => [r.name, r.bytes, r.isSubdir])).toEqual([["a", 3, false], ["d/", 0, true]]);
+    // A non-string subdir is not a roll-up: the row stands as an object row when it has a name.
+    swift.faults.rawJson = '[{"name": "n", "subdir": 5, "hash": "h", "content_type": "text/plain", "last_modified": "2026-01-01T00:00:00.000000"}]';
+    const [o] = await cf.getObjects("my_objects");
+    expect([o?.name, o?.bytes, o?.etag, o?.contentType, o?.lastModified, o?.isSubdir, o?.containerName]).toEqual([
+      "n", 0, "h", "text/plain", "2026-01-01T00:00:00.000000", false, "my_objects",
+    ]);
+    swift.faults.rawJson = '[{"name": "c"}]';
+    expect(await cf.listContainersInfo()).toEqual([{ name: "c", count: 0, bytes: 0 }]);
   });
 
   it("a bulk-delete answer that is an array, or has neither status nor count, is an InvalidResponse", async () => {
