@@ -56,4 +56,4 @@ export {
 } from "./pagination";
 export { waitUntil, waitForBuild, type Loader, type WaitOptions, type WaitProgress } from "./waiters";
 export { validate } from "./validation";
-export { sleep } from "./abort";
+export { sleep, raceSignal } from "./abort";

@@ -10,8 +10,8 @@ import {
   ValidationError,
   redactUrl,
   registerSecret,
+  raceSignal,
 } from "@rax/core";
-import { abortable } from "./abortable";
 import type { AuthResult, AuthUser } from "./auth-result";
 import type { EndpointQuery, ResolvedEndpoint, ServiceCatalog } from "./catalog";
 import { IdentityAdminClient } from "./identity-admin";
@@ -190,7 +190,7 @@ export abstract class BaseIdentity implements AuthSession {
 
   /** A valid token: authenticates lazily, refreshes ahead of expiry when credentials are held. */
   async getToken(signal?: AbortSignal): Promise<string> {
-    if (this.inflight) return abortable(this.inflight, signal);
+    if (this.inflight) return raceSignal(this.inflight, signal);
     const token = this.token;
     if (token === undefined) {
       if (this.tokenOnly) throw new NotAuthenticated("the session's token was cleared; call authWithToken again");
@@ -206,7 +206,7 @@ export abstract class BaseIdentity implements AuthSession {
    * caller whose stale token was already replaced gets the new token without another request.
    */
   async reauthenticate(staleToken: string, signal?: AbortSignal): Promise<string> {
-    if (this.inflight) return abortable(this.inflight, signal);
+    if (this.inflight) return raceSignal(this.inflight, signal);
     if (this.token !== undefined && this.token !== staleToken) return this.token;
     if (!this.hasCredentials) {
       throw new TokenOnlySession({
@@ -359,7 +359,7 @@ export abstract class BaseIdentity implements AuthSession {
           this.inflight = undefined;
         });
     }
-    return abortable(this.inflight, signal);
+    return raceSignal(this.inflight, signal);
   }
 
   private accept(result: AuthResult): void {
