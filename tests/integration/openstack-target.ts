@@ -10,6 +10,7 @@ interface EnvUser {
   password: string;
   projectName: string;
   projectId: string;
+  userId: string;
   domain: string;
 }
 interface OpenStackEnv {
