@@ -287,3 +287,36 @@ export class InvalidResponse extends RaxError {
     this.requestId = init.requestId;
   }
 }
+
+/**
+ * The init of a service's own error made from the status error it refines (`NoSuchServer` from a
+ * 404): status, url, request id, body and headers carry over, the message is the service's.
+ */
+export function httpErrorInit(from: HttpError, message?: string): HttpErrorInit {
+  return {
+    status: from.status,
+    message: message ?? from.serverMessage,
+    method: from.method,
+    url: from.url,
+    code: from.code,
+    details: from.details,
+    requestId: from.requestId,
+    body: from.body,
+    attempts: from.attempts,
+    headers: from.headers,
+    cause: from,
+  };
+}
+
+/**
+ * Awaits `p`; a `NotFound` from it is re-thrown as `make(err)` (the service's own class, e.g.
+ * `NoSuchServer`), anything else passes through untouched.
+ */
+export async function notFoundAs<T>(p: Promise<T>, make: (e: NotFound) => Error): Promise<T> {
+  try {
+    return await p;
+  } catch (e) {
+    if (e instanceof NotFound) throw make(e);
+    throw e;
+  }
+}

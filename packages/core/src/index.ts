@@ -19,6 +19,8 @@ export {
   ConnectionError,
   TransportLoadError,
   InvalidResponse,
+  httpErrorInit,
+  notFoundAs,
   type RaxErrorOptions,
   type HttpErrorInit,
   type TimeoutPhase,
@@ -42,7 +44,7 @@ export { Transport, type Timeouts, type TransportOptions, type RequestOptions } 
 export { withQuery, encodePath, encodeSegment, joinUrl, type Query, type QueryValue } from "./url";
 export { SharedReauth, type AuthSession } from "./session";
 export { StaticSession, type StaticSessionOptions, type StaticEndpoints } from "./static-session";
-export { ServiceClient, type ServiceClientOptions, type ServiceRequestOptions } from "./service-client";
+export { ServiceClient, type ServiceClientOptions, type ServiceCall, type CallOptions, type ServiceRequestOptions } from "./service-client";
 export {
   Paginated,
   markerPager,

@@ -15,7 +15,24 @@ export interface ServiceClientOptions {
   endpoint?: string;
 }
 
-export type ServiceRequestOptions = (Omit<RequestOptions, "url"> & { path: string }) | RequestOptions;
+/** What every public call of every service accepts as its last argument. */
+export interface CallOptions {
+  /** Aborts the call (and its retries); rejects with `AbortError`. */
+  signal?: AbortSignal;
+  /** Deadline in ms for the whole call: every attempt, backoff wait and the response body. */
+  timeout?: number;
+  /** Extra request headers (names are case-insensitive). */
+  headers?: Record<string, string | undefined>;
+}
+
+/**
+ * One wire operation sent through a service client: `path` is relative to the service endpoint
+ * (already percent-encoded; use `encodePath`/`encodeSegment`), or `url` is absolute.
+ */
+export type ServiceCall = (Omit<RequestOptions, "url"> & { path: string; timeout?: number }) | (RequestOptions & { timeout?: number });
+
+/** @deprecated use `ServiceCall`. */
+export type ServiceRequestOptions = ServiceCall;
 
 interface ServiceClass {
   serviceType?: string;
@@ -67,9 +84,14 @@ export abstract class ServiceClient {
     return {};
   }
 
-  protected async request(o: ServiceRequestOptions): Promise<RaxResponse> {
+  /**
+   * Sends one call to this service: adds the token and `Accept: application/json`, and on a 401
+   * re-authenticates once and replays once. Request functions in every service package use this.
+   */
+  async send(o: ServiceCall): Promise<RaxResponse> {
     const token = await this.session.getToken(o.signal);
-    const { path, ...rest } = o as RequestOptions & { path?: string };
+    const { path, timeout, ...rest } = o as RequestOptions & { path?: string; timeout?: number };
+    if (timeout !== undefined) rest.timeouts = { ...rest.timeouts, total: timeout };
     const url = path !== undefined ? joinUrl(this.endpoint, path) : (o as RequestOptions).url;
     const base: Record<string, string | undefined> = { accept: "application/json" };
     addLowerCased(base, this.extraHeaders());
@@ -96,12 +118,22 @@ export abstract class ServiceClient {
     }
   }
 
+  /** @deprecated use `send`. */
+  protected request(o: ServiceCall): Promise<RaxResponse> {
+    return this.send(o);
+  }
+
+  /** @deprecated use `json`. */
+  protected requestJson<T = unknown>(o: ServiceCall, schema?: z.ZodType<T>): Promise<T> {
+    return this.json(o, schema);
+  }
+
   /**
-   * `request()` + JSON body, parsed leniently by `schema` (use loose objects: unknown fields are
+   * `send()` + JSON body, parsed leniently by `schema` (use loose objects: unknown fields are
    * kept). A body that is not JSON or does not fit the schema → `InvalidResponse`, never a crash.
    */
-  protected async requestJson<T = unknown>(o: ServiceRequestOptions, schema?: z.ZodType<T>): Promise<T> {
-    const res = await this.request(o);
+  async json<T = unknown>(o: ServiceCall, schema?: z.ZodType<T>): Promise<T> {
+    const res = await this.send(o);
     const data = await res.json<unknown>();
     if (!schema) return data as T;
     const r = schema.safeParse(data);
