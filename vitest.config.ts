@@ -6,7 +6,7 @@ import { workspaceAliases } from "./vitest.shared.ts";
 export default defineConfig({
   resolve: { alias: workspaceAliases() },
   test: {
-    include: ["packages/*/test/**/*.test.ts", "tests/emulator/**/*.test.ts", "tests/reliability/**/*.test.ts", "tests/packaging/**/*.test.ts", "examples/**/*.test.ts"],
+    include: ["packages/*/test/**/*.test.ts", "tests/emulator/**/*.test.ts", "tests/reliability/**/*.test.ts", "tests/packaging/**/*.test.ts", "tests/scripts/**/*.test.ts", "tests/readme/**/*.test.ts", "examples/**/*.test.ts"],
     testTimeout: 30_000,
     hookTimeout: 30_000,
   },

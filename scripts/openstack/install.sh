@@ -5,37 +5,48 @@
 # Non-interactive (CI=true, no stdin). Package postinst scripts are kept from starting
 # daemons (policy-rc.d); units the packages enabled on a systemd host are disabled,
 # because start.sh runs every service itself on 127.0.0.1.
+# Overrides (tests/scripts runs the whole fresh-machine path with them, installing nothing):
+#   APT_GET=CMD            what is run instead of apt-get (no root needed then)
+#   OS_APT_LISTS=DIR       apt's list directory, to decide whether an `update` is due
+#   OS_POLICY_RC_D=PATH    where the temporary "start no daemons" policy goes
+#   OS_BASE_PACKAGES="…"   the packages every part needs (default below)
+#   OS_PARTS_DIR=DIR       where the parts are read from (lib.sh)
 set -euo pipefail
 OS_SCRIPT=install.sh
 . "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 
-BASE_PACKAGES="python3 curl ca-certificates procps iproute2"
-APT=(apt-get -q -o DPkg::Lock::Timeout=600 -o Dpkg::Options::=--force-confdef -o Dpkg::Options::=--force-confold)
+BASE_PACKAGES="${OS_BASE_PACKAGES-python3 curl ca-certificates procps iproute2}"
+APT_GET="${APT_GET:-apt-get}"
+APT_LISTS="${OS_APT_LISTS:-/var/lib/apt/lists}"
+POLICY_RC_D="${OS_POLICY_RC_D:-/usr/sbin/policy-rc.d}"
+# shellcheck disable=SC2206   # APT_GET may be a command with arguments
+APT=($APT_GET -q -o DPkg::Lock::Timeout=600 -o Dpkg::Options::=--force-confdef -o Dpkg::Options::=--force-confold)
 
 resolved=$(if [ $# -gt 0 ]; then resolve_parts "$@"; else resolve_parts $(all_parts); fi) || exit 2
 read -r -a PARTS <<<"$(echo $resolved)"
 pkgs=($BASE_PACKAGES)
 for p in "${PARTS[@]}"; do pkgs+=($(hook "$p" packages)); done
 
-# one dpkg-query for all: "ii" = installed
-have=" $(dpkg-query -W -f='${Package} ${db:Status-Abbrev}\n' "${pkgs[@]}" 2>/dev/null | awk '$2 == "ii" {printf "%s ", $1}') "
+# one dpkg-query for all: "ii" = installed. dpkg-query exits 1 when it does not know a package
+# (every package, on a fresh machine), which under pipefail would end the script right here.
+have=" $( { dpkg-query -W -f='${Package} ${db:Status-Abbrev}\n' "${pkgs[@]}" 2>/dev/null || true; } | awk '$2 == "ii" {printf "%s ", $1}') "
 missing=()
 for p in "${pkgs[@]}"; do [[ "$have" == *" $p "* ]] || missing+=("$p"); done
 if [ ${#missing[@]} -eq 0 ]; then
   log "all packages already installed (parts: ${PARTS[*]})"
   exit 0
 fi
-[ "$(id -u)" = 0 ] || die "needs root to install: ${missing[*]}"
+[ "$APT_GET" != apt-get ] || [ "$(id -u)" = 0 ] || die "needs root to install: ${missing[*]}"
 
 # keep postinst scripts from starting daemons (containers usually have this already)
-if [ ! -e /usr/sbin/policy-rc.d ]; then
-  printf '#!/bin/sh\nexit 101\n' >/usr/sbin/policy-rc.d
-  chmod 755 /usr/sbin/policy-rc.d
-  trap 'rm -f /usr/sbin/policy-rc.d' EXIT
+if [ ! -e "$POLICY_RC_D" ]; then
+  printf '#!/bin/sh\nexit 101\n' >"$POLICY_RC_D"
+  chmod 755 "$POLICY_RC_D"
+  trap 'rm -f "$POLICY_RC_D"' EXIT
 fi
 
 # refresh package lists when missing or older than 6 h; retry once after an update on failure
-if [ -z "$(find /var/lib/apt/lists -maxdepth 1 -name '*_Packages*' -mmin -360 2>/dev/null | head -n 1)" ]; then
+if [ -z "$(find "$APT_LISTS" -maxdepth 1 -name '*_Packages*' -mmin -360 2>/dev/null | head -n 1)" ]; then
   log "apt-get update"
   "${APT[@]}" update
 fi
@@ -49,7 +60,7 @@ fi
 # On a systemd host the packages enabled their units (memcached.service, swift-*.service, ...):
 # disable them (and stop any that run) so they never hold our ports. Only units of the
 # packages we just installed are touched.
-if [ -d /run/systemd/system ] && command -v systemctl >/dev/null; then
+if [ "$APT_GET" = apt-get ] && [ -d /run/systemd/system ] && command -v systemctl >/dev/null; then
   units=()
   for p in "${missing[@]}"; do
     while read -r f; do

@@ -35,13 +35,14 @@ REGION=RegionOne
 AUTH_URL="http://$H:5000/v3"
 MEMCACHE="$H:11211"
 TIMEOUT="${OS_START_TIMEOUT:-90}"         # seconds per service
+OS_PARTS="${OS_PARTS_DIR:-$OS_HERE/parts}" # another folder of parts: tests/scripts uses one
 
-for f in "$OS_HERE"/parts/*.sh; do
+for f in "$OS_PARTS"/*.sh; do
   # shellcheck source=/dev/null
   . "$f"
 done
 
-all_parts() { local f; for f in "$OS_HERE"/parts/*.sh; do f=${f##*/}; echo "${f%.sh}"; done; }
+all_parts() { local f; for f in "$OS_PARTS"/*.sh; do f=${f##*/}; echo "${f%.sh}"; done; }
 has_hook() { declare -F "$1_$2" >/dev/null; }
 hook() { local p=$1 h=$2; shift 2; if has_hook "$p" "$h"; then "${p}_$h" "$@"; fi; }
 is_service() { has_hook "$1" start; }
@@ -52,7 +53,7 @@ resolve_parts() {
   _visit() {
     local p=$1 r
     [[ "$seen" == *" $p "* ]] && return 0
-    [ -f "$OS_HERE/parts/$p.sh" ] || { echo "unknown part: $p (have: $(all_parts | tr '\n' ' '))" >&2; return 2; }
+    [ -f "$OS_PARTS/$p.sh" ] || { echo "unknown part: $p (have: $(all_parts | tr '\n' ' '))" >&2; return 2; }
     seen+="$p "
     for r in $(hook "$p" requires); do _visit "$r" || return; done
     out+=("$p")
