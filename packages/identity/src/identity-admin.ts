@@ -105,8 +105,8 @@ export class IdentityAdminClient extends ServiceClient {
     return t as string;
   }
 
-  private json<T = Json>(method: string, path: string, body?: unknown, query?: Record<string, string | number | undefined>) {
-    return this.requestJson<T>({
+  private call<T = Json>(method: string, path: string, body?: unknown, query?: Record<string, string | number | undefined>) {
+    return super.json<T>({
       method,
       path,
       ...(body !== undefined ? { json: body } : {}),
@@ -114,28 +114,28 @@ export class IdentityAdminClient extends ServiceClient {
     });
   }
 
-  private async send(method: string, path: string, opts: { headers?: Record<string, string>; expectStatus?: number[] } = {}) {
-    const res = await this.request({ method, path, ...opts });
+  private async status(method: string, path: string, opts: { headers?: Record<string, string>; expectStatus?: number[] } = {}) {
+    const res = await super.send({ method, path, ...opts });
     await res.dump();
     return res.status;
   }
 
   async getExtensions(): Promise<Json[]> {
     this.only("2.0", "getExtensions");
-    const b = await this.json<{ extensions?: { values?: Json[] } | Json[] }>("GET", "/extensions");
+    const b = await this.call<{ extensions?: { values?: Json[] } | Json[] }>("GET", "/extensions");
     const ext = b?.extensions;
     return Array.isArray(ext) ? ext : (ext?.values ?? []);
   }
 
   async listTenants(): Promise<Json[]> {
-    if (this.v3) return (await this.json<{ projects?: Json[] }>("GET", "/auth/projects"))?.projects ?? [];
-    return (await this.json<{ tenants?: Json[] }>("GET", "/tenants"))?.tenants ?? [];
+    if (this.v3) return (await this.call<{ projects?: Json[] }>("GET", "/auth/projects"))?.projects ?? [];
+    return (await this.call<{ tenants?: Json[] }>("GET", "/tenants"))?.tenants ?? [];
   }
 
   async createTenant(input: z.input<typeof tenantInput>): Promise<Json> {
     const t = validate(tenantInput, input, "tenant");
-    if (this.v3) return ((await this.json<{ project: Json }>("POST", "/projects", { project: t }))?.project ?? {}) as Json;
-    return ((await this.json<{ tenant: Json }>("POST", "/tenants", { tenant: t }))?.tenant ?? {}) as Json;
+    if (this.v3) return ((await this.call<{ project: Json }>("POST", "/projects", { project: t }))?.project ?? {}) as Json;
+    return ((await this.call<{ tenant: Json }>("POST", "/tenants", { tenant: t }))?.tenant ?? {}) as Json;
   }
 
   async updateTenant(tenantId: string, changes: z.input<typeof tenantUpdate>): Promise<Json> {
@@ -143,8 +143,8 @@ export class IdentityAdminClient extends ServiceClient {
     const c = validate(tenantUpdate, changes, "changes");
     const seg = encodeSegment(tenantId);
     try {
-      if (this.v3) return ((await this.json<{ project: Json }>("PATCH", `/projects/${seg}`, { project: c }))?.project ?? {}) as Json;
-      return ((await this.json<{ tenant: Json }>("PUT", `/tenants/${seg}`, { tenant: { id: tenantId, ...c } }))?.tenant ?? {}) as Json;
+      if (this.v3) return ((await this.call<{ project: Json }>("PATCH", `/projects/${seg}`, { project: c }))?.project ?? {}) as Json;
+      return ((await this.call<{ tenant: Json }>("PUT", `/tenants/${seg}`, { tenant: { id: tenantId, ...c } }))?.tenant ?? {}) as Json;
     } catch (e) {
       rethrow(e, TenantNotFound);
     }
@@ -153,14 +153,14 @@ export class IdentityAdminClient extends ServiceClient {
   async deleteTenant(tenantId: string): Promise<void> {
     validate(id, tenantId, "tenantId");
     try {
-      await this.send("DELETE", `/${this.v3 ? "projects" : "tenants"}/${encodeSegment(tenantId)}`);
+      await this.status("DELETE", `/${this.v3 ? "projects" : "tenants"}/${encodeSegment(tenantId)}`);
     } catch (e) {
       rethrow(e, TenantNotFound);
     }
   }
 
   async listUsers(): Promise<Json[]> {
-    const b = await this.json<{ users?: Json[]; user?: Json }>("GET", "/users");
+    const b = await this.call<{ users?: Json[]; user?: Json }>("GET", "/users");
     return stripPasswords(b?.users ?? (b?.user ? [b.user] : []));
   }
 
@@ -169,10 +169,10 @@ export class IdentityAdminClient extends ServiceClient {
     const q = validate(userLookup, lookup, "lookup");
     try {
       if ("id" in q) {
-        const b = await this.json<{ user?: Json }>("GET", `/users/${encodeSegment(q.id)}`);
+        const b = await this.call<{ user?: Json }>("GET", `/users/${encodeSegment(q.id)}`);
         return stripPasswords(b?.user ?? {});
       }
-      const b = await this.json<{ users?: Json[]; user?: Json }>("GET", "/users", undefined, q);
+      const b = await this.call<{ users?: Json[]; user?: Json }>("GET", "/users", undefined, q);
       const found = b?.user ?? b?.users?.[0];
       if (!found) throw new UserNotFound({ status: 404, method: "GET", url: `${this.endpoint}/users`, message: "No such user" });
       return stripPasswords(found);
@@ -187,7 +187,7 @@ export class IdentityAdminClient extends ServiceClient {
     const body = this.v3
       ? { user: { name: u.name, email: u.email, enabled: u.enabled, password: u.password } }
       : { user: { username: u.name, email: u.email, enabled: u.enabled, "OS-KSADM:password": u.password } };
-    const b = await this.json<{ user?: Json }>("POST", "/users", body);
+    const b = await this.call<{ user?: Json }>("POST", "/users", body);
     // The response may echo the password (Rackspace returns a generated one): callers need it once.
     return (b?.user ?? {}) as Json;
   }
@@ -198,7 +198,7 @@ export class IdentityAdminClient extends ServiceClient {
     const seg = encodeSegment(userId);
     try {
       if (this.v3) {
-        const b = await this.json<{ user?: Json }>("PATCH", `/users/${seg}`, { user: { name: c.name, email: c.email, enabled: c.enabled } });
+        const b = await this.call<{ user?: Json }>("PATCH", `/users/${seg}`, { user: { name: c.name, email: c.email, enabled: c.enabled } });
         return stripPasswords(b?.user ?? {});
       }
       const user: Json = { id: userId };
@@ -206,7 +206,7 @@ export class IdentityAdminClient extends ServiceClient {
       if (c.email !== undefined) user.email = c.email;
       if (c.enabled !== undefined) user.enabled = c.enabled;
       if (c.defaultRegion !== undefined) user["RAX-AUTH:defaultRegion"] = c.defaultRegion;
-      return stripPasswords((await this.json<{ user?: Json }>("PUT", `/users/${seg}`, { user }))?.user ?? {});
+      return stripPasswords((await this.call<{ user?: Json }>("PUT", `/users/${seg}`, { user }))?.user ?? {});
     } catch (e) {
       rethrow(e, UserNotFound);
     }
@@ -215,7 +215,7 @@ export class IdentityAdminClient extends ServiceClient {
   async deleteUser(userId: string): Promise<void> {
     validate(id, userId, "userId");
     try {
-      await this.send("DELETE", `/users/${encodeSegment(userId)}`);
+      await this.status("DELETE", `/users/${encodeSegment(userId)}`);
     } catch (e) {
       rethrow(e, UserNotFound);
     }
@@ -225,16 +225,16 @@ export class IdentityAdminClient extends ServiceClient {
     validate(id, userId, "userId");
     if (this.v3) {
       const t = this.tenantFor(o.tenantId, "tenantId");
-      return (await this.json<{ roles?: Json[] }>("GET", `/projects/${encodeSegment(t)}/users/${encodeSegment(userId)}/roles`))?.roles ?? [];
+      return (await this.call<{ roles?: Json[] }>("GET", `/projects/${encodeSegment(t)}/users/${encodeSegment(userId)}/roles`))?.roles ?? [];
     }
-    return (await this.json<{ roles?: Json[] }>("GET", `/users/${encodeSegment(userId)}/roles`))?.roles ?? [];
+    return (await this.call<{ roles?: Json[] }>("GET", `/users/${encodeSegment(userId)}/roles`))?.roles ?? [];
   }
 
   async listCredentials(userId: string): Promise<Json[]> {
     validate(id, userId, "userId");
     const b = this.v3
-      ? await this.json<{ credentials?: Json[] }>("GET", "/credentials", undefined, { user_id: userId })
-      : await this.json<{ credentials?: Json[] }>("GET", `/users/${encodeSegment(userId)}/OS-KSADM/credentials`);
+      ? await this.call<{ credentials?: Json[] }>("GET", "/credentials", undefined, { user_id: userId })
+      : await this.call<{ credentials?: Json[] }>("GET", `/users/${encodeSegment(userId)}/OS-KSADM/credentials`);
     const creds = b?.credentials ?? [];
     for (const c of creds) registerSecret((c["RAX-KSKEY:apiKeyCredentials"] as { apiKey?: string } | undefined)?.apiKey);
     return creds;
@@ -245,7 +245,7 @@ export class IdentityAdminClient extends ServiceClient {
     if (this.target.identityType !== "rackspace") throw new RaxError("resetApiKey is Rackspace-only");
     const uid = userId ?? this.target.user?.id;
     validate(id, uid, "userId");
-    const b = await this.json<{ "RAX-KSKEY:apiKeyCredentials"?: { apiKey?: string } }>(
+    const b = await this.call<{ "RAX-KSKEY:apiKeyCredentials"?: { apiKey?: string } }>(
       "POST",
       `/users/${encodeSegment(uid as string)}/OS-KSADM/credentials/RAX-KSKEY:apiKeyCredentials/RAX-AUTH/reset`,
     );
@@ -257,23 +257,23 @@ export class IdentityAdminClient extends ServiceClient {
 
   async listRoles(q: z.input<typeof roleQuery> = {}): Promise<Json[]> {
     const o = validate(roleQuery, q, "query");
-    if (this.v3) return (await this.json<{ roles?: Json[] }>("GET", "/roles", undefined, { limit: o.limit, marker: o.marker }))?.roles ?? [];
+    if (this.v3) return (await this.call<{ roles?: Json[] }>("GET", "/roles", undefined, { limit: o.limit, marker: o.marker }))?.roles ?? [];
     const query = { serviceId: o.serviceId, limit: o.limit, marker: o.marker };
-    return (await this.json<{ roles?: Json[] }>("GET", "/OS-KSADM/roles", undefined, query))?.roles ?? [];
+    return (await this.call<{ roles?: Json[] }>("GET", "/OS-KSADM/roles", undefined, query))?.roles ?? [];
   }
 
   async getRole(roleId: string): Promise<Json> {
     validate(id, roleId, "roleId");
     const path = this.v3 ? `/roles/${encodeSegment(roleId)}` : `/OS-KSADM/roles/${encodeSegment(roleId)}`;
-    return ((await this.json<{ role?: Json }>("GET", path))?.role ?? {}) as Json;
+    return ((await this.call<{ role?: Json }>("GET", path))?.role ?? {}) as Json;
   }
 
   async addRoleToUser(roleId: string, userId: string, o: { tenantId?: string } = {}): Promise<void> {
-    await this.send("PUT", this.rolePath(roleId, userId, o.tenantId));
+    await this.status("PUT", this.rolePath(roleId, userId, o.tenantId));
   }
 
   async deleteRoleFromUser(roleId: string, userId: string, o: { tenantId?: string } = {}): Promise<void> {
-    await this.send("DELETE", this.rolePath(roleId, userId, o.tenantId));
+    await this.status("DELETE", this.rolePath(roleId, userId, o.tenantId));
   }
 
   private rolePath(roleId: string, userId: string, tenantId?: string): string {
@@ -293,30 +293,30 @@ export class IdentityAdminClient extends ServiceClient {
       const b = await this.requestJson<{ token?: Json }>({ method: "GET", path: "/auth/tokens", headers: { "x-subject-token": token } });
       return (b?.token ?? {}) as Json;
     }
-    return ((await this.json<{ access?: Json }>("GET", `/tokens/${encodeSegment(token)}`))?.access ?? {}) as Json;
+    return ((await this.call<{ access?: Json }>("GET", `/tokens/${encodeSegment(token)}`))?.access ?? {}) as Json;
   }
 
   /** Admin: whether a token is valid. */
   async checkToken(token: string): Promise<boolean> {
     validate(id, token, "token");
     const status = this.v3
-      ? await this.send("HEAD", "/auth/tokens", { headers: { "x-subject-token": token }, expectStatus: [404] })
-      : await this.send("HEAD", `/tokens/${encodeSegment(token)}`, { expectStatus: [404] });
+      ? await this.status("HEAD", "/auth/tokens", { headers: { "x-subject-token": token }, expectStatus: [404] })
+      : await this.status("HEAD", `/tokens/${encodeSegment(token)}`, { expectStatus: [404] });
     return status < 300;
   }
 
   /** Admin: revoke a token. */
   async revokeToken(token: string): Promise<void> {
     validate(id, token, "token");
-    if (this.v3) await this.send("DELETE", "/auth/tokens", { headers: { "x-subject-token": token } });
-    else await this.send("DELETE", `/tokens/${encodeSegment(token)}`);
+    if (this.v3) await this.status("DELETE", "/auth/tokens", { headers: { "x-subject-token": token } });
+    else await this.status("DELETE", `/tokens/${encodeSegment(token)}`);
   }
 
   /** Admin (v2.0): the endpoints a token may use. */
   async getTokenEndpoints(token: string): Promise<Json[]> {
     this.only("2.0", "getTokenEndpoints");
     validate(id, token, "token");
-    const b = await this.json<{ endpoints?: Json[]; access?: { endpoints?: Json[] } }>("GET", `/tokens/${encodeSegment(token)}/endpoints`);
+    const b = await this.call<{ endpoints?: Json[]; access?: { endpoints?: Json[] } }>("GET", `/tokens/${encodeSegment(token)}/endpoints`);
     return b?.endpoints ?? b?.access?.endpoints ?? [];
   }
 }
