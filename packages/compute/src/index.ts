@@ -1,1 +1,14 @@
-export { Compute } from "./compute-client";
+export { Compute } from "./compute";
+export { NoSuchFlavor, NoSuchImage, NoSuchKeypair, NoSuchServer, NoUniqueMatch, ServerFailed, type ServerFault } from "./errors";
+export type { Ref } from "./ref";
+export { Server, Servers, type WaitForOptions } from "./servers/servers";
+export type { Address, CreateServerInput, ListServersInput, ServerData, UpdateServerInput } from "./servers/models";
+export type { CreatedServer, RebuildServerInput } from "./servers/requests";
+export { Flavor, Flavors } from "./flavors/flavors";
+export type { FindFlavorInput, FlavorData, ListFlavorsInput } from "./flavors/models";
+export { Keypair, Keypairs } from "./keypairs/keypairs";
+export type { KeypairData, KeypairRef } from "./keypairs/models";
+export { Image, Images } from "./images/images";
+export type { ImageData, ListImagesInput } from "./images/models";
+export { Limits } from "./limits/limits";
+export type { LimitsData, RateLimit } from "./limits/models";

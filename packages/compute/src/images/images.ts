@@ -1,0 +1,67 @@
+import { type CallOptions, type Paginated, type ServiceClient, waitUntil, type WaitProgress } from "@rax/core";
+import type { Ref } from "../ref";
+import type { ImageData, ListImagesInput } from "./models";
+import * as api from "./requests";
+
+/** `compute.images`: images as Nova lists them — the provider's base images and your snapshots. */
+export class Images {
+  constructor(readonly client: ServiceClient) {}
+
+  /** Images with details (pyrax `list_images`). */
+  list(filters?: ListImagesInput, o?: CallOptions): Paginated<Image> {
+    return api.listImages(this.client, filters, o).map((d) => new Image(this, d));
+  }
+
+  /** Only the provider's images (pyrax `list_base_images`). */
+  async listBase(o?: CallOptions): Promise<Image[]> {
+    return (await this.list(undefined, o).toArray()).filter((i) => !i.snapshot);
+  }
+
+  /** Only snapshots of your servers (pyrax `list_snapshots`). */
+  async listSnapshots(o?: CallOptions): Promise<Image[]> {
+    return (await this.list(undefined, o).toArray()).filter((i) => i.snapshot);
+  }
+
+  /** One image by id. `NoSuchImage` if it does not exist. */
+  async get(image: Ref, o?: CallOptions): Promise<Image> {
+    return new Image(this, await api.getImage(this.client, image, o));
+  }
+
+  /** The first image named exactly `name`; `NoSuchImage` if none. */
+  async find(name: string, o?: CallOptions): Promise<Image> {
+    return new Image(this, await api.findImage(this.client, name, o));
+  }
+
+  /** Every image named exactly `name` (pyrax `find_images_by_name`). */
+  async findAll(name: string, o?: CallOptions): Promise<Image[]> {
+    return (await api.findImages(this.client, name, o)).map((d) => new Image(this, d));
+  }
+
+  /** Deletes an image (your snapshots; base images are not yours to delete). */
+  delete(image: Ref, o?: CallOptions): Promise<void> {
+    return api.deleteImage(this.client, image, o);
+  }
+
+  /** Reloads the image until its status is one of `status` (a snapshot goes SAVING → ACTIVE). */
+  waitFor(image: Ref, status: string | string[], o: { interval?: number; attempts?: number; signal?: AbortSignal; onProgress?: (p: WaitProgress<Image>) => void } = {}): Promise<Image> {
+    const interval = o.interval ?? 5000;
+    return waitUntil(() => this.get(image, { signal: o.signal }), "status", status, { interval, attempts: o.attempts ?? Math.max(1, Math.ceil(1_800_000 / Math.max(interval, 1))), signal: o.signal, onProgress: o.onProgress });
+  }
+}
+
+export interface Image extends ImageData {}
+
+/** An image as Nova last described it. */
+export class Image {
+  readonly #images: Images;
+  constructor(images: Images, data: ImageData) {
+    this.#images = images;
+    Object.assign(this, data);
+  }
+  delete(o?: CallOptions): Promise<void> {
+    return this.#images.delete(this, o);
+  }
+  waitFor(status: string | string[], o?: Parameters<Images["waitFor"]>[2]): Promise<Image> {
+    return this.#images.waitFor(this, status, o);
+  }
+}

@@ -1,0 +1,48 @@
+import { type CallOptions, encodeSegment, markerPager, type NotFound, notFoundAs, type Paginated, type ServiceClient, validate } from "@rax/core";
+import * as z from "zod";
+import { NoSuchImage } from "../errors";
+import { notFound } from "../not-found";
+import { type Ref, ref } from "../ref";
+import { sendFor } from "../wire";
+import { type ImageData, imageBody, imagesBody, type ListImagesInput, listImagesInput, toImage } from "./models";
+
+const missing = (id: string) => (e: NotFound) => new NoSuchImage(id, e);
+
+/** GET /images/detail, page after page. `type: "SNAPSHOT"` / `"BASE"` is also checked on each row. */
+export function listImages(client: ServiceClient, filters?: ListImagesInput, o: CallOptions = {}): Paginated<ImageData> {
+  const f = validate(listImagesInput, filters, "filters") ?? {};
+  const query = { name: f.name, status: f.status, server: f.server, type: f.type, "changes-since": f.changesSince };
+  const pages = markerPager(
+    async (marker, limit) => {
+      const body = await client.json({ method: "GET", path: "images/detail", query: { ...query, limit, marker }, ...o }, imagesBody);
+      return { items: body.images, more: body.images_links?.some((l) => l.rel === "next") ?? false };
+    },
+    { markerOf: (row) => row.id, pageSize: f.pageSize, limit: f.limit, marker: f.marker },
+  ).map(toImage);
+  return pages;
+}
+
+/** GET /images/{id}. */
+export async function getImage(client: ServiceClient, image: Ref, o: CallOptions = {}): Promise<ImageData> {
+  const id = validate(ref, image, "image");
+  const body = await notFoundAs(client.json({ method: "GET", path: `images/${encodeSegment(id)}`, ...o }, imageBody), missing(id));
+  return toImage(body.image);
+}
+
+/** The first image named exactly `name` (pyrax `find_images_by_name` returns them all: see `findAll`). */
+export async function findImages(client: ServiceClient, name: string, o: CallOptions = {}): Promise<ImageData[]> {
+  const n = validate(z.string().min(1), name, "name");
+  return (await listImages(client, { name: n }, o).toArray()).filter((i) => i.name === n);
+}
+
+export async function findImage(client: ServiceClient, name: string, o: CallOptions = {}): Promise<ImageData> {
+  const found = (await findImages(client, name, o))[0];
+  if (found) return found;
+  throw notFound(`images?name=${name}`, `No image named ${name}`, (e) => new NoSuchImage(name, e));
+}
+
+/** DELETE /images/{id} → 204. */
+export async function deleteImage(client: ServiceClient, image: Ref, o: CallOptions = {}): Promise<void> {
+  const id = validate(ref, image, "image");
+  await (await notFoundAs(sendFor(client, { method: "DELETE", path: `images/${encodeSegment(id)}`, ...o }, [204]), missing(id))).dump();
+}

@@ -1,0 +1,58 @@
+import * as z from "zod";
+
+export const wireKeypair = z.looseObject({
+  name: z.string(),
+  public_key: z.string().optional(),
+  fingerprint: z.string().optional(),
+  private_key: z.string().optional(),
+  user_id: z.string().optional(),
+  type: z.string().optional(),
+  created_at: z.string().optional(),
+});
+export type WireKeypair = z.output<typeof wireKeypair>;
+
+export const keypairBody = z.looseObject({ keypair: wireKeypair });
+export const keypairsBody = z.looseObject({ keypairs: z.array(z.looseObject({ keypair: wireKeypair })) });
+
+export interface KeypairData {
+  name: string;
+  publicKey: string;
+  fingerprint: string;
+  userId?: string;
+  /** `ssh` or `x509` (Nova 2.2+). */
+  type?: string;
+  created?: string;
+  /** Every field Nova sent, as sent (never the private key). */
+  raw: Record<string, unknown>;
+}
+
+export function toKeypair(w: WireKeypair): KeypairData {
+  const { private_key: _secret, ...raw } = w;
+  return {
+    name: w.name,
+    publicKey: w.public_key ?? "",
+    fingerprint: w.fingerprint ?? "",
+    ...(w.user_id ? { userId: w.user_id } : {}),
+    ...(w.type ? { type: w.type } : {}),
+    ...(w.created_at ? { created: w.created_at } : {}),
+    raw,
+  };
+}
+
+/** Nova v2.1's rule: 1–255 characters of letters, digits, `_`, `-` and spaces, no space at either end. */
+export const keypairName = z
+  .string()
+  .min(1)
+  .max(255)
+  .regex(/^[A-Za-z0-9_-](?:[A-Za-z0-9_ -]*[A-Za-z0-9_-])?$/, "must be letters, digits, _, - or inner spaces");
+
+/** A keypair by name, or any object with a `name` (a `Keypair`). */
+export const keypairRef = z.union([keypairName, z.object({ name: keypairName }).transform((k) => k.name)], {
+  error: "must be a keypair name or an object with a name",
+});
+export type KeypairRef = string | { readonly name: string };
+
+export const publicKeyInput = z
+  .string()
+  .trim()
+  .regex(/^(ssh-|ecdsa-|sk-)[A-Za-z0-9@.-]+ [A-Za-z0-9+/=]+( .*)?$/s, "must be an OpenSSH public key (ssh-rsa AAAA… comment)");

@@ -1,0 +1,50 @@
+import * as z from "zod";
+
+const rateLimit = z.looseObject({
+  verb: z.string(),
+  value: z.number(),
+  remaining: z.number().optional(),
+  unit: z.string(),
+  "next-available": z.string().optional(),
+});
+
+export const limitsBody = z.looseObject({
+  limits: z.looseObject({
+    rate: z.array(z.looseObject({ uri: z.string().optional(), regex: z.string().optional(), limit: z.array(rateLimit) })).optional(),
+    absolute: z.record(z.string(), z.number()).optional(),
+  }),
+});
+
+export interface RateLimit {
+  uri?: string;
+  regex?: string;
+  verb: string;
+  value: number;
+  remaining?: number;
+  /** MINUTE, HOUR, DAY. */
+  unit: string;
+  nextAvailable?: string;
+}
+
+export interface LimitsData {
+  /** One row per verb and URI pattern. */
+  rate: RateLimit[];
+  /** Quotas and usage: `maxTotalInstances`, `totalRAMUsed`, `maxTotalKeypairs`, … */
+  absolute: Record<string, number>;
+}
+
+export function toLimits(w: z.output<typeof limitsBody>): LimitsData {
+  const rate: RateLimit[] = [];
+  for (const group of w.limits.rate ?? [])
+    for (const l of group.limit)
+      rate.push({
+        ...(group.uri ? { uri: group.uri } : {}),
+        ...(group.regex ? { regex: group.regex } : {}),
+        verb: l.verb,
+        value: l.value,
+        ...(l.remaining !== undefined ? { remaining: l.remaining } : {}),
+        unit: l.unit,
+        ...(l["next-available"] ? { nextAvailable: l["next-available"] } : {}),
+      });
+  return { rate, absolute: w.limits.absolute ?? {} };
+}

@@ -1,0 +1,250 @@
+import * as z from "zod";
+import type { ServerFault } from "../errors";
+import { metadataInput, ref } from "../ref";
+
+// ---- wire (Nova v2 / v2.1 JSON, parsed leniently: unknown fields are kept in `raw`) ----
+
+const idLink = z.looseObject({ id: z.union([z.string(), z.number()]).transform(String) });
+const address = z.looseObject({ addr: z.string(), version: z.number().optional() });
+
+export const wireServer = z.looseObject({
+  id: z.string(),
+  name: z.string().optional(),
+  status: z.string().optional(),
+  progress: z.number().nullish(),
+  // Booted from a volume, Nova sends `"image": ""`.
+  image: z.union([idLink, z.literal(""), z.null()]).optional(),
+  flavor: z.looseObject({ id: z.union([z.string(), z.number()]).transform(String).optional() }).optional(),
+  addresses: z.record(z.string(), z.array(address)).nullish(),
+  metadata: z.record(z.string(), z.string()).nullish(),
+  key_name: z.string().nullish(),
+  accessIPv4: z.string().nullish(),
+  accessIPv6: z.string().nullish(),
+  created: z.string().optional(),
+  updated: z.string().optional(),
+  hostId: z.string().nullish(),
+  tenant_id: z.string().optional(),
+  user_id: z.string().optional(),
+  adminPass: z.string().optional(),
+  fault: z.looseObject({ code: z.number().optional(), message: z.string().optional(), details: z.string().optional(), created: z.string().optional() }).optional(),
+});
+export type WireServer = z.output<typeof wireServer>;
+
+export const serverBody = z.looseObject({ server: wireServer });
+export const serversBody = z.looseObject({
+  servers: z.array(wireServer),
+  servers_links: z.array(z.looseObject({ rel: z.string().optional(), href: z.string().optional() })).optional(),
+});
+export const addressesBody = z.looseObject({ addresses: z.record(z.string(), z.array(address)) });
+export const metadataBody = z.looseObject({ metadata: z.record(z.string(), z.string()) });
+export const metaItemBody = z.looseObject({ meta: z.record(z.string(), z.string()) });
+
+// ---- what callers get: plain camelCase data ----
+
+export interface Address {
+  addr: string;
+  version?: number;
+}
+
+export interface ServerData {
+  id: string;
+  name: string;
+  /** BUILD, ACTIVE, ERROR, REBOOT, RESIZE, VERIFY_RESIZE, SHUTOFF, … */
+  status: string;
+  /** 0–100 while building or resizing. */
+  progress?: number;
+  /** Undefined when booted from a volume. */
+  image?: { id: string };
+  flavor: { id: string };
+  /** Nova's `addresses`: network label → addresses. */
+  addresses: Record<string, Address[]>;
+  /** pyrax's `server.networks`: network label → address strings. */
+  networks: Record<string, string[]>;
+  metadata: Record<string, string>;
+  keyName?: string;
+  accessIPv4?: string;
+  accessIPv6?: string;
+  created?: string;
+  updated?: string;
+  hostId?: string;
+  tenantId?: string;
+  userId?: string;
+  /** `OS-DCF:diskConfig`: AUTO or MANUAL. */
+  diskConfig?: string;
+  /** `OS-EXT-STS:task_state`, e.g. `image_snapshot` (pyrax's "stuck" state). */
+  taskState?: string;
+  vmState?: string;
+  powerState?: number;
+  /** Why the server is in ERROR. */
+  fault?: ServerFault;
+  /** Every field Nova sent, as sent (never the admin password). */
+  raw: Record<string, unknown>;
+}
+
+const str = (v: unknown): string | undefined => (typeof v === "string" && v !== "" ? v : undefined);
+
+export function toServer(w: WireServer): ServerData {
+  const { adminPass: _secret, ...raw } = w;
+  const addresses = w.addresses ?? {};
+  const networks: Record<string, string[]> = {};
+  for (const [label, list] of Object.entries(addresses)) networks[label] = list.map((a) => a.addr);
+  const image = w.image && typeof w.image === "object" ? { id: w.image.id } : undefined;
+  const power = raw["OS-EXT-STS:power_state"];
+  return {
+    id: w.id,
+    name: w.name ?? "",
+    status: w.status ?? "UNKNOWN",
+    ...(typeof w.progress === "number" ? { progress: w.progress } : {}),
+    ...(image ? { image } : {}),
+    flavor: { id: w.flavor?.id ?? "" },
+    addresses,
+    networks,
+    metadata: w.metadata ?? {},
+    ...opt("keyName", str(w.key_name)),
+    ...opt("accessIPv4", str(w.accessIPv4)),
+    ...opt("accessIPv6", str(w.accessIPv6)),
+    ...opt("created", w.created),
+    ...opt("updated", w.updated),
+    ...opt("hostId", str(w.hostId)),
+    ...opt("tenantId", w.tenant_id),
+    ...opt("userId", w.user_id),
+    ...opt("diskConfig", str(raw["OS-DCF:diskConfig"])),
+    ...opt("taskState", str(raw["OS-EXT-STS:task_state"])),
+    ...opt("vmState", str(raw["OS-EXT-STS:vm_state"])),
+    ...opt("powerState", typeof power === "number" ? power : undefined),
+    ...opt("fault", w.fault),
+    raw,
+  };
+}
+
+function opt<K extends string, V>(key: K, value: V | undefined): { [P in K]?: V } {
+  return (value === undefined ? {} : { [key]: value }) as { [P in K]?: V };
+}
+
+// ---- input ----
+
+export const serverStatus = z.string().regex(/^[A-Z_]+$/i, "must be a Nova status such as ACTIVE or ERROR");
+
+export const listServersInput = z
+  .strictObject({
+    /** Nova treats it as a regular expression; `find` matches exactly. */
+    name: z.string().min(1).optional(),
+    status: serverStatus.optional(),
+    image: ref.optional(),
+    flavor: ref.optional(),
+    /** ISO 8601 date, or a Date: servers changed since (deleted ones included). */
+    changesSince: z.union([z.date().transform((d) => d.toISOString()), z.iso.datetime({ offset: true })]).optional(),
+    /** Servers per request (Nova caps it, 1000 on Rackspace). */
+    pageSize: z.number().int().min(1).max(1000).optional(),
+    /** Stop after this many servers in all. */
+    limit: z.number().int().min(1).optional(),
+    /** Start after this server id. */
+    marker: z.string().min(1).optional(),
+  })
+  .optional();
+export type ListServersInput = z.input<typeof listServersInput>;
+
+const MAX_FILES = 5;
+const MAX_FILE_BYTES = 10_240; // Nova's injected_file_content_bytes quota
+const MAX_PATH = 255; // Nova's injected_file_path_length quota
+const MAX_USER_DATA = 65_535; // bytes of base64, Nova's column size
+
+const bytes = z.union([z.string(), z.instanceof(Uint8Array)], { error: "must be a string or a Uint8Array" });
+const byteLength = (v: string | Uint8Array) => (typeof v === "string" ? Buffer.byteLength(v) : v.byteLength);
+const base64 = (v: string | Uint8Array) => Buffer.from(v).toString("base64");
+
+const files = z
+  .record(
+    z.string().min(1).max(MAX_PATH, `must be at most ${MAX_PATH} characters`).startsWith("/", "must be an absolute path"),
+    bytes.refine((v) => byteLength(v) <= MAX_FILE_BYTES, `must be at most ${MAX_FILE_BYTES} bytes`),
+  )
+  .refine((o) => Object.keys(o).length <= MAX_FILES, `at most ${MAX_FILES} files`)
+  .transform((o) => Object.entries(o).map(([path, contents]) => ({ path, contents: base64(contents) })));
+
+const meta = metadataInput.refine((o) => Object.keys(o).length <= 5, "at most 5 key/value pairs");
+
+/** One network for the new server: an id, or pyrax's nic dict (`{"net-id": …}`), or Nova's `{uuid, fixed_ip, port}`. */
+const network = z
+  .union([
+    z.string().min(1),
+    z.strictObject({
+      uuid: z.string().min(1).optional(),
+      "net-id": z.string().min(1).optional(),
+      id: z.string().min(1).optional(),
+      fixedIp: z.string().min(1).optional(),
+      fixed_ip: z.string().min(1).optional(),
+      "v4-fixed-ip": z.string().min(1).optional(),
+      "v6-fixed-ip": z.string().min(1).optional(),
+      port: z.string().min(1).optional(),
+      "port-id": z.string().min(1).optional(),
+    }),
+  ])
+  .transform((n) => {
+    if (typeof n === "string") return { uuid: n };
+    const uuid = n.uuid ?? n["net-id"] ?? n.id;
+    const fixed = n.fixedIp ?? n.fixed_ip ?? n["v4-fixed-ip"] ?? n["v6-fixed-ip"];
+    const port = n.port ?? n["port-id"];
+    return { ...(uuid ? { uuid } : {}), ...(fixed ? { fixed_ip: fixed } : {}), ...(port ? { port } : {}) };
+  })
+  .refine((n) => n.uuid !== undefined || n.port !== undefined, "needs a network id or a port");
+
+export const createServerInput = z
+  .strictObject({
+    name: z.string().min(1).max(255),
+    /** Image id or object; leave out only when booting from a volume (`blockDeviceMapping`). */
+    image: ref.optional(),
+    flavor: ref,
+    /** Up to 5 string pairs (pyrax `meta`; `metadata` is accepted too). */
+    meta: meta.optional(),
+    metadata: meta.optional(),
+    /** Up to 5 files, path → text or bytes, each ≤ 10 KiB (pyrax `files`; Nova `personality`). */
+    files: files.optional(),
+    personality: files.optional(),
+    keyName: z.string().min(1).optional(),
+    /** Network ids or nic dicts; pyrax's `nics` is accepted too. */
+    networks: z.array(network).optional(),
+    nics: z.array(network).optional(),
+    diskConfig: z.enum(["AUTO", "MANUAL"]).optional(),
+    /** A root password of your choosing (a secret: never logged). */
+    adminPass: z.string().min(1).optional(),
+    userData: bytes.transform(base64).refine((b) => b.length <= MAX_USER_DATA, `must be at most ${MAX_USER_DATA} bytes once base64-encoded`).optional(),
+    configDrive: z.boolean().optional(),
+    availabilityZone: z.string().min(1).optional(),
+    /** Security group names. */
+    securityGroups: z.array(z.string().min(1)).optional(),
+    schedulerHints: z.record(z.string(), z.unknown()).optional(),
+    /** Nova's `block_device_mapping_v2` entries, sent as given (boot from volume). */
+    blockDeviceMapping: z.array(z.record(z.string(), z.unknown())).min(1).optional(),
+    minCount: z.number().int().min(1).optional(),
+    maxCount: z.number().int().min(1).optional(),
+  })
+  .refine((o) => o.image !== undefined || o.blockDeviceMapping !== undefined, { path: ["image"], message: "is required (unless booting from a volume with blockDeviceMapping)" })
+  .refine((o) => !(o.meta && o.metadata), { path: ["metadata"], message: "give meta or metadata, not both" })
+  .refine((o) => !(o.files && o.personality), { path: ["personality"], message: "give files or personality, not both" })
+  .refine((o) => !(o.networks && o.nics), { path: ["nics"], message: "give networks or nics, not both" });
+export type CreateServerInput = z.input<typeof createServerInput>;
+
+/** The `POST /servers` body for validated input. */
+export function toCreateBody(i: z.output<typeof createServerInput>): Record<string, unknown> {
+  const server: Record<string, unknown> = { name: i.name, imageRef: i.image ?? "", flavorRef: i.flavor };
+  const metadata = i.meta ?? i.metadata;
+  if (metadata) server.metadata = metadata;
+  const personality = i.files ?? i.personality;
+  if (personality) server.personality = personality;
+  const networks = i.networks ?? i.nics;
+  if (networks) server.networks = networks;
+  if (i.keyName) server.key_name = i.keyName;
+  if (i.diskConfig) server["OS-DCF:diskConfig"] = i.diskConfig;
+  if (i.adminPass) server.adminPass = i.adminPass;
+  if (i.userData) server.user_data = i.userData;
+  if (i.configDrive !== undefined) server.config_drive = i.configDrive;
+  if (i.availabilityZone) server.availability_zone = i.availabilityZone;
+  if (i.securityGroups) server.security_groups = i.securityGroups.map((name) => ({ name }));
+  if (i.blockDeviceMapping) server.block_device_mapping_v2 = i.blockDeviceMapping;
+  if (i.minCount !== undefined) server.min_count = i.minCount;
+  if (i.maxCount !== undefined) server.max_count = i.maxCount;
+  return { server, ...(i.schedulerHints ? { "os:scheduler_hints": i.schedulerHints } : {}) };
+}
+
+export const updateServerInput = z.strictObject({ name: z.string().min(1).max(255) });
+export type UpdateServerInput = z.input<typeof updateServerInput>;

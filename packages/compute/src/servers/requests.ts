@@ -1,0 +1,257 @@
+import { type CallOptions, encodeSegment, InvalidResponse, markerPager, type NotFound, notFoundAs, type Paginated, type ServiceClient, validate } from "@rax/core";
+import * as z from "zod";
+import { NoSuchServer, NoUniqueMatch } from "../errors";
+import { notFound } from "../not-found";
+import { metadataInput, type Ref, ref } from "../ref";
+import { jsonFor, sendFor } from "../wire";
+import {
+  type Address,
+  addressesBody,
+  type CreateServerInput,
+  createServerInput,
+  type ListServersInput,
+  listServersInput,
+  metadataBody,
+  metaItemBody,
+  type ServerData,
+  serverBody,
+  serversBody,
+  toCreateBody,
+  toServer,
+  type UpdateServerInput,
+  updateServerInput,
+} from "./models";
+
+// One function per Nova wire operation. Each validates its input before any request, sends one
+// call (or one per page), turns a 404 into NoSuchServer and returns plain camelCase data.
+
+const serverPath = (id: string, rest = "") => `servers/${encodeSegment(id)}${rest}`;
+const missing = (id: string) => (e: NotFound) => new NoSuchServer(id, e);
+
+/** GET /servers/detail, page after page (`limit` + `marker`; Nova's `next` link says another page follows). */
+export function listServers(client: ServiceClient, filters?: ListServersInput, o: CallOptions = {}): Paginated<ServerData> {
+  const f = validate(listServersInput, filters, "filters") ?? {};
+  const query = { name: f.name, status: f.status, image: f.image, flavor: f.flavor, "changes-since": f.changesSince };
+  return markerPager(
+    async (marker, limit) => {
+      const body = await client.json({ method: "GET", path: "servers/detail", query: { ...query, limit, marker }, ...o }, serversBody);
+      return { items: body.servers, more: body.servers_links?.some((l) => l.rel === "next") ?? false };
+    },
+    { markerOf: (row) => row.id, pageSize: f.pageSize, limit: f.limit, marker: f.marker },
+  ).map(toServer);
+}
+
+/** GET /servers/{id}. */
+export async function getServer(client: ServiceClient, server: Ref, o: CallOptions = {}): Promise<ServerData> {
+  const id = validate(ref, server, "server");
+  const body = await notFoundAs(client.json({ method: "GET", path: serverPath(id), ...o }, serverBody), missing(id));
+  return toServer(body.server);
+}
+
+/**
+ * The one server named exactly `name`. Nova's `name` filter is a regular expression, so the name is
+ * escaped and anchored, and the rows are checked again here.
+ */
+export async function findServer(client: ServiceClient, name: string, o: CallOptions = {}): Promise<ServerData> {
+  const n = validate(z.string().min(1), name, "name");
+  const pattern = `^${n.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}$`;
+  const matches = (await listServers(client, { name: pattern }, o).toArray()).filter((s) => s.name === n);
+  if (matches.length === 1) return matches[0]!;
+  if (matches.length > 1) throw new NoUniqueMatch("servers", matches.map((s) => s.id));
+  throw notFound(`servers?name=${n}`, `No server named ${n}`, (e) => new NoSuchServer(n, e));
+}
+
+/** What `createServer` returns: the new server (status BUILD) and the root password Nova chose. */
+export interface CreatedServer {
+  server: ServerData;
+  /** A secret: registered for redaction, never printed by rax. */
+  adminPass?: string;
+}
+
+/** POST /servers → 202. Nova answers with little more than the id; the rest is filled from the request. */
+export async function createServer(client: ServiceClient, input: CreateServerInput, o: CallOptions = {}): Promise<CreatedServer> {
+  const i = validate(createServerInput, input, "server");
+  const body = await jsonFor(client, { method: "POST", path: "servers", json: toCreateBody(i), ...o }, [202], serverBody);
+  const data = toServer({ status: "BUILD", name: i.name, ...body.server });
+  if (!body.server.flavor) data.flavor = { id: i.flavor };
+  if (!body.server.image && i.image) data.image = { id: i.image };
+  if (!body.server.metadata) data.metadata = { ...(i.meta ?? i.metadata) };
+  return { server: data, ...(body.server.adminPass ? { adminPass: body.server.adminPass } : {}) };
+}
+
+/** PUT /servers/{id} (rename). */
+export async function updateServer(client: ServiceClient, server: Ref, changes: UpdateServerInput, o: CallOptions = {}): Promise<ServerData> {
+  const id = validate(ref, server, "server");
+  const c = validate(updateServerInput, changes, "changes");
+  const body = await notFoundAs(jsonFor(client, { method: "PUT", path: serverPath(id), json: { server: c }, ...o }, [200], serverBody), missing(id));
+  return toServer(body.server);
+}
+
+/** DELETE /servers/{id} → 204. The server goes on existing (status DELETED) for a moment. */
+export async function deleteServer(client: ServiceClient, server: Ref, o: CallOptions = {}): Promise<void> {
+  const id = validate(ref, server, "server");
+  const res = await notFoundAs(sendFor(client, { method: "DELETE", path: serverPath(id), ...o }, [204]), missing(id));
+  await res.dump();
+}
+
+/** GET /servers/{id}/ips, or /ips/{network} for one network label. */
+export async function listServerAddresses(client: ServiceClient, server: Ref, network?: string, o: CallOptions = {}): Promise<Record<string, Address[]>> {
+  const id = validate(ref, server, "server");
+  const label = validate(z.string().min(1).optional(), network, "network");
+  if (label === undefined) return (await notFoundAs(client.json({ method: "GET", path: serverPath(id, "/ips"), ...o }, addressesBody), missing(id))).addresses;
+  return notFoundAs(client.json({ method: "GET", path: serverPath(id, `/ips/${encodeSegment(label)}`), ...o }, z.record(z.string(), z.array(z.looseObject({ addr: z.string(), version: z.number().optional() })))), missing(id));
+}
+
+/** GET /servers/{id}/metadata. */
+export async function getServerMetadata(client: ServiceClient, server: Ref, o: CallOptions = {}): Promise<Record<string, string>> {
+  const id = validate(ref, server, "server");
+  return (await notFoundAs(client.json({ method: "GET", path: serverPath(id, "/metadata"), ...o }, metadataBody), missing(id))).metadata;
+}
+
+/** POST /servers/{id}/metadata: merges `metadata` into the server's; returns all of it. */
+export async function setServerMetadata(client: ServiceClient, server: Ref, metadata: Record<string, string>, o: CallOptions = {}): Promise<Record<string, string>> {
+  const id = validate(ref, server, "server");
+  const m = validate(metadataInput, metadata, "metadata");
+  return (await notFoundAs(jsonFor(client, { method: "POST", path: serverPath(id, "/metadata"), json: { metadata: m }, ...o }, [200], metadataBody), missing(id))).metadata;
+}
+
+/** PUT /servers/{id}/metadata: replaces all of the server's metadata. */
+export async function replaceServerMetadata(client: ServiceClient, server: Ref, metadata: Record<string, string>, o: CallOptions = {}): Promise<Record<string, string>> {
+  const id = validate(ref, server, "server");
+  const m = validate(metadataInput, metadata, "metadata");
+  return (await notFoundAs(jsonFor(client, { method: "PUT", path: serverPath(id, "/metadata"), json: { metadata: m }, ...o }, [200], metadataBody), missing(id))).metadata;
+}
+
+/** PUT /servers/{id}/metadata/{key}: sets one key. */
+export async function setServerMetadataItem(client: ServiceClient, server: Ref, key: string, value: string, o: CallOptions = {}): Promise<Record<string, string>> {
+  const id = validate(ref, server, "server");
+  const m = validate(metadataInput, { [key]: value }, "metadata");
+  const path = serverPath(id, `/metadata/${encodeSegment(key)}`);
+  return (await notFoundAs(jsonFor(client, { method: "PUT", path, json: { meta: m }, ...o }, [200], metaItemBody), missing(id))).meta;
+}
+
+/** DELETE /servers/{id}/metadata/{key}, once per key (Nova has no bulk delete). */
+export async function deleteServerMetadata(client: ServiceClient, server: Ref, keys: string | string[], o: CallOptions = {}): Promise<void> {
+  const id = validate(ref, server, "server");
+  const list = validate(z.union([z.string().min(1).transform((k) => [k]), z.array(z.string().min(1))]), keys, "keys");
+  for (const key of list) {
+    const res = await notFoundAs(sendFor(client, { method: "DELETE", path: serverPath(id, `/metadata/${encodeSegment(key)}`), ...o }, [204]), missing(id));
+    await res.dump();
+  }
+}
+
+// ---- actions: POST /servers/{id}/action with {action: info} ----
+
+async function act(client: ServiceClient, id: string, body: Record<string, unknown>, ok: number[], o: CallOptions) {
+  return notFoundAs(sendFor(client, { method: "POST", path: serverPath(id, "/action"), json: body, ...o }, ok), missing(id));
+}
+async function actQuietly(client: ServiceClient, server: Ref, body: Record<string, unknown>, ok: number[], o: CallOptions): Promise<void> {
+  const id = validate(ref, server, "server");
+  await (await act(client, id, body, ok, o)).dump();
+}
+
+export const rebootType = z.enum(["SOFT", "HARD"], { error: 'must be "SOFT" or "HARD"' });
+
+/** reboot → 202; status REBOOT / HARD_REBOOT, then ACTIVE. */
+export function rebootServer(client: ServiceClient, server: Ref, type: "SOFT" | "HARD" = "SOFT", o: CallOptions = {}): Promise<void> {
+  const t = validate(rebootType, typeof type === "string" ? type.toUpperCase() : type, "type");
+  return actQuietly(client, server, { reboot: { type: t } }, [202], o);
+}
+
+export const rebuildServerInput = z.strictObject({
+  name: z.string().min(1).max(255).optional(),
+  adminPass: z.string().min(1).optional(),
+  diskConfig: z.enum(["AUTO", "MANUAL"]).optional(),
+  meta: metadataInput.optional(),
+  preserveEphemeral: z.boolean().optional(),
+});
+export type RebuildServerInput = z.input<typeof rebuildServerInput>;
+
+/** rebuild → 202 with the server and a new root password. */
+export async function rebuildServer(client: ServiceClient, server: Ref, image: Ref, options: RebuildServerInput = {}, o: CallOptions = {}): Promise<CreatedServer> {
+  const id = validate(ref, server, "server");
+  const imageRef = validate(ref, image, "image");
+  const r = validate(rebuildServerInput, options, "options");
+  const rebuild: Record<string, unknown> = { imageRef };
+  if (r.name) rebuild.name = r.name;
+  if (r.adminPass) rebuild.adminPass = r.adminPass;
+  if (r.diskConfig) rebuild["OS-DCF:diskConfig"] = r.diskConfig;
+  if (r.meta) rebuild.metadata = r.meta;
+  if (r.preserveEphemeral !== undefined) rebuild.preserve_ephemeral = r.preserveEphemeral;
+  const res = await act(client, id, { rebuild }, [202], o);
+  const body = serverBody.safeParse(await res.json());
+  if (!body.success) throw new InvalidResponse({ status: res.status, method: res.method, url: res.url, snippet: "" }, "rebuild answered without a server");
+  return { server: toServer(body.data.server), ...(body.data.server.adminPass ? { adminPass: body.data.server.adminPass } : {}) };
+}
+
+/** resize → 202; status RESIZE, then VERIFY_RESIZE (confirm or revert it). */
+export function resizeServer(client: ServiceClient, server: Ref, flavor: Ref, options: { diskConfig?: "AUTO" | "MANUAL" } = {}, o: CallOptions = {}): Promise<void> {
+  const flavorRef = validate(ref, flavor, "flavor");
+  const r = validate(z.strictObject({ diskConfig: z.enum(["AUTO", "MANUAL"]).optional() }), options, "options");
+  return actQuietly(client, server, { resize: { flavorRef, ...(r.diskConfig ? { "OS-DCF:diskConfig": r.diskConfig } : {}) } }, [202], o);
+}
+
+/** confirmResize → 204 (Nova v2.1; Rackspace's docs say 202). */
+export function confirmServerResize(client: ServiceClient, server: Ref, o: CallOptions = {}): Promise<void> {
+  return actQuietly(client, server, { confirmResize: null }, [202, 204], o);
+}
+
+/** revertResize → 202. */
+export function revertServerResize(client: ServiceClient, server: Ref, o: CallOptions = {}): Promise<void> {
+  return actQuietly(client, server, { revertResize: null }, [202], o);
+}
+
+/** createImage → 202; the new image's id is the last segment of `Location` (or `image_id` from v2.45). */
+export async function createServerImage(client: ServiceClient, server: Ref, name: string, metadata?: Record<string, string>, o: CallOptions = {}): Promise<string> {
+  const id = validate(ref, server, "server");
+  const n = validate(z.string().min(1).max(255), name, "name");
+  const m = validate(metadataInput.optional(), metadata, "metadata");
+  const res = await act(client, id, { createImage: { name: n, ...(m ? { metadata: m } : {}) } }, [202], o);
+  const text = await res.text();
+  const fromBody = text ? z.looseObject({ image_id: z.string() }).safeParse(safeJson(text)) : undefined;
+  if (fromBody?.success) return fromBody.data.image_id;
+  const location = res.headers.location ?? "";
+  const imageId = decodeURIComponent(location.replace(/\/+$/, "").split("/").pop() ?? "");
+  if (!imageId) throw new InvalidResponse({ status: res.status, method: res.method, url: res.url, snippet: "" }, "createImage answered without a Location header");
+  return imageId;
+}
+
+function safeJson(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return undefined;
+  }
+}
+
+/** changePassword → 202. */
+export function changeServerPassword(client: ServiceClient, server: Ref, password: string, o: CallOptions = {}): Promise<void> {
+  const adminPass = validate(z.string().min(1), password, "password");
+  return actQuietly(client, server, { changePassword: { adminPass } }, [202], o);
+}
+
+/** rescue → 200 `{adminPass}` (the rescue system's root password, a secret); status RESCUE. */
+export async function rescueServer(client: ServiceClient, server: Ref, options: { adminPass?: string; image?: Ref } = {}, o: CallOptions = {}): Promise<{ adminPass?: string }> {
+  const id = validate(ref, server, "server");
+  const r = validate(z.strictObject({ adminPass: z.string().min(1).optional(), image: ref.optional() }), options, "options");
+  const info = r.adminPass || r.image ? { ...(r.adminPass ? { adminPass: r.adminPass } : {}), ...(r.image ? { rescue_image_ref: r.image } : {}) } : null;
+  const res = await act(client, id, { rescue: info }, [200, 202], o);
+  const body = z.looseObject({ adminPass: z.string().optional() }).safeParse(safeJson(await res.text()));
+  return body.success && body.data.adminPass ? { adminPass: body.data.adminPass } : {};
+}
+
+/** unrescue → 202. */
+export function unrescueServer(client: ServiceClient, server: Ref, o: CallOptions = {}): Promise<void> {
+  return actQuietly(client, server, { unrescue: null }, [202], o);
+}
+
+export const resetStateInput = z
+  .string()
+  .transform((s) => s.toLowerCase())
+  .pipe(z.enum(["active", "error"], { error: 'must be "active" or "error"' }));
+
+/** os-resetState → 202 (admin only): ACTIVE or ERROR, for a server stuck in a task. */
+export function resetServerState(client: ServiceClient, server: Ref, state: "ACTIVE" | "ERROR" | "active" | "error" = "ACTIVE", o: CallOptions = {}): Promise<void> {
+  const s = validate(resetStateInput, state, "state");
+  return actQuietly(client, server, { "os-resetState": { state: s } }, [202], o);
+}

@@ -1,0 +1,265 @@
+import { type CallOptions, type Paginated, registerSecret, type ServiceClient, waitUntil, type WaitProgress } from "@rax/core";
+import { NoSuchServer, ServerFailed } from "../errors";
+import type { Ref } from "../ref";
+import type { Address, CreateServerInput, ListServersInput, ServerData, UpdateServerInput } from "./models";
+import * as api from "./requests";
+
+export interface WaitForOptions {
+  /** ms between loads. Default 5000. */
+  interval?: number;
+  /** Loads before giving up with `WaitTimeout`. Default: as many as fit in 30 minutes at `interval`. */
+  attempts?: number;
+  signal?: AbortSignal;
+  /** Called after every load (pyrax's `verbose` output, a progress bar from `server.progress`). */
+  onProgress?: (p: WaitProgress<Server>) => void;
+  /** Deadline in ms for each load (GET). */
+  timeout?: number;
+}
+
+const DEFAULT_WAIT_MS = 30 * 60_000;
+
+/** `compute.servers`: Cloud Servers / Nova servers. Every method takes a server id or a `Server`. */
+export class Servers {
+  constructor(readonly client: ServiceClient) {}
+
+  /** Servers with details; a `Paginated`: `await` it for the first page, `for await` for all. */
+  list(filters?: ListServersInput, o?: CallOptions): Paginated<Server> {
+    return api.listServers(this.client, filters, o).map((d) => new Server(this, d));
+  }
+
+  /** One server, fresh from Nova (pyrax `servers.get`). `NoSuchServer` if it does not exist. */
+  async get(server: Ref, o?: CallOptions): Promise<Server> {
+    return new Server(this, await api.getServer(this.client, server, o));
+  }
+
+  /** The one server named exactly `name`; `NoSuchServer` if none, `NoUniqueMatch` if several. */
+  async find(name: string, o?: CallOptions): Promise<Server> {
+    return new Server(this, await api.findServer(this.client, name, o));
+  }
+
+  /**
+   * Creates a server (status BUILD); `image`, `flavor` and `name` are required, `meta` ≤ 5 string
+   * pairs, `files` ≤ 5. The returned server's `adminPass` is Nova's root password (a secret).
+   */
+  async create(input: CreateServerInput, o?: CallOptions): Promise<Server> {
+    const { server, adminPass } = await api.createServer(this.client, input, o);
+    return new Server(this, server, adminPass);
+  }
+
+  /** Renames the server. */
+  async update(server: Ref, changes: UpdateServerInput, o?: CallOptions): Promise<Server> {
+    return new Server(this, await api.updateServer(this.client, server, changes, o));
+  }
+
+  /** Deletes the server; `waitFor(server, "DELETED")` waits until it is gone. */
+  delete(server: Ref, o?: CallOptions): Promise<void> {
+    return api.deleteServer(this.client, server, o);
+  }
+
+  /**
+   * Reloads the server until its status is one of `status`. ERROR (unless asked for) rejects with
+   * `ServerFailed` carrying Nova's `fault`; waiting for "DELETED" resolves when Nova says 404.
+   * Running out of `attempts` rejects with `WaitTimeout`; `signal` with `AbortError`.
+   */
+  async waitFor(server: Ref, status: string | string[], o: WaitForOptions = {}): Promise<Server> {
+    const want = (Array.isArray(status) ? status : [status]).map((s) => s.toUpperCase());
+    let last: Server | undefined = typeof server === "object" && server instanceof Server ? server : undefined;
+    const call = { signal: o.signal, timeout: o.timeout };
+    const load = async (): Promise<Server> => {
+      try {
+        last = await this.get(server, call);
+      } catch (e) {
+        if (!(e instanceof NoSuchServer) || !want.includes("DELETED")) throw e;
+        return new Server(this, { ...(last ?? placeholder(e.server)), status: "DELETED" });
+      }
+      if (last.status === "ERROR" && !want.includes("ERROR")) throw new ServerFailed(last, want.join("/"));
+      return last;
+    };
+    const interval = o.interval ?? 5000;
+    const attempts = o.attempts ?? Math.max(1, Math.ceil(DEFAULT_WAIT_MS / Math.max(interval, 1)));
+    return waitUntil(load, "status", want, { interval, attempts, signal: o.signal, onProgress: o.onProgress });
+  }
+
+  /** Network label → addresses, fresh from Nova (pyrax `servers.ips`), or only `network`'s. */
+  ips(server: Ref, network?: string, o?: CallOptions): Promise<Record<string, Address[]>> {
+    return api.listServerAddresses(this.client, server, network, o);
+  }
+
+  /** The server's metadata. */
+  getMetadata(server: Ref, o?: CallOptions): Promise<Record<string, string>> {
+    return api.getServerMetadata(this.client, server, o);
+  }
+
+  /** Merges `metadata` into the server's (pyrax `set_meta`); returns all of it. */
+  setMetadata(server: Ref, metadata: Record<string, string>, o?: CallOptions): Promise<Record<string, string>> {
+    return api.setServerMetadata(this.client, server, metadata, o);
+  }
+
+  /** Replaces all of the server's metadata with `metadata`. */
+  replaceMetadata(server: Ref, metadata: Record<string, string>, o?: CallOptions): Promise<Record<string, string>> {
+    return api.replaceServerMetadata(this.client, server, metadata, o);
+  }
+
+  /** Sets one metadata key (pyrax `set_meta_item`). */
+  setMetadataItem(server: Ref, key: string, value: string, o?: CallOptions): Promise<Record<string, string>> {
+    return api.setServerMetadataItem(this.client, server, key, value, o);
+  }
+
+  /** Deletes metadata keys (pyrax `delete_meta`). */
+  deleteMetadata(server: Ref, keys: string | string[], o?: CallOptions): Promise<void> {
+    return api.deleteServerMetadata(this.client, server, keys, o);
+  }
+
+  /** Reboots: "SOFT" (default, an OS restart) or "HARD" (power cycle). */
+  reboot(server: Ref, type?: "SOFT" | "HARD", o?: CallOptions): Promise<void> {
+    return api.rebootServer(this.client, server, type, o);
+  }
+
+  /** Rebuilds the server from `image`; the returned server's `adminPass` is the new root password. */
+  async rebuild(server: Ref, image: Ref, options?: api.RebuildServerInput, o?: CallOptions): Promise<Server> {
+    const { server: data, adminPass } = await api.rebuildServer(this.client, server, image, options, o);
+    return new Server(this, data, adminPass);
+  }
+
+  /** Starts a resize to `flavor`: RESIZE, then VERIFY_RESIZE, where you confirm or revert. */
+  resize(server: Ref, flavor: Ref, options?: { diskConfig?: "AUTO" | "MANUAL" }, o?: CallOptions): Promise<void> {
+    return api.resizeServer(this.client, server, flavor, options, o);
+  }
+
+  /** Keeps the resized server (VERIFY_RESIZE → ACTIVE). */
+  confirmResize(server: Ref, o?: CallOptions): Promise<void> {
+    return api.confirmServerResize(this.client, server, o);
+  }
+
+  /** Goes back to the server before the resize (VERIFY_RESIZE → ACTIVE on the old flavor). */
+  revertResize(server: Ref, o?: CallOptions): Promise<void> {
+    return api.revertServerResize(this.client, server, o);
+  }
+
+  /** Snapshots the server into a new image and returns the image's id (as pyrax does); wait on the image. */
+  createImage(server: Ref, name: string, metadata?: Record<string, string>, o?: CallOptions): Promise<string> {
+    return api.createServerImage(this.client, server, name, metadata, o);
+  }
+
+  /** Sets a new root password. */
+  changePassword(server: Ref, password: string, o?: CallOptions): Promise<void> {
+    registerSecret(password);
+    return api.changeServerPassword(this.client, server, password, o);
+  }
+
+  /** Boots the rescue system (status RESCUE); resolves with its root password (a secret). */
+  async rescue(server: Ref, options?: { adminPass?: string; image?: Ref }, o?: CallOptions): Promise<{ adminPass?: string }> {
+    registerSecret(options?.adminPass);
+    const r = await api.rescueServer(this.client, server, options, o);
+    registerSecret(r.adminPass);
+    return r;
+  }
+
+  /** Leaves rescue mode. */
+  unrescue(server: Ref, o?: CallOptions): Promise<void> {
+    return api.unrescueServer(this.client, server, o);
+  }
+
+  /** Resets a stuck server's state to ACTIVE (default) or ERROR (admin only). */
+  resetState(server: Ref, state?: "ACTIVE" | "ERROR" | "active" | "error", o?: CallOptions): Promise<void> {
+    return api.resetServerState(this.client, server, state, o);
+  }
+}
+
+function placeholder(id: string): ServerData {
+  return { id, name: "", status: "DELETED", flavor: { id: "" }, addresses: {}, networks: {}, metadata: {}, raw: {} };
+}
+
+export interface Server extends ServerData {}
+
+/**
+ * A server as Nova last described it (a snapshot: call `reload()` to refresh), with pyrax's
+ * object verbs. Every verb delegates to `compute.servers`.
+ */
+export class Server {
+  readonly #servers: Servers;
+  readonly #adminPass?: string;
+
+  constructor(servers: Servers, data: ServerData, adminPass?: string) {
+    this.#servers = servers;
+    Object.assign(this, data);
+    if (adminPass) {
+      registerSecret(adminPass);
+      this.#adminPass = adminPass;
+    }
+  }
+
+  /**
+   * The root password Nova set, only on the server `create()` / `rebuild()` returned (pyrax's
+   * `server.adminPass`). Kept out of `console.log`, `JSON.stringify` and rax's logs.
+   */
+  get adminPass(): string | undefined {
+    return this.#adminPass;
+  }
+
+  /** Reloads this object in place from Nova and returns it. */
+  async reload(o?: CallOptions): Promise<this> {
+    const fresh = await this.#servers.get(this, o);
+    for (const key of Object.keys(this)) if (!(key in fresh)) delete (this as Record<string, unknown>)[key];
+    Object.assign(this, { ...fresh });
+    return this;
+  }
+
+  delete(o?: CallOptions): Promise<void> {
+    return this.#servers.delete(this, o);
+  }
+  waitFor(status: string | string[], o?: WaitForOptions): Promise<Server> {
+    return this.#servers.waitFor(this, status, o);
+  }
+  update(changes: UpdateServerInput, o?: CallOptions): Promise<Server> {
+    return this.#servers.update(this, changes, o);
+  }
+  ips(network?: string, o?: CallOptions): Promise<Record<string, Address[]>> {
+    return this.#servers.ips(this, network, o);
+  }
+  getMetadata(o?: CallOptions): Promise<Record<string, string>> {
+    return this.#servers.getMetadata(this, o);
+  }
+  setMetadata(metadata: Record<string, string>, o?: CallOptions): Promise<Record<string, string>> {
+    return this.#servers.setMetadata(this, metadata, o);
+  }
+  replaceMetadata(metadata: Record<string, string>, o?: CallOptions): Promise<Record<string, string>> {
+    return this.#servers.replaceMetadata(this, metadata, o);
+  }
+  setMetadataItem(key: string, value: string, o?: CallOptions): Promise<Record<string, string>> {
+    return this.#servers.setMetadataItem(this, key, value, o);
+  }
+  deleteMetadata(keys: string | string[], o?: CallOptions): Promise<void> {
+    return this.#servers.deleteMetadata(this, keys, o);
+  }
+  reboot(type?: "SOFT" | "HARD", o?: CallOptions): Promise<void> {
+    return this.#servers.reboot(this, type, o);
+  }
+  rebuild(image: Ref, options?: api.RebuildServerInput, o?: CallOptions): Promise<Server> {
+    return this.#servers.rebuild(this, image, options, o);
+  }
+  resize(flavor: Ref, options?: { diskConfig?: "AUTO" | "MANUAL" }, o?: CallOptions): Promise<void> {
+    return this.#servers.resize(this, flavor, options, o);
+  }
+  confirmResize(o?: CallOptions): Promise<void> {
+    return this.#servers.confirmResize(this, o);
+  }
+  revertResize(o?: CallOptions): Promise<void> {
+    return this.#servers.revertResize(this, o);
+  }
+  createImage(name: string, metadata?: Record<string, string>, o?: CallOptions): Promise<string> {
+    return this.#servers.createImage(this, name, metadata, o);
+  }
+  changePassword(password: string, o?: CallOptions): Promise<void> {
+    return this.#servers.changePassword(this, password, o);
+  }
+  rescue(options?: { adminPass?: string; image?: Ref }, o?: CallOptions): Promise<{ adminPass?: string }> {
+    return this.#servers.rescue(this, options, o);
+  }
+  unrescue(o?: CallOptions): Promise<void> {
+    return this.#servers.unrescue(this, o);
+  }
+  resetState(state?: "ACTIVE" | "ERROR" | "active" | "error", o?: CallOptions): Promise<void> {
+    return this.#servers.resetState(this, state, o);
+  }
+}
