@@ -6,7 +6,7 @@ import { ConnectionError, ServerError } from "@rax/core";
 import { DownloadFailed, UploadFailed } from "@rax/object-store";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { installLeakScan, recordError, rejectionOf } from "./harness/leak-scan";
-import { TENANT, startWorld, type World } from "./harness/world";
+import { startWorld, type World } from "./harness/world";
 
 // @rax/object-store under faults: what a user relies on is that every upload ends with the
 // right bytes stored exactly once, and that no partial download is ever presented as whole.
@@ -16,7 +16,8 @@ installLeakScan();
 let w: World;
 let scratch: string;
 const md5 = (b: Buffer | string) => createHash("md5").update(b).digest("hex");
-const storagePath = (rest: string) => `/object-store/DFW/v1/MossoCloudFS_${TENANT}/${rest}`;
+/** Path of a storage URL as the proxy sees it, taken from the catalog (never hard-coded). */
+const storagePath = (rest: string) => `${new URL(w.store.endpoint).pathname}/${rest}`;
 
 beforeAll(async () => {
   w = await startWorld();
@@ -137,7 +138,7 @@ describe("downloads are atomic and verified", () => {
     await w.store.storeObject("dl", "f.bin", payload);
     dir = await mkdtemp(join(scratch, "dl-"));
   });
-  const objGet = { method: "GET", path: storagePath("dl/f.bin") };
+  const objGet = () => ({ method: "GET", path: storagePath("dl/f.bin") });
 
   const cases: [string, Parameters<World["proxy"]["inject"]>[0]["fault"]][] = [
     ["a reset mid-body", { kind: "reset-mid-body" }],
@@ -147,7 +148,7 @@ describe("downloads are atomic and verified", () => {
   ];
   for (const [what, fault] of cases) {
     it(`downloadObject after ${what}: DownloadFailed and no file (not even a partial) in the folder`, async () => {
-      w.proxy.inject({ match: objGet, fault });
+      w.proxy.inject({ match: objGet(), fault });
       const e = await rejectionOf(w.store.downloadObject("dl", "f.bin", dir));
       expect(e).toBeInstanceOf(DownloadFailed);
       expect(await readdir(dir)).toEqual([]);
@@ -156,7 +157,7 @@ describe("downloads are atomic and verified", () => {
 
   for (const [what, fault] of cases.slice(0, 2)) {
     it(`fetchObject after ${what} rejects instead of returning short data`, async () => {
-      w.proxy.inject({ match: objGet, fault });
+      w.proxy.inject({ match: objGet(), fault });
       const e = await rejectionOf(w.store.fetchObject("dl", "f.bin"));
       expect(e).toBeInstanceOf(ConnectionError);
     });
@@ -164,7 +165,7 @@ describe("downloads are atomic and verified", () => {
 
   it("a body that stalls past the body timeout fails the download and leaves no file", async () => {
     const { store } = w.newClient({ transportOptions: { timeouts: { body: 200 } } });
-    w.proxy.inject({ match: objGet, fault: { kind: "stall-body", ms: 2000 } });
+    w.proxy.inject({ match: objGet(), fault: { kind: "stall-body", ms: 2000 } });
     const e = await rejectionOf(store.downloadObject("dl", "f.bin", dir));
     expect(e).toBeInstanceOf(DownloadFailed);
     expect(await readdir(dir)).toEqual([]);

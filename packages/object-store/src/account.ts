@@ -1,6 +1,7 @@
 import { randomBytes } from "node:crypto";
 import { registerSecret, ValidationError } from "@rax/core";
 import { type Metadata, metadataFrom, metaHeaderName, metaHeaders } from "./metadata-headers";
+import { OK } from "./success-status";
 import type { SwiftContext } from "./swift-context";
 
 export interface AccountInfo {
@@ -19,7 +20,7 @@ function registerTempUrlKeys(headers: Record<string, string>): void {
 }
 
 export async function headAccount(ctx: SwiftContext): Promise<Record<string, string>> {
-  const res = await ctx.storage({ method: "HEAD", path: "" });
+  const res = await ctx.storage({ method: "HEAD", ok: OK.head, path: "" });
   await res.dump();
   // Lower-case again in case a proxy hands back mixed case: pyrax's case-sensitive prefix strip
   // lost the temp-URL key that way.
@@ -53,14 +54,14 @@ export async function setAccountMetadata(ctx: SwiftContext, meta: unknown, clear
       if (!(name in headers)) headers[name] = "";
     }
   }
-  const res = await ctx.storage({ method: "POST", path: "", headers });
+  const res = await ctx.storage({ method: "POST", ok: OK.post, path: "", headers });
   await res.dump();
 }
 
 export async function removeAccountMetadataKey(ctx: SwiftContext, key: unknown): Promise<void> {
   if (typeof key !== "string") throw new ValidationError("key", "must be a string");
   const name = metaHeaderName("Account", key, "key");
-  const res = await ctx.storage({ method: "POST", path: "", headers: { [name]: "" } });
+  const res = await ctx.storage({ method: "POST", ok: OK.post, path: "", headers: { [name]: "" } });
   await res.dump();
 }
 
@@ -69,7 +70,7 @@ export async function setTempUrlKey(ctx: SwiftContext, key: unknown): Promise<st
     throw new ValidationError("key", "must be a non-empty string without CR/LF/NUL");
   const value = (key as string | undefined) ?? randomBytes(16).toString("hex");
   registerSecret(value);
-  const res = await ctx.storage({ method: "POST", path: "", headers: { "x-account-meta-temp-url-key": value } });
+  const res = await ctx.storage({ method: "POST", ok: OK.post, path: "", headers: { "x-account-meta-temp-url-key": value } });
   await res.dump();
   return value;
 }

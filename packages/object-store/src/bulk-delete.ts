@@ -1,7 +1,8 @@
-import { InvalidResponse } from "@rax/core";
+import { errorFromResponse, InvalidResponse, type RaxResponse } from "@rax/core";
 import * as z from "zod";
 import { encodeBodyPath } from "./names";
 import { parseBody } from "./response-body";
+import { OK } from "./success-status";
 import type { SwiftContext } from "./swift-context";
 
 /** pyrax's bulk-delete result dictionary, summed over every batch. */
@@ -46,7 +47,7 @@ export function bulkDeleteLine(container: string, name: string): string {
 async function deleteBatch(ctx: SwiftContext, container: string, names: string[]): Promise<BulkDeleteResult> {
   const body = `${names.map((n) => bulkDeleteLine(container, n)).join("\n")}\n`;
   const res = await ctx.storage({
-    method: "DELETE",
+    method: "DELETE", ok: OK.bulkDelete,
     path: "",
     query: { "bulk-delete": "true" },
     headers: { "content-type": "text/plain", accept: "application/json" },
@@ -60,6 +61,19 @@ async function deleteBatch(ctx: SwiftContext, container: string, names: string[]
   const errors = Array.isArray(parsed.Errors) ? parsed.Errors.map((e) => [String(e[0]), String(e[1])] as [string, string]) : [];
   if (!status.startsWith("200") && errors.length === 0) errors.push([parsed["Response Body"] ?? "", status]);
   return { deleted: Number(parsed["Number Deleted"] ?? 0), notFound: Number(parsed["Number Not Found"] ?? 0), status, errors };
+}
+
+/**
+ * The report of `DELETE ?multipart-manifest=delete` (Swift's bulk format, always HTTP 200): a
+ * failure inside it is the server's status error, not success.
+ */
+export async function checkSegmentsDeleted(res: RaxResponse): Promise<void> {
+  const answer = await res.json();
+  if (answer === undefined) return;
+  const parsed = parseBody(res, answer, swiftBulkBody, "large-object delete result");
+  const status = parsed["Response Status"] ?? "200 OK";
+  if (status.startsWith("2")) return;
+  throw errorFromResponse({ status: Number.parseInt(status, 10) || 500, headers: res.headers, body: answer, method: res.method, url: res.url });
 }
 
 /** Delete `names` from `container` in batches, summing pyrax's result dictionary across them. */

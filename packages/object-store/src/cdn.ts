@@ -2,6 +2,7 @@ import { HttpError, NotFound, ValidationError } from "@rax/core";
 import { asNoSuchContainer, NotCDNEnabled } from "./errors";
 import { type ListingOptions, listingQuery } from "./listing-options";
 import { containerPath, objectPath } from "./names";
+import { OK } from "./success-status";
 import type { SwiftContext } from "./swift-context";
 
 /** pyrax's CDN attributes of a container. */
@@ -36,7 +37,7 @@ export function checkTtl(ttl: unknown, field = "options.ttl"): number | undefine
 /** A CDN 404 means "no such container" only if storage agrees; otherwise "not CDN-enabled". */
 async function explain404(ctx: SwiftContext, container: string, e: HttpError): Promise<never> {
   try {
-    const res = await ctx.storage({ method: "HEAD", path: containerPath(container) });
+    const res = await ctx.storage({ method: "HEAD", ok: OK.head, path: containerPath(container) });
     await res.dump();
   } catch (se) {
     throw asNoSuchContainer(se, container);
@@ -46,7 +47,7 @@ async function explain404(ctx: SwiftContext, container: string, e: HttpError): P
 
 export async function getCdnAttributes(ctx: SwiftContext, container: string): Promise<CdnAttributes> {
   try {
-    const res = await ctx.cdn({ method: "HEAD", path: containerPath(container) });
+    const res = await ctx.cdn({ method: "HEAD", ok: OK.head, path: containerPath(container) });
     await res.dump();
     const h = res.headers;
     return {
@@ -72,7 +73,7 @@ export async function getCdnAttributes(ctx: SwiftContext, container: string): Pr
 
 async function cdnPut(ctx: SwiftContext, container: string, headers: Record<string, string | undefined>): Promise<void> {
   try {
-    const res = await ctx.cdn({ method: "PUT", path: containerPath(container), headers });
+    const res = await ctx.cdn({ method: "PUT", ok: OK.cdnPut, path: containerPath(container), headers });
     await res.dump();
   } catch (e) {
     if (e instanceof NotFound) await explain404(ctx, container, e);
@@ -106,7 +107,7 @@ export async function purgeCdnObject(ctx: SwiftContext, container: string, name:
   }
   try {
     const res = await ctx.cdn({
-      method: "DELETE",
+      method: "DELETE", ok: OK.delete,
       path: objectPath(container, name),
       headers: { "x-purge-email": list.length ? list.join(", ") : undefined },
     });
@@ -119,7 +120,7 @@ export async function purgeCdnObject(ctx: SwiftContext, container: string, name:
 
 export async function listCdnContainers(ctx: SwiftContext, o: ListingOptions, enabledOnly: boolean): Promise<CdnContainer[]> {
   const query = { ...listingQuery(o, o.marker), enabled_only: enabledOnly ? "true" : undefined };
-  const res = await ctx.cdn({ method: "GET", path: "", query, signal: o.signal });
+  const res = await ctx.cdn({ method: "GET", ok: OK.list, path: "", query, signal: o.signal });
   if (res.status === 204) {
     await res.dump();
     return [];

@@ -4,6 +4,7 @@ import { asNoSuchContainer } from "./errors";
 import { type Metadata, metadataFrom, metaHeaderName, metaHeaders } from "./metadata-headers";
 import { containerPath } from "./names";
 import { walkObjects } from "./listing";
+import { OK } from "./success-status";
 import type { SwiftContext } from "./swift-context";
 
 export interface ContainerInfo {
@@ -17,7 +18,7 @@ export interface ContainerInfo {
 
 export async function headContainer(ctx: SwiftContext, name: string, signal?: AbortSignal): Promise<ContainerInfo> {
   try {
-    const res = await ctx.storage({ method: "HEAD", path: containerPath(name), signal });
+    const res = await ctx.storage({ method: "HEAD", ok: OK.head, path: containerPath(name), signal });
     await res.dump();
     return {
       name,
@@ -34,7 +35,7 @@ export async function headContainer(ctx: SwiftContext, name: string, signal?: Ab
 /** PUT is idempotent in Swift (201 created, 202 already there), so "create" doubles as "get or create". */
 export async function createContainer(ctx: SwiftContext, name: string, metadata: unknown): Promise<ContainerInfo> {
   const headers = metadata === undefined ? {} : metaHeaders("Container", metadata, "options.metadata");
-  const res = await ctx.storage({ method: "PUT", path: containerPath(name), headers });
+  const res = await ctx.storage({ method: "PUT", ok: OK.putContainer, path: containerPath(name), headers });
   await res.dump();
   return headContainer(ctx, name);
 }
@@ -46,7 +47,7 @@ export async function deleteContainer(ctx: SwiftContext, name: string, deleteObj
     if (names.length > 0) await bulkDeleteAll(ctx, name, names, batchSize);
   }
   try {
-    const res = await ctx.storage({ method: "DELETE", path: containerPath(name) });
+    const res = await ctx.storage({ method: "DELETE", ok: OK.delete, path: containerPath(name) });
     await res.dump();
   } catch (e) {
     throw asNoSuchContainer(e, name);
@@ -55,7 +56,7 @@ export async function deleteContainer(ctx: SwiftContext, name: string, deleteObj
 
 async function postContainer(ctx: SwiftContext, name: string, headers: Record<string, string>): Promise<void> {
   try {
-    const res = await ctx.storage({ method: "POST", path: containerPath(name), headers });
+    const res = await ctx.storage({ method: "POST", ok: OK.post, path: containerPath(name), headers });
     await res.dump();
   } catch (e) {
     throw asNoSuchContainer(e, name);

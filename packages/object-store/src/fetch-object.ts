@@ -2,6 +2,7 @@ import { type RaxResponse, ValidationError } from "@rax/core";
 import { asNoSuchObject } from "./errors";
 import { objectPath } from "./names";
 import { type ObjectInfo, objectInfoFrom } from "./object-info";
+import { OK } from "./success-status";
 import type { SwiftContext } from "./swift-context";
 
 export interface FetchObjectOptions {
@@ -60,7 +61,7 @@ export function rangeHeader(o: FetchObjectOptions): string | undefined {
 export async function getObject(ctx: SwiftContext, container: string, name: string, o: FetchObjectOptions): Promise<{ res: RaxResponse; info: ObjectInfo }> {
   const range = rangeHeader(o);
   try {
-    const res = await ctx.storage({ method: "GET", path: objectPath(container, name), headers: { range }, signal: o.signal });
+    const res = await ctx.storage({ method: "GET", ok: range ? OK.getRange : OK.getObject, path: objectPath(container, name), headers: { range }, signal: o.signal });
     return { res, info: objectInfoFrom(container, name, res.headers) };
   } catch (e) {
     throw asNoSuchObject(e, container, name);

@@ -9,6 +9,7 @@ import type { ObjectSource } from "./object-source";
 import { putChecked } from "./store-object";
 import { objectWriteHeaders, type StoreObjectOptions } from "./store-options";
 import { StreamSegmenter } from "./stream-segmenter";
+import { OK } from "./success-status";
 import type { SwiftContext } from "./swift-context";
 import { md5Hex, Tally, unquoteEtag } from "./upload-data";
 import { runPool } from "./worker-pool";
@@ -73,7 +74,7 @@ export async function storeLargeObject(
   const fail = (message: string, cause?: unknown) => new UploadFailed(message, { container, object: name, uploadId, cause });
 
   // The segments container is created like any container: PUT is idempotent.
-  const put = await ctx.storage({ method: "PUT", path: containerPath(segContainer), signal: o.signal });
+  const put = await ctx.storage({ method: "PUT", ok: OK.putContainer, path: containerPath(segContainer), signal: o.signal });
   await put.dump();
   const existing = o.resume ? await existingSegments(ctx, segContainer, prefix) : new Map();
 
@@ -163,7 +164,7 @@ export async function storeLargeObject(
   try {
     if (manifest === "slo") {
       res = await ctx.storage({
-        method: "PUT",
+        method: "PUT", ok: OK.putObject,
         path: objectPath(container, name),
         query: { "multipart-manifest": "put" },
         // Not `json:` — that would make application/json the large object's content type.
@@ -173,7 +174,7 @@ export async function storeLargeObject(
       });
     } else {
       res = await ctx.storage({
-        method: "PUT",
+        method: "PUT", ok: OK.putObject,
         path: objectPath(container, name),
         headers: { ...headers, "content-length": "0", "x-object-manifest": `${encodeURIComponent(segContainer)}/${encodePath(prefix)}` },
         body: "",

@@ -4,6 +4,7 @@ import { asNoSuchContainer } from "./errors";
 import { type ListingOptions, listingQuery } from "./listing-options";
 import { containerPath } from "./names";
 import { parseBody } from "./response-body";
+import { OK } from "./success-status";
 import type { SwiftContext } from "./swift-context";
 
 // Swift's JSON listing rows, as the contract and to word the error for a row the fast checks below
@@ -56,7 +57,7 @@ async function jsonArray(
   query: Record<string, string | number | undefined>,
   signal?: AbortSignal,
 ): Promise<{ res: RaxResponse; rows: unknown[] }> {
-  const res = await ctx.storage({ method: "GET", path, query, signal });
+  const res = await ctx.storage({ method: "GET", ok: OK.list, path, query, signal });
   if (res.status === 204) {
     await res.dump();
     return { res, rows: [] };

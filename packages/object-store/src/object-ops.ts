@@ -3,11 +3,13 @@ import { asNoSuchObject } from "./errors";
 import { metaHeaderName, metaHeaders } from "./metadata-headers";
 import { objectPath } from "./names";
 import { headersKeptOnPost, type ObjectInfo, objectInfoFrom } from "./object-info";
+import { checkSegmentsDeleted } from "./bulk-delete";
+import { OK } from "./success-status";
 import type { SwiftContext } from "./swift-context";
 
 export async function headObject(ctx: SwiftContext, container: string, name: string, signal?: AbortSignal): Promise<ObjectInfo> {
   try {
-    const res = await ctx.storage({ method: "HEAD", path: objectPath(container, name), signal });
+    const res = await ctx.storage({ method: "HEAD", ok: OK.headObject, path: objectPath(container, name), signal });
     await res.dump();
     return objectInfoFrom(container, name, res.headers);
   } catch (e) {
@@ -19,10 +21,14 @@ export async function deleteObject(ctx: SwiftContext, container: string, name: s
   try {
     const res = await ctx.storage({
       method: "DELETE",
+      // A manifest deleted with its segments answers 200 and a bulk-delete report; a plain object 204.
+      ok: withSegments ? OK.deleteWithSegments : OK.delete,
       path: objectPath(container, name),
       query: withSegments ? { "multipart-manifest": "delete" } : undefined,
+      headers: withSegments ? { accept: "application/json" } : undefined,
     });
-    await res.dump();
+    if (res.status === 200) await checkSegmentsDeleted(res);
+    else await res.dump();
   } catch (e) {
     throw asNoSuchObject(e, container, name);
   }
@@ -30,7 +36,7 @@ export async function deleteObject(ctx: SwiftContext, container: string, name: s
 
 async function postObject(ctx: SwiftContext, container: string, name: string, headers: Record<string, string>): Promise<void> {
   try {
-    const res = await ctx.storage({ method: "POST", path: objectPath(container, name), headers });
+    const res = await ctx.storage({ method: "POST", ok: OK.postObject, path: objectPath(container, name), headers });
     await res.dump();
   } catch (e) {
     throw asNoSuchObject(e, container, name);
@@ -90,6 +96,7 @@ export async function copyObject(
   try {
     const res = await ctx.storage({
       method: "PUT",
+      ok: OK.putObject,
       path: objectPath(newContainer, newName),
       headers: {
         "x-copy-from": objectPath(container, name),

@@ -27,6 +27,7 @@ import type { ObjectInfo } from "./object-info";
 import * as ops from "./object-ops";
 import { type ObjectSource, sourceFromData, sourceFromFile } from "./object-source";
 import { StorageObject } from "./storage-object";
+import { checkStatus } from "./success-status";
 import { storeObject } from "./store-object";
 import { checkStoreOptions, type StoreObjectOptions } from "./store-options";
 import {
@@ -128,11 +129,9 @@ export class ObjectStore extends ServiceClient {
     this.#cdnOverride = opts.cdnEndpoint?.replace(/\/+$/, "");
     const self = this;
     this.#ctx = {
-      storage: (o: SwiftRequest) => self.request(o as Parameters<ServiceClient["request"]>[0]),
-      cdn: (o: SwiftRequest) => {
-        const { path, ...rest } = o;
-        return self.request({ ...rest, url: `${self.cdnEndpoint}${path}` } as Parameters<ServiceClient["request"]>[0]);
-      },
+      storage: async ({ ok, ...o }: SwiftRequest) => checkStatus(await self.send(o as Parameters<ServiceClient["send"]>[0]), ok),
+      cdn: async ({ ok, path, ...rest }: SwiftRequest) =>
+        checkStatus(await self.send({ ...rest, url: `${self.cdnEndpoint}${path}` } as Parameters<ServiceClient["send"]>[0]), ok),
       get endpoint() {
         return self.endpoint;
       },

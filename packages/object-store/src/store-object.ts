@@ -1,5 +1,5 @@
 import { readFile } from "node:fs/promises";
-import { HttpError } from "@rax/core";
+import { HttpError, InvalidResponse } from "@rax/core";
 import { asNoSuchContainer, UploadFailed } from "./errors";
 import { storeLargeObject } from "./large-object";
 import { metadataFrom } from "./metadata-headers";
@@ -7,6 +7,7 @@ import { objectPath } from "./names";
 import type { ObjectInfo } from "./object-info";
 import { fileRange, type ObjectSource } from "./object-source";
 import { objectWriteHeaders, type StoreObjectOptions } from "./store-options";
+import { OK } from "./success-status";
 import type { SwiftContext } from "./swift-context";
 import { iterableBody, readableBody } from "./upload-body";
 import { md5Hex, Tally, unquoteEtag } from "./upload-data";
@@ -96,7 +97,7 @@ export async function putChecked(
 
   let res;
   try {
-    res = await ctx.storage({ method: "PUT", path: objectPath(container, name), headers: h, body, signal: o.signal });
+    res = await ctx.storage({ method: "PUT", ok: OK.putObject, path: objectPath(container, name), headers: h, body, signal: o.signal });
     await res.dump();
   } catch (e) {
     if (findCause(e, TooLargeForOnePut))
@@ -109,6 +110,10 @@ export async function putChecked(
         container, object: name, status: 422, expectedEtag: expected, uploadId: o.uploadId, cause: e,
       });
     if (e instanceof HttpError && e.status === 404) throw asNoSuchContainer(e, container);
+    if (e instanceof InvalidResponse || (e instanceof HttpError && e.status < 400))
+      throw new UploadFailed(`server answered ${e.status} where 201 means stored; nothing is known to be stored`, {
+        container, object: name, status: e.status, uploadId: o.uploadId, cause: e,
+      });
     throw e;
   }
   if (source.kind === "bytes") progress.add(source.size);
@@ -117,7 +122,7 @@ export async function putChecked(
   if (serverEtag !== undefined && serverEtag !== sent) {
     let removed = false;
     try {
-      const del = await ctx.storage({ method: "DELETE", path: objectPath(container, name) });
+      const del = await ctx.storage({ method: "DELETE", ok: OK.delete, path: objectPath(container, name) });
       await del.dump();
       removed = true;
     } catch {

@@ -1,4 +1,5 @@
 import type { RaxResponse } from "@rax/core";
+import type { SuccessStatuses } from "./success-status";
 
 export type QueryValue = string | number | boolean | undefined;
 
@@ -14,6 +15,8 @@ export interface SwiftRequest {
   signal?: AbortSignal;
   expectStatus?: number[];
   idempotent?: boolean;
+  /** The statuses that mean success for this call (see OK); any other status is an error. */
+  ok: SuccessStatuses;
 }
 
 export interface ObjectStoreDefaults {
