@@ -1,5 +1,6 @@
 import type { CallOptions, Paginated, ServiceClient } from "@rax/core";
 import type { Ref } from "../ref";
+import { assignData } from "../resource";
 import type { FindFlavorInput, FlavorData, ListFlavorsInput } from "./models";
 import * as api from "./requests";
 
@@ -40,7 +41,7 @@ export class Flavor {
   readonly #flavors: Flavors;
   constructor(flavors: Flavors, data: FlavorData) {
     this.#flavors = flavors;
-    Object.assign(this, data);
+    assignData(this, data);
   }
   getExtraSpecs(o?: CallOptions): Promise<Record<string, unknown>> {
     return this.#flavors.getExtraSpecs(this, o);

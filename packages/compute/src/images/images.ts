@@ -1,5 +1,6 @@
 import { type CallOptions, type Paginated, type ServiceClient, waitUntil, type WaitProgress } from "@rax/core";
 import type { Ref } from "../ref";
+import { assignData } from "../resource";
 import type { ImageData, ListImagesInput } from "./models";
 import * as api from "./requests";
 
@@ -56,7 +57,7 @@ export class Image {
   readonly #images: Images;
   constructor(images: Images, data: ImageData) {
     this.#images = images;
-    Object.assign(this, data);
+    assignData(this, data);
   }
   delete(o?: CallOptions): Promise<void> {
     return this.#images.delete(this, o);

@@ -1,4 +1,5 @@
 import { type CallOptions, type Paginated, registerSecret, type ServiceClient } from "@rax/core";
+import { assignData } from "../resource";
 import type { KeypairData, KeypairRef } from "./models";
 import * as api from "./requests";
 
@@ -45,7 +46,7 @@ export class Keypair {
 
   constructor(keypairs: Keypairs, data: KeypairData, privateKey?: string) {
     this.#keypairs = keypairs;
-    Object.assign(this, data);
+    assignData(this, data);
     if (privateKey) {
       registerSecret(privateKey);
       this.#privateKey = privateKey;

@@ -1,6 +1,7 @@
 import { type CallOptions, type Paginated, registerSecret, type ServiceClient, waitUntil, type WaitProgress } from "@rax/core";
 import { NoSuchServer, ServerFailed } from "../errors";
 import type { Ref } from "../ref";
+import { assignData } from "../resource";
 import type { Address, CreateServerInput, ListServersInput, ServerData, UpdateServerInput } from "./models";
 import * as api from "./requests";
 
@@ -182,7 +183,7 @@ export class Server {
 
   constructor(servers: Servers, data: ServerData, adminPass?: string) {
     this.#servers = servers;
-    Object.assign(this, data);
+    assignData(this, data);
     if (adminPass) {
       registerSecret(adminPass);
       this.#adminPass = adminPass;
@@ -199,9 +200,7 @@ export class Server {
 
   /** Reloads this object in place from Nova and returns it. */
   async reload(o?: CallOptions): Promise<this> {
-    const fresh = await this.#servers.get(this, o);
-    for (const key of Object.keys(this)) if (!(key in fresh)) delete (this as Record<string, unknown>)[key];
-    Object.assign(this, { ...fresh });
+    assignData(this, await api.getServer(this.#servers.client, this, o));
     return this;
   }
 

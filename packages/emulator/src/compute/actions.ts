@@ -1,0 +1,152 @@
+import { randomBytes } from "node:crypto";
+import { emptyResponse, jsonResponse } from "../respond";
+import type { ServerRecord } from "./model";
+import { badRequest, notFound } from "./nova-errors";
+import { invalid, isObject, jsonBody, type NovaRequest } from "./nova-request";
+import { checkMetadata } from "./servers";
+import { serverView } from "./views";
+
+const IDLE = ["active", "stopped"];
+
+type Action = (r: NovaRequest, s: ServerRecord, info: unknown) => Response;
+
+/** POST /servers/{id}/action: one key naming the action, Nova's status codes and state rules. */
+export async function serverAction(r: NovaRequest, id: string): Promise<Response> {
+  const s = r.region.requireServer(r.tenantId, id);
+  const body = await jsonBody(r);
+  const names = Object.keys(body);
+  if (names.length !== 1) throw badRequest("Malformed request body");
+  const name = names[0]!;
+  const action = ACTIONS[name];
+  if (!action) throw notFound(`There is no such action: ${name}`);
+  return action(r, s, body[name]);
+}
+
+const ACTIONS: Record<string, Action> = {
+  reboot(r, s, info) {
+    const type = isObject(info) ? info.type : undefined;
+    if (type !== "SOFT" && type !== "HARD") throw invalid("type", `${JSON.stringify(type)} is not one of ['HARD', 'Hard', 'hard', 'SOFT', 'Soft', 'soft']`);
+    r.region.requireState(s, "reboot", ["active", "stopped", "error"]);
+    r.region.begin(s, type === "HARD" ? "HARD_REBOOT" : "REBOOT", type === "HARD" ? "rebooting_hard" : "rebooting", r.compute.timings.reboot, { status: "ACTIVE", vmState: "active" });
+    return emptyResponse(202);
+  },
+
+  rebuild(r, s, info) {
+    if (!isObject(info) || typeof info.imageRef !== "string") throw invalid("imageRef", "'imageRef' is a required property");
+    const imageId = info.imageRef.replace(/\/+$/, "").split("/").pop()!;
+    if (!r.region.image(r.tenantId, imageId)) throw badRequest("Cannot find requested image");
+    r.region.requireState(s, "rebuild", ["active", "stopped", "error"]);
+    if (info.metadata !== undefined) s.metadata = checkMetadata(r, info.metadata, "metadata");
+    if (typeof info.name === "string" && info.name) s.name = info.name;
+    if (info["OS-DCF:diskConfig"] === "AUTO" || info["OS-DCF:diskConfig"] === "MANUAL") s.diskConfig = info["OS-DCF:diskConfig"];
+    s.imageId = imageId;
+    s.fault = undefined;
+    const adminPass = typeof info.adminPass === "string" && info.adminPass ? info.adminPass : password();
+    r.region.begin(s, "REBUILD", "rebuilding", r.compute.timings.rebuild, { status: "ACTIVE", vmState: "active" });
+    return jsonResponse(202, { server: { ...serverView(r.region, r.at, s), adminPass } });
+  },
+
+  resize(r, s, info) {
+    if (!isObject(info) || info.flavorRef === undefined) throw invalid("flavorRef", "'flavorRef' is a required property");
+    const flavor = r.compute.flavor(String(info.flavorRef).replace(/^.*\//, ""));
+    if (!flavor) throw badRequest("Unable to locate requested flavor.");
+    if (flavor.id === s.flavorId) throw badRequest("When resizing, instances must change flavor!");
+    r.region.requireState(s, "resize", IDLE);
+    if (info["OS-DCF:diskConfig"] === "AUTO" || info["OS-DCF:diskConfig"] === "MANUAL") s.diskConfig = info["OS-DCF:diskConfig"];
+    r.region.begin(s, "RESIZE", "resize_prep", r.compute.timings.resize, { status: "VERIFY_RESIZE", vmState: "resized" }, { flavorId: flavor.id, previousFlavorId: s.flavorId });
+    return emptyResponse(202);
+  },
+
+  confirmResize(r, s) {
+    r.region.requireState(s, "confirmResize", ["resized"]);
+    s.previousFlavorId = undefined;
+    r.region.begin(s, "ACTIVE", "", 0, { status: "ACTIVE", vmState: "active" });
+    return emptyResponse(204);
+  },
+
+  revertResize(r, s) {
+    r.region.requireState(s, "revertResize", ["resized"]);
+    const back = s.previousFlavorId ?? s.flavorId;
+    r.region.begin(s, "REVERT_RESIZE", "resize_reverting", r.compute.timings.revert, { status: "ACTIVE", vmState: "active" }, { flavorId: back, previousFlavorId: undefined });
+    return emptyResponse(202);
+  },
+
+  createImage(r, s, info) {
+    if (!isObject(info) || typeof info.name !== "string" || !info.name.trim()) throw invalid("name", "'name' is a required property");
+    const metadata = info.metadata === undefined ? {} : checkMetadata(r, info.metadata, "metadata");
+    r.region.requireState(s, "createImage", IDLE);
+    const now = r.region.now;
+    const ms = r.compute.timings.snapshot;
+    const flavor = r.compute.flavor(s.flavorId);
+    const id = r.region.newImageId();
+    r.region.images.set(id, {
+      id,
+      name: info.name,
+      tenantId: r.tenantId,
+      serverId: s.id,
+      status: ms > 0 ? "SAVING" : "ACTIVE",
+      created: now,
+      updated: now,
+      readyAt: now + ms,
+      minDisk: flavor?.disk ?? 0,
+      minRam: flavor?.ram ?? 0,
+      metadata: { ...metadata, image_type: "snapshot", instance_uuid: s.id, base_image_ref: s.imageId, user_id: r.userId },
+    });
+    // The server stays ACTIVE with task_state image_snapshot while the image saves.
+    const status = s.status;
+    r.region.begin(s, status, "image_snapshot", ms, { status, vmState: s.vmState });
+    return emptyResponse(202, { location: `${r.at.base}/${r.at.version}/${r.tenantId}/images/${id}` });
+  },
+
+  changePassword(r, s, info) {
+    if (!isObject(info) || typeof info.adminPass !== "string" || !info.adminPass) throw invalid("adminPass", "'adminPass' is a required property");
+    r.region.requireState(s, "changePassword", ["active"]);
+    return emptyResponse(202);
+  },
+
+  rescue(r, s, info) {
+    r.region.requireState(s, "rescue", IDLE.concat("error"));
+    const given = isObject(info) && typeof info.adminPass === "string" && info.adminPass ? info.adminPass : undefined;
+    if (isObject(info) && info.rescue_image_ref !== undefined && !r.region.image(r.tenantId, String(info.rescue_image_ref))) throw badRequest("Cannot find requested image");
+    r.region.begin(s, "RESCUE", "rescuing", r.compute.timings.rescue, { status: "RESCUE", vmState: "rescued" });
+    return jsonResponse(200, { adminPass: given ?? password() });
+  },
+
+  unrescue(r, s) {
+    r.region.requireState(s, "unrescue", ["rescued"]);
+    r.region.begin(s, "RESCUE", "unrescuing", r.compute.timings.rescue, { status: "ACTIVE", vmState: "active" });
+    return emptyResponse(202);
+  },
+
+  "os-resetState"(r, s, info) {
+    const state = isObject(info) ? info.state : undefined;
+    if (state !== "active" && state !== "error") throw invalid("state", `${JSON.stringify(state)} is not one of ['active', 'error']`);
+    s.pending = undefined;
+    s.taskState = null;
+    s.vmState = state;
+    s.status = state === "active" ? "ACTIVE" : "ERROR";
+    s.updated = r.region.now;
+    return emptyResponse(202);
+  },
+
+  "os-stop"(r, s) {
+    r.region.requireState(s, "stop", ["active", "rescued", "error"]);
+    r.region.begin(s, "ACTIVE", "powering-off", 0, { status: "SHUTOFF", vmState: "stopped" });
+    return emptyResponse(202);
+  },
+
+  "os-start"(r, s) {
+    r.region.requireState(s, "start", ["stopped"]);
+    r.region.begin(s, "SHUTOFF", "powering-on", 0, { status: "ACTIVE", vmState: "active" });
+    return emptyResponse(202);
+  },
+
+  "os-getConsoleOutput"(r, s) {
+    r.region.requireState(s, "get_console_output", ["active", "rescued", "resized"]);
+    return jsonResponse(200, { output: `${s.name} login: \n` });
+  },
+};
+
+function password(): string {
+  return randomBytes(9).toString("base64url");
+}

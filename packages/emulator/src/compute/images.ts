@@ -1,0 +1,46 @@
+import { emptyResponse, jsonResponse } from "../respond";
+import { badRequest, forbidden, notFound } from "./nova-errors";
+import type { NovaRequest } from "./nova-request";
+import { page } from "./paging";
+import { imageView, links } from "./views";
+
+/** `/images[/detail]` as Nova proxies Glance: filters name, status, server, type, changes-since. */
+export function listImages(r: NovaRequest, detail: boolean): Response {
+  const q = r.url.searchParams;
+  let rows = r.region.tenantImages(r.tenantId).sort((a, b) => b.created - a.created || a.name.localeCompare(b.name));
+  const name = q.get("name");
+  if (name) rows = rows.filter((i) => i.name === name);
+  const status = q.get("status");
+  if (status) rows = rows.filter((i) => i.status === status.toUpperCase());
+  const server = q.get("server");
+  if (server) rows = rows.filter((i) => i.serverId === server.replace(/\/+$/, "").split("/").pop());
+  const type = q.get("type");
+  if (type) {
+    if (type !== "BASE" && type !== "SNAPSHOT") throw badRequest(`Invalid type filter [${type}]`);
+    rows = rows.filter((i) => (type === "SNAPSHOT") === (i.serverId !== undefined));
+  }
+  const since = q.get("changes-since");
+  if (since !== null) {
+    const ms = Date.parse(since);
+    if (Number.isNaN(ms)) throw badRequest("Invalid filter field: changes-since.");
+    rows = rows.filter((i) => i.updated >= ms);
+  }
+  const { items, links: next } = page(rows, r.url, (i) => i.id, r.at, detail ? "images/detail" : "images");
+  const images = items.map((i) => (detail ? imageView(r.region, r.at, i) : { id: i.id, name: i.name, links: links(r.at, "images", i.id) }));
+  return jsonResponse(200, { images, ...(next ? { images_links: next } : {}) });
+}
+
+export function showImage(r: NovaRequest, id: string): Response {
+  const i = r.region.image(r.tenantId, id);
+  if (!i) throw notFound("Image not found.");
+  return jsonResponse(200, { image: imageView(r.region, r.at, i) });
+}
+
+/** DELETE /images/{id} → 204; the provider's base images are not the tenant's to delete (403). */
+export function deleteImage(r: NovaRequest, id: string): Response {
+  const i = r.region.image(r.tenantId, id);
+  if (!i) throw notFound("Image not found.");
+  if (i.tenantId === undefined) throw forbidden("You are not allowed to delete the image.");
+  r.region.images.delete(id);
+  return emptyResponse(204);
+}

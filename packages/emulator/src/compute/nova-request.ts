@@ -1,0 +1,57 @@
+import type { EmulatorContext } from "../context";
+import { BodyTooLarge, readBody } from "../request-body";
+import type { ComputeState, RegionCompute } from "./model";
+import { badRequest, NovaFault } from "./nova-errors";
+import type { LinkBase } from "./views";
+
+// Nova's osapi max_request_body_size.
+const MAX_BODY = 114_688;
+
+/** One authorised Nova request, as the route functions see it. */
+export interface NovaRequest {
+  ctx: EmulatorContext;
+  request: Request;
+  url: URL;
+  compute: ComputeState;
+  region: RegionCompute;
+  tenantId: string;
+  userId: string;
+  at: LinkBase;
+  /** Path segments after `/<version>/<tenant>`, decoded. */
+  path: string[];
+}
+
+/** The JSON object body; Nova answers 400 to anything else. */
+export async function jsonBody(r: NovaRequest): Promise<Record<string, unknown>> {
+  let raw: Buffer;
+  try {
+    raw = await readBody(r.request, MAX_BODY);
+  } catch (e) {
+    if (e instanceof BodyTooLarge) throw new NovaFault(413, "Request is too large.");
+    throw e;
+  }
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(raw.toString("utf8"));
+  } catch {
+    throw badRequest("Malformed request body");
+  }
+  if (!isObject(parsed)) throw badRequest("Malformed request body");
+  return parsed;
+}
+
+export function isObject(v: unknown): v is Record<string, unknown> {
+  return typeof v === "object" && v !== null && !Array.isArray(v);
+}
+
+/** Nova's JSON-schema message for a bad field. */
+export function invalid(field: string, why: string): NovaFault {
+  return badRequest(`Invalid input for field/attribute ${field}. Value: ${why}`);
+}
+
+/** The object under `key` (`{"server": {…}}`), or 400. */
+export function member(body: Record<string, unknown>, key: string): Record<string, unknown> {
+  const v = body[key];
+  if (!isObject(v)) throw badRequest(`Invalid input for field/attribute ${key}. '${key}' is a required property`);
+  return v;
+}

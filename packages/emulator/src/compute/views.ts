@@ -1,0 +1,93 @@
+import type { FlavorRecord } from "./seed-data";
+import type { ImageRecord, KeypairRecord, RegionCompute, ServerRecord } from "./model";
+
+/** Where links point: the endpoint's base URL and the version + tenant the request used. */
+export interface LinkBase {
+  base: string;
+  version: string;
+  tenantId: string;
+}
+
+export const iso = (ms: number) => new Date(ms).toISOString().replace(/\.\d{3}Z$/, "Z");
+
+export function links(at: LinkBase, collection: string, id: string) {
+  return [
+    { href: `${at.base}/${at.version}/${at.tenantId}/${collection}/${id}`, rel: "self" },
+    { href: `${at.base}/${at.tenantId}/${collection}/${id}`, rel: "bookmark" },
+  ];
+}
+
+const POWER: Record<string, number> = { active: 1, rescued: 1, resized: 1, stopped: 4, error: 0, building: 0 };
+
+export function serverView(r: RegionCompute, at: LinkBase, s: ServerRecord): Record<string, unknown> {
+  const deleted = s.goneAt !== undefined && s.goneAt <= r.now;
+  const view: Record<string, unknown> = {
+    id: s.id,
+    name: s.name,
+    status: deleted ? "DELETED" : s.status,
+    tenant_id: s.tenantId,
+    user_id: s.userId,
+    metadata: { ...s.metadata },
+    hostId: s.status === "BUILD" ? "" : r.hostId(s.tenantId),
+    image: s.imageId ? { id: s.imageId, links: [{ href: `${at.base}/${at.tenantId}/images/${s.imageId}`, rel: "bookmark" }] } : "",
+    flavor: { id: s.flavorId, links: [{ href: `${at.base}/${at.tenantId}/flavors/${s.flavorId}`, rel: "bookmark" }] },
+    created: iso(s.created),
+    updated: iso(s.updated),
+    addresses: s.addresses,
+    accessIPv4: s.accessIPv4,
+    accessIPv6: s.accessIPv6,
+    links: links(at, "servers", s.id),
+    key_name: s.keyName,
+    config_drive: s.configDrive ? "True" : "",
+    progress: r.progress(s),
+    "OS-DCF:diskConfig": s.diskConfig,
+    "OS-EXT-STS:task_state": s.deletedAt !== undefined && !deleted ? "deleting" : s.taskState,
+    "OS-EXT-STS:vm_state": deleted ? "deleted" : s.vmState,
+    "OS-EXT-STS:power_state": POWER[s.vmState] ?? 0,
+  };
+  if (s.fault && s.status === "ERROR") view.fault = s.fault;
+  return view;
+}
+
+export function serverSummary(at: LinkBase, s: ServerRecord) {
+  return { id: s.id, name: s.name, links: links(at, "servers", s.id) };
+}
+
+export function flavorView(at: LinkBase, f: FlavorRecord) {
+  return {
+    id: f.id,
+    name: f.name,
+    ram: f.ram,
+    disk: f.disk,
+    vcpus: f.vcpus,
+    swap: f.swap,
+    rxtx_factor: f.rxtxFactor,
+    "OS-FLV-EXT-DATA:ephemeral": f.ephemeral,
+    "OS-FLV-DISABLED:disabled": false,
+    "os-flavor-access:is_public": true,
+    "OS-FLV-WITH-EXT-SPECS:extra_specs": { ...f.extraSpecs },
+    links: links(at, "flavors", f.id),
+  };
+}
+
+export function imageView(r: RegionCompute, at: LinkBase, i: ImageRecord) {
+  const view: Record<string, unknown> = {
+    id: i.id,
+    name: i.name,
+    status: i.status,
+    progress: i.status === "ACTIVE" ? 100 : Math.min(99, Math.max(0, Math.floor(((r.now - i.created) / Math.max(1, i.readyAt - i.created)) * 100))),
+    minDisk: i.minDisk,
+    minRam: i.minRam,
+    metadata: { ...i.metadata },
+    created: iso(i.created),
+    updated: iso(i.updated),
+    links: links(at, "images", i.id),
+    "OS-EXT-IMG-SIZE:size": i.serverId ? 1_073_741_824 : 2_147_483_648,
+  };
+  if (i.serverId) view.server = { id: i.serverId, links: links(at, "servers", i.serverId) };
+  return view;
+}
+
+export function keypairView(k: KeypairRecord) {
+  return { name: k.name, public_key: k.publicKey, fingerprint: k.fingerprint };
+}
