@@ -1,60 +1,26 @@
+import type { RequestHandler } from "msw";
 import type { EmulatorContext } from "./context";
-import { storageAccountFor, type EmulatorUser } from "./identity/users";
+import type { EmulatorUser } from "./identity/users";
+import type { ServiceDefinition } from "./service-definition";
+
+export type { ServiceDefinition } from "./service-definition";
 
 export const DEFAULT_REGIONS = ["DFW", "ORD", "IAD", "LON", "SYD", "HKG"] as const;
 
-interface ServiceDefinition {
-  type: string;
-  name: string;
-  /** First path segment the emulator serves the service under. */
-  slug: string;
-  /** Path after `/<slug>[/<REGION>]`, given the user. */
-  path(user: EmulatorUser): string;
-  /** Global services (DNS, Monitoring) have one endpoint without a region. */
-  global?: boolean;
-  /** Only these regions (Rackspace CDN is fronted from DFW and LON). */
-  onlyRegions?: string[];
-  /** Advertises an internalURL (ServiceNet) as Cloud Files and Queues do. */
-  internal?: boolean;
-  tenantId?(user: EmulatorUser): string;
-  version?: { id: string; path: string };
-}
-
 /**
- * The 13 Rackspace services of reference/*.md "Endpoint" sections. Only
- * identity, Cloud Files and Cloud Files CDN have behaviour behind them; the
- * rest answer 501 once the token checks pass.
+ * One service in the emulator's registry: its catalog entry and the msw handlers that answer it.
+ *
+ * Handler paths are relative to the service's root (`/v2.1/:tenantId/servers`, `/v1/*`, `/info`),
+ * exactly as the real service's URLs read: the emulator routes a request to one service by the
+ * origin (and, in the "paths" layout, the `/<slug>/<REGION>` prefix) it arrived at, strips any
+ * prefix, and runs that service's handlers with `baseUrl` set to the endpoint's origin. Read the
+ * region (and which interface) a request came in on with `endpointOf(request)`.
+ * `handlers` omitted, or none of them answering: the token is checked, then 501.
  */
-export const SERVICES: readonly ServiceDefinition[] = [
-  { type: "compute", name: "cloudServersOpenStack", slug: "compute", path: (u) => `/v2/${u.tenantId}`, version: { id: "2", path: "/v2" } },
-  {
-    type: "object-store",
-    name: "cloudFiles",
-    slug: "object-store",
-    path: (u) => `/v1/${storageAccountFor(u.tenantId)}`,
-    internal: true,
-    tenantId: (u) => storageAccountFor(u.tenantId),
-  },
-  {
-    type: "rax:object-cdn",
-    name: "cloudFilesCDN",
-    slug: "cdn",
-    path: (u) => `/v1/${storageAccountFor(u.tenantId)}`,
-    tenantId: (u) => storageAccountFor(u.tenantId),
-  },
-  { type: "rax:cdn", name: "rackCDN", slug: "rackcdn", path: (u) => `/v1.0/${u.tenantId}`, onlyRegions: ["DFW", "LON"] },
-  { type: "rax:dns", name: "cloudDNS", slug: "dns", path: (u) => `/v1.0/${u.tenantId}`, global: true },
-  { type: "rax:load-balancer", name: "cloudLoadBalancers", slug: "load-balancers", path: (u) => `/v1.0/${u.tenantId}` },
-  { type: "rax:autoscale", name: "autoscale", slug: "autoscale", path: (u) => `/v1.0/${u.tenantId}` },
-  { type: "rax:monitor", name: "cloudMonitoring", slug: "monitoring", path: (u) => `/v1.0/${u.tenantId}`, global: true },
-  { type: "rax:queues", name: "cloudQueues", slug: "queues", path: (u) => `/v1/${u.tenantId}`, internal: true },
-  { type: "image", name: "cloudImages", slug: "images", path: () => "/v2" },
-  { type: "network", name: "cloudNetworks", slug: "networks", path: () => "/v2.0" },
-  { type: "volume", name: "cloudBlockStorage", slug: "block-storage", path: (u) => `/v1/${u.tenantId}` },
-  { type: "rax:database", name: "cloudDatabases", slug: "databases", path: (u) => `/v1.0/${u.tenantId}` },
-];
-
-export const SERVICE_SLUGS: ReadonlySet<string> = new Set(SERVICES.map((s) => s.slug));
+export interface ServiceRegistration {
+  definition: ServiceDefinition;
+  handlers?: (ctx: EmulatorContext) => RequestHandler[];
+}
 
 export interface CatalogEndpoint {
   region?: string;
@@ -73,23 +39,21 @@ export interface CatalogService {
 }
 
 /** The v2.0-shaped catalog for one user; v3 renders it differently (identity/v3.ts). */
-export function buildCatalog(ctx: EmulatorContext, user: EmulatorUser): CatalogService[] {
-  return SERVICES.map((service) => {
-    const regions = service.global
-      ? [undefined]
-      : ctx.regions.filter((r) => !service.onlyRegions || service.onlyRegions.includes(r));
-    const endpoints = regions.map((region): CatalogEndpoint => {
-      const prefix = `/${service.slug}${region ? `/${region}` : ""}`;
+export function buildCatalog(ctx: EmulatorContext, user: EmulatorUser, flavour: "v2" | "v3" = "v2"): CatalogService[] {
+  const listed = ctx.endpoints.services.filter((s) => s.listed === undefined || (s.listed === "v3" && flavour === "v3"));
+  return listed.map((service) => {
+    const endpoints = ctx.endpoints.regionsOf(service).map((region): CatalogEndpoint => {
+      const base = ctx.endpoints.base(service.slug, region, "public");
       const endpoint: CatalogEndpoint = {
         ...(region ? { region } : {}),
         tenantId: service.tenantId ? service.tenantId(user) : user.tenantId,
-        publicURL: `${ctx.publicUrl}${prefix}${service.path(user)}`,
+        publicURL: `${base}${service.path(user)}`,
       };
-      if (service.internal) endpoint.internalURL = `${ctx.internalUrl}${prefix}${service.path(user)}`;
+      if (service.internal) endpoint.internalURL = `${ctx.endpoints.base(service.slug, region, "internal")}${service.path(user)}`;
       if (service.version) {
         endpoint.versionId = service.version.id;
-        endpoint.versionInfo = `${ctx.publicUrl}${prefix}${service.version.path}`;
-        endpoint.versionList = `${ctx.publicUrl}${prefix}/`;
+        endpoint.versionInfo = `${base}${service.version.path}`;
+        endpoint.versionList = `${base}/`;
       }
       return endpoint;
     });

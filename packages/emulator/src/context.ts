@@ -1,3 +1,4 @@
+import type { EndpointDirectory } from "./endpoints";
 import type { FaultRegistry } from "./faults";
 import type { RequestLogEntry } from "./request-log";
 import type { EmulatorState } from "./state";
@@ -8,8 +9,10 @@ export interface EmulatorContext {
   readonly faults: FaultRegistry;
   readonly requests: RequestLogEntry[];
   readonly regions: readonly string[];
-  /** Base URL advertised as publicURL (no trailing slash). */
+  /** Every service's endpoint URLs, and which endpoint a URL addresses. */
+  readonly endpoints: EndpointDirectory;
+  /** The emulator's own URL (identity's root), no trailing slash. */
   publicUrl: string;
-  /** Base URL advertised as internalURL (ServiceNet stand-in): another host name for the same server. */
+  /** The same over the internal (ServiceNet stand-in) interface: another host name for the same server. */
   internalUrl: string;
 }

@@ -1,27 +1,88 @@
 import type { RequestHandler } from "msw";
-import { DEFAULT_REGIONS } from "./catalog";
-import { cdnHandlers } from "./cdn/handlers";
+import { DEFAULT_REGIONS, type ServiceRegistration } from "./catalog";
+import { cdnContentHandlers, cdnHandlers } from "./cdn/handlers";
+import { computeHandlers } from "./compute/handlers";
 import type { EmulatorContext } from "./context";
-import { fallbackHandlers } from "./fallback-handlers";
+import { routeToServices } from "./dispatch";
+import { EndpointDirectory, type EndpointSlot, type Placement, type ServedEndpoint } from "./endpoints";
 import { faultHandlers } from "./fault-handler";
 import { FaultRegistry } from "./faults";
 import { identityHandlers } from "./identity/handlers";
-import { DEFAULT_USER, type EmulatorUser, type EmulatorUserInput } from "./identity/users";
+import { DEFAULT_USER, storageAccountFor, type EmulatorUser, type EmulatorUserInput } from "./identity/users";
 import { objectStoreHandlers } from "./object-store/handlers";
 import type { RequestLogEntry } from "./request-log";
 import { EmulatorState } from "./state";
 
-const CONTEXT = Symbol("rax-emulator-context");
+/**
+ * The emulator's service registry: a service is one entry, its catalog entry and its handlers
+ * together. To add one, write `src/<service>/handlers.ts` exporting `(ctx) => RequestHandler[]`
+ * whose paths are the real service's, relative to its root (Nova: `http.get("/v2/:tenantId/servers", …)`),
+ * and put it beside its definition here: `{ definition: { type: "compute", … }, handlers: computeHandlers }`.
+ * The emulator gives each (service, region) its own origin (a port under `startEmulator`, a host
+ * name under `createEmulator`), lists it in both catalogs, and routes requests to the handlers;
+ * `endpointOf(request)` (from `./arrival`) tells a handler the region and base URL the request
+ * came to. Requests no handler answers get a token check, then 501 (`fallback-handlers.ts`).
+ */
+export const SERVICES: readonly ServiceRegistration[] = [
+  {
+    definition: { type: "identity", name: "keystone", slug: "identity", path: () => "/v3", global: true, home: true, listed: "v3" },
+    handlers: identityHandlers,
+  },
+  { definition: { type: "compute", name: "cloudServersOpenStack", slug: "compute", path: (u) => `/v2/${u.tenantId}`, version: { id: "2", path: "/v2" } }, handlers: computeHandlers },
+  {
+    definition: {
+      type: "object-store",
+      name: "cloudFiles",
+      slug: "object-store",
+      path: (u) => `/v1/${storageAccountFor(u.tenantId)}`,
+      internal: true,
+      tenantId: (u) => storageAccountFor(u.tenantId),
+    },
+    handlers: objectStoreHandlers,
+  },
+  {
+    definition: {
+      type: "rax:object-cdn",
+      name: "cloudFilesCDN",
+      slug: "cdn",
+      path: (u) => `/v1/${storageAccountFor(u.tenantId)}`,
+      tenantId: (u) => storageAccountFor(u.tenantId),
+    },
+    handlers: cdnHandlers,
+  },
+  // The public side of Cloud Files CDN: the URIs the CDN calls hand out (no catalog entry).
+  { definition: { type: "rax:cdn-content", name: "cloudFilesCDNContent", slug: "cdn-content", path: () => "", global: true, listed: "none" }, handlers: cdnContentHandlers },
+  { definition: { type: "rax:cdn", name: "rackCDN", slug: "rackcdn", path: (u) => `/v1.0/${u.tenantId}`, onlyRegions: ["DFW", "LON"] } },
+  { definition: { type: "rax:dns", name: "cloudDNS", slug: "dns", path: (u) => `/v1.0/${u.tenantId}`, global: true } },
+  { definition: { type: "rax:load-balancer", name: "cloudLoadBalancers", slug: "load-balancers", path: (u) => `/v1.0/${u.tenantId}` } },
+  { definition: { type: "rax:autoscale", name: "autoscale", slug: "autoscale", path: (u) => `/v1.0/${u.tenantId}` } },
+  { definition: { type: "rax:monitor", name: "cloudMonitoring", slug: "monitoring", path: (u) => `/v1.0/${u.tenantId}`, global: true } },
+  { definition: { type: "rax:queues", name: "cloudQueues", slug: "queues", path: (u) => `/v1/${u.tenantId}`, internal: true } },
+  { definition: { type: "image", name: "cloudImages", slug: "images", path: () => "/v2" } },
+  { definition: { type: "network", name: "cloudNetworks", slug: "networks", path: () => "/v2.0" } },
+  { definition: { type: "volume", name: "cloudBlockStorage", slug: "block-storage", path: (u) => `/v1/${u.tenantId}` } },
+  { definition: { type: "rax:database", name: "cloudDatabases", slug: "databases", path: (u) => `/v1.0/${u.tenantId}` } },
+];
+
+/**
+ * Where services live. "endpoints" (default): each (service, region) at its own origin, with the
+ * real service's paths (Swift `/v1/<account>` with `/info` at its root, Keystone `/v3` at the
+ * emulator's root). "paths": everything on the emulator's one origin under `/<slug>/<REGION>`,
+ * for a proxy in front that rewrites one origin (the home origin answers those prefixes in either layout).
+ */
+export type EmulatorLayout = "endpoints" | "paths";
 
 export interface EmulatorOptions {
-  /** Public base URL the catalog advertises (startEmulator sets it to the server's address). */
+  /** The emulator's own URL (identity's root); default `http://emulator.rax.test`. startEmulator sets it to the server's address. */
   url?: string;
-  /** Base URL advertised as internalURL (ServiceNet); defaults to `url`. */
+  /** Base URL advertised as internalURL (ServiceNet); default: `snet-` host names (see README). */
   internalUrl?: string;
   /** Regions in the catalog; default DFW, ORD, IAD, LON, SYD, HKG. The first is users' default region. */
   regions?: string[];
   /** Accounts to create; default one user `demo` / API key `demo-api-key` / password `demo-password`, tenant `123456`. */
   users?: EmulatorUserInput[];
+  /** Default "endpoints": under createEmulator, each service and region at its own host name below `url`'s. */
+  layout?: EmulatorLayout;
 }
 
 /** An emulator without a server: state plus msw handlers to mount in your own `setupServer`. */
@@ -35,47 +96,66 @@ export interface Emulator {
   readonly handlers: RequestHandler[];
   readonly state: EmulatorState;
   readonly faults: FaultRegistry;
-  /** Every request answered, oldest first: method, path (no query), status. */
+  /** Every request answered, oldest first: method, path (no query), status, service, region. */
   readonly requests: RequestLogEntry[];
   readonly users: EmulatorUser[];
   readonly regions: readonly string[];
+  readonly layout: EmulatorLayout;
+  /** Every endpoint the emulator serves (public and internal), with its base URL. */
+  endpoints(): ServedEndpoint[];
+  /** Base URL of a service (by slug or catalog type) in a region: `emu.endpoint("object-store", "ORD")`. */
+  endpoint(service: string, region?: string, iface?: "public" | "internal"): string;
   clearRequests(): void;
 }
 
-/** Every handler, in the order they must run: faults first, unimplemented services last. */
-export function createEmulatorHandlers(ctx: EmulatorContext): RequestHandler[] {
-  const services: RequestHandler[] = [
-    ...identityHandlers(ctx),
-    ...objectStoreHandlers(ctx),
-    ...cdnHandlers(ctx),
-    ...fallbackHandlers(ctx),
-  ];
-  return [...faultHandlers(ctx, () => services), ...services];
+const CONTEXT = Symbol("rax-emulator-context");
+
+/** Every handler, in the order they must run: faults first, then the router to each service. */
+export function createEmulatorHandlers(ctx: EmulatorContext, services: readonly ServiceRegistration[] = SERVICES): RequestHandler[] {
+  const router = routeToServices(ctx, services);
+  return [...faultHandlers(ctx, () => [router]), router];
+}
+
+/** Host names for the "endpoints" layout without a server: `object-store.ord.<host>`, `snet-object-store.ord.<host>`. */
+function hostPlacement(home: URL, internal: URL | undefined, slot: EndpointSlot): Placement {
+  const label = `${slot.service.slug}${slot.region ? `.${slot.region.toLowerCase()}` : ""}`;
+  const at = (u: URL, prefix: string) => `${u.protocol}//${prefix}${label}.${u.host}`;
+  return { public: at(home, ""), internal: internal ? at(internal, "") : at(home, "snet-") };
+}
+
+/** Prefixes for the "paths" layout: `<url>/object-store/ORD`. */
+export function pathPlacement(publicUrl: string, internalUrl: string, slot: EndpointSlot): Placement {
+  const suffix = `/${slot.service.slug}${slot.region ? `/${slot.region}` : ""}`;
+  return { public: `${publicUrl}${suffix}`, internal: `${internalUrl}${suffix}` };
 }
 
 export function createEmulator(options: EmulatorOptions = {}): Emulator {
   const regions = options.regions?.length ? [...options.regions] : [...DEFAULT_REGIONS];
+  const layout = options.layout ?? "endpoints";
   const state = new EmulatorState(regions[0]!);
   for (const user of options.users?.length ? options.users : [DEFAULT_USER]) state.users.add(user);
   const url = (options.url ?? "http://emulator.rax.test").replace(/\/+$/, "");
-  const ctx: EmulatorContext = {
-    state,
-    faults: new FaultRegistry(),
-    requests: [],
+  const internalUrl = (options.internalUrl ?? url).replace(/\/+$/, "");
+  const endpoints = new EndpointDirectory(
+    SERVICES.map((s) => s.definition),
     regions,
-    publicUrl: url,
-    internalUrl: (options.internalUrl ?? url).replace(/\/+$/, ""),
-  };
+  );
+  const ctx: EmulatorContext = { state, faults: new FaultRegistry(), requests: [], regions, endpoints, publicUrl: url, internalUrl };
+  const home = new URL(url);
+  const internal = options.internalUrl ? new URL(internalUrl) : undefined;
+  endpoints.place({ public: url, internal: internalUrl }, (slot) =>
+    layout === "paths" ? pathPlacement(url, internalUrl, slot) : hostPlacement(home, internal, slot),
+  );
   const handlers = createEmulatorHandlers(ctx);
   return {
     get url() {
       return ctx.publicUrl;
     },
     get authUrl() {
-      return `${ctx.publicUrl}/identity/v2.0`;
+      return `${ctx.publicUrl}/v2.0`;
     },
     get keystoneUrl() {
-      return `${ctx.publicUrl}/identity/v3`;
+      return `${ctx.publicUrl}/v3`;
     },
     get internalUrl() {
       return ctx.internalUrl;
@@ -88,10 +168,17 @@ export function createEmulator(options: EmulatorOptions = {}): Emulator {
       return state.users.list();
     },
     regions,
+    layout,
+    endpoints: () => endpoints.list(),
+    endpoint: (service, region, iface = "public") => {
+      const def = endpoints.services.find((s) => s.slug === service || s.type === service);
+      if (!def) throw new TypeError(`no service "${service}" in the emulator`);
+      return endpoints.base(def.slug, region ?? (def.global ? undefined : regions[0]), iface);
+    },
     clearRequests: () => {
       ctx.requests.length = 0;
     },
-    // Kept reachable for startEmulator, which learns the URL after listening.
+    // Kept reachable for startEmulator, which learns the URLs after listening.
     [CONTEXT]: ctx,
   } as Emulator;
 }

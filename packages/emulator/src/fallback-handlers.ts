@@ -1,24 +1,24 @@
 import { http } from "msw";
+import { findEndpoint } from "./arrival";
 import { presentedToken } from "./auth-check";
-import { SERVICE_SLUGS } from "./catalog";
 import type { EmulatorContext } from "./context";
 import { handled, jsonResponse } from "./respond";
-import { serviceOf } from "./request-log";
 
 /**
- * Services that are in the catalog but have no behaviour yet still check the
- * token (so re-auth flows can be tested against any of them), then say 501.
+ * What a service endpoint answers when no handler of its service did (or it has none yet): the
+ * token is still checked, so re-auth flows can be tested against any service, then 501.
  */
 export function fallbackHandlers(ctx: EmulatorContext) {
   return [
     http.all(
-      "*/:service/*",
+      "*",
       handled(ctx, (request) => {
-        const service = serviceOf(new URL(request.url).pathname);
-        if (!SERVICE_SLUGS.has(service)) return undefined;
+        const found = findEndpoint(ctx, request);
+        if (!found || found.endpoint.service.home) return undefined;
         const check = presentedToken(ctx, request);
         if (!check.ok) return jsonResponse(401, { unauthorized: { code: 401, message: "No valid token provided. Please use the 'X-Auth-Token' header with a valid token." } });
-        return jsonResponse(501, { notImplemented: { code: 501, message: `The emulator does not implement ${service} yet.` } });
+        const { slug } = found.endpoint.service;
+        return jsonResponse(501, { notImplemented: { code: 501, message: `The emulator does not implement ${slug} ${request.method} ${found.path} yet.` } });
       }),
     ),
   ];

@@ -3,7 +3,7 @@ import type { EmulatorContext } from "./context";
 import type { FaultSpec } from "./faults";
 import { v3Error } from "./identity/errors";
 import { swiftError } from "./object-store/errors";
-import { serviceOf } from "./request-log";
+import type { Resolved } from "./endpoints";
 import { finish, jsonResponse, textResponse } from "./respond";
 
 const FAULT_KEYS: Record<number, string> = {
@@ -19,7 +19,7 @@ const FAULT_KEYS: Record<number, string> = {
 };
 
 /** An injected error in the body shape the addressed service uses. */
-function faultResponse(spec: FaultSpec, url: URL): Response {
+function faultResponse(spec: FaultSpec, where: Resolved | undefined): Response {
   const status = spec.status!;
   const headers: Record<string, string> = { ...spec.headers };
   if (spec.retryAfter !== undefined) headers["retry-after"] = String(spec.retryAfter);
@@ -27,10 +27,10 @@ function faultResponse(spec: FaultSpec, url: URL): Response {
   if (typeof spec.body === "string") response = textResponse(status, spec.body);
   else if (spec.body !== undefined) response = jsonResponse(status, spec.body);
   else {
-    const service = serviceOf(url.pathname);
+    const service = where?.endpoint.service.slug;
     const message = `Injected fault (HTTP ${status})`;
     if (service === "object-store" || service === "cdn" || service === "cdn-content") response = swiftError(status);
-    else if (url.pathname.includes("/identity/v3")) response = v3Error(status, message);
+    else if (service === "identity" && where!.path.startsWith("/v3")) response = v3Error(status, message);
     else {
       const retryAfter = typeof spec.retryAfter === "number" ? { retryAfter: String(spec.retryAfter) } : {};
       response = jsonResponse(status, { [FAULT_KEYS[status] ?? "serviceFault"]: { code: status, message, ...retryAfter } });
@@ -89,12 +89,13 @@ export function faultHandlers(ctx: EmulatorContext, downstream: () => RequestHan
   return [
     http.all("*", async ({ request }) => {
       const url = new URL(request.url);
-      const fault = ctx.faults.take(request.method, url);
+      const where = ctx.endpoints.resolve(url);
+      const fault = ctx.faults.take(request.method, url, where);
       if (!fault) return undefined;
       const spec = fault.spec;
       if (spec.delayMs) await sleep(spec.delayMs, request.signal);
       if (spec.resetConnection) return finish(ctx, request, Response.error(), true);
-      if (spec.status !== undefined) return finish(ctx, request, faultResponse(spec, url), true);
+      if (spec.status !== undefined) return finish(ctx, request, faultResponse(spec, where), true);
       if (spec.stallBody) {
         const real = await getResponse(downstream(), request);
         return real && stalled(real, request.signal);

@@ -1,14 +1,19 @@
-import { serviceOf } from "./request-log";
+import type { Resolved } from "./endpoints";
 
 export interface FaultMatch {
   /** HTTP method, case-insensitive. */
   method?: string;
-  /** Prefix of the URL path (`/object-store/DFW`) or of the full URL. */
+  /**
+   * Prefix of the URL path (`/v1/MossoCloudFS_123456/photos`), of the path written with its
+   * service and region in front (`/object-store/DFW/v1/…`, `/identity/v2.0/tokens`), or of the full URL.
+   */
   pathPrefix?: string;
-  /** Tested against the URL path. */
+  /** Tested against the URL path, and against the path with its service and region in front. */
   regex?: RegExp;
-  /** First path segment: "identity", "object-store", "cdn", ... */
+  /** Service slug: "identity", "object-store", "cdn", "compute", ... */
   service?: string;
+  /** Region of the endpoint addressed. */
+  region?: string;
 }
 
 export interface FaultSpec {
@@ -70,8 +75,8 @@ export class FaultRegistry {
   }
 
   /** Finds the first fault matching the request and consumes one of its hits. */
-  take(method: string, url: URL): ActiveFault | undefined {
-    const fault = this.faults.find((f) => matches(f.spec.match, method, url));
+  take(method: string, url: URL, where?: Resolved): ActiveFault | undefined {
+    const fault = this.faults.find((f) => matches(f.spec.match, method, url, where));
     if (!fault) return undefined;
     fault.hits++;
     fault.remaining--;
@@ -85,17 +90,28 @@ export class FaultRegistry {
   }
 }
 
-function matches(match: FaultMatch | undefined, method: string, url: URL): boolean {
+function matches(match: FaultMatch | undefined, method: string, url: URL, where: Resolved | undefined): boolean {
   if (!match) return true;
   if (match.method && match.method.toUpperCase() !== method.toUpperCase()) return false;
-  if (match.service && serviceOf(url.pathname) !== match.service) return false;
+  if (match.service && where?.endpoint.service.slug !== match.service) return false;
+  if (match.region && where?.endpoint.region !== match.region) return false;
+  // The same request named three ways: as sent, as its service sees it, and prefixed `/<slug>[/<REGION>]`.
+  const paths = [url.pathname];
+  if (where) {
+    const { slug } = where.endpoint.service;
+    paths.push(where.path, `/${slug}${where.endpoint.region ? `/${where.endpoint.region}` : ""}${where.path}`);
+  }
   if (match.pathPrefix) {
-    const target = match.pathPrefix.startsWith("/") ? url.pathname : url.href;
-    if (!target.startsWith(match.pathPrefix)) return false;
+    const prefix = match.pathPrefix;
+    if (prefix.startsWith("/") ? !paths.some((p) => p.startsWith(prefix)) : !url.href.startsWith(prefix)) return false;
   }
   if (match.regex) {
-    match.regex.lastIndex = 0;
-    if (!match.regex.test(url.pathname)) return false;
+    const regex = match.regex;
+    const hit = paths.some((p) => {
+      regex.lastIndex = 0;
+      return regex.test(p);
+    });
+    if (!hit) return false;
   }
   return true;
 }

@@ -1,3 +1,5 @@
+import { sameArrival } from "./arrival";
+
 /**
  * Request bodies travel beside the web Request rather than inside it: msw
  * clones (tees) every request it handles, and an unread tee branch would keep
@@ -11,13 +13,26 @@ export function attachBody(request: Request, body: AsyncIterable<Uint8Array>): v
   sideBodies.set(request, body);
 }
 
-/** The same request under other headers, its body (side or inline) going along. */
+/** The same request under other headers, its body (side or inline) and its endpoint going along. */
 export function withHeaders(request: Request, headers: Headers): Request {
   const side = sideBodies.get(request);
-  if (!side) return new Request(request, { headers });
+  if (!side) return sameArrival(request, new Request(request, { headers }));
   const copy = new Request(request.url, { method: request.method, headers, signal: request.signal });
   sideBodies.set(copy, side);
-  return copy;
+  return sameArrival(request, copy);
+}
+
+/** The same request at another URL (the router strips `/<slug>/<REGION>` prefixes), its body going along. */
+export function withUrl(request: Request, url: string): Request {
+  const side = sideBodies.get(request);
+  const init: RequestInit & { duplex?: "half" } = { method: request.method, headers: request.headers, signal: request.signal };
+  if (!side && request.body) {
+    init.body = request.body;
+    init.duplex = "half";
+  }
+  const copy = new Request(url, init);
+  if (side) sideBodies.set(copy, side);
+  return sameArrival(request, copy);
 }
 
 /**

@@ -1,6 +1,7 @@
+import { findEndpoint } from "./arrival";
 import type { EmulatorContext } from "./context";
 import { transactionId } from "./ids";
-import { loggablePath, serviceOf } from "./request-log";
+import { loggablePath } from "./request-log";
 
 export type HeaderInit = Record<string, string | number | undefined>;
 
@@ -66,11 +67,13 @@ export function finish(ctx: EmulatorContext, request: Request, response: Respons
     if (!response.headers.has("x-trans-id")) response.headers.set("x-trans-id", id);
     if (!response.headers.has("x-openstack-request-id")) response.headers.set("x-openstack-request-id", id);
   }
+  const found = findEndpoint(ctx, request);
   ctx.requests.push({
     method: request.method,
-    path: loggablePath(url.pathname),
+    path: loggablePath(found?.path ?? url.pathname),
     status: response.type === "error" ? 0 : response.status,
-    service: serviceOf(url.pathname),
+    service: found?.endpoint.service.slug ?? "",
+    ...(found?.endpoint.region ? { region: found.endpoint.region } : {}),
     ...(fault ? { fault: true } : {}),
     at: ctx.state.clock.now(),
   });

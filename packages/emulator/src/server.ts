@@ -50,8 +50,16 @@ export async function serveHandlers(handlers: () => RequestHandler[], options: S
 // "." / ".." segments, also as %2E and with "\\" as separator: what WHATWG URL parsing collapses.
 const DOT_SEGMENT = /(?:^|[/\\])(?:\.|%2e){1,2}(?=[/\\]|$)/i;
 
+function hostPort(authority: string): number {
+  const m = /:(\d+)$/.exec(authority);
+  return m ? Number(m[1]) : 80;
+}
+
 function toRequest(req: IncomingMessage, host: string, port: number, signal: AbortSignal): Request {
-  const authority = req.headers.host ?? `${host}:${port}`;
+  // The Host header tells the public name from the internal one on the same port; one naming
+  // another port (or none) is not how the client reached us, and would route it elsewhere.
+  const named = req.headers.host;
+  const authority = named && hostPort(named) === port ? named : `${host.includes(":") ? `[${host}]` : host}:${port}`;
   const raw = req.url ?? "/";
   const q = raw.indexOf("?");
   // Real Swift keeps dot segments literally (an object can be named ".."); a Request URL cannot

@@ -12,7 +12,7 @@ afterAll(() => s.emu.stop());
 
 describe("Cloud Files CDN management", () => {
   it("the catalog's CDN endpoint sits beside storage for the same account", () => {
-    expect(s.cdn).toBe(`${s.emu.url}/cdn/DFW/v1/MossoCloudFS_123456`);
+    expect(s.cdn).toBe(`${s.emu.endpoint("cdn", "DFW")}/v1/MossoCloudFS_123456`);
   });
 
   it("PUT enables (201, then 202); HEAD reports TTL, log retention and the four URIs", async () => {

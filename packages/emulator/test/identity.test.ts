@@ -48,14 +48,14 @@ describe("Rackspace v2.0 auth", () => {
     const files = access.serviceCatalog.find((s: any) => s.type === "object-store");
     expect(files.endpoints.map((e: any) => e.region)).toEqual(["DFW", "ORD", "IAD", "LON", "SYD", "HKG"]);
     const ord = files.endpoints.find((e: any) => e.region === "ORD");
-    expect(ord.publicURL).toBe(`${emu.url}/object-store/ORD/v1/MossoCloudFS_123456`);
-    expect(ord.internalURL).toBe(`${emu.internalUrl}/object-store/ORD/v1/MossoCloudFS_123456`);
+    expect(ord.publicURL).toBe(`${emu.endpoint("object-store", "ORD")}/v1/MossoCloudFS_123456`);
+    expect(ord.internalURL).toBe(`${emu.endpoint("object-store", "ORD", "internal")}/v1/MossoCloudFS_123456`);
     expect(new URL(ord.internalURL).host).not.toBe(new URL(ord.publicURL).host);
     const dns = access.serviceCatalog.find((s: any) => s.type === "rax:dns");
     expect(dns.endpoints).toHaveLength(1);
     expect(dns.endpoints[0].region).toBeUndefined();
     const compute = access.serviceCatalog.find((s: any) => s.type === "compute").endpoints[0];
-    expect(compute.publicURL).toBe(`${emu.url}/compute/DFW/v2/123456`);
+    expect(compute.publicURL).toBe(`${emu.endpoint("compute", "DFW")}/v2/123456`);
   });
 
   it("the internal (ServiceNet) URL reaches the same emulator", async () => {
@@ -144,13 +144,13 @@ describe("Keystone v3 auth", () => {
     const swift = token.catalog.find((s: any) => s.type === "object-store");
     const lon = swift.endpoints.filter((e: any) => e.region_id === "LON");
     expect(lon.map((e: any) => e.interface).sort()).toEqual(["internal", "public"]);
-    expect(lon.find((e: any) => e.interface === "public").url).toBe(`${emu.url}/object-store/LON/v1/MossoCloudFS_123456`);
+    expect(lon.find((e: any) => e.interface === "public").url).toBe(`${emu.endpoint("object-store", "LON")}/v1/MossoCloudFS_123456`);
     for (const e of swift.endpoints) expect(e.id).toBeTruthy();
     // global services are listed in every region under v3
     const dns = token.catalog.find((s: any) => s.type === "rax:dns");
     expect(new Set(dns.endpoints.map((e: any) => e.region))).toEqual(new Set(emu.regions));
 
-    const head = await fetch(`${emu.url}/object-store/LON/v1/MossoCloudFS_123456`, { method: "HEAD", headers: { "x-auth-token": subject! } });
+    const head = await fetch(`${emu.endpoint("object-store", "LON")}/v1/MossoCloudFS_123456`, { method: "HEAD", headers: { "x-auth-token": subject! } });
     expect(head.status).toBe(204);
   });
 
@@ -216,8 +216,9 @@ describe("token lifecycle hooks", () => {
     const res = await v2({ "RAX-KSKEY:apiKeyCredentials": { username: "demo", apiKey: "demo-api-key" } });
     return ((await res.json()) as any).access.token.id as string;
   }
-  const swift = () => `${emu.url}/object-store/DFW/v1/MossoCloudFS_123456`;
-  const compute = () => `${emu.url}/compute/DFW/v2/123456/servers`;
+  const swift = () => `${emu.endpoint("object-store", "DFW")}/v1/MossoCloudFS_123456`;
+  // A service without handlers yet: the token is checked, then 501.
+  const compute = () => `${emu.endpoint("databases", "DFW")}/v1.0/123456/instances`;
 
   it("every service rejects missing, unknown, expired and revoked tokens with 401", async () => {
     const t = await token();

@@ -46,7 +46,7 @@ describe("GET /v3/auth/catalog and /v3/auth/projects", () => {
     expect(Object.keys(swift).sort()).toEqual(["endpoints", "id", "name", "type"]);
     const dfw = swift.endpoints.find((e: any) => e.region_id === "DFW" && e.interface === "public");
     expect(Object.keys(dfw).sort()).toEqual(["id", "interface", "region", "region_id", "url"]);
-    expect(dfw.url).toBe(`${emu.url}/object-store/DFW/v1/MossoCloudFS_123456`);
+    expect(dfw.url).toBe(`${emu.endpoint("object-store", "DFW")}/v1/MossoCloudFS_123456`);
   });
 
   it("needs a valid token (401) and a project-scoped one (403)", async () => {

@@ -19,7 +19,7 @@ describe("handlers mounted in msw setupServer", () => {
     const { access } = (await auth.json()) as any;
     const files = access.serviceCatalog.find((s: any) => s.type === "object-store").endpoints[0];
     expect(files.region).toBe("ORD");
-    expect(files.publicURL).toBe("https://cloud.example.test/object-store/ORD/v1/MossoCloudFS_123456");
+    expect(files.publicURL).toBe("https://object-store.ord.cloud.example.test/v1/MossoCloudFS_123456");
     const token = access.token.id;
     expect((await fetch(`${files.publicURL}/c`, { method: "PUT", headers: { "x-auth-token": token } })).status).toBe(201);
     const put = await fetch(`${files.publicURL}/c/o.txt`, { method: "PUT", headers: { "x-auth-token": token }, body: "in-process" });

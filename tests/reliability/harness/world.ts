@@ -30,6 +30,8 @@ export interface World {
  */
 export async function startWorld(o: { transportOptions?: TransportOptions } = {}): Promise<World> {
   const emu = await startEmulator({
+    // One origin for every service, so the proxy in front (which rewrites one origin) sees all traffic.
+    layout: "paths",
     users: [{ username: USERNAME, apiKey: SECRETS.apiKey, password: SECRETS.password, tenantId: TENANT }],
   });
   addSecretSource(() => emu.state.tokens.list().map((t) => t.id));

@@ -1,4 +1,5 @@
 import { http } from "msw";
+import { endpointOf } from "../arrival";
 import type { EmulatorContext } from "../context";
 import { handled } from "../respond";
 import { authorizeStorage } from "../object-store/access";
@@ -8,18 +9,14 @@ import { readObject } from "../object-store/object-read";
 import { parseTarget } from "../object-store/target";
 import { cdnAccountRoute, cdnContainerRoute, cdnPurgeRoute } from "./routes";
 
-/**
- * Cloud Files CDN management at `/cdn/<REGION>/v1/MossoCloudFS_<tenant>`,
- * and the public side it hands out: `/cdn-content/<id>/<object>` serves
- * objects of CDN-enabled containers with no token.
- */
+/** Cloud Files CDN management at `/v1/MossoCloudFS_<tenant>` of each region's CDN endpoint. */
 export function cdnHandlers(ctx: EmulatorContext) {
   return [
     http.all(
-      "*/cdn/:region/v1/*",
+      "/v1/*",
       handled(ctx, (request) => {
         const url = new URL(request.url);
-        const target = parseTarget(ctx, url);
+        const target = parseTarget(url, endpointOf(request).region!);
         if (target instanceof Response) return target;
         const r = authorizeStorage(ctx, request, url, target);
         if (r instanceof Response) return r;
@@ -28,12 +25,18 @@ export function cdnHandlers(ctx: EmulatorContext) {
         return cdnPurgeRoute(ctx, r, target.container, target.object);
       }),
     ),
+  ];
+}
+
+/** The public side CDN management hands out: `/<id>/<object>` serves objects of CDN-enabled containers with no token. */
+export function cdnContentHandlers(ctx: EmulatorContext) {
+  return [
     http.all(
-      "*/cdn-content/:uriId/*",
+      "/:uriId/*",
       handled(ctx, (request) => {
         if (request.method !== "GET" && request.method !== "HEAD") return swiftError(405);
         const url = new URL(request.url);
-        const [, , rawId = "", ...rest] = url.pathname.split("/");
+        const [, rawId = "", ...rest] = url.pathname.split("/");
         const uriId = rawId.replace(/^(ssl|stream|ios)-/, "");
         const found = ctx.state.cdn.byUriId(uriId);
         if (!found || !found.record.enabled) return swiftError(404);

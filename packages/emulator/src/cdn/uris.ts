@@ -1,9 +1,9 @@
 import type { EmulatorContext } from "../context";
 import type { CdnContainer } from "./model";
 
-/** The four CDN URIs Cloud Files hands out; here they all lead back to the emulator's `/cdn-content/`. */
+/** The four CDN URIs Cloud Files hands out; here they all lead back to the emulator's `cdn-content` endpoint. */
 export function cdnUris(ctx: EmulatorContext, record: CdnContainer) {
-  const base = `${ctx.publicUrl}/cdn-content`;
+  const base = ctx.endpoints.base("cdn-content", undefined);
   return {
     uri: `${base}/${record.uriId}`,
     ssl: `${base}/ssl-${record.uriId}`,

@@ -33,6 +33,6 @@ export const V3_UNAUTHORIZED = "The request you have made requires authenticatio
  */
 export function v3Unauthorized(ctx: EmulatorContext): Response {
   const response = v3Error(401, V3_UNAUTHORIZED);
-  response.headers.set("www-authenticate", `Keystone uri="${ctx.publicUrl}/identity/v3"`);
+  response.headers.set("www-authenticate", `Keystone uri="${ctx.publicUrl}/v3"`);
   return response;
 }

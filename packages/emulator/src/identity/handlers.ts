@@ -5,41 +5,41 @@ import { postTokensV2, tenantsV2, tokenByIdV2, versionV2 } from "./v2";
 import { authCatalogV3, authProjectsV3, postTokensV3, subjectTokenV3, versionV3 } from "./v3";
 
 /**
- * Identity: Rackspace / Keystone v2.0 under `/identity/v2.0`, Keystone v3
- * under `/identity/v3`. Patterns start with `*` so the same handlers answer
- * on the public and the internal host names.
+ * Identity at the emulator's root, as Keystone serves it: Rackspace / Keystone v2.0 under
+ * `/v2.0`, Keystone v3 under `/v3`, the version list at `/` (the router also accepts an
+ * `/identity` prefix, as devstack serves it).
  */
 export function identityHandlers(ctx: EmulatorContext) {
   return [
-    http.post("*/identity/v2.0/tokens", handled(ctx, (request) => postTokensV2(ctx, request))),
+    http.post("/v2.0/tokens", handled(ctx, (request) => postTokensV2(ctx, request))),
     http.all(
-      "*/identity/v2.0/tokens/:tokenId",
+      "/v2.0/tokens/:tokenId",
       handled(ctx, (request) => {
         if (!["GET", "HEAD", "DELETE"].includes(request.method)) return undefined;
         const id = decodeURIComponent(new URL(request.url).pathname.split("/").pop() ?? "");
         return tokenByIdV2(ctx, request, id);
       }),
     ),
-    http.get("*/identity/v2.0/tenants", handled(ctx, (request) => tenantsV2(ctx, request))),
-    http.get("*/identity/v2.0", handled(ctx, () => versionV2(ctx))),
-    http.get("*/identity/v2.0/", handled(ctx, () => versionV2(ctx))),
-    http.post("*/identity/v3/auth/tokens", handled(ctx, (request) => postTokensV3(ctx, request))),
+    http.get("/v2.0/tenants", handled(ctx, (request) => tenantsV2(ctx, request))),
+    http.get("/v2.0", handled(ctx, () => versionV2(ctx))),
+    http.get("/v2.0/", handled(ctx, () => versionV2(ctx))),
+    http.post("/v3/auth/tokens", handled(ctx, (request) => postTokensV3(ctx, request))),
     http.all(
-      "*/identity/v3/auth/tokens",
+      "/v3/auth/tokens",
       handled(ctx, (request) => (["GET", "HEAD", "DELETE"].includes(request.method) ? subjectTokenV3(ctx, request) : undefined)),
     ),
-    http.get("*/identity/v3/auth/catalog", handled(ctx, (request) => authCatalogV3(ctx, request))),
-    http.get("*/identity/v3/auth/projects", handled(ctx, (request) => authProjectsV3(ctx, request))),
-    http.get("*/identity/v3", handled(ctx, () => versionV3(ctx))),
-    http.get("*/identity/v3/", handled(ctx, () => versionV3(ctx))),
+    http.get("/v3/auth/catalog", handled(ctx, (request) => authCatalogV3(ctx, request))),
+    http.get("/v3/auth/projects", handled(ctx, (request) => authProjectsV3(ctx, request))),
+    http.get("/v3", handled(ctx, () => versionV3(ctx))),
+    http.get("/v3/", handled(ctx, () => versionV3(ctx))),
     http.get(
-      "*/identity/",
+      "/",
       handled(ctx, () =>
         jsonResponse(300, {
           versions: {
             values: [
-              { id: "v3.14", status: "stable", links: [{ rel: "self", href: `${ctx.publicUrl}/identity/v3/` }] },
-              { id: "v2.0", status: "deprecated", links: [{ rel: "self", href: `${ctx.publicUrl}/identity/v2.0/` }] },
+              { id: "v3.14", status: "stable", links: [{ rel: "self", href: `${ctx.publicUrl}/v3/` }] },
+              { id: "v2.0", status: "deprecated", links: [{ rel: "self", href: `${ctx.publicUrl}/v2.0/` }] },
             ],
           },
         }),

@@ -6,7 +6,7 @@ import { isObject, readJsonObject, stringField, type JsonObject } from "./json-b
 import type { TokenRecord } from "./tokens";
 import { storageAccountFor, type EmulatorUser } from "./users";
 
-/** POST /identity/v2.0/tokens — API key, password and token credentials. */
+/** POST /v2.0/tokens — API key, password and token credentials. */
 export async function postTokensV2(ctx: EmulatorContext, request: Request): Promise<Response> {
   const body = await readJsonObject(request);
   const auth = body?.auth;
@@ -93,7 +93,7 @@ function caller(ctx: EmulatorContext, request: Request): TokenRecord | Response 
   return check.token;
 }
 
-/** GET | HEAD | DELETE /identity/v2.0/tokens/{id}: validate, check, revoke. */
+/** GET | HEAD | DELETE /v2.0/tokens/{id}: validate, check, revoke. */
 export function tokenByIdV2(ctx: EmulatorContext, request: Request, subjectId: string): Response {
   const who = caller(ctx, request);
   if (who instanceof Response) return who;
@@ -110,7 +110,7 @@ export function tokenByIdV2(ctx: EmulatorContext, request: Request, subjectId: s
   return jsonResponse(200, accessBody(ctx, subject.token, user, false));
 }
 
-/** GET /identity/v2.0/tenants: the tenants the caller's token can use. */
+/** GET /v2.0/tenants: the tenants the caller's token can use. */
 export function tenantsV2(ctx: EmulatorContext, request: Request): Response {
   const who = caller(ctx, request);
   if (who instanceof Response) return who;
@@ -125,7 +125,7 @@ export function versionV2(ctx: EmulatorContext): Response {
       id: "v2.0",
       status: "stable",
       updated: "2014-04-17T00:00:00Z",
-      links: [{ rel: "self", href: `${ctx.publicUrl}/identity/v2.0/` }],
+      links: [{ rel: "self", href: `${ctx.publicUrl}/v2.0/` }],
       "media-types": [{ base: "application/json", type: "application/vnd.openstack.identity-v2.0+json" }],
     },
   });

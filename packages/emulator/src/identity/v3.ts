@@ -18,7 +18,7 @@ function domainMatches(user: EmulatorUser, domain: unknown): boolean {
   return false;
 }
 
-/** POST /identity/v3/auth/tokens — password or token method, project scope by id or name+domain. */
+/** POST /v3/auth/tokens — password or token method, project scope by id or name+domain. */
 export async function postTokensV3(ctx: EmulatorContext, request: Request): Promise<Response> {
   const body = await readJsonObject(request);
   const auth = body?.auth;
@@ -115,7 +115,7 @@ export function tokenBody(ctx: EmulatorContext, token: TokenRecord, user: Emulat
  * Monitoring) are listed once per region with the same URL.
  */
 function v3Catalog(ctx: EmulatorContext, user: EmulatorUser) {
-  return buildCatalog(ctx, user).map((service, index) => {
+  return buildCatalog(ctx, user, "v3").map((service, index) => {
     const endpoints = service.endpoints.flatMap((e) => {
       const regions = e.region ? [e.region] : ctx.regions;
       return regions.flatMap((region) => {
@@ -129,15 +129,15 @@ function v3Catalog(ctx: EmulatorContext, user: EmulatorUser) {
   });
 }
 
-/** GET /identity/v3/auth/catalog: the catalog of the caller's (scoped) token. */
+/** GET /v3/auth/catalog: the catalog of the caller's (scoped) token. */
 export function authCatalogV3(ctx: EmulatorContext, request: Request): Response {
   const caller = callerOf(ctx, request);
   if (caller instanceof Response) return caller;
   if (caller.token.tenantId === UNSCOPED) return v3Error(403, "A project-scoped token is required to produce a service catalog.");
-  return jsonResponse(200, { catalog: v3Catalog(ctx, caller.user), links: { self: `${ctx.publicUrl}/identity/v3/auth/catalog` } });
+  return jsonResponse(200, { catalog: v3Catalog(ctx, caller.user), links: { self: `${ctx.publicUrl}/v3/auth/catalog` } });
 }
 
-/** GET /identity/v3/auth/projects: the projects the caller's token may scope to (one per user here). */
+/** GET /v3/auth/projects: the projects the caller's token may scope to (one per user here). */
 export function authProjectsV3(ctx: EmulatorContext, request: Request): Response {
   const caller = callerOf(ctx, request);
   if (caller instanceof Response) return caller;
@@ -152,11 +152,11 @@ export function authProjectsV3(ctx: EmulatorContext, request: Request): Response
     is_domain: false,
     tags: [],
     options: {},
-    links: { self: `${ctx.publicUrl}/identity/v3/projects/${user.tenantId}` },
+    links: { self: `${ctx.publicUrl}/v3/projects/${user.tenantId}` },
   };
   return jsonResponse(200, {
     projects: [project],
-    links: { next: null, self: `${ctx.publicUrl}/identity/v3/auth/projects`, previous: null },
+    links: { next: null, self: `${ctx.publicUrl}/v3/auth/projects`, previous: null },
   });
 }
 
@@ -167,7 +167,7 @@ function callerOf(ctx: EmulatorContext, request: Request): { token: TokenRecord;
   return { token: check.token, user };
 }
 
-/** GET | HEAD | DELETE /identity/v3/auth/tokens with X-Subject-Token. */
+/** GET | HEAD | DELETE /v3/auth/tokens with X-Subject-Token. */
 export function subjectTokenV3(ctx: EmulatorContext, request: Request): Response {
   const caller = ctx.state.tokens.check(request.headers.get("x-auth-token"));
   if (!caller.ok) return v3Unauthorized(ctx);
@@ -189,7 +189,7 @@ export function versionV3(ctx: EmulatorContext): Response {
       id: "v3.14",
       status: "stable",
       updated: "2020-04-07T00:00:00Z",
-      links: [{ rel: "self", href: `${ctx.publicUrl}/identity/v3/` }],
+      links: [{ rel: "self", href: `${ctx.publicUrl}/v3/` }],
       "media-types": [{ base: "application/json", type: "application/vnd.openstack.identity-v3+json" }],
     },
   });

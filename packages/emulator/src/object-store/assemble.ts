@@ -2,7 +2,7 @@ import { createHash } from "node:crypto";
 import { sliceChunks } from "./body-stream";
 import { swiftError } from "./errors";
 import { MAX_LARGE_OBJECT_DEPTH } from "./limits";
-import { compareNames, isExpired, type Account, type StoredObject } from "./model";
+import { compareNames, isDataSegment, isExpired, type Account, type StoredObject } from "./model";
 
 /** The bytes a GET of an object serves, as references to stored chunks. */
 export interface Assembled {
@@ -39,6 +39,11 @@ export function assemble(account: Account, containerName: string, obj: StoredObj
     const chunks: Buffer[] = [];
     let size = 0;
     for (const seg of obj.slo.segments) {
+      if (isDataSegment(seg)) {
+        chunks.push(seg.data);
+        size += seg.data.length;
+        continue;
+      }
       const segObj = account.containers.get(seg.container)?.objects.get(seg.object);
       if (!segObj || isExpired(segObj, nowSeconds)) return swiftError(409, `While processing manifest ${containerName}/${obj.name}, got 404 while retrieving ${seg.path}`);
       const inner = assemble(account, seg.container, segObj, nowSeconds, depth + 1);

@@ -1,4 +1,5 @@
 import { http } from "msw";
+import { endpointOf } from "../arrival";
 import type { EmulatorContext } from "../context";
 import { handled } from "../respond";
 import { authorizeStorage } from "./access";
@@ -10,19 +11,19 @@ import { parseTarget } from "./target";
 import { foldWsgiHeaderNames } from "./wsgi-headers";
 
 /**
- * Cloud Files / Swift at `/object-store/<REGION>/v1/MossoCloudFS_<tenant>`.
+ * Cloud Files / Swift at `/v1/MossoCloudFS_<tenant>` of each region's endpoint, `/info` at its root.
  * One msw handler per URL family; within it the path is split the way a
  * Swift proxy splits it (decode first, then container / object).
  */
 export function objectStoreHandlers(ctx: EmulatorContext) {
   return [
-    http.get("*/object-store/:region/info", handled(ctx, () => swiftInfo())),
+    http.get("/info", handled(ctx, () => swiftInfo())),
     http.all(
-      "*/object-store/:region/v1/*",
+      "/v1/*",
       handled(ctx, (received) => {
         const request = foldWsgiHeaderNames(received);
         const url = new URL(request.url);
-        const target = parseTarget(ctx, url);
+        const target = parseTarget(url, endpointOf(received).region!);
         if (target instanceof Response) return target;
         const r = authorizeStorage(ctx, request, url, target);
         if (r instanceof Response) return r;

@@ -1,6 +1,7 @@
 /** In-memory Swift data: accounts → containers → objects. */
 
-export interface SloSegment {
+/** A segment backed by an object. */
+export interface SloObjectSegment {
   /** `/container/object` as given in the manifest. */
   path: string;
   container: string;
@@ -11,6 +12,19 @@ export interface SloSegment {
   lastModified: number;
   /** Inclusive byte range within the segment, when the manifest named one. */
   range?: { start: number; end: number };
+  /** The segment is itself an SLO manifest. */
+  subSlo?: boolean;
+}
+
+/** Bytes inlined in the manifest (`{"data": "<base64>"}`), served as if they were a segment. */
+export interface SloDataSegment {
+  data: Buffer;
+}
+
+export type SloSegment = SloObjectSegment | SloDataSegment;
+
+export function isDataSegment(segment: SloSegment): segment is SloDataSegment {
+  return "data" in segment;
 }
 
 export interface StoredObject {

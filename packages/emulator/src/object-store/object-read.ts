@@ -5,7 +5,7 @@ import { chunkStream, sliceChunks } from "./body-stream";
 import { conditionalStatus } from "./conditional";
 import { standardBody } from "./errors";
 import { metaHeaders } from "./metadata";
-import type { StoredObject } from "./model";
+import { isDataSegment, type StoredObject } from "./model";
 import { parseRange } from "./range";
 import type { SwiftRequest } from "./swift-request";
 import { tempUrlDisposition } from "./temp-url";
@@ -14,12 +14,16 @@ import { httpDate, xTimestamp } from "./timestamps";
 function sloManifestResponse(r: SwiftRequest, obj: StoredObject): Response {
   const headers = { ...baseHeaders(obj), etag: obj.etag };
   if (r.url.searchParams.get("format") === "raw") {
-    const raw = obj.slo!.segments.map((s) => ({
-      path: s.path,
-      etag: s.etag,
-      size_bytes: s.sizeBytes,
-      ...(s.range ? { range: `${s.range.start}-${s.range.end}` } : {}),
-    }));
+    const raw = obj.slo!.segments.map((s) =>
+      isDataSegment(s)
+        ? { data: s.data.toString("base64") }
+        : {
+            path: `/${s.container}/${s.object}`,
+            etag: s.etag,
+            size_bytes: s.sizeBytes,
+            ...(s.range ? { range: `${s.range.start}-${s.range.end}` } : {}),
+          },
+    );
     return jsonResponse(200, raw, headers);
   }
   return new Response(chunkStream(obj.chunks), {

@@ -1,7 +1,6 @@
-import type { EmulatorContext } from "../context";
 import { swiftError } from "./errors";
 
-/** What a Swift-style URL addresses: `/<slug>/<REGION>/v1/<account>[/<container>[/<object>]]`. */
+/** What a Swift URL addresses: `/v1/<account>[/<container>[/<object>]]` at a region's endpoint. */
 export interface StorageTarget {
   region: string;
   account: string;
@@ -16,13 +15,12 @@ export interface StorageTarget {
  * container segment separates container from object, as it does on a real
  * proxy.
  */
-export function parseTarget(ctx: EmulatorContext, url: URL): StorageTarget | Response {
+export function parseTarget(url: URL, region: string): StorageTarget | Response {
   const segments = url.pathname.split("/");
-  const region = segments[2] ?? "";
-  if (segments[3] !== "v1" || !ctx.regions.includes(region)) return swiftError(404);
-  const account = safeDecode(segments[4] ?? "");
+  if (segments[1] !== "v1") return swiftError(404);
+  const account = safeDecode(segments[2] ?? "");
   if (!account) return swiftError(404);
-  const rest = safeDecode(segments.slice(5).join("/"));
+  const rest = safeDecode(segments.slice(3).join("/"));
   if (account === undefined || rest === undefined || rest.includes("\u0000") || account.includes("\u0000"))
     return swiftError(412, "Invalid UTF8 or contains NULL");
   const cut = rest.indexOf("/");
