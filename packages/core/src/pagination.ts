@@ -1,3 +1,5 @@
+import { sameRows } from "./same-rows";
+
 /** One page of a listing. `next` is the cursor (marker, offset or href) of the next page, if any. */
 export interface Page<T> {
   items: T[];
@@ -18,24 +20,46 @@ export interface PaginatedOptions {
  * A listing that is both the first page and all pages:
  * `const page = await list()` → `Page<T>` (first page only);
  * `for await (const item of list())` → every item of every page, fetched lazily;
- * `await list().toArray()` → every item. Nothing is fetched until one of these is used.
+ * `await list().toArray()` → every item; `list().map(fn)` → the same listing with rows converted.
+ * Nothing is fetched until one of these is used.
+ *
+ * A misbehaving server (a cache, or one that ignores the marker) cannot make a walk loop or
+ * yield rows twice: a cursor is never fetched twice, and a page whose rows equal the previous
+ * page's ends the walk before it is yielded.
  */
 export class Paginated<T> implements AsyncIterable<T>, PromiseLike<Page<T>> {
-  readonly #fetch: PageFetcher<T>;
+  // Rows are fetched raw and converted by #convert, so the repeat guard compares what the server
+  // sent (plain data), not converted objects that may hold clients and sessions.
+  readonly #fetch: PageFetcher<unknown>;
+  #convert: (row: unknown) => T;
   readonly #limit?: number;
-  #first?: Promise<Page<T>>;
+  #first?: Promise<Page<unknown>>;
 
   constructor(fetchPage: PageFetcher<T>, o: PaginatedOptions = {}) {
     this.#fetch = fetchPage;
+    this.#convert = identity as (row: unknown) => T;
     this.#limit = o.limit;
   }
 
-  #firstPage(): Promise<Page<T>> {
+  static #derived<U>(from: Paginated<unknown>, convert: (row: unknown) => U): Paginated<U> {
+    const p = new Paginated<U>(from.#fetch as PageFetcher<U>, { limit: from.#limit });
+    p.#convert = convert;
+    p.#first = from.#first;
+    return p;
+  }
+
+  #rows(p: Page<unknown>): Page<T> {
+    const convert = this.#convert;
+    if (convert === identity) return p as Page<T>;
+    return { ...p, items: p.items.map(convert) };
+  }
+
+  #firstPage(): Promise<Page<unknown>> {
     this.#first ??= this.#fetch(undefined, this.#limit).then((p) => this.#bound(p, 0));
     return this.#first;
   }
 
-  #bound(p: Page<T>, seen: number): Page<T> {
+  #bound(p: Page<unknown>, seen: number): Page<unknown> {
     if (this.#limit === undefined) return p;
     const room = Math.max(0, this.#limit - seen);
     if (p.items.length < room) return p;
@@ -46,28 +70,42 @@ export class Paginated<T> implements AsyncIterable<T>, PromiseLike<Page<T>> {
     onFulfilled?: ((value: Page<T>) => A | PromiseLike<A>) | null,
     onRejected?: ((reason: unknown) => B | PromiseLike<B>) | null,
   ): Promise<A | B> {
-    return this.#firstPage().then(onFulfilled, onRejected);
+    return this.#firstPage()
+      .then((p) => this.#rows(p))
+      .then(onFulfilled, onRejected);
   }
 
-  /** Every page, lazily. Stops on a missing/repeated cursor or the `limit`. */
+  /**
+   * The same listing with every row passed through `fn` (wire row → model), page by page. Shares
+   * this listing's fetcher, its `limit` and its first page if already fetched: nothing is re-paged.
+   */
+  map<U>(fn: (row: T) => U): Paginated<U> {
+    const inner = this.#convert;
+    const convert = inner === identity ? (fn as (row: unknown) => U) : (row: unknown) => fn(inner(row));
+    return Paginated.#derived(this as Paginated<unknown>, convert);
+  }
+
+  /**
+   * Every page, lazily. Stops at a page without a cursor, at the `limit`, before fetching a cursor
+   * a second time, and before yielding a page whose rows equal the previous page's.
+   */
   async *pages(): AsyncGenerator<Page<T>, void, undefined> {
     let seen = 0;
     let page = await this.#firstPage();
     const cursors = new Set<string>();
     for (;;) {
       seen += page.items.length;
-      yield page;
+      yield this.#rows(page);
       const next = page.next;
       if (next === undefined || next === "" || cursors.has(next)) return;
       if (this.#limit !== undefined && seen >= this.#limit) return;
       cursors.add(next);
       const want = this.#limit === undefined ? undefined : this.#limit - seen;
-      page = this.#bound(await this.#fetch(next, want), seen);
-      // An empty page that still offers a cursor would loop forever against a misbehaving server.
-      if (page.items.length === 0) {
-        yield page;
-        return;
-      }
+      const fetched = this.#bound(await this.#fetch(next, want), seen);
+      // An empty page ends the walk (one that still offers a cursor would loop forever); a page
+      // equal to the one before is a server repeating itself: its rows were already yielded.
+      if (fetched.items.length === 0 || sameRows(fetched.items, page.items)) return;
+      page = fetched;
     }
   }
 
@@ -77,30 +115,49 @@ export class Paginated<T> implements AsyncIterable<T>, PromiseLike<Page<T>> {
 
   async toArray(): Promise<T[]> {
     const out: T[] = [];
-    for await (const item of this) out.push(item);
+    for await (const page of this.pages()) for (const item of page.items) out.push(item);
     return out;
   }
 }
+
+function identity<T>(row: T): T {
+  return row;
+}
+
+/**
+ * What a marker page fetcher returns: the rows, or the rows and whether more pages follow when
+ * the fetcher knows better than the short-page rule (e.g. it fell back to the server's own page
+ * size after the one asked for was refused).
+ */
+export type MarkerPageResult<T> = T[] | { items: T[]; more?: boolean };
 
 export interface MarkerPagerOptions<T> extends PaginatedOptions {
   /** Marker for the page after `item` (Swift: name, Nova: id). */
   markerOf: (item: T) => string;
   /** Page size the server uses; a shorter page ends the listing without an extra request. */
   pageSize?: number;
+  /** Marker to start after (the caller's own `marker` option). */
+  marker?: string;
 }
 
-/** Swift/Nova style: `?marker=<last item>`, until a short or empty page. */
+/**
+ * Swift/Nova style: `?marker=<last item>&limit=<pageSize>`, until a page shorter than asked for
+ * (no trailing empty request) or an empty page. Without a `pageSize` the walk ends at an empty page.
+ */
 export function markerPager<T>(
-  fetchPage: (marker: string | undefined, want: number | undefined) => Promise<T[]>,
+  fetchPage: (marker: string | undefined, want: number | undefined) => Promise<MarkerPageResult<T>>,
   o: MarkerPagerOptions<T>,
 ): Paginated<T> {
   return new Paginated<T>(
     async (cursor, want) => {
       const size = o.pageSize === undefined ? want : want === undefined ? o.pageSize : Math.min(o.pageSize, want);
-      const items = await fetchPage(cursor, size);
+      const got = await fetchPage(cursor ?? o.marker, size);
+      const items = Array.isArray(got) ? got : got.items;
+      const more = Array.isArray(got) ? undefined : got.more;
       const last = items[items.length - 1];
       const short = size !== undefined && items.length < size;
-      return { items, next: last === undefined || short ? undefined : o.markerOf(last) };
+      const done = last === undefined || (more === undefined ? short : !more);
+      return { items, next: done ? undefined : o.markerOf(last) };
     },
     { limit: o.limit },
   );
