@@ -8,14 +8,15 @@ import {
   type TransportOptions,
   Unauthorized,
   ValidationError,
+  SharedReauth,
   redactUrl,
   registerSecret,
-  raceSignal,
 } from "@rax/core";
 import type { AuthResult, AuthUser } from "./auth-result";
 import type { EndpointQuery, ResolvedEndpoint, ServiceCatalog } from "./catalog";
 import { IdentityAdminClient } from "./identity-admin";
 import { AuthenticationFailed, TokenOnlySession } from "./identity-errors";
+import { INSPECT, printedForm } from "./printed-form";
 import { serviceKey } from "./service-aliases";
 
 /** Options shared by every identity type. */
@@ -59,12 +60,16 @@ const DEFAULT_REFRESH_AHEAD_MS = 60_000;
 
 /**
  * Token, catalog and credential handling common to Rackspace and Keystone: lazy authentication,
- * refresh ahead of expiry, one shared re-authentication for concurrent 401s, endpoint resolution.
- * Subclasses only say how to POST to their token endpoint.
+ * refresh ahead of expiry, one shared re-authentication for concurrent 401s (core's
+ * `SharedReauth`), endpoint resolution. Subclasses only say how to POST to their token endpoint.
+ *
+ * Secrets (API key, password, token, the raw token response) live in `#private` fields, so
+ * `console.log`, `util.inspect`, `JSON.stringify` and `structuredClone` of an identity (or of
+ * anything holding one) never show them; the printed form shows user, region, endpoint and
+ * whether the session is authenticated.
  */
 export abstract class BaseIdentity implements AuthSession {
   abstract readonly identityType: "rackspace" | "keystone";
-  readonly transport: Transport;
   readonly authEndpoint: string;
   username?: string;
   userId?: string;
@@ -73,23 +78,23 @@ export abstract class BaseIdentity implements AuthSession {
   /** The `region` setting. */
   region?: string;
   useServicenet: boolean;
-  /** The current token (undefined before authentication). */
-  token?: string;
   expires?: Date;
   serviceCatalog?: ServiceCatalog;
   user?: AuthUser;
-  /** The last token response body. */
-  authResponse?: unknown;
 
-  protected apiKey?: string;
-  protected password?: string;
+  #transport: Transport;
+  #ownsTransport: boolean;
+  #token?: string;
+  #authResponse?: unknown;
+  #apiKey?: string;
+  #password?: string;
   /** Set by `authWithToken`: nothing to re-authenticate with. */
-  protected tokenOnly = false;
-  protected readonly refreshAheadMs: number;
+  #tokenOnly = false;
+  readonly #refreshAheadMs: number;
   protected readonly now: () => number;
-  private authedAt = 0;
-  private inflight?: Promise<string>;
-  private ownsTransport: boolean;
+  #authedAt = 0;
+  readonly #reauth: SharedReauth;
+  #admin?: IdentityAdminClient;
 
   constructor(opts: IdentityOptions, defaultEndpoint?: string) {
     const endpoint = opts.authEndpoint ?? defaultEndpoint;
@@ -112,11 +117,11 @@ export abstract class BaseIdentity implements AuthSession {
     this.tenantName = opts.tenantName;
     this.region = opts.region;
     this.useServicenet = opts.useServicenet ?? false;
-    this.refreshAheadMs = opts.refreshAheadMs ?? DEFAULT_REFRESH_AHEAD_MS;
+    this.#refreshAheadMs = opts.refreshAheadMs ?? DEFAULT_REFRESH_AHEAD_MS;
     this.now = opts.now ?? Date.now;
-    this.setSecrets(opts.apiKey, opts.password);
-    this.ownsTransport = !opts.transport;
-    this.transport =
+    this.#setSecrets(opts.apiKey, opts.password);
+    this.#ownsTransport = !opts.transport;
+    this.#transport =
       opts.transport ??
       new Transport({
         ...opts.transportOptions,
@@ -124,16 +129,58 @@ export abstract class BaseIdentity implements AuthSession {
         ...(opts.verifySsl !== undefined ? { verifySsl: opts.verifySsl } : {}),
         ...(opts.logger ? { logger: opts.logger } : {}),
       });
+    // The shared attempt ignores any one caller's signal: the others still want the token.
+    this.#reauth = new SharedReauth(
+      () => this.#token,
+      async () => {
+        const result = await this.performAuth();
+        this.#accept(result);
+        return result.token;
+      },
+    );
+  }
+
+  /** The transport every request of this session (and of clients built on it) goes through. */
+  get transport(): Transport {
+    return this.#transport;
+  }
+
+  /**
+   * Send this session's requests (and those of every client built on it) through `transport`
+   * from now on, keeping the token. The previous transport is closed once its requests finish
+   * if this session created it. Used when settings such as `debug` change.
+   */
+  useTransport(transport: Transport, o: { owned?: boolean } = {}): void {
+    const old = this.#transport;
+    const ownedOld = this.#ownsTransport;
+    this.#transport = transport;
+    this.#ownsTransport = o.owned ?? false;
+    if (ownedOld && old !== transport) void old.close();
+  }
+
+  /** The current token (undefined before authentication). */
+  get token(): string | undefined {
+    return this.#token;
+  }
+
+  /** The last token response body (it holds the token: do not log it). */
+  get authResponse(): unknown {
+    return this.#authResponse;
   }
 
   /** True once a token is held. */
   get authenticated(): boolean {
-    return this.token !== undefined;
+    return this.#token !== undefined;
+  }
+
+  /** True for a session made by `authWithToken`: it cannot get a new token by itself. */
+  get tokenOnly(): boolean {
+    return this.#tokenOnly;
   }
 
   /** Whether the session can get a new token by itself. */
   get hasCredentials(): boolean {
-    return !this.tokenOnly && (this.username !== undefined || this.userId !== undefined) && this.secret() !== undefined;
+    return !this.#tokenOnly && (this.username !== undefined || this.userId !== undefined) && this.secret() !== undefined;
   }
 
   /** Regions in the service catalog. */
@@ -141,30 +188,49 @@ export abstract class BaseIdentity implements AuthSession {
     return this.serviceCatalog?.regions ?? [];
   }
 
-  /** The `region` setting, else the user's default region from the identity service. */
+  /**
+   * The region a service client uses when it is given none: the `region` setting only. Without
+   * it the client leaves the choice to `endpoint()`, which follows the documented order (account
+   * default region when the service has it, else the service's only region), so a service offered
+   * only outside the account's default region still resolves.
+   */
   get defaultRegion(): string | undefined {
-    return this.region ?? this.user?.defaultRegion;
+    return this.region;
   }
 
   /** Replace the credentials (and forget any token made from the old ones). */
   setCredentials(c: { username?: string; userId?: string; apiKey?: string; password?: string }): void {
-    this.forgetToken();
+    this.#forgetToken();
     if (c.username !== undefined) this.username = c.username;
     if (c.userId !== undefined) this.userId = c.userId;
-    this.setSecrets(c.apiKey, c.password);
-    this.tokenOnly = false;
+    this.#setSecrets(c.apiKey, c.password);
+    this.#tokenOnly = false;
+  }
+
+  /**
+   * Give `other` this session's user and secrets (never its token): how a context moves to a new
+   * identity type or endpoint without the secrets ever leaving private fields.
+   */
+  copyCredentialsTo(other: BaseIdentity): void {
+    if (this.#tokenOnly) return;
+    other.setCredentials({
+      ...(this.username !== undefined ? { username: this.username } : {}),
+      ...(this.userId !== undefined ? { userId: this.userId } : {}),
+      ...(this.#apiKey !== undefined ? { apiKey: this.#apiKey } : {}),
+      ...(this.#password !== undefined ? { password: this.#password } : {}),
+    });
   }
 
   /** Authenticate now with the stored credentials (again, if already authenticated). */
   async authenticate(signal?: AbortSignal): Promise<void> {
     if (!this.hasCredentials) {
       throw new NotAuthenticated(
-        this.tokenOnly
+        this.#tokenOnly
           ? "this session was created from a token and holds no credentials; call authWithToken with a new token"
           : `no credentials: set username and ${this.identityType === "rackspace" ? "apiKey (or password)" : "password"}`,
       );
     }
-    await this.runAuth(signal);
+    await this.#reauth.run(this.#token as string, signal);
   }
 
   /**
@@ -177,27 +243,26 @@ export abstract class BaseIdentity implements AuthSession {
       throw new ValidationError("tenantName", "give tenantId or tenantName, not both");
     }
     registerSecret(token);
-    this.forgetToken();
-    this.clearSecrets();
-    this.tokenOnly = true;
+    this.#forgetToken();
+    this.#clearSecrets();
+    this.#tokenOnly = true;
     const tenant = {
       tenantId: opts.tenantId ?? (opts.tenantName === undefined ? this.tenantId : undefined),
       tenantName: opts.tenantName ?? (opts.tenantId === undefined ? this.tenantName : undefined),
     };
     const result = await this.performTokenAuth(token, tenant, opts.signal);
-    this.accept(result);
+    this.#accept(result);
   }
 
   /** A valid token: authenticates lazily, refreshes ahead of expiry when credentials are held. */
   async getToken(signal?: AbortSignal): Promise<string> {
-    if (this.inflight) return raceSignal(this.inflight, signal);
-    const token = this.token;
+    const token = this.#token;
     if (token === undefined) {
-      if (this.tokenOnly) throw new NotAuthenticated("the session's token was cleared; call authWithToken again");
+      if (this.#tokenOnly) throw new NotAuthenticated("the session's token was cleared; call authWithToken again");
       await this.authenticate(signal);
-      return this.token as unknown as string;
+      return this.#token as unknown as string;
     }
-    if (this.hasCredentials && this.expiresSoon()) return this.reauthenticate(token, signal);
+    if (this.hasCredentials && this.#expiresSoon()) return this.reauthenticate(token, signal);
     return token;
   }
 
@@ -206,19 +271,18 @@ export abstract class BaseIdentity implements AuthSession {
    * caller whose stale token was already replaced gets the new token without another request.
    */
   async reauthenticate(staleToken: string, signal?: AbortSignal): Promise<string> {
-    if (this.inflight) return raceSignal(this.inflight, signal);
-    if (this.token !== undefined && this.token !== staleToken) return this.token;
-    if (!this.hasCredentials) {
+    const current = this.#token;
+    if (!this.hasCredentials && (current === undefined || current === staleToken)) {
       throw new TokenOnlySession({
         status: 401,
         method: "POST",
         url: redactUrl(this.tokensUrl()),
-        message: this.tokenOnly
+        message: this.#tokenOnly
           ? "The token was rejected and this session was created with authWithToken, so it cannot re-authenticate; get a new token and call authWithToken again"
           : "The token was rejected and this session holds no credentials to re-authenticate with",
       });
     }
-    return this.runAuth(signal);
+    return this.#reauth.run(staleToken, signal);
   }
 
   /** The URL for a service (AuthSession). Throws NotAuthenticated before authentication. */
@@ -239,18 +303,38 @@ export abstract class BaseIdentity implements AuthSession {
     );
   }
 
+  /** What printing this identity shows: nothing secret. */
+  toJSON(): Record<string, unknown> {
+    return printedForm({
+      identityType: this.identityType,
+      authEndpoint: this.authEndpoint,
+      username: this.username,
+      userId: this.userId,
+      tenantId: this.tenantId,
+      tenantName: this.tenantName,
+      region: this.region,
+      authenticated: this.authenticated,
+      tokenOnly: this.#tokenOnly || undefined,
+      expires: this.expires?.toISOString(),
+    });
+  }
+
+  [INSPECT](depth: number, options: object, inspect: (v: unknown, o: object) => string): string {
+    return `${this.constructor.name} ${inspect(this.toJSON(), options)}`;
+  }
+
   /** Forget token, catalog and credentials (pyrax `clear_credentials`). */
   clearCredentials(): void {
-    this.forgetToken();
-    this.clearSecrets();
-    this.tokenOnly = false;
+    this.#forgetToken();
+    this.#clearSecrets();
+    this.#tokenOnly = false;
     this.username = undefined;
     this.userId = undefined;
   }
 
   /** Close the transport this identity created (a shared one is left open). */
   async close(): Promise<void> {
-    if (this.ownsTransport) await this.transport.close();
+    if (this.#ownsTransport) await this.#transport.close();
   }
 
   /** POST the stored credentials; subclasses build the body. */
@@ -268,38 +352,85 @@ export abstract class BaseIdentity implements AuthSession {
   /** Wire version of the admin calls: "2.0" (Rackspace, Keystone v2.0) or "3". */
   abstract readonly adminVersion: "2.0" | "3";
 
-  private adminClient?: IdentityAdminClient;
   /** The identity admin client (tenants, users, roles, credentials, tokens). */
   get admin(): IdentityAdminClient {
-    this.adminClient ??= new IdentityAdminClient(this);
-    return this.adminClient;
+    this.#admin ??= new IdentityAdminClient(this);
+    return this.#admin;
   }
 
-  // pyrax exposes the admin calls on the identity object; these delegate to `admin`.
-  getExtensions: IdentityAdminClient["getExtensions"] = (...a) => this.admin.getExtensions(...a);
-  listTenants: IdentityAdminClient["listTenants"] = (...a) => this.admin.listTenants(...a);
-  createTenant: IdentityAdminClient["createTenant"] = (...a) => this.admin.createTenant(...a);
-  updateTenant: IdentityAdminClient["updateTenant"] = (...a) => this.admin.updateTenant(...a);
-  deleteTenant: IdentityAdminClient["deleteTenant"] = (...a) => this.admin.deleteTenant(...a);
-  listUsers: IdentityAdminClient["listUsers"] = (...a) => this.admin.listUsers(...a);
-  getUser: IdentityAdminClient["getUser"] = (...a) => this.admin.getUser(...a);
-  createUser: IdentityAdminClient["createUser"] = (...a) => this.admin.createUser(...a);
-  updateUser: IdentityAdminClient["updateUser"] = (...a) => this.admin.updateUser(...a);
-  deleteUser: IdentityAdminClient["deleteUser"] = (...a) => this.admin.deleteUser(...a);
-  listRolesForUser: IdentityAdminClient["listRolesForUser"] = (...a) => this.admin.listRolesForUser(...a);
-  listCredentials: IdentityAdminClient["listCredentials"] = (...a) => this.admin.listCredentials(...a);
-  resetApiKey: IdentityAdminClient["resetApiKey"] = (...a) => this.admin.resetApiKey(...a);
-  listRoles: IdentityAdminClient["listRoles"] = (...a) => this.admin.listRoles(...a);
-  getRole: IdentityAdminClient["getRole"] = (...a) => this.admin.getRole(...a);
-  addRoleToUser: IdentityAdminClient["addRoleToUser"] = (...a) => this.admin.addRoleToUser(...a);
-  deleteRoleFromUser: IdentityAdminClient["deleteRoleFromUser"] = (...a) => this.admin.deleteRoleFromUser(...a);
-  validateToken: IdentityAdminClient["validateToken"] = (...a) => this.admin.validateToken(...a);
-  checkToken: IdentityAdminClient["checkToken"] = (...a) => this.admin.checkToken(...a);
-  revokeToken: IdentityAdminClient["revokeToken"] = (...a) => this.admin.revokeToken(...a);
-  getTokenEndpoints: IdentityAdminClient["getTokenEndpoints"] = (...a) => this.admin.getTokenEndpoints(...a);
+  // pyrax exposes the admin calls on the identity object; these delegate to `admin`. They are
+  // prototype methods (not per-instance arrow functions) so an identity stays structured-cloneable.
+  getExtensions(...a: Parameters<IdentityAdminClient["getExtensions"]>): ReturnType<IdentityAdminClient["getExtensions"]> {
+    return this.admin.getExtensions(...a);
+  }
+  listTenants(...a: Parameters<IdentityAdminClient["listTenants"]>): ReturnType<IdentityAdminClient["listTenants"]> {
+    return this.admin.listTenants(...a);
+  }
+  createTenant(...a: Parameters<IdentityAdminClient["createTenant"]>): ReturnType<IdentityAdminClient["createTenant"]> {
+    return this.admin.createTenant(...a);
+  }
+  updateTenant(...a: Parameters<IdentityAdminClient["updateTenant"]>): ReturnType<IdentityAdminClient["updateTenant"]> {
+    return this.admin.updateTenant(...a);
+  }
+  deleteTenant(...a: Parameters<IdentityAdminClient["deleteTenant"]>): ReturnType<IdentityAdminClient["deleteTenant"]> {
+    return this.admin.deleteTenant(...a);
+  }
+  listUsers(...a: Parameters<IdentityAdminClient["listUsers"]>): ReturnType<IdentityAdminClient["listUsers"]> {
+    return this.admin.listUsers(...a);
+  }
+  getUser(...a: Parameters<IdentityAdminClient["getUser"]>): ReturnType<IdentityAdminClient["getUser"]> {
+    return this.admin.getUser(...a);
+  }
+  createUser(...a: Parameters<IdentityAdminClient["createUser"]>): ReturnType<IdentityAdminClient["createUser"]> {
+    return this.admin.createUser(...a);
+  }
+  updateUser(...a: Parameters<IdentityAdminClient["updateUser"]>): ReturnType<IdentityAdminClient["updateUser"]> {
+    return this.admin.updateUser(...a);
+  }
+  deleteUser(...a: Parameters<IdentityAdminClient["deleteUser"]>): ReturnType<IdentityAdminClient["deleteUser"]> {
+    return this.admin.deleteUser(...a);
+  }
+  listRolesForUser(...a: Parameters<IdentityAdminClient["listRolesForUser"]>): ReturnType<IdentityAdminClient["listRolesForUser"]> {
+    return this.admin.listRolesForUser(...a);
+  }
+  listCredentials(...a: Parameters<IdentityAdminClient["listCredentials"]>): ReturnType<IdentityAdminClient["listCredentials"]> {
+    return this.admin.listCredentials(...a);
+  }
+  resetApiKey(...a: Parameters<IdentityAdminClient["resetApiKey"]>): ReturnType<IdentityAdminClient["resetApiKey"]> {
+    return this.admin.resetApiKey(...a);
+  }
+  listRoles(...a: Parameters<IdentityAdminClient["listRoles"]>): ReturnType<IdentityAdminClient["listRoles"]> {
+    return this.admin.listRoles(...a);
+  }
+  getRole(...a: Parameters<IdentityAdminClient["getRole"]>): ReturnType<IdentityAdminClient["getRole"]> {
+    return this.admin.getRole(...a);
+  }
+  addRoleToUser(...a: Parameters<IdentityAdminClient["addRoleToUser"]>): ReturnType<IdentityAdminClient["addRoleToUser"]> {
+    return this.admin.addRoleToUser(...a);
+  }
+  deleteRoleFromUser(...a: Parameters<IdentityAdminClient["deleteRoleFromUser"]>): ReturnType<IdentityAdminClient["deleteRoleFromUser"]> {
+    return this.admin.deleteRoleFromUser(...a);
+  }
+  validateToken(...a: Parameters<IdentityAdminClient["validateToken"]>): ReturnType<IdentityAdminClient["validateToken"]> {
+    return this.admin.validateToken(...a);
+  }
+  checkToken(...a: Parameters<IdentityAdminClient["checkToken"]>): ReturnType<IdentityAdminClient["checkToken"]> {
+    return this.admin.checkToken(...a);
+  }
+  revokeToken(...a: Parameters<IdentityAdminClient["revokeToken"]>): ReturnType<IdentityAdminClient["revokeToken"]> {
+    return this.admin.revokeToken(...a);
+  }
+  getTokenEndpoints(...a: Parameters<IdentityAdminClient["getTokenEndpoints"]>): ReturnType<IdentityAdminClient["getTokenEndpoints"]> {
+    return this.admin.getTokenEndpoints(...a);
+  }
+
+  /** The API key and password, for subclasses building a token request body. */
+  protected credentials(): { apiKey?: string; password?: string } {
+    return { apiKey: this.#apiKey, password: this.#password };
+  }
 
   protected secret(): string | undefined {
-    return this.apiKey ?? this.password;
+    return this.#apiKey ?? this.#password;
   }
 
   /** POST a token request; a 401 becomes `AuthenticationFailed`, other errors keep their class. */
@@ -315,7 +446,7 @@ export abstract class BaseIdentity implements AuthSession {
       idempotent: true,
     };
     try {
-      const res = await this.transport.request(req);
+      const res = await this.#transport.request(req);
       const body = await res.json();
       return { res, body };
     } catch (e) {
@@ -338,64 +469,49 @@ export abstract class BaseIdentity implements AuthSession {
     }
   }
 
-  private expiresSoon(): boolean {
+  #expiresSoon(): boolean {
     if (!this.expires) return false;
     const remaining = this.expires.getTime() - this.now();
     // A token that lives less than twice the window (short-lived test tokens) is refreshed at half-life.
-    const lifetime = this.expires.getTime() - this.authedAt;
-    const window = Math.min(this.refreshAheadMs, Math.max(0, lifetime / 2));
+    const lifetime = this.expires.getTime() - this.#authedAt;
+    const window = Math.min(this.#refreshAheadMs, Math.max(0, lifetime / 2));
     return remaining <= window;
   }
 
-  private runAuth(signal?: AbortSignal): Promise<string> {
-    if (!this.inflight) {
-      // The shared attempt ignores any one caller's signal: the others still want the token.
-      this.inflight = this.performAuth()
-        .then((result) => {
-          this.accept(result);
-          return result.token;
-        })
-        .finally(() => {
-          this.inflight = undefined;
-        });
-    }
-    return raceSignal(this.inflight, signal);
-  }
-
-  private accept(result: AuthResult): void {
+  #accept(result: AuthResult): void {
     // Old tokens stay registered: requests still in flight with them may log them.
     registerSecret(result.token);
-    this.token = result.token;
+    this.#token = result.token;
     this.expires = result.expires;
-    this.authedAt = this.now();
+    this.#authedAt = this.now();
     this.serviceCatalog = result.catalog;
     this.user = result.user;
-    this.authResponse = result.raw;
+    this.#authResponse = result.raw;
     if (result.tenantId !== undefined) this.tenantId = result.tenantId;
     if (result.tenantName !== undefined) this.tenantName = result.tenantName;
   }
 
-  private forgetToken(): void {
-    this.token = undefined;
+  #forgetToken(): void {
+    this.#token = undefined;
     this.expires = undefined;
     this.serviceCatalog = undefined;
     this.user = undefined;
-    this.authResponse = undefined;
+    this.#authResponse = undefined;
   }
 
-  private setSecrets(apiKey?: string, password?: string): void {
+  #setSecrets(apiKey?: string, password?: string): void {
     if (apiKey !== undefined) {
       registerSecret(apiKey);
-      this.apiKey = apiKey;
+      this.#apiKey = apiKey;
     }
     if (password !== undefined) {
       registerSecret(password);
-      this.password = password;
+      this.#password = password;
     }
   }
 
-  private clearSecrets(): void {
-    this.apiKey = undefined;
-    this.password = undefined;
+  #clearSecrets(): void {
+    this.#apiKey = undefined;
+    this.#password = undefined;
   }
 }

@@ -3,6 +3,7 @@ import { homedir } from "node:os";
 import { join } from "node:path";
 import { ValidationError } from "@rax/core";
 import { parseIni } from "./ini-file";
+import { INSPECT, printedForm } from "./printed-form";
 import {
   CREDENTIAL_KEYS,
   SETTING_NAMES,
@@ -65,57 +66,58 @@ export function locateConfigFile(env: EnvVars, explicit?: string | false): strin
 export class Config {
   /** The config file read, if any. */
   readonly path?: string;
-  private readonly env: EnvVars;
-  private readonly fileSections: Map<string, Record<string, string>>;
-  private readonly overrides = new Map<string, Record<string, unknown>>();
-  private readonly defaultName: string;
-  private current: string;
+  // Private: the environment may hold CLOUD_API_KEY / CLOUD_PASSWORD, and printing a Config must not show them.
+  readonly #env: EnvVars;
+  readonly #fileSections: Map<string, Record<string, string>>;
+  readonly #overrides = new Map<string, Record<string, unknown>>();
+  readonly #defaultName: string;
+  #current: string;
 
   constructor(opts: ConfigOptions = {}) {
-    this.env = opts.env ?? process.env;
-    this.path = locateConfigFile(this.env, opts.configFile);
-    this.fileSections = this.path ? readConfigFile(this.path) : new Map();
-    this.defaultName = pickDefaultEnvironment([...this.fileSections.keys()]);
-    this.current = this.defaultName;
+    this.#env = opts.env ?? process.env;
+    this.path = locateConfigFile(this.#env, opts.configFile);
+    this.#fileSections = this.path ? readConfigFile(this.path) : new Map();
+    this.#defaultName = pickDefaultEnvironment([...this.#fileSections.keys()]);
+    this.#current = this.#defaultName;
     if (opts.environment !== undefined) this.setEnvironment(opts.environment);
   }
 
   /** Every environment defined (config-file sections; "default" when there is no file). */
   listEnvironments(): string[] {
-    return this.fileSections.size > 0 ? [...this.fileSections.keys()] : [IMPLICIT_ENV];
+    return this.#fileSections.size > 0 ? [...this.#fileSections.keys()] : [IMPLICIT_ENV];
   }
 
   /** The active environment. */
   getEnvironment(): string {
-    return this.current;
+    return this.#current;
   }
 
   /** The environment used when none is chosen: `default`, else `settings`, else the first section. */
   get defaultEnvironment(): string {
-    return this.defaultName;
+    return this.#defaultName;
   }
 
   /** Switch the active environment; unknown names throw `ValidationError` listing the known ones. */
   setEnvironment(name: string): void {
-    this.current = this.resolveEnvironment(name, "environment");
+    this.#current = this.#resolveEnvironment(name, "environment");
   }
 
   /** A setting's effective value in the active (or given) environment. */
   getSetting<K extends SettingName>(key: K, env?: string): Settings[K];
   getSetting(key: string, env?: string): unknown;
   getSetting(key: string, env?: string): unknown {
-    const envName = env === undefined ? this.current : this.resolveEnvironment(env, "env");
+    const envName = env === undefined ? this.#current : this.#resolveEnvironment(env, "env");
     const name = settingName(key);
-    const override = this.overrides.get(envName);
+    const override = this.#overrides.get(envName);
     if (name === undefined) {
       // Settings rax does not know (another package's, e.g. a queues client id) pass through raw.
       const k = key.toLowerCase();
       if (override && k in override) return override[k];
-      return this.fileSections.get(envName)?.[k];
+      return this.#fileSections.get(envName)?.[k];
     }
     if (override && name in override) return override[name];
     const spec = SETTING_SPECS[name];
-    const section = this.fileSections.get(envName);
+    const section = this.#fileSections.get(envName);
     for (const fileKey of [spec.fileKey, ...(spec.legacyFileKeys ?? [])]) {
       const raw = section?.[fileKey];
       if (raw === undefined) continue;
@@ -126,7 +128,7 @@ export class Config {
       if (v !== undefined) return v;
     }
     for (const envVar of spec.envVars) {
-      const raw = this.env[envVar];
+      const raw = this.#env[envVar];
       if (raw === undefined) continue;
       const v = parseSettingValue(name, raw);
       if (v === undefined && raw.trim() !== "") {
@@ -139,7 +141,7 @@ export class Config {
 
   /** Set a value in code for the active (or given) environment; it wins over the file and env. */
   setSetting(key: string, value: unknown, env?: string): void {
-    const envName = env === undefined ? this.current : this.resolveEnvironment(env, "env");
+    const envName = env === undefined ? this.#current : this.#resolveEnvironment(env, "env");
     const name = settingName(key);
     let stored: unknown = value;
     if (name !== undefined && value !== undefined && value !== null) {
@@ -147,9 +149,18 @@ export class Config {
       stored = parseSettingValue(name, value);
       if (stored === undefined) throw new ValidationError(key, `expected a ${spec.kind}, got ${JSON.stringify(value)}`);
     }
-    const bucket = this.overrides.get(envName) ?? {};
+    const bucket = this.#overrides.get(envName) ?? {};
     bucket[name ?? key.toLowerCase()] = stored;
-    this.overrides.set(envName, bucket);
+    this.#overrides.set(envName, bucket);
+  }
+
+  /** What printing a Config shows: where it read from and which environment is active. */
+  toJSON(): Record<string, unknown> {
+    return printedForm({ path: this.path, environment: this.#current, environments: this.listEnvironments() });
+  }
+
+  [INSPECT](depth: number, options: object, inspect: (v: unknown, o: object) => string): string {
+    return `Config ${inspect(this.toJSON(), options)}`;
   }
 
   /** Every known setting's effective value in the active (or given) environment. */
@@ -162,11 +173,11 @@ export class Config {
     return out as Settings;
   }
 
-  private resolveEnvironment(name: string, field: string): string {
+  #resolveEnvironment(name: string, field: string): string {
     const known = this.listEnvironments();
     if (known.includes(name)) return name;
     // "default" (and pyrax's legacy "settings") always name the default environment.
-    if (name === "default" || name === "settings") return this.defaultName;
+    if (name === "default" || name === "settings") return this.#defaultName;
     throw new ValidationError(field, `unknown environment "${name}"; defined: ${known.join(", ")}`);
   }
 }

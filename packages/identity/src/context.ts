@@ -4,7 +4,7 @@ import {
   type DebugLogger,
   type ServiceClient,
   type ServiceClientOptions,
-  type Transport,
+  Transport,
   type TransportOptions,
   ValidationError,
   createDebugLogger,
@@ -21,7 +21,8 @@ import { type Keychain, readKeychainSecret } from "./keychain";
 import { KeystoneIdentity, type KeystoneVersion } from "./keystone-identity";
 import { RackspaceIdentity } from "./rackspace-identity";
 import { serviceKey } from "./service-aliases";
-import type { SettingName, Settings } from "./settings";
+import { INSPECT, printedForm } from "./printed-form";
+import { type SettingName, type Settings, settingName } from "./settings";
 
 const optString = z.string().trim().min(1, "must be a non-empty string").optional();
 
@@ -114,27 +115,65 @@ export interface ClientOptions {
 
 const CONTEXT_ONLY = new Set(["env", "configFile", "config", "environment", "keychain", "transport", "transportOptions", "logger"]);
 
+/** Context options that set a setting: they win over the config file until `setSetting` changes it. */
+const OPTION_FOR_SETTING: Partial<Record<SettingName, keyof ContextOptions>> = {
+  identityType: "identityType",
+  authEndpoint: "authEndpoint",
+  region: "region",
+  tenantId: "tenantId",
+  tenantName: "tenantName",
+  customUserAgent: "userAgent",
+  debug: "debug",
+  verifySsl: "verifySsl",
+  useServicenet: "useServicenet",
+  authVersion: "authVersion",
+  userDomain: "userDomain",
+  projectDomain: "projectDomain",
+};
+
+/** Settings the transport is built from: a change means a new transport (same token). */
+const TRANSPORT_SETTINGS = new Set<SettingName>(["debug", "verifySsl", "customUserAgent"]);
+/** Settings that decide who authenticates where: a change means a new identity (next call re-authenticates). */
+const IDENTITY_SETTINGS = new Set<SettingName>([
+  "identityType",
+  "authEndpoint",
+  "tenantId",
+  "tenantName",
+  "authVersion",
+  "userDomain",
+  "projectDomain",
+]);
+
 /**
  * One authenticated session with its settings, credentials and service clients. Create as many as
  * you like: each has its own token and catalog.
+ *
+ * Credentials and the token live in the identity's private fields; printing a context shows its
+ * user, environment, region, auth endpoint and whether it is authenticated, nothing secret.
  */
 export class Context {
-  readonly config: Config;
-  private readonly options: ContextOptions;
-  private current!: BaseIdentity;
-  private readonly clients = new Map<unknown, Map<string, unknown>>();
+  readonly #config: Config;
+  readonly #options: ContextOptions;
+  #current!: BaseIdentity;
+  /** Settings changed since the identity was built: it is rebuilt on next use. */
+  #identityStale = false;
+  /** The transport this context built (undefined when the caller passed one in). */
+  #ownTransport?: Transport;
+  readonly #clients = new Map<unknown, Map<string, unknown>>();
 
   constructor(options: ContextOptions = {}) {
     validate(contextOptionsSchema, omitContextOnly(options), "");
-    this.options = { ...options };
-    this.config =
+    this.#options = { ...options };
+    // A logger passed in means "log to it" unless debug says otherwise.
+    if (options.logger && options.debug === undefined) this.#options.debug = true;
+    this.#config =
       options.config ??
       new Config({
         ...(options.env ? { env: options.env } : {}),
         ...(options.configFile !== undefined ? { configFile: options.configFile } : {}),
       });
-    if (options.environment !== undefined) this.config.setEnvironment(options.environment);
-    this.current = this.buildIdentity();
+    if (options.environment !== undefined) this.#config.setEnvironment(options.environment);
+    this.#current = this.#buildIdentity();
   }
 
   /**
@@ -156,64 +195,71 @@ export class Context {
     return ctx;
   }
 
+  /** Settings by environment (shared with other contexts when passed in as `config`). */
+  get config(): Config {
+    return this.#config;
+  }
+
   /** The identity (an AuthSession) behind this context. */
   get identity(): BaseIdentity {
-    return this.current;
+    if (this.#identityStale) this.#rebuildIdentity();
+    return this.#current;
   }
 
   /** Same object as `identity`, typed as what service clients need. */
   get session(): AuthSession {
-    return this.current;
+    return this.identity;
   }
 
   get identityType(): IdentityType {
-    return this.current.identityType;
+    return this.identity.identityType;
   }
 
   get authenticated(): boolean {
-    return this.current.authenticated;
+    return this.identity.authenticated;
   }
   get token(): string | undefined {
-    return this.current.token;
+    return this.identity.token;
   }
   get expires(): Date | undefined {
-    return this.current.expires;
+    return this.identity.expires;
   }
   get tenantId(): string | undefined {
-    return this.current.tenantId;
+    return this.identity.tenantId;
   }
   get tenantName(): string | undefined {
-    return this.current.tenantName;
+    return this.identity.tenantName;
   }
   get user(): AuthUser | undefined {
-    return this.current.user;
+    return this.identity.user;
   }
   get regions(): string[] {
-    return this.current.regions;
+    return this.identity.regions;
   }
   /** The region setting, else the user's default region, else undefined. */
   get defaultRegion(): string | undefined {
-    return this.current.region ?? this.current.user?.defaultRegion;
+    const id = this.identity;
+    return id.region ?? id.user?.defaultRegion;
   }
   get serviceCatalog(): ServiceCatalog | undefined {
-    return this.current.serviceCatalog;
+    return this.identity.serviceCatalog;
   }
   /** Catalog services (empty before authentication). */
   get services(): readonly CatalogService[] {
-    return this.current.serviceCatalog?.services ?? [];
+    return this.identity.serviceCatalog?.services ?? [];
   }
 
   get username(): string | undefined {
-    return this.current.username;
+    return this.identity.username;
   }
   set username(v: string | undefined) {
-    this.current.setCredentials({ username: v });
+    this.identity.setCredentials({ username: v });
   }
   set password(v: string) {
-    this.current.setCredentials({ password: v });
+    this.identity.setCredentials({ password: v });
   }
   set apiKey(v: string) {
-    this.current.setCredentials({ apiKey: v });
+    this.identity.setCredentials({ apiKey: v });
   }
 
   /**
@@ -227,7 +273,7 @@ export class Context {
       validate(z.string().min(1), a, "username");
       validate(z.string().min(1, "must be a non-empty string"), secret, "secret");
       const s = secret as string;
-      this.current.setCredentials(this.identityType === "rackspace" ? { username: a, apiKey: s } : { username: a, password: s });
+      this.identity.setCredentials(this.identityType === "rackspace" ? { username: a, apiKey: s } : { username: a, password: s });
       return;
     }
     validate(
@@ -235,15 +281,16 @@ export class Context {
       a,
       "",
     );
-    this.current.setCredentials(a);
+    this.identity.setCredentials(a);
   }
 
   /** Read credentials from a pyrax credential file (`[rackspace_cloud]` or `[keystone]`). */
   setCredentialFile(path: string): void {
     const c = readCredentialFile(path, this.identityType);
-    this.current.setCredentials({ username: c.username, apiKey: c.apiKey, password: c.password });
-    if (c.tenantId) this.current.tenantId = c.tenantId;
-    if (c.tenantName) this.current.tenantName = c.tenantName;
+    const id = this.identity;
+    id.setCredentials({ username: c.username, apiKey: c.apiKey, password: c.password });
+    if (c.tenantId) id.tenantId = c.tenantId;
+    if (c.tenantName) id.tenantName = c.tenantName;
   }
 
   /**
@@ -252,8 +299,8 @@ export class Context {
    */
   async keyringAuth(username?: string, o: { authenticate?: boolean; signal?: AbortSignal } = {}): Promise<this> {
     const user = username ?? (this.getSetting("keyringUsername") as string | undefined);
-    const secret = await readKeychainSecret(user, this.options.keychain);
-    this.current.setCredentials(
+    const secret = await readKeychainSecret(user, this.#options.keychain);
+    this.identity.setCredentials(
       this.identityType === "rackspace" ? { username: user, apiKey: secret } : { username: user, password: secret },
     );
     if (o.authenticate !== false) await this.authenticate(o.signal);
@@ -262,24 +309,29 @@ export class Context {
 
   /** Authenticate with the stored credentials. */
   async authenticate(signal?: AbortSignal): Promise<this> {
-    await this.current.authenticate(signal);
+    await this.identity.authenticate(signal);
     return this;
   }
 
   /** Use a token obtained elsewhere (no automatic re-authentication). */
   async authWithToken(token: string, o: { tenantId?: string; tenantName?: string; signal?: AbortSignal } = {}): Promise<this> {
-    await this.current.authWithToken(token, o);
+    await this.identity.authWithToken(token, o);
     return this;
   }
 
-  /** The URL of a service (type, pyrax name or alias) in a region, public or internal. */
+  /**
+   * The URL of a service (type, pyrax name or alias) in a region, public or internal. Without a
+   * region: the region setting → the account's default region (when the service has it) → the
+   * service's only region → a `ValidationError` listing its regions.
+   */
   getEndpoint(type: string, o: { region?: string; internal?: boolean; name?: string } = {}): string {
-    return this.current.endpoint({ type, ...o });
+    return this.identity.endpoint({ type, ...o });
   }
 
   /**
    * `new Cls(session, opts)`, cached per (class, region, internal, endpoint) so repeated calls
-   * share one client. Works before authentication: the endpoint resolves on first use.
+   * share one client. Works before authentication: the endpoint resolves on first use, choosing
+   * the region as `getEndpoint` does.
    */
   client<C extends ServiceClient>(Cls: ServiceClientClass<C>, o: ClientOptions = {}): C {
     validate(
@@ -287,16 +339,17 @@ export class Context {
       o,
       "",
     );
+    const id = this.identity;
     let internal = o.internal;
-    if (internal === undefined && this.current.useServicenet && Cls.serviceType && serviceKey(Cls.serviceType) === "object_store") {
+    if (internal === undefined && id.useServicenet && Cls.serviceType && serviceKey(Cls.serviceType) === "object_store") {
       internal = true;
     }
-    const region = o.region ?? this.current.region;
+    const region = o.region ?? id.region;
     const key = `${region?.toUpperCase() ?? ""}|${internal ? "internal" : "public"}|${o.endpoint ?? ""}`;
-    let byKey = this.clients.get(Cls);
+    let byKey = this.#clients.get(Cls);
     if (!byKey) {
       byKey = new Map();
-      this.clients.set(Cls, byKey);
+      this.#clients.set(Cls, byKey);
     }
     let c = byKey.get(key) as C | undefined;
     if (!c) {
@@ -304,7 +357,7 @@ export class Context {
       if (region !== undefined) opts.region = region;
       if (internal !== undefined) opts.internal = internal;
       if (o.endpoint !== undefined) opts.endpoint = o.endpoint;
-      c = new Cls(this.current, opts);
+      c = new Cls(id, opts);
       byKey.set(key, c);
     }
     return c;
@@ -312,8 +365,8 @@ export class Context {
 
   /** Forget token, catalog, credentials and cached clients (pyrax `clear_credentials`). */
   clearCredentials(): void {
-    this.current.clearCredentials();
-    this.clients.clear();
+    this.identity.clearCredentials();
+    this.#clients.clear();
   }
 
   /** Alias of `clearCredentials`. */
@@ -322,51 +375,169 @@ export class Context {
   }
 
   listEnvironments(): string[] {
-    return this.config.listEnvironments();
+    return this.#config.listEnvironments();
   }
   getEnvironment(): string {
-    return this.config.getEnvironment();
+    return this.#config.getEnvironment();
   }
   /** Switch environment: credentials, token and clients are dropped, as in pyrax. */
   setEnvironment(name: string): void {
-    this.config.setEnvironment(name);
-    const old = this.current;
-    this.current = this.buildIdentity({ keepCredentials: false });
-    this.clients.clear();
-    void old.close();
+    this.#config.setEnvironment(name);
+    this.#current = this.#buildIdentity({ keepCredentials: false });
+    this.#identityStale = false;
+    this.#clients.clear();
   }
+
+  /**
+   * A setting's value as this context uses it: an option given to `createContext` (until
+   * `setSetting` changes it), else the config file, the `CLOUD_*` variable or the default. With
+   * `env`, the value in that config environment.
+   */
   getSetting<K extends SettingName>(key: K, env?: string): Settings[K];
   getSetting(key: string, env?: string): unknown;
   getSetting(key: string, env?: string): unknown {
-    return this.config.getSetting(key, env);
-  }
-  /** Set a setting in code; `region` and `useServicenet` apply to this context at once. */
-  setSetting(key: string, value: unknown, env?: string): void {
-    this.config.setSetting(key, value, env);
-    if (env === undefined || env === this.config.getEnvironment()) {
-      this.current.region = this.config.getSetting("region");
-      this.current.useServicenet = this.config.getSetting("useServicenet") ?? false;
+    if (env === undefined || this.#isCurrentEnvironment(env)) {
+      const name = settingName(key);
+      const opt = name && OPTION_FOR_SETTING[name];
+      if (opt && this.#options[opt] !== undefined) {
+        const v = this.#options[opt];
+        return name === "identityType" ? parseIdentityType(v, "identityType") : v;
+      }
     }
+    return this.#config.getSetting(key, env);
+  }
+
+  /**
+   * Set a setting in code (pyrax `set_setting`); it reaches this context at once:
+   * - `region`, `use_servicenet`: the next clients and endpoints;
+   * - `debug`, `verify_ssl`, `custom_user_agent`: every request from now on, also of clients made
+   *   before (same token). Refused when the context sends through a transport you passed in;
+   * - `identity_type`, `auth_endpoint`, `tenant_id`, `tenant_name`, `auth_version`, `user_domain`,
+   *   `project_domain`: a new identity with the same credentials, which authenticates on the next
+   *   call; clients made before keep the old session.
+   * Other keys (another package's settings) are stored as given.
+   */
+  setSetting(key: string, value: unknown, env?: string): void {
+    const name = settingName(key);
+    if (env !== undefined && !this.#isCurrentEnvironment(env)) {
+      this.#config.setSetting(key, value, env);
+      return;
+    }
+    if (name && TRANSPORT_SETTINGS.has(name) && this.#options.transport) {
+      throw new ValidationError(
+        key,
+        `this context sends its requests through a transport you passed in (the "transport" option), so it cannot change ${key}; build that transport with the setting you want`,
+      );
+    }
+    if (name === "identityType" && value !== undefined && value !== null) parseIdentityType(value, key);
+    if (name === "authEndpoint" && value !== undefined && value !== null) checkEndpoint(value, key);
+    this.#config.setSetting(key, value);
+    if (!name) return;
+    const opt = OPTION_FOR_SETTING[name];
+    if (opt) delete this.#options[opt];
+    const id = this.#current;
+    if (name === "region") id.region = this.#config.getSetting("region");
+    else if (name === "useServicenet") id.useServicenet = this.#config.getSetting("useServicenet") ?? false;
+    else if (TRANSPORT_SETTINGS.has(name)) this.#replaceTransport();
+    else if (IDENTITY_SETTINGS.has(name)) {
+      this.#identityStale = true;
+      this.#clients.clear();
+    }
+  }
+
+  /** pyrax `set_http_debug(on)`: the redacted HTTP log on or off for this context's requests. */
+  setHttpDebug(on: boolean): void {
+    this.setSetting("debug", on);
   }
 
   /** Close the transport this context created. */
   async close(): Promise<void> {
-    await this.current.close();
+    await this.#current.close();
+    await this.#ownTransport?.close();
   }
 
-  private buildIdentity(o: { keepCredentials?: boolean } = {}): BaseIdentity {
-    const opt = this.options;
+  /** What printing the context shows: nothing secret. */
+  toJSON(): Record<string, unknown> {
+    const id = this.#current;
+    return printedForm({
+      identityType: id.identityType,
+      environment: this.#config.getEnvironment(),
+      username: id.username,
+      userId: id.userId,
+      tenantId: id.tenantId,
+      region: id.region ?? id.user?.defaultRegion,
+      authEndpoint: id.authEndpoint,
+      authenticated: id.authenticated && !this.#identityStale,
+    });
+  }
+
+  [INSPECT](depth: number, options: object, inspect: (v: unknown, o: object) => string): string {
+    return `Context ${inspect(this.toJSON(), options)}`;
+  }
+
+  #isCurrentEnvironment(env: string): boolean {
+    const current = this.#config.getEnvironment();
+    if (env === current) return true;
+    return (env === "default" || env === "settings") && current === this.#config.defaultEnvironment;
+  }
+
+  /** A setting as this context uses it (an option given to createContext wins). */
+  #setting(name: SettingName): unknown {
+    return this.getSetting(name);
+  }
+
+  /** The transport for this context's requests: the caller's, or one built from the settings. */
+  #transport(): Transport {
+    if (this.#options.transport) return this.#options.transport;
+    this.#ownTransport ??= this.#newTransport();
+    return this.#ownTransport;
+  }
+
+  #newTransport(): Transport {
+    const opt = this.#options;
+    const debug = Boolean(this.#setting("debug"));
+    const userAgent = this.#setting("customUserAgent") as string | undefined;
+    // verifySsl false: core's transport emits the RAX_INSECURE_TLS warning.
+    const verifySsl = this.#setting("verifySsl") as boolean | undefined;
+    return new Transport({
+      ...opt.transportOptions,
+      ...(userAgent !== undefined ? { userAgent } : {}),
+      ...(verifySsl !== undefined ? { verifySsl } : {}),
+      // The context decides: the transport must not turn logging on from process.env by itself.
+      debug,
+      ...(debug ? { logger: opt.logger ?? createDebugLogger({ enabled: true }) } : {}),
+    });
+  }
+
+  #replaceTransport(): void {
+    const old = this.#ownTransport;
+    this.#ownTransport = this.#newTransport();
+    this.#current.useTransport(this.#ownTransport);
+    // Requests already sent finish on the old transport; close() waits for them.
+    void old?.close();
+  }
+
+  #rebuildIdentity(): void {
+    const old = this.#current;
+    const next = this.#buildIdentity();
+    old.copyCredentialsTo(next);
+    this.#current = next;
+    this.#identityStale = false;
+  }
+
+  #buildIdentity(o: { keepCredentials?: boolean } = {}): BaseIdentity {
+    const opt = this.#options;
     const env = opt.env ?? process.env;
-    const s = (k: SettingName): unknown => this.config.getSetting(k);
-    const identityType = parseIdentityType(opt.identityType ?? s("identityType"), opt.identityType ? "identityType" : "identity_type");
+    const s = (k: SettingName): unknown => this.#setting(k);
+    const identityType = parseIdentityType(s("identityType"), opt.identityType ? "identityType" : "identity_type");
     const keep = o.keepCredentials !== false;
 
     // Credentials: explicit → credential file → CLOUD_* environment variables.
     let username = keep ? opt.username : undefined;
     let apiKey = keep ? opt.apiKey : undefined;
     let password = keep ? opt.password : undefined;
-    let tenantId = opt.tenantId ?? (s("tenantId") as string | undefined);
-    let tenantName = opt.tenantName ?? (s("tenantName") as string | undefined);
+    let tenantId = s("tenantId") as string | undefined;
+    let tenantName = s("tenantName") as string | undefined;
     if (keep && opt.credentialFile && !apiKey && !password) {
       const c = readCredentialFile(opt.credentialFile, identityType);
       username ??= c.username;
@@ -383,41 +554,42 @@ export class Context {
     registerSecret(apiKey);
     registerSecret(password);
 
-    // verifySsl false: core's transport emits the RAX_INSECURE_TLS warning.
-    const verifySsl = opt.verifySsl ?? (s("verifySsl") as boolean | undefined);
-    const debug = opt.debug ?? (s("debug") as boolean | undefined) ?? false;
-    const logger = opt.logger ?? (debug ? createDebugLogger({ enabled: true }) : undefined);
-    const userAgent = opt.userAgent ?? (s("customUserAgent") as string | undefined);
-
     const common = {
-      authEndpoint: opt.authEndpoint ?? (s("authEndpoint") as string | undefined),
+      authEndpoint: s("authEndpoint") as string | undefined,
       username,
       userId: keep ? opt.userId : undefined,
       apiKey,
       password,
       tenantId,
       tenantName,
-      region: opt.region ?? (s("region") as string | undefined),
-      useServicenet: opt.useServicenet ?? (s("useServicenet") as boolean | undefined),
+      region: s("region") as string | undefined,
+      useServicenet: s("useServicenet") as boolean | undefined,
       refreshAheadMs: opt.refreshAheadMs,
-      transport: opt.transport,
-      transportOptions: opt.transportOptions,
-      userAgent,
-      verifySsl,
-      logger: debug || opt.logger ? logger : undefined,
+      transport: this.#transport(),
     };
     if (identityType === "rackspace") return new RackspaceIdentity(dropUndefined(common));
     return new KeystoneIdentity(
       dropUndefined({
         ...common,
-        authVersion: opt.authVersion ?? (s("authVersion") as KeystoneVersion | undefined),
-        userDomain: opt.userDomain ?? (s("userDomain") as string | undefined),
+        authVersion: s("authVersion") as KeystoneVersion | undefined,
+        userDomain: s("userDomain") as string | undefined,
         userDomainId: opt.userDomainId,
-        projectDomain: opt.projectDomain ?? (s("projectDomain") as string | undefined),
+        projectDomain: s("projectDomain") as string | undefined,
         projectDomainId: opt.projectDomainId,
       }),
     );
   }
+}
+
+function checkEndpoint(value: unknown, field: string): void {
+  let ok = false;
+  try {
+    const u = new URL(String(value));
+    ok = u.protocol === "http:" || u.protocol === "https:";
+  } catch {
+    ok = false;
+  }
+  if (!ok) throw new ValidationError(field, "must be an absolute http(s) URL");
 }
 
 /** pyrax `create_context(...)`: an unauthenticated context. */

@@ -78,29 +78,29 @@ function stripPasswords<T>(v: T): T {
  */
 export class IdentityAdminClient extends ServiceClient {
   static override readonly serviceType = "identity";
-  private readonly target: AdminTarget;
+  readonly #target: AdminTarget;
 
   constructor(target: AdminTarget) {
     super(target, { endpoint: target.identityUrl });
-    this.target = target;
+    this.#target = target;
   }
 
   protected override extraHeaders(): Record<string, string | undefined> {
-    return { "x-auth-project-id": this.target.tenantId };
+    return { "x-auth-project-id": this.#target.tenantId };
   }
 
   private get v3(): boolean {
-    return this.target.adminVersion === "3";
+    return this.#target.adminVersion === "3";
   }
 
   private only(version: "2.0" | "3", what: string): void {
-    if (this.target.adminVersion !== version) {
-      throw new RaxError(`${what} is not available on ${this.target.identityType} identity v${this.target.adminVersion}`);
+    if (this.#target.adminVersion !== version) {
+      throw new RaxError(`${what} is not available on ${this.#target.identityType} identity v${this.#target.adminVersion}`);
     }
   }
 
   private tenantFor(tenantId: string | undefined, field: string): string {
-    const t = tenantId ?? this.target.tenantId;
+    const t = tenantId ?? this.#target.tenantId;
     if (!t) validate(id, t, field);
     return t as string;
   }
@@ -242,8 +242,8 @@ export class IdentityAdminClient extends ServiceClient {
 
   /** Rackspace: issue a new API key for the user (default: the authenticated user). */
   async resetApiKey(userId?: string): Promise<string> {
-    if (this.target.identityType !== "rackspace") throw new RaxError("resetApiKey is Rackspace-only");
-    const uid = userId ?? this.target.user?.id;
+    if (this.#target.identityType !== "rackspace") throw new RaxError("resetApiKey is Rackspace-only");
+    const uid = userId ?? this.#target.user?.id;
     validate(id, uid, "userId");
     const b = await this.call<{ "RAX-KSKEY:apiKeyCredentials"?: { apiKey?: string } }>(
       "POST",

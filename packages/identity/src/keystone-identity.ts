@@ -35,7 +35,7 @@ export class KeystoneIdentity extends BaseIdentity {
   userDomainId?: string;
   projectDomain?: string;
   projectDomainId?: string;
-  private readonly base: string;
+  readonly #base: string;
 
   constructor(opts: KeystoneOptions = {}) {
     super(opts);
@@ -47,7 +47,7 @@ export class KeystoneIdentity extends BaseIdentity {
     }
     this.version = asked ?? fromPath ?? "3";
     // An unversioned endpoint ("http://keystone:5000") gets the version appended.
-    this.base = fromPath ? this.authEndpoint : `${this.authEndpoint}/${this.version === "3" ? "v3" : "v2.0"}`;
+    this.#base = fromPath ? this.authEndpoint : `${this.authEndpoint}/${this.version === "3" ? "v3" : "v2.0"}`;
     this.userDomain = opts.userDomain;
     this.userDomainId = opts.userDomainId;
     this.projectDomain = opts.projectDomain;
@@ -60,15 +60,16 @@ export class KeystoneIdentity extends BaseIdentity {
 
   /** The versioned identity base URL (`…/v2.0` or `…/v3`). */
   get identityUrl(): string {
-    return this.base;
+    return this.#base;
   }
 
   tokensUrl(): string {
-    return this.version === "3" ? `${this.base}/auth/tokens` : `${this.base}/tokens`;
+    return this.version === "3" ? `${this.#base}/auth/tokens` : `${this.#base}/tokens`;
   }
 
   protected async performAuth(signal?: AbortSignal): Promise<AuthResult> {
-    const secret = this.password ?? this.apiKey;
+    const { apiKey, password } = this.credentials();
+    const secret = password ?? apiKey;
     if (this.version === "2.0") {
       if (!this.username) throw new ValidationError("username", "required for Keystone v2.0 authentication");
       const auth: Record<string, unknown> = { passwordCredentials: { username: this.username, password: secret } };

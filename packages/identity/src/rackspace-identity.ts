@@ -29,9 +29,10 @@ export class RackspaceIdentity extends BaseIdentity {
   /** The body POSTed to /tokens (holds secrets: never log it unredacted). */
   protected credentialsBody(): Record<string, unknown> {
     if (!this.username) throw new ValidationError("username", "required for Rackspace authentication");
-    const auth: Record<string, unknown> = this.apiKey
-      ? { "RAX-KSKEY:apiKeyCredentials": { username: this.username, apiKey: this.apiKey } }
-      : { passwordCredentials: { username: this.username, password: this.password } };
+    const { apiKey, password } = this.credentials();
+    const auth: Record<string, unknown> = apiKey
+      ? { "RAX-KSKEY:apiKeyCredentials": { username: this.username, apiKey } }
+      : { passwordCredentials: { username: this.username, password } };
     if (this.tenantId) auth.tenantId = this.tenantId;
     else if (this.tenantName) auth.tenantName = this.tenantName;
     return { auth };
