@@ -153,7 +153,7 @@ async function actQuietly(client: ServiceClient, server: Ref, body: Record<strin
 export const rebootType = z.enum(["SOFT", "HARD"], { error: 'must be "SOFT" or "HARD"' });
 
 /** reboot → 202; status REBOOT / HARD_REBOOT, then ACTIVE. */
-export function rebootServer(client: ServiceClient, server: Ref, type: "SOFT" | "HARD" = "SOFT", o: CallOptions = {}): Promise<void> {
+export async function rebootServer(client: ServiceClient, server: Ref, type: "SOFT" | "HARD" = "SOFT", o: CallOptions = {}): Promise<void> {
   const t = validate(rebootType, typeof type === "string" ? type.toUpperCase() : type, "type");
   return actQuietly(client, server, { reboot: { type: t } }, [202], o);
 }
@@ -185,19 +185,19 @@ export async function rebuildServer(client: ServiceClient, server: Ref, image: R
 }
 
 /** resize → 202; status RESIZE, then VERIFY_RESIZE (confirm or revert it). */
-export function resizeServer(client: ServiceClient, server: Ref, flavor: Ref, options: { diskConfig?: "AUTO" | "MANUAL" } = {}, o: CallOptions = {}): Promise<void> {
+export async function resizeServer(client: ServiceClient, server: Ref, flavor: Ref, options: { diskConfig?: "AUTO" | "MANUAL" } = {}, o: CallOptions = {}): Promise<void> {
   const flavorRef = validate(ref, flavor, "flavor");
   const r = validate(z.strictObject({ diskConfig: z.enum(["AUTO", "MANUAL"]).optional() }), options, "options");
   return actQuietly(client, server, { resize: { flavorRef, ...(r.diskConfig ? { "OS-DCF:diskConfig": r.diskConfig } : {}) } }, [202], o);
 }
 
 /** confirmResize → 204 (Nova v2.1; Rackspace's docs say 202). */
-export function confirmServerResize(client: ServiceClient, server: Ref, o: CallOptions = {}): Promise<void> {
+export async function confirmServerResize(client: ServiceClient, server: Ref, o: CallOptions = {}): Promise<void> {
   return actQuietly(client, server, { confirmResize: null }, [202, 204], o);
 }
 
 /** revertResize → 202. */
-export function revertServerResize(client: ServiceClient, server: Ref, o: CallOptions = {}): Promise<void> {
+export async function revertServerResize(client: ServiceClient, server: Ref, o: CallOptions = {}): Promise<void> {
   return actQuietly(client, server, { revertResize: null }, [202], o);
 }
 
@@ -225,7 +225,7 @@ function safeJson(text: string): unknown {
 }
 
 /** changePassword → 202. */
-export function changeServerPassword(client: ServiceClient, server: Ref, password: string, o: CallOptions = {}): Promise<void> {
+export async function changeServerPassword(client: ServiceClient, server: Ref, password: string, o: CallOptions = {}): Promise<void> {
   const adminPass = validate(z.string().min(1), password, "password");
   return actQuietly(client, server, { changePassword: { adminPass } }, [202], o);
 }
@@ -241,7 +241,7 @@ export async function rescueServer(client: ServiceClient, server: Ref, options: 
 }
 
 /** unrescue → 202. */
-export function unrescueServer(client: ServiceClient, server: Ref, o: CallOptions = {}): Promise<void> {
+export async function unrescueServer(client: ServiceClient, server: Ref, o: CallOptions = {}): Promise<void> {
   return actQuietly(client, server, { unrescue: null }, [202], o);
 }
 
@@ -251,7 +251,7 @@ export const resetStateInput = z
   .pipe(z.enum(["active", "error"], { error: 'must be "active" or "error"' }));
 
 /** os-resetState → 202 (admin only): ACTIVE or ERROR, for a server stuck in a task. */
-export function resetServerState(client: ServiceClient, server: Ref, state: "ACTIVE" | "ERROR" | "active" | "error" = "ACTIVE", o: CallOptions = {}): Promise<void> {
+export async function resetServerState(client: ServiceClient, server: Ref, state: "ACTIVE" | "ERROR" | "active" | "error" = "ACTIVE", o: CallOptions = {}): Promise<void> {
   const s = validate(resetStateInput, state, "state");
   return actQuietly(client, server, { "os-resetState": { state: s } }, [202], o);
 }

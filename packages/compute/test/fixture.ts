@@ -1,0 +1,94 @@
+import { createServer, type IncomingMessage } from "node:http";
+import type { AddressInfo } from "node:net";
+import { StaticSession } from "@rax/core";
+import { afterEach } from "vitest";
+import { Compute } from "../src/index";
+
+/** One canned answer: the request it expects (method + path, query ignored) and the response. */
+export interface Fixture {
+  method: string;
+  path: string;
+  status: number;
+  body?: unknown;
+  headers?: Record<string, string>;
+}
+
+export interface Seen {
+  method: string;
+  path: string;
+  query: URLSearchParams;
+  headers: IncomingMessage["headers"];
+  body: any;
+}
+
+export const TOKEN = "fixture-token-0123456789";
+const TENANT = "/v2/123456";
+
+/**
+ * A loopback server that answers `fixtures` in order (each one once) and records what it was sent;
+ * a request that does not match the next fixture gets a 599 so the test fails loudly.
+ */
+export async function serve(...fixtures: Fixture[]): Promise<{ nova: Compute; seen: Seen[]; left: () => number }> {
+  const queue = [...fixtures];
+  const seen: Seen[] = [];
+  const server = createServer(async (req, res) => {
+    const chunks: Buffer[] = [];
+    for await (const c of req) chunks.push(c as Buffer);
+    const text = Buffer.concat(chunks).toString("utf8");
+    const url = new URL(req.url ?? "/", "http://x");
+    const path = url.pathname.startsWith(TENANT) ? url.pathname.slice(TENANT.length) : url.pathname;
+    seen.push({ method: req.method ?? "", path, query: url.searchParams, headers: req.headers, body: text ? JSON.parse(text) : undefined });
+    const next = queue[0];
+    if (!next || next.method !== req.method || next.path !== path) {
+      res.writeHead(599, { "content-type": "text/plain" }).end(`unexpected ${req.method} ${path}`);
+      return;
+    }
+    queue.shift();
+    const payload = next.body === undefined ? "" : JSON.stringify(next.body);
+    res.writeHead(next.status, { ...(payload ? { "content-type": "application/json" } : {}), ...next.headers }).end(payload);
+  });
+  await new Promise<void>((r) => server.listen(0, "127.0.0.1", r));
+  const { port } = server.address() as AddressInfo;
+  const session = new StaticSession({ token: TOKEN, endpoint: `http://127.0.0.1:${port}${TENANT}`, transportOptions: { retry: { maxAttempts: 1 } } });
+  const nova = new Compute(session);
+  cleanups.push(async () => {
+    await session.transport.close();
+    await new Promise((r) => server.close(r));
+  });
+  return { nova, seen, left: () => queue.length };
+}
+
+const cleanups: Array<() => Promise<void>> = [];
+afterEach(async () => {
+  for (const c of cleanups.splice(0)) await c();
+});
+
+/** A Nova server body as `GET /servers/{id}` returns it. */
+export function wireServer(over: Record<string, unknown> = {}): Record<string, unknown> {
+  return {
+    id: "srv-1",
+    name: "web1",
+    status: "ACTIVE",
+    progress: 100,
+    tenant_id: "123456",
+    user_id: "100001",
+    image: { id: "img-1", links: [] },
+    flavor: { id: "general1-1", links: [] },
+    addresses: { public: [{ addr: "198.51.100.7", version: 4 }], private: [{ addr: "10.176.0.7", version: 4 }] },
+    metadata: { role: "web" },
+    key_name: "my_key",
+    accessIPv4: "",
+    accessIPv6: "",
+    created: "2026-12-01T10:00:00Z",
+    updated: "2026-12-01T10:01:00Z",
+    hostId: "abc",
+    "OS-DCF:diskConfig": "AUTO",
+    "OS-EXT-STS:task_state": null,
+    "OS-EXT-STS:vm_state": "active",
+    "OS-EXT-STS:power_state": 1,
+    "rax-bandwidth:bandwidth": [],
+    ...over,
+  };
+}
+
+export const notFoundBody = (what: string) => ({ itemNotFound: { code: 404, message: `${what} could not be found.` } });

@@ -1,0 +1,75 @@
+import { describe, expect, it } from "vitest";
+import { NoSuchFlavor, NoSuchImage } from "../src/index";
+import { serve } from "./fixture";
+
+const flavor = (id: string, ram: number, over: Record<string, unknown> = {}) => ({ id, name: `${ram} MB`, ram, disk: 20, vcpus: 1, swap: "", rxtx_factor: 2, "OS-FLV-EXT-DATA:ephemeral": 0, ...over });
+
+describe("flavors", () => {
+  it("list converts Nova's fields (swap \"\" is 0, ephemeral, extra specs)", async () => {
+    const { nova } = await serve({ method: "GET", path: "/flavors/detail", status: 200, body: { flavors: [flavor("2", 512, { "OS-FLV-WITH-EXT-SPECS:extra_specs": { class: "standard1" } })] } });
+    const [f] = (await nova.flavors.list()).items;
+    expect(f).toMatchObject({ id: "2", ram: 512, disk: 20, vcpus: 1, swap: 0, ephemeral: 0, rxtxFactor: 2, extraSpecs: { class: "standard1" } });
+  });
+
+  it("find returns the first flavor matching every criterion, as the seed's [f for f in list() if f.ram == 1024][0]", async () => {
+    const flavors = [flavor("2", 512), flavor("general1-1", 1024), flavor("performance1-1", 1024)];
+    const { nova } = await serve(
+      { method: "GET", path: "/flavors/detail", status: 200, body: { flavors } },
+      { method: "GET", path: "/flavors/detail", status: 200, body: { flavors } },
+      { method: "GET", path: "/flavors/detail", status: 200, body: { flavors } },
+    );
+    expect((await nova.flavors.find({ ram: 1024 })).id).toBe("general1-1");
+    expect((await nova.flavors.findAll({ ram: 1024 })).map((f) => f.id)).toEqual(["general1-1", "performance1-1"]);
+    await expect(nova.flavors.find({ ram: 3 })).rejects.toBeInstanceOf(NoSuchFlavor);
+  });
+
+  it("find needs a criterion; get 404 is NoSuchFlavor", async () => {
+    const { nova, seen } = await serve({ method: "GET", path: "/flavors/x", status: 404, body: { itemNotFound: { code: 404, message: "Flavor x could not be found." } } });
+    await expect(nova.flavors.find({})).rejects.toMatchObject({ field: "criteria" });
+    await expect(nova.flavors.get("x")).rejects.toBeInstanceOf(NoSuchFlavor);
+    expect(seen).toHaveLength(1);
+  });
+});
+
+describe("images as compute sees them", () => {
+  const base = { id: "base-1", name: "Ubuntu 14.04 LTS (Trusty Tahr)", status: "ACTIVE", minDisk: 20, minRam: 512, metadata: { image_type: "base" } };
+  const snap = { id: "snap-1", name: "nightly", status: "SAVING", progress: 25, minDisk: 20, minRam: 1024, metadata: { image_type: "snapshot" }, server: { id: "srv-1", links: [] } };
+
+  it("tells base images from snapshots (pyrax list_base_images / list_snapshots)", async () => {
+    const page = { method: "GET", path: "/images/detail", status: 200, body: { images: [base, snap] } };
+    const { nova } = await serve(page, page, page);
+    const all = (await nova.images.list()).items;
+    expect(all.map((i) => [i.id, i.snapshot])).toEqual([["base-1", false], ["snap-1", true]]);
+    expect(all[1]).toMatchObject({ server: { id: "srv-1" }, progress: 25, minRam: 1024 });
+    expect((await nova.images.listBase()).map((i) => i.id)).toEqual(["base-1"]);
+    expect((await nova.images.listSnapshots()).map((i) => i.id)).toEqual(["snap-1"]);
+  });
+
+  it("waits for a snapshot to become ACTIVE, deletes it, and a 404 is NoSuchImage", async () => {
+    const { nova } = await serve(
+      { method: "GET", path: "/images/snap-1", status: 200, body: { image: snap } },
+      { method: "GET", path: "/images/snap-1", status: 200, body: { image: { ...snap, status: "ACTIVE", progress: 100 } } },
+      { method: "DELETE", path: "/images/snap-1", status: 204 },
+      { method: "GET", path: "/images/snap-1", status: 404, body: { itemNotFound: { code: 404, message: "Image not found." } } },
+    );
+    const ready = await nova.images.waitFor("snap-1", "ACTIVE", { interval: 1 });
+    expect(ready.status).toBe("ACTIVE");
+    await ready.delete();
+    await expect(nova.images.get("snap-1")).rejects.toBeInstanceOf(NoSuchImage);
+  });
+});
+
+describe("limits", () => {
+  it("flattens rate limits and keeps absolute quotas", async () => {
+    const { nova } = await serve({
+      method: "GET",
+      path: "/limits",
+      status: 200,
+      body: { limits: { rate: [{ uri: "/servers", regex: "^/servers", limit: [{ verb: "POST", value: 1000, remaining: 999, unit: "DAY", "next-available": "2026-12-01T00:00:00Z" }] }], absolute: { maxTotalInstances: 100, totalInstancesUsed: 3 } } },
+    });
+    expect(await nova.limits.get()).toEqual({
+      rate: [{ uri: "/servers", regex: "^/servers", verb: "POST", value: 1000, remaining: 999, unit: "DAY", nextAvailable: "2026-12-01T00:00:00Z" }],
+      absolute: { maxTotalInstances: 100, totalInstancesUsed: 3 },
+    });
+  });
+});
