@@ -180,8 +180,9 @@ export class RegionCompute {
   /** A server that must be idle in one of `states` for `action` (Nova: 409 otherwise). */
   requireState(s: ServerRecord, action: string, states: string[]): void {
     if (s.deletedAt !== undefined) throw conflict(`Cannot '${action}' instance ${s.id} while it is in task_state deleting`);
-    if (s.taskState) throw conflict(`Cannot '${action}' instance ${s.id} while it is in task_state ${s.taskState}`);
+    // Nova's check_instance_state looks at vm_state first, then task_state.
     if (!states.includes(s.vmState)) throw conflict(`Cannot '${action}' instance ${s.id} while it is in vm_state ${s.vmState}`);
+    if (s.taskState) throw conflict(`Cannot '${action}' instance ${s.id} while it is in task_state ${s.taskState}`);
   }
 
   private readonly pendingAddresses = new Map<string, Record<string, Address[]>>();
