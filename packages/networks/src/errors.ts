@@ -1,0 +1,85 @@
+import { BadRequest, HttpError, httpErrorInit, NotFound, RaxError } from "@rax/core";
+
+/** The network does not exist (404, or no network has the label `find` looked for; pyrax's NetworkNotFound). */
+export class NoSuchNetwork extends NotFound {
+  static override readonly errorName: string = "NoSuchNetwork";
+  constructor(
+    readonly network: string,
+    from: HttpError,
+  ) {
+    super(httpErrorInit(from, `No such network: ${network}`));
+  }
+}
+
+/** The subnet does not exist (Neutron 404). */
+export class NoSuchSubnet extends NotFound {
+  static override readonly errorName: string = "NoSuchSubnet";
+  constructor(
+    readonly subnet: string,
+    from: HttpError,
+  ) {
+    super(httpErrorInit(from, `No such subnet: ${subnet}`));
+  }
+}
+
+/** The port does not exist (Neutron 404). */
+export class NoSuchPort extends NotFound {
+  static override readonly errorName: string = "NoSuchPort";
+  constructor(
+    readonly port: string,
+    from: HttpError,
+  ) {
+    super(httpErrorInit(from, `No such port: ${port}`));
+  }
+}
+
+/**
+ * The network is attached to a server (os-networksv2 answers 403, Neutron 409 `NetworkInUse`).
+ * Isolated networks cannot be detached: delete the servers first (pyrax's NetworkInUse).
+ */
+export class NetworkInUse extends HttpError {
+  static override readonly errorName: string = "NetworkInUse";
+  constructor(
+    readonly network: string,
+    from: HttpError,
+  ) {
+    super(httpErrorInit(from, `Network ${network} is attached to one or more servers and cannot be deleted (${from.serverMessage || from.status})`));
+  }
+}
+
+/** Rackspace refused a new network: the account already has its maximum (10 by default). */
+export class NetworkCountExceeded extends BadRequest {
+  static override readonly errorName: string = "NetworkCountExceeded";
+}
+
+/** Rackspace refused the CIDR: the range does not hold enough addresses. */
+export class NetworkCIDRInvalid extends BadRequest {
+  static override readonly errorName: string = "NetworkCIDRInvalid";
+}
+
+/** Rackspace refused the CIDR as malformed (rax checks the form first; this is the server's word). */
+export class NetworkCIDRMalformed extends BadRequest {
+  static override readonly errorName: string = "NetworkCIDRMalformed";
+}
+
+/** `find` matched more than one network with that label (pyrax's NetworkLabelNotUnique). */
+export class NetworkLabelNotUnique extends RaxError {
+  static override readonly errorName: string = "NetworkLabelNotUnique";
+  constructor(
+    readonly label: string,
+    readonly ids: string[],
+  ) {
+    super(`${ids.length} networks are labelled ${JSON.stringify(label)}; pass an id instead (${ids.join(", ")})`);
+  }
+}
+
+/** The call exists only on Neutron (subnets, ports) and this client talks to Rackspace's os-networksv2. */
+export class NotSupportedByBackend extends RaxError {
+  static override readonly errorName: string = "NotSupportedByBackend";
+  constructor(
+    readonly call: string,
+    readonly backend: string,
+  ) {
+    super(`${call} needs OpenStack Neutron (a "network" service in the catalog); this client uses ${backend}`);
+  }
+}

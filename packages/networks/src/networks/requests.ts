@@ -1,0 +1,160 @@
+import { BadRequest, type CallOptions, Conflict, encodeSegment, Forbidden, httpErrorInit, markerPager, NotFound, notFoundAs, type Paginated, validate, ValidationError } from "@rax/core";
+import * as z from "zod";
+import type { NetworkApi } from "../backend";
+import { NetworkCIDRInvalid, NetworkCIDRMalformed, NetworkCountExceeded, NetworkInUse, NetworkLabelNotUnique, NoSuchNetwork } from "../errors";
+import { isPseudoNetwork, PSEUDO_NETWORKS, PUBLIC_NET_ID, SERVICE_NET_ID } from "../pseudo-networks";
+import { type Ref, ref } from "../ref";
+import { jsonFor, sendFor } from "../wire";
+import {
+  type CreateNetworkInput,
+  createNetworkInput,
+  type ListNetworksInput,
+  listNetworksInput,
+  type NetworkData,
+  networkBody,
+  networksBody,
+  type ServerNetworksInput,
+  serverNetworksInput,
+  toNetwork,
+  type WireNetwork,
+} from "./models";
+
+// One function per wire operation, on whichever backend the client resolved: validate → send →
+// refine errors → plain data. Neutron keeps the address range on a subnet, so the network calls
+// there read (or write) the subnet too, and give back the same `NetworkData` os-networksv2 does.
+
+const missing = (id: string) => (e: NotFound) => new NoSuchNetwork(id, e);
+const subnetsBody = z.looseObject({ subnets: z.array(z.looseObject({ id: z.string(), network_id: z.string(), cidr: z.string().optional() })) });
+
+function path(client: NetworkApi, id?: string): string {
+  const base = client.backend === "neutron" ? client.neutronPath("networks") : "os-networksv2";
+  return id === undefined ? base : `${base}/${encodeSegment(id, { field: "network" })}`;
+}
+
+/** network id → first subnet's CIDR, for Neutron networks (one GET /subnets for all of them). */
+async function cidrsOf(client: NetworkApi, networks: WireNetwork[], o: CallOptions): Promise<Map<string, string>> {
+  const out = new Map<string, string>();
+  const ids = networks.filter((n) => (n.subnets?.length ?? 0) > 0).map((n) => n.id);
+  if (ids.length === 0) return out;
+  const body = await client.json({ method: "GET", path: client.neutronPath("subnets"), query: { network_id: ids }, ...o }, subnetsBody);
+  for (const s of body.subnets) if (s.cidr && !out.has(s.network_id)) out.set(s.network_id, s.cidr);
+  return out;
+}
+
+/** GET /os-networksv2 or GET /v2.0/networks, page after page (limit + marker). */
+export function listNetworks(client: NetworkApi, filters?: ListNetworksInput, o: CallOptions = {}, name?: string): Paginated<NetworkData> {
+  const f = validate(listNetworksInput, filters, "filters") ?? {};
+  return markerPager(
+    async (marker, limit) => {
+      await client.ready(o.signal);
+      const neutron = client.backend === "neutron";
+      const query = { limit, marker, ...(neutron && name !== undefined ? { name } : {}) };
+      const body = await client.json({ method: "GET", path: path(client), query, ...o }, networksBody);
+      const cidrs = neutron ? await cidrsOf(client, body.networks, o) : undefined;
+      const items = body.networks.map((n) => toNetwork(n, cidrs?.get(n.id)));
+      // os-networksv2 sends no links: a full page means "maybe more" only when a page size was asked.
+      const more = body.networks_links ? body.networks_links.some((l) => l.rel === "next") : limit !== undefined && items.length >= limit;
+      return { items, more };
+    },
+    { markerOf: (row) => row.id, pageSize: f.pageSize, limit: f.limit, marker: f.marker },
+  );
+}
+
+/** GET one network. PublicNet and ServiceNet are answered locally on os-networksv2 (pyrax does the same: the API has no GET for them). */
+export async function getNetwork(client: NetworkApi, network: Ref, o: CallOptions = {}): Promise<NetworkData> {
+  const id = validate(ref, network, "network");
+  await client.ready(o.signal);
+  if (client.backend === "os-networksv2" && isPseudoNetwork(id)) return toNetwork({ id, label: PSEUDO_NETWORKS[id]! });
+  const body = await notFoundAs(client.json({ method: "GET", path: path(client, id), ...o }, networkBody), missing(id));
+  if (client.backend !== "neutron") return toNetwork(body.network);
+  const cidrs = await cidrsOf(client, [body.network], o);
+  return toNetwork(body.network, cidrs.get(id));
+}
+
+/** The one network labelled exactly `label`; `NoSuchNetwork` if none, `NetworkLabelNotUnique` if several. */
+export async function findNetwork(client: NetworkApi, label: string, o: CallOptions = {}): Promise<NetworkData> {
+  const l = validate(z.string().min(1), label, "label");
+  const matches = (await listNetworks(client, undefined, o, l).toArray()).filter((n) => n.label === l);
+  if (matches.length === 1) return matches[0]!;
+  if (matches.length > 1) throw new NetworkLabelNotUnique(l, matches.map((n) => n.id));
+  throw new NoSuchNetwork(l, new NotFound({ status: 404, message: `No network labelled ${l}`, method: "GET", url: path(client) }));
+}
+
+/** pyrax's create errors, matched on the words Rackspace uses in its 400 message. */
+function refineCreateError(e: unknown): unknown {
+  if (!(e instanceof BadRequest)) return e;
+  const m = e.serverMessage.toLowerCase();
+  if (m.includes("too many networks")) return new NetworkCountExceeded(httpErrorInit(e));
+  if (m.includes("does not contain enough")) return new NetworkCIDRInvalid(httpErrorInit(e));
+  if (m.includes("cidr is malformed")) return new NetworkCIDRMalformed(httpErrorInit(e));
+  return e;
+}
+
+/**
+ * Creates an isolated network. os-networksv2: POST /os-networksv2 `{network: {label, cidr}}` → 200.
+ * Neutron: POST /networks → 201, then POST /subnets with the CIDR → 201; if the subnet is refused,
+ * the new network is deleted again (no half-made network is left behind) and the error is thrown.
+ */
+export async function createNetwork(client: NetworkApi, input: CreateNetworkInput, o: CallOptions = {}): Promise<NetworkData> {
+  const i = validate(createNetworkInput, input, "network");
+  await client.ready(o.signal);
+  try {
+    if (client.backend !== "neutron") {
+      const body = await jsonFor(client, { method: "POST", path: path(client), json: { network: { label: i.label, cidr: i.cidr } }, ...o }, [200, 201], networkBody);
+      return toNetwork(body.network);
+    }
+    const made = await jsonFor(client, { method: "POST", path: path(client), json: { network: { name: i.label, admin_state_up: true } }, ...o }, [201], networkBody);
+    const id = made.network.id;
+    let subnetId: string;
+    try {
+      const version = i.cidr.includes(":") ? 6 : 4;
+      const sub = await jsonFor(
+        client,
+        { method: "POST", path: client.neutronPath("subnets"), json: { subnet: { network_id: id, cidr: i.cidr, ip_version: version, name: i.label } }, ...o },
+        [201],
+        z.looseObject({ subnet: z.looseObject({ id: z.string() }) }),
+      );
+      subnetId = sub.subnet.id;
+    } catch (e) {
+      await client.send({ method: "DELETE", path: path(client, id), expectStatus: [404], ...o }).then((r) => r.dump(), () => undefined);
+      throw e;
+    }
+    return toNetwork({ ...made.network, subnets: [...(made.network.subnets ?? []), subnetId] }, i.cidr);
+  } catch (e) {
+    throw refineCreateError(e);
+  }
+}
+
+/**
+ * Deletes an isolated network: os-networksv2 DELETE → 202, Neutron DELETE → 204 (its subnets go
+ * with it). Attached to a server → `NetworkInUse`. PublicNet and ServiceNet cannot be deleted.
+ */
+export async function deleteNetwork(client: NetworkApi, network: Ref, o: CallOptions = {}): Promise<void> {
+  const id = validate(ref, network, "network");
+  await client.ready(o.signal);
+  if (isPseudoNetwork(id) && client.backend === "os-networksv2") throw new ValidationError("network", `${id} is Rackspace's ${PSEUDO_NETWORKS[id]} pseudo network, which cannot be deleted`);
+  const ok = client.backend === "neutron" ? [204] : [202, 204];
+  try {
+    const res = await sendFor(client, { method: "DELETE", path: path(client, id), ...o }, ok);
+    await res.dump();
+  } catch (e) {
+    if (e instanceof NotFound) throw new NoSuchNetwork(id, e);
+    if ((e instanceof Forbidden && client.backend === "os-networksv2") || (e instanceof Conflict && client.backend === "neutron")) throw new NetworkInUse(id, e);
+    throw e;
+  }
+}
+
+/** One network for a server's create call: `{"net-id": id}` (pyrax/novaclient `nics`) or `{uuid: id}` (Nova's `networks`). */
+export type ServerNetwork = { "net-id": string } | { uuid: string };
+
+/**
+ * pyrax's `get_server_networks`: the `networks`/`nics` list that compute's server create takes,
+ * for this network plus, when asked, PublicNet and ServiceNet. No request is made.
+ */
+export function getServerNetworks(network: Ref, options?: ServerNetworksInput): ServerNetwork[] {
+  const id = validate(ref, network, "network");
+  const opts = validate(serverNetworksInput, options, "options") ?? {};
+  const key = opts.key ?? "net-id";
+  const ids = [id, ...(opts.public ? [PUBLIC_NET_ID] : []), ...(opts.private ? [SERVICE_NET_ID] : [])];
+  return [...new Set(ids)].map((n) => (key === "uuid" ? { uuid: n } : { "net-id": n }));
+}
