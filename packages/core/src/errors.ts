@@ -1,3 +1,4 @@
+import { redact as redactText } from "./redact";
 // Every error class carries a brand symbol per class in its chain, Symbol.for("rax.error.<Name>"),
 // so `instanceof` and `isRaxError` keep working when an app ends up with two copies of @rax/core.
 
@@ -181,6 +182,53 @@ export class WaitTimeout<R = unknown> extends TimeoutError {
   constructor(last: R, attempts: number, message: string) {
     super({ phase: "wait", attempts }, message);
     this.last = last;
+  }
+}
+
+export interface ResourceFailedInit<R> {
+  resource: R;
+  /** The attribute value that means failure (`"ERROR"`). */
+  value: unknown;
+  /** The resource's own account of the failure (Nova's `fault`, a task's `message`…). */
+  fault?: unknown;
+  /** Name of the watched attribute, for the message. Default `"status"`. */
+  attribute?: string;
+}
+
+function faultText(fault: unknown): string | undefined {
+  if (fault === undefined || fault === null) return undefined;
+  if (typeof fault === "string") return fault;
+  if (typeof fault === "object") {
+    const f = fault as { message?: unknown; code?: unknown };
+    if (typeof f.message === "string") return f.code !== undefined ? `${f.message} (code ${String(f.code)})` : f.message;
+  }
+  try {
+    return JSON.stringify(fault);
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * A waited-for resource reached a failure state (`ERROR`, `FAILED`…) instead of the one wanted.
+ * `resource` is the last loaded resource, `fault` its own account of why.
+ */
+export class ResourceFailed<R = unknown> extends RaxError {
+  static override readonly errorName: string = "ResourceFailed";
+  readonly resource: R;
+  readonly value: unknown;
+  readonly fault?: unknown;
+  /** The fault's message, when it has one. */
+  readonly faultMessage?: string;
+  constructor(init: ResourceFailedInit<R>, message?: string) {
+    // Servers put anything in fault text; the error message is redacted like every other.
+    const text = faultText(init.fault);
+    const shown = text === undefined ? undefined : redactText(text.length > 500 ? `${text.slice(0, 500)}…` : text);
+    super(message ?? `${init.attribute ?? "status"} became ${String(init.value)}${shown ? `: ${shown}` : ""}`);
+    this.resource = init.resource;
+    this.value = init.value;
+    this.fault = init.fault;
+    this.faultMessage = shown;
   }
 }
 

@@ -13,6 +13,7 @@ export {
   ValidationError,
   TimeoutError,
   WaitTimeout,
+  ResourceFailed,
   AbortError,
   NotAuthenticated,
   NoEndpointForService,
@@ -28,6 +29,7 @@ export {
   type EndpointQuery,
   type ConnectionErrorInit,
   type InvalidResponseInit,
+  type ResourceFailedInit,
 } from "./errors";
 export { errorFromResponse, type ErrorResponse } from "./error-from-response";
 export { extractErrorMessage, type ExtractedMessage } from "./error-message";
@@ -56,6 +58,15 @@ export {
   type MarkerPagerOptions,
   type OffsetPagerOptions,
 } from "./pagination";
-export { waitUntil, waitForBuild, type Loader, type WaitOptions, type WaitProgress } from "./waiters";
+export {
+  waitUntil,
+  waitForBuild,
+  waitUntilGone,
+  BUILD_FAILED_STATUSES,
+  type Loader,
+  type WaitOptions,
+  type WaitGoneOptions,
+  type WaitProgress,
+} from "./waiters";
 export { validate } from "./validation";
 export { sleep, raceSignal } from "./abort";

@@ -1,5 +1,5 @@
 import { sleep, throwIfAborted } from "./abort";
-import { ValidationError, WaitTimeout } from "./errors";
+import { NotFound, ResourceFailed, ValidationError, WaitTimeout } from "./errors";
 
 /** Something that can be reloaded: a function, or a resource with `reload()` / `get()`. */
 export type Loader<R> = (() => Promise<R>) | { reload(): Promise<R> } | { get(): Promise<R> };
@@ -16,11 +16,20 @@ export interface WaitProgress<R> {
 export interface WaitOptions<R> {
   /** ms between loads. Default 5000 (pyrax: 5 s). */
   interval?: number;
-  /** Loads before giving up; 0 = forever (pyrax default). */
+  /** Loads before giving up; 0 = no bound (pyrax default). */
   attempts?: number;
+  /** ms from the start after which the wait gives up (`WaitTimeout`). Default: none. */
+  timeout?: number;
   signal?: AbortSignal;
   /** Called after every load (pyrax's `verbose` output, or a progress bar). */
   onProgress?: (p: WaitProgress<R>) => void;
+  /**
+   * Attribute values that mean the resource will never get there (`["ERROR"]`): reject with
+   * `ResourceFailed` carrying the resource and its fault. Compared like `desired`; checked first.
+   */
+  failOn?: readonly unknown[];
+  /** The resource's fault for `ResourceFailed`. Default: `fault`, `error`, `message` or `statusReason` of the resource. */
+  faultOf?: (r: R) => unknown;
 }
 
 function toLoad<R>(l: Loader<R>): () => Promise<R> {
@@ -36,10 +45,60 @@ function matches(value: unknown, desired: readonly unknown[]): boolean {
   return desired.some((d) => (typeof d === "string" ? d.toLowerCase() : d) === v);
 }
 
+const FAULT_KEYS = ["fault", "error", "message", "statusReason", "status_reason", "failReason", "fail_reason"];
+
+function defaultFault(r: unknown): unknown {
+  if (r === null || typeof r !== "object") return undefined;
+  for (const k of FAULT_KEYS) {
+    const v = (r as Record<string, unknown>)[k];
+    if (v !== undefined && v !== null && v !== "") return v;
+  }
+  return undefined;
+}
+
+interface Limits {
+  interval: number;
+  attempts: number;
+  timeout?: number;
+}
+
+function checkLimits(o: { interval?: number; attempts?: number; timeout?: number }, defaultInterval: number): Limits {
+  const interval = o.interval ?? defaultInterval;
+  const attempts = o.attempts ?? 0;
+  if (!(interval >= 0) || !Number.isFinite(interval)) throw new ValidationError("interval", "must be a non-negative number of ms");
+  if (!Number.isInteger(attempts) || attempts < 0) throw new ValidationError("attempts", "must be a non-negative integer (0 = no bound)");
+  if (o.timeout !== undefined && !(o.timeout >= 0 && Number.isFinite(o.timeout))) throw new ValidationError("timeout", "must be a non-negative number of ms");
+  return { interval, attempts, timeout: o.timeout };
+}
+
+/**
+ * The loop every waiter shares: `step()` loads and decides; between steps it sleeps `interval`
+ * (cut short so the `timeout` is kept). Returns the last step's verdict when done, or undefined
+ * when attempts or time ran out.
+ */
+async function poll<V>(
+  limits: Limits,
+  signal: AbortSignal | undefined,
+  step: (attempt: number, elapsedMs: number) => Promise<{ done: true; value: V } | { done: false }>,
+): Promise<{ done: true; value: V } | { done: false; attempt: number }> {
+  const started = Date.now();
+  const deadline = limits.timeout === undefined ? Number.POSITIVE_INFINITY : started + limits.timeout;
+  for (let attempt = 1; ; attempt++) {
+    throwIfAborted(signal);
+    const r = await step(attempt, Date.now() - started);
+    if (r.done) return r;
+    if (limits.attempts !== 0 && attempt >= limits.attempts) return { done: false, attempt };
+    const left = deadline - Date.now();
+    if (left <= 0) return { done: false, attempt };
+    await sleep(Math.min(limits.interval, left), signal);
+  }
+}
+
 /**
  * pyrax's `utils.wait_until`: load, check `attr` against `desired`, sleep `interval`, repeat.
  * Resolves with the first loaded resource whose attribute matches (strings case-insensitively).
- * Unlike pyrax (which returns the stale object), running out of `attempts` rejects with
+ * A value in `failOn` rejects with `ResourceFailed` (resource and fault attached). Unlike pyrax
+ * (which returns the stale object), running out of `attempts` or `timeout` rejects with
  * `WaitTimeout` whose `last` is the last loaded resource. `signal` → `AbortError`. Errors thrown
  * by `load` propagate.
  */
@@ -51,27 +110,73 @@ export async function waitUntil<R>(
 ): Promise<R> {
   const loader = toLoad(load);
   const want = Array.isArray(desired) ? desired : [desired];
-  const interval = o.interval ?? 5000;
-  const attempts = o.attempts ?? 0;
-  if (!(interval >= 0) || !Number.isFinite(interval)) throw new ValidationError("interval", "must be a non-negative number of ms");
-  if (!Number.isInteger(attempts) || attempts < 0) throw new ValidationError("attempts", "must be a non-negative integer (0 = forever)");
+  const limits = checkLimits(o, 5000);
+  const failOn = o.failOn ?? [];
   const read = typeof attr === "function" ? attr : (r: R) => (r as Record<PropertyKey, unknown>)[attr as PropertyKey];
-  const started = Date.now();
+  const name = typeof attr === "function" ? "attribute" : String(attr);
   let last: R | undefined;
-  for (let attempt = 1; attempts === 0 || attempt <= attempts; attempt++) {
-    throwIfAborted(o.signal);
+  const r = await poll<R>(limits, o.signal, async (attempt, elapsedMs) => {
     last = await loader();
     const value = read(last);
-    o.onProgress?.({ resource: last, value, attempt, elapsedMs: Date.now() - started });
-    if (matches(value, want)) return last;
-    if (attempts !== 0 && attempt === attempts) break;
-    await sleep(interval, o.signal);
-  }
-  const name = typeof attr === "function" ? "attribute" : String(attr);
-  throw new WaitTimeout(last as R, attempts, `${name} did not reach ${want.map(String).join("/")} after ${attempts} attempts (last: ${String(read(last as R))})`);
+    o.onProgress?.({ resource: last, value, attempt, elapsedMs });
+    if (failOn.length > 0 && matches(value, failOn)) throw new ResourceFailed({ resource: last, value, fault: (o.faultOf ?? defaultFault)(last), attribute: name });
+    return matches(value, want) ? { done: true, value: last } : { done: false };
+  });
+  if (r.done) return r.value;
+  const bound = limits.attempts !== 0 && r.attempt >= limits.attempts ? `${r.attempt} attempts` : `${limits.timeout} ms`;
+  throw new WaitTimeout(last as R, r.attempt, `${name} did not reach ${want.map(String).join("/")} after ${bound} (last: ${String(read(last as R))})`);
 }
 
-/** pyrax's `wait_for_build`: `status` in ACTIVE/ERROR/available/COMPLETED, every 20 s, forever. */
+/** Statuses `waitForBuild` treats as a failed build. */
+export const BUILD_FAILED_STATUSES: readonly string[] = ["ERROR", "FAILED", "FAILURE"];
+
+/**
+ * pyrax's `wait_for_build`: `status` in ACTIVE/available/COMPLETED, every 20 s, with no bound.
+ * Unlike pyrax, a status in `BUILD_FAILED_STATUSES` (ERROR, FAILED) rejects with `ResourceFailed`
+ * carrying the resource and its fault; pass `failOn: []` to resolve with it as pyrax does.
+ */
 export function waitForBuild<R>(load: Loader<R>, o: WaitOptions<R> = {}): Promise<R> {
-  return waitUntil(load, "status" as keyof R, ["ACTIVE", "ERROR", "available", "COMPLETED"], { interval: 20_000, ...o });
+  // The failure states stay desired too: with `failOn: []` they end the wait as in pyrax.
+  return waitUntil(load, "status" as keyof R, ["ACTIVE", "available", "COMPLETED", ...BUILD_FAILED_STATUSES], {
+    interval: 20_000,
+    failOn: BUILD_FAILED_STATUSES,
+    ...o,
+  });
+}
+
+export interface WaitGoneOptions<R> extends Omit<WaitOptions<R>, "onProgress"> {
+  /** Attribute compared with `failOn` (e.g. `"status"` with `failOn: ["ERROR_DELETING"]`). Default `"status"`. */
+  attr?: keyof R | ((r: R) => unknown);
+  /** Called after every load that still found the resource. */
+  onProgress?: (p: WaitProgress<R>) => void;
+}
+
+/**
+ * Waits for a deletion: reloads until `load` rejects with `NotFound` (any subclass, such as a
+ * service's `NoSuchServer`), which resolves the wait. A value in `failOn` rejects with
+ * `ResourceFailed`; running out of `attempts`/`timeout` with `WaitTimeout`; other load errors propagate.
+ */
+export async function waitUntilGone<R>(load: Loader<R>, o: WaitGoneOptions<R> = {}): Promise<void> {
+  const loader = toLoad(load);
+  const limits = checkLimits(o, 5000);
+  const attr = o.attr ?? ("status" as keyof R);
+  const read = typeof attr === "function" ? attr : (r: R) => (r as Record<PropertyKey, unknown>)[attr as PropertyKey];
+  const failOn = o.failOn ?? [];
+  let last: R | undefined;
+  const r = await poll<undefined>(limits, o.signal, async (attempt, elapsedMs) => {
+    try {
+      last = await loader();
+    } catch (e) {
+      if (e instanceof NotFound) return { done: true, value: undefined };
+      throw e;
+    }
+    const value = read(last);
+    o.onProgress?.({ resource: last, value, attempt, elapsedMs });
+    if (failOn.length > 0 && matches(value, failOn))
+      throw new ResourceFailed({ resource: last, value, fault: (o.faultOf ?? defaultFault)(last), attribute: typeof attr === "function" ? "attribute" : String(attr) });
+    return { done: false };
+  });
+  if (r.done) return;
+  const bound = limits.attempts !== 0 && r.attempt >= limits.attempts ? `${r.attempt} attempts` : `${limits.timeout} ms`;
+  throw new WaitTimeout(last as R, r.attempt, `still present after ${bound}`);
 }
