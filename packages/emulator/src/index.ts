@@ -12,7 +12,8 @@ export { FaultRegistry, type ActiveFault, type FaultMatch, type FaultSpec } from
 export { EmulatorState } from "./state";
 export { Clock } from "./clock";
 export { TokenStore, type TokenRecord, type TokenCheck } from "./identity/tokens";
-export { DEFAULT_USER, UserDirectory, storageAccountFor, type EmulatorUser, type EmulatorUserInput } from "./identity/users";
+export { DEFAULT_USER, UserDirectory, storageAccountFor, type EmulatorRole, type EmulatorUser, type EmulatorUserInput } from "./identity/users";
+export { parseUserSpec, parseUsersJson, UserSpecError } from "./user-specs";
 export { DEFAULT_REGIONS, buildCatalog, type CatalogEndpoint, type CatalogService, type ServiceDefinition, type ServiceRegistration } from "./catalog";
 export type { EmulatorContext } from "./context";
 export type { RequestLogEntry } from "./request-log";

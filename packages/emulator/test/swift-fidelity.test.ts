@@ -42,3 +42,79 @@ describe("SLO manifests with inline data segments", () => {
     expect(await onlyData.text()).toContain("Inline data segments require at least one object-backed segment.");
   });
 });
+
+describe("containers", () => {
+  it("HEAD and GET carry Last-Modified, which a later PUT of the container moves", async () => {
+    await call(s, `${s.storage}/dated`, { method: "PUT" });
+    const first = (await call(s, `${s.storage}/dated`, { method: "HEAD" })).headers.get("last-modified");
+    expect(first).toMatch(/GMT$/);
+    expect((await call(s, `${s.storage}/dated`)).headers.get("last-modified")).toBe(first);
+    s.emu.state.clock.advance(5000);
+    await call(s, `${s.storage}/dated`, { method: "PUT" });
+    const later = (await call(s, `${s.storage}/dated`, { method: "HEAD" })).headers.get("last-modified");
+    expect(Date.parse(later!) - Date.parse(first!)).toBeGreaterThanOrEqual(4000);
+  });
+
+  it("does not keep X-Versions-Location / X-History-Location: the emulator does not version objects", async () => {
+    await call(s, `${s.storage}/vers`, { method: "PUT" });
+    const put = await call(s, `${s.storage}/plain`, { method: "PUT", headers: { "X-Versions-Location": "vers" } });
+    expect(put.status).toBe(201);
+    await call(s, `${s.storage}/plain`, { method: "POST", headers: { "X-History-Location": "vers" } });
+    const head = await call(s, `${s.storage}/plain`, { method: "HEAD" });
+    expect(head.headers.get("x-versions-location")).toBeNull();
+    expect(head.headers.get("x-history-location")).toBeNull();
+  });
+
+  it("lists content_type with parameters re-joined as Swift does (no space after ';')", async () => {
+    await call(s, `${s.storage}/segs/typed`, { method: "PUT", body: "x", headers: { "content-type": "text/plain; charset=utf-8;  level = 1" } });
+    const rows = (await (await call(s, `${s.storage}/segs?format=json&prefix=typed`)).json()) as Array<{ content_type: string }>;
+    expect(rows[0]!.content_type).toBe("text/plain;charset=utf-8;level=1");
+    // the object itself keeps what was sent
+    expect((await call(s, `${s.storage}/segs/typed`, { method: "HEAD" })).headers.get("content-type")).toBe("text/plain; charset=utf-8;  level = 1");
+  });
+});
+
+describe("object names", () => {
+  it("the 1024 limit counts characters, not UTF-8 bytes", async () => {
+    const ok = await call(s, `${s.storage}/segs/${encodeURIComponent("é".repeat(1024))}`, { method: "PUT", body: "x" });
+    expect(ok.status).toBe(201);
+    const tooLong = await call(s, `${s.storage}/segs/${encodeURIComponent("é".repeat(1025))}`, { method: "PUT", body: "x" });
+    expect(tooLong.status).toBe(400);
+    expect(await tooLong.text()).toBe("Object name length of 1025 longer than 1024");
+  });
+});
+
+describe("dynamic large objects", () => {
+  beforeAll(async () => {
+    await call(s, `${s.storage}/dlo`, { method: "PUT" });
+    for (const [name, body] of [["seg/1", "aaaaa"], ["seg/2", "bbbbb"]] as const) await call(s, `${s.storage}/dlo/${name}`, { method: "PUT", body });
+    await call(s, `${s.storage}/dlo/man`, { method: "PUT", body: "man-contents", headers: { "X-Object-Manifest": "dlo/seg/" } });
+  });
+
+  it("GET ?multipart-manifest=get answers the manifest's own body, a plain GET the segments", async () => {
+    const own = await call(s, `${s.storage}/dlo/man?multipart-manifest=get`);
+    expect(await own.text()).toBe("man-contents");
+    expect(own.headers.get("etag")).toBe(md5("man-contents"));
+    expect(await (await call(s, `${s.storage}/dlo/man`)).text()).toBe("aaaaabbbbb");
+  });
+
+  it("several ranges get the whole object with 200 (one range is still 206)", async () => {
+    const multi = await call(s, `${s.storage}/dlo/man`, { headers: { range: "bytes=0-1,6-7" } });
+    expect(multi.status).toBe(200);
+    expect(await multi.text()).toBe("aaaaabbbbb");
+    const one = await call(s, `${s.storage}/dlo/man`, { headers: { range: "bytes=4-5" } });
+    expect(one.status).toBe(206);
+    expect(await one.text()).toBe("ab");
+  });
+
+  it("COPY ?multipart-manifest=get copies the manifest itself; a plain COPY the concatenation", async () => {
+    const asManifest = await call(s, `${s.storage}/dlo/man?multipart-manifest=get`, { method: "COPY", headers: { destination: "dlo/man-copy" } });
+    expect(asManifest.status).toBe(201);
+    expect(await (await call(s, `${s.storage}/dlo/man-copy?multipart-manifest=get`)).text()).toBe("man-contents");
+    expect((await call(s, `${s.storage}/dlo/man-copy`, { method: "HEAD" })).headers.get("x-object-manifest")).toBe("dlo/seg/");
+    await call(s, `${s.storage}/dlo/man`, { method: "COPY", headers: { destination: "dlo/flat" } });
+    const flat = await call(s, `${s.storage}/dlo/flat`);
+    expect(await flat.text()).toBe("aaaaabbbbb");
+    expect(flat.headers.get("x-object-manifest")).toBeNull();
+  });
+});

@@ -1,3 +1,5 @@
+import { createHash } from "node:crypto";
+
 /** An account holder the emulator will authenticate. */
 export interface EmulatorUserInput {
   username: string;
@@ -6,6 +8,16 @@ export interface EmulatorUserInput {
   /** Compute-style tenant id; the Cloud Files account is `MossoCloudFS_<tenantId>`. */
   tenantId?: string;
   tenantName?: string;
+  /**
+   * Keystone project (tenant) name; users naming the same project share it (and its Cloud Files
+   * account). Same as `tenantName`; without `tenantId` the id is the project's, or a new one.
+   */
+  project?: string;
+  /**
+   * Role names in the project (Keystone: `admin` implies `member`, which implies `reader`). Default:
+   * Rackspace's `object-store:default`, `compute:default` and `identity:user-admin`.
+   */
+  roles?: string[];
   userId?: string;
   /** `RAX-AUTH:defaultRegion` on the user; defaults to the first configured region. */
   defaultRegion?: string;
@@ -20,6 +32,8 @@ export interface EmulatorUser {
   password: string | undefined;
   tenantId: string;
   tenantName: string;
+  /** The roles tokens carry, implied ones included. */
+  roles: EmulatorRole[];
   userId: string;
   defaultRegion: string;
   domainId: string;
@@ -28,6 +42,42 @@ export interface EmulatorUser {
 
 export const DEFAULT_USER: Readonly<Required<Pick<EmulatorUserInput, "username" | "apiKey" | "password" | "tenantId">>> =
   Object.freeze({ username: "demo", apiKey: "demo-api-key", password: "demo-password", tenantId: "123456" });
+
+export interface EmulatorRole {
+  id: string;
+  name: string;
+  /** Rackspace's derived roles name the tenant they apply to. */
+  tenantId?: string;
+  description?: string;
+}
+
+/** Keystone's default implied roles (keystone-manage bootstrap): admin ⇒ member ⇒ reader. */
+const IMPLIES: Record<string, string> = { admin: "member", member: "reader" };
+
+/** Role ids are stable per name, so two users with one role agree on its id. */
+function roleId(name: string): string {
+  return createHash("md5").update(`role:${name}`).digest("hex");
+}
+
+function rolesFor(names: readonly string[] | undefined, tenantId: string): EmulatorRole[] {
+  if (!names) {
+    return [
+      { id: "5", name: "object-store:default", tenantId: storageAccountFor(tenantId), description: "Derived role for Cloud Files" },
+      { id: "6", name: "compute:default", tenantId, description: "Derived role for Cloud Servers" },
+      { id: "3", name: "identity:user-admin", description: "User Admin Role." },
+    ];
+  }
+  const all: string[] = [];
+  for (let name of names) {
+    for (;;) {
+      if (!all.includes(name)) all.push(name);
+      const next = IMPLIES[name];
+      if (!next) break;
+      name = next;
+    }
+  }
+  return all.map((name) => ({ id: roleId(name), name }));
+}
 
 /** The Cloud Files account name Rackspace pairs with a tenant. */
 export function storageAccountFor(tenantId: string): string {
@@ -43,13 +93,20 @@ export class UserDirectory {
   add(input: EmulatorUserInput): EmulatorUser {
     if (!input.username) throw new TypeError("user.username is required");
     if (this.byName.has(input.username)) throw new TypeError(`user ${input.username} already exists`);
-    const tenantId = input.tenantId ?? String(900000 + this.byName.size);
+    if (input.project !== undefined && input.tenantName !== undefined && input.project !== input.tenantName)
+      throw new TypeError(`user ${input.username}: project and tenantName name the same thing; give one`);
+    const projectName = input.project ?? input.tenantName;
+    const sameProject = projectName === undefined ? undefined : this.list().find((u) => u.tenantName === projectName);
+    const tenantId = input.tenantId ?? sameProject?.tenantId ?? String(900000 + this.byName.size);
+    if (input.roles && (!Array.isArray(input.roles) || input.roles.some((r) => typeof r !== "string" || !r)))
+      throw new TypeError(`user ${input.username}: roles must be non-empty strings`);
     const user: EmulatorUser = {
       username: input.username,
       apiKey: input.apiKey,
       password: input.password,
       tenantId,
-      tenantName: input.tenantName ?? tenantId,
+      tenantName: projectName ?? tenantId,
+      roles: rolesFor(input.roles, tenantId),
       userId: input.userId ?? String(this.nextId++),
       defaultRegion: input.defaultRegion ?? this.defaultRegion,
       domainId: input.domainId ?? tenantId,

@@ -74,11 +74,7 @@ export function accessBody(ctx: EmulatorContext, token: TokenRecord, user: Emula
       user: {
         id: user.userId,
         name: user.username,
-        roles: [
-          { id: "5", name: "object-store:default", tenantId: storageAccountFor(user.tenantId), description: "Derived role for Cloud Files" },
-          { id: "6", name: "compute:default", tenantId: user.tenantId, description: "Derived role for Cloud Servers" },
-          { id: "3", name: "identity:user-admin", description: "User Admin Role." },
-        ],
+        roles: user.roles,
         "RAX-AUTH:defaultRegion": user.defaultRegion,
         "RAX-AUTH:domainId": user.domainId,
       },

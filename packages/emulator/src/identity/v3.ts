@@ -97,11 +97,7 @@ export function tokenBody(ctx: EmulatorContext, token: TokenRecord, user: Emulat
       ...(scoped
         ? {
             project: { id: user.tenantId, name: user.tenantName, domain },
-            roles: [
-              { id: "5", name: "object-store:default" },
-              { id: "6", name: "compute:default" },
-              { id: "3", name: "identity:user-admin" },
-            ],
+            roles: user.roles.map((r) => ({ id: r.id, name: r.name })),
             is_domain: false,
             ...(withCatalog ? { catalog: v3Catalog(ctx, user) } : {}),
           }

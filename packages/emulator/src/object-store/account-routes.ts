@@ -36,7 +36,7 @@ export async function accountRoute(r: SwiftRequest): Promise<Response> {
         entries,
         (name, c) => {
           const stats = containerStats(c);
-          return { name, count: stats.count, bytes: stats.bytes, last_modified: listingDate(c.createdAt) };
+          return { name, count: stats.count, bytes: stats.bytes, last_modified: listingDate(c.putAt) };
         },
         accountHeaders(r),
       );

@@ -82,6 +82,7 @@ export function assemble(account: Account, containerName: string, obj: StoredObj
   return plain(obj);
 }
 
-function plain(obj: StoredObject): Assembled {
+/** The object's own bytes, never resolved as a manifest (a DLO's `?multipart-manifest=get`). */
+export function plain(obj: StoredObject): Assembled {
   return { chunks: obj.chunks, size: obj.size, etag: obj.etag, etagHeader: obj.etag };
 }

@@ -6,17 +6,16 @@ import { listedSize, type Container, type StoredObject } from "./model";
 import { containerNameProblem } from "./names";
 import { containerStats } from "./stats";
 import type { SwiftRequest } from "./swift-request";
-import { listingDate, xTimestamp } from "./timestamps";
+import { httpDate, listingDate, xTimestamp } from "./timestamps";
+import { listedContentType } from "./content-type";
 
-/** Container settings Swift keeps outside X-Container-Meta-* (ACLs, versioning, sync). */
-const SYS_HEADERS = [
-  "x-container-read",
-  "x-container-write",
-  "x-versions-location",
-  "x-history-location",
-  "x-container-sync-to",
-  "x-container-sync-key",
-];
+/**
+ * Container settings Swift keeps outside X-Container-Meta-*. Versioning
+ * (X-Versions-Location, X-History-Location) is left out: the emulator does not
+ * version objects, and Swift without versioned_writes does not keep them, which
+ * is how clients (Swift's own tests among them) tell versioning is off.
+ */
+const SYS_HEADERS = ["x-container-read", "x-container-write", "x-container-sync-to", "x-container-sync-key"];
 
 function applySysHeaders(container: Container, headers: Headers): void {
   for (const name of SYS_HEADERS) {
@@ -36,6 +35,7 @@ function containerHeaders(r: SwiftRequest, container: Container): Record<string,
     "x-container-object-count": String(stats.count),
     "x-container-bytes-used": String(stats.bytes),
     "x-timestamp": xTimestamp(container.createdAt),
+    "last-modified": httpDate(container.putAt),
     "x-storage-policy": "Policy-0",
     ...Object.fromEntries(container.sysHeaders),
     ...metaHeaders("container", container.meta),
@@ -51,15 +51,18 @@ export async function containerRoute(r: SwiftRequest, name: string): Promise<Res
       if (bad) return bad;
       const problem = metaLimitProblem(request.headers, "container");
       if (problem) return swiftError(400, problem);
+      const now = r.ctx.state.clock.now();
       const container: Container = existing ?? {
         name,
-        createdAt: r.ctx.state.clock.now(),
+        createdAt: now,
+        putAt: now,
         meta: new Map(),
         sysHeaders: new Map(),
         objects: new Map(),
       };
       applyMeta(container.meta, metaChanges(request.headers, "container"));
       applySysHeaders(container, request.headers);
+      container.putAt = now;
       account.containers.set(name, container);
       return existing
         ? textResponse(202, "<html><h1>Accepted</h1><p>The request is accepted for processing.</p></html>", undefined, "text/html; charset=UTF-8")
@@ -83,7 +86,7 @@ export async function containerRoute(r: SwiftRequest, name: string): Promise<Res
           name: objName,
           hash: obj.etag,
           bytes: listedSize(obj),
-          content_type: obj.contentType,
+          content_type: listedContentType(obj.contentType),
           last_modified: listingDate(obj.lastModified),
           ...(obj.slo ? { slo_etag: `"${obj.slo.etag}"` } : {}),
         }),

@@ -38,3 +38,23 @@ export function guessContentType(name: string): string {
   if (dot < 0) return "application/octet-stream";
   return BY_EXTENSION[base.slice(dot + 1).toLowerCase()] ?? "application/octet-stream";
 }
+
+// Swift's _rfc_token / _rfc_extension_pattern (swift.common.utils).
+const TOKEN = String.raw`[^()<>@,;:\"/\[\]?={}\x00-\x20\x7f]+`;
+const PARAMETER = new RegExp(String.raw`(?:\s*;\s*(${TOKEN})\s*(?:=\s*(${TOKEN}|"(?:[^"\\]|\\.)*"))?)`, "g");
+
+/**
+ * A Content-Type as container listings show it: Swift re-joins the parameters
+ * it parses (to drop `swift_bytes`) as `;key=value`, so `text/plain; charset=utf-8`
+ * is listed as `text/plain;charset=utf-8`.
+ */
+export function listedContentType(contentType: string): string {
+  const cut = contentType.indexOf(";");
+  if (cut < 0) return contentType;
+  let out = contentType.slice(0, cut);
+  for (const m of contentType.slice(cut).matchAll(PARAMETER)) {
+    const key = m[1]!.trim();
+    if (key !== "swift_bytes") out += `;${key}=${(m[2] ?? "").trim()}`;
+  }
+  return out;
+}

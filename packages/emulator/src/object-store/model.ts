@@ -49,6 +49,8 @@ export interface StoredObject {
 export interface Container {
   name: string;
   createdAt: number;
+  /** Epoch ms of the latest container PUT (Swift's put timestamp: Last-Modified, listings). */
+  putAt: number;
   meta: Map<string, string>;
   /** ACLs, versioning, sync settings: headers Swift keeps outside X-Container-Meta-*. */
   sysHeaders: Map<string, string>;

@@ -71,6 +71,10 @@ export function copyObject(r: SwiftRequest, from: ObjectRef, to: ObjectRef): Res
   if (source.slo && keepManifest) {
     copy = { ...base, chunks: source.chunks, size: source.size, etag: source.etag, headers, slo: source.slo };
     etagHeader = `"${source.slo.etag}"`;
+  } else if (keepManifest && headers.has("x-object-manifest")) {
+    // A DLO manifest copied as itself: its own bytes and its X-Object-Manifest.
+    copy = { ...base, chunks: source.chunks, size: source.size, etag: source.etag, headers };
+    etagHeader = source.etag;
   } else {
     const body = assemble(r.account, from.container, source, r.nowSeconds);
     if (body instanceof Response) return body;

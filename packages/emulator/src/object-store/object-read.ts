@@ -1,6 +1,6 @@
 import { randomBytes } from "node:crypto";
 import { emptyResponse, jsonResponse, textResponse } from "../respond";
-import { assemble } from "./assemble";
+import { assemble, dloPointer, plain } from "./assemble";
 import { chunkStream, sliceChunks } from "./body-stream";
 import { conditionalStatus } from "./conditional";
 import { standardBody } from "./errors";
@@ -48,8 +48,11 @@ function baseHeaders(obj: StoredObject): Record<string, string> {
 
 /** GET / HEAD of an object, a large object, a byte range or a manifest. */
 export function readObject(r: SwiftRequest, containerName: string, obj: StoredObject): Response {
-  if (obj.slo && r.url.searchParams.get("multipart-manifest") === "get") return sloManifestResponse(r, obj);
-  const body = assemble(r.account, containerName, obj, r.nowSeconds);
+  const manifestGet = r.url.searchParams.get("multipart-manifest") === "get";
+  if (obj.slo && manifestGet) return sloManifestResponse(r, obj);
+  const dlo = !obj.slo && dloPointer(obj) !== undefined;
+  // A DLO manifest asked for as itself is its own (usually empty) body.
+  const body = dlo && manifestGet ? plain(obj) : assemble(r.account, containerName, obj, r.nowSeconds);
   if (body instanceof Response) return body;
   const headers: Record<string, string> = { ...baseHeaders(obj), etag: body.etagHeader };
   if (r.grant) {
@@ -70,7 +73,9 @@ export function readObject(r: SwiftRequest, containerName: string, obj: StoredOb
   }
 
   // Swift ignores Range on HEAD: 200 with the full length, even for a range past the end.
-  const ranges = r.request.method === "GET" ? parseRange(r.request.headers.get("range"), body.size) : undefined;
+  let ranges = r.request.method === "GET" ? parseRange(r.request.headers.get("range"), body.size) : undefined;
+  // Swift's DLO serves a single range only: several ranges get the whole object, 200.
+  if (dlo && !manifestGet && Array.isArray(ranges) && ranges.length > 1) ranges = undefined;
   if (ranges === "unsatisfiable") {
     // The HTML page goes out under the object's own Content-Type, as Swift sends it.
     const page = standardBody(416);
