@@ -70,3 +70,13 @@ export {
 } from "./waiters";
 export { validate } from "./validation";
 export { sleep, raceSignal } from "./abort";
+export {
+  startJob,
+  pollingJob,
+  type Job,
+  type JobStatus,
+  type JobEvents,
+  type JobContext,
+  type StartJobOptions,
+  type PollingJobOptions,
+} from "./job";

@@ -1,5 +1,5 @@
-import { sleep, throwIfAborted } from "./abort";
 import { NotFound, ResourceFailed, ValidationError, WaitTimeout } from "./errors";
+import { boundText, checkPollLimits, pollLoop } from "./poll-loop";
 
 /** Something that can be reloaded: a function, or a resource with `reload()` / `get()`. */
 export type Loader<R> = (() => Promise<R>) | { reload(): Promise<R> } | { get(): Promise<R> };
@@ -56,44 +56,6 @@ function defaultFault(r: unknown): unknown {
   return undefined;
 }
 
-interface Limits {
-  interval: number;
-  attempts: number;
-  timeout?: number;
-}
-
-function checkLimits(o: { interval?: number; attempts?: number; timeout?: number }, defaultInterval: number): Limits {
-  const interval = o.interval ?? defaultInterval;
-  const attempts = o.attempts ?? 0;
-  if (!(interval >= 0) || !Number.isFinite(interval)) throw new ValidationError("interval", "must be a non-negative number of ms");
-  if (!Number.isInteger(attempts) || attempts < 0) throw new ValidationError("attempts", "must be a non-negative integer (0 = no bound)");
-  if (o.timeout !== undefined && !(o.timeout >= 0 && Number.isFinite(o.timeout))) throw new ValidationError("timeout", "must be a non-negative number of ms");
-  return { interval, attempts, timeout: o.timeout };
-}
-
-/**
- * The loop every waiter shares: `step()` loads and decides; between steps it sleeps `interval`
- * (cut short so the `timeout` is kept). Returns the last step's verdict when done, or undefined
- * when attempts or time ran out.
- */
-async function poll<V>(
-  limits: Limits,
-  signal: AbortSignal | undefined,
-  step: (attempt: number, elapsedMs: number) => Promise<{ done: true; value: V } | { done: false }>,
-): Promise<{ done: true; value: V } | { done: false; attempt: number }> {
-  const started = Date.now();
-  const deadline = limits.timeout === undefined ? Number.POSITIVE_INFINITY : started + limits.timeout;
-  for (let attempt = 1; ; attempt++) {
-    throwIfAborted(signal);
-    const r = await step(attempt, Date.now() - started);
-    if (r.done) return r;
-    if (limits.attempts !== 0 && attempt >= limits.attempts) return { done: false, attempt };
-    const left = deadline - Date.now();
-    if (left <= 0) return { done: false, attempt };
-    await sleep(Math.min(limits.interval, left), signal);
-  }
-}
-
 /**
  * pyrax's `utils.wait_until`: load, check `attr` against `desired`, sleep `interval`, repeat.
  * Resolves with the first loaded resource whose attribute matches (strings case-insensitively).
@@ -110,12 +72,12 @@ export async function waitUntil<R>(
 ): Promise<R> {
   const loader = toLoad(load);
   const want = Array.isArray(desired) ? desired : [desired];
-  const limits = checkLimits(o, 5000);
+  const limits = checkPollLimits(o, 5000);
   const failOn = o.failOn ?? [];
   const read = typeof attr === "function" ? attr : (r: R) => (r as Record<PropertyKey, unknown>)[attr as PropertyKey];
   const name = typeof attr === "function" ? "attribute" : String(attr);
   let last: R | undefined;
-  const r = await poll<R>(limits, o.signal, async (attempt, elapsedMs) => {
+  const r = await pollLoop<R>(limits, o.signal, async (attempt, elapsedMs) => {
     last = await loader();
     const value = read(last);
     o.onProgress?.({ resource: last, value, attempt, elapsedMs });
@@ -123,8 +85,7 @@ export async function waitUntil<R>(
     return matches(value, want) ? { done: true, value: last } : { done: false };
   });
   if (r.done) return r.value;
-  const bound = limits.attempts !== 0 && r.attempt >= limits.attempts ? `${r.attempt} attempts` : `${limits.timeout} ms`;
-  throw new WaitTimeout(last as R, r.attempt, `${name} did not reach ${want.map(String).join("/")} after ${bound} (last: ${String(read(last as R))})`);
+  throw new WaitTimeout(last as R, r.attempt, `${name} did not reach ${want.map(String).join("/")} after ${boundText(limits, r)} (last: ${String(read(last as R))})`);
 }
 
 /** Statuses `waitForBuild` treats as a failed build. */
@@ -158,12 +119,12 @@ export interface WaitGoneOptions<R> extends Omit<WaitOptions<R>, "onProgress"> {
  */
 export async function waitUntilGone<R>(load: Loader<R>, o: WaitGoneOptions<R> = {}): Promise<void> {
   const loader = toLoad(load);
-  const limits = checkLimits(o, 5000);
+  const limits = checkPollLimits(o, 5000);
   const attr = o.attr ?? ("status" as keyof R);
   const read = typeof attr === "function" ? attr : (r: R) => (r as Record<PropertyKey, unknown>)[attr as PropertyKey];
   const failOn = o.failOn ?? [];
   let last: R | undefined;
-  const r = await poll<undefined>(limits, o.signal, async (attempt, elapsedMs) => {
+  const r = await pollLoop<undefined>(limits, o.signal, async (attempt, elapsedMs) => {
     try {
       last = await loader();
     } catch (e) {
@@ -177,6 +138,5 @@ export async function waitUntilGone<R>(load: Loader<R>, o: WaitGoneOptions<R> = 
     return { done: false };
   });
   if (r.done) return;
-  const bound = limits.attempts !== 0 && r.attempt >= limits.attempts ? `${r.attempt} attempts` : `${limits.timeout} ms`;
-  throw new WaitTimeout(last as R, r.attempt, `still present after ${bound}`);
+  throw new WaitTimeout(last as R, r.attempt, `still present after ${boundText(limits, r)}`);
 }

@@ -138,7 +138,7 @@ describe("bounds", () => {
   });
 
   it("a bad timeout is a ValidationError", async () => {
-    await expect(waitUntil(async () => ({}), "status", "x", { timeout: -1 })).rejects.toMatchObject({ field: "timeout" });
+    await expect(waitUntil(async () => ({ status: "BUILD" }), "status", "x", { timeout: -1 })).rejects.toMatchObject({ field: "timeout" });
   });
 
   it("abort during the sleep rejects at once with AbortError", async () => {
