@@ -1,0 +1,62 @@
+import { type HttpError, httpErrorInit, NotFound, RaxError } from "@rax/core";
+
+/** The image does not exist or is not visible to you (Glance 404, or `find` matched nothing). */
+export class NoSuchImage extends NotFound {
+  static override readonly errorName: string = "NoSuchImage";
+  constructor(
+    readonly image: string,
+    from: HttpError,
+  ) {
+    super(httpErrorInit(from, `No such image: ${image}`));
+  }
+}
+
+/** The image has no such member, or you are not the owner (Glance 404; pyrax's InvalidImageMember). */
+export class NoSuchImageMember extends NotFound {
+  static override readonly errorName: string = "NoSuchImageMember";
+  constructor(
+    readonly image: string,
+    readonly member: string,
+    from: HttpError,
+  ) {
+    super(httpErrorInit(from, `Image ${image} has no member ${member} visible to you`));
+  }
+}
+
+/** The task does not exist (Glance 404). */
+export class NoSuchTask extends NotFound {
+  static override readonly errorName: string = "NoSuchTask";
+  constructor(
+    readonly task: string,
+    from: HttpError,
+  ) {
+    super(httpErrorInit(from, `No such task: ${task}`));
+  }
+}
+
+/** `find` matched several images with that name; pass an id instead. */
+export class ImageNameNotUnique extends RaxError {
+  static override readonly errorName: string = "ImageNameNotUnique";
+  constructor(
+    readonly imageName: string,
+    readonly ids: string[],
+  ) {
+    super(`${ids.length} images are named ${JSON.stringify(imageName)}; pass an id instead (${ids.join(", ")})`);
+  }
+}
+
+/** An import or export task ended in `failure`; `message` is Glance's reason (pyrax: `task.message`). */
+export class TaskFailed extends RaxError {
+  static override readonly errorName: string = "TaskFailed";
+  constructor(readonly task: { id: string; type: string; status: string; message?: string }) {
+    super(`Image ${task.type} task ${task.id} failed${task.message ? `: ${task.message}` : ""}`);
+  }
+}
+
+/** The image holds no data yet (Glance answers 204 to a download of a queued image). */
+export class ImageHasNoData extends RaxError {
+  static override readonly errorName: string = "ImageHasNoData";
+  constructor(readonly image: string) {
+    super(`Image ${image} has no data to download (upload or import it first)`);
+  }
+}

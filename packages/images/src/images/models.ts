@@ -1,0 +1,191 @@
+import * as z from "zod";
+
+// ---- wire: Glance v2 images are bare objects; custom properties sit beside the standard ones ----
+
+export const wireImage = z.looseObject({
+  id: z.string(),
+  name: z.string().nullish(),
+  status: z.string().optional(),
+  visibility: z.string().optional(),
+  owner: z.string().nullish(),
+  size: z.number().nullish(),
+  virtual_size: z.number().nullish(),
+  min_disk: z.number().optional(),
+  min_ram: z.number().optional(),
+  disk_format: z.string().nullish(),
+  container_format: z.string().nullish(),
+  checksum: z.string().nullish(),
+  tags: z.array(z.string()).optional(),
+  protected: z.boolean().optional(),
+  created_at: z.string().optional(),
+  updated_at: z.string().optional(),
+});
+export type WireImage = z.output<typeof wireImage>;
+
+export const imagesBody = z.looseObject({ images: z.array(wireImage), next: z.string().nullish(), first: z.string().optional() });
+
+/** Fields Glance describes itself; everything else on an image is a custom property. */
+const STANDARD = new Set([
+  "id", "name", "status", "visibility", "owner", "size", "virtual_size", "min_disk", "min_ram", "disk_format", "container_format",
+  "checksum", "tags", "protected", "created_at", "updated_at", "self", "file", "schema", "locations", "direct_url", "os_hidden",
+  "os_hash_algo", "os_hash_value", "stores",
+]);
+
+export interface ImageData {
+  id: string;
+  name: string;
+  /** queued, saving, active, killed, deleted, pending_delete, importing, uploading, deactivated. */
+  status: string;
+  /** public, private, shared, community. */
+  visibility: string;
+  owner?: string;
+  /** Bytes of image data (absent until there is data). */
+  size?: number;
+  minDisk: number;
+  minRam: number;
+  diskFormat?: string;
+  containerFormat?: string;
+  checksum?: string;
+  tags: string[];
+  protected: boolean;
+  createdAt?: string;
+  updatedAt?: string;
+  /** Custom properties (`os_type`, `com.rackspace__1__…`, `org.openstack__1__os_distro`, your own). */
+  properties: Record<string, unknown>;
+  /** Every field Glance sent, as sent. */
+  raw: Record<string, unknown>;
+}
+
+export function toImage(w: WireImage): ImageData {
+  const properties: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(w)) if (!STANDARD.has(k)) properties[k] = v;
+  return {
+    id: w.id,
+    name: w.name ?? "",
+    status: w.status ?? "unknown",
+    visibility: w.visibility ?? "private",
+    ...(w.owner ? { owner: w.owner } : {}),
+    ...(typeof w.size === "number" ? { size: w.size } : {}),
+    minDisk: w.min_disk ?? 0,
+    minRam: w.min_ram ?? 0,
+    ...(w.disk_format ? { diskFormat: w.disk_format } : {}),
+    ...(w.container_format ? { containerFormat: w.container_format } : {}),
+    ...(w.checksum ? { checksum: w.checksum } : {}),
+    tags: w.tags ?? [],
+    protected: w.protected ?? false,
+    ...(w.created_at ? { createdAt: w.created_at } : {}),
+    ...(w.updated_at ? { updatedAt: w.updated_at } : {}),
+    properties,
+    raw: { ...w },
+  };
+}
+
+// ---- input ----
+
+export const VISIBILITIES = ["public", "private", "shared", "community", "all"] as const;
+export const STATUSES = ["queued", "saving", "active", "killed", "deleted", "pending_delete", "importing", "uploading", "deactivated"] as const;
+export const SORT_KEYS = ["name", "status", "container_format", "disk_format", "size", "virtual_size", "id", "created_at", "updated_at", "min_disk", "min_ram", "owner", "visibility", "protected"] as const;
+
+const date = z.union([z.date().transform((d) => d.toISOString()), z.iso.datetime({ offset: true })], { error: "must be a Date or an ISO 8601 date-time" });
+const range = z
+  .strictObject({ gt: date.optional(), gte: date.optional(), lt: date.optional(), lte: date.optional(), eq: date.optional(), neq: date.optional() })
+  .refine((o) => Object.values(o).filter((v) => v !== undefined).length === 1, "give exactly one of gt, gte, lt, lte, eq, neq (Glance takes one comparison per date field)");
+const bytes = z.number().int().min(0);
+
+export const listImagesInput = z
+  .strictObject({
+    name: z.string().min(1).optional(),
+    visibility: z.enum(VISIBILITIES, { error: `must be one of ${VISIBILITIES.join(", ")}` }).optional(),
+    memberStatus: z.enum(["accepted", "pending", "rejected", "all"], { error: "must be accepted, pending, rejected or all" }).optional(),
+    owner: z.string().min(1).optional(),
+    /** Images carrying this tag (or all of these tags). */
+    tag: z.union([z.string().min(1), z.array(z.string().min(1)).min(1)]).optional(),
+    status: z.enum(STATUSES, { error: `must be one of ${STATUSES.join(", ")}` }).optional(),
+    /** Bytes, inclusive. */
+    sizeMin: bytes.optional(),
+    sizeMax: bytes.optional(),
+    /** One comparison: `{ gte: new Date("2024-01-01") }`. */
+    createdAt: range.optional(),
+    updatedAt: range.optional(),
+    sortKey: z.enum(SORT_KEYS, { error: `must be one of ${SORT_KEYS.join(", ")}` }).optional(),
+    sortDir: z.enum(["asc", "desc"], { error: 'must be "asc" or "desc"' }).optional(),
+    /** Images per request (Glance's default is 25, its cap usually 1000). */
+    pageSize: z.number().int().min(1).max(1000).optional(),
+    /** Stop after this many images in all. */
+    limit: z.number().int().min(1).optional(),
+    /** Start after this image id. */
+    marker: z.string().min(1).optional(),
+  })
+  .refine((o) => o.sizeMin === undefined || o.sizeMax === undefined || o.sizeMin <= o.sizeMax, { path: ["sizeMax"], message: "must not be below sizeMin" })
+  .optional();
+export type ListImagesInput = z.input<typeof listImagesInput>;
+
+/** Glance's query for validated filters (dates as `created_at=gte:<iso>`). */
+export function toListQuery(f: NonNullable<z.output<typeof listImagesInput>>): Record<string, string | number | string[] | undefined> {
+  const cmp = (r?: Record<string, string | undefined>) => {
+    const [op, v] = Object.entries(r ?? {}).find(([, x]) => x !== undefined) ?? [];
+    return op ? `${op}:${v}` : undefined;
+  };
+  return {
+    name: f.name,
+    visibility: f.visibility,
+    member_status: f.memberStatus,
+    owner: f.owner,
+    tag: typeof f.tag === "string" ? [f.tag] : f.tag,
+    status: f.status,
+    size_min: f.sizeMin,
+    size_max: f.sizeMax,
+    created_at: cmp(f.createdAt),
+    updated_at: cmp(f.updatedAt),
+    sort_key: f.sortKey,
+    sort_dir: f.sortDir,
+  };
+}
+
+/** Properties only Glance sets: a patch touching them is refused (403), so rax refuses it first. */
+const READ_ONLY = new Set(["id", "status", "owner", "size", "virtual_size", "checksum", "created_at", "updated_at", "self", "file", "schema", "direct_url", "locations", "os_hash_algo", "os_hash_value"]);
+const CAMEL: Record<string, string> = { minDisk: "min_disk", minRam: "min_ram", diskFormat: "disk_format", containerFormat: "container_format", osDistro: "os_distro", osVersion: "os_version" };
+
+/** `{ name: "new", minRam: 512, my_prop: "x", old_prop: null }`: camelCase standard names or wire names; `null` removes a property. */
+export const updateImageInput = z
+  .record(z.string().min(1), z.unknown())
+  .transform((o) => Object.fromEntries(Object.entries(o).map(([k, v]) => [CAMEL[k] ?? k, v])))
+  .superRefine((o, ctx) => {
+    if (Object.keys(o).length === 0) ctx.addIssue({ code: "custom", message: "give at least one property to change" });
+    for (const k of Object.keys(o)) if (READ_ONLY.has(k)) ctx.addIssue({ code: "custom", path: [k], message: "is set by Glance and cannot be changed" });
+    if (o.visibility !== undefined && !["public", "private", "shared", "community"].includes(String(o.visibility)))
+      ctx.addIssue({ code: "custom", path: ["visibility"], message: "must be public, private, shared or community" });
+    if (o.tags !== undefined && !(Array.isArray(o.tags) && o.tags.every((t) => typeof t === "string"))) ctx.addIssue({ code: "custom", path: ["tags"], message: "must be an array of strings" });
+  });
+export type UpdateImageInput = Record<string, unknown>;
+
+const diskFormat = z.enum(["ami", "ari", "aki", "vhd", "vhdx", "vmdk", "raw", "qcow2", "vdi", "iso", "ploop"], { error: "must be a Glance disk format (raw, qcow2, vhd, vmdk, iso, …)" });
+const containerFormat = z.enum(["ami", "ari", "aki", "bare", "ovf", "ova", "docker", "compressed"], { error: "must be a Glance container format (bare, ovf, ova, …)" });
+
+export const createImageInput = z.strictObject({
+  name: z.string().min(1).max(255),
+  diskFormat: diskFormat.optional(),
+  containerFormat: containerFormat.optional(),
+  visibility: z.enum(["public", "private", "shared", "community"], { error: "must be public, private, shared or community" }).optional(),
+  minDisk: z.number().int().min(0).optional(),
+  minRam: z.number().int().min(0).optional(),
+  protected: z.boolean().optional(),
+  tags: z.array(z.string().min(1)).optional(),
+  /** Your own properties (string values). */
+  properties: z.record(z.string().min(1), z.string()).optional(),
+});
+export type CreateImageInput = z.input<typeof createImageInput>;
+
+export function toCreateBody(i: z.output<typeof createImageInput>): Record<string, unknown> {
+  return {
+    ...i.properties,
+    name: i.name,
+    ...(i.diskFormat ? { disk_format: i.diskFormat } : {}),
+    ...(i.containerFormat ? { container_format: i.containerFormat } : {}),
+    ...(i.visibility ? { visibility: i.visibility } : {}),
+    ...(i.minDisk !== undefined ? { min_disk: i.minDisk } : {}),
+    ...(i.minRam !== undefined ? { min_ram: i.minRam } : {}),
+    ...(i.protected !== undefined ? { protected: i.protected } : {}),
+    ...(i.tags ? { tags: i.tags } : {}),
+  };
+}

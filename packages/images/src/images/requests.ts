@@ -1,0 +1,161 @@
+import { type CallOptions, encodeSegment, linkPager, NotFound, notFoundAs, type Paginated, type RaxResponse, type ServiceClient, type StreamBody, validate, ValidationError } from "@rax/core";
+import type { Readable } from "node:stream";
+import * as z from "zod";
+import { v2 } from "../api-path";
+import { ImageHasNoData, ImageNameNotUnique, NoSuchImage } from "../errors";
+import { type Ref, ref } from "../ref";
+import { jsonFor, sendFor } from "../wire";
+import {
+  type CreateImageInput,
+  createImageInput,
+  type ImageData,
+  imagesBody,
+  type ListImagesInput,
+  listImagesInput,
+  toCreateBody,
+  toImage,
+  toListQuery,
+  type UpdateImageInput,
+  updateImageInput,
+  wireImage,
+} from "./models";
+
+// One function per Glance v2 wire operation: validate → send → refine 404 → plain data.
+
+/** Glance's JSON-patch media type; PATCH with any other Content-Type is a 415. */
+export const JSON_PATCH = "application/openstack-images-v2.1-json-patch";
+
+const missing = (id: string) => (e: NotFound) => new NoSuchImage(id, e);
+const imagePath = (client: ServiceClient, id: string, rest = "") => v2(client, `images/${encodeSegment(id, { field: "image" })}${rest}`);
+
+/** The query of a `next` link (`/v2/images?limit=25&marker=…`), kept whole: it carries the filters. */
+function queryOf(href: string): Record<string, string[]> {
+  const out: Record<string, string[]> = {};
+  for (const [k, v] of new URL(href, "http://glance.invalid").searchParams) (out[k] ??= []).push(v);
+  return out;
+}
+
+/** GET /v2/images with filters, following each page's `next` link until there is none. */
+export function listImages(client: ServiceClient, filters?: ListImagesInput, o: CallOptions = {}): Paginated<ImageData> {
+  const f = validate(listImagesInput, filters, "filters") ?? {};
+  const first = { ...toListQuery(f), marker: f.marker };
+  return linkPager(
+    async (href, want) => {
+      const size = f.pageSize === undefined ? want : want === undefined ? f.pageSize : Math.min(f.pageSize, want);
+      // pyrax's rule: the part of `next` from `/images` on, relative to the endpoint (Rackspace's
+      // links omit the tenant the catalog URL carries).
+      const query = href === undefined ? { ...first, limit: size } : queryOf(href);
+      const body = await client.json({ method: "GET", path: v2(client, "images"), query, ...o }, imagesBody);
+      return { items: body.images, next: body.images.length > 0 ? body.next : undefined };
+    },
+    { limit: f.limit },
+  ).map(toImage);
+}
+
+/** GET /v2/images/{id} (a bare image object). */
+export async function getImage(client: ServiceClient, image: Ref, o: CallOptions = {}): Promise<ImageData> {
+  const id = validate(ref, image, "image");
+  return toImage(await notFoundAs(client.json({ method: "GET", path: imagePath(client, id), ...o }, wireImage), missing(id)));
+}
+
+/** The one image named exactly `name` (Glance's `name` filter is exact); `NoSuchImage` if none, `ImageNameNotUnique` if several. */
+export async function findImage(client: ServiceClient, name: string, o: CallOptions = {}): Promise<ImageData> {
+  const n = validate(z.string().min(1), name, "name");
+  const matches = (await listImages(client, { name: n }, o).toArray()).filter((i) => i.name === n);
+  if (matches.length === 1) return matches[0]!;
+  if (matches.length > 1) throw new ImageNameNotUnique(n, matches.map((i) => i.id));
+  throw new NoSuchImage(n, new NotFound({ status: 404, message: `No image named ${n}`, method: "GET", url: "images" }));
+}
+
+/** POST /v2/images → 201: a record (status `queued`) to upload data into (OpenStack; Rackspace imports instead). */
+export async function createImage(client: ServiceClient, input: CreateImageInput, o: CallOptions = {}): Promise<ImageData> {
+  const i = validate(createImageInput, input, "image");
+  return toImage(await jsonFor(client, { method: "POST", path: v2(client, "images"), json: toCreateBody(i), ...o }, [201], wireImage));
+}
+
+/**
+ * PATCH /v2/images/{id} with a JSON patch (`application/openstack-images-v2.1-json-patch`). As pyrax
+ * does, the image is read first: a property it has is `replace`d, a new one `add`ed (Glance
+ * answers 409 to `add` of an existing property), and `null` `remove`s one.
+ */
+export async function updateImage(client: ServiceClient, image: Ref, changes: UpdateImageInput, o: CallOptions = {}): Promise<ImageData> {
+  const id = validate(ref, image, "image");
+  const c = validate(updateImageInput, changes, "changes");
+  const current = await getImage(client, id, o);
+  const ops: { op: string; path: string; value?: unknown }[] = [];
+  for (const [key, value] of Object.entries(c)) {
+    const path = `/${key.replace(/~/g, "~0").replace(/\//g, "~1")}`;
+    const has = key in current.raw && current.raw[key] !== null;
+    if (value === null) {
+      if (has) ops.push({ op: "remove", path });
+    } else ops.push({ op: has ? "replace" : "add", path, value });
+  }
+  if (ops.length === 0) return current;
+  const call = { method: "PATCH", path: imagePath(client, id), json: ops, ...o, headers: { ...o.headers, "content-type": JSON_PATCH } };
+  return toImage(await notFoundAs(jsonFor(client, call, [200], wireImage), missing(id)));
+}
+
+/** DELETE /v2/images/{id} → 204. */
+export async function deleteImage(client: ServiceClient, image: Ref, o: CallOptions = {}): Promise<void> {
+  const id = validate(ref, image, "image");
+  await (await notFoundAs(sendFor(client, { method: "DELETE", path: imagePath(client, id), ...o }, [204]), missing(id))).dump();
+}
+
+const tagInput = z.string().min(1).max(255);
+
+/** PUT /v2/images/{id}/tags/{tag} → 204 (adding a tag the image has is a no-op). */
+export async function addImageTag(client: ServiceClient, image: Ref, tag: string, o: CallOptions = {}): Promise<void> {
+  const id = validate(ref, image, "image");
+  const t = validate(tagInput, tag, "tag");
+  await (await notFoundAs(sendFor(client, { method: "PUT", path: imagePath(client, id, `/tags/${encodeSegment(t, { field: "tag" })}`), ...o }, [204]), missing(id))).dump();
+}
+
+/** DELETE /v2/images/{id}/tags/{tag} → 204; a tag the image lacks is a 404 (`NoSuchImage` names the image). */
+export async function removeImageTag(client: ServiceClient, image: Ref, tag: string, o: CallOptions = {}): Promise<void> {
+  const id = validate(ref, image, "image");
+  const t = validate(tagInput, tag, "tag");
+  await (await notFoundAs(sendFor(client, { method: "DELETE", path: imagePath(client, id, `/tags/${encodeSegment(t, { field: "tag" })}`), ...o }, [204]), missing(id))).dump();
+}
+
+export type ImageDataBody = string | Uint8Array | StreamBody;
+
+/**
+ * PUT /v2/images/{id}/file → 204: the image's bytes, streamed (a Readable, a web stream or an async
+ * iterable is read as the socket drains, never held whole). A stream is sent once, never replayed.
+ */
+export async function uploadImageData(client: ServiceClient, image: Ref, data: ImageDataBody, o: CallOptions & { size?: number } = {}): Promise<void> {
+  const id = validate(ref, image, "image");
+  const ok = typeof data === "string" || data instanceof Uint8Array || (data !== null && typeof data === "object" && (Symbol.asyncIterator in data || "getReader" in data || "pipe" in data));
+  if (!ok) throw new ValidationError("data", "must be a string, bytes, a readable stream or an async iterable of bytes");
+  const size = validate(z.number().int().min(0).optional(), o.size, "size");
+  const { size: _s, ...call } = o;
+  const headers = { ...call.headers, "content-type": "application/octet-stream", ...(size !== undefined ? { "content-length": String(size) } : {}) };
+  await (await notFoundAs(sendFor(client, { method: "PUT", path: imagePath(client, id, "/file"), body: data, ...call, headers }, [204]), missing(id))).dump();
+}
+
+/** What a download gives: the bytes as a stream (read or `destroy()` it), with Glance's checksum. */
+export interface ImageDownload {
+  body: Readable;
+  /** Content-Length, when Glance sent one. */
+  size?: number;
+  /** Content-MD5 (Glance's `checksum`), to check the bytes against. */
+  checksum?: string;
+  contentType?: string;
+}
+
+/** GET /v2/images/{id}/file → 200, streamed. 204 (no data yet) → `ImageHasNoData`. */
+export async function downloadImageData(client: ServiceClient, image: Ref, o: CallOptions = {}): Promise<ImageDownload> {
+  const id = validate(ref, image, "image");
+  const res: RaxResponse = await notFoundAs(sendFor(client, { method: "GET", path: imagePath(client, id, "/file"), headers: { ...o.headers, accept: "application/octet-stream" }, signal: o.signal, timeout: o.timeout }, [200, 204]), missing(id));
+  if (res.status === 204) {
+    await res.dump();
+    throw new ImageHasNoData(id);
+  }
+  const length = Number(res.headers["content-length"]);
+  return {
+    body: res.body,
+    ...(Number.isFinite(length) && res.headers["content-length"] !== undefined ? { size: length } : {}),
+    ...(res.headers["content-md5"] ? { checksum: res.headers["content-md5"] } : {}),
+    ...(res.headers["content-type"] ? { contentType: res.headers["content-type"] } : {}),
+  };
+}

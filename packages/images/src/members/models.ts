@@ -1,0 +1,43 @@
+import * as z from "zod";
+
+export const wireMember = z.looseObject({
+  member_id: z.string(),
+  image_id: z.string(),
+  status: z.string(),
+  created_at: z.string().optional(),
+  updated_at: z.string().optional(),
+});
+export type WireMember = z.output<typeof wireMember>;
+export const membersBody = z.looseObject({ members: z.array(wireMember) });
+
+export interface ImageMemberData {
+  /** The project (tenant) the image is shared with. */
+  id: string;
+  memberId: string;
+  imageId: string;
+  /** pending, accepted, rejected. */
+  status: string;
+  createdAt?: string;
+  updatedAt?: string;
+  raw: Record<string, unknown>;
+}
+
+export function toMember(w: WireMember): ImageMemberData {
+  return {
+    id: w.member_id,
+    memberId: w.member_id,
+    imageId: w.image_id,
+    status: w.status,
+    ...(w.created_at ? { createdAt: w.created_at } : {}),
+    ...(w.updated_at ? { updatedAt: w.updated_at } : {}),
+    raw: { ...w },
+  };
+}
+
+export const memberStatus = z.enum(["accepted", "rejected", "pending"], { error: 'must be "accepted", "rejected" or "pending"' });
+export type MemberStatus = z.output<typeof memberStatus>;
+
+/** A project id, or a member object (its `memberId`). */
+export const memberRef = z.union([z.string().min(1), z.object({ memberId: z.string().min(1) }).transform((m) => m.memberId)], {
+  error: "must be a project id or an image member",
+});

@@ -1,0 +1,76 @@
+import { type CallOptions, type Paginated, type ServiceClient, waitUntil, type WaitProgress } from "@rax/core";
+import { TaskFailed } from "../errors";
+import type { Ref } from "../ref";
+import { assignData } from "../resource";
+import type { ImportTaskInput, ListTasksInput, TaskData } from "./models";
+import * as api from "./requests";
+
+export interface WaitForTaskOptions {
+  /** ms between loads. Default 5000. */
+  interval?: number;
+  /** Loads before giving up with `WaitTimeout`. Default: as many as fit in 2 hours at `interval`. */
+  attempts?: number;
+  signal?: AbortSignal;
+  onProgress?: (p: WaitProgress<Task>) => void;
+  /** Deadline in ms for each load (GET). */
+  timeout?: number;
+}
+
+const DEFAULT_WAIT_MS = 2 * 60 * 60_000;
+
+/** `imgs.tasks`: Rackspace's image import and export through Cloud Files, and waiting on them. */
+export class Tasks {
+  constructor(readonly client: ServiceClient) {}
+
+  list(filters?: ListTasksInput, o?: CallOptions): Paginated<Task> {
+    return api.listTasks(this.client, filters, o).map((d) => new Task(this, d));
+  }
+  async get(task: Ref, o?: CallOptions): Promise<Task> {
+    return new Task(this, await api.getTask(this.client, task, o));
+  }
+  /** Imports `<container>/<object>` as a new image (pyrax `import_task`); wait on the task for its `result.image_id`. */
+  async import(input: ImportTaskInput, o?: CallOptions): Promise<Task> {
+    return new Task(this, await api.createImportTask(this.client, input, o));
+  }
+  /** Exports an image to a Cloud Files container as `<image id>.vhd` (pyrax `export_task`). */
+  async export(image: Ref, container: string | { name: string }, o?: CallOptions): Promise<Task> {
+    return new Task(this, await api.createExportTask(this.client, image, container, o));
+  }
+  /**
+   * Reloads the task until it is `success` (resolves with it) or `failure` (rejects with
+   * `TaskFailed` carrying Glance's message). Bounded by `attempts`; `signal` aborts.
+   */
+  waitFor(task: Ref, o: WaitForTaskOptions = {}): Promise<Task> {
+    const call = { signal: o.signal, timeout: o.timeout };
+    const load = async (): Promise<Task> => {
+      const t = await this.get(task, call);
+      if (t.status === "failure") throw new TaskFailed(t);
+      return t;
+    };
+    const interval = o.interval ?? 5000;
+    const attempts = o.attempts ?? Math.max(1, Math.ceil(DEFAULT_WAIT_MS / Math.max(interval, 1)));
+    return waitUntil(load, "status", ["success"], { interval, attempts, signal: o.signal, onProgress: o.onProgress });
+  }
+}
+
+export interface Task extends TaskData {}
+
+/** An import or export task as Glance last described it. */
+export class Task {
+  readonly #tasks: Tasks;
+  constructor(tasks: Tasks, data: TaskData) {
+    this.#tasks = tasks;
+    assignData(this, data);
+  }
+  /** Reloads this object in place (pyrax `task.reload()`). */
+  async reload(o?: CallOptions): Promise<this> {
+    assignData(this, await api.getTask(this.#tasks.client, this, o));
+    return this;
+  }
+  /** Waits for success (`TaskFailed` on failure) and updates this object too. */
+  async waitFor(o?: WaitForTaskOptions): Promise<this> {
+    const done = await this.#tasks.waitFor(this, o);
+    assignData(this, { ...(done as TaskData), raw: done.raw });
+    return this;
+  }
+}

@@ -1,0 +1,30 @@
+import { InvalidResponse, type RaxResponse, redact, type ServiceCall, type ServiceClient } from "@rax/core";
+import type * as z from "zod";
+
+// Glance defines one success status per operation (POST /images 201, PATCH 200, DELETE 204,
+// PUT file 204, POST /tasks 201). Core's `json()` accepts any 2xx, so calls go through these.
+
+/** Sends `call`; any status outside `ok` (another 2xx or a 3xx included) is an `InvalidResponse`. */
+export async function sendFor(client: ServiceClient, call: ServiceCall, ok: readonly number[]): Promise<RaxResponse> {
+  const res = await client.send(call);
+  if (ok.includes(res.status)) return res;
+  const snippet = redact(await res.text().catch(() => "")).slice(0, 200);
+  throw new InvalidResponse(
+    { status: res.status, method: res.method, url: res.url, snippet, requestId: res.requestId },
+    `Expected HTTP ${ok.join(" or ")}, got ${res.status}`,
+  );
+}
+
+/** `sendFor` + the JSON body parsed leniently by `schema` (a misfit body is an `InvalidResponse`). */
+export async function jsonFor<S extends z.ZodType>(client: ServiceClient, call: ServiceCall, ok: readonly number[], schema: S): Promise<z.output<S>> {
+  const res = await sendFor(client, call, ok);
+  const data = await res.json<unknown>();
+  const r = schema.safeParse(data);
+  if (r.success) return r.data;
+  const issue = r.error.issues[0];
+  const path = issue?.path.map(String).join(".");
+  throw new InvalidResponse(
+    { status: res.status, method: res.method, url: res.url, snippet: "", path, requestId: res.requestId, cause: r.error },
+    `Unexpected response body${path ? ` at ${path}` : ""}: ${issue?.message ?? "schema mismatch"}`,
+  );
+}

@@ -1,0 +1,282 @@
+import { createHash } from "node:crypto";
+import { Readable } from "node:stream";
+import { InvalidResponse, ValidationError, WaitTimeout } from "@rax/core";
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { ImageHasNoData, ImageNameNotUnique, JSON_PATCH, NoSuchImage, NoSuchImageMember, TaskFailed } from "../src/index";
+import { type Fixture, startFixture } from "./fixture-server";
+
+// Glance v2 calls against bodies from its API reference (and Rackspace Cloud Images' docs).
+
+let fx: Fixture;
+beforeAll(async () => {
+  fx = await startFixture();
+});
+afterAll(() => fx.close());
+beforeEach(() => {
+  fx.requests.length = 0;
+});
+
+const ID = "5efb77d0-738c-43a0-9e6e-0c4229e443f2";
+const wire = (over: Record<string, unknown> = {}) => ({
+  id: ID,
+  name: "Ubuntu 24.04",
+  status: "active",
+  visibility: "private",
+  owner: "me-project",
+  size: 509451746,
+  min_disk: 20,
+  min_ram: 512,
+  disk_format: "vhd",
+  container_format: "ovf",
+  checksum: "4bc3581e26af4c05813d4dcf75e6de77",
+  tags: [],
+  protected: false,
+  created_at: "2014-02-25T22:03:09Z",
+  updated_at: "2014-03-05T23:18:08Z",
+  os_type: "linux",
+  self: `/v2/images/${ID}`,
+  file: `/v2/images/${ID}/file`,
+  schema: "/v2/schemas/image",
+  ...over,
+});
+
+describe("listing", () => {
+  it("sends the seed's filters with Glance's names (dates as op:value)", async () => {
+    fx.script = () => ({ status: 200, body: { images: [wire()], schema: "/v2/schemas/images", first: "/v2/images" } });
+    const imgs = fx.client();
+    const page = await imgs.images.list({
+      visibility: "private",
+      name: "Ubuntu 24.04",
+      status: "active",
+      owner: "me-project",
+      tag: ["a", "b"],
+      memberStatus: "accepted",
+      sizeMin: 1,
+      sizeMax: 10_000_000_000,
+      createdAt: { gte: new Date("2024-01-01T00:00:00Z") },
+      sortKey: "name",
+      sortDir: "asc",
+    });
+    const q = fx.requests[0]!.query;
+    expect(fx.requests[0]!.path).toBe("/images");
+    expect(Object.fromEntries(q)).toMatchObject({
+      visibility: "private",
+      name: "Ubuntu 24.04",
+      status: "active",
+      owner: "me-project",
+      member_status: "accepted",
+      size_min: "1",
+      size_max: "10000000000",
+      created_at: "gte:2024-01-01T00:00:00.000Z",
+      sort_key: "name",
+      sort_dir: "asc",
+    });
+    expect(q.getAll("tag")).toEqual(["a", "b"]);
+    expect(page.items[0]).toMatchObject({ id: ID, name: "Ubuntu 24.04", minDisk: 20, minRam: 512, diskFormat: "vhd", properties: { os_type: "linux" } });
+  });
+
+  it("walks every page by following `next` (the filters ride along in it)", async () => {
+    const all = Array.from({ length: 5 }, (_, i) => wire({ id: `img-${i}`, name: `i${i}` }));
+    fx.script = (r) => {
+      const limit = Number(r.query.get("limit") ?? 25);
+      const marker = r.query.get("marker");
+      const start = marker ? all.findIndex((x) => x.id === marker) + 1 : 0;
+      const page = all.slice(start, start + limit);
+      const more = start + limit < all.length;
+      return { status: 200, body: { images: page, ...(more ? { next: `/v2/images?visibility=private&limit=${limit}&marker=${page.at(-1)!.id}` } : {}) } };
+    };
+    const names = (await fx.client().images.list({ visibility: "private", pageSize: 2 }).toArray()).map((i) => i.name);
+    expect(names).toEqual(["i0", "i1", "i2", "i3", "i4"]);
+    expect(fx.requests).toHaveLength(3);
+    expect(fx.requests.map((r) => r.query.get("visibility"))).toEqual(["private", "private", "private"]);
+    expect(fx.requests[2]!.query.get("marker")).toBe("img-3");
+  });
+
+  it.each([
+    [{ visibility: "secret" }, "filters.visibility"],
+    [{ sortKey: "colour" }, "filters.sortKey"],
+    [{ sortDir: "up" }, "filters.sortDir"],
+    [{ status: "ACTIVE!" }, "filters.status"],
+    [{ sizeMin: 10, sizeMax: 1 }, "filters.sizeMax"],
+    [{ createdAt: { gte: "yesterday" } }, "filters.createdAt.gte"],
+  ])("bad filter %j is a ValidationError naming %s, before any request", async (filters, field) => {
+    // list() validates as it is called (a sync throw); any other failure would come on await.
+    const e = await Promise.resolve()
+      .then(() => fx.client().images.list(filters as never))
+      .then(
+        () => undefined,
+        (x: unknown) => x,
+      );
+    expect(e).toBeInstanceOf(ValidationError);
+    expect((e as ValidationError).field).toBe(field);
+    expect(fx.requests).toHaveLength(0);
+  });
+});
+
+describe("one image", () => {
+  it("get → bare object; 404 → NoSuchImage", async () => {
+    fx.script = () => ({ status: 200, body: wire() });
+    expect((await fx.client().images.get(ID)).checksum).toBe("4bc3581e26af4c05813d4dcf75e6de77");
+    fx.script = () => ({ status: 404, body: "<html><body><h1>404 Not Found</h1>No image found with ID x</body></html>", headers: { "content-type": "text/html" } });
+    await expect(fx.client().images.get("x")).rejects.toBeInstanceOf(NoSuchImage);
+  });
+
+  it("find by exact name: one, none, several", async () => {
+    fx.script = () => ({ status: 200, body: { images: [wire()] } });
+    expect((await fx.client().images.find("Ubuntu 24.04")).id).toBe(ID);
+    expect(fx.requests[0]!.query.get("name")).toBe("Ubuntu 24.04");
+    fx.script = () => ({ status: 200, body: { images: [] } });
+    await expect(fx.client().images.find("nope")).rejects.toBeInstanceOf(NoSuchImage);
+    fx.script = () => ({ status: 200, body: { images: [wire(), wire({ id: "other" })] } });
+    await expect(fx.client().images.find("Ubuntu 24.04")).rejects.toBeInstanceOf(ImageNameNotUnique);
+  });
+
+  it("update reads first, then PATCHes replace/add/remove with Glance's JSON-patch media type", async () => {
+    fx.script = (r) => (r.method === "GET" ? { status: 200, body: wire({ gone: "x" }) } : { status: 200, body: wire({ name: "renamed", my_prop: "v" }) });
+    const img = await fx.client().images.update(ID, { name: "renamed", my_prop: "v", minRam: 1024, gone: null });
+    const patch = fx.requests[1]!;
+    expect(patch.method).toBe("PATCH");
+    expect(patch.headers["content-type"]).toBe(JSON_PATCH);
+    expect(JSON.parse(patch.body.toString())).toEqual([
+      { op: "replace", path: "/name", value: "renamed" },
+      { op: "add", path: "/my_prop", value: "v" },
+      { op: "replace", path: "/min_ram", value: 1024 },
+      { op: "remove", path: "/gone" },
+    ]);
+    expect(img.name).toBe("renamed");
+  });
+
+  it("update of a property Glance owns, or a bad visibility, is refused before any request", async () => {
+    await expect(fx.client().images.update(ID, { checksum: "x" })).rejects.toBeInstanceOf(ValidationError);
+    await expect(fx.client().images.update(ID, { visibility: "everyone" })).rejects.toBeInstanceOf(ValidationError);
+    expect(fx.requests).toHaveLength(0);
+  });
+
+  it("delete 204; tags PUT/DELETE 204; a 200 where 204 is defined is not success", async () => {
+    const imgs = fx.client();
+    fx.script = () => ({ status: 204 });
+    await imgs.images.delete(ID);
+    await imgs.images.addTag(ID, "web server");
+    await imgs.images.removeTag({ id: ID }, "web server");
+    expect(fx.requests.map((r) => [r.method, r.path])).toEqual([
+      ["DELETE", `/images/${ID}`],
+      ["PUT", `/images/${ID}/tags/web%20server`],
+      ["DELETE", `/images/${ID}/tags/web%20server`],
+    ]);
+    fx.script = () => ({ status: 200, body: {} });
+    await expect(imgs.images.delete(ID)).rejects.toBeInstanceOf(InvalidResponse);
+  });
+});
+
+describe("data (OpenStack)", () => {
+  it("create 201, then upload streams the bytes as octet-stream (204)", async () => {
+    fx.script = (r) => (r.method === "POST" ? { status: 201, body: wire({ status: "queued", size: null, checksum: null }) } : { status: 204 });
+    const imgs = fx.client();
+    const img = await imgs.images.create({ name: "tiny", diskFormat: "raw", containerFormat: "bare", properties: { purpose: "test" } });
+    expect(fx.requests[0]!.json).toEqual({ purpose: "test", name: "tiny", disk_format: "raw", container_format: "bare" });
+    expect(img.status).toBe("queued");
+    await img.upload(Readable.from([Buffer.from("abc"), Buffer.from("def")]));
+    expect(fx.requests[1]).toMatchObject({ method: "PUT", path: `/images/${ID}/file` });
+    expect(fx.requests[1]!.headers["content-type"]).toBe("application/octet-stream");
+    expect(fx.requests[1]!.body.toString()).toBe("abcdef");
+  });
+
+  it("a bad disk format is a ValidationError", async () => {
+    await expect(fx.client().images.create({ name: "x", diskFormat: "floppy" as "raw" })).rejects.toBeInstanceOf(ValidationError);
+  });
+
+  it("download streams the bytes with Glance's checksum; 204 (no data) is ImageHasNoData", async () => {
+    const bytes = Buffer.from("image bytes");
+    const md5 = createHash("md5").update(bytes).digest("hex");
+    fx.script = () => ({ status: 200, body: bytes, headers: { "content-type": "application/octet-stream", "content-md5": md5 } });
+    const d = await fx.client().images.download(ID);
+    const chunks: Buffer[] = [];
+    for await (const c of d.body) chunks.push(c as Buffer);
+    expect(Buffer.concat(chunks).toString()).toBe("image bytes");
+    expect(d).toMatchObject({ size: bytes.length, checksum: md5 });
+    fx.script = () => ({ status: 204 });
+    await expect(fx.client().images.download(ID)).rejects.toBeInstanceOf(ImageHasNoData);
+  });
+});
+
+describe("sharing", () => {
+  const member = (status: string) => ({ member_id: "12345abc", image_id: ID, status, created_at: "2024-01-01T00:00:00Z", updated_at: "2024-01-01T00:00:00Z", schema: "/v2/schemas/member" });
+
+  it("add / list / remove as the owner", async () => {
+    const imgs = fx.client();
+    fx.script = () => ({ status: 200, body: member("pending") });
+    const m = await imgs.members.add(ID, "12345abc");
+    expect(fx.requests[0]).toMatchObject({ method: "POST", path: `/images/${ID}/members`, json: { member: "12345abc" } });
+    expect(m).toMatchObject({ memberId: "12345abc", status: "pending", imageId: ID });
+    fx.script = () => ({ status: 200, body: { members: [member("pending")], schema: "/v2/schemas/members" } });
+    expect((await imgs.members.list(ID)).map((x) => x.memberId)).toEqual(["12345abc"]);
+    fx.script = () => ({ status: 204 });
+    await m.delete();
+    expect(fx.requests.at(-1)).toMatchObject({ method: "DELETE", path: `/images/${ID}/members/12345abc` });
+  });
+
+  it("the member accepts for its own project (the session's tenant) by default", async () => {
+    fx.script = () => ({ status: 200, body: { ...member("accepted"), member_id: "me-project" } });
+    await fx.client().members.update(ID, "accepted");
+    expect(fx.requests[0]).toMatchObject({ method: "PUT", path: `/images/${ID}/members/me-project`, json: { status: "accepted" } });
+  });
+
+  it("a bad status is a ValidationError; 404 is NoSuchImageMember", async () => {
+    await expect(fx.client().members.update(ID, "maybe" as "accepted")).rejects.toBeInstanceOf(ValidationError);
+    expect(fx.requests).toHaveLength(0);
+    fx.script = () => ({ status: 404, body: "404 Not Found" });
+    await expect(fx.client().members.get(ID, "nobody")).rejects.toBeInstanceOf(NoSuchImageMember);
+  });
+});
+
+describe("tasks", () => {
+  const task = (status: string, over: Record<string, unknown> = {}) => ({
+    id: "t1",
+    type: "import",
+    status,
+    input: {},
+    result: status === "success" ? { image_id: ID } : null,
+    message: status === "failure" ? "Image import failed: not a VHD" : "",
+    owner: "me-project",
+    created_at: "2024-01-01T00:00:00Z",
+    updated_at: "2024-01-01T00:00:00Z",
+    schema: "/v2/schemas/task",
+    ...over,
+  });
+
+  it("import sends pyrax's body (container/object, format, name) and answers 201", async () => {
+    fx.script = () => ({ status: 201, body: task("pending") });
+    const t = await fx.client().tasks.import({ container: { name: "imports" }, object: "my.vhd", format: "vhd", name: "My image" });
+    expect(fx.requests[0]).toMatchObject({
+      method: "POST",
+      path: "/tasks",
+      json: { type: "import", input: { import_from: "imports/my.vhd", import_from_format: "vhd", image_properties: { name: "My image" } } },
+    });
+    expect(t.status).toBe("pending");
+  });
+
+  it("export sends image_uuid + receiving_swift_container", async () => {
+    fx.script = () => ({ status: 201, body: task("pending", { type: "export" }) });
+    await fx.client().tasks.export({ id: ID }, "exports");
+    expect(fx.requests[0]!.json).toEqual({ type: "export", input: { image_uuid: ID, receiving_swift_container: "exports" } });
+  });
+
+  it("waitFor polls pending → processing → success and resolves with the result", async () => {
+    const states = ["pending", "processing", "success"];
+    fx.script = () => ({ status: 200, body: task(states.shift() ?? "success") });
+    const seen: unknown[] = [];
+    const t = await fx.client().tasks.waitFor("t1", { interval: 1, onProgress: (p) => seen.push(p.value) });
+    expect(seen).toEqual(["pending", "processing", "success"]);
+    expect(t.result).toEqual({ image_id: ID });
+  });
+
+  it("a failed task rejects with TaskFailed carrying Glance's message; attempts bound the wait", async () => {
+    fx.script = () => ({ status: 200, body: task("failure") });
+    const e = await fx.client().tasks.waitFor("t1", { interval: 1 }).catch((x: unknown) => x);
+    expect(e).toBeInstanceOf(TaskFailed);
+    expect((e as TaskFailed).message).toContain("not a VHD");
+    fx.script = () => ({ status: 200, body: task("processing") });
+    await expect(fx.client().tasks.waitFor("t1", { interval: 1, attempts: 3 })).rejects.toBeInstanceOf(WaitTimeout);
+    expect(fx.requests.filter((r) => r.path === "/tasks/t1").length).toBe(4);
+  });
+});
