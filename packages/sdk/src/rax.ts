@@ -12,6 +12,7 @@ export type ServiceRegions<K extends ServiceKey> = { readonly [R in RackspaceReg
 /**
  * A `Context` with pyrax's shortcuts: `rax.ORD.compute` and `rax.compute.ORD` are the same
  * client, and `rax.getClient("nova", "ORD", { public: false })` takes any service alias.
+ * `rax.getEndpoint(name)` answers the URL the client of that name uses.
  */
 export type Rax = Context & {
   getClient<K extends ServiceKey>(service: K, region?: string, o?: { public?: boolean }): ServiceClientFor<K>;
@@ -23,12 +24,46 @@ export type Rax = Context & {
 /** Rackspace's regions are typed; any other region name works through index access (`rax["RegionOne"]`). */
 export type RackspaceRegion = "DFW" | "ORD" | "IAD" | "LON" | "SYD" | "HKG";
 
+/**
+ * Keys that libraries and runtimes probe on any object (promise resolution, test matchers, React,
+ * Immutable, inspection, event emitters). The proxy answers them as "not here", never as a region
+ * or a service, so awaiting, printing or asserting on a context works.
+ */
+const PROBED_KEYS = new Set([
+  "then",
+  "catch",
+  "finally",
+  "toJSON",
+  "inspect",
+  "constructor",
+  "prototype",
+  "valueOf",
+  "toString",
+  "toLocaleString",
+  "asymmetricMatch",
+  "nodeType",
+  "tagName",
+  "length",
+  "size",
+  "_events",
+  "domain",
+]);
+
+function isProbe(prop: string | symbol): boolean {
+  return typeof prop === "symbol" || PROBED_KEYS.has(prop) || prop.startsWith("$$") || prop.startsWith("@@") || prop.startsWith("__");
+}
+
 function resolveService(name: string): ServiceKey {
   const key = serviceKey(name);
-  if (!(key in SERVICES)) {
+  if (!Object.hasOwn(SERVICES, key)) {
     throw new ValidationError("service", `unknown service "${name}"; known: ${Object.keys(SERVICES).join(", ")}`);
   }
   return key as ServiceKey;
+}
+
+function knownService(name: string): ServiceKey | undefined {
+  const key = serviceKey(name);
+  return Object.hasOwn(SERVICES, key) ? (key as ServiceKey) : undefined;
 }
 
 function getClient(ctx: Context, service: string, region?: string, o: { public?: boolean } = {}): ServiceClient {
@@ -39,9 +74,16 @@ function getClient(ctx: Context, service: string, region?: string, o: { public?:
   }) as ServiceClient;
 }
 
-function knownRegion(ctx: Context, name: string): string | undefined {
-  if (!ctx.authenticated) return undefined;
-  return ctx.regions.find((r) => r.toLowerCase() === name.toLowerCase());
+/**
+ * One name, one service: for a service the umbrella has a client for, the endpoint is the one
+ * that client uses (Cloud Networks may answer from Neutron or from the compute endpoint); other
+ * names go to the catalog.
+ */
+function getEndpoint(ctx: Context, type: string, o: { region?: string; internal?: boolean; name?: string } = {}): string {
+  if (o.name === undefined && knownService(type)) {
+    return getClient(ctx, type, o.region, o.internal ? { public: false } : {}).endpoint;
+  }
+  return ctx.getEndpoint(type, o);
 }
 
 function requireAuth(ctx: Context, what: string): void {
@@ -50,11 +92,20 @@ function requireAuth(ctx: Context, what: string): void {
   }
 }
 
+/** The account's spelling of `name`, or the ValidationError both shortcut orders give. */
+function region(ctx: Context, name: string): string {
+  const found = ctx.regions.find((r) => r.toLowerCase() === name.toLowerCase());
+  if (!found) {
+    throw new ValidationError("region", `unknown region "${name}"; this account has: ${ctx.regions.join(", ") || "(none)"}`);
+  }
+  return found;
+}
+
 function regionView(ctx: Context, region: string): RegionServices {
   return new Proxy({} as RegionServices, {
     get(_t, prop) {
-      if (typeof prop !== "string") return undefined;
-      return getClient(ctx, prop, region);
+      if (isProbe(prop)) return undefined;
+      return getClient(ctx, prop as string, region);
     },
   });
 }
@@ -62,40 +113,32 @@ function regionView(ctx: Context, region: string): RegionServices {
 function serviceView(ctx: Context, service: ServiceKey): ServiceRegions<ServiceKey> {
   return new Proxy({} as ServiceRegions<ServiceKey>, {
     get(_t, prop) {
-      if (typeof prop !== "string") return undefined;
-      requireAuth(ctx, `${service}.${prop}`);
-      const region = knownRegion(ctx, prop);
-      if (!region) {
-        throw new ValidationError("region", `unknown region "${prop}"; this account has: ${ctx.regions.join(", ") || "(none)"}`);
-      }
-      return getClient(ctx, service, region);
+      if (isProbe(prop)) return undefined;
+      requireAuth(ctx, `${service}.${String(prop)}`);
+      return getClient(ctx, service, region(ctx, prop as string));
     },
   });
 }
 
 /** Wraps a context with the shortcuts; the context itself is unchanged and still usable. */
 export function withShortcuts(ctx: Context): Rax {
+  const own: Record<string, unknown> = {
+    getClient: (service: string, region?: string, o?: { public?: boolean }) => getClient(ctx, service, region, o),
+    getEndpoint: (type: string, o?: { region?: string; internal?: boolean; name?: string }) => getEndpoint(ctx, type, o),
+  };
   return new Proxy(ctx, {
-    get(target, prop, receiver) {
-      if (prop === "getClient") {
-        return (service: string, region?: string, o?: { public?: boolean }) => getClient(target, service, region, o);
-      }
-      if (typeof prop !== "string" || prop in target) {
+    get(target, prop) {
+      if (typeof prop === "string" && Object.hasOwn(own, prop)) return own[prop];
+      // The context's own members (its methods run on the context itself, whose #private fields
+      // a proxy receiver could not reach), symbols, and keys other code probes objects for.
+      if (typeof prop !== "string" || prop in target || isProbe(prop)) {
         const v = Reflect.get(target, prop, target);
         return typeof v === "function" ? v.bind(target) : v;
       }
-      let key: string | undefined;
-      try {
-        key = resolveService(prop);
-      } catch {
-        key = undefined;
-      }
-      if (key) return serviceView(target, key as ServiceKey);
+      const service = knownService(prop);
+      if (service) return serviceView(target, service);
       requireAuth(target, prop);
-      const region = knownRegion(target, prop);
-      if (region) return regionView(target, region);
-      void receiver;
-      return undefined;
+      return regionView(target, region(target, prop));
     },
   }) as Rax;
 }
