@@ -7,6 +7,7 @@ import {
   type HttpErrorInit,
   NotFound,
   OverLimit,
+  Redirected,
   ServerError,
   Unauthorized,
 } from "./errors";
@@ -50,7 +51,7 @@ function redactValue(v: unknown): unknown {
   }
 }
 
-/** Map an error response to its typed error (400 BadRequest … 5xx ServerError, else HttpError). */
+/** Map an error response to its typed error (3xx Redirected, 400 BadRequest … 5xx ServerError, else HttpError). */
 export function errorFromResponse(r: ErrorResponse): HttpError {
   const headers = r.headers ?? {};
   const body = redactValue(parseBody(r.body));
@@ -71,6 +72,11 @@ export function errorFromResponse(r: ErrorResponse): HttpError {
     attempts: r.attempts,
     headers: redactHeaders(headers),
   };
+  if (r.status >= 300 && r.status < 400) {
+    const location = headers.location === undefined ? undefined : redactUrl(headers.location);
+    const to = location ? ` to ${location}` : "";
+    return new Redirected({ ...init, message: `Redirect (${r.status})${to} not followed`, location });
+  }
   switch (r.status) {
     case 400:
       return new BadRequest(init);

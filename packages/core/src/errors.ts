@@ -69,7 +69,7 @@ export interface HttpErrorInit {
   cause?: unknown;
 }
 
-/** A response with an error status (≥ 400). */
+/** A response with an error status (≥ 400, or a 3xx nobody asked for: `Redirected`). */
 export class HttpError extends RaxError {
   static override readonly errorName: string = "HttpError";
   readonly status: number;
@@ -132,6 +132,20 @@ export class OverLimit extends HttpError {
 }
 export class ServerError extends HttpError {
   static override readonly errorName: string = "ServerError";
+}
+
+/**
+ * A 3xx answer the caller did not ask for. Redirects are never followed (a PUT re-sent elsewhere, or
+ * a token sent to another host, is worse than a clear error) and never taken as success.
+ */
+export class Redirected extends HttpError {
+  static override readonly errorName: string = "Redirected";
+  /** The `Location` header, secrets masked; undefined when the server sent none. */
+  readonly location?: string;
+  constructor(init: HttpErrorInit & { location?: string }) {
+    super(init);
+    this.location = init.location;
+  }
 }
 
 /** Bad input, thrown before any request is sent. `field` names the argument (dotted path). */

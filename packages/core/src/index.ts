@@ -10,6 +10,7 @@ export {
   Conflict,
   OverLimit,
   ServerError,
+  Redirected,
   ValidationError,
   TimeoutError,
   WaitTimeout,

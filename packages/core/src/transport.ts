@@ -347,7 +347,8 @@ export class Transport {
         const status = res.statusCode;
         const resHeaders = flattenHeaders(res.headers as Record<string, string | string[] | undefined>);
         const requestId = requestIdFrom(resHeaders);
-        if (status >= 400 && !expect.includes(status)) {
+        // A 3xx is never success and never followed: only statuses the caller lists pass.
+        if (status >= 300 && !expect.includes(status)) {
           let raw: Buffer;
           try {
             raw = await readBounded(res.body, ERROR_BODY_LIMIT);
