@@ -10,16 +10,17 @@ import type { SwiftContext } from "./swift-context";
 // Swift's JSON listing rows, as the contract and to word the error for a row the fast checks below
 // refuse. Loose: fields a newer Swift adds (symlink_path, …) are kept, not refused.
 const subdirRow = z.looseObject({ subdir: z.string() });
+// Optional fields may come as null (some Swift versions and proxies): null means absent.
 const objectRow = z.looseObject({
   name: z.string(),
-  bytes: z.number().optional(),
-  hash: z.string().optional(),
-  content_type: z.string().optional(),
-  last_modified: z.string().optional(),
+  bytes: z.number().nullish(),
+  hash: z.string().nullish(),
+  content_type: z.string().nullish(),
+  last_modified: z.string().nullish(),
 });
 // A delimiter listing mixes roll-up rows in; the object shape comes last so its complaint is reported.
 const objectListingRows = z.array(z.union([subdirRow, objectRow]));
-const containerListingRows = z.array(z.looseObject({ name: z.string(), count: z.number().optional(), bytes: z.number().optional() }));
+const containerListingRows = z.array(z.looseObject({ name: z.string(), count: z.number().nullish(), bytes: z.number().nullish() }));
 
 /** One row of a container listing. */
 export interface ObjectListing {
@@ -75,8 +76,8 @@ async function jsonArray(
 // Hand-written twins of the zod row shapes above, run on every row of every page (zod's generic
 // walk was a visible share of a small listing's CPU). They must accept exactly what the schemas
 // accept; when one refuses a row, the schema re-checks the listing to name the row and the field.
-const optionalString = (v: unknown): boolean => v === undefined || typeof v === "string";
-const optionalNumber = (v: unknown): boolean => v === undefined || (typeof v === "number" && Number.isFinite(v));
+const optionalString = (v: unknown): boolean => v == null || typeof v === "string";
+const optionalNumber = (v: unknown): boolean => v == null || (typeof v === "number" && Number.isFinite(v));
 const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === "object" && v !== null && !Array.isArray(v);
 
 function toObjectListing(row: unknown): ObjectListing | undefined {
@@ -88,10 +89,10 @@ function toObjectListing(row: unknown): ObjectListing | undefined {
     return undefined;
   return {
     name,
-    bytes: (bytes as number | undefined) ?? 0,
-    hash: hash as string | undefined,
-    contentType: contentType as string | undefined,
-    lastModified: lastModified as string | undefined,
+    bytes: (bytes as number | null | undefined) ?? 0,
+    hash: (hash as string | null | undefined) ?? undefined,
+    contentType: (contentType as string | null | undefined) ?? undefined,
+    lastModified: (lastModified as string | null | undefined) ?? undefined,
     isSubdir: false,
   };
 }
@@ -100,7 +101,21 @@ function toContainerListing(row: unknown): ContainerListing | undefined {
   if (!isRecord(row)) return undefined;
   const { name, count, bytes } = row;
   if (typeof name !== "string" || !optionalNumber(count) || !optionalNumber(bytes)) return undefined;
-  return { name, count: (count as number | undefined) ?? 0, bytes: (bytes as number | undefined) ?? 0 };
+  return { name, count: (count as number | null | undefined) ?? 0, bytes: (bytes as number | null | undefined) ?? 0 };
+}
+
+/**
+ * Swift lists names in UTF-8 byte order and strictly after `marker`. A first row at or before the
+ * marker means the server ignored it (or a cache repeated a page): walking on would loop forever
+ * (or yield rows twice), and stopping quietly would pass a partial listing off as whole.
+ */
+function checkAfterMarker(res: RaxResponse, first: { name: string } | undefined, marker: string | undefined): void {
+  if (marker === undefined || marker === "" || first === undefined) return;
+  if (Buffer.compare(Buffer.from(first.name, "utf8"), Buffer.from(marker, "utf8")) > 0) return;
+  throw new InvalidResponse(
+    { status: res.status, method: "GET", url: res.url, snippet: "", requestId: res.requestId },
+    `listing repeated a page: first row ${JSON.stringify(first.name)} is not after marker ${JSON.stringify(marker)} (the server ignored the marker)`,
+  );
 }
 
 /** Every row converted by `convert`; the first it refuses → the schema's InvalidResponse naming that row. */
@@ -151,7 +166,9 @@ export async function objectPage(
   } catch (e) {
     throw asNoSuchContainer(e, container);
   }
-  return pageOf(checkedRows(listing.res, listing.rows, toObjectListing, objectListingRows), limit);
+  const items = checkedRows(listing.res, listing.rows, toObjectListing, objectListingRows);
+  checkAfterMarker(listing.res, items[0], marker ?? o.marker);
+  return pageOf(items, limit);
 }
 
 /**
@@ -195,7 +212,9 @@ export async function listObjectRows(ctx: SwiftContext, container: string, o: Li
 
 export async function containerPage(ctx: SwiftContext, o: ListingOptions, marker?: string, limit = o.limit): Promise<ListPage<ContainerListing>> {
   const { res, rows } = await jsonArray(ctx, "", listingQuery({ ...o, limit }, marker ?? o.marker), o.signal);
-  return pageOf(checkedRows(res, rows, toContainerListing, containerListingRows), limit);
+  const items = checkedRows(res, rows, toContainerListing, containerListingRows);
+  checkAfterMarker(res, items[0], marker ?? o.marker);
+  return pageOf(items, limit);
 }
 
 export function walkContainers(ctx: SwiftContext, o: ListingOptions): AsyncGenerator<ContainerListing> {
