@@ -222,9 +222,9 @@ describe("malformed listings and bulk-delete answers", () => {
     expect((await rejection(cf.listContainers())).path).toBe("1");
   });
 
-  it("each optional field of a row is checked too (null, wrong type, not finite)", async () => {
+  it("each optional field of a row is checked too (wrong type, not finite; null is absent)", async () => {
     for (const [body, path] of [
-      ['[{"name": "a", "hash": null}]', "0.hash"],
+      ['[{"name": "a", "hash": 12}]', "0.hash"],
       ['[{"name": "a", "bytes": 1}, {"name": "b", "content_type": 7}]', "1.content_type"],
       ['[{"name": "a", "last_modified": false}]', "0.last_modified"],
       ['[{"name": "a", "bytes": 1e999}]', "0.bytes"],
@@ -238,7 +238,7 @@ describe("malformed listings and bulk-delete answers", () => {
     }
     for (const [body, path] of [
       ['[{"name": "c", "count": "3"}]', "0.count"],
-      ['[{"name": "c", "count": 1, "bytes": null}]', "0.bytes"],
+      ['[{"name": "c", "count": 1, "bytes": "9"}]', "0.bytes"],
       ['[{"count": 1}]', "0.name"],
     ] as const) {
       swift.faults.rawJson = body;
