@@ -14,6 +14,7 @@ import {
   ValidationError,
   isRaxError,
 } from "./errors";
+import { checkHeader } from "./header-check";
 import { redact, redactUrl } from "./redact";
 import { prepareBody, type RequestBody } from "./request-body";
 import { requestIdFrom } from "./request-id";
@@ -221,6 +222,7 @@ export class Transport {
       if (v === undefined) delete headers[key];
       else headers[key] = v;
     }
+    for (const k in headers) checkHeader(k, headers[k] as string);
 
     const userSignal = o.signal;
     if (userSignal?.aborted) throw new AbortError(undefined, { cause: userSignal.reason, attempts: 0 });

@@ -3,6 +3,18 @@ import { ValidationError } from "./errors";
 export type QueryValue = string | number | boolean | undefined | null;
 export type Query = Record<string, QueryValue | readonly QueryValue[]>;
 
+/**
+ * encodeURIComponent, with a lone surrogate (text cut in the middle of a UTF-16 pair, which has no
+ * UTF-8 form) refused as a ValidationError naming `field` instead of a raw URIError.
+ */
+export function encodeText(s: string, field: string): string {
+  try {
+    return encodeURIComponent(s);
+  } catch (e) {
+    throw new ValidationError(field, "contains a lone surrogate (broken UTF-16), which has no UTF-8 form", { cause: e });
+  }
+}
+
 /** `url` with `query` appended (undefined values skipped, arrays repeated, RFC 3986 encoding). */
 export function withQuery(url: string, query?: Query): string {
   if (!query) return url;
@@ -11,7 +23,7 @@ export function withQuery(url: string, query?: Query): string {
     const values = Array.isArray(raw) ? raw : [raw];
     for (const v of values) {
       if (v === undefined || v === null) continue;
-      parts.push(`${encodeURIComponent(k)}=${encodeURIComponent(String(v))}`);
+      parts.push(`${encodeText(k, "query")}=${encodeText(String(v), `query.${k}`)}`);
     }
   }
   if (parts.length === 0) return url;
@@ -37,7 +49,7 @@ function refuseDotSegment(s: string, field: string): void {
 
 /**
  * Percent-encode one path segment. `/` is encoded too unless `keepSlashes` (Swift object names).
- * A `.` or `..` segment throws `ValidationError` naming `field` (default `"path"`).
+ * A `.` or `..` segment, or a lone surrogate, throws `ValidationError` naming `field` (default `"path"`).
  */
 export function encodeSegment(segment: string | number, o: { keepSlashes?: boolean; field?: string } = {}): string {
   const s = String(segment);
@@ -47,11 +59,11 @@ export function encodeSegment(segment: string | number, o: { keepSlashes?: boole
       .split("/")
       .map((part) => {
         refuseDotSegment(part, field);
-        return encodeURIComponent(part);
+        return encodeText(part, field);
       })
       .join("/");
   refuseDotSegment(s, field);
-  return encodeURIComponent(s);
+  return encodeText(s, field);
 }
 
 /**
