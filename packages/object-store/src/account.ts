@@ -1,5 +1,6 @@
 import { randomBytes } from "node:crypto";
 import { registerSecret, ValidationError } from "@rax/core";
+import { countHeader, type ResponseRef } from "./count-headers";
 import { type Metadata, metadataFrom, metaHeaderName, metaHeaders } from "./metadata-headers";
 import { OK } from "./success-status";
 import type { SwiftContext } from "./swift-context";
@@ -12,14 +13,12 @@ export interface AccountInfo {
   metadata: Metadata;
 }
 
-const num = (v: string | undefined) => (v === undefined ? 0 : Number(v));
-
 function registerTempUrlKeys(headers: Record<string, string>): void {
   registerSecret(headers["x-account-meta-temp-url-key"]);
   registerSecret(headers["x-account-meta-temp-url-key-2"]);
 }
 
-export async function headAccount(ctx: SwiftContext): Promise<Record<string, string>> {
+async function headAccountResponse(ctx: SwiftContext): Promise<ResponseRef> {
   const res = await ctx.storage({ method: "HEAD", ok: OK.head, path: "" });
   await res.dump();
   // Lower-case again in case a proxy hands back mixed case: pyrax's case-sensitive prefix strip
@@ -27,16 +26,20 @@ export async function headAccount(ctx: SwiftContext): Promise<Record<string, str
   const headers: Record<string, string> = {};
   for (const [k, v] of Object.entries(res.headers)) headers[k.toLowerCase()] = v;
   registerTempUrlKeys(headers);
-  return headers;
+  return { status: res.status, method: res.method, url: res.url, requestId: res.requestId, headers };
+}
+
+export async function headAccount(ctx: SwiftContext): Promise<Record<string, string>> {
+  return (await headAccountResponse(ctx)).headers;
 }
 
 export async function getAccountDetails(ctx: SwiftContext): Promise<AccountInfo> {
-  const h = await headAccount(ctx);
+  const res = await headAccountResponse(ctx);
   return {
-    containerCount: num(h["x-account-container-count"]),
-    objectCount: num(h["x-account-object-count"]),
-    bytesUsed: num(h["x-account-bytes-used"]),
-    metadata: metadataFrom("Account", h),
+    containerCount: countHeader(res, "x-account-container-count"),
+    objectCount: countHeader(res, "x-account-object-count"),
+    bytesUsed: countHeader(res, "x-account-bytes-used"),
+    metadata: metadataFrom("Account", res.headers),
   };
 }
 

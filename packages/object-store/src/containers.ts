@@ -1,6 +1,7 @@
 import { ValidationError } from "@rax/core";
 import { bulkDeleteAll } from "./bulk-delete";
 import { asNoSuchContainer } from "./errors";
+import { countHeader } from "./count-headers";
 import { type Metadata, metadataFrom, metaHeaderName, metaHeaders } from "./metadata-headers";
 import { containerPath } from "./names";
 import { walkObjects } from "./listing";
@@ -22,8 +23,8 @@ export async function headContainer(ctx: SwiftContext, name: string, signal?: Ab
     await res.dump();
     return {
       name,
-      objectCount: Number(res.headers["x-container-object-count"] ?? 0),
-      bytesUsed: Number(res.headers["x-container-bytes-used"] ?? 0),
+      objectCount: countHeader(res, "x-container-object-count"),
+      bytesUsed: countHeader(res, "x-container-bytes-used"),
       metadata: metadataFrom("Container", res.headers),
       headers: res.headers,
     };

@@ -62,7 +62,7 @@ export async function getObject(ctx: SwiftContext, container: string, name: stri
   const range = rangeHeader(o);
   try {
     const res = await ctx.storage({ method: "GET", ok: range ? OK.getRange : OK.getObject, path: objectPath(container, name), headers: { range }, signal: o.signal });
-    return { res, info: objectInfoFrom(container, name, res.headers) };
+    return { res, info: objectInfoFrom(container, name, res) };
   } catch (e) {
     throw asNoSuchObject(e, container, name);
   }

@@ -1,3 +1,4 @@
+import { countHeader, type ResponseRef } from "./count-headers";
 import { type Metadata, metadataFrom } from "./metadata-headers";
 import { unquoteEtag } from "./upload-data";
 
@@ -20,19 +21,20 @@ export interface ObjectInfo {
   headers: Record<string, string>;
 }
 
-export function objectInfoFrom(containerName: string, name: string, headers: Record<string, string>): ObjectInfo {
+export function objectInfoFrom(containerName: string, name: string, res: ResponseRef): ObjectInfo {
+  const headers = res.headers;
   const slo = (headers["x-static-large-object"] ?? "").toLowerCase() === "true";
   const dlo = headers["x-object-manifest"] !== undefined;
   const deleteAt = headers["x-delete-at"];
   return {
     name,
     containerName,
-    bytes: Number(headers["content-length"] ?? 0),
+    bytes: countHeader(res, "content-length"),
     contentType: headers["content-type"],
     contentEncoding: headers["content-encoding"],
     etag: unquoteEtag(headers.etag),
     lastModified: headers["last-modified"],
-    deleteAt: deleteAt === undefined ? undefined : Number(deleteAt),
+    deleteAt: deleteAt === undefined ? undefined : countHeader(res, "x-delete-at"),
     metadata: metadataFrom("Object", headers),
     largeObject: slo ? "slo" : dlo ? "dlo" : undefined,
     headers,

@@ -11,7 +11,7 @@ export async function headObject(ctx: SwiftContext, container: string, name: str
   try {
     const res = await ctx.storage({ method: "HEAD", ok: OK.headObject, path: objectPath(container, name), signal });
     await res.dump();
-    return objectInfoFrom(container, name, res.headers);
+    return objectInfoFrom(container, name, res);
   } catch (e) {
     throw asNoSuchObject(e, container, name);
   }
