@@ -9,6 +9,8 @@ import { faultHandlers } from "./fault-handler";
 import { FaultRegistry } from "./faults";
 import { identityHandlers } from "./identity/handlers";
 import { DEFAULT_USER, storageAccountFor, type EmulatorUser, type EmulatorUserInput } from "./identity/users";
+import { neutronHandlers } from "./networks/neutron";
+import { withCloudNetworks } from "./networks/os-networksv2";
 import { objectStoreHandlers } from "./object-store/handlers";
 import type { RequestLogEntry } from "./request-log";
 import { EmulatorState } from "./state";
@@ -28,7 +30,7 @@ export const SERVICES: readonly ServiceRegistration[] = [
     definition: { type: "identity", name: "keystone", slug: "identity", path: () => "/v3", global: true, home: true, listed: "v3" },
     handlers: identityHandlers,
   },
-  { definition: { type: "compute", name: "cloudServersOpenStack", slug: "compute", path: (u) => `/v2/${u.tenantId}`, version: { id: "2", path: "/v2" } }, handlers: computeHandlers },
+  { definition: { type: "compute", name: "cloudServersOpenStack", slug: "compute", path: (u) => `/v2/${u.tenantId}`, version: { id: "2", path: "/v2" } }, handlers: (ctx) => withCloudNetworks(ctx, computeHandlers(ctx)) },
   {
     definition: {
       type: "object-store",
@@ -59,7 +61,7 @@ export const SERVICES: readonly ServiceRegistration[] = [
   { definition: { type: "rax:monitor", name: "cloudMonitoring", slug: "monitoring", path: (u) => `/v1.0/${u.tenantId}`, global: true } },
   { definition: { type: "rax:queues", name: "cloudQueues", slug: "queues", path: (u) => `/v1/${u.tenantId}`, internal: true } },
   { definition: { type: "image", name: "cloudImages", slug: "images", path: () => "/v2" } },
-  { definition: { type: "network", name: "cloudNetworks", slug: "networks", path: () => "/v2.0" } },
+  { definition: { type: "network", name: "cloudNetworks", slug: "networks", path: () => "/v2.0" }, handlers: neutronHandlers },
   { definition: { type: "volume", name: "cloudBlockStorage", slug: "block-storage", path: (u) => `/v1/${u.tenantId}` } },
   { definition: { type: "rax:database", name: "cloudDatabases", slug: "databases", path: (u) => `/v1.0/${u.tenantId}` } },
 ];
