@@ -2,6 +2,7 @@ import { ValidationError } from "@rax/core";
 import { bulkDeleteAll } from "./bulk-delete";
 import { asNoSuchContainer } from "./errors";
 import { countHeader } from "./count-headers";
+import { goneOnRetry } from "./not-found";
 import { type Metadata, metadataFrom, metaHeaderName, metaHeaders } from "./metadata-headers";
 import { containerPath } from "./names";
 import { walkObjects } from "./listing";
@@ -51,6 +52,7 @@ export async function deleteContainer(ctx: SwiftContext, name: string, deleteObj
     const res = await ctx.storage({ method: "DELETE", ok: OK.delete, path: containerPath(name) });
     await res.dump();
   } catch (e) {
+    if (goneOnRetry(e)) return;
     throw asNoSuchContainer(e, name);
   }
 }

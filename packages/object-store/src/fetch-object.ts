@@ -1,5 +1,5 @@
 import { type RaxResponse, ValidationError } from "@rax/core";
-import { asNoSuchObject } from "./errors";
+import { objectNotFound } from "./not-found";
 import { objectPath } from "./names";
 import { type ObjectInfo, objectInfoFrom } from "./object-info";
 import { OK } from "./success-status";
@@ -64,7 +64,7 @@ export async function getObject(ctx: SwiftContext, container: string, name: stri
     const res = await ctx.storage({ method: "GET", ok: range ? OK.getRange : OK.getObject, path: objectPath(container, name), headers: { range }, signal: o.signal });
     return { res, info: objectInfoFrom(container, name, res) };
   } catch (e) {
-    throw asNoSuchObject(e, container, name);
+    throw await objectNotFound(ctx, e, container, name);
   }
 }
 

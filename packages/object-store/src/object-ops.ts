@@ -1,5 +1,5 @@
 import { ValidationError } from "@rax/core";
-import { asNoSuchObject } from "./errors";
+import { copyNotFound, goneOnRetry, objectNotFound } from "./not-found";
 import { metaHeaderName, metaHeaders } from "./metadata-headers";
 import { objectPath } from "./names";
 import { headersKeptOnPost, type ObjectInfo, objectInfoFrom } from "./object-info";
@@ -13,7 +13,7 @@ export async function headObject(ctx: SwiftContext, container: string, name: str
     await res.dump();
     return objectInfoFrom(container, name, res);
   } catch (e) {
-    throw asNoSuchObject(e, container, name);
+    throw await objectNotFound(ctx, e, container, name);
   }
 }
 
@@ -30,7 +30,9 @@ export async function deleteObject(ctx: SwiftContext, container: string, name: s
     if (res.status === 200) await checkSegmentsDeleted(res);
     else await res.dump();
   } catch (e) {
-    throw asNoSuchObject(e, container, name);
+    // A 404 on a retry means an earlier attempt, whose answer was lost, deleted it: done.
+    if (goneOnRetry(e)) return;
+    throw await objectNotFound(ctx, e, container, name);
   }
 }
 
@@ -39,7 +41,7 @@ async function postObject(ctx: SwiftContext, container: string, name: string, he
     const res = await ctx.storage({ method: "POST", ok: OK.postObject, path: objectPath(container, name), headers });
     await res.dump();
   } catch (e) {
-    throw asNoSuchObject(e, container, name);
+    throw await objectNotFound(ctx, e, container, name);
   }
 }
 
@@ -107,6 +109,6 @@ export async function copyObject(
     await res.dump();
     return { etag: res.headers.etag?.replace(/"/g, ""), lastModified: res.headers["last-modified"] };
   } catch (e) {
-    throw asNoSuchObject(e, container, name);
+    throw await copyNotFound(ctx, e, { container, name }, newContainer);
   }
 }
