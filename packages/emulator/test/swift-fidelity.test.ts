@@ -118,3 +118,56 @@ describe("dynamic large objects", () => {
     expect(flat.headers.get("x-object-manifest")).toBeNull();
   });
 });
+
+/** A header value carrying UTF-8 bytes, as Swift clients send non-ASCII text (fetch sends one byte per char). */
+const utf8Bytes = (text: string) => Buffer.from(text, "utf8").toString("latin1");
+
+describe("non-ASCII header values are read as UTF-8", () => {
+  beforeAll(async () => {
+    await call(s, `${s.storage}/${encodeURIComponent("データ")}`, { method: "PUT" });
+    for (const [name, body] of [["片/1", "xx"], ["片/2", "yy"]] as const)
+      await call(s, `${s.storage}/${encodeURIComponent("データ")}/${encodeURIComponent(name)}`, { method: "PUT", body });
+  });
+
+  it("X-Object-Manifest, raw or %-escaped, names UTF-8 container and prefix; it is echoed as sent", async () => {
+    await call(s, `${s.storage}/segs/dlo-raw`, { method: "PUT", body: "", headers: { "X-Object-Manifest": utf8Bytes("データ/片/") } });
+    const raw = await call(s, `${s.storage}/segs/dlo-raw`);
+    expect(await raw.text()).toBe("xxyy");
+    expect(Buffer.from(raw.headers.get("x-object-manifest")!, "latin1").toString("utf8")).toBe("データ/片/");
+    await call(s, `${s.storage}/segs/dlo-quoted`, { method: "PUT", body: "", headers: { "X-Object-Manifest": `${encodeURIComponent("データ")}/${encodeURIComponent("片")}/` } });
+    expect(await (await call(s, `${s.storage}/segs/dlo-quoted`)).text()).toBe("xxyy");
+  });
+
+  it("X-Copy-From with raw UTF-8 copies that object", async () => {
+    const put = await call(s, `${s.storage}/segs/copied`, { method: "PUT", body: "", headers: { "X-Copy-From": utf8Bytes("/データ/片/1") } });
+    expect(put.status).toBe(201);
+    expect(await (await call(s, `${s.storage}/segs/copied`)).text()).toBe("xx");
+  });
+
+  it("container metadata must be UTF-8; object metadata keeps its bytes", async () => {
+    const bad = await call(s, `${s.storage}/segs`, { method: "POST", headers: { "X-Container-Meta-City": "Z\u00fcrich" } });
+    expect(bad.status).toBe(400);
+    expect(await bad.text()).toBe("Metadata must be valid UTF-8");
+    expect((await call(s, `${s.storage}/segs`, { method: "POST", headers: { "X-Container-Meta-City": utf8Bytes("Zürich") } })).status).toBe(204);
+    const head = await call(s, `${s.storage}/segs`, { method: "HEAD" });
+    expect(Buffer.from(head.headers.get("x-container-meta-city")!, "latin1").toString("utf8")).toBe("Zürich");
+  });
+
+  it("metadata limits count bytes: 256 bytes of UTF-8 are within the value limit, 257 are not", async () => {
+    const ok = await call(s, `${s.storage}/segs`, { method: "POST", headers: { "X-Container-Meta-Big": utf8Bytes("é".repeat(128)) } });
+    expect(ok.status).toBe(204);
+    const over = await call(s, `${s.storage}/segs`, { method: "POST", headers: { "X-Container-Meta-Big": utf8Bytes(`${"é".repeat(128)}x`) } });
+    expect(over.status).toBe(400);
+  });
+
+  it("the account server refuses metadata whose total after the change is over the limit", async () => {
+    const value = "v".repeat(256);
+    const first: Record<string, string> = {};
+    for (let i = 0; i < 15; i++) first[`X-Account-Meta-${String(i).padStart(4, "0")}`] = value;
+    expect((await call(s, s.storage, { method: "POST", headers: first })).status).toBe(204);
+    // 15 × 260 = 3900 bytes stored; this request alone is 1 + 200 bytes, together 4101 > 4096
+    const more = await call(s, s.storage, { method: "POST", headers: { "X-Account-Meta-k": "x".repeat(200) } });
+    expect(more.status).toBe(400);
+    expect(await more.text()).toBe("Total metadata too large; max 4096");
+  });
+});

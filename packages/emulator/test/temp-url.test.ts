@@ -86,3 +86,26 @@ describe("temp URLs", () => {
     }
   });
 });
+
+/** A header value carrying UTF-8 bytes, as a Swift client sends non-ASCII text (fetch sends one byte per char). */
+const utf8Bytes = (text: string) => Buffer.from(text, "utf8").toString("latin1");
+
+describe("temp URLs and non-ASCII", () => {
+  it("a UTF-8 temp-URL key signs with its UTF-8 bytes", async () => {
+    await call(s, `${s.storage}/vacation`, { method: "POST", headers: { "X-Container-Meta-Temp-Url-Key-2": utf8Bytes("ключ-東京") } });
+    expect((await fetch(tempUrl("vacation/photos/beach.jpg", "GET", { key: "ключ-東京" }))).status).toBe(200);
+  });
+
+  it("an object whose name is beyond Latin-1 is served (200, not 500) with a %-escaped download name", async () => {
+    await call(s, `${s.storage}/vacation/${encodeURIComponent("東京.txt")}`, { method: "PUT", body: "tokyo" });
+    // signed over the decoded path, as every Swift tool signs it
+    const expires = Math.floor(Date.now() / 1000) + 300;
+    const sig = sign("GET", `${swiftPrefix}/vacation/東京.txt`, expires, "secret-one", "sha256");
+    const res = await fetch(`${origin}${swiftPrefix}/vacation/${encodeURIComponent("東京.txt")}?temp_url_sig=${sig}&temp_url_expires=${expires}`);
+    expect(res.status).toBe(200);
+    expect(await res.text()).toBe("tokyo");
+    const quoted = encodeURIComponent("東京.txt");
+    expect(res.headers.get("content-disposition")).toBe(`attachment; filename="${quoted}"; filename*=UTF-8''${quoted}`);
+    expect(res.headers.get("expires")).toMatch(/GMT$/);
+  });
+});

@@ -2,7 +2,7 @@ import { emptyResponse } from "../respond";
 import { bulkDelete } from "./bulk-delete";
 import { swiftError } from "./errors";
 import { listEntries, parseListParams, renderListing } from "./listing";
-import { applyMeta, metaChanges, metaHeaders, metaLimitProblem } from "./metadata";
+import { applyMeta, mergedMetaProblem, metaChanges, metaHeaders, metaLimitProblem } from "./metadata";
 import type { Container } from "./model";
 import { accountStats, containerStats } from "./stats";
 import type { SwiftRequest } from "./swift-request";
@@ -43,9 +43,10 @@ export async function accountRoute(r: SwiftRequest): Promise<Response> {
     }
     case "POST": {
       if (bulk) return bulkDelete(r);
-      const problem = metaLimitProblem(request.headers, "account");
+      const changes = metaChanges(request.headers, "account");
+      const problem = metaLimitProblem(request.headers, "account") ?? mergedMetaProblem(r.account.meta, changes);
       if (problem) return swiftError(400, problem);
-      applyMeta(r.account.meta, metaChanges(request.headers, "account"));
+      applyMeta(r.account.meta, changes);
       return emptyResponse(204, { "content-type": "text/html; charset=UTF-8" });
     }
     case "DELETE":

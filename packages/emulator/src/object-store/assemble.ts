@@ -1,5 +1,6 @@
 import { createHash } from "node:crypto";
 import { sliceChunks } from "./body-stream";
+import { headerText, pyUnquote } from "./header-text";
 import { swiftError } from "./errors";
 import { MAX_LARGE_OBJECT_DEPTH } from "./limits";
 import { compareNames, isDataSegment, isExpired, type Account, type StoredObject } from "./model";
@@ -17,12 +18,7 @@ export interface Assembled {
 export function dloPointer(obj: StoredObject): { container: string; prefix: string } | undefined {
   const manifest = obj.headers.get("x-object-manifest");
   if (manifest === undefined) return undefined;
-  let decoded: string;
-  try {
-    decoded = decodeURIComponent(manifest);
-  } catch {
-    decoded = manifest;
-  }
+  const decoded = pyUnquote(headerText(manifest));
   const cut = decoded.indexOf("/");
   return { container: decoded.slice(0, cut), prefix: decoded.slice(cut + 1) };
 }

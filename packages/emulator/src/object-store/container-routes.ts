@@ -1,7 +1,7 @@
 import { emptyResponse, textResponse } from "../respond";
 import { swiftError } from "./errors";
 import { listEntries, parseListParams, renderListing } from "./listing";
-import { applyMeta, metaChanges, metaHeaders, metaLimitProblem } from "./metadata";
+import { applyMeta, mergedMetaProblem, metaChanges, metaHeaders, metaLimitProblem } from "./metadata";
 import { listedSize, type Container, type StoredObject } from "./model";
 import { containerNameProblem } from "./names";
 import { containerStats } from "./stats";
@@ -49,7 +49,8 @@ export async function containerRoute(r: SwiftRequest, name: string): Promise<Res
     case "PUT": {
       const bad = containerNameProblem(name);
       if (bad) return bad;
-      const problem = metaLimitProblem(request.headers, "container");
+      const changes = metaChanges(request.headers, "container");
+      const problem = metaLimitProblem(request.headers, "container") ?? mergedMetaProblem(existing?.meta ?? new Map(), changes);
       if (problem) return swiftError(400, problem);
       const now = r.ctx.state.clock.now();
       const container: Container = existing ?? {
@@ -60,7 +61,7 @@ export async function containerRoute(r: SwiftRequest, name: string): Promise<Res
         sysHeaders: new Map(),
         objects: new Map(),
       };
-      applyMeta(container.meta, metaChanges(request.headers, "container"));
+      applyMeta(container.meta, changes);
       applySysHeaders(container, request.headers);
       container.putAt = now;
       account.containers.set(name, container);
@@ -95,9 +96,10 @@ export async function containerRoute(r: SwiftRequest, name: string): Promise<Res
     }
     case "POST": {
       if (!existing) return swiftError(404);
-      const problem = metaLimitProblem(request.headers, "container");
+      const changes = metaChanges(request.headers, "container");
+      const problem = metaLimitProblem(request.headers, "container") ?? mergedMetaProblem(existing.meta, changes);
       if (problem) return swiftError(400, problem);
-      applyMeta(existing.meta, metaChanges(request.headers, "container"));
+      applyMeta(existing.meta, changes);
       applySysHeaders(existing, request.headers);
       return emptyResponse(204, { "content-type": "text/html; charset=UTF-8" });
     }

@@ -62,10 +62,12 @@ export function metaLimitProblem(headers: Headers, kind: MetaKind): string | und
     if (problem || !name.startsWith(prefix)) return;
     const key = name.slice(prefix.length);
     if (key === "") problem = "Metadata name cannot be empty";
-    else if (Buffer.byteLength(key) > MAX_META_NAME_LENGTH) problem = `Metadata name too long: ${prefix}${titleCase(key)}`;
-    else if (Buffer.byteLength(value) > MAX_META_VALUE_LENGTH) problem = `Metadata value longer than ${MAX_META_VALUE_LENGTH}: ${prefix}${titleCase(key)}`;
+    else if (kind !== "object" && (!isUtf8(key) || !isUtf8(value))) problem = "Metadata must be valid UTF-8";
+    // Header text arrives one char per byte (Latin-1), so length is the byte count Swift measures.
+    else if (key.length > MAX_META_NAME_LENGTH) problem = `Metadata name too long: ${prefix}${titleCase(key)}`;
+    else if (value.length > MAX_META_VALUE_LENGTH) problem = `Metadata value longer than ${MAX_META_VALUE_LENGTH}: ${prefix}${titleCase(key)}`;
     count++;
-    size += Buffer.byteLength(key) + Buffer.byteLength(value);
+    size += key.length + value.length;
   });
   if (problem) return problem;
   if (count > MAX_META_COUNT) return `Too many metadata items; max ${MAX_META_COUNT}`;
@@ -77,4 +79,31 @@ export function metaHeaders(kind: MetaKind, meta: Map<string, string>): Record<s
   const out: Record<string, string> = {};
   for (const [key, value] of meta) out[`x-${kind}-meta-${key}`] = value;
   return out;
+}
+
+const strictUtf8 = new TextDecoder("utf-8", { fatal: true });
+
+/** Whether header text (one char per byte) holds valid UTF-8 bytes. */
+function isUtf8(text: string): boolean {
+  try {
+    strictUtf8.decode(Buffer.from(text, "latin1"));
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * The account / container server's check of the metadata it would hold after
+ * the change (Swift's validate_metadata): the request alone can be within the
+ * limits while the result is not.
+ */
+export function mergedMetaProblem(current: Map<string, string>, changes: MetaChanges): string | undefined {
+  const merged = new Map(current);
+  applyMeta(merged, changes);
+  let size = 0;
+  for (const [key, value] of merged) size += key.length + value.length;
+  if (merged.size > MAX_META_COUNT) return `Too many metadata items; max ${MAX_META_COUNT}`;
+  if (size > MAX_META_OVERALL_SIZE) return `Total metadata too large; max ${MAX_META_OVERALL_SIZE}`;
+  return undefined;
 }

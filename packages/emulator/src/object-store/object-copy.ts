@@ -1,5 +1,6 @@
 import { createHash } from "node:crypto";
 import { assemble } from "./assemble";
+import { headerText, pyUnquote } from "./header-text";
 import { swiftError } from "./errors";
 import { metaChanges, metaLimitProblem } from "./metadata";
 import { isExpired, type StoredObject } from "./model";
@@ -14,15 +15,9 @@ export interface ObjectRef {
   object: string;
 }
 
-/** `X-Copy-From` / `Destination`: `[/]container/object`, URL-encoded. */
+/** `X-Copy-From` / `Destination`: `[/]container/object`, URL-encoded or raw UTF-8. */
 export function parseCopyPath(value: string): ObjectRef | undefined {
-  let decoded: string;
-  try {
-    decoded = decodeURIComponent(value.trim());
-  } catch {
-    return undefined;
-  }
-  decoded = decoded.replace(/^\//, "");
+  const decoded = pyUnquote(headerText(value.trim())).replace(/^\//, "");
   const cut = decoded.indexOf("/");
   if (cut <= 0 || cut === decoded.length - 1) return undefined;
   return { container: decoded.slice(0, cut), object: decoded.slice(cut + 1) };

@@ -1,4 +1,5 @@
 import { swiftError } from "./errors";
+import { headerText, pyUnquote } from "./header-text";
 
 /** Headers an object keeps alongside its metadata (object POST replaces them all). */
 export const STORED_OBJECT_HEADERS = [
@@ -43,12 +44,7 @@ export function deleteAtFrom(headers: Headers, nowSeconds: number): number | und
 export function manifestHeaderProblem(headers: Headers): Response | undefined {
   const value = headers.get("x-object-manifest");
   if (value === null) return undefined;
-  let decoded = value;
-  try {
-    decoded = decodeURIComponent(value);
-  } catch {
-    return swiftError(400, "X-Object-Manifest must be in the format container/prefix");
-  }
+  const decoded = pyUnquote(headerText(value));
   const cut = decoded.indexOf("/");
   if (cut <= 0 || decoded.startsWith("/")) return swiftError(400, "X-Object-Manifest must be in the format container/prefix");
   return undefined;

@@ -59,10 +59,10 @@ export function readObject(r: SwiftRequest, containerName: string, obj: StoredOb
     // Swift's tempurl strips private metadata from what it hands to anonymous readers.
     for (const name of Object.keys(headers))
       if (name.startsWith("x-object-meta-") && !name.startsWith("x-object-meta-public-")) delete headers[name];
-    if (r.request.method === "GET") {
-      const disposition = tempUrlDisposition(r.grant, obj.name, obj.headers.get("content-disposition"));
-      if (disposition) headers["content-disposition"] = disposition;
-    }
+    // Swift's tempurl sets both on GET and HEAD.
+    const disposition = tempUrlDisposition(r.grant, obj.name, obj.headers.get("content-disposition"));
+    if (disposition) headers["content-disposition"] = disposition;
+    headers.expires = httpDate(r.grant.expires * 1000);
   }
   const conditional = conditionalStatus(r.request, body.etag, obj.lastModified);
   if (conditional === 304) return emptyResponse(304, { ...headers, "content-length": "0" });

@@ -1,10 +1,13 @@
 import { createHmac, timingSafeEqual } from "node:crypto";
+import { headerBytes, pyQuote } from "./header-text";
 import type { Account, Container } from "./model";
 
 export interface TempUrlGrant {
   /** Content-Disposition the response must carry, when the URL asks for one. */
   filename?: string;
   inline: boolean;
+  /** Epoch seconds the URL stops working (Swift sends it as the response's Expires). */
+  expires: number;
 }
 
 const HEX_DIGEST_BY_LENGTH: Record<number, "sha1" | "sha256" | "sha512"> = { 40: "sha1", 64: "sha256", 128: "sha512" };
@@ -75,10 +78,11 @@ export function checkTempUrl(
   for (const key of tempUrlKeys(account, container)) {
     for (const signed of signedMethodsFor(method)) {
       const body = `${ipRange !== null ? `ip=${ipRange}\n` : ""}${signed}\n${expires}\n${signedPath}`;
-      const expected = createHmac(parsed.digest, key).update(body).digest();
+      // The key is the bytes it was stored as (UTF-8 keys included), not the chars Node read them as.
+      const expected = createHmac(parsed.digest, headerBytes(key)).update(body).digest();
       if (expected.length === parsed.bytes.length && timingSafeEqual(expected, parsed.bytes)) {
         const filename = q.get("filename");
-        return { ...(filename !== null ? { filename } : {}), inline: q.has("inline") };
+        return { ...(filename !== null ? { filename } : {}), inline: q.has("inline"), expires };
       }
     }
   }
@@ -87,9 +91,11 @@ export function checkTempUrl(
 
 /** The Content-Disposition Swift's tempurl middleware puts on GET responses. */
 export function tempUrlDisposition(grant: TempUrlGrant, objectName: string, stored: string | undefined): string | undefined {
-  const quoteName = (name: string) => `filename="${name.replace(/["\\]/g, "_")}"; filename*=UTF-8''${encodeURIComponent(name)}`;
+  // Swift's disposition_format: both forms %-escaped, so any name fits in a header.
+  const quoteName = (name: string) => `filename="${pyQuote(name, " /")}"; filename*=UTF-8''${pyQuote(name)}`;
   if (grant.inline) return grant.filename !== undefined ? `inline; ${quoteName(grant.filename)}` : "inline";
   if (grant.filename !== undefined) return `attachment; ${quoteName(grant.filename)}`;
   if (stored !== undefined) return stored;
-  return `attachment; ${quoteName(objectName.slice(objectName.lastIndexOf("/") + 1))}`;
+  const path = objectName.replace(/\/+$/, "");
+  return `attachment; ${quoteName(path.slice(path.lastIndexOf("/") + 1))}`;
 }
