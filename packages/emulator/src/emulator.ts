@@ -8,6 +8,7 @@ import { EndpointDirectory, type EndpointSlot, type Placement, type ServedEndpoi
 import { faultHandlers } from "./fault-handler";
 import { FaultRegistry } from "./faults";
 import { identityHandlers } from "./identity/handlers";
+import { glanceHandlers } from "./images/handlers";
 import { DEFAULT_USER, storageAccountFor, type EmulatorUser, type EmulatorUserInput } from "./identity/users";
 import { neutronHandlers } from "./networks/neutron";
 import { withCloudNetworks } from "./networks/os-networksv2";
@@ -60,7 +61,7 @@ export const SERVICES: readonly ServiceRegistration[] = [
   { definition: { type: "rax:autoscale", name: "autoscale", slug: "autoscale", path: (u) => `/v1.0/${u.tenantId}` } },
   { definition: { type: "rax:monitor", name: "cloudMonitoring", slug: "monitoring", path: (u) => `/v1.0/${u.tenantId}`, global: true } },
   { definition: { type: "rax:queues", name: "cloudQueues", slug: "queues", path: (u) => `/v1/${u.tenantId}`, internal: true } },
-  { definition: { type: "image", name: "cloudImages", slug: "images", path: () => "/v2" } },
+  { definition: { type: "image", name: "cloudImages", slug: "images", path: () => "/v2" }, handlers: glanceHandlers },
   { definition: { type: "network", name: "cloudNetworks", slug: "networks", path: () => "/v2.0" }, handlers: neutronHandlers },
   { definition: { type: "volume", name: "cloudBlockStorage", slug: "block-storage", path: (u) => `/v1/${u.tenantId}` } },
   { definition: { type: "rax:database", name: "cloudDatabases", slug: "databases", path: (u) => `/v1.0/${u.tenantId}` } },

@@ -1,0 +1,61 @@
+import { emptyResponse, jsonResponse } from "../respond";
+import { GlanceFault } from "./glance-errors";
+import { type GlanceRequest, isObject, jsonBody } from "./glance-request";
+import { ownImage, visibleImage } from "./image-routes";
+import { iso, type ImageRecord, type MemberRecord } from "./model";
+
+const view = (img: ImageRecord, m: MemberRecord) => ({
+  member_id: m.memberId,
+  image_id: img.id,
+  status: m.status,
+  created_at: iso(m.created),
+  updated_at: iso(m.updated),
+  schema: "/v2/schemas/member",
+});
+
+/**
+ * /v2/images/{id}/members[/{member}]: the owner adds (only `shared` images have members), lists
+ * and removes; a member sees and answers only its own membership.
+ */
+export async function members(r: GlanceRequest, id: string, memberId: string | undefined): Promise<Response> {
+  const m = r.request.method;
+  const img = visibleImage(r, id);
+  const owner = r.admin || img.owner === r.project;
+  if (memberId === undefined) {
+    if (m === "GET" || m === "HEAD") {
+      if (img.visibility !== "shared") throw new GlanceFault(403, "Only shared images have members.");
+      const rows = [...img.members.values()].filter((x) => owner || x.memberId === r.project);
+      return jsonResponse(200, { members: rows.map((x) => view(img, x)), schema: "/v2/schemas/members" });
+    }
+    if (m !== "POST") throw new GlanceFault(405, "The method is not allowed for this resource.");
+    if (!owner) throw new GlanceFault(404, `No image found with ID ${id}`);
+    ownImage(r, id);
+    if (img.visibility !== "shared") throw new GlanceFault(403, "Only shared images have members.");
+    const b = await jsonBody(r);
+    const member = isObject(b) ? b.member : undefined;
+    if (typeof member !== "string" || member === "") throw new GlanceFault(400, "Member to be added not specified");
+    if (img.members.has(member)) throw new GlanceFault(409, `Member ${member} already exists.`);
+    const at = r.glance.now;
+    const rec: MemberRecord = { memberId: member, status: "pending", created: at, updated: at };
+    img.members.set(member, rec);
+    return jsonResponse(200, view(img, rec));
+  }
+  const rec = img.members.get(memberId);
+  if (!rec || (!owner && memberId !== r.project)) throw new GlanceFault(404, `${memberId} is not a member of image ${id}`);
+  if (m === "GET" || m === "HEAD") return jsonResponse(200, view(img, rec));
+  if (m === "PUT") {
+    if (memberId !== r.project) throw new GlanceFault(403, "You are not permitted to modify 'status' on this image member.");
+    const b = await jsonBody(r);
+    const status = isObject(b) ? b.status : undefined;
+    if (status !== "accepted" && status !== "rejected" && status !== "pending") throw new GlanceFault(400, `Invalid status: ${String(status)}`);
+    rec.status = status;
+    rec.updated = r.glance.now;
+    return jsonResponse(200, view(img, rec));
+  }
+  if (m === "DELETE") {
+    if (!owner) throw new GlanceFault(403, "You are not permitted to delete this image member.");
+    img.members.delete(memberId);
+    return emptyResponse(204);
+  }
+  throw new GlanceFault(405, "The method is not allowed for this resource.");
+}
