@@ -24,6 +24,20 @@ export function v3Error(status: number, message: string): Response {
   return jsonResponse(status, { error: { code: status, message, title: TITLES[status] ?? "Error" } });
 }
 
+/** Keystone appends this to every 400 its request validation raises. */
+const V3_VALIDATION_SUFFIX =
+  " The server could not comply with the request since it is either malformed or otherwise incorrect. The client is assumed to be in error.";
+
+/** Keystone's 400 for a malformed request body, worded as Keystone words it. */
+export function v3BadRequest(message: string): Response {
+  return v3Error(400, `${message}${V3_VALIDATION_SUFFIX}`);
+}
+
+/** Keystone's policy refusal: 403 naming the rule (`identity:validate_token`), or none. */
+export function v3Forbidden(rule?: string): Response {
+  return v3Error(403, `You are not authorized to perform the requested action${rule ? `: ${rule}` : ""}.`);
+}
+
 export const V3_UNAUTHORIZED = "The request you have made requires authentication.";
 
 /**

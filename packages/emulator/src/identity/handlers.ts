@@ -2,7 +2,8 @@ import { http } from "msw";
 import type { EmulatorContext } from "../context";
 import { handled, jsonResponse } from "../respond";
 import { postTokensV2, tenantsV2, tokenByIdV2, versionV2 } from "./v2";
-import { authCatalogV3, authProjectsV3, postTokensV3, subjectTokenV3, versionV3 } from "./v3";
+import { authCatalogV3, postTokensV3, subjectTokenV3, versionV3 } from "./v3";
+import { authDomainsV3, authProjectsV3, getUserV3, userProjectsV3 } from "./v3-self";
 
 /**
  * Identity at the emulator's root, as Keystone serves it: Rackspace / Keystone v2.0 under
@@ -16,8 +17,7 @@ export function identityHandlers(ctx: EmulatorContext) {
       "/v2.0/tokens/:tokenId",
       handled(ctx, (request) => {
         if (!["GET", "HEAD", "DELETE"].includes(request.method)) return undefined;
-        const id = decodeURIComponent(new URL(request.url).pathname.split("/").pop() ?? "");
-        return tokenByIdV2(ctx, request, id);
+        return tokenByIdV2(ctx, request, lastSegment(request, 0));
       }),
     ),
     http.get("/v2.0/tenants", handled(ctx, (request) => tenantsV2(ctx, request))),
@@ -30,6 +30,9 @@ export function identityHandlers(ctx: EmulatorContext) {
     ),
     http.get("/v3/auth/catalog", handled(ctx, (request) => authCatalogV3(ctx, request))),
     http.get("/v3/auth/projects", handled(ctx, (request) => authProjectsV3(ctx, request))),
+    http.get("/v3/auth/domains", handled(ctx, (request) => authDomainsV3(ctx, request))),
+    http.get("/v3/users/:userId", handled(ctx, (request) => getUserV3(ctx, request, lastSegment(request, 0)))),
+    http.get("/v3/users/:userId/projects", handled(ctx, (request) => userProjectsV3(ctx, request, lastSegment(request, 1)))),
     http.get("/v3", handled(ctx, () => versionV3(ctx))),
     http.get("/v3/", handled(ctx, () => versionV3(ctx))),
     http.get(
@@ -46,4 +49,15 @@ export function identityHandlers(ctx: EmulatorContext) {
       ),
     ),
   ];
+}
+
+/** A path segment counted from the end (0: the last), decoded. */
+function lastSegment(request: Request, fromEnd: number): string {
+  const segments = new URL(request.url).pathname.split("/");
+  const raw = segments[segments.length - 1 - fromEnd] ?? "";
+  try {
+    return decodeURIComponent(raw);
+  } catch {
+    return raw;
+  }
 }

@@ -1,3 +1,4 @@
+import { randomBytes } from "node:crypto";
 import type { Clock } from "../clock";
 import { randomHex } from "../ids";
 
@@ -6,6 +7,11 @@ export interface TokenRecord {
   readonly userId: string;
   readonly tenantId: string;
   readonly methods: string[];
+  /**
+   * Keystone's audit chain: this token's own audit id, then (for a token made from another
+   * token) the audit id of the chain's first token.
+   */
+  readonly auditIds: string[];
   readonly issuedAt: number;
   /** Epoch ms. */
   expiresAt: number;
@@ -24,13 +30,16 @@ export class TokenStore {
 
   constructor(private readonly clock: Clock) {}
 
-  issue(userId: string, tenantId: string, methods: string[], expiresAt?: number): TokenRecord {
+  /** `from`: the token this one was made from (re-auth), whose audit chain it continues. */
+  issue(userId: string, tenantId: string, methods: string[], expiresAt?: number, from?: TokenRecord): TokenRecord {
     const now = this.clock.now();
+    const own = randomBytes(16).toString("base64url");
     const token: TokenRecord = {
       id: randomHex(16),
       userId,
       tenantId,
       methods,
+      auditIds: from ? [own, from.auditIds.at(-1)!] : [own],
       issuedAt: now,
       expiresAt: expiresAt ?? now + this.lifetimeSeconds * 1000,
       revoked: false,

@@ -109,7 +109,9 @@ export class UserDirectory {
       roles: rolesFor(input.roles, tenantId),
       userId: input.userId ?? String(this.nextId++),
       defaultRegion: input.defaultRegion ?? this.defaultRegion,
-      domainId: input.domainId ?? tenantId,
+      // Rackspace pairs a cloud account's domain with its tenant; Keystone-style users (a project
+      // or roles given) live in Keystone's `default` domain, as keystone-manage bootstrap makes them.
+      domainId: input.domainId ?? (input.project !== undefined || input.roles !== undefined ? "default" : tenantId),
       enabled: input.enabled ?? true,
     };
     this.byName.set(user.username, user);

@@ -19,6 +19,7 @@ export async function postTokensV2(ctx: EmulatorContext, request: Request): Prom
   let user: EmulatorUser | undefined;
   let methods: string[];
   let expiresAt: number | undefined;
+  let parent: TokenRecord | undefined;
   const apiKeyCreds = auth["RAX-KSKEY:apiKeyCredentials"];
   const passwordCreds = auth["passwordCredentials"];
   const tokenCreds = auth["token"];
@@ -47,6 +48,7 @@ export async function postTokensV2(ctx: EmulatorContext, request: Request): Prom
     if (!user) return v2Fault(401, "Token not authenticated.");
     if (tenantId === undefined && tenantName === undefined) return v2Fault(400, "Token authentication needs tenantId or tenantName.");
     methods = check.token.methods;
+    parent = check.token;
     expiresAt = check.token.expiresAt;
   } else {
     return v2Fault(400, "Invalid request body: unable to parse Auth data. Please review XML or JSON formatting.");
@@ -57,7 +59,7 @@ export async function postTokensV2(ctx: EmulatorContext, request: Request): Prom
   const asked = tenantId ?? tenantName;
   if (asked !== undefined && !tenants.includes(asked)) return v2Fault(401, "Token doesn't belong to the requested tenant.");
 
-  const token = ctx.state.tokens.issue(user.userId, user.tenantId, methods, expiresAt);
+  const token = ctx.state.tokens.issue(user.userId, user.tenantId, methods, expiresAt, parent);
   return jsonResponse(200, accessBody(ctx, token, user, true));
 }
 

@@ -1,7 +1,7 @@
 import { buildCatalog } from "../catalog";
 import type { EmulatorContext } from "../context";
 import { emptyResponse, jsonResponse } from "../respond";
-import { v3Error, v3Unauthorized } from "./errors";
+import { v3BadRequest, v3Error, v3Forbidden, v3Unauthorized } from "./errors";
 import { isObject, readJsonObject, stringField, type JsonObject } from "./json-body";
 import type { TokenRecord } from "./tokens";
 import type { EmulatorUser } from "./users";
@@ -18,49 +18,77 @@ function domainMatches(user: EmulatorUser, domain: unknown): boolean {
   return false;
 }
 
-/** POST /v3/auth/tokens — password or token method, project scope by id or name+domain. */
+/** The auth methods the emulator offers; Keystone without a method's plugin answers 401, and so does this. */
+const METHODS = new Set(["password", "token"]);
+
+/** A token that cannot be used: Keystone's 404s, worded as it words them (Fernet tokens). */
+function tokenNotFound(reason: "missing" | "unknown" | "expired" | "revoked"): Response {
+  return v3Error(404, reason === "unknown" || reason === "missing" ? "Could not recognize Fernet token" : "Failed to validate token");
+}
+
+/** The password method's user, or the Response refusing it. */
+function passwordUser(ctx: EmulatorContext, identity: JsonObject): EmulatorUser | Response {
+  const userSpec = isObject(identity.password) ? identity.password.user : undefined;
+  if (!isObject(userSpec)) return v3BadRequest("Expecting to find user in password.");
+  const secret = stringField(userSpec, "password");
+  const id = stringField(userSpec, "id");
+  const name = stringField(userSpec, "name");
+  let user: EmulatorUser | undefined;
+  if (id !== undefined) user = ctx.state.users.byId(id);
+  else if (name !== undefined) {
+    if (!isObject(userSpec.domain)) return v3BadRequest("Expecting to find domain in user.");
+    const candidate = ctx.state.users.byUsername(name);
+    user = candidate && domainMatches(candidate, userSpec.domain) ? candidate : undefined;
+  } else return v3BadRequest("Expecting to find id or name in user.");
+  if (!user || user.password === undefined || secret !== user.password) return v3Unauthorized(ctx);
+  return user;
+}
+
+/** POST /v3/auth/tokens — password and/or token methods; project scope by id or name + domain, domain scope, "unscoped". */
 export async function postTokensV3(ctx: EmulatorContext, request: Request): Promise<Response> {
   const body = await readJsonObject(request);
   const auth = body?.auth;
-  const identity = isObject(auth) ? auth.identity : undefined;
-  if (!isObject(auth) || !isObject(identity) || !Array.isArray(identity.methods) || identity.methods.length === 0)
-    return v3Error(400, "Expecting to find identity.methods in auth.");
-  const methods = identity.methods.filter((m): m is string => typeof m === "string");
+  if (!isObject(auth)) return v3BadRequest("Expecting to find auth in request body.");
+  const identity = auth.identity;
+  if (!isObject(identity)) return v3BadRequest("Expecting to find identity in auth.");
+  if (!Array.isArray(identity.methods) || identity.methods.some((m) => typeof m !== "string"))
+    return v3BadRequest("Invalid input for field 'identity/methods': expected an array of strings.");
+  const methods = [...new Set(identity.methods as string[])];
+  if (methods.length === 0) return v3Unauthorized(ctx);
+  for (const m of methods) if (!isObject(identity[m])) return v3BadRequest(`Expecting to find ${m} in identity.`);
+  if (methods.some((m) => !METHODS.has(m))) return v3Unauthorized(ctx);
 
   let user: EmulatorUser | undefined;
-  let expiresAt: number | undefined;
-  if (methods.includes("password")) {
-    const password = isObject(identity.password) ? identity.password : undefined;
-    const userSpec = password?.user;
-    if (!isObject(userSpec)) return v3Error(400, "Expecting to find user in password.");
-    const secret = stringField(userSpec, "password");
-    const id = stringField(userSpec, "id");
-    const name = stringField(userSpec, "name");
-    if (id !== undefined) user = ctx.state.users.byId(id);
-    else if (name !== undefined) {
-      if (!isObject(userSpec.domain)) return v3Error(400, "Expecting to find domain in user.");
-      const candidate = ctx.state.users.byUsername(name);
-      user = candidate && domainMatches(candidate, userSpec.domain) ? candidate : undefined;
-    } else return v3Error(400, "Expecting to find id or name in user.");
-    if (!user || user.password === undefined || secret !== user.password) return v3Unauthorized(ctx);
-  } else if (methods.includes("token")) {
-    const check = ctx.state.tokens.check(stringField(identity.token, "id"));
-    if (!check.ok) return v3Unauthorized(ctx);
-    user = ctx.state.users.byId(check.token.userId);
-    if (!user) return v3Unauthorized(ctx);
-    // Keystone: a token made from a token never outlives the original.
-    expiresAt = check.token.expiresAt;
-  } else {
-    return v3Unauthorized(ctx);
+  let parent: TokenRecord | undefined;
+  if (methods.includes("token")) {
+    const id = stringField(identity.token, "id");
+    if (id === undefined) return v3Error(400, "Invalid input for field 'identity/token': 'id' is a required property");
+    const check = ctx.state.tokens.check(id);
+    if (!check.ok) return tokenNotFound(check.reason);
+    parent = check.token;
+    user = ctx.state.users.byId(parent.userId);
+    if (!user) return tokenNotFound("unknown");
   }
-  if (!user.enabled) return v3Unauthorized(ctx);
+  if (methods.includes("password")) {
+    const found = passwordUser(ctx, identity);
+    if (found instanceof Response) return found;
+    // Every method must name the same user.
+    if (user && user.userId !== found.userId) return v3Unauthorized(ctx);
+    user = found;
+  }
+  if (!user || !user.enabled) return v3Unauthorized(ctx);
 
-  let tenantId = user.tenantId;
+  // A token made from a token keeps the chain of methods behind it (Keystone lists `token` first),
+  // the chain's first audit id, and the original's expiry.
+  const chain = parent ? ["token", ...new Set([...parent.methods, ...methods].filter((m) => m !== "token"))] : methods;
+
+  // Without a scope: the scope of the token re-authenticated, else the user's default project.
+  let tenantId = parent && parent.tenantId !== UNSCOPED ? parent.tenantId : user.tenantId;
   const scope = auth.scope;
   if (scope === "unscoped") tenantId = UNSCOPED;
   else if (scope !== undefined) {
-    if (!isObject(scope)) return v3Error(400, "Invalid scope.");
-    if (scope.project !== undefined && scope.domain !== undefined) return v3Error(400, "Specify either a project or a domain scope, not both.");
+    if (!isObject(scope)) return v3BadRequest("Invalid input for field 'scope'.");
+    if (scope.project !== undefined && scope.domain !== undefined) return v3BadRequest("Specify either a project or a domain scope, not both.");
     if (isObject(scope.project)) {
       const id = stringField(scope.project, "id");
       const name = stringField(scope.project, "name");
@@ -69,30 +97,36 @@ export async function postTokensV3(ctx: EmulatorContext, request: Request): Prom
           ? id === user.tenantId
           : name !== undefined && (name === user.tenantName || name === user.tenantId) && domainMatches(user, scope.project.domain);
       if (!ok) return v3Unauthorized(ctx);
+      tenantId = user.tenantId;
     } else if (isObject(scope.domain)) {
       if (!domainMatches(user, scope.domain)) return v3Unauthorized(ctx);
       tenantId = UNSCOPED;
-    } else return v3Error(400, "Invalid scope.");
+    } else return v3BadRequest("Invalid input for field 'scope'.");
   }
 
-  const token = ctx.state.tokens.issue(user.userId, tenantId, methods, expiresAt);
+  const token = ctx.state.tokens.issue(user.userId, tenantId, chain, parent?.expiresAt, parent);
   const withCatalog = !new URL(request.url).searchParams.has("nocatalog");
   return jsonResponse(201, tokenBody(ctx, token, user, withCatalog), { "x-subject-token": token.id });
 }
 
+/** Fernet tokens carry whole seconds: `2026-12-02T19:41:13.000000Z`. */
 function v3Time(ms: number): string {
-  return new Date(ms).toISOString().replace("Z", "000Z");
+  return new Date(Math.floor(ms / 1000) * 1000).toISOString().replace("Z", "000Z");
+}
+
+function domainOf(user: EmulatorUser) {
+  return { id: user.domainId, name: user.domainId === "default" ? "Default" : user.domainId };
 }
 
 export function tokenBody(ctx: EmulatorContext, token: TokenRecord, user: EmulatorUser, withCatalog: boolean): JsonObject {
-  const domain = { id: user.domainId, name: user.domainId };
+  const domain = domainOf(user);
   const scoped = token.tenantId !== UNSCOPED;
   return {
     token: {
       methods: token.methods,
       expires_at: v3Time(token.expiresAt),
       issued_at: v3Time(token.issuedAt),
-      audit_ids: [token.id.slice(0, 22)],
+      audit_ids: token.auditIds,
       user: { id: user.userId, name: user.username, domain, password_expires_at: null },
       ...(scoped
         ? {
@@ -118,6 +152,11 @@ function v3Catalog(ctx: EmulatorContext, user: EmulatorUser) {
         const base = `${service.name}-${region}`;
         const out = [{ id: `${base}-public`, interface: "public", region, region_id: region, url: e.publicURL }];
         if (e.internalURL) out.push({ id: `${base}-internal`, interface: "internal", region, region_id: region, url: e.internalURL });
+        // Keystone lists itself on all three interfaces (keystone-manage bootstrap), one URL for all.
+        if (service.type === "identity") {
+          out.push({ id: `${base}-internal`, interface: "internal", region, region_id: region, url: e.publicURL });
+          out.push({ id: `${base}-admin`, interface: "admin", region, region_id: region, url: e.publicURL });
+        }
         return out;
       });
     });
@@ -129,34 +168,11 @@ function v3Catalog(ctx: EmulatorContext, user: EmulatorUser) {
 export function authCatalogV3(ctx: EmulatorContext, request: Request): Response {
   const caller = callerOf(ctx, request);
   if (caller instanceof Response) return caller;
-  if (caller.token.tenantId === UNSCOPED) return v3Error(403, "A project-scoped token is required to produce a service catalog.");
+  if (caller.token.tenantId === UNSCOPED) return v3Forbidden();
   return jsonResponse(200, { catalog: v3Catalog(ctx, caller.user), links: { self: `${ctx.publicUrl}/v3/auth/catalog` } });
 }
 
-/** GET /v3/auth/projects: the projects the caller's token may scope to (one per user here). */
-export function authProjectsV3(ctx: EmulatorContext, request: Request): Response {
-  const caller = callerOf(ctx, request);
-  if (caller instanceof Response) return caller;
-  const { user } = caller;
-  const project = {
-    id: user.tenantId,
-    name: user.tenantName,
-    domain_id: user.domainId,
-    description: "",
-    enabled: true,
-    parent_id: user.domainId,
-    is_domain: false,
-    tags: [],
-    options: {},
-    links: { self: `${ctx.publicUrl}/v3/projects/${user.tenantId}` },
-  };
-  return jsonResponse(200, {
-    projects: [project],
-    links: { next: null, self: `${ctx.publicUrl}/v3/auth/projects`, previous: null },
-  });
-}
-
-function callerOf(ctx: EmulatorContext, request: Request): { token: TokenRecord; user: EmulatorUser } | Response {
+export function callerOf(ctx: EmulatorContext, request: Request): { token: TokenRecord; user: EmulatorUser } | Response {
   const check = ctx.state.tokens.check(request.headers.get("x-auth-token"));
   const user = check.ok ? ctx.state.users.byId(check.token.userId) : undefined;
   if (!check.ok || !user) return v3Unauthorized(ctx);
@@ -168,9 +184,12 @@ export function subjectTokenV3(ctx: EmulatorContext, request: Request): Response
   const caller = ctx.state.tokens.check(request.headers.get("x-auth-token"));
   if (!caller.ok) return v3Unauthorized(ctx);
   const subjectId = request.headers.get("x-subject-token");
+  // Keystone's policy check finds no token to act on: 403, naming the rule.
+  if (!subjectId) return v3Forbidden(`identity:${{ GET: "validate_token", HEAD: "check_token", DELETE: "revoke_token" }[request.method]}`);
   const subject = ctx.state.tokens.check(subjectId);
-  const user = subject.ok ? ctx.state.users.byId(subject.token.userId) : undefined;
-  if (!subject.ok || !user || !subjectId) return v3Error(404, "Could not find token.");
+  if (!subject.ok) return tokenNotFound(subject.reason);
+  const user = ctx.state.users.byId(subject.token.userId);
+  if (!user) return tokenNotFound("unknown");
   if (request.method === "DELETE") {
     ctx.state.tokens.revoke(subjectId);
     return emptyResponse(204);
