@@ -1,4 +1,6 @@
+import { Readable } from "node:stream";
 import { type RaxResponse, ValidationError } from "@rax/core";
+import { countHeader } from "./count-headers";
 import { objectNotFound } from "./not-found";
 import { objectPath } from "./names";
 import { type ObjectInfo, objectInfoFrom } from "./object-info";
@@ -58,13 +60,58 @@ export function rangeHeader(o: FetchObjectOptions): string | undefined {
   return `bytes=${start}-${o.size === undefined ? "" : start + o.size - 1}`;
 }
 
-export async function getObject(ctx: SwiftContext, container: string, name: string, o: FetchObjectOptions): Promise<{ res: RaxResponse; info: ObjectInfo }> {
+/** The GET's response, what it tells about the object, and the body holding exactly the bytes asked for. */
+export interface ObjectGet {
+  res: RaxResponse;
+  info: ObjectInfo;
+  body: Readable;
+}
+
+export async function getObject(ctx: SwiftContext, container: string, name: string, o: FetchObjectOptions): Promise<ObjectGet> {
   const range = rangeHeader(o);
+  let res: RaxResponse;
   try {
-    const res = await ctx.storage({ method: "GET", ok: range ? OK.getRange : OK.getObject, path: objectPath(container, name), headers: { range }, signal: o.signal });
-    return { res, info: objectInfoFrom(container, name, res) };
+    res = await ctx.storage({ method: "GET", ok: range ? OK.getRange : OK.getObject, path: objectPath(container, name), headers: { range }, signal: o.signal });
   } catch (e) {
     throw await objectNotFound(ctx, e, container, name);
+  }
+  const info = objectInfoFrom(container, name, res);
+  if (range === undefined || res.status === 206) return { res, info, body: res.body };
+  return { res, info, body: rangeOfWhole(res, o) };
+}
+
+/**
+ * A server that ignores `Range` answers 200 with the whole object: pass on only the bytes asked
+ * for, and stop reading (closing the connection) once they are through, so a 10-byte read of a
+ * 5 GiB object neither buffers nor downloads it.
+ */
+function rangeOfWhole(res: RaxResponse, o: FetchObjectOptions): Readable {
+  let start: number;
+  let end: number | undefined;
+  if (o.range && "suffix" in o.range) {
+    const total = countHeader(res, "content-length");
+    start = Math.max(0, total - o.range.suffix);
+  } else if (o.range) {
+    start = o.range.start;
+    end = o.range.end === undefined ? undefined : o.range.end + 1;
+  } else {
+    start = o.offset ?? 0;
+    end = o.size === undefined ? undefined : start + o.size;
+  }
+  return Readable.from(sliceStream(res.body, start, end), { objectMode: false });
+}
+
+async function* sliceStream(source: AsyncIterable<Uint8Array>, start: number, end: number | undefined): AsyncGenerator<Uint8Array> {
+  let pos = 0;
+  for await (const chunk of source) {
+    const from = pos;
+    pos += chunk.byteLength;
+    if (pos <= start) continue;
+    const a = Math.max(0, start - from);
+    const b = end === undefined ? chunk.byteLength : Math.min(chunk.byteLength, end - from);
+    if (b > a) yield chunk.subarray(a, b);
+    // Leaving the loop destroys the source: the rest of the object is never read.
+    if (end !== undefined && pos >= end) return;
   }
 }
 
@@ -87,4 +134,11 @@ export async function* rechunk(source: AsyncIterable<Uint8Array>, size: number):
     }
   }
   if (held > 0) yield Buffer.concat(parts);
+}
+
+/** A (short, ranged) stream read into one Buffer. */
+export async function readAll(source: AsyncIterable<Uint8Array>): Promise<Buffer> {
+  const parts: Uint8Array[] = [];
+  for await (const chunk of source) parts.push(chunk);
+  return Buffer.concat(parts);
 }

@@ -14,7 +14,7 @@ import * as cdn from "./cdn";
 import { Container } from "./container";
 import * as containers from "./containers";
 import { type DownloadOptions, downloadObject } from "./download";
-import { checkFetchOptions, type FetchObjectOptions, getObject, rechunk } from "./fetch-object";
+import { checkFetchOptions, type FetchObjectOptions, getObject, readAll, rechunk } from "./fetch-object";
 import { checkFolder, ignoreMatcher, scanFolder } from "./folder-scan";
 import { type SyncResult, syncFolder } from "./folder-sync";
 import { type FolderProgress, FolderUploadJob } from "./folder-upload";
@@ -300,11 +300,11 @@ export class ObjectStore extends ServiceClient {
     const o = checkFetchOptions(options);
     if (o.chunkSize !== undefined) {
       if (o.includeMeta) throw new ValidationError("options.includeMeta", "cannot be combined with chunkSize; use fetchObjectStream");
-      const { res } = await getObject(this.#ctx, c, n, o);
-      return rechunk(res.body, o.chunkSize);
+      const { body } = await getObject(this.#ctx, c, n, o);
+      return rechunk(body, o.chunkSize);
     }
-    const { res, info } = await getObject(this.#ctx, c, n, o);
-    const data = Buffer.from(await res.bytes());
+    const { res, info, body } = await getObject(this.#ctx, c, n, o);
+    const data = body === res.body ? Buffer.from(await res.bytes()) : await readAll(body);
     return o.includeMeta ? { meta: info, data } : data;
   }
   /** The object's metadata and its body as a stream (read it or call `res.dump()`). */
@@ -312,8 +312,8 @@ export class ObjectStore extends ServiceClient {
     const c = containerName(container);
     const n = objectName(name);
     const o = checkFetchOptions(options);
-    const { res, info } = await getObject(this.#ctx, c, n, o);
-    return { meta: info, body: res.body };
+    const { info, body } = await getObject(this.#ctx, c, n, o);
+    return { meta: info, body: body as RaxResponse["body"] };
   }
   /** Async iterator of `chunkSize`-byte Buffers from one streaming GET. */
   iterObjectChunks(container: ContainerRef, name: ObjectRef, options: Omit<FetchObjectOptions, "includeMeta"> & { chunkSize: number }): AsyncGenerator<Buffer> {
@@ -323,8 +323,8 @@ export class ObjectStore extends ServiceClient {
     if (o.chunkSize === undefined) throw new ValidationError("options.chunkSize", "is required");
     const ctx = this.#ctx;
     return (async function* () {
-      const { res } = await getObject(ctx, c, n, o);
-      yield* rechunk(res.body, o.chunkSize as number);
+      const { body } = await getObject(ctx, c, n, o);
+      yield* rechunk(body, o.chunkSize as number);
     })();
   }
   /** The first `size` bytes (pyrax's `fetch_partial`). */
