@@ -1,4 +1,4 @@
-import { type HttpError, httpErrorInit, NotFound, RaxError } from "@rax/core";
+import { type HttpError, httpErrorInit, NotFound, RaxError, redact, ResourceFailed } from "@rax/core";
 
 /** The server does not exist (404 from Nova). */
 export class NoSuchServer extends NotFound {
@@ -64,14 +64,17 @@ export interface ServerFault {
 }
 
 /** A server went to ERROR while `waitFor` waited for another status; `fault` is Nova's reason. */
-export class ServerFailed<S extends { id: string; status?: string; fault?: ServerFault } = { id: string; status?: string; fault?: ServerFault }> extends RaxError {
+export class ServerFailed<S extends { id: string; status?: string; fault?: ServerFault } = { id: string; status?: string; fault?: ServerFault }> extends ResourceFailed<S> {
   static override readonly errorName: string = "ServerFailed";
-  readonly fault?: ServerFault;
-  constructor(
-    readonly server: S,
-    readonly wanted: string,
-  ) {
-    super(`Server ${server.id} went to ${server.status ?? "ERROR"} while waiting for ${wanted}${server.fault?.message ? `: ${server.fault.message}` : ""}`);
-    this.fault = server.fault;
+  declare readonly fault?: ServerFault;
+  constructor(server: S, wanted: string) {
+    // Fault text is the server's to write: redacted like every other message.
+    const why = server.fault?.message ? `: ${redact(server.fault.message)}` : "";
+    super({ resource: server, value: server.status ?? "ERROR", fault: server.fault, attribute: "status" }, `Server ${server.id} went to ${server.status ?? "ERROR"} while waiting for ${wanted}${why}`);
+  }
+
+  /** The server as last loaded (with its `fault`). */
+  get server(): S {
+    return this.resource;
   }
 }

@@ -1,5 +1,5 @@
 import { inspect } from "node:util";
-import { AbortError, InvalidResponse, NotFound, redact, ValidationError, WaitTimeout } from "@rax/core";
+import { AbortError, InvalidResponse, NotFound, redact, ResourceFailed, ValidationError, WaitTimeout } from "@rax/core";
 import { describe, expect, it } from "vitest";
 import { NoSuchServer, NoUniqueMatch, Server, ServerFailed } from "../src/index";
 import { notFoundBody, serve, wireServer } from "./fixture";
@@ -189,6 +189,7 @@ describe("servers.waitFor", () => {
     const { nova } = await serve({ method: "GET", path: "/servers/srv-1", status: 200, body: { server: wireServer({ status: "ERROR", fault }) } });
     const e = await nova.servers.waitFor("srv-1", "ACTIVE", { interval: 1 }).catch((x) => x);
     expect(e).toBeInstanceOf(ServerFailed);
+    expect(e).toBeInstanceOf(ResourceFailed);
     expect(e.fault).toEqual(fault);
     expect(e.server.id).toBe("srv-1");
     expect(e.message).toContain("No valid host was found.");

@@ -1,4 +1,4 @@
-import { type CallOptions, type Paginated, type ServiceClient, waitUntil, type WaitProgress } from "@rax/core";
+import { type CallOptions, type Paginated, type ServiceClient, waitUntil, type WaitOptions } from "@rax/core";
 import type { Ref } from "../ref";
 import { assignData } from "../resource";
 import type { ImageData, ListImagesInput } from "./models";
@@ -43,10 +43,14 @@ export class Images {
     return api.deleteImage(this.client, image, o);
   }
 
-  /** Reloads the image until its status is one of `status` (a snapshot goes SAVING → ACTIVE). */
-  waitFor(image: Ref, status: string | string[], o: { interval?: number; attempts?: number; signal?: AbortSignal; onProgress?: (p: WaitProgress<Image>) => void } = {}): Promise<Image> {
-    const interval = o.interval ?? 5000;
-    return waitUntil(() => this.get(image, { signal: o.signal }), "status", status, { interval, attempts: o.attempts ?? Math.max(1, Math.ceil(1_800_000 / Math.max(interval, 1))), signal: o.signal, onProgress: o.onProgress });
+  /**
+   * Reloads the image until its status is one of `status` (a snapshot goes SAVING → ACTIVE). ERROR,
+   * unless asked for, rejects with core's `ResourceFailed`. Gives up after 30 minutes by default.
+   */
+  waitFor(image: Ref, status: string | string[], o: Omit<WaitOptions<Image>, "failOn" | "faultOf"> = {}): Promise<Image> {
+    const want = (Array.isArray(status) ? status : [status]).map((x) => String(x).toUpperCase());
+    const failOn = want.includes("ERROR") ? [] : ["ERROR"];
+    return waitUntil(() => this.get(image, { signal: o.signal }), "status", want, { interval: 5000, timeout: 30 * 60_000, ...o, failOn });
   }
 }
 
@@ -62,7 +66,7 @@ export class Image {
   delete(o?: CallOptions): Promise<void> {
     return this.#images.delete(this, o);
   }
-  waitFor(status: string | string[], o?: Parameters<Images["waitFor"]>[2]): Promise<Image> {
+  waitFor(status: string | string[], o?: Omit<WaitOptions<Image>, "failOn" | "faultOf">): Promise<Image> {
     return this.#images.waitFor(this, status, o);
   }
 }

@@ -1,22 +1,14 @@
-import { type CallOptions, type Paginated, registerSecret, type ServiceClient, waitUntil, type WaitProgress } from "@rax/core";
-import { NoSuchServer, ServerFailed } from "../errors";
-import type { Ref } from "../ref";
+import { type CallOptions, type Paginated, registerSecret, ResourceFailed, type ServiceClient, validate, waitUntil, waitUntilGone, type WaitOptions } from "@rax/core";
+import { ServerFailed } from "../errors";
+import { type Ref, ref } from "../ref";
 import { assignData } from "../resource";
 import type { Address, CreateServerInput, ListServersInput, ServerData, UpdateServerInput } from "./models";
 import * as api from "./requests";
 
-export interface WaitForOptions {
-  /** ms between loads. Default 5000. */
-  interval?: number;
-  /** Loads before giving up with `WaitTimeout`. Default: as many as fit in 30 minutes at `interval`. */
-  attempts?: number;
-  signal?: AbortSignal;
-  /** Called after every load (pyrax's `verbose` output, a progress bar from `server.progress`). */
-  onProgress?: (p: WaitProgress<Server>) => void;
-  /** Deadline in ms for each load (GET). */
-  timeout?: number;
-}
+/** How `waitFor` polls: core's wait options (interval, attempts, timeout, signal, onProgress). */
+export type WaitForOptions = Omit<WaitOptions<Server>, "failOn" | "faultOf">;
 
+/** `waitFor` gives up after this long unless told otherwise (a Rackspace build takes minutes, not hours). */
 const DEFAULT_WAIT_MS = 30 * 60_000;
 
 /** `compute.servers`: Cloud Servers / Nova servers. Every method takes a server id or a `Server`. */
@@ -63,22 +55,22 @@ export class Servers {
    * Running out of `attempts` rejects with `WaitTimeout`; `signal` with `AbortError`.
    */
   async waitFor(server: Ref, status: string | string[], o: WaitForOptions = {}): Promise<Server> {
-    const want = (Array.isArray(status) ? status : [status]).map((s) => s.toUpperCase());
-    let last: Server | undefined = typeof server === "object" && server instanceof Server ? server : undefined;
-    const call = { signal: o.signal, timeout: o.timeout };
-    const load = async (): Promise<Server> => {
-      try {
-        last = await this.get(server, call);
-      } catch (e) {
-        if (!(e instanceof NoSuchServer) || !want.includes("DELETED")) throw e;
-        return new Server(this, { ...(last ?? placeholder(e.server)), status: "DELETED" });
-      }
-      if (last.status === "ERROR" && !want.includes("ERROR")) throw new ServerFailed(last, want.join("/"));
-      return last;
-    };
-    const interval = o.interval ?? 5000;
-    const attempts = o.attempts ?? Math.max(1, Math.ceil(DEFAULT_WAIT_MS / Math.max(interval, 1)));
-    return waitUntil(load, "status", want, { interval, attempts, signal: o.signal, onProgress: o.onProgress });
+    const want = (Array.isArray(status) ? status : [status]).map((x) => String(x).toUpperCase());
+    const known = server instanceof Server ? server : undefined;
+    const wait = { interval: 5000, timeout: DEFAULT_WAIT_MS, ...o };
+    const load = () => this.get(server, { signal: o.signal });
+    if (want.includes("DELETED")) {
+      // Nova forgets a deleted server: the 404 is the state we wait for.
+      let last = known;
+      await waitUntilGone(async () => (last = await load()), { ...wait, onProgress: o.onProgress });
+      return new Server(this, { ...(last ?? placeholder(validate(ref, server, "server"))), status: "DELETED" });
+    }
+    try {
+      return await waitUntil(load, "status", want, { ...wait, failOn: want.includes("ERROR") ? [] : ["ERROR"] });
+    } catch (e) {
+      if (e instanceof ResourceFailed) throw new ServerFailed(e.resource as Server, want.join("/"));
+      throw e;
+    }
   }
 
   /** Network label → addresses, fresh from Nova (pyrax `servers.ips`), or only `network`'s. */
