@@ -46,7 +46,9 @@ if [ ! -e "$POLICY_RC_D" ]; then
 fi
 
 # refresh package lists when missing or older than 6 h; retry once after an update on failure
-if [ -z "$(find "$APT_LISTS" -maxdepth 1 -name '*_Packages*' -mmin -360 2>/dev/null | head -n 1)" ]; then
+# (apt gives a list file the archive's Last-Modified time, so an unchanged suite looks old:
+# partial/, which every `apt-get update` writes into, tells when the last one ran)
+if [ -z "$(find "$APT_LISTS" -maxdepth 1 \( -name '*_Packages*' -o -name partial \) -mmin -360 2>/dev/null | head -n 1)" ]; then
   log "apt-get update"
   "${APT[@]}" update
 fi

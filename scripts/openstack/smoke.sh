@@ -87,6 +87,17 @@ cmp -s "$TMP/body" "$TMP/obj" || fail "GET body differs"
 req 204 HEAD "$C" "${T[@]}"
 [ "$(hdr X-Container-Object-Count)" = 1 ] || fail "X-Container-Object-Count $(hdr X-Container-Object-Count) != 1"
 req 409 DELETE "$C" "${T[@]}"
+# metadata at Swift's limits (90 items, 4096 bytes of names + values): on ext4 the object server
+# cannot hold the xattrs (507, the proxy answers 503 and error-limits the device for 60 s)
+META=()
+for i in $(seq 10 99); do   # 90 names "m10".."m99"; values so the total is exactly 4096 bytes
+  v=$(printf '%*s' $(( i < 56 ? 43 : 42 )) '' | tr ' ' v)   # 270 + 46*43 + 44*42 = 4096
+  META+=(-H "X-Object-Meta-m$i: $v")
+done
+req 201 PUT "$C/meta.txt" "${T[@]}" "${META[@]}" --data-binary @"$TMP/obj"
+req 200 HEAD "$C/meta.txt" "${T[@]}"
+[ "$(grep -ci '^x-object-meta-' "$TMP/hdr")" = 90 ] || fail "HEAD shows $(grep -ci '^x-object-meta-' "$TMP/hdr") of 90 metadata items"
+req 204 DELETE "$C/meta.txt" "${T[@]}"
 # temp URL (sha256) on the public URL
 KEY="smoke-key-$$"
 req 204 POST "$PUB" "${T[@]}" -H "X-Account-Meta-Temp-URL-Key: $KEY"

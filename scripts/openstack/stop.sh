@@ -4,7 +4,8 @@
 # Each one leads its own session/process group (setsid), so the group is signalled
 # (service + forked workers). A pid whose /proc start time differs from the recorded
 # one (pid reused by something else) is never touched. SIGTERM, then SIGKILL after
-# OS_STOP_GRACE seconds (default 5). Idempotent. Removes DIR/env.json; keeps data.
+# OS_STOP_GRACE seconds (default 5). Idempotent. Removes DIR/env.json; keeps data, except what
+# lives on the tmpfs mounts listed in DIR/run/mounts (swift's objects), which it unmounts.
 set -uo pipefail
 OS_SCRIPT=stop.sh
 . "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
@@ -14,7 +15,7 @@ while [ $# -gt 0 ]; do
   case $1 in
     --dir) D=${2:?--dir needs a value}; shift 2 ;;
     --dir=*) D=${1#--dir=}; shift ;;
-    -h|--help) sed -n '2,7p' "$0"; exit 0 ;;
+    -h|--help) sed -n '2,8p' "$0"; exit 0 ;;
     *) echo "usage: $0 [--dir DIR]" >&2; exit 2 ;;
   esac
 done
@@ -22,7 +23,18 @@ done
 lock_dir
 PIDS="$D/run/pids"
 rm -f "$D/env.json" "$D/run/parts"
-[ -s "$PIDS" ] || { log "nothing running from $D"; rm -f "$PIDS"; exit 0; }
+# parts mount throw-away filesystems (swift's tmpfs device) and list them in run/mounts: unmount
+# them once their processes are gone, so `rm -rf DIR` works and no memory stays held
+unmount_recorded() {
+  [ -s "$D/run/mounts" ] || return 0
+  local m
+  while read -r m; do
+    [ -n "$m" ] && mountpoint -q "$m" || continue
+    umount "$m" 2>/dev/null || umount -l "$m" || log "could not unmount $m"
+  done <"$D/run/mounts"
+  rm -f "$D/run/mounts"
+}
+[ -s "$PIDS" ] || { log "nothing running from $D"; rm -f "$PIDS"; unmount_recorded; exit 0; }
 
 live=()     # "pid:starttime:name" of recorded processes that are still ours
 while read -r pid st name; do
@@ -62,4 +74,5 @@ for e in "${leaders[@]+"${leaders[@]}"}"; do
   for x in $m; do log "$name: worker $x still alive, SIGKILL"; kill -KILL "$x" 2>/dev/null || true; done
 done
 rm -f "$PIDS"
+unmount_recorded
 log "stopped ${#leaders[@]} recorded process groups from $D"

@@ -1,6 +1,6 @@
 # shellcheck shell=bash
 # Swift: object/container/account servers (one process each, workers = 0, 1 replica,
-# a plain directory as the only device), a container-updater (account-level counts),
+# one device, on tmpfs: see _swift_device), a container-updater (account-level counts),
 # and two proxies on the same storage:
 #   :8080  authtoken + keystoneauth (catalog object-store endpoint; accounts AUTH_<project_id>)
 #   :8081  tempauth, /auth/v1.0 (accounts AUTH_test, AUTH_test2, AUTH_admin)
@@ -15,9 +15,33 @@ swift_catalog() {
   echo "endpoint swift object-store internal http://localhost:8080/v1/AUTH_%(project_id)s"
 }
 
+# Swift keeps an object's metadata in xattrs of its file. ext4 holds about 4 KiB of xattrs per
+# inode, so an object near the metadata limits (90 items, 4096 bytes) got 507 from the object
+# server (503 from the proxy), and the proxy then error-limited the only device for 60 s: every
+# object call failed for a minute. tmpfs keeps user xattrs of any size (kernel >= 6.6), and the
+# objects are throw-away anyway. Mounting needs root; without it (or without xattrs on tmpfs) the
+# device stays a plain directory and start.sh says so. stop.sh unmounts what run/mounts lists.
+_swift_device() {
+  local dev=$1
+  mkdir -p "$dev"
+  mountpoint -q "$dev" && return 0
+  if [ "$(id -u)" != 0 ]; then
+    log "WARNING: not root, so swift's device $dev is on $(stat -f -c %T "$dev"): objects with large metadata will fail (503)"
+    return 0
+  fi
+  mount -t tmpfs -o "size=${OS_SWIFT_TMPFS_SIZE:-8g},mode=0755" rax-swift "$dev"
+  echo "$dev" >>"$D/run/mounts"
+  if ! $PY -c 'import os, sys; f = os.path.join(sys.argv[1], ".xattr-probe"); open(f, "w").close()
+os.setxattr(f, "user.swift.metadata", b"x" * 16384); os.remove(f)' "$dev"; then
+    umount "$dev"
+    log "WARNING: tmpfs here lacks user xattrs: swift's device $dev is a plain directory (large metadata will fail)"
+  fi
+}
+
 swift_prepare() {
   local S="$D/etc/swift" DEV="$D/data/swift" me; me=$(id -un)
-  mkdir -p "$S" "$DEV/d1" "$D/data/swift-recon"
+  mkdir -p "$S" "$D/data/swift-recon"
+  _swift_device "$DEV/d1"
   # swift hard-codes /etc/swift/swift.conf (hash path prefix/suffix, storage policies); the
   # Debian "swift" package ships a usable one. Write it only if it is missing.
   if ! grep -qs '^swift_hash_path_suffix' /etc/swift/swift.conf; then
