@@ -15,6 +15,8 @@ import type { AuthUser } from "./auth-result";
 import type { BaseIdentity } from "./base-identity";
 import type { CatalogService, ServiceCatalog } from "./catalog";
 import { Config, type EnvVars } from "./config";
+import { cloudOptions } from "./cloud-options";
+import { cloudFromOsEnv, findCloud } from "./clouds-yaml";
 import { readCredentialFile } from "./credential-file";
 import { type IdentityType, parseIdentityType } from "./identity-type";
 import { type Keychain, readKeychainSecret } from "./keychain";
@@ -48,6 +50,15 @@ const contextOptionsSchema = z.looseObject({
   debug: z.boolean().optional(),
   credentialFile: optString,
   refreshAheadMs: z.number().int().min(0).optional(),
+  cloud: optString,
+  applicationCredentialId: optString,
+  applicationCredentialName: optString,
+  applicationCredentialSecret: optString,
+  domainId: optString,
+  domainName: optString,
+  systemScope: optString,
+  token: optString,
+  interface: z.enum(["public", "internal"]).optional(),
 });
 
 export interface ContextOptions {
@@ -91,6 +102,24 @@ export interface ContextOptions {
   transportOptions?: TransportOptions;
   /** Secret store for `keyringAuth` (default: keytar, loaded on demand). */
   keychain?: Keychain;
+  /**
+   * A cloud of clouds.yaml (+ secure.yaml) to take settings and credentials from; default
+   * `OS_CLOUD`. Options given here win over the cloud's values.
+   */
+  cloud?: string;
+  /** Keystone v3 application credential by id (or by name with the user), and its secret. */
+  applicationCredentialId?: string;
+  applicationCredentialName?: string;
+  applicationCredentialSecret?: string;
+  /** Keystone v3 domain scope instead of a project. */
+  domainId?: string;
+  domainName?: string;
+  /** Keystone v3 system scope (`"all"`). */
+  systemScope?: string;
+  /** An existing token (OS_TOKEN, clouds.yaml `auth.token`): `authenticate()` uses it as `authWithToken` does. */
+  token?: string;
+  /** Catalog interface for every service: "internal" uses internal URLs unless a call says otherwise. */
+  interface?: "public" | "internal";
 }
 
 export interface FromEnvironmentOptions extends ContextOptions {
@@ -114,6 +143,22 @@ export interface ClientOptions {
 }
 
 const CONTEXT_ONLY = new Set(["env", "configFile", "config", "environment", "keychain", "transport", "transportOptions", "logger"]);
+
+/** Whether pyrax's own sources hold credentials (then OS_* variables are not consulted). */
+function pyraxCredentials(o: ContextOptions, env: EnvVars, config: Config): boolean {
+  if (o.username || o.userId || o.apiKey || o.password || o.credentialFile || o.token || o.applicationCredentialSecret) return true;
+  if (nonEmpty(env.CLOUD_USERNAME) || nonEmpty(env.CLOUD_API_KEY) || nonEmpty(env.CLOUD_PASSWORD) || nonEmpty(env.RAX_CREDENTIAL_FILE)) return true;
+  return config.getSetting("keyringUsername") !== undefined;
+}
+
+/** Options from the selected clouds.yaml cloud, else from OS_* variables when pyrax's sources hold no credentials. */
+function cloudSourced(o: ContextOptions, env: EnvVars, config: Config): Partial<ContextOptions> {
+  const name = o.cloud ?? nonEmpty(env.OS_CLOUD);
+  if (name !== undefined) return cloudOptions(findCloud(name, { env }), `clouds.yaml cloud "${name}"`);
+  if (pyraxCredentials(o, env, config)) return {};
+  const fromEnv = cloudFromOsEnv(env);
+  return fromEnv ? cloudOptions(fromEnv, "OS_* variables") : {};
+}
 
 /** Context options that set a setting: they win over the config file until `setSetting` changes it. */
 const OPTION_FOR_SETTING: Partial<Record<SettingName, keyof ContextOptions>> = {
@@ -163,9 +208,6 @@ export class Context {
 
   constructor(options: ContextOptions = {}) {
     validate(contextOptionsSchema, omitContextOnly(options), "");
-    this.#options = { ...options };
-    // A logger passed in means "log to it" unless debug says otherwise.
-    if (options.logger && options.debug === undefined) this.#options.debug = true;
     this.#config =
       options.config ??
       new Config({
@@ -173,6 +215,11 @@ export class Context {
         ...(options.configFile !== undefined ? { configFile: options.configFile } : {}),
       });
     if (options.environment !== undefined) this.#config.setEnvironment(options.environment);
+    // A clouds.yaml cloud (or the OS_* variables) counts as options given in code; explicit ones win.
+    const sourced = cloudSourced(options, options.env ?? process.env, this.#config);
+    this.#options = { ...sourced, ...dropUndefined({ ...options }) };
+    // A logger passed in means "log to it" unless debug says otherwise.
+    if (options.logger && options.debug === undefined) this.#options.debug = true;
     this.#current = this.#buildIdentity();
   }
 
@@ -191,8 +238,17 @@ export class Context {
     if (!id.hasCredentials && ctx.getSetting("keyringUsername") && !rest.username) {
       await ctx.keyringAuth(undefined, { authenticate: false });
     }
-    if (authenticate && ctx.identity.hasCredentials) await ctx.authenticate(signal);
+    if (authenticate && (ctx.identity.hasCredentials || ctx.#options.token !== undefined)) await ctx.authenticate(signal);
     return ctx;
+  }
+
+  /**
+   * A context for a cloud of clouds.yaml (+ secure.yaml), as `openstack --os-cloud <name>` would
+   * use it; authenticated unless `authenticate: false`. Same as `fromEnvironment({ cloud: name })`.
+   */
+  static fromCloud(name: string, options: FromEnvironmentOptions = {}): Promise<Context> {
+    validate(z.string().trim().min(1, "must be a non-empty string"), name, "cloud");
+    return Context.fromEnvironment({ ...options, cloud: name });
   }
 
   /** Settings by environment (shared with other contexts when passed in as `config`). */
@@ -307,9 +363,21 @@ export class Context {
     return this;
   }
 
-  /** Authenticate with the stored credentials. */
+  /**
+   * Authenticate with the stored credentials; a context given only a `token` (OS_TOKEN,
+   * clouds.yaml `auth.token`) uses it as `authWithToken` does.
+   */
   async authenticate(signal?: AbortSignal): Promise<this> {
-    await this.identity.authenticate(signal);
+    const id = this.identity;
+    const token = this.#options.token;
+    if (!id.hasCredentials && token !== undefined && !id.tokenOnly) {
+      await id.authWithToken(token, {
+        ...(id.tenantId !== undefined ? { tenantId: id.tenantId } : id.tenantName !== undefined ? { tenantName: id.tenantName } : {}),
+        ...(signal ? { signal } : {}),
+      });
+      return this;
+    }
+    await id.authenticate(signal);
     return this;
   }
 
@@ -325,7 +393,8 @@ export class Context {
    * service's only region → a `ValidationError` listing its regions.
    */
   getEndpoint(type: string, o: { region?: string; internal?: boolean; name?: string } = {}): string {
-    return this.identity.endpoint({ type, ...o });
+    const internal = o.internal ?? (this.#options.interface === "internal" ? true : undefined);
+    return this.identity.endpoint({ type, ...o, ...(internal !== undefined ? { internal } : {}) });
   }
 
   /**
@@ -340,7 +409,7 @@ export class Context {
       "",
     );
     const id = this.identity;
-    let internal = o.internal;
+    let internal = o.internal ?? (this.#options.interface === "internal" ? true : undefined);
     if (internal === undefined && id.useServicenet && Cls.serviceType && serviceKey(Cls.serviceType) === "object_store") {
       internal = true;
     }
@@ -576,6 +645,12 @@ export class Context {
         userDomainId: opt.userDomainId,
         projectDomain: s("projectDomain") as string | undefined,
         projectDomainId: opt.projectDomainId,
+        applicationCredentialId: keep ? opt.applicationCredentialId : undefined,
+        applicationCredentialName: keep ? opt.applicationCredentialName : undefined,
+        applicationCredentialSecret: keep ? opt.applicationCredentialSecret : undefined,
+        domainId: opt.domainId,
+        domainName: opt.domainName,
+        systemScope: opt.systemScope,
       }),
     );
   }

@@ -1,4 +1,4 @@
-import { ValidationError } from "@rax/core";
+import { ValidationError, registerSecret } from "@rax/core";
 import { type AuthResult, parseV2Access, parseV3Token } from "./auth-result";
 import { BaseIdentity, type IdentityOptions } from "./base-identity";
 
@@ -13,6 +13,19 @@ export interface KeystoneOptions extends IdentityOptions {
   /** v3 domain of a project given by name (default "Default"), ignored when `projectDomainId` is set. */
   projectDomain?: string;
   projectDomainId?: string;
+  /**
+   * v3 application credential (what OpenStack dashboards hand out instead of a password): by
+   * `applicationCredentialId`, or by `applicationCredentialName` with the user (`userId`, or
+   * `username` + user domain). Takes the place of a password; the token is scoped by the credential.
+   */
+  applicationCredentialId?: string;
+  applicationCredentialName?: string;
+  applicationCredentialSecret?: string;
+  /** v3 domain scope (instead of a project): by id, or by name. */
+  domainId?: string;
+  domainName?: string;
+  /** v3 system scope: `"all"` (Keystone's only system). */
+  systemScope?: string;
 }
 
 function normaliseVersion(v: string | undefined): KeystoneVersion | undefined {
@@ -24,9 +37,10 @@ function normaliseVersion(v: string | undefined): KeystoneVersion | undefined {
 }
 
 /**
- * OpenStack Keystone, v2.0 (password or token, tenant by id or name) and v3 (password or token,
- * user by name + domain or by id, project scope by id or name + domain). v3 takes the token from
- * the `X-Subject-Token` header and the endpoints from `token.catalog[].endpoints[]`.
+ * OpenStack Keystone, v2.0 (password or token, tenant by id or name) and v3 (password, token or
+ * application credential; user by name + domain or by id; project scope by id or name + domain,
+ * or domain / system scope). v3 takes the token from the `X-Subject-Token` header and the
+ * endpoints from `token.catalog[].endpoints[]`.
  */
 export class KeystoneIdentity extends BaseIdentity {
   readonly identityType = "keystone" as const;
@@ -35,7 +49,13 @@ export class KeystoneIdentity extends BaseIdentity {
   userDomainId?: string;
   projectDomain?: string;
   projectDomainId?: string;
+  applicationCredentialId?: string;
+  applicationCredentialName?: string;
+  domainId?: string;
+  domainName?: string;
+  systemScope?: string;
   readonly #base: string;
+  #applicationCredentialSecret?: string;
 
   constructor(opts: KeystoneOptions = {}) {
     super(opts);
@@ -52,6 +72,49 @@ export class KeystoneIdentity extends BaseIdentity {
     this.userDomainId = opts.userDomainId;
     this.projectDomain = opts.projectDomain;
     this.projectDomainId = opts.projectDomainId;
+    this.applicationCredentialId = opts.applicationCredentialId;
+    this.applicationCredentialName = opts.applicationCredentialName;
+    this.domainId = opts.domainId;
+    this.domainName = opts.domainName;
+    this.systemScope = opts.systemScope;
+    if (opts.applicationCredentialSecret !== undefined) {
+      registerSecret(opts.applicationCredentialSecret);
+      this.#applicationCredentialSecret = opts.applicationCredentialSecret;
+    }
+    const app = this.applicationCredentialId ?? this.applicationCredentialName;
+    if (app !== undefined) {
+      if (this.version !== "3") throw new ValidationError("applicationCredentialId", "application credentials need Keystone v3");
+      if (this.#applicationCredentialSecret === undefined) {
+        throw new ValidationError("applicationCredentialSecret", "required with an application credential");
+      }
+      if (this.applicationCredentialId === undefined && this.username === undefined && this.userId === undefined) {
+        throw new ValidationError("applicationCredentialName", "an application credential given by name needs the user (username or userId)");
+      }
+    }
+    const scopes = [this.tenantId ?? this.tenantName, this.domainId ?? this.domainName, this.systemScope].filter((v) => v !== undefined);
+    if (scopes.length > 1) {
+      throw new ValidationError("scope", "give one scope: a project (tenantId / tenantName), a domain (domainId / domainName) or systemScope");
+    }
+  }
+
+  /** Credentials include an application credential (which needs no password). */
+  override get hasCredentials(): boolean {
+    if (this.#applicationCredentialSecret !== undefined && !this.tokenOnly) return true;
+    return super.hasCredentials;
+  }
+
+  override copyCredentialsTo(other: BaseIdentity): void {
+    super.copyCredentialsTo(other);
+    if (other instanceof KeystoneIdentity && this.#applicationCredentialSecret !== undefined && !this.tokenOnly) {
+      other.applicationCredentialId ??= this.applicationCredentialId;
+      other.applicationCredentialName ??= this.applicationCredentialName;
+      other.#applicationCredentialSecret ??= this.#applicationCredentialSecret;
+    }
+  }
+
+  override clearCredentials(): void {
+    super.clearCredentials();
+    this.#applicationCredentialSecret = undefined;
   }
 
   get adminVersion(): KeystoneVersion {
@@ -77,6 +140,7 @@ export class KeystoneIdentity extends BaseIdentity {
       const { res, body } = await this.postTokens({ auth }, signal);
       return parseV2Access(res, body);
     }
+    if (this.#applicationCredentialSecret !== undefined) return this.#postApplicationCredential(signal);
     if (!this.username && !this.userId) throw new ValidationError("username", "required for Keystone v3 authentication");
     const user: Record<string, unknown> = this.userId
       ? { id: this.userId, password: secret }
@@ -107,18 +171,36 @@ export class KeystoneIdentity extends BaseIdentity {
     return id ? { id } : { name: name ?? "Default" };
   }
 
+  /** An application credential carries its own project: Keystone refuses any other scope with it. */
+  #postApplicationCredential(signal?: AbortSignal): Promise<AuthResult> {
+    const cred: Record<string, unknown> = { secret: this.#applicationCredentialSecret };
+    if (this.applicationCredentialId) cred.id = this.applicationCredentialId;
+    else {
+      cred.name = this.applicationCredentialName;
+      cred.user = this.userId
+        ? { id: this.userId }
+        : { name: this.username, domain: this.domainRef(this.userDomainId, this.userDomain) };
+    }
+    return this.postV3({ methods: ["application_credential"], application_credential: cred }, {}, signal, false);
+  }
+
   private async postV3(
     identity: Record<string, unknown>,
     t: { tenantId?: string; tenantName?: string },
     signal?: AbortSignal,
+    scoped = true,
   ): Promise<AuthResult> {
     const auth: Record<string, unknown> = { identity };
-    if (t.tenantId) auth.scope = { project: { id: t.tenantId } };
+    if (!scoped) {
+      // no scope: the application credential's project
+    } else if (t.tenantId) auth.scope = { project: { id: t.tenantId } };
     else if (t.tenantName) {
       auth.scope = {
         project: { name: t.tenantName, domain: this.domainRef(this.projectDomainId, this.projectDomain) },
       };
-    }
+    } else if (this.domainId) auth.scope = { domain: { id: this.domainId } };
+    else if (this.domainName) auth.scope = { domain: { name: this.domainName } };
+    else if (this.systemScope) auth.scope = { system: { [this.systemScope]: true } };
     const { res, body } = await this.postTokens({ auth }, signal);
     return parseV3Token(res, body);
   }

@@ -21,6 +21,8 @@ export interface FakeOptions {
   defaultRegion?: string;
   /** Delay before answering POST tokens (ms), to overlap concurrent callers. */
   tokenDelayMs?: number;
+  /** Keystone v3 application credential the fake accepts (by id, or by name for user "demo"). */
+  appCredential?: { id: string; name: string; secret: string };
 }
 
 export interface FakeIdentity {
@@ -99,6 +101,7 @@ export async function startFakeIdentity(options: FakeOptions = {}): Promise<Fake
     lifetimeMs: 24 * 3600_000,
     defaultRegion: "ORD",
     tokenDelayMs: 0,
+    appCredential: { id: "app-cred-1", name: "ci-deploy", secret: "app-secret-0123456789" },
     ...options,
   };
   const requests: Recorded[] = [];
@@ -155,11 +158,22 @@ export async function startFakeIdentity(options: FakeOptions = {}): Promise<Fake
           ok = (u.name === opts.username || u.id === "uid-1") && u.password === opts.password;
         } else if (id.methods?.[0] === "token") {
           ok = valid.has(id.token?.id);
+        } else if (id.methods?.[0] === "application_credential") {
+          const a = id.application_credential ?? {};
+          const app = opts.appCredential;
+          const who = a.user ?? {};
+          const byId = a.id === app.id;
+          const byName = a.name === app.name && (who.id === "uid-1" || (who.name === opts.username && who.domain !== undefined));
+          // Keystone refuses a scope in an application-credential request.
+          ok = (byId || byName) && a.secret === app.secret && auth.scope === undefined;
         }
         if (!ok) return send(res, 401, { error: { code: 401, message: "The request you have made requires authentication.", title: "Unauthorized" } });
         const token = id.methods[0] === "token" ? id.token.id : issue("v3");
-        const project = auth.scope?.project;
-        const scoped = project !== undefined;
+        const appCred = id.methods[0] === "application_credential";
+        const project = appCred ? { id: "p-app", name: "app-project" } : auth.scope?.project;
+        const domainScope = auth.scope?.domain;
+        const systemScope = auth.scope?.system;
+        const scoped = project !== undefined || domainScope !== undefined || systemScope !== undefined;
         return send(
           res,
           201,
@@ -170,7 +184,9 @@ export async function startFakeIdentity(options: FakeOptions = {}): Promise<Fake
               user: { id: "uid-1", name: opts.username, domain: { id: "default", name: "Default" } },
               ...(scoped
                 ? {
-                    project: { id: project.id ?? "p-demo", name: project.name ?? "demo", domain: { id: "default", name: "Default" } },
+                    ...(project ? { project: { id: project.id ?? "p-demo", name: project.name ?? "demo", domain: { id: "default", name: "Default" } } } : {}),
+                    ...(domainScope ? { domain: { id: domainScope.id ?? "default", name: domainScope.name ?? "Default" } } : {}),
+                    ...(systemScope ? { system: systemScope } : {}),
                     roles: [{ id: "r1", name: "member" }],
                     catalog: v3Catalog(base),
                   }
