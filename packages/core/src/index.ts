@@ -43,7 +43,7 @@ export { RetryBudget, type RetryBudgetOptions } from "./retry-budget";
 export { DEFAULT_RETRY, backoffDelay, isIdempotentMethod, type RetryOptions } from "./retry-policy";
 export { isReplayableBody, type RequestBody, type StreamBody } from "./request-body";
 export { RaxResponse, type RaxResponseInit } from "./response";
-export { Transport, type Timeouts, type TransportOptions, type RequestOptions } from "./transport";
+export { Transport, DEFAULT_TIMEOUTS, type Timeouts, type TransportOptions, type RequestOptions } from "./transport";
 export { withQuery, encodePath, encodeSegment, joinUrl, type Query, type QueryValue } from "./url";
 export { SharedReauth, type AuthSession } from "./session";
 export { StaticSession, type StaticSessionOptions, type StaticEndpoints } from "./static-session";

@@ -1,5 +1,5 @@
 import type { Readable } from "node:stream";
-import { InvalidResponse } from "./errors";
+import { InvalidResponse, TimeoutError } from "./errors";
 import { redact } from "./redact";
 
 export interface RaxResponseInit {
@@ -11,6 +11,8 @@ export interface RaxResponseInit {
   /** Redacted, or a function giving it (called only when `url` is read). */
   url: string | (() => string);
   body: Readable;
+  /** When whole-body reads must be done by (absolute ms) and the deadline they enforce. */
+  readDeadline?: { at: number; ms: number };
 }
 
 // decode() without { stream: true } keeps no state between calls, so one decoder serves all.
@@ -72,6 +74,7 @@ export class RaxResponse {
   readonly method: string;
   readonly body: Readable;
   #url: string | (() => string);
+  readonly #readDeadline?: { at: number; ms: number };
 
   constructor(init: RaxResponseInit) {
     this.status = init.status;
@@ -81,6 +84,26 @@ export class RaxResponse {
     this.method = init.method;
     this.#url = init.url;
     this.body = init.body;
+    this.#readDeadline = init.readDeadline;
+  }
+
+  /**
+   * Runs a whole-body read under the call's default deadline: when it passes, the body is destroyed
+   * with a TimeoutError (phase "total"), which the read then rejects with.
+   */
+  #bounded<T>(read: () => Promise<T>): Promise<T> {
+    const d = this.#readDeadline;
+    const body = this.body;
+    if (!d || body.readableEnded || body.destroyed) return read();
+    const expire = () => body.destroy(new TimeoutError({ phase: "total", timeoutMs: d.ms, method: this.method, url: this.url }));
+    const left = d.at - Date.now();
+    if (left <= 0) {
+      expire();
+      return read();
+    }
+    const timer = setTimeout(expire, left);
+    timer.unref?.();
+    return read().finally(() => clearTimeout(timer));
   }
 
   /** Request URL with secret query values masked. */
@@ -90,7 +113,7 @@ export class RaxResponse {
   }
 
   bytes(): Promise<Uint8Array> {
-    return readAll(this.body);
+    return this.#bounded(() => readAll(this.body));
   }
 
   async text(): Promise<string> {
@@ -113,6 +136,10 @@ export class RaxResponse {
 
   /** Discard the body so the connection can be reused (closes it instead past 128 KiB). */
   dump(): Promise<void> {
+    return this.#bounded(() => this.#dump());
+  }
+
+  #dump(): Promise<void> {
     const body = this.body;
     // The body is being thrown away: a failure while discarding it changes nothing for the caller,
     // so every outcome resolves.

@@ -7,7 +7,6 @@ import {
   AbortError,
   ConnectionError,
   ESM_BUNDLE_FIX,
-  HttpError,
   type RaxError,
   TimeoutError,
   TransportLoadError,
@@ -16,7 +15,7 @@ import {
 } from "./errors";
 import { checkHeader } from "./header-check";
 import { redact, redactUrl } from "./redact";
-import { prepareBody, type RequestBody } from "./request-body";
+import { type PreparedBody, prepareBody, type RequestBody } from "./request-body";
 import { requestIdFrom } from "./request-id";
 import { RaxResponse } from "./response";
 import { RetryBudget } from "./retry-budget";
@@ -29,12 +28,24 @@ import { type Query, assertAbsoluteUrl, withQuery } from "./url";
 export interface Timeouts {
   /** TCP+TLS connect, per attempt. Transport-wide only (set on the connection pool). Default 10 000. */
   connect?: number;
-  /** From request sent to complete response headers, per attempt. Default 300 000. */
+  /**
+   * Silence before the response headers, per attempt (the clock restarts while a request body is
+   * still being sent). Default 60 000.
+   */
   headers?: number;
-  /** Longest silence between body chunks, per attempt. Default 300 000. */
+  /** Longest silence between response body chunks, per attempt. Default 60 000. */
   body?: number;
-  /** Deadline for the whole call: every attempt, every backoff wait and the response body. Default none. */
+  /**
+   * Deadline for the whole call: every attempt, every backoff wait and the response body, however
+   * it is read (streams included). Default: none — see `call`.
+   */
   total?: number;
+  /**
+   * Without a `total`: deadline, from the start of the call, for reading the response whole
+   * (`json()`, `text()`, `bytes()`, `dump()`), so a body that trickles cannot hold a call forever.
+   * A body read as a stream is bounded by `body` (idle) only. Default 120 000.
+   */
+  call?: number;
 }
 
 export interface TransportOptions {
@@ -73,9 +84,13 @@ export interface RequestOptions {
 }
 
 const ERROR_BODY_LIMIT = 64 * 1024;
-const DEFAULT_CONNECT_TIMEOUT = 10_000;
-const DEFAULT_HEADERS_TIMEOUT = 300_000;
-const DEFAULT_BODY_TIMEOUT = 300_000;
+/** The transport's default timeouts (ms); see `Timeouts`. */
+export const DEFAULT_TIMEOUTS: Readonly<Required<Omit<Timeouts, "total">>> = Object.freeze({
+  connect: 10_000,
+  headers: 60_000,
+  body: 60_000,
+  call: 120_000,
+});
 const NO_BODY_STATUSES = new Set([204, 205, 304]);
 const COMMON_METHODS = new Set(["GET", "HEAD", "PUT", "POST", "DELETE", "PATCH", "COPY", "OPTIONS"]);
 
@@ -131,6 +146,130 @@ async function readBounded(body: Readable, limit: number): Promise<Buffer> {
   return Buffer.concat(chunks);
 }
 
+interface CallInit {
+  method: string;
+  url: string;
+  origin: string;
+  path: string;
+  timeouts: Timeouts;
+  retry: RetryOptions;
+  budget: RetryBudget | undefined;
+  idempotent: boolean;
+  expect: number[];
+  body: PreparedBody;
+  headers: Record<string, string>;
+  userSignal: AbortSignal | undefined;
+  started: number;
+}
+
+type Outcome = { res: StreamedResponse; err?: undefined; t0: number } | { res?: undefined; err: unknown; t0: number };
+type Verdict = { response: RaxResponse; error?: undefined; delay?: undefined } | { response?: undefined; error: RaxError; delay: number | undefined };
+
+/** One call's state across its attempts: settings, the deadline, the attempt count, error mapping. */
+class Call {
+  readonly method: string;
+  readonly url: string;
+  readonly origin: string;
+  readonly path: string;
+  readonly timeouts: Timeouts;
+  readonly retry: RetryOptions;
+  readonly budget: RetryBudget | undefined;
+  readonly idempotent: boolean;
+  readonly expect: number[];
+  readonly body: PreparedBody;
+  readonly headers: Record<string, string>;
+  readonly userSignal: AbortSignal | undefined;
+  readonly started: number;
+  readonly hasTotal: boolean;
+  /** Absolute end of the total deadline (Infinity without one). */
+  readonly deadline: number;
+  /** The signal attempts and waits use: the caller's, or one linked with the total deadline. */
+  signal: AbortSignal | undefined;
+  attempt = 0;
+  /** Attempt count reported by errors while the returned body streams. */
+  finalAttempt = 0;
+  /** Retry-budget tokens spent, refunded on success. */
+  spent = 0;
+  #deadlineFired = false;
+  #shown?: string;
+  cleanup: () => void = () => {};
+
+  constructor(i: CallInit) {
+    this.method = i.method;
+    this.url = i.url;
+    this.origin = i.origin;
+    this.path = i.path;
+    this.timeouts = i.timeouts;
+    this.retry = i.retry;
+    this.budget = i.budget;
+    this.idempotent = i.idempotent;
+    this.expect = i.expect;
+    this.body = i.body;
+    this.headers = i.headers;
+    this.userSignal = i.userSignal;
+    this.signal = i.userSignal;
+    this.started = i.started;
+    this.hasTotal = i.timeouts.total !== undefined;
+    this.deadline = this.hasTotal ? i.started + (i.timeouts.total as number) : Number.POSITIVE_INFINITY;
+  }
+
+  /** Redacted only when a log line or an error needs it. */
+  readonly shownUrl = (): string => (this.#shown ??= redactUrl(this.url));
+
+  /**
+   * With a total deadline, one controller links the caller's signal and the deadline; it stays
+   * armed until the response body has been consumed, so the deadline covers the body as well.
+   * Without one, the caller's signal (if any) is used as is: most calls need neither.
+   */
+  armDeadline(): void {
+    const total = this.timeouts.total;
+    if (total === undefined) return;
+    const ctl = new AbortController();
+    const userSignal = this.userSignal;
+    this.signal = ctl.signal;
+    const onUserAbort = () => ctl.abort(userSignal?.reason);
+    userSignal?.addEventListener("abort", onUserAbort, { once: true });
+    const timer = setTimeout(() => {
+      this.#deadlineFired = true;
+      ctl.abort(new TimeoutError({ phase: "total", timeoutMs: total, method: this.method, url: this.shownUrl() }));
+    }, total);
+    timer.unref?.();
+    let cleaned = false;
+    this.cleanup = () => {
+      if (cleaned) return;
+      cleaned = true;
+      clearTimeout(timer);
+      userSignal?.removeEventListener("abort", onUserAbort);
+    };
+  }
+
+  /** Any failure as the typed error the caller sees. */
+  readonly mapError = (err: unknown): RaxError => {
+    const { method, attempt } = this;
+    if (this.#deadlineFired) return new TimeoutError({ phase: "total", timeoutMs: this.timeouts.total, method, url: this.shownUrl(), attempts: attempt, cause: err });
+    if (this.userSignal?.aborted) return new AbortError(undefined, { cause: this.userSignal.reason, attempts: attempt });
+    if (isRaxError(err)) return err;
+    const e = err as { code?: string; message?: string };
+    const t = (phase: "connect" | "headers" | "body", ms: number) => new TimeoutError({ phase, timeoutMs: ms, method, url: this.shownUrl(), attempts: attempt, cause: err });
+    if (e?.code === "UND_ERR_CONNECT_TIMEOUT") return t("connect", this.timeouts.connect ?? DEFAULT_TIMEOUTS.connect);
+    if (e?.code === "UND_ERR_HEADERS_TIMEOUT") return t("headers", this.timeouts.headers ?? DEFAULT_TIMEOUTS.headers);
+    if (e?.code === "UND_ERR_BODY_TIMEOUT") return t("body", this.timeouts.body ?? DEFAULT_TIMEOUTS.body);
+    if (typeof e?.message === "string" && DYNAMIC_REQUIRE.test(e.message)) return loadFailure(err);
+    const code = e?.code ?? (err as { cause?: { code?: string } })?.cause?.code;
+    const detail = e?.message ? `: ${redact(e.message)}` : "";
+    return new ConnectionError(
+      { code, method, url: this.shownUrl(), attempts: attempt, cause: err },
+      `Connection failed${code ? ` (${code})` : ""}${detail} (${method} ${this.shownUrl()})`,
+    );
+  };
+
+  /** A failure while the returned body streams, reported with the attempt that produced it. */
+  readonly mapBodyError = (err: Error): Error => {
+    this.attempt = this.finalAttempt;
+    return this.mapError(err);
+  };
+}
+
 /**
  * HTTP transport on undici: keep-alive pool per origin, timeouts, deadlines, AbortSignal,
  * streaming bodies, retries with backoff and a client-wide retry budget. undici is imported on
@@ -170,7 +309,7 @@ export class Transport {
       ([{ default: Agent }, { default: buildConnector }]) => {
         try {
           const connect = buildConnector({
-            timeout: this.#timeouts.connect ?? DEFAULT_CONNECT_TIMEOUT,
+            timeout: this.#timeouts.connect ?? DEFAULT_TIMEOUTS.connect,
             rejectUnauthorized: this.#verifySsl,
           });
           return {
@@ -194,190 +333,195 @@ export class Transport {
     return this.#loaded;
   }
 
-  /** Send a request; resolves once headers arrive, with the body still streaming. */
+  /**
+   * Send a request; resolves once headers arrive, with the body still streaming. The stages:
+   * `#prepare` (check and assemble the call) → `#attempt` (send once) → `#classify` (success,
+   * retry after a delay, or a final error) → `#wait` (backoff) → `#attempt` again.
+   */
   async request(o: RequestOptions): Promise<RaxResponse> {
+    const call = this.#prepare(o);
+    try {
+      const { agent } = await this.#load();
+      for (;;) {
+        const outcome = await this.#attempt(call, agent);
+        const verdict = await this.#classify(call, outcome);
+        if (verdict.response) return verdict.response;
+        if (verdict.delay === undefined) throw verdict.error;
+        await this.#wait(call, verdict.delay);
+      }
+    } catch (err) {
+      call.cleanup();
+      if (isRaxError(err)) throw err;
+      throw call.mapError(err);
+    }
+  }
+
+  /** Stage 1: validate the options and assemble everything the attempts share. */
+  #prepare(o: RequestOptions): Call {
     if (this.#closed) throw new ValidationError("transport", "is closed");
     const method = COMMON_METHODS.has(o.method) ? o.method : normalMethod(o.method);
     const url = withQuery(o.url, o.query);
     const target = assertAbsoluteUrl(url);
-    // Redacted only when a log line or an error needs it.
-    let shown: string | undefined;
-    const shownUrl = () => (shown ??= redactUrl(url));
     // The transport's own settings objects are never mutated, so a call without overrides shares them.
     const timeouts: Timeouts = o.timeouts ? { ...this.#timeouts, ...o.timeouts } : this.#timeouts;
     const retry: RetryOptions =
       o.retry === undefined ? this.#retry : o.retry === false ? { ...this.#retry, maxAttempts: 1 } : { ...this.#retry, ...o.retry };
-    const budget = retry.budget === false ? undefined : retry.budget instanceof RetryBudget ? retry.budget : this.budget;
-    const idempotent = o.idempotent ?? isIdempotentMethod(method);
-    const expect = o.expectStatus ?? [];
     const body = prepareBody(o.body, o.json);
-
-    const headers: Record<string, string> = { "user-agent": this.userAgent };
-    if (body.contentType) headers["content-type"] = body.contentType;
-    const given = o.headers ?? {};
-    for (const k in given) {
-      if (!Object.hasOwn(given, k)) continue;
-      const v = given[k];
-      const key = k.toLowerCase();
-      if (v === undefined) delete headers[key];
-      else headers[key] = v;
-    }
-    for (const k in headers) checkHeader(k, headers[k] as string);
-
+    const headers = this.#headers(o.headers, body.contentType);
     const userSignal = o.signal;
     if (userSignal?.aborted) throw new AbortError(undefined, { cause: userSignal.reason, attempts: 0 });
-
     const started = Date.now();
-    const deadline = timeouts.total !== undefined ? started + timeouts.total : Number.POSITIVE_INFINITY;
-    const retryDeadline = started + retry.maxTotalMs;
+    const call = new Call({
+      method,
+      url,
+      origin: target.origin,
+      path: target.pathname + target.search,
+      timeouts,
+      retry,
+      budget: retry.budget === false ? undefined : retry.budget instanceof RetryBudget ? retry.budget : this.budget,
+      idempotent: o.idempotent ?? isIdempotentMethod(method),
+      expect: o.expectStatus ?? [],
+      body,
+      headers,
+      userSignal,
+      started,
+    });
+    call.armDeadline();
+    return call;
+  }
 
-    // With a total deadline, one controller per call links the caller's signal and the deadline;
-    // it stays armed until the response body has been consumed, so the deadline covers the body
-    // as well. Without one, the caller's signal (if any) is used as is: most calls need neither.
-    let deadlineFired = false;
-    let signal = userSignal;
-    let cleanup = () => {};
-    if (timeouts.total !== undefined) {
-      const ctl = new AbortController();
-      signal = ctl.signal;
-      const onUserAbort = () => ctl.abort(userSignal?.reason);
-      userSignal?.addEventListener("abort", onUserAbort, { once: true });
-      const timer = setTimeout(() => {
-        deadlineFired = true;
-        ctl.abort(new TimeoutError({ phase: "total", timeoutMs: timeouts.total, method, url: shownUrl() }));
-      }, timeouts.total);
-      timer.unref?.();
-      let cleaned = false;
-      cleanup = () => {
-        if (cleaned) return;
-        cleaned = true;
-        clearTimeout(timer);
-        userSignal?.removeEventListener("abort", onUserAbort);
-      };
+  /** Default headers, then the caller's (case-insensitive; `undefined` removes one), each checked. */
+  #headers(given: Record<string, string | undefined> | undefined, contentType: string | undefined): Record<string, string> {
+    const headers: Record<string, string> = { "user-agent": this.userAgent };
+    if (contentType) headers["content-type"] = contentType;
+    if (given)
+      for (const k in given) {
+        if (!Object.hasOwn(given, k)) continue;
+        const v = given[k];
+        const key = k.toLowerCase();
+        if (v === undefined) delete headers[key];
+        else headers[key] = v;
+      }
+    for (const k in headers) checkHeader(k, headers[k] as string);
+    return headers;
+  }
+
+  /** Stage 2: send once; the response (headers in, body streaming) or what went wrong. */
+  async #attempt(call: Call, agent: Dispatcher): Promise<Outcome> {
+    call.attempt++;
+    const t0 = Date.now();
+    const { timeouts, signal } = call;
+    try {
+      if (signal?.aborted) throw signal.reason;
+      const res = await dispatchStreaming(
+        agent,
+        {
+          origin: call.origin,
+          path: call.path,
+          method: call.method as Dispatcher.HttpMethod,
+          headers: call.headers,
+          body: call.body.next(),
+          headersTimeout: timeouts.headers ?? DEFAULT_TIMEOUTS.headers,
+          bodyTimeout: timeouts.body ?? DEFAULT_TIMEOUTS.body,
+          // undici closes the socket after every HEAD unless told not to: Swift is HEAD-heavy.
+          ...(call.method === "HEAD" ? { reset: false } : {}),
+        },
+        signal,
+        call.mapBodyError,
+      );
+      return { res, t0 };
+    } catch (err) {
+      return { err, t0 };
+    }
+  }
+
+  /** Stage 3: a success to return, a failure to retry after `delay`, or a final error. */
+  async #classify(call: Call, outcome: Outcome): Promise<Verdict> {
+    const { method } = call;
+    const elapsed = () => Date.now() - outcome.t0;
+    if (!outcome.res) {
+      const err = outcome.err;
+      const mapped = call.mapError(err);
+      const raw = err as { code?: string; message?: string };
+      const kind =
+        mapped instanceof ConnectionError || (mapped instanceof TimeoutError && mapped.phase !== "total")
+          ? connectionFailureKind(raw?.code ?? (err as { cause?: { code?: string } })?.cause?.code, raw?.message)
+          : undefined;
+      const allowed = kind === "notSent" || (kind === "maybeSent" && call.idempotent);
+      const delay = allowed ? this.#retryDelay(call, undefined, mapped instanceof TimeoutError) : undefined;
+      if (this.logger)
+        this.#log(
+          `rax: ${method} ${call.shownUrl()} -> ${mapped.name}${(mapped as ConnectionError).code ? ` ${(mapped as ConnectionError).code}` : ""} (${elapsed()} ms, attempt ${call.attempt})${delay !== undefined ? `; retrying in ${delay} ms` : ""}`,
+        );
+      return { error: mapped, delay };
     }
 
-    let attempt = 0;
-    const mapError = (err: unknown): RaxError => {
-      if (deadlineFired) return new TimeoutError({ phase: "total", timeoutMs: timeouts.total, method, url: shownUrl(), attempts: attempt, cause: err });
-      if (userSignal?.aborted) return new AbortError(undefined, { cause: userSignal.reason, attempts: attempt });
-      if (isRaxError(err)) return err;
-      const e = err as { code?: string; message?: string };
-      const t = (phase: "connect" | "headers" | "body", ms: number) =>
-        new TimeoutError({ phase, timeoutMs: ms, method, url: shownUrl(), attempts: attempt, cause: err });
-      if (e?.code === "UND_ERR_CONNECT_TIMEOUT") return t("connect", timeouts.connect ?? DEFAULT_CONNECT_TIMEOUT);
-      if (e?.code === "UND_ERR_HEADERS_TIMEOUT") return t("headers", timeouts.headers ?? DEFAULT_HEADERS_TIMEOUT);
-      if (e?.code === "UND_ERR_BODY_TIMEOUT") return t("body", timeouts.body ?? DEFAULT_BODY_TIMEOUT);
-      if (typeof e?.message === "string" && DYNAMIC_REQUIRE.test(e.message)) return loadFailure(err);
-      const code = e?.code ?? (err as { cause?: { code?: string } })?.cause?.code;
-      const detail = e?.message ? `: ${redact(e.message)}` : "";
-      return new ConnectionError(
-        { code, method, url: shownUrl(), attempts: attempt, cause: err },
-        `Connection failed${code ? ` (${code})` : ""}${detail} (${method} ${shownUrl()})`,
-      );
-    };
-
-    let spent = 0;
-    // Delay before the next attempt, or undefined when this failure is final.
-    const retryDelay = (hint: number | undefined, timeout: boolean): number | undefined => {
-      if (attempt >= retry.maxAttempts || !body.replayable) return undefined;
-      const delay = hint ?? backoffDelay(attempt, retry);
-      const at = Date.now() + delay;
-      if (at > retryDeadline || at >= deadline) return undefined;
-      if (budget) {
-        const cost = budget.tryAcquire(timeout);
-        if (cost === undefined) {
-          if (this.logger) this.#log(`rax: ${method} ${shownUrl()} not retried: retry budget exhausted`);
-          return undefined;
-        }
-        spent += cost;
-      }
-      return delay;
-    };
-    const wait = async (delay: number) => {
+    const res = outcome.res;
+    const status = res.statusCode;
+    const resHeaders = flattenHeaders(res.headers as Record<string, string | string[] | undefined>);
+    const requestId = requestIdFrom(resHeaders);
+    const rid = requestId ? ` request-id ${redact(requestId)}` : "";
+    // A 3xx is never success and never followed: only statuses the caller lists pass.
+    if (status >= 300 && !call.expect.includes(status)) {
+      let raw: Buffer;
       try {
-        await sleep(delay, signal);
-      } catch (e) {
-        throw mapError(e);
+        raw = await readBounded(res.body, ERROR_BODY_LIMIT);
+      } catch (err) {
+        throw call.mapError(err);
       }
+      const error = errorFromResponse({ status, headers: resHeaders, body: raw, method, url: call.url, attempts: call.attempt });
+      const hint = retryAfterFromHeaders(resHeaders);
+      const delay = isRetryableStatus(status, call.idempotent, hint !== undefined, call.retry) ? this.#retryDelay(call, hint, false) : undefined;
+      if (this.logger)
+        this.#log(`rax: ${method} ${call.shownUrl()} -> ${status} (${elapsed()} ms, attempt ${call.attempt})${rid}${delay !== undefined ? `; retrying in ${delay} ms` : ""}`);
+      return { error, delay };
+    }
+
+    if (this.logger) this.#log(`rax: ${method} ${call.shownUrl()} -> ${status} (${elapsed()} ms, attempt ${call.attempt})${rid}`);
+    call.budget?.release(call.spent);
+    call.finalAttempt = call.attempt;
+    const out = res.body;
+    if (method === "HEAD" || NO_BODY_STATUSES.has(status)) call.cleanup();
+    else if (call.signal !== call.userSignal) out.once("close", call.cleanup);
+    return {
+      response: new RaxResponse({
+        status,
+        headers: resHeaders,
+        requestId,
+        attempts: call.attempt,
+        method,
+        url: call.shownUrl,
+        body: out,
+        // Without an explicit total deadline, whole-body reads still end by the default call deadline.
+        readDeadline: call.hasTotal ? undefined : { at: call.started + (call.timeouts.call ?? DEFAULT_TIMEOUTS.call), ms: call.timeouts.call ?? DEFAULT_TIMEOUTS.call },
+      }),
     };
+  }
 
-    try {
-      const { agent } = await this.#load();
-      const origin = target.origin;
-      const path = target.pathname + target.search;
-      const finalAttempt = { n: 0 };
-      const mapBodyError = (err: Error): Error => {
-        attempt = finalAttempt.n;
-        return mapError(err);
-      };
-      for (;;) {
-        attempt++;
-        const t0 = Date.now();
-        let res: StreamedResponse;
-        try {
-          if (signal?.aborted) throw signal.reason;
-          res = await dispatchStreaming(
-            agent,
-            {
-              origin,
-              path,
-              method: method as Dispatcher.HttpMethod,
-              headers,
-              body: body.next(),
-              headersTimeout: timeouts.headers ?? DEFAULT_HEADERS_TIMEOUT,
-              bodyTimeout: timeouts.body ?? DEFAULT_BODY_TIMEOUT,
-              // undici closes the socket after every HEAD unless told not to: Swift is HEAD-heavy.
-              ...(method === "HEAD" ? { reset: false } : {}),
-            },
-            signal,
-            mapBodyError,
-          );
-        } catch (err) {
-          const mapped = mapError(err);
-          const raw = err as { code?: string; message?: string };
-          const kind = mapped instanceof ConnectionError || (mapped instanceof TimeoutError && mapped.phase !== "total")
-            ? connectionFailureKind(raw?.code ?? (err as { cause?: { code?: string } })?.cause?.code, raw?.message)
-            : undefined;
-          const allowed = kind === "notSent" || (kind === "maybeSent" && idempotent);
-          const delay = allowed ? retryDelay(undefined, mapped instanceof TimeoutError) : undefined;
-          if (this.logger) this.#log(`rax: ${method} ${shownUrl()} -> ${mapped.name}${(mapped as ConnectionError).code ? ` ${(mapped as ConnectionError).code}` : ""} (${Date.now() - t0} ms, attempt ${attempt})${delay !== undefined ? `; retrying in ${delay} ms` : ""}`);
-          if (delay === undefined) throw mapped;
-          await wait(delay);
-          continue;
-        }
-
-        const status = res.statusCode;
-        const resHeaders = flattenHeaders(res.headers as Record<string, string | string[] | undefined>);
-        const requestId = requestIdFrom(resHeaders);
-        // A 3xx is never success and never followed: only statuses the caller lists pass.
-        if (status >= 300 && !expect.includes(status)) {
-          let raw: Buffer;
-          try {
-            raw = await readBounded(res.body, ERROR_BODY_LIMIT);
-          } catch (err) {
-            throw mapError(err);
-          }
-          const error = errorFromResponse({ status, headers: resHeaders, body: raw, method, url, attempts: attempt });
-          const hint = retryAfterFromHeaders(resHeaders);
-          const delay = isRetryableStatus(status, idempotent, hint !== undefined, retry) ? retryDelay(hint, false) : undefined;
-          if (this.logger) this.#log(`rax: ${method} ${shownUrl()} -> ${status} (${Date.now() - t0} ms, attempt ${attempt})${requestId ? ` request-id ${requestId}` : ""}${delay !== undefined ? `; retrying in ${delay} ms` : ""}`);
-          if (delay === undefined) throw error;
-          await wait(delay);
-          continue;
-        }
-
-        if (this.logger) this.#log(`rax: ${method} ${shownUrl()} -> ${status} (${Date.now() - t0} ms, attempt ${attempt})${requestId ? ` request-id ${requestId}` : ""}`);
-        budget?.release(spent);
-        finalAttempt.n = attempt;
-        const out = res.body;
-        if (method === "HEAD" || NO_BODY_STATUSES.has(status)) cleanup();
-        else if (signal !== userSignal) out.once("close", cleanup);
-        return new RaxResponse({ status, headers: resHeaders, requestId, attempts: attempt, method, url: shownUrl, body: out });
+  /** Delay before the next attempt, or undefined when this failure is final. */
+  #retryDelay(call: Call, hint: number | undefined, timeout: boolean): number | undefined {
+    const { retry, budget } = call;
+    if (call.attempt >= retry.maxAttempts || !call.body.replayable) return undefined;
+    const delay = hint ?? backoffDelay(call.attempt, retry);
+    const at = Date.now() + delay;
+    if (at > call.started + retry.maxTotalMs || at >= call.deadline) return undefined;
+    if (budget) {
+      const cost = budget.tryAcquire(timeout);
+      if (cost === undefined) {
+        if (this.logger) this.#log(`rax: ${call.method} ${call.shownUrl()} not retried: retry budget exhausted`);
+        return undefined;
       }
-    } catch (err) {
-      cleanup();
-      if (err instanceof HttpError || isRaxError(err)) throw err;
-      throw mapError(err);
+      call.spent += cost;
+    }
+    return delay;
+  }
+
+  /** Stage 4: the backoff wait, cut short by the caller's signal or the total deadline. */
+  async #wait(call: Call, delay: number): Promise<void> {
+    try {
+      await sleep(delay, call.signal);
+    } catch (e) {
+      throw call.mapError(e);
     }
   }
 
