@@ -1,4 +1,4 @@
-import { InvalidResponse, type RaxResponse, redact, type ServiceCall, type ServiceClient } from "@rax/core";
+import { InvalidResponse, type RaxResponse, type ServiceCall, type ServiceClient } from "@rax/core";
 import type * as z from "zod";
 
 // Nova defines one success status per operation (202 for create, 204 for delete…). Core's `json()`
@@ -8,9 +8,10 @@ import type * as z from "zod";
 export async function sendFor(client: ServiceClient, call: ServiceCall, ok: readonly number[]): Promise<RaxResponse> {
   const res = await client.send(call);
   if (ok.includes(res.status)) return res;
-  const snippet = redact(await res.text().catch(() => "")).slice(0, 200);
+  // No body snippet: a success body here may carry an admin password or a private key.
+  await res.dump().catch(() => undefined);
   throw new InvalidResponse(
-    { status: res.status, method: res.method, url: res.url, snippet, requestId: res.requestId },
+    { status: res.status, method: res.method, url: res.url, snippet: "", requestId: res.requestId },
     `Expected HTTP ${ok.join(" or ")}, got ${res.status}`,
   );
 }

@@ -1,6 +1,6 @@
 import { createServer, type IncomingMessage } from "node:http";
 import type { AddressInfo } from "node:net";
-import { StaticSession } from "@rax/core";
+import { type RetryOptions, StaticSession } from "@rax/core";
 import { afterEach } from "vitest";
 import { Compute } from "../src/index";
 
@@ -28,7 +28,16 @@ const TENANT = "/v2/123456";
  * A loopback server that answers `fixtures` in order (each one once) and records what it was sent;
  * a request that does not match the next fixture gets a 599 so the test fails loudly.
  */
-export async function serve(...fixtures: Fixture[]): Promise<{ nova: Compute; seen: Seen[]; left: () => number }> {
+export function serve(...fixtures: Fixture[]): Promise<{ nova: Compute; seen: Seen[]; left: () => number }> {
+  return start(fixtures, { maxAttempts: 1 });
+}
+
+/** `serve` with core's default retry policy (backoff shortened), for what is and is not replayed. */
+export function serveWithRetries(...fixtures: Fixture[]): Promise<{ nova: Compute; seen: Seen[]; left: () => number }> {
+  return start(fixtures, { baseDelayMs: 1, maxDelayMs: 5 });
+}
+
+async function start(fixtures: Fixture[], retry: Partial<RetryOptions>): Promise<{ nova: Compute; seen: Seen[]; left: () => number }> {
   const queue = [...fixtures];
   const seen: Seen[] = [];
   const server = createServer(async (req, res) => {
@@ -49,7 +58,7 @@ export async function serve(...fixtures: Fixture[]): Promise<{ nova: Compute; se
   });
   await new Promise<void>((r) => server.listen(0, "127.0.0.1", r));
   const { port } = server.address() as AddressInfo;
-  const session = new StaticSession({ token: TOKEN, endpoint: `http://127.0.0.1:${port}${TENANT}`, transportOptions: { retry: { maxAttempts: 1 } } });
+  const session = new StaticSession({ token: TOKEN, endpoint: `http://127.0.0.1:${port}${TENANT}`, transportOptions: { retry } });
   const nova = new Compute(session);
   cleanups.push(async () => {
     await session.transport.close();
