@@ -1,4 +1,5 @@
 import { createHash, randomUUID } from "node:crypto";
+import { networkLabel } from "../networks/model";
 import type { EmulatorState } from "../state";
 import { badRequest, conflict, notFound } from "./nova-errors";
 import { BASE_IMAGES, FLAVORS, type FlavorRecord, PUBLIC_NET, QUOTAS, SERVICE_NET } from "./seed-data";
@@ -200,7 +201,7 @@ export class RegionCompute {
           { addr: `2001:db8::${n.toString(16)}`, version: 6 },
         ];
       else if (net === SERVICE_NET) out.private = [{ addr: `10.${176 + (third % 50)}.${third}.${octet}`, version: 4 }];
-      else out[`net-${net.slice(0, 8)}`] = [{ addr: `192.168.${third}.${octet}`, version: 4 }];
+      else out[networkLabel(net) ?? `net-${net.slice(0, 8)}`] = [{ addr: `192.168.${third}.${octet}`, version: 4 }];
     }
     this.pendingAddresses.set(id, out);
   }

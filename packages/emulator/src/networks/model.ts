@@ -50,6 +50,15 @@ export interface PortRecord {
   updated: number;
 }
 
+// Network ids are random UUIDs, so one table serves every emulator in the process: compute reads
+// it to name a server's addresses after the network's label, as Nova does (`{"my_net": […]}`).
+const labels = new Map<string, string>();
+
+/** The label of an isolated network by id (for compute's `addresses`), if one was created. */
+export function networkLabel(id: string): string | undefined {
+  return labels.get(id);
+}
+
 /** One region's networks, seen through both os-networksv2 (compute) and Neutron: Rackspace serves one set through both. */
 export class RegionNetworks {
   readonly networks = new Map<string, NetworkRecord>();
@@ -81,7 +90,13 @@ export class RegionNetworks {
     const at = this.now();
     const n: NetworkRecord = { id: randomUUID(), name, tenantId, shared, adminStateUp, created: at, updated: at };
     this.networks.set(n.id, n);
+    labels.set(n.id, name);
     return n;
+  }
+
+  rename(n: NetworkRecord, name: string): void {
+    n.name = name;
+    labels.set(n.id, name);
   }
 
   subnetsOf(networkId: string): SubnetRecord[] {

@@ -207,7 +207,7 @@ const networks: Collection<NetworkRecord> = {
   update: (r, n, b) => {
     allowOnly(b, ["name", "admin_state_up", "description"]);
     mustOwn(r, n, "update_network");
-    n.name = str(b, "name", n.name);
+    r.nets.rename(n, str(b, "name", n.name));
     n.adminStateUp = bool(b, "admin_state_up", n.adminStateUp);
     n.updated = r.ctx.state.clock.now();
   },
