@@ -1,0 +1,34 @@
+import { NoEndpointForService } from "@rax/core";
+import { Networks } from "@rax/networks";
+import { afterAll, describe } from "vitest";
+import { networkScenarios, neutronScenarios } from "../scenarios/networks";
+import type { Target } from "../scenarios/target";
+import { type OpenStackTarget, startOpenStackTarget } from "./openstack-target";
+
+// Runs when the real-server tier is up and its catalog offers Neutron (type `network`, started by
+// scripts/openstack); otherwise the suite is skipped and says why.
+const target = await startOpenStackTarget().catch((e: unknown) => e as Error);
+const skipReason = target instanceof Error ? `no OpenStack target (${target.message})` : missing(target, "network", "neutron");
+// Booting a server on a fresh network needs Nova to bind a port on it; opt in where that works.
+const servers = !(target instanceof Error) && missing(target, "compute", "nova") === undefined && process.env.RAX_TEST_ISOLATED_SERVERS === "1";
+
+function missing(t: OpenStackTarget, type: string, part: string): string | undefined {
+  try {
+    t.ctx.identity.endpoint({ type, region: t.region });
+    return undefined;
+  } catch (e) {
+    if (e instanceof NoEndpointForService) return `the catalog has no ${type} endpoint in ${t.region} (start it: bash scripts/openstack/start.sh ${part})`;
+    throw e;
+  }
+}
+
+afterAll(async () => {
+  if (!(target instanceof Error)) await target.close();
+});
+
+const client = (t: Target) => t.ctx.client(Networks, { region: t.region });
+
+describe.skipIf(skipReason !== undefined)(`network scenarios against real Neutron (Keystone v3)${skipReason ? ` — skipped: ${skipReason}` : ""}`, () => {
+  networkScenarios(() => target as OpenStackTarget, { client, servers, interval: 500 });
+  neutronScenarios(() => target as OpenStackTarget, { client });
+});
