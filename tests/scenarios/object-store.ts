@@ -192,6 +192,30 @@ export function objectStoreScenarios(getTarget: () => Target): void {
       expect((await os.getObject(name, "m.json")).contentType).toBe("application/json");
     });
 
+    it("metadata beyond Latin-1 round-trips on objects, containers and the account (Zürich, 東京)", async () => {
+      const name = await container("utf8-meta");
+      const meta = { city: "Zürich", jp: "東京", rocket: "🚀" };
+      await os.storeObject(name, "u.txt", "x", { metadata: meta });
+      expect(await os.getObjectMetadata(name, "u.txt")).toEqual(meta);
+      await os.setObjectMetadata(name, "u.txt", { more: "Ωmega" });
+      expect(await os.getObjectMetadata(name, "u.txt")).toEqual({ ...meta, more: "Ωmega" });
+      await os.setContainerMetadata(name, meta);
+      expect(await os.getContainerMetadata(name)).toEqual(meta);
+      await os.setAccountMetadata({ "rax-scn-utf8": "東京" });
+      expect((await os.getAccountMetadata())["rax-scn-utf8"]).toBe("東京");
+      await os.removeAccountMetadataKey("rax-scn-utf8");
+    });
+
+    it("copying into a missing container is NoSuchContainer for the destination; the source stays", async () => {
+      const src = await container("copy-missing");
+      await os.storeObject(src, "o.txt", "keep me");
+      const missing = uniqueName("nowhere");
+      const e = await os.moveObject(src, "o.txt", missing).catch((x: unknown) => x);
+      expect(e).toBeInstanceOf(NoSuchContainer);
+      expect((e as NoSuchContainer).container).toBe(missing);
+      expect(await exists(os, src, "o.txt")).toBe(true);
+    });
+
     it("copy keeps content and metadata; move removes the original", async () => {
       const src = await container("copy-src");
       const dst = await container("copy-dst");

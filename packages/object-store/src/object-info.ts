@@ -1,5 +1,5 @@
 import { countHeader, type ResponseRef } from "./count-headers";
-import { type Metadata, metadataFrom } from "./metadata-headers";
+import { fromWire, type Metadata, metadataFrom } from "./metadata-headers";
 import { unquoteEtag } from "./upload-data";
 
 /** What a HEAD (or GET) of an object tells about it. */
@@ -30,7 +30,7 @@ export function objectInfoFrom(containerName: string, name: string, res: Respons
     name,
     containerName,
     bytes: countHeader(res, "content-length"),
-    contentType: headers["content-type"],
+    contentType: headers["content-type"] === undefined ? undefined : fromWire(headers["content-type"]),
     contentEncoding: headers["content-encoding"],
     etag: unquoteEtag(headers.etag),
     lastModified: headers["last-modified"],

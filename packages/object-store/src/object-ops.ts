@@ -1,6 +1,6 @@
 import { ValidationError } from "@rax/core";
 import { copyNotFound, goneOnRetry, objectNotFound } from "./not-found";
-import { metaHeaderName, metaHeaders } from "./metadata-headers";
+import { metaHeaderName, metaHeaders, toWire } from "./metadata-headers";
 import { objectPath } from "./names";
 import { headersKeptOnPost, type ObjectInfo, objectInfoFrom } from "./object-info";
 import { checkSegmentsDeleted } from "./bulk-delete";
@@ -45,9 +45,10 @@ async function postObject(ctx: SwiftContext, container: string, name: string, he
   }
 }
 
+/** The object's metadata headers as they came (wire form), to send back unchanged. */
 function userMetaHeaders(info: ObjectInfo): Record<string, string> {
   const out: Record<string, string> = {};
-  for (const [k, v] of Object.entries(info.metadata)) out[`x-object-meta-${k}`] = v;
+  for (const [k, v] of Object.entries(info.headers)) if (k.startsWith("x-object-meta-")) out[k] = v;
   return out;
 }
 
@@ -103,7 +104,7 @@ export async function copyObject(
       headers: {
         "x-copy-from": objectPath(container, name),
         "content-length": "0",
-        "content-type": contentType,
+        "content-type": contentType === undefined ? undefined : toWire(contentType),
       },
     });
     await res.dump();

@@ -84,8 +84,8 @@ export function checkStoreOptions(o: unknown, field = "options", extra: Readonly
 /** Headers every object write carries, from the options. */
 export function objectWriteHeaders(o: StoreObjectOptions): Record<string, string> {
   const h: Record<string, string> = { ...extraHeaders(o.headers) };
-  if (o.contentType !== undefined) h["content-type"] = o.contentType;
-  if (o.contentEncoding !== undefined) h["content-encoding"] = o.contentEncoding;
+  if (o.contentType !== undefined) h["content-type"] = headerValue(o.contentType, "options.contentType");
+  if (o.contentEncoding !== undefined) h["content-encoding"] = headerValue(o.contentEncoding, "options.contentEncoding");
   if (o.ttl !== undefined) h["x-delete-after"] = String(o.ttl);
   if (o.deleteAt !== undefined)
     h["x-delete-at"] = String(o.deleteAt instanceof Date ? Math.floor(o.deleteAt.getTime() / 1000) : o.deleteAt);

@@ -63,7 +63,7 @@ export function buildTempUrl(
   const expires = Math.floor(now / 1000 + o.seconds);
   const sig = createHmac(o.algorithm, key).update(`${o.method}\n${expires}\n${path}`).digest("hex");
   registerSecret(key);
-  registerSecret(sig);
+  registerSecret(sig, "ephemeral"); // one per URL: kept among the newest, never crowding out the key
   const encodedPath = `${encodePath(basePath, "endpoint")}/${encodePath(container, "container")}/${encodePath(name)}`;
   let url = `${u.origin}${encodedPath}?temp_url_sig=${sig}&temp_url_expires=${expires}`;
   if (o.filename !== undefined) url += `&filename=${encodeURIComponent(o.filename)}`;
