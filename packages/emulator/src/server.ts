@@ -1,7 +1,9 @@
 import { once } from "node:events";
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
+import { createServer, STATUS_CODES, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import { getResponse, type RequestHandler } from "msw";
+import type { Duplex } from "node:stream";
+import { parseRawRequest } from "./raw-request";
 import { attachBody } from "./request-body";
 
 export interface ServeOptions {
@@ -32,6 +34,9 @@ export async function serveHandlers(handlers: () => RequestHandler[], options: S
       }
     });
   });
+  server.on("clientError", (error: NodeJS.ErrnoException & { rawPacket?: Buffer }, socket: Duplex) => {
+    void answerUnparsed(handlers, error, socket, host, port);
+  });
   server.listen(options.port ?? 0, host);
   await once(server, "listening");
   const port = (server.address() as AddressInfo).port;
@@ -50,16 +55,21 @@ export async function serveHandlers(handlers: () => RequestHandler[], options: S
 // "." / ".." segments, also as %2E and with "\\" as separator: what WHATWG URL parsing collapses.
 const DOT_SEGMENT = /(?:^|[/\\])(?:\.|%2e){1,2}(?=[/\\]|$)/i;
 
+/**
+ * The Host header tells the public name from the internal one on the same port; one naming
+ * another port (or none) is not how the client reached us, and would route it elsewhere.
+ */
+function authorityOf(named: string | undefined, host: string, port: number): string {
+  return named && hostPort(named) === port ? named : `${host.includes(":") ? `[${host}]` : host}:${port}`;
+}
+
 function hostPort(authority: string): number {
   const m = /:(\d+)$/.exec(authority);
   return m ? Number(m[1]) : 80;
 }
 
 function toRequest(req: IncomingMessage, host: string, port: number, signal: AbortSignal): Request {
-  // The Host header tells the public name from the internal one on the same port; one naming
-  // another port (or none) is not how the client reached us, and would route it elsewhere.
-  const named = req.headers.host;
-  const authority = named && hostPort(named) === port ? named : `${host.includes(":") ? `[${host}]` : host}:${port}`;
+  const authority = authorityOf(req.headers.host, host, port);
   const raw = req.url ?? "/";
   const q = raw.indexOf("?");
   // Real Swift keeps dot segments literally (an object can be named ".."); a Request URL cannot
@@ -155,4 +165,50 @@ function drained(res: ServerResponse): Promise<void> {
     res.on("drain", done);
     res.on("close", done);
   });
+}
+
+const PARSER_STATUS: Record<string, string> = { HPE_HEADER_OVERFLOW: "431 Request Header Fields Too Large", ERR_HTTP_REQUEST_TIMEOUT: "408 Request Timeout" };
+
+/**
+ * A request Node's parser refused. Raw UTF-8 in the request line and methods llhttp does not know
+ * reach the handlers (as they reach a real Swift or Keystone), answered on a closing connection;
+ * anything else gets the bare 4xx Node would have sent.
+ */
+async function answerUnparsed(
+  handlers: () => RequestHandler[],
+  error: NodeJS.ErrnoException & { rawPacket?: Buffer },
+  socket: Duplex,
+  host: string,
+  port: number,
+): Promise<void> {
+  if (!socket.writable) return;
+  const salvageable = error.code === "HPE_INVALID_URL" || error.code === "HPE_INVALID_METHOD";
+  const raw = salvageable && error.rawPacket ? parseRawRequest(error.rawPacket) : undefined;
+  if (!raw || DOT_SEGMENT.test(raw.target.split("?")[0]!)) {
+    socket.end(`HTTP/1.1 ${PARSER_STATUS[error.code ?? ""] ?? "400 Bad Request"}\r\nConnection: close\r\n\r\n`);
+    return;
+  }
+  try {
+    const headers = new Headers();
+    for (const [k, v] of raw.headers) headers.append(k, v);
+    const named = raw.headers.find(([k]) => k.toLowerCase() === "host")?.[1];
+    const url = new URL(raw.target, `http://${authorityOf(named, host, port)}`);
+    const hasBody = raw.body.length > 0 && raw.method !== "GET" && raw.method !== "HEAD";
+    const request = new Request(url, { method: raw.method, headers, ...(hasBody ? { body: raw.body } : {}) });
+    const response = await getResponse(handlers(), request);
+    if (!response || response.type === "error") {
+      socket.end(`HTTP/1.1 ${response ? "502 Bad Gateway" : "404 Not Found"}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`);
+      return;
+    }
+    const body = raw.method === "HEAD" || response.body === null ? Buffer.alloc(0) : Buffer.from(await response.arrayBuffer());
+    let head = `HTTP/1.1 ${response.status} ${response.statusText || STATUS_CODES[response.status] || ""}\r\n`;
+    response.headers.forEach((value, name) => {
+      if (name !== "connection" && name !== "content-length" && name !== "transfer-encoding") head += `${name}: ${value}\r\n`;
+    });
+    const length = raw.method === "HEAD" ? (response.headers.get("content-length") ?? "0") : String(body.length);
+    head += `content-length: ${length}\r\nconnection: close\r\n\r\n`;
+    socket.end(Buffer.concat([Buffer.from(head, "latin1"), body]));
+  } catch {
+    socket.destroy();
+  }
 }
