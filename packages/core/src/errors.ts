@@ -90,14 +90,16 @@ export class HttpError extends RaxError {
   readonly serverMessage: string;
 
   constructor(init: HttpErrorInit) {
-    const rid = init.requestId ? ` (Request-ID: ${init.requestId})` : "";
+    // A server can echo anything in a request-id header (a token, once): masked like the debug log.
+    const requestId = init.requestId === undefined ? undefined : redactText(init.requestId);
+    const rid = requestId ? ` (Request-ID: ${requestId})` : "";
     super(`${init.message} (HTTP ${init.status}; ${init.method} ${init.url})${rid}`, { cause: init.cause });
     this.status = init.status;
     this.code = init.code;
     this.details = init.details;
     this.method = init.method;
     this.url = init.url;
-    this.requestId = init.requestId;
+    this.requestId = requestId;
     this.body = init.body;
     this.attempts = init.attempts ?? 1;
     this.headers = init.headers ?? {};
@@ -346,7 +348,7 @@ export class InvalidResponse extends RaxError {
     this.url = init.url;
     this.snippet = init.snippet;
     this.path = init.path;
-    this.requestId = init.requestId;
+    this.requestId = init.requestId === undefined ? undefined : redactText(init.requestId);
   }
 }
 
