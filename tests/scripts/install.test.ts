@@ -102,6 +102,17 @@ describe.skipIf(!hasDpkg)("install.sh on a machine without the packages", () => 
     expect(r.calls.map((c) => c.split(" ")[0])).toEqual(["update", "install"]);
   });
 
+  it("takes a recent apt-get update (it writes into partial/) as fresh although the suite's list files keep the archive's old date", async () => {
+    const f = join(dir, "lists", "deb.example_dists_bookworm_main_binary-amd64_Packages.lz4");
+    writeFileSync(f, "");
+    const old = new Date(Date.now() - 30 * 24 * 3600_000);
+    utimesSync(f, old, old);
+    mkdirSync(join(dir, "lists", "partial"));
+    const r = await run(["probe"]);
+    expect(r.code).toBe(0);
+    expect(r.calls.map((c) => c.split(" ")[0])).toEqual(["install"]);
+  });
+
   it("runs apt-get update and retries once when the install fails on fresh-looking lists", async () => {
     writeFileSync(join(dir, "lists", "deb.example_dists_bookworm_main_binary-amd64_Packages.lz4"), "");
     const r = await run(["probe"], { FAIL_FIRST_INSTALL: "1" });
