@@ -2,7 +2,7 @@ import { randomBytes } from "node:crypto";
 import { emptyResponse, jsonResponse } from "../respond";
 import type { ServerRecord } from "./model";
 import { badRequest, notFound } from "./nova-errors";
-import { invalid, isObject, jsonBody, type NovaRequest } from "./nova-request";
+import { invalid, isObject, jsonBody, type NovaRequest, requireAdmin } from "./nova-request";
 import { checkMetadata } from "./servers";
 import { serverView } from "./views";
 
@@ -119,6 +119,7 @@ const ACTIONS: Record<string, Action> = {
   },
 
   "os-resetState"(r, s, info) {
+    requireAdmin(r, "os_compute_api:os-admin-actions:reset_state");
     const state = isObject(info) ? info.state : undefined;
     if (state !== "active" && state !== "error") throw invalid("state", `${JSON.stringify(state)} is not one of ['active', 'error']`);
     s.pending = undefined;

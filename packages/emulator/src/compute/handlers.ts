@@ -72,6 +72,7 @@ async function route(ctx: EmulatorContext, request: Request): Promise<Response> 
     region: compute.region(endpoint.region ?? ctx.regions[0]!),
     tenantId: check.token.tenantId,
     userId: check.token.userId,
+    roles: ctx.state.users.byId(check.token.userId)?.roles.map((role) => role.name) ?? [],
     at: { base: endpoint.base, version, tenantId: check.token.tenantId },
     path,
   };

@@ -1,7 +1,7 @@
 import type { EmulatorContext } from "../context";
 import { BodyTooLarge, readBody } from "../request-body";
 import type { ComputeState, RegionCompute } from "./model";
-import { badRequest, NovaFault } from "./nova-errors";
+import { badRequest, forbidden, NovaFault } from "./nova-errors";
 import type { LinkBase } from "./views";
 
 // Nova's osapi max_request_body_size.
@@ -17,6 +17,8 @@ export interface NovaRequest {
   tenantId: string;
   userId: string;
   at: LinkBase;
+  /** Role names the token carries (Keystone's implied roles included). */
+  roles: readonly string[];
   /** Path segments after `/<version>/<tenant>`, decoded. */
   path: string[];
 }
@@ -54,4 +56,13 @@ export function member(body: Record<string, unknown>, key: string): Record<strin
   const v = body[key];
   if (!isObject(v)) throw badRequest(`Invalid input for field/attribute ${key}. '${key}' is a required property`);
   return v;
+}
+
+/**
+ * Nova's admin-only calls (os-resetState): allowed to Keystone's `admin` role, and to a Rackspace
+ * account's user-admin (the seed's `cs.servers.reset_state` is run by account owners).
+ */
+export function requireAdmin(r: NovaRequest, policy: string): void {
+  if (r.roles.includes("admin") || r.roles.includes("identity:user-admin")) return;
+  throw forbidden(`Policy doesn't allow ${policy} to be performed.`);
 }
