@@ -41,7 +41,9 @@ export interface CatalogService {
 /** The v2.0-shaped catalog for one user; v3 renders it differently (identity/v3.ts). */
 export function buildCatalog(ctx: EmulatorContext, user: EmulatorUser, flavour: "v2" | "v3" = "v2"): CatalogService[] {
   const listed = ctx.endpoints.services.filter((s) => s.listed === undefined || (s.listed === "v3" && flavour === "v3"));
-  return listed.map((service) => {
+  // A service with no endpoint in the configured regions (Rackspace CDN outside DFW/LON) is left
+  // out, as Keystone builds its catalog from endpoints.
+  return listed.filter((service) => ctx.endpoints.regionsOf(service).length > 0).map((service) => {
     const endpoints = ctx.endpoints.regionsOf(service).map((region): CatalogEndpoint => {
       const base = ctx.endpoints.base(service.slug, region, "public");
       const endpoint: CatalogEndpoint = {

@@ -121,3 +121,24 @@ describe('layout: "paths" (one origin, /<service>/<REGION> prefixes, for a proxy
     expect(emu.requests.at(-1)).toMatchObject({ service: "object-store", region: "DFW", path: "/v1/MossoCloudFS_123456/c/o" });
   });
 });
+
+describe("regions a service has no endpoint in", () => {
+  it("leave that service out of both catalogs (Rackspace CDN outside DFW/LON), as Keystone lists only services with endpoints", async () => {
+    const emu = await startEmulator({ regions: ["RegionOne"], users: [{ username: "demo", password: "demo-password", project: "demo" }] });
+    try {
+      const access = await v2Auth(emu);
+      expect(access.serviceCatalog.map((s) => s.type)).not.toContain("rax:cdn");
+      expect(access.serviceCatalog.every((s) => s.endpoints.length > 0)).toBe(true);
+      const v3 = await fetch(`${emu.keystoneUrl}/auth/tokens`, {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: JSON.stringify({ auth: { identity: { methods: ["password"], password: { user: { name: "demo", domain: { id: "default" }, password: "demo-password" } } } } }),
+      });
+      const catalog = ((await v3.json()) as any).token.catalog as any[];
+      expect(catalog.map((s) => s.type)).not.toContain("rax:cdn");
+      expect(catalog.every((s) => s.endpoints.length > 0)).toBe(true);
+    } finally {
+      await emu.stop();
+    }
+  });
+});
