@@ -1,5 +1,6 @@
 import { inspect } from "node:util";
 import { startEmulator, type RunningEmulator } from "@rax/emulator";
+import * as identityModule from "@rax/identity";
 import {
   Config,
   Context,
@@ -168,5 +169,14 @@ describe("printed objects hide secrets", () => {
 
   it("a ServiceCatalog carries no token", () => {
     expectNoSecrets("catalog", ServiceCatalog.fromV2([]));
+  });
+
+  it("every class @rax/identity exports is covered above (errors by the cause-chain test)", () => {
+    // A new public class must be added to this walk: it is where secrets would hide next.
+    const covered = new Set(["Context", "BaseIdentity", "RackspaceIdentity", "KeystoneIdentity", "Config", "ServiceCatalog"]);
+    const classes = Object.entries(identityModule).filter(([, v]) => typeof v === "function" && /^class\b/.test(Function.prototype.toString.call(v)));
+    expect(classes.length).toBeGreaterThan(5);
+    const uncovered = classes.filter(([name, C]) => !covered.has(name) && !((C as { prototype: unknown }).prototype instanceof Error)).map(([n]) => n);
+    expect(uncovered).toEqual([]);
   });
 });
