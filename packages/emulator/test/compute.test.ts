@@ -58,9 +58,12 @@ describe("compute (Nova v2.1) in the emulator", () => {
     const missing = await json("GET", "/servers/nope");
     expect(missing.status).toBe(404);
     expect(await missing.json()).toEqual({ itemNotFound: { code: 404, message: "Instance nope could not be found." } });
-    const badImage = await create({ name: "x", imageRef: "no-such-image" });
+    const badImage = await create({ name: "x", imageRef: "0d2b3c4e-1111-4222-8333-944445555666" });
     expect(badImage.status).toBe(400);
     expect(await badImage.json()).toEqual({ badRequest: { code: 400, message: "Can not find requested image" } });
+    const notUuid = await create({ name: "x", imageRef: "no-such-image" });
+    expect(notUuid.status).toBe(400);
+    expect(JSON.stringify(await notUuid.json())).toContain("is not a 'uuid'");
     const building = (await (await create({ name: "busy" })).json()) as { server: { id: string } };
     const conflict = await json("POST", `/servers/${building.server.id}/action`, { reboot: { type: "SOFT" } });
     expect(conflict.status).toBe(409);
@@ -191,6 +194,18 @@ describe("compute (Nova v2.1) in the emulator", () => {
     const limits = (await (await json("GET", "/limits")).json()) as { limits: { absolute: Record<string, number> } };
     expect(limits.limits.absolute).toMatchObject({ maxTotalInstances: 100, maxPersonality: 5 });
     expect(limits.limits.absolute.totalInstancesUsed).toBeGreaterThan(0);
+  });
+
+  it("v2.1 answers with microversion 2.1 and refuses one it does not have (406); the root lists both versions", async () => {
+    const v21 = nova.replace("/v2/", "/v2.1/");
+    const res = await fetch(`${v21}/flavors`, { headers: { "x-auth-token": s.token } });
+    expect(res.status).toBe(200);
+    expect(res.headers.get("openstack-api-version")).toBe("compute 2.1");
+    const newer = await fetch(`${v21}/flavors`, { headers: { "x-auth-token": s.token, "openstack-api-version": "compute 2.95" } });
+    expect(newer.status).toBe(406);
+    const root = await fetch(new URL("/", nova));
+    expect(root.status).toBe(200);
+    expect(((await root.json()) as { versions: Array<{ id: string }> }).versions.map((v) => v.id)).toEqual(["v2.0", "v2.1"]);
   });
 
   it("keeps regions apart", async () => {

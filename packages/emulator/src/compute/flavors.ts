@@ -10,8 +10,9 @@ export function listFlavors(r: NovaRequest, detail: boolean): Response {
   const q = r.url.searchParams;
   const minRam = intParam(q.get("minRam"), "minRam");
   const minDisk = intParam(q.get("minDisk"), "minDisk");
-  const rows = FLAVORS.filter((f) => (minRam === undefined || f.ram >= minRam) && (minDisk === undefined || f.disk >= minDisk));
-  const { items, links: next } = page([...rows], r.url, (f) => f.id, r.at, detail ? "flavors/detail" : "flavors");
+  // Nova sorts flavors by flavorid.
+  const rows = [...FLAVORS].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)).filter((f) => (minRam === undefined || f.ram >= minRam) && (minDisk === undefined || f.disk >= minDisk));
+  const { items, links: next } = page(rows, r.url, (f) => f.id, r.at, detail ? "flavors/detail" : "flavors");
   const flavors = items.map((f) => (detail ? flavorView(r.at, f) : { id: f.id, name: f.name, links: links(r.at, "flavors", f.id) }));
   return jsonResponse(200, { flavors, ...(next ? { flavors_links: next } : {}) });
 }

@@ -22,7 +22,7 @@ const VERSIONS = ["v2", "v2.1"];
  */
 export function computeHandlers(ctx: EmulatorContext) {
   return [
-    http.get("/", handled(ctx, (request) => jsonResponse(300, { versions: VERSIONS.map((v) => versionDoc(request, v)) }))),
+    http.get("/", handled(ctx, (request) => jsonResponse(200, { versions: VERSIONS.map((v) => versionDoc(request, v)) }))),
     http.get("/:version", handled(ctx, (request) => versionOnly(request))),
     http.get("/:version/", handled(ctx, (request) => versionOnly(request))),
     http.all("/:version/:tenantId/*", handled(ctx, (request) => route(ctx, request))),
@@ -56,6 +56,8 @@ async function route(ctx: EmulatorContext, request: Request): Promise<Response> 
   if (!check.ok) return jsonResponse(401, { unauthorized: { code: 401, message: "The request you have made requires authentication." } });
   if (decodeURIComponent(tenantId) !== check.token.tenantId)
     return novaError(400, `Malformed request URL: URL's project_id '${tenantId}' doesn't match Context's project_id '${check.token.tenantId}'`);
+  const micro = microversion(request);
+  if (micro === undefined && version === "v2.1") return novaError(406, "Version is not supported by the API. Minimum is 2.1 and maximum is 2.1.");
   const endpoint = endpointOf(request);
   const compute = computeState(ctx.state);
   let path: string[];
@@ -76,6 +78,17 @@ async function route(ctx: EmulatorContext, request: Request): Promise<Response> 
     at: { base: endpoint.base, version, tenantId: check.token.tenantId },
     path,
   };
+  const response = await answer(r);
+  if (version === "v2.1") {
+    // Nova v2.1 names the microversion it answered with (only 2.1 here) on every response.
+    response.headers.set("openstack-api-version", "compute 2.1");
+    response.headers.set("x-openstack-nova-api-version", "2.1");
+    response.headers.set("vary", "OpenStack-API-Version, X-OpenStack-Nova-API-Version");
+  }
+  return response;
+}
+
+async function answer(r: NovaRequest): Promise<Response> {
   try {
     return (await dispatch(r)) ?? novaError(404, "The resource could not be found.");
   } catch (e) {
@@ -83,6 +96,15 @@ async function route(ctx: EmulatorContext, request: Request): Promise<Response> 
     if (e instanceof MethodNotAllowed) return novaError(405, "The method is not allowed for this resource.");
     throw e;
   }
+}
+
+/** The microversion asked for ("2.1" when none, or "latest"); undefined for one this Nova lacks. */
+function microversion(request: Request): string | undefined {
+  const modern = request.headers.get("openstack-api-version");
+  const legacy = request.headers.get("x-openstack-nova-api-version");
+  const asked = modern ? /(?:^|,)\s*compute\s+([^,\s]+)/i.exec(modern)?.[1] : legacy?.trim();
+  if (!asked || asked === "latest" || asked === "2.1") return "2.1";
+  return undefined;
 }
 
 async function dispatch(r: NovaRequest): Promise<Response | undefined> {

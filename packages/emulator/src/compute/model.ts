@@ -52,6 +52,10 @@ export interface ServerRecord {
   keyName: string | null;
   diskConfig: "AUTO" | "MANUAL";
   configDrive: boolean;
+  availabilityZone: string;
+  securityGroups: Array<{ name: string }>;
+  /** When the build finished (OS-SRV-USG:launched_at). */
+  launchedAt?: number;
   addresses: Record<string, Address[]>;
   accessIPv4: string;
   accessIPv6: string;
@@ -156,6 +160,7 @@ export class RegionCompute {
     if (p.apply?.flavorId) s.flavorId = p.apply.flavorId;
     if (p.apply && "previousFlavorId" in p.apply) s.previousFlavorId = p.apply.previousFlavorId;
     if (s.status === "ACTIVE" && Object.keys(s.addresses).length === 0) s.addresses = this.pendingAddresses.get(s.id) ?? {};
+    if (s.status === "ACTIVE") s.launchedAt ??= p.end;
     s.updated = p.end;
     s.pending = undefined;
   }

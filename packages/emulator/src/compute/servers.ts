@@ -44,6 +44,8 @@ function nameMatches(pattern: string, name: string): boolean {
   }
 }
 
+const UUID = /^[0-9a-f]{8}-?[0-9a-f]{4}-?[0-9a-f]{4}-?[0-9a-f]{4}-?[0-9a-f]{12}$/i;
+
 const lastSegment = (ref: string) => ref.replace(/\/+$/, "").split("/").pop() ?? ref;
 
 export function showServer(r: NovaRequest, id: string): Response {
@@ -59,6 +61,7 @@ export async function createServer(r: NovaRequest): Promise<Response> {
   const bootFromVolume = Array.isArray(s.block_device_mapping_v2) || Array.isArray(s.block_device_mapping);
   const imageRef = typeof s.imageRef === "string" ? lastSegment(s.imageRef) : undefined;
   if (!imageRef && !bootFromVolume) throw badRequest("Missing imageRef attribute");
+  if (imageRef && !UUID.test(imageRef)) throw invalid("imageRef", `${imageRef}. '${imageRef}' is not a 'uuid'`);
   if (s.flavorRef === undefined) throw invalid("flavorRef", "'flavorRef' is a required property");
   const metadata = checkMetadata(r, s.metadata ?? {}, "metadata");
   checkPersonality(r, s.personality);
@@ -94,6 +97,8 @@ export async function createServer(r: NovaRequest): Promise<Response> {
       metadata: { ...metadata },
       keyName: typeof s.key_name === "string" ? s.key_name : null,
       diskConfig: diskConfig as "AUTO" | "MANUAL",
+      availabilityZone: typeof s.availability_zone === "string" && s.availability_zone ? s.availability_zone : "nova",
+      securityGroups: Array.isArray(s.security_groups) ? s.security_groups.filter(isObject).map((g) => ({ name: String(g.name) })) : [{ name: "default" }],
       configDrive: s.config_drive === true || s.config_drive === "true" || s.config_drive === "True",
       addresses: {},
       accessIPv4: "",

@@ -44,6 +44,11 @@ export function serverView(r: RegionCompute, at: LinkBase, s: ServerRecord): Rec
     "OS-EXT-STS:task_state": s.deletedAt !== undefined && !deleted ? "deleting" : s.taskState,
     "OS-EXT-STS:vm_state": deleted ? "deleted" : s.vmState,
     "OS-EXT-STS:power_state": POWER[s.vmState] ?? 0,
+    "OS-EXT-AZ:availability_zone": s.availabilityZone,
+    "OS-SRV-USG:launched_at": s.launchedAt === undefined ? null : iso(s.launchedAt).replace("Z", ".000000"),
+    "OS-SRV-USG:terminated_at": deleted && s.deletedAt !== undefined ? iso(s.deletedAt).replace("Z", ".000000") : null,
+    "os-extended-volumes:volumes_attached": [],
+    security_groups: s.securityGroups,
   };
   if (s.fault && s.status === "ERROR") view.fault = s.fault;
   return view;
