@@ -1,4 +1,4 @@
-import { type HttpError, httpErrorInit, NotFound, RaxError } from "@rax/core";
+import { type HttpError, httpErrorInit, NotFound, RaxError, ResourceFailed } from "@rax/core";
 
 /** The image does not exist or is not visible to you (Glance 404, or `find` matched nothing). */
 export class NoSuchImage extends NotFound {
@@ -45,11 +45,14 @@ export class ImageNameNotUnique extends RaxError {
   }
 }
 
-/** An import or export task ended in `failure`; `message` is Glance's reason (pyrax: `task.message`). */
-export class TaskFailed extends RaxError {
+/**
+ * An import or export task ended in `failure`; `task.message` is Glance's reason (pyrax:
+ * `task.message`). A core `ResourceFailed`, so one `catch` serves every service's failed waits.
+ */
+export class TaskFailed<T extends { id: string; type: string; status: string; message?: string } = { id: string; type: string; status: string; message?: string }> extends ResourceFailed<T> {
   static override readonly errorName: string = "TaskFailed";
-  constructor(readonly task: { id: string; type: string; status: string; message?: string }) {
-    super(`Image ${task.type} task ${task.id} failed${task.message ? `: ${task.message}` : ""}`);
+  constructor(readonly task: T) {
+    super({ resource: task, value: task.status, fault: task.message, attribute: "status" }, `Image ${task.type} task ${task.id} failed${task.message ? `: ${task.message}` : ""}`);
   }
 }
 

@@ -5,5 +5,5 @@ export type { CreateImageInput, ImageData, ListImagesInput, UpdateImageInput } f
 export { JSON_PATCH, type ImageDataBody, type ImageDownload } from "./images/requests";
 export { ImageMember, Members } from "./members/members";
 export type { ImageMemberData, MemberStatus } from "./members/models";
-export { Task, Tasks, type WaitForTaskOptions } from "./tasks/tasks";
+export { Task, Tasks, type TrackTaskOptions, type WaitForTaskOptions } from "./tasks/tasks";
 export type { ImportTaskInput, ListTasksInput, TaskData } from "./tasks/models";

@@ -1,6 +1,6 @@
 import { createHash } from "node:crypto";
 import { Readable } from "node:stream";
-import { InvalidResponse, ValidationError, WaitTimeout } from "@rax/core";
+import { AbortError, InvalidResponse, ResourceFailed, ValidationError, WaitTimeout } from "@rax/core";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { ImageHasNoData, ImageNameNotUnique, JSON_PATCH, NoSuchImage, NoSuchImageMember, TaskFailed } from "../src/index";
 import { type Fixture, startFixture } from "./fixture-server";
@@ -278,5 +278,33 @@ describe("tasks", () => {
     fx.script = () => ({ status: 200, body: task("processing") });
     await expect(fx.client().tasks.waitFor("t1", { interval: 1, attempts: 3 })).rejects.toBeInstanceOf(WaitTimeout);
     expect(fx.requests.filter((r) => r.path === "/tasks/t1").length).toBe(4);
+  });
+
+  it("track() is core's Job: progress per poll, resolves with the task, keeps the task id, rejects with TaskFailed (a ResourceFailed)", async () => {
+    const states = ["pending", "processing", "success"];
+    fx.script = () => ({ status: 200, body: task(states.shift() ?? "success") });
+    const job = fx.client().tasks.track("t1", { interval: 1 });
+    const seen: string[] = [];
+    job.on("progress", (t) => seen.push(t.status));
+    const done = await job;
+    expect(job.id).toBe("t1");
+    expect(job.status).toBe("succeeded");
+    expect(seen).toEqual(["pending", "processing", "success"]);
+    expect(done.result).toEqual({ image_id: ID });
+    fx.script = () => ({ status: 200, body: task("failure") });
+    const e = await fx.client().tasks.track("t1", { interval: 1 }).then(
+      () => undefined,
+      (x: unknown) => x,
+    );
+    expect(e).toBeInstanceOf(TaskFailed);
+    expect(e).toBeInstanceOf(ResourceFailed);
+  });
+
+  it("a tracked task's job stops polling on abort()", async () => {
+    fx.script = () => ({ status: 200, body: task("processing") });
+    const job = fx.client().tasks.track("t1", { interval: 50 });
+    setTimeout(() => job.abort(), 20);
+    await expect(job).rejects.toBeInstanceOf(AbortError);
+    expect(job.status).toBe("aborted");
   });
 });

@@ -1,6 +1,6 @@
-import { type CallOptions, type Paginated, type ServiceClient, waitUntil, type WaitProgress } from "@rax/core";
+import { type CallOptions, type Job, type Paginated, pollingJob, type ServiceClient, validate, waitUntil, type WaitProgress } from "@rax/core";
 import { TaskFailed } from "../errors";
-import type { Ref } from "../ref";
+import { type Ref, ref } from "../ref";
 import { assignData } from "../resource";
 import type { ImportTaskInput, ListTasksInput, TaskData } from "./models";
 import * as api from "./requests";
@@ -13,6 +13,18 @@ export interface WaitForTaskOptions {
   signal?: AbortSignal;
   onProgress?: (p: WaitProgress<Task>) => void;
   /** Deadline in ms for each load (GET). */
+  timeout?: number;
+}
+
+export interface TrackTaskOptions {
+  /** ms between polls. Default 5000. */
+  interval?: number;
+  /** Polls before giving up (`WaitTimeout`). Default: as many as fit in 2 hours at `interval`. */
+  attempts?: number;
+  /** ms before the whole job gives up (`WaitTimeout`). */
+  deadline?: number;
+  signal?: AbortSignal;
+  /** Deadline in ms for each poll (GET). */
   timeout?: number;
 }
 
@@ -51,6 +63,26 @@ export class Tasks {
     const attempts = o.attempts ?? Math.max(1, Math.ceil(DEFAULT_WAIT_MS / Math.max(interval, 1)));
     return waitUntil(load, "status", ["success"], { interval, attempts, signal: o.signal, onProgress: o.onProgress });
   }
+
+  /**
+   * The task as core's `Job`: `await` it for the succeeded task (`TaskFailed` on failure), watch
+   * `job.on("progress", task => …)`, `abort()` the polling, or keep `job.id` (the task id) and
+   * resume later with `track(id)`. Aborting stops polling only; Glance's task runs on.
+   */
+  track(task: Ref, o: TrackTaskOptions = {}): Job<Task, Task> {
+    const id = validate(ref, task, "task");
+    const interval = o.interval ?? 5000;
+    return pollingJob<Task, Task, Task>({
+      id,
+      poll: (_id, signal) => this.get(id, { signal, ...(o.timeout !== undefined ? { timeout: o.timeout } : {}) }),
+      done: (t) => t.status === "success",
+      failed: (t) => (t.status === "failure" ? new TaskFailed(t) : undefined),
+      interval,
+      attempts: o.attempts ?? Math.max(1, Math.ceil(DEFAULT_WAIT_MS / Math.max(interval, 1))),
+      ...(o.deadline !== undefined ? { timeout: o.deadline } : {}),
+      ...(o.signal ? { signal: o.signal } : {}),
+    });
+  }
 }
 
 export interface Task extends TaskData {}
@@ -66,6 +98,10 @@ export class Task {
   async reload(o?: CallOptions): Promise<this> {
     assignData(this, await api.getTask(this.#tasks.client, this, o));
     return this;
+  }
+  /** This task as core's `Job` (see `Tasks.track`). */
+  track(o?: TrackTaskOptions): Job<Task, Task> {
+    return this.#tasks.track(this, o);
   }
   /** Waits for success (`TaskFailed` on failure) and updates this object too. */
   async waitFor(o?: WaitForTaskOptions): Promise<this> {
