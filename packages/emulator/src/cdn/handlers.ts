@@ -20,6 +20,8 @@ export function cdnHandlers(ctx: EmulatorContext) {
         if (target instanceof Response) return target;
         const r = authorizeStorage(ctx, request, url, target);
         if (r instanceof Response) return r;
+        // CDN management is the account owner's; container ACLs do not reach it.
+        if (!r.owner) return swiftError(r.actor ? 403 : 401);
         if (target.container === undefined) return cdnAccountRoute(ctx, r);
         if (target.object === undefined) return cdnContainerRoute(ctx, r, target.container);
         return cdnPurgeRoute(ctx, r, target.container, target.object);
@@ -51,7 +53,7 @@ export function cdnContentHandlers(ctx: EmulatorContext) {
         const obj = account?.containers.get(found.record.name)?.objects.get(objectName);
         if (!account || !obj || isExpired(obj, nowSeconds)) return swiftError(404);
         const response = readObject(
-          { ctx, request, url, account, nowSeconds, target: { region: found.region, account: found.account, swiftPath: "" } },
+          { ctx, request, url, account, nowSeconds, owner: false, target: { region: found.region, account: found.account, swiftPath: "" } },
           found.record.name,
           obj,
         );

@@ -1,9 +1,12 @@
 import { createHash } from "node:crypto";
-import { assemble } from "./assemble";
+import { deniedIn, storageAccount } from "./access";
+import { assemble, type Assembled } from "./assemble";
+import { sliceChunks } from "./body-stream";
 import { headerText, pyUnquote } from "./header-text";
 import { swiftError } from "./errors";
 import { metaChanges, metaLimitProblem } from "./metadata";
-import { isExpired, type StoredObject } from "./model";
+import { isExpired, type Account, type StoredObject } from "./model";
+import { parseRange, type ByteRange } from "./range";
 import { objectNameProblem } from "./names";
 import { deleteAtFrom, STORED_OBJECT_HEADERS } from "./object-headers";
 import { createdResponse } from "./object-responses";
@@ -11,8 +14,19 @@ import type { SwiftRequest } from "./swift-request";
 import { httpDate } from "./timestamps";
 
 export interface ObjectRef {
+  /** Another account (X-Copy-From-Account / Destination-Account); default the request's. */
+  account?: Account;
   container: string;
   object: string;
+}
+
+/** The account an X-Copy-From-Account / Destination-Account header names; a Response when it is refused. */
+export function copyAccount(r: SwiftRequest, header: string): Account | undefined | Response {
+  const value = r.request.headers.get(header);
+  if (value === null) return undefined;
+  const name = pyUnquote(headerText(value.trim()));
+  if (!name || name.includes("/")) return swiftError(412, `${header === "destination-account" ? "Destination-Account" : "X-Copy-From-Account"} header must be a valid account name`);
+  return storageAccount(r.ctx, r.target.region, name) ?? swiftError(404);
 }
 
 /** `X-Copy-From` / `Destination`: `[/]container/object`, URL-encoded or raw UTF-8. */
@@ -32,9 +46,16 @@ export function copyObject(r: SwiftRequest, from: ObjectRef, to: ObjectRef): Res
   const h = r.request.headers;
   const badName = objectNameProblem(to.object);
   if (badName) return badName;
-  const source = r.account.containers.get(from.container)?.objects.get(from.object);
+  const fromAccount = from.account ?? r.account;
+  const toAccount = to.account ?? r.account;
+  // A copy is a read of the source and a write of the destination, each under its account's ACLs.
+  const denied = (account: Account, container: string, access: "read" | "write") =>
+    r.grant ? (account === r.account ? undefined : swiftError(401)) : deniedIn(r, account, container, access);
+  const refused = denied(fromAccount, from.container, "read") ?? denied(toAccount, to.container, "write");
+  if (refused) return refused;
+  const source = fromAccount.containers.get(from.container)?.objects.get(from.object);
   if (!source || isExpired(source, r.nowSeconds)) return swiftError(404);
-  const destination = r.account.containers.get(to.container);
+  const destination = toAccount.containers.get(to.container);
   if (!destination) return swiftError(404);
   const metaProblem = metaLimitProblem(h, "object");
   if (metaProblem) return swiftError(400, metaProblem);
@@ -71,12 +92,16 @@ export function copyObject(r: SwiftRequest, from: ObjectRef, to: ObjectRef): Res
     copy = { ...base, chunks: source.chunks, size: source.size, etag: source.etag, headers };
     etagHeader = source.etag;
   } else {
-    const body = assemble(r.account, from.container, source, r.nowSeconds);
-    if (body instanceof Response) return body;
+    const whole = assemble(fromAccount, from.container, source, r.nowSeconds);
+    if (whole instanceof Response) return whole;
+    // A Range on the copy request copies only those bytes (Swift: one range).
+    const ranges = parseRange(h.get("range"), whole.size);
+    if (ranges === "unsatisfiable") return swiftError(416);
+    const body = Array.isArray(ranges) && ranges.length === 1 ? sliced(whole, ranges[0]!) : whole;
     const isLarge = Boolean(source.slo) || headers.has("x-object-manifest");
     headers.delete("x-object-manifest");
     let etag = body.etag;
-    if (isLarge) {
+    if (isLarge || body !== whole) {
       const md5 = createHash("md5");
       for (const chunk of body.chunks) md5.update(chunk);
       etag = md5.digest("hex");
@@ -88,6 +113,11 @@ export function copyObject(r: SwiftRequest, from: ObjectRef, to: ObjectRef): Res
   return createdResponse(copy, etagHeader, {
     "x-copied-from": `${encodeURIComponent(from.container)}/${encodeURI(from.object)}`,
     "x-copied-from-last-modified": httpDate(source.lastModified),
-    "x-copied-from-account": r.account.name,
+    "x-copied-from-account": fromAccount.name,
   });
+}
+
+function sliced(body: Assembled, range: ByteRange): Assembled {
+  const chunks = sliceChunks(body.chunks, range);
+  return { chunks, size: range.end - range.start + 1, etag: body.etag, etagHeader: body.etagHeader };
 }

@@ -21,6 +21,17 @@ export function storedHeadersFrom(headers: Headers): Map<string, string> {
   return out;
 }
 
+const MAX_DELETE_AT = 9_999_999_999;
+
+/** X-If-Delete-At on DELETE: a Response when it is not a timestamp (400) or not the object's X-Delete-At (412). */
+export function ifDeleteAtProblem(headers: Headers, deleteAt: number | undefined): Response | undefined {
+  const value = headers.get("x-if-delete-at");
+  if (value === null) return undefined;
+  if (!/^\s*\d+(\.\d+)?\s*$/.test(value)) return swiftError(400, "Bad X-If-Delete-At header value");
+  if (Math.floor(Number(value)) !== (deleteAt ?? 0)) return swiftError(412, "X-If-Delete-At and X-Delete-At do not match");
+  return undefined;
+}
+
 /** X-Delete-At / X-Delete-After → epoch seconds; a Response is Swift's 400. */
 export function deleteAtFrom(headers: Headers, nowSeconds: number): number | undefined | Response {
   const at = headers.get("x-delete-at");
@@ -33,7 +44,8 @@ export function deleteAtFrom(headers: Headers, nowSeconds: number): number | und
   }
   if (at !== null) {
     if (!/^\d+$/.test(at.trim())) return swiftError(400, "Non-integer X-Delete-At");
-    const when = Number(at.trim());
+    // Swift clamps to the largest timestamp it can store (normalize_delete_at_timestamp).
+    const when = Math.min(Number(at.trim()), MAX_DELETE_AT);
     if (when <= nowSeconds) return swiftError(400, "X-Delete-At in past");
     return when;
   }

@@ -2,8 +2,8 @@ import { emptyResponse, textResponse } from "../respond";
 import { swiftError } from "./errors";
 import { metaChanges, metaLimitProblem } from "./metadata";
 import { isExpired, type Container } from "./model";
-import { copyObject, parseCopyPath } from "./object-copy";
-import { deleteAtFrom, manifestHeaderProblem, storedHeadersFrom } from "./object-headers";
+import { copyAccount, copyObject, parseCopyPath } from "./object-copy";
+import { deleteAtFrom, ifDeleteAtProblem, manifestHeaderProblem, storedHeadersFrom } from "./object-headers";
 import { readObject } from "./object-read";
 import { putObject } from "./object-write";
 import { deleteSlo } from "./slo";
@@ -25,16 +25,23 @@ export async function objectRoute(r: SwiftRequest, containerName: string, name: 
       return live ? readObject(r, containerName, live) : swiftError(404);
     case "POST":
       return live ? postObject(r, container, name) : swiftError(404);
-    case "DELETE":
+    case "DELETE": {
+      // Swift reads X-If-Delete-At before it looks for the object.
+      const bad = ifDeleteAtProblem(request.headers, live?.deleteAt);
+      if (bad && bad.status === 400) return bad;
       if (!live) return swiftError(404);
+      if (bad) return bad;
       if (live.slo && r.url.searchParams.get("multipart-manifest") === "delete") return deleteSlo(r, container, live);
       container.objects.delete(name);
       return emptyResponse(204, { "content-type": "text/html; charset=UTF-8" });
+    }
     case "COPY": {
       const destination = request.headers.get("destination");
       const to = destination === null ? undefined : parseCopyPath(destination);
       if (!to) return swiftError(412, "Destination header must be of the form <container name>/<object name>");
-      return copyObject(r, { container: containerName, object: name }, to);
+      const toAccount = copyAccount(r, "destination-account");
+      if (toAccount instanceof Response) return toAccount;
+      return copyObject(r, { container: containerName, object: name }, { ...to, ...(toAccount ? { account: toAccount } : {}) });
     }
     default:
       return swiftError(405);

@@ -1,7 +1,7 @@
 import { createHash } from "node:crypto";
 import { bodyChunks, bodyIsFramed } from "../request-body";
 import { guessContentType } from "./content-type";
-import { copyObject, parseCopyPath } from "./object-copy";
+import { copyAccount, copyObject, parseCopyPath } from "./object-copy";
 import { swiftError } from "./errors";
 import { MAX_FILE_SIZE } from "./limits";
 import { metaChanges, metaLimitProblem } from "./metadata";
@@ -36,7 +36,9 @@ export async function putObject(r: SwiftRequest, container: Container, name: str
     const source = parseCopyPath(copyFrom);
     if (!source) return swiftError(412, "X-Copy-From header must be of the form <container name>/<object name>");
     if (Number(h.get("content-length") ?? "0") > 0) return swiftError(400, "Copy requests require a zero byte body");
-    return copyObject(r, source, { container: container.name, object: name });
+    const fromAccount = copyAccount(r, "x-copy-from-account");
+    if (fromAccount instanceof Response) return fromAccount;
+    return copyObject(r, { ...source, ...(fromAccount ? { account: fromAccount } : {}) }, { container: container.name, object: name });
   }
 
   const deleteAt = deleteAtFrom(h, r.nowSeconds);
