@@ -2,6 +2,8 @@ import { inspect } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startEmulator, type RunningEmulator } from "@rax/emulator";
 import { NotAuthenticated, ValidationError, connect, withShortcuts, createContext } from "../src/index";
+// The identity package's loopback fake: a Rackspace catalog with no Neutron (`network`) service.
+import { startFakeIdentity } from "../../identity/test/fake-identity";
 
 // The umbrella's proxy is a well-behaved object (issue #9): awaitable contexts, no symbols or
 // inspection keys answered as regions, the same error for an unknown region in either order, and
@@ -98,6 +100,19 @@ describe("one name, one service", () => {
       expect(rax.getEndpoint(name, { region: "ORD" })).toBe(client.endpoint);
     }
     await rax.close();
+  });
+
+  it("on a catalog without Neutron, getEndpoint('cloud_networks') answers the compute endpoint the networks client uses", async () => {
+    const fake = await startFakeIdentity();
+    try {
+      const rax = await connect({ identityType: "rackspace", authEndpoint: fake.v2, username: "demo", apiKey: fake.opts.apiKey, configFile: false, env: {} });
+      const client = rax.getClient("cloud_networks", "ORD");
+      expect(client.endpoint).toBe(`${fake.url}/compute/ORD/v1/123456`);
+      for (const name of ["neutron", "cloud_networks", "network"]) expect(rax.getEndpoint(name, { region: "ORD" })).toBe(client.endpoint);
+      await rax.close();
+    } finally {
+      await fake.close();
+    }
   });
 
   it("every service alias resolves to the same endpoint through getClient and getEndpoint", async () => {
