@@ -1,6 +1,7 @@
 import type * as z from "zod";
 import { InvalidResponse, NotAuthenticated, Unauthorized, ValidationError } from "./errors";
-import { redact } from "./redact";
+import { INSPECT, defined, inspectAs } from "./inspect-form";
+import { redact, redactUrl } from "./redact";
 import { isReplayableBody } from "./request-body";
 import type { RaxResponse } from "./response";
 import type { AuthSession } from "./session";
@@ -50,17 +51,23 @@ export abstract class ServiceClient {
   /** Preferred catalog name, e.g. "cloudFiles". */
   static readonly serviceName?: string;
 
-  readonly session: AuthSession;
+  // Private, so printing or cloning a client cannot reach the session's token or credentials.
+  readonly #session: AuthSession;
   readonly region?: string;
   readonly internal: boolean;
   #endpoint?: string;
 
   constructor(session: AuthSession, opts: ServiceClientOptions = {}) {
     if (!session || typeof session.getToken !== "function") throw new ValidationError("session", "must be an AuthSession");
-    this.session = session;
+    this.#session = session;
     this.region = opts.region ?? session.defaultRegion;
     this.internal = opts.internal ?? false;
     if (opts.endpoint !== undefined) this.#endpoint = opts.endpoint.replace(/\/+$/, "");
+  }
+
+  /** The session this client authenticates with. */
+  get session(): AuthSession {
+    return this.#session;
   }
 
   /** Base URL of this service (no trailing slash). Throws `NoEndpointForService`. */
@@ -68,7 +75,7 @@ export abstract class ServiceClient {
     if (this.#endpoint === undefined) {
       const cls = this.constructor as ServiceClass;
       if (!cls.serviceType) throw new ValidationError("serviceType", `${this.constructor.name} must declare static serviceType`);
-      const url = this.session.endpoint({
+      const url = this.#session.endpoint({
         type: cls.serviceType,
         ...(cls.serviceName ? { name: cls.serviceName } : {}),
         ...(this.region ? { region: this.region } : {}),
@@ -77,6 +84,24 @@ export abstract class ServiceClient {
       this.#endpoint = url.replace(/\/+$/, "");
     }
     return this.#endpoint;
+  }
+
+  /** What printing shows: class, service type, region, and the endpoint once resolved. Never the session. */
+  toJSON(): Record<string, unknown> {
+    const cls = this.constructor as ServiceClass;
+    return defined({
+      client: this.constructor.name,
+      serviceType: cls.serviceType,
+      serviceName: cls.serviceName,
+      region: this.region,
+      internal: this.internal,
+      endpoint: this.#endpoint === undefined ? undefined : redactUrl(this.#endpoint),
+    });
+  }
+
+  [INSPECT](depth: number, options: unknown, inspect: unknown): unknown {
+    const { client: _, ...shown } = this.toJSON();
+    return inspectAs(this.constructor.name, shown, depth, options as never, inspect as never);
   }
 
   /** Headers this service adds to every request (Queues: Client-ID). */
@@ -89,7 +114,7 @@ export abstract class ServiceClient {
    * re-authenticates once and replays once. Request functions in every service package use this.
    */
   async send(o: ServiceCall): Promise<RaxResponse> {
-    const token = await this.session.getToken(o.signal);
+    const token = await this.#session.getToken(o.signal);
     const { path, timeout, ...rest } = o as RequestOptions & { path?: string; timeout?: number };
     if (timeout !== undefined) rest.timeouts = { ...rest.timeouts, total: timeout };
     const url = path !== undefined ? joinUrl(this.endpoint, path) : (o as RequestOptions).url;
@@ -98,7 +123,7 @@ export abstract class ServiceClient {
     addLowerCased(base, o.headers);
     const send = (tok: string) => {
       base["x-auth-token"] = tok;
-      return this.session.transport.request({ ...rest, url, headers: base });
+      return this.#session.transport.request({ ...rest, url, headers: base });
     };
     try {
       return await send(token);
@@ -106,7 +131,7 @@ export abstract class ServiceClient {
       if (!(first instanceof Unauthorized) || !isReplayableBody(o.body)) throw first;
       let fresh: string;
       try {
-        fresh = await this.session.reauthenticate(token, o.signal);
+        fresh = await this.#session.reauthenticate(token, o.signal);
       } catch (e) {
         // A session with nothing to re-authenticate with says so with NotAuthenticated: the 401
         // itself is then the useful error (pyrax re-raises it too). Anything else (identity's

@@ -1,5 +1,6 @@
 import { NoEndpointForService, NotAuthenticated, ValidationError, type EndpointQuery } from "./errors";
-import { registerSecret } from "./redact";
+import { INSPECT, defined, inspectAs } from "./inspect-form";
+import { redactUrl, registerSecret } from "./redact";
 import { type AuthSession, SharedReauth } from "./session";
 import { Transport, type TransportOptions } from "./transport";
 
@@ -53,6 +54,23 @@ export class StaticSession implements AuthSession {
         },
       );
     }
+  }
+
+  /** What printing shows: tenant, default region, the services it has endpoints for. Never the token. */
+  toJSON(): Record<string, unknown> {
+    return defined({
+      session: "StaticSession",
+      tenantId: this.tenantId,
+      defaultRegion: this.defaultRegion,
+      endpoint: this.#endpoint === undefined ? undefined : redactUrl(this.#endpoint),
+      services: Object.keys(this.#endpoints).length > 0 ? Object.keys(this.#endpoints) : undefined,
+      refreshes: this.#reauth !== undefined,
+    });
+  }
+
+  [INSPECT](depth: number, options: unknown, inspect: unknown): unknown {
+    const { session: _, ...shown } = this.toJSON();
+    return inspectAs("StaticSession", shown, depth, options as never, inspect as never);
   }
 
   async getToken(): Promise<string> {

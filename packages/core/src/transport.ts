@@ -14,6 +14,7 @@ import {
   isRaxError,
 } from "./errors";
 import { checkHeader } from "./header-check";
+import { INSPECT, defined, inspectAs } from "./inspect-form";
 import { redact, redactUrl } from "./redact";
 import { type PreparedBody, prepareBody, type RequestBody } from "./request-body";
 import { requestIdFrom } from "./request-id";
@@ -523,6 +524,25 @@ export class Transport {
     } catch (e) {
       throw call.mapError(e);
     }
+  }
+
+  /** What printing shows: settings only (no logger, no pool internals). */
+  toJSON(): Record<string, unknown> {
+    return defined({
+      transport: "Transport",
+      userAgent: this.userAgent,
+      timeouts: { ...DEFAULT_TIMEOUTS, ...this.#timeouts },
+      maxAttempts: this.#retry.maxAttempts,
+      connections: this.#connections,
+      verifySsl: this.#verifySsl,
+      debug: this.logger !== undefined,
+      closed: this.#closed,
+    });
+  }
+
+  [INSPECT](depth: number, options: unknown, inspect: unknown): unknown {
+    const { transport: _, ...shown } = this.toJSON();
+    return inspectAs("Transport", shown, depth, options as never, inspect as never);
   }
 
   /** Close every pooled connection. Further requests fail. */
