@@ -129,7 +129,7 @@ export interface FromEnvironmentOptions extends ContextOptions {
 }
 
 /** A service client class: `new Cls(session, opts)`. */
-export type ServiceClientClass<C> = (new (session: AuthSession, opts?: ServiceClientOptions) => C) & {
+export type ServiceClientClass<C, O extends ServiceClientOptions = ServiceClientOptions> = (new (session: AuthSession, opts?: O) => C) & {
   readonly serviceType?: string;
   readonly serviceName?: string;
 };
@@ -402,9 +402,15 @@ export class Context {
    * share one client. Works before authentication: the endpoint resolves on first use, choosing
    * the region as `getEndpoint` does.
    */
-  client<C extends ServiceClient>(Cls: ServiceClientClass<C>, o: ClientOptions = {}): C {
+  client<C extends ServiceClient, O extends ServiceClientOptions = ServiceClientOptions>(
+    Cls: ServiceClientClass<C, O>,
+    o: ClientOptions & Omit<O, keyof ServiceClientOptions> = {} as ClientOptions & Omit<O, keyof ServiceClientOptions>,
+  ): C {
+    // The service's own options (object storage's segmentSize, …) pass through to its
+    // constructor, which checks them; they are part of the cache key.
+    const { region: _r, internal: _i, endpoint: _e, ...serviceOptions } = o as ClientOptions & Record<string, unknown>;
     validate(
-      z.object({ region: optString, internal: z.boolean().optional(), endpoint: z.url().optional() }),
+      z.looseObject({ region: optString, internal: z.boolean().optional(), endpoint: z.url().optional() }),
       o,
       "",
     );
@@ -414,7 +420,8 @@ export class Context {
       internal = true;
     }
     const region = o.region ?? id.region;
-    const key = `${region?.toUpperCase() ?? ""}|${internal ? "internal" : "public"}|${o.endpoint ?? ""}`;
+    const extra = Object.keys(serviceOptions).length === 0 ? "" : JSON.stringify(serviceOptions, Object.keys(serviceOptions).sort());
+    const key = `${region?.toUpperCase() ?? ""}|${internal ? "internal" : "public"}|${o.endpoint ?? ""}|${extra}`;
     let byKey = this.#clients.get(Cls);
     if (!byKey) {
       byKey = new Map();
@@ -422,11 +429,11 @@ export class Context {
     }
     let c = byKey.get(key) as C | undefined;
     if (!c) {
-      const opts: ServiceClientOptions = {};
+      const opts: ServiceClientOptions = { ...serviceOptions };
       if (region !== undefined) opts.region = region;
       if (internal !== undefined) opts.internal = internal;
       if (o.endpoint !== undefined) opts.endpoint = o.endpoint;
-      c = new Cls(id, opts);
+      c = new Cls(id, opts as O);
       byKey.set(key, c);
     }
     return c;
@@ -452,9 +459,13 @@ export class Context {
   /** Switch environment: credentials, token and clients are dropped, as in pyrax. */
   setEnvironment(name: string): void {
     this.#config.setEnvironment(name);
+    // The new environment's debug / verify_ssl / custom_user_agent need a transport of their own.
+    const oldTransport = this.#ownTransport;
+    this.#ownTransport = undefined;
     this.#current = this.#buildIdentity({ keepCredentials: false });
     this.#identityStale = false;
     this.#clients.clear();
+    void oldTransport?.close();
   }
 
   /**

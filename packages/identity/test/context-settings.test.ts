@@ -194,6 +194,26 @@ describe("setSetting reaches a live context", () => {
     await transport.close();
   });
 
+  it("setEnvironment applies the new environment's transport settings (user agent)", async () => {
+    const { mkdtempSync, writeFileSync, rmSync } = await import("node:fs");
+    const { join } = await import("node:path");
+    const { tmpdir } = await import("node:os");
+    const dir = mkdtempSync(join(tmpdir(), "rax-env-"));
+    try {
+      const cfg = join(dir, "rax.cfg");
+      writeFileSync(cfg, `[plain]\nidentity_type = rackspace\n\n[branded]\nidentity_type = rackspace\ncustom_user_agent = Branded/1.0\n`);
+      const ctx = createContext({ authEndpoint: fake.v2, configFile: cfg, env: {} });
+      open.push(ctx);
+      ctx.setEnvironment("branded");
+      ctx.setCredentials({ username: "demo", password: fake.opts.password });
+      await ctx.client(Probe, { region: "DFW" }).get("/env-ua");
+      const ua = fake.requests.find((r) => r.path.endsWith("/env-ua"))?.headers["user-agent"];
+      expect(ua).toMatch(/^Branded\/1\.0 /);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
   it("settings rax does not know pass through (another package's settings)", () => {
     const ctx = context();
     ctx.setSetting("queues_client_id", "abc");
