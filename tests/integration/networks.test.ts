@@ -9,8 +9,8 @@ import { type OpenStackTarget, startOpenStackTarget } from "./openstack-target";
 // scripts/openstack); otherwise the suite is skipped and says why.
 const target = await startOpenStackTarget().catch((e: unknown) => e as Error);
 const skipReason = target instanceof Error ? `no OpenStack target (${target.message})` : missing(target, "network", "neutron");
-// Booting a server on a fresh network needs Nova to bind a port on it; opt in where that works.
-const servers = !(target instanceof Error) && missing(target, "compute", "nova") === undefined && process.env.RAX_TEST_ISOLATED_SERVERS === "1";
+// With Nova in the catalog too, a server is booted on a fresh network (Nova binds a Neutron port).
+const servers = !(target instanceof Error) && missing(target, "compute", "nova") === undefined;
 
 function missing(t: OpenStackTarget, type: string, part: string): string | undefined {
   try {

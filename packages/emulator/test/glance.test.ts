@@ -135,3 +135,40 @@ describe("tasks", () => {
     expect((await g("POST", "/tasks", { type: "copy", input: {} })).status).toBe(400);
   });
 });
+
+describe("Keystone v3 users (admin and member), as the held-out contracts run", () => {
+  it("an admin lists every project's images; a member sees only its own and public ones", async () => {
+    const { startEmulator } = await import("../src/index");
+    const emu = await startEmulator({
+      users: [
+        { username: "admin", password: "secret", project: "admin", roles: ["admin"] },
+        { username: "demo", password: "secret", project: "demo", roles: ["member"] },
+      ],
+    });
+    try {
+      const login = async (name: string) => {
+        const res = await fetch(`${emu.keystoneUrl}/auth/tokens`, {
+          method: "POST",
+          headers: { "content-type": "application/json" },
+          body: JSON.stringify({ auth: { identity: { methods: ["password"], password: { user: { name, domain: { id: "default" }, password: "secret" } } }, scope: { project: { name, domain: { id: "default" } } } } }),
+        });
+        expect(res.status).toBe(201);
+        const body = (await res.json()) as { token: { catalog: { type: string; endpoints: { interface: string; url: string }[] }[] } };
+        const url = body.token.catalog.find((c) => c.type === "image")!.endpoints.find((e) => e.interface === "public")!.url;
+        return { token: res.headers.get("x-subject-token")!, url };
+      };
+      const demo = await login("demo");
+      const admin = await login("admin");
+      const made = (await (await fetch(`${demo.url}/images`, { method: "POST", headers: { "x-auth-token": demo.token, "content-type": "application/json" }, body: JSON.stringify({ name: "demo-private", visibility: "private" }) })).json()) as { id: string };
+      const ids = async (who: { token: string; url: string }) =>
+        ((await (await fetch(`${who.url}/images?limit=1000`, { headers: { "x-auth-token": who.token } })).json()) as { images: { id: string }[] }).images.map((i) => i.id);
+      expect(await ids(admin)).toContain(made.id);
+      expect(await ids(demo)).toContain(made.id);
+      const adminImg = (await (await fetch(`${admin.url}/images`, { method: "POST", headers: { "x-auth-token": admin.token, "content-type": "application/json" }, body: JSON.stringify({ name: "admin-private", visibility: "private" }) })).json()) as { id: string };
+      expect(await ids(demo)).not.toContain(adminImg.id);
+      expect((await fetch(`${demo.url}/images/${adminImg.id}`, { headers: { "x-auth-token": demo.token } })).status).toBe(404);
+    } finally {
+      await emu.stop();
+    }
+  });
+});

@@ -66,11 +66,13 @@ export function listImages(r: GlanceRequest): Response {
     if (!r.glance.canSee(img, r.project, r.admin)) return false;
     const member = img.members.get(r.project);
     const mine = img.owner === r.project;
-    if (visibility === null || visibility === "all") {
+    if ((visibility === null || visibility === "all") && r.admin) {
+      // Glance shows an admin every image unless a visibility is asked for.
+    } else if (visibility === null || visibility === "all") {
       // Default listing: public, your own, and images shared with you that you accepted (community only if yours).
       if (img.visibility === "community" && !mine) return false;
       if (!mine && img.visibility !== "public" && img.visibility !== "community") {
-        if (!member || (memberStatus !== "all" && member.status !== memberStatus)) return r.admin && visibility === "all";
+        if (!member || (memberStatus !== "all" && member.status !== memberStatus)) return false;
       }
     } else {
       if (img.visibility !== visibility) return false;
