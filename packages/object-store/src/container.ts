@@ -25,13 +25,7 @@ export class Container {
   objectCount: number;
   bytesUsed: number;
   metadata?: Metadata;
-  cdnEnabled?: boolean;
-  cdnTtl?: number;
-  cdnLogRetention?: boolean;
-  cdnUri?: string;
-  cdnSslUri?: string;
-  cdnStreamingUri?: string;
-  cdnIosUri?: string;
+  #cdn: Partial<CdnAttributes> = {};
 
   constructor(client: ObjectStore, info: Pick<ContainerInfo, "name" | "objectCount" | "bytesUsed"> & { metadata?: Metadata }) {
     this.client = client;
@@ -46,8 +40,34 @@ export class Container {
     return this.bytesUsed;
   }
 
+  // CDN attributes live on the CDN endpoint: undefined until `getCdnAttributes()` (or
+  // `getContainer(name, { cdn: true })`) loads them, and read-only — change them with
+  // `makePublic()`, `makePrivate()`, `setCdnLogRetention()`.
+  get cdnEnabled(): boolean | undefined {
+    return this.#cdn.cdnEnabled;
+  }
+  get cdnTtl(): number | undefined {
+    return this.#cdn.cdnTtl;
+  }
+  get cdnLogRetention(): boolean | undefined {
+    return this.#cdn.cdnLogRetention;
+  }
+  get cdnUri(): string | undefined {
+    return this.#cdn.cdnUri;
+  }
+  get cdnSslUri(): string | undefined {
+    return this.#cdn.cdnSslUri;
+  }
+  get cdnStreamingUri(): string | undefined {
+    return this.#cdn.cdnStreamingUri;
+  }
+  get cdnIosUri(): string | undefined {
+    return this.#cdn.cdnIosUri;
+  }
+
+  /** @internal Store CDN attributes loaded by the client. */
   applyCdn(a: CdnAttributes): this {
-    Object.assign(this, a);
+    this.#cdn = { ...a };
     return this;
   }
 
@@ -134,9 +154,12 @@ export class Container {
   }
   async makePublic(options?: { ttl?: number }): Promise<void> {
     await this.client.makeContainerPublic(this, options);
+    this.#cdn.cdnEnabled = true;
+    if (options?.ttl !== undefined) this.#cdn.cdnTtl = options.ttl;
   }
   async makePrivate(): Promise<void> {
     await this.client.makeContainerPrivate(this);
+    this.#cdn.cdnEnabled = false;
   }
   /** Fetch the CDN attributes and store them on this object. */
   async getCdnAttributes(): Promise<CdnAttributes> {
@@ -147,7 +170,7 @@ export class Container {
   /** pyrax's `cont.cdn_log_retention = True`. */
   async setCdnLogRetention(enabled: boolean): Promise<void> {
     await this.client.setCdnLogRetention(this, enabled);
-    this.cdnLogRetention = enabled;
+    this.#cdn.cdnLogRetention = enabled;
   }
   purgeCdnObject(name: ObjectRef, options?: { emailAddresses?: string | string[] }): Promise<void> {
     return this.client.purgeCdnObject(this, name, options);

@@ -7,7 +7,9 @@ import {
   ServiceClient,
   type ServiceClientOptions,
   ValidationError,
+  validate,
 } from "@rax/core";
+import * as z from "zod";
 import * as account from "./account";
 import { type BulkDeleteJob, type BulkDeleteResult, bulkDeleteAll, bulkDeleteJob } from "./bulk-delete";
 import * as cdn from "./cdn";
@@ -40,6 +42,18 @@ import {
 } from "./swift-context";
 import { buildTempUrl, checkTempUrlOptions, type TempUrlOptions } from "./temp-url";
 import type { UploadData } from "./upload-data";
+
+const positiveInt = z.number().int().positive().max(Number.MAX_SAFE_INTEGER);
+// Unknown options are refused: a misspelt `segmentSise` silently ignored would upload 5 GiB PUTs.
+const clientOptionsSchema = z.strictObject({
+  region: z.string().optional(),
+  internal: z.boolean().optional(),
+  endpoint: z.string().optional(),
+  cdnEndpoint: z.string().optional(),
+  segmentSize: positiveInt.optional(),
+  segmentConcurrency: positiveInt.optional(),
+  bulkDeleteBatchSize: positiveInt.optional(),
+});
 
 export interface ObjectStoreOptions extends ServiceClientOptions {
   /** CDN management URL; default: the catalog's `rax:object-cdn` / `cloudFilesCDN` entry. */
@@ -96,6 +110,13 @@ function checkBool(v: unknown, field: string): boolean | undefined {
   return v as boolean | undefined;
 }
 
+/** pyrax took the new name positionally; here it is an option, and a string says so. */
+function copyOptions(options: unknown): unknown {
+  if (typeof options === "string")
+    throw new ValidationError("options", `must be an object: pass the new name as { newObjName: ${JSON.stringify(options)} }`);
+  return options;
+}
+
 function checkMetadataArg(meta: unknown): void {
   if (meta === null || typeof meta !== "object" || Array.isArray(meta)) throw new ValidationError("metadata", "must be an object of key/value pairs");
 }
@@ -118,9 +139,8 @@ export class ObjectStore extends ServiceClient {
   readonly #ctx: SwiftContext;
 
   constructor(session: AuthSession, opts: ObjectStoreOptions = {}) {
+    validate(clientOptionsSchema, opts, "");
     super(session, opts);
-    for (const k of ["segmentSize", "segmentConcurrency", "bulkDeleteBatchSize"] as const)
-      if (opts[k] !== undefined && !posInt(opts[k])) throw new ValidationError(k, "must be a positive integer");
     this.defaults = {
       segmentSize: opts.segmentSize ?? DEFAULT_SEGMENT_SIZE,
       segmentConcurrency: opts.segmentConcurrency ?? DEFAULT_SEGMENT_CONCURRENCY,
@@ -369,7 +389,7 @@ export class ObjectStore extends ServiceClient {
     const c = containerName(container);
     const n = objectName(name);
     const nc = containerName(newContainer, "newContainer");
-    const o = checkObject(options, "options", ["newObjName", "contentType"]);
+    const o = checkObject(copyOptions(options), "options", ["newObjName", "contentType"]);
     const nn = o.newObjName === undefined ? n : objectName(o.newObjName, "options.newObjName");
     if (o.contentType !== undefined && (typeof o.contentType !== "string" || /[\r\n]/.test(o.contentType)))
       throw new ValidationError("options.contentType", "must be a string");
@@ -386,6 +406,7 @@ export class ObjectStore extends ServiceClient {
     const c = containerName(container);
     const n = objectName(name);
     containerName(newContainer, "newContainer");
+    copyOptions(options);
     const moved = await this.copyObject(c, n, newContainer, options);
     if (moved.containerName !== c || moved.name !== n) await ops.deleteObject(this.#ctx, c, n);
     return moved;
