@@ -74,6 +74,17 @@ describe("compute against @rax/emulator only", () => {
     await s.delete();
   });
 
+  it("stop → SHUTOFF, start → ACTIVE, and the console output", async () => {
+    const s = await nova().servers.create({ name: uniqueName("power"), image: UBUNTU, flavor: "general1-1" });
+    await s.waitFor("ACTIVE", { interval: 100 });
+    await s.stop();
+    expect((await s.waitFor("SHUTOFF", { interval: 100 })).status).toBe("SHUTOFF");
+    await s.start();
+    expect((await s.waitFor("ACTIVE", { interval: 100 })).status).toBe("ACTIVE");
+    expect(await s.consoleOutput(10)).toContain("login:");
+    await s.delete();
+  });
+
   it("limits report the quotas and what is in use", async () => {
     const limits = await nova().limits.get();
     expect(limits.absolute.maxTotalInstances).toBe(100);

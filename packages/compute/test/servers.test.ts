@@ -303,6 +303,14 @@ describe("server actions", () => {
     expect(redact("x n3w-pass-word rescue-pw-123")).toBe("x [REDACTED] [REDACTED]");
   });
 
+  it("stop, start and console output", async () => {
+    const { nova, seen } = await serve(action(), action(), action(200, { output: "login:\n" }));
+    await nova.servers.stop("srv-1");
+    await nova.servers.start("srv-1");
+    expect(await nova.servers.consoleOutput("srv-1", 50)).toBe("login:\n");
+    expect(seen.map((r) => r.body)).toEqual([{ "os-stop": null }, { "os-start": null }, { "os-getConsoleOutput": { length: 50 } }]);
+  });
+
   it("createImage returns the new image's id from Location", async () => {
     const { nova, seen } = await serve(action(202, undefined, { location: "http://nova/v2/123456/images/img-77" }));
     expect(await nova.servers.createImage("srv-1", "nightly", { kind: "backup" })).toBe("img-77");

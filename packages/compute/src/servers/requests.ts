@@ -255,3 +255,23 @@ export async function resetServerState(client: ServiceClient, server: Ref, state
   const s = validate(resetStateInput, state, "state");
   return actQuietly(client, server, { "os-resetState": { state: s } }, [202], o);
 }
+
+/** os-stop → 202; status SHUTOFF. */
+export async function stopServer(client: ServiceClient, server: Ref, o: CallOptions = {}): Promise<void> {
+  return actQuietly(client, server, { "os-stop": null }, [202], o);
+}
+
+/** os-start → 202; SHUTOFF → ACTIVE. */
+export async function startServer(client: ServiceClient, server: Ref, o: CallOptions = {}): Promise<void> {
+  return actQuietly(client, server, { "os-start": null }, [202], o);
+}
+
+/** os-getConsoleOutput → 200 `{output}`: the console log, or its last `length` lines. */
+export async function getServerConsoleOutput(client: ServiceClient, server: Ref, length?: number, o: CallOptions = {}): Promise<string> {
+  const id = validate(ref, server, "server");
+  const n = validate(z.number().int().min(1).optional(), length, "length");
+  const res = await act(client, id, { "os-getConsoleOutput": n === undefined ? {} : { length: n } }, [200], o);
+  const body = z.looseObject({ output: z.string() }).safeParse(safeJson(await res.text()));
+  if (!body.success) throw new InvalidResponse({ status: res.status, method: res.method, url: res.url, snippet: "" }, "os-getConsoleOutput answered without output");
+  return body.data.output;
+}

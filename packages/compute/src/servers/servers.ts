@@ -153,6 +153,21 @@ export class Servers {
     return api.unrescueServer(this.client, server, o);
   }
 
+  /** Shuts the server down (status SHUTOFF). */
+  stop(server: Ref, o?: CallOptions): Promise<void> {
+    return api.stopServer(this.client, server, o);
+  }
+
+  /** Starts a SHUTOFF server. */
+  start(server: Ref, o?: CallOptions): Promise<void> {
+    return api.startServer(this.client, server, o);
+  }
+
+  /** The server's console log (its last `length` lines). */
+  consoleOutput(server: Ref, length?: number, o?: CallOptions): Promise<string> {
+    return api.getServerConsoleOutput(this.client, server, length, o);
+  }
+
   /** Resets a stuck server's state to ACTIVE (default) or ERROR (admin only). */
   resetState(server: Ref, state?: "ACTIVE" | "ERROR" | "active" | "error", o?: CallOptions): Promise<void> {
     return api.resetServerState(this.client, server, state, o);
@@ -252,5 +267,14 @@ export class Server {
   }
   resetState(state?: "ACTIVE" | "ERROR" | "active" | "error", o?: CallOptions): Promise<void> {
     return this.#servers.resetState(this, state, o);
+  }
+  stop(o?: CallOptions): Promise<void> {
+    return this.#servers.stop(this, o);
+  }
+  start(o?: CallOptions): Promise<void> {
+    return this.#servers.start(this, o);
+  }
+  consoleOutput(length?: number, o?: CallOptions): Promise<string> {
+    return this.#servers.consoleOutput(this, length, o);
   }
 }
