@@ -12,6 +12,10 @@ export function packageConfig(overrides: Partial<Options> = {}) {
     target: "node20",
     splitting: false,
     treeshake: true,
+    // Built classes keep their source names (`ObjectStore.name`, stack traces, `inspect`, the
+    // class shown by printed clients), where esbuild would otherwise emit `_ObjectStore` for a
+    // class it has to rename. Costs ~3% of a bundled handler (measured in @rax/core's changeset).
+    keepNames: true,
     ...overrides,
   });
 }
