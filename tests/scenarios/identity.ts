@@ -138,4 +138,47 @@ export function identityScenarios(getTarget: () => Target): void {
       expect(() => target.ctx.getEndpoint("no-such-service-type")).toThrow(NoEndpointForService);
     });
   });
+
+  describe("a live context", () => {
+    it("setHttpDebug turns the redacted HTTP log on and off without a new token; the log holds no secret", async () => {
+      const lines: string[] = [];
+      const ctx = fresh("password", { debug: false, logger: (l) => lines.push(l) });
+      await ctx.authenticate();
+      const token = ctx.token as string;
+      const os = ctx.client(ObjectStore, { region: target.region });
+      await os.listContainers();
+      expect(lines).toEqual([]);
+      ctx.setHttpDebug(true);
+      await os.listContainers();
+      expect(lines.length).toBeGreaterThan(0);
+      ctx.setHttpDebug(false);
+      const seen = lines.length;
+      await os.listContainers();
+      expect(lines.length).toBe(seen);
+      expect(ctx.token).toBe(token);
+      expect(lines.join("\n")).not.toContain(token);
+    });
+
+    it("auth_endpoint changed in code: the next call authenticates again, with the same credentials", async () => {
+      const ctx = fresh("password");
+      await ctx.authenticate();
+      const first = ctx.token;
+      ctx.setSetting("auth_endpoint", ctx.identity.authEndpoint);
+      expect(ctx.authenticated).toBe(false);
+      expect(await ctx.client(ObjectStore, { region: target.region }).listContainers()).toBeInstanceOf(Array);
+      expect(ctx.authenticated).toBe(true);
+      expect(ctx.token).not.toBe(first);
+    });
+
+    it("printing an authenticated context shows who and where, never the password or the token", async () => {
+      const { inspect } = await import("node:util");
+      const ctx = fresh("password");
+      await ctx.authenticate();
+      const printed = [inspect(ctx), JSON.stringify(ctx), inspect(ctx.identity, { customInspect: false, depth: Infinity, showHidden: true })].join("\n");
+      expect(printed).toContain(ctx.username as string);
+      expect(printed).not.toContain(ctx.token as string);
+      const pw = (target.ctx.identity as unknown as { password?: string }).password;
+      expect(pw).toBeUndefined();
+    });
+  });
 }
