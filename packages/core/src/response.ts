@@ -1,6 +1,7 @@
 import type { Readable } from "node:stream";
 import { InvalidResponse, TimeoutError } from "./errors";
-import { redact } from "./redact";
+import { INSPECT, defined, inspectAs } from "./inspect-form";
+import { redact, redactHeaders } from "./redact";
 
 export interface RaxResponseInit {
   status: number;
@@ -110,6 +111,15 @@ export class RaxResponse {
   get url(): string {
     if (typeof this.#url === "function") this.#url = this.#url();
     return this.#url;
+  }
+
+  /** What printing shows: status, method, redacted URL and headers (Keystone sends the token in one). */
+  toJSON(): Record<string, unknown> {
+    return defined({ status: this.status, method: this.method, url: this.url, requestId: this.requestId === undefined ? undefined : redact(this.requestId), attempts: this.attempts, headers: redactHeaders(this.headers) });
+  }
+
+  [INSPECT](depth: number, options: unknown, inspect: unknown): unknown {
+    return inspectAs("RaxResponse", this.toJSON(), depth, options as never, inspect as never);
   }
 
   bytes(): Promise<Uint8Array> {

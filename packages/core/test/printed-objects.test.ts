@@ -1,6 +1,7 @@
 import { inspect } from "node:util";
 import { afterAll, describe, expect, it } from "vitest";
-import { ServiceClient, StaticSession, Transport } from "../src/index";
+import { RaxResponse, ServiceClient, StaticSession, Transport } from "../src/index";
+import { Readable } from "node:stream";
 
 const token = "tok-printed-objects-0123456789abcdef";
 const refreshToken = "tok-refreshed-abcdef0123456789";
@@ -69,5 +70,24 @@ describe("printed objects reveal no secret", () => {
     expect(inspect({ app: [client] }, { depth: 5 })).toContain("ObjectStoreLike {");
     expect(text).not.toContain(token);
     expect(text).toContain("[ObjectStoreLike]");
+  });
+});
+
+describe("a response prints redacted", () => {
+  it("Keystone's X-Subject-Token response header is masked in inspect and JSON", () => {
+    const res = new RaxResponse({
+      status: 201,
+      headers: { "x-subject-token": token, "content-type": "application/json" },
+      attempts: 1,
+      method: "POST",
+      url: "http://127.0.0.1/v3/auth/tokens",
+      body: Readable.from([]),
+    });
+    for (const text of [inspect(res), JSON.stringify(res)]) {
+      expect(text).not.toContain(token);
+      expect(text).toContain("x-subject-token");
+    }
+    expect(res.headers["x-subject-token"]).toBe(token);
+    expect(inspect(res)).toMatch(/^RaxResponse \{/);
   });
 });
