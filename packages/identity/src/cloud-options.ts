@@ -74,12 +74,18 @@ export function cloudOptions(e: CloudEntry, where: string): CloudContextOptions 
     throw new ValidationError("interface", `${where}: interface "${e.interface}" is not supported; use public or internal`);
   }
   let verifySsl: boolean | undefined;
-  if (e.verify !== undefined) verifySsl = !(e.verify === false || /^(false|no|0|off)$/i.test(String(e.verify)));
-  if (str(e.cacert) !== undefined && verifySsl !== false) {
+  let cacert = str(e.cacert);
+  if (e.verify !== undefined) {
+    const v = String(e.verify).trim();
+    if (/^(false|no|0|off)$/i.test(v)) verifySsl = false;
+    else if (/^(true|yes|1|on)$/i.test(v)) verifySsl = true;
+    else cacert ??= v; // openstacksdk also takes a CA bundle path in `verify`
+  }
+  if (cacert !== undefined && verifySsl !== false) {
     // core's transport has no CA option yet; Node reads extra CAs only at start-up.
     warnOnce(
       `cacert:${where}`,
-      `${where}: cacert is not applied by rax yet; start node with NODE_EXTRA_CA_CERTS=${String(e.cacert)} to trust that CA`,
+      `${where}: cacert is not applied by rax yet; start node with NODE_EXTRA_CA_CERTS=${cacert} to trust that CA`,
       "RAX_CACERT_IGNORED",
     );
   }

@@ -95,7 +95,9 @@ function firstExisting(explicit: string | undefined, field: string, dirs: string
 function readYaml(path: string): Record<string, unknown> {
   let doc: unknown;
   try {
-    doc = parseYaml(readFileSync(path, "utf8"));
+    // failsafe: every scalar stays the string written, so a password such as 0123, 1e3 or yes
+    // reaches Keystone as typed (the core schema would turn it into 123, 1000, or keep "yes").
+    doc = parseYaml(readFileSync(path, "utf8"), { schema: "failsafe", maxAliasCount: 100 });
   } catch (e) {
     throw new ValidationError(path, `cannot read ${path} as YAML: ${(e as Error).message.split("\n")[0]}`);
   }

@@ -171,6 +171,17 @@ describe("clouds.yaml and secure.yaml", () => {
     expect(() => createContext({ cloud: "x", env: { OS_CLIENT_CONFIG_FILE: file }, configFile: false })).toThrow(ValidationError);
   });
 
+  it("a password that looks like a number or a boolean reaches Keystone as written", async () => {
+    const odd = await startFakeIdentity({ password: "0123" });
+    try {
+      const p = write("numeric/clouds.yaml", `clouds:\n  n:\n    auth:\n      auth_url: ${odd.v3}\n      username: demo\n      password: 0123\n      project_name: demo\n`);
+      const ctx = track(await Context.fromCloud("n", { env: { OS_CLIENT_CONFIG_FILE: p }, configFile: false }));
+      expect(ctx.authenticated).toBe(true);
+    } finally {
+      await odd.close();
+    }
+  });
+
   it("profile: rackspace supplies Rackspace's identity endpoint and API-key auth", () => {
     const file = write("f/clouds.yaml", clouds());
     const ctx = track(createContext({ cloud: "rax", env: { OS_CLIENT_CONFIG_FILE: file }, configFile: false }));
