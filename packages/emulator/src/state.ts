@@ -1,5 +1,6 @@
 import { CdnState } from "./cdn/model";
 import { Clock } from "./clock";
+import { ApplicationCredentialStore } from "./identity/application-credential-store";
 import { TokenStore } from "./identity/tokens";
 import { UserDirectory } from "./identity/users";
 import { StorageState } from "./object-store/model";
@@ -11,10 +12,13 @@ export class EmulatorState {
   readonly tokens: TokenStore;
   readonly storage: StorageState;
   readonly cdn = new CdnState();
+  /** Keystone v3 application credentials, by id. */
+  readonly applicationCredentials: ApplicationCredentialStore;
 
   constructor(defaultRegion: string) {
     this.users = new UserDirectory(defaultRegion);
     this.tokens = new TokenStore(this.clock);
+    this.applicationCredentials = new ApplicationCredentialStore(this.clock, this.tokens);
     this.storage = new StorageState(() => this.clock.now());
   }
 }

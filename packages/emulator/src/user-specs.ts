@@ -4,7 +4,7 @@ import type { EmulatorUserInput } from "./identity/users";
 /** Why a `--user` / `--users` value was refused; the CLI prints it and exits 2. */
 export class UserSpecError extends Error {}
 
-const USER_FIELDS = new Set(["username", "apiKey", "password", "tenantId", "tenantName", "project", "roles", "userId", "defaultRegion", "domainId", "enabled"]);
+const USER_FIELDS = new Set(["username", "apiKey", "password", "tenantId", "tenantName", "project", "roles", "systemRoles", "domainRoles", "userId", "defaultRegion", "domainId", "enabled"]);
 
 /**
  * `name:password[:project[:role]]` (as `rax-emulator --user` takes it). A password holding ":" needs
@@ -39,8 +39,11 @@ export function parseUsersJson(text: string, source: string): EmulatorUserInput[
     if (typeof user.username !== "string" || !user.username) throw new UserSpecError(`${source}: users[${i}].username must be a non-empty string`);
     for (const k of ["apiKey", "password", "tenantId", "tenantName", "project", "userId", "defaultRegion", "domainId"])
       if (user[k] !== undefined && typeof user[k] !== "string") throw new UserSpecError(`${source}: users[${i}].${k} must be a string`);
-    if (user.roles !== undefined && (!Array.isArray(user.roles) || user.roles.some((r) => typeof r !== "string" || !r)))
-      throw new UserSpecError(`${source}: users[${i}].roles must be an array of non-empty strings`);
+    for (const k of ["roles", "systemRoles", "domainRoles"]) {
+      const list = user[k];
+      if (list !== undefined && (!Array.isArray(list) || list.some((r) => typeof r !== "string" || !r)))
+        throw new UserSpecError(`${source}: users[${i}].${k} must be an array of non-empty strings`);
+    }
     if (user.enabled !== undefined && typeof user.enabled !== "boolean") throw new UserSpecError(`${source}: users[${i}].enabled must be a boolean`);
     return user as unknown as EmulatorUserInput;
   });

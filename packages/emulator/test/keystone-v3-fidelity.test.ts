@@ -157,3 +157,98 @@ describe("Keystone v3 as real Keystone answers", () => {
     expect(admin.token.roles.map((r: any) => r.name).sort()).toEqual(["admin", "member", "reader"]);
   });
 });
+
+describe("Keystone v3 application credentials, system and domain scope", () => {
+  async function createCredential(owner: { id: string; token: any }, body: Record<string, unknown>) {
+    const res = await fetch(`${emu.keystoneUrl}/users/${owner.token.user.id}/application_credentials`, {
+      method: "POST",
+      headers: { ...json, "x-auth-token": owner.id },
+      body: JSON.stringify({ application_credential: body }),
+    });
+    return { status: res.status, body: (await res.json()) as any };
+  }
+
+  it("a user creates one (secret shown once), authenticates with it by id or name, and deleting it revokes its tokens", async () => {
+    const demo = await login("demo");
+    const made = await createCredential(demo, { name: "ci" });
+    expect(made.status).toBe(201);
+    const ac = made.body.application_credential;
+    expect(ac).toMatchObject({ name: "ci", user_id: demo.token.user.id, project_id: demo.token.project.id, unrestricted: null, system: null });
+    expect(typeof ac.secret).toBe("string");
+    expect((await createCredential(demo, { name: "ci" })).status).toBe(409);
+
+    const byId = await post({ auth: { identity: { methods: ["application_credential"], application_credential: { id: ac.id, secret: ac.secret } } } });
+    expect(byId.status).toBe(201);
+    expect(byId.body.token.methods).toEqual(["application_credential"]);
+    expect(byId.body.token.project.id).toBe(demo.token.project.id);
+    expect(byId.body.token.application_credential).toEqual({ id: ac.id, name: "ci", restricted: true });
+    const byName = await post({
+      auth: { identity: { methods: ["application_credential"], application_credential: { name: "ci", secret: ac.secret, user: { name: "demo", domain: { id: "default" } } } } },
+    });
+    expect(byName.status).toBe(201);
+    expect((await post({ auth: { identity: { methods: ["application_credential"], application_credential: { id: ac.id, secret: "nope" } } } })).status).toBe(401);
+    const scoped = await post({
+      auth: { identity: { methods: ["application_credential"], application_credential: { id: ac.id, secret: ac.secret } }, scope: { project: { id: ac.project_id } } },
+    });
+    expect(scoped.status).toBe(401);
+    expect(scoped.body.error.message).toMatch(/cannot request a scope/);
+
+    // Restricted: its tokens make neither tokens nor credentials.
+    expect((await reauth(byId.subject!)).status).toBe(403);
+    expect((await createCredential({ id: byId.subject!, token: demo.token }, { name: "more" })).status).toBe(403);
+
+    const listed = await fetch(`${emu.keystoneUrl}/users/${demo.token.user.id}/application_credentials`, { headers: { "x-auth-token": demo.id } });
+    const rows = ((await listed.json()) as any).application_credentials;
+    expect(rows.map((r: any) => r.name)).toEqual(["ci"]);
+    expect(rows[0].secret).toBeUndefined();
+    const del = await fetch(`${emu.keystoneUrl}/users/${demo.token.user.id}/application_credentials/${ac.id}`, { method: "DELETE", headers: { "x-auth-token": demo.id } });
+    expect(del.status).toBe(204);
+    const after = await post({ auth: { identity: { methods: ["application_credential"], application_credential: { id: ac.id, secret: ac.secret } } } });
+    expect(after.status).toBe(404);
+    expect(after.body.error.message).toBe(`Could not find Application Credential: ${ac.id}.`);
+    const validated = await fetch(`${emu.keystoneUrl}/auth/tokens`, { headers: { "x-auth-token": demo.id, "x-subject-token": byId.subject! } });
+    expect(validated.status).toBe(404);
+  });
+
+  it("another user's credentials are not theirs to manage", async () => {
+    const demo = await login("demo");
+    const admin = await login("admin");
+    const res = await fetch(`${emu.keystoneUrl}/users/${admin.token.user.id}/application_credentials`, {
+      method: "POST",
+      headers: { ...json, "x-auth-token": demo.id },
+      body: JSON.stringify({ application_credential: { name: "theirs" } }),
+    });
+    expect(res.status).toBe(403);
+  });
+
+  it("system scope for the bootstrap-style admin (roles admin, member, reader), 401 for others; domain scope 401 without a domain role", async () => {
+    const system = await post({ auth: { identity: passwordIdentity("admin"), scope: { system: { all: true } } } });
+    expect(system.status).toBe(201);
+    expect(system.body.token.system).toEqual({ all: true });
+    expect(system.body.token.project).toBeUndefined();
+    expect(system.body.token.roles.map((r: any) => r.name).sort()).toEqual(["admin", "member", "reader"]);
+    expect(system.body.token.catalog.length).toBeGreaterThan(0);
+    expect((await post({ auth: { identity: passwordIdentity("demo"), scope: { system: { all: true } } } })).status).toBe(401);
+    expect((await post({ auth: { identity: passwordIdentity("admin"), scope: { domain: { id: "default" } } } })).status).toBe(401);
+  });
+
+  it("a user with a domain role gets a domain-scoped token", async () => {
+    const other = await startEmulator({ users: [{ username: "dom", password: "pw", project: "p", roles: ["member"], domainRoles: ["admin"] }] });
+    try {
+      const res = await fetch(`${other.keystoneUrl}/auth/tokens`, {
+        method: "POST",
+        headers: json,
+        body: JSON.stringify({
+          auth: { identity: { methods: ["password"], password: { user: { name: "dom", domain: { id: "default" }, password: "pw" } } }, scope: { domain: { id: "default" } } },
+        }),
+      });
+      expect(res.status).toBe(201);
+      const token = ((await res.json()) as any).token;
+      expect(token.domain).toEqual({ id: "default", name: "Default" });
+      expect(token.project).toBeUndefined();
+      expect(token.roles.map((r: any) => r.name).sort()).toEqual(["admin", "member", "reader"]);
+    } finally {
+      await other.stop();
+    }
+  });
+});

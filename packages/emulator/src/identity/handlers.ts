@@ -1,6 +1,7 @@
 import { http } from "msw";
 import type { EmulatorContext } from "../context";
 import { handled, jsonResponse } from "../respond";
+import { applicationCredentialV3, userApplicationCredentialsV3 } from "./application-credentials";
 import { postTokensV2, tenantsV2, tokenByIdV2, versionV2 } from "./v2";
 import { authCatalogV3, postTokensV3, subjectTokenV3, versionV3 } from "./v3";
 import { authDomainsV3, authProjectsV3, getUserV3, userProjectsV3 } from "./v3-self";
@@ -33,6 +34,16 @@ export function identityHandlers(ctx: EmulatorContext) {
     http.get("/v3/auth/domains", handled(ctx, (request) => authDomainsV3(ctx, request))),
     http.get("/v3/users/:userId", handled(ctx, (request) => getUserV3(ctx, request, lastSegment(request, 0)))),
     http.get("/v3/users/:userId/projects", handled(ctx, (request) => userProjectsV3(ctx, request, lastSegment(request, 1)))),
+    http.all(
+      "/v3/users/:userId/application_credentials",
+      handled(ctx, (request) =>
+        request.method === "GET" || request.method === "POST" ? userApplicationCredentialsV3(ctx, request, lastSegment(request, 1)) : undefined,
+      ),
+    ),
+    http.all(
+      "/v3/users/:userId/application_credentials/:credentialId",
+      handled(ctx, (request) => applicationCredentialV3(ctx, request, lastSegment(request, 2), lastSegment(request, 0))),
+    ),
     http.get("/v3", handled(ctx, () => versionV3(ctx))),
     http.get("/v3/", handled(ctx, () => versionV3(ctx))),
     http.get(

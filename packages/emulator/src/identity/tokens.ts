@@ -16,7 +16,16 @@ export interface TokenRecord {
   /** Epoch ms. */
   expiresAt: number;
   revoked: boolean;
+  /** Keystone v3 system scope (`tenantId` is then ""). */
+  readonly system?: boolean;
+  /** Keystone v3 domain scope (`tenantId` is then ""). */
+  readonly domainId?: string;
+  /** Set on tokens an application credential obtained: they cannot make other tokens or credentials. */
+  readonly applicationCredential?: { id: string; name: string; restricted: boolean };
 }
+
+/** How a token is scoped beyond a project: a system or domain scope, and the credential behind it. */
+export type TokenExtras = Pick<TokenRecord, "system" | "domainId" | "applicationCredential">;
 
 export type TokenCheck =
   | { ok: true; token: TokenRecord }
@@ -31,7 +40,7 @@ export class TokenStore {
   constructor(private readonly clock: Clock) {}
 
   /** `from`: the token this one was made from (re-auth), whose audit chain it continues. */
-  issue(userId: string, tenantId: string, methods: string[], expiresAt?: number, from?: TokenRecord): TokenRecord {
+  issue(userId: string, tenantId: string, methods: string[], expiresAt?: number, from?: TokenRecord, extras: TokenExtras = {}): TokenRecord {
     const now = this.clock.now();
     const own = randomBytes(16).toString("base64url");
     const token: TokenRecord = {
@@ -43,6 +52,7 @@ export class TokenStore {
       issuedAt: now,
       expiresAt: expiresAt ?? now + this.lifetimeSeconds * 1000,
       revoked: false,
+      ...extras,
     };
     this.tokens.set(token.id, token);
     return token;

@@ -18,6 +18,13 @@ export interface EmulatorUserInput {
    * Rackspace's `object-store:default`, `compute:default` and `identity:user-admin`.
    */
   roles?: string[];
+  /**
+   * Keystone v3 system-scope roles (`scope: {"system": {"all": true}}`). Default: `["admin"]` for a
+   * user whose project roles include admin, as keystone-manage bootstrap grants its admin; else none.
+   */
+  systemRoles?: string[];
+  /** Keystone v3 roles on the user's domain (domain-scoped tokens); default none, so domain scope is 401. */
+  domainRoles?: string[];
   userId?: string;
   /** `RAX-AUTH:defaultRegion` on the user; defaults to the first configured region. */
   defaultRegion?: string;
@@ -34,6 +41,8 @@ export interface EmulatorUser {
   tenantName: string;
   /** The roles tokens carry, implied ones included. */
   roles: EmulatorRole[];
+  systemRoles: EmulatorRole[];
+  domainRoles: EmulatorRole[];
   userId: string;
   defaultRegion: string;
   domainId: string;
@@ -98,8 +107,11 @@ export class UserDirectory {
     const projectName = input.project ?? input.tenantName;
     const sameProject = projectName === undefined ? undefined : this.list().find((u) => u.tenantName === projectName);
     const tenantId = input.tenantId ?? sameProject?.tenantId ?? String(900000 + this.byName.size);
-    if (input.roles && (!Array.isArray(input.roles) || input.roles.some((r) => typeof r !== "string" || !r)))
-      throw new TypeError(`user ${input.username}: roles must be non-empty strings`);
+    for (const field of ["roles", "systemRoles", "domainRoles"] as const) {
+      const list = input[field];
+      if (list !== undefined && (!Array.isArray(list) || list.some((r) => typeof r !== "string" || !r)))
+        throw new TypeError(`user ${input.username}: ${field} must be non-empty strings`);
+    }
     const user: EmulatorUser = {
       username: input.username,
       apiKey: input.apiKey,
@@ -107,6 +119,8 @@ export class UserDirectory {
       tenantId,
       tenantName: projectName ?? tenantId,
       roles: rolesFor(input.roles, tenantId),
+      systemRoles: rolesFor(input.systemRoles ?? (input.roles?.includes("admin") ? ["admin"] : []), tenantId),
+      domainRoles: rolesFor(input.domainRoles ?? [], tenantId),
       userId: input.userId ?? String(this.nextId++),
       defaultRegion: input.defaultRegion ?? this.defaultRegion,
       // Rackspace pairs a cloud account's domain with its tenant; Keystone-style users (a project

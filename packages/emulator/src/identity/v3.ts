@@ -3,8 +3,9 @@ import type { EmulatorContext } from "../context";
 import { emptyResponse, jsonResponse } from "../respond";
 import { v3BadRequest, v3Error, v3Forbidden, v3Unauthorized } from "./errors";
 import { isObject, readJsonObject, stringField, type JsonObject } from "./json-body";
-import type { TokenRecord } from "./tokens";
-import type { EmulatorUser } from "./users";
+import type { ApplicationCredential } from "./application-credential-store";
+import type { TokenExtras, TokenRecord } from "./tokens";
+import type { EmulatorRole, EmulatorUser } from "./users";
 
 /** Keystone v3 tokens scoped to nothing carry an empty tenant; services refuse them. */
 const UNSCOPED = "";
@@ -19,7 +20,7 @@ function domainMatches(user: EmulatorUser, domain: unknown): boolean {
 }
 
 /** The auth methods the emulator offers; Keystone without a method's plugin answers 401, and so does this. */
-const METHODS = new Set(["password", "token"]);
+const METHODS = new Set(["password", "token", "application_credential"]);
 
 /** A token that cannot be used: Keystone's 404s, worded as it words them (Fernet tokens). */
 function tokenNotFound(reason: "missing" | "unknown" | "expired" | "revoked"): Response {
@@ -44,7 +45,30 @@ function passwordUser(ctx: EmulatorContext, identity: JsonObject): EmulatorUser 
   return user;
 }
 
-/** POST /v3/auth/tokens — password and/or token methods; project scope by id or name + domain, domain scope, "unscoped". */
+/** The application_credential method's credential (by id, or by name + user) and its user, or the refusal. */
+function applicationCredentialUser(ctx: EmulatorContext, identity: JsonObject): { credential: ApplicationCredential; user: EmulatorUser } | Response {
+  const spec = identity.application_credential as JsonObject;
+  const secret = stringField(spec, "secret");
+  const id = stringField(spec, "id");
+  const name = stringField(spec, "name");
+  let credential: ApplicationCredential | undefined;
+  if (id !== undefined) {
+    credential = ctx.state.applicationCredentials.get(id);
+    if (!credential) return v3Error(404, `Could not find Application Credential: ${id}.`);
+  } else if (name !== undefined && isObject(spec.user)) {
+    const userId = stringField(spec.user, "id");
+    const userName = stringField(spec.user, "name");
+    const owner = userId !== undefined ? ctx.state.users.byId(userId) : userName !== undefined ? ctx.state.users.byUsername(userName) : undefined;
+    if (userId === undefined && owner && !domainMatches(owner, spec.user.domain)) return v3Unauthorized(ctx);
+    credential = owner ? ctx.state.applicationCredentials.byName(owner.userId, name) : undefined;
+    if (!credential) return v3Unauthorized(ctx);
+  } else return v3BadRequest("Expecting to find id or name and user in application_credential.");
+  const user = ctx.state.users.byId(credential.userId);
+  if (!user || secret !== credential.secret || ctx.state.applicationCredentials.isExpired(credential)) return v3Unauthorized(ctx);
+  return { credential, user };
+}
+
+/** POST /v3/auth/tokens — password, token and application_credential methods; project, domain or system scope, "unscoped". */
 export async function postTokensV3(ctx: EmulatorContext, request: Request): Promise<Response> {
   const body = await readJsonObject(request);
   const auth = body?.auth;
@@ -60,14 +84,28 @@ export async function postTokensV3(ctx: EmulatorContext, request: Request): Prom
 
   let user: EmulatorUser | undefined;
   let parent: TokenRecord | undefined;
+  let credential: ApplicationCredential | undefined;
+  if (methods.includes("application_credential")) {
+    if (auth.scope !== undefined)
+      return jsonResponse(401, {
+        error: { code: 401, identity: {}, message: "Error authenticating with application credential: Application credentials cannot request a scope.", title: "Unauthorized" },
+      });
+    const found = applicationCredentialUser(ctx, identity);
+    if (found instanceof Response) return found;
+    ({ credential, user } = found);
+  }
   if (methods.includes("token")) {
     const id = stringField(identity.token, "id");
     if (id === undefined) return v3Error(400, "Invalid input for field 'identity/token': 'id' is a required property");
     const check = ctx.state.tokens.check(id);
     if (!check.ok) return tokenNotFound(check.reason);
     parent = check.token;
-    user = ctx.state.users.byId(parent.userId);
-    if (!user) return tokenNotFound("unknown");
+    // A token an application credential obtained is delegated: Keystone will not make another from it.
+    if (parent.applicationCredential) return v3Forbidden("Using a delegated token to create another token is not allowed.");
+    const owner = ctx.state.users.byId(parent.userId);
+    if (!owner) return tokenNotFound("unknown");
+    if (user && user.userId !== owner.userId) return v3Unauthorized(ctx);
+    user = owner;
   }
   if (methods.includes("password")) {
     const found = passwordUser(ctx, identity);
@@ -84,11 +122,18 @@ export async function postTokensV3(ctx: EmulatorContext, request: Request): Prom
 
   // Without a scope: the scope of the token re-authenticated, else the user's default project.
   let tenantId = parent && parent.tenantId !== UNSCOPED ? parent.tenantId : user.tenantId;
+  let extras: TokenExtras = parent?.system ? { system: true } : parent?.domainId ? { domainId: parent.domainId } : {};
+  if (extras.system || extras.domainId) tenantId = UNSCOPED;
+  if (credential) extras = { applicationCredential: { id: credential.id, name: credential.name, restricted: !credential.unrestricted } };
   const scope = auth.scope;
-  if (scope === "unscoped") tenantId = UNSCOPED;
-  else if (scope !== undefined) {
+  if (scope === "unscoped") {
+    tenantId = UNSCOPED;
+    extras = {};
+  } else if (scope !== undefined) {
+    extras = {};
     if (!isObject(scope)) return v3BadRequest("Invalid input for field 'scope'.");
-    if (scope.project !== undefined && scope.domain !== undefined) return v3BadRequest("Specify either a project or a domain scope, not both.");
+    if ([scope.project, scope.domain, scope.system].filter((x) => x !== undefined).length > 1)
+      return v3BadRequest("Specify one of a project, domain or system scope.");
     if (isObject(scope.project)) {
       const id = stringField(scope.project, "id");
       const name = stringField(scope.project, "name");
@@ -99,12 +144,18 @@ export async function postTokensV3(ctx: EmulatorContext, request: Request): Prom
       if (!ok) return v3Unauthorized(ctx);
       tenantId = user.tenantId;
     } else if (isObject(scope.domain)) {
-      if (!domainMatches(user, scope.domain)) return v3Unauthorized(ctx);
+      // Keystone scopes to a domain only where the user holds a role on it.
+      if (!domainMatches(user, scope.domain) || user.domainRoles.length === 0) return v3Unauthorized(ctx);
       tenantId = UNSCOPED;
+      extras = { domainId: user.domainId };
+    } else if (isObject(scope.system)) {
+      if (scope.system.all !== true || user.systemRoles.length === 0) return v3Unauthorized(ctx);
+      tenantId = UNSCOPED;
+      extras = { system: true };
     } else return v3BadRequest("Invalid input for field 'scope'.");
   }
 
-  const token = ctx.state.tokens.issue(user.userId, tenantId, chain, parent?.expiresAt, parent);
+  const token = ctx.state.tokens.issue(user.userId, tenantId, chain, parent?.expiresAt, parent, extras);
   const withCatalog = !new URL(request.url).searchParams.has("nocatalog");
   return jsonResponse(201, tokenBody(ctx, token, user, withCatalog), { "x-subject-token": token.id });
 }
@@ -120,7 +171,12 @@ function domainOf(user: EmulatorUser) {
 
 export function tokenBody(ctx: EmulatorContext, token: TokenRecord, user: EmulatorUser, withCatalog: boolean): JsonObject {
   const domain = domainOf(user);
-  const scoped = token.tenantId !== UNSCOPED;
+  const roles = (list: EmulatorRole[]) => list.map((r) => ({ id: r.id, name: r.name }));
+  const catalog = withCatalog ? { catalog: v3Catalog(ctx, user) } : {};
+  let scope: JsonObject = {};
+  if (token.tenantId !== UNSCOPED) scope = { project: { id: user.tenantId, name: user.tenantName, domain }, is_domain: false, roles: roles(user.roles), ...catalog };
+  else if (token.system) scope = { roles: roles(user.systemRoles), system: { all: true }, ...catalog };
+  else if (token.domainId) scope = { domain, roles: roles(user.domainRoles), ...catalog };
   return {
     token: {
       methods: token.methods,
@@ -128,14 +184,8 @@ export function tokenBody(ctx: EmulatorContext, token: TokenRecord, user: Emulat
       issued_at: v3Time(token.issuedAt),
       audit_ids: token.auditIds,
       user: { id: user.userId, name: user.username, domain, password_expires_at: null },
-      ...(scoped
-        ? {
-            project: { id: user.tenantId, name: user.tenantName, domain },
-            roles: user.roles.map((r) => ({ id: r.id, name: r.name })),
-            is_domain: false,
-            ...(withCatalog ? { catalog: v3Catalog(ctx, user) } : {}),
-          }
-        : {}),
+      ...scope,
+      ...(token.applicationCredential ? { application_credential: token.applicationCredential } : {}),
     },
   };
 }
@@ -168,7 +218,7 @@ function v3Catalog(ctx: EmulatorContext, user: EmulatorUser) {
 export function authCatalogV3(ctx: EmulatorContext, request: Request): Response {
   const caller = callerOf(ctx, request);
   if (caller instanceof Response) return caller;
-  if (caller.token.tenantId === UNSCOPED) return v3Forbidden();
+  if (caller.token.tenantId === UNSCOPED && !caller.token.system && !caller.token.domainId) return v3Forbidden();
   return jsonResponse(200, { catalog: v3Catalog(ctx, caller.user), links: { self: `${ctx.publicUrl}/v3/auth/catalog` } });
 }
 
