@@ -201,8 +201,8 @@ export async function patchImage(r: GlanceRequest, id: string): Promise<Response
       Object.assign(img, change);
       continue;
     }
+    // Glance 25 treats `add` of an existing property as a replace (200); replace/remove of a missing one is 409.
     const has = img.props.has(key);
-    if (op.op === "add" && has) throw new GlanceFault(409, `Property ${key} already present.`);
     if ((op.op === "replace" || op.op === "remove") && !has) throw new GlanceFault(409, `Property ${key} does not exist.`);
     if (op.op === "remove") img.props.delete(key);
     else img.props.set(key, checkProp(key, op.value));
@@ -247,6 +247,8 @@ export async function imageFile(r: GlanceRequest, id: string): Promise<Response>
   const img = ownImage(r, id);
   const type = (r.request.headers.get("content-type") ?? "").split(";")[0]!.trim().toLowerCase();
   if (type !== "application/octet-stream") throw new GlanceFault(415, `Content type '${type}' not supported`);
+  const unset = [img.diskFormat ? "" : "disk_format", img.containerFormat ? "" : "container_format"].filter(Boolean);
+  if (unset.length) throw new GlanceFault(400, `Properties ${unset.join(", ")} must be set prior to saving data.`);
   if (img.status !== "queued") throw new GlanceFault(409, `Image status transition from ${img.status} to saving is not allowed`);
   const parts: Buffer[] = [];
   for await (const c of bodyChunks(r.request)) parts.push(c);

@@ -75,8 +75,9 @@ export async function createImage(client: ServiceClient, input: CreateImageInput
 
 /**
  * PATCH /v2/images/{id} with a JSON patch (`application/openstack-images-v2.1-json-patch`). As pyrax
- * does, the image is read first: a property it has is `replace`d, a new one `add`ed (Glance
- * answers 409 to `add` of an existing property), and `null` `remove`s one.
+ * does, the image is read first: a property it has is `replace`d, a new one `add`ed, and `null`
+ * `remove`s one it has — Glance answers 409 to `replace`/`remove` of a missing property (and,
+ * per pyrax, older Glance to `add` of an existing one; Glance 25 takes that as a replace).
  */
 export async function updateImage(client: ServiceClient, image: Ref, changes: UpdateImageInput, o: CallOptions = {}): Promise<ImageData> {
   const id = validate(ref, image, "image");
