@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startEmulator, type RunningEmulator } from "../src/index";
 
 let emu: RunningEmulator;
-const who: Record<string, { token: string; storage: string }> = {};
+const who = {} as Record<"admin" | "reader" | "demo", { token: string; storage: string }>;
 
 async function login(username: string, project: string) {
   const res = await fetch(`${emu.url}/v3/auth/tokens`, {
@@ -22,8 +22,8 @@ async function login(username: string, project: string) {
   return { token: res.headers.get("x-subject-token")!, storage };
 }
 
-const as = (name: string, url: string, init: RequestInit & { headers?: Record<string, string> } = {}) =>
-  fetch(url, { ...init, headers: { "x-auth-token": who[name]!.token, ...init.headers } });
+const as = (name: keyof typeof who, url: string, init: RequestInit & { headers?: Record<string, string> } = {}) =>
+  fetch(url, { ...init, headers: { "x-auth-token": who[name].token, ...init.headers } });
 
 beforeAll(async () => {
   emu = await startEmulator({

@@ -171,3 +171,50 @@ describe("non-ASCII header values are read as UTF-8", () => {
     expect(await more.text()).toBe("Total metadata too large; max 4096");
   });
 });
+
+describe("CORS", () => {
+  beforeAll(async () => {
+    await call(s, `${s.storage}/cors`, { method: "PUT", headers: { "X-Container-Meta-Access-Control-Allow-Origin": "http://good.example" } });
+    await call(s, `${s.storage}/cors/cat`, { method: "PUT", body: "meow" });
+  });
+
+  it("OPTIONS needs no token: a preflight from an allowed origin is 200 with the CORS headers, else 401", async () => {
+    const ok = await fetch(`${s.storage}/cors/cat`, {
+      method: "OPTIONS",
+      headers: { origin: "http://good.example", "access-control-request-method": "GET", "access-control-request-headers": "x-auth-token" },
+    });
+    expect(ok.status).toBe(200);
+    expect(ok.headers.get("access-control-allow-origin")).toBe("http://good.example");
+    expect(ok.headers.get("access-control-allow-methods")).toContain("GET");
+    expect(ok.headers.get("access-control-allow-headers")).toBe("x-auth-token");
+    const noMethod = await fetch(`${s.storage}/cors/cat`, { method: "OPTIONS", headers: { origin: "http://good.example" } });
+    expect(noMethod.status).toBe(401);
+    const badOrigin = await fetch(`${s.storage}/cors/cat`, { method: "OPTIONS", headers: { origin: "http://evil.example", "access-control-request-method": "GET" } });
+    expect(badOrigin.status).toBe(401);
+    const plain = await fetch(`${s.storage}/cors/cat`, { method: "OPTIONS" });
+    expect(plain.status).toBe(200);
+    expect(plain.headers.get("allow")).toContain("PUT");
+  });
+
+  it("a GET with an allowed Origin carries Access-Control-Allow-Origin (strict mode: none for others)", async () => {
+    const good = await call(s, `${s.storage}/cors/cat`, { headers: { origin: "http://good.example" } });
+    expect(good.headers.get("access-control-allow-origin")).toBe("http://good.example");
+    expect(good.headers.get("access-control-expose-headers")).toContain("etag");
+    const other = await call(s, `${s.storage}/cors/cat`, { headers: { origin: "http://evil.example" } });
+    expect(other.status).toBe(200);
+    expect(other.headers.get("access-control-allow-origin")).toBeNull();
+  });
+});
+
+describe("/info advertises only what is served", () => {
+  it("no staticweb; one storage policy, and any other policy name is refused", async () => {
+    const base = s.storage.slice(0, s.storage.indexOf("/v1/"));
+    const info = (await (await fetch(`${base}/info`)).json()) as Record<string, any>;
+    expect(info.staticweb).toBeUndefined();
+    expect(info.versioned_writes).toBeUndefined();
+    expect(info.swift.policies).toEqual([{ name: "Policy-0", aliases: "Policy-0", default: true }]);
+    const bad = await call(s, `${s.storage}/policy-x`, { method: "PUT", headers: { "X-Storage-Policy": "gold" } });
+    expect(bad.status).toBe(400);
+    expect((await call(s, `${s.storage}/policy-0`, { method: "PUT", headers: { "X-Storage-Policy": "Policy-0" } })).status).toBe(201);
+  });
+});

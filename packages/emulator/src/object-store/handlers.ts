@@ -7,7 +7,8 @@ import { accountRoute } from "./account-routes";
 import { containerRoute } from "./container-routes";
 import { swiftInfo } from "./info";
 import { objectRoute } from "./object-routes";
-import { parseTarget } from "./target";
+import { corsPreflight, withCors } from "./cors";
+import { parseTarget, type StorageTarget } from "./target";
 import { foldWsgiHeaderNames } from "./wsgi-headers";
 
 /**
@@ -15,21 +16,26 @@ import { foldWsgiHeaderNames } from "./wsgi-headers";
  * One msw handler per URL family; within it the path is split the way a
  * Swift proxy splits it (decode first, then container / object).
  */
+async function route(ctx: EmulatorContext, request: Request, url: URL, target: StorageTarget): Promise<Response> {
+  const r = authorizeStorage(ctx, request, url, target);
+  if (r instanceof Response) return r;
+  if (target.container === undefined) return accountRoute(r);
+  if (target.object === undefined) return containerRoute(r, target.container);
+  return objectRoute(r, target.container, target.object);
+}
+
 export function objectStoreHandlers(ctx: EmulatorContext) {
   return [
     http.get("/info", handled(ctx, () => swiftInfo())),
     http.all(
       "/v1/*",
-      handled(ctx, (received) => {
+      handled(ctx, async (received) => {
         const request = foldWsgiHeaderNames(received);
         const url = new URL(request.url);
         const target = parseTarget(url, endpointOf(received).region!);
         if (target instanceof Response) return target;
-        const r = authorizeStorage(ctx, request, url, target);
-        if (r instanceof Response) return r;
-        if (target.container === undefined) return accountRoute(r);
-        if (target.object === undefined) return containerRoute(r, target.container);
-        return objectRoute(r, target.container, target.object);
+        if (request.method === "OPTIONS") return corsPreflight(ctx, request, target);
+        return withCors(ctx, request, target, await route(ctx, request, url, target));
       }),
     ),
   ];

@@ -15,7 +15,10 @@ import {
   TEMP_URL_METHODS,
 } from "./limits";
 
-/** `GET /info`: Swift's capabilities document (no token needed). */
+/**
+ * `GET /info`: Swift's capabilities document (no token needed). It lists only
+ * what the emulator does: no staticweb, versioned_writes or symlink sections.
+ */
 export function swiftInfo(): Response {
   return jsonResponse(200, {
     swift: {
@@ -30,6 +33,7 @@ export function swiftInfo(): Response {
       max_meta_value_length: MAX_META_VALUE_LENGTH,
       max_meta_overall_size: MAX_META_OVERALL_SIZE,
       strict_cors_mode: true,
+      policies: [{ name: "Policy-0", aliases: "Policy-0", default: true }],
     },
     slo: { max_manifest_segments: MAX_MANIFEST_SEGMENTS, max_manifest_size: MAX_MANIFEST_SIZE, min_segment_size: 1 },
     dlo: { max_segments: 10000 },
@@ -40,6 +44,5 @@ export function swiftInfo(): Response {
       outgoing_remove_headers: ["x-object-meta-*"],
       outgoing_allow_headers: ["x-object-meta-public-*"],
     },
-    staticweb: {},
   });
 }
