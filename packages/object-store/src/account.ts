@@ -3,7 +3,7 @@ import { registerSecret, ValidationError } from "@rax/core";
 import { countHeader, type ResponseRef } from "./count-headers";
 import { type Metadata, metadataFrom, metaHeaderName, metaHeaders } from "./metadata-headers";
 import { OK } from "./success-status";
-import type { SwiftContext } from "./swift-context";
+import { storage, type SwiftClient } from "./swift-client";
 
 export interface AccountInfo {
   containerCount: number;
@@ -18,8 +18,8 @@ function registerTempUrlKeys(headers: Record<string, string>): void {
   registerSecret(headers["x-account-meta-temp-url-key-2"]);
 }
 
-async function headAccountResponse(ctx: SwiftContext): Promise<ResponseRef> {
-  const res = await ctx.storage({ method: "HEAD", ok: OK.head, path: "" });
+async function headAccountResponse(client: SwiftClient): Promise<ResponseRef> {
+  const res = await storage(client, { method: "HEAD", ok: OK.head, path: "" });
   await res.dump();
   // Lower-case again in case a proxy hands back mixed case: pyrax's case-sensitive prefix strip
   // lost the temp-URL key that way.
@@ -29,12 +29,12 @@ async function headAccountResponse(ctx: SwiftContext): Promise<ResponseRef> {
   return { status: res.status, method: res.method, url: res.url, requestId: res.requestId, headers };
 }
 
-export async function headAccount(ctx: SwiftContext): Promise<Record<string, string>> {
-  return (await headAccountResponse(ctx)).headers;
+export async function headAccount(client: SwiftClient): Promise<Record<string, string>> {
+  return (await headAccountResponse(client)).headers;
 }
 
-export async function getAccountDetails(ctx: SwiftContext): Promise<AccountInfo> {
-  const res = await headAccountResponse(ctx);
+export async function getAccountDetails(client: SwiftClient): Promise<AccountInfo> {
+  const res = await headAccountResponse(client);
   return {
     containerCount: countHeader(res, "x-account-container-count"),
     objectCount: countHeader(res, "x-account-object-count"),
@@ -43,42 +43,42 @@ export async function getAccountDetails(ctx: SwiftContext): Promise<AccountInfo>
   };
 }
 
-export async function getAccountMetadata(ctx: SwiftContext): Promise<Metadata> {
-  return metadataFrom("Account", await headAccount(ctx));
+export async function getAccountMetadata(client: SwiftClient): Promise<Metadata> {
+  return metadataFrom("Account", await headAccount(client));
 }
 
-export async function setAccountMetadata(ctx: SwiftContext, meta: unknown, clear: boolean): Promise<void> {
+export async function setAccountMetadata(client: SwiftClient, meta: unknown, clear: boolean): Promise<void> {
   const headers: Record<string, string> = metaHeaders("Account", meta);
   if (clear) {
     // An empty value deletes a key; send one for every existing key the new set does not keep.
-    const existing = await getAccountMetadata(ctx);
+    const existing = await getAccountMetadata(client);
     for (const key of Object.keys(existing)) {
       const name = `x-account-meta-${key}`;
       if (!(name in headers)) headers[name] = "";
     }
   }
-  const res = await ctx.storage({ method: "POST", ok: OK.post, path: "", headers });
+  const res = await storage(client, { method: "POST", ok: OK.post, path: "", headers });
   await res.dump();
 }
 
-export async function removeAccountMetadataKey(ctx: SwiftContext, key: unknown): Promise<void> {
+export async function removeAccountMetadataKey(client: SwiftClient, key: unknown): Promise<void> {
   if (typeof key !== "string") throw new ValidationError("key", "must be a string");
   const name = metaHeaderName("Account", key, "key");
-  const res = await ctx.storage({ method: "POST", ok: OK.post, path: "", headers: { [name]: "" } });
+  const res = await storage(client, { method: "POST", ok: OK.post, path: "", headers: { [name]: "" } });
   await res.dump();
 }
 
-export async function setTempUrlKey(ctx: SwiftContext, key: unknown): Promise<string> {
+export async function setTempUrlKey(client: SwiftClient, key: unknown): Promise<string> {
   if (key !== undefined && (typeof key !== "string" || key.length === 0 || /[\r\n\0]/.test(key)))
     throw new ValidationError("key", "must be a non-empty string without CR/LF/NUL");
   const value = (key as string | undefined) ?? randomBytes(16).toString("hex");
   registerSecret(value);
-  const res = await ctx.storage({ method: "POST", ok: OK.post, path: "", headers: { "x-account-meta-temp-url-key": value } });
+  const res = await storage(client, { method: "POST", ok: OK.post, path: "", headers: { "x-account-meta-temp-url-key": value } });
   await res.dump();
   return value;
 }
 
-export async function getTempUrlKey(ctx: SwiftContext): Promise<string | undefined> {
-  const h = await headAccount(ctx);
+export async function getTempUrlKey(client: SwiftClient): Promise<string | undefined> {
+  const h = await headAccount(client);
   return h["x-account-meta-temp-url-key"] || undefined;
 }

@@ -3,7 +3,7 @@ import * as z from "zod";
 import { encodeBodyPath } from "./names";
 import { parseBody } from "./response-body";
 import { OK } from "./success-status";
-import type { SwiftContext } from "./swift-context";
+import { storage, type SwiftClient } from "./swift-client";
 
 /** pyrax's bulk-delete result dictionary, summed over every batch. */
 export interface BulkDeleteResult {
@@ -44,9 +44,9 @@ export function bulkDeleteLine(container: string, name: string): string {
   return `/${encodeURIComponent(container)}/${encodeBodyPath(name)}`;
 }
 
-async function deleteBatch(ctx: SwiftContext, container: string, names: string[]): Promise<BulkDeleteResult> {
+async function deleteBatch(client: SwiftClient, container: string, names: string[]): Promise<BulkDeleteResult> {
   const body = `${names.map((n) => bulkDeleteLine(container, n)).join("\n")}\n`;
-  const res = await ctx.storage({
+  const res = await storage(client, {
     method: "DELETE", ok: OK.bulkDelete,
     path: "",
     query: { "bulk-delete": "true" },
@@ -77,11 +77,11 @@ export async function checkSegmentsDeleted(res: RaxResponse): Promise<void> {
 }
 
 /** Delete `names` from `container` in batches, summing pyrax's result dictionary across them. */
-export async function bulkDeleteAll(ctx: SwiftContext, container: string, names: string[], batchSize?: number): Promise<BulkDeleteResult> {
-  const size = batchSize ?? ctx.defaults.bulkDeleteBatchSize;
+export async function bulkDeleteAll(client: SwiftClient, container: string, names: string[], batchSize?: number): Promise<BulkDeleteResult> {
+  const size = batchSize ?? client.defaults.bulkDeleteBatchSize;
   const total: BulkDeleteResult = { deleted: 0, notFound: 0, status: "200 OK", errors: [] };
   for (let i = 0; i < names.length; i += size) {
-    const r = await deleteBatch(ctx, container, names.slice(i, i + size));
+    const r = await deleteBatch(client, container, names.slice(i, i + size));
     total.deleted += r.deleted;
     total.notFound += r.notFound;
     total.errors.push(...r.errors);

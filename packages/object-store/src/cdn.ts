@@ -3,7 +3,7 @@ import { asNoSuchContainer, NotCDNEnabled } from "./errors";
 import { type ListingOptions, listingQuery } from "./listing-options";
 import { containerPath, objectPath } from "./names";
 import { OK } from "./success-status";
-import type { SwiftContext } from "./swift-context";
+import { storage, cdn, type SwiftClient } from "./swift-client";
 
 /** pyrax's CDN attributes of a container. */
 export interface CdnAttributes {
@@ -35,9 +35,9 @@ export function checkTtl(ttl: unknown, field = "options.ttl"): number | undefine
 }
 
 /** A CDN 404 means "no such container" only if storage agrees; otherwise "not CDN-enabled". */
-async function explain404(ctx: SwiftContext, container: string, e: HttpError): Promise<never> {
+async function explain404(client: SwiftClient, container: string, e: HttpError): Promise<never> {
   try {
-    const res = await ctx.storage({ method: "HEAD", ok: OK.head, path: containerPath(container) });
+    const res = await storage(client, { method: "HEAD", ok: OK.head, path: containerPath(container) });
     await res.dump();
   } catch (se) {
     throw asNoSuchContainer(se, container);
@@ -45,9 +45,9 @@ async function explain404(ctx: SwiftContext, container: string, e: HttpError): P
   throw new NotCDNEnabled(container, e);
 }
 
-export async function getCdnAttributes(ctx: SwiftContext, container: string): Promise<CdnAttributes> {
+export async function getCdnAttributes(client: SwiftClient, container: string): Promise<CdnAttributes> {
   try {
-    const res = await ctx.cdn({ method: "HEAD", ok: OK.head, path: containerPath(container) });
+    const res = await cdn(client, { method: "HEAD", ok: OK.head, path: containerPath(container) });
     await res.dump();
     const h = res.headers;
     return {
@@ -62,7 +62,7 @@ export async function getCdnAttributes(ctx: SwiftContext, container: string): Pr
   } catch (e) {
     if (!(e instanceof NotFound)) throw e;
     try {
-      await explain404(ctx, container, e);
+      await explain404(client, container, e);
     } catch (why) {
       if (why instanceof NotCDNEnabled) return { cdnEnabled: false, cdnTtl: DEFAULT_CDN_TTL, cdnLogRetention: false };
       throw why;
@@ -71,32 +71,32 @@ export async function getCdnAttributes(ctx: SwiftContext, container: string): Pr
   }
 }
 
-async function cdnPut(ctx: SwiftContext, container: string, headers: Record<string, string | undefined>): Promise<void> {
+async function cdnPut(client: SwiftClient, container: string, headers: Record<string, string | undefined>): Promise<void> {
   try {
-    const res = await ctx.cdn({ method: "PUT", ok: OK.cdnPut, path: containerPath(container), headers });
+    const res = await cdn(client, { method: "PUT", ok: OK.cdnPut, path: containerPath(container), headers });
     await res.dump();
   } catch (e) {
-    if (e instanceof NotFound) await explain404(ctx, container, e);
+    if (e instanceof NotFound) await explain404(client, container, e);
     throw e;
   }
 }
 
-export async function makePublic(ctx: SwiftContext, container: string, ttl: number | undefined): Promise<void> {
-  await cdnPut(ctx, container, { "x-cdn-enabled": "True", "x-ttl": ttl === undefined ? undefined : String(ttl) });
+export async function makePublic(client: SwiftClient, container: string, ttl: number | undefined): Promise<void> {
+  await cdnPut(client, container, { "x-cdn-enabled": "True", "x-ttl": ttl === undefined ? undefined : String(ttl) });
 }
 
-export async function makePrivate(ctx: SwiftContext, container: string): Promise<void> {
-  await cdnPut(ctx, container, { "x-cdn-enabled": "False" });
+export async function makePrivate(client: SwiftClient, container: string): Promise<void> {
+  await cdnPut(client, container, { "x-cdn-enabled": "False" });
 }
 
-export async function setCdnLogRetention(ctx: SwiftContext, container: string, enabled: unknown): Promise<void> {
+export async function setCdnLogRetention(client: SwiftClient, container: string, enabled: unknown): Promise<void> {
   if (typeof enabled !== "boolean") throw new ValidationError("enabled", "must be a boolean");
-  await cdnPut(ctx, container, { "x-log-retention": enabled ? "True" : "False" });
+  await cdnPut(client, container, { "x-log-retention": enabled ? "True" : "False" });
 }
 
 const EMAIL = /^[^\s@,]+@[^\s@,]+$/;
 
-export async function purgeCdnObject(ctx: SwiftContext, container: string, name: string, emails: unknown): Promise<void> {
+export async function purgeCdnObject(client: SwiftClient, container: string, name: string, emails: unknown): Promise<void> {
   let list: string[] = [];
   if (emails !== undefined && emails !== null) {
     list = typeof emails === "string" ? [emails] : Array.isArray(emails) ? (emails as unknown[]).map(String) : [];
@@ -106,21 +106,21 @@ export async function purgeCdnObject(ctx: SwiftContext, container: string, name:
     });
   }
   try {
-    const res = await ctx.cdn({
+    const res = await cdn(client, {
       method: "DELETE", ok: OK.delete,
       path: objectPath(container, name),
       headers: { "x-purge-email": list.length ? list.join(", ") : undefined },
     });
     await res.dump();
   } catch (e) {
-    if (e instanceof NotFound) await explain404(ctx, container, e);
+    if (e instanceof NotFound) await explain404(client, container, e);
     throw e;
   }
 }
 
-export async function listCdnContainers(ctx: SwiftContext, o: ListingOptions, enabledOnly: boolean): Promise<CdnContainer[]> {
+export async function listCdnContainers(client: SwiftClient, o: ListingOptions, enabledOnly: boolean): Promise<CdnContainer[]> {
   const query = { ...listingQuery(o, o.marker), enabled_only: enabledOnly ? "true" : undefined };
-  const res = await ctx.cdn({ method: "GET", ok: OK.list, path: "", query, signal: o.signal });
+  const res = await cdn(client, { method: "GET", ok: OK.list, path: "", query, signal: o.signal });
   if (res.status === 204) {
     await res.dump();
     return [];

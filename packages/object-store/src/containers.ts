@@ -7,7 +7,7 @@ import { type Metadata, metadataFrom, metaHeaderName, metaHeaders } from "./meta
 import { containerPath } from "./names";
 import { walkObjects } from "./listing";
 import { OK } from "./success-status";
-import type { SwiftContext } from "./swift-context";
+import { storage, type SwiftClient } from "./swift-client";
 
 export interface ContainerInfo {
   name: string;
@@ -18,9 +18,9 @@ export interface ContainerInfo {
   headers: Record<string, string>;
 }
 
-export async function headContainer(ctx: SwiftContext, name: string, signal?: AbortSignal): Promise<ContainerInfo> {
+export async function headContainer(client: SwiftClient, name: string, signal?: AbortSignal): Promise<ContainerInfo> {
   try {
-    const res = await ctx.storage({ method: "HEAD", ok: OK.head, path: containerPath(name), signal });
+    const res = await storage(client, { method: "HEAD", ok: OK.head, path: containerPath(name), signal });
     await res.dump();
     return {
       name,
@@ -35,21 +35,21 @@ export async function headContainer(ctx: SwiftContext, name: string, signal?: Ab
 }
 
 /** PUT is idempotent in Swift (201 created, 202 already there), so "create" doubles as "get or create". */
-export async function createContainer(ctx: SwiftContext, name: string, metadata: unknown): Promise<ContainerInfo> {
+export async function createContainer(client: SwiftClient, name: string, metadata: unknown): Promise<ContainerInfo> {
   const headers = metadata === undefined ? {} : metaHeaders("Container", metadata, "options.metadata");
-  const res = await ctx.storage({ method: "PUT", ok: OK.putContainer, path: containerPath(name), headers });
+  const res = await storage(client, { method: "PUT", ok: OK.putContainer, path: containerPath(name), headers });
   await res.dump();
-  return headContainer(ctx, name);
+  return headContainer(client, name);
 }
 
-export async function deleteContainer(ctx: SwiftContext, name: string, deleteObjects: boolean, batchSize?: number): Promise<void> {
+export async function deleteContainer(client: SwiftClient, name: string, deleteObjects: boolean, batchSize?: number): Promise<void> {
   if (deleteObjects) {
     const names: string[] = [];
-    for await (const row of walkObjects(ctx, name, {})) names.push(row.name);
-    if (names.length > 0) await bulkDeleteAll(ctx, name, names, batchSize);
+    for await (const row of walkObjects(client, name, {})) names.push(row.name);
+    if (names.length > 0) await bulkDeleteAll(client, name, names, batchSize);
   }
   try {
-    const res = await ctx.storage({ method: "DELETE", ok: OK.delete, path: containerPath(name) });
+    const res = await storage(client, { method: "DELETE", ok: OK.delete, path: containerPath(name) });
     await res.dump();
   } catch (e) {
     if (goneOnRetry(e)) return;
@@ -57,38 +57,38 @@ export async function deleteContainer(ctx: SwiftContext, name: string, deleteObj
   }
 }
 
-async function postContainer(ctx: SwiftContext, name: string, headers: Record<string, string>): Promise<void> {
+async function postContainer(client: SwiftClient, name: string, headers: Record<string, string>): Promise<void> {
   try {
-    const res = await ctx.storage({ method: "POST", ok: OK.post, path: containerPath(name), headers });
+    const res = await storage(client, { method: "POST", ok: OK.post, path: containerPath(name), headers });
     await res.dump();
   } catch (e) {
     throw asNoSuchContainer(e, name);
   }
 }
 
-export async function setContainerMetadata(ctx: SwiftContext, name: string, meta: unknown, clear: boolean): Promise<void> {
+export async function setContainerMetadata(client: SwiftClient, name: string, meta: unknown, clear: boolean): Promise<void> {
   const headers = metaHeaders("Container", meta);
   if (clear) {
-    const existing = (await headContainer(ctx, name)).metadata;
+    const existing = (await headContainer(client, name)).metadata;
     for (const key of Object.keys(existing)) {
       const h = `x-container-meta-${key}`;
       if (!(h in headers)) headers[h] = "";
     }
   }
-  await postContainer(ctx, name, headers);
+  await postContainer(client, name, headers);
 }
 
-export async function removeContainerMetadataKey(ctx: SwiftContext, name: string, key: unknown): Promise<void> {
+export async function removeContainerMetadataKey(client: SwiftClient, name: string, key: unknown): Promise<void> {
   if (typeof key !== "string") throw new ValidationError("key", "must be a string");
-  await postContainer(ctx, name, { [metaHeaderName("Container", key, "key")]: "" });
+  await postContainer(client, name, { [metaHeaderName("Container", key, "key")]: "" });
 }
 
 /**
  * Static-website pages are container metadata read by Swift's staticweb middleware on the
  * storage endpoint (pyrax sent them to the CDN endpoint, where they have no effect).
  */
-export async function setWebPage(ctx: SwiftContext, name: string, which: "index" | "error", page: unknown): Promise<void> {
+export async function setWebPage(client: SwiftClient, name: string, which: "index" | "error", page: unknown): Promise<void> {
   if (typeof page !== "string" || page.length === 0 || /[\r\n\0]/.test(page))
     throw new ValidationError("page", "must be a non-empty object name");
-  await postContainer(ctx, name, { [`x-container-meta-web-${which}`]: page });
+  await postContainer(client, name, { [`x-container-meta-web-${which}`]: page });
 }

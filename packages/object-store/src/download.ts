@@ -6,7 +6,7 @@ import { Transform } from "node:stream";
 import { ValidationError } from "@rax/core";
 import { DownloadFailed } from "./errors";
 import { getObject } from "./fetch-object";
-import type { SwiftContext } from "./swift-context";
+import { type SwiftClient } from "./swift-client";
 import { isPlainMd5 } from "./upload-data";
 
 export interface DownloadOptions {
@@ -72,7 +72,7 @@ function inside(root: string, target: string): boolean {
 }
 
 /** Download to `<directory>/<name>` via a temp file that is renamed only when complete and verified. */
-export async function downloadObject(ctx: SwiftContext, container: string, name: string, directory: unknown, o: DownloadOptions): Promise<string> {
+export async function downloadObject(client: SwiftClient, container: string, name: string, directory: unknown, o: DownloadOptions): Promise<string> {
   if (typeof directory !== "string" || directory.length === 0) throw new ValidationError("directory", "must be a directory path");
   const segs = localSegments(name, o.structure ?? true);
   let st;
@@ -88,7 +88,7 @@ export async function downloadObject(ctx: SwiftContext, container: string, name:
   const realParent = await makeFolders(root, segs.slice(0, -1));
   const finalPath = join(realParent, segs.at(-1) as string);
 
-  const { res, info } = await getObject(ctx, container, name, { signal: o.signal });
+  const { res, info } = await getObject(client, container, name, { signal: o.signal });
   const temp = join(realParent, `.${basename(target)}.${randomBytes(6).toString("hex")}.rax-partial`);
   const md5 = createHash("md5");
   let file: FileHandle | undefined;

@@ -5,7 +5,7 @@ import { objectNotFound } from "./not-found";
 import { objectPath } from "./names";
 import { type ObjectInfo, objectInfoFrom } from "./object-info";
 import { OK } from "./success-status";
-import type { SwiftContext } from "./swift-context";
+import { storage, type SwiftClient } from "./swift-client";
 
 export interface FetchObjectOptions {
   /** Also return the object's metadata (from the same GET; no extra HEAD). */
@@ -67,13 +67,13 @@ export interface ObjectGet {
   body: Readable;
 }
 
-export async function getObject(ctx: SwiftContext, container: string, name: string, o: FetchObjectOptions): Promise<ObjectGet> {
+export async function getObject(client: SwiftClient, container: string, name: string, o: FetchObjectOptions): Promise<ObjectGet> {
   const range = rangeHeader(o);
   let res: RaxResponse;
   try {
-    res = await ctx.storage({ method: "GET", ok: range ? OK.getRange : OK.getObject, path: objectPath(container, name), headers: { range }, signal: o.signal });
+    res = await storage(client, { method: "GET", ok: range ? OK.getRange : OK.getObject, path: objectPath(container, name), headers: { range }, signal: o.signal });
   } catch (e) {
-    throw await objectNotFound(ctx, e, container, name);
+    throw await objectNotFound(client, e, container, name);
   }
   const info = objectInfoFrom(container, name, res);
   if (range === undefined || res.status === 206) return { res, info, body: res.body };

@@ -2,7 +2,7 @@ import { bulkDeleteAll } from "./bulk-delete";
 import { getFileChecksum } from "./checksum";
 import { type IgnoreMatcher, type LocalFile, scanFolder } from "./folder-scan";
 import { type ObjectListing, walkObjects } from "./listing";
-import type { SwiftContext } from "./swift-context";
+import { type SwiftClient } from "./swift-client";
 import { runPool } from "./worker-pool";
 
 export interface SyncResult {
@@ -48,7 +48,7 @@ async function needsUpload(file: LocalFile, remote: ObjectListing | undefined, i
  * of a HEAD per file; then uploads and optional deletes.
  */
 export async function syncFolder(
-  ctx: SwiftContext,
+  client: SwiftClient,
   root: string,
   container: string,
   o: SyncPlanOptions,
@@ -56,7 +56,7 @@ export async function syncFolder(
 ): Promise<SyncResult> {
   const files = await scanFolder(root, o.ignored, o.includeHidden);
   const remote = new Map<string, ObjectListing>();
-  for await (const row of walkObjects(ctx, container, { prefix: o.prefix || undefined, signal: o.signal }))
+  for await (const row of walkObjects(client, container, { prefix: o.prefix || undefined, signal: o.signal }))
     if (!row.isSubdir) remote.set(row.name, row);
 
   const result: SyncResult = { uploaded: [], skipped: [], deleted: [], failed: [] };
@@ -89,7 +89,7 @@ export async function syncFolder(
       return !parts.some((_, k) => o.ignored(parts.slice(0, k + 1).join("/"), parts[k] as string));
     });
     if (stale.length > 0) {
-      const r = await bulkDeleteAll(ctx, container, stale);
+      const r = await bulkDeleteAll(client, container, stale);
       const failedPaths = new Set(r.errors.map(([p]) => p));
       for (const name of stale) {
         if ([...failedPaths].some((p) => p.endsWith(`/${name}`) || decodeURIComponent(p).endsWith(`/${name}`)))

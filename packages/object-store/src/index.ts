@@ -27,4 +27,4 @@ export type { TempUrlOptions, TempUrlMethod, TempUrlAlgorithm } from "./temp-url
 export type { UploadData } from "./upload-data";
 export type { ContainerRef, ObjectRef } from "./names";
 export { getChecksum, getFileChecksum } from "./checksum";
-export { DEFAULT_SEGMENT_SIZE, DEFAULT_SEGMENT_CONCURRENCY, DEFAULT_BULK_DELETE_BATCH } from "./swift-context";
+export { DEFAULT_SEGMENT_SIZE, DEFAULT_SEGMENT_CONCURRENCY, DEFAULT_BULK_DELETE_BATCH } from "./swift-client";

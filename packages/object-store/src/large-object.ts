@@ -10,7 +10,7 @@ import { putChecked } from "./store-object";
 import { objectWriteHeaders, type StoreObjectOptions } from "./store-options";
 import { StreamSegmenter } from "./stream-segmenter";
 import { OK } from "./success-status";
-import type { SwiftContext } from "./swift-context";
+import { storage, type SwiftClient } from "./swift-client";
 import { md5Hex, Tally, unquoteEtag } from "./upload-data";
 import { runPool } from "./worker-pool";
 
@@ -34,10 +34,10 @@ interface SegmentTask {
 export const segmentName = (name: string, uploadId: string, index: number) =>
   `${name}/${uploadId}/${String(index).padStart(8, "0")}`;
 
-async function existingSegments(ctx: SwiftContext, segContainer: string, prefix: string): Promise<Map<string, { bytes: number; hash?: string }>> {
+async function existingSegments(client: SwiftClient, segContainer: string, prefix: string): Promise<Map<string, { bytes: number; hash?: string }>> {
   const out = new Map<string, { bytes: number; hash?: string }>();
   try {
-    for await (const row of walkObjects(ctx, segContainer, { prefix })) out.set(row.name, { bytes: row.bytes, hash: row.hash });
+    for await (const row of walkObjects(client, segContainer, { prefix })) out.set(row.name, { bytes: row.bytes, hash: row.hash });
   } catch (e) {
     if (!(e instanceof HttpError && e.status === 404)) throw e;
   }
@@ -57,7 +57,7 @@ async function drainMd5(body: AsyncIterable<Uint8Array>): Promise<{ md5: string;
  * stream yields its segments in order (see StreamSegmenter).
  */
 export async function storeLargeObject(
-  ctx: SwiftContext,
+  client: SwiftClient,
   container: string,
   name: string,
   source: ObjectSource,
@@ -74,9 +74,9 @@ export async function storeLargeObject(
   const fail = (message: string, cause?: unknown) => new UploadFailed(message, { container, object: name, uploadId, cause });
 
   // The segments container is created like any container: PUT is idempotent.
-  const put = await ctx.storage({ method: "PUT", ok: OK.putContainer, path: containerPath(segContainer), signal: o.signal });
+  const put = await storage(client, { method: "PUT", ok: OK.putContainer, path: containerPath(segContainer), signal: o.signal });
   await put.dump();
-  const existing = o.resume ? await existingSegments(ctx, segContainer, prefix) : new Map();
+  const existing = o.resume ? await existingSegments(client, segContainer, prefix) : new Map();
 
   const results: SegmentResult[] = [];
   const sent = new Map<number, number>();
@@ -134,7 +134,7 @@ export async function storeLargeObject(
     }
     const body = task.source;
     try {
-      const r = await putChecked(ctx, segContainer, segName, body, {}, {
+      const r = await putChecked(client, segContainer, segName, body, {}, {
         chunkSize: o.chunkSize,
         signal: o.signal,
         uploadId,
@@ -151,7 +151,7 @@ export async function storeLargeObject(
   };
 
   try {
-    await runPool(o.segmentConcurrency ?? ctx.defaults.segmentConcurrency, nextTask, work, o.signal);
+    await runPool(o.segmentConcurrency ?? client.defaults.segmentConcurrency, nextTask, work, o.signal);
   } catch (e) {
     if (e instanceof UploadFailed) throw e;
     throw fail(`segment upload failed: ${(e as Error).message}; resume with { resume: true, uploadId: "${uploadId}" }`, e);
@@ -163,7 +163,7 @@ export async function storeLargeObject(
   let res;
   try {
     if (manifest === "slo") {
-      res = await ctx.storage({
+      res = await storage(client, {
         method: "PUT", ok: OK.putObject,
         path: objectPath(container, name),
         query: { "multipart-manifest": "put" },
@@ -173,7 +173,7 @@ export async function storeLargeObject(
         signal: o.signal,
       });
     } else {
-      res = await ctx.storage({
+      res = await storage(client, {
         method: "PUT", ok: OK.putObject,
         path: objectPath(container, name),
         headers: { ...headers, "content-length": "0", "x-object-manifest": `${encodeURIComponent(segContainer)}/${encodePath(prefix)}` },

@@ -5,7 +5,7 @@ import { type ListingOptions, listingQuery } from "./listing-options";
 import { containerPath } from "./names";
 import { parseBody } from "./response-body";
 import { OK } from "./success-status";
-import type { SwiftContext } from "./swift-context";
+import { storage, type SwiftClient } from "./swift-client";
 
 // Swift's JSON listing rows, as the contract and to word the error for a row the fast checks below
 // refuse. Loose: fields a newer Swift adds (symlink_path, …) are kept, not refused.
@@ -53,12 +53,12 @@ export interface ListPage<T> {
  * checked here: each listing checks (and converts) its rows in one pass of its own.
  */
 async function jsonArray(
-  ctx: SwiftContext,
+  client: SwiftClient,
   path: string,
   query: Record<string, string | number | undefined>,
   signal?: AbortSignal,
 ): Promise<{ res: RaxResponse; rows: unknown[] }> {
-  const res = await ctx.storage({ method: "GET", ok: OK.list, path, query, signal });
+  const res = await storage(client, { method: "GET", ok: OK.list, path, query, signal });
   if (res.status === 204) {
     await res.dump();
     return { res, rows: [] };
@@ -154,7 +154,7 @@ function pageOf<T extends { name: string }>(items: T[], limit: number | undefine
 
 /** One page, of `limit` rows (default: the caller's `limit`, else the server's cap). */
 export async function objectPage(
-  ctx: SwiftContext,
+  client: SwiftClient,
   container: string,
   o: ListingOptions,
   marker?: string,
@@ -162,7 +162,7 @@ export async function objectPage(
 ): Promise<ListPage<ObjectListing>> {
   let listing: Awaited<ReturnType<typeof jsonArray>>;
   try {
-    listing = await jsonArray(ctx, containerPath(container), listingQuery({ ...o, limit }, marker ?? o.marker), o.signal);
+    listing = await jsonArray(client, containerPath(container), listingQuery({ ...o, limit }, marker ?? o.marker), o.signal);
   } catch (e) {
     throw asNoSuchContainer(e, container);
   }
@@ -199,31 +199,31 @@ async function* walkPages<T>(o: ListingOptions, fetch: (marker: string | undefin
 }
 
 /** Every row, page after page, past the server's 10 000 cap. */
-export function walkObjects(ctx: SwiftContext, container: string, o: ListingOptions): AsyncGenerator<ObjectListing> {
-  return walkPages(o, (marker, limit) => objectPage(ctx, container, o, marker, limit));
+export function walkObjects(client: SwiftClient, container: string, o: ListingOptions): AsyncGenerator<ObjectListing> {
+  return walkPages(o, (marker, limit) => objectPage(client, container, o, marker, limit));
 }
 
-export async function listObjectRows(ctx: SwiftContext, container: string, o: ListingOptions): Promise<ObjectListing[]> {
-  if (!o.fullListing) return (await objectPage(ctx, container, o)).items;
+export async function listObjectRows(client: SwiftClient, container: string, o: ListingOptions): Promise<ObjectListing[]> {
+  if (!o.fullListing) return (await objectPage(client, container, o)).items;
   const out: ObjectListing[] = [];
-  for await (const row of walkObjects(ctx, container, o)) out.push(row);
+  for await (const row of walkObjects(client, container, o)) out.push(row);
   return out;
 }
 
-export async function containerPage(ctx: SwiftContext, o: ListingOptions, marker?: string, limit = o.limit): Promise<ListPage<ContainerListing>> {
-  const { res, rows } = await jsonArray(ctx, "", listingQuery({ ...o, limit }, marker ?? o.marker), o.signal);
+export async function containerPage(client: SwiftClient, o: ListingOptions, marker?: string, limit = o.limit): Promise<ListPage<ContainerListing>> {
+  const { res, rows } = await jsonArray(client, "", listingQuery({ ...o, limit }, marker ?? o.marker), o.signal);
   const items = checkedRows(res, rows, toContainerListing, containerListingRows);
   checkAfterMarker(res, items[0], marker ?? o.marker);
   return pageOf(items, limit);
 }
 
-export function walkContainers(ctx: SwiftContext, o: ListingOptions): AsyncGenerator<ContainerListing> {
-  return walkPages(o, (marker, limit) => containerPage(ctx, o, marker, limit));
+export function walkContainers(client: SwiftClient, o: ListingOptions): AsyncGenerator<ContainerListing> {
+  return walkPages(o, (marker, limit) => containerPage(client, o, marker, limit));
 }
 
-export async function listContainerRows(ctx: SwiftContext, o: ListingOptions): Promise<ContainerListing[]> {
-  if (!o.fullListing) return (await containerPage(ctx, o)).items;
+export async function listContainerRows(client: SwiftClient, o: ListingOptions): Promise<ContainerListing[]> {
+  if (!o.fullListing) return (await containerPage(client, o)).items;
   const out: ContainerListing[] = [];
-  for await (const row of walkContainers(ctx, o)) out.push(row);
+  for await (const row of walkContainers(client, o)) out.push(row);
   return out;
 }

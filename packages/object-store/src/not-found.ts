@@ -2,12 +2,12 @@ import { NotFound } from "@rax/core";
 import { NoSuchContainer, NoSuchObject } from "./errors";
 import { containerPath } from "./names";
 import { OK } from "./success-status";
-import type { SwiftContext } from "./swift-context";
+import { storage, type SwiftClient } from "./swift-client";
 
 /** Swift answers 404 alike for a missing object and a missing container; a HEAD of the container tells them apart. */
-async function containerMissing(ctx: SwiftContext, container: string): Promise<boolean> {
+async function containerMissing(client: SwiftClient, container: string): Promise<boolean> {
   try {
-    const res = await ctx.storage({ method: "HEAD", ok: OK.head, path: containerPath(container) });
+    const res = await storage(client, { method: "HEAD", ok: OK.head, path: containerPath(container) });
     await res.dump();
     return false;
   } catch (e) {
@@ -20,17 +20,17 @@ async function containerMissing(ctx: SwiftContext, container: string): Promise<b
  * The error for a failed object call: a 404 becomes `NoSuchContainer` when the container is gone
  * (one extra HEAD, only on this failure path), else `NoSuchObject`; other errors pass through.
  */
-export async function objectNotFound(ctx: SwiftContext, e: unknown, container: string, name: string): Promise<unknown> {
+export async function objectNotFound(client: SwiftClient, e: unknown, container: string, name: string): Promise<unknown> {
   if (!(e instanceof NotFound) || e instanceof NoSuchObject || e instanceof NoSuchContainer) return e;
-  if (await containerMissing(ctx, container)) return new NoSuchContainer(container, e);
+  if (await containerMissing(client, container)) return new NoSuchContainer(container, e);
   return new NoSuchObject(container, name, e);
 }
 
 /** A copy's 404: the destination container, the source container, or the source object. */
-export async function copyNotFound(ctx: SwiftContext, e: unknown, from: { container: string; name: string }, toContainer: string): Promise<unknown> {
+export async function copyNotFound(client: SwiftClient, e: unknown, from: { container: string; name: string }, toContainer: string): Promise<unknown> {
   if (!(e instanceof NotFound) || e instanceof NoSuchObject || e instanceof NoSuchContainer) return e;
-  if (await containerMissing(ctx, toContainer)) return new NoSuchContainer(toContainer, e);
-  return objectNotFound(ctx, e, from.container, from.name);
+  if (await containerMissing(client, toContainer)) return new NoSuchContainer(toContainer, e);
+  return objectNotFound(client, e, from.container, from.name);
 }
 
 /** A 404 on a retried DELETE: an earlier attempt, whose answer was lost, did the deleting. */

@@ -5,21 +5,21 @@ import { objectPath } from "./names";
 import { headersKeptOnPost, type ObjectInfo, objectInfoFrom } from "./object-info";
 import { checkSegmentsDeleted } from "./bulk-delete";
 import { OK } from "./success-status";
-import type { SwiftContext } from "./swift-context";
+import { storage, type SwiftClient } from "./swift-client";
 
-export async function headObject(ctx: SwiftContext, container: string, name: string, signal?: AbortSignal): Promise<ObjectInfo> {
+export async function headObject(client: SwiftClient, container: string, name: string, signal?: AbortSignal): Promise<ObjectInfo> {
   try {
-    const res = await ctx.storage({ method: "HEAD", ok: OK.headObject, path: objectPath(container, name), signal });
+    const res = await storage(client, { method: "HEAD", ok: OK.headObject, path: objectPath(container, name), signal });
     await res.dump();
     return objectInfoFrom(container, name, res);
   } catch (e) {
-    throw await objectNotFound(ctx, e, container, name);
+    throw await objectNotFound(client, e, container, name);
   }
 }
 
-export async function deleteObject(ctx: SwiftContext, container: string, name: string, withSegments = false): Promise<void> {
+export async function deleteObject(client: SwiftClient, container: string, name: string, withSegments = false): Promise<void> {
   try {
-    const res = await ctx.storage({
+    const res = await storage(client, {
       method: "DELETE",
       // A manifest deleted with its segments answers 200 and a bulk-delete report; a plain object 204.
       ok: withSegments ? OK.deleteWithSegments : OK.delete,
@@ -32,16 +32,16 @@ export async function deleteObject(ctx: SwiftContext, container: string, name: s
   } catch (e) {
     // A 404 on a retry means an earlier attempt, whose answer was lost, deleted it: done.
     if (goneOnRetry(e)) return;
-    throw await objectNotFound(ctx, e, container, name);
+    throw await objectNotFound(client, e, container, name);
   }
 }
 
-async function postObject(ctx: SwiftContext, container: string, name: string, headers: Record<string, string>): Promise<void> {
+async function postObject(client: SwiftClient, container: string, name: string, headers: Record<string, string>): Promise<void> {
   try {
-    const res = await ctx.storage({ method: "POST", ok: OK.postObject, path: objectPath(container, name), headers });
+    const res = await storage(client, { method: "POST", ok: OK.postObject, path: objectPath(container, name), headers });
     await res.dump();
   } catch (e) {
-    throw await objectNotFound(ctx, e, container, name);
+    throw await objectNotFound(client, e, container, name);
   }
 }
 
@@ -56,30 +56,30 @@ function userMetaHeaders(info: ObjectInfo): Record<string, string> {
  * Swift's object POST replaces the whole metadata set, so merging (the default, as in pyrax)
  * reads the current set first. Either way the content type, expiry and manifest are re-sent.
  */
-export async function setObjectMetadata(ctx: SwiftContext, container: string, name: string, meta: unknown, clear: boolean): Promise<void> {
+export async function setObjectMetadata(client: SwiftClient, container: string, name: string, meta: unknown, clear: boolean): Promise<void> {
   const update = metaHeaders("Object", meta);
-  const info = await headObject(ctx, container, name);
+  const info = await headObject(client, container, name);
   const merged = { ...headersKeptOnPost(info), ...(clear ? {} : userMetaHeaders(info)), ...update };
   // An empty value means "remove" for account/container metadata; mirror that for objects.
   for (const [k, v] of Object.entries(merged)) if (k.startsWith("x-object-meta-") && v === "") delete merged[k];
-  await postObject(ctx, container, name, merged);
+  await postObject(client, container, name, merged);
 }
 
-export async function removeObjectMetadataKey(ctx: SwiftContext, container: string, name: string, key: unknown): Promise<void> {
+export async function removeObjectMetadataKey(client: SwiftClient, container: string, name: string, key: unknown): Promise<void> {
   if (typeof key !== "string") throw new ValidationError("key", "must be a string");
   const header = metaHeaderName("Object", key, "key");
-  const info = await headObject(ctx, container, name);
+  const info = await headObject(client, container, name);
   const merged = { ...headersKeptOnPost(info), ...userMetaHeaders(info) };
   delete merged[header];
-  await postObject(ctx, container, name, merged);
+  await postObject(client, container, name, merged);
 }
 
 /** Expire the object in `seconds` and keep its metadata (pyrax's version wiped it). */
-export async function deleteObjectInSeconds(ctx: SwiftContext, container: string, name: string, seconds: number): Promise<void> {
-  const info = await headObject(ctx, container, name);
+export async function deleteObjectInSeconds(client: SwiftClient, container: string, name: string, seconds: number): Promise<void> {
+  const info = await headObject(client, container, name);
   const headers: Record<string, string> = { ...headersKeptOnPost(info), ...userMetaHeaders(info), "x-delete-after": String(seconds) };
   delete headers["x-delete-at"];
-  await postObject(ctx, container, name, headers);
+  await postObject(client, container, name, headers);
 }
 
 export interface CopyResult {
@@ -89,7 +89,7 @@ export interface CopyResult {
 
 /** Server-side copy: `PUT` the destination with `X-Copy-From` (no bytes pass through the client). */
 export async function copyObject(
-  ctx: SwiftContext,
+  client: SwiftClient,
   container: string,
   name: string,
   newContainer: string,
@@ -97,7 +97,7 @@ export async function copyObject(
   contentType?: string,
 ): Promise<CopyResult> {
   try {
-    const res = await ctx.storage({
+    const res = await storage(client, {
       method: "PUT",
       ok: OK.putObject,
       path: objectPath(newContainer, newName),
@@ -110,6 +110,6 @@ export async function copyObject(
     await res.dump();
     return { etag: res.headers.etag?.replace(/"/g, ""), lastModified: res.headers["last-modified"] };
   } catch (e) {
-    throw await copyNotFound(ctx, e, { container, name }, newContainer);
+    throw await copyNotFound(client, e, { container, name }, newContainer);
   }
 }

@@ -29,7 +29,6 @@ import type { ObjectInfo } from "./object-info";
 import * as ops from "./object-ops";
 import { type ObjectSource, sourceFromData, sourceFromFile } from "./object-source";
 import { StorageObject } from "./storage-object";
-import { checkStatus } from "./success-status";
 import { storeObject } from "./store-object";
 import { checkStoreOptions, type StoreObjectOptions } from "./store-options";
 import {
@@ -37,9 +36,8 @@ import {
   DEFAULT_SEGMENT_CONCURRENCY,
   DEFAULT_SEGMENT_SIZE,
   type ObjectStoreDefaults,
-  type SwiftContext,
-  type SwiftRequest,
-} from "./swift-context";
+  type SwiftClient,
+} from "./swift-client";
 import { buildTempUrl, checkTempUrlOptions, type TempUrlOptions } from "./temp-url";
 import type { UploadData } from "./upload-data";
 
@@ -125,7 +123,7 @@ function checkMetadataArg(meta: unknown): void {
  * Cloud Files / OpenStack Swift (pyrax's `pyrax.cloudfiles`). Every method takes container and
  * object names or the `Container` / `StorageObject` objects it returns.
  */
-export class ObjectStore extends ServiceClient {
+export class ObjectStore extends ServiceClient implements SwiftClient {
   static override readonly serviceType = "object-store";
   static override readonly serviceName = "cloudFiles";
   static readonly cdnServiceType = "rax:object-cdn";
@@ -136,7 +134,6 @@ export class ObjectStore extends ServiceClient {
   #cdnEndpoint?: string;
   #tempUrlKey?: Promise<string | undefined>;
   readonly #uploads = new Map<string, FolderUploadJob>();
-  readonly #ctx: SwiftContext;
 
   constructor(session: AuthSession, opts: ObjectStoreOptions = {}) {
     validate(clientOptionsSchema, opts, "");
@@ -147,16 +144,6 @@ export class ObjectStore extends ServiceClient {
       bulkDeleteBatchSize: opts.bulkDeleteBatchSize ?? DEFAULT_BULK_DELETE_BATCH,
     };
     this.#cdnOverride = opts.cdnEndpoint?.replace(/\/+$/, "");
-    const self = this;
-    this.#ctx = {
-      storage: async ({ ok, ...o }: SwiftRequest) => checkStatus(await self.send(o as Parameters<ServiceClient["send"]>[0]), ok),
-      cdn: async ({ ok, path, ...rest }: SwiftRequest) =>
-        checkStatus(await self.send({ ...rest, url: `${self.cdnEndpoint}${path}` } as Parameters<ServiceClient["send"]>[0]), ok),
-      get endpoint() {
-        return self.endpoint;
-      },
-      defaults: this.defaults,
-    };
   }
 
   /** CDN management URL, resolved on first use: a client without CDN works until a CDN call. */
@@ -187,14 +174,14 @@ export class ObjectStore extends ServiceClient {
 
   /** Container/object counts, bytes used and account metadata (HEAD on the account). */
   getAccountDetails(): Promise<account.AccountInfo> {
-    return account.getAccountDetails(this.#ctx);
+    return account.getAccountDetails(this);
   }
   /** Alias of `getAccountDetails` (pyrax's `get_account_info`). */
   getAccountInfo(): Promise<account.AccountInfo> {
     return this.getAccountDetails();
   }
   getAccountMetadata(): Promise<Metadata> {
-    return account.getAccountMetadata(this.#ctx);
+    return account.getAccountMetadata(this);
   }
   /** Add (default) or, with `clear: true`, replace the account metadata. */
   async setAccountMetadata(metadata: MetadataInput, options?: { clear?: boolean }): Promise<void> {
@@ -202,19 +189,19 @@ export class ObjectStore extends ServiceClient {
     const o = checkObject(options, "options", ["clear"]);
     checkBool(o.clear, "options.clear");
     metaHeaders("Account", metadata);
-    return account.setAccountMetadata(this.#ctx, metadata, Boolean(o.clear));
+    return account.setAccountMetadata(this, metadata, Boolean(o.clear));
   }
   removeAccountMetadataKey(key: string): Promise<void> {
-    return account.removeAccountMetadataKey(this.#ctx, key);
+    return account.removeAccountMetadataKey(this, key);
   }
   /** Set the account's temp-URL key (a random 32-hex one when omitted) and return it. */
   async setTempUrlKey(key?: string): Promise<string> {
-    const k = await account.setTempUrlKey(this.#ctx, key);
+    const k = await account.setTempUrlKey(this, key);
     this.#tempUrlKey = Promise.resolve(k);
     return k;
   }
   getTempUrlKey(): Promise<string | undefined> {
-    return account.getTempUrlKey(this.#ctx);
+    return account.getTempUrlKey(this);
   }
 
   // ---- containers ---------------------------------------------------------------------------
@@ -223,44 +210,44 @@ export class ObjectStore extends ServiceClient {
   async createContainer(name: string, options?: { metadata?: MetadataInput }): Promise<Container> {
     const n = containerName(name, "name");
     const o = checkObject(options, "options", ["metadata"]);
-    return this.#container(await containers.createContainer(this.#ctx, n, o.metadata));
+    return this.#container(await containers.createContainer(this, n, o.metadata));
   }
   /** HEAD the container; `NoSuchContainer` if absent. `{ cdn: true }` also loads its CDN attributes. */
   async getContainer(container: ContainerRef, options?: { cdn?: boolean }): Promise<Container> {
     const n = containerName(container);
     const o = checkObject(options, "options", ["cdn"]);
     checkBool(o.cdn, "options.cdn");
-    const c = this.#container(await containers.headContainer(this.#ctx, n));
-    if (o.cdn) c.applyCdn(await cdn.getCdnAttributes(this.#ctx, n));
+    const c = this.#container(await containers.headContainer(this, n));
+    if (o.cdn) c.applyCdn(await cdn.getCdnAttributes(this, n));
     return c;
   }
   /** Container names (one page; `fullListing: true` for all). */
   async listContainers(options?: ListingOptions): Promise<string[]> {
     const o = checkListingOptions(options);
-    return (await listContainerRows(this.#ctx, o)).map((r) => r.name);
+    return (await listContainerRows(this, o)).map((r) => r.name);
   }
   /** `{ name, count, bytes }` per container. */
   async listContainersInfo(options?: ListingOptions): Promise<ContainerListing[]> {
-    return listContainerRows(this.#ctx, checkListingOptions(options));
+    return listContainerRows(this, checkListingOptions(options));
   }
   /** `Container` objects from the listing (no HEAD per container). */
   async getAllContainers(options?: ListingOptions): Promise<Container[]> {
-    return (await listContainerRows(this.#ctx, checkListingOptions(options))).map((r) => this.#container(r));
+    return (await listContainerRows(this, checkListingOptions(options))).map((r) => this.#container(r));
   }
   /** Every container, page by page (await it for the first page). */
   iterContainers(options?: Omit<ListingOptions, "fullListing">): Paginated<ContainerListing> {
     const o = checkListingOptions(options);
-    return new PaginatedImpl((cursor) => containerPage(this.#ctx, o, cursor));
+    return new PaginatedImpl((cursor) => containerPage(this, o, cursor));
   }
   /** Delete the container; with `deleteObjects: true` its objects are bulk-deleted first. */
   async deleteContainer(container: ContainerRef, options?: { deleteObjects?: boolean }): Promise<void> {
     const n = containerName(container);
     const o = checkObject(options, "options", ["deleteObjects"]);
     checkBool(o.deleteObjects, "options.deleteObjects");
-    await containers.deleteContainer(this.#ctx, n, Boolean(o.deleteObjects));
+    await containers.deleteContainer(this, n, Boolean(o.deleteObjects));
   }
   async getContainerMetadata(container: ContainerRef): Promise<Metadata> {
-    return (await containers.headContainer(this.#ctx, containerName(container))).metadata;
+    return (await containers.headContainer(this, containerName(container))).metadata;
   }
   async setContainerMetadata(container: ContainerRef, metadata: MetadataInput, options?: { clear?: boolean }): Promise<void> {
     const n = containerName(container);
@@ -268,16 +255,16 @@ export class ObjectStore extends ServiceClient {
     const o = checkObject(options, "options", ["clear"]);
     checkBool(o.clear, "options.clear");
     metaHeaders("Container", metadata);
-    await containers.setContainerMetadata(this.#ctx, n, metadata, Boolean(o.clear));
+    await containers.setContainerMetadata(this, n, metadata, Boolean(o.clear));
   }
   removeContainerMetadataKey(container: ContainerRef, key: string): Promise<void> {
-    return containers.removeContainerMetadataKey(this.#ctx, containerName(container), key);
+    return containers.removeContainerMetadataKey(this, containerName(container), key);
   }
   setContainerWebIndexPage(container: ContainerRef, page: string): Promise<void> {
-    return containers.setWebPage(this.#ctx, containerName(container), "index", page);
+    return containers.setWebPage(this, containerName(container), "index", page);
   }
   setContainerWebErrorPage(container: ContainerRef, page: string): Promise<void> {
-    return containers.setWebPage(this.#ctx, containerName(container), "error", page);
+    return containers.setWebPage(this, containerName(container), "error", page);
   }
 
   // ---- objects ------------------------------------------------------------------------------
@@ -288,7 +275,7 @@ export class ObjectStore extends ServiceClient {
     const n = objectName(name);
     const o = checkStoreOptions(options);
     const source: ObjectSource = sourceFromData(data, o.size);
-    return this.#object(await storeObject(this.#ctx, c, n, source, o));
+    return this.#object(await storeObject(this, c, n, source, o));
   }
   /** Upload a local file; the object name defaults to the file's base name. */
   async uploadFile(container: ContainerRef, path: string, options?: StoreObjectOptions & { objName?: string }): Promise<StorageObject> {
@@ -298,13 +285,13 @@ export class ObjectStore extends ServiceClient {
     const n = objectName(o.objName ?? basename(path), o.objName === undefined ? "path" : "options.objName");
     const source = await sourceFromFile(path);
     const { objName: _ignored, ...rest } = o;
-    return this.#object(await storeObject(this.#ctx, c, n, source, rest));
+    return this.#object(await storeObject(this, c, n, source, rest));
   }
   /** HEAD the object; `NoSuchObject` if absent. */
   async getObject(container: ContainerRef, name: ObjectRef): Promise<StorageObject> {
     const c = containerName(container);
     const n = objectName(name);
-    return this.#object(await ops.headObject(this.#ctx, c, n));
+    return this.#object(await ops.headObject(this, c, n));
   }
 
   /**
@@ -320,10 +307,10 @@ export class ObjectStore extends ServiceClient {
     const o = checkFetchOptions(options);
     if (o.chunkSize !== undefined) {
       if (o.includeMeta) throw new ValidationError("options.includeMeta", "cannot be combined with chunkSize; use fetchObjectStream");
-      const { body } = await getObject(this.#ctx, c, n, o);
+      const { body } = await getObject(this, c, n, o);
       return rechunk(body, o.chunkSize);
     }
-    const { res, info, body } = await getObject(this.#ctx, c, n, o);
+    const { res, info, body } = await getObject(this, c, n, o);
     const data = body === res.body ? Buffer.from(await res.bytes()) : await readAll(body);
     return o.includeMeta ? { meta: info, data } : data;
   }
@@ -332,7 +319,7 @@ export class ObjectStore extends ServiceClient {
     const c = containerName(container);
     const n = objectName(name);
     const o = checkFetchOptions(options);
-    const { info, body } = await getObject(this.#ctx, c, n, o);
+    const { info, body } = await getObject(this, c, n, o);
     return { meta: info, body: body as RaxResponse["body"] };
   }
   /** Async iterator of `chunkSize`-byte Buffers from one streaming GET. */
@@ -341,9 +328,9 @@ export class ObjectStore extends ServiceClient {
     const n = objectName(name);
     const o = checkFetchOptions(options);
     if (o.chunkSize === undefined) throw new ValidationError("options.chunkSize", "is required");
-    const ctx = this.#ctx;
+    const client = this;
     return (async function* () {
-      const { body } = await getObject(ctx, c, n, o);
+      const { body } = await getObject(client, c, n, o);
       yield* rechunk(body, o.chunkSize as number);
     })();
   }
@@ -363,7 +350,7 @@ export class ObjectStore extends ServiceClient {
     const o = checkObject(options, "options", ["structure", "verify", "signal"]) as DownloadOptions;
     checkBool(o.structure, "options.structure");
     checkBool(o.verify, "options.verify");
-    return downloadObject(this.#ctx, c, n, directory, o);
+    return downloadObject(this, c, n, directory, o);
   }
   /** Delete an object; `withSegments: true` also deletes a static large object's segments. */
   async deleteObject(container: ContainerRef, name: ObjectRef, options?: { withSegments?: boolean }): Promise<void> {
@@ -371,13 +358,13 @@ export class ObjectStore extends ServiceClient {
     const n = objectName(name);
     const o = checkObject(options, "options", ["withSegments"]);
     checkBool(o.withSegments, "options.withSegments");
-    await ops.deleteObject(this.#ctx, c, n, Boolean(o.withSegments));
+    await ops.deleteObject(this, c, n, Boolean(o.withSegments));
   }
   /** Bulk-delete every object in the container. */
   async deleteAllObjects(container: ContainerRef): Promise<BulkDeleteResult> {
     const c = containerName(container);
     const names = await this.listObjectNames(c, { fullListing: true });
-    return bulkDeleteAll(this.#ctx, c, names);
+    return bulkDeleteAll(this, c, names);
   }
   /** Server-side copy (`X-Copy-From`); the new object keeps the name unless `newObjName`. */
   async copyObject(
@@ -393,7 +380,7 @@ export class ObjectStore extends ServiceClient {
     const nn = o.newObjName === undefined ? n : objectName(o.newObjName, "options.newObjName");
     if (o.contentType !== undefined && (typeof o.contentType !== "string" || /[\r\n]/.test(o.contentType)))
       throw new ValidationError("options.contentType", "must be a string");
-    await ops.copyObject(this.#ctx, c, n, nc, nn, o.contentType as string | undefined);
+    await ops.copyObject(this, c, n, nc, nn, o.contentType as string | undefined);
     return this.getObject(nc, nn);
   }
   /** Copy, then delete the original. */
@@ -408,7 +395,7 @@ export class ObjectStore extends ServiceClient {
     containerName(newContainer, "newContainer");
     copyOptions(options);
     const moved = await this.copyObject(c, n, newContainer, options);
-    if (moved.containerName !== c || moved.name !== n) await ops.deleteObject(this.#ctx, c, n);
+    if (moved.containerName !== c || moved.name !== n) await ops.deleteObject(this, c, n);
     return moved;
   }
   /** Copy the object onto itself with a new Content-Type (pyrax's way; keeps metadata). */
@@ -417,10 +404,10 @@ export class ObjectStore extends ServiceClient {
     const n = objectName(name);
     if (typeof contentType !== "string" || contentType.length === 0 || /[\r\n]/.test(contentType))
       throw new ValidationError("contentType", "must be a non-empty string");
-    await ops.copyObject(this.#ctx, c, n, c, n, contentType);
+    await ops.copyObject(this, c, n, c, n, contentType);
   }
   async getObjectMetadata(container: ContainerRef, name: ObjectRef): Promise<Metadata> {
-    return (await ops.headObject(this.#ctx, containerName(container), objectName(name))).metadata;
+    return (await ops.headObject(this, containerName(container), objectName(name))).metadata;
   }
   /**
    * Merge `metadata` into the object's (default), or replace it with `clear: true`. Swift's POST
@@ -433,20 +420,20 @@ export class ObjectStore extends ServiceClient {
     const o = checkObject(options, "options", ["clear"]);
     checkBool(o.clear, "options.clear");
     metaHeaders("Object", metadata);
-    await ops.setObjectMetadata(this.#ctx, c, n, metadata, Boolean(o.clear));
+    await ops.setObjectMetadata(this, c, n, metadata, Boolean(o.clear));
   }
   removeObjectMetadataKey(container: ContainerRef, name: ObjectRef, key: string): Promise<void> {
     const c = containerName(container);
     const n = objectName(name);
     if (typeof key !== "string" || key.length === 0) return Promise.reject(new ValidationError("key", "must be a non-empty string"));
-    return ops.removeObjectMetadataKey(this.#ctx, c, n, key);
+    return ops.removeObjectMetadataKey(this, c, n, key);
   }
   /** Have Swift delete the object after `seconds`, keeping its metadata and content type. */
   async deleteObjectInSeconds(container: ContainerRef, name: ObjectRef, seconds: number): Promise<void> {
     const c = containerName(container);
     const n = objectName(name);
     if (!posInt(seconds)) throw new ValidationError("seconds", "must be a positive integer");
-    await ops.deleteObjectInSeconds(this.#ctx, c, n, seconds);
+    await ops.deleteObjectInSeconds(this, c, n, seconds);
   }
 
   // ---- listings -----------------------------------------------------------------------------
@@ -460,7 +447,7 @@ export class ObjectStore extends ServiceClient {
     const o = checkListingOptions(options);
     if ("fullListing" in o) throw new ValidationError("options.fullListing", "use getObjects() or iterate the listing");
     return new PaginatedImpl(async (cursor) => {
-      const page = await objectPage(this.#ctx, c, o, cursor);
+      const page = await objectPage(this, c, o, cursor);
       return { items: page.items.map((r) => new StorageObject(this, r, c)), next: page.next };
     });
   }
@@ -468,7 +455,7 @@ export class ObjectStore extends ServiceClient {
   async getObjects(container: ContainerRef, options?: ListingOptions): Promise<StorageObject[]> {
     const c = containerName(container);
     const o = checkListingOptions(options);
-    return (await listObjectRows(this.#ctx, c, o)).map((r) => new StorageObject(this, r, c));
+    return (await listObjectRows(this, c, o)).map((r) => new StorageObject(this, r, c));
   }
   /** Alias of `getObjects` (pyrax's `list_container_objects`). */
   listContainerObjects(container: ContainerRef, options?: ListingOptions): Promise<StorageObject[]> {
@@ -482,7 +469,7 @@ export class ObjectStore extends ServiceClient {
   async listObjectNames(container: ContainerRef, options?: ListingOptions): Promise<string[]> {
     const c = containerName(container);
     const o = checkListingOptions(options);
-    return (await listObjectRows(this.#ctx, c, o)).map((r) => r.name);
+    return (await listObjectRows(this, c, o)).map((r) => r.name);
   }
   /** Alias of `listObjectNames`. */
   listContainerObjectNames(container: ContainerRef, options?: ListingOptions): Promise<string[]> {
@@ -492,7 +479,7 @@ export class ObjectStore extends ServiceClient {
   async listSubdirs(container: ContainerRef, options?: { prefix?: string; delimiter?: string; signal?: AbortSignal }): Promise<string[]> {
     const c = containerName(container);
     const o = checkListingOptions(options);
-    const rows = await listObjectRows(this.#ctx, c, { ...o, delimiter: o.delimiter ?? "/", fullListing: true });
+    const rows = await listObjectRows(this, c, { ...o, delimiter: o.delimiter ?? "/", fullListing: true });
     return rows.filter((r) => r.isSubdir).map((r) => r.name);
   }
   /** Alias of `listSubdirs` (pyrax's `list_container_subdirs`). */
@@ -521,7 +508,7 @@ export class ObjectStore extends ServiceClient {
       run = () =>
         list.length === 0
           ? Promise.resolve({ deleted: 0, notFound: 0, status: "200 OK", errors: [] })
-          : bulkDeleteAll(this.#ctx, c, list, o.batchSize as number | undefined);
+          : bulkDeleteAll(this, c, list, o.batchSize as number | undefined);
     } catch (e) {
       if (options && (options as { async?: unknown }).async === true) throw e;
       return Promise.reject(e);
@@ -544,12 +531,12 @@ export class ObjectStore extends ServiceClient {
     const root = await checkFolder(path);
     const c = o.container === undefined ? containerName(basename(root.replace(/[/\\]+$/, "")), "path") : containerName(o.container, "options.container");
     const files = await scanFolder(root, ignored, true);
-    await containers.createContainer(this.#ctx, c, undefined);
+    await containers.createContainer(this, c, undefined);
     const job = new FolderUploadJob(
       c,
       files,
       async (file, signal, onBytes) => {
-        await storeObject(this.#ctx, c, file.rel, { kind: "file", path: file.path, size: file.size }, { ...storeOpts, signal, onProgress: onBytes });
+        await storeObject(this, c, file.rel, { kind: "file", path: file.path, size: file.size }, { ...storeOpts, signal, onProgress: onBytes });
       },
       { concurrency: (o.concurrency as number | undefined) ?? 8, signal: o.signal as AbortSignal | undefined, onProgress: o.onProgress as UploadFolderOptions["onProgress"] },
     );
@@ -589,7 +576,7 @@ export class ObjectStore extends ServiceClient {
     let prefix = (o.prefix as string | undefined) ?? "";
     if (prefix && !prefix.endsWith("/")) prefix += "/";
     return syncFolder(
-      this.#ctx,
+      this,
       root,
       c,
       {
@@ -602,7 +589,7 @@ export class ObjectStore extends ServiceClient {
         signal: o.signal as AbortSignal | undefined,
       },
       async (file, name, signal) => {
-        await storeObject(this.#ctx, c, name, { kind: "file", path: file.path, size: file.size }, { ...storeOpts, signal });
+        await storeObject(this, c, name, { kind: "file", path: file.path, size: file.size }, { ...storeOpts, signal });
       },
     );
   }
@@ -613,33 +600,33 @@ export class ObjectStore extends ServiceClient {
   async makeContainerPublic(container: ContainerRef, options?: { ttl?: number }): Promise<void> {
     const c = containerName(container);
     const o = checkObject(options, "options", ["ttl"]);
-    await cdn.makePublic(this.#ctx, c, cdn.checkTtl(o.ttl));
+    await cdn.makePublic(this, c, cdn.checkTtl(o.ttl));
   }
   makeContainerPrivate(container: ContainerRef): Promise<void> {
-    return cdn.makePrivate(this.#ctx, containerName(container));
+    return cdn.makePrivate(this, containerName(container));
   }
   /** CDN status, TTL, log retention and URIs (defaults when never published). */
   getContainerCdnAttributes(container: ContainerRef): Promise<cdn.CdnAttributes> {
-    return cdn.getCdnAttributes(this.#ctx, containerName(container));
+    return cdn.getCdnAttributes(this, containerName(container));
   }
   setCdnLogRetention(container: ContainerRef, enabled: boolean): Promise<void> {
     const c = containerName(container);
-    return cdn.setCdnLogRetention(this.#ctx, c, enabled);
+    return cdn.setCdnLogRetention(this, c, enabled);
   }
   /** Remove an object from the CDN edge; optionally email the addresses when done. */
   async purgeCdnObject(container: ContainerRef, name: ObjectRef, options?: { emailAddresses?: string | string[] }): Promise<void> {
     const c = containerName(container);
     const n = objectName(name);
     const o = checkObject(options, "options", ["emailAddresses"]);
-    await cdn.purgeCdnObject(this.#ctx, c, n, o.emailAddresses);
+    await cdn.purgeCdnObject(this, c, n, o.emailAddresses);
   }
   /** Names of CDN-enabled containers. */
   async listPublicContainers(options?: ListingOptions): Promise<string[]> {
-    return (await cdn.listCdnContainers(this.#ctx, checkListingOptions(options), true)).map((r) => r.name);
+    return (await cdn.listCdnContainers(this, checkListingOptions(options), true)).map((r) => r.name);
   }
   /** Every container the CDN knows, with its attributes. */
   listCdnContainers(options?: ListingOptions): Promise<cdn.CdnContainer[]> {
-    return cdn.listCdnContainers(this.#ctx, checkListingOptions(options), false);
+    return cdn.listCdnContainers(this, checkListingOptions(options), false);
   }
 
   // ---- temp URLs ----------------------------------------------------------------------------
@@ -654,7 +641,7 @@ export class ObjectStore extends ServiceClient {
     const o = checkTempUrlOptions(options);
     let key = o.key;
     if (key === undefined) {
-      this.#tempUrlKey ??= account.getTempUrlKey(this.#ctx);
+      this.#tempUrlKey ??= account.getTempUrlKey(this);
       try {
         key = await this.#tempUrlKey;
       } catch (e) {

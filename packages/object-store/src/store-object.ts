@@ -1,5 +1,5 @@
 import { readFile } from "node:fs/promises";
-import { HttpError, InvalidResponse } from "@rax/core";
+import { HttpError, InvalidResponse, type RequestBody } from "@rax/core";
 import { asNoSuchContainer, UploadFailed } from "./errors";
 import { storeLargeObject } from "./large-object";
 import { metadataFrom } from "./metadata-headers";
@@ -8,7 +8,7 @@ import type { ObjectInfo } from "./object-info";
 import { fileRange, type ObjectSource } from "./object-source";
 import { objectWriteHeaders, type StoreObjectOptions } from "./store-options";
 import { OK } from "./success-status";
-import type { SwiftContext } from "./swift-context";
+import { storage, type SwiftClient } from "./swift-client";
 import { iterableBody, readableBody } from "./upload-body";
 import { md5Hex, Tally, unquoteEtag } from "./upload-data";
 
@@ -47,7 +47,7 @@ const SMALL_FILE = 256 * 1024;
 
 /** PUT one body, MD5 checked; a mismatch deletes the object and throws `UploadFailed`. */
 export async function putChecked(
-  ctx: SwiftContext,
+  client: SwiftClient,
   container: string,
   name: string,
   source: ObjectSource,
@@ -60,7 +60,7 @@ export async function putChecked(
   // the wire is compared with the ETag Swift answers.
   const hash = expected === undefined;
   let tally = new Tally({ md5: hash });
-  let body: unknown;
+  let body: RequestBody;
   const h: Record<string, string> = { ...headers };
   if (source.kind === "file" && source.size > 0 && source.size <= SMALL_FILE && source.start === undefined) {
     source = { kind: "bytes", bytes: await readSmallFile(source.path, source.size, container, name), size: source.size };
@@ -97,7 +97,7 @@ export async function putChecked(
 
   let res;
   try {
-    res = await ctx.storage({ method: "PUT", ok: OK.putObject, path: objectPath(container, name), headers: h, body, signal: o.signal });
+    res = await storage(client, { method: "PUT", ok: OK.putObject, path: objectPath(container, name), headers: h, body, signal: o.signal });
     await res.dump();
   } catch (e) {
     if (findCause(e, TooLargeForOnePut))
@@ -122,7 +122,7 @@ export async function putChecked(
   if (serverEtag !== undefined && serverEtag !== sent) {
     let removed = false;
     try {
-      const del = await ctx.storage({ method: "DELETE", ok: OK.delete, path: objectPath(container, name) });
+      const del = await storage(client, { method: "DELETE", ok: OK.delete, path: objectPath(container, name) });
       await del.dump();
       removed = true;
     } catch {
@@ -154,16 +154,16 @@ function findCause(e: unknown, cls: new (...a: never[]) => Error): boolean {
 }
 
 export async function storeObject(
-  ctx: SwiftContext,
+  client: SwiftClient,
   container: string,
   name: string,
   source: ObjectSource,
   o: StoreObjectOptions,
 ): Promise<ObjectInfo> {
-  const segmentSize = o.segmentSize ?? ctx.defaults.segmentSize;
-  if (isLarge(source, o, segmentSize)) return storeLargeObject(ctx, container, name, source, o, segmentSize);
+  const segmentSize = o.segmentSize ?? client.defaults.segmentSize;
+  if (isLarge(source, o, segmentSize)) return storeLargeObject(client, container, name, source, o, segmentSize);
   const headers = objectWriteHeaders(o);
-  const r = await putChecked(ctx, container, name, source, headers, {
+  const r = await putChecked(client, container, name, source, headers, {
     etag: o.etag, chunkSize: o.chunkSize, signal: o.signal, maxBytes: segmentSize, onProgress: o.onProgress,
   });
   return {
