@@ -312,9 +312,19 @@ describe("server actions", () => {
   });
 
   it("createImage returns the new image's id from Location", async () => {
-    const { nova, seen } = await serve(action(202, undefined, { location: "http://nova/v2/123456/images/img-77" }));
-    expect(await nova.servers.createImage("srv-1", "nightly", { kind: "backup" })).toBe("img-77");
+    const id = "0b7a6c2e-58f4-4d59-9d56-0f4c3e4f1a2b";
+    const { nova, seen } = await serve({ method: "POST", path: `/servers/${id}/action`, status: 202, headers: { location: "http://nova/v2/123456/images/img-77" } });
+    expect(await nova.servers.createImage(id, "nightly", { kind: "backup" })).toBe("img-77");
     expect(seen[0]!.body).toEqual({ createImage: { name: "nightly", metadata: { kind: "backup" } } });
+  });
+
+  it("createImage accepts the server's name, as pyrax's cs.servers.create_image(\"my_server\", …)", async () => {
+    const { nova, seen } = await serve(
+      { method: "GET", path: "/servers/detail", status: 200, body: { servers: [wireServer({ id: "srv-1", name: "my_awesome_server" })] } },
+      action(202, undefined, { location: "http://nova/v2/123456/images/img-78" }),
+    );
+    expect(await nova.servers.createImage("my_awesome_server", "my_image_name")).toBe("img-78");
+    expect(seen.map((r) => `${r.method} ${r.path}`)).toEqual(["GET /servers/detail", "POST /servers/srv-1/action"]);
   });
 
   it("rebuild returns the server and its new password", async () => {

@@ -248,3 +248,29 @@ export function toCreateBody(i: z.output<typeof createServerInput>): Record<stri
 
 export const updateServerInput = z.strictObject({ name: z.string().min(1).max(255) });
 export type UpdateServerInput = z.input<typeof updateServerInput>;
+
+// ---- action input ----
+
+export const rebootType = z.enum(["SOFT", "HARD"], { error: 'must be "SOFT" or "HARD"' });
+
+export const rebuildServerInput = z.strictObject({
+  name: z.string().min(1).max(255).optional(),
+  adminPass: z.string().min(1).optional(),
+  diskConfig: z.enum(["AUTO", "MANUAL"]).optional(),
+  meta: metadataInput.optional(),
+  preserveEphemeral: z.boolean().optional(),
+});
+export type RebuildServerInput = z.input<typeof rebuildServerInput>;
+
+export const resizeServerInput = z.strictObject({ diskConfig: z.enum(["AUTO", "MANUAL"]).optional() });
+export type ResizeServerInput = z.input<typeof resizeServerInput>;
+
+/** Rescue with your own rescue password and/or rescue image. */
+export const rescueServerInput = z.strictObject({ adminPass: z.string().min(1).optional(), image: ref.optional() });
+export type RescueServerInput = z.input<typeof rescueServerInput>;
+
+export const resetStateInput = z
+  .string()
+  .transform((s) => s.toLowerCase())
+  .pipe(z.enum(["active", "error"], { error: 'must be "active" or "error"' }));
+

@@ -13,6 +13,14 @@ import {
   listServersInput,
   metadataBody,
   metaItemBody,
+  rebootType,
+  type RebuildServerInput,
+  rebuildServerInput,
+  type RescueServerInput,
+  rescueServerInput,
+  resetStateInput,
+  type ResizeServerInput,
+  resizeServerInput,
   type ServerData,
   serverBody,
   serversBody,
@@ -25,6 +33,7 @@ import {
 // One function per Nova wire operation. Each validates its input before any request, sends one
 // call (or one per page), turns a 404 into NoSuchServer and returns plain camelCase data.
 
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const serverPath = (id: string, rest = "") => `servers/${encodeSegment(id)}${rest}`;
 const missing = (id: string) => (e: NotFound) => new NoSuchServer(id, e);
 
@@ -150,22 +159,11 @@ async function actQuietly(client: ServiceClient, server: Ref, body: Record<strin
   await (await act(client, id, body, ok, o)).dump();
 }
 
-export const rebootType = z.enum(["SOFT", "HARD"], { error: 'must be "SOFT" or "HARD"' });
-
 /** reboot → 202; status REBOOT / HARD_REBOOT, then ACTIVE. */
 export async function rebootServer(client: ServiceClient, server: Ref, type: "SOFT" | "HARD" = "SOFT", o: CallOptions = {}): Promise<void> {
   const t = validate(rebootType, typeof type === "string" ? type.toUpperCase() : type, "type");
   return actQuietly(client, server, { reboot: { type: t } }, [202], o);
 }
-
-export const rebuildServerInput = z.strictObject({
-  name: z.string().min(1).max(255).optional(),
-  adminPass: z.string().min(1).optional(),
-  diskConfig: z.enum(["AUTO", "MANUAL"]).optional(),
-  meta: metadataInput.optional(),
-  preserveEphemeral: z.boolean().optional(),
-});
-export type RebuildServerInput = z.input<typeof rebuildServerInput>;
 
 /** rebuild → 202 with the server and a new root password. */
 export async function rebuildServer(client: ServiceClient, server: Ref, image: Ref, options: RebuildServerInput = {}, o: CallOptions = {}): Promise<CreatedServer> {
@@ -185,9 +183,9 @@ export async function rebuildServer(client: ServiceClient, server: Ref, image: R
 }
 
 /** resize → 202; status RESIZE, then VERIFY_RESIZE (confirm or revert it). */
-export async function resizeServer(client: ServiceClient, server: Ref, flavor: Ref, options: { diskConfig?: "AUTO" | "MANUAL" } = {}, o: CallOptions = {}): Promise<void> {
+export async function resizeServer(client: ServiceClient, server: Ref, flavor: Ref, options: ResizeServerInput = {}, o: CallOptions = {}): Promise<void> {
   const flavorRef = validate(ref, flavor, "flavor");
-  const r = validate(z.strictObject({ diskConfig: z.enum(["AUTO", "MANUAL"]).optional() }), options, "options");
+  const r = validate(resizeServerInput, options, "options");
   return actQuietly(client, server, { resize: { flavorRef, ...(r.diskConfig ? { "OS-DCF:diskConfig": r.diskConfig } : {}) } }, [202], o);
 }
 
@@ -203,9 +201,11 @@ export async function revertServerResize(client: ServiceClient, server: Ref, o: 
 
 /** createImage → 202; the new image's id is the last segment of `Location` (or `image_id` from v2.45). */
 export async function createServerImage(client: ServiceClient, server: Ref, name: string, metadata?: Record<string, string>, o: CallOptions = {}): Promise<string> {
-  const id = validate(ref, server, "server");
+  const given = validate(ref, server, "server");
   const n = validate(z.string().min(1).max(255), name, "name");
   const m = validate(metadataInput.optional(), metadata, "metadata");
+  // pyrax accepts the server's name here (`cs.servers.create_image("my_server", …)`); Nova ids are UUIDs.
+  const id = UUID.test(given) ? given : (await findServer(client, given, o)).id;
   const res = await act(client, id, { createImage: { name: n, ...(m ? { metadata: m } : {}) } }, [202], o);
   const text = await res.text();
   const fromBody = text ? z.looseObject({ image_id: z.string() }).safeParse(safeJson(text)) : undefined;
@@ -231,9 +231,9 @@ export async function changeServerPassword(client: ServiceClient, server: Ref, p
 }
 
 /** rescue → 200 `{adminPass}` (the rescue system's root password, a secret); status RESCUE. */
-export async function rescueServer(client: ServiceClient, server: Ref, options: { adminPass?: string; image?: Ref } = {}, o: CallOptions = {}): Promise<{ adminPass?: string }> {
+export async function rescueServer(client: ServiceClient, server: Ref, options: RescueServerInput = {}, o: CallOptions = {}): Promise<{ adminPass?: string }> {
   const id = validate(ref, server, "server");
-  const r = validate(z.strictObject({ adminPass: z.string().min(1).optional(), image: ref.optional() }), options, "options");
+  const r = validate(rescueServerInput, options, "options");
   const info = r.adminPass || r.image ? { ...(r.adminPass ? { adminPass: r.adminPass } : {}), ...(r.image ? { rescue_image_ref: r.image } : {}) } : null;
   const res = await act(client, id, { rescue: info }, [200, 202], o);
   const body = z.looseObject({ adminPass: z.string().optional() }).safeParse(safeJson(await res.text()));
@@ -244,11 +244,6 @@ export async function rescueServer(client: ServiceClient, server: Ref, options: 
 export async function unrescueServer(client: ServiceClient, server: Ref, o: CallOptions = {}): Promise<void> {
   return actQuietly(client, server, { unrescue: null }, [202], o);
 }
-
-export const resetStateInput = z
-  .string()
-  .transform((s) => s.toLowerCase())
-  .pipe(z.enum(["active", "error"], { error: 'must be "active" or "error"' }));
 
 /** os-resetState → 202 (admin only): ACTIVE or ERROR, for a server stuck in a task. */
 export async function resetServerState(client: ServiceClient, server: Ref, state: "ACTIVE" | "ERROR" | "active" | "error" = "ACTIVE", o: CallOptions = {}): Promise<void> {

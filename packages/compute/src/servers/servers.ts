@@ -2,7 +2,7 @@ import { type CallOptions, type Paginated, registerSecret, ResourceFailed, type 
 import { ServerFailed } from "../errors";
 import { type Ref, ref } from "../ref";
 import { assignData } from "../resource";
-import type { Address, CreateServerInput, ListServersInput, ServerData, UpdateServerInput } from "./models";
+import type { Address, CreateServerInput, ListServersInput, RebuildServerInput, RescueServerInput, ResizeServerInput, ServerData, UpdateServerInput } from "./models";
 import * as api from "./requests";
 
 /** How `waitFor` polls: core's wait options (interval, attempts, timeout, signal, onProgress). */
@@ -35,6 +35,7 @@ export class Servers {
    * pairs, `files` ≤ 5. The returned server's `adminPass` is Nova's root password (a secret).
    */
   async create(input: CreateServerInput, o?: CallOptions): Promise<Server> {
+    registerSecret(input?.adminPass);
     const { server, adminPass } = await api.createServer(this.client, input, o);
     return new Server(this, server, adminPass);
   }
@@ -109,13 +110,14 @@ export class Servers {
   }
 
   /** Rebuilds the server from `image`; the returned server's `adminPass` is the new root password. */
-  async rebuild(server: Ref, image: Ref, options?: api.RebuildServerInput, o?: CallOptions): Promise<Server> {
+  async rebuild(server: Ref, image: Ref, options?: RebuildServerInput, o?: CallOptions): Promise<Server> {
+    registerSecret(options?.adminPass);
     const { server: data, adminPass } = await api.rebuildServer(this.client, server, image, options, o);
     return new Server(this, data, adminPass);
   }
 
   /** Starts a resize to `flavor`: RESIZE, then VERIFY_RESIZE, where you confirm or revert. */
-  resize(server: Ref, flavor: Ref, options?: { diskConfig?: "AUTO" | "MANUAL" }, o?: CallOptions): Promise<void> {
+  resize(server: Ref, flavor: Ref, options?: ResizeServerInput, o?: CallOptions): Promise<void> {
     return api.resizeServer(this.client, server, flavor, options, o);
   }
 
@@ -129,7 +131,10 @@ export class Servers {
     return api.revertServerResize(this.client, server, o);
   }
 
-  /** Snapshots the server into a new image and returns the image's id (as pyrax does); wait on the image. */
+  /**
+   * Snapshots the server into a new image and returns the image's id (as pyrax does); wait on the
+   * image. `server` may also be the server's name, as in pyrax's `cs.servers.create_image("my_server", …)`.
+   */
   createImage(server: Ref, name: string, metadata?: Record<string, string>, o?: CallOptions): Promise<string> {
     return api.createServerImage(this.client, server, name, metadata, o);
   }
@@ -141,7 +146,7 @@ export class Servers {
   }
 
   /** Boots the rescue system (status RESCUE); resolves with its root password (a secret). */
-  async rescue(server: Ref, options?: { adminPass?: string; image?: Ref }, o?: CallOptions): Promise<{ adminPass?: string }> {
+  async rescue(server: Ref, options?: RescueServerInput, o?: CallOptions): Promise<{ adminPass?: string }> {
     registerSecret(options?.adminPass);
     const r = await api.rescueServer(this.client, server, options, o);
     registerSecret(r.adminPass);
@@ -241,10 +246,10 @@ export class Server {
   reboot(type?: "SOFT" | "HARD", o?: CallOptions): Promise<void> {
     return this.#servers.reboot(this, type, o);
   }
-  rebuild(image: Ref, options?: api.RebuildServerInput, o?: CallOptions): Promise<Server> {
+  rebuild(image: Ref, options?: RebuildServerInput, o?: CallOptions): Promise<Server> {
     return this.#servers.rebuild(this, image, options, o);
   }
-  resize(flavor: Ref, options?: { diskConfig?: "AUTO" | "MANUAL" }, o?: CallOptions): Promise<void> {
+  resize(flavor: Ref, options?: ResizeServerInput, o?: CallOptions): Promise<void> {
     return this.#servers.resize(this, flavor, options, o);
   }
   confirmResize(o?: CallOptions): Promise<void> {
@@ -259,7 +264,7 @@ export class Server {
   changePassword(password: string, o?: CallOptions): Promise<void> {
     return this.#servers.changePassword(this, password, o);
   }
-  rescue(options?: { adminPass?: string; image?: Ref }, o?: CallOptions): Promise<{ adminPass?: string }> {
+  rescue(options?: RescueServerInput, o?: CallOptions): Promise<{ adminPass?: string }> {
     return this.#servers.rescue(this, options, o);
   }
   unrescue(o?: CallOptions): Promise<void> {
