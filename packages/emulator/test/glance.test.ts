@@ -96,13 +96,14 @@ describe("sharing", () => {
     expect((await g("PUT", `/images/${img.id}/members/777777`, { status: "accepted" }, { token: other })).status).toBe(200);
     expect(await listed()).toContain(img.id);
     expect((await g("DELETE", `/images/${img.id}`, undefined, { token: other })).status).toBe(403);
+    expect((await g("POST", `/images/${img.id}/members`, { member: "888888" }, { token: other })).status).toBe(403);
     expect((await g("DELETE", `/images/${img.id}/members/777777`)).status).toBe(204);
     expect((await g("GET", `/images/${img.id}`, undefined, { token: other })).status).toBe(404);
   });
 
-  it("someone else's public image cannot get members (404, as for a non-owner)", async () => {
+  it("someone else's public image cannot get members (403: visible but not yours)", async () => {
     const pub = ((await (await g("GET", "/images?visibility=public&limit=1")).json()) as { images: { id: string }[] }).images[0]!;
-    expect((await g("POST", `/images/${pub.id}/members`, { member: "777777" })).status).toBe(404);
+    expect((await g("POST", `/images/${pub.id}/members`, { member: "777777" })).status).toBe(403);
   });
 });
 

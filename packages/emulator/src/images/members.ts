@@ -1,7 +1,7 @@
 import { emptyResponse, jsonResponse } from "../respond";
 import { GlanceFault } from "./glance-errors";
 import { type GlanceRequest, isObject, jsonBody } from "./glance-request";
-import { ownImage, visibleImage } from "./image-routes";
+import { visibleImage } from "./image-routes";
 import { iso, type ImageRecord, type MemberRecord } from "./model";
 
 const view = (img: ImageRecord, m: MemberRecord) => ({
@@ -28,8 +28,8 @@ export async function members(r: GlanceRequest, id: string, memberId: string | u
       return jsonResponse(200, { members: rows.map((x) => view(img, x)), schema: "/v2/schemas/members" });
     }
     if (m !== "POST") throw new GlanceFault(405, "The method is not allowed for this resource.");
-    if (!owner) throw new GlanceFault(404, `No image found with ID ${id}`);
-    ownImage(r, id);
+    // Someone who can see the image but does not own it (a member, anyone for a public one): 403.
+    if (!owner) throw new GlanceFault(403, "You are not permitted to create image members for the image.");
     if (img.visibility !== "shared") throw new GlanceFault(403, "Only shared images have members.");
     const b = await jsonBody(r);
     const member = isObject(b) ? b.member : undefined;
