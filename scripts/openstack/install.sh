@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# usage: scripts/openstack/install.sh [part ...]      (default: every part in parts/)
+# usage: scripts/openstack/install.sh [part ...]      (default: keystone swift; `all` = every part)
 # Installs the Debian 12 packages the named parts (and the parts they require) need.
 # Idempotent: when dpkg already has every package it exits without touching apt.
 # Non-interactive (CI=true, no stdin). Package postinst scripts are kept from starting
@@ -22,7 +22,10 @@ POLICY_RC_D="${OS_POLICY_RC_D:-/usr/sbin/policy-rc.d}"
 # shellcheck disable=SC2206   # APT_GET may be a command with arguments
 APT=($APT_GET -q -o DPkg::Lock::Timeout=600 -o Dpkg::Options::=--force-confdef -o Dpkg::Options::=--force-confold)
 
-resolved=$(if [ $# -gt 0 ]; then resolve_parts "$@"; else resolve_parts $(all_parts); fi) || exit 2
+# shellcheck disable=SC2046
+[ "$*" != all ] || set -- $(all_parts)
+# shellcheck disable=SC2086
+resolved=$(if [ $# -gt 0 ]; then resolve_parts "$@"; else resolve_parts $OS_DEFAULT_PARTS; fi) || exit 2
 read -r -a PARTS <<<"$(echo $resolved)"
 pkgs=($BASE_PACKAGES)
 for p in "${PARTS[@]}"; do pkgs+=($(hook "$p" packages)); done

@@ -36,13 +36,21 @@ AUTH_URL="http://$H:5000/v3"
 MEMCACHE="$H:11211"
 TIMEOUT="${OS_START_TIMEOUT:-90}"         # seconds per service
 OS_PARTS="${OS_PARTS_DIR:-$OS_HERE/parts}" # another folder of parts: tests/scripts uses one
+# what install.sh and start.sh do without arguments: what the integration tier runs against
+OS_DEFAULT_PARTS="keystone swift"
+
+# shellcheck source=service-conf.sh
+. "$OS_HERE/service-conf.sh"
 
 for f in "$OS_PARTS"/*.sh; do
   # shellcheck source=/dev/null
   . "$f"
 done
 
-all_parts() { local f; for f in "$OS_PARTS"/*.sh; do f=${f##*/}; echo "${f%.sh}"; done; }
+all_parts() { local f; # shellcheck source=service-conf.sh
+. "$OS_HERE/service-conf.sh"
+
+for f in "$OS_PARTS"/*.sh; do f=${f##*/}; echo "${f%.sh}"; done; }
 has_hook() { declare -F "$1_$2" >/dev/null; }
 hook() { local p=$1 h=$2; shift 2; if has_hook "$p" "$h"; then "${p}_$h" "$@"; fi; }
 is_service() { has_hook "$1" start; }

@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # usage: scripts/openstack/smoke.sh [--dir DIR]       (default DIR: $REPO/.openstack)
 # Quick curl sanity check of a running stack (reads DIR/env.json): keystone v3 password
-# auth + catalog, swift through the keystone proxy (container/object/ETag/temp URL) and
-# through the tempauth proxy. Exits non-zero on the first failure. Not the test tier.
+# auth + catalog, each started service part beyond them (smoke-services.sh), swift through the
+# keystone proxy (container/object/ETag/temp URL/metadata limits) and through the tempauth proxy.
+# Exits non-zero on the first failure. Not the test tier.
 set -euo pipefail
 OS_SCRIPT=smoke.sh
 . "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
@@ -21,7 +22,7 @@ TMP=$(mktemp -d); trap 'rm -rf "$TMP"' EXIT
 eval "$($PY - "$ENV" <<'PYEOF'
 import json, shlex, sys
 e = json.load(open(sys.argv[1]))
-v = {"AUTH": e["authUrl"], "SWIFT": "yes" if "swift" in e else ""}
+v = {"AUTH": e["authUrl"], "SWIFT": "yes" if "swift" in e else "", "PARTS": " ".join(e.get("parts", []))}
 if "swift" in e:
     v.update({"INFO": e["swift"]["info"], "TA_URL": e["swift"]["tempauth"]["authUrl"],
               "TA_USER": e["swift"]["tempauth"]["user"], "TA_KEY": e["swift"]["tempauth"]["key"]})
@@ -57,7 +58,15 @@ token ADMIN; ADMIN_TOKEN=$TOKEN
 [ -n "$ADMIN_TOKEN" ] || fail "no X-Subject-Token"
 req 200 GET "$AUTH/auth/tokens" -H "X-Auth-Token: $ADMIN_TOKEN" -H "X-Subject-Token: $ADMIN_TOKEN"
 token DEMO; DEMO_TOKEN=$TOKEN
+printf 'hello swift' >"$TMP/obj"
+# the service parts beyond keystone + swift (smoke-services.sh), each when env.json has it
+# shellcheck source=smoke-services.sh
+. "$OS_HERE/smoke-services.sh"
+for part in $PARTS; do
+  if declare -F "smoke_$part" >/dev/null; then log "---- $part"; "smoke_$part"; fi
+done
 [ -n "$SWIFT" ] || { log "smoke: $PASS checks passed (swift not started: skipped)"; exit 0; }
+log "---- swift"
 # catalog: object-store public + internal for the demo project
 read -r PUB INT < <($PY - "$TMP/token.DEMO.json" "$DEMO_PROJECTID" <<'PYEOF'
 import json, sys

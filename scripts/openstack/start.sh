@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # usage: scripts/openstack/start.sh [--dir DIR] [part ...]
-#   parts: the service parts in parts/ (default: all of them, now keystone swift);
+#   parts: service parts from parts/ (default: keystone swift; `all`: every one; any subset works);
 #          required parts are added (swift -> keystone -> memcached).
 #   DIR:   default $REPO/.openstack (gitignored). Configs DIR/etc, data DIR/data, logs DIR/log,
 #          pids DIR/run/pids; writes DIR/env.json (for the test tier) and DIR/openrc.
@@ -24,9 +24,8 @@ while [ $# -gt 0 ]; do
     *) ARGS+=("$1"); shift ;;
   esac
 done
-if [ ${#ARGS[@]} -eq 0 ]; then
-  for p in $(all_parts); do is_service "$p" && ARGS+=("$p"); done
-fi
+[ ${#ARGS[@]} -gt 0 ] || read -r -a ARGS <<<"$OS_DEFAULT_PARTS"
+if [ "${ARGS[*]}" = all ]; then ARGS=(); for p in $(all_parts); do is_service "$p" && ARGS+=("$p"); done; fi
 resolved=$(resolve_parts "${ARGS[@]}") || exit 2
 PARTS=()
 for p in $resolved; do is_service "$p" && PARTS+=("$p"); done
