@@ -1,3 +1,4 @@
+import { randomUUID } from "node:crypto";
 import { findEndpoint } from "./arrival";
 import type { EmulatorContext } from "./context";
 import { transactionId } from "./ids";
@@ -60,14 +61,18 @@ export function handled(ctx: EmulatorContext, fn: Resolver) {
   };
 }
 
+/** Swift's family names requests `tx…` in two headers; the other OpenStack services `req-<uuid>` in one. */
+const SWIFT_FAMILY = new Set(["object-store", "cdn", "cdn-content"]);
+
 export function finish(ctx: EmulatorContext, request: Request, response: Response, fault = false): Response {
   const url = new URL(request.url);
+  const found = findEndpoint(ctx, request);
   if (response.type !== "error") {
-    const id = transactionId(ctx.state.clock.now());
-    if (!response.headers.has("x-trans-id")) response.headers.set("x-trans-id", id);
+    const swift = !found || SWIFT_FAMILY.has(found.endpoint.service.slug);
+    const id = swift ? transactionId(ctx.state.clock.now()) : `req-${randomUUID()}`;
+    if (swift && !response.headers.has("x-trans-id")) response.headers.set("x-trans-id", id);
     if (!response.headers.has("x-openstack-request-id")) response.headers.set("x-openstack-request-id", id);
   }
-  const found = findEndpoint(ctx, request);
   ctx.requests.push({
     method: request.method,
     path: loggablePath(found?.path ?? url.pathname),

@@ -158,6 +158,28 @@ describe("Keystone v3 as real Keystone answers", () => {
   });
 });
 
+describe("Keystone's root and request ids", () => {
+  it("GET / is 300 with Location …/v3/ and the v3 entry first, as keystoneauth's discovery reads it", async () => {
+    const res = await fetch(`${emu.url}/`);
+    expect(res.status).toBe(300);
+    expect(res.headers.get("location")).toBe(`${emu.url}/v3/`);
+    const v3 = ((await res.json()) as any).versions.values[0];
+    expect(v3).toEqual({
+      id: "v3.14",
+      status: "stable",
+      updated: "2020-04-07T00:00:00Z",
+      links: [{ rel: "self", href: `${emu.url}/v3/` }],
+      "media-types": [{ base: "application/json", type: "application/vnd.openstack.identity-v3+json" }],
+    });
+  });
+
+  it("identity answers carry x-openstack-request-id req-<uuid> (no Swift x-trans-id)", async () => {
+    const res = await fetch(`${emu.keystoneUrl}/auth/tokens`, { method: "POST", headers: json, body: JSON.stringify({ auth: { identity: passwordIdentity() } }) });
+    expect(res.headers.get("x-openstack-request-id")).toMatch(/^req-[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/);
+    expect(res.headers.get("x-trans-id")).toBeNull();
+  });
+});
+
 describe("Keystone v3 application credentials, system and domain scope", () => {
   async function createCredential(owner: { id: string; token: any }, body: Record<string, unknown>) {
     const res = await fetch(`${emu.keystoneUrl}/users/${owner.token.user.id}/application_credentials`, {

@@ -2,8 +2,8 @@ import { http } from "msw";
 import type { EmulatorContext } from "../context";
 import { handled, jsonResponse } from "../respond";
 import { applicationCredentialV3, userApplicationCredentialsV3 } from "./application-credentials";
-import { postTokensV2, tenantsV2, tokenByIdV2, versionV2 } from "./v2";
-import { authCatalogV3, postTokensV3, subjectTokenV3, versionV3 } from "./v3";
+import { postTokensV2, tenantsV2, tokenByIdV2, versionV2, versionV2Entry } from "./v2";
+import { authCatalogV3, postTokensV3, subjectTokenV3, versionV3, versionV3Entry } from "./v3";
 import { authDomainsV3, authProjectsV3, getUserV3, userProjectsV3 } from "./v3-self";
 
 /**
@@ -49,14 +49,8 @@ export function identityHandlers(ctx: EmulatorContext) {
     http.get(
       "/",
       handled(ctx, () =>
-        jsonResponse(300, {
-          versions: {
-            values: [
-              { id: "v3.14", status: "stable", links: [{ rel: "self", href: `${ctx.publicUrl}/v3/` }] },
-              { id: "v2.0", status: "deprecated", links: [{ rel: "self", href: `${ctx.publicUrl}/v2.0/` }] },
-            ],
-          },
-        }),
+        // keystoneauth reads this when given the root URL: v3 first, as Keystone lists it, with its Location.
+        jsonResponse(300, { versions: { values: [versionV3Entry(ctx), versionV2Entry(ctx)] } }, { location: `${ctx.publicUrl}/v3/` }),
       ),
     ),
   ];

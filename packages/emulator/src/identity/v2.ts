@@ -117,14 +117,17 @@ export function tenantsV2(ctx: EmulatorContext, request: Request): Response {
   return jsonResponse(200, { tenants, tenants_links: [] });
 }
 
+/** The version entry, as the version document and the root's version list show it. */
+export function versionV2Entry(ctx: EmulatorContext, status = "deprecated") {
+  return {
+    id: "v2.0",
+    status,
+    updated: "2014-04-17T00:00:00Z",
+    links: [{ rel: "self", href: `${ctx.publicUrl}/v2.0/` }],
+    "media-types": [{ base: "application/json", type: "application/vnd.openstack.identity-v2.0+json" }],
+  };
+}
+
 export function versionV2(ctx: EmulatorContext): Response {
-  return jsonResponse(200, {
-    version: {
-      id: "v2.0",
-      status: "stable",
-      updated: "2014-04-17T00:00:00Z",
-      links: [{ rel: "self", href: `${ctx.publicUrl}/v2.0/` }],
-      "media-types": [{ base: "application/json", type: "application/vnd.openstack.identity-v2.0+json" }],
-    },
-  });
+  return jsonResponse(200, { version: versionV2Entry(ctx, "stable") });
 }

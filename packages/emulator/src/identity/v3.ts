@@ -248,14 +248,17 @@ export function subjectTokenV3(ctx: EmulatorContext, request: Request): Response
   return jsonResponse(200, tokenBody(ctx, subject.token, user, withCatalog), { "x-subject-token": subjectId });
 }
 
+/** The version entry, as the version document and the root's version list show it. */
+export function versionV3Entry(ctx: EmulatorContext, status = "stable") {
+  return {
+    id: "v3.14",
+    status,
+    updated: "2020-04-07T00:00:00Z",
+    links: [{ rel: "self", href: `${ctx.publicUrl}/v3/` }],
+    "media-types": [{ base: "application/json", type: "application/vnd.openstack.identity-v3+json" }],
+  };
+}
+
 export function versionV3(ctx: EmulatorContext): Response {
-  return jsonResponse(200, {
-    version: {
-      id: "v3.14",
-      status: "stable",
-      updated: "2020-04-07T00:00:00Z",
-      links: [{ rel: "self", href: `${ctx.publicUrl}/v3/` }],
-      "media-types": [{ base: "application/json", type: "application/vnd.openstack.identity-v3+json" }],
-    },
-  });
+  return jsonResponse(200, { version: versionV3Entry(ctx, "stable") });
 }
