@@ -52,6 +52,10 @@ describe("compute against @rax/emulator only", () => {
     const image = await nova().images.waitFor(id, "ACTIVE", { interval: 100 });
     expect(image).toMatchObject({ snapshot: true, server: { id: s.id }, metadata: { purpose: "test" } });
     expect((await nova().images.listSnapshots()).map((i) => i.id)).toContain(id);
+    expect(await image.setMetadata({ stage: "gold" })).toMatchObject({ purpose: "test", stage: "gold" });
+    await image.deleteMetadata("stage");
+    expect(await image.getMetadata()).not.toHaveProperty("stage");
+    await expect(nova().images.setMetadata(UBUNTU, { mine: "no" })).rejects.toMatchObject({ status: 403 });
     await nova().servers.create({ name: uniqueName("clone"), image: id, flavor: "general1-1" }).then((c) => c.delete());
     await image.delete();
     await s.delete();

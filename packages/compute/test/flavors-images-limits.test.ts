@@ -59,6 +59,20 @@ describe("images as compute sees them", () => {
   });
 });
 
+describe("image metadata", () => {
+  it("set merges with POST, delete goes key by key, get reads it", async () => {
+    const { nova, seen } = await serve(
+      { method: "POST", path: "/images/snap-1/metadata", status: 200, body: { metadata: { a: "1", b: "2" } } },
+      { method: "DELETE", path: "/images/snap-1/metadata/a", status: 204 },
+      { method: "GET", path: "/images/snap-1/metadata", status: 200, body: { metadata: { b: "2" } } },
+    );
+    expect(await nova.images.setMetadata("snap-1", { b: "2" })).toEqual({ a: "1", b: "2" });
+    await nova.images.deleteMetadata("snap-1", "a");
+    expect(await nova.images.getMetadata("snap-1")).toEqual({ b: "2" });
+    expect(seen[0]!.body).toEqual({ metadata: { b: "2" } });
+  });
+});
+
 describe("limits", () => {
   it("flattens rate limits and keeps absolute quotas", async () => {
     const { nova } = await serve({

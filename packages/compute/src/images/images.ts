@@ -43,6 +43,21 @@ export class Images {
     return api.deleteImage(this.client, image, o);
   }
 
+  /** The image's metadata. */
+  getMetadata(image: Ref, o?: CallOptions): Promise<Record<string, string>> {
+    return api.getImageMetadata(this.client, image, o);
+  }
+
+  /** Merges `metadata` into the image's (your snapshots; base images are read-only). */
+  setMetadata(image: Ref, metadata: Record<string, string>, o?: CallOptions): Promise<Record<string, string>> {
+    return api.setImageMetadata(this.client, image, metadata, o);
+  }
+
+  /** Deletes metadata keys of the image. */
+  deleteMetadata(image: Ref, keys: string | string[], o?: CallOptions): Promise<void> {
+    return api.deleteImageMetadata(this.client, image, keys, o);
+  }
+
   /**
    * Reloads the image until its status is one of `status` (a snapshot goes SAVING → ACTIVE). ERROR,
    * unless asked for, rejects with core's `ResourceFailed`. Gives up after 30 minutes by default.
@@ -65,6 +80,15 @@ export class Image {
   }
   delete(o?: CallOptions): Promise<void> {
     return this.#images.delete(this, o);
+  }
+  getMetadata(o?: CallOptions): Promise<Record<string, string>> {
+    return this.#images.getMetadata(this, o);
+  }
+  setMetadata(metadata: Record<string, string>, o?: CallOptions): Promise<Record<string, string>> {
+    return this.#images.setMetadata(this, metadata, o);
+  }
+  deleteMetadata(keys: string | string[], o?: CallOptions): Promise<void> {
+    return this.#images.deleteMetadata(this, keys, o);
   }
   waitFor(status: string | string[], o?: Omit<WaitOptions<Image>, "failOn" | "faultOf">): Promise<Image> {
     return this.#images.waitFor(this, status, o);

@@ -2,8 +2,8 @@ import { type CallOptions, encodeSegment, markerPager, type NotFound, notFoundAs
 import * as z from "zod";
 import { NoSuchImage } from "../errors";
 import { notFound } from "../not-found";
-import { type Ref, ref } from "../ref";
-import { sendFor } from "../wire";
+import { metadataInput, type Ref, ref } from "../ref";
+import { jsonFor, sendFor } from "../wire";
 import { type ImageData, imageBody, imagesBody, type ListImagesInput, listImagesInput, toImage } from "./models";
 
 const missing = (id: string) => (e: NotFound) => new NoSuchImage(id, e);
@@ -45,4 +45,30 @@ export async function findImage(client: ServiceClient, name: string, o: CallOpti
 export async function deleteImage(client: ServiceClient, image: Ref, o: CallOptions = {}): Promise<void> {
   const id = validate(ref, image, "image");
   await (await notFoundAs(sendFor(client, { method: "DELETE", path: `images/${encodeSegment(id)}`, ...o }, [204]), missing(id))).dump();
+}
+
+const metadataBody = z.looseObject({ metadata: z.record(z.string(), z.string()) });
+
+/** GET /images/{id}/metadata. */
+export async function getImageMetadata(client: ServiceClient, image: Ref, o: CallOptions = {}): Promise<Record<string, string>> {
+  const id = validate(ref, image, "image");
+  return (await notFoundAs(client.json({ method: "GET", path: `images/${encodeSegment(id)}/metadata`, ...o }, metadataBody), missing(id))).metadata;
+}
+
+/** POST /images/{id}/metadata: merges `metadata` into the image's (pyrax `images.set_meta`). */
+export async function setImageMetadata(client: ServiceClient, image: Ref, metadata: Record<string, string>, o: CallOptions = {}): Promise<Record<string, string>> {
+  const id = validate(ref, image, "image");
+  const m = validate(metadataInput, metadata, "metadata");
+  const call = { method: "POST", path: `images/${encodeSegment(id)}/metadata`, json: { metadata: m }, ...o };
+  return (await notFoundAs(jsonFor(client, call, [200], metadataBody), missing(id))).metadata;
+}
+
+/** DELETE /images/{id}/metadata/{key}, once per key (pyrax `images.delete_meta`). */
+export async function deleteImageMetadata(client: ServiceClient, image: Ref, keys: string | string[], o: CallOptions = {}): Promise<void> {
+  const id = validate(ref, image, "image");
+  const list = validate(z.union([z.string().min(1).transform((k) => [k]), z.array(z.string().min(1))]), keys, "keys");
+  for (const key of list) {
+    const path = `images/${encodeSegment(id)}/metadata/${encodeSegment(key)}`;
+    await (await notFoundAs(sendFor(client, { method: "DELETE", path, ...o }, [204]), missing(id))).dump();
+  }
 }

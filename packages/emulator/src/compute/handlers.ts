@@ -5,7 +5,7 @@ import type { EmulatorContext } from "../context";
 import { handled, jsonResponse } from "../respond";
 import { serverAction } from "./actions";
 import { listFlavors, showFlavor } from "./flavors";
-import { deleteImage, listImages, showImage } from "./images";
+import { deleteImage, imageMetadata, listImages, showImage } from "./images";
 import { createKeypair, deleteKeypair, listKeypairs, showKeypair } from "./keypairs";
 import { showLimits } from "./limits";
 import { computeState } from "./model";
@@ -137,6 +137,7 @@ async function dispatch(r: NovaRequest): Promise<Response | undefined> {
     case "images":
       if (id === undefined) return only("GET", () => listImages(r, false));
       if (id === "detail" && sub === undefined) return only("GET", () => listImages(r, true));
+      if (sub === "metadata") return imageMetadata(r, id, item);
       if (sub !== undefined) return undefined;
       if (m === "DELETE") return deleteImage(r, id);
       return only("GET", () => showImage(r, id));

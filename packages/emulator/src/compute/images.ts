@@ -1,7 +1,8 @@
 import { emptyResponse, jsonResponse } from "../respond";
 import { badRequest, forbidden, notFound } from "./nova-errors";
-import type { NovaRequest } from "./nova-request";
+import { jsonBody, type NovaRequest } from "./nova-request";
 import { page } from "./paging";
+import { checkMetadata, MethodNotAllowed } from "./servers";
 import { imageView, links } from "./views";
 
 /** `/images[/detail]` as Nova proxies Glance: filters name, status, server, type, changes-since. */
@@ -43,4 +44,35 @@ export function deleteImage(r: NovaRequest, id: string): Response {
   if (i.tenantId === undefined) throw forbidden("You are not allowed to delete the image.");
   r.region.images.delete(id);
   return emptyResponse(204);
+}
+
+/** /images/{id}/metadata[/{key}]: the tenant's own images only (base images are read-only, 403). */
+export async function imageMetadata(r: NovaRequest, id: string, key: string | undefined): Promise<Response> {
+  const i = r.region.image(r.tenantId, id);
+  if (!i) throw notFound("Image not found.");
+  const m = r.request.method;
+  if (m === "GET") {
+    if (key === undefined) return jsonResponse(200, { metadata: i.metadata });
+    if (!(key in i.metadata)) throw notFound("Metadata item was not found");
+    return jsonResponse(200, { meta: { [key]: i.metadata[key] } });
+  }
+  if (i.tenantId === undefined) throw forbidden("You are not authorized to access the image.");
+  if (m === "DELETE" && key !== undefined) {
+    if (!(key in i.metadata)) throw notFound("Metadata item was not found");
+    delete i.metadata[key];
+    return emptyResponse(204);
+  }
+  const body = await jsonBody(r);
+  if (key === undefined && (m === "POST" || m === "PUT")) {
+    const given = checkMetadata(r, body.metadata, "metadata");
+    i.metadata = m === "POST" ? { ...i.metadata, ...given } : given;
+    return jsonResponse(200, { metadata: i.metadata });
+  }
+  if (key !== undefined && m === "PUT") {
+    const meta = checkMetadata(r, body.meta, "meta");
+    if (!(key in meta) || Object.keys(meta).length !== 1) throw badRequest("Request body and URI mismatch");
+    i.metadata = { ...i.metadata, ...meta };
+    return jsonResponse(200, { meta });
+  }
+  throw new MethodNotAllowed();
 }
