@@ -151,10 +151,17 @@ function pyraxCredentials(o: ContextOptions, env: EnvVars, config: Config): bool
   return config.getSetting("keyringUsername") !== undefined;
 }
 
-/** Options from the selected clouds.yaml cloud, else from OS_* variables when pyrax's sources hold no credentials. */
+/**
+ * Options from the selected clouds.yaml cloud, else from OS_* variables when pyrax's sources hold
+ * no credentials. The environment (OS_CLOUD, OS_*) is not consulted when the code itself says who
+ * authenticates where (credentials, identity type or auth endpoint): mixing the two would pair,
+ * say, a Rackspace identity with a Keystone URL.
+ */
 function cloudSourced(o: ContextOptions, env: EnvVars, config: Config): Partial<ContextOptions> {
-  const name = o.cloud ?? nonEmpty(env.OS_CLOUD);
-  if (name !== undefined) return cloudOptions(findCloud(name, { env }), `clouds.yaml cloud "${name}"`);
+  if (o.cloud !== undefined) return cloudOptions(findCloud(o.cloud, { env }), `clouds.yaml cloud "${o.cloud}"`);
+  if (o.identityType !== undefined || o.authEndpoint !== undefined || o.username || o.userId || o.apiKey || o.password || o.token) return {};
+  const name = nonEmpty(env.OS_CLOUD);
+  if (name !== undefined) return cloudOptions(findCloud(name, { env }), `clouds.yaml cloud "${name}" (OS_CLOUD)`);
   if (pyraxCredentials(o, env, config)) return {};
   const fromEnv = cloudFromOsEnv(env);
   return fromEnv ? cloudOptions(fromEnv, "OS_* variables") : {};

@@ -154,6 +154,13 @@ describe("clouds.yaml and secure.yaml", () => {
     expect(ctx.identityType).toBe("keystone");
   });
 
+  it("OS_CLOUD in the environment is not consulted when the code says who authenticates where", () => {
+    const file = write("b2/clouds.yaml", clouds());
+    const ctx = track(createContext({ identityType: "rackspace", authEndpoint: fake.v2, username: "demo", apiKey: fake.opts.apiKey, env: { OS_CLOUD: "devstack", OS_CLIENT_CONFIG_FILE: file }, configFile: false }));
+    expect(ctx.identity).toBeInstanceOf(RackspaceIdentity);
+    expect(ctx.getSetting("region")).toBeUndefined();
+  });
+
   it("an unknown cloud names the file and the clouds it defines", () => {
     const file = write("c/clouds.yaml", clouds());
     expect(() => createContext({ cloud: "mars", env: { OS_CLIENT_CONFIG_FILE: file }, configFile: false })).toThrow(/no cloud "mars" in .*clouds\.yaml; it defines: devstack, appcred/);
