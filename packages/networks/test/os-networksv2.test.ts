@@ -1,4 +1,4 @@
-import { InvalidResponse, ValidationError } from "@rax/core";
+import { InvalidResponse, Redirected, ValidationError } from "@rax/core";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import {
   NetworkCIDRInvalid,
@@ -116,6 +116,8 @@ describe("os-networksv2 calls", () => {
 
   it("delete answered 200 or a redirect is not taken as done", async () => {
     fx.script = () => ({ status: 302, headers: { location: "http://elsewhere.example/" } });
+    await expect(fx.client("rackspace-compute-only").networks.delete(mine.id)).rejects.toBeInstanceOf(Redirected);
+    fx.script = () => ({ status: 200, body: {} });
     await expect(fx.client("rackspace-compute-only").networks.delete(mine.id)).rejects.toBeInstanceOf(InvalidResponse);
   });
 
