@@ -114,3 +114,11 @@ describe("object details", () => {
     expect((await as("admin", `${who.admin.storage}/shared/far`, { method: "DELETE", headers: { "X-If-Delete-At": "9999999999" } })).status).toBe(204);
   });
 });
+
+describe("copy order", () => {
+  it("a missing source is 404 even when the destination would be refused", async () => {
+    const demo = who.demo.storage.slice(who.demo.storage.lastIndexOf("/") + 1);
+    const res = await as("admin", `${who.admin.storage}/shared/no-such-object`, { method: "COPY", headers: { Destination: "private/x", "Destination-Account": demo } });
+    expect(res.status).toBe(404);
+  });
+});

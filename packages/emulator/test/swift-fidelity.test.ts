@@ -218,3 +218,37 @@ describe("/info advertises only what is served", () => {
     expect((await call(s, `${s.storage}/policy-0`, { method: "PUT", headers: { "X-Storage-Policy": "Policy-0" } })).status).toBe(201);
   });
 });
+
+describe("more of Swift's answers", () => {
+  it("a container POST moves Last-Modified too", async () => {
+    await call(s, `${s.storage}/posted`, { method: "PUT" });
+    const before = (await call(s, `${s.storage}/posted`, { method: "HEAD" })).headers.get("last-modified")!;
+    s.emu.state.clock.advance(3000);
+    await call(s, `${s.storage}/posted`, { method: "POST", headers: { "X-Container-Meta-A": "b" } });
+    const after = (await call(s, `${s.storage}/posted`, { method: "HEAD" })).headers.get("last-modified")!;
+    expect(Date.parse(after)).toBeGreaterThan(Date.parse(before));
+  });
+
+  it("path= lists directory-marker objects ('dir/') but not the path's own marker", async () => {
+    await call(s, `${s.storage}/paths`, { method: "PUT" });
+    for (const name of ["dir1/", "dir1/a", "dir1/sub/", "dir1/sub/b", "file"]) await call(s, `${s.storage}/paths/${name}`, { method: "PUT", body: "" });
+    const top = (await (await call(s, `${s.storage}/paths?path=&format=json`)).json()) as Array<{ name: string }>;
+    expect(top.map((o) => o.name)).toEqual(["dir1/", "file"]);
+    const inner = (await (await call(s, `${s.storage}/paths?path=dir1&format=json`)).json()) as Array<{ name: string }>;
+    expect(inner.map((o) => o.name)).toEqual(["dir1/a", "dir1/sub/"]);
+  });
+
+  it("401 carries WWW-Authenticate naming the account as Swift's realm", async () => {
+    const res = await fetch(`${s.storage}/segs/a`);
+    expect(res.status).toBe(401);
+    const account = s.storage.slice(s.storage.lastIndexOf("/") + 1);
+    expect(res.headers.get("www-authenticate")).toBe(`Swift realm="${account}"`);
+  });
+
+  it("a path of the version alone is 412 Bad URL", async () => {
+    const base = s.storage.slice(0, s.storage.indexOf("/v1/"));
+    const res = await call(s, `${base}/v1`, { method: "PUT" });
+    expect(res.status).toBe(412);
+    expect(await res.text()).toBe("Bad URL");
+  });
+});

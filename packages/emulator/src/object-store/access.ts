@@ -3,6 +3,7 @@ import type { EmulatorContext } from "../context";
 import { storageAccountFor, type EmulatorUser } from "../identity/users";
 import { aclAllows, isOperator, type AclAccess, type StorageActor } from "./acl";
 import { swiftError } from "./errors";
+import { pyQuote } from "./header-text";
 import { TEMP_URL_METHODS } from "./limits";
 import type { Account } from "./model";
 import type { SwiftRequest } from "./swift-request";
@@ -20,6 +21,18 @@ export function storageAccount(ctx: EmulatorContext, region: string, name: strin
   return owner ? ctx.state.storage.account(region, name, owner.tenantId) : undefined;
 }
 
+/** Swift's 401 names the account as its realm (swob's www_authenticate), %-escaped. */
+function unauthorized(accountName: string): Response {
+  const response = swiftError(401);
+  response.headers.set("www-authenticate", `Swift realm="${pyQuote(accountName)}"`);
+  return response;
+}
+
+/** 401 without a valid token, 403 with one. */
+function refusal(actor: StorageActor | undefined, accountName: string): Response {
+  return actor ? swiftError(403) : unauthorized(accountName);
+}
+
 /** Whether `actor` owns `account`: a token for its project with an operator role. */
 export function ownsAccount(actor: StorageActor | undefined, account: Account): boolean {
   return actor !== undefined && actor.tenantId === account.tenantId && isOperator(actor);
@@ -30,7 +43,7 @@ export function deniedIn(r: Pick<SwiftRequest, "actor" | "request">, account: Ac
   if (ownsAccount(r.actor, account)) return undefined;
   const grantable = container !== undefined && aclAllows(account.containers.get(container), access, r.actor, r.request.headers.get("referer"));
   if (grantable) return undefined;
-  return swiftError(r.actor ? 403 : 401);
+  return refusal(r.actor, account.name);
 }
 
 function aclAccessFor(method: string, target: StorageTarget): AclAccess | undefined {
@@ -68,10 +81,10 @@ export function authorizeStorage(ctx: EmulatorContext, request: Request, url: UR
     if (user) actor = { user, tenantId: check.token.tenantId, tenantName: project?.tenantName ?? check.token.tenantId };
   }
   const account = storageAccount(ctx, target.region, target.account);
-  if (!account) return swiftError(actor ? 403 : 401);
+  if (!account) return refusal(actor, target.account);
   const r: SwiftRequest = { ctx, request, url, target, account, nowSeconds, owner: ownsAccount(actor, account), ...(actor ? { actor } : {}) };
   if (r.owner) return r;
   const access = aclAccessFor(request.method, target);
-  const denied = access ? deniedIn(r, account, target.container, access) : swiftError(actor ? 403 : 401);
+  const denied = access ? deniedIn(r, account, target.container, access) : refusal(actor, account.name);
   return denied ?? r;
 }

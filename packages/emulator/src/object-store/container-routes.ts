@@ -104,6 +104,8 @@ export async function containerRoute(r: SwiftRequest, name: string): Promise<Res
       if (problem) return swiftError(400, problem);
       applyMeta(existing.meta, changes);
       applySysHeaders(existing, request.headers);
+      // A POST moves the container's put timestamp too (its Last-Modified).
+      existing.putAt = r.ctx.state.clock.now();
       return emptyResponse(204, { "content-type": "text/html; charset=UTF-8" });
     }
     case "DELETE": {

@@ -8,6 +8,7 @@ import { containerRoute } from "./container-routes";
 import { swiftInfo } from "./info";
 import { objectRoute } from "./object-routes";
 import { corsPreflight, withCors } from "./cors";
+import { swiftError } from "./errors";
 import { parseTarget, type StorageTarget } from "./target";
 import { foldWsgiHeaderNames } from "./wsgi-headers";
 
@@ -27,6 +28,8 @@ async function route(ctx: EmulatorContext, request: Request, url: URL, target: S
 export function objectStoreHandlers(ctx: EmulatorContext) {
   return [
     http.get("/info", handled(ctx, () => swiftInfo())),
+    // A path with the version alone names nothing: Swift's 412.
+    http.all("/v1", handled(ctx, () => swiftError(412, "Bad URL"))),
     http.all(
       "/v1/*",
       handled(ctx, async (received) => {

@@ -62,9 +62,12 @@ export function listEntries<T>(items: Map<string, T>, p: ListParams): ListEntry<
     if (p.marker && !before(p.marker, name)) continue;
     if (p.endMarker && !before(name, p.endMarker)) break;
     if (skipPrefix !== undefined && name.startsWith(skipPrefix)) continue;
+    // `path=`: the path's own marker object is left out, and a name ending at the delimiter
+    // (a directory marker such as "dir/") is listed as an object, as Swift's container server does.
+    if (p.pathMode && name === p.prefix) continue;
     if (p.delimiter) {
       const cut = name.indexOf(p.delimiter, p.prefix.length);
-      if (cut >= 0) {
+      if (cut >= 0 && !(p.pathMode && cut + p.delimiter.length === name.length)) {
         const subdir = name.slice(0, cut + p.delimiter.length);
         skipPrefix = subdir;
         if (subdir !== p.marker && !p.pathMode) out.push({ kind: "subdir", name: subdir });

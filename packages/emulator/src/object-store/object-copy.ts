@@ -51,10 +51,14 @@ export function copyObject(r: SwiftRequest, from: ObjectRef, to: ObjectRef): Res
   // A copy is a read of the source and a write of the destination, each under its account's ACLs.
   const denied = (account: Account, container: string, access: "read" | "write") =>
     r.grant ? (account === r.account ? undefined : swiftError(401)) : deniedIn(r, account, container, access);
-  const refused = denied(fromAccount, from.container, "read") ?? denied(toAccount, to.container, "write");
-  if (refused) return refused;
+  // Swift's copy middleware GETs the source first (so a missing source is 404 whatever the
+  // destination allows), then PUTs the destination.
+  const readRefused = denied(fromAccount, from.container, "read");
+  if (readRefused) return readRefused;
   const source = fromAccount.containers.get(from.container)?.objects.get(from.object);
   if (!source || isExpired(source, r.nowSeconds)) return swiftError(404);
+  const writeRefused = denied(toAccount, to.container, "write");
+  if (writeRefused) return writeRefused;
   const destination = toAccount.containers.get(to.container);
   if (!destination) return swiftError(404);
   const metaProblem = metaLimitProblem(h, "object");
