@@ -1,4 +1,5 @@
 // Behaviour Swift 2.30's own functional tests (tests/swift-functional) hold the emulator to.
+import { connect } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { call, md5, session, type Session } from "./helpers";
 
@@ -250,5 +251,33 @@ describe("more of Swift's answers", () => {
     const res = await call(s, `${base}/v1`, { method: "PUT" });
     expect(res.status).toBe(412);
     expect(await res.text()).toBe("Bad URL");
+  });
+});
+
+/** Bytes on a socket, for headers an HTTP client will not send as given; resolves the status code. */
+function rawStatus(url: string, head: string): Promise<number> {
+  const { hostname, port } = new URL(url);
+  return new Promise((resolve, reject) => {
+    const socket = connect(Number(port), hostname, () => socket.write(head));
+    let got = "";
+    socket.on("data", (d) => {
+      got += d.toString("latin1");
+      const m = /^HTTP\/1\.1 (\d{3})/.exec(got);
+      if (m) {
+        resolve(Number(m[1]));
+        socket.destroy();
+      }
+    });
+    socket.on("error", reject);
+  });
+}
+
+describe("message framing", () => {
+  it("a Transfer-Encoding other than chunked alone is 501; a Content-Length that is not a number 400", async () => {
+    const { pathname, host } = new URL(`${s.storage}/segs/te`);
+    const te = await rawStatus(s.storage, `PUT ${pathname} HTTP/1.1\r\nHost: ${host}\r\nX-Auth-Token: ${s.token}\r\nTransfer-Encoding: gzip,chunked\r\n\r\n0\r\n\r\n`);
+    expect(te).toBe(501);
+    const cl = await rawStatus(s.storage, `PUT ${pathname} HTTP/1.1\r\nHost: ${host}\r\nX-Auth-Token: ${s.token}\r\nContent-Length: X\r\n\r\n`);
+    expect(cl).toBe(400);
   });
 });

@@ -24,12 +24,28 @@ export function contentTypeFor(headers: Headers, name: string): string {
   return guessContentType(name);
 }
 
+/** swob's message_length(): one transfer coding, and it must be chunked; a Content-Length must be a number. */
+function messageLengthProblem(h: Headers): Response | undefined {
+  const te = h.get("transfer-encoding");
+  if (te !== null && te !== "") {
+    const codings = te.split(",");
+    if (codings.length > 1) return swiftError(501, "Unsupported Transfer-Coding header value specified in Transfer-Encoding header");
+    if (codings[0]!.trim().toLowerCase() !== "chunked") return swiftError(400, "Invalid Transfer-Encoding header value");
+    return undefined;
+  }
+  const length = h.get("content-length");
+  if (length !== null && !/^\s*\d+\s*$/.test(length)) return swiftError(400, "Invalid Content-Length header value");
+  return undefined;
+}
+
 /** Object PUT: plain upload, server-side copy (X-Copy-From), or SLO manifest. */
 export async function putObject(r: SwiftRequest, container: Container, name: string): Promise<Response> {
   const { request, url } = r;
   const h = request.headers;
   const badName = objectNameProblem(name);
   if (badName) return badName;
+  const badLength = messageLengthProblem(h);
+  if (badLength) return badLength;
 
   const copyFrom = h.get("x-copy-from");
   if (copyFrom !== null) {
