@@ -69,6 +69,12 @@ describe("os-networksv2 (Rackspace, under compute)", () => {
     expect((await v2("GET", `/os-networksv2/${network.id}`)).status).toBe(404);
   });
 
+  it("a server asking for a network that does not exist is refused by Nova (400) before it is built", async () => {
+    const res = await v2("POST", "/servers", { server: { name: "x", imageRef: UBUNTU, flavorRef: "general1-1", networks: [{ uuid: "5f0e7b3a-0000-4000-8000-000000000000" }] } });
+    expect(res.status).toBe(400);
+    expect(JSON.stringify(await res.json())).toContain("could not be found");
+  });
+
   it("the pseudo networks cannot be deleted; the 11th network is refused", async () => {
     expect((await v2("DELETE", `/os-networksv2/${PUBLIC}`)).status).toBe(403);
     const made: string[] = [];

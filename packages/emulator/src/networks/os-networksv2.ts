@@ -108,21 +108,35 @@ async function createServerWatched(ctx: EmulatorContext, request: Request, nova:
   } catch {
     return undefined;
   }
+  const region = endpointOf(request).region ?? ctx.regions[0]!;
+  const nets = networkState(ctx.state).region(region);
+  const check = presentedToken(ctx, request);
+  // Nova refuses a network the project cannot use before it builds anything (400 NetworkNotFound).
+  if (check.ok) {
+    for (const uuid of askedNetworks(raw)) {
+      if (/^[0-9a-f-]{8,}$/i.test(uuid) && !nets.network(check.token.tenantId, uuid)) return novaError(400, `Network ${uuid} could not be found.`);
+    }
+  }
   const replay = sameArrival(request, new Request(request.url, { method: request.method, headers: request.headers, body: new Uint8Array(raw), signal: request.signal }));
   const response = await getResponse(nova, replay, { baseUrl: new URL(request.url).origin });
   if (!response || response.status !== 202) return response;
-  let asked: string[] = [];
   try {
-    const networks = (JSON.parse(raw.toString("utf8")) as { server?: { networks?: { uuid?: unknown }[] } }).server?.networks;
-    if (Array.isArray(networks)) asked = networks.map((n) => n?.uuid).filter((u): u is string => typeof u === "string");
     const created = (await response.clone().json()) as { server?: { id?: string } };
-    const check = presentedToken(ctx, request);
     const serverId = created.server?.id;
     if (!serverId || !check.ok) return response;
-    const nets = networkState(ctx.state).region(endpointOf(request).region ?? ctx.regions[0]!);
-    for (const id of asked) if (nets.networks.get(id)?.tenantId) nets.addPort({ networkId: id, tenantId: check.token.tenantId, deviceId: serverId, deviceOwner: COMPUTE_OWNER });
+    for (const id of askedNetworks(raw)) if (nets.networks.get(id)?.tenantId) nets.addPort({ networkId: id, tenantId: check.token.tenantId, deviceId: serverId, deviceOwner: COMPUTE_OWNER });
   } catch {
     // A body Nova accepted but this watcher cannot read changes nothing about the server.
   }
   return response;
+}
+
+/** The network ids a `POST /servers` body asks for (`server.networks[].uuid`); none when unreadable. */
+function askedNetworks(raw: Buffer): string[] {
+  try {
+    const networks = (JSON.parse(raw.toString("utf8")) as { server?: { networks?: { uuid?: unknown }[] } } | null)?.server?.networks;
+    return Array.isArray(networks) ? networks.map((n) => n?.uuid).filter((u): u is string => typeof u === "string") : [];
+  } catch {
+    return [];
+  }
 }
