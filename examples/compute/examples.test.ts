@@ -97,7 +97,7 @@ describe("compute examples (against @rax/emulator)", () => {
 
   it("every example cleaned up its servers, keypairs and snapshots", async () => {
     const cs = target.ctx.client(Compute, { region: target.region });
-    await new Promise((r) => setTimeout(r, 500)); // deleted servers linger a moment, as on Nova
+    target.emulator.state.clock.advance(60_000); // deleted servers linger a moment, as on Nova
     expect((await cs.servers.list().toArray()).map((s) => s.name)).toEqual([]);
     expect(await cs.keypairs.list().toArray()).toEqual([]);
     expect(await cs.images.listSnapshots()).toEqual([]);
