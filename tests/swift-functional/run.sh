@@ -11,6 +11,8 @@
 # python3-mock, python3-swift and python3-swiftclient). Exit status: pytest's for `real`; for `emulator`, non-zero
 # only if fewer tests pass than emulator-floor.txt records (failures are expected: the count is the check).
 set -euo pipefail
+# One brace group: bash reads it whole before running it, so editing this file mid-run is safe.
+{
 here=$(cd "$(dirname "$0")" && pwd)
 repo=$(cd "$here/../.." && pwd)
 target=${1:-}
@@ -31,10 +33,11 @@ trap cleanup EXIT
 
 if [ "$target" = emulator ]; then
   # rax-emulator from source (tsx), with the users and region of scripts/openstack's Keystone:
-  # admin/secret owning project admin, demo/secret a member of project demo.
+  # admin/secret owning project admin, demo/secret a member of project demo, and tester3/secret
+  # with only the reader role in project admin (the suite's "user without admin access").
   # setsid: its own process group, which cleanup ends (tsx runs node as a child).
   setsid "$repo/node_modules/.bin/tsx" "$repo/packages/emulator/src/cli.ts" --region RegionOne \
-    --user admin:secret:admin:admin --user demo:secret:demo:member >"$out/emulator.out" 2>"$out/emulator.err" &
+    --user admin:secret:admin:admin --user demo:secret:demo:member --user tester3:secret:admin:reader >"$out/emulator.out" 2>"$out/emulator.err" &
   emulator_pid=$!
   auth_uri=
   for _ in $(seq 1 150); do
@@ -46,10 +49,20 @@ if [ "$target" = emulator ]; then
   [ -n "$auth_uri" ] || { echo "rax-emulator did not start" >&2; exit 1; }
 else
   auth_uri=${SWIFT_FUNC_AUTH_URI:-http://127.0.0.1:5000/v3/}
+  # The suite's third user: in project admin with only the reader role (no Swift operator role).
+  # scripts/openstack has no such user; add it once, idempotently, with the admin credentials.
+  openrc=${SWIFT_FUNC_OPENRC:-$repo/.openstack/openrc}
+  if [ -f "$openrc" ] && command -v openstack >/dev/null; then
+    (
+      . "$openrc"
+      openstack user show tester3 >/dev/null 2>&1 ||
+        openstack user create --domain default --password "${SWIFT_FUNC_PASSWORD:-secret}" tester3 >/dev/null
+      openstack role add --project admin --user tester3 reader >/dev/null
+    ) || echo "could not create tester3 in Keystone: the suite's third-user tests will skip" >&2
+  fi
 fi
 password=${SWIFT_FUNC_PASSWORD:-secret}
 
-# username3 empty: no third (non-owner) user in the same project, so the suite skips those tests.
 cat >"$out/test.conf" <<CONF
 [func_test]
 auth_version = 3
@@ -62,8 +75,8 @@ account2 = demo
 username2 = demo
 password2 = $password
 domain2 = Default
-username3 =
-password3 =
+username3 = tester3
+password3 = $password
 collate = C
 insecure = no
 CONF
@@ -105,3 +118,4 @@ if [ "$target" = emulator ] && [ $# -eq 0 ]; then
   exit 0
 fi
 exit "$status"
+}
