@@ -1,16 +1,16 @@
-import type { BulkDeleteJob, BulkDeleteResult } from "./bulk-delete";
-import type { CdnAttributes } from "./cdn";
-import type { ContainerInfo } from "./containers";
-import type { DownloadOptions } from "./download";
-import type { FetchObjectOptions } from "./fetch-object";
+import type { BulkDeleteJob, BulkDeleteResult } from "./objects/bulk-delete";
+import type { CdnAttributes } from "./cdn/requests";
+import type { ContainerInfo } from "./containers/requests";
+import type { DownloadOptions } from "./transfer/download";
+import type { FetchObjectOptions } from "./objects/fetch";
 import type { ListingOptions } from "./listing-options";
 import type { Metadata, MetadataInput } from "./metadata-headers";
 import { CONTAINER_BRAND, type ObjectRef } from "./names";
-import type { ObjectInfo } from "./object-info";
+import type { ObjectInfo } from "./objects/models";
 import type { ObjectStore } from "./object-store";
 import type { StorageObject } from "./storage-object";
-import type { StoreObjectOptions } from "./store-options";
-import type { UploadData } from "./upload-data";
+import type { StoreObjectOptions } from "./transfer/store-options";
+import type { UploadData } from "./transfer/upload-data";
 import type { TempUrlOptions } from "./temp-url";
 import type { Paginated } from "@rax/core";
 

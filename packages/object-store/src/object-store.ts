@@ -10,27 +10,27 @@ import {
   validate,
 } from "@rax/core";
 import * as z from "zod";
-import * as account from "./account";
-import { type BulkDeleteJob, type BulkDeleteResult, bulkDeleteAll, bulkDeleteJob } from "./bulk-delete";
-import * as cdn from "./cdn";
+import * as account from "./account/requests";
+import { type BulkDeleteJob, type BulkDeleteResult, bulkDeleteAll, bulkDeleteJob } from "./objects/bulk-delete";
+import * as cdn from "./cdn/requests";
 import { Container } from "./container";
-import * as containers from "./containers";
-import { type DownloadOptions, downloadObject } from "./download";
-import { checkFetchOptions, type FetchObjectOptions, getObject, readAll, rechunk } from "./fetch-object";
-import { checkFolder, ignoreMatcher, scanFolder } from "./folder-scan";
-import { type SyncResult, syncFolder } from "./folder-sync";
-import { type FolderProgress, FolderUploadJob } from "./folder-upload";
+import * as containers from "./containers/requests";
+import { type DownloadOptions, downloadObject } from "./transfer/download";
+import { checkFetchOptions, type FetchObjectOptions, getObject, readAll, rechunk } from "./objects/fetch";
+import { checkFolder, ignoreMatcher, scanFolder } from "./transfer/folder-scan";
+import { type SyncResult, syncFolder } from "./transfer/folder-sync";
+import { type FolderProgress, FolderUploadJob } from "./transfer/folder-upload";
 import { MissingTempUrlKey } from "./errors";
 import { containerPage, listContainerRows, listObjectRows, objectPage, type ContainerListing } from "./listing";
 import { checkListingOptions, type ListingOptions } from "./listing-options";
 import { type Metadata, type MetadataInput, metaHeaders } from "./metadata-headers";
 import { type ContainerRef, containerName, type ObjectRef, objectName } from "./names";
-import type { ObjectInfo } from "./object-info";
-import * as ops from "./object-ops";
-import { type ObjectSource, sourceFromData, sourceFromFile } from "./object-source";
+import type { ObjectInfo } from "./objects/models";
+import * as ops from "./objects/requests";
+import { type ObjectSource, sourceFromData, sourceFromFile } from "./transfer/object-source";
 import { StorageObject } from "./storage-object";
-import { storeObject } from "./store-object";
-import { checkStoreOptions, type StoreObjectOptions } from "./store-options";
+import { storeObject } from "./transfer/store-object";
+import { checkStoreOptions, type StoreObjectOptions } from "./transfer/store-options";
 import {
   DEFAULT_BULK_DELETE_BATCH,
   DEFAULT_SEGMENT_CONCURRENCY,
@@ -39,7 +39,7 @@ import {
   type SwiftClient,
 } from "./swift-client";
 import { buildTempUrl, checkTempUrlOptions, type TempUrlOptions } from "./temp-url";
-import type { UploadData } from "./upload-data";
+import type { UploadData } from "./transfer/upload-data";
 
 const positiveInt = z.number().int().positive().max(Number.MAX_SAFE_INTEGER);
 // Unknown options are refused: a misspelt `segmentSise` silently ignored would upload 5 GiB PUTs.

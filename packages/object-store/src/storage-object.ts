@@ -1,10 +1,10 @@
-import type { BulkDeleteResult } from "./bulk-delete";
-import type { DownloadOptions } from "./download";
-import type { FetchObjectOptions } from "./fetch-object";
+import type { BulkDeleteResult } from "./objects/bulk-delete";
+import type { DownloadOptions } from "./transfer/download";
+import type { FetchObjectOptions } from "./objects/fetch";
 import type { ObjectListing } from "./listing";
 import type { Metadata, MetadataInput } from "./metadata-headers";
 import { OBJECT_BRAND } from "./names";
-import type { ObjectInfo } from "./object-info";
+import type { ObjectInfo } from "./objects/models";
 import type { ObjectStore } from "./object-store";
 import type { TempUrlOptions } from "./temp-url";
 

@@ -1,9 +1,9 @@
 import { HttpError, NotFound, ValidationError } from "@rax/core";
-import { asNoSuchContainer, NotCDNEnabled } from "./errors";
-import { type ListingOptions, listingQuery } from "./listing-options";
-import { containerPath, objectPath } from "./names";
-import { OK } from "./success-status";
-import { storage, cdn, type SwiftClient } from "./swift-client";
+import { asNoSuchContainer, NotCDNEnabled } from "../errors";
+import { type ListingOptions, listingQuery } from "../listing-options";
+import { containerPath, objectPath } from "../names";
+import { OK } from "../success-status";
+import { storage, cdn, type SwiftClient } from "../swift-client";
 
 /** pyrax's CDN attributes of a container. */
 export interface CdnAttributes {

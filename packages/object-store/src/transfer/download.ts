@@ -4,9 +4,9 @@ import { basename, isAbsolute, join, relative, resolve, sep } from "node:path";
 import { pipeline } from "node:stream/promises";
 import { Transform } from "node:stream";
 import { ValidationError } from "@rax/core";
-import { DownloadFailed } from "./errors";
-import { getObject } from "./fetch-object";
-import { type SwiftClient } from "./swift-client";
+import { DownloadFailed } from "../errors";
+import { getObject } from "../objects/fetch";
+import { type SwiftClient } from "../swift-client";
 import { isPlainMd5 } from "./upload-data";
 
 export interface DownloadOptions {

@@ -1,16 +1,16 @@
 import { HttpError, ValidationError } from "@rax/core";
 import { getFileChecksum } from "./checksum";
-import { asNoSuchContainer, UploadFailed } from "./errors";
-import { walkObjects } from "./listing";
-import { metadataFrom } from "./metadata-headers";
-import { containerPath, encodePath, objectPath } from "./names";
-import type { ObjectInfo } from "./object-info";
+import { asNoSuchContainer, UploadFailed } from "../errors";
+import { walkObjects } from "../listing";
+import { metadataFrom } from "../metadata-headers";
+import { containerPath, encodePath, objectPath } from "../names";
+import type { ObjectInfo } from "../objects/models";
 import type { ObjectSource } from "./object-source";
-import { putChecked } from "./store-object";
+import { putChecked } from "./put-object";
 import { objectWriteHeaders, type StoreObjectOptions } from "./store-options";
 import { StreamSegmenter } from "./stream-segmenter";
-import { OK } from "./success-status";
-import { storage, type SwiftClient } from "./swift-client";
+import { OK } from "../success-status";
+import { storage, type SwiftClient } from "../swift-client";
 import { md5Hex, Tally, unquoteEtag } from "./upload-data";
 import { runPool } from "./worker-pool";
 

@@ -1,9 +1,9 @@
 import { errorFromResponse, InvalidResponse, type RaxResponse } from "@rax/core";
 import * as z from "zod";
-import { encodeBodyPath } from "./names";
-import { parseBody } from "./response-body";
-import { OK } from "./success-status";
-import { storage, type SwiftClient } from "./swift-client";
+import { encodeBodyPath } from "../names";
+import { parseBody } from "../response-body";
+import { OK } from "../success-status";
+import { storage, type SwiftClient } from "../swift-client";
 
 /** pyrax's bulk-delete result dictionary, summed over every batch. */
 export interface BulkDeleteResult {

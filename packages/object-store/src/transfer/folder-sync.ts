@@ -1,8 +1,8 @@
-import { bulkDeleteAll } from "./bulk-delete";
+import { bulkDeleteAll } from "../objects/bulk-delete";
 import { getFileChecksum } from "./checksum";
 import { type IgnoreMatcher, type LocalFile, scanFolder } from "./folder-scan";
-import { type ObjectListing, walkObjects } from "./listing";
-import { type SwiftClient } from "./swift-client";
+import { type ObjectListing, walkObjects } from "../listing";
+import { type SwiftClient } from "../swift-client";
 import { runPool } from "./worker-pool";
 
 export interface SyncResult {

@@ -1,11 +1,11 @@
 import { ValidationError } from "@rax/core";
-import { copyNotFound, goneOnRetry, objectNotFound } from "./not-found";
-import { metaHeaderName, metaHeaders, toWire } from "./metadata-headers";
-import { objectPath } from "./names";
-import { headersKeptOnPost, type ObjectInfo, objectInfoFrom } from "./object-info";
+import { copyNotFound, goneOnRetry, objectNotFound } from "../not-found";
+import { metaHeaderName, metaHeaders, toWire } from "../metadata-headers";
+import { objectPath } from "../names";
+import { headersKeptOnPost, type ObjectInfo, objectInfoFrom } from "./models";
 import { checkSegmentsDeleted } from "./bulk-delete";
-import { OK } from "./success-status";
-import { storage, type SwiftClient } from "./swift-client";
+import { OK } from "../success-status";
+import { storage, type SwiftClient } from "../swift-client";
 
 export async function headObject(client: SwiftClient, container: string, name: string, signal?: AbortSignal): Promise<ObjectInfo> {
   try {

@@ -1,11 +1,11 @@
 import { Readable } from "node:stream";
 import { type RaxResponse, ValidationError } from "@rax/core";
-import { countHeader } from "./count-headers";
-import { objectNotFound } from "./not-found";
-import { objectPath } from "./names";
-import { type ObjectInfo, objectInfoFrom } from "./object-info";
-import { OK } from "./success-status";
-import { storage, type SwiftClient } from "./swift-client";
+import { countHeader } from "../count-headers";
+import { objectNotFound } from "../not-found";
+import { objectPath } from "../names";
+import { type ObjectInfo, objectInfoFrom } from "./models";
+import { OK } from "../success-status";
+import { storage, type SwiftClient } from "../swift-client";
 
 export interface FetchObjectOptions {
   /** Also return the object's metadata (from the same GET; no extra HEAD). */

@@ -1,6 +1,6 @@
-import { countHeader, type ResponseRef } from "./count-headers";
-import { fromWire, type Metadata, metadataFrom } from "./metadata-headers";
-import { unquoteEtag } from "./upload-data";
+import { countHeader, type ResponseRef } from "../count-headers";
+import { fromWire, type Metadata, metadataFrom } from "../metadata-headers";
+import { unquoteEtag } from "../transfer/upload-data";
 
 /** What a HEAD (or GET) of an object tells about it. */
 export interface ObjectInfo {

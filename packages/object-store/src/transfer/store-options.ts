@@ -1,5 +1,5 @@
 import { ValidationError } from "@rax/core";
-import { extraHeaders, headerValue, type MetadataInput, metaHeaders } from "./metadata-headers";
+import { extraHeaders, headerValue, type MetadataInput, metaHeaders } from "../metadata-headers";
 
 export interface StoreObjectOptions {
   contentType?: string;

@@ -1,9 +1,9 @@
 import { randomBytes } from "node:crypto";
 import { registerSecret, ValidationError } from "@rax/core";
-import { countHeader, type ResponseRef } from "./count-headers";
-import { type Metadata, metadataFrom, metaHeaderName, metaHeaders } from "./metadata-headers";
-import { OK } from "./success-status";
-import { storage, type SwiftClient } from "./swift-client";
+import { countHeader, type ResponseRef } from "../count-headers";
+import { type Metadata, metadataFrom, metaHeaderName, metaHeaders } from "../metadata-headers";
+import { OK } from "../success-status";
+import { storage, type SwiftClient } from "../swift-client";
 
 export interface AccountInfo {
   containerCount: number;

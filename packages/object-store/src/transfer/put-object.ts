@@ -1,14 +1,10 @@
 import { readFile } from "node:fs/promises";
 import { HttpError, InvalidResponse, type RequestBody } from "@rax/core";
-import { asNoSuchContainer, UploadFailed } from "./errors";
-import { storeLargeObject } from "./large-object";
-import { metadataFrom } from "./metadata-headers";
-import { objectPath } from "./names";
-import type { ObjectInfo } from "./object-info";
+import { asNoSuchContainer, UploadFailed } from "../errors";
+import { objectPath } from "../names";
 import { fileRange, type ObjectSource } from "./object-source";
-import { objectWriteHeaders, type StoreObjectOptions } from "./store-options";
-import { OK } from "./success-status";
-import { storage, type SwiftClient } from "./swift-client";
+import { OK } from "../success-status";
+import { storage, type SwiftClient } from "../swift-client";
 import { iterableBody, readableBody } from "./upload-body";
 import { md5Hex, Tally, unquoteEtag } from "./upload-data";
 
@@ -31,12 +27,6 @@ export class AttemptProgress {
     this.#sent = this.#attempt;
     this.report?.(this.#sent);
   }
-}
-
-export function isLarge(source: ObjectSource, o: StoreObjectOptions, segmentSize: number): boolean {
-  if (o.largeObject || o.resume || o.manifest !== undefined) return true;
-  const size = source.kind === "stream" ? source.size : source.size;
-  return size !== undefined && size > segmentSize;
 }
 
 /**
@@ -153,28 +143,3 @@ function findCause(e: unknown, cls: new (...a: never[]) => Error): boolean {
   return false;
 }
 
-export async function storeObject(
-  client: SwiftClient,
-  container: string,
-  name: string,
-  source: ObjectSource,
-  o: StoreObjectOptions,
-): Promise<ObjectInfo> {
-  const segmentSize = o.segmentSize ?? client.defaults.segmentSize;
-  if (isLarge(source, o, segmentSize)) return storeLargeObject(client, container, name, source, o, segmentSize);
-  const headers = objectWriteHeaders(o);
-  const r = await putChecked(client, container, name, source, headers, {
-    etag: o.etag, chunkSize: o.chunkSize, signal: o.signal, maxBytes: segmentSize, onProgress: o.onProgress,
-  });
-  return {
-    name,
-    containerName: container,
-    bytes: r.bytes,
-    etag: r.etag,
-    contentType: o.contentType,
-    contentEncoding: o.contentEncoding,
-    lastModified: r.headers["last-modified"],
-    metadata: metadataFrom("Object", headers),
-    headers: r.headers,
-  };
-}

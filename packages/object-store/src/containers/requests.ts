@@ -1,13 +1,13 @@
 import { ValidationError } from "@rax/core";
-import { bulkDeleteAll } from "./bulk-delete";
-import { asNoSuchContainer } from "./errors";
-import { countHeader } from "./count-headers";
-import { goneOnRetry } from "./not-found";
-import { type Metadata, metadataFrom, metaHeaderName, metaHeaders } from "./metadata-headers";
-import { containerPath } from "./names";
-import { walkObjects } from "./listing";
-import { OK } from "./success-status";
-import { storage, type SwiftClient } from "./swift-client";
+import { bulkDeleteAll } from "../objects/bulk-delete";
+import { asNoSuchContainer } from "../errors";
+import { countHeader } from "../count-headers";
+import { goneOnRetry } from "../not-found";
+import { type Metadata, metadataFrom, metaHeaderName, metaHeaders } from "../metadata-headers";
+import { containerPath } from "../names";
+import { walkObjects } from "../listing";
+import { OK } from "../success-status";
+import { storage, type SwiftClient } from "../swift-client";
 
 export interface ContainerInfo {
   name: string;
