@@ -1,4 +1,5 @@
 export { Compute } from "./compute";
+export { PyraxCompute } from "./compat";
 export { NoSuchFlavor, NoSuchImage, NoSuchKeypair, NoSuchServer, NoUniqueMatch, ServerFailed, type ServerFault } from "./errors";
 export type { Ref } from "./ref";
 export { Server, Servers, type WaitForOptions } from "./servers/servers";

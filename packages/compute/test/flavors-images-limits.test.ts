@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { NoSuchFlavor, NoSuchImage } from "../src/index";
+import { Compute, NoSuchFlavor, NoSuchImage, PyraxCompute } from "../src/index";
 import { serve } from "./fixture";
 
 const flavor = (id: string, ram: number, over: Record<string, unknown> = {}) => ({ id, name: `${ram} MB`, ram, disk: 20, vcpus: 1, swap: "", rxtx_factor: 2, "OS-FLV-EXT-DATA:ephemeral": 0, ...over });
@@ -85,5 +85,18 @@ describe("limits", () => {
       rate: [{ uri: "/servers", regex: "^/servers", verb: "POST", value: 1000, remaining: 999, unit: "DAY", nextAvailable: "2026-12-01T00:00:00Z" }],
       absolute: { maxTotalInstances: 100, totalInstancesUsed: 3 },
     });
+  });
+});
+
+describe("pyrax's flat names (PyraxCompute)", () => {
+  it("listImages / listBaseImages / listSnapshots / listFlavors delegate to the namespaces", async () => {
+    const images = { method: "GET", path: "/images/detail", status: 200, body: { images: [{ id: "b", name: "base", status: "ACTIVE" }, { id: "s", name: "snap", status: "ACTIVE", server: { id: "x" } }] } };
+    const { nova } = await serve(images, images, images, { method: "GET", path: "/flavors/detail", status: 200, body: { flavors: [flavor("2", 512)] } });
+    const cs = new PyraxCompute(nova.session);
+    expect((await cs.listImages()).items.map((i) => i.id)).toEqual(["b", "s"]);
+    expect((await cs.listBaseImages()).map((i) => i.id)).toEqual(["b"]);
+    expect((await cs.listSnapshots()).map((i) => i.id)).toEqual(["s"]);
+    expect((await cs.listFlavors()).items.map((f) => f.id)).toEqual(["2"]);
+    expect(cs).toBeInstanceOf(Compute);
   });
 });
