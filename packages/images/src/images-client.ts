@@ -18,7 +18,7 @@ export class Images extends ServiceClient {
 
   /** Images: list (filters, paging), get, find, create, update (JSON patch), delete, tags, data upload/download. */
   get images(): ImageCollection {
-    return (this.#images ??= new ImageCollection(this));
+    return (this.#images ??= new ImageCollection(this, () => this.members));
   }
   /** Sharing: members add / list / get / remove, and accept / reject as the member. */
   get members(): Members {

@@ -215,6 +215,17 @@ describe("sharing", () => {
     expect(fx.requests.at(-1)).toMatchObject({ method: "DELETE", path: `/images/${ID}/members/12345abc` });
   });
 
+  it("an Image shares itself (pyrax img.add_member / img.delete_member)", async () => {
+    fx.script = (r) => (r.method === "GET" ? { status: 200, body: wire() } : r.method === "POST" ? { status: 200, body: member("pending") } : { status: 204 });
+    const img = await fx.client().images.get(ID);
+    expect((await img.addMember("12345abc")).status).toBe("pending");
+    await img.deleteMember("12345abc");
+    expect(fx.requests.slice(1).map((r) => [r.method, r.path])).toEqual([
+      ["POST", `/images/${ID}/members`],
+      ["DELETE", `/images/${ID}/members/12345abc`],
+    ]);
+  });
+
   it("the member accepts for its own project (the session's tenant) by default", async () => {
     fx.script = () => ({ status: 200, body: { ...member("accepted"), member_id: "me-project" } });
     await fx.client().members.update(ID, "accepted");

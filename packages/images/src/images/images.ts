@@ -1,4 +1,5 @@
 import type { CallOptions, Paginated, ServiceClient } from "@rax/core";
+import type { ImageMember, Members } from "../members/members";
 import type { Ref } from "../ref";
 import { assignData } from "../resource";
 import type { CreateImageInput, ImageData, ListImagesInput, UpdateImageInput } from "./models";
@@ -6,7 +7,11 @@ import * as api from "./requests";
 
 /** `imgs.images`: Glance v2 images. Every method takes an id or an `Image`. */
 export class ImageCollection {
-  constructor(readonly client: ServiceClient) {}
+  constructor(
+    readonly client: ServiceClient,
+    /** The sharing namespace, for `image.addMember()` and friends (given by the client, lazily). */
+    readonly members: () => Members,
+  ) {}
 
   /** Images matching the filters (pyrax `list`); `await` for the first page (25 by default), `for await` for all (pyrax `list_all`). */
   list(filters?: ListImagesInput, o?: CallOptions): Paginated<Image> {
@@ -82,5 +87,17 @@ export class Image {
   }
   download(o?: CallOptions): Promise<api.ImageDownload> {
     return this.#images.download(this, o);
+  }
+  /** Shares this image with a project (pyrax `img.add_member`). */
+  addMember(projectId: string, o?: CallOptions): Promise<ImageMember> {
+    return this.#images.members().add(this, projectId, o);
+  }
+  /** Stops sharing with a project (pyrax `img.delete_member`). */
+  deleteMember(projectId: string, o?: CallOptions): Promise<void> {
+    return this.#images.members().remove(this, projectId, o);
+  }
+  /** This image's members. */
+  listMembers(o?: CallOptions): Promise<ImageMember[]> {
+    return this.#images.members().list(this, o);
   }
 }
