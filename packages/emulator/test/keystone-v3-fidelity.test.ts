@@ -274,3 +274,42 @@ describe("Keystone v3 application credentials, system and domain scope", () => {
     }
   });
 });
+
+describe("Keystone v3 admin reads (users, projects, roles)", () => {
+  const get = async (token: string, path: string) => {
+    const res = await fetch(`${emu.keystoneUrl}${path}`, { headers: { "x-auth-token": token } });
+    return { status: res.status, body: (await res.json()) as any };
+  };
+
+  it("an admin token lists and filters users, projects and roles; links.self echoes the query", async () => {
+    const admin = await login("admin");
+    const users = await get(admin.id, "/users?name=demo");
+    expect(users.status).toBe(200);
+    expect(users.body.users.map((u: any) => u.name)).toEqual(["demo"]);
+    expect(users.body.users[0]).toMatchObject({ domain_id: "default", enabled: true, password_expires_at: null });
+    expect(users.body.links.self).toBe(`${emu.keystoneUrl}/users?name=demo`);
+    const projects = await get(admin.id, "/projects");
+    expect(projects.body.projects.map((p: any) => p.name).sort()).toEqual(["admin", "demo"]);
+    const demoProject = projects.body.projects.find((p: any) => p.name === "demo");
+    const roles = await get(admin.id, "/roles?name=member");
+    expect(roles.body.roles.map((r: any) => r.name)).toEqual(["member"]);
+    expect((await get(admin.id, `/roles/${roles.body.roles[0].id}`)).status).toBe(200);
+    const demoUser = users.body.users[0];
+    // Grants only: demo was given member; reader is implied, not granted.
+    const grants = await get(admin.id, `/projects/${demoProject.id}/users/${demoUser.id}/roles`);
+    expect(grants.body.roles.map((r: any) => r.name)).toEqual(["member"]);
+    expect((await get(admin.id, "/projects/nope")).body.error.message).toBe("Could not find project: nope.");
+    expect((await get(admin.id, "/users/nope")).status).toBe(404);
+  });
+
+  it("a member's token is refused (403 naming the rule), but reads its own project", async () => {
+    const demo = await login("demo");
+    const users = await get(demo.id, "/users");
+    expect(users.status).toBe(403);
+    expect(users.body.error.message).toBe("You are not authorized to perform the requested action: identity:list_users.");
+    expect((await get(demo.id, "/projects")).status).toBe(403);
+    expect((await get(demo.id, "/roles")).status).toBe(403);
+    expect((await get(demo.id, `/projects/${demo.token.project.id}`)).body.project.name).toBe("demo");
+    expect((await get(demo.id, "/projects/nope")).status).toBe(403);
+  });
+});

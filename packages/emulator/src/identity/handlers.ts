@@ -4,6 +4,7 @@ import { handled, jsonResponse } from "../respond";
 import { applicationCredentialV3, userApplicationCredentialsV3 } from "./application-credentials";
 import { postTokensV2, tenantsV2, tokenByIdV2, versionV2, versionV2Entry } from "./v2";
 import { authCatalogV3, postTokensV3, subjectTokenV3, versionV3, versionV3Entry } from "./v3";
+import { getProjectV3, getRoleV3, listProjectsV3, listRolesV3, listUsersV3, projectUserRolesV3 } from "./v3-admin";
 import { authDomainsV3, authProjectsV3, getUserV3, userProjectsV3 } from "./v3-self";
 
 /**
@@ -32,6 +33,12 @@ export function identityHandlers(ctx: EmulatorContext) {
     http.get("/v3/auth/catalog", handled(ctx, (request) => authCatalogV3(ctx, request))),
     http.get("/v3/auth/projects", handled(ctx, (request) => authProjectsV3(ctx, request))),
     http.get("/v3/auth/domains", handled(ctx, (request) => authDomainsV3(ctx, request))),
+    http.get("/v3/users", handled(ctx, (request) => listUsersV3(ctx, request))),
+    http.get("/v3/projects", handled(ctx, (request) => listProjectsV3(ctx, request))),
+    http.get("/v3/projects/:projectId", handled(ctx, (request) => getProjectV3(ctx, request, lastSegment(request, 0)))),
+    http.get("/v3/projects/:projectId/users/:userId/roles", handled(ctx, (request) => projectUserRolesV3(ctx, request, lastSegment(request, 3), lastSegment(request, 1)))),
+    http.get("/v3/roles", handled(ctx, (request) => listRolesV3(ctx, request))),
+    http.get("/v3/roles/:roleId", handled(ctx, (request) => getRoleV3(ctx, request, lastSegment(request, 0)))),
     http.get("/v3/users/:userId", handled(ctx, (request) => getUserV3(ctx, request, lastSegment(request, 0)))),
     http.get("/v3/users/:userId/projects", handled(ctx, (request) => userProjectsV3(ctx, request, lastSegment(request, 1)))),
     http.all(

@@ -41,6 +41,8 @@ export interface EmulatorUser {
   tenantName: string;
   /** The roles tokens carry, implied ones included. */
   roles: EmulatorRole[];
+  /** The roles given (grants), before implied ones are added. */
+  grantedRoles: EmulatorRole[];
   systemRoles: EmulatorRole[];
   domainRoles: EmulatorRole[];
   userId: string;
@@ -119,6 +121,7 @@ export class UserDirectory {
       tenantId,
       tenantName: projectName ?? tenantId,
       roles: rolesFor(input.roles, tenantId),
+      grantedRoles: input.roles ? rolesFor(input.roles, tenantId).filter((r) => input.roles!.includes(r.name)) : rolesFor(undefined, tenantId),
       systemRoles: rolesFor(input.systemRoles ?? (input.roles?.includes("admin") ? ["admin"] : []), tenantId),
       domainRoles: rolesFor(input.domainRoles ?? [], tenantId),
       userId: input.userId ?? String(this.nextId++),

@@ -9,7 +9,7 @@ import { callerOf } from "./v3";
  * caller with the admin role): their projects, domains and user record.
  */
 
-function projectBody(ctx: EmulatorContext, user: EmulatorUser) {
+export function projectBody(ctx: EmulatorContext, user: EmulatorUser) {
   return {
     id: user.tenantId,
     name: user.tenantName,
@@ -55,18 +55,20 @@ function readableUser(ctx: EmulatorContext, request: Request, userId: string, ru
 export function getUserV3(ctx: EmulatorContext, request: Request, userId: string): Response {
   const user = readableUser(ctx, request, userId, "identity:get_user");
   if (user instanceof Response) return user;
-  return jsonResponse(200, {
-    user: {
-      id: user.userId,
-      name: user.username,
-      domain_id: user.domainId,
-      default_project_id: user.tenantId,
-      enabled: user.enabled,
-      password_expires_at: null,
-      options: {},
-      links: { self: `${ctx.publicUrl}/v3/users/${user.userId}` },
-    },
-  });
+  return jsonResponse(200, { user: userBody(ctx, user) });
+}
+
+export function userBody(ctx: EmulatorContext, user: EmulatorUser) {
+  return {
+    id: user.userId,
+    name: user.username,
+    domain_id: user.domainId,
+    enabled: user.enabled,
+    default_project_id: user.tenantId,
+    password_expires_at: null,
+    options: {},
+    links: { self: `${ctx.publicUrl}/v3/users/${user.userId}` },
+  };
 }
 
 /** GET /v3/users/{id}/projects. */
