@@ -3,51 +3,24 @@ import type { Dispatcher } from "undici";
 import { sleep } from "./abort";
 import { type DebugLogger, createDebugLogger, debugFromEnv } from "./debug-log";
 import { errorFromResponse } from "./error-from-response";
-import {
-  AbortError,
-  ConnectionError,
-  ESM_BUNDLE_FIX,
-  type RaxError,
-  TimeoutError,
-  TransportLoadError,
-  ValidationError,
-  isRaxError,
-} from "./errors";
+import { AbortError, ConnectionError, TimeoutError, ValidationError, isRaxError } from "./errors";
 import { checkHeader } from "./header-check";
 import { INSPECT, defined, inspectAs } from "./inspect-form";
-import { redact, redactUrl } from "./redact";
-import { type PreparedBody, prepareBody, type RequestBody } from "./request-body";
+import { redact } from "./redact";
+import { prepareBody, type RequestBody } from "./request-body";
 import { requestIdFrom } from "./request-id";
 import { RaxResponse } from "./response";
 import { RetryBudget } from "./retry-budget";
-import { type StreamedResponse, dispatchStreaming, guardSocketEnd } from "./streaming-dispatch";
+import { dispatchStreaming, guardSocketEnd } from "./streaming-dispatch";
 import { DEFAULT_RETRY, type RetryOptions, backoffDelay, connectionFailureKind, isIdempotentMethod, isRetryableStatus } from "./retry-policy";
 import { retryAfterFromHeaders } from "./retry-after";
 import { userAgent } from "./user-agent";
 import { type Query, assertAbsoluteUrl, withQuery } from "./url";
+import { Call, type Outcome, type Verdict } from "./call";
+import { DEFAULT_TIMEOUTS, type Timeouts } from "./timeouts";
+import { loadFailure } from "./transport-load";
 
-export interface Timeouts {
-  /** TCP+TLS connect, per attempt. Transport-wide only (set on the connection pool). Default 10 000. */
-  connect?: number;
-  /**
-   * Silence before the response headers, per attempt (the clock restarts while a request body is
-   * still being sent). Default 60 000.
-   */
-  headers?: number;
-  /** Longest silence between response body chunks, per attempt. Default 60 000. */
-  body?: number;
-  /**
-   * Deadline for the whole call: every attempt, every backoff wait and the response body, however
-   * it is read (streams included). Default: none — see `call`.
-   */
-  total?: number;
-  /**
-   * Without a `total`: deadline, from the start of the call, for reading the response whole
-   * (`json()`, `text()`, `bytes()`, `dump()`), so a body that trickles cannot hold a call forever.
-   * A body read as a stream is bounded by `body` (idle) only. Default 120 000.
-   */
-  call?: number;
-}
+export { DEFAULT_TIMEOUTS, type Timeouts } from "./timeouts";
 
 export interface TransportOptions {
   timeouts?: Timeouts;
@@ -85,28 +58,12 @@ export interface RequestOptions {
 }
 
 const ERROR_BODY_LIMIT = 64 * 1024;
-/** The transport's default timeouts (ms); see `Timeouts`. */
-export const DEFAULT_TIMEOUTS: Readonly<Required<Omit<Timeouts, "total">>> = Object.freeze({
-  connect: 10_000,
-  headers: 60_000,
-  body: 60_000,
-  call: 120_000,
-});
 const NO_BODY_STATUSES = new Set([204, 205, 304]);
 const COMMON_METHODS = new Set(["GET", "HEAD", "PUT", "POST", "DELETE", "PATCH", "COPY", "OPTIONS"]);
 
 function normalMethod(method: unknown): string {
   if (typeof method !== "string" || !/^[A-Za-z]+$/.test(method)) throw new ValidationError("method", "must be an HTTP method name");
   return method.toUpperCase();
-}
-
-// The message esbuild's ESM output throws when bundled CommonJS calls require() on a built-in.
-const DYNAMIC_REQUIRE = /Dynamic require of "[^"]*" is not supported/;
-
-function loadFailure(err: unknown): TransportLoadError {
-  const message = err instanceof Error ? err.message : String(err);
-  const fix = DYNAMIC_REQUIRE.test(message) ? `; ${ESM_BUNDLE_FIX}` : "";
-  return new TransportLoadError(`Could not load the HTTP client (undici): ${redact(message)}${fix}`, { cause: err });
 }
 
 const INSECURE_WARNED = Symbol.for("rax.insecureTlsWarned");
@@ -145,130 +102,6 @@ async function readBounded(body: Readable, limit: number): Promise<Buffer> {
     }
   }
   return Buffer.concat(chunks);
-}
-
-interface CallInit {
-  method: string;
-  url: string;
-  origin: string;
-  path: string;
-  timeouts: Timeouts;
-  retry: RetryOptions;
-  budget: RetryBudget | undefined;
-  idempotent: boolean;
-  expect: number[];
-  body: PreparedBody;
-  headers: Record<string, string>;
-  userSignal: AbortSignal | undefined;
-  started: number;
-}
-
-type Outcome = { res: StreamedResponse; err?: undefined; t0: number } | { res?: undefined; err: unknown; t0: number };
-type Verdict = { response: RaxResponse; error?: undefined; delay?: undefined } | { response?: undefined; error: RaxError; delay: number | undefined };
-
-/** One call's state across its attempts: settings, the deadline, the attempt count, error mapping. */
-class Call {
-  readonly method: string;
-  readonly url: string;
-  readonly origin: string;
-  readonly path: string;
-  readonly timeouts: Timeouts;
-  readonly retry: RetryOptions;
-  readonly budget: RetryBudget | undefined;
-  readonly idempotent: boolean;
-  readonly expect: number[];
-  readonly body: PreparedBody;
-  readonly headers: Record<string, string>;
-  readonly userSignal: AbortSignal | undefined;
-  readonly started: number;
-  readonly hasTotal: boolean;
-  /** Absolute end of the total deadline (Infinity without one). */
-  readonly deadline: number;
-  /** The signal attempts and waits use: the caller's, or one linked with the total deadline. */
-  signal: AbortSignal | undefined;
-  attempt = 0;
-  /** Attempt count reported by errors while the returned body streams. */
-  finalAttempt = 0;
-  /** Retry-budget tokens spent, refunded on success. */
-  spent = 0;
-  #deadlineFired = false;
-  #shown?: string;
-  cleanup: () => void = () => {};
-
-  constructor(i: CallInit) {
-    this.method = i.method;
-    this.url = i.url;
-    this.origin = i.origin;
-    this.path = i.path;
-    this.timeouts = i.timeouts;
-    this.retry = i.retry;
-    this.budget = i.budget;
-    this.idempotent = i.idempotent;
-    this.expect = i.expect;
-    this.body = i.body;
-    this.headers = i.headers;
-    this.userSignal = i.userSignal;
-    this.signal = i.userSignal;
-    this.started = i.started;
-    this.hasTotal = i.timeouts.total !== undefined;
-    this.deadline = this.hasTotal ? i.started + (i.timeouts.total as number) : Number.POSITIVE_INFINITY;
-  }
-
-  /** Redacted only when a log line or an error needs it. */
-  readonly shownUrl = (): string => (this.#shown ??= redactUrl(this.url));
-
-  /**
-   * With a total deadline, one controller links the caller's signal and the deadline; it stays
-   * armed until the response body has been consumed, so the deadline covers the body as well.
-   * Without one, the caller's signal (if any) is used as is: most calls need neither.
-   */
-  armDeadline(): void {
-    const total = this.timeouts.total;
-    if (total === undefined) return;
-    const ctl = new AbortController();
-    const userSignal = this.userSignal;
-    this.signal = ctl.signal;
-    const onUserAbort = () => ctl.abort(userSignal?.reason);
-    userSignal?.addEventListener("abort", onUserAbort, { once: true });
-    const timer = setTimeout(() => {
-      this.#deadlineFired = true;
-      ctl.abort(new TimeoutError({ phase: "total", timeoutMs: total, method: this.method, url: this.shownUrl() }));
-    }, total);
-    timer.unref?.();
-    let cleaned = false;
-    this.cleanup = () => {
-      if (cleaned) return;
-      cleaned = true;
-      clearTimeout(timer);
-      userSignal?.removeEventListener("abort", onUserAbort);
-    };
-  }
-
-  /** Any failure as the typed error the caller sees. */
-  readonly mapError = (err: unknown): RaxError => {
-    const { method, attempt } = this;
-    if (this.#deadlineFired) return new TimeoutError({ phase: "total", timeoutMs: this.timeouts.total, method, url: this.shownUrl(), attempts: attempt, cause: err });
-    if (this.userSignal?.aborted) return new AbortError(undefined, { cause: this.userSignal.reason, attempts: attempt });
-    if (isRaxError(err)) return err;
-    const e = err as { code?: string; message?: string };
-    const t = (phase: "connect" | "headers" | "body", ms: number) => new TimeoutError({ phase, timeoutMs: ms, method, url: this.shownUrl(), attempts: attempt, cause: err });
-    if (e?.code === "UND_ERR_CONNECT_TIMEOUT") return t("connect", this.timeouts.connect ?? DEFAULT_TIMEOUTS.connect);
-    if (e?.code === "UND_ERR_HEADERS_TIMEOUT") return t("headers", this.timeouts.headers ?? DEFAULT_TIMEOUTS.headers);
-    if (e?.code === "UND_ERR_BODY_TIMEOUT") return t("body", this.timeouts.body ?? DEFAULT_TIMEOUTS.body);
-    if (typeof e?.message === "string" && DYNAMIC_REQUIRE.test(e.message)) return loadFailure(err);
-    const code = e?.code ?? (err as { cause?: { code?: string } })?.cause?.code;
-    const detail = e?.message ? `: ${redact(e.message)}` : "";
-    return new ConnectionError(
-      { code, method, url: this.shownUrl(), attempts: attempt, cause: err },
-      `Connection failed${code ? ` (${code})` : ""}${detail} (${method} ${this.shownUrl()})`,
-    );
-  };
-
-  /** A failure while the returned body streams, reported with the attempt that produced it. */
-  readonly mapBodyError = (err: Error): Error => {
-    this.attempt = this.finalAttempt;
-    return this.mapError(err);
-  };
 }
 
 /**

@@ -69,7 +69,8 @@ describe("default deadlines", () => {
   it("an explicit total deadline covers a streamed body too", async () => {
     srv = await trickling(10);
     transport = new Transport();
-    const res = await transport.request({ method: "GET", url: `${srv.url}/slow`, timeouts: { total: 100 } });
+    // long enough for headers to arrive on a loaded machine; the body trickles past it
+    const res = await transport.request({ method: "GET", url: `${srv.url}/slow`, timeouts: { total: 1500 } });
     const err = await (async () => {
       for await (const _ of res.body) void _;
     })().catch((e: unknown) => e);
