@@ -157,6 +157,21 @@ describe("compute (Nova v2.1) in the emulator", () => {
     expect((await json("DELETE", `/images/${imageId}`)).status).toBe(204);
   });
 
+  it("images are Glance's: a Nova snapshot is listed by Glance, and a queued Glance image cannot boot", async () => {
+    const glance = s.catalog.find((c) => c.type === "image")!.endpoints.find((e) => e.region === "DFW")!.publicURL!;
+    const { server } = (await (await create({ name: "snap-glance" })).json()) as { server: { id: string } };
+    clock().advance(1500);
+    const res = await json("POST", `/servers/${server.id}/action`, { createImage: { name: "seen-by-glance" } });
+    const imageId = res.headers.get("location")!.split("/").pop()!;
+    const listed = (await (await call(s, `${glance}/images`)).json()) as { images: Array<{ id: string; name: string; owner: string; instance_uuid?: string }> };
+    expect(listed.images.find((i) => i.id === imageId)).toMatchObject({ name: "seen-by-glance", instance_uuid: server.id });
+    const queued = (await (await call(s, `${glance}/images`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ name: "empty" }) })).json()) as { id: string };
+    const boot = await create({ name: "x", imageRef: queued.id });
+    expect(boot.status).toBe(400);
+    expect(JSON.stringify(await boot.json())).toContain("is not active");
+    expect(((await (await json("GET", `/images/${queued.id}`)).json()) as { image: { status: string } }).image.status).toBe("SAVING");
+  });
+
   it("a build that fails (mimic's server_error metadata) ends in ERROR with a fault", async () => {
     const { server } = (await (await create({ name: "fails", metadata: { server_error: "Disk full" } })).json()) as { server: { id: string } };
     clock().advance(1500);

@@ -78,20 +78,20 @@ const ACTIONS: Record<string, Action> = {
     const now = r.region.now;
     const ms = r.compute.timings.snapshot;
     const flavor = r.compute.flavor(s.flavorId);
-    const id = r.region.newImageId();
-    r.region.images.set(id, {
-      id,
+    // The snapshot is a Glance image of the project (so Glance lists it too); Nova calls it
+    // SAVING until `timings.snapshot` has passed.
+    const image = r.region.glance.newImage(r.tenantId, {
       name: info.name,
-      tenantId: r.tenantId,
-      serverId: s.id,
-      status: ms > 0 ? "SAVING" : "ACTIVE",
-      created: now,
-      updated: now,
-      readyAt: now + ms,
+      status: "active",
+      visibility: "private",
+      diskFormat: "vhd",
+      containerFormat: "ovf",
       minDisk: flavor?.disk ?? 0,
       minRam: flavor?.ram ?? 0,
-      metadata: { ...metadata, image_type: "snapshot", instance_uuid: s.id, base_image_ref: s.imageId, user_id: r.userId },
+      props: new Map<string, unknown>(Object.entries({ ...metadata, image_type: "snapshot", instance_uuid: s.id, base_image_ref: s.imageId, user_id: r.userId })),
     });
+    const id = image.id;
+    if (ms > 0) r.region.snapshotReadyAt.set(id, now + ms);
     // The server stays ACTIVE with task_state image_snapshot while the image saves.
     const status = s.status;
     r.region.begin(s, status, "image_snapshot", ms, { status, vmState: s.vmState });

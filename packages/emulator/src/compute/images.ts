@@ -27,51 +27,60 @@ export function listImages(r: NovaRequest, detail: boolean): Response {
     rows = rows.filter((i) => i.updated >= ms);
   }
   const { items, links: next } = page(rows, r.url, (i) => i.id, r.at, detail ? "images/detail" : "images");
-  const images = items.map((i) => (detail ? imageView(r.region, r.at, i) : { id: i.id, name: i.name, links: links(r.at, "images", i.id) }));
+  const images = items.map((i) => (detail ? imageView(r.at, i) : { id: i.id, name: i.name, links: links(r.at, "images", i.id) }));
   return jsonResponse(200, { images, ...(next ? { images_links: next } : {}) });
 }
 
 export function showImage(r: NovaRequest, id: string): Response {
   const i = r.region.image(r.tenantId, id);
   if (!i) throw notFound("Image not found.");
-  return jsonResponse(200, { image: imageView(r.region, r.at, i) });
+  return jsonResponse(200, { image: imageView(r.at, i) });
 }
 
 /** DELETE /images/{id} → 204; the provider's base images are not the tenant's to delete (403). */
 export function deleteImage(r: NovaRequest, id: string): Response {
   const i = r.region.image(r.tenantId, id);
   if (!i) throw notFound("Image not found.");
-  if (i.tenantId === undefined) throw forbidden("You are not allowed to delete the image.");
-  r.region.images.delete(id);
+  if (i.tenantId !== r.tenantId) throw forbidden("You are not allowed to delete the image.");
+  r.region.glance.images.delete(id);
+  r.region.snapshotReadyAt.delete(id);
   return emptyResponse(204);
 }
 
 /** /images/{id}/metadata[/{key}]: the tenant's own images only (base images are read-only, 403). */
 export async function imageMetadata(r: NovaRequest, id: string, key: string | undefined): Promise<Response> {
-  const i = r.region.image(r.tenantId, id);
-  if (!i) throw notFound("Image not found.");
+  const shown = r.region.image(r.tenantId, id);
+  const img = r.region.glance.images.get(id);
+  if (!shown || !img) throw notFound("Image not found.");
   const m = r.request.method;
   if (m === "GET") {
-    if (key === undefined) return jsonResponse(200, { metadata: i.metadata });
-    if (!(key in i.metadata)) throw notFound("Metadata item was not found");
-    return jsonResponse(200, { meta: { [key]: i.metadata[key] } });
+    if (key === undefined) return jsonResponse(200, { metadata: shown.metadata });
+    if (!(key in shown.metadata)) throw notFound("Metadata item was not found");
+    return jsonResponse(200, { meta: { [key]: shown.metadata[key] } });
   }
-  if (i.tenantId === undefined) throw forbidden("You are not authorized to access the image.");
+  if (shown.tenantId !== r.tenantId) throw forbidden("You are not authorized to access the image.");
+  const touch = () => {
+    img.updated = r.region.now;
+  };
   if (m === "DELETE" && key !== undefined) {
-    if (!(key in i.metadata)) throw notFound("Metadata item was not found");
-    delete i.metadata[key];
+    if (!img.props.has(key)) throw notFound("Metadata item was not found");
+    img.props.delete(key);
+    touch();
     return emptyResponse(204);
   }
   const body = await jsonBody(r);
   if (key === undefined && (m === "POST" || m === "PUT")) {
     const given = checkMetadata(r, body.metadata, "metadata");
-    i.metadata = m === "POST" ? { ...i.metadata, ...given } : given;
-    return jsonResponse(200, { metadata: i.metadata });
+    if (m === "PUT") img.props.clear();
+    for (const [k, v] of Object.entries(given)) img.props.set(k, v);
+    touch();
+    return jsonResponse(200, { metadata: r.region.image(r.tenantId, id)!.metadata });
   }
   if (key !== undefined && m === "PUT") {
     const meta = checkMetadata(r, body.meta, "meta");
     if (!(key in meta) || Object.keys(meta).length !== 1) throw badRequest("Request body and URI mismatch");
-    i.metadata = { ...i.metadata, ...meta };
+    img.props.set(key, meta[key]);
+    touch();
     return jsonResponse(200, { meta });
   }
   throw new MethodNotAllowed();

@@ -1,8 +1,9 @@
 import { createHash, randomUUID } from "node:crypto";
 import { networkLabel } from "../networks/model";
+import { glanceState, type ImageRecord, type RegionImages } from "../images/model";
 import type { EmulatorState } from "../state";
 import { badRequest, conflict, notFound } from "./nova-errors";
-import { BASE_IMAGES, FLAVORS, type FlavorRecord, PUBLIC_NET, QUOTAS, SERVICE_NET } from "./seed-data";
+import { FLAVORS, type FlavorRecord, PUBLIC_NET, QUOTAS, SERVICE_NET } from "./seed-data";
 
 /** How long (ms of the emulator's clock) each transition takes. Tests may shorten or lengthen them. */
 export interface ComputeTimings {
@@ -73,17 +74,21 @@ export interface ServerRecord {
   goneAt?: number;
 }
 
-export interface ImageRecord {
+/** An image as Nova shows it: Glance's record (one store for both APIs) in Nova's words. */
+export interface NovaImage {
   id: string;
   name: string;
+  /** The owning project; undefined for the provider's public images. */
   tenantId?: string;
   serverId?: string;
+  /** ACTIVE, SAVING, ERROR, DELETED, UNKNOWN. */
   status: string;
+  progress: number;
   created: number;
   updated: number;
-  readyAt: number;
   minDisk: number;
   minRam: number;
+  size?: number;
   metadata: Record<string, string>;
 }
 
@@ -99,7 +104,8 @@ export interface KeypairRecord {
 /** One region's Nova: servers and snapshots of every tenant, keypairs of every user. */
 export class RegionCompute {
   readonly servers = new Map<string, ServerRecord>();
-  readonly images = new Map<string, ImageRecord>();
+  /** Snapshot id → when Nova reports it ACTIVE (Glance holds the image itself). */
+  readonly snapshotReadyAt = new Map<string, number>();
   readonly keypairs = new Map<string, KeypairRecord>();
   private ipCounter = 10;
 
@@ -107,18 +113,6 @@ export class RegionCompute {
     readonly compute: ComputeState,
     readonly region: string,
   ) {
-    for (const b of BASE_IMAGES)
-      this.images.set(b.id, {
-        id: b.id,
-        name: b.name,
-        status: "ACTIVE",
-        created: 0,
-        updated: 0,
-        readyAt: 0,
-        minDisk: b.minDisk,
-        minRam: b.minRam,
-        metadata: { image_type: "base", os_type: b.osType, "com.rackspace__1__visible_core": "1" },
-      });
   }
 
   get now(): number {
@@ -211,28 +205,47 @@ export class RegionCompute {
     this.pendingAddresses.set(id, out);
   }
 
-  tenantImages(tenantId: string): ImageRecord[] {
-    const out: ImageRecord[] = [];
-    for (const i of this.images.values()) {
-      if (i.tenantId !== undefined && i.tenantId !== tenantId) continue;
-      if (i.status === "SAVING" && i.readyAt <= this.now) {
-        i.status = "ACTIVE";
-        i.updated = i.readyAt;
-      }
-      out.push(i);
-    }
+  /** Glance's images in this region (public base images, uploads, snapshots). */
+  get glance(): RegionImages {
+    return glanceState(this.compute.state).region(this.region);
+  }
+
+  /** Every image the project can see, in Nova's words. */
+  tenantImages(tenantId: string): NovaImage[] {
+    const out: NovaImage[] = [];
+    for (const img of this.glance.images.values()) if (this.glance.canSee(img, tenantId, false)) out.push(this.novaImage(img));
     return out;
   }
 
-  image(tenantId: string, id: string): ImageRecord | undefined {
-    return this.tenantImages(tenantId).find((i) => i.id === id);
+  image(tenantId: string, id: string): NovaImage | undefined {
+    const img = this.glance.images.get(id);
+    return img && this.glance.canSee(img, tenantId, false) ? this.novaImage(img) : undefined;
+  }
+
+  private novaImage(img: ImageRecord): NovaImage {
+    const ready = this.snapshotReadyAt.get(img.id);
+    const saving = ready !== undefined && this.now < ready;
+    const status = saving ? "SAVING" : (GLANCE_STATUS[img.status] ?? "UNKNOWN");
+    const metadata: Record<string, string> = {};
+    for (const [k, v] of img.props) metadata[k] = typeof v === "string" ? v : JSON.stringify(v);
+    const serverId = metadata.instance_uuid;
+    return {
+      id: img.id,
+      name: img.name ?? "",
+      ...(img.visibility === "public" && img.owner === "rackspace" ? {} : { tenantId: img.owner }),
+      ...(serverId ? { serverId } : {}),
+      status,
+      progress: status === "ACTIVE" ? 100 : saving ? Math.min(99, Math.max(25, Math.floor(((this.now - img.created) / Math.max(1, ready! - img.created)) * 100))) : (GLANCE_PROGRESS[img.status] ?? 0),
+      created: img.created,
+      updated: saving ? img.created : Math.max(img.updated, ready ?? 0),
+      minDisk: img.minDisk,
+      minRam: img.minRam,
+      ...(img.data ? { size: img.data.length } : {}),
+      metadata,
+    };
   }
 
   newServerId(): string {
-    return randomUUID();
-  }
-
-  newImageId(): string {
     return randomUUID();
   }
 
@@ -242,16 +255,20 @@ export class RegionCompute {
   }
 }
 
+// Nova's view of Glance statuses (nova/api/openstack/compute/views/images.py).
+const GLANCE_STATUS: Record<string, string> = { active: "ACTIVE", queued: "SAVING", saving: "SAVING", importing: "SAVING", uploading: "SAVING", deleted: "DELETED", pending_delete: "DELETED", killed: "ERROR", deactivated: "ERROR" };
+const GLANCE_PROGRESS: Record<string, number> = { queued: 25, saving: 50, active: 100 };
+
 /** Nova in every region, on the emulator's clock. */
 export class ComputeState {
   readonly timings: ComputeTimings = { ...DEFAULT_TIMINGS };
   private readonly regions = new Map<string, RegionCompute>();
   private keypairIds = 1;
 
-  constructor(private readonly clock: () => number) {}
+  constructor(readonly state: EmulatorState) {}
 
   now(): number {
-    return this.clock();
+    return this.state.clock.now();
   }
 
   region(name: string): RegionCompute {
@@ -286,7 +303,7 @@ const states = new WeakMap<EmulatorState, ComputeState>();
 export function computeState(state: EmulatorState): ComputeState {
   let c = states.get(state);
   if (!c) {
-    c = new ComputeState(() => state.clock.now());
+    c = new ComputeState(state);
     states.set(state, c);
   }
   return c;

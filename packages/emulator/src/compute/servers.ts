@@ -74,7 +74,8 @@ export async function createServer(r: NovaRequest): Promise<Response> {
   }
   if (imageRef) {
     const image = r.region.image(r.tenantId, imageRef);
-    if (!image || image.status !== "ACTIVE") throw badRequest("Can not find requested image");
+    if (!image) throw badRequest("Can not find requested image");
+    if (image.status !== "ACTIVE") throw badRequest(`Image ${imageRef} is not active.`);
   }
   const flavor = r.compute.flavor(String(s.flavorRef).replace(/^.*\//, ""));
   if (!flavor) throw badRequest("Invalid flavorRef provided.");

@@ -1,5 +1,5 @@
 import type { FlavorRecord } from "./seed-data";
-import type { ImageRecord, KeypairRecord, RegionCompute, ServerRecord } from "./model";
+import type { KeypairRecord, NovaImage, RegionCompute, ServerRecord } from "./model";
 
 /** Where links point: the endpoint's base URL and the version + tenant the request used. */
 export interface LinkBase {
@@ -75,19 +75,19 @@ export function flavorView(at: LinkBase, f: FlavorRecord) {
   };
 }
 
-export function imageView(r: RegionCompute, at: LinkBase, i: ImageRecord) {
+export function imageView(at: LinkBase, i: NovaImage) {
   const view: Record<string, unknown> = {
     id: i.id,
     name: i.name,
     status: i.status,
-    progress: i.status === "ACTIVE" ? 100 : Math.min(99, Math.max(0, Math.floor(((r.now - i.created) / Math.max(1, i.readyAt - i.created)) * 100))),
+    progress: i.progress,
     minDisk: i.minDisk,
     minRam: i.minRam,
     metadata: { ...i.metadata },
     created: iso(i.created),
     updated: iso(i.updated),
     links: links(at, "images", i.id),
-    "OS-EXT-IMG-SIZE:size": i.serverId ? 1_073_741_824 : 2_147_483_648,
+    "OS-EXT-IMG-SIZE:size": i.size ?? 0,
   };
   if (i.serverId) view.server = { id: i.serverId, links: links(at, "servers", i.serverId) };
   return view;
