@@ -122,3 +122,13 @@ describe("copy order", () => {
     expect(res.status).toBe(404);
   });
 });
+
+describe("copy into a missing container", () => {
+  it("from another account's container the user cannot read: 403 (the source is checked first), not 404", async () => {
+    const demo = who.demo.storage.slice(who.demo.storage.lastIndexOf("/") + 1);
+    await as("demo", `${who.demo.storage}/locked`, { method: "PUT" });
+    await as("demo", `${who.demo.storage}/locked/o`, { method: "PUT", body: "secret" });
+    const res = await as("admin", `${who.admin.storage}/no-such-container/x`, { method: "PUT", body: "", headers: { "X-Copy-From": "locked/o", "X-Copy-From-Account": demo } });
+    expect(res.status).toBe(403);
+  });
+});

@@ -281,3 +281,18 @@ describe("message framing", () => {
     expect(cl).toBe(400);
   });
 });
+
+describe("copy and manifest details", () => {
+  it("PUT with X-Copy-From into a missing container is 404 once the source is read", async () => {
+    const res = await call(s, `${s.storage}/no-such-container/x`, { method: "PUT", body: "", headers: { "X-Copy-From": "segs/a" } });
+    expect(res.status).toBe(404);
+  });
+
+  it("?multipart-manifest=get&format=raw is Python's json.dumps(sort_keys) of the manifest, with its MD5 as ETag", async () => {
+    await call(s, `${s.storage}/segs/raw-slo?multipart-manifest=put`, { method: "PUT", body: JSON.stringify([{ path: "/segs/a" }]) });
+    const res = await call(s, `${s.storage}/segs/raw-slo?multipart-manifest=get&format=raw`);
+    const body = await res.text();
+    expect(body).toBe(`[{"etag": "${md5("AAAA")}", "path": "/segs/a", "size_bytes": 4}]`);
+    expect(res.headers.get("etag")).toBe(md5(body));
+  });
+});

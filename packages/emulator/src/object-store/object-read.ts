@@ -1,11 +1,12 @@
-import { randomBytes } from "node:crypto";
-import { emptyResponse, jsonResponse, textResponse } from "../respond";
+import { createHash, randomBytes } from "node:crypto";
+import { emptyResponse, textResponse } from "../respond";
 import { assemble, dloPointer, plain } from "./assemble";
 import { chunkStream, sliceChunks } from "./body-stream";
 import { conditionalStatus } from "./conditional";
 import { standardBody } from "./errors";
 import { metaHeaders } from "./metadata";
 import { isDataSegment, type StoredObject } from "./model";
+import { pythonJson } from "./python-json";
 import { parseRange } from "./range";
 import type { SwiftRequest } from "./swift-request";
 import { tempUrlDisposition } from "./temp-url";
@@ -24,7 +25,9 @@ function sloManifestResponse(r: SwiftRequest, obj: StoredObject): Response {
             ...(s.range ? { range: `${s.range.start}-${s.range.end}` } : {}),
           },
     );
-    return jsonResponse(200, raw, headers);
+    // Swift re-serialises the manifest (json.dumps, sort_keys) and sends the MD5 of those bytes as ETag.
+    const body = pythonJson(raw);
+    return textResponse(200, body, { ...headers, etag: createHash("md5").update(body).digest("hex") }, "application/json; charset=utf-8");
   }
   return new Response(chunkStream(obj.chunks), {
     status: 200,

@@ -5,14 +5,16 @@ import { isExpired, type Container } from "./model";
 import { copyAccount, copyObject, parseCopyPath } from "./object-copy";
 import { deleteAtFrom, ifDeleteAtProblem, manifestHeaderProblem, storedHeadersFrom } from "./object-headers";
 import { readObject } from "./object-read";
-import { putObject } from "./object-write";
+import { putCopy, putObject } from "./object-write";
 import { deleteSlo } from "./slo";
 import type { SwiftRequest } from "./swift-request";
 
 export async function objectRoute(r: SwiftRequest, containerName: string, name: string): Promise<Response> {
   const container = r.account.containers.get(containerName);
-  if (!container) return swiftError(404);
   const { request } = r;
+  // A copy reads its source first: a refused or missing source answers before a missing destination.
+  if (!container && request.method === "PUT" && request.headers.get("x-copy-from") !== null) return putCopy(r, containerName, name);
+  if (!container) return swiftError(404);
   if (request.method === "PUT") return putObject(r, container, name);
 
   const obj = container.objects.get(name);

@@ -38,6 +38,17 @@ function messageLengthProblem(h: Headers): Response | undefined {
   return undefined;
 }
 
+/** PUT with X-Copy-From (and X-Copy-From-Account): a server-side copy into `containerName/name`. */
+export function putCopy(r: SwiftRequest, containerName: string, name: string): Response {
+  const h = r.request.headers;
+  const source = parseCopyPath(h.get("x-copy-from")!);
+  if (!source) return swiftError(412, "X-Copy-From header must be of the form <container name>/<object name>");
+  if (Number(h.get("content-length") ?? "0") > 0) return swiftError(400, "Copy requests require a zero byte body");
+  const fromAccount = copyAccount(r, "x-copy-from-account");
+  if (fromAccount instanceof Response) return fromAccount;
+  return copyObject(r, { ...source, ...(fromAccount ? { account: fromAccount } : {}) }, { container: containerName, object: name });
+}
+
 /** Object PUT: plain upload, server-side copy (X-Copy-From), or SLO manifest. */
 export async function putObject(r: SwiftRequest, container: Container, name: string): Promise<Response> {
   const { request, url } = r;
@@ -47,15 +58,7 @@ export async function putObject(r: SwiftRequest, container: Container, name: str
   const badLength = messageLengthProblem(h);
   if (badLength) return badLength;
 
-  const copyFrom = h.get("x-copy-from");
-  if (copyFrom !== null) {
-    const source = parseCopyPath(copyFrom);
-    if (!source) return swiftError(412, "X-Copy-From header must be of the form <container name>/<object name>");
-    if (Number(h.get("content-length") ?? "0") > 0) return swiftError(400, "Copy requests require a zero byte body");
-    const fromAccount = copyAccount(r, "x-copy-from-account");
-    if (fromAccount instanceof Response) return fromAccount;
-    return copyObject(r, { ...source, ...(fromAccount ? { account: fromAccount } : {}) }, { container: container.name, object: name });
-  }
+  if (h.get("x-copy-from") !== null) return putCopy(r, container.name, name);
 
   const deleteAt = deleteAtFrom(h, r.nowSeconds);
   if (deleteAt instanceof Response) return deleteAt;
