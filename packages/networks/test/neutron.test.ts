@@ -29,6 +29,20 @@ describe("Neutron backend", () => {
     expect(net).toMatchObject({ id: NET, label: "my_lan", name: "my_lan", cidr: "192.168.0.0/24", status: "ACTIVE", subnets: [SUB] });
     expect(fx.requests.map((r) => r.path)).toEqual(["/networks", "/subnets"]);
     expect(fx.requests[1]!.query.getAll("network_id")).toEqual([NET]);
+    expect(fx.requests[1]!.query.getAll("fields")).toEqual(["network_id", "cidr"]);
+  });
+
+  it("a page of many networks reads their CIDRs in batches that keep the URL short", async () => {
+    const nets = Array.from({ length: 95 }, (_, i) => ({ id: `00000000-0000-4000-8000-${String(i).padStart(12, "0")}`, name: `n${i}`, subnets: [`s${i}`] }));
+    fx.script = (r) =>
+      r.path === "/networks"
+        ? { status: 200, body: { networks: nets } }
+        : { status: 200, body: { subnets: r.query.getAll("network_id").map((id) => ({ network_id: id, cidr: `10.${Number(id.slice(-3))}.0.0/24` })) } };
+    const all = await fx.client("with-neutron").networks.list().toArray();
+    expect(all).toHaveLength(95);
+    expect(all[94]!.cidr).toBe("10.94.0.0/24");
+    const subnetCalls = fx.requests.filter((r) => r.path === "/subnets");
+    expect(subnetCalls.map((r) => r.query.getAll("network_id").length)).toEqual([40, 40, 15]);
   });
 
   it("a catalog URL without /v2.0 gets it added", async () => {

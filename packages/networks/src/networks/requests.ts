@@ -24,20 +24,25 @@ import {
 // there read (or write) the subnet too, and give back the same `NetworkData` os-networksv2 does.
 
 const missing = (id: string) => (e: NotFound) => new NoSuchNetwork(id, e);
-const subnetsBody = z.looseObject({ subnets: z.array(z.looseObject({ id: z.string(), network_id: z.string(), cidr: z.string().optional() })) });
+const subnetsBody = z.looseObject({ subnets: z.array(z.looseObject({ network_id: z.string(), cidr: z.string().optional() })) });
 
 function path(client: NetworkApi, id?: string): string {
   const base = client.backend === "neutron" ? client.neutronPath("networks") : "os-networksv2";
   return id === undefined ? base : `${base}/${encodeSegment(id, { field: "network" })}`;
 }
 
-/** network id → first subnet's CIDR, for Neutron networks (one GET /subnets for all of them). */
+/** Network ids per GET /subnets: 40 UUIDs keep the query near 2 KB, well under servers' URL limits. */
+const IDS_PER_QUERY = 40;
+
+/** network id → first subnet's CIDR, for Neutron networks (one GET /subnets per 40 networks). */
 async function cidrsOf(client: NetworkApi, networks: WireNetwork[], o: CallOptions): Promise<Map<string, string>> {
   const out = new Map<string, string>();
   const ids = networks.filter((n) => (n.subnets?.length ?? 0) > 0).map((n) => n.id);
-  if (ids.length === 0) return out;
-  const body = await client.json({ method: "GET", path: client.neutronPath("subnets"), query: { network_id: ids }, ...o }, subnetsBody);
-  for (const s of body.subnets) if (s.cidr && !out.has(s.network_id)) out.set(s.network_id, s.cidr);
+  for (let i = 0; i < ids.length; i += IDS_PER_QUERY) {
+    const query = { network_id: ids.slice(i, i + IDS_PER_QUERY), fields: ["network_id", "cidr"] };
+    const body = await client.json({ method: "GET", path: client.neutronPath("subnets"), query, ...o }, subnetsBody);
+    for (const s of body.subnets) if (s.cidr && !out.has(s.network_id)) out.set(s.network_id, s.cidr);
+  }
   return out;
 }
 
