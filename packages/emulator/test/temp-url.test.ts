@@ -109,3 +109,21 @@ describe("temp URLs and non-ASCII", () => {
     expect(res.headers.get("expires")).toMatch(/GMT$/);
   });
 });
+
+describe("temp URL limits", () => {
+  it("a PUT temp URL may not create a DLO manifest (400 naming the header)", async () => {
+    const res = await fetch(tempUrl("vacation/manifest-by-url", "PUT"), { method: "PUT", body: "", headers: { "X-Object-Manifest": "vacation/photos/" } });
+    expect(res.status).toBe(400);
+    expect(await res.text()).toBe("The header 'X-Object-Manifest' is not allowed in this tempurl");
+  });
+
+  it("a container-key temp URL does not reach DLO segments in another container (401); an account key does", async () => {
+    await call(s, `${s.storage}/elsewhere`, { method: "PUT" });
+    await call(s, `${s.storage}/elsewhere/seg-1`, { method: "PUT", body: "far" });
+    await call(s, `${s.storage}/vacation/far-dlo`, { method: "PUT", body: "", headers: { "X-Object-Manifest": "elsewhere/seg-" } });
+    await call(s, `${s.storage}/vacation`, { method: "POST", headers: { "X-Container-Meta-Temp-Url-Key": "container-key" } });
+    expect((await fetch(tempUrl("vacation/far-dlo", "GET", { key: "container-key" }))).status).toBe(401);
+    const viaAccount = await fetch(tempUrl("vacation/far-dlo", "GET"));
+    expect(await viaAccount.text()).toBe("far");
+  });
+});

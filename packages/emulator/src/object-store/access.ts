@@ -71,6 +71,10 @@ export function authorizeStorage(ctx: EmulatorContext, request: Request, url: UR
     const container = account.containers.get(target.container);
     const grant = checkTempUrl(url, request.method, target.swiftPath, target.object, account, container, nowSeconds);
     if (!grant) return swiftError(401, "401 Unauthorized: Temp URL invalid\n");
+    // Swift's tempurl will not let an anonymous writer create large objects or symlinks.
+    if (request.method !== "GET" && request.method !== "HEAD")
+      for (const header of ["X-Object-Manifest", "X-Symlink-Target"])
+        if (request.headers.has(header)) return swiftError(400, `The header '${header}' is not allowed in this tempurl`);
     return { ctx, request, url, target, account, nowSeconds, grant, owner: true };
   }
   const check = presentedToken(ctx, request);

@@ -3,7 +3,7 @@ import { emptyResponse, textResponse } from "../respond";
 import { assemble, dloPointer, plain } from "./assemble";
 import { chunkStream, sliceChunks } from "./body-stream";
 import { conditionalStatus } from "./conditional";
-import { standardBody } from "./errors";
+import { standardBody, swiftError } from "./errors";
 import { metaHeaders } from "./metadata";
 import { isDataSegment, type StoredObject } from "./model";
 import { pythonJson } from "./python-json";
@@ -49,11 +49,19 @@ function baseHeaders(obj: StoredObject): Record<string, string> {
   return headers;
 }
 
+function segmentsOutside(obj: StoredObject, containerName: string): boolean {
+  if (obj.slo) return obj.slo.segments.some((s) => !isDataSegment(s) && s.container !== containerName);
+  const pointer = dloPointer(obj);
+  return pointer !== undefined && pointer.container !== containerName;
+}
+
 /** GET / HEAD of an object, a large object, a byte range or a manifest. */
 export function readObject(r: SwiftRequest, containerName: string, obj: StoredObject): Response {
   const manifestGet = r.url.searchParams.get("multipart-manifest") === "get";
   if (obj.slo && manifestGet) return sloManifestResponse(r, obj);
   const dlo = !obj.slo && dloPointer(obj) !== undefined;
+  // A container-key temp URL reaches only its container: segments elsewhere are refused.
+  if (r.grant?.scope === "container" && !manifestGet && segmentsOutside(obj, containerName)) return swiftError(401, "401 Unauthorized: Temp URL invalid\n");
   // A DLO manifest asked for as itself is its own (usually empty) body.
   const body = dlo && manifestGet ? plain(obj) : assemble(r.account, containerName, obj, r.nowSeconds);
   if (body instanceof Response) return body;

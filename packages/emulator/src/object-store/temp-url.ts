@@ -8,6 +8,8 @@ export interface TempUrlGrant {
   inline: boolean;
   /** Epoch seconds the URL stops working (Swift sends it as the response's Expires). */
   expires: number;
+  /** A container's key signed it: it reaches nothing outside that container (large-object segments included). */
+  scope: "account" | "container";
 }
 
 const HEX_DIGEST_BY_LENGTH: Record<number, "sha1" | "sha256" | "sha512"> = { 40: "sha1", 64: "sha256", 128: "sha512" };
@@ -38,10 +40,13 @@ function signatureBytes(sig: string): { digest: "sha1" | "sha256" | "sha512"; by
   return { digest, bytes: Buffer.from(sig, "hex") };
 }
 
-function tempUrlKeys(account: Account, container: Container | undefined): string[] {
-  const keys = [account.meta.get("temp-url-key"), account.meta.get("temp-url-key-2")];
-  if (container) keys.push(container.meta.get("temp-url-key"), container.meta.get("temp-url-key-2"));
-  return keys.filter((k): k is string => k !== undefined && k !== "");
+function tempUrlKeys(account: Account, container: Container | undefined): Array<[string, TempUrlGrant["scope"]]> {
+  const keys: Array<[string | undefined, TempUrlGrant["scope"]]> = [
+    [account.meta.get("temp-url-key"), "account"],
+    [account.meta.get("temp-url-key-2"), "account"],
+  ];
+  if (container) keys.push([container.meta.get("temp-url-key"), "container"], [container.meta.get("temp-url-key-2"), "container"]);
+  return keys.filter((k): k is [string, TempUrlGrant["scope"]] => k[0] !== undefined && k[0] !== "");
 }
 
 /**
@@ -75,14 +80,14 @@ export function checkTempUrl(
     signedPath = `prefix:${containerPath}${prefix}`;
   }
   const ipRange = q.get("temp_url_ip_range");
-  for (const key of tempUrlKeys(account, container)) {
+  for (const [key, scope] of tempUrlKeys(account, container)) {
     for (const signed of signedMethodsFor(method)) {
       const body = `${ipRange !== null ? `ip=${ipRange}\n` : ""}${signed}\n${expires}\n${signedPath}`;
       // The key is the bytes it was stored as (UTF-8 keys included), not the chars Node read them as.
       const expected = createHmac(parsed.digest, headerBytes(key)).update(body).digest();
       if (expected.length === parsed.bytes.length && timingSafeEqual(expected, parsed.bytes)) {
         const filename = q.get("filename");
-        return { ...(filename !== null ? { filename } : {}), inline: q.has("inline"), expires };
+        return { ...(filename !== null ? { filename } : {}), inline: q.has("inline"), expires, scope };
       }
     }
   }
