@@ -59,6 +59,10 @@ describe("Glance v2 images", () => {
     expect((await g("PUT", `/images/${img.id}/file`, "again", { type: "application/octet-stream" })).status).toBe(409);
   });
 
+  it("a client that appends /v2 to the catalog URL (written for a bare Glance URL) is served too", async () => {
+    expect((await g("GET", "/v2/images?limit=1")).status).toBe(200);
+  });
+
   it("filters: name, tag, size range, bad sort key → 400 (JSON error body when JSON is accepted)", async () => {
     const a = await make({ name: "tagged", tags: ["web"] });
     const found = (await (await g("GET", "/images?tag=web&name=tagged")).json()) as { images: { id: string }[] };

@@ -121,6 +121,12 @@ describe("Neutron v2.0", () => {
     expect((await nt("DELETE", `/networks/${network.id}`)).status).toBe(204);
   });
 
+  it("a client that appends /v2.0 to the catalog URL (written for a bare Neutron URL) is served too", async () => {
+    const res = await nt("GET", "/v2.0/networks");
+    expect(res.status).toBe(200);
+    expect(((await res.json()) as { networks: unknown[] }).networks.length).toBeGreaterThanOrEqual(2);
+  });
+
   it("pages with limit/marker and networks_links; filters by attribute", async () => {
     const ids: string[] = [];
     for (const name of ["p1", "p2", "p3"]) ids.push(((await (await nt("POST", "/networks", { network: { name } })).json()) as { network: { id: string } }).network.id);

@@ -38,7 +38,9 @@ async function route(ctx: EmulatorContext, request: Request): Promise<Response> 
   const url = new URL(request.url);
   let parts: string[];
   try {
-    parts = url.pathname.split("/").slice(2).map(decodeURIComponent);
+    // The catalog URL already ends in /v2 (Rackspace's does); a client written for a bare Glance URL
+    // (`http://host:9292`) appends another: serve `/v2/v2/…` as `/v2/…`.
+    parts = url.pathname.replace(/^\/v2(?=\/v2(\/|$))/, "").split("/").slice(2).map(decodeURIComponent);
   } catch {
     return glanceError(request, 404, "The resource could not be found.");
   }

@@ -43,7 +43,10 @@ async function route(ctx: EmulatorContext, request: Request): Promise<Response> 
   const check = presentedToken(ctx, request);
   if (!check.ok) return jsonResponse(401, { error: { code: 401, title: "Unauthorized", message: "The request you have made requires authentication." } });
   const url = new URL(request.url);
-  const [, , collection = "", id, ...extra] = url.pathname.replace(/\.json$/, "").split("/");
+  // The catalog URL already ends in /v2.0 (Rackspace's does); a client written for a bare Neutron
+  // URL (`http://host:9696`) appends another: serve `/v2.0/v2.0/…` as `/v2.0/…`.
+  const path = url.pathname.replace(/^\/v2\.0(?=\/v2\.0(\/|$))/, "");
+  const [, , collection = "", id, ...extra] = path.replace(/\.json$/, "").split("/");
   const region = endpointOf(request).region ?? ctx.regions[0]!;
   const nets = networkState(ctx.state).region(region);
   forgetGoneServers(ctx, region, nets);
