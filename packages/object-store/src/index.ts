@@ -1,6 +1,10 @@
-export { ObjectStore, type ObjectStoreOptions, type UploadFolderOptions, type SyncFolderOptions } from "./object-store";
-export { Container } from "./container";
-export { StorageObject } from "./storage-object";
+export { ObjectStore } from "./compat";
+export { ObjectStoreClient, type ObjectStoreOptions } from "./object-store";
+export { Account } from "./account/account";
+export { Containers, Container } from "./containers/containers";
+export { Objects, StorageObject } from "./objects/objects";
+export { Cdn } from "./cdn/cdn";
+export { Folders, type UploadFolderOptions, type SyncFolderOptions } from "./transfer/folders";
 export {
   NoSuchContainer,
   NoSuchObject,
@@ -11,7 +15,7 @@ export {
   type UploadFailedInit,
 } from "./errors";
 export type { AccountInfo } from "./account/requests";
-export type { ContainerInfo } from "./containers/requests";
+export type { ContainerInfo } from "./containers/models";
 export type { ObjectInfo } from "./objects/models";
 export type { ObjectListing, ContainerListing } from "./listing";
 export type { ListingOptions } from "./listing-options";

@@ -3,22 +3,15 @@ import { bulkDeleteAll } from "../objects/bulk-delete";
 import { asNoSuchContainer } from "../errors";
 import { countHeader } from "../count-headers";
 import { goneOnRetry } from "../not-found";
+import type { ContainerInfo } from "./models";
 import { type Metadata, metadataFrom, metaHeaderName, metaHeaders } from "../metadata-headers";
 import { containerPath } from "../names";
 import { walkObjects } from "../listing";
 import { OK } from "../success-status";
 import { storage, type SwiftClient } from "../swift-client";
 
-export interface ContainerInfo {
-  name: string;
-  objectCount: number;
-  bytesUsed: number;
-  metadata: Metadata;
-  /** Raw response headers, lower-case. */
-  headers: Record<string, string>;
-}
 
-export async function headContainer(client: SwiftClient, name: string, signal?: AbortSignal): Promise<ContainerInfo> {
+export async function getContainer(client: SwiftClient, name: string, signal?: AbortSignal): Promise<ContainerInfo> {
   try {
     const res = await storage(client, { method: "HEAD", ok: OK.head, path: containerPath(name), signal });
     await res.dump();
@@ -39,7 +32,7 @@ export async function createContainer(client: SwiftClient, name: string, metadat
   const headers = metadata === undefined ? {} : metaHeaders("Container", metadata, "options.metadata");
   const res = await storage(client, { method: "PUT", ok: OK.putContainer, path: containerPath(name), headers });
   await res.dump();
-  return headContainer(client, name);
+  return getContainer(client, name);
 }
 
 export async function deleteContainer(client: SwiftClient, name: string, deleteObjects: boolean, batchSize?: number): Promise<void> {
@@ -69,7 +62,7 @@ async function postContainer(client: SwiftClient, name: string, headers: Record<
 export async function setContainerMetadata(client: SwiftClient, name: string, meta: unknown, clear: boolean): Promise<void> {
   const headers = metaHeaders("Container", meta);
   if (clear) {
-    const existing = (await headContainer(client, name)).metadata;
+    const existing = (await getContainer(client, name)).metadata;
     for (const key of Object.keys(existing)) {
       const h = `x-container-meta-${key}`;
       if (!(h in headers)) headers[h] = "";

@@ -67,7 +67,7 @@ export interface ObjectGet {
   body: Readable;
 }
 
-export async function getObject(client: SwiftClient, container: string, name: string, o: FetchObjectOptions): Promise<ObjectGet> {
+export async function fetchObject(client: SwiftClient, container: string, name: string, o: FetchObjectOptions): Promise<ObjectGet> {
   const range = rangeHeader(o);
   let res: RaxResponse;
   try {

@@ -7,7 +7,7 @@ import { checkSegmentsDeleted } from "./bulk-delete";
 import { OK } from "../success-status";
 import { storage, type SwiftClient } from "../swift-client";
 
-export async function headObject(client: SwiftClient, container: string, name: string, signal?: AbortSignal): Promise<ObjectInfo> {
+export async function getObject(client: SwiftClient, container: string, name: string, signal?: AbortSignal): Promise<ObjectInfo> {
   try {
     const res = await storage(client, { method: "HEAD", ok: OK.headObject, path: objectPath(container, name), signal });
     await res.dump();
@@ -58,7 +58,7 @@ function userMetaHeaders(info: ObjectInfo): Record<string, string> {
  */
 export async function setObjectMetadata(client: SwiftClient, container: string, name: string, meta: unknown, clear: boolean): Promise<void> {
   const update = metaHeaders("Object", meta);
-  const info = await headObject(client, container, name);
+  const info = await getObject(client, container, name);
   const merged = { ...headersKeptOnPost(info), ...(clear ? {} : userMetaHeaders(info)), ...update };
   // An empty value means "remove" for account/container metadata; mirror that for objects.
   for (const [k, v] of Object.entries(merged)) if (k.startsWith("x-object-meta-") && v === "") delete merged[k];
@@ -68,7 +68,7 @@ export async function setObjectMetadata(client: SwiftClient, container: string, 
 export async function removeObjectMetadataKey(client: SwiftClient, container: string, name: string, key: unknown): Promise<void> {
   if (typeof key !== "string") throw new ValidationError("key", "must be a string");
   const header = metaHeaderName("Object", key, "key");
-  const info = await headObject(client, container, name);
+  const info = await getObject(client, container, name);
   const merged = { ...headersKeptOnPost(info), ...userMetaHeaders(info) };
   delete merged[header];
   await postObject(client, container, name, merged);
@@ -76,7 +76,7 @@ export async function removeObjectMetadataKey(client: SwiftClient, container: st
 
 /** Expire the object in `seconds` and keep its metadata (pyrax's version wiped it). */
 export async function deleteObjectInSeconds(client: SwiftClient, container: string, name: string, seconds: number): Promise<void> {
-  const info = await headObject(client, container, name);
+  const info = await getObject(client, container, name);
   const headers: Record<string, string> = { ...headersKeptOnPost(info), ...userMetaHeaders(info), "x-delete-after": String(seconds) };
   delete headers["x-delete-at"];
   await postObject(client, container, name, headers);

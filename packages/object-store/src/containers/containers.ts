@@ -1,0 +1,283 @@
+import { Paginated } from "@rax/core";
+import type { CdnAttributes } from "../cdn/requests";
+import type { Cdn } from "../cdn/cdn";
+import * as cdn from "../cdn/requests";
+import { containerPage, listContainerRows } from "../listing";
+import { checkListingOptions, type ListingOptions } from "../listing-options";
+import { type Metadata, type MetadataInput, metaHeaders } from "../metadata-headers";
+import { CONTAINER_BRAND, type ContainerRef, containerName, type ObjectRef } from "../names";
+import type { ObjectInfo } from "../objects/models";
+import type { BulkDeleteJob, BulkDeleteResult } from "../objects/bulk-delete";
+import type { FetchObjectOptions } from "../objects/fetch";
+import type { Objects, ObjectsRoot, StorageObject } from "../objects/objects";
+import { checkBool, checkMetadataArg, checkObject } from "../options";
+import type { TempUrlOptions } from "../temp-url";
+import type { DownloadOptions } from "../transfer/download";
+import type { StoreObjectOptions } from "../transfer/store-options";
+import type { UploadData } from "../transfer/upload-data";
+import * as containers from "./requests";
+import type { ContainerInfo, ContainerListing } from "./models";
+
+/** What containers and `Container`s need of the client: its namespaces. */
+export interface ContainersRoot extends ObjectsRoot {
+  readonly containers: Containers;
+  readonly objects: Objects;
+  readonly cdn: Cdn;
+}
+
+function containerOf(root: ContainersRoot, info: ContainerInfo | ContainerListing): Container {
+  if ("objectCount" in info) return new Container(root, info);
+  return new Container(root, { name: info.name, objectCount: info.count, bytesUsed: info.bytes });
+}
+
+/** `cf.containers`: create, get, list, delete containers and their metadata. */
+export class Containers {
+  readonly #root: ContainersRoot;
+
+  constructor(root: ContainersRoot) {
+    this.#root = root;
+  }
+
+  /** Create the container, or return it if it exists (pyrax's idempotent `create_container`). */
+  async create(name: string, options?: { metadata?: MetadataInput }): Promise<Container> {
+    const n = containerName(name, "name");
+    const o = checkObject(options, "options", ["metadata"]);
+    return containerOf(this.#root, await containers.createContainer(this.#root, n, o.metadata));
+  }
+
+  /** HEAD the container; `NoSuchContainer` if absent. `{ cdn: true }` also loads its CDN attributes. */
+  async get(container: ContainerRef, options?: { cdn?: boolean }): Promise<Container> {
+    const n = containerName(container);
+    const o = checkObject(options, "options", ["cdn"]);
+    checkBool(o.cdn, "options.cdn");
+    const c = containerOf(this.#root, await containers.getContainer(this.#root, n));
+    if (o.cdn) c.applyCdn(await cdn.getCdnAttributes(this.#root, n));
+    return c;
+  }
+
+  /** Container names (one page; `fullListing: true` for all). */
+  async listNames(options?: ListingOptions): Promise<string[]> {
+    const o = checkListingOptions(options);
+    return (await listContainerRows(this.#root, o)).map((r) => r.name);
+  }
+
+  /** `{ name, count, bytes }` per container. */
+  async listInfo(options?: ListingOptions): Promise<ContainerListing[]> {
+    return listContainerRows(this.#root, checkListingOptions(options));
+  }
+
+  /** `Container` objects from the listing (no HEAD per container). */
+  async getAll(options?: ListingOptions): Promise<Container[]> {
+    return (await listContainerRows(this.#root, checkListingOptions(options))).map((r) => containerOf(this.#root, r));
+  }
+
+  /** Every container, page by page (await it for the first page). */
+  list(options?: Omit<ListingOptions, "fullListing">): Paginated<ContainerListing> {
+    const o = checkListingOptions(options);
+    return new Paginated((cursor) => containerPage(this.#root, o, cursor));
+  }
+
+  /** Delete the container; with `deleteObjects: true` its objects are bulk-deleted first. */
+  async delete(container: ContainerRef, options?: { deleteObjects?: boolean }): Promise<void> {
+    const n = containerName(container);
+    const o = checkObject(options, "options", ["deleteObjects"]);
+    checkBool(o.deleteObjects, "options.deleteObjects");
+    await containers.deleteContainer(this.#root, n, Boolean(o.deleteObjects));
+  }
+
+  async getMetadata(container: ContainerRef): Promise<Metadata> {
+    return (await containers.getContainer(this.#root, containerName(container))).metadata;
+  }
+
+  async setMetadata(container: ContainerRef, metadata: MetadataInput, options?: { clear?: boolean }): Promise<void> {
+    const n = containerName(container);
+    checkMetadataArg(metadata);
+    const o = checkObject(options, "options", ["clear"]);
+    checkBool(o.clear, "options.clear");
+    metaHeaders("Container", metadata);
+    await containers.setContainerMetadata(this.#root, n, metadata, Boolean(o.clear));
+  }
+
+  removeMetadataKey(container: ContainerRef, key: string): Promise<void> {
+    return containers.removeContainerMetadataKey(this.#root, containerName(container), key);
+  }
+
+  setWebIndexPage(container: ContainerRef, page: string): Promise<void> {
+    return containers.setWebPage(this.#root, containerName(container), "index", page);
+  }
+
+  setWebErrorPage(container: ContainerRef, page: string): Promise<void> {
+    return containers.setWebPage(this.#root, containerName(container), "error", page);
+  }
+}
+
+/**
+ * A container (pyrax's `Container`). Methods call the client; fields are a snapshot. CDN fields
+ * are filled by `getCdnAttributes()` (or `getContainer(name, { cdn: true })`).
+ */
+export class Container {
+  readonly [CONTAINER_BRAND] = true as const;
+  /** The client this container came from (its namespaces do the work). */
+  readonly client: ContainersRoot;
+  readonly name: string;
+  objectCount: number;
+  bytesUsed: number;
+  metadata?: Metadata;
+  #cdn: Partial<CdnAttributes> = {};
+
+  constructor(client: ContainersRoot, info: Pick<ContainerInfo, "name" | "objectCount" | "bytesUsed"> & { metadata?: Metadata }) {
+    this.client = client;
+    this.name = info.name;
+    this.objectCount = info.objectCount;
+    this.bytesUsed = info.bytesUsed;
+    this.metadata = info.metadata;
+  }
+
+  /** pyrax's `total_bytes`. */
+  get totalBytes(): number {
+    return this.bytesUsed;
+  }
+
+  // CDN attributes live on the CDN endpoint: undefined until `getCdnAttributes()` (or
+  // `getContainer(name, { cdn: true })`) loads them, and read-only — change them with
+  // `makePublic()`, `makePrivate()`, `setCdnLogRetention()`.
+  get cdnEnabled(): boolean | undefined {
+    return this.#cdn.cdnEnabled;
+  }
+  get cdnTtl(): number | undefined {
+    return this.#cdn.cdnTtl;
+  }
+  get cdnLogRetention(): boolean | undefined {
+    return this.#cdn.cdnLogRetention;
+  }
+  get cdnUri(): string | undefined {
+    return this.#cdn.cdnUri;
+  }
+  get cdnSslUri(): string | undefined {
+    return this.#cdn.cdnSslUri;
+  }
+  get cdnStreamingUri(): string | undefined {
+    return this.#cdn.cdnStreamingUri;
+  }
+  get cdnIosUri(): string | undefined {
+    return this.#cdn.cdnIosUri;
+  }
+
+  /** @internal Store CDN attributes loaded by the client. */
+  applyCdn(a: CdnAttributes): this {
+    this.#cdn = { ...a };
+    return this;
+  }
+
+  async reload(): Promise<this> {
+    const fresh = await this.client.containers.get(this.name);
+    this.objectCount = fresh.objectCount;
+    this.bytesUsed = fresh.bytesUsed;
+    this.metadata = fresh.metadata;
+    return this;
+  }
+
+  storeObject(name: string, data: UploadData, options?: StoreObjectOptions): Promise<StorageObject> {
+    return this.client.objects.store(this, name, data, options);
+  }
+  uploadFile(path: string, options?: StoreObjectOptions & { objName?: string }): Promise<StorageObject> {
+    return this.client.objects.uploadFile(this, path, options);
+  }
+  getObject(name: ObjectRef): Promise<StorageObject> {
+    return this.client.objects.get(this, name);
+  }
+  fetchObject(name: ObjectRef, options: FetchObjectOptions & { chunkSize: number }): Promise<AsyncIterable<Buffer>>;
+  fetchObject(name: ObjectRef, options: FetchObjectOptions & { includeMeta: true }): Promise<{ meta: ObjectInfo; data: Buffer }>;
+  fetchObject(name: ObjectRef, options?: FetchObjectOptions): Promise<Buffer>;
+  fetchObject(name: ObjectRef, options?: FetchObjectOptions): Promise<unknown> {
+    return this.client.objects.fetch(this, name, options as FetchObjectOptions);
+  }
+  iterObjectChunks(name: ObjectRef, options: { chunkSize: number; signal?: AbortSignal }): AsyncGenerator<Buffer> {
+    return this.client.objects.iterChunks(this, name, options);
+  }
+  downloadObject(name: ObjectRef, directory: string, options?: DownloadOptions): Promise<string> {
+    return this.client.objects.download(this, name, directory, options);
+  }
+  listObjects(options?: Omit<ListingOptions, "fullListing">): Paginated<StorageObject> {
+    return this.client.objects.list(this, options);
+  }
+  /** pyrax's `get_objects`: one page, or every page with `fullListing: true`. */
+  getObjects(options?: ListingOptions): Promise<StorageObject[]> {
+    return this.client.objects.getAll(this, options);
+  }
+  listObjectNames(options?: ListingOptions): Promise<string[]> {
+    return this.client.objects.listNames(this, options);
+  }
+  listSubdirs(options?: { prefix?: string; delimiter?: string }): Promise<string[]> {
+    return this.client.objects.listSubdirs(this, options);
+  }
+  deleteObject(name: ObjectRef, options?: { withSegments?: boolean }): Promise<void> {
+    return this.client.objects.delete(this, name, options);
+  }
+  deleteAllObjects(): Promise<BulkDeleteResult> {
+    return this.client.objects.deleteAll(this);
+  }
+  bulkDelete(names: (string | StorageObject)[], options?: { batchSize?: number }): Promise<BulkDeleteResult>;
+  bulkDelete(names: (string | StorageObject)[], options: { async: true; batchSize?: number }): BulkDeleteJob;
+  bulkDelete(names: (string | StorageObject)[], options?: { async?: boolean; batchSize?: number }): unknown {
+    return this.client.objects.bulkDelete(this, names, options as { batchSize?: number });
+  }
+  deleteObjectInSeconds(name: ObjectRef, seconds: number): Promise<void> {
+    return this.client.objects.deleteInSeconds(this, name, seconds);
+  }
+  copyObject(name: ObjectRef, newContainer: string | Container, options?: { newObjName?: string; contentType?: string }): Promise<StorageObject> {
+    return this.client.objects.copy(this, name, newContainer, options);
+  }
+  moveObject(name: ObjectRef, newContainer: string | Container, options?: { newObjName?: string; contentType?: string }): Promise<StorageObject> {
+    return this.client.objects.move(this, name, newContainer, options);
+  }
+  /** Delete the container; `deleteObjects: true` empties it first. */
+  delete(options?: { deleteObjects?: boolean }): Promise<void> {
+    return this.client.containers.delete(this, options);
+  }
+  getMetadata(): Promise<Metadata> {
+    return this.client.containers.getMetadata(this);
+  }
+  setMetadata(metadata: MetadataInput, options?: { clear?: boolean }): Promise<void> {
+    return this.client.containers.setMetadata(this, metadata, options);
+  }
+  removeMetadataKey(key: string): Promise<void> {
+    return this.client.containers.removeMetadataKey(this, key);
+  }
+  setWebIndexPage(page: string): Promise<void> {
+    return this.client.containers.setWebIndexPage(this, page);
+  }
+  setWebErrorPage(page: string): Promise<void> {
+    return this.client.containers.setWebErrorPage(this, page);
+  }
+  async makePublic(options?: { ttl?: number }): Promise<void> {
+    await this.client.cdn.makePublic(this, options);
+    this.#cdn.cdnEnabled = true;
+    if (options?.ttl !== undefined) this.#cdn.cdnTtl = options.ttl;
+  }
+  async makePrivate(): Promise<void> {
+    await this.client.cdn.makePrivate(this);
+    this.#cdn.cdnEnabled = false;
+  }
+  /** Fetch the CDN attributes and store them on this object. */
+  async getCdnAttributes(): Promise<CdnAttributes> {
+    const a = await this.client.cdn.getAttributes(this);
+    this.applyCdn(a);
+    return a;
+  }
+  /** pyrax's `cont.cdn_log_retention = True`. */
+  async setCdnLogRetention(enabled: boolean): Promise<void> {
+    await this.client.cdn.setLogRetention(this, enabled);
+    this.#cdn.cdnLogRetention = enabled;
+  }
+  purgeCdnObject(name: ObjectRef, options?: { emailAddresses?: string | string[] }): Promise<void> {
+    return this.client.cdn.purge(this, name, options);
+  }
+  /** `cont.getTempUrl("name", 300)` or with `{ seconds, method, … }`. */
+  getTempUrl(name: ObjectRef, options: TempUrlOptions | number): Promise<string> {
+    return this.client.objects.getTempUrl(this, name, options);
+  }
+  toString(): string {
+    return `<Container '${this.name}'>`;
+  }
+}
