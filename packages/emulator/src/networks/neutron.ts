@@ -322,7 +322,7 @@ const ports: Collection<PortRecord> = {
     security_groups: [],
     allowed_address_pairs: [],
     extra_dhcp_opts: [],
-    binding_vnic_type: "normal",
+    "binding:vnic_type": "normal",
     port_security_enabled: true,
     ...stamp(p),
   }),
