@@ -56,7 +56,10 @@ cinder_start() {
   start_bg cinder-scheduler cinder-scheduler --config-file "$C" --log-file "$D/log/cinder-scheduler.log"
 }
 _cinder_scheduler_up() {
-  [ "$(grep -c 'Starting cinder-scheduler node' "$D/log/cinder-scheduler.log" 2>/dev/null)" -gt "$(cat "$D/run/cinder-scheduler-starts" 2>/dev/null || echo 0)" ]
+  local now before
+  now=$(grep -c 'Starting cinder-scheduler node' "$D/log/cinder-scheduler.log" 2>/dev/null || true)
+  before=$(cat "$D/run/cinder-scheduler-starts" 2>/dev/null || true)
+  [ "${now:-0}" -gt "${before:-0}" ]
 }
 cinder_check() { admin_token && json_ok "http://$H:8776/v3/$ADMIN_PID/scheduler-stats/get_pools" "len(d['pools']) > 0"; }
 # the volume service announces its pools once at start, then every 60 s (read at import time, no
