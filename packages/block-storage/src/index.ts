@@ -1,1 +1,12 @@
-export { BlockStorage } from "./block-storage-client";
+export { BlockStorage, type BlockStorageOptions } from "./block-storage";
+export { NoSuchSnapshot, NoSuchVolume, NoSuchVolumeType, NoUniqueMatch, SnapshotFailed, type UndeletableReason, VolumeFailed, VolumeNotAvailable, VolumeNotDeletable } from "./errors";
+export type { Ref } from "./ref";
+export type { ApiVersion } from "./api-version";
+export { Volume, Volumes } from "./volumes/volumes";
+export type { Attachment, CreateVolumeInput, DeleteVolumeInput, ListVolumesInput, UpdateVolumeInput, VolumeData } from "./volumes/models";
+export { SIZE_LIMITS } from "./volumes/models";
+export { Snapshot, Snapshots, type WaitForOptions } from "./snapshots/snapshots";
+export type { CreateSnapshotInput, ListSnapshotsInput, SnapshotData, UpdateSnapshotInput } from "./snapshots/models";
+export { VolumeType, VolumeTypes } from "./volume-types/volume-types";
+export type { VolumeTypeData } from "./volume-types/models";
+export type { VolumeAttachmentData } from "./attachments/models";

@@ -1,0 +1,36 @@
+import * as z from "zod";
+
+export const wireVolumeAttachment = z.looseObject({
+  id: z.string().optional(),
+  serverId: z.string().optional(),
+  volumeId: z.string().optional(),
+  device: z.string().nullish(),
+});
+export const volumeAttachmentBody = z.looseObject({ volumeAttachment: wireVolumeAttachment });
+export const volumeAttachmentsBody = z.looseObject({ volumeAttachments: z.array(wireVolumeAttachment) });
+
+/** One volume attached to a server, as Nova reports it. */
+export interface VolumeAttachmentData {
+  /** Nova's attachment id (the volume's id). */
+  id: string;
+  serverId: string;
+  volumeId: string;
+  device?: string;
+  raw: Record<string, unknown>;
+}
+
+export function toVolumeAttachment(w: z.output<typeof wireVolumeAttachment>, serverId: string, volumeId = ""): VolumeAttachmentData {
+  return {
+    id: w.id ?? w.volumeId ?? volumeId,
+    serverId: w.serverId ?? serverId,
+    volumeId: w.volumeId ?? volumeId,
+    ...(w.device ? { device: w.device } : {}),
+    raw: { ...w },
+  };
+}
+
+/** A device path such as `/dev/xvdb`; absent = Nova picks one. */
+export const mountpointInput = z
+  .string()
+  .regex(/^\/dev\/[A-Za-z0-9/_-]+$/, "must be a device path such as /dev/xvdb")
+  .optional();

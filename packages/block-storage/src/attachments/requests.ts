@@ -1,0 +1,40 @@
+import { type CallOptions, encodeSegment, joinUrl, type NotFound, notFoundAs, validate } from "@rax/core";
+import { NoSuchVolume } from "../errors";
+import { type Ref, ref } from "../ref";
+import type { VolumeApi } from "../volume-api";
+import { jsonFor, sendFor } from "../wire";
+import { mountpointInput, toVolumeAttachment, type VolumeAttachmentData, volumeAttachmentBody, volumeAttachmentsBody } from "./models";
+
+// Attach and detach are Nova calls (pyrax goes through novaclient): they go to the compute endpoint
+// with the same token. A 404 may mean the server or the volume; Nova's message says which.
+
+const attachmentsUrl = (client: VolumeApi, serverId: string, rest = "") =>
+  joinUrl(client.computeEndpoint, `servers/${encodeSegment(serverId)}/os-volume_attachments${rest}`);
+
+/**
+ * POST {compute}/servers/{server}/os-volume_attachments → 200 (Nova v2.1; older docs say 202).
+ * `mountpoint` absent lets Nova choose the device.
+ */
+export async function attachVolume(client: VolumeApi, volume: Ref, server: Ref, mountpoint?: string, o: CallOptions = {}): Promise<VolumeAttachmentData> {
+  const volumeId = validate(ref, volume, "volume");
+  const serverId = validate(ref, server, "server");
+  const device = validate(mountpointInput, mountpoint, "mountpoint");
+  const json = { volumeAttachment: { volumeId, ...(device ? { device } : {}) } };
+  const body = await jsonFor(client, { method: "POST", url: attachmentsUrl(client, serverId), json, ...o }, [200, 202], volumeAttachmentBody);
+  return toVolumeAttachment(body.volumeAttachment, serverId, volumeId);
+}
+
+/** DELETE {compute}/servers/{server}/os-volume_attachments/{volume} → 202. */
+export async function detachVolume(client: VolumeApi, volume: Ref, server: Ref, o: CallOptions = {}): Promise<void> {
+  const volumeId = validate(ref, volume, "volume");
+  const serverId = validate(ref, server, "server");
+  const res = await notFoundAs(sendFor(client, { method: "DELETE", url: attachmentsUrl(client, serverId, `/${encodeSegment(volumeId)}`), ...o }, [202]), (e: NotFound) => new NoSuchVolume(volumeId, e));
+  await res.dump();
+}
+
+/** GET {compute}/servers/{server}/os-volume_attachments: every volume attached to the server. */
+export async function listServerAttachments(client: VolumeApi, server: Ref, o: CallOptions = {}): Promise<VolumeAttachmentData[]> {
+  const serverId = validate(ref, server, "server");
+  const body = await client.json({ method: "GET", url: attachmentsUrl(client, serverId), ...o }, volumeAttachmentsBody);
+  return body.volumeAttachments.map((a) => toVolumeAttachment(a, serverId));
+}

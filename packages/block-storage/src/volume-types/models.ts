@@ -1,0 +1,33 @@
+import * as z from "zod";
+
+export const wireVolumeType = z.looseObject({
+  id: z.union([z.string(), z.number()]),
+  name: z.string(),
+  extra_specs: z.record(z.string(), z.unknown()).nullish(),
+  description: z.string().nullish(),
+  is_public: z.boolean().optional(),
+});
+export type WireVolumeType = z.output<typeof wireVolumeType>;
+
+export const volumeTypeBody = z.looseObject({ volume_type: wireVolumeType });
+export const volumeTypesBody = z.looseObject({ volume_types: z.array(wireVolumeType) });
+
+export interface VolumeTypeData {
+  /** Rackspace's ids are numbers (1 = SATA, 2 = SSD); kept as strings so every id is one type. */
+  id: string;
+  name: string;
+  extraSpecs: Record<string, unknown>;
+  description?: string;
+  /** Every field Cinder sent, as sent. */
+  raw: Record<string, unknown>;
+}
+
+export function toVolumeType(w: WireVolumeType): VolumeTypeData {
+  return {
+    id: String(w.id),
+    name: w.name,
+    extraSpecs: { ...(w.extra_specs ?? {}) },
+    ...(w.description ? { description: w.description } : {}),
+    raw: { ...w },
+  };
+}

@@ -1,0 +1,21 @@
+import { type CallOptions, encodeSegment, type NotFound, notFoundAs, Paginated, type ServiceClient, validate } from "@rax/core";
+import { NoSuchVolumeType } from "../errors";
+import { type Ref, ref } from "../ref";
+import { toVolumeType, type VolumeTypeData, volumeTypeBody, volumeTypesBody } from "./models";
+
+const missing = (id: string) => (e: NotFound) => new NoSuchVolumeType(id, e);
+
+/** GET /types: one page (Cinder does not page volume types). */
+export function listVolumeTypes(client: ServiceClient, o: CallOptions = {}): Paginated<VolumeTypeData> {
+  return new Paginated(async () => {
+    const body = await client.json({ method: "GET", path: "types", ...o }, volumeTypesBody);
+    return { items: body.volume_types.map(toVolumeType) };
+  });
+}
+
+/** GET /types/{id}. */
+export async function getVolumeType(client: ServiceClient, type: Ref, o: CallOptions = {}): Promise<VolumeTypeData> {
+  const id = validate(ref, type, "type");
+  const body = await notFoundAs(client.json({ method: "GET", path: `types/${encodeSegment(id)}`, ...o }, volumeTypeBody), missing(id));
+  return toVolumeType(body.volume_type);
+}
