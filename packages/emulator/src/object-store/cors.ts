@@ -1,11 +1,13 @@
 import type { EmulatorContext } from "../context";
 import { emptyResponse } from "../respond";
 import { storageAccount } from "./access";
+import { swiftError } from "./errors";
 import type { Container } from "./model";
 import type { StorageTarget } from "./target";
 
-const OBJECT_METHODS = ["COPY", "DELETE", "GET", "HEAD", "OPTIONS", "POST", "PUT"];
-const CONTAINER_METHODS = ["DELETE", "GET", "HEAD", "OPTIONS", "POST", "PUT"];
+// In the order real Swift 2.30 lists them in `Allow` (checked for objects; containers and accounts alike).
+const OBJECT_METHODS = ["GET", "PUT", "HEAD", "OPTIONS", "DELETE", "POST", "COPY"];
+const CONTAINER_METHODS = ["GET", "PUT", "HEAD", "OPTIONS", "DELETE", "POST"];
 const ACCOUNT_METHODS = ["GET", "HEAD", "OPTIONS", "POST"];
 
 /** Response headers a CORS reader may see (Swift's simple and swift-specific ones). */
@@ -36,7 +38,11 @@ export function corsPreflight(ctx: EmulatorContext, request: Request, target: St
   const origin = request.headers.get("origin");
   if (!origin || target.container === undefined) return emptyResponse(200, headers);
   const container = containerOf(ctx, target);
-  if (!originAllowed(container, origin) || !methods.includes(request.headers.get("access-control-request-method") ?? "")) return emptyResponse(401, headers);
+  if (!originAllowed(container, origin) || !methods.includes(request.headers.get("access-control-request-method") ?? "")) {
+    const refused = swiftError(401);
+    refused.headers.set("allow", headers.allow!);
+    return refused;
+  }
   const vary: string[] = [];
   if (allowedOrigins(container).join(" ") === "*") headers["access-control-allow-origin"] = "*";
   else {

@@ -1,4 +1,4 @@
-import { swiftError } from "./errors";
+import { swiftError, swiftHtmlReason } from "./errors";
 import { headerText, pyUnquote } from "./header-text";
 
 /** Headers an object keeps alongside its metadata (object POST replaces them all). */
@@ -27,8 +27,9 @@ const MAX_DELETE_AT = 9_999_999_999;
 export function ifDeleteAtProblem(headers: Headers, deleteAt: number | undefined): Response | undefined {
   const value = headers.get("x-if-delete-at");
   if (value === null) return undefined;
-  if (!/^\s*\d+(\.\d+)?\s*$/.test(value)) return swiftError(400, "Bad X-If-Delete-At header value");
-  if (Math.floor(Number(value)) !== (deleteAt ?? 0)) return swiftError(412, "X-If-Delete-At and X-Delete-At do not match");
+  // The object server's answers: plain text labelled text/html, as real Swift sends them.
+  if (!/^\s*\d+(\.\d+)?\s*$/.test(value)) return swiftHtmlReason(400, "Bad X-If-Delete-At header value");
+  if (Math.floor(Number(value)) !== (deleteAt ?? 0)) return swiftHtmlReason(412, "X-If-Delete-At and X-Delete-At do not match");
   return undefined;
 }
 
