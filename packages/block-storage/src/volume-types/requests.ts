@@ -1,5 +1,6 @@
 import { type CallOptions, encodeSegment, type NotFound, notFoundAs, Paginated, type ServiceClient, validate } from "@rax/core";
 import { NoSuchVolumeType } from "../errors";
+import * as z from "zod";
 import { type Ref, ref } from "../ref";
 import { toVolumeType, type VolumeTypeData, volumeTypeBody, volumeTypesBody } from "./models";
 
@@ -13,9 +14,11 @@ export function listVolumeTypes(client: ServiceClient, o: CallOptions = {}): Pag
   });
 }
 
-/** GET /types/{id}. */
-export async function getVolumeType(client: ServiceClient, type: Ref, o: CallOptions = {}): Promise<VolumeTypeData> {
-  const id = validate(ref, type, "type");
+/** GET /types/{id}. Rackspace numbers its types (1 = SATA, 2 = SSD): a number is an id too. */
+const typeRef = z.union([z.number().int().transform(String), ref], { error: "must be a type id or an object with an id" });
+
+export async function getVolumeType(client: ServiceClient, type: Ref | number, o: CallOptions = {}): Promise<VolumeTypeData> {
+  const id = validate(typeRef, type, "type");
   const body = await notFoundAs(client.json({ method: "GET", path: `types/${encodeSegment(id)}`, ...o }, volumeTypeBody), missing(id));
   return toVolumeType(body.volume_type);
 }

@@ -14,7 +14,7 @@ export class VolumeTypes {
   }
 
   /** One volume type by id. `NoSuchVolumeType` if it does not exist. */
-  async get(type: Ref, o?: CallOptions): Promise<VolumeType> {
+  async get(type: Ref | number, o?: CallOptions): Promise<VolumeType> {
     return new VolumeType(await api.getVolumeType(this.client, type, o));
   }
 }

@@ -38,8 +38,9 @@ export function listVolumes(client: ServiceClient, filters?: ListVolumesInput, o
   return markerPager(
     async (marker, limit) => {
       const body = await client.json({ method: "GET", path: "volumes/detail", query: { ...query, limit, marker }, ...o }, volumesBody);
-      if (!body.volumes_links) return body.volumes;
-      return { items: body.volumes, more: body.volumes_links.some((l) => l.rel === "next") };
+      // v1 sends no links: a full page (as many as asked) may have more after it.
+      const more = body.volumes_links ? body.volumes_links.some((l) => l.rel === "next") : limit !== undefined && body.volumes.length >= limit;
+      return { items: body.volumes, more };
     },
     { markerOf: (row) => row.id, pageSize: f.pageSize, limit: f.limit, marker: f.marker },
   ).map(toVolume);

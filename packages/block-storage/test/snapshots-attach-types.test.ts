@@ -1,0 +1,92 @@
+import { ValidationError } from "@rax/core";
+import { describe, expect, it } from "vitest";
+import { NoSuchVolumeType, Snapshot, SnapshotFailed, VolumeNotAvailable, VolumeType } from "../src/index";
+import { badRequestBody, notFoundBody, serve, TOKEN, TYPES, wireSnapshot, wireVolume } from "./fixture";
+
+describe("volume types", () => {
+  it("list and get (pyrax list_types); ids become strings", async () => {
+    const { cbs } = await serve(
+      { method: "GET", path: "/types", status: 200, body: TYPES },
+      { method: "GET", path: "/types/2", status: 200, body: { volume_type: TYPES.volume_types[1] } },
+      { method: "GET", path: "/types/9", status: 404, body: notFoundBody("Volume type 9") },
+    );
+    const types = (await cbs.types.list()).items;
+    expect(types.map((t) => [t.id, t.name])).toEqual([["1", "SATA"], ["2", "SSD"]]);
+    expect(types[0]).toBeInstanceOf(VolumeType);
+    expect((await cbs.types.get(2)).name).toBe("SSD");
+    await expect(cbs.types.get("9")).rejects.toBeInstanceOf(NoSuchVolumeType);
+  });
+});
+
+describe("snapshots", () => {
+  it("vol.createSnapshot sends v1's display_name and force; Cinder's 400 for an attached volume → VolumeNotAvailable", async () => {
+    const { cbs, seen } = await serve(
+      { method: "GET", path: "/volumes/vol-1", status: 200, body: { volume: wireVolume() } },
+      { method: "POST", path: "/snapshots", status: 201, body: { snapshot: wireSnapshot({ status: "creating" }) } },
+      { method: "POST", path: "/snapshots", status: 400, body: badRequestBody("Invalid volume: must be available") },
+      { method: "POST", path: "/snapshots", status: 200, body: { snapshot: wireSnapshot() } },
+    );
+    const vol = await cbs.volumes.get("vol-1");
+    const snap = await vol.createSnapshot({ name: "My Snapshot" });
+    expect(snap).toBeInstanceOf(Snapshot);
+    expect(snap).toMatchObject({ id: "snap-1", volumeId: "vol-1", name: "My Snapshot", status: "creating" });
+    expect(seen[1]!.body).toEqual({ snapshot: { volume_id: "vol-1", force: false, display_name: "My Snapshot" } });
+    const e = await cbs.snapshots.create("vol-1").catch((x: unknown) => x);
+    expect(e).toBeInstanceOf(VolumeNotAvailable);
+    expect((e as Error).message).toContain("must be available");
+    await cbs.volumes.createSnapshot("vol-1", { force: true });
+    expect(seen[3]!.body.snapshot.force).toBe(true);
+  });
+
+  it("list keeps one volume's snapshots for vol.listSnapshots(); update, delete, waitFor", async () => {
+    const { cbs, seen } = await serve(
+      { method: "GET", path: "/snapshots/detail", status: 200, body: { snapshots: [wireSnapshot(), wireSnapshot({ id: "s2", volume_id: "other" })] } },
+      { method: "PUT", path: "/snapshots/snap-1", status: 200, body: { snapshot: wireSnapshot({ display_name: "renamed" }) } },
+      { method: "GET", path: "/snapshots/snap-1", status: 200, body: { snapshot: wireSnapshot({ status: "creating" }) } },
+      { method: "GET", path: "/snapshots/snap-1", status: 200, body: { snapshot: wireSnapshot() } },
+      { method: "DELETE", path: "/snapshots/snap-1", status: 202 },
+      { method: "GET", path: "/snapshots/bad", status: 200, body: { snapshot: wireSnapshot({ id: "bad", status: "error" }) } },
+    );
+    const snaps = await cbs.volumes.listSnapshots("vol-1").toArray();
+    expect(snaps.map((s) => s.id)).toEqual(["snap-1"]);
+    expect(seen[0]!.query.get("volume_id")).toBe("vol-1");
+    expect((await snaps[0]!.update({ name: "renamed" })).name).toBe("renamed");
+    expect(seen[1]!.body).toEqual({ snapshot: { display_name: "renamed" } });
+    expect((await cbs.snapshots.waitFor("snap-1", "available", { interval: 1 })).status).toBe("available");
+    await snaps[0]!.delete();
+    await expect(cbs.snapshots.waitFor("bad", "available", { interval: 1 })).rejects.toBeInstanceOf(SnapshotFailed);
+  });
+});
+
+describe("attach / detach (through Nova)", () => {
+  it("vol.attachToInstance(server, mountpoint) posts os-volume_attachments to the compute endpoint with the token", async () => {
+    const { cbs, seen } = await serve(
+      { method: "GET", path: "/volumes/vol-1", status: 200, body: { volume: wireVolume() } },
+      { method: "POST", path: "/nova/servers/srv-1/os-volume_attachments", status: 200, body: { volumeAttachment: { id: "vol-1", serverId: "srv-1", volumeId: "vol-1", device: "/dev/xvdb" } } },
+    );
+    const vol = await cbs.volumes.get("vol-1");
+    const a = await vol.attachToInstance({ id: "srv-1", name: "web1" } as never, "/dev/xvdb");
+    expect(seen[1]!.body).toEqual({ volumeAttachment: { volumeId: "vol-1", device: "/dev/xvdb" } });
+    expect(seen[1]!.headers["x-auth-token"]).toBe(TOKEN);
+    expect(a).toMatchObject({ serverId: "srv-1", volumeId: "vol-1", device: "/dev/xvdb" });
+  });
+
+  it("refuses a bad mountpoint or server before any request", async () => {
+    const { cbs, seen } = await serve();
+    await expect(cbs.volumes.attach("vol-1", "srv-1", "xvdb")).rejects.toMatchObject({ field: "mountpoint" });
+    await expect(cbs.volumes.attach("vol-1", {} as never)).rejects.toBeInstanceOf(ValidationError);
+    expect(seen).toHaveLength(0);
+  });
+
+  it("detach deletes the attachment on the server the volume is attached to; a detached volume sends nothing", async () => {
+    const { cbs, seen, left } = await serve(
+      { method: "GET", path: "/volumes/vol-1", status: 200, body: { volume: wireVolume({ status: "in-use", attachments: [{ id: "vol-1", server_id: "srv-9", volume_id: "vol-1", device: "/dev/xvdb" }] }) } },
+      { method: "DELETE", path: "/nova/servers/srv-9/os-volume_attachments/vol-1", status: 202 },
+      { method: "GET", path: "/volumes/vol-1", status: 200, body: { volume: wireVolume() } },
+    );
+    await cbs.volumes.detach("vol-1");
+    await cbs.volumes.detach("vol-1");
+    expect(left()).toBe(0);
+    expect(seen.filter((s) => s.method === "DELETE")).toHaveLength(1);
+  });
+});

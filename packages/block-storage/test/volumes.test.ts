@@ -1,0 +1,175 @@
+import { InvalidResponse, ValidationError, WaitTimeout } from "@rax/core";
+import { describe, expect, it } from "vitest";
+import { NoSuchVolume, NoUniqueMatch, Volume, VolumeFailed, VolumeNotDeletable } from "../src/index";
+import { badRequestBody, notFoundBody, serve, serveVersion, TYPES, wireSnapshot, wireVolume } from "./fixture";
+
+describe("volumes", () => {
+  it("create (pyrax cbs.create(name, size, volume_type)) checks the type, sends v1's display_name and returns a Volume", async () => {
+    const { cbs, seen } = await serve(
+      { method: "GET", path: "/types", status: 200, body: TYPES },
+      { method: "POST", path: "/volumes", status: 200, body: { volume: wireVolume({ status: "creating" }) } },
+    );
+    const vol = await cbs.volumes.create({ name: "my_fast_volume", size: 500, volumeType: "SSD", metadata: { a: "b" } });
+    expect(seen[1]!.body).toEqual({ volume: { size: 500, display_name: "my_fast_volume", volume_type: "SSD", metadata: { a: "b" } } });
+    expect(vol).toBeInstanceOf(Volume);
+    expect(vol).toMatchObject({ id: "vol-1", name: "my_fast_volume", size: 500, volumeType: "SSD", status: "creating", availabilityZone: "nova", bootable: false, attachments: [] });
+  });
+
+  it("create on v3 sends name/description and insists on 202", async () => {
+    const { cbs, seen } = await serveVersion(
+      3,
+      { method: "POST", path: "/volumes", status: 202, body: { volume: { id: "v3", name: "n", description: "d", size: 10, status: "creating", bootable: "false" } } },
+      { method: "POST", path: "/volumes", status: 200, body: { volume: { id: "v4", size: 10 } } },
+    );
+    const vol = await cbs.volumes.create({ name: "n", description: "d", size: 10, clone: { id: "src" } });
+    expect(seen[0]!.body).toEqual({ volume: { size: 10, name: "n", description: "d", source_volid: "src" } });
+    expect(vol).toMatchObject({ id: "v3", name: "n", description: "d" });
+    await expect(cbs.volumes.create({ size: 10 })).rejects.toBeInstanceOf(InvalidResponse);
+  });
+
+  it("create from a snapshot or an image names them as Cinder does", async () => {
+    const { cbs, seen } = await serve(
+      { method: "POST", path: "/volumes", status: 200, body: { volume: wireVolume({ snapshot_id: "snap-1" }) } },
+      { method: "POST", path: "/volumes", status: 200, body: { volume: wireVolume({ image_id: "img-1" }) } },
+    );
+    expect((await cbs.volumes.create({ snapshot: "snap-1" })).snapshotId).toBe("snap-1");
+    await cbs.volumes.create({ size: 100, image: { id: "img-1" } });
+    expect(seen.map((s) => s.body)).toEqual([{ volume: { snapshot_id: "snap-1" } }, { volume: { size: 100, imageRef: "img-1" } }]);
+  });
+
+  it.each([
+    [{ size: 74, volumeType: "SATA" }, "volume.size"],
+    [{ size: 49, volumeType: "ssd" }, "volume.size"],
+    [{ size: 1025, volumeType: "SSD" }, "volume.size"],
+    [{ size: 1.5 }, "volume.size"],
+    [{ size: 0 }, "volume.size"],
+    [{}, "volume.size"],
+    [{ size: 100, snapshot: "s", clone: "c" }, "volume.clone"],
+    [{ size: 100, metadata: { n: 1 } }, "volume.metadata.n"],
+    [{ size: 100, colour: "red" }, "volume"],
+  ])("create refuses %j before any request (%s)", async (input, field) => {
+    const { cbs, seen } = await serve();
+    const e = await cbs.volumes.create(input as never).catch((x: unknown) => x);
+    expect(e).toBeInstanceOf(ValidationError);
+    expect((e as ValidationError).field).toBe(field);
+    expect(seen).toHaveLength(0);
+  });
+
+  it("create refuses a volume type the cloud does not list, before the create request", async () => {
+    const { cbs, seen } = await serve({ method: "GET", path: "/types", status: 200, body: TYPES });
+    await expect(cbs.volumes.create({ size: 100, volumeType: "NVMe" })).rejects.toMatchObject({ field: "volume.volumeType" });
+    expect(seen.map((s) => s.method)).toEqual(["GET"]);
+  });
+
+  it("list walks /volumes/detail pages with limit and marker; get maps a 404 to NoSuchVolume", async () => {
+    const { cbs, seen } = await serve(
+      { method: "GET", path: "/volumes/detail", status: 200, body: { volumes: [wireVolume({ id: "a" }), wireVolume({ id: "b" })] } },
+      { method: "GET", path: "/volumes/detail", status: 200, body: { volumes: [wireVolume({ id: "c" })] } },
+      { method: "GET", path: "/volumes/nope", status: 404, body: notFoundBody("Volume nope") },
+    );
+    const ids: string[] = [];
+    for await (const v of cbs.volumes.list({ pageSize: 2 })) ids.push(v.id);
+    expect(ids).toEqual(["a", "b", "c"]);
+    expect(seen[1]!.query.get("marker")).toBe("b");
+    expect(seen[1]!.query.get("limit")).toBe("2");
+    const e = await cbs.volumes.get("nope").catch((x: unknown) => x);
+    expect(e).toBeInstanceOf(NoSuchVolume);
+    expect((e as NoSuchVolume).status).toBe(404);
+  });
+
+  it("find matches the name exactly: none → NoSuchVolume, several → NoUniqueMatch", async () => {
+    const rows = { volumes: [wireVolume({ id: "a", display_name: "x" }), wireVolume({ id: "b", display_name: "x" }), wireVolume({ id: "c", display_name: "y" })] };
+    const { cbs } = await serve(
+      { method: "GET", path: "/volumes/detail", status: 200, body: rows },
+      { method: "GET", path: "/volumes/detail", status: 200, body: rows },
+      { method: "GET", path: "/volumes/detail", status: 200, body: rows },
+    );
+    expect((await cbs.volumes.find("y")).id).toBe("c");
+    await expect(cbs.volumes.find("x")).rejects.toBeInstanceOf(NoUniqueMatch);
+    await expect(cbs.volumes.find("z")).rejects.toBeInstanceOf(NoSuchVolume);
+  });
+
+  it("update sends display_name / display_description on v1", async () => {
+    const { cbs, seen } = await serve({ method: "PUT", path: "/volumes/vol-1", status: 200, body: { volume: wireVolume({ display_name: "new" }) } });
+    const vol = await cbs.volumes.update("vol-1", { name: "new", description: "d" });
+    expect(seen[0]!.body).toEqual({ volume: { display_name: "new", display_description: "d" } });
+    expect(vol.name).toBe("new");
+  });
+
+  it("delete refuses an attached volume and one with snapshots, saying why, without sending DELETE", async () => {
+    const { cbs, seen } = await serve(
+      { method: "GET", path: "/volumes/vol-1", status: 200, body: { volume: wireVolume({ status: "in-use", attachments: [{ id: "vol-1", server_id: "srv-1", device: "/dev/xvdb" }] }) } },
+      { method: "GET", path: "/snapshots/detail", status: 200, body: { snapshots: [] } },
+      { method: "GET", path: "/volumes/vol-1", status: 200, body: { volume: wireVolume() } },
+      { method: "GET", path: "/snapshots/detail", status: 200, body: { snapshots: [wireSnapshot(), wireSnapshot({ id: "other", volume_id: "vol-2" })] } },
+    );
+    const attached = await cbs.volumes.delete("vol-1").catch((x: unknown) => x);
+    expect(attached).toBeInstanceOf(VolumeNotDeletable);
+    expect(attached).toMatchObject({ reason: "attached" });
+    expect((attached as Error).message).toContain("srv-1");
+    const snapped = await cbs.volumes.delete("vol-1").catch((x: unknown) => x);
+    expect(snapped).toMatchObject({ reason: "snapshots" });
+    expect((snapped as Error).message).toContain("snap-1");
+    expect(seen.some((s) => s.method === "DELETE")).toBe(false);
+  });
+
+  it("delete sends DELETE → 202; Cinder's 400 in a race becomes VolumeNotDeletable", async () => {
+    const { cbs, seen, left } = await serve(
+      { method: "GET", path: "/volumes/vol-1", status: 200, body: { volume: wireVolume() } },
+      { method: "GET", path: "/snapshots/detail", status: 200, body: { snapshots: [] } },
+      { method: "DELETE", path: "/volumes/vol-1", status: 202 },
+      { method: "GET", path: "/volumes/vol-1", status: 200, body: { volume: wireVolume() } },
+      { method: "GET", path: "/snapshots/detail", status: 200, body: { snapshots: [] } },
+      { method: "DELETE", path: "/volumes/vol-1", status: 400, body: badRequestBody("Invalid volume: Volume still has 1 dependent snapshots.") },
+    );
+    await cbs.volumes.delete({ id: "vol-1" });
+    expect(seen[2]!.method).toBe("DELETE");
+    await expect(cbs.volumes.delete("vol-1")).rejects.toMatchObject({ name: "VolumeNotDeletable", reason: "snapshots" });
+    expect(left()).toBe(0);
+  });
+
+  it("delete with force detaches through Nova, waits for available, deletes the snapshots, then the volume", async () => {
+    const { cbs, seen, left } = await serve(
+      { method: "GET", path: "/volumes/vol-1", status: 200, body: { volume: wireVolume({ status: "in-use", attachments: [{ id: "vol-1", server_id: "srv-1" }] }) } },
+      { method: "GET", path: "/snapshots/detail", status: 200, body: { snapshots: [wireSnapshot()] } },
+      { method: "DELETE", path: "/nova/servers/srv-1/os-volume_attachments/vol-1", status: 202 },
+      { method: "GET", path: "/volumes/vol-1", status: 200, body: { volume: wireVolume({ status: "detaching" }) } },
+      { method: "GET", path: "/volumes/vol-1", status: 200, body: { volume: wireVolume() } },
+      { method: "DELETE", path: "/snapshots/snap-1", status: 202 },
+      { method: "GET", path: "/snapshots/snap-1", status: 404, body: notFoundBody("Snapshot snap-1") },
+      { method: "DELETE", path: "/volumes/vol-1", status: 202 },
+    );
+    await cbs.volumes.delete("vol-1", { force: true, interval: 1 });
+    expect(left()).toBe(0);
+    expect(seen.at(-1)).toMatchObject({ method: "DELETE", path: "/volumes/vol-1" });
+  });
+
+  it("waitFor resolves on the status and rejects with VolumeFailed on error", async () => {
+    const { cbs } = await serve(
+      { method: "GET", path: "/volumes/vol-1", status: 200, body: { volume: wireVolume({ status: "creating" }) } },
+      { method: "GET", path: "/volumes/vol-1", status: 200, body: { volume: wireVolume({ status: "available" }) } },
+      { method: "GET", path: "/volumes/vol-2", status: 200, body: { volume: wireVolume({ id: "vol-2", status: "error" }) } },
+      { method: "GET", path: "/volumes/vol-3", status: 200, body: { volume: wireVolume({ id: "vol-3", status: "creating" }) } },
+      { method: "GET", path: "/volumes/vol-3", status: 200, body: { volume: wireVolume({ id: "vol-3", status: "creating" }) } },
+    );
+    expect((await cbs.volumes.waitFor("vol-1", "available", { interval: 1 })).status).toBe("available");
+    const e = await cbs.volumes.waitFor("vol-2", "available", { interval: 1 }).catch((x: unknown) => x);
+    expect(e).toBeInstanceOf(VolumeFailed);
+    expect((e as VolumeFailed).message).toContain("vol-2 went to error");
+    await expect(cbs.volumes.waitFor("vol-3", "available", { interval: 1, attempts: 2 })).rejects.toBeInstanceOf(WaitTimeout);
+  });
+
+  it("metadata: get, merge, replace and delete keys", async () => {
+    const { cbs, seen } = await serve(
+      { method: "GET", path: "/volumes/vol-1/metadata", status: 200, body: { metadata: { a: "1" } } },
+      { method: "POST", path: "/volumes/vol-1/metadata", status: 200, body: { metadata: { a: "1", b: "2" } } },
+      { method: "PUT", path: "/volumes/vol-1/metadata", status: 200, body: { metadata: { c: "3" } } },
+      { method: "DELETE", path: "/volumes/vol-1/metadata/c", status: 200 },
+    );
+    expect(await cbs.volumes.getMetadata("vol-1")).toEqual({ a: "1" });
+    expect(await cbs.volumes.setMetadata("vol-1", { b: "2" })).toEqual({ a: "1", b: "2" });
+    expect(await cbs.volumes.replaceMetadata("vol-1", { c: "3" })).toEqual({ c: "3" });
+    await cbs.volumes.deleteMetadata("vol-1", "c");
+    expect(seen.map((s) => s.body)).toEqual([undefined, { metadata: { b: "2" } }, { metadata: { c: "3" } }, undefined]);
+  });
+});
