@@ -217,6 +217,7 @@ describe("/info advertises only what is served", () => {
     const bad = await call(s, `${s.storage}/policy-x`, { method: "PUT", headers: { "X-Storage-Policy": "gold" } });
     expect(bad.status).toBe(400);
     expect((await call(s, `${s.storage}/policy-0`, { method: "PUT", headers: { "X-Storage-Policy": "Policy-0" } })).status).toBe(201);
+    expect((await call(s, `${s.storage}/policy-default`, { method: "PUT", headers: { "X-Storage-Policy": "" } })).status).toBe(201);
   });
 });
 
@@ -289,10 +290,16 @@ describe("copy and manifest details", () => {
   });
 
   it("?multipart-manifest=get&format=raw is Python's json.dumps(sort_keys) of the manifest, with its MD5 as ETag", async () => {
-    await call(s, `${s.storage}/segs/raw-slo?multipart-manifest=put`, { method: "PUT", body: JSON.stringify([{ path: "/segs/a" }]) });
+    await call(s, `${s.storage}/segs/raw-slo?multipart-manifest=put`, {
+      method: "PUT",
+      body: JSON.stringify([{ path: "/segs/a" }]),
+      headers: { "content-type": "application/x-big-thing" },
+    });
     const res = await call(s, `${s.storage}/segs/raw-slo?multipart-manifest=get&format=raw`);
     const body = await res.text();
     expect(body).toBe(`[{"etag": "${md5("AAAA")}", "path": "/segs/a", "size_bytes": 4}]`);
     expect(res.headers.get("etag")).toBe(md5(body));
+    // the manifest object's own type, not JSON's
+    expect(res.headers.get("content-type")).toBe("application/x-big-thing");
   });
 });

@@ -50,8 +50,8 @@ export async function containerRoute(r: SwiftRequest, name: string): Promise<Res
       const bad = containerNameProblem(name);
       if (bad) return bad;
       const policy = request.headers.get("x-storage-policy");
-      // One storage policy here, as /info says.
-      if (policy !== null && policy.trim().toLowerCase() !== "policy-0") return swiftError(400, `Invalid X-Storage-Policy '${policy.trim()}'`);
+      // One storage policy here, as /info says; an empty name means the default.
+      if (policy !== null && policy.trim() !== "" && policy.trim().toLowerCase() !== "policy-0") return swiftError(400, `Invalid X-Storage-Policy '${policy.trim()}'`);
       const changes = metaChanges(request.headers, "container");
       const problem = metaLimitProblem(request.headers, "container") ?? mergedMetaProblem(existing?.meta ?? new Map(), changes);
       if (problem) return swiftError(400, problem);

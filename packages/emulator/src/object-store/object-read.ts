@@ -27,7 +27,8 @@ function sloManifestResponse(r: SwiftRequest, obj: StoredObject): Response {
     );
     // Swift re-serialises the manifest (json.dumps, sort_keys) and sends the MD5 of those bytes as ETag.
     const body = pythonJson(raw);
-    return textResponse(200, body, { ...headers, etag: createHash("md5").update(body).digest("hex") }, "application/json; charset=utf-8");
+    // Only Content-Length and ETag change: the Content-Type stays the manifest object's own.
+    return textResponse(200, body, { ...headers, etag: createHash("md5").update(body).digest("hex") }, obj.contentType);
   }
   return new Response(chunkStream(obj.chunks), {
     status: 200,
