@@ -303,3 +303,12 @@ describe("copy and manifest details", () => {
     expect(res.headers.get("content-type")).toBe("application/x-big-thing");
   });
 });
+
+describe("header size", () => {
+  it("a metadata request with any header value over 8192 bytes is 400 naming the header", async () => {
+    const res = await call(s, s.storage, { method: "POST", headers: { "X-Account-Access-Control": "a".repeat(8193) } });
+    expect(res.status).toBe(400);
+    expect(await res.text()).toBe("Header value too long: X-Account-Access-Control");
+    expect((await call(s, s.storage, { method: "POST", headers: { "X-Account-Access-Control": "a".repeat(7000) } })).status).toBe(204);
+  });
+});

@@ -6,6 +6,7 @@ export const MAX_META_COUNT = 90;
 export const MAX_META_NAME_LENGTH = 128;
 export const MAX_META_VALUE_LENGTH = 256;
 export const MAX_META_OVERALL_SIZE = 4096;
+export const MAX_HEADER_SIZE = 8192;
 export const CONTAINER_LISTING_LIMIT = 10_000;
 export const MAX_BULK_DELETES = 10_000;
 export const MAX_MANIFEST_SEGMENTS = 1000;

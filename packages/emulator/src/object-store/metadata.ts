@@ -1,4 +1,4 @@
-import { MAX_META_COUNT, MAX_META_NAME_LENGTH, MAX_META_OVERALL_SIZE, MAX_META_VALUE_LENGTH } from "./limits";
+import { MAX_HEADER_SIZE, MAX_META_COUNT, MAX_META_NAME_LENGTH, MAX_META_OVERALL_SIZE, MAX_META_VALUE_LENGTH } from "./limits";
 
 export type MetaKind = "account" | "container" | "object";
 
@@ -59,6 +59,8 @@ export function metaLimitProblem(headers: Headers, kind: MetaKind): string | und
   let size = 0;
   let problem: string | undefined;
   headers.forEach((value, name) => {
+    // check_metadata looks at every header of the request for this one.
+    if (!problem && value.length > MAX_HEADER_SIZE) problem = `Header value too long: ${titleCase(name).slice(0, MAX_META_NAME_LENGTH)}`;
     if (problem || !name.startsWith(prefix)) return;
     const key = name.slice(prefix.length);
     if (key === "") problem = "Metadata name cannot be empty";
