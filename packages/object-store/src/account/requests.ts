@@ -1,7 +1,7 @@
 import { randomBytes } from "node:crypto";
 import { registerSecret, ValidationError } from "@rax/core";
 import { countHeader, type ResponseRef } from "../count-headers";
-import { type Metadata, metadataFrom, metaHeaderName, metaHeaders } from "../metadata-headers";
+import { type Metadata, metadataFrom, toWire, metaHeaderName, metaHeaders } from "../metadata-headers";
 import { OK } from "../success-status";
 import { storage, type SwiftClient } from "../swift-client";
 
@@ -73,7 +73,7 @@ export async function setTempUrlKey(client: SwiftClient, key: unknown): Promise<
     throw new ValidationError("key", "must be a non-empty string without CR/LF/NUL");
   const value = (key as string | undefined) ?? randomBytes(16).toString("hex");
   registerSecret(value);
-  const res = await storage(client, { method: "POST", ok: OK.post, path: "", headers: { "x-account-meta-temp-url-key": value } });
+  const res = await storage(client, { method: "POST", ok: OK.post, path: "", headers: { "x-account-meta-temp-url-key": toWire(value) } });
   await res.dump();
   return value;
 }

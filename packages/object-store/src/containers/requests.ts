@@ -4,7 +4,7 @@ import { asNoSuchContainer } from "../errors";
 import { countHeader } from "../count-headers";
 import { goneOnRetry } from "../not-found";
 import type { ContainerInfo } from "./models";
-import { type Metadata, metadataFrom, metaHeaderName, metaHeaders } from "../metadata-headers";
+import { headerValue, type Metadata, metadataFrom, metaHeaderName, metaHeaders } from "../metadata-headers";
 import { containerPath } from "../names";
 import { walkObjects } from "../listing";
 import { OK } from "../success-status";
@@ -83,5 +83,5 @@ export async function removeContainerMetadataKey(client: SwiftClient, name: stri
 export async function setWebPage(client: SwiftClient, name: string, which: "index" | "error", page: unknown): Promise<void> {
   if (typeof page !== "string" || page.length === 0 || /[\r\n\0]/.test(page))
     throw new ValidationError("page", "must be a non-empty object name");
-  await postContainer(client, name, { [`x-container-meta-web-${which}`]: page });
+  await postContainer(client, name, { [`x-container-meta-web-${which}`]: headerValue(page, "page") });
 }
