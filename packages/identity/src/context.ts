@@ -209,6 +209,8 @@ export class Context {
   #current!: BaseIdentity;
   /** Settings changed since the identity was built: it is rebuilt on next use. */
   #identityStale = false;
+  /** Credentials were given after construction (setCredentials, keychain …): a rebuilt identity keeps them. */
+  #credentialsSetInCode = false;
   /** The transport this context built (undefined when the caller passed one in). */
   #ownTransport?: Transport;
   readonly #clients = new Map<unknown, Map<string, unknown>>();
@@ -316,13 +318,13 @@ export class Context {
     return this.identity.username;
   }
   set username(v: string | undefined) {
-    this.identity.setCredentials({ username: v });
+    this.#setCredentials({ username: v });
   }
   set password(v: string) {
-    this.identity.setCredentials({ password: v });
+    this.#setCredentials({ password: v });
   }
   set apiKey(v: string) {
-    this.identity.setCredentials({ apiKey: v });
+    this.#setCredentials({ apiKey: v });
   }
 
   /**
@@ -336,7 +338,7 @@ export class Context {
       validate(z.string().min(1), a, "username");
       validate(z.string().min(1, "must be a non-empty string"), secret, "secret");
       const s = secret as string;
-      this.identity.setCredentials(this.identityType === "rackspace" ? { username: a, apiKey: s } : { username: a, password: s });
+      this.#setCredentials(this.identityType === "rackspace" ? { username: a, apiKey: s } : { username: a, password: s });
       return;
     }
     validate(
@@ -344,14 +346,14 @@ export class Context {
       a,
       "",
     );
-    this.identity.setCredentials(a);
+    this.#setCredentials(a);
   }
 
   /** Read credentials from a pyrax credential file (`[rackspace_cloud]` or `[keystone]`). */
   setCredentialFile(path: string): void {
     const c = readCredentialFile(path, this.identityType);
     const id = this.identity;
-    id.setCredentials({ username: c.username, apiKey: c.apiKey, password: c.password });
+    this.#setCredentials({ username: c.username, apiKey: c.apiKey, password: c.password });
     if (c.tenantId) id.tenantId = c.tenantId;
     if (c.tenantName) id.tenantName = c.tenantName;
   }
@@ -363,7 +365,7 @@ export class Context {
   async keyringAuth(username?: string, o: { authenticate?: boolean; signal?: AbortSignal } = {}): Promise<this> {
     const user = username ?? (this.getSetting("keyringUsername") as string | undefined);
     const secret = await readKeychainSecret(user, this.#options.keychain);
-    this.identity.setCredentials(
+    this.#setCredentials(
       this.identityType === "rackspace" ? { username: user, apiKey: secret } : { username: user, password: secret },
     );
     if (o.authenticate !== false) await this.authenticate(o.signal);
@@ -471,6 +473,7 @@ export class Context {
     this.#ownTransport = undefined;
     this.#current = this.#buildIdentity({ keepCredentials: false });
     this.#identityStale = false;
+    this.#credentialsSetInCode = false;
     this.#clients.clear();
     void oldTransport?.close();
   }
@@ -604,10 +607,17 @@ export class Context {
     void old?.close();
   }
 
+  #setCredentials(c: { username?: string; userId?: string; apiKey?: string; password?: string }): void {
+    this.identity.setCredentials(c);
+    this.#credentialsSetInCode = true;
+  }
+
   #rebuildIdentity(): void {
     const old = this.#current;
     const next = this.#buildIdentity();
-    old.copyCredentialsTo(next);
+    // Credentials from options, a credential file or CLOUD_* are read again for the new identity
+    // (a credential file's [keystone] section for Keystone); ones given later in code carry over.
+    if (this.#credentialsSetInCode || !next.hasCredentials) old.copyCredentialsTo(next);
     this.#current = next;
     this.#identityStale = false;
   }

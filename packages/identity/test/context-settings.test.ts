@@ -131,6 +131,35 @@ describe("setSetting reaches a live context", () => {
     });
   });
 
+  it("identity_type with a credential file: the new identity reads the file's section for its type", async () => {
+    const { mkdtempSync, writeFileSync, rmSync } = await import("node:fs");
+    const { join } = await import("node:path");
+    const { tmpdir } = await import("node:os");
+    const dir = mkdtempSync(join(tmpdir(), "rax-creds-"));
+    try {
+      const file = join(dir, "creds");
+      writeFileSync(file, `[rackspace_cloud]\nusername = rackspace-user\napi_key = ${fake.opts.apiKey}\n\n[keystone]\nusername = demo\npassword = ${fake.opts.password}\n`, { mode: 0o600 });
+      const ctx = createContext({ identityType: "rackspace", authEndpoint: fake.v2, credentialFile: file, configFile: false, env: {} });
+      open.push(ctx);
+      expect(ctx.username).toBe("rackspace-user");
+      ctx.setSetting("identity_type", "keystone");
+      ctx.setSetting("auth_endpoint", fake.v3);
+      ctx.setSetting("tenant_name", "demo");
+      await ctx.authenticate();
+      expect(fake.tokenPosts()[0]?.body).toMatchObject({ auth: { identity: { password: { user: { name: "demo", password: fake.opts.password } } } } });
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it("credentials given in code after creation carry over to the new identity", async () => {
+    const ctx = context({ username: undefined, password: undefined });
+    ctx.setCredentials({ username: "demo", password: fake.opts.password });
+    ctx.setSetting("auth_endpoint", other.v2);
+    await ctx.authenticate();
+    expect(other.tokenPosts()[0]?.body).toMatchObject({ auth: { passwordCredentials: { username: "demo", password: fake.opts.password } } });
+  });
+
   it("auth_endpoint alone: the next authentication goes to the new endpoint", async () => {
     const ctx = context();
     await ctx.authenticate();
