@@ -1,5 +1,7 @@
 import type { RequestHandler } from "msw";
 import { DEFAULT_REGIONS, type ServiceRegistration } from "./catalog";
+import { withVolumeAttachments } from "./block-storage/attachments";
+import { cinderHandlers } from "./block-storage/handlers";
 import { cdnContentHandlers, cdnHandlers } from "./cdn/handlers";
 import { computeHandlers } from "./compute/handlers";
 import type { EmulatorContext } from "./context";
@@ -31,7 +33,7 @@ export const SERVICES: readonly ServiceRegistration[] = [
     definition: { type: "identity", name: "keystone", slug: "identity", path: () => "/v3", global: true, home: true, listed: "v3" },
     handlers: identityHandlers,
   },
-  { definition: { type: "compute", name: "cloudServersOpenStack", slug: "compute", path: (u) => `/v2/${u.tenantId}`, version: { id: "2", path: "/v2" } }, handlers: (ctx) => withCloudNetworks(ctx, computeHandlers(ctx)) },
+  { definition: { type: "compute", name: "cloudServersOpenStack", slug: "compute", path: (u) => `/v2/${u.tenantId}`, version: { id: "2", path: "/v2" } }, handlers: (ctx) => withVolumeAttachments(ctx, withCloudNetworks(ctx, computeHandlers(ctx))) },
   {
     definition: {
       type: "object-store",
@@ -63,7 +65,7 @@ export const SERVICES: readonly ServiceRegistration[] = [
   { definition: { type: "rax:queues", name: "cloudQueues", slug: "queues", path: (u) => `/v1/${u.tenantId}`, internal: true } },
   { definition: { type: "image", name: "cloudImages", slug: "images", path: () => "/v2" }, handlers: glanceHandlers },
   { definition: { type: "network", name: "cloudNetworks", slug: "networks", path: () => "/v2.0" }, handlers: neutronHandlers },
-  { definition: { type: "volume", name: "cloudBlockStorage", slug: "block-storage", path: (u) => `/v1/${u.tenantId}` } },
+  { definition: { type: "volume", name: "cloudBlockStorage", slug: "block-storage", path: (u) => `/v1/${u.tenantId}` }, handlers: cinderHandlers },
   { definition: { type: "rax:database", name: "cloudDatabases", slug: "databases", path: (u) => `/v1.0/${u.tenantId}` } },
 ];
 

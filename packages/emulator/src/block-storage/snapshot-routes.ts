@@ -1,0 +1,79 @@
+import { randomUUID } from "node:crypto";
+import { emptyResponse, jsonResponse } from "../respond";
+import { badRequest, CinderFault } from "./cinder-errors";
+import { type CinderRequest, displayField, entity, jsonBody, metadataOf, page } from "./cinder-request";
+import { QUOTAS, type SnapshotRecord } from "./model";
+import { snapshotView } from "./views";
+import { metadataRoute } from "./volume-routes";
+
+/** GET /snapshots and /snapshots/detail: `volume_id` and `status` filters, limit/marker. */
+export function listSnapshots(r: CinderRequest): Response {
+  let rows = r.cinder.tenantSnapshots(r.project);
+  const volumeId = r.url.searchParams.get("volume_id");
+  if (volumeId) rows = rows.filter((s) => s.volumeId === volumeId);
+  const status = r.url.searchParams.get("status");
+  if (status) rows = rows.filter((s) => s.status === status);
+  const p = page(r, rows);
+  return jsonResponse(200, { snapshots: p.rows.map((s) => snapshotView(s, r.version)), ...(p.links ? { snapshots_links: p.links } : {}) });
+}
+
+/** `force` as Cinder reads it: a boolean or pyrax's string "true"/"false". */
+function forceOf(v: unknown): boolean {
+  if (v === undefined || v === null || v === false || v === "false" || v === "False") return false;
+  if (v === true || v === "true" || v === "True") return true;
+  throw badRequest(`Invalid value '${String(v)}' for force.`);
+}
+
+/** POST /snapshots: 200 on v1, 202 on v2/v3; an in-use volume needs `force`. */
+export async function createSnapshot(r: CinderRequest): Promise<Response> {
+  const e = entity(await jsonBody(r), "snapshot");
+  if (typeof e.volume_id !== "string") throw badRequest("Invalid input received: volume_id is required");
+  const v = r.cinder.requireVolume(r.project, e.volume_id);
+  const force = forceOf(e.force);
+  if (!(v.status === "available" || (force && v.status === "in-use"))) throw badRequest(`Invalid volume: Volume ${v.id} status must be available, but current status is: ${v.status}.`);
+  if (r.cinder.tenantSnapshots(r.project).length >= QUOTAS.snapshots) throw new CinderFault(413, `SnapshotLimitExceeded: Maximum number of snapshots allowed (${QUOTAS.snapshots}) exceeded`);
+  const s: SnapshotRecord = {
+    id: randomUUID(),
+    tenantId: r.project,
+    volumeId: v.id,
+    name: displayField(e, "name", r.version) ?? "",
+    description: displayField(e, "description", r.version) ?? "",
+    size: v.size,
+    status: "creating",
+    created: r.cinder.now,
+    metadata: metadataOf(e.metadata),
+  };
+  r.cinder.snapshots.set(s.id, s);
+  r.cinder.transition(s, "creating", "available", r.cinder.cinder.timings.snapshot);
+  return jsonResponse(r.version === "v1" ? 200 : 202, { snapshot: snapshotView(s, r.version) });
+}
+
+export function showSnapshot(r: CinderRequest, id: string): Response {
+  return jsonResponse(200, { snapshot: snapshotView(r.cinder.requireSnapshot(r.project, id), r.version) });
+}
+
+export async function updateSnapshot(r: CinderRequest, id: string): Promise<Response> {
+  const s = r.cinder.requireSnapshot(r.project, id);
+  const e = entity(await jsonBody(r), "snapshot");
+  const name = displayField(e, "name", r.version);
+  const description = displayField(e, "description", r.version);
+  if (name === undefined && description === undefined) throw badRequest("Invalid input received: name or description is required");
+  if (name !== undefined) s.name = name;
+  if (description !== undefined) s.description = description;
+  return jsonResponse(200, { snapshot: snapshotView(s, r.version) });
+}
+
+/** DELETE /snapshots/{id} → 202; only `available` or `error`. */
+export function deleteSnapshot(r: CinderRequest, id: string): Response {
+  const s = r.cinder.requireSnapshot(r.project, id);
+  if (s.status !== "available" && s.status !== "error") throw badRequest("Invalid snapshot: Snapshot status must be available or error and must not be part of a group.");
+  r.cinder.transition(s, "deleting", "deleting", r.cinder.cinder.timings.delete, () => {
+    s.goneAt = r.cinder.now;
+  });
+  return emptyResponse(202);
+}
+
+export function snapshotMetadata(r: CinderRequest, id: string, key: string | undefined): Promise<Response> {
+  const s = r.cinder.requireSnapshot(r.project, id);
+  return metadataRoute(r, s.metadata, (m) => (s.metadata = m), key, "Snapshot");
+}
