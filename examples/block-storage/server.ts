@@ -1,0 +1,12 @@
+// A small server for the attach/detach examples (pyrax: pyrax.cloudservers.servers.get("MyServerID")).
+import { Compute, type Server } from "@rax/compute";
+import { exampleName } from "../lib/names";
+import type { ExampleTarget } from "../lib/target";
+
+export async function exampleServer({ ctx, region }: ExampleTarget): Promise<Server> {
+  const cs = ctx.client(Compute, { region });
+  const flavor = (await cs.flavors.list().toArray()).reduce((a, b) => (b.ram < a.ram ? b : a));
+  const image = (await cs.images.listBase()).find((i) => i.status === "ACTIVE")!;
+  const server = await cs.servers.create({ name: exampleName("cbs-host"), image, flavor });
+  return server.waitFor("ACTIVE", { interval: 200 });
+}
