@@ -11,9 +11,10 @@ import * as smallCalls from "./cases/small-calls.mjs";
 import * as uploadStream from "./cases/upload-stream.mjs";
 import * as largeObject from "./cases/large-object.mjs";
 import * as folder from "./cases/folder.mjs";
+import * as computeList from "./cases/compute-list.mjs";
 
 // Local rows first: the real servers are started only after them, so they do not steal CPU.
-const CASES = [bundle, coldStart, smallCalls, uploadStream, largeObject, folder];
+const CASES = [bundle, coldStart, smallCalls, computeList, uploadStream, largeObject, folder];
 
 const opts = parseArgs(process.argv.slice(2));
 const t0 = performance.now();

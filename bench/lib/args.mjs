@@ -4,11 +4,11 @@
 const DEFAULTS = {
   full: {
     requests: 20_000, concurrency: [1, 32], uploadMib: 1024, largeMib: 1024, segmentMib: 100,
-    files: 2000, changed: 20, coldRuns: 15, caseTimeoutS: 900, rounds: 3,
+    files: 2000, changed: 20, coldRuns: 15, caseTimeoutS: 900, rounds: 3, servers: 1000, pageSize: 100,
   },
   quick: {
     requests: 2_000, concurrency: [1, 32], uploadMib: 128, largeMib: 32, segmentMib: 8,
-    files: 100, changed: 20, coldRuns: 5, caseTimeoutS: 90, rounds: 1,
+    files: 100, changed: 20, coldRuns: 5, caseTimeoutS: 90, rounds: 1, servers: 200, pageSize: 100,
   },
 };
 
@@ -16,7 +16,7 @@ const HELP = `usage: node bench/run.mjs [--quick] [--only=a,b] [--skip=a,b] [opt
 
   --quick              small sizes, < 2 minutes; CI runs this
   --only=LIST          run only these benchmarks (small-calls, upload-stream, large-object,
-                       folder, bundle, cold-start)
+                       folder, bundle, cold-start, compute-list)
   --skip=LIST          skip these benchmarks
   --no-servers         skip the rows that need real OpenStack servers
   --keep-servers       leave servers this run started running afterwards
@@ -28,6 +28,8 @@ const HELP = `usage: node bench/run.mjs [--quick] [--only=a,b] [--skip=a,b] [opt
   --files=N            folder-upload file count                (RAX_BENCH_FILES)
   --changed=N          folder-sync files changed               (RAX_BENCH_CHANGED)
   --cold-runs=N        cold-start runs per bundle              (RAX_BENCH_COLD_RUNS)
+  --servers=N          compute-list: servers in the emulator     (RAX_BENCH_SERVERS)
+  --page-size=N        compute-list: limit per page            (RAX_BENCH_PAGE_SIZE)
   --rounds=N           small-calls/upload-stream: alternate raw and rax N times, keep
                        each side's best round (noisy shared machines) (RAX_BENCH_ROUNDS)
   --case-timeout=S     wall-clock bound per benchmark, seconds (RAX_BENCH_CASE_TIMEOUT)
@@ -36,7 +38,7 @@ const HELP = `usage: node bench/run.mjs [--quick] [--only=a,b] [--skip=a,b] [opt
 
 const NUMERIC = {
   requests: "requests", "upload-mib": "uploadMib", "large-mib": "largeMib", "segment-mib": "segmentMib",
-  files: "files", changed: "changed", rounds: "rounds", "cold-runs": "coldRuns", "case-timeout": "caseTimeoutS",
+  files: "files", changed: "changed", servers: "servers", "page-size": "pageSize", rounds: "rounds", "cold-runs": "coldRuns", "case-timeout": "caseTimeoutS",
 };
 
 function envName(flag) {

@@ -67,9 +67,9 @@ export function workerMain(fn) {
  * Starts a long-lived server child (`script` sends {type:"listening", url}), returns
  * `{ url, pid, call(msg), stop() }`. `call` asks the server something over IPC (e.g. request counts).
  */
-export function startServer(script, input = {}, { timeoutMs = 15_000 } = {}) {
+export function startServer(script, input = {}, { timeoutMs = 15_000, execArgv = [] } = {}) {
   return new Promise((resolve, reject) => {
-    const child = fork(script, [], { stdio: ["ignore", "inherit", "inherit", "ipc"] });
+    const child = fork(script, [], { execArgv, stdio: ["ignore", "inherit", "inherit", "ipc"] });
     live.add(child);
     const pending = new Map();
     let seq = 0;
