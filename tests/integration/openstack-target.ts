@@ -21,9 +21,12 @@ interface OpenStackEnv {
   users: Record<"admin" | "demo" | "alt_demo", EnvUser>;
 }
 
-const ENV_FILE = fileURLToPath(new URL("../../.openstack/env.json", import.meta.url));
+// RAX_OPENSTACK_DIR names a stack started with `start.sh --dir DIR` (e.g. in its own network namespace).
+const ENV_FILE = process.env.RAX_OPENSTACK_DIR
+  ? `${process.env.RAX_OPENSTACK_DIR}/env.json`
+  : fileURLToPath(new URL("../../.openstack/env.json", import.meta.url));
 
-/** `.openstack/env.json`, written by `bash scripts/openstack/start.sh keystone swift`. */
+/** `.openstack/env.json` (or `$RAX_OPENSTACK_DIR/env.json`), written by `bash scripts/openstack/start.sh`. */
 export function readOpenStackEnv(): OpenStackEnv {
   try {
     return JSON.parse(readFileSync(ENV_FILE, "utf8")) as OpenStackEnv;
