@@ -69,7 +69,8 @@ export function networkScenarios(getTarget: () => Target, o: NetworkScenarioOpti
       const label = uniqueName("iso");
       const net = await cnw.networks.create({ label, cidr: "192.168.7.0/24" });
       made.push(net);
-      const flavor = (await nova.flavors.list().toArray()).reduce((a, b) => (b.ram < a.ram ? b : a));
+      // minDisk: real Nova refuses image-backed boots on zero-disk flavors (m1.nano) to non-admins.
+      const flavor = (await nova.flavors.list({ minDisk: 1 }).toArray()).reduce((a, b) => (b.ram < a.ram ? b : a));
       const image = (await nova.images.list().toArray()).find((i) => i.status === "ACTIVE");
       if (!image) return test.skip("no ACTIVE image to boot from");
       const server = await nova.servers.create({ name: uniqueName("iso-srv"), image, flavor, nics: net.getServerNetworks() });
