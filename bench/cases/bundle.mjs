@@ -1,4 +1,5 @@
-// bundle: esbuild's DEFAULT settings and an ESM-first build of three one-object handlers.
+// bundle: esbuild's DEFAULT settings and an ESM-first build of three one-object handlers, and of a
+// one-call compute handler on each side.
 import fs from "node:fs";
 import path from "node:path";
 import zlib from "node:zlib";
@@ -14,6 +15,9 @@ export const HANDLERS = {
   aws: "aws-s3.mjs",
   rax: "rax-object-store.mjs",
   sdk: "rax-sdk.mjs",
+  // One-call compute handlers (list servers / DescribeInstances): bundle rows only, no cold start.
+  awsEc2: "aws-ec2.mjs",
+  raxCompute: "rax-compute.mjs",
 };
 
 // esbuild's ESM output cannot require() Node built-ins from bundled CommonJS (undici for rax, parts
@@ -113,6 +117,45 @@ export async function run({ opts, log, shared }) {
       rows.push(row({ id: `bundle-sdk${suffix}-gzip`, unit: "bytes", rax: sdk.gzip, baseline: rax.gzip, baselineName: "same handler via @rax/object-store + @rax/identity", better: "lower", goal: { ratio: ["<=", 1.1] }, params: p }));
     } catch (e) {
       rows.push(failed(`bundle-sdk${suffix}-min`, e));
+    }
+  }
+  rows.push(...(await computeRows(esbuild, log)));
+  return rows;
+}
+
+/** `bundle-compute[-esm]-{min,gzip}`: list servers with @rax/compute vs DescribeInstances with @aws-sdk/client-ec2. */
+async function computeRows(esbuild, log) {
+  const rows = [];
+  let ec2Version;
+  try {
+    ec2Version = ensureAwsSdk(log, "@aws-sdk/client-ec2");
+  } catch (e) {
+    return [failed("bundle-compute", e)];
+  }
+  const missing = [
+    ...(await missingExports("identity", ["KeystoneIdentity"])),
+    ...(await missingExports("compute", ["Compute"])),
+  ];
+  const baselineName = "@aws-sdk/client-ec2 handler (DescribeInstances)";
+  for (const setting of Object.keys(SETTINGS)) {
+    const id = `bundle-compute${setting === "default" ? "" : "-esm"}`;
+    const params = { esbuild: esbuild.version, settings: describe(setting), gzip: "zlib default level", "@aws-sdk/client-ec2": ec2Version, rax: raxVersion("compute") };
+    try {
+      const aws = await build(esbuild, "awsEc2", setting);
+      log(`${id}: aws ec2 ${aws.min} B min, ${aws.gzip} B gz`);
+      if (missing.length) {
+        const reason = `rax API not available yet: ${missing.join(", ")}`;
+        rows.push(skipped(`${id}-min`, reason, { baseline: aws.min, baselineName, unit: "bytes" }));
+        rows.push(skipped(`${id}-gzip`, reason, { baseline: aws.gzip, baselineName, unit: "bytes" }));
+        continue;
+      }
+      const rax = await build(esbuild, "raxCompute", setting);
+      log(`${id}: rax ${rax.min} B min, ${rax.gzip} B gz ${JSON.stringify(rax.byPackage)}`);
+      const extra = { raxByPackage: rax.byPackage, awsTop: top(aws.byPackage, 5) };
+      rows.push(row({ id: `${id}-min`, unit: "bytes", rax: rax.min, baseline: aws.min, baselineName, better: "lower", goal: { ratio: ["<=", 0.75] }, params, extra }));
+      rows.push(row({ id: `${id}-gzip`, unit: "bytes", rax: rax.gzip, baseline: aws.gzip, baselineName, better: "lower", goal: { ratio: ["<=", 0.75] }, params }));
+    } catch (e) {
+      rows.push(failed(`${id}-min`, e));
     }
   }
   return rows;

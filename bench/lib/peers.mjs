@@ -4,15 +4,16 @@ import { execFileSync } from "node:child_process";
 import { PEERS_DIR } from "./paths.mjs";
 import { peerVersion } from "./modules.mjs";
 
-export function ensureAwsSdk(log) {
-  if (peerVersion("@aws-sdk/client-s3")) return peerVersion("@aws-sdk/client-s3");
-  log("installing @aws-sdk/client-s3 into bench/.peers (npm)…");
+/** An AWS SDK v3 client (`@aws-sdk/client-s3`, `@aws-sdk/client-ec2`) in bench/.peers; its version. */
+export function ensureAwsSdk(log, pkg = "@aws-sdk/client-s3") {
+  if (peerVersion(pkg)) return peerVersion(pkg);
+  log(`installing ${pkg} into bench/.peers (npm)…`);
   fs.mkdirSync(PEERS_DIR, { recursive: true });
-  execFileSync("npm", ["install", "--prefix", PEERS_DIR, "--no-audit", "--no-fund", "--loglevel=error", "@aws-sdk/client-s3"], {
+  execFileSync("npm", ["install", "--prefix", PEERS_DIR, "--no-audit", "--no-fund", "--loglevel=error", pkg], {
     stdio: ["ignore", "inherit", "inherit"],
     timeout: 180_000,
   });
-  return peerVersion("@aws-sdk/client-s3");
+  return peerVersion(pkg);
 }
 
 const SWIFT = "/usr/bin/swift";
