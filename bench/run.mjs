@@ -69,10 +69,10 @@ try {
 
 const durationS = (performance.now() - t0) / 1000;
 writeReport(rows, {
-  quick: opts.quick, date: new Date().toISOString(), node: process.version,
+  out: opts.out, quick: opts.quick, date: new Date().toISOString(), node: process.version,
   cpus: os.cpus().length, cpuModel: os.cpus()[0]?.model?.trim() ?? "cpu", durationS,
 });
-process.stdout.write(`\n${tableLines(rows).join("\n")}\n\nwritten: bench/results/latest.md, bench/results/latest.json (${durationS.toFixed(0)} s)\n`);
+process.stdout.write(`\n${tableLines(rows).join("\n")}\n\nwritten: bench/results/${opts.out}.md, bench/results/${opts.out}.json (${durationS.toFixed(0)} s)\n`);
 
 const errors = rows.filter((r) => r.error);
 if (errors.length) {

@@ -33,6 +33,8 @@ const HELP = `usage: node bench/run.mjs [--quick] [--only=a,b] [--skip=a,b] [opt
   --rounds=N           small-calls/upload-stream: alternate raw and rax N times, keep
                        each side's best round (noisy shared machines) (RAX_BENCH_ROUNDS)
   --case-timeout=S     wall-clock bound per benchmark, seconds (RAX_BENCH_CASE_TIMEOUT)
+  --out=NAME           write bench/results/NAME.{md,json}; default latest (a quick or
+                       noisy run belongs in another file than the last full run)
   --profile            write --cpu-prof profiles of the rax client children to bench/.work/prof
 `;
 
@@ -80,8 +82,10 @@ export function parseArgs(argv, env = process.env) {
   opts.noServers = flags.has("no-servers") || env.RAX_BENCH_NO_SERVERS === "1";
   opts.keepServers = flags.has("keep-servers") || env.RAX_BENCH_KEEP_SERVERS === "1";
   opts.profile = flags.has("profile") || env.RAX_BENCH_PROFILE === "1";
+  opts.out = flags.get("out") ?? env.RAX_BENCH_OUT ?? "latest";
+  if (typeof opts.out !== "string" || !/^[A-Za-z0-9._-]+$/.test(opts.out)) throw new Error(`--out: a file name without a directory, got ${opts.out}`);
   for (const k of flags.keys()) {
-    if (!["quick", "only", "skip", "no-servers", "keep-servers", "profile", "concurrency", ...Object.keys(NUMERIC)].includes(k)) {
+    if (!["quick", "only", "skip", "no-servers", "keep-servers", "profile", "concurrency", "out", ...Object.keys(NUMERIC)].includes(k)) {
       throw new Error(`unknown flag --${k}\n\n${HELP}`);
     }
   }

@@ -43,12 +43,13 @@ export function writeReport(rows, meta) {
     "",
     ...notes(rows),
   ].join("\n");
-  const tmpMd = path.join(RESULTS_DIR, "latest.md.tmp");
-  const tmpJson = path.join(RESULTS_DIR, "latest.json.tmp");
+  const out = meta.out ?? "latest";
+  const tmpMd = path.join(RESULTS_DIR, `${out}.md.tmp`);
+  const tmpJson = path.join(RESULTS_DIR, `${out}.json.tmp`);
   fs.writeFileSync(tmpMd, md + "\n");
   fs.writeFileSync(tmpJson, JSON.stringify(rows, null, 2) + "\n");
-  fs.renameSync(tmpMd, path.join(RESULTS_DIR, "latest.md"));
-  fs.renameSync(tmpJson, path.join(RESULTS_DIR, "latest.json"));
+  fs.renameSync(tmpMd, path.join(RESULTS_DIR, `${out}.md`));
+  fs.renameSync(tmpJson, path.join(RESULTS_DIR, `${out}.json`));
 }
 
 function notes(rows) {
