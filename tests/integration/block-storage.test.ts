@@ -8,12 +8,12 @@ import { type OpenStackTarget, startOpenStackTarget } from "./openstack-target";
 // Runs when the real-server tier is up and its catalog offers Cinder (volumev3 / block-storage /
 // volume); otherwise the suite is skipped and says why. Attach/detach run only when Nova is there too.
 const target = await startOpenStackTarget().catch((e: unknown) => e as Error);
-const skipReason = target instanceof Error ? `no OpenStack target (${target.message})` : missing(target, BlockStorage, "block-storage (Cinder)", "cinder");
-const noNova = target instanceof Error ? "no target" : missing(target, Compute, "compute", "nova");
+const skipReason = target instanceof Error ? `no OpenStack target (${target.message})` : missing(target, "block-storage (Cinder)", "cinder", () => target.ctx.client(BlockStorage, { region: target.region }).endpoint);
+const noNova = target instanceof Error ? "no target" : missing(target, "compute", "nova", () => target.ctx.client(Compute, { region: target.region }).endpoint);
 
-function missing(t: OpenStackTarget, cls: typeof BlockStorage | typeof Compute, what: string, part: string): string | undefined {
+function missing(t: OpenStackTarget, what: string, part: string, endpoint: () => string): string | undefined {
   try {
-    void t.ctx.client(cls, { region: t.region }).endpoint;
+    void endpoint();
     return undefined;
   } catch (e) {
     if (e instanceof NoEndpointForService) return `the catalog has no ${what} endpoint in ${t.region} (start it: bash scripts/openstack/start.sh ${part})`;
