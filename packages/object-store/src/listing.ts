@@ -1,4 +1,4 @@
-import { HttpError, InvalidResponse, type RaxResponse, redact } from "@rax/core";
+import { HttpError, InvalidResponse, Paginated, type RaxResponse, redact } from "@rax/core";
 import * as z from "zod";
 import { asNoSuchContainer } from "./errors";
 import { type ListingOptions, listingQuery } from "./listing-options";
@@ -176,38 +176,34 @@ export async function objectPage(
  * configured with a lower cap refuses that with 412, and the walk goes on without a limit,
  * stopping at the first empty page.
  */
-async function* walkPages<T>(o: ListingOptions, fetch: (marker: string | undefined, limit: number | undefined) => Promise<ListPage<T>>): AsyncGenerator<T> {
-  let marker = o.marker;
+function walkPages<T>(o: ListingOptions, fetch: (marker: string | undefined, limit: number | undefined) => Promise<ListPage<T>>): Paginated<T> {
   let limit: number | undefined = o.limit ?? SWIFT_LISTING_CAP;
   let implicit = o.limit === undefined;
-  for (;;) {
-    let page: ListPage<T>;
-    try {
-      page = await fetch(marker, limit);
-    } catch (e) {
-      if (implicit && e instanceof HttpError && e.status === 412) {
-        implicit = false;
-        limit = undefined;
-        continue;
+  // Core's pager walks the pages; this fetcher only adds Swift's 412 fallback to limit-less paging.
+  return new Paginated<T>(async (cursor) => {
+    for (;;) {
+      try {
+        return await fetch(cursor ?? o.marker, limit);
+      } catch (e) {
+        if (implicit && e instanceof HttpError && e.status === 412) {
+          implicit = false;
+          limit = undefined;
+          continue;
+        }
+        throw e;
       }
-      throw e;
     }
-    yield* page.items;
-    if (!page.next) return;
-    marker = page.next;
-  }
+  });
 }
 
 /** Every row, page after page, past the server's 10 000 cap. */
-export function walkObjects(client: SwiftClient, container: string, o: ListingOptions): AsyncGenerator<ObjectListing> {
+export function walkObjects(client: SwiftClient, container: string, o: ListingOptions): Paginated<ObjectListing> {
   return walkPages(o, (marker, limit) => objectPage(client, container, o, marker, limit));
 }
 
 export async function listObjectRows(client: SwiftClient, container: string, o: ListingOptions): Promise<ObjectListing[]> {
   if (!o.fullListing) return (await objectPage(client, container, o)).items;
-  const out: ObjectListing[] = [];
-  for await (const row of walkObjects(client, container, o)) out.push(row);
-  return out;
+  return walkObjects(client, container, o).toArray();
 }
 
 export async function containerPage(client: SwiftClient, o: ListingOptions, marker?: string, limit = o.limit): Promise<ListPage<ContainerListing>> {
@@ -217,13 +213,11 @@ export async function containerPage(client: SwiftClient, o: ListingOptions, mark
   return pageOf(items, limit);
 }
 
-export function walkContainers(client: SwiftClient, o: ListingOptions): AsyncGenerator<ContainerListing> {
+export function walkContainers(client: SwiftClient, o: ListingOptions): Paginated<ContainerListing> {
   return walkPages(o, (marker, limit) => containerPage(client, o, marker, limit));
 }
 
 export async function listContainerRows(client: SwiftClient, o: ListingOptions): Promise<ContainerListing[]> {
   if (!o.fullListing) return (await containerPage(client, o)).items;
-  const out: ContainerListing[] = [];
-  for await (const row of walkContainers(client, o)) out.push(row);
-  return out;
+  return walkContainers(client, o).toArray();
 }
