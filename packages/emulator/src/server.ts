@@ -112,14 +112,18 @@ async function handle(handlers: RequestHandler[], req: IncomingMessage, res: Ser
 
   const headers: Record<string, string> = {};
   response.headers.forEach((value, name) => {
-    headers[name] = value;
+    // Header names as Swift and Keystone (WSGI) send them: X-Object-Meta-Color, not x-object-meta-color.
+    headers[name.replace(/(^|-)([a-z])/g, (_m, dash: string, c: string) => dash + c.toUpperCase())] = value;
   });
   // A handler that answered before reading the upload (401, 404...): close
   // the connection after the response rather than read the rest of it.
   const unread = !req.complete;
   if (unread) {
-    headers.connection = "close";
+    headers.Connection = "close";
     res.once("finish", () => req.socket.destroy());
+  } else {
+    // No Connection / Keep-Alive headers on a kept-alive HTTP/1.1 answer, as eventlet sends none.
+    res.removeHeader("connection");
   }
   res.writeHead(response.status, response.statusText || undefined, headers);
 

@@ -1,4 +1,5 @@
 // Behaviour Swift 2.30's own functional tests (tests/swift-functional) hold the emulator to.
+import { request as httpRequest } from "node:http";
 import { connect } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { call, md5, session, type Session } from "./helpers";
@@ -310,5 +311,24 @@ describe("header size", () => {
     expect(res.status).toBe(400);
     expect(await res.text()).toBe("Header value too long: X-Account-Access-Control");
     expect((await call(s, s.storage, { method: "POST", headers: { "X-Account-Access-Control": "a".repeat(7000) } })).status).toBe(204);
+  });
+});
+
+describe("response header names", () => {
+  it("are title-cased as WSGI sends them, with no Connection / Keep-Alive on a kept-alive answer", async () => {
+    await call(s, `${s.storage}/segs/a`, { method: "POST", headers: { "X-Object-Meta-Color": "blUe" } });
+    const raw = await new Promise<string[]>((resolve, reject) => {
+      const req = httpRequest(`${s.storage}/segs/a`, { method: "HEAD", headers: { "x-auth-token": s.token } }, (res) => {
+        res.resume();
+        resolve(res.rawHeaders);
+      });
+      req.on("error", reject);
+      req.end();
+    });
+    const names = raw.filter((_v, i) => i % 2 === 0);
+    expect(names).toContain("X-Object-Meta-Color");
+    expect(names).toContain("Etag");
+    expect(names.map((n) => n.toLowerCase())).not.toContain("connection");
+    expect(names.map((n) => n.toLowerCase())).not.toContain("keep-alive");
   });
 });
