@@ -13,6 +13,7 @@ import * as getContainer from "./get-container";
 import * as listContainers from "./list-containers";
 import * as listObjects from "./list-objects";
 import * as metadata from "./metadata";
+import * as namespaces from "./namespaces";
 import * as nestedFolders from "./nested-folders";
 import * as storeObjects from "./store-objects";
 import * as syncFolder from "./sync-folder";
@@ -34,6 +35,11 @@ describe("object-store examples (against @rax/emulator)", () => {
   async function containersLeft(): Promise<string[]> {
     return (await target.ctx.client(ObjectStore, { region: target.region }).listContainers({ prefix: "rax-example-" }));
   }
+
+  it("namespaces: containers / objects through the canonical surface", async () => {
+    expect(await namespaces.main(target)).toEqual({ names: ["notes/today.txt"], text: "written through cf.objects", city: "Zürich" });
+    expect(await containersLeft()).toEqual([]);
+  });
 
   it("account-info reports counts from the account", async () => {
     const info = await accountInfo.main(target);
