@@ -1,4 +1,4 @@
-import { type AuthSession, NoEndpointForService, ServiceClient, type ServiceClientOptions } from "@rax/core";
+import { type AuthSession, NoEndpointForService, redactUrl, ServiceClient, type ServiceClientOptions } from "@rax/core";
 import { Snapshots } from "./snapshots/snapshots";
 import type { VolumeApi } from "./volume-api";
 import { VolumeTypes } from "./volume-types/volume-types";
@@ -55,6 +55,13 @@ export class BlockStorage extends ServiceClient implements VolumeApi {
       }
     }
     throw last;
+  }
+
+  /** What printing shows: the base summary plus the Cinder endpoint chosen from the catalog (never the session). */
+  override toJSON(): Record<string, unknown> {
+    const shown = super.toJSON();
+    if (this.#endpoint !== undefined) shown.endpoint = redactUrl(this.#endpoint);
+    return shown;
   }
 
   /** Nova's base URL, where attach and detach go. */
