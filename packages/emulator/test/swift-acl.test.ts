@@ -132,3 +132,19 @@ describe("copy into a missing container", () => {
     expect(res.status).toBe(403);
   });
 });
+
+describe("large objects read through ACLs", () => {
+  it("an SLO whose segments sit in a container the reader cannot read is 409; a DLO's is refused; granting the segment container opens both", async () => {
+    await as("admin", `${who.admin.storage}/pieces`, { method: "PUT" });
+    await as("admin", `${who.admin.storage}/pieces/p1`, { method: "PUT", body: "12" });
+    await as("admin", `${who.admin.storage}/front`, { method: "PUT", headers: { "X-Container-Read": ".r:*.example.com,.rlistings" } });
+    await as("admin", `${who.admin.storage}/front/slo?multipart-manifest=put`, { method: "PUT", body: JSON.stringify([{ path: "/pieces/p1" }]) });
+    await as("admin", `${who.admin.storage}/front/dlo`, { method: "PUT", body: "", headers: { "X-Object-Manifest": "pieces/p" } });
+    const referer = { referer: "http://www.example.com/page" };
+    expect((await as("reader", `${who.admin.storage}/front/slo`, { headers: referer })).status).toBe(409);
+    expect((await as("reader", `${who.admin.storage}/front/dlo`, { headers: referer })).status).toBe(403);
+    await as("admin", `${who.admin.storage}/pieces`, { method: "POST", headers: { "X-Container-Read": ".r:*.example.com,.rlistings" } });
+    expect(await (await as("reader", `${who.admin.storage}/front/slo`, { headers: referer })).text()).toBe("12");
+    expect(await (await as("reader", `${who.admin.storage}/front/dlo`, { headers: referer })).text()).toBe("12");
+  });
+});

@@ -53,7 +53,8 @@ export function cdnContentHandlers(ctx: EmulatorContext) {
         const obj = account?.containers.get(found.record.name)?.objects.get(objectName);
         if (!account || !obj || isExpired(obj, nowSeconds)) return swiftError(404);
         const response = readObject(
-          { ctx, request, url, account, nowSeconds, owner: false, target: { region: found.region, account: found.account, swiftPath: "" } },
+          // Served to anyone once CDN-enabled: container ACLs do not apply (owner: true).
+          { ctx, request, url, account, nowSeconds, owner: true, target: { region: found.region, account: found.account, swiftPath: "" } },
           found.record.name,
           obj,
         );

@@ -37,6 +37,8 @@ function referrerAllowed(entries: string[], referer: string | null): boolean {
     let rule = entry.slice(entry.indexOf(":") + 1);
     const deny = rule.startsWith("-");
     if (deny) rule = rule.slice(1);
+    // Swift's clean_acl stores `*.example.com` as `.example.com`.
+    if (rule.startsWith("*.")) rule = rule.slice(1);
     const matches = rule === "*" || (host !== "" && (rule.startsWith(".") ? host.endsWith(rule) : host === rule));
     if (matches) allowed = !deny;
   }

@@ -1,5 +1,6 @@
 import { createHash, randomBytes } from "node:crypto";
 import { emptyResponse, textResponse } from "../respond";
+import { deniedIn } from "./access";
 import { assemble, dloPointer, plain } from "./assemble";
 import { chunkStream, sliceChunks } from "./body-stream";
 import { conditionalStatus } from "./conditional";
@@ -50,6 +51,19 @@ function baseHeaders(obj: StoredObject): Record<string, string> {
   return headers;
 }
 
+/** A segment container the reader may not read: SLO answers 409 (a segment fetch failed), DLO the 403/401 of its listing. */
+function segmentsRefused(r: SwiftRequest, obj: StoredObject): Response | undefined {
+  if (obj.slo) {
+    const containers = new Set(obj.slo.segments.flatMap((s) => (isDataSegment(s) ? [] : [s.container])));
+    for (const name of containers)
+      if (deniedIn(r, r.account, name, "read")) return swiftError(409, `While processing manifest ${obj.name}, got 403 while retrieving a segment from ${name}`);
+    return undefined;
+  }
+  const pointer = dloPointer(obj);
+  if (!pointer) return undefined;
+  return deniedIn(r, r.account, pointer.container, "list") ?? deniedIn(r, r.account, pointer.container, "read");
+}
+
 function segmentsOutside(obj: StoredObject, containerName: string): boolean {
   if (obj.slo) return obj.slo.segments.some((s) => !isDataSegment(s) && s.container !== containerName);
   const pointer = dloPointer(obj);
@@ -61,6 +75,11 @@ export function readObject(r: SwiftRequest, containerName: string, obj: StoredOb
   const manifestGet = r.url.searchParams.get("multipart-manifest") === "get";
   if (obj.slo && manifestGet) return sloManifestResponse(r, obj);
   const dlo = !obj.slo && dloPointer(obj) !== undefined;
+  // Someone reading through ACLs reads the segments under their containers' ACLs too.
+  if (!r.owner && !manifestGet) {
+    const refused = segmentsRefused(r, obj);
+    if (refused) return refused;
+  }
   // A container-key temp URL reaches only its container: segments elsewhere are refused.
   if (r.grant?.scope === "container" && !manifestGet && segmentsOutside(obj, containerName)) return swiftError(401, "401 Unauthorized: Temp URL invalid\n");
   // A DLO manifest asked for as itself is its own (usually empty) body.
