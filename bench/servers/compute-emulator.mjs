@@ -38,7 +38,8 @@ process.once("message", async (m) => {
   const endpoint = compute?.endpoints.find((e) => e.interface === "public")?.url;
   if (!endpoint) throw new Error("no public compute endpoint in the emulator's catalog");
 
-  // One create at a time: the emulator resets connections under parallel POST /servers bursts.
+  // One create at a time: in-flight creates do not make the emulator faster (it is CPU-bound), and one
+  // try of 16 in flight once ended in ECONNRESET that did not reproduce.
   let made = 0;
   const create = async () => {
     while (made < count) {
