@@ -66,6 +66,8 @@ export const SERVICES: readonly ServiceRegistration[] = [
   { definition: { type: "image", name: "cloudImages", slug: "images", path: () => "/v2" }, handlers: glanceHandlers },
   { definition: { type: "network", name: "cloudNetworks", slug: "networks", path: () => "/v2.0" }, handlers: neutronHandlers },
   { definition: { type: "volume", name: "cloudBlockStorage", slug: "block-storage", path: (u) => `/v1/${u.tenantId}` }, handlers: cinderHandlers },
+  // OpenStack's Cinder v3 over the same volumes, listed only in Keystone v3's catalog (as a real cloud lists it).
+  { definition: { type: "volumev3", name: "cinderv3", slug: "volumev3", path: (u) => `/v3/${u.tenantId}`, listed: "v3" }, handlers: cinderHandlers },
   { definition: { type: "rax:database", name: "cloudDatabases", slug: "databases", path: (u) => `/v1.0/${u.tenantId}` } },
 ];
 
