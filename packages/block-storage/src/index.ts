@@ -1,4 +1,5 @@
 export { BlockStorage, type BlockStorageOptions } from "./block-storage";
+export { PyraxBlockStorage } from "./compat";
 export { NoSuchSnapshot, NoSuchVolume, NoSuchVolumeType, NoUniqueMatch, SnapshotFailed, type UndeletableReason, VolumeFailed, VolumeNotAvailable, VolumeNotDeletable } from "./errors";
 export type { Ref } from "./ref";
 export type { ApiVersion } from "./api-version";
