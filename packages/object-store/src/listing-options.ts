@@ -1,36 +1,27 @@
-import { ValidationError } from "@rax/core";
+import * as z from "zod";
+import { parseOptions } from "./options";
 
-export interface ListingOptions {
+/** A listing's options: the one declaration (schema) its type and its checks come from. */
+export const listingOptionsSchema = z.strictObject({
   /** Page size (Swift caps it at 10 000). */
-  limit?: number;
+  limit: z.number().int("must be a positive integer").positive("must be a positive integer").optional(),
   /** Start after this name. */
-  marker?: string;
+  marker: z.string("must be a string").optional(),
   /** Stop before this name. */
-  endMarker?: string;
-  prefix?: string;
+  endMarker: z.string("must be a string").optional(),
+  prefix: z.string("must be a string").optional(),
   /** Roll names up to the first occurrence of this character after the prefix (`subdir` entries). */
-  delimiter?: string;
+  delimiter: z.string("must be a single character").length(1, "must be a single character").optional(),
   /** Walk every page instead of returning the first. */
-  fullListing?: boolean;
-  signal?: AbortSignal;
-}
+  fullListing: z.boolean("must be a boolean").optional(),
+  signal: z.instanceof(AbortSignal).optional(),
+});
 
-const KEYS = new Set(["limit", "marker", "endMarker", "prefix", "delimiter", "fullListing", "signal"]);
+export type ListingOptions = z.infer<typeof listingOptionsSchema>;
 
 export function checkListingOptions(o: unknown, field = "options"): ListingOptions {
   if (o === undefined) return {};
-  if (o === null || typeof o !== "object") throw new ValidationError(field, "must be an object");
-  const opts = o as Record<string, unknown>;
-  for (const k of Object.keys(opts)) if (!KEYS.has(k)) throw new ValidationError(`${field}.${k}`, "unknown option");
-  if (opts.limit !== undefined && !(Number.isInteger(opts.limit) && (opts.limit as number) > 0))
-    throw new ValidationError(`${field}.limit`, "must be a positive integer");
-  for (const k of ["marker", "endMarker", "prefix"] as const)
-    if (opts[k] !== undefined && typeof opts[k] !== "string") throw new ValidationError(`${field}.${k}`, "must be a string");
-  if (opts.delimiter !== undefined && (typeof opts.delimiter !== "string" || opts.delimiter.length !== 1))
-    throw new ValidationError(`${field}.delimiter`, "must be a single character");
-  if (opts.fullListing !== undefined && typeof opts.fullListing !== "boolean")
-    throw new ValidationError(`${field}.fullListing`, "must be a boolean");
-  return opts as ListingOptions;
+  return parseOptions(listingOptionsSchema, o, field);
 }
 
 export function listingQuery(o: ListingOptions, marker: string | undefined): Record<string, string | number | undefined> {

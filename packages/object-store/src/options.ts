@@ -1,4 +1,5 @@
 import { ValidationError } from "@rax/core";
+import type * as z from "zod";
 
 // Checks shared by the namespaces' option objects (each names the field it refuses).
 
@@ -26,4 +27,19 @@ export function copyOptions(options: unknown): unknown {
 
 export function checkMetadataArg(meta: unknown): void {
   if (meta === null || typeof meta !== "object" || Array.isArray(meta)) throw new ValidationError("metadata", "must be an object of key/value pairs");
+}
+
+/**
+ * `schema`'s output for `value`, or a `ValidationError` whose field is `field` plus the path of the
+ * first issue — an unknown key included (`options.bogus: unknown option`), which zod reports on
+ * the object itself.
+ */
+export function parseOptions<S extends z.ZodType>(schema: S, value: unknown, field: string): z.output<S> {
+  const r = schema.safeParse(value);
+  if (r.success) return r.data;
+  const issue = r.error.issues[0];
+  const unknownKey = issue?.code === "unrecognized_keys" ? issue.keys[0] : undefined;
+  const path = [...(issue?.path ?? []).map(String), ...(unknownKey === undefined ? [] : [unknownKey])];
+  const name = [field, ...path].filter(Boolean).join(".");
+  throw new ValidationError(name || "value", unknownKey === undefined ? (issue?.message ?? "is invalid") : "unknown option", { cause: r.error });
 }
