@@ -19,6 +19,7 @@ export interface SeenRequest {
 }
 
 export interface Answer {
+  /** 0: read the request, then drop the connection without answering (a lost answer). */
   status: number;
   headers?: Record<string, string>;
   /** Raw header bytes (e.g. UTF-8 metadata), sent as given. */
@@ -83,6 +84,10 @@ export async function startFixture(script: Script = () => ({ status: 500 })): Pr
       a = await fx.script(seen);
     } catch (e) {
       a = { status: 599, body: String(e) };
+    }
+    if (a.status === 0) {
+      req.socket.destroy();
+      return;
     }
     const body =
       a.body === undefined ? Buffer.alloc(0) : Buffer.isBuffer(a.body) ? a.body : Buffer.from(typeof a.body === "string" ? a.body : JSON.stringify(a.body));
