@@ -22,6 +22,8 @@ interface Observed {
   status: number;
   /** The single top-level key of an error body, or "(none)". */
   errorKey: string;
+  /** The error message, shown when a step fails (ids and wording differ, so not compared). */
+  message?: string;
 }
 
 const STEPS: Step[] = [
@@ -51,14 +53,17 @@ async function observe(base: string, token: string, vars: Record<string, string>
   });
   const text = await res.text();
   let errorKey = "(none)";
+  let message: string | undefined;
   if (res.status >= 400) {
     try {
-      errorKey = Object.keys(JSON.parse(text) as object).join(",");
+      const body = JSON.parse(text) as Record<string, { message?: string }>;
+      errorKey = Object.keys(body).join(",");
+      message = Object.values(body)[0]?.message;
     } catch {
       errorKey = `(not json: ${text.slice(0, 60)})`;
     }
   }
-  return { status: res.status, errorKey };
+  return { status: res.status, errorKey, ...(message ? { message } : {}) };
 }
 
 const real = await startOpenStackTarget().catch((e: unknown) => e as Error);
@@ -98,7 +103,8 @@ describe.skipIf(skip)("wire parity: the emulator answers raw Nova requests as re
   for (const step of STEPS) {
     it(`${step.method} ${step.path} — ${step.name}`, () => {
       const r = results.get(step.name)!;
-      expect(r.emulator).toEqual(r.real);
+      const seen = (o: Observed) => ({ status: o.status, errorKey: o.errorKey });
+      expect(seen(r.emulator), `real Nova: ${r.real.message ?? "-"} | emulator: ${r.emulator.message ?? "-"}`).toEqual(seen(r.real));
     });
   }
 });
