@@ -1,18 +1,30 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+// Container calls against @rax/emulator; per-call fixtures for a server with a lower listing cap.
 import { Conflict, NotFound } from "@rax/core";
-import { Container, NoSuchContainer, type ObjectStore } from "../src/index";
-import { type FakeSwift, startFakeSwift } from "./fake-swift";
-import { clientFor, since } from "./setup";
+import { DEFAULT_USER, type RunningEmulator, startEmulator } from "@rax/emulator";
+import { Context } from "@rax/identity";
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { Container, NoSuchContainer, ObjectStore } from "../src/index";
+import { type Fixture, startFixture } from "./fixture-server";
 
-let swift: FakeSwift;
+let emu: RunningEmulator;
+let ctx: Context;
 let cf: ObjectStore;
+let fx: Fixture;
 beforeAll(async () => {
-  swift = await startFakeSwift();
+  emu = await startEmulator();
+  ctx = new Context({ identityType: "rackspace", authEndpoint: emu.authUrl, username: DEFAULT_USER.username, apiKey: DEFAULT_USER.apiKey, configFile: false, env: {} });
+  await ctx.authenticate();
+  cf = ctx.client(ObjectStore);
+  fx = await startFixture();
 });
-afterAll(() => swift.close());
-beforeEach(() => {
-  swift.reset();
-  cf = clientFor(swift);
+afterAll(async () => {
+  await ctx?.close();
+  await emu?.stop();
+  await fx?.close();
+});
+beforeEach(async () => {
+  for (const name of await cf.listContainers({ fullListing: true })) await cf.deleteContainer(name, { deleteObjects: true });
+  fx.requests.length = 0;
 });
 
 describe("containers", () => {
@@ -22,11 +34,11 @@ describe("containers", () => {
     expect(cont.name).toBe("example");
     expect(cont.objectCount).toBe(0);
     expect(cont.metadata).toEqual({ owner: "me" });
-    swift.put("example", "a.txt", "abc");
+    await cf.storeObject("example", "a.txt", "abc");
     const again = await cf.createContainer("example");
     expect(again.objectCount).toBe(1);
     expect(again.totalBytes).toBe(3);
-    expect(swift.containers.size).toBe(1);
+    expect(await cf.listContainers()).toEqual(["example"]);
     expect(String(again)).toBe("<Container 'example'>");
   });
 
@@ -37,9 +49,9 @@ describe("containers", () => {
     expect((err as NoSuchContainer).container).toBe("nope");
   });
 
-  it("lists names, info and Container objects", async () => {
-    swift.put("b", "x", "12345");
-    swift.put("a", "y", "1");
+  it("lists names, info and Container objects; pages with a limit", async () => {
+    await cf.storeObject(await cf.createContainer("b"), "x", "12345");
+    await cf.storeObject(await cf.createContainer("a"), "y", "1");
     expect(await cf.listContainers()).toEqual(["a", "b"]);
     expect(await cf.listContainersInfo()).toEqual([
       { name: "a", count: 1, bytes: 1 },
@@ -47,35 +59,39 @@ describe("containers", () => {
     ]);
     const all = await cf.getAllContainers();
     expect(all.map((c) => [c.name, c.objectCount, c.bytesUsed])).toEqual([["a", 1, 1], ["b", 1, 5]]);
-    const mark = swift.requests.length;
     const page = await cf.iterContainers({ limit: 1 });
     expect(page.items.map((c) => c.name)).toEqual(["a"]);
     const names: string[] = [];
     for await (const c of cf.iterContainers({ limit: 1 })) names.push(c.name);
     expect(names).toEqual(["a", "b"]);
-    expect(since(swift, mark).every((r) => r.query.get("format") === "json")).toBe(true);
   });
 
-  it("lists containers past the server cap with fullListing", async () => {
-    for (let i = 0; i < 7; i++) swift.put(`c${i}`, "o", "x");
-    swift.listingCap = 3;
-    expect(await cf.listContainers()).toHaveLength(3);
-    expect(await cf.listContainers({ fullListing: true })).toEqual(["c0", "c1", "c2", "c3", "c4", "c5", "c6"]);
+  it("lists containers past a server cap lower than 10 000 with fullListing (412 → limit-less paging)", async () => {
+    const all = ["c0", "c1", "c2", "c3", "c4", "c5", "c6"];
+    fx.script = (r) => {
+      if (r.query.get("limit") === "10000") return { status: 412, body: "Maximum limit is 3" };
+      const marker = r.query.get("marker") ?? "";
+      return { status: 200, body: all.filter((n) => n > marker).slice(0, 3).map((name) => ({ name, count: 1, bytes: 1 })) };
+    };
+    expect(await fx.client().listContainers()).toHaveLength(3);
+    expect(await fx.client().listContainers({ fullListing: true })).toEqual(all);
+    expect(fx.requests.every((r) => r.query.get("format") === "json")).toBe(true);
   });
 
   it("deleteContainer refuses a non-empty container, and empties it with deleteObjects", async () => {
-    swift.put("full", "a", "1");
-    swift.put("full", "b/c", "2");
+    await cf.createContainer("full");
+    await cf.storeObject("full", "a", "1");
+    await cf.storeObject("full", "b/c", "2");
     await expect(cf.deleteContainer("full")).rejects.toBeInstanceOf(Conflict);
     await cf.deleteContainer("full", { deleteObjects: true });
-    expect(swift.containers.has("full")).toBe(false);
+    expect(await cf.listContainers()).toEqual([]);
     await expect(cf.deleteContainer("full")).rejects.toBeInstanceOf(NoSuchContainer);
   });
 
   it("container.delete() works through the object too", async () => {
     const cont = await cf.createContainer("gone");
     await cont.delete();
-    expect(swift.containers.has("gone")).toBe(false);
+    await expect(cf.getContainer("gone")).rejects.toBeInstanceOf(NoSuchContainer);
   });
 
   it("gets, merges, clears and removes container metadata (client and Container forms)", async () => {
@@ -98,10 +114,7 @@ describe("containers", () => {
     const cont = await cf.createContainer("site");
     await cf.setContainerWebIndexPage("site", "index.html");
     await cont.setWebErrorPage("error.html");
-    expect(swift.containers.get("site")?.meta).toEqual({
-      "x-container-meta-web-index": "index.html",
-      "x-container-meta-web-error": "error.html",
-    });
+    expect(await cf.getContainerMetadata("site")).toEqual({ "web-index": "index.html", "web-error": "error.html" });
   });
 
   it("metadata calls on a missing container throw NoSuchContainer", async () => {
