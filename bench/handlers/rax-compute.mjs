@@ -8,8 +8,8 @@ export async function handler() {
     authEndpoint: `${process.env.BENCH_URL}/v3`, username: "demo", password: "bench-password", tenantName: "demo",
   });
   const nova = new Compute(identity, { region: "RegionOne" });
-  const servers = await nova.servers.list();
-  return servers.map((s) => ({ id: s.id, name: s.name, status: s.status }));
+  const page = await nova.servers.list(); // the first page: { items, next }
+  return page.items.map((s) => ({ id: s.id, name: s.name, status: s.status }));
 }
 
 if (process.env.BENCH_RUN) handler().then(() => process.exit(0), (e) => { console.error(e); process.exit(1); });
