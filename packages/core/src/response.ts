@@ -18,6 +18,9 @@ export interface RaxResponseInit {
 
 // decode() without { stream: true } keeps no state between calls, so one decoder serves all.
 const UTF8 = new TextDecoder();
+// `\S` is exactly what trim() strips the complement of; searching for it stops at the first
+// non-blank character instead of copying a whole (possibly megabyte) listing body to trim it.
+const NON_BLANK = /\S/;
 
 function prematureClose(): Error {
   return Object.assign(new Error("Premature close"), { code: "ERR_STREAM_PREMATURE_CLOSE" });
@@ -133,7 +136,7 @@ export class RaxResponse {
   /** Parsed JSON; `undefined` for an empty body (204, HEAD). Bad JSON → InvalidResponse. */
   async json<T = unknown>(): Promise<T> {
     const text = await this.text();
-    if (!text.trim()) return undefined as T;
+    if (!NON_BLANK.test(text)) return undefined as T;
     try {
       return JSON.parse(text) as T;
     } catch (e) {
