@@ -121,8 +121,8 @@ async function handle(handlers: RequestHandler[], req: IncomingMessage, res: Ser
   if (unread) {
     headers.Connection = "close";
     res.once("finish", () => req.socket.destroy());
-  } else {
-    // No Connection / Keep-Alive headers on a kept-alive HTTP/1.1 answer, as eventlet sends none.
+  } else if (!/keep-alive/i.test(req.headers.connection ?? "")) {
+    // Eventlet answers HTTP/1.1 without a Connection header unless the request sent `Connection: keep-alive`.
     res.removeHeader("connection");
   }
   res.writeHead(response.status, response.statusText || undefined, headers);

@@ -315,20 +315,40 @@ describe("header size", () => {
 });
 
 describe("response header names", () => {
-  it("are title-cased as WSGI sends them, with no Connection / Keep-Alive on a kept-alive answer", async () => {
+  it("are title-cased as WSGI sends them, with no Connection / Keep-Alive when the request named none", async () => {
     await call(s, `${s.storage}/segs/a`, { method: "POST", headers: { "X-Object-Meta-Color": "blUe" } });
+    const { pathname, host, port, hostname } = new URL(`${s.storage}/segs/a`);
+    const head = await new Promise<string>((resolve, reject) => {
+      const socket = connect(Number(port), hostname, () => socket.write(`HEAD ${pathname} HTTP/1.1\r\nHost: ${host}\r\nX-Auth-Token: ${s.token}\r\n\r\n`));
+      let got = "";
+      socket.on("data", (d) => {
+        got += d.toString("latin1");
+        if (got.includes("\r\n\r\n")) {
+          resolve(got.slice(0, got.indexOf("\r\n\r\n")));
+          socket.destroy();
+        }
+      });
+      socket.on("error", reject);
+    });
+    const names = head.split("\r\n").slice(1).map((line) => line.slice(0, line.indexOf(":")));
+    expect(names).toContain("X-Object-Meta-Color");
+    expect(names).toContain("Etag");
+    expect(names.map((n) => n.toLowerCase())).not.toContain("connection");
+    expect(names.map((n) => n.toLowerCase())).not.toContain("keep-alive");
+  });
+});
+
+describe("Connection header", () => {
+  it("is echoed only when the request sent Connection: keep-alive", async () => {
     const raw = await new Promise<string[]>((resolve, reject) => {
-      const req = httpRequest(`${s.storage}/segs/a`, { method: "HEAD", headers: { "x-auth-token": s.token } }, (res) => {
+      const req = httpRequest(`${s.storage}/segs/a`, { method: "HEAD", headers: { "x-auth-token": s.token, connection: "keep-alive" } }, (res) => {
         res.resume();
         resolve(res.rawHeaders);
       });
       req.on("error", reject);
       req.end();
     });
-    const names = raw.filter((_v, i) => i % 2 === 0);
-    expect(names).toContain("X-Object-Meta-Color");
-    expect(names).toContain("Etag");
-    expect(names.map((n) => n.toLowerCase())).not.toContain("connection");
-    expect(names.map((n) => n.toLowerCase())).not.toContain("keep-alive");
+    const at = raw.findIndex((v, i) => i % 2 === 0 && v.toLowerCase() === "connection");
+    expect(raw[at + 1]).toBe("keep-alive");
   });
 });
