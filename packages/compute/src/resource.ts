@@ -5,7 +5,10 @@
  */
 export function assignData<T extends { raw: Record<string, unknown> }>(target: object, data: T): void {
   const t = target as Record<string, unknown>;
-  for (const key of Object.keys(t)) if (!(key in data)) delete t[key];
-  for (const [key, value] of Object.entries(data)) if (key !== "raw") t[key] = value;
+  const d = data as unknown as Record<string, unknown>;
+  // A fresh resource (every row of a listing) has no own keys yet: nothing to drop.
+  for (const key of Object.keys(t)) if (!(key in d)) delete t[key];
+  // Keys, not entries: one [key, value] pair array per field was a visible cost per listed row.
+  for (const key of Object.keys(d)) if (key !== "raw") t[key] = d[key];
   Object.defineProperty(target, "raw", { value: data.raw, enumerable: false, configurable: true, writable: true });
 }

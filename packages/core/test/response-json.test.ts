@@ -16,7 +16,7 @@ describe("RaxResponse.json", () => {
   });
 
   it("a body that is not JSON is an InvalidResponse with a snippet", async () => {
-    const e = await answer("  <html>oops</html>").json().catch((x) => x);
+    const e = (await answer("  <html>oops</html>").json().catch((x: unknown) => x)) as InvalidResponse;
     expect(e).toBeInstanceOf(InvalidResponse);
     expect(e.snippet).toContain("<html>oops");
   });

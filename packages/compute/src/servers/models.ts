@@ -83,42 +83,122 @@ export interface ServerData {
 
 const str = (v: unknown): string | undefined => (typeof v === "string" && v !== "" ? v : undefined);
 
-export function toServer(w: WireServer): ServerData {
-  const { adminPass: _secret, ...raw } = w;
-  const addresses = w.addresses ?? {};
+/**
+ * `w` as plain data, built field by field in one object (this runs once per row of every listing
+ * page: spreads of one-key objects and entry arrays were a visible share of a listing's CPU).
+ * Takes a row the schema accepted or one `isWireServer` passed; ids given as numbers become strings.
+ */
+export function toServer(w: z.input<typeof wireServer>): ServerData {
+  let raw: Record<string, unknown> = w;
+  if (w.adminPass !== undefined) {
+    const { adminPass: _secret, ...rest } = w;
+    raw = rest;
+  }
+  const addresses = (w.addresses ?? {}) as Record<string, Address[]>;
   const networks: Record<string, string[]> = {};
-  for (const [label, list] of Object.entries(addresses)) networks[label] = list.map((a) => a.addr);
-  const image = w.image && typeof w.image === "object" ? { id: w.image.id } : undefined;
-  const power = raw["OS-EXT-STS:power_state"];
-  return {
-    id: w.id,
-    name: w.name ?? "",
-    status: w.status ?? "UNKNOWN",
-    ...(typeof w.progress === "number" ? { progress: w.progress } : {}),
-    ...(image ? { image } : {}),
-    flavor: { id: w.flavor?.id ?? "" },
-    addresses,
-    networks,
-    metadata: w.metadata ?? {},
-    ...opt("keyName", str(w.key_name)),
-    ...opt("accessIPv4", str(w.accessIPv4)),
-    ...opt("accessIPv6", str(w.accessIPv6)),
-    ...opt("created", w.created),
-    ...opt("updated", w.updated),
-    ...opt("hostId", str(w.hostId)),
-    ...opt("tenantId", w.tenant_id),
-    ...opt("userId", w.user_id),
-    ...opt("diskConfig", str(raw["OS-DCF:diskConfig"])),
-    ...opt("taskState", str(raw["OS-EXT-STS:task_state"])),
-    ...opt("vmState", str(raw["OS-EXT-STS:vm_state"])),
-    ...opt("powerState", typeof power === "number" ? power : undefined),
-    ...opt("fault", w.fault),
-    raw,
-  };
+  for (const label in addresses) {
+    const list = addresses[label]!;
+    const addrs = new Array<string>(list.length);
+    for (let i = 0; i < list.length; i++) addrs[i] = list[i]!.addr;
+    networks[label] = addrs;
+  }
+  const s = { id: w.id, name: w.name ?? "", status: w.status ?? "UNKNOWN" } as ServerData;
+  if (typeof w.progress === "number") s.progress = w.progress;
+  if (w.image && typeof w.image === "object") s.image = { id: String(w.image.id) };
+  const flavorId = w.flavor?.id;
+  s.flavor = { id: flavorId === undefined ? "" : String(flavorId) };
+  s.addresses = addresses;
+  s.networks = networks;
+  s.metadata = w.metadata ?? {};
+  set(s, "keyName", str(w.key_name));
+  set(s, "accessIPv4", str(w.accessIPv4));
+  set(s, "accessIPv6", str(w.accessIPv6));
+  set(s, "created", w.created);
+  set(s, "updated", w.updated);
+  set(s, "hostId", str(w.hostId));
+  set(s, "tenantId", w.tenant_id);
+  set(s, "userId", w.user_id);
+  set(s, "diskConfig", str(w["OS-DCF:diskConfig"]));
+  set(s, "taskState", str(w["OS-EXT-STS:task_state"]));
+  set(s, "vmState", str(w["OS-EXT-STS:vm_state"]));
+  const power = w["OS-EXT-STS:power_state"];
+  if (typeof power === "number") s.powerState = power;
+  if (w.fault !== undefined) s.fault = w.fault;
+  s.raw = raw;
+  return s;
 }
 
-function opt<K extends string, V>(key: K, value: V | undefined): { [P in K]?: V } {
-  return (value === undefined ? {} : { [key]: value }) as { [P in K]?: V };
+/** Absent, not `undefined`: a printed or compared server shows only the fields Nova gave. */
+function set<K extends keyof ServerData>(s: ServerData, key: K, value: ServerData[K] | undefined): void {
+  if (value !== undefined) s[key] = value;
+}
+
+// ---- the listing's fast check ----
+// A hand-written twin of `wireServer`, run on every row of every listing page (zod's generic walk
+// was ~9% of a listing's CPU). It must accept exactly what the schema accepts; when it refuses a
+// row, the schema re-checks the page to word the error (test/servers-list-rows.test.ts pins both).
+
+type Row = Record<string, unknown>;
+const isRow = (v: unknown): v is Row => typeof v === "object" && v !== null && !Array.isArray(v);
+const isNumber = (v: unknown): v is number => typeof v === "number" && Number.isFinite(v);
+const optString = (v: unknown) => v === undefined || typeof v === "string";
+const nullishString = (v: unknown) => v == null || typeof v === "string";
+const optNumber = (v: unknown) => v === undefined || isNumber(v);
+const isId = (v: unknown) => typeof v === "string" || isNumber(v);
+
+function isAddressMap(v: unknown): boolean {
+  if (!isRow(v)) return false;
+  for (const label in v) {
+    const list = v[label];
+    if (!Array.isArray(list)) return false;
+    for (const a of list) if (!isRow(a) || typeof a.addr !== "string" || !optNumber(a.version)) return false;
+  }
+  return true;
+}
+
+function isStringMap(v: unknown): boolean {
+  if (!isRow(v)) return false;
+  for (const k in v) if (typeof v[k] !== "string") return false;
+  return true;
+}
+
+function isFault(v: unknown): boolean {
+  return isRow(v) && optNumber(v.code) && optString(v.message) && optString(v.details) && optString(v.created);
+}
+
+/** True when `wireServer` would accept `w`. */
+export function isWireServer(w: unknown): w is z.input<typeof wireServer> {
+  if (!isRow(w) || typeof w.id !== "string") return false;
+  const { image, flavor, progress, addresses, metadata, fault } = w;
+  return (
+    optString(w.name) &&
+    optString(w.status) &&
+    (progress == null || isNumber(progress)) &&
+    (image == null || image === "" || (isRow(image) && isId(image.id))) &&
+    (flavor === undefined || (isRow(flavor) && (flavor.id === undefined || isId(flavor.id)))) &&
+    (addresses == null || isAddressMap(addresses)) &&
+    (metadata == null || isStringMap(metadata)) &&
+    nullishString(w.key_name) &&
+    nullishString(w.accessIPv4) &&
+    nullishString(w.accessIPv6) &&
+    optString(w.created) &&
+    optString(w.updated) &&
+    nullishString(w.hostId) &&
+    optString(w.tenant_id) &&
+    optString(w.user_id) &&
+    optString(w.adminPass) &&
+    (fault === undefined || isFault(fault))
+  );
+}
+
+/** True when `serversBody` would accept the page apart from its rows. */
+export function isServersPage(body: unknown): body is { servers: unknown[]; servers_links?: { rel?: string; href?: string }[] } {
+  if (!isRow(body) || !Array.isArray(body.servers)) return false;
+  const links = body.servers_links;
+  if (links === undefined) return true;
+  if (!Array.isArray(links)) return false;
+  for (const l of links) if (!isRow(l) || !optString(l.rel) || !optString(l.href)) return false;
+  return true;
 }
 
 // ---- input ----

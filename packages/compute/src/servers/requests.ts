@@ -1,4 +1,4 @@
-import { type CallOptions, encodeSegment, InvalidResponse, markerPager, type NotFound, notFoundAs, type Paginated, type ServiceClient, validate } from "@rax/core";
+import { type CallOptions, encodeSegment, InvalidResponse, markerPager, type NotFound, notFoundAs, type Paginated, type RaxResponse, redact, type ServiceClient, validate } from "@rax/core";
 import * as z from "zod";
 import { NoSuchServer, NoUniqueMatch } from "../errors";
 import { notFound } from "../not-found";
@@ -9,6 +9,8 @@ import {
   addressesBody,
   type CreateServerInput,
   createServerInput,
+  isServersPage,
+  isWireServer,
   type ListServersInput,
   listServersInput,
   metadataBody,
@@ -43,11 +45,48 @@ export function listServers(client: ServiceClient, filters?: ListServersInput, o
   const query = { name: f.name, status: f.status, image: f.image, flavor: f.flavor, "changes-since": f.changesSince };
   return markerPager(
     async (marker, limit) => {
-      const body = await client.json({ method: "GET", path: "servers/detail", query: { ...query, limit, marker }, ...o }, serversBody);
-      return { items: body.servers, more: body.servers_links?.some((l) => l.rel === "next") ?? false };
+      const res = await client.send({ method: "GET", path: "servers/detail", query: { ...query, limit, marker }, ...o });
+      return serversPage(res, await res.json<unknown>());
     },
     { markerOf: (row) => row.id, pageSize: f.pageSize, limit: f.limit, marker: f.marker },
-  ).map(toServer);
+  );
+}
+
+/**
+ * One listing page, checked and converted in a single pass by the hand-written checks (the hot
+ * path); the first thing they refuse is worded by the zod schema, naming the row and field.
+ */
+function serversPage(res: RaxResponse, body: unknown): { items: ServerData[]; more: boolean } {
+  if (isServersPage(body)) {
+    const rows = body.servers;
+    const items = new Array<ServerData>(rows.length);
+    let ok = true;
+    for (let i = 0; i < rows.length && ok; i++) {
+      const row = rows[i];
+      if (isWireServer(row)) items[i] = toServer(row);
+      else ok = false;
+    }
+    if (ok) {
+      let more = false;
+      for (const l of body.servers_links ?? []) if (l.rel === "next") more = true;
+      return { items, more };
+    }
+  }
+  const r = serversBody.safeParse(body);
+  const issue = r.error?.issues[0];
+  const path = issue?.path.map(String).join(".") || undefined;
+  let snippet = "";
+  try {
+    snippet = redact(JSON.stringify(body) ?? "").slice(0, 200);
+  } catch {
+    snippet = "";
+  }
+  throw new InvalidResponse(
+    { status: res.status, method: res.method, url: res.url, snippet, path, requestId: res.requestId, cause: r.error },
+    // Reaching here with r.success means the fast checks refused what the schema accepts: refusing
+    // is the safe side of that drift.
+    `Unexpected response body${path ? ` at ${path}` : ""}: ${issue?.message ?? "server row refused by the listing's check"}`,
+  );
 }
 
 /** GET /servers/{id}. */
