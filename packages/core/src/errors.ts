@@ -384,3 +384,12 @@ export async function notFoundAs<T>(p: Promise<T>, make: (e: NotFound) => Error)
     throw e;
   }
 }
+
+/**
+ * A lookup that found nothing among listed rows (`find`, name resolution) as the same class a 404
+ * gives (`NoSuchServer`, `NoSuchVolume`…), so callers catch one class however the lookup was made.
+ * `what` names the thing looked for; it stands in the error's `url`.
+ */
+export function notFound<E>(what: string, message: string, make: (e: NotFound) => E): E {
+  return make(new NotFound({ status: 404, message, method: "GET", url: what }));
+}

@@ -23,6 +23,7 @@ export {
   InvalidResponse,
   httpErrorInit,
   notFoundAs,
+  notFound,
   type RaxErrorOptions,
   type HttpErrorInit,
   type TimeoutPhase,
@@ -47,6 +48,8 @@ export { Transport, DEFAULT_TIMEOUTS, type Timeouts, type TransportOptions, type
 export { withQuery, encodePath, encodeSegment, joinUrl, type Query, type QueryValue } from "./url";
 export { SharedReauth, type AuthSession } from "./session";
 export { StaticSession, type StaticSessionOptions, type StaticEndpoints } from "./static-session";
+export { sendFor, jsonFor } from "./expect-status";
+export { assignData } from "./resource-data";
 export { ServiceClient, type ServiceClientOptions, type ServiceCall, type CallOptions, type ServiceRequestOptions } from "./service-client";
 export {
   Paginated,

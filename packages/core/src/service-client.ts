@@ -1,9 +1,10 @@
 import type * as z from "zod";
-import { InvalidResponse, NotAuthenticated, Unauthorized, ValidationError } from "./errors";
+import { NotAuthenticated, Unauthorized, ValidationError } from "./errors";
 import { INSPECT, defined, inspectAs } from "./inspect-form";
 import { redact, redactUrl } from "./redact";
 import { isReplayableBody } from "./request-body";
 import type { RaxResponse } from "./response";
+import { schemaMisfit } from "./schema-misfit";
 import type { AuthSession } from "./session";
 import type { RequestOptions } from "./transport";
 import { joinUrl } from "./url";
@@ -163,18 +164,13 @@ export abstract class ServiceClient {
     if (!schema) return data as T;
     const r = schema.safeParse(data);
     if (r.success) return r.data;
-    const issue = r.error.issues[0];
-    const path = issue?.path.map(String).join(".");
     let snippet = "";
     try {
       snippet = redact(JSON.stringify(data) ?? "").slice(0, 200);
     } catch {
       snippet = "";
     }
-    throw new InvalidResponse(
-      { status: res.status, method: res.method, url: res.url, snippet, path, requestId: res.requestId, cause: r.error },
-      `Unexpected response body${path ? ` at ${path}` : ""}: ${issue?.message ?? "schema mismatch"}`,
-    );
+    throw schemaMisfit(res, r.error, snippet);
   }
 }
 

@@ -1,8 +1,7 @@
-import { type CallOptions, encodeSegment, joinUrl, type NotFound, notFoundAs, validate } from "@rax/core";
+import { type CallOptions, encodeSegment, joinUrl, jsonFor, type NotFound, notFoundAs, sendFor, validate } from "@rax/core";
 import { NoSuchVolume } from "../errors";
 import { type Ref, ref } from "../ref";
 import type { VolumeApi } from "../volume-api";
-import { jsonFor, sendFor } from "../wire";
 import { mountpointInput, toVolumeAttachment, type VolumeAttachmentData, volumeAttachmentBody, volumeAttachmentsBody } from "./models";
 
 // Attach and detach are Nova calls (pyrax goes through novaclient): they go to the compute endpoint

@@ -1,9 +1,8 @@
-import { BadRequest, type CallOptions, Conflict, encodeSegment, markerPager, type NotFound, notFoundAs, type Paginated, type ServiceClient, validate } from "@rax/core";
+import { BadRequest, type CallOptions, Conflict, encodeSegment, jsonFor, markerPager, type NotFound, notFoundAs, type Paginated, sendFor, type ServiceClient, validate } from "@rax/core";
 import { apiVersion, displayKeys } from "../api-version";
 import { NoSuchSnapshot, NoSuchVolume, VolumeNotAvailable } from "../errors";
 import { metadataInput, type Ref, ref } from "../ref";
 import { metadataBody } from "../volumes/models";
-import { jsonFor, sendFor } from "../wire";
 import {
   type CreateSnapshotInput,
   createSnapshotInput,

@@ -1,7 +1,6 @@
-import { type CallOptions, type Paginated, ResourceFailed, type ServiceClient, validate, waitUntil, waitUntilGone, type WaitOptions } from "@rax/core";
+import { assignData, type CallOptions, type Paginated, ResourceFailed, type ServiceClient, validate, type WaitOptions, waitUntil, waitUntilGone } from "@rax/core";
 import { SnapshotFailed } from "../errors";
 import { type Ref, ref } from "../ref";
-import { assignData } from "../resource";
 import type { CreateSnapshotInput, ListSnapshotsInput, SnapshotData, UpdateSnapshotInput } from "./models";
 import * as api from "./requests";
 

@@ -1,6 +1,6 @@
+import { assignData } from "@rax/core";
 import type { CallOptions, Paginated, ServiceClient } from "@rax/core";
 import type { Ref } from "../ref";
-import { assignData } from "../resource";
 import type { VolumeTypeData } from "./models";
 import * as api from "./requests";
 

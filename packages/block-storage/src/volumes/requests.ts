@@ -1,14 +1,12 @@
-import { BadRequest, type CallOptions, encodeSegment, markerPager, type NotFound, notFoundAs, type Paginated, type ServiceClient, validate, ValidationError, waitUntil, waitUntilGone } from "@rax/core";
+import { BadRequest, type CallOptions, encodeSegment, jsonFor, markerPager, type NotFound, notFound, notFoundAs, type Paginated, sendFor, type ServiceClient, validate, ValidationError, waitUntil, waitUntilGone } from "@rax/core";
 import * as z from "zod";
 import { apiVersion, displayKeys } from "../api-version";
 import { detachVolume } from "../attachments/requests";
 import { NoSuchVolume, NoUniqueMatch, VolumeNotDeletable } from "../errors";
-import { notFound } from "../not-found";
 import { metadataInput, type Ref, ref } from "../ref";
 import { deleteSnapshot, getSnapshot, listSnapshots } from "../snapshots/requests";
 import type { VolumeApi } from "../volume-api";
 import { listVolumeTypes } from "../volume-types/requests";
-import { jsonFor, sendFor } from "../wire";
 import {
   type CreateVolumeInput,
   createVolumeInput,

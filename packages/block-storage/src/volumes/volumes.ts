@@ -1,9 +1,8 @@
-import { type CallOptions, type Paginated, ResourceFailed, validate, waitUntil, waitUntilGone } from "@rax/core";
+import { assignData, type CallOptions, type Paginated, ResourceFailed, validate, waitUntil, waitUntilGone } from "@rax/core";
 import * as attach from "../attachments/requests";
 import type { VolumeAttachmentData } from "../attachments/models";
 import { VolumeFailed } from "../errors";
 import { type Ref, ref } from "../ref";
-import { assignData } from "../resource";
 import type { CreateSnapshotInput } from "../snapshots/models";
 import { DEFAULT_WAIT_MS, type Snapshot, type Snapshots, type WaitForOptions } from "../snapshots/snapshots";
 import type { VolumeApi } from "../volume-api";

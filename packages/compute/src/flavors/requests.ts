@@ -1,7 +1,6 @@
-import { type CallOptions, encodeSegment, markerPager, type NotFound, notFoundAs, type Paginated, type ServiceClient, validate } from "@rax/core";
+import { type CallOptions, encodeSegment, markerPager, type NotFound, notFound, notFoundAs, type Paginated, type ServiceClient, validate } from "@rax/core";
 import * as z from "zod";
 import { NoSuchFlavor } from "../errors";
-import { notFound } from "../not-found";
 import { type Ref, ref } from "../ref";
 import { type FindFlavorInput, findFlavorInput, type FlavorData, flavorBody, flavorsBody, type ListFlavorsInput, listFlavorsInput, toFlavor } from "./models";
 

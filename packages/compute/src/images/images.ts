@@ -1,6 +1,5 @@
-import { type CallOptions, type Paginated, type ServiceClient, waitUntil, type WaitOptions } from "@rax/core";
+import { assignData, type CallOptions, type Paginated, type ServiceClient, type WaitOptions, waitUntil } from "@rax/core";
 import type { Ref } from "../ref";
-import { assignData } from "../resource";
 import type { ImageData, ListImagesInput } from "./models";
 import * as api from "./requests";
 

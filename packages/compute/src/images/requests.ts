@@ -1,9 +1,7 @@
-import { type CallOptions, encodeSegment, markerPager, type NotFound, notFoundAs, type Paginated, type ServiceClient, validate } from "@rax/core";
+import { type CallOptions, encodeSegment, jsonFor, markerPager, type NotFound, notFound, notFoundAs, type Paginated, sendFor, type ServiceClient, validate } from "@rax/core";
 import * as z from "zod";
 import { NoSuchImage } from "../errors";
-import { notFound } from "../not-found";
 import { metadataInput, type Ref, ref } from "../ref";
-import { jsonFor, sendFor } from "../wire";
 import { type ImageData, imageBody, imagesBody, type ListImagesInput, listImagesInput, toImage } from "./models";
 
 const missing = (id: string) => (e: NotFound) => new NoSuchImage(id, e);

@@ -1,5 +1,4 @@
-import { type CallOptions, type Paginated, registerSecret, type ServiceClient } from "@rax/core";
-import { assignData } from "../resource";
+import { assignData, type CallOptions, type Paginated, registerSecret, type ServiceClient } from "@rax/core";
 import type { KeypairData, KeypairRef } from "./models";
 import * as api from "./requests";
 

@@ -1,6 +1,5 @@
-import { type CallOptions, encodeSegment, type NotFound, notFoundAs, Paginated, type ServiceClient, validate } from "@rax/core";
+import { type CallOptions, encodeSegment, jsonFor, type NotFound, notFoundAs, Paginated, sendFor, type ServiceClient, validate } from "@rax/core";
 import { NoSuchKeypair } from "../errors";
-import { jsonFor, sendFor } from "../wire";
 import { type KeypairData, type KeypairRef, keypairBody, keypairName, keypairRef, keypairsBody, publicKeyInput, toKeypair } from "./models";
 
 const missing = (name: string) => (e: NotFound) => new NoSuchKeypair(name, e);

@@ -1,9 +1,7 @@
-import { type CallOptions, encodeSegment, InvalidResponse, markerPager, type NotFound, notFoundAs, type Paginated, type RaxResponse, redact, type ServiceClient, validate } from "@rax/core";
+import { type CallOptions, encodeSegment, InvalidResponse, jsonFor, markerPager, notFound, type NotFound, notFoundAs, type Paginated, type RaxResponse, redact, sendFor, type ServiceClient, validate } from "@rax/core";
 import * as z from "zod";
 import { NoSuchServer, NoUniqueMatch } from "../errors";
-import { notFound } from "../not-found";
 import { metadataInput, type Ref, ref } from "../ref";
-import { jsonFor, sendFor } from "../wire";
 import {
   type Address,
   addressesBody,

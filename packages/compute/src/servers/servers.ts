@@ -1,7 +1,6 @@
-import { type CallOptions, type Paginated, registerSecret, ResourceFailed, type ServiceClient, validate, waitUntil, waitUntilGone, type WaitOptions } from "@rax/core";
+import { assignData, type CallOptions, type Paginated, registerSecret, ResourceFailed, type ServiceClient, validate, type WaitOptions, waitUntil, waitUntilGone } from "@rax/core";
 import { ServerFailed } from "../errors";
 import { type Ref, ref } from "../ref";
-import { assignData } from "../resource";
 import type { Address, CreateServerInput, ListServersInput, RebuildServerInput, RescueServerInput, ResizeServerInput, ServerData, UpdateServerInput } from "./models";
 import * as api from "./requests";
 

@@ -1,7 +1,7 @@
+import { assignData } from "@rax/core";
 import type { CallOptions, Paginated, ServiceClient } from "@rax/core";
 import type { ImageMember, Members } from "../members/members";
 import type { Ref } from "../ref";
-import { assignData } from "../resource";
 import type { CreateImageInput, ImageData, ListImagesInput, UpdateImageInput } from "./models";
 import * as api from "./requests";
 

@@ -1,10 +1,9 @@
-import { type CallOptions, encodeSegment, linkPager, NotFound, notFoundAs, type Paginated, type RaxResponse, type ServiceClient, type StreamBody, validate, ValidationError } from "@rax/core";
+import { type CallOptions, encodeSegment, jsonFor, linkPager, NotFound, notFoundAs, type Paginated, type RaxResponse, sendFor, type ServiceClient, type StreamBody, validate, ValidationError } from "@rax/core";
 import type { Readable } from "node:stream";
 import * as z from "zod";
 import { v2 } from "../api-path";
 import { ImageHasNoData, ImageNameNotUnique, NoSuchImage } from "../errors";
 import { type Ref, ref } from "../ref";
-import { jsonFor, sendFor } from "../wire";
 import {
   type CreateImageInput,
   createImageInput,

@@ -1,6 +1,6 @@
+import { assignData } from "@rax/core";
 import type { CallOptions, ServiceClient } from "@rax/core";
 import type { Ref } from "../ref";
-import { assignData } from "../resource";
 import type { ImageMemberData, MemberStatus } from "./models";
 import * as api from "./requests";
 

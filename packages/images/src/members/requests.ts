@@ -1,8 +1,7 @@
-import { type CallOptions, encodeSegment, type NotFound, notFoundAs, type ServiceClient, validate, ValidationError } from "@rax/core";
+import { type CallOptions, encodeSegment, jsonFor, type NotFound, notFoundAs, sendFor, type ServiceClient, validate, ValidationError } from "@rax/core";
 import { v2 } from "../api-path";
 import { NoSuchImageMember } from "../errors";
 import { type Ref, ref } from "../ref";
-import { jsonFor, sendFor } from "../wire";
 import { type ImageMemberData, memberRef, memberStatus, type MemberStatus, membersBody, toMember, wireMember } from "./models";
 
 // Sharing: the owner adds, lists and removes members; a member accepts or rejects for itself.

@@ -1,8 +1,7 @@
-import { type CallOptions, encodeSegment, linkPager, type NotFound, notFoundAs, type Paginated, type ServiceClient, validate } from "@rax/core";
+import { type CallOptions, encodeSegment, jsonFor, linkPager, type NotFound, notFoundAs, type Paginated, type ServiceClient, validate } from "@rax/core";
 import { v2 } from "../api-path";
 import { NoSuchTask } from "../errors";
 import { type Ref, ref } from "../ref";
-import { jsonFor } from "../wire";
 import { containerRef, type ImportTaskInput, importTaskInput, type ListTasksInput, listTasksInput, type TaskData, tasksBody, toTask, wireTask } from "./models";
 
 // Rackspace's import/export through Cloud Files: POST /tasks → 201, then poll GET /tasks/{id}.

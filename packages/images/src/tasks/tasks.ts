@@ -1,7 +1,6 @@
-import { type CallOptions, type Job, type Paginated, pollingJob, type ServiceClient, validate, waitUntil, type WaitProgress } from "@rax/core";
+import { assignData, type CallOptions, type Job, type Paginated, pollingJob, type ServiceClient, validate, type WaitProgress, waitUntil } from "@rax/core";
 import { TaskFailed } from "../errors";
 import { type Ref, ref } from "../ref";
-import { assignData } from "../resource";
 import type { ImportTaskInput, ListTasksInput, TaskData } from "./models";
 import * as api from "./requests";
 

@@ -1,10 +1,9 @@
-import { BadRequest, type CallOptions, Conflict, encodeSegment, Forbidden, httpErrorInit, markerPager, NotFound, notFoundAs, type Paginated, validate, ValidationError } from "@rax/core";
+import { BadRequest, type CallOptions, Conflict, encodeSegment, Forbidden, httpErrorInit, jsonFor, markerPager, NotFound, notFoundAs, type Paginated, sendFor, validate, ValidationError } from "@rax/core";
 import * as z from "zod";
 import type { NetworkApi } from "../backend";
 import { NetworkCIDRInvalid, NetworkCIDRMalformed, NetworkCountExceeded, NetworkInUse, NetworkLabelNotUnique, NoSuchNetwork } from "../errors";
 import { isPseudoNetwork, PSEUDO_NETWORKS, PUBLIC_NET_ID, SERVICE_NET_ID } from "../pseudo-networks";
 import { type Ref, ref } from "../ref";
-import { jsonFor, sendFor } from "../wire";
 import {
   type CreateNetworkInput,
   createNetworkInput,

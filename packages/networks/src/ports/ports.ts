@@ -1,7 +1,7 @@
+import { assignData } from "@rax/core";
 import type { CallOptions, Paginated } from "@rax/core";
 import type { NetworkApi } from "../backend";
 import type { Ref } from "../ref";
-import { assignData } from "../resource";
 import type { CreatePortInput, ListPortsInput, PortData } from "./models";
 import * as api from "./requests";
 

@@ -1,9 +1,8 @@
-import { type CallOptions, encodeSegment, markerPager, type NotFound, notFoundAs, type Paginated, validate } from "@rax/core";
+import { type CallOptions, encodeSegment, jsonFor, markerPager, type NotFound, notFoundAs, type Paginated, sendFor, validate } from "@rax/core";
 import type { NetworkApi } from "../backend";
 import { NoSuchPort } from "../errors";
 import { requireNeutron } from "../neutron-only";
 import { type Ref, ref } from "../ref";
-import { jsonFor, sendFor } from "../wire";
 import { type CreatePortInput, createPortInput, type ListPortsInput, listPortsInput, type PortData, portBody, portsBody, toPort } from "./models";
 
 const missing = (id: string) => (e: NotFound) => new NoSuchPort(id, e);

@@ -1,9 +1,8 @@
-import { type CallOptions, encodeSegment, markerPager, type NotFound, notFoundAs, type Paginated, validate } from "@rax/core";
+import { type CallOptions, encodeSegment, jsonFor, markerPager, type NotFound, notFoundAs, type Paginated, sendFor, validate } from "@rax/core";
 import type { NetworkApi } from "../backend";
 import { NoSuchSubnet } from "../errors";
 import { requireNeutron } from "../neutron-only";
 import { type Ref, ref } from "../ref";
-import { jsonFor, sendFor } from "../wire";
 import { type CreateSubnetInput, createSubnetInput, type ListSubnetsInput, listSubnetsInput, type SubnetData, subnetBody, subnetsBody, toSubnet } from "./models";
 
 const missing = (id: string) => (e: NotFound) => new NoSuchSubnet(id, e);

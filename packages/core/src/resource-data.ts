@@ -1,7 +1,7 @@
 /**
- * Copies `data` onto a resource object (`Server`, `Flavor`…), dropping fields the fresh data no
- * longer has. `raw` (every wire field, for what the camelCase view leaves out) stays readable but
- * non-enumerable, so printing or serialising a resource shows the view once, not twice.
+ * Copies `data` onto a resource object (`Server`, `Volume`, `Image`…), dropping fields the fresh
+ * data no longer has. `raw` (every wire field, for what the camelCase view leaves out) stays readable
+ * but non-enumerable, so printing or serialising a resource shows the view once, not twice.
  */
 export function assignData<T extends { raw: Record<string, unknown> }>(target: object, data: T): void {
   const t = target as Record<string, unknown>;
