@@ -6,6 +6,7 @@ import { isReplayableBody } from "./request-body";
 import type { RaxResponse } from "./response";
 import { schemaMisfit } from "./schema-misfit";
 import type { AuthSession } from "./session";
+import { requireStatus } from "./success-status";
 import type { RequestOptions } from "./transport";
 import { joinUrl } from "./url";
 
@@ -27,11 +28,23 @@ export interface CallOptions {
   headers?: Record<string, string | undefined>;
 }
 
+/** What a `ServiceCall` adds to the transport's options. */
+interface CallExtras {
+  /** Deadline in ms for the whole call (every attempt, backoff wait and the response body). */
+  timeout?: number;
+  /**
+   * The statuses the API defines as success for this operation (201 for a Swift PUT, 202 for a
+   * Nova create…). Any other status the transport returns (another 2xx) is an `InvalidResponse`,
+   * its body unread; statuses listed in `expectStatus` are still returned. Default: any 2xx.
+   */
+  success?: readonly number[];
+}
+
 /**
  * One wire operation sent through a service client: `path` is relative to the service endpoint
  * (already percent-encoded; use `encodePath`/`encodeSegment`), or `url` is absolute.
  */
-export type ServiceCall = (Omit<RequestOptions, "url"> & { path: string; timeout?: number }) | (RequestOptions & { timeout?: number });
+export type ServiceCall = (Omit<RequestOptions, "url"> & { path: string } & CallExtras) | (RequestOptions & CallExtras);
 
 /** @deprecated use `ServiceCall`. */
 export type ServiceRequestOptions = ServiceCall;
@@ -116,7 +129,7 @@ export abstract class ServiceClient {
    */
   async send(o: ServiceCall): Promise<RaxResponse> {
     const token = await this.#session.getToken(o.signal);
-    const { path, timeout, ...rest } = o as RequestOptions & { path?: string; timeout?: number };
+    const { path, timeout, success, ...rest } = o as RequestOptions & { path?: string } & CallExtras;
     if (timeout !== undefined) rest.timeouts = { ...rest.timeouts, total: timeout };
     const url = path !== undefined ? joinUrl(this.endpoint, path) : (o as RequestOptions).url;
     const base: Record<string, string | undefined> = { accept: "application/json" };
@@ -126,8 +139,10 @@ export abstract class ServiceClient {
       base["x-auth-token"] = tok;
       return this.#session.transport.request({ ...rest, url, headers: base });
     };
+    const checked = (res: RaxResponse) =>
+      success === undefined || rest.expectStatus?.includes(res.status) ? res : requireStatus(res, success);
     try {
-      return await send(token);
+      return await checked(await send(token));
     } catch (first) {
       if (!(first instanceof Unauthorized) || !isReplayableBody(o.body)) throw first;
       let fresh: string;
@@ -140,7 +155,7 @@ export abstract class ServiceClient {
         if (e instanceof NotAuthenticated) throw first;
         throw e;
       }
-      return await send(fresh);
+      return await checked(await send(fresh));
     }
   }
 
@@ -157,6 +172,7 @@ export abstract class ServiceClient {
   /**
    * `send()` + JSON body, parsed leniently by `schema` (use loose objects: unknown fields are
    * kept). A body that is not JSON or does not fit the schema → `InvalidResponse`, never a crash.
+   * With `success` set, that error carries no body snippet (as `jsonFor`: the body may hold a secret).
    */
   async json<T = unknown>(o: ServiceCall, schema?: z.ZodType<T>): Promise<T> {
     const res = await this.send(o);
@@ -164,13 +180,15 @@ export abstract class ServiceClient {
     if (!schema) return data as T;
     const r = schema.safeParse(data);
     if (r.success) return r.data;
-    let snippet = "";
-    try {
-      snippet = redact(JSON.stringify(data) ?? "").slice(0, 200);
-    } catch {
-      snippet = "";
-    }
-    throw schemaMisfit(res, r.error, snippet);
+    throw schemaMisfit(res, r.error, o.success === undefined ? bodySnippet(data) : "");
+  }
+}
+
+function bodySnippet(data: unknown): string {
+  try {
+    return redact(JSON.stringify(data) ?? "").slice(0, 200);
+  } catch {
+    return "";
   }
 }
 
