@@ -167,13 +167,28 @@ describe("printed objects hide secrets", () => {
     await only.close();
   });
 
+  it("token stores (issue #16) and the sessions that use them", async () => {
+    const { MemoryTokenStore, FileTokenStore } = identityModule;
+    const { mkdtempSync, rmSync } = await import("node:fs");
+    const dir = mkdtempSync(`${(await import("node:os")).tmpdir()}/rax-printed-`);
+    for (const store of [new MemoryTokenStore(), new FileTokenStore({ dir })]) {
+      const ctx = createContext({ ...rackspace(), tokenStore: store });
+      await ctx.authenticate();
+      addSecret(ctx.token);
+      expectNoSecrets(store.constructor.name, store);
+      expectNoSecrets(`ctx with ${store.constructor.name}`, ctx);
+      await ctx.close();
+    }
+    rmSync(dir, { recursive: true, force: true });
+  });
+
   it("a ServiceCatalog carries no token", () => {
     expectNoSecrets("catalog", ServiceCatalog.fromV2([]));
   });
 
   it("every class @rax/identity exports is covered above (errors by the cause-chain test)", () => {
     // A new public class must be added to this walk: it is where secrets would hide next.
-    const covered = new Set(["Context", "BaseIdentity", "RackspaceIdentity", "KeystoneIdentity", "Config", "ServiceCatalog"]);
+    const covered = new Set(["Context", "BaseIdentity", "RackspaceIdentity", "KeystoneIdentity", "Config", "ServiceCatalog", "MemoryTokenStore", "FileTokenStore"]);
     const classes = Object.entries(identityModule).filter(([, v]) => typeof v === "function" && /^class\b/.test(Function.prototype.toString.call(v)));
     expect(classes.length).toBeGreaterThan(5);
     const uncovered = classes.filter(([name, C]) => !covered.has(name) && !((C as { prototype: unknown }).prototype instanceof Error)).map(([n]) => n);

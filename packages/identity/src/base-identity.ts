@@ -16,6 +16,7 @@ import type { AuthResult, AuthUser } from "./auth-result";
 import type { EndpointQuery, ResolvedEndpoint, ServiceCatalog } from "./catalog";
 import { IdentityAdminClient } from "./identity-admin";
 import { AuthenticationFailed, TokenOnlySession } from "./identity-errors";
+import { type TokenStore, checkTokenStore, fromStoredToken, tokenStoreKey, tokenStoreWarning, toStoredToken } from "./token-store";
 import { INSPECT, printedForm } from "./printed-form";
 import { serviceKey } from "./service-aliases";
 
@@ -34,8 +35,17 @@ export interface IdentityOptions {
   region?: string;
   /** Object storage uses internal (ServiceNet) URLs unless a call says otherwise. */
   useServicenet?: boolean;
-  /** Re-authenticate this long before the token expires (ms; default 60 000). */
+  /**
+   * Re-authenticate this long before the token expires (ms; default 60 000). A token from
+   * `tokenStore` is used only while more than this is left.
+   */
   refreshAheadMs?: number;
+  /**
+   * Where the token (with its expiry and catalog) is kept between processes or invocations: a
+   * session with credentials looks there before authenticating and saves every new token there.
+   * See `MemoryTokenStore`, `FileTokenStore`, or bring your own (`TokenStore`).
+   */
+  tokenStore?: TokenStore;
   /** Share a transport (pools, retry budget) between sessions; otherwise one is created. */
   transport?: Transport;
   /** Options for the transport created when `transport` is not given. */
@@ -95,6 +105,11 @@ export abstract class BaseIdentity implements AuthSession {
   #authedAt = 0;
   readonly #reauth: SharedReauth;
   #admin?: IdentityAdminClient;
+  readonly #store?: TokenStore;
+  /** The store key, fixed at first use: authenticating fills in tenantId, which must not move the key. */
+  #storeKey?: string;
+  /** The token held came from the store (not from this session's own authentication). */
+  #tokenFromStore = false;
 
   constructor(opts: IdentityOptions, defaultEndpoint?: string) {
     const endpoint = opts.authEndpoint ?? defaultEndpoint;
@@ -120,6 +135,7 @@ export abstract class BaseIdentity implements AuthSession {
     this.#refreshAheadMs = opts.refreshAheadMs ?? DEFAULT_REFRESH_AHEAD_MS;
     this.now = opts.now ?? Date.now;
     this.#setSecrets(opts.apiKey, opts.password);
+    this.#store = checkTokenStore(opts.tokenStore);
     this.#ownsTransport = !opts.transport;
     this.#transport =
       opts.transport ??
@@ -133,8 +149,20 @@ export abstract class BaseIdentity implements AuthSession {
     this.#reauth = new SharedReauth(
       () => this.#token,
       async () => {
-        const result = await this.performAuth();
+        if (this.#token === undefined && this.#store) {
+          const stored = await this.#loadStored();
+          if (stored !== undefined) return stored;
+        }
+        let result: AuthResult;
+        try {
+          result = await this.performAuth();
+        } catch (e) {
+          // Identity refused the credentials after the stored token was rejected: neither is any use.
+          if (this.#tokenFromStore && e instanceof AuthenticationFailed) await this.#storeCall("delete");
+          throw e;
+        }
         this.#accept(result);
+        await this.#storeCall("set", result);
         return result.token;
       },
     );
@@ -198,9 +226,35 @@ export abstract class BaseIdentity implements AuthSession {
     return this.region;
   }
 
+  /**
+   * The key of this session's token in its `tokenStore`: a hash of identity type, token URL, user,
+   * scope and secret (none of them readable from it). Undefined for a session without credentials.
+   */
+  get tokenStoreKey(): string | undefined {
+    if (this.#storeKey !== undefined) return this.#storeKey;
+    if (!this.hasCredentials) return undefined;
+    return tokenStoreKey({
+      identityType: this.identityType,
+      tokensUrl: this.tokensUrl(),
+      username: this.username,
+      userId: this.userId,
+      tenantId: this.tenantId,
+      tenantName: this.tenantName,
+      apiKey: this.#apiKey,
+      password: this.#password,
+      ...this.storeKeyScope(),
+    });
+  }
+
+  /** The store this session reads and saves its token in (see `tokenStore`). */
+  get tokenStore(): TokenStore | undefined {
+    return this.#store;
+  }
+
   /** Replace the credentials (and forget any token made from the old ones). */
   setCredentials(c: { username?: string; userId?: string; apiKey?: string; password?: string }): void {
     this.#forgetToken();
+    this.#storeKey = undefined;
     if (c.username !== undefined) this.username = c.username;
     if (c.userId !== undefined) this.userId = c.userId;
     this.#setSecrets(c.apiKey, c.password);
@@ -323,9 +377,10 @@ export abstract class BaseIdentity implements AuthSession {
     return `${this.constructor.name} ${inspect(this.toJSON(), options)}`;
   }
 
-  /** Forget token, catalog and credentials (pyrax `clear_credentials`). */
+  /** Forget token, catalog and credentials (pyrax `clear_credentials`). A stored token stays in its store. */
   clearCredentials(): void {
     this.#forgetToken();
+    this.#storeKey = undefined;
     this.#clearSecrets();
     this.#tokenOnly = false;
     this.username = undefined;
@@ -429,6 +484,11 @@ export abstract class BaseIdentity implements AuthSession {
     return { apiKey: this.#apiKey, password: this.#password };
   }
 
+  /** What besides user, tenant and secret tells one way of authenticating from another (Keystone: domains, scope, application credential). */
+  protected storeKeyScope(): Record<string, string | undefined> {
+    return {};
+  }
+
   protected secret(): string | undefined {
     return this.#apiKey ?? this.#password;
   }
@@ -470,20 +530,60 @@ export abstract class BaseIdentity implements AuthSession {
   }
 
   #expiresSoon(): boolean {
-    if (!this.expires) return false;
-    const remaining = this.expires.getTime() - this.now();
+    return this.#expiresSoonAt(this.expires, this.#authedAt);
+  }
+
+  #expiresSoonAt(expires: Date | undefined, authedAt: number): boolean {
+    if (!expires) return false;
+    const remaining = expires.getTime() - this.now();
     // A token that lives less than twice the window (short-lived test tokens) is refreshed at half-life.
-    const lifetime = this.expires.getTime() - this.#authedAt;
+    const lifetime = expires.getTime() - authedAt;
     const window = Math.min(this.#refreshAheadMs, Math.max(0, lifetime / 2));
     return remaining <= window;
   }
 
-  #accept(result: AuthResult): void {
+  /** A usable token from the store (now held by this session), or undefined: then authenticate. */
+  async #loadStored(): Promise<string | undefined> {
+    const key = (this.#storeKey ??= this.tokenStoreKey);
+    if (key === undefined || !this.#store) return undefined;
+    let value: unknown;
+    try {
+      value = await this.#store.get(key);
+    } catch (e) {
+      tokenStoreWarning("could not read this session's token; authenticating instead", e);
+      return undefined;
+    }
+    if (value === undefined || value === null) return undefined;
+    const found = fromStoredToken(value);
+    if ("problem" in found) {
+      tokenStoreWarning(`ignored what the store holds for this session (${found.problem}); authenticating instead`);
+      return undefined;
+    }
+    if (this.#expiresSoonAt(found.result.expires, found.issuedAt)) return undefined;
+    this.#accept(found.result, found.issuedAt);
+    this.#tokenFromStore = true;
+    return found.result.token;
+  }
+
+  /** Save or delete this session's token in its store; a failing store is a warning. */
+  async #storeCall(op: "set" | "delete", result?: AuthResult): Promise<void> {
+    const key = (this.#storeKey ??= this.tokenStoreKey);
+    if (key === undefined || !this.#store) return;
+    try {
+      if (op === "set") await this.#store.set(key, toStoredToken(result as AuthResult, this.#authedAt));
+      else await this.#store.delete(key);
+    } catch (e) {
+      tokenStoreWarning(op === "set" ? "could not save the new token" : "could not delete the rejected token", e);
+    }
+  }
+
+  #accept(result: AuthResult, authedAt = this.now()): void {
     // Old tokens stay registered: requests still in flight with them may log them.
     registerSecret(result.token);
     this.#token = result.token;
+    this.#tokenFromStore = false;
     this.expires = result.expires;
-    this.#authedAt = this.now();
+    this.#authedAt = authedAt;
     this.serviceCatalog = result.catalog;
     this.user = result.user;
     this.#authResponse = result.raw;

@@ -25,6 +25,9 @@ import { RackspaceIdentity } from "./rackspace-identity";
 import { serviceKey } from "./service-aliases";
 import { INSPECT, printedForm } from "./printed-form";
 import { type SettingName, type Settings, settingName } from "./settings";
+import { type TokenStore, checkTokenStore } from "./token-store";
+import { FileTokenStore } from "./token-store-file";
+import { MemoryTokenStore } from "./token-store-memory";
 
 const optString = z.string().trim().min(1, "must be a non-empty string").optional();
 
@@ -120,6 +123,12 @@ export interface ContextOptions {
   token?: string;
   /** Catalog interface for every service: "internal" uses internal URLs unless a call says otherwise. */
   interface?: "public" | "internal";
+  /**
+   * Keep the token between processes or invocations (see `IdentityOptions.tokenStore`). Default:
+   * the `RAX_TOKEN_STORE` variable — `memory` (one store for the process), `file` (a
+   * `FileTokenStore` in the OS temp directory) or an absolute directory path — else none.
+   */
+  tokenStore?: TokenStore;
 }
 
 export interface FromEnvironmentOptions extends ContextOptions {
@@ -142,7 +151,23 @@ export interface ClientOptions {
   endpoint?: string;
 }
 
-const CONTEXT_ONLY = new Set(["env", "configFile", "config", "environment", "keychain", "transport", "transportOptions", "logger"]);
+const CONTEXT_ONLY = new Set(["env", "configFile", "config", "environment", "keychain", "transport", "transportOptions", "logger", "tokenStore"]);
+
+/** `RAX_TOKEN_STORE=memory`: one store shared by every context of the process. */
+let processTokenStore: MemoryTokenStore | undefined;
+
+/** The `tokenStore` option, else the one `RAX_TOKEN_STORE` names. */
+function tokenStoreFrom(option: unknown, env: EnvVars): TokenStore | undefined {
+  if (option !== undefined) return checkTokenStore(option);
+  const v = nonEmpty(env.RAX_TOKEN_STORE)?.trim();
+  if (v === undefined) return undefined;
+  if (v.toLowerCase() === "memory") return (processTokenStore ??= new MemoryTokenStore());
+  if (v.toLowerCase() === "file") return new FileTokenStore();
+  if (!/^(\/|[A-Za-z]:[\\/]|\\\\)/.test(v)) {
+    throw new ValidationError("RAX_TOKEN_STORE", 'expected "memory", "file" or an absolute directory path');
+  }
+  return new FileTokenStore({ dir: v });
+}
 
 /** Whether pyrax's own sources hold credentials (then OS_* variables are not consulted). */
 function pyraxCredentials(o: ContextOptions, env: EnvVars, config: Config): boolean {
@@ -214,9 +239,11 @@ export class Context {
   /** The transport this context built (undefined when the caller passed one in). */
   #ownTransport?: Transport;
   readonly #clients = new Map<unknown, Map<string, unknown>>();
+  readonly #tokenStore?: TokenStore;
 
   constructor(options: ContextOptions = {}) {
     validate(contextOptionsSchema, omitContextOnly(options), "");
+    this.#tokenStore = tokenStoreFrom(options.tokenStore, options.env ?? process.env);
     this.#config =
       options.config ??
       new Config({
@@ -662,6 +689,7 @@ export class Context {
       region: s("region") as string | undefined,
       useServicenet: s("useServicenet") as boolean | undefined,
       refreshAheadMs: opt.refreshAheadMs,
+      tokenStore: this.#tokenStore,
       transport: this.#transport(),
     };
     if (identityType === "rackspace") return new RackspaceIdentity(dropUndefined(common));

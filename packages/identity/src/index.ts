@@ -25,3 +25,8 @@ export { loadCloudsFile, findCloud, cloudFromOsEnv } from "./clouds-yaml";
 export type { CloudAuth, CloudEntry, CloudsFile, CloudsLookup } from "./clouds-yaml";
 export { cloudOptions } from "./cloud-options";
 export type { CloudContextOptions } from "./cloud-options";
+export { checkTokenStore, tokenStoreKey } from "./token-store";
+export type { StoredToken, TokenStore } from "./token-store";
+export { MemoryTokenStore } from "./token-store-memory";
+export { FileTokenStore } from "./token-store-file";
+export type { FileTokenStoreOptions } from "./token-store-file";

@@ -117,6 +117,21 @@ export class KeystoneIdentity extends BaseIdentity {
     this.#applicationCredentialSecret = undefined;
   }
 
+  protected override storeKeyScope(): Record<string, string | undefined> {
+    return {
+      userDomain: this.userDomain,
+      userDomainId: this.userDomainId,
+      projectDomain: this.projectDomain,
+      projectDomainId: this.projectDomainId,
+      domainId: this.domainId,
+      domainName: this.domainName,
+      systemScope: this.systemScope,
+      applicationCredentialId: this.applicationCredentialId,
+      applicationCredentialName: this.applicationCredentialName,
+      applicationCredentialSecret: this.#applicationCredentialSecret,
+    };
+  }
+
   get adminVersion(): KeystoneVersion {
     return this.version;
   }
