@@ -38,6 +38,15 @@ describe("service catalog", () => {
     expect(ctx.getEndpoint("cloud_loadbalancers", { region: "ORD" })).toBe(`${fake.url}/lb/ORD/v1/123456`);
     expect(serviceKey("rax:load-balancer")).toBe("load_balancer");
     expect(serviceKey("marconi")).toBe("queues");
+    // The issue-named aliases and OpenStack's catalog types for the same services.
+    expect(serviceKey("clb")).toBe("load_balancer");
+    expect(serviceKey("cloud_loadbalancers")).toBe("load_balancer");
+    expect(serviceKey("block_storage")).toBe("volume");
+    expect(serviceKey("volumev3")).toBe("volume");
+    expect(serviceKey("messaging")).toBe("queues");
+    expect(serviceKey("zaqar")).toBe("queues");
+    expect(serviceKey("cloud_monitoring")).toBe("monitor");
+    expect(serviceKey("clouddns")).toBe("dns");
   });
 
   it("skips first-generation cloudServers for compute", () => {
