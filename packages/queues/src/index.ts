@@ -1,1 +1,12 @@
-export { Queues } from "./queues-client";
+export { Queues, type QueuesOptions } from "./queues";
+export { PyraxQueues } from "./compat";
+export { DuplicateQueue, MessageClaimed, NoSuchClaim, NoSuchMessage, NoSuchQueue, QueueClientIDNotDefined } from "./errors";
+export type { ApiVersion } from "./queues-api";
+export type { QueueRef, Ref } from "./ref";
+export { LIMITS } from "./limits";
+export { Queue, QueueManager } from "./queues/queues";
+export type { CreateQueueInput, ListQueuesInput, MessageAge, QueueData, QueueStats, SetMetadataInput } from "./queues/models";
+export { Message, Messages } from "./messages/messages";
+export type { DeleteMessageInput, ListMessagesInput, MessageData, NewMessage, PostedMessage } from "./messages/models";
+export { Claim, Claims } from "./claims/claims";
+export type { ClaimData, ClaimInput, UpdateClaimInput } from "./claims/models";

@@ -1,0 +1,65 @@
+import * as z from "zod";
+import { LIMITS } from "../limits";
+import { seconds } from "../ref";
+import { type MessageData, toMessage, wireMessage } from "../messages/models";
+import { idFromHref } from "../wire";
+
+export const claimedBody = z.union([z.array(wireMessage), z.looseObject({ messages: z.array(wireMessage) }).transform((b) => b.messages)]);
+
+export const wireClaim = z.looseObject({
+  age: z.number(),
+  ttl: z.number(),
+  grace: z.number().optional(),
+  href: z.string(),
+  id: z.string().optional(),
+  messages: z.array(wireMessage),
+});
+
+export interface ClaimData {
+  id: string;
+  href: string;
+  /** Seconds the claim lasts (from its creation or last renewal). */
+  ttl: number;
+  /** The grace sent when it was made or renewed here (the server does not echo it back on every version). */
+  grace?: number;
+  /** Seconds since it was made or last renewed. */
+  age: number;
+  /** The claimed messages; each carries `claimId` for its delete. */
+  messages: MessageData[];
+  raw: Record<string, unknown>;
+}
+
+export function toClaim(w: z.output<typeof wireClaim>): ClaimData {
+  return {
+    id: w.id ?? idFromHref(w.href),
+    href: w.href,
+    ttl: w.ttl,
+    ...(w.grace !== undefined ? { grace: w.grace } : {}),
+    age: w.age,
+    messages: w.messages.map(toMessage),
+    raw: { ...w },
+  };
+}
+
+export const claimTtl = seconds(LIMITS.claimTtl);
+export const claimGrace = seconds(LIMITS.claimGrace);
+
+export const claimInput = z.strictObject({
+  /** Seconds before the server releases the claim (60–43200). */
+  ttl: claimTtl,
+  /** Seconds the claimed messages outlive the claim, at least (60–43200). */
+  grace: claimGrace,
+  /** Messages to claim, at most 20. Default 10. */
+  count: z
+    .number()
+    .int()
+    .min(1)
+    .max(LIMITS.claimCount, `must be at most ${LIMITS.claimCount} (the most one claim may take)`)
+    .optional(),
+});
+export type ClaimInput = z.input<typeof claimInput>;
+
+export const updateClaimInput = z
+  .strictObject({ ttl: claimTtl.optional(), grace: claimGrace.optional() })
+  .refine((u) => u.ttl !== undefined || u.grace !== undefined, { message: "needs ttl or grace (or both)" });
+export type UpdateClaimInput = z.input<typeof updateClaimInput>;

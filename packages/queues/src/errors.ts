@@ -1,0 +1,56 @@
+import { BadRequest, Forbidden, type HttpError, httpErrorInit, NotFound, RaxError, ValidationError } from "@rax/core";
+
+function notFoundClass(label: string, errorName: string) {
+  return class extends NotFound {
+    static override readonly errorName: string = errorName;
+    constructor(
+      readonly id: string,
+      from: HttpError,
+    ) {
+      super(httpErrorInit(from, `No such ${label}: ${id}`));
+    }
+  };
+}
+
+/** The queue does not exist (404, or `get`/`exists` found no queue of that name). */
+export class NoSuchQueue extends notFoundClass("queue", "NoSuchQueue") {}
+/** The message does not exist (never posted, deleted, or its TTL ran out). */
+export class NoSuchMessage extends notFoundClass("message", "NoSuchMessage") {}
+/** The claim does not exist (released, or its TTL ran out). */
+export class NoSuchClaim extends notFoundClass("claim", "NoSuchClaim") {}
+
+/** `create` of a queue that already exists (the server answered 204 instead of 201), as pyrax raises. */
+export class DuplicateQueue extends RaxError {
+  static override readonly errorName: string = "DuplicateQueue";
+  constructor(readonly queue: string) {
+    super(`Queue already exists: ${queue}`);
+  }
+}
+
+/**
+ * The call needs a Client-ID and the client has none (built with `clientId: null`), or the server
+ * said the header was missing. Set `queues.clientId = randomUUID()` or `CLOUD_QUEUES_ID`.
+ */
+export class QueueClientIDNotDefined extends ValidationError {
+  static override readonly errorName: string = "QueueClientIDNotDefined";
+  constructor(options?: { cause?: unknown }) {
+    super("clientId", "Cloud Queues needs a Client-ID (a canonical UUID): set client.clientId or CLOUD_QUEUES_ID", options);
+  }
+}
+
+/** Deleting a claimed message without its claim id (403), or with a claim that has expired (400). */
+export class MessageClaimed extends Forbidden {
+  static override readonly errorName: string = "MessageClaimed";
+  constructor(
+    readonly id: string,
+    from: HttpError,
+  ) {
+    super(httpErrorInit(from, `Message ${id} is claimed: delete it with its claim id (${from.serverMessage})`));
+  }
+}
+
+/** The server's 400 for a missing Client-ID becomes `QueueClientIDNotDefined`; anything else passes. */
+export function clientIdMissing(e: unknown): unknown {
+  if (e instanceof BadRequest && /client-id/i.test(e.serverMessage ?? "")) return new QueueClientIDNotDefined({ cause: e });
+  return e;
+}

@@ -1,0 +1,90 @@
+import * as z from "zod";
+import { LIMITS } from "../limits";
+import { seconds } from "../ref";
+import { idFromHref, paramFromHref } from "../wire";
+
+export const wireMessage = z.looseObject({
+  id: z.string().optional(),
+  href: z.string(),
+  ttl: z.number(),
+  age: z.number(),
+  body: z.unknown(),
+  checksum: z.string().optional(),
+});
+export type WireMessage = z.output<typeof wireMessage>;
+
+const links = z.array(z.looseObject({ rel: z.string().optional(), href: z.string() })).optional();
+export const messagesBody = z.looseObject({ messages: z.array(wireMessage), links });
+/** GET ?ids=: v1 answers a bare array, v2 `{"messages": […]}`. */
+export const messagesByIdsBody = z.union([z.array(wireMessage), z.looseObject({ messages: z.array(wireMessage) }).transform((b) => b.messages)]);
+export const postedBody = z.looseObject({ resources: z.array(z.string()), partial: z.boolean().optional() });
+
+export interface MessageData {
+  id: string;
+  href: string;
+  /** Seconds the message lives from when it was posted. */
+  ttl: number;
+  /** Seconds since it was posted. */
+  age: number;
+  /** What the producer posted (any JSON value). */
+  body: unknown;
+  /** The claim holding it, when it was read through a claim (or listed with `includeClaimed`). */
+  claimId?: string;
+  raw: Record<string, unknown>;
+}
+
+export function toMessage(w: WireMessage): MessageData {
+  const claimId = paramFromHref(w.href, "claim_id");
+  return { id: w.id ?? idFromHref(w.href), href: w.href, ttl: w.ttl, age: w.age, body: w.body, ...(claimId ? { claimId } : {}), raw: { ...w } };
+}
+
+/** What `post` returns for each message: its id and href, with the body and TTL that were sent. */
+export interface PostedMessage {
+  id: string;
+  href: string;
+  body: unknown;
+  ttl: number;
+}
+
+export const messageTtl = seconds(LIMITS.messageTtl);
+
+/** One message to post: any JSON value as `body`, and its time to live. */
+export const newMessage = z.strictObject({
+  body: z.unknown().refine((b) => b !== undefined, "is required (any JSON value)"),
+  ttl: messageTtl,
+});
+export type NewMessage = z.input<typeof newMessage>;
+
+export const newMessages = z
+  .array(newMessage)
+  .min(1, "must hold at least one message")
+  .max(LIMITS.postCount, `must hold at most ${LIMITS.postCount} messages (the service's per-request limit); post the rest in more requests`);
+
+export const listMessagesInput = z
+  .strictObject({
+    /** Include messages this client (Client-ID) posted. Default false. */
+    echo: z.boolean().optional(),
+    /** Include claimed messages too. Default false. */
+    includeClaimed: z.boolean().optional(),
+    /** Start after this marker (the walk handles paging itself; rarely needed). */
+    marker: z.string().min(1).optional(),
+    /** Stop after this many messages in total (pyrax's `limit`). Default: every page. */
+    limit: z.number().int().positive().optional(),
+    /** Messages per request (v1 ≤ 10, v2 ≤ 20). */
+    pageSize: z.number().int().positive().optional(),
+  })
+  .optional();
+export type ListMessagesInput = z.input<typeof listMessagesInput>;
+
+export const idsInput = z
+  .array(z.union([z.string().min(1), z.object({ id: z.string().min(1) }).transform((o) => o.id)]))
+  .min(1, "must hold at least one id")
+  .max(LIMITS.idsCount, `must hold at most ${LIMITS.idsCount} ids per request`);
+
+export const deleteMessageInput = z
+  .strictObject({
+    /** The claim holding the message (needed once it is claimed; a `Message` read through a claim carries it). */
+    claimId: z.string().min(1).optional(),
+  })
+  .optional();
+export type DeleteMessageInput = z.input<typeof deleteMessageInput>;

@@ -1,0 +1,131 @@
+import { type CallOptions, Forbidden, linkPager, type NotFound, notFoundAs, type Paginated, sendFor, validate, ValidationError } from "@rax/core";
+import { clientIdMissing, MessageClaimed, NoSuchMessage, NoSuchQueue } from "../errors";
+import { LIMITS, pageLimits } from "../limits";
+import { type QueuesApi, queuesPath, requireClientId } from "../queues-api";
+import { type QueueRef, queueRef, type Ref, ref } from "../ref";
+import { bodyOrEmpty, idFromHref, paramFromHref } from "../wire";
+import {
+  type DeleteMessageInput,
+  deleteMessageInput,
+  idsInput,
+  type ListMessagesInput,
+  listMessagesInput,
+  type MessageData,
+  messagesBody,
+  messagesByIdsBody,
+  type NewMessage,
+  newMessages,
+  type PostedMessage,
+  postedBody,
+  toMessage,
+  wireMessage,
+} from "./models";
+
+const noQueue = (name: string) => (e: NotFound) => new NoSuchQueue(name, e);
+
+async function guarded<T>(p: Promise<T>): Promise<T> {
+  try {
+    return await p;
+  } catch (e) {
+    throw clientIdMissing(e);
+  }
+}
+
+/**
+ * POST /queues/{q}/messages: 1–10 messages in one request (v1 sends the bare array, v2 wraps it in
+ * `{"messages": …}`) → 201 and one href per message, in order. Never replayed after a timeout or a
+ * dropped connection (the server may have stored them): see the README on de-duplicating.
+ */
+export async function postMessages(client: QueuesApi, queue: QueueRef, messages: NewMessage[], o: CallOptions = {}): Promise<PostedMessage[]> {
+  const name = validate(queueRef, queue, "queue");
+  const list = validate(newMessages, messages, "messages");
+  requireClientId(client);
+  const wire = list.map((m) => ({ ttl: m.ttl, body: m.body }));
+  const text = JSON.stringify(client.apiVersion === 1 ? wire : { messages: wire });
+  if (Buffer.byteLength(text) > LIMITS.postBytes) throw new ValidationError("messages", `must serialise to at most ${LIMITS.postBytes} bytes in one request`);
+  const res = await guarded(
+    notFoundAs(
+      sendFor(client, { method: "POST", path: queuesPath(client, name, "messages"), body: text, headers: { "content-type": "application/json", ...o.headers }, signal: o.signal, timeout: o.timeout }, [201]),
+      noQueue(name),
+    ),
+  );
+  const body = (await bodyOrEmpty(res, postedBody))!;
+  return body.resources.map((href, i) => ({ id: idFromHref(href), href, body: list[i]?.body, ttl: list[i]?.ttl ?? 0 }));
+}
+
+/**
+ * GET /queues/{q}/messages?echo&include_claimed&limit&marker, page after page by the `next` link's
+ * marker (v1: 204 = no more; v2: an empty page). Without `echo` a client does not see its own messages.
+ */
+export function listMessages(client: QueuesApi, queue: QueueRef, filters?: ListMessagesInput, o: CallOptions = {}): Paginated<MessageData> {
+  const name = validate(queueRef, queue, "queue");
+  const f = validate(listMessagesInput, filters, "filters") ?? {};
+  const pages = pageLimits(client.apiVersion);
+  if (f.pageSize !== undefined && f.pageSize > pages.messages.max) throw new ValidationError("filters.pageSize", `must be at most ${pages.messages.max}`);
+  const size = f.pageSize ?? pages.messages.default;
+  return linkPager(
+    async (marker, want) => {
+      requireClientId(client);
+      const limit = want === undefined ? size : Math.min(size, want);
+      const query = { echo: f.echo ? "true" : "false", include_claimed: f.includeClaimed ? "true" : "false", limit, marker: marker ?? f.marker };
+      const res = await guarded(notFoundAs(sendFor(client, { method: "GET", path: queuesPath(client, name, "messages"), query, ...o }, [200, 204]), noQueue(name)));
+      const body = await bodyOrEmpty(res, messagesBody);
+      if (!body || body.messages.length === 0) return { items: [] };
+      const next = body.links?.find((l) => l.rel === "next")?.href;
+      return { items: body.messages.map(toMessage), next: next ? paramFromHref(next, "marker") : undefined };
+    },
+    { limit: f.limit },
+  );
+}
+
+/** GET /queues/{q}/messages/{id}. `NoSuchMessage` once it is deleted or expired. */
+export async function getMessage(client: QueuesApi, queue: QueueRef, message: Ref, o: CallOptions = {}): Promise<MessageData> {
+  const name = validate(queueRef, queue, "queue");
+  const id = validate(ref, message, "message");
+  requireClientId(client);
+  const res = await guarded(notFoundAs(sendFor(client, { method: "GET", path: queuesPath(client, name, "messages", id), ...o }, [200]), (e) => new NoSuchMessage(id, e)));
+  return toMessage((await bodyOrEmpty(res, wireMessage))!);
+}
+
+/** GET /queues/{q}/messages?ids=a,b: the ones that still exist (none → `[]`; v2's 404 for "none found" included). */
+export async function getMessagesByIds(client: QueuesApi, queue: QueueRef, ids: Ref[], o: CallOptions = {}): Promise<MessageData[]> {
+  const name = validate(queueRef, queue, "queue");
+  const list = validate(idsInput, ids, "ids");
+  requireClientId(client);
+  const res = await guarded(sendFor(client, { method: "GET", path: queuesPath(client, name, "messages"), query: { ids: list.join(",") }, expectStatus: [404], ...o }, [200, 204, 404]));
+  if (res.status === 404) {
+    await res.dump();
+    return [];
+  }
+  return ((await bodyOrEmpty(res, messagesByIdsBody)) ?? []).map(toMessage);
+}
+
+/**
+ * DELETE /queues/{q}/messages/{id}[?claim_id=]. A claimed message needs its claim id (403 without
+ * it → `MessageClaimed`); deleting one already gone is not an error (204, as the server says).
+ */
+export async function deleteMessage(client: QueuesApi, queue: QueueRef, message: Ref | { id: string; claimId?: string }, options?: DeleteMessageInput, o: CallOptions = {}): Promise<void> {
+  const name = validate(queueRef, queue, "queue");
+  const id = validate(ref, message, "message");
+  const i = validate(deleteMessageInput, options, "options") ?? {};
+  const claimId = i.claimId ?? (typeof message === "object" && "claimId" in message ? message.claimId : undefined);
+  requireClientId(client);
+  try {
+    const res = await guarded(
+      notFoundAs(sendFor(client, { method: "DELETE", path: queuesPath(client, name, "messages", id), query: { claim_id: claimId }, ...o }, [204]), (e) => new NoSuchMessage(id, e)),
+    );
+    await res.dump();
+  } catch (e) {
+    if (e instanceof Forbidden) throw new MessageClaimed(id, e);
+    throw e;
+  }
+}
+
+/** DELETE /queues/{q}/messages?ids=a,b → 204 (ids that do not exist are skipped by the server). */
+export async function deleteMessagesByIds(client: QueuesApi, queue: QueueRef, ids: Ref[], o: CallOptions = {}): Promise<void> {
+  const name = validate(queueRef, queue, "queue");
+  const list = validate(idsInput, ids, "ids");
+  requireClientId(client);
+  const res = await guarded(notFoundAs(sendFor(client, { method: "DELETE", path: queuesPath(client, name, "messages"), query: { ids: list.join(",") }, ...o }, [204]), noQueue(name)));
+  await res.dump();
+}

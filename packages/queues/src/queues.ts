@@ -1,0 +1,122 @@
+import { randomUUID } from "node:crypto";
+import { type AuthSession, NoEndpointForService, redactUrl, ServiceClient, type ServiceClientOptions, ValidationError } from "@rax/core";
+import { Claims } from "./claims/claims";
+import { Messages } from "./messages/messages";
+import { type ApiVersion, type QueuesApi, queuesRootOf, versionOf } from "./queues-api";
+import { QueueManager } from "./queues/queues";
+
+export interface QueuesOptions extends ServiceClientOptions {
+  /**
+   * The Client-ID (a canonical UUID) sent with every request. Default: `CLOUD_QUEUES_ID`, else a
+   * fresh random UUID. `null`: none — message and claim calls (every call on v2) then fail with
+   * `QueueClientIDNotDefined` until `clientId` is set.
+   */
+  clientId?: string | null;
+  /** Where `CLOUD_QUEUES_ID` is read from; default `process.env`. */
+  env?: Record<string, string | undefined>;
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** Catalog entries tried in order: Rackspace Cloud Queues (v1), then OpenStack Zaqar (`messaging`, v2). */
+const CATALOG_TYPES: ReadonlyArray<{ type: string; name?: string }> = [{ type: "rax:queues", name: "cloudQueues" }, { type: "messaging" }];
+
+function checkedClientId(v: unknown): string {
+  if (typeof v !== "string" || !UUID.test(v)) throw new ValidationError("clientId", "must be a UUID in canonical form (e.g. 3381af92-2b9e-11e3-b191-71861300734c)");
+  return v.toLowerCase();
+}
+
+/**
+ * Cloud Queues / Zaqar. Build it from a context (`ctx.client(Queues, { region })`) or from any
+ * `AuthSession`; the endpoint comes from the catalog on first use (`rax:queues` → v1, `messaging` →
+ * Zaqar v2, told apart by the endpoint's path). Namespaces: `queues`, `messages`, `claims`.
+ */
+export class Queues extends ServiceClient implements QueuesApi {
+  static override readonly serviceType = "rax:queues";
+  static override readonly serviceName = "cloudQueues";
+
+  readonly #fixed?: string;
+  #endpoint?: string;
+  #clientId?: string;
+  #queues?: QueueManager;
+  #messages?: Messages;
+  #claims?: Claims;
+
+  constructor(session: AuthSession, opts: QueuesOptions = {}) {
+    const { clientId, env, ...rest } = opts;
+    super(session, rest);
+    if (rest.endpoint !== undefined) this.#fixed = rest.endpoint.replace(/\/+$/, "");
+    if (clientId === null) this.#clientId = undefined;
+    else if (clientId !== undefined) this.#clientId = checkedClientId(clientId);
+    else {
+      const fromEnv = (env ?? process.env).CLOUD_QUEUES_ID;
+      this.#clientId = fromEnv ? checkedClientId(fromEnv) : randomUUID();
+    }
+  }
+
+  /** The Client-ID sent with every request (pyrax `pq.client_id`); settable, a canonical UUID. */
+  get clientId(): string | undefined {
+    return this.#clientId;
+  }
+  set clientId(v: string | undefined) {
+    this.#clientId = v === undefined || v === null ? undefined : checkedClientId(v);
+  }
+
+  /** Rackspace's `…/v1/<tenant>` or Zaqar's root/`…/v2`. Throws `NoEndpointForService`. */
+  override get endpoint(): string {
+    if (this.#fixed !== undefined) return this.#fixed;
+    if (this.#endpoint !== undefined) return this.#endpoint;
+    const q = { ...(this.region ? { region: this.region } : {}), internal: this.internal };
+    let last: unknown;
+    for (const c of CATALOG_TYPES) {
+      try {
+        this.#endpoint = this.session.endpoint({ ...c, ...q }).replace(/\/+$/, "");
+        return this.#endpoint;
+      } catch (e) {
+        if (!(e instanceof NoEndpointForService)) throw e;
+        last = e;
+      }
+    }
+    throw last;
+  }
+
+  /** 1 = Rackspace Cloud Queues v1 (Marconi), 2 = OpenStack Zaqar v2: read from the endpoint. */
+  get apiVersion(): ApiVersion {
+    return this.#dialect().version;
+  }
+
+  /** Where the queues collection is, relative to the endpoint (`queues` or `v2/queues`). */
+  get queuesRoot(): string {
+    return this.#dialect().root;
+  }
+
+  #dialectOf?: { endpoint: string; version: ApiVersion; root: string };
+  #dialect(): { version: ApiVersion; root: string } {
+    const endpoint = this.endpoint;
+    if (this.#dialectOf?.endpoint !== endpoint) this.#dialectOf = { endpoint, version: versionOf(endpoint), root: queuesRootOf(endpoint) };
+    return this.#dialectOf;
+  }
+
+  override toJSON(): Record<string, unknown> {
+    const shown = super.toJSON();
+    if (this.#endpoint !== undefined) shown.endpoint = redactUrl(this.#endpoint);
+    return shown;
+  }
+
+  protected override extraHeaders(): Record<string, string | undefined> {
+    return this.#clientId === undefined ? {} : { "client-id": this.#clientId };
+  }
+
+  /** Queues: list, exists, get, create, delete, stats, metadata. */
+  get queues(): QueueManager {
+    return (this.#queues ??= new QueueManager(this, this.messages, this.claims));
+  }
+  /** Messages: post (one or many), list, get, get by ids, delete, delete by ids. */
+  get messages(): Messages {
+    return (this.#messages ??= new Messages(this));
+  }
+  /** Claims: claim, get, update (renew), release. */
+  get claims(): Claims {
+    return (this.#claims ??= new Claims(this, this.messages));
+  }
+}

@@ -1,0 +1,36 @@
+import { InvalidResponse, type RaxResponse } from "@rax/core";
+import type * as z from "zod";
+
+/**
+ * A success body parsed leniently by `schema`; 204 (Queues' "nothing here": an empty page, no
+ * message to claim) is `undefined`. A body that does not fit is `InvalidResponse` naming the first
+ * misfit path, with no snippet (message bodies are the user's data).
+ */
+export async function bodyOrEmpty<S extends z.ZodType>(res: RaxResponse, schema: S): Promise<z.output<S> | undefined> {
+  if (res.status === 204) {
+    await res.dump();
+    return undefined;
+  }
+  const data = await res.json<unknown>();
+  const r = schema.safeParse(data);
+  if (r.success) return r.data;
+  const issue = r.error.issues[0];
+  const path = issue?.path.map(String).join(".") ?? "";
+  throw new InvalidResponse(
+    { status: res.status, method: res.method, url: res.url, snippet: "", path, requestId: res.requestId, cause: r.error },
+    `Response body does not fit the expected shape at ${path || "(root)"}: ${issue?.message ?? "invalid"}`,
+  );
+}
+
+/** The last path segment of an href (`/v1/queues/q/messages/ID?claim_id=C` → `ID`). */
+export function idFromHref(href: string): string {
+  const path = href.split("?")[0] ?? "";
+  return decodeURIComponent(path.slice(path.lastIndexOf("/") + 1));
+}
+
+/** A query parameter of an href (`claim_id`, `marker`). */
+export function paramFromHref(href: string, name: string): string | undefined {
+  const q = href.indexOf("?");
+  if (q < 0) return undefined;
+  return new URLSearchParams(href.slice(q + 1)).get(name) ?? undefined;
+}
