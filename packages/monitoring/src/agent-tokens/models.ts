@@ -1,0 +1,25 @@
+import * as z from "zod";
+import { pageInput } from "../collection";
+import { labelInput } from "../ref";
+
+export const wireAgentToken = z.looseObject({ id: z.string(), label: z.string().nullish(), token: z.string().nullish() });
+export type WireAgentToken = z.output<typeof wireAgentToken>;
+
+export interface AgentTokenData {
+  id: string;
+  label: string;
+  /** Every field the service sent except `token` (the secret the agent signs in with). */
+  raw: Record<string, unknown>;
+}
+
+/** The view and the secret apart, so the secret can be registered and kept out of printing. */
+export function toAgentToken(w: WireAgentToken): { data: AgentTokenData; token?: string } {
+  const { token, ...raw } = w;
+  return { data: { id: w.id, label: w.label ?? "", raw }, ...(token ? { token } : {}) };
+}
+
+export const createAgentTokenInput = z.strictObject({ label: labelInput.optional() }).optional();
+export type CreateAgentTokenInput = z.input<typeof createAgentTokenInput>;
+
+export const listAgentTokensInput = z.strictObject({ ...pageInput }).optional();
+export type ListAgentTokensInput = z.input<typeof listAgentTokensInput>;

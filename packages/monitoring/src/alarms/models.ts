@@ -1,0 +1,99 @@
+import * as z from "zod";
+import { pageInput } from "../collection";
+import { labelInput, metadataInput, ref } from "../ref";
+
+export const wireAlarm = z.looseObject({
+  id: z.string(),
+  check_id: z.string().nullish(),
+  notification_plan_id: z.string().nullish(),
+  criteria: z.string().nullish(),
+  disabled: z.boolean().nullish(),
+  label: z.string().nullish(),
+  metadata: z.record(z.string(), z.string()).nullish(),
+  entity_id: z.string().nullish(),
+  created_at: z.number().nullish(),
+  updated_at: z.number().nullish(),
+});
+export type WireAlarm = z.output<typeof wireAlarm>;
+
+export interface AlarmData {
+  id: string;
+  entityId: string;
+  checkId: string;
+  notificationPlanId: string;
+  /** The alarm language program (`if (metric['average'] > 10) { return new AlarmStatus(WARNING); } …`). */
+  criteria: string;
+  disabled: boolean;
+  label: string;
+  metadata: Record<string, string>;
+  created?: number;
+  updated?: number;
+  raw: Record<string, unknown>;
+}
+
+export function toAlarm(entityId: string, w: WireAlarm): AlarmData {
+  return {
+    id: w.id,
+    entityId: w.entity_id ?? entityId,
+    checkId: w.check_id ?? "",
+    notificationPlanId: w.notification_plan_id ?? "",
+    criteria: w.criteria ?? "",
+    disabled: w.disabled ?? false,
+    label: w.label ?? "",
+    metadata: { ...(w.metadata ?? {}) },
+    ...(typeof w.created_at === "number" ? { created: w.created_at } : {}),
+    ...(typeof w.updated_at === "number" ? { updated: w.updated_at } : {}),
+    raw: { ...w },
+  };
+}
+
+/** Alarm criteria: a program, never blank (an empty one would alarm on nothing). */
+export const criteriaInput = z
+  .string()
+  .max(16_384)
+  .refine((s) => s.trim() !== "", { error: "must not be empty (write e.g. \"if (metric['average'] > 10) { return new AlarmStatus(WARNING); } return new AlarmStatus(OK);\")" });
+
+export const createAlarmInput = z.strictObject({
+  /** The check whose metrics the criteria read (id or `Check`). */
+  check: ref,
+  /** The notification plan to run (id or `NotificationPlan`). */
+  notificationPlan: ref,
+  criteria: criteriaInput,
+  disabled: z.boolean().optional(),
+  label: labelInput.optional(),
+  metadata: metadataInput.optional(),
+});
+export type CreateAlarmInput = z.input<typeof createAlarmInput>;
+
+export const updateAlarmInput = z.strictObject({
+  criteria: criteriaInput.optional(),
+  notificationPlan: ref.optional(),
+  disabled: z.boolean().optional(),
+  label: labelInput.optional(),
+  metadata: metadataInput.optional(),
+});
+export type UpdateAlarmInput = z.input<typeof updateAlarmInput>;
+
+export const listAlarmsInput = z.strictObject({ ...pageInput }).optional();
+export type ListAlarmsInput = z.input<typeof listAlarmsInput>;
+
+/** Check data to run criteria over: `checks.test()` results, or rows shaped as the service's test-check answer. */
+const checkDataRow = z.union([z.object({ raw: z.record(z.string(), z.unknown()) }).transform((r) => r.raw), z.record(z.string(), z.unknown())]);
+export const testAlarmInput = z.strictObject({
+  criteria: criteriaInput,
+  checkData: z.array(checkDataRow).min(1, "needs at least one check result (from checks.test)"),
+});
+export type TestAlarmInput = z.input<typeof testAlarmInput>;
+
+export const wireAlarmResult = z.looseObject({ timestamp: z.number().nullish(), state: z.string(), status: z.string().nullish() });
+export interface AlarmTestResult {
+  timestamp?: number;
+  /** OK, WARNING or CRITICAL. */
+  state: string;
+  /** The message the criteria returned. */
+  status: string;
+  raw: Record<string, unknown>;
+}
+export function toAlarmResult(w: z.output<typeof wireAlarmResult>): AlarmTestResult {
+  return { ...(typeof w.timestamp === "number" ? { timestamp: w.timestamp } : {}), state: w.state, status: w.status ?? "", raw: { ...w } };
+}

@@ -1,0 +1,38 @@
+import * as z from "zod";
+
+export const wireField = z.looseObject({ name: z.string(), description: z.string().nullish(), optional: z.boolean().nullish() });
+export const wireCheckType = z.looseObject({
+  id: z.string(),
+  type: z.string().nullish(),
+  fields: z.array(wireField).nullish(),
+  supported_platforms: z.array(z.string()).nullish(),
+});
+
+/** One parameter of a check or notification type (the seed's `fields` rows). */
+export interface TypeField {
+  name: string;
+  description: string;
+  optional: boolean;
+}
+export const toField = (f: z.output<typeof wireField>): TypeField => ({ name: f.name, description: f.description ?? "", optional: f.optional ?? false });
+
+export interface CheckTypeData {
+  /** `remote.http`, `remote.ping`, `agent.cpu`… */
+  id: string;
+  /** `remote` or `agent`. */
+  type: string;
+  /** The `details` this type takes; `optional: false` ones are required. */
+  fields: TypeField[];
+  supportedPlatforms?: string[];
+  raw: Record<string, unknown>;
+}
+
+export function toCheckType(w: z.output<typeof wireCheckType>): CheckTypeData {
+  return {
+    id: w.id,
+    type: w.type ?? w.id.split(".")[0] ?? "",
+    fields: (w.fields ?? []).map(toField),
+    ...(w.supported_platforms ? { supportedPlatforms: [...w.supported_platforms] } : {}),
+    raw: { ...w },
+  };
+}

@@ -1,0 +1,188 @@
+import * as z from "zod";
+import { pageInput } from "../collection";
+import { labelInput, metadataInput, ref } from "../ref";
+
+export const wireCheck = z.looseObject({
+  id: z.string(),
+  label: z.string().nullish(),
+  type: z.string().nullish(),
+  details: z.record(z.string(), z.unknown()).nullish(),
+  disabled: z.boolean().nullish(),
+  monitoring_zones_poll: z.array(z.string()).nullish(),
+  timeout: z.number().nullish(),
+  period: z.number().nullish(),
+  target_alias: z.string().nullish(),
+  target_hostname: z.string().nullish(),
+  target_resolver: z.string().nullish(),
+  metadata: z.record(z.string(), z.string()).nullish(),
+  entity_id: z.string().nullish(),
+  created_at: z.number().nullish(),
+  updated_at: z.number().nullish(),
+});
+export type WireCheck = z.output<typeof wireCheck>;
+
+export interface CheckData {
+  id: string;
+  /** The entity the check belongs to (from the path it was read at). */
+  entityId: string;
+  label: string;
+  /** Check type id: `remote.http`, `remote.ping`, `agent.cpu`… */
+  type: string;
+  details: Record<string, unknown>;
+  disabled: boolean;
+  monitoringZonesPoll: string[];
+  /** Seconds. */
+  timeout?: number;
+  /** Seconds between runs. */
+  period?: number;
+  targetAlias?: string;
+  targetHostname?: string;
+  /** `IPv4` or `IPv6`, how `targetHostname` is resolved. */
+  targetResolver?: string;
+  metadata: Record<string, string>;
+  created?: number;
+  updated?: number;
+  /** Every field the service sent, as sent. */
+  raw: Record<string, unknown>;
+}
+
+export function toCheck(entityId: string, w: WireCheck): CheckData {
+  return {
+    id: w.id,
+    entityId: w.entity_id ?? entityId,
+    label: w.label ?? "",
+    type: w.type ?? "",
+    details: { ...(w.details ?? {}) },
+    disabled: w.disabled ?? false,
+    monitoringZonesPoll: [...(w.monitoring_zones_poll ?? [])],
+    ...(typeof w.timeout === "number" ? { timeout: w.timeout } : {}),
+    ...(typeof w.period === "number" ? { period: w.period } : {}),
+    // The service sends "" for the target it does not use (seed's overview example).
+    ...(w.target_alias ? { targetAlias: w.target_alias } : {}),
+    ...(w.target_hostname ? { targetHostname: w.target_hostname } : {}),
+    ...(w.target_resolver ? { targetResolver: w.target_resolver } : {}),
+    metadata: { ...(w.metadata ?? {}) },
+    ...(typeof w.created_at === "number" ? { created: w.created_at } : {}),
+    ...(typeof w.updated_at === "number" ? { updated: w.updated_at } : {}),
+    raw: { ...w },
+  };
+}
+
+/** One run of a check (`test-check` and `checks/{id}/test` answers). */
+export const wireCheckResult = z.looseObject({
+  timestamp: z.number().nullish(),
+  monitoring_zone_id: z.string().nullish(),
+  available: z.boolean().nullish(),
+  status: z.string().nullish(),
+  metrics: z.record(z.string(), z.looseObject({ type: z.string().nullish(), data: z.unknown(), unit: z.string().nullish() })).nullish(),
+  debug_info: z.unknown().optional(),
+});
+export const checkResultsBody = z.array(wireCheckResult);
+
+export interface CheckMetricValue {
+  /** `i`/`I` (32/64-bit int), `l`/`L`, `n` (number), `s` (string) — the service's type letters. */
+  type: string;
+  data: unknown;
+  unit?: string;
+}
+export interface CheckResult {
+  timestamp?: number;
+  monitoringZoneId?: string;
+  available: boolean;
+  status: string;
+  metrics: Record<string, CheckMetricValue>;
+  /** Only with `{ debug: true }`. */
+  debugInfo?: unknown;
+  raw: Record<string, unknown>;
+}
+
+export function toCheckResult(w: z.output<typeof wireCheckResult>): CheckResult {
+  const metrics: Record<string, CheckMetricValue> = {};
+  for (const [name, m] of Object.entries(w.metrics ?? {})) metrics[name] = { type: m.type ?? "", data: m.data, ...(m.unit ? { unit: m.unit } : {}) };
+  return {
+    ...(typeof w.timestamp === "number" ? { timestamp: w.timestamp } : {}),
+    ...(w.monitoring_zone_id ? { monitoringZoneId: w.monitoring_zone_id } : {}),
+    available: w.available ?? false,
+    status: w.status ?? "",
+    metrics,
+    ...(w.debug_info !== undefined ? { debugInfo: w.debug_info } : {}),
+    raw: { ...w },
+  };
+}
+
+/** The service's bounds (seed: period "can range between 30 and 1800"; timeout "must be less than the period"). */
+export const PERIOD_MIN = 30;
+export const PERIOD_MAX = 1800;
+export const TIMEOUT_MIN = 2;
+
+const zones = z.union([ref, z.array(ref).min(1, "must name at least one monitoring zone")]).transform((z) => (Array.isArray(z) ? z : [z]));
+
+const checkFields = {
+  label: labelInput.optional(),
+  disabled: z.boolean().optional(),
+  metadata: metadataInput.optional(),
+  /** Monitoring zone ids or `MonitoringZone`s (one or a list). */
+  monitoringZonesPoll: zones.optional(),
+  /** Seconds, at least 2 and less than `period`. */
+  timeout: z.number().int().min(TIMEOUT_MIN, `must be at least ${TIMEOUT_MIN} seconds`).max(PERIOD_MAX).optional(),
+  /** Seconds between runs, 30–1800. */
+  period: z.number().int().min(PERIOD_MIN, `must be at least ${PERIOD_MIN} seconds (the service's minimum)`).max(PERIOD_MAX, `must be at most ${PERIOD_MAX} seconds`).optional(),
+  targetAlias: z.string().min(1).optional(),
+  targetHostname: z.string().min(1).max(255).optional(),
+  targetResolver: z.enum(["IPv4", "IPv6"]).optional(),
+  details: z.record(z.string(), z.unknown()).optional(),
+};
+
+/** `timeout < period` and one target at most (checked on create and on an update that gives both). */
+function checkRules(i: { timeout?: number; period?: number; targetAlias?: string; targetHostname?: string }, ctx: z.RefinementCtx): void {
+  if (i.timeout !== undefined && i.period !== undefined && i.timeout >= i.period) ctx.addIssue({ code: "custom", path: ["timeout"], message: `must be less than the period (${i.period} s)` });
+  if (i.targetAlias !== undefined && i.targetHostname !== undefined) ctx.addIssue({ code: "custom", path: ["targetHostname"], message: "targetAlias and targetHostname are mutually exclusive: give one" });
+}
+
+export const createCheckInput = z
+  .strictObject({
+    ...checkFields,
+    /** pyrax's synonym for `label`. */
+    name: labelInput.optional(),
+    /** A check type id (`remote.http`) or a `CheckType`. */
+    type: ref,
+    /** Run the check once without creating it (pyrax `test_only=True`). */
+    test: z.boolean().optional(),
+    /** With `test`: ask for the service's debug output (pyrax `include_debug`). */
+    debug: z.boolean().optional(),
+  })
+  .superRefine((i, ctx) => {
+    checkRules(i, ctx);
+    // pyrax's rule for remote checks: they run from monitoring zones against a target.
+    if (i.type.startsWith("remote.")) {
+      if (!i.monitoringZonesPoll) ctx.addIssue({ code: "custom", path: ["monitoringZonesPoll"], message: "is required for remote checks" });
+      if (i.targetAlias === undefined && i.targetHostname === undefined) ctx.addIssue({ code: "custom", path: ["targetAlias"], message: "remote checks need targetAlias or targetHostname" });
+    }
+    if (i.debug && !i.test) ctx.addIssue({ code: "custom", path: ["debug"], message: "applies only with test: true" });
+    if (i.label !== undefined && i.name !== undefined && i.label !== i.name) ctx.addIssue({ code: "custom", path: ["name"], message: "label and name differ: give one" });
+  });
+export type CreateCheckInput = z.input<typeof createCheckInput>;
+
+export const updateCheckInput = z.strictObject(checkFields).superRefine(checkRules);
+export type UpdateCheckInput = z.input<typeof updateCheckInput>;
+
+export const listChecksInput = z.strictObject({ ...pageInput }).optional();
+export type ListChecksInput = z.input<typeof listChecksInput>;
+
+/** The wire body of a create/test/update from validated input. */
+export function checkBody(i: z.output<typeof updateCheckInput> & { type?: string; name?: string }): Record<string, unknown> {
+  const label = i.label ?? i.name;
+  return {
+    ...(label !== undefined ? { label } : {}),
+    ...(i.type !== undefined ? { type: i.type } : {}),
+    ...(i.details !== undefined ? { details: i.details } : {}),
+    ...(i.disabled !== undefined ? { disabled: i.disabled } : {}),
+    ...(i.metadata !== undefined ? { metadata: i.metadata } : {}),
+    ...(i.monitoringZonesPoll !== undefined ? { monitoring_zones_poll: i.monitoringZonesPoll } : {}),
+    ...(i.timeout !== undefined ? { timeout: i.timeout } : {}),
+    ...(i.period !== undefined ? { period: i.period } : {}),
+    ...(i.targetAlias !== undefined ? { target_alias: i.targetAlias } : {}),
+    ...(i.targetHostname !== undefined ? { target_hostname: i.targetHostname } : {}),
+    ...(i.targetResolver !== undefined ? { target_resolver: i.targetResolver } : {}),
+  };
+}

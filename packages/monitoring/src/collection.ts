@@ -1,0 +1,51 @@
+import { type CallOptions, linkPager, type Paginated, type Query, type ServiceClient } from "@rax/core";
+import * as z from "zod";
+
+/** Every Cloud Monitoring list: `{"values":[…],"metadata":{"count","limit","marker","next_marker","next_href"}}` (monitoring.md "Collection shape"). */
+export const collectionBody = <S extends z.ZodType>(row: S) =>
+  z.looseObject({
+    values: z.array(row),
+    metadata: z.looseObject({ next_marker: z.string().nullish() }).optional(),
+  });
+
+/** Paging options every Cloud Monitoring list takes. */
+export const pageInput = {
+  /** Stop after this many rows in total. */
+  limit: z.number().int().positive().optional(),
+  /** Start at this id (the service's marker is the id of the first row of a page). */
+  marker: z.string().min(1).optional(),
+  /** Rows per request, 1–1000 (the service's default is 100). */
+  pageSize: z.number().int().min(1).max(1000).optional(),
+};
+
+export interface PageOptions {
+  limit?: number;
+  marker?: string;
+  pageSize?: number;
+}
+
+/**
+ * GET `path` page after page. The service's `marker` is the id of the *first* row of the next page
+ * (`metadata.next_marker`, monitoring.md "Pagination"), not the last row seen, so the cursor is what
+ * the server names: core's `linkPager` with `next_marker` as the cursor (markerPager's "last row's
+ * id" would repeat a row per page).
+ */
+export function listValues<S extends z.ZodType, T>(
+  client: ServiceClient,
+  path: string,
+  row: S,
+  convert: (w: z.output<S>) => T,
+  p: PageOptions = {},
+  query: Query = {},
+  o: CallOptions = {},
+): Paginated<T> {
+  const body = collectionBody(row);
+  return linkPager<z.output<S>>(
+    async (marker, want) => {
+      const limit = p.pageSize === undefined ? (want === undefined ? undefined : Math.min(want, 1000)) : want === undefined ? p.pageSize : Math.min(p.pageSize, want);
+      const b = await client.json({ method: "GET", path, query: { ...query, limit, marker: marker ?? p.marker }, ...o }, body);
+      return { items: b.values as z.output<S>[], next: b.metadata?.next_marker ?? undefined };
+    },
+    { limit: p.limit },
+  ).map(convert);
+}

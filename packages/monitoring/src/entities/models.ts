@@ -1,0 +1,77 @@
+import * as z from "zod";
+import { pageInput } from "../collection";
+import { labelInput, metadataInput } from "../ref";
+
+export const wireEntity = z.looseObject({
+  id: z.string(),
+  label: z.string().nullish(),
+  ip_addresses: z.record(z.string(), z.string()).nullish(),
+  metadata: z.record(z.string(), z.string()).nullish(),
+  agent_id: z.string().nullish(),
+  uri: z.string().nullish(),
+  managed: z.boolean().nullish(),
+  created_at: z.number().nullish(),
+  updated_at: z.number().nullish(),
+});
+export type WireEntity = z.output<typeof wireEntity>;
+
+export interface EntityData {
+  id: string;
+  label: string;
+  /** Alias → IPv4/IPv6 address; checks name an alias as `targetAlias`. */
+  ipAddresses: Record<string, string>;
+  metadata: Record<string, string>;
+  /** The monitoring agent that reports for this entity. */
+  agentId?: string;
+  /** The resource this entity stands for (a Cloud Server's URI, for managed entities). */
+  uri?: string;
+  managed: boolean;
+  /** ms since the epoch. */
+  created?: number;
+  updated?: number;
+  /** Every field the service sent, as sent. */
+  raw: Record<string, unknown>;
+}
+
+export function toEntity(w: WireEntity): EntityData {
+  return {
+    id: w.id,
+    label: w.label ?? "",
+    ipAddresses: { ...(w.ip_addresses ?? {}) },
+    metadata: { ...(w.metadata ?? {}) },
+    ...(w.agent_id ? { agentId: w.agent_id } : {}),
+    ...(w.uri ? { uri: w.uri } : {}),
+    managed: w.managed ?? false,
+    ...(typeof w.created_at === "number" ? { created: w.created_at } : {}),
+    ...(typeof w.updated_at === "number" ? { updated: w.updated_at } : {}),
+    raw: { ...w },
+  };
+}
+
+/** An alias → IP address map (the seed: keys are aliases, values IPv4 or IPv6 addresses). */
+const ipAddresses = z.record(z.string().min(1).max(64), z.union([z.ipv4(), z.ipv6()], { error: "must be an IPv4 or IPv6 address" }));
+
+export const createEntityInput = z
+  .strictObject({
+    label: labelInput.optional(),
+    /** pyrax's synonym for `label`. */
+    name: labelInput.optional(),
+    ipAddresses: ipAddresses.optional(),
+    agentId: z.string().min(1).optional(),
+    metadata: metadataInput.optional(),
+  })
+  .refine((i) => i.label !== undefined || i.name !== undefined, { error: "is required (or name)", path: ["label"] })
+  .refine((i) => i.label === undefined || i.name === undefined || i.label === i.name, { error: "label and name differ: give one", path: ["name"] });
+export type CreateEntityInput = z.input<typeof createEntityInput>;
+
+export const updateEntityInput = z.strictObject({
+  label: labelInput.optional(),
+  ipAddresses: ipAddresses.optional(),
+  /** `null` detaches the agent. */
+  agentId: z.string().min(1).nullable().optional(),
+  metadata: metadataInput.optional(),
+});
+export type UpdateEntityInput = z.input<typeof updateEntityInput>;
+
+export const listEntitiesInput = z.strictObject({ ...pageInput }).optional();
+export type ListEntitiesInput = z.input<typeof listEntitiesInput>;

@@ -1,0 +1,118 @@
+import { BadRequest, type HttpError, httpErrorInit, NotFound } from "@rax/core";
+
+/** What a Cloud Monitoring 404 was about, for `NoSuch…` messages. */
+export type MonitoringResourceKind =
+  | "entity"
+  | "check"
+  | "check type"
+  | "monitoring zone"
+  | "alarm"
+  | "notification"
+  | "notification type"
+  | "notification plan"
+  | "agent token";
+
+/** A Cloud Monitoring resource does not exist (404 `notFoundError` / `parentNotFoundError`). */
+export class NoSuchMonitoringResource extends NotFound {
+  static override readonly errorName: string = "NoSuchMonitoringResource";
+  constructor(
+    readonly kind: MonitoringResourceKind,
+    readonly id: string,
+    from: HttpError,
+  ) {
+    super(httpErrorInit(from, `No such ${kind}: ${id}`));
+  }
+}
+
+// One class per kind, so `catch (e) { if (e instanceof NoSuchEntity) … }` reads as pyrax's NotFound checks did.
+export class NoSuchEntity extends NoSuchMonitoringResource {
+  static override readonly errorName: string = "NoSuchEntity";
+  constructor(id: string, from: HttpError) {
+    super("entity", id, from);
+  }
+}
+export class NoSuchCheck extends NoSuchMonitoringResource {
+  static override readonly errorName: string = "NoSuchCheck";
+  constructor(id: string, from: HttpError) {
+    super("check", id, from);
+  }
+}
+export class NoSuchAlarm extends NoSuchMonitoringResource {
+  static override readonly errorName: string = "NoSuchAlarm";
+  constructor(id: string, from: HttpError) {
+    super("alarm", id, from);
+  }
+}
+export class NoSuchNotification extends NoSuchMonitoringResource {
+  static override readonly errorName: string = "NoSuchNotification";
+  constructor(id: string, from: HttpError) {
+    super("notification", id, from);
+  }
+}
+export class NoSuchNotificationPlan extends NoSuchMonitoringResource {
+  static override readonly errorName: string = "NoSuchNotificationPlan";
+  constructor(id: string, from: HttpError) {
+    super("notification plan", id, from);
+  }
+}
+
+/**
+ * The service refused a value: `400 badRequest` whose message is `Validation error for key '<key>'`
+ * (pyrax: InvalidMonitoringCheckDetails on create, InvalidMonitoringCheckUpdate on update). `key` is
+ * the service's field name (`period`, `details.url`); `details` the service's explanation.
+ */
+export class MonitoringValidationError extends BadRequest {
+  static override readonly errorName: string = "MonitoringValidationError";
+  constructor(
+    readonly key: string,
+    from: HttpError,
+  ) {
+    super(httpErrorInit(from));
+  }
+}
+
+/** Alarm criteria the service could not parse (`400 alarmParseError`); `details` says where. */
+export class AlarmParseError extends BadRequest {
+  static override readonly errorName: string = "AlarmParseError";
+  constructor(from: HttpError) {
+    super(httpErrorInit(from));
+  }
+}
+
+/** Deleting something that still has children (`400 childrenExistError`: an entity with checks). */
+export class ChildrenExist extends BadRequest {
+  static override readonly errorName: string = "ChildrenExist";
+  constructor(from: HttpError) {
+    super(httpErrorInit(from));
+  }
+}
+
+/** An account limit (`400 limitReached`: 1000 checks, 10 000 alarms, test calls per day). */
+export class MonitoringLimitReached extends BadRequest {
+  static override readonly errorName: string = "MonitoringLimitReached";
+  constructor(from: HttpError) {
+    super(httpErrorInit(from));
+  }
+}
+
+const VALIDATION_KEY = /Validation error for key '([^']*)'/;
+
+/**
+ * Cloud Monitoring's 400s by their `type` (monitoring.md "Errors"): every call goes through this
+ * once, in `Monitoring.send`, so no request function has to remember it. Anything else is returned as is.
+ */
+export function refineMonitoringError(e: unknown): unknown {
+  if (!(e instanceof BadRequest) || e instanceof MonitoringValidationError || e instanceof AlarmParseError || e instanceof ChildrenExist || e instanceof MonitoringLimitReached) return e;
+  const key = VALIDATION_KEY.exec(e.serverMessage)?.[1];
+  if (key !== undefined) return new MonitoringValidationError(key, e);
+  switch (e.code) {
+    case "alarmParseError":
+      return new AlarmParseError(e);
+    case "childrenExistError":
+      return new ChildrenExist(e);
+    case "limitReached":
+      return new MonitoringLimitReached(e);
+    default:
+      return e;
+  }
+}

@@ -1,0 +1,75 @@
+import * as z from "zod";
+import { pageInput } from "../collection";
+import { labelInput, metadataInput, ref } from "../ref";
+
+export const wireNotification = z.looseObject({
+  id: z.string(),
+  label: z.string().nullish(),
+  type: z.string().nullish(),
+  details: z.record(z.string(), z.unknown()).nullish(),
+  metadata: z.record(z.string(), z.string()).nullish(),
+});
+export type WireNotification = z.output<typeof wireNotification>;
+
+export interface NotificationData {
+  id: string;
+  label: string;
+  /** `email`, `webhook`, `pagerduty`, `sms`… (a notification type id). */
+  type: string;
+  /** Per type: `{ address }`, `{ url }`, `{ service_key }`, `{ phone_number }`. */
+  details: Record<string, unknown>;
+  metadata: Record<string, string>;
+  raw: Record<string, unknown>;
+}
+
+export function toNotification(w: WireNotification): NotificationData {
+  return { id: w.id, label: w.label ?? "", type: w.type ?? "", details: { ...(w.details ?? {}) }, metadata: { ...(w.metadata ?? {}) }, raw: { ...w } };
+}
+
+const details = z.record(z.string(), z.unknown());
+
+/** The details each built-in type needs (monitoring.md create_notification), checked before sending. */
+const REQUIRED_DETAIL: Record<string, string> = { email: "address", webhook: "url", pagerduty: "service_key", sms: "phone_number" };
+
+function typeRules(i: { type?: string; details?: Record<string, unknown> }, ctx: z.RefinementCtx): void {
+  const key = i.type === undefined ? undefined : REQUIRED_DETAIL[i.type];
+  if (key === undefined || i.details === undefined) return;
+  const v = i.details[key];
+  if (typeof v !== "string" || v.trim() === "") ctx.addIssue({ code: "custom", path: ["details", key], message: `is required for ${i.type} notifications` });
+  else if (i.type === "webhook" && !/^https?:\/\//i.test(v)) ctx.addIssue({ code: "custom", path: ["details", "url"], message: "must be an http:// or https:// URL" });
+  else if (i.type === "email" && !/^[^@\s]+@[^@\s]+$/.test(v)) ctx.addIssue({ code: "custom", path: ["details", "address"], message: "must be an email address" });
+}
+
+export const notificationType = ref;
+
+export const createNotificationInput = z
+  .strictObject({
+    /** A notification type id (`email`) or a `NotificationType`. */
+    type: ref,
+    label: labelInput.optional(),
+    details,
+    metadata: metadataInput.optional(),
+  })
+  .superRefine(typeRules);
+export type CreateNotificationInput = z.input<typeof createNotificationInput>;
+
+export const updateNotificationInput = z
+  .strictObject({ type: ref.optional(), label: labelInput.optional(), details: details.optional(), metadata: metadataInput.optional() })
+  .superRefine(typeRules);
+export type UpdateNotificationInput = z.input<typeof updateNotificationInput>;
+
+/** `POST /test-notification`: a type and details, nothing created. */
+export const testNotificationInput = z.strictObject({ type: ref, details }).superRefine(typeRules);
+export type TestNotificationInput = z.input<typeof testNotificationInput>;
+
+export const listNotificationsInput = z.strictObject({ ...pageInput }).optional();
+export type ListNotificationsInput = z.input<typeof listNotificationsInput>;
+
+export const wireTestResult = z.looseObject({ status: z.string(), message: z.string().nullish() });
+export interface NotificationTestResult {
+  /** `success` when the service delivered it. */
+  status: string;
+  message: string;
+  raw: Record<string, unknown>;
+}
+export const toTestResult = (w: z.output<typeof wireTestResult>): NotificationTestResult => ({ status: w.status, message: w.message ?? "", raw: { ...w } });

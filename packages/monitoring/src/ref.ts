@@ -1,0 +1,18 @@
+import * as z from "zod";
+
+/** A resource given by its id or by any object carrying it (an `Entity`, a `Check`, a create result). */
+export type Ref = string | { readonly id: string };
+
+/** Validates a `Ref` into the id (`ValidationError` names the argument when it is neither). */
+export const ref = z.union([z.string().min(1), z.object({ id: z.string().min(1) }).transform((o) => o.id)], {
+  error: "must be an id or an object with an id",
+});
+
+/** Cloud Monitoring metadata: string keys (1–255) and string values (≤ 255). */
+export const metadataInput = z.record(z.string().min(1).max(255), z.string({ error: "must be a string" }).max(255, "must be at most 255 characters"));
+
+/** `label`, 1–255 characters (the service's limit for every label). */
+export const labelInput = z.string().min(1).max(255);
+
+/** A timestamp as a `Date` or milliseconds since the epoch (the service's unit), as whole ms. */
+export const timeInput = z.union([z.date().transform((d) => d.getTime()), z.number().int("must be whole milliseconds").nonnegative()]);

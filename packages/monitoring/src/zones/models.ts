@@ -1,0 +1,34 @@
+import * as z from "zod";
+
+export const wireZone = z.looseObject({ id: z.string(), label: z.string().nullish(), country_code: z.string().nullish(), source_ips: z.array(z.string()).nullish() });
+
+export interface MonitoringZoneData {
+  /** `mzdfw`, `mzlon`… — what `monitoringZonesPoll` takes. */
+  id: string;
+  label: string;
+  countryCode: string;
+  /** CIDRs the zone's collectors probe from (allow them through firewalls). */
+  sourceIps: string[];
+  raw: Record<string, unknown>;
+}
+export const toZone = (w: z.output<typeof wireZone>): MonitoringZoneData => ({ id: w.id, label: w.label ?? "", countryCode: w.country_code ?? "", sourceIps: [...(w.source_ips ?? [])], raw: { ...w } });
+
+export const tracerouteInput = z.strictObject({
+  /** Host name or IP address to trace to. */
+  target: z.string().min(1).max(255),
+  /** How a host name is resolved. */
+  targetResolver: z.enum(["IPv4", "IPv6"]).optional(),
+});
+export type TracerouteInput = z.input<typeof tracerouteInput>;
+
+export const wireHop = z.looseObject({ number: z.number(), ip: z.string().nullish(), hostname: z.string().nullish(), rtts: z.array(z.number()).nullish() });
+export const tracerouteBody = z.looseObject({ result: z.array(wireHop) });
+
+export interface TracerouteHop {
+  number: number;
+  ip?: string;
+  hostname?: string;
+  /** Round-trip times in ms. */
+  rtts: number[];
+}
+export const toHop = (w: z.output<typeof wireHop>): TracerouteHop => ({ number: w.number, ...(w.ip ? { ip: w.ip } : {}), ...(w.hostname ? { hostname: w.hostname } : {}), rtts: [...(w.rtts ?? [])] });
