@@ -1,0 +1,26 @@
+import * as z from "zod";
+import { ipOrCidr } from "../ref";
+
+export const ACCESS_TYPES = ["ALLOW", "DENY"] as const;
+
+/** One network item: an address or CIDR, and whether it is let in (ALLOW wins over DENY). */
+export const accessItemInput = z.strictObject({
+  address: ipOrCidr,
+  type: z.enum(ACCESS_TYPES, { error: "must be ALLOW or DENY" }),
+});
+export type AccessItemInput = z.input<typeof accessItemInput>;
+export const accessListInput = z.array(accessItemInput).min(1, "must hold at least one item").max(100, "must hold at most 100 items (CLB's ACCESS_LIST_LIMIT)");
+
+export const wireAccessItem = z.looseObject({ id: z.union([z.number(), z.string()]), address: z.string().optional(), type: z.string().optional() });
+export const accessListBody = z.looseObject({ accessList: z.array(wireAccessItem).nullish() });
+
+export interface AccessItemData {
+  id: number;
+  address: string;
+  /** ALLOW or DENY. */
+  type: string;
+}
+
+export function toAccessItem(w: z.output<typeof wireAccessItem>): AccessItemData {
+  return { id: Number(w.id), address: w.address ?? "", type: w.type ?? "" };
+}

@@ -1,0 +1,191 @@
+import * as z from "zod";
+import { accessListInput } from "../access-list/models";
+import { toRecord, toWireList, wireMetaItem } from "../metadata/models";
+import { newLbNodeInput, type NodeData, nodeWire, toNode, wireNode } from "../nodes/models";
+import { metadataInput } from "../ref";
+import { connectionThrottleInput, healthMonitorInput, persistenceInput } from "../settings/models";
+import { toVirtualIp, type VirtualIpData, virtualIpInput, wireVirtualIp } from "../virtual-ips/models";
+
+export const ALGORITHMS = ["LEAST_CONNECTIONS", "RANDOM", "ROUND_ROBIN", "WEIGHTED_LEAST_CONNECTIONS", "WEIGHTED_ROUND_ROBIN"] as const;
+export type Algorithm = (typeof ALGORITHMS)[number];
+/** The seed's list, and CLB's (which adds TCP_STREAM); `IMAPv2`/`IMAPv3` only in older listings. */
+export const PROTOCOLS = [
+  "DNS_TCP", "DNS_UDP", "FTP", "HTTP", "HTTPS", "IMAPS", "IMAPv2", "IMAPv3", "IMAPv4", "LDAP", "LDAPS", "MYSQL",
+  "POP3", "POP3S", "SFTP", "SMTP", "TCP", "TCP_CLIENT_FIRST", "TCP_STREAM", "UDP", "UDP_STREAM",
+] as const;
+export type Protocol = (typeof PROTOCOLS)[number];
+
+// Statuses CLB documents: ACTIVE, BUILD (create's answer), PENDING_CREATE, PENDING_UPDATE, PENDING_DELETE, ERROR, SUSPENDED, DELETED.
+
+const time = z.looseObject({ time: z.string().optional() }).nullish();
+const flag = z.union([z.boolean(), z.string()]).nullish();
+const enabled = z.looseObject({ enabled: flag }).nullish();
+
+export const wireLoadBalancer = z.looseObject({
+  id: z.union([z.number(), z.string()]),
+  name: z.string().optional(),
+  protocol: z.string().optional(),
+  port: z.number().optional(),
+  algorithm: z.string().optional(),
+  status: z.string().optional(),
+  timeout: z.number().nullish(),
+  nodeCount: z.number().optional(),
+  halfClosed: flag,
+  httpsRedirect: flag,
+  virtualIps: z.array(wireVirtualIp).nullish(),
+  nodes: z.array(wireNode).nullish(),
+  created: time,
+  updated: time,
+  cluster: z.looseObject({ name: z.string().optional() }).nullish(),
+  sourceAddresses: z.record(z.string(), z.string()).nullish(),
+  sessionPersistence: z.looseObject({ persistenceType: z.string().nullish() }).nullish(),
+  connectionLogging: enabled,
+  contentCaching: enabled,
+  metadata: z.array(wireMetaItem).nullish(),
+});
+export type WireLoadBalancer = z.output<typeof wireLoadBalancer>;
+export const loadBalancerBody = z.looseObject({ loadBalancer: wireLoadBalancer });
+export const loadBalancersBody = z.looseObject({
+  loadBalancers: z.array(wireLoadBalancer),
+  links: z.array(z.looseObject({ rel: z.string().optional(), href: z.string().optional() })).nullish(),
+});
+
+export interface LoadBalancerData {
+  id: number;
+  name: string;
+  protocol: string;
+  port: number;
+  algorithm: string;
+  /** ACTIVE, BUILD, PENDING_UPDATE, PENDING_DELETE, ERROR, SUSPENDED, DELETED. */
+  status: string;
+  /** Seconds CLB waits for a node's answer. */
+  timeout?: number;
+  nodeCount: number;
+  halfClosed: boolean;
+  httpsRedirect: boolean;
+  virtualIps: VirtualIpData[];
+  /** Present when the load balancer was fetched by id (listings carry only `nodeCount`). */
+  nodes: NodeData[];
+  created?: string;
+  updated?: string;
+  /** Set when fetched by id. */
+  cluster?: string;
+  sourceAddresses?: Record<string, string>;
+  /** HTTP_COOKIE, SOURCE_IP, or undefined when off. */
+  sessionPersistence?: string;
+  connectionLogging?: boolean;
+  contentCaching?: boolean;
+  metadata: Record<string, string>;
+  raw: Record<string, unknown>;
+}
+
+const bool = (v: boolean | string | null | undefined) => v === true || v === "true";
+
+export function toLoadBalancer(w: WireLoadBalancer): LoadBalancerData {
+  const nodes = (w.nodes ?? []).map(toNode);
+  return {
+    id: Number(w.id),
+    name: w.name ?? "",
+    protocol: w.protocol ?? "",
+    port: w.port ?? 0,
+    algorithm: w.algorithm ?? "",
+    status: w.status ?? "",
+    ...(typeof w.timeout === "number" ? { timeout: w.timeout } : {}),
+    nodeCount: w.nodeCount ?? nodes.length,
+    halfClosed: bool(w.halfClosed),
+    httpsRedirect: bool(w.httpsRedirect),
+    virtualIps: (w.virtualIps ?? []).map(toVirtualIp),
+    nodes,
+    ...(w.created?.time ? { created: w.created.time } : {}),
+    ...(w.updated?.time ? { updated: w.updated.time } : {}),
+    ...(w.cluster?.name ? { cluster: w.cluster.name } : {}),
+    ...(w.sourceAddresses ? { sourceAddresses: { ...w.sourceAddresses } } : {}),
+    ...(w.sessionPersistence?.persistenceType ? { sessionPersistence: w.sessionPersistence.persistenceType } : {}),
+    ...(w.connectionLogging ? { connectionLogging: bool(w.connectionLogging.enabled) } : {}),
+    ...(w.contentCaching ? { contentCaching: bool(w.contentCaching.enabled) } : {}),
+    metadata: toRecord(w.metadata),
+    raw: { ...w },
+  };
+}
+
+const algorithm = z.enum(ALGORITHMS, { error: `must be one of ${ALGORITHMS.join(", ")}` });
+const protocol = z.enum(PROTOCOLS, { error: `must be one of ${PROTOCOLS.join(", ")}` });
+const port = z.number().int("must be a whole number").min(1, "must be 1–65535").max(65535, "must be 1–65535");
+/** CLB: 1–120 seconds (default 30). */
+const timeout = z.number().int("must be a whole number of seconds").min(1, "must be 1–120 seconds").max(120, "must be 1–120 seconds");
+const name = z.string().min(1, "must not be empty").max(128, "must be at most 128 characters");
+
+export const createLoadBalancerInput = z.strictObject({
+  name,
+  port,
+  protocol,
+  /** At least one: `{ type: "PUBLIC" }`, `{ type: "SERVICENET" }`, `{ type: "PUBLIC", ipVersion: "IPV6" }` or `{ id }` to share one. */
+  virtualIps: z.array(virtualIpInput).min(1, "must hold at least one virtual IP (pyrax's MissingLoadBalancerParameters)"),
+  nodes: z.array(newLbNodeInput).max(25, "must hold at most 25 nodes (CLB's NODE_LIMIT)").optional(),
+  /** Default RANDOM (pyrax's default). */
+  algorithm: algorithm.optional(),
+  timeout: timeout.optional(),
+  halfClosed: z.boolean().optional(),
+  httpsRedirect: z.boolean().optional(),
+  metadata: metadataInput.optional(),
+  accessList: accessListInput.optional(),
+  healthMonitor: healthMonitorInput.optional(),
+  connectionThrottle: connectionThrottleInput.optional(),
+  sessionPersistence: persistenceInput.optional(),
+  connectionLogging: z.boolean().optional(),
+  contentCaching: z.boolean().optional(),
+});
+export type CreateLoadBalancerInput = z.input<typeof createLoadBalancerInput>;
+
+/** The create body: only what was given, in CLB's names (pyrax sent every key, unset as null). */
+export function createBody(i: z.output<typeof createLoadBalancerInput>): Record<string, unknown> {
+  return {
+    loadBalancer: {
+      name: i.name,
+      port: i.port,
+      protocol: i.protocol,
+      virtualIps: i.virtualIps.map((v) => ("id" in v ? { id: v.id } : { type: v.type, ...(v.ipVersion ? { ipVersion: v.ipVersion } : {}) })),
+      ...(i.nodes ? { nodes: i.nodes.map(nodeWire) } : {}),
+      algorithm: i.algorithm ?? "RANDOM",
+      ...(i.timeout !== undefined ? { timeout: i.timeout } : {}),
+      ...(i.halfClosed !== undefined ? { halfClosed: i.halfClosed } : {}),
+      ...(i.httpsRedirect !== undefined ? { httpsRedirect: i.httpsRedirect } : {}),
+      ...(i.metadata ? { metadata: toWireList(i.metadata) } : {}),
+      ...(i.accessList ? { accessList: i.accessList } : {}),
+      ...(i.healthMonitor ? { healthMonitor: i.healthMonitor } : {}),
+      ...(i.connectionThrottle ? { connectionThrottle: i.connectionThrottle } : {}),
+      ...(i.sessionPersistence ? { sessionPersistence: { persistenceType: i.sessionPersistence } } : {}),
+      ...(i.connectionLogging !== undefined ? { connectionLogging: { enabled: i.connectionLogging } } : {}),
+      ...(i.contentCaching !== undefined ? { contentCaching: { enabled: i.contentCaching } } : {}),
+    },
+  };
+}
+
+/** What `update` may change (the seed's list, plus httpsRedirect). */
+export const updateLoadBalancerInput = z
+  .strictObject({ name: name.optional(), algorithm: algorithm.optional(), protocol: protocol.optional(), port: port.optional(), timeout: timeout.optional(), halfClosed: z.boolean().optional(), httpsRedirect: z.boolean().optional() })
+  .refine((u) => Object.values(u).some((v) => v !== undefined), "must change at least one of name, algorithm, protocol, port, timeout, halfClosed, httpsRedirect");
+export type UpdateLoadBalancerInput = z.input<typeof updateLoadBalancerInput>;
+
+export const listLoadBalancersInput = z
+  .strictObject({
+    /** Stop after this many in all. */
+    limit: z.number().int().positive().optional(),
+    /** Start after this load balancer id. */
+    marker: z.union([z.number().int(), z.string().regex(/^\d+$/)]).transform(String).optional(),
+    /** Load balancers per request, ≤ 100 (CLB's maximum; the default). */
+    pageSize: z.number().int().positive().max(100, "must be at most 100 (CLB's page limit)").optional(),
+    /** Only load balancers with a node at this address (CLB's `nodeaddress`). */
+    nodeAddress: z.string().min(1).optional(),
+  })
+  .optional();
+export type ListLoadBalancersInput = z.input<typeof listLoadBalancersInput>;
+
+export const algorithmsBody = z.looseObject({ algorithms: z.array(z.looseObject({ name: z.string() })) });
+export const protocolsBody = z.looseObject({ protocols: z.array(z.looseObject({ name: z.string(), port: z.number().optional() })) });
+export const allowedDomainsBody = z.looseObject({ allowedDomains: z.array(z.looseObject({ allowedDomain: z.looseObject({ name: z.string() }) })) });
+export const absoluteLimitsBody = z.looseObject({ absolute: z.array(z.looseObject({ name: z.string(), value: z.number() })) });
+export const statsBody = z.record(z.string(), z.unknown());
+
+/** Connection counters from GET /stats (pyrax `get_stats`): connectTimeOut, connectError, maxConn, currentConn, … and the *Ssl twins. */
+export type StatsData = Record<string, number>;

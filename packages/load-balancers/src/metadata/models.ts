@@ -1,0 +1,14 @@
+import * as z from "zod";
+
+export const wireMetaItem = z.looseObject({ id: z.union([z.number(), z.string()]), key: z.string(), value: z.string() });
+export type WireMetaItem = z.output<typeof wireMetaItem>;
+export const metadataBody = z.looseObject({ metadata: z.array(wireMetaItem).nullish() });
+
+/** CLB keeps metadata as `[{id, key, value}]`; callers see `{ key: value }` as in pyrax. */
+export function toRecord(items: readonly WireMetaItem[] | null | undefined): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const m of items ?? []) out[m.key] = m.value;
+  return out;
+}
+
+export const toWireList = (m: Record<string, string>) => Object.entries(m).map(([key, value]) => ({ key, value }));

@@ -1,0 +1,83 @@
+import * as z from "zod";
+import { ipAddress } from "../ref";
+
+export const NODE_CONDITIONS = ["ENABLED", "DISABLED", "DRAINING"] as const;
+export const NODE_TYPES = ["PRIMARY", "SECONDARY"] as const;
+export type NodeCondition = (typeof NODE_CONDITIONS)[number];
+export type NodeType = (typeof NODE_TYPES)[number];
+
+export const wireNode = z.looseObject({
+  id: z.union([z.number(), z.string()]),
+  address: z.string().optional(),
+  port: z.number().optional(),
+  condition: z.string().optional(),
+  status: z.string().optional(),
+  type: z.string().nullish(),
+  weight: z.number().nullish(),
+});
+export type WireNode = z.output<typeof wireNode>;
+export const nodesBody = z.looseObject({ nodes: z.array(wireNode) });
+export const nodeBody = z.looseObject({ node: wireNode });
+
+export interface NodeData {
+  id: number;
+  address: string;
+  port: number;
+  /** ENABLED, DISABLED or DRAINING. */
+  condition: string;
+  /** ONLINE / OFFLINE (CLB's health view; read-only). */
+  status: string;
+  /** PRIMARY or SECONDARY. */
+  type: string;
+  /** 1–100, used by the WEIGHTED_* algorithms. */
+  weight: number;
+  /** Every field CLB sent, as sent. */
+  raw: Record<string, unknown>;
+}
+
+export function toNode(w: WireNode): NodeData {
+  return {
+    id: Number(w.id),
+    address: w.address ?? "",
+    port: w.port ?? 0,
+    condition: w.condition ?? "",
+    status: w.status ?? "",
+    type: w.type ?? "PRIMARY",
+    weight: w.weight ?? 1,
+    raw: { ...w },
+  };
+}
+
+const port = z.number().int("must be a whole number").min(1, "must be 1–65535").max(65535, "must be 1–65535");
+const weight = z.number().int("must be a whole number").min(1, "must be 1–100").max(100, "must be 1–100");
+
+/** A node to add: the server's IP address and port (pyrax `clb.Node(address, port, condition)`). */
+export const nodeInput = z.strictObject({
+  address: ipAddress,
+  port,
+  /** Default ENABLED. */
+  condition: z.enum(NODE_CONDITIONS, { error: `must be one of ${NODE_CONDITIONS.join(", ")}` }).optional(),
+  type: z.enum(NODE_TYPES, { error: `must be one of ${NODE_TYPES.join(", ")}` }).optional(),
+  weight: weight.optional(),
+});
+export type NodeInput = z.input<typeof nodeInput>;
+
+/** Nodes in a new load balancer: only ENABLED or DISABLED (the seed; pyrax's InvalidNodeCondition). */
+export const newLbNodeInput = nodeInput.extend({
+  condition: z.enum(["ENABLED", "DISABLED"], { error: "must be ENABLED or DISABLED for a node of a new load balancer" }).optional(),
+});
+
+/** What `nodes.update` may change (address and port are fixed once a node exists). */
+export const updateNodeInput = z
+  .strictObject({
+    condition: z.enum(NODE_CONDITIONS, { error: `must be one of ${NODE_CONDITIONS.join(", ")}` }).optional(),
+    type: z.enum(NODE_TYPES, { error: `must be one of ${NODE_TYPES.join(", ")}` }).optional(),
+    weight: weight.optional(),
+  })
+  .refine((c) => c.condition !== undefined || c.type !== undefined || c.weight !== undefined, "must change condition, type or weight");
+export type UpdateNodeInput = z.input<typeof updateNodeInput>;
+
+/** The wire form of a node to add: condition ENABLED unless given; weight and type only when given. */
+export function nodeWire(n: z.output<typeof nodeInput>): Record<string, unknown> {
+  return { address: n.address, port: n.port, condition: n.condition ?? "ENABLED", ...(n.type ? { type: n.type } : {}), ...(n.weight !== undefined ? { weight: n.weight } : {}) };
+}

@@ -1,0 +1,59 @@
+import * as z from "zod";
+
+const pad = (n: number) => String(n).padStart(2, "0");
+const wireTime = (d: Date) => `${d.getUTCFullYear()}-${pad(d.getUTCMonth() + 1)}-${pad(d.getUTCDate())}T${pad(d.getUTCHours())}:${pad(d.getUTCMinutes())}:${pad(d.getUTCSeconds())}`;
+
+/** The seed's forms: a Date, "YYYY-MM-DD" or "YYYY-MM-DD HH:MM:SS" (UTC) → CLB's `YYYY-MM-DDTHH:MM:SS` (pyrax's InvalidDateTimeString otherwise). */
+export const usageTime = z.union([
+  z.date().refine((d) => !Number.isNaN(d.getTime()), "must be a valid date").transform(wireTime),
+  z
+    .string()
+    .regex(/^\d{4}-\d{2}-\d{2}([ T]\d{2}:\d{2}:\d{2})?$/, 'must be a Date, "YYYY-MM-DD" or "YYYY-MM-DD HH:MM:SS"')
+    .refine((s) => !Number.isNaN(Date.parse(`${s.length === 10 ? `${s}T00:00:00` : s.replace(" ", "T")}Z`)), "must be a real date")
+    .transform((s) => (s.length === 10 ? `${s}T00:00:00` : s.replace(" ", "T"))),
+]);
+
+export const usageRangeInput = z
+  .strictObject({ start: usageTime.optional(), end: usageTime.optional() })
+  .refine((r) => r.start === undefined || r.end === undefined || r.start <= r.end, { path: ["end"], message: "must not be before start" })
+  .optional();
+export type UsageRangeInput = z.input<typeof usageRangeInput>;
+
+export const wireUsageRecord = z.looseObject({ id: z.union([z.number(), z.string()]).optional(), startTime: z.string().optional(), endTime: z.string().optional() });
+export const lbUsageBody = z.looseObject({ loadBalancerUsageRecords: z.array(wireUsageRecord).nullish() });
+export const accountUsageBody = z.looseObject({
+  accountUsage: z.looseObject({ accountUsageRecords: z.array(z.looseObject({ startTime: z.string().optional() })).nullish() }).nullish(),
+  loadBalancerUsages: z.array(z.looseObject({ loadBalancerId: z.union([z.number(), z.string()]).optional(), loadBalancerUsageRecords: z.array(wireUsageRecord).nullish() })).nullish(),
+});
+
+/**
+ * One hourly usage record (the seed's dict): averageNumConnections, incomingTransfer,
+ * outgoingTransfer and their *Ssl twins, numVips, numPolls, vipType, sslMode, eventType, with
+ * `startTime`/`endTime` as Dates (pyrax gave datetimes).
+ */
+export type UsageRecord = Record<string, unknown> & { id?: number; startTime?: Date; endTime?: Date };
+
+const asDate = (s: string | undefined) => {
+  if (!s) return undefined;
+  const d = new Date(/[zZ]|[+-]\d\d:?\d\d$/.test(s) ? s : `${s}Z`);
+  return Number.isNaN(d.getTime()) ? undefined : d;
+};
+
+export function toUsageRecord(w: Record<string, unknown>): UsageRecord {
+  const out: UsageRecord = { ...w };
+  if (w.id !== undefined) out.id = Number(w.id);
+  const s = asDate(w.startTime as string | undefined);
+  const e = asDate(w.endTime as string | undefined);
+  if (s) out.startTime = s;
+  else delete out.startTime;
+  if (e) out.endTime = e;
+  else delete out.endTime;
+  return out;
+}
+
+/** The account's usage (pyrax `clb.get_usage()`): per-hour account records and each load balancer's. */
+export interface AccountUsageData {
+  accountUsageRecords: UsageRecord[];
+  loadBalancerUsages: Array<{ loadBalancerId: number; records: UsageRecord[] }>;
+  raw: Record<string, unknown>;
+}

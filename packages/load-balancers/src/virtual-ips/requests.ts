@@ -1,0 +1,27 @@
+import { type CallOptions, type NotFound, type ServiceClient, validate } from "@rax/core";
+import { NoSuchVirtualIp } from "../errors";
+import { changeJson, changeOnly, lbPath, read } from "../mutation";
+import { type Ref, ref } from "../ref";
+import { type AddVirtualIpInput, addVirtualIpInput, toVirtualIp, type VirtualIpData, virtualIpsBody, wireVirtualIp } from "./models";
+
+const missing = (id: string) => (e: NotFound) => new NoSuchVirtualIp(id, e);
+
+/** GET /loadbalancers/{id}/virtualips. */
+export async function listVirtualIps(client: ServiceClient, lb: Ref, o: CallOptions = {}): Promise<VirtualIpData[]> {
+  const id = validate(ref, lb, "loadBalancer");
+  return (await read(client, id, lbPath(id, "/virtualips"), virtualIpsBody, o)).virtualIps.map(toVirtualIp);
+}
+
+/** POST /loadbalancers/{id}/virtualips → 202 with the new address (CLB adds IPv6 ones only). */
+export async function addVirtualIp(client: ServiceClient, lb: Ref, vip: AddVirtualIpInput, o: CallOptions = {}): Promise<VirtualIpData> {
+  const id = validate(ref, lb, "loadBalancer");
+  const v = validate(addVirtualIpInput, vip, "virtualIp");
+  return toVirtualIp(await changeJson(client, id, { method: "POST", path: lbPath(id, "/virtualips"), json: { type: v.type, ipVersion: v.ipVersion ?? "IPV6" } }, [202], wireVirtualIp, o));
+}
+
+/** DELETE /loadbalancers/{id}/virtualips/{vipId} → 202 (CLB's docs also list 200). */
+export async function deleteVirtualIp(client: ServiceClient, lb: Ref, vip: Ref, o: CallOptions = {}): Promise<void> {
+  const id = validate(ref, lb, "loadBalancer");
+  const vid = validate(ref, vip, "virtualIp");
+  await changeOnly(client, id, { method: "DELETE", path: lbPath(id, `/virtualips/${vid}`) }, [200, 202], o, missing(vid));
+}
