@@ -1,1 +1,11 @@
-export { AutoScale } from "./autoscale-client";
+export { AutoScale } from "./autoscale";
+export { PyraxAutoScale } from "./compat";
+export { CannotExecutePolicy, GroupNotEmpty, GroupPaused, NoSuchPolicy, NoSuchScalingGroup, NoSuchWebhook } from "./errors";
+export type { Ref } from "./ref";
+export type { ListInput } from "./links";
+export { ScalingGroup, ScalingGroups, type SettleOptions } from "./groups/groups";
+export type { CreateGroupInput, GroupConfigData, GroupStateData, LaunchConfigData, LoadBalancerRef, ScalingGroupData, UpdateGroupInput, UpdateLaunchInput } from "./groups/models";
+export { Policies, Policy } from "./policies/policies";
+export type { CreatePolicyInput, PolicyData, UpdatePolicyInput } from "./policies/models";
+export { Webhook, Webhooks } from "./webhooks/webhooks";
+export type { CreateWebhookInput, UpdateWebhookInput, WebhookData } from "./webhooks/models";

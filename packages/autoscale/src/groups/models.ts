@@ -1,0 +1,323 @@
+import * as z from "zod";
+import { type WireLink, wireLink } from "../links";
+import { createPolicyInput, type PolicyData, toPolicy, toWirePolicy, wirePolicy } from "../policies/models";
+import { cooldownInput, metadataInput, ref } from "../ref";
+
+// Wire shapes: reference autoscale.md, "Groups" (GET /groups, /groups/{id}, /state, /config, /launch).
+
+export const wireState = z.looseObject({
+  active: z.array(z.looseObject({ id: z.string(), links: z.array(wireLink).optional() })).optional(),
+  activeCapacity: z.number().optional(),
+  desiredCapacity: z.number().optional(),
+  pendingCapacity: z.number().optional(),
+  paused: z.boolean().optional(),
+  name: z.string().optional(),
+  status: z.string().optional(),
+});
+export type WireState = z.output<typeof wireState>;
+
+export const wireGroupConfig = z.looseObject({
+  name: z.string(),
+  cooldown: z.number().optional(),
+  minEntities: z.number().optional(),
+  maxEntities: z.number().nullish(),
+  metadata: z.record(z.string(), z.string()).nullish(),
+});
+export type WireGroupConfig = z.output<typeof wireGroupConfig>;
+
+const wireServerArgs = z.looseObject({
+  name: z.string().optional(),
+  flavorRef: z.union([z.string(), z.number()]).optional(),
+  imageRef: z.string().nullish(),
+  metadata: z.record(z.string(), z.string()).nullish(),
+  personality: z.array(z.looseObject({ path: z.string(), contents: z.string() })).nullish(),
+  networks: z.array(z.looseObject({ uuid: z.string() })).nullish(),
+  "OS-DCF:diskConfig": z.string().optional(),
+  key_name: z.string().nullish(),
+  config_drive: z.boolean().optional(),
+  user_data: z.string().optional(),
+});
+const wireLoadBalancer = z.looseObject({ loadBalancerId: z.union([z.number(), z.string()]), port: z.number().optional() });
+
+export const wireLaunchConfig = z.looseObject({
+  type: z.string(),
+  args: z.looseObject({ server: wireServerArgs.optional(), loadBalancers: z.array(wireLoadBalancer).nullish() }),
+});
+export type WireLaunchConfig = z.output<typeof wireLaunchConfig>;
+
+export const wireGroup = z.looseObject({
+  id: z.string(),
+  links: z.array(wireLink).optional(),
+  groupConfiguration: wireGroupConfig.optional(),
+  launchConfiguration: wireLaunchConfig.optional(),
+  scalingPolicies: z.array(wirePolicy).optional(),
+  state: wireState.optional(),
+});
+export type WireGroup = z.output<typeof wireGroup>;
+
+export const groupBody = z.looseObject({ group: wireGroup });
+export const groupsBody = z.looseObject({ groups: z.array(wireGroup), groups_links: z.array(wireLink).optional() });
+export const stateBody = z.looseObject({ group: wireState });
+export const configBody = z.looseObject({ groupConfiguration: wireGroupConfig });
+export const launchBody = z.looseObject({ launchConfiguration: wireLaunchConfig });
+
+/** Where a group stands (pyrax `get_state()`): its servers and capacities. */
+export interface GroupStateData {
+  /** Ids of the group's active servers. */
+  active: string[];
+  activeCapacity: number;
+  /** The number of servers the group is converging on. */
+  desiredCapacity: number;
+  /** Servers being built (positive) or deleted (negative). */
+  pendingCapacity: number;
+  /** Policies and webhooks do not run while paused. */
+  paused: boolean;
+  name?: string;
+  /** Otter's `status` (ACTIVE, ERROR…) where it sends one. */
+  status?: string;
+}
+
+/** The group's own settings (pyrax `get_configuration()`). */
+export interface GroupConfigData {
+  name: string;
+  cooldown: number;
+  minEntities: number;
+  maxEntities: number;
+  metadata: Record<string, string>;
+}
+
+export interface LoadBalancerRef {
+  loadBalancerId: number | string;
+  port?: number;
+}
+
+/** What each new server is built from (pyrax `get_launch_config()`). */
+export interface LaunchConfigData {
+  /** `launch_server`. */
+  type: string;
+  /** Base name: Otter prefixes `as<8 hex>-`. */
+  serverName: string;
+  flavor: string;
+  image: string;
+  diskConfig?: string;
+  metadata: Record<string, string>;
+  /** Files written on each server (`contents` base64, as sent). */
+  personality: Array<{ path: string; contents: string }>;
+  networks: Array<{ uuid: string }>;
+  loadBalancers: LoadBalancerRef[];
+  keyName?: string;
+  configDrive?: boolean;
+  /** Base64, as sent. */
+  userData?: string;
+  /** The launch configuration as Otter sent it. */
+  raw: Record<string, unknown>;
+}
+
+/** A scaling group: its configuration and state, flat as pyrax's `ScalingGroup` prints it. */
+export interface ScalingGroupData extends GroupStateData {
+  id: string;
+  name: string;
+  /** From the group's configuration; absent on listing rows (Otter lists id and state only: `reload()`). */
+  cooldown?: number;
+  minEntities?: number;
+  maxEntities?: number;
+  metadata?: Record<string, string>;
+  launchConfig?: LaunchConfigData;
+  policies?: PolicyData[];
+  links: WireLink[];
+  /** Every field Otter sent, as sent. */
+  raw: Record<string, unknown>;
+}
+
+export function toState(w: WireState | undefined): GroupStateData {
+  return {
+    active: (w?.active ?? []).map((s) => s.id),
+    activeCapacity: w?.activeCapacity ?? 0,
+    desiredCapacity: w?.desiredCapacity ?? 0,
+    pendingCapacity: w?.pendingCapacity ?? 0,
+    paused: w?.paused ?? false,
+    ...(w?.name !== undefined ? { name: w.name } : {}),
+    ...(w?.status !== undefined ? { status: w.status } : {}),
+  };
+}
+
+export function toConfig(w: WireGroupConfig): GroupConfigData {
+  return { name: w.name, cooldown: w.cooldown ?? 0, minEntities: w.minEntities ?? 0, maxEntities: w.maxEntities ?? 0, metadata: { ...(w.metadata ?? {}) } };
+}
+
+export function toLaunchConfig(w: WireLaunchConfig): LaunchConfigData {
+  const s = w.args.server ?? {};
+  return {
+    type: w.type,
+    serverName: s.name ?? "",
+    flavor: s.flavorRef === undefined ? "" : String(s.flavorRef),
+    image: s.imageRef ?? "",
+    ...(s["OS-DCF:diskConfig"] !== undefined ? { diskConfig: s["OS-DCF:diskConfig"] } : {}),
+    metadata: { ...(s.metadata ?? {}) },
+    personality: (s.personality ?? []).map((f) => ({ path: f.path, contents: f.contents })),
+    networks: (s.networks ?? []).map((n) => ({ uuid: n.uuid })),
+    loadBalancers: (w.args.loadBalancers ?? []).map((l) => ({ loadBalancerId: l.loadBalancerId, ...(l.port !== undefined ? { port: l.port } : {}) })),
+    ...(s.key_name ? { keyName: s.key_name } : {}),
+    ...(s.config_drive !== undefined ? { configDrive: s.config_drive } : {}),
+    ...(s.user_data !== undefined ? { userData: s.user_data } : {}),
+    raw: w,
+  };
+}
+
+export function toGroup(w: WireGroup): ScalingGroupData {
+  const state = toState(w.state);
+  const c = w.groupConfiguration;
+  return {
+    id: w.id,
+    ...state,
+    name: c?.name ?? state.name ?? "",
+    ...(c ? { cooldown: c.cooldown ?? 0, minEntities: c.minEntities ?? 0, maxEntities: c.maxEntities ?? 0, metadata: { ...(c.metadata ?? {}) } } : {}),
+    ...(w.launchConfiguration ? { launchConfig: toLaunchConfig(w.launchConfiguration) } : {}),
+    ...(w.scalingPolicies ? { policies: w.scalingPolicies.map((p) => toPolicy(w.id, p)) } : {}),
+    links: w.links ?? [],
+    raw: w,
+  };
+}
+
+// ---- input ----
+
+const entities = z.number().int("must be a whole number of servers").min(0, "must be 0 or more").max(1000, "must be at most 1000 (Otter's limit)");
+
+/** Text or bytes; sent base64-encoded, as pyrax encodes personality files and user data. */
+const base64able = z.union([z.string(), z.instanceof(Uint8Array)], { error: "must be a string or bytes" });
+
+const personalityInput = z.array(z.strictObject({ path: z.string().min(1).max(255), contents: base64able })).max(5, "at most 5 files (Nova's limit)");
+
+/** A network by uuid, or an object with `uuid` or `id` (a Cloud Networks network). */
+const networkInput = z.union(
+  [z.string().min(1).transform((uuid) => ({ uuid })), z.object({ uuid: z.string().min(1) }).transform((n) => ({ uuid: n.uuid })), z.object({ id: z.string().min(1) }).transform((n) => ({ uuid: n.id }))],
+  { error: "must be a network uuid or an object with uuid or id" },
+);
+
+const lbId = z.union([z.number().int().positive(), z.string().min(1)]);
+const port = z.number().int().min(1).max(65_535);
+/** `[id, port]` (pyrax's tuple), `{ loadBalancerId, port }` (Otter's), or `{ id, port }` (a load balancer object). */
+const loadBalancerInput = z.union(
+  [
+    z.tuple([lbId, port]).transform(([loadBalancerId, p]) => ({ loadBalancerId, port: p })),
+    z.object({ loadBalancerId: lbId, port }).transform((l) => ({ loadBalancerId: l.loadBalancerId, port: l.port })),
+    z.object({ id: lbId, port }).transform((l) => ({ loadBalancerId: l.id, port: l.port })),
+  ],
+  { error: "must be [id, port], { loadBalancerId, port } or { id, port }" },
+);
+/** pyrax takes one `(id, port)` tuple or a list of them. */
+const loadBalancersInput = z.union([z.tuple([lbId, port]).transform(([loadBalancerId, p]) => [{ loadBalancerId, port: p }]), z.array(loadBalancerInput)], {
+  error: "must be [id, port] or a list of load balancers",
+});
+
+const flavorInput = z.union([z.string().min(1), z.number().transform(String), z.object({ id: z.union([z.string().min(1), z.number()]) }).transform((f) => String(f.id))], {
+  error: "must be a flavor id or an object with an id",
+});
+
+/** The server settings of a launch configuration (pyrax's names, camelCased). */
+const launchFields = {
+  serverName: z.string().min(1).max(255),
+  flavor: flavorInput,
+  image: ref,
+  /** `AUTO` (the whole disk) or `MANUAL` (the image's size). */
+  diskConfig: z.enum(["AUTO", "MANUAL"]).optional(),
+  /** Server metadata. */
+  metadata: metadataInput.optional(),
+  personality: personalityInput.optional(),
+  networks: z.array(networkInput).optional(),
+  loadBalancers: loadBalancersInput.optional(),
+  keyName: z.string().min(1).max(255).optional(),
+  configDrive: z.boolean().optional(),
+  userData: base64able.optional(),
+};
+
+const checkBounds = (g: { minEntities?: number; maxEntities?: number }, ctx: z.RefinementCtx) => {
+  if (g.minEntities !== undefined && g.maxEntities !== undefined && g.minEntities > g.maxEntities)
+    ctx.addIssue({ code: "custom", path: ["minEntities"], message: `must not exceed maxEntities (${g.maxEntities})` });
+};
+
+/** A new group: its configuration, launch configuration and policies in one call (pyrax `create`). */
+export const createGroupInput = z
+  .strictObject({
+    name: z.string().min(1).max(256),
+    cooldown: cooldownInput,
+    minEntities: entities,
+    maxEntities: entities,
+    /** Group metadata (pyrax `group_metadata`); `metadata` is the servers'. */
+    groupMetadata: metadataInput.optional(),
+    /** Only `launch_server`. */
+    launchConfigType: z.literal("launch_server").optional(),
+    ...launchFields,
+    scalingPolicies: z.array(createPolicyInput).max(100, "at most 100 policies per group").optional(),
+  })
+  .superRefine(checkBounds);
+export type CreateGroupInput = z.input<typeof createGroupInput>;
+
+/** Changes to a group's configuration; what is not given keeps its value. `metadata` replaces the group's. */
+export const updateGroupInput = z
+  .strictObject({ name: z.string().min(1).max(256).optional(), cooldown: cooldownInput.optional(), minEntities: entities.optional(), maxEntities: entities.optional(), metadata: metadataInput.optional() })
+  .superRefine(checkBounds);
+export type UpdateGroupInput = z.input<typeof updateGroupInput>;
+
+/** The whole configuration after changes: min ≤ max checked against the merged values. */
+export const groupConfigInput = z
+  .strictObject({ name: z.string().min(1).max(256), cooldown: cooldownInput, minEntities: entities, maxEntities: entities, metadata: metadataInput })
+  .superRefine(checkBounds);
+
+/** Changes to the launch configuration; `metadata` replaces the servers' metadata (`updateLaunchMetadata` merges). */
+export const updateLaunchInput = z.strictObject({
+  serverName: launchFields.serverName.optional(),
+  flavor: flavorInput.optional(),
+  image: ref.optional(),
+  diskConfig: launchFields.diskConfig,
+  metadata: launchFields.metadata,
+  personality: launchFields.personality,
+  networks: launchFields.networks,
+  loadBalancers: launchFields.loadBalancers,
+  keyName: launchFields.keyName,
+  configDrive: launchFields.configDrive,
+  userData: launchFields.userData,
+});
+export type UpdateLaunchInput = z.input<typeof updateLaunchInput>;
+
+type LaunchOut = z.output<typeof updateLaunchInput>;
+
+const base64 = (v: string | Uint8Array) => Buffer.from(typeof v === "string" ? Buffer.from(v, "utf8") : v).toString("base64");
+
+/** The `args.server` keys a set of launch settings writes; keys not given are left out. */
+export function toWireServer(l: LaunchOut): Record<string, unknown> {
+  return {
+    ...(l.serverName !== undefined ? { name: l.serverName } : {}),
+    // The reference: flavorRef is sent as a string, imageRef as the image id.
+    ...(l.flavor !== undefined ? { flavorRef: l.flavor } : {}),
+    ...(l.image !== undefined ? { imageRef: l.image } : {}),
+    ...(l.diskConfig !== undefined ? { "OS-DCF:diskConfig": l.diskConfig } : {}),
+    ...(l.metadata !== undefined ? { metadata: l.metadata } : {}),
+    ...(l.personality !== undefined ? { personality: l.personality.map((f) => ({ path: f.path, contents: base64(f.contents) })) } : {}),
+    ...(l.networks !== undefined ? { networks: l.networks } : {}),
+    ...(l.keyName !== undefined ? { key_name: l.keyName } : {}),
+    ...(l.configDrive !== undefined ? { config_drive: l.configDrive } : {}),
+    ...(l.userData !== undefined ? { user_data: base64(l.userData) } : {}),
+  };
+}
+
+/** pyrax `_create_body`: groupConfiguration + launchConfiguration + scalingPolicies (metadata always sent). */
+export function toCreateBody(i: z.output<typeof createGroupInput>): Record<string, unknown> {
+  return {
+    groupConfiguration: { name: i.name, cooldown: i.cooldown, minEntities: i.minEntities, maxEntities: i.maxEntities, metadata: i.groupMetadata ?? {} },
+    launchConfiguration: {
+      type: i.launchConfigType ?? "launch_server",
+      args: { server: { metadata: {}, ...toWireServer(i) }, ...(i.loadBalancers?.length ? { loadBalancers: i.loadBalancers } : {}) },
+    },
+    scalingPolicies: (i.scalingPolicies ?? []).map(toWirePolicy),
+  };
+}
+
+/** The launch configuration after `changes`, over the current one as Otter sent it (unknown keys kept). */
+export function mergeLaunch(current: WireLaunchConfig, changes: LaunchOut): Record<string, unknown> {
+  const { loadBalancers, ...server } = changes;
+  const args: Record<string, unknown> = { ...current.args, server: { metadata: {}, ...(current.args.server ?? {}), ...toWireServer(server) } };
+  if (loadBalancers !== undefined) args.loadBalancers = loadBalancers;
+  if (args.loadBalancers === null) delete args.loadBalancers;
+  return { ...current, args };
+}

@@ -1,0 +1,151 @@
+import { type CallOptions, jsonFor, markerPager, type Paginated, sendFor, type ServiceClient, validate } from "@rax/core";
+import * as z from "zod";
+import { refined } from "../errors";
+import { hasNext, type ListInput, listInput } from "../links";
+import { groupPath } from "../paths";
+import { metadataInput, type Ref, ref } from "../ref";
+import {
+  configBody,
+  type CreateGroupInput,
+  createGroupInput,
+  type GroupConfigData,
+  groupBody,
+  groupConfigInput,
+  groupsBody,
+  type GroupStateData,
+  type LaunchConfigData,
+  launchBody,
+  mergeLaunch,
+  type ScalingGroupData,
+  stateBody,
+  toConfig,
+  toCreateBody,
+  toGroup,
+  toLaunchConfig,
+  toState,
+  type UpdateGroupInput,
+  updateGroupInput,
+  type UpdateLaunchInput,
+  updateLaunchInput,
+  wireLaunchConfig,
+} from "./models";
+
+const deleteGroupInput = z.strictObject({ force: z.boolean().optional() }).optional();
+
+// One function per Otter group operation (reference autoscale.md, "Groups"): validate → send →
+// refine Otter's typed errors → plain data.
+
+/** GET /groups, page after page (`limit` 1–100 + `marker`; `groups_links` says whether more follow). */
+export function listGroups(client: ServiceClient, filters?: ListInput, o: CallOptions = {}): Paginated<ScalingGroupData> {
+  const f = validate(listInput, filters, "filters") ?? {};
+  return markerPager(
+    async (marker, limit) => {
+      const body = await client.json({ method: "GET", path: "groups", query: { limit, marker }, ...o }, groupsBody);
+      return { items: body.groups.map(toGroup), more: hasNext(body.groups_links) };
+    },
+    { markerOf: (g) => g.id, pageSize: f.pageSize ?? 100, limit: f.limit, marker: f.marker },
+  );
+}
+
+/** GET /groups/{id}: configuration, launch configuration, policies and state. */
+export async function getGroup(client: ServiceClient, group: Ref, o: CallOptions = {}): Promise<ScalingGroupData> {
+  const g = validate(ref, group, "group");
+  const body = await refined(client.json({ method: "GET", path: groupPath(g), ...o }, groupBody), { group: g });
+  return toGroup(body.group);
+}
+
+/** POST /groups → 201 `{"group": …}`: configuration, launch configuration and policies in one call. */
+export async function createGroup(client: ServiceClient, input: CreateGroupInput, o: CallOptions = {}): Promise<ScalingGroupData> {
+  const i = validate(createGroupInput, input, "group");
+  const body = await jsonFor(client, { method: "POST", path: "groups", json: toCreateBody(i), ...o }, [201], groupBody);
+  return toGroup(body.group);
+}
+
+/** DELETE /groups/{id}[?force=true] → 204. A group with servers → `GroupNotEmpty` unless `force` (which deletes them). */
+export async function deleteGroup(client: ServiceClient, group: Ref, options?: { force?: boolean }, o: CallOptions = {}): Promise<void> {
+  const g = validate(ref, group, "group");
+  const force = validate(deleteGroupInput, options, "options")?.force;
+  const res = await refined(sendFor(client, { method: "DELETE", path: groupPath(g), ...(force ? { query: { force: "true" } } : {}), ...o }, [204]), { group: g });
+  await res.dump();
+}
+
+/** GET /groups/{id}/state. */
+export async function getGroupState(client: ServiceClient, group: Ref, o: CallOptions = {}): Promise<GroupStateData> {
+  const g = validate(ref, group, "group");
+  const body = await refined(client.json({ method: "GET", path: groupPath(g, "/state"), ...o }, stateBody), { group: g });
+  return toState(body.group);
+}
+
+/** POST /groups/{id}/pause → 204: policies and webhooks stop running. */
+export async function pauseGroup(client: ServiceClient, group: Ref, o: CallOptions = {}): Promise<void> {
+  const g = validate(ref, group, "group");
+  await (await refined(sendFor(client, { method: "POST", path: groupPath(g, "/pause"), ...o }, [204]), { group: g })).dump();
+}
+
+/** POST /groups/{id}/resume → 204. */
+export async function resumeGroup(client: ServiceClient, group: Ref, o: CallOptions = {}): Promise<void> {
+  const g = validate(ref, group, "group");
+  await (await refined(sendFor(client, { method: "POST", path: groupPath(g, "/resume"), ...o }, [204]), { group: g })).dump();
+}
+
+/** GET /groups/{id}/config. */
+export async function getGroupConfig(client: ServiceClient, group: Ref, o: CallOptions = {}): Promise<GroupConfigData> {
+  const g = validate(ref, group, "group");
+  const body = await refined(client.json({ method: "GET", path: groupPath(g, "/config"), ...o }, configBody), { group: g });
+  return toConfig(body.groupConfiguration);
+}
+
+/**
+ * PUT /groups/{id}/config → 204 with the whole configuration: the current one (GET first, as pyrax
+ * fills what is not given) with `changes` over it. `metadata` replaces; `merge` merges it instead
+ * (pyrax `update_metadata`). min > max is refused before the PUT.
+ */
+export async function updateGroupConfig(client: ServiceClient, group: Ref, changes: UpdateGroupInput, o: CallOptions = {}, merge = false): Promise<GroupConfigData> {
+  const g = validate(ref, group, "group");
+  const c = validate(updateGroupInput, changes, "changes");
+  const current = await getGroupConfig(client, g, o);
+  const metadata = c.metadata === undefined ? current.metadata : merge ? { ...current.metadata, ...c.metadata } : c.metadata;
+  const full = validate(groupConfigInput, { ...current, ...stripUndefined(c), metadata }, "changes");
+  await (await refined(sendFor(client, { method: "PUT", path: groupPath(g, "/config"), json: full, ...o }, [204]), { group: g })).dump();
+  return full;
+}
+
+/** Merges `metadata` into the group's (pyrax `update_metadata`). */
+export function updateGroupMetadata(client: ServiceClient, group: Ref, metadata: Record<string, string>, o: CallOptions = {}): Promise<GroupConfigData> {
+  return updateGroupConfig(client, group, { metadata: validate(metadataInput, metadata, "metadata") }, o, true);
+}
+
+async function getWireLaunch(client: ServiceClient, g: string, o: CallOptions) {
+  return (await refined(client.json({ method: "GET", path: groupPath(g, "/launch"), ...o }, launchBody), { group: g })).launchConfiguration;
+}
+
+/** GET /groups/{id}/launch. */
+export async function getLaunchConfig(client: ServiceClient, group: Ref, o: CallOptions = {}): Promise<LaunchConfigData> {
+  const g = validate(ref, group, "group");
+  return toLaunchConfig(await getWireLaunch(client, g, o));
+}
+
+/**
+ * PUT /groups/{id}/launch → 204 with the whole launch configuration: the current one (GET first)
+ * with `changes` over it. Server `metadata` replaces; `merge` merges it (pyrax `update_launch_metadata`).
+ */
+export async function updateLaunchConfig(client: ServiceClient, group: Ref, changes: UpdateLaunchInput, o: CallOptions = {}, merge = false): Promise<LaunchConfigData> {
+  const g = validate(ref, group, "group");
+  const c = validate(updateLaunchInput, changes, "changes");
+  const current = await getWireLaunch(client, g, o);
+  const withMeta = merge && c.metadata !== undefined ? { ...c, metadata: validate(metadataInput, { ...(current.args.server?.metadata ?? {}), ...c.metadata }, "metadata") } : c;
+  const json = mergeLaunch(current, withMeta);
+  await (await refined(sendFor(client, { method: "PUT", path: groupPath(g, "/launch"), json, ...o }, [204]), { group: g })).dump();
+  return toLaunchConfig(wireLaunchConfig.parse(json));
+}
+
+/** Merges `metadata` into the servers' metadata of the launch configuration (pyrax `update_launch_metadata`). */
+export function updateLaunchMetadata(client: ServiceClient, group: Ref, metadata: Record<string, string>, o: CallOptions = {}): Promise<LaunchConfigData> {
+  return updateLaunchConfig(client, group, { metadata: validate(metadataInput, metadata, "metadata") }, o, true);
+}
+
+function stripUndefined<T extends Record<string, unknown>>(o: T): Partial<T> {
+  const out: Partial<T> = {};
+  for (const k of Object.keys(o) as Array<keyof T>) if (o[k] !== undefined) out[k] = o[k];
+  return out;
+}

@@ -1,0 +1,142 @@
+import * as z from "zod";
+import { type WireLink, wireLink } from "../links";
+import { cooldownInput } from "../ref";
+
+export const wirePolicy = z.looseObject({
+  id: z.string(),
+  name: z.string().optional(),
+  type: z.string().optional(),
+  cooldown: z.number().optional(),
+  change: z.number().optional(),
+  changePercent: z.number().optional(),
+  desiredCapacity: z.number().optional(),
+  args: z.looseObject({ cron: z.string().optional(), at: z.string().optional() }).optional(),
+  links: z.array(wireLink).optional(),
+});
+export type WirePolicy = z.output<typeof wirePolicy>;
+
+export const policyBody = z.looseObject({ policy: wirePolicy });
+export const policiesBody = z.looseObject({ policies: z.array(wirePolicy), policies_links: z.array(wireLink).optional() });
+
+/** What a policy does when it runs; exactly one of `change`, `changePercent`, `desiredCapacity`. */
+export interface PolicyData {
+  id: string;
+  /** The scaling group the policy belongs to. */
+  groupId: string;
+  name: string;
+  /** `webhook` (run by its webhooks or `execute()`) or `schedule` (run at `args.at` / by `args.cron`). */
+  type: string;
+  /** Seconds after this policy runs during which it will not run again. */
+  cooldown: number;
+  /** Servers to add (positive) or remove (negative). */
+  change?: number;
+  /** Percent of the desired capacity to add or remove. */
+  changePercent?: number;
+  /** The capacity to set. */
+  desiredCapacity?: number;
+  /** Schedule policies: `{ cron }` or `{ at }` (ISO 8601, UTC). */
+  args?: { cron?: string; at?: string };
+  links: WireLink[];
+  /** Every field Otter sent, as sent. */
+  raw: Record<string, unknown>;
+}
+
+export function toPolicy(groupId: string, w: WirePolicy): PolicyData {
+  return {
+    id: w.id,
+    groupId,
+    name: w.name ?? "",
+    type: w.type ?? "",
+    cooldown: w.cooldown ?? 0,
+    ...(w.change !== undefined ? { change: w.change } : {}),
+    ...(w.changePercent !== undefined ? { changePercent: w.changePercent } : {}),
+    ...(w.desiredCapacity !== undefined ? { desiredCapacity: w.desiredCapacity } : {}),
+    ...(w.args ? { args: { ...(w.args.cron !== undefined ? { cron: w.args.cron } : {}), ...(w.args.at !== undefined ? { at: w.args.at } : {}) } } : {}),
+    links: w.links ?? [],
+    raw: w,
+  };
+}
+
+const ISO_UTC = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?Z$/;
+const CRON_FIELD = /^[0-9*/,\-A-Za-z?]+$/;
+
+const scheduleArgs = z.strictObject({
+  /** Five-field cron expression (minute hour day month weekday), UTC. */
+  cron: z
+    .string()
+    .refine((c) => c.trim().split(/\s+/).length === 5 && c.trim().split(/\s+/).every((f) => CRON_FIELD.test(f)), "must be a five-field cron expression (\"23 * * * *\")")
+    .optional(),
+  /** One run at this instant, ISO 8601 in UTC (`2013-12-05T03:12:00Z`). */
+  at: z.string().regex(ISO_UTC, "must be an ISO 8601 time in UTC (2013-12-05T03:12:00Z)").optional(),
+});
+
+const adjustment = {
+  /** Whole servers; a percentage (any number) with `isPercent`. */
+  change: z.number().finite().optional(),
+  changePercent: z.number().finite().optional(),
+  desiredCapacity: z.number().int("must be a whole number of servers").min(0).optional(),
+  /** pyrax's `is_percent`: read `change` as a percentage (sent as `changePercent`). */
+  isPercent: z.boolean().optional(),
+};
+
+const policyFields = {
+  name: z.string().min(1).max(256),
+  /** `webhook` (default) or `schedule`. */
+  type: z.enum(["webhook", "schedule"]).optional(),
+  cooldown: cooldownInput,
+  ...adjustment,
+  args: scheduleArgs.optional(),
+};
+
+type Shape = { type?: string; change?: number; changePercent?: number; desiredCapacity?: number; isPercent?: boolean; args?: { cron?: string; at?: string } };
+
+/** The rules Otter's policy schema enforces, checked before any request. */
+function checkPolicy(p: Shape, ctx: z.RefinementCtx): void {
+  const given = (["change", "changePercent", "desiredCapacity"] as const).filter((k) => p[k] !== undefined);
+  if (given.length !== 1)
+    ctx.addIssue({ code: "custom", path: [given[1] ?? "change"], message: given.length ? `give only one of change, changePercent or desiredCapacity (got ${given.join(", ")})` : "a policy needs one of change, changePercent or desiredCapacity" });
+  if (p.change !== undefined && !p.isPercent && !Number.isInteger(p.change)) ctx.addIssue({ code: "custom", path: ["change"], message: "must be a whole number of servers (or pass isPercent)" });
+  if (p.isPercent && p.change === undefined) ctx.addIssue({ code: "custom", path: ["isPercent"], message: "isPercent reads `change` as a percentage; give change" });
+  if ((p.type ?? "webhook") === "schedule") {
+    const a = p.args ?? {};
+    if ((a.cron === undefined) === (a.at === undefined)) ctx.addIssue({ code: "custom", path: ["args"], message: "a schedule policy needs exactly one of args.cron or args.at" });
+  } else if (p.args !== undefined) ctx.addIssue({ code: "custom", path: ["args"], message: "only schedule policies take args" });
+}
+
+/** A new policy (pyrax `add_policy(name, policy_type, cooldown, change, is_percent, desired_capacity, args)`). */
+export const createPolicyInput = z.strictObject(policyFields).superRefine(checkPolicy);
+export type CreatePolicyInput = z.input<typeof createPolicyInput>;
+
+/** Changes to a policy; what is not given keeps its current value (pyrax `update_policy`). */
+export const updatePolicyInput = z.strictObject({ ...policyFields, name: policyFields.name.optional(), cooldown: cooldownInput.optional() });
+export type UpdatePolicyInput = z.input<typeof updatePolicyInput>;
+
+/** The policy as Otter's create and update bodies carry it. */
+export function toWirePolicy(p: z.output<typeof createPolicyInput>): Record<string, unknown> {
+  const amount = p.isPercent ? { changePercent: p.change } : p.change !== undefined ? { change: p.change } : p.changePercent !== undefined ? { changePercent: p.changePercent } : { desiredCapacity: p.desiredCapacity };
+  return { name: p.name, type: p.type ?? "webhook", cooldown: p.cooldown, ...amount, ...(p.args ? { args: p.args } : {}) };
+}
+
+/**
+ * The full policy after `changes` (pyrax carries unchanged values over): an adjustment given
+ * replaces the current one; `isPercent` alone re-reads the current amount as a percentage.
+ */
+export function mergePolicy(current: PolicyData, changes: z.output<typeof updatePolicyInput>): z.input<typeof createPolicyInput> {
+  const adjusting = changes.change !== undefined || changes.changePercent !== undefined || changes.desiredCapacity !== undefined;
+  const currentAmount = current.change ?? current.changePercent;
+  const amount = adjusting
+    ? { change: changes.change, changePercent: changes.changePercent, desiredCapacity: changes.desiredCapacity, isPercent: changes.isPercent }
+    : changes.isPercent !== undefined && currentAmount !== undefined
+      ? changes.isPercent
+        ? { changePercent: currentAmount }
+        : { change: currentAmount }
+      : { change: current.change, changePercent: current.changePercent, desiredCapacity: current.desiredCapacity };
+  const type = (changes.type ?? current.type) as "webhook" | "schedule";
+  const args = changes.args ?? (type === "schedule" ? current.args : undefined);
+  return strip({ name: changes.name ?? current.name, type, cooldown: changes.cooldown ?? current.cooldown, ...amount, ...(args ? { args } : {}) });
+}
+
+function strip<T extends Record<string, unknown>>(o: T): T {
+  for (const k of Object.keys(o)) if (o[k] === undefined) delete o[k];
+  return o;
+}

@@ -1,0 +1,60 @@
+import * as z from "zod";
+import { type WireLink, wireLink } from "../links";
+import { metadataInput } from "../ref";
+
+export const wireWebhook = z.looseObject({
+  id: z.string(),
+  name: z.string().optional(),
+  metadata: z.record(z.string(), z.string()).nullish(),
+  links: z.array(wireLink).optional(),
+});
+export type WireWebhook = z.output<typeof wireWebhook>;
+
+export const webhookBody = z.looseObject({ webhook: wireWebhook });
+export const webhooksBody = z.looseObject({ webhooks: z.array(wireWebhook), webhooks_links: z.array(wireLink).optional() });
+
+export interface WebhookData {
+  id: string;
+  groupId: string;
+  policyId: string;
+  name: string;
+  metadata: Record<string, string>;
+  /** `self` links only: the capability link is a secret, kept apart (`Webhook.capabilityUrl`). */
+  links: WireLink[];
+  /** Every field Otter sent, as sent, except the capability link. */
+  raw: Record<string, unknown>;
+}
+
+/** A webhook's data, and its capability URL (the secret that runs the policy with no token). */
+export interface ConvertedWebhook {
+  webhook: WebhookData;
+  capabilityUrl?: string;
+}
+
+export function toWebhook(groupId: string, policyId: string, w: WireWebhook): ConvertedWebhook {
+  const capability = w.links?.find((l) => l.rel === "capability")?.href;
+  const links = (w.links ?? []).filter((l) => l.rel !== "capability");
+  const raw = { ...w, links };
+  return {
+    webhook: { id: w.id, groupId, policyId, name: w.name ?? "", metadata: { ...(w.metadata ?? {}) }, links, raw },
+    ...(capability ? { capabilityUrl: capability } : {}),
+  };
+}
+
+/** A new webhook (pyrax `add_webhook(name, metadata)`). */
+export const createWebhookInput = z.strictObject({ name: z.string().min(1).max(256), metadata: metadataInput.optional() });
+export type CreateWebhookInput = z.input<typeof createWebhookInput>;
+
+/** New name and/or metadata; `metadata` replaces the webhook's whole metadata (use `updateMetadata` to merge). */
+export const updateWebhookInput = z.strictObject({ name: z.string().min(1).max(256).optional(), metadata: metadataInput.optional() });
+export type UpdateWebhookInput = z.input<typeof updateWebhookInput>;
+
+/** A capability URL: absolute http(s), as Otter hands it out (`…/v1.0/execute/1/<hash>/`). */
+export const capabilityUrlInput = z.string().refine((u) => {
+  try {
+    const p = new URL(u).protocol;
+    return p === "https:" || p === "http:";
+  } catch {
+    return false;
+  }
+}, "must be the webhook's capability URL (absolute http or https)");
