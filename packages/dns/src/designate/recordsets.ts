@@ -1,0 +1,77 @@
+import { type CallOptions, encodeSegment, jsonFor, type NotFound, notFoundAs, sendFor } from "@rax/core";
+import type { DnsApi } from "../backend";
+import { DomainRecordAdditionFailed, DomainRecordDeletionFailed, DomainRecordNotFound, DomainRecordUpdateFailed, NoSuchDomain } from "../errors";
+import type { WaitSettings } from "../jobs/requests";
+import { relativeLink } from "../paging";
+import type { RecordData } from "../records/models";
+import { dot, recordsetsBody, recordsetToRecord, toRecordsets, toValue, wireRecordset } from "./models";
+import { untilActive, untilGone } from "./wait";
+
+// Designate v2 recordsets for the record calls: one recordset per (name, type), its values in
+// `records`. Cloud DNS has one value per record, so adding two A records for one name makes one
+// recordset with two values here.
+
+const setPath = (client: DnsApi, zoneId: string, id?: string) =>
+  client.designatePath(`zones/${encodeSegment(zoneId, { field: "domain" })}/recordsets${id === undefined ? "" : `/${encodeSegment(id, { field: "record" })}`}`);
+const noZone = (id: string) => (e: NotFound) => new NoSuchDomain(id, e);
+
+/** One page of GET /v2/zones/{id}/recordsets?limit[&type&name&data] (or the page `next` names). */
+export async function recordsetsPage(
+  client: DnsApi,
+  zoneId: string,
+  next: string | undefined,
+  f: { pageSize?: number | undefined; type?: string | undefined; name?: string | undefined; data?: string | undefined },
+  o: CallOptions = {},
+): Promise<{ items: RecordData[]; next?: string }> {
+  const query = { limit: f.pageSize ?? 100, type: f.type, ...(f.name !== undefined ? { name: dot(f.name) } : {}), ...(f.data !== undefined && f.type ? { data: toValue({ type: f.type, data: f.data }) } : {}) };
+  const call = next ? { method: "GET", path: client.designatePath(next), ...o } : { method: "GET", path: setPath(client, zoneId), query, ...o };
+  const body = await notFoundAs(client.json(call, recordsetsBody), noZone(zoneId));
+  const after = relativeLink(body.links?.next, "zones");
+  return { items: body.recordsets.map(recordsetToRecord), ...(after ? { next: after } : {}) };
+}
+
+export async function getRecordset(client: DnsApi, zoneId: string, id: string, o: CallOptions = {}): Promise<RecordData> {
+  return recordsetToRecord(await notFoundAs(client.json({ method: "GET", path: setPath(client, zoneId, id), ...o }, wireRecordset), (e) => new DomainRecordNotFound(id, e)));
+}
+
+/** POST one recordset per (name, type) → 201/202 PENDING. */
+export async function addRecordsets(client: DnsApi, zoneId: string, records: Array<{ type: string; name: string; data: string; ttl?: number | undefined; priority?: number | undefined; comment?: string | undefined }>, o: CallOptions): Promise<RecordData[]> {
+  const out: RecordData[] = [];
+  for (const json of toRecordsets(records)) {
+    const made = await notFoundAs(jsonFor(client, { method: "POST", path: setPath(client, zoneId), json, ...o }, [201, 202], wireRecordset), noZone(zoneId));
+    out.push(recordsetToRecord(made));
+  }
+  return out;
+}
+
+/** Adds the recordsets and waits until each is ACTIVE. */
+export async function addRecordsetsAndWait(client: DnsApi, zoneId: string, records: Parameters<typeof addRecordsets>[2], w: WaitSettings, signal: AbortSignal): Promise<RecordData[]> {
+  const o = { ...w.perRequest, signal };
+  const made = await addRecordsets(client, zoneId, records, o);
+  const out: RecordData[] = [];
+  for (const r of made) out.push(await untilActive(w, signal, "recordset", () => getRecordset(client, zoneId, r.id, o), DomainRecordAdditionFailed));
+  return out;
+}
+
+/**
+ * PUT /v2/zones/{zone}/recordsets/{id} → 202: Designate replaces the recordset's values, so a
+ * change of `data` (or `priority`) rewrites its one value; TTL and comment change in place.
+ */
+export async function updateRecordset(client: DnsApi, zoneId: string, id: string, u: { data?: string | undefined; ttl?: number | undefined; priority?: number | undefined; comment?: string | undefined }, w: WaitSettings, signal: AbortSignal): Promise<RecordData> {
+  const o = { ...w.perRequest, signal };
+  const cur = await getRecordset(client, zoneId, id, o);
+  const values = u.data !== undefined || u.priority !== undefined ? [toValue({ type: cur.type, data: u.data ?? cur.data, priority: u.priority ?? cur.priority })] : undefined;
+  const json = { ...(values ? { records: values } : {}), ...(u.ttl !== undefined ? { ttl: u.ttl } : {}), ...(u.comment !== undefined ? { description: u.comment } : {}) };
+  await notFoundAs(jsonFor(client, { method: "PUT", path: setPath(client, zoneId, id), json, ...o }, [200, 202], wireRecordset), (e) => new DomainRecordNotFound(id, e));
+  return untilActive(w, signal, "recordset", () => getRecordset(client, zoneId, id, o), DomainRecordUpdateFailed);
+}
+
+/** DELETE each recordset → 202; waits until each is gone. */
+export async function deleteRecordsets(client: DnsApi, zoneId: string, ids: string[], w: WaitSettings, signal: AbortSignal): Promise<void> {
+  const o = { ...w.perRequest, signal };
+  for (const id of ids) {
+    const res = await notFoundAs(sendFor(client, { method: "DELETE", path: setPath(client, zoneId, id), ...o }, [202, 204]), (e) => new DomainRecordNotFound(id, e));
+    await res.dump();
+  }
+  for (const id of ids) await untilGone(w, signal, id, "recordset", () => getRecordset(client, zoneId, id, o), DomainRecordDeletionFailed);
+}

@@ -1,0 +1,103 @@
+import * as z from "zod";
+import { commentInput, emailInput, fqdn, ttlInput } from "../ref";
+import { checkOffset, linksShape, pagingShape } from "../paging";
+import { recordInput } from "../records/models";
+
+// dns.md "Operations": GET /domains → {"domains": [{name, id, comment, accountId, emailAddress,
+// created, updated}], "links": [...], "totalEntries"}; GET /domains/{id} adds ttl and nameservers.
+const id = z.union([z.string(), z.number()]).transform(String);
+
+export const wireDomain = z.looseObject({
+  id,
+  name: z.string(),
+  ttl: z.number().optional(),
+  emailAddress: z.string().optional(),
+  comment: z.string().nullable().optional(),
+  accountId: z.union([z.string(), z.number()]).optional(),
+  nameservers: z.array(z.looseObject({ name: z.string() })).optional(),
+  created: z.string().optional(),
+  updated: z.string().optional(),
+});
+export type WireDomain = z.output<typeof wireDomain>;
+
+export const domainsBody = z.looseObject({ domains: z.array(wireDomain), totalEntries: z.number().optional(), links: linksShape });
+/** A finished create/import job's `response`. */
+export const domainsResponse = z.looseObject({ domains: z.array(wireDomain).min(1) });
+/** A finished export job's `response` (dns.md: `{id, accountId, contentType: "BIND_9", contents}`). */
+export const exportResponse = z.looseObject({ contents: z.string(), contentType: z.string().optional() });
+
+export interface DomainData {
+  id: string;
+  /** The FQDN, without a trailing dot. */
+  name: string;
+  emailAddress?: string;
+  /** Seconds. */
+  ttl?: number;
+  comment?: string;
+  accountId?: string;
+  /** Name servers that serve the zone. */
+  nameservers: string[];
+  /** Designate only: PENDING, ACTIVE, ERROR. */
+  status?: string;
+  created?: string;
+  updated?: string;
+  /** Every field the server sent, as sent. */
+  raw: Record<string, unknown>;
+}
+
+export function toDomain(w: WireDomain): DomainData {
+  return {
+    id: w.id,
+    name: w.name,
+    ...(w.emailAddress !== undefined ? { emailAddress: w.emailAddress } : {}),
+    ...(w.ttl !== undefined ? { ttl: w.ttl } : {}),
+    ...(typeof w.comment === "string" ? { comment: w.comment } : {}),
+    ...(w.accountId !== undefined ? { accountId: String(w.accountId) } : {}),
+    nameservers: (w.nameservers ?? []).map((n) => n.name),
+    ...(w.created !== undefined ? { created: w.created } : {}),
+    ...(w.updated !== undefined ? { updated: w.updated } : {}),
+    raw: w,
+  };
+}
+
+/** A subdomain created together with its parent (same keys as a domain, no records). */
+export const subdomainInput = z.strictObject({
+  name: fqdn,
+  emailAddress: emailInput,
+  ttl: ttlInput.optional(),
+  comment: commentInput.optional(),
+});
+export type SubdomainInput = z.input<typeof subdomainInput>;
+
+/** `domains.create`: the seed's "Adding Domains" table; records and subdomains go in the same call. */
+export const createDomainInput = z.strictObject({
+  name: fqdn,
+  emailAddress: emailInput,
+  /** Default 3600 (Cloud DNS's default). */
+  ttl: ttlInput.optional(),
+  comment: commentInput.optional(),
+  subdomains: z.array(subdomainInput).optional(),
+  records: z.union([recordInput.transform((r) => [r]), z.array(recordInput)]).optional(),
+});
+export type CreateDomainInput = z.input<typeof createDomainInput>;
+
+/** `domains.update`: contact email, TTL, comment (at least one; pyrax's MissingDNSSettings). */
+export const updateDomainInput = z
+  .strictObject({ emailAddress: emailInput.optional(), ttl: ttlInput.optional(), comment: commentInput.optional() })
+  .refine((u) => u.emailAddress !== undefined || u.ttl !== undefined || u.comment !== undefined, { error: "give at least one of emailAddress, ttl, comment" });
+export type UpdateDomainInput = z.input<typeof updateDomainInput>;
+
+export const listDomainsInput = z
+  .strictObject({ ...pagingShape, /** Only the domain with this name (the server filters). */ name: fqdn.optional() })
+  .superRefine(checkOffset)
+  .optional();
+export type ListDomainsInput = z.input<typeof listDomainsInput>;
+
+export const listSubdomainsInput = z.strictObject(pagingShape).superRefine(checkOffset).optional();
+export type ListSubdomainsInput = z.input<typeof listSubdomainsInput>;
+
+export const getDomainInput = z.strictObject({ showRecords: z.boolean().optional(), showSubdomains: z.boolean().optional() }).optional();
+export type GetDomainInput = z.input<typeof getDomainInput>;
+
+/** BIND 9 zone text for `domains.importDomain`. */
+export const bindInput = z.string().refine((s) => /\S/.test(s), { error: "must be BIND 9 zone text" });

@@ -1,0 +1,148 @@
+import { type HttpError, httpErrorInit, NotFound, RaxError, redact, ResourceFailed, ValidationError, WaitTimeout } from "@rax/core";
+import type { Backend } from "./backend";
+import type { JobData, JobFault } from "./jobs/models";
+
+/** The domain does not exist (404, or `find` matched nothing). */
+export class NoSuchDomain extends NotFound {
+  static override readonly errorName: string = "NoSuchDomain";
+  constructor(
+    readonly domain: string,
+    from: HttpError,
+  ) {
+    super(httpErrorInit(from, `No such domain: ${domain}`));
+  }
+}
+
+/** The record does not exist (404, or `find` matched nothing; pyrax's DomainRecordNotFound). */
+export class DomainRecordNotFound extends NotFound {
+  static override readonly errorName: string = "DomainRecordNotFound";
+  constructor(
+    readonly record: string,
+    from: HttpError,
+  ) {
+    super(httpErrorInit(from, `No such record: ${record}`));
+  }
+}
+
+/** The async job does not exist (404 on `/status/{id}`; results are kept 24 h). */
+export class NoSuchJob extends NotFound {
+  static override readonly errorName: string = "NoSuchJob";
+  constructor(
+    readonly jobId: string,
+    from: HttpError,
+  ) {
+    super(httpErrorInit(from, `No such DNS job: ${jobId}`));
+  }
+}
+
+/** `records.find` matched more than one record (pyrax's DomainRecordNotUnique). */
+export class DomainRecordNotUnique extends RaxError {
+  static override readonly errorName: string = "DomainRecordNotUnique";
+  constructor(readonly ids: string[]) {
+    super(`${ids.length} records match; narrow the search or pass an id (${ids.join(", ")})`);
+  }
+}
+
+/** pyrax's `*_next_page()` / `*_previous_page()` with no such page. */
+export class NoMoreResults extends RaxError {
+  static override readonly errorName: string = "NoMoreResults";
+}
+
+/** The call exists on one backend only (PTR records are Rackspace's; Designate has no equivalent here). */
+export class NotSupportedByBackend extends RaxError {
+  static override readonly errorName: string = "NotSupportedByBackend";
+  constructor(
+    readonly call: string,
+    readonly backend: Backend,
+  ) {
+    super(`${call} is not available on the ${backend === "designate" ? "OpenStack Designate" : "Rackspace Cloud DNS"} backend`);
+  }
+}
+
+/** A PTR device that is neither a server nor a load balancer (pyrax's InvalidDeviceType). */
+export class InvalidDeviceType extends ValidationError {
+  static override readonly errorName: string = "InvalidDeviceType";
+}
+
+/**
+ * The job did not finish within `jobTimeout` (pyrax's DNSCallTimedOut). The work goes on on the
+ * server: `dns.jobs.resume(err.jobId)` picks the polling up again.
+ */
+export class DNSCallTimedOut<R = JobData | undefined> extends WaitTimeout<R> {
+  static override readonly errorName: string = "DNSCallTimedOut";
+  constructor(
+    readonly jobId: string,
+    last: R,
+    attempts: number,
+    timeoutMs: number,
+  ) {
+    super(last, attempts, `DNS job ${jobId} not finished after ${timeoutMs} ms (resume it with dns.jobs.resume("${jobId}"))`);
+  }
+}
+
+/** "<details or message> (<code>)" per fault, as pyrax words a job's failure. */
+function faultWords(f: JobFault): string {
+  const text = f.details || f.message || "unknown error";
+  return f.code === undefined ? text : `${text} (${f.code})`;
+}
+
+/**
+ * A DNS job ended in ERROR. `code`, `details` and `faults` are the job's `error` (one entry per
+ * failed item for bulk calls); `job` is the job as last polled. Each operation has its subclass.
+ */
+export class DNSJobFailed extends ResourceFailed<JobData> {
+  static override readonly errorName: string = "DNSJobFailed";
+  readonly jobId: string;
+  /** The HTTP-like status the job's error carries (409 for "already exists", 400, 404…). */
+  readonly code?: number;
+  readonly details?: string;
+  /** Every fault: the error itself, or each of `error.failedItems.faults`. */
+  readonly faults: JobFault[];
+  constructor(job: JobData) {
+    const e = job.error ?? {};
+    const faults = e.failedItems?.length ? e.failedItems : [e];
+    const words = redact(faults.map(faultWords).join("; "));
+    super({ resource: job, value: job.status, fault: e, attribute: "job" }, `DNS job ${job.id} failed: ${words}`);
+    this.jobId = job.id;
+    if (e.code !== undefined) this.code = e.code;
+    if (e.details !== undefined) this.details = e.details;
+    this.faults = faults;
+  }
+  get job(): JobData {
+    return this.resource;
+  }
+}
+
+export class DomainCreationFailed extends DNSJobFailed {
+  static override readonly errorName: string = "DomainCreationFailed";
+}
+export class DomainUpdateFailed extends DNSJobFailed {
+  static override readonly errorName: string = "DomainUpdateFailed";
+}
+export class DomainDeletionFailed extends DNSJobFailed {
+  static override readonly errorName: string = "DomainDeletionFailed";
+}
+export class DomainExportFailed extends DNSJobFailed {
+  static override readonly errorName: string = "DomainExportFailed";
+}
+export class DomainRecordAdditionFailed extends DNSJobFailed {
+  static override readonly errorName: string = "DomainRecordAdditionFailed";
+}
+export class DomainRecordUpdateFailed extends DNSJobFailed {
+  static override readonly errorName: string = "DomainRecordUpdateFailed";
+}
+export class DomainRecordDeletionFailed extends DNSJobFailed {
+  static override readonly errorName: string = "DomainRecordDeletionFailed";
+}
+export class PTRRecordCreationFailed extends DNSJobFailed {
+  static override readonly errorName: string = "PTRRecordCreationFailed";
+}
+export class PTRRecordUpdateFailed extends DNSJobFailed {
+  static override readonly errorName: string = "PTRRecordUpdateFailed";
+}
+export class PTRRecordDeletionFailed extends DNSJobFailed {
+  static override readonly errorName: string = "PTRRecordDeletionFailed";
+}
+
+/** Which `DNSJobFailed` subclass an operation's ERROR job becomes. */
+export type JobFailure = new (job: JobData) => DNSJobFailed;

@@ -1,0 +1,40 @@
+import * as z from "zod";
+
+/** Paging of Cloud DNS lists (the seed's "Paging"): up to 100 per request, offsets multiples of the page size. */
+export const pagingShape = {
+  /** Items per request, 1–100 (pyrax's `limit`). Default 100. */
+  pageSize: z.number().int().min(1, "must be 1–100").max(100, "must be 1–100").optional(),
+  /** Where to start: 0 or a multiple of `pageSize` (pyrax's `offset`). */
+  offset: z.number().int().min(0).optional(),
+  /** Stop after this many items in total. */
+  limit: z.number().int().min(1).optional(),
+};
+
+export function checkOffset(p: { pageSize?: number | undefined; offset?: number | undefined }, ctx: z.RefinementCtx): void {
+  if (p.offset !== undefined && p.offset % (p.pageSize ?? 100) !== 0) ctx.addIssue({ code: "custom", path: ["offset"], message: "must be 0 or a multiple of pageSize (Cloud DNS refuses others)" });
+}
+
+/** Cloud DNS's page size when none is asked for (and its maximum). */
+export const DEFAULT_PAGE_SIZE = 100;
+
+/**
+ * The part of a server's next-page link from `from` on (`domains?limit=3&offset=6`), to be sent to
+ * this client's own endpoint (as pyrax trims DNS links to start at `/domains`): a link can never
+ * carry the token to another host.
+ */
+export function relativeLink(href: string | null | undefined, from: string): string | undefined {
+  if (!href) return undefined;
+  let path: string;
+  try {
+    const u = new URL(href, "http://relative.invalid");
+    path = u.pathname + u.search;
+  } catch {
+    return undefined;
+  }
+  const i = path.indexOf(`/${from}`);
+  return i < 0 ? undefined : path.slice(i + 1);
+}
+
+/** Cloud DNS's `links: [{rel: "next", href}]`. */
+export const linksShape = z.array(z.looseObject({ rel: z.string().optional(), href: z.string().optional() })).optional();
+export const nextHref = (links: z.output<typeof linksShape>): string | undefined => links?.find((l) => l.rel === "next")?.href;

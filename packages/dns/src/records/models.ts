@@ -1,0 +1,148 @@
+import { isIP, isIPv4, isIPv6 } from "node:net";
+import * as z from "zod";
+import { checkOffset, linksShape, pagingShape } from "../paging";
+import { commentInput, recordName, ttlInput } from "../ref";
+
+// dns.md "Operations": records are {"name","id":"A-6817754","type","data","ttl","priority"?,"comment"?,"created","updated"}.
+export const wireRecord = z.looseObject({
+  id: z.string(),
+  name: z.string(),
+  type: z.string(),
+  data: z.string(),
+  ttl: z.number().optional(),
+  priority: z.number().optional(),
+  comment: z.string().nullable().optional(),
+  created: z.string().optional(),
+  updated: z.string().optional(),
+});
+export type WireRecord = z.output<typeof wireRecord>;
+
+export const recordsBody = z.looseObject({ records: z.array(wireRecord).optional(), totalEntries: z.number().optional(), links: linksShape });
+
+/** The record types Cloud DNS supports (the seed's "DNS Records"). */
+export const RECORD_TYPES = ["A", "AAAA", "CNAME", "MX", "NS", "TXT", "SRV", "PTR"] as const;
+export type RecordType = (typeof RECORD_TYPES)[number];
+
+const recordType = z
+  .string()
+  .transform((s) => s.toUpperCase())
+  .pipe(z.enum(RECORD_TYPES, { error: `must be one of ${RECORD_TYPES.join(", ")}` }));
+
+export interface RecordData {
+  id: string;
+  /** The domain (Designate: zone) the record belongs to. */
+  domainId: string;
+  name: string;
+  type: string;
+  /** The value: an address, a host name, text. MX/SRV priority is apart, in `priority`. */
+  data: string;
+  ttl?: number;
+  priority?: number;
+  comment?: string;
+  /** Designate only: every value of the recordset (Cloud DNS has one value per record). */
+  records?: string[];
+  /** Designate only: PENDING, ACTIVE, ERROR. */
+  status?: string;
+  created?: string;
+  updated?: string;
+  raw: Record<string, unknown>;
+}
+
+export function toRecord(w: WireRecord, domainId: string): RecordData {
+  return {
+    id: w.id,
+    domainId,
+    name: w.name,
+    type: w.type,
+    data: w.data,
+    ...(w.ttl !== undefined ? { ttl: w.ttl } : {}),
+    ...(w.priority !== undefined ? { priority: w.priority } : {}),
+    ...(typeof w.comment === "string" ? { comment: w.comment } : {}),
+    ...(w.created !== undefined ? { created: w.created } : {}),
+    ...(w.updated !== undefined ? { updated: w.updated } : {}),
+    raw: w,
+  };
+}
+
+const HOST = /^(?:[A-Za-z0-9_](?:[A-Za-z0-9_-]{0,61}[A-Za-z0-9_])?\.)*[A-Za-z0-9_](?:[A-Za-z0-9_-]{0,61}[A-Za-z0-9_])?\.?$/;
+
+/** Per-type rules of the seed's "Adding DNS Records" table, checked before any request. */
+function checkData(r: { type: string; data?: string | undefined; priority?: number | undefined }, ctx: z.RefinementCtx, whole: boolean): void {
+  const issue = (path: string, message: string) => ctx.addIssue({ code: "custom", path: [path], message });
+  const d = r.data;
+  if (d !== undefined) {
+    if (r.type === "A" && !isIPv4(d)) issue("data", "an A record's data must be an IPv4 address");
+    if (r.type === "AAAA" && !isIPv6(d)) issue("data", "an AAAA record's data must be an IPv6 address");
+    if (r.type === "PTR" && !isIP(d)) issue("data", "a PTR record's data must be an IPv4 or IPv6 address");
+    if ((r.type === "CNAME" || r.type === "MX" || r.type === "NS") && !HOST.test(d)) issue("data", `a ${r.type} record's data must be a host name`);
+    if (r.type === "SRV" && !/^\d+ \d+ \S+$/.test(d)) issue("data", 'an SRV record\'s data must be "<weight> <port> <target>"');
+  }
+  const needsPriority = r.type === "MX" || r.type === "SRV";
+  if (whole && needsPriority && r.priority === undefined) issue("priority", `is required for ${r.type} records (0–65535)`);
+  if (!needsPriority && r.priority !== undefined) issue("priority", `is only allowed on MX and SRV records, not ${r.type}`);
+}
+
+const priorityInput = z.number().int("must be a whole number").min(0, "must be 0–65535").max(65535, "must be 0–65535");
+
+/** One record to add: the seed's "Adding DNS Records" table. */
+export const recordInput = z
+  .strictObject({
+    type: recordType,
+    name: recordName,
+    data: z.string().min(1, "is required"),
+    ttl: ttlInput.optional(),
+    priority: priorityInput.optional(),
+    comment: commentInput.optional(),
+  })
+  .superRefine((r, ctx) => checkData(r, ctx, true));
+export type RecordInput = z.input<typeof recordInput>;
+export type ValidRecord = z.output<typeof recordInput>;
+
+export const recordsInput = z.union([recordInput.transform((r) => [r]), z.array(recordInput).min(1, "give at least one record").max(100, "at most 100 records per call")]);
+
+/** What `records.update` may change: data, priority (MX/SRV), TTL, comment (the seed: nothing else). */
+export const updateRecordInput = z
+  .strictObject({ data: z.string().min(1).optional(), ttl: ttlInput.optional(), priority: priorityInput.optional(), comment: commentInput.optional() })
+  .refine((u) => u.data !== undefined || u.ttl !== undefined || u.priority !== undefined || u.comment !== undefined, { error: "give at least one of data, ttl, priority, comment" });
+export type UpdateRecordInput = z.input<typeof updateRecordInput>;
+
+/** One entry of `records.updateMany`: the record (its id, or the record itself) and its changes. */
+export const updateManyInput = z
+  .array(z.strictObject({ id: z.string().min(1), name: recordName.optional(), type: z.string().optional(), data: z.string().min(1).optional(), ttl: ttlInput.optional(), priority: priorityInput.optional(), comment: commentInput.optional() }).loose())
+  .min(1, "give at least one record")
+  .max(100, "at most 100 records per call");
+
+/** Checks a change against the record's type, once the type is known. */
+export const typedChange = z
+  .looseObject({ type: z.string().transform((s) => s.toUpperCase()), data: z.string().optional(), priority: z.number().optional() })
+  .superRefine((r, ctx) => checkData(r, ctx, false));
+
+export const listRecordsInput = z
+  .strictObject({
+    ...pagingShape,
+    /** Only this type (Cloud DNS requires it with `name` or `data`). */
+    type: recordType.optional(),
+    name: recordName.optional(),
+    data: z.string().min(1).optional(),
+  })
+  .superRefine((f, ctx) => {
+    checkOffset(f, ctx);
+    if ((f.name !== undefined || f.data !== undefined) && f.type === undefined) ctx.addIssue({ code: "custom", path: ["type"], message: "is required to filter by name or data (Cloud DNS searches one type)" });
+  })
+  .optional();
+export type ListRecordsInput = z.input<typeof listRecordsInput>;
+
+export const findRecordInput = z.strictObject({ type: recordType, name: recordName.optional(), data: z.string().min(1).optional() });
+export type FindRecordInput = z.input<typeof findRecordInput>;
+
+/** A validated record as Cloud DNS's POST body wants it (dns.md "add_records"). */
+export function toWireRecord(r: { type: string; name: string; data: string; ttl?: number | undefined; priority?: number | undefined; comment?: string | undefined }): Record<string, unknown> {
+  return {
+    name: r.name,
+    type: r.type,
+    data: r.data,
+    ...(r.ttl !== undefined ? { ttl: r.ttl } : {}),
+    ...(r.priority !== undefined ? { priority: r.priority } : {}),
+    ...(r.comment !== undefined ? { comment: r.comment } : {}),
+  };
+}
