@@ -1,1 +1,15 @@
-export { Databases } from "./databases-client";
+export { Databases } from "./databases";
+export { PyraxDatabases } from "./compat";
+export { AlreadyExists, BackupFailed, InstanceFailed, InvalidVolumeResize, NoSuchBackup, NoSuchDatabase, NoSuchDatabaseUser, NoSuchFlavor, NoSuchInstance, NoUniqueMatch } from "./errors";
+export type { NameRef, Ref, UserRef } from "./ref";
+export { Instance, Instances, RootUser } from "./instances/instances";
+export type { CreateInstanceInput, DatabaseInput, InstanceData, ListInstancesInput, RestoreInput, UserInput } from "./instances/models";
+export { Flavor, Flavors } from "./flavors/flavors";
+export type { FindFlavorInput, FlavorData, FlavorRef } from "./flavors/models";
+export type { ListFlavorsInput } from "./flavors/requests";
+export { Database, InstanceDatabases } from "./databases/databases";
+export type { CreateDatabaseOptions, DatabaseData, ListNamedInput } from "./databases/models";
+export { User, Users } from "./users/users";
+export type { DatabaseNames, UpdateUserInput, UserData } from "./users/models";
+export { Backup, Backups, type WaitForOptions } from "./backups/backups";
+export type { BackupData, CreateBackupInput, ListBackupsInput } from "./backups/models";

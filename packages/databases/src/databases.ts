@@ -1,0 +1,78 @@
+import { type AuthSession, NoEndpointForService, redactUrl, ServiceClient, type ServiceClientOptions } from "@rax/core";
+import { Backups } from "./backups/backups";
+import { InstanceDatabases } from "./databases/databases";
+import { Flavors } from "./flavors/flavors";
+import { Instances } from "./instances/instances";
+import { Users } from "./users/users";
+
+/** Rackspace's catalog type and name first, then OpenStack Trove's (`database`). The first the catalog has wins. */
+const CATALOG_TYPES: ReadonlyArray<{ type: string; name?: string }> = [{ type: "rax:database", name: "cloudDatabases" }, { type: "database" }];
+
+/**
+ * Cloud Databases / OpenStack Trove (v1.0). Build it from a context (`ctx.client(Databases, { region })`)
+ * or from any `AuthSession`; the endpoint comes from the catalog on first use (Rackspace's
+ * `rax:database` or OpenStack's `database`).
+ */
+export class Databases extends ServiceClient {
+  static override readonly serviceType = "rax:database";
+  static override readonly serviceName = "cloudDatabases";
+
+  readonly #fixed?: string;
+  #endpoint?: string;
+  #instances?: Instances;
+  #flavors?: Flavors;
+  #databases?: InstanceDatabases;
+  #users?: Users;
+  #backups?: Backups;
+
+  constructor(session: AuthSession, opts: ServiceClientOptions = {}) {
+    super(session, opts);
+    if (opts.endpoint !== undefined) this.#fixed = opts.endpoint.replace(/\/+$/, "");
+  }
+
+  /** The service's base URL (`…/v1.0/<tenant>`). Throws `NoEndpointForService`. */
+  override get endpoint(): string {
+    if (this.#fixed !== undefined) return this.#fixed;
+    if (this.#endpoint !== undefined) return this.#endpoint;
+    const q = { ...(this.region ? { region: this.region } : {}), internal: this.internal };
+    let last: unknown;
+    for (const c of CATALOG_TYPES) {
+      try {
+        this.#endpoint = this.session.endpoint({ ...c, ...q }).replace(/\/+$/, "");
+        return this.#endpoint;
+      } catch (e) {
+        if (!(e instanceof NoEndpointForService)) throw e;
+        last = e;
+      }
+    }
+    throw last;
+  }
+
+  /** What printing shows: the base summary plus the endpoint chosen from the catalog (never the session). */
+  override toJSON(): Record<string, unknown> {
+    const shown = super.toJSON();
+    if (this.#endpoint !== undefined) shown.endpoint = redactUrl(this.#endpoint);
+    return shown;
+  }
+
+  /** Flavors (the RAM an instance gets): list, get, find by name or RAM. */
+  get flavors(): Flavors {
+    return (this.#flavors ??= new Flavors(this));
+  }
+  /** Databases (schemas) on an instance: create, list, get, delete. */
+  get databases(): InstanceDatabases {
+    return (this.#databases ??= new InstanceDatabases(this));
+  }
+  /** Database users on an instance: create, list, get, update, change password, access, delete. */
+  get users(): Users {
+    return (this.#users ??= new Users(this));
+  }
+  /** Backups: create (incremental too), list (all / per instance), get, delete, waitFor. */
+  get backups(): Backups {
+    return (this.#backups ??= new Backups(this));
+  }
+  /** Instances: list, get, find, create, delete, restart, resize, resize volume, root user, restore, waitFor. */
+  get instances(): Instances {
+    return (this.#instances ??= new Instances(this, this.databases, this.users, this.backups));
+  }
+}

@@ -1,0 +1,58 @@
+import * as z from "zod";
+
+const wireLink = z.looseObject({ href: z.string().optional(), rel: z.string().optional() });
+export const wireLinks = z.array(wireLink);
+
+export const wireFlavor = z.looseObject({
+  id: z.union([z.string(), z.number()]),
+  name: z.string().optional(),
+  ram: z.number().optional(),
+  vcpus: z.number().nullish(),
+  disk: z.number().nullish(),
+  str_id: z.string().nullish(),
+  links: wireLinks.optional(),
+});
+export type WireFlavor = z.output<typeof wireFlavor>;
+
+export const flavorBody = z.looseObject({ flavor: wireFlavor });
+export const flavorsBody = z.looseObject({ flavors: z.array(wireFlavor), links: wireLinks.optional() });
+
+export interface FlavorData {
+  /** Rackspace's and Trove's ids are numbers (1 = 512MB Instance); kept as strings so every id is one type. */
+  id: string;
+  name: string;
+  /** MB. */
+  ram: number;
+  vcpus?: number;
+  /** The flavor's own URL (`links[rel=self]`), what pyrax sends as `flavorRef`. */
+  href?: string;
+  /** Every field the service sent, as sent. */
+  raw: Record<string, unknown>;
+}
+
+export function toFlavor(w: WireFlavor): FlavorData {
+  const href = w.links?.find((l) => l.rel === "self")?.href;
+  return {
+    id: w.str_id ?? String(w.id),
+    name: w.name ?? "",
+    ram: w.ram ?? 0,
+    ...(typeof w.vcpus === "number" ? { vcpus: w.vcpus } : {}),
+    ...(href ? { href } : {}),
+    raw: { ...w },
+  };
+}
+
+/** How `find` picks a flavor: exactly one of its name or its RAM in MB. */
+export const findFlavorInput = z.union([z.strictObject({ name: z.string().min(1) }), z.strictObject({ ram: z.number().int().positive() })], {
+  error: "must be { name } or { ram }",
+});
+export type FindFlavorInput = z.input<typeof findFlavorInput>;
+
+/**
+ * A flavor as pyrax takes one: a `Flavor` (or anything with an `id`), its id, its name
+ * ("2GB Instance") or its RAM in MB (2048). A number is an id when a flavor has that id, else RAM.
+ */
+export type FlavorRef = string | number | { readonly id: string | number };
+export const flavorRef = z.union([z.string().min(1), z.number().int().positive(), z.object({ id: z.union([z.string().min(1), z.number()]) })], {
+  error: "must be a flavor id, name, RAM size (MB) or an object with an id",
+});

@@ -1,0 +1,220 @@
+import { assignData, type CallOptions, type Paginated, ResourceFailed, type ServiceClient, validate, waitUntil, waitUntilGone } from "@rax/core";
+import { type Backup, type Backups, DEFAULT_WAIT_MS, type WaitForOptions } from "../backups/backups";
+import type { CreateBackupInput } from "../backups/models";
+import type { Database, InstanceDatabases } from "../databases/databases";
+import type { CreateDatabaseOptions, ListNamedInput } from "../databases/models";
+import { InstanceFailed } from "../errors";
+import type { FlavorRef } from "../flavors/models";
+import { type NameRef, type Ref, ref, type UserRef } from "../ref";
+import type { DatabaseNames, UpdateUserInput } from "../users/models";
+import type { User, Users } from "../users/users";
+import type { CreateInstanceInput, InstanceData, ListInstancesInput, RestoreInput, UserInput } from "./models";
+import * as api from "./requests";
+
+/** The root user `enableRoot` returns. Its password is a secret: never printed or serialised. */
+export class RootUser {
+  readonly name: string;
+  readonly #password: string;
+
+  constructor(name: string, password: string) {
+    this.name = name;
+    this.#password = password;
+  }
+
+  /** The root password the service generated (registered with core's redaction). */
+  get password(): string {
+    return this.#password;
+  }
+  toJSON(): { name: string } {
+    return { name: this.name };
+  }
+}
+
+/** `cdb.instances`: database instances. Every method takes an instance id or an `Instance`. */
+export class Instances {
+  constructor(
+    readonly client: ServiceClient,
+    readonly databases: InstanceDatabases,
+    readonly users: Users,
+    readonly backups: Backups,
+  ) {}
+
+  /** Instances (pyrax `cdb.list()`); a `Paginated`: `await` it for the first page, `for await` for all. */
+  list(filters?: ListInstancesInput, o?: CallOptions): Paginated<Instance> {
+    return api.listInstances(this.client, filters, o).map((d) => new Instance(this, d));
+  }
+
+  /** One instance, fresh from the service. `NoSuchInstance` if it does not exist. */
+  async get(instance: Ref, o?: CallOptions): Promise<Instance> {
+    return new Instance(this, await api.getInstance(this.client, instance, o));
+  }
+
+  /** The one instance named exactly `name`; `NoSuchInstance` if none, `NoUniqueMatch` if several. */
+  async find(name: string, o?: CallOptions): Promise<Instance> {
+    return new Instance(this, await api.findInstance(this.client, name, o));
+  }
+
+  /**
+   * Creates an instance (pyrax `cdb.create(name, flavor=1, volume=1, databases, users, version, type)`):
+   * status BUILD; `waitFor(inst)` until ACTIVE. `flavor` is a `Flavor`, id, name or RAM (MB);
+   * `volume` the size in GB; databases and users are made with it.
+   */
+  async create(input: CreateInstanceInput, o?: CallOptions): Promise<Instance> {
+    return new Instance(this, await api.createInstance(this.client, input, o));
+  }
+
+  /** A new instance from a backup (pyrax `restore_backup(backup, name, flavor, volume)`); its users and databases come back too. */
+  async restore(backup: Ref, input: RestoreInput, o?: CallOptions): Promise<Instance> {
+    return new Instance(this, await api.restoreBackup(this.client, backup, input, o));
+  }
+
+  /** Deletes the instance (its backups stay). */
+  delete(instance: Ref, o?: CallOptions): Promise<void> {
+    return api.deleteInstance(this.client, instance, o);
+  }
+
+  /** Restarts MySQL on the instance (status REBOOT, then ACTIVE). */
+  restart(instance: Ref, o?: CallOptions): Promise<void> {
+    return api.restartInstance(this.client, instance, o);
+  }
+
+  /** A new flavor (RAM): a `Flavor`, id, name ("2GB Instance") or RAM (2048). Status RESIZE, then ACTIVE. */
+  resize(instance: Ref, flavor: FlavorRef, o?: CallOptions): Promise<void> {
+    return api.resizeInstance(this.client, instance, flavor, o);
+  }
+
+  /** A bigger volume (GB). Not bigger than the current one → `InvalidVolumeResize`. */
+  resizeVolume(instance: Ref, size: number, o?: CallOptions): Promise<void> {
+    return api.resizeVolume(this.client, instance, size, o);
+  }
+
+  /** Enables the root user and returns it with the generated password (pyrax `enable_root_user`). */
+  async enableRoot(instance: Ref, o?: CallOptions): Promise<RootUser> {
+    const u = await api.enableRootUser(this.client, instance, o);
+    return new RootUser(u.name, u.password);
+  }
+
+  /** Whether root has ever been enabled on the instance (pyrax `root_user_status`). */
+  isRootEnabled(instance: Ref, o?: CallOptions): Promise<boolean> {
+    return api.rootUserStatus(this.client, instance, o);
+  }
+
+  /**
+   * Reloads the instance until its status is one of `status` (ACTIVE by default; "deleted" resolves
+   * when the service says 404). ERROR (unless asked for) rejects with `InstanceFailed` carrying the
+   * service's fault; running out of `attempts`/`timeout` with `WaitTimeout`; `signal` with `AbortError`.
+   */
+  async waitFor(instance: Ref, status: string | string[] = "ACTIVE", o: WaitForOptions<Instance> = {}): Promise<Instance> {
+    const want = (Array.isArray(status) ? status : [status]).map((x) => String(x).toUpperCase());
+    const wait = { interval: 5000, timeout: DEFAULT_WAIT_MS, ...o };
+    const load = () => this.get(instance, { signal: o.signal });
+    if (want.includes("DELETED")) {
+      await waitUntilGone(load, { ...wait, failOn: want.includes("ERROR") ? [] : ["ERROR"] });
+      const id = validate(ref, instance, "instance");
+      const last = instance instanceof Instance ? instance : undefined;
+      return new Instance(this, { ...(last ?? { id, name: "", raw: {} }), status: "DELETED" });
+    }
+    try {
+      return await waitUntil(load, "status", want, { ...wait, failOn: want.includes("ERROR") ? [] : ["ERROR"] });
+    } catch (e) {
+      if (e instanceof ResourceFailed) {
+        const inst = e.resource as Instance;
+        throw new InstanceFailed(inst, want.join("/"), "Instance", inst.fault);
+      }
+      throw e;
+    }
+  }
+}
+
+export interface Instance extends InstanceData {}
+
+/**
+ * An instance as the service last described it (pyrax's `CloudDatabaseInstance`; `reload()` to
+ * refresh), with pyrax's object verbs delegating to `cdb.instances`, `cdb.databases`, `cdb.users`
+ * and `cdb.backups`.
+ */
+export class Instance {
+  readonly #instances: Instances;
+
+  constructor(instances: Instances, data: InstanceData) {
+    this.#instances = instances;
+    assignData(this, data);
+  }
+
+  /** Reloads this object in place and returns it. */
+  async reload(o?: CallOptions): Promise<this> {
+    assignData(this, await api.getInstance(this.#instances.client, this, o));
+    return this;
+  }
+  delete(o?: CallOptions): Promise<void> {
+    return this.#instances.delete(this, o);
+  }
+  restart(o?: CallOptions): Promise<void> {
+    return this.#instances.restart(this, o);
+  }
+  /** pyrax `inst.resize("2GB Instance")`, `inst.resize(2048)`, `inst.resize(3)`. */
+  resize(flavor: FlavorRef, o?: CallOptions): Promise<void> {
+    return this.#instances.resize(this, flavor, o);
+  }
+  /** pyrax `inst.resize_volume(8)`: checked against this object's volume size first. */
+  resizeVolume(size: number, o?: CallOptions): Promise<void> {
+    return this.#instances.resizeVolume(this, size, o);
+  }
+  enableRootUser(o?: CallOptions): Promise<RootUser> {
+    return this.#instances.enableRoot(this, o);
+  }
+  rootUserStatus(o?: CallOptions): Promise<boolean> {
+    return this.#instances.isRootEnabled(this, o);
+  }
+  waitFor(status?: string | string[], o?: WaitForOptions<Instance>): Promise<Instance> {
+    return this.#instances.waitFor(this, status, o);
+  }
+
+  listDatabases(filters?: ListNamedInput, o?: CallOptions): Paginated<Database> {
+    return this.#instances.databases.list(this, filters, o);
+  }
+  createDatabase(name: string, options?: CreateDatabaseOptions, o?: CallOptions): Promise<Database> {
+    return this.#instances.databases.create(this, name, options, o);
+  }
+  getDatabase(name: NameRef, o?: CallOptions): Promise<Database> {
+    return this.#instances.databases.get(this, name, o);
+  }
+  deleteDatabase(name: NameRef, o?: CallOptions): Promise<void> {
+    return this.#instances.databases.delete(this, name, o);
+  }
+
+  listUsers(filters?: ListNamedInput, o?: CallOptions): Paginated<User> {
+    return this.#instances.users.list(this, filters, o);
+  }
+  createUser(input: UserInput, o?: CallOptions): Promise<User> {
+    return this.#instances.users.create(this, input, o);
+  }
+  getUser(user: UserRef, o?: CallOptions): Promise<User> {
+    return this.#instances.users.get(this, user, o);
+  }
+  deleteUser(user: UserRef, o?: CallOptions): Promise<void> {
+    return this.#instances.users.delete(this, user, o);
+  }
+  updateUser(user: UserRef, changes: UpdateUserInput, o?: CallOptions): Promise<void> {
+    return this.#instances.users.update(this, user, changes, o);
+  }
+  changeUserPassword(user: UserRef, newPassword: string, o?: CallOptions): Promise<void> {
+    return this.#instances.users.changePassword(this, user, newPassword, o);
+  }
+  listUserAccess(user: UserRef, o?: CallOptions): Promise<string[]> {
+    return this.#instances.users.listAccess(this, user, o);
+  }
+  grantUserAccess(user: UserRef, databases: DatabaseNames, o?: CallOptions): Promise<void> {
+    return this.#instances.users.grantAccess(this, user, databases, o);
+  }
+  revokeUserAccess(user: UserRef, databases: DatabaseNames, o?: CallOptions): Promise<void> {
+    return this.#instances.users.revokeAccess(this, user, databases, o);
+  }
+
+  listBackups(filters?: { limit?: number; marker?: string; pageSize?: number }, o?: CallOptions): Paginated<Backup> {
+    return this.#instances.backups.list({ ...filters, instance: this.id }, o);
+  }
+  createBackup(input: CreateBackupInput, o?: CallOptions): Promise<Backup> {
+    return this.#instances.backups.create(this, input, o);
+  }
+}

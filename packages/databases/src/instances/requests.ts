@@ -1,0 +1,151 @@
+import { BadRequest, type CallOptions, encodeSegment, jsonFor, markerPager, type NotFound, notFound, notFoundAs, type Paginated, registerSecret, sendFor, type ServiceClient, validate } from "@rax/core";
+import * as z from "zod";
+import { InvalidVolumeResize, NoSuchInstance, NoUniqueMatch } from "../errors";
+import { flavorHref } from "../flavors/requests";
+import type { FlavorRef } from "../flavors/models";
+import { type Ref, ref } from "../ref";
+import {
+  type CreateInstanceInput,
+  createInstanceInput,
+  type InstanceData,
+  instanceBody,
+  instancesBody,
+  type ListInstancesInput,
+  listInstancesInput,
+  type RestoreInput,
+  restoreInput,
+  rootStatusBody,
+  rootUserBody,
+  toInstance,
+  wireDatabase,
+  wireUser,
+} from "./models";
+
+// One function per Trove wire operation: validate before any request, send, turn a 404 into
+// NoSuchInstance, return plain camelCase data.
+
+export const instancePath = (id: string, rest = "") => `instances/${encodeSegment(id)}${rest}`;
+const missing = (id: string) => (e: NotFound) => new NoSuchInstance(id, e);
+
+/** GET /instances, page after page (`limit` + `marker`; a `next` link says another page follows). */
+export function listInstances(client: ServiceClient, filters?: ListInstancesInput, o: CallOptions = {}): Paginated<InstanceData> {
+  const f = validate(listInstancesInput, filters, "filters") ?? {};
+  return markerPager(
+    async (marker, limit) => {
+      const body = await client.json({ method: "GET", path: "instances", query: { limit, marker }, ...o }, instancesBody);
+      return { items: body.instances, more: (body.links ?? []).some((l) => l.rel === "next") };
+    },
+    { markerOf: (row) => row.id, pageSize: f.pageSize, limit: f.limit, marker: f.marker },
+  ).map(toInstance);
+}
+
+/** GET /instances/{id}. */
+export async function getInstance(client: ServiceClient, instance: Ref, o: CallOptions = {}): Promise<InstanceData> {
+  const id = validate(ref, instance, "instance");
+  const body = await notFoundAs(client.json({ method: "GET", path: instancePath(id), ...o }, instanceBody), missing(id));
+  return toInstance(body.instance);
+}
+
+/** The one instance named exactly `name` (Trove cannot filter by name: the listing is filtered here). */
+export async function findInstance(client: ServiceClient, name: string, o: CallOptions = {}): Promise<InstanceData> {
+  const n = validate(z.string().min(1), name, "name");
+  const matches = (await listInstances(client, {}, o).toArray()).filter((i) => i.name === n);
+  if (matches.length === 1) return matches[0]!;
+  if (matches.length > 1) throw new NoUniqueMatch("instances", matches.map((i) => i.id));
+  throw notFound(`instances?name=${n}`, `No instance named ${n}`, (e) => new NoSuchInstance(n, e));
+}
+
+/**
+ * POST /instances → 200 (Trove and Rackspace's docs), status BUILD. The flavor is resolved to its
+ * URL first (one GET /flavors unless a `Flavor` is given); user passwords are registered as secrets
+ * before they are sent.
+ */
+export async function createInstance(client: ServiceClient, input: CreateInstanceInput, o: CallOptions = {}): Promise<InstanceData> {
+  const i = validate(createInstanceInput, input, "instance");
+  for (const u of i.users ?? []) registerSecret(u.password, "session");
+  const flavorRef = await flavorHref(client, i.flavor, "instance.flavor", o);
+  const instance = {
+    name: i.name,
+    flavorRef,
+    volume: { size: i.volume },
+    ...(i.databases ? { databases: i.databases.map(wireDatabase) } : {}),
+    ...(i.users ? { users: i.users.map(wireUser) } : {}),
+    ...(i.datastore ? { datastore: { type: i.datastore.type, version: i.datastore.version } } : {}),
+  };
+  const body = await jsonFor(client, { method: "POST", path: "instances", json: { instance }, ...o }, [200], instanceBody);
+  return toInstance(body.instance);
+}
+
+/** POST /instances with `restorePoint`: a new instance from a backup (pyrax `restore_backup`). */
+export async function restoreBackup(client: ServiceClient, backup: Ref, input: RestoreInput, o: CallOptions = {}): Promise<InstanceData> {
+  const id = validate(ref, backup, "backup");
+  const i = validate(restoreInput, input, "instance");
+  const flavorRef = await flavorHref(client, i.flavor, "instance.flavor", o);
+  const instance = { name: i.name, flavorRef, volume: { size: i.volume }, restorePoint: { backupRef: id } };
+  const body = await jsonFor(client, { method: "POST", path: "instances", json: { instance }, ...o }, [200], instanceBody);
+  return toInstance(body.instance);
+}
+
+/** DELETE /instances/{id} → 202. */
+export async function deleteInstance(client: ServiceClient, instance: Ref, o: CallOptions = {}): Promise<void> {
+  const id = validate(ref, instance, "instance");
+  const res = await notFoundAs(sendFor(client, { method: "DELETE", path: instancePath(id), ...o }, [202]), missing(id));
+  await res.dump();
+}
+
+async function action(client: ServiceClient, id: string, json: unknown, o: CallOptions): Promise<void> {
+  const res = await notFoundAs(sendFor(client, { method: "POST", path: instancePath(id, "/action"), json, ...o }, [202]), missing(id));
+  await res.dump();
+}
+
+/** POST /instances/{id}/action `{"restart": {}}` → 202 (status REBOOT, then ACTIVE). */
+export async function restartInstance(client: ServiceClient, instance: Ref, o: CallOptions = {}): Promise<void> {
+  const id = validate(ref, instance, "instance");
+  await action(client, id, { restart: {} }, o);
+}
+
+/** POST /instances/{id}/action `{"resize": {"flavorRef"}}` → 202: a new flavor (RAM), status RESIZE. */
+export async function resizeInstance(client: ServiceClient, instance: Ref, flavor: FlavorRef, o: CallOptions = {}): Promise<void> {
+  const id = validate(ref, instance, "instance");
+  const flavorRef = await flavorHref(client, flavor, "flavor", o);
+  await action(client, id, { resize: { flavorRef } }, o);
+}
+
+const volumeSize = z.number().int("must be a whole number of GB").positive("must be at least 1 GB");
+
+/**
+ * POST /instances/{id}/action `{"resize": {"volume": {"size"}}}` → 202. A volume only grows: when
+ * the current size is known (an `Instance` carries it) and the new one is not larger, or the service
+ * says so, `InvalidVolumeResize` (pyrax's check).
+ */
+export async function resizeVolume(client: ServiceClient, instance: Ref, size: number, o: CallOptions = {}): Promise<void> {
+  const id = validate(ref, instance, "instance");
+  const want = validate(volumeSize, size, "size");
+  const current = typeof instance === "object" ? (instance as { volume?: { size?: unknown } }).volume?.size : undefined;
+  if (typeof current === "number" && want <= current) throw new InvalidVolumeResize(current, want);
+  try {
+    await action(client, id, { resize: { volume: { size: want } } }, o);
+  } catch (e) {
+    if (e instanceof BadRequest && /larger than the current/i.test(e.serverMessage)) {
+      const m = /current volume size of '?(\d+)/i.exec(e.serverMessage);
+      throw new InvalidVolumeResize(m ? Number(m[1]) : undefined, want, { cause: e });
+    }
+    throw e;
+  }
+}
+
+
+/** POST /instances/{id}/root → 200 `{"user": {"name": "root", "password"}}`; the password is registered as a secret. */
+export async function enableRootUser(client: ServiceClient, instance: Ref, o: CallOptions = {}): Promise<{ name: string; password: string }> {
+  const id = validate(ref, instance, "instance");
+  const body = await notFoundAs(jsonFor(client, { method: "POST", path: instancePath(id, "/root"), ...o }, [200], rootUserBody), missing(id));
+  registerSecret(body.user.password, "session");
+  return { name: body.user.name, password: body.user.password };
+}
+
+/** GET /instances/{id}/root → `{"rootEnabled": bool}` (pyrax `root_user_status`). */
+export async function rootUserStatus(client: ServiceClient, instance: Ref, o: CallOptions = {}): Promise<boolean> {
+  const id = validate(ref, instance, "instance");
+  const body = await notFoundAs(client.json({ method: "GET", path: instancePath(id, "/root"), ...o }, rootStatusBody), missing(id));
+  return body.rootEnabled === true || body.rootEnabled === "true" || body.rootEnabled === "True";
+}
