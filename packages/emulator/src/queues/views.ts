@@ -1,0 +1,24 @@
+import type { ClaimRecord, MessageRecord } from "./model";
+import type { QueuesRequest } from "./queues-request";
+
+/** Seconds since `from`: Zaqar v2 sends fractions (as real Zaqar 15 does), Marconi v1 whole seconds. */
+export function ageOf(r: QueuesRequest, from: number): number {
+  const s = Math.max(0, r.ctx.state.clock.now() - from) / 1000;
+  return r.version === "v1" ? Math.floor(s) : s;
+}
+
+export function messageHref(r: QueuesRequest, queue: string, m: MessageRecord): string {
+  const base = `${r.hrefBase}/queues/${queue}/messages/${m.id}`;
+  return m.claimId ? `${base}?claim_id=${m.claimId}` : base;
+}
+
+/** A message as GET shows it; its `ttl` is its lifetime now (a claim may have lengthened it). */
+export function messageView(r: QueuesRequest, queue: string, m: MessageRecord): Record<string, unknown> {
+  const ttl = Math.max(m.ttl, Math.round((m.expires - m.created) / 1000));
+  const view = { href: messageHref(r, queue, m), ttl, age: ageOf(r, m.created), body: m.body };
+  return r.version === "v1" ? view : { id: m.id, ...view };
+}
+
+export function claimView(r: QueuesRequest, queue: string, c: ClaimRecord, messages: MessageRecord[]): Record<string, unknown> {
+  return { age: ageOf(r, c.renewed), ttl: c.ttl, messages: messages.map((m) => messageView(r, queue, m)), href: `${r.hrefBase}/queues/${queue}/claims/${c.id}` };
+}
