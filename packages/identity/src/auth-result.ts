@@ -35,7 +35,9 @@ export interface AuthResult {
   raw: unknown;
 }
 
-const v2Access = z.looseObject({
+// Built on the first token response, not at import (a session with a stored token may never need them).
+const buildV2Access = () =>
+  z.looseObject({
   access: z.looseObject({
     token: z.looseObject({
       id: z.string().min(1),
@@ -53,7 +55,8 @@ const v2Access = z.looseObject({
   }),
 });
 
-const v3Token = z.looseObject({
+const buildV3Token = () =>
+  z.looseObject({
   token: z.looseObject({
     expires_at: z.string().optional(),
     project: z.looseObject({ id: z.string().optional(), name: z.string().optional() }).optional(),
@@ -68,6 +71,9 @@ const v3Token = z.looseObject({
     catalog: z.array(z.unknown()).optional(),
   }),
 });
+
+let v2Access: ReturnType<typeof buildV2Access> | undefined;
+let v3Token: ReturnType<typeof buildV3Token> | undefined;
 
 /** "2015-06-05T16:24:57.637Z", "2222-02-22T22:22:22.000-02:00", "…18:30:59.999999Z" → Date. */
 export function parseExpires(value: string | undefined): Date | undefined {
@@ -100,7 +106,7 @@ function roleList(roles: unknown): Role[] {
 
 /** Parse a v2.0 `{"access": …}` body (Rackspace and Keystone v2.0). */
 export function parseV2Access(res: RaxResponse, body: unknown): AuthResult {
-  const parsed = v2Access.safeParse(body);
+  const parsed = (v2Access ??= buildV2Access()).safeParse(body);
   if (!parsed.success) throw invalid(res, body, parsed.error);
   const { token, serviceCatalog, user } = parsed.data.access;
   const rawUser = (user ?? {}) as Record<string, unknown>;
@@ -131,7 +137,7 @@ export function parseV3Token(res: RaxResponse, body: unknown): AuthResult {
       "Keystone v3 response has no X-Subject-Token header",
     );
   }
-  const parsed = v3Token.safeParse(body);
+  const parsed = (v3Token ??= buildV3Token()).safeParse(body);
   if (!parsed.success) throw invalid(res, body, parsed.error);
   const t = parsed.data.token;
   return {

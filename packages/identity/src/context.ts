@@ -29,40 +29,46 @@ import { type TokenStore, checkTokenStore } from "./token-store";
 import { FileTokenStore } from "./token-store-file";
 import { MemoryTokenStore } from "./token-store-memory";
 
-const optString = z.string().trim().min(1, "must be a non-empty string").optional();
+// Built when the first Context is made, not at import (a handler using an identity class alone never needs them).
+let optStringSchema: z.ZodOptional<z.ZodString> | undefined;
+const optString = (): z.ZodOptional<z.ZodString> => (optStringSchema ??= z.string().trim().min(1, "must be a non-empty string").optional());
 
-const contextOptionsSchema = z.looseObject({
-  identityType: z.enum(["rackspace", "keystone"]).optional(),
-  environment: optString,
-  username: optString,
-  userId: optString,
-  apiKey: optString,
-  password: optString,
-  tenantId: optString,
-  tenantName: optString,
-  authEndpoint: z.url({ protocol: /^https?$/, error: "must be an http(s) URL" }).optional(),
-  region: optString,
-  authVersion: z.enum(["2.0", "2", "3", "v2.0", "v3"]).optional(),
-  userDomain: optString,
-  userDomainId: optString,
-  projectDomain: optString,
-  projectDomainId: optString,
-  verifySsl: z.boolean().optional(),
-  useServicenet: z.boolean().optional(),
-  userAgent: z.string().optional(),
-  debug: z.boolean().optional(),
-  credentialFile: optString,
-  refreshAheadMs: z.number().int().min(0).optional(),
-  cloud: optString,
-  applicationCredentialId: optString,
-  applicationCredentialName: optString,
-  applicationCredentialSecret: optString,
-  domainId: optString,
-  domainName: optString,
-  systemScope: optString,
-  token: optString,
-  interface: z.enum(["public", "internal"]).optional(),
-});
+const buildContextOptionsSchema = () => {
+  const opt = optString();
+  return z.looseObject({
+    identityType: z.enum(["rackspace", "keystone"]).optional(),
+    environment: opt,
+    username: opt,
+    userId: opt,
+    apiKey: opt,
+    password: opt,
+    tenantId: opt,
+    tenantName: opt,
+    authEndpoint: z.url({ protocol: /^https?$/, error: "must be an http(s) URL" }).optional(),
+    region: opt,
+    authVersion: z.enum(["2.0", "2", "3", "v2.0", "v3"]).optional(),
+    userDomain: opt,
+    userDomainId: opt,
+    projectDomain: opt,
+    projectDomainId: opt,
+    verifySsl: z.boolean().optional(),
+    useServicenet: z.boolean().optional(),
+    userAgent: z.string().optional(),
+    debug: z.boolean().optional(),
+    credentialFile: opt,
+    refreshAheadMs: z.number().int().min(0).optional(),
+    cloud: opt,
+    applicationCredentialId: opt,
+    applicationCredentialName: opt,
+    applicationCredentialSecret: opt,
+    domainId: opt,
+    domainName: opt,
+    systemScope: opt,
+    token: opt,
+    interface: z.enum(["public", "internal"]).optional(),
+  });
+};
+let contextOptionsSchema: ReturnType<typeof buildContextOptionsSchema> | undefined;
 
 export interface ContextOptions {
   /** "rackspace" or "keystone"; default: the identity_type setting / CLOUD_ID_TYPE. */
@@ -242,7 +248,7 @@ export class Context {
   readonly #tokenStore?: TokenStore;
 
   constructor(options: ContextOptions = {}) {
-    validate(contextOptionsSchema, omitContextOnly(options), "");
+    validate((contextOptionsSchema ??= buildContextOptionsSchema()), omitContextOnly(options), "");
     this.#tokenStore = tokenStoreFrom(options.tokenStore, options.env ?? process.env);
     this.#config =
       options.config ??
@@ -369,7 +375,7 @@ export class Context {
       return;
     }
     validate(
-      z.object({ username: optString, userId: optString, apiKey: optString, password: optString }),
+      z.object({ username: optString(), userId: optString(), apiKey: optString(), password: optString() }),
       a,
       "",
     );
@@ -446,7 +452,7 @@ export class Context {
     // constructor, which checks them; they are part of the cache key.
     const { region: _r, internal: _i, endpoint: _e, ...serviceOptions } = o as ClientOptions & Record<string, unknown>;
     validate(
-      z.looseObject({ region: optString, internal: z.boolean().optional(), endpoint: z.url().optional() }),
+      z.looseObject({ region: optString(), internal: z.boolean().optional(), endpoint: z.url().optional() }),
       o,
       "",
     );

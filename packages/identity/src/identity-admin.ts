@@ -23,23 +23,32 @@ export interface AdminTarget extends AuthSession {
 
 export type Json = Record<string, unknown>;
 
-const id = z.string().trim().min(1, "must be a non-empty string");
-const tenantInput = z.object({ name: id, description: z.string().optional(), enabled: z.boolean().default(true) });
-const tenantUpdate = z.object({ name: id.optional(), description: z.string().optional(), enabled: z.boolean().optional() });
-const userInput = z.object({
-  name: id,
-  email: z.email().optional(),
-  password: z.string().min(1).optional(),
-  enabled: z.boolean().default(true),
-});
-const userUpdate = z.object({
-  name: id.optional(),
-  email: z.email().optional(),
-  enabled: z.boolean().optional(),
-  defaultRegion: id.optional(),
-});
-const userLookup = z.union([z.object({ id }), z.object({ name: id }), z.object({ email: z.email() })]);
-const roleQuery = z.object({ serviceId: id.optional(), limit: z.number().int().positive().optional(), marker: id.optional() });
+// Built on the first admin call, not at import: most programs never make one.
+function buildSchemas() {
+  const id = z.string().trim().min(1, "must be a non-empty string");
+  return {
+    id,
+    tenantInput: z.object({ name: id, description: z.string().optional(), enabled: z.boolean().default(true) }),
+    tenantUpdate: z.object({ name: id.optional(), description: z.string().optional(), enabled: z.boolean().optional() }),
+    userInput: z.object({
+      name: id,
+      email: z.email().optional(),
+      password: z.string().min(1).optional(),
+      enabled: z.boolean().default(true),
+    }),
+    userUpdate: z.object({
+      name: id.optional(),
+      email: z.email().optional(),
+      enabled: z.boolean().optional(),
+      defaultRegion: id.optional(),
+    }),
+    userLookup: z.union([z.object({ id }), z.object({ name: id }), z.object({ email: z.email() })]),
+    roleQuery: z.object({ serviceId: id.optional(), limit: z.number().int().positive().optional(), marker: id.optional() }),
+  };
+}
+type Schemas = ReturnType<typeof buildSchemas>;
+let built: Schemas | undefined;
+const schemas = (): Schemas => (built ??= buildSchemas());
 
 function rethrow(e: unknown, Cls: typeof UserNotFound | typeof TenantNotFound): never {
   if (e instanceof NotFound) {
@@ -101,7 +110,7 @@ export class IdentityAdminClient extends ServiceClient {
 
   private tenantFor(tenantId: string | undefined, field: string): string {
     const t = tenantId ?? this.#target.tenantId;
-    if (!t) validate(id, t, field);
+    if (!t) validate(schemas().id, t, field);
     return t as string;
   }
 
@@ -132,15 +141,15 @@ export class IdentityAdminClient extends ServiceClient {
     return (await this.call<{ tenants?: Json[] }>("GET", "/tenants"))?.tenants ?? [];
   }
 
-  async createTenant(input: z.input<typeof tenantInput>): Promise<Json> {
-    const t = validate(tenantInput, input, "tenant");
+  async createTenant(input: z.input<Schemas["tenantInput"]>): Promise<Json> {
+    const t = validate(schemas().tenantInput, input, "tenant");
     if (this.v3) return ((await this.call<{ project: Json }>("POST", "/projects", { project: t }))?.project ?? {}) as Json;
     return ((await this.call<{ tenant: Json }>("POST", "/tenants", { tenant: t }))?.tenant ?? {}) as Json;
   }
 
-  async updateTenant(tenantId: string, changes: z.input<typeof tenantUpdate>): Promise<Json> {
-    validate(id, tenantId, "tenantId");
-    const c = validate(tenantUpdate, changes, "changes");
+  async updateTenant(tenantId: string, changes: z.input<Schemas["tenantUpdate"]>): Promise<Json> {
+    validate(schemas().id, tenantId, "tenantId");
+    const c = validate(schemas().tenantUpdate, changes, "changes");
     const seg = encodeSegment(tenantId);
     try {
       if (this.v3) return ((await this.call<{ project: Json }>("PATCH", `/projects/${seg}`, { project: c }))?.project ?? {}) as Json;
@@ -151,7 +160,7 @@ export class IdentityAdminClient extends ServiceClient {
   }
 
   async deleteTenant(tenantId: string): Promise<void> {
-    validate(id, tenantId, "tenantId");
+    validate(schemas().id, tenantId, "tenantId");
     try {
       await this.status("DELETE", `/${this.v3 ? "projects" : "tenants"}/${encodeSegment(tenantId)}`);
     } catch (e) {
@@ -165,8 +174,8 @@ export class IdentityAdminClient extends ServiceClient {
   }
 
   /** By id, name or email (pyrax `get_user`). */
-  async getUser(lookup: z.input<typeof userLookup>): Promise<Json> {
-    const q = validate(userLookup, lookup, "lookup");
+  async getUser(lookup: z.input<Schemas["userLookup"]>): Promise<Json> {
+    const q = validate(schemas().userLookup, lookup, "lookup");
     try {
       if ("id" in q) {
         const b = await this.call<{ user?: Json }>("GET", `/users/${encodeSegment(q.id)}`);
@@ -181,8 +190,8 @@ export class IdentityAdminClient extends ServiceClient {
     }
   }
 
-  async createUser(input: z.input<typeof userInput>): Promise<Json> {
-    const u = validate(userInput, input, "user");
+  async createUser(input: z.input<Schemas["userInput"]>): Promise<Json> {
+    const u = validate(schemas().userInput, input, "user");
     registerSecret(u.password);
     const body = this.v3
       ? { user: { name: u.name, email: u.email, enabled: u.enabled, password: u.password } }
@@ -192,9 +201,9 @@ export class IdentityAdminClient extends ServiceClient {
     return (b?.user ?? {}) as Json;
   }
 
-  async updateUser(userId: string, changes: z.input<typeof userUpdate>): Promise<Json> {
-    validate(id, userId, "userId");
-    const c = validate(userUpdate, changes, "changes");
+  async updateUser(userId: string, changes: z.input<Schemas["userUpdate"]>): Promise<Json> {
+    validate(schemas().id, userId, "userId");
+    const c = validate(schemas().userUpdate, changes, "changes");
     const seg = encodeSegment(userId);
     try {
       if (this.v3) {
@@ -213,7 +222,7 @@ export class IdentityAdminClient extends ServiceClient {
   }
 
   async deleteUser(userId: string): Promise<void> {
-    validate(id, userId, "userId");
+    validate(schemas().id, userId, "userId");
     try {
       await this.status("DELETE", `/users/${encodeSegment(userId)}`);
     } catch (e) {
@@ -222,7 +231,7 @@ export class IdentityAdminClient extends ServiceClient {
   }
 
   async listRolesForUser(userId: string, o: { tenantId?: string } = {}): Promise<Json[]> {
-    validate(id, userId, "userId");
+    validate(schemas().id, userId, "userId");
     if (this.v3) {
       const t = this.tenantFor(o.tenantId, "tenantId");
       return (await this.call<{ roles?: Json[] }>("GET", `/projects/${encodeSegment(t)}/users/${encodeSegment(userId)}/roles`))?.roles ?? [];
@@ -231,7 +240,7 @@ export class IdentityAdminClient extends ServiceClient {
   }
 
   async listCredentials(userId: string): Promise<Json[]> {
-    validate(id, userId, "userId");
+    validate(schemas().id, userId, "userId");
     const b = this.v3
       ? await this.call<{ credentials?: Json[] }>("GET", "/credentials", undefined, { user_id: userId })
       : await this.call<{ credentials?: Json[] }>("GET", `/users/${encodeSegment(userId)}/OS-KSADM/credentials`);
@@ -244,7 +253,7 @@ export class IdentityAdminClient extends ServiceClient {
   async resetApiKey(userId?: string): Promise<string> {
     if (this.#target.identityType !== "rackspace") throw new RaxError("resetApiKey is Rackspace-only");
     const uid = userId ?? this.#target.user?.id;
-    validate(id, uid, "userId");
+    validate(schemas().id, uid, "userId");
     const b = await this.call<{ "RAX-KSKEY:apiKeyCredentials"?: { apiKey?: string } }>(
       "POST",
       `/users/${encodeSegment(uid as string)}/OS-KSADM/credentials/RAX-KSKEY:apiKeyCredentials/RAX-AUTH/reset`,
@@ -255,15 +264,15 @@ export class IdentityAdminClient extends ServiceClient {
     return key;
   }
 
-  async listRoles(q: z.input<typeof roleQuery> = {}): Promise<Json[]> {
-    const o = validate(roleQuery, q, "query");
+  async listRoles(q: z.input<Schemas["roleQuery"]> = {}): Promise<Json[]> {
+    const o = validate(schemas().roleQuery, q, "query");
     if (this.v3) return (await this.call<{ roles?: Json[] }>("GET", "/roles", undefined, { limit: o.limit, marker: o.marker }))?.roles ?? [];
     const query = { serviceId: o.serviceId, limit: o.limit, marker: o.marker };
     return (await this.call<{ roles?: Json[] }>("GET", "/OS-KSADM/roles", undefined, query))?.roles ?? [];
   }
 
   async getRole(roleId: string): Promise<Json> {
-    validate(id, roleId, "roleId");
+    validate(schemas().id, roleId, "roleId");
     const path = this.v3 ? `/roles/${encodeSegment(roleId)}` : `/OS-KSADM/roles/${encodeSegment(roleId)}`;
     return ((await this.call<{ role?: Json }>("GET", path))?.role ?? {}) as Json;
   }
@@ -277,8 +286,8 @@ export class IdentityAdminClient extends ServiceClient {
   }
 
   private rolePath(roleId: string, userId: string, tenantId?: string): string {
-    validate(id, roleId, "roleId");
-    validate(id, userId, "userId");
+    validate(schemas().id, roleId, "roleId");
+    validate(schemas().id, userId, "userId");
     if (this.v3) {
       const t = this.tenantFor(tenantId, "tenantId");
       return `/projects/${encodeSegment(t)}/users/${encodeSegment(userId)}/roles/${encodeSegment(roleId)}`;
@@ -288,7 +297,7 @@ export class IdentityAdminClient extends ServiceClient {
 
   /** Admin: the token's details (`access` for v2.0, `token` for v3). */
   async validateToken(token: string): Promise<Json> {
-    validate(id, token, "token");
+    validate(schemas().id, token, "token");
     if (this.v3) {
       const b = await this.requestJson<{ token?: Json }>({ method: "GET", path: "/auth/tokens", headers: { "x-subject-token": token } });
       return (b?.token ?? {}) as Json;
@@ -298,7 +307,7 @@ export class IdentityAdminClient extends ServiceClient {
 
   /** Admin: whether a token is valid. */
   async checkToken(token: string): Promise<boolean> {
-    validate(id, token, "token");
+    validate(schemas().id, token, "token");
     const status = this.v3
       ? await this.status("HEAD", "/auth/tokens", { headers: { "x-subject-token": token }, expectStatus: [404] })
       : await this.status("HEAD", `/tokens/${encodeSegment(token)}`, { expectStatus: [404] });
@@ -307,7 +316,7 @@ export class IdentityAdminClient extends ServiceClient {
 
   /** Admin: revoke a token. */
   async revokeToken(token: string): Promise<void> {
-    validate(id, token, "token");
+    validate(schemas().id, token, "token");
     if (this.v3) await this.status("DELETE", "/auth/tokens", { headers: { "x-subject-token": token } });
     else await this.status("DELETE", `/tokens/${encodeSegment(token)}`);
   }
@@ -315,7 +324,7 @@ export class IdentityAdminClient extends ServiceClient {
   /** Admin (v2.0): the endpoints a token may use. */
   async getTokenEndpoints(token: string): Promise<Json[]> {
     this.only("2.0", "getTokenEndpoints");
-    validate(id, token, "token");
+    validate(schemas().id, token, "token");
     const b = await this.call<{ endpoints?: Json[]; access?: { endpoints?: Json[] } }>("GET", `/tokens/${encodeSegment(token)}/endpoints`);
     return b?.endpoints ?? b?.access?.endpoints ?? [];
   }

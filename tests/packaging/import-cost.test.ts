@@ -1,0 +1,53 @@
+// "Nothing runs at import that the first call does not need" (issue #16): each built package is
+// loaded in a fresh process by import-probe.cjs, which records what loading it did. Runs after
+// `turbo run build` (pnpm test); `node tests/packaging/import-probe.cjs --all` prints the table.
+import { execFile } from "node:child_process";
+import { existsSync, readdirSync } from "node:fs";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { promisify } from "node:util";
+import { describe, expect, it } from "vitest";
+
+const root = fileURLToPath(new URL("../..", import.meta.url));
+const probe = join(root, "tests", "packaging", "import-probe.cjs");
+const run = promisify(execFile);
+const built = readdirSync(join(root, "packages")).filter((d) => existsSync(join(root, "packages", d, "dist", "index.cjs")));
+
+interface Probe {
+  package: string;
+  files: Record<string, number>;
+  zodCalls: number;
+  zodByName: Record<string, number>;
+  undiciLoaded: boolean;
+  timers: Record<string, number>;
+  listeners: Record<string, number>;
+}
+
+async function probeOf(dir: string): Promise<Probe> {
+  const { stdout } = await run(process.execPath, [probe, join(root, "packages", dir)], { timeout: 60_000 });
+  return JSON.parse(stdout) as Probe;
+}
+
+describe.skipIf(built.length === 0)("what loading a built package runs", () => {
+  it.each(built.filter((d) => d !== "emulator"))("@rax/%s: no HTTP client, timer or process listener at import", async (dir) => {
+    const p = await probeOf(dir);
+    // undici (and its dispatcher) load on the first request, not before.
+    expect(p.undiciLoaded).toBe(false);
+    expect(p.timers).toEqual({});
+    expect(p.listeners).toEqual({});
+  });
+
+  it.each(["core", "identity"].filter((d) => built.includes(d)))("@rax/%s: no zod schema is built at import", async (dir) => {
+    const p = await probeOf(dir);
+    expect(p.zodByName).toEqual({});
+  });
+
+  it.skipIf(!built.includes("core"))("@rax/core does not even load zod (only its types)", async () => {
+    expect((await probeOf("core")).files.zod).toBeUndefined();
+  });
+
+  it.skipIf(!built.includes("object-store"))("the probe sees schemas built at import (so a clean result means something)", async () => {
+    // object-store builds its option schemas at import today; if it stops, pick another package.
+    expect((await probeOf("object-store")).zodCalls).toBeGreaterThan(0);
+  });
+});
