@@ -1,0 +1,67 @@
+import { http } from "msw";
+import { endpointOf } from "../arrival";
+import { presentedToken } from "../auth-check";
+import type { EmulatorContext } from "../context";
+import { handled } from "../respond";
+import { agentTokenRoutes, changelogRoutes, checkTypeRoutes, notificationRoutes, notificationTypeRoutes, planRoutes, testNotification, viewRoutes, zoneRoutes } from "./account-routes";
+import { entityRoutes } from "./entity-routes";
+import { MaasFault, maasError, notFound } from "./maas-errors";
+import type { MaasRequest } from "./maas-request";
+import { monitoringState } from "./model";
+
+/**
+ * Rackspace Cloud Monitoring v1.0 at `/v1.0/<tenant>/…` of its one global endpoint (monitoring.md).
+ * Collections are `{values, metadata}` paged by `next_marker`; creates are 201 + X-Object-ID;
+ * errors are the service's flat `{type, code, message, details}`. Checks "run" every period on
+ * the emulator's clock with values from a deterministic generator (metric-generator.ts): metrics,
+ * data points, alarm states and changelogs all follow from the clock, nothing is stored per run.
+ */
+export function monitoringHandlers(ctx: EmulatorContext) {
+  return [http.all("/v1.0/:tenantId/*", handled(ctx, (request) => route(ctx, request)))];
+}
+
+async function route(ctx: EmulatorContext, request: Request): Promise<Response> {
+  const url = new URL(request.url);
+  const [, , tenantId = "", collection = "", ...parts] = url.pathname.split("/").map((p) => decodeURIComponent(p));
+  const check = presentedToken(ctx, request);
+  if (!check.ok) return maasError(new MaasFault(401, "unauthorizedError", "Authentication required", "No valid X-Auth-Token was presented"));
+  if (tenantId !== check.token.tenantId) return maasError(new MaasFault(403, "forbiddenError", "Forbidden", `The token is not valid for tenant ${tenantId}`));
+  const r: MaasRequest = {
+    ctx,
+    request,
+    url,
+    account: monitoringState(ctx.state).tenant(tenantId),
+    base: `${endpointOf(request).base}/v1.0/${encodeURIComponent(tenantId)}`,
+    now: ctx.state.clock.now(),
+  };
+  try {
+    switch (collection) {
+      case "entities":
+        return await entityRoutes(r, parts);
+      case "check_types":
+        return checkTypeRoutes(r, parts);
+      case "monitoring_zones":
+        return await zoneRoutes(r, parts);
+      case "notifications":
+        return await notificationRoutes(r, parts);
+      case "test-notification":
+        if (parts.length) throw notFound("Resource", url.pathname);
+        return await testNotification(r);
+      case "notification_types":
+        return notificationTypeRoutes(r, parts);
+      case "notification_plans":
+        return await planRoutes(r, parts);
+      case "agent_tokens":
+        return await agentTokenRoutes(r, parts);
+      case "changelogs":
+        return changelogRoutes(r, parts);
+      case "views":
+        return viewRoutes(r, parts);
+      default:
+        throw notFound("Resource", url.pathname);
+    }
+  } catch (e) {
+    if (e instanceof MaasFault) return maasError(e);
+    throw e;
+  }
+}
