@@ -10,6 +10,7 @@ import { EndpointDirectory, type EndpointSlot, type Placement, type ServedEndpoi
 import { faultHandlers } from "./fault-handler";
 import { FaultRegistry } from "./faults";
 import { identityHandlers } from "./identity/handlers";
+import { clbHandlers } from "./load-balancers/handlers";
 import { monitoringHandlers } from "./monitoring/handlers";
 import { glanceHandlers } from "./images/handlers";
 import { DEFAULT_USER, storageAccountFor, type EmulatorUser, type EmulatorUserInput } from "./identity/users";
@@ -61,7 +62,7 @@ export const SERVICES: readonly ServiceRegistration[] = [
   { definition: { type: "rax:cdn-content", name: "cloudFilesCDNContent", slug: "cdn-content", path: () => "", global: true, listed: "none" }, handlers: cdnContentHandlers },
   { definition: { type: "rax:cdn", name: "rackCDN", slug: "rackcdn", path: (u) => `/v1.0/${u.tenantId}`, onlyRegions: ["DFW", "LON"] } },
   { definition: { type: "rax:dns", name: "cloudDNS", slug: "dns", path: (u) => `/v1.0/${u.tenantId}`, global: true } },
-  { definition: { type: "rax:load-balancer", name: "cloudLoadBalancers", slug: "load-balancers", path: (u) => `/v1.0/${u.tenantId}` } },
+  { definition: { type: "rax:load-balancer", name: "cloudLoadBalancers", slug: "load-balancers", path: (u) => `/v1.0/${u.tenantId}` }, handlers: clbHandlers },
   { definition: { type: "rax:autoscale", name: "autoscale", slug: "autoscale", path: (u) => `/v1.0/${u.tenantId}` } },
   { definition: { type: "rax:monitor", name: "cloudMonitoring", slug: "monitoring", path: (u) => `/v1.0/${u.tenantId}`, global: true }, handlers: monitoringHandlers },
   { definition: { type: "rax:queues", name: "cloudQueues", slug: "queues", path: (u) => `/v1/${u.tenantId}`, internal: true }, handlers: queuesHandlers },
