@@ -1,5 +1,6 @@
 import type { RequestHandler } from "msw";
 import { DEFAULT_REGIONS, type ServiceRegistration } from "./catalog";
+import { autoscaleHandlers } from "./autoscale/handlers";
 import { withVolumeAttachments } from "./block-storage/attachments";
 import { cinderHandlers } from "./block-storage/handlers";
 import { cdnContentHandlers, cdnHandlers } from "./cdn/handlers";
@@ -63,7 +64,7 @@ export const SERVICES: readonly ServiceRegistration[] = [
   { definition: { type: "rax:cdn", name: "rackCDN", slug: "rackcdn", path: (u) => `/v1.0/${u.tenantId}`, onlyRegions: ["DFW", "LON"] } },
   { definition: { type: "rax:dns", name: "cloudDNS", slug: "dns", path: (u) => `/v1.0/${u.tenantId}`, global: true } },
   { definition: { type: "rax:load-balancer", name: "cloudLoadBalancers", slug: "load-balancers", path: (u) => `/v1.0/${u.tenantId}` }, handlers: clbHandlers },
-  { definition: { type: "rax:autoscale", name: "autoscale", slug: "autoscale", path: (u) => `/v1.0/${u.tenantId}` } },
+  { definition: { type: "rax:autoscale", name: "autoscale", slug: "autoscale", path: (u) => `/v1.0/${u.tenantId}` }, handlers: autoscaleHandlers },
   { definition: { type: "rax:monitor", name: "cloudMonitoring", slug: "monitoring", path: (u) => `/v1.0/${u.tenantId}`, global: true }, handlers: monitoringHandlers },
   { definition: { type: "rax:queues", name: "cloudQueues", slug: "queues", path: (u) => `/v1/${u.tenantId}`, internal: true }, handlers: queuesHandlers },
   // OpenStack's Zaqar v2 over the same queues, listed only in Keystone v3's catalog at its bare root (as real Zaqar is listed).

@@ -1,0 +1,59 @@
+import { emptyResponse, jsonResponse } from "../respond";
+import type { GroupRecord } from "./model";
+import { invalid } from "./otter-errors";
+import { jsonBody, type OtterRequest, page } from "./otter-request";
+import { groupConfigOf, isObject, launchConfigOf, policyOf } from "./validate";
+import { groupHref, groupRow, groupView, stateView } from "./views";
+
+/** GET /groups → 200 `{groups: [{id, links, state}], groups_links}`. */
+export function listGroups(r: OtterRequest): Response {
+  const { rows, links } = page(r, r.region.tenantGroups(r.tenantId), `${r.at.base}/v1.0/${r.tenantId}/groups/`);
+  return jsonResponse(200, { groups: rows.map((g) => groupRow(r.region, r.at, g)), groups_links: links });
+}
+
+/** POST /groups → 201 `{group}` + Location; `minEntities` servers start building at once. */
+export async function createGroup(r: OtterRequest): Promise<Response> {
+  const body = await jsonBody(r);
+  if (!isObject(body)) throw invalid("request body must be an object");
+  const config = groupConfigOf(body.groupConfiguration);
+  const launch = launchConfigOf(body.launchConfiguration, r.region, r.tenantId, r.userId);
+  const policies = body.scalingPolicies === undefined ? [] : Array.isArray(body.scalingPolicies) ? body.scalingPolicies.map(policyOf) : (() => { throw invalid("scalingPolicies must be a list"); })();
+  const g = r.region.create(r.tenantId, r.userId, config, launch, policies);
+  return jsonResponse(201, { group: groupView(r.region, r.at, g) }, { location: groupHref(r.at, g.id) });
+}
+
+export function showGroup(r: OtterRequest, g: GroupRecord): Response {
+  return jsonResponse(200, { group: groupView(r.region, r.at, g) });
+}
+
+/** DELETE /groups/{id}[?force=true] → 204 (reference: "`?force=true` deletes active servers"). */
+export function deleteGroup(r: OtterRequest, g: GroupRecord): Response {
+  const force = r.url.searchParams.get("force");
+  if (force !== null && force !== "true" && force !== "false") throw invalid(`force must be true or false, not ${force}`);
+  r.region.delete(g, force === "true");
+  return emptyResponse(204);
+}
+
+export function groupState(r: OtterRequest, g: GroupRecord): Response {
+  return jsonResponse(200, { group: stateView(r.region, r.at, g) });
+}
+
+/** POST /pause, /resume → 204. */
+export function setPaused(g: GroupRecord, paused: boolean): Response {
+  g.paused = paused;
+  return emptyResponse(204);
+}
+
+/** GET|PUT /groups/{id}/config (PUT → 204; the whole configuration; the group converges on the new bounds). */
+export async function groupConfig(r: OtterRequest, g: GroupRecord): Promise<Response> {
+  if (r.request.method === "GET") return jsonResponse(200, { groupConfiguration: g.config });
+  r.region.setConfig(g, groupConfigOf(await jsonBody(r)));
+  return emptyResponse(204);
+}
+
+/** GET|PUT /groups/{id}/launch (PUT → 204; the whole launch configuration; new servers use it). */
+export async function launchConfig(r: OtterRequest, g: GroupRecord): Promise<Response> {
+  if (r.request.method === "GET") return jsonResponse(200, { launchConfiguration: g.launch });
+  g.launch = launchConfigOf(await jsonBody(r), r.region, r.tenantId, g.userId);
+  return emptyResponse(204);
+}

@@ -1,0 +1,277 @@
+import { randomBytes, randomUUID } from "node:crypto";
+import type { EmulatorState } from "../state";
+import { launchServer, novaRegion, removeServer, type ServerArgs } from "./fleet";
+import { cannotExecute, noSuchGroup, noSuchPolicy, noSuchWebhook, OtterFault } from "./otter-errors";
+
+export interface GroupConfig {
+  name: string;
+  cooldown: number;
+  minEntities: number;
+  maxEntities: number;
+  metadata: Record<string, string>;
+}
+
+/** `launchConfiguration` as stored: Otter hands back what it was given. */
+export interface LaunchConfig {
+  type: "launch_server";
+  args: { server: ServerArgs; loadBalancers?: Array<{ loadBalancerId: number | string; port: number }>; [k: string]: unknown };
+}
+
+export interface PolicyRecord {
+  id: string;
+  name: string;
+  type: "webhook" | "schedule";
+  cooldown: number;
+  change?: number;
+  changePercent?: number;
+  desiredCapacity?: number;
+  args?: { cron?: string; at?: string };
+  /** When it last ran (its cooldown starts then). */
+  executedAt?: number;
+  /** A schedule `at` policy runs once. */
+  fired?: boolean;
+  webhooks: Map<string, WebhookRecord>;
+}
+
+export interface WebhookRecord {
+  id: string;
+  name: string;
+  metadata: Record<string, string>;
+  /** The secret in the capability URL (`/v1.0/execute/1/<hash>/`). */
+  hash: string;
+}
+
+export interface GroupRecord {
+  id: string;
+  tenantId: string;
+  /** Whose servers Nova builds (the user who created the group). */
+  userId: string;
+  config: GroupConfig;
+  launch: LaunchConfig;
+  policies: Map<string, PolicyRecord>;
+  paused: boolean;
+  desired: number;
+  /** Server ids in the group, oldest first (scale-down removes the oldest: the seed's "Workflow"). */
+  servers: string[];
+  /** When a policy last ran on the group (the group cooldown starts then). */
+  executedAt?: number;
+  created: number;
+}
+
+/** Where a webhook's capability hash leads. */
+interface Capability {
+  region: string;
+  group: string;
+  policy: string;
+}
+
+/** One region's Otter: every tenant's groups. */
+export class RegionAutoscale {
+  readonly groups = new Map<string, GroupRecord>();
+
+  constructor(
+    readonly autoscale: AutoscaleState,
+    readonly region: string,
+  ) {}
+
+  get now(): number {
+    return this.autoscale.state.clock.now();
+  }
+
+  get nova() {
+    return novaRegion(this.autoscale.state, this.region);
+  }
+
+  /** The tenant's group, converged as of now; 404 `NoSuchScalingGroupError` otherwise. */
+  group(tenantId: string, id: string): GroupRecord {
+    const g = this.groups.get(id);
+    if (!g || g.tenantId !== tenantId) throw noSuchGroup(tenantId, id);
+    this.converge(g);
+    return g;
+  }
+
+  /** The tenant's groups sorted by id (Otter pages by id: `marker` is the last id seen), converged. */
+  tenantGroups(tenantId: string): GroupRecord[] {
+    const out = [...this.groups.values()].filter((g) => g.tenantId === tenantId).sort(byId);
+    for (const g of out) this.converge(g);
+    return out;
+  }
+
+  policy(g: GroupRecord, id: string): PolicyRecord {
+    const p = g.policies.get(id);
+    if (!p) throw noSuchPolicy(g.id, id);
+    return p;
+  }
+
+  webhook(p: PolicyRecord, id: string): WebhookRecord {
+    const w = p.webhooks.get(id);
+    if (!w) throw noSuchWebhook(p.id, id);
+    return w;
+  }
+
+  create(tenantId: string, userId: string, config: GroupConfig, launch: LaunchConfig, policies: Array<Omit<PolicyRecord, "id" | "webhooks">>): GroupRecord {
+    const g: GroupRecord = { id: randomUUID(), tenantId, userId, config, launch, policies: new Map(), paused: false, desired: config.minEntities, servers: [], created: this.now };
+    for (const p of policies) this.addPolicy(g, p);
+    this.groups.set(g.id, g);
+    this.converge(g);
+    return g;
+  }
+
+  addPolicy(g: GroupRecord, p: Omit<PolicyRecord, "id" | "webhooks">): PolicyRecord {
+    const rec: PolicyRecord = { ...p, id: randomUUID(), webhooks: new Map() };
+    g.policies.set(rec.id, rec);
+    return rec;
+  }
+
+  addWebhook(g: GroupRecord, p: PolicyRecord, name: string, metadata: Record<string, string>): WebhookRecord {
+    const w: WebhookRecord = { id: randomUUID(), name, metadata, hash: randomBytes(32).toString("hex") };
+    p.webhooks.set(w.id, w);
+    this.autoscale.capabilities.set(w.hash, { region: this.region, group: g.id, policy: p.id });
+    return w;
+  }
+
+  dropWebhook(p: PolicyRecord, w: WebhookRecord): void {
+    p.webhooks.delete(w.id);
+    this.autoscale.capabilities.delete(w.hash);
+  }
+
+  dropPolicy(g: GroupRecord, p: PolicyRecord): void {
+    for (const w of [...p.webhooks.values()]) this.dropWebhook(p, w);
+    g.policies.delete(p.id);
+  }
+
+  /** A new configuration: the desired capacity is held within the new bounds, then the group converges. */
+  setConfig(g: GroupRecord, config: GroupConfig): void {
+    g.config = config;
+    g.desired = clamp(g.desired, config);
+    this.converge(g);
+  }
+
+  /**
+   * Deletes the group. With servers left and no `force` → 403 `GroupNotEmptyError` (the codes
+   * table of reference autoscale.md; its prose says 409). `force` deletes the servers too.
+   */
+  delete(g: GroupRecord, force: boolean): void {
+    this.converge(g);
+    if (g.servers.length > 0 && !force) throw new OtterFault(403, "GroupNotEmptyError", `Group ${g.id} for tenant ${g.tenantId} still has entities.`);
+    const nova = this.nova;
+    for (const id of g.servers) {
+      const s = nova.servers.get(id);
+      if (s) removeServer(nova, s);
+    }
+    for (const p of [...g.policies.values()]) this.dropPolicy(g, p);
+    this.groups.delete(g.id);
+  }
+
+  /**
+   * Runs a policy: paused → 403 `GroupPausedError`; inside the group's or the policy's cooldown, or
+   * with no change to the desired capacity once held within min/max → 403 `CannotExecutePolicyError`.
+   */
+  execute(g: GroupRecord, p: PolicyRecord): void {
+    const now = this.now;
+    if (g.paused) throw new OtterFault(403, "GroupPausedError", `Group ${g.id} for tenant ${g.tenantId} is paused; cannot execute policy ${p.id}`);
+    if (g.executedAt !== undefined && now < g.executedAt + g.config.cooldown * 1000) throw cannotExecute(g.tenantId, g.id, p.id, "group cooldown not reached");
+    if (p.executedAt !== undefined && now < p.executedAt + p.cooldown * 1000) throw cannotExecute(g.tenantId, g.id, p.id, "policy cooldown not reached");
+    const wanted = clamp(target(g.desired, p), g.config);
+    if (wanted === g.desired) throw cannotExecute(g.tenantId, g.id, p.id, "no change in servers");
+    g.desired = wanted;
+    g.executedAt = now;
+    p.executedAt = now;
+    this.converge(g);
+  }
+
+  /**
+   * Brings the group to its desired capacity on the emulator's clock: due `at` schedules run,
+   * servers Nova lost or put in ERROR leave the group (ERROR ones are deleted), missing servers are
+   * launched, surplus ones deleted oldest first.
+   */
+  converge(g: GroupRecord): void {
+    for (const p of g.policies.values()) {
+      if (p.type !== "schedule" || p.fired || !p.args?.at || Date.parse(p.args.at) > this.now) continue;
+      p.fired = true;
+      try {
+        this.execute(g, p);
+      } catch (e) {
+        if (!(e instanceof OtterFault)) throw e;
+      }
+    }
+    const nova = this.nova;
+    g.servers = g.servers.filter((id) => {
+      const s = nova.server(g.tenantId, id);
+      if (!s || s.deletedAt !== undefined) return false;
+      if (s.status === "ERROR") {
+        removeServer(nova, s);
+        return false;
+      }
+      return true;
+    });
+    while (g.servers.length < g.desired) g.servers.push(launchServer(nova, g.tenantId, g.userId, g.id, g.launch.args.server).id);
+    while (g.servers.length > g.desired) {
+      const s = nova.servers.get(g.servers.shift()!);
+      if (s) removeServer(nova, s);
+    }
+  }
+
+  /** Active (ACTIVE in Nova) server ids, oldest first. */
+  active(g: GroupRecord): string[] {
+    const nova = this.nova;
+    return g.servers.filter((id) => nova.server(g.tenantId, id)?.status === "ACTIVE");
+  }
+}
+
+function target(desired: number, p: PolicyRecord): number {
+  if (p.desiredCapacity !== undefined) return p.desiredCapacity;
+  if (p.change !== undefined) return desired + p.change;
+  const delta = (desired * (p.changePercent ?? 0)) / 100;
+  // A percentage moves at least one server in its direction (rounded away from zero).
+  return desired + (delta > 0 ? Math.ceil(delta) : Math.floor(delta));
+}
+
+const clamp = (n: number, c: GroupConfig) => Math.min(c.maxEntities, Math.max(c.minEntities, n));
+const byId = (a: { id: string }, b: { id: string }) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+
+/** Auto Scale in every region, on the emulator's clock. */
+export class AutoscaleState {
+  private readonly regions = new Map<string, RegionAutoscale>();
+  /** Capability hash → the policy its webhook runs (the execute URL carries no tenant). */
+  readonly capabilities = new Map<string, Capability>();
+
+  constructor(readonly state: EmulatorState) {}
+
+  region(name: string): RegionAutoscale {
+    let r = this.regions.get(name);
+    if (!r) {
+      r = new RegionAutoscale(this, name);
+      this.regions.set(name, r);
+    }
+    return r;
+  }
+
+  /** Runs the policy a capability hash leads to; unknown hashes and refusals are silent (202 always). */
+  executeCapability(hash: string): void {
+    const c = this.capabilities.get(hash);
+    if (!c) return;
+    const r = this.region(c.region);
+    const g = r.groups.get(c.group);
+    const p = g?.policies.get(c.policy);
+    if (!g || !p) return;
+    try {
+      r.converge(g);
+      r.execute(g, p);
+    } catch (e) {
+      if (!(e instanceof OtterFault)) throw e;
+    }
+  }
+}
+
+const states = new WeakMap<EmulatorState, AutoscaleState>();
+
+/** The Auto Scale state of an emulator (created on first use). */
+export function autoscaleState(state: EmulatorState): AutoscaleState {
+  let a = states.get(state);
+  if (!a) {
+    a = new AutoscaleState(state);
+    states.set(state, a);
+  }
+  return a;
+}

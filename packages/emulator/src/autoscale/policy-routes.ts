@@ -1,0 +1,69 @@
+import { emptyResponse, jsonResponse } from "../respond";
+import type { GroupRecord, PolicyRecord } from "./model";
+import { arrayBody, jsonBody, type OtterRequest, page } from "./otter-request";
+import { policyOf, webhookOf } from "./validate";
+import { groupHref, policyView, webhookView } from "./views";
+
+/** GET|POST /groups/{g}/policies (POST: a JSON array → 201 `{policies: [created…]}`). */
+export async function policies(r: OtterRequest, g: GroupRecord): Promise<Response> {
+  if (r.request.method === "GET") {
+    const rows = [...g.policies.values()].sort((a, b) => (a.id < b.id ? -1 : 1));
+    const { rows: out, links } = page(r, rows, `${groupHref(r.at, g.id)}policies/`);
+    return jsonResponse(200, { policies: out.map((p) => policyView(r.at, g, p)), policies_links: links });
+  }
+  const inputs = arrayBody(await jsonBody(r), "policies").map(policyOf);
+  const created = inputs.map((p) => r.region.addPolicy(g, p));
+  r.region.converge(g);
+  return jsonResponse(201, { policies: created.map((p) => policyView(r.at, g, p)) });
+}
+
+/** GET|PUT|DELETE /groups/{g}/policies/{p} (PUT: the whole policy → 204). */
+export async function policy(r: OtterRequest, g: GroupRecord, p: PolicyRecord): Promise<Response> {
+  const m = r.request.method;
+  if (m === "GET") return jsonResponse(200, { policy: policyView(r.at, g, p) });
+  if (m === "DELETE") {
+    r.region.dropPolicy(g, p);
+    return emptyResponse(204);
+  }
+  const next = policyOf(await jsonBody(r));
+  delete p.change;
+  delete p.changePercent;
+  delete p.desiredCapacity;
+  delete p.args;
+  Object.assign(p, next, { fired: false });
+  r.region.converge(g);
+  return emptyResponse(204);
+}
+
+/** POST …/execute → 202 (403 when paused or in a cooldown, per the reference's codes). */
+export function executePolicy(r: OtterRequest, g: GroupRecord, p: PolicyRecord): Response {
+  r.region.execute(g, p);
+  return emptyResponse(202);
+}
+
+/** GET|POST …/webhooks (POST: a JSON array → 201 `{webhooks: [created…]}` with capability links). */
+export async function webhooks(r: OtterRequest, g: GroupRecord, p: PolicyRecord): Promise<Response> {
+  if (r.request.method === "GET") {
+    const rows = [...p.webhooks.values()].sort((a, b) => (a.id < b.id ? -1 : 1));
+    const { rows: out, links } = page(r, rows, `${groupHref(r.at, g.id)}policies/${p.id}/webhooks/`);
+    return jsonResponse(200, { webhooks: out.map((w) => webhookView(r.at, g, p, w)), webhooks_links: links });
+  }
+  const inputs = arrayBody(await jsonBody(r), "webhooks").map(webhookOf);
+  const created = inputs.map((w) => r.region.addWebhook(g, p, w.name, w.metadata));
+  return jsonResponse(201, { webhooks: created.map((w) => webhookView(r.at, g, p, w)) });
+}
+
+/** GET|PUT|DELETE …/webhooks/{w} (PUT `{name, metadata}` → 204: metadata replaced). */
+export async function webhook(r: OtterRequest, g: GroupRecord, p: PolicyRecord, id: string): Promise<Response> {
+  const w = r.region.webhook(p, id);
+  const m = r.request.method;
+  if (m === "GET") return jsonResponse(200, { webhook: webhookView(r.at, g, p, w) });
+  if (m === "DELETE") {
+    r.region.dropWebhook(p, w);
+    return emptyResponse(204);
+  }
+  const next = webhookOf(await jsonBody(r));
+  w.name = next.name;
+  w.metadata = next.metadata;
+  return emptyResponse(204);
+}

@@ -1,0 +1,181 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { computeState } from "../src/compute/model";
+import { type Session, session } from "./helpers";
+
+// Auto Scale (Otter v1.0) as the emulator serves it, over plain HTTP (no SDK): groups converge by
+// building and deleting servers in the emulator's Nova on its clock.
+let s: Session;
+let au: string;
+let nova: string;
+const UBUNTU = "5cc098a5-7286-4b96-b3a2-49f4c4f82537";
+
+beforeAll(async () => {
+  s = await session();
+  au = s.catalog.find((c) => c.type === "rax:autoscale")!.endpoints.find((e) => e.region === "DFW")!.publicURL!;
+  nova = s.catalog.find((c) => c.type === "compute")!.endpoints.find((e) => e.region === "DFW")!.publicURL!;
+});
+afterAll(async () => {
+  await s?.emu.stop();
+});
+
+const send = (base: string, method: string, path: string, body?: unknown, token: string | null = s.token) =>
+  fetch(`${base}${path}`, { method, headers: { ...(token ? { "x-auth-token": token } : {}), "content-type": "application/json", accept: "application/json" }, ...(body === undefined ? {} : { body: JSON.stringify(body) }) });
+const a = (method: string, path: string, body?: unknown) => send(au, method, path, body);
+const json = async (r: Response | Promise<Response>) => (await (await r).json()) as any;
+const advance = (ms: number) => s.emu.state.clock.advance(ms);
+const build = () => computeState(s.emu.state).timings.build;
+
+const groupBody = (over: { min?: number; max?: number; cooldown?: number; policies?: unknown[]; name?: string } = {}) => ({
+  groupConfiguration: { name: over.name ?? "testscalinggroup", cooldown: over.cooldown ?? 0, minEntities: over.min ?? 0, maxEntities: over.max ?? 10, metadata: {} },
+  launchConfiguration: {
+    type: "launch_server",
+    args: { server: { flavorRef: "general1-1", name: "testgroup", imageRef: UBUNTU, metadata: { role: "web" }, networks: [{ uuid: "00000000-0000-0000-0000-000000000000" }] }, loadBalancers: [{ loadBalancerId: 237935, port: 80 }] },
+  },
+  scalingPolicies: over.policies ?? [],
+});
+const createGroup = async (over: Parameters<typeof groupBody>[0] = {}) => (await json(a("POST", "/groups", groupBody(over)))).group;
+const state = async (id: string) => (await json(a("GET", `/groups/${id}/state`))).group;
+const novaServer = async (id: string) => (await json(send(nova, "GET", `/servers/${id}`))).server;
+
+describe("Auto Scale in the emulator", () => {
+  it("is in the catalog as rax:autoscale at /v1.0/<tenant>, and needs a token", async () => {
+    expect(au).toMatch(/\/v1\.0\/[^/]+$/);
+    expect((await send(au, "GET", "/groups", undefined, null)).status).toBe(401);
+  });
+
+  it("create → 201 + Location; minEntities servers build in Nova (as<8 hex>-name, tagged with the group) and the state converges", async () => {
+    const res = await a("POST", "/groups", groupBody({ min: 2 }));
+    expect(res.status).toBe(201);
+    const { group } = (await res.json()) as any;
+    expect(res.headers.get("location")).toBe(group.links[0].href);
+    expect(group).toMatchObject({ groupConfiguration: { name: "testscalinggroup", minEntities: 2 }, launchConfiguration: { type: "launch_server" }, scalingPolicies: [], state: { desiredCapacity: 2, activeCapacity: 0, pendingCapacity: 2, paused: false } });
+    const servers = (await json(send(nova, "GET", "/servers/detail"))).servers.filter((x: any) => x.metadata["rax:auto_scaling_group_id"] === group.id);
+    expect(servers).toHaveLength(2);
+    expect(servers[0].name).toMatch(/^as[0-9a-f]{8}-testgroup$/);
+    expect(servers[0]).toMatchObject({ status: "BUILD", metadata: { role: "web" } });
+    advance(build() + 1);
+    const st = await state(group.id);
+    expect(st).toMatchObject({ activeCapacity: 2, desiredCapacity: 2, pendingCapacity: 0 });
+    expect(st.active.map((x: any) => x.id).sort()).toEqual(servers.map((x: any) => x.id).sort());
+    // Replaced when Nova loses one.
+    await send(nova, "DELETE", `/servers/${servers[0].id}`);
+    expect(await state(group.id)).toMatchObject({ activeCapacity: 1, pendingCapacity: 1, desiredCapacity: 2 });
+    await a("PUT", `/groups/${group.id}/config`, { name: "testscalinggroup", cooldown: 0, minEntities: 0, maxEntities: 0, metadata: {} });
+    expect(await state(group.id)).toMatchObject({ desiredCapacity: 0, activeCapacity: 0, active: [] });
+  });
+
+  it("refuses bad bodies with Otter's error shape: min > max, an unknown image, a policy with no change", async () => {
+    const r1 = await a("POST", "/groups", groupBody({ min: 5, max: 2 }));
+    expect(r1.status).toBe(400);
+    expect(await r1.json()).toEqual({ error: { type: "ValidationError", code: 400, message: expect.stringContaining("minEntities"), details: "" } });
+    const bad = groupBody();
+    bad.launchConfiguration.args.server.imageRef = "00000000-0000-4000-8000-000000000000";
+    expect(await json(a("POST", "/groups", bad))).toMatchObject({ error: { type: "InvalidLaunchConfiguration", code: 400 } });
+    expect((await a("POST", "/groups", groupBody({ policies: [{ name: "p", type: "webhook", cooldown: 0 }] }))).status).toBe(400);
+    expect(await json(a("GET", "/groups/nope"))).toMatchObject({ error: { type: "NoSuchScalingGroupError", code: 404 } });
+  });
+
+  it("policies: create takes an array (201); execute changes the desired capacity; cooldowns and pause give 403s", async () => {
+    const g = await createGroup({ cooldown: 60 });
+    const created = await a("POST", `/groups/${g.id}/policies`, [
+      { name: "up", type: "webhook", cooldown: 300, change: 2 },
+      { name: "pct", type: "webhook", cooldown: 0, changePercent: -50 },
+      { name: "five", type: "webhook", cooldown: 0, desiredCapacity: 5 },
+    ]);
+    expect(created.status).toBe(201);
+    const [up, pct, five] = (await created.json()).policies;
+    expect(up).toMatchObject({ name: "up", type: "webhook", cooldown: 300, change: 2, links: [{ rel: "self" }] });
+    expect((await a("POST", `/groups/${g.id}/policies/${up.id}/execute`)).status).toBe(202);
+    expect(await state(g.id)).toMatchObject({ desiredCapacity: 2, pendingCapacity: 2 });
+    // Group cooldown (60 s), then the policy's own (300 s).
+    expect(await json(a("POST", `/groups/${g.id}/policies/${five.id}/execute`))).toMatchObject({ error: { type: "CannotExecutePolicyError", code: 403, message: expect.stringContaining("group cooldown") } });
+    advance(61_000);
+    expect(await json(a("POST", `/groups/${g.id}/policies/${up.id}/execute`))).toMatchObject({ error: { type: "CannotExecutePolicyError", message: expect.stringContaining("policy cooldown") } });
+    expect((await a("POST", `/groups/${g.id}/policies/${five.id}/execute`)).status).toBe(202);
+    advance(61_000);
+    // -50% of 5 rounds away from zero: 5 → 2.
+    expect((await a("POST", `/groups/${g.id}/policies/${pct.id}/execute`)).status).toBe(202);
+    expect((await state(g.id)).desiredCapacity).toBe(2);
+    expect((await a("POST", `/groups/${g.id}/pause`)).status).toBe(204);
+    advance(61_000);
+    expect(await json(a("POST", `/groups/${g.id}/policies/${five.id}/execute`))).toMatchObject({ error: { type: "GroupPausedError", code: 403 } });
+    expect((await state(g.id)).paused).toBe(true);
+    await a("POST", `/groups/${g.id}/resume`);
+    expect((await a("POST", `/groups/${g.id}/policies/${five.id}/execute`)).status).toBe(202);
+    advance(61_000);
+    // Already at 5: no change → 403.
+    expect(await json(a("POST", `/groups/${g.id}/policies/${five.id}/execute`))).toMatchObject({ error: { type: "CannotExecutePolicyError", message: expect.stringContaining("no change") } });
+    // PUT replaces the whole policy.
+    expect((await a("PUT", `/groups/${g.id}/policies/${five.id}`, { name: "three", type: "webhook", cooldown: 0, change: -2 })).status).toBe(204);
+    expect((await json(a("GET", `/groups/${g.id}/policies/${five.id}`))).policy).toEqual(expect.objectContaining({ name: "three", change: -2 }));
+    expect((await json(a("GET", `/groups/${g.id}/policies/${five.id}`))).policy).not.toHaveProperty("desiredCapacity");
+  });
+
+  it("scale-down removes the oldest server", async () => {
+    const g = await createGroup({ min: 1 });
+    advance(build() + 1);
+    const [up, down] = (await json(a("POST", `/groups/${g.id}/policies`, [{ name: "up", type: "webhook", cooldown: 0, change: 1 }, { name: "down", type: "webhook", cooldown: 0, change: -1 }]))).policies;
+    expect((await a("POST", `/groups/${g.id}/policies/${up.id}/execute`)).status).toBe(202);
+    advance(build() + 1);
+    const both = (await state(g.id)).active.map((x: any) => x.id);
+    expect(both).toHaveLength(2);
+    // Built a build-time apart: Nova's `created` orders them.
+    const first = (await Promise.all(both.map(novaServer))).sort((x: any, y: any) => (x.created < y.created ? -1 : 1))[0].id;
+    await a("PUT", `/groups/${g.id}/config`, { name: "testscalinggroup", cooldown: 0, minEntities: 0, maxEntities: 10, metadata: {} });
+    expect((await a("POST", `/groups/${g.id}/policies/${down.id}/execute`)).status).toBe(202);
+    const left = (await state(g.id)).active.map((x: any) => x.id);
+    expect(left).toEqual(both.filter((id: string) => id !== first));
+    expect((await novaServer(first)).status).not.toBe("BUILD");
+  });
+
+  it("webhooks: 201 with a capability link; POSTing it with no token runs the policy (202 always)", async () => {
+    const g = await createGroup();
+    const p = (await json(a("POST", `/groups/${g.id}/policies`, [{ name: "up", type: "webhook", cooldown: 0, change: 1 }]))).policies[0];
+    const res = await a("POST", `/groups/${g.id}/policies/${p.id}/webhooks`, [{ name: "PagerDuty", metadata: { notes: "x" } }]);
+    expect(res.status).toBe(201);
+    const w = (await res.json()).webhooks[0];
+    const capability = w.links.find((l: any) => l.rel === "capability").href as string;
+    expect(capability).toMatch(/\/v1\.0\/execute\/1\/[0-9a-f]{64}\/$/);
+    expect((await fetch(capability, { method: "POST" })).status).toBe(202);
+    expect((await state(g.id)).desiredCapacity).toBe(1);
+    expect((await fetch(capability.replace(/[0-9a-f]{64}/, "0".repeat(64)), { method: "POST" })).status).toBe(202);
+    expect((await state(g.id)).desiredCapacity).toBe(1);
+    // PUT replaces name and metadata.
+    expect((await a("PUT", `/groups/${g.id}/policies/${p.id}/webhooks/${w.id}`, { name: "renamed", metadata: { owner: "webteam" } })).status).toBe(204);
+    expect((await json(a("GET", `/groups/${g.id}/policies/${p.id}/webhooks/${w.id}`))).webhook).toMatchObject({ name: "renamed", metadata: { owner: "webteam" } });
+    expect((await a("DELETE", `/groups/${g.id}/policies/${p.id}/webhooks/${w.id}`)).status).toBe(204);
+    await fetch(capability, { method: "POST" });
+    expect((await state(g.id)).desiredCapacity).toBe(1);
+    expect(await json(a("GET", `/groups/${g.id}/policies/${p.id}/webhooks/${w.id}`))).toMatchObject({ error: { type: "NoSuchWebhookError" } });
+  });
+
+  it("a schedule `at` policy runs once the emulator's clock passes it", async () => {
+    const at = new Date(s.emu.state.clock.now() + 3_600_000).toISOString().replace(/\.\d+Z$/, "Z");
+    const g = await createGroup({ policies: [{ name: "later", type: "schedule", cooldown: 0, desiredCapacity: 2, args: { at } }] });
+    expect((await state(g.id)).desiredCapacity).toBe(0);
+    advance(3_600_000 + 1000);
+    expect((await state(g.id)).desiredCapacity).toBe(2);
+  });
+
+  it("delete: a group with servers → 403 GroupNotEmptyError; ?force=true deletes it and its servers", async () => {
+    const g = await createGroup({ min: 1 });
+    expect(await json(a("DELETE", `/groups/${g.id}`))).toMatchObject({ error: { type: "GroupNotEmptyError", code: 403 } });
+    expect((await a("DELETE", `/groups/${g.id}?force=true`)).status).toBe(204);
+    expect((await a("GET", `/groups/${g.id}`)).status).toBe(404);
+    const empty = await createGroup();
+    expect((await a("DELETE", `/groups/${empty.id}`)).status).toBe(204);
+  });
+
+  it("lists page by limit + marker (ids ascending), with a next link on a full page; limit above 100 is held to 100", async () => {
+    const ids = (await json(a("GET", "/groups"))).groups.map((g: any) => g.id);
+    expect(ids.length).toBeGreaterThan(2);
+    expect(ids).toEqual([...ids].sort());
+    const first = await json(a("GET", "/groups?limit=2"));
+    expect(first.groups.map((g: any) => g.id)).toEqual(ids.slice(0, 2));
+    expect(first.groups_links[0]).toMatchObject({ rel: "next", href: expect.stringContaining(`marker=${ids[1]}`) });
+    expect((await json(a("GET", `/groups?limit=2&marker=${ids[1]}`))).groups.map((g: any) => g.id)).toEqual(ids.slice(2, 4));
+    expect((await json(a("GET", "/groups?limit=500"))).groups).toHaveLength(ids.length);
+    expect(await json(a("GET", "/groups?limit=0"))).toMatchObject({ error: { type: "InvalidQueryArgument", code: 400 } });
+    expect(first.groups[0]).toEqual({ id: ids[0], links: [expect.objectContaining({ rel: "self" })], state: expect.objectContaining({ name: expect.any(String) }) });
+  });
+});
