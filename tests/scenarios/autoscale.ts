@@ -1,0 +1,140 @@
+import { inspect } from "node:util";
+import { AutoScale, GroupNotEmpty, GroupPaused, NoSuchPolicy, NoSuchScalingGroup, type ScalingGroup } from "@rax/autoscale";
+import { Compute } from "@rax/compute";
+import { ValidationError } from "@rax/core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { type Target, uniqueName } from "./target";
+
+export interface AutoScaleScenarioOptions {
+  /** ms between state polls while a group converges. */
+  interval?: number;
+}
+
+/**
+ * Auto Scale behaviour users rely on — the seed's "Auto Scale" — run against the emulator
+ * (tests/emulator). No real Otter runs here; the same scenarios would run against Rackspace.
+ */
+export function autoScaleScenarios(getTarget: () => Target, o: AutoScaleScenarioOptions = {}): void {
+  let au: AutoScale;
+  let cs: Compute;
+  let image: string;
+  let flavor: string;
+  const groups: ScalingGroup[] = [];
+  const settle = { interval: o.interval ?? 250, timeout: 120_000 };
+
+  async function group(label: string, extra: Partial<Parameters<AutoScale["groups"]["create"]>[0]> = {}): Promise<ScalingGroup> {
+    const g = await au.groups.create({ name: uniqueName(label), cooldown: 0, minEntities: 0, maxEntities: 4, serverName: label, image, flavor, ...extra });
+    groups.push(g);
+    return g;
+  }
+
+  beforeAll(async () => {
+    const target = getTarget();
+    au = target.ctx.client(AutoScale, { region: target.region });
+    cs = target.ctx.client(Compute, { region: target.region });
+    image = (await cs.images.listBase()).find((i) => i.status === "ACTIVE")!.id;
+    flavor = (await cs.flavors.list().toArray()).reduce((a, b) => (b.ram < a.ram ? b : a)).id;
+  });
+
+  afterAll(async () => {
+    for (const g of groups) await au.groups.delete(g, { force: true }).catch((e: unknown) => (e instanceof NoSuchScalingGroup ? undefined : Promise.reject(e)));
+  });
+
+  describe("scaling groups", () => {
+    it("create builds minEntities servers, named as<8 hex>-<serverName>, and the state settles on them", async () => {
+      const g = await group("web", { minEntities: 1, metadata: { role: "web" }, loadBalancers: [1234, 80] });
+      expect(g).toMatchObject({ minEntities: 1, maxEntities: 4, cooldown: 0, desiredCapacity: 1 });
+      expect(g.launchConfig).toMatchObject({ serverName: "web", image, flavor, metadata: { role: "web" }, loadBalancers: [{ loadBalancerId: 1234, port: 80 }] });
+      const state = await g.waitUntilSettled(settle);
+      expect(state).toMatchObject({ activeCapacity: 1, desiredCapacity: 1, pendingCapacity: 0, paused: false });
+      const server = await cs.servers.get(state.active[0]!);
+      expect(server.name).toMatch(/^as[0-9a-f]{8}-web$/);
+      expect(server.metadata).toMatchObject({ role: "web" });
+    });
+
+    it("list walks every group; get returns the configuration", async () => {
+      const g = await group("listed");
+      const all = await au.groups.list({ pageSize: 1 }).toArray();
+      expect(all.map((x) => x.id)).toContain(g.id);
+      expect(all.find((x) => x.id === g.id)?.name).toBe(g.name);
+      expect(await au.groups.get(g.id)).toMatchObject({ id: g.id, name: g.name, maxEntities: 4 });
+    });
+
+    it("update changes only what is given; metadata replaces, updateMetadata merges", async () => {
+      const g = await group("update", { groupMetadata: { a: "1" } });
+      expect(await g.update({ cooldown: 120, maxEntities: 16 })).toMatchObject({ cooldown: 120, maxEntities: 16, minEntities: 0, metadata: { a: "1" } });
+      expect((await g.updateMetadata({ b: "2" })).metadata).toEqual({ a: "1", b: "2" });
+      expect((await g.update({ metadata: { c: "3" } })).metadata).toEqual({ c: "3" });
+      expect(await (await g.reload()).getConfig()).toMatchObject({ cooldown: 120, maxEntities: 16, metadata: { c: "3" } });
+      await expect(g.update({ minEntities: 20 })).rejects.toMatchObject({ name: "ValidationError", field: "changes.minEntities" });
+    });
+
+    it("launch configuration: update replaces metadata, updateLaunchMetadata merges, the rest is kept", async () => {
+      const g = await group("launch", { metadata: { somekey: "somevalue" } });
+      await g.updateLaunchMetadata({ added: "x" });
+      expect((await g.getLaunchConfig()).metadata).toEqual({ somekey: "somevalue", added: "x" });
+      const lc = await g.updateLaunchConfig({ serverName: "renamed", metadata: { only: "this" } });
+      expect(lc).toMatchObject({ serverName: "renamed", image, flavor, metadata: { only: "this" } });
+      expect(await au.groups.getLaunchConfig(g)).toMatchObject({ serverName: "renamed", metadata: { only: "this" } });
+    });
+
+    it("bad input fails before any request: min > max, cooldown < 0, a policy with no change", async () => {
+      const base = { name: "x", cooldown: 0, minEntities: 0, maxEntities: 1, serverName: "x", image, flavor };
+      await expect(au.groups.create({ ...base, minEntities: 2 })).rejects.toMatchObject({ field: "group.minEntities" });
+      await expect(au.groups.create({ ...base, cooldown: -5 })).rejects.toMatchObject({ field: "group.cooldown" });
+      await expect(au.groups.create({ ...base, scalingPolicies: [{ name: "p", cooldown: 0 }] })).rejects.toBeInstanceOf(ValidationError);
+    });
+
+    it("delete: refused while the group has servers; force deletes it with its servers", async () => {
+      const g = await group("delete", { minEntities: 1 });
+      await expect(g.delete()).rejects.toBeInstanceOf(GroupNotEmpty);
+      await g.update({ minEntities: 0, maxEntities: 0 });
+      expect((await g.getState()).desiredCapacity).toBe(0);
+      await g.delete();
+      await expect(au.groups.get(g)).rejects.toBeInstanceOf(NoSuchScalingGroup);
+      const busy = await group("force", { minEntities: 1 });
+      await busy.delete({ force: true });
+      await expect(busy.getState()).rejects.toBeInstanceOf(NoSuchScalingGroup);
+    });
+  });
+
+  describe("policies and webhooks", () => {
+    it("policies: add (change, percent, desired capacity), list, update, execute, pause/resume, delete", async () => {
+      const g = await group("policies");
+      const up = await g.addPolicy({ name: "up", cooldown: 0, change: 2 });
+      const pct = await au.policies.create(g, { name: "half", cooldown: 0, change: -50, isPercent: true });
+      const one = await g.addPolicy({ name: "one", cooldown: 0, desiredCapacity: 1 });
+      expect(pct).toMatchObject({ changePercent: -50, groupId: g.id });
+      expect((await g.listPolicies().toArray()).map((p) => p.id).sort()).toEqual([up.id, pct.id, one.id].sort());
+      await up.execute();
+      expect((await g.waitUntilSettled(settle)).activeCapacity).toBe(2);
+      await g.executePolicy(pct);
+      expect((await g.getState()).desiredCapacity).toBe(1);
+      const updated = await up.update({ change: 3 });
+      expect(updated).toMatchObject({ change: 3, name: "up", cooldown: 0 });
+      await g.pause();
+      expect((await g.getState()).paused).toBe(true);
+      await expect(up.execute()).rejects.toBeInstanceOf(GroupPaused);
+      await g.resume();
+      await up.execute();
+      expect((await g.getState()).desiredCapacity).toBe(4);
+      await one.delete();
+      await expect(au.policies.get(g, one)).rejects.toBeInstanceOf(NoSuchPolicy);
+    });
+
+    it("webhooks: the capability URL runs the policy with no token and never prints; metadata merge vs replace", async () => {
+      const g = await group("hooks");
+      const p = await g.addPolicy({ name: "up", cooldown: 0, change: 1 });
+      const w = await p.addWebhook("alarm", { notes: "from monitoring" });
+      expect(w.capabilityUrl).toMatch(/^https?:\/\//);
+      for (const shown of [inspect(w, { depth: 5 }), JSON.stringify(w), JSON.stringify(await p.listWebhooks().toArray())]) expect(shown).not.toContain(w.capabilityUrl!);
+      await w.execute();
+      expect((await g.getState()).desiredCapacity).toBe(1);
+      expect((await w.updateMetadata({ owner: "webteam" })).metadata).toEqual({ notes: "from monitoring", owner: "webteam" });
+      expect(await w.update({ name: "renamed", metadata: { only: "this" } })).toMatchObject({ name: "renamed", metadata: { only: "this" } });
+      expect((await au.webhooks.get(g, p, w)).capabilityUrl).toBe(w.capabilityUrl);
+      await w.delete();
+      expect(await p.listWebhooks().toArray()).toEqual([]);
+    });
+  });
+}
