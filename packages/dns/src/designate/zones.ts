@@ -32,7 +32,12 @@ export function listZones(client: DnsApi, f: { pageSize?: number | undefined; na
 /** GET /v2/zones/{id} (+ its name servers, as Cloud DNS lists them on the domain). */
 export async function getZone(client: DnsApi, id: string, o: CallOptions = {}, withNameservers = false): Promise<DomainData> {
   const zone = zoneToDomain(await notFoundAs(client.json({ method: "GET", path: zonePath(client, id), ...o }, wireZone), missing(id)));
-  if (!withNameservers) return zone;
+  return withNameservers ? nameserversOf(client, zone, o) : zone;
+}
+
+/** The zone with its name servers (GET /v2/zones/{id}/nameservers), as Cloud DNS lists them on a domain. */
+async function nameserversOf(client: DnsApi, zone: DomainData, o: CallOptions): Promise<DomainData> {
+  const id = zone.id;
   const ns = await client.json({ method: "GET", path: zonePath(client, id, "/nameservers"), ...o }, nameserversBody);
   return { ...zone, nameservers: ns.nameservers.map((n) => n.hostname.replace(/\.$/, "")) };
 }
@@ -54,7 +59,7 @@ export async function createZone(client: DnsApi, i: CreateDomainInputOut, w: Wai
   const subs: DomainData[] = [];
   for (const s of i.subdomains ?? []) subs.push(await postZone(client, s, o));
   for (const s of subs) await untilActive(w, signal, "zone", () => getZone(client, s.id, o), DomainCreationFailed);
-  return untilActive(w, signal, "zone", () => getZone(client, zone.id, o, true), DomainCreationFailed);
+  return nameserversOf(client, await untilActive(w, signal, "zone", () => getZone(client, zone.id, o), DomainCreationFailed), o);
 }
 
 /** Shape of a validated create input (the schema's output). */
@@ -72,7 +77,7 @@ export async function updateZone(client: DnsApi, id: string, u: { emailAddress?:
   const o = { ...w.perRequest, signal };
   const json = { ...(u.emailAddress !== undefined ? { email: u.emailAddress } : {}), ...(u.ttl !== undefined ? { ttl: u.ttl } : {}), ...(u.comment !== undefined ? { description: u.comment } : {}) };
   await notFoundAs(jsonFor(client, { method: "PATCH", path: zonePath(client, id), json, ...o }, [200, 202], wireZone), missing(id));
-  return untilActive(w, signal, "zone", () => getZone(client, id, o, true), DomainUpdateFailed);
+  return nameserversOf(client, await untilActive(w, signal, "zone", () => getZone(client, id, o), DomainUpdateFailed), o);
 }
 
 /** Zones whose names end in `.<name>.`: Designate's subzones of a zone (deepest first). */
@@ -106,7 +111,7 @@ export async function importZone(client: DnsApi, bind: string, w: WaitSettings, 
   };
   const done = await untilActive(w, signal, "zone import", load, DomainCreationFailed);
   if (!done.zone_id) throw new DomainCreationFailed(failedJob(task.id, "zone import", done.message ?? "no zone", done.raw));
-  return untilActive(w, signal, "zone", () => getZone(client, done.zone_id!, o, true), DomainCreationFailed);
+  return nameserversOf(client, await untilActive(w, signal, "zone", () => getZone(client, done.zone_id!, o), DomainCreationFailed), o);
 }
 
 /** POST /v2/zones/{id}/tasks/export → 202 task; waits for COMPLETE; GET …/exports/{id}/export (text/dns). */

@@ -5,10 +5,8 @@ import { recordInput } from "../records/models";
 
 // dns.md "Operations": GET /domains → {"domains": [{name, id, comment, accountId, emailAddress,
 // created, updated}], "links": [...], "totalEntries"}; GET /domains/{id} adds ttl and nameservers.
-const id = z.union([z.string(), z.number()]).transform(String);
-
 export const wireDomain = z.looseObject({
-  id,
+  id: z.union([z.string(), z.number()]),
   name: z.string(),
   ttl: z.number().optional(),
   emailAddress: z.string().optional(),
@@ -47,7 +45,7 @@ export interface DomainData {
 
 export function toDomain(w: WireDomain): DomainData {
   return {
-    id: w.id,
+    id: String(w.id),
     name: w.name,
     ...(w.emailAddress !== undefined ? { emailAddress: w.emailAddress } : {}),
     ...(w.ttl !== undefined ? { ttl: w.ttl } : {}),
@@ -77,7 +75,7 @@ export const createDomainInput = z.strictObject({
   ttl: ttlInput.optional(),
   comment: commentInput.optional(),
   subdomains: z.array(subdomainInput).optional(),
-  records: z.union([recordInput.transform((r) => [r]), z.array(recordInput)]).optional(),
+  records: z.preprocess((v) => (v === undefined || Array.isArray(v) ? v : [v]), z.array(recordInput).max(100, "at most 100 records per call").optional()),
 });
 export type CreateDomainInput = z.input<typeof createDomainInput>;
 

@@ -55,14 +55,14 @@ export function split(client: DnsApi, o: JobCallOptions | undefined): WaitSettin
  * DNS) or zone / task id (Designate) as `id`, each polled state as progress, `abort()`. Bad
  * options and inputs reject the job before any request.
  */
-export function dnsJob<T>(client: DnsApi, o: JobCallOptions | undefined, run: (w: WaitSettings, ctx: JobContext<JobData>) => Promise<T>): Job<T, JobData> {
+export function dnsJob<T>(client: DnsApi, o: JobCallOptions | undefined, run: (w: WaitSettings, ctx: JobContext<JobData>) => Promise<T>, id?: string): Job<T, JobData> {
   let w: WaitSettings;
   try {
     w = split(client, o);
   } catch (e) {
     return startJob<T, JobData>(() => Promise.reject(e));
   }
-  return startJob<T, JobData>((ctx) => run(w, ctx), w.signal ? { signal: w.signal } : {});
+  return startJob<T, JobData>((ctx) => run(w, ctx), { ...(w.signal ? { signal: w.signal } : {}), ...(id ? { id } : {}) });
 }
 
 /** Polls job `id` until it finishes: COMPLETED → `plan.result`, ERROR → `plan.failure`, too long → `DNSCallTimedOut`. */
@@ -108,11 +108,15 @@ export function runJob<T>(client: DnsApi, call: ServiceCall, plan: JobPlan<T>, o
 
 /** Picks up a Cloud DNS job by id (after `DNSCallTimedOut`, or from another process): resolves with the finished job. */
 export function resumeJob(client: DnsApi, jobId: string, o?: JobCallOptions): Job<JobData, JobData> {
-  return dnsJob(client, o, (w, ctx) => {
-    const id = validate(z.string().min(1), jobId, "jobId");
-    ctx.setId(id);
-    return follow(client, id, { result: (j) => j, failure: DNSJobFailed }, w, ctx);
-  });
+  return dnsJob(
+    client,
+    o,
+    (w, ctx) => {
+      const id = validate(z.string().min(1), jobId, "jobId");
+      return follow(client, id, { result: (j) => j, failure: DNSJobFailed }, w, ctx);
+    },
+    typeof jobId === "string" && jobId ? jobId : undefined,
+  );
 }
 
 /** A finished job's `response`, checked against what the operation returns (`InvalidResponse` if it does not fit). */

@@ -65,7 +65,7 @@ export const ptrInput = z.strictObject({
   comment: commentInput.optional(),
 });
 export type PtrInput = z.input<typeof ptrInput>;
-export const ptrsInput = z.union([ptrInput.transform((r) => [r]), z.array(ptrInput).min(1, "give at least one record")]);
+export const ptrsInput = z.preprocess((v) => (Array.isArray(v) ? v : [v]), z.array(ptrInput).min(1, "give at least one record"));
 
 /** `ptr.update`: the record is found by name + address (which cannot change); TTL and comment can. */
 export const updatePtrInput = z.strictObject({ name: recordName, data: ip, ttl: ttlInput.optional(), comment: commentInput.optional() });

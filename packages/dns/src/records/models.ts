@@ -98,7 +98,9 @@ export const recordInput = z
 export type RecordInput = z.input<typeof recordInput>;
 export type ValidRecord = z.output<typeof recordInput>;
 
-export const recordsInput = z.union([recordInput.transform((r) => [r]), z.array(recordInput).min(1, "give at least one record").max(100, "at most 100 records per call")]);
+/** One record or a list of them (a single one is reported as `records.0.…`). */
+export const oneOrMany = (v: unknown) => (Array.isArray(v) ? v : [v]);
+export const recordsInput = z.preprocess(oneOrMany, z.array(recordInput).min(1, "give at least one record").max(100, "at most 100 records per call"));
 
 /** What `records.update` may change: data, priority (MX/SRV), TTL, comment (the seed: nothing else). */
 export const updateRecordInput = z

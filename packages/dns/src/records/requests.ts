@@ -12,6 +12,7 @@ import {
   findRecordInput,
   type ListRecordsInput,
   listRecordsInput,
+  oneOrMany,
   type RecordData,
   type RecordInput,
   recordsBody,
@@ -155,7 +156,7 @@ export function updateRecord(client: DnsApi, domain: DomainRef, record: RecordRe
 export function deleteRecords(client: DnsApi, domain: DomainRef, records: RecordRef | RecordRef[], o?: JobCallOptions): Job<void, JobData> {
   return dnsJob(client, o, async (w, ctx) => {
     const domainId = validate(domainRef, domain, "domain");
-    const ids = validate(z.union([recordRef.transform((id) => [id]), z.array(recordRef).min(1, "give at least one record").max(100, "at most 100 records per call")]), records, "records");
+    const ids = validate(z.preprocess(oneOrMany, z.array(recordRef).min(1, "give at least one record").max(100, "at most 100 records per call")), records, "records");
     if ((await client.ready(ctx.signal)) === "designate") return deleteRecordsets(client, domainId, ids, w, ctx.signal);
     const call = ids.length === 1 ? { method: "DELETE", path: recordPath(domainId, ids[0]!) } : { method: "DELETE", path: recordsPath(domainId), query: { id: ids } };
     const missing = ids.length === 1 ? noRecord(ids[0]!) : noDomain(domainId);

@@ -1,0 +1,62 @@
+import { describe, expect, it } from "vitest";
+import { DomainCreationFailed, NoSuchDomain, NotSupportedByBackend } from "../src/index";
+import { serveDesignate } from "./fixture";
+
+const zone = (over: Record<string, unknown> = {}) => ({ id: "z-1", name: "example.edu.", email: "sample@example.edu", ttl: 3600, description: null, status: "ACTIVE", action: "NONE", project_id: "p", created_at: "c", updated_at: null, ...over });
+const rs = (over: Record<string, unknown> = {}) => ({ id: "rs-1", zone_id: "z-1", name: "example.edu.", type: "MX", records: ["50 mail.example.edu."], ttl: 3600, description: "Backup", status: "ACTIVE", ...over });
+
+describe("the Designate v2 backend", () => {
+  it("domains.list follows links.next on this endpoint; names lose their trailing dot", async () => {
+    const { dns, seen } = await serveDesignate(
+      { method: "GET", path: "/v2/zones", body: { zones: [zone()], links: { self: "x", next: "http://designate.elsewhere.test:9001/v2/zones?limit=1&marker=z-1" }, metadata: { total_count: 2 } } },
+      { method: "GET", path: "/v2/zones", body: { zones: [zone({ id: "z-2", name: "b.edu." })], links: { self: "x" } } },
+    );
+    expect((await dns.domains.list({ pageSize: 1 }).toArray()).map((d) => d.name)).toEqual(["example.edu", "b.edu"]);
+    expect(seen[1]!.query.get("marker")).toBe("z-1");
+  });
+
+  it("create: POST /v2/zones, recordsets per name+type (MX priority and TXT quotes in the value), waits for ACTIVE", async () => {
+    const { dns, seen } = await serveDesignate(
+      { method: "POST", path: "/v2/zones", status: 202, body: zone({ status: "PENDING", action: "CREATE" }) },
+      { method: "POST", path: "/v2/zones/z-1/recordsets", status: 201, body: rs({ status: "PENDING" }) },
+      { method: "POST", path: "/v2/zones/z-1/recordsets", status: 201, body: rs({ id: "rs-2", type: "TXT", records: ['"hello world"'], status: "PENDING" }) },
+      { method: "GET", path: "/v2/zones/z-1", body: zone({ status: "PENDING" }) },
+      { method: "GET", path: "/v2/zones/z-1", body: zone() },
+      { method: "GET", path: "/v2/zones/z-1/nameservers", body: { nameservers: [{ hostname: "ns1.example.org.", priority: 1 }] } },
+    );
+    const j = dns.domains.create({
+      name: "example.edu",
+      emailAddress: "sample@example.edu",
+      records: [
+        { type: "MX", name: "example.edu", data: "mail.example.edu", priority: 50, comment: "Backup" },
+        { type: "TXT", name: "example.edu", data: "hello world" },
+      ],
+    });
+    const d = await j;
+    expect(j.id).toBe("z-1");
+    expect(d).toMatchObject({ id: "z-1", name: "example.edu", status: "ACTIVE", nameservers: ["ns1.example.org"] });
+    expect(seen[0]!.body).toEqual({ name: "example.edu.", email: "sample@example.edu", type: "PRIMARY" });
+    expect(seen[1]!.body).toEqual({ name: "example.edu.", type: "MX", records: ["50 mail.example.edu."], description: "Backup" });
+    expect(seen[2]!.body).toEqual({ name: "example.edu.", type: "TXT", records: ['"hello world"'] });
+  });
+
+  it("a zone that goes to ERROR → DomainCreationFailed; a missing zone → NoSuchDomain", async () => {
+    const { dns } = await serveDesignate(
+      { method: "POST", path: "/v2/zones", status: 202, body: zone({ status: "PENDING" }) },
+      { method: "GET", path: "/v2/zones/z-1", body: zone({ status: "ERROR" }) },
+      { method: "GET", path: "/v2/zones/nope", status: 404, body: { code: 404, type: "zone_not_found", message: "Could not find Zone" } },
+    );
+    await expect(dns.domains.create({ name: "example.edu", emailAddress: "sample@example.edu" })).rejects.toBeInstanceOf(DomainCreationFailed);
+    await expect(dns.domains.get("nope")).rejects.toBeInstanceOf(NoSuchDomain);
+  });
+
+  it("records read back as Cloud DNS shows them: MX priority apart, host without the dot", async () => {
+    const { dns } = await serveDesignate({ method: "GET", path: "/v2/zones/z-1/recordsets", body: { recordsets: [rs()], links: {} } });
+    expect((await dns.records.list("z-1")).items[0]).toMatchObject({ id: "rs-1", domainId: "z-1", name: "example.edu", type: "MX", data: "mail.example.edu", priority: 50, comment: "Backup" });
+  });
+
+  it("PTR calls say they are Cloud DNS only", async () => {
+    const { dns } = await serveDesignate();
+    await expect(dns.ptr.list({ href: "http://x/servers/1" })).rejects.toBeInstanceOf(NotSupportedByBackend);
+  });
+});
