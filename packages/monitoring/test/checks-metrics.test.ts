@@ -1,0 +1,122 @@
+import { ValidationError } from "@rax/core";
+import { describe, expect, it } from "vitest";
+import { Check, MonitoringValidationError, NoSuchCheck, NoSuchEntity } from "../src/index";
+import { collection, created, maasError, serve } from "./fixture";
+
+const wire = (over: Record<string, unknown> = {}) => ({
+  id: "chAAAA0001",
+  label: "sample_check",
+  type: "remote.http",
+  details: { url: "http://example.com/some_page" },
+  disabled: false,
+  monitoring_zones_poll: ["mzdfw", "mzlon", "mzsyd"],
+  timeout: 20,
+  period: 900,
+  target_alias: "",
+  target_hostname: "example.com",
+  target_resolver: "",
+  ...over,
+});
+const seed = { label: "sample_check", type: "remote.http", details: { url: "http://example.com/some_page" }, period: 900, timeout: 20, monitoringZonesPoll: ["mzdfw", "mzlon", "mzsyd"], targetHostname: "example.com" };
+
+describe("checks", () => {
+  it("create (the seed's call) sends the wire names and returns the stored check", async () => {
+    const { cm, seen } = await serve(created("/entities/en1/checks", "chAAAA0001"), { method: "GET", path: "/entities/en1/checks/chAAAA0001", status: 200, body: wire() });
+    const chk = await cm.checks.create("en1", { ...seed, monitoringZonesPoll: [{ id: "mzdfw" }, "mzlon", "mzsyd"] });
+    expect(seen[0]!.body).toEqual({ label: "sample_check", type: "remote.http", details: { url: "http://example.com/some_page" }, period: 900, timeout: 20, monitoring_zones_poll: ["mzdfw", "mzlon", "mzsyd"], target_hostname: "example.com" });
+    expect(chk).toBeInstanceOf(Check);
+    // "" targets are the service's "not used": absent here.
+    expect(chk).toMatchObject({ id: "chAAAA0001", entityId: "en1", type: "remote.http", period: 900, timeout: 20, targetHostname: "example.com" });
+    expect(chk.targetAlias).toBeUndefined();
+  });
+
+  it.each([
+    [{ period: 29 }, "check.period"],
+    [{ period: 1801 }, "check.period"],
+    [{ timeout: 900 }, "check.timeout"],
+    [{ timeout: 1 }, "check.timeout"],
+    [{ monitoringZonesPoll: undefined }, "check.monitoringZonesPoll"],
+    [{ monitoringZonesPoll: [] }, "check.monitoringZonesPoll"],
+    [{ targetHostname: undefined }, "check.targetAlias"],
+    [{ targetAlias: "web" }, "check.targetHostname"],
+    [{ type: "" }, "check.type"],
+    [{ debug: true }, "check.debug"],
+    [{ nope: 1 }, "check"],
+  ])("refuses %j before any request (%s)", async (over, field) => {
+    const { cm, seen } = await serve();
+    const e = await cm.checks.create("en1", { ...seed, ...over } as never).catch((x: unknown) => x);
+    expect(e).toBeInstanceOf(ValidationError);
+    expect((e as ValidationError).field).toBe(field);
+    expect(seen).toHaveLength(0);
+  });
+
+  it("agent checks need no zones or target", async () => {
+    const { cm, seen } = await serve(created("/entities/en1/checks", "ch2"), { method: "GET", path: "/entities/en1/checks/ch2", status: 200, body: wire({ id: "ch2", type: "agent.cpu" }) });
+    await cm.checks.create("en1", { type: "agent.cpu", period: 60 });
+    expect(seen[0]!.body).toEqual({ type: "agent.cpu", period: 60 });
+  });
+
+  it("test: true POSTs test-check (200, nothing created) and returns the runs; debug adds ?debug=true", async () => {
+    const run = { timestamp: 1, monitoring_zone_id: "mzdfw", available: true, status: "code=200", metrics: { duration: { type: "I", data: 120 } } };
+    const { cm, seen } = await serve({ method: "POST", path: "/entities/en1/test-check", status: 200, body: [run] }, { method: "POST", path: "/entities/en1/test-check", status: 200, body: [{ ...run, debug_info: { x: 1 } }] });
+    const results = await cm.checks.create("en1", { ...seed, test: true });
+    expect(results).toEqual([{ timestamp: 1, monitoringZoneId: "mzdfw", available: true, status: "code=200", metrics: { duration: { type: "I", data: 120 } }, raw: run }]);
+    expect(seen[0]!.body).not.toHaveProperty("test");
+    const debug = await cm.checks.testNew("en1", { ...seed, debug: true });
+    expect(seen[1]!.query.get("debug")).toBe("true");
+    expect(debug[0]!.debugInfo).toEqual({ x: 1 });
+  });
+
+  it("the service's 'Validation error for key' is MonitoringValidationError naming the key; 404s name entity or check", async () => {
+    const { cm } = await serve(
+      { method: "POST", path: "/entities/en1/checks", status: 400, body: maasError(400, "badRequest", "Validation error for key 'details.url'", "Missing required key") },
+      { method: "GET", path: "/entities/en1/checks/chX", status: 404, body: maasError(404, "notFoundError", "Object does not exist") },
+      { method: "GET", path: "/entities/enX/checks/ch1", status: 404, body: maasError(404, "parentNotFoundError", "Parent does not exist") },
+    );
+    const e = await cm.checks.create("en1", seed).catch((x: unknown) => x);
+    expect(e).toBeInstanceOf(MonitoringValidationError);
+    expect(e).toMatchObject({ key: "details.url", status: 400, details: "Missing required key" });
+    await expect(cm.checks.get("en1", "chX")).rejects.toBeInstanceOf(NoSuchCheck);
+    await expect(cm.checks.get("enX", "ch1")).rejects.toBeInstanceOf(NoSuchEntity);
+  });
+
+  it("update sends only the changes (timeout < period when both given); check.update reloads", async () => {
+    const { cm, seen } = await serve(
+      { method: "GET", path: "/entities/en1/checks/chAAAA0001", status: 200, body: wire() },
+      { method: "PUT", path: "/entities/en1/checks/chAAAA0001", status: 204 },
+      { method: "GET", path: "/entities/en1/checks/chAAAA0001", status: 200, body: wire({ period: 300, label: "renamed" }) },
+    );
+    await expect(cm.checks.update("en1", "c", { period: 60, timeout: 60 })).rejects.toMatchObject({ field: "changes.timeout" });
+    const chk = await cm.checks.get("en1", "chAAAA0001");
+    await chk.update({ period: 300, label: "renamed" });
+    expect(seen[1]!.body).toEqual({ label: "renamed", period: 300 });
+    expect(chk).toMatchObject({ period: 300, label: "renamed" });
+  });
+});
+
+describe("metrics", () => {
+  it("list per check; data points send from/to/resolution and repeat select", async () => {
+    const { cm, seen } = await serve(
+      { method: "GET", path: "/entities/en1/checks/ch1/metrics", status: 200, body: collection([{ name: "mzdfw.available" }, { name: "mzdfw.average" }]) },
+      { method: "GET", path: "/entities/en1/checks/ch1/metrics/mzdfw.average/plot", status: 200, body: collection([{ numPoints: 1, average: 4, max: 5, timestamp: 1335744000000 }]) },
+    );
+    expect((await cm.metrics.list("en1", "ch1").toArray()).map((m) => m.name)).toEqual(["mzdfw.available", "mzdfw.average"]);
+    const points = await cm.metrics.dataPoints("en1", "ch1", "mzdfw.average", { from: new Date(1335744000000), to: 1335830400000, resolution: "MIN60", select: ["average", "max"] });
+    expect(points).toEqual([{ timestamp: 1335744000000, numPoints: 1, average: 4, max: 5, raw: expect.any(Object) }]);
+    expect(seen[1]!.query.toString()).toBe("from=1335744000000&to=1335830400000&resolution=MIN60&select=average&select=max");
+  });
+
+  it.each([
+    [{ from: 2, to: 1, points: 10 }, "range.to"],
+    [{ from: 1, to: 2 }, "range.points"],
+    [{ from: 1, to: 2, points: 10, resolution: "FULL" }, "range.points"],
+    [{ from: 1, to: 2, points: 1441 }, "range.points"],
+    [{ from: 1.5, to: 2, points: 1 }, "range.from"],
+    [{ from: 1, to: 2, resolution: "MIN1" }, "range.resolution"],
+    [{ from: 1, to: 2, points: 1, select: ["median"] }, "range.select.0"],
+  ])("refuses the range %j before any request (%s)", async (range, field) => {
+    const { cm, seen } = await serve();
+    await expect(cm.metrics.dataPoints("en1", "ch1", "m", range as never)).rejects.toMatchObject({ field });
+    expect(seen).toHaveLength(0);
+  });
+});
