@@ -45,7 +45,7 @@ export async function postMessages(client: QueuesApi, queue: QueueRef, messages:
   if (Buffer.byteLength(text) > LIMITS.postBytes) throw new ValidationError("messages", `must serialise to at most ${LIMITS.postBytes} bytes in one request`);
   const res = await guarded(
     notFoundAs(
-      sendFor(client, { method: "POST", path: queuesPath(client, name, "messages"), body: text, headers: { "content-type": "application/json", ...o.headers }, signal: o.signal, timeout: o.timeout }, [201]),
+      sendFor(client, { method: "POST", path: queuesPath(client, name, "messages"), body: text, headers: { "content-type": "application/json", ...o.headers }, signal: o.signal, timeout: o.timeout}, [201]),
       noQueue(name),
     ),
   );

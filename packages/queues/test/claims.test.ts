@@ -1,0 +1,92 @@
+import { describe, expect, it } from "vitest";
+import { Claim, NoSuchClaim, PyraxQueues } from "../src/index";
+import { CLIENT_ID, serve, wireMessage } from "./fixture";
+
+const claimed = (id: string, claim: string, v = 2) => wireMessage(id, { href: `/v${v}/queues/q/messages/${id}?claim_id=${claim}` }, v as 1 | 2);
+
+describe("claims", () => {
+  it("claim: POST {ttl, grace} ?limit=count → a Claim whose id is the Location's and whose messages carry it", async () => {
+    const { pq, seen } = await serve(
+      { version: 2 },
+      { method: "POST", path: "/queues/q/claims", status: 201, headers: { location: "/v2/queues/q/claims/c1" }, body: { messages: [claimed("m1", "c1"), claimed("m2", "c1")] } },
+    );
+    const claim = await pq.claims.claim("q", { ttl: 300, grace: 120, count: 2 });
+    expect(seen[0]!.body).toEqual({ ttl: 300, grace: 120 });
+    expect(seen[0]!.query.get("limit")).toBe("2");
+    expect(claim).toBeInstanceOf(Claim);
+    expect(claim).toMatchObject({ id: "c1", ttl: 300, grace: 120, age: 0 });
+    expect(claim!.messages.map((m) => [m.id, m.claimId])).toEqual([
+      ["m1", "c1"],
+      ["m2", "c1"],
+    ]);
+  });
+
+  it("v1's bare array; without Location the id comes from a message's claim_id", async () => {
+    const { pq } = await serve({}, { method: "POST", path: "/queues/q/claims", status: 201, body: [claimed("m1", "c7", 1)] });
+    expect((await pq.claims.claim("q", { ttl: 60, grace: 60 }))!.id).toBe("c7");
+  });
+
+  it("nothing to claim (204) is not an error: undefined, as pyrax's None", async () => {
+    const { pq } = await serve({}, { method: "POST", path: "/queues/q/claims", status: 204 });
+    expect(await pq.claims.claim("q", { ttl: 60, grace: 60 })).toBeUndefined();
+  });
+
+  it.each([
+    [{ ttl: 59, grace: 60 }, "claim.ttl"],
+    [{ ttl: 43_201, grace: 60 }, "claim.ttl"],
+    [{ ttl: 60, grace: 59 }, "claim.grace"],
+    [{ ttl: 60, grace: 43_201 }, "claim.grace"],
+    [{ ttl: 60, grace: 60, count: 21 }, "claim.count"],
+    [{ ttl: 60, grace: 60, count: 0 }, "claim.count"],
+    [{ ttl: 60 }, "claim.grace"],
+  ])("claim refuses %j before any request (%s)", async (input, field) => {
+    const { pq, seen } = await serve({});
+    await expect(pq.claims.claim("q", input as never)).rejects.toMatchObject({ field });
+    expect(seen).toHaveLength(0);
+  });
+
+  it("get / reload refreshes the snapshot; 404 → NoSuchClaim", async () => {
+    const { pq } = await serve(
+      { version: 2 },
+      { method: "POST", path: "/queues/q/claims", status: 201, headers: { location: "/v2/queues/q/claims/c1" }, body: { messages: [claimed("m1", "c1")] } },
+      { method: "GET", path: "/queues/q/claims/c1", status: 200, body: { age: 30, ttl: 300, href: "/v2/queues/q/claims/c1", messages: [] } },
+      { method: "GET", path: "/queues/q/claims/c1", status: 404, body: { title: "Not found", description: "Claim c1 does not exist" } },
+    );
+    const claim = (await pq.claims.claim("q", { ttl: 300, grace: 60 }))!;
+    await claim.reload();
+    expect(claim).toMatchObject({ id: "c1", age: 30, ttl: 300, grace: 60, messages: [] });
+    await expect(pq.claims.get("q", "c1")).rejects.toBeInstanceOf(NoSuchClaim);
+  });
+
+  it("update (renew) PATCHes ttl and/or grace (one is required); release DELETEs", async () => {
+    const { pq, seen } = await serve({}, { method: "PATCH", path: "/queues/q/claims/c1", status: 204 }, { method: "DELETE", path: "/queues/q/claims/c1", status: 204 });
+    await expect(pq.claims.update("q", "c1", {})).rejects.toMatchObject({ field: "changes" });
+    await expect(pq.claims.update("q", "c1", { ttl: 10 })).rejects.toMatchObject({ field: "changes.ttl" });
+    await pq.claims.update("q", "c1", { ttl: 600 });
+    await pq.claims.release("q", { id: "c1" });
+    expect(seen.map((s) => [s.method, s.body])).toEqual([
+      ["PATCH", { ttl: 600 }],
+      ["DELETE", undefined],
+    ]);
+  });
+
+  it("pyrax's flat calls (PyraxQueues) reach the same wire", async () => {
+    const { seen, origin } = await serve(
+      {},
+      { method: "POST", path: "/queues/q/claims", status: 201, body: [claimed("m1", "c1", 1)] },
+      { method: "PATCH", path: "/queues/q/claims/c1", status: 204 },
+      { method: "DELETE", path: "/queues/q/claims/c1", status: 204 },
+    );
+    const { StaticSession } = await import("@rax/core");
+    const pq = new PyraxQueues(new StaticSession({ token: "t", endpoint: `${origin}/v1/123456` }), { endpoint: `${origin}/v1/123456`, clientId: CLIENT_ID });
+    const claim = (await pq.claimMessages("q", 300, 60, 5))!;
+    await pq.updateClaim("q", claim, undefined, 120);
+    await pq.releaseClaim("q", claim);
+    expect(seen.map((s) => [s.method, s.query.get("limit"), s.body])).toEqual([
+      ["POST", "5", { ttl: 300, grace: 60 }],
+      ["PATCH", null, { grace: 120 }],
+      ["DELETE", null, undefined],
+    ]);
+    await pq.session.transport.close();
+  });
+});
