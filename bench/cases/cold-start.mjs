@@ -24,7 +24,7 @@ function tokenBody(url) {
   });
 }
 
-function startServer() {
+export function startServer() {
   const state = { onRequest: null };
   const server = http.createServer((req, res) => {
     const at = performance.now();
@@ -54,7 +54,7 @@ function startServer() {
 }
 
 /** One cold run: ms from spawn to first request, to the object's PUT, and to exit. */
-function once(server, args) {
+export function once(server, args) {
   return new Promise((resolve, reject) => {
     const r = {};
     const t0 = performance.now();

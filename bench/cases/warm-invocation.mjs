@@ -1,0 +1,53 @@
+// warm-invocation (issue #16): the calls after the first in one process — what a warm serverless
+// instance pays per event. rax: the serverless recipe's bundled handler (client and token reused);
+// raw: a bundled undici Pool PUT with the token in hand. Each side in its own fresh child, against
+// the cold-start server; after one cold call, `n` invocations timed one by one.
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { BENCH_DIR, WORK_DIR } from "../lib/paths.mjs";
+import { runWorker } from "../lib/child.mjs";
+import { undiciVersion } from "../lib/modules.mjs";
+import { row, skipped, failed } from "../lib/rows.mjs";
+import { percentile } from "../lib/stats.mjs";
+import { startServer } from "./cold-start.mjs";
+import { bundleHandler, raxMissing } from "./cold-start-auth.mjs";
+
+export const name = "warm-invocation";
+
+export async function run({ opts, log }) {
+  const missing = await raxMissing();
+  if (missing.length) return [skipped("warm-invocation", `rax API not available yet: ${missing.join(", ")}`)];
+  fs.mkdirSync(path.join(WORK_DIR, "bundles"), { recursive: true });
+  const rax = await bundleHandler("rax-serverless.mjs");
+  const raw = await bundleHandler("raw-undici-put.mjs");
+  const server = await startServer();
+  const tmp = fs.mkdtempSync(path.join(os.tmpdir(), "rax-bench-warm-"));
+  const n = opts.quick ? 500 : 5000;
+  const worker = path.join(BENCH_DIR, "handlers", "warm-worker.mjs");
+  const rows = [];
+  try {
+    const best = { rax: null, raw: null };
+    for (let round = 0; round < opts.rounds; round++) {
+      for (const [k, b] of [["raw", raw], ["rax", rax]]) {
+        const r = await runWorker(worker, { bundle: b.file, url: server.state.url, tokenDir: path.join(tmp, `${k}-${round}`), n }, { timeoutMs: 300_000 });
+        const sorted = [...r.times].sort((a, c) => a - c);
+        const s = { p50: percentile(sorted, 50), p99: percentile(sorted, 99), coldMs: r.coldMs };
+        if (!best[k] || s.p50 < best[k].p50) best[k] = s;
+      }
+    }
+    log(`warm-invocation p50: rax ${(best.rax.p50 * 1000).toFixed(0)} µs, raw ${(best.raw.p50 * 1000).toFixed(0)} µs`);
+    rows.push(row({
+      id: "warm-invocation", unit: "µs per invocation (p50)", rax: best.rax.p50 * 1000, baseline: best.raw.p50 * 1000,
+      baselineName: `raw undici ${undiciVersion()} Pool PUT (token in hand)`, better: "lower",
+      params: { invocations: n, rounds: opts.rounds, statistic: "p50 of each side's best round", node: process.version },
+      extra: { rax: { p99Us: best.rax.p99 * 1000, firstCallMs: best.rax.coldMs }, raw: { p99Us: best.raw.p99 * 1000, firstCallMs: best.raw.coldMs } },
+    }));
+  } catch (e) {
+    rows.push(failed("warm-invocation", e));
+  } finally {
+    await server.close();
+    fs.rmSync(tmp, { recursive: true, force: true });
+  }
+  return rows;
+}
