@@ -4,6 +4,7 @@ import { autoscaleHandlers } from "./autoscale/handlers";
 import { withVolumeAttachments } from "./block-storage/attachments";
 import { cinderHandlers } from "./block-storage/handlers";
 import { cdnContentHandlers, cdnHandlers } from "./cdn/handlers";
+import { troveHandlers } from "./databases/handlers";
 import { computeHandlers } from "./compute/handlers";
 import type { EmulatorContext } from "./context";
 import { routeToServices } from "./dispatch";
@@ -74,7 +75,7 @@ export const SERVICES: readonly ServiceRegistration[] = [
   { definition: { type: "volume", name: "cloudBlockStorage", slug: "block-storage", path: (u) => `/v1/${u.tenantId}` }, handlers: cinderHandlers },
   // OpenStack's Cinder v3 over the same volumes, listed only in Keystone v3's catalog (as a real cloud lists it).
   { definition: { type: "volumev3", name: "cinderv3", slug: "volumev3", path: (u) => `/v3/${u.tenantId}`, listed: "v3" }, handlers: cinderHandlers },
-  { definition: { type: "rax:database", name: "cloudDatabases", slug: "databases", path: (u) => `/v1.0/${u.tenantId}` } },
+  { definition: { type: "rax:database", name: "cloudDatabases", slug: "databases", path: (u) => `/v1.0/${u.tenantId}` }, handlers: troveHandlers },
 ];
 
 /**

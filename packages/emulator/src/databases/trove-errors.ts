@@ -1,0 +1,36 @@
+import { jsonResponse } from "../respond";
+
+// Trove's fault wrappers (trove/common/wsgi.py), as real Trove 18 answers them.
+const FAULT_NAMES: Record<number, string> = {
+  400: "badRequest",
+  401: "unauthorized",
+  403: "forbidden",
+  404: "itemNotFound",
+  405: "badMethod",
+  409: "conflictingRequest",
+  413: "overLimit",
+  422: "unprocessableEntity",
+  500: "instanceFault",
+  501: "notImplemented",
+};
+
+/** Trove's error body: `{"itemNotFound": {"code": 404, "message": "…"}}`. */
+export function troveError(status: number, message: string): Response {
+  return jsonResponse(status, { [FAULT_NAMES[status] ?? "instanceFault"]: { code: status, message } });
+}
+
+/** A Trove error raised deep in a route; the handler turns it into `troveError`. */
+export class TroveFault extends Error {
+  constructor(
+    readonly status: number,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+export const badRequest = (message: string) => new TroveFault(400, message);
+/** Trove's NotFound for instances, flavors and backups. */
+export const resourceNotFound = (id: string) => new TroveFault(404, `Resource ${id} cannot be found.`);
+/** An action on an instance that is busy (not ACTIVE). */
+export const notAvailable = (id: string, status: string) => new TroveFault(422, `Instance ${id} is not currently available for an action to be performed (instance status was ${status}).`);
