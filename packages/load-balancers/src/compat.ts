@@ -15,11 +15,11 @@ import type { VirtualIpInput } from "./virtual-ips/models";
  */
 export class PyraxLoadBalancers extends LoadBalancers {
   /** pyrax `clb.Node(address=…, port=…, condition=…)`: the plain node description `create`/`addNodes` take. */
-  Node(node: NodeInput): NodeInput {
+  Node<const T extends NodeInput>(node: T): T {
     return { ...node };
   }
   /** pyrax `clb.VirtualIP(type="PUBLIC")`. */
-  VirtualIP(vip: VirtualIpInput): VirtualIpInput {
+  VirtualIP<const T extends VirtualIpInput>(vip: T): T {
     return { ...vip };
   }
   /** pyrax `clb.list()`. */

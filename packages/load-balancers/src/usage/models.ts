@@ -3,13 +3,20 @@ import * as z from "zod";
 const pad = (n: number) => String(n).padStart(2, "0");
 const wireTime = (d: Date) => `${d.getUTCFullYear()}-${pad(d.getUTCMonth() + 1)}-${pad(d.getUTCDate())}T${pad(d.getUTCHours())}:${pad(d.getUTCMinutes())}:${pad(d.getUTCSeconds())}`;
 
+/** True when every field is in range (JS's Date.parse would take 2012-02-30 as March 1). */
+function realDate(s: string): boolean {
+  const [y, mo, d, h = 0, mi = 0, sec = 0] = s.split(/[-T :]/).map(Number) as number[];
+  const t = new Date(Date.UTC(y!, mo! - 1, d!, h, mi, sec));
+  return t.getUTCFullYear() === y && t.getUTCMonth() === mo! - 1 && t.getUTCDate() === d && t.getUTCHours() === h && t.getUTCMinutes() === mi && t.getUTCSeconds() === sec;
+}
+
 /** The seed's forms: a Date, "YYYY-MM-DD" or "YYYY-MM-DD HH:MM:SS" (UTC) → CLB's `YYYY-MM-DDTHH:MM:SS` (pyrax's InvalidDateTimeString otherwise). */
 export const usageTime = z.union([
   z.date().refine((d) => !Number.isNaN(d.getTime()), "must be a valid date").transform(wireTime),
   z
     .string()
     .regex(/^\d{4}-\d{2}-\d{2}([ T]\d{2}:\d{2}:\d{2})?$/, 'must be a Date, "YYYY-MM-DD" or "YYYY-MM-DD HH:MM:SS"')
-    .refine((s) => !Number.isNaN(Date.parse(`${s.length === 10 ? `${s}T00:00:00` : s.replace(" ", "T")}Z`)), "must be a real date")
+    .refine(realDate, "must be a real date")
     .transform((s) => (s.length === 10 ? `${s}T00:00:00` : s.replace(" ", "T"))),
 ]);
 
