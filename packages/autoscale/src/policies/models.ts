@@ -17,6 +17,8 @@ export type WirePolicy = z.output<typeof wirePolicy>;
 
 export const policyBody = z.looseObject({ policy: wirePolicy });
 export const policiesBody = z.looseObject({ policies: z.array(wirePolicy), policies_links: z.array(wireLink).optional() });
+/** A create's answer: the created policy (pyrax reads `policies[0]`). */
+export const createdPoliciesBody = z.looseObject({ policies: z.tuple([wirePolicy], z.unknown()) });
 
 /** What a policy does when it runs; exactly one of `change`, `changePercent`, `desiredCapacity`. */
 export interface PolicyData {

@@ -3,7 +3,7 @@ import { refined } from "../errors";
 import { hasNext, type ListInput, listInput } from "../links";
 import { groupPath, policyPath } from "../paths";
 import { type Ref, ref } from "../ref";
-import { type CreatePolicyInput, createPolicyInput, mergePolicy, type PolicyData, policiesBody, policyBody, toPolicy, toWirePolicy, type UpdatePolicyInput, updatePolicyInput, wirePolicy } from "./models";
+import { type CreatePolicyInput, createdPoliciesBody, createPolicyInput, mergePolicy, type PolicyData, policiesBody, policyBody, toPolicy, toWirePolicy, type UpdatePolicyInput, updatePolicyInput, wirePolicy } from "./models";
 
 // One function per Otter policy operation (reference autoscale.md, "Policies"): validate → send →
 // refine Otter's typed errors → plain data.
@@ -33,10 +33,8 @@ export async function getPolicy(client: ServiceClient, group: Ref, policy: Ref, 
 export async function createPolicy(client: ServiceClient, group: Ref, input: CreatePolicyInput, o: CallOptions = {}): Promise<PolicyData> {
   const g = validate(ref, group, "group");
   const p = validate(createPolicyInput, input, "policy");
-  const body = await refined(jsonFor(client, { method: "POST", path: groupPath(g, "/policies"), json: [toWirePolicy(p)], ...o }, [201], policiesBody), { group: g });
-  const created = body.policies[0];
-  if (!created) throw new TypeError("Otter answered 201 without the created policy");
-  return toPolicy(g, created);
+  const body = await refined(jsonFor(client, { method: "POST", path: groupPath(g, "/policies"), json: [toWirePolicy(p)], ...o }, [201], createdPoliciesBody), { group: g });
+  return toPolicy(g, body.policies[0]);
 }
 
 /**

@@ -12,6 +12,8 @@ export type WireWebhook = z.output<typeof wireWebhook>;
 
 export const webhookBody = z.looseObject({ webhook: wireWebhook });
 export const webhooksBody = z.looseObject({ webhooks: z.array(wireWebhook), webhooks_links: z.array(wireLink).optional() });
+/** A create's answer: the created webhook (pyrax reads `webhooks[0]`). */
+export const createdWebhooksBody = z.looseObject({ webhooks: z.tuple([wireWebhook], z.unknown()) });
 
 export interface WebhookData {
   id: string;

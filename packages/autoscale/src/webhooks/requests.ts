@@ -3,7 +3,7 @@ import { refined } from "../errors";
 import { hasNext, type ListInput, listInput } from "../links";
 import { policyPath, webhookPath } from "../paths";
 import { metadataInput, type Ref, ref } from "../ref";
-import { capabilityUrlInput, type ConvertedWebhook, type CreateWebhookInput, createWebhookInput, toWebhook, type UpdateWebhookInput, updateWebhookInput, webhookBody, webhooksBody, wireWebhook } from "./models";
+import { capabilityUrlInput, type ConvertedWebhook, createdWebhooksBody, type CreateWebhookInput, createWebhookInput, toWebhook, type UpdateWebhookInput, updateWebhookInput, webhookBody, webhooksBody, wireWebhook } from "./models";
 
 // One function per Otter webhook operation (reference autoscale.md, "Webhooks"). Every capability
 // URL read from a response is registered as a secret before it goes anywhere.
@@ -50,10 +50,8 @@ export async function createWebhook(client: ServiceClient, group: Ref, policy: R
   const p = validate(ref, policy, "policy");
   const i = validate(createWebhookInput, input, "webhook");
   const json = [{ name: i.name, metadata: i.metadata ?? {} }];
-  const body = await refined(jsonFor(client, { method: "POST", path: policyPath(g, p, "/webhooks"), json, ...o }, [201], webhooksBody), { group: g, policy: p });
-  const created = body.webhooks[0];
-  if (!created) throw new TypeError("Otter answered 201 without the created webhook");
-  return converted(g, p, created);
+  const body = await refined(jsonFor(client, { method: "POST", path: policyPath(g, p, "/webhooks"), json, ...o }, [201], createdWebhooksBody), { group: g, policy: p });
+  return converted(g, p, body.webhooks[0]);
 }
 
 /**
