@@ -19,6 +19,8 @@ export interface Seen {
   method: string;
   path: string;
   query: URLSearchParams;
+  /** The query as sent, undecoded. */
+  rawQuery: string;
   headers: IncomingMessage["headers"];
   body: any;
 }
@@ -53,7 +55,7 @@ export async function serve(o: ServeOptions, ...fixtures: Fixture[]): Promise<Se
     const url = new URL(req.url ?? "/", "http://x");
     const path = url.pathname.startsWith(base) ? url.pathname.slice(base.length) : url.pathname;
     // Recorded on arrival, so a request the client gives up on mid-body still counts as sent.
-    const record: Seen = { method: req.method ?? "", path, query: url.searchParams, headers: req.headers, body: undefined };
+    const record: Seen = { method: req.method ?? "", path, query: url.searchParams, rawQuery: url.search, headers: req.headers, body: undefined };
     seen.push(record);
     const chunks: Buffer[] = [];
     try {

@@ -77,8 +77,13 @@ function list(r: QueuesRequest, name: string): Response {
   return jsonResponse(200, { messages: page.map((m) => messageView(r, name, m)), links: [{ rel: "next", href: `${r.hrefBase}/queues/${name}/messages?${next}` }] });
 }
 
+/** `ids` split on raw commas before decoding, as Zaqar does: an encoded `%2C` stays inside one id (which then matches nothing). */
 function idsOf(r: QueuesRequest): string[] {
-  const ids = (r.url.searchParams.get("ids") ?? "").split(",").filter(Boolean);
+  const raw = r.url.search.slice(1).split("&").find((p) => p.startsWith("ids="))?.slice(4) ?? "";
+  const ids = raw
+    .split(",")
+    .map((p) => decodeURIComponent(p.replace(/\+/g, " ")))
+    .filter(Boolean);
   if (ids.length > MAX_IDS) throw invalid(`Limit must be at least 1 and may not be greater than ${MAX_IDS}.`);
   return ids;
 }

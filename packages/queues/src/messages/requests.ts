@@ -1,4 +1,4 @@
-import { type CallOptions, Forbidden, linkPager, type NotFound, notFoundAs, type Paginated, sendFor, validate, ValidationError } from "@rax/core";
+import { type CallOptions, encodeSegment, Forbidden, linkPager, type NotFound, notFoundAs, type Paginated, sendFor, validate, ValidationError } from "@rax/core";
 import { clientIdMissing, MessageClaimed, NoSuchMessage, NoSuchQueue } from "../errors";
 import { LIMITS, pageLimits } from "../limits";
 import { type QueuesApi, queuesPath, requireClientId } from "../queues-api";
@@ -22,6 +22,15 @@ import {
 } from "./models";
 
 const noQueue = (name: string) => (e: NotFound) => new NoSuchQueue(name, e);
+
+/**
+ * `…/messages?ids=a,b` with the commas as commas: real Zaqar splits the raw query on `,`, so an
+ * encoded `%2C` (what a query object would send) matches nothing — a GET answers 404 and a DELETE
+ * deletes nothing, silently. Each id is still percent-encoded.
+ */
+function byIdsPath(client: QueuesApi, queue: string, ids: string[]): string {
+  return `${queuesPath(client, queue, "messages")}?ids=${ids.map((id) => encodeSegment(id)).join(",")}`;
+}
 
 async function guarded<T>(p: Promise<T>): Promise<T> {
   try {
@@ -92,7 +101,7 @@ export async function getMessagesByIds(client: QueuesApi, queue: QueueRef, ids: 
   const name = validate(queueRef, queue, "queue");
   const list = validate(idsInput, ids, "ids");
   requireClientId(client);
-  const res = await guarded(sendFor(client, { method: "GET", path: queuesPath(client, name, "messages"), query: { ids: list.join(",") }, expectStatus: [404], ...o }, [200, 204, 404]));
+  const res = await guarded(sendFor(client, { method: "GET", path: byIdsPath(client, name, list), expectStatus: [404], ...o }, [200, 204, 404]));
   if (res.status === 404) {
     await res.dump();
     return [];
@@ -126,6 +135,6 @@ export async function deleteMessagesByIds(client: QueuesApi, queue: QueueRef, id
   const name = validate(queueRef, queue, "queue");
   const list = validate(idsInput, ids, "ids");
   requireClientId(client);
-  const res = await guarded(notFoundAs(sendFor(client, { method: "DELETE", path: queuesPath(client, name, "messages"), query: { ids: list.join(",") }, ...o }, [204]), noQueue(name)));
+  const res = await guarded(notFoundAs(sendFor(client, { method: "DELETE", path: byIdsPath(client, name, list), ...o }, [204]), noQueue(name)));
   await res.dump();
 }
