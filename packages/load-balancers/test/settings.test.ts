@@ -26,10 +26,12 @@ describe("SSL termination", () => {
   it("the private key never reaches the debug log, a ValidationError or a printed error", async () => {
     const lines: string[] = [];
     const { clb: plain } = await serve({ method: "PUT", path: "/loadbalancers/1/ssltermination", status: 500, body: { message: `boom ${KEY}`, code: 500 } });
-    const session = new StaticSession({ token: "t0ken-abcdefghijkl", endpoint: plain.endpoint, transportOptions: { retry: { maxAttempts: 1 }, debug: createDebugLogger({ write: (l: string) => lines.push(l), bodies: true } as never) } as never });
+    const session = new StaticSession({ token: "t0ken-abcdefghijkl", endpoint: plain.endpoint, transportOptions: { retry: { maxAttempts: 1 }, logger: createDebugLogger({ enabled: true, sink: (l) => lines.push(l) }) } });
     const clb = new LoadBalancers(session, { endpoint: plain.endpoint });
     const e = await clb.sslTermination.set(1, { securePort: 443, certificate: CERT, privatekey: KEY }).catch((x: unknown) => x);
     const bad = await clb.sslTermination.set(1, { securePort: 70000, certificate: CERT, privatekey: KEY }).catch((x: unknown) => x);
+    expect(lines.length).toBeGreaterThan(0);
+    expect(e).toMatchObject({ status: 500 });
     for (const text of [String(e), inspect(e, { depth: 8 }), JSON.stringify(e), String(bad), inspect(bad, { depth: 8 }), ...lines]) expect(text).not.toContain("unitTestPrivateKeyBytes42");
     await session.transport.close();
   });
