@@ -1,4 +1,4 @@
-import { type AuthSession, NoEndpointForService, ServiceClient, type ServiceClientOptions, ValidationError } from "@rax/core";
+import { type AuthSession, ServiceClient, type ServiceClientOptions, ValidationError } from "@rax/core";
 import type { Backend, DnsApi } from "./backend";
 import { Domains } from "./domains/domains";
 import { Jobs } from "./jobs/jobs";
@@ -8,8 +8,8 @@ import { Records } from "./records/records";
 export interface CloudDNSOptions extends ServiceClientOptions {
   /**
    * "auto" (default): Rackspace Cloud DNS when the catalog has `rax:dns`, else OpenStack Designate
-   * (type `dns`). With an explicit `endpoint`, "auto" means Designate when the URL ends in `/v2`
-   * or uses Designate's port 9001.
+   * (type `dns`). With an explicit `endpoint`, "auto" means Cloud DNS when the URL's path has
+   * `/v1.0` (`…/v1.0/{tenant}`), else Designate.
    */
   backend?: Backend | "auto";
   /** ms to wait for each async call before `DNSCallTimedOut`; 0 = forever. Default 5000 (pyrax's 5 s). */
@@ -99,24 +99,26 @@ export class CloudDNS extends ServiceClient implements DnsApi {
 
   #resolve(): Resolved {
     if (this.#resolved) return this.#resolved;
-    const q = { ...(this.region ? { region: this.region } : {}), internal: this.internal };
-    let r: Resolved;
-    if (this.#fixed !== undefined) {
-      const designate = this.#asked === "designate" || (this.#asked === "auto" && /(\/v2$|:9001(\/|$))/.test(this.#fixed));
-      r = { backend: designate ? "designate" : "rackspace", endpoint: this.#fixed };
-    } else if (this.#asked === "designate") {
-      r = { backend: "designate", endpoint: this.session.endpoint({ type: "dns", ...q }) };
-    } else {
-      try {
-        r = { backend: "rackspace", endpoint: this.session.endpoint({ type: "rax:dns", name: "cloudDNS", ...q }) };
-      } catch (e) {
-        if (this.#asked === "rackspace" || !(e instanceof NoEndpointForService)) throw e;
-        r = { backend: "designate", endpoint: this.session.endpoint({ type: "dns", ...q }) };
-      }
+    let url: string;
+    let type: string | undefined;
+    if (this.#fixed !== undefined) url = this.#fixed;
+    else {
+      // Identity files `rax:dns` and `dns` under one key, so asking for `rax:dns` on an OpenStack
+      // cloud answers with Designate: the catalog entry's own type (when the session can tell it) decides.
+      const q = { type: "rax:dns", name: "cloudDNS", ...(this.region ? { region: this.region } : {}), internal: this.internal };
+      const s = this.session as { resolveEndpoint?: (q: object) => { url: string; service?: { type?: string } } };
+      if (typeof s.resolveEndpoint === "function") {
+        const r = s.resolveEndpoint(q);
+        url = r.url;
+        type = r.service?.type;
+      } else url = this.session.endpoint(q);
     }
-    r.endpoint = r.endpoint.replace(/\/+$/, "");
-    this.#resolved = r;
-    return r;
+    url = url.replace(/\/+$/, "");
+    // Without a catalog type: Cloud DNS lives at …/v1.0/{tenant}; Designate at its root or /v2.
+    const rackspace = type !== undefined ? type.toLowerCase().startsWith("rax:") : /\/v1\.0(\/|$)/.test(new URL(url).pathname);
+    const backend: Backend = this.#asked !== "auto" ? this.#asked : rackspace ? "rackspace" : "designate";
+    this.#resolved = { backend, endpoint: url };
+    return this.#resolved;
   }
 
   /** Domains (Designate: zones): list, get, find, create, update, delete, import/export BIND, subdomains. */

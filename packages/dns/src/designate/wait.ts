@@ -9,7 +9,8 @@ import type { WaitSettings } from "../jobs/requests";
 
 /** A resource in ERROR, worded as a failed job so both backends raise the same classes. */
 export function failedJob(id: string, what: string, status: string, raw: Record<string, unknown>): JobData {
-  return { id, status: "ERROR", error: { message: `Designate ${what} ${id} went to ${status}` }, raw };
+  const why = typeof raw.message === "string" && raw.message ? `: ${raw.message}` : "";
+  return { id, status: "ERROR", error: { message: `Designate ${what} ${id} went to ${status}${why}` }, raw };
 }
 
 function limits(w: WaitSettings, signal: AbortSignal) {

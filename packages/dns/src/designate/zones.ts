@@ -99,11 +99,23 @@ export async function deleteZone(client: DnsApi, id: string, deleteSubdomains: b
   }
 }
 
+/**
+ * Designate refuses a zone file whose first statement is not `$ORIGIN` (Cloud DNS and the seed's
+ * BIND examples have none): one is added from the SOA record's owner name when missing.
+ */
+export function withOrigin(bind: string): string {
+  const first = bind.split(/\r?\n/).find((l) => l.trim() !== "" && !l.trim().startsWith(";"));
+  if (first?.trim().toUpperCase().startsWith("$ORIGIN")) return bind;
+  const soa = /^(\S+)\s+(?:\d+\s+)?(?:IN\s+)?(?:\d+\s+)?SOA\s/im.exec(bind);
+  if (!soa || soa[1] === "@") return bind;
+  return `$ORIGIN ${dot(soa[1]!)}\n${bind}`;
+}
+
 /** POST /v2/zones/tasks/imports (text/dns) → 202 task; waits for COMPLETE, then for the zone. */
 export async function importZone(client: DnsApi, bind: string, w: WaitSettings, signal: AbortSignal, setId: (id: string) => void): Promise<DomainData> {
   const o = { ...w.perRequest, signal };
   const headers = { ...w.perRequest.headers, "content-type": "text/dns" };
-  const task = await jsonFor(client, { method: "POST", path: client.designatePath("zones/tasks/imports"), body: bind, ...o, headers }, [201, 202], wireTask);
+  const task = await jsonFor(client, { method: "POST", path: client.designatePath("zones/tasks/imports"), body: withOrigin(bind), ...o, headers }, [201, 202], wireTask);
   setId(task.id);
   const load = async () => {
     const t = await client.json({ method: "GET", path: client.designatePath(`zones/tasks/imports/${encodeSegment(task.id)}`), ...o }, wireTask);
