@@ -104,6 +104,15 @@ describe("webhooks", () => {
     expect(origin).toMatch(/^http:/);
   });
 
+  it("a webhook listing that does not fit is InvalidResponse without quoting the body (its capability URLs)", async () => {
+    // The capability link first, so a 200-character snippet of the body would reach it.
+    const bad = { links: [{ rel: "capability", href: `o/v1.0/execute/1/${"ab".repeat(32)}/` }], id: 42 };
+    const { au } = await serve({ method: "GET", path: `/groups/${GROUP_ID}/policies/${POLICY_ID}/webhooks`, status: 200, body: { webhooks: [bad] } });
+    const e = await au.webhooks.list(GROUP_ID, POLICY_ID).toArray().catch((x: unknown) => x);
+    expect(e).toMatchObject({ name: "InvalidResponse" });
+    expect(JSON.stringify({ m: (e as Error).message, s: (e as { snippet?: string }).snippet })).not.toContain("execute/1/");
+  });
+
   it("metadata is always sent on create ({} by default)", async () => {
     const { au, seen } = await serve({ method: "POST", path: `/groups/${GROUP_ID}/policies/${POLICY_ID}/webhooks`, status: 201, body: { webhooks: [webhook("o")] } });
     await au.webhooks.create(GROUP_ID, POLICY_ID, { name: "bare" });

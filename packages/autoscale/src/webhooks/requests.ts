@@ -28,7 +28,8 @@ export function listWebhooks(client: ServiceClient, group: Ref, policy: Ref, fil
   const f = validate(listInput, filters, "filters") ?? {};
   return markerPager(
     async (marker, limit) => {
-      const body = await refined(client.json({ method: "GET", path: policyPath(g, p, "/webhooks"), query: { limit, marker }, ...o }, webhooksBody), { group: g, policy: p });
+      // jsonFor, not client.json: a misfit body's error must not quote it (capability URLs are unregistered until parsed).
+      const body = await refined(jsonFor(client, { method: "GET", path: policyPath(g, p, "/webhooks"), query: { limit, marker }, ...o }, [200], webhooksBody), { group: g, policy: p });
       return { items: body.webhooks.map((w) => converted(g, p, w)), more: hasNext(body.webhooks_links) };
     },
     { markerOf: (w) => w.webhook.id, pageSize: f.pageSize ?? 100, limit: f.limit, marker: f.marker },
@@ -40,7 +41,7 @@ export async function getWebhook(client: ServiceClient, group: Ref, policy: Ref,
   const g = validate(ref, group, "group");
   const p = validate(ref, policy, "policy");
   const w = validate(ref, webhook, "webhook");
-  const body = await refined(client.json({ method: "GET", path: webhookPath(g, p, w), ...o }, webhookBody), { group: g, policy: p, webhook: w });
+  const body = await refined(jsonFor(client, { method: "GET", path: webhookPath(g, p, w), ...o }, [200], webhookBody), { group: g, policy: p, webhook: w });
   return converted(g, p, body.webhook);
 }
 
