@@ -13,6 +13,7 @@ describe("flavors", () => {
       { method: "GET", path: "/flavors", status: 200, body: FLAVORS },
       { method: "GET", path: "/flavors", status: 200, body: FLAVORS },
       { method: "GET", path: "/flavors", status: 200, body: { flavors: [...FLAVORS.flavors, { id: 9, name: "dup", ram: 512 }] } },
+      { method: "GET", path: "/flavors", status: 200, body: { flavors: [{ id: null, str_id: "custom", name: "custom.small", ram: 512, links: [] }] } },
     );
     const all = await cdb.flavors.list().toArray();
     expect(all[0]).toBeInstanceOf(Flavor);
@@ -25,6 +26,8 @@ describe("flavors", () => {
     await expect(cdb.flavors.find({ ram: 3 })).rejects.toBeInstanceOf(NoSuchFlavor);
     await expect(cdb.flavors.find({ ram: 512 })).rejects.toBeInstanceOf(NoUniqueMatch);
     await expect(cdb.flavors.find({ ram: 512, name: "x" } as never)).rejects.toBeInstanceOf(ValidationError);
+    // Trove lists a Nova flavor with a string id as `id: null` + `str_id`.
+    expect((await cdb.flavors.list().toArray()).map((f) => [f.id, f.name])).toEqual([["custom", "custom.small"]]);
   });
 });
 

@@ -4,7 +4,8 @@ const wireLink = z.looseObject({ href: z.string().optional(), rel: z.string().op
 export const wireLinks = z.array(wireLink);
 
 export const wireFlavor = z.looseObject({
-  id: z.union([z.string(), z.number()]),
+  // Trove sends `id: null` and the id in `str_id` for a Nova flavor whose id is not a number.
+  id: z.union([z.string(), z.number()]).nullish(),
   name: z.string().optional(),
   ram: z.number().optional(),
   vcpus: z.number().nullish(),
@@ -33,7 +34,7 @@ export interface FlavorData {
 export function toFlavor(w: WireFlavor): FlavorData {
   const href = w.links?.find((l) => l.rel === "self")?.href;
   return {
-    id: w.str_id ?? String(w.id),
+    id: w.str_id ?? String(w.id ?? ""),
     name: w.name ?? "",
     ram: w.ram ?? 0,
     ...(typeof w.vcpus === "number" ? { vcpus: w.vcpus } : {}),
