@@ -6,13 +6,20 @@ import type { CheckTypeDef } from "./service-data";
 // without storing samples. Values move run to run so alarms over them change state (changelogs).
 
 function hash(s: string): number {
-  // FNV-1a, 32 bits.
+  // FNV-1a, 32 bits, then murmur3's finaliser.
   let h = 0x811c9dc5;
   for (let i = 0; i < s.length; i++) {
     h ^= s.charCodeAt(i);
     h = Math.imul(h, 0x01000193) >>> 0;
   }
-  return h;
+  // FNV's last multiply barely moves the top bits when only the run number's last digit changes:
+  // murmur3's finaliser mixes them, so consecutive runs are independent.
+  h ^= h >>> 16;
+  h = Math.imul(h, 0x85ebca6b) >>> 0;
+  h ^= h >>> 13;
+  h = Math.imul(h, 0xc2b2ae35) >>> 0;
+  h ^= h >>> 16;
+  return h >>> 0;
 }
 
 /** A number in [0, 1) for this key. */
