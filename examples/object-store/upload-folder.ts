@@ -29,16 +29,18 @@ export async function main({ ctx, region }: ExampleTarget): Promise<UploadFolder
 
     // Without `container`, the folder's name ("cool_project") would be the container.
     let progressEvents = 0;
-    const job = await cf.uploadFolder(project, {
+    // Returns the job at once (core's Job); `scanned` is pyrax's (upload_key, total_bytes).
+    const job = cf.uploadFolder(project, {
       container: name,
       ignore: ["*.pyc", "*.pyo"],
       onProgress: () => progressEvents++,
     });
-    console.log(`Uploading ${job.totalBytes} bytes to ${job.container} (upload key ${job.key})`);
+    const { totalBytes } = await job.scanned;
+    console.log(`Uploading ${totalBytes} bytes to ${job.container} (upload key ${job.key})`);
     // pyrax's get_uploaded(key): poll it from a timer or UI; cf.cancelFolderUpload(job.key) stops the job.
     console.log(`Uploaded so far: ${cf.getUploaded(job.key)} bytes`);
 
-    const result = await job.done;
+    const result = await job; // or job.done; job.status is "succeeded" afterwards
     console.log(`Done: ${result.uploaded.length} files, ${result.uploadedBytes}/${result.totalBytes} bytes, ${result.failed.length} failed`);
     const listed = await cf.listObjectNames(name);
     console.log("The container now holds:", listed);

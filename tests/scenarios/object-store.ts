@@ -412,9 +412,10 @@ export function objectStoreScenarios(getTarget: () => Target): void {
       await writeFile(join(root, "src", "skip.pyc"), "compiled");
 
       const name = await container("folder");
-      const job = await os.uploadFolder(root, { container: name, ignore: "*.pyc" });
-      expect(job.totalBytes).toBe(5 + 11 + 20);
-      const result = await job.done;
+      const job = os.uploadFolder(root, { container: name, ignore: "*.pyc" });
+      expect((await job.scanned).totalBytes).toBe(5 + 11 + 20);
+      const result = await job;
+      expect(job.status).toBe("succeeded");
       expect(result.uploaded.sort()).toEqual(["README.md", "src/deep/x.ts", "src/main.ts"]);
       expect(result.failed).toEqual([]);
       expect(await os.listObjectNames(name)).toEqual(["README.md", "src/deep/x.ts", "src/main.ts"]);

@@ -6,12 +6,12 @@ import type { ContainerListing } from "./listing";
 import type { ListingOptions } from "./listing-options";
 import type { Metadata, MetadataInput } from "./metadata-headers";
 import type { ContainerRef, ObjectRef } from "./names";
-import type { BulkDeleteJob, BulkDeleteResult } from "./objects/bulk-delete";
+import type { BulkDeleteJob, BulkDeleteOptions, BulkDeleteResult } from "./objects/models";
 import type { FetchObjectOptions } from "./objects/fetch";
 import type { ObjectInfo } from "./objects/models";
 import type { StorageObject } from "./objects/objects";
 import { ObjectStoreClient } from "./object-store";
-import type { TempUrlOptions } from "./temp-url";
+import type { TempUrlOptions } from "./objects/temp-url";
 import type { DownloadOptions } from "./transfer/download";
 import type { SyncResult } from "./transfer/folder-sync";
 import type { FolderUploadJob } from "./transfer/folder-upload";
@@ -216,17 +216,17 @@ export class ObjectStore extends ObjectStoreClient {
    * Delete many objects with one request per 10 000 names (`batchSize`). Returns pyrax's result
    * dictionary summed over batches; with `async: true` returns a job at once instead.
    */
-  bulkDelete(container: ContainerRef, names: ObjectRef[], options?: { batchSize?: number }): Promise<BulkDeleteResult>;
-  bulkDelete(container: ContainerRef, names: ObjectRef[], options: { async: true; batchSize?: number }): BulkDeleteJob;
-  bulkDelete(container: ContainerRef, names: ObjectRef[], options?: { async?: boolean; batchSize?: number }): Promise<BulkDeleteResult> | BulkDeleteJob {
+  bulkDelete(container: ContainerRef, names: ObjectRef[], options?: Omit<BulkDeleteOptions, "async"> & { async?: false }): Promise<BulkDeleteResult>;
+  bulkDelete(container: ContainerRef, names: ObjectRef[], options: BulkDeleteOptions & { async: true }): BulkDeleteJob;
+  bulkDelete(container: ContainerRef, names: ObjectRef[], options?: BulkDeleteOptions): Promise<BulkDeleteResult> | BulkDeleteJob {
     return this.objects.bulkDelete(container, names, options as never);
   }
   // ---- folders ------------------------------------------------------------------------------
   /**
-   * Upload a folder tree in the background. Resolves (after scanning and creating the container)
-   * with a job: `totalBytes`, live `uploadedBytes`, `on("progress")`, `cancel()`, `done`, `key`.
+   * Upload a folder tree in the background: returns a job at once (core's `Job`: `await job`,
+   * `on("progress")`, `cancel()`, `key`; `await job.scanned` → pyrax's `{ key, totalBytes }`).
    */
-  uploadFolder(path: string, options?: UploadFolderOptions): Promise<FolderUploadJob> {
+  uploadFolder(path: string, options?: UploadFolderOptions): FolderUploadJob {
     return this.folders.upload(path, options);
   }
   /** Bytes uploaded so far by the folder upload `key` (pyrax's `get_uploaded`). */

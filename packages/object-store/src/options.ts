@@ -1,5 +1,5 @@
 import { ValidationError } from "@rax/core";
-import type * as z from "zod";
+import * as z from "zod";
 
 // Checks shared by the namespaces' option objects (each names the field it refuses).
 
@@ -32,14 +32,43 @@ export function checkMetadataArg(meta: unknown): void {
 /**
  * `schema`'s output for `value`, or a `ValidationError` whose field is `field` plus the path of the
  * first issue — an unknown key included (`options.bogus: unknown option`), which zod reports on
- * the object itself.
+ * the object itself — looking into the union branch the value was closest to (`options.range.end`).
  */
 export function parseOptions<S extends z.ZodType>(schema: S, value: unknown, field: string): z.output<S> {
   const r = schema.safeParse(value);
   if (r.success) return r.data;
-  const issue = r.error.issues[0];
+  const path: string[] = [];
+  let issue: z.core.$ZodIssue | undefined = r.error.issues[0];
+  while (issue?.code === "invalid_union") {
+    const branch = closestBranch(issue.errors);
+    if (!branch) break;
+    path.push(...issue.path.map(String));
+    issue = branch[0];
+  }
   const unknownKey = issue?.code === "unrecognized_keys" ? issue.keys[0] : undefined;
-  const path = [...(issue?.path ?? []).map(String), ...(unknownKey === undefined ? [] : [unknownKey])];
+  path.push(...(issue?.path ?? []).map(String), ...(unknownKey === undefined ? [] : [unknownKey]));
   const name = [field, ...path].filter(Boolean).join(".");
   throw new ValidationError(name || "value", unknownKey === undefined ? (issue?.message ?? "is invalid") : "unknown option", { cause: r.error });
 }
+
+/**
+ * The branch whose shape the value has (no unknown keys, fewest issues), when there is exactly one;
+ * otherwise the union's own message is the clearer one.
+ */
+function closestBranch(branches: z.core.$ZodIssue[][]): z.core.$ZodIssue[] | undefined {
+  const fits = branches.filter((b) => b.length > 0 && !b.some((i) => i.code === "unrecognized_keys" || (i.code === "invalid_type" && i.path.length === 0)));
+  if (fits.length === 0) return undefined;
+  const fewest = Math.min(...fits.map((b) => b.length));
+  const best = fits.filter((b) => b.length === fewest);
+  return best.length === 1 ? best[0] : undefined;
+}
+
+// Building blocks of the option schemas, each with the wording its ValidationError carries.
+
+export const positiveInt = (message = "must be a positive integer") =>
+  z.number(message).int(message).positive(message).max(Number.MAX_SAFE_INTEGER, message);
+
+export const abortSignal = () => z.instanceof(AbortSignal, { message: "must be an AbortSignal" });
+
+export const callback = <F extends (...args: never[]) => unknown>() =>
+  z.custom<F>((v) => typeof v === "function", "must be a function");

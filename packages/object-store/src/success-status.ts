@@ -1,5 +1,3 @@
-import { InvalidResponse, type RaxResponse } from "@rax/core";
-
 /**
  * The statuses Swift defines as success for each kind of call. Anything else below 400 (a 3xx
  * from a balancer, a 202 where 201 means "stored") is not success: taking it as one stores
@@ -22,14 +20,3 @@ export const OK = {
 } as const satisfies Record<string, readonly number[]>;
 
 export type SuccessStatuses = readonly number[];
-
-/** Throws `InvalidResponse` (the body discarded) unless `res.status` is one of `ok`. */
-export async function checkStatus(res: RaxResponse, ok: SuccessStatuses): Promise<RaxResponse> {
-  if (ok.includes(res.status)) return res;
-  await res.dump().catch(() => undefined);
-  const location = res.headers.location;
-  throw new InvalidResponse(
-    { status: res.status, method: res.method, url: res.url, snippet: "", requestId: res.requestId },
-    `Swift answered ${res.status} where ${ok.join(" or ")} means success${location ? ` (redirect not followed)` : ""}`,
-  );
-}

@@ -1,5 +1,5 @@
 import type { RaxResponse, ServiceCall } from "@rax/core";
-import { checkStatus, type SuccessStatuses } from "./success-status";
+import type { SuccessStatuses } from "./success-status";
 
 export interface ObjectStoreDefaults {
   /** Bodies larger than this go up as segments plus a manifest. */
@@ -24,16 +24,16 @@ export interface SwiftClient {
 }
 
 /** One Swift call: a core `ServiceCall` (path relative to the endpoint) and the statuses that mean success. */
-export type SwiftCall = Omit<Extract<ServiceCall, { path: string }>, "expectStatus"> & { ok: SuccessStatuses };
+export type SwiftCall = Omit<Extract<ServiceCall, { path: string }>, "expectStatus" | "success"> & { ok: SuccessStatuses };
 
-/** Send to the storage endpoint; any status outside `ok` is an error. */
-export async function storage(client: SwiftClient, { ok, ...call }: SwiftCall): Promise<RaxResponse> {
-  return checkStatus(await client.send(call), ok);
+/** Send to the storage endpoint; any status outside `ok` is an error (core's `success` check). */
+export function storage(client: SwiftClient, { ok, ...call }: SwiftCall): Promise<RaxResponse> {
+  return client.send({ ...call, success: ok });
 }
 
 /** Send to the CDN management endpoint; any status outside `ok` is an error. */
-export async function cdn(client: SwiftClient, { ok, path, ...call }: SwiftCall): Promise<RaxResponse> {
-  return checkStatus(await client.send({ ...call, url: `${client.cdnEndpoint}${path}` }), ok);
+export function cdn(client: SwiftClient, { ok, path, ...call }: SwiftCall): Promise<RaxResponse> {
+  return client.send({ ...call, url: `${client.cdnEndpoint}${path}`, success: ok });
 }
 
 /** pyrax's `MAX_FILE_SIZE`: one byte under 5 GiB, Swift's single-PUT limit. */

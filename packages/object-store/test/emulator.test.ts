@@ -116,7 +116,7 @@ describe("against @rax/emulator", () => {
     await writeFile(join(root, "a.txt"), "A");
     await writeFile(join(root, "sub", "b.txt"), "B");
     await writeFile(join(root, "skip.pyc"), "x");
-    const job = await cf.uploadFolder(root, { container: "folder", ignore: "*.pyc" });
+    const job = cf.uploadFolder(root, { container: "folder", ignore: "*.pyc" });
     const r = await job.done;
     expect(r.uploaded.sort()).toEqual(["a.txt", "sub/b.txt"]);
     await writeFile(join(root, "c.txt"), "C");

@@ -34,8 +34,10 @@ const stored = (c: string) => [...(swift.containers.get(c)?.objects.keys() ?? []
 
 describe("uploadFolder", () => {
   it("creates a container named after the folder and stores relative '/'-separated names", async () => {
-    const job = await cf.uploadFolder(folder);
+    const job = cf.uploadFolder(folder);
     expect(job.container).toBe("cool_project");
+    expect(job.key).toBe(job.id);
+    expect(await job.scanned).toEqual({ key: job.key, totalBytes: 6 + 11 + 8 + 7 + 4 + 3, files: 6 });
     expect(job.totalBytes).toBe(6 + 11 + 8 + 7 + 4 + 3);
     const r = await job.done;
     expect(r.failed).toEqual([]);
@@ -46,10 +48,10 @@ describe("uploadFolder", () => {
   });
 
   it("uploads into a named container, skipping ignored patterns (string or list)", async () => {
-    await (await cf.uploadFolder(folder, { container: "software", ignore: "*.pyc" })).done;
+    await (cf.uploadFolder(folder, { container: "software", ignore: "*.pyc" })).done;
     expect(stored("software")).not.toContain("src/main.pyc");
     swift.reset();
-    const job = await cf.uploadFolder(folder, { container: "software", ignore: ["*.pyc", "*.tgz", "tmp*", ".git"] });
+    const job = cf.uploadFolder(folder, { container: "software", ignore: ["*.pyc", "*.tgz", "tmp*", ".git"] });
     await job.done;
     expect(stored("software")).toEqual(["README.md", "src/main.py"]);
   });
@@ -57,7 +59,7 @@ describe("uploadFolder", () => {
   it("reports progress live and via onProgress, ending at totalBytes", async () => {
     const seen: FolderProgress[] = [];
     const cb: number[] = [];
-    const job = await cf.uploadFolder(folder, { concurrency: 2, onProgress: (p) => cb.push(p.uploadedBytes) });
+    const job = cf.uploadFolder(folder, { concurrency: 2, onProgress: (p) => cb.push(p.uploadedBytes) });
     job.on("progress", (p: FolderProgress) => seen.push(p));
     const r = await job.done;
     expect(seen.length).toBeGreaterThan(0);
@@ -68,8 +70,11 @@ describe("uploadFolder", () => {
 
   it("cancel() stops the upload: done resolves with cancelled and the rest not uploaded", async () => {
     for (let i = 0; i < 30; i++) await writeFile(join(folder, `f${String(i).padStart(2, "0")}.txt`), `file ${i}`);
-    const job = await cf.uploadFolder(folder, { concurrency: 1 });
-    job.once("progress", () => cf.cancelFolderUpload(job.key));
+    const job = cf.uploadFolder(folder, { concurrency: 1 });
+    const off = job.on("progress", () => {
+      off();
+      cf.cancelFolderUpload(job.key);
+    });
     const r = await job.done;
     expect(r.cancelled).toBe(true);
     expect(r.notUploaded.length).toBeGreaterThan(0);
@@ -80,7 +85,7 @@ describe("uploadFolder", () => {
   it("an AbortSignal cancels too", async () => {
     const ac = new AbortController();
     ac.abort();
-    const job = await cf.uploadFolder(folder, { signal: ac.signal });
+    const job = cf.uploadFolder(folder, { signal: ac.signal });
     const r = await job.done;
     expect(r.cancelled).toBe(true);
     expect(r.uploaded).toEqual([]);
@@ -92,7 +97,7 @@ describe("uploadFolder", () => {
     const onWarning = (w: Error) => warnings.push(w.name);
     process.on("warning", onWarning);
     try {
-      const job = await cf.uploadFolder(folder, { concurrency: 32 });
+      const job = cf.uploadFolder(folder, { concurrency: 32 });
       const r = await job.done;
       expect(r.failed).toEqual([]);
       expect(r.uploaded).toHaveLength(46);
@@ -105,7 +110,7 @@ describe("uploadFolder", () => {
 
   it("a failing file is reported and the others still upload", async () => {
     swift.faults.failPut.add("cool_project/README.md");
-    const r = await (await cf.uploadFolder(folder)).done;
+    const r = await (cf.uploadFolder(folder)).done;
     expect(r.failed.map((f) => f.name)).toEqual(["README.md"]);
     expect(r.uploaded).toHaveLength(5);
   });

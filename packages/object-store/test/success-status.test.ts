@@ -86,7 +86,7 @@ describe("writes succeed only on Swift's success status", () => {
     await writeFile(join(root, "a", "one.txt"), "1");
     await writeFile(join(root, "two.txt"), "2");
     fx.script = (r) => (r.method === "PUT" && r.path.split("/").length > 2 ? redirect : r.method === "HEAD" ? { status: 204 } : { status: 201 });
-    const job = await fx.client().uploadFolder(root, { container: "c" });
+    const job = fx.client().uploadFolder(root, { container: "c" });
     const result = await job.done;
     expect(result.uploaded).toEqual([]);
     expect(result.failed.map((f) => f.name).sort()).toEqual(["a/one.txt", "two.txt"]);

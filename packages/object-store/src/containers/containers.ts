@@ -7,11 +7,11 @@ import { checkListingOptions, type ListingOptions } from "../listing-options";
 import { type Metadata, type MetadataInput, metaHeaders } from "../metadata-headers";
 import { CONTAINER_BRAND, type ContainerRef, containerName, type ObjectRef } from "../names";
 import type { ObjectInfo } from "../objects/models";
-import type { BulkDeleteJob, BulkDeleteResult } from "../objects/bulk-delete";
+import type { BulkDeleteJob, BulkDeleteOptions, BulkDeleteResult } from "../objects/models";
 import type { FetchObjectOptions } from "../objects/fetch";
 import type { Objects, ObjectsRoot, StorageObject } from "../objects/objects";
 import { checkBool, checkMetadataArg, checkObject } from "../options";
-import type { TempUrlOptions } from "../temp-url";
+import type { TempUrlOptions } from "../objects/temp-url";
 import type { DownloadOptions } from "../transfer/download";
 import type { StoreObjectOptions } from "../transfer/store-options";
 import type { UploadData } from "../transfer/upload-data";
@@ -217,9 +217,9 @@ export class Container {
   deleteAllObjects(): Promise<BulkDeleteResult> {
     return this.client.objects.deleteAll(this);
   }
-  bulkDelete(names: (string | StorageObject)[], options?: { batchSize?: number }): Promise<BulkDeleteResult>;
-  bulkDelete(names: (string | StorageObject)[], options: { async: true; batchSize?: number }): BulkDeleteJob;
-  bulkDelete(names: (string | StorageObject)[], options?: { async?: boolean; batchSize?: number }): unknown {
+  bulkDelete(names: (string | StorageObject)[], options?: Omit<BulkDeleteOptions, "async"> & { async?: false }): Promise<BulkDeleteResult>;
+  bulkDelete(names: (string | StorageObject)[], options: BulkDeleteOptions & { async: true }): BulkDeleteJob;
+  bulkDelete(names: (string | StorageObject)[], options?: BulkDeleteOptions): unknown {
     return this.client.objects.bulkDelete(this, names, options as { batchSize?: number });
   }
   deleteObjectInSeconds(name: ObjectRef, seconds: number): Promise<void> {

@@ -1,5 +1,5 @@
 import { ValidationError } from "@rax/core";
-import { bulkDeleteAll } from "../objects/bulk-delete";
+import { deleteInBatches } from "../objects/requests";
 import { asNoSuchContainer } from "../errors";
 import { countHeader } from "../count-headers";
 import { goneOnRetry } from "../not-found";
@@ -39,7 +39,7 @@ export async function deleteContainer(client: SwiftClient, name: string, deleteO
   if (deleteObjects) {
     const names: string[] = [];
     for await (const row of walkObjects(client, name, {})) names.push(row.name);
-    if (names.length > 0) await bulkDeleteAll(client, name, names, batchSize);
+    if (names.length > 0) await deleteInBatches(client, name, names, { batchSize });
   }
   try {
     const res = await storage(client, { method: "DELETE", ok: OK.delete, path: containerPath(name) });

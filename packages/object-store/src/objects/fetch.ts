@@ -1,52 +1,51 @@
 import { Readable } from "node:stream";
-import { type RaxResponse, ValidationError } from "@rax/core";
+import type { RaxResponse } from "@rax/core";
+import * as z from "zod";
 import { countHeader } from "../count-headers";
+import { abortSignal, parseOptions, positiveInt } from "../options";
 import { objectNotFound } from "../not-found";
 import { objectPath } from "../names";
 import { type ObjectInfo, objectInfoFrom } from "./models";
 import { OK } from "../success-status";
 import { storage, type SwiftClient } from "../swift-client";
 
-export interface FetchObjectOptions {
-  /** Also return the object's metadata (from the same GET; no extra HEAD). */
-  includeMeta?: boolean;
-  /** Return an async iterator of chunks of this many bytes (the last may be shorter). */
-  chunkSize?: number;
-  /** Byte range, inclusive: `{ start, end? }`, or the last `suffix` bytes. */
-  range?: { start: number; end?: number } | { suffix: number };
-  /** First byte to read (with `size`: pyrax's partial read, without its off-by-one). */
-  offset?: number;
-  /** Number of bytes to read. */
-  size?: number;
-  signal?: AbortSignal;
-}
+const nonNegativeInt = (message = "must be a non-negative integer") =>
+  z.number(message).int(message).min(0, message).max(Number.MAX_SAFE_INTEGER, message);
 
-const KEYS = new Set(["includeMeta", "chunkSize", "range", "offset", "size", "signal"]);
-const nonNegInt = (v: unknown) => Number.isSafeInteger(v) && (v as number) >= 0;
+/** How an object's content is read: the one declaration its type and its checks come from. */
+export const fetchObjectOptionsSchema = z
+  .strictObject({
+    /** Also return the object's metadata (from the same GET; no extra HEAD). */
+    includeMeta: z.boolean("must be a boolean").optional(),
+    /** Return an async iterator of chunks of this many bytes (the last may be shorter). */
+    chunkSize: positiveInt().optional(),
+    /** Byte range, inclusive: `{ start, end? }`, or the last `suffix` bytes. */
+    range: z
+      .union(
+        [
+          z.strictObject({ suffix: positiveInt() }),
+          z
+            .strictObject({ start: nonNegativeInt(), end: nonNegativeInt("must be an integer ≥ start").optional() })
+            .refine((r) => r.end === undefined || r.end >= r.start, { message: "must be an integer ≥ start", path: ["end"] }),
+        ],
+        "must be { start, end? } or { suffix }",
+      )
+      .optional(),
+    /** First byte to read (with `size`: pyrax's partial read, without its off-by-one). */
+    offset: nonNegativeInt().optional(),
+    /** Number of bytes to read. */
+    size: positiveInt().optional(),
+    signal: abortSignal().optional(),
+  })
+  .refine((o) => o.range === undefined || (o.offset === undefined && o.size === undefined), {
+    message: "cannot be combined with offset/size",
+    path: ["range"],
+  });
 
-export function checkFetchOptions(o: unknown, field = "options"): FetchObjectOptions {
-  if (o === undefined) return {};
-  if (o === null || typeof o !== "object") throw new ValidationError(field, "must be an object");
-  const opts = o as Record<string, unknown>;
-  for (const k of Object.keys(opts)) if (!KEYS.has(k)) throw new ValidationError(`${field}.${k}`, "unknown option");
-  if (opts.includeMeta !== undefined && typeof opts.includeMeta !== "boolean") throw new ValidationError(`${field}.includeMeta`, "must be a boolean");
-  if (opts.chunkSize !== undefined && !(nonNegInt(opts.chunkSize) && (opts.chunkSize as number) > 0))
-    throw new ValidationError(`${field}.chunkSize`, "must be a positive integer");
-  if (opts.offset !== undefined && !nonNegInt(opts.offset)) throw new ValidationError(`${field}.offset`, "must be a non-negative integer");
-  if (opts.size !== undefined && !(nonNegInt(opts.size) && (opts.size as number) > 0)) throw new ValidationError(`${field}.size`, "must be a positive integer");
-  if (opts.range !== undefined) {
-    if ((opts.offset ?? opts.size) !== undefined) throw new ValidationError(`${field}.range`, "cannot be combined with offset/size");
-    const r = opts.range as Record<string, unknown>;
-    if (r === null || typeof r !== "object") throw new ValidationError(`${field}.range`, "must be { start, end? } or { suffix }");
-    if ("suffix" in r) {
-      if (!(nonNegInt(r.suffix) && (r.suffix as number) > 0)) throw new ValidationError(`${field}.range.suffix`, "must be a positive integer");
-    } else {
-      if (!nonNegInt(r.start)) throw new ValidationError(`${field}.range.start`, "must be a non-negative integer");
-      if (r.end !== undefined && !(nonNegInt(r.end) && (r.end as number) >= (r.start as number)))
-        throw new ValidationError(`${field}.range.end`, "must be an integer ≥ start");
-    }
-  }
-  return opts as FetchObjectOptions;
+export type FetchObjectOptions = z.input<typeof fetchObjectOptionsSchema>;
+
+export function fetchOptions(o: unknown, field = "options"): FetchObjectOptions {
+  return o === undefined ? {} : parseOptions(fetchObjectOptionsSchema, o, field);
 }
 
 /** The `Range` header for the options, or undefined for the whole object. */
@@ -67,7 +66,8 @@ export interface ObjectGet {
   body: Readable;
 }
 
-export async function fetchObject(client: SwiftClient, container: string, name: string, o: FetchObjectOptions): Promise<ObjectGet> {
+/** GET the object (a `Range` from the options): its response, what it tells, and the body of the bytes asked for. */
+export async function openObject(client: SwiftClient, container: string, name: string, o: FetchObjectOptions): Promise<ObjectGet> {
   const range = rangeHeader(o);
   let res: RaxResponse;
   try {

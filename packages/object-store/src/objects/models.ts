@@ -1,3 +1,5 @@
+import type { Job } from "@rax/core";
+import * as z from "zod";
 import { countHeader, type ResponseRef } from "../count-headers";
 import { fromWire, type Metadata, metadataFrom } from "../metadata-headers";
 import { unquoteEtag } from "../transfer/upload-data";
@@ -63,3 +65,57 @@ export function headersKeptOnPost(info: ObjectInfo): Record<string, string> {
   }
   return out;
 }
+
+/** pyrax's bulk-delete result dictionary, summed over every batch. */
+export interface BulkDeleteResult {
+  deleted: number;
+  notFound: number;
+  /** "200 OK", or the first non-200 batch status. */
+  status: string;
+  /** `[path, status]` pairs from the server, plus `[body, status]` for a failed batch without details. */
+  errors: [string, string][];
+}
+
+/** A bulk delete's progress: names sent so far (of `total`) and the counts so far. */
+export interface BulkDeleteProgress {
+  done: number;
+  total: number;
+  deleted: number;
+  notFound: number;
+}
+
+/**
+ * A bulk delete running in the background (pyrax's `async=True`): core's `Job` (`await job`,
+ * `status`, `on("progress")`, `abort()` between batches) plus pyrax's `completed` / `results`.
+ */
+export interface BulkDeleteJob extends Job<BulkDeleteResult, BulkDeleteProgress> {
+  /** pyrax's flag: true once the job settled (succeeded, failed or aborted). */
+  readonly completed: boolean;
+  /** pyrax's name for `result`: set once the deletion succeeded. */
+  readonly results: BulkDeleteResult | undefined;
+  /** The job as a Promise (`await job` does the same). */
+  readonly done: Promise<BulkDeleteResult>;
+}
+
+export const bulkDeleteOptionsSchema = z.strictObject({
+  /** Return a `BulkDeleteJob` at once instead of a Promise. */
+  async: z.boolean("must be a boolean").optional(),
+  /** Names per request (default: the client's, Swift's 10 000). */
+  batchSize: z.number("must be a positive integer").int("must be a positive integer").positive("must be a positive integer").optional(),
+  signal: z.instanceof(AbortSignal, { message: "must be an AbortSignal" }).optional(),
+});
+export type BulkDeleteOptions = z.input<typeof bulkDeleteOptionsSchema>;
+
+// Swift's bulk middleware answer. An object that carries neither the status nor the count is not
+// one (a JSON array, `{}`, an unrelated error document): taking it as "0 deleted" would hide a failure.
+export const swiftBulkBody = z
+  .looseObject({
+    "Number Deleted": z.number().optional(),
+    "Number Not Found": z.number().optional(),
+    "Response Status": z.string().optional(),
+    "Response Body": z.string().optional(),
+    Errors: z.array(z.array(z.unknown())).optional(),
+  })
+  .refine((b) => b["Response Status"] !== undefined || b["Number Deleted"] !== undefined, {
+    message: 'neither "Response Status" nor "Number Deleted" is present',
+  });

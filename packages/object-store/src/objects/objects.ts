@@ -1,23 +1,18 @@
-import { basename } from "node:path";
 import { Paginated, type RaxResponse, ValidationError } from "@rax/core";
 import type { Account } from "../account/account";
 import type { Cdn } from "../cdn/cdn";
 import { listObjectRows, type ObjectListing, objectPage } from "../listing";
 import { checkListingOptions, type ListingOptions } from "../listing-options";
-import { type Metadata, type MetadataInput, metaHeaders } from "../metadata-headers";
-import { type ContainerRef, containerName, OBJECT_BRAND, type ObjectRef, objectName } from "../names";
-import { checkBool, checkMetadataArg, checkObject, copyOptions, posInt } from "../options";
+import type { Metadata, MetadataInput } from "../metadata-headers";
+import { type ContainerRef, containerName, OBJECT_BRAND, type ObjectRef } from "../names";
 import type { SwiftClient } from "../swift-client";
-import { buildTempUrl, checkTempUrlOptions, type TempUrlOptions } from "../temp-url";
-import { type DownloadOptions, downloadObject } from "../transfer/download";
-import { type ObjectSource, sourceFromData, sourceFromFile } from "../transfer/object-source";
-import { storeObject } from "../transfer/store-object";
-import { checkStoreOptions, type StoreObjectOptions } from "../transfer/store-options";
+import type { DownloadOptions } from "../transfer/download";
+import type { StoreObjectOptions, UploadFileOptions } from "../transfer/store-options";
 import type { UploadData } from "../transfer/upload-data";
-import { type BulkDeleteJob, type BulkDeleteResult, bulkDeleteAll, bulkDeleteJob } from "./bulk-delete";
-import { checkFetchOptions, type FetchObjectOptions, fetchObject, readAll, rechunk } from "./fetch";
-import type { ObjectInfo } from "./models";
+import type { FetchObjectOptions } from "./fetch";
+import type { BulkDeleteJob, BulkDeleteOptions, BulkDeleteResult, ObjectInfo } from "./models";
 import * as ops from "./requests";
+import type { TempUrlOptions } from "./temp-url";
 
 /** What objects and `StorageObject`s need of the client: its namespaces. */
 export interface ObjectsRoot extends SwiftClient {
@@ -25,6 +20,8 @@ export interface ObjectsRoot extends SwiftClient {
   readonly cdn: Cdn;
   readonly account: Account;
 }
+
+type CopyOptions = { newObjName?: string; contentType?: string };
 
 /** `cf.objects`: store, fetch, list, copy, delete objects and their metadata; temp URLs. */
 export class Objects {
@@ -34,31 +31,21 @@ export class Objects {
     this.#root = root;
   }
 
+  #wrap = (info: ObjectInfo): StorageObject => new StorageObject(this.#root, info);
+
   /** Store `data` as `name`. Content over `segmentSize` becomes a segmented large object. */
   async store(container: ContainerRef, name: string, data: UploadData, options?: StoreObjectOptions): Promise<StorageObject> {
-    const c = containerName(container);
-    const n = objectName(name);
-    const o = checkStoreOptions(options);
-    const source: ObjectSource = sourceFromData(data, o.size);
-    return new StorageObject(this.#root, await storeObject(this.#root, c, n, source, o));
+    return this.#wrap(await ops.storeObject(this.#root, container, name, data, options));
   }
 
   /** Upload a local file; the object name defaults to the file's base name. */
-  async uploadFile(container: ContainerRef, path: string, options?: StoreObjectOptions & { objName?: string }): Promise<StorageObject> {
-    const c = containerName(container);
-    const o = checkStoreOptions(options, "options", new Set(["objName"])) as StoreObjectOptions & { objName?: string };
-    if (typeof path !== "string" || path.length === 0) throw new ValidationError("path", "must be a file path");
-    const n = objectName(o.objName ?? basename(path), o.objName === undefined ? "path" : "options.objName");
-    const source = await sourceFromFile(path);
-    const { objName: _ignored, ...rest } = o;
-    return new StorageObject(this.#root, await storeObject(this.#root, c, n, source, rest));
+  async uploadFile(container: ContainerRef, path: string, options?: UploadFileOptions): Promise<StorageObject> {
+    return this.#wrap(await ops.uploadFile(this.#root, container, path, options));
   }
 
   /** HEAD the object; `NoSuchObject` if absent. */
   async get(container: ContainerRef, name: ObjectRef): Promise<StorageObject> {
-    const c = containerName(container);
-    const n = objectName(name);
-    return new StorageObject(this.#root, await ops.getObject(this.#root, c, n));
+    return this.#wrap(await ops.getObject(this.#root, container, name));
   }
 
   /**
@@ -68,46 +55,23 @@ export class Objects {
   fetch(container: ContainerRef, name: ObjectRef, options: FetchObjectOptions & { chunkSize: number }): Promise<AsyncIterable<Buffer>>;
   fetch(container: ContainerRef, name: ObjectRef, options: FetchObjectOptions & { includeMeta: true }): Promise<{ meta: ObjectInfo; data: Buffer }>;
   fetch(container: ContainerRef, name: ObjectRef, options?: FetchObjectOptions): Promise<Buffer>;
-  async fetch(container: ContainerRef, name: ObjectRef, options?: FetchObjectOptions): Promise<unknown> {
-    const c = containerName(container);
-    const n = objectName(name);
-    const o = checkFetchOptions(options);
-    if (o.chunkSize !== undefined) {
-      if (o.includeMeta) throw new ValidationError("options.includeMeta", "cannot be combined with chunkSize; use fetchStream");
-      const { body } = await fetchObject(this.#root, c, n, o);
-      return rechunk(body, o.chunkSize);
-    }
-    const { res, info, body } = await fetchObject(this.#root, c, n, o);
-    const data = body === res.body ? Buffer.from(await res.bytes()) : await readAll(body);
-    return o.includeMeta ? { meta: info, data } : data;
+  fetch(container: ContainerRef, name: ObjectRef, options?: FetchObjectOptions): Promise<unknown> {
+    return ops.fetchObject(this.#root, container, name, options);
   }
 
   /** The object's metadata and its body as a stream (read it or call `res.dump()`). */
-  async fetchStream(container: ContainerRef, name: ObjectRef, options?: Omit<FetchObjectOptions, "chunkSize" | "includeMeta">): Promise<{ meta: ObjectInfo; body: RaxResponse["body"] }> {
-    const c = containerName(container);
-    const n = objectName(name);
-    const o = checkFetchOptions(options);
-    const { info, body } = await fetchObject(this.#root, c, n, o);
-    return { meta: info, body: body as RaxResponse["body"] };
+  fetchStream(container: ContainerRef, name: ObjectRef, options?: Omit<FetchObjectOptions, "chunkSize" | "includeMeta">): Promise<{ meta: ObjectInfo; body: RaxResponse["body"] }> {
+    return ops.fetchObjectStream(this.#root, container, name, options);
   }
 
   /** Async iterator of `chunkSize`-byte Buffers from one streaming GET. */
   iterChunks(container: ContainerRef, name: ObjectRef, options: Omit<FetchObjectOptions, "includeMeta"> & { chunkSize: number }): AsyncGenerator<Buffer> {
-    const c = containerName(container);
-    const n = objectName(name);
-    const o = checkFetchOptions(options);
-    if (o.chunkSize === undefined) throw new ValidationError("options.chunkSize", "is required");
-    const root = this.#root;
-    return (async function* () {
-      const { body } = await fetchObject(root, c, n, o);
-      yield* rechunk(body, o.chunkSize as number);
-    })();
+    return ops.iterObjectChunks(this.#root, container, name, options);
   }
 
   /** The first `size` bytes (pyrax's `fetch_partial`). */
   fetchPartial(container: ContainerRef, name: ObjectRef, size: number): Promise<Buffer> {
-    if (!posInt(size)) return Promise.reject(new ValidationError("size", "must be a positive integer"));
-    return this.fetch(container, name, { size });
+    return ops.fetchPartial(this.#root, container, name, size);
   }
 
   /**
@@ -115,105 +79,55 @@ export class Objects {
    * `structure: false`. Never writes outside `directory`; writes a temp file and renames it
    * once complete and MD5-checked. Returns the file's path.
    */
-  async download(container: ContainerRef, name: ObjectRef, directory: string, options?: DownloadOptions): Promise<string> {
-    const c = containerName(container);
-    const n = objectName(name);
-    const o = checkObject(options, "options", ["structure", "verify", "signal"]) as DownloadOptions;
-    checkBool(o.structure, "options.structure");
-    checkBool(o.verify, "options.verify");
-    return downloadObject(this.#root, c, n, directory, o);
+  download(container: ContainerRef, name: ObjectRef, directory: string, options?: DownloadOptions): Promise<string> {
+    return ops.downloadObjectTo(this.#root, container, name, directory, options);
   }
 
   /** Delete an object; `withSegments: true` also deletes a static large object's segments. */
-  async delete(container: ContainerRef, name: ObjectRef, options?: { withSegments?: boolean }): Promise<void> {
-    const c = containerName(container);
-    const n = objectName(name);
-    const o = checkObject(options, "options", ["withSegments"]);
-    checkBool(o.withSegments, "options.withSegments");
-    await ops.deleteObject(this.#root, c, n, Boolean(o.withSegments));
+  delete(container: ContainerRef, name: ObjectRef, options?: { withSegments?: boolean }): Promise<void> {
+    return ops.deleteObject(this.#root, container, name, options);
   }
 
   /** Bulk-delete every object in the container. */
   async deleteAll(container: ContainerRef): Promise<BulkDeleteResult> {
     const c = containerName(container);
-    const names = await this.listNames(c, { fullListing: true });
-    return bulkDeleteAll(this.#root, c, names);
+    return ops.deleteInBatches(this.#root, c, await this.listNames(c, { fullListing: true }));
   }
 
   /** Server-side copy (`X-Copy-From`); the new object keeps the name unless `newObjName`. */
-  async copy(
-    container: ContainerRef,
-    name: ObjectRef,
-    newContainer: ContainerRef,
-    options?: { newObjName?: string; contentType?: string },
-  ): Promise<StorageObject> {
-    const c = containerName(container);
-    const n = objectName(name);
-    const nc = containerName(newContainer, "newContainer");
-    const o = checkObject(copyOptions(options), "options", ["newObjName", "contentType"]);
-    const nn = o.newObjName === undefined ? n : objectName(o.newObjName, "options.newObjName");
-    if (o.contentType !== undefined && (typeof o.contentType !== "string" || /[\r\n]/.test(o.contentType)))
-      throw new ValidationError("options.contentType", "must be a string");
-    await ops.copyObject(this.#root, c, n, nc, nn, o.contentType as string | undefined);
-    return this.get(nc, nn);
+  async copy(container: ContainerRef, name: ObjectRef, newContainer: ContainerRef, options?: CopyOptions): Promise<StorageObject> {
+    return this.#wrap(await ops.copyObject(this.#root, container, name, newContainer, options));
   }
 
   /** Copy, then delete the original. */
-  async move(
-    container: ContainerRef,
-    name: ObjectRef,
-    newContainer: ContainerRef,
-    options?: { newObjName?: string; contentType?: string },
-  ): Promise<StorageObject> {
-    const c = containerName(container);
-    const n = objectName(name);
-    containerName(newContainer, "newContainer");
-    copyOptions(options);
-    const moved = await this.copy(c, n, newContainer, options);
-    if (moved.containerName !== c || moved.name !== n) await ops.deleteObject(this.#root, c, n);
-    return moved;
+  async move(container: ContainerRef, name: ObjectRef, newContainer: ContainerRef, options?: CopyOptions): Promise<StorageObject> {
+    return this.#wrap(await ops.moveObject(this.#root, container, name, newContainer, options));
   }
 
   /** Copy the object onto itself with a new Content-Type (pyrax's way; keeps metadata). */
-  async changeContentType(container: ContainerRef, name: ObjectRef, contentType: string): Promise<void> {
-    const c = containerName(container);
-    const n = objectName(name);
-    if (typeof contentType !== "string" || contentType.length === 0 || /[\r\n]/.test(contentType))
-      throw new ValidationError("contentType", "must be a non-empty string");
-    await ops.copyObject(this.#root, c, n, c, n, contentType);
+  changeContentType(container: ContainerRef, name: ObjectRef, contentType: string): Promise<void> {
+    return ops.changeObjectContentType(this.#root, container, name, contentType);
   }
 
-  async getMetadata(container: ContainerRef, name: ObjectRef): Promise<Metadata> {
-    return (await ops.getObject(this.#root, containerName(container), objectName(name))).metadata;
+  getMetadata(container: ContainerRef, name: ObjectRef): Promise<Metadata> {
+    return ops.getObjectMetadata(this.#root, container, name);
   }
 
   /**
    * Merge `metadata` into the object's (default), or replace it with `clear: true`. Swift's POST
    * replaces the whole set, so this HEADs first; content type, expiry and manifest are kept.
    */
-  async setMetadata(container: ContainerRef, name: ObjectRef, metadata: MetadataInput, options?: { clear?: boolean }): Promise<void> {
-    const c = containerName(container);
-    const n = objectName(name);
-    checkMetadataArg(metadata);
-    const o = checkObject(options, "options", ["clear"]);
-    checkBool(o.clear, "options.clear");
-    metaHeaders("Object", metadata);
-    await ops.setObjectMetadata(this.#root, c, n, metadata, Boolean(o.clear));
+  setMetadata(container: ContainerRef, name: ObjectRef, metadata: MetadataInput, options?: { clear?: boolean }): Promise<void> {
+    return ops.setObjectMetadata(this.#root, container, name, metadata, options);
   }
 
   removeMetadataKey(container: ContainerRef, name: ObjectRef, key: string): Promise<void> {
-    const c = containerName(container);
-    const n = objectName(name);
-    if (typeof key !== "string" || key.length === 0) return Promise.reject(new ValidationError("key", "must be a non-empty string"));
-    return ops.removeObjectMetadataKey(this.#root, c, n, key);
+    return ops.removeObjectMetadataKey(this.#root, container, name, key);
   }
 
-  /** Have Swift delete the object after `seconds`, keeping its metadata and content type. */
-  async deleteInSeconds(container: ContainerRef, name: ObjectRef, seconds: number): Promise<void> {
-    const c = containerName(container);
-    const n = objectName(name);
-    if (!posInt(seconds)) throw new ValidationError("seconds", "must be a positive integer");
-    await ops.deleteObjectInSeconds(this.#root, c, n, seconds);
+  /** Expire the object in `seconds`, keeping its metadata. */
+  deleteInSeconds(container: ContainerRef, name: ObjectRef, seconds: number): Promise<void> {
+    return ops.deleteObjectInSeconds(this.#root, container, name, seconds);
   }
 
   /**
@@ -256,39 +170,18 @@ export class Objects {
    * A temporary URL for the object, signed with the account's key (fetched once and cached when
    * `key` is not given). `options` may be just the number of seconds, as in pyrax.
    */
-  async getTempUrl(container: ContainerRef, name: ObjectRef, options: TempUrlOptions | number): Promise<string> {
-    const c = containerName(container);
-    const n = objectName(name);
-    const o = checkTempUrlOptions(options);
-    const key = o.key ?? (await this.#root.account.signingKey());
-    return buildTempUrl(this.#root.endpoint, c, n, key, o);
+  getTempUrl(container: ContainerRef, name: ObjectRef, options: TempUrlOptions | number): Promise<string> {
+    return ops.getTempUrl(this.#root, container, name, options, () => this.#root.account.signingKey());
   }
 
   /**
    * Delete many objects with one request per 10 000 names (`batchSize`). Returns pyrax's result
-   * dictionary summed over batches; with `async: true` returns a job at once instead.
+   * dictionary summed over batches; with `async: true` returns a `BulkDeleteJob` (core's `Job`) at once.
    */
-  bulkDelete(container: ContainerRef, names: ObjectRef[], options?: { batchSize?: number }): Promise<BulkDeleteResult>;
-  bulkDelete(container: ContainerRef, names: ObjectRef[], options: { async: true; batchSize?: number }): BulkDeleteJob;
-  bulkDelete(container: ContainerRef, names: ObjectRef[], options?: { async?: boolean; batchSize?: number }): Promise<BulkDeleteResult> | BulkDeleteJob {
-    let run: () => Promise<BulkDeleteResult>;
-    let isAsync = false;
-    try {
-      const c = containerName(container);
-      if (!Array.isArray(names)) throw new ValidationError("names", "must be a list of object names");
-      const list = names.map((n, i) => objectName(n, `names.${i}`, true));
-      const o = checkObject(options, "options", ["async", "batchSize"]);
-      isAsync = checkBool(o.async, "options.async") ?? false;
-      if (o.batchSize !== undefined && !posInt(o.batchSize)) throw new ValidationError("options.batchSize", "must be a positive integer");
-      run = () =>
-        list.length === 0
-          ? Promise.resolve({ deleted: 0, notFound: 0, status: "200 OK", errors: [] })
-          : bulkDeleteAll(this.#root, c, list, o.batchSize as number | undefined);
-    } catch (e) {
-      if (options && (options as { async?: unknown }).async === true) throw e;
-      return Promise.reject(e);
-    }
-    return isAsync ? bulkDeleteJob(run()) : run();
+  bulkDelete(container: ContainerRef, names: ObjectRef[], options?: Omit<BulkDeleteOptions, "async"> & { async?: false }): Promise<BulkDeleteResult>;
+  bulkDelete(container: ContainerRef, names: ObjectRef[], options: BulkDeleteOptions & { async: true }): BulkDeleteJob;
+  bulkDelete(container: ContainerRef, names: ObjectRef[], options?: BulkDeleteOptions): Promise<BulkDeleteResult> | BulkDeleteJob {
+    return ops.wantsJob(options) ? ops.startBulkDelete(this.#root, container, names, options) : ops.bulkDelete(this.#root, container, names, options);
   }
 }
 

@@ -1,29 +1,130 @@
-import { ValidationError } from "@rax/core";
+import { basename } from "node:path";
+import { errorFromResponse, InvalidResponse, type RaxResponse, startJob, ValidationError } from "@rax/core";
 import { copyNotFound, goneOnRetry, objectNotFound } from "../not-found";
 import { metaHeaderName, metaHeaders, toWire } from "../metadata-headers";
-import { objectPath } from "../names";
-import { headersKeptOnPost, type ObjectInfo, objectInfoFrom } from "./models";
-import { checkSegmentsDeleted } from "./bulk-delete";
+import { containerName, encodeBodyPath, objectName, objectPath } from "../names";
+import { checkBool, checkMetadataArg, checkObject, copyOptions, parseOptions, posInt } from "../options";
+import { parseBody } from "../response-body";
 import { OK } from "../success-status";
 import { storage, type SwiftClient } from "../swift-client";
+import { type DownloadOptions, downloadObject } from "../transfer/download";
+import { sourceFromData, sourceFromFile } from "../transfer/object-source";
+import { writeObject } from "../transfer/store-object";
+import { storeObjectOptionsSchema, storeOptions, uploadFileOptionsSchema } from "../transfer/store-options";
+import { fetchOptions, openObject, readAll, rechunk } from "./fetch";
+import {
+  type BulkDeleteJob,
+  type BulkDeleteProgress,
+  type BulkDeleteResult,
+  bulkDeleteOptionsSchema,
+  headersKeptOnPost,
+  type ObjectInfo,
+  objectInfoFrom,
+  swiftBulkBody,
+} from "./models";
+import { buildTempUrl, tempUrlOptions } from "./temp-url";
 
-export async function getObject(client: SwiftClient, container: string, name: string, signal?: AbortSignal): Promise<ObjectInfo> {
+// One function per wire operation on objects. Each checks its own input (names, option schemas)
+// before any request, so the namespace methods over them are one line each.
+
+/** HEAD the object; `NoSuchObject` (or `NoSuchContainer`) if absent. */
+export async function getObject(client: SwiftClient, container: unknown, name: unknown, signal?: AbortSignal): Promise<ObjectInfo> {
+  const c = containerName(container);
+  const n = objectName(name);
   try {
-    const res = await storage(client, { method: "HEAD", ok: OK.headObject, path: objectPath(container, name), signal });
+    const res = await storage(client, { method: "HEAD", ok: OK.headObject, path: objectPath(c, n), signal });
     await res.dump();
-    return objectInfoFrom(container, name, res);
+    return objectInfoFrom(c, n, res);
   } catch (e) {
-    throw await objectNotFound(client, e, container, name);
+    throw await objectNotFound(client, e, c, n);
   }
 }
 
-export async function deleteObject(client: SwiftClient, container: string, name: string, withSegments = false): Promise<void> {
+/** PUT `data` as the object (segmented above `segmentSize`), MD5-checked. */
+export async function storeObject(client: SwiftClient, container: unknown, name: unknown, data: unknown, options?: unknown): Promise<ObjectInfo> {
+  const c = containerName(container);
+  const n = objectName(name);
+  const { options: o, headers } = storeOptions(storeObjectOptionsSchema, options);
+  return writeObject(client, c, n, sourceFromData(data, o.size), o, headers);
+}
+
+/** Upload a local file; the object name defaults to the file's base name. */
+export async function uploadFile(client: SwiftClient, container: unknown, path: unknown, options?: unknown): Promise<ObjectInfo> {
+  const c = containerName(container);
+  const { options: o, headers } = storeOptions(uploadFileOptionsSchema, options);
+  if (typeof path !== "string" || path.length === 0) throw new ValidationError("path", "must be a file path");
+  const { objName, ...rest } = o;
+  const n = objectName(objName ?? basename(path), objName === undefined ? "path" : "options.objName");
+  return writeObject(client, c, n, await sourceFromFile(path), rest, headers);
+}
+
+/**
+ * The object's content: a Buffer; `{ meta, data }` with `includeMeta`; an async iterator of
+ * `chunkSize`-byte Buffers with `chunkSize`.
+ */
+export async function fetchObject(client: SwiftClient, container: unknown, name: unknown, options?: unknown): Promise<Buffer | AsyncIterable<Buffer> | { meta: ObjectInfo; data: Buffer }> {
+  const c = containerName(container);
+  const n = objectName(name);
+  const o = fetchOptions(options);
+  if (o.chunkSize !== undefined) {
+    if (o.includeMeta) throw new ValidationError("options.includeMeta", "cannot be combined with chunkSize; use fetchStream");
+    const { body } = await openObject(client, c, n, o);
+    return rechunk(body, o.chunkSize);
+  }
+  const { res, info, body } = await openObject(client, c, n, o);
+  const data = body === res.body ? Buffer.from(await res.bytes()) : await readAll(body);
+  return o.includeMeta ? { meta: info, data } : data;
+}
+
+/** The object's metadata and its body as a stream (read it or call `res.dump()`). */
+export async function fetchObjectStream(client: SwiftClient, container: unknown, name: unknown, options?: unknown): Promise<{ meta: ObjectInfo; body: RaxResponse["body"] }> {
+  const c = containerName(container);
+  const n = objectName(name);
+  const { info, body } = await openObject(client, c, n, fetchOptions(options));
+  return { meta: info, body: body as RaxResponse["body"] };
+}
+
+/** Async iterator of `chunkSize`-byte Buffers from one streaming GET; input checked at the call. */
+export function iterObjectChunks(client: SwiftClient, container: unknown, name: unknown, options: unknown): AsyncGenerator<Buffer> {
+  const c = containerName(container);
+  const n = objectName(name);
+  const o = fetchOptions(options);
+  const chunkSize = o.chunkSize;
+  if (chunkSize === undefined) throw new ValidationError("options.chunkSize", "is required");
+  return (async function* () {
+    const { body } = await openObject(client, c, n, o);
+    yield* rechunk(body, chunkSize);
+  })();
+}
+
+/** The first `size` bytes (pyrax's `fetch_partial`). */
+export async function fetchPartial(client: SwiftClient, container: unknown, name: unknown, size: unknown): Promise<Buffer> {
+  if (!posInt(size)) throw new ValidationError("size", "must be a positive integer");
+  return (await fetchObject(client, container, name, { size })) as Buffer;
+}
+
+/** Download into `directory` via a temp file renamed once complete and MD5-checked. */
+export async function downloadObjectTo(client: SwiftClient, container: unknown, name: unknown, directory: unknown, options?: unknown): Promise<string> {
+  const c = containerName(container);
+  const n = objectName(name);
+  const o = checkObject(options, "options", ["structure", "verify", "signal"]) as DownloadOptions;
+  checkBool(o.structure, "options.structure");
+  checkBool(o.verify, "options.verify");
+  return downloadObject(client, c, n, directory, o);
+}
+
+/** DELETE the object; `withSegments` also deletes a static large object's segments. */
+export async function deleteObject(client: SwiftClient, container: unknown, name: unknown, options?: unknown): Promise<void> {
+  const c = containerName(container);
+  const n = objectName(name);
+  const o = checkObject(options, "options", ["withSegments"]);
+  const withSegments = checkBool(o.withSegments, "options.withSegments") ?? false;
   try {
     const res = await storage(client, {
       method: "DELETE",
       // A manifest deleted with its segments answers 200 and a bulk-delete report; a plain object 204.
       ok: withSegments ? OK.deleteWithSegments : OK.delete,
-      path: objectPath(container, name),
+      path: objectPath(c, n),
       query: withSegments ? { "multipart-manifest": "delete" } : undefined,
       headers: withSegments ? { accept: "application/json" } : undefined,
     });
@@ -32,8 +133,21 @@ export async function deleteObject(client: SwiftClient, container: string, name:
   } catch (e) {
     // A 404 on a retry means an earlier attempt, whose answer was lost, deleted it: done.
     if (goneOnRetry(e)) return;
-    throw await objectNotFound(client, e, container, name);
+    throw await objectNotFound(client, e, c, n);
   }
+}
+
+/**
+ * The report of `DELETE ?multipart-manifest=delete` (Swift's bulk format, always HTTP 200): a
+ * failure inside it is the server's status error, not success.
+ */
+async function checkSegmentsDeleted(res: RaxResponse): Promise<void> {
+  const answer = await res.json();
+  if (answer === undefined) return;
+  const parsed = parseBody(res, answer, swiftBulkBody, "large-object delete result");
+  const status = parsed["Response Status"] ?? "200 OK";
+  if (status.startsWith("2")) return;
+  throw errorFromResponse({ status: Number.parseInt(status, 10) || 500, headers: res.headers, body: answer, method: res.method, url: res.url });
 }
 
 async function postObject(client: SwiftClient, container: string, name: string, headers: Record<string, string>): Promise<void> {
@@ -52,50 +166,52 @@ function userMetaHeaders(info: ObjectInfo): Record<string, string> {
   return out;
 }
 
+export async function getObjectMetadata(client: SwiftClient, container: unknown, name: unknown) {
+  return (await getObject(client, container, name)).metadata;
+}
+
 /**
  * Swift's object POST replaces the whole metadata set, so merging (the default, as in pyrax)
  * reads the current set first. Either way the content type, expiry and manifest are re-sent.
  */
-export async function setObjectMetadata(client: SwiftClient, container: string, name: string, meta: unknown, clear: boolean): Promise<void> {
+export async function setObjectMetadata(client: SwiftClient, container: unknown, name: unknown, meta: unknown, options?: unknown): Promise<void> {
+  const c = containerName(container);
+  const n = objectName(name);
+  checkMetadataArg(meta);
+  const o = checkObject(options, "options", ["clear"]);
+  const clear = checkBool(o.clear, "options.clear") ?? false;
   const update = metaHeaders("Object", meta);
-  const info = await getObject(client, container, name);
+  const info = await getObject(client, c, n);
   const merged = { ...headersKeptOnPost(info), ...(clear ? {} : userMetaHeaders(info)), ...update };
   // An empty value means "remove" for account/container metadata; mirror that for objects.
   for (const [k, v] of Object.entries(merged)) if (k.startsWith("x-object-meta-") && v === "") delete merged[k];
-  await postObject(client, container, name, merged);
+  await postObject(client, c, n, merged);
 }
 
-export async function removeObjectMetadataKey(client: SwiftClient, container: string, name: string, key: unknown): Promise<void> {
-  if (typeof key !== "string") throw new ValidationError("key", "must be a string");
+export async function removeObjectMetadataKey(client: SwiftClient, container: unknown, name: unknown, key: unknown): Promise<void> {
+  const c = containerName(container);
+  const n = objectName(name);
+  if (typeof key !== "string" || key.length === 0) throw new ValidationError("key", "must be a non-empty string");
   const header = metaHeaderName("Object", key, "key");
-  const info = await getObject(client, container, name);
+  const info = await getObject(client, c, n);
   const merged = { ...headersKeptOnPost(info), ...userMetaHeaders(info) };
   delete merged[header];
-  await postObject(client, container, name, merged);
+  await postObject(client, c, n, merged);
 }
 
 /** Expire the object in `seconds` and keep its metadata (pyrax's version wiped it). */
-export async function deleteObjectInSeconds(client: SwiftClient, container: string, name: string, seconds: number): Promise<void> {
-  const info = await getObject(client, container, name);
+export async function deleteObjectInSeconds(client: SwiftClient, container: unknown, name: unknown, seconds: unknown): Promise<void> {
+  const c = containerName(container);
+  const n = objectName(name);
+  if (!posInt(seconds)) throw new ValidationError("seconds", "must be a positive integer");
+  const info = await getObject(client, c, n);
   const headers: Record<string, string> = { ...headersKeptOnPost(info), ...userMetaHeaders(info), "x-delete-after": String(seconds) };
   delete headers["x-delete-at"];
-  await postObject(client, container, name, headers);
-}
-
-export interface CopyResult {
-  etag?: string;
-  lastModified?: string;
+  await postObject(client, c, n, headers);
 }
 
 /** Server-side copy: `PUT` the destination with `X-Copy-From` (no bytes pass through the client). */
-export async function copyObject(
-  client: SwiftClient,
-  container: string,
-  name: string,
-  newContainer: string,
-  newName: string,
-  contentType?: string,
-): Promise<CopyResult> {
+async function putCopy(client: SwiftClient, container: string, name: string, newContainer: string, newName: string, contentType?: string): Promise<void> {
   try {
     const res = await storage(client, {
       method: "PUT",
@@ -108,8 +224,160 @@ export async function copyObject(
       },
     });
     await res.dump();
-    return { etag: res.headers.etag?.replace(/"/g, ""), lastModified: res.headers["last-modified"] };
   } catch (e) {
     throw await copyNotFound(client, e, { container, name }, newContainer);
   }
 }
+
+interface CopyTarget {
+  c: string;
+  n: string;
+  nc: string;
+  nn: string;
+  contentType?: string;
+}
+
+function copyTarget(container: unknown, name: unknown, newContainer: unknown, options: unknown): CopyTarget {
+  const c = containerName(container);
+  const n = objectName(name);
+  const nc = containerName(newContainer, "newContainer");
+  const o = checkObject(copyOptions(options), "options", ["newObjName", "contentType"]);
+  const nn = o.newObjName === undefined ? n : objectName(o.newObjName, "options.newObjName");
+  if (o.contentType !== undefined && (typeof o.contentType !== "string" || /[\r\n]/.test(o.contentType)))
+    throw new ValidationError("options.contentType", "must be a string");
+  return { c, n, nc, nn, contentType: o.contentType as string | undefined };
+}
+
+/** Server-side copy (`X-Copy-From`); the new object keeps the name unless `newObjName`. Returns the copy's HEAD. */
+export async function copyObject(client: SwiftClient, container: unknown, name: unknown, newContainer: unknown, options?: unknown): Promise<ObjectInfo> {
+  const t = copyTarget(container, name, newContainer, options);
+  await putCopy(client, t.c, t.n, t.nc, t.nn, t.contentType);
+  return getObject(client, t.nc, t.nn);
+}
+
+/** Copy, then delete the original. */
+export async function moveObject(client: SwiftClient, container: unknown, name: unknown, newContainer: unknown, options?: unknown): Promise<ObjectInfo> {
+  const t = copyTarget(container, name, newContainer, options);
+  await putCopy(client, t.c, t.n, t.nc, t.nn, t.contentType);
+  const moved = await getObject(client, t.nc, t.nn);
+  if (t.nc !== t.c || t.nn !== t.n) await deleteObject(client, t.c, t.n);
+  return moved;
+}
+
+/** Copy the object onto itself with a new Content-Type (pyrax's way; keeps metadata). */
+export async function changeObjectContentType(client: SwiftClient, container: unknown, name: unknown, contentType: unknown): Promise<void> {
+  const c = containerName(container);
+  const n = objectName(name);
+  if (typeof contentType !== "string" || contentType.length === 0 || /[\r\n]/.test(contentType))
+    throw new ValidationError("contentType", "must be a non-empty string");
+  await putCopy(client, c, n, c, n, contentType);
+}
+
+/**
+ * A temporary URL for the object, signed with `key` or the one `signingKey` finds (asked only
+ * once the input is known good). `options` may be just the number of seconds, as in pyrax.
+ */
+export async function getTempUrl(client: SwiftClient, container: unknown, name: unknown, options: unknown, signingKey: () => Promise<string>): Promise<string> {
+  const c = containerName(container);
+  const n = objectName(name);
+  const o = tempUrlOptions(options);
+  return buildTempUrl(client.endpoint, c, n, o.key ?? (await signingKey()), o);
+}
+
+// ---- bulk delete: Swift's bulk middleware, one request per batch of names ----
+
+/** `/container/object`, each segment percent-encoded, as Swift's bulk middleware expects. */
+export function bulkDeleteLine(container: string, name: string): string {
+  return `/${encodeURIComponent(container)}/${encodeBodyPath(name)}`;
+}
+
+async function deleteBatch(client: SwiftClient, container: string, names: string[], signal?: AbortSignal): Promise<BulkDeleteResult> {
+  const body = `${names.map((n) => bulkDeleteLine(container, n)).join("\n")}\n`;
+  const res = await storage(client, {
+    method: "DELETE",
+    ok: OK.bulkDelete,
+    path: "",
+    query: { "bulk-delete": "true" },
+    headers: { "content-type": "text/plain", accept: "application/json" },
+    body,
+    signal,
+  });
+  const answer = await res.json();
+  if (answer === undefined)
+    throw new InvalidResponse({ status: res.status, method: "DELETE", url: res.url, snippet: "", requestId: res.requestId }, "bulk delete returned no JSON result");
+  const parsed = parseBody(res, answer, swiftBulkBody, "bulk delete result");
+  const status = parsed["Response Status"] ?? `${res.status}`;
+  const errors = Array.isArray(parsed.Errors) ? parsed.Errors.map((e) => [String(e[0]), String(e[1])] as [string, string]) : [];
+  if (!status.startsWith("200") && errors.length === 0) errors.push([parsed["Response Body"] ?? "", status]);
+  return { deleted: Number(parsed["Number Deleted"] ?? 0), notFound: Number(parsed["Number Not Found"] ?? 0), status, errors };
+}
+
+/**
+ * Delete checked `names` from `container` in batches, summing pyrax's result dictionary across
+ * them. Stops between batches once `signal` fires, returning what was deleted so far.
+ */
+export async function deleteInBatches(
+  client: SwiftClient,
+  container: string,
+  names: string[],
+  o: { batchSize?: number; signal?: AbortSignal; progress?: (p: BulkDeleteProgress) => void } = {},
+): Promise<BulkDeleteResult> {
+  const size = o.batchSize ?? client.defaults.bulkDeleteBatchSize;
+  const total: BulkDeleteResult = { deleted: 0, notFound: 0, status: "200 OK", errors: [] };
+  for (let i = 0; i < names.length && !o.signal?.aborted; i += size) {
+    const batch = names.slice(i, i + size);
+    const r = await deleteBatch(client, container, batch, o.signal);
+    total.deleted += r.deleted;
+    total.notFound += r.notFound;
+    total.errors.push(...r.errors);
+    if (total.status.startsWith("200") && !r.status.startsWith("200")) total.status = r.status;
+    o.progress?.({ done: i + batch.length, total: names.length, deleted: total.deleted, notFound: total.notFound });
+  }
+  return total;
+}
+
+interface BulkDeleteInput {
+  c: string;
+  names: string[];
+  async: boolean;
+  batchSize?: number;
+  signal?: AbortSignal;
+}
+
+function bulkDeleteInput(container: unknown, names: unknown, options: unknown): BulkDeleteInput {
+  const c = containerName(container);
+  if (!Array.isArray(names)) throw new ValidationError("names", "must be a list of object names");
+  // Names travel in the body, where '.' and '..' segments are legal.
+  const list = names.map((n, i) => objectName(n, `names.${i}`, true));
+  const o = options === undefined ? {} : parseOptions(bulkDeleteOptionsSchema, options, "options");
+  return { c, names: list, async: o.async ?? false, batchSize: o.batchSize, signal: o.signal };
+}
+
+/** Delete many objects with one request per `batchSize` names (an empty list sends nothing). */
+export async function bulkDelete(client: SwiftClient, container: unknown, names: unknown, options?: unknown): Promise<BulkDeleteResult> {
+  const i = bulkDeleteInput(container, names, options);
+  return deleteInBatches(client, i.c, i.names, i);
+}
+
+/**
+ * The same as a `BulkDeleteJob`, returned at once (bad input throws at once). `abort()` stops it
+ * between batches: the job then reads "aborted" with the partial counts as its result.
+ */
+export function startBulkDelete(client: SwiftClient, container: unknown, names: unknown, options?: unknown): BulkDeleteJob {
+  const i = bulkDeleteInput(container, names, options);
+  const job = startJob<BulkDeleteResult, BulkDeleteProgress>(
+    (ctx) => deleteInBatches(client, i.c, i.names, { batchSize: i.batchSize, signal: ctx.signal, progress: ctx.progress }),
+    { signal: i.signal },
+  );
+  const done = Promise.resolve(job);
+  // Callers may only poll `completed`: an unwatched failure stays on the job, not the process.
+  done.catch(() => undefined);
+  return Object.defineProperties(job, {
+    completed: { get: () => job.status !== "running", enumerable: false },
+    results: { get: () => (job.status === "succeeded" ? job.result : undefined), enumerable: false },
+    done: { value: done, enumerable: false },
+  }) as BulkDeleteJob;
+}
+
+/** Whether the options ask for the background form. */
+export const wantsJob = (options: unknown): boolean => (options as { async?: unknown } | undefined)?.async === true;

@@ -5,7 +5,7 @@ import { pipeline } from "node:stream/promises";
 import { Transform } from "node:stream";
 import { ValidationError } from "@rax/core";
 import { DownloadFailed } from "../errors";
-import { fetchObject } from "../objects/fetch";
+import { openObject } from "../objects/fetch";
 import { type SwiftClient } from "../swift-client";
 import { isPlainMd5 } from "./upload-data";
 
@@ -88,7 +88,7 @@ export async function downloadObject(client: SwiftClient, container: string, nam
   const realParent = await makeFolders(root, segs.slice(0, -1));
   const finalPath = join(realParent, segs.at(-1) as string);
 
-  const { res, info } = await fetchObject(client, container, name, { signal: o.signal });
+  const { res, info } = await openObject(client, container, name, { signal: o.signal });
   const temp = join(realParent, `.${basename(target)}.${randomBytes(6).toString("hex")}.rax-partial`);
   const md5 = createHash("md5");
   let file: FileHandle | undefined;

@@ -1,7 +1,8 @@
 import { readdir, stat } from "node:fs/promises";
 import { join } from "node:path";
 import { ValidationError } from "@rax/core";
-import picomatch from "picomatch";
+import * as z from "zod";
+import { globToRegExp } from "./glob";
 
 export interface LocalFile {
   /** Absolute path on disk. */
@@ -14,15 +15,19 @@ export interface LocalFile {
 
 export type IgnoreMatcher = (rel: string, base: string) => boolean;
 
-export function ignoreMatcher(ignore: unknown, field = "options.ignore"): IgnoreMatcher {
+/** Glob pattern(s) matched against each file/folder name and relative path (see `globToRegExp`). */
+export const ignoreSchema = z.custom<string | string[]>(
+  (v) => isPattern(v) || (Array.isArray(v) && v.every(isPattern)),
+  "must be a glob pattern or a list of them",
+);
+const isPattern = (v: unknown) => typeof v === "string" && v.length > 0;
+
+export function ignoreMatcher(ignore: string | string[] | undefined, field = "options.ignore"): IgnoreMatcher {
   if (ignore === undefined) return () => false;
-  const patterns = typeof ignore === "string" ? [ignore] : ignore;
-  if (!Array.isArray(patterns) || patterns.some((p) => typeof p !== "string" || p.length === 0))
-    throw new ValidationError(field, "must be a glob pattern or a list of them");
+  const patterns = (typeof ignore === "string" ? [ignore] : ignore).map((p) => globToRegExp(p, field));
   // Like pyrax's fnmatch on file names, a pattern matches the base name; patterns with a `/`
   // can also match the relative path.
-  const isMatch = picomatch(patterns as string[], { dot: true });
-  return (rel, base) => isMatch(base) || isMatch(rel);
+  return (rel, base) => patterns.some((p) => p.test(base) || p.test(rel));
 }
 
 /**

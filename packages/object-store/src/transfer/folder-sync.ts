@@ -1,9 +1,35 @@
-import { bulkDeleteAll } from "../objects/bulk-delete";
-import { getFileChecksum } from "./checksum";
-import { type IgnoreMatcher, type LocalFile, scanFolder } from "./folder-scan";
+import * as z from "zod";
 import { type ObjectListing, walkObjects } from "../listing";
-import { type SwiftClient } from "../swift-client";
+import { containerName } from "../names";
+import { deleteInBatches } from "../objects/requests";
+import { abortSignal, parseOptions, positiveInt } from "../options";
+import type { SwiftClient } from "../swift-client";
+import { getFileChecksum } from "./checksum";
+import { checkFolder, type IgnoreMatcher, ignoreMatcher, ignoreSchema, type LocalFile, scanFolder } from "./folder-scan";
+import { writeObject } from "./store-object";
+import { storeObjectOptionsSchema, storeOptions } from "./store-options";
 import { runPool } from "./worker-pool";
+
+/** A folder sync's options: the one declaration its type and its checks come from. */
+export const syncFolderOptionsSchema = z.strictObject({
+  /** Upload names starting with "." (default false). */
+  includeHidden: z.boolean("must be a boolean").optional(),
+  /** Upload whenever content differs, even if the server's copy is newer (default false). */
+  ignoreTimestamps: z.boolean("must be a boolean").optional(),
+  /** Glob pattern(s) matched against file/folder names and relative paths. */
+  ignore: ignoreSchema.optional(),
+  /** Object name prefix; a "/" is added when missing. */
+  prefix: z.string("must be a string").optional(),
+  /** Delete objects under the prefix that have no local file (default false). */
+  delete: z.boolean("must be a boolean").optional(),
+  /** Files uploaded at once (default 8). */
+  concurrency: positiveInt().optional(),
+  contentType: storeObjectOptionsSchema.shape.contentType,
+  ttl: storeObjectOptionsSchema.shape.ttl,
+  signal: abortSignal().optional(),
+});
+
+export type SyncFolderOptions = z.input<typeof syncFolderOptionsSchema>;
 
 export interface SyncResult {
   /** Object names uploaded (new or changed). */
@@ -15,7 +41,7 @@ export interface SyncResult {
   failed: { name: string; error: unknown }[];
 }
 
-export interface SyncPlanOptions {
+interface SyncPlanOptions {
   includeHidden: boolean;
   ignoreTimestamps: boolean;
   ignored: IgnoreMatcher;
@@ -44,19 +70,33 @@ async function needsUpload(file: LocalFile, remote: ObjectListing | undefined, i
 }
 
 /**
- * One paged listing of the container (under the prefix) compared with the local files, instead
+ * Make the container match the folder: ONE paged listing of the container (under the prefix)
+ * compared with the local files by size + MD5 (and timestamp unless `ignoreTimestamps`), instead
  * of a HEAD per file; then uploads and optional deletes.
  */
-export async function syncFolder(
-  client: SwiftClient,
-  root: string,
-  container: string,
-  o: SyncPlanOptions,
-  upload: (file: LocalFile, name: string, signal?: AbortSignal) => Promise<void>,
-): Promise<SyncResult> {
+export async function syncFolder(client: SwiftClient, path: unknown, container: unknown, options?: unknown): Promise<SyncResult> {
+  const c = containerName(container);
+  const opts = options === undefined ? {} : parseOptions(syncFolderOptionsSchema, options, "options");
+  const store = storeOptions(storeObjectOptionsSchema, { contentType: opts.contentType, ttl: opts.ttl });
+  const ignored = ignoreMatcher(opts.ignore);
+  const root = await checkFolder(path);
+  let prefix = opts.prefix ?? "";
+  if (prefix && !prefix.endsWith("/")) prefix += "/";
+  const o: SyncPlanOptions = {
+    includeHidden: opts.includeHidden ?? false,
+    ignoreTimestamps: opts.ignoreTimestamps ?? false,
+    ignored,
+    prefix,
+    delete: opts.delete ?? false,
+    concurrency: opts.concurrency ?? 8,
+    signal: opts.signal,
+  };
+  const upload = async (file: LocalFile, name: string, signal?: AbortSignal) => {
+    await writeObject(client, c, name, { kind: "file", path: file.path, size: file.size }, { ...store.options, signal }, store.headers);
+  };
   const files = await scanFolder(root, o.ignored, o.includeHidden);
   const remote = new Map<string, ObjectListing>();
-  for await (const row of walkObjects(client, container, { prefix: o.prefix || undefined, signal: o.signal }))
+  for await (const row of walkObjects(client, c, { prefix: o.prefix || undefined, signal: o.signal }))
     if (!row.isSubdir) remote.set(row.name, row);
 
   const result: SyncResult = { uploaded: [], skipped: [], deleted: [], failed: [] };
@@ -89,7 +129,7 @@ export async function syncFolder(
       return !parts.some((_, k) => o.ignored(parts.slice(0, k + 1).join("/"), parts[k] as string));
     });
     if (stale.length > 0) {
-      const r = await bulkDeleteAll(client, container, stale);
+      const r = await deleteInBatches(client, c, stale);
       const failedPaths = new Set(r.errors.map(([p]) => p));
       for (const name of stale) {
         if ([...failedPaths].some((p) => p.endsWith(`/${name}`) || decodeURIComponent(p).endsWith(`/${name}`)))

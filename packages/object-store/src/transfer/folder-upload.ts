@@ -1,6 +1,15 @@
 import { randomUUID } from "node:crypto";
-import { EventEmitter, setMaxListeners } from "node:events";
-import type { LocalFile } from "./folder-scan";
+import { setMaxListeners } from "node:events";
+import { basename } from "node:path";
+import { type Job, startJob, ValidationError } from "@rax/core";
+import * as z from "zod";
+import { createContainer } from "../containers/requests";
+import { type ContainerRef, containerName } from "../names";
+import { abortSignal, callback, parseOptions, positiveInt } from "../options";
+import type { SwiftClient } from "../swift-client";
+import { checkFolder, ignoreMatcher, ignoreSchema, type LocalFile, scanFolder } from "./folder-scan";
+import { writeObject } from "./store-object";
+import { storeObjectOptionsSchema, storeOptions } from "./store-options";
 import { runPool } from "./worker-pool";
 
 export interface FolderProgress {
@@ -22,100 +31,167 @@ export interface FolderUploadResult {
   totalBytes: number;
 }
 
-export type UploadOne = (file: LocalFile, signal: AbortSignal, onBytes: (sent: number) => void) => Promise<void>;
+/** A folder upload's options: the one declaration its type and its checks come from. */
+export const uploadFolderOptionsSchema = z.strictObject({
+  /** Container name or object; default: the folder's name. Created if missing. */
+  container: z.custom<ContainerRef>().optional(),
+  /** Glob pattern(s) matched against file/folder names and relative paths (`*`, `?`, `**`, `[…]`, `{a,b}`). */
+  ignore: ignoreSchema.optional(),
+  contentType: storeObjectOptionsSchema.shape.contentType,
+  contentEncoding: storeObjectOptionsSchema.shape.contentEncoding,
+  ttl: storeObjectOptionsSchema.shape.ttl,
+  /** Files uploaded at once (default 8). */
+  concurrency: positiveInt().optional(),
+  signal: abortSignal().optional(),
+  onProgress: callback<(p: FolderProgress) => void>().optional(),
+});
+
+export type UploadFolderOptions = z.input<typeof uploadFolderOptionsSchema>;
 
 /**
- * A folder upload running in the background (pyrax's upload key + `get_uploaded` +
- * `cancel_folder_upload`). Emits `progress` with a `FolderProgress`.
+ * A folder upload running in the background: core's `Job` (`await job` → `FolderUploadResult`,
+ * `status`, `on("progress")`, `abort()`, `id`) plus pyrax's upload key and byte counts.
  */
-export class FolderUploadJob extends EventEmitter {
-  /** pyrax's upload key: `client.getUploaded(key)`, `client.cancelFolderUpload(key)`. */
-  readonly key: string = randomUUID();
+export interface FolderUploadJob extends Job<FolderUploadResult, FolderProgress> {
+  /** pyrax's upload key (also the job's `id`): `cf.getUploaded(key)`, `cf.cancelFolderUpload(key)`. */
+  readonly key: string;
   readonly container: string;
+  /** Bytes to upload: known once the folder is scanned (see `scanned`), 0 before. */
   readonly totalBytes: number;
-  readonly done: Promise<FolderUploadResult>;
-  #uploaded = 0;
-  #finished = false;
-  readonly #abort = new AbortController();
-
-  constructor(
-    container: string,
-    files: LocalFile[],
-    uploadOne: UploadOne,
-    o: { concurrency: number; signal?: AbortSignal; onProgress?: (p: FolderProgress) => void },
-  ) {
-    super();
-    this.container = container;
-    this.totalBytes = files.reduce((a, f) => a + f.size, 0);
-    if (o.onProgress) this.on("progress", o.onProgress);
-    if (o.signal) {
-      if (o.signal.aborted) this.cancel();
-      else o.signal.addEventListener("abort", () => this.cancel(), { once: true });
-    }
-    // Every in-flight request listens on the job's signal: more than Node's default of 10 is
-    // expected at higher concurrency, not a leak.
-    setMaxListeners(o.concurrency + 10, this.#abort.signal);
-    this.done = this.#run(files, uploadOne, o.concurrency);
-  }
-
   /** Bytes sent so far (live, while files stream). */
-  get uploadedBytes(): number {
-    return this.#uploaded;
-  }
-  get finished(): boolean {
-    return this.#finished;
-  }
-  get cancelled(): boolean {
-    return this.#abort.signal.aborted;
+  readonly uploadedBytes: number;
+  readonly finished: boolean;
+  readonly cancelled: boolean;
+  /** Stop: in-flight requests are aborted, no new file starts; the job resolves with `cancelled: true`. Same as `abort()`. */
+  cancel(): void;
+  /** The job as a Promise (`await job` does the same). */
+  readonly done: Promise<FolderUploadResult>;
+  /** pyrax's `(upload_key, total_bytes)`: resolves once the folder is scanned and the container exists. */
+  readonly scanned: Promise<{ key: string; totalBytes: number; files: number }>;
+}
+
+interface UploadState {
+  container: string;
+  totalBytes: number;
+  uploadedBytes: number;
+}
+
+/**
+ * Upload a folder tree as a job, returned at once. The input is checked first (a bad one rejects
+ * the job before any request); then the folder is scanned, the container created, and the files
+ * stored `concurrency` at a time. A failing file does not stop the others.
+ */
+export function uploadFolder(client: SwiftClient, path: unknown, options?: unknown): FolderUploadJob {
+  const key = randomUUID();
+  const state: UploadState = { container: "", totalBytes: 0, uploadedBytes: 0 };
+  let scannedOk!: (v: { key: string; totalBytes: number; files: number }) => void;
+  let scannedFailed!: (e: unknown) => void;
+  const scanned = new Promise<{ key: string; totalBytes: number; files: number }>((ok, fail) => {
+    scannedOk = ok;
+    scannedFailed = fail;
+  });
+  scanned.catch(() => undefined);
+
+  let input: { o: z.output<typeof uploadFolderOptionsSchema>; store: ReturnType<typeof storeOptions> } | undefined;
+  let invalid: unknown;
+  try {
+    const o = options === undefined ? {} : parseOptions(uploadFolderOptionsSchema, options, "options");
+    const store = storeOptions(storeObjectOptionsSchema, { contentType: o.contentType, contentEncoding: o.contentEncoding, ttl: o.ttl });
+    if (typeof path !== "string" || path.length === 0) throw new ValidationError("path", "must be a folder path");
+    state.container =
+      o.container === undefined ? containerName(basename(path.replace(/[/\\]+$/, "")), "path") : containerName(o.container, "options.container");
+    input = { o, store };
+  } catch (e) {
+    invalid = e;
   }
 
-  /** Stop: in-flight requests are aborted, no new file starts. `done` still resolves, with `cancelled: true`. */
-  cancel(): void {
-    if (!this.#finished) this.#abort.abort();
-  }
+  const job = startJob<FolderUploadResult, FolderProgress>(
+    async (ctx) => {
+      if (!input) throw invalid;
+      const { o, store } = input;
+      if (o.signal?.aborted) job.abort(o.signal.reason);
+      else o.signal?.addEventListener("abort", () => job.abort(o.signal?.reason), { once: true });
+      let files: LocalFile[];
+      try {
+        const root = await checkFolder(path);
+        files = await scanFolder(root, ignoreMatcher(o.ignore), true);
+        state.totalBytes = files.reduce((a, f) => a + f.size, 0);
+        if (!ctx.signal.aborted) await createContainer(client, state.container, undefined);
+        scannedOk({ key, totalBytes: state.totalBytes, files: files.length });
+      } catch (e) {
+        scannedFailed(e);
+        throw e;
+      }
+      return uploadFiles(client, state, files, o.concurrency ?? 8, store, ctx);
+    },
+    { id: key },
+  );
+  if (input?.o.onProgress) job.on("progress", input.o.onProgress);
+  const done = Promise.resolve(job);
+  done.catch(() => undefined);
+  return Object.defineProperties(job, {
+    key: { value: key, enumerable: false },
+    container: { get: () => state.container, enumerable: false },
+    totalBytes: { get: () => state.totalBytes, enumerable: false },
+    uploadedBytes: { get: () => state.uploadedBytes, enumerable: false },
+    finished: { get: () => job.status !== "running", enumerable: false },
+    cancelled: { get: () => job.signal.aborted, enumerable: false },
+    cancel: { value: () => job.abort(), enumerable: false },
+    done: { value: done, enumerable: false },
+    scanned: { value: scanned, enumerable: false },
+  }) as FolderUploadJob;
+}
 
-  async #run(files: LocalFile[], uploadOne: UploadOne, concurrency: number): Promise<FolderUploadResult> {
-    // Let the caller attach listeners before the first byte moves.
-    await Promise.resolve();
-    const uploaded: string[] = [];
-    const failed: { name: string; error: unknown }[] = [];
-    const notUploaded: string[] = [];
-    let i = 0;
-    const signal = this.#abort.signal;
-    await runPool(
-      concurrency,
-      () => files[i++],
-      async (file) => {
-        if (signal.aborted) {
-          notUploaded.push(file.rel);
-          return;
-        }
-        let counted = 0;
-        try {
-          await uploadOne(file, signal, (sent) => {
-            this.#uploaded += sent - counted;
-            counted = sent;
-            this.emit("progress", { uploadedBytes: this.#uploaded, totalBytes: this.totalBytes, name: file.rel } satisfies FolderProgress);
-          });
-          this.#uploaded += file.size - counted;
-          uploaded.push(file.rel);
-        } catch (error) {
-          this.#uploaded -= counted;
-          if (signal.aborted) notUploaded.push(file.rel);
-          else failed.push({ name: file.rel, error });
-        }
-      },
-    );
-    for (; i < files.length; i++) notUploaded.push((files[i] as LocalFile).rel);
-    this.#finished = true;
-    return {
-      container: this.container,
-      uploaded,
-      failed,
-      notUploaded,
-      cancelled: signal.aborted,
-      uploadedBytes: this.#uploaded,
-      totalBytes: this.totalBytes,
-    };
-  }
+async function uploadFiles(
+  client: SwiftClient,
+  state: UploadState,
+  files: LocalFile[],
+  concurrency: number,
+  store: ReturnType<typeof storeOptions>,
+  ctx: { signal: AbortSignal; progress(p: FolderProgress): void },
+): Promise<FolderUploadResult> {
+  const uploaded: string[] = [];
+  const failed: { name: string; error: unknown }[] = [];
+  const notUploaded: string[] = [];
+  const signal = ctx.signal;
+  // Every in-flight request listens on the job's signal: more than Node's default of 10 is
+  // expected at higher concurrency, not a leak.
+  setMaxListeners(concurrency + 10, signal);
+  let i = 0;
+  await runPool(
+    concurrency,
+    () => files[i++],
+    async (file) => {
+      if (signal.aborted) {
+        notUploaded.push(file.rel);
+        return;
+      }
+      let counted = 0;
+      try {
+        const onProgress = (sent: number) => {
+          state.uploadedBytes += sent - counted;
+          counted = sent;
+          ctx.progress({ uploadedBytes: state.uploadedBytes, totalBytes: state.totalBytes, name: file.rel });
+        };
+        const source = { kind: "file", path: file.path, size: file.size } as const;
+        await writeObject(client, state.container, file.rel, source, { ...store.options, signal, onProgress }, store.headers);
+        state.uploadedBytes += file.size - counted;
+        uploaded.push(file.rel);
+      } catch (error) {
+        state.uploadedBytes -= counted;
+        if (signal.aborted) notUploaded.push(file.rel);
+        else failed.push({ name: file.rel, error });
+      }
+    },
+  );
+  for (; i < files.length; i++) notUploaded.push((files[i] as LocalFile).rel);
+  return {
+    container: state.container,
+    uploaded,
+    failed,
+    notUploaded,
+    cancelled: signal.aborted,
+    uploadedBytes: state.uploadedBytes,
+    totalBytes: state.totalBytes,
+  };
 }

@@ -7,7 +7,7 @@ import { containerPath, encodePath, objectPath } from "../names";
 import type { ObjectInfo } from "../objects/models";
 import type { ObjectSource } from "./object-source";
 import { putChecked } from "./put-object";
-import { objectWriteHeaders, type StoreObjectOptions } from "./store-options";
+import type { StoreObjectOptions } from "./store-options";
 import { StreamSegmenter } from "./stream-segmenter";
 import { OK } from "../success-status";
 import { storage, type SwiftClient } from "../swift-client";
@@ -62,6 +62,7 @@ export async function storeLargeObject(
   name: string,
   source: ObjectSource,
   o: StoreObjectOptions,
+  headers: Record<string, string>,
   segmentSize: number,
 ): Promise<ObjectInfo> {
   const manifest = o.manifest ?? "slo";
@@ -158,7 +159,6 @@ export async function storeLargeObject(
   }
   if (o.signal?.aborted) throw fail("upload aborted", o.signal.reason);
 
-  const headers = objectWriteHeaders(o);
   const total = results.reduce((a, r) => a + r.size_bytes, 0);
   let res;
   try {
