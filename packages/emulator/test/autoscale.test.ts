@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { cronMatches, parseCron } from "../src/autoscale/cron";
 import { computeState } from "../src/compute/model";
 import { type Session, session } from "./helpers";
 
@@ -83,7 +84,7 @@ describe("Auto Scale in the emulator", () => {
       { name: "five", type: "webhook", cooldown: 0, desiredCapacity: 5 },
     ]);
     expect(created.status).toBe(201);
-    const [up, pct, five] = (await created.json()).policies;
+    const [up, pct, five] = ((await created.json()) as any).policies;
     expect(up).toMatchObject({ name: "up", type: "webhook", cooldown: 300, change: 2, links: [{ rel: "self" }] });
     expect((await a("POST", `/groups/${g.id}/policies/${up.id}/execute`)).status).toBe(202);
     expect(await state(g.id)).toMatchObject({ desiredCapacity: 2, pendingCapacity: 2 });
@@ -133,7 +134,7 @@ describe("Auto Scale in the emulator", () => {
     const p = (await json(a("POST", `/groups/${g.id}/policies`, [{ name: "up", type: "webhook", cooldown: 0, change: 1 }]))).policies[0];
     const res = await a("POST", `/groups/${g.id}/policies/${p.id}/webhooks`, [{ name: "PagerDuty", metadata: { notes: "x" } }]);
     expect(res.status).toBe(201);
-    const w = (await res.json()).webhooks[0];
+    const w = ((await res.json()) as any).webhooks[0];
     const capability = w.links.find((l: any) => l.rel === "capability").href as string;
     expect(capability).toMatch(/\/v1\.0\/execute\/1\/[0-9a-f]{64}\/$/);
     expect((await fetch(capability, { method: "POST" })).status).toBe(202);
@@ -157,6 +158,19 @@ describe("Auto Scale in the emulator", () => {
     expect((await state(g.id)).desiredCapacity).toBe(2);
   });
 
+  it("a schedule cron policy runs at each matching minute the clock passes; a bad cron is 400", async () => {
+    const g = await createGroup({ max: 100, policies: [{ name: "hourly", type: "schedule", cooldown: 0, change: 1, args: { cron: "23 * * * *" } }] });
+    expect((await state(g.id)).desiredCapacity).toBe(0);
+    advance(3 * 3_600_000);
+    // Three hours pass: minute 23 comes three times.
+    expect((await state(g.id)).desiredCapacity).toBe(3);
+    await a("POST", `/groups/${g.id}/pause`);
+    advance(3_600_000);
+    expect((await state(g.id)).desiredCapacity).toBe(3);
+    expect(await json(a("POST", `/groups/${g.id}/policies`, [{ name: "bad", type: "schedule", cooldown: 0, change: 1, args: { cron: "61 * * * *" } }]))).toMatchObject({ error: { type: "ValidationError", code: 400 } });
+    expect((await a("DELETE", `/groups/${g.id}?force=true`)).status).toBe(204);
+  });
+
   it("delete: a group with servers → 403 GroupNotEmptyError; ?force=true deletes it and its servers", async () => {
     const g = await createGroup({ min: 1 });
     expect(await json(a("DELETE", `/groups/${g.id}`))).toMatchObject({ error: { type: "GroupNotEmptyError", code: 403 } });
@@ -177,5 +191,20 @@ describe("Auto Scale in the emulator", () => {
     expect((await json(a("GET", "/groups?limit=500"))).groups).toHaveLength(ids.length);
     expect(await json(a("GET", "/groups?limit=0"))).toMatchObject({ error: { type: "InvalidQueryArgument", code: 400 } });
     expect(first.groups[0]).toEqual({ id: ids[0], links: [expect.objectContaining({ rel: "self" })], state: expect.objectContaining({ name: expect.any(String) }) });
+  });
+});
+
+describe("the emulator's cron", () => {
+  const at = (iso: string) => Date.parse(iso);
+  it("matches steps, ranges, names and cron's day-of-month OR day-of-week", () => {
+    const weekdays = parseCron("*/15 9-17 * * MON-FRI")!;
+    expect(cronMatches(weekdays, at("2026-12-01T09:30:00Z"))).toBe(true); // a Tuesday
+    expect(cronMatches(weekdays, at("2026-12-01T09:31:00Z"))).toBe(false);
+    expect(cronMatches(weekdays, at("2026-12-06T09:30:00Z"))).toBe(false); // a Sunday
+    const either = parseCron("0 0 1 * 0")!;
+    expect(cronMatches(either, at("2026-12-06T00:00:00Z"))).toBe(true); // Sunday, not the 1st
+    expect(cronMatches(either, at("2026-12-01T00:00:00Z"))).toBe(true); // the 1st, not Sunday
+    expect(cronMatches(parseCron("0 12 * JAN,DEC 7")!, at("2026-12-06T12:00:00Z"))).toBe(true);
+    for (const bad of ["* * * *", "60 * * * *", "* 24 * * *", "5-1 * * * *", "*/0 * * * *", "every hour"]) expect(parseCron(bad), bad).toBeUndefined();
   });
 });

@@ -1,5 +1,6 @@
 import { randomBytes, randomUUID } from "node:crypto";
 import type { EmulatorState } from "../state";
+import { cronMatches, parseCron } from "./cron";
 import { launchServer, novaRegion, removeServer, type ServerArgs } from "./fleet";
 import { cannotExecute, noSuchGroup, noSuchPolicy, noSuchWebhook, OtterFault } from "./otter-errors";
 
@@ -30,6 +31,8 @@ export interface PolicyRecord {
   executedAt?: number;
   /** A schedule `at` policy runs once. */
   fired?: boolean;
+  /** A cron policy: the last minute (epoch ms) already considered. */
+  cronFrom?: number;
   webhooks: Map<string, WebhookRecord>;
 }
 
@@ -118,7 +121,7 @@ export class RegionAutoscale {
   }
 
   addPolicy(g: GroupRecord, p: Omit<PolicyRecord, "id" | "webhooks">): PolicyRecord {
-    const rec: PolicyRecord = { ...p, id: randomUUID(), webhooks: new Map() };
+    const rec: PolicyRecord = { ...p, id: randomUUID(), webhooks: new Map(), ...(p.args?.cron ? { cronFrom: minuteOf(this.now) } : {}) };
     g.policies.set(rec.id, rec);
     return rec;
   }
@@ -167,8 +170,7 @@ export class RegionAutoscale {
    * Runs a policy: paused → 403 `GroupPausedError`; inside the group's or the policy's cooldown, or
    * with no change to the desired capacity once held within min/max → 403 `CannotExecutePolicyError`.
    */
-  execute(g: GroupRecord, p: PolicyRecord): void {
-    const now = this.now;
+  execute(g: GroupRecord, p: PolicyRecord, now = this.now): void {
     if (g.paused) throw new OtterFault(403, "GroupPausedError", `Group ${g.id} for tenant ${g.tenantId} is paused; cannot execute policy ${p.id}`);
     if (g.executedAt !== undefined && now < g.executedAt + g.config.cooldown * 1000) throw cannotExecute(g.tenantId, g.id, p.id, "group cooldown not reached");
     if (p.executedAt !== undefined && now < p.executedAt + p.cooldown * 1000) throw cannotExecute(g.tenantId, g.id, p.id, "policy cooldown not reached");
@@ -187,12 +189,14 @@ export class RegionAutoscale {
    */
   converge(g: GroupRecord): void {
     for (const p of g.policies.values()) {
-      if (p.type !== "schedule" || p.fired || !p.args?.at || Date.parse(p.args.at) > this.now) continue;
-      p.fired = true;
-      try {
-        this.execute(g, p);
-      } catch (e) {
-        if (!(e instanceof OtterFault)) throw e;
+      if (p.type !== "schedule") continue;
+      for (const at of this.#due(p)) {
+        // A run refused (paused, cooldown, no change) is skipped, as Otter's scheduler skips it.
+        try {
+          this.execute(g, p, at);
+        } catch (e) {
+          if (!(e instanceof OtterFault)) throw e;
+        }
       }
     }
     const nova = this.nova;
@@ -212,6 +216,25 @@ export class RegionAutoscale {
     }
   }
 
+  /** When a schedule policy was due since last looked at: its `at` once, or each cron minute passed (at most a year's). */
+  #due(p: PolicyRecord): number[] {
+    const now = this.now;
+    if (p.args?.at) {
+      const at = Date.parse(p.args.at);
+      if (p.fired || at > now) return [];
+      p.fired = true;
+      return [at];
+    }
+    const cron = p.args?.cron ? parseCron(p.args.cron) : undefined;
+    if (!cron) return [];
+    const out: number[] = [];
+    const last = minuteOf(now);
+    let m = Math.max((p.cronFrom ?? last) + MINUTE, last - 366 * 24 * 60 * MINUTE);
+    for (; m <= last; m += MINUTE) if (cronMatches(cron, m)) out.push(m);
+    p.cronFrom = last;
+    return out;
+  }
+
   /** Active (ACTIVE in Nova) server ids, oldest first. */
   active(g: GroupRecord): string[] {
     const nova = this.nova;
@@ -227,6 +250,8 @@ function target(desired: number, p: PolicyRecord): number {
   return desired + (delta > 0 ? Math.ceil(delta) : Math.floor(delta));
 }
 
+const MINUTE = 60_000;
+const minuteOf = (ms: number) => Math.floor(ms / MINUTE) * MINUTE;
 const clamp = (n: number, c: GroupConfig) => Math.min(c.maxEntities, Math.max(c.minEntities, n));
 const byId = (a: { id: string }, b: { id: string }) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 

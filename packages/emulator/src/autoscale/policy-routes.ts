@@ -30,7 +30,7 @@ export async function policy(r: OtterRequest, g: GroupRecord, p: PolicyRecord): 
   delete p.changePercent;
   delete p.desiredCapacity;
   delete p.args;
-  Object.assign(p, next, { fired: false });
+  Object.assign(p, next, { fired: false, cronFrom: Math.floor(r.region.now / 60_000) * 60_000 });
   r.region.converge(g);
   return emptyResponse(204);
 }

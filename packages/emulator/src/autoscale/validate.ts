@@ -1,4 +1,5 @@
 import { keypairKey } from "../compute/servers";
+import { parseCron } from "./cron";
 import type { ServerArgs } from "./fleet";
 import type { GroupConfig, LaunchConfig, PolicyRecord, RegionAutoscale } from "./model";
 import { invalid, OtterFault } from "./otter-errors";
@@ -66,8 +67,6 @@ export function launchConfigOf(v: unknown, r: RegionAutoscale, tenantId: string,
   return { ...(v as object), type: "launch_server", args: { ...v.args, server } } as LaunchConfig;
 }
 
-const CRON = /^\S+(\s+\S+){4}$/;
-
 /** One policy: name, type webhook|schedule, cooldown, exactly one of change / changePercent / desiredCapacity; schedule args. */
 export function policyOf(v: unknown): Omit<PolicyRecord, "id" | "webhooks"> {
   if (!isObject(v)) throw invalid("a policy must be an object");
@@ -94,7 +93,7 @@ export function policyOf(v: unknown): Omit<PolicyRecord, "id" | "webhooks"> {
     const a = v.args;
     if (!isObject(a) || (a.cron === undefined) === (a.at === undefined)) throw invalid("a schedule policy needs args with exactly one of cron or at");
     if (a.at !== undefined && (typeof a.at !== "string" || Number.isNaN(Date.parse(a.at)) || !/Z$/.test(a.at))) throw invalid(`args.at must be an ISO 8601 time in UTC, not ${JSON.stringify(a.at)}`);
-    if (a.cron !== undefined && (typeof a.cron !== "string" || !CRON.test(a.cron.trim()))) throw invalid(`args.cron must be a five-field cron expression, not ${JSON.stringify(a.cron)}`);
+    if (a.cron !== undefined && (typeof a.cron !== "string" || !parseCron(a.cron))) throw invalid(`args.cron must be a five-field cron expression, not ${JSON.stringify(a.cron)}`);
     args = a.at !== undefined ? { at: a.at as string } : { cron: (a.cron as string).trim() };
   } else if (v.args !== undefined) throw invalid("only schedule policies take args");
   return { name: v.name, type: v.type, cooldown: v.cooldown, ...amount, ...(args ? { args } : {}) };
