@@ -6,6 +6,7 @@ import { cinderHandlers } from "./block-storage/handlers";
 import { cdnContentHandlers, cdnHandlers } from "./cdn/handlers";
 import { troveHandlers } from "./databases/handlers";
 import { computeHandlers } from "./compute/handlers";
+import { cloudDnsHandlers } from "./dns/handlers";
 import type { EmulatorContext } from "./context";
 import { routeToServices } from "./dispatch";
 import { EndpointDirectory, type EndpointSlot, type Placement, type ServedEndpoint } from "./endpoints";
@@ -63,7 +64,7 @@ export const SERVICES: readonly ServiceRegistration[] = [
   // The public side of Cloud Files CDN: the URIs the CDN calls hand out (no catalog entry).
   { definition: { type: "rax:cdn-content", name: "cloudFilesCDNContent", slug: "cdn-content", path: () => "", global: true, listed: "none" }, handlers: cdnContentHandlers },
   { definition: { type: "rax:cdn", name: "rackCDN", slug: "rackcdn", path: (u) => `/v1.0/${u.tenantId}`, onlyRegions: ["DFW", "LON"] } },
-  { definition: { type: "rax:dns", name: "cloudDNS", slug: "dns", path: (u) => `/v1.0/${u.tenantId}`, global: true } },
+  { definition: { type: "rax:dns", name: "cloudDNS", slug: "dns", path: (u) => `/v1.0/${u.tenantId}`, global: true }, handlers: cloudDnsHandlers },
   { definition: { type: "rax:load-balancer", name: "cloudLoadBalancers", slug: "load-balancers", path: (u) => `/v1.0/${u.tenantId}` }, handlers: clbHandlers },
   { definition: { type: "rax:autoscale", name: "autoscale", slug: "autoscale", path: (u) => `/v1.0/${u.tenantId}` }, handlers: autoscaleHandlers },
   { definition: { type: "rax:monitor", name: "cloudMonitoring", slug: "monitoring", path: (u) => `/v1.0/${u.tenantId}`, global: true }, handlers: monitoringHandlers },
