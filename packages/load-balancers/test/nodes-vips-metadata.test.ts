@@ -65,6 +65,19 @@ describe("nodes", () => {
   });
 });
 
+describe("health monitor on a LoadBalancer object", () => {
+  it("an HTTPS monitor on an HTTP load balancer is refused before sending (pyrax's ProtocolMismatch); CONNECT is fine", async () => {
+    const { clb, seen } = await serve(
+      { method: "GET", path: "/loadbalancers/82663", status: 200, body: { loadBalancer: wireLb() } },
+      { method: "PUT", path: "/loadbalancers/82663/healthmonitor", status: 202 },
+    );
+    const lb = await clb.get(82663);
+    await expect(lb.addHealthMonitor({ type: "HTTPS", statusRegex: "^2", bodyRegex: "." })).rejects.toMatchObject({ field: "healthMonitor.type" });
+    await lb.addHealthMonitor({ type: "CONNECT" });
+    expect(seen).toHaveLength(2);
+  });
+});
+
 describe("virtual IPs", () => {
   it("add sends type + IPV6 and returns a VirtualIp; IPv4 is refused before sending; delete accepts 200 or 202", async () => {
     const { clb, seen } = await serve(

@@ -1,4 +1,4 @@
-import { assignData, type CallOptions, type Paginated, type ServiceClient } from "@rax/core";
+import { assignData, type CallOptions, type Paginated, type ServiceClient, ValidationError } from "@rax/core";
 import type { AccessList } from "../access-list/access-list";
 import type { AccessItemData, AccessItemInput } from "../access-list/models";
 import { type Change, changed } from "../change";
@@ -212,7 +212,13 @@ export class LoadBalancer {
   getHealthMonitor(o?: CallOptions): Promise<HealthMonitorData> {
     return this.#p.healthMonitor.get(this, o);
   }
+  /** pyrax `add_health_monitor`; an HTTP(S) monitor whose type differs from this load balancer's protocol is refused before sending (pyrax's ProtocolMismatch). */
   addHealthMonitor(monitor: HealthMonitorInput, o?: CallOptions): Change<void> {
+    const type = (monitor as { type?: unknown } | undefined)?.type;
+    if ((type === "HTTP" || type === "HTTPS") && this.protocol && type !== this.protocol) {
+      const refused = Promise.reject(new ValidationError("healthMonitor.type", `must match the load balancer's protocol (${this.protocol}) for an HTTP(S) monitor; use CONNECT otherwise`));
+      return changed(refused, this.#b.client, String(this.id));
+    }
     return this.#changed(this.#p.healthMonitor.set(this, monitor, o));
   }
   deleteHealthMonitor(o?: CallOptions): Change<void> {
