@@ -43,7 +43,8 @@ export function listValues<S extends z.ZodType, T>(
   return linkPager<z.output<S>>(
     async (marker, want) => {
       const limit = p.pageSize === undefined ? (want === undefined ? undefined : Math.min(want, 1000)) : want === undefined ? p.pageSize : Math.min(p.pageSize, want);
-      const b = await client.json({ method: "GET", path, query: { ...query, limit, marker: marker ?? p.marker }, ...o }, body);
+      // 200 is the only success (and no body snippet in errors: agent token rows carry secrets).
+      const b = await client.json({ method: "GET", path, query: { ...query, limit, marker: marker ?? p.marker }, success: [200], ...o }, body);
       return { items: b.values as z.output<S>[], next: b.metadata?.next_marker ?? undefined };
     },
     { limit: p.limit },

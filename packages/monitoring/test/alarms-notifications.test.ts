@@ -1,5 +1,5 @@
 import { inspect } from "node:util";
-import { redact, ValidationError } from "@rax/core";
+import { InvalidResponse, redact, ValidationError } from "@rax/core";
 import { describe, expect, it } from "vitest";
 import { AlarmParseError, NoSuchNotificationPlan, PyraxMonitoring } from "../src/index";
 import { collection, created, maasError, serve } from "./fixture";
@@ -92,6 +92,19 @@ describe("agent tokens", () => {
     expect(t.token).toBe(secret);
     for (const printed of [inspect(t, { showHidden: true, depth: 5 }), JSON.stringify(t), JSON.stringify(t.raw)]) expect(printed).not.toContain(secret);
     expect(redact(`token ${secret}`)).not.toContain(secret);
+  });
+
+  it("a token body that does not fit never shows the token in the error; another 2xx is an error", async () => {
+    const secret = "0badc0de0badc0de0badc0de0badc0de0badc0de.zzz";
+    const { cm } = await serve(
+      { method: "GET", path: "/agent_tokens/at1", status: 200, body: { id: 5, token: secret } },
+      { method: "GET", path: "/agent_tokens", status: 203, body: collection([{ id: "at2", token: secret }]) },
+    );
+    for (const call of [() => cm.agentTokens.get("at1"), () => cm.agentTokens.list().toArray()]) {
+      const e = await call().catch((x: unknown) => x);
+      expect(e).toBeInstanceOf(InvalidResponse);
+      expect(`${(e as Error).message} ${inspect(e, { depth: 5 })}`).not.toContain(secret);
+    }
   });
 
   it("refuses a label that is not a string", async () => {

@@ -29,7 +29,7 @@ export function listAgentTokens(client: ServiceClient, options?: ListAgentTokens
 /** GET /agent_tokens/{id}. */
 export async function getAgentToken(client: ServiceClient, agentToken: Ref, o: CallOptions = {}): Promise<AgentTokenWithSecret> {
   const id = validate(ref, agentToken, "agentToken");
-  return received(await notFoundAs(client.json({ method: "GET", path: path(id), ...o }, wireAgentToken), missing(id)));
+  return received(await notFoundAs(client.json({ method: "GET", path: path(id), success: [200], ...o }, wireAgentToken), missing(id)));
 }
 
 /** POST /agent_tokens → 201 (id in X-Object-ID, or Location's last segment as pyrax reads it), then GET it. */
