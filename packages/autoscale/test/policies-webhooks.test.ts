@@ -25,11 +25,14 @@ describe("policies", () => {
     await au.addPolicy(GROUP_ID, { name: "down 5.5%", cooldown: 60, change: -5.5, isPercent: true });
     await au.addPolicy(GROUP_ID, { name: "five", cooldown: 60, desiredCapacity: 5 });
     await au.addPolicy(GROUP_ID, { name: "at", type: "schedule", cooldown: 0, change: 1, args: { at: "2013-12-05T03:12:00Z" } });
+    // A valid cron is sent (the loopback server has no answer left for it: 599).
+    await expect(au.addPolicy(GROUP_ID, { name: "c", type: "schedule", cooldown: 0, change: 1, args: { cron: "*/15 9-17 * JAN-MAR MON-FRI" } })).rejects.toMatchObject({ status: 599 });
     expect(seen.map((s) => s.body)).toEqual([
       [{ name: "scale up by one server", type: "webhook", cooldown: 1800, change: 1 }],
       [{ name: "down 5.5%", type: "webhook", cooldown: 60, changePercent: -5.5 }],
       [{ name: "five", type: "webhook", cooldown: 60, desiredCapacity: 5 }],
       [{ name: "at", type: "schedule", cooldown: 0, change: 1, args: { at: "2013-12-05T03:12:00Z" } }],
+      [{ name: "c", type: "schedule", cooldown: 0, change: 1, args: { cron: "*/15 9-17 * JAN-MAR MON-FRI" } }],
     ]);
   });
 
@@ -42,6 +45,8 @@ describe("policies", () => {
     expect(await bad({ name: "p", cooldown: 0, change: 1, type: "schedule" })).toMatchObject({ field: "policy.args" });
     expect(await bad({ name: "p", cooldown: 0, change: 1, type: "schedule", args: { cron: "every hour" } })).toMatchObject({ field: "policy.args.cron" });
     expect(await bad({ name: "p", cooldown: 0, change: 1, type: "schedule", args: { at: "tomorrow" } })).toMatchObject({ field: "policy.args.at" });
+    for (const cron of ["61 * * * *", "* 24 * * *", "* * 0 * *", "5-1 * * * *", "*/0 * * * *", "* * * FOO *"])
+      expect(await bad({ name: "p", cooldown: 0, change: 1, type: "schedule", args: { cron } }), cron).toMatchObject({ field: "policy.args.cron" });
     expect(await bad({ name: "p", cooldown: 0, change: 1, args: { cron: "* * * * *" } })).toMatchObject({ field: "policy.args" });
     expect(await bad({ name: "p", cooldown: 0, change: 1.5 })).toBeInstanceOf(ValidationError);
     expect(seen).toEqual([]);

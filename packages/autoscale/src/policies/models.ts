@@ -60,13 +60,43 @@ export function toPolicy(groupId: string, w: WirePolicy): PolicyData {
 }
 
 const ISO_UTC = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?Z$/;
-const CRON_FIELD = /^[0-9*/,\-A-Za-z?]+$/;
+/** Each cron field's bounds (minute, hour, day of month, month, day of week) and its names. */
+type CronBound = readonly [min: number, max: number, names?: readonly string[]];
+const CRON_BOUNDS: readonly CronBound[] = [
+  [0, 59],
+  [0, 23],
+  [1, 31],
+  [1, 12, ["JAN", "FEB", "MAR", "APR", "MAY", "JUN", "JUL", "AUG", "SEP", "OCT", "NOV", "DEC"]],
+  [0, 7, ["SUN", "MON", "TUE", "WED", "THU", "FRI", "SAT"]],
+];
+
+/** A five-field cron expression whose every item (`*`, `n`, `a-b`, with `/step`, comma lists) is in range. */
+function isCron(expr: string): boolean {
+  const fields = expr.trim().split(/\s+/);
+  return fields.length === 5 && fields.every((f, i) => cronFieldOk(f, CRON_BOUNDS[i]!));
+}
+
+function cronFieldOk(field: string, [min, max, names]: CronBound): boolean {
+  const num = (v: string) => {
+    const n = names?.indexOf(v.toUpperCase()) ?? -1;
+    if (n >= 0) return n + min;
+    return /^\d+$/.test(v) ? Number(v) : Number.NaN;
+  };
+  return field.split(",").every((item) => {
+    const [range = "", step] = item.split("/");
+    if (step !== undefined && !/^[1-9]\d*$/.test(step)) return false;
+    if (range === "*" || range === "?") return true;
+    const [lo, hi] = range.split("-").map(num);
+    if (lo === undefined || Number.isNaN(lo) || (hi !== undefined && Number.isNaN(hi))) return false;
+    return lo >= min && lo <= max && (hi === undefined || (hi >= lo && hi <= max));
+  });
+}
 
 const scheduleArgs = z.strictObject({
   /** Five-field cron expression (minute hour day month weekday), UTC. */
   cron: z
     .string()
-    .refine((c) => c.trim().split(/\s+/).length === 5 && c.trim().split(/\s+/).every((f) => CRON_FIELD.test(f)), "must be a five-field cron expression (\"23 * * * *\")")
+    .refine(isCron, "must be a five-field cron expression with each field in range (\"23 * * * *\")")
     .optional(),
   /** One run at this instant, ISO 8601 in UTC (`2013-12-05T03:12:00Z`). */
   at: z.string().regex(ISO_UTC, "must be an ISO 8601 time in UTC (2013-12-05T03:12:00Z)").optional(),
