@@ -1,4 +1,5 @@
-import { ValidationError } from "@rax/core";
+import { inspect } from "node:util";
+import { redact, ValidationError } from "@rax/core";
 import { describe, expect, it } from "vitest";
 import { Check, MonitoringValidationError, NoSuchCheck, NoSuchEntity } from "../src/index";
 import { collection, created, maasError, serve } from "./fixture";
@@ -118,5 +119,25 @@ describe("metrics", () => {
     const { cm, seen } = await serve();
     await expect(cm.metrics.dataPoints("en1", "ch1", "m", range as never)).rejects.toMatchObject({ field });
     expect(seen).toHaveLength(0);
+  });
+});
+
+describe("credentials in details", () => {
+  it("remote.http's auth_password and PagerDuty's service_key are readable but never printed", async () => {
+    const password = "hunter2-check-password-0001";
+    const key = "pd-service-key-0123456789abcdef";
+    const { cm } = await serve(
+      { method: "GET", path: "/entities/en1/checks/ch1", status: 200, body: wire({ id: "ch1", details: { url: "http://x/", auth_user: "me", auth_password: password } }) },
+      { method: "GET", path: "/notifications/nt1", status: 200, body: { id: "nt1", type: "pagerduty", label: "pd", details: { service_key: key } } },
+    );
+    const chk = await cm.checks.get("en1", "ch1");
+    const n = await cm.notifications.get("nt1");
+    expect(chk.details.auth_password).toBe(password);
+    expect(n.details.service_key).toBe(key);
+    for (const [obj, secret] of [[chk, password], [n, key]] as const) {
+      for (const printed of [inspect(obj, { depth: 10 }), JSON.stringify(obj), JSON.stringify(obj.raw), inspect(obj.raw, { depth: 10 })]) expect(printed).not.toContain(secret);
+      expect(redact(`x ${secret} y`)).not.toContain(secret);
+    }
+    expect(JSON.stringify(chk.details)).toContain('"auth_user":"me"');
   });
 });

@@ -1,6 +1,7 @@
 import * as z from "zod";
 import { pageInput } from "../collection";
 import { labelInput, metadataInput, ref } from "../ref";
+import { hideSecretDetails, registerSecretDetails } from "../secret-details";
 
 export const wireCheck = z.looseObject({
   id: z.string(),
@@ -52,7 +53,8 @@ export function toCheck(entityId: string, w: WireCheck): CheckData {
     entityId: w.entity_id ?? entityId,
     label: w.label ?? "",
     type: w.type ?? "",
-    details: { ...(w.details ?? {}) },
+    // remote.http's auth_password stays readable but is never printed (nor in raw).
+    details: hideSecretDetails({ ...(w.details ?? {}) }),
     disabled: w.disabled ?? false,
     monitoringZonesPoll: [...(w.monitoring_zones_poll ?? [])],
     ...(typeof w.timeout === "number" ? { timeout: w.timeout } : {}),
@@ -64,7 +66,7 @@ export function toCheck(entityId: string, w: WireCheck): CheckData {
     metadata: { ...(w.metadata ?? {}) },
     ...(typeof w.created_at === "number" ? { created: w.created_at } : {}),
     ...(typeof w.updated_at === "number" ? { updated: w.updated_at } : {}),
-    raw: { ...w },
+    raw: { ...w, ...(w.details ? { details: hideSecretDetails({ ...w.details }) } : {}) },
   };
 }
 
@@ -172,6 +174,7 @@ export type ListChecksInput = z.input<typeof listChecksInput>;
 /** The wire body of a create/test/update from validated input. */
 export function checkBody(i: z.output<typeof updateCheckInput> & { type?: string; name?: string }): Record<string, unknown> {
   const label = i.label ?? i.name;
+  registerSecretDetails(i.details);
   return {
     ...(label !== undefined ? { label } : {}),
     ...(i.type !== undefined ? { type: i.type } : {}),

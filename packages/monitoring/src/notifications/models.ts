@@ -1,6 +1,7 @@
 import * as z from "zod";
 import { pageInput } from "../collection";
 import { labelInput, metadataInput, ref } from "../ref";
+import { hideSecretDetails } from "../secret-details";
 
 export const wireNotification = z.looseObject({
   id: z.string(),
@@ -23,7 +24,9 @@ export interface NotificationData {
 }
 
 export function toNotification(w: WireNotification): NotificationData {
-  return { id: w.id, label: w.label ?? "", type: w.type ?? "", details: { ...(w.details ?? {}) }, metadata: { ...(w.metadata ?? {}) }, raw: { ...w } };
+  // PagerDuty's service_key stays readable but is never printed (nor in raw).
+  const raw = { ...w, ...(w.details ? { details: hideSecretDetails({ ...w.details }) } : {}) };
+  return { id: w.id, label: w.label ?? "", type: w.type ?? "", details: hideSecretDetails({ ...(w.details ?? {}) }), metadata: { ...(w.metadata ?? {}) }, raw };
 }
 
 const details = z.record(z.string(), z.unknown());

@@ -3,6 +3,7 @@ import { listValues } from "../collection";
 import { NoSuchNotification } from "../errors";
 import { createdId } from "../object-id";
 import { type Ref, ref } from "../ref";
+import { registerSecretDetails } from "../secret-details";
 import {
   type CreateNotificationInput,
   createNotificationInput,
@@ -38,6 +39,7 @@ export async function getNotification(client: ServiceClient, notification: Ref, 
 /** POST /notifications → 201 + X-Object-ID, then GET it. */
 export async function createNotification(client: ServiceClient, input: CreateNotificationInput, o: CallOptions = {}): Promise<NotificationData> {
   const i = validate(createNotificationInput, input, "notification");
+  registerSecretDetails(i.details);
   const json = { type: i.type, details: i.details, ...(i.label !== undefined ? { label: i.label } : {}), ...(i.metadata !== undefined ? { metadata: i.metadata } : {}) };
   return getNotification(client, await createdId(await sendFor(client, { method: "POST", path: "notifications", json, ...o }, [201])), o);
 }
@@ -46,6 +48,7 @@ export async function createNotification(client: ServiceClient, input: CreateNot
 export async function updateNotification(client: ServiceClient, notification: Ref, changes: UpdateNotificationInput, o: CallOptions = {}): Promise<void> {
   const id = validate(ref, notification, "notification");
   const c = validate(updateNotificationInput, changes, "changes");
+  registerSecretDetails(c.details);
   const json = {
     ...(c.type !== undefined ? { type: c.type } : {}),
     ...(c.label !== undefined ? { label: c.label } : {}),
@@ -70,5 +73,6 @@ export async function testNotification(client: ServiceClient, notification: Ref,
 /** POST /test-notification → 200: tries a type + details without creating anything. */
 export async function testNewNotification(client: ServiceClient, input: TestNotificationInput, o: CallOptions = {}): Promise<NotificationTestResult> {
   const i = validate(testNotificationInput, input, "notification");
+  registerSecretDetails(i.details);
   return toTestResult(await jsonFor(client, { method: "POST", path: "test-notification", json: { type: i.type, details: i.details }, ...o }, [200], wireTestResult));
 }
