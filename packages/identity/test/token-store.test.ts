@@ -150,6 +150,25 @@ describe("reuse", () => {
   });
 });
 
+describe("concurrent first calls", () => {
+  it("share one store read (stored token) or one authentication and one write (empty store)", async () => {
+    const counts = { get: 0, set: 0 };
+    const inner = new MemoryTokenStore();
+    const counting: TokenStore = {
+      get: async (k) => (counts.get++, inner.get(k)),
+      set: async (k, v) => (counts.set++, inner.set(k, v)),
+      delete: (k) => inner.delete(k),
+    };
+    const cold = rackspace(counting);
+    expect(await Promise.all([1, 2, 3, 4, 5].map(() => headAccount(cold)))).toEqual([204, 204, 204, 204, 204]);
+    expect({ ...counts, posts: tokenPosts() }).toEqual({ get: 1, set: 1, posts: 1 });
+
+    const warm = rackspace(counting);
+    await Promise.all([1, 2, 3, 4, 5].map(() => headAccount(warm)));
+    expect({ ...counts, posts: tokenPosts() }).toEqual({ get: 2, set: 1, posts: 1 });
+  });
+});
+
 describe("expiry", () => {
   it("a stored token is used until the margin before its expiry, then replaced", async () => {
     const store = new MemoryTokenStore();
