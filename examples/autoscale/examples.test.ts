@@ -31,7 +31,7 @@ describe("auto scale examples (against @rax/emulator)", () => {
   it("list-groups lists the group and shows its launch configuration", async () => {
     const r = await listGroups.main(target);
     expect(r.names).toHaveLength(1);
-    expect(r).toMatchObject({ launchServerName: "example", flavor: expect.any(String) });
+    expect(r).toMatchObject({ minEntities: 0, maxEntities: 4, launchServerName: "example", flavor: expect.any(String) });
   });
   it("group-state shows 2 pending, then 2 active", async () => {
     expect(await groupState.main(target)).toEqual({ building: 2, settled: { active: 2, desired: 2, pending: 0 } });

@@ -14,9 +14,9 @@ import type { Webhook } from "./webhooks/webhooks";
  * should call those (`au.policies.create(sg, …)`).
  */
 export class PyraxAutoScale extends AutoScale {
-  /** pyrax `au.list()`. */
+  /** pyrax `au.list()`: each group with its configuration, as pyrax's lazily loaded rows print (one GET per group). */
   list(o?: CallOptions): Paginated<ScalingGroup> {
-    return this.groups.list(undefined, o);
+    return this.groups.list({ detailed: true }, o);
   }
   /** pyrax `au.get(group)`. */
   get(group: Ref, o?: CallOptions): Promise<ScalingGroup> {

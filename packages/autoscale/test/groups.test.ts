@@ -16,6 +16,20 @@ describe("scaling groups", () => {
     expect(() => au.groups.list({ pageSize: 101 })).toThrow(ValidationError);
   });
 
+  it("list({ detailed: true }) GETs each listed group for its configuration (pyrax's lazy rows); au.list() does so", async () => {
+    const row = { id: GROUP_ID, links: [], state: state() };
+    const { au, seen } = await serve(
+      { method: "GET", path: "/groups", status: 200, body: { groups: [row], groups_links: [] } },
+      { method: "GET", path: `/groups/${GROUP_ID}`, status: 200, body: { group: group() } },
+      { method: "GET", path: "/groups", status: 200, body: { groups: [row], groups_links: [] } },
+    );
+    const [sg] = await au.list().toArray();
+    expect(sg).toMatchObject({ id: GROUP_ID, cooldown: 120, minEntities: 1, maxEntities: 4, activeCapacity: 1 });
+    const [plain] = await au.groups.list().toArray();
+    expect(plain!.minEntities).toBeUndefined();
+    expect(seen.map((x) => x.path)).toEqual(["/groups", `/groups/${GROUP_ID}`, "/groups"]);
+  });
+
   it("get flattens configuration and state as pyrax prints a ScalingGroup; a 404 is NoSuchScalingGroup", async () => {
     const { au } = await serve(
       { method: "GET", path: `/groups/${GROUP_ID}`, status: 200, body: { group: group() } },

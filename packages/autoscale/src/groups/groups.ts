@@ -6,6 +6,7 @@ import type { Ref } from "../ref";
 import type { CreateWebhookInput, UpdateWebhookInput } from "../webhooks/models";
 import type { Webhook } from "../webhooks/webhooks";
 import type { CreateGroupInput, GroupConfigData, GroupStateData, LaunchConfigData, ScalingGroupData, UpdateGroupInput, UpdateLaunchInput } from "./models";
+import type { ListGroupsInput } from "./requests";
 import * as api from "./requests";
 
 /** How `waitUntilSettled` polls: core's wait options (interval, attempts, timeout, signal, onProgress). */
@@ -20,8 +21,11 @@ export class ScalingGroups {
 
   #wrap = (d: ScalingGroupData) => new ScalingGroup(this, d);
 
-  /** Every scaling group of the account (pyrax `list()`): id, name and state; `reload()` a row for its configuration. */
-  list(filters?: ListInput, o?: CallOptions): Paginated<ScalingGroup> {
+  /**
+   * Every scaling group of the account (pyrax `list()`). Otter lists id, name and state: pass
+   * `{ detailed: true }` for each group's configuration too (one GET per group), or `reload()` a row.
+   */
+  list(filters?: ListGroupsInput, o?: CallOptions): Paginated<ScalingGroup> {
     return api.listGroups(this.client, filters, o).map(this.#wrap);
   }
 

@@ -1,7 +1,7 @@
 import { type CallOptions, jsonFor, markerPager, type Paginated, sendFor, type ServiceClient, validate } from "@rax/core";
 import * as z from "zod";
 import { refined } from "../errors";
-import { hasNext, type ListInput, listInput } from "../links";
+import { hasNext, listInput } from "../links";
 import { groupPath } from "../paths";
 import { metadataInput, type Ref, ref } from "../ref";
 import {
@@ -32,16 +32,25 @@ import {
 
 const deleteGroupInput = z.strictObject({ force: z.boolean().optional() }).optional();
 
+/** Paging, and `detailed`: fetch each listed group's configuration too (one GET per group). */
+export const listGroupsInput = z.strictObject({ ...listInput.unwrap().shape, detailed: z.boolean().optional() }).optional();
+export type ListGroupsInput = z.input<typeof listGroupsInput>;
+
 // One function per Otter group operation (reference autoscale.md, "Groups"): validate → send →
 // refine Otter's typed errors → plain data.
 
-/** GET /groups, page after page (`limit` 1–100 + `marker`; `groups_links` says whether more follow). */
-export function listGroups(client: ServiceClient, filters?: ListInput, o: CallOptions = {}): Paginated<ScalingGroupData> {
-  const f = validate(listInput, filters, "filters") ?? {};
+/**
+ * GET /groups, page after page (`limit` 1–100 + `marker`; `groups_links` says whether more follow).
+ * Otter lists id and state; `detailed` GETs each listed group too (what pyrax's lazy loading did).
+ */
+export function listGroups(client: ServiceClient, filters?: ListGroupsInput, o: CallOptions = {}): Paginated<ScalingGroupData> {
+  const f = validate(listGroupsInput, filters, "filters") ?? {};
   return markerPager(
     async (marker, limit) => {
       const body = await client.json({ method: "GET", path: "groups", query: { limit, marker }, ...o }, groupsBody);
-      return { items: body.groups.map(toGroup), more: hasNext(body.groups_links) };
+      const rows = body.groups.map(toGroup);
+      const items = f.detailed ? await Promise.all(rows.map((g) => (g.launchConfig ? g : getGroup(client, g.id, o)))) : rows;
+      return { items, more: hasNext(body.groups_links) };
     },
     { markerOf: (g) => g.id, pageSize: f.pageSize ?? 100, limit: f.limit, marker: f.marker },
   );
