@@ -51,17 +51,8 @@ export { StaticSession, type StaticSessionOptions, type StaticEndpoints } from "
 export { sendFor, jsonFor } from "./expect-status";
 export { assignData } from "./resource-data";
 export { ServiceClient, type ServiceClientOptions, type ServiceCall, type CallOptions, type ServiceRequestOptions } from "./service-client";
-export {
-  Paginated,
-  markerPager,
-  offsetPager,
-  linkPager,
-  type Page,
-  type PageFetcher,
-  type PaginatedOptions,
-  type MarkerPagerOptions,
-  type OffsetPagerOptions,
-} from "./pagination";
+export { Paginated, type Page, type PageFetcher, type PaginatedOptions } from "./pagination";
+export { markerPager, offsetPager, linkPager, type MarkerPagerOptions, type OffsetPagerOptions, type MarkerPageResult } from "./pagers";
 export {
   waitUntil,
   waitForBuild,
@@ -74,13 +65,5 @@ export {
 } from "./waiters";
 export { validate } from "./validation";
 export { sleep, raceSignal } from "./abort";
-export {
-  startJob,
-  pollingJob,
-  type Job,
-  type JobStatus,
-  type JobEvents,
-  type JobContext,
-  type StartJobOptions,
-  type PollingJobOptions,
-} from "./job";
+export { startJob, type Job, type JobStatus, type JobEvents, type JobContext, type StartJobOptions } from "./start-job";
+export { pollingJob, type PollingJobOptions } from "./job";
