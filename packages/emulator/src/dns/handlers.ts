@@ -29,7 +29,8 @@ async function route(ctx: EmulatorContext, request: Request): Promise<Response> 
   // errors-and-conventions.md §4: Cloud DNS's 401 is flat too.
   if (!check.ok) return dnsError(401, "Unauthorized", "Authentication required");
   if (tenantId !== check.token.tenantId) return dnsError(401, "Unauthorized", `The token is not valid for account ${tenantId}`);
-  const base = endpointOf(request).base.replace(/\/+$/, "");
+  // The service root as the client reached it, plus the account path: links and callback URLs start here.
+  const base = `${endpointOf(request).base.replace(/\/+$/, "")}/v1.0/${encodeURIComponent(tenantId)}`;
   const r: DnsRequest = { ctx, request, url, account: dnsState(ctx.state).account(tenantId), base };
   try {
     // A trailing slash addresses the same resource.
