@@ -85,6 +85,19 @@ export function autoScaleScenarios(getTarget: () => Target, o: AutoScaleScenario
       await expect(au.groups.create({ ...base, scalingPolicies: [{ name: "p", cooldown: 0 }] })).rejects.toBeInstanceOf(ValidationError);
     });
 
+    it("deleteServer replaces a server by default, or lowers the desired capacity with replace: false", async () => {
+      const g = await group("servers", { minEntities: 0 });
+      const two = await g.addPolicy({ name: "two", cooldown: 0, desiredCapacity: 2 });
+      await two.execute();
+      const [a, b] = (await g.waitUntilSettled(settle)).active;
+      await g.deleteServer(a!);
+      const replaced = await g.waitUntilSettled(settle);
+      expect(replaced).toMatchObject({ desiredCapacity: 2, activeCapacity: 2 });
+      expect(replaced.active).not.toContain(a);
+      await au.groups.deleteServer(g, b!, { replace: false });
+      expect(await g.waitUntilSettled(settle)).toMatchObject({ desiredCapacity: 1, activeCapacity: 1 });
+    });
+
     it("delete: refused while the group has servers; force deletes it with its servers", async () => {
       const g = await group("delete", { minEntities: 1 });
       await expect(g.delete()).rejects.toBeInstanceOf(GroupNotEmpty);

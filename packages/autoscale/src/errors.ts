@@ -94,6 +94,8 @@ export function refineError(e: unknown, at: Addressed): unknown {
     if (type === "NoSuchWebhookError" && at.webhook) return new NoSuchWebhook(at.webhook, e);
     if (type === "NoSuchPolicyError" && at.policy) return new NoSuchPolicy(at.policy, e);
     if (type === "NoSuchScalingGroupError") return new NoSuchScalingGroup(at.group, e);
+    // Another Otter type (ServerNotFoundError …) names something else: left as it is.
+    if (type !== undefined && type.endsWith("Error")) return e;
     if (at.webhook) return new NoSuchWebhook(at.webhook, e);
     if (at.policy) return new NoSuchPolicy(at.policy, e);
     return new NoSuchScalingGroup(at.group, e);

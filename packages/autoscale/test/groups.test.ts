@@ -181,4 +181,20 @@ describe("scaling groups", () => {
     expect(p).toMatchObject({ id: "p2", groupId: GROUP_ID, change: -1 });
     expect(seen[2]!.body).toEqual([{ name: "down", type: "webhook", cooldown: 60, change: -1 }]);
   });
+
+  it("deleteServer sends replace/purge and expects 202; a ServerNotFoundError stays a plain NotFound; converge expects 204", async () => {
+    const { au, seen } = await serve(
+      { method: "DELETE", path: `/groups/${GROUP_ID}/servers/s1`, status: 202 },
+      { method: "DELETE", path: `/groups/${GROUP_ID}/servers/s2`, status: 202 },
+      { method: "DELETE", path: `/groups/${GROUP_ID}/servers/s3`, status: 404, body: otterError("ServerNotFoundError", 404, "Server s3 not found in group") },
+      { method: "POST", path: `/groups/${GROUP_ID}/converge`, status: 204 },
+    );
+    await au.groups.deleteServer(GROUP_ID, "s1");
+    await au.groups.deleteServer(GROUP_ID, { id: "s2" }, { replace: false, purge: true });
+    const e = await au.groups.deleteServer(GROUP_ID, "s3").catch((x: unknown) => x);
+    expect(e).toMatchObject({ name: "NotFound", status: 404, code: "ServerNotFoundError" });
+    expect(e).not.toBeInstanceOf(NoSuchScalingGroup);
+    await au.groups.converge(GROUP_ID);
+    expect(seen.map((x) => [x.query.get("replace"), x.query.get("purge")])).toEqual([[null, null], ["false", "true"], [null, null], [null, null]]);
+  });
 });

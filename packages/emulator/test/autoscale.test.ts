@@ -171,6 +171,26 @@ describe("Auto Scale in the emulator", () => {
     expect((await a("DELETE", `/groups/${g.id}?force=true`)).status).toBe(204);
   });
 
+  it("delete one server: replaced by default; replace=false lowers desired, not below min (403); an unknown one is 404; converge → 204", async () => {
+    const g = await createGroup({ min: 1, max: 5 });
+    await a("PUT", `/groups/${g.id}/config`, { name: "testscalinggroup", cooldown: 0, minEntities: 1, maxEntities: 5, metadata: {} });
+    const up = (await json(a("POST", `/groups/${g.id}/policies`, [{ name: "to2", type: "webhook", cooldown: 0, desiredCapacity: 2 }]))).policies[0];
+    await a("POST", `/groups/${g.id}/policies/${up.id}/execute`);
+    advance(build() + 1);
+    const [first, second] = (await state(g.id)).active.map((x: any) => x.id);
+    expect((await a("DELETE", `/groups/${g.id}/servers/${first}`)).status).toBe(202);
+    const st = await state(g.id);
+    expect(st).toMatchObject({ desiredCapacity: 2, activeCapacity: 1, pendingCapacity: 1 });
+    expect((await a("DELETE", `/groups/${g.id}/servers/${second}?replace=false`)).status).toBe(202);
+    expect(await state(g.id)).toMatchObject({ desiredCapacity: 1 });
+    advance(build() + 1);
+    const [last] = (await state(g.id)).active.map((x: any) => x.id);
+    expect(await json(a("DELETE", `/groups/${g.id}/servers/${last}?replace=false`))).toMatchObject({ error: { type: "CannotDeleteServerBelowMinError", code: 403 } });
+    expect(await json(a("DELETE", `/groups/${g.id}/servers/${first}`))).toMatchObject({ error: { type: "ServerNotFoundError", code: 404 } });
+    expect((await a("POST", `/groups/${g.id}/converge`)).status).toBe(204);
+    await a("DELETE", `/groups/${g.id}?force=true`);
+  });
+
   it("delete: a group with servers → 403 GroupNotEmptyError; ?force=true deletes it and its servers", async () => {
     const g = await createGroup({ min: 1 });
     expect(await json(a("DELETE", `/groups/${g.id}`))).toMatchObject({ error: { type: "GroupNotEmptyError", code: 403 } });

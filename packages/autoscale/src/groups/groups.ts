@@ -6,7 +6,7 @@ import type { Ref } from "../ref";
 import type { CreateWebhookInput, UpdateWebhookInput } from "../webhooks/models";
 import type { Webhook } from "../webhooks/webhooks";
 import type { CreateGroupInput, GroupConfigData, GroupStateData, LaunchConfigData, ScalingGroupData, UpdateGroupInput, UpdateLaunchInput } from "./models";
-import type { ListGroupsInput } from "./requests";
+import type { DeleteServerInput, ListGroupsInput } from "./requests";
 import * as api from "./requests";
 
 /** How `waitUntilSettled` polls: core's wait options (interval, attempts, timeout, signal, onProgress). */
@@ -94,6 +94,19 @@ export class ScalingGroups {
   }
 
   /**
+   * Takes one server out of the group (Otter's delete-server call; not in pyrax): a new one is built in
+   * its place, or with `{ replace: false }` the desired capacity drops by one.
+   */
+  deleteServer(group: Ref, server: Ref, options?: DeleteServerInput, o?: CallOptions): Promise<void> {
+    return api.deleteGroupServer(this.client, group, server, options, o);
+  }
+
+  /** Asks Otter to converge the group now (not in pyrax). */
+  converge(group: Ref, o?: CallOptions): Promise<void> {
+    return api.convergeGroup(this.client, group, o);
+  }
+
+  /**
    * Polls the group's state until it has converged: nothing pending and as many active servers as
    * desired. Resolves with that state; `WaitTimeout` / `AbortError` as core's waiters.
    */
@@ -158,6 +171,12 @@ export class ScalingGroup {
   }
   waitUntilSettled(o?: SettleOptions): Promise<GroupStateData> {
     return this.#groups.waitUntilSettled(this, o);
+  }
+  deleteServer(server: Ref, options?: DeleteServerInput, o?: CallOptions): Promise<void> {
+    return this.#groups.deleteServer(this, server, options, o);
+  }
+  converge(o?: CallOptions): Promise<void> {
+    return this.#groups.converge(this, o);
   }
   listPolicies(filters?: ListInput, o?: CallOptions): Paginated<Policy> {
     return this.#groups.policies.list(this, filters, o);

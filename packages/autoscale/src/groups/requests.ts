@@ -1,4 +1,4 @@
-import { type CallOptions, jsonFor, markerPager, type Paginated, sendFor, type ServiceClient, validate } from "@rax/core";
+import { type CallOptions, encodeSegment, jsonFor, markerPager, type Paginated, sendFor, type ServiceClient, validate } from "@rax/core";
 import * as z from "zod";
 import { refined } from "../errors";
 import { hasNext, listInput } from "../links";
@@ -31,6 +31,10 @@ import {
 } from "./models";
 
 const deleteGroupInput = z.strictObject({ force: z.boolean().optional() }).optional();
+
+/** `replace` (default true): build a new server in its place; false lowers the desired capacity. `purge`: delete it in Nova too. */
+export const deleteServerInput = z.strictObject({ replace: z.boolean().optional(), purge: z.boolean().optional() }).optional();
+export type DeleteServerInput = z.input<typeof deleteServerInput>;
 
 /** Paging, and `detailed`: fetch each listed group's configuration too (one GET per group). */
 export const listGroupsInput = z.strictObject({ ...listInput.unwrap().shape, detailed: z.boolean().optional() }).optional();
@@ -157,4 +161,23 @@ function stripUndefined<T extends Record<string, unknown>>(o: T): Partial<T> {
   const out: Partial<T> = {};
   for (const k of Object.keys(o) as Array<keyof T>) if (o[k] !== undefined) out[k] = o[k];
   return out;
+}
+
+/**
+ * DELETE /groups/{id}/servers/{serverId}[?replace=false] → 202 (reference: "(docs, not pyrax) delete
+ * server"): takes one server out of the group; with `replace: false` the desired capacity drops by one
+ * (Otter refuses to go below minEntities with a 403).
+ */
+export async function deleteGroupServer(client: ServiceClient, group: Ref, server: Ref, options?: DeleteServerInput, o: CallOptions = {}): Promise<void> {
+  const g = validate(ref, group, "group");
+  const s = validate(ref, server, "server");
+  const opts = validate(deleteServerInput, options, "options") ?? {};
+  const query = { ...(opts.replace !== undefined ? { replace: String(opts.replace) } : {}), ...(opts.purge !== undefined ? { purge: String(opts.purge) } : {}) };
+  await (await refined(sendFor(client, { method: "DELETE", path: groupPath(g, `/servers/${encodeSegment(s)}`), query, ...o }, [202]), { group: g })).dump();
+}
+
+/** POST /groups/{id}/converge → 204 (reference: "(docs, not pyrax) converge"): asks Otter to converge the group now. */
+export async function convergeGroup(client: ServiceClient, group: Ref, o: CallOptions = {}): Promise<void> {
+  const g = validate(ref, group, "group");
+  await (await refined(sendFor(client, { method: "POST", path: groupPath(g, "/converge"), ...o }, [204]), { group: g })).dump();
 }

@@ -1,6 +1,6 @@
 import { emptyResponse, jsonResponse } from "../respond";
 import type { GroupRecord } from "./model";
-import { invalid } from "./otter-errors";
+import { invalid, OtterFault } from "./otter-errors";
 import { jsonBody, type OtterRequest, page } from "./otter-request";
 import { groupConfigOf, isObject, launchConfigOf, policyOf } from "./validate";
 import { groupHref, groupRow, groupView, stateView } from "./views";
@@ -56,4 +56,28 @@ export async function launchConfig(r: OtterRequest, g: GroupRecord): Promise<Res
   if (r.request.method === "GET") return jsonResponse(200, { launchConfiguration: g.launch });
   g.launch = launchConfigOf(await jsonBody(r), r.region, r.tenantId, g.userId);
   return emptyResponse(204);
+}
+
+/** POST /groups/{id}/converge → 204 (reference: "(docs, not pyrax) converge"); paused → 403 GroupPausedError. */
+export function converge(r: OtterRequest, g: GroupRecord): Response {
+  if (g.paused) throw new OtterFault(403, "GroupPausedError", `Group ${g.id} for tenant ${g.tenantId} is paused`);
+  r.region.converge(g);
+  return emptyResponse(204);
+}
+
+/**
+ * DELETE /groups/{id}/servers/{serverId}[?replace=true|false] → 202 (reference: "(docs, not pyrax)
+ * delete server", replace defaults true): the server leaves the group and is deleted; replaced, or
+ * with replace=false the desired capacity drops (not below minEntities: 403, inferred).
+ */
+export function deleteServer(r: OtterRequest, g: GroupRecord, serverId: string): Response {
+  const flag = (name: string) => {
+    const v = r.url.searchParams.get(name);
+    if (v !== null && v !== "true" && v !== "false") throw invalid(`${name} must be true or false, not ${v}`);
+    return v;
+  };
+  const replace = flag("replace") !== "false";
+  flag("purge");
+  r.region.deleteServer(g, serverId, replace);
+  return emptyResponse(202);
 }

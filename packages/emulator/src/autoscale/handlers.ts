@@ -3,7 +3,7 @@ import { endpointOf } from "../arrival";
 import { presentedToken } from "../auth-check";
 import type { EmulatorContext } from "../context";
 import { emptyResponse, handled, jsonResponse } from "../respond";
-import { createGroup, deleteGroup, groupConfig, groupState, launchConfig, listGroups, setPaused, showGroup } from "./group-routes";
+import { converge, createGroup, deleteGroup, deleteServer, groupConfig, groupState, launchConfig, listGroups, setPaused, showGroup } from "./group-routes";
 import { autoscaleState } from "./model";
 import { OtterFault, otterError } from "./otter-errors";
 import type { OtterRequest } from "./otter-request";
@@ -74,8 +74,10 @@ async function dispatch(r: OtterRequest, parts: string[]): Promise<Response> {
     if (sub === "config") return only("GET", "PUT"), groupConfig(r, g);
     if (sub === "launch") return only("GET", "PUT"), launchConfig(r, g);
     if (sub === "policies") return only("GET", "POST"), policies(r, g);
+    if (sub === "converge") return only("POST"), converge(r, g);
     throw notFound();
   }
+  if (sub === "servers" && leaf === undefined) return only("DELETE"), deleteServer(r, g, policyId);
   if (sub !== "policies") throw notFound();
   const p = r.region.policy(g, policyId);
   if (leaf === undefined) return only("GET", "PUT", "DELETE"), policy(r, g, p);

@@ -216,6 +216,20 @@ export class RegionAutoscale {
     }
   }
 
+  /** Takes one server out of the group and deletes it; `replace` keeps the desired capacity (a new one is built). */
+  deleteServer(g: GroupRecord, serverId: string, replace: boolean): void {
+    this.converge(g);
+    if (!g.servers.includes(serverId)) throw new OtterFault(404, "ServerNotFoundError", `Server ${serverId} not found in group ${g.id}`);
+    if (!replace && g.desired - 1 < g.config.minEntities)
+      throw new OtterFault(403, "CannotDeleteServerBelowMinError", `Cannot remove server ${serverId} from group ${g.id}: the group would go below minEntities (${g.config.minEntities})`);
+    g.servers = g.servers.filter((id) => id !== serverId);
+    const nova = this.nova;
+    const s = nova.servers.get(serverId);
+    if (s) removeServer(nova, s);
+    if (!replace) g.desired -= 1;
+    this.converge(g);
+  }
+
   /** When a schedule policy was due since last looked at: its `at` once, or each cron minute passed (at most a year's). */
   #due(p: PolicyRecord): number[] {
     const now = this.now;
