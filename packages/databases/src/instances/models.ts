@@ -68,7 +68,7 @@ export function toInstance(w: WireInstance): InstanceData {
 // leading/trailing spaces, quotes, `;`, backquotes, `,`, `/` or `\`.
 const SCHEMA_NAME = /^[A-Za-z0-9_-]+[\s?#@]*[A-Za-z0-9_-]+$/;
 const UNSUPPORTED = /^\s|\s$|['";`,/\\]/;
-export const RESERVED_DATABASES = ["mysql", "information_schema", "performance_schema", "sys", "lost+found"];
+export const RESERVED_DATABASES = ["mysql", "information_schema", "performance_schema", "sys"];
 export const RESERVED_USERS = ["root", "os_admin"];
 
 export const databaseName = z
@@ -76,7 +76,7 @@ export const databaseName = z
   .min(1, "must not be empty")
   .max(64, "must be at most 64 characters")
   .regex(SCHEMA_NAME, "must be 2 or more letters, digits, _ and - (MySQL schema name)")
-  .refine((n) => !RESERVED_DATABASES.includes(n.toLowerCase()), "is reserved by the service");
+  .refine((n) => !RESERVED_DATABASES.includes(n), "is reserved by the service");
 
 export const userName = z
   .string({ error: "must be a string" })
