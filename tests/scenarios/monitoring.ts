@@ -190,4 +190,15 @@ export function monitoringScenarios(getTarget: () => Target, o: MonitoringScenar
       await expect(cm.agentTokens.get(t.id)).rejects.toMatchObject({ status: 404 });
     });
   });
+
+  describe("account", () => {
+    it("shows the account with its webhook token (a secret), its audit trail and its limits", async () => {
+      const account = await cm.account.get();
+      expect(account.webhookToken).toEqual(expect.any(String));
+      expect(JSON.stringify(account)).not.toContain(account.webhookToken!);
+      const audits = await cm.account.audits().toArray();
+      expect(audits.some((a) => a.method === "POST" && a.url.endsWith("/entities"))).toBe(true);
+      expect((await cm.account.limits()).resource).toMatchObject({ checks: expect.any(Number), alarms: expect.any(Number) });
+    });
+  });
 }

@@ -161,4 +161,20 @@ describe("Cloud Monitoring in the emulator", () => {
     const at = await create("/agent_tokens", { label: "agent" });
     expect(await json("GET", `/agent_tokens/${at}`)).toMatchObject({ id: at, label: "agent", token: expect.any(String) });
   });
+
+  it("account (webhook_token, metadata), audits of every change, limits counting test calls", async () => {
+    const account = await json("GET", "/account");
+    expect(account).toMatchObject({ id: expect.any(String), webhook_token: expect.stringMatching(/^[0-9a-f]{32}$/) });
+    expect((await call("PUT", "/account", { metadata: { team: "ops" }, webhook_token: "rotated-token-000" })).status).toBe(204);
+    expect(await json("GET", "/account")).toMatchObject({ webhook_token: "rotated-token-000", metadata: { team: "ops" } });
+    const audits = (await json("GET", "/audits?limit=1000")).values as any[];
+    expect(audits.at(-1)).toMatchObject({ method: "PUT", url: "/account", app: "account", statusCode: 204 });
+    expect(audits.some((a) => a.method === "POST" && a.app === "entities" && a.statusCode === 201)).toBe(true);
+    // Refused changes are not changes.
+    expect(audits.every((a) => a.statusCode < 400)).toBe(true);
+    const limits = await json("GET", "/limits");
+    expect(limits.resource).toEqual({ checks: 1000, alarms: 10000 });
+    expect(limits.rate.test_check).toMatchObject({ limit: 500, used: expect.any(Number) });
+    expect(limits.rate.test_check.used).toBeGreaterThan(0);
+  });
 });

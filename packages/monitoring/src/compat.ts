@@ -1,4 +1,6 @@
 import type { CallOptions, Paginated } from "@rax/core";
+import type { Account } from "./account/account";
+import type { Audit } from "./account/models";
 import type { Alarm } from "./alarms/alarms";
 import type { CreateAlarmInput, UpdateAlarmInput } from "./alarms/models";
 import type { AlarmChangelog } from "./changelogs/models";
@@ -135,5 +137,13 @@ export class PyraxMonitoring extends Monitoring {
   /** pyrax `get_overview(entity=None)`. */
   getOverview(entity?: Ref, o?: CallOptions): Paginated<OverviewRow> {
     return this.overview.get(entity === undefined ? undefined : { entity }, o);
+  }
+  /** pyrax `get_account()`. */
+  getAccount(o?: CallOptions): Promise<Account> {
+    return this.account.get(o);
+  }
+  /** pyrax `get_audits()`. */
+  getAudits(o?: CallOptions): Paginated<Audit> {
+    return this.account.audits(undefined, o);
   }
 }

@@ -39,3 +39,5 @@ export { Overview } from "./overview/overview";
 export type { LatestAlarmState, OverviewInput, OverviewRow } from "./overview/models";
 export { AgentToken, AgentTokens } from "./agent-tokens/agent-tokens";
 export type { AgentTokenData, CreateAgentTokenInput, ListAgentTokensInput } from "./agent-tokens/models";
+export { Account, AccountNamespace } from "./account/account";
+export type { AccountData, Audit, AuditsInput, MonitoringLimits, UpdateAccountInput } from "./account/models";

@@ -1,4 +1,5 @@
 import { type RaxResponse, type ServiceCall, ServiceClient } from "@rax/core";
+import { AccountNamespace } from "./account/account";
 import { AgentTokens } from "./agent-tokens/agent-tokens";
 import { Alarms } from "./alarms/alarms";
 import { Changelogs } from "./changelogs/changelogs";
@@ -35,6 +36,7 @@ export class Monitoring extends ServiceClient {
   #changelogs?: Changelogs;
   #overview?: Overview;
   #agentTokens?: AgentTokens;
+  #account?: AccountNamespace;
 
   /** The service's 400s by type (`Validation error for key '…'`, alarmParseError, childrenExistError…) become their own classes here, once for every call. */
   override async send(call: ServiceCall): Promise<RaxResponse> {
@@ -92,5 +94,9 @@ export class Monitoring extends ServiceClient {
   /** Agent tokens (secrets). */
   get agentTokens(): AgentTokens {
     return (this.#agentTokens ??= new AgentTokens(this));
+  }
+  /** The account (webhook token, metadata), its audit trail and its limits. */
+  get account(): AccountNamespace {
+    return (this.#account ??= new AccountNamespace(this));
   }
 }

@@ -112,3 +112,25 @@ describe("agent tokens", () => {
     await expect(cm.agentTokens.update("at1", 5 as never)).rejects.toBeInstanceOf(ValidationError);
   });
 });
+
+describe("account, audits, limits", () => {
+  it("the account's webhook token is readable and never printed; update sends webhook_token; audits and limits parse", async () => {
+    const token = "webhook-token-5f5f5f5f5f5f5f5f";
+    const { cm, seen } = await serve(
+      { method: "GET", path: "/account", status: 200, body: { id: "acAAAA", webhook_token: token, metadata: { team: "ops" } } },
+      { method: "PUT", path: "/account", status: 204 },
+      { method: "GET", path: "/audits", status: 200, body: collection([{ id: "a1", timestamp: 5, method: "POST", url: "/entities", app: "entities", statusCode: 201 }]) },
+      { method: "GET", path: "/limits", status: 200, body: { resource: { checks: 1000, alarms: 10000 }, rate: { global: { limit: 50000, used: 3, window: "24.0 hours" } } } },
+    );
+    const a = await cm.account.get();
+    expect(a.webhookToken).toBe(token);
+    expect(a.metadata).toEqual({ team: "ops" });
+    for (const printed of [inspect(a, { showHidden: true, depth: 5 }), JSON.stringify(a), JSON.stringify(a.raw)]) expect(printed).not.toContain(token);
+    await a.update({ webhookToken: "new-webhook-token-000000" });
+    expect(seen[1]!.body).toEqual({ webhook_token: "new-webhook-token-000000" });
+    expect(redact("new-webhook-token-000000")).not.toContain("new-webhook-token-000000");
+    expect((await cm.account.audits({ from: 1 }).toArray())[0]).toMatchObject({ id: "a1", method: "POST", app: "entities", statusCode: 201 });
+    expect(seen[2]!.query.get("from")).toBe("1");
+    expect(await cm.account.limits()).toMatchObject({ resource: { checks: 1000 }, rate: { global: { limit: 50000, used: 3, window: "24.0 hours" } } });
+  });
+});

@@ -202,3 +202,42 @@ export function viewRoutes(r: MaasRequest, parts: string[]): Response {
   const out = page(r, rows, (x) => x.id);
   return jsonResponse(200, { ...out, values: out.values.map(({ id: _id, ...v }) => v) });
 }
+
+/** GET /account `{id, webhook_token, metadata}`; PUT changes metadata / webhook_token (monitoring.md get_account). */
+export async function accountRoutes(r: MaasRequest, parts: string[]): Promise<Response> {
+  if (parts.length) throw notFound("Resource", r.url.pathname);
+  const view = () => ({ id: `ac${r.account.tenantId}`, webhook_token: r.account.webhookToken, metadata: r.account.accountMetadata });
+  if (r.request.method === "GET") return jsonResponse(200, view());
+  if (r.request.method !== "PUT") throw bad();
+  const body = await jsonBody(r);
+  const meta = metadata(body);
+  const token = text(body, "webhook_token");
+  if (meta !== undefined) r.account.accountMetadata = meta;
+  if (token !== undefined) r.account.webhookToken = token;
+  return noContent();
+}
+
+/** GET /audits[?from=&to=]: what changed the account, oldest first. */
+export function auditRoutes(r: MaasRequest, parts: string[]): Response {
+  if (parts.length) throw notFound("Resource", r.url.pathname);
+  if (r.request.method !== "GET") throw bad();
+  const from = intParam(r, "from") ?? 0;
+  const to = intParam(r, "to") ?? r.now;
+  return jsonResponse(200, page(r, r.account.audits.filter((a) => a.timestamp >= from && a.timestamp <= to), (a) => a.id));
+}
+
+/** GET /limits: monitoring.md "Limits" (1000 checks, 10 000 alarms; 50 000 requests, 500 test checks/alarms, 200 notification tests per 24 h). */
+export function limitRoutes(r: MaasRequest, parts: string[]): Response {
+  if (parts.length) throw notFound("Resource", r.url.pathname);
+  if (r.request.method !== "GET") throw bad();
+  const used = (app: string) => r.account.audits.filter((a) => a.app === app && a.timestamp > r.now - 86_400_000).length;
+  return jsonResponse(200, {
+    resource: { checks: 1000, alarms: 10_000 },
+    rate: {
+      global: { limit: 50_000, used: r.account.audits.filter((a) => a.timestamp > r.now - 86_400_000).length, window: "24.0 hours" },
+      test_check: { limit: 500, used: used("test-check"), window: "24.0 hours" },
+      test_alarm: { limit: 500, used: used("test-alarm"), window: "24.0 hours" },
+      test_notification: { limit: 200, used: used("test-notification"), window: "24.0 hours" },
+    },
+  });
+}

@@ -1,9 +1,10 @@
+import { randomBytes } from "node:crypto";
 import { http } from "msw";
 import { endpointOf } from "../arrival";
 import { presentedToken } from "../auth-check";
 import type { EmulatorContext } from "../context";
 import { handled } from "../respond";
-import { agentTokenRoutes, changelogRoutes, checkTypeRoutes, notificationRoutes, notificationTypeRoutes, planRoutes, testNotification, viewRoutes, zoneRoutes } from "./account-routes";
+import { accountRoutes, agentTokenRoutes, auditRoutes, limitRoutes, changelogRoutes, checkTypeRoutes, notificationRoutes, notificationTypeRoutes, planRoutes, testNotification, viewRoutes, zoneRoutes } from "./account-routes";
 import { entityRoutes } from "./entity-routes";
 import { MaasFault, maasError, notFound } from "./maas-errors";
 import type { MaasRequest } from "./maas-request";
@@ -35,33 +36,70 @@ async function route(ctx: EmulatorContext, request: Request): Promise<Response> 
     now: ctx.state.clock.now(),
   };
   try {
-    switch (collection) {
-      case "entities":
-        return await entityRoutes(r, parts);
-      case "check_types":
-        return checkTypeRoutes(r, parts);
-      case "monitoring_zones":
-        return await zoneRoutes(r, parts);
-      case "notifications":
-        return await notificationRoutes(r, parts);
-      case "test-notification":
-        if (parts.length) throw notFound("Resource", url.pathname);
-        return await testNotification(r);
-      case "notification_types":
-        return notificationTypeRoutes(r, parts);
-      case "notification_plans":
-        return await planRoutes(r, parts);
-      case "agent_tokens":
-        return await agentTokenRoutes(r, parts);
-      case "changelogs":
-        return changelogRoutes(r, parts);
-      case "views":
-        return viewRoutes(r, parts);
-      default:
-        throw notFound("Resource", url.pathname);
-    }
+    const response = await dispatch(r, collection, parts);
+    if (request.method !== "GET" && request.method !== "HEAD" && response.status < 400) audit(r, response);
+    return response;
   } catch (e) {
     if (e instanceof MaasFault) return maasError(e);
     throw e;
+  }
+}
+
+/** Every change is in the account's audit trail (GET /audits): what, when, and how it ended. */
+function audit(r: MaasRequest, response: Response): void {
+  const rest = r.url.pathname.split("/").slice(3);
+  const app = appOf(rest);
+  r.account.audits.push({
+    id: `${r.now.toString(16).padStart(12, "0")}-${randomBytes(6).toString("hex")}`,
+    timestamp: r.now,
+    method: r.request.method,
+    url: `/${rest.join("/")}`,
+    app,
+    statusCode: response.status,
+    txnId: `.rh-${randomBytes(6).toString("hex")}`,
+    account_id: `ac${r.account.tenantId}`,
+    who: null,
+    why: null,
+  });
+}
+
+/** What a change was to, with the test calls as their own apps (GET /limits counts them apart). */
+function appOf(rest: string[]): string {
+  if (rest.at(-1) === "test") return rest[0] === "notifications" ? "test-notification" : "test-check";
+  return rest.find((p) => p.startsWith("test-")) ?? rest[0] ?? "";
+}
+
+async function dispatch(r: MaasRequest, collection: string, parts: string[]): Promise<Response> {
+  const url = r.url;
+  switch (collection) {
+    case "entities":
+      return await entityRoutes(r, parts);
+    case "check_types":
+      return checkTypeRoutes(r, parts);
+    case "monitoring_zones":
+      return await zoneRoutes(r, parts);
+    case "notifications":
+      return await notificationRoutes(r, parts);
+    case "test-notification":
+      if (parts.length) throw notFound("Resource", url.pathname);
+      return await testNotification(r);
+    case "notification_types":
+      return notificationTypeRoutes(r, parts);
+    case "notification_plans":
+      return await planRoutes(r, parts);
+    case "agent_tokens":
+      return await agentTokenRoutes(r, parts);
+    case "changelogs":
+      return changelogRoutes(r, parts);
+    case "views":
+      return viewRoutes(r, parts);
+    case "account":
+      return await accountRoutes(r, parts);
+    case "audits":
+      return auditRoutes(r, parts);
+    case "limits":
+      return limitRoutes(r, parts);
+    default:
+      throw notFound("Resource", url.pathname);
   }
 }

@@ -77,6 +77,20 @@ export interface AgentTokenRecord {
   token: string;
 }
 
+/** One change to the account: the service's audit trail (no payload: it may hold credentials). */
+export interface AuditRecord {
+  id: string;
+  timestamp: number;
+  method: string;
+  url: string;
+  app: string;
+  statusCode: number;
+  txnId: string;
+  account_id: string;
+  who: string | null;
+  why: string | null;
+}
+
 export interface ChangelogRecord {
   id: string;
   timestamp: number;
@@ -110,13 +124,20 @@ export class TenantMonitoring {
   readonly plans = new Map<string, PlanRecord>();
   readonly agentTokens = new Map<string, AgentTokenRecord>();
   readonly changelogs: ChangelogRecord[] = [];
+  readonly audits: AuditRecord[] = [];
+  /** What webhook notifications are signed with (GET /account's `webhook_token`). */
+  webhookToken = randomBytes(16).toString("hex");
+  accountMetadata: Record<string, string> | null = null;
   /** Latest state per alarm and zone (`alarmId|zone`). */
   readonly latest = new Map<string, ChangelogRecord>();
   /** Last run of each alarm's check evaluated for it. */
   readonly evaluated = new Map<string, number>();
   private changelogSeq = 0;
 
-  constructor(readonly clock: () => number) {}
+  constructor(
+    readonly tenantId: string,
+    readonly clock: () => number,
+  ) {}
 
   checksOf(entityId: string): CheckRecord[] {
     return [...this.checks.values()].filter((c) => c.entity_id === entityId);
@@ -218,7 +239,7 @@ export class MonitoringState {
   tenant(id: string): TenantMonitoring {
     let t = this.tenants.get(id);
     if (!t) {
-      t = new TenantMonitoring(() => this.state.clock.now());
+      t = new TenantMonitoring(id, () => this.state.clock.now());
       this.tenants.set(id, t);
     }
     return t;

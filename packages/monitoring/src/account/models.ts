@@ -1,0 +1,89 @@
+import * as z from "zod";
+import { pageInput } from "../collection";
+import { metadataInput, timeInput } from "../ref";
+
+export const wireAccount = z.looseObject({ id: z.string(), webhook_token: z.string().nullish(), metadata: z.record(z.string(), z.string()).nullish() });
+export type WireAccount = z.output<typeof wireAccount>;
+
+export interface AccountData {
+  id: string;
+  metadata: Record<string, string>;
+  /** Every field the service sent except `webhook_token` (a secret: `Account.webhookToken`). */
+  raw: Record<string, unknown>;
+}
+
+export function toAccount(w: WireAccount): { data: AccountData; webhookToken?: string } {
+  const { webhook_token: token, ...raw } = w;
+  return { data: { id: w.id, metadata: { ...(w.metadata ?? {}) }, raw }, ...(token ? { webhookToken: token } : {}) };
+}
+
+export const updateAccountInput = z.strictObject({
+  metadata: metadataInput.optional(),
+  /** The token webhook notifications are signed with (`X-RSE-Signature`); set your own or rotate it. */
+  webhookToken: z.string().min(1).max(255).optional(),
+});
+export type UpdateAccountInput = z.input<typeof updateAccountInput>;
+
+export const wireAudit = z.looseObject({
+  id: z.string(),
+  timestamp: z.number(),
+  method: z.string().nullish(),
+  url: z.string().nullish(),
+  app: z.string().nullish(),
+  statusCode: z.number().nullish(),
+  txnId: z.string().nullish(),
+  who: z.string().nullish(),
+  why: z.string().nullish(),
+});
+
+/** One change made to the account (the service's audit trail). */
+export interface Audit {
+  id: string;
+  timestamp: number;
+  method: string;
+  url: string;
+  app: string;
+  statusCode?: number;
+  txnId?: string;
+  who?: string;
+  why?: string;
+  raw: Record<string, unknown>;
+}
+
+export function toAudit(w: z.output<typeof wireAudit>): Audit {
+  return {
+    id: w.id,
+    timestamp: w.timestamp,
+    method: w.method ?? "",
+    url: w.url ?? "",
+    app: w.app ?? "",
+    ...(typeof w.statusCode === "number" ? { statusCode: w.statusCode } : {}),
+    ...(w.txnId ? { txnId: w.txnId } : {}),
+    ...(w.who ? { who: w.who } : {}),
+    ...(w.why ? { why: w.why } : {}),
+    raw: { ...w },
+  };
+}
+
+export const auditsInput = z
+  .strictObject({ from: timeInput.optional(), to: timeInput.optional(), ...pageInput })
+  .refine((i) => i.from === undefined || i.to === undefined || i.from < i.to, { error: "must be after from", path: ["to"] })
+  .optional();
+export type AuditsInput = z.input<typeof auditsInput>;
+
+const wireRate = z.looseObject({ limit: z.number(), used: z.number().nullish(), window: z.string().nullish() });
+export const wireLimits = z.looseObject({ resource: z.record(z.string(), z.number()).nullish(), rate: z.record(z.string(), wireRate).nullish() });
+
+export interface MonitoringLimits {
+  /** Most of each resource the account may have (`checks`, `alarms`). */
+  resource: Record<string, number>;
+  /** Request budgets per window (`global`, `test_check`, `test_alarm`, `test_notification`…). */
+  rate: Record<string, { limit: number; used?: number; window?: string }>;
+  raw: Record<string, unknown>;
+}
+
+export function toLimits(w: z.output<typeof wireLimits>): MonitoringLimits {
+  const rate: MonitoringLimits["rate"] = {};
+  for (const [k, r] of Object.entries(w.rate ?? {})) rate[k] = { limit: r.limit, ...(typeof r.used === "number" ? { used: r.used } : {}), ...(r.window ? { window: r.window } : {}) };
+  return { resource: { ...(w.resource ?? {}) }, rate, raw: { ...w } };
+}
