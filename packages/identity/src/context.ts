@@ -70,6 +70,10 @@ const buildContextOptionsSchema = () => {
 };
 let contextOptionsSchema: ReturnType<typeof buildContextOptionsSchema> | undefined;
 
+// `ctx.client()` is called per request in some programs: its schema is built once, on first use.
+const buildClientOptionsSchema = () => z.looseObject({ region: optString(), internal: z.boolean().optional(), endpoint: z.url().optional() });
+let clientOptionsSchema: ReturnType<typeof buildClientOptionsSchema> | undefined;
+
 export interface ContextOptions {
   /** "rackspace" or "keystone"; default: the identity_type setting / CLOUD_ID_TYPE. */
   identityType?: IdentityType;
@@ -451,11 +455,7 @@ export class Context {
     // The service's own options (object storage's segmentSize, …) pass through to its
     // constructor, which checks them; they are part of the cache key.
     const { region: _r, internal: _i, endpoint: _e, ...serviceOptions } = o as ClientOptions & Record<string, unknown>;
-    validate(
-      z.looseObject({ region: optString(), internal: z.boolean().optional(), endpoint: z.url().optional() }),
-      o,
-      "",
-    );
+    validate((clientOptionsSchema ??= buildClientOptionsSchema()), o, "");
     const id = this.identity;
     let internal = o.internal ?? (this.#options.interface === "internal" ? true : undefined);
     if (internal === undefined && id.useServicenet && Cls.serviceType && serviceKey(Cls.serviceType) === "object_store") {
