@@ -1,7 +1,7 @@
 import { emptyResponse, jsonResponse } from "../respond";
 import { DEFAULTS, type MessageRecord } from "./model";
 import { checkName } from "./queue-routes";
-import { flag, isObject, jsonOf, limitOf, type QueuesRequest, secondsOf } from "./queues-request";
+import { flag, isObject, jsonOf, limitOf, nextQuery, type QueuesRequest, secondsOf } from "./queues-request";
 import { messageView } from "./views";
 import { badBody, invalid, methodNotAllowed, notFound, ZaqarFault } from "./zaqar-errors";
 
@@ -72,8 +72,12 @@ function list(r: QueuesRequest, name: string): Response {
   const page = rows.filter((m) => m.seq > after && (echo || m.clientId !== r.clientId) && (claimed || !m.claimId)).slice(0, limit);
   if (page.length === 0) return r.version === "v1" ? emptyResponse(204) : jsonResponse(200, { messages: [], links: [] });
   const last = page[page.length - 1]!;
-  const next = new URLSearchParams([...r.url.searchParams].filter(([k]) => k !== "marker"));
-  next.set("marker", r.version === "v1" ? String(last.seq) : last.id);
+  let next: string;
+  if (r.version === "v1") {
+    const q = new URLSearchParams([...r.url.searchParams].filter(([k]) => k !== "marker"));
+    q.set("marker", String(last.seq));
+    next = q.toString();
+  } else next = nextQuery(r.url, ["limit", "echo", "include_claimed"], last.id, [["include_delayed", "true"]]);
   return jsonResponse(200, { messages: page.map((m) => messageView(r, name, m)), links: [{ rel: "next", href: `${r.hrefBase}/queues/${name}/messages?${next}` }] });
 }
 

@@ -1,6 +1,6 @@
 import { emptyResponse, jsonResponse } from "../respond";
 import { RESERVED_METADATA } from "./model";
-import { isObject, jsonOf, limitOf, type QueuesRequest } from "./queues-request";
+import { isObject, jsonOf, limitOf, nextQuery, type QueuesRequest } from "./queues-request";
 import { ageOf, messageHref } from "./views";
 import { badBody, methodNotAllowed, notFound, ZaqarFault } from "./zaqar-errors";
 
@@ -40,8 +40,7 @@ export const queueRoutes = {
       ...(detailed ? { metadata: metadataView(r, r.store.get(name)?.metadata ?? {}) } : {}),
       href: `${r.hrefBase}/queues/${name}`,
     }));
-    const next = new URLSearchParams([...r.url.searchParams].filter(([k]) => k !== "marker"));
-    next.set("marker", names[names.length - 1]!);
+    const next = nextQuery(r.url, ["limit", "detailed", "name"], names[names.length - 1]!);
     return jsonResponse(200, { queues, links: [{ rel: "next", href: `${r.hrefBase}/queues?${next}` }] });
   },
 

@@ -61,3 +61,29 @@ export function secondsOf(v: unknown, field: string, what: string, min: number, 
   if (v < min || v > max) throw invalid(`The ${field.toUpperCase() === "TTL" ? "TTL" : field} for ${what} may not exceed ${max} seconds, and must be at least ${min} seconds long.`);
   return v;
 }
+
+/**
+ * A `next` link's query as Zaqar v2 writes it: the parameters it read, in the order it reads them
+ * (a marker the request carried keeps its place at the front), booleans as `true`/`false`, and the
+ * new marker last when the request had none.
+ */
+export function nextQuery(url: URL, order: readonly string[], marker: string, always: ReadonlyArray<[string, string]> = []): string {
+  const had = url.searchParams.has("marker");
+  const out = new URLSearchParams();
+  if (had) out.set("marker", marker);
+  for (const k of order) {
+    const v = url.searchParams.get(k);
+    if (v === null) continue;
+    out.set(k, k === "limit" ? v : String(flagValue(v)));
+  }
+  for (const [k, v] of always) out.set(k, v);
+  if (!had) out.set("marker", marker);
+  return out.toString();
+}
+
+function flagValue(v: string): boolean | string {
+  const t = v.trim().toLowerCase();
+  if (["1", "t", "true", "on", "y", "yes"].includes(t)) return true;
+  if (["0", "f", "false", "off", "n", "no"].includes(t)) return false;
+  return v;
+}
