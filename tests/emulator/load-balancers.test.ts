@@ -7,6 +7,9 @@ import { type EmulatorTarget, startEmulatorTarget } from "./emulator-target";
 let target: EmulatorTarget;
 beforeAll(async () => {
   target = await startEmulatorTarget();
+  // The "second change while PENDING_UPDATE" step must reach the emulator inside the pending window even on
+  // a loaded machine (300 ms, the default, was once not enough).
+  clbState(target.emulator.state).timings.update = 1000;
 });
 afterAll(async () => {
   await target?.close();

@@ -76,6 +76,12 @@ describe("Cloud Load Balancers in the emulator", () => {
     }
   });
 
+  it("a body that is not JSON is 400 {message: ['JSON does not match the expected schema']} (mimic invalid_json_schema)", async () => {
+    const res = await fetch(`${clb}/loadbalancers`, { method: "POST", headers: { "x-auth-token": s.token, "content-type": "application/json" }, body: "{not json" });
+    expect(res.status).toBe(400);
+    expect(await res.json()).toEqual({ message: ["JSON does not match the expected schema"] });
+  });
+
   it("a missing load balancer is 404 {message: 'Load balancer not found', code: 404}", async () => {
     const res = await json("GET", "/loadbalancers/999999");
     expect(res).toMatchObject({ status: 404, body: { message: "Load balancer not found", code: 404 } });
@@ -89,7 +95,9 @@ describe("Cloud Load Balancers in the emulator", () => {
     const [n2, n3] = added.body.nodes;
     expect(n2).toMatchObject({ address: "10.1.1.2", condition: "DRAINING", weight: 5 });
     settle();
-    expect((await send("PUT", `/loadbalancers/${lb.id}/nodes/${n2.id}`, { node: { address: "10.9.9.9" } })).status).toBe(400);
+    const fixed = await json("PUT", `/loadbalancers/${lb.id}/nodes/${n2.id}`, { node: { address: "10.9.9.9", port: 81, weight: 101 } });
+    expect(fixed).toMatchObject({ status: 400, body: { validationErrors: { messages: ["Node ip field cannot be modified.", "Port field cannot be modified.", "Node weight is invalid. Range is 1-100. Please specify a valid weight."] }, message: "Validation Failure", code: 400, details: "The object is not valid" } });
+    expect(await json("PUT", `/loadbalancers/${lb.id}/nodes/${n2.id}`, { node: { colour: "red" } })).toEqual({ status: 400, body: { message: ["JSON does not match the expected schema"] }, headers: expect.anything() });
     expect((await send("PUT", `/loadbalancers/${lb.id}/nodes/${n2.id}`, { node: { condition: "ENABLED", weight: 59 } })).status).toBe(202);
     settle();
     expect((await json("GET", `/loadbalancers/${lb.id}/nodes/${n2.id}`)).body.node).toMatchObject({ condition: "ENABLED", weight: 59 });
@@ -109,7 +117,7 @@ describe("Cloud Load Balancers in the emulator", () => {
     settle();
     const shared = await create({ port: 8080, virtualIps: [{ id: lb.virtualIps[0].id }] });
     expect(shared.virtualIps[0].address).toBe(lb.virtualIps[0].address);
-    expect((await send("DELETE", `/loadbalancers/${lb.id}/virtualips/${v6.body.id}`)).status).toBe(202);
+    expect((await send("DELETE", `/loadbalancers/${lb.id}/virtualips/${v6.body.id}`)).status).toBe(200);
     settle();
     expect((await json("DELETE", `/loadbalancers/${lb.id}/virtualips/${lb.virtualIps[0].id}`)).status).toBe(400);
   });
@@ -158,7 +166,7 @@ describe("Cloud Load Balancers in the emulator", () => {
     expect((await send("PUT", `/loadbalancers/${id}/connectionlogging`, { connectionLogging: { enabled: "true" } })).status).toBe(200);
     settle();
     expect((await json("GET", `/loadbalancers/${id}/connectionlogging`)).body).toEqual({ connectionLogging: { enabled: true } });
-    expect((await send("PUT", `/loadbalancers/${id}/connectionthrottle`, { connectionThrottle: { maxConnections: 10, rateInterval: 60 } })).status).toBe(202);
+    expect((await send("PUT", `/loadbalancers/${id}/connectionthrottle`, { connectionThrottle: { maxConnections: 10, rateInterval: 60 } })).status).toBe(200);
     settle();
     expect((await send("PUT", `/loadbalancers/${id}/contentcaching`, { contentCaching: { enabled: true } })).status).toBe(202);
     settle();

@@ -84,6 +84,7 @@ describe("virtual IPs", () => {
       { method: "POST", path: "/loadbalancers/1/virtualips", status: 202, body: { id: 9000137, address: "2001:4800::1", type: "PUBLIC", ipVersion: "IPV6" } },
       { method: "DELETE", path: "/loadbalancers/1/virtualips/9000137", status: 200 },
       { method: "DELETE", path: "/loadbalancers/1/virtualips/3", status: 404, body: { message: "Virtual ip not found", code: 404 } },
+      { method: "DELETE", path: "/loadbalancers/1/virtualips", status: 202 },
     );
     const vip = await clb.virtualIps.add(1, { type: "PUBLIC" });
     expect(seen[0]!.body).toEqual({ type: "PUBLIC", ipVersion: "IPV6" });
@@ -91,6 +92,8 @@ describe("virtual IPs", () => {
     await expect(clb.virtualIps.add(1, { type: "PUBLIC", ipVersion: "IPV4" } as never)).rejects.toMatchObject({ field: "virtualIp.ipVersion" });
     await vip.delete();
     await expect(clb.virtualIps.delete(1, 3)).rejects.toBeInstanceOf(NoSuchVirtualIp);
+    await clb.virtualIps.delete(1, [3, 4]);
+    expect(seen[3]!.query.getAll("id")).toEqual(["3", "4"]);
   });
 });
 

@@ -9,6 +9,7 @@ export class ClbFault extends Error {
     readonly status: number,
     message: string,
     readonly validation?: string[],
+    readonly schema = false,
   ) {
     super(message);
   }
@@ -17,6 +18,8 @@ export class ClbFault extends Error {
 export function clbError(f: ClbFault): Response {
   // 401 has no body (reference §4: "401 has **no body**").
   if (f.status === 401) return emptyResponse(401);
+  // Reference §4 "schema" row (mimic invalid_json_schema: bad JSON or unknown fields): the message is a list, no code.
+  if (f.schema) return jsonResponse(400, { message: [f.message] });
   if (f.validation) return jsonResponse(400, { validationErrors: { messages: f.validation }, message: "Validation Failure", code: 400, details: "The object is not valid" });
   return jsonResponse(f.status, { message: f.message, code: f.status });
 }
@@ -24,6 +27,8 @@ export function clbError(f: ClbFault): Response {
 /** 400 with `validationErrors.messages` (reference §4 "validation" shape). */
 export const invalid = (...messages: string[]) => new ClbFault(400, "Validation Failure", messages);
 export const badRequest = (message: string) => new ClbFault(400, message);
+/** The body is not JSON, or holds fields CLB does not know. */
+export const schemaMismatch = () => new ClbFault(400, "JSON does not match the expected schema", undefined, true);
 /** load-balancers.md "Errors": itemNotFound 404 `{"message":"Load balancer not found","code":404}`. */
 export const lbNotFound = () => new ClbFault(404, "Load balancer not found");
 export const notFound = (what: string) => new ClbFault(404, `${what} not found`);

@@ -1,7 +1,7 @@
 import { isIP } from "node:net";
 import type { EmulatorContext } from "../context";
 import { BodyTooLarge, readBody } from "../request-body";
-import { badRequest, ClbFault, invalid } from "./clb-errors";
+import { ClbFault, invalid, schemaMismatch } from "./clb-errors";
 import type { RegionClb } from "./model";
 
 /** One authorised CLB request, as the route functions see it. */
@@ -30,16 +30,16 @@ export async function jsonBody(r: ClbRequest): Promise<Record<string, unknown>> 
   try {
     data = JSON.parse(raw.toString("utf8"));
   } catch {
-    throw badRequest("JSON does not match the expected schema");
+    throw schemaMismatch();
   }
-  if (!isObject(data)) throw badRequest("JSON does not match the expected schema");
+  if (!isObject(data)) throw schemaMismatch();
   return data;
 }
 
 /** `body[key]` as an object, or 400. */
 export function entity(body: Record<string, unknown>, key: string): Record<string, unknown> {
   const e = body[key];
-  if (!isObject(e)) throw badRequest("JSON does not match the expected schema");
+  if (!isObject(e)) throw schemaMismatch();
   return e;
 }
 

@@ -1,4 +1,4 @@
-import { invalid } from "./clb-errors";
+import { invalid, schemaMismatch } from "./clb-errors";
 import { flag, isIp, isIpOrCidr, isObject, isPort } from "./clb-request";
 import { ALGORITHMS, PROTOCOLS, type AccessItem, type MetaItem, type NodeRecord, type RegionClb } from "./model";
 
@@ -31,7 +31,7 @@ export function checkTimeout(v: unknown): number {
 /** A node to create: address (an IP), port, condition (on a new LB: ENABLED/DISABLED — the seed), type, weight 1–100. */
 export function checkNode(clb: RegionClb, v: unknown, newLb: boolean): NodeRecord {
   if (!isObject(v)) throw invalid("Node must be an object");
-  for (const k of Object.keys(v)) if (!["address", "port", "condition", "type", "weight", "id"].includes(k)) throw invalid(`Unknown node attribute '${k}'`);
+  for (const k of Object.keys(v)) if (!["address", "port", "condition", "type", "weight", "id"].includes(k)) throw schemaMismatch();
   if (!isIp(v.address)) throw invalid(`Node address '${String(v.address)}' must be a valid IPv4 or IPv6 address`);
   const port = checkPort(v.port, "Node port");
   const condition = v.condition ?? "ENABLED";

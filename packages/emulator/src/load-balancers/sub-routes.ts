@@ -1,5 +1,5 @@
 import { emptyResponse, jsonResponse } from "../respond";
-import { badRequest, ClbFault, invalid, notFound } from "./clb-errors";
+import { badRequest, ClbFault, invalid, notFound, schemaMismatch } from "./clb-errors";
 import { type ClbRequest, entity, flag, jsonBody, queryIds } from "./clb-request";
 import { checkAccessItems, checkHealthMonitor, checkMetadata, checkNode, checkPersistence, checkPort, checkThrottle, CONDITIONS } from "./inputs";
 import { ABSOLUTE_LIMITS, DEFAULT_ERROR_PAGE, type LbRecord, type MetaItem } from "./model";
@@ -60,21 +60,28 @@ export async function nodes(r: ClbRequest, id: number, rest: string[]): Promise<
     const lb = r.clb.mutable(r.tenant, id);
     const node = findNode(lb);
     const e = entity(await jsonBody(r), "node");
-    // Address, port and id are fixed once a node exists (load-balancers.md update_node row: 400 validationErrors).
-    for (const k of ["address", "port", "id"]) if (e[k] !== undefined) throw invalid(`Node ${k} cannot be updated`);
+    // Address, port and id are fixed, weight is 1–100: one 400 listing every fault, in mimic's words
+    // (clb_errors.updating_node_validation_error, "verified 2015-06-16"); unknown fields are a schema error.
+    for (const k of Object.keys(e)) if (!["address", "port", "id", "condition", "type", "weight"].includes(k)) throw schemaMismatch();
+    const w = e.weight;
+    const badWeight = w !== undefined && (!Number.isInteger(w) || (w as number) < 1 || (w as number) > 100);
+    const faults = [
+      ...(e.address !== undefined ? ["Node ip field cannot be modified."] : []),
+      ...(e.port !== undefined ? ["Port field cannot be modified."] : []),
+      ...(badWeight ? ["Node weight is invalid. Range is 1-100. Please specify a valid weight."] : []),
+      ...(e.id !== undefined ? ["Node id field cannot be modified."] : []),
+    ];
+    if (faults.length) throw invalid(...faults);
     const next = { ...node };
-    for (const [k, v] of Object.entries(e)) {
-      if (k === "condition") {
-        if (typeof v !== "string" || !CONDITIONS.includes(v)) throw invalid(`Node condition must be one of ${CONDITIONS.join(", ")}`);
-        next.condition = v;
-      } else if (k === "type") {
-        if (v !== "PRIMARY" && v !== "SECONDARY") throw invalid("Node type must be PRIMARY or SECONDARY");
-        next.type = v;
-      } else if (k === "weight") {
-        if (!Number.isInteger(v) || (v as number) < 1 || (v as number) > 100) throw invalid("Node weight must be an integer between 1 and 100");
-        next.weight = v as number;
-      } else throw invalid(`Unknown node attribute '${k}'`);
+    if (e.condition !== undefined) {
+      if (typeof e.condition !== "string" || !CONDITIONS.includes(e.condition)) throw invalid(`Node condition must be one of ${CONDITIONS.join(", ")}`);
+      next.condition = e.condition;
     }
+    if (e.type !== undefined) {
+      if (e.type !== "PRIMARY" && e.type !== "SECONDARY") throw invalid("Node type must be PRIMARY or SECONDARY");
+      next.type = e.type;
+    }
+    if (w !== undefined) next.weight = w as number;
     Object.assign(node, next);
     r.clb.changed(lb);
     return emptyResponse(202);
@@ -107,16 +114,23 @@ export async function virtualIps(r: ClbRequest, id: number, rest: string[]): Pro
       r.clb.changed(lb);
       return jsonResponse(202, vipView(vip));
     }
+    if (m === "DELETE") return dropVips(r, id, queryIds(r), 202);
     throw methodNotAllowed();
   }
   if (m !== "DELETE") throw methodNotAllowed();
+  if (!/^\d+$/.test(vipId)) throw notFound("Virtual ip");
+  return dropVips(r, id, [Number(vipId)], 200);
+}
+
+/** DELETE …/virtualips/{id} → 200, DELETE …/virtualips?id=… → 202 (CLB's docs, delete-virtual-ip / bulk-delete-virtual-ips). */
+function dropVips(r: ClbRequest, id: number, ids: number[], ok: number): Response {
   const lb = r.clb.mutable(r.tenant, id);
-  const vip = lb.vips.find((v) => String(v.id) === vipId);
-  if (!vip) throw notFound("Virtual ip");
-  if (lb.vips.length === 1) throw badRequest("Cannot delete the last virtual IP of a load balancer (inferred: delete the load balancer instead)");
-  lb.vips = lb.vips.filter((v) => v !== vip);
+  if (!ids.length) throw invalid("Must supply one or more id's to process this request.");
+  if (ids.some((x) => !lb.vips.some((v) => v.id === x))) throw notFound("Virtual ip");
+  if (ids.length >= lb.vips.length) throw badRequest("Cannot delete the last virtual IP of a load balancer (inferred: delete the load balancer instead)");
+  lb.vips = lb.vips.filter((v) => !ids.includes(v.id));
   r.clb.changed(lb);
-  return emptyResponse(202);
+  return emptyResponse(ok);
 }
 
 /** …/accesslist[/{itemId}]: GET, POST (add items, ≤ 100 in all), DELETE all, DELETE ?id=…, DELETE /{id}. */
@@ -202,8 +216,9 @@ export async function setting(r: ClbRequest, id: number, name: string, rest: str
       break;
     case "connectionthrottle":
       if (m === "GET") return jsonResponse(200, { connectionThrottle: read().connectionThrottle ?? {} });
-      if (m === "PUT") return write(202, (lb, b) => (lb.connectionThrottle = checkThrottle(b!.connectionThrottle)));
-      if (m === "DELETE") return write(202, (lb) => (lb.connectionThrottle = undefined));
+      // CLB's docs: PUT and DELETE …/connectionthrottle → 200 (the reference records "200/202").
+      if (m === "PUT") return write(200, (lb, b) => (lb.connectionThrottle = checkThrottle(b!.connectionThrottle)));
+      if (m === "DELETE") return write(200, (lb) => (lb.connectionThrottle = undefined));
       break;
     case "sessionpersistence": {
       if (m === "GET") {

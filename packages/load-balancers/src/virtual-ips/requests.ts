@@ -1,7 +1,7 @@
 import { type CallOptions, type NotFound, type ServiceClient, validate } from "@rax/core";
 import { NoSuchVirtualIp } from "../errors";
 import { changeJson, changeOnly, lbPath, read } from "../mutation";
-import { type Ref, ref } from "../ref";
+import { type Ref, ref, refs } from "../ref";
 import { type AddVirtualIpInput, addVirtualIpInput, toVirtualIp, type VirtualIpData, virtualIpsBody, wireVirtualIp } from "./models";
 
 const missing = (id: string) => (e: NotFound) => new NoSuchVirtualIp(id, e);
@@ -19,9 +19,13 @@ export async function addVirtualIp(client: ServiceClient, lb: Ref, vip: AddVirtu
   return toVirtualIp(await changeJson(client, id, { method: "POST", path: lbPath(id, "/virtualips"), json: { type: v.type, ipVersion: v.ipVersion ?? "IPV6" } }, [202], wireVirtualIp, o));
 }
 
-/** DELETE /loadbalancers/{id}/virtualips/{vipId} → 202 (CLB's docs also list 200). */
-export async function deleteVirtualIp(client: ServiceClient, lb: Ref, vip: Ref, o: CallOptions = {}): Promise<void> {
+/**
+ * DELETE /loadbalancers/{id}/virtualips/{vipId} → 200 (CLB's docs; the reference also lists 202); several:
+ * DELETE …/virtualips?id=…&id=… → 202 (≤ 10). CLB keeps at least one virtual IP per load balancer.
+ */
+export async function deleteVirtualIps(client: ServiceClient, lb: Ref, vips: Ref | Ref[], o: CallOptions = {}): Promise<void> {
   const id = validate(ref, lb, "loadBalancer");
-  const vid = validate(ref, vip, "virtualIp");
-  await changeOnly(client, id, { method: "DELETE", path: lbPath(id, `/virtualips/${vid}`) }, [200, 202], o, missing(vid));
+  const ids = validate(refs.refine((a) => a.length <= 10, "must name at most 10 virtual IPs (CLB's BATCH_DELETE_LIMIT)"), vips, "virtualIps");
+  if (ids.length === 1) return changeOnly(client, id, { method: "DELETE", path: lbPath(id, `/virtualips/${ids[0]}`) }, [200, 202], o, missing(ids[0]!));
+  await changeOnly(client, id, { method: "DELETE", path: lbPath(id, "/virtualips"), query: { id: ids } }, [202], o, missing(ids.join(",")));
 }

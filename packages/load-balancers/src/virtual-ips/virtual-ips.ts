@@ -21,9 +21,9 @@ export class VirtualIps {
     const lbId = idOf(lb);
     return changed(api.addVirtualIp(this.client, lb, vip, o).then((d) => new VirtualIp(this, lbId, d)), this.client, lbId, o);
   }
-  /** Removes a virtual IP (pyrax `delete_virtualip`); a load balancer keeps at least one. */
-  delete(lb: Ref, vip: Ref, o?: CallOptions): Change<void> {
-    return changed(api.deleteVirtualIp(this.client, lb, vip, o), this.client, idOf(lb), o);
+  /** Removes a virtual IP (pyrax `delete_virtualip`), or several at once (≤ 10); a load balancer keeps at least one. */
+  delete(lb: Ref, vips: Ref | Ref[], o?: CallOptions): Change<void> {
+    return changed(api.deleteVirtualIps(this.client, lb, vips, o), this.client, idOf(lb), o);
   }
 }
 
