@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { cronMatches, parseCron } from "../src/autoscale/cron";
 import { computeState } from "../src/compute/model";
-import { type Session, session } from "./helpers";
+import { startEmulator } from "../src/index";
+import { authV2, type Session, session } from "./helpers";
 
 // Auto Scale (Otter v1.0) as the emulator serves it, over plain HTTP (no SDK): groups converge by
 // building and deleting servers in the emulator's Nova on its clock.
@@ -191,6 +192,21 @@ describe("Auto Scale in the emulator", () => {
     await a("DELETE", `/groups/${g.id}?force=true`);
   });
 
+  it("limits: 25 webhooks per policy, 100 policies per group (422, inferred code)", async () => {
+    const g = await createGroup();
+    const p = (await json(a("POST", `/groups/${g.id}/policies`, [{ name: "up", type: "webhook", cooldown: 0, change: 1 }]))).policies[0];
+    expect((await a("POST", `/groups/${g.id}/policies/${p.id}/webhooks`, Array.from({ length: 25 }, (_, i) => ({ name: `w${i}` })))).status).toBe(201);
+    expect(await json(a("POST", `/groups/${g.id}/policies/${p.id}/webhooks`, [{ name: "one too many" }]))).toMatchObject({ error: { type: "WebhooksOverLimitError", code: 422 } });
+    expect((await a("POST", `/groups/${g.id}/policies`, Array.from({ length: 99 }, (_, i) => ({ name: `p${i}`, type: "webhook", cooldown: 0, change: 1 })))).status).toBe(201);
+    expect(await json(a("POST", `/groups/${g.id}/policies`, [{ name: "x", type: "webhook", cooldown: 0, change: 1 }]))).toMatchObject({ error: { type: "PoliciesOverLimitError", code: 422 } });
+    expect((await json(a("GET", `/groups/${g.id}/policies`))).policies).toHaveLength(100);
+    // A batch past the limit adds none of its rows.
+    const q = (await json(a("GET", `/groups/${g.id}/policies?limit=1`))).policies[0];
+    await a("DELETE", `/groups/${g.id}/policies/${q.id}`);
+    expect((await a("POST", `/groups/${g.id}/policies`, [{ name: "a", type: "webhook", cooldown: 0, change: 1 }, { name: "b", type: "webhook", cooldown: 0, change: 1 }])).status).toBe(422);
+    expect((await json(a("GET", `/groups/${g.id}/policies`))).policies).toHaveLength(99);
+  });
+
   it("delete: a group with servers → 403 GroupNotEmptyError; ?force=true deletes it and its servers", async () => {
     const g = await createGroup({ min: 1 });
     expect(await json(a("DELETE", `/groups/${g.id}`))).toMatchObject({ error: { type: "GroupNotEmptyError", code: 403 } });
@@ -226,5 +242,28 @@ describe("the emulator's cron", () => {
     expect(cronMatches(either, at("2026-12-01T00:00:00Z"))).toBe(true); // the 1st, not Sunday
     expect(cronMatches(parseCron("0 12 * JAN,DEC 7")!, at("2026-12-06T12:00:00Z"))).toBe(true);
     for (const bad of ["* * * *", "60 * * * *", "* 24 * * *", "5-1 * * * *", "*/0 * * * *", "every hour"]) expect(parseCron(bad), bad).toBeUndefined();
+  });
+});
+
+describe('Auto Scale under layout: "paths"', () => {
+  it("hands out capability URLs under /autoscale/<REGION>, and they run the policy", async () => {
+    const emu = await startEmulator({ layout: "paths", regions: ["DFW"] });
+    try {
+      const body = await authV2(emu);
+      const token = body.access.token.id;
+      const base = body.access.serviceCatalog.find((c) => c.type === "rax:autoscale")!.endpoints[0]!.publicURL!;
+      expect(base).toBe(`${emu.url}/autoscale/DFW/v1.0/${body.access.serviceCatalog.find((c) => c.type === "rax:autoscale")!.endpoints[0]!.tenantId}`);
+      const call = async (method: string, path: string, json?: unknown) =>
+        (await (await fetch(`${base}${path}`, { method, headers: { "x-auth-token": token, "content-type": "application/json" }, ...(json === undefined ? {} : { body: JSON.stringify(json) }) })).json()) as any;
+      const g = (await call("POST", "/groups", groupBody())).group;
+      const p = (await call("POST", `/groups/${g.id}/policies`, [{ name: "up", type: "webhook", cooldown: 0, change: 1 }])).policies[0];
+      const w = (await call("POST", `/groups/${g.id}/policies/${p.id}/webhooks`, [{ name: "w" }])).webhooks[0];
+      const capability = w.links.find((l: any) => l.rel === "capability").href as string;
+      expect(capability.startsWith(`${emu.url}/autoscale/DFW/v1.0/execute/1/`)).toBe(true);
+      expect((await fetch(capability, { method: "POST" })).status).toBe(202);
+      expect((await call("GET", `/groups/${g.id}/state`)).group.desiredCapacity).toBe(1);
+    } finally {
+      await emu.stop();
+    }
   });
 });

@@ -113,6 +113,8 @@ export class RegionAutoscale {
   }
 
   create(tenantId: string, userId: string, config: GroupConfig, launch: LaunchConfig, policies: Array<Omit<PolicyRecord, "id" | "webhooks">>): GroupRecord {
+    if ([...this.groups.values()].filter((x) => x.tenantId === tenantId).length >= LIMITS.groups) throw overLimit("Groups", `Tenant ${tenantId} already has ${LIMITS.groups} scaling groups`);
+    if (policies.length > LIMITS.policies) throw overLimit("Policies", `A group holds at most ${LIMITS.policies} policies`);
     const g: GroupRecord = { id: randomUUID(), tenantId, userId, config, launch, policies: new Map(), paused: false, desired: config.minEntities, servers: [], created: this.now };
     for (const p of policies) this.addPolicy(g, p);
     this.groups.set(g.id, g);
@@ -121,12 +123,14 @@ export class RegionAutoscale {
   }
 
   addPolicy(g: GroupRecord, p: Omit<PolicyRecord, "id" | "webhooks">): PolicyRecord {
+    if (g.policies.size >= LIMITS.policies) throw overLimit("Policies", `Group ${g.id} already has ${LIMITS.policies} policies`);
     const rec: PolicyRecord = { ...p, id: randomUUID(), webhooks: new Map(), ...(p.args?.cron ? { cronFrom: minuteOf(this.now) } : {}) };
     g.policies.set(rec.id, rec);
     return rec;
   }
 
   addWebhook(g: GroupRecord, p: PolicyRecord, name: string, metadata: Record<string, string>): WebhookRecord {
+    if (p.webhooks.size >= LIMITS.webhooks) throw overLimit("Webhooks", `Policy ${p.id} already has ${LIMITS.webhooks} webhooks`);
     const w: WebhookRecord = { id: randomUUID(), name, metadata, hash: randomBytes(32).toString("hex") };
     p.webhooks.set(w.id, w);
     this.autoscale.capabilities.set(w.hash, { region: this.region, group: g.id, policy: p.id });
@@ -263,6 +267,11 @@ function target(desired: number, p: PolicyRecord): number {
   // A percentage moves at least one server in its direction (rounded away from zero).
   return desired + (delta > 0 ? Math.ceil(delta) : Math.floor(delta));
 }
+
+/** Reference autoscale.md, "Limits": 1000 groups, 100 policies per group, 25 webhooks per policy. */
+export const LIMITS = { groups: 1000, policies: 100, webhooks: 25 };
+/** (inferred) How Otter refuses one too many: 422 `<Thing>OverLimitError`; the reference gives the limits, not the code. */
+export const overLimit = (what: string, message: string) => new OtterFault(422, `${what}OverLimitError`, message);
 
 const MINUTE = 60_000;
 const minuteOf = (ms: number) => Math.floor(ms / MINUTE) * MINUTE;

@@ -1,5 +1,5 @@
 import { emptyResponse, jsonResponse } from "../respond";
-import type { GroupRecord, PolicyRecord } from "./model";
+import { type GroupRecord, LIMITS, overLimit, type PolicyRecord } from "./model";
 import { arrayBody, jsonBody, type OtterRequest, page } from "./otter-request";
 import { policyOf, webhookOf } from "./validate";
 import { groupHref, policyView, webhookView } from "./views";
@@ -12,6 +12,8 @@ export async function policies(r: OtterRequest, g: GroupRecord): Promise<Respons
     return jsonResponse(200, { policies: out.map((p) => policyView(r.at, g, p)), policies_links: links });
   }
   const inputs = arrayBody(await jsonBody(r), "policies").map(policyOf);
+  // All or nothing: a batch that would pass the limit adds none of its policies.
+  if (g.policies.size + inputs.length > LIMITS.policies) throw overLimit("Policies", `Group ${g.id} holds at most ${LIMITS.policies} policies`);
   const created = inputs.map((p) => r.region.addPolicy(g, p));
   r.region.converge(g);
   return jsonResponse(201, { policies: created.map((p) => policyView(r.at, g, p)) });
@@ -49,6 +51,7 @@ export async function webhooks(r: OtterRequest, g: GroupRecord, p: PolicyRecord)
     return jsonResponse(200, { webhooks: out.map((w) => webhookView(r.at, g, p, w)), webhooks_links: links });
   }
   const inputs = arrayBody(await jsonBody(r), "webhooks").map(webhookOf);
+  if (p.webhooks.size + inputs.length > LIMITS.webhooks) throw overLimit("Webhooks", `Policy ${p.id} holds at most ${LIMITS.webhooks} webhooks`);
   const created = inputs.map((w) => r.region.addWebhook(g, p, w.name, w.metadata));
   return jsonResponse(201, { webhooks: created.map((w) => webhookView(r.at, g, p, w)) });
 }
