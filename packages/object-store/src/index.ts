@@ -17,8 +17,9 @@ export {
 export type { AccountInfo } from "./account/requests";
 export type { ContainerInfo } from "./containers/models";
 export type { ObjectInfo } from "./objects/models";
-export type { ObjectListing, ContainerListing } from "./listing";
-export type { ListingOptions } from "./listing-options";
+export type { ObjectListing } from "./objects/listing";
+export type { ContainerListing } from "./containers/listing";
+export type { ListingOptions } from "./swift-listing";
 export type { Metadata, MetadataInput } from "./metadata-headers";
 export type { StoreObjectOptions, UploadFileOptions } from "./transfer/store-options";
 export type { FetchObjectOptions } from "./objects/fetch";

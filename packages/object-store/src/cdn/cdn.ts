@@ -1,4 +1,4 @@
-import { checkListingOptions, type ListingOptions } from "../listing-options";
+import { checkListingOptions, type ListingOptions } from "../swift-listing";
 import { type ContainerRef, containerName, type ObjectRef, objectName } from "../names";
 import { checkObject } from "../options";
 import type { SwiftClient } from "../swift-client";

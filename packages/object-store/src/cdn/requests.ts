@@ -1,6 +1,6 @@
 import { HttpError, NotFound, ValidationError } from "@rax/core";
 import { asNoSuchContainer, NotCDNEnabled } from "../errors";
-import { type ListingOptions, listingQuery } from "../listing-options";
+import { type ListingOptions, listingQuery } from "../swift-listing";
 import { containerPath, objectPath } from "../names";
 import { OK } from "../success-status";
 import { storage, cdn, type SwiftClient } from "../swift-client";

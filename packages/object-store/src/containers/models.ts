@@ -10,4 +10,4 @@ export interface ContainerInfo {
   headers: Record<string, string>;
 }
 
-export type { ContainerListing } from "../listing";
+export type { ContainerListing } from "./listing";

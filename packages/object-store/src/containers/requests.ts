@@ -6,7 +6,7 @@ import { goneOnRetry } from "../not-found";
 import type { ContainerInfo } from "./models";
 import { headerValue, type Metadata, metadataFrom, metaHeaderName, metaHeaders } from "../metadata-headers";
 import { containerPath } from "../names";
-import { walkObjects } from "../listing";
+import { walkObjects } from "../objects/listing";
 import { OK } from "../success-status";
 import { storage, type SwiftClient } from "../swift-client";
 

@@ -1,8 +1,8 @@
 import { Paginated, type RaxResponse, ValidationError } from "@rax/core";
 import type { Account } from "../account/account";
 import type { Cdn } from "../cdn/cdn";
-import { listObjectRows, type ObjectListing, objectPage } from "../listing";
-import { checkListingOptions, type ListingOptions } from "../listing-options";
+import { listObjectRows, type ObjectListing, objectPage } from "./listing";
+import { checkListingOptions, type ListingOptions } from "../swift-listing";
 import type { Metadata, MetadataInput } from "../metadata-headers";
 import { type ContainerRef, containerName, OBJECT_BRAND, type ObjectRef } from "../names";
 import type { SwiftClient } from "../swift-client";

@@ -1,5 +1,5 @@
 import * as z from "zod";
-import { type ObjectListing, walkObjects } from "../listing";
+import { type ObjectListing, walkObjects } from "../objects/listing";
 import { containerName } from "../names";
 import { deleteInBatches } from "../objects/requests";
 import { abortSignal, parseOptions, positiveInt } from "../options";

@@ -1,7 +1,7 @@
 import { HttpError, ValidationError } from "@rax/core";
 import { getFileChecksum } from "./checksum";
 import { asNoSuchContainer, UploadFailed } from "../errors";
-import { walkObjects } from "../listing";
+import { walkObjects } from "../objects/listing";
 import { metadataFrom } from "../metadata-headers";
 import { containerPath, encodePath, objectPath } from "../names";
 import type { ObjectInfo } from "../objects/models";

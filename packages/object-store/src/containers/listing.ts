@@ -1,0 +1,49 @@
+import type { Paginated } from "@rax/core";
+import * as z from "zod";
+import type { SwiftClient } from "../swift-client";
+import {
+  checkAfterMarker,
+  checkedRows,
+  isRecord,
+  jsonArray,
+  type ListingOptions,
+  type ListPage,
+  listingQuery,
+  optionalNumber,
+  pageOf,
+  walkPages,
+} from "../swift-listing";
+
+// The account's listing: its containers, one page at a time or every page.
+
+const containerListingRows = z.array(z.looseObject({ name: z.string(), count: z.number().nullish(), bytes: z.number().nullish() }));
+
+/** One row of the account listing (pyrax's `list_containers_info`). */
+export interface ContainerListing {
+  name: string;
+  count: number;
+  bytes: number;
+}
+
+function toContainerListing(row: unknown): ContainerListing | undefined {
+  if (!isRecord(row)) return undefined;
+  const { name, count, bytes } = row;
+  if (typeof name !== "string" || !optionalNumber(count) || !optionalNumber(bytes)) return undefined;
+  return { name, count: (count as number | null | undefined) ?? 0, bytes: (bytes as number | null | undefined) ?? 0 };
+}
+
+export async function containerPage(client: SwiftClient, o: ListingOptions, marker?: string, limit = o.limit): Promise<ListPage<ContainerListing>> {
+  const { res, rows } = await jsonArray(client, "", listingQuery({ ...o, limit }, marker ?? o.marker), o.signal);
+  const items = checkedRows(res, rows, toContainerListing, containerListingRows);
+  checkAfterMarker(res, items[0], marker ?? o.marker);
+  return pageOf(items, limit);
+}
+
+export function walkContainers(client: SwiftClient, o: ListingOptions): Paginated<ContainerListing> {
+  return walkPages(o, (marker, limit) => containerPage(client, o, marker, limit));
+}
+
+export async function listContainerRows(client: SwiftClient, o: ListingOptions): Promise<ContainerListing[]> {
+  if (!o.fullListing) return (await containerPage(client, o)).items;
+  return walkContainers(client, o).toArray();
+}

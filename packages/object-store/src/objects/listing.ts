@@ -1,0 +1,95 @@
+import type { Paginated } from "@rax/core";
+import * as z from "zod";
+import { asNoSuchContainer } from "../errors";
+import { containerPath } from "../names";
+import type { SwiftClient } from "../swift-client";
+import {
+  checkAfterMarker,
+  checkedRows,
+  isRecord,
+  jsonArray,
+  type ListingOptions,
+  type ListPage,
+  listingQuery,
+  optionalNumber,
+  optionalString,
+  pageOf,
+  walkPages,
+} from "../swift-listing";
+
+// A container's listing: its objects, one page at a time or every page.
+
+// Swift's JSON listing rows, as the contract and to word the error for a row the fast checks below
+// refuse. Loose: fields a newer Swift adds (symlink_path, …) are kept, not refused.
+const subdirRow = z.looseObject({ subdir: z.string() });
+// Optional fields may come as null (some Swift versions and proxies): null means absent.
+const objectRow = z.looseObject({
+  name: z.string(),
+  bytes: z.number().nullish(),
+  hash: z.string().nullish(),
+  content_type: z.string().nullish(),
+  last_modified: z.string().nullish(),
+});
+// A delimiter listing mixes roll-up rows in; the object shape comes last so its complaint is reported.
+const objectListingRows = z.array(z.union([subdirRow, objectRow]));
+
+
+/** One row of a container listing. */
+export interface ObjectListing {
+  name: string;
+  bytes: number;
+  /** MD5 for plain objects; for large objects the server's manifest hash. */
+  hash?: string;
+  contentType?: string;
+  /** ISO-8601 UTC as Swift sends it (no zone suffix). */
+  lastModified?: string;
+  /** A `{"subdir": …}` roll-up entry from a delimiter listing (pyrax's `pseudo/subdirectory`). */
+  isSubdir: boolean;
+}
+
+export function toObjectListing(row: unknown): ObjectListing | undefined {
+  if (!isRecord(row)) return undefined;
+  const subdir = row.subdir;
+  if (typeof subdir === "string") return { name: subdir, bytes: 0, hash: undefined, contentType: "pseudo/subdirectory", lastModified: undefined, isSubdir: true };
+  const { name, bytes, hash, content_type: contentType, last_modified: lastModified } = row;
+  if (typeof name !== "string" || !optionalNumber(bytes) || !optionalString(hash) || !optionalString(contentType) || !optionalString(lastModified))
+    return undefined;
+  return {
+    name,
+    bytes: (bytes as number | null | undefined) ?? 0,
+    hash: (hash as string | null | undefined) ?? undefined,
+    contentType: (contentType as string | null | undefined) ?? undefined,
+    lastModified: (lastModified as string | null | undefined) ?? undefined,
+    isSubdir: false,
+  };
+}
+
+/** One page, of `limit` rows (default: the caller's `limit`, else the server's cap). */
+export async function objectPage(
+  client: SwiftClient,
+  container: string,
+  o: ListingOptions,
+  marker?: string,
+  limit = o.limit,
+): Promise<ListPage<ObjectListing>> {
+  let listing: Awaited<ReturnType<typeof jsonArray>>;
+  try {
+    listing = await jsonArray(client, containerPath(container), listingQuery({ ...o, limit }, marker ?? o.marker), o.signal);
+  } catch (e) {
+    throw asNoSuchContainer(e, container);
+  }
+  const items = checkedRows(listing.res, listing.rows, toObjectListing, objectListingRows);
+  checkAfterMarker(listing.res, items[0], marker ?? o.marker);
+  return pageOf(items, limit);
+}
+
+/** Every row, page after page, past the server's 10 000 cap. */
+export function walkObjects(client: SwiftClient, container: string, o: ListingOptions): Paginated<ObjectListing> {
+  return walkPages(o, (marker, limit) => objectPage(client, container, o, marker, limit));
+}
+
+export async function listObjectRows(client: SwiftClient, container: string, o: ListingOptions): Promise<ObjectListing[]> {
+  if (!o.fullListing) return (await objectPage(client, container, o)).items;
+  return walkObjects(client, container, o).toArray();
+}
+
