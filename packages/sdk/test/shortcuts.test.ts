@@ -39,6 +39,21 @@ describe("connect() shortcuts", () => {
     }
   });
 
+  it("the issues' aliases reach the same clients as the descriptive names, in both shortcut orders", async () => {
+    const rax = (await connect(creds())) as unknown as Record<string, Record<string, unknown>> & { getClient(n: string, r: string): unknown };
+    for (const [alias, key] of [
+      ["block_storage", "volume"],
+      ["clb", "load_balancer"],
+      ["cloud_load_balancers", "load_balancer"],
+      ["databases", "database"],
+      ["clouddns", "dns"],
+      ["messaging", "queues"],
+    ] as const) {
+      expect(rax.ORD![alias]).toBe(rax.getClient(key, "ORD"));
+      expect(rax[alias]!.ORD).toBe(rax.getClient(key, "ORD"));
+    }
+  });
+
   it("public: false gives the internal (ServiceNet) URL", async () => {
     const rax = await connect(creds());
     const pub = rax.getClient("object_store", "IAD");
