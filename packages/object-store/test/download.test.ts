@@ -5,10 +5,10 @@ import { dirname, join } from "node:path";
 import { ValidationError } from "@rax/core";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { DownloadFailed, type ObjectStore } from "../src/index";
-import { type FakeSwift, startFakeSwift } from "./fake-swift";
-import { clientFor, since } from "./setup";
+import { type EmulatedSwift, startEmulatedSwift } from "./emulator-client";
+import { startFixture } from "./fixture-server";
 
-let swift: FakeSwift;
+let swift: EmulatedSwift;
 let cf: ObjectStore;
 let root: string;
 let target: string;
@@ -28,12 +28,11 @@ async function tree(dir: string): Promise<string[]> {
 }
 
 beforeAll(async () => {
-  swift = await startFakeSwift();
+  swift = await startEmulatedSwift();
 });
 afterAll(() => swift.close());
 beforeEach(async () => {
-  swift.reset();
-  cf = clientFor(swift);
+  cf = swift.client();
   root = await mkdtemp(join(tmpdir(), "rax-dl-"));
   target = join(root, "target");
   await mkdir(target);
@@ -41,7 +40,7 @@ beforeEach(async () => {
 
 describe("downloadObject", () => {
   it("recreates the nested folders by default, flat with structure: false", async () => {
-    swift.put("base", "one/two/three.txt", "deep");
+    await swift.put("base", "one/two/three.txt", "deep");
     const p = await cf.downloadObject("base", "one/two/three.txt", target);
     expect(p).toBe(join(await realpath(target), "one", "two", "three.txt"));
     expect(await readFile(p, "utf8")).toBe("deep");
@@ -51,7 +50,7 @@ describe("downloadObject", () => {
   });
 
   it("works from the container and from the object", async () => {
-    swift.put("base", "a.txt", "A");
+    await swift.put("base", "a.txt", "A");
     const cont = await cf.getContainer("base");
     await cont.downloadObject("a.txt", target);
     const obj = await cf.getObject("base", "a.txt");
@@ -69,22 +68,22 @@ describe("downloadObject", () => {
     ["C:\\Windows\\x"],
     ["dir/"],
   ])("refuses %j with ValidationError, sends no request and writes nothing anywhere", async (name) => {
-    swift.put("base", name, "evil");
-    const mark = swift.requests.length;
+    // Refused from the name alone: whether such an object exists does not matter (most of these
+    // names cannot even be stored through a URL).
+    const mark = swift.mark();
     const err = await cf.downloadObject("base", name, target).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(ValidationError);
     expect(["name"]).toContain((err as ValidationError).field);
-    expect(since(swift, mark)).toHaveLength(0);
+    expect(swift.since(mark)).toHaveLength(0);
     expect(await tree(root)).toEqual([]);
   });
 
   it("structure: false keeps only a safe base name", async () => {
     // (Names with "/../" segments are refused outright: a URL cannot carry them unchanged.)
-    swift.put("base", "..\\..\\up\\file.txt", "ok");
+    await swift.put("base", "..\\..\\up\\file.txt", "ok");
     const p = await cf.downloadObject("base", "..\\..\\up\\file.txt", target, { structure: false });
     expect(await tree(root)).toEqual(["target/file.txt"]);
     expect(await readFile(p, "utf8")).toBe("ok");
-    swift.put("base", "x/..", "no");
     await expect(cf.downloadObject("base", "x/..", target, { structure: false })).rejects.toBeInstanceOf(ValidationError);
   });
 
@@ -92,42 +91,49 @@ describe("downloadObject", () => {
     const outside = join(root, "outside");
     await mkdir(outside);
     await symlink(outside, join(target, "link"));
-    swift.put("base", "link/pwned.txt", "evil");
+    await swift.put("base", "link/pwned.txt", "evil");
     await expect(cf.downloadObject("base", "link/pwned.txt", target)).rejects.toBeInstanceOf(ValidationError);
     expect(await readdir(outside)).toEqual([]);
   });
 
   it("an interrupted download leaves neither the final file nor a temp file", async () => {
-    swift.put("base", "big.bin", Buffer.alloc(256 * 1024, 7));
-    swift.faults.truncate.add("base/big.bin");
-    const err = await cf.downloadObject("base", "big.bin", target).catch((e: unknown) => e);
-    expect(err).toBeInstanceOf(DownloadFailed);
-    expect(await tree(target)).toEqual([]);
+    const body = Buffer.alloc(256 * 1024, 7);
+    const md5 = createHash("md5").update(body).digest("hex");
+    const fx = await startFixture(() => ({ status: 200, headers: { etag: md5 }, body, cutAfter: body.length / 2 }));
+    try {
+      const err = await fx.client().downloadObject("base", "big.bin", target).catch((e: unknown) => e);
+      expect(err).toBeInstanceOf(DownloadFailed);
+      expect(await tree(target)).toEqual([]);
+    } finally {
+      await fx.close();
+    }
   });
 
   it("a body whose MD5 does not match the ETag is rejected and removed", async () => {
-    swift.put("base", "c.txt", "content");
-    swift.faults.corruptBody.add("base/c.txt");
-    const err = await cf.downloadObject("base", "c.txt", target).catch((e: unknown) => e);
-    expect(err).toBeInstanceOf(DownloadFailed);
-    expect(String((err as Error).message)).toMatch(/MD5/);
-    expect(await tree(target)).toEqual([]);
+    // One byte flipped on the way: the ETag is still the stored content's MD5.
+    const etag = createHash("md5").update("content").digest("hex");
+    const fx = await startFixture(() => ({ status: 200, headers: { etag }, body: "Content" }));
+    try {
+      const err = await fx.client().downloadObject("base", "c.txt", target).catch((e: unknown) => e);
+      expect(err).toBeInstanceOf(DownloadFailed);
+      expect(String((err as Error).message)).toMatch(/MD5/);
+      expect(await tree(target)).toEqual([]);
+    } finally {
+      await fx.close();
+    }
   });
 
   it("large objects (quoted ETag) are not MD5-compared but still downloaded whole", async () => {
-    swift.put("seg", "big/1/00000000", "hello ");
-    swift.put("seg", "big/1/00000001", "world");
-    const segs = [
-      { path: "/seg/big/1/00000000", etag: createHash("md5").update("hello ").digest("hex"), size_bytes: 6 },
-      { path: "/seg/big/1/00000001", etag: createHash("md5").update("world").digest("hex"), size_bytes: 5 },
-    ];
-    swift.put("base", "big", "", { slo: segs, etag: "whatever" });
+    await cf.storeObject("base", "big", "hello world", { largeObject: true, segmentSize: 6 });
+    const head = await cf.getObject("base", "big");
+    expect(head.largeObject).toBe("slo");
+    expect(head.etag).not.toBe(createHash("md5").update("hello world").digest("hex"));
     const p = await cf.downloadObject("base", "big", target);
     expect(await readFile(p, "utf8")).toBe("hello world");
   });
 
   it("the directory must exist", async () => {
-    swift.put("base", "a", "A");
+    await swift.put("base", "a", "A");
     const err = await cf.downloadObject("base", "a", join(root, "missing")).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(ValidationError);
     expect((err as ValidationError).field).toBe("directory");

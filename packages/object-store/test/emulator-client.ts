@@ -2,11 +2,23 @@
 // client wired to its DFW storage and CDN endpoints. Scripted fixtures (fixture-server.ts) cover
 // what a well-behaved server never does.
 import { StaticSession } from "@rax/core";
-import { type RunningEmulator, startEmulator } from "@rax/emulator";
+import { type Account, type Container, type RunningEmulator, startEmulator } from "@rax/emulator";
 import { ObjectStore, type ObjectStoreOptions } from "../src/index";
 
 export interface EmulatedSwift {
   emu: RunningEmulator;
+  /** The storage account the client writes to, read straight from the emulator's state. */
+  account(): Account;
+  /** A container of that account, as stored (undefined when absent). */
+  container(name: string): Container | undefined;
+  /** Names stored in a container, in Swift's order ([] when the container is absent). */
+  names(container: string): string[];
+  /** A stored object's bytes. */
+  data(container: string, name: string): Buffer | undefined;
+  /** Store an object over plain HTTP (not through the SDK), creating the container if needed. */
+  put(container: string, name: string, data: string | Buffer, headers?: Record<string, string>): Promise<void>;
+  /** Index into `emu.requests`, for `since`. */
+  mark(): number;
   token: string;
   storageUrl: string;
   cdnUrl: string;
@@ -33,8 +45,28 @@ export async function startEmulatedSwift(): Promise<EmulatedSwift> {
   const token = body.access.token.id;
   const storageUrl = url("object-store");
   const cdnUrl = url("rax:object-cdn");
+  const accountName = decodeURIComponent(new URL(storageUrl).pathname.split("/").filter(Boolean).at(-1) as string);
+  const account = () => emu.state.storage.findAccount("DFW", accountName) as Account;
+  const container = (name: string) => account()?.containers.get(name);
+  const raw = async (method: string, path: string, body?: string | Buffer, headers: Record<string, string> = {}) => {
+    const r = await fetch(`${storageUrl}${path}`, { method, body, headers: { "x-auth-token": token, ...headers } });
+    await r.arrayBuffer();
+    if (r.status >= 300) throw new Error(`${method} ${path}: ${r.status}`);
+  };
   return {
     emu,
+    account,
+    container,
+    names: (name) => [...(container(name)?.objects.keys() ?? [])].sort(),
+    data: (c, n) => {
+      const obj = container(c)?.objects.get(n);
+      return obj ? Buffer.concat(obj.chunks) : undefined;
+    },
+    put: async (c, n, data, headers = {}) => {
+      if (!container(c)) await raw("PUT", `/${encodeURIComponent(c)}`);
+      await raw("PUT", `/${encodeURIComponent(c)}/${n.split("/").map(encodeURIComponent).join("/")}`, data, headers);
+    },
+    mark: () => emu.requests.length,
     token,
     storageUrl,
     cdnUrl,

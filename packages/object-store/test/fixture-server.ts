@@ -27,6 +27,8 @@ export interface Answer {
   body?: string | Buffer | object;
   /** Stream the body in chunks of this size and count how many were written before the client stopped. */
   chunked?: number;
+  /** Announce the whole body's length, send this many bytes of it, then drop the connection (an interrupted download). */
+  cutAfter?: number;
 }
 
 export type Script = (req: SeenRequest) => Answer | Promise<Answer>;
@@ -97,6 +99,12 @@ export async function startFixture(script: Script = () => ({ status: 500 })): Pr
     if (!a.headers?.["content-length"] && !a.chunked) out.push(["content-length", String(body.length)]);
     for (const [k, v] of Object.entries(a.rawHeaders ?? {})) out.push([k, v.toString("latin1")]);
     res.writeHead(a.status, out.map(([k, v]) => [k, String(v)]).flat());
+    if (a.cutAfter !== undefined) {
+      fx.bytesWritten[index] = a.cutAfter;
+      res.write(body.subarray(0, a.cutAfter));
+      setTimeout(() => res.destroy(), 20);
+      return;
+    }
     if (req.method === "HEAD" || !a.chunked) {
       fx.bytesWritten[index] = req.method === "HEAD" ? 0 : body.length;
       res.end(req.method === "HEAD" ? undefined : body);

@@ -1,18 +1,16 @@
 import { type EndpointQuery, StaticSession, ValidationError } from "@rax/core";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { ObjectStore } from "../src/index";
-import { type FakeSwift, startFakeSwift, TOKEN } from "./fake-swift";
-import { clientFor } from "./setup";
+import { type EmulatedSwift, startEmulatedSwift } from "./emulator-client";
 
-let swift: FakeSwift;
+let swift: EmulatedSwift;
 let cf: ObjectStore;
 beforeAll(async () => {
-  swift = await startFakeSwift();
+  swift = await startEmulatedSwift();
 });
 afterAll(() => swift.close());
 beforeEach(() => {
-  swift.reset();
-  cf = clientFor(swift);
+  cf = swift.client();
 });
 
 type Call = [string, string, () => unknown];
@@ -98,7 +96,7 @@ const calls = (): Call[] => [
 
 describe("bad arguments", () => {
   it.each(calls().map((c) => [c[0], c[1], c[2]] as const))("%s → ValidationError(%s) and no request", async (_name, field, call) => {
-    const mark = swift.requests.length;
+    const mark = swift.mark();
     let err: unknown;
     try {
       await call();
@@ -107,11 +105,11 @@ describe("bad arguments", () => {
     }
     expect(err).toBeInstanceOf(ValidationError);
     expect((err as ValidationError).field).toBe(field);
-    expect(swift.requests.length).toBe(mark);
+    expect(swift.since(mark)).toEqual([]);
   });
 
   it("client options are validated at construction", () => {
-    const session = new StaticSession({ token: TOKEN, endpoint: swift.url });
+    const session = new StaticSession({ token: swift.token, endpoint: swift.storageUrl });
     expect(() => new ObjectStore(session, { segmentSize: 0 })).toThrow(ValidationError);
     expect(() => new ObjectStore(session, { bulkDeleteBatchSize: -1 })).toThrow(ValidationError);
   });
@@ -120,7 +118,7 @@ describe("bad arguments", () => {
 describe("endpoints", () => {
   it("uses the catalog's object-store/cloudFiles entry, the internal (ServiceNet) URL on request, and resolves the CDN lazily", async () => {
     const queries: EndpointQuery[] = [];
-    const inner = new StaticSession({ token: TOKEN, endpoints: { "object-store": swift.url, "rax:object-cdn": swift.cdnUrl } });
+    const inner = new StaticSession({ token: swift.token, endpoints: { "object-store": swift.storageUrl, "rax:object-cdn": swift.cdnUrl } });
     const session = Object.assign(Object.create(inner) as StaticSession, {
       endpoint: (q: EndpointQuery) => {
         queries.push(q);
@@ -134,7 +132,7 @@ describe("endpoints", () => {
     expect(queries).toEqual([]);
     await internal.getAccountMetadata();
     expect(queries).toEqual([{ type: "object-store", name: "cloudFiles", region: "ORD", internal: true }]);
-    swift.put("c", "o", "x");
+    await swift.put("c", "o", "x");
     await internal.getContainerCdnAttributes("c");
     expect(queries[1]).toEqual({ type: "rax:object-cdn", name: "cloudFilesCDN", region: "ORD", internal: false });
     expect(ObjectStore.serviceType).toBe("object-store");
