@@ -2,7 +2,7 @@ export { AutoScale } from "./autoscale";
 export { PyraxAutoScale } from "./compat";
 export { CannotExecutePolicy, GroupNotEmpty, GroupPaused, NoSuchPolicy, NoSuchScalingGroup, NoSuchWebhook } from "./errors";
 export type { Ref } from "./ref";
-export type { ListInput } from "./links";
+export type { ListInput } from "./paging";
 export { ScalingGroup, ScalingGroups, type SettleOptions } from "./groups/groups";
 export type { DeleteServerInput, ListGroupsInput } from "./groups/requests";
 export type { CreateGroupInput, GroupConfigData, GroupStateData, LaunchConfigData, LoadBalancerRef, ScalingGroupData, UpdateGroupInput, UpdateLaunchInput } from "./groups/models";

@@ -1,5 +1,5 @@
 import { assignData, type CallOptions, type Paginated, type ServiceClient, type WaitOptions, waitUntil } from "@rax/core";
-import type { ListInput } from "../links";
+import type { ListInput } from "../paging";
 import type { CreatePolicyInput, UpdatePolicyInput } from "../policies/models";
 import type { Policies, Policy } from "../policies/policies";
 import type { Ref } from "../ref";

@@ -1,5 +1,5 @@
 import * as z from "zod";
-import { type WireLink, wireLink } from "../links";
+import { type WireLink, wireLink } from "../paging";
 import { createPolicyInput, type PolicyData, toPolicy, toWirePolicy, wirePolicy } from "../policies/models";
 import { cooldownInput, metadataInput, ref } from "../ref";
 

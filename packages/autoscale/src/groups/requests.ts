@@ -1,7 +1,7 @@
 import { type CallOptions, encodeSegment, jsonFor, markerPager, type Paginated, sendFor, type ServiceClient, validate } from "@rax/core";
 import * as z from "zod";
 import { refined } from "../errors";
-import { hasNext, listInput } from "../links";
+import { hasNext, listInput } from "../paging";
 import { groupPath } from "../paths";
 import { metadataInput, type Ref, ref } from "../ref";
 import {

@@ -1,5 +1,5 @@
 import { assignData, type CallOptions, type Paginated, type ServiceClient } from "@rax/core";
-import type { ListInput } from "../links";
+import type { ListInput } from "../paging";
 import type { Ref } from "../ref";
 import type { CreateWebhookInput, UpdateWebhookInput } from "../webhooks/models";
 import type { Webhook, Webhooks } from "../webhooks/webhooks";

@@ -1,6 +1,6 @@
 import { type CallOptions, jsonFor, markerPager, type Paginated, sendFor, type ServiceClient, validate } from "@rax/core";
 import { refined } from "../errors";
-import { hasNext, type ListInput, listInput } from "../links";
+import { hasNext, type ListInput, listInput } from "../paging";
 import { groupPath, policyPath } from "../paths";
 import { type Ref, ref } from "../ref";
 import { type CreatePolicyInput, createdPoliciesBody, createPolicyInput, mergePolicy, type PolicyData, policiesBody, policyBody, toPolicy, toWirePolicy, type UpdatePolicyInput, updatePolicyInput, wirePolicy } from "./models";

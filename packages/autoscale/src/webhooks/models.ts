@@ -1,5 +1,5 @@
 import * as z from "zod";
-import { type WireLink, wireLink } from "../links";
+import { type WireLink, wireLink } from "../paging";
 import { metadataInput } from "../ref";
 
 export const wireWebhook = z.looseObject({

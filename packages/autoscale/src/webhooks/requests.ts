@@ -1,6 +1,6 @@
 import { type CallOptions, InvalidResponse, jsonFor, markerPager, type Paginated, registerSecret, sendFor, type ServiceClient, validate } from "@rax/core";
 import { refined } from "../errors";
-import { hasNext, type ListInput, listInput } from "../links";
+import { hasNext, type ListInput, listInput } from "../paging";
 import { policyPath, webhookPath } from "../paths";
 import { metadataInput, type Ref, ref } from "../ref";
 import { capabilityUrlInput, type ConvertedWebhook, createdWebhooksBody, type CreateWebhookInput, createWebhookInput, toWebhook, type UpdateWebhookInput, updateWebhookInput, webhookBody, webhooksBody, wireWebhook } from "./models";

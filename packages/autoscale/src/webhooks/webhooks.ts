@@ -1,5 +1,5 @@
 import { assignData, type CallOptions, type Paginated, type ServiceClient } from "@rax/core";
-import type { ListInput } from "../links";
+import type { ListInput } from "../paging";
 import type { Ref } from "../ref";
 import type { ConvertedWebhook, CreateWebhookInput, UpdateWebhookInput, WebhookData } from "./models";
 import * as api from "./requests";

@@ -1,5 +1,7 @@
 import * as z from "zod";
 
+// Otter's paging: `limit` + `marker` (an id) in, `*_links` with `rel: "next"` out (reference autoscale.md, "Pagination").
+
 /** Otter's `links` / `*_links` entries (`{"rel": "self" | "next" | "capability", "href": …}`). */
 export const wireLink = z.looseObject({ rel: z.string().optional(), href: z.string().optional() });
 export type WireLink = z.output<typeof wireLink>;
