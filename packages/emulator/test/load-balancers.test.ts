@@ -56,6 +56,12 @@ describe("Cloud Load Balancers in the emulator", () => {
     expect(res.status).toBe(202);
   });
 
+  it("port defaults to the protocol's (HTTPS → 443); TCP has none, so it must be given", async () => {
+    const res = await json("POST", "/loadbalancers", { loadBalancer: { name: "p", protocol: "HTTPS", virtualIps: [{ type: "PUBLIC" }] } });
+    expect(res.body.loadBalancer.port).toBe(443);
+    expect((await json("POST", "/loadbalancers", { loadBalancer: { name: "t", protocol: "TCP", virtualIps: [{ type: "PUBLIC" }] } })).status).toBe(400);
+  });
+
   it("a change while PENDING_UPDATE is the 422 'immutable' with CLB's exact message", async () => {
     const lb = await create();
     settle();

@@ -101,12 +101,19 @@ describe("load balancers", () => {
     [{ ...base, accessList: [{ address: "10.0.0.300", type: "DENY" }] }, "loadBalancer.accessList.0.address"],
     [{ ...base, sessionPersistence: "COOKIES" }, "loadBalancer.sessionPersistence"],
     [{ ...base, colour: "red" }, "loadBalancer"],
+    [{ name: "tcp", protocol: "TCP", virtualIps: [{ type: "PUBLIC" }] }, "loadBalancer.port"],
   ])("create refuses %j before any request (%s)", async (input, field) => {
     const { clb, seen } = await serve();
     const e = await clb.loadBalancers.create(input as never).catch((x: unknown) => x);
     expect(e).toBeInstanceOf(ValidationError);
     expect((e as ValidationError).field).toBe(field);
     expect(seen).toHaveLength(0);
+  });
+
+  it("create without a port takes the protocol's default (the seed); HTTPS → 443", async () => {
+    const { clb, seen } = await serve({ method: "POST", path: "/loadbalancers", status: 202, body: { loadBalancer: wireLb({ status: "BUILD", port: 443, protocol: "HTTPS" }) } });
+    await clb.loadBalancers.create({ name: "s", protocol: "HTTPS", virtualIps: [{ type: "PUBLIC" }] });
+    expect(seen[0]!.body.loadBalancer).toMatchObject({ protocol: "HTTPS", port: 443 });
   });
 
   it("update sends only the given fields (PUT → 202); nothing to change is a ValidationError", async () => {

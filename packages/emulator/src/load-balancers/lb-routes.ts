@@ -2,7 +2,7 @@ import { emptyResponse, jsonResponse } from "../respond";
 import { badRequest, immutable, invalid, overLimit } from "./clb-errors";
 import { type ClbRequest, entity, flag, isObject, jsonBody, queryIds } from "./clb-request";
 import { checkAccessItems, checkAlgorithm, checkHealthMonitor, checkMetadata, checkName, checkNode, checkPersistence, checkPort, checkProtocol, checkThrottle, checkTimeout } from "./inputs";
-import { ABSOLUTE_LIMITS, type LbRecord, type VipRecord } from "./model";
+import { ABSOLUTE_LIMITS, type LbRecord, PROTOCOLS, type VipRecord } from "./model";
 import { iso, lbRow, lbView } from "./views";
 
 /** GET /loadbalancers: `limit` ≤ 100 (default 100), `marker` = the last id seen, `nodeaddress` filter (load-balancers.md "Pagination"). */
@@ -27,7 +27,10 @@ export async function createLb(r: ClbRequest): Promise<Response> {
   if (clb.tenantLbs(r.tenant).length >= ABSOLUTE_LIMITS.LOADBALANCER_LIMIT) throw overLimit(`Load balancer limit of ${ABSOLUTE_LIMITS.LOADBALANCER_LIMIT} reached`);
   const name = checkName(e.name);
   const protocol = checkProtocol(e.protocol);
-  const port = checkPort(e.port);
+  // CLB's docs: port is optional, the protocol's default (GET /loadbalancers/protocols) when absent; TCP/UDP ones have none.
+  const fallback = PROTOCOLS.find((p) => p.name === protocol)?.port ?? 0;
+  if ((e.port === undefined || e.port === null) && !fallback) throw invalid(`Must provide a port for protocol ${protocol}`);
+  const port = e.port === undefined || e.port === null ? fallback : checkPort(e.port);
   // pyrax sends every key with null for unset (load-balancers.md create body): null means "not given".
   const given = (k: string) => e[k] !== undefined && e[k] !== null;
   const algorithm = given("algorithm") ? checkAlgorithm(e.algorithm) : "RANDOM";

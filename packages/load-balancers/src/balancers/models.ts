@@ -115,9 +115,16 @@ const port = z.number().int("must be a whole number").min(1, "must be 1–65535"
 const timeout = z.number().int("must be a whole number of seconds").min(1, "must be 1–120 seconds").max(120, "must be 1–120 seconds");
 const name = z.string().min(1, "must not be empty").max(128, "must be at most 128 characters");
 
+/** Each protocol's default port (CLB's GET /loadbalancers/protocols); 0 = none, a port must be given. */
+const DEFAULT_PORTS: Partial<Record<Protocol, number>> = {
+  DNS_TCP: 53, DNS_UDP: 53, FTP: 21, HTTP: 80, HTTPS: 443, IMAPS: 993, IMAPv2: 143, IMAPv3: 220, IMAPv4: 143, LDAP: 389,
+  LDAPS: 636, MYSQL: 3306, POP3: 110, POP3S: 995, SFTP: 22, SMTP: 25,
+};
+
 export const createLoadBalancerInput = z.strictObject({
   name,
-  port,
+  /** Default: the protocol's port (the seed: "the default port for the given protocol is selected unless otherwise specified"); required for TCP/UDP ones. */
+  port: port.optional(),
   protocol,
   /** At least one: `{ type: "PUBLIC" }`, `{ type: "SERVICENET" }`, `{ type: "PUBLIC", ipVersion: "IPV6" }` or `{ id }` to share one. */
   virtualIps: z.array(virtualIpInput).min(1, "must hold at least one virtual IP (pyrax's MissingLoadBalancerParameters)"),
@@ -134,6 +141,8 @@ export const createLoadBalancerInput = z.strictObject({
   sessionPersistence: persistenceInput.optional(),
   connectionLogging: z.boolean().optional(),
   contentCaching: z.boolean().optional(),
+}).superRefine((i, ctx) => {
+  if (i.port === undefined && !DEFAULT_PORTS[i.protocol]) ctx.addIssue({ code: "custom", path: ["port"], message: `is required for ${i.protocol} (it has no default port)` });
 });
 export type CreateLoadBalancerInput = z.input<typeof createLoadBalancerInput>;
 
@@ -142,7 +151,7 @@ export function createBody(i: z.output<typeof createLoadBalancerInput>): Record<
   return {
     loadBalancer: {
       name: i.name,
-      port: i.port,
+      port: i.port ?? DEFAULT_PORTS[i.protocol],
       protocol: i.protocol,
       virtualIps: i.virtualIps.map((v) => ("id" in v ? { id: v.id } : { type: v.type, ...(v.ipVersion ? { ipVersion: v.ipVersion } : {}) })),
       ...(i.nodes ? { nodes: i.nodes.map(nodeWire) } : {}),
