@@ -196,7 +196,7 @@ describe("Cloud Load Balancers in the emulator", () => {
     const lb = await create();
     settle();
     const u = await json("GET", `/loadbalancers/${lb.id}/usage`);
-    expect(u.body.loadBalancerUsageRecords[0]).toMatchObject({ numVips: 1, vipType: "PUBLIC", sslMode: "OFF", startTime: expect.stringMatching(/^\d{4}-\d\d-\d\dT\d\d:00:00$/) });
+    expect(u.body.loadBalancerUsageRecords[0]).toMatchObject({ numVips: 1, vipType: "PUBLIC", sslMode: "OFF", startTime: expect.stringMatching(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ$/), eventType: "CREATE_LOADBALANCER" });
     expect((await json("GET", `/loadbalancers/${lb.id}/usage/current`)).body.loadBalancerUsageRecords).toHaveLength(1);
     expect((await json("GET", `/loadbalancers/${lb.id}/usage?startTime=2001-01-01T00:00:00&endTime=2001-01-02T00:00:00`)).body.loadBalancerUsageRecords).toEqual([]);
     expect((await json("GET", `/loadbalancers/${lb.id}/usage?startTime=yesterday`)).status).toBe(400);

@@ -140,7 +140,8 @@ export function stats(r: ClbRequest, id: number): Response {
 }
 
 const HOUR = 3_600_000;
-const wireTime = (ms: number) => iso(ms).replace(/Z$/, "");
+// Responses carry UTC times with a Z (CLB's docs, usage examples: "2019-12-05T18:55:56Z").
+const wireTime = iso;
 
 /** `startTime`/`endTime` as CLB takes them: `YYYY-MM-DDTHH:MM:SS` (errors-and-conventions.md §10). Default: the last 24 h. */
 function range(r: ClbRequest): [number, number] {
@@ -151,10 +152,12 @@ function range(r: ClbRequest): [number, number] {
     if (!/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}$/.test(v) || Number.isNaN(ms)) throw badRequest(`${k} must be YYYY-MM-DDTHH:MM:SS`);
     return ms;
   };
+  // CLB's docs (show-historical-usage): start only → from start on; end only → everything up to end. Neither:
+  // the last 24 hours (pyrax's default, load-balancers.md get_usage row).
   const now = r.clb.now;
   const start = parse("startTime");
   const end = parse("endTime");
-  return [start ?? (end ?? now) - 24 * HOUR, end ?? now];
+  return [start ?? (end !== undefined ? 0 : now - 24 * HOUR), end ?? now];
 }
 
 /** One record per hour the load balancer existed within [from, to] (load-balancers.md "get_usage" record fields). */
@@ -162,6 +165,8 @@ function usageRecords(r: ClbRequest, lb: LbRecord, from: number, to: number) {
   const out: Array<Record<string, unknown>> = [];
   const first = Math.floor(Math.max(lb.created, from) / HOUR) * HOUR;
   for (let h = first; h <= to; h += HOUR) {
+    // The first record starts when the load balancer was made (CREATE_LOADBALANCER), the others on the hour.
+    const begins = Math.max(lb.created, h);
     out.push({
       id: lb.id * 100_000 + Math.floor(h / HOUR) % 100_000,
       averageNumConnections: 0,
@@ -172,11 +177,11 @@ function usageRecords(r: ClbRequest, lb: LbRecord, from: number, to: number) {
       outgoingTransferSsl: 0,
       numVips: lb.vips.length,
       numPolls: Math.max(1, Math.min(12, Math.floor((Math.min(r.clb.now, h + HOUR) - Math.max(lb.created, h)) / 300_000))),
-      startTime: wireTime(h),
+      startTime: wireTime(begins),
       endTime: wireTime(h + HOUR),
       vipType: lb.vips[0]?.type ?? "PUBLIC",
       sslMode: lb.ssl?.enabled ? (lb.ssl.secureTrafficOnly ? "ON" : "MIXED") : "OFF",
-      eventType: h === first && lb.created >= h ? "CREATE_LOADBALANCER" : null,
+      ...(begins === lb.created ? { eventType: "CREATE_LOADBALANCER" } : {}),
     });
   }
   return out;
@@ -201,6 +206,7 @@ export function accountUsage(r: ClbRequest): Response {
   }
   return jsonResponse(200, {
     accountUsage: { links: [], accountUsageRecords: hours },
-    loadBalancerUsages: lbs.map((lb) => ({ loadBalancerId: lb.id, loadBalancerName: lb.name, loadBalancerUsageRecords: usageRecords(r, lb, from, to) })),
+    loadBalancerUsages: lbs.map((lb) => ({ loadBalancerUsageRecords: usageRecords(r, lb, from, to), links: [], loadBalancerId: lb.id, loadBalancerName: lb.name })),
+    accountId: Number(r.tenant) || r.tenant,
   });
 }
