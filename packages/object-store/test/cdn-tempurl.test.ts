@@ -1,21 +1,24 @@
 import { createHmac } from "node:crypto";
 import { NoEndpointForService, redact, StaticSession } from "@rax/core";
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { DEFAULT_CDN_TTL, MissingTempUrlKey, NoSuchContainer, NotCDNEnabled, ObjectStore } from "../src/index";
-import { ACCOUNT, type FakeSwift, startFakeSwift, TOKEN } from "./fake-swift";
-import { clientFor, since } from "./setup";
+import { type EmulatedSwift, startEmulatedSwift } from "./emulator-client";
+import { startFixture } from "./fixture-server";
 
-let swift: FakeSwift;
+// A fresh emulator per test: CDN records and account keys do not leak between tests.
+let swift: EmulatedSwift;
 let cf: ObjectStore;
-beforeAll(async () => {
-  swift = await startFakeSwift();
+let ACCOUNT: string;
+beforeEach(async () => {
+  swift = await startEmulatedSwift();
+  cf = swift.client();
+  await swift.put("example", "photo.jpg", "JPEG");
+  ACCOUNT = swift.account().name;
 });
-afterAll(() => swift.close());
-beforeEach(() => {
-  swift.reset();
-  cf = clientFor(swift);
-  swift.put("example", "photo.jpg", "JPEG");
-});
+afterEach(() => swift.close());
+
+const cdnRecord = (name: string) => swift.emu.state.cdn.containers("DFW", ACCOUNT).get(name);
+const origin = () => new URL(swift.storageUrl).origin;
 
 describe("CDN", () => {
   it("a container never published reports pyrax's defaults", async () => {
@@ -27,16 +30,17 @@ describe("CDN", () => {
   });
 
   it("makes a container public with a TTL, exposes the URIs, and private again", async () => {
+    const mark = swift.mark();
     await cf.makeContainerPublic("example", { ttl: 900 });
-    const put = swift.requests.at(-1);
-    expect(put?.path).toBe(`/cdn/v1/${ACCOUNT}/example`);
-    expect(put?.headers["x-cdn-enabled"]).toBe("True");
-    expect(put?.headers["x-ttl"]).toBe("900");
+    expect(swift.since(mark).map((r) => [r.service, r.method, r.path])).toEqual([["cdn", "PUT", `/v1/${ACCOUNT}/example`]]);
+    expect(cdnRecord("example")).toMatchObject({ enabled: true, ttl: 900 });
     const cont = await cf.getContainer("example", { cdn: true });
     expect(cont.cdnEnabled).toBe(true);
     expect(cont.cdnTtl).toBe(900);
-    expect(cont.cdnUri).toBe("http://cdn.example.com/example");
-    expect(cont.cdnSslUri).toMatch(/^https:/);
+    expect(cont.cdnUri).toMatch(new RegExp(`^http://.*${cdnRecord("example")?.uriId}`));
+    // The emulator serves its "SSL" URI over loopback http, under its own path.
+    expect(cont.cdnSslUri).toMatch(/ssl/);
+    expect(cont.cdnSslUri).not.toBe(cont.cdnUri);
     expect(cont.cdnStreamingUri).toBeDefined();
     expect(cont.cdnIosUri).toBeDefined();
     await cont.makePublic({ ttl: 1200 });
@@ -52,7 +56,7 @@ describe("CDN", () => {
     const cont = await cf.getContainer("example");
     await cont.setCdnLogRetention(false);
     expect(cont.cdnLogRetention).toBe(false);
-    expect(swift.containers.get("example")?.cdn?.logRetention).toBe(false);
+    expect(cdnRecord("example")?.logRetention).toBe(false);
   });
 
   it("purges an object with notification addresses (client, container, object)", async () => {
@@ -62,10 +66,10 @@ describe("CDN", () => {
     await obj.purge({ emailAddresses: "c@z.com" });
     const cont = await cf.getContainer("example");
     await cont.purgeCdnObject("photo.jpg");
-    expect(swift.purges).toEqual([
-      { container: "example", object: "photo.jpg", email: "a@x.com, b@y.com" },
-      { container: "example", object: "photo.jpg", email: "c@z.com" },
-      { container: "example", object: "photo.jpg", email: undefined },
+    expect(swift.emu.state.cdn.purges.map(({ container, object, emails }) => ({ container, object, emails }))).toEqual([
+      { container: "example", object: "photo.jpg", emails: ["a@x.com", "b@y.com"] },
+      { container: "example", object: "photo.jpg", emails: ["c@z.com"] },
+      { container: "example", object: "photo.jpg", emails: [] },
     ]);
   });
 
@@ -76,7 +80,7 @@ describe("CDN", () => {
   });
 
   it("lists public containers (names) and CDN containers (attributes)", async () => {
-    swift.put("other", "x", "y");
+    await swift.put("other", "x", "y");
     await cf.makeContainerPublic("example");
     await cf.makeContainerPublic("other");
     await cf.makeContainerPrivate("other");
@@ -86,7 +90,7 @@ describe("CDN", () => {
   });
 
   it("without a CDN endpoint, storage calls work and only CDN calls throw NoEndpointForService", async () => {
-    const noCdn = clientFor(swift, { withCdn: false });
+    const noCdn = new ObjectStore(new StaticSession({ token: swift.token, endpoints: { "object-store": swift.storageUrl } }));
     await noCdn.storeObject("example", "a", "b");
     expect((await noCdn.getContainer("example")).name).toBe("example");
     await expect(noCdn.makeContainerPublic("example")).rejects.toBeInstanceOf(NoEndpointForService);
@@ -113,7 +117,7 @@ describe("temp URLs", () => {
     expect(v.sig).toHaveLength(40);
     expect(v.expires).toBeGreaterThanOrEqual(before + 86_400);
     expect(v.expires).toBeLessThanOrEqual(before + 86_401);
-    expect(url.startsWith(swift.origin)).toBe(true);
+    expect(url.startsWith(origin())).toBe(true);
   });
 
   it("supports sha256 / sha512, other methods, filename and inline", async () => {
@@ -128,8 +132,8 @@ describe("temp URLs", () => {
   });
 
   it("fetches the account key once and caches it; container and object forms work", async () => {
-    swift.accountMeta["x-account-meta-temp-url-key"] = key;
-    const mark = swift.requests.length;
+    await fetch(swift.storageUrl, { method: "POST", headers: { "x-auth-token": swift.token, "x-account-meta-temp-url-key": key } });
+    const mark = swift.mark();
     const u1 = await cf.getTempUrl("example", "photo.jpg", 300);
     const cont = await cf.getContainer("example");
     const u2 = await cont.getTempUrl("photo.jpg", 300);
@@ -138,7 +142,7 @@ describe("temp URLs", () => {
     expect(verify(u1, "GET", "sha1").ok).toBe(true);
     expect(verify(u2, "GET", "sha1").ok).toBe(true);
     expect(verify(u3, "HEAD", "sha1").ok).toBe(true);
-    expect(since(swift, mark).filter((r) => r.method === "HEAD" && r.path === `/v1/${ACCOUNT}`)).toHaveLength(1);
+    expect(swift.since(mark).filter((r) => r.method === "HEAD" && r.path === `/v1/${ACCOUNT}`)).toHaveLength(1);
   });
 
   it("the key and the signature never appear in redacted output", async () => {
@@ -150,7 +154,7 @@ describe("temp URLs", () => {
   });
 
   it("signs from the /v1/ segment when the endpoint has a proxy prefix (as pyrax does)", async () => {
-    const prefixed = clientFor(swift, { endpoint: `${swift.origin}/swift/DFW/v1/${ACCOUNT}` });
+    const prefixed = swift.client({ endpoint: `${origin()}/swift/DFW/v1/${ACCOUNT}` });
     const url = await prefixed.getTempUrl("c", "o", { seconds: 60, key });
     expect(new URL(url).pathname).toBe(`/swift/DFW/v1/${ACCOUNT}/c/o`);
     const u = new URL(url);
@@ -162,8 +166,8 @@ describe("temp URLs", () => {
   it("debug logging of the key-setting and key-reading calls never prints the key", async () => {
     const lines: string[] = [];
     const session = new StaticSession({
-      token: TOKEN,
-      endpoints: { "object-store": swift.url },
+      token: swift.token,
+      endpoints: { "object-store": swift.storageUrl },
       transportOptions: { logger: (line: string) => lines.push(line) },
     });
     const logged = new ObjectStore(session);
@@ -181,11 +185,27 @@ describe("temp URLs", () => {
   });
 
   it("seconds must be positive, method and algorithm known — before any request", async () => {
-    const mark = swift.requests.length;
+    const mark = swift.mark();
     await expect(cf.getTempUrl("c", "o", { seconds: 0 })).rejects.toMatchObject({ field: "options.seconds" });
     await expect(cf.getTempUrl("c", "o", -5)).rejects.toMatchObject({ field: "options.seconds" });
     await expect(cf.getTempUrl("c", "o", { seconds: 5, method: "PATCH" as "GET" })).rejects.toMatchObject({ field: "options.method" });
     await expect(cf.getTempUrl("c", "o", { seconds: 5, algorithm: "md5" as "sha1" })).rejects.toMatchObject({ field: "options.algorithm" });
-    expect(since(swift, mark)).toHaveLength(0);
+    expect(swift.since(mark)).toHaveLength(0);
+  });
+});
+
+describe("CDN on the wire", () => {
+  it("makePublic is a PUT to the CDN endpoint with X-CDN-Enabled: True and X-TTL", async () => {
+    const fx = await startFixture(() => ({ status: 201 }));
+    try {
+      await fx.client().makeContainerPublic("example", { ttl: 900 });
+      const put = fx.requests.at(-1);
+      expect(put?.method).toBe("PUT");
+      expect(put?.path).toBe("cdn:/example");
+      expect(put?.headers["x-cdn-enabled"]).toBe("True");
+      expect(put?.headers["x-ttl"]).toBe("900");
+    } finally {
+      await fx.close();
+    }
   });
 });
