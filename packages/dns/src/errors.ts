@@ -76,7 +76,7 @@ export class DNSCallTimedOut<R = JobData | undefined> extends WaitTimeout<R> {
     attempts: number,
     timeoutMs: number,
   ) {
-    super(last, attempts, `DNS job ${jobId} not finished after ${timeoutMs} ms (resume it with dns.jobs.resume("${jobId}"))`);
+    super(last, attempts, `DNS job ${jobId} not finished after ${timeoutMs} ms; it goes on on the server (Cloud DNS: dns.jobs.resume("${jobId}"))`);
   }
 }
 

@@ -60,3 +60,13 @@ describe("the Designate v2 backend", () => {
     await expect(dns.ptr.list({ href: "http://x/servers/1" })).rejects.toBeInstanceOf(NotSupportedByBackend);
   });
 });
+
+describe("Designate: no jobs", () => {
+  it("jobs.get / resume / list say they are Cloud DNS only", async () => {
+    const { dns, seen } = await serveDesignate();
+    await expect(dns.jobs.get("x")).rejects.toBeInstanceOf(NotSupportedByBackend);
+    await expect(dns.jobs.resume("x")).rejects.toBeInstanceOf(NotSupportedByBackend);
+    await expect(dns.jobs.list().toArray()).rejects.toBeInstanceOf(NotSupportedByBackend);
+    expect(seen).toHaveLength(0);
+  });
+});

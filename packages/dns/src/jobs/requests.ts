@@ -1,7 +1,7 @@
 import { type CallOptions, encodeSegment, InvalidResponse, type Job, type JobContext, jsonFor, type NotFound, notFoundAs, offsetPager, type Paginated, pollingJob, sendFor, type ServiceCall, startJob, validate, WaitTimeout } from "@rax/core";
 import * as z from "zod";
 import type { DnsApi } from "../backend";
-import { DNSCallTimedOut, DNSJobFailed, type JobFailure, NoSuchJob } from "../errors";
+import { DNSCallTimedOut, DNSJobFailed, type JobFailure, NoSuchJob, NotSupportedByBackend } from "../errors";
 import { isFinished, type JobCallOptions, jobCallOptions, type JobData, jobsBody, type ListJobsInput, listJobsInput, toJob, wireJob } from "./models";
 
 // The async job protocol, done once (dns.md "Async job protocol"): a call answers 202 with a job;
@@ -12,8 +12,14 @@ import { isFinished, type JobCallOptions, jobCallOptions, type JobData, jobsBody
 /** GET /status/{jobId}?showDetails=true → 200 (finished) or 202 (running). */
 export async function getJob(client: DnsApi, jobId: string, o: CallOptions = {}): Promise<JobData> {
   const id = validate(z.string().min(1), jobId, "jobId");
+  await cloudDnsOnly(client, "jobs.get", o.signal);
   const call: ServiceCall = { method: "GET", path: `status/${encodeSegment(id, { field: "jobId" })}`, query: { showDetails: true }, ...o };
   return toJob(await notFoundAs(jsonFor(client, call, [200, 202], wireJob), (e: NotFound) => new NoSuchJob(id, e)));
+}
+
+/** Jobs are Cloud DNS's: Designate's zones and recordsets carry their own status. */
+async function cloudDnsOnly(client: DnsApi, call: string, signal?: AbortSignal): Promise<void> {
+  if ((await client.ready(signal)) !== "rackspace") throw new NotSupportedByBackend(call, client.backend);
 }
 
 /** GET /status: the account's jobs (docs; not in pyrax), `limit` + `offset` paging. */
@@ -22,6 +28,7 @@ export function listJobs(client: DnsApi, input?: ListJobsInput, o: CallOptions =
   const show = { showErrors: i.showErrors, showRunning: i.showRunning, showCompleted: i.showCompleted, showDetails: true };
   return offsetPager(
     async (offset, limit) => {
+      await cloudDnsOnly(client, "jobs.list", o.signal);
       const body = await client.json({ method: "GET", path: "status", query: { ...show, limit, offset }, ...o }, jobsBody);
       return { items: (body.asyncResponses ?? []).map(toJob), ...(body.totalEntries !== undefined ? { total: body.totalEntries } : {}) };
     },
