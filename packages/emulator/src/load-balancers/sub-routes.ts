@@ -265,7 +265,9 @@ async function ssl(r: ClbRequest, id: number): Promise<Response> {
     const s = r.clb.require(r.tenant, id).ssl;
     if (!s) throw new ClbFault(404, NO_SSL);
     const { privatekey: _secret, ...shown } = s;
-    return jsonResponse(200, { sslTermination: { ...shown, cipherProfile: "DEFAULT", securityProtocols: [{ securityProtocolName: "TLS_10", securityProtocolStatus: "ENABLED" }] } });
+    // CLB's docs (show-ssl-termination-configuration) add the cipher profile and the protocol switches.
+    const securityProtocols = ["TLS_10", "TLS_11"].map((securityProtocolName) => ({ securityProtocolName, securityProtocolStatus: "DISABLED" }));
+    return jsonResponse(200, { sslTermination: { ...shown, cipherProfile: "default", securityProtocols } });
   }
   if (m === "DELETE") {
     const lb = r.clb.mutable(r.tenant, id);
