@@ -1,7 +1,6 @@
-import { ValidationError } from "@rax/core";
+import { Forbidden, ValidationError } from "@rax/core";
 import {
   AlarmParseError,
-  ChildrenExist,
   type Entity,
   Monitoring,
   MonitoringValidationError,
@@ -154,8 +153,8 @@ export function monitoringScenarios(getTarget: () => Target, o: MonitoringScenar
       await alarm.update({ disabled: false });
     });
 
-    it("an entity with checks cannot be deleted", async () => {
-      await expect(ent.delete()).rejects.toBeInstanceOf(ChildrenExist);
+    it("a notification plan that alarms use cannot be deleted", async () => {
+      await expect(plan.delete()).rejects.toBeInstanceOf(Forbidden);
     });
 
     it.skipIf(!o.advanceClock)("metrics appear once the check has run; data points and changelogs follow the clock", async () => {
@@ -176,6 +175,18 @@ export function monitoringScenarios(getTarget: () => Target, o: MonitoringScenar
       const [view] = await cm.overview.get({ entity: ent }).toArray();
       expect(view!.entity.id).toBe(ent.id);
       expect(view!.latestAlarmStates.find((s) => s.alarmId === alarm.id)?.state).toBe(mine.at(-1)!.state);
+    });
+  });
+
+  describe("deleting", () => {
+    it("an entity goes with its checks and alarms; then it, and its checks, are NoSuchEntity", async () => {
+      const doomed = await cm.entities.create({ label: uniqueName("doomed"), ipAddresses: { web: "192.0.2.99" } });
+      const chk = await doomed.createCheck({ type: "remote.ping", monitoringZonesPoll: ["mzdfw"], targetAlias: "web" });
+      await chk.createAlarm({ notificationPlan: plan, criteria: "return new AlarmStatus(OK);" });
+      await doomed.delete();
+      await expect(cm.entities.get(doomed)).rejects.toBeInstanceOf(NoSuchEntity);
+      await expect(cm.checks.list(doomed).toArray()).rejects.toBeInstanceOf(NoSuchEntity);
+      await expect(cm.overview.get({ entity: doomed }).toArray()).rejects.toBeInstanceOf(NoSuchEntity);
     });
   });
 

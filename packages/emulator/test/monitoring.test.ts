@@ -24,6 +24,7 @@ const create = async (path: string, body: unknown) => {
   return res.headers.get("x-object-id")!;
 };
 const clock = () => s.emu.state.clock;
+const r404 = (res: Response) => res.status;
 
 describe("Cloud Monitoring in the emulator", () => {
   it("is one global catalog entry rax:monitor / cloudMonitoring at /v1.0/<tenant>, and needs a token", async () => {
@@ -144,11 +145,15 @@ describe("Cloud Monitoring in the emulator", () => {
     const view = await json("GET", `/views/overview?entityId=${en}`);
     expect(view.values).toHaveLength(1);
     expect(view.values[0].latest_alarm_states[0]).toMatchObject({ alarm_id: al, state: logs.at(-1).state });
-    expect(await (await call("DELETE", `/entities/${en}`)).json()).toMatchObject({ type: "childrenExistError" });
-    expect((await call("DELETE", `/entities/${en}/alarms/${al}`)).status).toBe(204);
-    expect((await call("DELETE", `/entities/${en}/checks/${ch}`)).status).toBe(204);
+    // A plan in use cannot go (mimic: 403 forbiddenError naming the alarms).
+    const inUse = await call("DELETE", `/notification_plans/${np}`);
+    expect(inUse.status).toBe(403);
+    expect(await inUse.json()).toMatchObject({ type: "forbiddenError", message: expect.stringContaining(al) });
+    // Deleting the entity takes its checks and alarms with it (as mimic does).
     expect((await call("DELETE", `/entities/${en}`)).status).toBe(204);
     expect(await json("GET", `/entities/${en}/checks`)).toMatchObject({ type: "parentNotFoundError" });
+    expect(r404(await call("GET", `/views/overview?entityId=${en}`))).toBe(404);
+    expect((await call("DELETE", `/notification_plans/${np}`)).status).toBe(204);
   });
 
   it("notifications test and update; agent tokens carry a token", async () => {

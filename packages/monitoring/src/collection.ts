@@ -1,4 +1,4 @@
-import { type CallOptions, linkPager, type Paginated, type Query, type ServiceClient } from "@rax/core";
+import { type CallOptions, linkPager, type NotFound, notFoundAs, type Paginated, type Query, type ServiceClient } from "@rax/core";
 import * as z from "zod";
 
 /** Every Cloud Monitoring list: `{"values":[…],"metadata":{"count","limit","marker","next_marker","next_href"}}` (monitoring.md "Collection shape"). */
@@ -38,13 +38,16 @@ export function listValues<S extends z.ZodType, T>(
   p: PageOptions = {},
   query: Query = {},
   o: CallOptions = {},
+  /** What a 404 means for this list (its entity or check is gone): the error to throw instead. */
+  missing?: (e: NotFound) => Error,
 ): Paginated<T> {
   const body = collectionBody(row);
   return linkPager<z.output<S>>(
     async (marker, want) => {
       const limit = p.pageSize === undefined ? (want === undefined ? undefined : Math.min(want, 1000)) : want === undefined ? p.pageSize : Math.min(p.pageSize, want);
       // 200 is the only success (and no body snippet in errors: agent token rows carry secrets).
-      const b = await client.json({ method: "GET", path, query: { ...query, limit, marker: marker ?? p.marker }, success: [200], ...o }, body);
+      const sent = client.json({ method: "GET", path, query: { ...query, limit, marker: marker ?? p.marker }, success: [200], ...o }, body);
+      const b = await (missing ? notFoundAs(sent, missing) : sent);
       return { items: b.values as z.output<S>[], next: b.metadata?.next_marker ?? undefined };
     },
     { limit: p.limit },

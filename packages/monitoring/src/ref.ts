@@ -16,3 +16,25 @@ export const labelInput = z.string().min(1).max(255);
 
 /** A timestamp as a `Date` or milliseconds since the epoch (the service's unit), as whole ms. */
 export const timeInput = z.union([z.date().transform((d) => d.getTime()), z.number().int("must be whole milliseconds").nonnegative()]);
+
+function isPlainObject(v: unknown): v is Record<string, unknown> {
+  return typeof v === "object" && v !== null && !Array.isArray(v);
+}
+
+/**
+ * A wire map of strings (metadata, ip_addresses), read leniently: anything that is not an object
+ * (Rackspace's mock sends `"metadata": ""` for an entity created without it) reads as none, and a
+ * non-string value as its JSON text (the value as sent stays in `raw`).
+ */
+export const wireStringMap = z.unknown().transform((v): Record<string, string> | null => {
+  if (!isPlainObject(v)) return null;
+  const out: Record<string, string> = {};
+  for (const [k, x] of Object.entries(v)) out[k] = typeof x === "string" ? x : JSON.stringify(x);
+  return out;
+}).optional();
+
+/** A wire object of anything (check and notification `details`), read leniently as `wireStringMap`. */
+export const wireObject = z
+  .unknown()
+  .transform((v): Record<string, unknown> | null => (isPlainObject(v) ? v : null))
+  .optional();

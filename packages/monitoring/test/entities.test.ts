@@ -67,4 +67,17 @@ describe("entities", () => {
     expect(e).toBeInstanceOf(MonitoringValidationError);
     expect((e as MonitoringValidationError).key).toBe("label");
   });
+
+  it("reads Rackspace's mock (mimic) leniently: metadata \"\", null plan states, a check without entity_id", async () => {
+    const { cm } = await serve(
+      { method: "GET", path: "/entities/enM", status: 200, body: { id: "enM", label: "m", metadata: "", ip_addresses: {}, agent_id: "a1b2", uri: null, managed: false, created_at: 1, updated_at: 1 } },
+      { method: "GET", path: "/notification_plans/npM", status: 200, body: { id: "npM", label: "p", critical_state: null, warning_state: null, ok_state: null, metadata: null } },
+      { method: "GET", path: "/entities/enM/checks/chM", status: 200, body: { id: "chM", type: "remote.ping", details: "", monitoring_zones_poll: ["mzord"], target_alias: null, metadata: null } },
+      { method: "GET", path: "/entities/enGone/checks", status: 404, body: maasError(404, "notFoundError", "Object does not exist") },
+    );
+    expect(await cm.entities.get("enM")).toMatchObject({ id: "enM", metadata: {}, agentId: "a1b2" });
+    expect(await cm.notificationPlans.get("npM")).toMatchObject({ criticalState: [], warningState: [], okState: [] });
+    expect(await cm.checks.get("enM", "chM")).toMatchObject({ entityId: "enM", details: {}, metadata: {} });
+    await expect(cm.checks.list("enGone").toArray()).rejects.toBeInstanceOf(NoSuchEntity);
+  });
 });

@@ -132,8 +132,12 @@ export async function planRoutes(r: MaasRequest, [id, ...extra]: string[]): Prom
     return noContent();
   }
   if (m === "DELETE") {
-    const users = [...r.account.alarms.values()].filter((a) => a.notification_plan_id === p.id);
-    if (users.length) throw new MaasFault(400, "childrenExistError", "Notification plan is in use", `Alarms use this plan: ${users.map((a) => a.id).join(", ")}`);
+    // Rackspace's mock (mimic): 403 forbiddenError naming the alarms that still use the plan.
+    const users = [...r.account.alarms.values()].filter((a) => a.notification_plan_id === p.id).map((a) => a.id);
+    if (users.length) {
+      const message = `Notification plans cannot be removed while alarms are using it: ${users.join(" ")}`;
+      throw new MaasFault(403, "forbiddenError", message, message);
+    }
     r.account.plans.delete(p.id);
     return noContent();
   }
@@ -187,6 +191,8 @@ export function viewRoutes(r: MaasRequest, parts: string[]): Response {
   const ids = r.url.searchParams.getAll("entityId");
   const uri = r.url.searchParams.get("uri");
   const entities = [...r.account.entities.values()].filter((e) => (ids.length === 0 || ids.includes(e.id)) && (uri === null || e.uri === uri));
+  // Asking for entities none of which exist is a 404 (Rackspace's mock, mimic).
+  if (ids.length && !entities.some((e) => ids.includes(e.id))) throw notFound("Entity", ids.join(","));
   const rows = entities.map((e) => {
     const alarms = r.account.alarmsOf(e.id);
     return {

@@ -109,7 +109,7 @@ export async function checkRoutes(r: MaasRequest, entity: EntityRecord, parts: s
       return noContent();
     }
     if (m === "DELETE") {
-      // Its alarms go with it (inferred: the docs do not list childrenExistError for checks).
+      // Its alarms go with it (as Rackspace's mock, mimic, deletes them).
       for (const a of r.account.alarmsOf(entity.id)) if (a.check_id === check.id) r.account.dropAlarm(a.id);
       r.account.checks.delete(check.id);
       return noContent();

@@ -1,8 +1,8 @@
 import * as z from "zod";
 import { pageInput } from "../collection";
-import { metadataInput, timeInput } from "../ref";
+import { metadataInput, timeInput, wireStringMap } from "../ref";
 
-export const wireAccount = z.looseObject({ id: z.string(), webhook_token: z.string().nullish(), metadata: z.record(z.string(), z.string()).nullish() });
+export const wireAccount = z.looseObject({ id: z.string(), webhook_token: z.string().nullish(), metadata: wireStringMap });
 export type WireAccount = z.output<typeof wireAccount>;
 
 export interface AccountData {

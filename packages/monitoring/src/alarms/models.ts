@@ -1,6 +1,6 @@
 import * as z from "zod";
 import { pageInput } from "../collection";
-import { labelInput, metadataInput, ref } from "../ref";
+import { labelInput, metadataInput, ref, wireStringMap } from "../ref";
 
 export const wireAlarm = z.looseObject({
   id: z.string(),
@@ -9,7 +9,7 @@ export const wireAlarm = z.looseObject({
   criteria: z.string().nullish(),
   disabled: z.boolean().nullish(),
   label: z.string().nullish(),
-  metadata: z.record(z.string(), z.string()).nullish(),
+  metadata: wireStringMap,
   entity_id: z.string().nullish(),
   created_at: z.number().nullish(),
   updated_at: z.number().nullish(),

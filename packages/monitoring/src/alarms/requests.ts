@@ -30,7 +30,7 @@ const missingEntity = (entityId: string) => (e: NotFound) => new NoSuchEntity(en
 export function listAlarms(client: ServiceClient, entity: Ref, options?: ListAlarmsInput, o: CallOptions = {}): Paginated<AlarmData> {
   const entityId = validate(ref, entity, "entity");
   const p = validate(listAlarmsInput, options, "options") ?? {};
-  return listValues(client, entityPath(entityId, "/alarms"), wireAlarm, (w) => toAlarm(entityId, w), p, {}, o);
+  return listValues(client, entityPath(entityId, "/alarms"), wireAlarm, (w) => toAlarm(entityId, w), p, {}, o, missingEntity(entityId));
 }
 
 /** GET /entities/{e}/alarms/{a}. */

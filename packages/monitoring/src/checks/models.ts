@@ -1,13 +1,13 @@
 import * as z from "zod";
 import { pageInput } from "../collection";
-import { labelInput, metadataInput, ref } from "../ref";
+import { labelInput, metadataInput, ref, wireObject, wireStringMap } from "../ref";
 import { hideSecretDetails, registerSecretDetails } from "../secret-details";
 
 export const wireCheck = z.looseObject({
   id: z.string(),
   label: z.string().nullish(),
   type: z.string().nullish(),
-  details: z.record(z.string(), z.unknown()).nullish(),
+  details: wireObject,
   disabled: z.boolean().nullish(),
   monitoring_zones_poll: z.array(z.string()).nullish(),
   timeout: z.number().nullish(),
@@ -15,7 +15,7 @@ export const wireCheck = z.looseObject({
   target_alias: z.string().nullish(),
   target_hostname: z.string().nullish(),
   target_resolver: z.string().nullish(),
-  metadata: z.record(z.string(), z.string()).nullish(),
+  metadata: wireStringMap,
   entity_id: z.string().nullish(),
   created_at: z.number().nullish(),
   updated_at: z.number().nullish(),

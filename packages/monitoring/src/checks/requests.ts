@@ -30,7 +30,7 @@ const missingEntity = (entityId: string) => (e: NotFound) => new NoSuchEntity(en
 export function listChecks(client: ServiceClient, entity: Ref, options?: ListChecksInput, o: CallOptions = {}): Paginated<CheckData> {
   const entityId = validate(ref, entity, "entity");
   const p = validate(listChecksInput, options, "options") ?? {};
-  return listValues(client, entityPath(entityId, "/checks"), wireCheck, (w) => toCheck(entityId, w), p, {}, o);
+  return listValues(client, entityPath(entityId, "/checks"), wireCheck, (w) => toCheck(entityId, w), p, {}, o, missingEntity(entityId));
 }
 
 /** GET /entities/{e}/checks/{c}. */

@@ -32,7 +32,7 @@ export class Entities {
   update(entity: Ref, changes: UpdateEntityInput, o?: CallOptions): Promise<void> {
     return api.updateEntity(this.client, entity, changes, o);
   }
-  /** Deletes the entity; one that still has checks → `ChildrenExist` (delete them first). */
+  /** Deletes the entity, and with it its checks and alarms (`ChildrenExist` if the service refuses instead). */
   delete(entity: Ref, o?: CallOptions): Promise<void> {
     return api.deleteEntity(this.client, entity, o);
   }

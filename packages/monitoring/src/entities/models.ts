@@ -1,12 +1,12 @@
 import * as z from "zod";
 import { pageInput } from "../collection";
-import { labelInput, metadataInput } from "../ref";
+import { labelInput, metadataInput, wireStringMap } from "../ref";
 
 export const wireEntity = z.looseObject({
   id: z.string(),
   label: z.string().nullish(),
-  ip_addresses: z.record(z.string(), z.string()).nullish(),
-  metadata: z.record(z.string(), z.string()).nullish(),
+  ip_addresses: wireStringMap,
+  metadata: wireStringMap,
   agent_id: z.string().nullish(),
   uri: z.string().nullish(),
   managed: z.boolean().nullish(),

@@ -47,7 +47,10 @@ export async function updateEntity(client: ServiceClient, entity: Ref, changes: 
   await (await notFoundAs(sendFor(client, { method: "PUT", path: entityPath(id), json, ...o }, [204]), missing(id))).dump();
 }
 
-/** DELETE /entities/{id} → 204; an entity that still has checks → `ChildrenExist`. */
+/**
+ * DELETE /entities/{id} → 204. Rackspace's mock deletes the entity's checks and alarms with it; a service that
+ * refuses while children exist answers childrenExistError → `ChildrenExist`.
+ */
 export async function deleteEntity(client: ServiceClient, entity: Ref, o: CallOptions = {}): Promise<void> {
   const id = validate(ref, entity, "entity");
   await (await notFoundAs(sendFor(client, { method: "DELETE", path: entityPath(id), ...o }, [204]), missing(id))).dump();

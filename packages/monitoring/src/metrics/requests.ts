@@ -13,7 +13,7 @@ export function listMetrics(client: ServiceClient, entity: Ref, check: Ref, opti
   const entityId = validate(ref, entity, "entity");
   const checkId = validate(ref, check, "check");
   const p = validate(listMetricsInput, options, "options") ?? {};
-  return listValues(client, checkPath(entityId, checkId, "/metrics"), wireMetric, toMetric, p, {}, o);
+  return listValues(client, checkPath(entityId, checkId, "/metrics"), wireMetric, toMetric, p, {}, o, missingCheck(entityId, checkId));
 }
 
 /**

@@ -1,6 +1,6 @@
 import * as z from "zod";
 import { pageInput } from "../collection";
-import { labelInput, metadataInput, ref } from "../ref";
+import { labelInput, metadataInput, ref, wireStringMap } from "../ref";
 
 export const wirePlan = z.looseObject({
   id: z.string(),
@@ -8,7 +8,7 @@ export const wirePlan = z.looseObject({
   critical_state: z.array(z.string()).nullish(),
   warning_state: z.array(z.string()).nullish(),
   ok_state: z.array(z.string()).nullish(),
-  metadata: z.record(z.string(), z.string()).nullish(),
+  metadata: wireStringMap,
 });
 
 export interface NotificationPlanData {

@@ -1,14 +1,14 @@
 import * as z from "zod";
 import { pageInput } from "../collection";
-import { labelInput, metadataInput, ref } from "../ref";
+import { labelInput, metadataInput, ref, wireObject, wireStringMap } from "../ref";
 import { hideSecretDetails } from "../secret-details";
 
 export const wireNotification = z.looseObject({
   id: z.string(),
   label: z.string().nullish(),
   type: z.string().nullish(),
-  details: z.record(z.string(), z.unknown()).nullish(),
-  metadata: z.record(z.string(), z.string()).nullish(),
+  details: wireObject,
+  metadata: wireStringMap,
 });
 export type WireNotification = z.output<typeof wireNotification>;
 
