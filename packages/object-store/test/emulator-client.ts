@@ -17,6 +17,8 @@ export interface EmulatedSwift {
   data(container: string, name: string): Buffer | undefined;
   /** Store an object over plain HTTP (not through the SDK), creating the container if needed. */
   put(container: string, name: string, data: string | Buffer, headers?: Record<string, string>): Promise<void>;
+  /** Create a container over plain HTTP. */
+  createContainer(name: string): Promise<void>;
   /** Index into `emu.requests`, for `since`. */
   mark(): number;
   token: string;
@@ -66,6 +68,7 @@ export async function startEmulatedSwift(): Promise<EmulatedSwift> {
       if (!container(c)) await raw("PUT", `/${encodeURIComponent(c)}`);
       await raw("PUT", `/${encodeURIComponent(c)}/${n.split("/").map(encodeURIComponent).join("/")}`, data, headers);
     },
+    createContainer: (c) => raw("PUT", `/${encodeURIComponent(c)}`),
     mark: () => emu.requests.length,
     token,
     storageUrl,

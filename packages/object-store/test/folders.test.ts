@@ -2,22 +2,19 @@ import { mkdir, mkdtemp, utimes, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { ValidationError } from "@rax/core";
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import type { FolderProgress, ObjectStore } from "../src/index";
-import { type FakeSwift, startFakeSwift } from "./fake-swift";
-import { clientFor, since } from "./setup";
+import { type EmulatedSwift, startEmulatedSwift } from "./emulator-client";
+import { startFixture } from "./fixture-server";
 
-let swift: FakeSwift;
+let swift: EmulatedSwift;
 let cf: ObjectStore;
 let folder: string;
 
-beforeAll(async () => {
-  swift = await startFakeSwift();
-});
-afterAll(() => swift.close());
+// A fresh emulator per test: each starts from an empty account.
 beforeEach(async () => {
-  swift.reset();
-  cf = clientFor(swift);
+  swift = await startEmulatedSwift();
+  cf = swift.client();
   const root = await mkdtemp(join(tmpdir(), "rax-folder-"));
   folder = join(root, "cool_project");
   await mkdir(join(folder, "src", "deep"), { recursive: true });
@@ -30,7 +27,9 @@ beforeEach(async () => {
   await writeFile(join(folder, ".git", "HEAD"), "ref");
 });
 
-const stored = (c: string) => [...(swift.containers.get(c)?.objects.keys() ?? [])].sort();
+afterEach(() => swift.close());
+
+const stored = (c: string) => swift.names(c);
 
 describe("uploadFolder", () => {
   it("creates a container named after the folder and stores relative '/'-separated names", async () => {
@@ -50,7 +49,7 @@ describe("uploadFolder", () => {
   it("uploads into a named container, skipping ignored patterns (string or list)", async () => {
     await (cf.uploadFolder(folder, { container: "software", ignore: "*.pyc" })).done;
     expect(stored("software")).not.toContain("src/main.pyc");
-    swift.reset();
+    await cf.deleteContainer("software", { deleteObjects: true });
     const job = cf.uploadFolder(folder, { container: "software", ignore: ["*.pyc", "*.tgz", "tmp*", ".git"] });
     await job.done;
     expect(stored("software")).toEqual(["README.md", "src/main.py"]);
@@ -109,33 +108,33 @@ describe("uploadFolder", () => {
   });
 
   it("a failing file is reported and the others still upload", async () => {
-    swift.faults.failPut.add("cool_project/README.md");
+    swift.emu.faults.inject({ match: { method: "PUT", regex: /\/cool_project\/README\.md$/ }, status: 503, times: Infinity });
     const r = await (cf.uploadFolder(folder)).done;
     expect(r.failed.map((f) => f.name)).toEqual(["README.md"]);
     expect(r.uploaded).toHaveLength(5);
   });
 
   it("validates before any request", async () => {
-    const mark = swift.requests.length;
+    const mark = swift.mark();
     await expect(cf.uploadFolder(join(folder, "nope"))).rejects.toMatchObject({ field: "path" });
     await expect(cf.uploadFolder(folder, { ignore: [3 as unknown as string] })).rejects.toMatchObject({ field: "options.ignore" });
     await expect(cf.uploadFolder(folder, { concurrency: 0 })).rejects.toBeInstanceOf(ValidationError);
     expect(() => cf.getUploaded("no-such-key")).toThrow(ValidationError);
-    expect(since(swift, mark)).toHaveLength(0);
+    expect(swift.since(mark)).toHaveLength(0);
   });
 });
 
 describe("syncFolderToContainer", () => {
-  beforeEach(() => {
-    swift.containers.set("important_files", { meta: {}, objects: new Map() });
+  beforeEach(async () => {
+    await swift.createContainer("important_files");
   });
 
   it("uploads everything but hidden files the first time, using ONE listing and no HEADs", async () => {
-    const mark = swift.requests.length;
+    const mark = swift.mark();
     const r = await cf.syncFolderToContainer(folder, "important_files");
     expect(r.uploaded).toEqual(["README.md", "src/deep/data.tgz", "src/deep/tmp_file", "src/main.py", "src/main.pyc"]);
     expect(r.skipped).toEqual([]);
-    const reqs = since(swift, mark);
+    const reqs = swift.since(mark);
     expect(reqs.filter((q) => q.method === "GET")).toHaveLength(1);
     expect(reqs.filter((q) => q.method === "HEAD")).toHaveLength(0);
   });
@@ -146,13 +145,13 @@ describe("syncFolderToContainer", () => {
     const future = new Date(Date.now() + 60_000);
     await utimes(join(folder, "README.md"), future, future);
     const container = await cf.getContainer("important_files");
-    const mark = swift.requests.length;
+    const mark = swift.mark();
     const r = await cf.syncFolderToContainer(folder, container);
     // One listing page (shorter than the limit asked for, so the last) and one PUT.
-    expect(since(swift, mark).map((q) => q.method)).toEqual(["GET", "PUT"]);
+    expect(swift.since(mark).map((q) => q.method)).toEqual(["GET", "PUT"]);
     expect(r.uploaded).toEqual(["README.md"]);
     expect(r.skipped).toHaveLength(4);
-    expect(swift.containers.get("important_files")?.objects.get("README.md")?.data.toString()).toBe("new readme!");
+    expect(swift.data("important_files", "README.md")?.toString()).toBe("new readme!");
   });
 
   it("keeps a newer remote copy unless ignoreTimestamps", async () => {
@@ -172,14 +171,24 @@ describe("syncFolderToContainer", () => {
     expect(r.uploaded).toContain("backup/src/main.py");
     expect(r.uploaded).not.toContain("backup/src/main.pyc");
     expect(stored("important_files").every((n) => n.startsWith("backup/"))).toBe(true);
-    const listing = swift.requests.find((q) => q.method === "GET");
-    expect(listing?.query.get("prefix")).toBe("backup/");
+  });
+
+  it("lists only under the prefix (one GET with prefix=…/)", async () => {
+    const fx = await startFixture((req) => (req.method === "GET" ? { status: 200, body: [] } : { status: 201, headers: { etag: "x" } }));
+    try {
+      await fx.client().syncFolderToContainer(folder, "important_files", { prefix: "backup", ignore: "*" });
+      const listings = fx.requests.filter((q) => q.method === "GET");
+      expect(listings).toHaveLength(1);
+      expect(listings[0]?.query.get("prefix")).toBe("backup/");
+    } finally {
+      await fx.close();
+    }
   });
 
   it("delete: true removes remote objects with no local file, only under the prefix", async () => {
-    swift.put("important_files", "backup/stale.txt", "old");
-    swift.put("important_files", "elsewhere/keep.txt", "keep");
-    swift.put("important_files", "backup/.hidden", "hidden stays");
+    await swift.put("important_files", "backup/stale.txt", "old");
+    await swift.put("important_files", "elsewhere/keep.txt", "keep");
+    await swift.put("important_files", "backup/.hidden", "hidden stays");
     const r = await cf.syncFolderToContainer(folder, "important_files", { prefix: "backup/", delete: true });
     expect(r.deleted).toEqual(["backup/stale.txt"]);
     expect(stored("important_files")).toContain("elsewhere/keep.txt");
