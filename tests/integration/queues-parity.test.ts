@@ -165,4 +165,18 @@ describe.skipIf(real instanceof Error)(`Zaqar v2 wire parity: real Zaqar vs @rax
     await same("POST", `${q("pc")}/claims`, { body: { ttl: 60, grace: 60 } });
     await same("POST", `${q("pc")}/claims`, { body: { ttl: 60, grace: 60 } });
   });
+  it("discovery and housekeeping: versions, the json-home document, ping, purge, subscriptions listing", async () => {
+    const [r, e] = [await fetch(`${(real as Side).base}/`), await fetch(`${emu.base}/`)];
+    expect([e.status, await e.json()]).toEqual([r.status, await r.json()]);
+    await same("GET", "/v2/");
+    await same("GET", "/v2/", { clientId: null });
+    await same("GET", "/v2/ping");
+    await same("GET", "/v2/health");
+    await same("POST", `${q("pa")}/messages`, { body: { messages: [{ ttl: 60, body: 1 }] } });
+    await same("POST", `${q("pa")}/purge`, { body: {} });
+    await same("POST", `${q("pa")}/purge`, { body: { resource_types: ["bogus"] } });
+    await same("POST", `${q("pa")}/purge`, { body: { resource_types: ["messages"] } });
+    await same("GET", `${q("pa")}/stats`);
+    await same("GET", `${q("pa")}/subscriptions`);
+  });
 });

@@ -145,6 +145,21 @@ describe("Queues v2 (Zaqar) in the emulator", () => {
     expect((await z("DELETE", "/queues/zq-ids/messages?pop=1")).body.messages.map((m: any) => m.body)).toEqual([3]);
   });
 
+  it("discovery: the version list at the root (no token), json-home at /v2/, ping; purge and an empty subscriptions listing", async () => {
+    const root = await fetch(`${v2}/`);
+    expect(root.status).toBe(300);
+    expect(((await root.json()) as any).versions.map((v: any) => [v.id, v.status])).toEqual([["1", "DEPRECATED"], ["1.1", "DEPRECATED"], ["2", "CURRENT"]]);
+    const home = await fetch(`${v2}/v2/`, { headers: { "x-auth-token": s.token, "client-id": CID } });
+    expect([home.status, home.headers.get("content-type")]).toEqual([200, "application/json-home"]);
+    expect(Object.keys(((await home.json()) as any).resources)).toContain("rel/post_claim");
+    expect((await z("GET", "/ping")).status).toBe(204);
+    await z("POST", "/queues/zq-purge/messages", { body: { messages: [{ ttl: 60, body: 1 }] } });
+    expect(await z("POST", "/queues/zq-purge/purge", { body: {} })).toMatchObject({ status: 400, body: { description: 'Post body must contain key "resource_types".' } });
+    expect((await z("POST", "/queues/zq-purge/purge", { body: { resource_types: ["messages"] } })).status).toBe(204);
+    expect((await z("GET", "/queues/zq-purge/stats")).body.messages).toEqual({ claimed: 0, free: 0, total: 0 });
+    expect((await z("GET", "/queues/zq-purge/subscriptions")).body).toEqual({ subscriptions: [], links: [] });
+  });
+
   it("keeps projects apart: another project's token sees none of these queues", async () => {
     const emu = s.emu;
     const two = await session({ users: [{ username: "demo", apiKey: "demo-api-key", password: "p1", tenantId: "123456" }, { username: "other", apiKey: "other-key", password: "p2", tenantId: "777777" }] });

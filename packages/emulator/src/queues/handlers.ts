@@ -2,7 +2,8 @@ import { http } from "msw";
 import { presentedToken } from "../auth-check";
 import type { EmulatorContext } from "../context";
 import { endpointOf } from "../arrival";
-import { handled, jsonResponse } from "../respond";
+import { emptyResponse, handled, jsonResponse, textResponse } from "../respond";
+import { homeDocument, versionsDocument } from "./home-document";
 import { queuesState } from "./model";
 import { type QueuesRequest, type ZaqarVersion } from "./queues-request";
 import { claimRoutes } from "./claim-routes";
@@ -21,15 +22,10 @@ import { methodNotAllowed, noRoute, ZaqarFault, zaqarError } from "./zaqar-error
  */
 export function queuesHandlers(ctx: EmulatorContext) {
   return [
-    http.get("/", handled(ctx, () => jsonResponse(300, versionsDoc()))),
+    http.get("/", handled(ctx, () => jsonResponse(300, versionsDocument()))),
     http.all("/v1/:tenantId/*", handled(ctx, (request) => route(ctx, request, "v1"))),
     http.all("/v2/*", handled(ctx, (request) => route(ctx, request, "v2"))),
   ];
-}
-
-function versionsDoc() {
-  const v = (id: string, status: string, type: string) => ({ id, status, "media-types": [{ base: "application/json", type }], links: [{ href: `/v${id}/`, rel: "self" }] });
-  return { versions: [v("1", "DEPRECATED", "application/vnd.openstack.messaging-v1+json"), v("2", "CURRENT", "application/vnd.openstack.messaging-v2+json")] };
 }
 
 const UUID = /^(?:urn:uuid:)?\{?([0-9a-f]{8})-?([0-9a-f]{4})-?([0-9a-f]{4})-?([0-9a-f]{4})-?([0-9a-f]{12})\}?$/i;
@@ -68,9 +64,13 @@ async function route(ctx: EmulatorContext, request: Request, version: ZaqarVersi
       hrefBase: `/${version}`,
     };
     const [collection, name, sub, id, ...extra] = rest;
-    if (collection !== "queues" || extra.length > 0) throw noRoute();
     const needsClientId = version === "v2" || sub === "messages" || sub === "claims";
     if (needsClientId && !clientId) throw new ZaqarFault(400, "Missing header value", 'The "Client-ID" header is required.');
+    if (version === "v2" && rest.length === 1 && request.method === "GET") {
+      if (collection === "") return textResponse(200, homeDocument(), { "cache-control": "max-age=86400" }, "application/json-home");
+      if (collection === "ping") return emptyResponse(204);
+    }
+    if (collection !== "queues" || extra.length > 0) throw noRoute();
     if (name === undefined || name === "") {
       if (request.method !== "GET") throw methodNotAllowed("GET, OPTIONS");
       return queueRoutes.list(r);
@@ -80,6 +80,8 @@ async function route(ctx: EmulatorContext, request: Request, version: ZaqarVersi
     if (sub === "metadata" && id === undefined && version === "v1") return await queueRoutes.metadata(r, name);
     if (sub === "messages") return await messageRoutes(r, name, id);
     if (sub === "claims") return await claimRoutes(r, name, id);
+    if (version === "v2" && sub === "purge" && id === undefined) return await queueRoutes.purge(r, name);
+    if (version === "v2" && sub === "subscriptions" && id === undefined && request.method === "GET") return jsonResponse(200, { subscriptions: [], links: [] });
     throw noRoute();
   } catch (e) {
     if (e instanceof ZaqarFault) return zaqarError(e.status, e.title, e.description, e.headers);

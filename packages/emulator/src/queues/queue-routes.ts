@@ -2,7 +2,7 @@ import { emptyResponse, jsonResponse } from "../respond";
 import { RESERVED_METADATA } from "./model";
 import { isObject, jsonOf, limitOf, nextQuery, type QueuesRequest } from "./queues-request";
 import { ageOf, messageHref } from "./views";
-import { badBody, methodNotAllowed, notFound, ZaqarFault } from "./zaqar-errors";
+import { badBody, invalid, methodNotAllowed, notFound, ZaqarFault } from "./zaqar-errors";
 
 const PATCH_TYPE = "application/openstack-messaging-v2.0-json-patch";
 
@@ -88,6 +88,22 @@ export const queueRoutes = {
     };
     if (all.length > 0) Object.assign(messages, { newest: end(all.length - 1), oldest: end(0) });
     return jsonResponse(200, { messages });
+  },
+
+  /** v2 POST /queues/{name}/purge `{"resource_types": ["messages", "subscriptions"]}` → 204. */
+  async purge(r: QueuesRequest, raw: string): Promise<Response> {
+    const name = checkName(r, raw);
+    if (r.request.method !== "POST") throw methodNotAllowed("POST, OPTIONS");
+    const body = await jsonOf(r);
+    if (!isObject(body) || !("resource_types" in body)) throw invalid('Post body must contain key "resource_types".');
+    const types = body.resource_types;
+    if (!Array.isArray(types) || types.some((t) => t !== "messages" && t !== "subscriptions")) throw invalid("Resource types must be a sub set of {'subscriptions', 'messages'}.");
+    const q = r.store.get(name);
+    if (q && types.includes("messages")) {
+      q.messages.clear();
+      q.claims.clear();
+    }
+    return emptyResponse(204);
   },
 
   /** v1 GET/PUT /queues/{name}/metadata: the whole object. */
