@@ -3,111 +3,163 @@ import { mkdtemp, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { Readable } from "node:stream";
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { type ObjectStore, UploadFailed } from "../src/index";
-import { type FakeSwift, startFakeSwift } from "./fake-swift";
-import { clientFor, since } from "./setup";
+import { type EmulatedSwift, startEmulatedSwift } from "./emulator-client";
+import { type Fixture, type SeenRequest, startFixture } from "./fixture-server";
 
 const md5 = (b: Buffer | string) => createHash("md5").update(b).digest("hex");
 const data = Buffer.from(Array.from({ length: 1000 }, (_, i) => i % 251));
 
-let swift: FakeSwift;
+let swift: EmulatedSwift;
 let cf: ObjectStore;
 let dir: string;
 beforeAll(async () => {
-  swift = await startFakeSwift();
   dir = await mkdtemp(join(tmpdir(), "rax-lo-"));
 });
-afterAll(() => swift.close());
-beforeEach(() => {
-  swift.reset();
-  cf = clientFor(swift, { segmentSize: 300 });
-  swift.containers.set("big", { meta: {}, objects: new Map() });
+// A fresh emulator per test: each starts from an empty account.
+beforeEach(async () => {
+  swift = await startEmulatedSwift();
+  cf = swift.client({ segmentSize: 300 });
+  await swift.createContainer("big");
 });
+afterEach(() => swift.close());
 
 function segmentPuts(mark: number) {
-  return since(swift, mark).filter((r) => r.method === "PUT" && r.path.includes("big_segments/"));
+  return swift.since(mark).filter((r) => r.method === "PUT" && r.path.includes("big_segments/"));
+}
+const segments = () => swift.names("big_segments");
+
+/**
+ * What the wire carries, on a per-call fixture that answers like Swift: a segment PUT is 201 with
+ * the MD5 of its body as ETag (or `wrongEtagFor` a path), a manifest PUT 201 with the SLO's ETag.
+ */
+async function segmentFixture(o: { wrongEtagFor?: string; delayMs?: number } = {}): Promise<Fixture & { maxInFlight: number }> {
+  let inFlight = 0;
+  const fx = (await startFixture()) as Fixture & { maxInFlight: number };
+  fx.maxInFlight = 0;
+  fx.script = async (req: SeenRequest) => {
+    inFlight++;
+    fx.maxInFlight = Math.max(fx.maxInFlight, inFlight);
+    try {
+      if (o.delayMs) await new Promise((r) => setTimeout(r, o.delayMs));
+      if (req.method === "PUT" && req.query.get("multipart-manifest") === "put") {
+        const segs = JSON.parse(req.body.toString()) as { etag: string }[];
+        return { status: 201, headers: { etag: `"${md5(segs.map((x) => x.etag).join(""))}"` } };
+      }
+      if (req.method === "PUT" && req.path.split("/").length > 2)
+        return { status: 201, headers: { etag: req.path === o.wrongEtagFor ? md5("something else") : md5(req.body) } };
+      if (req.method === "PUT") return { status: 201 };
+      return { status: 204 };
+    } finally {
+      inFlight--;
+    }
+  };
+  return fx;
 }
 
 describe("large objects", () => {
   it("uploads a Buffer over segmentSize as segments + an SLO manifest, and downloads it as one stream", async () => {
-    const mark = swift.requests.length;
     const obj = await cf.storeObject("big", "blob.bin", data, { uploadId: "u1", contentType: "application/x-blob", metadata: { a: "1" } });
     expect(obj.largeObject).toBe("slo");
     expect(obj.bytes).toBe(1000);
-    const segs = swift.containers.get("big_segments")?.objects;
-    expect([...(segs?.keys() ?? [])].sort()).toEqual(["blob.bin/u1/00000000", "blob.bin/u1/00000001", "blob.bin/u1/00000002", "blob.bin/u1/00000003"]);
-    // In-memory segments carry their MD5 up front, so the server itself refuses a corrupted one.
-    expect(segmentPuts(mark).map((r) => r.headers.etag).sort()).toEqual(
-      [0, 1, 2, 3].map((i) => md5(data.subarray(i * 300, i * 300 + 300))).sort(),
-    );
-    const manifest = since(swift, mark).find((r) => r.query.get("multipart-manifest") === "put");
-    expect(manifest?.headers["content-type"]).toBe("application/x-blob");
-    expect(manifest?.headers["x-object-meta-a"]).toBe("1");
-    const body = JSON.parse(manifest?.body.toString() ?? "[]") as { path: string; etag: string; size_bytes: number }[];
-    expect(body).toEqual([0, 1, 2, 3].map((i) => ({
-      path: `/big_segments/blob.bin/u1/${String(i).padStart(8, "0")}`,
-      etag: md5(data.subarray(i * 300, i * 300 + 300)),
-      size_bytes: Math.min(300, 1000 - i * 300),
-    })));
+    expect(segments()).toEqual(["blob.bin/u1/00000000", "blob.bin/u1/00000001", "blob.bin/u1/00000002", "blob.bin/u1/00000003"]);
+    const stored = swift.container("big")?.objects.get("blob.bin");
+    expect(stored?.contentType).toBe("application/x-blob");
+    expect(stored?.meta.get("a")).toBe("1");
     expect(await cf.fetchObject("big", "blob.bin")).toEqual(data);
+
+    // On the wire: in-memory segments carry their MD5 up front, so the server itself refuses a
+    // corrupted one; the manifest carries the object's headers and lists every segment.
+    const fx = await segmentFixture();
+    try {
+      await fx.client({ segmentSize: 300 }).storeObject("big", "blob.bin", data, { uploadId: "u1", contentType: "application/x-blob", metadata: { a: "1" } });
+      const segPuts = fx.requests.filter((r) => r.method === "PUT" && r.path.startsWith("/big_segments/"));
+      expect(segPuts.map((r) => r.headers.etag).sort()).toEqual([0, 1, 2, 3].map((i) => md5(data.subarray(i * 300, i * 300 + 300))).sort());
+      const manifest = fx.requests.find((r) => r.query.get("multipart-manifest") === "put");
+      expect(manifest?.headers["content-type"]).toBe("application/x-blob");
+      expect(manifest?.headers["x-object-meta-a"]).toBe("1");
+      const body = JSON.parse(manifest?.body.toString() ?? "[]") as { path: string; etag: string; size_bytes: number }[];
+      expect(body).toEqual([0, 1, 2, 3].map((i) => ({
+        path: `/big_segments/blob.bin/u1/${String(i).padStart(8, "0")}`,
+        etag: md5(data.subarray(i * 300, i * 300 + 300)),
+        size_bytes: Math.min(300, 1000 - i * 300),
+      })));
+    } finally {
+      await fx.close();
+    }
   });
 
   it("uploads a file by byte ranges in parallel (bounded by segmentConcurrency), each segment MD5-checked", async () => {
     const p = join(dir, "file.bin");
     await writeFile(p, data);
-    const mark = swift.requests.length;
-    swift.maxInFlight = 0;
+    const mark = swift.mark();
     const progress: number[] = [];
     const obj = await cf.uploadFile("big", p, { segmentConcurrency: 2, uploadId: "f1", onProgress: (n) => progress.push(n) });
     expect(obj.bytes).toBe(1000);
-    const puts = segmentPuts(mark);
-    expect(puts).toHaveLength(4);
-    expect(puts.every((r) => Number(r.headers["content-length"]) <= 300)).toBe(true);
-    expect(swift.maxInFlight).toBeLessThanOrEqual(2);
+    expect(segmentPuts(mark)).toHaveLength(4);
     expect(progress.at(-1)).toBe(1000);
     expect(await cf.fetchObject("big", "file.bin")).toEqual(data);
+
+    // On the wire: segment bodies of at most 300 bytes, at most 2 requests at once (each answer delayed).
+    const fx = await segmentFixture({ delayMs: 30 });
+    try {
+      await fx.client({ segmentSize: 300 }).uploadFile("big", p, { segmentConcurrency: 2, uploadId: "f1" });
+      const puts = fx.requests.filter((r) => r.method === "PUT" && r.path.startsWith("/big_segments/"));
+      expect(puts).toHaveLength(4);
+      expect(puts.every((r) => Number(r.headers["content-length"]) <= 300)).toBe(true);
+      expect(fx.maxInFlight).toBe(2);
+    } finally {
+      await fx.close();
+    }
   });
 
   it("splits a one-shot stream of unknown length with largeObject: true", async () => {
     const chunks = [data.subarray(0, 123), data.subarray(123, 650), data.subarray(650)];
     const obj = await cf.storeObject("big", "streamed", Readable.from(chunks), { largeObject: true, uploadId: "s1" });
     expect(obj.bytes).toBe(1000);
-    expect(swift.containers.get("big_segments")?.objects.size).toBe(4);
+    expect(segments()).toHaveLength(4);
     expect(await cf.fetchObject("big", "streamed")).toEqual(data);
   });
 
   it("a stream of known size over segmentSize is segmented automatically", async () => {
     await cf.storeObject("big", "sized", Readable.from([data]), { size: 1000 });
-    expect(swift.containers.get("big")?.objects.get("sized")?.slo).toHaveLength(4);
+    expect(swift.container("big")?.objects.get("sized")?.slo?.segments).toHaveLength(4);
   });
 
   it("a segment whose stored ETag is wrong fails the upload with UploadFailed carrying the uploadId", async () => {
-    swift.faults.wrongEtag.add("big_segments/bad/u2/00000001");
-    const p = join(dir, "bad");
-    await writeFile(p, data);
-    const err = await cf.uploadFile("big", p, { uploadId: "u2" }).catch((e: unknown) => e);
-    expect(err).toBeInstanceOf(UploadFailed);
-    expect((err as UploadFailed).uploadId).toBe("u2");
-    expect(swift.containers.get("big")?.objects.has("bad")).toBe(false);
-    expect(swift.containers.get("big_segments")?.objects.has("bad/u2/00000001")).toBe(false);
+    // A server that stored other bytes than were sent (the ETag it answers is not their MD5).
+    const fx = await segmentFixture({ wrongEtagFor: "/big_segments/bad/u2/00000001" });
+    try {
+      const p = join(dir, "bad");
+      await writeFile(p, data);
+      const err = await fx.client({ segmentSize: 300 }).uploadFile("big", p, { uploadId: "u2" }).catch((e: unknown) => e);
+      expect(err).toBeInstanceOf(UploadFailed);
+      expect((err as UploadFailed).uploadId).toBe("u2");
+      // No manifest went up, and the bad segment was deleted.
+      expect(fx.requests.some((r) => r.path === "/big/bad")).toBe(false);
+      expect(fx.requests.filter((r) => r.method === "DELETE").map((r) => r.path)).toEqual(["/big_segments/bad/u2/00000001"]);
+    } finally {
+      await fx.close();
+    }
   });
 
   it("resumes an interrupted upload: segments already stored with the right size and MD5 are skipped", async () => {
     const p = join(dir, "resume.bin");
     await writeFile(p, data);
-    swift.faults.failPut.add("big_segments/resume.bin/r1/00000002");
+    const fault = swift.emu.faults.inject({ match: { method: "PUT", regex: /\/big_segments\/resume\.bin\/r1\/00000002$/ }, status: 503, times: Infinity });
     const err = await cf.uploadFile("big", p, { uploadId: "r1", segmentConcurrency: 1 }).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(UploadFailed);
     expect((err as UploadFailed).uploadId).toBe("r1");
-    swift.faults.failPut.clear();
+    fault.cancel();
     // Corrupt one stored segment: resume must re-upload it rather than trust it.
-    const seg0 = swift.containers.get("big_segments")?.objects.get("resume.bin/r1/00000000");
+    const seg0 = swift.container("big_segments")?.objects.get("resume.bin/r1/00000000");
+    expect(seg0).toBeDefined();
     if (seg0) {
-      seg0.data = Buffer.alloc(300, 1);
-      seg0.etag = md5(seg0.data);
+      seg0.chunks = [Buffer.alloc(300, 1)];
+      seg0.etag = md5(Buffer.alloc(300, 1));
     }
-    const mark = swift.requests.length;
+    const mark = swift.mark();
     await cf.uploadFile("big", p, { uploadId: "r1", resume: true });
     const uploaded = segmentPuts(mark).map((r) => r.path.split("/").at(-1));
     expect(uploaded.sort()).toEqual(["00000000", "00000002", "00000003"]);
@@ -116,7 +168,7 @@ describe("large objects", () => {
 
   it("resumes a stream upload, skipping matching segments by hashing them as they pass", async () => {
     await cf.storeObject("big", "s", data.subarray(0, 600), { uploadId: "r2" });
-    const mark = swift.requests.length;
+    const mark = swift.mark();
     await cf.storeObject("big", "s", Readable.from([data]), { uploadId: "r2", resume: true });
     const uploaded = segmentPuts(mark).map((r) => r.path.split("/").at(-1));
     expect(uploaded).toEqual(["00000002", "00000003"]);
@@ -126,14 +178,13 @@ describe("large objects", () => {
   it("writes a DLO manifest (X-Object-Manifest) with manifest: 'dlo'", async () => {
     const obj = await cf.storeObject("big", "dyn", data, { manifest: "dlo", uploadId: "d1" });
     expect(obj.largeObject).toBe("dlo");
-    const req = swift.requests.at(-1);
-    expect(req?.headers["x-object-manifest"]).toBe("big_segments/dyn/d1/");
+    expect(swift.container("big")?.objects.get("dyn")?.headers.get("x-object-manifest")).toBe("big_segments/dyn/d1/");
     expect(await cf.fetchObject("big", "dyn")).toEqual(data);
   });
 
   it("deleteObject withSegments removes an SLO's segments too", async () => {
     await cf.storeObject("big", "gone", data, { uploadId: "g" });
     await cf.deleteObject("big", "gone", { withSegments: true });
-    expect(swift.containers.get("big_segments")?.objects.size).toBe(0);
+    expect(segments()).toEqual([]);
   });
 });
