@@ -9,6 +9,7 @@ import {
   NoSuchBackup,
   NoSuchDatabase,
   NoSuchDatabaseUser,
+  NoSuchDatastore,
   NoSuchFlavor,
   NoSuchInstance,
 } from "@rax/databases";
@@ -81,6 +82,21 @@ export function databasesScenarios(getTarget: () => Target, o: DatabasesScenario
       expect((await cdb.flavors.find({ name: f.name })).id).toBe(f.id);
       await expect(cdb.flavors.get("987654")).rejects.toBeInstanceOf(NoSuchFlavor);
       await expect(cdb.flavors.find({ ram: 3 })).rejects.toBeInstanceOf(NoSuchFlavor);
+    });
+  });
+
+  describe("datastores", () => {
+    it("lists the datastores with their versions; get by name; an unknown one → NoSuchDatastore", async () => {
+      const all = await cdb.datastores.list().toArray();
+      expect(all.length).toBeGreaterThan(0);
+      const ds = o.datastore ? all.find((d) => d.name === o.datastore!.type)! : all[0]!;
+      expect(ds.versions.length).toBeGreaterThan(0);
+      expect((await cdb.datastores.get(ds.name)).id).toBe(ds.id);
+      const version = o.datastore?.version ?? ds.versions[0]!.name;
+      expect((await cdb.datastores.getVersion(ds.name, version)).name).toBe(version);
+      expect((await cdb.datastores.listVersions(ds.id)).map((v) => v.name)).toContain(version);
+      await expect(cdb.datastores.get("no-such-datastore")).rejects.toBeInstanceOf(NoSuchDatastore);
+      await expect(cdb.datastores.getVersion(ds.name, "0.0.0")).rejects.toBeInstanceOf(NoSuchDatastore);
     });
   });
 

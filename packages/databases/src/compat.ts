@@ -2,6 +2,8 @@ import type { CallOptions, Paginated } from "@rax/core";
 import type { Backup } from "./backups/backups";
 import type { CreateBackupInput } from "./backups/models";
 import type { Database } from "./databases/databases";
+import type { Datastore } from "./datastores/datastores";
+import type { DatastoreVersionData } from "./datastores/models";
 import type { CreateDatabaseOptions } from "./databases/models";
 import { Databases } from "./databases";
 import type { Flavor } from "./flavors/flavors";
@@ -65,6 +67,22 @@ export class PyraxDatabases extends Databases {
   /** pyrax `cdb.get_flavor(id)`. */
   getFlavor(flavor: string | number | { id: string | number }, o?: CallOptions): Promise<Flavor> {
     return this.flavors.get(flavor, o);
+  }
+  /** pyrax `cdb.list_datastores()`. */
+  listDatastores(o?: CallOptions): Paginated<Datastore> {
+    return this.datastores.list(o);
+  }
+  /** pyrax `cdb.get_datastore(id)`. */
+  getDatastore(datastore: string | { id: string }, o?: CallOptions): Promise<Datastore> {
+    return this.datastores.get(datastore, o);
+  }
+  /** pyrax `cdb.list_datastore_versions(datastore)`. */
+  listDatastoreVersions(datastore: string | { id: string }, o?: CallOptions): Promise<DatastoreVersionData[]> {
+    return this.datastores.listVersions(datastore, o);
+  }
+  /** pyrax `cdb.get_datastore_version(datastore, version)`. */
+  getDatastoreVersion(datastore: string | { id: string }, version: string | { id: string }, o?: CallOptions): Promise<DatastoreVersionData> {
+    return this.datastores.getVersion(datastore, version, o);
   }
   /** pyrax `cdb.list_databases(instance)`. */
   listDatabases(instance: Ref, o?: CallOptions): Paginated<Database> {

@@ -1,6 +1,7 @@
 import { type AuthSession, NoEndpointForService, redactUrl, ServiceClient, type ServiceClientOptions } from "@rax/core";
 import { Backups } from "./backups/backups";
 import { InstanceDatabases } from "./databases/databases";
+import { Datastores } from "./datastores/datastores";
 import { Flavors } from "./flavors/flavors";
 import { Instances } from "./instances/instances";
 import { Users } from "./users/users";
@@ -24,6 +25,7 @@ export class Databases extends ServiceClient {
   #databases?: InstanceDatabases;
   #users?: Users;
   #backups?: Backups;
+  #datastores?: Datastores;
 
   constructor(session: AuthSession, opts: ServiceClientOptions = {}) {
     super(session, opts);
@@ -58,6 +60,10 @@ export class Databases extends ServiceClient {
   /** Flavors (the RAM an instance gets): list, get, find by name or RAM. */
   get flavors(): Flavors {
     return (this.#flavors ??= new Flavors(this));
+  }
+  /** Datastores (MySQL and its versions) an instance can run: list, get, versions. */
+  get datastores(): Datastores {
+    return (this.#datastores ??= new Datastores(this));
   }
   /** Databases (schemas) on an instance: create, list, get, delete. */
   get databases(): InstanceDatabases {

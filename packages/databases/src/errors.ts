@@ -20,6 +20,8 @@ export class NoSuchFlavor extends notFoundClass("flavor", "NoSuchFlavor") {}
 export class NoSuchDatabase extends notFoundClass("database", "NoSuchDatabase") {}
 /** The user does not exist on the instance (pyrax's NoSuchDatabaseUser); `id` is `name` or `name@host`. */
 export class NoSuchDatabaseUser extends notFoundClass("database user", "NoSuchDatabaseUser") {}
+/** No datastore (or datastore version) has this id or name. */
+export class NoSuchDatastore extends notFoundClass("datastore", "NoSuchDatastore") {}
 /** The backup does not exist. */
 export class NoSuchBackup extends notFoundClass("backup", "NoSuchBackup") {}
 

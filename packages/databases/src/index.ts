@@ -1,6 +1,6 @@
 export { Databases } from "./databases";
 export { PyraxDatabases } from "./compat";
-export { AlreadyExists, BackupFailed, InstanceFailed, InvalidVolumeResize, NoSuchBackup, NoSuchDatabase, NoSuchDatabaseUser, NoSuchFlavor, NoSuchInstance, NoUniqueMatch } from "./errors";
+export { AlreadyExists, BackupFailed, InstanceFailed, InvalidVolumeResize, NoSuchBackup, NoSuchDatabase, NoSuchDatabaseUser, NoSuchDatastore, NoSuchFlavor, NoSuchInstance, NoUniqueMatch } from "./errors";
 export type { NameRef, Ref, UserRef } from "./ref";
 export { Instance, Instances, RootUser } from "./instances/instances";
 export type { CreateInstanceInput, DatabaseInput, InstanceData, ListInstancesInput, RestoreInput, UserInput } from "./instances/models";
@@ -13,3 +13,5 @@ export { User, Users } from "./users/users";
 export type { DatabaseNames, UpdateUserInput, UserData } from "./users/models";
 export { Backup, Backups, type WaitForOptions } from "./backups/backups";
 export type { BackupData, CreateBackupInput, ListBackupsInput } from "./backups/models";
+export { Datastore, Datastores } from "./datastores/datastores";
+export type { DatastoreData, DatastoreVersionData } from "./datastores/models";

@@ -1,6 +1,6 @@
 import { InvalidResponse, ValidationError } from "@rax/core";
 import { describe, expect, it } from "vitest";
-import { Backup, BackupFailed, Flavor, NoSuchBackup, NoSuchFlavor, NoSuchInstance, NoUniqueMatch } from "../src/index";
+import { Backup, BackupFailed, Flavor, NoSuchBackup, NoSuchDatastore, NoSuchFlavor, NoSuchInstance, NoUniqueMatch } from "../src/index";
 import { FLAVORS, flavorHref, notFoundBody, serve, wireBackup, wireInstance } from "./fixture";
 
 describe("flavors", () => {
@@ -104,5 +104,31 @@ describe("backups", () => {
     await inst.createBackup({ name: "snapshot" });
     expect(seen[1]!.body.backup.instance).toBe("inst-1");
     expect((await inst.listBackups().toArray()).map((b) => b.id)).toEqual(["bk-1"]);
+  });
+});
+
+describe("datastores", () => {
+  it("list, get by name, versions; an unknown datastore or version → NoSuchDatastore (Trove: 404, and 400 for a version)", async () => {
+    const version = { id: "v-57", name: "5.7", version: "5.7", active: true, datastore: "ds-1" };
+    const ds = { id: "ds-1", name: "mysql", default_version: "v-57", versions: [version] };
+    const { cdb, seen } = await serve(
+      { method: "GET", path: "/datastores", status: 200, body: { datastores: [ds] } },
+      { method: "GET", path: "/datastores/mysql", status: 200, body: { datastore: ds } },
+      { method: "GET", path: "/datastores/mysql/versions", status: 200, body: { versions: [version] } },
+      { method: "GET", path: "/datastores/mysql/versions/5.7", status: 200, body: { version } },
+      { method: "GET", path: "/datastores/nope", status: 404, body: notFoundBody("Datastore 'nope' cannot be found.") },
+      { method: "GET", path: "/datastores/mysql/versions/9.9", status: 400, body: { badRequest: { code: 400, message: "Datastore version '9.9' cannot be found." } } },
+      { method: "POST", path: "/instances", status: 404, body: notFoundBody("Datastore 'nope' cannot be found.") },
+      { method: "POST", path: "/instances", status: 400, body: { badRequest: { code: 400, message: "Datastore version '9.9' cannot be found." } } },
+    );
+    expect((await cdb.datastores.list().toArray()).map((d) => [d.name, d.defaultVersion, d.versions.map((v) => v.name)])).toEqual([["mysql", "v-57", ["5.7"]]]);
+    expect((await cdb.getDatastore("mysql")).id).toBe("ds-1");
+    expect((await cdb.listDatastoreVersions("mysql")).map((v) => v.name)).toEqual(["5.7"]);
+    expect(await cdb.datastores.getVersion("mysql", "5.7")).toMatchObject({ id: "v-57", name: "5.7", active: true });
+    await expect(cdb.datastores.get("nope")).rejects.toBeInstanceOf(NoSuchDatastore);
+    await expect(cdb.datastores.getVersion("mysql", "9.9")).rejects.toBeInstanceOf(NoSuchDatastore);
+    await expect(cdb.instances.create({ name: "x", flavor: { id: 1 }, datastore: { type: "nope", version: "1" } })).rejects.toMatchObject({ id: "nope" });
+    await expect(cdb.instances.create({ name: "x", flavor: { id: 1 }, datastore: { type: "mysql", version: "9.9" } })).rejects.toBeInstanceOf(NoSuchDatastore);
+    expect(seen).toHaveLength(8);
   });
 });

@@ -190,3 +190,25 @@ describe("Trove in the emulator", () => {
     expect((await t("GET", `/instances/${i.id}`)).status).toBe(404);
   });
 });
+
+describe("Trove datastores in the emulator", () => {
+  it("lists MySQL with its versions; get by name or id; versions; unknown → Trove's 404 / 400; create refuses them the same way", async () => {
+    const list = await json(await t("GET", "/datastores"));
+    const mysql = list.datastores[0];
+    expect(mysql).toMatchObject({ name: "mysql", default_version: mysql.versions[0].id });
+    expect(mysql.versions.map((v: { name: string }) => v.name)).toEqual(["5.6", "5.7"]);
+    expect((await json(await t("GET", "/datastores/mysql"))).datastore.id).toBe(mysql.id);
+    expect((await json(await t("GET", `/datastores/${mysql.id}/versions`))).versions).toHaveLength(2);
+    expect((await json(await t("GET", "/datastores/mysql/versions/5.7"))).version).toMatchObject({ name: "5.7", datastore: mysql.id, active: true });
+    const nope = await t("GET", "/datastores/nope");
+    expect(nope.status).toBe(404);
+    expect(await nope.json()).toEqual({ itemNotFound: { code: 404, message: "Datastore 'nope' cannot be found." } });
+    const badVersion = await t("GET", "/datastores/mysql/versions/9.9");
+    expect(badVersion.status).toBe(400);
+    expect(await badVersion.json()).toEqual({ badRequest: { code: 400, message: "Datastore version '9.9' cannot be found." } });
+    expect((await t("POST", "/instances", { instance: { name: "x", flavorRef: "1", volume: { size: 1 }, datastore: { type: "nope", version: "1" } } })).status).toBe(404);
+    expect((await t("POST", "/instances", { instance: { name: "x", flavorRef: "1", volume: { size: 1 }, datastore: { type: "mysql", version: "9.9" } } })).status).toBe(400);
+    const made = await t("POST", "/instances", { instance: { name: "x", flavorRef: "1", volume: { size: 1 }, datastore: { type: "mysql", version: "5.7" } } });
+    expect((await json(made)).instance.datastore).toEqual({ type: "mysql", version: "5.7" });
+  });
+});

@@ -1,6 +1,6 @@
-import { BadRequest, type CallOptions, encodeSegment, jsonFor, markerPager, type NotFound, notFound, notFoundAs, type Paginated, registerSecret, sendFor, type ServiceClient, validate } from "@rax/core";
+import { BadRequest, type CallOptions, encodeSegment, jsonFor, markerPager, NotFound, notFound, notFoundAs, type Paginated, registerSecret, sendFor, type ServiceClient, validate } from "@rax/core";
 import * as z from "zod";
-import { InvalidVolumeResize, NoSuchInstance, NoUniqueMatch } from "../errors";
+import { InvalidVolumeResize, NoSuchDatastore, NoSuchInstance, NoUniqueMatch } from "../errors";
 import { flavorHref } from "../flavors/requests";
 import type { FlavorRef } from "../flavors/models";
 import { type Ref, ref } from "../ref";
@@ -72,8 +72,20 @@ export async function createInstance(client: ServiceClient, input: CreateInstanc
     ...(i.users ? { users: i.users.map(wireUser) } : {}),
     ...(i.datastore ? { datastore: { type: i.datastore.type, version: i.datastore.version } } : {}),
   };
-  const body = await jsonFor(client, { method: "POST", path: "instances", json: { instance }, ...o }, [200], instanceBody);
+  const body = await datastoreRefused(jsonFor(client, { method: "POST", path: "instances", json: { instance }, ...o }, [200], instanceBody), i.datastore);
   return toInstance(body.instance);
+}
+
+/** Trove's answers for a datastore it does not have (404 for the type, 400 for the version) → `NoSuchDatastore`. */
+async function datastoreRefused<T>(p: Promise<T>, ds: { type: string; version: string } | undefined): Promise<T> {
+  try {
+    return await p;
+  } catch (e) {
+    if (ds && (e instanceof NotFound || e instanceof BadRequest) && /datastore/i.test(e.serverMessage) && /cannot be found|not found/i.test(e.serverMessage)) {
+      throw new NoSuchDatastore(/version/i.test(e.serverMessage) ? `${ds.type} ${ds.version}` : ds.type, e);
+    }
+    throw e;
+  }
 }
 
 /** POST /instances with `restorePoint`: a new instance from a backup (pyrax `restore_backup`). */

@@ -4,7 +4,7 @@ import { presentedToken } from "../auth-check";
 import type { EmulatorContext } from "../context";
 import { handled, jsonResponse } from "../respond";
 import { createBackup, deleteBackup, listBackups, showBackup } from "./backup-routes";
-import { createInstance, deleteInstance, enableRoot, instanceAction, listDatastores, listFlavors, listInstances, rootStatus, showFlavor, showInstance } from "./instance-routes";
+import { createInstance, datastores, deleteInstance, enableRoot, instanceAction, listFlavors, listInstances, rootStatus, showFlavor, showInstance } from "./instance-routes";
 import { troveState } from "./model";
 import { changePasswords, createSchemas, createUsers, deleteSchema, deleteUser, grantAccess, listAccess, listSchemas, listUsers, revokeAccess, showUser, updateUser } from "./schema-user-routes";
 import { troveError, TroveFault } from "./trove-errors";
@@ -48,14 +48,14 @@ const nothingHere = () => new TroveFault(404, "The resource could not be found."
 async function dispatch(r: TroveRequest, parts: string[]): Promise<Response> {
   const m = r.request.method;
   const [collection, id, sub, key, leaf, db, ...extra] = parts;
-  if (extra.length || (db !== undefined && !(sub === "users" && leaf === "databases"))) throw nothingHere();
+  if (extra.length || (db !== undefined && !(sub === "users" && leaf === "databases")) || (collection === "datastores" && leaf !== undefined)) throw nothingHere();
   if (collection === "flavors" && sub === undefined) {
     if (m !== "GET") throw badMethod();
     return id === undefined ? listFlavors(r) : showFlavor(r, id);
   }
-  if (collection === "datastores" && id === undefined) {
+  if (collection === "datastores") {
     if (m !== "GET") throw badMethod();
-    return listDatastores(r);
+    return datastores(r, id, sub, key);
   }
   if (collection === "backups" && sub === undefined) {
     if (id === undefined) {

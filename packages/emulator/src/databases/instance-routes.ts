@@ -4,7 +4,7 @@ import { DATASTORES, FLAVORS, type FlavorRecord, MAX_VOLUME_GB, type SchemaRecor
 import { schemaFrom, userFrom } from "./schema-user-rules";
 import { badRequest, resourceNotFound, TroveFault } from "./trove-errors";
 import { entity, isObject, jsonBody, page, type TroveRequest } from "./trove-request";
-import { flavorView, instanceView } from "./views";
+import { flavorView, instanceView, links } from "./views";
 
 /** A `flavorRef`: an id, or a URL ending in one (Trove's get_id_from_href). Unknown → Trove's 400. */
 export function flavorFrom(ref: unknown): FlavorRecord {
@@ -25,16 +25,37 @@ export function showFlavor(r: TroveRequest, id: string): Response {
   return jsonResponse(200, { flavor: flavorView(r.base, f) });
 }
 
-export function listDatastores(r: TroveRequest): Response {
-  return jsonResponse(200, {
-    datastores: DATASTORES.map((d) => ({
-      id: d.id,
-      name: d.name,
-      links: [],
-      versions: d.versions.map((v) => ({ id: v.id, name: v.name, version: v.name, links: [], active: true })),
-      default_version: d.versions[0]!.id,
-    })),
-  });
+function datastoreView(r: TroveRequest, d: (typeof DATASTORES)[number]) {
+  return {
+    id: d.id,
+    name: d.name,
+    links: links(r.base, `datastores/${d.id}`),
+    versions: d.versions.map((v) => versionView(r, d, v)),
+    default_version: d.versions[0]!.id,
+  };
+}
+
+function versionView(r: TroveRequest, d: (typeof DATASTORES)[number], v: (typeof DATASTORES)[number]["versions"][number]) {
+  return { id: v.id, name: v.name, version: v.name, links: links(r.base, `datastores/versions/${v.id}`), datastore: d.id, active: true, packages: "", image_tags: [] };
+}
+
+/** The datastore named or numbered `id`, or Trove's 404. */
+function datastoreOf(id: string): (typeof DATASTORES)[number] {
+  const d = DATASTORES.find((x) => x.id === id || x.name === id);
+  if (!d) throw new TroveFault(404, `Datastore '${id}' cannot be found.`);
+  return d;
+}
+
+/** GET /datastores, /datastores/{id|name}, …/versions, …/versions/{id|name} (an unknown version: Trove's 400). */
+export function datastores(r: TroveRequest, id?: string, sub?: string, version?: string): Response {
+  if (id === undefined) return jsonResponse(200, { datastores: DATASTORES.map((d) => datastoreView(r, d)) });
+  const d = datastoreOf(id);
+  if (sub === undefined) return jsonResponse(200, { datastore: datastoreView(r, d) });
+  if (sub !== "versions") throw new TroveFault(404, "The resource could not be found.");
+  if (version === undefined) return jsonResponse(200, { versions: d.versions.map((v) => versionView(r, d, v)) });
+  const v = d.versions.find((x) => x.id === version || x.name === version);
+  if (!v) throw badRequest(`Datastore version '${version}' cannot be found.`);
+  return jsonResponse(200, { version: versionView(r, d, v) });
 }
 
 const view = (r: TroveRequest, i: Parameters<typeof instanceView>[1], detail = true) => ({ ...instanceView(r.base, i, detail), region: r.region });
@@ -67,11 +88,10 @@ export async function createInstance(r: TroveRequest): Promise<Response> {
   let datastore = { type: DATASTORES[0]!.name, version: DATASTORES[0]!.versions[0]!.name };
   if (e.datastore !== undefined) {
     if (!isObject(e.datastore)) throw badRequest("Validation error: instance['datastore'] is not of type 'object'");
-    const d = DATASTORES.find((x) => x.name === e.datastore_type || x.name === (e.datastore as Record<string, unknown>).type);
-    if (!d) throw new TroveFault(404, `Datastore '${String((e.datastore as Record<string, unknown>).type)}' cannot be found.`);
+    const d = datastoreOf(String((e.datastore as Record<string, unknown>).type));
     const wanted = (e.datastore as Record<string, unknown>).version;
     const v = wanted === undefined ? d.versions[0]! : d.versions.find((x) => x.name === wanted || x.id === wanted);
-    if (!v) throw new TroveFault(404, `Datastore version '${String(wanted)}' cannot be found.`);
+    if (!v) throw badRequest(`Datastore version '${String(wanted)}' cannot be found.`);
     datastore = { type: d.name, version: v.name };
   }
   let schemas: SchemaRecord[] = [];

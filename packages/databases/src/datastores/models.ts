@@ -1,0 +1,50 @@
+import * as z from "zod";
+
+export const wireVersion = z.looseObject({
+  id: z.string(),
+  name: z.string(),
+  version: z.string().nullish(),
+  active: z.union([z.boolean(), z.number()]).nullish(),
+  datastore: z.string().nullish(),
+});
+export type WireVersion = z.output<typeof wireVersion>;
+
+export const wireDatastore = z.looseObject({
+  id: z.string(),
+  name: z.string(),
+  default_version: z.string().nullish(),
+  versions: z.array(wireVersion).nullish(),
+});
+export type WireDatastore = z.output<typeof wireDatastore>;
+
+export const datastoreBody = z.looseObject({ datastore: wireDatastore });
+export const datastoresBody = z.looseObject({ datastores: z.array(wireDatastore) });
+export const versionBody = z.looseObject({ version: wireVersion });
+export const versionsBody = z.looseObject({ versions: z.array(wireVersion) });
+
+export interface DatastoreVersionData {
+  id: string;
+  /** What `create({ datastore: { type, version } })` takes ("5.7"). */
+  name: string;
+  active: boolean;
+  /** Every field the service sent, as sent. */
+  raw: Record<string, unknown>;
+}
+
+export interface DatastoreData {
+  id: string;
+  /** What `create({ datastore: { type } })` takes ("mysql"). */
+  name: string;
+  /** The id of the version an instance gets when it names only the type. */
+  defaultVersion?: string;
+  versions: DatastoreVersionData[];
+  raw: Record<string, unknown>;
+}
+
+export function toVersion(w: WireVersion): DatastoreVersionData {
+  return { id: w.id, name: w.name, active: w.active === undefined || w.active === null ? true : Boolean(w.active), raw: { ...w } };
+}
+
+export function toDatastore(w: WireDatastore): DatastoreData {
+  return { id: w.id, name: w.name, ...(w.default_version ? { defaultVersion: w.default_version } : {}), versions: (w.versions ?? []).map(toVersion), raw: { ...w } };
+}
