@@ -207,6 +207,28 @@ describe("Auto Scale in the emulator", () => {
     expect((await json(a("GET", `/groups/${g.id}/policies`))).policies).toHaveLength(99);
   });
 
+  it("active servers join the launch configuration's load balancers (ServiceNet address, the configured port) and leave them", async () => {
+    const clb = s.catalog.find((c) => c.type === "rax:load-balancer")!.endpoints.find((e) => e.region === "DFW")!.publicURL!;
+    const lbCall = async (method: string, path: string, body?: unknown) => json(send(clb, method, path, body));
+    const lb = (await lbCall("POST", "/loadbalancers", { loadBalancer: { name: "as-lb", protocol: "HTTP", port: 80, virtualIps: [{ type: "PUBLIC" }] } })).loadBalancer;
+    advance(60_000);
+    const body = groupBody({ min: 2 });
+    body.launchConfiguration.args.server.networks = [{ uuid: "00000000-0000-0000-0000-000000000000" }, { uuid: "11111111-1111-1111-1111-111111111111" }];
+    body.launchConfiguration.args.loadBalancers = [{ loadBalancerId: lb.id, port: 8080 }, { loadBalancerId: 999_999, port: 80 }];
+    const g = (await json(a("POST", "/groups", body))).group;
+    advance(build() + 1);
+    await state(g.id);
+    // The load balancer is PENDING_UPDATE after each node: the next one joins on a later convergence.
+    advance(60_000);
+    const active = (await state(g.id)).active.map((x: any) => x.id);
+    const privateIps = await Promise.all(active.map(async (id: string) => (await novaServer(id)).addresses.private[0].addr));
+    const nodes = (await lbCall("GET", `/loadbalancers/${lb.id}/nodes`)).nodes;
+    expect(nodes.map((n: any) => n.address).sort()).toEqual(privateIps.sort());
+    expect(nodes.every((n: any) => n.port === 8080 && n.condition === "ENABLED")).toBe(true);
+    await a("PUT", `/groups/${g.id}/config`, { name: "testscalinggroup", cooldown: 0, minEntities: 0, maxEntities: 0, metadata: {} });
+    expect((await lbCall("GET", `/loadbalancers/${lb.id}/nodes`)).nodes).toEqual([]);
+  });
+
   it("delete: a group with servers → 403 GroupNotEmptyError; ?force=true deletes it and its servers", async () => {
     const g = await createGroup({ min: 1 });
     expect(await json(a("DELETE", `/groups/${g.id}`))).toMatchObject({ error: { type: "GroupNotEmptyError", code: 403 } });

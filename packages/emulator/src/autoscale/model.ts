@@ -2,6 +2,7 @@ import { randomBytes, randomUUID } from "node:crypto";
 import type { EmulatorState } from "../state";
 import { cronMatches, parseCron } from "./cron";
 import { launchServer, novaRegion, removeServer, type ServerArgs } from "./fleet";
+import { addToLoadBalancers, type LbNode, removeFromLoadBalancers } from "./lb-nodes";
 import { cannotExecute, noSuchGroup, noSuchPolicy, noSuchWebhook, OtterFault } from "./otter-errors";
 
 export interface GroupConfig {
@@ -59,6 +60,8 @@ export interface GroupRecord {
   /** When a policy last ran on the group (the group cooldown starts then). */
   executedAt?: number;
   created: number;
+  /** Load balancer nodes added for each server (server id → nodes). */
+  lbNodes: Map<string, LbNode[]>;
 }
 
 /** Where a webhook's capability hash leads. */
@@ -115,7 +118,7 @@ export class RegionAutoscale {
   create(tenantId: string, userId: string, config: GroupConfig, launch: LaunchConfig, policies: Array<Omit<PolicyRecord, "id" | "webhooks">>): GroupRecord {
     if ([...this.groups.values()].filter((x) => x.tenantId === tenantId).length >= LIMITS.groups) throw overLimit("Groups", `Tenant ${tenantId} already has ${LIMITS.groups} scaling groups`);
     if (policies.length > LIMITS.policies) throw overLimit("Policies", `A group holds at most ${LIMITS.policies} policies`);
-    const g: GroupRecord = { id: randomUUID(), tenantId, userId, config, launch, policies: new Map(), paused: false, desired: config.minEntities, servers: [], created: this.now };
+    const g: GroupRecord = { id: randomUUID(), tenantId, userId, config, launch, policies: new Map(), paused: false, desired: config.minEntities, servers: [], created: this.now, lbNodes: new Map() };
     for (const p of policies) this.addPolicy(g, p);
     this.groups.set(g.id, g);
     this.converge(g);
@@ -166,6 +169,8 @@ export class RegionAutoscale {
       const s = nova.servers.get(id);
       if (s) removeServer(nova, s);
     }
+    g.servers = [];
+    this.#syncLoadBalancers(g);
     for (const p of [...g.policies.values()]) this.dropPolicy(g, p);
     this.groups.delete(g.id);
   }
@@ -217,6 +222,27 @@ export class RegionAutoscale {
     while (g.servers.length > g.desired) {
       const s = nova.servers.get(g.servers.shift()!);
       if (s) removeServer(nova, s);
+    }
+    this.#syncLoadBalancers(g);
+  }
+
+  /** Active servers join the launch configuration's load balancers; servers that left the group leave them. */
+  #syncLoadBalancers(g: GroupRecord): void {
+    const state = this.autoscale.state;
+    for (const [id, nodes] of g.lbNodes) {
+      if (g.servers.includes(id)) continue;
+      removeFromLoadBalancers(state, this.region, g.tenantId, nodes);
+      g.lbNodes.delete(id);
+    }
+    const lbs = g.launch.args.loadBalancers ?? [];
+    if (!lbs.length) return;
+    const nova = this.nova;
+    for (const id of g.servers) {
+      const s = nova.server(g.tenantId, id);
+      if (s?.status !== "ACTIVE") continue;
+      const nodes = g.lbNodes.get(id) ?? [];
+      addToLoadBalancers(state, this.region, g.tenantId, s, lbs, nodes);
+      if (nodes.length) g.lbNodes.set(id, nodes);
     }
   }
 
