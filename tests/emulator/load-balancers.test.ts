@@ -1,4 +1,5 @@
 import { clbState } from "../../packages/emulator/src/load-balancers/model";
+import { TimeoutError } from "@rax/core";
 import { LoadBalancerFailed, LoadBalancers } from "@rax/load-balancers";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loadBalancerScenarios } from "../scenarios/load-balancers";
@@ -28,5 +29,28 @@ describe("a load balancer that goes to ERROR (emulator only)", () => {
     const e = await clb.loadBalancers.waitFor(lb, "ACTIVE", { interval: 50 }).catch((x: unknown) => x);
     expect(e).toBeInstanceOf(LoadBalancerFailed);
     expect((e as LoadBalancerFailed).resource).toMatchObject({ id: lb.id, status: "ERROR" });
+  });
+});
+
+// A change that times out after CLB acted is not sent again (a second "add node" would add it twice).
+describe("changes are not replayed (emulator faults)", () => {
+  it("add node whose answer stalls: TimeoutError, one POST, and the node exists once; a 413 + Retry-After is retried", async () => {
+    const clb = target.ctx.client(LoadBalancers, { region: target.region });
+    const lb = await clb.loadBalancers.create({ name: "replay", protocol: "HTTP", virtualIps: [{ type: "PUBLIC" }] }).whenActive({ interval: 50 });
+    const emu = target.emulator;
+    const posts = () => emu.requests.filter((r) => r.method === "POST" && r.path.endsWith(`/loadbalancers/${lb.id}/nodes`)).length;
+    // The emulator adds the node, sends the headers and part of the body, then stalls: the client gives up.
+    emu.faults.inject({ match: { method: "POST", service: "load-balancers", regex: /\/nodes$/ }, stallBody: true });
+    const e = await lb.addNodes({ address: "10.9.9.9", port: 80 }, { timeout: 1500 }).catch((x: unknown) => x);
+    expect(e).toBeInstanceOf(TimeoutError);
+    expect(posts()).toBe(1);
+    await lb.waitForActive({ interval: 50 });
+    expect(lb.nodes.filter((n) => n.address === "10.9.9.9")).toHaveLength(1);
+    // Rate limited: CLB did nothing, so the same POST is sent again and succeeds once.
+    emu.faults.inject({ match: { method: "POST", service: "load-balancers", regex: /\/nodes$/ }, status: 413, retryAfter: 0 });
+    await lb.addNodes({ address: "10.9.9.10", port: 80 }).whenActive({ interval: 50 });
+    expect(posts()).toBe(3);
+    expect(lb.nodes.filter((n) => n.address === "10.9.9.10")).toHaveLength(1);
+    await lb.delete();
   });
 });
