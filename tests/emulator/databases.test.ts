@@ -1,4 +1,6 @@
-import { afterAll, beforeAll, describe } from "vitest";
+import { Databases, InstanceFailed } from "@rax/databases";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { troveState } from "../../packages/emulator/src/databases/model";
 import { databasesScenarios } from "../scenarios/databases";
 import { type EmulatorTarget, startEmulatorTarget } from "./emulator-target";
 
@@ -24,4 +26,22 @@ describe("databases scenarios against @rax/emulator over Keystone v3", () => {
     await v3?.close();
   });
   databasesScenarios(() => v3, { interval: 100, resizeApplies: true, restoreKeepsData: true, hostChange: true });
+});
+
+// Emulator only: a build the test makes fail, as a real cloud's can.
+describe("an instance that goes to ERROR", () => {
+  it("waitFor(ACTIVE) rejects with InstanceFailed carrying the service's fault", async () => {
+    const cdb = target.ctx.client(Databases, { region: target.region });
+    troveState(target.emulator.state).buildFailure = "No valid host was found.";
+    try {
+      const inst = await cdb.instances.create({ name: "doomed", flavor: 1, volume: 1 });
+      const e = await inst.waitFor("ACTIVE", { interval: 100 }).catch((x: unknown) => x);
+      expect(e).toBeInstanceOf(InstanceFailed);
+      expect((e as InstanceFailed).message).toContain("No valid host was found.");
+      expect((e as InstanceFailed).resource).toMatchObject({ id: inst.id, status: "ERROR", fault: "No valid host was found." });
+      await inst.delete();
+    } finally {
+      troveState(target.emulator.state).buildFailure = undefined;
+    }
+  });
 });

@@ -77,6 +77,8 @@ export interface InstanceRecord {
   /** Keyed `name@host`. */
   users: Map<string, UserRecord>;
   rootEnabled: boolean;
+  /** Why the instance is in ERROR (Trove's `fault`). */
+  fault?: { message: string; created: number; details: string };
   pending?: Pending;
   goneAt?: number;
 }
@@ -205,7 +207,9 @@ export class RegionTrove {
       rootEnabled: false,
     };
     this.instances.set(id, i);
-    this.transition(i, "BUILD", "ACTIVE", this.trove.timings.build);
+    const failure = this.trove.buildFailure;
+    if (failure === undefined) this.transition(i, "BUILD", "ACTIVE", this.trove.timings.build);
+    else this.transition(i, "BUILD", "ERROR", this.trove.timings.build, () => (i.fault = { message: failure, created: this.now, details: failure }));
     return i;
   }
 
@@ -239,6 +243,11 @@ export class RegionTrove {
 
 export class TroveState {
   readonly timings: TroveTimings = { ...DEFAULT_TROVE_TIMINGS };
+  /**
+   * Set by a test to make builds fail: every instance created while it is set goes BUILD → ERROR
+   * with this message as its `fault`, so code waiting for ACTIVE can be tried on a failure.
+   */
+  buildFailure: string | undefined;
   private readonly regions = new Map<string, RegionTrove>();
 
   constructor(readonly state: EmulatorState) {}

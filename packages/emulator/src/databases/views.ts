@@ -29,6 +29,7 @@ export function instanceView(base: string, i: InstanceRecord, detail: boolean): 
     hostname: i.hostname,
     volume: detail && i.status !== "BUILD" ? { size: i.volumeSize, used: 0.16 } : { size: i.volumeSize },
     ...(detail ? { created: stamp(i.created), updated: stamp(i.updated) } : {}),
+    ...(detail && i.fault && i.status === "ERROR" ? { fault: { message: i.fault.message, created: stamp(i.fault.created), details: i.fault.details } } : {}),
   };
 }
 
