@@ -197,4 +197,21 @@ describe("scaling groups", () => {
     await au.groups.converge(GROUP_ID);
     expect(seen.map((x) => [x.query.get("replace"), x.query.get("purge")])).toEqual([[null, null], ["false", "true"], [null, null], [null, null]]);
   });
+
+  it("launch-config changes are checked before any request: files, networks, load balancers, disk config, unknown keys", async () => {
+    const { au, seen } = await serve();
+    const file = { path: "/etc/f", contents: "x" };
+    await expect(au.groups.updateLaunchConfig(GROUP_ID, { personality: Array(6).fill(file) })).rejects.toMatchObject({ field: "changes.personality" });
+    await expect(au.groups.updateLaunchConfig(GROUP_ID, { networks: [42 as never] })).rejects.toMatchObject({ field: "changes.networks.0" });
+    await expect(au.groups.updateLaunchConfig(GROUP_ID, { loadBalancers: [{ loadBalancerId: 1, port: 70_000 }] })).rejects.toMatchObject({ field: "changes.loadBalancers" });
+    await expect(au.groups.updateLaunchConfig(GROUP_ID, { diskConfig: "auto" as never })).rejects.toMatchObject({ field: "changes.diskConfig" });
+    await expect(au.groups.updateLaunchConfig(GROUP_ID, { flavour: "x" } as never)).rejects.toMatchObject({ name: "ValidationError" });
+    await expect(au.groups.updateLaunchMetadata(GROUP_ID, { n: 1 } as never)).rejects.toMatchObject({ field: "metadata.n" });
+    expect(seen).toEqual([]);
+  });
+
+  it("a GroupNotEmptyError answered 409 (the reference's prose) stays core's Conflict, code kept", async () => {
+    const { au } = await serve({ method: "DELETE", path: `/groups/${GROUP_ID}`, status: 409, body: otterError("GroupNotEmptyError", 409, "Group still has servers") });
+    await expect(au.groups.delete(GROUP_ID)).rejects.toMatchObject({ name: "Conflict", status: 409, code: "GroupNotEmptyError" });
+  });
 });

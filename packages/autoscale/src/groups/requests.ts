@@ -124,7 +124,7 @@ export async function updateGroupConfig(client: ServiceClient, group: Ref, chang
 }
 
 /** Merges `metadata` into the group's (pyrax `update_metadata`). */
-export function updateGroupMetadata(client: ServiceClient, group: Ref, metadata: Record<string, string>, o: CallOptions = {}): Promise<GroupConfigData> {
+export async function updateGroupMetadata(client: ServiceClient, group: Ref, metadata: Record<string, string>, o: CallOptions = {}): Promise<GroupConfigData> {
   return updateGroupConfig(client, group, { metadata: validate(metadataInput, metadata, "metadata") }, o, true);
 }
 
@@ -153,7 +153,7 @@ export async function updateLaunchConfig(client: ServiceClient, group: Ref, chan
 }
 
 /** Merges `metadata` into the servers' metadata of the launch configuration (pyrax `update_launch_metadata`). */
-export function updateLaunchMetadata(client: ServiceClient, group: Ref, metadata: Record<string, string>, o: CallOptions = {}): Promise<LaunchConfigData> {
+export async function updateLaunchMetadata(client: ServiceClient, group: Ref, metadata: Record<string, string>, o: CallOptions = {}): Promise<LaunchConfigData> {
   return updateLaunchConfig(client, group, { metadata: validate(metadataInput, metadata, "metadata") }, o, true);
 }
 
