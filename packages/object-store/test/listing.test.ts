@@ -1,23 +1,53 @@
 import { InvalidResponse } from "@rax/core";
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { createHash } from "node:crypto";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { NoSuchContainer, type ObjectStore, StorageObject } from "../src/index";
-import { type FakeSwift, startFakeSwift } from "./fake-swift";
-import { clientFor, since } from "./setup";
+import { type EmulatedSwift, startEmulatedSwift } from "./emulator-client";
+import { type Answer, type Fixture, type SeenRequest, startFixture } from "./fixture-server";
 
-let swift: FakeSwift;
+// Behaviour against the emulator (a fresh one per test); what goes on the wire (queries, bodies)
+// and what a server caps or garbles, against per-call fixtures below.
+let swift: EmulatedSwift;
 let cf: ObjectStore;
-beforeAll(async () => {
-  swift = await startFakeSwift();
+beforeEach(async () => {
+  swift = await startEmulatedSwift();
+  cf = swift.client();
+  for (let i = 0; i < 5; i++) await swift.put("my_objects", `series_${i}`, "some text");
+  for (const ch of "abcde") await swift.put("my_objects", `stuff/${ch.repeat(4)}`, "some text");
 });
-afterAll(() => swift.close());
-beforeEach(() => {
-  swift.reset();
-  cf = clientFor(swift);
-  for (let i = 0; i < 5; i++) swift.put("my_objects", `series_${i}`, "some text");
-  for (const ch of "abcde") swift.put("my_objects", `stuff/${ch.repeat(4)}`, "some text");
-});
+afterEach(() => swift.close());
 
 const all = ["series_0", "series_1", "series_2", "series_3", "series_4", "stuff/aaaa", "stuff/bbbb", "stuff/cccc", "stuff/dddd", "stuff/eeee"];
+
+/**
+ * A container listing as Swift serves it, from `names`: JSON rows after `marker`, before
+ * `end_marker`, under `prefix`, `limit` at most `cap` (412 above it, as a server configured with a
+ * lower `container_listing_limit` answers), 204 for an empty page.
+ */
+function listingOf(names: string[], cap: number): (req: SeenRequest) => Answer {
+  return (req) => {
+    const q = req.query;
+    const limit = q.get("limit") === null ? cap : Number(q.get("limit"));
+    if (limit > cap) return { status: 412, body: `Maximum limit is ${cap}` };
+    const marker = q.get("marker") ?? "";
+    const end = q.get("end_marker");
+    const prefix = q.get("prefix") ?? "";
+    const rows = names
+      .filter((n) => n > marker && (end === null || n < end) && n.startsWith(prefix))
+      .slice(0, limit)
+      .map((name) => ({ name, bytes: 9, hash: createHash("md5").update("some text").digest("hex"), content_type: "text/plain", last_modified: "2026-01-01T00:00:00.000000" }));
+    return rows.length === 0 ? { status: 204 } : { status: 200, body: rows };
+  };
+}
+
+async function withFixture(script: Fixture["script"], run: (fx: Fixture) => Promise<void>): Promise<void> {
+  const fx = await startFixture(script);
+  try {
+    await run(fx);
+  } finally {
+    await fx.close();
+  }
+}
 
 describe("listings", () => {
   it("getObjects returns StorageObjects (client and container)", async () => {
@@ -30,7 +60,11 @@ describe("listings", () => {
     expect((await cont.getObjects()).map((o) => o.name)).toEqual(all);
     expect((await cf.listContainerObjects(cont)).length).toBe(10);
     expect((await cf.getContainerObjects("my_objects")).length).toBe(10);
-    expect(swift.requests.filter((r) => r.method === "GET").every((r) => r.query.get("format") === "json")).toBe(true);
+    await withFixture(listingOf(all, 10_000), async (fx) => {
+      await fx.client().getObjects("my_objects");
+      await fx.client().listContainers();
+      expect(fx.requests.map((r) => r.query.get("format"))).toEqual(["json", "json"]);
+    });
   });
 
   it("paginates with limit and marker like the seed example", async () => {
@@ -57,23 +91,24 @@ describe("listings", () => {
   });
 
   it("listObjects is a Paginated: awaiting gives one page, iterating walks past the server cap", async () => {
-    swift.listingCap = 3;
-    const page = await cf.listObjects("my_objects");
+    const page = await cf.listObjects("my_objects", { limit: 3 });
     expect(page.items.map((o) => o.name)).toEqual(all.slice(0, 3));
     expect(page.next).toBe("series_2");
-    const mark = swift.requests.length;
-    const names: string[] = [];
-    for await (const o of cf.listObjects("my_objects")) names.push(o.name);
-    expect(names).toEqual(all);
-    const markers = since(swift, mark).map((r) => r.query.get("marker"));
-    // The last, empty page is how Swift says "no more" (there is no total to stop at).
-    expect(markers).toEqual([null, "series_2", "stuff/aaaa", "stuff/dddd", "stuff/eeee"]);
+    await withFixture(listingOf(all, 3), async (fx) => {
+      const names: string[] = [];
+      for await (const o of fx.client().listObjects("my_objects")) names.push(o.name);
+      expect(names).toEqual(all);
+      // No limit asked: the server's cap sizes the pages. The last, empty page is how Swift says "no more".
+      expect(fx.requests.map((r) => r.query.get("marker"))).toEqual([null, "series_2", "stuff/aaaa", "stuff/dddd", "stuff/eeee"]);
+    });
   });
 
   it("fullListing walks every page; without it one page (the cap)", async () => {
-    swift.listingCap = 4;
-    expect(await cf.listObjectNames("my_objects")).toEqual(all.slice(0, 4));
-    expect(await cf.listObjectNames("my_objects", { fullListing: true })).toEqual(all);
+    await withFixture(listingOf(all, 4), async (fx) => {
+      const c = fx.client();
+      expect(await c.listObjectNames("my_objects")).toEqual(all.slice(0, 4));
+      expect(await c.listObjectNames("my_objects", { fullListing: true })).toEqual(all);
+    });
     expect(await cf.listContainerObjectNames("my_objects", { fullListing: true, prefix: "stuff/", endMarker: "stuff/cccc" })).toEqual([
       "stuff/aaaa",
       "stuff/bbbb",
@@ -81,36 +116,38 @@ describe("listings", () => {
   });
 
   it("a full walk stops at a page shorter than the limit asked for: no trailing empty page", async () => {
-    let mark = swift.requests.length;
-    expect(await cf.listObjectNames("my_objects", { fullListing: true })).toEqual(all);
-    let gets = since(swift, mark);
-    expect(gets.map((r) => r.query.get("limit"))).toEqual(["10000"]);
-    mark = swift.requests.length;
+    await withFixture(listingOf(all, 10_000), async (fx) => {
+      const c = fx.client();
+      expect(await c.listObjectNames("my_objects", { fullListing: true })).toEqual(all);
+      expect(fx.requests.map((r) => r.query.get("limit"))).toEqual(["10000"]);
+      let mark = fx.requests.length;
+      expect(await c.listObjectNames("my_objects", { fullListing: true, limit: 4 })).toEqual(all);
+      expect(fx.requests.slice(mark).map((r) => r.query.get("marker"))).toEqual([null, "series_3", "stuff/cccc"]);
+      // Exactly full pages: one more request is needed to learn there is nothing after them.
+      mark = fx.requests.length;
+      expect(await c.listObjectNames("my_objects", { fullListing: true, limit: 5 })).toEqual(all);
+      expect(fx.requests.slice(mark).map((r) => r.query.get("marker"))).toEqual([null, "series_4", "stuff/eeee"]);
+    });
+    // The same walks against the emulator give the same names.
     expect(await cf.listObjectNames("my_objects", { fullListing: true, limit: 4 })).toEqual(all);
-    gets = since(swift, mark);
-    expect(gets.map((r) => r.query.get("marker"))).toEqual([null, "series_3", "stuff/cccc"]);
-    // Exactly full pages: one more request is needed to learn there is nothing after them.
-    mark = swift.requests.length;
-    expect(await cf.listObjectNames("my_objects", { fullListing: true, limit: 5 })).toEqual(all);
-    expect(since(swift, mark).map((r) => r.query.get("marker"))).toEqual([null, "series_4", "stuff/eeee"]);
   });
 
   it("a server whose cap is below 10 000 refuses the implicit limit (412): the walk goes on without one", async () => {
-    swift.listingCap = 3;
-    const mark = swift.requests.length;
-    expect(await cf.listObjectNames("my_objects", { fullListing: true })).toEqual(all);
-    expect(since(swift, mark).map((r) => [r.query.get("limit"), r.query.get("marker")])).toEqual([
-      ["10000", null],
-      [null, null],
-      [null, "series_2"],
-      [null, "stuff/aaaa"],
-      [null, "stuff/dddd"],
-      [null, "stuff/eeee"],
-    ]);
+    await withFixture(listingOf(all, 3), async (fx) => {
+      expect(await fx.client().listObjectNames("my_objects", { fullListing: true })).toEqual(all);
+      expect(fx.requests.map((r) => [r.query.get("limit"), r.query.get("marker")])).toEqual([
+        ["10000", null],
+        [null, null],
+        [null, "series_2"],
+        [null, "stuff/aaaa"],
+        [null, "stuff/dddd"],
+        [null, "stuff/eeee"],
+      ]);
+    });
   });
 
   it("an empty container lists as [] (Swift answers 204)", async () => {
-    swift.containers.set("empty", { meta: {}, objects: new Map() });
+    await swift.createContainer("empty");
     expect(await cf.getObjects("empty")).toEqual([]);
   });
 
@@ -119,60 +156,88 @@ describe("listings", () => {
   });
 });
 
+/** Swift's bulk-delete answer for a batch: existing names deleted, `forbidden` ones refused. */
+function bulkAnswer(existing: Set<string>, forbidden: Set<string> = new Set()): (req: SeenRequest) => Answer {
+  return (req) => {
+    const lines = req.body.toString().trim().split("\n");
+    const errors = lines.filter((l) => forbidden.has(l)).map((l) => [l, "403 Forbidden"]);
+    const deleted = lines.filter((l) => !forbidden.has(l) && existing.delete(l)).length;
+    return {
+      status: 200,
+      body: {
+        "Number Deleted": deleted,
+        "Number Not Found": lines.length - deleted - errors.length,
+        "Response Status": errors.length ? "400 Bad Request" : "200 OK",
+        "Response Body": "",
+        Errors: errors,
+      },
+    };
+  };
+}
+
 describe("bulkDelete", () => {
   it("sends URL-encoded /container/object lines as text/plain, Accept JSON, and returns pyrax's result", async () => {
-    swift.put("my_objects", "with space & ünïcode", "x");
-    swift.put("my_objects", "line\nbreak", "x");
-    const r = await cf.bulkDelete("my_objects", ["series_0", "with space & ünïcode", "line\nbreak", "missing"]);
+    await swift.put("my_objects", "with space & ünïcode", "x");
+    await swift.put("my_objects", "line\nbreak", "x");
+    const names = ["series_0", "with space & ünïcode", "line\nbreak", "missing"];
+    const r = await cf.bulkDelete("my_objects", names);
     expect(r).toEqual({ deleted: 3, notFound: 1, status: "200 OK", errors: [] });
-    const req = swift.requests.at(-1);
-    expect(req?.method).toBe("DELETE");
-    expect(req?.query.has("bulk-delete")).toBe(true);
-    expect(req?.headers["content-type"]).toBe("text/plain");
-    expect(req?.headers.accept).toBe("application/json");
-    expect(req?.body.toString().trim().split("\n")).toEqual([
-      "/my_objects/series_0",
-      "/my_objects/with%20space%20%26%20%C3%BCn%C3%AFcode",
-      "/my_objects/line%0Abreak",
-      "/my_objects/missing",
-    ]);
+    expect(swift.names("my_objects")).not.toContain("line\nbreak");
+    await withFixture(bulkAnswer(new Set()), async (fx) => {
+      await fx.client().bulkDelete("my_objects", names);
+      const req = fx.requests.at(-1);
+      expect(req?.method).toBe("DELETE");
+      expect(req?.query.has("bulk-delete")).toBe(true);
+      expect(req?.headers["content-type"]).toBe("text/plain");
+      expect(req?.headers.accept).toBe("application/json");
+      expect(req?.body.toString().trim().split("\n")).toEqual([
+        "/my_objects/series_0",
+        "/my_objects/with%20space%20%26%20%C3%BCn%C3%AFcode",
+        "/my_objects/line%0Abreak",
+        "/my_objects/missing",
+      ]);
+    });
   });
 
   it("batches (default 10 000 names per request, configurable) and sums the results", async () => {
     const names = Array.from({ length: 10_001 }, (_, i) => `n${i}`);
-    for (const n of names.slice(0, 5)) swift.put("big", n, "x");
-    const mark = swift.requests.length;
+    for (const n of names.slice(0, 5)) await swift.put("big", n, "x");
+    const deletes = (mark: number) => swift.since(mark).filter((q) => q.method === "DELETE");
+    const mark = swift.mark();
     const r = await cf.bulkDelete("big", names);
-    const batches = since(swift, mark);
-    expect(batches).toHaveLength(2);
-    expect(batches.map((b) => b.body.toString().trim().split("\n").length)).toEqual([10_000, 1]);
+    expect(deletes(mark)).toHaveLength(2);
     expect(r).toEqual({ deleted: 5, notFound: 9_996, status: "200 OK", errors: [] });
+    await withFixture(bulkAnswer(new Set()), async (fx) => {
+      await fx.client().bulkDelete("big", names);
+      expect(fx.requests.map((b) => b.body.toString().trim().split("\n").length)).toEqual([10_000, 1]);
+    });
 
-    swift.put("big", "a", "x");
-    swift.put("big", "b", "x");
-    swift.put("big", "c", "x");
-    const small = clientFor(swift, { bulkDeleteBatchSize: 2 });
-    const mark2 = swift.requests.length;
+    await swift.put("big", "a", "x");
+    await swift.put("big", "b", "x");
+    await swift.put("big", "c", "x");
+    const small = swift.client({ bulkDeleteBatchSize: 2 });
+    const mark2 = swift.mark();
     const r2 = await small.bulkDelete("big", ["a", "b", "c"]);
-    expect(since(swift, mark2)).toHaveLength(2);
+    expect(deletes(mark2)).toHaveLength(2);
     expect(r2.deleted).toBe(3);
-    const mark3 = swift.requests.length;
+    const mark3 = swift.mark();
     await cf.bulkDelete("big", ["x", "y", "z"], { batchSize: 1 });
-    expect(since(swift, mark3)).toHaveLength(3);
+    expect(deletes(mark3)).toHaveLength(3);
   });
 
   it("reports errors from the body of a 200 response, aggregated across batches", async () => {
-    swift.faults.bulkForbidden.add("my_objects/series_1");
-    swift.faults.bulkForbidden.add("my_objects/series_3");
-    const r = await cf.bulkDelete("my_objects", ["series_0", "series_1", "series_2", "series_3", "nope"], { batchSize: 2 });
-    expect(r).toEqual({
-      deleted: 2,
-      notFound: 1,
-      status: "400 Bad Request",
-      errors: [
-        ["/my_objects/series_1", "403 Forbidden"],
-        ["/my_objects/series_3", "403 Forbidden"],
-      ],
+    const existing = new Set(["/my_objects/series_0", "/my_objects/series_1", "/my_objects/series_2", "/my_objects/series_3"]);
+    await withFixture(bulkAnswer(existing, new Set(["/my_objects/series_1", "/my_objects/series_3"])), async (fx) => {
+      const r = await fx.client().bulkDelete("my_objects", ["series_0", "series_1", "series_2", "series_3", "nope"], { batchSize: 2 });
+      expect(r).toEqual({
+        deleted: 2,
+        notFound: 1,
+        status: "400 Bad Request",
+        errors: [
+          ["/my_objects/series_1", "403 Forbidden"],
+          ["/my_objects/series_3", "403 Forbidden"],
+        ],
+      });
     });
   });
 
@@ -189,21 +254,35 @@ describe("bulkDelete", () => {
   });
 
   it("names with '..' segments, unaddressable in a URL, can still be bulk-deleted (they travel in the body)", async () => {
-    swift.put("my_objects", "a/../b", "x");
+    // No URL can store such a name (parsers collapse the segment), so it is put in the emulator's state.
+    const objects = swift.container("my_objects")?.objects;
+    const template = objects?.get("series_0");
+    expect(template).toBeDefined();
+    objects?.set("a/../b", { ...(template as NonNullable<typeof template>), name: "a/../b" });
     expect((await cf.bulkDelete("my_objects", ["a/../b"])).deleted).toBe(1);
+    expect(swift.names("my_objects")).not.toContain("a/../b");
   });
 
   it("accepts StorageObjects as names and an empty list without a request", async () => {
     const objs = await cf.getObjects("my_objects", { prefix: "stuff/" });
-    const mark = swift.requests.length;
+    const mark = swift.mark();
     expect(await cf.bulkDelete("my_objects", [])).toEqual({ deleted: 0, notFound: 0, status: "200 OK", errors: [] });
-    expect(since(swift, mark)).toHaveLength(0);
+    expect(swift.since(mark)).toHaveLength(0);
     expect((await cf.bulkDelete("my_objects", objs)).deleted).toBe(5);
   });
 });
 
 describe("malformed listings and bulk-delete answers", () => {
   const rejection = (p: Promise<unknown>) => p.then(() => expect.fail("expected a rejection"), (e: unknown) => e as InvalidResponse);
+  // A malformed server: every request is answered 200 with the JSON text of `raw`.
+  let fx: Fixture;
+  let garbled: ObjectStore;
+  const raw = { rawJson: "" };
+  beforeEach(async () => {
+    fx = await startFixture(() => ({ status: 200, headers: { "content-type": "application/json" }, body: Buffer.from(raw.rawJson) }));
+    garbled = fx.client();
+  });
+  afterEach(() => fx.close());
 
   it("a listing row that is not an object, or lacks a string name, is an InvalidResponse naming the row", async () => {
     for (const [body, path] of [
@@ -213,13 +292,13 @@ describe("malformed listings and bulk-delete answers", () => {
       ['[{"name": 5, "bytes": 1}]', "0.name"],
       ['[{"name": "a", "bytes": "many"}]', "0.bytes"],
     ] as const) {
-      swift.faults.rawJson = body;
-      const e = await rejection(cf.listObjectNames("my_objects"));
+      raw.rawJson = body;
+      const e = await rejection(garbled.listObjectNames("my_objects"));
       expect(e, body).toBeInstanceOf(InvalidResponse);
       expect(e.path, body).toBe(path);
     }
-    swift.faults.rawJson = '[{"name": "c"}, null]';
-    expect((await rejection(cf.listContainers())).path).toBe("1");
+    raw.rawJson = '[{"name": "c"}, null]';
+    expect((await rejection(garbled.listContainers())).path).toBe("1");
   });
 
   it("each optional field of a row is checked too (wrong type, not finite; null is absent)", async () => {
@@ -231,8 +310,8 @@ describe("malformed listings and bulk-delete answers", () => {
       ['[{"name": "a"}, []]', "1"],
       ['[{"subdir": 5}]', "0.name"],
     ] as const) {
-      swift.faults.rawJson = body;
-      const e = await rejection(cf.getObjects("my_objects"));
+      raw.rawJson = body;
+      const e = await rejection(garbled.getObjects("my_objects"));
       expect(e, body).toBeInstanceOf(InvalidResponse);
       expect(e.path, body).toBe(path);
     }
@@ -241,29 +320,29 @@ describe("malformed listings and bulk-delete answers", () => {
       ['[{"name": "c", "count": 1, "bytes": "9"}]', "0.bytes"],
       ['[{"count": 1}]', "0.name"],
     ] as const) {
-      swift.faults.rawJson = body;
-      expect((await rejection(cf.listContainers())).path, body).toBe(path);
+      raw.rawJson = body;
+      expect((await rejection(garbled.listContainers())).path, body).toBe(path);
     }
   });
 
   it("rows with extra fields and subdir roll-ups are still accepted", async () => {
-    swift.faults.rawJson = '[{"name": "a", "bytes": 3, "symlink_path": "x"}, {"subdir": "d/"}]';
-    const rows = await cf.getObjects("my_objects");
+    raw.rawJson = '[{"name": "a", "bytes": 3, "symlink_path": "x"}, {"subdir": "d/"}]';
+    const rows = await garbled.getObjects("my_objects");
     expect(rows.map((r) => [r.name, r.bytes, r.isSubdir])).toEqual([["a", 3, false], ["d/", 0, true]]);
     // A non-string subdir is not a roll-up: the row stands as an object row when it has a name.
-    swift.faults.rawJson = '[{"name": "n", "subdir": 5, "hash": "h", "content_type": "text/plain", "last_modified": "2026-01-01T00:00:00.000000"}]';
-    const [o] = await cf.getObjects("my_objects");
+    raw.rawJson = '[{"name": "n", "subdir": 5, "hash": "h", "content_type": "text/plain", "last_modified": "2026-01-01T00:00:00.000000"}]';
+    const [o] = await garbled.getObjects("my_objects");
     expect([o?.name, o?.bytes, o?.etag, o?.contentType, o?.lastModified, o?.isSubdir, o?.containerName]).toEqual([
       "n", 0, "h", "text/plain", "2026-01-01T00:00:00.000000", false, "my_objects",
     ]);
-    swift.faults.rawJson = '[{"name": "c"}]';
-    expect(await cf.listContainersInfo()).toEqual([{ name: "c", count: 0, bytes: 0 }]);
+    raw.rawJson = '[{"name": "c"}]';
+    expect(await garbled.listContainersInfo()).toEqual([{ name: "c", count: 0, bytes: 0 }]);
   });
 
   it("a bulk-delete answer that is an array, or has neither status nor count, is an InvalidResponse", async () => {
     for (const body of ["[1,2]", "{}", '{"error": "nope"}']) {
-      swift.faults.rawJson = body;
-      expect(await rejection(cf.bulkDelete("my_objects", ["series_0"])), body).toBeInstanceOf(InvalidResponse);
+      raw.rawJson = body;
+      expect(await rejection(garbled.bulkDelete("my_objects", ["series_0"])), body).toBeInstanceOf(InvalidResponse);
     }
   });
 });
