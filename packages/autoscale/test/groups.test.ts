@@ -214,4 +214,17 @@ describe("scaling groups", () => {
     const { au } = await serve({ method: "DELETE", path: `/groups/${GROUP_ID}`, status: 409, body: otterError("GroupNotEmptyError", 409, "Group still has servers") });
     await expect(au.groups.delete(GROUP_ID)).rejects.toMatchObject({ name: "Conflict", status: 409, code: "GroupNotEmptyError" });
   });
+
+  it("sg.policies are Policy objects (pyrax's sg.policies) and printing a group shows the launch configuration once", async () => {
+    const { au, seen } = await serve(
+      { method: "GET", path: `/groups/${GROUP_ID}`, status: 200, body: { group: group() } },
+      { method: "POST", path: `/groups/${GROUP_ID}/policies/${POLICY_ID}/execute`, status: 202 },
+    );
+    const sg = await au.groups.get(GROUP_ID);
+    await sg.policies![0]!.execute();
+    expect(seen[1]!.path).toBe(`/groups/${GROUP_ID}/policies/${POLICY_ID}/execute`);
+    const printed = JSON.stringify(sg);
+    expect(printed.match(/7789e8ca-b9df-495f-b47d-736a5f7b885a/g)).toHaveLength(1);
+    expect(sg.launchConfig!.raw).toMatchObject({ type: "launch_server" });
+  });
 });

@@ -1,7 +1,7 @@
 import { assignData, type CallOptions, type Paginated, type ServiceClient, type WaitOptions, waitUntil } from "@rax/core";
 import type { ListInput } from "../paging";
 import type { CreatePolicyInput, UpdatePolicyInput } from "../policies/models";
-import type { Policies, Policy } from "../policies/policies";
+import { type Policies, Policy } from "../policies/policies";
 import type { Ref } from "../ref";
 import type { CreateWebhookInput, UpdateWebhookInput } from "../webhooks/models";
 import type { Webhook } from "../webhooks/webhooks";
@@ -120,7 +120,7 @@ export class ScalingGroups {
   }
 }
 
-export interface ScalingGroup extends ScalingGroupData {}
+export interface ScalingGroup extends Omit<ScalingGroupData, "policies"> {}
 
 /**
  * A scaling group as Otter last described it (pyrax's `ScalingGroup`; `reload()` refreshes), with
@@ -129,14 +129,22 @@ export interface ScalingGroup extends ScalingGroupData {}
 export class ScalingGroup {
   readonly #groups: ScalingGroups;
 
+  /** The group's policies as `Policy` objects (pyrax's `sg.policies`), when Otter sent them (not on listing rows). */
+  declare policies?: Policy[];
+
   constructor(groups: ScalingGroups, data: ScalingGroupData) {
     this.#groups = groups;
-    assignData(this, data);
+    this.#adopt(data);
+  }
+
+  #adopt(data: ScalingGroupData): void {
+    const { policies, ...rest } = data;
+    assignData(this, policies ? { ...rest, policies: policies.map((p) => new Policy(this.#groups.policies, p)) } : rest);
   }
 
   /** Reloads this object in place (configuration, launch configuration, policies, state) and returns it. */
   async reload(o?: CallOptions): Promise<this> {
-    assignData(this, await api.getGroup(this.#groups.client, this, o));
+    this.#adopt(await api.getGroup(this.#groups.client, this, o));
     return this;
   }
   update(changes: UpdateGroupInput, o?: CallOptions): Promise<GroupConfigData> {

@@ -172,11 +172,17 @@ export function toGroup(w: WireGroup): ScalingGroupData {
     ...state,
     name: c?.name ?? state.name ?? "",
     ...(c ? { cooldown: c.cooldown ?? 0, minEntities: c.minEntities ?? 0, maxEntities: c.maxEntities ?? 0, metadata: { ...(c.metadata ?? {}) } } : {}),
-    ...(w.launchConfiguration ? { launchConfig: toLaunchConfig(w.launchConfiguration) } : {}),
+    ...(w.launchConfiguration ? { launchConfig: hideRaw(toLaunchConfig(w.launchConfiguration)) } : {}),
     ...(w.scalingPolicies ? { policies: w.scalingPolicies.map((p) => toPolicy(w.id, p)) } : {}),
     links: w.links ?? [],
     raw: w,
   };
+}
+
+/** `raw` stays readable but leaves printing, so a group prints its launch configuration once. */
+function hideRaw<T extends { raw: unknown }>(o: T): T {
+  Object.defineProperty(o, "raw", { value: o.raw, enumerable: false, configurable: true, writable: true });
+  return o;
 }
 
 // ---- input ----
