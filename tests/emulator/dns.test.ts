@@ -23,7 +23,7 @@ describe("Cloud DNS on the emulator: jobs, paging, rate limits, PTR", () => {
   let dns: PyraxCloudDNS;
   const suffix = Date.now().toString(36);
   beforeAll(() => {
-    dns = target.ctx.client(PyraxCloudDNS, { jobDelay: 50 } as never);
+    dns = target.ctx.client(PyraxCloudDNS, { jobDelay: 50 });
   });
 
   it("lists page by page (limit + offset, totalEntries, next links), and the iterator walks them all", async () => {

@@ -28,7 +28,7 @@ export function dnsScenarios(getTarget: () => Target, o: DnsScenarioOptions = {}
 
   beforeAll(async () => {
     const t = getTarget();
-    dns = t.ctx.client(CloudDNS, { jobTimeout: o.jobTimeout ?? 60_000, jobDelay: o.jobDelay ?? 100 } as never);
+    dns = t.ctx.client(CloudDNS, { ...(o.jobTimeout !== undefined ? { jobTimeout: o.jobTimeout } : {}), jobDelay: o.jobDelay ?? 100 });
     await dns.ready();
   });
 

@@ -12,7 +12,10 @@ export interface CloudDNSOptions extends ServiceClientOptions {
    * `/v1.0` (`…/v1.0/{tenant}`), else Designate.
    */
   backend?: Backend | "auto";
-  /** ms to wait for each async call before `DNSCallTimedOut`; 0 = forever. Default 5000 (pyrax's 5 s). */
+  /**
+   * ms to wait for each async call before `DNSCallTimedOut`; 0 = forever. Default 5000 (pyrax's 5 s)
+   * on Cloud DNS, 60000 on Designate (a deleted zone takes ~13 s to go on a stock Designate).
+   */
   jobTimeout?: number;
   /** ms between status polls. Default 500 (pyrax's 0.5 s). */
   jobDelay?: number;
@@ -41,7 +44,7 @@ export class CloudDNS extends ServiceClient implements DnsApi {
   readonly #asked: Backend | "auto";
   readonly #fixed?: string;
   #resolved?: Resolved;
-  #jobTimeout: number;
+  #jobTimeout?: number;
   #jobDelay: number;
   #domains?: Domains;
   #records?: Records;
@@ -54,13 +57,13 @@ export class CloudDNS extends ServiceClient implements DnsApi {
     if (b !== "auto" && b !== "rackspace" && b !== "designate") throw new ValidationError("backend", 'must be "auto", "rackspace" or "designate"');
     this.#asked = b;
     if (opts.endpoint !== undefined) this.#fixed = opts.endpoint.replace(/\/+$/, "");
-    this.#jobTimeout = checkMs(opts.jobTimeout ?? 5000, "jobTimeout");
+    if (opts.jobTimeout !== undefined) this.#jobTimeout = checkMs(opts.jobTimeout, "jobTimeout");
     this.#jobDelay = checkMs(opts.jobDelay ?? 500, "jobDelay");
   }
 
   /** ms to wait for an async call (0 = forever); pyrax `set_timeout` (which takes seconds). */
   get jobTimeout(): number {
-    return this.#jobTimeout;
+    return this.#jobTimeout ?? (this.#resolved?.backend === "designate" ? 60_000 : 5000);
   }
   set jobTimeout(ms: number) {
     this.#jobTimeout = checkMs(ms, "jobTimeout");

@@ -70,3 +70,18 @@ describe("Designate: no jobs", () => {
     expect(seen).toHaveLength(0);
   });
 });
+
+describe("backend choice without a catalog entry type", () => {
+  it("…/v1.0/{tenant} is Cloud DNS (jobs wait 5 s); another URL is Designate (60 s: zones take longer to go)", async () => {
+    const { StaticSession } = await import("@rax/core");
+    const { CloudDNS } = await import("../src/index");
+    const rax = new CloudDNS(new StaticSession({ token: "t", endpoint: "http://127.0.0.1:9/v1.0/123456" }));
+    const os = new CloudDNS(new StaticSession({ token: "t", endpoint: "http://127.0.0.1:9001" }));
+    expect(await rax.ready()).toBe("rackspace");
+    expect(await os.ready()).toBe("designate");
+    expect([rax.jobTimeout, os.jobTimeout]).toEqual([5000, 60_000]);
+    expect(os.designatePath("zones")).toBe("v2/zones");
+    expect(new CloudDNS(new StaticSession({ token: "t", endpoint: "http://127.0.0.1:9001" }), { jobTimeout: 0 }).jobTimeout).toBe(0);
+    expect(() => new CloudDNS(new StaticSession({ token: "t", endpoint: "http://x" }), { backend: "bind" as never })).toThrow(expect.objectContaining({ field: "backend" }));
+  });
+});

@@ -69,7 +69,15 @@ export function dnsJob<T>(client: DnsApi, o: JobCallOptions | undefined, run: (w
   } catch (e) {
     return startJob<T, JobData>(() => Promise.reject(e));
   }
-  return startJob<T, JobData>((ctx) => run(w, ctx), { ...(w.signal ? { signal: w.signal } : {}), ...(id ? { id } : {}) });
+  const asked = validate(jobCallOptions, o, "options") ?? {};
+  return startJob<T, JobData>(
+    async (ctx) => {
+      // The client's defaults depend on the backend, known once the catalog is read.
+      await client.ready(ctx.signal);
+      return run({ ...w, jobTimeout: asked.jobTimeout ?? client.jobTimeout, jobDelay: asked.jobDelay ?? client.jobDelay }, ctx);
+    },
+    { ...(w.signal ? { signal: w.signal } : {}), ...(id ? { id } : {}) },
+  );
 }
 
 /** Polls job `id` until it finishes: COMPLETED → `plan.result`, ERROR → `plan.failure`, too long → `DNSCallTimedOut`. */
