@@ -212,3 +212,29 @@ describe("Trove datastores in the emulator", () => {
     expect((await json(made)).instance.datastore).toEqual({ type: "mysql", version: "5.7" });
   });
 });
+
+describe("Trove's guest is there only when the instance is ACTIVE", () => {
+  it("databases, users and root answer 422 'Instance x is not ready.' while it builds or backs up; a running backup cannot be deleted", async () => {
+    const i = await instance();
+    for (const [method, path, body] of [
+      ["GET", `/instances/${i.id}/databases`],
+      ["POST", `/instances/${i.id}/databases`, { databases: [{ name: "db1" }] }],
+      ["GET", `/instances/${i.id}/users`],
+      ["GET", `/instances/${i.id}/root`],
+      ["POST", `/instances/${i.id}/root`],
+    ] as Array<[string, string, unknown?]>) {
+      const res = await t(method, path, body);
+      expect(res.status).toBe(422);
+      expect(await res.json()).toEqual({ unprocessableEntity: { code: 422, message: `Instance ${i.id} is not ready.` } });
+    }
+    settle();
+    const b = (await json(await t("POST", "/backups", { backup: { instance: i.id, name: "running" } }))).backup;
+    expect((await t("GET", `/instances/${i.id}/users`)).status).toBe(422);
+    const del = await t("DELETE", `/backups/${b.id}`);
+    expect(del.status).toBe(422);
+    expect(await del.json()).toEqual({ unprocessableEntity: { code: 422, message: `Backup ${b.id} cannot be deleted because it is running.` } });
+    settle();
+    expect((await t("GET", `/instances/${i.id}/users`)).status).toBe(200);
+    expect((await t("DELETE", `/backups/${b.id}`)).status).toBe(202);
+  });
+});

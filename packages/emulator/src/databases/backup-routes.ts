@@ -55,7 +55,7 @@ export async function createBackup(r: TroveRequest): Promise<Response> {
 /** DELETE /backups/{id} → 202; gone at once. A backup still being made cannot be deleted. */
 export function deleteBackup(r: TroveRequest, id: string): Response {
   const b = r.trove.requireBackup(r.project, id);
-  if (b.status === "NEW" || b.status === "BUILDING") throw new TroveFault(422, `Backup ${id} cannot be deleted while its status is ${b.status}.`);
+  if (b.status === "NEW" || b.status === "BUILDING") throw new TroveFault(422, `Backup ${id} cannot be deleted because it is running.`);
   r.trove.backups.delete(id);
   return emptyResponse(202);
 }

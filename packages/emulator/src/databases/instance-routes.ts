@@ -168,6 +168,6 @@ export function enableRoot(r: TroveRequest, id: string): Response {
 }
 
 export function rootStatus(r: TroveRequest, id: string): Response {
-  return jsonResponse(200, { rootEnabled: r.trove.requireInstance(r.project, id).rootEnabled });
+  return jsonResponse(200, { rootEnabled: r.trove.guestReady(r.project, id).rootEnabled });
 }
 

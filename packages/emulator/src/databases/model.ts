@@ -156,10 +156,14 @@ export class RegionTrove {
     return i;
   }
 
-  /** Databases and users are the guest's: reachable once the guest runs, not while it is resized or shut down. */
+  /**
+   * Databases, users and root live in the guest: Trove answers 422 "Instance x is not ready." unless
+   * the instance is ACTIVE (while it builds, reboots, resizes or backs up — the seed: no adding or
+   * deleting databases or users during a backup).
+   */
   guestReady(tenantId: string, id: string): InstanceRecord {
     const i = this.requireInstance(tenantId, id);
-    if (!["ACTIVE", "BUILD", "REBOOT", "BACKUP"].includes(i.status)) throw new TroveFault(422, `Instance ${id} is not ready, status: ${i.status.toLowerCase()}.`);
+    if (i.status !== "ACTIVE") throw new TroveFault(422, `Instance ${id} is not ready.`);
     return i;
   }
 
