@@ -122,3 +122,30 @@ describe("the async job protocol", () => {
     await expect(dns.domains.create({ name: "example.edu", emailAddress: "sample@example.edu" })).rejects.toMatchObject({ name: "InvalidResponse" });
   });
 });
+
+describe("what a DNS client and its errors show", () => {
+  it("the token appears in neither the client's printed form nor an error", async () => {
+    const { inspect } = await import("node:util");
+    const { TOKEN } = await import("./fixture");
+    const { dns } = await serve(
+      { method: "POST", path: "/domains", status: 202, body: job("RUNNING") },
+      { method: "GET", path: "/status/job-1", status: 200, body: job("ERROR", { error: { message: `bad token ${TOKEN}`, code: 400 } }) },
+      { method: "GET", path: "/domains/1", status: 401, body: { message: "Unauthorized", code: 401, details: TOKEN } },
+    );
+    expect(inspect(dns)).not.toContain(TOKEN);
+    expect(JSON.stringify(dns)).not.toContain(TOKEN);
+    const failed = await dns.domains.create({ name: "example.edu", emailAddress: "sample@example.edu" }).catch((e: unknown) => e);
+    expect(String((failed as Error).message)).not.toContain(TOKEN);
+    const unauthorized = await dns.domains.get(1).catch((e: unknown) => e);
+    expect(inspect(unauthorized)).not.toContain(TOKEN);
+  });
+
+  it("a 3xx is an error, never a success (a job call insists on 202)", async () => {
+    const { dns } = await serve(
+      { method: "POST", path: "/domains", status: 302, headers: { location: "http://elsewhere.test/" } },
+      { method: "DELETE", path: "/domains/5", status: 200, body: {} },
+    );
+    await expect(dns.domains.create({ name: "example.edu", emailAddress: "sample@example.edu" })).rejects.toMatchObject({ name: "Redirected" });
+    await expect(dns.domains.delete(5)).rejects.toMatchObject({ name: "InvalidResponse" });
+  });
+});

@@ -90,7 +90,7 @@ export function updatePtrRecord(client: DnsApi, device: PtrDevice, input: Update
     const cur = (await listPtrRecords(client, device, req)).find((r) => r.name.toLowerCase() === u.name && r.data === u.data);
     if (!cur) throw new NotFound({ status: 404, method: "GET", url: `rdns/${d.service}`, message: `No PTR record ${u.name} → ${u.data} on this device` });
     const rec = { name: u.name, id: cur.id, type: "PTR", data: u.data, ...(u.ttl !== undefined ? { ttl: u.ttl } : {}), ...(u.comment !== undefined ? { comment: u.comment } : {}) };
-    await startAndFollow(client, { method: "PUT", path: "rdns", json: { recordsList: { records: [rec] }, link: link(d) } }, { result: () => undefined, failure: PTRRecordUpdateFailed }, w, ctx, [200, 204]);
+    await startAndFollow(client, { method: "PUT", path: "rdns", json: { recordsList: { records: [rec] }, link: link(d) } }, { result: () => undefined, failure: PTRRecordUpdateFailed }, w, ctx);
     const now = (await listPtrRecords(client, device, req)).find((r) => r.id === cur.id);
     return now ?? { ...cur, ...(u.ttl !== undefined ? { ttl: u.ttl } : {}), ...(u.comment !== undefined ? { comment: u.comment } : {}) };
   });
@@ -103,6 +103,6 @@ export function deletePtrRecords(client: DnsApi, device: PtrDevice, ipAddress?: 
     const ip = ipAddress === undefined ? undefined : validate(ipInput, ipAddress, "ipAddress");
     await rackspaceOnly(client, "ptr.delete", ctx.signal);
     const call = { method: "DELETE", path: `rdns/${d.service}`, query: { href: d.href, ...(ip ? { ip } : {}) } };
-    await startAndFollow(client, call, { result: () => undefined, failure: PTRRecordDeletionFailed }, w, ctx, [200, 204]);
+    await startAndFollow(client, call, { result: () => undefined, failure: PTRRecordDeletionFailed }, w, ctx);
   });
 }
