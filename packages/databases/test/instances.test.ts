@@ -181,8 +181,9 @@ describe("instances", () => {
     await expect(cdb.instances.waitFor("b", "ACTIVE", { interval: 1, attempts: 2 })).rejects.toBeInstanceOf(WaitTimeout);
   });
 
-  it("waitFor 'deleted' resolves when the instance is gone", async () => {
+  it("waitFor 'deleted' resolves when the instance is gone (an ERROR instance on its way out included)", async () => {
     const { cdb } = await serve(
+      { method: "GET", path: "/instances/i", status: 200, body: { instance: wireInstance({ id: "i", status: "ERROR" }) } },
       { method: "GET", path: "/instances/i", status: 200, body: { instance: wireInstance({ id: "i", status: "SHUTDOWN" }) } },
       { method: "GET", path: "/instances/i", status: 404, body: notFoundBody("Resource i cannot be found.") },
     );

@@ -109,7 +109,8 @@ export class Instances {
     const wait = { interval: 5000, timeout: DEFAULT_WAIT_MS, ...o };
     const load = () => this.get(instance, { signal: o.signal });
     if (want.includes("DELETED")) {
-      await waitUntilGone(load, { ...wait, failOn: want.includes("ERROR") ? [] : ["ERROR"] });
+      // An instance in ERROR can still be deleted: only its disappearance counts here.
+      await waitUntilGone(load, wait);
       const id = validate(ref, instance, "instance");
       const last = instance instanceof Instance ? instance : undefined;
       return new Instance(this, { ...(last ?? { id, name: "", raw: {} }), status: "DELETED" });
