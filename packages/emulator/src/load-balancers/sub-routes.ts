@@ -6,8 +6,14 @@ import { ABSOLUTE_LIMITS, DEFAULT_ERROR_PAGE, type LbRecord, type MetaItem } fro
 import { nodeView, vipView } from "./views";
 
 // Everything under /loadbalancers/{id}/… (load-balancers.md "Sub-resources" table, one row per route).
-// A change needs the load balancer ACTIVE (422 otherwise) and leaves it PENDING_UPDATE; metadata
-// changes do not touch the status (inferred: metadata is not load-balancer configuration).
+// A change needs the load balancer ACTIVE (422 otherwise, "Async" row) and leaves it PENDING_UPDATE;
+// metadata changes do not touch the status (inferred: metadata is not load-balancer configuration).
+// Success statuses, from those rows and, where a row lists two, CLB's own docs (api-reference/methods):
+//   nodes POST 202 · PUT 202 · DELETE 202 (one or ?id=)       virtualips POST 202 · DELETE /{id} 200 · ?id= 202
+//   accesslist POST 202 · DELETE 202 (all, /{id}, ?id=)        metadata POST 200 · PUT /{id} 200 · DELETE 200
+//   healthmonitor PUT 202 · DELETE 202                        connectionthrottle PUT 200 · DELETE 200
+//   sessionpersistence PUT 202 · DELETE 202                   connectionlogging PUT 200 · contentcaching PUT 202
+//   errorpage PUT 200 · DELETE 200                            ssltermination PUT 200 · DELETE 200 (404 when none)
 
 /** …/nodes[/{nodeId}[/metadata[/{metaId}]]]. */
 export async function nodes(r: ClbRequest, id: number, rest: string[]): Promise<Response> {
