@@ -72,6 +72,18 @@ describe("Cloud DNS on the emulator: jobs, paging, rate limits, PTR", () => {
     expect((await dns.domains.find(name)).name).toBe(name);
   });
 
+  it("jobs.list shows the account's jobs with their outcome; jobs.get one by id", async () => {
+    const j = dns.domains.create({ name: `listed-job-${suffix}.example`, emailAddress: "hostmaster@example.com" });
+    await j;
+    await dns.domains.create({ name: `listed-job-${suffix}.example`, emailAddress: "hostmaster@example.com" }).catch(() => undefined);
+    const all = await dns.jobs.list().toArray();
+    const mine = all.find((x) => x.id === j.id);
+    expect(mine).toMatchObject({ status: "COMPLETED", verb: "POST" });
+    expect(all.some((x) => x.status === "ERROR")).toBe(true);
+    expect((await dns.jobs.list({ showErrors: false }).toArray()).every((x) => x.status !== "ERROR")).toBe(true);
+    expect((await dns.jobs.get(j.id!)).response).toMatchObject({ domains: [{ name: `listed-job-${suffix}.example` }] });
+  });
+
   it("a reset and a 503 on status polls are retried; the POST that started the job is sent once", async () => {
     target.emulator.clearRequests();
     target.emulator.faults.inject({ match: { service: "dns", method: "GET", regex: /\/status\// }, resetConnection: true });
