@@ -82,10 +82,11 @@ describe("endpoints layout (default): each service endpoint at its own origin, w
   });
 
   it("services without handlers check the token, then answer 501; URLs of no endpoint are 404", async () => {
-    const dns = access.serviceCatalog.find((s) => s.type === "rax:dns").endpoints[0].publicURL as string;
-    expect(new URL(dns).pathname).toBe("/v1.0/123456");
-    expect((await fetch(`${dns}/domains`)).status).toBe(401);
-    expect((await fetch(`${dns}/domains`, { headers: { "x-auth-token": access.token.id } })).status).toBe(501);
+    // Rackspace CDN (rax:cdn) is in the catalog but has no handler set.
+    const cdn = access.serviceCatalog.find((s) => s.type === "rax:cdn").endpoints[0].publicURL as string;
+    expect(new URL(cdn).pathname).toBe("/v1.0/123456");
+    expect((await fetch(`${cdn}/services`)).status).toBe(401);
+    expect((await fetch(`${cdn}/services`, { headers: { "x-auth-token": access.token.id } })).status).toBe(501);
     expect((await fetch(`${emu.url}/no-such-service/DFW/x`)).status).toBe(404);
   });
 
