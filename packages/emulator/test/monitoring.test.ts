@@ -177,7 +177,15 @@ describe("Cloud Monitoring in the emulator", () => {
     expect(audits.some((a) => a.method === "POST" && a.app === "entities" && a.statusCode === 201)).toBe(true);
     // Refused changes are not changes.
     expect(audits.every((a) => a.statusCode < 400)).toBe(true);
-    const limits = await json("GET", "/limits");
+    const res = await call("GET", "/limits");
+    expect(Object.fromEntries([...res.headers].filter(([k]) => k.startsWith("x-ratelimit-")))).toEqual({
+      "x-ratelimit-type": "global",
+      "x-ratelimit-limit": "50000",
+      "x-ratelimit-used": expect.stringMatching(/^\d+$/),
+      "x-ratelimit-window": "24.0 hours",
+    });
+    const limits = (await res.json()) as any;
+    expect(limits.rate.global.used).toBe(Number(res.headers.get("x-ratelimit-used")));
     expect(limits.resource).toEqual({ checks: 1000, alarms: 10000 });
     expect(limits.rate.test_check).toMatchObject({ limit: 500, used: expect.any(Number) });
     expect(limits.rate.test_check.used).toBeGreaterThan(0);

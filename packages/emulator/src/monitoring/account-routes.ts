@@ -240,7 +240,7 @@ export function limitRoutes(r: MaasRequest, parts: string[]): Response {
   return jsonResponse(200, {
     resource: { checks: 1000, alarms: 10_000 },
     rate: {
-      global: { limit: 50_000, used: r.account.audits.filter((a) => a.timestamp > r.now - 86_400_000).length, window: "24.0 hours" },
+      global: { limit: 50_000, used: r.account.requestTimes.filter((t) => t > r.now - 86_400_000).length, window: "24.0 hours" },
       test_check: { limit: 500, used: used("test-check"), window: "24.0 hours" },
       test_alarm: { limit: 500, used: used("test-alarm"), window: "24.0 hours" },
       test_notification: { limit: 200, used: used("test-notification"), window: "24.0 hours" },

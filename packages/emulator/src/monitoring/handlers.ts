@@ -35,14 +35,35 @@ async function route(ctx: EmulatorContext, request: Request): Promise<Response> 
     base: `${endpointOf(request).base}/v1.0/${encodeURIComponent(tenantId)}`,
     now: ctx.state.clock.now(),
   };
+  count(r);
+  let response: Response;
   try {
-    const response = await dispatch(r, collection, parts);
+    response = await dispatch(r, collection, parts);
     if (request.method !== "GET" && request.method !== "HEAD" && response.status < 400) audit(r, response);
-    return response;
   } catch (e) {
-    if (e instanceof MaasFault) return maasError(e);
-    throw e;
+    if (!(e instanceof MaasFault)) throw e;
+    response = maasError(e);
   }
+  return withRateLimit(r, response);
+}
+
+const DAY_MS = 86_400_000;
+
+/** This request, in the account's last 24 h. */
+function count(r: MaasRequest): void {
+  const times = r.account.requestTimes;
+  times.push(r.now);
+  while (times.length && times[0]! <= r.now - DAY_MS) times.shift();
+}
+
+/** Every response carries the account's request budget (monitoring.md "Limits": 50 000 requests / 24 h). */
+function withRateLimit(r: MaasRequest, response: Response): Response {
+  const times = r.account.requestTimes;
+  response.headers.set("x-ratelimit-type", "global");
+  response.headers.set("x-ratelimit-limit", "50000");
+  response.headers.set("x-ratelimit-used", String(times.length));
+  response.headers.set("x-ratelimit-window", "24.0 hours");
+  return response;
 }
 
 /** Every change is in the account's audit trail (GET /audits): what, when, and how it ended. */

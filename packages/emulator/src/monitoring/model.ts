@@ -125,6 +125,8 @@ export class TenantMonitoring {
   readonly agentTokens = new Map<string, AgentTokenRecord>();
   readonly changelogs: ChangelogRecord[] = [];
   readonly audits: AuditRecord[] = [];
+  /** When each request of the last 24 h arrived (the X-RateLimit-Used count). */
+  readonly requestTimes: number[] = [];
   /** What webhook notifications are signed with (GET /account's `webhook_token`). */
   webhookToken = randomBytes(16).toString("hex");
   accountMetadata: Record<string, string> | null = null;
