@@ -4,8 +4,7 @@ export { CannotExecutePolicy, GroupNotEmpty, GroupPaused, NoSuchPolicy, NoSuchSc
 export type { Ref } from "./ref";
 export type { ListInput } from "./paging";
 export { ScalingGroup, ScalingGroups, type SettleOptions } from "./groups/groups";
-export type { DeleteServerInput, ListGroupsInput } from "./groups/requests";
-export type { CreateGroupInput, GroupConfigData, GroupStateData, LaunchConfigData, LoadBalancerRef, ScalingGroupData, UpdateGroupInput, UpdateLaunchInput } from "./groups/models";
+export type { CreateGroupInput, DeleteServerInput, GroupConfigData, GroupStateData, LaunchConfigData, ListGroupsInput, LoadBalancerRef, ScalingGroupData, UpdateGroupInput, UpdateLaunchInput } from "./groups/models";
 export { Policies, Policy } from "./policies/policies";
 export type { CreatePolicyInput, PolicyData, UpdatePolicyInput } from "./policies/models";
 export { Webhook, Webhooks } from "./webhooks/webhooks";

@@ -227,4 +227,14 @@ describe("scaling groups", () => {
     expect(printed.match(/7789e8ca-b9df-495f-b47d-736a5f7b885a/g)).toHaveLength(1);
     expect(sg.launchConfig!.raw).toMatchObject({ type: "launch_server" });
   });
+
+  it("a detailed listing leaves out a group deleted between the listing and its GET", async () => {
+    const row = (id: string) => ({ id, links: [], state: state() });
+    const { au } = await serve(
+      { method: "GET", path: "/groups", status: 200, body: { groups: [row("gone"), row(GROUP_ID)], groups_links: [] } },
+      { method: "GET", path: "/groups/gone", status: 404, body: otterError("NoSuchScalingGroupError", 404, "No such group") },
+      { method: "GET", path: `/groups/${GROUP_ID}`, status: 200, body: { group: group() } },
+    );
+    expect((await au.groups.list({ detailed: true }).toArray()).map((g) => g.id)).toEqual([GROUP_ID]);
+  });
 });

@@ -5,8 +5,7 @@ import { type Policies, Policy } from "../policies/policies";
 import type { Ref } from "../ref";
 import type { CreateWebhookInput, UpdateWebhookInput } from "../webhooks/models";
 import type { Webhook } from "../webhooks/webhooks";
-import type { CreateGroupInput, GroupConfigData, GroupStateData, LaunchConfigData, ScalingGroupData, UpdateGroupInput, UpdateLaunchInput } from "./models";
-import type { DeleteServerInput, ListGroupsInput } from "./requests";
+import type { CreateGroupInput, DeleteServerInput, GroupConfigData, GroupStateData, LaunchConfigData, ListGroupsInput, ScalingGroupData, UpdateGroupInput, UpdateLaunchInput } from "./models";
 import * as api from "./requests";
 
 /** How `waitUntilSettled` polls: core's wait options (interval, attempts, timeout, signal, onProgress). */

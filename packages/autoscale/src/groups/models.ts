@@ -1,6 +1,7 @@
 import * as z from "zod";
 import { type WireLink, wireLink } from "../paging";
 import { createPolicyInput, type PolicyData, toPolicy, toWirePolicy, wirePolicy } from "../policies/models";
+import { listInput } from "../paging";
 import { cooldownInput, metadataInput, ref } from "../ref";
 
 // Wire shapes: reference autoscale.md, "Groups" (GET /groups, /groups/{id}, /state, /config, /launch).
@@ -287,6 +288,17 @@ export const updateLaunchInput = z.strictObject({
 export type UpdateLaunchInput = z.input<typeof updateLaunchInput>;
 
 type LaunchOut = z.output<typeof updateLaunchInput>;
+
+/** Paging, and `detailed`: fetch each listed group's configuration too (one GET per group). */
+export const listGroupsInput = z.strictObject({ ...listInput.unwrap().shape, detailed: z.boolean().optional() }).optional();
+export type ListGroupsInput = z.input<typeof listGroupsInput>;
+
+/** `force`: delete the group's servers too (Otter's `?force=true`). */
+export const deleteGroupInput = z.strictObject({ force: z.boolean().optional() }).optional();
+
+/** `replace` (default true): build a new server in its place; false lowers the desired capacity. `purge`: delete it in Nova too. */
+export const deleteServerInput = z.strictObject({ replace: z.boolean().optional(), purge: z.boolean().optional() }).optional();
+export type DeleteServerInput = z.input<typeof deleteServerInput>;
 
 const base64 = (v: string | Uint8Array) => Buffer.from(typeof v === "string" ? Buffer.from(v, "utf8") : v).toString("base64");
 

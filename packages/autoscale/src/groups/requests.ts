@@ -1,13 +1,15 @@
 import { type CallOptions, encodeSegment, jsonFor, markerPager, type Paginated, sendFor, type ServiceClient, validate } from "@rax/core";
-import * as z from "zod";
-import { refined } from "../errors";
-import { hasNext, listInput } from "../paging";
+import { NoSuchScalingGroup, refined } from "../errors";
+import { hasNext } from "../paging";
 import { groupPath } from "../paths";
 import { metadataInput, type Ref, ref } from "../ref";
 import {
   configBody,
   type CreateGroupInput,
   createGroupInput,
+  deleteGroupInput,
+  type DeleteServerInput,
+  deleteServerInput,
   type GroupConfigData,
   groupBody,
   groupConfigInput,
@@ -15,6 +17,8 @@ import {
   type GroupStateData,
   type LaunchConfigData,
   launchBody,
+  type ListGroupsInput,
+  listGroupsInput,
   mergeLaunch,
   type ScalingGroupData,
   stateBody,
@@ -30,16 +34,6 @@ import {
   wireLaunchConfig,
 } from "./models";
 
-const deleteGroupInput = z.strictObject({ force: z.boolean().optional() }).optional();
-
-/** `replace` (default true): build a new server in its place; false lowers the desired capacity. `purge`: delete it in Nova too. */
-export const deleteServerInput = z.strictObject({ replace: z.boolean().optional(), purge: z.boolean().optional() }).optional();
-export type DeleteServerInput = z.input<typeof deleteServerInput>;
-
-/** Paging, and `detailed`: fetch each listed group's configuration too (one GET per group). */
-export const listGroupsInput = z.strictObject({ ...listInput.unwrap().shape, detailed: z.boolean().optional() }).optional();
-export type ListGroupsInput = z.input<typeof listGroupsInput>;
-
 // One function per Otter group operation (reference autoscale.md, "Groups"): validate → send →
 // refine Otter's typed errors → plain data.
 
@@ -53,7 +47,9 @@ export function listGroups(client: ServiceClient, filters?: ListGroupsInput, o: 
     async (marker, limit) => {
       const body = await client.json({ method: "GET", path: "groups", query: { limit, marker }, ...o }, groupsBody);
       const rows = body.groups.map(toGroup);
-      const items = f.detailed ? await Promise.all(rows.map((g) => (g.launchConfig ? g : getGroup(client, g.id, o)))) : rows;
+      // A group deleted between the listing and its GET is left out, as a later listing would.
+      const detail = (g: ScalingGroupData) => (g.launchConfig ? g : getGroup(client, g.id, o).catch((e: unknown) => (e instanceof NoSuchScalingGroup ? undefined : Promise.reject(e))));
+      const items = f.detailed ? (await Promise.all(rows.map(detail))).filter((g): g is ScalingGroupData => g !== undefined) : rows;
       return { items, more: hasNext(body.groups_links) };
     },
     { markerOf: (g) => g.id, pageSize: f.pageSize ?? 100, limit: f.limit, marker: f.marker },
