@@ -45,6 +45,7 @@ export const SERVICE_ALIASES: Readonly<Record<string, string>> = {
   cloud_monitoring: "monitor",
   cloudmonitoring: "monitor",
   monitoring: "monitor",
+  maas: "monitor",
   autoscale: "autoscale",
   otter: "autoscale",
   keystone: "identity",
@@ -57,6 +58,7 @@ export const SERVICE_ALIASES: Readonly<Record<string, string>> = {
 export function serviceKey(name: string): string {
   let k = name.trim().toLowerCase().replace(/-/g, "_");
   const colon = k.lastIndexOf(":");
-  if (colon !== -1) k = k.slice(colon + 1);
+  // Rackspace's own mock lists monitoring as "rax: monitor": trim after the prefix too.
+  if (colon !== -1) k = k.slice(colon + 1).trim();
   return SERVICE_ALIASES[k] ?? k;
 }

@@ -47,6 +47,8 @@ describe("service catalog", () => {
     expect(serviceKey("zaqar")).toBe("queues");
     expect(serviceKey("cloud_monitoring")).toBe("monitor");
     expect(serviceKey("clouddns")).toBe("dns");
+    expect(serviceKey("rax: monitor")).toBe("monitor");
+    expect(serviceKey("maas")).toBe("monitor");
   });
 
   it("skips first-generation cloudServers for compute", () => {
