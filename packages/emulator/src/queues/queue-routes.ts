@@ -1,6 +1,6 @@
 import { emptyResponse, jsonResponse } from "../respond";
 import { RESERVED_METADATA } from "./model";
-import { isObject, jsonOf, limitOf, nextQuery, type QueuesRequest } from "./queues-request";
+import { flag, isObject, jsonOf, limitOf, nextQuery, type QueuesRequest } from "./queues-request";
 import { ageOf, messageHref } from "./views";
 import { badBody, invalid, methodNotAllowed, notFound, ZaqarFault } from "./zaqar-errors";
 
@@ -29,9 +29,13 @@ export const queueRoutes = {
     const marker = r.url.searchParams.get("marker");
     const detailed = r.url.searchParams.get("detailed") === "true";
     const prefix = r.url.searchParams.get("name");
-    const names = r.store
-      .names()
-      .filter((n) => (marker ? n > marker : true))
+    const all = r.store.names();
+    // As real Zaqar 15 (its Redis store) pages: after the marker's queue — except that a marker naming no
+    // queue, or the very first one (its rank 0 reads as "no marker"), starts over from the beginning.
+    const at = marker ? all.indexOf(marker) : -1;
+    const from = at > 0 ? at + 1 : 0;
+    const names = all
+      .slice(from)
       .filter((n) => (prefix ? n.startsWith(prefix) : true))
       .slice(0, limit);
     if (names.length === 0) return r.version === "v1" ? emptyResponse(204) : jsonResponse(200, { queues: [], links: [] });
@@ -40,8 +44,10 @@ export const queueRoutes = {
       ...(detailed ? { metadata: metadataView(r, r.store.get(name)?.metadata ?? {}) } : {}),
       href: `${r.hrefBase}/queues/${name}`,
     }));
-    const next = nextQuery(r.url, ["limit", "detailed", "name"], names[names.length - 1]!);
-    return jsonResponse(200, { queues, links: [{ rel: "next", href: `${r.hrefBase}/queues?${next}` }] });
+    const next = nextQuery(r.url, ["limit", "detailed", "name", "with_count"], names[names.length - 1]!);
+    // `with_count=true` (v2) adds how many queues the project has in all.
+    const count = r.version === "v2" && flag(r.url, "with_count") ? { count: r.store.names().length } : {};
+    return jsonResponse(200, { queues, links: [{ rel: "next", href: `${r.hrefBase}/queues?${next}` }], ...count });
   },
 
   /** PUT (create: 201, exists: 204), GET/HEAD (v1: 204/404; v2: metadata for any name), DELETE (204), PATCH (v2 metadata). */
