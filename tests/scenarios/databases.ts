@@ -240,7 +240,14 @@ export function databasesScenarios(getTarget: () => Target, o: DatabasesScenario
       expect((await inst.listBackups().toArray()).map((x) => x.id)).toContain(b.id);
       expect((await cdb.backups.get(b.id)).name).toBe(b.name);
       await expect(cdb.backups.get("00000000-0000-4000-8000-000000000000")).rejects.toBeInstanceOf(NoSuchBackup);
-      // Backups outlive a wait on the instance: it is ACTIVE again once the backup is done.
+      // One backup at a time: the instance is ACTIVE again once the backup is done.
+      await inst.waitFor("ACTIVE", wait);
+      const inc = await inst.createBackup({ name: uniqueName("inc"), incremental: true });
+      backups.unshift(inc.id);
+      expect(inc.parentId).toBe(b.id);
+      expect((await inc.waitFor("COMPLETED", wait)).parentId).toBe(b.id);
+      await inc.delete();
+      backups.shift();
       await inst.waitFor("ACTIVE", wait);
 
       restored = await cdb.instances.restore(b, { name: uniqueName("restored"), flavor: flavors[0]!, volume: 2 });

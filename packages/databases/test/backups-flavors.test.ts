@@ -36,6 +36,7 @@ describe("backups", () => {
     const { cdb, seen } = await serve(
       { method: "POST", path: "/backups", status: 202, body: { backup: wireBackup() } },
       { method: "POST", path: "/backups", status: 202, body: { backup: wireBackup({ id: "bk-2", parent_id: "bk-1" }) } },
+      { method: "POST", path: "/backups", status: 202, body: { backup: wireBackup({ id: "bk-3", parent_id: "bk-2" }) } },
       { method: "POST", path: "/backups", status: 200, body: { backup: wireBackup() } },
     );
     const b = await cdb.backups.create({ id: "inst-1" }, { name: "snapshot", description: "My Backup" });
@@ -45,6 +46,9 @@ describe("backups", () => {
     const inc = await cdb.backups.create("inst-1", { name: "inc", parent: b });
     expect(seen[1]!.body.backup.parent_id).toBe("bk-1");
     expect(inc.parentId).toBe("bk-1");
+    // Trove 18 refuses a boolean here: its schema says integer.
+    expect((await cdb.backups.create("inst-1", { name: "latest", incremental: true })).parentId).toBe("bk-2");
+    expect(seen[2]!.body.backup).toEqual({ instance: "inst-1", name: "latest", incremental: 1 });
     await expect(cdb.backups.create("inst-1", { name: "x" })).rejects.toBeInstanceOf(InvalidResponse);
   });
 

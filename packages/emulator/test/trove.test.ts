@@ -171,6 +171,15 @@ describe("Trove in the emulator", () => {
     expect((await json(await t("GET", "/backups"))).backups.map((x: { id: string }) => x.id)).toContain(b.id);
     expect((await json(await t("GET", `/instances/${i.id}/backups`))).backups.map((x: { id: string }) => x.id)).toEqual([b.id]);
     expect((await t("POST", "/backups", { backup: { instance: "00000000-0000-4000-8000-000000000000", name: "x" } })).status).toBe(404);
+    // incremental: an integer (Trove 18's schema), on top of the instance's latest completed backup
+    const asBool = await t("POST", "/backups", { backup: { instance: i.id, name: "inc", incremental: true } });
+    expect(asBool.status).toBe(400);
+    expect(await asBool.json()).toEqual({ badRequest: { code: 400, message: "Validation error: backup['incremental'] True is not of type 'integer'" } });
+    settle();
+    const inc = (await json(await t("POST", "/backups", { backup: { instance: i.id, name: "inc", incremental: 1 } }))).backup;
+    expect(inc.parent_id).toBe(b.id);
+    settle();
+    expect((await t("DELETE", `/backups/${inc.id}`)).status).toBe(202);
     const restored = await instance({ restorePoint: { backupRef: b.id } });
     settle();
     expect(await json(await t("GET", `/instances/${restored.id}/databases`))).toEqual({ databases: [{ name: "keep" }] });

@@ -65,7 +65,7 @@ export const createBackupInput = z.strictObject({
   description: z.string().max(512, "must be at most 512 characters").optional(),
   /** An incremental backup on top of this one (Trove and Rackspace's `parent_id`). */
   parent: ref.optional(),
-  /** Trove: an incremental backup on top of the instance's latest one. */
+  /** Trove: an incremental backup on top of the instance's latest completed one (sent as Trove's `incremental: 1`). */
   incremental: z.boolean().optional(),
 });
 export type CreateBackupInput = z.input<typeof createBackupInput>;

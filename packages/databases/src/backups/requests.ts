@@ -44,7 +44,8 @@ export async function createBackup(client: ServiceClient, instance: Ref, input: 
     name: i.name,
     ...(i.description !== undefined ? { description: i.description } : {}),
     ...(i.parent !== undefined ? { parent_id: i.parent } : {}),
-    ...(i.incremental !== undefined ? { incremental: i.incremental } : {}),
+    // Trove's schema wants an integer here (`True is not of type 'integer'`).
+    ...(i.incremental ? { incremental: 1 } : {}),
   };
   const body = await notFoundAs(jsonFor(client, { method: "POST", path: "backups", json: { backup }, ...o }, [202], backupBody), (e) =>
     i.parent !== undefined && e.serverMessage.includes(i.parent) ? new NoSuchBackup(i.parent, e) : new NoSuchInstance(id, e),

@@ -44,7 +44,9 @@ export async function createBackup(r: TroveRequest): Promise<Response> {
     const parent = r.trove.backup(r.project, String(e.parent_id));
     if (!parent) throw resourceNotFound(String(e.parent_id));
     parentId = parent.id;
-  } else if (e.incremental === true) {
+  } else if (e.incremental !== undefined && e.incremental !== null && !(typeof e.incremental === "number" && Number.isInteger(e.incremental))) {
+    throw badRequest(`Validation error: backup['incremental'] ${e.incremental === true ? "True" : e.incremental === false ? "False" : JSON.stringify(e.incremental)} is not of type 'integer'`);
+  } else if (e.incremental) {
     parentId = r.trove.tenantBackups(r.project).find((b) => b.instanceId === i.id && b.status === "COMPLETED")?.id ?? null;
   }
   r.trove.activeInstance(r.project, i.id);
