@@ -19,6 +19,7 @@ import { type Query, assertAbsoluteUrl, withQuery } from "./url";
 import { Call, type Outcome, type Verdict } from "./call";
 import { DEFAULT_TIMEOUTS, type Timeouts } from "./timeouts";
 import { loadFailure } from "./transport-load";
+import { holdParserTierUp, parserUsed } from "./wasm-tiering";
 
 export { DEFAULT_TIMEOUTS, type Timeouts } from "./timeouts";
 
@@ -139,20 +140,23 @@ export class Transport {
 
   #load(): Promise<{ agent: Dispatcher }> {
     // Only the two undici files used (see undici-internals.d.ts), imported on the first request.
-    this.#loaded ??= Promise.all([import("undici/lib/dispatcher/agent.js"), import("undici/lib/core/connect.js")]).then(
-      ([{ default: Agent }, { default: buildConnector }]) => {
+    this.#loaded ??= Promise.all([import("undici/lib/dispatcher/agent.js"), import("undici/lib/core/connect.js"), import("node:v8")]).then(
+      ([{ default: Agent }, { default: buildConnector }, v8]) => {
         try {
           const connect = buildConnector({
             timeout: this.#timeouts.connect ?? DEFAULT_TIMEOUTS.connect,
             rejectUnauthorized: this.#verifySsl,
           });
+          const setFlags = typeof v8.setFlagsFromString === "function" ? v8.setFlagsFromString : undefined;
           return {
             agent: new Agent({
               connections: this.#connections,
               connect: (opts, callback) =>
                 connect(opts, (err, socket) => {
-                  if (socket) guardSocketEnd(socket);
-                  callback(err, socket as never);
+                  if (!socket) return callback(err, socket as never);
+                  guardSocketEnd(socket);
+                  // undici compiles its WebAssembly HTTP parser inside this callback (see wasm-tiering.ts).
+                  holdParserTierUp(setFlags, () => callback(err, socket as never));
                 }),
             }),
           };
@@ -263,6 +267,7 @@ export class Transport {
         signal,
         call.mapBodyError,
       );
+      parserUsed();
       return { res, t0 };
     } catch (err) {
       return { err, t0 };

@@ -1,0 +1,90 @@
+// undici compiles its WebAssembly HTTP parser on the first connection; V8 then spent 0.5–2.5 s of
+// CPU tiering it up to TurboFan, and Node made the finished process wait for that before exiting.
+// V8's own trace says which compiler ran (no clock involved): a process making a few requests
+// compiles nothing with TurboFan; one that goes on past RAX_LLHTTP_TIERUP responses tiers up again.
+import { build } from "esbuild";
+import { execFile } from "node:child_process";
+import { mkdtemp, rm, writeFile } from "node:fs/promises";
+import { createRequire } from "node:module";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { promisify } from "node:util";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { startServer, type TestServer } from "./helpers";
+
+const run = promisify(execFile);
+const coreSrc = fileURLToPath(new URL("../src/index.ts", import.meta.url));
+const llhttpWasm = createRequire(coreSrc).resolve("undici/lib/llhttp/llhttp-wasm.js");
+
+let server: TestServer;
+let dir: string;
+let bundle: string;
+beforeAll(async () => {
+  server = await startServer((_req, res) => res.end('[{"name":"a"}]'));
+  dir = await mkdtemp(join(tmpdir(), "rax-wasm-tiering-"));
+  const entry = join(dir, "entry.mjs");
+  bundle = join(dir, "bundle.cjs");
+  await writeFile(
+    entry,
+    `import { Transport } from ${JSON.stringify(coreSrc)};
+     (async () => {
+     const t = new Transport({ retry: { maxAttempts: 1 } });
+     for (let i = 0; i < 5; i++) {
+       const res = await t.request({ method: "GET", url: ${JSON.stringify(`${server.url}/x`)} });
+       await res.json();
+     }
+     await t.close();
+     if (process.argv[2] === "own-wasm") {
+       // The process's own WebAssembly, compiled after rax's: V8's defaults must apply to it again.
+       const mod = new WebAssembly.Module(require(${JSON.stringify(llhttpWasm)}));
+       const ll = new WebAssembly.Instance(mod, { env: new Proxy({}, { get: () => () => 0 }) }).exports;
+       const parser = ll.llhttp_alloc(2);
+       const msg = Buffer.from("HTTP/1.1 200 OK\\r\\nContent-Length: 2\\r\\nX-Trans-Id: tx1\\r\\n\\r\\n[]");
+       const at = ll.malloc(msg.length);
+       for (let i = 0; i < 20000; i++) {
+         new Uint8Array(ll.memory.buffer, at, msg.length).set(msg);
+         ll.llhttp_execute(parser, at, msg.length);
+       }
+     }
+     console.log("done");
+     })();`,
+  );
+  await build({ entryPoints: [entry], outfile: bundle, bundle: true, format: "cjs", platform: "node", logLevel: "silent" });
+}, 60_000);
+afterAll(async () => {
+  await server.close();
+  await rm(dir, { recursive: true, force: true });
+});
+
+async function compilers(arg: string, env: Record<string, string> = {}): Promise<{ liftoff: number; turbofan: number }> {
+  const { stdout } = await run(process.execPath, ["--trace-wasm-compilation-times", bundle, arg], {
+    env: { ...process.env, RAX_LLHTTP_TIERUP: "", ...env },
+    maxBuffer: 16 * 1024 * 1024,
+  });
+  expect(stdout).toContain("done");
+  return {
+    liftoff: stdout.match(/ using Liftoff/g)?.length ?? 0,
+    turbofan: stdout.match(/ using TurboFan/g)?.length ?? 0,
+  };
+}
+
+describe("undici's WebAssembly parser", () => {
+  it("is not tiered up within a short process, so a finished process exits at once", async () => {
+    const c = await compilers("rax-only");
+    expect(c.liftoff).toBeGreaterThan(0);
+    expect(c.turbofan).toBe(0);
+  }, 60_000);
+
+  it("tiers up as V8 does by default with RAX_LLHTTP_TIERUP=0", async () => {
+    const c = await compilers("rax-only", { RAX_LLHTTP_TIERUP: "0" });
+    expect(c.turbofan).toBeGreaterThan(0);
+  }, 60_000);
+
+  it("gives V8 its tiering back after RAX_LLHTTP_TIERUP responses (a long-lived process)", async () => {
+    // Held off for the whole process, the WebAssembly compiled after rax's requests stays on Liftoff…
+    expect((await compilers("own-wasm")).turbofan).toBe(0);
+    // …and after 3 of the 5 responses it tiers up again.
+    expect((await compilers("own-wasm", { RAX_LLHTTP_TIERUP: "3" })).turbofan).toBeGreaterThan(0);
+  }, 60_000);
+});
