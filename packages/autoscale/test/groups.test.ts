@@ -58,7 +58,7 @@ describe("scaling groups", () => {
       diskConfig: "AUTO" as const,
       metadata: { mykey: "myvalue" },
       personality: [{ path: "/etc/x", contents: "hello" }],
-      networks: ["11111111-1111-1111-1111-111111111111", { uuid: "00000000-0000-0000-0000-000000000000" }],
+      networks: ["11111111-1111-1111-1111-111111111111", { "net-id": "00000000-0000-0000-0000-000000000000" }],
       loadBalancers: [1234, 80] as [number, number],
       keyName: "mykey",
       userData: "#!/bin/sh",

@@ -195,10 +195,18 @@ const base64able = z.union([z.string(), z.instanceof(Uint8Array)], { error: "mus
 
 const personalityInput = z.array(z.strictObject({ path: z.string().min(1).max(255), contents: base64able })).max(5, "at most 5 files (Nova's limit)");
 
-/** A network by uuid, or an object with `uuid` or `id` (a Cloud Networks network). */
+/**
+ * A network by uuid, or an object with `uuid`, `net-id` (what `networks.getServerNetworks()` returns,
+ * pyrax's `get_server_networks`) or `id` (a Cloud Networks network).
+ */
 const networkInput = z.union(
-  [z.string().min(1).transform((uuid) => ({ uuid })), z.object({ uuid: z.string().min(1) }).transform((n) => ({ uuid: n.uuid })), z.object({ id: z.string().min(1) }).transform((n) => ({ uuid: n.id }))],
-  { error: "must be a network uuid or an object with uuid or id" },
+  [
+    z.string().min(1).transform((uuid) => ({ uuid })),
+    z.object({ uuid: z.string().min(1) }).transform((n) => ({ uuid: n.uuid })),
+    z.object({ "net-id": z.string().min(1) }).transform((n) => ({ uuid: n["net-id"] })),
+    z.object({ id: z.string().min(1) }).transform((n) => ({ uuid: n.id })),
+  ],
+  { error: "must be a network uuid or an object with uuid, net-id or id" },
 );
 
 const lbId = z.union([z.number().int().positive(), z.string().min(1)]);
