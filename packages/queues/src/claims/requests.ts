@@ -2,7 +2,7 @@ import { type CallOptions, type NotFound, notFoundAs, sendFor, validate } from "
 import { clientIdMissing, NoSuchClaim, NoSuchQueue } from "../errors";
 import { type QueuesApi, queuesPath, requireClientId } from "../queues-api";
 import { type QueueRef, queueRef, type Ref, ref } from "../ref";
-import { toMessage } from "../messages/models";
+import { plainMessages, toMessage } from "../messages/models";
 import { bodyOrEmpty, idFromHref, paramFromHref } from "../wire";
 import { type ClaimData, type ClaimInput, claimedBody, claimInput, toClaim, type UpdateClaimInput, updateClaimInput, wireClaim } from "./models";
 
@@ -32,7 +32,7 @@ export async function claimMessages(client: QueuesApi, queue: QueueRef, options:
       (e) => new NoSuchQueue(name, e),
     ),
   );
-  const rows = await bodyOrEmpty(res, claimedBody);
+  const rows = await bodyOrEmpty(res, claimedBody, (b) => plainMessages(Array.isArray(b) ? b : (b as { messages?: unknown } | null)?.messages));
   if (!rows || rows.length === 0) return undefined;
   const messages = rows.map(toMessage);
   const location = res.headers.location;

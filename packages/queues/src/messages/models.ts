@@ -15,6 +15,21 @@ export type WireMessage = z.output<typeof wireMessage>;
 
 const links = z.array(z.looseObject({ rel: z.string().optional(), href: z.string() })).optional();
 export const messagesBody = z.looseObject({ messages: z.array(wireMessage), links });
+
+/**
+ * Rows that plainly fit `wireMessage` (href a string, ttl and age numbers), checked by hand: a claim
+ * or a page of 20 is parsed on every worker loop, and zod is only needed to word what is wrong with
+ * a row that does not fit. Anything else → undefined (the caller then parses with zod).
+ */
+export function plainMessages(rows: unknown): WireMessage[] | undefined {
+  if (!Array.isArray(rows)) return undefined;
+  for (const r of rows) {
+    if (typeof r !== "object" || r === null) return undefined;
+    const m = r as Record<string, unknown>;
+    if (typeof m.href !== "string" || typeof m.ttl !== "number" || typeof m.age !== "number" || (m.id !== undefined && typeof m.id !== "string")) return undefined;
+  }
+  return rows as WireMessage[];
+}
 /** GET ?ids=: v1 answers a bare array, v2 `{"messages": […]}`. */
 export const messagesByIdsBody = z.union([z.array(wireMessage), z.looseObject({ messages: z.array(wireMessage) }).transform((b) => b.messages)]);
 export const postedBody = z.looseObject({ resources: z.array(z.string()), partial: z.boolean().optional() });
@@ -76,10 +91,27 @@ export const listMessagesInput = z
   .optional();
 export type ListMessagesInput = z.input<typeof listMessagesInput>;
 
-export const idsInput = z
+const idsSchema = z
   .array(z.union([z.string().min(1), z.object({ id: z.string().min(1) }).transform((o) => o.id)]))
   .min(1, "must hold at least one id")
   .max(LIMITS.idsCount, `must hold at most ${LIMITS.idsCount} ids per request`);
+
+/** Ids (or objects with one); plain arrays are read by hand, anything else goes to zod for the wording. */
+export const idsInput = z.custom<string[]>().transform((v, ctx) => {
+  if (Array.isArray(v) && v.length >= 1 && v.length <= LIMITS.idsCount) {
+    const out: string[] = [];
+    for (const x of v) {
+      const id = typeof x === "string" ? x : typeof x === "object" && x !== null && typeof (x as { id?: unknown }).id === "string" ? (x as { id: string }).id : "";
+      if (!id) break;
+      out.push(id);
+    }
+    if (out.length === v.length) return out;
+  }
+  const r = idsSchema.safeParse(v);
+  if (r.success) return r.data;
+  for (const issue of r.error.issues) ctx.addIssue({ ...issue, code: "custom", message: issue.message, path: issue.path } as never);
+  return z.NEVER;
+});
 
 export const deleteMessageInput = z
   .strictObject({

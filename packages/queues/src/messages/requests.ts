@@ -14,6 +14,7 @@ import {
   messagesBody,
   messagesByIdsBody,
   type NewMessage,
+  plainMessages,
   newMessages,
   type PostedMessage,
   postedBody,
@@ -78,7 +79,10 @@ export function listMessages(client: QueuesApi, queue: QueueRef, filters?: ListM
       const limit = want === undefined ? size : Math.min(size, want);
       const query = { echo: f.echo ? "true" : "false", include_claimed: f.includeClaimed ? "true" : "false", limit, marker: marker ?? f.marker };
       const res = await guarded(notFoundAs(sendFor(client, { method: "GET", path: queuesPath(client, name, "messages"), query, ...o }, [200, 204]), noQueue(name)));
-      const body = await bodyOrEmpty(res, messagesBody);
+      const body = await bodyOrEmpty(res, messagesBody, (b) => {
+        const rows = plainMessages((b as { messages?: unknown } | null)?.messages);
+        return rows && { ...(b as object), messages: rows };
+      });
       if (!body || body.messages.length === 0) return { items: [] };
       const next = body.links?.find((l) => l.rel === "next")?.href;
       return { items: body.messages.map(toMessage), next: next ? paramFromHref(next, "marker") : undefined };
