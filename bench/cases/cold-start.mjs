@@ -123,6 +123,9 @@ export async function run({ opts, log, shared }) {
         };
         rows.push(row({ id: `${base}${suffix}`, unit: "ms to first request", rax: med(key, "firstMs"), baseline: med(aws, "firstMs"), baselineName: "@aws-sdk/client-s3 handler", better: "lower", params, extra }));
         rows.push(row({ id: `${base}${suffix}-stored`, unit: "ms to object PUT", rax: med(key, "putMs"), baseline: med(aws, "putMs"), baselineName: "@aws-sdk/client-s3 handler", better: "lower", params }));
+        // Spawn to exit: what a CLI or a per-invocation process pays in all, including any background
+        // work Node waits for before exiting (V8 compiling WebAssembly, open handles).
+        rows.push(row({ id: `${base}${suffix}-exit`, unit: "ms to exit", rax: med(key, "exitMs"), baseline: med(aws, "exitMs"), baselineName: "@aws-sdk/client-s3 handler", better: "lower", params }));
       }
     }
   } catch (e) {
