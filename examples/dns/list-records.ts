@@ -15,7 +15,7 @@ export async function main({ ctx }: ExampleTarget): Promise<{ cnames: string[]; 
   const searched = (await dns.searchRecords(dom, "CNAME", `sample002.${dom.name}`)).map((r) => r.name.split(".")[0]!);
   await dom.delete();
   return {
-    cnames: recs.filter((r) => r.type === "CNAME").map((r) => r.name.split(".")[0]!),
+    cnames: recs.filter((r) => r.type === "CNAME").map((r) => r.name.split(".")[0]!).sort(),
     same: viaClient.map((r) => r.id).join() === recs.map((r) => r.id).join(),
     searched,
   };

@@ -71,6 +71,20 @@ export function dnsScenarios(getTarget: () => Target, o: DnsScenarioOptions = {}
       await expect(dns.domains.find(base.name)).rejects.toBeInstanceOf(NoSuchDomain);
     });
 
+    it("delete without subdomains: Cloud DNS keeps the subdomain; Designate refuses while subzones exist", async () => {
+      const d = await domain("parent");
+      const sub = await dns.domains.create({ name: `www.${d.name}`, emailAddress: "hostmaster@rax-test.com" });
+      made.push(sub);
+      if (dns.backend === "designate") {
+        await expect(d.delete()).rejects.toMatchObject({ status: 400, message: expect.stringContaining("subzones") });
+        expect((await dns.domains.get(d.id)).id).toBe(d.id);
+      } else {
+        await d.delete();
+        await expect(dns.domains.get(d.id)).rejects.toBeInstanceOf(NoSuchDomain);
+        expect((await dns.domains.get(sub.id)).name).toBe(sub.name);
+      }
+    });
+
     it("combining multiple actions: records and a subdomain in the create call; subdomains list; delete with subdomains", async () => {
       const name = uniqueDomain("combo");
       const d = await dns.domains.create({
