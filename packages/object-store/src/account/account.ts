@@ -1,6 +1,5 @@
 import { MissingTempUrlKey } from "../errors";
-import { type Metadata, type MetadataInput, metaHeaders } from "../metadata-headers";
-import { checkBool, checkMetadataArg, checkObject } from "../options";
+import type { Metadata, MetadataInput } from "../metadata-headers";
 import type { SwiftClient } from "../swift-client";
 import * as account from "./requests";
 
@@ -23,12 +22,8 @@ export class Account {
   }
 
   /** Add (default) or, with `clear: true`, replace the account metadata. */
-  async setMetadata(metadata: MetadataInput, options?: { clear?: boolean }): Promise<void> {
-    checkMetadataArg(metadata);
-    const o = checkObject(options, "options", ["clear"]);
-    checkBool(o.clear, "options.clear");
-    metaHeaders("Account", metadata);
-    return account.setAccountMetadata(this.#root, metadata, Boolean(o.clear));
+  setMetadata(metadata: MetadataInput, options?: { clear?: boolean }): Promise<void> {
+    return account.setAccountMetadata(this.#root, metadata, options);
   }
 
   removeMetadataKey(key: string): Promise<void> {

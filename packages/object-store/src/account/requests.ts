@@ -2,6 +2,7 @@ import { randomBytes } from "node:crypto";
 import { registerSecret, ValidationError } from "@rax/core";
 import { countHeader, type ResponseRef } from "../count-headers";
 import { type Metadata, metadataFrom, toWire, metaHeaderName, metaHeaders } from "../metadata-headers";
+import { checkBool, checkMetadataArg, checkObject } from "../options";
 import { OK } from "../success-status";
 import { storage, type SwiftClient } from "../swift-client";
 
@@ -47,7 +48,11 @@ export async function getAccountMetadata(client: SwiftClient): Promise<Metadata>
   return metadataFrom("Account", await headAccount(client));
 }
 
-export async function setAccountMetadata(client: SwiftClient, meta: unknown, clear: boolean): Promise<void> {
+/** Add (default) or, with `clear: true`, replace the account metadata. */
+export async function setAccountMetadata(client: SwiftClient, meta: unknown, options?: unknown): Promise<void> {
+  checkMetadataArg(meta);
+  const o = checkObject(options, "options", ["clear"]);
+  const clear = checkBool(o.clear, "options.clear") ?? false;
   const headers: Record<string, string> = metaHeaders("Account", meta);
   if (clear) {
     // An empty value deletes a key; send one for every existing key the new set does not keep.

@@ -1,7 +1,8 @@
 import { HttpError, NotFound, ValidationError } from "@rax/core";
 import { asNoSuchContainer, NotCDNEnabled } from "../errors";
-import { type ListingOptions, listingQuery } from "../swift-listing";
-import { containerPath, objectPath } from "../names";
+import { checkListingOptions, listingQuery } from "../swift-listing";
+import { containerName, containerPath, objectName, objectPath } from "../names";
+import { checkObject } from "../options";
 import { OK } from "../success-status";
 import { storage, cdn, type SwiftClient } from "../swift-client";
 
@@ -45,7 +46,11 @@ async function explain404(client: SwiftClient, container: string, e: HttpError):
   throw new NotCDNEnabled(container, e);
 }
 
-export async function getCdnAttributes(client: SwiftClient, container: string): Promise<CdnAttributes> {
+// One function per CDN operation; each checks its own input before any request.
+
+/** CDN status, TTL, log retention and URIs (pyrax's defaults when never published). */
+export async function getCdnAttributes(client: SwiftClient, name: unknown): Promise<CdnAttributes> {
+  const container = containerName(name);
   try {
     const res = await cdn(client, { method: "HEAD", ok: OK.head, path: containerPath(container) });
     await res.dump();
@@ -81,22 +86,30 @@ async function cdnPut(client: SwiftClient, container: string, headers: Record<st
   }
 }
 
-export async function makePublic(client: SwiftClient, container: string, ttl: number | undefined): Promise<void> {
-  await cdnPut(client, container, { "x-cdn-enabled": "True", "x-ttl": ttl === undefined ? undefined : String(ttl) });
+/** Publish the container on the CDN (`ttl` 900 … 31 536 000 s). */
+export async function makePublic(client: SwiftClient, container: unknown, options?: unknown): Promise<void> {
+  const c = containerName(container);
+  const ttl = checkTtl(checkObject(options, "options", ["ttl"]).ttl);
+  await cdnPut(client, c, { "x-cdn-enabled": "True", "x-ttl": ttl === undefined ? undefined : String(ttl) });
 }
 
-export async function makePrivate(client: SwiftClient, container: string): Promise<void> {
-  await cdnPut(client, container, { "x-cdn-enabled": "False" });
+export async function makePrivate(client: SwiftClient, container: unknown): Promise<void> {
+  await cdnPut(client, containerName(container), { "x-cdn-enabled": "False" });
 }
 
-export async function setCdnLogRetention(client: SwiftClient, container: string, enabled: unknown): Promise<void> {
+export async function setCdnLogRetention(client: SwiftClient, container: unknown, enabled: unknown): Promise<void> {
+  const c = containerName(container);
   if (typeof enabled !== "boolean") throw new ValidationError("enabled", "must be a boolean");
-  await cdnPut(client, container, { "x-log-retention": enabled ? "True" : "False" });
+  await cdnPut(client, c, { "x-log-retention": enabled ? "True" : "False" });
 }
 
 const EMAIL = /^[^\s@,]+@[^\s@,]+$/;
 
-export async function purgeCdnObject(client: SwiftClient, container: string, name: string, emails: unknown): Promise<void> {
+/** Remove an object from the CDN edge; optionally email the addresses when done. */
+export async function purgeCdnObject(client: SwiftClient, containerRef: unknown, nameRef: unknown, options?: unknown): Promise<void> {
+  const container = containerName(containerRef);
+  const name = objectName(nameRef);
+  const emails = checkObject(options, "options", ["emailAddresses"]).emailAddresses;
   let list: string[] = [];
   if (emails !== undefined && emails !== null) {
     list = typeof emails === "string" ? [emails] : Array.isArray(emails) ? (emails as unknown[]).map(String) : [];
@@ -118,7 +131,9 @@ export async function purgeCdnObject(client: SwiftClient, container: string, nam
   }
 }
 
-export async function listCdnContainers(client: SwiftClient, o: ListingOptions, enabledOnly: boolean): Promise<CdnContainer[]> {
+/** The containers the CDN knows (or only the enabled ones), with their attributes. Options checked first. */
+export async function listCdnContainers(client: SwiftClient, options: unknown, enabledOnly: boolean): Promise<CdnContainer[]> {
+  const o = checkListingOptions(options);
   const query = { ...listingQuery(o, o.marker), enabled_only: enabledOnly ? "true" : undefined };
   const res = await cdn(client, { method: "GET", ok: OK.list, path: "", query, signal: o.signal });
   if (res.status === 204) {

@@ -1,16 +1,14 @@
-import { Paginated } from "@rax/core";
+import type { Paginated } from "@rax/core";
 import type { CdnAttributes } from "../cdn/requests";
 import type { Cdn } from "../cdn/cdn";
-import * as cdn from "../cdn/requests";
-import { containerPage, listContainerRows } from "./listing";
-import { checkListingOptions, type ListingOptions } from "../swift-listing";
-import { type Metadata, type MetadataInput, metaHeaders } from "../metadata-headers";
-import { CONTAINER_BRAND, type ContainerRef, containerName, type ObjectRef } from "../names";
+import { listContainerRows, listContainers } from "./listing";
+import type { ListingOptions } from "../swift-listing";
+import type { Metadata, MetadataInput } from "../metadata-headers";
+import { CONTAINER_BRAND, type ContainerRef, type ObjectRef } from "../names";
 import type { ObjectInfo } from "../objects/models";
 import type { BulkDeleteJob, BulkDeleteOptions, BulkDeleteResult } from "../objects/models";
 import type { FetchObjectOptions } from "../objects/fetch";
 import type { Objects, ObjectsRoot, StorageObject } from "../objects/objects";
-import { checkBool, checkMetadataArg, checkObject } from "../options";
 import type { TempUrlOptions } from "../objects/temp-url";
 import type { DownloadOptions } from "../transfer/download";
 import type { StoreObjectOptions } from "../transfer/store-options";
@@ -40,74 +38,60 @@ export class Containers {
 
   /** Create the container, or return it if it exists (pyrax's idempotent `create_container`). */
   async create(name: string, options?: { metadata?: MetadataInput }): Promise<Container> {
-    const n = containerName(name, "name");
-    const o = checkObject(options, "options", ["metadata"]);
-    return containerOf(this.#root, await containers.createContainer(this.#root, n, o.metadata));
+    return containerOf(this.#root, await containers.createContainer(this.#root, name, options));
   }
 
   /** HEAD the container; `NoSuchContainer` if absent. `{ cdn: true }` also loads its CDN attributes. */
   async get(container: ContainerRef, options?: { cdn?: boolean }): Promise<Container> {
-    const n = containerName(container);
-    const o = checkObject(options, "options", ["cdn"]);
-    checkBool(o.cdn, "options.cdn");
-    const c = containerOf(this.#root, await containers.getContainer(this.#root, n));
-    if (o.cdn) c.applyCdn(await cdn.getCdnAttributes(this.#root, n));
+    const { info, cdn } = await containers.getContainerAndCdn(this.#root, container, options);
+    const c = containerOf(this.#root, info);
+    if (cdn) c.applyCdn(cdn);
     return c;
   }
 
   /** Container names (one page; `fullListing: true` for all). */
   async listNames(options?: ListingOptions): Promise<string[]> {
-    const o = checkListingOptions(options);
-    return (await listContainerRows(this.#root, o)).map((r) => r.name);
+    return (await listContainerRows(this.#root, options)).map((r) => r.name);
   }
 
   /** `{ name, count, bytes }` per container. */
-  async listInfo(options?: ListingOptions): Promise<ContainerListing[]> {
-    return listContainerRows(this.#root, checkListingOptions(options));
+  listInfo(options?: ListingOptions): Promise<ContainerListing[]> {
+    return listContainerRows(this.#root, options);
   }
 
   /** `Container` objects from the listing (no HEAD per container). */
   async getAll(options?: ListingOptions): Promise<Container[]> {
-    return (await listContainerRows(this.#root, checkListingOptions(options))).map((r) => containerOf(this.#root, r));
+    return (await listContainerRows(this.#root, options)).map((r) => containerOf(this.#root, r));
   }
 
   /** Every container, page by page (await it for the first page). */
   list(options?: Omit<ListingOptions, "fullListing">): Paginated<ContainerListing> {
-    const o = checkListingOptions(options);
-    return new Paginated((cursor) => containerPage(this.#root, o, cursor));
+    return listContainers(this.#root, options);
   }
 
   /** Delete the container; with `deleteObjects: true` its objects are bulk-deleted first. */
-  async delete(container: ContainerRef, options?: { deleteObjects?: boolean }): Promise<void> {
-    const n = containerName(container);
-    const o = checkObject(options, "options", ["deleteObjects"]);
-    checkBool(o.deleteObjects, "options.deleteObjects");
-    await containers.deleteContainer(this.#root, n, Boolean(o.deleteObjects));
+  delete(container: ContainerRef, options?: { deleteObjects?: boolean }): Promise<void> {
+    return containers.deleteContainer(this.#root, container, options);
   }
 
-  async getMetadata(container: ContainerRef): Promise<Metadata> {
-    return (await containers.getContainer(this.#root, containerName(container))).metadata;
+  getMetadata(container: ContainerRef): Promise<Metadata> {
+    return containers.getContainerMetadata(this.#root, container);
   }
 
-  async setMetadata(container: ContainerRef, metadata: MetadataInput, options?: { clear?: boolean }): Promise<void> {
-    const n = containerName(container);
-    checkMetadataArg(metadata);
-    const o = checkObject(options, "options", ["clear"]);
-    checkBool(o.clear, "options.clear");
-    metaHeaders("Container", metadata);
-    await containers.setContainerMetadata(this.#root, n, metadata, Boolean(o.clear));
+  setMetadata(container: ContainerRef, metadata: MetadataInput, options?: { clear?: boolean }): Promise<void> {
+    return containers.setContainerMetadata(this.#root, container, metadata, options);
   }
 
   removeMetadataKey(container: ContainerRef, key: string): Promise<void> {
-    return containers.removeContainerMetadataKey(this.#root, containerName(container), key);
+    return containers.removeContainerMetadataKey(this.#root, container, key);
   }
 
   setWebIndexPage(container: ContainerRef, page: string): Promise<void> {
-    return containers.setWebPage(this.#root, containerName(container), "index", page);
+    return containers.setWebPage(this.#root, container, "index", page);
   }
 
   setWebErrorPage(container: ContainerRef, page: string): Promise<void> {
-    return containers.setWebPage(this.#root, containerName(container), "error", page);
+    return containers.setWebPage(this.#root, container, "error", page);
   }
 }
 

@@ -1,9 +1,10 @@
-import type { Paginated } from "@rax/core";
+import { Paginated } from "@rax/core";
 import * as z from "zod";
 import type { SwiftClient } from "../swift-client";
 import {
   checkAfterMarker,
   checkedRows,
+  checkListingOptions,
   isRecord,
   jsonArray,
   type ListingOptions,
@@ -43,7 +44,15 @@ export function walkContainers(client: SwiftClient, o: ListingOptions): Paginate
   return walkPages(o, (marker, limit) => containerPage(client, o, marker, limit));
 }
 
-export async function listContainerRows(client: SwiftClient, o: ListingOptions): Promise<ContainerListing[]> {
+/** The account's containers: one page, or every page with `fullListing: true`. Options checked first. */
+export async function listContainerRows(client: SwiftClient, options?: unknown): Promise<ContainerListing[]> {
+  const o = checkListingOptions(options);
   if (!o.fullListing) return (await containerPage(client, o)).items;
   return walkContainers(client, o).toArray();
+}
+
+/** Every container, page by page (await it for the first page). Options checked at the call. */
+export function listContainers(client: SwiftClient, options?: unknown): Paginated<ContainerListing> {
+  const o = checkListingOptions(options);
+  return new Paginated((cursor) => containerPage(client, o, cursor));
 }

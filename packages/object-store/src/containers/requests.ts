@@ -5,13 +5,18 @@ import { countHeader } from "../count-headers";
 import { goneOnRetry } from "../not-found";
 import type { ContainerInfo } from "./models";
 import { headerValue, type Metadata, metadataFrom, metaHeaderName, metaHeaders } from "../metadata-headers";
-import { containerPath } from "../names";
+import { containerName, containerPath } from "../names";
+import { checkBool, checkMetadataArg, checkObject } from "../options";
 import { walkObjects } from "../objects/listing";
+import { type CdnAttributes, getCdnAttributes } from "../cdn/requests";
 import { OK } from "../success-status";
 import { storage, type SwiftClient } from "../swift-client";
 
+// One function per wire operation on containers; each checks its own input before any request.
 
-export async function getContainer(client: SwiftClient, name: string, signal?: AbortSignal): Promise<ContainerInfo> {
+/** HEAD the container; `NoSuchContainer` if absent. */
+export async function getContainer(client: SwiftClient, container: unknown, signal?: AbortSignal): Promise<ContainerInfo> {
+  const name = containerName(container);
   try {
     const res = await storage(client, { method: "HEAD", ok: OK.head, path: containerPath(name), signal });
     await res.dump();
@@ -27,19 +32,34 @@ export async function getContainer(client: SwiftClient, name: string, signal?: A
   }
 }
 
+/** The container's HEAD and, with `{ cdn: true }`, its CDN attributes. */
+export async function getContainerAndCdn(client: SwiftClient, container: unknown, options?: unknown): Promise<{ info: ContainerInfo; cdn?: CdnAttributes }> {
+  const name = containerName(container);
+  const o = checkObject(options, "options", ["cdn"]);
+  const withCdn = checkBool(o.cdn, "options.cdn") ?? false;
+  const info = await getContainer(client, name);
+  return withCdn ? { info, cdn: await getCdnAttributes(client, name) } : { info };
+}
+
 /** PUT is idempotent in Swift (201 created, 202 already there), so "create" doubles as "get or create". */
-export async function createContainer(client: SwiftClient, name: string, metadata: unknown): Promise<ContainerInfo> {
+export async function createContainer(client: SwiftClient, container: unknown, options?: unknown): Promise<ContainerInfo> {
+  const name = containerName(container, "name");
+  const { metadata } = checkObject(options, "options", ["metadata"]);
   const headers = metadata === undefined ? {} : metaHeaders("Container", metadata, "options.metadata");
   const res = await storage(client, { method: "PUT", ok: OK.putContainer, path: containerPath(name), headers });
   await res.dump();
   return getContainer(client, name);
 }
 
-export async function deleteContainer(client: SwiftClient, name: string, deleteObjects: boolean, batchSize?: number): Promise<void> {
+/** DELETE the container; with `deleteObjects: true` its objects are bulk-deleted first. */
+export async function deleteContainer(client: SwiftClient, container: unknown, options?: unknown): Promise<void> {
+  const name = containerName(container);
+  const o = checkObject(options, "options", ["deleteObjects"]);
+  const deleteObjects = checkBool(o.deleteObjects, "options.deleteObjects") ?? false;
   if (deleteObjects) {
     const names: string[] = [];
     for await (const row of walkObjects(client, name, {})) names.push(row.name);
-    if (names.length > 0) await deleteInBatches(client, name, names, { batchSize });
+    if (names.length > 0) await deleteInBatches(client, name, names);
   }
   try {
     const res = await storage(client, { method: "DELETE", ok: OK.delete, path: containerPath(name) });
@@ -59,7 +79,16 @@ async function postContainer(client: SwiftClient, name: string, headers: Record<
   }
 }
 
-export async function setContainerMetadata(client: SwiftClient, name: string, meta: unknown, clear: boolean): Promise<void> {
+export async function getContainerMetadata(client: SwiftClient, container: unknown): Promise<Metadata> {
+  return (await getContainer(client, container)).metadata;
+}
+
+/** Add (default) or, with `clear: true`, replace the container's metadata. */
+export async function setContainerMetadata(client: SwiftClient, container: unknown, meta: unknown, options?: unknown): Promise<void> {
+  const name = containerName(container);
+  checkMetadataArg(meta);
+  const o = checkObject(options, "options", ["clear"]);
+  const clear = checkBool(o.clear, "options.clear") ?? false;
   const headers = metaHeaders("Container", meta);
   if (clear) {
     const existing = (await getContainer(client, name)).metadata;
@@ -71,7 +100,8 @@ export async function setContainerMetadata(client: SwiftClient, name: string, me
   await postContainer(client, name, headers);
 }
 
-export async function removeContainerMetadataKey(client: SwiftClient, name: string, key: unknown): Promise<void> {
+export async function removeContainerMetadataKey(client: SwiftClient, container: unknown, key: unknown): Promise<void> {
+  const name = containerName(container);
   if (typeof key !== "string") throw new ValidationError("key", "must be a string");
   await postContainer(client, name, { [metaHeaderName("Container", key, "key")]: "" });
 }
@@ -80,7 +110,8 @@ export async function removeContainerMetadataKey(client: SwiftClient, name: stri
  * Static-website pages are container metadata read by Swift's staticweb middleware on the
  * storage endpoint (pyrax sent them to the CDN endpoint, where they have no effect).
  */
-export async function setWebPage(client: SwiftClient, name: string, which: "index" | "error", page: unknown): Promise<void> {
+export async function setWebPage(client: SwiftClient, container: unknown, which: "index" | "error", page: unknown): Promise<void> {
+  const name = containerName(container);
   if (typeof page !== "string" || page.length === 0 || /[\r\n\0]/.test(page))
     throw new ValidationError("page", "must be a non-empty object name");
   await postContainer(client, name, { [`x-container-meta-web-${which}`]: headerValue(page, "page") });
