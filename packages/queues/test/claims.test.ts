@@ -26,6 +26,11 @@ describe("claims", () => {
     expect((await pq.claims.claim("q", { ttl: 60, grace: 60 }))!.id).toBe("c7");
   });
 
+  it("a claimed row that does not fit (no ttl) is InvalidResponse naming where", async () => {
+    const { pq } = await serve({ version: 2 }, { method: "POST", path: "/queues/q/claims", status: 201, body: { messages: [claimed("m1", "c1"), { href: "/v2/queues/q/messages/m2", age: 1, body: 2 }] } });
+    await expect(pq.claims.claim("q", { ttl: 60, grace: 60 })).rejects.toMatchObject({ name: "InvalidResponse", path: "messages.1.ttl" });
+  });
+
   it("nothing to claim (204) is not an error: undefined, as pyrax's None", async () => {
     const { pq } = await serve({}, { method: "POST", path: "/queues/q/claims", status: 204 });
     expect(await pq.claims.claim("q", { ttl: 60, grace: 60 })).toBeUndefined();

@@ -105,6 +105,16 @@ describe("messages", () => {
     await expect(pq.messages.delete("q", "m4")).rejects.toBeInstanceOf(MessageClaimed);
   });
 
+  it.each([
+    [["a", ""], "ids"],
+    [["a", { id: 5 }], "ids"],
+    [[], "ids"],
+  ])("by-id calls refuse %j before any request", async (ids, field) => {
+    const { pq, seen } = await serve({});
+    await expect(pq.messages.deleteByIds("q", ids as never)).rejects.toMatchObject({ name: "ValidationError", field: expect.stringMatching(new RegExp(`^${field}`)) });
+    expect(seen).toHaveLength(0);
+  });
+
   it("delete by ids: one request", async () => {
     const { pq, seen } = await serve({}, { method: "DELETE", path: "/queues/q/messages", status: 204 });
     await pq.messages.deleteByIds("q", ["a", "b c"]);

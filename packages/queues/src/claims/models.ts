@@ -4,7 +4,8 @@ import { seconds } from "../ref";
 import { type MessageData, toMessage, wireMessage } from "../messages/models";
 import { idFromHref } from "../wire";
 
-export const claimedBody = z.union([z.array(wireMessage), z.looseObject({ messages: z.array(wireMessage) }).transform((b) => b.messages)]);
+/** v1 answers a bare array, v2 `{"messages": […]}`: read as the latter, so a misfit names `messages.<i>.<field>`. */
+export const claimedBody = z.preprocess((b) => (Array.isArray(b) ? { messages: b } : b), z.looseObject({ messages: z.array(wireMessage) })).transform((b) => b.messages);
 
 export const wireClaim = z.looseObject({
   age: z.number(),

@@ -31,7 +31,7 @@ export function plainMessages(rows: unknown): WireMessage[] | undefined {
   return rows as WireMessage[];
 }
 /** GET ?ids=: v1 answers a bare array, v2 `{"messages": […]}`. */
-export const messagesByIdsBody = z.union([z.array(wireMessage), z.looseObject({ messages: z.array(wireMessage) }).transform((b) => b.messages)]);
+export const messagesByIdsBody = z.preprocess((b) => (Array.isArray(b) ? { messages: b } : b), z.looseObject({ messages: z.array(wireMessage) })).transform((b) => b.messages);
 export const postedBody = z.looseObject({ resources: z.array(z.string()), partial: z.boolean().optional() });
 
 export interface MessageData {
