@@ -85,3 +85,14 @@ describe("backend choice without a catalog entry type", () => {
     expect(() => new CloudDNS(new StaticSession({ token: "t", endpoint: "http://x" }), { backend: "bind" as never })).toThrow(expect.objectContaining({ field: "backend" }));
   });
 });
+
+describe("BIND text for Designate's importer", () => {
+  it("adds $ORIGIN from the SOA owner when the text has none; leaves text that has one alone", async () => {
+    const { withOrigin } = await import("../src/designate/zones");
+    const bind = "example.edu.\t3600\tIN\tSOA\tns.rackspace.com. sample.rackspace.edu. 1 21600 3600 1814400 500\nwww.example.edu. 3600 IN A 192.0.2.1\n";
+    expect(withOrigin(bind)).toBe(`$ORIGIN example.edu.\n${bind}`);
+    const has = `; a comment\n$ORIGIN example.edu.\n${bind}`;
+    expect(withOrigin(has)).toBe(has);
+    expect(withOrigin("@ IN SOA ns. host. 1 2 3 4 5\n")).toBe("@ IN SOA ns. host. 1 2 3 4 5\n");
+  });
+});

@@ -51,10 +51,10 @@ export interface WaitSettings {
 }
 
 /** Splits per-call options into those of each request and those of the wait (ValidationError for bad ones). */
-export function split(client: DnsApi, o: JobCallOptions | undefined): WaitSettings {
+function split(o: JobCallOptions | undefined) {
   const v = validate(jobCallOptions, o, "options") ?? {};
   const perRequest: CallOptions = { ...(v.timeout !== undefined ? { timeout: v.timeout } : {}), ...(v.headers ? { headers: v.headers as Record<string, string | undefined> } : {}) };
-  return { perRequest, signal: v.signal, jobTimeout: v.jobTimeout ?? client.jobTimeout, jobDelay: v.jobDelay ?? client.jobDelay };
+  return { perRequest, signal: v.signal, jobTimeout: v.jobTimeout, jobDelay: v.jobDelay };
 }
 
 /**
@@ -63,20 +63,20 @@ export function split(client: DnsApi, o: JobCallOptions | undefined): WaitSettin
  * options and inputs reject the job before any request.
  */
 export function dnsJob<T>(client: DnsApi, o: JobCallOptions | undefined, run: (w: WaitSettings, ctx: JobContext<JobData>) => Promise<T>, id?: string): Job<T, JobData> {
-  let w: WaitSettings;
+  let asked: ReturnType<typeof split>;
   try {
-    w = split(client, o);
+    asked = split(o);
   } catch (e) {
     return startJob<T, JobData>(() => Promise.reject(e));
   }
-  const asked = validate(jobCallOptions, o, "options") ?? {};
   return startJob<T, JobData>(
     async (ctx) => {
       // The client's defaults depend on the backend, known once the catalog is read.
       await client.ready(ctx.signal);
-      return run({ ...w, jobTimeout: asked.jobTimeout ?? client.jobTimeout, jobDelay: asked.jobDelay ?? client.jobDelay }, ctx);
+      const w: WaitSettings = { perRequest: asked.perRequest, signal: asked.signal, jobTimeout: asked.jobTimeout ?? client.jobTimeout, jobDelay: asked.jobDelay ?? client.jobDelay };
+      return run(w, ctx);
     },
-    { ...(w.signal ? { signal: w.signal } : {}), ...(id ? { id } : {}) },
+    { ...(asked.signal ? { signal: asked.signal } : {}), ...(id ? { id } : {}) },
   );
 }
 
