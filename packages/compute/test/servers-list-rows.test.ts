@@ -46,7 +46,7 @@ describe("servers.list rows", () => {
   for (const [what, row] of Object.entries(fine)) {
     it(`converts ${what} exactly as the wire schema + toServer do`, async () => {
       const page = await listOnce({ servers: [wireServer({ id: "first" }), row] });
-      const expected = toServer(wireServerSchema.parse(row));
+      const expected = toServer(wireServerSchema().parse(row));
       const got = page.items[1]!;
       expect({ ...got }).toStrictEqual(Object.fromEntries(Object.entries(expected).filter(([k]) => k !== "raw")));
       expect(Object.keys(got)).toEqual(Object.keys(expected).filter((k) => k !== "raw"));
@@ -56,7 +56,7 @@ describe("servers.list rows", () => {
 
   for (const [what, [row, path]] of Object.entries(bad)) {
     it(`refuses ${what}: InvalidResponse naming ${path}`, async () => {
-      expect(wireServerSchema.safeParse(row).success).toBe(false);
+      expect(wireServerSchema().safeParse(row).success).toBe(false);
       const e = await listOnce({ servers: [wireServer({ id: "first" }), row] }).catch((x) => x);
       expect(e).toBeInstanceOf(InvalidResponse);
       expect(e.path).toBe(path);

@@ -1,27 +1,28 @@
+import { lazy } from "@rax/core";
 import * as z from "zod";
 
-const num = z.union([z.number(), z.string()]).transform((v) => (v === "" ? 0 : Number(v)));
+const num = lazy(() => z.union([z.number(), z.string()]).transform((v) => (v === "" ? 0 : Number(v))));
 
-export const wireFlavor = z.looseObject({
+export const wireFlavor = lazy(() => z.looseObject({
   id: z.union([z.string(), z.number()]).transform(String),
   name: z.string().optional(),
-  ram: num.optional(),
-  disk: num.optional(),
-  vcpus: num.optional(),
+  ram: num().optional(),
+  disk: num().optional(),
+  vcpus: num().optional(),
   // Nova sends "" for no swap.
-  swap: num.optional(),
-  rxtx_factor: num.optional(),
-  "OS-FLV-EXT-DATA:ephemeral": num.optional(),
+  swap: num().optional(),
+  rxtx_factor: num().optional(),
+  "OS-FLV-EXT-DATA:ephemeral": num().optional(),
   "OS-FLV-WITH-EXT-SPECS:extra_specs": z.record(z.string(), z.unknown()).optional(),
   extra_specs: z.record(z.string(), z.unknown()).optional(),
-});
-export type WireFlavor = z.output<typeof wireFlavor>;
+}));
+export type WireFlavor = z.output<ReturnType<typeof wireFlavor>>;
 
-export const flavorBody = z.looseObject({ flavor: wireFlavor });
-export const flavorsBody = z.looseObject({
-  flavors: z.array(wireFlavor),
+export const flavorBody = lazy(() => z.looseObject({ flavor: wireFlavor() }));
+export const flavorsBody = lazy(() => z.looseObject({
+  flavors: z.array(wireFlavor()),
   flavors_links: z.array(z.looseObject({ rel: z.string().optional() })).optional(),
-});
+}));
 
 export interface FlavorData {
   id: string;
@@ -58,7 +59,7 @@ export function toFlavor(w: WireFlavor): FlavorData {
   };
 }
 
-export const listFlavorsInput = z
+export const listFlavorsInput = lazy(() => z
   .strictObject({
     /** Only flavors with at least this much RAM (MiB): Nova's `minRam`. */
     minRam: z.number().int().min(0).optional(),
@@ -68,16 +69,16 @@ export const listFlavorsInput = z
     limit: z.number().int().min(1).optional(),
     marker: z.string().min(1).optional(),
   })
-  .optional();
-export type ListFlavorsInput = z.input<typeof listFlavorsInput>;
+  .optional());
+export type ListFlavorsInput = z.input<ReturnType<typeof listFlavorsInput>>;
 
 /** `find` criteria: every given field must match exactly (name, RAM, disk, vCPUs). */
-export const findFlavorInput = z
+export const findFlavorInput = lazy(() => z
   .strictObject({
     name: z.string().min(1).optional(),
     ram: z.number().int().min(0).optional(),
     disk: z.number().int().min(0).optional(),
     vcpus: z.number().int().min(0).optional(),
   })
-  .refine((c) => Object.values(c).some((v) => v !== undefined), "give at least one of name, ram, disk, vcpus");
-export type FindFlavorInput = z.input<typeof findFlavorInput>;
+  .refine((c) => Object.values(c).some((v) => v !== undefined), "give at least one of name, ram, disk, vcpus"));
+export type FindFlavorInput = z.input<ReturnType<typeof findFlavorInput>>;

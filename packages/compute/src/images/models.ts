@@ -1,6 +1,7 @@
+import { lazy } from "@rax/core";
 import * as z from "zod";
 
-export const wireImage = z.looseObject({
+export const wireImage = lazy(() => z.looseObject({
   id: z.string(),
   name: z.string().optional(),
   status: z.string().optional(),
@@ -12,14 +13,14 @@ export const wireImage = z.looseObject({
   created: z.string().optional(),
   updated: z.string().optional(),
   "OS-EXT-IMG-SIZE:size": z.number().nullish(),
-});
-export type WireImage = z.output<typeof wireImage>;
+}));
+export type WireImage = z.output<ReturnType<typeof wireImage>>;
 
-export const imageBody = z.looseObject({ image: wireImage });
-export const imagesBody = z.looseObject({
-  images: z.array(wireImage),
+export const imageBody = lazy(() => z.looseObject({ image: wireImage() }));
+export const imagesBody = lazy(() => z.looseObject({
+  images: z.array(wireImage()),
   images_links: z.array(z.looseObject({ rel: z.string().optional() })).optional(),
-});
+}));
 
 export interface ImageData {
   id: string;
@@ -61,7 +62,7 @@ export function toImage(w: WireImage): ImageData {
   };
 }
 
-export const listImagesInput = z
+export const listImagesInput = lazy(() => z
   .strictObject({
     name: z.string().min(1).optional(),
     status: z.string().min(1).optional(),
@@ -74,5 +75,5 @@ export const listImagesInput = z
     limit: z.number().int().min(1).optional(),
     marker: z.string().min(1).optional(),
   })
-  .optional();
-export type ListImagesInput = z.input<typeof listImagesInput>;
+  .optional());
+export type ListImagesInput = z.input<ReturnType<typeof listImagesInput>>;

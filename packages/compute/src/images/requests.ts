@@ -1,4 +1,4 @@
-import { type CallOptions, encodeSegment, jsonFor, markerPager, type NotFound, notFound, notFoundAs, type Paginated, sendFor, type ServiceClient, validate } from "@rax/core";
+import { type CallOptions, encodeSegment, jsonFor, lazy, markerPager, type NotFound, notFound, notFoundAs, type Paginated, sendFor, type ServiceClient, validate } from "@rax/core";
 import * as z from "zod";
 import { NoSuchImage } from "../errors";
 import { metadataInput, type Ref, ref } from "../ref";
@@ -8,11 +8,11 @@ const missing = (id: string) => (e: NotFound) => new NoSuchImage(id, e);
 
 /** GET /images/detail, page after page. `type: "SNAPSHOT"` / `"BASE"` is also checked on each row. */
 export function listImages(client: ServiceClient, filters?: ListImagesInput, o: CallOptions = {}): Paginated<ImageData> {
-  const f = validate(listImagesInput, filters, "filters") ?? {};
+  const f = validate(listImagesInput(), filters, "filters") ?? {};
   const query = { name: f.name, status: f.status, server: f.server, type: f.type, "changes-since": f.changesSince };
   const pages = markerPager(
     async (marker, limit) => {
-      const body = await client.json({ method: "GET", path: "images/detail", query: { ...query, limit, marker }, ...o }, imagesBody);
+      const body = await client.json({ method: "GET", path: "images/detail", query: { ...query, limit, marker }, ...o }, imagesBody());
       return { items: body.images, more: body.images_links?.some((l) => l.rel === "next") ?? false };
     },
     { markerOf: (row) => row.id, pageSize: f.pageSize, limit: f.limit, marker: f.marker },
@@ -22,8 +22,8 @@ export function listImages(client: ServiceClient, filters?: ListImagesInput, o: 
 
 /** GET /images/{id}. */
 export async function getImage(client: ServiceClient, image: Ref, o: CallOptions = {}): Promise<ImageData> {
-  const id = validate(ref, image, "image");
-  const body = await notFoundAs(client.json({ method: "GET", path: `images/${encodeSegment(id)}`, ...o }, imageBody), missing(id));
+  const id = validate(ref(), image, "image");
+  const body = await notFoundAs(client.json({ method: "GET", path: `images/${encodeSegment(id)}`, ...o }, imageBody()), missing(id));
   return toImage(body.image);
 }
 
@@ -41,29 +41,29 @@ export async function findImage(client: ServiceClient, name: string, o: CallOpti
 
 /** DELETE /images/{id} → 204. */
 export async function deleteImage(client: ServiceClient, image: Ref, o: CallOptions = {}): Promise<void> {
-  const id = validate(ref, image, "image");
+  const id = validate(ref(), image, "image");
   await (await notFoundAs(sendFor(client, { method: "DELETE", path: `images/${encodeSegment(id)}`, ...o }, [204]), missing(id))).dump();
 }
 
-const metadataBody = z.looseObject({ metadata: z.record(z.string(), z.string()) });
+const metadataBody = lazy(() => z.looseObject({ metadata: z.record(z.string(), z.string()) }));
 
 /** GET /images/{id}/metadata. */
 export async function getImageMetadata(client: ServiceClient, image: Ref, o: CallOptions = {}): Promise<Record<string, string>> {
-  const id = validate(ref, image, "image");
-  return (await notFoundAs(client.json({ method: "GET", path: `images/${encodeSegment(id)}/metadata`, ...o }, metadataBody), missing(id))).metadata;
+  const id = validate(ref(), image, "image");
+  return (await notFoundAs(client.json({ method: "GET", path: `images/${encodeSegment(id)}/metadata`, ...o }, metadataBody()), missing(id))).metadata;
 }
 
 /** POST /images/{id}/metadata: merges `metadata` into the image's (pyrax `images.set_meta`). */
 export async function setImageMetadata(client: ServiceClient, image: Ref, metadata: Record<string, string>, o: CallOptions = {}): Promise<Record<string, string>> {
-  const id = validate(ref, image, "image");
-  const m = validate(metadataInput, metadata, "metadata");
+  const id = validate(ref(), image, "image");
+  const m = validate(metadataInput(), metadata, "metadata");
   const call = { method: "POST", path: `images/${encodeSegment(id)}/metadata`, json: { metadata: m }, ...o };
-  return (await notFoundAs(jsonFor(client, call, [200], metadataBody), missing(id))).metadata;
+  return (await notFoundAs(jsonFor(client, call, [200], metadataBody()), missing(id))).metadata;
 }
 
 /** DELETE /images/{id}/metadata/{key}, once per key (pyrax `images.delete_meta`). */
 export async function deleteImageMetadata(client: ServiceClient, image: Ref, keys: string | string[], o: CallOptions = {}): Promise<void> {
-  const id = validate(ref, image, "image");
+  const id = validate(ref(), image, "image");
   const list = validate(z.union([z.string().min(1).transform((k) => [k]), z.array(z.string().min(1))]), keys, "keys");
   for (const key of list) {
     const path = `images/${encodeSegment(id)}/metadata/${encodeSegment(key)}`;

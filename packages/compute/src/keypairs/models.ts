@@ -1,6 +1,7 @@
+import { lazy } from "@rax/core";
 import * as z from "zod";
 
-export const wireKeypair = z.looseObject({
+export const wireKeypair = lazy(() => z.looseObject({
   name: z.string(),
   public_key: z.string().optional(),
   fingerprint: z.string().optional(),
@@ -8,11 +9,11 @@ export const wireKeypair = z.looseObject({
   user_id: z.string().optional(),
   type: z.string().optional(),
   created_at: z.string().optional(),
-});
-export type WireKeypair = z.output<typeof wireKeypair>;
+}));
+export type WireKeypair = z.output<ReturnType<typeof wireKeypair>>;
 
-export const keypairBody = z.looseObject({ keypair: wireKeypair });
-export const keypairsBody = z.looseObject({ keypairs: z.array(z.looseObject({ keypair: wireKeypair })) });
+export const keypairBody = lazy(() => z.looseObject({ keypair: wireKeypair() }));
+export const keypairsBody = lazy(() => z.looseObject({ keypairs: z.array(z.looseObject({ keypair: wireKeypair() })) }));
 
 export interface KeypairData {
   name: string;
@@ -40,19 +41,19 @@ export function toKeypair(w: WireKeypair): KeypairData {
 }
 
 /** Nova v2.1's rule: 1–255 characters of letters, digits, `_`, `-` and spaces, no space at either end. */
-export const keypairName = z
+export const keypairName = lazy(() => z
   .string()
   .min(1)
   .max(255)
-  .regex(/^[A-Za-z0-9_-](?:[A-Za-z0-9_ -]*[A-Za-z0-9_-])?$/, "must be letters, digits, _, - or inner spaces");
+  .regex(/^[A-Za-z0-9_-](?:[A-Za-z0-9_ -]*[A-Za-z0-9_-])?$/, "must be letters, digits, _, - or inner spaces"));
 
 /** A keypair by name, or any object with a `name` (a `Keypair`). */
-export const keypairRef = z.union([keypairName, z.object({ name: keypairName }).transform((k) => k.name)], {
+export const keypairRef = lazy(() => z.union([keypairName(), z.object({ name: keypairName() }).transform((k) => k.name)], {
   error: "must be a keypair name or an object with a name",
-});
+}));
 export type KeypairRef = string | { readonly name: string };
 
-export const publicKeyInput = z
+export const publicKeyInput = lazy(() => z
   .string()
   .trim()
-  .regex(/^(ssh-|ecdsa-|sk-)[A-Za-z0-9@.-]+ [A-Za-z0-9+/=]+( .*)?$/s, "must be an OpenSSH public key (ssh-rsa AAAA… comment)");
+  .regex(/^(ssh-|ecdsa-|sk-)[A-Za-z0-9@.-]+ [A-Za-z0-9+/=]+( .*)?$/s, "must be an OpenSSH public key (ssh-rsa AAAA… comment)"));

@@ -8,15 +8,15 @@ const keypairPath = (name: string) => `os-keypairs/${encodeSegment(name)}`;
 /** GET /os-keypairs: one page (Nova v2.1 does not page keypairs). */
 export function listKeypairs(client: ServiceClient, o: CallOptions = {}): Paginated<KeypairData> {
   return new Paginated(async () => {
-    const body = await client.json({ method: "GET", path: "os-keypairs", ...o }, keypairsBody);
+    const body = await client.json({ method: "GET", path: "os-keypairs", ...o }, keypairsBody());
     return { items: body.keypairs.map((k) => toKeypair(k.keypair)) };
   });
 }
 
 /** GET /os-keypairs/{name}. */
 export async function getKeypair(client: ServiceClient, keypair: KeypairRef, o: CallOptions = {}): Promise<KeypairData> {
-  const name = validate(keypairRef, keypair, "keypair");
-  const body = await notFoundAs(client.json({ method: "GET", path: keypairPath(name), ...o }, keypairBody), missing(name));
+  const name = validate(keypairRef(), keypair, "keypair");
+  const body = await notFoundAs(client.json({ method: "GET", path: keypairPath(name), ...o }, keypairBody()), missing(name));
   return toKeypair(body.keypair);
 }
 
@@ -31,17 +31,17 @@ export interface CreatedKeypair {
  * and returns the private key once; with it, the public key is imported. A taken name → `Conflict`.
  */
 export async function createKeypair(client: ServiceClient, name: string, publicKey?: string, o: CallOptions = {}): Promise<CreatedKeypair> {
-  const n = validate(keypairName, name, "name");
-  const key = publicKey === undefined ? undefined : validate(publicKeyInput, publicKey, "publicKey");
+  const n = validate(keypairName(), name, "name");
+  const key = publicKey === undefined ? undefined : validate(publicKeyInput(), publicKey, "publicKey");
   const json = { keypair: { name: n, ...(key ? { public_key: key } : {}) } };
-  const body = await jsonFor(client, { method: "POST", path: "os-keypairs", json, ...o }, [200, 201], keypairBody);
+  const body = await jsonFor(client, { method: "POST", path: "os-keypairs", json, ...o }, [200, 201], keypairBody());
   const privateKey = body.keypair.private_key;
   return { keypair: toKeypair(body.keypair), ...(privateKey ? { privateKey } : {}) };
 }
 
 /** DELETE /os-keypairs/{name} → 202 (204 from microversion 2.2). */
 export async function deleteKeypair(client: ServiceClient, keypair: KeypairRef, o: CallOptions = {}): Promise<void> {
-  const name = validate(keypairRef, keypair, "keypair");
+  const name = validate(keypairRef(), keypair, "keypair");
   const res = await notFoundAs(sendFor(client, { method: "DELETE", path: keypairPath(name), ...o }, [202, 204]), missing(name));
   await res.dump();
 }

@@ -1,19 +1,20 @@
+import { lazy } from "@rax/core";
 import * as z from "zod";
 
-const rateLimit = z.looseObject({
+const rateLimit = lazy(() => z.looseObject({
   verb: z.string(),
   value: z.number(),
   remaining: z.number().optional(),
   unit: z.string(),
   "next-available": z.string().optional(),
-});
+}));
 
-export const limitsBody = z.looseObject({
+export const limitsBody = lazy(() => z.looseObject({
   limits: z.looseObject({
-    rate: z.array(z.looseObject({ uri: z.string().optional(), regex: z.string().optional(), limit: z.array(rateLimit) })).optional(),
+    rate: z.array(z.looseObject({ uri: z.string().optional(), regex: z.string().optional(), limit: z.array(rateLimit()) })).optional(),
     absolute: z.record(z.string(), z.number()).optional(),
   }),
-});
+}));
 
 export interface RateLimit {
   uri?: string;
@@ -33,7 +34,7 @@ export interface LimitsData {
   absolute: Record<string, number>;
 }
 
-export function toLimits(w: z.output<typeof limitsBody>): LimitsData {
+export function toLimits(w: z.output<ReturnType<typeof limitsBody>>): LimitsData {
   const rate: RateLimit[] = [];
   for (const group of w.limits.rate ?? [])
     for (const l of group.limit)

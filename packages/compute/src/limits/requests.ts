@@ -3,5 +3,5 @@ import { limitsBody, type LimitsData, toLimits } from "./models";
 
 /** GET /limits. */
 export async function getLimits(client: ServiceClient, o: CallOptions = {}): Promise<LimitsData> {
-  return toLimits(await client.json({ method: "GET", path: "limits", ...o }, limitsBody));
+  return toLimits(await client.json({ method: "GET", path: "limits", ...o }, limitsBody()));
 }

@@ -1,21 +1,22 @@
+import { lazy } from "@rax/core";
 import * as z from "zod";
 import type { ServerFault } from "../errors";
 import { metadataInput, ref } from "../ref";
 
 // ---- wire (Nova v2 / v2.1 JSON, parsed leniently: unknown fields are kept in `raw`) ----
 
-const idLink = z.looseObject({ id: z.union([z.string(), z.number()]).transform(String) });
-const address = z.looseObject({ addr: z.string(), version: z.number().optional() });
+const idLink = lazy(() => z.looseObject({ id: z.union([z.string(), z.number()]).transform(String) }));
+const address = lazy(() => z.looseObject({ addr: z.string(), version: z.number().optional() }));
 
-export const wireServer = z.looseObject({
+export const wireServer = lazy(() => z.looseObject({
   id: z.string(),
   name: z.string().optional(),
   status: z.string().optional(),
   progress: z.number().nullish(),
   // Booted from a volume, Nova sends `"image": ""`.
-  image: z.union([idLink, z.literal(""), z.null()]).optional(),
+  image: z.union([idLink(), z.literal(""), z.null()]).optional(),
   flavor: z.looseObject({ id: z.union([z.string(), z.number()]).transform(String).optional() }).optional(),
-  addresses: z.record(z.string(), z.array(address)).nullish(),
+  addresses: z.record(z.string(), z.array(address())).nullish(),
   metadata: z.record(z.string(), z.string()).nullish(),
   key_name: z.string().nullish(),
   accessIPv4: z.string().nullish(),
@@ -27,17 +28,17 @@ export const wireServer = z.looseObject({
   user_id: z.string().optional(),
   adminPass: z.string().optional(),
   fault: z.looseObject({ code: z.number().optional(), message: z.string().optional(), details: z.string().optional(), created: z.string().optional() }).optional(),
-});
-export type WireServer = z.output<typeof wireServer>;
+}));
+export type WireServer = z.output<ReturnType<typeof wireServer>>;
 
-export const serverBody = z.looseObject({ server: wireServer });
-export const serversBody = z.looseObject({
-  servers: z.array(wireServer),
+export const serverBody = lazy(() => z.looseObject({ server: wireServer() }));
+export const serversBody = lazy(() => z.looseObject({
+  servers: z.array(wireServer()),
   servers_links: z.array(z.looseObject({ rel: z.string().optional(), href: z.string().optional() })).optional(),
-});
-export const addressesBody = z.looseObject({ addresses: z.record(z.string(), z.array(address)) });
-export const metadataBody = z.looseObject({ metadata: z.record(z.string(), z.string()) });
-export const metaItemBody = z.looseObject({ meta: z.record(z.string(), z.string()) });
+}));
+export const addressesBody = lazy(() => z.looseObject({ addresses: z.record(z.string(), z.array(address())) }));
+export const metadataBody = lazy(() => z.looseObject({ metadata: z.record(z.string(), z.string()) }));
+export const metaItemBody = lazy(() => z.looseObject({ meta: z.record(z.string(), z.string()) }));
 
 // ---- what callers get: plain camelCase data ----
 
@@ -88,7 +89,7 @@ const str = (v: unknown): string | undefined => (typeof v === "string" && v !== 
  * page: spreads of one-key objects and entry arrays were a visible share of a listing's CPU).
  * Takes a row the schema accepted or one `isWireServer` passed; ids given as numbers become strings.
  */
-export function toServer(w: z.input<typeof wireServer>): ServerData {
+export function toServer(w: z.input<ReturnType<typeof wireServer>>): ServerData {
   let raw: Record<string, unknown> = w;
   if (w.adminPass !== undefined) {
     const { adminPass: _secret, ...rest } = w;
@@ -167,7 +168,7 @@ function isFault(v: unknown): boolean {
 }
 
 /** True when `wireServer` would accept `w`. */
-export function isWireServer(w: unknown): w is z.input<typeof wireServer> {
+export function isWireServer(w: unknown): w is z.input<ReturnType<typeof wireServer>> {
   if (!isRow(w) || typeof w.id !== "string") return false;
   const { image, flavor, progress, addresses, metadata, fault } = w;
   return (
@@ -203,15 +204,15 @@ export function isServersPage(body: unknown): body is { servers: unknown[]; serv
 
 // ---- input ----
 
-export const serverStatus = z.string().regex(/^[A-Z_]+$/i, "must be a Nova status such as ACTIVE or ERROR");
+export const serverStatus = lazy(() => z.string().regex(/^[A-Z_]+$/i, "must be a Nova status such as ACTIVE or ERROR"));
 
-export const listServersInput = z
+export const listServersInput = lazy(() => z
   .strictObject({
     /** Nova treats it as a regular expression; `find` matches exactly. */
     name: z.string().min(1).optional(),
-    status: serverStatus.optional(),
-    image: ref.optional(),
-    flavor: ref.optional(),
+    status: serverStatus().optional(),
+    image: ref().optional(),
+    flavor: ref().optional(),
     /** ISO 8601 date, or a Date: servers changed since (deleted ones included). */
     changesSince: z.union([z.date().transform((d) => d.toISOString()), z.iso.datetime({ offset: true })]).optional(),
     /** Servers per request (Nova caps it, 1000 on Rackspace). */
@@ -221,30 +222,30 @@ export const listServersInput = z
     /** Start after this server id. */
     marker: z.string().min(1).optional(),
   })
-  .optional();
-export type ListServersInput = z.input<typeof listServersInput>;
+  .optional());
+export type ListServersInput = z.input<ReturnType<typeof listServersInput>>;
 
 const MAX_FILES = 5;
 const MAX_FILE_BYTES = 10_240; // Nova's injected_file_content_bytes quota
 const MAX_PATH = 255; // Nova's injected_file_path_length quota
 const MAX_USER_DATA = 65_535; // bytes of base64, Nova's column size
 
-const bytes = z.union([z.string(), z.instanceof(Uint8Array)], { error: "must be a string or a Uint8Array" });
+const bytes = lazy(() => z.union([z.string(), z.instanceof(Uint8Array)], { error: "must be a string or a Uint8Array" }));
 const byteLength = (v: string | Uint8Array) => (typeof v === "string" ? Buffer.byteLength(v) : v.byteLength);
 const base64 = (v: string | Uint8Array) => Buffer.from(v).toString("base64");
 
-const files = z
+const files = lazy(() => z
   .record(
     z.string().min(1).max(MAX_PATH, `must be at most ${MAX_PATH} characters`).startsWith("/", "must be an absolute path"),
-    bytes.refine((v) => byteLength(v) <= MAX_FILE_BYTES, `must be at most ${MAX_FILE_BYTES} bytes`),
+    bytes().refine((v) => byteLength(v) <= MAX_FILE_BYTES, `must be at most ${MAX_FILE_BYTES} bytes`),
   )
   .refine((o) => Object.keys(o).length <= MAX_FILES, `at most ${MAX_FILES} files`)
-  .transform((o) => Object.entries(o).map(([path, contents]) => ({ path, contents: base64(contents) })));
+  .transform((o) => Object.entries(o).map(([path, contents]) => ({ path, contents: base64(contents) }))));
 
-const meta = metadataInput.refine((o) => Object.keys(o).length <= 5, "at most 5 key/value pairs");
+const meta = lazy(() => metadataInput().refine((o) => Object.keys(o).length <= 5, "at most 5 key/value pairs"));
 
 /** One network for the new server: an id, or pyrax's nic dict (`{"net-id": …}`), or Nova's `{uuid, fixed_ip, port}`. */
-const network = z
+const network = lazy(() => z
   .union([
     z.string().min(1),
     z.strictObject({
@@ -266,28 +267,28 @@ const network = z
     const port = n.port ?? n["port-id"];
     return { ...(uuid ? { uuid } : {}), ...(fixed ? { fixed_ip: fixed } : {}), ...(port ? { port } : {}) };
   })
-  .refine((n) => n.uuid !== undefined || n.port !== undefined, "needs a network id or a port");
+  .refine((n) => n.uuid !== undefined || n.port !== undefined, "needs a network id or a port"));
 
-export const createServerInput = z
+export const createServerInput = lazy(() => z
   .strictObject({
     name: z.string().min(1).max(255),
     /** Image id or object; leave out only when booting from a volume (`blockDeviceMapping`). */
-    image: ref.optional(),
-    flavor: ref,
+    image: ref().optional(),
+    flavor: ref(),
     /** Up to 5 string pairs (pyrax `meta`; `metadata` is accepted too). */
-    meta: meta.optional(),
-    metadata: meta.optional(),
+    meta: meta().optional(),
+    metadata: meta().optional(),
     /** Up to 5 files, path → text or bytes, each ≤ 10 KiB (pyrax `files`; Nova `personality`). */
-    files: files.optional(),
-    personality: files.optional(),
+    files: files().optional(),
+    personality: files().optional(),
     keyName: z.string().min(1).optional(),
     /** Network ids or nic dicts; pyrax's `nics` is accepted too. */
-    networks: z.array(network).optional(),
-    nics: z.array(network).optional(),
+    networks: z.array(network()).optional(),
+    nics: z.array(network()).optional(),
     diskConfig: z.enum(["AUTO", "MANUAL"]).optional(),
     /** A root password of your choosing (a secret: never logged). */
     adminPass: z.string().min(1).optional(),
-    userData: bytes.transform(base64).refine((b) => b.length <= MAX_USER_DATA, `must be at most ${MAX_USER_DATA} bytes once base64-encoded`).optional(),
+    userData: bytes().transform(base64).refine((b) => b.length <= MAX_USER_DATA, `must be at most ${MAX_USER_DATA} bytes once base64-encoded`).optional(),
     configDrive: z.boolean().optional(),
     availabilityZone: z.string().min(1).optional(),
     /** Security group names. */
@@ -301,11 +302,11 @@ export const createServerInput = z
   .refine((o) => o.image !== undefined || o.blockDeviceMapping !== undefined, { path: ["image"], message: "is required (unless booting from a volume with blockDeviceMapping)" })
   .refine((o) => !(o.meta && o.metadata), { path: ["metadata"], message: "give meta or metadata, not both" })
   .refine((o) => !(o.files && o.personality), { path: ["personality"], message: "give files or personality, not both" })
-  .refine((o) => !(o.networks && o.nics), { path: ["nics"], message: "give networks or nics, not both" });
-export type CreateServerInput = z.input<typeof createServerInput>;
+  .refine((o) => !(o.networks && o.nics), { path: ["nics"], message: "give networks or nics, not both" }));
+export type CreateServerInput = z.input<ReturnType<typeof createServerInput>>;
 
 /** The `POST /servers` body for validated input. */
-export function toCreateBody(i: z.output<typeof createServerInput>): Record<string, unknown> {
+export function toCreateBody(i: z.output<ReturnType<typeof createServerInput>>): Record<string, unknown> {
   const server: Record<string, unknown> = { name: i.name, imageRef: i.image ?? "", flavorRef: i.flavor };
   const metadata = i.meta ?? i.metadata;
   if (metadata) server.metadata = metadata;
@@ -326,31 +327,31 @@ export function toCreateBody(i: z.output<typeof createServerInput>): Record<stri
   return { server, ...(i.schedulerHints ? { "os:scheduler_hints": i.schedulerHints } : {}) };
 }
 
-export const updateServerInput = z.strictObject({ name: z.string().min(1).max(255) });
-export type UpdateServerInput = z.input<typeof updateServerInput>;
+export const updateServerInput = lazy(() => z.strictObject({ name: z.string().min(1).max(255) }));
+export type UpdateServerInput = z.input<ReturnType<typeof updateServerInput>>;
 
 // ---- action input ----
 
-export const rebootType = z.enum(["SOFT", "HARD"], { error: 'must be "SOFT" or "HARD"' });
+export const rebootType = lazy(() => z.enum(["SOFT", "HARD"], { error: 'must be "SOFT" or "HARD"' }));
 
-export const rebuildServerInput = z.strictObject({
+export const rebuildServerInput = lazy(() => z.strictObject({
   name: z.string().min(1).max(255).optional(),
   adminPass: z.string().min(1).optional(),
   diskConfig: z.enum(["AUTO", "MANUAL"]).optional(),
-  meta: metadataInput.optional(),
+  meta: metadataInput().optional(),
   preserveEphemeral: z.boolean().optional(),
-});
-export type RebuildServerInput = z.input<typeof rebuildServerInput>;
+}));
+export type RebuildServerInput = z.input<ReturnType<typeof rebuildServerInput>>;
 
-export const resizeServerInput = z.strictObject({ diskConfig: z.enum(["AUTO", "MANUAL"]).optional() });
-export type ResizeServerInput = z.input<typeof resizeServerInput>;
+export const resizeServerInput = lazy(() => z.strictObject({ diskConfig: z.enum(["AUTO", "MANUAL"]).optional() }));
+export type ResizeServerInput = z.input<ReturnType<typeof resizeServerInput>>;
 
 /** Rescue with your own rescue password and/or rescue image. */
-export const rescueServerInput = z.strictObject({ adminPass: z.string().min(1).optional(), image: ref.optional() });
-export type RescueServerInput = z.input<typeof rescueServerInput>;
+export const rescueServerInput = lazy(() => z.strictObject({ adminPass: z.string().min(1).optional(), image: ref().optional() }));
+export type RescueServerInput = z.input<ReturnType<typeof rescueServerInput>>;
 
-export const resetStateInput = z
+export const resetStateInput = lazy(() => z
   .string()
   .transform((s) => s.toLowerCase())
-  .pipe(z.enum(["active", "error"], { error: 'must be "active" or "error"' }));
+  .pipe(z.enum(["active", "error"], { error: 'must be "active" or "error"' })));
 

@@ -39,7 +39,7 @@ const missing = (id: string) => (e: NotFound) => new NoSuchServer(id, e);
 
 /** GET /servers/detail, page after page (`limit` + `marker`; Nova's `next` link says another page follows). */
 export function listServers(client: ServiceClient, filters?: ListServersInput, o: CallOptions = {}): Paginated<ServerData> {
-  const f = validate(listServersInput, filters, "filters") ?? {};
+  const f = validate(listServersInput(), filters, "filters") ?? {};
   const query = { name: f.name, status: f.status, image: f.image, flavor: f.flavor, "changes-since": f.changesSince };
   return markerPager(
     async (marker, limit) => {
@@ -70,7 +70,7 @@ function serversPage(res: RaxResponse, body: unknown): { items: ServerData[]; mo
       return { items, more };
     }
   }
-  const r = serversBody.safeParse(body);
+  const r = serversBody().safeParse(body);
   const issue = r.error?.issues[0];
   const path = issue?.path.map(String).join(".") || undefined;
   let snippet = "";
@@ -89,8 +89,8 @@ function serversPage(res: RaxResponse, body: unknown): { items: ServerData[]; mo
 
 /** GET /servers/{id}. */
 export async function getServer(client: ServiceClient, server: Ref, o: CallOptions = {}): Promise<ServerData> {
-  const id = validate(ref, server, "server");
-  const body = await notFoundAs(client.json({ method: "GET", path: serverPath(id), ...o }, serverBody), missing(id));
+  const id = validate(ref(), server, "server");
+  const body = await notFoundAs(client.json({ method: "GET", path: serverPath(id), ...o }, serverBody()), missing(id));
   return toServer(body.server);
 }
 
@@ -116,8 +116,8 @@ export interface CreatedServer {
 
 /** POST /servers → 202. Nova answers with little more than the id; the rest is filled from the request. */
 export async function createServer(client: ServiceClient, input: CreateServerInput, o: CallOptions = {}): Promise<CreatedServer> {
-  const i = validate(createServerInput, input, "server");
-  const body = await jsonFor(client, { method: "POST", path: "servers", json: toCreateBody(i), ...o }, [202], serverBody);
+  const i = validate(createServerInput(), input, "server");
+  const body = await jsonFor(client, { method: "POST", path: "servers", json: toCreateBody(i), ...o }, [202], serverBody());
   const data = toServer({ status: "BUILD", name: i.name, ...body.server });
   if (!body.server.flavor) data.flavor = { id: i.flavor };
   if (!body.server.image && i.image) data.image = { id: i.image };
@@ -127,58 +127,58 @@ export async function createServer(client: ServiceClient, input: CreateServerInp
 
 /** PUT /servers/{id} (rename). */
 export async function updateServer(client: ServiceClient, server: Ref, changes: UpdateServerInput, o: CallOptions = {}): Promise<ServerData> {
-  const id = validate(ref, server, "server");
-  const c = validate(updateServerInput, changes, "changes");
-  const body = await notFoundAs(jsonFor(client, { method: "PUT", path: serverPath(id), json: { server: c }, ...o }, [200], serverBody), missing(id));
+  const id = validate(ref(), server, "server");
+  const c = validate(updateServerInput(), changes, "changes");
+  const body = await notFoundAs(jsonFor(client, { method: "PUT", path: serverPath(id), json: { server: c }, ...o }, [200], serverBody()), missing(id));
   return toServer(body.server);
 }
 
 /** DELETE /servers/{id} → 204. The server goes on existing (status DELETED) for a moment. */
 export async function deleteServer(client: ServiceClient, server: Ref, o: CallOptions = {}): Promise<void> {
-  const id = validate(ref, server, "server");
+  const id = validate(ref(), server, "server");
   const res = await notFoundAs(sendFor(client, { method: "DELETE", path: serverPath(id), ...o }, [204]), missing(id));
   await res.dump();
 }
 
 /** GET /servers/{id}/ips, or /ips/{network} for one network label. */
 export async function listServerAddresses(client: ServiceClient, server: Ref, network?: string, o: CallOptions = {}): Promise<Record<string, Address[]>> {
-  const id = validate(ref, server, "server");
+  const id = validate(ref(), server, "server");
   const label = validate(z.string().min(1).optional(), network, "network");
-  if (label === undefined) return (await notFoundAs(client.json({ method: "GET", path: serverPath(id, "/ips"), ...o }, addressesBody), missing(id))).addresses;
+  if (label === undefined) return (await notFoundAs(client.json({ method: "GET", path: serverPath(id, "/ips"), ...o }, addressesBody()), missing(id))).addresses;
   return notFoundAs(client.json({ method: "GET", path: serverPath(id, `/ips/${encodeSegment(label)}`), ...o }, z.record(z.string(), z.array(z.looseObject({ addr: z.string(), version: z.number().optional() })))), missing(id));
 }
 
 /** GET /servers/{id}/metadata. */
 export async function getServerMetadata(client: ServiceClient, server: Ref, o: CallOptions = {}): Promise<Record<string, string>> {
-  const id = validate(ref, server, "server");
-  return (await notFoundAs(client.json({ method: "GET", path: serverPath(id, "/metadata"), ...o }, metadataBody), missing(id))).metadata;
+  const id = validate(ref(), server, "server");
+  return (await notFoundAs(client.json({ method: "GET", path: serverPath(id, "/metadata"), ...o }, metadataBody()), missing(id))).metadata;
 }
 
 /** POST /servers/{id}/metadata: merges `metadata` into the server's; returns all of it. */
 export async function setServerMetadata(client: ServiceClient, server: Ref, metadata: Record<string, string>, o: CallOptions = {}): Promise<Record<string, string>> {
-  const id = validate(ref, server, "server");
-  const m = validate(metadataInput, metadata, "metadata");
-  return (await notFoundAs(jsonFor(client, { method: "POST", path: serverPath(id, "/metadata"), json: { metadata: m }, ...o }, [200], metadataBody), missing(id))).metadata;
+  const id = validate(ref(), server, "server");
+  const m = validate(metadataInput(), metadata, "metadata");
+  return (await notFoundAs(jsonFor(client, { method: "POST", path: serverPath(id, "/metadata"), json: { metadata: m }, ...o }, [200], metadataBody()), missing(id))).metadata;
 }
 
 /** PUT /servers/{id}/metadata: replaces all of the server's metadata. */
 export async function replaceServerMetadata(client: ServiceClient, server: Ref, metadata: Record<string, string>, o: CallOptions = {}): Promise<Record<string, string>> {
-  const id = validate(ref, server, "server");
-  const m = validate(metadataInput, metadata, "metadata");
-  return (await notFoundAs(jsonFor(client, { method: "PUT", path: serverPath(id, "/metadata"), json: { metadata: m }, ...o }, [200], metadataBody), missing(id))).metadata;
+  const id = validate(ref(), server, "server");
+  const m = validate(metadataInput(), metadata, "metadata");
+  return (await notFoundAs(jsonFor(client, { method: "PUT", path: serverPath(id, "/metadata"), json: { metadata: m }, ...o }, [200], metadataBody()), missing(id))).metadata;
 }
 
 /** PUT /servers/{id}/metadata/{key}: sets one key. */
 export async function setServerMetadataItem(client: ServiceClient, server: Ref, key: string, value: string, o: CallOptions = {}): Promise<Record<string, string>> {
-  const id = validate(ref, server, "server");
-  const m = validate(metadataInput, { [key]: value }, "metadata");
+  const id = validate(ref(), server, "server");
+  const m = validate(metadataInput(), { [key]: value }, "metadata");
   const path = serverPath(id, `/metadata/${encodeSegment(key)}`);
-  return (await notFoundAs(jsonFor(client, { method: "PUT", path, json: { meta: m }, ...o }, [200], metaItemBody), missing(id))).meta;
+  return (await notFoundAs(jsonFor(client, { method: "PUT", path, json: { meta: m }, ...o }, [200], metaItemBody()), missing(id))).meta;
 }
 
 /** DELETE /servers/{id}/metadata/{key}, once per key (Nova has no bulk delete). */
 export async function deleteServerMetadata(client: ServiceClient, server: Ref, keys: string | string[], o: CallOptions = {}): Promise<void> {
-  const id = validate(ref, server, "server");
+  const id = validate(ref(), server, "server");
   const list = validate(z.union([z.string().min(1).transform((k) => [k]), z.array(z.string().min(1))]), keys, "keys");
   for (const key of list) {
     const res = await notFoundAs(sendFor(client, { method: "DELETE", path: serverPath(id, `/metadata/${encodeSegment(key)}`), ...o }, [204]), missing(id));
@@ -192,21 +192,21 @@ async function act(client: ServiceClient, id: string, body: Record<string, unkno
   return notFoundAs(sendFor(client, { method: "POST", path: serverPath(id, "/action"), json: body, ...o }, ok), missing(id));
 }
 async function actQuietly(client: ServiceClient, server: Ref, body: Record<string, unknown>, ok: number[], o: CallOptions): Promise<void> {
-  const id = validate(ref, server, "server");
+  const id = validate(ref(), server, "server");
   await (await act(client, id, body, ok, o)).dump();
 }
 
 /** reboot → 202; status REBOOT / HARD_REBOOT, then ACTIVE. */
 export async function rebootServer(client: ServiceClient, server: Ref, type: "SOFT" | "HARD" = "SOFT", o: CallOptions = {}): Promise<void> {
-  const t = validate(rebootType, typeof type === "string" ? type.toUpperCase() : type, "type");
+  const t = validate(rebootType(), typeof type === "string" ? type.toUpperCase() : type, "type");
   return actQuietly(client, server, { reboot: { type: t } }, [202], o);
 }
 
 /** rebuild → 202 with the server and a new root password. */
 export async function rebuildServer(client: ServiceClient, server: Ref, image: Ref, options: RebuildServerInput = {}, o: CallOptions = {}): Promise<CreatedServer> {
-  const id = validate(ref, server, "server");
-  const imageRef = validate(ref, image, "image");
-  const r = validate(rebuildServerInput, options, "options");
+  const id = validate(ref(), server, "server");
+  const imageRef = validate(ref(), image, "image");
+  const r = validate(rebuildServerInput(), options, "options");
   const rebuild: Record<string, unknown> = { imageRef };
   if (r.name) rebuild.name = r.name;
   if (r.adminPass) rebuild.adminPass = r.adminPass;
@@ -214,15 +214,15 @@ export async function rebuildServer(client: ServiceClient, server: Ref, image: R
   if (r.meta) rebuild.metadata = r.meta;
   if (r.preserveEphemeral !== undefined) rebuild.preserve_ephemeral = r.preserveEphemeral;
   const res = await act(client, id, { rebuild }, [202], o);
-  const body = serverBody.safeParse(await res.json());
+  const body = serverBody().safeParse(await res.json());
   if (!body.success) throw new InvalidResponse({ status: res.status, method: res.method, url: res.url, snippet: "" }, "rebuild answered without a server");
   return { server: toServer(body.data.server), ...(body.data.server.adminPass ? { adminPass: body.data.server.adminPass } : {}) };
 }
 
 /** resize → 202; status RESIZE, then VERIFY_RESIZE (confirm or revert it). */
 export async function resizeServer(client: ServiceClient, server: Ref, flavor: Ref, options: ResizeServerInput = {}, o: CallOptions = {}): Promise<void> {
-  const flavorRef = validate(ref, flavor, "flavor");
-  const r = validate(resizeServerInput, options, "options");
+  const flavorRef = validate(ref(), flavor, "flavor");
+  const r = validate(resizeServerInput(), options, "options");
   return actQuietly(client, server, { resize: { flavorRef, ...(r.diskConfig ? { "OS-DCF:diskConfig": r.diskConfig } : {}) } }, [202], o);
 }
 
@@ -238,9 +238,9 @@ export async function revertServerResize(client: ServiceClient, server: Ref, o: 
 
 /** createImage → 202; the new image's id is the last segment of `Location` (or `image_id` from v2.45). */
 export async function createServerImage(client: ServiceClient, server: Ref, name: string, metadata?: Record<string, string>, o: CallOptions = {}): Promise<string> {
-  const given = validate(ref, server, "server");
+  const given = validate(ref(), server, "server");
   const n = validate(z.string().min(1).max(255), name, "name");
-  const m = validate(metadataInput.optional(), metadata, "metadata");
+  const m = validate(metadataInput().optional(), metadata, "metadata");
   // pyrax accepts the server's name here (`cs.servers.create_image("my_server", …)`); Nova ids are UUIDs.
   const id = UUID.test(given) ? given : (await findServer(client, given, o)).id;
   const res = await act(client, id, { createImage: { name: n, ...(m ? { metadata: m } : {}) } }, [202], o);
@@ -269,8 +269,8 @@ export async function changeServerPassword(client: ServiceClient, server: Ref, p
 
 /** rescue → 200 `{adminPass}` (the rescue system's root password, a secret); status RESCUE. */
 export async function rescueServer(client: ServiceClient, server: Ref, options: RescueServerInput = {}, o: CallOptions = {}): Promise<{ adminPass?: string }> {
-  const id = validate(ref, server, "server");
-  const r = validate(rescueServerInput, options, "options");
+  const id = validate(ref(), server, "server");
+  const r = validate(rescueServerInput(), options, "options");
   const info = r.adminPass || r.image ? { ...(r.adminPass ? { adminPass: r.adminPass } : {}), ...(r.image ? { rescue_image_ref: r.image } : {}) } : null;
   const res = await act(client, id, { rescue: info }, [200, 202], o);
   const body = z.looseObject({ adminPass: z.string().optional() }).safeParse(safeJson(await res.text()));
@@ -284,7 +284,7 @@ export async function unrescueServer(client: ServiceClient, server: Ref, o: Call
 
 /** os-resetState → 202 (admin only): ACTIVE or ERROR, for a server stuck in a task. */
 export async function resetServerState(client: ServiceClient, server: Ref, state: "ACTIVE" | "ERROR" | "active" | "error" = "ACTIVE", o: CallOptions = {}): Promise<void> {
-  const s = validate(resetStateInput, state, "state");
+  const s = validate(resetStateInput(), state, "state");
   return actQuietly(client, server, { "os-resetState": { state: s } }, [202], o);
 }
 
@@ -300,7 +300,7 @@ export async function startServer(client: ServiceClient, server: Ref, o: CallOpt
 
 /** os-getConsoleOutput → 200 `{output}`: the console log, or its last `length` lines. */
 export async function getServerConsoleOutput(client: ServiceClient, server: Ref, length?: number, o: CallOptions = {}): Promise<string> {
-  const id = validate(ref, server, "server");
+  const id = validate(ref(), server, "server");
   const n = validate(z.number().int().min(1).optional(), length, "length");
   const res = await act(client, id, { "os-getConsoleOutput": n === undefined ? {} : { length: n } }, [200], o);
   const body = z.looseObject({ output: z.string() }).safeParse(safeJson(await res.text()));

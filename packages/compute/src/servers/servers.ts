@@ -63,7 +63,7 @@ export class Servers {
       // Nova forgets a deleted server: the 404 is the state we wait for.
       let last = known;
       await waitUntilGone(async () => (last = await load()), { ...wait, onProgress: o.onProgress });
-      return new Server(this, { ...(last ?? placeholder(validate(ref, server, "server"))), status: "DELETED" });
+      return new Server(this, { ...(last ?? placeholder(validate(ref(), server, "server"))), status: "DELETED" });
     }
     try {
       return await waitUntil(load, "status", want, { ...wait, failOn: want.includes("ERROR") ? [] : ["ERROR"] });
