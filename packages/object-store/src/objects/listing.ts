@@ -1,11 +1,12 @@
-import type { Paginated } from "@rax/core";
+import { Paginated, ValidationError } from "@rax/core";
 import * as z from "zod";
 import { asNoSuchContainer } from "../errors";
-import { containerPath } from "../names";
+import { containerName, containerPath } from "../names";
 import type { SwiftClient } from "../swift-client";
 import {
   checkAfterMarker,
   checkedRows,
+  checkListingOptions,
   isRecord,
   jsonArray,
   type ListingOptions,
@@ -88,8 +89,47 @@ export function walkObjects(client: SwiftClient, container: string, o: ListingOp
   return walkPages(o, (marker, limit) => objectPage(client, container, o, marker, limit));
 }
 
-export async function listObjectRows(client: SwiftClient, container: string, o: ListingOptions): Promise<ObjectListing[]> {
+async function rowsOf(client: SwiftClient, container: string, o: ListingOptions): Promise<ObjectListing[]> {
   if (!o.fullListing) return (await objectPage(client, container, o)).items;
   return walkObjects(client, container, o).toArray();
+}
+
+/** The container's rows: one page, or every page with `fullListing: true`. Input checked first. */
+export async function listObjectRows(client: SwiftClient, container: unknown, options?: unknown): Promise<ObjectListing[]> {
+  const c = containerName(container);
+  return rowsOf(client, c, checkListingOptions(options));
+}
+
+/** The container's rows as the caller's objects: one page, or every page with `fullListing: true`. */
+export async function getObjects<T>(client: SwiftClient, container: unknown, options: unknown, convert: (row: ObjectListing, container: string) => T): Promise<T[]> {
+  const c = containerName(container);
+  return (await rowsOf(client, c, checkListingOptions(options))).map((r) => convert(r, c));
+}
+
+/** Object names (pyrax's `list_object_names`). */
+export async function listObjectNames(client: SwiftClient, container: unknown, options?: unknown): Promise<string[]> {
+  return (await listObjectRows(client, container, options)).map((r) => r.name);
+}
+
+/** Pseudo-folder names: the `subdir` rows of a delimiter listing (default delimiter "/"), every page. */
+export async function listSubdirs(client: SwiftClient, container: unknown, options?: unknown): Promise<string[]> {
+  const c = containerName(container);
+  const o = checkListingOptions(options);
+  const rows = await rowsOf(client, c, { ...o, delimiter: o.delimiter ?? "/", fullListing: true });
+  return rows.filter((r) => r.isSubdir).map((r) => r.name);
+}
+
+/**
+ * The container's objects, page by page (`await` for one page, `for await` for all, past Swift's
+ * 10 000-per-request cap); `convert` turns each row into what the caller hands out. Input checked at the call.
+ */
+export function listObjects<T>(client: SwiftClient, container: unknown, options: unknown, convert: (row: ObjectListing, container: string) => T): Paginated<T> {
+  const c = containerName(container);
+  const o = checkListingOptions(options);
+  if ("fullListing" in o) throw new ValidationError("options.fullListing", "use getObjects() or iterate the listing");
+  return new Paginated(async (cursor) => {
+    const page = await objectPage(client, c, o, cursor);
+    return { items: page.items.map((r) => convert(r, c)), next: page.next };
+  });
 }
 

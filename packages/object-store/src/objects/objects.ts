@@ -1,10 +1,10 @@
-import { Paginated, type RaxResponse, ValidationError } from "@rax/core";
+import type { Paginated, RaxResponse } from "@rax/core";
 import type { Account } from "../account/account";
 import type { Cdn } from "../cdn/cdn";
-import { listObjectRows, type ObjectListing, objectPage } from "./listing";
-import { checkListingOptions, type ListingOptions } from "../swift-listing";
+import { getObjects, listObjectNames, listObjects, listSubdirs, type ObjectListing } from "./listing";
+import type { ListingOptions } from "../swift-listing";
 import type { Metadata, MetadataInput } from "../metadata-headers";
-import { type ContainerRef, containerName, OBJECT_BRAND, type ObjectRef } from "../names";
+import { type ContainerRef, OBJECT_BRAND, type ObjectRef } from "../names";
 import type { SwiftClient } from "../swift-client";
 import type { DownloadOptions } from "../transfer/download";
 import type { StoreObjectOptions, UploadFileOptions } from "../transfer/store-options";
@@ -89,9 +89,8 @@ export class Objects {
   }
 
   /** Bulk-delete every object in the container. */
-  async deleteAll(container: ContainerRef): Promise<BulkDeleteResult> {
-    const c = containerName(container);
-    return ops.deleteInBatches(this.#root, c, await this.listNames(c, { fullListing: true }));
+  deleteAll(container: ContainerRef): Promise<BulkDeleteResult> {
+    return ops.deleteAllObjects(this.#root, container);
   }
 
   /** Server-side copy (`X-Copy-From`); the new object keeps the name unless `newObjName`. */
@@ -135,35 +134,22 @@ export class Objects {
    * every page past Swift's 10 000-per-request cap (marker = last name). `limit` is the page size.
    */
   list(container: ContainerRef, options?: Omit<ListingOptions, "fullListing">): Paginated<StorageObject> {
-    const c = containerName(container);
-    const o = checkListingOptions(options);
-    if ("fullListing" in o) throw new ValidationError("options.fullListing", "use getObjects() or iterate the listing");
-    return new Paginated(async (cursor) => {
-      const page = await objectPage(this.#root, c, o, cursor);
-      return { items: page.items.map((r) => new StorageObject(this.#root, r, c)), next: page.next };
-    });
+    return listObjects(this.#root, container, options, (r, c) => new StorageObject(this.#root, r, c));
   }
 
   /** pyrax's `get_objects`: `StorageObject`s of one page, or all pages with `fullListing: true`. */
   async getAll(container: ContainerRef, options?: ListingOptions): Promise<StorageObject[]> {
-    const c = containerName(container);
-    const o = checkListingOptions(options);
-    return (await listObjectRows(this.#root, c, o)).map((r) => new StorageObject(this.#root, r, c));
+    return getObjects(this.#root, container, options, (r, c) => new StorageObject(this.#root, r, c));
   }
 
   /** Object names (pyrax's `list_object_names` / `list_container_object_names`). */
-  async listNames(container: ContainerRef, options?: ListingOptions): Promise<string[]> {
-    const c = containerName(container);
-    const o = checkListingOptions(options);
-    return (await listObjectRows(this.#root, c, o)).map((r) => r.name);
+  listNames(container: ContainerRef, options?: ListingOptions): Promise<string[]> {
+    return listObjectNames(this.#root, container, options);
   }
 
   /** Pseudo-folder names (`subdir` entries of a delimiter listing; default delimiter "/"). */
-  async listSubdirs(container: ContainerRef, options?: { prefix?: string; delimiter?: string; signal?: AbortSignal }): Promise<string[]> {
-    const c = containerName(container);
-    const o = checkListingOptions(options);
-    const rows = await listObjectRows(this.#root, c, { ...o, delimiter: o.delimiter ?? "/", fullListing: true });
-    return rows.filter((r) => r.isSubdir).map((r) => r.name);
+  listSubdirs(container: ContainerRef, options?: { prefix?: string; delimiter?: string; signal?: AbortSignal }): Promise<string[]> {
+    return listSubdirs(this.#root, container, options);
   }
 
   /**

@@ -12,6 +12,7 @@ import { sourceFromData, sourceFromFile } from "../transfer/object-source";
 import { writeObject } from "../transfer/store-object";
 import { storeObjectOptionsSchema, storeOptions, uploadFileOptionsSchema } from "../transfer/store-options";
 import { fetchOptions, openObject, readAll, rechunk } from "./fetch";
+import { listObjectNames } from "./listing";
 import {
   type BulkDeleteJob,
   type BulkDeleteProgress,
@@ -282,6 +283,12 @@ export async function getTempUrl(client: SwiftClient, container: unknown, name: 
   const n = objectName(name);
   const o = tempUrlOptions(options);
   return buildTempUrl(client.endpoint, c, n, o.key ?? (await signingKey()), o);
+}
+
+/** Bulk-delete every object in the container (one full listing, then batches). */
+export async function deleteAllObjects(client: SwiftClient, container: unknown): Promise<BulkDeleteResult> {
+  const c = containerName(container);
+  return deleteInBatches(client, c, await listObjectNames(client, c, { fullListing: true }));
 }
 
 // ---- bulk delete: Swift's bulk middleware, one request per batch of names ----
