@@ -1,13 +1,14 @@
+import { lazy } from "@rax/core";
 import * as z from "zod";
 
-export const wireVolumeAttachment = z.looseObject({
+export const wireVolumeAttachment = lazy(() => z.looseObject({
   id: z.string().optional(),
   serverId: z.string().optional(),
   volumeId: z.string().optional(),
   device: z.string().nullish(),
-});
-export const volumeAttachmentBody = z.looseObject({ volumeAttachment: wireVolumeAttachment });
-export const volumeAttachmentsBody = z.looseObject({ volumeAttachments: z.array(wireVolumeAttachment) });
+}));
+export const volumeAttachmentBody = lazy(() => z.looseObject({ volumeAttachment: wireVolumeAttachment() }));
+export const volumeAttachmentsBody = lazy(() => z.looseObject({ volumeAttachments: z.array(wireVolumeAttachment()) }));
 
 /** One volume attached to a server, as Nova reports it. */
 export interface VolumeAttachmentData {
@@ -19,7 +20,7 @@ export interface VolumeAttachmentData {
   raw: Record<string, unknown>;
 }
 
-export function toVolumeAttachment(w: z.output<typeof wireVolumeAttachment>, serverId: string, volumeId = ""): VolumeAttachmentData {
+export function toVolumeAttachment(w: z.output<ReturnType<typeof wireVolumeAttachment>>, serverId: string, volumeId = ""): VolumeAttachmentData {
   return {
     id: w.id ?? w.volumeId ?? volumeId,
     serverId: w.serverId ?? serverId,
@@ -30,7 +31,7 @@ export function toVolumeAttachment(w: z.output<typeof wireVolumeAttachment>, ser
 }
 
 /** A device path such as `/dev/xvdb`; absent = Nova picks one. */
-export const mountpointInput = z
+export const mountpointInput = lazy(() => z
   .string()
   .regex(/^\/dev\/[A-Za-z0-9/_-]+$/, "must be a device path such as /dev/xvdb")
-  .optional();
+  .optional());

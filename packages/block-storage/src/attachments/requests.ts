@@ -15,25 +15,25 @@ const attachmentsUrl = (client: VolumeApi, serverId: string, rest = "") =>
  * `mountpoint` absent lets Nova choose the device.
  */
 export async function attachVolume(client: VolumeApi, volume: Ref, server: Ref, mountpoint?: string, o: CallOptions = {}): Promise<VolumeAttachmentData> {
-  const volumeId = validate(ref, volume, "volume");
-  const serverId = validate(ref, server, "server");
-  const device = validate(mountpointInput, mountpoint, "mountpoint");
+  const volumeId = validate(ref(), volume, "volume");
+  const serverId = validate(ref(), server, "server");
+  const device = validate(mountpointInput(), mountpoint, "mountpoint");
   const json = { volumeAttachment: { volumeId, ...(device ? { device } : {}) } };
-  const body = await jsonFor(client, { method: "POST", url: attachmentsUrl(client, serverId), json, ...o }, [200, 202], volumeAttachmentBody);
+  const body = await jsonFor(client, { method: "POST", url: attachmentsUrl(client, serverId), json, ...o }, [200, 202], volumeAttachmentBody());
   return toVolumeAttachment(body.volumeAttachment, serverId, volumeId);
 }
 
 /** DELETE {compute}/servers/{server}/os-volume_attachments/{volume} → 202. */
 export async function detachVolume(client: VolumeApi, volume: Ref, server: Ref, o: CallOptions = {}): Promise<void> {
-  const volumeId = validate(ref, volume, "volume");
-  const serverId = validate(ref, server, "server");
+  const volumeId = validate(ref(), volume, "volume");
+  const serverId = validate(ref(), server, "server");
   const res = await notFoundAs(sendFor(client, { method: "DELETE", url: attachmentsUrl(client, serverId, `/${encodeSegment(volumeId)}`), ...o }, [202]), (e: NotFound) => new NoSuchVolume(volumeId, e));
   await res.dump();
 }
 
 /** GET {compute}/servers/{server}/os-volume_attachments: every volume attached to the server. */
 export async function listServerAttachments(client: VolumeApi, server: Ref, o: CallOptions = {}): Promise<VolumeAttachmentData[]> {
-  const serverId = validate(ref, server, "server");
-  const body = await client.json({ method: "GET", url: attachmentsUrl(client, serverId), ...o }, volumeAttachmentsBody);
+  const serverId = validate(ref(), server, "server");
+  const body = await client.json({ method: "GET", url: attachmentsUrl(client, serverId), ...o }, volumeAttachmentsBody());
   return body.volumeAttachments.map((a) => toVolumeAttachment(a, serverId));
 }

@@ -1,7 +1,8 @@
+import { lazy } from "@rax/core";
 import * as z from "zod";
 import { ref } from "../ref";
 
-export const wireSnapshot = z.looseObject({
+export const wireSnapshot = lazy(() => z.looseObject({
   id: z.string(),
   volume_id: z.string().optional(),
   status: z.string().optional(),
@@ -13,14 +14,14 @@ export const wireSnapshot = z.looseObject({
   created_at: z.string().nullish(),
   metadata: z.record(z.string(), z.string()).nullish(),
   "os-extended-snapshot-attributes:progress": z.string().nullish(),
-});
-export type WireSnapshot = z.output<typeof wireSnapshot>;
+}));
+export type WireSnapshot = z.output<ReturnType<typeof wireSnapshot>>;
 
-export const snapshotBody = z.looseObject({ snapshot: wireSnapshot });
-export const snapshotsBody = z.looseObject({
-  snapshots: z.array(wireSnapshot),
+export const snapshotBody = lazy(() => z.looseObject({ snapshot: wireSnapshot() }));
+export const snapshotsBody = lazy(() => z.looseObject({
+  snapshots: z.array(wireSnapshot()),
   snapshots_links: z.array(z.looseObject({ rel: z.string().optional() })).optional(),
-});
+}));
 
 export interface SnapshotData {
   id: string;
@@ -54,29 +55,29 @@ export function toSnapshot(w: WireSnapshot): SnapshotData {
   };
 }
 
-const text = z.string().max(255, "must be at most 255 characters");
+const text = lazy(() => z.string().max(255, "must be at most 255 characters"));
 
-export const createSnapshotInput = z
+export const createSnapshotInput = lazy(() => z
   .strictObject({
-    name: text.optional(),
-    description: text.optional(),
+    name: text().optional(),
+    description: text().optional(),
     /** Snapshot an attached volume (its contents may change meanwhile: check the snapshot). */
     force: z.boolean().optional(),
   })
-  .optional();
-export type CreateSnapshotInput = z.input<typeof createSnapshotInput>;
+  .optional());
+export type CreateSnapshotInput = z.input<ReturnType<typeof createSnapshotInput>>;
 
-export const updateSnapshotInput = z.strictObject({ name: text.optional(), description: text.optional() });
-export type UpdateSnapshotInput = z.input<typeof updateSnapshotInput>;
+export const updateSnapshotInput = lazy(() => z.strictObject({ name: text().optional(), description: text().optional() }));
+export type UpdateSnapshotInput = z.input<ReturnType<typeof updateSnapshotInput>>;
 
-export const listSnapshotsInput = z
+export const listSnapshotsInput = lazy(() => z
   .strictObject({
     /** Only this volume's snapshots (pyrax `vol.list_snapshots()`). */
-    volume: ref.optional(),
+    volume: ref().optional(),
     status: z.string().min(1).optional(),
     limit: z.number().int().positive().optional(),
     marker: z.string().min(1).optional(),
     pageSize: z.number().int().positive().optional(),
   })
-  .optional();
-export type ListSnapshotsInput = z.input<typeof listSnapshotsInput>;
+  .optional());
+export type ListSnapshotsInput = z.input<ReturnType<typeof listSnapshotsInput>>;

@@ -63,7 +63,7 @@ export class Snapshots {
     if (want.includes("deleted")) {
       let last = snapshot instanceof Snapshot ? snapshot : undefined;
       await waitUntilGone(async () => (last = await load()), { ...wait });
-      const id = validate(ref, snapshot, "snapshot");
+      const id = validate(ref(), snapshot, "snapshot");
       return new Snapshot(this, { ...(last ?? { id, volumeId: "", size: 0, name: "", description: "", metadata: {}, raw: {} }), status: "deleted" });
     }
     try {

@@ -1,16 +1,17 @@
+import { lazy } from "@rax/core";
 import * as z from "zod";
 import { metadataInput, ref } from "../ref";
 
-const wireAttachment = z.looseObject({
+const wireAttachment = lazy(() => z.looseObject({
   id: z.string().optional(),
   attachment_id: z.string().optional(),
   server_id: z.string().nullish(),
   volume_id: z.string().optional(),
   device: z.string().nullish(),
   host_name: z.string().nullish(),
-});
+}));
 
-export const wireVolume = z.looseObject({
+export const wireVolume = lazy(() => z.looseObject({
   id: z.string(),
   status: z.string().optional(),
   size: z.number().optional(),
@@ -26,17 +27,17 @@ export const wireVolume = z.looseObject({
   image_id: z.string().nullish(),
   // v1 sends a boolean, v2/v3 the strings "true"/"false".
   bootable: z.union([z.boolean(), z.string()]).nullish(),
-  attachments: z.array(wireAttachment).nullish(),
+  attachments: z.array(wireAttachment()).nullish(),
   metadata: z.record(z.string(), z.string()).nullish(),
-});
-export type WireVolume = z.output<typeof wireVolume>;
+}));
+export type WireVolume = z.output<ReturnType<typeof wireVolume>>;
 
-export const volumeBody = z.looseObject({ volume: wireVolume });
-export const volumesBody = z.looseObject({
-  volumes: z.array(wireVolume),
+export const volumeBody = lazy(() => z.looseObject({ volume: wireVolume() }));
+export const volumesBody = lazy(() => z.looseObject({
+  volumes: z.array(wireVolume()),
   volumes_links: z.array(z.looseObject({ rel: z.string().optional(), href: z.string().optional() })).optional(),
-});
-export const metadataBody = z.looseObject({ metadata: z.record(z.string(), z.string()) });
+}));
+export const metadataBody = lazy(() => z.looseObject({ metadata: z.record(z.string(), z.string()) }));
 
 /** Where a volume is attached: the server, the device on it, and the attachment's id. */
 export interface Attachment {
@@ -100,7 +101,7 @@ export const SIZE_LIMITS: Readonly<Record<string, { min: number; max: number }>>
 
 const text = (max: number) => z.string().max(max, `must be at most ${max} characters`);
 
-export const createVolumeInput = z
+export const createVolumeInput = lazy(() => z
   .strictObject({
     /** GB, a whole number. Optional only for a volume from a snapshot or a clone (it takes the source's size). */
     size: z.number().int("must be a whole number of GB").positive("must be a positive number of GB").optional(),
@@ -108,13 +109,13 @@ export const createVolumeInput = z
     description: text(255).optional(),
     /** A type name or id (`SATA`, `SSD`); the cloud's default when absent. */
     volumeType: z.string().min(1).optional(),
-    metadata: metadataInput.optional(),
+    metadata: metadataInput().optional(),
     /** Create from this snapshot (pyrax `snapshot_id`). */
-    snapshot: ref.optional(),
+    snapshot: ref().optional(),
     /** Clone this volume (pyrax `clone_id`, Cinder `source_volid`). */
-    clone: ref.optional(),
+    clone: ref().optional(),
     /** Make it bootable from this image (pyrax `image`, Cinder `imageRef`). */
-    image: ref.optional(),
+    image: ref().optional(),
     availabilityZone: z.string().min(1).optional(),
   })
   .superRefine((v, ctx) => {
@@ -124,13 +125,13 @@ export const createVolumeInput = z
     const limits = v.volumeType ? SIZE_LIMITS[v.volumeType.toUpperCase()] : undefined;
     if (limits && v.size !== undefined && (v.size < limits.min || v.size > limits.max))
       ctx.addIssue({ code: "custom", path: ["size"], message: `must be between ${limits.min} and ${limits.max} GB for a ${v.volumeType!.toUpperCase()} volume` });
-  });
-export type CreateVolumeInput = z.input<typeof createVolumeInput>;
+  }));
+export type CreateVolumeInput = z.input<ReturnType<typeof createVolumeInput>>;
 
-export const updateVolumeInput = z.strictObject({ name: text(255).optional(), description: text(255).optional() });
-export type UpdateVolumeInput = z.input<typeof updateVolumeInput>;
+export const updateVolumeInput = lazy(() => z.strictObject({ name: text(255).optional(), description: text(255).optional() }));
+export type UpdateVolumeInput = z.input<ReturnType<typeof updateVolumeInput>>;
 
-export const listVolumesInput = z
+export const listVolumesInput = lazy(() => z
   .strictObject({
     /** Stop after this many volumes in all. */
     limit: z.number().int().positive().optional(),
@@ -141,10 +142,10 @@ export const listVolumesInput = z
     status: z.string().min(1).optional(),
     name: z.string().min(1).optional(),
   })
-  .optional();
-export type ListVolumesInput = z.input<typeof listVolumesInput>;
+  .optional());
+export type ListVolumesInput = z.input<ReturnType<typeof listVolumesInput>>;
 
-export const deleteVolumeInput = z
+export const deleteVolumeInput = lazy(() => z
   .strictObject({
     /** Detach the volume and delete its snapshots first (pyrax `delete(force=True)`). */
     force: z.boolean().optional(),
@@ -153,5 +154,5 @@ export const deleteVolumeInput = z
     /** Deadline for those waits (ms). */
     timeout: z.number().int().positive().optional(),
   })
-  .optional();
-export type DeleteVolumeInput = z.input<typeof deleteVolumeInput>;
+  .optional());
+export type DeleteVolumeInput = z.input<ReturnType<typeof deleteVolumeInput>>;

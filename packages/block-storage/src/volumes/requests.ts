@@ -31,11 +31,11 @@ const missing = (id: string) => (e: NotFound) => new NoSuchVolume(id, e);
 
 /** GET /volumes/detail, page after page (`limit` + `marker`; v2/v3's `next` link says another page follows). */
 export function listVolumes(client: ServiceClient, filters?: ListVolumesInput, o: CallOptions = {}): Paginated<VolumeData> {
-  const f = validate(listVolumesInput, filters, "filters") ?? {};
+  const f = validate(listVolumesInput(), filters, "filters") ?? {};
   const query = { status: f.status, name: f.name };
   return markerPager(
     async (marker, limit) => {
-      const body = await client.json({ method: "GET", path: "volumes/detail", query: { ...query, limit, marker }, ...o }, volumesBody);
+      const body = await client.json({ method: "GET", path: "volumes/detail", query: { ...query, limit, marker }, ...o }, volumesBody());
       // v1 sends no links: a full page (as many as asked) may have more after it.
       const more = body.volumes_links ? body.volumes_links.some((l) => l.rel === "next") : limit !== undefined && body.volumes.length >= limit;
       return { items: body.volumes, more };
@@ -46,8 +46,8 @@ export function listVolumes(client: ServiceClient, filters?: ListVolumesInput, o
 
 /** GET /volumes/{id}. */
 export async function getVolume(client: ServiceClient, volume: Ref, o: CallOptions = {}): Promise<VolumeData> {
-  const id = validate(ref, volume, "volume");
-  const body = await notFoundAs(client.json({ method: "GET", path: volumePath(id), ...o }, volumeBody), missing(id));
+  const id = validate(ref(), volume, "volume");
+  const body = await notFoundAs(client.json({ method: "GET", path: volumePath(id), ...o }, volumeBody()), missing(id));
   return toVolume(body.volume);
 }
 
@@ -65,7 +65,7 @@ export async function findVolume(client: ServiceClient, name: string, o: CallOpt
  * (one GET /types) before the create, so a misspelt type is a `ValidationError`, not a 404 later.
  */
 export async function createVolume(client: ServiceClient, input: CreateVolumeInput, o: CallOptions = {}): Promise<VolumeData> {
-  const i = validate(createVolumeInput, input, "volume");
+  const i = validate(createVolumeInput(), input, "volume");
   if (i.volumeType !== undefined) {
     const types = await listVolumeTypes(client, o).toArray();
     const want = i.volumeType.toLowerCase();
@@ -85,18 +85,18 @@ export async function createVolume(client: ServiceClient, input: CreateVolumeInp
     ...(i.image !== undefined ? { imageRef: i.image } : {}),
     ...(i.availabilityZone !== undefined ? { availability_zone: i.availabilityZone } : {}),
   };
-  const body = await jsonFor(client, { method: "POST", path: "volumes", json: { volume }, ...o }, v === 1 ? [200] : [202], volumeBody);
+  const body = await jsonFor(client, { method: "POST", path: "volumes", json: { volume }, ...o }, v === 1 ? [200] : [202], volumeBody());
   return toVolume(body.volume);
 }
 
 /** PUT /volumes/{id}: new name and/or description (nothing to change = no request, as pyrax). */
 export async function updateVolume(client: ServiceClient, volume: Ref, changes: UpdateVolumeInput, o: CallOptions = {}): Promise<VolumeData> {
-  const id = validate(ref, volume, "volume");
-  const c = validate(updateVolumeInput, changes, "changes");
+  const id = validate(ref(), volume, "volume");
+  const c = validate(updateVolumeInput(), changes, "changes");
   if (c.name === undefined && c.description === undefined) return getVolume(client, id, o);
   const k = displayKeys(apiVersion(client));
   const json = { volume: { ...(c.name !== undefined ? { [k.name]: c.name } : {}), ...(c.description !== undefined ? { [k.description]: c.description } : {}) } };
-  const body = await notFoundAs(jsonFor(client, { method: "PUT", path: volumePath(id), json, ...o }, [200], volumeBody), missing(id));
+  const body = await notFoundAs(jsonFor(client, { method: "PUT", path: volumePath(id), json, ...o }, [200], volumeBody()), missing(id));
   return toVolume(body.volume);
 }
 
@@ -107,8 +107,8 @@ export async function updateVolume(client: ServiceClient, volume: Ref, changes: 
  * (Cinder deletes one per volume at once), then delete it.
  */
 export async function deleteVolume(client: VolumeApi, volume: Ref, options?: DeleteVolumeInput, o: CallOptions = {}): Promise<void> {
-  const id = validate(ref, volume, "volume");
-  const opts = validate(deleteVolumeInput, options, "options") ?? {};
+  const id = validate(ref(), volume, "volume");
+  const opts = validate(deleteVolumeInput(), options, "options") ?? {};
   const wait = { interval: opts.interval ?? 5000, timeout: opts.timeout ?? 10 * 60_000, ...(o.signal ? { signal: o.signal } : {}) };
   let vol = await getVolume(client, id, o);
   const snapshots = await listSnapshots(client, { volume: id }, o).toArray();
@@ -140,27 +140,27 @@ export async function deleteVolume(client: VolumeApi, volume: Ref, options?: Del
 
 /** GET /volumes/{id}/metadata. */
 export async function getVolumeMetadata(client: ServiceClient, volume: Ref, o: CallOptions = {}): Promise<Record<string, string>> {
-  const id = validate(ref, volume, "volume");
-  return (await notFoundAs(client.json({ method: "GET", path: volumePath(id, "/metadata"), ...o }, metadataBody), missing(id))).metadata;
+  const id = validate(ref(), volume, "volume");
+  return (await notFoundAs(client.json({ method: "GET", path: volumePath(id, "/metadata"), ...o }, metadataBody()), missing(id))).metadata;
 }
 
 /** POST /volumes/{id}/metadata: merges `metadata` into the volume's; returns all of it. */
 export async function setVolumeMetadata(client: ServiceClient, volume: Ref, metadata: Record<string, string>, o: CallOptions = {}): Promise<Record<string, string>> {
-  const id = validate(ref, volume, "volume");
-  const m = validate(metadataInput, metadata, "metadata");
-  return (await notFoundAs(jsonFor(client, { method: "POST", path: volumePath(id, "/metadata"), json: { metadata: m }, ...o }, [200], metadataBody), missing(id))).metadata;
+  const id = validate(ref(), volume, "volume");
+  const m = validate(metadataInput(), metadata, "metadata");
+  return (await notFoundAs(jsonFor(client, { method: "POST", path: volumePath(id, "/metadata"), json: { metadata: m }, ...o }, [200], metadataBody()), missing(id))).metadata;
 }
 
 /** PUT /volumes/{id}/metadata: replaces all of it. */
 export async function replaceVolumeMetadata(client: ServiceClient, volume: Ref, metadata: Record<string, string>, o: CallOptions = {}): Promise<Record<string, string>> {
-  const id = validate(ref, volume, "volume");
-  const m = validate(metadataInput, metadata, "metadata");
-  return (await notFoundAs(jsonFor(client, { method: "PUT", path: volumePath(id, "/metadata"), json: { metadata: m }, ...o }, [200], metadataBody), missing(id))).metadata;
+  const id = validate(ref(), volume, "volume");
+  const m = validate(metadataInput(), metadata, "metadata");
+  return (await notFoundAs(jsonFor(client, { method: "PUT", path: volumePath(id, "/metadata"), json: { metadata: m }, ...o }, [200], metadataBody()), missing(id))).metadata;
 }
 
 /** DELETE /volumes/{id}/metadata/{key} → 200, one request per key. */
 export async function deleteVolumeMetadata(client: ServiceClient, volume: Ref, keys: string | string[], o: CallOptions = {}): Promise<void> {
-  const id = validate(ref, volume, "volume");
+  const id = validate(ref(), volume, "volume");
   const list = validate(z.array(z.string().min(1)).min(1), Array.isArray(keys) ? keys : [keys], "keys");
   for (const key of list) {
     const res = await notFoundAs(sendFor(client, { method: "DELETE", path: volumePath(id, `/metadata/${encodeSegment(key)}`), ...o }, [200]), missing(id));

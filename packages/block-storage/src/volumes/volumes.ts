@@ -80,7 +80,7 @@ export class Volumes {
 
   /** This volume's snapshots (pyrax `vol.list_snapshots()`). */
   listSnapshots(volume: Ref, o?: CallOptions): Paginated<Snapshot> {
-    return this.snapshots.list({ volume: validate(ref, volume, "volume") }, o);
+    return this.snapshots.list({ volume: validate(ref(), volume, "volume") }, o);
   }
 
   /** The volume's metadata. */
@@ -112,7 +112,7 @@ export class Volumes {
     if (want.includes("deleted")) {
       let last = volume instanceof Volume ? volume : undefined;
       await waitUntilGone(async () => (last = await load()), { ...wait, failOn: ["error_deleting"] });
-      const id = validate(ref, volume, "volume");
+      const id = validate(ref(), volume, "volume");
       return new Volume(this, { ...(last ?? { id, size: 0, name: "", description: "", bootable: false, attachments: [], metadata: {}, raw: {} }), status: "deleted" });
     }
     const failOn = ["error", "error_deleting", "error_restoring", "error_extending"].filter((s) => !want.includes(s));
