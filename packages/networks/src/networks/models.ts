@@ -1,9 +1,10 @@
+import { lazy } from "@rax/core";
 import * as z from "zod";
 import { cidrInput } from "../cidr";
 
 // ---- wire: os-networksv2 `{network: {id, label, cidr}}`; Neutron `{network: {id, name, status, subnets, shared, …}}` ----
 
-export const wireNetwork = z.looseObject({
+export const wireNetwork = lazy(() => z.looseObject({
   id: z.string(),
   label: z.string().optional(),
   name: z.string().optional(),
@@ -15,12 +16,12 @@ export const wireNetwork = z.looseObject({
   tenant_id: z.string().optional(),
   project_id: z.string().optional(),
   "router:external": z.boolean().optional(),
-});
-export type WireNetwork = z.output<typeof wireNetwork>;
+}));
+export type WireNetwork = z.output<ReturnType<typeof wireNetwork>>;
 
-const links = z.array(z.looseObject({ rel: z.string().optional(), href: z.string().optional() })).optional();
-export const networkBody = z.looseObject({ network: wireNetwork });
-export const networksBody = z.looseObject({ networks: z.array(wireNetwork), networks_links: links });
+const links = lazy(() => z.array(z.looseObject({ rel: z.string().optional(), href: z.string().optional() })).optional());
+export const networkBody = lazy(() => z.looseObject({ network: wireNetwork() }));
+export const networksBody = lazy(() => z.looseObject({ networks: z.array(wireNetwork()), networks_links: links() }));
 
 // ---- what callers get ----
 
@@ -60,21 +61,21 @@ export function toNetwork(w: WireNetwork, cidr?: string): NetworkData {
 
 // ---- input ----
 
-const label = z.string().min(1).max(255);
+const label = lazy(() => z.string().min(1).max(255));
 
 /** pyrax `create(label, cidr=…)`; `name` is accepted for `label`, as pyrax aliases them. */
-export const createNetworkInput = z
+export const createNetworkInput = lazy(() => z
   .strictObject({
-    label: label.optional(),
-    name: label.optional(),
-    cidr: cidrInput,
+    label: label().optional(),
+    name: label().optional(),
+    cidr: cidrInput(),
   })
   .refine((o) => o.label !== undefined || o.name !== undefined, { path: ["label"], message: "is required (the network's name)" })
   .refine((o) => !(o.label !== undefined && o.name !== undefined && o.label !== o.name), { path: ["name"], message: "give label or name, not both" })
-  .transform((o) => ({ label: (o.label ?? o.name)!, cidr: o.cidr }));
-export type CreateNetworkInput = z.input<typeof createNetworkInput>;
+  .transform((o) => ({ label: (o.label ?? o.name)!, cidr: o.cidr })));
+export type CreateNetworkInput = z.input<ReturnType<typeof createNetworkInput>>;
 
-export const listNetworksInput = z
+export const listNetworksInput = lazy(() => z
   .strictObject({
     /** Networks per request (a page); without it the server's own page size applies. */
     pageSize: z.number().int().min(1).max(1000).optional(),
@@ -83,10 +84,10 @@ export const listNetworksInput = z
     /** Start after this network id. */
     marker: z.string().min(1).optional(),
   })
-  .optional();
-export type ListNetworksInput = z.input<typeof listNetworksInput>;
+  .optional());
+export type ListNetworksInput = z.input<ReturnType<typeof listNetworksInput>>;
 
-export const serverNetworksInput = z
+export const serverNetworksInput = lazy(() => z
   .strictObject({
     /** Add PublicNet (the Internet). */
     public: z.boolean().optional(),
@@ -95,5 +96,5 @@ export const serverNetworksInput = z
     /** The dict key: "net-id" (pyrax/novaclient `nics`, default) or "uuid" (Nova's raw `networks`). */
     key: z.enum(["net-id", "uuid"], { error: 'must be "net-id" or "uuid"' }).optional(),
   })
-  .optional();
-export type ServerNetworksInput = z.input<typeof serverNetworksInput>;
+  .optional());
+export type ServerNetworksInput = z.input<ReturnType<typeof serverNetworksInput>>;

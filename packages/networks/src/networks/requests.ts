@@ -1,4 +1,4 @@
-import { BadRequest, type CallOptions, Conflict, encodeSegment, Forbidden, httpErrorInit, jsonFor, markerPager, NotFound, notFoundAs, type Paginated, sendFor, validate, ValidationError } from "@rax/core";
+import { BadRequest, type CallOptions, Conflict, encodeSegment, Forbidden, httpErrorInit, jsonFor, lazy, markerPager, NotFound, notFoundAs, type Paginated, sendFor, validate, ValidationError } from "@rax/core";
 import * as z from "zod";
 import type { NetworkApi } from "../backend";
 import { NetworkCIDRInvalid, NetworkCIDRMalformed, NetworkCountExceeded, NetworkInUse, NetworkLabelNotUnique, NoSuchNetwork } from "../errors";
@@ -23,7 +23,7 @@ import {
 // there read (or write) the subnet too, and give back the same `NetworkData` os-networksv2 does.
 
 const missing = (id: string) => (e: NotFound) => new NoSuchNetwork(id, e);
-const subnetsBody = z.looseObject({ subnets: z.array(z.looseObject({ network_id: z.string(), cidr: z.string().optional() })) });
+const subnetsBody = lazy(() => z.looseObject({ subnets: z.array(z.looseObject({ network_id: z.string(), cidr: z.string().optional() })) }));
 
 function path(client: NetworkApi, id?: string): string {
   const base = client.backend === "neutron" ? client.neutronPath("networks") : "os-networksv2";
@@ -39,7 +39,7 @@ async function cidrsOf(client: NetworkApi, networks: WireNetwork[], o: CallOptio
   const ids = networks.filter((n) => (n.subnets?.length ?? 0) > 0).map((n) => n.id);
   for (let i = 0; i < ids.length; i += IDS_PER_QUERY) {
     const query = { network_id: ids.slice(i, i + IDS_PER_QUERY), fields: ["network_id", "cidr"] };
-    const body = await client.json({ method: "GET", path: client.neutronPath("subnets"), query, ...o }, subnetsBody);
+    const body = await client.json({ method: "GET", path: client.neutronPath("subnets"), query, ...o }, subnetsBody());
     for (const s of body.subnets) if (s.cidr && !out.has(s.network_id)) out.set(s.network_id, s.cidr);
   }
   return out;
@@ -47,13 +47,13 @@ async function cidrsOf(client: NetworkApi, networks: WireNetwork[], o: CallOptio
 
 /** GET /os-networksv2 or GET /v2.0/networks, page after page (limit + marker). */
 export function listNetworks(client: NetworkApi, filters?: ListNetworksInput, o: CallOptions = {}, name?: string): Paginated<NetworkData> {
-  const f = validate(listNetworksInput, filters, "filters") ?? {};
+  const f = validate(listNetworksInput(), filters, "filters") ?? {};
   return markerPager(
     async (marker, limit) => {
       await client.ready(o.signal);
       const neutron = client.backend === "neutron";
       const query = { limit, marker, ...(neutron && name !== undefined ? { name } : {}) };
-      const body = await client.json({ method: "GET", path: path(client), query, ...o }, networksBody);
+      const body = await client.json({ method: "GET", path: path(client), query, ...o }, networksBody());
       const cidrs = neutron ? await cidrsOf(client, body.networks, o) : undefined;
       const items = body.networks.map((n) => toNetwork(n, cidrs?.get(n.id)));
       // os-networksv2 sends no links: a full page means "maybe more" only when a page size was asked.
@@ -66,10 +66,10 @@ export function listNetworks(client: NetworkApi, filters?: ListNetworksInput, o:
 
 /** GET one network. PublicNet and ServiceNet are answered locally on os-networksv2 (pyrax does the same: the API has no GET for them). */
 export async function getNetwork(client: NetworkApi, network: Ref, o: CallOptions = {}): Promise<NetworkData> {
-  const id = validate(ref, network, "network");
+  const id = validate(ref(), network, "network");
   await client.ready(o.signal);
   if (client.backend === "os-networksv2" && isPseudoNetwork(id)) return toNetwork({ id, label: PSEUDO_NETWORKS[id]! });
-  const body = await notFoundAs(client.json({ method: "GET", path: path(client, id), ...o }, networkBody), missing(id));
+  const body = await notFoundAs(client.json({ method: "GET", path: path(client, id), ...o }, networkBody()), missing(id));
   if (client.backend !== "neutron") return toNetwork(body.network);
   const cidrs = await cidrsOf(client, [body.network], o);
   return toNetwork(body.network, cidrs.get(id));
@@ -100,14 +100,14 @@ function refineCreateError(e: unknown): unknown {
  * the new network is deleted again (no half-made network is left behind) and the error is thrown.
  */
 export async function createNetwork(client: NetworkApi, input: CreateNetworkInput, o: CallOptions = {}): Promise<NetworkData> {
-  const i = validate(createNetworkInput, input, "network");
+  const i = validate(createNetworkInput(), input, "network");
   await client.ready(o.signal);
   try {
     if (client.backend !== "neutron") {
-      const body = await jsonFor(client, { method: "POST", path: path(client), json: { network: { label: i.label, cidr: i.cidr } }, ...o }, [200, 201], networkBody);
+      const body = await jsonFor(client, { method: "POST", path: path(client), json: { network: { label: i.label, cidr: i.cidr } }, ...o }, [200, 201], networkBody());
       return toNetwork(body.network);
     }
-    const made = await jsonFor(client, { method: "POST", path: path(client), json: { network: { name: i.label, admin_state_up: true } }, ...o }, [201], networkBody);
+    const made = await jsonFor(client, { method: "POST", path: path(client), json: { network: { name: i.label, admin_state_up: true } }, ...o }, [201], networkBody());
     const id = made.network.id;
     let subnetId: string;
     try {
@@ -134,7 +134,7 @@ export async function createNetwork(client: NetworkApi, input: CreateNetworkInpu
  * with it). Attached to a server → `NetworkInUse`. PublicNet and ServiceNet cannot be deleted.
  */
 export async function deleteNetwork(client: NetworkApi, network: Ref, o: CallOptions = {}): Promise<void> {
-  const id = validate(ref, network, "network");
+  const id = validate(ref(), network, "network");
   await client.ready(o.signal);
   if (isPseudoNetwork(id) && client.backend === "os-networksv2") throw new ValidationError("network", `${id} is Rackspace's ${PSEUDO_NETWORKS[id]} pseudo network, which cannot be deleted`);
   const ok = client.backend === "neutron" ? [204] : [202, 204];
@@ -156,8 +156,8 @@ export type ServerNetwork = { "net-id": string } | { uuid: string };
  * for this network plus, when asked, PublicNet and ServiceNet. No request is made.
  */
 export function getServerNetworks(network: Ref, options?: ServerNetworksInput): ServerNetwork[] {
-  const id = validate(ref, network, "network");
-  const opts = validate(serverNetworksInput, options, "options") ?? {};
+  const id = validate(ref(), network, "network");
+  const opts = validate(serverNetworksInput(), options, "options") ?? {};
   const key = opts.key ?? "net-id";
   const ids = [id, ...(opts.public ? [PUBLIC_NET_ID] : []), ...(opts.private ? [SERVICE_NET_ID] : [])];
   return [...new Set(ids)].map((n) => (key === "uuid" ? { uuid: n } : { "net-id": n }));

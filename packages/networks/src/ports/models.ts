@@ -1,7 +1,8 @@
+import { lazy } from "@rax/core";
 import * as z from "zod";
 import { ref } from "../ref";
 
-export const wirePort = z.looseObject({
+export const wirePort = lazy(() => z.looseObject({
   id: z.string(),
   network_id: z.string(),
   name: z.string().optional(),
@@ -13,12 +14,12 @@ export const wirePort = z.looseObject({
   admin_state_up: z.boolean().optional(),
   tenant_id: z.string().optional(),
   project_id: z.string().optional(),
-});
-export type WirePort = z.output<typeof wirePort>;
+}));
+export type WirePort = z.output<ReturnType<typeof wirePort>>;
 
-const links = z.array(z.looseObject({ rel: z.string().optional() })).optional();
-export const portBody = z.looseObject({ port: wirePort });
-export const portsBody = z.looseObject({ ports: z.array(wirePort), ports_links: links });
+const links = lazy(() => z.array(z.looseObject({ rel: z.string().optional() })).optional());
+export const portBody = lazy(() => z.looseObject({ port: wirePort() }));
+export const portsBody = lazy(() => z.looseObject({ ports: z.array(wirePort()), ports_links: links() }));
 
 export interface PortData {
   id: string;
@@ -51,24 +52,24 @@ export function toPort(w: WirePort): PortData {
   };
 }
 
-export const createPortInput = z.strictObject({
-  network: ref,
+export const createPortInput = lazy(() => z.strictObject({
+  network: ref(),
   name: z.string().max(255).optional(),
   /** Addresses to take: a subnet, an address, or both. */
-  fixedIps: z.array(z.strictObject({ subnet: ref.optional(), ipAddress: z.string().min(1).optional() })).optional(),
+  fixedIps: z.array(z.strictObject({ subnet: ref().optional(), ipAddress: z.string().min(1).optional() })).optional(),
   adminStateUp: z.boolean().optional(),
-});
-export type CreatePortInput = z.input<typeof createPortInput>;
+}));
+export type CreatePortInput = z.input<ReturnType<typeof createPortInput>>;
 
-export const listPortsInput = z
+export const listPortsInput = lazy(() => z
   .strictObject({
-    network: ref.optional(),
+    network: ref().optional(),
     /** Ports of this server (Neutron's `device_id`). */
-    device: ref.optional(),
+    device: ref().optional(),
     name: z.string().min(1).optional(),
     pageSize: z.number().int().min(1).max(1000).optional(),
     limit: z.number().int().min(1).optional(),
     marker: z.string().min(1).optional(),
   })
-  .optional();
-export type ListPortsInput = z.input<typeof listPortsInput>;
+  .optional());
+export type ListPortsInput = z.input<ReturnType<typeof listPortsInput>>;

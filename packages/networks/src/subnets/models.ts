@@ -1,8 +1,9 @@
+import { lazy } from "@rax/core";
 import * as z from "zod";
 import { cidrInput } from "../cidr";
 import { ref } from "../ref";
 
-export const wireSubnet = z.looseObject({
+export const wireSubnet = lazy(() => z.looseObject({
   id: z.string(),
   network_id: z.string(),
   name: z.string().optional(),
@@ -14,12 +15,12 @@ export const wireSubnet = z.looseObject({
   dns_nameservers: z.array(z.string()).optional(),
   tenant_id: z.string().optional(),
   project_id: z.string().optional(),
-});
-export type WireSubnet = z.output<typeof wireSubnet>;
+}));
+export type WireSubnet = z.output<ReturnType<typeof wireSubnet>>;
 
-const links = z.array(z.looseObject({ rel: z.string().optional() })).optional();
-export const subnetBody = z.looseObject({ subnet: wireSubnet });
-export const subnetsBody = z.looseObject({ subnets: z.array(wireSubnet), subnets_links: links });
+const links = lazy(() => z.array(z.looseObject({ rel: z.string().optional() })).optional());
+export const subnetBody = lazy(() => z.looseObject({ subnet: wireSubnet() }));
+export const subnetsBody = lazy(() => z.looseObject({ subnets: z.array(wireSubnet()), subnets_links: links() }));
 
 export interface SubnetData {
   id: string;
@@ -52,29 +53,29 @@ export function toSubnet(w: WireSubnet): SubnetData {
   };
 }
 
-const ip = z.string().min(1);
+const ip = lazy(() => z.string().min(1));
 
-export const createSubnetInput = z.strictObject({
-  network: ref,
-  cidr: cidrInput,
+export const createSubnetInput = lazy(() => z.strictObject({
+  network: ref(),
+  cidr: cidrInput(),
   name: z.string().max(255).optional(),
   /** Derived from the CIDR when left out. */
   ipVersion: z.union([z.literal(4), z.literal(6)]).optional(),
   /** `null` for no gateway. */
-  gatewayIp: ip.nullable().optional(),
+  gatewayIp: ip().nullable().optional(),
   enableDhcp: z.boolean().optional(),
-  dnsNameservers: z.array(ip).optional(),
-  allocationPools: z.array(z.strictObject({ start: ip, end: ip })).optional(),
-});
-export type CreateSubnetInput = z.input<typeof createSubnetInput>;
+  dnsNameservers: z.array(ip()).optional(),
+  allocationPools: z.array(z.strictObject({ start: ip(), end: ip() })).optional(),
+}));
+export type CreateSubnetInput = z.input<ReturnType<typeof createSubnetInput>>;
 
-export const listSubnetsInput = z
+export const listSubnetsInput = lazy(() => z
   .strictObject({
-    network: ref.optional(),
+    network: ref().optional(),
     name: z.string().min(1).optional(),
     pageSize: z.number().int().min(1).max(1000).optional(),
     limit: z.number().int().min(1).optional(),
     marker: z.string().min(1).optional(),
   })
-  .optional();
-export type ListSubnetsInput = z.input<typeof listSubnetsInput>;
+  .optional());
+export type ListSubnetsInput = z.input<ReturnType<typeof listSubnetsInput>>;

@@ -10,11 +10,11 @@ const path = (client: NetworkApi, id?: string) => client.neutronPath(id === unde
 
 /** GET /v2.0/subnets, page after page. */
 export function listSubnets(client: NetworkApi, filters?: ListSubnetsInput, o: CallOptions = {}): Paginated<SubnetData> {
-  const f = validate(listSubnetsInput, filters, "filters") ?? {};
+  const f = validate(listSubnetsInput(), filters, "filters") ?? {};
   return markerPager(
     async (marker, limit) => {
       await requireNeutron(client, "subnets.list", o.signal);
-      const body = await client.json({ method: "GET", path: path(client), query: { network_id: f.network, name: f.name, limit, marker }, ...o }, subnetsBody);
+      const body = await client.json({ method: "GET", path: path(client), query: { network_id: f.network, name: f.name, limit, marker }, ...o }, subnetsBody());
       return { items: body.subnets, more: body.subnets_links?.some((l) => l.rel === "next") ?? false };
     },
     { markerOf: (row) => row.id, pageSize: f.pageSize, limit: f.limit, marker: f.marker },
@@ -23,14 +23,14 @@ export function listSubnets(client: NetworkApi, filters?: ListSubnetsInput, o: C
 
 /** GET /v2.0/subnets/{id}. */
 export async function getSubnet(client: NetworkApi, subnet: Ref, o: CallOptions = {}): Promise<SubnetData> {
-  const id = validate(ref, subnet, "subnet");
+  const id = validate(ref(), subnet, "subnet");
   await requireNeutron(client, "subnets.get", o.signal);
-  return toSubnet((await notFoundAs(client.json({ method: "GET", path: path(client, id), ...o }, subnetBody), missing(id))).subnet);
+  return toSubnet((await notFoundAs(client.json({ method: "GET", path: path(client, id), ...o }, subnetBody()), missing(id))).subnet);
 }
 
 /** POST /v2.0/subnets → 201. */
 export async function createSubnet(client: NetworkApi, input: CreateSubnetInput, o: CallOptions = {}): Promise<SubnetData> {
-  const i = validate(createSubnetInput, input, "subnet");
+  const i = validate(createSubnetInput(), input, "subnet");
   await requireNeutron(client, "subnets.create", o.signal);
   const subnet: Record<string, unknown> = { network_id: i.network, cidr: i.cidr, ip_version: i.ipVersion ?? (i.cidr.includes(":") ? 6 : 4) };
   if (i.name !== undefined) subnet.name = i.name;
@@ -38,12 +38,12 @@ export async function createSubnet(client: NetworkApi, input: CreateSubnetInput,
   if (i.enableDhcp !== undefined) subnet.enable_dhcp = i.enableDhcp;
   if (i.dnsNameservers) subnet.dns_nameservers = i.dnsNameservers;
   if (i.allocationPools) subnet.allocation_pools = i.allocationPools;
-  return toSubnet((await jsonFor(client, { method: "POST", path: path(client), json: { subnet }, ...o }, [201], subnetBody)).subnet);
+  return toSubnet((await jsonFor(client, { method: "POST", path: path(client), json: { subnet }, ...o }, [201], subnetBody())).subnet);
 }
 
 /** DELETE /v2.0/subnets/{id} → 204 (409 while ports use its addresses). */
 export async function deleteSubnet(client: NetworkApi, subnet: Ref, o: CallOptions = {}): Promise<void> {
-  const id = validate(ref, subnet, "subnet");
+  const id = validate(ref(), subnet, "subnet");
   await requireNeutron(client, "subnets.delete", o.signal);
   await (await notFoundAs(sendFor(client, { method: "DELETE", path: path(client, id), ...o }, [204]), missing(id))).dump();
 }
