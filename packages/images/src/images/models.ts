@@ -1,8 +1,9 @@
+import { lazy } from "@rax/core";
 import * as z from "zod";
 
 // ---- wire: Glance v2 images are bare objects; custom properties sit beside the standard ones ----
 
-export const wireImage = z.looseObject({
+export const wireImage = lazy(() => z.looseObject({
   id: z.string(),
   name: z.string().nullish(),
   status: z.string().optional(),
@@ -19,10 +20,10 @@ export const wireImage = z.looseObject({
   protected: z.boolean().optional(),
   created_at: z.string().optional(),
   updated_at: z.string().optional(),
-});
-export type WireImage = z.output<typeof wireImage>;
+}));
+export type WireImage = z.output<ReturnType<typeof wireImage>>;
 
-export const imagesBody = z.looseObject({ images: z.array(wireImage), next: z.string().nullish(), first: z.string().optional() });
+export const imagesBody = lazy(() => z.looseObject({ images: z.array(wireImage()), next: z.string().nullish(), first: z.string().optional() }));
 
 /** Fields Glance describes itself; everything else on an image is a custom property. */
 const STANDARD = new Set([
@@ -86,13 +87,13 @@ export const VISIBILITIES = ["public", "private", "shared", "community", "all"] 
 export const STATUSES = ["queued", "saving", "active", "killed", "deleted", "pending_delete", "importing", "uploading", "deactivated"] as const;
 export const SORT_KEYS = ["name", "status", "container_format", "disk_format", "size", "virtual_size", "id", "created_at", "updated_at", "min_disk", "min_ram", "owner", "visibility", "protected"] as const;
 
-const date = z.union([z.date().transform((d) => d.toISOString()), z.iso.datetime({ offset: true })], { error: "must be a Date or an ISO 8601 date-time" });
-const range = z
-  .strictObject({ gt: date.optional(), gte: date.optional(), lt: date.optional(), lte: date.optional(), eq: date.optional(), neq: date.optional() })
-  .refine((o) => Object.values(o).filter((v) => v !== undefined).length === 1, "give exactly one of gt, gte, lt, lte, eq, neq (Glance takes one comparison per date field)");
-const bytes = z.number().int().min(0);
+const date = lazy(() => z.union([z.date().transform((d) => d.toISOString()), z.iso.datetime({ offset: true })], { error: "must be a Date or an ISO 8601 date-time" }));
+const range = lazy(() => z
+  .strictObject({ gt: date().optional(), gte: date().optional(), lt: date().optional(), lte: date().optional(), eq: date().optional(), neq: date().optional() })
+  .refine((o) => Object.values(o).filter((v) => v !== undefined).length === 1, "give exactly one of gt, gte, lt, lte, eq, neq (Glance takes one comparison per date field)"));
+const bytes = lazy(() => z.number().int().min(0));
 
-export const listImagesInput = z
+export const listImagesInput = lazy(() => z
   .strictObject({
     name: z.string().min(1).optional(),
     visibility: z.enum(VISIBILITIES, { error: `must be one of ${VISIBILITIES.join(", ")}` }).optional(),
@@ -102,11 +103,11 @@ export const listImagesInput = z
     tag: z.union([z.string().min(1), z.array(z.string().min(1)).min(1)]).optional(),
     status: z.enum(STATUSES, { error: `must be one of ${STATUSES.join(", ")}` }).optional(),
     /** Bytes, inclusive. */
-    sizeMin: bytes.optional(),
-    sizeMax: bytes.optional(),
+    sizeMin: bytes().optional(),
+    sizeMax: bytes().optional(),
     /** One comparison: `{ gte: new Date("2024-01-01") }`. */
-    createdAt: range.optional(),
-    updatedAt: range.optional(),
+    createdAt: range().optional(),
+    updatedAt: range().optional(),
     sortKey: z.enum(SORT_KEYS, { error: `must be one of ${SORT_KEYS.join(", ")}` }).optional(),
     sortDir: z.enum(["asc", "desc"], { error: 'must be "asc" or "desc"' }).optional(),
     /** Images per request (Glance's default is 25, its cap usually 1000). */
@@ -117,11 +118,11 @@ export const listImagesInput = z
     marker: z.string().min(1).optional(),
   })
   .refine((o) => o.sizeMin === undefined || o.sizeMax === undefined || o.sizeMin <= o.sizeMax, { path: ["sizeMax"], message: "must not be below sizeMin" })
-  .optional();
-export type ListImagesInput = z.input<typeof listImagesInput>;
+  .optional());
+export type ListImagesInput = z.input<ReturnType<typeof listImagesInput>>;
 
 /** Glance's query for validated filters (dates as `created_at=gte:<iso>`). */
-export function toListQuery(f: NonNullable<z.output<typeof listImagesInput>>): Record<string, string | number | string[] | undefined> {
+export function toListQuery(f: NonNullable<z.output<ReturnType<typeof listImagesInput>>>): Record<string, string | number | string[] | undefined> {
   const cmp = (r?: Record<string, string | undefined>) => {
     const [op, v] = Object.entries(r ?? {}).find(([, x]) => x !== undefined) ?? [];
     return op ? `${op}:${v}` : undefined;
@@ -147,7 +148,7 @@ const READ_ONLY = new Set(["id", "status", "owner", "size", "virtual_size", "che
 const CAMEL: Record<string, string> = { minDisk: "min_disk", minRam: "min_ram", diskFormat: "disk_format", containerFormat: "container_format", osDistro: "os_distro", osVersion: "os_version" };
 
 /** `{ name: "new", minRam: 512, my_prop: "x", old_prop: null }`: camelCase standard names or wire names; `null` removes a property. */
-export const updateImageInput = z
+export const updateImageInput = lazy(() => z
   .record(z.string().min(1), z.unknown())
   .transform((o) => Object.fromEntries(Object.entries(o).map(([k, v]) => [CAMEL[k] ?? k, v])))
   .superRefine((o, ctx) => {
@@ -156,16 +157,16 @@ export const updateImageInput = z
     if (o.visibility !== undefined && !["public", "private", "shared", "community"].includes(String(o.visibility)))
       ctx.addIssue({ code: "custom", path: ["visibility"], message: "must be public, private, shared or community" });
     if (o.tags !== undefined && !(Array.isArray(o.tags) && o.tags.every((t) => typeof t === "string"))) ctx.addIssue({ code: "custom", path: ["tags"], message: "must be an array of strings" });
-  });
+  }));
 export type UpdateImageInput = Record<string, unknown>;
 
-const diskFormat = z.enum(["ami", "ari", "aki", "vhd", "vhdx", "vmdk", "raw", "qcow2", "vdi", "iso", "ploop"], { error: "must be a Glance disk format (raw, qcow2, vhd, vmdk, iso, …)" });
-const containerFormat = z.enum(["ami", "ari", "aki", "bare", "ovf", "ova", "docker", "compressed"], { error: "must be a Glance container format (bare, ovf, ova, …)" });
+const diskFormat = lazy(() => z.enum(["ami", "ari", "aki", "vhd", "vhdx", "vmdk", "raw", "qcow2", "vdi", "iso", "ploop"], { error: "must be a Glance disk format (raw, qcow2, vhd, vmdk, iso, …)" }));
+const containerFormat = lazy(() => z.enum(["ami", "ari", "aki", "bare", "ovf", "ova", "docker", "compressed"], { error: "must be a Glance container format (bare, ovf, ova, …)" }));
 
-export const createImageInput = z.strictObject({
+export const createImageInput = lazy(() => z.strictObject({
   name: z.string().min(1).max(255),
-  diskFormat: diskFormat.optional(),
-  containerFormat: containerFormat.optional(),
+  diskFormat: diskFormat().optional(),
+  containerFormat: containerFormat().optional(),
   visibility: z.enum(["public", "private", "shared", "community"], { error: "must be public, private, shared or community" }).optional(),
   minDisk: z.number().int().min(0).optional(),
   minRam: z.number().int().min(0).optional(),
@@ -173,10 +174,10 @@ export const createImageInput = z.strictObject({
   tags: z.array(z.string().min(1)).optional(),
   /** Your own properties (string values). */
   properties: z.record(z.string().min(1), z.string()).optional(),
-});
-export type CreateImageInput = z.input<typeof createImageInput>;
+}));
+export type CreateImageInput = z.input<ReturnType<typeof createImageInput>>;
 
-export function toCreateBody(i: z.output<typeof createImageInput>): Record<string, unknown> {
+export function toCreateBody(i: z.output<ReturnType<typeof createImageInput>>): Record<string, unknown> {
   return {
     ...i.properties,
     name: i.name,

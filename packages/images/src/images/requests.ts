@@ -1,4 +1,4 @@
-import { type CallOptions, encodeSegment, jsonFor, linkPager, NotFound, notFoundAs, type Paginated, type RaxResponse, sendFor, type ServiceClient, type StreamBody, validate, ValidationError } from "@rax/core";
+import { type CallOptions, encodeSegment, jsonFor, lazy, linkPager, NotFound, notFoundAs, type Paginated, type RaxResponse, sendFor, type ServiceClient, type StreamBody, validate, ValidationError } from "@rax/core";
 import type { Readable } from "node:stream";
 import * as z from "zod";
 import { v2 } from "../api-path";
@@ -36,7 +36,7 @@ function queryOf(href: string): Record<string, string[]> {
 
 /** GET /v2/images with filters, following each page's `next` link until there is none. */
 export function listImages(client: ServiceClient, filters?: ListImagesInput, o: CallOptions = {}): Paginated<ImageData> {
-  const f = validate(listImagesInput, filters, "filters") ?? {};
+  const f = validate(listImagesInput(), filters, "filters") ?? {};
   const first = { ...toListQuery(f), marker: f.marker };
   return linkPager(
     async (href, want) => {
@@ -44,7 +44,7 @@ export function listImages(client: ServiceClient, filters?: ListImagesInput, o: 
       // pyrax's rule: the part of `next` from `/images` on, relative to the endpoint (Rackspace's
       // links omit the tenant the catalog URL carries).
       const query = href === undefined ? { ...first, limit: size } : queryOf(href);
-      const body = await client.json({ method: "GET", path: v2(client, "images"), query, ...o }, imagesBody);
+      const body = await client.json({ method: "GET", path: v2(client, "images"), query, ...o }, imagesBody());
       return { items: body.images, next: body.images.length > 0 ? body.next : undefined };
     },
     { limit: f.limit },
@@ -53,8 +53,8 @@ export function listImages(client: ServiceClient, filters?: ListImagesInput, o: 
 
 /** GET /v2/images/{id} (a bare image object). */
 export async function getImage(client: ServiceClient, image: Ref, o: CallOptions = {}): Promise<ImageData> {
-  const id = validate(ref, image, "image");
-  return toImage(await notFoundAs(client.json({ method: "GET", path: imagePath(client, id), ...o }, wireImage), missing(id)));
+  const id = validate(ref(), image, "image");
+  return toImage(await notFoundAs(client.json({ method: "GET", path: imagePath(client, id), ...o }, wireImage()), missing(id)));
 }
 
 /** The one image named exactly `name` (Glance's `name` filter is exact); `NoSuchImage` if none, `ImageNameNotUnique` if several. */
@@ -68,8 +68,8 @@ export async function findImage(client: ServiceClient, name: string, o: CallOpti
 
 /** POST /v2/images → 201: a record (status `queued`) to upload data into (OpenStack; Rackspace imports instead). */
 export async function createImage(client: ServiceClient, input: CreateImageInput, o: CallOptions = {}): Promise<ImageData> {
-  const i = validate(createImageInput, input, "image");
-  return toImage(await jsonFor(client, { method: "POST", path: v2(client, "images"), json: toCreateBody(i), ...o }, [201], wireImage));
+  const i = validate(createImageInput(), input, "image");
+  return toImage(await jsonFor(client, { method: "POST", path: v2(client, "images"), json: toCreateBody(i), ...o }, [201], wireImage()));
 }
 
 /**
@@ -79,8 +79,8 @@ export async function createImage(client: ServiceClient, input: CreateImageInput
  * per pyrax, older Glance to `add` of an existing one; Glance 25 takes that as a replace).
  */
 export async function updateImage(client: ServiceClient, image: Ref, changes: UpdateImageInput, o: CallOptions = {}): Promise<ImageData> {
-  const id = validate(ref, image, "image");
-  const c = validate(updateImageInput, changes, "changes");
+  const id = validate(ref(), image, "image");
+  const c = validate(updateImageInput(), changes, "changes");
   const current = await getImage(client, id, o);
   const ops: { op: string; path: string; value?: unknown }[] = [];
   for (const [key, value] of Object.entries(c)) {
@@ -92,28 +92,28 @@ export async function updateImage(client: ServiceClient, image: Ref, changes: Up
   }
   if (ops.length === 0) return current;
   const call = { method: "PATCH", path: imagePath(client, id), json: ops, ...o, headers: { ...o.headers, "content-type": JSON_PATCH } };
-  return toImage(await notFoundAs(jsonFor(client, call, [200], wireImage), missing(id)));
+  return toImage(await notFoundAs(jsonFor(client, call, [200], wireImage()), missing(id)));
 }
 
 /** DELETE /v2/images/{id} → 204. */
 export async function deleteImage(client: ServiceClient, image: Ref, o: CallOptions = {}): Promise<void> {
-  const id = validate(ref, image, "image");
+  const id = validate(ref(), image, "image");
   await (await notFoundAs(sendFor(client, { method: "DELETE", path: imagePath(client, id), ...o }, [204]), missing(id))).dump();
 }
 
-const tagInput = z.string().min(1).max(255);
+const tagInput = lazy(() => z.string().min(1).max(255));
 
 /** PUT /v2/images/{id}/tags/{tag} → 204 (adding a tag the image has is a no-op). */
 export async function addImageTag(client: ServiceClient, image: Ref, tag: string, o: CallOptions = {}): Promise<void> {
-  const id = validate(ref, image, "image");
-  const t = validate(tagInput, tag, "tag");
+  const id = validate(ref(), image, "image");
+  const t = validate(tagInput(), tag, "tag");
   await (await notFoundAs(sendFor(client, { method: "PUT", path: imagePath(client, id, `/tags/${encodeSegment(t, { field: "tag" })}`), ...o }, [204]), missing(id))).dump();
 }
 
 /** DELETE /v2/images/{id}/tags/{tag} → 204; a tag the image lacks is a 404 (`NoSuchImage` names the image). */
 export async function removeImageTag(client: ServiceClient, image: Ref, tag: string, o: CallOptions = {}): Promise<void> {
-  const id = validate(ref, image, "image");
-  const t = validate(tagInput, tag, "tag");
+  const id = validate(ref(), image, "image");
+  const t = validate(tagInput(), tag, "tag");
   await (await notFoundAs(sendFor(client, { method: "DELETE", path: imagePath(client, id, `/tags/${encodeSegment(t, { field: "tag" })}`), ...o }, [204]), missing(id))).dump();
 }
 
@@ -124,7 +124,7 @@ export type ImageDataBody = string | Uint8Array | StreamBody;
  * iterable is read as the socket drains, never held whole). A stream is sent once, never replayed.
  */
 export async function uploadImageData(client: ServiceClient, image: Ref, data: ImageDataBody, o: CallOptions & { size?: number } = {}): Promise<void> {
-  const id = validate(ref, image, "image");
+  const id = validate(ref(), image, "image");
   const ok = typeof data === "string" || data instanceof Uint8Array || (data !== null && typeof data === "object" && (Symbol.asyncIterator in data || "getReader" in data || "pipe" in data));
   if (!ok) throw new ValidationError("data", "must be a string, bytes, a readable stream or an async iterable of bytes");
   const size = validate(z.number().int().min(0).optional(), o.size, "size");
@@ -145,7 +145,7 @@ export interface ImageDownload {
 
 /** GET /v2/images/{id}/file → 200, streamed. 204 (no data yet) → `ImageHasNoData`. */
 export async function downloadImageData(client: ServiceClient, image: Ref, o: CallOptions = {}): Promise<ImageDownload> {
-  const id = validate(ref, image, "image");
+  const id = validate(ref(), image, "image");
   const res: RaxResponse = await notFoundAs(sendFor(client, { method: "GET", path: imagePath(client, id, "/file"), headers: { ...o.headers, accept: "application/octet-stream" }, signal: o.signal, timeout: o.timeout }, [200, 204]), missing(id));
   if (res.status === 204) {
     await res.dump();

@@ -1,14 +1,15 @@
+import { lazy } from "@rax/core";
 import * as z from "zod";
 
-export const wireMember = z.looseObject({
+export const wireMember = lazy(() => z.looseObject({
   member_id: z.string(),
   image_id: z.string(),
   status: z.string(),
   created_at: z.string().optional(),
   updated_at: z.string().optional(),
-});
-export type WireMember = z.output<typeof wireMember>;
-export const membersBody = z.looseObject({ members: z.array(wireMember) });
+}));
+export type WireMember = z.output<ReturnType<typeof wireMember>>;
+export const membersBody = lazy(() => z.looseObject({ members: z.array(wireMember()) }));
 
 export interface ImageMemberData {
   /** The project (tenant) the image is shared with. */
@@ -34,10 +35,10 @@ export function toMember(w: WireMember): ImageMemberData {
   };
 }
 
-export const memberStatus = z.enum(["accepted", "rejected", "pending"], { error: 'must be "accepted", "rejected" or "pending"' });
-export type MemberStatus = z.output<typeof memberStatus>;
+export const memberStatus = lazy(() => z.enum(["accepted", "rejected", "pending"], { error: 'must be "accepted", "rejected" or "pending"' }));
+export type MemberStatus = z.output<ReturnType<typeof memberStatus>>;
 
 /** A project id, or a member object (its `memberId`). */
-export const memberRef = z.union([z.string().min(1), z.object({ memberId: z.string().min(1) }).transform((m) => m.memberId)], {
+export const memberRef = lazy(() => z.union([z.string().min(1), z.object({ memberId: z.string().min(1) }).transform((m) => m.memberId)], {
   error: "must be a project id or an image member",
-});
+}));

@@ -12,29 +12,29 @@ const missing = (image: string, member: string) => (e: NotFound) => new NoSuchIm
 
 /** GET /v2/images/{id}/members (owner: every member; a member: itself). */
 export async function listImageMembers(client: ServiceClient, image: Ref, o: CallOptions = {}): Promise<ImageMemberData[]> {
-  const id = validate(ref, image, "image");
-  const body = await notFoundAs(client.json({ method: "GET", path: path(client, id), ...o }, membersBody), missing(id, "*"));
+  const id = validate(ref(), image, "image");
+  const body = await notFoundAs(client.json({ method: "GET", path: path(client, id), ...o }, membersBody()), missing(id, "*"));
   return body.members.map(toMember);
 }
 
 /** GET /v2/images/{id}/members/{member}. */
 export async function getImageMember(client: ServiceClient, image: Ref, member: string, o: CallOptions = {}): Promise<ImageMemberData> {
-  const id = validate(ref, image, "image");
-  const m = validate(memberRef, member, "member");
-  return toMember(await notFoundAs(client.json({ method: "GET", path: path(client, id, m), ...o }, wireMember), missing(id, m)));
+  const id = validate(ref(), image, "image");
+  const m = validate(memberRef(), member, "member");
+  return toMember(await notFoundAs(client.json({ method: "GET", path: path(client, id, m), ...o }, wireMember()), missing(id, m)));
 }
 
 /** POST /v2/images/{id}/members `{member}` → 200, status `pending` until the member accepts. */
 export async function addImageMember(client: ServiceClient, image: Ref, projectId: string, o: CallOptions = {}): Promise<ImageMemberData> {
-  const id = validate(ref, image, "image");
-  const m = validate(memberRef, projectId, "projectId");
-  return toMember(await notFoundAs(jsonFor(client, { method: "POST", path: path(client, id), json: { member: m }, ...o }, [200], wireMember), missing(id, m)));
+  const id = validate(ref(), image, "image");
+  const m = validate(memberRef(), projectId, "projectId");
+  return toMember(await notFoundAs(jsonFor(client, { method: "POST", path: path(client, id), json: { member: m }, ...o }, [200], wireMember()), missing(id, m)));
 }
 
 /** DELETE /v2/images/{id}/members/{member} → 204. */
 export async function removeImageMember(client: ServiceClient, image: Ref, projectId: string, o: CallOptions = {}): Promise<void> {
-  const id = validate(ref, image, "image");
-  const m = validate(memberRef, projectId, "projectId");
+  const id = validate(ref(), image, "image");
+  const m = validate(memberRef(), projectId, "projectId");
   await (await notFoundAs(sendFor(client, { method: "DELETE", path: path(client, id, m), ...o }, [204]), missing(id, m))).dump();
 }
 
@@ -43,10 +43,10 @@ export async function removeImageMember(client: ServiceClient, image: Ref, proje
  * the session's tenant) accepts, rejects, or goes back to pending. Only the member may do this.
  */
 export async function updateImageMember(client: ServiceClient, image: Ref, status: MemberStatus, o: CallOptions & { member?: string } = {}): Promise<ImageMemberData> {
-  const id = validate(ref, image, "image");
-  const s = validate(memberStatus, status, "status");
+  const id = validate(ref(), image, "image");
+  const s = validate(memberStatus(), status, "status");
   const { member, ...call } = o;
-  const m = member !== undefined ? validate(memberRef, member, "member") : client.session.tenantId;
+  const m = member !== undefined ? validate(memberRef(), member, "member") : client.session.tenantId;
   if (!m) throw new ValidationError("member", "is required: this session does not know its project id");
-  return toMember(await notFoundAs(jsonFor(client, { method: "PUT", path: path(client, id, m), json: { status: s }, ...call }, [200], wireMember), missing(id, m)));
+  return toMember(await notFoundAs(jsonFor(client, { method: "PUT", path: path(client, id, m), json: { status: s }, ...call }, [200], wireMember()), missing(id, m)));
 }

@@ -69,7 +69,7 @@ export class Tasks {
    * resume later with `track(id)`. Aborting stops polling only; Glance's task runs on.
    */
   track(task: Ref, o: TrackTaskOptions = {}): Job<Task, Task> {
-    const id = validate(ref, task, "task");
+    const id = validate(ref(), task, "task");
     const interval = o.interval ?? 5000;
     return pollingJob<Task, Task, Task>({
       id,
