@@ -1,3 +1,4 @@
+import { appendFileSync } from "node:fs";
 import { type RunningEmulator, startEmulator } from "@rax/emulator";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { readOpenStackEnv } from "./openstack-target";
@@ -66,6 +67,8 @@ const VALUES = new Set(["status", "size", "name", "description", "code", "bootab
 
 /** A body made comparable: ids, dates, projects, hosts and the run's suffix masked; values kept only where they matter. */
 function shape(v: unknown, side: Side, suffix: string, key = ""): unknown {
+  // Keystone user ids differ in form (the emulator's are Rackspace-style numbers): DIFFERENCES.md.
+  if (key === "user_id" && typeof v === "string") return "<user>";
   if (typeof v === "string") {
     const masked = v.split(suffix).join("").split(side.project.admin).join("<project>").split(side.project.demo).join("<project>").split(side.root).join("<root>").replace(ID, "<id>").replace(DATE, "<time>");
     return VALUES.has(key) || masked !== v ? masked : "string";
@@ -169,6 +172,7 @@ describe.skipIf(real instanceof Error)(`Cinder v3 wire parity: real Cinder vs @r
       const n = norm(o.only ? { ...a, body: o.only(s, a.raw) } : a, s);
       return n;
     };
+    if (process.env.CINDER_PARITY_DUMP) appendFileSync(process.env.CINDER_PARITY_DUMP, `${JSON.stringify({ step: `${who} ${method} ${p(real as Side)}`, real: view(r, real as Side), rawReal: r.raw })}\n`);
     expect.soft(view(e, emu), `${who} ${method} ${p(real as Side)}`).toEqual(view(r, real as Side));
     return { real: r, emu: e };
   }
@@ -192,7 +196,8 @@ describe.skipIf(real instanceof Error)(`Cinder v3 wire parity: real Cinder vs @r
   const run = encodeURIComponent(JSON.stringify({ run: suffix }));
 
   it("version discovery: GET / and /v3/, microversions (latest, too high → 406, malformed → 400)", async () => {
-    await same("demo", "GET", "/", { root: true });
+    // The emulator's root also lists Rackspace's v1 and v2 (after v3): DIFFERENCES.md.
+    await same("demo", "GET", "/", { root: true, only: (_s, b) => ({ versions: b?.versions?.filter((v: { id: string }) => v.id === "v3.0") }) });
     await same("demo", "GET", "/v3/", { root: true });
     await same("demo", "GET", "/types", { headers: { "openstack-api-version": "volume 3.0" }, only: () => "" });
     await same("demo", "GET", "/types", { headers: { "openstack-api-version": "volume 3.59" }, only: () => "" });

@@ -13,7 +13,8 @@ const FAULT_NAMES: Record<number, string> = {
 
 /** Cinder's error body (its fault wrapper is Nova's): `{"itemNotFound": {"code": 404, "message": "…"}}`. */
 export function cinderError(status: number, message: string): Response {
-  return jsonResponse(status, { [FAULT_NAMES[status] ?? "computeFault"]: { code: status, message } });
+  // Cinder's over-limit fault also says when to retry (always "0": quotas do not refill on their own).
+  return jsonResponse(status, { [FAULT_NAMES[status] ?? "computeFault"]: { code: status, message, ...(status === 413 ? { retryAfter: "0" } : {}) } });
 }
 
 /** A Cinder error raised deep in a route; the handler turns it into `cinderError`. */

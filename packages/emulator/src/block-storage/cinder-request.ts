@@ -13,6 +13,54 @@ export interface CinderRequest {
   region: string;
   project: string;
   version: CinderVersion;
+  /** The token's user has Keystone's admin role (Cinder's admin-only policies). */
+  admin: boolean;
+  /** The token's Keystone user id. */
+  userId: string;
+  /** `<endpoint root>/<version>/<project>`, for links. */
+  base: string;
+}
+
+/** Cinder's policy refusal for a rule an admin alone passes. */
+export function requireAdmin(r: CinderRequest, rule: string): void {
+  if (!r.admin) throw new CinderFault(403, `Policy doesn't allow ${rule} to be performed.`);
+}
+
+/** Python's repr of a JSON value, as Cinder's schema errors quote it (`{'colour': 'blue'}`). */
+export function pyRepr(v: unknown): string {
+  if (typeof v === "string") return `'${v}'`;
+  if (v === true) return "True";
+  if (v === false) return "False";
+  if (v === null || v === undefined) return "None";
+  if (Array.isArray(v)) return `[${v.map(pyRepr).join(", ")}]`;
+  if (typeof v === "object") return `{${Object.entries(v).map(([k, x]) => `'${k}': ${pyRepr(x)}`).join(", ")}}`;
+  return String(v);
+}
+
+/** Cinder's JSON-schema refusal: `Invalid input for field/attribute size. Value: 0. 0 is less than the minimum of 1`. */
+export function schemaError(field: string, value: unknown, why: string): CinderFault {
+  return badRequest(`Invalid input for field/attribute ${field}. Value: ${typeof value === "string" ? value : pyRepr(value)}. ${why}`);
+}
+
+/** A size as Cinder's schema takes it: an integer ≥ 1, or a string of digits. */
+export function sizeOf(field: string, v: unknown): number {
+  if (typeof v === "string") {
+    if (!/^[0-9]+$/.test(v)) throw schemaError(field, v, `'${v}' does not match '^[0-9]+$'`);
+    v = Number(v);
+  }
+  if (typeof v !== "number" || !Number.isInteger(v)) throw schemaError(field, v, `${pyRepr(v)} is not valid under any of the given schemas`);
+  if (v < 1) throw schemaError(field, v, `${v} is less than the minimum of 1`);
+  return v;
+}
+
+const TRUTHY = [true, "True", "TRUE", "true", "1", "ON", "On", "on", "YES", "Yes", "yes", "y", "t"];
+const FALSY = [false, "False", "FALSE", "false", "0", "OFF", "Off", "off", "NO", "No", "no", "n", "f"];
+
+/** Cinder's `boolean` parameter type (os-set_bootable, os-update_readonly_flag). */
+export function booleanOf(field: string, v: unknown): boolean {
+  if (TRUTHY.includes(v as string)) return true;
+  if (FALSY.includes(v as string)) return false;
+  throw schemaError(field, v, `${pyRepr(v)} is not one of [${[...TRUTHY, ...FALSY].map(pyRepr).join(", ")}]`);
 }
 
 /** The request's JSON object body (Cinder: 400 for anything else). */
@@ -41,7 +89,8 @@ export function isObject(v: unknown): v is Record<string, unknown> {
 /** The one key of a body (`{"volume": {…}}`), or Cinder's 400. */
 export function entity(body: Record<string, unknown>, key: string): Record<string, unknown> {
   const e = body[key];
-  if (!isObject(e)) throw badRequest(`Missing required element '${key}' in request body.`);
+  if (e === undefined) throw badRequest(`'${key}' is a required property`);
+  if (!isObject(e)) throw schemaError(key, e, `${pyRepr(e)} is not of type 'object'`);
   return e;
 }
 
@@ -69,17 +118,19 @@ export function metadataOf(v: unknown): Record<string, string> {
 }
 
 /** limit/marker paging over `rows` (by id); v2/v3 add a `next` link when rows remain. */
-export function page<T extends { id: string }>(r: CinderRequest, rows: T[]): { rows: T[]; links?: Array<{ rel: string; href: string }> } {
+export function page<T extends { id: string }>(r: CinderRequest, rows: T[], what = "Volume"): { rows: T[]; links?: Array<{ rel: string; href: string }> } {
+  const raw = r.url.searchParams.get("limit");
+  const limit = raw === null ? 1000 : Number(raw);
+  if (raw !== null && !/^-?\d+$/.test(raw)) throw badRequest("limit param must be an integer");
+  if (!Number.isInteger(limit) || limit < 0) throw badRequest("limit param must be positive");
   const marker = r.url.searchParams.get("marker");
   let from = 0;
   if (marker) {
     const at = rows.findIndex((x) => x.id === marker);
-    if (at < 0) throw badRequest(`Invalid input received: marker [${marker}] not found`);
+    // Cinder looks the marker up as a resource: a missing one is that resource's 404.
+    if (at < 0) throw r.version === "v1" ? badRequest(`Invalid input received: marker [${marker}] not found`) : new CinderFault(404, `${what} ${marker} could not be found.`);
     from = at + 1;
   }
-  const raw = r.url.searchParams.get("limit");
-  const limit = raw === null ? 1000 : Number(raw);
-  if (!Number.isInteger(limit) || limit < 0) throw badRequest("Invalid input received: limit must be a non-negative integer");
   const out = rows.slice(from, from + limit);
   if (r.version === "v1") return { rows: out };
   const more = from + limit < rows.length && out.length > 0;

@@ -5,9 +5,13 @@ import type { EmulatorContext } from "../context";
 import { handled, jsonResponse } from "../respond";
 import { CinderFault, cinderError } from "./cinder-errors";
 import type { CinderRequest } from "./cinder-request";
-import { cinderState, QUOTAS, VOLUME_TYPES } from "./model";
+import { requestedMicroversion, v3VersionDoc, withMicroversion } from "./microversion";
+import { cinderState } from "./model";
+import { limitsRoute, quotaRoute } from "./quota-routes";
 import { createSnapshot, deleteSnapshot, listSnapshots, showSnapshot, snapshotMetadata, updateSnapshot } from "./snapshot-routes";
+import { typeRoute } from "./type-routes";
 import type { CinderVersion } from "./views";
+import { volumeAction } from "./volume-actions";
 import { createVolume, deleteVolume, listVolumes, showVolume, updateVolume, volumeMetadata } from "./volume-routes";
 
 const VERSIONS: readonly CinderVersion[] = ["v1", "v2", "v3"];
@@ -22,14 +26,34 @@ const VERSIONS: readonly CinderVersion[] = ["v1", "v2", "v3"];
  */
 export function cinderHandlers(ctx: EmulatorContext) {
   return [
-    http.get("/", handled(ctx, (request) => jsonResponse(300, { versions: VERSIONS.map((v) => versionDoc(request, v)) }))),
+    http.get("/", handled(ctx, (request) => versioned(request, () => jsonResponse(300, { versions: [v3VersionDoc(rootOf(request)), ...LEGACY.map((v) => legacyVersionDoc(request, v))] })))),
+    http.get("/v3", handled(ctx, (request) => versioned(request, () => jsonResponse(200, { versions: [v3VersionDoc(rootOf(request))] })))),
+    http.get("/v3/", handled(ctx, (request) => versioned(request, () => jsonResponse(200, { versions: [v3VersionDoc(rootOf(request))] })))),
     http.all("/:version/:tenantId/*", handled(ctx, (request) => route(ctx, request))),
   ];
 }
 
-function versionDoc(request: Request, id: CinderVersion) {
-  const base = endpointOf(request).base.replace(/\/v[123]\/[^/]+$/, "");
-  return { id: `${id}.0`, status: id === "v3" ? "CURRENT" : "DEPRECATED", links: [{ rel: "self", href: `${base}/${id}/` }] };
+/** Rackspace's v1 (and v2) beside OpenStack's v3; real Cinder today lists v3 alone. */
+const LEGACY: readonly CinderVersion[] = ["v1", "v2"];
+
+const rootOf = (request: Request) => endpointOf(request).base.replace(/\/v[123]\/[^/]+\/?$/, "");
+
+function legacyVersionDoc(request: Request, id: CinderVersion) {
+  return { id: `${id}.0`, status: "DEPRECATED", version: "", min_version: "", updated: "2014-06-28T12:20:21Z", links: [{ rel: "self", href: `${rootOf(request)}/${id}/` }] };
+}
+
+/** A v3 answer with Cinder's microversion headers; a bad `OpenStack-API-Version` is refused first. */
+async function versioned(request: Request, answer: (microversion: string) => Response | Promise<Response>): Promise<Response> {
+  let microversion: string;
+  try {
+    microversion = requestedMicroversion(request);
+  } catch (e) {
+    if (!(e instanceof CinderFault)) throw e;
+    const res = cinderError(e.status, e.message);
+    const echoed = (e as CinderFault & { microversion?: string }).microversion;
+    return echoed ? withMicroversion(res, echoed) : res;
+  }
+  return withMicroversion(await answer(microversion), microversion);
 }
 
 async function route(ctx: EmulatorContext, request: Request): Promise<Response> {
@@ -40,13 +64,28 @@ async function route(ctx: EmulatorContext, request: Request): Promise<Response> 
   if (!check.ok) return jsonResponse(401, { unauthorized: { code: 401, message: "The request you have made requires authentication." } });
   if (tenantId !== check.token.tenantId) return cinderError(400, `Malformed request url: project_id '${tenantId}' does not match the token's project_id '${check.token.tenantId}'`);
   const region = endpointOf(request).region ?? ctx.regions[0]!;
-  const r: CinderRequest = { ctx, request, url, cinder: cinderState(ctx.state).region(region), region, project: tenantId, version: version as CinderVersion };
-  try {
-    return await dispatch(r, parts);
-  } catch (e) {
-    if (e instanceof CinderFault) return cinderError(e.status, e.message);
-    throw e;
-  }
+  const user = ctx.state.users.byId(check.token.userId);
+  const r: CinderRequest = {
+    ctx,
+    request,
+    url,
+    cinder: cinderState(ctx.state).region(region),
+    region,
+    project: tenantId,
+    version: version as CinderVersion,
+    admin: user?.roles.some((x) => x.name === "admin") ?? false,
+    userId: check.token.userId,
+    base: `${rootOf(request)}/${version}/${tenantId}`,
+  };
+  const answer = async () => {
+    try {
+      return await dispatch(r, parts);
+    } catch (e) {
+      if (e instanceof CinderFault) return cinderError(e.status, e.message);
+      throw e;
+    }
+  };
+  return version === "v3" ? versioned(request, answer) : answer();
 }
 
 async function dispatch(r: CinderRequest, parts: string[]): Promise<Response> {
@@ -54,22 +93,9 @@ async function dispatch(r: CinderRequest, parts: string[]): Promise<Response> {
   const [collection, id, sub, key, ...extra] = parts;
   const bad = () => new CinderFault(405, "The method is not allowed for this resource.");
   if (extra.length) throw new CinderFault(404, "The resource could not be found.");
-  if (collection === "types") {
-    if (m !== "GET") throw bad();
-    const view = (t: (typeof VOLUME_TYPES)[number]) => ({ id: r.version === "v1" ? t.id : String(t.id), name: t.name, extra_specs: {}, ...(r.version === "v1" ? {} : { is_public: true, description: null }) });
-    if (id === undefined) return jsonResponse(200, { volume_types: VOLUME_TYPES.map(view) });
-    const t = VOLUME_TYPES.find((x) => String(x.id) === id);
-    if (!t || sub !== undefined) throw new CinderFault(404, `Volume type ${id} could not be found.`);
-    return jsonResponse(200, { volume_type: view(t) });
-  }
-  if (collection === "os-quota-sets" && id !== undefined && sub === undefined) {
-    if (m !== "GET") throw bad();
-    const usage = r.url.searchParams.get("usage") === "true";
-    const vols = r.cinder.tenantVolumes(id);
-    const used = { volumes: vols.length, gigabytes: vols.reduce((n, v) => n + v.size, 0), snapshots: r.cinder.tenantSnapshots(id).length };
-    const set = Object.fromEntries(Object.entries(QUOTAS).map(([k, limit]) => [k, usage ? { limit, in_use: used[k as keyof typeof used], reserved: 0 } : limit]));
-    return jsonResponse(200, { quota_set: { id, ...set } });
-  }
+  if (collection === "types") return typeRoute(r, id, sub, key);
+  if (collection === "os-quota-sets" && id !== undefined && key === undefined) return quotaRoute(r, id, sub);
+  if (collection === "limits" && id === undefined) return limitsRoute(r);
   if (collection === "volumes") {
     if (id === undefined) {
       if (m === "GET") return listVolumes(r, false);
@@ -81,6 +107,10 @@ async function dispatch(r: CinderRequest, parts: string[]): Promise<Response> {
       throw bad();
     }
     if (sub === "metadata") return volumeMetadata(r, id, key);
+    if (sub === "action" && key === undefined && r.version !== "v1") {
+      if (m === "POST") return volumeAction(r, id);
+      throw bad();
+    }
     if (sub !== undefined) throw new CinderFault(404, "The resource could not be found.");
     if (m === "GET") return showVolume(r, id);
     if (m === "PUT") return updateVolume(r, id);

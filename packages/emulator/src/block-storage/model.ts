@@ -12,20 +12,33 @@ export interface CinderTimings {
 }
 export const DEFAULT_CINDER_TIMINGS: CinderTimings = { create: 1000, attach: 300, detach: 300, snapshot: 1000, delete: 300 };
 
-/** Rackspace's two types and their size limits (GB). */
+/**
+ * A volume type. Rackspace's two (numeric ids on v1) carry size limits (GB); OpenStack's
+ * `__DEFAULT__` (what a v3 volume without a type gets, as in a fresh Cinder) and types an admin
+ * creates have none beyond the quota.
+ */
 export interface VolumeTypeRecord {
-  id: number;
+  id: number | string;
   name: string;
   min: number;
   max: number;
+  description: string | null;
+  isPublic: boolean;
+  extraSpecs: Record<string, string>;
+  /** Not in Rackspace's v1 listing. */
+  v3Only?: boolean;
 }
-export const VOLUME_TYPES: readonly VolumeTypeRecord[] = [
-  { id: 1, name: "SATA", min: 75, max: 1024 },
-  { id: 2, name: "SSD", min: 50, max: 1024 },
+const rackspaceTypes = (): VolumeTypeRecord[] => [
+  { id: 1, name: "SATA", min: 75, max: 1024, description: null, isPublic: true, extraSpecs: {} },
+  { id: 2, name: "SSD", min: 50, max: 1024, description: null, isPublic: true, extraSpecs: {} },
 ];
+export const DEFAULT_TYPE = "__DEFAULT__";
+/** Rackspace's SATA and SSD, for code that names them without a region (attachments, the v1 default). */
+export const VOLUME_TYPES: readonly VolumeTypeRecord[] = rackspaceTypes();
 
-/** Per-project quotas (Cinder's defaults). */
-export const QUOTAS = { volumes: 10, snapshots: 10, gigabytes: 10240 };
+/** Cinder's default quotas (a fresh Cinder's cinder.conf), per project unless an admin changes them. */
+export const QUOTAS = { volumes: 10, snapshots: 10, gigabytes: 1000, backups: 10, backup_gigabytes: 1000, groups: 10, per_volume_gigabytes: -1 };
+export type QuotaName = keyof typeof QUOTAS;
 
 interface Pending {
   to: string;
@@ -42,8 +55,11 @@ export interface AttachmentRecord {
 export interface VolumeRecord {
   id: string;
   tenantId: string;
-  name: string;
-  description: string;
+  /** Who created it (Keystone user id; null for Rackspace v1 tokens without one). */
+  userId?: string | null;
+  /** Null when not given (v3 answers null; v1 ""). */
+  name: string | null;
+  description: string | null;
   size: number;
   type: string;
   status: string;
@@ -52,6 +68,9 @@ export interface VolumeRecord {
   sourceVolid: string | null;
   imageId: string | null;
   metadata: Record<string, string>;
+  /** `os-set_bootable`; otherwise true for a volume made from an image. */
+  bootable?: boolean;
+  updated?: number;
   attachment?: AttachmentRecord;
   pending?: Pending;
   goneAt?: number;
@@ -61,11 +80,12 @@ export interface SnapshotRecord {
   id: string;
   tenantId: string;
   volumeId: string;
-  name: string;
-  description: string;
+  name: string | null;
+  description: string | null;
   size: number;
   status: string;
   created: number;
+  updated?: number;
   metadata: Record<string, string>;
   pending?: Pending;
   goneAt?: number;
@@ -75,6 +95,16 @@ export interface SnapshotRecord {
 export class RegionCinder {
   readonly volumes = new Map<string, VolumeRecord>();
   readonly snapshots = new Map<string, SnapshotRecord>();
+  readonly types: VolumeTypeRecord[] = [
+    ...rackspaceTypes(),
+    { id: randomUUID(), name: DEFAULT_TYPE, min: 1, max: Number.MAX_SAFE_INTEGER, description: "Default Volume Type", isPublic: true, extraSpecs: {}, v3Only: true },
+  ];
+  /** Quota changes an admin made, per project. */
+  readonly quotas = new Map<string, Partial<Record<QuotaName, number>>>();
+
+  quotaOf(tenantId: string): Record<QuotaName, number> {
+    return { ...QUOTAS, ...this.quotas.get(tenantId) };
+  }
 
   constructor(readonly cinder: CinderState) {}
 
@@ -87,6 +117,7 @@ export class RegionCinder {
     if (p && p.at <= this.now) {
       r.status = p.to;
       r.pending = undefined;
+      (r as { updated?: number }).updated = p.at;
       p.then?.();
     }
   }
@@ -133,19 +164,26 @@ export class RegionCinder {
 
   /** The project's volumes, newest first (Cinder sorts by created_at desc). */
   tenantVolumes(tenantId: string): VolumeRecord[] {
-    return [...this.volumes.keys()].map((id) => this.volume(tenantId, id)).filter((v): v is VolumeRecord => !!v).sort((a, b) => b.created - a.created);
+    // Reversed first: of two made in the same instant, the later comes first (as Cinder's id tiebreak does for its clock).
+    return [...this.volumes.keys()].reverse().map((id) => this.volume(tenantId, id)).filter((v): v is VolumeRecord => !!v).sort((a, b) => b.created - a.created);
+  }
+
+  /** Every project's volumes (an admin's all_tenants), newest first. */
+  allVolumes(): VolumeRecord[] {
+    return [...this.volumes.values()].reverse().map((v) => this.volume(v.tenantId, v.id)).filter((v): v is VolumeRecord => !!v).sort((a, b) => b.created - a.created);
   }
 
   tenantSnapshots(tenantId: string): SnapshotRecord[] {
-    return [...this.snapshots.keys()].map((id) => this.snapshot(tenantId, id)).filter((s): s is SnapshotRecord => !!s).sort((a, b) => b.created - a.created);
+    return [...this.snapshots.keys()].reverse().map((id) => this.snapshot(tenantId, id)).filter((s): s is SnapshotRecord => !!s).sort((a, b) => b.created - a.created);
   }
 
   createVolume(tenantId: string, init: Omit<VolumeRecord, "id" | "tenantId" | "status" | "created">): VolumeRecord {
     const used = this.tenantVolumes(tenantId);
-    if (used.length >= QUOTAS.volumes) throw new CinderFault(413, `VolumeLimitExceeded: Maximum number of volumes allowed (${QUOTAS.volumes}) exceeded for quota 'volumes'.`);
+    const q = this.quotaOf(tenantId);
     const gb = used.reduce((n, v) => n + v.size, 0);
-    if (gb + init.size > QUOTAS.gigabytes)
-      throw new CinderFault(413, `VolumeSizeExceedsAvailableQuota: Requested volume or snapshot exceeds allowed gigabytes quota. Requested ${init.size}G, quota is ${QUOTAS.gigabytes}G and ${gb}G has been consumed.`);
+    if (q.gigabytes >= 0 && gb + init.size > q.gigabytes)
+      throw new CinderFault(413, `VolumeSizeExceedsAvailableQuota: Requested volume or snapshot exceeds allowed gigabytes quota. Requested ${init.size}G, quota is ${q.gigabytes}G and ${gb}G has been consumed.`);
+    if (q.volumes >= 0 && used.length >= q.volumes) throw new CinderFault(413, `VolumeLimitExceeded: Maximum number of volumes allowed (${q.volumes}) exceeded for quota 'volumes'.`);
     const v: VolumeRecord = { ...init, id: randomUUID(), tenantId, status: "creating", created: this.now };
     this.volumes.set(v.id, v);
     this.transition(v, "creating", "available", this.cinder.timings.create);

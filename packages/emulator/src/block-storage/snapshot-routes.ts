@@ -1,10 +1,10 @@
 import { randomUUID } from "node:crypto";
 import { emptyResponse, jsonResponse } from "../respond";
 import { badRequest, CinderFault } from "./cinder-errors";
-import { type CinderRequest, displayField, entity, jsonBody, metadataOf, page } from "./cinder-request";
-import { QUOTAS, type SnapshotRecord } from "./model";
-import { snapshotView } from "./views";
-import { metadataRoute } from "./volume-routes";
+import { type CinderRequest, displayField, entity, jsonBody, metadataOf, page, pyRepr, schemaError } from "./cinder-request";
+import type { SnapshotRecord } from "./model";
+import { emptyAnswer, snapshotView } from "./views";
+import { metadataRoute, visibleVolume } from "./volume-routes";
 
 /** GET /snapshots and /snapshots/detail: `volume_id` and `status` filters, limit/marker. */
 export function listSnapshots(r: CinderRequest): Response {
@@ -13,8 +13,9 @@ export function listSnapshots(r: CinderRequest): Response {
   if (volumeId) rows = rows.filter((s) => s.volumeId === volumeId);
   const status = r.url.searchParams.get("status");
   if (status) rows = rows.filter((s) => s.status === status);
-  const p = page(r, rows);
-  return jsonResponse(200, { snapshots: p.rows.map((s) => snapshotView(s, r.version)), ...(p.links ? { snapshots_links: p.links } : {}) });
+  const p = page(r, rows, "Snapshot");
+  const detail = r.url.pathname.endsWith("/detail");
+  return jsonResponse(200, { snapshots: p.rows.map((s) => snapshotView(s, r.version, detail)), ...(p.links?.length ? { snapshots_links: p.links } : {}) });
 }
 
 /** `force` as Cinder reads it: a boolean or pyrax's string "true"/"false". */
@@ -27,17 +28,18 @@ function forceOf(v: unknown): boolean {
 /** POST /snapshots: 200 on v1, 202 on v2/v3; an in-use volume needs `force`. */
 export async function createSnapshot(r: CinderRequest): Promise<Response> {
   const e = entity(await jsonBody(r), "snapshot");
-  if (typeof e.volume_id !== "string") throw badRequest("Invalid input received: volume_id is required");
-  const v = r.cinder.requireVolume(r.project, e.volume_id);
+  if (typeof e.volume_id !== "string") throw r.version === "v1" ? badRequest("Invalid input received: volume_id is required") : schemaError("snapshot", e, e.volume_id === undefined ? "'volume_id' is a required property" : `${pyRepr(e.volume_id)} is not of type 'string'`);
+  const v = visibleVolume(r, e.volume_id);
   const force = forceOf(e.force);
   if (!(v.status === "available" || (force && v.status === "in-use"))) throw badRequest(`Invalid volume: Volume ${v.id} status must be available, but current status is: ${v.status}.`);
-  if (r.cinder.tenantSnapshots(r.project).length >= QUOTAS.snapshots) throw new CinderFault(413, `SnapshotLimitExceeded: Maximum number of snapshots allowed (${QUOTAS.snapshots}) exceeded`);
+  const quota = r.cinder.quotaOf(r.project).snapshots;
+  if (quota >= 0 && r.cinder.tenantSnapshots(r.project).length >= quota) throw new CinderFault(413, `SnapshotLimitExceeded: Maximum number of snapshots allowed (${quota}) exceeded`);
   const s: SnapshotRecord = {
     id: randomUUID(),
     tenantId: r.project,
     volumeId: v.id,
-    name: displayField(e, "name", r.version) ?? "",
-    description: displayField(e, "description", r.version) ?? "",
+    name: displayField(e, "name", r.version) ?? (r.version === "v1" ? "" : null),
+    description: displayField(e, "description", r.version) ?? (r.version === "v1" ? "" : null),
     size: v.size,
     status: "creating",
     created: r.cinder.now,
@@ -45,7 +47,7 @@ export async function createSnapshot(r: CinderRequest): Promise<Response> {
   };
   r.cinder.snapshots.set(s.id, s);
   r.cinder.transition(s, "creating", "available", r.cinder.cinder.timings.snapshot);
-  return jsonResponse(r.version === "v1" ? 200 : 202, { snapshot: snapshotView(s, r.version) });
+  return jsonResponse(r.version === "v1" ? 200 : 202, { snapshot: snapshotView(s, r.version, false) });
 }
 
 export function showSnapshot(r: CinderRequest, id: string): Response {
@@ -60,7 +62,8 @@ export async function updateSnapshot(r: CinderRequest, id: string): Promise<Resp
   if (name === undefined && description === undefined) throw badRequest("Invalid input received: name or description is required");
   if (name !== undefined) s.name = name;
   if (description !== undefined) s.description = description;
-  return jsonResponse(200, { snapshot: snapshotView(s, r.version) });
+  s.updated = r.cinder.now;
+  return jsonResponse(200, { snapshot: snapshotView(s, r.version, false) });
 }
 
 /** DELETE /snapshots/{id} → 202; only `available` or `error`. */
@@ -70,10 +73,10 @@ export function deleteSnapshot(r: CinderRequest, id: string): Response {
   r.cinder.transition(s, "deleting", "deleting", r.cinder.cinder.timings.delete, () => {
     s.goneAt = r.cinder.now;
   });
-  return emptyResponse(202);
+  return r.version === "v1" ? emptyResponse(202) : emptyAnswer(202, "html");
 }
 
 export function snapshotMetadata(r: CinderRequest, id: string, key: string | undefined): Promise<Response> {
   const s = r.cinder.requireSnapshot(r.project, id);
-  return metadataRoute(r, s.metadata, (m) => (s.metadata = m), key, "Snapshot");
+  return metadataRoute(r, s.metadata, (m) => (s.metadata = m), key, "Snapshot", s.id);
 }

@@ -1,26 +1,118 @@
 import { emptyResponse, jsonResponse } from "../respond";
 import { badRequest, CinderFault, notFound } from "./cinder-errors";
-import { type CinderRequest, displayField, entity, isObject, jsonBody, metadataOf, page } from "./cinder-request";
-import { VOLUME_TYPES, type VolumeRecord } from "./model";
-import { volumeView } from "./views";
+import { type CinderRequest, displayField, entity, isObject, jsonBody, metadataOf, page, pyRepr, schemaError, sizeOf } from "./cinder-request";
+import { DEFAULT_TYPE, type VolumeRecord } from "./model";
+import { emptyAnswer, resourceLinks, type VolumeViewOptions, volumeView } from "./views";
 
 const DELETABLE = ["available", "error", "error_restoring", "error_extending", "error_managing"];
+const SORT_KEYS = ["id", "name", "status", "size", "created_at", "updated_at", "availability_zone", "bootable", "volume_type", "display_name", "user_id", "project_id"];
 
-/** GET /volumes and /volumes/detail: newest first, `status` and `name` filters, limit/marker. */
-export function listVolumes(r: CinderRequest, detail: boolean): Response {
-  let rows = r.cinder.tenantVolumes(r.project);
-  const status = r.url.searchParams.get("status");
-  if (status) rows = rows.filter((v) => v.status === status);
-  const name = r.url.searchParams.get("name") ?? r.url.searchParams.get("display_name");
-  if (name) rows = rows.filter((v) => v.name === name);
-  const p = page(r, rows);
-  const views = p.rows.map((v) => (detail ? volumeView(v, r.version) : { id: v.id, ...(r.version === "v1" ? { display_name: v.name } : { name: v.name }), links: [] }));
-  return jsonResponse(200, { volumes: views, ...(p.links ? { volumes_links: p.links } : {}) });
+/** The view options of this request (`extended`: show and detail). */
+export const viewOptions = (r: CinderRequest, extended: boolean): VolumeViewOptions => ({ base: r.base, admin: r.admin, extended });
+
+/** A volume the caller may see: its own project's, or (admin) any project's. Else Cinder's 404. */
+export function visibleVolume(r: CinderRequest, id: string): VolumeRecord {
+  const own = r.cinder.volume(r.project, id);
+  if (own) return own;
+  const other = r.admin ? r.cinder.volumes.get(id) : undefined;
+  const found = other && r.cinder.volume(other.tenantId, id);
+  if (!found) throw notFound(`Volume ${id} could not be found.`);
+  return found;
 }
 
-function typeOf(raw: unknown) {
-  if (raw === undefined || raw === null) return VOLUME_TYPES[0]!;
-  const t = VOLUME_TYPES.find((x) => x.name.toLowerCase() === String(raw).toLowerCase() || String(x.id) === String(raw));
+function sortValue(v: VolumeRecord, key: string): string | number {
+  switch (key) {
+    case "name":
+    case "display_name":
+      return v.name ?? "";
+    case "size":
+      return v.size;
+    case "created_at":
+      return v.created;
+    case "updated_at":
+      return v.updated ?? 0;
+    case "volume_type":
+      return v.type;
+    case "project_id":
+      return v.tenantId;
+    case "user_id":
+      return v.userId ?? "";
+    case "bootable":
+      return String(v.bootable ?? v.imageId !== null);
+    case "availability_zone":
+      return "nova";
+    default:
+      return String((v as unknown as Record<string, unknown>)[key] ?? "");
+  }
+}
+
+/** `sort=name:asc,size` or `sort_key=name&sort_dir=asc` (not both); default created_at desc. */
+function sortOf(r: CinderRequest): Array<{ key: string; dir: "asc" | "desc" }> {
+  const q = r.url.searchParams;
+  const sort = q.get("sort");
+  if (sort !== null && (q.has("sort_key") || q.has("sort_dir"))) throw badRequest("Invalid input received: The 'sort_key' and 'sort_dir' parameters are deprecated and cannot be used with the 'sort' parameter.");
+  const keys = sort !== null
+    ? sort.split(",").map((x) => {
+        const [key = "", dir = "desc"] = x.trim().split(":");
+        return { key, dir };
+      })
+    : (q.get("sort_key") ?? "created_at").split(",").map((key, i) => ({ key, dir: (q.get("sort_dir") ?? "desc").split(",")[i] ?? "desc" }));
+  for (const k of keys) {
+    if (!SORT_KEYS.includes(k.key)) throw badRequest("Invalid input received: Invalid sort key");
+    if (k.dir !== "asc" && k.dir !== "desc") throw badRequest("Invalid input received: Unknown sort direction, must be 'desc' or 'asc'");
+  }
+  return keys as Array<{ key: string; dir: "asc" | "desc" }>;
+}
+
+/** `metadata={"k":"v"}` (a JSON or Python-style dict): every pair must match. */
+function metadataFilter(raw: string): Record<string, string> {
+  try {
+    const parsed: unknown = JSON.parse(raw.replace(/'/g, '"'));
+    if (isObject(parsed)) return Object.fromEntries(Object.entries(parsed).map(([k, v]) => [k, String(v)]));
+  } catch {
+    // fall through
+  }
+  throw badRequest(`Invalid input received: Invalid filter: metadata=${raw}`);
+}
+
+/** GET /volumes and /volumes/detail: status, name, metadata filters, all_tenants (admin), sort, limit/marker. */
+export function listVolumes(r: CinderRequest, detail: boolean): Response {
+  const q = r.url.searchParams;
+  const allTenants = r.admin && r.version !== "v1" && q.has("all_tenants") && !["0", "false", "False"].includes(q.get("all_tenants")!);
+  let rows = allTenants ? r.cinder.allVolumes() : r.cinder.tenantVolumes(r.project);
+  const project = q.get("project_id");
+  if (allTenants && project) rows = rows.filter((v) => v.tenantId === project);
+  const status = q.get("status");
+  if (status) rows = rows.filter((v) => v.status === status);
+  const name = q.get("name") ?? q.get("display_name");
+  if (name) rows = rows.filter((v) => v.name === name);
+  const meta = q.get("metadata");
+  if (meta !== null && r.version !== "v1") {
+    const want = metadataFilter(meta);
+    rows = rows.filter((v) => Object.entries(want).every(([k, x]) => v.metadata[k] === x));
+  }
+  if (r.version !== "v1") {
+    const keys = sortOf(r);
+    rows = [...rows].sort((a, b) => {
+      for (const { key, dir } of keys) {
+        const x = sortValue(a, key);
+        const y = sortValue(b, key);
+        if (x !== y) return (x < y ? -1 : 1) * (dir === "asc" ? 1 : -1);
+      }
+      return 0;
+    });
+  }
+  const p = page(r, rows);
+  const views = p.rows.map((v) =>
+    detail ? volumeView(v, r.version, viewOptions(r, true)) : { id: v.id, ...(r.version === "v1" ? { display_name: v.name ?? "" } : { name: v.name, links: resourceLinks(r.base, "volumes", v.id) }) },
+  );
+  return jsonResponse(200, { volumes: views, ...(p.links?.length ? { volumes_links: p.links } : {}) });
+}
+
+function typeOf(r: CinderRequest, raw: unknown) {
+  const types = r.cinder.types.filter((t) => r.version !== "v1" || !t.v3Only);
+  if (raw === undefined || raw === null) return r.version === "v1" ? types[0]! : r.cinder.types.find((t) => t.name === DEFAULT_TYPE)!;
+  const t = types.find((x) => x.name.toLowerCase() === String(raw).toLowerCase() || String(x.id) === String(raw));
   if (!t) throw notFound(`Volume type with name ${String(raw)} could not be found.`);
   return t;
 }
@@ -36,95 +128,112 @@ export async function createVolume(r: CinderRequest): Promise<Response> {
   if (source && !["available", "in-use"].includes(source.status)) throw badRequest(`Invalid volume: Source volume status must be available or in-use`);
   if (e.imageRef !== undefined && e.imageRef !== null && (typeof e.imageRef !== "string" || e.imageRef === "")) throw badRequest("Invalid input received: imageRef must be an image id");
   const origin = snapshot ? r.cinder.volume(r.project, snapshot.volumeId) : source;
-  const type = typeOf(e.volume_type ?? origin?.type);
   let size: number;
   if (e.size === undefined || e.size === null) {
-    if (!snapshot && !source) throw badRequest("Invalid input received: size is required");
+    if (!snapshot && !source) throw badRequest(r.version === "v1" ? "Invalid input received: size is required" : "The server could not comply with the request since it is either malformed or otherwise incorrect.");
     size = (snapshot ?? source)!.size;
-  } else {
+  } else if (r.version === "v1") {
     size = typeof e.size === "string" && /^\d+$/.test(e.size) ? Number(e.size) : (e.size as number);
     if (!Number.isInteger(size) || size <= 0) throw badRequest(`Invalid input received: Volume size '${String(e.size)}' must be an integer and greater than 0`);
+  } else {
+    size = sizeOf("size", e.size);
   }
+  const name = displayField(e, "name", r.version);
+  const description = displayField(e, "description", r.version);
+  const metadata = metadataOf(e.metadata);
+  const type = typeOf(r, e.volume_type ?? origin?.type);
   if (snapshot && size < snapshot.size) throw badRequest(`Invalid input received: Volume size ${size}GB cannot be smaller than the snapshot size ${snapshot.size}GB. They must be >= original snapshot size.`);
   if (source && size < source.size) throw badRequest("Invalid input received: Clones currently must be >= original volume size.");
   if (size < type.min || size > type.max) throw badRequest(`Invalid input received: ${type.name} volumes must be between ${type.min} and ${type.max} GB, not ${size} GB.`);
   const v = r.cinder.createVolume(r.project, {
-    name: displayField(e, "name", r.version) ?? "",
-    description: displayField(e, "description", r.version) ?? "",
+    name: name ?? (r.version === "v1" ? "" : null),
+    description: description ?? (r.version === "v1" ? "" : null),
+    userId: r.userId,
     size,
     type: type.name,
     snapshotId: snapshot?.id ?? null,
     sourceVolid: source?.id ?? null,
     imageId: typeof e.imageRef === "string" ? e.imageRef : null,
-    metadata: metadataOf(e.metadata),
+    metadata,
   });
-  return jsonResponse(r.version === "v1" ? 200 : 202, { volume: volumeView(v, r.version) });
+  return jsonResponse(r.version === "v1" ? 200 : 202, { volume: volumeView(v, r.version, viewOptions(r, false)) });
 }
 
 export function showVolume(r: CinderRequest, id: string): Response {
-  return jsonResponse(200, { volume: volumeView(r.cinder.requireVolume(r.project, id), r.version) });
+  return jsonResponse(200, { volume: volumeView(visibleVolume(r, id), r.version, viewOptions(r, true)) });
 }
+
+const UPDATABLE = ["name", "description", "display_name", "display_description", "metadata"];
 
 /** PUT /volumes/{id}: name, description, metadata. */
 export async function updateVolume(r: CinderRequest, id: string): Promise<Response> {
-  const v = r.cinder.requireVolume(r.project, id);
+  const v = visibleVolume(r, id);
   const e = entity(await jsonBody(r), "volume");
+  const extra = Object.keys(e).filter((k) => !UPDATABLE.includes(k));
+  if (r.version !== "v1" && extra.length) throw schemaError("volume", e, `Additional properties are not allowed (${extra.map((k) => `'${k}'`).join(", ")} ${extra.length > 1 ? "were" : "was"} unexpected)`);
   const name = displayField(e, "name", r.version);
   const description = displayField(e, "description", r.version);
   if (name !== undefined) v.name = name;
   if (description !== undefined) v.description = description;
   if (e.metadata !== undefined) v.metadata = metadataOf(e.metadata);
-  return jsonResponse(200, { volume: volumeView(v, r.version) });
+  v.updated = r.cinder.now;
+  return jsonResponse(200, { volume: volumeView(v, r.version, viewOptions(r, false)) });
 }
 
 /** DELETE /volumes/{id} → 202: not attached, no snapshots, available or error. */
 export function deleteVolume(r: CinderRequest, id: string): Response {
-  const v = r.cinder.requireVolume(r.project, id);
-  const snaps = r.cinder.tenantSnapshots(r.project).filter((s) => s.volumeId === v.id);
-  if (snaps.length) throw badRequest(`Invalid volume: Volume still has ${snaps.length} dependent snapshots.`);
-  if (v.attachment || !DELETABLE.includes(v.status))
-    throw badRequest("Invalid volume: Volume status must be available or error or error_restoring or error_extending or error_managing and must not be migrating, attached, belong to a group, have snapshots or be disassociated from snapshots after volume transfer.");
+  const v = visibleVolume(r, id);
+  const snaps = r.cinder.tenantSnapshots(v.tenantId).filter((s) => s.volumeId === v.id);
+  // Rackspace's v1 names the snapshots; OpenStack's Cinder folds them into one message.
+  if (snaps.length && r.version === "v1") throw badRequest(`Invalid volume: Volume still has ${snaps.length} dependent snapshots.`);
+  if (snaps.length || v.attachment || !DELETABLE.includes(v.status))
+    throw badRequest(
+      "Invalid volume: Volume status must be available or error or error_restoring or error_extending or error_managing and must not be migrating, attached, belong to a group, have snapshots, awaiting a transfer, or be disassociated from snapshots after volume transfer.",
+    );
   r.cinder.transition(v, "deleting", "deleting", r.cinder.cinder.timings.delete, () => {
     v.goneAt = r.cinder.now;
   });
-  return emptyResponse(202);
+  return r.version === "v1" ? emptyResponse(202) : emptyAnswer(202, "html");
 }
 
 /** /volumes/{id}/metadata[/{key}]. */
 export async function volumeMetadata(r: CinderRequest, id: string, key: string | undefined): Promise<Response> {
-  const v: VolumeRecord = r.cinder.requireVolume(r.project, id);
-  return metadataRoute(r, v.metadata, (m) => (v.metadata = m), key, "Volume");
+  const v: VolumeRecord = visibleVolume(r, id);
+  return metadataRoute(r, v.metadata, (m) => (v.metadata = m), key, "Volume", v.id);
 }
 
 /** The metadata routes Cinder shares between volumes and snapshots. */
-export async function metadataRoute(r: CinderRequest, current: Record<string, string>, store: (m: Record<string, string>) => void, key: string | undefined, what: string): Promise<Response> {
+export async function metadataRoute(r: CinderRequest, current: Record<string, string>, store: (m: Record<string, string>) => void, key: string | undefined, what: string, id: string): Promise<Response> {
   const m = r.request.method;
+  const noKey = () => notFound(r.version === "v1" ? `${what} metadata key ${key} could not be found.` : `${what} ${id} has no metadata with key ${key}.`);
   if (key === undefined) {
     if (m === "GET") return jsonResponse(200, { metadata: current });
     if (m === "POST" || m === "PUT") {
       const body = await jsonBody(r);
-      if (!isObject(body.metadata)) throw badRequest("Malformed request body");
+      if (body.metadata === undefined) throw badRequest("'metadata' is a required property");
+      if (!isObject(body.metadata)) throw schemaError("metadata", body.metadata, `${pyRepr(body.metadata)} is not of type 'object'`);
       const next = metadataOf(body.metadata);
       store(m === "POST" ? { ...current, ...next } : next);
       return jsonResponse(200, { metadata: m === "POST" ? { ...current, ...next } : next });
     }
   } else {
     if (m === "GET") {
-      if (!(key in current)) throw notFound(`${what} metadata key ${key} could not be found.`);
+      if (!(key in current)) throw noKey();
       return jsonResponse(200, { meta: { [key]: current[key] } });
     }
     if (m === "PUT") {
       const body = await jsonBody(r);
+      if (isObject(body.meta) && Object.keys(body.meta).length > 1) throw schemaError("meta", body.meta, `${pyRepr(body.meta)} has too many properties`);
       const meta = metadataOf(body.meta);
       if (Object.keys(meta).length !== 1 || !(key in meta)) throw badRequest("Request body and URI mismatch");
       store({ ...current, ...meta });
       return jsonResponse(200, { meta });
     }
     if (m === "DELETE") {
-      if (!(key in current)) throw notFound(`${what} metadata key ${key} could not be found.`);
+      if (!(key in current)) throw noKey();
       const { [key]: _gone, ...rest } = current;
       store(rest);
-      return emptyResponse(200);
+      return r.version === "v1" ? emptyResponse(200) : emptyAnswer(200, "html");
     }
   }
   throw new CinderFault(405, "The method is not allowed for this resource.");
