@@ -63,6 +63,10 @@ describe("Cloud Load Balancers in the emulator", () => {
   });
 
   it("a change while PENDING_UPDATE is the 422 'immutable' with CLB's exact message", async () => {
+    // The window lasts a minute on the emulator's clock, so a loaded machine cannot close it before the second change.
+    const timings = clbState(s.emu.state).timings;
+    const update = timings.update;
+    timings.update = 60_000;
     const lb = await create();
     settle();
     expect((await send("PUT", `/loadbalancers/${lb.id}`, { loadBalancer: { timeout: 60 } })).status).toBe(202);
@@ -70,7 +74,8 @@ describe("Cloud Load Balancers in the emulator", () => {
     const again = await json("POST", `/loadbalancers/${lb.id}/nodes`, { nodes: [{ address: "10.1.1.2", port: 80, condition: "ENABLED" }] });
     expect(again.status).toBe(422);
     expect(again.body).toEqual({ message: `Load Balancer '${lb.id}' has a status of 'PENDING_UPDATE' and is considered immutable.`, code: 422 });
-    settle();
+    timings.update = update;
+    s.emu.state.clock.advance(60_000);
     expect((await json("GET", `/loadbalancers/${lb.id}`)).body.loadBalancer).toMatchObject({ status: "ACTIVE", timeout: 60 });
   });
 

@@ -1,4 +1,4 @@
-import { type CallOptions, linkPager, type NotFound, notFoundAs, type Paginated, type Query, type ServiceClient } from "@rax/core";
+import { type CallOptions, lazy, linkPager, type NotFound, notFoundAs, type Paginated, type Query, type ServiceClient } from "@rax/core";
 import * as z from "zod";
 
 /** Every Cloud Monitoring list: `{"values":[…],"metadata":{"count","limit","marker","next_marker","next_href"}}` (monitoring.md "Collection shape"). */
@@ -9,14 +9,14 @@ export const collectionBody = <S extends z.ZodType>(row: S) =>
   });
 
 /** Paging options every Cloud Monitoring list takes. */
-export const pageInput = {
+export const pageInput = lazy(() => ({
   /** Stop after this many rows in total. */
   limit: z.number().int().positive().optional(),
   /** Start at this id (the service's marker is the id of the first row of a page). */
   marker: z.string().min(1).optional(),
   /** Rows per request, 1–1000 (the service's default is 100). */
   pageSize: z.number().int().min(1).max(1000).optional(),
-};
+}));
 
 export interface PageOptions {
   limit?: number;

@@ -1,18 +1,19 @@
+import { lazy } from "@rax/core";
 import * as z from "zod";
 import { ipOrCidr } from "../ref";
 
 export const ACCESS_TYPES = ["ALLOW", "DENY"] as const;
 
 /** One network item: an address or CIDR, and whether it is let in (ALLOW wins over DENY). */
-export const accessItemInput = z.strictObject({
-  address: ipOrCidr,
+export const accessItemInput = lazy(() => z.strictObject({
+  address: ipOrCidr(),
   type: z.enum(ACCESS_TYPES, { error: "must be ALLOW or DENY" }),
-});
-export type AccessItemInput = z.input<typeof accessItemInput>;
-export const accessListInput = z.array(accessItemInput).min(1, "must hold at least one item").max(100, "must hold at most 100 items (CLB's ACCESS_LIST_LIMIT)");
+}));
+export type AccessItemInput = z.input<ReturnType<typeof accessItemInput>>;
+export const accessListInput = lazy(() => z.array(accessItemInput()).min(1, "must hold at least one item").max(100, "must hold at most 100 items (CLB's ACCESS_LIST_LIMIT)"));
 
-export const wireAccessItem = z.looseObject({ id: z.union([z.number(), z.string()]), address: z.string().optional(), type: z.string().optional() });
-export const accessListBody = z.looseObject({ accessList: z.array(wireAccessItem).nullish() });
+export const wireAccessItem = lazy(() => z.looseObject({ id: z.union([z.number(), z.string()]), address: z.string().optional(), type: z.string().optional() }));
+export const accessListBody = lazy(() => z.looseObject({ accessList: z.array(wireAccessItem()).nullish() }));
 
 export interface AccessItemData {
   id: number;
@@ -21,6 +22,6 @@ export interface AccessItemData {
   type: string;
 }
 
-export function toAccessItem(w: z.output<typeof wireAccessItem>): AccessItemData {
+export function toAccessItem(w: z.output<ReturnType<typeof wireAccessItem>>): AccessItemData {
   return { id: Number(w.id), address: w.address ?? "", type: w.type ?? "" };
 }

@@ -6,20 +6,20 @@ import { type AccessItemData, type AccessItemInput, accessListBody, accessListIn
 
 /** GET /loadbalancers/{id}/accesslist (`[]` when none). */
 export async function getAccessList(client: ServiceClient, lb: Ref, o: CallOptions = {}): Promise<AccessItemData[]> {
-  const id = validate(ref, lb, "loadBalancer");
-  return ((await read(client, id, lbPath(id, "/accesslist"), accessListBody, o)).accessList ?? []).map(toAccessItem);
+  const id = validate(ref(), lb, "loadBalancer");
+  return ((await read(client, id, lbPath(id, "/accesslist"), accessListBody(), o)).accessList ?? []).map(toAccessItem);
 }
 
 /** POST /loadbalancers/{id}/accesslist → 202: adds network items (address or CIDR, ALLOW or DENY). */
 export async function addAccessList(client: ServiceClient, lb: Ref, items: AccessItemInput | AccessItemInput[], o: CallOptions = {}): Promise<void> {
-  const id = validate(ref, lb, "loadBalancer");
-  const list = validate(accessListInput, Array.isArray(items) ? items : [items], "accessList");
+  const id = validate(ref(), lb, "loadBalancer");
+  const list = validate(accessListInput(), Array.isArray(items) ? items : [items], "accessList");
   await changeOnly(client, id, { method: "POST", path: lbPath(id, "/accesslist"), json: { accessList: list } }, [202], o);
 }
 
 /** DELETE /loadbalancers/{id}/accesslist → 202: the whole list. */
 export async function deleteAccessList(client: ServiceClient, lb: Ref, o: CallOptions = {}): Promise<void> {
-  const id = validate(ref, lb, "loadBalancer");
+  const id = validate(ref(), lb, "loadBalancer");
   await changeOnly(client, id, { method: "DELETE", path: lbPath(id, "/accesslist") }, [202], o);
 }
 
@@ -29,8 +29,8 @@ export async function deleteAccessList(client: ServiceClient, lb: Ref, o: CallOp
  * several → DELETE …/accesslist?id=…&id=….
  */
 export async function deleteAccessListItems(client: ServiceClient, lb: Ref, items: Ref | Ref[], o: CallOptions = {}): Promise<void> {
-  const id = validate(ref, lb, "loadBalancer");
-  const ids = validate(refs, items, "items");
+  const id = validate(ref(), lb, "loadBalancer");
+  const ids = validate(refs(), items, "items");
   const have = new Set((await getAccessList(client, id, o)).map((i) => String(i.id)));
   const unknown = ids.filter((x) => !have.has(x));
   if (unknown.length) throw notFound(lbPath(id, "/accesslist"), `Access list of load balancer ${id} has no item ${unknown.join(", ")}`, (e) => new NoSuchAccessListItem(unknown.join(", "), e));

@@ -1,3 +1,4 @@
+import { lazy } from "@rax/core";
 import * as z from "zod";
 import { accessListInput } from "../access-list/models";
 import { toRecord, toWireList, wireMetaItem } from "../metadata/models";
@@ -17,11 +18,11 @@ export type Protocol = (typeof PROTOCOLS)[number];
 
 // Statuses CLB documents: ACTIVE, BUILD (create's answer), PENDING_CREATE, PENDING_UPDATE, PENDING_DELETE, ERROR, SUSPENDED, DELETED.
 
-const time = z.looseObject({ time: z.string().optional() }).nullish();
-const flag = z.union([z.boolean(), z.string()]).nullish();
-const enabled = z.looseObject({ enabled: flag }).nullish();
+const time = lazy(() => z.looseObject({ time: z.string().optional() }).nullish());
+const flag = lazy(() => z.union([z.boolean(), z.string()]).nullish());
+const enabled = lazy(() => z.looseObject({ enabled: flag() }).nullish());
 
-export const wireLoadBalancer = z.looseObject({
+export const wireLoadBalancer = lazy(() => z.looseObject({
   id: z.union([z.number(), z.string()]),
   name: z.string().optional(),
   protocol: z.string().optional(),
@@ -30,25 +31,25 @@ export const wireLoadBalancer = z.looseObject({
   status: z.string().optional(),
   timeout: z.number().nullish(),
   nodeCount: z.number().optional(),
-  halfClosed: flag,
-  httpsRedirect: flag,
-  virtualIps: z.array(wireVirtualIp).nullish(),
-  nodes: z.array(wireNode).nullish(),
-  created: time,
-  updated: time,
+  halfClosed: flag(),
+  httpsRedirect: flag(),
+  virtualIps: z.array(wireVirtualIp()).nullish(),
+  nodes: z.array(wireNode()).nullish(),
+  created: time(),
+  updated: time(),
   cluster: z.looseObject({ name: z.string().optional() }).nullish(),
   sourceAddresses: z.record(z.string(), z.string()).nullish(),
   sessionPersistence: z.looseObject({ persistenceType: z.string().nullish() }).nullish(),
-  connectionLogging: enabled,
-  contentCaching: enabled,
-  metadata: z.array(wireMetaItem).nullish(),
-});
-export type WireLoadBalancer = z.output<typeof wireLoadBalancer>;
-export const loadBalancerBody = z.looseObject({ loadBalancer: wireLoadBalancer });
-export const loadBalancersBody = z.looseObject({
-  loadBalancers: z.array(wireLoadBalancer),
+  connectionLogging: enabled(),
+  contentCaching: enabled(),
+  metadata: z.array(wireMetaItem()).nullish(),
+}));
+export type WireLoadBalancer = z.output<ReturnType<typeof wireLoadBalancer>>;
+export const loadBalancerBody = lazy(() => z.looseObject({ loadBalancer: wireLoadBalancer() }));
+export const loadBalancersBody = lazy(() => z.looseObject({
+  loadBalancers: z.array(wireLoadBalancer()),
   links: z.array(z.looseObject({ rel: z.string().optional(), href: z.string().optional() })).nullish(),
-});
+}));
 
 export interface LoadBalancerData {
   id: number;
@@ -108,12 +109,12 @@ export function toLoadBalancer(w: WireLoadBalancer): LoadBalancerData {
   };
 }
 
-const algorithm = z.enum(ALGORITHMS, { error: `must be one of ${ALGORITHMS.join(", ")}` });
-const protocol = z.enum(PROTOCOLS, { error: `must be one of ${PROTOCOLS.join(", ")}` });
-const port = z.number().int("must be a whole number").min(1, "must be 1–65535").max(65535, "must be 1–65535");
+const algorithm = lazy(() => z.enum(ALGORITHMS, { error: `must be one of ${ALGORITHMS.join(", ")}` }));
+const protocol = lazy(() => z.enum(PROTOCOLS, { error: `must be one of ${PROTOCOLS.join(", ")}` }));
+const port = lazy(() => z.number().int("must be a whole number").min(1, "must be 1–65535").max(65535, "must be 1–65535"));
 /** CLB: 1–120 seconds (default 30). */
-const timeout = z.number().int("must be a whole number of seconds").min(1, "must be 1–120 seconds").max(120, "must be 1–120 seconds");
-const name = z.string().min(1, "must not be empty").max(128, "must be at most 128 characters");
+const timeout = lazy(() => z.number().int("must be a whole number of seconds").min(1, "must be 1–120 seconds").max(120, "must be 1–120 seconds"));
+const name = lazy(() => z.string().min(1, "must not be empty").max(128, "must be at most 128 characters"));
 
 /** Each protocol's default port (CLB's GET /loadbalancers/protocols); 0 = none, a port must be given. */
 const DEFAULT_PORTS: Partial<Record<Protocol, number>> = {
@@ -121,33 +122,33 @@ const DEFAULT_PORTS: Partial<Record<Protocol, number>> = {
   LDAPS: 636, MYSQL: 3306, POP3: 110, POP3S: 995, SFTP: 22, SMTP: 25,
 };
 
-export const createLoadBalancerInput = z.strictObject({
-  name,
+export const createLoadBalancerInput = lazy(() => z.strictObject({
+  name: name(),
   /** Default: the protocol's port (the seed: "the default port for the given protocol is selected unless otherwise specified"); required for TCP/UDP ones. */
-  port: port.optional(),
-  protocol,
+  port: port().optional(),
+  protocol: protocol(),
   /** At least one: `{ type: "PUBLIC" }`, `{ type: "SERVICENET" }`, `{ type: "PUBLIC", ipVersion: "IPV6" }` or `{ id }` to share one. */
-  virtualIps: z.array(virtualIpInput).min(1, "must hold at least one virtual IP (pyrax's MissingLoadBalancerParameters)"),
-  nodes: z.array(newLbNodeInput).max(25, "must hold at most 25 nodes (CLB's NODE_LIMIT)").optional(),
+  virtualIps: z.array(virtualIpInput()).min(1, "must hold at least one virtual IP (pyrax's MissingLoadBalancerParameters)"),
+  nodes: z.array(newLbNodeInput()).max(25, "must hold at most 25 nodes (CLB's NODE_LIMIT)").optional(),
   /** Default RANDOM (pyrax's default). */
-  algorithm: algorithm.optional(),
-  timeout: timeout.optional(),
+  algorithm: algorithm().optional(),
+  timeout: timeout().optional(),
   halfClosed: z.boolean().optional(),
   httpsRedirect: z.boolean().optional(),
-  metadata: metadataInput.optional(),
-  accessList: accessListInput.optional(),
-  healthMonitor: healthMonitorInput.optional(),
-  connectionThrottle: connectionThrottleInput.optional(),
-  sessionPersistence: persistenceInput.optional(),
+  metadata: metadataInput().optional(),
+  accessList: accessListInput().optional(),
+  healthMonitor: healthMonitorInput().optional(),
+  connectionThrottle: connectionThrottleInput().optional(),
+  sessionPersistence: persistenceInput().optional(),
   connectionLogging: z.boolean().optional(),
   contentCaching: z.boolean().optional(),
 }).superRefine((i, ctx) => {
   if (i.port === undefined && !DEFAULT_PORTS[i.protocol]) ctx.addIssue({ code: "custom", path: ["port"], message: `is required for ${i.protocol} (it has no default port)` });
-});
-export type CreateLoadBalancerInput = z.input<typeof createLoadBalancerInput>;
+}));
+export type CreateLoadBalancerInput = z.input<ReturnType<typeof createLoadBalancerInput>>;
 
 /** The create body: only what was given, in CLB's names (pyrax sent every key, unset as null). */
-export function createBody(i: z.output<typeof createLoadBalancerInput>): Record<string, unknown> {
+export function createBody(i: z.output<ReturnType<typeof createLoadBalancerInput>>): Record<string, unknown> {
   return {
     loadBalancer: {
       name: i.name,
@@ -171,12 +172,12 @@ export function createBody(i: z.output<typeof createLoadBalancerInput>): Record<
 }
 
 /** What `update` may change (the seed's list, plus httpsRedirect). */
-export const updateLoadBalancerInput = z
-  .strictObject({ name: name.optional(), algorithm: algorithm.optional(), protocol: protocol.optional(), port: port.optional(), timeout: timeout.optional(), halfClosed: z.boolean().optional(), httpsRedirect: z.boolean().optional() })
-  .refine((u) => Object.values(u).some((v) => v !== undefined), "must change at least one of name, algorithm, protocol, port, timeout, halfClosed, httpsRedirect");
-export type UpdateLoadBalancerInput = z.input<typeof updateLoadBalancerInput>;
+export const updateLoadBalancerInput = lazy(() => z
+  .strictObject({ name: name().optional(), algorithm: algorithm().optional(), protocol: protocol().optional(), port: port().optional(), timeout: timeout().optional(), halfClosed: z.boolean().optional(), httpsRedirect: z.boolean().optional() })
+  .refine((u) => Object.values(u).some((v) => v !== undefined), "must change at least one of name, algorithm, protocol, port, timeout, halfClosed, httpsRedirect"));
+export type UpdateLoadBalancerInput = z.input<ReturnType<typeof updateLoadBalancerInput>>;
 
-export const listLoadBalancersInput = z
+export const listLoadBalancersInput = lazy(() => z
   .strictObject({
     /** Stop after this many in all. */
     limit: z.number().int().positive().optional(),
@@ -187,14 +188,14 @@ export const listLoadBalancersInput = z
     /** Only load balancers with a node at this address (CLB's `nodeaddress`). */
     nodeAddress: z.string().min(1).optional(),
   })
-  .optional();
-export type ListLoadBalancersInput = z.input<typeof listLoadBalancersInput>;
+  .optional());
+export type ListLoadBalancersInput = z.input<ReturnType<typeof listLoadBalancersInput>>;
 
-export const algorithmsBody = z.looseObject({ algorithms: z.array(z.looseObject({ name: z.string() })) });
-export const protocolsBody = z.looseObject({ protocols: z.array(z.looseObject({ name: z.string(), port: z.number().optional() })) });
-export const allowedDomainsBody = z.looseObject({ allowedDomains: z.array(z.looseObject({ allowedDomain: z.looseObject({ name: z.string() }) })) });
-export const absoluteLimitsBody = z.looseObject({ absolute: z.array(z.looseObject({ name: z.string(), value: z.number() })) });
-export const statsBody = z.record(z.string(), z.unknown());
+export const algorithmsBody = lazy(() => z.looseObject({ algorithms: z.array(z.looseObject({ name: z.string() })) }));
+export const protocolsBody = lazy(() => z.looseObject({ protocols: z.array(z.looseObject({ name: z.string(), port: z.number().optional() })) }));
+export const allowedDomainsBody = lazy(() => z.looseObject({ allowedDomains: z.array(z.looseObject({ allowedDomain: z.looseObject({ name: z.string() }) })) }));
+export const absoluteLimitsBody = lazy(() => z.looseObject({ absolute: z.array(z.looseObject({ name: z.string(), value: z.number() })) }));
+export const statsBody = lazy(() => z.record(z.string(), z.unknown()));
 
 /** Connection counters from GET /stats (pyrax `get_stats`): connectTimeOut, connectError, maxConn, currentConn, … and the *Ssl twins. */
 export type StatsData = Record<string, number>;

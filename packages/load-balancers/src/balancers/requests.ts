@@ -28,10 +28,10 @@ import {
 
 /** GET /loadbalancers, page after page (`limit` ≤ 100 + `marker` = the last id). */
 export function listLoadBalancers(client: ServiceClient, filters?: ListLoadBalancersInput, o: CallOptions = {}): Paginated<LoadBalancerData> {
-  const f = validate(listLoadBalancersInput, filters, "filters") ?? {};
+  const f = validate(listLoadBalancersInput(), filters, "filters") ?? {};
   return markerPager(
     async (marker, limit) => {
-      const body = await client.json({ method: "GET", path: "loadbalancers", query: { limit, marker, nodeaddress: f.nodeAddress }, ...o }, loadBalancersBody);
+      const body = await client.json({ method: "GET", path: "loadbalancers", query: { limit, marker, nodeaddress: f.nodeAddress }, ...o }, loadBalancersBody());
       return body.loadBalancers;
     },
     { markerOf: (row) => String(row.id), pageSize: f.pageSize ?? 100, limit: f.limit, marker: f.marker },
@@ -40,8 +40,8 @@ export function listLoadBalancers(client: ServiceClient, filters?: ListLoadBalan
 
 /** GET /loadbalancers/{id}: the full view (nodes, settings, metadata). */
 export async function getLoadBalancer(client: ServiceClient, lb: Ref, o: CallOptions = {}): Promise<LoadBalancerData> {
-  const id = validate(ref, lb, "loadBalancer");
-  return toLoadBalancer((await read(client, id, lbPath(id), loadBalancerBody, o)).loadBalancer);
+  const id = validate(ref(), lb, "loadBalancer");
+  return toLoadBalancer((await read(client, id, lbPath(id), loadBalancerBody(), o)).loadBalancer);
 }
 
 /** The one load balancer named exactly `name` (pyrax `clb.find(name=…)`), fetched in full. */
@@ -55,28 +55,28 @@ export async function findLoadBalancer(client: ServiceClient, name: string, o: C
 
 /** POST /loadbalancers → 202, status BUILD. */
 export async function createLoadBalancer(client: ServiceClient, input: CreateLoadBalancerInput, o: CallOptions = {}): Promise<LoadBalancerData> {
-  const i = validate(createLoadBalancerInput, input, "loadBalancer");
-  const body = await changeJson(client, "(new)", { method: "POST", path: "loadbalancers", json: createBody(i) }, [202], loadBalancerBody, o);
+  const i = validate(createLoadBalancerInput(), input, "loadBalancer");
+  const body = await changeJson(client, "(new)", { method: "POST", path: "loadbalancers", json: createBody(i) }, [202], loadBalancerBody(), o);
   return toLoadBalancer(body.loadBalancer);
 }
 
 /** PUT /loadbalancers/{id} → 202 (only the fields given). */
 export async function updateLoadBalancer(client: ServiceClient, lb: Ref, changes: UpdateLoadBalancerInput, o: CallOptions = {}): Promise<void> {
-  const id = validate(ref, lb, "loadBalancer");
-  const c = validate(updateLoadBalancerInput, changes, "changes");
+  const id = validate(ref(), lb, "loadBalancer");
+  const c = validate(updateLoadBalancerInput(), changes, "changes");
   const loadBalancer = Object.fromEntries(Object.entries(c).filter(([, v]) => v !== undefined));
   await changeOnly(client, id, { method: "PUT", path: lbPath(id), json: { loadBalancer } }, [202], o);
 }
 
 /** DELETE /loadbalancers/{id} → 202 (status PENDING_DELETE, then gone). */
 export async function deleteLoadBalancer(client: ServiceClient, lb: Ref, o: CallOptions = {}): Promise<void> {
-  const id = validate(ref, lb, "loadBalancer");
+  const id = validate(ref(), lb, "loadBalancer");
   await changeOnly(client, id, { method: "DELETE", path: lbPath(id) }, [202], o);
 }
 
 /** DELETE /loadbalancers?id=…&id=… → 202: up to 10 at once (CLB's BATCH_DELETE_LIMIT). */
 export async function deleteLoadBalancers(client: ServiceClient, lbs: Ref | Ref[], o: CallOptions = {}): Promise<void> {
-  const ids = validate(refs.refine((a) => a.length <= 10, "must name at most 10 load balancers (CLB's BATCH_DELETE_LIMIT)"), lbs, "loadBalancers");
+  const ids = validate(refs().refine((a) => a.length <= 10, "must name at most 10 load balancers (CLB's BATCH_DELETE_LIMIT)"), lbs, "loadBalancers");
   await changeOnly(client, ids.join(","), { method: "DELETE", path: "loadbalancers", query: { id: ids } }, [202], o);
 }
 
@@ -111,28 +111,28 @@ export async function waitForLoadBalancer<R extends { id: number; status: string
 
 /** GET /loadbalancers/algorithms (pyrax `clb.algorithms`). */
 export async function listAlgorithms(client: ServiceClient, o: CallOptions = {}): Promise<string[]> {
-  return (await jsonFor(client, { method: "GET", path: "loadbalancers/algorithms", ...o }, [200], algorithmsBody)).algorithms.map((a) => a.name);
+  return (await jsonFor(client, { method: "GET", path: "loadbalancers/algorithms", ...o }, [200], algorithmsBody())).algorithms.map((a) => a.name);
 }
 
 /** GET /loadbalancers/protocols (pyrax `clb.protocols`): names with their default ports. */
 export async function listProtocols(client: ServiceClient, o: CallOptions = {}): Promise<Array<{ name: string; port?: number }>> {
-  return (await jsonFor(client, { method: "GET", path: "loadbalancers/protocols", ...o }, [200], protocolsBody)).protocols.map((p) => ({ name: p.name, ...(p.port !== undefined ? { port: p.port } : {}) }));
+  return (await jsonFor(client, { method: "GET", path: "loadbalancers/protocols", ...o }, [200], protocolsBody())).protocols.map((p) => ({ name: p.name, ...(p.port !== undefined ? { port: p.port } : {}) }));
 }
 
 /** GET /loadbalancers/alloweddomains (pyrax `clb.allowed_domains`). */
 export async function listAllowedDomains(client: ServiceClient, o: CallOptions = {}): Promise<string[]> {
-  return (await jsonFor(client, { method: "GET", path: "loadbalancers/alloweddomains", ...o }, [200], allowedDomainsBody)).allowedDomains.map((d) => d.allowedDomain.name);
+  return (await jsonFor(client, { method: "GET", path: "loadbalancers/alloweddomains", ...o }, [200], allowedDomainsBody())).allowedDomains.map((d) => d.allowedDomain.name);
 }
 
 /** GET /loadbalancers/absolutelimits: `{ NODE_LIMIT: 25, … }`. */
 export async function getAbsoluteLimits(client: ServiceClient, o: CallOptions = {}): Promise<Record<string, number>> {
-  const body = await jsonFor(client, { method: "GET", path: "loadbalancers/absolutelimits", ...o }, [200], absoluteLimitsBody);
+  const body = await jsonFor(client, { method: "GET", path: "loadbalancers/absolutelimits", ...o }, [200], absoluteLimitsBody());
   return Object.fromEntries(body.absolute.map((l) => [l.name, l.value]));
 }
 
 /** GET /loadbalancers/{id}/stats (pyrax `get_stats`): the numeric counters. */
 export async function getStats(client: ServiceClient, lb: Ref, o: CallOptions = {}): Promise<StatsData> {
-  const id = validate(ref, lb, "loadBalancer");
-  const body = await read(client, id, lbPath(id, "/stats"), statsBody, o);
+  const id = validate(ref(), lb, "loadBalancer");
+  const body = await read(client, id, lbPath(id, "/stats"), statsBody(), o);
   return Object.fromEntries(Object.entries(body).filter((e): e is [string, number] => typeof e[1] === "number"));
 }

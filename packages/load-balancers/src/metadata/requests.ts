@@ -15,14 +15,14 @@ interface Where {
 }
 
 function where(lb: Ref, node?: Ref): Where {
-  const id = validate(ref, lb, "loadBalancer");
+  const id = validate(ref(), lb, "loadBalancer");
   if (node === undefined) return { lb: id, base: lbPath(id, "/metadata") };
-  const nid = validate(ref, node, "node");
+  const nid = validate(ref(), node, "node");
   return { lb: id, base: lbPath(id, `/nodes/${nid}/metadata`), missing: (e) => new NoSuchNode(nid, e) };
 }
 
 async function items(client: ServiceClient, w: Where, o: CallOptions): Promise<WireMetaItem[]> {
-  return (await read(client, w.lb, w.base, metadataBody, o, w.missing)).metadata ?? [];
+  return (await read(client, w.lb, w.base, metadataBody(), o, w.missing)).metadata ?? [];
 }
 
 async function deleteIds(client: ServiceClient, w: Where, ids: Array<string | number>, o: CallOptions): Promise<void> {
@@ -42,7 +42,7 @@ export async function getMetadata(client: ServiceClient, lb: Ref, node?: Ref, o:
 /** pyrax `set_metadata`: deletes every item, then adds `metadata` (POST). */
 export async function setMetadata(client: ServiceClient, lb: Ref, metadata: Record<string, string>, node?: Ref, o: CallOptions = {}): Promise<void> {
   const w = where(lb, node);
-  const m = validate(metadataInput, metadata, "metadata");
+  const m = validate(metadataInput(), metadata, "metadata");
   const old = await items(client, w, o);
   if (old.length) await deleteIds(client, w, old.map((i) => i.id), o);
   await post(client, w, m, o);
@@ -51,7 +51,7 @@ export async function setMetadata(client: ServiceClient, lb: Ref, metadata: Reco
 /** pyrax `update_metadata`: PUT …/metadata/{id} `{"meta":{"value"}}` for keys that exist, POST the new ones. */
 export async function updateMetadata(client: ServiceClient, lb: Ref, metadata: Record<string, string>, node?: Ref, o: CallOptions = {}): Promise<void> {
   const w = where(lb, node);
-  const m = validate(metadataInput, metadata, "metadata");
+  const m = validate(metadataInput(), metadata, "metadata");
   const old = new Map((await items(client, w, o)).map((i) => [i.key, i]));
   const added: Record<string, string> = {};
   for (const [key, value] of Object.entries(m)) {

@@ -1,3 +1,4 @@
+import { lazy } from "@rax/core";
 import * as z from "zod";
 import { ipAddress } from "../ref";
 
@@ -6,7 +7,7 @@ export const NODE_TYPES = ["PRIMARY", "SECONDARY"] as const;
 export type NodeCondition = (typeof NODE_CONDITIONS)[number];
 export type NodeType = (typeof NODE_TYPES)[number];
 
-export const wireNode = z.looseObject({
+export const wireNode = lazy(() => z.looseObject({
   id: z.union([z.number(), z.string()]),
   address: z.string().optional(),
   port: z.number().optional(),
@@ -14,10 +15,10 @@ export const wireNode = z.looseObject({
   status: z.string().optional(),
   type: z.string().nullish(),
   weight: z.number().nullish(),
-});
-export type WireNode = z.output<typeof wireNode>;
-export const nodesBody = z.looseObject({ nodes: z.array(wireNode) });
-export const nodeBody = z.looseObject({ node: wireNode });
+}));
+export type WireNode = z.output<ReturnType<typeof wireNode>>;
+export const nodesBody = lazy(() => z.looseObject({ nodes: z.array(wireNode()) }));
+export const nodeBody = lazy(() => z.looseObject({ node: wireNode() }));
 
 export interface NodeData {
   id: number;
@@ -48,36 +49,36 @@ export function toNode(w: WireNode): NodeData {
   };
 }
 
-const port = z.number().int("must be a whole number").min(1, "must be 1–65535").max(65535, "must be 1–65535");
-const weight = z.number().int("must be a whole number").min(1, "must be 1–100").max(100, "must be 1–100");
+const port = lazy(() => z.number().int("must be a whole number").min(1, "must be 1–65535").max(65535, "must be 1–65535"));
+const weight = lazy(() => z.number().int("must be a whole number").min(1, "must be 1–100").max(100, "must be 1–100"));
 
 /** A node to add: the server's IP address and port (pyrax `clb.Node(address, port, condition)`). */
-export const nodeInput = z.strictObject({
-  address: ipAddress,
-  port,
+export const nodeInput = lazy(() => z.strictObject({
+  address: ipAddress(),
+  port: port(),
   /** Default ENABLED. */
   condition: z.enum(NODE_CONDITIONS, { error: `must be one of ${NODE_CONDITIONS.join(", ")}` }).optional(),
   type: z.enum(NODE_TYPES, { error: `must be one of ${NODE_TYPES.join(", ")}` }).optional(),
-  weight: weight.optional(),
-});
-export type NodeInput = z.input<typeof nodeInput>;
+  weight: weight().optional(),
+}));
+export type NodeInput = z.input<ReturnType<typeof nodeInput>>;
 
 /** Nodes in a new load balancer: only ENABLED or DISABLED (the seed; pyrax's InvalidNodeCondition). */
-export const newLbNodeInput = nodeInput.extend({
+export const newLbNodeInput = lazy(() => nodeInput().extend({
   condition: z.enum(["ENABLED", "DISABLED"], { error: "must be ENABLED or DISABLED for a node of a new load balancer" }).optional(),
-});
+}));
 
 /** What `nodes.update` may change (address and port are fixed once a node exists). */
-export const updateNodeInput = z
+export const updateNodeInput = lazy(() => z
   .strictObject({
     condition: z.enum(NODE_CONDITIONS, { error: `must be one of ${NODE_CONDITIONS.join(", ")}` }).optional(),
     type: z.enum(NODE_TYPES, { error: `must be one of ${NODE_TYPES.join(", ")}` }).optional(),
-    weight: weight.optional(),
+    weight: weight().optional(),
   })
-  .refine((c) => c.condition !== undefined || c.type !== undefined || c.weight !== undefined, "must change condition, type or weight");
-export type UpdateNodeInput = z.input<typeof updateNodeInput>;
+  .refine((c) => c.condition !== undefined || c.type !== undefined || c.weight !== undefined, "must change condition, type or weight"));
+export type UpdateNodeInput = z.input<ReturnType<typeof updateNodeInput>>;
 
 /** The wire form of a node to add: condition ENABLED unless given; weight and type only when given. */
-export function nodeWire(n: z.output<typeof nodeInput>): Record<string, unknown> {
+export function nodeWire(n: z.output<ReturnType<typeof nodeInput>>): Record<string, unknown> {
   return { address: n.address, port: n.port, condition: n.condition ?? "ENABLED", ...(n.type ? { type: n.type } : {}), ...(n.weight !== undefined ? { weight: n.weight } : {}) };
 }

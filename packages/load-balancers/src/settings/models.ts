@@ -1,3 +1,4 @@
+import { lazy } from "@rax/core";
 import * as z from "zod";
 
 // Health monitor, session persistence, connection throttle, connection logging, content caching
@@ -10,7 +11,7 @@ export type PersistenceType = (typeof PERSISTENCE_TYPES)[number];
 const int = (min: number, max: number) => z.number().int("must be a whole number").min(min, `must be ${min}–${max}`).max(max, `must be ${min}–${max}`);
 
 /** The seed's table: CONNECT needs delay/timeout/attempts; HTTP(S) also path, statusRegex, bodyRegex (hostHeader optional). */
-export const healthMonitorInput = z
+export const healthMonitorInput = lazy(() => z
   .strictObject({
     type: z.enum(HEALTH_MONITOR_TYPES, { error: `must be one of ${HEALTH_MONITOR_TYPES.join(", ")}` }),
     /** Seconds between probes, 1–3600. Default 10. */
@@ -42,10 +43,10 @@ export const healthMonitorInput = z
       }
     }
   })
-  .transform((h) => (h.type === "CONNECT" ? h : { ...h, path: h.path ?? "/" }));
-export type HealthMonitorInput = z.input<typeof healthMonitorInput>;
+  .transform((h) => (h.type === "CONNECT" ? h : { ...h, path: h.path ?? "/" })));
+export type HealthMonitorInput = z.input<ReturnType<typeof healthMonitorInput>>;
 
-export const wireHealthMonitor = z.looseObject({
+export const wireHealthMonitor = lazy(() => z.looseObject({
   type: z.string().optional(),
   delay: z.number().optional(),
   timeout: z.number().optional(),
@@ -54,13 +55,13 @@ export const wireHealthMonitor = z.looseObject({
   statusRegex: z.string().optional(),
   bodyRegex: z.string().optional(),
   hostHeader: z.string().optional(),
-});
-export const healthMonitorBody = z.looseObject({ healthMonitor: wireHealthMonitor.nullish() });
+}));
+export const healthMonitorBody = lazy(() => z.looseObject({ healthMonitor: wireHealthMonitor().nullish() }));
 
 /** The load balancer's health monitor; `{}` when it has none (as pyrax returns). */
-export type HealthMonitorData = Partial<z.output<typeof healthMonitorInput>> & Record<string, unknown>;
+export type HealthMonitorData = Partial<z.output<ReturnType<typeof healthMonitorInput>>> & Record<string, unknown>;
 
-export const connectionThrottleInput = z
+export const connectionThrottleInput = lazy(() => z
   .strictObject({
     /** Most connections from one IP address, 0–100000 (0: no limit). */
     maxConnections: int(0, 100_000).optional(),
@@ -71,18 +72,18 @@ export const connectionThrottleInput = z
     /** Seconds over which maxConnectionRate counts, 1–3600. */
     rateInterval: int(1, 3600).optional(),
   })
-  .refine((t) => Object.values(t).some((v) => v !== undefined), "must set at least one limit");
-export type ConnectionThrottleInput = z.input<typeof connectionThrottleInput>;
-export const connectionThrottleBody = z.looseObject({ connectionThrottle: z.record(z.string(), z.unknown()).nullish() });
+  .refine((t) => Object.values(t).some((v) => v !== undefined), "must set at least one limit"));
+export type ConnectionThrottleInput = z.input<ReturnType<typeof connectionThrottleInput>>;
+export const connectionThrottleBody = lazy(() => z.looseObject({ connectionThrottle: z.record(z.string(), z.unknown()).nullish() }));
 export type ConnectionThrottleData = Record<string, unknown> & { maxConnections?: number; minConnections?: number; maxConnectionRate?: number; rateInterval?: number };
 
-export const persistenceInput = z.enum(PERSISTENCE_TYPES, { error: `must be one of ${PERSISTENCE_TYPES.join(", ")}` });
-export const sessionPersistenceBody = z.looseObject({ sessionPersistence: z.looseObject({ persistenceType: z.string().nullish() }).nullish() });
+export const persistenceInput = lazy(() => z.enum(PERSISTENCE_TYPES, { error: `must be one of ${PERSISTENCE_TYPES.join(", ")}` }));
+export const sessionPersistenceBody = lazy(() => z.looseObject({ sessionPersistence: z.looseObject({ persistenceType: z.string().nullish() }).nullish() }));
 
 // CLB's docs write booleans; pyrax sent the strings "true"/"false": both are read.
-const flag = z.union([z.boolean(), z.enum(["true", "false"]).transform((s) => s === "true")]);
-export const connectionLoggingBody = z.looseObject({ connectionLogging: z.looseObject({ enabled: flag.optional() }).nullish() });
-export const contentCachingBody = z.looseObject({ contentCaching: z.looseObject({ enabled: flag.optional() }).nullish() });
+const flag = lazy(() => z.union([z.boolean(), z.enum(["true", "false"]).transform((s) => s === "true")]));
+export const connectionLoggingBody = lazy(() => z.looseObject({ connectionLogging: z.looseObject({ enabled: flag().optional() }).nullish() }));
+export const contentCachingBody = lazy(() => z.looseObject({ contentCaching: z.looseObject({ enabled: flag().optional() }).nullish() }));
 
-export const errorPageBody = z.looseObject({ errorpage: z.looseObject({ content: z.string().optional() }) });
-export const errorPageInput = z.string().min(1, "must not be empty").max(65_536, "must be at most 64 KiB");
+export const errorPageBody = lazy(() => z.looseObject({ errorpage: z.looseObject({ content: z.string().optional() }) }));
+export const errorPageInput = lazy(() => z.string().min(1, "must not be empty").max(65_536, "must be at most 64 KiB"));

@@ -1,12 +1,13 @@
+import { lazy } from "@rax/core";
 import * as z from "zod";
 
-const port = z.number().int("must be a whole number").min(1, "must be 1–65535").max(65535, "must be 1–65535");
+const port = lazy(() => z.number().int("must be a whole number").min(1, "must be 1–65535").max(65535, "must be 1–65535"));
 const pem = (what: string) => z.string().regex(/-----BEGIN [A-Z0-9 ]+-----[\s\S]+-----END [A-Z0-9 ]+-----/, `must be a PEM-encoded ${what}`);
 
 /** Everything SSL termination needs at once (pyrax `add_ssl_termination`). */
-export const sslTerminationInput = z.strictObject({
+export const sslTerminationInput = lazy(() => z.strictObject({
   /** Port the secure shadow server listens on (443 usually). */
-  securePort: port,
+  securePort: port(),
   /** PEM private key: registered as a secret, sent once, never returned or printed. */
   privatekey: pem("private key"),
   certificate: pem("certificate"),
@@ -15,23 +16,23 @@ export const sslTerminationInput = z.strictObject({
   enabled: z.boolean().optional(),
   /** Only secure traffic reaches the nodes. Default false. */
   secureTrafficOnly: z.boolean().optional(),
-});
-export type SslTerminationInput = z.input<typeof sslTerminationInput>;
+}));
+export type SslTerminationInput = z.input<ReturnType<typeof sslTerminationInput>>;
 
 /** What can change once configured (pyrax `update_ssl_termination`); certificates need delete + add. */
-export const updateSslTerminationInput = z
-  .strictObject({ securePort: port.optional(), enabled: z.boolean().optional(), secureTrafficOnly: z.boolean().optional() })
-  .refine((u) => u.securePort !== undefined || u.enabled !== undefined || u.secureTrafficOnly !== undefined, "must change securePort, enabled or secureTrafficOnly");
-export type UpdateSslTerminationInput = z.input<typeof updateSslTerminationInput>;
+export const updateSslTerminationInput = lazy(() => z
+  .strictObject({ securePort: port().optional(), enabled: z.boolean().optional(), secureTrafficOnly: z.boolean().optional() })
+  .refine((u) => u.securePort !== undefined || u.enabled !== undefined || u.secureTrafficOnly !== undefined, "must change securePort, enabled or secureTrafficOnly"));
+export type UpdateSslTerminationInput = z.input<ReturnType<typeof updateSslTerminationInput>>;
 
-export const wireSslTermination = z.looseObject({
+export const wireSslTermination = lazy(() => z.looseObject({
   certificate: z.string().optional(),
   intermediateCertificate: z.string().nullish(),
   enabled: z.boolean().optional(),
   secureTrafficOnly: z.boolean().optional(),
   securePort: z.number().optional(),
-});
-export const sslTerminationBody = z.looseObject({ sslTermination: wireSslTermination });
+}));
+export const sslTerminationBody = lazy(() => z.looseObject({ sslTermination: wireSslTermination() }));
 
 /** SSL termination as CLB reports it (never the private key). */
 export interface SslTerminationData {
@@ -43,7 +44,7 @@ export interface SslTerminationData {
   raw: Record<string, unknown>;
 }
 
-export function toSslTermination(w: z.output<typeof wireSslTermination>): SslTerminationData {
+export function toSslTermination(w: z.output<ReturnType<typeof wireSslTermination>>): SslTerminationData {
   // A private key never belongs in what we hand back, even if a server echoed one.
   const { privatekey: _k, ...rest } = w as Record<string, unknown>;
   return {

@@ -9,9 +9,9 @@ const missing = (id: string) => (e: NotFound) => new NoSslTermination(id, e);
 
 /** GET …/ssltermination; `undefined` when none is configured (CLB's 404; pyrax returned `{}`). */
 export async function getSslTermination(client: ServiceClient, lb: Ref, o: CallOptions = {}): Promise<SslTerminationData | undefined> {
-  const id = validate(ref, lb, "loadBalancer");
+  const id = validate(ref(), lb, "loadBalancer");
   try {
-    return toSslTermination((await read(client, id, path(id), sslTerminationBody, o, missing(id))).sslTermination);
+    return toSslTermination((await read(client, id, path(id), sslTerminationBody(), o, missing(id))).sslTermination);
   } catch (e) {
     if (e instanceof NoSslTermination) return undefined;
     throw e;
@@ -23,10 +23,10 @@ export async function getSslTermination(client: ServiceClient, lb: Ref, o: CallO
  * registered as a secret before it is sent, so no log line, error or printed object shows it.
  */
 export async function setSslTermination(client: ServiceClient, lb: Ref, input: SslTerminationInput, o: CallOptions = {}): Promise<void> {
-  const id = validate(ref, lb, "loadBalancer");
+  const id = validate(ref(), lb, "loadBalancer");
   // Registered before validation can echo anything of it.
   if (input && typeof (input as { privatekey?: unknown }).privatekey === "string") registerSecret((input as { privatekey: string }).privatekey, "session");
-  const i = validate(sslTerminationInput, input, "sslTermination");
+  const i = validate(sslTerminationInput(), input, "sslTermination");
   const sslTermination = { ...i, enabled: i.enabled ?? true, secureTrafficOnly: i.secureTrafficOnly ?? false };
   await changeOnly(client, id, { method: "PUT", path: path(id), json: { sslTermination } }, [200], o);
 }
@@ -36,9 +36,9 @@ export async function setSslTermination(client: ServiceClient, lb: Ref, input: S
  * configuration (the others kept from a GET, as pyrax does). `NoSslTermination` when none exists.
  */
 export async function updateSslTermination(client: ServiceClient, lb: Ref, changes: UpdateSslTerminationInput, o: CallOptions = {}): Promise<void> {
-  const id = validate(ref, lb, "loadBalancer");
-  const c = validate(updateSslTerminationInput, changes, "changes");
-  const now = (await read(client, id, path(id), sslTerminationBody, o, missing(id))).sslTermination;
+  const id = validate(ref(), lb, "loadBalancer");
+  const c = validate(updateSslTerminationInput(), changes, "changes");
+  const now = (await read(client, id, path(id), sslTerminationBody(), o, missing(id))).sslTermination;
   const sslTermination = {
     securePort: c.securePort ?? now.securePort,
     enabled: c.enabled ?? now.enabled,
@@ -49,6 +49,6 @@ export async function updateSslTermination(client: ServiceClient, lb: Ref, chang
 
 /** DELETE …/ssltermination → 200. */
 export async function deleteSslTermination(client: ServiceClient, lb: Ref, o: CallOptions = {}): Promise<void> {
-  const id = validate(ref, lb, "loadBalancer");
+  const id = validate(ref(), lb, "loadBalancer");
   await changeOnly(client, id, { method: "DELETE", path: path(id) }, [200], o, missing(id));
 }

@@ -1,3 +1,4 @@
+import { lazy } from "@rax/core";
 import * as z from "zod";
 
 const pad = (n: number) => String(n).padStart(2, "0");
@@ -11,27 +12,27 @@ function realDate(s: string): boolean {
 }
 
 /** The seed's forms: a Date, "YYYY-MM-DD" or "YYYY-MM-DD HH:MM:SS" (UTC) → CLB's `YYYY-MM-DDTHH:MM:SS` (pyrax's InvalidDateTimeString otherwise). */
-export const usageTime = z.union([
+export const usageTime = lazy(() => z.union([
   z.date().refine((d) => !Number.isNaN(d.getTime()), "must be a valid date").transform(wireTime),
   z
     .string()
     .regex(/^\d{4}-\d{2}-\d{2}([ T]\d{2}:\d{2}:\d{2})?$/, 'must be a Date, "YYYY-MM-DD" or "YYYY-MM-DD HH:MM:SS"')
     .refine(realDate, "must be a real date")
     .transform((s) => (s.length === 10 ? `${s}T00:00:00` : s.replace(" ", "T"))),
-]);
+]));
 
-export const usageRangeInput = z
-  .strictObject({ start: usageTime.optional(), end: usageTime.optional() })
+export const usageRangeInput = lazy(() => z
+  .strictObject({ start: usageTime().optional(), end: usageTime().optional() })
   .refine((r) => r.start === undefined || r.end === undefined || r.start <= r.end, { path: ["end"], message: "must not be before start" })
-  .optional();
-export type UsageRangeInput = z.input<typeof usageRangeInput>;
+  .optional());
+export type UsageRangeInput = z.input<ReturnType<typeof usageRangeInput>>;
 
-export const wireUsageRecord = z.looseObject({ id: z.union([z.number(), z.string()]).optional(), startTime: z.string().optional(), endTime: z.string().optional() });
-export const lbUsageBody = z.looseObject({ loadBalancerUsageRecords: z.array(wireUsageRecord).nullish() });
-export const accountUsageBody = z.looseObject({
+export const wireUsageRecord = lazy(() => z.looseObject({ id: z.union([z.number(), z.string()]).optional(), startTime: z.string().optional(), endTime: z.string().optional() }));
+export const lbUsageBody = lazy(() => z.looseObject({ loadBalancerUsageRecords: z.array(wireUsageRecord()).nullish() }));
+export const accountUsageBody = lazy(() => z.looseObject({
   accountUsage: z.looseObject({ accountUsageRecords: z.array(z.looseObject({ startTime: z.string().optional() })).nullish() }).nullish(),
-  loadBalancerUsages: z.array(z.looseObject({ loadBalancerId: z.union([z.number(), z.string()]).optional(), loadBalancerUsageRecords: z.array(wireUsageRecord).nullish() })).nullish(),
-});
+  loadBalancerUsages: z.array(z.looseObject({ loadBalancerId: z.union([z.number(), z.string()]).optional(), loadBalancerUsageRecords: z.array(wireUsageRecord()).nullish() })).nullish(),
+}));
 
 /**
  * One hourly usage record (the seed's dict): averageNumConnections, incomingTransfer,

@@ -1,16 +1,17 @@
+import { lazy } from "@rax/core";
 import * as z from "zod";
 
 export const VIP_TYPES = ["PUBLIC", "SERVICENET"] as const;
 export const IP_VERSIONS = ["IPV4", "IPV6"] as const;
 
-export const wireVirtualIp = z.looseObject({
+export const wireVirtualIp = lazy(() => z.looseObject({
   id: z.union([z.number(), z.string()]),
   address: z.string().optional(),
   type: z.string().optional(),
   ipVersion: z.string().optional(),
-});
-export type WireVirtualIp = z.output<typeof wireVirtualIp>;
-export const virtualIpsBody = z.looseObject({ virtualIps: z.array(wireVirtualIp) });
+}));
+export type WireVirtualIp = z.output<ReturnType<typeof wireVirtualIp>>;
+export const virtualIpsBody = lazy(() => z.looseObject({ virtualIps: z.array(wireVirtualIp()) }));
 
 export interface VirtualIpData {
   id: number;
@@ -26,19 +27,19 @@ export function toVirtualIp(w: WireVirtualIp): VirtualIpData {
   return { id: Number(w.id), address: w.address ?? "", type: w.type ?? "", ipVersion: w.ipVersion ?? "", raw: { ...w } };
 }
 
-const vipType = z.enum(VIP_TYPES, { error: `must be one of ${VIP_TYPES.join(", ")}` });
-const ipVersion = z.enum(IP_VERSIONS, { error: `must be one of ${IP_VERSIONS.join(", ")}` });
+const vipType = lazy(() => z.enum(VIP_TYPES, { error: `must be one of ${VIP_TYPES.join(", ")}` }));
+const ipVersion = lazy(() => z.enum(IP_VERSIONS, { error: `must be one of ${IP_VERSIONS.join(", ")}` }));
 
 /**
  * A virtual IP for a new load balancer: a new one (`{ type: "PUBLIC" | "SERVICENET", ipVersion? }`,
  * pyrax `clb.VirtualIP(type=…)`) or another load balancer's, shared by its id (`{ id: 15 }`).
  */
-export const virtualIpInput = z.union(
-  [z.strictObject({ type: vipType, ipVersion: ipVersion.optional() }), z.strictObject({ id: z.union([z.number().int().nonnegative(), z.string().regex(/^\d+$/)]).transform(Number) })],
+export const virtualIpInput = lazy(() => z.union(
+  [z.strictObject({ type: vipType(), ipVersion: ipVersion().optional() }), z.strictObject({ id: z.union([z.number().int().nonnegative(), z.string().regex(/^\d+$/)]).transform(Number) })],
   { error: "must be { type: PUBLIC | SERVICENET, ipVersion?: IPV4 | IPV6 } or { id } of a virtual IP to share" },
-);
-export type VirtualIpInput = z.input<typeof virtualIpInput>;
+));
+export type VirtualIpInput = z.input<ReturnType<typeof virtualIpInput>>;
 
 /** A virtual IP added to an existing load balancer: CLB adds only IPv6 ones. */
-export const addVirtualIpInput = z.strictObject({ type: vipType, ipVersion: z.literal("IPV6", { error: "must be IPV6 (CLB adds only IPv6 virtual IPs to an existing load balancer)" }).optional() });
-export type AddVirtualIpInput = z.input<typeof addVirtualIpInput>;
+export const addVirtualIpInput = lazy(() => z.strictObject({ type: vipType(), ipVersion: z.literal("IPV6", { error: "must be IPV6 (CLB adds only IPv6 virtual IPs to an existing load balancer)" }).optional() }));
+export type AddVirtualIpInput = z.input<ReturnType<typeof addVirtualIpInput>>;

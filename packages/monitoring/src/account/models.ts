@@ -1,9 +1,10 @@
+import { lazy } from "@rax/core";
 import * as z from "zod";
 import { pageInput } from "../collection";
 import { metadataInput, timeInput, wireStringMap } from "../ref";
 
-export const wireAccount = z.looseObject({ id: z.string(), webhook_token: z.string().nullish(), metadata: wireStringMap });
-export type WireAccount = z.output<typeof wireAccount>;
+export const wireAccount = lazy(() => z.looseObject({ id: z.string(), webhook_token: z.string().nullish(), metadata: wireStringMap() }));
+export type WireAccount = z.output<ReturnType<typeof wireAccount>>;
 
 export interface AccountData {
   id: string;
@@ -17,14 +18,14 @@ export function toAccount(w: WireAccount): { data: AccountData; webhookToken?: s
   return { data: { id: w.id, metadata: { ...(w.metadata ?? {}) }, raw }, ...(token ? { webhookToken: token } : {}) };
 }
 
-export const updateAccountInput = z.strictObject({
-  metadata: metadataInput.optional(),
+export const updateAccountInput = lazy(() => z.strictObject({
+  metadata: metadataInput().optional(),
   /** The token webhook notifications are signed with (`X-RSE-Signature`); set your own or rotate it. */
   webhookToken: z.string().min(1).max(255).optional(),
-});
-export type UpdateAccountInput = z.input<typeof updateAccountInput>;
+}));
+export type UpdateAccountInput = z.input<ReturnType<typeof updateAccountInput>>;
 
-export const wireAudit = z.looseObject({
+export const wireAudit = lazy(() => z.looseObject({
   id: z.string(),
   timestamp: z.number(),
   method: z.string().nullish(),
@@ -34,7 +35,7 @@ export const wireAudit = z.looseObject({
   txnId: z.string().nullish(),
   who: z.string().nullish(),
   why: z.string().nullish(),
-});
+}));
 
 /** One change made to the account (the service's audit trail). */
 export interface Audit {
@@ -50,7 +51,7 @@ export interface Audit {
   raw: Record<string, unknown>;
 }
 
-export function toAudit(w: z.output<typeof wireAudit>): Audit {
+export function toAudit(w: z.output<ReturnType<typeof wireAudit>>): Audit {
   return {
     id: w.id,
     timestamp: w.timestamp,
@@ -65,14 +66,14 @@ export function toAudit(w: z.output<typeof wireAudit>): Audit {
   };
 }
 
-export const auditsInput = z
-  .strictObject({ from: timeInput.optional(), to: timeInput.optional(), ...pageInput })
+export const auditsInput = lazy(() => z
+  .strictObject({ from: timeInput().optional(), to: timeInput().optional(), ...pageInput() })
   .refine((i) => i.from === undefined || i.to === undefined || i.from < i.to, { error: "must be after from", path: ["to"] })
-  .optional();
-export type AuditsInput = z.input<typeof auditsInput>;
+  .optional());
+export type AuditsInput = z.input<ReturnType<typeof auditsInput>>;
 
-const wireRate = z.looseObject({ limit: z.number(), used: z.number().nullish(), window: z.string().nullish() });
-export const wireLimits = z.looseObject({ resource: z.record(z.string(), z.number()).nullish(), rate: z.record(z.string(), wireRate).nullish() });
+const wireRate = lazy(() => z.looseObject({ limit: z.number(), used: z.number().nullish(), window: z.string().nullish() }));
+export const wireLimits = lazy(() => z.looseObject({ resource: z.record(z.string(), z.number()).nullish(), rate: z.record(z.string(), wireRate()).nullish() }));
 
 export interface MonitoringLimits {
   /** Most of each resource the account may have (`checks`, `alarms`). */
@@ -82,7 +83,7 @@ export interface MonitoringLimits {
   raw: Record<string, unknown>;
 }
 
-export function toLimits(w: z.output<typeof wireLimits>): MonitoringLimits {
+export function toLimits(w: z.output<ReturnType<typeof wireLimits>>): MonitoringLimits {
   const rate: MonitoringLimits["rate"] = {};
   for (const [k, r] of Object.entries(w.rate ?? {})) rate[k] = { limit: r.limit, ...(typeof r.used === "number" ? { used: r.used } : {}), ...(r.window ? { window: r.window } : {}) };
   return { resource: { ...(w.resource ?? {}) }, rate, raw: { ...w } };

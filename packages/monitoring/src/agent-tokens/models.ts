@@ -1,9 +1,10 @@
+import { lazy } from "@rax/core";
 import * as z from "zod";
 import { pageInput } from "../collection";
 import { labelInput } from "../ref";
 
-export const wireAgentToken = z.looseObject({ id: z.string(), label: z.string().nullish(), token: z.string().nullish() });
-export type WireAgentToken = z.output<typeof wireAgentToken>;
+export const wireAgentToken = lazy(() => z.looseObject({ id: z.string(), label: z.string().nullish(), token: z.string().nullish() }));
+export type WireAgentToken = z.output<ReturnType<typeof wireAgentToken>>;
 
 export interface AgentTokenData {
   id: string;
@@ -18,8 +19,8 @@ export function toAgentToken(w: WireAgentToken): { data: AgentTokenData; token?:
   return { data: { id: w.id, label: w.label ?? "", raw }, ...(token ? { token } : {}) };
 }
 
-export const createAgentTokenInput = z.strictObject({ label: labelInput.optional() }).optional();
-export type CreateAgentTokenInput = z.input<typeof createAgentTokenInput>;
+export const createAgentTokenInput = lazy(() => z.strictObject({ label: labelInput().optional() }).optional());
+export type CreateAgentTokenInput = z.input<ReturnType<typeof createAgentTokenInput>>;
 
-export const listAgentTokensInput = z.strictObject({ ...pageInput }).optional();
-export type ListAgentTokensInput = z.input<typeof listAgentTokensInput>;
+export const listAgentTokensInput = lazy(() => z.strictObject({ ...pageInput() }).optional());
+export type ListAgentTokensInput = z.input<ReturnType<typeof listAgentTokensInput>>;

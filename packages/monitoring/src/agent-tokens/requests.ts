@@ -22,32 +22,32 @@ function received(w: WireAgentToken): AgentTokenWithSecret {
 
 /** GET /agent_tokens, page after page. */
 export function listAgentTokens(client: ServiceClient, options?: ListAgentTokensInput, o: CallOptions = {}): Paginated<AgentTokenWithSecret> {
-  const p = validate(listAgentTokensInput, options, "options") ?? {};
-  return listValues(client, "agent_tokens", wireAgentToken, received, p, {}, o);
+  const p = validate(listAgentTokensInput(), options, "options") ?? {};
+  return listValues(client, "agent_tokens", wireAgentToken(), received, p, {}, o);
 }
 
 /** GET /agent_tokens/{id}. */
 export async function getAgentToken(client: ServiceClient, agentToken: Ref, o: CallOptions = {}): Promise<AgentTokenWithSecret> {
-  const id = validate(ref, agentToken, "agentToken");
-  return received(await notFoundAs(client.json({ method: "GET", path: path(id), success: [200], ...o }, wireAgentToken), missing(id)));
+  const id = validate(ref(), agentToken, "agentToken");
+  return received(await notFoundAs(client.json({ method: "GET", path: path(id), success: [200], ...o }, wireAgentToken()), missing(id)));
 }
 
 /** POST /agent_tokens → 201 (id in X-Object-ID, or Location's last segment as pyrax reads it), then GET it. */
 export async function createAgentToken(client: ServiceClient, input?: CreateAgentTokenInput, o: CallOptions = {}): Promise<AgentTokenWithSecret> {
-  const i = validate(createAgentTokenInput, input, "agentToken") ?? {};
+  const i = validate(createAgentTokenInput(), input, "agentToken") ?? {};
   const res = await sendFor(client, { method: "POST", path: "agent_tokens", json: { ...(i.label !== undefined ? { label: i.label } : {}) }, ...o }, [201]);
   return getAgentToken(client, await createdId(res), o);
 }
 
 /** PUT /agent_tokens/{id} `{label}` → 204. */
 export async function updateAgentToken(client: ServiceClient, agentToken: Ref, label: string, o: CallOptions = {}): Promise<void> {
-  const id = validate(ref, agentToken, "agentToken");
-  const l = validate(labelInput, label, "label");
+  const id = validate(ref(), agentToken, "agentToken");
+  const l = validate(labelInput(), label, "label");
   await (await notFoundAs(sendFor(client, { method: "PUT", path: path(id), json: { label: l }, ...o }, [204]), missing(id))).dump();
 }
 
 /** DELETE /agent_tokens/{id} → 204. */
 export async function deleteAgentToken(client: ServiceClient, agentToken: Ref, o: CallOptions = {}): Promise<void> {
-  const id = validate(ref, agentToken, "agentToken");
+  const id = validate(ref(), agentToken, "agentToken");
   await (await notFoundAs(sendFor(client, { method: "DELETE", path: path(id), ...o }, [204]), missing(id))).dump();
 }

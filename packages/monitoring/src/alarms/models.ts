@@ -1,20 +1,21 @@
+import { lazy } from "@rax/core";
 import * as z from "zod";
 import { pageInput } from "../collection";
 import { labelInput, metadataInput, ref, wireStringMap } from "../ref";
 
-export const wireAlarm = z.looseObject({
+export const wireAlarm = lazy(() => z.looseObject({
   id: z.string(),
   check_id: z.string().nullish(),
   notification_plan_id: z.string().nullish(),
   criteria: z.string().nullish(),
   disabled: z.boolean().nullish(),
   label: z.string().nullish(),
-  metadata: wireStringMap,
+  metadata: wireStringMap(),
   entity_id: z.string().nullish(),
   created_at: z.number().nullish(),
   updated_at: z.number().nullish(),
-});
-export type WireAlarm = z.output<typeof wireAlarm>;
+}));
+export type WireAlarm = z.output<ReturnType<typeof wireAlarm>>;
 
 export interface AlarmData {
   id: string;
@@ -48,44 +49,44 @@ export function toAlarm(entityId: string, w: WireAlarm): AlarmData {
 }
 
 /** Alarm criteria: a program, never blank (an empty one would alarm on nothing). */
-export const criteriaInput = z
+export const criteriaInput = lazy(() => z
   .string()
   .max(16_384)
-  .refine((s) => s.trim() !== "", { error: "must not be empty (write e.g. \"if (metric['average'] > 10) { return new AlarmStatus(WARNING); } return new AlarmStatus(OK);\")" });
+  .refine((s) => s.trim() !== "", { error: "must not be empty (write e.g. \"if (metric['average'] > 10) { return new AlarmStatus(WARNING); } return new AlarmStatus(OK);\")" }));
 
-export const createAlarmInput = z.strictObject({
+export const createAlarmInput = lazy(() => z.strictObject({
   /** The check whose metrics the criteria read (id or `Check`). */
-  check: ref,
+  check: ref(),
   /** The notification plan to run (id or `NotificationPlan`). */
-  notificationPlan: ref,
-  criteria: criteriaInput,
+  notificationPlan: ref(),
+  criteria: criteriaInput(),
   disabled: z.boolean().optional(),
-  label: labelInput.optional(),
-  metadata: metadataInput.optional(),
-});
-export type CreateAlarmInput = z.input<typeof createAlarmInput>;
+  label: labelInput().optional(),
+  metadata: metadataInput().optional(),
+}));
+export type CreateAlarmInput = z.input<ReturnType<typeof createAlarmInput>>;
 
-export const updateAlarmInput = z.strictObject({
-  criteria: criteriaInput.optional(),
-  notificationPlan: ref.optional(),
+export const updateAlarmInput = lazy(() => z.strictObject({
+  criteria: criteriaInput().optional(),
+  notificationPlan: ref().optional(),
   disabled: z.boolean().optional(),
-  label: labelInput.optional(),
-  metadata: metadataInput.optional(),
-});
-export type UpdateAlarmInput = z.input<typeof updateAlarmInput>;
+  label: labelInput().optional(),
+  metadata: metadataInput().optional(),
+}));
+export type UpdateAlarmInput = z.input<ReturnType<typeof updateAlarmInput>>;
 
-export const listAlarmsInput = z.strictObject({ ...pageInput }).optional();
-export type ListAlarmsInput = z.input<typeof listAlarmsInput>;
+export const listAlarmsInput = lazy(() => z.strictObject({ ...pageInput() }).optional());
+export type ListAlarmsInput = z.input<ReturnType<typeof listAlarmsInput>>;
 
 /** Check data to run criteria over: `checks.test()` results, or rows shaped as the service's test-check answer. */
-const checkDataRow = z.union([z.object({ raw: z.record(z.string(), z.unknown()) }).transform((r) => r.raw), z.record(z.string(), z.unknown())]);
-export const testAlarmInput = z.strictObject({
-  criteria: criteriaInput,
-  checkData: z.array(checkDataRow).min(1, "needs at least one check result (from checks.test)"),
-});
-export type TestAlarmInput = z.input<typeof testAlarmInput>;
+const checkDataRow = lazy(() => z.union([z.object({ raw: z.record(z.string(), z.unknown()) }).transform((r) => r.raw), z.record(z.string(), z.unknown())]));
+export const testAlarmInput = lazy(() => z.strictObject({
+  criteria: criteriaInput(),
+  checkData: z.array(checkDataRow()).min(1, "needs at least one check result (from checks.test)"),
+}));
+export type TestAlarmInput = z.input<ReturnType<typeof testAlarmInput>>;
 
-export const wireAlarmResult = z.looseObject({ timestamp: z.number().nullish(), state: z.string(), status: z.string().nullish() });
+export const wireAlarmResult = lazy(() => z.looseObject({ timestamp: z.number().nullish(), state: z.string(), status: z.string().nullish() }));
 export interface AlarmTestResult {
   timestamp?: number;
   /** OK, WARNING or CRITICAL. */
@@ -94,6 +95,6 @@ export interface AlarmTestResult {
   status: string;
   raw: Record<string, unknown>;
 }
-export function toAlarmResult(w: z.output<typeof wireAlarmResult>): AlarmTestResult {
+export function toAlarmResult(w: z.output<ReturnType<typeof wireAlarmResult>>): AlarmTestResult {
   return { ...(typeof w.timestamp === "number" ? { timestamp: w.timestamp } : {}), state: w.state, status: w.status ?? "", raw: { ...w } };
 }

@@ -28,22 +28,22 @@ const missingEntity = (entityId: string) => (e: NotFound) => new NoSuchEntity(en
 
 /** GET /entities/{e}/alarms, page after page. */
 export function listAlarms(client: ServiceClient, entity: Ref, options?: ListAlarmsInput, o: CallOptions = {}): Paginated<AlarmData> {
-  const entityId = validate(ref, entity, "entity");
-  const p = validate(listAlarmsInput, options, "options") ?? {};
-  return listValues(client, entityPath(entityId, "/alarms"), wireAlarm, (w) => toAlarm(entityId, w), p, {}, o, missingEntity(entityId));
+  const entityId = validate(ref(), entity, "entity");
+  const p = validate(listAlarmsInput(), options, "options") ?? {};
+  return listValues(client, entityPath(entityId, "/alarms"), wireAlarm(), (w) => toAlarm(entityId, w), p, {}, o, missingEntity(entityId));
 }
 
 /** GET /entities/{e}/alarms/{a}. */
 export async function getAlarm(client: ServiceClient, entity: Ref, alarm: Ref, o: CallOptions = {}): Promise<AlarmData> {
-  const entityId = validate(ref, entity, "entity");
-  const alarmId = validate(ref, alarm, "alarm");
-  return toAlarm(entityId, await notFoundAs(client.json({ method: "GET", path: alarmPath(entityId, alarmId), ...o }, wireAlarm), missing(entityId, alarmId)));
+  const entityId = validate(ref(), entity, "entity");
+  const alarmId = validate(ref(), alarm, "alarm");
+  return toAlarm(entityId, await notFoundAs(client.json({ method: "GET", path: alarmPath(entityId, alarmId), ...o }, wireAlarm()), missing(entityId, alarmId)));
 }
 
 /** POST /entities/{e}/alarms → 201 + X-Object-ID, then GET it. Criteria the service cannot parse → `AlarmParseError`. */
 export async function createAlarm(client: ServiceClient, entity: Ref, input: CreateAlarmInput, o: CallOptions = {}): Promise<AlarmData> {
-  const entityId = validate(ref, entity, "entity");
-  const i = validate(createAlarmInput, input, "alarm");
+  const entityId = validate(ref(), entity, "entity");
+  const i = validate(createAlarmInput(), input, "alarm");
   const json = {
     check_id: i.check,
     notification_plan_id: i.notificationPlan,
@@ -58,18 +58,18 @@ export async function createAlarm(client: ServiceClient, entity: Ref, input: Cre
 
 /** POST /entities/{e}/test-alarm → 200: what the criteria decide for the given check data. */
 export async function testAlarm(client: ServiceClient, entity: Ref, input: TestAlarmInput, o: CallOptions = {}): Promise<AlarmTestResult[]> {
-  const entityId = validate(ref, entity, "entity");
-  const i = validate(testAlarmInput, input, "test");
+  const entityId = validate(ref(), entity, "entity");
+  const i = validate(testAlarmInput(), input, "test");
   const json = { criteria: i.criteria, check_data: i.checkData };
-  const body = await notFoundAs(jsonFor(client, { method: "POST", path: entityPath(entityId, "/test-alarm"), json, ...o }, [200], z.array(wireAlarmResult)), missingEntity(entityId));
+  const body = await notFoundAs(jsonFor(client, { method: "POST", path: entityPath(entityId, "/test-alarm"), json, ...o }, [200], z.array(wireAlarmResult())), missingEntity(entityId));
   return body.map(toAlarmResult);
 }
 
 /** PUT /entities/{e}/alarms/{a} → 204. */
 export async function updateAlarm(client: ServiceClient, entity: Ref, alarm: Ref, changes: UpdateAlarmInput, o: CallOptions = {}): Promise<void> {
-  const entityId = validate(ref, entity, "entity");
-  const alarmId = validate(ref, alarm, "alarm");
-  const c = validate(updateAlarmInput, changes, "changes");
+  const entityId = validate(ref(), entity, "entity");
+  const alarmId = validate(ref(), alarm, "alarm");
+  const c = validate(updateAlarmInput(), changes, "changes");
   const json = {
     ...(c.criteria !== undefined ? { criteria: c.criteria } : {}),
     ...(c.notificationPlan !== undefined ? { notification_plan_id: c.notificationPlan } : {}),
@@ -82,7 +82,7 @@ export async function updateAlarm(client: ServiceClient, entity: Ref, alarm: Ref
 
 /** DELETE /entities/{e}/alarms/{a} → 204 (the docs also list 200). */
 export async function deleteAlarm(client: ServiceClient, entity: Ref, alarm: Ref, o: CallOptions = {}): Promise<void> {
-  const entityId = validate(ref, entity, "entity");
-  const alarmId = validate(ref, alarm, "alarm");
+  const entityId = validate(ref(), entity, "entity");
+  const alarmId = validate(ref(), alarm, "alarm");
   await (await notFoundAs(sendFor(client, { method: "DELETE", path: alarmPath(entityId, alarmId), ...o }, [200, 204]), missing(entityId, alarmId))).dump();
 }

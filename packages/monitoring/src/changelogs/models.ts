@@ -1,8 +1,9 @@
+import { lazy } from "@rax/core";
 import * as z from "zod";
 import { pageInput } from "../collection";
 import { ref, timeInput } from "../ref";
 
-export const wireChangelog = z.looseObject({
+export const wireChangelog = lazy(() => z.looseObject({
   id: z.string(),
   timestamp: z.number(),
   entity_id: z.string().nullish(),
@@ -12,7 +13,7 @@ export const wireChangelog = z.looseObject({
   previous_state: z.string().nullish(),
   status: z.string().nullish(),
   analyzed_by_monitoring_zone_id: z.string().nullish(),
-});
+}));
 
 /** One change of an alarm's state (the seed's "List Alarm Changelogs"). */
 export interface AlarmChangelog {
@@ -30,7 +31,7 @@ export interface AlarmChangelog {
   raw: Record<string, unknown>;
 }
 
-export function toChangelog(w: z.output<typeof wireChangelog>): AlarmChangelog {
+export function toChangelog(w: z.output<ReturnType<typeof wireChangelog>>): AlarmChangelog {
   return {
     id: w.id,
     timestamp: w.timestamp,
@@ -45,15 +46,15 @@ export function toChangelog(w: z.output<typeof wireChangelog>): AlarmChangelog {
   };
 }
 
-export const changelogsInput = z
+export const changelogsInput = lazy(() => z
   .strictObject({
     /** Only this entity's alarms (id or `Entity`). */
-    entity: ref.optional(),
+    entity: ref().optional(),
     /** From (default: the service's, 7 days ago). */
-    from: timeInput.optional(),
-    to: timeInput.optional(),
-    ...pageInput,
+    from: timeInput().optional(),
+    to: timeInput().optional(),
+    ...pageInput(),
   })
   .refine((i) => i.from === undefined || i.to === undefined || i.from < i.to, { error: "must be after from", path: ["to"] })
-  .optional();
-export type ChangelogsInput = z.input<typeof changelogsInput>;
+  .optional());
+export type ChangelogsInput = z.input<ReturnType<typeof changelogsInput>>;

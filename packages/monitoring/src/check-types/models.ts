@@ -1,12 +1,13 @@
+import { lazy } from "@rax/core";
 import * as z from "zod";
 
-export const wireField = z.looseObject({ name: z.string(), description: z.string().nullish(), optional: z.boolean().nullish() });
-export const wireCheckType = z.looseObject({
+export const wireField = lazy(() => z.looseObject({ name: z.string(), description: z.string().nullish(), optional: z.boolean().nullish() }));
+export const wireCheckType = lazy(() => z.looseObject({
   id: z.string(),
   type: z.string().nullish(),
-  fields: z.array(wireField).nullish(),
+  fields: z.array(wireField()).nullish(),
   supported_platforms: z.array(z.string()).nullish(),
-});
+}));
 
 /** One parameter of a check or notification type (the seed's `fields` rows). */
 export interface TypeField {
@@ -14,7 +15,7 @@ export interface TypeField {
   description: string;
   optional: boolean;
 }
-export const toField = (f: z.output<typeof wireField>): TypeField => ({ name: f.name, description: f.description ?? "", optional: f.optional ?? false });
+export const toField = (f: z.output<ReturnType<typeof wireField>>): TypeField => ({ name: f.name, description: f.description ?? "", optional: f.optional ?? false });
 
 export interface CheckTypeData {
   /** `remote.http`, `remote.ping`, `agent.cpu`… */
@@ -27,7 +28,7 @@ export interface CheckTypeData {
   raw: Record<string, unknown>;
 }
 
-export function toCheckType(w: z.output<typeof wireCheckType>): CheckTypeData {
+export function toCheckType(w: z.output<ReturnType<typeof wireCheckType>>): CheckTypeData {
   return {
     id: w.id,
     type: w.type ?? w.id.split(".")[0] ?? "",

@@ -1,13 +1,14 @@
+import { lazy } from "@rax/core";
 import * as z from "zod";
 import { pageInput } from "../collection";
 import { labelInput, metadataInput, ref, wireObject, wireStringMap } from "../ref";
 import { hideSecretDetails, registerSecretDetails } from "../secret-details";
 
-export const wireCheck = z.looseObject({
+export const wireCheck = lazy(() => z.looseObject({
   id: z.string(),
   label: z.string().nullish(),
   type: z.string().nullish(),
-  details: wireObject,
+  details: wireObject(),
   disabled: z.boolean().nullish(),
   monitoring_zones_poll: z.array(z.string()).nullish(),
   timeout: z.number().nullish(),
@@ -15,12 +16,12 @@ export const wireCheck = z.looseObject({
   target_alias: z.string().nullish(),
   target_hostname: z.string().nullish(),
   target_resolver: z.string().nullish(),
-  metadata: wireStringMap,
+  metadata: wireStringMap(),
   entity_id: z.string().nullish(),
   created_at: z.number().nullish(),
   updated_at: z.number().nullish(),
-});
-export type WireCheck = z.output<typeof wireCheck>;
+}));
+export type WireCheck = z.output<ReturnType<typeof wireCheck>>;
 
 export interface CheckData {
   id: string;
@@ -71,15 +72,15 @@ export function toCheck(entityId: string, w: WireCheck): CheckData {
 }
 
 /** One run of a check (`test-check` and `checks/{id}/test` answers). */
-export const wireCheckResult = z.looseObject({
+export const wireCheckResult = lazy(() => z.looseObject({
   timestamp: z.number().nullish(),
   monitoring_zone_id: z.string().nullish(),
   available: z.boolean().nullish(),
   status: z.string().nullish(),
   metrics: z.record(z.string(), z.looseObject({ type: z.string().nullish(), data: z.unknown(), unit: z.string().nullish() })).nullish(),
   debug_info: z.unknown().optional(),
-});
-export const checkResultsBody = z.array(wireCheckResult);
+}));
+export const checkResultsBody = lazy(() => z.array(wireCheckResult()));
 
 export interface CheckMetricValue {
   /** `i`/`I` (32/64-bit int), `l`/`L`, `n` (number), `s` (string) — the service's type letters. */
@@ -98,7 +99,7 @@ export interface CheckResult {
   raw: Record<string, unknown>;
 }
 
-export function toCheckResult(w: z.output<typeof wireCheckResult>): CheckResult {
+export function toCheckResult(w: z.output<ReturnType<typeof wireCheckResult>>): CheckResult {
   const metrics: Record<string, CheckMetricValue> = {};
   for (const [name, m] of Object.entries(w.metrics ?? {})) metrics[name] = { type: m.type ?? "", data: m.data, ...(m.unit ? { unit: m.unit } : {}) };
   return {
@@ -117,14 +118,14 @@ export const PERIOD_MIN = 30;
 export const PERIOD_MAX = 1800;
 export const TIMEOUT_MIN = 2;
 
-const zones = z.union([ref, z.array(ref).min(1, "must name at least one monitoring zone")]).transform((z) => (Array.isArray(z) ? z : [z]));
+const zones = lazy(() => z.union([ref(), z.array(ref()).min(1, "must name at least one monitoring zone")]).transform((z) => (Array.isArray(z) ? z : [z])));
 
-const checkFields = {
-  label: labelInput.optional(),
+const checkFields = lazy(() => ({
+  label: labelInput().optional(),
   disabled: z.boolean().optional(),
-  metadata: metadataInput.optional(),
+  metadata: metadataInput().optional(),
   /** Monitoring zone ids or `MonitoringZone`s (one or a list). */
-  monitoringZonesPoll: zones.optional(),
+  monitoringZonesPoll: zones().optional(),
   /** Seconds, at least 2 and less than `period`. */
   timeout: z.number().int().min(TIMEOUT_MIN, `must be at least ${TIMEOUT_MIN} seconds`).max(PERIOD_MAX).optional(),
   /** Seconds between runs, 30–1800. */
@@ -133,7 +134,7 @@ const checkFields = {
   targetHostname: z.string().min(1).max(255).optional(),
   targetResolver: z.enum(["IPv4", "IPv6"]).optional(),
   details: z.record(z.string(), z.unknown()).optional(),
-};
+}));
 
 /** `timeout < period` and one target at most (checked on create and on an update that gives both). */
 function checkRules(i: { timeout?: number; period?: number; targetAlias?: string; targetHostname?: string }, ctx: z.RefinementCtx): void {
@@ -141,13 +142,13 @@ function checkRules(i: { timeout?: number; period?: number; targetAlias?: string
   if (i.targetAlias !== undefined && i.targetHostname !== undefined) ctx.addIssue({ code: "custom", path: ["targetHostname"], message: "targetAlias and targetHostname are mutually exclusive: give one" });
 }
 
-export const createCheckInput = z
+export const createCheckInput = lazy(() => z
   .strictObject({
-    ...checkFields,
+    ...checkFields(),
     /** pyrax's synonym for `label`. */
-    name: labelInput.optional(),
+    name: labelInput().optional(),
     /** A check type id (`remote.http`) or a `CheckType`. */
-    type: ref,
+    type: ref(),
     /** Run the check once without creating it (pyrax `test_only=True`). */
     test: z.boolean().optional(),
     /** With `test`: ask for the service's debug output (pyrax `include_debug`). */
@@ -162,17 +163,17 @@ export const createCheckInput = z
     }
     if (i.debug && !i.test) ctx.addIssue({ code: "custom", path: ["debug"], message: "applies only with test: true" });
     if (i.label !== undefined && i.name !== undefined && i.label !== i.name) ctx.addIssue({ code: "custom", path: ["name"], message: "label and name differ: give one" });
-  });
-export type CreateCheckInput = z.input<typeof createCheckInput>;
+  }));
+export type CreateCheckInput = z.input<ReturnType<typeof createCheckInput>>;
 
-export const updateCheckInput = z.strictObject(checkFields).superRefine(checkRules);
-export type UpdateCheckInput = z.input<typeof updateCheckInput>;
+export const updateCheckInput = lazy(() => z.strictObject(checkFields()).superRefine(checkRules));
+export type UpdateCheckInput = z.input<ReturnType<typeof updateCheckInput>>;
 
-export const listChecksInput = z.strictObject({ ...pageInput }).optional();
-export type ListChecksInput = z.input<typeof listChecksInput>;
+export const listChecksInput = lazy(() => z.strictObject({ ...pageInput() }).optional());
+export type ListChecksInput = z.input<ReturnType<typeof listChecksInput>>;
 
 /** The wire body of a create/test/update from validated input. */
-export function checkBody(i: z.output<typeof updateCheckInput> & { type?: string; name?: string }): Record<string, unknown> {
+export function checkBody(i: z.output<ReturnType<typeof updateCheckInput>> & { type?: string; name?: string }): Record<string, unknown> {
   const label = i.label ?? i.name;
   registerSecretDetails(i.details);
   return {

@@ -28,22 +28,22 @@ const missingEntity = (entityId: string) => (e: NotFound) => new NoSuchEntity(en
 
 /** GET /entities/{e}/checks, page after page. */
 export function listChecks(client: ServiceClient, entity: Ref, options?: ListChecksInput, o: CallOptions = {}): Paginated<CheckData> {
-  const entityId = validate(ref, entity, "entity");
-  const p = validate(listChecksInput, options, "options") ?? {};
-  return listValues(client, entityPath(entityId, "/checks"), wireCheck, (w) => toCheck(entityId, w), p, {}, o, missingEntity(entityId));
+  const entityId = validate(ref(), entity, "entity");
+  const p = validate(listChecksInput(), options, "options") ?? {};
+  return listValues(client, entityPath(entityId, "/checks"), wireCheck(), (w) => toCheck(entityId, w), p, {}, o, missingEntity(entityId));
 }
 
 /** GET /entities/{e}/checks/{c}. */
 export async function getCheck(client: ServiceClient, entity: Ref, check: Ref, o: CallOptions = {}): Promise<CheckData> {
-  const entityId = validate(ref, entity, "entity");
-  const checkId = validate(ref, check, "check");
-  return toCheck(entityId, await notFoundAs(client.json({ method: "GET", path: checkPath(entityId, checkId), ...o }, wireCheck), missingCheck(entityId, checkId)));
+  const entityId = validate(ref(), entity, "entity");
+  const checkId = validate(ref(), check, "check");
+  return toCheck(entityId, await notFoundAs(client.json({ method: "GET", path: checkPath(entityId, checkId), ...o }, wireCheck()), missingCheck(entityId, checkId)));
 }
 
 /** POST /entities/{e}/checks → 201 + X-Object-ID, then GET it. A value the service refuses → `MonitoringValidationError` naming its key. */
 export async function createCheck(client: ServiceClient, entity: Ref, input: CreateCheckInput, o: CallOptions = {}): Promise<CheckData> {
-  const entityId = validate(ref, entity, "entity");
-  const i = validate(createCheckInput, input, "check");
+  const entityId = validate(ref(), entity, "entity");
+  const i = validate(createCheckInput(), input, "check");
   if (i.test) throw new ValidationError("check.test", "a test run creates nothing: call testNewCheck (checks.create routes it there)");
   const res = await notFoundAs(sendFor(client, { method: "POST", path: entityPath(entityId, "/checks"), json: checkBody(i), ...o }, [201]), missingEntity(entityId));
   return getCheck(client, entityId, await createdId(res), o);
@@ -54,20 +54,20 @@ export async function createCheck(client: ServiceClient, entity: Ref, input: Cre
  * check once without creating it (pyrax's `test_only`, which wrongly wanted a 201).
  */
 export async function testNewCheck(client: ServiceClient, entity: Ref, input: CreateCheckInput, o: CallOptions = {}): Promise<CheckResult[]> {
-  const entityId = validate(ref, entity, "entity");
-  const i = validate(createCheckInput, { ...input, test: true }, "check");
+  const entityId = validate(ref(), entity, "entity");
+  const i = validate(createCheckInput(), { ...input, test: true }, "check");
   const query = i.debug ? { debug: "true" } : {};
-  const body = await notFoundAs(jsonFor(client, { method: "POST", path: entityPath(entityId, "/test-check"), query, json: checkBody(i), ...o }, [200], checkResultsBody), missingEntity(entityId));
+  const body = await notFoundAs(jsonFor(client, { method: "POST", path: entityPath(entityId, "/test-check"), query, json: checkBody(i), ...o }, [200], checkResultsBody()), missingEntity(entityId));
   return body.map(toCheckResult);
 }
 
 /** POST /entities/{e}/checks/{c}/test → 200: runs an existing check once now. */
 export async function testCheck(client: ServiceClient, entity: Ref, check: Ref, o: CallOptions & { debug?: boolean } = {}): Promise<CheckResult[]> {
-  const entityId = validate(ref, entity, "entity");
-  const checkId = validate(ref, check, "check");
+  const entityId = validate(ref(), entity, "entity");
+  const checkId = validate(ref(), check, "check");
   const { debug, ...call } = o;
   const body = await notFoundAs(
-    jsonFor(client, { method: "POST", path: checkPath(entityId, checkId, "/test"), query: debug ? { debug: "true" } : {}, ...call }, [200], checkResultsBody),
+    jsonFor(client, { method: "POST", path: checkPath(entityId, checkId, "/test"), query: debug ? { debug: "true" } : {}, ...call }, [200], checkResultsBody()),
     missingCheck(entityId, checkId),
   );
   return body.map(toCheckResult);
@@ -75,15 +75,15 @@ export async function testCheck(client: ServiceClient, entity: Ref, check: Ref, 
 
 /** PUT /entities/{e}/checks/{c} → 204. */
 export async function updateCheck(client: ServiceClient, entity: Ref, check: Ref, changes: UpdateCheckInput, o: CallOptions = {}): Promise<void> {
-  const entityId = validate(ref, entity, "entity");
-  const checkId = validate(ref, check, "check");
-  const c = validate(updateCheckInput, changes, "changes");
+  const entityId = validate(ref(), entity, "entity");
+  const checkId = validate(ref(), check, "check");
+  const c = validate(updateCheckInput(), changes, "changes");
   await (await notFoundAs(sendFor(client, { method: "PUT", path: checkPath(entityId, checkId), json: checkBody(c), ...o }, [204]), missingCheck(entityId, checkId))).dump();
 }
 
 /** DELETE /entities/{e}/checks/{c} → 204. */
 export async function deleteCheck(client: ServiceClient, entity: Ref, check: Ref, o: CallOptions = {}): Promise<void> {
-  const entityId = validate(ref, entity, "entity");
-  const checkId = validate(ref, check, "check");
+  const entityId = validate(ref(), entity, "entity");
+  const checkId = validate(ref(), check, "check");
   await (await notFoundAs(sendFor(client, { method: "DELETE", path: checkPath(entityId, checkId), ...o }, [204]), missingCheck(entityId, checkId))).dump();
 }

@@ -1,19 +1,20 @@
+import { lazy } from "@rax/core";
 import * as z from "zod";
 import { pageInput } from "../collection";
 import { labelInput, metadataInput, wireStringMap } from "../ref";
 
-export const wireEntity = z.looseObject({
+export const wireEntity = lazy(() => z.looseObject({
   id: z.string(),
   label: z.string().nullish(),
-  ip_addresses: wireStringMap,
-  metadata: wireStringMap,
+  ip_addresses: wireStringMap(),
+  metadata: wireStringMap(),
   agent_id: z.string().nullish(),
   uri: z.string().nullish(),
   managed: z.boolean().nullish(),
   created_at: z.number().nullish(),
   updated_at: z.number().nullish(),
-});
-export type WireEntity = z.output<typeof wireEntity>;
+}));
+export type WireEntity = z.output<ReturnType<typeof wireEntity>>;
 
 export interface EntityData {
   id: string;
@@ -49,29 +50,29 @@ export function toEntity(w: WireEntity): EntityData {
 }
 
 /** An alias → IP address map (the seed: keys are aliases, values IPv4 or IPv6 addresses). */
-const ipAddresses = z.record(z.string().min(1).max(64), z.union([z.ipv4(), z.ipv6()], { error: "must be an IPv4 or IPv6 address" }));
+const ipAddresses = lazy(() => z.record(z.string().min(1).max(64), z.union([z.ipv4(), z.ipv6()], { error: "must be an IPv4 or IPv6 address" })));
 
-export const createEntityInput = z
+export const createEntityInput = lazy(() => z
   .strictObject({
-    label: labelInput.optional(),
+    label: labelInput().optional(),
     /** pyrax's synonym for `label`. */
-    name: labelInput.optional(),
-    ipAddresses: ipAddresses.optional(),
+    name: labelInput().optional(),
+    ipAddresses: ipAddresses().optional(),
     agentId: z.string().min(1).optional(),
-    metadata: metadataInput.optional(),
+    metadata: metadataInput().optional(),
   })
   .refine((i) => i.label !== undefined || i.name !== undefined, { error: "is required (or name)", path: ["label"] })
-  .refine((i) => i.label === undefined || i.name === undefined || i.label === i.name, { error: "label and name differ: give one", path: ["name"] });
-export type CreateEntityInput = z.input<typeof createEntityInput>;
+  .refine((i) => i.label === undefined || i.name === undefined || i.label === i.name, { error: "label and name differ: give one", path: ["name"] }));
+export type CreateEntityInput = z.input<ReturnType<typeof createEntityInput>>;
 
-export const updateEntityInput = z.strictObject({
-  label: labelInput.optional(),
-  ipAddresses: ipAddresses.optional(),
+export const updateEntityInput = lazy(() => z.strictObject({
+  label: labelInput().optional(),
+  ipAddresses: ipAddresses().optional(),
   /** `null` detaches the agent. */
   agentId: z.string().min(1).nullable().optional(),
-  metadata: metadataInput.optional(),
-});
-export type UpdateEntityInput = z.input<typeof updateEntityInput>;
+  metadata: metadataInput().optional(),
+}));
+export type UpdateEntityInput = z.input<ReturnType<typeof updateEntityInput>>;
 
-export const listEntitiesInput = z.strictObject({ ...pageInput }).optional();
-export type ListEntitiesInput = z.input<typeof listEntitiesInput>;
+export const listEntitiesInput = lazy(() => z.strictObject({ ...pageInput() }).optional());
+export type ListEntitiesInput = z.input<ReturnType<typeof listEntitiesInput>>;

@@ -10,19 +10,19 @@ const missing = (id: string) => (e: NotFound) => new NoSuchEntity(id, e);
 
 /** GET /entities, page after page (`next_marker`). */
 export function listEntities(client: ServiceClient, options?: ListEntitiesInput, o: CallOptions = {}): Paginated<EntityData> {
-  const p = validate(listEntitiesInput, options, "options") ?? {};
-  return listValues(client, "entities", wireEntity, toEntity, p, {}, o);
+  const p = validate(listEntitiesInput(), options, "options") ?? {};
+  return listValues(client, "entities", wireEntity(), toEntity, p, {}, o);
 }
 
 /** GET /entities/{id}. */
 export async function getEntity(client: ServiceClient, entity: Ref, o: CallOptions = {}): Promise<EntityData> {
-  const id = validate(ref, entity, "entity");
-  return toEntity(await notFoundAs(client.json({ method: "GET", path: entityPath(id), ...o }, wireEntity), missing(id)));
+  const id = validate(ref(), entity, "entity");
+  return toEntity(await notFoundAs(client.json({ method: "GET", path: entityPath(id), ...o }, wireEntity()), missing(id)));
 }
 
 /** POST /entities → 201 + X-Object-ID, then GET it (the 201 has no body). */
 export async function createEntity(client: ServiceClient, input: CreateEntityInput, o: CallOptions = {}): Promise<EntityData> {
-  const i = validate(createEntityInput, input, "entity");
+  const i = validate(createEntityInput(), input, "entity");
   // pyrax sends ip_addresses / agent_id / metadata only when given (monitoring.md create_entity).
   const json = {
     label: i.label ?? i.name,
@@ -36,8 +36,8 @@ export async function createEntity(client: ServiceClient, input: CreateEntityInp
 
 /** PUT /entities/{id} → 204. Only the fields given change. */
 export async function updateEntity(client: ServiceClient, entity: Ref, changes: UpdateEntityInput, o: CallOptions = {}): Promise<void> {
-  const id = validate(ref, entity, "entity");
-  const c = validate(updateEntityInput, changes, "changes");
+  const id = validate(ref(), entity, "entity");
+  const c = validate(updateEntityInput(), changes, "changes");
   const json = {
     ...(c.label !== undefined ? { label: c.label } : {}),
     ...(c.ipAddresses !== undefined ? { ip_addresses: c.ipAddresses } : {}),
@@ -52,6 +52,6 @@ export async function updateEntity(client: ServiceClient, entity: Ref, changes: 
  * refuses while children exist answers childrenExistError → `ChildrenExist`.
  */
 export async function deleteEntity(client: ServiceClient, entity: Ref, o: CallOptions = {}): Promise<void> {
-  const id = validate(ref, entity, "entity");
+  const id = validate(ref(), entity, "entity");
   await (await notFoundAs(sendFor(client, { method: "DELETE", path: entityPath(id), ...o }, [204]), missing(id))).dump();
 }

@@ -1,8 +1,9 @@
+import { lazy } from "@rax/core";
 import * as z from "zod";
 import { pageInput } from "../collection";
 import { timeInput } from "../ref";
 
-export const wireMetric = z.looseObject({ name: z.string(), type: z.string().nullish(), unit: z.string().nullish() });
+export const wireMetric = lazy(() => z.looseObject({ name: z.string(), type: z.string().nullish(), unit: z.string().nullish() }));
 
 export interface MetricData {
   /** `<monitoringZone>.<metric>` for remote checks (`mzdfw.average`), the metric name for agent checks. */
@@ -12,18 +13,18 @@ export interface MetricData {
   raw: Record<string, unknown>;
 }
 
-export function toMetric(w: z.output<typeof wireMetric>): MetricData {
+export function toMetric(w: z.output<ReturnType<typeof wireMetric>>): MetricData {
   return { name: w.name, ...(w.type ? { type: w.type } : {}), ...(w.unit ? { unit: w.unit } : {}), raw: { ...w } };
 }
 
-export const wireDataPoint = z.looseObject({
+export const wireDataPoint = lazy(() => z.looseObject({
   timestamp: z.number(),
   numPoints: z.number().nullish(),
   average: z.number().nullish(),
   variance: z.number().nullish(),
   min: z.number().nullish(),
   max: z.number().nullish(),
-});
+}));
 
 export interface DataPoint {
   /** ms since the epoch. */
@@ -36,7 +37,7 @@ export interface DataPoint {
   raw: Record<string, unknown>;
 }
 
-export function toDataPoint(w: z.output<typeof wireDataPoint>): DataPoint {
+export function toDataPoint(w: z.output<ReturnType<typeof wireDataPoint>>): DataPoint {
   const n = (k: "numPoints" | "average" | "variance" | "min" | "max") => (typeof w[k] === "number" ? { [k]: w[k] } : {});
   return { timestamp: w.timestamp, ...n("numPoints"), ...n("average"), ...n("variance"), ...n("min"), ...n("max"), raw: { ...w } };
 }
@@ -47,12 +48,12 @@ export const STATS = ["average", "variance", "min", "max"] as const;
 /** The service returns at most this many points per request. */
 export const MAX_POINTS = 1440;
 
-export const dataPointsInput = z
+export const dataPointsInput = lazy(() => z
   .strictObject({
     /** Start: a `Date` or ms since the epoch (whole ms: the service refuses fractions). */
-    from: timeInput,
+    from: timeInput(),
     /** End, after `from`. */
-    to: timeInput,
+    to: timeInput(),
     /** How many points to spread over the range (1–1440); or give `resolution`. */
     points: z.number().int().min(1).max(MAX_POINTS, `must be at most ${MAX_POINTS} (the service's maximum per request)`).optional(),
     /** A fixed rollup; or give `points`. */
@@ -64,8 +65,8 @@ export const dataPointsInput = z
     if (i.to <= i.from) ctx.addIssue({ code: "custom", path: ["to"], message: "must be after from" });
     // pyrax: MissingMonitoringCheckGranularity when neither is given.
     if ((i.points === undefined) === (i.resolution === undefined)) ctx.addIssue({ code: "custom", path: ["points"], message: "give exactly one of points or resolution" });
-  });
-export type DataPointsInput = z.input<typeof dataPointsInput>;
+  }));
+export type DataPointsInput = z.input<ReturnType<typeof dataPointsInput>>;
 
-export const listMetricsInput = z.strictObject({ ...pageInput }).optional();
-export type ListMetricsInput = z.input<typeof listMetricsInput>;
+export const listMetricsInput = lazy(() => z.strictObject({ ...pageInput() }).optional());
+export type ListMetricsInput = z.input<ReturnType<typeof listMetricsInput>>;

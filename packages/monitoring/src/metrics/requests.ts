@@ -1,19 +1,19 @@
-import { type CallOptions, encodeSegment, notFoundAs, type Paginated, type ServiceClient, validate } from "@rax/core";
+import { type CallOptions, encodeSegment, lazy, notFoundAs, type Paginated, type ServiceClient, validate } from "@rax/core";
 import * as z from "zod";
 import { checkPath, missingCheck } from "../checks/requests";
 import { collectionBody, listValues } from "../collection";
 import { type Ref, ref } from "../ref";
 import { type DataPoint, type DataPointsInput, dataPointsInput, type ListMetricsInput, listMetricsInput, type MetricData, toDataPoint, toMetric, wireDataPoint, wireMetric } from "./models";
 
-const metricName = z.union([z.string().min(1), z.object({ name: z.string().min(1) }).transform((m) => m.name)], { error: "must be a metric name or an object with a name" });
-const plotBody = collectionBody(wireDataPoint);
+const metricName = lazy(() => z.union([z.string().min(1), z.object({ name: z.string().min(1) }).transform((m) => m.name)], { error: "must be a metric name or an object with a name" }));
+const plotBody = lazy(() => collectionBody(wireDataPoint()));
 
 /** GET /entities/{e}/checks/{c}/metrics: empty until the check has run once. */
 export function listMetrics(client: ServiceClient, entity: Ref, check: Ref, options?: ListMetricsInput, o: CallOptions = {}): Paginated<MetricData> {
-  const entityId = validate(ref, entity, "entity");
-  const checkId = validate(ref, check, "check");
-  const p = validate(listMetricsInput, options, "options") ?? {};
-  return listValues(client, checkPath(entityId, checkId, "/metrics"), wireMetric, toMetric, p, {}, o, missingCheck(entityId, checkId));
+  const entityId = validate(ref(), entity, "entity");
+  const checkId = validate(ref(), check, "check");
+  const p = validate(listMetricsInput(), options, "options") ?? {};
+  return listValues(client, checkPath(entityId, checkId, "/metrics"), wireMetric(), toMetric, p, {}, o, missingCheck(entityId, checkId));
 }
 
 /**
@@ -21,12 +21,12 @@ export function listMetrics(client: ServiceClient, entity: Ref, check: Ref, opti
  * the metric's values over a time range (pyrax `get_metric_data_points`).
  */
 export async function getDataPoints(client: ServiceClient, entity: Ref, check: Ref, metric: string | { name: string }, range: DataPointsInput, o: CallOptions = {}): Promise<DataPoint[]> {
-  const entityId = validate(ref, entity, "entity");
-  const checkId = validate(ref, check, "check");
-  const name = validate(metricName, metric, "metric");
-  const r = validate(dataPointsInput, range, "range");
+  const entityId = validate(ref(), entity, "entity");
+  const checkId = validate(ref(), check, "check");
+  const name = validate(metricName(), metric, "metric");
+  const r = validate(dataPointsInput(), range, "range");
   // `select` repeats (select=average&select=max): core's query writes an array as repeated keys.
   const query = { from: r.from, to: r.to, points: r.points, resolution: r.resolution, select: r.select };
-  const body = await notFoundAs(client.json({ method: "GET", path: checkPath(entityId, checkId, `/metrics/${encodeSegment(name)}/plot`), query, ...o }, plotBody), missingCheck(entityId, checkId));
+  const body = await notFoundAs(client.json({ method: "GET", path: checkPath(entityId, checkId, `/metrics/${encodeSegment(name)}/plot`), query, ...o }, plotBody()), missingCheck(entityId, checkId));
   return body.values.map(toDataPoint);
 }

@@ -1,15 +1,16 @@
+import { lazy } from "@rax/core";
 import * as z from "zod";
 import { pageInput } from "../collection";
 import { labelInput, metadataInput, ref, wireStringMap } from "../ref";
 
-export const wirePlan = z.looseObject({
+export const wirePlan = lazy(() => z.looseObject({
   id: z.string(),
   label: z.string().nullish(),
   critical_state: z.array(z.string()).nullish(),
   warning_state: z.array(z.string()).nullish(),
   ok_state: z.array(z.string()).nullish(),
-  metadata: wireStringMap,
-});
+  metadata: wireStringMap(),
+}));
 
 export interface NotificationPlanData {
   id: string;
@@ -22,7 +23,7 @@ export interface NotificationPlanData {
   raw: Record<string, unknown>;
 }
 
-export function toPlan(w: z.output<typeof wirePlan>): NotificationPlanData {
+export function toPlan(w: z.output<ReturnType<typeof wirePlan>>): NotificationPlanData {
   return {
     id: w.id,
     label: w.label ?? "",
@@ -35,28 +36,28 @@ export function toPlan(w: z.output<typeof wirePlan>): NotificationPlanData {
 }
 
 /** One notification or a list of them (ids or `Notification`s), as pyrax takes them. */
-const notifications = z.union([ref, z.array(ref)]).transform((n) => (Array.isArray(n) ? n : [n]));
+const notifications = lazy(() => z.union([ref(), z.array(ref())]).transform((n) => (Array.isArray(n) ? n : [n])));
 
 const planFields = {
-  label: labelInput.optional(),
-  criticalState: notifications.optional(),
-  warningState: notifications.optional(),
-  okState: notifications.optional(),
-  metadata: metadataInput.optional(),
+  label: labelInput().optional(),
+  criticalState: notifications().optional(),
+  warningState: notifications().optional(),
+  okState: notifications().optional(),
+  metadata: metadataInput().optional(),
 };
 
-export const createPlanInput = z
-  .strictObject({ ...planFields, /** pyrax's synonym for `label`. */ name: labelInput.optional() })
-  .refine((i) => i.label !== undefined || i.name !== undefined, { error: "is required (or name)", path: ["label"] });
-export type CreateNotificationPlanInput = z.input<typeof createPlanInput>;
+export const createPlanInput = lazy(() => z
+  .strictObject({ ...planFields, /** pyrax's synonym for `label`. */ name: labelInput().optional() })
+  .refine((i) => i.label !== undefined || i.name !== undefined, { error: "is required (or name)", path: ["label"] }));
+export type CreateNotificationPlanInput = z.input<ReturnType<typeof createPlanInput>>;
 
-export const updatePlanInput = z.strictObject(planFields);
-export type UpdateNotificationPlanInput = z.input<typeof updatePlanInput>;
+export const updatePlanInput = lazy(() => z.strictObject(planFields));
+export type UpdateNotificationPlanInput = z.input<ReturnType<typeof updatePlanInput>>;
 
-export const listPlansInput = z.strictObject({ ...pageInput }).optional();
-export type ListNotificationPlansInput = z.input<typeof listPlansInput>;
+export const listPlansInput = lazy(() => z.strictObject({ ...pageInput() }).optional());
+export type ListNotificationPlansInput = z.input<ReturnType<typeof listPlansInput>>;
 
-export function planBody(i: z.output<typeof updatePlanInput> & { name?: string }): Record<string, unknown> {
+export function planBody(i: z.output<ReturnType<typeof updatePlanInput>> & { name?: string }): Record<string, unknown> {
   const label = i.label ?? i.name;
   return {
     ...(label !== undefined ? { label } : {}),

@@ -1,7 +1,8 @@
+import { lazy } from "@rax/core";
 import * as z from "zod";
 import { type TypeField, toField, wireField } from "../check-types/models";
 
-export const wireNotificationType = z.looseObject({ id: z.string(), fields: z.array(wireField).nullish() });
+export const wireNotificationType = lazy(() => z.looseObject({ id: z.string(), fields: z.array(wireField()).nullish() }));
 
 export interface NotificationTypeData {
   /** `email`, `webhook`, `pagerduty`, `sms`… */
@@ -9,4 +10,4 @@ export interface NotificationTypeData {
   fields: TypeField[];
   raw: Record<string, unknown>;
 }
-export const toNotificationType = (w: z.output<typeof wireNotificationType>): NotificationTypeData => ({ id: w.id, fields: (w.fields ?? []).map(toField), raw: { ...w } });
+export const toNotificationType = (w: z.output<ReturnType<typeof wireNotificationType>>): NotificationTypeData => ({ id: w.id, fields: (w.fields ?? []).map(toField), raw: { ...w } });

@@ -6,13 +6,13 @@ import { type NotificationTypeData, toNotificationType, wireNotificationType } f
 
 /** GET /notification_types. */
 export function listNotificationTypes(client: ServiceClient, p: PageOptions = {}, o: CallOptions = {}): Paginated<NotificationTypeData> {
-  return listValues(client, "notification_types", wireNotificationType, toNotificationType, p, {}, o);
+  return listValues(client, "notification_types", wireNotificationType(), toNotificationType, p, {}, o);
 }
 
 /** GET /notification_types/{id}. */
 export async function getNotificationType(client: ServiceClient, type: Ref, o: CallOptions = {}): Promise<NotificationTypeData> {
-  const id = validate(ref, type, "notificationType");
+  const id = validate(ref(), type, "notificationType");
   return toNotificationType(
-    await notFoundAs(client.json({ method: "GET", path: `notification_types/${encodeSegment(id)}`, ...o }, wireNotificationType), (e) => new NoSuchMonitoringResource("notification type", id, e)),
+    await notFoundAs(client.json({ method: "GET", path: `notification_types/${encodeSegment(id)}`, ...o }, wireNotificationType()), (e) => new NoSuchMonitoringResource("notification type", id, e)),
   );
 }

@@ -1,16 +1,17 @@
+import { lazy } from "@rax/core";
 import * as z from "zod";
 import { pageInput } from "../collection";
 import { labelInput, metadataInput, ref, wireObject, wireStringMap } from "../ref";
 import { hideSecretDetails } from "../secret-details";
 
-export const wireNotification = z.looseObject({
+export const wireNotification = lazy(() => z.looseObject({
   id: z.string(),
   label: z.string().nullish(),
   type: z.string().nullish(),
-  details: wireObject,
-  metadata: wireStringMap,
-});
-export type WireNotification = z.output<typeof wireNotification>;
+  details: wireObject(),
+  metadata: wireStringMap(),
+}));
+export type WireNotification = z.output<ReturnType<typeof wireNotification>>;
 
 export interface NotificationData {
   id: string;
@@ -29,7 +30,7 @@ export function toNotification(w: WireNotification): NotificationData {
   return { id: w.id, label: w.label ?? "", type: w.type ?? "", details: hideSecretDetails({ ...(w.details ?? {}) }), metadata: { ...(w.metadata ?? {}) }, raw };
 }
 
-const details = z.record(z.string(), z.unknown());
+const details = lazy(() => z.record(z.string(), z.unknown()));
 
 /** The details each built-in type needs (monitoring.md create_notification), checked before sending. */
 const REQUIRED_DETAIL: Record<string, string> = { email: "address", webhook: "url", pagerduty: "service_key", sms: "phone_number" };
@@ -45,34 +46,34 @@ function typeRules(i: { type?: string; details?: Record<string, unknown> }, ctx:
 
 export const notificationType = ref;
 
-export const createNotificationInput = z
+export const createNotificationInput = lazy(() => z
   .strictObject({
     /** A notification type id (`email`) or a `NotificationType`. */
-    type: ref,
-    label: labelInput.optional(),
-    details,
-    metadata: metadataInput.optional(),
+    type: ref(),
+    label: labelInput().optional(),
+    details: details(),
+    metadata: metadataInput().optional(),
   })
-  .superRefine(typeRules);
-export type CreateNotificationInput = z.input<typeof createNotificationInput>;
+  .superRefine(typeRules));
+export type CreateNotificationInput = z.input<ReturnType<typeof createNotificationInput>>;
 
-export const updateNotificationInput = z
-  .strictObject({ type: ref.optional(), label: labelInput.optional(), details: details.optional(), metadata: metadataInput.optional() })
-  .superRefine(typeRules);
-export type UpdateNotificationInput = z.input<typeof updateNotificationInput>;
+export const updateNotificationInput = lazy(() => z
+  .strictObject({ type: ref().optional(), label: labelInput().optional(), details: details().optional(), metadata: metadataInput().optional() })
+  .superRefine(typeRules));
+export type UpdateNotificationInput = z.input<ReturnType<typeof updateNotificationInput>>;
 
 /** `POST /test-notification`: a type and details, nothing created. */
-export const testNotificationInput = z.strictObject({ type: ref, details }).superRefine(typeRules);
-export type TestNotificationInput = z.input<typeof testNotificationInput>;
+export const testNotificationInput = lazy(() => z.strictObject({ type: ref(), details: details() }).superRefine(typeRules));
+export type TestNotificationInput = z.input<ReturnType<typeof testNotificationInput>>;
 
-export const listNotificationsInput = z.strictObject({ ...pageInput }).optional();
-export type ListNotificationsInput = z.input<typeof listNotificationsInput>;
+export const listNotificationsInput = lazy(() => z.strictObject({ ...pageInput() }).optional());
+export type ListNotificationsInput = z.input<ReturnType<typeof listNotificationsInput>>;
 
-export const wireTestResult = z.looseObject({ status: z.string(), message: z.string().nullish() });
+export const wireTestResult = lazy(() => z.looseObject({ status: z.string(), message: z.string().nullish() }));
 export interface NotificationTestResult {
   /** `success` when the service delivered it. */
   status: string;
   message: string;
   raw: Record<string, unknown>;
 }
-export const toTestResult = (w: z.output<typeof wireTestResult>): NotificationTestResult => ({ status: w.status, message: w.message ?? "", raw: { ...w } });
+export const toTestResult = (w: z.output<ReturnType<typeof wireTestResult>>): NotificationTestResult => ({ status: w.status, message: w.message ?? "", raw: { ...w } });

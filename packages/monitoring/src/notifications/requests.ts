@@ -26,19 +26,19 @@ const missing = (id: string) => (e: NotFound) => new NoSuchNotification(id, e);
 
 /** GET /notifications, page after page. */
 export function listNotifications(client: ServiceClient, options?: ListNotificationsInput, o: CallOptions = {}): Paginated<NotificationData> {
-  const p = validate(listNotificationsInput, options, "options") ?? {};
-  return listValues(client, "notifications", wireNotification, toNotification, p, {}, o);
+  const p = validate(listNotificationsInput(), options, "options") ?? {};
+  return listValues(client, "notifications", wireNotification(), toNotification, p, {}, o);
 }
 
 /** GET /notifications/{id}. */
 export async function getNotification(client: ServiceClient, notification: Ref, o: CallOptions = {}): Promise<NotificationData> {
-  const id = validate(ref, notification, "notification");
-  return toNotification(await notFoundAs(client.json({ method: "GET", path: path(id), ...o }, wireNotification), missing(id)));
+  const id = validate(ref(), notification, "notification");
+  return toNotification(await notFoundAs(client.json({ method: "GET", path: path(id), ...o }, wireNotification()), missing(id)));
 }
 
 /** POST /notifications → 201 + X-Object-ID, then GET it. */
 export async function createNotification(client: ServiceClient, input: CreateNotificationInput, o: CallOptions = {}): Promise<NotificationData> {
-  const i = validate(createNotificationInput, input, "notification");
+  const i = validate(createNotificationInput(), input, "notification");
   registerSecretDetails(i.details);
   const json = { type: i.type, details: i.details, ...(i.label !== undefined ? { label: i.label } : {}), ...(i.metadata !== undefined ? { metadata: i.metadata } : {}) };
   return getNotification(client, await createdId(await sendFor(client, { method: "POST", path: "notifications", json, ...o }, [201])), o);
@@ -46,8 +46,8 @@ export async function createNotification(client: ServiceClient, input: CreateNot
 
 /** PUT /notifications/{id} → 204. */
 export async function updateNotification(client: ServiceClient, notification: Ref, changes: UpdateNotificationInput, o: CallOptions = {}): Promise<void> {
-  const id = validate(ref, notification, "notification");
-  const c = validate(updateNotificationInput, changes, "changes");
+  const id = validate(ref(), notification, "notification");
+  const c = validate(updateNotificationInput(), changes, "changes");
   registerSecretDetails(c.details);
   const json = {
     ...(c.type !== undefined ? { type: c.type } : {}),
@@ -60,19 +60,19 @@ export async function updateNotification(client: ServiceClient, notification: Re
 
 /** DELETE /notifications/{id} → 204. */
 export async function deleteNotification(client: ServiceClient, notification: Ref, o: CallOptions = {}): Promise<void> {
-  const id = validate(ref, notification, "notification");
+  const id = validate(ref(), notification, "notification");
   await (await notFoundAs(sendFor(client, { method: "DELETE", path: path(id), ...o }, [204]), missing(id))).dump();
 }
 
 /** POST /notifications/{id}/test → 200 `{status, message}`: sends an existing notification now. */
 export async function testNotification(client: ServiceClient, notification: Ref, o: CallOptions = {}): Promise<NotificationTestResult> {
-  const id = validate(ref, notification, "notification");
-  return toTestResult(await notFoundAs(jsonFor(client, { method: "POST", path: path(id, "/test"), ...o }, [200], wireTestResult), missing(id)));
+  const id = validate(ref(), notification, "notification");
+  return toTestResult(await notFoundAs(jsonFor(client, { method: "POST", path: path(id, "/test"), ...o }, [200], wireTestResult()), missing(id)));
 }
 
 /** POST /test-notification → 200: tries a type + details without creating anything. */
 export async function testNewNotification(client: ServiceClient, input: TestNotificationInput, o: CallOptions = {}): Promise<NotificationTestResult> {
-  const i = validate(testNotificationInput, input, "notification");
+  const i = validate(testNotificationInput(), input, "notification");
   registerSecretDetails(i.details);
-  return toTestResult(await jsonFor(client, { method: "POST", path: "test-notification", json: { type: i.type, details: i.details }, ...o }, [200], wireTestResult));
+  return toTestResult(await jsonFor(client, { method: "POST", path: "test-notification", json: { type: i.type, details: i.details }, ...o }, [200], wireTestResult()));
 }

@@ -1,3 +1,4 @@
+import { lazy } from "@rax/core";
 import * as z from "zod";
 import { type AlarmData, toAlarm, wireAlarm } from "../alarms/models";
 import { type CheckData, toCheck, wireCheck } from "../checks/models";
@@ -5,7 +6,7 @@ import { pageInput } from "../collection";
 import { type EntityData, toEntity, wireEntity } from "../entities/models";
 import { ref } from "../ref";
 
-const wireState = z.looseObject({
+const wireState = lazy(() => z.looseObject({
   alarm_id: z.string().nullish(),
   check_id: z.string().nullish(),
   entity_id: z.string().nullish(),
@@ -14,14 +15,14 @@ const wireState = z.looseObject({
   status: z.string().nullish(),
   timestamp: z.number().nullish(),
   analyzed_by_monitoring_zone_id: z.string().nullish(),
-});
+}));
 
-export const wireOverview = z.looseObject({
-  entity: wireEntity,
-  checks: z.array(wireCheck).nullish(),
-  alarms: z.array(wireAlarm).nullish(),
-  latest_alarm_states: z.array(wireState).nullish(),
-});
+export const wireOverview = lazy(() => z.looseObject({
+  entity: wireEntity(),
+  checks: z.array(wireCheck()).nullish(),
+  alarms: z.array(wireAlarm()).nullish(),
+  latest_alarm_states: z.array(wireState()).nullish(),
+}));
 
 /** The latest computed state of one (check, alarm) pair; none yet means UNKNOWN. */
 export interface LatestAlarmState {
@@ -44,7 +45,7 @@ export interface OverviewRow {
   raw: Record<string, unknown>;
 }
 
-export function toOverview(w: z.output<typeof wireOverview>): OverviewRow {
+export function toOverview(w: z.output<ReturnType<typeof wireOverview>>): OverviewRow {
   const entityId = w.entity.id;
   return {
     entity: toEntity(w.entity),
@@ -64,13 +65,13 @@ export function toOverview(w: z.output<typeof wireOverview>): OverviewRow {
   };
 }
 
-export const overviewInput = z
+export const overviewInput = lazy(() => z
   .strictObject({
     /** Only these entities (one or several ids or `Entity`s): the service's repeated `entityId` filter. */
-    entity: z.union([ref, z.array(ref).min(1)]).optional(),
+    entity: z.union([ref(), z.array(ref()).min(1)]).optional(),
     /** Only entities with this `uri` (a managed server's). */
     uri: z.string().min(1).optional(),
-    ...pageInput,
+    ...pageInput(),
   })
-  .optional();
-export type OverviewInput = z.input<typeof overviewInput>;
+  .optional());
+export type OverviewInput = z.input<ReturnType<typeof overviewInput>>;

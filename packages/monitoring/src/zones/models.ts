@@ -1,6 +1,7 @@
+import { lazy } from "@rax/core";
 import * as z from "zod";
 
-export const wireZone = z.looseObject({ id: z.string(), label: z.string().nullish(), country_code: z.string().nullish(), source_ips: z.array(z.string()).nullish() });
+export const wireZone = lazy(() => z.looseObject({ id: z.string(), label: z.string().nullish(), country_code: z.string().nullish(), source_ips: z.array(z.string()).nullish() }));
 
 export interface MonitoringZoneData {
   /** `mzdfw`, `mzlon`… — what `monitoringZonesPoll` takes. */
@@ -11,18 +12,18 @@ export interface MonitoringZoneData {
   sourceIps: string[];
   raw: Record<string, unknown>;
 }
-export const toZone = (w: z.output<typeof wireZone>): MonitoringZoneData => ({ id: w.id, label: w.label ?? "", countryCode: w.country_code ?? "", sourceIps: [...(w.source_ips ?? [])], raw: { ...w } });
+export const toZone = (w: z.output<ReturnType<typeof wireZone>>): MonitoringZoneData => ({ id: w.id, label: w.label ?? "", countryCode: w.country_code ?? "", sourceIps: [...(w.source_ips ?? [])], raw: { ...w } });
 
-export const tracerouteInput = z.strictObject({
+export const tracerouteInput = lazy(() => z.strictObject({
   /** Host name or IP address to trace to. */
   target: z.string().min(1).max(255),
   /** How a host name is resolved. */
   targetResolver: z.enum(["IPv4", "IPv6"]).optional(),
-});
-export type TracerouteInput = z.input<typeof tracerouteInput>;
+}));
+export type TracerouteInput = z.input<ReturnType<typeof tracerouteInput>>;
 
-export const wireHop = z.looseObject({ number: z.number(), ip: z.string().nullish(), hostname: z.string().nullish(), rtts: z.array(z.number()).nullish() });
-export const tracerouteBody = z.looseObject({ result: z.array(wireHop) });
+export const wireHop = lazy(() => z.looseObject({ number: z.number(), ip: z.string().nullish(), hostname: z.string().nullish(), rtts: z.array(z.number()).nullish() }));
+export const tracerouteBody = lazy(() => z.looseObject({ result: z.array(wireHop()) }));
 
 export interface TracerouteHop {
   number: number;
@@ -31,4 +32,4 @@ export interface TracerouteHop {
   /** Round-trip times in ms. */
   rtts: number[];
 }
-export const toHop = (w: z.output<typeof wireHop>): TracerouteHop => ({ number: w.number, ...(w.ip ? { ip: w.ip } : {}), ...(w.hostname ? { hostname: w.hostname } : {}), rtts: [...(w.rtts ?? [])] });
+export const toHop = (w: z.output<ReturnType<typeof wireHop>>): TracerouteHop => ({ number: w.number, ...(w.ip ? { ip: w.ip } : {}), ...(w.hostname ? { hostname: w.hostname } : {}), rtts: [...(w.rtts ?? [])] });

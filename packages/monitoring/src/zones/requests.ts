@@ -8,13 +8,13 @@ const path = (id: string, rest = "") => `monitoring_zones/${encodeSegment(id)}${
 
 /** GET /monitoring_zones. */
 export function listMonitoringZones(client: ServiceClient, p: PageOptions = {}, o: CallOptions = {}): Paginated<MonitoringZoneData> {
-  return listValues(client, "monitoring_zones", wireZone, toZone, p, {}, o);
+  return listValues(client, "monitoring_zones", wireZone(), toZone, p, {}, o);
 }
 
 /** GET /monitoring_zones/{id}. */
 export async function getMonitoringZone(client: ServiceClient, zone: Ref, o: CallOptions = {}): Promise<MonitoringZoneData> {
-  const id = validate(ref, zone, "zone");
-  return toZone(await notFoundAs(client.json({ method: "GET", path: path(id), ...o }, wireZone), (e) => new NoSuchMonitoringResource("monitoring zone", id, e)));
+  const id = validate(ref(), zone, "zone");
+  return toZone(await notFoundAs(client.json({ method: "GET", path: path(id), ...o }, wireZone()), (e) => new NoSuchMonitoringResource("monitoring zone", id, e)));
 }
 
 /**
@@ -22,9 +22,9 @@ export async function getMonitoringZone(client: ServiceClient, zone: Ref, o: Cal
  * from the zone's collectors to `target` (Rackspace docs; not in pyrax, so not in monitoring.md's table).
  */
 export async function traceroute(client: ServiceClient, zone: Ref, input: TracerouteInput, o: CallOptions = {}): Promise<TracerouteHop[]> {
-  const id = validate(ref, zone, "zone");
-  const i = validate(tracerouteInput, input, "traceroute");
+  const id = validate(ref(), zone, "zone");
+  const i = validate(tracerouteInput(), input, "traceroute");
   const json = { target: i.target, ...(i.targetResolver ? { target_resolver: i.targetResolver } : {}) };
-  const body = await notFoundAs(jsonFor(client, { method: "POST", path: path(id, "/traceroute"), json, ...o }, [200], tracerouteBody), (e) => new NoSuchMonitoringResource("monitoring zone", id, e));
+  const body = await notFoundAs(jsonFor(client, { method: "POST", path: path(id, "/traceroute"), json, ...o }, [200], tracerouteBody()), (e) => new NoSuchMonitoringResource("monitoring zone", id, e));
   return body.result.map(toHop);
 }
