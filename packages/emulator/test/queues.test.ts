@@ -181,6 +181,23 @@ describe("Queues v2 (Zaqar) in the emulator", () => {
   });
 });
 
+describe("Queues in the emulator's \"paths\" layout", () => {
+  it("serves v1 and v2 under /<slug>/<REGION> on the one origin", async () => {
+    const p = await session({ layout: "paths" });
+    try {
+      const v2p = p.emu.endpoint("messaging", "DFW");
+      const v1p = p.catalog.find((c) => c.type === "rax:queues")!.endpoints.find((e) => e.region === "DFW")!.publicURL!;
+      expect(new URL(v1p).pathname).toBe("/queues/DFW/v1/123456");
+      expect(new URL(v2p).pathname).toBe("/messaging/DFW");
+      const h = { "x-auth-token": p.token, "client-id": CID };
+      expect((await fetch(`${v2p}/v2/queues/lay`, { method: "PUT", headers: h })).status).toBe(201);
+      expect((await fetch(`${v1p}/queues/lay`, { method: "HEAD", headers: h })).status).toBe(204);
+    } finally {
+      await p.emu.stop();
+    }
+  });
+});
+
 describe("Queues v1 (Rackspace Cloud Queues) in the emulator", () => {
   const r = (method: string, path: string, o?: Init) => one(v1)(method, path, o);
 
