@@ -48,6 +48,121 @@ export interface StreamedResponse {
   body: Readable;
 }
 
+type MapBodyError = (err: Error) => Error;
+type ResponseHeaders = Parameters<NonNullable<Dispatcher.DispatchHandler["onResponseStart"]>>[2];
+
+const keepError = (err: Error): Error => err;
+const ignoreError = (): void => {};
+const endBody = (body: Readable): void => {
+  body.push(null);
+};
+// undici frees the connection in a setImmediate it queues right after `onResponseEnd` returns;
+// ending the body one immediate after that means a caller's next request finds the pooled
+// connection idle instead of opening a second one. (nextTick runs once undici's stack unwinds.)
+const endAfterRelease = (body: Readable): void => {
+  setImmediate(endBody, body);
+};
+
+/** The response body: pulling from it resumes the parser; destroying it aborts the transfer. */
+class ResponseBody extends Readable {
+  readonly #exchange: Exchange;
+  readonly #controller: Dispatcher.DispatchController;
+
+  constructor(exchange: Exchange, controller: Dispatcher.DispatchController) {
+    super();
+    this.#exchange = exchange;
+    this.#controller = controller;
+  }
+
+  override _read(): void {
+    if (this.#controller.paused) this.#controller.resume();
+  }
+
+  override _destroy(err: Error | null, cb: (error?: Error | null) => void): void {
+    // Given up by the reader (or failed): stop the transfer; undici closes the socket.
+    if (!this.#exchange.finished) {
+      this.#exchange.done();
+      this.#controller.abort(err ?? new Error("response body destroyed before it was read"));
+    }
+    cb(err);
+  }
+}
+
+/**
+ * One request's handler, with its state in fields and its callbacks as methods: nothing is
+ * allocated per call but this object, the promise and the body (`handleEvent` makes it the
+ * abort listener too).
+ */
+class Exchange implements Dispatcher.DispatchHandler {
+  finished = false;
+  controller?: Dispatcher.DispatchController;
+  body?: ResponseBody;
+  readonly #signal: AbortSignal | undefined;
+  readonly #mapBodyError: MapBodyError;
+  readonly #resolve: (r: StreamedResponse) => void;
+  readonly #reject: (err: unknown) => void;
+
+  constructor(signal: AbortSignal | undefined, mapBodyError: MapBodyError, resolve: (r: StreamedResponse) => void, reject: (err: unknown) => void) {
+    this.#signal = signal;
+    this.#mapBodyError = mapBodyError;
+    this.#resolve = resolve;
+    this.#reject = reject;
+    signal?.addEventListener("abort", this, { once: true });
+  }
+
+  /** The signal's abort event. */
+  handleEvent(): void {
+    this.controller?.abort(this.#signal?.reason);
+  }
+
+  done(): void {
+    this.finished = true;
+    this.#signal?.removeEventListener("abort", this);
+  }
+
+  failed(err: unknown): void {
+    this.done();
+    this.#reject(err);
+  }
+
+  onRequestStart(c: Dispatcher.DispatchController): void {
+    this.controller = c;
+    const signal = this.#signal;
+    if (signal?.aborted) c.abort(signal.reason);
+  }
+
+  onResponseStart(c: Dispatcher.DispatchController, statusCode: number, headers: ResponseHeaders): void {
+    if (statusCode < 200) return;
+    const body = new ResponseBody(this, c);
+    this.body = body;
+    // Readers see body errors through iteration, pipeline() or their own listeners; this one
+    // only stops an abort/deadline on a body nobody reads from crashing the process.
+    body.on("error", ignoreError);
+    this.#resolve({ statusCode, headers: headers as StreamedResponse["headers"], body });
+  }
+
+  onResponseData(c: Dispatcher.DispatchController, chunk: Buffer): void {
+    const body = this.body;
+    if (!body || body.destroyed) return;
+    const room = body.push(chunk);
+    if (drainingAtEnd) {
+      if (c.paused) c.resume();
+    } else if (!room) c.pause();
+  }
+
+  onResponseEnd(): void {
+    this.done();
+    if (this.body) process.nextTick(endAfterRelease, this.body);
+  }
+
+  onResponseError(_c: Dispatcher.DispatchController, err: Error): void {
+    this.done();
+    const body = this.body;
+    if (!body) this.#reject(err);
+    else if (!body.destroyed) body.destroy(this.#mapBodyError(err));
+  }
+}
+
 /**
  * `dispatcher.dispatch()` with a handler that streams the body with backpressure (what undici's
  * `request()` does, but the pause/resume decisions are ours; see `guardSocketEnd`). Resolves
@@ -58,71 +173,16 @@ export function dispatchStreaming(
   opts: Dispatcher.DispatchOptions,
   signal?: AbortSignal,
   /** Turns a failure while the body streams into the error its reader sees. */
-  mapBodyError: (err: Error) => Error = (err) => err,
+  mapBodyError: MapBodyError = keepError,
 ): Promise<StreamedResponse> {
-  return new Promise((resolve, reject) => {
-    let controller: Dispatcher.DispatchController | undefined;
-    let body: Readable | undefined;
-    let finished = false;
-    const onAbort = () => controller?.abort(signal?.reason);
-    const done = () => {
-      finished = true;
-      signal?.removeEventListener("abort", onAbort);
-    };
-    signal?.addEventListener("abort", onAbort, { once: true });
-
-    const handler: Dispatcher.DispatchHandler = {
-      onRequestStart(c) {
-        controller = c;
-        if (signal?.aborted) c.abort(signal.reason);
-      },
-      onResponseStart(c, statusCode, headers) {
-        if (statusCode < 200) return;
-        body = new Readable({
-          read() {
-            if (c.paused) c.resume();
-          },
-          destroy(err, cb) {
-            // Given up by the reader (or failed): stop the transfer; undici closes the socket.
-            if (!finished) {
-              done();
-              c.abort(err ?? new Error("response body destroyed before it was read"));
-            }
-            cb(err);
-          },
-        });
-        // Readers see body errors through iteration, pipeline() or their own listeners; this one
-        // only stops an abort/deadline on a body nobody reads from crashing the process.
-        body.on("error", () => {});
-        resolve({ statusCode, headers: headers as StreamedResponse["headers"], body });
-      },
-      onResponseData(c, chunk) {
-        if (!body || body.destroyed) return;
-        const room = body.push(chunk);
-        if (drainingAtEnd) {
-          if (c.paused) c.resume();
-        } else if (!room) c.pause();
-      },
-      onResponseEnd() {
-        done();
-        const b = body;
-        if (!b) return;
-        // undici frees the connection in a setImmediate queued right after this callback returns;
-        // ending the body one immediate after that means a caller's next request finds the pooled
-        // connection idle instead of opening a second one.
-        queueMicrotask(() => setImmediate(() => b.push(null)));
-      },
-      onResponseError(_c, err) {
-        done();
-        if (!body) reject(err);
-        else if (!body.destroyed) body.destroy(mapBodyError(err));
-      },
-    };
-    try {
-      dispatcher.dispatch(opts, handler);
-    } catch (err) {
-      done();
-      reject(err);
-    }
+  let exchange!: Exchange;
+  const response = new Promise<StreamedResponse>((resolve, reject) => {
+    exchange = new Exchange(signal, mapBodyError, resolve, reject);
   });
+  try {
+    dispatcher.dispatch(opts, exchange);
+  } catch (err) {
+    exchange.failed(err);
+  }
+  return response;
 }
