@@ -48,7 +48,7 @@ export class LoadBalancerImmutable extends HttpError {
     from: HttpErrorType,
   ) {
     super(httpErrorInit(from));
-    const m = /status of '([A-Z_]+)'/.exec(from.serverMessage);
+    const m = /status of '([A-Z_-]+)'/.exec(from.serverMessage); // mimic hyphenates: PENDING-UPDATE
     if (m) this.lbStatus = m[1];
   }
 }
