@@ -287,9 +287,10 @@ describe.skipIf(real instanceof Error)(`Cinder v3 wire parity: real Cinder vs @r
   });
 
   /** Same body per side (ids differ). */
-  async function both(who: Who, method: string, path: string, body: (s: Side) => unknown) {
-    const r = await send(real as Side, who, method, path, { body: body(real as Side) });
-    const e = await send(emu, who, method, path, { body: body(emu) });
+  async function both(who: Who, method: string, path: string, body: (s: Side) => unknown, headers?: Record<string, string>) {
+    const r = await send(real as Side, who, method, path, { body: body(real as Side), ...(headers ? { headers } : {}) });
+    const e = await send(emu, who, method, path, { body: body(emu), ...(headers ? { headers } : {}) });
+    if (process.env.CINDER_PARITY_DUMP) appendFileSync(process.env.CINDER_PARITY_DUMP, `${JSON.stringify({ step: `${who} ${method} ${path}`, real: norm(r, real as Side), rawReal: r.raw })}\n`);
     expect.soft(norm(e, emu), `${who} ${method} ${path}`).toEqual(norm(r, real as Side));
     return { real: r, emu: e };
   }
@@ -319,6 +320,26 @@ describe.skipIf(real instanceof Error)(`Cinder v3 wire parity: real Cinder vs @r
     await same("admin", "PUT", (s) => `/os-quota-sets/${s.project.demo}`, { body: { quota_set: { snapshots: 10 } } });
     await same("admin", "PUT", (s) => `/os-quota-sets/${s.project.demo}`, { body: { quota_set: { snapshots: "lots" } } });
     await same("demo", "GET", "/limits", { only: (_s, b) => ({ keys: Object.keys(b?.limits ?? {}), absolute: Object.keys(b?.limits?.absolute ?? {}).sort() }) });
+  });
+
+  it("microversioned views (3.70), with_count, bad token, another project in the URL, availability zones, a volume from a snapshot", async () => {
+    const latest = { headers: { "openstack-api-version": "volume 3.70" } };
+    remember("m", "volumes", await same("demo", "POST", "/volumes", { body: { volume: { size: 1, name: `pm${suffix}`, metadata: { run: suffix } } }, ...latest }), "volume");
+    for (const s of [real as Side, emu]) await waitSettled(s, "demo", `/volumes/${idOf("m")(s)}`, "volume");
+    await same("demo", "GET", (s) => `/volumes/${idOf("m")(s)}`, latest);
+    await same("admin", "GET", (s) => `/volumes/${idOf("m")(s)}`, latest);
+    await same("demo", "GET", `/volumes/detail?metadata=${run}&with_count=true`, { headers: { "openstack-api-version": "volume 3.45" }, only: (_s, b) => ({ keys: Object.keys(b ?? {}).sort(), count: typeof b?.count }) });
+    await same("demo", "GET", `/volumes?with_count=true`, { only: (_s, b) => ({ keys: Object.keys(b ?? {}).sort() }) });
+    const snap = await both("demo", "POST", "/snapshots", (s) => ({ snapshot: { volume_id: idOf("m")(s), name: `pms${suffix}` } }), latest.headers);
+    remember("ms", "snapshots", snap, "snapshot");
+    for (const s of [real as Side, emu]) await waitSettled(s, "demo", `/snapshots/${idOf("ms")(s)}`, "snapshot");
+    await same("demo", "GET", (s) => `/snapshots/${idOf("ms")(s)}`, latest);
+    await same("demo", "GET", (s) => `/snapshots/detail?volume_id=${idOf("m")(s)}`, latest);
+    remember("fs", "volumes", await both("demo", "POST", "/volumes", (s) => ({ volume: { snapshot_id: idOf("ms")(s), name: `pfs${suffix}` } })), "volume");
+    await same("demo", "POST", "/volumes", { body: { volume: { snapshot_id: "00000000-0000-4000-8000-000000000000" } } });
+    await same("demo", "GET", "/os-availability-zone");
+    await same("demo", "GET", "/volumes", { headers: { "x-auth-token": "not-a-token" }, only: (_s, b) => ({ keys: Object.keys(b ?? {}) }) });
+    await same("demo", "GET", (s) => `/v3/${s.project.admin}/volumes`, { root: true, only: (_s, b) => ({ keys: Object.keys(b ?? {}) }) });
   });
 
   it("volume actions: extend, readonly flag, bootable, reset-status and force-delete admin-only", async () => {

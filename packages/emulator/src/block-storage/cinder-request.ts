@@ -19,6 +19,8 @@ export interface CinderRequest {
   userId: string;
   /** `<endpoint root>/<version>/<project>`, for links. */
   base: string;
+  /** The v3 microversion's minor number (`OpenStack-API-Version: volume 3.N`); 0 on v1/v2. */
+  minor: number;
 }
 
 /** Cinder's policy refusal for a rule an admin alone passes. */

@@ -61,31 +61,33 @@ async function route(ctx: EmulatorContext, request: Request): Promise<Response> 
   const [, version = "", tenantId = "", ...parts] = url.pathname.split("/").map((p) => decodeURIComponent(p));
   if (!VERSIONS.includes(version as CinderVersion)) return cinderError(404, "The resource could not be found.");
   const check = presentedToken(ctx, request);
+  // keystonemiddleware refuses before Cinder (and its microversion headers) sees the request.
   if (!check.ok) return jsonResponse(401, { unauthorized: { code: 401, message: "The request you have made requires authentication." } });
-  if (tenantId !== check.token.tenantId) return cinderError(400, `Malformed request url: project_id '${tenantId}' does not match the token's project_id '${check.token.tenantId}'`);
-  const region = endpointOf(request).region ?? ctx.regions[0]!;
-  const user = ctx.state.users.byId(check.token.userId);
-  const r: CinderRequest = {
-    ctx,
-    request,
-    url,
-    cinder: cinderState(ctx.state).region(region),
-    region,
-    project: tenantId,
-    version: version as CinderVersion,
-    admin: user?.roles.some((x) => x.name === "admin") ?? false,
-    userId: check.token.userId,
-    base: `${rootOf(request)}/${version}/${tenantId}`,
-  };
-  const answer = async () => {
+  const answer = async (microversion: string) => {
     try {
+      if (tenantId !== check.token.tenantId) throw new CinderFault(400, `Malformed request url: project_id '${tenantId}' does not match the token's project_id '${check.token.tenantId}'`);
+      const region = endpointOf(request).region ?? ctx.regions[0]!;
+      const user = ctx.state.users.byId(check.token.userId);
+      const r: CinderRequest = {
+        ctx,
+        request,
+        url,
+        cinder: cinderState(ctx.state).region(region),
+        region,
+        project: tenantId,
+        version: version as CinderVersion,
+        admin: user?.roles.some((x) => x.name === "admin") ?? false,
+        userId: check.token.userId,
+        base: `${rootOf(request)}/${version}/${tenantId}`,
+        minor: version === "v3" ? Number(microversion.split(".")[1]) : 0,
+      };
       return await dispatch(r, parts);
     } catch (e) {
       if (e instanceof CinderFault) return cinderError(e.status, e.message);
       throw e;
     }
   };
-  return version === "v3" ? versioned(request, answer) : answer();
+  return version === "v3" ? versioned(request, answer) : answer("");
 }
 
 async function dispatch(r: CinderRequest, parts: string[]): Promise<Response> {
@@ -96,6 +98,10 @@ async function dispatch(r: CinderRequest, parts: string[]): Promise<Response> {
   if (collection === "types") return typeRoute(r, id, sub, key);
   if (collection === "os-quota-sets" && id !== undefined && key === undefined) return quotaRoute(r, id, sub);
   if (collection === "limits" && id === undefined) return limitsRoute(r);
+  if (collection === "os-availability-zone" && id === undefined && r.version !== "v1") {
+    if (m !== "GET") throw bad();
+    return jsonResponse(200, { availabilityZoneInfo: [{ zoneName: "nova", zoneState: { available: true } }] });
+  }
   if (collection === "volumes") {
     if (id === undefined) {
       if (m === "GET") return listVolumes(r, false);

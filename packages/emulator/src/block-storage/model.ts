@@ -80,6 +80,7 @@ export interface SnapshotRecord {
   id: string;
   tenantId: string;
   volumeId: string;
+  userId?: string | null;
   name: string | null;
   description: string | null;
   size: number;

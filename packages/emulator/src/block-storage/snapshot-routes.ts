@@ -15,7 +15,7 @@ export function listSnapshots(r: CinderRequest): Response {
   if (status) rows = rows.filter((s) => s.status === status);
   const p = page(r, rows, "Snapshot");
   const detail = r.url.pathname.endsWith("/detail");
-  return jsonResponse(200, { snapshots: p.rows.map((s) => snapshotView(s, r.version, detail)), ...(p.links?.length ? { snapshots_links: p.links } : {}) });
+  return jsonResponse(200, { snapshots: p.rows.map((s) => snapshotView(s, r.version, detail, r.minor)), ...(p.links?.length ? { snapshots_links: p.links } : {}) });
 }
 
 /** `force` as Cinder reads it: a boolean or pyrax's string "true"/"false". */
@@ -37,6 +37,7 @@ export async function createSnapshot(r: CinderRequest): Promise<Response> {
   const s: SnapshotRecord = {
     id: randomUUID(),
     tenantId: r.project,
+    userId: r.userId,
     volumeId: v.id,
     name: displayField(e, "name", r.version) ?? (r.version === "v1" ? "" : null),
     description: displayField(e, "description", r.version) ?? (r.version === "v1" ? "" : null),
@@ -47,11 +48,11 @@ export async function createSnapshot(r: CinderRequest): Promise<Response> {
   };
   r.cinder.snapshots.set(s.id, s);
   r.cinder.transition(s, "creating", "available", r.cinder.cinder.timings.snapshot);
-  return jsonResponse(r.version === "v1" ? 200 : 202, { snapshot: snapshotView(s, r.version, false) });
+  return jsonResponse(r.version === "v1" ? 200 : 202, { snapshot: snapshotView(s, r.version, false, r.minor) });
 }
 
 export function showSnapshot(r: CinderRequest, id: string): Response {
-  return jsonResponse(200, { snapshot: snapshotView(r.cinder.requireSnapshot(r.project, id), r.version) });
+  return jsonResponse(200, { snapshot: snapshotView(r.cinder.requireSnapshot(r.project, id), r.version, true, r.minor) });
 }
 
 export async function updateSnapshot(r: CinderRequest, id: string): Promise<Response> {
@@ -63,7 +64,7 @@ export async function updateSnapshot(r: CinderRequest, id: string): Promise<Resp
   if (name !== undefined) s.name = name;
   if (description !== undefined) s.description = description;
   s.updated = r.cinder.now;
-  return jsonResponse(200, { snapshot: snapshotView(s, r.version, false) });
+  return jsonResponse(200, { snapshot: snapshotView(s, r.version, false, r.minor) });
 }
 
 /** DELETE /snapshots/{id} → 202; only `available` or `error`. */

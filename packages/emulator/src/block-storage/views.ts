@@ -14,6 +14,10 @@ export interface VolumeViewOptions {
   admin: boolean;
   /** show and detail carry the tenant-attr (and, for an admin, host and migration) extensions; create and update do not. */
   extended: boolean;
+  /** The id of a type, by name (volume_type_id from 3.63). */
+  typeId: (name: string) => string | null;
+  /** The request's v3 microversion minor: fields appear from the versions Cinder added them in. */
+  minor: number;
 }
 
 export function volumeView(v: VolumeRecord, version: CinderVersion, o?: VolumeViewOptions): Record<string, unknown> {
@@ -48,6 +52,9 @@ export function resourceLinks(base: string, kind: string, id: string) {
   ];
 }
 
+/** The emulator's one volume service (what `service_uuid` names from 3.48). */
+const SERVICE_UUID = "5b9a1c4e-7d1f-4a43-9c8e-2f6b3d0a9e11";
+
 const bootableOf = (v: VolumeRecord) => v.bootable ?? v.imageId !== null;
 
 function v3VolumeView(v: VolumeRecord, version: CinderVersion, o: VolumeViewOptions): Record<string, unknown> {
@@ -77,13 +84,20 @@ function v3VolumeView(v: VolumeRecord, version: CinderVersion, o: VolumeViewOpti
     attachments,
     ...(v.imageId ? { volume_image_metadata: { image_id: v.imageId } } : {}),
     ...(o.admin ? { migration_status: null } : {}),
+    ...(o.minor >= 13 ? { group_id: null } : {}),
+    ...(o.minor >= 21 && o.admin ? { provider_id: null } : {}),
+    // The fake backend's answers: unscheduled while creating, then the volume service's uuid.
+    ...(o.minor >= 48 ? (v.status === "creating" ? { shared_targets: true, service_uuid: null } : { shared_targets: false, service_uuid: SERVICE_UUID }) : {}),
+    ...(o.minor >= 61 && o.admin ? { cluster_name: null } : {}),
+    ...(o.minor >= 63 ? { volume_type_id: o.typeId(v.type) } : {}),
+    ...(o.minor >= 65 ? { consumes_quota: true } : {}),
     ...(o.extended ? { "os-vol-tenant-attr:tenant_id": v.tenantId } : {}),
     ...(o.extended && o.admin ? { "os-vol-mig-status-attr:migstat": null, "os-vol-mig-status-attr:name_id": null, "os-vol-host-attr:host": "rax-emulator@fake#fake" } : {}),
   };
 }
 
 /** A v2/v3 snapshot: show and detail add the extended attributes (project, progress). */
-function v3SnapshotView(s: SnapshotRecord, extended: boolean): Record<string, unknown> {
+function v3SnapshotView(s: SnapshotRecord, extended: boolean, minor: number): Record<string, unknown> {
   return {
     id: s.id,
     created_at: stamp(s.created),
@@ -95,11 +109,14 @@ function v3SnapshotView(s: SnapshotRecord, extended: boolean): Record<string, un
     size: s.size,
     metadata: { ...s.metadata },
     ...(extended ? { "os-extended-snapshot-attributes:project_id": s.tenantId, "os-extended-snapshot-attributes:progress": s.status === "available" ? "100%" : "0%" } : {}),
+    ...(minor >= 14 ? { group_snapshot_id: null } : {}),
+    ...(minor >= 41 ? { user_id: s.userId ?? null } : {}),
+    ...(minor >= 65 ? { consumes_quota: true } : {}),
   };
 }
 
-export function snapshotView(s: SnapshotRecord, version: CinderVersion, extended = true): Record<string, unknown> {
-  if (version !== "v1") return v3SnapshotView(s, extended);
+export function snapshotView(s: SnapshotRecord, version: CinderVersion, extended = true, minor = 0): Record<string, unknown> {
+  if (version !== "v1") return v3SnapshotView(s, extended, minor);
   const names = { display_name: s.name ?? "", display_description: s.description ?? "" };
   return {
     id: s.id,

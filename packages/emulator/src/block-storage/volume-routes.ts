@@ -8,7 +8,16 @@ const DELETABLE = ["available", "error", "error_restoring", "error_extending", "
 const SORT_KEYS = ["id", "name", "status", "size", "created_at", "updated_at", "availability_zone", "bootable", "volume_type", "display_name", "user_id", "project_id"];
 
 /** The view options of this request (`extended`: show and detail). */
-export const viewOptions = (r: CinderRequest, extended: boolean): VolumeViewOptions => ({ base: r.base, admin: r.admin, extended });
+export const viewOptions = (r: CinderRequest, extended: boolean): VolumeViewOptions => ({
+  base: r.base,
+  admin: r.admin,
+  extended,
+  minor: r.minor,
+  typeId: (name) => {
+    const t = r.cinder.types.find((x) => x.name === name);
+    return t ? String(t.id) : null;
+  },
+});
 
 /** A volume the caller may see: its own project's, or (admin) any project's. Else Cinder's 404. */
 export function visibleVolume(r: CinderRequest, id: string): VolumeRecord {
@@ -102,11 +111,13 @@ export function listVolumes(r: CinderRequest, detail: boolean): Response {
       return 0;
     });
   }
+  const count = rows.length;
   const p = page(r, rows);
   const views = p.rows.map((v) =>
     detail ? volumeView(v, r.version, viewOptions(r, true)) : { id: v.id, ...(r.version === "v1" ? { display_name: v.name ?? "" } : { name: v.name, links: resourceLinks(r.base, "volumes", v.id) }) },
   );
-  return jsonResponse(200, { volumes: views, ...(p.links?.length ? { volumes_links: p.links } : {}) });
+  const withCount = r.minor >= 45 && ["true", "True", "1"].includes(q.get("with_count") ?? "");
+  return jsonResponse(200, { volumes: views, ...(p.links?.length ? { volumes_links: p.links } : {}), ...(withCount ? { count } : {}) });
 }
 
 function typeOf(r: CinderRequest, raw: unknown) {
