@@ -71,7 +71,7 @@ describe("folder upload (uploadFolder)", () => {
     w.proxy.inject({ match: filePuts, times: 3, fault: { kind: "status", status: 503 } });
     w.proxy.inject({ match: { ...filePuts, path: /file-1[0-9]{2}\.bin$/ }, times: 2, fault: { kind: "reset-mid-upload", afterBytes: 100 } });
 
-    const job = await w.store.uploadFolder(join(scratch, "folder-a"), { container: "folder-a", concurrency: 8 });
+    const job = w.store.uploadFolder(join(scratch, "folder-a"), { container: "folder-a", concurrency: 8 });
     const result = await job.done;
     expect(result.failed.map((f) => recordError(f.error))).toEqual([]);
     expect(result.uploaded).toHaveLength(200);
@@ -83,10 +83,10 @@ describe("folder upload (uploadFolder)", () => {
 
   it("is idempotent: uploading the same folder again leaves exactly the same 200 objects", async () => {
     const sums = await makeFolder("folder-b");
-    const first = await (await w.store.uploadFolder(join(scratch, "folder-b"), { container: "folder-b" })).done;
+    const first = await w.store.uploadFolder(join(scratch, "folder-b"), { container: "folder-b" }).done;
     expect(first.failed).toEqual([]);
     w.proxy.inject({ match: { method: "PUT", path: /\/folder-b\/d/ }, times: 5, fault: { kind: "reset-after-request", forward: true } });
-    const again = await (await w.store.uploadFolder(join(scratch, "folder-b"), { container: "folder-b" })).done;
+    const again = await w.store.uploadFolder(join(scratch, "folder-b"), { container: "folder-b" }).done;
     expect(again.failed).toEqual([]);
     await expectExactly("folder-b", sums);
   });
