@@ -1,5 +1,5 @@
-import { type CallOptions, encodeSegment, notFoundAs, type Paginated, type ServiceClient, validate } from "@rax/core";
-import { listValues, type PageOptions } from "../collection";
+import { type CallOptions, encodeSegment, type HttpError, notFoundAs, type Paginated, type ServiceClient, validate } from "@rax/core";
+import { getOrFindInList, listValues, type PageOptions } from "../collection";
 import { NoSuchMonitoringResource } from "../errors";
 import { type Ref, ref } from "../ref";
 import { type NotificationTypeData, toNotificationType, wireNotificationType } from "./models";
@@ -9,10 +9,10 @@ export function listNotificationTypes(client: ServiceClient, p: PageOptions = {}
   return listValues(client, "notification_types", wireNotificationType(), toNotificationType, p, {}, o);
 }
 
-/** GET /notification_types/{id}. */
+/** GET /notification_types/{id}; where that is not routed (Rackspace's mock: 404 or 405), the type from the list. */
 export async function getNotificationType(client: ServiceClient, type: Ref, o: CallOptions = {}): Promise<NotificationTypeData> {
   const id = validate(ref(), type, "notificationType");
-  return toNotificationType(
-    await notFoundAs(client.json({ method: "GET", path: `notification_types/${encodeSegment(id)}`, ...o }, wireNotificationType()), (e) => new NoSuchMonitoringResource("notification type", id, e)),
-  );
+  const missing = (e: HttpError) => new NoSuchMonitoringResource("notification type", id, e);
+  const get = async () => toNotificationType(await notFoundAs(client.json({ method: "GET", path: `notification_types/${encodeSegment(id)}`, ...o }, wireNotificationType()), missing));
+  return getOrFindInList(get, () => listNotificationTypes(client, {}, o), id, [404, 405], missing);
 }

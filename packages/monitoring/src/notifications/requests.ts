@@ -1,5 +1,5 @@
 import { type CallOptions, encodeSegment, jsonFor, type NotFound, notFoundAs, type Paginated, sendFor, type ServiceClient, validate } from "@rax/core";
-import { listValues } from "../collection";
+import { getOrFindInList, listValues } from "../collection";
 import { NoSuchNotification } from "../errors";
 import { createdId } from "../object-id";
 import { type Ref, ref } from "../ref";
@@ -30,10 +30,14 @@ export function listNotifications(client: ServiceClient, options?: ListNotificat
   return listValues(client, "notifications", wireNotification(), toNotification, p, {}, o);
 }
 
-/** GET /notifications/{id}. */
+/**
+ * GET /notifications/{id}. Rackspace's mock routes that path for PUT and DELETE only (its GET is a
+ * 405): there the notification is looked up in the list instead.
+ */
 export async function getNotification(client: ServiceClient, notification: Ref, o: CallOptions = {}): Promise<NotificationData> {
   const id = validate(ref(), notification, "notification");
-  return toNotification(await notFoundAs(client.json({ method: "GET", path: path(id), ...o }, wireNotification()), missing(id)));
+  const get = async () => toNotification(await notFoundAs(client.json({ method: "GET", path: path(id), ...o }, wireNotification()), missing(id)));
+  return getOrFindInList(get, () => listNotifications(client, undefined, o), id, [405], (e) => new NoSuchNotification(id, e));
 }
 
 /** POST /notifications → 201 + X-Object-ID, then GET it. */

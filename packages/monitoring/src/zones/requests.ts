@@ -1,5 +1,5 @@
-import { type CallOptions, encodeSegment, jsonFor, notFoundAs, type Paginated, type ServiceClient, validate } from "@rax/core";
-import { listValues, type PageOptions } from "../collection";
+import { type CallOptions, encodeSegment, type HttpError, jsonFor, notFoundAs, type Paginated, type ServiceClient, validate } from "@rax/core";
+import { getOrFindInList, listValues, type PageOptions } from "../collection";
 import { NoSuchMonitoringResource } from "../errors";
 import { type Ref, ref } from "../ref";
 import { type MonitoringZoneData, type TracerouteHop, type TracerouteInput, toHop, toZone, tracerouteBody, tracerouteInput, wireZone } from "./models";
@@ -11,10 +11,12 @@ export function listMonitoringZones(client: ServiceClient, p: PageOptions = {}, 
   return listValues(client, "monitoring_zones", wireZone(), toZone, p, {}, o);
 }
 
-/** GET /monitoring_zones/{id}. */
+/** GET /monitoring_zones/{id}; where that is not routed (Rackspace's mock: 404 or 405), the zone from the list. */
 export async function getMonitoringZone(client: ServiceClient, zone: Ref, o: CallOptions = {}): Promise<MonitoringZoneData> {
   const id = validate(ref(), zone, "zone");
-  return toZone(await notFoundAs(client.json({ method: "GET", path: path(id), ...o }, wireZone()), (e) => new NoSuchMonitoringResource("monitoring zone", id, e)));
+  const missing = (e: HttpError) => new NoSuchMonitoringResource("monitoring zone", id, e);
+  const get = async () => toZone(await notFoundAs(client.json({ method: "GET", path: path(id), ...o }, wireZone()), missing));
+  return getOrFindInList(get, () => listMonitoringZones(client, {}, o), id, [404, 405], missing);
 }
 
 /**
