@@ -21,7 +21,7 @@ workerMain(async (input) => {
     const obj = await store.uploadFile(input.container, input.file, { objName: input.objectName, segmentSize: input.segmentBytes });
     detail = { name: obj.name, bytes: obj.totalBytes ?? obj.bytes };
   } else if (input.action === "upload-folder") {
-    const job = await store.uploadFolder(input.folder, { container: input.container });
+    const job = store.uploadFolder(input.folder, { container: input.container });
     detail = await job.done;
   } else if (input.action === "sync-folder") {
     detail = await store.syncFolderToContainer(input.folder, input.container);
