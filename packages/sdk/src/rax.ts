@@ -4,6 +4,10 @@ import { SERVICES, type ServiceClientFor, type ServiceKey } from "./services";
 
 /** `rax.ORD.compute`: every service's client in one region. */
 export type RegionServices = { readonly [K in ServiceKey]: ServiceClientFor<K> };
+/** Services with one endpoint for every region (pyrax: `pyrax.cloud_dns`, `pyrax.cloud_monitoring`). */
+const REGIONLESS = new Set<ServiceKey>(["dns", "monitor"]);
+type RegionlessKey = "dns" | "monitor";
+
 /** `rax.compute.ORD`: one service's client in every region. */
 export type ServiceRegions<K extends ServiceKey> = { readonly [R in RackspaceRegion]: ServiceClientFor<K> } & {
   readonly [region: string]: ServiceClientFor<K> | undefined;
@@ -17,7 +21,10 @@ export type ServiceRegions<K extends ServiceKey> = { readonly [R in RackspaceReg
 export type Rax = Context & {
   getClient<K extends ServiceKey>(service: K, region?: string, o?: { public?: boolean }): ServiceClientFor<K>;
   getClient(service: string, region?: string, o?: { public?: boolean }): ServiceClient;
-} & { readonly [K in ServiceKey]: ServiceRegions<K> } & { readonly [R in RackspaceRegion]: RegionServices } & {
+} & { readonly [K in Exclude<ServiceKey, RegionlessKey>]: ServiceRegions<K> } & {
+  /** Regionless: `rax.dns` is the client itself; `rax.dns.ORD` and `rax.ORD.dns` reach the same endpoint. */
+  readonly [K in RegionlessKey]: ServiceClientFor<K> & ServiceRegions<K>;
+} & { readonly [R in RackspaceRegion]: RegionServices } & {
   readonly [region: string]: RegionServices | undefined;
 };
 
@@ -120,6 +127,21 @@ function serviceView(ctx: Context, service: ServiceKey): ServiceRegions<ServiceK
   });
 }
 
+/** `rax.dns`: the client itself, which also answers region names (`rax.dns.ORD`) as the other services do. */
+function regionlessView(ctx: Context, service: ServiceKey): ServiceClient {
+  requireAuth(ctx, service);
+  const client = getClient(ctx, service);
+  return new Proxy(client, {
+    get(target, prop) {
+      if (typeof prop === "string" && !(prop in target) && !isProbe(prop) && ctx.regions.some((r) => r.toLowerCase() === prop.toLowerCase())) {
+        return getClient(ctx, service, region(ctx, prop));
+      }
+      const v = Reflect.get(target, prop, target);
+      return typeof v === "function" ? v.bind(target) : v;
+    },
+  });
+}
+
 /** Wraps a context with the shortcuts; the context itself is unchanged and still usable. */
 export function withShortcuts(ctx: Context): Rax {
   const own: Record<string, unknown> = {
@@ -136,7 +158,7 @@ export function withShortcuts(ctx: Context): Rax {
         return typeof v === "function" ? v.bind(target) : v;
       }
       const service = knownService(prop);
-      if (service) return serviceView(target, service);
+      if (service) return REGIONLESS.has(service) ? regionlessView(target, service) : serviceView(target, service);
       requireAuth(target, prop);
       return regionView(target, region(target, prop));
     },

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startEmulator, type RunningEmulator } from "@rax/emulator";
-import { Compute, Context, NotAuthenticated, ObjectStore, ValidationError, connect, withShortcuts } from "../src/index";
+import { CloudDNS, Compute, Context, Monitoring, NotAuthenticated, ObjectStore, ValidationError, connect, withShortcuts } from "../src/index";
 
 let emu: RunningEmulator;
 const creds = () => ({
@@ -52,6 +52,19 @@ describe("connect() shortcuts", () => {
       expect(rax.ORD![alias]).toBe(rax.getClient(key, "ORD"));
       expect(rax[alias]!.ORD).toBe(rax.getClient(key, "ORD"));
     }
+  });
+
+  it("DNS and monitoring are regionless: rax.dns is the client, and rax.dns.ORD / rax.ORD.dns reach its endpoint", async () => {
+    const rax = await connect(creds());
+    expect(rax.dns).toBeInstanceOf(CloudDNS);
+    expect(rax.dns.endpoint).toBe(rax.ORD.dns.endpoint);
+    expect(rax.dns.ORD.endpoint).toBe(rax.LON.dns.endpoint);
+    expect(rax.monitor).toBeInstanceOf(Monitoring);
+    expect(rax.monitor.endpoint).toBe(rax.DFW.monitor.endpoint);
+    // the client's own members still work through the view
+    expect(typeof rax.dns.domains.list).toBe("function");
+    const unauthenticated = withShortcuts(new Context({ ...creds() }));
+    expect(() => unauthenticated.dns).toThrow(NotAuthenticated);
   });
 
   it("public: false gives the internal (ServiceNet) URL", async () => {
