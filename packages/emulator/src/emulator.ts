@@ -77,6 +77,8 @@ export const SERVICES: readonly ServiceRegistration[] = [
   // OpenStack's Cinder v3 over the same volumes, listed only in Keystone v3's catalog (as a real cloud lists it).
   { definition: { type: "volumev3", name: "cinderv3", slug: "volumev3", path: (u) => `/v3/${u.tenantId}`, listed: "v3" }, handlers: cinderHandlers },
   { definition: { type: "rax:database", name: "cloudDatabases", slug: "databases", path: (u) => `/v1.0/${u.tenantId}` }, handlers: troveHandlers },
+  // OpenStack's Trove over the same instances, listed only in Keystone v3's catalog (as a real cloud lists it).
+  { definition: { type: "database", name: "trove", slug: "trove", path: (u) => `/v1.0/${u.tenantId}`, listed: "v3" }, handlers: troveHandlers },
 ];
 
 /**

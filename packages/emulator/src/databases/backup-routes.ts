@@ -1,6 +1,6 @@
-import { emptyResponse, jsonResponse } from "../respond";
+import { jsonResponse } from "../respond";
 import { badRequest, resourceNotFound, TroveFault } from "./trove-errors";
-import { entity, jsonBody, type TroveRequest } from "./trove-request";
+import { accepted, entity, jsonBody, type TroveRequest } from "./trove-request";
 import { backupView } from "./views";
 
 /**
@@ -36,7 +36,8 @@ export async function createBackup(r: TroveRequest): Promise<Response> {
   const e = entity(await jsonBody(r), "backup");
   if (typeof e.name !== "string" || e.name === "") throw badRequest("Validation error: backup 'name' is a required property");
   if (e.name.length > 64) throw badRequest(`Validation error: backup['name'] '${e.name}' is too long`);
-  if (typeof e.instance !== "string" || e.instance === "") throw badRequest("Validation error: backup 'instance' is a required property");
+  if (e.instance === undefined || e.instance === null || e.instance === "") throw badRequest("instance is missing.");
+  if (typeof e.instance !== "string") throw badRequest("Validation error: backup['instance'] is not of type 'string'");
   if (e.description !== undefined && e.description !== null && typeof e.description !== "string") throw badRequest("Validation error: backup['description'] is not of type 'string'");
   const i = r.trove.requireInstance(r.project, e.instance);
   let parentId: string | null = null;
@@ -59,5 +60,5 @@ export function deleteBackup(r: TroveRequest, id: string): Response {
   const b = r.trove.requireBackup(r.project, id);
   if (b.status === "NEW" || b.status === "BUILDING") throw new TroveFault(422, `Backup ${id} cannot be deleted because it is running.`);
   r.trove.backups.delete(id);
-  return emptyResponse(202);
+  return accepted();
 }

@@ -8,7 +8,7 @@ import { createInstance, datastores, deleteInstance, enableRoot, instanceAction,
 import { troveState } from "./model";
 import { changePasswords, createSchemas, createUsers, deleteSchema, deleteUser, grantAccess, listAccess, listSchemas, listUsers, revokeAccess, showUser, updateUser } from "./schema-user-routes";
 import { troveError, TroveFault } from "./trove-errors";
-import type { TroveRequest } from "./trove-request";
+import { MalformedBody, type TroveRequest } from "./trove-request";
 
 /**
  * Cloud Databases / Trove v1.0 at `/v1.0/<project>/…` of each region's databases endpoint:
@@ -33,11 +33,13 @@ async function route(ctx: EmulatorContext, request: Request): Promise<Response> 
   if (tenantId !== check.token.tenantId) return troveError(403, "User does not have admin privileges.");
   const region = endpointOf(request).region ?? ctx.regions[0]!;
   const base = `${url.origin}${url.pathname.slice(0, url.pathname.indexOf(`/${version}/`))}/${version}/${encodeURIComponent(tenantId)}`;
-  const r: TroveRequest = { ctx, request, url, trove: troveState(ctx.state).region(region), region, project: tenantId, base };
+  const admin = ctx.state.users.byId(check.token.userId)?.roles.some((x) => x.name === "admin") ?? false;
+  const r: TroveRequest = { ctx, request, url, trove: troveState(ctx.state).region(region), region, project: tenantId, base, admin };
   try {
     return await dispatch(r, parts);
   } catch (e) {
     if (e instanceof TroveFault) return troveError(e.status, e.message);
+    if (e instanceof MalformedBody) return e.response;
     throw e;
   }
 }
@@ -68,6 +70,10 @@ async function dispatch(r: TroveRequest, parts: string[]): Promise<Response> {
     throw badMethod();
   }
   if (collection !== "instances") throw nothingHere();
+  if (id === "detail" && sub === undefined) {
+    if (m === "GET") return listInstances(r, true);
+    throw badMethod();
+  }
   if (id === undefined) {
     if (m === "GET") return listInstances(r);
     if (m === "POST") return createInstance(r);

@@ -1,9 +1,9 @@
 import { randomBytes } from "node:crypto";
-import { emptyResponse, jsonResponse } from "../respond";
+import { jsonResponse } from "../respond";
 import { DATASTORES, FLAVORS, type FlavorRecord, MAX_VOLUME_GB, type SchemaRecord, type UserRecord } from "./model";
 import { schemaFrom, userFrom } from "./schema-user-rules";
 import { badRequest, resourceNotFound, TroveFault } from "./trove-errors";
-import { entity, isObject, jsonBody, page, type TroveRequest } from "./trove-request";
+import { accepted, entity, isObject, jsonBody, page, type TroveRequest } from "./trove-request";
 import { flavorView, instanceView, links } from "./views";
 
 /** A `flavorRef`: an id, or a URL ending in one (Trove's get_id_from_href). Unknown → Trove's 400. */
@@ -35,8 +35,13 @@ function datastoreView(r: TroveRequest, d: (typeof DATASTORES)[number]) {
   };
 }
 
+/** The guest image every version names (the emulator boots no guest). */
+const GUEST_IMAGE = "7f0e0000-0000-4000-8000-00000000d0b1";
+
 function versionView(r: TroveRequest, d: (typeof DATASTORES)[number], v: (typeof DATASTORES)[number]["versions"][number]) {
-  return { id: v.id, name: v.name, version: v.name, links: links(r.base, `datastores/versions/${v.id}`), datastore: d.id, active: true, packages: "", image_tags: [] };
+  const shown = { id: v.id, name: v.name, version: v.name, links: links(r.base, `datastores/versions/${v.id}`), datastore: d.id };
+  // Trove 18 shows a version's packaging (active, packages, image, image_tags) to admins only.
+  return r.admin ? { ...shown, active: true, packages: "", image: GUEST_IMAGE, image_tags: [] } : shown;
 }
 
 /** The datastore named or numbered `id`, or Trove's 404. */
@@ -60,11 +65,11 @@ export function datastores(r: TroveRequest, id?: string, sub?: string, version?:
 
 const view = (r: TroveRequest, i: Parameters<typeof instanceView>[1], detail = true) => ({ ...instanceView(r.base, i, detail), region: r.region });
 
-/** GET /instances: by id, Trove's limit/marker paging. */
-export function listInstances(r: TroveRequest): Response {
+/** GET /instances (and /instances/detail, every field): by id, Trove's limit/marker paging. */
+export function listInstances(r: TroveRequest, detail = false): Response {
   const rows = r.trove.tenantInstances(r.project);
   const body = page(r, rows, (i) => i.id, "instances");
-  return jsonResponse(200, { ...body, instances: (body.instances as typeof rows).map((i) => view(r, i, false)) });
+  return jsonResponse(200, { ...body, instances: (body.instances as typeof rows).map((i) => view(r, i, detail)) });
 }
 
 export function showInstance(r: TroveRequest, id: string): Response {
@@ -74,7 +79,7 @@ export function showInstance(r: TroveRequest, id: string): Response {
 function volumeSizeFrom(volume: unknown): number {
   if (!isObject(volume) || volume.size === undefined) throw badRequest("Volume size was not specified.");
   const size = typeof volume.size === "string" && /^\d+$/.test(volume.size) ? Number(volume.size) : volume.size;
-  if (typeof size !== "number" || !Number.isInteger(size) || size <= 0) throw badRequest(`Validation error: instance['volume']['size'] ${JSON.stringify(volume.size)} is not valid under any of the given schemas`);
+  if (typeof size !== "number" || !Number.isInteger(size) || size <= 0) throw badRequest(volumeSizeError("instance['volume']['size']", volume.size));
   if (size > MAX_VOLUME_GB) throw new TroveFault(413, `Volume 'size' cannot exceed maximum of ${MAX_VOLUME_GB} GB, ${size} cannot be accepted.`);
   return size;
 }
@@ -114,7 +119,8 @@ export async function createInstance(r: TroveRequest): Promise<Response> {
     users = us.map((u, n) => userFrom(u, `users[${n}]`));
   }
   const i = r.trove.createInstance(r.project, { name: e.name, flavorId: flavor.id, volumeSize, datastore }, schemas, users);
-  return jsonResponse(200, { instance: view(r, i) });
+  // The create answer comes before Trove has made the volume: no volume_id yet (a GET right after has one).
+  return jsonResponse(200, { instance: { ...view(r, i), volume_id: null } });
 }
 
 /** DELETE /instances/{id} → 202: SHUTDOWN, then gone. */
@@ -124,7 +130,7 @@ export function deleteInstance(r: TroveRequest, id: string): Response {
   r.trove.transition(i, "SHUTDOWN", "SHUTDOWN", r.trove.trove.timings.delete, () => {
     i.goneAt = r.trove.now;
   });
-  return emptyResponse(202);
+  return accepted();
 }
 
 /** POST /instances/{id}/action: restart, resize (flavorRef), resize (volume.size). */
@@ -135,25 +141,25 @@ export async function instanceAction(r: TroveRequest, id: string): Promise<Respo
   if (isObject(body.restart)) {
     r.trove.activeInstance(r.project, id);
     r.trove.transition(i, "REBOOT", "ACTIVE", t.restart);
-    return emptyResponse(202);
+    return accepted();
   }
   if (isObject(body.resize)) {
     const rs = body.resize;
     if (rs.volume !== undefined) {
       const size = isObject(rs.volume) ? rs.volume.size : undefined;
-      if (typeof size !== "number" || !Number.isInteger(size) || size <= 0) throw badRequest("Validation error: resize['volume']['size'] is not valid under any of the given schemas");
+      if (typeof size !== "number" || !Number.isInteger(size) || size <= 0) throw badRequest(volumeSizeError("resize['volume']['size']", size));
       if (size <= i.volumeSize) throw badRequest(`The new volume 'size' must be larger than the current volume size of '${i.volumeSize}'.`);
       if (size > MAX_VOLUME_GB) throw new TroveFault(413, `Volume 'size' cannot exceed maximum of ${MAX_VOLUME_GB} GB, ${size} cannot be accepted.`);
       r.trove.activeInstance(r.project, id);
       r.trove.transition(i, "RESIZE", "ACTIVE", t.resize, () => (i.volumeSize = size));
-      return emptyResponse(202);
+      return accepted();
     }
     if (rs.flavorRef !== undefined) {
       r.trove.activeInstance(r.project, id);
       const f = flavorFrom(rs.flavorRef);
       if (f.id === i.flavorId) throw badRequest(`The new flavor id must be different than the current flavor id of '${i.flavorId}'.`);
       r.trove.transition(i, "RESIZE", "ACTIVE", t.resize, () => (i.flavorId = f.id));
-      return emptyResponse(202);
+      return accepted();
     }
     throw badRequest("Validation error: resize is not valid under any of the given schemas");
   }
@@ -171,3 +177,23 @@ export function rootStatus(r: TroveRequest, id: string): Response {
   return jsonResponse(200, { rootEnabled: r.trove.guestReady(r.project, id).rootEnabled });
 }
 
+
+/** Python's repr of a JSON value, as jsonschema puts it in its messages (`'two'`, `True`, `None`). */
+function pyRepr(v: unknown): string {
+  if (typeof v === "string") return `'${v.replace(/\\/g, "\\\\").replace(/'/g, "\\'")}'`;
+  if (v === true) return "True";
+  if (v === false) return "False";
+  if (v === null || v === undefined) return "None";
+  return JSON.stringify(v);
+}
+
+/**
+ * Trove 18's volume size schema is `oneOf: [{type: integer, minimum: 1}, {type: string, pattern: ^0*[1-9]+[0-9]*$}]`;
+ * its 400 names the value, then why each branch refused it (`0 is less than the minimum of 1; 0 is not of type 'string'`).
+ */
+export function volumeSizeError(path: string, value: unknown): string {
+  const v = pyRepr(value);
+  const asInteger = typeof value === "number" && Number.isInteger(value) ? `${v} is less than the minimum of 1` : `${v} is not of type 'integer'`;
+  const asString = typeof value === "string" ? `${v} does not match '^0*[1-9]+[0-9]*$'` : `${v} is not of type 'string'`;
+  return `Validation error: ${path} ${v} is not valid under any of the given schemas; ${asInteger}; ${asString}`;
+}

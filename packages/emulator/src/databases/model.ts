@@ -157,13 +157,14 @@ export class RegionTrove {
   }
 
   /**
-   * Databases, users and root live in the guest: Trove answers 422 "Instance x is not ready." unless
-   * the instance is ACTIVE (while it builds, reboots, resizes or backs up — the seed: no adding or
-   * deleting databases or users during a backup).
+   * Databases, users and root live in the guest: Trove answers 422 "Instance x is not ready." while it
+   * builds, reboots or resizes. During a backup real Trove 18 takes them (the seed says Rackspace's did
+   * not; the real server wins).
    */
   guestReady(tenantId: string, id: string): InstanceRecord {
     const i = this.requireInstance(tenantId, id);
-    if (i.status !== "ACTIVE") throw new TroveFault(422, `Instance ${id} is not ready.`);
+    // Real Trove 18 takes databases and users while a backup runs (the guest is up); not while it builds, reboots or resizes.
+    if (i.status !== "ACTIVE" && i.status !== "BACKUP") throw new TroveFault(422, `Instance ${id} is not ready.`);
     return i;
   }
 

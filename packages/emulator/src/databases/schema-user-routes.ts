@@ -1,8 +1,8 @@
-import { emptyResponse, jsonResponse } from "../respond";
+import { jsonResponse } from "../respond";
 import { type InstanceRecord, userKey, type UserRecord } from "./model";
 import { checkPassword, checkUserName, IGNORED_DATABASES, IGNORED_USERS, schemaFrom, userFrom } from "./schema-user-rules";
 import { badRequest, TroveFault } from "./trove-errors";
-import { isObject, jsonBody, page, type TroveRequest } from "./trove-request";
+import { accepted, isObject, jsonBody, page, type TroveRequest } from "./trove-request";
 
 const dbNotFound = (name: string) => new TroveFault(404, `Database ${name} cannot be found on the instance.`);
 const userNotFound = (key: string) => new TroveFault(404, `User ${key} cannot be found on the instance.`);
@@ -35,14 +35,14 @@ export async function createSchemas(r: TroveRequest, id: string): Promise<Respon
   const made = body.databases.map((d, n) => schemaFrom(d, `databases[${n}]`));
   for (const d of made) if (i.databases.has(d.name)) throw badRequest(`A database with the name "${d.name}" already exists.`);
   for (const d of made) i.databases.set(d.name, d);
-  return emptyResponse(202);
+  return accepted();
 }
 
 export function deleteSchema(r: TroveRequest, id: string, name: string): Response {
   const i = r.trove.guestReady(r.project, id);
   if (!i.databases.delete(name)) throw dbNotFound(name);
   for (const u of i.users.values()) u.databases.delete(name);
-  return emptyResponse(202);
+  return accepted();
 }
 
 const userView = (u: UserRecord) => ({ name: u.name, host: u.host, databases: [...u.databases].sort().map((name) => ({ name })) });
@@ -65,7 +65,7 @@ export async function createUsers(r: TroveRequest, id: string): Promise<Response
     if (i.users.has(userKey(u.name, u.host))) throw badRequest(`A user with the name "${u.name}" already exists.`);
   }
   for (const u of made) i.users.set(userKey(u.name, u.host), u);
-  return emptyResponse(202);
+  return accepted();
 }
 
 export function showUser(r: TroveRequest, id: string, user: string): Response {
@@ -77,7 +77,7 @@ export function deleteUser(r: TroveRequest, id: string, user: string): Response 
   const i = r.trove.guestReady(r.project, id);
   requireUser(i, user);
   i.users.delete(keyOf(user));
-  return emptyResponse(202);
+  return accepted();
 }
 
 /** PUT /instances/{id}/users/{user} `{"user": {name?, host?, password?}}` → 202; grants follow a rename. */
@@ -100,7 +100,7 @@ export async function updateUser(r: TroveRequest, id: string, user: string): Pro
   if (to !== keyOf(user) && i.users.has(to)) throw badRequest(`User ${to} already exists.`);
   i.users.delete(keyOf(user));
   i.users.set(to, { name, host, password: typeof c.password === "string" ? c.password : u.password, databases: u.databases });
-  return emptyResponse(202);
+  return accepted();
 }
 
 /** PUT /instances/{id}/users `{"users": [{name, password, host?}]}` → 202: passwords only. */
@@ -114,7 +114,7 @@ export async function changePasswords(r: TroveRequest, id: string): Promise<Resp
     return { u: requireUser(i, typeof x.host === "string" ? `${x.name}@${x.host}` : x.name), password: x.password };
   });
   for (const { u, password } of changes) u.password = password;
-  return emptyResponse(202);
+  return accepted();
 }
 
 export function listAccess(r: TroveRequest, id: string, user: string): Response {
@@ -133,7 +133,7 @@ export async function grantAccess(r: TroveRequest, id: string, user: string): Pr
     return d.name;
   });
   for (const n of names) u.databases.add(n);
-  return emptyResponse(202);
+  return accepted();
 }
 
 export function revokeAccess(r: TroveRequest, id: string, user: string, db: string): Response {
@@ -141,5 +141,5 @@ export function revokeAccess(r: TroveRequest, id: string, user: string, db: stri
   const u = requireUser(i, user);
   if (!u.databases.has(db)) throw dbNotFound(db);
   u.databases.delete(db);
-  return emptyResponse(202);
+  return accepted();
 }

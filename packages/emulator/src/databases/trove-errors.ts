@@ -33,4 +33,6 @@ export const badRequest = (message: string) => new TroveFault(400, message);
 /** Trove's NotFound for instances, flavors and backups. */
 export const resourceNotFound = (id: string) => new TroveFault(404, `Resource ${id} cannot be found.`);
 /** An action on an instance that is busy (not ACTIVE). */
-export const notAvailable = (id: string, status: string) => new TroveFault(422, `Instance ${id} is not currently available for an action to be performed (instance status was ${status}).`);
+export const notAvailable = (id: string, status: string) => new TroveFault(422, `Instance ${id} is not currently available for an action to be performed (${TASKS[status] ? `task status was ${TASKS[status]}` : `instance status was ${status}`}).`);
+/** Statuses Trove derives from a running task: its 422 names the task (real Trove 18: "task status was REBOOTING"). */
+const TASKS: Record<string, string> = { REBOOT: "REBOOTING", RESIZE: "RESIZING" };
