@@ -32,6 +32,16 @@ function responsesBeforeTierUp(): number {
   return Number.isInteger(n) && n >= 0 ? n : TIERUP_AFTER;
 }
 
+// Runtimes that only imitate node:v8 may throw; the connection must go on regardless.
+function trySetFlags(setFlags: SetFlags, flags: string): boolean {
+  try {
+    setFlags(flags);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 /**
  * Runs `connected` (undici's connect callback, which compiles llhttp on the first connection of the
  * process) with WebAssembly tier-up held off. Only the first successful connection does anything.
@@ -40,8 +50,7 @@ export function holdParserTierUp(setFlags: SetFlags | undefined, connected: () =
   if (pending) {
     pending = false;
     const n = setFlags ? responsesBeforeTierUp() : 0;
-    if (n > 0 && setFlags) {
-      setFlags(HOLD);
+    if (n > 0 && setFlags && trySetFlags(setFlags, HOLD)) {
       setFlagsLater = setFlags;
       left = n;
     }
@@ -51,5 +60,5 @@ export function holdParserTierUp(setFlags: SetFlags | undefined, connected: () =
 
 /** One response parsed; the last one held off lets V8 tier up again. */
 export function parserUsed(): void {
-  if (left > 0 && --left === 0) setFlagsLater?.(RESUME);
+  if (left > 0 && --left === 0 && setFlagsLater) trySetFlags(setFlagsLater, RESUME);
 }
