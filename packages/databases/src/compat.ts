@@ -32,9 +32,12 @@ export class PyraxDatabases extends Databases {
   find(name: string, o?: CallOptions): Promise<Instance> {
     return this.instances.find(name, o);
   }
-  /** pyrax `cdb.create(name, flavor, volume, databases, users, version, type)`. */
-  create(input: CreateInstanceInput, o?: CallOptions): Promise<Instance> {
-    return this.instances.create(input, o);
+  /** pyrax `cdb.create(name, flavor, volume, databases, users, version, type)`: `create(name, { flavor, volume, … })` or `create({ name, … })`. */
+  create(name: string, options: Omit<CreateInstanceInput, "name">, o?: CallOptions): Promise<Instance>;
+  create(input: CreateInstanceInput, o?: CallOptions): Promise<Instance>;
+  create(input: string | CreateInstanceInput, options?: Omit<CreateInstanceInput, "name"> | CallOptions, o?: CallOptions): Promise<Instance> {
+    if (typeof input === "string") return this.instances.create({ ...(options as Omit<CreateInstanceInput, "name">), name: input }, o);
+    return this.instances.create(input, options as CallOptions | undefined);
   }
   /** pyrax `cdb.delete(instance)`. */
   delete(instance: Ref, o?: CallOptions): Promise<void> {
@@ -104,9 +107,13 @@ export class PyraxDatabases extends Databases {
   listUsers(instance: Ref, o?: CallOptions): Paginated<User> {
     return this.users.list(instance, undefined, o);
   }
-  /** pyrax `cdb.create_user(instance, name, password, database_names, host)`. */
-  createUser(instance: Ref, input: UserInput, o?: CallOptions): Promise<User> {
-    return this.users.create(instance, input, o);
+  /** pyrax `cdb.create_user(instance, name, password, database_names, host)`, positionally or as `{ name, password, databases, host }`. */
+  createUser(instance: Ref, name: string, password: string, databases?: DatabaseNames, host?: string, o?: CallOptions): Promise<User>;
+  createUser(instance: Ref, input: UserInput, o?: CallOptions): Promise<User>;
+  createUser(instance: Ref, input: string | UserInput, password?: string | CallOptions, databases?: DatabaseNames, host?: string, o?: CallOptions): Promise<User> {
+    if (typeof input !== "string") return this.users.create(instance, input, password as CallOptions | undefined);
+    const user = { name: input, password: password as string, ...(databases !== undefined ? { databases } : {}), ...(host !== undefined ? { host } : {}) } as UserInput;
+    return this.users.create(instance, user, o);
   }
   /** pyrax `cdb.get_user(instance, name)`. */
   getUser(instance: Ref, user: UserRef, o?: CallOptions): Promise<User> {
@@ -144,16 +151,22 @@ export class PyraxDatabases extends Databases {
   getBackup(backup: Ref, o?: CallOptions): Promise<Backup> {
     return this.backups.get(backup, o);
   }
-  /** pyrax `cdb.create_backup(instance, name, description)`. */
-  createBackup(instance: Ref, input: CreateBackupInput, o?: CallOptions): Promise<Backup> {
-    return this.backups.create(instance, input, o);
+  /** pyrax `cdb.create_backup(instance, name[, description])`, positionally or as `{ name, description, … }`. */
+  createBackup(instance: Ref, name: string, description?: string, o?: CallOptions): Promise<Backup>;
+  createBackup(instance: Ref, input: CreateBackupInput, o?: CallOptions): Promise<Backup>;
+  createBackup(instance: Ref, input: string | CreateBackupInput, description?: string | CallOptions, o?: CallOptions): Promise<Backup> {
+    if (typeof input !== "string") return this.backups.create(instance, input, description as CallOptions | undefined);
+    return this.backups.create(instance, { name: input, ...(typeof description === "string" ? { description } : {}) }, o);
   }
   /** pyrax `cdb.delete_backup(backup)`. */
   deleteBackup(backup: Ref, o?: CallOptions): Promise<void> {
     return this.backups.delete(backup, o);
   }
-  /** pyrax `cdb.restore_backup(backup, name, flavor, volume)`. */
-  restoreBackup(backup: Ref, input: RestoreInput, o?: CallOptions): Promise<Instance> {
-    return this.instances.restore(backup, input, o);
+  /** pyrax `cdb.restore_backup(backup, name, flavor, volume)`, positionally or as `{ name, flavor, volume }`. */
+  restoreBackup(backup: Ref, name: string, flavor: RestoreInput["flavor"], volume: RestoreInput["volume"], o?: CallOptions): Promise<Instance>;
+  restoreBackup(backup: Ref, input: RestoreInput, o?: CallOptions): Promise<Instance>;
+  restoreBackup(backup: Ref, input: string | RestoreInput, flavor?: RestoreInput["flavor"] | CallOptions, volume?: RestoreInput["volume"], o?: CallOptions): Promise<Instance> {
+    if (typeof input !== "string") return this.instances.restore(backup, input, flavor as CallOptions | undefined);
+    return this.instances.restore(backup, { name: input, flavor: flavor as RestoreInput["flavor"], volume: volume as RestoreInput["volume"] }, o);
   }
 }

@@ -2,7 +2,7 @@ import { inspect } from "node:util";
 import { NoEndpointForService, StaticSession } from "@rax/core";
 import { describe, expect, it } from "vitest";
 import { Databases, PyraxDatabases } from "../src/index";
-import { FLAVORS, serve, wireInstance } from "./fixture";
+import { FLAVORS, serve, wireBackup, wireInstance } from "./fixture";
 
 const TOKEN = "client-test-token-0123456789";
 
@@ -51,4 +51,30 @@ describe("PyraxDatabases: pyrax's flat names over the namespaces", () => {
     expect(await cdb.rootUserStatus(inst)).toBe(true);
     expect(seen).toHaveLength(10);
   });
+  it("the seed's positional forms: create(name, { flavor, volume }), createBackup(inst, name, description), inst.createBackup(name, description), restoreBackup(backup, name, flavor, volume), createUser(inst, name, password, dbs, host)", async () => {
+    const { cdb, seen } = await serve(
+      { method: "GET", path: "/flavors", status: 200, body: FLAVORS },
+      { method: "POST", path: "/instances", status: 200, body: { instance: wireInstance({ status: "BUILD" }) } },
+      { method: "POST", path: "/backups", status: 202, body: { backup: wireBackup({ status: "NEW" }) } },
+      { method: "POST", path: "/backups", status: 202, body: { backup: wireBackup({ status: "NEW" }) } },
+      { method: "GET", path: "/flavors", status: 200, body: FLAVORS },
+      { method: "POST", path: "/instances", status: 200, body: { instance: wireInstance({ status: "BUILD" }) } },
+      { method: "POST", path: "/instances/inst-1/users", status: 202 },
+    );
+    // pyrax: cdb.create("first_instance", flavor=1, volume=2)
+    const inst = await cdb.create("first_instance", { flavor: 1, volume: 2 });
+    // pyrax: cdb.create_backup(instance, name[, description]); instance.create_backup(name[, description])
+    await cdb.createBackup(inst, "nightly", "My Backup");
+    const b = await inst.createBackup("weekly", "Sunday");
+    // pyrax: cdb.restore_backup(backup, name, flavor, volume)
+    await cdb.restoreBackup(b, "restored", 1, 2);
+    // pyrax: cdb.create_user(instance, name, password, database_names, host)
+    await cdb.createUser(inst, "harpo", "s3cret-pw", ["sales"], "%");
+    expect(seen[1]!.body).toMatchObject({ instance: { name: "first_instance", volume: { size: 2 } } });
+    expect(seen[2]!.body).toEqual({ backup: { instance: "inst-1", name: "nightly", description: "My Backup" } });
+    expect(seen[3]!.body).toEqual({ backup: { instance: "inst-1", name: "weekly", description: "Sunday" } });
+    expect(seen[5]!.body).toMatchObject({ instance: { name: "restored", volume: { size: 2 }, restorePoint: { backupRef: b.id } } });
+    expect(seen[6]!.body).toEqual({ users: [{ name: "harpo", password: "s3cret-pw", databases: [{ name: "sales" }], host: "%" }] });
+  });
 });
+

@@ -215,7 +215,11 @@ export class Instance {
   listBackups(filters?: { limit?: number; marker?: string; pageSize?: number }, o?: CallOptions): Paginated<Backup> {
     return this.#instances.backups.list({ ...filters, instance: this.id }, o);
   }
-  createBackup(input: CreateBackupInput, o?: CallOptions): Promise<Backup> {
-    return this.#instances.backups.create(this, input, o);
+  /** pyrax `instance.create_backup(name[, description])`, or `{ name, description, incremental, parent }`. */
+  createBackup(name: string, description?: string, o?: CallOptions): Promise<Backup>;
+  createBackup(input: CreateBackupInput, o?: CallOptions): Promise<Backup>;
+  createBackup(input: string | CreateBackupInput, description?: string | CallOptions, o?: CallOptions): Promise<Backup> {
+    if (typeof input !== "string") return this.#instances.backups.create(this, input, description as CallOptions | undefined);
+    return this.#instances.backups.create(this, { name: input, ...(typeof description === "string" ? { description } : {}) }, o);
   }
 }
