@@ -55,3 +55,16 @@ describe("Cloud Load Balancers as mimic answers", () => {
     expect(seen).toHaveLength(1);
   });
 });
+
+describe("usage records as the service may send them", () => {
+  it("the running hour's record has endTime null and eventType null: read, with the counters typed as numbers", async () => {
+    const rec = { id: 3, averageNumConnections: 1.5, incomingTransfer: 100, outgoingTransfer: 200, averageNumConnectionsSsl: 0, incomingTransferSsl: 0, outgoingTransferSsl: 0, numVips: 1, numPolls: 12, vipType: "PUBLIC", sslMode: "OFF", eventType: null, startTime: "2026-12-01T10:00:00-06:00", endTime: null };
+    const { clb } = await serve({ method: "GET", path: "/loadbalancers/7/usage/current", status: 200, body: { links: [], loadBalancerUsageRecords: [rec] } });
+    const [r] = await clb.usage.current(7);
+    const connections: number | undefined = r!.averageNumConnections;
+    const vipType: string | undefined = r!.vipType;
+    expect({ connections, vipType, polls: r!.numPolls }).toEqual({ connections: 1.5, vipType: "PUBLIC", polls: 12 });
+    expect(r!.startTime).toEqual(new Date("2026-12-01T16:00:00Z"));
+    expect(r!.endTime).toBeUndefined();
+  });
+});

@@ -27,10 +27,11 @@ export const usageRangeInput = lazy(() => z
   .optional());
 export type UsageRangeInput = z.input<ReturnType<typeof usageRangeInput>>;
 
-export const wireUsageRecord = lazy(() => z.looseObject({ id: z.union([z.number(), z.string()]).optional(), startTime: z.string().optional(), endTime: z.string().optional() }));
+// Nullish: the running hour's record may have no end yet, and eventType is null on most records.
+export const wireUsageRecord = lazy(() => z.looseObject({ id: z.union([z.number(), z.string()]).nullish(), startTime: z.string().nullish(), endTime: z.string().nullish() }));
 export const lbUsageBody = lazy(() => z.looseObject({ loadBalancerUsageRecords: z.array(wireUsageRecord()).nullish() }));
 export const accountUsageBody = lazy(() => z.looseObject({
-  accountUsage: z.looseObject({ accountUsageRecords: z.array(z.looseObject({ startTime: z.string().optional() })).nullish() }).nullish(),
+  accountUsage: z.looseObject({ accountUsageRecords: z.array(z.looseObject({ startTime: z.string().nullish() })).nullish() }).nullish(),
   loadBalancerUsages: z.array(z.looseObject({ loadBalancerId: z.union([z.number(), z.string()]).optional(), loadBalancerUsageRecords: z.array(wireUsageRecord()).nullish() })).nullish(),
 }));
 
@@ -39,7 +40,33 @@ export const accountUsageBody = lazy(() => z.looseObject({
  * outgoingTransfer and their *Ssl twins, numVips, numPolls, vipType, sslMode, eventType, with
  * `startTime`/`endTime` as Dates (pyrax gave datetimes).
  */
-export type UsageRecord = Record<string, unknown> & { id?: number; startTime?: Date; endTime?: Date };
+export interface UsageRecord {
+  id?: number;
+  averageNumConnections?: number;
+  incomingTransfer?: number;
+  outgoingTransfer?: number;
+  averageNumConnectionsSsl?: number;
+  incomingTransferSsl?: number;
+  outgoingTransferSsl?: number;
+  numVips?: number;
+  numPolls?: number;
+  /** PUBLIC or SERVICENET. */
+  vipType?: string;
+  /** OFF, ON, MIXED. */
+  sslMode?: string;
+  eventType?: string;
+  /** Account records: numLoadBalancers, numPublicVips, numServicenetVips. */
+  numLoadBalancers?: number;
+  numPublicVips?: number;
+  numServicenetVips?: number;
+  startTime?: Date;
+  endTime?: Date;
+  /** Anything else the service sent, as sent. */
+  [field: string]: unknown;
+}
+
+const NUMBERS = ["averageNumConnections", "incomingTransfer", "outgoingTransfer", "averageNumConnectionsSsl", "incomingTransferSsl", "outgoingTransferSsl", "numVips", "numPolls", "numLoadBalancers", "numPublicVips", "numServicenetVips"] as const;
+const STRINGS = ["vipType", "sslMode", "eventType"] as const;
 
 const asDate = (s: string | undefined) => {
   if (!s) return undefined;
@@ -49,9 +76,13 @@ const asDate = (s: string | undefined) => {
 
 export function toUsageRecord(w: Record<string, unknown>): UsageRecord {
   const out: UsageRecord = { ...w };
-  if (w.id !== undefined) out.id = Number(w.id);
-  const s = asDate(w.startTime as string | undefined);
-  const e = asDate(w.endTime as string | undefined);
+  // A typed field holds only a value of its type: anything else (null included) is left out.
+  for (const k of NUMBERS) if (typeof w[k] !== "number") delete out[k];
+  for (const k of STRINGS) if (typeof w[k] !== "string") delete out[k];
+  if (w.id !== undefined && w.id !== null) out.id = Number(w.id);
+  else delete out.id;
+  const s = asDate((w.startTime as string | null | undefined) ?? undefined);
+  const e = asDate((w.endTime as string | null | undefined) ?? undefined);
   if (s) out.startTime = s;
   else delete out.startTime;
   if (e) out.endTime = e;
