@@ -38,20 +38,20 @@ export function toPlan(w: z.output<ReturnType<typeof wirePlan>>): NotificationPl
 /** One notification or a list of them (ids or `Notification`s), as pyrax takes them. */
 const notifications = lazy(() => z.union([ref(), z.array(ref())]).transform((n) => (Array.isArray(n) ? n : [n])));
 
-const planFields = {
+const planFields = lazy(() => ({
   label: labelInput().optional(),
   criticalState: notifications().optional(),
   warningState: notifications().optional(),
   okState: notifications().optional(),
   metadata: metadataInput().optional(),
-};
+}));
 
 export const createPlanInput = lazy(() => z
-  .strictObject({ ...planFields, /** pyrax's synonym for `label`. */ name: labelInput().optional() })
+  .strictObject({ ...planFields(), /** pyrax's synonym for `label`. */ name: labelInput().optional() })
   .refine((i) => i.label !== undefined || i.name !== undefined, { error: "is required (or name)", path: ["label"] }));
 export type CreateNotificationPlanInput = z.input<ReturnType<typeof createPlanInput>>;
 
-export const updatePlanInput = lazy(() => z.strictObject(planFields));
+export const updatePlanInput = lazy(() => z.strictObject(planFields()));
 export type UpdateNotificationPlanInput = z.input<ReturnType<typeof updatePlanInput>>;
 
 export const listPlansInput = lazy(() => z.strictObject({ ...pageInput() }).optional());
