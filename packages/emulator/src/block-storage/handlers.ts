@@ -12,7 +12,7 @@ import { createSnapshot, deleteSnapshot, listSnapshots, showSnapshot, snapshotMe
 import { typeRoute } from "./type-routes";
 import type { CinderVersion } from "./views";
 import { volumeAction } from "./volume-actions";
-import { createVolume, deleteVolume, listVolumes, showVolume, updateVolume, volumeMetadata } from "./volume-routes";
+import { createVolume, deleteVolume, listVolumes, showVolume, updateVolume, volumeMetadata, volumeSummary } from "./volume-routes";
 
 const VERSIONS: readonly CinderVersion[] = ["v1", "v2", "v3"];
 
@@ -32,6 +32,22 @@ export function cinderHandlers(ctx: EmulatorContext) {
     http.all("/:version/:tenantId/*", handled(ctx, (request) => route(ctx, request))),
   ];
 }
+
+/** The Cinder extensions this emulator implements (real Cinder lists 32; these are the ones served here). */
+const EXTENSIONS: ReadonlyArray<readonly [string, string, string, string]> = [
+  ["VolumeImageMetadata", "os-vol-image-meta", "Show image metadata associated with the volume.", "2012-12-07T00:00:00+00:00"],
+  ["UsedLimits", "os-used-limits", "Provide data on limited resources that are being used.", "2013-10-03T00:00:00+00:00"],
+  ["AdminActions", "os-admin-actions", "Enable admin actions.", "2012-08-25T00:00:00+00:00"],
+  ["TypesExtraSpecs", "os-types-extra-specs", "Type extra specs support.", "2011-08-24T00:00:00+00:00"],
+  ["Quotas", "os-quota-sets", "Quota management support.", "2011-08-08T00:00:00+00:00"],
+  ["VolumeActions", "os-volume-actions", "Enable volume actions.", "2012-05-31T00:00:00+00:00"],
+  ["AvailabilityZones", "os-availability-zone", "Describe Availability Zones.", "2013-06-27T00:00:00+00:00"],
+  ["TypesManage", "os-types-manage", "Types manage support.", "2011-08-24T00:00:00+00:00"],
+  ["ExtendedSnapshotAttributes", "os-extended-snapshot-attributes", "Extended SnapshotAttributes support.", "2012-06-19T00:00:00+00:00"],
+  ["VolumeHostAttribute", "os-vol-host-attr", "Expose host as an attribute of a volume.", "2011-11-03T00:00:00+00:00"],
+  ["VolumeMigStatusAttribute", "os-vol-mig-status-attr", "Expose migration_status as an attribute of a volume.", "2013-08-08T00:00:00+00:00"],
+  ["VolumeTenantAttribute", "os-vol-tenant-attr", "Expose the internal project_id as an attribute of a volume.", "2011-11-03T00:00:00+00:00"],
+];
 
 /** Rackspace's v1 (and v2) beside OpenStack's v3; real Cinder today lists v3 alone. */
 const LEGACY: readonly CinderVersion[] = ["v1", "v2"];
@@ -98,6 +114,10 @@ async function dispatch(r: CinderRequest, parts: string[]): Promise<Response> {
   if (collection === "types") return typeRoute(r, id, sub, key);
   if (collection === "os-quota-sets" && id !== undefined && key === undefined) return quotaRoute(r, id, sub);
   if (collection === "limits" && id === undefined) return limitsRoute(r);
+  if (collection === "extensions" && id === undefined && r.version !== "v1") {
+    if (m !== "GET") throw bad();
+    return jsonResponse(200, { extensions: EXTENSIONS.map(([name, alias, description, updated]) => ({ name, alias, description, updated, links: [] })) });
+  }
   if (collection === "os-availability-zone" && id === undefined && r.version !== "v1") {
     if (m !== "GET") throw bad();
     return jsonResponse(200, { availabilityZoneInfo: [{ zoneName: "nova", zoneState: { available: true } }] });
@@ -112,6 +132,7 @@ async function dispatch(r: CinderRequest, parts: string[]): Promise<Response> {
       if (m === "GET") return listVolumes(r, true);
       throw bad();
     }
+    if (id === "summary" && sub === undefined && r.version === "v3" && m === "GET") return volumeSummary(r);
     if (sub === "metadata") return volumeMetadata(r, id, key);
     if (sub === "action" && key === undefined && r.version !== "v1") {
       if (m === "POST") return volumeAction(r, id);

@@ -68,6 +68,8 @@ export interface VolumeRecord {
   sourceVolid: string | null;
   imageId: string | null;
   metadata: Record<string, string>;
+  /** Cinder's admin metadata (readonly, attached_mode): shown in the volume's metadata, never in /metadata. */
+  adminMetadata?: Record<string, string>;
   /** `os-set_bootable`; otherwise true for a volume made from an image. */
   bootable?: boolean;
   updated?: number;

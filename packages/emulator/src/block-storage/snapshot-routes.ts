@@ -4,7 +4,7 @@ import { badRequest, CinderFault } from "./cinder-errors";
 import { type CinderRequest, displayField, entity, jsonBody, metadataOf, page, pyRepr, schemaError } from "./cinder-request";
 import type { SnapshotRecord } from "./model";
 import { emptyAnswer, snapshotView } from "./views";
-import { metadataRoute, visibleVolume } from "./volume-routes";
+import { metadataRoute, sortRows, visibleVolume } from "./volume-routes";
 
 /** GET /snapshots and /snapshots/detail: `volume_id` and `status` filters, limit/marker. */
 export function listSnapshots(r: CinderRequest): Response {
@@ -13,9 +13,26 @@ export function listSnapshots(r: CinderRequest): Response {
   if (volumeId) rows = rows.filter((s) => s.volumeId === volumeId);
   const status = r.url.searchParams.get("status");
   if (status) rows = rows.filter((s) => s.status === status);
+  const name = r.url.searchParams.get("name");
+  if (name) rows = rows.filter((s) => s.name === name);
+  if (r.version !== "v1") rows = sortRows(r, rows, SNAPSHOT_SORT_KEYS, snapshotSortValue);
   const p = page(r, rows, "Snapshot");
   const detail = r.url.pathname.endsWith("/detail");
   return jsonResponse(200, { snapshots: p.rows.map((s) => snapshotView(s, r.version, detail, r.minor)), ...(p.links?.length ? { snapshots_links: p.links } : {}) });
+}
+
+const UUID = /^[0-9a-f]{8}-?[0-9a-f]{4}-?[0-9a-f]{4}-?[0-9a-f]{4}-?[0-9a-f]{12}$/i;
+/** Snapshot columns Cinder sorts by (`name` is not one: it is display_name there). */
+const SNAPSHOT_SORT_KEYS = ["id", "status", "size", "created_at", "updated_at", "volume_id", "display_name", "project_id", "user_id"];
+function snapshotSortValue(s: SnapshotRecord, key: string): string | number {
+  if (key === "display_name") return s.name ?? "";
+  if (key === "size") return s.size;
+  if (key === "created_at") return s.created;
+  if (key === "updated_at") return s.updated ?? 0;
+  if (key === "volume_id") return s.volumeId;
+  if (key === "project_id") return s.tenantId;
+  if (key === "user_id") return s.userId ?? "";
+  return String((s as unknown as Record<string, unknown>)[key] ?? "");
 }
 
 /** `force` as Cinder reads it: a boolean or pyrax's string "true"/"false". */
@@ -28,6 +45,7 @@ function forceOf(v: unknown): boolean {
 /** POST /snapshots: 200 on v1, 202 on v2/v3; an in-use volume needs `force`. */
 export async function createSnapshot(r: CinderRequest): Promise<Response> {
   const e = entity(await jsonBody(r), "snapshot");
+  if (r.version !== "v1" && typeof e.volume_id === "string" && !UUID.test(e.volume_id)) throw schemaError("volume_id", e.volume_id, `'${e.volume_id}' is not valid under any of the given schemas`);
   if (typeof e.volume_id !== "string") throw r.version === "v1" ? badRequest("Invalid input received: volume_id is required") : schemaError("snapshot", e, e.volume_id === undefined ? "'volume_id' is a required property" : `${pyRepr(e.volume_id)} is not of type 'string'`);
   const v = visibleVolume(r, e.volume_id);
   const force = forceOf(e.force);

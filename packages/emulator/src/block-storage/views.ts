@@ -73,7 +73,7 @@ function v3VolumeView(v: VolumeRecord, version: CinderVersion, o: VolumeViewOpti
     volume_type: v.type,
     snapshot_id: v.snapshotId,
     source_volid: v.sourceVolid,
-    metadata: { ...v.metadata },
+    metadata: { ...v.metadata, ...v.adminMetadata },
     links: resourceLinks(o.base, "volumes", v.id),
     user_id: v.userId ?? null,
     bootable: String(bootableOf(v)),

@@ -56,7 +56,7 @@ function sortValue(v: VolumeRecord, key: string): string | number {
 }
 
 /** `sort=name:asc,size` or `sort_key=name&sort_dir=asc` (not both); default created_at desc. */
-function sortOf(r: CinderRequest): Array<{ key: string; dir: "asc" | "desc" }> {
+function sortOf(r: CinderRequest, allowed: readonly string[]): Array<{ key: string; dir: "asc" | "desc" }> {
   const q = r.url.searchParams;
   const sort = q.get("sort");
   if (sort !== null && (q.has("sort_key") || q.has("sort_dir"))) throw badRequest("Invalid input received: The 'sort_key' and 'sort_dir' parameters are deprecated and cannot be used with the 'sort' parameter.");
@@ -67,7 +67,7 @@ function sortOf(r: CinderRequest): Array<{ key: string; dir: "asc" | "desc" }> {
       })
     : (q.get("sort_key") ?? "created_at").split(",").map((key, i) => ({ key, dir: (q.get("sort_dir") ?? "desc").split(",")[i] ?? "desc" }));
   for (const k of keys) {
-    if (!SORT_KEYS.includes(k.key)) throw badRequest("Invalid input received: Invalid sort key");
+    if (!allowed.includes(k.key)) throw badRequest("Invalid input received: Invalid sort key");
     if (k.dir !== "asc" && k.dir !== "desc") throw badRequest("Invalid input received: Unknown sort direction, must be 'desc' or 'asc'");
   }
   return keys as Array<{ key: string; dir: "asc" | "desc" }>;
@@ -84,8 +84,32 @@ function metadataFilter(raw: string): Record<string, string> {
   throw badRequest(`Invalid input received: Invalid filter: metadata=${raw}`);
 }
 
-/** GET /volumes and /volumes/detail: status, name, metadata filters, all_tenants (admin), sort, limit/marker. */
-export function listVolumes(r: CinderRequest, detail: boolean): Response {
+/** Rows in the request's sort order (stable: rows come newest first, so ties stay that way). */
+export function sortRows<T>(r: CinderRequest, rows: T[], allowed: readonly string[], value: (row: T, key: string) => string | number): T[] {
+  const keys = sortOf(r, allowed);
+  return [...rows].sort((a, b) => {
+    for (const { key, dir } of keys) {
+      const x = value(a, key);
+      const y = value(b, key);
+      if (x !== y) return (x < y ? -1 : 1) * (dir === "asc" ? 1 : -1);
+    }
+    return 0;
+  });
+}
+
+/** GET /volumes/summary (3.12; metadata from 3.36): count, total size and every metadata value of the filtered volumes. */
+export function volumeSummary(r: CinderRequest): Response {
+  if (r.minor < 12) throw notFound("The resource could not be found.");
+  // Real Cinder sums the whole project here: a metadata filter does not narrow the summary.
+  const rows = r.admin && r.url.searchParams.has("all_tenants") ? r.cinder.allVolumes() : r.cinder.tenantVolumes(r.project);
+  const metadata: Record<string, string[]> = {};
+  // Values in the order the volumes were made (Cinder's database order).
+  for (const v of [...rows].reverse()) for (const [k, x] of Object.entries(v.metadata)) if (!(metadata[k] ??= []).includes(x)) metadata[k]!.push(x);
+  return jsonResponse(200, { "volume-summary": { total_size: rows.reduce((n, v) => n + v.size, 0), total_count: rows.length, ...(r.minor >= 36 ? { metadata } : {}) } });
+}
+
+/** The caller's volumes (an admin's all_tenants: every project's) after the status, name and metadata filters. */
+function filteredVolumes(r: CinderRequest): VolumeRecord[] {
   const q = r.url.searchParams;
   const allTenants = r.admin && r.version !== "v1" && q.has("all_tenants") && !["0", "false", "False"].includes(q.get("all_tenants")!);
   let rows = allTenants ? r.cinder.allVolumes() : r.cinder.tenantVolumes(r.project);
@@ -100,17 +124,14 @@ export function listVolumes(r: CinderRequest, detail: boolean): Response {
     const want = metadataFilter(meta);
     rows = rows.filter((v) => Object.entries(want).every(([k, x]) => v.metadata[k] === x));
   }
-  if (r.version !== "v1") {
-    const keys = sortOf(r);
-    rows = [...rows].sort((a, b) => {
-      for (const { key, dir } of keys) {
-        const x = sortValue(a, key);
-        const y = sortValue(b, key);
-        if (x !== y) return (x < y ? -1 : 1) * (dir === "asc" ? 1 : -1);
-      }
-      return 0;
-    });
-  }
+  return rows;
+}
+
+/** GET /volumes and /volumes/detail: status, name, metadata filters, all_tenants (admin), sort, limit/marker. */
+export function listVolumes(r: CinderRequest, detail: boolean): Response {
+  const q = r.url.searchParams;
+  let rows = filteredVolumes(r);
+  if (r.version !== "v1") rows = sortRows(r, rows, SORT_KEYS, sortValue);
   const count = rows.length;
   const p = page(r, rows);
   const views = p.rows.map((v) =>
