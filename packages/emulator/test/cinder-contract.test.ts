@@ -270,4 +270,39 @@ describe("Cinder v3 contract (emulator)", () => {
     settle();
     expect((await call("demo", "GET", `/volumes/${v.id}`)).status).toBe(404);
   });
+  it("attach flow through Cinder's own actions: reserve → attaching, attach → in-use (admin metadata shown, not in /metadata), detaching and back, detach → available", async () => {
+    const v = await volume("demo", { metadata: { user: "1" } });
+    const act = (body: object) => call("demo", "POST", `/volumes/${v.id}/action`, body);
+    const status = async () => (await call("demo", "GET", `/volumes/${v.id}`)).body.volume as { status: string; attachments: unknown[]; metadata: Record<string, string> };
+    expect((await act({ "os-reserve": null })).status).toBe(202);
+    expect((await status()).status).toBe("attaching");
+    expect((await act({ "os-reserve": null })).body.badRequest.message).toBe("Invalid volume: Volume status must be available to reserve, but the status is attaching.");
+    await act({ "os-unreserve": null });
+    expect((await status()).status).toBe("available");
+    expect((await act({ "os-attach": { mountpoint: "/dev/vdb" } })).body.badRequest.message).toBe("Invalid input for field/attribute os-attach. Value: {'mountpoint': '/dev/vdb'}. {'mountpoint': '/dev/vdb'} is not valid under any of the given schemas");
+    expect((await act({ "os-attach": { instance_uuid: "11111111-2222-4333-8444-555555555555", mountpoint: "/dev/vdb", mode: "rw" } })).status).toBe(202);
+    const attached = await status();
+    expect([attached.status, attached.attachments.length, attached.metadata]).toEqual(["in-use", 1, { user: "1", readonly: "False", attached_mode: "rw" }]);
+    expect((await call("demo", "GET", `/volumes/${v.id}/metadata`)).body).toEqual({ metadata: { user: "1" } });
+    expect((await call("demo", "DELETE", `/volumes/${v.id}`)).status).toBe(400);
+    await act({ "os-begin_detaching": null });
+    expect((await status()).status).toBe("detaching");
+    await act({ "os-roll_detaching": null });
+    expect((await status()).status).toBe("in-use");
+    await act({ "os-detach": {} });
+    const detached = await status();
+    expect([detached.status, detached.attachments, detached.metadata]).toEqual(["available", [], { user: "1", readonly: "False" }]);
+  });
+
+  it("volumes/summary (3.12, metadata from 3.36) sums the whole project; /extensions and /os-availability-zone answer", async () => {
+    expect((await call("demo", "GET", "/volumes/summary")).status).toBe(404);
+    const all = (await call("demo", "GET", "/volumes/detail")).body.volumes as Array<{ size: number }>;
+    const sum = (await call("demo", "GET", "/volumes/summary", undefined, { "openstack-api-version": "volume 3.36" })).body["volume-summary"];
+    expect([sum.total_count, sum.total_size]).toEqual([all.length, all.reduce((n, v) => n + v.size, 0)]);
+    expect(sum.metadata).toEqual(expect.any(Object));
+    const ext = (await call("demo", "GET", "/extensions")).body.extensions as Array<Record<string, unknown>>;
+    expect(ext.map((e) => e.alias)).toContain("os-volume-actions");
+    expect(Object.keys(ext[0]!).sort()).toEqual(["alias", "description", "links", "name", "updated"]);
+    expect((await call("demo", "GET", "/os-availability-zone")).body).toEqual({ availabilityZoneInfo: [{ zoneName: "nova", zoneState: { available: true } }] });
+  });
 });
