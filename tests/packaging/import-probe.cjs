@@ -2,7 +2,8 @@
 // not need"). `node import-probe.cjs packages/<pkg>` loads that package's CJS entry in this fresh
 // process and prints one JSON line: load time, files loaded per package, zod factory calls made
 // while loading (schemas built at import), whether undici was loaded, timers and process listeners
-// created. `node import-probe.cjs --all` prints a table for every built package.
+// created. `node import-probe.cjs --all` prints a table for every built package;
+// `node import-probe.cjs <file>.cjs` probes one module file instead of a package.
 "use strict";
 const Module = require("node:module");
 const path = require("node:path");
@@ -11,7 +12,8 @@ const fs = require("node:fs");
 const root = path.resolve(__dirname, "../..");
 
 function probe(pkgDir) {
-  const entry = path.join(pkgDir, "dist", "index.cjs");
+  // A package directory (its built CJS entry), or one .cjs file (the test's fixtures).
+  const entry = pkgDir.endsWith(".cjs") ? pkgDir : path.join(pkgDir, "dist", "index.cjs");
   let loading = true;
   const zodCalls = new Map();
   const copies = new WeakMap();
@@ -67,7 +69,7 @@ function probe(pkgDir) {
   const listeners = {};
   for (const e of events) if (process.listenerCount(e) > before[e]) listeners[e] = process.listenerCount(e) - before[e];
   return {
-    package: `@rax/${path.basename(pkgDir)}`,
+    package: pkgDir.endsWith(".cjs") ? path.basename(pkgDir) : `@rax/${path.basename(pkgDir)}`,
     ms: Math.round(ms * 10) / 10,
     exports: Object.keys(exports).length,
     files,
