@@ -1,19 +1,24 @@
+import { lazy } from "@rax/core";
 import * as z from "zod";
 
 /** A resource given by its id or by any object carrying it (an `Instance`, a `Backup`, a `Flavor`). */
 export type Ref = string | { readonly id: string | number };
 
 /** Validates a `Ref` into the id (`ValidationError` names the argument when it is neither). */
-export const ref = z.union([z.string().min(1), z.object({ id: z.union([z.string().min(1), z.number()]) }).transform((o) => String(o.id))], {
-  error: "must be an id or an object with an id",
-});
+export const ref = lazy(() =>
+  z.union([z.string().min(1), z.object({ id: z.union([z.string().min(1), z.number()]) }).transform((o) => String(o.id))], {
+    error: "must be an id or an object with an id",
+  }),
+);
 
 /** A database (schema) given by its name or by any object carrying it (a `Database`). */
 export type NameRef = string | { readonly name: string };
 
-export const nameRef = z.union([z.string().min(1), z.object({ name: z.string().min(1) }).transform((o) => o.name)], {
-  error: "must be a name or an object with a name",
-});
+export const nameRef = lazy(() =>
+  z.union([z.string().min(1), z.object({ name: z.string().min(1) }).transform((o) => o.name)], {
+    error: "must be a name or an object with a name",
+  }),
+);
 
 /**
  * A database user: its name, `name@host`, or any object with `name` (and `host`) — a `User`.
@@ -21,15 +26,17 @@ export const nameRef = z.union([z.string().min(1), z.object({ name: z.string().m
  */
 export type UserRef = string | { readonly name: string; readonly host?: string | null };
 
-export const userRef = z.union(
-  [
-    z.string().min(1).transform((s) => {
-      const at = s.lastIndexOf("@");
-      return at > 0 ? { name: s.slice(0, at), host: s.slice(at + 1) || "%" } : { name: s, host: "%" };
-    }),
-    z.object({ name: z.string().min(1), host: z.string().min(1).nullish() }).transform((o) => ({ name: o.name, host: o.host ?? "%" })),
-  ],
-  { error: "must be a user name or an object with a name" },
+export const userRef = lazy(() =>
+  z.union(
+    [
+      z.string().min(1).transform((s) => {
+        const at = s.lastIndexOf("@");
+        return at > 0 ? { name: s.slice(0, at), host: s.slice(at + 1) || "%" } : { name: s, host: "%" };
+      }),
+      z.object({ name: z.string().min(1), host: z.string().min(1).nullish() }).transform((o) => ({ name: o.name, host: o.host ?? "%" })),
+    ],
+    { error: "must be a user name or an object with a name" },
+  ),
 );
 
 /** The path segment Trove reads a user from: `name`, or `name@host` for any host but `%`. */

@@ -47,7 +47,7 @@ export class Backups {
     const load = () => this.get(backup, { signal: o.signal });
     if (want.includes("DELETED")) {
       await waitUntilGone(load, { ...wait, failOn: ["DELETE_FAILED"] });
-      const id = validate(ref, backup, "backup");
+      const id = validate(ref(), backup, "backup");
       const last = backup instanceof Backup ? backup : undefined;
       return new Backup(this, { ...(last ?? { id, name: "", description: "", raw: {} }), status: "DELETED" });
     }

@@ -12,11 +12,11 @@ const missing = (id: string) => (e: NotFound) => new NoSuchBackup(id, e);
  * after page by id (`limit` + `marker`, a `next` link says more follow).
  */
 export function listBackups(client: ServiceClient, filters?: ListBackupsInput, o: CallOptions = {}): Paginated<BackupData> {
-  const f = validate(listBackupsInput, filters, "filters") ?? {};
+  const f = validate(listBackupsInput(), filters, "filters") ?? {};
   const path = f.instance !== undefined ? instancePath(f.instance, "/backups") : "backups";
   return markerPager(
     async (marker, limit) => {
-      const call = client.json({ method: "GET", path, query: { limit, marker }, ...o }, backupsBody);
+      const call = client.json({ method: "GET", path, query: { limit, marker }, ...o }, backupsBody());
       const body = f.instance !== undefined ? await notFoundAs(call, (e) => new NoSuchInstance(f.instance!, e)) : await call;
       return { items: body.backups, more: (body.links ?? []).some((l) => l.rel === "next") };
     },
@@ -26,8 +26,8 @@ export function listBackups(client: ServiceClient, filters?: ListBackupsInput, o
 
 /** GET /backups/{id}. */
 export async function getBackup(client: ServiceClient, backup: Ref, o: CallOptions = {}): Promise<BackupData> {
-  const id = validate(ref, backup, "backup");
-  const body = await notFoundAs(client.json({ method: "GET", path: backupPath(id), ...o }, backupBody), missing(id));
+  const id = validate(ref(), backup, "backup");
+  const body = await notFoundAs(client.json({ method: "GET", path: backupPath(id), ...o }, backupBody()), missing(id));
   return toBackup(body.backup);
 }
 
@@ -37,8 +37,8 @@ export async function getBackup(client: ServiceClient, backup: Ref, o: CallOptio
  * exist → `NoSuchInstance`.
  */
 export async function createBackup(client: ServiceClient, instance: Ref, input: CreateBackupInput, o: CallOptions = {}): Promise<BackupData> {
-  const id = validate(ref, instance, "instance");
-  const i = validate(createBackupInput, input, "backup");
+  const id = validate(ref(), instance, "instance");
+  const i = validate(createBackupInput(), input, "backup");
   const backup = {
     instance: id,
     name: i.name,
@@ -47,7 +47,7 @@ export async function createBackup(client: ServiceClient, instance: Ref, input: 
     // Trove's schema wants an integer here (`True is not of type 'integer'`).
     ...(i.incremental ? { incremental: 1 } : {}),
   };
-  const body = await notFoundAs(jsonFor(client, { method: "POST", path: "backups", json: { backup }, ...o }, [202], backupBody), (e) =>
+  const body = await notFoundAs(jsonFor(client, { method: "POST", path: "backups", json: { backup }, ...o }, [202], backupBody()), (e) =>
     i.parent !== undefined && e.serverMessage.includes(i.parent) ? new NoSuchBackup(i.parent, e) : new NoSuchInstance(id, e),
   );
   return toBackup(body.backup);
@@ -55,7 +55,7 @@ export async function createBackup(client: ServiceClient, instance: Ref, input: 
 
 /** DELETE /backups/{id} → 202. */
 export async function deleteBackup(client: ServiceClient, backup: Ref, o: CallOptions = {}): Promise<void> {
-  const id = validate(ref, backup, "backup");
+  const id = validate(ref(), backup, "backup");
   const res = await notFoundAs(sendFor(client, { method: "DELETE", path: backupPath(id), ...o }, [202]), missing(id));
   await res.dump();
 }

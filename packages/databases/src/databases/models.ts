@@ -1,15 +1,18 @@
+import { lazy } from "@rax/core";
 import * as z from "zod";
 
-const wireLink = z.looseObject({ href: z.string().optional(), rel: z.string().optional() });
+const wireLink = lazy(() => z.looseObject({ href: z.string().optional(), rel: z.string().optional() }));
 
-export const wireDatabase = z.looseObject({
-  name: z.string(),
-  character_set: z.string().nullish(),
-  collate: z.string().nullish(),
-});
-export type WireDatabase = z.output<typeof wireDatabase>;
+export const wireDatabase = lazy(() =>
+  z.looseObject({
+    name: z.string(),
+    character_set: z.string().nullish(),
+    collate: z.string().nullish(),
+  }),
+);
+export type WireDatabase = z.output<ReturnType<typeof wireDatabase>>;
 
-export const databasesBody = z.looseObject({ databases: z.array(wireDatabase), links: z.array(wireLink).optional() });
+export const databasesBody = lazy(() => z.looseObject({ databases: z.array(wireDatabase()), links: z.array(wireLink()).optional() }));
 
 export interface DatabaseData {
   /** The instance the database lives on. */
@@ -32,24 +35,28 @@ export function toDatabase(instanceId: string, w: WireDatabase): DatabaseData {
   };
 }
 
-export const createDatabaseOptions = z
-  .strictObject({
-    /** Default `utf8` (pyrax). */
-    characterSet: z.string().min(1).optional(),
-    /** Default `utf8_general_ci` (pyrax). */
-    collate: z.string().min(1).optional(),
-  })
-  .optional();
-export type CreateDatabaseOptions = z.input<typeof createDatabaseOptions>;
+export const createDatabaseOptions = lazy(() =>
+  z
+    .strictObject({
+      /** Default `utf8` (pyrax). */
+      characterSet: z.string().min(1).optional(),
+      /** Default `utf8_general_ci` (pyrax). */
+      collate: z.string().min(1).optional(),
+    })
+    .optional(),
+);
+export type CreateDatabaseOptions = z.input<ReturnType<typeof createDatabaseOptions>>;
 
-export const listNamedInput = z
-  .strictObject({
-    /** Stop after this many in all. */
-    limit: z.number().int().positive().optional(),
-    /** Start after this name. */
-    marker: z.string().min(1).optional(),
-    /** Rows per request. */
-    pageSize: z.number().int().positive().optional(),
-  })
-  .optional();
-export type ListNamedInput = z.input<typeof listNamedInput>;
+export const listNamedInput = lazy(() =>
+  z
+    .strictObject({
+      /** Stop after this many in all. */
+      limit: z.number().int().positive().optional(),
+      /** Start after this name. */
+      marker: z.string().min(1).optional(),
+      /** Rows per request. */
+      pageSize: z.number().int().positive().optional(),
+    })
+    .optional(),
+);
+export type ListNamedInput = z.input<ReturnType<typeof listNamedInput>>;

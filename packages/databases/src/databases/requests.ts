@@ -9,11 +9,11 @@ const missingInstance = (id: string) => (e: NotFound) => new NoSuchInstance(id, 
 
 /** GET /instances/{id}/databases, page after page (`limit` + `marker` = the last name). */
 export function listDatabases(client: ServiceClient, instance: Ref, filters?: ListNamedInput, o: CallOptions = {}): Paginated<DatabaseData> {
-  const id = validate(ref, instance, "instance");
-  const f = validate(listNamedInput, filters, "filters") ?? {};
+  const id = validate(ref(), instance, "instance");
+  const f = validate(listNamedInput(), filters, "filters") ?? {};
   return markerPager(
     async (marker, limit) => {
-      const body = await notFoundAs(client.json({ method: "GET", path: instancePath(id, "/databases"), query: { limit, marker }, ...o }, databasesBody), missingInstance(id));
+      const body = await notFoundAs(client.json({ method: "GET", path: instancePath(id, "/databases"), query: { limit, marker }, ...o }, databasesBody()), missingInstance(id));
       return { items: body.databases, more: (body.links ?? []).some((l) => l.rel === "next") };
     },
     { markerOf: (row) => row.name, pageSize: f.pageSize, limit: f.limit, marker: f.marker },
@@ -26,9 +26,9 @@ export function listDatabases(client: ServiceClient, instance: Ref, filters?: Li
  * first; one that exists → `AlreadyExists`.
  */
 export async function createDatabase(client: ServiceClient, instance: Ref, name: string, options?: CreateDatabaseOptions, o: CallOptions = {}): Promise<DatabaseData> {
-  const id = validate(ref, instance, "instance");
-  const n = validate(databaseName, name, "name");
-  const opts = validate(createDatabaseOptions, options, "options") ?? {};
+  const id = validate(ref(), instance, "instance");
+  const n = validate(databaseName(), name, "name");
+  const opts = validate(createDatabaseOptions(), options, "options") ?? {};
   const db = { name: n, character_set: opts.characterSet ?? "utf8", collate: opts.collate ?? "utf8_general_ci" };
   try {
     const res = await notFoundAs(sendFor(client, { method: "POST", path: instancePath(id, "/databases"), json: { databases: [db] }, ...o }, [202]), missingInstance(id));
@@ -45,16 +45,16 @@ export async function createDatabase(client: ServiceClient, instance: Ref, name:
  * listing is searched). `NoSuchDatabase` if it is not there.
  */
 export async function getDatabase(client: ServiceClient, instance: Ref, name: NameRef, o: CallOptions = {}): Promise<DatabaseData> {
-  const id = validate(ref, instance, "instance");
-  const n = validate(nameRef, name, "name");
+  const id = validate(ref(), instance, "instance");
+  const n = validate(nameRef(), name, "name");
   for await (const d of listDatabases(client, id, undefined, o)) if (d.name === n) return d;
   throw notFound(instancePath(id, `/databases/${encodeSegment(n)}`), `No database ${n} on instance ${id}`, (e) => new NoSuchDatabase(n, e));
 }
 
 /** DELETE /instances/{id}/databases/{name} → 202; a database not there → `NoSuchDatabase`. */
 export async function deleteDatabase(client: ServiceClient, instance: Ref, name: NameRef, o: CallOptions = {}): Promise<void> {
-  const id = validate(ref, instance, "instance");
-  const n = validate(nameRef, name, "name");
+  const id = validate(ref(), instance, "instance");
+  const n = validate(nameRef(), name, "name");
   const res = await notFoundAs(sendFor(client, { method: "DELETE", path: instancePath(id, `/databases/${encodeSegment(n)}`), ...o }, [202]), (e) =>
     /database/i.test(e.serverMessage) ? new NoSuchDatabase(n, e) : new NoSuchInstance(id, e),
   );

@@ -1,26 +1,31 @@
+import { lazy } from "@rax/core";
 import * as z from "zod";
 
-export const wireVersion = z.looseObject({
-  id: z.string(),
-  name: z.string(),
-  version: z.string().nullish(),
-  active: z.union([z.boolean(), z.number()]).nullish(),
-  datastore: z.string().nullish(),
-});
-export type WireVersion = z.output<typeof wireVersion>;
+export const wireVersion = lazy(() =>
+  z.looseObject({
+    id: z.string(),
+    name: z.string(),
+    version: z.string().nullish(),
+    active: z.union([z.boolean(), z.number()]).nullish(),
+    datastore: z.string().nullish(),
+  }),
+);
+export type WireVersion = z.output<ReturnType<typeof wireVersion>>;
 
-export const wireDatastore = z.looseObject({
-  id: z.string(),
-  name: z.string(),
-  default_version: z.string().nullish(),
-  versions: z.array(wireVersion).nullish(),
-});
-export type WireDatastore = z.output<typeof wireDatastore>;
+export const wireDatastore = lazy(() =>
+  z.looseObject({
+    id: z.string(),
+    name: z.string(),
+    default_version: z.string().nullish(),
+    versions: z.array(wireVersion()).nullish(),
+  }),
+);
+export type WireDatastore = z.output<ReturnType<typeof wireDatastore>>;
 
-export const datastoreBody = z.looseObject({ datastore: wireDatastore });
-export const datastoresBody = z.looseObject({ datastores: z.array(wireDatastore) });
-export const versionBody = z.looseObject({ version: wireVersion });
-export const versionsBody = z.looseObject({ versions: z.array(wireVersion) });
+export const datastoreBody = lazy(() => z.looseObject({ datastore: wireDatastore() }));
+export const datastoresBody = lazy(() => z.looseObject({ datastores: z.array(wireDatastore()) }));
+export const versionBody = lazy(() => z.looseObject({ version: wireVersion() }));
+export const versionsBody = lazy(() => z.looseObject({ versions: z.array(wireVersion()) }));
 
 export interface DatastoreVersionData {
   id: string;

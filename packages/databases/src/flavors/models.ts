@@ -1,22 +1,25 @@
+import { lazy } from "@rax/core";
 import * as z from "zod";
 
-const wireLink = z.looseObject({ href: z.string().optional(), rel: z.string().optional() });
-export const wireLinks = z.array(wireLink);
+const wireLink = lazy(() => z.looseObject({ href: z.string().optional(), rel: z.string().optional() }));
+export const wireLinks = lazy(() => z.array(wireLink()));
 
-export const wireFlavor = z.looseObject({
-  // Trove sends `id: null` and the id in `str_id` for a Nova flavor whose id is not a number.
-  id: z.union([z.string(), z.number()]).nullish(),
-  name: z.string().optional(),
-  ram: z.number().optional(),
-  vcpus: z.number().nullish(),
-  disk: z.number().nullish(),
-  str_id: z.string().nullish(),
-  links: wireLinks.optional(),
-});
-export type WireFlavor = z.output<typeof wireFlavor>;
+export const wireFlavor = lazy(() =>
+  z.looseObject({
+    // Trove sends `id: null` and the id in `str_id` for a Nova flavor whose id is not a number.
+    id: z.union([z.string(), z.number()]).nullish(),
+    name: z.string().optional(),
+    ram: z.number().optional(),
+    vcpus: z.number().nullish(),
+    disk: z.number().nullish(),
+    str_id: z.string().nullish(),
+    links: wireLinks().optional(),
+  }),
+);
+export type WireFlavor = z.output<ReturnType<typeof wireFlavor>>;
 
-export const flavorBody = z.looseObject({ flavor: wireFlavor });
-export const flavorsBody = z.looseObject({ flavors: z.array(wireFlavor), links: wireLinks.optional() });
+export const flavorBody = lazy(() => z.looseObject({ flavor: wireFlavor() }));
+export const flavorsBody = lazy(() => z.looseObject({ flavors: z.array(wireFlavor()), links: wireLinks().optional() }));
 
 export interface FlavorData {
   /** Rackspace's and Trove's ids are numbers (1 = 512MB Instance); kept as strings so every id is one type. */
@@ -44,16 +47,20 @@ export function toFlavor(w: WireFlavor): FlavorData {
 }
 
 /** How `find` picks a flavor: exactly one of its name or its RAM in MB. */
-export const findFlavorInput = z.union([z.strictObject({ name: z.string().min(1) }), z.strictObject({ ram: z.number().int().positive() })], {
-  error: "must be { name } or { ram }",
-});
-export type FindFlavorInput = z.input<typeof findFlavorInput>;
+export const findFlavorInput = lazy(() =>
+  z.union([z.strictObject({ name: z.string().min(1) }), z.strictObject({ ram: z.number().int().positive() })], {
+    error: "must be { name } or { ram }",
+  }),
+);
+export type FindFlavorInput = z.input<ReturnType<typeof findFlavorInput>>;
 
 /**
  * A flavor as pyrax takes one: a `Flavor` (or anything with an `id`), its id, its name
  * ("2GB Instance") or its RAM in MB (2048). A number is an id when a flavor has that id, else RAM.
  */
 export type FlavorRef = string | number | { readonly id: string | number };
-export const flavorRef = z.union([z.string().min(1), z.number().int().positive(), z.object({ id: z.union([z.string().min(1), z.number()]) })], {
-  error: "must be a flavor id, name, RAM size (MB) or an object with an id",
-});
+export const flavorRef = lazy(() =>
+  z.union([z.string().min(1), z.number().int().positive(), z.object({ id: z.union([z.string().min(1), z.number()]) })], {
+    error: "must be a flavor id, name, RAM size (MB) or an object with an id",
+  }),
+);

@@ -111,7 +111,7 @@ export class Instances {
     if (want.includes("DELETED")) {
       // An instance in ERROR can still be deleted: only its disappearance counts here.
       await waitUntilGone(load, wait);
-      const id = validate(ref, instance, "instance");
+      const id = validate(ref(), instance, "instance");
       const last = instance instanceof Instance ? instance : undefined;
       return new Instance(this, { ...(last ?? { id, name: "", raw: {} }), status: "DELETED" });
     }

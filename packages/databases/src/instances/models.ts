@@ -1,28 +1,31 @@
+import { lazy } from "@rax/core";
 import * as z from "zod";
 import { flavorRef } from "../flavors/models";
 
-const wireLink = z.looseObject({ href: z.string().optional(), rel: z.string().optional() });
+const wireLink = lazy(() => z.looseObject({ href: z.string().optional(), rel: z.string().optional() }));
 
-export const wireInstance = z.looseObject({
-  id: z.string(),
-  name: z.string().nullish(),
-  status: z.string().optional(),
-  hostname: z.string().nullish(),
-  ip: z.array(z.string()).nullish(),
-  flavor: z.looseObject({ id: z.union([z.string(), z.number()]), links: z.array(wireLink).optional() }).nullish(),
-  volume: z.looseObject({ size: z.number().nullish(), used: z.number().nullish() }).nullish(),
-  datastore: z.looseObject({ type: z.string().nullish(), version: z.string().nullish() }).nullish(),
-  created: z.string().nullish(),
-  updated: z.string().nullish(),
-  links: z.array(wireLink).optional(),
-  fault: z.looseObject({ message: z.string().nullish(), details: z.string().nullish() }).nullish(),
-});
-export type WireInstance = z.output<typeof wireInstance>;
+export const wireInstance = lazy(() =>
+  z.looseObject({
+    id: z.string(),
+    name: z.string().nullish(),
+    status: z.string().optional(),
+    hostname: z.string().nullish(),
+    ip: z.array(z.string()).nullish(),
+    flavor: z.looseObject({ id: z.union([z.string(), z.number()]), links: z.array(wireLink()).optional() }).nullish(),
+    volume: z.looseObject({ size: z.number().nullish(), used: z.number().nullish() }).nullish(),
+    datastore: z.looseObject({ type: z.string().nullish(), version: z.string().nullish() }).nullish(),
+    created: z.string().nullish(),
+    updated: z.string().nullish(),
+    links: z.array(wireLink()).optional(),
+    fault: z.looseObject({ message: z.string().nullish(), details: z.string().nullish() }).nullish(),
+  }),
+);
+export type WireInstance = z.output<ReturnType<typeof wireInstance>>;
 
-export const instanceBody = z.looseObject({ instance: wireInstance });
-export const instancesBody = z.looseObject({ instances: z.array(wireInstance), links: z.array(wireLink).optional() });
-export const rootUserBody = z.looseObject({ user: z.looseObject({ name: z.string(), password: z.string() }) });
-export const rootStatusBody = z.looseObject({ rootEnabled: z.union([z.boolean(), z.string()]) });
+export const instanceBody = lazy(() => z.looseObject({ instance: wireInstance() }));
+export const instancesBody = lazy(() => z.looseObject({ instances: z.array(wireInstance()), links: z.array(wireLink()).optional() }));
+export const rootUserBody = lazy(() => z.looseObject({ user: z.looseObject({ name: z.string(), password: z.string() }) }));
+export const rootStatusBody = lazy(() => z.looseObject({ rootEnabled: z.union([z.boolean(), z.string()]) }));
 
 export interface InstanceData {
   id: string;
@@ -71,85 +74,101 @@ const UNSUPPORTED = /^\s|\s$|['";`,/\\]/;
 export const RESERVED_DATABASES = ["mysql", "information_schema", "performance_schema", "sys"];
 export const RESERVED_USERS = ["root", "os_admin"];
 
-export const databaseName = z
-  .string({ error: "must be a string" })
-  .min(1, "must not be empty")
-  .max(64, "must be at most 64 characters")
-  .regex(SCHEMA_NAME, "must be 2 or more letters, digits, _ and - (MySQL schema name)")
-  .refine((n) => !RESERVED_DATABASES.includes(n), "is reserved by the service");
+export const databaseName = lazy(() =>
+  z
+    .string({ error: "must be a string" })
+    .min(1, "must not be empty")
+    .max(64, "must be at most 64 characters")
+    .regex(SCHEMA_NAME, "must be 2 or more letters, digits, _ and - (MySQL schema name)")
+    .refine((n) => !RESERVED_DATABASES.includes(n), "is reserved by the service"),
+);
 
-export const userName = z
-  .string({ error: "must be a string" })
-  .min(1, "must not be empty")
-  .max(16, "must be at most 16 characters")
-  .refine((n) => !UNSUPPORTED.test(n), "must not start or end with a space or hold ' \" ; ` , / or \\")
-  .refine((n) => !RESERVED_USERS.includes(n), "is reserved by the service");
+export const userName = lazy(() =>
+  z
+    .string({ error: "must be a string" })
+    .min(1, "must not be empty")
+    .max(16, "must be at most 16 characters")
+    .refine((n) => !UNSUPPORTED.test(n), "must not start or end with a space or hold ' \" ; ` , / or \\")
+    .refine((n) => !RESERVED_USERS.includes(n), "is reserved by the service"),
+);
 
-export const password = z
-  .string({ error: "is required (a user must have a password)" })
-  .min(1, "must not be empty")
-  .refine((n) => !UNSUPPORTED.test(n), "must not start or end with a space or hold ' \" ; ` , / or \\");
+export const password = lazy(() =>
+  z
+    .string({ error: "is required (a user must have a password)" })
+    .min(1, "must not be empty")
+    .refine((n) => !UNSUPPORTED.test(n), "must not start or end with a space or hold ' \" ; ` , / or \\"),
+);
 
-export const hostName = z.string().min(1, "must not be empty (use % for any host)");
+export const hostName = lazy(() => z.string().min(1, "must not be empty (use % for any host)"));
 
 /** A database as create takes it: a name, or the name with its character set and collation. */
-export const databaseInput = z.union([
-  databaseName.transform((name) => ({ name })),
-  z.strictObject({ name: databaseName, characterSet: z.string().min(1).optional(), collate: z.string().min(1).optional() }),
-]);
-export type DatabaseInput = z.input<typeof databaseInput>;
+export const databaseInput = lazy(() =>
+  z.union([
+    databaseName().transform((name) => ({ name })),
+    z.strictObject({ name: databaseName(), characterSet: z.string().min(1).optional(), collate: z.string().min(1).optional() }),
+  ]),
+);
+export type DatabaseInput = z.input<ReturnType<typeof databaseInput>>;
 
-const dbNames = z.array(z.union([databaseName, z.object({ name: databaseName }).transform((d) => d.name)]));
+const dbNames = lazy(() => z.array(z.union([databaseName(), z.object({ name: databaseName() }).transform((d) => d.name)])));
 
 /** A user as create takes it. A user without a password is refused here (pyrax too). */
-export const userInput = z.strictObject({
-  name: userName,
-  password,
-  /** Where the user may connect from; `%` (anywhere) when absent. */
-  host: hostName.optional(),
-  /** Databases the user may use: names or `Database` objects (pyrax `database_names`). */
-  databases: dbNames.optional(),
-});
-export type UserInput = z.input<typeof userInput>;
+export const userInput = lazy(() =>
+  z.strictObject({
+    name: userName(),
+    password: password(),
+    /** Where the user may connect from; `%` (anywhere) when absent. */
+    host: hostName().optional(),
+    /** Databases the user may use: names or `Database` objects (pyrax `database_names`). */
+    databases: dbNames().optional(),
+  }),
+);
+export type UserInput = z.input<ReturnType<typeof userInput>>;
 
-const datastore = z.strictObject({ type: z.string().min(1), version: z.string().min(1) }, { error: "must be { type, version } (both: pyrax's MissingCloudDatabaseParameter)" });
+const datastore = lazy(() => z.strictObject({ type: z.string().min(1), version: z.string().min(1) }, { error: "must be { type, version } (both: pyrax's MissingCloudDatabaseParameter)" }));
 
-export const createInstanceInput = z.strictObject({
-  name: z.string().min(1).max(255, "must be at most 255 characters"),
-  /** A `Flavor`, a flavor id, its name ("1GB Instance") or its RAM in MB (pyrax `flavor`, default 1). */
-  flavor: flavorRef.default(1),
-  /** Volume size in GB, a whole number (Rackspace: 1–50; pyrax `volume`, default 1). */
-  volume: z.number().int("must be a whole number of GB").positive("must be at least 1 GB").default(1),
-  databases: z.array(databaseInput).optional(),
-  users: z.array(userInput).optional(),
-  /** Both type and version, e.g. `{ type: "mysql", version: "5.7" }`; the cloud's default when absent. */
-  datastore: datastore.optional(),
-});
-export type CreateInstanceInput = z.input<typeof createInstanceInput>;
+export const createInstanceInput = lazy(() =>
+  z.strictObject({
+    name: z.string().min(1).max(255, "must be at most 255 characters"),
+    /** A `Flavor`, a flavor id, its name ("1GB Instance") or its RAM in MB (pyrax `flavor`, default 1). */
+    flavor: flavorRef().default(1),
+    /** Volume size in GB, a whole number (Rackspace: 1–50; pyrax `volume`, default 1). */
+    volume: z.number().int("must be a whole number of GB").positive("must be at least 1 GB").default(1),
+    databases: z.array(databaseInput()).optional(),
+    users: z.array(userInput()).optional(),
+    /** Both type and version, e.g. `{ type: "mysql", version: "5.7" }`; the cloud's default when absent. */
+    datastore: datastore().optional(),
+  }),
+);
+export type CreateInstanceInput = z.input<ReturnType<typeof createInstanceInput>>;
 
-export const restoreInput = z.strictObject({
-  name: z.string().min(1).max(255, "must be at most 255 characters"),
-  flavor: flavorRef.default(1),
-  volume: z.number().int("must be a whole number of GB").positive("must be at least 1 GB").default(1),
-});
-export type RestoreInput = z.input<typeof restoreInput>;
+export const restoreInput = lazy(() =>
+  z.strictObject({
+    name: z.string().min(1).max(255, "must be at most 255 characters"),
+    flavor: flavorRef().default(1),
+    volume: z.number().int("must be a whole number of GB").positive("must be at least 1 GB").default(1),
+  }),
+);
+export type RestoreInput = z.input<ReturnType<typeof restoreInput>>;
 
-export const listInstancesInput = z
-  .strictObject({
-    /** Stop after this many instances in all. */
-    limit: z.number().int().positive().optional(),
-    /** Start after this instance id. */
-    marker: z.string().min(1).optional(),
-    /** Instances per request. */
-    pageSize: z.number().int().positive().optional(),
-  })
-  .optional();
-export type ListInstancesInput = z.input<typeof listInstancesInput>;
+export const listInstancesInput = lazy(() =>
+  z
+    .strictObject({
+      /** Stop after this many instances in all. */
+      limit: z.number().int().positive().optional(),
+      /** Start after this instance id. */
+      marker: z.string().min(1).optional(),
+      /** Instances per request. */
+      pageSize: z.number().int().positive().optional(),
+    })
+    .optional(),
+);
+export type ListInstancesInput = z.input<ReturnType<typeof listInstancesInput>>;
 
 /** The wire form of a create's databases and users (snake_case, `%` left to the service). */
-export function wireDatabase(d: z.output<typeof databaseInput>): Record<string, string> {
+export function wireDatabase(d: z.output<ReturnType<typeof databaseInput>>): Record<string, string> {
   return { name: d.name, ...("characterSet" in d && d.characterSet ? { character_set: d.characterSet } : {}), ...("collate" in d && d.collate ? { collate: d.collate } : {}) };
 }
-export function wireUser(u: z.output<typeof userInput>): Record<string, unknown> {
+export function wireUser(u: z.output<ReturnType<typeof userInput>>): Record<string, unknown> {
   return { name: u.name, password: u.password, ...(u.host ? { host: u.host } : {}), databases: (u.databases ?? []).map((name) => ({ name })) };
 }

@@ -1,4 +1,4 @@
-import { BadRequest, type CallOptions, encodeSegment, jsonFor, markerPager, NotFound, notFound, notFoundAs, type Paginated, registerSecret, sendFor, type ServiceClient, validate } from "@rax/core";
+import { lazy, BadRequest, type CallOptions, encodeSegment, jsonFor, markerPager, NotFound, notFound, notFoundAs, type Paginated, registerSecret, sendFor, type ServiceClient, validate } from "@rax/core";
 import * as z from "zod";
 import { InvalidVolumeResize, NoSuchDatastore, NoSuchInstance, NoUniqueMatch } from "../errors";
 import { flavorHref } from "../flavors/requests";
@@ -29,10 +29,10 @@ const missing = (id: string) => (e: NotFound) => new NoSuchInstance(id, e);
 
 /** GET /instances, page after page (`limit` + `marker`; a `next` link says another page follows). */
 export function listInstances(client: ServiceClient, filters?: ListInstancesInput, o: CallOptions = {}): Paginated<InstanceData> {
-  const f = validate(listInstancesInput, filters, "filters") ?? {};
+  const f = validate(listInstancesInput(), filters, "filters") ?? {};
   return markerPager(
     async (marker, limit) => {
-      const body = await client.json({ method: "GET", path: "instances", query: { limit, marker }, ...o }, instancesBody);
+      const body = await client.json({ method: "GET", path: "instances", query: { limit, marker }, ...o }, instancesBody());
       return { items: body.instances, more: (body.links ?? []).some((l) => l.rel === "next") };
     },
     { markerOf: (row) => row.id, pageSize: f.pageSize, limit: f.limit, marker: f.marker },
@@ -41,8 +41,8 @@ export function listInstances(client: ServiceClient, filters?: ListInstancesInpu
 
 /** GET /instances/{id}. */
 export async function getInstance(client: ServiceClient, instance: Ref, o: CallOptions = {}): Promise<InstanceData> {
-  const id = validate(ref, instance, "instance");
-  const body = await notFoundAs(client.json({ method: "GET", path: instancePath(id), ...o }, instanceBody), missing(id));
+  const id = validate(ref(), instance, "instance");
+  const body = await notFoundAs(client.json({ method: "GET", path: instancePath(id), ...o }, instanceBody()), missing(id));
   return toInstance(body.instance);
 }
 
@@ -61,7 +61,7 @@ export async function findInstance(client: ServiceClient, name: string, o: CallO
  * before they are sent.
  */
 export async function createInstance(client: ServiceClient, input: CreateInstanceInput, o: CallOptions = {}): Promise<InstanceData> {
-  const i = validate(createInstanceInput, input, "instance");
+  const i = validate(createInstanceInput(), input, "instance");
   for (const u of i.users ?? []) registerSecret(u.password, "session");
   const flavorRef = await flavorHref(client, i.flavor, "instance.flavor", o);
   const instance = {
@@ -72,7 +72,7 @@ export async function createInstance(client: ServiceClient, input: CreateInstanc
     ...(i.users ? { users: i.users.map(wireUser) } : {}),
     ...(i.datastore ? { datastore: { type: i.datastore.type, version: i.datastore.version } } : {}),
   };
-  const body = await datastoreRefused(jsonFor(client, { method: "POST", path: "instances", json: { instance }, ...o }, [200], instanceBody), i.datastore);
+  const body = await datastoreRefused(jsonFor(client, { method: "POST", path: "instances", json: { instance }, ...o }, [200], instanceBody()), i.datastore);
   return toInstance(body.instance);
 }
 
@@ -90,17 +90,17 @@ async function datastoreRefused<T>(p: Promise<T>, ds: { type: string; version: s
 
 /** POST /instances with `restorePoint`: a new instance from a backup (pyrax `restore_backup`). */
 export async function restoreBackup(client: ServiceClient, backup: Ref, input: RestoreInput, o: CallOptions = {}): Promise<InstanceData> {
-  const id = validate(ref, backup, "backup");
-  const i = validate(restoreInput, input, "instance");
+  const id = validate(ref(), backup, "backup");
+  const i = validate(restoreInput(), input, "instance");
   const flavorRef = await flavorHref(client, i.flavor, "instance.flavor", o);
   const instance = { name: i.name, flavorRef, volume: { size: i.volume }, restorePoint: { backupRef: id } };
-  const body = await jsonFor(client, { method: "POST", path: "instances", json: { instance }, ...o }, [200], instanceBody);
+  const body = await jsonFor(client, { method: "POST", path: "instances", json: { instance }, ...o }, [200], instanceBody());
   return toInstance(body.instance);
 }
 
 /** DELETE /instances/{id} → 202. */
 export async function deleteInstance(client: ServiceClient, instance: Ref, o: CallOptions = {}): Promise<void> {
-  const id = validate(ref, instance, "instance");
+  const id = validate(ref(), instance, "instance");
   const res = await notFoundAs(sendFor(client, { method: "DELETE", path: instancePath(id), ...o }, [202]), missing(id));
   await res.dump();
 }
@@ -112,18 +112,18 @@ async function action(client: ServiceClient, id: string, json: unknown, o: CallO
 
 /** POST /instances/{id}/action `{"restart": {}}` → 202 (status REBOOT, then ACTIVE). */
 export async function restartInstance(client: ServiceClient, instance: Ref, o: CallOptions = {}): Promise<void> {
-  const id = validate(ref, instance, "instance");
+  const id = validate(ref(), instance, "instance");
   await action(client, id, { restart: {} }, o);
 }
 
 /** POST /instances/{id}/action `{"resize": {"flavorRef"}}` → 202: a new flavor (RAM), status RESIZE. */
 export async function resizeInstance(client: ServiceClient, instance: Ref, flavor: FlavorRef, o: CallOptions = {}): Promise<void> {
-  const id = validate(ref, instance, "instance");
+  const id = validate(ref(), instance, "instance");
   const flavorRef = await flavorHref(client, flavor, "flavor", o);
   await action(client, id, { resize: { flavorRef } }, o);
 }
 
-const volumeSize = z.number().int("must be a whole number of GB").positive("must be at least 1 GB");
+const volumeSize = lazy(() => z.number().int("must be a whole number of GB").positive("must be at least 1 GB"));
 
 /**
  * POST /instances/{id}/action `{"resize": {"volume": {"size"}}}` → 202. A volume only grows: when
@@ -131,8 +131,8 @@ const volumeSize = z.number().int("must be a whole number of GB").positive("must
  * says so, `InvalidVolumeResize` (pyrax's check).
  */
 export async function resizeVolume(client: ServiceClient, instance: Ref, size: number, o: CallOptions = {}): Promise<void> {
-  const id = validate(ref, instance, "instance");
-  const want = validate(volumeSize, size, "size");
+  const id = validate(ref(), instance, "instance");
+  const want = validate(volumeSize(), size, "size");
   const current = typeof instance === "object" ? (instance as { volume?: { size?: unknown } }).volume?.size : undefined;
   if (typeof current === "number" && want <= current) throw new InvalidVolumeResize(current, want);
   try {
@@ -149,15 +149,15 @@ export async function resizeVolume(client: ServiceClient, instance: Ref, size: n
 
 /** POST /instances/{id}/root → 200 `{"user": {"name": "root", "password"}}`; the password is registered as a secret. */
 export async function enableRootUser(client: ServiceClient, instance: Ref, o: CallOptions = {}): Promise<{ name: string; password: string }> {
-  const id = validate(ref, instance, "instance");
-  const body = await notFoundAs(jsonFor(client, { method: "POST", path: instancePath(id, "/root"), ...o }, [200], rootUserBody), missing(id));
+  const id = validate(ref(), instance, "instance");
+  const body = await notFoundAs(jsonFor(client, { method: "POST", path: instancePath(id, "/root"), ...o }, [200], rootUserBody()), missing(id));
   registerSecret(body.user.password, "session");
   return { name: body.user.name, password: body.user.password };
 }
 
 /** GET /instances/{id}/root → `{"rootEnabled": bool}` (pyrax `root_user_status`). */
 export async function rootUserStatus(client: ServiceClient, instance: Ref, o: CallOptions = {}): Promise<boolean> {
-  const id = validate(ref, instance, "instance");
-  const body = await notFoundAs(client.json({ method: "GET", path: instancePath(id, "/root"), ...o }, rootStatusBody), missing(id));
+  const id = validate(ref(), instance, "instance");
+  const body = await notFoundAs(client.json({ method: "GET", path: instancePath(id, "/root"), ...o }, rootStatusBody()), missing(id));
   return body.rootEnabled === true || body.rootEnabled === "true" || body.rootEnabled === "True";
 }

@@ -13,11 +13,11 @@ const missing = (id: string, user: string) => (e: NotFound) => (/user/i.test(e.s
 
 /** GET /instances/{id}/users, page after page (Trove's marker is the last `name@host`). */
 export function listUsers(client: ServiceClient, instance: Ref, filters?: ListNamedInput, o: CallOptions = {}): Paginated<UserData> {
-  const id = validate(ref, instance, "instance");
-  const f = validate(listNamedInput, filters, "filters") ?? {};
+  const id = validate(ref(), instance, "instance");
+  const f = validate(listNamedInput(), filters, "filters") ?? {};
   return markerPager(
     async (marker, limit) => {
-      const body = await notFoundAs(client.json({ method: "GET", path: usersPath(id), query: { limit, marker }, ...o }, usersBody), (e) => new NoSuchInstance(id, e));
+      const body = await notFoundAs(client.json({ method: "GET", path: usersPath(id), query: { limit, marker }, ...o }, usersBody()), (e) => new NoSuchInstance(id, e));
       return { items: body.users, more: (body.links ?? []).some((l) => l.rel === "next") };
     },
     { markerOf: (row) => `${row.name}@${row.host ?? "%"}`, pageSize: f.pageSize, limit: f.limit, marker: f.marker },
@@ -26,9 +26,9 @@ export function listUsers(client: ServiceClient, instance: Ref, filters?: ListNa
 
 /** GET /instances/{id}/users/{name[@host]}. `NoSuchDatabaseUser` if there is no such user. */
 export async function getUser(client: ServiceClient, instance: Ref, user: UserRef, o: CallOptions = {}): Promise<UserData> {
-  const id = validate(ref, instance, "instance");
-  const u = userId(validate(userRef, user, "user"));
-  const body = await notFoundAs(client.json({ method: "GET", path: usersPath(id, u), ...o }, userBody), missing(id, u));
+  const id = validate(ref(), instance, "instance");
+  const u = userId(validate(userRef(), user, "user"));
+  const body = await notFoundAs(client.json({ method: "GET", path: usersPath(id, u), ...o }, userBody()), missing(id, u));
   return toUser(id, body.user);
 }
 
@@ -38,8 +38,8 @@ export async function getUser(client: ServiceClient, instance: Ref, user: UserRe
  * created (never holding the password).
  */
 export async function createUser(client: ServiceClient, instance: Ref, input: UserInput, o: CallOptions = {}): Promise<UserData> {
-  const id = validate(ref, instance, "instance");
-  const u = validate(userInput, input, "user");
+  const id = validate(ref(), instance, "instance");
+  const u = validate(userInput(), input, "user");
   registerSecret(u.password, "session");
   try {
     const res = await notFoundAs(sendFor(client, { method: "POST", path: usersPath(id), json: { users: [toWireUser(u)] }, ...o }, [202]), (e) => new NoSuchInstance(id, e));
@@ -53,8 +53,8 @@ export async function createUser(client: ServiceClient, instance: Ref, input: Us
 
 /** DELETE /instances/{id}/users/{name[@host]} → 202. */
 export async function deleteUser(client: ServiceClient, instance: Ref, user: UserRef, o: CallOptions = {}): Promise<void> {
-  const id = validate(ref, instance, "instance");
-  const u = userId(validate(userRef, user, "user"));
+  const id = validate(ref(), instance, "instance");
+  const u = userId(validate(userRef(), user, "user"));
   const res = await notFoundAs(sendFor(client, { method: "DELETE", path: usersPath(id, u), ...o }, [202]), missing(id, u));
   await res.dump();
 }
@@ -64,9 +64,9 @@ export async function deleteUser(client: ServiceClient, instance: Ref, user: Use
  * changes is sent; nothing to change is a `ValidationError` (pyrax's DBUpdateUnchanged).
  */
 export async function updateUser(client: ServiceClient, instance: Ref, user: UserRef, changes: UpdateUserInput, o: CallOptions = {}): Promise<void> {
-  const id = validate(ref, instance, "instance");
-  const u = userId(validate(userRef, user, "user"));
-  const c = validate(updateUserInput, changes, "changes");
+  const id = validate(ref(), instance, "instance");
+  const u = userId(validate(userRef(), user, "user"));
+  const c = validate(updateUserInput(), changes, "changes");
   if (c.password !== undefined) registerSecret(c.password, "session");
   const json = { user: { ...(c.name !== undefined ? { name: c.name } : {}), ...(c.host !== undefined ? { host: c.host } : {}), ...(c.password !== undefined ? { password: c.password } : {}) } };
   const res = await notFoundAs(sendFor(client, { method: "PUT", path: usersPath(id, u), json, ...o }, [202]), missing(id, u));
@@ -75,32 +75,32 @@ export async function updateUser(client: ServiceClient, instance: Ref, user: Use
 
 /** The user's new password (pyrax `change_user_password`): `updateUser` with only the password. */
 export async function changeUserPassword(client: ServiceClient, instance: Ref, user: UserRef, newPassword: string, o: CallOptions = {}): Promise<void> {
-  const p = validate(passwordInput, newPassword, "password");
+  const p = validate(passwordInput(), newPassword, "password");
   return updateUser(client, instance, user, { password: p }, o);
 }
 
 /** GET /instances/{id}/users/{name[@host]}/databases: the names of the databases the user may use. */
 export async function listUserAccess(client: ServiceClient, instance: Ref, user: UserRef, o: CallOptions = {}): Promise<string[]> {
-  const id = validate(ref, instance, "instance");
-  const u = userId(validate(userRef, user, "user"));
-  const body = await notFoundAs(jsonFor(client, { method: "GET", path: usersPath(id, u, "/databases"), ...o }, [200], accessBody), missing(id, u));
+  const id = validate(ref(), instance, "instance");
+  const u = userId(validate(userRef(), user, "user"));
+  const body = await notFoundAs(jsonFor(client, { method: "GET", path: usersPath(id, u, "/databases"), ...o }, [200], accessBody()), missing(id, u));
   return body.databases.map((d) => d.name);
 }
 
 /** PUT /instances/{id}/users/{name[@host]}/databases → 202: access to more databases. */
 export async function grantUserAccess(client: ServiceClient, instance: Ref, user: UserRef, databases: DatabaseNames, o: CallOptions = {}): Promise<void> {
-  const id = validate(ref, instance, "instance");
-  const u = userId(validate(userRef, user, "user"));
-  const names = validate(databaseNames, databases, "databases");
+  const id = validate(ref(), instance, "instance");
+  const u = userId(validate(userRef(), user, "user"));
+  const names = validate(databaseNames(), databases, "databases");
   const res = await notFoundAs(sendFor(client, { method: "PUT", path: usersPath(id, u, "/databases"), json: { databases: names.map((name) => ({ name })) }, ...o }, [202]), missing(id, u));
   await res.dump();
 }
 
 /** DELETE /instances/{id}/users/{name[@host]}/databases/{db} → 202, one request per database. */
 export async function revokeUserAccess(client: ServiceClient, instance: Ref, user: UserRef, databases: DatabaseNames, o: CallOptions = {}): Promise<void> {
-  const id = validate(ref, instance, "instance");
-  const u = userId(validate(userRef, user, "user"));
-  const names = validate(databaseNames, databases, "databases");
+  const id = validate(ref(), instance, "instance");
+  const u = userId(validate(userRef(), user, "user"));
+  const names = validate(databaseNames(), databases, "databases");
   for (const db of names) {
     const res = await notFoundAs(sendFor(client, { method: "DELETE", path: usersPath(id, u, `/databases/${encodeSegment(db)}`), ...o }, [202]), (e) =>
       /database/i.test(e.serverMessage) ? new NoSuchDatabase(db, e) : missing(id, u)(e),
