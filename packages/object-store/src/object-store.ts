@@ -1,4 +1,4 @@
-import { type AuthSession, ServiceClient, type ServiceClientOptions, validate } from "@rax/core";
+import { type AuthSession, ServiceClient, type ServiceClientOptions, validate, lazy } from "@rax/core";
 import * as z from "zod";
 import { Account } from "./account/account";
 import { Cdn } from "./cdn/cdn";
@@ -13,16 +13,19 @@ import {
 } from "./swift-client";
 import { Folders } from "./transfer/folders";
 
-const positiveInt = z.number().int().positive().max(Number.MAX_SAFE_INTEGER);
 // Unknown options are refused: a misspelt `segmentSise` silently ignored would upload 5 GiB PUTs.
-const clientOptionsSchema = z.strictObject({
-  region: z.string().optional(),
-  internal: z.boolean().optional(),
-  endpoint: z.string().optional(),
-  cdnEndpoint: z.string().optional(),
-  segmentSize: positiveInt.optional(),
-  segmentConcurrency: positiveInt.optional(),
-  bulkDeleteBatchSize: positiveInt.optional(),
+// Built on the first client, not at import.
+const clientOptionsSchema = lazy(() => {
+  const positiveInt = z.number().int().positive().max(Number.MAX_SAFE_INTEGER);
+  return z.strictObject({
+    region: z.string().optional(),
+    internal: z.boolean().optional(),
+    endpoint: z.string().optional(),
+    cdnEndpoint: z.string().optional(),
+    segmentSize: positiveInt.optional(),
+    segmentConcurrency: positiveInt.optional(),
+    bulkDeleteBatchSize: positiveInt.optional(),
+  });
 });
 
 export interface ObjectStoreOptions extends ServiceClientOptions {
@@ -59,7 +62,7 @@ export class ObjectStoreClient extends ServiceClient implements SwiftClient {
   #folders?: Folders;
 
   constructor(session: AuthSession, opts: ObjectStoreOptions = {}) {
-    validate(clientOptionsSchema, opts, "");
+    validate(clientOptionsSchema(), opts, "");
     super(session, opts);
     this.defaults = {
       segmentSize: opts.segmentSize ?? DEFAULT_SEGMENT_SIZE,

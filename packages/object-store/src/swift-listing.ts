@@ -1,4 +1,4 @@
-import { HttpError, InvalidResponse, Paginated, type RaxResponse, redact } from "@rax/core";
+import { HttpError, InvalidResponse, Paginated, type RaxResponse, redact, lazy } from "@rax/core";
 import * as z from "zod";
 import { parseOptions } from "./options";
 import { parseBody } from "./response-body";
@@ -9,26 +9,28 @@ import { storage, type SwiftClient } from "./swift-client";
 // CDN's listings: the options and their query, JSON pages, marker paging past the 10 000 cap.
 
 /** A listing's options: the one declaration (schema) its type and its checks come from. */
-export const listingOptionsSchema = z.strictObject({
-  /** Page size (Swift caps it at 10 000). */
-  limit: z.number().int("must be a positive integer").positive("must be a positive integer").optional(),
-  /** Start after this name. */
-  marker: z.string("must be a string").optional(),
-  /** Stop before this name. */
-  endMarker: z.string("must be a string").optional(),
-  prefix: z.string("must be a string").optional(),
-  /** Roll names up to the first occurrence of this character after the prefix (`subdir` entries). */
-  delimiter: z.string("must be a single character").length(1, "must be a single character").optional(),
-  /** Walk every page instead of returning the first. */
-  fullListing: z.boolean("must be a boolean").optional(),
-  signal: z.instanceof(AbortSignal).optional(),
-});
+export const listingOptionsSchema = lazy(() =>
+  z.strictObject({
+    /** Page size (Swift caps it at 10 000). */
+    limit: z.number().int("must be a positive integer").positive("must be a positive integer").optional(),
+    /** Start after this name. */
+    marker: z.string("must be a string").optional(),
+    /** Stop before this name. */
+    endMarker: z.string("must be a string").optional(),
+    prefix: z.string("must be a string").optional(),
+    /** Roll names up to the first occurrence of this character after the prefix (`subdir` entries). */
+    delimiter: z.string("must be a single character").length(1, "must be a single character").optional(),
+    /** Walk every page instead of returning the first. */
+    fullListing: z.boolean("must be a boolean").optional(),
+    signal: z.instanceof(AbortSignal).optional(),
+  }),
+);
 
-export type ListingOptions = z.infer<typeof listingOptionsSchema>;
+export type ListingOptions = z.infer<ReturnType<typeof listingOptionsSchema>>;
 
 export function checkListingOptions(o: unknown, field = "options"): ListingOptions {
   if (o === undefined) return {};
-  return parseOptions(listingOptionsSchema, o, field);
+  return parseOptions(listingOptionsSchema(), o, field);
 }
 
 export function listingQuery(o: ListingOptions, marker: string | undefined): Record<string, string | number | undefined> {

@@ -1,4 +1,4 @@
-import { Paginated } from "@rax/core";
+import { Paginated, lazy } from "@rax/core";
 import * as z from "zod";
 import type { SwiftClient } from "../swift-client";
 import {
@@ -17,7 +17,7 @@ import {
 
 // The account's listing: its containers, one page at a time or every page.
 
-const containerListingRows = z.array(z.looseObject({ name: z.string(), count: z.number().nullish(), bytes: z.number().nullish() }));
+const containerListingRows = lazy(() => z.array(z.looseObject({ name: z.string(), count: z.number().nullish(), bytes: z.number().nullish() })));
 
 /** One row of the account listing (pyrax's `list_containers_info`). */
 export interface ContainerListing {
@@ -35,7 +35,7 @@ function toContainerListing(row: unknown): ContainerListing | undefined {
 
 export async function containerPage(client: SwiftClient, o: ListingOptions, marker?: string, limit = o.limit): Promise<ListPage<ContainerListing>> {
   const { res, rows } = await jsonArray(client, "", listingQuery({ ...o, limit }, marker ?? o.marker), o.signal);
-  const items = checkedRows(res, rows, toContainerListing, containerListingRows);
+  const items = checkedRows(res, rows, toContainerListing, containerListingRows());
   checkAfterMarker(res, items[0], marker ?? o.marker);
   return pageOf(items, limit);
 }

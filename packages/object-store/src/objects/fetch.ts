@@ -1,3 +1,4 @@
+import { lazy } from "@rax/core";
 import { Readable } from "node:stream";
 import type { RaxResponse } from "@rax/core";
 import * as z from "zod";
@@ -13,39 +14,41 @@ const nonNegativeInt = (message = "must be a non-negative integer") =>
   z.number(message).int(message).min(0, message).max(Number.MAX_SAFE_INTEGER, message);
 
 /** How an object's content is read: the one declaration its type and its checks come from. */
-export const fetchObjectOptionsSchema = z
-  .strictObject({
-    /** Also return the object's metadata (from the same GET; no extra HEAD). */
-    includeMeta: z.boolean("must be a boolean").optional(),
-    /** Return an async iterator of chunks of this many bytes (the last may be shorter). */
-    chunkSize: positiveInt().optional(),
-    /** Byte range, inclusive: `{ start, end? }`, or the last `suffix` bytes. */
-    range: z
-      .union(
-        [
-          z.strictObject({ suffix: positiveInt() }),
-          z
-            .strictObject({ start: nonNegativeInt(), end: nonNegativeInt("must be an integer ≥ start").optional() })
-            .refine((r) => r.end === undefined || r.end >= r.start, { message: "must be an integer ≥ start", path: ["end"] }),
-        ],
-        "must be { start, end? } or { suffix }",
-      )
-      .optional(),
-    /** First byte to read (with `size`: pyrax's partial read, without its off-by-one). */
-    offset: nonNegativeInt().optional(),
-    /** Number of bytes to read. */
-    size: positiveInt().optional(),
-    signal: abortSignal().optional(),
-  })
-  .refine((o) => o.range === undefined || (o.offset === undefined && o.size === undefined), {
-    message: "cannot be combined with offset/size",
-    path: ["range"],
-  });
+export const fetchObjectOptionsSchema = lazy(() =>
+  z
+    .strictObject({
+      /** Also return the object's metadata (from the same GET; no extra HEAD). */
+      includeMeta: z.boolean("must be a boolean").optional(),
+      /** Return an async iterator of chunks of this many bytes (the last may be shorter). */
+      chunkSize: positiveInt().optional(),
+      /** Byte range, inclusive: `{ start, end? }`, or the last `suffix` bytes. */
+      range: z
+        .union(
+          [
+            z.strictObject({ suffix: positiveInt() }),
+            z
+              .strictObject({ start: nonNegativeInt(), end: nonNegativeInt("must be an integer ≥ start").optional() })
+              .refine((r) => r.end === undefined || r.end >= r.start, { message: "must be an integer ≥ start", path: ["end"] }),
+          ],
+          "must be { start, end? } or { suffix }",
+        )
+        .optional(),
+      /** First byte to read (with `size`: pyrax's partial read, without its off-by-one). */
+      offset: nonNegativeInt().optional(),
+      /** Number of bytes to read. */
+      size: positiveInt().optional(),
+      signal: abortSignal().optional(),
+    })
+    .refine((o) => o.range === undefined || (o.offset === undefined && o.size === undefined), {
+      message: "cannot be combined with offset/size",
+      path: ["range"],
+    }),
+);
 
-export type FetchObjectOptions = z.input<typeof fetchObjectOptionsSchema>;
+export type FetchObjectOptions = z.input<ReturnType<typeof fetchObjectOptionsSchema>>;
 
 export function fetchOptions(o: unknown, field = "options"): FetchObjectOptions {
-  return o === undefined ? {} : parseOptions(fetchObjectOptionsSchema, o, field);
+  return o === undefined ? {} : parseOptions(fetchObjectOptionsSchema(), o, field);
 }
 
 /** The `Range` header for the options, or undefined for the whole object. */

@@ -1,4 +1,4 @@
-import { Paginated, ValidationError } from "@rax/core";
+import { Paginated, ValidationError, lazy } from "@rax/core";
 import * as z from "zod";
 import { asNoSuchContainer } from "../errors";
 import { containerName, containerPath } from "../names";
@@ -21,19 +21,20 @@ import {
 // A container's listing: its objects, one page at a time or every page.
 
 // Swift's JSON listing rows, as the contract and to word the error for a row the fast checks below
-// refuse. Loose: fields a newer Swift adds (symlink_path, …) are kept, not refused.
-const subdirRow = z.looseObject({ subdir: z.string() });
-// Optional fields may come as null (some Swift versions and proxies): null means absent.
-const objectRow = z.looseObject({
-  name: z.string(),
-  bytes: z.number().nullish(),
-  hash: z.string().nullish(),
-  content_type: z.string().nullish(),
-  last_modified: z.string().nullish(),
-});
+// refuse (built on first use). Loose: fields a newer Swift adds (symlink_path, …) are kept, not
+// refused; optional fields may come as null (some Swift versions and proxies): null means absent.
 // A delimiter listing mixes roll-up rows in; the object shape comes last so its complaint is reported.
-const objectListingRows = z.array(z.union([subdirRow, objectRow]));
-
+const objectListingRows = lazy(() => {
+  const subdirRow = z.looseObject({ subdir: z.string() });
+  const objectRow = z.looseObject({
+    name: z.string(),
+    bytes: z.number().nullish(),
+    hash: z.string().nullish(),
+    content_type: z.string().nullish(),
+    last_modified: z.string().nullish(),
+  });
+  return z.array(z.union([subdirRow, objectRow]));
+});
 
 /** One row of a container listing. */
 export interface ObjectListing {
@@ -79,7 +80,7 @@ export async function objectPage(
   } catch (e) {
     throw asNoSuchContainer(e, container);
   }
-  const items = checkedRows(listing.res, listing.rows, toObjectListing, objectListingRows);
+  const items = checkedRows(listing.res, listing.rows, toObjectListing, objectListingRows());
   checkAfterMarker(listing.res, items[0], marker ?? o.marker);
   return pageOf(items, limit);
 }

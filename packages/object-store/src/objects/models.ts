@@ -1,3 +1,4 @@
+import { lazy } from "@rax/core";
 import type { Job } from "@rax/core";
 import * as z from "zod";
 import { countHeader, type ResponseRef } from "../count-headers";
@@ -97,25 +98,29 @@ export interface BulkDeleteJob extends Job<BulkDeleteResult, BulkDeleteProgress>
   readonly done: Promise<BulkDeleteResult>;
 }
 
-export const bulkDeleteOptionsSchema = z.strictObject({
-  /** Return a `BulkDeleteJob` at once instead of a Promise. */
-  async: z.boolean("must be a boolean").optional(),
-  /** Names per request (default: the client's, Swift's 10 000). */
-  batchSize: z.number("must be a positive integer").int("must be a positive integer").positive("must be a positive integer").optional(),
-  signal: z.instanceof(AbortSignal, { message: "must be an AbortSignal" }).optional(),
-});
-export type BulkDeleteOptions = z.input<typeof bulkDeleteOptionsSchema>;
+export const bulkDeleteOptionsSchema = lazy(() =>
+  z.strictObject({
+    /** Return a `BulkDeleteJob` at once instead of a Promise. */
+    async: z.boolean("must be a boolean").optional(),
+    /** Names per request (default: the client's, Swift's 10 000). */
+    batchSize: z.number("must be a positive integer").int("must be a positive integer").positive("must be a positive integer").optional(),
+    signal: z.instanceof(AbortSignal, { message: "must be an AbortSignal" }).optional(),
+  }),
+);
+export type BulkDeleteOptions = z.input<ReturnType<typeof bulkDeleteOptionsSchema>>;
 
 // Swift's bulk middleware answer. An object that carries neither the status nor the count is not
 // one (a JSON array, `{}`, an unrelated error document): taking it as "0 deleted" would hide a failure.
-export const swiftBulkBody = z
-  .looseObject({
-    "Number Deleted": z.number().optional(),
-    "Number Not Found": z.number().optional(),
-    "Response Status": z.string().optional(),
-    "Response Body": z.string().optional(),
-    Errors: z.array(z.array(z.unknown())).optional(),
-  })
-  .refine((b) => b["Response Status"] !== undefined || b["Number Deleted"] !== undefined, {
-    message: 'neither "Response Status" nor "Number Deleted" is present',
-  });
+export const swiftBulkBody = lazy(() =>
+  z
+    .looseObject({
+      "Number Deleted": z.number().optional(),
+      "Number Not Found": z.number().optional(),
+      "Response Status": z.string().optional(),
+      "Response Body": z.string().optional(),
+      Errors: z.array(z.array(z.unknown())).optional(),
+    })
+    .refine((b) => b["Response Status"] !== undefined || b["Number Deleted"] !== undefined, {
+      message: 'neither "Response Status" nor "Number Deleted" is present',
+    }),
+);

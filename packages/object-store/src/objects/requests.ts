@@ -45,14 +45,14 @@ export async function getObject(client: SwiftClient, container: unknown, name: u
 export async function storeObject(client: SwiftClient, container: unknown, name: unknown, data: unknown, options?: unknown): Promise<ObjectInfo> {
   const c = containerName(container);
   const n = objectName(name);
-  const { options: o, headers } = storeOptions(storeObjectOptionsSchema, options);
+  const { options: o, headers } = storeOptions(storeObjectOptionsSchema(), options);
   return writeObject(client, c, n, sourceFromData(data, o.size), o, headers);
 }
 
 /** Upload a local file; the object name defaults to the file's base name. */
 export async function uploadFile(client: SwiftClient, container: unknown, path: unknown, options?: unknown): Promise<ObjectInfo> {
   const c = containerName(container);
-  const { options: o, headers } = storeOptions(uploadFileOptionsSchema, options);
+  const { options: o, headers } = storeOptions(uploadFileOptionsSchema(), options);
   if (typeof path !== "string" || path.length === 0) throw new ValidationError("path", "must be a file path");
   const { objName, ...rest } = o;
   const n = objectName(objName ?? basename(path), objName === undefined ? "path" : "options.objName");
@@ -145,7 +145,7 @@ export async function deleteObject(client: SwiftClient, container: unknown, name
 async function checkSegmentsDeleted(res: RaxResponse): Promise<void> {
   const answer = await res.json();
   if (answer === undefined) return;
-  const parsed = parseBody(res, answer, swiftBulkBody, "large-object delete result");
+  const parsed = parseBody(res, answer, swiftBulkBody(), "large-object delete result");
   const status = parsed["Response Status"] ?? "200 OK";
   if (status.startsWith("2")) return;
   throw errorFromResponse({ status: Number.parseInt(status, 10) || 500, headers: res.headers, body: answer, method: res.method, url: res.url });
@@ -312,7 +312,7 @@ async function deleteBatch(client: SwiftClient, container: string, names: string
   const answer = await res.json();
   if (answer === undefined)
     throw new InvalidResponse({ status: res.status, method: "DELETE", url: res.url, snippet: "", requestId: res.requestId }, "bulk delete returned no JSON result");
-  const parsed = parseBody(res, answer, swiftBulkBody, "bulk delete result");
+  const parsed = parseBody(res, answer, swiftBulkBody(), "bulk delete result");
   const status = parsed["Response Status"] ?? `${res.status}`;
   const errors = Array.isArray(parsed.Errors) ? parsed.Errors.map((e) => [String(e[0]), String(e[1])] as [string, string]) : [];
   if (!status.startsWith("200") && errors.length === 0) errors.push([parsed["Response Body"] ?? "", status]);
@@ -356,7 +356,7 @@ function bulkDeleteInput(container: unknown, names: unknown, options: unknown): 
   if (!Array.isArray(names)) throw new ValidationError("names", "must be a list of object names");
   // Names travel in the body, where '.' and '..' segments are legal.
   const list = names.map((n, i) => objectName(n, `names.${i}`, true));
-  const o = options === undefined ? {} : parseOptions(bulkDeleteOptionsSchema, options, "options");
+  const o = options === undefined ? {} : parseOptions(bulkDeleteOptionsSchema(), options, "options");
   return { c, names: list, async: o.async ?? false, batchSize: o.batchSize, signal: o.signal };
 }
 

@@ -1,5 +1,5 @@
 import { createHmac } from "node:crypto";
-import { registerSecret, ValidationError } from "@rax/core";
+import { registerSecret, ValidationError, lazy } from "@rax/core";
 import * as z from "zod";
 import { encodePath } from "../names";
 import { parseOptions } from "../options";
@@ -9,33 +9,35 @@ export type TempUrlMethod = (typeof METHODS)[number];
 export type TempUrlAlgorithm = "sha1" | "sha256" | "sha512";
 
 /** A temp URL's options: the one declaration its type and its checks come from. */
-export const tempUrlOptionsSchema = z.strictObject({
-  /** How long the URL works, in seconds (> 0). */
-  seconds: z.number("must be a positive number of seconds").positive("must be a positive number of seconds").finite("must be a positive number of seconds"),
-  /** Case-insensitive; default GET. */
-  method: z
-    .string("must be GET, PUT, HEAD, POST or DELETE")
-    .transform((m) => m.toUpperCase())
-    .pipe(z.enum(METHODS, "must be GET, PUT, HEAD, POST or DELETE"))
-    .default("GET"),
-  /** pyrax signs with SHA-1; Swift also accepts SHA-256 (recommended) and SHA-512. */
-  algorithm: z.enum(["sha1", "sha256", "sha512"], "must be sha1, sha256 or sha512").default("sha1"),
-  /** The account's temp-URL key; fetched once and cached when not given. */
-  key: z.string("must be a non-empty string").min(1, "must be a non-empty string").optional(),
-  /** Suggested download file name (`Content-Disposition`). */
-  filename: z.string("must be a non-empty string").min(1, "must be a non-empty string").optional(),
-  /** Ask the browser to display rather than download. */
-  inline: z.boolean("must be a boolean").optional(),
-});
+export const tempUrlOptionsSchema = lazy(() =>
+  z.strictObject({
+    /** How long the URL works, in seconds (> 0). */
+    seconds: z.number("must be a positive number of seconds").positive("must be a positive number of seconds").finite("must be a positive number of seconds"),
+    /** Case-insensitive; default GET. */
+    method: z
+      .string("must be GET, PUT, HEAD, POST or DELETE")
+      .transform((m) => m.toUpperCase())
+      .pipe(z.enum(METHODS, "must be GET, PUT, HEAD, POST or DELETE"))
+      .default("GET"),
+    /** pyrax signs with SHA-1; Swift also accepts SHA-256 (recommended) and SHA-512. */
+    algorithm: z.enum(["sha1", "sha256", "sha512"], "must be sha1, sha256 or sha512").default("sha1"),
+    /** The account's temp-URL key; fetched once and cached when not given. */
+    key: z.string("must be a non-empty string").min(1, "must be a non-empty string").optional(),
+    /** Suggested download file name (`Content-Disposition`). */
+    filename: z.string("must be a non-empty string").min(1, "must be a non-empty string").optional(),
+    /** Ask the browser to display rather than download. */
+    inline: z.boolean("must be a boolean").optional(),
+  }),
+);
 
-export type TempUrlOptions = z.input<typeof tempUrlOptionsSchema>;
-export type CheckedTempUrlOptions = z.output<typeof tempUrlOptionsSchema>;
+export type TempUrlOptions = z.input<ReturnType<typeof tempUrlOptionsSchema>>;
+export type CheckedTempUrlOptions = z.output<ReturnType<typeof tempUrlOptionsSchema>>;
 
 /** `options` may be just the number of seconds, as in pyrax. */
 export function tempUrlOptions(o: unknown, field = "options"): CheckedTempUrlOptions {
   if (typeof o === "number") o = { seconds: o };
   if (o === null || typeof o !== "object") throw new ValidationError(field, "must be { seconds, method?, … } or a number of seconds");
-  return parseOptions(tempUrlOptionsSchema, o, field);
+  return parseOptions(tempUrlOptionsSchema(), o, field);
 }
 
 /**

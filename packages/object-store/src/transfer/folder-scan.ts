@@ -1,6 +1,6 @@
 import { readdir, stat } from "node:fs/promises";
 import { join } from "node:path";
-import { ValidationError } from "@rax/core";
+import { ValidationError, lazy } from "@rax/core";
 import * as z from "zod";
 import { globToRegExp } from "./glob";
 
@@ -16,9 +16,11 @@ export interface LocalFile {
 export type IgnoreMatcher = (rel: string, base: string) => boolean;
 
 /** Glob pattern(s) matched against each file/folder name and relative path (see `globToRegExp`). */
-export const ignoreSchema = z.custom<string | string[]>(
-  (v) => isPattern(v) || (Array.isArray(v) && v.every(isPattern)),
-  "must be a glob pattern or a list of them",
+export const ignoreSchema = lazy(() =>
+  z.custom<string | string[]>(
+    (v) => isPattern(v) || (Array.isArray(v) && v.every(isPattern)),
+    "must be a glob pattern or a list of them",
+  ),
 );
 const isPattern = (v: unknown) => typeof v === "string" && v.length > 0;
 

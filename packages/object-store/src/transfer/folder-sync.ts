@@ -1,3 +1,4 @@
+import { lazy } from "@rax/core";
 import * as z from "zod";
 import { type ObjectListing, walkObjects } from "../objects/listing";
 import { containerName } from "../names";
@@ -11,25 +12,27 @@ import { storeObjectOptionsSchema, storeOptions } from "./store-options";
 import { runPool } from "./worker-pool";
 
 /** A folder sync's options: the one declaration its type and its checks come from. */
-export const syncFolderOptionsSchema = z.strictObject({
-  /** Upload names starting with "." (default false). */
-  includeHidden: z.boolean("must be a boolean").optional(),
-  /** Upload whenever content differs, even if the server's copy is newer (default false). */
-  ignoreTimestamps: z.boolean("must be a boolean").optional(),
-  /** Glob pattern(s) matched against file/folder names and relative paths. */
-  ignore: ignoreSchema.optional(),
-  /** Object name prefix; a "/" is added when missing. */
-  prefix: z.string("must be a string").optional(),
-  /** Delete objects under the prefix that have no local file (default false). */
-  delete: z.boolean("must be a boolean").optional(),
-  /** Files uploaded at once (default 8). */
-  concurrency: positiveInt().optional(),
-  contentType: storeObjectOptionsSchema.shape.contentType,
-  ttl: storeObjectOptionsSchema.shape.ttl,
-  signal: abortSignal().optional(),
-});
+export const syncFolderOptionsSchema = lazy(() =>
+  z.strictObject({
+    /** Upload names starting with "." (default false). */
+    includeHidden: z.boolean("must be a boolean").optional(),
+    /** Upload whenever content differs, even if the server's copy is newer (default false). */
+    ignoreTimestamps: z.boolean("must be a boolean").optional(),
+    /** Glob pattern(s) matched against file/folder names and relative paths. */
+    ignore: ignoreSchema().optional(),
+    /** Object name prefix; a "/" is added when missing. */
+    prefix: z.string("must be a string").optional(),
+    /** Delete objects under the prefix that have no local file (default false). */
+    delete: z.boolean("must be a boolean").optional(),
+    /** Files uploaded at once (default 8). */
+    concurrency: positiveInt().optional(),
+    contentType: storeObjectOptionsSchema().shape.contentType,
+    ttl: storeObjectOptionsSchema().shape.ttl,
+    signal: abortSignal().optional(),
+  }),
+);
 
-export type SyncFolderOptions = z.input<typeof syncFolderOptionsSchema>;
+export type SyncFolderOptions = z.input<ReturnType<typeof syncFolderOptionsSchema>>;
 
 export interface SyncResult {
   /** Object names uploaded (new or changed). */
@@ -76,8 +79,8 @@ async function needsUpload(file: LocalFile, remote: ObjectListing | undefined, i
  */
 export async function syncFolder(client: SwiftClient, path: unknown, container: unknown, options?: unknown): Promise<SyncResult> {
   const c = containerName(container);
-  const opts = options === undefined ? {} : parseOptions(syncFolderOptionsSchema, options, "options");
-  const store = storeOptions(storeObjectOptionsSchema, { contentType: opts.contentType, ttl: opts.ttl });
+  const opts = options === undefined ? {} : parseOptions(syncFolderOptionsSchema(), options, "options");
+  const store = storeOptions(storeObjectOptionsSchema(), { contentType: opts.contentType, ttl: opts.ttl });
   const ignored = ignoreMatcher(opts.ignore);
   const root = await checkFolder(path);
   let prefix = opts.prefix ?? "";

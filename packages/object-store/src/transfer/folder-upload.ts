@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { setMaxListeners } from "node:events";
 import { basename } from "node:path";
-import { type Job, startJob, ValidationError } from "@rax/core";
+import { type Job, startJob, ValidationError, lazy } from "@rax/core";
 import * as z from "zod";
 import { createContainer } from "../containers/requests";
 import { type ContainerRef, containerName } from "../names";
@@ -32,21 +32,23 @@ export interface FolderUploadResult {
 }
 
 /** A folder upload's options: the one declaration its type and its checks come from. */
-export const uploadFolderOptionsSchema = z.strictObject({
-  /** Container name or object; default: the folder's name. Created if missing. */
-  container: z.custom<ContainerRef>().optional(),
-  /** Glob pattern(s) matched against file/folder names and relative paths (`*`, `?`, `**`, `[…]`, `{a,b}`). */
-  ignore: ignoreSchema.optional(),
-  contentType: storeObjectOptionsSchema.shape.contentType,
-  contentEncoding: storeObjectOptionsSchema.shape.contentEncoding,
-  ttl: storeObjectOptionsSchema.shape.ttl,
-  /** Files uploaded at once (default 8). */
-  concurrency: positiveInt().optional(),
-  signal: abortSignal().optional(),
-  onProgress: callback<(p: FolderProgress) => void>().optional(),
-});
+export const uploadFolderOptionsSchema = lazy(() =>
+  z.strictObject({
+    /** Container name or object; default: the folder's name. Created if missing. */
+    container: z.custom<ContainerRef>().optional(),
+    /** Glob pattern(s) matched against file/folder names and relative paths (`*`, `?`, `**`, `[…]`, `{a,b}`). */
+    ignore: ignoreSchema().optional(),
+    contentType: storeObjectOptionsSchema().shape.contentType,
+    contentEncoding: storeObjectOptionsSchema().shape.contentEncoding,
+    ttl: storeObjectOptionsSchema().shape.ttl,
+    /** Files uploaded at once (default 8). */
+    concurrency: positiveInt().optional(),
+    signal: abortSignal().optional(),
+    onProgress: callback<(p: FolderProgress) => void>().optional(),
+  }),
+);
 
-export type UploadFolderOptions = z.input<typeof uploadFolderOptionsSchema>;
+export type UploadFolderOptions = z.input<ReturnType<typeof uploadFolderOptionsSchema>>;
 
 /**
  * A folder upload running in the background: core's `Job` (`await job` → `FolderUploadResult`,
@@ -92,11 +94,11 @@ export function uploadFolder(client: SwiftClient, path: unknown, options?: unkno
   });
   scanned.catch(() => undefined);
 
-  let input: { o: z.output<typeof uploadFolderOptionsSchema>; store: ReturnType<typeof storeOptions> } | undefined;
+  let input: { o: z.output<ReturnType<typeof uploadFolderOptionsSchema>>; store: ReturnType<typeof storeOptions> } | undefined;
   let invalid: unknown;
   try {
-    const o = options === undefined ? {} : parseOptions(uploadFolderOptionsSchema, options, "options");
-    const store = storeOptions(storeObjectOptionsSchema, { contentType: o.contentType, contentEncoding: o.contentEncoding, ttl: o.ttl });
+    const o = options === undefined ? {} : parseOptions(uploadFolderOptionsSchema(), options, "options");
+    const store = storeOptions(storeObjectOptionsSchema(), { contentType: o.contentType, contentEncoding: o.contentEncoding, ttl: o.ttl });
     if (typeof path !== "string" || path.length === 0) throw new ValidationError("path", "must be a folder path");
     state.container =
       o.container === undefined ? containerName(basename(path.replace(/[/\\]+$/, "")), "path") : containerName(o.container, "options.container");
