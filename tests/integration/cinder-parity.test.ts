@@ -194,6 +194,9 @@ describe.skipIf(real instanceof Error)(`Cinder v3 wire parity: real Cinder vs @r
     return { ...body, [listKey]: body[listKey].filter((x: { id: string }) => mine.has(x.id)) };
   };
   const run = encodeURIComponent(JSON.stringify({ run: suffix }));
+  // Real Cinder stores created_at to the second and breaks ties by id (random): rows whose order a step
+  // compares are made in different seconds.
+  const tick = () => new Promise((ok) => setTimeout(ok, 1100));
 
   it("version discovery: GET / and /v3/, microversions (latest, too high → 406, malformed → 400)", async () => {
     // The emulator's root also lists Rackspace's v1 and v2 (after v3): DIFFERENCES.md.
@@ -209,7 +212,9 @@ describe.skipIf(real instanceof Error)(`Cinder v3 wire parity: real Cinder vs @r
   it("volumes: create, show, list, detail, filters, update, validation errors", async () => {
     const body = (name: string, extra: object = {}) => ({ volume: { size: 1, name: `${name}${suffix}`, description: "parity", metadata: { run: suffix, k: "v" }, ...extra } });
     remember("a", "volumes", await same("demo", "POST", "/volumes", { body: body("pa") }), "volume");
+    await tick();
     remember("b", "volumes", await same("demo", "POST", "/volumes", { body: body("pb", { size: 2 }) }), "volume");
+    await tick();
     remember("c", "volumes", await same("demo", "POST", "/volumes", { body: body("pc") }), "volume");
     for (const n of ["a", "b", "c"]) for (const s of [real as Side, emu]) await waitSettled(s, "demo", `/volumes/${idOf(n)(s)}`, "volume");
     await same("demo", "GET", (s) => `/volumes/${idOf("a")(s)}`);
@@ -356,6 +361,9 @@ describe.skipIf(real instanceof Error)(`Cinder v3 wire parity: real Cinder vs @r
     await act({ "os-attach": { instance_uuid: "11111111-2222-4333-8444-555555555555", mountpoint: "/dev/vdb", mode: "rw" } });
     await status();
     await act({ "os-attach": { mountpoint: "/dev/vdb" } });
+    await both("demo", "POST", "/snapshots", (s) => ({ snapshot: { volume_id: idOf("x")(s), name: `pxf${suffix}` } }));
+    remember("xf", "snapshots", await both("demo", "POST", "/snapshots", (s) => ({ snapshot: { volume_id: idOf("x")(s), name: `pxf${suffix}`, force: true } })), "snapshot");
+    for (const s of [real as Side, emu]) await waitSettled(s, "demo", `/snapshots/${idOf("xf")(s)}`, "snapshot");
     await act({ "os-begin_detaching": null });
     await status();
     await act({ "os-roll_detaching": null });
@@ -367,6 +375,7 @@ describe.skipIf(real instanceof Error)(`Cinder v3 wire parity: real Cinder vs @r
     await same("demo", "POST", "/volumes", { body: { volume: { source_volid: "00000000-0000-4000-8000-000000000000" } } });
     for (const s of [real as Side, emu]) await waitSettled(s, "demo", `/volumes/${idOf("xc")(s)}`, "volume");
     for (const n of ["1", "2"]) {
+      await tick();
       const made = await both("demo", "POST", "/snapshots", (s) => ({ snapshot: { volume_id: idOf("x")(s), name: `pxs${n}${suffix}` } }));
       remember(`xs${n}`, "snapshots", made, "snapshot");
       for (const s of [real as Side, emu]) await waitSettled(s, "demo", `/snapshots/${idOf(`xs${n}`)(s)}`, "snapshot");
