@@ -1,3 +1,4 @@
+import { lazy } from "@rax/core";
 import * as z from "zod";
 import { type WireLink, wireLink } from "../paging";
 import { createPolicyInput, type PolicyData, toPolicy, toWirePolicy, wirePolicy } from "../policies/models";
@@ -6,61 +7,71 @@ import { cooldownInput, metadataInput, ref } from "../ref";
 
 // Wire shapes: reference autoscale.md, "Groups" (GET /groups, /groups/{id}, /state, /config, /launch).
 
-export const wireState = z.looseObject({
-  active: z.array(z.looseObject({ id: z.string(), links: z.array(wireLink).optional() })).optional(),
-  activeCapacity: z.number().optional(),
-  desiredCapacity: z.number().optional(),
-  pendingCapacity: z.number().optional(),
-  paused: z.boolean().optional(),
-  name: z.string().optional(),
-  status: z.string().optional(),
-});
-export type WireState = z.output<typeof wireState>;
+export const wireState = lazy(() =>
+  z.looseObject({
+    active: z.array(z.looseObject({ id: z.string(), links: z.array(wireLink()).optional() })).optional(),
+    activeCapacity: z.number().optional(),
+    desiredCapacity: z.number().optional(),
+    pendingCapacity: z.number().optional(),
+    paused: z.boolean().optional(),
+    name: z.string().optional(),
+    status: z.string().optional(),
+  }),
+);
+export type WireState = z.output<ReturnType<typeof wireState>>;
 
-export const wireGroupConfig = z.looseObject({
-  name: z.string(),
-  cooldown: z.number().optional(),
-  minEntities: z.number().optional(),
-  maxEntities: z.number().nullish(),
-  metadata: z.record(z.string(), z.string()).nullish(),
-});
-export type WireGroupConfig = z.output<typeof wireGroupConfig>;
+export const wireGroupConfig = lazy(() =>
+  z.looseObject({
+    name: z.string(),
+    cooldown: z.number().optional(),
+    minEntities: z.number().optional(),
+    maxEntities: z.number().nullish(),
+    metadata: z.record(z.string(), z.string()).nullish(),
+  }),
+);
+export type WireGroupConfig = z.output<ReturnType<typeof wireGroupConfig>>;
 
-const wireServerArgs = z.looseObject({
-  name: z.string().optional(),
-  flavorRef: z.union([z.string(), z.number()]).optional(),
-  imageRef: z.string().nullish(),
-  metadata: z.record(z.string(), z.string()).nullish(),
-  personality: z.array(z.looseObject({ path: z.string(), contents: z.string() })).nullish(),
-  networks: z.array(z.looseObject({ uuid: z.string() })).nullish(),
-  "OS-DCF:diskConfig": z.string().optional(),
-  key_name: z.string().nullish(),
-  config_drive: z.boolean().optional(),
-  user_data: z.string().optional(),
-});
-const wireLoadBalancer = z.looseObject({ loadBalancerId: z.union([z.number(), z.string()]), port: z.number().optional() });
+const wireServerArgs = lazy(() =>
+  z.looseObject({
+    name: z.string().optional(),
+    flavorRef: z.union([z.string(), z.number()]).optional(),
+    imageRef: z.string().nullish(),
+    metadata: z.record(z.string(), z.string()).nullish(),
+    personality: z.array(z.looseObject({ path: z.string(), contents: z.string() })).nullish(),
+    networks: z.array(z.looseObject({ uuid: z.string() })).nullish(),
+    "OS-DCF:diskConfig": z.string().optional(),
+    key_name: z.string().nullish(),
+    config_drive: z.boolean().optional(),
+    user_data: z.string().optional(),
+  }),
+);
+const wireLoadBalancer = lazy(() => z.looseObject({ loadBalancerId: z.union([z.number(), z.string()]), port: z.number().optional() }));
 
-export const wireLaunchConfig = z.looseObject({
-  type: z.string(),
-  args: z.looseObject({ server: wireServerArgs.optional(), loadBalancers: z.array(wireLoadBalancer).nullish() }),
-});
-export type WireLaunchConfig = z.output<typeof wireLaunchConfig>;
+export const wireLaunchConfig = lazy(() =>
+  z.looseObject({
+    type: z.string(),
+    args: z.looseObject({ server: wireServerArgs().optional(), loadBalancers: z.array(wireLoadBalancer()).nullish() }),
+  }),
+);
+export type WireLaunchConfig = z.output<ReturnType<typeof wireLaunchConfig>>;
 
-export const wireGroup = z.looseObject({
-  id: z.string(),
-  links: z.array(wireLink).optional(),
-  groupConfiguration: wireGroupConfig.optional(),
-  launchConfiguration: wireLaunchConfig.optional(),
-  scalingPolicies: z.array(wirePolicy).optional(),
-  state: wireState.optional(),
-});
-export type WireGroup = z.output<typeof wireGroup>;
+export const wireGroup = lazy(() =>
+  z.looseObject({
+    id: z.string(),
+    links: z.array(wireLink()).optional(),
+    groupConfiguration: wireGroupConfig().optional(),
+    launchConfiguration: wireLaunchConfig().optional(),
+    scalingPolicies: z.array(wirePolicy()).optional(),
+    state: wireState().optional(),
+  }),
+);
+export type WireGroup = z.output<ReturnType<typeof wireGroup>>;
 
-export const groupBody = z.looseObject({ group: wireGroup });
-export const groupsBody = z.looseObject({ groups: z.array(wireGroup), groups_links: z.array(wireLink).optional() });
-export const stateBody = z.looseObject({ group: wireState });
-export const configBody = z.looseObject({ groupConfiguration: wireGroupConfig });
-export const launchBody = z.looseObject({ launchConfiguration: wireLaunchConfig });
+export const groupBody = lazy(() => z.looseObject({ group: wireGroup() }));
+export const groupsBody = lazy(() => z.looseObject({ groups: z.array(wireGroup()), groups_links: z.array(wireLink()).optional() }));
+export const stateBody = lazy(() => z.looseObject({ group: wireState() }));
+export const configBody = lazy(() => z.looseObject({ groupConfiguration: wireGroupConfig() }));
+export const launchBody = lazy(() => z.looseObject({ launchConfiguration: wireLaunchConfig() }));
 
 /** Where a group stands (pyrax `get_state()`): its servers and capacities. */
 export interface GroupStateData {
@@ -188,62 +199,70 @@ function hideRaw<T extends { raw: unknown }>(o: T): T {
 
 // ---- input ----
 
-const entities = z.number().int("must be a whole number of servers").min(0, "must be 0 or more").max(1000, "must be at most 1000 (Otter's limit)");
+const entities = lazy(() => z.number().int("must be a whole number of servers").min(0, "must be 0 or more").max(1000, "must be at most 1000 (Otter's limit)"));
 
 /** Text or bytes; sent base64-encoded, as pyrax encodes personality files and user data. */
-const base64able = z.union([z.string(), z.instanceof(Uint8Array)], { error: "must be a string or bytes" });
+const base64able = lazy(() => z.union([z.string(), z.instanceof(Uint8Array)], { error: "must be a string or bytes" }));
 
-const personalityInput = z.array(z.strictObject({ path: z.string().min(1).max(255), contents: base64able })).max(5, "at most 5 files (Nova's limit)");
+const personalityInput = lazy(() => z.array(z.strictObject({ path: z.string().min(1).max(255), contents: base64able() })).max(5, "at most 5 files (Nova's limit)"));
 
 /**
  * A network by uuid, or an object with `uuid`, `net-id` (what `networks.getServerNetworks()` returns,
  * pyrax's `get_server_networks`) or `id` (a Cloud Networks network).
  */
-const networkInput = z.union(
-  [
-    z.string().min(1).transform((uuid) => ({ uuid })),
-    z.object({ uuid: z.string().min(1) }).transform((n) => ({ uuid: n.uuid })),
-    z.object({ "net-id": z.string().min(1) }).transform((n) => ({ uuid: n["net-id"] })),
-    z.object({ id: z.string().min(1) }).transform((n) => ({ uuid: n.id })),
-  ],
-  { error: "must be a network uuid or an object with uuid, net-id or id" },
+const networkInput = lazy(() =>
+  z.union(
+    [
+      z.string().min(1).transform((uuid) => ({ uuid })),
+      z.object({ uuid: z.string().min(1) }).transform((n) => ({ uuid: n.uuid })),
+      z.object({ "net-id": z.string().min(1) }).transform((n) => ({ uuid: n["net-id"] })),
+      z.object({ id: z.string().min(1) }).transform((n) => ({ uuid: n.id })),
+    ],
+    { error: "must be a network uuid or an object with uuid, net-id or id" },
+  ),
 );
 
-const lbId = z.union([z.number().int().positive(), z.string().min(1)]);
-const port = z.number().int().min(1).max(65_535);
+const lbId = lazy(() => z.union([z.number().int().positive(), z.string().min(1)]));
+const port = lazy(() => z.number().int().min(1).max(65_535));
 /** `[id, port]` (pyrax's tuple), `{ loadBalancerId, port }` (Otter's), or `{ id, port }` (a load balancer object). */
-const loadBalancerInput = z.union(
-  [
-    z.tuple([lbId, port]).transform(([loadBalancerId, p]) => ({ loadBalancerId, port: p })),
-    z.object({ loadBalancerId: lbId, port }).transform((l) => ({ loadBalancerId: l.loadBalancerId, port: l.port })),
-    z.object({ id: lbId, port }).transform((l) => ({ loadBalancerId: l.id, port: l.port })),
-  ],
-  { error: "must be [id, port], { loadBalancerId, port } or { id, port }" },
+const loadBalancerInput = lazy(() =>
+  z.union(
+    [
+      z.tuple([lbId(), port()]).transform(([loadBalancerId, p]) => ({ loadBalancerId, port: p })),
+      z.object({ loadBalancerId: lbId(), port: port() }).transform((l) => ({ loadBalancerId: l.loadBalancerId, port: l.port })),
+      z.object({ id: lbId(), port: port() }).transform((l) => ({ loadBalancerId: l.id, port: l.port })),
+    ],
+    { error: "must be [id, port], { loadBalancerId, port } or { id, port }" },
+  ),
 );
 /** pyrax takes one `(id, port)` tuple or a list of them. */
-const loadBalancersInput = z.union([z.tuple([lbId, port]).transform(([loadBalancerId, p]) => [{ loadBalancerId, port: p }]), z.array(loadBalancerInput)], {
-  error: "must be [id, port] or a list of load balancers",
-});
+const loadBalancersInput = lazy(() =>
+  z.union([z.tuple([lbId(), port()]).transform(([loadBalancerId, p]) => [{ loadBalancerId, port: p }]), z.array(loadBalancerInput())], {
+    error: "must be [id, port] or a list of load balancers",
+  }),
+);
 
-const flavorInput = z.union([z.string().min(1), z.number().transform(String), z.object({ id: z.union([z.string().min(1), z.number()]) }).transform((f) => String(f.id))], {
-  error: "must be a flavor id or an object with an id",
-});
+const flavorInput = lazy(() =>
+  z.union([z.string().min(1), z.number().transform(String), z.object({ id: z.union([z.string().min(1), z.number()]) }).transform((f) => String(f.id))], {
+    error: "must be a flavor id or an object with an id",
+  }),
+);
 
 /** The server settings of a launch configuration (pyrax's names, camelCased). */
 const launchFields = {
   serverName: z.string().min(1).max(255),
-  flavor: flavorInput,
-  image: ref,
+  flavor: flavorInput(),
+  image: ref(),
   /** `AUTO` (the whole disk) or `MANUAL` (the image's size). */
   diskConfig: z.enum(["AUTO", "MANUAL"]).optional(),
   /** Server metadata. */
-  metadata: metadataInput.optional(),
-  personality: personalityInput.optional(),
-  networks: z.array(networkInput).optional(),
-  loadBalancers: loadBalancersInput.optional(),
+  metadata: metadataInput().optional(),
+  personality: personalityInput().optional(),
+  networks: z.array(networkInput()).optional(),
+  loadBalancers: loadBalancersInput().optional(),
   keyName: z.string().min(1).max(255).optional(),
   configDrive: z.boolean().optional(),
-  userData: base64able.optional(),
+  userData: base64able().optional(),
 };
 
 const checkBounds = (g: { minEntities?: number; maxEntities?: number }, ctx: z.RefinementCtx) => {
@@ -252,61 +271,69 @@ const checkBounds = (g: { minEntities?: number; maxEntities?: number }, ctx: z.R
 };
 
 /** A new group: its configuration, launch configuration and policies in one call (pyrax `create`). */
-export const createGroupInput = z
-  .strictObject({
-    name: z.string().min(1).max(256),
-    cooldown: cooldownInput,
-    minEntities: entities,
-    maxEntities: entities,
-    /** Group metadata (pyrax `group_metadata`); `metadata` is the servers'. */
-    groupMetadata: metadataInput.optional(),
-    /** Only `launch_server`. */
-    launchConfigType: z.literal("launch_server").optional(),
-    ...launchFields,
-    scalingPolicies: z.array(createPolicyInput).max(100, "at most 100 policies per group").optional(),
-  })
-  .superRefine(checkBounds);
-export type CreateGroupInput = z.input<typeof createGroupInput>;
+export const createGroupInput = lazy(() =>
+  z
+    .strictObject({
+      name: z.string().min(1).max(256),
+      cooldown: cooldownInput(),
+      minEntities: entities(),
+      maxEntities: entities(),
+      /** Group metadata (pyrax `group_metadata`); `metadata` is the servers'. */
+      groupMetadata: metadataInput().optional(),
+      /** Only `launch_server`. */
+      launchConfigType: z.literal("launch_server").optional(),
+      ...launchFields,
+      scalingPolicies: z.array(createPolicyInput()).max(100, "at most 100 policies per group").optional(),
+    })
+    .superRefine(checkBounds),
+);
+export type CreateGroupInput = z.input<ReturnType<typeof createGroupInput>>;
 
 /** Changes to a group's configuration; what is not given keeps its value. `metadata` replaces the group's. */
-export const updateGroupInput = z
-  .strictObject({ name: z.string().min(1).max(256).optional(), cooldown: cooldownInput.optional(), minEntities: entities.optional(), maxEntities: entities.optional(), metadata: metadataInput.optional() })
-  .superRefine(checkBounds);
-export type UpdateGroupInput = z.input<typeof updateGroupInput>;
+export const updateGroupInput = lazy(() =>
+  z
+    .strictObject({ name: z.string().min(1).max(256).optional(), cooldown: cooldownInput().optional(), minEntities: entities().optional(), maxEntities: entities().optional(), metadata: metadataInput().optional() })
+    .superRefine(checkBounds),
+);
+export type UpdateGroupInput = z.input<ReturnType<typeof updateGroupInput>>;
 
 /** The whole configuration after changes: min ≤ max checked against the merged values. */
-export const groupConfigInput = z
-  .strictObject({ name: z.string().min(1).max(256), cooldown: cooldownInput, minEntities: entities, maxEntities: entities, metadata: metadataInput })
-  .superRefine(checkBounds);
+export const groupConfigInput = lazy(() =>
+  z
+    .strictObject({ name: z.string().min(1).max(256), cooldown: cooldownInput(), minEntities: entities(), maxEntities: entities(), metadata: metadataInput() })
+    .superRefine(checkBounds),
+);
 
 /** Changes to the launch configuration; `metadata` replaces the servers' metadata (`updateLaunchMetadata` merges). */
-export const updateLaunchInput = z.strictObject({
-  serverName: launchFields.serverName.optional(),
-  flavor: flavorInput.optional(),
-  image: ref.optional(),
-  diskConfig: launchFields.diskConfig,
-  metadata: launchFields.metadata,
-  personality: launchFields.personality,
-  networks: launchFields.networks,
-  loadBalancers: launchFields.loadBalancers,
-  keyName: launchFields.keyName,
-  configDrive: launchFields.configDrive,
-  userData: launchFields.userData,
-});
-export type UpdateLaunchInput = z.input<typeof updateLaunchInput>;
+export const updateLaunchInput = lazy(() =>
+  z.strictObject({
+    serverName: launchFields.serverName.optional(),
+    flavor: flavorInput().optional(),
+    image: ref().optional(),
+    diskConfig: launchFields.diskConfig,
+    metadata: launchFields.metadata,
+    personality: launchFields.personality,
+    networks: launchFields.networks,
+    loadBalancers: launchFields.loadBalancers,
+    keyName: launchFields.keyName,
+    configDrive: launchFields.configDrive,
+    userData: launchFields.userData,
+  }),
+);
+export type UpdateLaunchInput = z.input<ReturnType<typeof updateLaunchInput>>;
 
-type LaunchOut = z.output<typeof updateLaunchInput>;
+type LaunchOut = z.output<ReturnType<typeof updateLaunchInput>>;
 
 /** Paging, and `detailed`: fetch each listed group's configuration too (one GET per group). */
-export const listGroupsInput = z.strictObject({ ...listInput.unwrap().shape, detailed: z.boolean().optional() }).optional();
-export type ListGroupsInput = z.input<typeof listGroupsInput>;
+export const listGroupsInput = lazy(() => z.strictObject({ ...listInput().unwrap().shape, detailed: z.boolean().optional() }).optional());
+export type ListGroupsInput = z.input<ReturnType<typeof listGroupsInput>>;
 
 /** `force`: delete the group's servers too (Otter's `?force=true`). */
-export const deleteGroupInput = z.strictObject({ force: z.boolean().optional() }).optional();
+export const deleteGroupInput = lazy(() => z.strictObject({ force: z.boolean().optional() }).optional());
 
 /** `replace` (default true): build a new server in its place; false lowers the desired capacity. `purge`: delete it in Nova too. */
-export const deleteServerInput = z.strictObject({ replace: z.boolean().optional(), purge: z.boolean().optional() }).optional();
-export type DeleteServerInput = z.input<typeof deleteServerInput>;
+export const deleteServerInput = lazy(() => z.strictObject({ replace: z.boolean().optional(), purge: z.boolean().optional() }).optional());
+export type DeleteServerInput = z.input<ReturnType<typeof deleteServerInput>>;
 
 const base64 = (v: string | Uint8Array) => Buffer.from(typeof v === "string" ? Buffer.from(v, "utf8") : v).toString("base64");
 
@@ -328,7 +355,7 @@ export function toWireServer(l: LaunchOut): Record<string, unknown> {
 }
 
 /** pyrax `_create_body`: groupConfiguration + launchConfiguration + scalingPolicies (metadata always sent). */
-export function toCreateBody(i: z.output<typeof createGroupInput>): Record<string, unknown> {
+export function toCreateBody(i: z.output<ReturnType<typeof createGroupInput>>): Record<string, unknown> {
   return {
     groupConfiguration: { name: i.name, cooldown: i.cooldown, minEntities: i.minEntities, maxEntities: i.maxEntities, metadata: i.groupMetadata ?? {} },
     launchConfiguration: {

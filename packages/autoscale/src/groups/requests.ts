@@ -42,10 +42,10 @@ import {
  * Otter lists id and state; `detailed` GETs each listed group too (what pyrax's lazy loading did).
  */
 export function listGroups(client: ServiceClient, filters?: ListGroupsInput, o: CallOptions = {}): Paginated<ScalingGroupData> {
-  const f = validate(listGroupsInput, filters, "filters") ?? {};
+  const f = validate(listGroupsInput(), filters, "filters") ?? {};
   return markerPager(
     async (marker, limit) => {
-      const body = await client.json({ method: "GET", path: "groups", query: { limit, marker }, ...o }, groupsBody);
+      const body = await client.json({ method: "GET", path: "groups", query: { limit, marker }, ...o }, groupsBody());
       const rows = body.groups.map(toGroup);
       // A group deleted between the listing and its GET is left out, as a later listing would.
       const detail = (g: ScalingGroupData) => (g.launchConfig ? g : getGroup(client, g.id, o).catch((e: unknown) => (e instanceof NoSuchScalingGroup ? undefined : Promise.reject(e))));
@@ -58,49 +58,49 @@ export function listGroups(client: ServiceClient, filters?: ListGroupsInput, o: 
 
 /** GET /groups/{id}: configuration, launch configuration, policies and state. */
 export async function getGroup(client: ServiceClient, group: Ref, o: CallOptions = {}): Promise<ScalingGroupData> {
-  const g = validate(ref, group, "group");
-  const body = await refined(client.json({ method: "GET", path: groupPath(g), ...o }, groupBody), { group: g });
+  const g = validate(ref(), group, "group");
+  const body = await refined(client.json({ method: "GET", path: groupPath(g), ...o }, groupBody()), { group: g });
   return toGroup(body.group);
 }
 
 /** POST /groups → 201 `{"group": …}`: configuration, launch configuration and policies in one call. */
 export async function createGroup(client: ServiceClient, input: CreateGroupInput, o: CallOptions = {}): Promise<ScalingGroupData> {
-  const i = validate(createGroupInput, input, "group");
-  const body = await jsonFor(client, { method: "POST", path: "groups", json: toCreateBody(i), ...o }, [201], groupBody);
+  const i = validate(createGroupInput(), input, "group");
+  const body = await jsonFor(client, { method: "POST", path: "groups", json: toCreateBody(i), ...o }, [201], groupBody());
   return toGroup(body.group);
 }
 
 /** DELETE /groups/{id}[?force=true] → 204. A group with servers → `GroupNotEmpty` unless `force` (which deletes them). */
 export async function deleteGroup(client: ServiceClient, group: Ref, options?: { force?: boolean }, o: CallOptions = {}): Promise<void> {
-  const g = validate(ref, group, "group");
-  const force = validate(deleteGroupInput, options, "options")?.force;
+  const g = validate(ref(), group, "group");
+  const force = validate(deleteGroupInput(), options, "options")?.force;
   const res = await refined(sendFor(client, { method: "DELETE", path: groupPath(g), ...(force ? { query: { force: "true" } } : {}), ...o }, [204]), { group: g });
   await res.dump();
 }
 
 /** GET /groups/{id}/state. */
 export async function getGroupState(client: ServiceClient, group: Ref, o: CallOptions = {}): Promise<GroupStateData> {
-  const g = validate(ref, group, "group");
-  const body = await refined(client.json({ method: "GET", path: groupPath(g, "/state"), ...o }, stateBody), { group: g });
+  const g = validate(ref(), group, "group");
+  const body = await refined(client.json({ method: "GET", path: groupPath(g, "/state"), ...o }, stateBody()), { group: g });
   return toState(body.group);
 }
 
 /** POST /groups/{id}/pause → 204: policies and webhooks stop running. */
 export async function pauseGroup(client: ServiceClient, group: Ref, o: CallOptions = {}): Promise<void> {
-  const g = validate(ref, group, "group");
+  const g = validate(ref(), group, "group");
   await (await refined(sendFor(client, { method: "POST", path: groupPath(g, "/pause"), ...o }, [204]), { group: g })).dump();
 }
 
 /** POST /groups/{id}/resume → 204. */
 export async function resumeGroup(client: ServiceClient, group: Ref, o: CallOptions = {}): Promise<void> {
-  const g = validate(ref, group, "group");
+  const g = validate(ref(), group, "group");
   await (await refined(sendFor(client, { method: "POST", path: groupPath(g, "/resume"), ...o }, [204]), { group: g })).dump();
 }
 
 /** GET /groups/{id}/config. */
 export async function getGroupConfig(client: ServiceClient, group: Ref, o: CallOptions = {}): Promise<GroupConfigData> {
-  const g = validate(ref, group, "group");
-  const body = await refined(client.json({ method: "GET", path: groupPath(g, "/config"), ...o }, configBody), { group: g });
+  const g = validate(ref(), group, "group");
+  const body = await refined(client.json({ method: "GET", path: groupPath(g, "/config"), ...o }, configBody()), { group: g });
   return toConfig(body.groupConfiguration);
 }
 
@@ -110,27 +110,27 @@ export async function getGroupConfig(client: ServiceClient, group: Ref, o: CallO
  * (pyrax `update_metadata`). min > max is refused before the PUT.
  */
 export async function updateGroupConfig(client: ServiceClient, group: Ref, changes: UpdateGroupInput, o: CallOptions = {}, merge = false): Promise<GroupConfigData> {
-  const g = validate(ref, group, "group");
-  const c = validate(updateGroupInput, changes, "changes");
+  const g = validate(ref(), group, "group");
+  const c = validate(updateGroupInput(), changes, "changes");
   const current = await getGroupConfig(client, g, o);
   const metadata = c.metadata === undefined ? current.metadata : merge ? { ...current.metadata, ...c.metadata } : c.metadata;
-  const full = validate(groupConfigInput, { ...current, ...stripUndefined(c), metadata }, "changes");
+  const full = validate(groupConfigInput(), { ...current, ...stripUndefined(c), metadata }, "changes");
   await (await refined(sendFor(client, { method: "PUT", path: groupPath(g, "/config"), json: full, ...o }, [204]), { group: g })).dump();
   return full;
 }
 
 /** Merges `metadata` into the group's (pyrax `update_metadata`). */
 export async function updateGroupMetadata(client: ServiceClient, group: Ref, metadata: Record<string, string>, o: CallOptions = {}): Promise<GroupConfigData> {
-  return updateGroupConfig(client, group, { metadata: validate(metadataInput, metadata, "metadata") }, o, true);
+  return updateGroupConfig(client, group, { metadata: validate(metadataInput(), metadata, "metadata") }, o, true);
 }
 
 async function getWireLaunch(client: ServiceClient, g: string, o: CallOptions) {
-  return (await refined(client.json({ method: "GET", path: groupPath(g, "/launch"), ...o }, launchBody), { group: g })).launchConfiguration;
+  return (await refined(client.json({ method: "GET", path: groupPath(g, "/launch"), ...o }, launchBody()), { group: g })).launchConfiguration;
 }
 
 /** GET /groups/{id}/launch. */
 export async function getLaunchConfig(client: ServiceClient, group: Ref, o: CallOptions = {}): Promise<LaunchConfigData> {
-  const g = validate(ref, group, "group");
+  const g = validate(ref(), group, "group");
   return toLaunchConfig(await getWireLaunch(client, g, o));
 }
 
@@ -139,18 +139,18 @@ export async function getLaunchConfig(client: ServiceClient, group: Ref, o: Call
  * with `changes` over it. Server `metadata` replaces; `merge` merges it (pyrax `update_launch_metadata`).
  */
 export async function updateLaunchConfig(client: ServiceClient, group: Ref, changes: UpdateLaunchInput, o: CallOptions = {}, merge = false): Promise<LaunchConfigData> {
-  const g = validate(ref, group, "group");
-  const c = validate(updateLaunchInput, changes, "changes");
+  const g = validate(ref(), group, "group");
+  const c = validate(updateLaunchInput(), changes, "changes");
   const current = await getWireLaunch(client, g, o);
-  const withMeta = merge && c.metadata !== undefined ? { ...c, metadata: validate(metadataInput, { ...(current.args.server?.metadata ?? {}), ...c.metadata }, "metadata") } : c;
+  const withMeta = merge && c.metadata !== undefined ? { ...c, metadata: validate(metadataInput(), { ...(current.args.server?.metadata ?? {}), ...c.metadata }, "metadata") } : c;
   const json = mergeLaunch(current, withMeta);
   await (await refined(sendFor(client, { method: "PUT", path: groupPath(g, "/launch"), json, ...o }, [204]), { group: g })).dump();
-  return toLaunchConfig(wireLaunchConfig.parse(json));
+  return toLaunchConfig(wireLaunchConfig().parse(json));
 }
 
 /** Merges `metadata` into the servers' metadata of the launch configuration (pyrax `update_launch_metadata`). */
 export async function updateLaunchMetadata(client: ServiceClient, group: Ref, metadata: Record<string, string>, o: CallOptions = {}): Promise<LaunchConfigData> {
-  return updateLaunchConfig(client, group, { metadata: validate(metadataInput, metadata, "metadata") }, o, true);
+  return updateLaunchConfig(client, group, { metadata: validate(metadataInput(), metadata, "metadata") }, o, true);
 }
 
 function stripUndefined<T extends Record<string, unknown>>(o: T): Partial<T> {
@@ -165,15 +165,15 @@ function stripUndefined<T extends Record<string, unknown>>(o: T): Partial<T> {
  * (Otter refuses to go below minEntities with a 403).
  */
 export async function deleteGroupServer(client: ServiceClient, group: Ref, server: Ref, options?: DeleteServerInput, o: CallOptions = {}): Promise<void> {
-  const g = validate(ref, group, "group");
-  const s = validate(ref, server, "server");
-  const opts = validate(deleteServerInput, options, "options") ?? {};
+  const g = validate(ref(), group, "group");
+  const s = validate(ref(), server, "server");
+  const opts = validate(deleteServerInput(), options, "options") ?? {};
   const query = { ...(opts.replace !== undefined ? { replace: String(opts.replace) } : {}), ...(opts.purge !== undefined ? { purge: String(opts.purge) } : {}) };
   await (await refined(sendFor(client, { method: "DELETE", path: groupPath(g, `/servers/${encodeSegment(s)}`), query, ...o }, [202]), { group: g })).dump();
 }
 
 /** POST /groups/{id}/converge → 204 (reference: "(docs, not pyrax) converge"): asks Otter to converge the group now. */
 export async function convergeGroup(client: ServiceClient, group: Ref, o: CallOptions = {}): Promise<void> {
-  const g = validate(ref, group, "group");
+  const g = validate(ref(), group, "group");
   await (await refined(sendFor(client, { method: "POST", path: groupPath(g, "/converge"), ...o }, [204]), { group: g })).dump();
 }

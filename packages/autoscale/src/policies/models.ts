@@ -1,24 +1,27 @@
+import { lazy } from "@rax/core";
 import * as z from "zod";
 import { type WireLink, wireLink } from "../paging";
 import { cooldownInput } from "../ref";
 
-export const wirePolicy = z.looseObject({
-  id: z.string(),
-  name: z.string().optional(),
-  type: z.string().optional(),
-  cooldown: z.number().optional(),
-  change: z.number().optional(),
-  changePercent: z.number().optional(),
-  desiredCapacity: z.number().optional(),
-  args: z.looseObject({ cron: z.string().optional(), at: z.string().optional() }).optional(),
-  links: z.array(wireLink).optional(),
-});
-export type WirePolicy = z.output<typeof wirePolicy>;
+export const wirePolicy = lazy(() =>
+  z.looseObject({
+    id: z.string(),
+    name: z.string().optional(),
+    type: z.string().optional(),
+    cooldown: z.number().optional(),
+    change: z.number().optional(),
+    changePercent: z.number().optional(),
+    desiredCapacity: z.number().optional(),
+    args: z.looseObject({ cron: z.string().optional(), at: z.string().optional() }).optional(),
+    links: z.array(wireLink()).optional(),
+  }),
+);
+export type WirePolicy = z.output<ReturnType<typeof wirePolicy>>;
 
-export const policyBody = z.looseObject({ policy: wirePolicy });
-export const policiesBody = z.looseObject({ policies: z.array(wirePolicy), policies_links: z.array(wireLink).optional() });
+export const policyBody = lazy(() => z.looseObject({ policy: wirePolicy() }));
+export const policiesBody = lazy(() => z.looseObject({ policies: z.array(wirePolicy()), policies_links: z.array(wireLink()).optional() }));
 /** A create's answer: the created policy (pyrax reads `policies[0]`). */
-export const createdPoliciesBody = z.looseObject({ policies: z.tuple([wirePolicy], z.unknown()) });
+export const createdPoliciesBody = lazy(() => z.looseObject({ policies: z.tuple([wirePolicy()], z.unknown()) }));
 
 /** What a policy does when it runs; exactly one of `change`, `changePercent`, `desiredCapacity`. */
 export interface PolicyData {
@@ -92,15 +95,17 @@ function cronFieldOk(field: string, [min, max, names]: CronBound): boolean {
   });
 }
 
-const scheduleArgs = z.strictObject({
-  /** Five-field cron expression (minute hour day month weekday), UTC. */
-  cron: z
-    .string()
-    .refine(isCron, "must be a five-field cron expression with each field in range (\"23 * * * *\")")
-    .optional(),
-  /** One run at this instant, ISO 8601 in UTC (`2013-12-05T03:12:00Z`). */
-  at: z.string().regex(ISO_UTC, "must be an ISO 8601 time in UTC (2013-12-05T03:12:00Z)").optional(),
-});
+const scheduleArgs = lazy(() =>
+  z.strictObject({
+    /** Five-field cron expression (minute hour day month weekday), UTC. */
+    cron: z
+      .string()
+      .refine(isCron, "must be a five-field cron expression with each field in range (\"23 * * * *\")")
+      .optional(),
+    /** One run at this instant, ISO 8601 in UTC (`2013-12-05T03:12:00Z`). */
+    at: z.string().regex(ISO_UTC, "must be an ISO 8601 time in UTC (2013-12-05T03:12:00Z)").optional(),
+  }),
+);
 
 const adjustment = {
   /** Whole servers; a percentage (any number) with `isPercent`. */
@@ -115,9 +120,9 @@ const policyFields = {
   name: z.string().min(1).max(256),
   /** `webhook` (default) or `schedule`. */
   type: z.enum(["webhook", "schedule"]).optional(),
-  cooldown: cooldownInput,
+  cooldown: cooldownInput(),
   ...adjustment,
-  args: scheduleArgs.optional(),
+  args: scheduleArgs().optional(),
 };
 
 type Shape = { type?: string; change?: number; changePercent?: number; desiredCapacity?: number; isPercent?: boolean; args?: { cron?: string; at?: string } };
@@ -136,15 +141,15 @@ function checkPolicy(p: Shape, ctx: z.RefinementCtx): void {
 }
 
 /** A new policy (pyrax `add_policy(name, policy_type, cooldown, change, is_percent, desired_capacity, args)`). */
-export const createPolicyInput = z.strictObject(policyFields).superRefine(checkPolicy);
-export type CreatePolicyInput = z.input<typeof createPolicyInput>;
+export const createPolicyInput = lazy(() => z.strictObject(policyFields).superRefine(checkPolicy));
+export type CreatePolicyInput = z.input<ReturnType<typeof createPolicyInput>>;
 
 /** Changes to a policy; what is not given keeps its current value (pyrax `update_policy`). */
-export const updatePolicyInput = z.strictObject({ ...policyFields, name: policyFields.name.optional(), cooldown: cooldownInput.optional() });
-export type UpdatePolicyInput = z.input<typeof updatePolicyInput>;
+export const updatePolicyInput = lazy(() => z.strictObject({ ...policyFields, name: policyFields.name.optional(), cooldown: cooldownInput().optional() }));
+export type UpdatePolicyInput = z.input<ReturnType<typeof updatePolicyInput>>;
 
 /** The policy as Otter's create and update bodies carry it. */
-export function toWirePolicy(p: z.output<typeof createPolicyInput>): Record<string, unknown> {
+export function toWirePolicy(p: z.output<ReturnType<typeof createPolicyInput>>): Record<string, unknown> {
   const amount = p.isPercent ? { changePercent: p.change } : p.change !== undefined ? { change: p.change } : p.changePercent !== undefined ? { changePercent: p.changePercent } : { desiredCapacity: p.desiredCapacity };
   return { name: p.name, type: p.type ?? "webhook", cooldown: p.cooldown, ...amount, ...(p.args ? { args: p.args } : {}) };
 }
@@ -153,7 +158,7 @@ export function toWirePolicy(p: z.output<typeof createPolicyInput>): Record<stri
  * The full policy after `changes` (pyrax carries unchanged values over): an adjustment given
  * replaces the current one; `isPercent` alone re-reads the current amount as a percentage.
  */
-export function mergePolicy(current: PolicyData, changes: z.output<typeof updatePolicyInput>): z.input<typeof createPolicyInput> {
+export function mergePolicy(current: PolicyData, changes: z.output<ReturnType<typeof updatePolicyInput>>): z.input<ReturnType<typeof createPolicyInput>> {
   const adjusting = changes.change !== undefined || changes.changePercent !== undefined || changes.desiredCapacity !== undefined;
   const currentAmount = current.change ?? current.changePercent;
   const amount = adjusting

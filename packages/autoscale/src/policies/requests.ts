@@ -10,11 +10,11 @@ import { type CreatePolicyInput, createdPoliciesBody, createPolicyInput, mergePo
 
 /** GET /groups/{g}/policies, page after page (`limit` + `marker`; `policies_links` says whether more follow). */
 export function listPolicies(client: ServiceClient, group: Ref, filters?: ListInput, o: CallOptions = {}): Paginated<PolicyData> {
-  const g = validate(ref, group, "group");
-  const f = validate(listInput, filters, "filters") ?? {};
+  const g = validate(ref(), group, "group");
+  const f = validate(listInput(), filters, "filters") ?? {};
   return markerPager(
     async (marker, limit) => {
-      const body = await refined(client.json({ method: "GET", path: groupPath(g, "/policies"), query: { limit, marker }, ...o }, policiesBody), { group: g });
+      const body = await refined(client.json({ method: "GET", path: groupPath(g, "/policies"), query: { limit, marker }, ...o }, policiesBody()), { group: g });
       return { items: body.policies.map((p) => toPolicy(g, p)), more: hasNext(body.policies_links) };
     },
     { markerOf: (p) => p.id, pageSize: f.pageSize ?? 100, limit: f.limit, marker: f.marker },
@@ -23,17 +23,17 @@ export function listPolicies(client: ServiceClient, group: Ref, filters?: ListIn
 
 /** GET /groups/{g}/policies/{p}. */
 export async function getPolicy(client: ServiceClient, group: Ref, policy: Ref, o: CallOptions = {}): Promise<PolicyData> {
-  const g = validate(ref, group, "group");
-  const p = validate(ref, policy, "policy");
-  const body = await refined(client.json({ method: "GET", path: policyPath(g, p), ...o }, policyBody), { group: g, policy: p });
+  const g = validate(ref(), group, "group");
+  const p = validate(ref(), policy, "policy");
+  const body = await refined(client.json({ method: "GET", path: policyPath(g, p), ...o }, policyBody()), { group: g, policy: p });
   return toPolicy(g, body.policy);
 }
 
 /** POST /groups/{g}/policies with a one-element JSON array → 201 `{"policies": [created]}`. */
 export async function createPolicy(client: ServiceClient, group: Ref, input: CreatePolicyInput, o: CallOptions = {}): Promise<PolicyData> {
-  const g = validate(ref, group, "group");
-  const p = validate(createPolicyInput, input, "policy");
-  const body = await refined(jsonFor(client, { method: "POST", path: groupPath(g, "/policies"), json: [toWirePolicy(p)], ...o }, [201], createdPoliciesBody), { group: g });
+  const g = validate(ref(), group, "group");
+  const p = validate(createPolicyInput(), input, "policy");
+  const body = await refined(jsonFor(client, { method: "POST", path: groupPath(g, "/policies"), json: [toWirePolicy(p)], ...o }, [201], createdPoliciesBody()), { group: g });
   return toPolicy(g, body.policies[0]);
 }
 
@@ -42,29 +42,29 @@ export async function createPolicy(client: ServiceClient, group: Ref, input: Cre
  * does) with `changes` over it. Returns the policy as sent.
  */
 export async function updatePolicy(client: ServiceClient, group: Ref, policy: Ref, changes: UpdatePolicyInput, o: CallOptions = {}): Promise<PolicyData> {
-  const g = validate(ref, group, "group");
-  const p = validate(ref, policy, "policy");
-  const c = validate(updatePolicyInput, changes, "changes");
+  const g = validate(ref(), group, "group");
+  const p = validate(ref(), policy, "policy");
+  const c = validate(updatePolicyInput(), changes, "changes");
   const current = await getPolicy(client, g, p, o);
-  const full = validate(createPolicyInput, mergePolicy(current, c), "changes");
+  const full = validate(createPolicyInput(), mergePolicy(current, c), "changes");
   const wire = toWirePolicy(full);
   const res = await refined(sendFor(client, { method: "PUT", path: policyPath(g, p), json: wire, ...o }, [204]), { group: g, policy: p });
   await res.dump();
-  return toPolicy(g, wirePolicy.parse({ ...wire, id: p, links: current.links }));
+  return toPolicy(g, wirePolicy().parse({ ...wire, id: p, links: current.links }));
 }
 
 /** POST /groups/{g}/policies/{p}/execute → 202. Paused → `GroupPaused`; cooldown or no change → `CannotExecutePolicy`. */
 export async function executePolicy(client: ServiceClient, group: Ref, policy: Ref, o: CallOptions = {}): Promise<void> {
-  const g = validate(ref, group, "group");
-  const p = validate(ref, policy, "policy");
+  const g = validate(ref(), group, "group");
+  const p = validate(ref(), policy, "policy");
   const res = await refined(sendFor(client, { method: "POST", path: policyPath(g, p, "/execute"), ...o }, [202]), { group: g, policy: p });
   await res.dump();
 }
 
 /** DELETE /groups/{g}/policies/{p} → 204. */
 export async function deletePolicy(client: ServiceClient, group: Ref, policy: Ref, o: CallOptions = {}): Promise<void> {
-  const g = validate(ref, group, "group");
-  const p = validate(ref, policy, "policy");
+  const g = validate(ref(), group, "group");
+  const p = validate(ref(), policy, "policy");
   const res = await refined(sendFor(client, { method: "DELETE", path: policyPath(g, p), ...o }, [204]), { group: g, policy: p });
   await res.dump();
 }

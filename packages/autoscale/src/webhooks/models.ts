@@ -1,19 +1,22 @@
+import { lazy } from "@rax/core";
 import * as z from "zod";
 import { type WireLink, wireLink } from "../paging";
 import { metadataInput } from "../ref";
 
-export const wireWebhook = z.looseObject({
-  id: z.string(),
-  name: z.string().optional(),
-  metadata: z.record(z.string(), z.string()).nullish(),
-  links: z.array(wireLink).optional(),
-});
-export type WireWebhook = z.output<typeof wireWebhook>;
+export const wireWebhook = lazy(() =>
+  z.looseObject({
+    id: z.string(),
+    name: z.string().optional(),
+    metadata: z.record(z.string(), z.string()).nullish(),
+    links: z.array(wireLink()).optional(),
+  }),
+);
+export type WireWebhook = z.output<ReturnType<typeof wireWebhook>>;
 
-export const webhookBody = z.looseObject({ webhook: wireWebhook });
-export const webhooksBody = z.looseObject({ webhooks: z.array(wireWebhook), webhooks_links: z.array(wireLink).optional() });
+export const webhookBody = lazy(() => z.looseObject({ webhook: wireWebhook() }));
+export const webhooksBody = lazy(() => z.looseObject({ webhooks: z.array(wireWebhook()), webhooks_links: z.array(wireLink()).optional() }));
 /** A create's answer: the created webhook (pyrax reads `webhooks[0]`). */
-export const createdWebhooksBody = z.looseObject({ webhooks: z.tuple([wireWebhook], z.unknown()) });
+export const createdWebhooksBody = lazy(() => z.looseObject({ webhooks: z.tuple([wireWebhook()], z.unknown()) }));
 
 export interface WebhookData {
   id: string;
@@ -44,19 +47,21 @@ export function toWebhook(groupId: string, policyId: string, w: WireWebhook): Co
 }
 
 /** A new webhook (pyrax `add_webhook(name, metadata)`). */
-export const createWebhookInput = z.strictObject({ name: z.string().min(1).max(256), metadata: metadataInput.optional() });
-export type CreateWebhookInput = z.input<typeof createWebhookInput>;
+export const createWebhookInput = lazy(() => z.strictObject({ name: z.string().min(1).max(256), metadata: metadataInput().optional() }));
+export type CreateWebhookInput = z.input<ReturnType<typeof createWebhookInput>>;
 
 /** New name and/or metadata; `metadata` replaces the webhook's whole metadata (use `updateMetadata` to merge). */
-export const updateWebhookInput = z.strictObject({ name: z.string().min(1).max(256).optional(), metadata: metadataInput.optional() });
-export type UpdateWebhookInput = z.input<typeof updateWebhookInput>;
+export const updateWebhookInput = lazy(() => z.strictObject({ name: z.string().min(1).max(256).optional(), metadata: metadataInput().optional() }));
+export type UpdateWebhookInput = z.input<ReturnType<typeof updateWebhookInput>>;
 
 /** A capability URL: absolute http(s), as Otter hands it out (`…/v1.0/execute/1/<hash>/`). */
-export const capabilityUrlInput = z.string().refine((u) => {
-  try {
-    const p = new URL(u).protocol;
-    return p === "https:" || p === "http:";
-  } catch {
-    return false;
-  }
-}, "must be the webhook's capability URL (absolute http or https)");
+export const capabilityUrlInput = lazy(() =>
+  z.string().refine((u) => {
+    try {
+      const p = new URL(u).protocol;
+      return p === "https:" || p === "http:";
+    } catch {
+      return false;
+    }
+  }, "must be the webhook's capability URL (absolute http or https)"),
+);

@@ -23,13 +23,13 @@ export function registerCapability(url: string): void {
 
 /** GET …/policies/{p}/webhooks, page after page. */
 export function listWebhooks(client: ServiceClient, group: Ref, policy: Ref, filters?: ListInput, o: CallOptions = {}): Paginated<ConvertedWebhook> {
-  const g = validate(ref, group, "group");
-  const p = validate(ref, policy, "policy");
-  const f = validate(listInput, filters, "filters") ?? {};
+  const g = validate(ref(), group, "group");
+  const p = validate(ref(), policy, "policy");
+  const f = validate(listInput(), filters, "filters") ?? {};
   return markerPager(
     async (marker, limit) => {
       // jsonFor, not client.json: a misfit body's error must not quote it (capability URLs are unregistered until parsed).
-      const body = await refined(jsonFor(client, { method: "GET", path: policyPath(g, p, "/webhooks"), query: { limit, marker }, ...o }, [200], webhooksBody), { group: g, policy: p });
+      const body = await refined(jsonFor(client, { method: "GET", path: policyPath(g, p, "/webhooks"), query: { limit, marker }, ...o }, [200], webhooksBody()), { group: g, policy: p });
       return { items: body.webhooks.map((w) => converted(g, p, w)), more: hasNext(body.webhooks_links) };
     },
     { markerOf: (w) => w.webhook.id, pageSize: f.pageSize ?? 100, limit: f.limit, marker: f.marker },
@@ -38,20 +38,20 @@ export function listWebhooks(client: ServiceClient, group: Ref, policy: Ref, fil
 
 /** GET …/webhooks/{w}. */
 export async function getWebhook(client: ServiceClient, group: Ref, policy: Ref, webhook: Ref, o: CallOptions = {}): Promise<ConvertedWebhook> {
-  const g = validate(ref, group, "group");
-  const p = validate(ref, policy, "policy");
-  const w = validate(ref, webhook, "webhook");
-  const body = await refined(jsonFor(client, { method: "GET", path: webhookPath(g, p, w), ...o }, [200], webhookBody), { group: g, policy: p, webhook: w });
+  const g = validate(ref(), group, "group");
+  const p = validate(ref(), policy, "policy");
+  const w = validate(ref(), webhook, "webhook");
+  const body = await refined(jsonFor(client, { method: "GET", path: webhookPath(g, p, w), ...o }, [200], webhookBody()), { group: g, policy: p, webhook: w });
   return converted(g, p, body.webhook);
 }
 
 /** POST …/policies/{p}/webhooks with a one-element array (metadata always sent, `{}` default, as pyrax) → 201. */
 export async function createWebhook(client: ServiceClient, group: Ref, policy: Ref, input: CreateWebhookInput, o: CallOptions = {}): Promise<ConvertedWebhook> {
-  const g = validate(ref, group, "group");
-  const p = validate(ref, policy, "policy");
-  const i = validate(createWebhookInput, input, "webhook");
+  const g = validate(ref(), group, "group");
+  const p = validate(ref(), policy, "policy");
+  const i = validate(createWebhookInput(), input, "webhook");
   const json = [{ name: i.name, metadata: i.metadata ?? {} }];
-  const body = await refined(jsonFor(client, { method: "POST", path: policyPath(g, p, "/webhooks"), json, ...o }, [201], createdWebhooksBody), { group: g, policy: p });
+  const body = await refined(jsonFor(client, { method: "POST", path: policyPath(g, p, "/webhooks"), json, ...o }, [201], createdWebhooksBody()), { group: g, policy: p });
   return converted(g, p, body.webhooks[0]);
 }
 
@@ -60,24 +60,24 @@ export async function createWebhook(client: ServiceClient, group: Ref, policy: R
  * over it; `merge` merges metadata into the current instead of replacing it (pyrax `update_metadata`).
  */
 export async function updateWebhook(client: ServiceClient, group: Ref, policy: Ref, webhook: Ref, changes: UpdateWebhookInput, o: CallOptions = {}, merge = false): Promise<ConvertedWebhook> {
-  const g = validate(ref, group, "group");
-  const p = validate(ref, policy, "policy");
-  const w = validate(ref, webhook, "webhook");
-  const c = validate(updateWebhookInput, changes, "changes");
+  const g = validate(ref(), group, "group");
+  const p = validate(ref(), policy, "policy");
+  const w = validate(ref(), webhook, "webhook");
+  const c = validate(updateWebhookInput(), changes, "changes");
   const current = await getWebhook(client, g, p, w, o);
   const metadata = c.metadata === undefined ? current.webhook.metadata : merge ? { ...current.webhook.metadata, ...c.metadata } : c.metadata;
-  const json = { name: c.name ?? current.webhook.name, metadata: validate(metadataInput, metadata, "changes.metadata") };
+  const json = { name: c.name ?? current.webhook.name, metadata: validate(metadataInput(), metadata, "changes.metadata") };
   const res = await refined(sendFor(client, { method: "PUT", path: webhookPath(g, p, w), json, ...o }, [204]), { group: g, policy: p, webhook: w });
   await res.dump();
   const links = [...current.webhook.links, ...(current.capabilityUrl ? [{ rel: "capability", href: current.capabilityUrl }] : [])];
-  return converted(g, p, wireWebhook.parse({ ...current.webhook.raw, ...json, id: w, links }));
+  return converted(g, p, wireWebhook().parse({ ...current.webhook.raw, ...json, id: w, links }));
 }
 
 /** DELETE …/webhooks/{w} → 204. */
 export async function deleteWebhook(client: ServiceClient, group: Ref, policy: Ref, webhook: Ref, o: CallOptions = {}): Promise<void> {
-  const g = validate(ref, group, "group");
-  const p = validate(ref, policy, "policy");
-  const w = validate(ref, webhook, "webhook");
+  const g = validate(ref(), group, "group");
+  const p = validate(ref(), policy, "policy");
+  const w = validate(ref(), webhook, "webhook");
   const res = await refined(sendFor(client, { method: "DELETE", path: webhookPath(g, p, w), ...o }, [204]), { group: g, policy: p, webhook: w });
   await res.dump();
 }
@@ -88,7 +88,7 @@ export async function deleteWebhook(client: ServiceClient, group: Ref, policy: R
  * URL is registered as a secret first, so a failure's message and the debug log mask it.
  */
 export async function executeWebhookUrl(client: ServiceClient, url: string, o: CallOptions = {}): Promise<void> {
-  const u = validate(capabilityUrlInput, url, "capabilityUrl");
+  const u = validate(capabilityUrlInput(), url, "capabilityUrl");
   registerCapability(u);
   const res = await client.session.transport.request({
     method: "POST",
