@@ -41,9 +41,10 @@ describe("service catalog", () => {
     // The issue-named aliases and OpenStack's catalog types for the same services.
     expect(serviceKey("clb")).toBe("load_balancer");
     expect(serviceKey("cloud_loadbalancers")).toBe("load_balancer");
-    expect(serviceKey("block_storage")).toBe("volume");
-    expect(serviceKey("volumev3")).toBe("volume");
-    expect(serviceKey("messaging")).toBe("queues");
+    // OpenStack's own catalog types stay distinct (a Cinder v3 lookup must not answer Cinder v1's URL).
+    expect(serviceKey("volumev3")).toBe("volumev3");
+    expect(serviceKey("block-storage")).toBe("block_storage");
+    expect(serviceKey("messaging")).toBe("messaging");
     expect(serviceKey("zaqar")).toBe("queues");
     expect(serviceKey("cloud_monitoring")).toBe("monitor");
     expect(serviceKey("clouddns")).toBe("dns");

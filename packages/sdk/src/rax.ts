@@ -60,8 +60,19 @@ function isProbe(prop: string | symbol): boolean {
   return typeof prop === "symbol" || PROBED_KEYS.has(prop) || prop.startsWith("$$") || prop.startsWith("@@") || prop.startsWith("__");
 }
 
-function resolveService(name: string): ServiceKey {
+/**
+ * Shortcut-only names. Not identity aliases: `block-storage` is also Cinder v3's own catalog type,
+ * which identity must keep apart from v1's `volume`; here it only picks the client class.
+ */
+const SHORTCUT_NAMES: Readonly<Record<string, ServiceKey>> = { block_storage: "volume", blockstorage: "volume" };
+
+function shortcutKey(name: string): string {
   const key = serviceKey(name);
+  return SHORTCUT_NAMES[key] ?? key;
+}
+
+function resolveService(name: string): ServiceKey {
+  const key = shortcutKey(name);
   if (!Object.hasOwn(SERVICES, key)) {
     throw new ValidationError("service", `unknown service "${name}"; known: ${Object.keys(SERVICES).join(", ")}`);
   }
@@ -69,7 +80,7 @@ function resolveService(name: string): ServiceKey {
 }
 
 function knownService(name: string): ServiceKey | undefined {
-  const key = serviceKey(name);
+  const key = shortcutKey(name);
   return Object.hasOwn(SERVICES, key) ? (key as ServiceKey) : undefined;
 }
 

@@ -47,7 +47,7 @@ describe("connect() shortcuts", () => {
       ["cloud_load_balancers", "load_balancer"],
       ["databases", "database"],
       ["clouddns", "dns"],
-      ["messaging", "queues"],
+      ["cloud_queues", "queues"],
     ] as const) {
       expect(rax.ORD![alias]).toBe(rax.getClient(key, "ORD"));
       expect(rax[alias]!.ORD).toBe(rax.getClient(key, "ORD"));
