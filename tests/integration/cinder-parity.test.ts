@@ -312,6 +312,9 @@ describe.skipIf(real instanceof Error)(`Cinder v3 wire parity: real Cinder vs @r
     await same("admin", "POST", (s) => `/types/${idOf("t")(s)}/extra_specs`, { body: { extra_specs: { k2: "v2" } } });
     await same("admin", "GET", (s) => `/types/${idOf("t")(s)}/extra_specs/k2`);
     await same("admin", "DELETE", (s) => `/types/${idOf("t")(s)}/extra_specs/k2`);
+    await same("demo", "PUT", (s) => `/types/${idOf("t")(s)}`, { body: { volume_type: { description: "changed" } } });
+    await same("admin", "PUT", (s) => `/types/${idOf("t")(s)}`, { body: { volume_type: { description: "changed" } } });
+    await same("admin", "GET", "/types/default", { headers: { "openstack-api-version": "volume 3.62" }, only: (_s, b) => ({ keys: Object.keys(b?.volume_type ?? b ?? {}).sort() }) });
     await same("demo", "DELETE", (s) => `/types/${idOf("t")(s)}`);
     await same("demo", "GET", "/types/00000000-0000-4000-8000-000000000000");
     await same("admin", "DELETE", (s) => `/types/${idOf("t")(s)}`);
@@ -325,6 +328,8 @@ describe.skipIf(real instanceof Error)(`Cinder v3 wire parity: real Cinder vs @r
     await same("demo", "PUT", (s) => `/os-quota-sets/${s.project.demo}`, { body: { quota_set: { volumes: 20 } } });
     await same("admin", "PUT", (s) => `/os-quota-sets/${s.project.demo}`, { body: { quota_set: { snapshots: 10 } } });
     await same("admin", "PUT", (s) => `/os-quota-sets/${s.project.demo}`, { body: { quota_set: { snapshots: "lots" } } });
+    await same("demo", "GET", (s) => `/os-quota-sets/${s.project.admin}`, { only: (_s, b) => ({ keys: Object.keys(b ?? {}) }) });
+    await same("admin", "GET", (s) => `/os-quota-sets/${s.project.demo}`);
     await same("demo", "GET", "/limits", { only: (_s, b) => ({ keys: Object.keys(b?.limits ?? {}), absolute: Object.keys(b?.limits?.absolute ?? {}).sort() }) });
   });
 

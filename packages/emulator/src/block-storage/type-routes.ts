@@ -2,7 +2,7 @@ import { randomUUID } from "node:crypto";
 import { jsonResponse } from "../respond";
 import { badRequest, CinderFault, notFound } from "./cinder-errors";
 import { type CinderRequest, entity, isObject, jsonBody, pyRepr, requireAdmin, schemaError } from "./cinder-request";
-import type { VolumeTypeRecord } from "./model";
+import { DEFAULT_TYPE, type VolumeTypeRecord } from "./model";
 import { emptyAnswer } from "./views";
 
 /**
@@ -16,6 +16,12 @@ export async function typeRoute(r: CinderRequest, id: string | undefined, sub: s
     if (m === "GET") return jsonResponse(200, { volume_types: types.filter((t) => t.isPublic || r.admin).map((t) => typeView(r, t)) });
     if (m === "POST" && r.version !== "v1") return createType(r);
     throw methodNotAllowed();
+  }
+  // 3.62: the project's default type, viewed as Cinder's default-type controller shows it.
+  if (id === "default" && sub === undefined && m === "GET" && r.minor >= 62) {
+    const d = types.find((x) => x.name === DEFAULT_TYPE)!;
+    const { "os-volume-type-access:is_public": _access, ...view } = typeView(r, d);
+    return jsonResponse(200, { volume_type: { ...view, qos_specs_id: null } });
   }
   const t = types.find((x) => String(x.id) === id);
   if (!t) throw notFound(`Volume type ${id} could not be found.`);
@@ -116,5 +122,7 @@ async function updateType(r: CinderRequest, t: VolumeTypeRecord): Promise<Respon
   }
   if (e.description !== undefined) t.description = e.description === null ? null : String(e.description);
   if (e.is_public !== undefined) t.isPublic = e.is_public === true || e.is_public === "true" || e.is_public === "True";
-  return jsonResponse(200, { volume_type: typeView(r, t) });
+  // The update answer leaves out the type-access extension's field.
+  const { "os-volume-type-access:is_public": _access, ...view } = typeView(r, t);
+  return jsonResponse(200, { volume_type: view });
 }
