@@ -249,21 +249,21 @@ const flavorInput = lazy(() =>
 );
 
 /** The server settings of a launch configuration (pyrax's names, camelCased). */
-const launchFields = {
-  serverName: z.string().min(1).max(255),
-  flavor: flavorInput(),
-  image: ref(),
-  /** `AUTO` (the whole disk) or `MANUAL` (the image's size). */
-  diskConfig: z.enum(["AUTO", "MANUAL"]).optional(),
-  /** Server metadata. */
-  metadata: metadataInput().optional(),
-  personality: personalityInput().optional(),
-  networks: z.array(networkInput()).optional(),
-  loadBalancers: loadBalancersInput().optional(),
-  keyName: z.string().min(1).max(255).optional(),
-  configDrive: z.boolean().optional(),
-  userData: base64able().optional(),
-};
+const launchFields = lazy(() => ({
+    serverName: z.string().min(1).max(255),
+    flavor: flavorInput(),
+    image: ref(),
+    /** `AUTO` (the whole disk) or `MANUAL` (the image's size). */
+    diskConfig: z.enum(["AUTO", "MANUAL"]).optional(),
+    /** Server metadata. */
+    metadata: metadataInput().optional(),
+    personality: personalityInput().optional(),
+    networks: z.array(networkInput()).optional(),
+    loadBalancers: loadBalancersInput().optional(),
+    keyName: z.string().min(1).max(255).optional(),
+    configDrive: z.boolean().optional(),
+    userData: base64able().optional(),
+}));
 
 const checkBounds = (g: { minEntities?: number; maxEntities?: number }, ctx: z.RefinementCtx) => {
   if (g.minEntities !== undefined && g.maxEntities !== undefined && g.minEntities > g.maxEntities)
@@ -282,7 +282,7 @@ export const createGroupInput = lazy(() =>
       groupMetadata: metadataInput().optional(),
       /** Only `launch_server`. */
       launchConfigType: z.literal("launch_server").optional(),
-      ...launchFields,
+      ...launchFields(),
       scalingPolicies: z.array(createPolicyInput()).max(100, "at most 100 policies per group").optional(),
     })
     .superRefine(checkBounds),
@@ -307,17 +307,17 @@ export const groupConfigInput = lazy(() =>
 /** Changes to the launch configuration; `metadata` replaces the servers' metadata (`updateLaunchMetadata` merges). */
 export const updateLaunchInput = lazy(() =>
   z.strictObject({
-    serverName: launchFields.serverName.optional(),
+    serverName: launchFields().serverName.optional(),
     flavor: flavorInput().optional(),
     image: ref().optional(),
-    diskConfig: launchFields.diskConfig,
-    metadata: launchFields.metadata,
-    personality: launchFields.personality,
-    networks: launchFields.networks,
-    loadBalancers: launchFields.loadBalancers,
-    keyName: launchFields.keyName,
-    configDrive: launchFields.configDrive,
-    userData: launchFields.userData,
+    diskConfig: launchFields().diskConfig,
+    metadata: launchFields().metadata,
+    personality: launchFields().personality,
+    networks: launchFields().networks,
+    loadBalancers: launchFields().loadBalancers,
+    keyName: launchFields().keyName,
+    configDrive: launchFields().configDrive,
+    userData: launchFields().userData,
   }),
 );
 export type UpdateLaunchInput = z.input<ReturnType<typeof updateLaunchInput>>;

@@ -107,23 +107,23 @@ const scheduleArgs = lazy(() =>
   }),
 );
 
-const adjustment = {
-  /** Whole servers; a percentage (any number) with `isPercent`. */
-  change: z.number().finite().optional(),
-  changePercent: z.number().finite().optional(),
-  desiredCapacity: z.number().int("must be a whole number of servers").min(0).optional(),
-  /** pyrax's `is_percent`: read `change` as a percentage (sent as `changePercent`). */
-  isPercent: z.boolean().optional(),
-};
+const adjustment = lazy(() => ({
+    /** Whole servers; a percentage (any number) with `isPercent`. */
+    change: z.number().finite().optional(),
+    changePercent: z.number().finite().optional(),
+    desiredCapacity: z.number().int("must be a whole number of servers").min(0).optional(),
+    /** pyrax's `is_percent`: read `change` as a percentage (sent as `changePercent`). */
+    isPercent: z.boolean().optional(),
+}));
 
-const policyFields = {
-  name: z.string().min(1).max(256),
-  /** `webhook` (default) or `schedule`. */
-  type: z.enum(["webhook", "schedule"]).optional(),
-  cooldown: cooldownInput(),
-  ...adjustment,
-  args: scheduleArgs().optional(),
-};
+const policyFields = lazy(() => ({
+    name: z.string().min(1).max(256),
+    /** `webhook` (default) or `schedule`. */
+    type: z.enum(["webhook", "schedule"]).optional(),
+    cooldown: cooldownInput(),
+    ...adjustment(),
+    args: scheduleArgs().optional(),
+}));
 
 type Shape = { type?: string; change?: number; changePercent?: number; desiredCapacity?: number; isPercent?: boolean; args?: { cron?: string; at?: string } };
 
@@ -141,11 +141,11 @@ function checkPolicy(p: Shape, ctx: z.RefinementCtx): void {
 }
 
 /** A new policy (pyrax `add_policy(name, policy_type, cooldown, change, is_percent, desired_capacity, args)`). */
-export const createPolicyInput = lazy(() => z.strictObject(policyFields).superRefine(checkPolicy));
+export const createPolicyInput = lazy(() => z.strictObject(policyFields()).superRefine(checkPolicy));
 export type CreatePolicyInput = z.input<ReturnType<typeof createPolicyInput>>;
 
 /** Changes to a policy; what is not given keeps its current value (pyrax `update_policy`). */
-export const updatePolicyInput = lazy(() => z.strictObject({ ...policyFields, name: policyFields.name.optional(), cooldown: cooldownInput().optional() }));
+export const updatePolicyInput = lazy(() => z.strictObject({ ...policyFields(), name: policyFields().name.optional(), cooldown: cooldownInput().optional() }));
 export type UpdatePolicyInput = z.input<ReturnType<typeof updatePolicyInput>>;
 
 /** The policy as Otter's create and update bodies carry it. */
