@@ -1,14 +1,16 @@
+import { lazy } from "@rax/core";
 import * as z from "zod";
 
 /** Paging of Cloud DNS lists (the seed's "Paging"): up to 100 per request, offsets multiples of the page size. */
-export const pagingShape = {
+// A function, not an object of schemas: importing the package builds no schema.
+export const pagingShape = () => ({
   /** Items per request, 1–100 (pyrax's `limit`). Default 100. */
   pageSize: z.number().int().min(1, "must be 1–100").max(100, "must be 1–100").optional(),
   /** Where to start: 0 or a multiple of `pageSize` (pyrax's `offset`). */
   offset: z.number().int().min(0).optional(),
   /** Stop after this many items in total. */
   limit: z.number().int().min(1).optional(),
-};
+});
 
 export function checkOffset(p: { pageSize?: number | undefined; offset?: number | undefined }, ctx: z.RefinementCtx): void {
   if (p.offset !== undefined && p.offset % (p.pageSize ?? 100) !== 0) ctx.addIssue({ code: "custom", path: ["offset"], message: "must be 0 or a multiple of pageSize (Cloud DNS refuses others)" });
@@ -36,5 +38,5 @@ export function relativeLink(href: string | null | undefined, from: string): str
 }
 
 /** Cloud DNS's `links: [{rel: "next", href}]`. */
-export const linksShape = z.array(z.looseObject({ rel: z.string().optional(), href: z.string().optional() })).optional();
-export const nextHref = (links: z.output<typeof linksShape>): string | undefined => links?.find((l) => l.rel === "next")?.href;
+export const linksShape = lazy(() => z.array(z.looseObject({ rel: z.string().optional(), href: z.string().optional() })).optional());
+export const nextHref = (links: z.output<ReturnType<typeof linksShape>>): string | undefined => links?.find((l) => l.rel === "next")?.href;

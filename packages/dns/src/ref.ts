@@ -1,24 +1,25 @@
+import { lazy } from "@rax/core";
 import * as z from "zod";
 
 /** A domain given by its id (Cloud DNS: numeric; Designate: a UUID) or any object carrying it (a `Domain`). */
 export type DomainRef = string | number | { readonly id: string | number };
 
-export const domainRef = z.union(
+export const domainRef = lazy(() => z.union(
   [z.string().min(1), z.number().int().nonnegative().transform(String), z.object({ id: z.union([z.string().min(1), z.number().int().nonnegative()]) }).transform((o) => String(o.id))],
   { error: "must be a domain id or an object with an id" },
-);
+));
 
 /** A record given by its id (`A-6817754`; Designate: a recordset UUID) or any object carrying it (a `DnsRecord`). */
 export type RecordRef = string | { readonly id: string };
 
-export const recordRef = z.union([z.string().min(1), z.object({ id: z.string().min(1) }).transform((o) => o.id)], {
+export const recordRef = lazy(() => z.union([z.string().min(1), z.object({ id: z.string().min(1) }).transform((o) => o.id)], {
   error: "must be a record id or an object with an id",
-});
+}));
 
 const LABEL = "[A-Za-z0-9_](?:[A-Za-z0-9_-]{0,61}[A-Za-z0-9_])?";
 
 /** A fully-qualified domain name: two or more labels, at most 253 characters; a trailing dot is dropped. */
-export const fqdn = z
+export const fqdn = lazy(() => z
   .string()
   .transform((s) => s.replace(/\.$/, "").toLowerCase())
   .pipe(
@@ -26,10 +27,10 @@ export const fqdn = z
       .string()
       .max(253, "must be at most 253 characters")
       .regex(new RegExp(`^(?:${LABEL}\\.)+${LABEL}$`), "must be a fully-qualified domain name (example.edu)"),
-  );
+  ));
 
 /** A record's name: an FQDN, whose first label may be `*` (a wildcard record). */
-export const recordName = z
+export const recordName = lazy(() => z
   .string()
   .transform((s) => s.replace(/\.$/, "").toLowerCase())
   .pipe(
@@ -37,17 +38,17 @@ export const recordName = z
       .string()
       .max(253, "must be at most 253 characters")
       .regex(new RegExp(`^(?:\\*\\.)?(?:${LABEL}\\.)*${LABEL}$`), "must be a domain name (www.example.edu)"),
-  );
+  ));
 
 /** Cloud DNS: TTL in seconds, at least 300 (the seed: "Minimum=300"). */
 export const MIN_TTL = 300;
-export const ttlInput = z
+export const ttlInput = lazy(() => z
   .number({ error: "must be a number of seconds" })
   .int("must be a whole number of seconds")
   .min(MIN_TTL, `must be at least ${MIN_TTL} seconds`)
-  .max(2_147_483_647, "must be at most 2147483647 seconds");
+  .max(2_147_483_647, "must be at most 2147483647 seconds"));
 
 /** Comments are at most 160 characters (the seed, dns.md "Rules"). */
-export const commentInput = z.string().max(160, "must be at most 160 characters");
+export const commentInput = lazy(() => z.string().max(160, "must be at most 160 characters"));
 
-export const emailInput = z.string().regex(/^[^@\s]+@[^@\s]+\.[^@\s]+$/, "must be an email address");
+export const emailInput = lazy(() => z.string().regex(/^[^@\s]+@[^@\s]+\.[^@\s]+$/, "must be an email address"));

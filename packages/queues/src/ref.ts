@@ -1,3 +1,4 @@
+import { lazy } from "@rax/core";
 import * as z from "zod";
 import { LIMITS } from "./limits";
 
@@ -6,16 +7,16 @@ export type QueueRef = string | { readonly name: string };
 /** A message or claim given by its id or by any object carrying it. */
 export type Ref = string | { readonly id: string };
 
-export const queueName = z.string().regex(LIMITS.queueName, "must be 1-64 characters of A-Z, a-z, 0-9, _ and -");
+export const queueName = lazy(() => z.string().regex(LIMITS.queueName, "must be 1-64 characters of A-Z, a-z, 0-9, _ and -"));
 
 /** Validates a `QueueRef` into the name. */
-export const queueRef = z.union([queueName, z.object({ name: queueName }).transform((o) => o.name)], {
+export const queueRef = lazy(() => z.union([queueName(), z.object({ name: queueName() }).transform((o) => o.name)], {
   error: "must be a queue name (1-64 characters of A-Z, a-z, 0-9, _ and -) or an object with one",
-});
+}));
 
-export const ref = z.union([z.string().min(1), z.object({ id: z.string().min(1) }).transform((o) => o.id)], {
+export const ref = lazy(() => z.union([z.string().min(1), z.object({ id: z.string().min(1) }).transform((o) => o.id)], {
   error: "must be an id or an object with an id",
-});
+}));
 
 /** Whole seconds within `[min, max]`. */
 export const seconds = (l: { min: number; max: number }) =>

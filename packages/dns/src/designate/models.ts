@@ -1,12 +1,13 @@
+import { lazy } from "@rax/core";
 import * as z from "zod";
 import type { DomainData } from "../domains/models";
 import type { RecordData, ValidRecord } from "../records/models";
 
 // OpenStack Designate v2 (api-ref "Zones", "Recordsets"): names are absolute, with a trailing dot;
 // a recordset holds every value of one (name, type); MX/SRV values carry their priority in front.
-const links = z.looseObject({ next: z.string().nullable().optional() }).optional();
+const links = lazy(() => z.looseObject({ next: z.string().nullable().optional() }).optional());
 
-export const wireZone = z.looseObject({
+export const wireZone = lazy(() => z.looseObject({
   id: z.string(),
   name: z.string(),
   email: z.string().nullable().optional(),
@@ -17,11 +18,11 @@ export const wireZone = z.looseObject({
   project_id: z.string().optional(),
   created_at: z.string().nullable().optional(),
   updated_at: z.string().nullable().optional(),
-});
-export type WireZone = z.output<typeof wireZone>;
-export const zonesBody = z.looseObject({ zones: z.array(wireZone), links });
+}));
+export type WireZone = z.output<ReturnType<typeof wireZone>>;
+export const zonesBody = lazy(() => z.looseObject({ zones: z.array(wireZone()), links: links() }));
 
-export const wireRecordset = z.looseObject({
+export const wireRecordset = lazy(() => z.looseObject({
   id: z.string(),
   zone_id: z.string(),
   name: z.string(),
@@ -33,15 +34,15 @@ export const wireRecordset = z.looseObject({
   action: z.string().optional(),
   created_at: z.string().nullable().optional(),
   updated_at: z.string().nullable().optional(),
-});
-export type WireRecordset = z.output<typeof wireRecordset>;
-export const recordsetsBody = z.looseObject({ recordsets: z.array(wireRecordset), links });
+}));
+export type WireRecordset = z.output<ReturnType<typeof wireRecordset>>;
+export const recordsetsBody = lazy(() => z.looseObject({ recordsets: z.array(wireRecordset()), links: links() }));
 
-export const nameserversBody = z.looseObject({ nameservers: z.array(z.looseObject({ hostname: z.string() })) });
+export const nameserversBody = lazy(() => z.looseObject({ nameservers: z.array(z.looseObject({ hostname: z.string() })) }));
 
 /** Zone import/export tasks: PENDING → COMPLETE or ERROR. */
-export const wireTask = z.looseObject({ id: z.string(), status: z.string(), message: z.string().nullable().optional(), zone_id: z.string().nullable().optional() });
-export type WireTask = z.output<typeof wireTask>;
+export const wireTask = lazy(() => z.looseObject({ id: z.string(), status: z.string(), message: z.string().nullable().optional(), zone_id: z.string().nullable().optional() }));
+export type WireTask = z.output<ReturnType<typeof wireTask>>;
 
 const undot = (s: string) => s.replace(/\.$/, "");
 export const dot = (s: string) => (s.endsWith(".") ? s : `${s}.`);

@@ -25,20 +25,20 @@ export async function recordsetsPage(
 ): Promise<{ items: RecordData[]; next?: string }> {
   const query = { limit: f.pageSize ?? 100, type: f.type, ...(f.name !== undefined ? { name: dot(f.name) } : {}), ...(f.data !== undefined && f.type ? { data: toValue({ type: f.type, data: f.data }) } : {}) };
   const call = next ? { method: "GET", path: client.designatePath(next), ...o } : { method: "GET", path: setPath(client, zoneId), query, ...o };
-  const body = await notFoundAs(client.json(call, recordsetsBody), noZone(zoneId));
+  const body = await notFoundAs(client.json(call, recordsetsBody()), noZone(zoneId));
   const after = relativeLink(body.links?.next, "zones");
   return { items: body.recordsets.map(recordsetToRecord), ...(after ? { next: after } : {}) };
 }
 
 export async function getRecordset(client: DnsApi, zoneId: string, id: string, o: CallOptions = {}): Promise<RecordData> {
-  return recordsetToRecord(await notFoundAs(client.json({ method: "GET", path: setPath(client, zoneId, id), ...o }, wireRecordset), (e) => new DomainRecordNotFound(id, e)));
+  return recordsetToRecord(await notFoundAs(client.json({ method: "GET", path: setPath(client, zoneId, id), ...o }, wireRecordset()), (e) => new DomainRecordNotFound(id, e)));
 }
 
 /** POST one recordset per (name, type) → 201/202 PENDING. */
 export async function addRecordsets(client: DnsApi, zoneId: string, records: Array<{ type: string; name: string; data: string; ttl?: number | undefined; priority?: number | undefined; comment?: string | undefined }>, o: CallOptions): Promise<RecordData[]> {
   const out: RecordData[] = [];
   for (const json of toRecordsets(records)) {
-    const made = await notFoundAs(jsonFor(client, { method: "POST", path: setPath(client, zoneId), json, ...o }, [201, 202], wireRecordset), noZone(zoneId));
+    const made = await notFoundAs(jsonFor(client, { method: "POST", path: setPath(client, zoneId), json, ...o }, [201, 202], wireRecordset()), noZone(zoneId));
     out.push(recordsetToRecord(made));
   }
   return out;
@@ -62,7 +62,7 @@ export async function updateRecordset(client: DnsApi, zoneId: string, id: string
   const cur = await getRecordset(client, zoneId, id, o);
   const values = u.data !== undefined || u.priority !== undefined ? [toValue({ type: cur.type, data: u.data ?? cur.data, priority: u.priority ?? cur.priority })] : undefined;
   const json = { ...(values ? { records: values } : {}), ...(u.ttl !== undefined ? { ttl: u.ttl } : {}), ...(u.comment !== undefined ? { description: u.comment } : {}) };
-  await notFoundAs(jsonFor(client, { method: "PUT", path: setPath(client, zoneId, id), json, ...o }, [200, 202], wireRecordset), (e) => new DomainRecordNotFound(id, e));
+  await notFoundAs(jsonFor(client, { method: "PUT", path: setPath(client, zoneId, id), json, ...o }, [200, 202], wireRecordset()), (e) => new DomainRecordNotFound(id, e));
   return untilActive(w, signal, "recordset", () => getRecordset(client, zoneId, id, o), DomainRecordUpdateFailed);
 }
 

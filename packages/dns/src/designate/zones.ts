@@ -19,7 +19,7 @@ export async function zonesPage(client: DnsApi, next: string | undefined, f: { p
   const call = next
     ? { method: "GET", path: client.designatePath(next), ...o }
     : { method: "GET", path: zonePath(client), query: { limit: f.pageSize ?? 100, ...(f.name !== undefined ? { name: dot(f.name) } : {}) }, ...o };
-  const body = await client.json(call, zonesBody);
+  const body = await client.json(call, zonesBody());
   const after = relativeLink(body.links?.next, "zones");
   return { items: body.zones.map(zoneToDomain), ...(after ? { next: after } : {}) };
 }
@@ -31,20 +31,20 @@ export function listZones(client: DnsApi, f: { pageSize?: number | undefined; na
 
 /** GET /v2/zones/{id} (+ its name servers, as Cloud DNS lists them on the domain). */
 export async function getZone(client: DnsApi, id: string, o: CallOptions = {}, withNameservers = false): Promise<DomainData> {
-  const zone = zoneToDomain(await notFoundAs(client.json({ method: "GET", path: zonePath(client, id), ...o }, wireZone), missing(id)));
+  const zone = zoneToDomain(await notFoundAs(client.json({ method: "GET", path: zonePath(client, id), ...o }, wireZone()), missing(id)));
   return withNameservers ? nameserversOf(client, zone, o) : zone;
 }
 
 /** The zone with its name servers (GET /v2/zones/{id}/nameservers), as Cloud DNS lists them on a domain. */
 async function nameserversOf(client: DnsApi, zone: DomainData, o: CallOptions): Promise<DomainData> {
   const id = zone.id;
-  const ns = await client.json({ method: "GET", path: zonePath(client, id, "/nameservers"), ...o }, nameserversBody);
+  const ns = await client.json({ method: "GET", path: zonePath(client, id, "/nameservers"), ...o }, nameserversBody());
   return { ...zone, nameservers: ns.nameservers.map((n) => n.hostname.replace(/\.$/, "")) };
 }
 
 async function postZone(client: DnsApi, d: { name: string; emailAddress: string; ttl?: number | undefined; comment?: string | undefined }, o: CallOptions): Promise<DomainData> {
   const json = { name: dot(d.name), email: d.emailAddress, type: "PRIMARY", ...(d.ttl !== undefined ? { ttl: d.ttl } : {}), ...(d.comment !== undefined ? { description: d.comment } : {}) };
-  return zoneToDomain(await jsonFor(client, { method: "POST", path: zonePath(client), json, ...o }, [201, 202], wireZone));
+  return zoneToDomain(await jsonFor(client, { method: "POST", path: zonePath(client), json, ...o }, [201, 202], wireZone()));
 }
 
 /**
@@ -76,7 +76,7 @@ export interface CreateDomainInputOut {
 export async function updateZone(client: DnsApi, id: string, u: { emailAddress?: string | undefined; ttl?: number | undefined; comment?: string | undefined }, w: WaitSettings, signal: AbortSignal): Promise<DomainData> {
   const o = { ...w.perRequest, signal };
   const json = { ...(u.emailAddress !== undefined ? { email: u.emailAddress } : {}), ...(u.ttl !== undefined ? { ttl: u.ttl } : {}), ...(u.comment !== undefined ? { description: u.comment } : {}) };
-  await notFoundAs(jsonFor(client, { method: "PATCH", path: zonePath(client, id), json, ...o }, [200, 202], wireZone), missing(id));
+  await notFoundAs(jsonFor(client, { method: "PATCH", path: zonePath(client, id), json, ...o }, [200, 202], wireZone()), missing(id));
   return nameserversOf(client, await untilActive(w, signal, "zone", () => getZone(client, id, o), DomainUpdateFailed), o);
 }
 
@@ -115,10 +115,10 @@ export function withOrigin(bind: string): string {
 export async function importZone(client: DnsApi, bind: string, w: WaitSettings, signal: AbortSignal, setId: (id: string) => void): Promise<DomainData> {
   const o = { ...w.perRequest, signal };
   const headers = { ...w.perRequest.headers, "content-type": "text/dns" };
-  const task = await jsonFor(client, { method: "POST", path: client.designatePath("zones/tasks/imports"), body: withOrigin(bind), ...o, headers }, [201, 202], wireTask);
+  const task = await jsonFor(client, { method: "POST", path: client.designatePath("zones/tasks/imports"), body: withOrigin(bind), ...o, headers }, [201, 202], wireTask());
   setId(task.id);
   const load = async () => {
-    const t = await client.json({ method: "GET", path: client.designatePath(`zones/tasks/imports/${encodeSegment(task.id)}`), ...o }, wireTask);
+    const t = await client.json({ method: "GET", path: client.designatePath(`zones/tasks/imports/${encodeSegment(task.id)}`), ...o }, wireTask());
     return { ...t, status: t.status === "COMPLETE" ? "ACTIVE" : t.status, raw: t as Record<string, unknown> };
   };
   const done = await untilActive(w, signal, "zone import", load, DomainCreationFailed);
@@ -129,11 +129,11 @@ export async function importZone(client: DnsApi, bind: string, w: WaitSettings, 
 /** POST /v2/zones/{id}/tasks/export → 202 task; waits for COMPLETE; GET …/exports/{id}/export (text/dns). */
 export async function exportZone(client: DnsApi, id: string, w: WaitSettings, signal: AbortSignal, setId: (id: string) => void): Promise<string> {
   const o = { ...w.perRequest, signal };
-  const task = await notFoundAs(jsonFor(client, { method: "POST", path: zonePath(client, id, "/tasks/export"), json: {}, ...o }, [201, 202], wireTask), missing(id));
+  const task = await notFoundAs(jsonFor(client, { method: "POST", path: zonePath(client, id, "/tasks/export"), json: {}, ...o }, [201, 202], wireTask()), missing(id));
   setId(task.id);
   const base = `zones/tasks/exports/${encodeSegment(task.id)}`;
   const load = async () => {
-    const t = await client.json({ method: "GET", path: client.designatePath(base), ...o }, wireTask);
+    const t = await client.json({ method: "GET", path: client.designatePath(base), ...o }, wireTask());
     return { ...t, status: t.status === "COMPLETE" ? "ACTIVE" : t.status, raw: t as Record<string, unknown> };
   };
   await untilActive(w, signal, "zone export", load, DomainExportFailed);

@@ -1,3 +1,4 @@
+import { lazy } from "@rax/core";
 import * as z from "zod";
 import { commentInput, emailInput, fqdn, ttlInput } from "../ref";
 import { checkOffset, linksShape, pagingShape } from "../paging";
@@ -5,7 +6,7 @@ import { recordInput } from "../records/models";
 
 // dns.md "Operations": GET /domains → {"domains": [{name, id, comment, accountId, emailAddress,
 // created, updated}], "links": [...], "totalEntries"}; GET /domains/{id} adds ttl and nameservers.
-export const wireDomain = z.looseObject({
+export const wireDomain = lazy(() => z.looseObject({
   id: z.union([z.string(), z.number()]),
   name: z.string(),
   ttl: z.number().optional(),
@@ -15,14 +16,14 @@ export const wireDomain = z.looseObject({
   nameservers: z.array(z.looseObject({ name: z.string() })).optional(),
   created: z.string().optional(),
   updated: z.string().optional(),
-});
-export type WireDomain = z.output<typeof wireDomain>;
+}));
+export type WireDomain = z.output<ReturnType<typeof wireDomain>>;
 
-export const domainsBody = z.looseObject({ domains: z.array(wireDomain), totalEntries: z.number().optional(), links: linksShape });
+export const domainsBody = lazy(() => z.looseObject({ domains: z.array(wireDomain()), totalEntries: z.number().optional(), links: linksShape() }));
 /** A finished create/import job's `response`. */
-export const domainsResponse = z.looseObject({ domains: z.array(wireDomain).min(1) });
+export const domainsResponse = lazy(() => z.looseObject({ domains: z.array(wireDomain()).min(1) }));
 /** A finished export job's `response` (dns.md: `{id, accountId, contentType: "BIND_9", contents}`). */
-export const exportResponse = z.looseObject({ contents: z.string(), contentType: z.string().optional() });
+export const exportResponse = lazy(() => z.looseObject({ contents: z.string(), contentType: z.string().optional() }));
 
 export interface DomainData {
   id: string;
@@ -59,43 +60,43 @@ export function toDomain(w: WireDomain): DomainData {
 }
 
 /** A subdomain created together with its parent (same keys as a domain, no records). */
-export const subdomainInput = z.strictObject({
-  name: fqdn,
-  emailAddress: emailInput,
-  ttl: ttlInput.optional(),
-  comment: commentInput.optional(),
-});
-export type SubdomainInput = z.input<typeof subdomainInput>;
+export const subdomainInput = lazy(() => z.strictObject({
+  name: fqdn(),
+  emailAddress: emailInput(),
+  ttl: ttlInput().optional(),
+  comment: commentInput().optional(),
+}));
+export type SubdomainInput = z.input<ReturnType<typeof subdomainInput>>;
 
 /** `domains.create`: the seed's "Adding Domains" table; records and subdomains go in the same call. */
-export const createDomainInput = z.strictObject({
-  name: fqdn,
-  emailAddress: emailInput,
+export const createDomainInput = lazy(() => z.strictObject({
+  name: fqdn(),
+  emailAddress: emailInput(),
   /** Default 3600 (Cloud DNS's default). */
-  ttl: ttlInput.optional(),
-  comment: commentInput.optional(),
-  subdomains: z.array(subdomainInput).optional(),
-  records: z.preprocess((v) => (v === undefined || Array.isArray(v) ? v : [v]), z.array(recordInput).max(100, "at most 100 records per call").optional()),
-});
-export type CreateDomainInput = z.input<typeof createDomainInput>;
+  ttl: ttlInput().optional(),
+  comment: commentInput().optional(),
+  subdomains: z.array(subdomainInput()).optional(),
+  records: z.preprocess((v) => (v === undefined || Array.isArray(v) ? v : [v]), z.array(recordInput()).max(100, "at most 100 records per call").optional()),
+}));
+export type CreateDomainInput = z.input<ReturnType<typeof createDomainInput>>;
 
 /** `domains.update`: contact email, TTL, comment (at least one; pyrax's MissingDNSSettings). */
-export const updateDomainInput = z
-  .strictObject({ emailAddress: emailInput.optional(), ttl: ttlInput.optional(), comment: commentInput.optional() })
-  .refine((u) => u.emailAddress !== undefined || u.ttl !== undefined || u.comment !== undefined, { error: "give at least one of emailAddress, ttl, comment" });
-export type UpdateDomainInput = z.input<typeof updateDomainInput>;
+export const updateDomainInput = lazy(() => z
+  .strictObject({ emailAddress: emailInput().optional(), ttl: ttlInput().optional(), comment: commentInput().optional() })
+  .refine((u) => u.emailAddress !== undefined || u.ttl !== undefined || u.comment !== undefined, { error: "give at least one of emailAddress, ttl, comment" }));
+export type UpdateDomainInput = z.input<ReturnType<typeof updateDomainInput>>;
 
-export const listDomainsInput = z
-  .strictObject({ ...pagingShape, /** Only the domain with this name (the server filters). */ name: fqdn.optional() })
+export const listDomainsInput = lazy(() => z
+  .strictObject({ ...pagingShape(), /** Only the domain with this name (the server filters). */ name: fqdn().optional() })
   .superRefine(checkOffset)
-  .optional();
-export type ListDomainsInput = z.input<typeof listDomainsInput>;
+  .optional());
+export type ListDomainsInput = z.input<ReturnType<typeof listDomainsInput>>;
 
-export const listSubdomainsInput = z.strictObject(pagingShape).superRefine(checkOffset).optional();
-export type ListSubdomainsInput = z.input<typeof listSubdomainsInput>;
+export const listSubdomainsInput = lazy(() => z.strictObject(pagingShape()).superRefine(checkOffset).optional());
+export type ListSubdomainsInput = z.input<ReturnType<typeof listSubdomainsInput>>;
 
-export const getDomainInput = z.strictObject({ showRecords: z.boolean().optional(), showSubdomains: z.boolean().optional() }).optional();
-export type GetDomainInput = z.input<typeof getDomainInput>;
+export const getDomainInput = lazy(() => z.strictObject({ showRecords: z.boolean().optional(), showSubdomains: z.boolean().optional() }).optional());
+export type GetDomainInput = z.input<ReturnType<typeof getDomainInput>>;
 
 /** BIND 9 zone text for `domains.importDomain`. */
-export const bindInput = z.string().refine((s) => /\S/.test(s), { error: "must be BIND 9 zone text" });
+export const bindInput = lazy(() => z.string().refine((s) => /\S/.test(s), { error: "must be BIND 9 zone text" }));

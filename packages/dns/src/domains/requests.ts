@@ -36,7 +36,7 @@ export const domainPath = (id: string, rest = "") => `domains/${encodeSegment(id
 
 /** A Cloud DNS collection page: rows, and the next link trimmed to this endpoint. */
 async function rackspacePage(client: DnsApi, path: string, o: CallOptions): Promise<{ items: DomainData[]; next?: string }> {
-  const body = await client.json({ method: "GET", path, ...o }, domainsBody);
+  const body = await client.json({ method: "GET", path, ...o }, domainsBody());
   const next = relativeLink(nextHref(body.links), "domains");
   // A full page whose link is missing still ends here: Cloud DNS sends `next` whenever more follow (dns.md "Pagination").
   return { items: body.domains.map(toDomain), ...(next ? { next } : {}) };
@@ -54,7 +54,7 @@ function firstPath(path: string, q: Record<string, string | number | undefined>)
  * (Designate). `await` gives the first page; `for await` walks every page.
  */
 export function listDomains(client: DnsApi, input?: ListDomainsInput, o: CallOptions = {}): Paginated<DomainData> {
-  const f = validate(listDomainsInput, input, "filters") ?? {};
+  const f = validate(listDomainsInput(), input, "filters") ?? {};
   return linkPager(
     async (next) => {
       await client.ready(o.signal);
@@ -70,16 +70,16 @@ export function listDomains(client: DnsApi, input?: ListDomainsInput, o: CallOpt
 
 /** GET /domains/{id}[?showRecords&showSubdomains] (Cloud DNS) or GET /v2/zones/{id} + its name servers (Designate). */
 export async function getDomain(client: DnsApi, domain: DomainRef, input?: GetDomainInput, o: CallOptions = {}): Promise<DomainData> {
-  const id = validate(domainRef, domain, "domain");
-  const show = validate(getDomainInput, input, "options") ?? {};
+  const id = validate(domainRef(), domain, "domain");
+  const show = validate(getDomainInput(), input, "options") ?? {};
   if ((await client.ready(o.signal)) === "designate") return getZone(client, id, o, true);
   const query = { showRecords: show.showRecords ?? false, showSubdomains: show.showSubdomains ?? false };
-  return toDomain(await notFoundAs(client.json({ method: "GET", path: domainPath(id), query, ...o }, wireDomain), missing(id)));
+  return toDomain(await notFoundAs(client.json({ method: "GET", path: domainPath(id), query, ...o }, wireDomain()), missing(id)));
 }
 
 /** The domain named exactly `name` (pyrax `find(name=)`): the server filters by name, rax matches exactly. */
 export async function findDomain(client: DnsApi, name: string, o: CallOptions = {}): Promise<DomainData> {
-  const n = validate(fqdn, name, "name");
+  const n = validate(fqdn(), name, "name");
   const rows = await listDomains(client, { name: n }, o).toArray();
   const hit = rows.find((d) => d.name.toLowerCase() === n);
   if (hit) return hit;
@@ -93,7 +93,7 @@ export async function findDomain(client: DnsApi, name: string, o: CallOptions = 
  */
 export function createDomain(client: DnsApi, input: CreateDomainInput, o?: JobCallOptions): Job<DomainData, JobData> {
   return dnsJob(client, o, async (w, ctx) => {
-    const i = validate(createDomainInput, input, "domain");
+    const i = validate(createDomainInput(), input, "domain");
     if ((await client.ready(ctx.signal)) === "designate") return createZone(client, i, w, ctx.signal, (id) => ctx.setId(id));
     // dns.md "Create domain body"; Cloud DNS's TTL default is 3600.
     const sub = (d: { name: string; emailAddress: string; ttl?: number | undefined; comment?: string | undefined }) => ({
@@ -112,7 +112,7 @@ export function createDomain(client: DnsApi, input: CreateDomainInput, o?: JobCa
         },
       ],
     };
-    const plan = { result: (j: JobData) => toDomain(responseOf(domainsResponse, j).domains[0]!), failure: DomainCreationFailed };
+    const plan = { result: (j: JobData) => toDomain(responseOf(domainsResponse(), j).domains[0]!), failure: DomainCreationFailed };
     return startAndFollow(client, { method: "POST", path: "domains", json }, plan, w, ctx);
   });
 }
@@ -123,8 +123,8 @@ export function createDomain(client: DnsApi, input: CreateDomainInput, o?: JobCa
  */
 export function updateDomain(client: DnsApi, domain: DomainRef, changes: UpdateDomainInput, o?: JobCallOptions): Job<DomainData, JobData> {
   return dnsJob(client, o, async (w, ctx) => {
-    const id = validate(domainRef, domain, "domain");
-    const u = validate(updateDomainInput, changes, "changes");
+    const id = validate(domainRef(), domain, "domain");
+    const u = validate(updateDomainInput(), changes, "changes");
     if ((await client.ready(ctx.signal)) === "designate") return updateZone(client, id, u, w, ctx.signal);
     const plan = { result: () => undefined, failure: DomainUpdateFailed };
     await notFoundAs(startAndFollow(client, { method: "PUT", path: domainPath(id), json: u }, plan, w, ctx), missing(id));
@@ -138,7 +138,7 @@ export function updateDomain(client: DnsApi, domain: DomainRef, changes: UpdateD
  */
 export function deleteDomain(client: DnsApi, domain: DomainRef, opts: { deleteSubdomains?: boolean } = {}, o?: JobCallOptions): Job<void, JobData> {
   return dnsJob(client, o, async (w, ctx) => {
-    const id = validate(domainRef, domain, "domain");
+    const id = validate(domainRef(), domain, "domain");
     const subs = validate(z.boolean().optional(), opts?.deleteSubdomains, "deleteSubdomains") ?? false;
     if ((await client.ready(ctx.signal)) === "designate") return deleteZone(client, id, subs, w, ctx.signal);
     const call = { method: "DELETE", path: domainPath(id), ...(subs ? { query: { deleteSubdomains: true } } : {}) };
@@ -152,10 +152,10 @@ export function deleteDomain(client: DnsApi, domain: DomainRef, opts: { deleteSu
  */
 export function importDomain(client: DnsApi, bind: string, o?: JobCallOptions): Job<DomainData, JobData> {
   return dnsJob(client, o, async (w, ctx) => {
-    const contents = validate(bindInput, bind, "contents");
+    const contents = validate(bindInput(), bind, "contents");
     if ((await client.ready(ctx.signal)) === "designate") return importZone(client, contents, w, ctx.signal, (id) => ctx.setId(id));
     const json = { domains: [{ contentType: "BIND_9", contents }] };
-    const plan = { result: (j: JobData) => toDomain(responseOf(domainsResponse, j).domains[0]!), failure: DomainCreationFailed };
+    const plan = { result: (j: JobData) => toDomain(responseOf(domainsResponse(), j).domains[0]!), failure: DomainCreationFailed };
     return startAndFollow(client, { method: "POST", path: "domains/import", json }, plan, w, ctx);
   });
 }
@@ -163,9 +163,9 @@ export function importDomain(client: DnsApi, bind: string, o?: JobCallOptions): 
 /** GET /domains/{id}/export → 202 job whose response holds the BIND 9 text (Cloud DNS), or a zone export task (Designate). */
 export function exportDomain(client: DnsApi, domain: DomainRef, o?: JobCallOptions): Job<string, JobData> {
   return dnsJob(client, o, async (w, ctx) => {
-    const id = validate(domainRef, domain, "domain");
+    const id = validate(domainRef(), domain, "domain");
     if ((await client.ready(ctx.signal)) === "designate") return exportZone(client, id, w, ctx.signal, (x) => ctx.setId(x));
-    const plan = { result: (j: JobData) => responseOf(exportResponse, j).contents, failure: DomainExportFailed };
+    const plan = { result: (j: JobData) => responseOf(exportResponse(), j).contents, failure: DomainExportFailed };
     return notFoundAs(startAndFollow(client, { method: "GET", path: domainPath(id, "/export") }, plan, w, ctx), missing(id));
   });
 }
@@ -175,8 +175,8 @@ export function exportDomain(client: DnsApi, domain: DomainRef, o?: JobCallOptio
  * name search is a guess, dns.md), or the zones named `*.<name>` (Designate).
  */
 export function listSubdomains(client: DnsApi, domain: DomainRef, input?: ListSubdomainsInput, o: CallOptions = {}): Paginated<DomainData> {
-  const id = validate(domainRef, domain, "domain");
-  const f = validate(listSubdomainsInput, input, "filters") ?? {};
+  const id = validate(domainRef(), domain, "domain");
+  const f = validate(listSubdomainsInput(), input, "filters") ?? {};
   let designate: DomainData[] | undefined;
   return linkPager(
     async (next) => {

@@ -1,14 +1,15 @@
+import { lazy } from "@rax/core";
 import * as z from "zod";
 
 // dns.md "Async job protocol": 202 {status, verb, jobId, callbackUrl, requestUrl}; with
 // showDetails=true also `request`, `response` (COMPLETED) or `error` (ERROR).
-const wireFault = z.looseObject({
+const wireFault = lazy(() => z.looseObject({
   message: z.string().optional(),
   code: z.coerce.number().optional(),
   details: z.string().optional(),
-});
+}));
 
-export const wireJob = z.looseObject({
+export const wireJob = lazy(() => z.looseObject({
   jobId: z.string(),
   status: z.string(),
   verb: z.string().optional(),
@@ -16,11 +17,11 @@ export const wireJob = z.looseObject({
   requestUrl: z.string().optional(),
   request: z.unknown().optional(),
   response: z.unknown().optional(),
-  error: wireFault.extend({ failedItems: z.looseObject({ faults: z.array(wireFault).optional() }).optional() }).optional(),
-});
-export type WireJob = z.output<typeof wireJob>;
+  error: wireFault().extend({ failedItems: z.looseObject({ faults: z.array(wireFault()).optional() }).optional() }).optional(),
+}));
+export type WireJob = z.output<ReturnType<typeof wireJob>>;
 
-export const jobsBody = z.looseObject({ asyncResponses: z.array(wireJob).optional(), totalEntries: z.number().optional() });
+export const jobsBody = lazy(() => z.looseObject({ asyncResponses: z.array(wireJob()).optional(), totalEntries: z.number().optional() }));
 
 /** One fault of a failed job. */
 export interface JobFault {
@@ -87,7 +88,7 @@ export interface JobCallOptions {
   jobDelay?: number;
 }
 
-export const jobCallOptions = z
+export const jobCallOptions = lazy(() => z
   .strictObject({
     signal: z.custom<AbortSignal>((v) => v instanceof AbortSignal).optional(),
     timeout: z.number().positive().optional(),
@@ -95,7 +96,7 @@ export const jobCallOptions = z
     jobTimeout: z.number().min(0, "must be ≥ 0 ms (0 = wait forever)").optional(),
     jobDelay: z.number().min(0, "must be ≥ 0 ms").optional(),
   })
-  .optional();
+  .optional());
 
 export interface ListJobsInput {
   showErrors?: boolean;
@@ -106,7 +107,7 @@ export interface ListJobsInput {
   /** Stop after this many jobs. */
   limit?: number;
 }
-export const listJobsInput = z
+export const listJobsInput = lazy(() => z
   .strictObject({
     showErrors: z.boolean().optional(),
     showRunning: z.boolean().optional(),
@@ -114,4 +115,4 @@ export const listJobsInput = z
     pageSize: z.number().int().min(1).max(100).optional(),
     limit: z.number().int().min(1).optional(),
   })
-  .optional();
+  .optional());

@@ -14,7 +14,7 @@ export async function getJob(client: DnsApi, jobId: string, o: CallOptions = {})
   const id = validate(z.string().min(1), jobId, "jobId");
   await cloudDnsOnly(client, "jobs.get", o.signal);
   const call: ServiceCall = { method: "GET", path: `status/${encodeSegment(id, { field: "jobId" })}`, query: { showDetails: true }, ...o };
-  return toJob(await notFoundAs(jsonFor(client, call, [200, 202], wireJob), (e: NotFound) => new NoSuchJob(id, e)));
+  return toJob(await notFoundAs(jsonFor(client, call, [200, 202], wireJob()), (e: NotFound) => new NoSuchJob(id, e)));
 }
 
 /** Jobs are Cloud DNS's: Designate's zones and recordsets carry their own status. */
@@ -24,12 +24,12 @@ async function cloudDnsOnly(client: DnsApi, call: string, signal?: AbortSignal):
 
 /** GET /status: the account's jobs (docs; not in pyrax), `limit` + `offset` paging. */
 export function listJobs(client: DnsApi, input?: ListJobsInput, o: CallOptions = {}): Paginated<JobData> {
-  const i = validate(listJobsInput, input, "filters") ?? {};
+  const i = validate(listJobsInput(), input, "filters") ?? {};
   const show = { showErrors: i.showErrors, showRunning: i.showRunning, showCompleted: i.showCompleted, showDetails: true };
   return offsetPager(
     async (offset, limit) => {
       await cloudDnsOnly(client, "jobs.list", o.signal);
-      const body = await client.json({ method: "GET", path: "status", query: { ...show, limit, offset }, ...o }, jobsBody);
+      const body = await client.json({ method: "GET", path: "status", query: { ...show, limit, offset }, ...o }, jobsBody());
       return { items: (body.asyncResponses ?? []).map(toJob), ...(body.totalEntries !== undefined ? { total: body.totalEntries } : {}) };
     },
     { pageSize: i.pageSize ?? 100, ...(i.limit !== undefined ? { limit: i.limit } : {}) },
@@ -52,7 +52,7 @@ export interface WaitSettings {
 
 /** Splits per-call options into those of each request and those of the wait (ValidationError for bad ones). */
 function split(o: JobCallOptions | undefined) {
-  const v = validate(jobCallOptions, o, "options") ?? {};
+  const v = validate(jobCallOptions(), o, "options") ?? {};
   const perRequest: CallOptions = { ...(v.timeout !== undefined ? { timeout: v.timeout } : {}), ...(v.headers ? { headers: v.headers as Record<string, string | undefined> } : {}) };
   return { perRequest, signal: v.signal, jobTimeout: v.jobTimeout, jobDelay: v.jobDelay };
 }
@@ -108,7 +108,7 @@ export async function startAndFollow<T>(client: DnsApi, call: ServiceCall, plan:
   const res = await sendFor(client, { ...call, ...w.perRequest, signal: ctx.signal } as ServiceCall, [202, ...syncOk]);
   const body = await res.json<unknown>();
   if (res.status !== 202) return plan.result({ id: "", status: "COMPLETED", response: body, raw: {} });
-  const parsed = wireJob.safeParse(body);
+  const parsed = wireJob().safeParse(body);
   if (!parsed.success) throw new InvalidResponse({ status: res.status, method: res.method, url: res.url, snippet: "", requestId: res.requestId }, "Cloud DNS answered 202 without a job (jobId, status)");
   const first = toJob(parsed.data);
   ctx.setId(first.id);

@@ -1,10 +1,11 @@
 import { isIP } from "node:net";
+import { lazy } from "@rax/core";
 import * as z from "zod";
 import { commentInput, recordName, ttlInput } from "../ref";
 
 // dns.md "list_ptr_records" / "add_ptr_records": {"recordsList": {"records": [{name, id: "PTR-…",
 // type: "PTR", data, ttl, created, updated}]}, "link": {content, href, rel}}.
-export const wirePtr = z.looseObject({
+export const wirePtr = lazy(() => z.looseObject({
   id: z.string().optional(),
   name: z.string(),
   type: z.string().optional(),
@@ -13,15 +14,15 @@ export const wirePtr = z.looseObject({
   comment: z.string().nullable().optional(),
   created: z.string().optional(),
   updated: z.string().optional(),
-});
-export type WirePtr = z.output<typeof wirePtr>;
+}));
+export type WirePtr = z.output<ReturnType<typeof wirePtr>>;
 
 /** PTR bodies: `recordsList.records` as the docs show; a bare `records` too (what pyrax reads). */
-export const ptrBody = z.looseObject({
-  recordsList: z.looseObject({ records: z.array(wirePtr).optional() }).optional(),
-  records: z.array(wirePtr).optional(),
-});
-export const ptrRows = (b: z.output<typeof ptrBody>): WirePtr[] => b.recordsList?.records ?? b.records ?? [];
+export const ptrBody = lazy(() => z.looseObject({
+  recordsList: z.looseObject({ records: z.array(wirePtr()).optional() }).optional(),
+  records: z.array(wirePtr()).optional(),
+}));
+export const ptrRows = (b: z.output<ReturnType<typeof ptrBody>>): WirePtr[] => b.recordsList?.records ?? b.records ?? [];
 
 export interface PtrRecordData {
   id: string;
@@ -51,27 +52,27 @@ export function toPtr(w: WirePtr): PtrRecordData {
   };
 }
 
-const ip = z.string().refine((s) => isIP(s) !== 0, { error: "must be an IPv4 or IPv6 address" });
+const ip = lazy(() => z.string().refine((s) => isIP(s) !== 0, { error: "must be an IPv4 or IPv6 address" }));
 
 /** A PTR record to add (the seed's "Adding PTR Records" table). */
-export const ptrInput = z.strictObject({
+export const ptrInput = lazy(() => z.strictObject({
   type: z
     .string()
     .refine((t) => t.toUpperCase() === "PTR", { error: 'must be "PTR"' })
     .optional(),
-  name: recordName,
-  data: ip,
-  ttl: ttlInput.optional(),
-  comment: commentInput.optional(),
-});
-export type PtrInput = z.input<typeof ptrInput>;
-export const ptrsInput = z.preprocess((v) => (Array.isArray(v) ? v : [v]), z.array(ptrInput).min(1, "give at least one record"));
+  name: recordName(),
+  data: ip(),
+  ttl: ttlInput().optional(),
+  comment: commentInput().optional(),
+}));
+export type PtrInput = z.input<ReturnType<typeof ptrInput>>;
+export const ptrsInput = lazy(() => z.preprocess((v) => (Array.isArray(v) ? v : [v]), z.array(ptrInput()).min(1, "give at least one record")));
 
 /** `ptr.update`: the record is found by name + address (which cannot change); TTL and comment can. */
-export const updatePtrInput = z.strictObject({ name: recordName, data: ip, ttl: ttlInput.optional(), comment: commentInput.optional() });
-export type UpdatePtrInput = z.input<typeof updatePtrInput>;
+export const updatePtrInput = lazy(() => z.strictObject({ name: recordName(), data: ip(), ttl: ttlInput().optional(), comment: commentInput().optional() }));
+export type UpdatePtrInput = z.input<ReturnType<typeof updatePtrInput>>;
 
-export const ipInput = ip;
+export const ipInput = lazy(() => ip());
 
 /** Cloud DNS's names for the services whose devices have PTR records (dns.md, pyrax `_get_ptr_details`). */
 export const PTR_SERVICES = { server: "cloudServersOpenStack", loadBalancer: "cloudLoadBalancers" } as const;

@@ -54,7 +54,7 @@ export async function listPtrRecords(client: DnsApi, device: PtrDevice, o: CallO
   const d = resolveDevice(client, device);
   await rackspaceOnly(client, "ptr.list", o.signal);
   try {
-    const body = await client.json({ method: "GET", path: `rdns/${d.service}`, query: { href: d.href }, ...o }, ptrBody);
+    const body = await client.json({ method: "GET", path: `rdns/${d.service}`, query: { href: d.href }, ...o }, ptrBody());
     return ptrRows(body).map(toPtr);
   } catch (e) {
     if (e instanceof NotFound) return [];
@@ -68,11 +68,11 @@ const link = (d: Device) => ({ content: "", href: d.href, rel: d.service });
 export function addPtrRecords(client: DnsApi, device: PtrDevice, records: PtrInput | PtrInput[], o?: JobCallOptions): Job<PtrRecordData[], JobData> {
   return dnsJob(client, o, async (w, ctx) => {
     const d = resolveDevice(client, device);
-    const recs = validate(ptrsInput, records, "records");
+    const recs = validate(ptrsInput(), records, "records");
     await rackspaceOnly(client, "ptr.add", ctx.signal);
     const json = { recordsList: { records: recs.map(({ type: _t, ...r }) => ({ ...r, type: "PTR" })) }, link: link(d) };
     // pyrax reads `response.records`; the documented key is `recordsList.records` (dns.md): both are read.
-    const plan = { result: (j: JobData) => ptrRows(ptrBody.parse(j.response ?? {})).map(toPtr), failure: PTRRecordCreationFailed };
+    const plan = { result: (j: JobData) => ptrRows(ptrBody().parse(j.response ?? {})).map(toPtr), failure: PTRRecordCreationFailed };
     return startAndFollow(client, { method: "POST", path: "rdns", json }, plan, w, ctx, [200]);
   });
 }
@@ -84,7 +84,7 @@ export function addPtrRecords(client: DnsApi, device: PtrDevice, records: PtrInp
 export function updatePtrRecord(client: DnsApi, device: PtrDevice, input: UpdatePtrInput, o?: JobCallOptions): Job<PtrRecordData, JobData> {
   return dnsJob(client, o, async (w, ctx) => {
     const d = resolveDevice(client, device);
-    const u = validate(updatePtrInput, input, "record");
+    const u = validate(updatePtrInput(), input, "record");
     await rackspaceOnly(client, "ptr.update", ctx.signal);
     const req = { ...w.perRequest, signal: ctx.signal };
     const cur = (await listPtrRecords(client, device, req)).find((r) => r.name.toLowerCase() === u.name && r.data === u.data);
@@ -100,7 +100,7 @@ export function updatePtrRecord(client: DnsApi, device: PtrDevice, input: Update
 export function deletePtrRecords(client: DnsApi, device: PtrDevice, ipAddress?: string, o?: JobCallOptions): Job<void, JobData> {
   return dnsJob(client, o, async (w, ctx) => {
     const d = resolveDevice(client, device);
-    const ip = ipAddress === undefined ? undefined : validate(ipInput, ipAddress, "ipAddress");
+    const ip = ipAddress === undefined ? undefined : validate(ipInput(), ipAddress, "ipAddress");
     await rackspaceOnly(client, "ptr.delete", ctx.signal);
     const call = { method: "DELETE", path: `rdns/${d.service}`, query: { href: d.href, ...(ip ? { ip } : {}) } };
     await startAndFollow(client, call, { result: () => undefined, failure: PTRRecordDeletionFailed }, w, ctx);

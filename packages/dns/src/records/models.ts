@@ -1,10 +1,11 @@
 import { isIP, isIPv4, isIPv6 } from "node:net";
+import { lazy } from "@rax/core";
 import * as z from "zod";
 import { checkOffset, linksShape, pagingShape } from "../paging";
 import { commentInput, recordName, ttlInput } from "../ref";
 
 // dns.md "Operations": records are {"name","id":"A-6817754","type","data","ttl","priority"?,"comment"?,"created","updated"}.
-export const wireRecord = z.looseObject({
+export const wireRecord = lazy(() => z.looseObject({
   id: z.string(),
   name: z.string(),
   type: z.string(),
@@ -14,19 +15,19 @@ export const wireRecord = z.looseObject({
   comment: z.string().nullable().optional(),
   created: z.string().optional(),
   updated: z.string().optional(),
-});
-export type WireRecord = z.output<typeof wireRecord>;
+}));
+export type WireRecord = z.output<ReturnType<typeof wireRecord>>;
 
-export const recordsBody = z.looseObject({ records: z.array(wireRecord).optional(), totalEntries: z.number().optional(), links: linksShape });
+export const recordsBody = lazy(() => z.looseObject({ records: z.array(wireRecord()).optional(), totalEntries: z.number().optional(), links: linksShape() }));
 
 /** The record types Cloud DNS supports (the seed's "DNS Records"). */
 export const RECORD_TYPES = ["A", "AAAA", "CNAME", "MX", "NS", "TXT", "SRV", "PTR"] as const;
 export type RecordType = (typeof RECORD_TYPES)[number];
 
-const recordType = z
+const recordType = lazy(() => z
   .string()
   .transform((s) => s.toUpperCase())
-  .pipe(z.enum(RECORD_TYPES, { error: `must be one of ${RECORD_TYPES.join(", ")}` }));
+  .pipe(z.enum(RECORD_TYPES, { error: `must be one of ${RECORD_TYPES.join(", ")}` })));
 
 export interface RecordData {
   id: string;
@@ -82,60 +83,60 @@ function checkData(r: { type: string; data?: string | undefined; priority?: numb
   if (!needsPriority && r.priority !== undefined) issue("priority", `is only allowed on MX and SRV records, not ${r.type}`);
 }
 
-const priorityInput = z.number().int("must be a whole number").min(0, "must be 0–65535").max(65535, "must be 0–65535");
+const priorityInput = lazy(() => z.number().int("must be a whole number").min(0, "must be 0–65535").max(65535, "must be 0–65535"));
 
 /** One record to add: the seed's "Adding DNS Records" table. */
-export const recordInput = z
+export const recordInput = lazy(() => z
   .strictObject({
-    type: recordType,
-    name: recordName,
+    type: recordType(),
+    name: recordName(),
     data: z.string().min(1, "is required"),
-    ttl: ttlInput.optional(),
-    priority: priorityInput.optional(),
-    comment: commentInput.optional(),
+    ttl: ttlInput().optional(),
+    priority: priorityInput().optional(),
+    comment: commentInput().optional(),
   })
-  .superRefine((r, ctx) => checkData(r, ctx, true));
-export type RecordInput = z.input<typeof recordInput>;
-export type ValidRecord = z.output<typeof recordInput>;
+  .superRefine((r, ctx) => checkData(r, ctx, true)));
+export type RecordInput = z.input<ReturnType<typeof recordInput>>;
+export type ValidRecord = z.output<ReturnType<typeof recordInput>>;
 
 /** One record or a list of them (a single one is reported as `records.0.…`). */
 export const oneOrMany = (v: unknown) => (Array.isArray(v) ? v : [v]);
-export const recordsInput = z.preprocess(oneOrMany, z.array(recordInput).min(1, "give at least one record").max(100, "at most 100 records per call"));
+export const recordsInput = lazy(() => z.preprocess(oneOrMany, z.array(recordInput()).min(1, "give at least one record").max(100, "at most 100 records per call")));
 
 /** What `records.update` may change: data, priority (MX/SRV), TTL, comment (the seed: nothing else). */
-export const updateRecordInput = z
-  .strictObject({ data: z.string().min(1).optional(), ttl: ttlInput.optional(), priority: priorityInput.optional(), comment: commentInput.optional() })
-  .refine((u) => u.data !== undefined || u.ttl !== undefined || u.priority !== undefined || u.comment !== undefined, { error: "give at least one of data, ttl, priority, comment" });
-export type UpdateRecordInput = z.input<typeof updateRecordInput>;
+export const updateRecordInput = lazy(() => z
+  .strictObject({ data: z.string().min(1).optional(), ttl: ttlInput().optional(), priority: priorityInput().optional(), comment: commentInput().optional() })
+  .refine((u) => u.data !== undefined || u.ttl !== undefined || u.priority !== undefined || u.comment !== undefined, { error: "give at least one of data, ttl, priority, comment" }));
+export type UpdateRecordInput = z.input<ReturnType<typeof updateRecordInput>>;
 
 /** One entry of `records.updateMany`: the record (its id, or the record itself) and its changes. */
-export const updateManyInput = z
-  .array(z.strictObject({ id: z.string().min(1), name: recordName.optional(), type: z.string().optional(), data: z.string().min(1).optional(), ttl: ttlInput.optional(), priority: priorityInput.optional(), comment: commentInput.optional() }).loose())
+export const updateManyInput = lazy(() => z
+  .array(z.strictObject({ id: z.string().min(1), name: recordName().optional(), type: z.string().optional(), data: z.string().min(1).optional(), ttl: ttlInput().optional(), priority: priorityInput().optional(), comment: commentInput().optional() }).loose())
   .min(1, "give at least one record")
-  .max(100, "at most 100 records per call");
+  .max(100, "at most 100 records per call"));
 
 /** Checks a change against the record's type, once the type is known. */
-export const typedChange = z
+export const typedChange = lazy(() => z
   .looseObject({ type: z.string().transform((s) => s.toUpperCase()), data: z.string().optional(), priority: z.number().optional() })
-  .superRefine((r, ctx) => checkData(r, ctx, false));
+  .superRefine((r, ctx) => checkData(r, ctx, false)));
 
-export const listRecordsInput = z
+export const listRecordsInput = lazy(() => z
   .strictObject({
-    ...pagingShape,
+    ...pagingShape(),
     /** Only this type (Cloud DNS requires it with `name` or `data`). */
-    type: recordType.optional(),
-    name: recordName.optional(),
+    type: recordType().optional(),
+    name: recordName().optional(),
     data: z.string().min(1).optional(),
   })
   .superRefine((f, ctx) => {
     checkOffset(f, ctx);
     if ((f.name !== undefined || f.data !== undefined) && f.type === undefined) ctx.addIssue({ code: "custom", path: ["type"], message: "is required to filter by name or data (Cloud DNS searches one type)" });
   })
-  .optional();
-export type ListRecordsInput = z.input<typeof listRecordsInput>;
+  .optional());
+export type ListRecordsInput = z.input<ReturnType<typeof listRecordsInput>>;
 
-export const findRecordInput = z.strictObject({ type: recordType, name: recordName.optional(), data: z.string().min(1).optional() });
-export type FindRecordInput = z.input<typeof findRecordInput>;
+export const findRecordInput = lazy(() => z.strictObject({ type: recordType(), name: recordName().optional(), data: z.string().min(1).optional() }));
+export type FindRecordInput = z.input<ReturnType<typeof findRecordInput>>;
 
 /** A validated record as Cloud DNS's POST body wants it (dns.md "add_records"). */
 export function toWireRecord(r: { type: string; name: string; data: string; ttl?: number | undefined; priority?: number | undefined; comment?: string | undefined }): Record<string, unknown> {

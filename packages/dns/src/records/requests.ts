@@ -36,8 +36,8 @@ const noRecord = (id: string) => (e: NotFound) => new DomainRecordNotFound(id, e
 
 /** GET /domains/{id}/records?limit&offset[&type&name&data], following `next` links. */
 export function listRecords(client: DnsApi, domain: DomainRef, input?: ListRecordsInput, o: CallOptions = {}): Paginated<RecordData> {
-  const domainId = validate(domainRef, domain, "domain");
-  const f = validate(listRecordsInput, input, "filters") ?? {};
+  const domainId = validate(domainRef(), domain, "domain");
+  const f = validate(listRecordsInput(), input, "filters") ?? {};
   return linkPager(
     async (next) => {
       await client.ready(o.signal);
@@ -46,7 +46,7 @@ export function listRecords(client: DnsApi, domain: DomainRef, input?: ListRecor
         return recordsetsPage(client, domainId, next, f, o);
       }
       const query = next ? undefined : { limit: f.pageSize ?? DEFAULT_PAGE_SIZE, offset: f.offset, type: f.type, name: f.name, data: f.data };
-      const body = await notFoundAs(client.json({ method: "GET", path: next ?? recordsPath(domainId), ...(query ? { query } : {}), ...o }, recordsBody), noDomain(domainId));
+      const body = await notFoundAs(client.json({ method: "GET", path: next ?? recordsPath(domainId), ...(query ? { query } : {}), ...o }, recordsBody()), noDomain(domainId));
       const after = relativeLink(nextHref(body.links), "domains");
       return { items: (body.records ?? []).map((r) => toRecord(r, domainId)), ...(after ? { next: after } : {}) };
     },
@@ -56,10 +56,10 @@ export function listRecords(client: DnsApi, domain: DomainRef, input?: ListRecor
 
 /** GET /domains/{id}/records/{recordId}. */
 export async function getRecord(client: DnsApi, domain: DomainRef, record: RecordRef, o: CallOptions = {}): Promise<RecordData> {
-  const domainId = validate(domainRef, domain, "domain");
-  const id = validate(recordRef, record, "record");
+  const domainId = validate(domainRef(), domain, "domain");
+  const id = validate(recordRef(), record, "record");
   if ((await client.ready(o.signal)) === "designate") return getRecordset(client, domainId, id, o);
-  return toRecord(await notFoundAs(client.json({ method: "GET", path: recordPath(domainId, id), ...o }, wireRecord), noRecord(id)), domainId);
+  return toRecord(await notFoundAs(client.json({ method: "GET", path: recordPath(domainId, id), ...o }, wireRecord()), noRecord(id)), domainId);
 }
 
 /**
@@ -67,7 +67,7 @@ export async function getRecord(client: DnsApi, domain: DomainRef, record: Recor
  * several → `DomainRecordNotUnique`. The server filters; rax then matches name and data exactly.
  */
 export async function findRecord(client: DnsApi, domain: DomainRef, input: FindRecordInput, o: CallOptions = {}): Promise<RecordData> {
-  const q = validate(findRecordInput, input, "filters");
+  const q = validate(findRecordInput(), input, "filters");
   const rows = (await listRecords(client, domain, q, o).toArray()).filter(
     (r) => r.type.toUpperCase() === q.type && (q.name === undefined || r.name.toLowerCase() === q.name) && (q.data === undefined || r.data === q.data || (r.records ?? []).includes(q.data)),
   );
@@ -80,10 +80,10 @@ export async function findRecord(client: DnsApi, domain: DomainRef, input: FindR
 /** POST /domains/{id}/records {"records": [...]} → 202 job; resolves with the new records. ERROR → `DomainRecordAdditionFailed`. */
 export function addRecords(client: DnsApi, domain: DomainRef, records: RecordInput | RecordInput[], o?: JobCallOptions): Job<RecordData[], JobData> {
   return dnsJob(client, o, async (w, ctx) => {
-    const domainId = validate(domainRef, domain, "domain");
-    const recs = validate(recordsInput, records, "records");
+    const domainId = validate(domainRef(), domain, "domain");
+    const recs = validate(recordsInput(), records, "records");
     if ((await client.ready(ctx.signal)) === "designate") return addRecordsetsAndWait(client, domainId, recs, w, ctx.signal);
-    const plan = { result: (j: JobData) => (responseOf(recordsBody, j).records ?? []).map((r) => toRecord(r, domainId)), failure: DomainRecordAdditionFailed };
+    const plan = { result: (j: JobData) => (responseOf(recordsBody(), j).records ?? []).map((r) => toRecord(r, domainId)), failure: DomainRecordAdditionFailed };
     return notFoundAs(startAndFollow(client, { method: "POST", path: recordsPath(domainId), json: { records: recs.map(toWireRecord) } }, plan, w, ctx), noDomain(domainId));
   });
 }
@@ -99,7 +99,7 @@ async function named(client: DnsApi, domainId: string, r: Known, o: CallOptions)
 
 /** A change checked against the record's type (an A record's new data must be IPv4; priority only on MX/SRV). */
 function checked(type: string, u: { data?: string | undefined; priority?: number | undefined }, field: string): void {
-  validate(typedChange, { type, ...u }, field);
+  validate(typedChange(), { type, ...u }, field);
 }
 
 /**
@@ -108,14 +108,14 @@ function checked(type: string, u: { data?: string | undefined; priority?: number
  */
 export function updateRecords(client: DnsApi, domain: DomainRef, updates: Array<{ id: string; name?: string; type?: string } & UpdateRecordInput>, o?: JobCallOptions): Job<void, JobData> {
   return dnsJob(client, o, async (w, ctx) => {
-    const domainId = validate(domainRef, domain, "domain");
-    const list = validate(updateManyInput, updates, "records");
+    const domainId = validate(domainRef(), domain, "domain");
+    const list = validate(updateManyInput(), updates, "records");
     const req = { ...w.perRequest, signal: ctx.signal };
     const designate = (await client.ready(ctx.signal)) === "designate";
     const rows: Array<Record<string, unknown>> = [];
     for (const [n, u] of list.entries()) {
       const { id, name: _n, type: _t, ...change } = u;
-      const c = validate(updateRecordInput, pick(change), `records.${n}`);
+      const c = validate(updateRecordInput(), pick(change), `records.${n}`);
       const k = await named(client, domainId, u, req);
       checked(k.type, c, `records.${n}`);
       if (designate) await updateRecordset(client, domainId, id, c, w, ctx.signal);
@@ -136,9 +136,9 @@ function pick(u: Record<string, unknown>): Record<string, unknown> {
 /** One record's update; resolves with the record as it now is. */
 export function updateRecord(client: DnsApi, domain: DomainRef, record: RecordRef & Partial<Known>, changes: UpdateRecordInput, o?: JobCallOptions): Job<RecordData, JobData> {
   return dnsJob(client, o, async (w, ctx) => {
-    const domainId = validate(domainRef, domain, "domain");
-    const id = validate(recordRef, record, "record");
-    const u = validate(updateRecordInput, changes, "changes");
+    const domainId = validate(domainRef(), domain, "domain");
+    const id = validate(recordRef(), record, "record");
+    const u = validate(updateRecordInput(), changes, "changes");
     const req = { ...w.perRequest, signal: ctx.signal };
     const k = await named(client, domainId, typeof record === "string" ? { id } : { id, ...(record.name ? { name: record.name } : {}), ...(record.type ? { type: record.type } : {}) }, req);
     checked(k.type, u, "changes");
@@ -155,8 +155,8 @@ export function updateRecord(client: DnsApi, domain: DomainRef, record: RecordRe
  */
 export function deleteRecords(client: DnsApi, domain: DomainRef, records: RecordRef | RecordRef[], o?: JobCallOptions): Job<void, JobData> {
   return dnsJob(client, o, async (w, ctx) => {
-    const domainId = validate(domainRef, domain, "domain");
-    const ids = validate(z.preprocess(oneOrMany, z.array(recordRef).min(1, "give at least one record").max(100, "at most 100 records per call")), records, "records");
+    const domainId = validate(domainRef(), domain, "domain");
+    const ids = validate(z.preprocess(oneOrMany, z.array(recordRef()).min(1, "give at least one record").max(100, "at most 100 records per call")), records, "records");
     if ((await client.ready(ctx.signal)) === "designate") return deleteRecordsets(client, domainId, ids, w, ctx.signal);
     const call = ids.length === 1 ? { method: "DELETE", path: recordPath(domainId, ids[0]!) } : { method: "DELETE", path: recordsPath(domainId), query: { id: ids } };
     const missing = ids.length === 1 ? noRecord(ids[0]!) : noDomain(domainId);

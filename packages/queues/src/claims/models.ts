@@ -1,3 +1,4 @@
+import { lazy } from "@rax/core";
 import * as z from "zod";
 import { LIMITS } from "../limits";
 import { seconds } from "../ref";
@@ -5,16 +6,16 @@ import { type MessageData, toMessage, wireMessage } from "../messages/models";
 import { idFromHref } from "../wire";
 
 /** v1 answers a bare array, v2 `{"messages": […]}`: read as the latter, so a misfit names `messages.<i>.<field>`. */
-export const claimedBody = z.preprocess((b) => (Array.isArray(b) ? { messages: b } : b), z.looseObject({ messages: z.array(wireMessage) })).transform((b) => b.messages);
+export const claimedBody = lazy(() => z.preprocess((b) => (Array.isArray(b) ? { messages: b } : b), z.looseObject({ messages: z.array(wireMessage()) })).transform((b) => b.messages));
 
-export const wireClaim = z.looseObject({
+export const wireClaim = lazy(() => z.looseObject({
   age: z.number(),
   ttl: z.number(),
   grace: z.number().optional(),
   href: z.string(),
   id: z.string().optional(),
-  messages: z.array(wireMessage),
-});
+  messages: z.array(wireMessage()),
+}));
 
 export interface ClaimData {
   id: string;
@@ -30,7 +31,7 @@ export interface ClaimData {
   raw: Record<string, unknown>;
 }
 
-export function toClaim(w: z.output<typeof wireClaim>): ClaimData {
+export function toClaim(w: z.output<ReturnType<typeof wireClaim>>): ClaimData {
   return {
     id: w.id ?? idFromHref(w.href),
     href: w.href,
@@ -42,14 +43,14 @@ export function toClaim(w: z.output<typeof wireClaim>): ClaimData {
   };
 }
 
-export const claimTtl = seconds(LIMITS.claimTtl);
-export const claimGrace = seconds(LIMITS.claimGrace);
+export const claimTtl = lazy(() => seconds(LIMITS.claimTtl));
+export const claimGrace = lazy(() => seconds(LIMITS.claimGrace));
 
-export const claimInput = z.strictObject({
+export const claimInput = lazy(() => z.strictObject({
   /** Seconds before the server releases the claim (60–43200). */
-  ttl: claimTtl,
+  ttl: claimTtl(),
   /** Seconds the claimed messages outlive the claim, at least (60–43200). */
-  grace: claimGrace,
+  grace: claimGrace(),
   /** Messages to claim, at most 20. Default 10. */
   count: z
     .number()
@@ -57,10 +58,10 @@ export const claimInput = z.strictObject({
     .min(1)
     .max(LIMITS.claimCount, `must be at most ${LIMITS.claimCount} (the most one claim may take)`)
     .optional(),
-});
-export type ClaimInput = z.input<typeof claimInput>;
+}));
+export type ClaimInput = z.input<ReturnType<typeof claimInput>>;
 
-export const updateClaimInput = z
-  .strictObject({ ttl: claimTtl.optional(), grace: claimGrace.optional() })
-  .refine((u) => u.ttl !== undefined || u.grace !== undefined, { message: "needs ttl or grace (or both)" });
-export type UpdateClaimInput = z.input<typeof updateClaimInput>;
+export const updateClaimInput = lazy(() => z
+  .strictObject({ ttl: claimTtl().optional(), grace: claimGrace().optional() })
+  .refine((u) => u.ttl !== undefined || u.grace !== undefined, { message: "needs ttl or grace (or both)" }));
+export type UpdateClaimInput = z.input<ReturnType<typeof updateClaimInput>>;

@@ -23,8 +23,8 @@ const noClaim = (id: string) => (e: NotFound) => new NoSuchClaim(id, e);
  * post, a claim is never replayed after a timeout (a replay could claim a second batch).
  */
 export async function claimMessages(client: QueuesApi, queue: QueueRef, options: ClaimInput, o: CallOptions = {}): Promise<ClaimData | undefined> {
-  const name = validate(queueRef, queue, "queue");
-  const i = validate(claimInput, options, "claim");
+  const name = validate(queueRef(), queue, "queue");
+  const i = validate(claimInput(), options, "claim");
   requireClientId(client);
   const res = await guarded(
     notFoundAs(
@@ -32,7 +32,7 @@ export async function claimMessages(client: QueuesApi, queue: QueueRef, options:
       (e) => new NoSuchQueue(name, e),
     ),
   );
-  const rows = await bodyOrEmpty(res, claimedBody, (b) => plainMessages(Array.isArray(b) ? b : (b as { messages?: unknown } | null)?.messages));
+  const rows = await bodyOrEmpty(res, claimedBody(), (b) => plainMessages(Array.isArray(b) ? b : (b as { messages?: unknown } | null)?.messages));
   if (!rows || rows.length === 0) return undefined;
   const messages = rows.map(toMessage);
   const location = res.headers.location;
@@ -43,11 +43,11 @@ export async function claimMessages(client: QueuesApi, queue: QueueRef, options:
 
 /** GET /queues/{q}/claims/{id}: its TTL, age and messages now. `NoSuchClaim` once released or expired. */
 export async function getClaim(client: QueuesApi, queue: QueueRef, claim: Ref, o: CallOptions = {}): Promise<ClaimData> {
-  const name = validate(queueRef, queue, "queue");
-  const id = validate(ref, claim, "claim");
+  const name = validate(queueRef(), queue, "queue");
+  const id = validate(ref(), claim, "claim");
   requireClientId(client);
   const res = await guarded(notFoundAs(sendFor(client, { method: "GET", path: queuesPath(client, name, "claims", id), ...o }, [200]), noClaim(id)));
-  const data = toClaim((await bodyOrEmpty(res, wireClaim))!);
+  const data = toClaim((await bodyOrEmpty(res, wireClaim()))!);
   return { ...data, id };
 }
 
@@ -57,9 +57,9 @@ export async function getClaim(client: QueuesApi, queue: QueueRef, claim: Ref, o
  * retried with backoff by the transport's retry policy.
  */
 export async function updateClaim(client: QueuesApi, queue: QueueRef, claim: Ref, changes: UpdateClaimInput, o: CallOptions = {}): Promise<void> {
-  const name = validate(queueRef, queue, "queue");
-  const id = validate(ref, claim, "claim");
-  const c = validate(updateClaimInput, changes, "changes");
+  const name = validate(queueRef(), queue, "queue");
+  const id = validate(ref(), claim, "claim");
+  const c = validate(updateClaimInput(), changes, "changes");
   requireClientId(client);
   const json = { ...(c.ttl !== undefined ? { ttl: c.ttl } : {}), ...(c.grace !== undefined ? { grace: c.grace } : {}) };
   const res = await guarded(notFoundAs(sendFor(client, { method: "PATCH", path: queuesPath(client, name, "claims", id), json, idempotent: true, ...o }, [204]), noClaim(id)));
@@ -68,8 +68,8 @@ export async function updateClaim(client: QueuesApi, queue: QueueRef, claim: Ref
 
 /** DELETE /queues/{q}/claims/{id} → 204: its messages are free to claim again at once. */
 export async function releaseClaim(client: QueuesApi, queue: QueueRef, claim: Ref, o: CallOptions = {}): Promise<void> {
-  const name = validate(queueRef, queue, "queue");
-  const id = validate(ref, claim, "claim");
+  const name = validate(queueRef(), queue, "queue");
+  const id = validate(ref(), claim, "claim");
   requireClientId(client);
   const res = await guarded(notFoundAs(sendFor(client, { method: "DELETE", path: queuesPath(client, name, "claims", id), ...o }, [204]), noClaim(id)));
   await res.dump();

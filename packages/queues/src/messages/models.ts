@@ -1,20 +1,21 @@
+import { lazy } from "@rax/core";
 import * as z from "zod";
 import { LIMITS } from "../limits";
 import { seconds } from "../ref";
 import { idFromHref, paramFromHref } from "../wire";
 
-export const wireMessage = z.looseObject({
+export const wireMessage = lazy(() => z.looseObject({
   id: z.string().optional(),
   href: z.string(),
   ttl: z.number(),
   age: z.number(),
   body: z.unknown(),
   checksum: z.string().optional(),
-});
-export type WireMessage = z.output<typeof wireMessage>;
+}));
+export type WireMessage = z.output<ReturnType<typeof wireMessage>>;
 
-const links = z.array(z.looseObject({ rel: z.string().optional(), href: z.string() })).optional();
-export const messagesBody = z.looseObject({ messages: z.array(wireMessage), links });
+const links = lazy(() => z.array(z.looseObject({ rel: z.string().optional(), href: z.string() })).optional());
+export const messagesBody = lazy(() => z.looseObject({ messages: z.array(wireMessage()), links: links() }));
 
 /**
  * Rows that plainly fit `wireMessage` (href a string, ttl and age numbers), checked by hand: a claim
@@ -31,8 +32,8 @@ export function plainMessages(rows: unknown): WireMessage[] | undefined {
   return rows as WireMessage[];
 }
 /** GET ?ids=: v1 answers a bare array, v2 `{"messages": […]}`. */
-export const messagesByIdsBody = z.preprocess((b) => (Array.isArray(b) ? { messages: b } : b), z.looseObject({ messages: z.array(wireMessage) })).transform((b) => b.messages);
-export const postedBody = z.looseObject({ resources: z.array(z.string()), partial: z.boolean().optional() });
+export const messagesByIdsBody = lazy(() => z.preprocess((b) => (Array.isArray(b) ? { messages: b } : b), z.looseObject({ messages: z.array(wireMessage()) })).transform((b) => b.messages));
+export const postedBody = lazy(() => z.looseObject({ resources: z.array(z.string()), partial: z.boolean().optional() }));
 
 export interface MessageData {
   id: string;
@@ -61,21 +62,21 @@ export interface PostedMessage {
   ttl: number;
 }
 
-export const messageTtl = seconds(LIMITS.messageTtl);
+export const messageTtl = lazy(() => seconds(LIMITS.messageTtl));
 
 /** One message to post: any JSON value as `body`, and its time to live. */
-export const newMessage = z.strictObject({
+export const newMessage = lazy(() => z.strictObject({
   body: z.unknown().refine((b) => b !== undefined, "is required (any JSON value)"),
-  ttl: messageTtl,
-});
-export type NewMessage = z.input<typeof newMessage>;
+  ttl: messageTtl(),
+}));
+export type NewMessage = z.input<ReturnType<typeof newMessage>>;
 
-export const newMessages = z
-  .array(newMessage)
+export const newMessages = lazy(() => z
+  .array(newMessage())
   .min(1, "must hold at least one message")
-  .max(LIMITS.postCount, `must hold at most ${LIMITS.postCount} messages (the service's per-request limit); post the rest in more requests`);
+  .max(LIMITS.postCount, `must hold at most ${LIMITS.postCount} messages (the service's per-request limit); post the rest in more requests`));
 
-export const listMessagesInput = z
+export const listMessagesInput = lazy(() => z
   .strictObject({
     /** Include messages this client (Client-ID) posted. Default false. */
     echo: z.boolean().optional(),
@@ -88,16 +89,16 @@ export const listMessagesInput = z
     /** Messages per request (v1 ≤ 10, v2 ≤ 20). */
     pageSize: z.number().int().positive().optional(),
   })
-  .optional();
-export type ListMessagesInput = z.input<typeof listMessagesInput>;
+  .optional());
+export type ListMessagesInput = z.input<ReturnType<typeof listMessagesInput>>;
 
-const idsSchema = z
+const idsSchema = lazy(() => z
   .array(z.union([z.string().min(1), z.object({ id: z.string().min(1) }).transform((o) => o.id)]))
   .min(1, "must hold at least one id")
-  .max(LIMITS.idsCount, `must hold at most ${LIMITS.idsCount} ids per request`);
+  .max(LIMITS.idsCount, `must hold at most ${LIMITS.idsCount} ids per request`));
 
 /** Ids (or objects with one); plain arrays are read by hand, anything else goes to zod for the wording. */
-export const idsInput = z.custom<string[]>().transform((v, ctx) => {
+export const idsInput = lazy(() => z.custom<string[]>().transform((v, ctx) => {
   if (Array.isArray(v) && v.length >= 1 && v.length <= LIMITS.idsCount) {
     const out: string[] = [];
     for (const x of v) {
@@ -107,16 +108,16 @@ export const idsInput = z.custom<string[]>().transform((v, ctx) => {
     }
     if (out.length === v.length) return out;
   }
-  const r = idsSchema.safeParse(v);
+  const r = idsSchema().safeParse(v);
   if (r.success) return r.data;
   for (const issue of r.error.issues) ctx.addIssue({ ...issue, code: "custom", message: issue.message, path: issue.path } as never);
   return z.NEVER;
-});
+}));
 
-export const deleteMessageInput = z
+export const deleteMessageInput = lazy(() => z
   .strictObject({
     /** The claim holding the message (needed once it is claimed; a `Message` read through a claim carries it). */
     claimId: z.string().min(1).optional(),
   })
-  .optional();
-export type DeleteMessageInput = z.input<typeof deleteMessageInput>;
+  .optional());
+export type DeleteMessageInput = z.input<ReturnType<typeof deleteMessageInput>>;

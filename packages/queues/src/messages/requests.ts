@@ -47,8 +47,8 @@ async function guarded<T>(p: Promise<T>): Promise<T> {
  * dropped connection (the server may have stored them): see the README on de-duplicating.
  */
 export async function postMessages(client: QueuesApi, queue: QueueRef, messages: NewMessage[], o: CallOptions = {}): Promise<PostedMessage[]> {
-  const name = validate(queueRef, queue, "queue");
-  const list = validate(newMessages, messages, "messages");
+  const name = validate(queueRef(), queue, "queue");
+  const list = validate(newMessages(), messages, "messages");
   requireClientId(client);
   const wire = list.map((m) => ({ ttl: m.ttl, body: m.body }));
   const text = JSON.stringify(client.apiVersion === 1 ? wire : { messages: wire });
@@ -59,7 +59,7 @@ export async function postMessages(client: QueuesApi, queue: QueueRef, messages:
       noQueue(name),
     ),
   );
-  const body = (await bodyOrEmpty(res, postedBody))!;
+  const body = (await bodyOrEmpty(res, postedBody()))!;
   return body.resources.map((href, i) => ({ id: idFromHref(href), href, body: list[i]?.body, ttl: list[i]?.ttl ?? 0 }));
 }
 
@@ -68,8 +68,8 @@ export async function postMessages(client: QueuesApi, queue: QueueRef, messages:
  * marker (v1: 204 = no more; v2: an empty page). Without `echo` a client does not see its own messages.
  */
 export function listMessages(client: QueuesApi, queue: QueueRef, filters?: ListMessagesInput, o: CallOptions = {}): Paginated<MessageData> {
-  const name = validate(queueRef, queue, "queue");
-  const f = validate(listMessagesInput, filters, "filters") ?? {};
+  const name = validate(queueRef(), queue, "queue");
+  const f = validate(listMessagesInput(), filters, "filters") ?? {};
   const pages = pageLimits(client.apiVersion);
   if (f.pageSize !== undefined && f.pageSize > pages.messages.max) throw new ValidationError("filters.pageSize", `must be at most ${pages.messages.max}`);
   const size = f.pageSize ?? pages.messages.default;
@@ -79,7 +79,7 @@ export function listMessages(client: QueuesApi, queue: QueueRef, filters?: ListM
       const limit = want === undefined ? size : Math.min(size, want);
       const query = { echo: f.echo ? "true" : "false", include_claimed: f.includeClaimed ? "true" : "false", limit, marker: marker ?? f.marker };
       const res = await guarded(notFoundAs(sendFor(client, { method: "GET", path: queuesPath(client, name, "messages"), query, ...o }, [200, 204]), noQueue(name)));
-      const body = await bodyOrEmpty(res, messagesBody, (b) => {
+      const body = await bodyOrEmpty(res, messagesBody(), (b) => {
         const rows = plainMessages((b as { messages?: unknown } | null)?.messages);
         return rows && { ...(b as object), messages: rows };
       });
@@ -93,24 +93,24 @@ export function listMessages(client: QueuesApi, queue: QueueRef, filters?: ListM
 
 /** GET /queues/{q}/messages/{id}. `NoSuchMessage` once it is deleted or expired. */
 export async function getMessage(client: QueuesApi, queue: QueueRef, message: Ref, o: CallOptions = {}): Promise<MessageData> {
-  const name = validate(queueRef, queue, "queue");
-  const id = validate(ref, message, "message");
+  const name = validate(queueRef(), queue, "queue");
+  const id = validate(ref(), message, "message");
   requireClientId(client);
   const res = await guarded(notFoundAs(sendFor(client, { method: "GET", path: queuesPath(client, name, "messages", id), ...o }, [200]), (e) => new NoSuchMessage(id, e)));
-  return toMessage((await bodyOrEmpty(res, wireMessage))!);
+  return toMessage((await bodyOrEmpty(res, wireMessage()))!);
 }
 
 /** GET /queues/{q}/messages?ids=a,b: the ones that still exist (none → `[]`; v2's 404 for "none found" included). */
 export async function getMessagesByIds(client: QueuesApi, queue: QueueRef, ids: Ref[], o: CallOptions = {}): Promise<MessageData[]> {
-  const name = validate(queueRef, queue, "queue");
-  const list = validate(idsInput, ids, "ids");
+  const name = validate(queueRef(), queue, "queue");
+  const list = validate(idsInput(), ids, "ids");
   requireClientId(client);
   const res = await guarded(sendFor(client, { method: "GET", path: byIdsPath(client, name, list), expectStatus: [404], ...o }, [200, 204, 404]));
   if (res.status === 404) {
     await res.dump();
     return [];
   }
-  return ((await bodyOrEmpty(res, messagesByIdsBody)) ?? []).map(toMessage);
+  return ((await bodyOrEmpty(res, messagesByIdsBody())) ?? []).map(toMessage);
 }
 
 /**
@@ -118,9 +118,9 @@ export async function getMessagesByIds(client: QueuesApi, queue: QueueRef, ids: 
  * it → `MessageClaimed`); deleting one already gone is not an error (204, as the server says).
  */
 export async function deleteMessage(client: QueuesApi, queue: QueueRef, message: Ref | { id: string; claimId?: string }, options?: DeleteMessageInput, o: CallOptions = {}): Promise<void> {
-  const name = validate(queueRef, queue, "queue");
-  const id = validate(ref, message, "message");
-  const i = validate(deleteMessageInput, options, "options") ?? {};
+  const name = validate(queueRef(), queue, "queue");
+  const id = validate(ref(), message, "message");
+  const i = validate(deleteMessageInput(), options, "options") ?? {};
   const claimId = i.claimId ?? (typeof message === "object" && "claimId" in message ? message.claimId : undefined);
   requireClientId(client);
   try {
@@ -136,8 +136,8 @@ export async function deleteMessage(client: QueuesApi, queue: QueueRef, message:
 
 /** DELETE /queues/{q}/messages?ids=a,b → 204 (ids that do not exist are skipped by the server). */
 export async function deleteMessagesByIds(client: QueuesApi, queue: QueueRef, ids: Ref[], o: CallOptions = {}): Promise<void> {
-  const name = validate(queueRef, queue, "queue");
-  const list = validate(idsInput, ids, "ids");
+  const name = validate(queueRef(), queue, "queue");
+  const list = validate(idsInput(), ids, "ids");
   requireClientId(client);
   const res = await guarded(notFoundAs(sendFor(client, { method: "DELETE", path: byIdsPath(client, name, list), ...o }, [204]), noQueue(name)));
   await res.dump();

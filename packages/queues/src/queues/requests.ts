@@ -1,4 +1,4 @@
-import { type CallOptions, linkPager, type NotFound, notFound, notFoundAs, type Paginated, sendFor, validate, ValidationError } from "@rax/core";
+import { type CallOptions, lazy, linkPager, type NotFound, notFound, notFoundAs, type Paginated, sendFor, validate, ValidationError } from "@rax/core";
 import * as z from "zod";
 import { clientIdMissing, DuplicateQueue, NoSuchQueue } from "../errors";
 import { pageLimits } from "../limits";
@@ -22,7 +22,7 @@ import {
 } from "./models";
 
 const missing = (name: string) => (e: NotFound) => new NoSuchQueue(name, e);
-const metadataObject = z.record(z.string(), z.unknown(), { error: "must be a JSON object" });
+const metadataObject = lazy(() => z.record(z.string(), z.unknown(), { error: "must be a JSON object" }));
 
 /** Every call goes through here: the server's 400 for a missing Client-ID becomes QueueClientIDNotDefined. */
 async function guarded<T>(p: Promise<T>): Promise<T> {
@@ -38,7 +38,7 @@ async function guarded<T>(p: Promise<T>): Promise<T> {
  * or an empty page ends the walk; v2 offers a `next` link after every non-empty page.
  */
 export function listQueues(client: QueuesApi, filters?: ListQueuesInput, o: CallOptions = {}, name?: string): Paginated<QueueData> {
-  const f = validate(listQueuesInput, filters, "filters") ?? {};
+  const f = validate(listQueuesInput(), filters, "filters") ?? {};
   const pages = pageLimits(client.apiVersion);
   if (f.pageSize !== undefined && f.pageSize > pages.queues.max) throw new ValidationError("filters.pageSize", `must be at most ${pages.queues.max}`);
   const size = f.pageSize ?? pages.queues.default;
@@ -48,7 +48,7 @@ export function listQueues(client: QueuesApi, filters?: ListQueuesInput, o: Call
       const limit = want === undefined ? size : Math.min(size, want);
       const query = { limit, marker: marker ?? f.marker, detailed: f.detailed ? "true" : undefined, name };
       const res = await guarded(sendFor(client, { method: "GET", path: queuesPath(client), query, ...o }, [200, 204]));
-      const body = await bodyOrEmpty(res, queuesBody);
+      const body = await bodyOrEmpty(res, queuesBody());
       if (!body || body.queues.length === 0) return { items: [] };
       const next = body.links?.find((l) => l.rel === "next")?.href;
       const nextMarker = next ? paramFromHref(next, "marker") : undefined;
@@ -64,7 +64,7 @@ export function listQueues(client: QueuesApi, filters?: ListQueuesInput, o: Call
  * created lazily), so the listing is asked, filtered by name, instead.
  */
 export async function queueExists(client: QueuesApi, queue: QueueRef, o: CallOptions = {}): Promise<boolean> {
-  const name = validate(queueRef, queue, "queue");
+  const name = validate(queueRef(), queue, "queue");
   if (client.apiVersion === 1) {
     const res = await guarded(sendFor(client, { method: "HEAD", path: queuesPath(client, name), expectStatus: [404], ...o }, [204, 200, 404]));
     await res.dump();
@@ -80,7 +80,7 @@ export async function queueExists(client: QueuesApi, queue: QueueRef, o: CallOpt
 
 /** The queue as a `QueueData` (v2 with its metadata), or `NoSuchQueue`. */
 export async function getQueue(client: QueuesApi, queue: QueueRef, o: CallOptions = {}): Promise<QueueData> {
-  const name = validate(queueRef, queue, "queue");
+  const name = validate(queueRef(), queue, "queue");
   if (!(await queueExists(client, name, o))) throw notFound(`queue ${name}`, `Queue ${name} does not exist`, (e) => new NoSuchQueue(name, e));
   if (client.apiVersion === 1) return { name, href: `/v1/queues/${name}`, raw: {} };
   const metadata = await getQueueMetadata(client, name, o);
@@ -92,8 +92,8 @@ export async function getQueue(client: QueuesApi, queue: QueueRef, o: CallOption
  * checks first, which races; the status says it in one request). v2 takes metadata in the PUT.
  */
 export async function createQueue(client: QueuesApi, queue: string, options?: CreateQueueInput, o: CallOptions = {}): Promise<QueueData> {
-  const name = validate(queueName, queue, "name");
-  const i = validate(createQueueInput, options, "options") ?? {};
+  const name = validate(queueName(), queue, "name");
+  const i = validate(createQueueInput(), options, "options") ?? {};
   requireClientIdOnV2(client);
   const json = client.apiVersion === 2 ? (i.metadata ?? {}) : undefined;
   const res = await guarded(sendFor(client, { method: "PUT", path: queuesPath(client, name), ...(json ? { json } : {}), ...o }, [201, 204]));
@@ -106,7 +106,7 @@ export async function createQueue(client: QueuesApi, queue: string, options?: Cr
 
 /** DELETE /queues/{name} → 204 (v2 answers 204 for a queue that never existed, too). */
 export async function deleteQueue(client: QueuesApi, queue: QueueRef, o: CallOptions = {}): Promise<void> {
-  const name = validate(queueRef, queue, "queue");
+  const name = validate(queueRef(), queue, "queue");
   requireClientIdOnV2(client);
   const res = await guarded(notFoundAs(sendFor(client, { method: "DELETE", path: queuesPath(client, name), ...o }, [204]), missing(name)));
   await res.dump();
@@ -114,19 +114,19 @@ export async function deleteQueue(client: QueuesApi, queue: QueueRef, o: CallOpt
 
 /** GET /queues/{name}/stats: claimed, free and total counts, and the oldest and newest message. */
 export async function getQueueStats(client: QueuesApi, queue: QueueRef, o: CallOptions = {}): Promise<QueueStats> {
-  const name = validate(queueRef, queue, "queue");
+  const name = validate(queueRef(), queue, "queue");
   requireClientIdOnV2(client);
   const res = await guarded(notFoundAs(sendFor(client, { method: "GET", path: queuesPath(client, name, "stats"), ...o }, [200]), missing(name)));
-  return toStats((await bodyOrEmpty(res, statsBody))!);
+  return toStats((await bodyOrEmpty(res, statsBody()))!);
 }
 
 /** v1: GET /queues/{name}/metadata. v2: GET /queues/{name} (which also shows Zaqar's reserved `_…` keys). */
 export async function getQueueMetadata(client: QueuesApi, queue: QueueRef, o: CallOptions = {}): Promise<Record<string, unknown>> {
-  const name = validate(queueRef, queue, "queue");
+  const name = validate(queueRef(), queue, "queue");
   requireClientIdOnV2(client);
   const path = client.apiVersion === 1 ? queuesPath(client, name, "metadata") : queuesPath(client, name);
   const res = await guarded(notFoundAs(sendFor(client, { method: "GET", path, ...o }, [200]), missing(name)));
-  return { ...(await bodyOrEmpty(res, metadataBody))! };
+  return { ...(await bodyOrEmpty(res, metadataBody()))! };
 }
 
 /**
@@ -135,9 +135,9 @@ export async function getQueueMetadata(client: QueuesApi, queue: QueueRef, o: Ca
  * clear, `remove`s of the user keys not kept). Returns the metadata as it now is.
  */
 export async function setQueueMetadata(client: QueuesApi, queue: QueueRef, metadata: Record<string, unknown>, options?: SetMetadataInput, o: CallOptions = {}): Promise<Record<string, unknown>> {
-  const name = validate(queueRef, queue, "queue");
-  const meta = validate(metadataObject, metadata, "metadata");
-  const { clear = false } = validate(setMetadataInput, options, "options") ?? {};
+  const name = validate(queueRef(), queue, "queue");
+  const meta = validate(metadataObject(), metadata, "metadata");
+  const { clear = false } = validate(setMetadataInput(), options, "options") ?? {};
   requireClientIdOnV2(client);
   if (client.apiVersion === 1) {
     const json = clear ? meta : { ...(await getQueueMetadata(client, name, o)), ...meta };
@@ -163,5 +163,5 @@ export async function setQueueMetadata(client: QueuesApi, queue: QueueRef, metad
       missing(name),
     ),
   );
-  return { ...(await bodyOrEmpty(res, metadataBody))! };
+  return { ...(await bodyOrEmpty(res, metadataBody()))! };
 }
