@@ -1,4 +1,4 @@
-import { type AuthSession, NoEndpointForService, redactUrl, ServiceClient, type ServiceClientOptions } from "@rax/core";
+import { type AuthSession, redactUrl, ServiceClient, type ServiceClientOptions, firstEndpoint } from "@rax/core";
 import { Snapshots } from "./snapshots/snapshots";
 import type { VolumeApi } from "./volume-api";
 import { VolumeTypes } from "./volume-types/volume-types";
@@ -43,18 +43,7 @@ export class BlockStorage extends ServiceClient implements VolumeApi {
   override get endpoint(): string {
     if (this.#fixed !== undefined) return this.#fixed;
     if (this.#endpoint !== undefined) return this.#endpoint;
-    const q = { ...(this.region ? { region: this.region } : {}), internal: this.internal };
-    let last: unknown;
-    for (const c of CATALOG_TYPES) {
-      try {
-        this.#endpoint = this.session.endpoint({ ...c, ...q }).replace(/\/+$/, "");
-        return this.#endpoint;
-      } catch (e) {
-        if (!(e instanceof NoEndpointForService)) throw e;
-        last = e;
-      }
-    }
-    throw last;
+    return (this.#endpoint = firstEndpoint(this.session, CATALOG_TYPES, { ...(this.region ? { region: this.region } : {}), internal: this.internal }));
   }
 
   /** What printing shows: the base summary plus the Cinder endpoint chosen from the catalog (never the session). */

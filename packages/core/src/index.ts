@@ -64,6 +64,7 @@ export {
   type WaitProgress,
 } from "./waiters";
 export { validate } from "./validation";
+export { firstEndpoint } from "./first-endpoint";
 export { lazy } from "./lazy";
 export { sleep, raceSignal } from "./abort";
 export { startJob, type Job, type JobStatus, type JobEvents, type JobContext, type StartJobOptions } from "./start-job";

@@ -1,4 +1,4 @@
-import { type AuthSession, NoEndpointForService, redactUrl, ServiceClient, type ServiceClientOptions } from "@rax/core";
+import { type AuthSession, redactUrl, ServiceClient, type ServiceClientOptions, firstEndpoint } from "@rax/core";
 import { Backups } from "./backups/backups";
 import { InstanceDatabases } from "./databases/databases";
 import { Datastores } from "./datastores/datastores";
@@ -36,18 +36,7 @@ export class Databases extends ServiceClient {
   override get endpoint(): string {
     if (this.#fixed !== undefined) return this.#fixed;
     if (this.#endpoint !== undefined) return this.#endpoint;
-    const q = { ...(this.region ? { region: this.region } : {}), internal: this.internal };
-    let last: unknown;
-    for (const c of CATALOG_TYPES) {
-      try {
-        this.#endpoint = this.session.endpoint({ ...c, ...q }).replace(/\/+$/, "");
-        return this.#endpoint;
-      } catch (e) {
-        if (!(e instanceof NoEndpointForService)) throw e;
-        last = e;
-      }
-    }
-    throw last;
+    return (this.#endpoint = firstEndpoint(this.session, CATALOG_TYPES, { ...(this.region ? { region: this.region } : {}), internal: this.internal }));
   }
 
   /** What printing shows: the base summary plus the endpoint chosen from the catalog (never the session). */

@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import { type AuthSession, NoEndpointForService, redactUrl, ServiceClient, type ServiceClientOptions, ValidationError } from "@rax/core";
+import { type AuthSession, redactUrl, ServiceClient, type ServiceClientOptions, ValidationError, firstEndpoint } from "@rax/core";
 import { Claims } from "./claims/claims";
 import { Messages } from "./messages/messages";
 import { type ApiVersion, type QueuesApi, queuesRootOf, versionOf } from "./queues-api";
@@ -66,18 +66,7 @@ export class Queues extends ServiceClient implements QueuesApi {
   override get endpoint(): string {
     if (this.#fixed !== undefined) return this.#fixed;
     if (this.#endpoint !== undefined) return this.#endpoint;
-    const q = { ...(this.region ? { region: this.region } : {}), internal: this.internal };
-    let last: unknown;
-    for (const c of CATALOG_TYPES) {
-      try {
-        this.#endpoint = this.session.endpoint({ ...c, ...q }).replace(/\/+$/, "");
-        return this.#endpoint;
-      } catch (e) {
-        if (!(e instanceof NoEndpointForService)) throw e;
-        last = e;
-      }
-    }
-    throw last;
+    return (this.#endpoint = firstEndpoint(this.session, CATALOG_TYPES, { ...(this.region ? { region: this.region } : {}), internal: this.internal }));
   }
 
   /** 1 = Rackspace Cloud Queues v1 (Marconi), 2 = OpenStack Zaqar v2: read from the endpoint. */
