@@ -46,8 +46,12 @@ const real = await (async (): Promise<Side | Error> => {
 const ID = /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/g;
 
 /** Ids, ages, timestamps and the project made comparable; queue names carry the run's suffix, removed. */
+/** Zaqar prints Python sets (`{'subscriptions', 'messages'}`), whose order changes with PYTHONHASHSEED: sort them. */
+const PY_SET = /\{('[^']*'(?:, '[^']*')+)\}/g;
+const sortPySets = (s: string) => s.replace(PY_SET, (_, items: string) => `{${items.split(", ").sort().join(", ")}}`);
+
 function normalise(v: unknown, side: Side, suffix: string): unknown {
-  if (typeof v === "string") return v.split(suffix).join("").split(side.project).join("<project>").replace(ID, "<id>").replace(/\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ/, "<time>");
+  if (typeof v === "string") return sortPySets(v.split(suffix).join("").split(side.project).join("<project>").replace(ID, "<id>").replace(/\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ/, "<time>"));
   if (Array.isArray(v)) return v.map((x) => normalise(x, side, suffix));
   if (v && typeof v === "object") return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, k === "age" ? typeof x : normalise(x, side, suffix)]));
   return v;
