@@ -168,6 +168,34 @@ describe("Cinder v3 contract (emulator)", () => {
     expect(Object.keys(other.body)).toEqual(["badRequest"]);
   });
 
+  it("projects, snapshots: admin reads demo's snapshot by id until its delete lands, lists it with all_tenants only, and may delete it; demo cannot see admin's", async () => {
+    const v = await volume("demo");
+    const made = await call("demo", "POST", "/snapshots", { snapshot: { volume_id: v.id, name: "theirs", metadata: { run: "snap-tenants" } } });
+    expect(made.status).toBe(202);
+    const s = made.body.snapshot as { id: string };
+    // While it is still being made, too: an admin's wait for it must see what the owner sees.
+    expect((await call("admin", "GET", `/snapshots/${s.id}`)).body.snapshot).toMatchObject({ status: "creating", "os-extended-snapshot-attributes:project_id": project.demo });
+    settle();
+    expect((await call("admin", "GET", `/snapshots/${s.id}`)).body.snapshot.status).toBe("available");
+    const names = async (who: Who, q: string) => ((await call(who, "GET", `/snapshots/detail?sort=display_name:asc${q}`)).body.snapshots as Array<{ name: string }>).map((x) => x.name).filter((n) => n === "theirs" || n === "mine");
+    const av = await volume("admin");
+    const mine = await call("admin", "POST", "/snapshots", { snapshot: { volume_id: av.id, name: "mine" } });
+    expect(mine.status).toBe(202);
+    settle();
+    expect(await names("admin", "&all_tenants=1")).toEqual(["mine", "theirs"]);
+    expect(await names("admin", "")).toEqual(["mine"]);
+    expect(await names("demo", "&all_tenants=1")).toEqual(["theirs"]);
+    expect((await call("demo", "GET", `/snapshots/${mine.body.snapshot.id}`)).status).toBe(404);
+    expect((await call("admin", "PUT", `/snapshots/${s.id}`, { snapshot: { description: "by admin" } })).body.snapshot.description).toBe("by admin");
+    expect((await call("admin", "GET", `/snapshots/${s.id}/metadata`)).body).toEqual({ metadata: { run: "snap-tenants" } });
+    expect((await call("admin", "DELETE", `/snapshots/${s.id}`)).status).toBe(202);
+    // Deleting is a state both see; the row is gone for both only when the delete lands.
+    expect((await call("admin", "GET", `/snapshots/${s.id}`)).body.snapshot.status).toBe("deleting");
+    expect((await call("demo", "GET", `/snapshots/${s.id}`)).body.snapshot.status).toBe("deleting");
+    settle();
+    for (const who of ["admin", "demo"] as const) expect((await call(who, "GET", `/snapshots/${s.id}`)).body).toEqual({ itemNotFound: { code: 404, message: `Snapshot ${s.id} could not be found.` } });
+  });
+
   it("volume metadata: show, merge, replace, key show/put/delete and Cinder's errors", async () => {
     const v = await volume("demo", { metadata: { k: "v" } });
     const at = `/volumes/${v.id}/metadata`;

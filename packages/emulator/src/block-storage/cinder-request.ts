@@ -23,6 +23,12 @@ export interface CinderRequest {
   minor: number;
 }
 
+/** An admin's `all_tenants` (any value but Cinder's false spellings): a list of every project's rows. Others' is ignored. */
+export function allTenantsOf(r: CinderRequest): boolean {
+  const q = r.url.searchParams;
+  return r.admin && r.version !== "v1" && q.has("all_tenants") && !["0", "false", "False"].includes(q.get("all_tenants")!);
+}
+
 /** Cinder's policy refusal for a rule an admin alone passes. */
 export function requireAdmin(r: CinderRequest, rule: string): void {
   if (!r.admin) throw new CinderFault(403, `Policy doesn't allow ${rule} to be performed.`);

@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import type { EmulatorState } from "../state";
-import { badRequest, CinderFault, notFound } from "./cinder-errors";
+import { badRequest, CinderFault } from "./cinder-errors";
 
 /** How long each transition takes on the emulator's clock (ms). Tests shorten or lengthen them. */
 export interface CinderTimings {
@@ -142,12 +142,6 @@ export class RegionCinder {
     return v;
   }
 
-  requireVolume(tenantId: string, id: string): VolumeRecord {
-    const v = this.volume(tenantId, id);
-    if (!v) throw notFound(`Volume ${id} could not be found.`);
-    return v;
-  }
-
   snapshot(tenantId: string, id: string): SnapshotRecord | undefined {
     const s = this.snapshots.get(id);
     if (!s || s.tenantId !== tenantId) return undefined;
@@ -159,10 +153,16 @@ export class RegionCinder {
     return s;
   }
 
-  requireSnapshot(tenantId: string, id: string): SnapshotRecord {
-    const s = this.snapshot(tenantId, id);
-    if (!s) throw notFound(`Snapshot ${id} could not be found.`);
-    return s;
+  /** A volume by id as Cinder's database reads it for a caller: its own project's, or any project's for an admin. */
+  volumeFor(tenantId: string, admin: boolean, id: string): VolumeRecord | undefined {
+    const owner = admin ? this.volumes.get(id)?.tenantId : tenantId;
+    return owner === undefined ? undefined : this.volume(owner, id);
+  }
+
+  /** A snapshot by id as Cinder reads it for a caller: its own project's, or (admin) any project's, through `deleting` until the delete lands. */
+  snapshotFor(tenantId: string, admin: boolean, id: string): SnapshotRecord | undefined {
+    const owner = admin ? this.snapshots.get(id)?.tenantId : tenantId;
+    return owner === undefined ? undefined : this.snapshot(owner, id);
   }
 
   /** The project's volumes, newest first (Cinder sorts by created_at desc). */
@@ -178,6 +178,11 @@ export class RegionCinder {
 
   tenantSnapshots(tenantId: string): SnapshotRecord[] {
     return [...this.snapshots.keys()].reverse().map((id) => this.snapshot(tenantId, id)).filter((s): s is SnapshotRecord => !!s).sort((a, b) => b.created - a.created);
+  }
+
+  /** Every project's snapshots (an admin's all_tenants), newest first. */
+  allSnapshots(): SnapshotRecord[] {
+    return [...this.snapshots.values()].reverse().map((s) => this.snapshot(s.tenantId, s.id)).filter((s): s is SnapshotRecord => !!s).sort((a, b) => b.created - a.created);
   }
 
   createVolume(tenantId: string, init: Omit<VolumeRecord, "id" | "tenantId" | "status" | "created">): VolumeRecord {

@@ -1,14 +1,17 @@
 import { randomUUID } from "node:crypto";
 import { emptyResponse, jsonResponse } from "../respond";
-import { badRequest, CinderFault } from "./cinder-errors";
-import { type CinderRequest, displayField, entity, jsonBody, metadataOf, page, pyRepr, schemaError } from "./cinder-request";
+import { badRequest, CinderFault, notFound } from "./cinder-errors";
+import { allTenantsOf, type CinderRequest, displayField, entity, jsonBody, metadataOf, page, pyRepr, schemaError } from "./cinder-request";
 import type { SnapshotRecord } from "./model";
 import { emptyAnswer, snapshotView } from "./views";
 import { metadataRoute, sortRows, visibleVolume } from "./volume-routes";
 
-/** GET /snapshots and /snapshots/detail: `volume_id` and `status` filters, limit/marker. */
+/** GET /snapshots and /snapshots/detail: `volume_id`, `status` and `name` filters, all_tenants (admin), limit/marker. */
 export function listSnapshots(r: CinderRequest): Response {
-  let rows = r.cinder.tenantSnapshots(r.project);
+  const allTenants = allTenantsOf(r);
+  let rows = allTenants ? r.cinder.allSnapshots() : r.cinder.tenantSnapshots(r.project);
+  const project = r.url.searchParams.get("project_id");
+  if (allTenants && project) rows = rows.filter((s) => s.tenantId === project);
   const volumeId = r.url.searchParams.get("volume_id");
   if (volumeId) rows = rows.filter((s) => s.volumeId === volumeId);
   const status = r.url.searchParams.get("status");
@@ -69,12 +72,19 @@ export async function createSnapshot(r: CinderRequest): Promise<Response> {
   return jsonResponse(r.version === "v1" ? 200 : 202, { snapshot: snapshotView(s, r.version, false, r.minor) });
 }
 
+/** A snapshot the caller may see: its own project's, or (admin) any project's, as real Cinder's admin context reads by id. Else Cinder's 404. */
+export function visibleSnapshot(r: CinderRequest, id: string): SnapshotRecord {
+  const found = r.cinder.snapshotFor(r.project, r.admin, id);
+  if (!found) throw notFound(`Snapshot ${id} could not be found.`);
+  return found;
+}
+
 export function showSnapshot(r: CinderRequest, id: string): Response {
-  return jsonResponse(200, { snapshot: snapshotView(r.cinder.requireSnapshot(r.project, id), r.version, true, r.minor) });
+  return jsonResponse(200, { snapshot: snapshotView(visibleSnapshot(r, id), r.version, true, r.minor) });
 }
 
 export async function updateSnapshot(r: CinderRequest, id: string): Promise<Response> {
-  const s = r.cinder.requireSnapshot(r.project, id);
+  const s = visibleSnapshot(r, id);
   const e = entity(await jsonBody(r), "snapshot");
   const name = displayField(e, "name", r.version);
   const description = displayField(e, "description", r.version);
@@ -87,7 +97,7 @@ export async function updateSnapshot(r: CinderRequest, id: string): Promise<Resp
 
 /** DELETE /snapshots/{id} → 202; only `available` or `error`. */
 export function deleteSnapshot(r: CinderRequest, id: string): Response {
-  const s = r.cinder.requireSnapshot(r.project, id);
+  const s = visibleSnapshot(r, id);
   if (s.status !== "available" && s.status !== "error") throw badRequest("Invalid snapshot: Snapshot status must be available or error and must not be part of a group.");
   r.cinder.transition(s, "deleting", "deleting", r.cinder.cinder.timings.delete, () => {
     s.goneAt = r.cinder.now;
@@ -96,6 +106,6 @@ export function deleteSnapshot(r: CinderRequest, id: string): Response {
 }
 
 export function snapshotMetadata(r: CinderRequest, id: string, key: string | undefined): Promise<Response> {
-  const s = r.cinder.requireSnapshot(r.project, id);
+  const s = visibleSnapshot(r, id);
   return metadataRoute(r, s.metadata, (m) => (s.metadata = m), key, "Snapshot", s.id);
 }

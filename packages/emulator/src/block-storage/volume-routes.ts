@@ -1,6 +1,6 @@
 import { emptyResponse, jsonResponse } from "../respond";
 import { badRequest, CinderFault, notFound } from "./cinder-errors";
-import { type CinderRequest, displayField, entity, isObject, jsonBody, metadataOf, page, pyRepr, schemaError, sizeOf } from "./cinder-request";
+import { allTenantsOf, type CinderRequest, displayField, entity, isObject, jsonBody, metadataOf, page, pyRepr, schemaError, sizeOf } from "./cinder-request";
 import { DEFAULT_TYPE, type VolumeRecord } from "./model";
 import { emptyAnswer, resourceLinks, type VolumeViewOptions, volumeView } from "./views";
 
@@ -21,10 +21,7 @@ export const viewOptions = (r: CinderRequest, extended: boolean): VolumeViewOpti
 
 /** A volume the caller may see: its own project's, or (admin) any project's. Else Cinder's 404. */
 export function visibleVolume(r: CinderRequest, id: string): VolumeRecord {
-  const own = r.cinder.volume(r.project, id);
-  if (own) return own;
-  const other = r.admin ? r.cinder.volumes.get(id) : undefined;
-  const found = other && r.cinder.volume(other.tenantId, id);
+  const found = r.cinder.volumeFor(r.project, r.admin, id);
   if (!found) throw notFound(`Volume ${id} could not be found.`);
   return found;
 }
@@ -111,7 +108,7 @@ export function volumeSummary(r: CinderRequest): Response {
 /** The caller's volumes (an admin's all_tenants: every project's) after the status, name and metadata filters. */
 function filteredVolumes(r: CinderRequest): VolumeRecord[] {
   const q = r.url.searchParams;
-  const allTenants = r.admin && r.version !== "v1" && q.has("all_tenants") && !["0", "false", "False"].includes(q.get("all_tenants")!);
+  const allTenants = allTenantsOf(r);
   let rows = allTenants ? r.cinder.allVolumes() : r.cinder.tenantVolumes(r.project);
   const project = q.get("project_id");
   if (allTenants && project) rows = rows.filter((v) => v.tenantId === project);
@@ -152,14 +149,14 @@ function typeOf(r: CinderRequest, raw: unknown) {
 /** POST /volumes: 200 on v1, 202 on v2/v3; from a snapshot, a clone, or an image. */
 export async function createVolume(r: CinderRequest): Promise<Response> {
   const e = entity(await jsonBody(r), "volume");
-  const snapshot = e.snapshot_id ? r.cinder.snapshot(r.project, String(e.snapshot_id)) : undefined;
+  const snapshot = e.snapshot_id ? r.cinder.snapshotFor(r.project, r.admin, String(e.snapshot_id)) : undefined;
   if (e.snapshot_id && !snapshot) throw notFound(`Snapshot ${String(e.snapshot_id)} could not be found.`);
   if (snapshot && snapshot.status !== "available") throw badRequest(`Invalid snapshot: Originating snapshot status must be one of 'available' values`);
-  const source = e.source_volid ? r.cinder.volume(r.project, String(e.source_volid)) : undefined;
+  const source = e.source_volid ? r.cinder.volumeFor(r.project, r.admin, String(e.source_volid)) : undefined;
   if (e.source_volid && !source) throw notFound(`Volume ${String(e.source_volid)} could not be found.`);
   if (source && !["available", "in-use"].includes(source.status)) throw badRequest(`Invalid volume: Source volume status must be available or in-use`);
   if (e.imageRef !== undefined && e.imageRef !== null && (typeof e.imageRef !== "string" || e.imageRef === "")) throw badRequest("Invalid input received: imageRef must be an image id");
-  const origin = snapshot ? r.cinder.volume(r.project, snapshot.volumeId) : source;
+  const origin = snapshot ? r.cinder.volume(snapshot.tenantId, snapshot.volumeId) : source;
   let size: number;
   if (e.size === undefined || e.size === null) {
     if (!snapshot && !source) throw badRequest(r.version === "v1" ? "Invalid input received: size is required" : "The server could not comply with the request since it is either malformed or otherwise incorrect.");
