@@ -7,7 +7,8 @@ import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
 
 const root = fileURLToPath(new URL("../..", import.meta.url));
-const packages = readdirSync(join(root, "packages")).filter((d) => existsSync(join(root, "packages", d, "package.json")));
+// Published packages only: a private one (test-support) has no build to check.
+const packages = readdirSync(join(root, "packages")).filter((d) => existsSync(join(root, "packages", d, "package.json")) && !JSON.parse(readFileSync(join(root, "packages", d, "package.json"), "utf8")).private);
 const built = packages.every((d) => existsSync(join(root, "packages", d, "dist", "index.js")));
 
 describe.skipIf(!built)("built packages", () => {
