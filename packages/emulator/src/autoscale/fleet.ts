@@ -29,34 +29,25 @@ export function novaRegion(state: EmulatorState, region: string): RegionCompute 
  * the launch name with Otter's prefix, `as` + 8 hex digits + `-` (the seed: "as5defddd4-testgroup").
  */
 export function launchServer(nova: RegionCompute, tenantId: string, userId: string, groupId: string, args: ServerArgs): ServerRecord {
-  const now = nova.now;
-  const server: ServerRecord = {
-    id: nova.newServerId(),
-    name: `as${randomBytes(4).toString("hex")}-${args.name}`,
-    tenantId,
-    userId,
-    imageId: args.imageRef,
-    flavorId: args.flavorRef,
-    // Otter tags each server with its group (rax:auto_scaling_group_id) so Nova listings tell them apart.
-    metadata: { ...args.metadata, "rax:auto_scaling_group_id": groupId },
-    keyName: args.key_name ?? null,
-    diskConfig: args["OS-DCF:diskConfig"] === "MANUAL" ? "MANUAL" : "AUTO",
-    configDrive: args.config_drive === true,
-    availabilityZone: "nova",
-    securityGroups: [{ name: "default" }],
-    addresses: {},
-    accessIPv4: "",
-    accessIPv6: "",
-    created: now,
-    updated: now,
-    status: "BUILD",
-    vmState: "building",
-    taskState: "scheduling",
-  };
-  nova.servers.set(server.id, server);
-  nova.assignAddresses(server.id, args.networks?.map((n) => n.uuid) ?? [PUBLIC_NET, SERVICE_NET]);
-  nova.begin(server, "BUILD", "spawning", nova.compute.timings.build, { status: "ACTIVE", vmState: "active" });
-  return server;
+  return nova.launch(
+    {
+      name: `as${randomBytes(4).toString("hex")}-${args.name}`,
+      tenantId,
+      userId,
+      imageId: args.imageRef,
+      flavorId: args.flavorRef,
+      // Otter tags each server with its group (rax:auto_scaling_group_id) so Nova listings tell them apart.
+      metadata: { ...args.metadata, "rax:auto_scaling_group_id": groupId },
+      keyName: args.key_name ?? null,
+      diskConfig: args["OS-DCF:diskConfig"] === "MANUAL" ? "MANUAL" : "AUTO",
+      configDrive: args.config_drive === true,
+      availabilityZone: "nova",
+      securityGroups: [{ name: "default" }],
+    },
+    args.networks?.map((n) => n.uuid) ?? [PUBLIC_NET, SERVICE_NET],
+    nova.compute.timings.build,
+    { status: "ACTIVE", vmState: "active" },
+  );
 }
 
 /** Deletes a group's server the way Nova's DELETE does: "deleting" for compute's delete timing, then gone. */

@@ -74,6 +74,9 @@ export interface ServerRecord {
   goneAt?: number;
 }
 
+/** What a server's creator chooses; the rest is Nova's at scheduling time. */
+export type ServerLaunch = Pick<ServerRecord, "name" | "tenantId" | "userId" | "imageId" | "flavorId" | "metadata" | "keyName" | "diskConfig" | "configDrive" | "availabilityZone" | "securityGroups">;
+
 /** An image as Nova shows it: Glance's record (one store for both APIs) in Nova's words. */
 export interface NovaImage {
   id: string;
@@ -243,6 +246,19 @@ export class RegionCompute {
       ...(img.data ? { size: img.data.length } : {}),
       metadata,
     };
+  }
+
+  /**
+   * Schedules a new server as Nova's create does: BUILD/building now, its addresses assigned for when it is
+   * ACTIVE, `done` after `ms`. The caller chooses what the request (or Otter's launch configuration) said.
+   */
+  launch(init: ServerLaunch, networks: string[] | undefined, ms: number, done: Pending["done"]): ServerRecord {
+    const now = this.now;
+    const server: ServerRecord = { id: this.newServerId(), ...init, addresses: {}, accessIPv4: "", accessIPv6: "", created: now, updated: now, status: "BUILD", vmState: "building", taskState: "scheduling" };
+    this.servers.set(server.id, server);
+    this.assignAddresses(server.id, networks);
+    this.begin(server, "BUILD", "spawning", ms, done);
+    return server;
   }
 
   newServerId(): string {

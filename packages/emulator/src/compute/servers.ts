@@ -88,30 +88,6 @@ export async function createServer(r: NovaRequest): Promise<Response> {
   const now = r.region.now;
   let first: ServerRecord | undefined;
   for (let i = 1; i <= count; i++) {
-    const server: ServerRecord = {
-      id: r.region.newServerId(),
-      name: count > 1 ? `${name}-${i}` : name,
-      tenantId: r.tenantId,
-      userId: r.userId,
-      imageId: imageRef ?? "",
-      flavorId: flavor.id,
-      metadata: { ...metadata },
-      keyName: typeof s.key_name === "string" ? s.key_name : null,
-      diskConfig: diskConfig as "AUTO" | "MANUAL",
-      availabilityZone: typeof s.availability_zone === "string" && s.availability_zone ? s.availability_zone : "nova",
-      securityGroups: Array.isArray(s.security_groups) ? s.security_groups.filter(isObject).map((g) => ({ name: String(g.name) })) : [{ name: "default" }],
-      configDrive: s.config_drive === true || s.config_drive === "true" || s.config_drive === "True",
-      addresses: {},
-      accessIPv4: "",
-      accessIPv6: "",
-      created: now,
-      updated: now,
-      status: "BUILD",
-      vmState: "building",
-      taskState: "scheduling",
-    };
-    r.region.servers.set(server.id, server);
-    r.region.assignAddresses(server.id, networks);
     // Rackspace's mock (mimic) reads these: `server_building` = seconds in BUILD, `server_error` = fail the build.
     const building = Number(metadata.server_building);
     const ms = Number.isFinite(building) && metadata.server_building !== undefined ? building * 1000 : r.compute.timings.build;
@@ -120,7 +96,24 @@ export async function createServer(r: NovaRequest): Promise<Response> {
       failure !== undefined
         ? { status: "ERROR", vmState: "error", fault: { code: 500, message: failure && failure !== "1" && failure !== "true" ? failure : "No valid host was found. There are not enough hosts available.", created: iso(now + ms) } }
         : { status: "ACTIVE", vmState: "active" };
-    r.region.begin(server, "BUILD", "spawning", ms, done);
+    const server = r.region.launch(
+      {
+        name: count > 1 ? `${name}-${i}` : name,
+        tenantId: r.tenantId,
+        userId: r.userId,
+        imageId: imageRef ?? "",
+        flavorId: flavor.id,
+        metadata: { ...metadata },
+        keyName: typeof s.key_name === "string" ? s.key_name : null,
+        diskConfig: diskConfig as "AUTO" | "MANUAL",
+        availabilityZone: typeof s.availability_zone === "string" && s.availability_zone ? s.availability_zone : "nova",
+        securityGroups: Array.isArray(s.security_groups) ? s.security_groups.filter(isObject).map((g) => ({ name: String(g.name) })) : [{ name: "default" }],
+        configDrive: s.config_drive === true || s.config_drive === "true" || s.config_drive === "True",
+      },
+      networks,
+      ms,
+      done,
+    );
     first ??= server;
   }
   const created = first!;

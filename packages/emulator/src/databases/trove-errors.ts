@@ -1,33 +1,15 @@
-import { jsonResponse } from "../respond";
+import { StatusFault, type WsgiFaultStyle, wsgiFault } from "../openstack-faults";
 
-// Trove's fault wrappers (trove/common/wsgi.py), as real Trove 18 answers them.
-const FAULT_NAMES: Record<number, string> = {
-  400: "badRequest",
-  401: "unauthorized",
-  403: "forbidden",
-  404: "itemNotFound",
-  405: "badMethod",
-  409: "conflictingRequest",
-  413: "overLimit",
-  422: "unprocessableEntity",
-  500: "instanceFault",
-  501: "notImplemented",
-};
+// Trove's fault wrappers (trove/common/wsgi.py), as real Trove 18 answers them: Nova's, with 422 and its own catch-all.
+const TROVE_FAULTS: WsgiFaultStyle = { otherwise: "instanceFault", names: { 422: "unprocessableEntity" } };
 
 /** Trove's error body: `{"itemNotFound": {"code": 404, "message": "…"}}`. */
 export function troveError(status: number, message: string): Response {
-  return jsonResponse(status, { [FAULT_NAMES[status] ?? "instanceFault"]: { code: status, message } });
+  return wsgiFault(TROVE_FAULTS, status, message);
 }
 
 /** A Trove error raised deep in a route; the handler turns it into `troveError`. */
-export class TroveFault extends Error {
-  constructor(
-    readonly status: number,
-    message: string,
-  ) {
-    super(message);
-  }
-}
+export class TroveFault extends StatusFault {}
 
 export const badRequest = (message: string) => new TroveFault(400, message);
 /** Trove's NotFound for instances, flavors and backups. */

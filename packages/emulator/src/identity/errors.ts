@@ -1,4 +1,5 @@
 import type { EmulatorContext } from "../context";
+import { reasonPhrase } from "../reason-phrases";
 import { jsonResponse } from "../respond";
 
 /** Rackspace / Keystone v2.0 fault body: `{"<fault>":{"code":N,"message":"..."}}`. */
@@ -10,18 +11,9 @@ export function v2Fault(status: number, message: string): Response {
   return jsonResponse(status, { [key]: { code: status, message } });
 }
 
-const TITLES: Record<number, string> = {
-  400: "Bad Request",
-  401: "Unauthorized",
-  403: "Forbidden",
-  404: "Not Found",
-  405: "Method Not Allowed",
-  409: "Conflict",
-};
-
 /** Keystone v3 error body: `{"error":{"code":N,"message":"...","title":"..."}}`. */
 export function v3Error(status: number, message: string): Response {
-  return jsonResponse(status, { error: { code: status, message, title: TITLES[status] ?? "Error" } });
+  return jsonResponse(status, { error: { code: status, message, title: reasonPhrase(status) } });
 }
 
 /** Keystone appends this to every 400 its request validation raises. */
