@@ -1,59 +1,16 @@
-import { type HttpError, httpErrorInit, NotFound, RaxError, redact, ResourceFailed } from "@rax/core";
+import { notFoundError, redact, ResourceFailed } from "@rax/core";
 
 /** The server does not exist (404 from Nova). */
-export class NoSuchServer extends NotFound {
-  static override readonly errorName: string = "NoSuchServer";
-  constructor(
-    readonly server: string,
-    from: HttpError,
-  ) {
-    super(httpErrorInit(from, `No such server: ${server}`));
-  }
-}
-
+export class NoSuchServer extends /* @__PURE__ */ notFoundError("NoSuchServer", "server", "server") {}
 /** The flavor does not exist (404 from Nova, or no flavor matched `find`). */
-export class NoSuchFlavor extends NotFound {
-  static override readonly errorName: string = "NoSuchFlavor";
-  constructor(
-    readonly flavor: string,
-    from: HttpError,
-  ) {
-    super(httpErrorInit(from, `No such flavor: ${flavor}`));
-  }
-}
-
+export class NoSuchFlavor extends /* @__PURE__ */ notFoundError("NoSuchFlavor", "flavor", "flavor") {}
 /** The image does not exist (404 from Nova, or no image matched `find`). */
-export class NoSuchImage extends NotFound {
-  static override readonly errorName: string = "NoSuchImage";
-  constructor(
-    readonly image: string,
-    from: HttpError,
-  ) {
-    super(httpErrorInit(from, `No such image: ${image}`));
-  }
-}
-
+export class NoSuchImage extends /* @__PURE__ */ notFoundError("NoSuchImage", "image", "image") {}
 /** The keypair does not exist (404 from Nova). */
-export class NoSuchKeypair extends NotFound {
-  static override readonly errorName: string = "NoSuchKeypair";
-  constructor(
-    readonly keypair: string,
-    from: HttpError,
-  ) {
-    super(httpErrorInit(from, `No such keypair: ${keypair}`));
-  }
-}
+export class NoSuchKeypair extends /* @__PURE__ */ notFoundError("NoSuchKeypair", "keypair", "keypair") {}
 
 /** `find` matched more than one resource where acting on an arbitrary one would be wrong (pyrax's NoUniqueMatch). */
-export class NoUniqueMatch extends RaxError {
-  static override readonly errorName: string = "NoUniqueMatch";
-  constructor(
-    readonly what: string,
-    readonly ids: string[],
-  ) {
-    super(`${ids.length} ${what} match; pass an id instead (${ids.join(", ")})`);
-  }
-}
+export { NoUniqueMatch } from "@rax/core";
 
 /** What Nova says went wrong with a server in ERROR (`server.fault`). */
 export interface ServerFault {

@@ -4,6 +4,11 @@ import { redact as redactText } from "./redact";
 
 const brandKey = (name: string): symbol => Symbol.for(`rax.error.${name}`);
 const ROOT_BRAND = brandKey("RaxError");
+/**
+ * Marks a class made by a recipe (error-kinds.ts). A class that extends one directly and declares
+ * no errorName of its own (`class NoSuchServer extends notFoundError(…) {}`) is checked by its brand.
+ */
+export const RECIPE_MADE: unique symbol = Symbol.for("rax.errorRecipe");
 
 interface Branded {
   errorName?: string;
@@ -39,9 +44,11 @@ export class RaxError extends Error {
     this: T,
     value: unknown,
   ): value is InstanceType<T> {
-    if (Object.hasOwn(this, "errorName")) {
+    const parent: unknown = Object.getPrototypeOf(this);
+    const named = Object.hasOwn(this, "errorName") ? this : typeof parent === "function" && Object.hasOwn(parent, RECIPE_MADE) ? parent : undefined;
+    if (named !== undefined) {
       if (value === null || (typeof value !== "object" && typeof value !== "function")) return false;
-      return (value as Record<symbol, unknown>)[brandKey((this as Branded).errorName as string)] === true;
+      return (value as Record<symbol, unknown>)[brandKey((named as Branded).errorName as string)] === true;
     }
     // A subclass that did not declare errorName: fall back to the prototype chain.
     return Function.prototype[Symbol.hasInstance].call(this, value);

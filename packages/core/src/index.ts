@@ -33,6 +33,9 @@ export {
   type InvalidResponseInit,
   type ResourceFailedInit,
 } from "./errors";
+export { notFoundError, type NotFoundOf, type NotFoundErrorClass } from "./not-found-error";
+export { statusFailedError, type StatusResource, type StatusFailedErrorClass } from "./status-failed-error";
+export { NoUniqueMatch } from "./no-unique-match";
 export { errorFromResponse, type ErrorResponse } from "./error-from-response";
 export { extractErrorMessage, type ExtractedMessage } from "./error-message";
 export { parseRetryAfter, retryAfterFromHeaders } from "./retry-after";
