@@ -1,37 +1,26 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type RunningEmulator, startEmulator } from "../src/index";
+import { ADMIN_AND_DEMO, v3Login, type Who } from "./contract-users";
 
 // Cinder v3 as a contract test sees it: raw HTTP over the emulator's Keystone v3, with an admin
 // (admin role in project admin) and a member (demo). The expected answers are what real Cinder
 // (2023.x, fake driver) gave to the same requests in tests/integration/cinder-parity.test.ts.
 
-type Who = "admin" | "demo";
 let emu: RunningEmulator;
 const base = {} as Record<Who, string>;
 const token = {} as Record<Who, string>;
 const project = {} as Record<Who, string>;
 
 async function login(who: Who) {
-  const res = await fetch(`${emu.keystoneUrl}/auth/tokens`, {
-    method: "POST",
-    headers: { "content-type": "application/json" },
-    body: JSON.stringify({
-      auth: { identity: { methods: ["password"], password: { user: { name: who, domain: { id: "default" }, password: "secret" } } }, scope: { project: { name: who, domain: { id: "default" } } } },
-    }),
-  });
-  expect(res.status).toBe(201);
-  const body = (await res.json()) as { token: { catalog: Array<{ type: string; endpoints: Array<{ interface: string; url: string }> }>; project: { id: string } } };
-  token[who] = res.headers.get("x-subject-token")!;
-  project[who] = body.token.project.id;
-  base[who] = body.token.catalog.find((s) => s.type === "volumev3")!.endpoints.find((e) => e.interface === "public")!.url;
+  const l = await v3Login(emu.keystoneUrl, who);
+  token[who] = l.token;
+  project[who] = l.project;
+  base[who] = l.publicUrl("volumev3");
 }
 
 beforeAll(async () => {
   emu = await startEmulator({
-    users: [
-      { username: "admin", password: "secret", project: "admin", roles: ["admin"] },
-      { username: "demo", password: "secret", project: "demo", roles: ["member"] },
-    ],
+    users: ADMIN_AND_DEMO,
   });
   await login("admin");
   await login("demo");

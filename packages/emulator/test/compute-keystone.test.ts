@@ -1,31 +1,20 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { computeState } from "../src/compute/model";
 import { type RunningEmulator, startEmulator } from "../src/index";
+import { ADMIN_AND_DEMO, v3Login } from "./contract-users";
 
 // Nova over Keystone v3 with the two users the held-out contracts use: projects keep servers apart,
 // keypairs belong to users, and admin-only actions are admin-only.
 let emu: RunningEmulator;
 beforeAll(async () => {
-  emu = await startEmulator({
-    users: [
-      { username: "admin", password: "secret", project: "admin", roles: ["admin"] },
-      { username: "demo", password: "secret", project: "demo", roles: ["member"] },
-    ],
-  });
+  emu = await startEmulator({ users: ADMIN_AND_DEMO });
   computeState(emu.state).timings.build = 0;
 });
 afterAll(() => emu.stop());
 
 async function login(name: string): Promise<{ token: string; nova: string }> {
-  const res = await fetch(`${emu.keystoneUrl}/auth/tokens`, {
-    method: "POST",
-    headers: { "content-type": "application/json" },
-    body: JSON.stringify({ auth: { identity: { methods: ["password"], password: { user: { name, domain: { id: "default" }, password: "secret" } } } } }),
-  });
-  expect(res.status).toBe(201);
-  const body = (await res.json()) as { token: { catalog: Array<{ type: string; endpoints: Array<{ interface: string; region: string; url: string }> }> } };
-  const compute = body.token.catalog.find((s) => s.type === "compute")!;
-  return { token: res.headers.get("x-subject-token")!, nova: compute.endpoints.find((e) => e.interface === "public")!.url };
+  const l = await v3Login(emu.keystoneUrl, name);
+  return { token: l.token, nova: l.publicUrl("compute") };
 }
 
 const call = (who: { token: string; nova: string }, method: string, path: string, body?: unknown) =>

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { glanceState } from "../src/images/model";
+import { ADMIN_AND_DEMO, v3Login } from "./contract-users";
 import { md5, type Session, session } from "./helpers";
 
 // Glance v2 as the emulator serves it, over plain HTTP (no SDK).
@@ -148,23 +149,11 @@ describe("tasks", () => {
 describe("Keystone v3 users (admin and member), as the held-out contracts run", () => {
   it("an admin lists every project's images; a member sees only its own and public ones, and no tasks API", async () => {
     const { startEmulator } = await import("../src/index");
-    const emu = await startEmulator({
-      users: [
-        { username: "admin", password: "secret", project: "admin", roles: ["admin"] },
-        { username: "demo", password: "secret", project: "demo", roles: ["member"] },
-      ],
-    });
+    const emu = await startEmulator({ users: ADMIN_AND_DEMO });
     try {
       const login = async (name: string) => {
-        const res = await fetch(`${emu.keystoneUrl}/auth/tokens`, {
-          method: "POST",
-          headers: { "content-type": "application/json" },
-          body: JSON.stringify({ auth: { identity: { methods: ["password"], password: { user: { name, domain: { id: "default" }, password: "secret" } } }, scope: { project: { name, domain: { id: "default" } } } } }),
-        });
-        expect(res.status).toBe(201);
-        const body = (await res.json()) as { token: { catalog: { type: string; endpoints: { interface: string; url: string }[] }[] } };
-        const url = body.token.catalog.find((c) => c.type === "image")!.endpoints.find((e) => e.interface === "public")!.url;
-        return { token: res.headers.get("x-subject-token")!, url };
+        const l = await v3Login(emu.keystoneUrl, name);
+        return { token: l.token, url: l.publicUrl("image") };
       };
       const demo = await login("demo");
       const admin = await login("admin");

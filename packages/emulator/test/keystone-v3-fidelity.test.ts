@@ -1,16 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startEmulator, type RunningEmulator } from "../src/index";
+import { ADMIN_AND_DEMO } from "./contract-users";
 
 // Each expectation below is what real Keystone 22 (Debian 12, scripts/openstack) answers; the
 // emulator answered otherwise before (tests/integration/DIFFERENCES.md, "Keystone").
 let emu: RunningEmulator;
 beforeAll(async () => {
-  emu = await startEmulator({
-    users: [
-      { username: "admin", password: "secret", project: "admin", roles: ["admin"] },
-      { username: "demo", password: "secret", project: "demo", roles: ["member"] },
-    ],
-  });
+  emu = await startEmulator({ users: ADMIN_AND_DEMO });
 });
 afterAll(() => emu.stop());
 

@@ -1,16 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type RunningEmulator, startEmulator } from "../src/index";
+import { ADMIN_AND_DEMO, v3Login } from "./contract-users";
 
 // Zaqar v2 over Keystone v3 with the two users the held-out contracts use (admin in project admin,
 // demo in project demo): the catalog's messaging entry, projects kept apart, one queue store per project.
 let emu: RunningEmulator;
 beforeAll(async () => {
-  emu = await startEmulator({
-    users: [
-      { username: "admin", password: "secret", project: "admin", roles: ["admin"] },
-      { username: "demo", password: "secret", project: "demo", roles: ["member"] },
-    ],
-  });
+  emu = await startEmulator({ users: ADMIN_AND_DEMO });
 });
 afterAll(() => emu.stop());
 
@@ -21,16 +17,9 @@ interface Who {
 }
 
 async function login(name: string): Promise<Who> {
-  const res = await fetch(`${emu.keystoneUrl}/auth/tokens`, {
-    method: "POST",
-    headers: { "content-type": "application/json" },
-    body: JSON.stringify({ auth: { identity: { methods: ["password"], password: { user: { name, domain: { id: "default" }, password: "secret" } } }, scope: { project: { name, domain: { id: "default" } } } } }),
-  });
-  expect(res.status).toBe(201);
-  const body = (await res.json()) as { token: { project: { id: string }; catalog: Array<{ type: string; name: string; endpoints: Array<{ interface: string; url: string }> }> } };
-  const messaging = body.token.catalog.find((s) => s.type === "messaging")!;
-  expect(messaging.name).toBe("zaqar");
-  return { token: res.headers.get("x-subject-token")!, zaqar: messaging.endpoints.find((e) => e.interface === "public")!.url, project: body.token.project.id };
+  const l = await v3Login(emu.keystoneUrl, name);
+  expect(l.catalog.find((s) => s.type === "messaging")!.name).toBe("zaqar");
+  return { token: l.token, zaqar: l.publicUrl("messaging"), project: l.project };
 }
 
 const CID = "6b1b2b0e-2f1c-4a7d-9c55-0d7a3c1e4f10";

@@ -3,6 +3,7 @@ import { request as httpRequest } from "node:http";
 import { connect } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { call, md5, session, type Session } from "./helpers";
+import { rawStatus } from "./raw-socket";
 
 let s: Session;
 beforeAll(async () => {
@@ -256,23 +257,6 @@ describe("more of Swift's answers", () => {
   });
 });
 
-/** Bytes on a socket, for headers an HTTP client will not send as given; resolves the status code. */
-function rawStatus(url: string, head: string): Promise<number> {
-  const { hostname, port } = new URL(url);
-  return new Promise((resolve, reject) => {
-    const socket = connect(Number(port), hostname, () => socket.write(head));
-    let got = "";
-    socket.on("data", (d) => {
-      got += d.toString("latin1");
-      const m = /^HTTP\/1\.1 (\d{3})/.exec(got);
-      if (m) {
-        resolve(Number(m[1]));
-        socket.destroy();
-      }
-    });
-    socket.on("error", reject);
-  });
-}
 
 describe("message framing", () => {
   it("a Transfer-Encoding other than chunked alone is 501; a Content-Length that is not a number 400", async () => {

@@ -1,7 +1,7 @@
 import { request as httpRequest } from "node:http";
-import { connect } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { call, md5, session, type Session } from "./helpers";
+import { rawStatus } from "./raw-socket";
 
 let s: Session;
 let c: string;
@@ -25,23 +25,6 @@ function raw(url: string, method: string, headers: Record<string, string>, body?
   });
 }
 
-/** Bytes on a socket: a PUT with neither Content-Length nor Transfer-Encoding, which no HTTP client sends. */
-function rawStatus(url: string, head: string): Promise<number> {
-  const { hostname, port } = new URL(url);
-  return new Promise((resolve, reject) => {
-    const socket = connect(Number(port), hostname, () => socket.write(head));
-    let got = "";
-    socket.on("data", (d) => {
-      got += d.toString("latin1");
-      const m = /^HTTP\/1\.1 (\d{3})/.exec(got);
-      if (m) {
-        resolve(Number(m[1]));
-        socket.destroy();
-      }
-    });
-    socket.on("error", reject);
-  });
-}
 
 describe("object PUT", () => {
   it("201 with the MD5 ETag; stored Content-Type, metadata, encoding and disposition come back on HEAD/GET", async () => {

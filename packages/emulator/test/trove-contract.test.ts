@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startEmulator, type RunningEmulator } from "../src/index";
+import { ADMIN_AND_DEMO, v3Login } from "./contract-users";
 
 // The emulator's half of tests/integration/trove-parity.test.ts: what real Trove 18 (fake mode)
 // answered to the same raw requests over Keystone v3, pinned here so `pnpm test` holds it without
@@ -10,24 +11,14 @@ const base: Record<"admin" | "demo", string> = { admin: "", demo: "" };
 const token: Record<"admin" | "demo", string> = { admin: "", demo: "" };
 
 async function login(who: "admin" | "demo") {
-  const res = await fetch(`${emulator.keystoneUrl}/auth/tokens`, {
-    method: "POST",
-    headers: { "content-type": "application/json" },
-    body: JSON.stringify({ auth: { identity: { methods: ["password"], password: { user: { name: who, domain: { id: "default" }, password: "secret" } } }, scope: { project: { name: who, domain: { id: "default" } } } } }),
-  });
-  expect(res.status).toBe(201);
-  const body = (await res.json()) as { token: { catalog: Array<{ type: string; endpoints: Array<{ interface: string; url: string }> }> } };
-  const trove = body.token.catalog.find((c) => c.type === "database");
-  token[who] = res.headers.get("x-subject-token")!;
-  base[who] = trove!.endpoints.find((e) => e.interface === "public")!.url;
+  const l = await v3Login(emulator.keystoneUrl, who);
+  token[who] = l.token;
+  base[who] = l.publicUrl("database");
 }
 
 beforeAll(async () => {
   emulator = await startEmulator({
-    users: [
-      { username: "admin", password: "secret", project: "admin", roles: ["admin"] },
-      { username: "demo", password: "secret", project: "demo", roles: ["member"] },
-    ],
+    users: ADMIN_AND_DEMO,
   });
   await login("admin");
   await login("demo");
