@@ -1,5 +1,3 @@
-import { NoEndpointForService } from "@rax/core";
-import { CloudDNS } from "@rax/dns";
 import { afterAll, describe, expect, it, vi } from "vitest";
 import * as addDomain from "../../examples/dns/add-domain";
 import * as addRecords from "../../examples/dns/add-records";
@@ -11,32 +9,21 @@ import * as listSubdomains from "../../examples/dns/list-subdomains";
 import * as updateDomain from "../../examples/dns/update-domain";
 import * as updateRecord from "../../examples/dns/update-record";
 import type { ExampleTarget } from "../../examples/lib/target";
-import { type OpenStackTarget, startOpenStackTarget } from "./openstack-target";
+import { startDesignateTarget } from "./designate-target";
 
 // The "Cloud DNS" examples whose calls Designate has, run against real Designate as a user would run
 // them (the client's defaults). PTR, offset paging and job resumption are Cloud DNS only (README).
-const os = await startOpenStackTarget().catch((e: unknown) => e as Error);
-const skipReason = os instanceof Error ? `no OpenStack target (${os.message})` : missing(os);
-
-function missing(t: OpenStackTarget): string | undefined {
-  try {
-    void t.ctx.client(CloudDNS).endpoint;
-    return undefined;
-  } catch (e) {
-    if (e instanceof NoEndpointForService) return "the catalog has no dns (Designate) endpoint (start it: bash scripts/openstack/start.sh designate)";
-    throw e;
-  }
-}
+const dns = await startDesignateTarget();
 
 afterAll(async () => {
   vi.restoreAllMocks();
-  if (!(os instanceof Error)) await os.close();
+  await dns.close();
 });
 
-describe.skipIf(skipReason !== undefined)(`Cloud DNS examples against real Designate${skipReason ? ` — skipped: ${skipReason}` : ""}`, () => {
+describe.skipIf(dns.skipReason !== undefined)(`Cloud DNS examples against real Designate${dns.skipReason ? ` — skipped: ${dns.skipReason}` : ""}`, () => {
   const target = (): ExampleTarget => {
     vi.spyOn(console, "log").mockImplementation(() => undefined);
-    const t = os as OpenStackTarget;
+    const t = dns.target!;
     return { ctx: t.ctx, region: t.region, kind: "cloud", stop: async () => undefined };
   };
 
