@@ -1,76 +1,20 @@
-import { createServer, type IncomingMessage } from "node:http";
-import type { AddressInfo } from "node:net";
-import { StaticSession } from "@rax/core";
-import { afterEach } from "vitest";
+import { type Canned, serveCanned } from "@rax/test-support";
 import { BlockStorage } from "../src/index";
 
-/** One canned answer: the request it expects (method + path, query ignored) and the response. */
-export interface Fixture {
-  method: string;
-  path: string;
-  status: number;
-  body?: unknown;
-}
-
-export interface Seen {
-  method: string;
-  path: string;
-  query: URLSearchParams;
-  headers: IncomingMessage["headers"];
-  body: any;
-}
-
-export const TOKEN = "fixture-token-0123456789";
-/** Cinder paths in fixtures are relative to this (v1) or `/v3/123456`; Nova's start with `/nova`. */
-const cinderBase = (v: number) => `/v${v}/123456`;
+export { type Canned as Fixture, type Seen, TOKEN } from "@rax/test-support";
 const NOVA = "/v2/123456";
 
 /**
- * A loopback server holding Cinder (v1 by default) and Nova under one origin; it answers `fixtures`
- * in order and records what it was sent. A request that does not match the next fixture gets a 599.
- * Fixture paths: `/volumes/…` for Cinder, `/nova/servers/…` for Nova.
+ * Cinder (v1 by default, or v3) and Nova under one loopback origin. Fixture paths: `/volumes/…` for
+ * Cinder, `/nova/servers/…` for Nova.
  */
-export async function serve(...fixtures: Fixture[]): Promise<{ cbs: BlockStorage; seen: Seen[]; left: () => number }> {
-  return serveVersion(1, ...fixtures);
-}
+export const serve = (...fixtures: Canned[]) => serveVersion(1, ...fixtures);
 
-export async function serveVersion(version: 1 | 3, ...fixtures: Fixture[]): Promise<{ cbs: BlockStorage; seen: Seen[]; left: () => number }> {
-  const queue = [...fixtures];
-  const seen: Seen[] = [];
-  const base = cinderBase(version);
-  const server = createServer(async (req, res) => {
-    const chunks: Buffer[] = [];
-    for await (const c of req) chunks.push(c as Buffer);
-    const text = Buffer.concat(chunks).toString("utf8");
-    const url = new URL(req.url ?? "/", "http://x");
-    const p = url.pathname;
-    const path = p.startsWith(base) ? p.slice(base.length) : p.startsWith(NOVA) ? `/nova${p.slice(NOVA.length)}` : p;
-    seen.push({ method: req.method ?? "", path, query: url.searchParams, headers: req.headers, body: text ? JSON.parse(text) : undefined });
-    const next = queue[0];
-    if (!next || next.method !== req.method || next.path !== path) {
-      res.writeHead(599, { "content-type": "text/plain" }).end(`unexpected ${req.method} ${path}`);
-      return;
-    }
-    queue.shift();
-    const payload = next.body === undefined ? "" : JSON.stringify(next.body);
-    res.writeHead(next.status, payload ? { "content-type": "application/json" } : {}).end(payload);
-  });
-  await new Promise<void>((r) => server.listen(0, "127.0.0.1", r));
-  const { port } = server.address() as AddressInfo;
-  const origin = `http://127.0.0.1:${port}`;
-  const session = new StaticSession({ token: TOKEN, endpoint: `${origin}${base}`, transportOptions: { retry: { maxAttempts: 1 } } });
-  const cbs = new BlockStorage(session, { endpoint: `${origin}${base}`, computeEndpoint: `${origin}${NOVA}` });
-  cleanups.push(async () => {
-    await session.transport.close();
-    await new Promise((r) => server.close(r));
-  });
-  return { cbs, seen, left: () => queue.length };
+export function serveVersion(version: 1 | 3, ...fixtures: Canned[]) {
+  const cinder = `/v${version}/123456`;
+  const paths = [[cinder, ""], [NOVA, "/nova"]] as const;
+  return serveCanned({ as: "cbs", endpointPath: cinder, paths, makeClient: (s, at) => new BlockStorage(s, { endpoint: at.endpoint, computeEndpoint: `${at.origin}${NOVA}` }) }, fixtures);
 }
-
-const cleanups: Array<() => Promise<void>> = [];
-afterEach(async () => {
-  for (const c of cleanups.splice(0)) await c();
-});
 
 /** A Cinder v1 volume as `GET /volumes/{id}` returns it. */
 export function wireVolume(over: Record<string, unknown> = {}): Record<string, unknown> {
