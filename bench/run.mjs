@@ -12,12 +12,13 @@ import * as uploadStream from "./cases/upload-stream.mjs";
 import * as largeObject from "./cases/large-object.mjs";
 import * as folder from "./cases/folder.mjs";
 import * as computeList from "./cases/compute-list.mjs";
+import * as listing from "./cases/listing.mjs";
 import * as queuesThroughput from "./cases/queues-throughput.mjs";
 import * as coldStartAuth from "./cases/cold-start-auth.mjs";
 import * as warmInvocation from "./cases/warm-invocation.mjs";
 
 // Local rows first: the real servers are started only after them, so they do not steal CPU.
-const CASES = [bundle, coldStart, coldStartAuth, warmInvocation, smallCalls, computeList, queuesThroughput, uploadStream, largeObject, folder];
+const CASES = [bundle, coldStart, coldStartAuth, warmInvocation, smallCalls, listing, computeList, queuesThroughput, uploadStream, largeObject, folder];
 
 const opts = parseArgs(process.argv.slice(2));
 const t0 = performance.now();

@@ -4,11 +4,11 @@
 const DEFAULTS = {
   full: {
     requests: 20_000, concurrency: [1, 32], uploadMib: 1024, largeMib: 1024, segmentMib: 100,
-    files: 2000, changed: 20, coldRuns: 15, caseTimeoutS: 900, rounds: 3, servers: 1000, pageSize: 100,
+    files: 2000, changed: 20, coldRuns: 15, caseTimeoutS: 900, rounds: 3, servers: 1000, pageSize: 100, objects: 10_000,
   },
   quick: {
     requests: 2_000, concurrency: [1, 32], uploadMib: 128, largeMib: 32, segmentMib: 8,
-    files: 100, changed: 20, coldRuns: 5, caseTimeoutS: 90, rounds: 1, servers: 200, pageSize: 100,
+    files: 100, changed: 20, coldRuns: 5, caseTimeoutS: 90, rounds: 1, servers: 200, pageSize: 100, objects: 10_000,
   },
 };
 
@@ -17,7 +17,7 @@ const HELP = `usage: node bench/run.mjs [--quick] [--only=a,b] [--skip=a,b] [opt
   --quick              small sizes, < 2 minutes; CI runs this
   --only=LIST          run only these benchmarks (small-calls, upload-stream, large-object,
                        folder, bundle, cold-start, compute-list, cold-start-auth,
-                       warm-invocation, queues-throughput)
+                       warm-invocation, queues-throughput, listing)
   --skip=LIST          skip these benchmarks
   --no-servers         skip the rows that need real OpenStack servers
   --keep-servers       leave servers this run started running afterwards
@@ -31,6 +31,7 @@ const HELP = `usage: node bench/run.mjs [--quick] [--only=a,b] [--skip=a,b] [opt
   --cold-runs=N        cold-start runs per bundle              (RAX_BENCH_COLD_RUNS)
   --servers=N          compute-list: servers in the emulator     (RAX_BENCH_SERVERS)
   --page-size=N        compute-list: limit per page            (RAX_BENCH_PAGE_SIZE)
+  --objects=N          listing: objects in the container         (RAX_BENCH_OBJECTS)
   --rounds=N           small-calls/upload-stream: alternate raw and rax N times, keep
                        each side's best round (noisy shared machines) (RAX_BENCH_ROUNDS)
   --case-timeout=S     wall-clock bound per benchmark, seconds (RAX_BENCH_CASE_TIMEOUT)
@@ -41,7 +42,7 @@ const HELP = `usage: node bench/run.mjs [--quick] [--only=a,b] [--skip=a,b] [opt
 
 const NUMERIC = {
   requests: "requests", "upload-mib": "uploadMib", "large-mib": "largeMib", "segment-mib": "segmentMib",
-  files: "files", changed: "changed", servers: "servers", "page-size": "pageSize", rounds: "rounds", "cold-runs": "coldRuns", "case-timeout": "caseTimeoutS",
+  files: "files", changed: "changed", servers: "servers", "page-size": "pageSize", objects: "objects", rounds: "rounds", "cold-runs": "coldRuns", "case-timeout": "caseTimeoutS",
 };
 
 function envName(flag) {

@@ -98,8 +98,16 @@ describe("listings", () => {
       const names: string[] = [];
       for await (const o of fx.client().listObjects("my_objects")) names.push(o.name);
       expect(names).toEqual(all);
-      // No limit asked: the server's cap sizes the pages. The last, empty page is how Swift says "no more".
-      expect(fx.requests.map((r) => r.query.get("marker"))).toEqual([null, "series_2", "stuff/aaaa", "stuff/dddd", "stuff/eeee"]);
+      // The implicit limit (Swift's 10 000) is refused by this server's lower cap (412); without a
+      // limit the server's cap sizes the pages, and only an empty page can say "no more".
+      expect(fx.requests.map((r) => [r.query.get("limit"), r.query.get("marker")])).toEqual([
+        ["10000", null],
+        [null, null],
+        [null, "series_2"],
+        [null, "stuff/aaaa"],
+        [null, "stuff/dddd"],
+        [null, "stuff/eeee"],
+      ]);
     });
   });
 
@@ -130,6 +138,22 @@ describe("listings", () => {
     });
     // The same walks against the emulator give the same names.
     expect(await cf.listObjectNames("my_objects", { fullListing: true, limit: 4 })).toEqual(all);
+  });
+
+  it("iterating listObjects over a short container makes one request: a page shorter than the limit is the last", async () => {
+    await withFixture(listingOf(all, 10_000), async (fx) => {
+      const c = fx.client();
+      const names: string[] = [];
+      for await (const o of c.listObjects("my_objects")) names.push(o.name);
+      expect(names).toEqual(all);
+      expect(fx.requests.map((r) => [r.query.get("limit"), r.query.get("marker")])).toEqual([["10000", null]]);
+      // Awaited, the one page says there is no next page.
+      expect((await c.listObjects("my_objects")).next).toBeUndefined();
+      // With the caller's limit, the same rule: 4 + 4 + 2 rows, three requests.
+      const mark = fx.requests.length;
+      expect((await c.listObjects("my_objects", { limit: 4 }).toArray()).map((o) => o.name)).toEqual(all);
+      expect(fx.requests.slice(mark).map((r) => r.query.get("marker"))).toEqual([null, "series_3", "stuff/cccc"]);
+    });
   });
 
   it("a server whose cap is below 10 000 refuses the implicit limit (412): the walk goes on without one", async () => {

@@ -1,4 +1,4 @@
-import { Paginated, lazy } from "@rax/core";
+import { type Paginated, lazy } from "@rax/core";
 import * as z from "zod";
 import type { SwiftClient } from "../swift-client";
 import {
@@ -51,8 +51,10 @@ export async function listContainerRows(client: SwiftClient, options?: unknown):
   return walkContainers(client, o).toArray();
 }
 
-/** Every container, page by page (await it for the first page). Options checked at the call. */
+/**
+ * Every container, page by page (await it for the first page). Options checked at the call. Pages
+ * are asked for with a limit, so a short page ends the walk without a trailing empty request.
+ */
 export function listContainers(client: SwiftClient, options?: unknown): Paginated<ContainerListing> {
-  const o = checkListingOptions(options);
-  return new Paginated((cursor) => containerPage(client, o, cursor));
+  return walkContainers(client, checkListingOptions(options));
 }

@@ -1,4 +1,4 @@
-import { Paginated, ValidationError, lazy } from "@rax/core";
+import { type Paginated, ValidationError, lazy } from "@rax/core";
 import * as z from "zod";
 import { asNoSuchContainer } from "../errors";
 import { containerName, containerPath } from "../names";
@@ -128,9 +128,8 @@ export function listObjects<T>(client: SwiftClient, container: unknown, options:
   const c = containerName(container);
   const o = checkListingOptions(options);
   if ("fullListing" in o) throw new ValidationError("options.fullListing", "use getObjects() or iterate the listing");
-  return new Paginated(async (cursor) => {
-    const page = await objectPage(client, c, o, cursor);
-    return { items: page.items.map((r) => convert(r, c)), next: page.next };
-  });
+  // Pages are asked for with a limit (the caller's or Swift's cap), so a page shorter than it ends
+  // the walk: a short container is one request, not one plus a trailing empty page.
+  return walkObjects(client, c, o).map((r) => convert(r, c));
 }
 
