@@ -94,6 +94,16 @@ export interface SnapshotRecord {
   goneAt?: number;
 }
 
+/** What volumes and snapshots share: a project, a creation time, a pending transition, a delete that lands. */
+interface Row {
+  id: string;
+  tenantId: string;
+  status: string;
+  created: number;
+  pending?: Pending;
+  goneAt?: number;
+}
+
 /** One region's Cinder: volumes and snapshots of every project. */
 export class RegionCinder {
   readonly volumes = new Map<string, VolumeRecord>();
@@ -131,58 +141,60 @@ export class RegionCinder {
     r.pending = { to, at: this.now + ms, ...(then ? { then } : {}) };
   }
 
-  volume(tenantId: string, id: string): VolumeRecord | undefined {
-    const v = this.volumes.get(id);
-    if (!v || v.tenantId !== tenantId) return undefined;
-    this.#settle(v);
-    if (v.goneAt !== undefined && v.goneAt <= this.now) {
-      this.volumes.delete(id);
+  /** A row of the project's, settled on the clock; a row whose delete has landed is dropped (404 from then on). */
+  #live<R extends Row>(rows: Map<string, R>, tenantId: string, id: string): R | undefined {
+    const r = rows.get(id);
+    if (!r || r.tenantId !== tenantId) return undefined;
+    this.#settle(r);
+    if (r.goneAt !== undefined && r.goneAt <= this.now) {
+      rows.delete(id);
       return undefined;
     }
-    return v;
+    return r;
+  }
+
+  /** A row by id as Cinder's database reads it for a caller: its own project's, or any project's for an admin (through `deleting`, until the delete lands). */
+  #visible<R extends Row>(rows: Map<string, R>, tenantId: string, admin: boolean, id: string): R | undefined {
+    const owner = admin ? rows.get(id)?.tenantId : tenantId;
+    return owner === undefined ? undefined : this.#live(rows, owner, id);
+  }
+
+  /** One project's rows (or, without one, every project's: an admin's all_tenants), newest first as Cinder sorts by created_at desc. */
+  #list<R extends Row>(rows: Map<string, R>, tenantId?: string): R[] {
+    // Reversed first: of two made in the same instant, the later comes first (as Cinder's id tiebreak does for its clock).
+    return [...rows.values()].reverse().map((r) => this.#live(rows, tenantId ?? r.tenantId, r.id)).filter((r): r is R => !!r).sort((a, b) => b.created - a.created);
+  }
+
+  volume(tenantId: string, id: string): VolumeRecord | undefined {
+    return this.#live(this.volumes, tenantId, id);
   }
 
   snapshot(tenantId: string, id: string): SnapshotRecord | undefined {
-    const s = this.snapshots.get(id);
-    if (!s || s.tenantId !== tenantId) return undefined;
-    this.#settle(s);
-    if (s.goneAt !== undefined && s.goneAt <= this.now) {
-      this.snapshots.delete(id);
-      return undefined;
-    }
-    return s;
+    return this.#live(this.snapshots, tenantId, id);
   }
 
-  /** A volume by id as Cinder's database reads it for a caller: its own project's, or any project's for an admin. */
   volumeFor(tenantId: string, admin: boolean, id: string): VolumeRecord | undefined {
-    const owner = admin ? this.volumes.get(id)?.tenantId : tenantId;
-    return owner === undefined ? undefined : this.volume(owner, id);
+    return this.#visible(this.volumes, tenantId, admin, id);
   }
 
-  /** A snapshot by id as Cinder reads it for a caller: its own project's, or (admin) any project's, through `deleting` until the delete lands. */
   snapshotFor(tenantId: string, admin: boolean, id: string): SnapshotRecord | undefined {
-    const owner = admin ? this.snapshots.get(id)?.tenantId : tenantId;
-    return owner === undefined ? undefined : this.snapshot(owner, id);
+    return this.#visible(this.snapshots, tenantId, admin, id);
   }
 
-  /** The project's volumes, newest first (Cinder sorts by created_at desc). */
   tenantVolumes(tenantId: string): VolumeRecord[] {
-    // Reversed first: of two made in the same instant, the later comes first (as Cinder's id tiebreak does for its clock).
-    return [...this.volumes.keys()].reverse().map((id) => this.volume(tenantId, id)).filter((v): v is VolumeRecord => !!v).sort((a, b) => b.created - a.created);
+    return this.#list(this.volumes, tenantId);
   }
 
-  /** Every project's volumes (an admin's all_tenants), newest first. */
   allVolumes(): VolumeRecord[] {
-    return [...this.volumes.values()].reverse().map((v) => this.volume(v.tenantId, v.id)).filter((v): v is VolumeRecord => !!v).sort((a, b) => b.created - a.created);
+    return this.#list(this.volumes);
   }
 
   tenantSnapshots(tenantId: string): SnapshotRecord[] {
-    return [...this.snapshots.keys()].reverse().map((id) => this.snapshot(tenantId, id)).filter((s): s is SnapshotRecord => !!s).sort((a, b) => b.created - a.created);
+    return this.#list(this.snapshots, tenantId);
   }
 
-  /** Every project's snapshots (an admin's all_tenants), newest first. */
   allSnapshots(): SnapshotRecord[] {
-    return [...this.snapshots.values()].reverse().map((s) => this.snapshot(s.tenantId, s.id)).filter((s): s is SnapshotRecord => !!s).sort((a, b) => b.created - a.created);
+    return this.#list(this.snapshots);
   }
 
   createVolume(tenantId: string, init: Omit<VolumeRecord, "id" | "tenantId" | "status" | "created">): VolumeRecord {
