@@ -1,23 +1,9 @@
-import { InvalidResponse } from "@rax/core";
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { NoSuchContainer, NoSuchObject } from "../src/index";
-import { type Fixture, type SeenRequest, startFixture } from "./fixture-server";
+import { describe, expect, it } from "vitest";
+import { useFixture } from "./fixture-server";
 
-// Servers that misbehave in ways Swift clients meet in the field: a page repeated by a cache or a
-// server that ignores `marker`, null fields in listing rows, counts that are not numbers, a DELETE
-// whose answer was lost, a missing destination container, a Range that is ignored.
+// A server misbehaving in a way Swift clients meet in the field: a Range that is ignored.
 
-let fx: Fixture;
-beforeAll(async () => {
-  fx = await startFixture();
-});
-afterAll(() => fx.close());
-beforeEach(() => {
-  fx.requests.length = 0;
-});
-
-const rows = (names: string[]) => names.map((name) => ({ name, bytes: 1, hash: "0".repeat(32), content_type: "text/plain", last_modified: "2024-01-01T00:00:00.000000" }));
-const listings = () => fx.requests.filter((r) => r.method === "GET");
+const fx = useFixture();
 
 describe("a ranged fetch answered 200 (Range ignored)", () => {
   const big = Buffer.alloc(16 * 1024 * 1024);

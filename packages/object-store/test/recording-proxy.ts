@@ -1,9 +1,9 @@
 // A loopback proxy in front of the emulator that records every request as it went on the wire
 // (method, path, query, headers, body) and can alter an answer: the emulator's behaviour, with the
 // wire visible to assertions, and the odd misbehaving answer (a wrong ETag) where a test needs one.
-import { createServer, type IncomingMessage, request } from "node:http";
-import type { AddressInfo } from "node:net";
+import { type IncomingMessage, request } from "node:http";
 import { StaticSession } from "@rax/core";
+import { listen, readBody, requestLine } from "@rax/test-support";
 import { ObjectStore, type ObjectStoreOptions } from "../src/index";
 import type { EmulatedSwift } from "./emulator-client";
 
@@ -31,24 +31,16 @@ export interface RecordingProxy {
   close(): Promise<void>;
 }
 
-function readBody(req: IncomingMessage): Promise<Buffer> {
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    req.on("data", (c: Buffer) => chunks.push(c));
-    req.on("end", () => resolve(Buffer.concat(chunks)));
-    req.on("error", reject);
-  });
-}
-
 export async function startRecordingProxy(swift: EmulatedSwift): Promise<RecordingProxy> {
   const target = new URL(swift.storageUrl);
   const base = target.pathname.replace(/\/+$/, "");
   const proxy = { requests: [] as Recorded[] } as RecordingProxy;
-  const server = createServer(async (req, res) => {
+  const server = await listen(async (req, res) => {
     const u = new URL(req.url ?? "/", "http://x");
     const headers: Record<string, string> = {};
     for (const [k, v] of Object.entries(req.headers)) if (v !== undefined) headers[k] = Array.isArray(v) ? v.join(", ") : v;
-    const rec: Recorded = { method: req.method ?? "GET", path: u.pathname.slice(base.length), query: u.searchParams, headers, body: await readBody(req) };
+    const { method, path, query } = requestLine(req, [[base, ""]]);
+    const rec: Recorded = { method: method || "GET", path, query, headers, body: await readBody(req) };
     proxy.requests.push(rec);
     const { host: _host, connection: _c, ...forward } = headers;
     // node:http, not fetch: bodies pass as stored (no decompression of a Content-Encoding: gzip object).
@@ -65,14 +57,8 @@ export async function startRecordingProxy(swift: EmulatedSwift): Promise<Recordi
     res.writeHead(answer.status, { ...answer.headers, "content-length": rec.method === "HEAD" ? headLength : String(answer.body.length) });
     res.end(rec.method === "HEAD" ? undefined : answer.body);
   });
-  await new Promise<void>((r) => server.listen(0, "127.0.0.1", r));
-  const { port } = server.address() as AddressInfo;
-  const url = `http://127.0.0.1:${port}${base}`;
+  const url = `${server.origin}${base}`;
   proxy.client = (o = {}) => new ObjectStore(new StaticSession({ token: swift.token, endpoints: { "object-store": url } }), o);
-  proxy.close = () =>
-    new Promise<void>((r) => {
-      server.closeAllConnections();
-      server.close(() => r());
-    });
+  proxy.close = server.close;
   return proxy;
 }
