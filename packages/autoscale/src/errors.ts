@@ -1,41 +1,17 @@
-import { Forbidden, HttpError, httpErrorInit, NotFound } from "@rax/core";
+import { Forbidden, HttpError, httpErrorInit, NotFound, notFoundError } from "@rax/core";
 
 // Otter's error body is `{"error": {"type": "NoSuchScalingGroupError", "code": 404, "message": …}}`
 // (reference autoscale.md, "Errors"); core puts `type` in `HttpError.code`, and these classes
 // give the types pyrax users catch their own names.
 
 /** The scaling group does not exist (404 `NoSuchScalingGroupError`). */
-export class NoSuchScalingGroup extends NotFound {
-  static override readonly errorName: string = "NoSuchScalingGroup";
-  constructor(
-    readonly group: string,
-    from: HttpError,
-  ) {
-    super(httpErrorInit(from, `No such scaling group: ${group}`));
-  }
-}
+export class NoSuchScalingGroup extends /* @__PURE__ */ notFoundError("NoSuchScalingGroup", "scaling group", "group") {}
 
 /** The policy does not exist in this group (404 `NoSuchPolicyError`). */
-export class NoSuchPolicy extends NotFound {
-  static override readonly errorName: string = "NoSuchPolicy";
-  constructor(
-    readonly policy: string,
-    from: HttpError,
-  ) {
-    super(httpErrorInit(from, `No such scaling policy: ${policy}`));
-  }
-}
+export class NoSuchPolicy extends /* @__PURE__ */ notFoundError("NoSuchPolicy", "scaling policy", "policy") {}
 
 /** The webhook does not exist on this policy (404 `NoSuchWebhookError`). */
-export class NoSuchWebhook extends NotFound {
-  static override readonly errorName: string = "NoSuchWebhook";
-  constructor(
-    readonly webhook: string,
-    from: HttpError,
-  ) {
-    super(httpErrorInit(from, `No such webhook: ${webhook}`));
-  }
-}
+export class NoSuchWebhook extends /* @__PURE__ */ notFoundError("NoSuchWebhook", "webhook", "webhook") {}
 
 /** The group is paused: policies and webhooks do not run until `resume()` (403 `GroupPausedError`). */
 export class GroupPaused extends Forbidden {

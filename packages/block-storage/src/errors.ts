@@ -1,34 +1,14 @@
-import { BadRequest, type HttpError, httpErrorInit, NotFound, RaxError, redact, ResourceFailed } from "@rax/core";
-
-function notFoundClass(label: string, errorName: string) {
-  return class extends NotFound {
-    static override readonly errorName: string = errorName;
-    constructor(
-      readonly id: string,
-      from: HttpError,
-    ) {
-      super(httpErrorInit(from, `No such ${label}: ${id}`));
-    }
-  };
-}
+import { BadRequest, type HttpError, httpErrorInit, notFoundError, RaxError, statusFailedError } from "@rax/core";
 
 /** The volume does not exist (404 from Cinder, or no volume matched `find`). */
-export class NoSuchVolume extends notFoundClass("volume", "NoSuchVolume") {}
+export class NoSuchVolume extends /* @__PURE__ */ notFoundError("NoSuchVolume", "volume") {}
 /** The snapshot does not exist (404 from Cinder, or no snapshot matched `find`). */
-export class NoSuchSnapshot extends notFoundClass("snapshot", "NoSuchSnapshot") {}
+export class NoSuchSnapshot extends /* @__PURE__ */ notFoundError("NoSuchSnapshot", "snapshot") {}
 /** The volume type does not exist (404 from Cinder). */
-export class NoSuchVolumeType extends notFoundClass("volume type", "NoSuchVolumeType") {}
+export class NoSuchVolumeType extends /* @__PURE__ */ notFoundError("NoSuchVolumeType", "volume type") {}
 
 /** `find` matched more than one resource where acting on an arbitrary one would be wrong (pyrax's NoUniqueMatch). */
-export class NoUniqueMatch extends RaxError {
-  static override readonly errorName: string = "NoUniqueMatch";
-  constructor(
-    readonly what: string,
-    readonly ids: string[],
-  ) {
-    super(`${ids.length} ${what} match; pass an id instead (${ids.join(", ")})`);
-  }
-}
+export { NoUniqueMatch } from "@rax/core";
 
 /** Why a volume cannot be deleted without `force`. */
 export type UndeletableReason = "attached" | "snapshots" | "status";
@@ -62,14 +42,7 @@ export class VolumeNotAvailable extends BadRequest {
 }
 
 /** A volume or snapshot went to an error status while `waitFor` waited for another one. */
-export class VolumeFailed<R extends { id: string; status?: string } = { id: string; status?: string }> extends ResourceFailed<R> {
-  static override readonly errorName: string = "VolumeFailed";
-  constructor(resource: R, wanted: string, kind = "Volume", message?: string) {
-    // The server's text is the server's to write: redacted like every other message.
-    const why = message ? `: ${redact(message)}` : "";
-    super({ resource, value: resource.status ?? "error", fault: message, attribute: "status" }, `${kind} ${resource.id} went to ${resource.status ?? "error"} while waiting for ${wanted}${why}`);
-  }
-}
+export class VolumeFailed<R extends { id: string; status?: string } = { id: string; status?: string }> extends /* @__PURE__ */ statusFailedError("VolumeFailed", "Volume", "error")<R> {}
 
 /** A snapshot went to `error` while `waitFor` waited for another status. */
 export class SnapshotFailed<R extends { id: string; status?: string } = { id: string; status?: string }> extends VolumeFailed<R> {

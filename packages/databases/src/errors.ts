@@ -1,40 +1,20 @@
-import { BadRequest, type HttpError, httpErrorInit, NotFound, RaxError, redact, ResourceFailed, ValidationError } from "@rax/core";
-
-function notFoundClass(label: string, errorName: string) {
-  return class extends NotFound {
-    static override readonly errorName: string = errorName;
-    constructor(
-      readonly id: string,
-      from: HttpError,
-    ) {
-      super(httpErrorInit(from, `No such ${label}: ${id}`));
-    }
-  };
-}
+import { BadRequest, type HttpError, httpErrorInit, notFoundError, statusFailedError, ValidationError } from "@rax/core";
 
 /** The instance does not exist (404 from the service, or no instance matched `find`). */
-export class NoSuchInstance extends notFoundClass("database instance", "NoSuchInstance") {}
+export class NoSuchInstance extends /* @__PURE__ */ notFoundError("NoSuchInstance", "database instance") {}
 /** No flavor has this id, name or RAM size (pyrax's FlavorNotFound). */
-export class NoSuchFlavor extends notFoundClass("flavor", "NoSuchFlavor") {}
+export class NoSuchFlavor extends /* @__PURE__ */ notFoundError("NoSuchFlavor", "flavor") {}
 /** The database does not exist on the instance (pyrax's NoSuchDatabase). */
-export class NoSuchDatabase extends notFoundClass("database", "NoSuchDatabase") {}
+export class NoSuchDatabase extends /* @__PURE__ */ notFoundError("NoSuchDatabase", "database") {}
 /** The user does not exist on the instance (pyrax's NoSuchDatabaseUser); `id` is `name` or `name@host`. */
-export class NoSuchDatabaseUser extends notFoundClass("database user", "NoSuchDatabaseUser") {}
+export class NoSuchDatabaseUser extends /* @__PURE__ */ notFoundError("NoSuchDatabaseUser", "database user") {}
 /** No datastore (or datastore version) has this id or name. */
-export class NoSuchDatastore extends notFoundClass("datastore", "NoSuchDatastore") {}
+export class NoSuchDatastore extends /* @__PURE__ */ notFoundError("NoSuchDatastore", "datastore") {}
 /** The backup does not exist. */
-export class NoSuchBackup extends notFoundClass("backup", "NoSuchBackup") {}
+export class NoSuchBackup extends /* @__PURE__ */ notFoundError("NoSuchBackup", "backup") {}
 
 /** `find` matched more than one resource where acting on an arbitrary one would be wrong (pyrax's NoUniqueMatch). */
-export class NoUniqueMatch extends RaxError {
-  static override readonly errorName: string = "NoUniqueMatch";
-  constructor(
-    readonly what: string,
-    readonly ids: string[],
-  ) {
-    super(`${ids.length} ${what} match; pass an id instead (${ids.join(", ")})`);
-  }
-}
+export { NoUniqueMatch } from "@rax/core";
 
 /**
  * A volume can only grow (pyrax's InvalidVolumeResize). Thrown before any resize request when the
@@ -63,13 +43,7 @@ export class AlreadyExists extends BadRequest {
 }
 
 /** An instance or backup went to a failure status (ERROR, FAILED) while `waitFor` waited for another. */
-export class InstanceFailed<R extends { id: string; status?: string } = { id: string; status?: string }> extends ResourceFailed<R> {
-  static override readonly errorName: string = "InstanceFailed";
-  constructor(resource: R, wanted: string, kind = "Instance", message?: string) {
-    const why = message ? `: ${redact(message)}` : "";
-    super({ resource, value: resource.status ?? "ERROR", fault: message, attribute: "status" }, `${kind} ${resource.id} went to ${resource.status ?? "ERROR"} while waiting for ${wanted}${why}`);
-  }
-}
+export class InstanceFailed<R extends { id: string; status?: string } = { id: string; status?: string }> extends /* @__PURE__ */ statusFailedError("InstanceFailed", "Instance", "ERROR")<R> {}
 
 /** A backup went to FAILED (or ERROR) while `waitFor` waited for COMPLETED. */
 export class BackupFailed<R extends { id: string; status?: string } = { id: string; status?: string }> extends InstanceFailed<R> {

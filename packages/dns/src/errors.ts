@@ -1,39 +1,15 @@
-import { type HttpError, httpErrorInit, NotFound, RaxError, redact, ResourceFailed, ValidationError, WaitTimeout } from "@rax/core";
+import { notFoundError, RaxError, redact, ResourceFailed, ValidationError, WaitTimeout } from "@rax/core";
 import type { Backend } from "./backend";
 import type { JobData, JobFault } from "./jobs/models";
 
 /** The domain does not exist (404, or `find` matched nothing). */
-export class NoSuchDomain extends NotFound {
-  static override readonly errorName: string = "NoSuchDomain";
-  constructor(
-    readonly domain: string,
-    from: HttpError,
-  ) {
-    super(httpErrorInit(from, `No such domain: ${domain}`));
-  }
-}
+export class NoSuchDomain extends /* @__PURE__ */ notFoundError("NoSuchDomain", "domain", "domain") {}
 
 /** The record does not exist (404, or `find` matched nothing; pyrax's DomainRecordNotFound). */
-export class DomainRecordNotFound extends NotFound {
-  static override readonly errorName: string = "DomainRecordNotFound";
-  constructor(
-    readonly record: string,
-    from: HttpError,
-  ) {
-    super(httpErrorInit(from, `No such record: ${record}`));
-  }
-}
+export class DomainRecordNotFound extends /* @__PURE__ */ notFoundError("DomainRecordNotFound", "record", "record") {}
 
 /** The async job does not exist (404 on `/status/{id}`; results are kept 24 h). */
-export class NoSuchJob extends NotFound {
-  static override readonly errorName: string = "NoSuchJob";
-  constructor(
-    readonly jobId: string,
-    from: HttpError,
-  ) {
-    super(httpErrorInit(from, `No such DNS job: ${jobId}`));
-  }
-}
+export class NoSuchJob extends /* @__PURE__ */ notFoundError("NoSuchJob", "DNS job", "jobId") {}
 
 /** `records.find` matched more than one record (pyrax's DomainRecordNotUnique). */
 export class DomainRecordNotUnique extends RaxError {

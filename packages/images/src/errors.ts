@@ -1,15 +1,7 @@
-import { type HttpError, httpErrorInit, NotFound, RaxError, ResourceFailed } from "@rax/core";
+import { type HttpError, httpErrorInit, NotFound, notFoundError, RaxError, ResourceFailed } from "@rax/core";
 
 /** The image does not exist or is not visible to you (Glance 404, or `find` matched nothing). */
-export class NoSuchImage extends NotFound {
-  static override readonly errorName: string = "NoSuchImage";
-  constructor(
-    readonly image: string,
-    from: HttpError,
-  ) {
-    super(httpErrorInit(from, `No such image: ${image}`));
-  }
-}
+export class NoSuchImage extends /* @__PURE__ */ notFoundError("NoSuchImage", "image", "image") {}
 
 /** The image has no such member, or you are not the owner (Glance 404; pyrax's InvalidImageMember). */
 export class NoSuchImageMember extends NotFound {
@@ -24,15 +16,7 @@ export class NoSuchImageMember extends NotFound {
 }
 
 /** The task does not exist (Glance 404). */
-export class NoSuchTask extends NotFound {
-  static override readonly errorName: string = "NoSuchTask";
-  constructor(
-    readonly task: string,
-    from: HttpError,
-  ) {
-    super(httpErrorInit(from, `No such task: ${task}`));
-  }
-}
+export class NoSuchTask extends /* @__PURE__ */ notFoundError("NoSuchTask", "task", "task") {}
 
 /** `find` matched several images with that name; pass an id instead. */
 export class ImageNameNotUnique extends RaxError {

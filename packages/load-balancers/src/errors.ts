@@ -1,38 +1,18 @@
-import { HttpError, type HttpError as HttpErrorType, httpErrorInit, NotFound, RaxError, ResourceFailed } from "@rax/core";
-
-function notFoundClass(label: string, errorName: string) {
-  return class extends NotFound {
-    static override readonly errorName: string = errorName;
-    constructor(
-      readonly id: string,
-      from: HttpErrorType,
-    ) {
-      super(httpErrorInit(from, `No such ${label}: ${id}`));
-    }
-  };
-}
+import { HttpError, type HttpError as HttpErrorType, httpErrorInit, notFoundError, type StatusResource, statusFailedError } from "@rax/core";
 
 /** The load balancer does not exist (404 from CLB, or no load balancer matched `find`). */
-export class NoSuchLoadBalancer extends notFoundClass("load balancer", "NoSuchLoadBalancer") {}
+export class NoSuchLoadBalancer extends /* @__PURE__ */ notFoundError("NoSuchLoadBalancer", "load balancer") {}
 /** The node does not exist on that load balancer. */
-export class NoSuchNode extends notFoundClass("node", "NoSuchNode") {}
+export class NoSuchNode extends /* @__PURE__ */ notFoundError("NoSuchNode", "node") {}
 /** The virtual IP does not exist on that load balancer. */
-export class NoSuchVirtualIp extends notFoundClass("virtual IP", "NoSuchVirtualIp") {}
+export class NoSuchVirtualIp extends /* @__PURE__ */ notFoundError("NoSuchVirtualIp", "virtual IP") {}
 /** An access-list item id that the load balancer's list does not hold (pyrax's AccessListIDNotFound). */
-export class NoSuchAccessListItem extends notFoundClass("access-list item", "NoSuchAccessListItem") {}
+export class NoSuchAccessListItem extends /* @__PURE__ */ notFoundError("NoSuchAccessListItem", "access-list item") {}
 /** The load balancer has no SSL termination configured (CLB's 404; pyrax's NoSSLTerminationConfiguration on update). */
-export class NoSslTermination extends notFoundClass("SSL termination on load balancer", "NoSslTermination") {}
+export class NoSslTermination extends /* @__PURE__ */ notFoundError("NoSslTermination", "SSL termination on load balancer") {}
 
 /** `find` matched more than one load balancer where acting on an arbitrary one would be wrong (pyrax's NoUniqueMatch). */
-export class NoUniqueMatch extends RaxError {
-  static override readonly errorName: string = "NoUniqueMatch";
-  constructor(
-    readonly what: string,
-    readonly ids: string[],
-  ) {
-    super(`${ids.length} ${what} match; pass an id instead (${ids.join(", ")})`);
-  }
-}
+export { NoUniqueMatch } from "@rax/core";
 
 /**
  * CLB refused a change because the load balancer is not ACTIVE (422: "… has a status of
@@ -54,9 +34,4 @@ export class LoadBalancerImmutable extends HttpError {
 }
 
 /** A load balancer went to ERROR (or was deleted) while `waitFor` waited for another status. */
-export class LoadBalancerFailed<R extends { id: number | string; status?: string } = { id: number | string; status?: string }> extends ResourceFailed<R> {
-  static override readonly errorName: string = "LoadBalancerFailed";
-  constructor(resource: R, wanted: string) {
-    super({ resource, value: resource.status ?? "ERROR", attribute: "status" }, `Load balancer ${resource.id} went to ${resource.status ?? "ERROR"} while waiting for ${wanted}`);
-  }
-}
+export class LoadBalancerFailed<R extends StatusResource = StatusResource> extends /* @__PURE__ */ statusFailedError<StatusResource>("LoadBalancerFailed", "Load balancer", "ERROR")<R> {}

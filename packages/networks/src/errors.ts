@@ -1,37 +1,13 @@
-import { BadRequest, HttpError, httpErrorInit, NotFound, RaxError } from "@rax/core";
+import { BadRequest, HttpError, httpErrorInit, notFoundError, RaxError } from "@rax/core";
 
 /** The network does not exist (404, or no network has the label `find` looked for; pyrax's NetworkNotFound). */
-export class NoSuchNetwork extends NotFound {
-  static override readonly errorName: string = "NoSuchNetwork";
-  constructor(
-    readonly network: string,
-    from: HttpError,
-  ) {
-    super(httpErrorInit(from, `No such network: ${network}`));
-  }
-}
+export class NoSuchNetwork extends /* @__PURE__ */ notFoundError("NoSuchNetwork", "network", "network") {}
 
 /** The subnet does not exist (Neutron 404). */
-export class NoSuchSubnet extends NotFound {
-  static override readonly errorName: string = "NoSuchSubnet";
-  constructor(
-    readonly subnet: string,
-    from: HttpError,
-  ) {
-    super(httpErrorInit(from, `No such subnet: ${subnet}`));
-  }
-}
+export class NoSuchSubnet extends /* @__PURE__ */ notFoundError("NoSuchSubnet", "subnet", "subnet") {}
 
 /** The port does not exist (Neutron 404). */
-export class NoSuchPort extends NotFound {
-  static override readonly errorName: string = "NoSuchPort";
-  constructor(
-    readonly port: string,
-    from: HttpError,
-  ) {
-    super(httpErrorInit(from, `No such port: ${port}`));
-  }
-}
+export class NoSuchPort extends /* @__PURE__ */ notFoundError("NoSuchPort", "port", "port") {}
 
 /**
  * The network is attached to a server (os-networksv2 answers 403, Neutron 409 `NetworkInUse`).

@@ -1,30 +1,7 @@
-import { HttpError, type HttpErrorInit, NotFound, RaxError, type RaxErrorOptions } from "@rax/core";
-
-function initFrom(e: HttpError, message?: string): HttpErrorInit {
-  return {
-    status: e.status,
-    message: message ?? e.serverMessage,
-    method: e.method,
-    url: e.url,
-    code: e.code,
-    details: e.details,
-    requestId: e.requestId,
-    body: e.body,
-    attempts: e.attempts,
-    headers: e.headers,
-    cause: e,
-  };
-}
+import { type HttpError, httpErrorInit, NotFound, notFoundError, RaxError, type RaxErrorOptions } from "@rax/core";
 
 /** The container does not exist (HTTP 404 on a container). */
-export class NoSuchContainer extends NotFound {
-  static override readonly errorName: string = "NoSuchContainer";
-  readonly container: string;
-  constructor(container: string, from: HttpError) {
-    super(initFrom(from, `No such container: ${container}`));
-    this.container = container;
-  }
-}
+export class NoSuchContainer extends /* @__PURE__ */ notFoundError("NoSuchContainer", "container", "container") {}
 
 /** The object does not exist (HTTP 404 on an object). */
 export class NoSuchObject extends NotFound {
@@ -32,7 +9,7 @@ export class NoSuchObject extends NotFound {
   readonly container: string;
   readonly object: string;
   constructor(container: string, object: string, from: HttpError) {
-    super(initFrom(from, `No such object: ${container}/${object}`));
+    super(httpErrorInit(from, `No such object: ${container}/${object}`));
     this.container = container;
     this.object = object;
   }
@@ -43,7 +20,7 @@ export class NotCDNEnabled extends NotFound {
   static override readonly errorName: string = "NotCDNEnabled";
   readonly container: string;
   constructor(container: string, from: HttpError) {
-    super(initFrom(from, `Container is not CDN-enabled: ${container}`));
+    super(httpErrorInit(from, `Container is not CDN-enabled: ${container}`));
     this.container = container;
   }
 }

@@ -1,23 +1,11 @@
-import { BadRequest, Forbidden, type HttpError, httpErrorInit, NotFound, RaxError, ValidationError } from "@rax/core";
-
-function notFoundClass(label: string, errorName: string) {
-  return class extends NotFound {
-    static override readonly errorName: string = errorName;
-    constructor(
-      readonly id: string,
-      from: HttpError,
-    ) {
-      super(httpErrorInit(from, `No such ${label}: ${id}`));
-    }
-  };
-}
+import { BadRequest, Forbidden, type HttpError, httpErrorInit, notFoundError, RaxError, ValidationError } from "@rax/core";
 
 /** The queue does not exist (404, or `get`/`exists` found no queue of that name). */
-export class NoSuchQueue extends notFoundClass("queue", "NoSuchQueue") {}
+export class NoSuchQueue extends /* @__PURE__ */ notFoundError("NoSuchQueue", "queue") {}
 /** The message does not exist (never posted, deleted, or its TTL ran out). */
-export class NoSuchMessage extends notFoundClass("message", "NoSuchMessage") {}
+export class NoSuchMessage extends /* @__PURE__ */ notFoundError("NoSuchMessage", "message") {}
 /** The claim does not exist (released, or its TTL ran out). */
-export class NoSuchClaim extends notFoundClass("claim", "NoSuchClaim") {}
+export class NoSuchClaim extends /* @__PURE__ */ notFoundError("NoSuchClaim", "claim") {}
 
 /** `create` of a queue that already exists (the server answered 204 instead of 201), as pyrax raises. */
 export class DuplicateQueue extends RaxError {
