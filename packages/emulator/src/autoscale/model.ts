@@ -4,6 +4,7 @@ import { cronMatches, parseCron } from "./cron";
 import { launchServer, novaRegion, removeServer, type ServerArgs } from "./fleet";
 import { addToLoadBalancers, type LbNode, removeFromLoadBalancers } from "./lb-nodes";
 import { cannotExecute, noSuchGroup, noSuchPolicy, noSuchWebhook, OtterFault } from "./otter-errors";
+import { perEmulator } from "../per-emulator";
 
 export interface GroupConfig {
   name: string;
@@ -338,14 +339,5 @@ export class AutoscaleState {
   }
 }
 
-const states = new WeakMap<EmulatorState, AutoscaleState>();
-
 /** The Auto Scale state of an emulator (created on first use). */
-export function autoscaleState(state: EmulatorState): AutoscaleState {
-  let a = states.get(state);
-  if (!a) {
-    a = new AutoscaleState(state);
-    states.set(state, a);
-  }
-  return a;
-}
+export const autoscaleState = perEmulator((state): AutoscaleState => new AutoscaleState(state));

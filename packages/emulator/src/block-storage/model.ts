@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
 import type { EmulatorState } from "../state";
 import { badRequest, CinderFault } from "./cinder-errors";
+import { perEmulator } from "../per-emulator";
 
 /** How long each transition takes on the emulator's clock (ms). Tests shorten or lengthen them. */
 export interface CinderTimings {
@@ -234,14 +235,5 @@ export class CinderState {
   }
 }
 
-const states = new WeakMap<EmulatorState, CinderState>();
-
 /** The block-storage state of an emulator (created on first use). Tests reach it to change `timings`. */
-export function cinderState(state: EmulatorState): CinderState {
-  let c = states.get(state);
-  if (!c) {
-    c = new CinderState(state);
-    states.set(state, c);
-  }
-  return c;
-}
+export const cinderState = perEmulator((state): CinderState => new CinderState(state));

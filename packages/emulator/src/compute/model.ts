@@ -4,6 +4,7 @@ import { glanceState, type ImageRecord, type RegionImages } from "../images/mode
 import type { EmulatorState } from "../state";
 import { badRequest, conflict, notFound } from "./nova-errors";
 import { FLAVORS, type FlavorRecord, PUBLIC_NET, QUOTAS, SERVICE_NET } from "./seed-data";
+import { perEmulator } from "../per-emulator";
 
 /** How long (ms of the emulator's clock) each transition takes. Tests may shorten or lengthen them. */
 export interface ComputeTimings {
@@ -313,14 +314,5 @@ export class ComputeState {
   readonly quotas = QUOTAS;
 }
 
-const states = new WeakMap<EmulatorState, ComputeState>();
-
 /** The compute state of an emulator (created on first use). Tests reach it to change `timings`. */
-export function computeState(state: EmulatorState): ComputeState {
-  let c = states.get(state);
-  if (!c) {
-    c = new ComputeState(state);
-    states.set(state, c);
-  }
-  return c;
-}
+export const computeState = perEmulator((state): ComputeState => new ComputeState(state));

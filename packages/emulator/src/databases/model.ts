@@ -1,6 +1,7 @@
 import { randomBytes, randomUUID } from "node:crypto";
 import type { EmulatorState } from "../state";
 import { notAvailable, resourceNotFound, TroveFault } from "./trove-errors";
+import { perEmulator } from "../per-emulator";
 
 /** How long each transition takes on the emulator's clock (ms). Tests shorten or lengthen them. */
 export interface TroveTimings {
@@ -267,16 +268,7 @@ export class TroveState {
   }
 }
 
-const states = new WeakMap<EmulatorState, TroveState>();
-
 /** The databases state of an emulator (created on first use). Tests reach it to change `timings`. */
-export function troveState(state: EmulatorState): TroveState {
-  let t = states.get(state);
-  if (!t) {
-    t = new TroveState(state);
-    states.set(state, t);
-  }
-  return t;
-}
+export const troveState = perEmulator((state): TroveState => new TroveState(state));
 
 export { userKey };

@@ -1,4 +1,5 @@
 import type { EmulatorState } from "../state";
+import { perEmulator } from "../per-emulator";
 
 /** How long a Cloud DNS job takes on the emulator's clock (ms); tests shorten or lengthen it. */
 export interface DnsTimings {
@@ -131,17 +132,8 @@ export class DnsState {
   }
 }
 
-const states = new WeakMap<EmulatorState, DnsState>();
-
 /** The Cloud DNS state of an emulator (created on first use). Tests reach it to change `timings`. */
-export function dnsState(state: EmulatorState): DnsState {
-  let s = states.get(state);
-  if (!s) {
-    s = new DnsState(state);
-    states.set(state, s);
-  }
-  return s;
-}
+export const dnsState = perEmulator((state): DnsState => new DnsState(state));
 
 /** Cloud DNS's timestamp form: `2012-12-06T20:45:10.000+0000` (the seed's output). */
 export function stamp(ms: number): string {

@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { BASE_IMAGES } from "../compute/seed-data";
 import type { EmulatorState } from "../state";
+import { perEmulator } from "../per-emulator";
 
 /** How long (ms of the emulator's clock) a task stays in each state. Tests may change them. */
 export interface GlanceTimings {
@@ -149,17 +150,8 @@ export class GlanceState {
   }
 }
 
-const states = new WeakMap<EmulatorState, GlanceState>();
-
 /** The Glance state of an emulator (created on first use). Tests reach it to change `timings`. */
-export function glanceState(state: EmulatorState): GlanceState {
-  let s = states.get(state);
-  if (!s) {
-    s = new GlanceState(() => state.clock.now());
-    states.set(state, s);
-  }
-  return s;
-}
+export const glanceState = perEmulator((state): GlanceState => new GlanceState(() => state.clock.now()));
 
 export function iso(ms: number): string {
   return new Date(ms).toISOString().replace(/\.\d{3}Z$/, "Z");

@@ -1,5 +1,6 @@
 import type { EmulatorState } from "../state";
 import { immutable, lbNotFound } from "./clb-errors";
+import { perEmulator } from "../per-emulator";
 
 /** How long each transition takes on the emulator's clock (ms). Tests shorten or lengthen them. */
 export interface ClbTimings {
@@ -196,14 +197,5 @@ export class ClbState {
   }
 }
 
-const states = new WeakMap<EmulatorState, ClbState>();
-
 /** The load-balancer state of an emulator (created on first use). Tests reach it to change `timings` or force a status. */
-export function clbState(state: EmulatorState): ClbState {
-  let c = states.get(state);
-  if (!c) {
-    c = new ClbState(state);
-    states.set(state, c);
-  }
-  return c;
-}
+export const clbState = perEmulator((state): ClbState => new ClbState(state));

@@ -3,6 +3,7 @@ import type { EmulatorState } from "../state";
 import { type AlarmState, evaluate, type MetricValue, type Program, parseCriteria } from "./alarm-language";
 import { sample } from "./metric-generator";
 import { CHECK_TYPES, type CheckTypeDef } from "./service-data";
+import { perEmulator } from "../per-emulator";
 
 // State is kept in wire shape (snake_case, ms timestamps as mimic has them: monitoring.md
 // list_entities), so views are the records minus private fields.
@@ -248,14 +249,5 @@ export class MonitoringState {
   }
 }
 
-const states = new WeakMap<EmulatorState, MonitoringState>();
-
 /** The Cloud Monitoring state of an emulator (created on first use). */
-export function monitoringState(state: EmulatorState): MonitoringState {
-  let m = states.get(state);
-  if (!m) {
-    m = new MonitoringState(state);
-    states.set(state, m);
-  }
-  return m;
-}
+export const monitoringState = perEmulator((state): MonitoringState => new MonitoringState(state));

@@ -1,5 +1,6 @@
 import { randomBytes, randomUUID } from "node:crypto";
 import type { EmulatorState } from "../state";
+import { perEmulator } from "../per-emulator";
 
 /** Rackspace's pseudo networks (also in compute's seed data): PublicNet and ServiceNet. */
 export const PUBLIC_NET = "00000000-0000-0000-0000-000000000000";
@@ -177,17 +178,8 @@ export class NetworkState {
   }
 }
 
-const states = new WeakMap<EmulatorState, NetworkState>();
-
 /** The network state of an emulator (created on first use). */
-export function networkState(state: EmulatorState): NetworkState {
-  let s = states.get(state);
-  if (!s) {
-    s = new NetworkState(() => state.clock.now());
-    states.set(state, s);
-  }
-  return s;
-}
+export const networkState = perEmulator((state): NetworkState => new NetworkState(() => state.clock.now()));
 
 export function iso(ms: number): string {
   return new Date(ms).toISOString().replace(/\.\d{3}Z$/, "Z");

@@ -1,5 +1,6 @@
 import { randomBytes, randomUUID } from "node:crypto";
 import type { EmulatorState } from "../state";
+import { perEmulator } from "../per-emulator";
 
 /** Zaqar's defaults for what a request leaves out (queue `_default_message_ttl`, claim ttl/grace). */
 export const DEFAULTS = { messageTtl: 3600, claimTtl: 300, claimGrace: 60, maxPostBytes: 262_144 } as const;
@@ -142,14 +143,5 @@ export class QueuesState {
   }
 }
 
-const states = new WeakMap<EmulatorState, QueuesState>();
-
 /** The queues state of an emulator (created on first use). */
-export function queuesState(state: EmulatorState): QueuesState {
-  let s = states.get(state);
-  if (!s) {
-    s = new QueuesState(state);
-    states.set(state, s);
-  }
-  return s;
-}
+export const queuesState = perEmulator((state): QueuesState => new QueuesState(state));
