@@ -17,6 +17,7 @@ import {
   errorFromResponse,
   httpErrorInit,
   isRaxError,
+  namedError,
   notFoundError,
   registerSecret,
   statusFailedError,
@@ -24,6 +25,24 @@ import {
 
 class NoSuchThing extends notFoundError("NoSuchThing", "thing", "thing") {}
 class NoSuchOther extends notFoundError("NoSuchOther", "other thing") {}
+class NoSuchKindOfThing extends NotFound {
+  static override readonly errorName: string = "NoSuchKindOfThing";
+  constructor(
+    readonly kind: "gadget" | "widget",
+    readonly id: string,
+    from: HttpError,
+  ) {
+    super(httpErrorInit(from, `No such ${kind}: ${id}`));
+  }
+}
+class NoSuchGadget extends namedError(NoSuchKindOfThing, "NoSuchGadget", "gadget") {}
+class GadgetFailed extends namedError(ResourceFailed, "GadgetFailed") {}
+class HandNoSuchGadget extends NoSuchKindOfThing {
+  static override readonly errorName: string = "NoSuchGadget";
+  constructor(id: string, from: HttpError) {
+    super("gadget", id, from);
+  }
+}
 class ThingFailed<R extends { id: string; status?: string } = { id: string; status?: string }> extends statusFailedError("ThingFailed", "Thing", "ERROR")<R> {}
 
 // The hand-written forms the recipes replace, to compare what users see.
@@ -165,6 +184,46 @@ describe("statusFailedError", () => {
   });
 });
 
+describe("namedError", () => {
+  it("is its parent under its own name, with the parent's first argument given", () => {
+    const from = a404();
+    const e = new NoSuchGadget("g-1", from);
+    expect(e).toBeInstanceOf(NoSuchGadget);
+    expect(e).toBeInstanceOf(NoSuchKindOfThing);
+    expect(e).toBeInstanceOf(NotFound);
+    expect(new NoSuchKindOfThing("widget", "w", from)).not.toBeInstanceOf(NoSuchGadget);
+    expect(e.name).toBe("NoSuchGadget");
+    expect(NoSuchGadget.errorName).toBe("NoSuchGadget");
+    expect(e.kind).toBe("gadget");
+    expect(e.id).toBe("g-1");
+    expect(e.serverMessage).toBe("No such gadget: g-1");
+    expect(e.cause).toBe(from);
+    const hand = new HandNoSuchGadget("g-1", from);
+    expect(Object.keys(e)).toEqual(Object.keys(hand));
+    expect(Object.getOwnPropertySymbols(e).map(String)).toEqual(Object.getOwnPropertySymbols(hand).map(String));
+    expect(JSON.stringify(e)).toBe(JSON.stringify(hand));
+    expect(printed(e)).toBe(printed(hand));
+    expect(hand).toBeInstanceOf(NoSuchGadget);
+  });
+
+  it("without a first argument keeps the parent's constructor", () => {
+    const e = new GadgetFailed({ resource: { id: "g" }, value: "ERROR" });
+    expect(e.name).toBe("GadgetFailed");
+    expect(e.message).toBe("status became ERROR");
+    expect(e).toBeInstanceOf(ResourceFailed);
+    expect(new ResourceFailed({ resource: {}, value: "x" })).not.toBeInstanceOf(GadgetFailed);
+  });
+
+  it("types the subclass as its parent, less the argument it gives", () => {
+    const e = new NoSuchGadget("g", a404());
+    expectTypeOf(e).toMatchTypeOf<NoSuchKindOfThing>();
+    expectTypeOf(e.kind).toEqualTypeOf<"gadget" | "widget">();
+    expectTypeOf<ConstructorParameters<typeof NoSuchGadget>>().toEqualTypeOf<[id: string, from: HttpError]>();
+    // @ts-expect-error the kind is given by the recipe, not by the caller
+    expect(() => new NoSuchGadget("gadget", "g", a404())).toBeDefined();
+  });
+});
+
 describe("NoUniqueMatch", () => {
   it("names how many rows matched and their ids", () => {
     const e = new NoUniqueMatch("servers", ["a", "b"]);
@@ -205,6 +264,10 @@ describe("two copies of core and of a service package", () => {
     expect(new CopyThingFailed({ id: "x" }, "ACTIVE")).toBeInstanceOf(ThingFailed);
     expect(new ThingFailed({ id: "x" }, "ACTIVE")).toBeInstanceOf(CopyThingFailed);
     expect(new copy.NoUniqueMatch("x", [])).toBeInstanceOf(NoUniqueMatch);
+    class CopyGadgetFailed extends copy.namedError(copy.ResourceFailed, "GadgetFailed") {}
+    expect(new CopyGadgetFailed({ resource: {}, value: "x" })).toBeInstanceOf(GadgetFailed);
+    expect(new GadgetFailed({ resource: {}, value: "x" })).toBeInstanceOf(CopyGadgetFailed);
+    expect(new GadgetFailed({ resource: {}, value: "x" })).toBeInstanceOf(copy.ResourceFailed);
     expect(foreign.name).toBe("NoSuchThing");
     expect(printed(foreign)).toBe(printed(local));
   });

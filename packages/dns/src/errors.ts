@@ -1,4 +1,4 @@
-import { notFoundError, RaxError, redact, ResourceFailed, ValidationError, WaitTimeout } from "@rax/core";
+import { namedError, notFoundError, RaxError, redact, ResourceFailed, ValidationError, WaitTimeout } from "@rax/core";
 import type { Backend } from "./backend";
 import type { JobData, JobFault } from "./jobs/models";
 
@@ -89,36 +89,16 @@ export class DNSJobFailed extends ResourceFailed<JobData> {
   }
 }
 
-export class DomainCreationFailed extends DNSJobFailed {
-  static override readonly errorName: string = "DomainCreationFailed";
-}
-export class DomainUpdateFailed extends DNSJobFailed {
-  static override readonly errorName: string = "DomainUpdateFailed";
-}
-export class DomainDeletionFailed extends DNSJobFailed {
-  static override readonly errorName: string = "DomainDeletionFailed";
-}
-export class DomainExportFailed extends DNSJobFailed {
-  static override readonly errorName: string = "DomainExportFailed";
-}
-export class DomainRecordAdditionFailed extends DNSJobFailed {
-  static override readonly errorName: string = "DomainRecordAdditionFailed";
-}
-export class DomainRecordUpdateFailed extends DNSJobFailed {
-  static override readonly errorName: string = "DomainRecordUpdateFailed";
-}
-export class DomainRecordDeletionFailed extends DNSJobFailed {
-  static override readonly errorName: string = "DomainRecordDeletionFailed";
-}
-export class PTRRecordCreationFailed extends DNSJobFailed {
-  static override readonly errorName: string = "PTRRecordCreationFailed";
-}
-export class PTRRecordUpdateFailed extends DNSJobFailed {
-  static override readonly errorName: string = "PTRRecordUpdateFailed";
-}
-export class PTRRecordDeletionFailed extends DNSJobFailed {
-  static override readonly errorName: string = "PTRRecordDeletionFailed";
-}
+export class DomainCreationFailed extends /* @__PURE__ */ namedError(DNSJobFailed, "DomainCreationFailed") {}
+export class DomainUpdateFailed extends /* @__PURE__ */ namedError(DNSJobFailed, "DomainUpdateFailed") {}
+export class DomainDeletionFailed extends /* @__PURE__ */ namedError(DNSJobFailed, "DomainDeletionFailed") {}
+export class DomainExportFailed extends /* @__PURE__ */ namedError(DNSJobFailed, "DomainExportFailed") {}
+export class DomainRecordAdditionFailed extends /* @__PURE__ */ namedError(DNSJobFailed, "DomainRecordAdditionFailed") {}
+export class DomainRecordUpdateFailed extends /* @__PURE__ */ namedError(DNSJobFailed, "DomainRecordUpdateFailed") {}
+export class DomainRecordDeletionFailed extends /* @__PURE__ */ namedError(DNSJobFailed, "DomainRecordDeletionFailed") {}
+export class PTRRecordCreationFailed extends /* @__PURE__ */ namedError(DNSJobFailed, "PTRRecordCreationFailed") {}
+export class PTRRecordUpdateFailed extends /* @__PURE__ */ namedError(DNSJobFailed, "PTRRecordUpdateFailed") {}
+export class PTRRecordDeletionFailed extends /* @__PURE__ */ namedError(DNSJobFailed, "PTRRecordDeletionFailed") {}
 
 /** Which `DNSJobFailed` subclass an operation's ERROR job becomes. */
 export type JobFailure = new (job: JobData) => DNSJobFailed;

@@ -1,4 +1,4 @@
-import { BadRequest, type HttpError, httpErrorInit, NotFound } from "@rax/core";
+import { BadRequest, type HttpError, httpErrorInit, namedError, NotFound } from "@rax/core";
 
 /** What a Cloud Monitoring 404 was about, for `NoSuch…` messages. */
 export type MonitoringResourceKind =
@@ -25,36 +25,11 @@ export class NoSuchMonitoringResource extends NotFound {
 }
 
 // One class per kind, so `catch (e) { if (e instanceof NoSuchEntity) … }` reads as pyrax's NotFound checks did.
-export class NoSuchEntity extends NoSuchMonitoringResource {
-  static override readonly errorName: string = "NoSuchEntity";
-  constructor(id: string, from: HttpError) {
-    super("entity", id, from);
-  }
-}
-export class NoSuchCheck extends NoSuchMonitoringResource {
-  static override readonly errorName: string = "NoSuchCheck";
-  constructor(id: string, from: HttpError) {
-    super("check", id, from);
-  }
-}
-export class NoSuchAlarm extends NoSuchMonitoringResource {
-  static override readonly errorName: string = "NoSuchAlarm";
-  constructor(id: string, from: HttpError) {
-    super("alarm", id, from);
-  }
-}
-export class NoSuchNotification extends NoSuchMonitoringResource {
-  static override readonly errorName: string = "NoSuchNotification";
-  constructor(id: string, from: HttpError) {
-    super("notification", id, from);
-  }
-}
-export class NoSuchNotificationPlan extends NoSuchMonitoringResource {
-  static override readonly errorName: string = "NoSuchNotificationPlan";
-  constructor(id: string, from: HttpError) {
-    super("notification plan", id, from);
-  }
-}
+export class NoSuchEntity extends /* @__PURE__ */ namedError(NoSuchMonitoringResource, "NoSuchEntity", "entity") {}
+export class NoSuchCheck extends /* @__PURE__ */ namedError(NoSuchMonitoringResource, "NoSuchCheck", "check") {}
+export class NoSuchAlarm extends /* @__PURE__ */ namedError(NoSuchMonitoringResource, "NoSuchAlarm", "alarm") {}
+export class NoSuchNotification extends /* @__PURE__ */ namedError(NoSuchMonitoringResource, "NoSuchNotification", "notification") {}
+export class NoSuchNotificationPlan extends /* @__PURE__ */ namedError(NoSuchMonitoringResource, "NoSuchNotificationPlan", "notification plan") {}
 
 /**
  * The service refused a value: `400 badRequest` whose message is `Validation error for key '<key>'`
