@@ -54,7 +54,8 @@ export class Call {
   spent = 0;
   #deadlineFired = false;
   #shown?: string;
-  cleanup: () => void = () => {};
+  #timer?: ReturnType<typeof setTimeout>;
+  #controller?: AbortController;
 
   constructor(i: CallInit) {
     this.method = i.method;
@@ -75,8 +76,13 @@ export class Call {
     this.deadline = this.hasTotal ? i.started + (i.timeouts.total as number) : Number.POSITIVE_INFINITY;
   }
 
+  // Methods, not per-call arrow fields: a call is made per request, and each closure was an
+  // allocation (and, with the build's keepNames, a defineProperty) on the hot path.
+
   /** Redacted only when a log line or an error needs it. */
-  readonly shownUrl = (): string => (this.#shown ??= redactUrl(this.url));
+  shownUrl(): string {
+    return (this.#shown ??= redactUrl(this.url));
+  }
 
   /**
    * With a total deadline, one controller links the caller's signal and the deadline; it stays
@@ -87,26 +93,36 @@ export class Call {
     const total = this.timeouts.total;
     if (total === undefined) return;
     const ctl = new AbortController();
-    const userSignal = this.userSignal;
+    this.#controller = ctl;
     this.signal = ctl.signal;
-    const onUserAbort = () => ctl.abort(userSignal?.reason);
-    userSignal?.addEventListener("abort", onUserAbort, { once: true });
-    const timer = setTimeout(() => {
-      this.#deadlineFired = true;
-      ctl.abort(new TimeoutError({ phase: "total", timeoutMs: total, method: this.method, url: this.shownUrl() }));
-    }, total);
+    // The call itself is the abort listener (`handleEvent`) and the timer's argument.
+    this.userSignal?.addEventListener("abort", this, { once: true });
+    const timer = setTimeout(fireDeadline, total, this);
     timer.unref?.();
-    let cleaned = false;
-    this.cleanup = () => {
-      if (cleaned) return;
-      cleaned = true;
-      clearTimeout(timer);
-      userSignal?.removeEventListener("abort", onUserAbort);
-    };
+    this.#timer = timer;
+  }
+
+  /** The caller's signal aborted: abort the linked one with its reason. */
+  handleEvent(): void {
+    this.#controller?.abort(this.userSignal?.reason);
+  }
+
+  /** The total deadline passed. */
+  expire(): void {
+    this.#deadlineFired = true;
+    this.#controller?.abort(new TimeoutError({ phase: "total", timeoutMs: this.timeouts.total, method: this.method, url: this.shownUrl() }));
+  }
+
+  /** Disarms the deadline (once the call failed or its body was consumed); idempotent. */
+  cleanup(): void {
+    if (this.#timer === undefined) return;
+    clearTimeout(this.#timer);
+    this.#timer = undefined;
+    this.userSignal?.removeEventListener("abort", this);
   }
 
   /** Any failure as the typed error the caller sees. */
-  readonly mapError = (err: unknown): RaxError => {
+  mapError(err: unknown): RaxError {
     const { method, attempt } = this;
     if (this.#deadlineFired) return new TimeoutError({ phase: "total", timeoutMs: this.timeouts.total, method, url: this.shownUrl(), attempts: attempt, cause: err });
     if (this.userSignal?.aborted) return new AbortError(undefined, { cause: this.userSignal.reason, attempts: attempt });
@@ -123,11 +139,15 @@ export class Call {
       { code, method, url: this.shownUrl(), attempts: attempt, cause: err },
       `Connection failed${code ? ` (${code})` : ""}${detail} (${method} ${this.shownUrl()})`,
     );
-  };
+  }
 
   /** A failure while the returned body streams, reported with the attempt that produced it. */
-  readonly mapBodyError = (err: Error): Error => {
+  mapBodyError(err: Error): Error {
     this.attempt = this.finalAttempt;
     return this.mapError(err);
-  };
+  }
+}
+
+function fireDeadline(call: Call): void {
+  call.expire();
 }

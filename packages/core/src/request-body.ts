@@ -46,13 +46,29 @@ function toSendable(v: StreamBody | string | Uint8Array): Sendable {
   return Readable.from(v as AsyncIterable<Uint8Array>, { objectMode: false });
 }
 
-export function prepareBody(body: unknown, json: unknown): PreparedBody {
-  if (json !== undefined) {
-    const text = JSON.stringify(json);
-    return { replayable: true, contentType: "application/json", next: () => text };
+/** A body that is the same bytes every attempt (or none): one object, no closure per call. */
+class FixedBody implements PreparedBody {
+  readonly replayable = true;
+  readonly contentType?: string;
+  readonly #value: string | Uint8Array | undefined;
+
+  constructor(value: string | Uint8Array | undefined, contentType?: string) {
+    this.#value = value;
+    if (contentType !== undefined) this.contentType = contentType;
   }
-  if (body === undefined || body === null) return { replayable: true, next: () => undefined };
-  if (typeof body === "string" || body instanceof Uint8Array) return { replayable: true, next: () => body };
+
+  next(): Sendable | undefined {
+    return this.#value;
+  }
+}
+
+// Most calls (HEAD, GET, DELETE) send nothing: they share one prepared body.
+const NO_BODY = new FixedBody(undefined);
+
+export function prepareBody(body: unknown, json: unknown): PreparedBody {
+  if (json !== undefined) return new FixedBody(JSON.stringify(json), "application/json");
+  if (body === undefined || body === null) return NO_BODY;
+  if (typeof body === "string" || body instanceof Uint8Array) return new FixedBody(body);
   if (typeof body === "function") {
     const factory = body as () => StreamBody | string | Uint8Array;
     return { replayable: true, next: () => toSendable(factory()) };
@@ -68,10 +84,6 @@ export function prepareBody(body: unknown, json: unknown): PreparedBody {
       },
     };
   }
-  if (body instanceof ArrayBuffer) {
-    const bytes = new Uint8Array(body);
-    return { replayable: true, next: () => bytes };
-  }
-  const text = JSON.stringify(body);
-  return { replayable: true, contentType: "application/json", next: () => text };
+  if (body instanceof ArrayBuffer) return new FixedBody(new Uint8Array(body));
+  return new FixedBody(JSON.stringify(body), "application/json");
 }

@@ -9,8 +9,8 @@ export interface RaxResponseInit {
   requestId?: string;
   attempts: number;
   method: string;
-  /** Redacted, or a function giving it (called only when `url` is read). */
-  url: string | (() => string);
+  /** Redacted, or what gives it (called only when `url` is read). */
+  url: string | (() => string) | { shownUrl(): string };
   body: Readable;
   /** When whole-body reads must be done by (absolute ms) and the deadline they enforce. */
   readDeadline?: { at: number; ms: number };
@@ -77,7 +77,7 @@ export class RaxResponse {
   readonly attempts: number;
   readonly method: string;
   readonly body: Readable;
-  #url: string | (() => string);
+  #url: string | (() => string) | { shownUrl(): string };
   readonly #readDeadline?: { at: number; ms: number };
 
   constructor(init: RaxResponseInit) {
@@ -112,7 +112,9 @@ export class RaxResponse {
 
   /** Request URL with secret query values masked. */
   get url(): string {
-    if (typeof this.#url === "function") this.#url = this.#url();
+    const u = this.#url;
+    if (typeof u === "string") return u;
+    this.#url = typeof u === "function" ? u() : u.shownUrl();
     return this.#url;
   }
 

@@ -120,7 +120,7 @@ export abstract class ServiceClient {
 
   /** Headers this service adds to every request (Queues: Client-ID). */
   protected extraHeaders(): Record<string, string | undefined> {
-    return {};
+    return NO_HEADERS;
   }
 
   /**
@@ -129,20 +129,12 @@ export abstract class ServiceClient {
    */
   async send(o: ServiceCall): Promise<RaxResponse> {
     const token = await this.#session.getToken(o.signal);
-    const { path, timeout, success, ...rest } = o as RequestOptions & { path?: string } & CallExtras;
-    if (timeout !== undefined) rest.timeouts = { ...rest.timeouts, total: timeout };
-    const url = path !== undefined ? joinUrl(this.endpoint, path) : (o as RequestOptions).url;
-    const base: Record<string, string | undefined> = { accept: "application/json" };
-    addLowerCased(base, this.extraHeaders());
-    addLowerCased(base, o.headers);
-    const send = (tok: string) => {
-      base["x-auth-token"] = tok;
-      return this.#session.transport.request({ ...rest, url, headers: base });
-    };
-    const checked = (res: RaxResponse) =>
-      success === undefined || rest.expectStatus?.includes(res.status) ? res : requireStatus(res, success);
+    const req = this.#requestOf(o);
+    const headers = req.headers as Record<string, string | undefined>;
+    headers["x-auth-token"] = token;
+    const transport = this.#session.transport;
     try {
-      return await checked(await send(token));
+      return checked(o, await transport.request(req));
     } catch (first) {
       if (!(first instanceof Unauthorized) || !isReplayableBody(o.body)) throw first;
       let fresh: string;
@@ -155,8 +147,35 @@ export abstract class ServiceClient {
         if (e instanceof NotAuthenticated) throw first;
         throw e;
       }
-      return await checked(await send(fresh));
+      headers["x-auth-token"] = fresh;
+      return checked(o, await transport.request(req));
     }
+  }
+
+  /**
+   * The transport's options for a call: its URL and lower-cased headers (Accept, the service's,
+   * the caller's; the token is set by `send`). Fields are copied one by one, not by rest/spread:
+   * this runs per request. A field added to `RequestOptions` must be added here too.
+   */
+  #requestOf(o: ServiceCall): RequestOptions {
+    const c = o as RequestOptions & { path?: string } & CallExtras;
+    const headers: Record<string, string | undefined> = { accept: "application/json" };
+    const extra = this.extraHeaders();
+    if (extra !== NO_HEADERS) addLowerCased(headers, extra);
+    addLowerCased(headers, c.headers);
+    return {
+      method: c.method,
+      url: c.path !== undefined ? joinUrl(this.endpoint, c.path) : c.url,
+      query: c.query,
+      headers,
+      body: c.body,
+      json: c.json,
+      signal: c.signal,
+      timeouts: c.timeout !== undefined ? { ...c.timeouts, total: c.timeout } : c.timeouts,
+      retry: c.retry,
+      idempotent: c.idempotent,
+      expectStatus: c.expectStatus,
+    };
   }
 
   /** @deprecated use `send`. */
@@ -182,6 +201,15 @@ export abstract class ServiceClient {
     if (r.success) return r.data;
     throw schemaMisfit(res, r.error, o.success === undefined ? bodySnippet(data) : "");
   }
+}
+
+const NO_HEADERS: Record<string, string | undefined> = Object.freeze({});
+
+/** A response with a status the call's `success` list does not hold is an error (unless `expectStatus` lists it). */
+function checked(o: ServiceCall, res: RaxResponse): RaxResponse | Promise<RaxResponse> {
+  const success = (o as CallExtras).success;
+  if (success === undefined || success.includes(res.status) || o.expectStatus?.includes(res.status)) return res;
+  return requireStatus(res, success);
 }
 
 function bodySnippet(data: unknown): string {

@@ -48,10 +48,13 @@ export interface StreamedResponse {
   body: Readable;
 }
 
-type MapBodyError = (err: Error) => Error;
+/** Turns a failure while the body streams into the error its reader sees (a transport's call). */
+export interface BodyErrors {
+  mapBodyError(err: Error): Error;
+}
 type ResponseHeaders = Parameters<NonNullable<Dispatcher.DispatchHandler["onResponseStart"]>>[2];
 
-const keepError = (err: Error): Error => err;
+const KEEP_ERRORS: BodyErrors = { mapBodyError: (err) => err };
 const ignoreError = (): void => {};
 const endBody = (body: Readable): void => {
   body.push(null);
@@ -98,13 +101,13 @@ class Exchange implements Dispatcher.DispatchHandler {
   controller?: Dispatcher.DispatchController;
   body?: ResponseBody;
   readonly #signal: AbortSignal | undefined;
-  readonly #mapBodyError: MapBodyError;
+  readonly #errors: BodyErrors;
   readonly #resolve: (r: StreamedResponse) => void;
   readonly #reject: (err: unknown) => void;
 
-  constructor(signal: AbortSignal | undefined, mapBodyError: MapBodyError, resolve: (r: StreamedResponse) => void, reject: (err: unknown) => void) {
+  constructor(signal: AbortSignal | undefined, errors: BodyErrors, resolve: (r: StreamedResponse) => void, reject: (err: unknown) => void) {
     this.#signal = signal;
-    this.#mapBodyError = mapBodyError;
+    this.#errors = errors;
     this.#resolve = resolve;
     this.#reject = reject;
     signal?.addEventListener("abort", this, { once: true });
@@ -159,7 +162,7 @@ class Exchange implements Dispatcher.DispatchHandler {
     this.done();
     const body = this.body;
     if (!body) this.#reject(err);
-    else if (!body.destroyed) body.destroy(this.#mapBodyError(err));
+    else if (!body.destroyed) body.destroy(this.#errors.mapBodyError(err));
   }
 }
 
@@ -173,11 +176,11 @@ export function dispatchStreaming(
   opts: Dispatcher.DispatchOptions,
   signal?: AbortSignal,
   /** Turns a failure while the body streams into the error its reader sees. */
-  mapBodyError: MapBodyError = keepError,
+  errors: BodyErrors = KEEP_ERRORS,
 ): Promise<StreamedResponse> {
   let exchange!: Exchange;
   const response = new Promise<StreamedResponse>((resolve, reject) => {
-    exchange = new Exchange(signal, mapBodyError, resolve, reject);
+    exchange = new Exchange(signal, errors, resolve, reject);
   });
   try {
     dispatcher.dispatch(opts, exchange);

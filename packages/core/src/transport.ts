@@ -11,11 +11,12 @@ import { prepareBody, type RequestBody } from "./request-body";
 import { requestIdFrom } from "./request-id";
 import { RaxResponse } from "./response";
 import { RetryBudget } from "./retry-budget";
-import { dispatchStreaming, guardSocketEnd } from "./streaming-dispatch";
+import { dispatchStreaming, guardSocketEnd, type StreamedResponse } from "./streaming-dispatch";
 import { DEFAULT_RETRY, type RetryOptions, backoffDelay, connectionFailureKind, isIdempotentMethod, isRetryableStatus } from "./retry-policy";
 import { retryAfterFromHeaders } from "./retry-after";
 import { userAgent } from "./user-agent";
-import { type Query, assertAbsoluteUrl, withQuery } from "./url";
+import { type Query, withQuery } from "./url";
+import { TargetSplitter } from "./request-target";
 import { Call, type Outcome, type Verdict } from "./call";
 import { DEFAULT_TIMEOUTS, type Timeouts } from "./timeouts";
 import { loadFailure } from "./transport-load";
@@ -88,6 +89,10 @@ function flattenHeaders(raw: Record<string, string | string[] | undefined>): Rec
   return out;
 }
 
+function requestIdNote(requestId: string | undefined): string {
+  return requestId ? ` request-id ${redact(requestId)}` : "";
+}
+
 async function readBounded(body: Readable, limit: number): Promise<Buffer> {
   const chunks: Buffer[] = [];
   let size = 0;
@@ -119,7 +124,10 @@ export class Transport {
   readonly #verifySsl: boolean;
   readonly #connections: number;
   #loaded?: Promise<{ agent: Dispatcher }>;
+  /** The agent once loaded: later calls skip awaiting `#loaded` (a microtask per call). */
+  #agent?: Dispatcher;
   #closed = false;
+  readonly #targets = new TargetSplitter();
 
   constructor(o: TransportOptions = {}) {
     this.#timeouts = { ...o.timeouts };
@@ -148,8 +156,7 @@ export class Transport {
             rejectUnauthorized: this.#verifySsl,
           });
           const setFlags = typeof v8.setFlagsFromString === "function" ? v8.setFlagsFromString : undefined;
-          return {
-            agent: new Agent({
+          const agent = new Agent({
               connections: this.#connections,
               connect: (opts, callback) =>
                 connect(opts, (err, socket) => {
@@ -158,8 +165,9 @@ export class Transport {
                   // undici compiles its WebAssembly HTTP parser inside this callback (see wasm-tiering.ts).
                   holdParserTierUp(setFlags, () => callback(err, socket as never));
                 }),
-            }),
-          };
+          });
+          this.#agent = agent;
+          return { agent };
         } catch (err) {
           throw loadFailure(err);
         }
@@ -179,10 +187,12 @@ export class Transport {
   async request(o: RequestOptions): Promise<RaxResponse> {
     const call = this.#prepare(o);
     try {
-      const { agent } = await this.#load();
+      const agent = this.#agent ?? (await this.#load()).agent;
       for (;;) {
         const outcome = await this.#attempt(call, agent);
-        const verdict = await this.#classify(call, outcome);
+        // Only an error response is read (asynchronously) before its verdict.
+        const classified = this.#classify(call, outcome);
+        const verdict = classified instanceof Promise ? await classified : classified;
         if (verdict.response) return verdict.response;
         if (verdict.delay === undefined) throw verdict.error;
         await this.#wait(call, verdict.delay);
@@ -199,7 +209,7 @@ export class Transport {
     if (this.#closed) throw new ValidationError("transport", "is closed");
     const method = COMMON_METHODS.has(o.method) ? o.method : normalMethod(o.method);
     const url = withQuery(o.url, o.query);
-    const target = assertAbsoluteUrl(url);
+    const target = this.#targets.split(url);
     // The transport's own settings objects are never mutated, so a call without overrides shares them.
     const timeouts: Timeouts = o.timeouts ? { ...this.#timeouts, ...o.timeouts } : this.#timeouts;
     const retry: RetryOptions =
@@ -213,7 +223,7 @@ export class Transport {
       method,
       url,
       origin: target.origin,
-      path: target.pathname + target.search,
+      path: target.path,
       timeouts,
       retry,
       budget: retry.budget === false ? undefined : retry.budget instanceof RetryBudget ? retry.budget : this.budget,
@@ -265,7 +275,7 @@ export class Transport {
           ...(call.method === "HEAD" ? { reset: false } : {}),
         },
         signal,
-        call.mapBodyError,
+        call,
       );
       parserUsed();
       return { res, t0 };
@@ -275,9 +285,8 @@ export class Transport {
   }
 
   /** Stage 3: a success to return, a failure to retry after `delay`, or a final error. */
-  async #classify(call: Call, outcome: Outcome): Promise<Verdict> {
+  #classify(call: Call, outcome: Outcome): Verdict | Promise<Verdict> {
     const { method } = call;
-    const elapsed = () => Date.now() - outcome.t0;
     if (!outcome.res) {
       const err = outcome.err;
       const mapped = call.mapError(err);
@@ -290,7 +299,7 @@ export class Transport {
       const delay = allowed ? this.#retryDelay(call, undefined, mapped instanceof TimeoutError) : undefined;
       if (this.logger)
         this.#log(
-          `rax: ${method} ${call.shownUrl()} -> ${mapped.name}${(mapped as ConnectionError).code ? ` ${(mapped as ConnectionError).code}` : ""} (${elapsed()} ms, attempt ${call.attempt})${delay !== undefined ? `; retrying in ${delay} ms` : ""}`,
+          `rax: ${method} ${call.shownUrl()} -> ${mapped.name}${(mapped as ConnectionError).code ? ` ${(mapped as ConnectionError).code}` : ""} (${Date.now() - outcome.t0} ms, attempt ${call.attempt})${delay !== undefined ? `; retrying in ${delay} ms` : ""}`,
         );
       return { error: mapped, delay };
     }
@@ -299,29 +308,18 @@ export class Transport {
     const status = res.statusCode;
     const resHeaders = flattenHeaders(res.headers as Record<string, string | string[] | undefined>);
     const requestId = requestIdFrom(resHeaders);
-    const rid = requestId ? ` request-id ${redact(requestId)}` : "";
     // A 3xx is never success and never followed: only statuses the caller lists pass.
-    if (status >= 300 && !call.expect.includes(status)) {
-      let raw: Buffer;
-      try {
-        raw = await readBounded(res.body, ERROR_BODY_LIMIT);
-      } catch (err) {
-        throw call.mapError(err);
-      }
-      const error = errorFromResponse({ status, headers: resHeaders, body: raw, method, url: call.url, attempts: call.attempt });
-      const hint = retryAfterFromHeaders(resHeaders);
-      const delay = isRetryableStatus(status, call.idempotent, hint !== undefined, call.retry) ? this.#retryDelay(call, hint, false) : undefined;
-      if (this.logger)
-        this.#log(`rax: ${method} ${call.shownUrl()} -> ${status} (${elapsed()} ms, attempt ${call.attempt})${rid}${delay !== undefined ? `; retrying in ${delay} ms` : ""}`);
-      return { error, delay };
-    }
+    if (status >= 300 && !call.expect.includes(status)) return this.#classifyError(call, outcome.t0, res, status, resHeaders, requestId);
 
-    if (this.logger) this.#log(`rax: ${method} ${call.shownUrl()} -> ${status} (${elapsed()} ms, attempt ${call.attempt})${rid}`);
+    if (this.logger) this.#log(`rax: ${method} ${call.shownUrl()} -> ${status} (${Date.now() - outcome.t0} ms, attempt ${call.attempt})${requestIdNote(requestId)}`);
     call.budget?.release(call.spent);
     call.finalAttempt = call.attempt;
     const out = res.body;
-    if (method === "HEAD" || NO_BODY_STATUSES.has(status)) call.cleanup();
-    else if (call.signal !== call.userSignal) out.once("close", call.cleanup);
+    // A HEAD's or a 204's body ends by itself (nothing more comes off the socket): it needs no
+    // deadline, so reading or dumping it arms no timer.
+    const bodyless = method === "HEAD" || NO_BODY_STATUSES.has(status);
+    if (bodyless) call.cleanup();
+    else if (call.signal !== call.userSignal) out.once("close", () => call.cleanup());
     return {
       response: new RaxResponse({
         status,
@@ -329,12 +327,38 @@ export class Transport {
         requestId,
         attempts: call.attempt,
         method,
-        url: call.shownUrl,
+        url: call,
         body: out,
         // Without an explicit total deadline, whole-body reads still end by the default call deadline.
-        readDeadline: call.hasTotal ? undefined : { at: call.started + (call.timeouts.call ?? DEFAULT_TIMEOUTS.call), ms: call.timeouts.call ?? DEFAULT_TIMEOUTS.call },
+        readDeadline: call.hasTotal || bodyless ? undefined : { at: call.started + (call.timeouts.call ?? DEFAULT_TIMEOUTS.call), ms: call.timeouts.call ?? DEFAULT_TIMEOUTS.call },
       }),
     };
+  }
+
+  /** An error status: its (bounded) body read into the typed error, and whether to retry. */
+  async #classifyError(
+    call: Call,
+    t0: number,
+    res: StreamedResponse,
+    status: number,
+    resHeaders: Record<string, string>,
+    requestId: string | undefined,
+  ): Promise<Verdict> {
+    const { method } = call;
+    let raw: Buffer;
+    try {
+      raw = await readBounded(res.body, ERROR_BODY_LIMIT);
+    } catch (err) {
+      throw call.mapError(err);
+    }
+    const error = errorFromResponse({ status, headers: resHeaders, body: raw, method, url: call.url, attempts: call.attempt });
+    const hint = retryAfterFromHeaders(resHeaders);
+    const delay = isRetryableStatus(status, call.idempotent, hint !== undefined, call.retry) ? this.#retryDelay(call, hint, false) : undefined;
+    if (this.logger)
+      this.#log(
+        `rax: ${method} ${call.shownUrl()} -> ${status} (${Date.now() - t0} ms, attempt ${call.attempt})${requestIdNote(requestId)}${delay !== undefined ? `; retrying in ${delay} ms` : ""}`,
+      );
+    return { error, delay };
   }
 
   /** Delay before the next attempt, or undefined when this failure is final. */

@@ -21,6 +21,8 @@ export type ContainerRef = string | ContainerLike;
 export type ObjectRef = string | ObjectLike;
 
 const utf8Length = (s: string) => Buffer.byteLength(s, "utf8");
+// A `.` or `..` path segment (between slashes or at either end).
+const DOT_SEGMENT = /(?:^|\/)\.\.?(?:\/|$)/;
 
 function isBranded(v: unknown, brand: symbol): boolean {
   return v !== null && typeof v === "object" && (v as Record<symbol, unknown>)[brand] === true;
@@ -49,7 +51,7 @@ export function objectName(ref: unknown, field = "name", inBody = false): string
   if (name.length === 0) throw new ValidationError(field, "must not be empty");
   if (name.includes("\0")) throw new ValidationError(field, "must not contain NUL");
   if (utf8Length(name) > 1024) throw new ValidationError(field, "must be at most 1024 bytes (UTF-8)");
-  if (!inBody && name.split("/").some((seg) => seg === "." || seg === ".."))
+  if (!inBody && DOT_SEGMENT.test(name))
     throw new ValidationError(field, `${JSON.stringify(name)} has '.' or '..' segments, which URLs cannot carry unchanged`);
   return name;
 }

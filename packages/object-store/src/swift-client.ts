@@ -26,14 +26,43 @@ export interface SwiftClient {
 /** One Swift call: a core `ServiceCall` (path relative to the endpoint) and the statuses that mean success. */
 export type SwiftCall = Omit<Extract<ServiceCall, { path: string }>, "expectStatus" | "success"> & { ok: SuccessStatuses };
 
+// Both build core's call field by field: object rest/spread copies through a slow generic path,
+// and every Swift request goes through here. A field added to `SwiftCall` must be added here too.
+
 /** Send to the storage endpoint; any status outside `ok` is an error (core's `success` check). */
-export function storage(client: SwiftClient, { ok, ...call }: SwiftCall): Promise<RaxResponse> {
-  return client.send({ ...call, success: ok });
+export function storage(client: SwiftClient, c: SwiftCall): Promise<RaxResponse> {
+  return client.send({
+    method: c.method,
+    path: c.path,
+    query: c.query,
+    headers: c.headers,
+    body: c.body,
+    json: c.json,
+    signal: c.signal,
+    timeouts: c.timeouts,
+    timeout: c.timeout,
+    retry: c.retry,
+    idempotent: c.idempotent,
+    success: c.ok,
+  });
 }
 
 /** Send to the CDN management endpoint; any status outside `ok` is an error. */
-export function cdn(client: SwiftClient, { ok, path, ...call }: SwiftCall): Promise<RaxResponse> {
-  return client.send({ ...call, url: `${client.cdnEndpoint}${path}`, success: ok });
+export function cdn(client: SwiftClient, c: SwiftCall): Promise<RaxResponse> {
+  return client.send({
+    method: c.method,
+    url: `${client.cdnEndpoint}${c.path}`,
+    query: c.query,
+    headers: c.headers,
+    body: c.body,
+    json: c.json,
+    signal: c.signal,
+    timeouts: c.timeouts,
+    timeout: c.timeout,
+    retry: c.retry,
+    idempotent: c.idempotent,
+    success: c.ok,
+  });
 }
 
 /** pyrax's `MAX_FILE_SIZE`: one byte under 5 GiB, Swift's single-PUT limit. */
