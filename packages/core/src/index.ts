@@ -36,6 +36,7 @@ export {
 export { notFoundError, type NotFoundOf, type NotFoundErrorClass } from "./not-found-error";
 export { statusFailedError, type StatusResource, type StatusFailedErrorClass } from "./status-failed-error";
 export { NoUniqueMatch } from "./no-unique-match";
+export { notUniqueError, type NotUniqueOf, type NotUniqueErrorClass } from "./not-unique-error";
 export { namedError, type BoundErrorClass } from "./named-error";
 export { errorFromResponse, type ErrorResponse } from "./error-from-response";
 export { extractErrorMessage, type ExtractedMessage } from "./error-message";

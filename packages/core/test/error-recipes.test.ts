@@ -19,6 +19,7 @@ import {
   isRaxError,
   namedError,
   notFoundError,
+  notUniqueError,
   registerSecret,
   statusFailedError,
 } from "../src/index";
@@ -221,6 +222,41 @@ describe("namedError", () => {
     expectTypeOf<ConstructorParameters<typeof NoSuchGadget>>().toEqualTypeOf<[id: string, from: HttpError]>();
     // @ts-expect-error the kind is given by the recipe, not by the caller
     expect(() => new NoSuchGadget("gadget", "g", a404())).toBeDefined();
+  });
+});
+
+describe("notUniqueError", () => {
+  class GadgetNameNotUnique extends notUniqueError("GadgetNameNotUnique", "gadgetName", "gadgets are named") {}
+  class HandGadgetNameNotUnique extends RaxError {
+    static override readonly errorName: string = "GadgetNameNotUnique";
+    constructor(
+      readonly gadgetName: string,
+      readonly ids: string[],
+    ) {
+      super(`${ids.length} gadgets are named ${JSON.stringify(gadgetName)}; pass an id instead (${ids.join(", ")})`);
+    }
+  }
+
+  it("names the value looked for, how many rows matched and their ids", () => {
+    const e = new GadgetNameNotUnique("web", ["g-1", "g-2"]);
+    expect(e.message).toBe('2 gadgets are named "web"; pass an id instead (g-1, g-2)');
+    expect(e.gadgetName).toBe("web");
+    expect(e.ids).toEqual(["g-1", "g-2"]);
+    expect(e.name).toBe("GadgetNameNotUnique");
+    expect(e).toBeInstanceOf(RaxError);
+    expect(e).not.toBeInstanceOf(NoUniqueMatch);
+    expectTypeOf(e.gadgetName).toEqualTypeOf<string>();
+    expectTypeOf(e.ids).toEqualTypeOf<string[]>();
+  });
+
+  it("prints and serialises as the hand-written class did", () => {
+    const made = new GadgetNameNotUnique("web", ["g-1", "g-2"]);
+    const hand = new HandGadgetNameNotUnique("web", ["g-1", "g-2"]);
+    expect(Object.keys(made)).toEqual(Object.keys(hand));
+    expect(JSON.stringify(made)).toBe(JSON.stringify(hand));
+    expect(printed(made)).toBe(printed(hand));
+    expect(hand).toBeInstanceOf(GadgetNameNotUnique);
+    expect(made).toBeInstanceOf(HandGadgetNameNotUnique);
   });
 });
 

@@ -1,4 +1,4 @@
-import { type HttpError, httpErrorInit, NotFound, notFoundError, RaxError, ResourceFailed } from "@rax/core";
+import { type HttpError, httpErrorInit, NotFound, notFoundError, notUniqueError, RaxError, ResourceFailed } from "@rax/core";
 
 /** The image does not exist or is not visible to you (Glance 404, or `find` matched nothing). */
 export class NoSuchImage extends /* @__PURE__ */ notFoundError("NoSuchImage", "image", "image") {}
@@ -19,15 +19,7 @@ export class NoSuchImageMember extends NotFound {
 export class NoSuchTask extends /* @__PURE__ */ notFoundError("NoSuchTask", "task", "task") {}
 
 /** `find` matched several images with that name; pass an id instead. */
-export class ImageNameNotUnique extends RaxError {
-  static override readonly errorName: string = "ImageNameNotUnique";
-  constructor(
-    readonly imageName: string,
-    readonly ids: string[],
-  ) {
-    super(`${ids.length} images are named ${JSON.stringify(imageName)}; pass an id instead (${ids.join(", ")})`);
-  }
-}
+export class ImageNameNotUnique extends /* @__PURE__ */ notUniqueError("ImageNameNotUnique", "imageName", "images are named") {}
 
 /**
  * An import or export task ended in `failure`; `task.message` is Glance's reason (pyrax:

@@ -1,4 +1,4 @@
-import { BadRequest, HttpError, httpErrorInit, notFoundError, RaxError } from "@rax/core";
+import { BadRequest, HttpError, httpErrorInit, notFoundError, notUniqueError, RaxError } from "@rax/core";
 
 /** The network does not exist (404, or no network has the label `find` looked for; pyrax's NetworkNotFound). */
 export class NoSuchNetwork extends /* @__PURE__ */ notFoundError("NoSuchNetwork", "network", "network") {}
@@ -39,15 +39,7 @@ export class NetworkCIDRMalformed extends BadRequest {
 }
 
 /** `find` matched more than one network with that label (pyrax's NetworkLabelNotUnique). */
-export class NetworkLabelNotUnique extends RaxError {
-  static override readonly errorName: string = "NetworkLabelNotUnique";
-  constructor(
-    readonly label: string,
-    readonly ids: string[],
-  ) {
-    super(`${ids.length} networks are labelled ${JSON.stringify(label)}; pass an id instead (${ids.join(", ")})`);
-  }
-}
+export class NetworkLabelNotUnique extends /* @__PURE__ */ notUniqueError("NetworkLabelNotUnique", "label", "networks are labelled") {}
 
 /** The call exists only on Neutron (subnets, ports) and this client talks to Rackspace's os-networksv2. */
 export class NotSupportedByBackend extends RaxError {
