@@ -65,6 +65,8 @@ function compact<T extends object>(o: T): T {
  * as pyrax does and saying what exists when the answer is "none".
  */
 export class ServiceCatalog {
+  // The class refers to itself, so the build emits it as `class _ServiceCatalog`: this keeps its name (tests/packaging/export-names).
+  static readonly name = "ServiceCatalog";
   readonly services: readonly CatalogService[];
 
   constructor(services: CatalogService[]) {

@@ -43,6 +43,8 @@ function normaliseVersion(v: string | undefined): KeystoneVersion | undefined {
  * endpoints from `token.catalog[].endpoints[]`.
  */
 export class KeystoneIdentity extends BaseIdentity {
+  // The class refers to itself, so the build emits it as `class _KeystoneIdentity`: this keeps its name (tests/packaging/export-names).
+  static readonly name = "KeystoneIdentity";
   readonly identityType = "keystone" as const;
   readonly version: KeystoneVersion;
   userDomain?: string;

@@ -46,6 +46,8 @@ export interface ObjectStoreOptions extends ServiceClientOptions {
  * the `Container` / `StorageObject` objects it returns. `ObjectStore` adds pyrax's flat names.
  */
 export class ObjectStoreClient extends ServiceClient implements SwiftClient {
+  // The class refers to itself, so the build emits it as `class _ObjectStoreClient`: this keeps its name (tests/packaging/export-names).
+  static readonly name = "ObjectStoreClient";
   static override readonly serviceType: string = "object-store";
   static override readonly serviceName: string = "cloudFiles";
   static readonly cdnServiceType: string = "rax:object-cdn";

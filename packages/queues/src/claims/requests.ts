@@ -1,18 +1,11 @@
 import { type CallOptions, type NotFound, notFoundAs, sendFor, validate } from "@rax/core";
-import { clientIdMissing, NoSuchClaim, NoSuchQueue } from "../errors";
+import { NoSuchClaim, NoSuchQueue } from "../errors";
+import { guarded } from "../client-id-guard";
 import { type QueuesApi, queuesPath, requireClientId } from "../queues-api";
 import { type QueueRef, queueRef, type Ref, ref } from "../ref";
 import { plainMessages, toMessage } from "../messages/models";
 import { bodyOrEmpty, idFromHref, paramFromHref } from "../wire";
 import { type ClaimData, type ClaimInput, claimedBody, claimInput, toClaim, type UpdateClaimInput, updateClaimInput, wireClaim } from "./models";
-
-async function guarded<T>(p: Promise<T>): Promise<T> {
-  try {
-    return await p;
-  } catch (e) {
-    throw clientIdMissing(e);
-  }
-}
 
 const noClaim = (id: string) => (e: NotFound) => new NoSuchClaim(id, e);
 

@@ -1,5 +1,6 @@
 import { type CallOptions, encodeSegment, Forbidden, linkPager, type NotFound, notFoundAs, type Paginated, sendFor, validate, ValidationError } from "@rax/core";
-import { clientIdMissing, MessageClaimed, NoSuchMessage, NoSuchQueue } from "../errors";
+import { MessageClaimed, NoSuchMessage, NoSuchQueue } from "../errors";
+import { guarded } from "../client-id-guard";
 import { LIMITS, pageLimits } from "../limits";
 import { type QueuesApi, queuesPath, requireClientId } from "../queues-api";
 import { type QueueRef, queueRef, type Ref, ref } from "../ref";
@@ -31,14 +32,6 @@ const noQueue = (name: string) => (e: NotFound) => new NoSuchQueue(name, e);
  */
 function byIdsPath(client: QueuesApi, queue: string, ids: string[]): string {
   return `${queuesPath(client, queue, "messages")}?ids=${ids.map((id) => encodeSegment(id)).join(",")}`;
-}
-
-async function guarded<T>(p: Promise<T>): Promise<T> {
-  try {
-    return await p;
-  } catch (e) {
-    throw clientIdMissing(e);
-  }
 }
 
 /**

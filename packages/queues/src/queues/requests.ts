@@ -1,6 +1,7 @@
 import { type CallOptions, lazy, linkPager, type NotFound, notFound, notFoundAs, type Paginated, sendFor, validate, ValidationError } from "@rax/core";
 import * as z from "zod";
-import { clientIdMissing, DuplicateQueue, NoSuchQueue } from "../errors";
+import { DuplicateQueue, NoSuchQueue } from "../errors";
+import { guarded } from "../client-id-guard";
 import { pageLimits } from "../limits";
 import { type QueuesApi, queuesPath, requireClientIdOnV2 } from "../queues-api";
 import { type QueueRef, queueName, queueRef } from "../ref";
@@ -23,15 +24,6 @@ import {
 
 const missing = (name: string) => (e: NotFound) => new NoSuchQueue(name, e);
 const metadataObject = lazy(() => z.record(z.string(), z.unknown(), { error: "must be a JSON object" }));
-
-/** Every call goes through here: the server's 400 for a missing Client-ID becomes QueueClientIDNotDefined. */
-async function guarded<T>(p: Promise<T>): Promise<T> {
-  try {
-    return await p;
-  } catch (e) {
-    throw clientIdMissing(e);
-  }
-}
 
 /**
  * GET /queues?limit&marker[&detailed=true], page after page by the `next` link's marker. 204 (v1)

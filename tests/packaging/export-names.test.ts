@@ -1,0 +1,71 @@
+// Class and function names in the built packages (no esbuild keepNames: its `__name(…)` calls are
+// side effects to a user's bundler, which then keeps every function of a module it loads). esbuild
+// renames a symbol when two modules of one chunk collide (`Container2`) or when a class refers to
+// itself (`var X = class _X`); both change `.name`, so stack traces, `util.inspect` and the class a
+// printed client or identity shows. Runs after `turbo run build` (pnpm test).
+import { execFile } from "node:child_process";
+import { existsSync, readdirSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { promisify } from "node:util";
+import { describe, expect, it } from "vitest";
+import { misnamed } from "./export-names.mjs";
+
+const root = fileURLToPath(new URL("../..", import.meta.url));
+const run = promisify(execFile);
+const built = readdirSync(join(root, "packages")).filter((d) => existsSync(join(root, "packages", d, "dist", "index.js")));
+
+/** Classes and functions the build renamed: `class _X` inner names, `X2`-style names the source never uses. */
+function renamedInDist(dir: string): string[] {
+  const dist = join(root, "packages", dir, "dist");
+  const source = sourceText(join(root, "packages", dir, "src"));
+  const found = new Set<string>();
+  for (const f of readdirSync(dist).filter((n) => n.endsWith(".js"))) {
+    const code = readFileSync(join(dist, f), "utf8");
+    // A class that refers to itself is emitted as `var X = class _X`; it keeps `X` only by declaring
+    // `static name = "X"` (as its first member; esbuild may put a constructor with parameter properties first).
+    for (const m of code.matchAll(/= class _([A-Za-z$][\w$]*)\b/g)) {
+      if (!code.includes(`static name = "${m[1]}";`)) found.add(`${f}: class _${m[1]}`);
+    }
+    // A digit-suffixed class or function the source does not name is a collision rename. The
+    // emulator's internal functions are exempt (only its stack traces would show them); its classes are not.
+    const decl = dir === "emulator" ? /(?:var ([A-Za-z$][\w$]*\d+) = class\b|\bclass ([A-Za-z$][\w$]*\d+)\b)/g : /(?:var ([A-Za-z$][\w$]*\d+) = (?:class|function|async function)\b|\bclass ([A-Za-z$][\w$]*\d+)\b|\bfunction\*? ?([A-Za-z$][\w$]*\d+)\()/g;
+    for (const m of code.matchAll(decl)) {
+      const name = m[1] ?? m[2] ?? m[3];
+      if (!new RegExp(`\\b${name.replace(/\$/g, "\\$")}\\b`).test(source)) found.add(`${f}: ${name}`);
+    }
+  }
+  return [...found].sort();
+}
+
+function sourceText(dir: string): string {
+  let text = "";
+  for (const e of readdirSync(dir, { withFileTypes: true })) {
+    const p = join(dir, e.name);
+    if (e.isDirectory()) text += sourceText(p);
+    else if (e.name.endsWith(".ts")) text += readFileSync(p, "utf8");
+  }
+  return text;
+}
+
+describe.skipIf(built.length === 0)("names in the built packages", () => {
+  it.each(built)("@rax/%s: every exported class and function is named as exported, in ESM and CJS", async (dir) => {
+    const { stdout } = await run(process.execPath, [join(root, "tests", "packaging", "export-names.mjs"), join(root, "packages", dir)], { timeout: 60_000 });
+    const r = JSON.parse(stdout) as { esm: Record<string, string>; cjs: Record<string, string>; functions: { esm: number; cjs: number } };
+    expect(r.functions.esm).toBeGreaterThan(0);
+    expect(r.functions.cjs).toBe(r.functions.esm);
+    expect({ esm: r.esm, cjs: r.cjs }).toEqual({ esm: {}, cjs: {} });
+  });
+
+  it.each(built)("@rax/%s: the build renamed no class (and, outside the emulator, no function)", (dir) => {
+    expect(renamedInDist(dir)).toEqual([]);
+  });
+
+  it("the check sees a renamed export, a renamed base class and lets an alias keep its first name", () => {
+    const Store = class _Store {};
+    class Base2 {}
+    class Client extends Base2 {}
+    function create() {}
+    expect(misnamed({ Store, Client, create, create_container: create })).toEqual({ Store: "_Store", "Client extends": "Base2" });
+  });
+});
