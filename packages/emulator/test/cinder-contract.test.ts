@@ -152,6 +152,15 @@ describe("Cinder v3 contract (emulator)", () => {
     expect(await list("admin", "&all_tenants=1")).toEqual(["adm", "dem"]);
     expect(await list("admin", "")).toEqual(["adm"]);
     expect(await list("demo", "&all_tenants=1")).toEqual(["dem"]);
+    // Real Cinder reads an admin's all_tenants on volumes as a strict boolean (oslo's true/false spellings, any case).
+    expect(await list("admin", "&all_tenants=TRUE")).toEqual(["adm", "dem"]);
+    expect(await list("admin", "&all_tenants=no")).toEqual(["adm"]);
+    for (const path of ["/volumes?all_tenants=foo", "/volumes?all_tenants="]) {
+      const value = path.split("=")[1];
+      expect((await call("admin", "GET", path)).body).toEqual({ badRequest: { code: 400, message: `Value '${value}' for 'all_tenants' is not a boolean.` } });
+      expect((await call("demo", "GET", path)).status).toBe(200);
+    }
+    expect((await call("admin", "GET", "/volumes/summary?all_tenants=foo", undefined, { "openstack-api-version": "volume 3.12" })).status).toBe(400);
     const other = await call("demo", "GET", `${root()}/v3/${project.admin}/volumes`);
     expect(other.status).toBe(400);
     expect(Object.keys(other.body)).toEqual(["badRequest"]);
@@ -174,6 +183,10 @@ describe("Cinder v3 contract (emulator)", () => {
     expect(await names("admin", "&all_tenants=1")).toEqual(["mine", "theirs"]);
     expect(await names("admin", "")).toEqual(["mine"]);
     expect(await names("demo", "&all_tenants=1")).toEqual(["theirs"]);
+    // On snapshots it is a lenient one: anything but a true spelling (even "foo") is false.
+    expect(await names("admin", "&all_tenants=YES")).toEqual(["mine", "theirs"]);
+    expect(await names("admin", "&all_tenants=foo")).toEqual(["mine"]);
+    expect(await names("admin", `&all_tenants=1&project_id=${project.demo}`)).toEqual(["theirs"]);
     expect((await call("demo", "GET", `/snapshots/${mine.body.snapshot.id}`)).status).toBe(404);
     expect((await call("admin", "PUT", `/snapshots/${s.id}`, { snapshot: { description: "by admin" } })).body.snapshot.description).toBe("by admin");
     expect((await call("admin", "GET", `/snapshots/${s.id}/metadata`)).body).toEqual({ metadata: { run: "snap-tenants" } });

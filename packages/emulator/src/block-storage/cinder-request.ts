@@ -23,10 +23,22 @@ export interface CinderRequest {
   minor: number;
 }
 
-/** An admin's `all_tenants` (any value but Cinder's false spellings): a list of every project's rows. Others' is ignored. */
-export function allTenantsOf(r: CinderRequest): boolean {
-  const q = r.url.searchParams;
-  return r.admin && r.version !== "v1" && q.has("all_tenants") && !["0", "false", "False"].includes(q.get("all_tenants")!);
+// oslo.utils' spellings (strutils.bool_from_string), compared lower-cased.
+const OSLO_TRUE = ["1", "t", "true", "on", "y", "yes"];
+const OSLO_FALSE = ["0", "f", "false", "off", "n", "no"];
+
+/**
+ * An admin's `all_tenants`: a list of every project's rows; a member's is ignored. Real Cinder reads it two ways:
+ * on volumes (and their summary) as a strict boolean, a 400 for anything but oslo's spellings; on snapshots
+ * leniently, where anything but a true spelling is false.
+ */
+export function allTenantsOf(r: CinderRequest, reading: "strict" | "lenient"): boolean {
+  const raw = r.url.searchParams.get("all_tenants");
+  if (!r.admin || r.version === "v1" || raw === null) return false;
+  const v = raw.trim().toLowerCase();
+  if (OSLO_TRUE.includes(v)) return true;
+  if (reading === "strict" && !OSLO_FALSE.includes(v)) throw badRequest(`Value '${raw}' for 'all_tenants' is not a boolean.`);
+  return false;
 }
 
 /** Cinder's policy refusal for a rule an admin alone passes. */

@@ -8,7 +8,7 @@ import { metadataRoute, sortRows, visibleVolume } from "./volume-routes";
 
 /** GET /snapshots and /snapshots/detail: `volume_id`, `status` and `name` filters, all_tenants (admin), limit/marker. */
 export function listSnapshots(r: CinderRequest): Response {
-  const allTenants = allTenantsOf(r);
+  const allTenants = allTenantsOf(r, "lenient");
   let rows = allTenants ? r.cinder.allSnapshots() : r.cinder.tenantSnapshots(r.project);
   const project = r.url.searchParams.get("project_id");
   if (allTenants && project) rows = rows.filter((s) => s.tenantId === project);

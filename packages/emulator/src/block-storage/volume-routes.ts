@@ -98,7 +98,7 @@ export function sortRows<T>(r: CinderRequest, rows: T[], allowed: readonly strin
 export function volumeSummary(r: CinderRequest): Response {
   if (r.minor < 12) throw notFound("The resource could not be found.");
   // Real Cinder sums the whole project here: a metadata filter does not narrow the summary.
-  const rows = r.admin && r.url.searchParams.has("all_tenants") ? r.cinder.allVolumes() : r.cinder.tenantVolumes(r.project);
+  const rows = allTenantsOf(r, "strict") ? r.cinder.allVolumes() : r.cinder.tenantVolumes(r.project);
   const metadata: Record<string, string[]> = {};
   // Values in the order the volumes were made (Cinder's database order).
   for (const v of [...rows].reverse()) for (const [k, x] of Object.entries(v.metadata)) if (!(metadata[k] ??= []).includes(x)) metadata[k]!.push(x);
@@ -108,7 +108,7 @@ export function volumeSummary(r: CinderRequest): Response {
 /** The caller's volumes (an admin's all_tenants: every project's) after the status, name and metadata filters. */
 function filteredVolumes(r: CinderRequest): VolumeRecord[] {
   const q = r.url.searchParams;
-  const allTenants = allTenantsOf(r);
+  const allTenants = allTenantsOf(r, "strict");
   let rows = allTenants ? r.cinder.allVolumes() : r.cinder.tenantVolumes(r.project);
   const project = q.get("project_id");
   if (allTenants && project) rows = rows.filter((v) => v.tenantId === project);
