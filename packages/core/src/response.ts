@@ -2,6 +2,7 @@ import type { Readable } from "node:stream";
 import { InvalidResponse, TimeoutError } from "./errors";
 import { INSPECT, defined, inspectAs } from "./inspect-form";
 import { redact, redactHeaders } from "./redact";
+import { ResponseBody } from "./streaming-dispatch";
 
 export interface RaxResponseInit {
   status: number;
@@ -98,7 +99,9 @@ export class RaxResponse {
   #bounded<T>(read: () => Promise<T>): Promise<T> {
     const d = this.#readDeadline;
     const body = this.body;
-    if (!d || body.readableEnded || body.destroyed) return read();
+    // A body already received whole (a small response comes in the headers' packet) ends without
+    // the network: no timer for it.
+    if (!d || body.readableEnded || body.destroyed || (body instanceof ResponseBody && body.received)) return read();
     const expire = () => body.destroy(new TimeoutError({ phase: "total", timeoutMs: d.ms, method: this.method, url: this.url }));
     const left = d.at - Date.now();
     if (left <= 0) {

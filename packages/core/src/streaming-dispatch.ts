@@ -67,7 +67,7 @@ const endAfterRelease = (body: Readable): void => {
 };
 
 /** The response body: pulling from it resumes the parser; destroying it aborts the transfer. */
-class ResponseBody extends Readable {
+export class ResponseBody extends Readable {
   readonly #exchange: Exchange;
   readonly #controller: Dispatcher.DispatchController;
 
@@ -75,6 +75,11 @@ class ResponseBody extends Readable {
     super();
     this.#exchange = exchange;
     this.#controller = controller;
+  }
+
+  /** The whole response has come off the socket (or the transfer failed): reading it waits on nothing remote. */
+  get received(): boolean {
+    return this.#exchange.finished;
   }
 
   override _read(): void {

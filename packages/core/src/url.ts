@@ -18,16 +18,18 @@ export function encodeText(s: string, field: string): string {
 /** `url` with `query` appended (undefined values skipped, arrays repeated, RFC 3986 encoding). */
 export function withQuery(url: string, query?: Query): string {
   if (!query) return url;
-  const parts: string[] = [];
-  for (const [k, raw] of Object.entries(query)) {
-    const values = Array.isArray(raw) ? raw : [raw];
-    for (const v of values) {
-      if (v === undefined || v === null) continue;
-      parts.push(`${encodeText(k, "query")}=${encodeText(String(v), `query.${k}`)}`);
-    }
+  // Built as one string (no entries/parts arrays): listings add a query to every request.
+  let out = "";
+  for (const k in query) {
+    if (!Object.hasOwn(query, k)) continue;
+    const raw = query[k];
+    if (raw === undefined || raw === null) continue;
+    if (Array.isArray(raw)) {
+      for (const v of raw) if (v !== undefined && v !== null) out += `&${encodeText(k, "query")}=${encodeText(String(v), `query.${k}`)}`;
+    } else out += `&${encodeText(k, "query")}=${encodeText(String(raw), `query.${k}`)}`;
   }
-  if (parts.length === 0) return url;
-  return url + (url.includes("?") ? "&" : "?") + parts.join("&");
+  if (out === "") return url;
+  return url + (url.includes("?") ? "&" : "?") + out.slice(1);
 }
 
 export function assertAbsoluteUrl(url: string, field = "url"): URL {
