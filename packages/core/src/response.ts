@@ -62,6 +62,13 @@ function readAll(body: Readable): Promise<Buffer> {
   });
 }
 
+function drainReceived(body: Readable): Promise<void> {
+  return new Promise((resolve) => {
+    body.once("close", resolve);
+    body.resume();
+  });
+}
+
 /** Bytes read from a response before `dump()` gives up and closes the socket instead. */
 const DUMP_LIMIT = 128 * 1024;
 
@@ -93,24 +100,35 @@ export class RaxResponse {
   }
 
   /**
-   * Runs a whole-body read under the call's default deadline: when it passes, the body is destroyed
-   * with a TimeoutError (phase "total"), which the read then rejects with.
+   * Whether a whole-body read must run under the call's default deadline: not without one, nor for
+   * a body already ended, destroyed or received whole (a small response comes in the headers'
+   * packet), which ends without the network.
    */
-  #bounded<T>(read: () => Promise<T>): Promise<T> {
-    const d = this.#readDeadline;
+  #needsDeadline(): boolean {
     const body = this.body;
-    // A body already received whole (a small response comes in the headers' packet) ends without
-    // the network: no timer for it.
-    if (!d || body.readableEnded || body.destroyed || (body instanceof ResponseBody && body.received)) return read();
-    const expire = () => body.destroy(new TimeoutError({ phase: "total", timeoutMs: d.ms, method: this.method, url: this.url }));
+    return this.#readDeadline !== undefined && !body.readableEnded && !body.destroyed && !(body instanceof ResponseBody && body.received);
+  }
+
+  /**
+   * `reading` (already started) under the call's default deadline: when it passes, the body is
+   * destroyed with a TimeoutError (phase "total"), which the read then settles with.
+   */
+  #bounded<T>(reading: Promise<T>): Promise<T> {
+    const d = this.#readDeadline as { at: number; ms: number };
     const left = d.at - Date.now();
     if (left <= 0) {
-      expire();
-      return read();
+      this.#expire();
+      return reading;
     }
-    const timer = setTimeout(expire, left);
+    // Only bodies still arriving get here: the closure is off the common path.
+    const timer = setTimeout(() => this.#expire(), left);
     timer.unref?.();
-    return read().finally(() => clearTimeout(timer));
+    return reading.finally(() => clearTimeout(timer));
+  }
+
+  #expire(): void {
+    const d = this.#readDeadline as { at: number; ms: number };
+    this.body.destroy(new TimeoutError({ phase: "total", timeoutMs: d.ms, method: this.method, url: this.url }));
   }
 
   /** Request URL with secret query values masked. */
@@ -131,7 +149,8 @@ export class RaxResponse {
   }
 
   bytes(): Promise<Uint8Array> {
-    return this.#bounded(() => readAll(this.body));
+    const reading = readAll(this.body);
+    return this.#needsDeadline() ? this.#bounded(reading) : reading;
   }
 
   async text(): Promise<string> {
@@ -154,7 +173,8 @@ export class RaxResponse {
 
   /** Discard the body so the connection can be reused (closes it instead past 128 KiB). */
   dump(): Promise<void> {
-    return this.#bounded(() => this.#dump());
+    if (!this.#needsDeadline()) return this.#dump();
+    return this.#bounded(this.#dump());
   }
 
   #dump(): Promise<void> {
@@ -162,6 +182,9 @@ export class RaxResponse {
     // The body is being thrown away: a failure while discarding it changes nothing for the caller,
     // so every outcome resolves.
     if (body.readableEnded || body.destroyed) return Promise.resolve();
+    // Received whole: nothing more comes off the socket, so draining what is buffered costs no
+    // transfer. Its 'close' follows 'end' or an error (autoDestroy), and resolves either way.
+    if (body instanceof ResponseBody && body.received) return drainReceived(body);
     return new Promise((resolve) => {
       let read = 0;
       const onData = (chunk: Buffer | string) => {

@@ -181,15 +181,24 @@ export class Transport {
 
   /**
    * Send a request; resolves once headers arrive, with the body still streaming. The stages:
-   * `#prepare` (check and assemble the call) → `#attempt` (send once) → `#classify` (success,
-   * retry after a delay, or a final error) → `#wait` (backoff) → `#attempt` again.
+   * `#prepare` (check and assemble the call) → `#dispatch` (send once) → `#classify` (success,
+   * retry after a delay, or a final error) → `#wait` (backoff) → `#dispatch` again.
    */
   async request(o: RequestOptions): Promise<RaxResponse> {
     const call = this.#prepare(o);
     try {
       const agent = this.#agent ?? (await this.#load()).agent;
       for (;;) {
-        const outcome = await this.#attempt(call, agent);
+        // Stage 2, inline (an async method would add a promise and a hop per attempt).
+        call.attempt++;
+        const t0 = Date.now();
+        let outcome: Outcome;
+        try {
+          outcome = { res: await this.#dispatch(call, agent), t0 };
+          parserUsed();
+        } catch (err) {
+          outcome = { err, t0 };
+        }
         // Only an error response is read (asynchronously) before its verdict.
         const classified = this.#classify(call, outcome);
         const verdict = classified instanceof Promise ? await classified : classified;
@@ -254,34 +263,26 @@ export class Transport {
     return headers;
   }
 
-  /** Stage 2: send once; the response (headers in, body streaming) or what went wrong. */
-  async #attempt(call: Call, agent: Dispatcher): Promise<Outcome> {
-    call.attempt++;
-    const t0 = Date.now();
+  /** Stage 2: the request handed to undici (throws at once if the call is already aborted). */
+  #dispatch(call: Call, agent: Dispatcher): Promise<StreamedResponse> {
     const { timeouts, signal } = call;
-    try {
-      if (signal?.aborted) throw signal.reason;
-      const res = await dispatchStreaming(
-        agent,
-        {
-          origin: call.origin,
-          path: call.path,
-          method: call.method as Dispatcher.HttpMethod,
-          headers: call.headers,
-          body: call.body.next(),
-          headersTimeout: timeouts.headers ?? DEFAULT_TIMEOUTS.headers,
-          bodyTimeout: timeouts.body ?? DEFAULT_TIMEOUTS.body,
-          // undici closes the socket after every HEAD unless told not to: Swift is HEAD-heavy.
-          ...(call.method === "HEAD" ? { reset: false } : {}),
-        },
-        signal,
-        call,
-      );
-      parserUsed();
-      return { res, t0 };
-    } catch (err) {
-      return { err, t0 };
-    }
+    if (signal?.aborted) throw signal.reason;
+    return dispatchStreaming(
+      agent,
+      {
+        origin: call.origin,
+        path: call.path,
+        method: call.method as Dispatcher.HttpMethod,
+        headers: call.headers,
+        body: call.body.next(),
+        headersTimeout: timeouts.headers ?? DEFAULT_TIMEOUTS.headers,
+        bodyTimeout: timeouts.body ?? DEFAULT_TIMEOUTS.body,
+        // undici closes the socket after every HEAD unless told not to: Swift is HEAD-heavy.
+        ...(call.method === "HEAD" ? { reset: false } : {}),
+      },
+      signal,
+      call,
+    );
   }
 
   /** Stage 3: a success to return, a failure to retry after `delay`, or a final error. */
