@@ -26,17 +26,12 @@ export function namedError<C extends ErrorClass>(Base: C, errorName: string): C;
 export function namedError<C extends ErrorClass>(Base: C, errorName: string, first: ConstructorParameters<C>[0]): BoundErrorClass<C>;
 export function namedError(Base: ErrorClass, errorName: string, ...bound: unknown[]): unknown {
   const Parent = Base as unknown as new (...args: unknown[]) => RaxError;
-  const made =
-    bound.length === 0
-      ? class extends Parent {
-          static readonly errorName: string = errorName;
-        }
-      : class extends Parent {
-          static readonly errorName: string = errorName;
-          constructor(...args: unknown[]) {
-            super(bound[0], ...args);
-          }
-        };
+  const made = class extends Parent {
+    static readonly errorName: string = errorName;
+    constructor(...args: unknown[]) {
+      super(...bound, ...args);
+    }
+  };
   Object.defineProperty(made, RECIPE_MADE, { value: true });
   return made;
 }

@@ -20,9 +20,7 @@ export class DomainRecordNotUnique extends RaxError {
 }
 
 /** pyrax's `*_next_page()` / `*_previous_page()` with no such page. */
-export class NoMoreResults extends RaxError {
-  static override readonly errorName: string = "NoMoreResults";
-}
+export class NoMoreResults extends /* @__PURE__ */ namedError(RaxError, "NoMoreResults") {}
 
 /** The call exists on one backend only (PTR records are Rackspace's; Designate has no equivalent here). */
 export class NotSupportedByBackend extends RaxError {
@@ -36,9 +34,7 @@ export class NotSupportedByBackend extends RaxError {
 }
 
 /** A PTR device that is neither a server nor a load balancer (pyrax's InvalidDeviceType). */
-export class InvalidDeviceType extends ValidationError {
-  static override readonly errorName: string = "InvalidDeviceType";
-}
+export class InvalidDeviceType extends /* @__PURE__ */ namedError(ValidationError, "InvalidDeviceType") {}
 
 /**
  * The job did not finish within `jobTimeout` (pyrax's DNSCallTimedOut). The work goes on on the

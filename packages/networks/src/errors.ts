@@ -1,4 +1,4 @@
-import { BadRequest, HttpError, httpErrorInit, notFoundError, notUniqueError, RaxError } from "@rax/core";
+import { BadRequest, HttpError, httpErrorInit, namedError, notFoundError, notUniqueError, RaxError } from "@rax/core";
 
 /** The network does not exist (404, or no network has the label `find` looked for; pyrax's NetworkNotFound). */
 export class NoSuchNetwork extends /* @__PURE__ */ notFoundError("NoSuchNetwork", "network", "network") {}
@@ -24,19 +24,13 @@ export class NetworkInUse extends HttpError {
 }
 
 /** Rackspace refused a new network: the account already has its maximum (10 by default). */
-export class NetworkCountExceeded extends BadRequest {
-  static override readonly errorName: string = "NetworkCountExceeded";
-}
+export class NetworkCountExceeded extends /* @__PURE__ */ namedError(BadRequest, "NetworkCountExceeded") {}
 
 /** Rackspace refused the CIDR: the range does not hold enough addresses. */
-export class NetworkCIDRInvalid extends BadRequest {
-  static override readonly errorName: string = "NetworkCIDRInvalid";
-}
+export class NetworkCIDRInvalid extends /* @__PURE__ */ namedError(BadRequest, "NetworkCIDRInvalid") {}
 
 /** Rackspace refused the CIDR as malformed (rax checks the form first; this is the server's word). */
-export class NetworkCIDRMalformed extends BadRequest {
-  static override readonly errorName: string = "NetworkCIDRMalformed";
-}
+export class NetworkCIDRMalformed extends /* @__PURE__ */ namedError(BadRequest, "NetworkCIDRMalformed") {}
 
 /** `find` matched more than one network with that label (pyrax's NetworkLabelNotUnique). */
 export class NetworkLabelNotUnique extends /* @__PURE__ */ notUniqueError("NetworkLabelNotUnique", "label", "networks are labelled") {}

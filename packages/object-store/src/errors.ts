@@ -1,4 +1,4 @@
-import { type HttpError, httpErrorInit, NotFound, notFoundError, RaxError, type RaxErrorOptions } from "@rax/core";
+import { type HttpError, httpErrorInit, namedError, NotFound, notFoundError, RaxError, type RaxErrorOptions } from "@rax/core";
 
 /** The container does not exist (HTTP 404 on a container). */
 export class NoSuchContainer extends /* @__PURE__ */ notFoundError("NoSuchContainer", "container", "container") {}
@@ -75,9 +75,7 @@ export class DownloadFailed extends RaxError {
 }
 
 /** The account has no temp-URL key: call `setTempUrlKey()` first or pass `key`. */
-export class MissingTempUrlKey extends RaxError {
-  static override readonly errorName: string = "MissingTempUrlKey";
-}
+export class MissingTempUrlKey extends /* @__PURE__ */ namedError(RaxError, "MissingTempUrlKey") {}
 
 /** Rethrow a 404 from a container call as `NoSuchContainer`. */
 export function asNoSuchContainer(e: unknown, container: string): unknown {
