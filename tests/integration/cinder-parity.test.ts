@@ -1,6 +1,6 @@
-import { appendFileSync } from "node:fs";
 import { type RunningEmulator, startEmulator } from "@rax/emulator";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, it } from "vitest";
+import { ADMIN_AND_DEMO, type Answer, type Side, parityRun, send, shaper, sideOf, type Who } from "./parity-harness";
 import { readOpenStackEnv } from "./openstack-target";
 
 // The same raw Cinder v3 requests (fetch, no SDK) to real Cinder (catalog volumev3 / block-storage,
@@ -11,99 +11,51 @@ import { readOpenStackEnv } from "./openstack-target";
 // bootable, metadata, …) kept, and ids, dates, projects and this run's suffix masked. What still
 // differs on purpose is in DIFFERENCES.md ("Cinder v3").
 
-type Who = "admin" | "demo";
-interface Side {
-  label: string;
-  /** `…/v3/<project>` per user. */
-  base: Record<Who, string>;
-  token: Record<Who, string>;
-  project: Record<Who, string>;
-  /** The endpoint's root (`GET /` is version discovery). */
-  root: string;
-}
-
-async function keystoneToken(authUrl: string, user: string, password: string, project: string) {
-  const res = await fetch(`${authUrl}/auth/tokens`, {
-    method: "POST",
-    headers: { "content-type": "application/json" },
-    body: JSON.stringify({
-      auth: {
-        identity: { methods: ["password"], password: { user: { name: user, domain: { id: "default" }, password } } },
-        scope: { project: { name: project, domain: { id: "default" } } },
-      },
-    }),
-  });
-  if (res.status !== 201) throw new Error(`Keystone answered ${res.status} for ${user}`);
-  const body = (await res.json()) as { token: { catalog: any[]; project: { id: string } } };
-  return { token: res.headers.get("x-subject-token")!, catalog: body.token.catalog, project: body.token.project.id };
-}
-
-const volumeV3Of = (catalog: any[]) => {
-  const svc = catalog.find((s) => s.type === "volumev3") ?? catalog.find((s) => s.type === "block-storage");
-  return (svc?.endpoints.find((e: any) => e.interface === "public")?.url as string | undefined)?.replace(/\/+$/, "");
-};
-
-async function sideOf(label: string, authUrl: string): Promise<Side> {
-  const a = await keystoneToken(authUrl, "admin", "secret", "admin");
-  const d = await keystoneToken(authUrl, "demo", "secret", "demo");
-  const ab = volumeV3Of(a.catalog);
-  const db = volumeV3Of(d.catalog);
-  if (!ab || !db) throw new Error(`the ${label} catalog has no volumev3 / block-storage endpoint (start it: bash scripts/openstack/start.sh cinder)`);
-  return { label, base: { admin: ab, demo: db }, token: { admin: a.token, demo: d.token }, project: { admin: a.project, demo: d.project }, root: ab.replace(/\/v3\/[^/]+$/, "") };
-}
+const CINDER = { types: ["volumev3", "block-storage"], versionPath: /\/v3\/[^/]+$/, start: "cinder" };
 
 const real = await (async (): Promise<Side | Error> => {
   try {
-    return await sideOf("real", readOpenStackEnv().authUrl);
+    return await sideOf("real", readOpenStackEnv().authUrl, CINDER);
   } catch (e) {
     return e as Error;
   }
 })();
 
-const ID = /[0-9a-f]{8}-?[0-9a-f]{4}-?[0-9a-f]{4}-?[0-9a-f]{4}-?[0-9a-f]{12}/g;
-const DATE = /\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d+)?(Z|[+-]\d\d:\d\d)?/g;
 /** Keys whose values a client branches on: compared as values, not only as types. */
 const VALUES = new Set(["status", "size", "name", "description", "code", "bootable", "rel", "multiattach", "encrypted", "is_public", "volumes", "snapshots", "gigabytes", "in_use", "reserved", "limit", "attach_status", "readonly", "id", "min_version", "version"]);
-
-/** A body made comparable: ids, dates, projects, hosts and the run's suffix masked; values kept only where they matter. */
-function shape(v: unknown, side: Side, suffix: string, key = ""): unknown {
-  // Keystone user ids differ in form (the emulator's are Rackspace-style numbers): DIFFERENCES.md.
-  if (key === "user_id" && typeof v === "string") return "<user>";
-  if (typeof v === "string") {
-    const masked = v.split(suffix).join("").split(side.project.admin).join("<project>").split(side.project.demo).join("<project>").split(side.root).join("<root>").replace(ID, "<id>").replace(DATE, "<time>");
-    return VALUES.has(key) || masked !== v ? masked : "string";
-  }
-  if (typeof v === "number") return VALUES.has(key) ? v : "number";
-  if (Array.isArray(v)) return v.map((x) => shape(x, side, suffix, key));
-  if (v && typeof v === "object") {
-    // metadata and extra specs: the user's own data, compared as data.
-    const keep = key === "metadata" || key === "meta" || key === "extra_specs";
-    return Object.fromEntries(Object.entries(v).sort(([a], [b]) => a.localeCompare(b)).map(([k, x]) => [k, keep && typeof x === "string" ? x.split(suffix).join("") : shape(x, side, suffix, k)]));
-  }
-  return v;
-}
-
-interface Answer {
-  status: number;
-  headers: Record<string, string | null>;
-  body: unknown;
-  raw: any;
-}
 
 describe.skipIf(real instanceof Error)(`Cinder v3 wire parity: real Cinder vs @rax/emulator${real instanceof Error ? ` — skipped: ${real.message}` : ""}`, () => {
   let emulator: RunningEmulator;
   let emu: Side;
   const suffix = `-${Date.now().toString(36)}`;
-  const made: Array<{ side: Side; kind: "volumes" | "snapshots" | "types"; id: string }> = [];
+  const shape = shaper({
+    suffix,
+    values: VALUES,
+    // Keystone user ids differ in form (the emulator's are Rackspace-style numbers): DIFFERENCES.md.
+    fixed: (key, v) => (key === "user_id" && typeof v === "string" ? "<user>" : undefined),
+    mask: (v, s) => v.split(s.root).join("<root>"),
+    // metadata and extra specs: the user's own data, compared as data.
+    data: new Set(["metadata", "meta", "extra_specs"]),
+  });
+  /** The headers a client reads: content-type, the request id's form, Location (masked), OpenStack-API-Version. */
+  const norm = (a: Answer, s: Side) => ({
+    status: a.status,
+    headers: {
+      "content-type": a.type,
+      "x-openstack-request-id": a.headers.get("x-openstack-request-id")?.replace(/^req-[0-9a-f-]{36}$/, "req-<uuid>") ?? null,
+      location: a.headers.get("location") && (shape(a.headers.get("location"), s) as string),
+      "openstack-api-version": a.headers.get("openstack-api-version"),
+    },
+    body: shape(a.body, s),
+  });
+  const parity = parityRun<"volumes" | "snapshots" | "types">({ real: () => real as Side, emu: () => emu, advance: (ms) => emulator.state.clock.advance(ms), view: norm, dumpEnv: "CINDER_PARITY_DUMP" });
+  const { made, same, remember, idOf, ours } = parity;
+  /** Same path, a body per side (ids differ). */
+  const both = (who: Who, method: string, path: string, body: (s: Side) => unknown, headers?: Record<string, string>) => same(who, method, path, { body, ...(headers ? { headers } : {}) });
 
   beforeAll(async () => {
-    emulator = await startEmulator({
-      users: [
-        { username: "admin", password: "secret", project: "admin", roles: ["admin"] },
-        { username: "demo", password: "secret", project: "demo", roles: ["member"] },
-      ],
-    });
-    emu = await sideOf("emulator", emulator.keystoneUrl);
+    emulator = await startEmulator({ users: ADMIN_AND_DEMO });
+    emu = await sideOf("emulator", emulator.keystoneUrl, CINDER);
   });
   afterAll(async () => {
     // Snapshots first (a volume with snapshots cannot go), then volumes, then types.
@@ -117,85 +69,21 @@ describe.skipIf(real instanceof Error)(`Cinder v3 wire parity: real Cinder vs @r
     await emulator?.stop();
   });
 
-  async function send(s: Side, who: Who, method: string, path: string, o: { body?: unknown; headers?: Record<string, string>; raw?: string; root?: boolean } = {}): Promise<Answer> {
-    const headers: Record<string, string> = { "x-auth-token": s.token[who], accept: "application/json", ...o.headers };
-    const body = o.raw ?? (o.body !== undefined ? JSON.stringify(o.body) : undefined);
-    if (body !== undefined) headers["content-type"] ??= "application/json";
-    const res = await fetch(`${o.root ? s.root : s.base[who]}${path}`, { method, headers, ...(body !== undefined ? { body } : {}), redirect: "manual" });
-    const text = await res.text();
-    let parsed: unknown = text;
-    try {
-      parsed = text ? JSON.parse(text) : "";
-    } catch {
-      // not JSON
-    }
-    const h = (n: string) => res.headers.get(n);
-    return {
-      status: res.status,
-      headers: {
-        "content-type": h("content-type")?.split(";")[0] ?? null,
-        "x-openstack-request-id": h("x-openstack-request-id")?.replace(/^req-[0-9a-f-]{36}$/, "req-<uuid>") ?? null,
-        location: h("location"),
-        "openstack-api-version": h("openstack-api-version"),
-      },
-      body: parsed,
-      raw: parsed,
-    };
-  }
-
+  const PACE = { tries: 100, emuStep: 2000, realPause: 200 };
   async function waitSettled(s: Side, who: Who, path: string, key: "volume" | "snapshot") {
-    for (let i = 0; i < 100; i++) {
-      const r = await send(s, who, "GET", path);
-      const status = (r.raw as any)?.[key]?.status as string | undefined;
-      if (!status || !/ing$/.test(status)) return status;
-      if (s === emu) emulator.state.clock.advance(2000);
-      else await new Promise((ok) => setTimeout(ok, 200));
-    }
-    throw new Error(`${s.label}: ${path} never settled`);
+    const settled = await parity.poll(s, PACE, async () => {
+      const status = (await send(s, who, "GET", path)).raw?.[key]?.status as string | undefined;
+      return !status || !/ing$/.test(status);
+    });
+    if (!settled) throw new Error(`${s.label}: ${path} never settled`);
   }
-  // As the owner: whether an admin sees another project's row by id is a policy question of its own, and a 404
-  // from it must not end the wait before the delete has finished (it did on a fast, cold Cinder).
-  async function waitGone(s: Side, path: string, who: Who = "demo", strict = true) {
-    for (let i = 0; i < 100; i++) {
-      if ((await send(s, who, "GET", path)).status === 404) return;
-      if (s === emu) emulator.state.clock.advance(2000);
-      else await new Promise((ok) => setTimeout(ok, 200));
-    }
-    if (strict) throw new Error(`${s.label}: ${path} still there`);
+  // An admin sees every project's rows by id, so polling as admin ends when the row is gone for its owner too
+  // (the emulator once answered an admin 404 for another project's snapshot at once, ending the wait early).
+  async function waitGone(s: Side, path: string, who: Who, strict = true) {
+    const gone = await parity.poll(s, PACE, async () => (await send(s, who, "GET", path)).status === 404);
+    if (strict && !gone) throw new Error(`${s.label}: ${path} still there`);
   }
 
-  const norm = (a: Answer, s: Side) => ({ status: a.status, headers: { ...a.headers, location: a.headers.location && (shape(a.headers.location, s, suffix) as string) }, body: shape(a.body, s, suffix) });
-
-  /** Sends to both; `path` may depend on the side (ids). Soft-asserts agreement, returns both raw answers. */
-  async function same(who: Who, method: string, path: string | ((s: Side) => string), o: Parameters<typeof send>[4] & { only?: (s: Side, body: any) => any } = {}) {
-    const p = (s: Side) => (typeof path === "string" ? path : path(s));
-    const r = await send(real as Side, who, method, p(real as Side), o);
-    const e = await send(emu, who, method, p(emu), o);
-    const view = (a: Answer, s: Side) => {
-      const n = norm(o.only ? { ...a, body: o.only(s, a.raw) } : a, s);
-      return n;
-    };
-    if (process.env.CINDER_PARITY_DUMP) appendFileSync(process.env.CINDER_PARITY_DUMP, `${JSON.stringify({ step: `${who} ${method} ${p(real as Side)}`, real: view(r, real as Side), rawReal: r.raw })}\n`);
-    expect.soft(view(e, emu), `${who} ${method} ${p(real as Side)}`).toEqual(view(r, real as Side));
-    return { real: r, emu: e };
-  }
-
-  const side = (s: Side) => (s === emu ? "emu" : "real");
-  const ids: Record<string, { real: string; emu: string }> = {};
-  const idOf = (name: string) => (s: Side) => ids[name]![side(s)];
-  const remember = (name: string, kind: "volumes" | "snapshots" | "types", got: { real: Answer; emu: Answer }, key: string) => {
-    const r = (got.real.raw as any)?.[key]?.id as string | undefined;
-    const e = (got.emu.raw as any)?.[key]?.id as string | undefined;
-    if (r) made.push({ side: real as Side, kind, id: r });
-    if (e) made.push({ side: emu, kind, id: e });
-    ids[name] = { real: r ?? "missing", emu: e ?? "missing" };
-  };
-  /** Only the rows this run made (other sessions share the real Cinder). */
-  const ours = (listKey: string) => (s: Side, body: any) => {
-    if (!body || !Array.isArray(body[listKey])) return body;
-    const mine = new Set(made.filter((m) => m.side === s).map((m) => m.id));
-    return { ...body, [listKey]: body[listKey].filter((x: { id: string }) => mine.has(x.id)) };
-  };
   const run = encodeURIComponent(JSON.stringify({ run: suffix }));
   // Real Cinder stores created_at to the second and breaks ties by id (random): rows whose order a step
   // compares are made in different seconds.
@@ -258,6 +146,10 @@ describe.skipIf(real instanceof Error)(`Cinder v3 wire parity: real Cinder vs @r
     await same("admin", "GET", `/volumes/detail?all_tenants=1&metadata=${run}&sort=name:asc`);
     await same("demo", "GET", `/volumes/detail?all_tenants=1&metadata=${run}&sort=name:asc`);
     await same("admin", "GET", `/volumes/detail?metadata=${run}`);
+    // all_tenants is a strict boolean on volumes (400 for "foo"); a member's is ignored.
+    await same("admin", "GET", `/volumes/detail?all_tenants=TRUE&metadata=${run}&sort=name:asc`);
+    await same("admin", "GET", "/volumes?all_tenants=foo");
+    await same("demo", "GET", `/volumes?all_tenants=foo&metadata=${run}`);
   });
 
   it("volume metadata: get, set (replace), update (merge), key get/put/delete", async () => {
@@ -282,6 +174,13 @@ describe.skipIf(real instanceof Error)(`Cinder v3 wire parity: real Cinder vs @r
     remember("s", "snapshots", snap, "snapshot");
     for (const s of [real as Side, emu]) await waitSettled(s, "demo", `/snapshots/${idOf("s")(s)}`, "snapshot");
     await same("demo", "GET", (s) => `/snapshots/${idOf("s")(s)}`);
+    // An admin reads another project's snapshot by id, and lists it only with all_tenants.
+    await same("admin", "GET", (s) => `/snapshots/${idOf("s")(s)}`);
+    await same("admin", "GET", "/snapshots/detail?all_tenants=1", { only: ours("snapshots") });
+    await same("admin", "GET", "/snapshots/detail", { only: ours("snapshots") });
+    // …and a lenient one on snapshots: "foo" is false.
+    await same("admin", "GET", "/snapshots/detail?all_tenants=foo", { only: ours("snapshots") });
+    await same("admin", "GET", (s) => `/snapshots/detail?all_tenants=1&project_id=${s.project.demo}`, { only: ours("snapshots") });
     await same("demo", "GET", "/snapshots", { only: ours("snapshots") });
     await same("demo", "GET", "/snapshots/detail", { only: ours("snapshots") });
     await same("demo", "PUT", (s) => `/snapshots/${idOf("s")(s)}`, { body: { snapshot: { name: `ps2${suffix}` } } });
@@ -291,18 +190,11 @@ describe.skipIf(real instanceof Error)(`Cinder v3 wire parity: real Cinder vs @r
     await same("demo", "GET", "/snapshots/00000000-0000-4000-8000-000000000000");
     await same("demo", "POST", "/snapshots", { body: { snapshot: { volume_id: "00000000-0000-4000-8000-000000000000" } } });
     await same("demo", "DELETE", (s) => `/snapshots/${idOf("s")(s)}`);
-    for (const s of [real as Side, emu]) await waitGone(s, `/snapshots/${idOf("s")(s)}`);
+    // Polled as admin: the admin sees the owner's snapshot until its delete lands, so the wait ends with it gone for the owner too.
+    for (const s of [real as Side, emu]) await waitGone(s, `/snapshots/${idOf("s")(s)}`, "admin");
     await same("demo", "GET", (s) => `/snapshots/${idOf("s")(s)}`);
+    await same("admin", "GET", (s) => `/snapshots/${idOf("s")(s)}`);
   });
-
-  /** Same body per side (ids differ). */
-  async function both(who: Who, method: string, path: string, body: (s: Side) => unknown, headers?: Record<string, string>) {
-    const r = await send(real as Side, who, method, path, { body: body(real as Side), ...(headers ? { headers } : {}) });
-    const e = await send(emu, who, method, path, { body: body(emu), ...(headers ? { headers } : {}) });
-    if (process.env.CINDER_PARITY_DUMP) appendFileSync(process.env.CINDER_PARITY_DUMP, `${JSON.stringify({ step: `${who} ${method} ${path}`, real: norm(r, real as Side), rawReal: r.raw })}\n`);
-    expect.soft(norm(e, emu), `${who} ${method} ${path}`).toEqual(norm(r, real as Side));
-    return { real: r, emu: e };
-  }
 
   it("volume types: list, show, extra specs; admin creates and deletes, demo gets 403", async () => {
     const t = { volume_type: { name: `pt${suffix}`, description: "parity type", extra_specs: { volume_backend_name: "x" } } };
@@ -414,7 +306,7 @@ describe.skipIf(real instanceof Error)(`Cinder v3 wire parity: real Cinder vs @r
     await act({ "os-no-such-action": {} });
     await act({ "os-force_delete": {} });
     await act({ "os-force_delete": {} }, "admin");
-    for (const s of [real as Side, emu]) await waitGone(s, `/volumes/${idOf("a")(s)}`);
+    for (const s of [real as Side, emu]) await waitGone(s, `/volumes/${idOf("a")(s)}`, "admin");
     await same("demo", "GET", (s) => `/volumes/${idOf("a")(s)}`);
   });
 });

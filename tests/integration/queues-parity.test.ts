@@ -2,6 +2,7 @@ import { randomUUID } from "node:crypto";
 import { DEFAULT_USER, type RunningEmulator, startEmulator } from "@rax/emulator";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { readOpenStackEnv } from "./openstack-target";
+import { bodyOf, keystoneToken, publicUrl, sortPySets } from "./parity-harness";
 
 // The same raw Zaqar v2 requests to real Zaqar (from the catalog's messaging entry) and to the
 // emulator's messaging endpoint: status, Location and JSON bodies must agree once ids, ages and
@@ -13,43 +14,22 @@ interface Side {
   project: string;
 }
 
-async function keystoneToken(authUrl: string, user: string, password: string, project: { name?: string; id?: string }): Promise<{ token: string; catalog: any[]; project: string }> {
-  const res = await fetch(`${authUrl}/auth/tokens`, {
-    method: "POST",
-    headers: { "content-type": "application/json" },
-    body: JSON.stringify({
-      auth: {
-        identity: { methods: ["password"], password: { user: { name: user, domain: { id: "default" }, password } } },
-        scope: { project: project.id ? { id: project.id } : { name: project.name, domain: { id: "default" } } },
-      },
-    }),
-  });
-  if (res.status !== 201) throw new Error(`Keystone answered ${res.status}`);
-  const body = (await res.json()) as { token: { catalog: any[]; project: { id: string } } };
-  return { token: res.headers.get("x-subject-token")!, catalog: body.token.catalog, project: body.token.project.id };
-}
-
-const messagingOf = (catalog: any[]) => catalog.find((s) => s.type === "messaging")?.endpoints.find((e: any) => e.interface === "public")?.url as string | undefined;
-
 const real = await (async (): Promise<Side | Error> => {
   try {
     const env = readOpenStackEnv();
     const t = await keystoneToken(env.authUrl, env.users.demo.username, env.users.demo.password, { name: env.users.demo.projectName });
-    const base = messagingOf(t.catalog);
+    const base = publicUrl(t.catalog, "messaging");
     if (!base) return new Error("the catalog has no messaging (Zaqar) endpoint (start it: bash scripts/openstack/start.sh zaqar)");
-    return { base: base.replace(/\/+$/, ""), token: t.token, project: t.project };
+    return { base, token: t.token, project: t.project };
   } catch (e) {
     return e as Error;
   }
 })();
 
+// Hyphenated uuids only (Zaqar's message and claim ids have other forms, compared as they are).
 const ID = /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/g;
 
-/** Ids, ages, timestamps and the project made comparable; queue names carry the run's suffix, removed. */
-/** Zaqar prints Python sets (`{'subscriptions', 'messages'}`), whose order changes with PYTHONHASHSEED: sort them. */
-const PY_SET = /\{('[^']*'(?:, '[^']*')+)\}/g;
-const sortPySets = (s: string) => s.replace(PY_SET, (_, items: string) => `{${items.split(", ").sort().join(", ")}}`);
-
+/** Ids, ages, timestamps and the project made comparable; queue names carry the run's suffix, removed; Python's sets sorted. */
 function normalise(v: unknown, side: Side, suffix: string): unknown {
   if (typeof v === "string") return sortPySets(v.split(suffix).join("").split(side.project).join("<project>").replace(ID, "<id>").replace(/\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ/, "<time>"));
   if (Array.isArray(v)) return v.map((x) => normalise(x, side, suffix));
@@ -77,14 +57,7 @@ describe.skipIf(real instanceof Error)(`Zaqar v2 wire parity: real Zaqar vs @rax
     const headers: Record<string, string> = { "x-auth-token": s.token, accept: "application/json", ...(o.clientId === null ? {} : { "client-id": o.clientId ?? cid }), ...o.headers };
     if (o.body !== undefined) headers["content-type"] ??= "application/json";
     const res = await fetch(`${s.base}${path}`, { method, headers, ...(o.body !== undefined ? { body: JSON.stringify(o.body) } : {}) });
-    const text = await res.text();
-    let body: unknown = text;
-    try {
-      body = text ? JSON.parse(text) : "";
-    } catch {
-      // not JSON
-    }
-    return { status: res.status, location: res.headers.get("location"), body };
+    return { status: res.status, location: res.headers.get("location"), body: await bodyOf(res) };
   }
 
   /** Sends to both, returns both answers normalised (and the raw ones, for ids). */

@@ -1,7 +1,7 @@
-import { appendFileSync } from "node:fs";
 import { type RunningEmulator, startEmulator } from "@rax/emulator";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, it } from "vitest";
 import { troveState } from "../../packages/emulator/src/databases/model";
+import { ADMIN_AND_DEMO, type Answer, type Side, parityRun, send, shaper, sideOf, type Who } from "./parity-harness";
 import { readOpenStackEnv } from "./openstack-target";
 
 // The same raw Trove v1.0 requests (fetch, no SDK) to real Trove (fake mode, catalog type "database",
@@ -12,50 +12,11 @@ import { readOpenStackEnv } from "./openstack-target";
 // Instances are made as admin: fake-mode Trove's nova builds a plain member's instance into ERROR
 // (DIFFERENCES.md, "Cloud Databases / Trove"). What still differs on purpose is written there.
 
-type Who = "admin" | "demo";
-interface Side {
-  label: string;
-  /** `…/v1.0/<project>` per user. */
-  base: Record<Who, string>;
-  token: Record<Who, string>;
-  project: Record<Who, string>;
-  /** The endpoint's root (`GET /` is the versions document). */
-  root: string;
-}
-
-async function keystoneToken(authUrl: string, user: string, password: string, project: string) {
-  const res = await fetch(`${authUrl}/auth/tokens`, {
-    method: "POST",
-    headers: { "content-type": "application/json" },
-    body: JSON.stringify({
-      auth: {
-        identity: { methods: ["password"], password: { user: { name: user, domain: { id: "default" }, password } } },
-        scope: { project: { name: project, domain: { id: "default" } } },
-      },
-    }),
-  });
-  if (res.status !== 201) throw new Error(`Keystone answered ${res.status} for ${user}`);
-  const body = (await res.json()) as { token: { catalog: any[]; project: { id: string } } };
-  return { token: res.headers.get("x-subject-token")!, catalog: body.token.catalog, project: body.token.project.id };
-}
-
-const troveOf = (catalog: any[]) => {
-  const svc = catalog.find((s) => s.type === "database");
-  return (svc?.endpoints.find((e: any) => e.interface === "public")?.url as string | undefined)?.replace(/\/+$/, "");
-};
-
-async function sideOf(label: string, authUrl: string): Promise<Side> {
-  const a = await keystoneToken(authUrl, "admin", "secret", "admin");
-  const d = await keystoneToken(authUrl, "demo", "secret", "demo");
-  const ab = troveOf(a.catalog);
-  const db = troveOf(d.catalog);
-  if (!ab || !db) throw new Error(`the ${label} catalog has no "database" endpoint (start it: bash scripts/openstack/start.sh trove)`);
-  return { label, base: { admin: ab, demo: db }, token: { admin: a.token, demo: d.token }, project: { admin: a.project, demo: d.project }, root: ab.replace(/\/v1\.0\/[^/]+$/, "") };
-}
+const TROVE = { types: ["database"], versionPath: /\/v1\.0\/[^/]+$/, start: "trove" };
 
 const real = await (async (): Promise<Side | Error> => {
   try {
-    const s = await sideOf("real", readOpenStackEnv().authUrl);
+    const s = await sideOf("real", readOpenStackEnv().authUrl, TROVE);
     const up = await fetch(`${s.root}/`).catch((e: Error) => e);
     if (up instanceof Error) throw new Error(`real Trove at ${s.root} does not answer (${up.message})`);
     return s;
@@ -64,8 +25,6 @@ const real = await (async (): Promise<Side | Error> => {
   }
 })();
 
-const ID = /[0-9a-f]{8}-?[0-9a-f]{4}-?[0-9a-f]{4}-?[0-9a-f]{4}-?[0-9a-f]{12}/g;
-const DATE = /\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d+)?(Z|[+-]\d\d:\d\d)?/g;
 /** Keys whose values a client branches on: compared as values, not only as types. */
 const VALUES = new Set(["status", "name", "code", "message", "badRequest", "itemNotFound", "unprocessableEntity", "host", "rootEnabled", "rel", "character_set", "collate", "size", "incremental", "type", "active", "version"]);
 
@@ -75,64 +34,44 @@ const VALUES = new Set(["status", "name", "code", "message", "badRequest", "item
  */
 const ON_PURPOSE = new Set(["hostname", "used"]);
 
-/** A body made comparable: ids, dates, projects, hosts and the run's suffix masked; values kept only where they matter. */
-function shape(v: unknown, side: Side, suffix: string, key = ""): unknown {
-  // Fake-mode Trove's is a fixed "http://localhost/path/to/backup"; the emulator's names the backup. Its type is what a client reads.
-  if (key === "locationRef" && typeof v === "string") return "string";
-  if (typeof v === "string") {
-    const masked = v
-      .split(suffix)
-      .join("")
-      .split(side.project.admin)
-      .join("<project>")
-      .split(side.project.demo)
-      .join("<project>")
-      .replace(/^https?:\/\/127\.0\.0\.1:\d+/, "<root>")
-      .replace(/^FAKE_(VOL_)?/, "")
-      // Each cloud's smallest flavor has its own id.
-      .replace(/\/flavors\/[^/]+$/, "/flavors/<flavor>")
-      .replace(/^vol-/, "")
-      .replace(ID, "<id>")
-      .replace(DATE, "<time>");
-    return VALUES.has(key) || masked !== v ? masked : "string";
-  }
-  if (typeof v === "number") return VALUES.has(key) ? v : "number";
-  if (Array.isArray(v)) return v.map((x) => shape(x, side, suffix, key));
-  if (v && typeof v === "object")
-    return Object.fromEntries(
-      Object.entries(v)
-        .filter(([k, x]) => !ON_PURPOSE.has(k) && x !== undefined)
-        .sort(([a], [b]) => a.localeCompare(b))
-        .map(([k, x]) => [k, shape(x, side, suffix, k)]),
-    );
-  return v;
-}
-
-interface Answer {
-  status: number;
-  type: string | null;
-  body: unknown;
-  raw: any;
-}
-
 describe.skipIf(real instanceof Error)(`Trove v1.0 wire parity: real Trove vs @rax/emulator${real instanceof Error ? ` — skipped: ${real.message}` : ""}`, () => {
   let emulator: RunningEmulator;
   let emu: Side;
   const suffix = `-${Date.now().toString(36)}`;
-  const made: Array<{ side: Side; kind: "instances" | "backups"; id: string }> = [];
-  const env = readOpenStackEnv() as unknown as { trove?: { datastore?: string; version?: string } };
   const datastore = { type: "mysql", version: "5.7" };
+  const shape = shaper({
+    suffix,
+    values: VALUES,
+    omit: ON_PURPOSE,
+    // Fake-mode Trove's is a fixed "http://localhost/path/to/backup"; the emulator's names the backup. Its type is what a client reads.
+    fixed: (key, v) => (key === "locationRef" && typeof v === "string" ? "string" : undefined),
+    mask: (v) =>
+      v
+        .replace(/^https?:\/\/127\.0\.0\.1:\d+/, "<root>")
+        .replace(/^FAKE_(VOL_)?/, "")
+        // Each cloud's smallest flavor has its own id.
+        .replace(/\/flavors\/[^/]+$/, "/flavors/<flavor>")
+        .replace(/^vol-/, ""),
+  });
+  const norm = (a: Answer, s: Side) => ({ status: a.status, type: a.type, body: shape(a.body, s) });
+  const parity = parityRun<"instances" | "backups">({ real: () => real as Side, emu: () => emu, advance: (ms) => emulator.state.clock.advance(ms), view: norm, dumpEnv: "TROVE_PARITY_DUMP" });
+  const { made, same, remember, idOf } = parity;
+  /** Each cloud's smallest flavor (its own id). */
+  const smallestFlavor = { real: "", emu: "" };
+  /** Only the rows this run made (other sessions share the real Trove), by name: each cloud orders by its own ids. */
+  const ours = (listKey: string) => (s: Side, body: any) => {
+    if (!body || !Array.isArray(body[listKey])) return body;
+    return { [listKey]: parity.mine(s, body[listKey] as Array<{ id: string; name: string }>).sort((x, y) => x.name.localeCompare(y.name)) };
+  };
+  const flavorId = (s: Side) => smallestFlavor[parity.side(s)];
 
   beforeAll(async () => {
-    emulator = await startEmulator({
-      users: [
-        { username: "admin", password: "secret", project: "admin", roles: ["admin"] },
-        { username: "demo", password: "secret", project: "demo", roles: ["member"] },
-      ],
-    });
-    emu = await sideOf("emulator", emulator.keystoneUrl);
+    emulator = await startEmulator({ users: ADMIN_AND_DEMO });
+    emu = await sideOf("emulator", emulator.keystoneUrl, TROVE);
     // Real fake-mode Trove's pace (DIFFERENCES.md): builds ~10 s, backups ~20 s — so "still running" answers line up.
     Object.assign(troveState(emulator.state).timings, { build: 10_000, backup: 20_000 });
+    // Read here, not while collecting: without the stack the suite is skipped, and reading would fail it.
+    const env = readOpenStackEnv() as unknown as { trove?: { datastore?: string; version?: string } };
     if (env.trove?.datastore) datastore.type = env.trove.datastore;
     if (env.trove?.version) datastore.version = env.trove.version;
   }, 60_000);
@@ -146,70 +85,20 @@ describe.skipIf(real instanceof Error)(`Trove v1.0 wire parity: real Trove vs @r
     await emulator?.stop();
   }, 300_000);
 
-  async function send(s: Side, who: Who, method: string, path: string, o: { body?: unknown; raw?: string; root?: boolean } = {}): Promise<Answer> {
-    const headers: Record<string, string> = { "x-auth-token": s.token[who], accept: "application/json" };
-    const body = o.raw ?? (o.body !== undefined ? JSON.stringify(o.body) : undefined);
-    if (body !== undefined) headers["content-type"] = "application/json";
-    const res = await fetch(`${o.root ? s.root : s.base[who]}${path}`, { method, headers, ...(body !== undefined ? { body } : {}), redirect: "manual" });
-    const text = await res.text();
-    let parsed: unknown = text;
-    try {
-      parsed = text ? JSON.parse(text) : "";
-    } catch {
-      // not JSON
-    }
-    return { status: res.status, type: res.headers.get("content-type")?.split(";")[0] ?? null, body: parsed, raw: parsed };
-  }
-
   /** Waits until the resource leaves its busy states (BUILD, RESIZE, REBOOT, NEW, BUILDING, BACKUP…). */
   async function settle(s: Side, path: string, key: "instance" | "backup", until?: RegExp) {
-    for (let i = 0; i < 900; i++) {
-      const r = await send(s, "admin", "GET", path);
-      const status = (r.raw as any)?.[key]?.status as string | undefined;
-      if (!status || (until ? until.test(status) : /^(ACTIVE|ERROR|COMPLETED|FAILED|SHUTDOWN)$/.test(status))) return status;
-      if (s === emu) emulator.state.clock.advance(1000);
-      else await new Promise((ok) => setTimeout(ok, 500));
-    }
-    throw new Error(`${s.label}: ${path} never settled`);
+    const settled = await parity.poll(s, { tries: 900, emuStep: 1000, realPause: 500 }, async () => {
+      const status = (await send(s, "admin", "GET", path)).raw?.[key]?.status as string | undefined;
+      return !status || (until ? until.test(status) : /^(ACTIVE|ERROR|COMPLETED|FAILED|SHUTDOWN)$/.test(status));
+    });
+    if (!settled) throw new Error(`${s.label}: ${path} never settled`);
   }
-
-  const norm = (a: Answer, s: Side) => ({ status: a.status, type: a.type, body: shape(a.body, s, suffix) });
-  const side = (s: Side) => (s === emu ? "emu" : "real");
-  const ids: Record<string, { real: string; emu: string }> = {};
-  const idOf = (name: string) => (s: Side) => ids[name]![side(s)];
-
-  /** Sends to both; path and body may depend on the side (ids). Soft-asserts agreement, returns both raw answers. */
-  async function same(who: Who, method: string, path: string | ((s: Side) => string), o: { body?: unknown | ((s: Side) => unknown); raw?: string; root?: boolean; only?: (s: Side, body: any) => unknown } = {}) {
-    const p = (s: Side) => (typeof path === "string" ? path : path(s));
-    const b = (s: Side) => (typeof o.body === "function" ? (o.body as (s: Side) => unknown)(s) : o.body);
-    const r = await send(real as Side, who, method, p(real as Side), { ...o, body: b(real as Side) });
-    const e = await send(emu, who, method, p(emu), { ...o, body: b(emu) });
-    const view = (a: Answer, s: Side) => norm(o.only ? { ...a, body: o.only(s, a.raw) } : a, s);
-    if (process.env.TROVE_PARITY_DUMP) appendFileSync(process.env.TROVE_PARITY_DUMP, `${JSON.stringify({ step: `${who} ${method} ${p(real as Side)}`, real: view(r, real as Side), emu: view(e, emu), rawReal: r.raw })}\n`);
-    expect.soft(view(e, emu), `${who} ${method} ${p(real as Side)}`).toEqual(view(r, real as Side));
-    return { real: r, emu: e };
-  }
-  const remember = (name: string, kind: "instances" | "backups", got: { real: Answer; emu: Answer }, key: string) => {
-    const r = (got.real.raw as any)?.[key]?.id as string | undefined;
-    const e = (got.emu.raw as any)?.[key]?.id as string | undefined;
-    if (r) made.push({ side: real as Side, kind, id: r });
-    if (e) made.push({ side: emu, kind, id: e });
-    ids[name] = { real: r ?? "missing", emu: e ?? "missing" };
-  };
-  /** Only the rows this run made (other sessions share the real Trove). */
-  const ours = (listKey: string) => (s: Side, body: any) => {
-    if (!body || !Array.isArray(body[listKey])) return body;
-    const mine = new Set(made.filter((m) => m.side === s).map((m) => m.id));
-    // By name: each cloud orders by its own ids.
-    return { [listKey]: body[listKey].filter((x: { id: string }) => mine.has(x.id)).sort((x: { name: string }, y: { name: string }) => x.name.localeCompare(y.name)) };
-  };
-  const flavorId = (s: Side) => ids.flavor![side(s)];
 
   it("versions document, flavors and datastores", async () => {
     await same("demo", "GET", "/", { root: true });
     const f = await same("demo", "GET", "/flavors", { only: (_s, b) => ({ keys: Object.keys(b ?? {}), row: Object.keys(b?.flavors?.[0] ?? {}).sort() }) });
     const smallest = (b: any) => [...(b?.flavors ?? [])].sort((x: any, y: any) => x.ram - y.ram)[0];
-    ids.flavor = { real: String(smallest(f.real.raw)?.id ?? smallest(f.real.raw)?.str_id), emu: String(smallest(f.emu.raw)?.id) };
+    Object.assign(smallestFlavor, { real: String(smallest(f.real.raw)?.id ?? smallest(f.real.raw)?.str_id), emu: String(smallest(f.emu.raw)?.id) });
     await same("demo", "GET", (s) => `/flavors/${flavorId(s)}`, { only: (_s, b) => ({ keys: Object.keys(b ?? {}), flavor: Object.keys(b?.flavor ?? {}).sort() }) });
     await same("demo", "GET", "/flavors/no-such-flavor");
     await same("demo", "GET", "/datastores", { only: (_s, b) => ({ keys: Object.keys(b ?? {}), mine: (b?.datastores ?? []).filter((d: any) => d.name === datastore.type).map((d: any) => Object.keys(d).sort()) }) });
@@ -321,12 +210,7 @@ describe.skipIf(real instanceof Error)(`Trove v1.0 wire parity: real Trove vs @r
 
   it("instance delete: 202, then gone", async () => {
     await same("admin", "DELETE", (s) => `/instances/${idOf("b")(s)}`);
-    for (const s of [real as Side, emu])
-      for (let i = 0; i < 120; i++) {
-        if ((await send(s, "admin", "GET", `/instances/${idOf("b")(s)}`)).status === 404) break;
-        if (s === emu) emulator.state.clock.advance(1000);
-        else await new Promise((ok) => setTimeout(ok, 500));
-      }
+    for (const s of [real as Side, emu]) await parity.poll(s, { tries: 120, emuStep: 1000, realPause: 500 }, async () => (await send(s, "admin", "GET", `/instances/${idOf("b")(s)}`)).status === 404);
     await same("admin", "GET", (s) => `/instances/${idOf("b")(s)}`);
   });
 }, 600_000);
