@@ -114,6 +114,17 @@ describe("large objects", () => {
     }
   });
 
+  it("a file of many chunks per segment, segments in parallel, is stored byte for byte (read buffers are reused)", async () => {
+    const big = Buffer.from(Array.from({ length: 200_000 }, (_, i) => (i * 13 + (i >> 10)) % 256));
+    const p = join(dir, "many-chunks.bin");
+    await writeFile(p, big);
+    const c = swift.client({ segmentSize: 20_000 });
+    const obj = await c.uploadFile("big", p, { chunkSize: 1024, segmentConcurrency: 4, uploadId: "m1" });
+    expect(obj.bytes).toBe(200_000);
+    expect(segments()).toHaveLength(10);
+    expect((await c.fetchObject("big", "many-chunks.bin")).equals(big)).toBe(true);
+  });
+
   it("splits a one-shot stream of unknown length with largeObject: true", async () => {
     const chunks = [data.subarray(0, 123), data.subarray(123, 650), data.subarray(650)];
     const obj = await cf.storeObject("big", "streamed", Readable.from(chunks), { largeObject: true, uploadId: "s1" });

@@ -1,5 +1,6 @@
 import { HttpError, ValidationError } from "@rax/core";
 import { getFileChecksum } from "./checksum";
+import { ChunkBuffers, FILE_CHUNK } from "./file-range-body";
 import { asNoSuchContainer, UploadFailed } from "../errors";
 import { walkObjects } from "../objects/listing";
 import { metadataFrom } from "../metadata-headers";
@@ -80,6 +81,7 @@ export async function storeLargeObject(
   const existing = o.resume ? await existingSegments(client, segContainer, prefix) : new Map();
 
   const results: SegmentResult[] = [];
+  const buffers = new ChunkBuffers(o.chunkSize ?? FILE_CHUNK);
   const sent = new Map<number, number>();
   const report = () => o.onProgress?.([...sent.values()].reduce((a, b) => a + b, 0));
 
@@ -137,6 +139,7 @@ export async function storeLargeObject(
     try {
       const r = await putChecked(client, segContainer, segName, body, {}, {
         chunkSize: o.chunkSize,
+        buffers,
         signal: o.signal,
         uploadId,
         onProgress: (n) => {

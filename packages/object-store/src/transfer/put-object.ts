@@ -2,7 +2,8 @@ import { readFile } from "node:fs/promises";
 import { HttpError, InvalidResponse, type RequestBody } from "@rax/core";
 import { asNoSuchContainer, UploadFailed } from "../errors";
 import { objectPath } from "../names";
-import { fileRange, type ObjectSource } from "./object-source";
+import { ChunkBuffers, FILE_CHUNK, FileRangeBody } from "./file-range-body";
+import type { ObjectSource } from "./object-source";
 import { OK } from "../success-status";
 import { storage, type SwiftClient } from "../swift-client";
 import { iterableBody, readableBody } from "./upload-body";
@@ -42,7 +43,11 @@ export async function putChecked(
   name: string,
   source: ObjectSource,
   headers: Record<string, string>,
-  o: { etag?: string; chunkSize?: number; signal?: AbortSignal; maxBytes?: number; onProgress?: (bytes: number) => void; uploadId?: string },
+  o: {
+    etag?: string; chunkSize?: number; signal?: AbortSignal; maxBytes?: number; onProgress?: (bytes: number) => void; uploadId?: string;
+    /** Read buffers shared with the other segments of one upload (file sources). */
+    buffers?: ChunkBuffers;
+  },
 ): Promise<{ etag: string; bytes: number; headers: Record<string, string> }> {
   const progress = new AttemptProgress(o.onProgress);
   let expected = o.etag?.toLowerCase();
@@ -51,6 +56,8 @@ export async function putChecked(
   const hash = expected === undefined;
   let tally = new Tally({ md5: hash });
   let body: RequestBody;
+  // The file body of the attempt in flight: its buffers are reused once the server has answered it.
+  let fileBody: FileRangeBody | undefined;
   const h: Record<string, string> = { ...headers };
   if (source.kind === "file" && source.size > 0 && source.size <= SMALL_FILE && source.start === undefined) {
     source = { kind: "bytes", bytes: await readSmallFile(source.path, source.size, container, name), size: source.size };
@@ -64,6 +71,7 @@ export async function putChecked(
     h["content-length"] = String(source.size);
     const { path, size } = source;
     const start = source.start ?? 0;
+    const buffers = o.buffers ?? new ChunkBuffers(o.chunkSize ?? FILE_CHUNK);
     body = () => {
       tally = new Tally({ md5: hash });
       progress.startAttempt();
@@ -71,7 +79,9 @@ export async function putChecked(
         tally.update(chunk);
         progress.add(chunk.byteLength);
       };
-      return size === 0 ? iterableBody(emptyIterable(), count) : readableBody(fileRange(path, start, start + size - 1, o.chunkSize), count);
+      fileBody = undefined;
+      if (size === 0) return iterableBody(emptyIterable(), count);
+      return (fileBody = new FileRangeBody(path, start, size, count, buffers));
     };
   } else {
     if (source.size !== undefined) h["content-length"] = String(source.size);
@@ -89,6 +99,7 @@ export async function putChecked(
   try {
     res = await storage(client, { method: "PUT", ok: OK.putObject, path: objectPath(container, name), headers: h, body, signal: o.signal });
     await res.dump();
+    fileBody?.release();
   } catch (e) {
     if (findCause(e, TooLargeForOnePut))
       throw new UploadFailed(

@@ -1,0 +1,108 @@
+import { type FileHandle, open } from "node:fs/promises";
+import { getDefaultHighWaterMark, Readable } from "node:stream";
+import type { ChunkCheck } from "./upload-body";
+
+/** Read size for file bodies when the caller sets no `chunkSize`. */
+export const FILE_CHUNK = 256 * 1024;
+
+/**
+ * How many read buffers one file body cycles through. A buffer is refilled only once the chunks
+ * read after it have moved on, so it must outnumber every place a chunk can still wait: the
+ * socket's write queue (undici pauses the body once `write` returns false, i.e. once the queue
+ * holds the socket's high-water mark), this stream's own buffer (one chunk: highWaterMark 1) and
+ * the read in progress, plus one spare. Should a transport ever hold more, the bytes sent differ
+ * from the bytes hashed and the ETag check fails the upload: never silently.
+ */
+export function ringSize(chunk: number, socketHighWaterMark = getDefaultHighWaterMark(false)): number {
+  return Math.ceil(socketHighWaterMark / chunk) + 4;
+}
+
+/**
+ * Read buffers shared by the bodies of one upload. A body's buffers come back only after its
+ * request got its answer (the server has every byte, so no socket still holds them); the buffers
+ * of a failed attempt are left to the GC, as a dying socket may still reference them.
+ */
+export class ChunkBuffers {
+  readonly #free: Buffer[] = [];
+  constructor(readonly chunk: number) {}
+  take(): Buffer {
+    return this.#free.pop() ?? Buffer.allocUnsafeSlow(this.chunk);
+  }
+  give(buffers: Buffer[]): void {
+    for (const b of buffers) this.#free.push(b);
+  }
+}
+
+/**
+ * A request body reading bytes `start`..`start + size - 1` of a file into a few buffers it
+ * reuses, where `createReadStream` allocates a fresh buffer per chunk. Those are garbage once the
+ * socket has sent them, but V8 frees them only at its next major GC, which it schedules by
+ * external-memory growth (tens of MB): an upload held that much dead memory at its peak.
+ * `check` sees each chunk as it is read (MD5, progress), before its buffer can be refilled. A file
+ * that ends early fails the body (its size was taken up front).
+ */
+export class FileRangeBody extends Readable {
+  readonly #path: string;
+  readonly #end: number;
+  readonly #check: ChunkCheck;
+  readonly #buffers: ChunkBuffers;
+  readonly #ring: Buffer[] = [];
+  readonly #slots: number;
+  #position: number;
+  #next = 0;
+  #fh: FileHandle | undefined;
+
+  constructor(path: string, start: number, size: number, check: ChunkCheck, buffers: ChunkBuffers) {
+    super({ highWaterMark: 1 });
+    this.#path = path;
+    this.#position = start;
+    this.#end = start + size;
+    this.#check = check;
+    this.#buffers = buffers;
+    this.#slots = Math.min(ringSize(buffers.chunk), Math.ceil(size / buffers.chunk));
+  }
+
+  override _read(): void {
+    this.#fill().then(
+      (chunk) => this.push(chunk),
+      (e: Error) => this.destroy(e),
+    );
+  }
+
+  async #fill(): Promise<Buffer | null> {
+    const left = this.#end - this.#position;
+    if (left <= 0) return null;
+    if (!this.#fh) {
+      const fh = await open(this.#path, "r");
+      // Destroyed while the file was opening: nobody will close it but us.
+      if (this.destroyed) {
+        await fh.close();
+        return null;
+      }
+      this.#fh = fh;
+    }
+    const i = this.#next++ % this.#slots;
+    const buf = (this.#ring[i] ??= this.#buffers.take());
+    const { bytesRead } = await this.#fh.read(buf, 0, Math.min(buf.byteLength, left), this.#position);
+    if (bytesRead === 0) throw new Error(`${this.#path} ended ${left} bytes early (it changed size while uploading)`);
+    this.#position += bytesRead;
+    const chunk = buf.subarray(0, bytesRead);
+    this.#check(chunk);
+    return chunk;
+  }
+
+  /** Call once the request was answered: the buffers go back for the next body. */
+  release(): void {
+    this.#buffers.give(this.#ring.splice(0));
+  }
+
+  override _destroy(err: Error | null, cb: (e?: Error | null) => void): void {
+    const fh = this.#fh;
+    this.#fh = undefined;
+    if (!fh) return cb(err);
+    fh.close().then(
+      () => cb(err),
+      () => cb(err),
+    );
+  }
+}

@@ -1,0 +1,84 @@
+import { mkdtemp, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { beforeAll, describe, expect, it } from "vitest";
+import { ChunkBuffers, FileRangeBody, ringSize } from "../src/transfer/file-range-body";
+
+// A file whose every byte differs from its neighbours', so a chunk read from the wrong offset or
+// overwritten by a later read shows.
+const data = Buffer.from(Array.from({ length: 200_000 }, (_, i) => (i * 7 + (i >> 8)) % 256));
+let file: string;
+beforeAll(async () => {
+  file = join(await mkdtemp(join(tmpdir(), "rax-frb-")), "f.bin");
+  await writeFile(file, data);
+});
+
+/**
+ * Reads a body to its end from its `data` events, as undici does (`for await` would join
+ * buffered chunks into fresh copies), copying each chunk as it arrives: the buffers are reused.
+ */
+function drain(body: FileRangeBody): Promise<{ bytes: Buffer; backing: Set<ArrayBufferLike> }> {
+  const copies: Buffer[] = [];
+  const backing = new Set<ArrayBufferLike>();
+  return new Promise((resolve, reject) => {
+    body.on("data", (chunk: Buffer) => {
+      copies.push(Buffer.from(chunk));
+      backing.add(chunk.buffer);
+    });
+    body.once("end", () => resolve({ bytes: Buffer.concat(copies), backing }));
+    body.once("error", reject);
+  });
+}
+
+describe("FileRangeBody", () => {
+  it("sends exactly the range, and what `check` saw is what was sent", async () => {
+    const seen: Buffer[] = [];
+    const body = new FileRangeBody(file, 1234, 5000, (c) => seen.push(Buffer.from(c)), new ChunkBuffers(256));
+    const { bytes } = await drain(body);
+    expect(bytes.equals(data.subarray(1234, 6234))).toBe(true);
+    expect(Buffer.concat(seen).equals(bytes)).toBe(true);
+  });
+
+  it("cycles through a few buffers instead of allocating one per chunk", async () => {
+    const chunks = Math.ceil(data.length / 4096);
+    expect(chunks).toBeGreaterThan(2 * ringSize(4096));
+    const body = new FileRangeBody(file, 0, data.length, () => {}, new ChunkBuffers(4096));
+    const { bytes, backing } = await drain(body);
+    expect(bytes.equals(data)).toBe(true);
+    // createReadStream would have handed over one fresh buffer per chunk.
+    expect(backing.size).toBeLessThanOrEqual(ringSize(4096));
+  });
+
+  it("buffers come back after release() and the next body reuses them", async () => {
+    const pool = new ChunkBuffers(512);
+    const first = new FileRangeBody(file, 0, 4096, () => {}, pool);
+    const a = await drain(first);
+    first.release();
+    const second = new FileRangeBody(file, 4096, 4096, () => {}, pool);
+    const b = await drain(second);
+    expect(b.bytes.equals(data.subarray(4096, 8192))).toBe(true);
+    expect([...b.backing].every((x) => a.backing.has(x))).toBe(true);
+  });
+
+  it("without release() (a failed attempt) its buffers are never handed out again", async () => {
+    const pool = new ChunkBuffers(512);
+    const a = await drain(new FileRangeBody(file, 0, 4096, () => {}, pool));
+    const b = await drain(new FileRangeBody(file, 0, 4096, () => {}, pool));
+    expect([...b.backing].some((x) => a.backing.has(x))).toBe(false);
+  });
+
+  it("a file shorter than the size taken up front fails the body", async () => {
+    const body = new FileRangeBody(file, 199_000, 2000, () => {}, new ChunkBuffers(256));
+    await expect(drain(body)).rejects.toThrow(/ended 1000 bytes early/);
+  });
+
+  it("a throwing check (size bound, hash) fails the body", async () => {
+    const body = new FileRangeBody(file, 0, 4096, () => { throw new Error("too long"); }, new ChunkBuffers(256));
+    await expect(drain(body)).rejects.toThrow("too long");
+  });
+
+  it("enough buffers for the socket's queue, this stream's one buffered chunk, the read in progress and a spare", () => {
+    expect(ringSize(256 * 1024, 16 * 1024)).toBe(5);
+    expect(ringSize(8 * 1024, 64 * 1024)).toBe(12);
+  });
+});
