@@ -22,7 +22,7 @@ export function packageConfig(overrides: Partial<Options> = {}) {
     // (+10.3 KB minified, +3.8 KB gzip in the one-object handler). Names are kept another way:
     // tests/packaging/export-names checks that every export of each built package (ESM and CJS) is
     // named as exported and that the build renamed no class; a class that refers to itself, which
-    // esbuild emits as `var X = class _X`, declares `static readonly name = "X"` as its first member.
+    // esbuild emits as `var X = class _X`, declares `static get name() { return "X"; }`.
     ...overrides,
   });
 }

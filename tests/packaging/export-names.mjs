@@ -19,6 +19,8 @@ export function misnamed(exports) {
     seen.add(value);
     const aliasOf = own.get(value.name) === value;
     if (value.name !== key && !aliasOf) wrong[key] = value.name;
+    // A name given by a static field would be enumerable: `inspect(X)` would print `{ name: 'X' }`.
+    else if (Object.getOwnPropertyDescriptor(value, "name")?.enumerable) wrong[key] = "enumerable name";
     // Superclasses (not exported under their own name) print too: `class X extends Base2`.
     for (let base = Object.getPrototypeOf(value); typeof base === "function" && base !== Function.prototype; base = Object.getPrototypeOf(base)) {
       if (seen.has(base)) break;

@@ -23,9 +23,9 @@ function renamedInDist(dir: string): string[] {
   for (const f of readdirSync(dist).filter((n) => n.endsWith(".js"))) {
     const code = readFileSync(join(dist, f), "utf8");
     // A class that refers to itself is emitted as `var X = class _X`; it keeps `X` only by declaring
-    // `static name = "X"` (as its first member; esbuild may put a constructor with parameter properties first).
+    // `static get name() { return "X"; }` (an accessor: not enumerable, so `inspect(X)` shows no field).
     for (const m of code.matchAll(/= class _([A-Za-z$][\w$]*)\b/g)) {
-      if (!code.includes(`static name = "${m[1]}";`)) found.add(`${f}: class _${m[1]}`);
+      if (!new RegExp(`static get name\\(\\) \\{\\s*return "${m[1]}";`).test(code)) found.add(`${f}: class _${m[1]}`);
     }
     // A digit-suffixed class or function the source does not name is a collision rename. The
     // emulator's internal functions are exempt (only its stack traces would show them); its classes are not.
@@ -61,11 +61,14 @@ describe.skipIf(built.length === 0)("names in the built packages", () => {
     expect(renamedInDist(dir)).toEqual([]);
   });
 
-  it("the check sees a renamed export, a renamed base class and lets an alias keep its first name", () => {
+  it("the check sees a renamed export, a renamed base class, an enumerable name, and lets an alias keep its first name", () => {
     const Store = class _Store {};
     class Base2 {}
     class Client extends Base2 {}
     function create() {}
-    expect(misnamed({ Store, Client, create, create_container: create })).toEqual({ Store: "_Store", "Client extends": "Base2" });
+    class Field {
+      static readonly name = "Field";
+    }
+    expect(misnamed({ Store, Client, create, create_container: create, Field })).toEqual({ Store: "_Store", "Client extends": "Base2", Field: "enumerable name" });
   });
 });

@@ -28,8 +28,11 @@ export interface PaginatedOptions {
  * page's ends the walk before it is yielded.
  */
 export class Paginated<T> implements AsyncIterable<T>, PromiseLike<Page<T>> {
-  // The class refers to itself, so the build emits it as `class _Paginated`: this keeps its name (tests/packaging/export-names).
-  static readonly name = "Paginated";
+  // The class refers to itself, so the build emits it as `class _Paginated`: this keeps its name
+  // (non-enumerable, like a function's own; tests/packaging/export-names).
+  static get name(): string {
+    return "Paginated";
+  }
   // Rows are fetched raw and converted by #convert, so the repeat guard compares what the server
   // sent (plain data), not converted objects that may hold clients and sessions.
   readonly #fetch: PageFetcher<unknown>;

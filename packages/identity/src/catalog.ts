@@ -65,8 +65,11 @@ function compact<T extends object>(o: T): T {
  * as pyrax does and saying what exists when the answer is "none".
  */
 export class ServiceCatalog {
-  // The class refers to itself, so the build emits it as `class _ServiceCatalog`: this keeps its name (tests/packaging/export-names).
-  static readonly name = "ServiceCatalog";
+  // The class refers to itself, so the build emits it as `class _ServiceCatalog`: this keeps its name
+  // (non-enumerable, like a function's own; tests/packaging/export-names).
+  static get name(): string {
+    return "ServiceCatalog";
+  }
   readonly services: readonly CatalogService[];
 
   constructor(services: CatalogService[]) {

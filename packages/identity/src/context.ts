@@ -239,8 +239,11 @@ const IDENTITY_SETTINGS = new Set<SettingName>([
  * user, environment, region, auth endpoint and whether it is authenticated, nothing secret.
  */
 export class Context {
-  // The class refers to itself, so the build emits it as `class _Context`: this keeps its name (tests/packaging/export-names).
-  static readonly name = "Context";
+  // The class refers to itself, so the build emits it as `class _Context`: this keeps its name
+  // (non-enumerable, like a function's own; tests/packaging/export-names).
+  static get name(): string {
+    return "Context";
+  }
   readonly #config: Config;
   readonly #options: ContextOptions;
   #current!: BaseIdentity;

@@ -43,8 +43,11 @@ function normaliseVersion(v: string | undefined): KeystoneVersion | undefined {
  * endpoints from `token.catalog[].endpoints[]`.
  */
 export class KeystoneIdentity extends BaseIdentity {
-  // The class refers to itself, so the build emits it as `class _KeystoneIdentity`: this keeps its name (tests/packaging/export-names).
-  static readonly name = "KeystoneIdentity";
+  // The class refers to itself, so the build emits it as `class _KeystoneIdentity`: this keeps its name
+  // (non-enumerable, like a function's own; tests/packaging/export-names).
+  static override get name(): string {
+    return "KeystoneIdentity";
+  }
   readonly identityType = "keystone" as const;
   readonly version: KeystoneVersion;
   userDomain?: string;

@@ -46,8 +46,11 @@ export interface ObjectStoreOptions extends ServiceClientOptions {
  * the `Container` / `StorageObject` objects it returns. `ObjectStore` adds pyrax's flat names.
  */
 export class ObjectStoreClient extends ServiceClient implements SwiftClient {
-  // The class refers to itself, so the build emits it as `class _ObjectStoreClient`: this keeps its name (tests/packaging/export-names).
-  static readonly name = "ObjectStoreClient";
+  // The class refers to itself, so the build emits it as `class _ObjectStoreClient`: this keeps its name
+  // (non-enumerable, like a function's own; tests/packaging/export-names).
+  static override get name(): string {
+    return "ObjectStoreClient";
+  }
   static override readonly serviceType: string = "object-store";
   static override readonly serviceName: string = "cloudFiles";
   static readonly cdnServiceType: string = "rax:object-cdn";

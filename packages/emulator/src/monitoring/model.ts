@@ -118,8 +118,11 @@ const MAX_RUNS_PER_EVALUATION = 200;
 
 /** One tenant's Cloud Monitoring account. */
 export class TenantMonitoring {
-  // The class refers to itself, so the build emits it as `class _TenantMonitoring`: this keeps its name (tests/packaging/export-names).
-  static readonly name = "TenantMonitoring";
+  // The class refers to itself, so the build emits it as `class _TenantMonitoring`: this keeps its name
+  // (non-enumerable, like a function's own; tests/packaging/export-names).
+  static get name(): string {
+    return "TenantMonitoring";
+  }
   readonly entities = new Map<string, EntityRecord>();
   readonly checks = new Map<string, CheckRecord>();
   readonly alarms = new Map<string, AlarmRecord>();
