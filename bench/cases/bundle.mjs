@@ -49,13 +49,18 @@ async function build(esbuild, handler, setting) {
   const code = fs.readFileSync(outfile);
   const inputs = Object.entries(result.metafile.outputs[path.relative(process.cwd(), outfile)]?.inputs ?? {});
   const byPackage = {};
+  // The biggest files by name (`undici/lib/llhttp/llhttp-wasm.js`, `zod/v4/core/schemas.js`), for
+  // the next cut.
+  const byFile = {};
   for (const [file, { bytesInOutput }] of inputs) {
+    const short = file.replace(/.*node_modules\/(?:\.pnpm\/[^/]+\/node_modules\/)?/, "").replace(/^(?:\.\.\/)*(?:packages\/)?/, "");
+    byFile[short] = (byFile[short] ?? 0) + bytesInOutput;
     // The last node_modules segment names the package (pnpm nests them under node_modules/.pnpm/…).
     const m = /.*node_modules\/((?:@[^/]+\/)?[^/]+)/.exec(file) ?? /packages\/([^/]+)\//.exec(file);
     const key = m ? m[1] : "other";
     byPackage[key] = (byPackage[key] ?? 0) + bytesInOutput;
   }
-  return { file: outfile, min: code.length, gzip: zlib.gzipSync(code).length, byPackage };
+  return { file: outfile, min: code.length, gzip: zlib.gzipSync(code).length, byPackage, topFiles: top(byFile, 12) };
 }
 
 export async function run({ opts, log, shared }) {
@@ -92,7 +97,7 @@ export async function run({ opts, log, shared }) {
         shared.bundles[`rax-${setting}`] = rax.file;
         log(`bundle${suffix}: rax ${rax.min} B min, ${rax.gzip} B gz ${JSON.stringify(rax.byPackage)}`);
         const p = { ...params, rax: raxVersion("object-store") };
-        const extra = { raxByPackage: rax.byPackage, awsTop: top(aws.byPackage, 5) };
+        const extra = { raxByPackage: rax.byPackage, raxTopFiles: rax.topFiles, awsTop: top(aws.byPackage, 5) };
         rows.push(row({ id: `bundle${suffix}-min`, unit: "bytes", rax: rax.min, baseline: aws.min, baselineName: "@aws-sdk/client-s3 handler", better: "lower", goal: { ratio: ["<=", 0.75] }, params: p, extra }));
         rows.push(row({ id: `bundle${suffix}-gzip`, unit: "bytes", rax: rax.gzip, baseline: aws.gzip, baselineName: "@aws-sdk/client-s3 handler", better: "lower", goal: { ratio: ["<=", 0.75] }, params: p }));
       } catch (e) {
