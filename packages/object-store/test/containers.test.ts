@@ -4,27 +4,24 @@ import { DEFAULT_USER, type RunningEmulator, startEmulator } from "@rax/emulator
 import { Context } from "@rax/identity";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { Container, NoSuchContainer, ObjectStore } from "../src/index";
-import { type Fixture, startFixture } from "./fixture-server";
+import { useFixture } from "./fixture-server";
 
 let emu: RunningEmulator;
 let ctx: Context;
 let cf: ObjectStore;
-let fx: Fixture;
+const fx = useFixture();
 beforeAll(async () => {
   emu = await startEmulator();
   ctx = new Context({ identityType: "rackspace", authEndpoint: emu.authUrl, username: DEFAULT_USER.username, apiKey: DEFAULT_USER.apiKey, configFile: false, env: {} });
   await ctx.authenticate();
   cf = ctx.client(ObjectStore);
-  fx = await startFixture();
 });
 afterAll(async () => {
   await ctx?.close();
   await emu?.stop();
-  await fx?.close();
 });
 beforeEach(async () => {
   for (const name of await cf.listContainers({ fullListing: true })) await cf.deleteContainer(name, { deleteObjects: true });
-  fx.requests.length = 0;
 });
 
 describe("containers", () => {

@@ -1,4 +1,3 @@
-import { createReadStream } from "node:fs";
 import { stat } from "node:fs/promises";
 import type { Readable } from "node:stream";
 import { ValidationError } from "@rax/core";
@@ -26,9 +25,4 @@ export async function sourceFromFile(path: unknown, field = "path"): Promise<Obj
   }
   if (!st.isFile()) throw new ValidationError(field, `${path} is not a regular file`);
   return { kind: "file", path, size: st.size };
-}
-
-/** A fresh read of `start`..`end` (inclusive) of a file, for each attempt. */
-export function fileRange(path: string, start: number, end: number, chunkSize?: number): Readable {
-  return createReadStream(path, { start, end, highWaterMark: chunkSize ?? 256 * 1024 });
 }
