@@ -7,7 +7,11 @@ import { createRequire } from "node:module";
 import { pathToFileURL } from "node:url";
 import { REPO_DIR, PEERS_DIR } from "./paths.mjs";
 
+// For A/B runs of two builds: RAX_BENCH_RAX_ROOT=DIR takes DIR/node_modules/@rax/<pkg>/dist (a
+// copy of packages/<pkg>/dist + package.json, with undici and zod resolvable from DIR) instead.
 export function raxDist(pkg) {
+  const root = process.env.RAX_BENCH_RAX_ROOT;
+  if (root) return path.join(root, "node_modules", "@rax", pkg, "dist", "index.js");
   return path.join(REPO_DIR, "packages", pkg, "dist", "index.js");
 }
 
