@@ -2,8 +2,12 @@ import { type FileHandle, open } from "node:fs/promises";
 import { getDefaultHighWaterMark, Readable } from "node:stream";
 import type { ChunkCheck } from "./upload-body";
 
-/** Read size for file bodies when the caller sets no `chunkSize`. */
-export const FILE_CHUNK = 256 * 1024;
+/**
+ * Read size for file bodies when the caller sets no `chunkSize`: each segment in flight holds
+ * `ringSize` of them. At 128 KiB the client's CPU per byte is that of 256 KiB (64 KiB costs a
+ * fifth more: four times the reads, hash updates and socket writes) with half the memory.
+ */
+export const FILE_CHUNK = 128 * 1024;
 
 /**
  * How many read buffers one file body cycles through. A buffer is refilled only once the chunks
@@ -14,7 +18,7 @@ export const FILE_CHUNK = 256 * 1024;
  * from the bytes hashed and the ETag check fails the upload: never silently.
  */
 export function ringSize(chunk: number, socketHighWaterMark = getDefaultHighWaterMark(false)): number {
-  return Math.ceil(socketHighWaterMark / chunk) + 4;
+  return Math.ceil(socketHighWaterMark / chunk) + 3;
 }
 
 /**
