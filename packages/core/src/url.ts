@@ -43,6 +43,12 @@ export function assertAbsoluteUrl(url: string, field = "url"): URL {
   return u;
 }
 
+const NO_OPTIONS: { keepSlashes?: boolean; field?: string } = {};
+// Characters encodeURIComponent leaves as they are (a subset of them: letters, digits, - . _ ~).
+const PLAIN_SEGMENT = /^[A-Za-z0-9\-._~]+$/;
+const PLAIN_PATH = /^[A-Za-z0-9\-._~/]+$/;
+const DOT_SEGMENT = /(?:^|\/)\.\.?(?:\/|$)/;
+
 function refuseDotSegment(s: string, field: string): void {
   // URL parsers (WHATWG, undici) collapse "." and ".." — and their %2E spellings, so encoding
   // cannot save them: `/servers/..` would address the parent path. Refuse before any request.
@@ -53,8 +59,11 @@ function refuseDotSegment(s: string, field: string): void {
  * Percent-encode one path segment. `/` is encoded too unless `keepSlashes` (Swift object names).
  * A `.` or `..` segment, or a lone surrogate, throws `ValidationError` naming `field` (default `"path"`).
  */
-export function encodeSegment(segment: string | number, o: { keepSlashes?: boolean; field?: string } = {}): string {
+export function encodeSegment(segment: string | number, o: { keepSlashes?: boolean; field?: string } = NO_OPTIONS): string {
   const s = String(segment);
+  // Most names hold only characters encodeURIComponent keeps: they are their own encoding, and the
+  // split/map/join below (run for every object request) is skipped. Dot segments still go the long way.
+  if ((o.keepSlashes ? PLAIN_PATH : PLAIN_SEGMENT).test(s) && !DOT_SEGMENT.test(s)) return s;
   const field = o.field ?? "path";
   if (o.keepSlashes)
     return s
