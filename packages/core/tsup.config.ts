@@ -1,3 +1,5 @@
 import { packageConfig } from "../../tsup.shared";
+import { undiciPrebuilt } from "./build/undici-prebuilt";
 
-export default packageConfig();
+// undici's two transport files are built in (see build/undici-prebuilt.ts).
+export default packageConfig({ noExternal: [/^undici\/lib\//], esbuildPlugins: [undiciPrebuilt()] });

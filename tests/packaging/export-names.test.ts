@@ -18,13 +18,17 @@ const built = readdirSync(join(root, "packages")).filter((d) => existsSync(join(
 /** Classes and functions the build renamed: `class _X` inner names, `X2`-style names the source never uses. */
 function renamedInDist(dir: string): string[] {
   const dist = join(root, "packages", dir, "dist");
-  const source = sourceText(join(root, "packages", dir, "src"));
+  // @rax/core builds undici's transport files in (packages/core/build/undici-prebuilt.ts): their
+  // names are undici's, and its internal classes are never printed by rax.
+  const vendored = dir === "core" ? sourceText(join(root, "packages", "core", "node_modules", "undici", "lib"), ".js") : "";
+  const source = sourceText(join(root, "packages", dir, "src")) + vendored;
   const found = new Set<string>();
   for (const f of readdirSync(dist).filter((n) => n.endsWith(".js"))) {
     const code = readFileSync(join(dist, f), "utf8");
     // A class that refers to itself is emitted as `var X = class _X`; it keeps `X` only by declaring
     // `static get name() { return "X"; }` (an accessor: not enumerable, so `inspect(X)` shows no field).
     for (const m of code.matchAll(/= class _([A-Za-z$][\w$]*)\b/g)) {
+      if (new RegExp(`\\bclass ${m[1]}\\b`).test(vendored)) continue;
       if (!new RegExp(`static get name\\(\\) \\{\\s*return "${m[1]}";`).test(code)) found.add(`${f}: class _${m[1]}`);
     }
     // A digit-suffixed class or function the source does not name is a collision rename. The
@@ -38,12 +42,12 @@ function renamedInDist(dir: string): string[] {
   return [...found].sort();
 }
 
-function sourceText(dir: string): string {
+function sourceText(dir: string, ext = ".ts"): string {
   let text = "";
   for (const e of readdirSync(dir, { withFileTypes: true })) {
     const p = join(dir, e.name);
-    if (e.isDirectory()) text += sourceText(p);
-    else if (e.name.endsWith(".ts")) text += readFileSync(p, "utf8");
+    if (e.isDirectory()) text += sourceText(p, ext);
+    else if (e.name.endsWith(ext)) text += readFileSync(p, "utf8");
   }
   return text;
 }
