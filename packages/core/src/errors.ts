@@ -218,6 +218,16 @@ export interface ResourceFailedInit<R> {
   attribute?: string;
 }
 
+/** The fault with every string in it redacted (strings, arrays and plain objects; anything else as it is). */
+function redactFault(fault: unknown, depth = 0): unknown {
+  if (typeof fault === "string") return redactText(fault);
+  if (depth > 8 || fault === null || typeof fault !== "object") return fault;
+  if (Array.isArray(fault)) return fault.map((x) => redactFault(x, depth + 1));
+  const proto = Object.getPrototypeOf(fault);
+  if (proto !== Object.prototype && proto !== null) return fault;
+  return Object.fromEntries(Object.entries(fault).map(([k, v]) => [k, redactFault(v, depth + 1)]));
+}
+
 function faultText(fault: unknown): string | undefined {
   if (fault === undefined || fault === null) return undefined;
   if (typeof fault === "string") return fault;
@@ -250,7 +260,8 @@ export class ResourceFailed<R = unknown> extends RaxError {
     super(message ?? `${init.attribute ?? "status"} became ${String(init.value)}${shown ? `: ${shown}` : ""}`);
     this.resource = init.resource;
     this.value = init.value;
-    this.fault = init.fault;
+    // Errors get logged whole (inspect, JSON): the fault they carry is redacted too.
+    this.fault = redactFault(init.fault);
     this.faultMessage = shown;
   }
 }

@@ -172,9 +172,17 @@ describe("statusFailedError", () => {
     expect(e.message).toBe("Thing v-1 went to error while waiting for available: quota (token [REDACTED])");
     expect(e.resource).toBe(r);
     expect(e.value).toBe("error");
-    expect(e.fault).toBe(`quota (token ${SECRET})`);
+    expect(e.fault).toBe("quota (token [REDACTED])");
     expect(e.faultMessage).not.toContain(SECRET);
     expectTypeOf(e.resource).toEqualTypeOf<{ id: string; status: string }>();
+  });
+
+  it("redacts the fault object it carries, so logging the whole error prints no secret", () => {
+    const fault = { code: 500, message: `boot failed, adminPass ${SECRET}`, details: [`token ${SECRET}`] };
+    const e = new ResourceFailed({ resource: { id: "s-1" }, value: "ERROR", fault });
+    for (const form of [inspect(e, { depth: 6 }), JSON.stringify(e), JSON.stringify(e.fault)]) expect(form).not.toContain(SECRET);
+    expect(e.fault).toEqual({ code: 500, message: "boot failed, adminPass [REDACTED]", details: ["token [REDACTED]"] });
+    expect(fault.message).toContain(SECRET);
   });
 
   it("takes another kind for the message, and the failed status when the resource has none", () => {
