@@ -2,7 +2,7 @@ import { mkdtemp, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
-import { ChunkBuffers, FileRangeBody, ringSize } from "../src/transfer/file-range-body";
+import { ChunkBuffers, FileRangeBody, ringSize, segmentsInFlight } from "../src/transfer/file-range-body";
 
 // A file whose every byte differs from its neighbours', so a chunk read from the wrong offset or
 // overwritten by a later read shows.
@@ -80,5 +80,13 @@ describe("FileRangeBody", () => {
   it("enough buffers for the socket's queue, this stream's one buffered chunk, the read in progress and a spare", () => {
     expect(ringSize(256 * 1024, 16 * 1024)).toBe(4);
     expect(ringSize(8 * 1024, 64 * 1024)).toBe(11);
+  });
+
+  it("an upload's segments in flight: the caller's count, fewer when their read buffers pass 16 MiB, at least one", () => {
+    const mib = 1024 * 1024;
+    expect(segmentsInFlight(4, 128 * 1024, 100 * mib, 16 * mib)).toBe(4);
+    expect(segmentsInFlight(64, 128 * 1024, 100 * mib, 16 * mib)).toBe(32); // 4 buffers of 128 KiB each
+    expect(segmentsInFlight(4, 8 * mib, 100 * mib, 16 * mib)).toBe(1); // one body alone is over budget
+    expect(segmentsInFlight(4, 8 * mib, 8 * mib, 16 * mib)).toBe(2); // a segment of one chunk holds one buffer
   });
 });

@@ -125,6 +125,27 @@ describe("large objects", () => {
     expect((await c.fetchObject("big", "many-chunks.bin")).equals(big)).toBe(true);
   });
 
+  it("segments in flight are bounded by their read buffers as well as by segmentConcurrency", async () => {
+    // 6 MiB chunks: each segment body holds one 6 MiB buffer, and an upload's buffers stay within 16 MiB.
+    const mib = 1024 * 1024;
+    const p = join(dir, "three-segments.bin");
+    await writeFile(p, Buffer.alloc(18 * mib, 7));
+    // Each answer is held long enough for every body in flight to have arrived meanwhile.
+    const fx = await segmentFixture({ delayMs: 400 });
+    try {
+      const c = fx.client({ segmentSize: 6 * mib });
+      await c.uploadFile("big", p, { segmentConcurrency: 3, chunkSize: 6 * mib, uploadId: "b1" });
+      expect(fx.requests.filter((r) => r.method === "PUT" && r.path.startsWith("/big_segments/"))).toHaveLength(3);
+      expect(fx.maxInFlight).toBe(2);
+      // The default chunk keeps the caller's count.
+      fx.maxInFlight = 0;
+      await c.uploadFile("big", p, { segmentConcurrency: 3, uploadId: "b2" });
+      expect(fx.maxInFlight).toBe(3);
+    } finally {
+      await fx.close();
+    }
+  });
+
   it("splits a one-shot stream of unknown length with largeObject: true", async () => {
     const chunks = [data.subarray(0, 123), data.subarray(123, 650), data.subarray(650)];
     const obj = await cf.storeObject("big", "streamed", Readable.from(chunks), { largeObject: true, uploadId: "s1" });

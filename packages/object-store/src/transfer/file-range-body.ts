@@ -21,6 +21,19 @@ export function ringSize(chunk: number, socketHighWaterMark = getDefaultHighWate
   return Math.ceil(socketHighWaterMark / chunk) + 3;
 }
 
+/** Read buffers one upload may hold: what bounds its segments in flight besides their count. */
+export const READ_BUFFER_BUDGET = 16 * 1024 * 1024;
+
+/** Bytes of read buffers one body of `size` bytes holds at most. */
+export const bodyBufferBytes = (chunk: number, size: number): number => Math.min(ringSize(chunk), Math.ceil(size / chunk)) * chunk;
+
+/**
+ * Segments a file upload sends at once: `wanted` (the caller's count), fewer when their read
+ * buffers would exceed the budget (a large `chunkSize`), never less than one.
+ */
+export const segmentsInFlight = (wanted: number, chunk: number, segmentSize: number, budget = READ_BUFFER_BUDGET): number =>
+  Math.max(1, Math.min(wanted, Math.floor(budget / bodyBufferBytes(chunk, segmentSize))));
+
 /**
  * Read buffers shared by the bodies of one upload. A body's buffers come back only after its
  * request got its answer (the server has every byte, so no socket still holds them); the buffers
@@ -63,7 +76,7 @@ export class FileRangeBody extends Readable {
     this.#end = start + size;
     this.#check = check;
     this.#buffers = buffers;
-    this.#slots = Math.min(ringSize(buffers.chunk), Math.ceil(size / buffers.chunk));
+    this.#slots = bodyBufferBytes(buffers.chunk, size) / buffers.chunk;
   }
 
   override _read(): void {

@@ -1,6 +1,6 @@
 import { HttpError, ValidationError } from "@rax/core";
 import { getFileChecksum } from "./checksum";
-import { ChunkBuffers, FILE_CHUNK } from "./file-range-body";
+import { ChunkBuffers, FILE_CHUNK, segmentsInFlight } from "./file-range-body";
 import { asNoSuchContainer, UploadFailed } from "../errors";
 import { walkObjects } from "../objects/listing";
 import { metadataFrom } from "../metadata-headers";
@@ -81,7 +81,10 @@ export async function storeLargeObject(
   const existing = o.resume ? await existingSegments(client, segContainer, prefix) : new Map();
 
   const results: SegmentResult[] = [];
-  const buffers = new ChunkBuffers(o.chunkSize ?? FILE_CHUNK);
+  // No read buffer larger than a segment: a small segmentSize with the default chunk wastes nothing.
+  const buffers = new ChunkBuffers(Math.min(o.chunkSize ?? FILE_CHUNK, segmentSize));
+  const wanted = o.segmentConcurrency ?? client.defaults.segmentConcurrency;
+  const concurrency = source.kind === "file" ? segmentsInFlight(wanted, buffers.chunk, segmentSize) : wanted;
   const sent = new Map<number, number>();
   const report = () => o.onProgress?.([...sent.values()].reduce((a, b) => a + b, 0));
 
@@ -155,7 +158,7 @@ export async function storeLargeObject(
   };
 
   try {
-    await runPool(o.segmentConcurrency ?? client.defaults.segmentConcurrency, nextTask, work, o.signal);
+    await runPool(concurrency, nextTask, work, o.signal);
   } catch (e) {
     if (e instanceof UploadFailed) throw e;
     throw fail(`segment upload failed: ${(e as Error).message}; resume with { resume: true, uploadId: "${uploadId}" }`, e);

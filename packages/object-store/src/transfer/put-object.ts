@@ -71,7 +71,7 @@ export async function putChecked(
     h["content-length"] = String(source.size);
     const { path, size } = source;
     const start = source.start ?? 0;
-    const buffers = o.buffers ?? new ChunkBuffers(o.chunkSize ?? FILE_CHUNK);
+    const buffers = o.buffers ?? new ChunkBuffers(Math.min(o.chunkSize ?? FILE_CHUNK, Math.max(1, size)));
     body = () => {
       tally = new Tally({ md5: hash });
       progress.startAttempt();
