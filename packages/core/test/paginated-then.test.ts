@@ -1,0 +1,21 @@
+import { describe, expect, it } from "vitest";
+import { Paginated } from "../src/index";
+
+// `await listing` goes through Paginated.then: whatever happens between the fetch and the caller's
+// callbacks must reach one of them, or the await never settles.
+describe("awaiting a Paginated", () => {
+  it("settles with the converted first page, or rejects when the fetch or a conversion throws", async () => {
+    const pages = new Paginated<number>(async () => ({ items: [1, 2, 3], next: "x" }));
+    expect(await pages.map((n) => n * 10)).toEqual({ items: [10, 20, 30], next: "x" });
+    const bad = pages.map((n) => {
+      if (n === 2) throw new Error("row 2 does not convert");
+      return n;
+    });
+    await expect(bad).rejects.toThrow("row 2 does not convert");
+    await expect(new Paginated<number>(async () => Promise.reject(new Error("fetch failed")))).rejects.toThrow("fetch failed");
+    // then() with only a fulfilment callback, and with none: the promise it returns carries the outcome.
+    await expect(bad.then((p) => p.items.length)).rejects.toThrow("row 2");
+    await expect(pages.then()).resolves.toEqual({ items: [1, 2, 3], next: "x" });
+    expect(await pages.then((p) => p.items.length)).toBe(3);
+  }, 2000);
+});
