@@ -17,6 +17,9 @@ designate_prepare() {
 host = rax-stack
 transport_url = $TRANSPORT_URL
 state_path = $D/data/designate
+# Designate's default is 10 zones a project; the dns tiers create and delete zones faster than its worker
+# purges them, and once hit "Quota exceeded during zone import" on a busy stack.
+quota_zones = 100
 [service:api]
 listen = $H:9001
 api_base_uri = http://$H:9001/
