@@ -44,6 +44,19 @@ describe.skipIf(!built)("built packages", () => {
     }
   });
 
+  it("core's dist carries one llhttp wasm build, the plain one undici falls back to (the SIMD one is left out)", async () => {
+    const { readFileSync, readdirSync } = await import("node:fs");
+    const dist = join(root, "packages/core/dist");
+    for (const ext of [".js", ".cjs"]) {
+      const agent = readdirSync(dist).filter((f) => f.startsWith("undici-agent-") && f.endsWith(ext));
+      expect(agent, ext).toHaveLength(1);
+      const text = readFileSync(join(dist, agent[0] as string), "utf8");
+      // A wasm module in base64 starts with "AGFzbQ" (\0asm).
+      expect(text.match(/AGFzbQ/g)?.length, `${ext}: wasm builds in the agent chunk`).toBe(1);
+      expect(text).toContain("SIMD build is not built into @rax/core");
+    }
+  });
+
   it("importing @rax/core does not load undici until the first request", async () => {
     // undici is built into core's dist (undici-agent-* / undici-connect-* chunks), so ask the ESM graph:
     // no file reachable from the entry by static imports is (or imports) undici, and the transport
