@@ -1,5 +1,6 @@
-import type * as z from "zod";
+import type { $ZodType, output } from "zod/v4/core";
 import type { RaxResponse } from "./response";
+import { parseSchema } from "./parse-schema";
 import { schemaMisfit } from "./schema-misfit";
 import type { ServiceCall, ServiceClient } from "./service-client";
 import { requireStatus } from "./success-status";
@@ -21,10 +22,10 @@ export async function sendFor(client: ServiceClient, call: ServiceCall, ok: read
  * `sendFor` + the JSON body parsed leniently by `schema` (use loose objects: unknown fields are kept).
  * A body that does not fit is an `InvalidResponse` naming the first misfit path, with no snippet.
  */
-export async function jsonFor<S extends z.ZodType>(client: ServiceClient, call: ServiceCall, ok: readonly number[], schema: S): Promise<z.output<S>> {
+export async function jsonFor<S extends $ZodType>(client: ServiceClient, call: ServiceCall, ok: readonly number[], schema: S): Promise<output<S>> {
   const res = await sendFor(client, call, ok);
   const data = await res.json<unknown>();
-  const r = schema.safeParse(data);
+  const r = parseSchema(schema, data);
   if (r.success) return r.data;
   throw schemaMisfit(res, r.error, "");
 }

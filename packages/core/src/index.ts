@@ -69,6 +69,7 @@ export {
   type WaitProgress,
 } from "./waiters";
 export { validate } from "./validation";
+export { parseSchema } from "./parse-schema";
 export { firstEndpoint } from "./first-endpoint";
 export { lazy } from "./lazy";
 export { sleep, raceSignal } from "./abort";

@@ -1,9 +1,10 @@
-import type * as z from "zod";
+import type { $ZodType } from "zod/v4/core";
 import { NotAuthenticated, Unauthorized, ValidationError } from "./errors";
 import { INSPECT, defined, inspectAs } from "./inspect-form";
 import { redact, redactUrl } from "./redact";
 import { isReplayableBody } from "./request-body";
 import type { RaxResponse } from "./response";
+import { parseSchema } from "./parse-schema";
 import { schemaMisfit } from "./schema-misfit";
 import type { AuthSession } from "./session";
 import { requireStatus } from "./success-status";
@@ -184,7 +185,7 @@ export abstract class ServiceClient {
   }
 
   /** @deprecated use `json`. */
-  protected requestJson<T = unknown>(o: ServiceCall, schema?: z.ZodType<T>): Promise<T> {
+  protected requestJson<T = unknown>(o: ServiceCall, schema?: $ZodType<T>): Promise<T> {
     return this.json(o, schema);
   }
 
@@ -193,11 +194,11 @@ export abstract class ServiceClient {
    * kept). A body that is not JSON or does not fit the schema → `InvalidResponse`, never a crash.
    * With `success` set, that error carries no body snippet (as `jsonFor`: the body may hold a secret).
    */
-  async json<T = unknown>(o: ServiceCall, schema?: z.ZodType<T>): Promise<T> {
+  async json<T = unknown>(o: ServiceCall, schema?: $ZodType<T>): Promise<T> {
     const res = await this.send(o);
     const data = await res.json<unknown>();
     if (!schema) return data as T;
-    const r = schema.safeParse(data);
+    const r = parseSchema(schema, data);
     if (r.success) return r.data;
     throw schemaMisfit(res, r.error, o.success === undefined ? bodySnippet(data) : "");
   }

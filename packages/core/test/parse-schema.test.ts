@@ -1,0 +1,27 @@
+import { describe, expect, it } from "vitest";
+// Only zod/mini in this file: classic zod would set English messages globally when imported.
+import * as z from "zod/mini";
+import { ValidationError, parseSchema, validate } from "../src/index";
+
+describe("parseSchema / validate with zod/mini schemas", () => {
+  const schema = z.object({ name: z.string().check(z.minLength(1)), size: z.optional(z.int()) });
+
+  it("gives English issue messages and the field path", () => {
+    const err = (() => { try { validate(schema, { name: "web", size: "big" }, "opts"); } catch (e) { return e; } })();
+    expect(err).toBeInstanceOf(ValidationError);
+    expect((err as ValidationError).field).toBe("opts.size");
+    expect((err as ValidationError).message).toBe("opts.size: Invalid input: expected number, received string");
+    const r = parseSchema(schema, { name: "" });
+    expect(r.success).toBe(false);
+    expect(r.error?.issues[0]?.message).toBe("Too small: expected string to have >=1 characters");
+  });
+
+  it("leaves zod's global config alone (a user's own mini schemas keep their messages)", () => {
+    parseSchema(schema, {});
+    expect(z.safeParse(z.string(), 5).error?.issues[0]?.message).toBe("Invalid input");
+  });
+
+  it("returns the parsed value", () => {
+    expect(validate(schema, { name: "a", size: 2 }, "opts")).toEqual({ name: "a", size: 2 });
+  });
+});
