@@ -1,5 +1,5 @@
-import * as z from "zod";
-import { InvalidResponse, type RaxResponse, redact } from "@rax/core";
+import * as z from "zod/mini";
+import { InvalidResponse, type RaxResponse, parseSchema, redact } from "@rax/core";
 import { ServiceCatalog } from "./catalog";
 
 export interface Role {
@@ -40,35 +40,33 @@ const buildV2Access = () =>
   z.looseObject({
   access: z.looseObject({
     token: z.looseObject({
-      id: z.string().min(1),
-      expires: z.string().optional(),
-      tenant: z.looseObject({ id: z.string().optional(), name: z.string().optional() }).optional(),
+      id: z.string().check(z.minLength(1)),
+      expires: z.optional(z.string()),
+      tenant: z.optional(z.looseObject({ id: z.optional(z.string()), name: z.optional(z.string()) })),
     }),
-    serviceCatalog: z.array(z.unknown()).optional(),
-    user: z
+    serviceCatalog: z.optional(z.array(z.unknown())),
+    user: z.optional(z
       .looseObject({
-        id: z.union([z.string(), z.number()]).optional(),
-        name: z.string().optional(),
-        roles: z.array(z.looseObject({ name: z.string() })).optional(),
-      })
-      .optional(),
+        id: z.optional(z.union([z.string(), z.number()])),
+        name: z.optional(z.string()),
+        roles: z.optional(z.array(z.looseObject({ name: z.string() }))),
+      })),
   }),
 });
 
 const buildV3Token = () =>
   z.looseObject({
   token: z.looseObject({
-    expires_at: z.string().optional(),
-    project: z.looseObject({ id: z.string().optional(), name: z.string().optional() }).optional(),
-    user: z
+    expires_at: z.optional(z.string()),
+    project: z.optional(z.looseObject({ id: z.optional(z.string()), name: z.optional(z.string()) })),
+    user: z.optional(z
       .looseObject({
-        id: z.string().optional(),
-        name: z.string().optional(),
-        domain: z.looseObject({ id: z.string().optional(), name: z.string().optional() }).optional(),
-      })
-      .optional(),
-    roles: z.array(z.looseObject({ name: z.string() })).optional(),
-    catalog: z.array(z.unknown()).optional(),
+        id: z.optional(z.string()),
+        name: z.optional(z.string()),
+        domain: z.optional(z.looseObject({ id: z.optional(z.string()), name: z.optional(z.string()) })),
+      })),
+    roles: z.optional(z.array(z.looseObject({ name: z.string() }))),
+    catalog: z.optional(z.array(z.unknown())),
   }),
 });
 
@@ -84,7 +82,7 @@ export function parseExpires(value: string | undefined): Date | undefined {
   return Number.isNaN(ms) ? undefined : new Date(ms);
 }
 
-function invalid(res: RaxResponse, body: unknown, error: z.ZodError): InvalidResponse {
+function invalid(res: RaxResponse, body: unknown, error: z.core.$ZodError): InvalidResponse {
   const issue = error.issues[0];
   const path = issue?.path.join(".");
   return new InvalidResponse(
@@ -106,7 +104,7 @@ function roleList(roles: unknown): Role[] {
 
 /** Parse a v2.0 `{"access": …}` body (Rackspace and Keystone v2.0). */
 export function parseV2Access(res: RaxResponse, body: unknown): AuthResult {
-  const parsed = (v2Access ??= buildV2Access()).safeParse(body);
+  const parsed = parseSchema((v2Access ??= buildV2Access()), body);
   if (!parsed.success) throw invalid(res, body, parsed.error);
   const { token, serviceCatalog, user } = parsed.data.access;
   const rawUser = (user ?? {}) as Record<string, unknown>;
@@ -137,7 +135,7 @@ export function parseV3Token(res: RaxResponse, body: unknown): AuthResult {
       "Keystone v3 response has no X-Subject-Token header",
     );
   }
-  const parsed = (v3Token ??= buildV3Token()).safeParse(body);
+  const parsed = parseSchema((v3Token ??= buildV3Token()), body);
   if (!parsed.success) throw invalid(res, body, parsed.error);
   const t = parsed.data.token;
   return {

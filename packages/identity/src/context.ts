@@ -1,4 +1,4 @@
-import * as z from "zod";
+import * as z from "zod/mini";
 import {
   type AuthSession,
   type DebugLogger,
@@ -30,13 +30,13 @@ import { FileTokenStore } from "./token-store-file";
 import { MemoryTokenStore } from "./token-store-memory";
 
 // Built when the first Context is made, not at import (a handler using an identity class alone never needs them).
-let optStringSchema: z.ZodOptional<z.ZodString> | undefined;
-const optString = (): z.ZodOptional<z.ZodString> => (optStringSchema ??= z.string().trim().min(1, "must be a non-empty string").optional());
+let optStringSchema: z.ZodMiniOptional<z.ZodMiniString> | undefined;
+const optString = (): z.ZodMiniOptional<z.ZodMiniString> => (optStringSchema ??= z.optional(z.string().check(z.trim(), z.minLength(1, "must be a non-empty string"))));
 
 const buildContextOptionsSchema = () => {
   const opt = optString();
   return z.looseObject({
-    identityType: z.enum(["rackspace", "keystone"]).optional(),
+    identityType: z.optional(z.enum(["rackspace", "keystone"])),
     environment: opt,
     username: opt,
     userId: opt,
@@ -44,19 +44,19 @@ const buildContextOptionsSchema = () => {
     password: opt,
     tenantId: opt,
     tenantName: opt,
-    authEndpoint: z.url({ protocol: /^https?$/, error: "must be an http(s) URL" }).optional(),
+    authEndpoint: z.optional(z.url({ protocol: /^https?$/, error: "must be an http(s) URL" })),
     region: opt,
-    authVersion: z.enum(["2.0", "2", "3", "v2.0", "v3"]).optional(),
+    authVersion: z.optional(z.enum(["2.0", "2", "3", "v2.0", "v3"])),
     userDomain: opt,
     userDomainId: opt,
     projectDomain: opt,
     projectDomainId: opt,
-    verifySsl: z.boolean().optional(),
-    useServicenet: z.boolean().optional(),
-    userAgent: z.string().optional(),
-    debug: z.boolean().optional(),
+    verifySsl: z.optional(z.boolean()),
+    useServicenet: z.optional(z.boolean()),
+    userAgent: z.optional(z.string()),
+    debug: z.optional(z.boolean()),
     credentialFile: opt,
-    refreshAheadMs: z.number().int().min(0).optional(),
+    refreshAheadMs: z.optional(z.int().check(z.gte(0))),
     cloud: opt,
     applicationCredentialId: opt,
     applicationCredentialName: opt,
@@ -65,13 +65,13 @@ const buildContextOptionsSchema = () => {
     domainName: opt,
     systemScope: opt,
     token: opt,
-    interface: z.enum(["public", "internal"]).optional(),
+    interface: z.optional(z.enum(["public", "internal"])),
   });
 };
 let contextOptionsSchema: ReturnType<typeof buildContextOptionsSchema> | undefined;
 
 // `ctx.client()` is called per request in some programs: its schema is built once, on first use.
-const buildClientOptionsSchema = () => z.looseObject({ region: optString(), internal: z.boolean().optional(), endpoint: z.url().optional() });
+const buildClientOptionsSchema = () => z.looseObject({ region: optString(), internal: z.optional(z.boolean()), endpoint: z.optional(z.url()) });
 let clientOptionsSchema: ReturnType<typeof buildClientOptionsSchema> | undefined;
 
 export interface ContextOptions {
@@ -298,7 +298,7 @@ export class Context {
    * use it; authenticated unless `authenticate: false`. Same as `fromEnvironment({ cloud: name })`.
    */
   static fromCloud(name: string, options: FromEnvironmentOptions = {}): Promise<Context> {
-    validate(z.string().trim().min(1, "must be a non-empty string"), name, "cloud");
+    validate(z.string().check(z.trim(), z.minLength(1, "must be a non-empty string")), name, "cloud");
     return Context.fromEnvironment({ ...options, cloud: name });
   }
 
@@ -377,8 +377,8 @@ export class Context {
   setCredentials(c: { username?: string; userId?: string; apiKey?: string; password?: string }): void;
   setCredentials(a: string | { username?: string; userId?: string; apiKey?: string; password?: string }, secret?: string): void {
     if (typeof a === "string") {
-      validate(z.string().min(1), a, "username");
-      validate(z.string().min(1, "must be a non-empty string"), secret, "secret");
+      validate(z.string().check(z.minLength(1)), a, "username");
+      validate(z.string().check(z.minLength(1, "must be a non-empty string")), secret, "secret");
       const s = secret as string;
       this.#setCredentials(this.identityType === "rackspace" ? { username: a, apiKey: s } : { username: a, password: s });
       return;

@@ -1,4 +1,4 @@
-import * as z from "zod";
+import * as z from "zod/mini";
 import {
   type AuthSession,
   type HttpError,
@@ -25,25 +25,25 @@ export type Json = Record<string, unknown>;
 
 // Built on the first admin call, not at import: most programs never make one.
 function buildSchemas() {
-  const id = z.string().trim().min(1, "must be a non-empty string");
+  const id = z.string().check(z.trim(), z.minLength(1, "must be a non-empty string"));
   return {
     id,
-    tenantInput: z.object({ name: id, description: z.string().optional(), enabled: z.boolean().default(true) }),
-    tenantUpdate: z.object({ name: id.optional(), description: z.string().optional(), enabled: z.boolean().optional() }),
+    tenantInput: z.object({ name: id, description: z.optional(z.string()), enabled: z._default(z.boolean(), true) }),
+    tenantUpdate: z.object({ name: z.optional(id), description: z.optional(z.string()), enabled: z.optional(z.boolean()) }),
     userInput: z.object({
       name: id,
-      email: z.email().optional(),
-      password: z.string().min(1).optional(),
-      enabled: z.boolean().default(true),
+      email: z.optional(z.email()),
+      password: z.optional(z.string().check(z.minLength(1))),
+      enabled: z._default(z.boolean(), true),
     }),
     userUpdate: z.object({
-      name: id.optional(),
-      email: z.email().optional(),
-      enabled: z.boolean().optional(),
-      defaultRegion: id.optional(),
+      name: z.optional(id),
+      email: z.optional(z.email()),
+      enabled: z.optional(z.boolean()),
+      defaultRegion: z.optional(id),
     }),
     userLookup: z.union([z.object({ id }), z.object({ name: id }), z.object({ email: z.email() })]),
-    roleQuery: z.object({ serviceId: id.optional(), limit: z.number().int().positive().optional(), marker: id.optional() }),
+    roleQuery: z.object({ serviceId: z.optional(id), limit: z.optional(z.int().check(z.positive())), marker: z.optional(id) }),
   };
 }
 type Schemas = ReturnType<typeof buildSchemas>;
