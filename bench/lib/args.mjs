@@ -17,7 +17,7 @@ const HELP = `usage: node bench/run.mjs [--quick] [--only=a,b] [--skip=a,b] [opt
   --quick              small sizes, < 2 minutes; CI runs this
   --only=LIST          run only these benchmarks (small-calls, upload-stream, large-object,
                        folder, bundle, cold-start, compute-list, cold-start-auth,
-                       warm-invocation, queues-throughput, listing)
+                       warm-invocation, queues-throughput, listing, swift-peers)
   --skip=LIST          skip these benchmarks
   --no-servers         skip the rows that need real OpenStack servers
   --keep-servers       leave servers this run started running afterwards

@@ -107,3 +107,37 @@ export async function swiftToken(env) {
   if (!r.ok || !token || !storageUrl) throw new Error(`tempauth at ${authUrl} answered ${r.status}`);
   return { token, storageUrl };
 }
+
+/**
+ * A Keystone v3 token (demo user) and its project's storage URL on the Keystone-backed Swift proxy,
+ * plus an application credential for clients that only authenticate with one. Used by the
+ * swift-peers rows, where every client talks to the same proxy.
+ */
+export async function keystoneSwift(env) {
+  const u = env.users.demo;
+  const body = {
+    auth: {
+      identity: { methods: ["password"], password: { user: { name: u.username, domain: { id: u.domainId }, password: u.password } } },
+      scope: { project: { id: u.projectId } },
+    },
+  };
+  const base = env.authUrl.replace(/\/v3\/?$/, "");
+  const r = await fetch(`${base}/v3/auth/tokens?nocatalog`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(body) });
+  await r.arrayBuffer();
+  const token = r.headers.get("x-subject-token");
+  if (r.status !== 201 || !token) throw new Error(`keystone at ${base} answered ${r.status} to a password auth`);
+  const storageUrl = env.swift.endpoints.public.replace("%(project_id)s", u.projectId);
+  const ac = await fetch(`${base}/v3/users/${u.userId}/application_credentials`, {
+    method: "POST",
+    headers: { "content-type": "application/json", "x-auth-token": token },
+    body: JSON.stringify({ application_credential: { name: `rax-bench-${Date.now().toString(36)}` } }),
+  });
+  const acBody = await ac.json().catch(() => ({}));
+  if (ac.status !== 201) throw new Error(`keystone answered ${ac.status} to an application credential create`);
+  const appCred = { id: acBody.application_credential.id, secret: acBody.application_credential.secret };
+  const dropAppCred = async () => {
+    const d = await fetch(`${base}/v3/users/${u.userId}/application_credentials/${appCred.id}`, { method: "DELETE", headers: { "x-auth-token": token } });
+    await d.arrayBuffer();
+  };
+  return { token, storageUrl, authBase: base, user: u, region: env.region, appCred, dropAppCred };
+}

@@ -16,6 +16,23 @@ export function ensureAwsSdk(log, pkg = "@aws-sdk/client-s3") {
   return peerVersion(pkg);
 }
 
+/** The JavaScript Swift clients the swift-peers rows compare with (issue #15). */
+export const JS_SWIFT_PEERS = ["@trendyol-js/openstack-swift-sdk", "openstack-swift-client", "pkgcloud"];
+
+/** Installs the JavaScript Swift peers into bench/.peers (npm, no install scripts); their versions. */
+export function ensureJsSwiftPeers(log) {
+  const missing = JS_SWIFT_PEERS.filter((p) => !peerVersion(p));
+  if (missing.length) {
+    log(`installing ${missing.join(", ")} into bench/.peers (npm)…`);
+    fs.mkdirSync(PEERS_DIR, { recursive: true });
+    execFileSync("npm", ["install", "--prefix", PEERS_DIR, "--no-audit", "--no-fund", "--ignore-scripts", "--loglevel=error", ...missing], {
+      stdio: ["ignore", "inherit", "inherit"],
+      timeout: 300_000,
+    });
+  }
+  return Object.fromEntries(JS_SWIFT_PEERS.map((p) => [p, peerVersion(p)]));
+}
+
 const SWIFT = "/usr/bin/swift";
 
 /** python3-swiftclient from Debian; installed when missing and we are root. Returns its version or throws. */
