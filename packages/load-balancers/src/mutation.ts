@@ -1,5 +1,5 @@
 import { type CallOptions, HttpError, jsonFor, NotFound, type RaxResponse, sendFor, type ServiceCall, type ServiceClient } from "@rax/core";
-import type * as z from "zod";
+import type * as z from "zod/mini";
 import { LoadBalancerImmutable, NoSuchLoadBalancer } from "./errors";
 
 // Every CLB call goes through one of these two, so a 404 and a 422 mean the same thing everywhere.
@@ -29,12 +29,12 @@ export async function change(client: ServiceClient, lbId: string, call: ServiceC
 }
 
 /** `change` + the JSON answer parsed leniently. */
-export async function changeJson<S extends z.ZodType>(client: ServiceClient, lbId: string, call: ServiceCall, ok: readonly number[], schema: S, o: CallOptions, missing?: (e: NotFound) => Error): Promise<z.output<S>> {
+export async function changeJson<S extends z.ZodMiniType>(client: ServiceClient, lbId: string, call: ServiceCall, ok: readonly number[], schema: S, o: CallOptions, missing?: (e: NotFound) => Error): Promise<z.output<S>> {
   return jsonFor(client, { ...call, ...o, idempotent: false } as ServiceCall, ok, schema).catch(refine(lbId, missing));
 }
 
 /** A read (GET → 200) of something under a load balancer. */
-export async function read<S extends z.ZodType>(client: ServiceClient, lbId: string, path: string, schema: S, o: CallOptions, missing?: (e: NotFound) => Error, query?: ServiceCall["query"]): Promise<z.output<S>> {
+export async function read<S extends z.ZodMiniType>(client: ServiceClient, lbId: string, path: string, schema: S, o: CallOptions, missing?: (e: NotFound) => Error, query?: ServiceCall["query"]): Promise<z.output<S>> {
   return jsonFor(client, { method: "GET", path, ...(query ? { query } : {}), ...o }, [200], schema).catch(refine(lbId, missing));
 }
 

@@ -1,5 +1,5 @@
 import { lazy } from "@rax/core";
-import * as z from "zod";
+import * as z from "zod/mini";
 import { ipOrCidr } from "../ref";
 
 export const ACCESS_TYPES = ["ALLOW", "DENY"] as const;
@@ -10,10 +10,10 @@ export const accessItemInput = lazy(() => z.strictObject({
   type: z.enum(ACCESS_TYPES, { error: "must be ALLOW or DENY" }),
 }));
 export type AccessItemInput = z.input<ReturnType<typeof accessItemInput>>;
-export const accessListInput = lazy(() => z.array(accessItemInput()).min(1, "must hold at least one item").max(100, "must hold at most 100 items (CLB's ACCESS_LIST_LIMIT)"));
+export const accessListInput = lazy(() => z.array(accessItemInput()).check(z.minLength(1, "must hold at least one item"), z.maxLength(100, "must hold at most 100 items (CLB's ACCESS_LIST_LIMIT)")));
 
-export const wireAccessItem = lazy(() => z.looseObject({ id: z.union([z.number(), z.string()]), address: z.string().optional(), type: z.string().optional() }));
-export const accessListBody = lazy(() => z.looseObject({ accessList: z.array(wireAccessItem()).nullish() }));
+export const wireAccessItem = lazy(() => z.looseObject({ id: z.union([z.number(), z.string()]), address: z.optional(z.string()), type: z.optional(z.string()) }));
+export const accessListBody = lazy(() => z.looseObject({ accessList: z.nullish(z.array(wireAccessItem())) }));
 
 export interface AccessItemData {
   id: number;

@@ -1,5 +1,5 @@
 import { lazy } from "@rax/core";
-import * as z from "zod";
+import * as z from "zod/mini";
 import { accessListInput } from "../access-list/models";
 import { toRecord, toWireList, wireMetaItem } from "../metadata/models";
 import { newLbNodeInput, type NodeData, nodeWire, toNode, wireNode } from "../nodes/models";
@@ -18,37 +18,37 @@ export type Protocol = (typeof PROTOCOLS)[number];
 
 // Statuses CLB documents: ACTIVE, BUILD (create's answer), PENDING_CREATE, PENDING_UPDATE, PENDING_DELETE, ERROR, SUSPENDED, DELETED.
 
-const time = lazy(() => z.looseObject({ time: z.string().optional() }).nullish());
-const flag = lazy(() => z.union([z.boolean(), z.string()]).nullish());
-const enabled = lazy(() => z.looseObject({ enabled: flag() }).nullish());
+const time = lazy(() => z.nullish(z.looseObject({ time: z.optional(z.string()) })));
+const flag = lazy(() => z.nullish(z.union([z.boolean(), z.string()])));
+const enabled = lazy(() => z.nullish(z.looseObject({ enabled: flag() })));
 
 export const wireLoadBalancer = lazy(() => z.looseObject({
   id: z.union([z.number(), z.string()]),
-  name: z.string().optional(),
-  protocol: z.string().optional(),
-  port: z.number().optional(),
-  algorithm: z.string().optional(),
-  status: z.string().optional(),
-  timeout: z.number().nullish(),
-  nodeCount: z.number().optional(),
+  name: z.optional(z.string()),
+  protocol: z.optional(z.string()),
+  port: z.optional(z.number()),
+  algorithm: z.optional(z.string()),
+  status: z.optional(z.string()),
+  timeout: z.nullish(z.number()),
+  nodeCount: z.optional(z.number()),
   halfClosed: flag(),
   httpsRedirect: flag(),
-  virtualIps: z.array(wireVirtualIp()).nullish(),
-  nodes: z.array(wireNode()).nullish(),
+  virtualIps: z.nullish(z.array(wireVirtualIp())),
+  nodes: z.nullish(z.array(wireNode())),
   created: time(),
   updated: time(),
-  cluster: z.looseObject({ name: z.string().optional() }).nullish(),
-  sourceAddresses: z.record(z.string(), z.string()).nullish(),
-  sessionPersistence: z.looseObject({ persistenceType: z.string().nullish() }).nullish(),
+  cluster: z.nullish(z.looseObject({ name: z.optional(z.string()) })),
+  sourceAddresses: z.nullish(z.record(z.string(), z.string())),
+  sessionPersistence: z.nullish(z.looseObject({ persistenceType: z.nullish(z.string()) })),
   connectionLogging: enabled(),
   contentCaching: enabled(),
-  metadata: z.array(wireMetaItem()).nullish(),
+  metadata: z.nullish(z.array(wireMetaItem())),
 }));
 export type WireLoadBalancer = z.output<ReturnType<typeof wireLoadBalancer>>;
 export const loadBalancerBody = lazy(() => z.looseObject({ loadBalancer: wireLoadBalancer() }));
 export const loadBalancersBody = lazy(() => z.looseObject({
   loadBalancers: z.array(wireLoadBalancer()),
-  links: z.array(z.looseObject({ rel: z.string().optional(), href: z.string().optional() })).nullish(),
+  links: z.nullish(z.array(z.looseObject({ rel: z.optional(z.string()), href: z.optional(z.string()) }))),
 }));
 
 export interface LoadBalancerData {
@@ -111,10 +111,10 @@ export function toLoadBalancer(w: WireLoadBalancer): LoadBalancerData {
 
 const algorithm = lazy(() => z.enum(ALGORITHMS, { error: `must be one of ${ALGORITHMS.join(", ")}` }));
 const protocol = lazy(() => z.enum(PROTOCOLS, { error: `must be one of ${PROTOCOLS.join(", ")}` }));
-const port = lazy(() => z.number().int("must be a whole number").min(1, "must be 1–65535").max(65535, "must be 1–65535"));
+const port = lazy(() => z.number().check(z.int("must be a whole number"), z.gte(1, "must be 1–65535"), z.lte(65535, "must be 1–65535")));
 /** CLB: 1–120 seconds (default 30). */
-const timeout = lazy(() => z.number().int("must be a whole number of seconds").min(1, "must be 1–120 seconds").max(120, "must be 1–120 seconds"));
-const name = lazy(() => z.string().min(1, "must not be empty").max(128, "must be at most 128 characters"));
+const timeout = lazy(() => z.number().check(z.int("must be a whole number of seconds"), z.gte(1, "must be 1–120 seconds"), z.lte(120, "must be 1–120 seconds")));
+const name = lazy(() => z.string().check(z.minLength(1, "must not be empty"), z.maxLength(128, "must be at most 128 characters")));
 
 /** Each protocol's default port (CLB's GET /loadbalancers/protocols); 0 = none, a port must be given. */
 const DEFAULT_PORTS: Partial<Record<Protocol, number>> = {
@@ -125,26 +125,26 @@ const DEFAULT_PORTS: Partial<Record<Protocol, number>> = {
 export const createLoadBalancerInput = lazy(() => z.strictObject({
   name: name(),
   /** Default: the protocol's port (the seed: "the default port for the given protocol is selected unless otherwise specified"); required for TCP/UDP ones. */
-  port: port().optional(),
+  port: z.optional(port()),
   protocol: protocol(),
   /** At least one: `{ type: "PUBLIC" }`, `{ type: "SERVICENET" }`, `{ type: "PUBLIC", ipVersion: "IPV6" }` or `{ id }` to share one. */
-  virtualIps: z.array(virtualIpInput()).min(1, "must hold at least one virtual IP (pyrax's MissingLoadBalancerParameters)"),
-  nodes: z.array(newLbNodeInput()).max(25, "must hold at most 25 nodes (CLB's NODE_LIMIT)").optional(),
+  virtualIps: z.array(virtualIpInput()).check(z.minLength(1, "must hold at least one virtual IP (pyrax's MissingLoadBalancerParameters)")),
+  nodes: z.optional(z.array(newLbNodeInput()).check(z.maxLength(25, "must hold at most 25 nodes (CLB's NODE_LIMIT)"))),
   /** Default RANDOM (pyrax's default). */
-  algorithm: algorithm().optional(),
-  timeout: timeout().optional(),
-  halfClosed: z.boolean().optional(),
-  httpsRedirect: z.boolean().optional(),
-  metadata: metadataInput().optional(),
-  accessList: accessListInput().optional(),
-  healthMonitor: healthMonitorInput().optional(),
-  connectionThrottle: connectionThrottleInput().optional(),
-  sessionPersistence: persistenceInput().optional(),
-  connectionLogging: z.boolean().optional(),
-  contentCaching: z.boolean().optional(),
-}).superRefine((i, ctx) => {
+  algorithm: z.optional(algorithm()),
+  timeout: z.optional(timeout()),
+  halfClosed: z.optional(z.boolean()),
+  httpsRedirect: z.optional(z.boolean()),
+  metadata: z.optional(metadataInput()),
+  accessList: z.optional(accessListInput()),
+  healthMonitor: z.optional(healthMonitorInput()),
+  connectionThrottle: z.optional(connectionThrottleInput()),
+  sessionPersistence: z.optional(persistenceInput()),
+  connectionLogging: z.optional(z.boolean()),
+  contentCaching: z.optional(z.boolean()),
+}).check(z.superRefine((i, ctx) => {
   if (i.port === undefined && !DEFAULT_PORTS[i.protocol]) ctx.addIssue({ code: "custom", path: ["port"], message: `is required for ${i.protocol} (it has no default port)` });
-}));
+})));
 export type CreateLoadBalancerInput = z.input<ReturnType<typeof createLoadBalancerInput>>;
 
 /** The create body: only what was given, in CLB's names (pyrax sent every key, unset as null). */
@@ -173,26 +173,24 @@ export function createBody(i: z.output<ReturnType<typeof createLoadBalancerInput
 
 /** What `update` may change (the seed's list, plus httpsRedirect). */
 export const updateLoadBalancerInput = lazy(() => z
-  .strictObject({ name: name().optional(), algorithm: algorithm().optional(), protocol: protocol().optional(), port: port().optional(), timeout: timeout().optional(), halfClosed: z.boolean().optional(), httpsRedirect: z.boolean().optional() })
-  .refine((u) => Object.values(u).some((v) => v !== undefined), "must change at least one of name, algorithm, protocol, port, timeout, halfClosed, httpsRedirect"));
+  .strictObject({ name: z.optional(name()), algorithm: z.optional(algorithm()), protocol: z.optional(protocol()), port: z.optional(port()), timeout: z.optional(timeout()), halfClosed: z.optional(z.boolean()), httpsRedirect: z.optional(z.boolean()) }).check(z.refine((u) => Object.values(u).some((v) => v !== undefined), "must change at least one of name, algorithm, protocol, port, timeout, halfClosed, httpsRedirect")));
 export type UpdateLoadBalancerInput = z.input<ReturnType<typeof updateLoadBalancerInput>>;
 
-export const listLoadBalancersInput = lazy(() => z
+export const listLoadBalancersInput = lazy(() => z.optional(z
   .strictObject({
     /** Stop after this many in all. */
-    limit: z.number().int().positive().optional(),
+    limit: z.optional(z.int().check(z.positive())),
     /** Start after this load balancer id. */
-    marker: z.union([z.number().int(), z.string().regex(/^\d+$/)]).transform(String).optional(),
+    marker: z.optional(z.pipe(z.union([z.int(), z.string().check(z.regex(/^\d+$/))]), z.transform(String))),
     /** Load balancers per request, ≤ 100 (CLB's maximum; the default). */
-    pageSize: z.number().int().positive().max(100, "must be at most 100 (CLB's page limit)").optional(),
+    pageSize: z.optional(z.int().check(z.positive(), z.lte(100, "must be at most 100 (CLB's page limit)"))),
     /** Only load balancers with a node at this address (CLB's `nodeaddress`). */
-    nodeAddress: z.string().min(1).optional(),
-  })
-  .optional());
+    nodeAddress: z.optional(z.string().check(z.minLength(1))),
+  })));
 export type ListLoadBalancersInput = z.input<ReturnType<typeof listLoadBalancersInput>>;
 
 export const algorithmsBody = lazy(() => z.looseObject({ algorithms: z.array(z.looseObject({ name: z.string() })) }));
-export const protocolsBody = lazy(() => z.looseObject({ protocols: z.array(z.looseObject({ name: z.string(), port: z.number().optional() })) }));
+export const protocolsBody = lazy(() => z.looseObject({ protocols: z.array(z.looseObject({ name: z.string(), port: z.optional(z.number()) })) }));
 export const allowedDomainsBody = lazy(() => z.looseObject({ allowedDomains: z.array(z.looseObject({ allowedDomain: z.looseObject({ name: z.string() }) })) }));
 export const absoluteLimitsBody = lazy(() => z.looseObject({ absolute: z.array(z.looseObject({ name: z.string(), value: z.number() })) }));
 export const statsBody = lazy(() => z.record(z.string(), z.unknown()));

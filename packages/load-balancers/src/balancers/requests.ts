@@ -1,5 +1,5 @@
 import { type CallOptions, jsonFor, markerPager, notFound, type Paginated, ResourceFailed, type ServiceClient, validate, waitUntil, type WaitOptions } from "@rax/core";
-import * as z from "zod";
+import * as z from "zod/mini";
 import { LoadBalancerFailed, NoSuchLoadBalancer, NoUniqueMatch } from "../errors";
 import { changeJson, changeOnly, lbPath, read } from "../mutation";
 import { type Ref, ref, refs } from "../ref";
@@ -46,7 +46,7 @@ export async function getLoadBalancer(client: ServiceClient, lb: Ref, o: CallOpt
 
 /** The one load balancer named exactly `name` (pyrax `clb.find(name=…)`), fetched in full. */
 export async function findLoadBalancer(client: ServiceClient, name: string, o: CallOptions = {}): Promise<LoadBalancerData> {
-  const n = validate(z.string().min(1), name, "name");
+  const n = validate(z.string().check(z.minLength(1)), name, "name");
   const matches = (await listLoadBalancers(client, {}, o).toArray()).filter((lb) => lb.name === n);
   if (matches.length > 1) throw new NoUniqueMatch("load balancers", matches.map((lb) => String(lb.id)));
   if (matches.length === 0) throw notFound(`loadbalancers?name=${n}`, `No load balancer named ${n}`, (e) => new NoSuchLoadBalancer(n, e));
@@ -76,7 +76,7 @@ export async function deleteLoadBalancer(client: ServiceClient, lb: Ref, o: Call
 
 /** DELETE /loadbalancers?id=…&id=… → 202: up to 10 at once (CLB's BATCH_DELETE_LIMIT). */
 export async function deleteLoadBalancers(client: ServiceClient, lbs: Ref | Ref[], o: CallOptions = {}): Promise<void> {
-  const ids = validate(refs().refine((a) => a.length <= 10, "must name at most 10 load balancers (CLB's BATCH_DELETE_LIMIT)"), lbs, "loadBalancers");
+  const ids = validate(refs().check(z.refine((a) => a.length <= 10, "must name at most 10 load balancers (CLB's BATCH_DELETE_LIMIT)")), lbs, "loadBalancers");
   await changeOnly(client, ids.join(","), { method: "DELETE", path: "loadbalancers", query: { id: ids } }, [202], o);
 }
 

@@ -3,7 +3,7 @@ import { NoSuchNode } from "../errors";
 import { changeOnly, lbPath, read } from "../mutation";
 import { metadataInput, type Ref, ref } from "../ref";
 import { metadataBody, toRecord, toWireList, type WireMetaItem } from "./models";
-import * as z from "zod";
+import * as z from "zod/mini";
 
 // Load-balancer metadata (`/loadbalancers/{id}/metadata`) and node metadata
 // (`…/nodes/{nodeId}/metadata`) work alike: `node` undefined means the load balancer's own.
@@ -65,7 +65,7 @@ export async function updateMetadata(client: ServiceClient, lb: Ref, metadata: R
 /** pyrax `delete_metadata(keys=None)`: the given keys, or all of it. Keys it does not have are ignored. */
 export async function deleteMetadata(client: ServiceClient, lb: Ref, keys?: string | string[], node?: Ref, o: CallOptions = {}): Promise<void> {
   const w = where(lb, node);
-  const wanted = keys === undefined ? undefined : new Set(validate(z.array(z.string().min(1)).min(1), Array.isArray(keys) ? keys : [keys], "keys"));
+  const wanted = keys === undefined ? undefined : new Set(validate(z.array(z.string().check(z.minLength(1))).check(z.minLength(1)), Array.isArray(keys) ? keys : [keys], "keys"));
   const ids = (await items(client, w, o)).filter((i) => !wanted || wanted.has(i.key)).map((i) => i.id);
   if (ids.length) await deleteIds(client, w, ids, o);
 }

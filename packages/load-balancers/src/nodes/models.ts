@@ -1,5 +1,5 @@
 import { lazy } from "@rax/core";
-import * as z from "zod";
+import * as z from "zod/mini";
 import { ipAddress } from "../ref";
 
 export const NODE_CONDITIONS = ["ENABLED", "DISABLED", "DRAINING"] as const;
@@ -9,12 +9,12 @@ export type NodeType = (typeof NODE_TYPES)[number];
 
 export const wireNode = lazy(() => z.looseObject({
   id: z.union([z.number(), z.string()]),
-  address: z.string().optional(),
-  port: z.number().optional(),
-  condition: z.string().optional(),
-  status: z.string().optional(),
-  type: z.string().nullish(),
-  weight: z.number().nullish(),
+  address: z.optional(z.string()),
+  port: z.optional(z.number()),
+  condition: z.optional(z.string()),
+  status: z.optional(z.string()),
+  type: z.nullish(z.string()),
+  weight: z.nullish(z.number()),
 }));
 export type WireNode = z.output<ReturnType<typeof wireNode>>;
 export const nodesBody = lazy(() => z.looseObject({ nodes: z.array(wireNode()) }));
@@ -49,33 +49,32 @@ export function toNode(w: WireNode): NodeData {
   };
 }
 
-const port = lazy(() => z.number().int("must be a whole number").min(1, "must be 1–65535").max(65535, "must be 1–65535"));
-const weight = lazy(() => z.number().int("must be a whole number").min(1, "must be 1–100").max(100, "must be 1–100"));
+const port = lazy(() => z.number().check(z.int("must be a whole number"), z.gte(1, "must be 1–65535"), z.lte(65535, "must be 1–65535")));
+const weight = lazy(() => z.number().check(z.int("must be a whole number"), z.gte(1, "must be 1–100"), z.lte(100, "must be 1–100")));
 
 /** A node to add: the server's IP address and port (pyrax `clb.Node(address, port, condition)`). */
 export const nodeInput = lazy(() => z.strictObject({
   address: ipAddress(),
   port: port(),
   /** Default ENABLED. */
-  condition: z.enum(NODE_CONDITIONS, { error: `must be one of ${NODE_CONDITIONS.join(", ")}` }).optional(),
-  type: z.enum(NODE_TYPES, { error: `must be one of ${NODE_TYPES.join(", ")}` }).optional(),
-  weight: weight().optional(),
+  condition: z.optional(z.enum(NODE_CONDITIONS, { error: `must be one of ${NODE_CONDITIONS.join(", ")}` })),
+  type: z.optional(z.enum(NODE_TYPES, { error: `must be one of ${NODE_TYPES.join(", ")}` })),
+  weight: z.optional(weight()),
 }));
 export type NodeInput = z.input<ReturnType<typeof nodeInput>>;
 
 /** Nodes in a new load balancer: only ENABLED or DISABLED (the seed; pyrax's InvalidNodeCondition). */
-export const newLbNodeInput = lazy(() => nodeInput().extend({
-  condition: z.enum(["ENABLED", "DISABLED"], { error: "must be ENABLED or DISABLED for a node of a new load balancer" }).optional(),
+export const newLbNodeInput = lazy(() => z.extend(nodeInput(), {
+  condition: z.optional(z.enum(["ENABLED", "DISABLED"], { error: "must be ENABLED or DISABLED for a node of a new load balancer" })),
 }));
 
 /** What `nodes.update` may change (address and port are fixed once a node exists). */
 export const updateNodeInput = lazy(() => z
   .strictObject({
-    condition: z.enum(NODE_CONDITIONS, { error: `must be one of ${NODE_CONDITIONS.join(", ")}` }).optional(),
-    type: z.enum(NODE_TYPES, { error: `must be one of ${NODE_TYPES.join(", ")}` }).optional(),
-    weight: weight().optional(),
-  })
-  .refine((c) => c.condition !== undefined || c.type !== undefined || c.weight !== undefined, "must change condition, type or weight"));
+    condition: z.optional(z.enum(NODE_CONDITIONS, { error: `must be one of ${NODE_CONDITIONS.join(", ")}` })),
+    type: z.optional(z.enum(NODE_TYPES, { error: `must be one of ${NODE_TYPES.join(", ")}` })),
+    weight: z.optional(weight()),
+  }).check(z.refine((c) => c.condition !== undefined || c.type !== undefined || c.weight !== undefined, "must change condition, type or weight")));
 export type UpdateNodeInput = z.input<ReturnType<typeof updateNodeInput>>;
 
 /** The wire form of a node to add: condition ENABLED unless given; weight and type only when given. */

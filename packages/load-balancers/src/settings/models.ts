@@ -1,5 +1,5 @@
 import { lazy } from "@rax/core";
-import * as z from "zod";
+import * as z from "zod/mini";
 
 // Health monitor, session persistence, connection throttle, connection logging, content caching
 // and the error page: one setting each under /loadbalancers/{id}, read and written whole.
@@ -8,24 +8,23 @@ export const HEALTH_MONITOR_TYPES = ["CONNECT", "HTTP", "HTTPS"] as const;
 export const PERSISTENCE_TYPES = ["HTTP_COOKIE", "SOURCE_IP"] as const;
 export type PersistenceType = (typeof PERSISTENCE_TYPES)[number];
 
-const int = (min: number, max: number) => z.number().int("must be a whole number").min(min, `must be ${min}–${max}`).max(max, `must be ${min}–${max}`);
+const int = (min: number, max: number) => z.number().check(z.int("must be a whole number"), z.gte(min, `must be ${min}–${max}`), z.lte(max, `must be ${min}–${max}`));
 
 /** The seed's table: CONNECT needs delay/timeout/attempts; HTTP(S) also path, statusRegex, bodyRegex (hostHeader optional). */
-export const healthMonitorInput = lazy(() => z
+export const healthMonitorInput = lazy(() => z.pipe(z
   .strictObject({
     type: z.enum(HEALTH_MONITOR_TYPES, { error: `must be one of ${HEALTH_MONITOR_TYPES.join(", ")}` }),
     /** Seconds between probes, 1–3600. Default 10. */
-    delay: int(1, 3600).default(10),
+    delay: z._default(int(1, 3600), 10),
     /** Seconds to wait for a connection, 1–300. Default 10. */
-    timeout: int(1, 300).default(10),
+    timeout: z._default(int(1, 300), 10),
     /** Failures before a node leaves rotation, 1–10. Default 3. */
-    attemptsBeforeDeactivation: int(1, 10).default(3),
-    path: z.string().startsWith("/", "must start with /").optional(),
-    statusRegex: z.string().min(1).optional(),
-    bodyRegex: z.string().min(1).optional(),
-    hostHeader: z.string().min(1).optional(),
-  })
-  .superRefine((h, ctx) => {
+    attemptsBeforeDeactivation: z._default(int(1, 10), 3),
+    path: z.optional(z.string().check(z.startsWith("/", "must start with /"))),
+    statusRegex: z.optional(z.string().check(z.minLength(1))),
+    bodyRegex: z.optional(z.string().check(z.minLength(1))),
+    hostHeader: z.optional(z.string().check(z.minLength(1))),
+  }).check(z.superRefine((h, ctx) => {
     if (h.type === "CONNECT") {
       for (const k of ["path", "statusRegex", "bodyRegex", "hostHeader"] as const)
         if (h[k] !== undefined) ctx.addIssue({ code: "custom", path: [k], message: "applies to HTTP and HTTPS monitors only" });
@@ -42,21 +41,20 @@ export const healthMonitorInput = lazy(() => z
         ctx.addIssue({ code: "custom", path: [k], message: "must be a valid regular expression" });
       }
     }
-  })
-  .transform((h) => (h.type === "CONNECT" ? h : { ...h, path: h.path ?? "/" })));
+  })), z.transform((h) => (h.type === "CONNECT" ? h : { ...h, path: h.path ?? "/" }))));
 export type HealthMonitorInput = z.input<ReturnType<typeof healthMonitorInput>>;
 
 export const wireHealthMonitor = lazy(() => z.looseObject({
-  type: z.string().optional(),
-  delay: z.number().optional(),
-  timeout: z.number().optional(),
-  attemptsBeforeDeactivation: z.number().optional(),
-  path: z.string().optional(),
-  statusRegex: z.string().optional(),
-  bodyRegex: z.string().optional(),
-  hostHeader: z.string().optional(),
+  type: z.optional(z.string()),
+  delay: z.optional(z.number()),
+  timeout: z.optional(z.number()),
+  attemptsBeforeDeactivation: z.optional(z.number()),
+  path: z.optional(z.string()),
+  statusRegex: z.optional(z.string()),
+  bodyRegex: z.optional(z.string()),
+  hostHeader: z.optional(z.string()),
 }));
-export const healthMonitorBody = lazy(() => z.looseObject({ healthMonitor: wireHealthMonitor().nullish() }));
+export const healthMonitorBody = lazy(() => z.looseObject({ healthMonitor: z.nullish(wireHealthMonitor()) }));
 
 /** The load balancer's health monitor; `{}` when it has none (as pyrax returns). */
 export type HealthMonitorData = Partial<z.output<ReturnType<typeof healthMonitorInput>>> & Record<string, unknown>;
@@ -64,26 +62,25 @@ export type HealthMonitorData = Partial<z.output<ReturnType<typeof healthMonitor
 export const connectionThrottleInput = lazy(() => z
   .strictObject({
     /** Most connections from one IP address, 0–100000 (0: no limit). */
-    maxConnections: int(0, 100_000).optional(),
+    maxConnections: z.optional(int(0, 100_000)),
     /** Deprecated by CLB; still accepted. */
-    minConnections: int(0, 1000).optional(),
+    minConnections: z.optional(int(0, 1000)),
     /** Most connections per rateInterval from one IP, 0–100000. */
-    maxConnectionRate: int(0, 100_000).optional(),
+    maxConnectionRate: z.optional(int(0, 100_000)),
     /** Seconds over which maxConnectionRate counts, 1–3600. */
-    rateInterval: int(1, 3600).optional(),
-  })
-  .refine((t) => Object.values(t).some((v) => v !== undefined), "must set at least one limit"));
+    rateInterval: z.optional(int(1, 3600)),
+  }).check(z.refine((t) => Object.values(t).some((v) => v !== undefined), "must set at least one limit")));
 export type ConnectionThrottleInput = z.input<ReturnType<typeof connectionThrottleInput>>;
-export const connectionThrottleBody = lazy(() => z.looseObject({ connectionThrottle: z.record(z.string(), z.unknown()).nullish() }));
+export const connectionThrottleBody = lazy(() => z.looseObject({ connectionThrottle: z.nullish(z.record(z.string(), z.unknown())) }));
 export type ConnectionThrottleData = Record<string, unknown> & { maxConnections?: number; minConnections?: number; maxConnectionRate?: number; rateInterval?: number };
 
 export const persistenceInput = lazy(() => z.enum(PERSISTENCE_TYPES, { error: `must be one of ${PERSISTENCE_TYPES.join(", ")}` }));
-export const sessionPersistenceBody = lazy(() => z.looseObject({ sessionPersistence: z.looseObject({ persistenceType: z.string().nullish() }).nullish() }));
+export const sessionPersistenceBody = lazy(() => z.looseObject({ sessionPersistence: z.nullish(z.looseObject({ persistenceType: z.nullish(z.string()) })) }));
 
 // CLB's docs write booleans; pyrax sent the strings "true"/"false": both are read.
-const flag = lazy(() => z.union([z.boolean(), z.enum(["true", "false"]).transform((s) => s === "true")]));
-export const connectionLoggingBody = lazy(() => z.looseObject({ connectionLogging: z.looseObject({ enabled: flag().optional() }).nullish() }));
-export const contentCachingBody = lazy(() => z.looseObject({ contentCaching: z.looseObject({ enabled: flag().optional() }).nullish() }));
+const flag = lazy(() => z.union([z.boolean(), z.pipe(z.enum(["true", "false"]), z.transform((s) => s === "true"))]));
+export const connectionLoggingBody = lazy(() => z.looseObject({ connectionLogging: z.nullish(z.looseObject({ enabled: z.optional(flag()) })) }));
+export const contentCachingBody = lazy(() => z.looseObject({ contentCaching: z.nullish(z.looseObject({ enabled: z.optional(flag()) })) }));
 
-export const errorPageBody = lazy(() => z.looseObject({ errorpage: z.looseObject({ content: z.string().optional() }) }));
-export const errorPageInput = lazy(() => z.string().min(1, "must not be empty").max(65_536, "must be at most 64 KiB"));
+export const errorPageBody = lazy(() => z.looseObject({ errorpage: z.looseObject({ content: z.optional(z.string()) }) }));
+export const errorPageInput = lazy(() => z.string().check(z.minLength(1, "must not be empty"), z.maxLength(65_536, "must be at most 64 KiB")));

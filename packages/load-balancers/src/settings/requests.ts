@@ -1,5 +1,5 @@
 import { type CallOptions, type ServiceClient, validate } from "@rax/core";
-import * as z from "zod";
+import * as z from "zod/mini";
 import { changeOnly, lbPath, read } from "../mutation";
 import { type Ref, ref } from "../ref";
 import {

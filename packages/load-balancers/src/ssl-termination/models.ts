@@ -1,8 +1,8 @@
 import { lazy } from "@rax/core";
-import * as z from "zod";
+import * as z from "zod/mini";
 
-const port = lazy(() => z.number().int("must be a whole number").min(1, "must be 1–65535").max(65535, "must be 1–65535"));
-const pem = (what: string) => z.string().regex(/-----BEGIN [A-Z0-9 ]+-----[\s\S]+-----END [A-Z0-9 ]+-----/, `must be a PEM-encoded ${what}`);
+const port = lazy(() => z.number().check(z.int("must be a whole number"), z.gte(1, "must be 1–65535"), z.lte(65535, "must be 1–65535")));
+const pem = (what: string) => z.string().check(z.regex(/-----BEGIN [A-Z0-9 ]+-----[\s\S]+-----END [A-Z0-9 ]+-----/, `must be a PEM-encoded ${what}`));
 
 /** Everything SSL termination needs at once (pyrax `add_ssl_termination`). */
 export const sslTerminationInput = lazy(() => z.strictObject({
@@ -11,26 +11,25 @@ export const sslTerminationInput = lazy(() => z.strictObject({
   /** PEM private key: registered as a secret, sent once, never returned or printed. */
   privatekey: pem("private key"),
   certificate: pem("certificate"),
-  intermediateCertificate: pem("certificate chain").optional(),
+  intermediateCertificate: z.optional(pem("certificate chain")),
   /** Default true. */
-  enabled: z.boolean().optional(),
+  enabled: z.optional(z.boolean()),
   /** Only secure traffic reaches the nodes. Default false. */
-  secureTrafficOnly: z.boolean().optional(),
+  secureTrafficOnly: z.optional(z.boolean()),
 }));
 export type SslTerminationInput = z.input<ReturnType<typeof sslTerminationInput>>;
 
 /** What can change once configured (pyrax `update_ssl_termination`); certificates need delete + add. */
 export const updateSslTerminationInput = lazy(() => z
-  .strictObject({ securePort: port().optional(), enabled: z.boolean().optional(), secureTrafficOnly: z.boolean().optional() })
-  .refine((u) => u.securePort !== undefined || u.enabled !== undefined || u.secureTrafficOnly !== undefined, "must change securePort, enabled or secureTrafficOnly"));
+  .strictObject({ securePort: z.optional(port()), enabled: z.optional(z.boolean()), secureTrafficOnly: z.optional(z.boolean()) }).check(z.refine((u) => u.securePort !== undefined || u.enabled !== undefined || u.secureTrafficOnly !== undefined, "must change securePort, enabled or secureTrafficOnly")));
 export type UpdateSslTerminationInput = z.input<ReturnType<typeof updateSslTerminationInput>>;
 
 export const wireSslTermination = lazy(() => z.looseObject({
-  certificate: z.string().optional(),
-  intermediateCertificate: z.string().nullish(),
-  enabled: z.boolean().optional(),
-  secureTrafficOnly: z.boolean().optional(),
-  securePort: z.number().optional(),
+  certificate: z.optional(z.string()),
+  intermediateCertificate: z.nullish(z.string()),
+  enabled: z.optional(z.boolean()),
+  secureTrafficOnly: z.optional(z.boolean()),
+  securePort: z.optional(z.number()),
 }));
 export const sslTerminationBody = lazy(() => z.looseObject({ sslTermination: wireSslTermination() }));
 

@@ -1,5 +1,5 @@
 import { lazy } from "@rax/core";
-import * as z from "zod";
+import * as z from "zod/mini";
 
 const pad = (n: number) => String(n).padStart(2, "0");
 const wireTime = (d: Date) => `${d.getUTCFullYear()}-${pad(d.getUTCMonth() + 1)}-${pad(d.getUTCDate())}T${pad(d.getUTCHours())}:${pad(d.getUTCMinutes())}:${pad(d.getUTCSeconds())}`;
@@ -13,26 +13,21 @@ function realDate(s: string): boolean {
 
 /** The seed's forms: a Date, "YYYY-MM-DD" or "YYYY-MM-DD HH:MM:SS" (UTC) → CLB's `YYYY-MM-DDTHH:MM:SS` (pyrax's InvalidDateTimeString otherwise). */
 export const usageTime = lazy(() => z.union([
-  z.date().refine((d) => !Number.isNaN(d.getTime()), "must be a valid date").transform(wireTime),
-  z
-    .string()
-    .regex(/^\d{4}-\d{2}-\d{2}([ T]\d{2}:\d{2}:\d{2})?$/, 'must be a Date, "YYYY-MM-DD" or "YYYY-MM-DD HH:MM:SS"')
-    .refine(realDate, "must be a real date")
-    .transform((s) => (s.length === 10 ? `${s}T00:00:00` : s.replace(" ", "T"))),
+  z.pipe(z.date().check(z.refine((d) => !Number.isNaN(d.getTime()), "must be a valid date")), z.transform(wireTime)),
+  z.pipe(z
+    .string().check(z.regex(/^\d{4}-\d{2}-\d{2}([ T]\d{2}:\d{2}:\d{2})?$/, 'must be a Date, "YYYY-MM-DD" or "YYYY-MM-DD HH:MM:SS"'), z.refine(realDate, "must be a real date")), z.transform((s) => (s.length === 10 ? `${s}T00:00:00` : s.replace(" ", "T")))),
 ]));
 
-export const usageRangeInput = lazy(() => z
-  .strictObject({ start: usageTime().optional(), end: usageTime().optional() })
-  .refine((r) => r.start === undefined || r.end === undefined || r.start <= r.end, { path: ["end"], message: "must not be before start" })
-  .optional());
+export const usageRangeInput = lazy(() => z.optional(z
+  .strictObject({ start: z.optional(usageTime()), end: z.optional(usageTime()) }).check(z.refine((r) => r.start === undefined || r.end === undefined || r.start <= r.end, { path: ["end"], message: "must not be before start" }))));
 export type UsageRangeInput = z.input<ReturnType<typeof usageRangeInput>>;
 
 // Nullish: the running hour's record may have no end yet, and eventType is null on most records.
-export const wireUsageRecord = lazy(() => z.looseObject({ id: z.union([z.number(), z.string()]).nullish(), startTime: z.string().nullish(), endTime: z.string().nullish() }));
-export const lbUsageBody = lazy(() => z.looseObject({ loadBalancerUsageRecords: z.array(wireUsageRecord()).nullish() }));
+export const wireUsageRecord = lazy(() => z.looseObject({ id: z.nullish(z.union([z.number(), z.string()])), startTime: z.nullish(z.string()), endTime: z.nullish(z.string()) }));
+export const lbUsageBody = lazy(() => z.looseObject({ loadBalancerUsageRecords: z.nullish(z.array(wireUsageRecord())) }));
 export const accountUsageBody = lazy(() => z.looseObject({
-  accountUsage: z.looseObject({ accountUsageRecords: z.array(z.looseObject({ startTime: z.string().nullish() })).nullish() }).nullish(),
-  loadBalancerUsages: z.array(z.looseObject({ loadBalancerId: z.union([z.number(), z.string()]).optional(), loadBalancerUsageRecords: z.array(wireUsageRecord()).nullish() })).nullish(),
+  accountUsage: z.nullish(z.looseObject({ accountUsageRecords: z.nullish(z.array(z.looseObject({ startTime: z.nullish(z.string()) }))) })),
+  loadBalancerUsages: z.nullish(z.array(z.looseObject({ loadBalancerId: z.optional(z.union([z.number(), z.string()])), loadBalancerUsageRecords: z.nullish(z.array(wireUsageRecord())) }))),
 }));
 
 /**

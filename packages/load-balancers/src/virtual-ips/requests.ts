@@ -1,4 +1,5 @@
 import { type CallOptions, type NotFound, type ServiceClient, validate } from "@rax/core";
+import * as z from "zod/mini";
 import { NoSuchVirtualIp } from "../errors";
 import { changeJson, changeOnly, lbPath, read } from "../mutation";
 import { type Ref, ref, refs } from "../ref";
@@ -25,7 +26,7 @@ export async function addVirtualIp(client: ServiceClient, lb: Ref, vip: AddVirtu
  */
 export async function deleteVirtualIps(client: ServiceClient, lb: Ref, vips: Ref | Ref[], o: CallOptions = {}): Promise<void> {
   const id = validate(ref(), lb, "loadBalancer");
-  const ids = validate(refs().refine((a) => a.length <= 10, "must name at most 10 virtual IPs (CLB's BATCH_DELETE_LIMIT)"), vips, "virtualIps");
+  const ids = validate(refs().check(z.refine((a) => a.length <= 10, "must name at most 10 virtual IPs (CLB's BATCH_DELETE_LIMIT)")), vips, "virtualIps");
   if (ids.length === 1) return changeOnly(client, id, { method: "DELETE", path: lbPath(id, `/virtualips/${ids[0]}`) }, [200, 202], o, missing(ids[0]!));
   await changeOnly(client, id, { method: "DELETE", path: lbPath(id, "/virtualips"), query: { id: ids } }, [202], o, missing(ids.join(",")));
 }
