@@ -1,29 +1,29 @@
 import { lazy } from "@rax/core";
-import * as z from "zod";
+import * as z from "zod/mini";
 
 // ---- wire: Glance v2 images are bare objects; custom properties sit beside the standard ones ----
 
 export const wireImage = lazy(() => z.looseObject({
   id: z.string(),
-  name: z.string().nullish(),
-  status: z.string().optional(),
-  visibility: z.string().optional(),
-  owner: z.string().nullish(),
-  size: z.number().nullish(),
-  virtual_size: z.number().nullish(),
-  min_disk: z.number().optional(),
-  min_ram: z.number().optional(),
-  disk_format: z.string().nullish(),
-  container_format: z.string().nullish(),
-  checksum: z.string().nullish(),
-  tags: z.array(z.string()).optional(),
-  protected: z.boolean().optional(),
-  created_at: z.string().optional(),
-  updated_at: z.string().optional(),
+  name: z.nullish(z.string()),
+  status: z.optional(z.string()),
+  visibility: z.optional(z.string()),
+  owner: z.nullish(z.string()),
+  size: z.nullish(z.number()),
+  virtual_size: z.nullish(z.number()),
+  min_disk: z.optional(z.number()),
+  min_ram: z.optional(z.number()),
+  disk_format: z.nullish(z.string()),
+  container_format: z.nullish(z.string()),
+  checksum: z.nullish(z.string()),
+  tags: z.optional(z.array(z.string())),
+  protected: z.optional(z.boolean()),
+  created_at: z.optional(z.string()),
+  updated_at: z.optional(z.string()),
 }));
 export type WireImage = z.output<ReturnType<typeof wireImage>>;
 
-export const imagesBody = lazy(() => z.looseObject({ images: z.array(wireImage()), next: z.string().nullish(), first: z.string().optional() }));
+export const imagesBody = lazy(() => z.looseObject({ images: z.array(wireImage()), next: z.nullish(z.string()), first: z.optional(z.string()) }));
 
 /** Fields Glance describes itself; everything else on an image is a custom property. */
 const STANDARD = new Set([
@@ -87,38 +87,35 @@ export const VISIBILITIES = ["public", "private", "shared", "community", "all"] 
 export const STATUSES = ["queued", "saving", "active", "killed", "deleted", "pending_delete", "importing", "uploading", "deactivated"] as const;
 export const SORT_KEYS = ["name", "status", "container_format", "disk_format", "size", "virtual_size", "id", "created_at", "updated_at", "min_disk", "min_ram", "owner", "visibility", "protected"] as const;
 
-const date = lazy(() => z.union([z.date().transform((d) => d.toISOString()), z.iso.datetime({ offset: true })], { error: "must be a Date or an ISO 8601 date-time" }));
+const date = lazy(() => z.union([z.pipe(z.date(), z.transform((d) => d.toISOString())), z.iso.datetime({ offset: true })], { error: "must be a Date or an ISO 8601 date-time" }));
 const range = lazy(() => z
-  .strictObject({ gt: date().optional(), gte: date().optional(), lt: date().optional(), lte: date().optional(), eq: date().optional(), neq: date().optional() })
-  .refine((o) => Object.values(o).filter((v) => v !== undefined).length === 1, "give exactly one of gt, gte, lt, lte, eq, neq (Glance takes one comparison per date field)"));
-const bytes = lazy(() => z.number().int().min(0));
+  .strictObject({ gt: z.optional(date()), gte: z.optional(date()), lt: z.optional(date()), lte: z.optional(date()), eq: z.optional(date()), neq: z.optional(date()) }).check(z.refine((o) => Object.values(o).filter((v) => v !== undefined).length === 1, "give exactly one of gt, gte, lt, lte, eq, neq (Glance takes one comparison per date field)")));
+const bytes = lazy(() => z.int().check(z.gte(0)));
 
-export const listImagesInput = lazy(() => z
+export const listImagesInput = lazy(() => z.optional(z
   .strictObject({
-    name: z.string().min(1).optional(),
-    visibility: z.enum(VISIBILITIES, { error: `must be one of ${VISIBILITIES.join(", ")}` }).optional(),
-    memberStatus: z.enum(["accepted", "pending", "rejected", "all"], { error: "must be accepted, pending, rejected or all" }).optional(),
-    owner: z.string().min(1).optional(),
+    name: z.optional(z.string().check(z.minLength(1))),
+    visibility: z.optional(z.enum(VISIBILITIES, { error: `must be one of ${VISIBILITIES.join(", ")}` })),
+    memberStatus: z.optional(z.enum(["accepted", "pending", "rejected", "all"], { error: "must be accepted, pending, rejected or all" })),
+    owner: z.optional(z.string().check(z.minLength(1))),
     /** Images carrying this tag (or all of these tags). */
-    tag: z.union([z.string().min(1), z.array(z.string().min(1)).min(1)]).optional(),
-    status: z.enum(STATUSES, { error: `must be one of ${STATUSES.join(", ")}` }).optional(),
+    tag: z.optional(z.union([z.string().check(z.minLength(1)), z.array(z.string().check(z.minLength(1))).check(z.minLength(1))])),
+    status: z.optional(z.enum(STATUSES, { error: `must be one of ${STATUSES.join(", ")}` })),
     /** Bytes, inclusive. */
-    sizeMin: bytes().optional(),
-    sizeMax: bytes().optional(),
+    sizeMin: z.optional(bytes()),
+    sizeMax: z.optional(bytes()),
     /** One comparison: `{ gte: new Date("2024-01-01") }`. */
-    createdAt: range().optional(),
-    updatedAt: range().optional(),
-    sortKey: z.enum(SORT_KEYS, { error: `must be one of ${SORT_KEYS.join(", ")}` }).optional(),
-    sortDir: z.enum(["asc", "desc"], { error: 'must be "asc" or "desc"' }).optional(),
+    createdAt: z.optional(range()),
+    updatedAt: z.optional(range()),
+    sortKey: z.optional(z.enum(SORT_KEYS, { error: `must be one of ${SORT_KEYS.join(", ")}` })),
+    sortDir: z.optional(z.enum(["asc", "desc"], { error: 'must be "asc" or "desc"' })),
     /** Images per request (Glance's default is 25, its cap usually 1000). */
-    pageSize: z.number().int().min(1).max(1000).optional(),
+    pageSize: z.optional(z.int().check(z.gte(1), z.lte(1000))),
     /** Stop after this many images in all. */
-    limit: z.number().int().min(1).optional(),
+    limit: z.optional(z.int().check(z.gte(1))),
     /** Start after this image id. */
-    marker: z.string().min(1).optional(),
-  })
-  .refine((o) => o.sizeMin === undefined || o.sizeMax === undefined || o.sizeMin <= o.sizeMax, { path: ["sizeMax"], message: "must not be below sizeMin" })
-  .optional());
+    marker: z.optional(z.string().check(z.minLength(1))),
+  }).check(z.refine((o) => o.sizeMin === undefined || o.sizeMax === undefined || o.sizeMin <= o.sizeMax, { path: ["sizeMax"], message: "must not be below sizeMin" }))));
 export type ListImagesInput = z.input<ReturnType<typeof listImagesInput>>;
 
 /** Glance's query for validated filters (dates as `created_at=gte:<iso>`). */
@@ -148,32 +145,30 @@ const READ_ONLY = new Set(["id", "status", "owner", "size", "virtual_size", "che
 const CAMEL: Record<string, string> = { minDisk: "min_disk", minRam: "min_ram", diskFormat: "disk_format", containerFormat: "container_format", osDistro: "os_distro", osVersion: "os_version" };
 
 /** `{ name: "new", minRam: 512, my_prop: "x", old_prop: null }`: camelCase standard names or wire names; `null` removes a property. */
-export const updateImageInput = lazy(() => z
-  .record(z.string().min(1), z.unknown())
-  .transform((o) => Object.fromEntries(Object.entries(o).map(([k, v]) => [CAMEL[k] ?? k, v])))
-  .superRefine((o, ctx) => {
+export const updateImageInput = lazy(() => z.pipe(z
+  .record(z.string().check(z.minLength(1)), z.unknown()), z.transform((o) => Object.fromEntries(Object.entries(o).map(([k, v]) => [CAMEL[k] ?? k, v])))).check(z.superRefine((o, ctx) => {
     if (Object.keys(o).length === 0) ctx.addIssue({ code: "custom", message: "give at least one property to change" });
     for (const k of Object.keys(o)) if (READ_ONLY.has(k)) ctx.addIssue({ code: "custom", path: [k], message: "is set by Glance and cannot be changed" });
     if (o.visibility !== undefined && !["public", "private", "shared", "community"].includes(String(o.visibility)))
       ctx.addIssue({ code: "custom", path: ["visibility"], message: "must be public, private, shared or community" });
     if (o.tags !== undefined && !(Array.isArray(o.tags) && o.tags.every((t) => typeof t === "string"))) ctx.addIssue({ code: "custom", path: ["tags"], message: "must be an array of strings" });
-  }));
+  })));
 export type UpdateImageInput = Record<string, unknown>;
 
 const diskFormat = lazy(() => z.enum(["ami", "ari", "aki", "vhd", "vhdx", "vmdk", "raw", "qcow2", "vdi", "iso", "ploop"], { error: "must be a Glance disk format (raw, qcow2, vhd, vmdk, iso, …)" }));
 const containerFormat = lazy(() => z.enum(["ami", "ari", "aki", "bare", "ovf", "ova", "docker", "compressed"], { error: "must be a Glance container format (bare, ovf, ova, …)" }));
 
 export const createImageInput = lazy(() => z.strictObject({
-  name: z.string().min(1).max(255),
-  diskFormat: diskFormat().optional(),
-  containerFormat: containerFormat().optional(),
-  visibility: z.enum(["public", "private", "shared", "community"], { error: "must be public, private, shared or community" }).optional(),
-  minDisk: z.number().int().min(0).optional(),
-  minRam: z.number().int().min(0).optional(),
-  protected: z.boolean().optional(),
-  tags: z.array(z.string().min(1)).optional(),
+  name: z.string().check(z.minLength(1), z.maxLength(255)),
+  diskFormat: z.optional(diskFormat()),
+  containerFormat: z.optional(containerFormat()),
+  visibility: z.optional(z.enum(["public", "private", "shared", "community"], { error: "must be public, private, shared or community" })),
+  minDisk: z.optional(z.int().check(z.gte(0))),
+  minRam: z.optional(z.int().check(z.gte(0))),
+  protected: z.optional(z.boolean()),
+  tags: z.optional(z.array(z.string().check(z.minLength(1)))),
   /** Your own properties (string values). */
-  properties: z.record(z.string().min(1), z.string()).optional(),
+  properties: z.optional(z.record(z.string().check(z.minLength(1)), z.string())),
 }));
 export type CreateImageInput = z.input<ReturnType<typeof createImageInput>>;
 

@@ -1,6 +1,6 @@
 import { type CallOptions, encodeSegment, jsonFor, lazy, linkPager, NotFound, notFoundAs, type Paginated, type RaxResponse, sendFor, type ServiceClient, type StreamBody, validate, ValidationError } from "@rax/core";
 import type { Readable } from "node:stream";
-import * as z from "zod";
+import * as z from "zod/mini";
 import { v2 } from "../api-path";
 import { ImageHasNoData, ImageNameNotUnique, NoSuchImage } from "../errors";
 import { type Ref, ref } from "../ref";
@@ -59,7 +59,7 @@ export async function getImage(client: ServiceClient, image: Ref, o: CallOptions
 
 /** The one image named exactly `name` (Glance's `name` filter is exact); `NoSuchImage` if none, `ImageNameNotUnique` if several. */
 export async function findImage(client: ServiceClient, name: string, o: CallOptions = {}): Promise<ImageData> {
-  const n = validate(z.string().min(1), name, "name");
+  const n = validate(z.string().check(z.minLength(1)), name, "name");
   const matches = (await listImages(client, { name: n }, o).toArray()).filter((i) => i.name === n);
   if (matches.length === 1) return matches[0]!;
   if (matches.length > 1) throw new ImageNameNotUnique(n, matches.map((i) => i.id));
@@ -101,7 +101,7 @@ export async function deleteImage(client: ServiceClient, image: Ref, o: CallOpti
   await (await notFoundAs(sendFor(client, { method: "DELETE", path: imagePath(client, id), ...o }, [204]), missing(id))).dump();
 }
 
-const tagInput = lazy(() => z.string().min(1).max(255));
+const tagInput = lazy(() => z.string().check(z.minLength(1), z.maxLength(255)));
 
 /** PUT /v2/images/{id}/tags/{tag} → 204 (adding a tag the image has is a no-op). */
 export async function addImageTag(client: ServiceClient, image: Ref, tag: string, o: CallOptions = {}): Promise<void> {
@@ -127,7 +127,7 @@ export async function uploadImageData(client: ServiceClient, image: Ref, data: I
   const id = validate(ref(), image, "image");
   const ok = typeof data === "string" || data instanceof Uint8Array || (data !== null && typeof data === "object" && (Symbol.asyncIterator in data || "getReader" in data || "pipe" in data));
   if (!ok) throw new ValidationError("data", "must be a string, bytes, a readable stream or an async iterable of bytes");
-  const size = validate(z.number().int().min(0).optional(), o.size, "size");
+  const size = validate(z.optional(z.int().check(z.gte(0))), o.size, "size");
   const { size: _s, ...call } = o;
   const headers = { ...call.headers, "content-type": "application/octet-stream", ...(size !== undefined ? { "content-length": String(size) } : {}) };
   await (await notFoundAs(sendFor(client, { method: "PUT", path: imagePath(client, id, "/file"), body: data, ...call, headers }, [204]), missing(id))).dump();

@@ -1,12 +1,12 @@
 import { lazy } from "@rax/core";
-import * as z from "zod";
+import * as z from "zod/mini";
 
 export const wireMember = lazy(() => z.looseObject({
   member_id: z.string(),
   image_id: z.string(),
   status: z.string(),
-  created_at: z.string().optional(),
-  updated_at: z.string().optional(),
+  created_at: z.optional(z.string()),
+  updated_at: z.optional(z.string()),
 }));
 export type WireMember = z.output<ReturnType<typeof wireMember>>;
 export const membersBody = lazy(() => z.looseObject({ members: z.array(wireMember()) }));
@@ -39,6 +39,6 @@ export const memberStatus = lazy(() => z.enum(["accepted", "rejected", "pending"
 export type MemberStatus = z.output<ReturnType<typeof memberStatus>>;
 
 /** A project id, or a member object (its `memberId`). */
-export const memberRef = lazy(() => z.union([z.string().min(1), z.object({ memberId: z.string().min(1) }).transform((m) => m.memberId)], {
+export const memberRef = lazy(() => z.union([z.string().check(z.minLength(1)), z.pipe(z.object({ memberId: z.string().check(z.minLength(1)) }), z.transform((m) => m.memberId))], {
   error: "must be a project id or an image member",
 }));

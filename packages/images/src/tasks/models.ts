@@ -1,20 +1,20 @@
 import { lazy } from "@rax/core";
-import * as z from "zod";
+import * as z from "zod/mini";
 
 export const wireTask = lazy(() => z.looseObject({
   id: z.string(),
   type: z.string(),
   status: z.string(),
-  input: z.record(z.string(), z.unknown()).nullish(),
-  result: z.record(z.string(), z.unknown()).nullish(),
-  message: z.string().nullish(),
-  owner: z.string().nullish(),
-  created_at: z.string().optional(),
-  updated_at: z.string().optional(),
-  expires_at: z.string().nullish(),
+  input: z.nullish(z.record(z.string(), z.unknown())),
+  result: z.nullish(z.record(z.string(), z.unknown())),
+  message: z.nullish(z.string()),
+  owner: z.nullish(z.string()),
+  created_at: z.optional(z.string()),
+  updated_at: z.optional(z.string()),
+  expires_at: z.nullish(z.string()),
 }));
 export type WireTask = z.output<ReturnType<typeof wireTask>>;
-export const tasksBody = lazy(() => z.looseObject({ tasks: z.array(wireTask()), next: z.string().nullish() }));
+export const tasksBody = lazy(() => z.looseObject({ tasks: z.array(wireTask()), next: z.nullish(z.string()) }));
 
 export interface TaskData {
   id: string;
@@ -51,7 +51,7 @@ export function toTask(w: WireTask): TaskData {
 }
 
 /** A Cloud Files container: its name, or an object with one (object-store's `Container`). */
-export const containerRef = lazy(() => z.union([z.string().min(1), z.object({ name: z.string().min(1) }).transform((c) => c.name)], {
+export const containerRef = lazy(() => z.union([z.string().check(z.minLength(1)), z.pipe(z.object({ name: z.string().check(z.minLength(1)) }), z.transform((c) => c.name))], {
   error: "must be a container name or an object with a name",
 }));
 
@@ -59,22 +59,21 @@ export const importTaskInput = lazy(() => z.strictObject({
   /** The container holding the image file. */
   container: containerRef(),
   /** The image file's object name in the container. */
-  object: z.string().min(1),
+  object: z.string().check(z.minLength(1)),
   /** The file's format; Rackspace takes VHD (its default when left out). */
-  format: z.string().min(1).optional(),
+  format: z.optional(z.string().check(z.minLength(1))),
   /** The new image's name (default: the object's name). */
-  name: z.string().min(1).max(255).optional(),
+  name: z.optional(z.string().check(z.minLength(1), z.maxLength(255))),
 }));
 export type ImportTaskInput = z.input<ReturnType<typeof importTaskInput>>;
 
 export const taskStatus = lazy(() => z.enum(["pending", "processing", "success", "failure"], { error: "must be pending, processing, success or failure" }));
-export const listTasksInput = lazy(() => z
+export const listTasksInput = lazy(() => z.optional(z
   .strictObject({
-    type: z.enum(["import", "export"], { error: 'must be "import" or "export"' }).optional(),
-    status: taskStatus().optional(),
-    sortDir: z.enum(["asc", "desc"], { error: 'must be "asc" or "desc"' }).optional(),
-    pageSize: z.number().int().min(1).max(1000).optional(),
-    limit: z.number().int().min(1).optional(),
-  })
-  .optional());
+    type: z.optional(z.enum(["import", "export"], { error: 'must be "import" or "export"' })),
+    status: z.optional(taskStatus()),
+    sortDir: z.optional(z.enum(["asc", "desc"], { error: 'must be "asc" or "desc"' })),
+    pageSize: z.optional(z.int().check(z.gte(1), z.lte(1000))),
+    limit: z.optional(z.int().check(z.gte(1))),
+  })));
 export type ListTasksInput = z.input<ReturnType<typeof listTasksInput>>;
