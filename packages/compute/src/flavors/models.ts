@@ -1,27 +1,27 @@
 import { lazy } from "@rax/core";
-import * as z from "zod";
+import * as z from "zod/mini";
 
-const num = lazy(() => z.union([z.number(), z.string()]).transform((v) => (v === "" ? 0 : Number(v))));
+const num = lazy(() => z.pipe(z.union([z.number(), z.string()]), z.transform((v) => (v === "" ? 0 : Number(v)))));
 
 export const wireFlavor = lazy(() => z.looseObject({
-  id: z.union([z.string(), z.number()]).transform(String),
-  name: z.string().optional(),
-  ram: num().optional(),
-  disk: num().optional(),
-  vcpus: num().optional(),
+  id: z.pipe(z.union([z.string(), z.number()]), z.transform(String)),
+  name: z.optional(z.string()),
+  ram: z.optional(num()),
+  disk: z.optional(num()),
+  vcpus: z.optional(num()),
   // Nova sends "" for no swap.
-  swap: num().optional(),
-  rxtx_factor: num().optional(),
-  "OS-FLV-EXT-DATA:ephemeral": num().optional(),
-  "OS-FLV-WITH-EXT-SPECS:extra_specs": z.record(z.string(), z.unknown()).optional(),
-  extra_specs: z.record(z.string(), z.unknown()).optional(),
+  swap: z.optional(num()),
+  rxtx_factor: z.optional(num()),
+  "OS-FLV-EXT-DATA:ephemeral": z.optional(num()),
+  "OS-FLV-WITH-EXT-SPECS:extra_specs": z.optional(z.record(z.string(), z.unknown())),
+  extra_specs: z.optional(z.record(z.string(), z.unknown())),
 }));
 export type WireFlavor = z.output<ReturnType<typeof wireFlavor>>;
 
 export const flavorBody = lazy(() => z.looseObject({ flavor: wireFlavor() }));
 export const flavorsBody = lazy(() => z.looseObject({
   flavors: z.array(wireFlavor()),
-  flavors_links: z.array(z.looseObject({ rel: z.string().optional() })).optional(),
+  flavors_links: z.optional(z.array(z.looseObject({ rel: z.optional(z.string()) }))),
 }));
 
 export interface FlavorData {
@@ -59,26 +59,24 @@ export function toFlavor(w: WireFlavor): FlavorData {
   };
 }
 
-export const listFlavorsInput = lazy(() => z
+export const listFlavorsInput = lazy(() => z.optional(z
   .strictObject({
     /** Only flavors with at least this much RAM (MiB): Nova's `minRam`. */
-    minRam: z.number().int().min(0).optional(),
+    minRam: z.optional(z.int().check(z.gte(0))),
     /** Only flavors with at least this much disk (GiB): Nova's `minDisk`. */
-    minDisk: z.number().int().min(0).optional(),
-    pageSize: z.number().int().min(1).max(1000).optional(),
-    limit: z.number().int().min(1).optional(),
-    marker: z.string().min(1).optional(),
-  })
-  .optional());
+    minDisk: z.optional(z.int().check(z.gte(0))),
+    pageSize: z.optional(z.int().check(z.gte(1), z.lte(1000))),
+    limit: z.optional(z.int().check(z.gte(1))),
+    marker: z.optional(z.string().check(z.minLength(1))),
+  })));
 export type ListFlavorsInput = z.input<ReturnType<typeof listFlavorsInput>>;
 
 /** `find` criteria: every given field must match exactly (name, RAM, disk, vCPUs). */
 export const findFlavorInput = lazy(() => z
   .strictObject({
-    name: z.string().min(1).optional(),
-    ram: z.number().int().min(0).optional(),
-    disk: z.number().int().min(0).optional(),
-    vcpus: z.number().int().min(0).optional(),
-  })
-  .refine((c) => Object.values(c).some((v) => v !== undefined), "give at least one of name, ram, disk, vcpus"));
+    name: z.optional(z.string().check(z.minLength(1))),
+    ram: z.optional(z.int().check(z.gte(0))),
+    disk: z.optional(z.int().check(z.gte(0))),
+    vcpus: z.optional(z.int().check(z.gte(0))),
+  }).check(z.refine((c) => Object.values(c).some((v) => v !== undefined), "give at least one of name, ram, disk, vcpus")));
 export type FindFlavorInput = z.input<ReturnType<typeof findFlavorInput>>;

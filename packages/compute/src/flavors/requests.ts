@@ -1,5 +1,5 @@
 import { type CallOptions, encodeSegment, markerPager, type NotFound, notFound, notFoundAs, type Paginated, type ServiceClient, validate } from "@rax/core";
-import * as z from "zod";
+import * as z from "zod/mini";
 import { NoSuchFlavor } from "../errors";
 import { type Ref, ref } from "../ref";
 import { type FindFlavorInput, findFlavorInput, type FlavorData, flavorBody, flavorsBody, type ListFlavorsInput, listFlavorsInput, toFlavor } from "./models";

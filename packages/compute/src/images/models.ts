@@ -1,25 +1,25 @@
 import { lazy } from "@rax/core";
-import * as z from "zod";
+import * as z from "zod/mini";
 
 export const wireImage = lazy(() => z.looseObject({
   id: z.string(),
-  name: z.string().optional(),
-  status: z.string().optional(),
-  progress: z.number().nullish(),
-  minDisk: z.number().nullish(),
-  minRam: z.number().nullish(),
-  metadata: z.record(z.string(), z.unknown()).nullish(),
-  server: z.looseObject({ id: z.string() }).nullish(),
-  created: z.string().optional(),
-  updated: z.string().optional(),
-  "OS-EXT-IMG-SIZE:size": z.number().nullish(),
+  name: z.optional(z.string()),
+  status: z.optional(z.string()),
+  progress: z.nullish(z.number()),
+  minDisk: z.nullish(z.number()),
+  minRam: z.nullish(z.number()),
+  metadata: z.nullish(z.record(z.string(), z.unknown())),
+  server: z.nullish(z.looseObject({ id: z.string() })),
+  created: z.optional(z.string()),
+  updated: z.optional(z.string()),
+  "OS-EXT-IMG-SIZE:size": z.nullish(z.number()),
 }));
 export type WireImage = z.output<ReturnType<typeof wireImage>>;
 
 export const imageBody = lazy(() => z.looseObject({ image: wireImage() }));
 export const imagesBody = lazy(() => z.looseObject({
   images: z.array(wireImage()),
-  images_links: z.array(z.looseObject({ rel: z.string().optional() })).optional(),
+  images_links: z.optional(z.array(z.looseObject({ rel: z.optional(z.string()) }))),
 }));
 
 export interface ImageData {
@@ -62,18 +62,17 @@ export function toImage(w: WireImage): ImageData {
   };
 }
 
-export const listImagesInput = lazy(() => z
+export const listImagesInput = lazy(() => z.optional(z
   .strictObject({
-    name: z.string().min(1).optional(),
-    status: z.string().min(1).optional(),
+    name: z.optional(z.string().check(z.minLength(1))),
+    status: z.optional(z.string().check(z.minLength(1))),
     /** Only snapshots of this server. */
-    server: z.union([z.string().min(1), z.object({ id: z.string().min(1) }).transform((s) => s.id)]).optional(),
+    server: z.optional(z.union([z.string().check(z.minLength(1)), z.pipe(z.object({ id: z.string().check(z.minLength(1)) }), z.transform((s) => s.id))])),
     /** `BASE` (provider images) or `SNAPSHOT` (yours): Nova's `type` filter. */
-    type: z.enum(["BASE", "SNAPSHOT"]).optional(),
-    changesSince: z.union([z.date().transform((d) => d.toISOString()), z.iso.datetime({ offset: true })]).optional(),
-    pageSize: z.number().int().min(1).max(1000).optional(),
-    limit: z.number().int().min(1).optional(),
-    marker: z.string().min(1).optional(),
-  })
-  .optional());
+    type: z.optional(z.enum(["BASE", "SNAPSHOT"])),
+    changesSince: z.optional(z.union([z.pipe(z.date(), z.transform((d) => d.toISOString())), z.iso.datetime({ offset: true })])),
+    pageSize: z.optional(z.int().check(z.gte(1), z.lte(1000))),
+    limit: z.optional(z.int().check(z.gte(1))),
+    marker: z.optional(z.string().check(z.minLength(1))),
+  })));
 export type ListImagesInput = z.input<ReturnType<typeof listImagesInput>>;

@@ -1,5 +1,5 @@
 import { type CallOptions, encodeSegment, jsonFor, lazy, markerPager, type NotFound, notFound, notFoundAs, type Paginated, sendFor, type ServiceClient, validate } from "@rax/core";
-import * as z from "zod";
+import * as z from "zod/mini";
 import { NoSuchImage } from "../errors";
 import { metadataInput, type Ref, ref } from "../ref";
 import { type ImageData, imageBody, imagesBody, type ListImagesInput, listImagesInput, toImage } from "./models";
@@ -29,7 +29,7 @@ export async function getImage(client: ServiceClient, image: Ref, o: CallOptions
 
 /** The first image named exactly `name` (pyrax `find_images_by_name` returns them all: see `findAll`). */
 export async function findImages(client: ServiceClient, name: string, o: CallOptions = {}): Promise<ImageData[]> {
-  const n = validate(z.string().min(1), name, "name");
+  const n = validate(z.string().check(z.minLength(1)), name, "name");
   return (await listImages(client, { name: n }, o).toArray()).filter((i) => i.name === n);
 }
 
@@ -64,7 +64,7 @@ export async function setImageMetadata(client: ServiceClient, image: Ref, metada
 /** DELETE /images/{id}/metadata/{key}, once per key (pyrax `images.delete_meta`). */
 export async function deleteImageMetadata(client: ServiceClient, image: Ref, keys: string | string[], o: CallOptions = {}): Promise<void> {
   const id = validate(ref(), image, "image");
-  const list = validate(z.union([z.string().min(1).transform((k) => [k]), z.array(z.string().min(1))]), keys, "keys");
+  const list = validate(z.union([z.pipe(z.string().check(z.minLength(1)), z.transform((k) => [k])), z.array(z.string().check(z.minLength(1)))]), keys, "keys");
   for (const key of list) {
     const path = `images/${encodeSegment(id)}/metadata/${encodeSegment(key)}`;
     await (await notFoundAs(sendFor(client, { method: "DELETE", path, ...o }, [204]), missing(id))).dump();

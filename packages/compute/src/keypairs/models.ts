@@ -1,14 +1,14 @@
 import { lazy } from "@rax/core";
-import * as z from "zod";
+import * as z from "zod/mini";
 
 export const wireKeypair = lazy(() => z.looseObject({
   name: z.string(),
-  public_key: z.string().optional(),
-  fingerprint: z.string().optional(),
-  private_key: z.string().optional(),
-  user_id: z.string().optional(),
-  type: z.string().optional(),
-  created_at: z.string().optional(),
+  public_key: z.optional(z.string()),
+  fingerprint: z.optional(z.string()),
+  private_key: z.optional(z.string()),
+  user_id: z.optional(z.string()),
+  type: z.optional(z.string()),
+  created_at: z.optional(z.string()),
 }));
 export type WireKeypair = z.output<ReturnType<typeof wireKeypair>>;
 
@@ -42,18 +42,13 @@ export function toKeypair(w: WireKeypair): KeypairData {
 
 /** Nova v2.1's rule: 1–255 characters of letters, digits, `_`, `-` and spaces, no space at either end. */
 export const keypairName = lazy(() => z
-  .string()
-  .min(1)
-  .max(255)
-  .regex(/^[A-Za-z0-9_-](?:[A-Za-z0-9_ -]*[A-Za-z0-9_-])?$/, "must be letters, digits, _, - or inner spaces"));
+  .string().check(z.minLength(1), z.maxLength(255), z.regex(/^[A-Za-z0-9_-](?:[A-Za-z0-9_ -]*[A-Za-z0-9_-])?$/, "must be letters, digits, _, - or inner spaces")));
 
 /** A keypair by name, or any object with a `name` (a `Keypair`). */
-export const keypairRef = lazy(() => z.union([keypairName(), z.object({ name: keypairName() }).transform((k) => k.name)], {
+export const keypairRef = lazy(() => z.union([keypairName(), z.pipe(z.object({ name: keypairName() }), z.transform((k) => k.name))], {
   error: "must be a keypair name or an object with a name",
 }));
 export type KeypairRef = string | { readonly name: string };
 
 export const publicKeyInput = lazy(() => z
-  .string()
-  .trim()
-  .regex(/^(ssh-|ecdsa-|sk-)[A-Za-z0-9@.-]+ [A-Za-z0-9+/=]+( .*)?$/s, "must be an OpenSSH public key (ssh-rsa AAAA… comment)"));
+  .string().check(z.trim(), z.regex(/^(ssh-|ecdsa-|sk-)[A-Za-z0-9@.-]+ [A-Za-z0-9+/=]+( .*)?$/s, "must be an OpenSSH public key (ssh-rsa AAAA… comment)")));

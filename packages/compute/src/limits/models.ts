@@ -1,18 +1,18 @@
 import { lazy } from "@rax/core";
-import * as z from "zod";
+import * as z from "zod/mini";
 
 const rateLimit = lazy(() => z.looseObject({
   verb: z.string(),
   value: z.number(),
-  remaining: z.number().optional(),
+  remaining: z.optional(z.number()),
   unit: z.string(),
-  "next-available": z.string().optional(),
+  "next-available": z.optional(z.string()),
 }));
 
 export const limitsBody = lazy(() => z.looseObject({
   limits: z.looseObject({
-    rate: z.array(z.looseObject({ uri: z.string().optional(), regex: z.string().optional(), limit: z.array(rateLimit()) })).optional(),
-    absolute: z.record(z.string(), z.number()).optional(),
+    rate: z.optional(z.array(z.looseObject({ uri: z.optional(z.string()), regex: z.optional(z.string()), limit: z.array(rateLimit()) }))),
+    absolute: z.optional(z.record(z.string(), z.number())),
   }),
 }));
 

@@ -1,40 +1,40 @@
 import { lazy } from "@rax/core";
-import * as z from "zod";
+import * as z from "zod/mini";
 import type { ServerFault } from "../errors";
 import { metadataInput, ref } from "../ref";
 
 // ---- wire (Nova v2 / v2.1 JSON, parsed leniently: unknown fields are kept in `raw`) ----
 
-const idLink = lazy(() => z.looseObject({ id: z.union([z.string(), z.number()]).transform(String) }));
-const address = lazy(() => z.looseObject({ addr: z.string(), version: z.number().optional() }));
+const idLink = lazy(() => z.looseObject({ id: z.pipe(z.union([z.string(), z.number()]), z.transform(String)) }));
+const address = lazy(() => z.looseObject({ addr: z.string(), version: z.optional(z.number()) }));
 
 export const wireServer = lazy(() => z.looseObject({
   id: z.string(),
-  name: z.string().optional(),
-  status: z.string().optional(),
-  progress: z.number().nullish(),
+  name: z.optional(z.string()),
+  status: z.optional(z.string()),
+  progress: z.nullish(z.number()),
   // Booted from a volume, Nova sends `"image": ""`.
-  image: z.union([idLink(), z.literal(""), z.null()]).optional(),
-  flavor: z.looseObject({ id: z.union([z.string(), z.number()]).transform(String).optional() }).optional(),
-  addresses: z.record(z.string(), z.array(address())).nullish(),
-  metadata: z.record(z.string(), z.string()).nullish(),
-  key_name: z.string().nullish(),
-  accessIPv4: z.string().nullish(),
-  accessIPv6: z.string().nullish(),
-  created: z.string().optional(),
-  updated: z.string().optional(),
-  hostId: z.string().nullish(),
-  tenant_id: z.string().optional(),
-  user_id: z.string().optional(),
-  adminPass: z.string().optional(),
-  fault: z.looseObject({ code: z.number().optional(), message: z.string().optional(), details: z.string().optional(), created: z.string().optional() }).optional(),
+  image: z.optional(z.union([idLink(), z.literal(""), z.null()])),
+  flavor: z.optional(z.looseObject({ id: z.optional(z.pipe(z.union([z.string(), z.number()]), z.transform(String))) })),
+  addresses: z.nullish(z.record(z.string(), z.array(address()))),
+  metadata: z.nullish(z.record(z.string(), z.string())),
+  key_name: z.nullish(z.string()),
+  accessIPv4: z.nullish(z.string()),
+  accessIPv6: z.nullish(z.string()),
+  created: z.optional(z.string()),
+  updated: z.optional(z.string()),
+  hostId: z.nullish(z.string()),
+  tenant_id: z.optional(z.string()),
+  user_id: z.optional(z.string()),
+  adminPass: z.optional(z.string()),
+  fault: z.optional(z.looseObject({ code: z.optional(z.number()), message: z.optional(z.string()), details: z.optional(z.string()), created: z.optional(z.string()) })),
 }));
 export type WireServer = z.output<ReturnType<typeof wireServer>>;
 
 export const serverBody = lazy(() => z.looseObject({ server: wireServer() }));
 export const serversBody = lazy(() => z.looseObject({
   servers: z.array(wireServer()),
-  servers_links: z.array(z.looseObject({ rel: z.string().optional(), href: z.string().optional() })).optional(),
+  servers_links: z.optional(z.array(z.looseObject({ rel: z.optional(z.string()), href: z.optional(z.string()) }))),
 }));
 export const addressesBody = lazy(() => z.looseObject({ addresses: z.record(z.string(), z.array(address())) }));
 export const metadataBody = lazy(() => z.looseObject({ metadata: z.record(z.string(), z.string()) }));
@@ -204,25 +204,24 @@ export function isServersPage(body: unknown): body is { servers: unknown[]; serv
 
 // ---- input ----
 
-export const serverStatus = lazy(() => z.string().regex(/^[A-Z_]+$/i, "must be a Nova status such as ACTIVE or ERROR"));
+export const serverStatus = lazy(() => z.string().check(z.regex(/^[A-Z_]+$/i, "must be a Nova status such as ACTIVE or ERROR")));
 
-export const listServersInput = lazy(() => z
+export const listServersInput = lazy(() => z.optional(z
   .strictObject({
     /** Nova treats it as a regular expression; `find` matches exactly. */
-    name: z.string().min(1).optional(),
-    status: serverStatus().optional(),
-    image: ref().optional(),
-    flavor: ref().optional(),
+    name: z.optional(z.string().check(z.minLength(1))),
+    status: z.optional(serverStatus()),
+    image: z.optional(ref()),
+    flavor: z.optional(ref()),
     /** ISO 8601 date, or a Date: servers changed since (deleted ones included). */
-    changesSince: z.union([z.date().transform((d) => d.toISOString()), z.iso.datetime({ offset: true })]).optional(),
+    changesSince: z.optional(z.union([z.pipe(z.date(), z.transform((d) => d.toISOString())), z.iso.datetime({ offset: true })])),
     /** Servers per request (Nova caps it, 1000 on Rackspace). */
-    pageSize: z.number().int().min(1).max(1000).optional(),
+    pageSize: z.optional(z.int().check(z.gte(1), z.lte(1000))),
     /** Stop after this many servers in all. */
-    limit: z.number().int().min(1).optional(),
+    limit: z.optional(z.int().check(z.gte(1))),
     /** Start after this server id. */
-    marker: z.string().min(1).optional(),
-  })
-  .optional());
+    marker: z.optional(z.string().check(z.minLength(1))),
+  })));
 export type ListServersInput = z.input<ReturnType<typeof listServersInput>>;
 
 const MAX_FILES = 5;
@@ -234,75 +233,67 @@ const bytes = lazy(() => z.union([z.string(), z.instanceof(Uint8Array)], { error
 const byteLength = (v: string | Uint8Array) => (typeof v === "string" ? Buffer.byteLength(v) : v.byteLength);
 const base64 = (v: string | Uint8Array) => Buffer.from(v).toString("base64");
 
-const files = lazy(() => z
+const files = lazy(() => z.pipe(z
   .record(
-    z.string().min(1).max(MAX_PATH, `must be at most ${MAX_PATH} characters`).startsWith("/", "must be an absolute path"),
-    bytes().refine((v) => byteLength(v) <= MAX_FILE_BYTES, `must be at most ${MAX_FILE_BYTES} bytes`),
-  )
-  .refine((o) => Object.keys(o).length <= MAX_FILES, `at most ${MAX_FILES} files`)
-  .transform((o) => Object.entries(o).map(([path, contents]) => ({ path, contents: base64(contents) }))));
+    z.string().check(z.minLength(1), z.maxLength(MAX_PATH, `must be at most ${MAX_PATH} characters`), z.startsWith("/", "must be an absolute path")),
+    bytes().check(z.refine((v) => byteLength(v) <= MAX_FILE_BYTES, `must be at most ${MAX_FILE_BYTES} bytes`)),
+  ).check(z.refine((o) => Object.keys(o).length <= MAX_FILES, `at most ${MAX_FILES} files`)), z.transform((o) => Object.entries(o).map(([path, contents]) => ({ path, contents: base64(contents) })))));
 
-const meta = lazy(() => metadataInput().refine((o) => Object.keys(o).length <= 5, "at most 5 key/value pairs"));
+const meta = lazy(() => metadataInput().check(z.refine((o) => Object.keys(o).length <= 5, "at most 5 key/value pairs")));
 
 /** One network for the new server: an id, or pyrax's nic dict (`{"net-id": …}`), or Nova's `{uuid, fixed_ip, port}`. */
-const network = lazy(() => z
+const network = lazy(() => z.pipe(z
   .union([
-    z.string().min(1),
+    z.string().check(z.minLength(1)),
     z.strictObject({
-      uuid: z.string().min(1).optional(),
-      "net-id": z.string().min(1).optional(),
-      id: z.string().min(1).optional(),
-      fixedIp: z.string().min(1).optional(),
-      fixed_ip: z.string().min(1).optional(),
-      "v4-fixed-ip": z.string().min(1).optional(),
-      "v6-fixed-ip": z.string().min(1).optional(),
-      port: z.string().min(1).optional(),
-      "port-id": z.string().min(1).optional(),
+      uuid: z.optional(z.string().check(z.minLength(1))),
+      "net-id": z.optional(z.string().check(z.minLength(1))),
+      id: z.optional(z.string().check(z.minLength(1))),
+      fixedIp: z.optional(z.string().check(z.minLength(1))),
+      fixed_ip: z.optional(z.string().check(z.minLength(1))),
+      "v4-fixed-ip": z.optional(z.string().check(z.minLength(1))),
+      "v6-fixed-ip": z.optional(z.string().check(z.minLength(1))),
+      port: z.optional(z.string().check(z.minLength(1))),
+      "port-id": z.optional(z.string().check(z.minLength(1))),
     }),
-  ])
-  .transform((n) => {
+  ]), z.transform((n) => {
     if (typeof n === "string") return { uuid: n };
     const uuid = n.uuid ?? n["net-id"] ?? n.id;
     const fixed = n.fixedIp ?? n.fixed_ip ?? n["v4-fixed-ip"] ?? n["v6-fixed-ip"];
     const port = n.port ?? n["port-id"];
     return { ...(uuid ? { uuid } : {}), ...(fixed ? { fixed_ip: fixed } : {}), ...(port ? { port } : {}) };
-  })
-  .refine((n) => n.uuid !== undefined || n.port !== undefined, "needs a network id or a port"));
+  })).check(z.refine((n) => n.uuid !== undefined || n.port !== undefined, "needs a network id or a port")));
 
 export const createServerInput = lazy(() => z
   .strictObject({
-    name: z.string().min(1).max(255),
+    name: z.string().check(z.minLength(1), z.maxLength(255)),
     /** Image id or object; leave out only when booting from a volume (`blockDeviceMapping`). */
-    image: ref().optional(),
+    image: z.optional(ref()),
     flavor: ref(),
     /** Up to 5 string pairs (pyrax `meta`; `metadata` is accepted too). */
-    meta: meta().optional(),
-    metadata: meta().optional(),
+    meta: z.optional(meta()),
+    metadata: z.optional(meta()),
     /** Up to 5 files, path → text or bytes, each ≤ 10 KiB (pyrax `files`; Nova `personality`). */
-    files: files().optional(),
-    personality: files().optional(),
-    keyName: z.string().min(1).optional(),
+    files: z.optional(files()),
+    personality: z.optional(files()),
+    keyName: z.optional(z.string().check(z.minLength(1))),
     /** Network ids or nic dicts; pyrax's `nics` is accepted too. */
-    networks: z.array(network()).optional(),
-    nics: z.array(network()).optional(),
-    diskConfig: z.enum(["AUTO", "MANUAL"]).optional(),
+    networks: z.optional(z.array(network())),
+    nics: z.optional(z.array(network())),
+    diskConfig: z.optional(z.enum(["AUTO", "MANUAL"])),
     /** A root password of your choosing (a secret: never logged). */
-    adminPass: z.string().min(1).optional(),
-    userData: bytes().transform(base64).refine((b) => b.length <= MAX_USER_DATA, `must be at most ${MAX_USER_DATA} bytes once base64-encoded`).optional(),
-    configDrive: z.boolean().optional(),
-    availabilityZone: z.string().min(1).optional(),
+    adminPass: z.optional(z.string().check(z.minLength(1))),
+    userData: z.optional(z.pipe(bytes(), z.transform((v: z.output<ReturnType<typeof bytes>>) => base64(v))).check(z.refine((b) => b.length <= MAX_USER_DATA, `must be at most ${MAX_USER_DATA} bytes once base64-encoded`))),
+    configDrive: z.optional(z.boolean()),
+    availabilityZone: z.optional(z.string().check(z.minLength(1))),
     /** Security group names. */
-    securityGroups: z.array(z.string().min(1)).optional(),
-    schedulerHints: z.record(z.string(), z.unknown()).optional(),
+    securityGroups: z.optional(z.array(z.string().check(z.minLength(1)))),
+    schedulerHints: z.optional(z.record(z.string(), z.unknown())),
     /** Nova's `block_device_mapping_v2` entries, sent as given (boot from volume). */
-    blockDeviceMapping: z.array(z.record(z.string(), z.unknown())).min(1).optional(),
-    minCount: z.number().int().min(1).optional(),
-    maxCount: z.number().int().min(1).optional(),
-  })
-  .refine((o) => o.image !== undefined || o.blockDeviceMapping !== undefined, { path: ["image"], message: "is required (unless booting from a volume with blockDeviceMapping)" })
-  .refine((o) => !(o.meta && o.metadata), { path: ["metadata"], message: "give meta or metadata, not both" })
-  .refine((o) => !(o.files && o.personality), { path: ["personality"], message: "give files or personality, not both" })
-  .refine((o) => !(o.networks && o.nics), { path: ["nics"], message: "give networks or nics, not both" }));
+    blockDeviceMapping: z.optional(z.array(z.record(z.string(), z.unknown())).check(z.minLength(1))),
+    minCount: z.optional(z.int().check(z.gte(1))),
+    maxCount: z.optional(z.int().check(z.gte(1))),
+  }).check(z.refine((o) => o.image !== undefined || o.blockDeviceMapping !== undefined, { path: ["image"], message: "is required (unless booting from a volume with blockDeviceMapping)" }), z.refine((o) => !(o.meta && o.metadata), { path: ["metadata"], message: "give meta or metadata, not both" }), z.refine((o) => !(o.files && o.personality), { path: ["personality"], message: "give files or personality, not both" }), z.refine((o) => !(o.networks && o.nics), { path: ["nics"], message: "give networks or nics, not both" })));
 export type CreateServerInput = z.input<ReturnType<typeof createServerInput>>;
 
 /** The `POST /servers` body for validated input. */
@@ -327,7 +318,7 @@ export function toCreateBody(i: z.output<ReturnType<typeof createServerInput>>):
   return { server, ...(i.schedulerHints ? { "os:scheduler_hints": i.schedulerHints } : {}) };
 }
 
-export const updateServerInput = lazy(() => z.strictObject({ name: z.string().min(1).max(255) }));
+export const updateServerInput = lazy(() => z.strictObject({ name: z.string().check(z.minLength(1), z.maxLength(255)) }));
 export type UpdateServerInput = z.input<ReturnType<typeof updateServerInput>>;
 
 // ---- action input ----
@@ -335,23 +326,21 @@ export type UpdateServerInput = z.input<ReturnType<typeof updateServerInput>>;
 export const rebootType = lazy(() => z.enum(["SOFT", "HARD"], { error: 'must be "SOFT" or "HARD"' }));
 
 export const rebuildServerInput = lazy(() => z.strictObject({
-  name: z.string().min(1).max(255).optional(),
-  adminPass: z.string().min(1).optional(),
-  diskConfig: z.enum(["AUTO", "MANUAL"]).optional(),
-  meta: metadataInput().optional(),
-  preserveEphemeral: z.boolean().optional(),
+  name: z.optional(z.string().check(z.minLength(1), z.maxLength(255))),
+  adminPass: z.optional(z.string().check(z.minLength(1))),
+  diskConfig: z.optional(z.enum(["AUTO", "MANUAL"])),
+  meta: z.optional(metadataInput()),
+  preserveEphemeral: z.optional(z.boolean()),
 }));
 export type RebuildServerInput = z.input<ReturnType<typeof rebuildServerInput>>;
 
-export const resizeServerInput = lazy(() => z.strictObject({ diskConfig: z.enum(["AUTO", "MANUAL"]).optional() }));
+export const resizeServerInput = lazy(() => z.strictObject({ diskConfig: z.optional(z.enum(["AUTO", "MANUAL"])) }));
 export type ResizeServerInput = z.input<ReturnType<typeof resizeServerInput>>;
 
 /** Rescue with your own rescue password and/or rescue image. */
-export const rescueServerInput = lazy(() => z.strictObject({ adminPass: z.string().min(1).optional(), image: ref().optional() }));
+export const rescueServerInput = lazy(() => z.strictObject({ adminPass: z.optional(z.string().check(z.minLength(1))), image: z.optional(ref()) }));
 export type RescueServerInput = z.input<ReturnType<typeof rescueServerInput>>;
 
-export const resetStateInput = lazy(() => z
-  .string()
-  .transform((s) => s.toLowerCase())
-  .pipe(z.enum(["active", "error"], { error: 'must be "active" or "error"' })));
+export const resetStateInput = lazy(() => z.pipe(z.pipe(z
+  .string(), z.transform((s) => s.toLowerCase())), z.enum(["active", "error"], { error: 'must be "active" or "error"' })));
 

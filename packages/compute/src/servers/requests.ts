@@ -1,5 +1,5 @@
-import { type CallOptions, encodeSegment, InvalidResponse, jsonFor, markerPager, notFound, type NotFound, notFoundAs, type Paginated, type RaxResponse, redact, sendFor, type ServiceClient, validate } from "@rax/core";
-import * as z from "zod";
+import { type CallOptions, encodeSegment, InvalidResponse, jsonFor, markerPager, notFound, type NotFound, notFoundAs, type Paginated, parseSchema, type RaxResponse, redact, sendFor, type ServiceClient, validate } from "@rax/core";
+import * as z from "zod/mini";
 import { NoSuchServer, NoUniqueMatch } from "../errors";
 import { metadataInput, type Ref, ref } from "../ref";
 import {
@@ -70,7 +70,7 @@ function serversPage(res: RaxResponse, body: unknown): { items: ServerData[]; mo
       return { items, more };
     }
   }
-  const r = serversBody().safeParse(body);
+  const r = parseSchema(serversBody(), body);
   const issue = r.error?.issues[0];
   const path = issue?.path.map(String).join(".") || undefined;
   let snippet = "";
@@ -99,7 +99,7 @@ export async function getServer(client: ServiceClient, server: Ref, o: CallOptio
  * escaped and anchored, and the rows are checked again here.
  */
 export async function findServer(client: ServiceClient, name: string, o: CallOptions = {}): Promise<ServerData> {
-  const n = validate(z.string().min(1), name, "name");
+  const n = validate(z.string().check(z.minLength(1)), name, "name");
   const pattern = `^${n.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}$`;
   const matches = (await listServers(client, { name: pattern }, o).toArray()).filter((s) => s.name === n);
   if (matches.length === 1) return matches[0]!;
@@ -143,9 +143,9 @@ export async function deleteServer(client: ServiceClient, server: Ref, o: CallOp
 /** GET /servers/{id}/ips, or /ips/{network} for one network label. */
 export async function listServerAddresses(client: ServiceClient, server: Ref, network?: string, o: CallOptions = {}): Promise<Record<string, Address[]>> {
   const id = validate(ref(), server, "server");
-  const label = validate(z.string().min(1).optional(), network, "network");
+  const label = validate(z.optional(z.string().check(z.minLength(1))), network, "network");
   if (label === undefined) return (await notFoundAs(client.json({ method: "GET", path: serverPath(id, "/ips"), ...o }, addressesBody()), missing(id))).addresses;
-  return notFoundAs(client.json({ method: "GET", path: serverPath(id, `/ips/${encodeSegment(label)}`), ...o }, z.record(z.string(), z.array(z.looseObject({ addr: z.string(), version: z.number().optional() })))), missing(id));
+  return notFoundAs(client.json({ method: "GET", path: serverPath(id, `/ips/${encodeSegment(label)}`), ...o }, z.record(z.string(), z.array(z.looseObject({ addr: z.string(), version: z.optional(z.number()) })))), missing(id));
 }
 
 /** GET /servers/{id}/metadata. */
@@ -179,7 +179,7 @@ export async function setServerMetadataItem(client: ServiceClient, server: Ref, 
 /** DELETE /servers/{id}/metadata/{key}, once per key (Nova has no bulk delete). */
 export async function deleteServerMetadata(client: ServiceClient, server: Ref, keys: string | string[], o: CallOptions = {}): Promise<void> {
   const id = validate(ref(), server, "server");
-  const list = validate(z.union([z.string().min(1).transform((k) => [k]), z.array(z.string().min(1))]), keys, "keys");
+  const list = validate(z.union([z.pipe(z.string().check(z.minLength(1)), z.transform((k) => [k])), z.array(z.string().check(z.minLength(1)))]), keys, "keys");
   for (const key of list) {
     const res = await notFoundAs(sendFor(client, { method: "DELETE", path: serverPath(id, `/metadata/${encodeSegment(key)}`), ...o }, [204]), missing(id));
     await res.dump();
@@ -214,7 +214,7 @@ export async function rebuildServer(client: ServiceClient, server: Ref, image: R
   if (r.meta) rebuild.metadata = r.meta;
   if (r.preserveEphemeral !== undefined) rebuild.preserve_ephemeral = r.preserveEphemeral;
   const res = await act(client, id, { rebuild }, [202], o);
-  const body = serverBody().safeParse(await res.json());
+  const body = parseSchema(serverBody(), await res.json());
   if (!body.success) throw new InvalidResponse({ status: res.status, method: res.method, url: res.url, snippet: "" }, "rebuild answered without a server");
   return { server: toServer(body.data.server), ...(body.data.server.adminPass ? { adminPass: body.data.server.adminPass } : {}) };
 }
@@ -239,13 +239,13 @@ export async function revertServerResize(client: ServiceClient, server: Ref, o: 
 /** createImage → 202; the new image's id is the last segment of `Location` (or `image_id` from v2.45). */
 export async function createServerImage(client: ServiceClient, server: Ref, name: string, metadata?: Record<string, string>, o: CallOptions = {}): Promise<string> {
   const given = validate(ref(), server, "server");
-  const n = validate(z.string().min(1).max(255), name, "name");
-  const m = validate(metadataInput().optional(), metadata, "metadata");
+  const n = validate(z.string().check(z.minLength(1), z.maxLength(255)), name, "name");
+  const m = validate(z.optional(metadataInput()), metadata, "metadata");
   // pyrax accepts the server's name here (`cs.servers.create_image("my_server", …)`); Nova ids are UUIDs.
   const id = UUID.test(given) ? given : (await findServer(client, given, o)).id;
   const res = await act(client, id, { createImage: { name: n, ...(m ? { metadata: m } : {}) } }, [202], o);
   const text = await res.text();
-  const fromBody = text ? z.looseObject({ image_id: z.string() }).safeParse(safeJson(text)) : undefined;
+  const fromBody = text ? parseSchema(z.looseObject({ image_id: z.string() }), safeJson(text)) : undefined;
   if (fromBody?.success) return fromBody.data.image_id;
   const location = res.headers.location ?? "";
   const imageId = decodeURIComponent(location.replace(/\/+$/, "").split("/").pop() ?? "");
@@ -263,7 +263,7 @@ function safeJson(text: string): unknown {
 
 /** changePassword → 202. */
 export async function changeServerPassword(client: ServiceClient, server: Ref, password: string, o: CallOptions = {}): Promise<void> {
-  const adminPass = validate(z.string().min(1), password, "password");
+  const adminPass = validate(z.string().check(z.minLength(1)), password, "password");
   return actQuietly(client, server, { changePassword: { adminPass } }, [202], o);
 }
 
@@ -273,7 +273,7 @@ export async function rescueServer(client: ServiceClient, server: Ref, options: 
   const r = validate(rescueServerInput(), options, "options");
   const info = r.adminPass || r.image ? { ...(r.adminPass ? { adminPass: r.adminPass } : {}), ...(r.image ? { rescue_image_ref: r.image } : {}) } : null;
   const res = await act(client, id, { rescue: info }, [200, 202], o);
-  const body = z.looseObject({ adminPass: z.string().optional() }).safeParse(safeJson(await res.text()));
+  const body = parseSchema(z.looseObject({ adminPass: z.optional(z.string()) }), safeJson(await res.text()));
   return body.success && body.data.adminPass ? { adminPass: body.data.adminPass } : {};
 }
 
@@ -301,9 +301,9 @@ export async function startServer(client: ServiceClient, server: Ref, o: CallOpt
 /** os-getConsoleOutput → 200 `{output}`: the console log, or its last `length` lines. */
 export async function getServerConsoleOutput(client: ServiceClient, server: Ref, length?: number, o: CallOptions = {}): Promise<string> {
   const id = validate(ref(), server, "server");
-  const n = validate(z.number().int().min(1).optional(), length, "length");
+  const n = validate(z.optional(z.int().check(z.gte(1))), length, "length");
   const res = await act(client, id, { "os-getConsoleOutput": n === undefined ? {} : { length: n } }, [200], o);
-  const body = z.looseObject({ output: z.string() }).safeParse(safeJson(await res.text()));
+  const body = parseSchema(z.looseObject({ output: z.string() }), safeJson(await res.text()));
   if (!body.success) throw new InvalidResponse({ status: res.status, method: res.method, url: res.url, snippet: "" }, "os-getConsoleOutput answered without output");
   return body.data.output;
 }
