@@ -113,6 +113,21 @@ describe("listing", () => {
   });
 });
 
+describe("validation messages", () => {
+  // zod/mini loads no locale: what a caller reads must stay zod's English, field first.
+  it.each([
+    [{ pageSize: 2.5 }, "filters.pageSize: Invalid input: expected int, received number"],
+    [{ pageSize: "10" }, "filters.pageSize: Invalid input: expected number, received string"],
+    [{ limit: 0 }, "filters.limit: Too small: expected number to be >=1"],
+    [{ name: "" }, "filters.name: Too small: expected string to have >=1 characters"],
+    [{ sizeMin: 10, sizeMax: 1 }, "filters.sizeMax: must not be below sizeMin"],
+    [{ colour: "red" }, 'filters: Unrecognized key: "colour"'],
+  ])("list(%j) → %s", (filters, message) => {
+    expect(() => fx.client().images.list(filters as never)).toThrow(message);
+    expect(fx.requests).toHaveLength(0);
+  });
+});
+
 describe("one image", () => {
   it("get → bare object; 404 → NoSuchImage", async () => {
     fx.script = () => ({ status: 200, body: wire() });

@@ -33,6 +33,19 @@ describe("nodes", () => {
     expect(seen).toHaveLength(0);
   });
 
+  // zod/mini loads no locale and `z.int(msg)` would also swallow the type error: the messages a caller reads stay English and exact.
+  it.each([
+    [{ address: "10.0.0.1", port: "80" }, "nodes.0.port: Invalid input: expected number, received string"],
+    [{ address: "10.0.0.1", port: 80.5 }, "nodes.0.port: must be a whole number"],
+    [{ address: "10.0.0.1", port: 70000 }, "nodes.0.port: must be 1–65535"],
+    [{ port: 80 }, "nodes.0.address: Invalid input: expected string, received undefined"],
+    [{ address: "10.0.0.1", port: 80, weight: 1.5 }, "nodes.0.weight: must be a whole number"],
+  ])("add %j: the ValidationError says %s", async (node, message) => {
+    const { clb, seen } = await serve();
+    await expect(clb.nodes.add(1, node as never)).rejects.toThrow(new ValidationError(message.slice(0, message.indexOf(":")), message.slice(message.indexOf(":") + 2)));
+    expect(seen).toHaveLength(0);
+  });
+
   it("Node.update() sends what changed on the object (pyrax's node.condition = …; node.update()); weight is sent too", async () => {
     const { clb, seen } = await serve(
       { method: "GET", path: "/loadbalancers/82663", status: 200, body: { loadBalancer: wireLb() } },
