@@ -9,5 +9,7 @@ export function workspaceAliases(): Record<string, string> {
   for (const dir of readdirSync(join(root, "packages"))) {
     out[`@rax/${dir}`] = join(root, "packages", dir, "src", "index.ts");
   }
+  // @rax/core's subpath import of its HTTP engine (package.json "imports"), from source: undici's.
+  out["#http-engine"] = join(root, "packages", "core", "src", "undici-engine.ts");
   return out;
 }

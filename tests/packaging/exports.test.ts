@@ -57,10 +57,11 @@ describe.skipIf(!built)("built packages", () => {
     }
   });
 
-  it("importing @rax/core does not load undici until the first request", async () => {
-    // undici is built into core's dist (undici-agent-* / undici-connect-* chunks), so ask the ESM graph:
-    // no file reachable from the entry by static imports is (or imports) undici, and the transport
-    // reaches it by a dynamic import(). (The CJS side is probed by import-probe.cjs: tests/packaging/import-cost.)
+  it("importing @rax/core loads neither HTTP engine (undici nor node:http) until the first request", async () => {
+    // Both engines are dist files (undici-engine / node-http-engine, undici's own code in undici-agent-* /
+    // undici-connect-* chunks), so ask the ESM graph: no file reachable from the entry by static imports
+    // is (or imports) an engine, undici or node:https (node:http is loaded already, for STATUS_CODES), and the transport reaches its engine by
+    // import("#http-engine") on the first request. (The CJS side is probed by import-probe.cjs: tests/packaging/import-cost.)
     const { readFileSync } = await import("node:fs");
     const dist = join(root, "packages/core/dist");
     const staticImports = (file: string) =>
@@ -71,14 +72,28 @@ describe.skipIf(!built)("built packages", () => {
       seen.add(file);
       for (const spec of staticImports(file)) {
         if (spec.startsWith("./")) walk(spec.slice(2));
-        else expect(spec, `${file} imports ${spec} at load`).not.toMatch(/undici/);
+        else expect(spec, `${file} imports ${spec} at load`).not.toMatch(/undici|^#|^(node:)?https$/);
       }
     };
     walk("index.js");
     const reached = [...seen];
     expect(reached.length).toBeGreaterThan(1);
-    expect(reached.filter((f) => /undici/.test(f)), "undici chunks loaded at import").toEqual([]);
-    const lazy = reached.flatMap((f) => [...readFileSync(join(dist, f), "utf8").matchAll(/import\(\s*["'](\.\/undici-[^"']+)["']\s*\)/g)].map((m) => m[1]));
-    expect(lazy.length, "the transport loads undici by import() on the first request").toBeGreaterThanOrEqual(2);
+    expect(reached.filter((f) => /undici|engine\./.test(f) && f !== "http-engine.js"), "engine chunks loaded at import").toEqual([]);
+    const lazy = reached.flatMap((f) => [...readFileSync(join(dist, f), "utf8").matchAll(/import\(\s*["'](#http-engine[^"']*)["']\s*\)/g)].map((m) => m[1]));
+    expect(lazy, "the transport loads its engine by import() on the first request").toEqual(["#http-engine"]);
+    // Neither engine is reached from the other's entry either: each pulls its own client only.
+    const engineImports = (file: string) => {
+      const out = new Set<string>();
+      const go = (f: string) => {
+        if (out.has(f)) return;
+        out.add(f);
+        for (const spec of staticImports(f)) if (spec.startsWith("./")) go(spec.slice(2));
+        else out.add(spec);
+      };
+      go(file);
+      return [...out];
+    };
+    expect(engineImports("node-http-engine.js").filter((f) => /undici/.test(f))).toEqual([]);
+    expect(engineImports("undici-engine.js").filter((f) => /^(node:)?https?$/.test(f))).toEqual([]);
   });
 });

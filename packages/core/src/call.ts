@@ -4,7 +4,7 @@ import type { PreparedBody } from "./request-body";
 import type { RaxResponse } from "./response";
 import type { RetryBudget } from "./retry-budget";
 import type { RetryOptions } from "./retry-policy";
-import type { StreamedResponse } from "./streaming-dispatch";
+import type { StreamedResponse } from "./http-engine";
 import { DEFAULT_TIMEOUTS, type Timeouts } from "./timeouts";
 import { DYNAMIC_REQUIRE, loadFailure } from "./transport-load";
 

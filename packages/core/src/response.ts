@@ -2,7 +2,7 @@ import type { Readable } from "node:stream";
 import { InvalidResponse, TimeoutError } from "./errors";
 import { INSPECT, defined, inspectAs } from "./inspect-form";
 import { redact, redactHeaders } from "./redact";
-import { ResponseBody } from "./streaming-dispatch";
+import { EngineBody } from "./http-engine";
 
 export interface RaxResponseInit {
   status: number;
@@ -106,7 +106,7 @@ export class RaxResponse {
    */
   #needsDeadline(): boolean {
     const body = this.body;
-    return this.#readDeadline !== undefined && !body.readableEnded && !body.destroyed && !(body instanceof ResponseBody && body.received);
+    return this.#readDeadline !== undefined && !body.readableEnded && !body.destroyed && !(body instanceof EngineBody && body.received);
   }
 
   /**
@@ -184,7 +184,7 @@ export class RaxResponse {
     if (body.readableEnded || body.destroyed) return Promise.resolve();
     // Received whole: nothing more comes off the socket, so draining what is buffered costs no
     // transfer. Its 'close' follows 'end' or an error (autoDestroy), and resolves either way.
-    if (body instanceof ResponseBody && body.received) return drainReceived(body);
+    if (body instanceof EngineBody && body.received) return drainReceived(body);
     return new Promise((resolve) => {
       let read = 0;
       const onData = (chunk: Buffer | string) => {

@@ -1,5 +1,9 @@
-import { Readable } from "node:stream";
+import type { Readable } from "node:stream";
 import type { Dispatcher } from "undici";
+import { type BodyErrors, EngineBody, type StreamedResponse } from "./http-engine";
+import { parserUsed } from "./wasm-tiering";
+
+export type { BodyErrors, StreamedResponse } from "./http-engine";
 
 // undici 7 (through 7.30.2) asserts `!parser.paused` in the socket 'end' handler: when a server
 // answers `Connection: close` and closes while the reader is slower than the network, the parser
@@ -41,17 +45,6 @@ export function guardSocketEnd(socket: NodeJS.EventEmitter): void {
   });
 }
 
-export interface StreamedResponse {
-  statusCode: number;
-  headers: Record<string, string | string[] | undefined>;
-  /** Pulls from the connection: the parser is paused while this stream's buffer is full. */
-  body: Readable;
-}
-
-/** Turns a failure while the body streams into the error its reader sees (a transport's call). */
-export interface BodyErrors {
-  mapBodyError(err: Error): Error;
-}
 type ResponseHeaders = Parameters<NonNullable<Dispatcher.DispatchHandler["onResponseStart"]>>[2];
 
 const KEEP_ERRORS: BodyErrors = { mapBodyError: (err) => err };
@@ -67,7 +60,7 @@ const endAfterRelease = (body: Readable): void => {
 };
 
 /** The response body: pulling from it resumes the parser; destroying it aborts the transfer. */
-export class ResponseBody extends Readable {
+export class ResponseBody extends EngineBody {
   readonly #exchange: Exchange;
   readonly #controller: Dispatcher.DispatchController;
 
@@ -147,6 +140,8 @@ class Exchange implements Dispatcher.DispatchHandler {
     // only stops an abort/deadline on a body nobody reads from crashing the process.
     body.on("error", ignoreError);
     this.#resolve({ statusCode, headers: headers as StreamedResponse["headers"], body });
+    // One more response parsed by llhttp (see wasm-tiering.ts).
+    parserUsed();
   }
 
   onResponseData(c: Dispatcher.DispatchController, chunk: Buffer): void {

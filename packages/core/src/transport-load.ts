@@ -7,5 +7,5 @@ export const DYNAMIC_REQUIRE = /Dynamic require of "[^"]*" is not supported/;
 export function loadFailure(err: unknown): TransportLoadError {
   const message = err instanceof Error ? err.message : String(err);
   const fix = DYNAMIC_REQUIRE.test(message) ? `; ${ESM_BUNDLE_FIX}` : "";
-  return new TransportLoadError(`Could not load the HTTP client (undici): ${redact(message)}${fix}`, { cause: err });
+  return new TransportLoadError(`Could not load the HTTP client: ${redact(message)}${fix}`, { cause: err });
 }

@@ -1,5 +1,4 @@
 import type { Readable } from "node:stream";
-import type { Dispatcher } from "undici";
 import { sleep } from "./abort";
 import { type DebugLogger, createDebugLogger, debugFromEnv } from "./debug-log";
 import { errorFromResponse } from "./error-from-response";
@@ -11,7 +10,7 @@ import { prepareBody, type RequestBody } from "./request-body";
 import { requestIdFrom } from "./request-id";
 import { RaxResponse } from "./response";
 import { RetryBudget } from "./retry-budget";
-import { dispatchStreaming, guardSocketEnd, type StreamedResponse } from "./streaming-dispatch";
+import type { EngineModule, HttpEngine, StreamedResponse } from "./http-engine";
 import { DEFAULT_RETRY, type RetryOptions, backoffDelay, connectionFailureKind, isIdempotentMethod, isRetryableStatus } from "./retry-policy";
 import { retryAfterFromHeaders } from "./retry-after";
 import { userAgent } from "./user-agent";
@@ -20,7 +19,6 @@ import { TargetSplitter } from "./request-target";
 import { Call, type Outcome, type Verdict } from "./call";
 import { DEFAULT_TIMEOUTS, type Timeouts } from "./timeouts";
 import { loadFailure } from "./transport-load";
-import { holdParserTierUp, parserUsed } from "./wasm-tiering";
 
 export { DEFAULT_TIMEOUTS, type Timeouts } from "./timeouts";
 
@@ -111,9 +109,10 @@ async function readBounded(body: Readable, limit: number): Promise<Buffer> {
 }
 
 /**
- * HTTP transport on undici: keep-alive pool per origin, timeouts, deadlines, AbortSignal,
- * streaming bodies, retries with backoff and a client-wide retry budget. undici is imported on
- * the first request, not when @rax/core is imported.
+ * HTTP transport: keep-alive pool per origin, timeouts, deadlines, AbortSignal, streaming bodies,
+ * retries with backoff and a client-wide retry budget. It sends through an HTTP engine (undici
+ * under Node, node:http in bundles: see http-engine.ts), imported on the first request, not when
+ * @rax/core is imported.
  */
 export class Transport {
   readonly budget: RetryBudget;
@@ -123,9 +122,9 @@ export class Transport {
   readonly #retry: RetryOptions;
   readonly #verifySsl: boolean;
   readonly #connections: number;
-  #loaded?: Promise<{ agent: Dispatcher }>;
-  /** The agent once loaded: later calls skip awaiting `#loaded` (a microtask per call). */
-  #agent?: Dispatcher;
+  #loaded?: Promise<HttpEngine>;
+  /** The engine once loaded: later calls skip awaiting `#loaded` (a microtask per call). */
+  #engine?: HttpEngine;
   #closed = false;
   readonly #targets = new TargetSplitter();
 
@@ -146,36 +145,24 @@ export class Transport {
     if (this.logger) this.logger(redact(line));
   }
 
-  #load(): Promise<{ agent: Dispatcher }> {
-    // Only the two undici files used (see undici-internals.d.ts), imported on the first request.
-    this.#loaded ??= Promise.all([import("undici/lib/dispatcher/agent.js"), import("undici/lib/core/connect.js"), import("node:v8")]).then(
-      ([{ default: Agent }, { default: buildConnector }, v8]) => {
-        try {
-          const connect = buildConnector({
-            timeout: this.#timeouts.connect ?? DEFAULT_TIMEOUTS.connect,
-            rejectUnauthorized: this.#verifySsl,
-          });
-          const setFlags = typeof v8.setFlagsFromString === "function" ? v8.setFlagsFromString : undefined;
-          const agent = new Agent({
-              connections: this.#connections,
-              connect: (opts, callback) =>
-                connect(opts, (err, socket) => {
-                  if (!socket) return callback(err, socket as never);
-                  guardSocketEnd(socket);
-                  // undici compiles its WebAssembly HTTP parser inside this callback (see wasm-tiering.ts).
-                  holdParserTierUp(setFlags, () => callback(err, socket as never));
-                }),
-          });
-          this.#agent = agent;
-          return { agent };
-        } catch (err) {
+  #load(): Promise<HttpEngine> {
+    // `#http-engine` is core's package.json subpath import: picked by conditions (http-engine.ts).
+    this.#loaded ??= import("#http-engine")
+      .then((m) => {
+        const mod = m as unknown as EngineModule & { default?: EngineModule };
+        // From CJS, import() of a CJS file may give its exports only as `default`.
+        const create = mod.createEngine ?? mod.default?.createEngine;
+        return create({ connections: this.#connections, connectTimeout: this.#timeouts.connect ?? DEFAULT_TIMEOUTS.connect, verifySsl: this.#verifySsl });
+      })
+      .then(
+        (engine) => {
+          this.#engine = engine;
+          return engine;
+        },
+        (err: unknown) => {
           throw loadFailure(err);
-        }
-      },
-      (err: unknown) => {
-        throw loadFailure(err);
-      },
-    );
+        },
+      );
     return this.#loaded;
   }
 
@@ -187,15 +174,14 @@ export class Transport {
   async request(o: RequestOptions): Promise<RaxResponse> {
     const call = this.#prepare(o);
     try {
-      const agent = this.#agent ?? (await this.#load()).agent;
+      const engine = this.#engine ?? (await this.#load());
       for (;;) {
         // Stage 2, inline (an async method would add a promise and a hop per attempt).
         call.attempt++;
         const t0 = Date.now();
         let outcome: Outcome;
         try {
-          outcome = { res: await this.#dispatch(call, agent), t0 };
-          parserUsed();
+          outcome = { res: await this.#dispatch(call, engine), t0 };
         } catch (err) {
           outcome = { err, t0 };
         }
@@ -263,26 +249,11 @@ export class Transport {
     return headers;
   }
 
-  /** Stage 2: the request handed to undici (throws at once if the call is already aborted). */
-  #dispatch(call: Call, agent: Dispatcher): Promise<StreamedResponse> {
-    const { timeouts, signal } = call;
+  /** Stage 2: the request handed to the engine (throws at once if the call is already aborted). */
+  #dispatch(call: Call, engine: HttpEngine): Promise<StreamedResponse> {
+    const signal = call.signal;
     if (signal?.aborted) throw signal.reason;
-    return dispatchStreaming(
-      agent,
-      {
-        origin: call.origin,
-        path: call.path,
-        method: call.method as Dispatcher.HttpMethod,
-        headers: call.headers,
-        body: call.body.next(),
-        headersTimeout: timeouts.headers ?? DEFAULT_TIMEOUTS.headers,
-        bodyTimeout: timeouts.body ?? DEFAULT_TIMEOUTS.body,
-        // undici closes the socket after every HEAD unless told not to: Swift is HEAD-heavy.
-        ...(call.method === "HEAD" ? { reset: false } : {}),
-      },
-      signal,
-      call,
-    );
+    return engine.send(call, call.body.next(), signal);
   }
 
   /** Stage 3: a success to return, a failure to retry after `delay`, or a final error. */
@@ -400,6 +371,8 @@ export class Transport {
       verifySsl: this.#verifySsl,
       debug: this.logger !== undefined,
       closed: this.#closed,
+      // Which HTTP client sends, once the first request loaded it.
+      http: this.#engine?.name,
     });
   }
 
@@ -413,6 +386,6 @@ export class Transport {
     this.#closed = true;
     // A client that never loaded has no connections to close (its requests already failed).
     const loaded = await this.#loaded?.catch(() => undefined);
-    await loaded?.agent.close();
+    await loaded?.close();
   }
 }

@@ -8,6 +8,7 @@ import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { engineFromSource } from "./engine-source";
 import { startServer, type TestServer } from "./helpers";
 
 const run = promisify(execFile);
@@ -41,6 +42,7 @@ async function bundleAndRun(name: string, banner?: string): Promise<{ code: numb
      await t.close();`,
   );
   await build({
+    plugins: [engineFromSource()],
     entryPoints: [entry],
     outfile,
     bundle: true,

@@ -11,6 +11,7 @@ import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { engineFromSource } from "./engine-source";
 import { startServer, type TestServer } from "./helpers";
 
 const run = promisify(execFile);
@@ -50,7 +51,7 @@ beforeAll(async () => {
      console.log("done");
      })();`,
   );
-  await build({ entryPoints: [entry], outfile: bundle, bundle: true, format: "cjs", platform: "node", logLevel: "silent" });
+  await build({ plugins: [engineFromSource()], entryPoints: [entry], outfile: bundle, bundle: true, format: "cjs", platform: "node", logLevel: "silent" });
 }, 60_000);
 afterAll(async () => {
   await server.close();
