@@ -1,21 +1,21 @@
 import { type CallOptions, HttpError, lazy, linkPager, type NotFound, notFoundAs, type Paginated, type Query, type ServiceClient } from "@rax/core";
-import * as z from "zod";
+import * as z from "zod/mini";
 
 /** Every Cloud Monitoring list: `{"values":[…],"metadata":{"count","limit","marker","next_marker","next_href"}}` (monitoring.md "Collection shape"). */
-export const collectionBody = <S extends z.ZodType>(row: S) =>
+export const collectionBody = <S extends z.ZodMiniType>(row: S) =>
   z.looseObject({
     values: z.array(row),
-    metadata: z.looseObject({ next_marker: z.string().nullish() }).optional(),
+    metadata: z.optional(z.looseObject({ next_marker: z.nullish(z.string()) })),
   });
 
 /** Paging options every Cloud Monitoring list takes. */
 export const pageInput = lazy(() => ({
   /** Stop after this many rows in total. */
-  limit: z.number().int().positive().optional(),
+  limit: z.optional(z.int().check(z.positive())),
   /** Start at this id (the service's marker is the id of the first row of a page). */
-  marker: z.string().min(1).optional(),
+  marker: z.optional(z.string().check(z.minLength(1))),
   /** Rows per request, 1–1000 (the service's default is 100). */
-  pageSize: z.number().int().min(1).max(1000).optional(),
+  pageSize: z.optional(z.int().check(z.gte(1), z.lte(1000))),
 }));
 
 export interface PageOptions {
@@ -30,7 +30,7 @@ export interface PageOptions {
  * the server names: core's `linkPager` with `next_marker` as the cursor (markerPager's "last row's
  * id" would repeat a row per page).
  */
-export function listValues<S extends z.ZodType, T>(
+export function listValues<S extends z.ZodMiniType, T>(
   client: ServiceClient,
   path: string,
   row: S,

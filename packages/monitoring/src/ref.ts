@@ -1,22 +1,22 @@
 import { lazy } from "@rax/core";
-import * as z from "zod";
+import * as z from "zod/mini";
 
 /** A resource given by its id or by any object carrying it (an `Entity`, a `Check`, a create result). */
 export type Ref = string | { readonly id: string };
 
 /** Validates a `Ref` into the id (`ValidationError` names the argument when it is neither). */
-export const ref = lazy(() => z.union([z.string().min(1), z.object({ id: z.string().min(1) }).transform((o) => o.id)], {
+export const ref = lazy(() => z.union([z.string().check(z.minLength(1)), z.pipe(z.object({ id: z.string().check(z.minLength(1)) }), z.transform((o) => o.id))], {
   error: "must be an id or an object with an id",
 }));
 
 /** Cloud Monitoring metadata: string keys (1–255) and string values (≤ 255). */
-export const metadataInput = lazy(() => z.record(z.string().min(1).max(255), z.string({ error: "must be a string" }).max(255, "must be at most 255 characters")));
+export const metadataInput = lazy(() => z.record(z.string().check(z.minLength(1), z.maxLength(255)), z.string({ error: "must be a string" }).check(z.maxLength(255, "must be at most 255 characters"))));
 
 /** `label`, 1–255 characters (the service's limit for every label). */
-export const labelInput = lazy(() => z.string().min(1).max(255));
+export const labelInput = lazy(() => z.string().check(z.minLength(1), z.maxLength(255)));
 
 /** A timestamp as a `Date` or milliseconds since the epoch (the service's unit), as whole ms. */
-export const timeInput = lazy(() => z.union([z.date().transform((d) => d.getTime()), z.number().int("must be whole milliseconds").nonnegative()]));
+export const timeInput = lazy(() => z.union([z.pipe(z.date(), z.transform((d) => d.getTime())), z.number().check(z.int("must be whole milliseconds"), z.nonnegative())]));
 
 function isPlainObject(v: unknown): v is Record<string, unknown> {
   return typeof v === "object" && v !== null && !Array.isArray(v);
@@ -27,15 +27,12 @@ function isPlainObject(v: unknown): v is Record<string, unknown> {
  * (Rackspace's mock sends `"metadata": ""` for an entity created without it) reads as none, and a
  * non-string value as its JSON text (the value as sent stays in `raw`).
  */
-export const wireStringMap = lazy(() => z.unknown().transform((v): Record<string, string> | null => {
+export const wireStringMap = lazy(() => z.optional(z.pipe(z.unknown(), z.transform((v): Record<string, string> | null => {
   if (!isPlainObject(v)) return null;
   const out: Record<string, string> = {};
   for (const [k, x] of Object.entries(v)) out[k] = typeof x === "string" ? x : JSON.stringify(x);
   return out;
-}).optional());
+}))));
 
 /** A wire object of anything (check and notification `details`), read leniently as `wireStringMap`. */
-export const wireObject = lazy(() => z
-  .unknown()
-  .transform((v): Record<string, unknown> | null => (isPlainObject(v) ? v : null))
-  .optional());
+export const wireObject = lazy(() => z.optional(z.pipe(z.unknown(), z.transform((v): Record<string, unknown> | null => (isPlainObject(v) ? v : null)))));

@@ -1,9 +1,9 @@
 import { lazy } from "@rax/core";
-import * as z from "zod";
+import * as z from "zod/mini";
 import { pageInput } from "../collection";
 import { metadataInput, timeInput, wireStringMap } from "../ref";
 
-export const wireAccount = lazy(() => z.looseObject({ id: z.string(), webhook_token: z.string().nullish(), metadata: wireStringMap() }));
+export const wireAccount = lazy(() => z.looseObject({ id: z.string(), webhook_token: z.nullish(z.string()), metadata: wireStringMap() }));
 export type WireAccount = z.output<ReturnType<typeof wireAccount>>;
 
 export interface AccountData {
@@ -19,22 +19,22 @@ export function toAccount(w: WireAccount): { data: AccountData; webhookToken?: s
 }
 
 export const updateAccountInput = lazy(() => z.strictObject({
-  metadata: metadataInput().optional(),
+  metadata: z.optional(metadataInput()),
   /** The token webhook notifications are signed with (`X-RSE-Signature`); set your own or rotate it. */
-  webhookToken: z.string().min(1).max(255).optional(),
+  webhookToken: z.optional(z.string().check(z.minLength(1), z.maxLength(255))),
 }));
 export type UpdateAccountInput = z.input<ReturnType<typeof updateAccountInput>>;
 
 export const wireAudit = lazy(() => z.looseObject({
   id: z.string(),
   timestamp: z.number(),
-  method: z.string().nullish(),
-  url: z.string().nullish(),
-  app: z.string().nullish(),
-  statusCode: z.number().nullish(),
-  txnId: z.string().nullish(),
-  who: z.string().nullish(),
-  why: z.string().nullish(),
+  method: z.nullish(z.string()),
+  url: z.nullish(z.string()),
+  app: z.nullish(z.string()),
+  statusCode: z.nullish(z.number()),
+  txnId: z.nullish(z.string()),
+  who: z.nullish(z.string()),
+  why: z.nullish(z.string()),
 }));
 
 /** One change made to the account (the service's audit trail). */
@@ -66,14 +66,11 @@ export function toAudit(w: z.output<ReturnType<typeof wireAudit>>): Audit {
   };
 }
 
-export const auditsInput = lazy(() => z
-  .strictObject({ from: timeInput().optional(), to: timeInput().optional(), ...pageInput() })
-  .refine((i) => i.from === undefined || i.to === undefined || i.from < i.to, { error: "must be after from", path: ["to"] })
-  .optional());
+export const auditsInput = lazy(() => z.optional(z.strictObject({ from: z.optional(timeInput()), to: z.optional(timeInput()), ...pageInput() }).check(z.refine((i) => i.from === undefined || i.to === undefined || i.from < i.to, { error: "must be after from", path: ["to"] }))));
 export type AuditsInput = z.input<ReturnType<typeof auditsInput>>;
 
-const wireRate = lazy(() => z.looseObject({ limit: z.number(), used: z.number().nullish(), window: z.string().nullish() }));
-export const wireLimits = lazy(() => z.looseObject({ resource: z.record(z.string(), z.number()).nullish(), rate: z.record(z.string(), wireRate()).nullish() }));
+const wireRate = lazy(() => z.looseObject({ limit: z.number(), used: z.nullish(z.number()), window: z.nullish(z.string()) }));
+export const wireLimits = lazy(() => z.looseObject({ resource: z.nullish(z.record(z.string(), z.number())), rate: z.nullish(z.record(z.string(), wireRate())) }));
 
 export interface MonitoringLimits {
   /** Most of each resource the account may have (`checks`, `alarms`). */

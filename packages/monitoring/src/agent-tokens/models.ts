@@ -1,9 +1,9 @@
 import { lazy } from "@rax/core";
-import * as z from "zod";
+import * as z from "zod/mini";
 import { pageInput } from "../collection";
 import { labelInput } from "../ref";
 
-export const wireAgentToken = lazy(() => z.looseObject({ id: z.string(), label: z.string().nullish(), token: z.string().nullish() }));
+export const wireAgentToken = lazy(() => z.looseObject({ id: z.string(), label: z.nullish(z.string()), token: z.nullish(z.string()) }));
 export type WireAgentToken = z.output<ReturnType<typeof wireAgentToken>>;
 
 export interface AgentTokenData {
@@ -19,8 +19,8 @@ export function toAgentToken(w: WireAgentToken): { data: AgentTokenData; token?:
   return { data: { id: w.id, label: w.label ?? "", raw }, ...(token ? { token } : {}) };
 }
 
-export const createAgentTokenInput = lazy(() => z.strictObject({ label: labelInput().optional() }).optional());
+export const createAgentTokenInput = lazy(() => z.optional(z.strictObject({ label: z.optional(labelInput()) })));
 export type CreateAgentTokenInput = z.input<ReturnType<typeof createAgentTokenInput>>;
 
-export const listAgentTokensInput = lazy(() => z.strictObject({ ...pageInput() }).optional());
+export const listAgentTokensInput = lazy(() => z.optional(z.strictObject({ ...pageInput() })));
 export type ListAgentTokensInput = z.input<ReturnType<typeof listAgentTokensInput>>;

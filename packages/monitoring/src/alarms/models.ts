@@ -1,19 +1,19 @@
 import { lazy } from "@rax/core";
-import * as z from "zod";
+import * as z from "zod/mini";
 import { pageInput } from "../collection";
 import { labelInput, metadataInput, ref, wireStringMap } from "../ref";
 
 export const wireAlarm = lazy(() => z.looseObject({
   id: z.string(),
-  check_id: z.string().nullish(),
-  notification_plan_id: z.string().nullish(),
-  criteria: z.string().nullish(),
-  disabled: z.boolean().nullish(),
-  label: z.string().nullish(),
+  check_id: z.nullish(z.string()),
+  notification_plan_id: z.nullish(z.string()),
+  criteria: z.nullish(z.string()),
+  disabled: z.nullish(z.boolean()),
+  label: z.nullish(z.string()),
   metadata: wireStringMap(),
-  entity_id: z.string().nullish(),
-  created_at: z.number().nullish(),
-  updated_at: z.number().nullish(),
+  entity_id: z.nullish(z.string()),
+  created_at: z.nullish(z.number()),
+  updated_at: z.nullish(z.number()),
 }));
 export type WireAlarm = z.output<ReturnType<typeof wireAlarm>>;
 
@@ -49,10 +49,7 @@ export function toAlarm(entityId: string, w: WireAlarm): AlarmData {
 }
 
 /** Alarm criteria: a program, never blank (an empty one would alarm on nothing). */
-export const criteriaInput = lazy(() => z
-  .string()
-  .max(16_384)
-  .refine((s) => s.trim() !== "", { error: "must not be empty (write e.g. \"if (metric['average'] > 10) { return new AlarmStatus(WARNING); } return new AlarmStatus(OK);\")" }));
+export const criteriaInput = lazy(() => z.string().check(z.maxLength(16_384), z.refine((s) => s.trim() !== "", { error: "must not be empty (write e.g. \"if (metric['average'] > 10) { return new AlarmStatus(WARNING); } return new AlarmStatus(OK);\")" })));
 
 export const createAlarmInput = lazy(() => z.strictObject({
   /** The check whose metrics the criteria read (id or `Check`). */
@@ -60,33 +57,33 @@ export const createAlarmInput = lazy(() => z.strictObject({
   /** The notification plan to run (id or `NotificationPlan`). */
   notificationPlan: ref(),
   criteria: criteriaInput(),
-  disabled: z.boolean().optional(),
-  label: labelInput().optional(),
-  metadata: metadataInput().optional(),
+  disabled: z.optional(z.boolean()),
+  label: z.optional(labelInput()),
+  metadata: z.optional(metadataInput()),
 }));
 export type CreateAlarmInput = z.input<ReturnType<typeof createAlarmInput>>;
 
 export const updateAlarmInput = lazy(() => z.strictObject({
-  criteria: criteriaInput().optional(),
-  notificationPlan: ref().optional(),
-  disabled: z.boolean().optional(),
-  label: labelInput().optional(),
-  metadata: metadataInput().optional(),
+  criteria: z.optional(criteriaInput()),
+  notificationPlan: z.optional(ref()),
+  disabled: z.optional(z.boolean()),
+  label: z.optional(labelInput()),
+  metadata: z.optional(metadataInput()),
 }));
 export type UpdateAlarmInput = z.input<ReturnType<typeof updateAlarmInput>>;
 
-export const listAlarmsInput = lazy(() => z.strictObject({ ...pageInput() }).optional());
+export const listAlarmsInput = lazy(() => z.optional(z.strictObject({ ...pageInput() })));
 export type ListAlarmsInput = z.input<ReturnType<typeof listAlarmsInput>>;
 
 /** Check data to run criteria over: `checks.test()` results, or rows shaped as the service's test-check answer. */
-const checkDataRow = lazy(() => z.union([z.object({ raw: z.record(z.string(), z.unknown()) }).transform((r) => r.raw), z.record(z.string(), z.unknown())]));
+const checkDataRow = lazy(() => z.union([z.pipe(z.object({ raw: z.record(z.string(), z.unknown()) }), z.transform((r) => r.raw)), z.record(z.string(), z.unknown())]));
 export const testAlarmInput = lazy(() => z.strictObject({
   criteria: criteriaInput(),
-  checkData: z.array(checkDataRow()).min(1, "needs at least one check result (from checks.test)"),
+  checkData: z.array(checkDataRow()).check(z.minLength(1, "needs at least one check result (from checks.test)")),
 }));
 export type TestAlarmInput = z.input<ReturnType<typeof testAlarmInput>>;
 
-export const wireAlarmResult = lazy(() => z.looseObject({ timestamp: z.number().nullish(), state: z.string(), status: z.string().nullish() }));
+export const wireAlarmResult = lazy(() => z.looseObject({ timestamp: z.nullish(z.number()), state: z.string(), status: z.nullish(z.string()) }));
 export interface AlarmTestResult {
   timestamp?: number;
   /** OK, WARNING or CRITICAL. */

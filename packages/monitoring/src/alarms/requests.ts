@@ -1,5 +1,5 @@
 import { type CallOptions, encodeSegment, jsonFor, type NotFound, notFoundAs, type Paginated, sendFor, type ServiceClient, validate } from "@rax/core";
-import * as z from "zod";
+import * as z from "zod/mini";
 import { listValues } from "../collection";
 import { entityPath } from "../entities/requests";
 import { NoSuchAlarm, NoSuchEntity } from "../errors";

@@ -1,18 +1,18 @@
 import { lazy } from "@rax/core";
-import * as z from "zod";
+import * as z from "zod/mini";
 import { pageInput } from "../collection";
 import { ref, timeInput } from "../ref";
 
 export const wireChangelog = lazy(() => z.looseObject({
   id: z.string(),
   timestamp: z.number(),
-  entity_id: z.string().nullish(),
-  alarm_id: z.string().nullish(),
-  check_id: z.string().nullish(),
-  state: z.string().nullish(),
-  previous_state: z.string().nullish(),
-  status: z.string().nullish(),
-  analyzed_by_monitoring_zone_id: z.string().nullish(),
+  entity_id: z.nullish(z.string()),
+  alarm_id: z.nullish(z.string()),
+  check_id: z.nullish(z.string()),
+  state: z.nullish(z.string()),
+  previous_state: z.nullish(z.string()),
+  status: z.nullish(z.string()),
+  analyzed_by_monitoring_zone_id: z.nullish(z.string()),
 }));
 
 /** One change of an alarm's state (the seed's "List Alarm Changelogs"). */
@@ -46,15 +46,12 @@ export function toChangelog(w: z.output<ReturnType<typeof wireChangelog>>): Alar
   };
 }
 
-export const changelogsInput = lazy(() => z
-  .strictObject({
-    /** Only this entity's alarms (id or `Entity`). */
-    entity: ref().optional(),
-    /** From (default: the service's, 7 days ago). */
-    from: timeInput().optional(),
-    to: timeInput().optional(),
-    ...pageInput(),
-  })
-  .refine((i) => i.from === undefined || i.to === undefined || i.from < i.to, { error: "must be after from", path: ["to"] })
-  .optional());
+export const changelogsInput = lazy(() => z.optional(z.strictObject({
+  /** Only this entity's alarms (id or `Entity`). */
+  entity: z.optional(ref()),
+  /** From (default: the service's, 7 days ago). */
+  from: z.optional(timeInput()),
+  to: z.optional(timeInput()),
+  ...pageInput(),
+}).check(z.refine((i) => i.from === undefined || i.to === undefined || i.from < i.to, { error: "must be after from", path: ["to"] }))));
 export type ChangelogsInput = z.input<ReturnType<typeof changelogsInput>>;

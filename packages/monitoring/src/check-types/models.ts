@@ -1,12 +1,12 @@
 import { lazy } from "@rax/core";
-import * as z from "zod";
+import * as z from "zod/mini";
 
-export const wireField = lazy(() => z.looseObject({ name: z.string(), description: z.string().nullish(), optional: z.boolean().nullish() }));
+export const wireField = lazy(() => z.looseObject({ name: z.string(), description: z.nullish(z.string()), optional: z.nullish(z.boolean()) }));
 export const wireCheckType = lazy(() => z.looseObject({
   id: z.string(),
-  type: z.string().nullish(),
-  fields: z.array(wireField()).nullish(),
-  supported_platforms: z.array(z.string()).nullish(),
+  type: z.nullish(z.string()),
+  fields: z.nullish(z.array(wireField())),
+  supported_platforms: z.nullish(z.array(z.string())),
 }));
 
 /** One parameter of a check or notification type (the seed's `fields` rows). */

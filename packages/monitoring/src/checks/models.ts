@@ -1,25 +1,25 @@
 import { lazy } from "@rax/core";
-import * as z from "zod";
+import * as z from "zod/mini";
 import { pageInput } from "../collection";
 import { labelInput, metadataInput, ref, wireObject, wireStringMap } from "../ref";
 import { hideSecretDetails, registerSecretDetails } from "../secret-details";
 
 export const wireCheck = lazy(() => z.looseObject({
   id: z.string(),
-  label: z.string().nullish(),
-  type: z.string().nullish(),
+  label: z.nullish(z.string()),
+  type: z.nullish(z.string()),
   details: wireObject(),
-  disabled: z.boolean().nullish(),
-  monitoring_zones_poll: z.array(z.string()).nullish(),
-  timeout: z.number().nullish(),
-  period: z.number().nullish(),
-  target_alias: z.string().nullish(),
-  target_hostname: z.string().nullish(),
-  target_resolver: z.string().nullish(),
+  disabled: z.nullish(z.boolean()),
+  monitoring_zones_poll: z.nullish(z.array(z.string())),
+  timeout: z.nullish(z.number()),
+  period: z.nullish(z.number()),
+  target_alias: z.nullish(z.string()),
+  target_hostname: z.nullish(z.string()),
+  target_resolver: z.nullish(z.string()),
   metadata: wireStringMap(),
-  entity_id: z.string().nullish(),
-  created_at: z.number().nullish(),
-  updated_at: z.number().nullish(),
+  entity_id: z.nullish(z.string()),
+  created_at: z.nullish(z.number()),
+  updated_at: z.nullish(z.number()),
 }));
 export type WireCheck = z.output<ReturnType<typeof wireCheck>>;
 
@@ -73,12 +73,12 @@ export function toCheck(entityId: string, w: WireCheck): CheckData {
 
 /** One run of a check (`test-check` and `checks/{id}/test` answers). */
 export const wireCheckResult = lazy(() => z.looseObject({
-  timestamp: z.number().nullish(),
-  monitoring_zone_id: z.string().nullish(),
-  available: z.boolean().nullish(),
-  status: z.string().nullish(),
-  metrics: z.record(z.string(), z.looseObject({ type: z.string().nullish(), data: z.unknown(), unit: z.string().nullish() })).nullish(),
-  debug_info: z.unknown().optional(),
+  timestamp: z.nullish(z.number()),
+  monitoring_zone_id: z.nullish(z.string()),
+  available: z.nullish(z.boolean()),
+  status: z.nullish(z.string()),
+  metrics: z.nullish(z.record(z.string(), z.looseObject({ type: z.nullish(z.string()), data: z.unknown(), unit: z.nullish(z.string()) }))),
+  debug_info: z.optional(z.unknown()),
 }));
 export const checkResultsBody = lazy(() => z.array(wireCheckResult()));
 
@@ -118,58 +118,56 @@ export const PERIOD_MIN = 30;
 export const PERIOD_MAX = 1800;
 export const TIMEOUT_MIN = 2;
 
-const zones = lazy(() => z.union([ref(), z.array(ref()).min(1, "must name at least one monitoring zone")]).transform((z) => (Array.isArray(z) ? z : [z])));
+const zones = lazy(() => z.pipe(z.union([ref(), z.array(ref()).check(z.minLength(1, "must name at least one monitoring zone"))]), z.transform((zs) => (Array.isArray(zs) ? zs : [zs]))));
 
 const checkFields = lazy(() => ({
-  label: labelInput().optional(),
-  disabled: z.boolean().optional(),
-  metadata: metadataInput().optional(),
+  label: z.optional(labelInput()),
+  disabled: z.optional(z.boolean()),
+  metadata: z.optional(metadataInput()),
   /** Monitoring zone ids or `MonitoringZone`s (one or a list). */
-  monitoringZonesPoll: zones().optional(),
+  monitoringZonesPoll: z.optional(zones()),
   /** Seconds, at least 2 and less than `period`. */
-  timeout: z.number().int().min(TIMEOUT_MIN, `must be at least ${TIMEOUT_MIN} seconds`).max(PERIOD_MAX).optional(),
+  timeout: z.optional(z.int().check(z.gte(TIMEOUT_MIN, `must be at least ${TIMEOUT_MIN} seconds`), z.lte(PERIOD_MAX))),
   /** Seconds between runs, 30–1800. */
-  period: z.number().int().min(PERIOD_MIN, `must be at least ${PERIOD_MIN} seconds (the service's minimum)`).max(PERIOD_MAX, `must be at most ${PERIOD_MAX} seconds`).optional(),
-  targetAlias: z.string().min(1).optional(),
-  targetHostname: z.string().min(1).max(255).optional(),
-  targetResolver: z.enum(["IPv4", "IPv6"]).optional(),
-  details: z.record(z.string(), z.unknown()).optional(),
+  period: z.optional(z.int().check(z.gte(PERIOD_MIN, `must be at least ${PERIOD_MIN} seconds (the service's minimum)`), z.lte(PERIOD_MAX, `must be at most ${PERIOD_MAX} seconds`))),
+  targetAlias: z.optional(z.string().check(z.minLength(1))),
+  targetHostname: z.optional(z.string().check(z.minLength(1), z.maxLength(255))),
+  targetResolver: z.optional(z.enum(["IPv4", "IPv6"])),
+  details: z.optional(z.record(z.string(), z.unknown())),
 }));
 
 /** `timeout < period` and one target at most (checked on create and on an update that gives both). */
-function checkRules(i: { timeout?: number; period?: number; targetAlias?: string; targetHostname?: string }, ctx: z.RefinementCtx): void {
+function checkRules(i: { timeout?: number; period?: number; targetAlias?: string; targetHostname?: string }, ctx: z.core.$RefinementCtx): void {
   if (i.timeout !== undefined && i.period !== undefined && i.timeout >= i.period) ctx.addIssue({ code: "custom", path: ["timeout"], message: `must be less than the period (${i.period} s)` });
   if (i.targetAlias !== undefined && i.targetHostname !== undefined) ctx.addIssue({ code: "custom", path: ["targetHostname"], message: "targetAlias and targetHostname are mutually exclusive: give one" });
 }
 
-export const createCheckInput = lazy(() => z
-  .strictObject({
-    ...checkFields(),
-    /** pyrax's synonym for `label`. */
-    name: labelInput().optional(),
-    /** A check type id (`remote.http`) or a `CheckType`. */
-    type: ref(),
-    /** Run the check once without creating it (pyrax `test_only=True`). */
-    test: z.boolean().optional(),
-    /** With `test`: ask for the service's debug output (pyrax `include_debug`). */
-    debug: z.boolean().optional(),
-  })
-  .superRefine((i, ctx) => {
-    checkRules(i, ctx);
-    // pyrax's rule for remote checks: they run from monitoring zones against a target.
-    if (i.type.startsWith("remote.")) {
-      if (!i.monitoringZonesPoll) ctx.addIssue({ code: "custom", path: ["monitoringZonesPoll"], message: "is required for remote checks" });
-      if (i.targetAlias === undefined && i.targetHostname === undefined) ctx.addIssue({ code: "custom", path: ["targetAlias"], message: "remote checks need targetAlias or targetHostname" });
-    }
-    if (i.debug && !i.test) ctx.addIssue({ code: "custom", path: ["debug"], message: "applies only with test: true" });
-    if (i.label !== undefined && i.name !== undefined && i.label !== i.name) ctx.addIssue({ code: "custom", path: ["name"], message: "label and name differ: give one" });
-  }));
+export const createCheckInput = lazy(() => z.strictObject({
+  ...checkFields(),
+  /** pyrax's synonym for `label`. */
+  name: z.optional(labelInput()),
+  /** A check type id (`remote.http`) or a `CheckType`. */
+  type: ref(),
+  /** Run the check once without creating it (pyrax `test_only=True`). */
+  test: z.optional(z.boolean()),
+  /** With `test`: ask for the service's debug output (pyrax `include_debug`). */
+  debug: z.optional(z.boolean()),
+}).check(z.superRefine((i, ctx) => {
+  checkRules(i, ctx);
+  // pyrax's rule for remote checks: they run from monitoring zones against a target.
+  if (i.type.startsWith("remote.")) {
+    if (!i.monitoringZonesPoll) ctx.addIssue({ code: "custom", path: ["monitoringZonesPoll"], message: "is required for remote checks" });
+    if (i.targetAlias === undefined && i.targetHostname === undefined) ctx.addIssue({ code: "custom", path: ["targetAlias"], message: "remote checks need targetAlias or targetHostname" });
+  }
+  if (i.debug && !i.test) ctx.addIssue({ code: "custom", path: ["debug"], message: "applies only with test: true" });
+  if (i.label !== undefined && i.name !== undefined && i.label !== i.name) ctx.addIssue({ code: "custom", path: ["name"], message: "label and name differ: give one" });
+})));
 export type CreateCheckInput = z.input<ReturnType<typeof createCheckInput>>;
 
-export const updateCheckInput = lazy(() => z.strictObject(checkFields()).superRefine(checkRules));
+export const updateCheckInput = lazy(() => z.strictObject(checkFields()).check(z.superRefine(checkRules)));
 export type UpdateCheckInput = z.input<ReturnType<typeof updateCheckInput>>;
 
-export const listChecksInput = lazy(() => z.strictObject({ ...pageInput() }).optional());
+export const listChecksInput = lazy(() => z.optional(z.strictObject({ ...pageInput() })));
 export type ListChecksInput = z.input<ReturnType<typeof listChecksInput>>;
 
 /** The wire body of a create/test/update from validated input. */

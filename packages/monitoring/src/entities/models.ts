@@ -1,18 +1,18 @@
 import { lazy } from "@rax/core";
-import * as z from "zod";
+import * as z from "zod/mini";
 import { pageInput } from "../collection";
 import { labelInput, metadataInput, wireStringMap } from "../ref";
 
 export const wireEntity = lazy(() => z.looseObject({
   id: z.string(),
-  label: z.string().nullish(),
+  label: z.nullish(z.string()),
   ip_addresses: wireStringMap(),
   metadata: wireStringMap(),
-  agent_id: z.string().nullish(),
-  uri: z.string().nullish(),
-  managed: z.boolean().nullish(),
-  created_at: z.number().nullish(),
-  updated_at: z.number().nullish(),
+  agent_id: z.nullish(z.string()),
+  uri: z.nullish(z.string()),
+  managed: z.nullish(z.boolean()),
+  created_at: z.nullish(z.number()),
+  updated_at: z.nullish(z.number()),
 }));
 export type WireEntity = z.output<ReturnType<typeof wireEntity>>;
 
@@ -50,29 +50,26 @@ export function toEntity(w: WireEntity): EntityData {
 }
 
 /** An alias → IP address map (the seed: keys are aliases, values IPv4 or IPv6 addresses). */
-const ipAddresses = lazy(() => z.record(z.string().min(1).max(64), z.union([z.ipv4(), z.ipv6()], { error: "must be an IPv4 or IPv6 address" })));
+const ipAddresses = lazy(() => z.record(z.string().check(z.minLength(1), z.maxLength(64)), z.union([z.ipv4(), z.ipv6()], { error: "must be an IPv4 or IPv6 address" })));
 
-export const createEntityInput = lazy(() => z
-  .strictObject({
-    label: labelInput().optional(),
-    /** pyrax's synonym for `label`. */
-    name: labelInput().optional(),
-    ipAddresses: ipAddresses().optional(),
-    agentId: z.string().min(1).optional(),
-    metadata: metadataInput().optional(),
-  })
-  .refine((i) => i.label !== undefined || i.name !== undefined, { error: "is required (or name)", path: ["label"] })
-  .refine((i) => i.label === undefined || i.name === undefined || i.label === i.name, { error: "label and name differ: give one", path: ["name"] }));
+export const createEntityInput = lazy(() => z.strictObject({
+  label: z.optional(labelInput()),
+  /** pyrax's synonym for `label`. */
+  name: z.optional(labelInput()),
+  ipAddresses: z.optional(ipAddresses()),
+  agentId: z.optional(z.string().check(z.minLength(1))),
+  metadata: z.optional(metadataInput()),
+}).check(z.refine((i) => i.label !== undefined || i.name !== undefined, { error: "is required (or name)", path: ["label"] }), z.refine((i) => i.label === undefined || i.name === undefined || i.label === i.name, { error: "label and name differ: give one", path: ["name"] })));
 export type CreateEntityInput = z.input<ReturnType<typeof createEntityInput>>;
 
 export const updateEntityInput = lazy(() => z.strictObject({
-  label: labelInput().optional(),
-  ipAddresses: ipAddresses().optional(),
+  label: z.optional(labelInput()),
+  ipAddresses: z.optional(ipAddresses()),
   /** `null` detaches the agent. */
-  agentId: z.string().min(1).nullable().optional(),
-  metadata: metadataInput().optional(),
+  agentId: z.optional(z.nullable(z.string().check(z.minLength(1)))),
+  metadata: z.optional(metadataInput()),
 }));
 export type UpdateEntityInput = z.input<ReturnType<typeof updateEntityInput>>;
 
-export const listEntitiesInput = lazy(() => z.strictObject({ ...pageInput() }).optional());
+export const listEntitiesInput = lazy(() => z.optional(z.strictObject({ ...pageInput() })));
 export type ListEntitiesInput = z.input<ReturnType<typeof listEntitiesInput>>;

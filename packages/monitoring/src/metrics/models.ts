@@ -1,9 +1,9 @@
 import { lazy } from "@rax/core";
-import * as z from "zod";
+import * as z from "zod/mini";
 import { pageInput } from "../collection";
 import { timeInput } from "../ref";
 
-export const wireMetric = lazy(() => z.looseObject({ name: z.string(), type: z.string().nullish(), unit: z.string().nullish() }));
+export const wireMetric = lazy(() => z.looseObject({ name: z.string(), type: z.nullish(z.string()), unit: z.nullish(z.string()) }));
 
 export interface MetricData {
   /** `<monitoringZone>.<metric>` for remote checks (`mzdfw.average`), the metric name for agent checks. */
@@ -19,11 +19,11 @@ export function toMetric(w: z.output<ReturnType<typeof wireMetric>>): MetricData
 
 export const wireDataPoint = lazy(() => z.looseObject({
   timestamp: z.number(),
-  numPoints: z.number().nullish(),
-  average: z.number().nullish(),
-  variance: z.number().nullish(),
-  min: z.number().nullish(),
-  max: z.number().nullish(),
+  numPoints: z.nullish(z.number()),
+  average: z.nullish(z.number()),
+  variance: z.nullish(z.number()),
+  min: z.nullish(z.number()),
+  max: z.nullish(z.number()),
 }));
 
 export interface DataPoint {
@@ -48,25 +48,23 @@ export const STATS = ["average", "variance", "min", "max"] as const;
 /** The service returns at most this many points per request. */
 export const MAX_POINTS = 1440;
 
-export const dataPointsInput = lazy(() => z
-  .strictObject({
-    /** Start: a `Date` or ms since the epoch (whole ms: the service refuses fractions). */
-    from: timeInput(),
-    /** End, after `from`. */
-    to: timeInput(),
-    /** How many points to spread over the range (1–1440); or give `resolution`. */
-    points: z.number().int().min(1).max(MAX_POINTS, `must be at most ${MAX_POINTS} (the service's maximum per request)`).optional(),
-    /** A fixed rollup; or give `points`. */
-    resolution: z.enum(RESOLUTIONS).optional(),
-    /** Which statistics to return (default: the service's, average). */
-    select: z.array(z.enum(STATS)).min(1).optional(),
-  })
-  .superRefine((i, ctx) => {
-    if (i.to <= i.from) ctx.addIssue({ code: "custom", path: ["to"], message: "must be after from" });
-    // pyrax: MissingMonitoringCheckGranularity when neither is given.
-    if ((i.points === undefined) === (i.resolution === undefined)) ctx.addIssue({ code: "custom", path: ["points"], message: "give exactly one of points or resolution" });
-  }));
+export const dataPointsInput = lazy(() => z.strictObject({
+  /** Start: a `Date` or ms since the epoch (whole ms: the service refuses fractions). */
+  from: timeInput(),
+  /** End, after `from`. */
+  to: timeInput(),
+  /** How many points to spread over the range (1–1440); or give `resolution`. */
+  points: z.optional(z.int().check(z.gte(1), z.lte(MAX_POINTS, `must be at most ${MAX_POINTS} (the service's maximum per request)`))),
+  /** A fixed rollup; or give `points`. */
+  resolution: z.optional(z.enum(RESOLUTIONS)),
+  /** Which statistics to return (default: the service's, average). */
+  select: z.optional(z.array(z.enum(STATS)).check(z.minLength(1))),
+}).check(z.superRefine((i, ctx) => {
+  if (i.to <= i.from) ctx.addIssue({ code: "custom", path: ["to"], message: "must be after from" });
+  // pyrax: MissingMonitoringCheckGranularity when neither is given.
+  if ((i.points === undefined) === (i.resolution === undefined)) ctx.addIssue({ code: "custom", path: ["points"], message: "give exactly one of points or resolution" });
+})));
 export type DataPointsInput = z.input<ReturnType<typeof dataPointsInput>>;
 
-export const listMetricsInput = lazy(() => z.strictObject({ ...pageInput() }).optional());
+export const listMetricsInput = lazy(() => z.optional(z.strictObject({ ...pageInput() })));
 export type ListMetricsInput = z.input<ReturnType<typeof listMetricsInput>>;

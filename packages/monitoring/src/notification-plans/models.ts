@@ -1,14 +1,14 @@
 import { lazy } from "@rax/core";
-import * as z from "zod";
+import * as z from "zod/mini";
 import { pageInput } from "../collection";
 import { labelInput, metadataInput, ref, wireStringMap } from "../ref";
 
 export const wirePlan = lazy(() => z.looseObject({
   id: z.string(),
-  label: z.string().nullish(),
-  critical_state: z.array(z.string()).nullish(),
-  warning_state: z.array(z.string()).nullish(),
-  ok_state: z.array(z.string()).nullish(),
+  label: z.nullish(z.string()),
+  critical_state: z.nullish(z.array(z.string())),
+  warning_state: z.nullish(z.array(z.string())),
+  ok_state: z.nullish(z.array(z.string())),
   metadata: wireStringMap(),
 }));
 
@@ -36,25 +36,23 @@ export function toPlan(w: z.output<ReturnType<typeof wirePlan>>): NotificationPl
 }
 
 /** One notification or a list of them (ids or `Notification`s), as pyrax takes them. */
-const notifications = lazy(() => z.union([ref(), z.array(ref())]).transform((n) => (Array.isArray(n) ? n : [n])));
+const notifications = lazy(() => z.pipe(z.union([ref(), z.array(ref())]), z.transform((n) => (Array.isArray(n) ? n : [n]))));
 
 const planFields = lazy(() => ({
-  label: labelInput().optional(),
-  criticalState: notifications().optional(),
-  warningState: notifications().optional(),
-  okState: notifications().optional(),
-  metadata: metadataInput().optional(),
+  label: z.optional(labelInput()),
+  criticalState: z.optional(notifications()),
+  warningState: z.optional(notifications()),
+  okState: z.optional(notifications()),
+  metadata: z.optional(metadataInput()),
 }));
 
-export const createPlanInput = lazy(() => z
-  .strictObject({ ...planFields(), /** pyrax's synonym for `label`. */ name: labelInput().optional() })
-  .refine((i) => i.label !== undefined || i.name !== undefined, { error: "is required (or name)", path: ["label"] }));
+export const createPlanInput = lazy(() => z.strictObject({ ...planFields(), /** pyrax's synonym for `label`. */ name: z.optional(labelInput()) }).check(z.refine((i) => i.label !== undefined || i.name !== undefined, { error: "is required (or name)", path: ["label"] })));
 export type CreateNotificationPlanInput = z.input<ReturnType<typeof createPlanInput>>;
 
 export const updatePlanInput = lazy(() => z.strictObject(planFields()));
 export type UpdateNotificationPlanInput = z.input<ReturnType<typeof updatePlanInput>>;
 
-export const listPlansInput = lazy(() => z.strictObject({ ...pageInput() }).optional());
+export const listPlansInput = lazy(() => z.optional(z.strictObject({ ...pageInput() })));
 export type ListNotificationPlansInput = z.input<ReturnType<typeof listPlansInput>>;
 
 export function planBody(i: z.output<ReturnType<typeof updatePlanInput>> & { name?: string }): Record<string, unknown> {

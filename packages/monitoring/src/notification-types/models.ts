@@ -1,8 +1,8 @@
 import { lazy } from "@rax/core";
-import * as z from "zod";
+import * as z from "zod/mini";
 import { type TypeField, toField, wireField } from "../check-types/models";
 
-export const wireNotificationType = lazy(() => z.looseObject({ id: z.string(), fields: z.array(wireField()).nullish() }));
+export const wireNotificationType = lazy(() => z.looseObject({ id: z.string(), fields: z.nullish(z.array(wireField())) }));
 
 export interface NotificationTypeData {
   /** `email`, `webhook`, `pagerduty`, `sms`… */

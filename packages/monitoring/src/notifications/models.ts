@@ -1,13 +1,13 @@
 import { lazy } from "@rax/core";
-import * as z from "zod";
+import * as z from "zod/mini";
 import { pageInput } from "../collection";
 import { labelInput, metadataInput, ref, wireObject, wireStringMap } from "../ref";
 import { hideSecretDetails } from "../secret-details";
 
 export const wireNotification = lazy(() => z.looseObject({
   id: z.string(),
-  label: z.string().nullish(),
-  type: z.string().nullish(),
+  label: z.nullish(z.string()),
+  type: z.nullish(z.string()),
   details: wireObject(),
   metadata: wireStringMap(),
 }));
@@ -35,7 +35,7 @@ const details = lazy(() => z.record(z.string(), z.unknown()));
 /** The details each built-in type needs (monitoring.md create_notification), checked before sending. */
 const REQUIRED_DETAIL: Record<string, string> = { email: "address", webhook: "url", pagerduty: "service_key", sms: "phone_number" };
 
-function typeRules(i: { type?: string; details?: Record<string, unknown> }, ctx: z.RefinementCtx): void {
+function typeRules(i: { type?: string; details?: Record<string, unknown> }, ctx: z.core.$RefinementCtx): void {
   const key = i.type === undefined ? undefined : REQUIRED_DETAIL[i.type];
   if (key === undefined || i.details === undefined) return;
   const v = i.details[key];
@@ -46,30 +46,26 @@ function typeRules(i: { type?: string; details?: Record<string, unknown> }, ctx:
 
 export const notificationType = ref;
 
-export const createNotificationInput = lazy(() => z
-  .strictObject({
-    /** A notification type id (`email`) or a `NotificationType`. */
-    type: ref(),
-    label: labelInput().optional(),
-    details: details(),
-    metadata: metadataInput().optional(),
-  })
-  .superRefine(typeRules));
+export const createNotificationInput = lazy(() => z.strictObject({
+  /** A notification type id (`email`) or a `NotificationType`. */
+  type: ref(),
+  label: z.optional(labelInput()),
+  details: details(),
+  metadata: z.optional(metadataInput()),
+}).check(z.superRefine(typeRules)));
 export type CreateNotificationInput = z.input<ReturnType<typeof createNotificationInput>>;
 
-export const updateNotificationInput = lazy(() => z
-  .strictObject({ type: ref().optional(), label: labelInput().optional(), details: details().optional(), metadata: metadataInput().optional() })
-  .superRefine(typeRules));
+export const updateNotificationInput = lazy(() => z.strictObject({ type: z.optional(ref()), label: z.optional(labelInput()), details: z.optional(details()), metadata: z.optional(metadataInput()) }).check(z.superRefine(typeRules)));
 export type UpdateNotificationInput = z.input<ReturnType<typeof updateNotificationInput>>;
 
 /** `POST /test-notification`: a type and details, nothing created. */
-export const testNotificationInput = lazy(() => z.strictObject({ type: ref(), details: details() }).superRefine(typeRules));
+export const testNotificationInput = lazy(() => z.strictObject({ type: ref(), details: details() }).check(z.superRefine(typeRules)));
 export type TestNotificationInput = z.input<ReturnType<typeof testNotificationInput>>;
 
-export const listNotificationsInput = lazy(() => z.strictObject({ ...pageInput() }).optional());
+export const listNotificationsInput = lazy(() => z.optional(z.strictObject({ ...pageInput() })));
 export type ListNotificationsInput = z.input<ReturnType<typeof listNotificationsInput>>;
 
-export const wireTestResult = lazy(() => z.looseObject({ status: z.string(), message: z.string().nullish() }));
+export const wireTestResult = lazy(() => z.looseObject({ status: z.string(), message: z.nullish(z.string()) }));
 export interface NotificationTestResult {
   /** `success` when the service delivered it. */
   status: string;

@@ -1,5 +1,5 @@
 import { lazy } from "@rax/core";
-import * as z from "zod";
+import * as z from "zod/mini";
 import { type AlarmData, toAlarm, wireAlarm } from "../alarms/models";
 import { type CheckData, toCheck, wireCheck } from "../checks/models";
 import { pageInput } from "../collection";
@@ -7,21 +7,21 @@ import { type EntityData, toEntity, wireEntity } from "../entities/models";
 import { ref } from "../ref";
 
 const wireState = lazy(() => z.looseObject({
-  alarm_id: z.string().nullish(),
-  check_id: z.string().nullish(),
-  entity_id: z.string().nullish(),
-  state: z.string().nullish(),
-  previous_state: z.string().nullish(),
-  status: z.string().nullish(),
-  timestamp: z.number().nullish(),
-  analyzed_by_monitoring_zone_id: z.string().nullish(),
+  alarm_id: z.nullish(z.string()),
+  check_id: z.nullish(z.string()),
+  entity_id: z.nullish(z.string()),
+  state: z.nullish(z.string()),
+  previous_state: z.nullish(z.string()),
+  status: z.nullish(z.string()),
+  timestamp: z.nullish(z.number()),
+  analyzed_by_monitoring_zone_id: z.nullish(z.string()),
 }));
 
 export const wireOverview = lazy(() => z.looseObject({
   entity: wireEntity(),
-  checks: z.array(wireCheck()).nullish(),
-  alarms: z.array(wireAlarm()).nullish(),
-  latest_alarm_states: z.array(wireState()).nullish(),
+  checks: z.nullish(z.array(wireCheck())),
+  alarms: z.nullish(z.array(wireAlarm())),
+  latest_alarm_states: z.nullish(z.array(wireState())),
 }));
 
 /** The latest computed state of one (check, alarm) pair; none yet means UNKNOWN. */
@@ -65,13 +65,11 @@ export function toOverview(w: z.output<ReturnType<typeof wireOverview>>): Overvi
   };
 }
 
-export const overviewInput = lazy(() => z
-  .strictObject({
-    /** Only these entities (one or several ids or `Entity`s): the service's repeated `entityId` filter. */
-    entity: z.union([ref(), z.array(ref()).min(1)]).optional(),
-    /** Only entities with this `uri` (a managed server's). */
-    uri: z.string().min(1).optional(),
-    ...pageInput(),
-  })
-  .optional());
+export const overviewInput = lazy(() => z.optional(z.strictObject({
+  /** Only these entities (one or several ids or `Entity`s): the service's repeated `entityId` filter. */
+  entity: z.optional(z.union([ref(), z.array(ref()).check(z.minLength(1))])),
+  /** Only entities with this `uri` (a managed server's). */
+  uri: z.optional(z.string().check(z.minLength(1))),
+  ...pageInput(),
+})));
 export type OverviewInput = z.input<ReturnType<typeof overviewInput>>;

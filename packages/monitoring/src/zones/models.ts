@@ -1,7 +1,7 @@
 import { lazy } from "@rax/core";
-import * as z from "zod";
+import * as z from "zod/mini";
 
-export const wireZone = lazy(() => z.looseObject({ id: z.string(), label: z.string().nullish(), country_code: z.string().nullish(), source_ips: z.array(z.string()).nullish() }));
+export const wireZone = lazy(() => z.looseObject({ id: z.string(), label: z.nullish(z.string()), country_code: z.nullish(z.string()), source_ips: z.nullish(z.array(z.string())) }));
 
 export interface MonitoringZoneData {
   /** `mzdfw`, `mzlon`… — what `monitoringZonesPoll` takes. */
@@ -16,13 +16,13 @@ export const toZone = (w: z.output<ReturnType<typeof wireZone>>): MonitoringZone
 
 export const tracerouteInput = lazy(() => z.strictObject({
   /** Host name or IP address to trace to. */
-  target: z.string().min(1).max(255),
+  target: z.string().check(z.minLength(1), z.maxLength(255)),
   /** How a host name is resolved. */
-  targetResolver: z.enum(["IPv4", "IPv6"]).optional(),
+  targetResolver: z.optional(z.enum(["IPv4", "IPv6"])),
 }));
 export type TracerouteInput = z.input<ReturnType<typeof tracerouteInput>>;
 
-export const wireHop = lazy(() => z.looseObject({ number: z.number(), ip: z.string().nullish(), hostname: z.string().nullish(), rtts: z.array(z.number()).nullish() }));
+export const wireHop = lazy(() => z.looseObject({ number: z.number(), ip: z.nullish(z.string()), hostname: z.nullish(z.string()), rtts: z.nullish(z.array(z.number())) }));
 export const tracerouteBody = lazy(() => z.looseObject({ result: z.array(wireHop()) }));
 
 export interface TracerouteHop {
