@@ -1,12 +1,12 @@
-import { InvalidResponse, type RaxResponse } from "@rax/core";
-import type * as z from "zod";
+import { InvalidResponse, parseSchema, type RaxResponse } from "@rax/core";
+import type * as z from "zod/mini";
 
 /**
  * A success body parsed leniently by `schema`; 204 (Queues' "nothing here": an empty page, no
  * message to claim) is `undefined`. A body that does not fit is `InvalidResponse` naming the first
  * misfit path, with no snippet (message bodies are the user's data).
  */
-export async function bodyOrEmpty<S extends z.ZodType>(res: RaxResponse, schema: S, fast?: (data: unknown) => z.output<S> | undefined): Promise<z.output<S> | undefined> {
+export async function bodyOrEmpty<S extends z.ZodMiniType>(res: RaxResponse, schema: S, fast?: (data: unknown) => z.output<S> | undefined): Promise<z.output<S> | undefined> {
   if (res.status === 204) {
     await res.dump();
     return undefined;
@@ -15,7 +15,7 @@ export async function bodyOrEmpty<S extends z.ZodType>(res: RaxResponse, schema:
   // A hand-written check for hot bodies (claims, message pages); zod words what is wrong otherwise.
   const quick = fast?.(data);
   if (quick !== undefined) return quick;
-  const r = schema.safeParse(data);
+  const r = parseSchema(schema, data);
   if (r.success) return r.data;
   const issue = r.error.issues[0];
   const path = issue?.path.map(String).join(".") ?? "";

@@ -1,19 +1,19 @@
 import { lazy } from "@rax/core";
-import * as z from "zod";
+import * as z from "zod/mini";
 import { LIMITS } from "../limits";
 import { seconds } from "../ref";
 import { type MessageData, toMessage, wireMessage } from "../messages/models";
 import { idFromHref } from "../wire";
 
 /** v1 answers a bare array, v2 `{"messages": […]}`: read as the latter, so a misfit names `messages.<i>.<field>`. */
-export const claimedBody = lazy(() => z.preprocess((b) => (Array.isArray(b) ? { messages: b } : b), z.looseObject({ messages: z.array(wireMessage()) })).transform((b) => b.messages));
+export const claimedBody = lazy(() => z.pipe(z.pipe(z.transform((b: unknown) => (Array.isArray(b) ? { messages: b } : b)), z.looseObject({ messages: z.array(wireMessage()) })), z.transform((b) => b.messages)));
 
 export const wireClaim = lazy(() => z.looseObject({
   age: z.number(),
   ttl: z.number(),
-  grace: z.number().optional(),
+  grace: z.optional(z.number()),
   href: z.string(),
-  id: z.string().optional(),
+  id: z.optional(z.string()),
   messages: z.array(wireMessage()),
 }));
 
@@ -52,16 +52,9 @@ export const claimInput = lazy(() => z.strictObject({
   /** Seconds the claimed messages outlive the claim, at least (60–43200). */
   grace: claimGrace(),
   /** Messages to claim, at most 20. Default 10. */
-  count: z
-    .number()
-    .int()
-    .min(1)
-    .max(LIMITS.claimCount, `must be at most ${LIMITS.claimCount} (the most one claim may take)`)
-    .optional(),
+  count: z.optional(z.int().check(z.gte(1), z.lte(LIMITS.claimCount, `must be at most ${LIMITS.claimCount} (the most one claim may take)`))),
 }));
 export type ClaimInput = z.input<ReturnType<typeof claimInput>>;
 
-export const updateClaimInput = lazy(() => z
-  .strictObject({ ttl: claimTtl().optional(), grace: claimGrace().optional() })
-  .refine((u) => u.ttl !== undefined || u.grace !== undefined, { message: "needs ttl or grace (or both)" }));
+export const updateClaimInput = lazy(() => z.strictObject({ ttl: z.optional(claimTtl()), grace: z.optional(claimGrace()) }).check(z.refine((u) => u.ttl !== undefined || u.grace !== undefined, { message: "needs ttl or grace (or both)" })));
 export type UpdateClaimInput = z.input<ReturnType<typeof updateClaimInput>>;

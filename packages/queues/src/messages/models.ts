@@ -1,20 +1,20 @@
-import { lazy } from "@rax/core";
-import * as z from "zod";
+import { lazy, parseSchema } from "@rax/core";
+import * as z from "zod/mini";
 import { LIMITS } from "../limits";
 import { seconds } from "../ref";
 import { idFromHref, paramFromHref } from "../wire";
 
 export const wireMessage = lazy(() => z.looseObject({
-  id: z.string().optional(),
+  id: z.optional(z.string()),
   href: z.string(),
   ttl: z.number(),
   age: z.number(),
   body: z.unknown(),
-  checksum: z.string().optional(),
+  checksum: z.optional(z.string()),
 }));
 export type WireMessage = z.output<ReturnType<typeof wireMessage>>;
 
-const links = lazy(() => z.array(z.looseObject({ rel: z.string().optional(), href: z.string() })).optional());
+const links = lazy(() => z.optional(z.array(z.looseObject({ rel: z.optional(z.string()), href: z.string() }))));
 export const messagesBody = lazy(() => z.looseObject({ messages: z.array(wireMessage()), links: links() }));
 
 /**
@@ -32,8 +32,8 @@ export function plainMessages(rows: unknown): WireMessage[] | undefined {
   return rows as WireMessage[];
 }
 /** GET ?ids=: v1 answers a bare array, v2 `{"messages": […]}`. */
-export const messagesByIdsBody = lazy(() => z.preprocess((b) => (Array.isArray(b) ? { messages: b } : b), z.looseObject({ messages: z.array(wireMessage()) })).transform((b) => b.messages));
-export const postedBody = lazy(() => z.looseObject({ resources: z.array(z.string()), partial: z.boolean().optional() }));
+export const messagesByIdsBody = lazy(() => z.pipe(z.pipe(z.transform((b: unknown) => (Array.isArray(b) ? { messages: b } : b)), z.looseObject({ messages: z.array(wireMessage()) })), z.transform((b) => b.messages)));
+export const postedBody = lazy(() => z.looseObject({ resources: z.array(z.string()), partial: z.optional(z.boolean()) }));
 
 export interface MessageData {
   id: string;
@@ -66,39 +66,31 @@ export const messageTtl = lazy(() => seconds(LIMITS.messageTtl));
 
 /** One message to post: any JSON value as `body`, and its time to live. */
 export const newMessage = lazy(() => z.strictObject({
-  body: z.unknown().refine((b) => b !== undefined, "is required (any JSON value)"),
+  body: z.unknown().check(z.refine((b) => b !== undefined, "is required (any JSON value)")),
   ttl: messageTtl(),
 }));
 export type NewMessage = z.input<ReturnType<typeof newMessage>>;
 
-export const newMessages = lazy(() => z
-  .array(newMessage())
-  .min(1, "must hold at least one message")
-  .max(LIMITS.postCount, `must hold at most ${LIMITS.postCount} messages (the service's per-request limit); post the rest in more requests`));
+export const newMessages = lazy(() => z.array(newMessage()).check(z.minLength(1, "must hold at least one message"), z.maxLength(LIMITS.postCount, `must hold at most ${LIMITS.postCount} messages (the service's per-request limit); post the rest in more requests`)));
 
-export const listMessagesInput = lazy(() => z
-  .strictObject({
-    /** Include messages this client (Client-ID) posted. Default false. */
-    echo: z.boolean().optional(),
-    /** Include claimed messages too. Default false. */
-    includeClaimed: z.boolean().optional(),
-    /** Start after this marker (the walk handles paging itself; rarely needed). */
-    marker: z.string().min(1).optional(),
-    /** Stop after this many messages in total (pyrax's `limit`). Default: every page. */
-    limit: z.number().int().positive().optional(),
-    /** Messages per request (v1 ≤ 10, v2 ≤ 20). */
-    pageSize: z.number().int().positive().optional(),
-  })
-  .optional());
+export const listMessagesInput = lazy(() => z.optional(z.strictObject({
+  /** Include messages this client (Client-ID) posted. Default false. */
+  echo: z.optional(z.boolean()),
+  /** Include claimed messages too. Default false. */
+  includeClaimed: z.optional(z.boolean()),
+  /** Start after this marker (the walk handles paging itself; rarely needed). */
+  marker: z.optional(z.string().check(z.minLength(1))),
+  /** Stop after this many messages in total (pyrax's `limit`). Default: every page. */
+  limit: z.optional(z.int().check(z.positive())),
+  /** Messages per request (v1 ≤ 10, v2 ≤ 20). */
+  pageSize: z.optional(z.int().check(z.positive())),
+})));
 export type ListMessagesInput = z.input<ReturnType<typeof listMessagesInput>>;
 
-const idsSchema = lazy(() => z
-  .array(z.union([z.string().min(1), z.object({ id: z.string().min(1) }).transform((o) => o.id)]))
-  .min(1, "must hold at least one id")
-  .max(LIMITS.idsCount, `must hold at most ${LIMITS.idsCount} ids per request`));
+const idsSchema = lazy(() => z.array(z.union([z.string().check(z.minLength(1)), z.pipe(z.object({ id: z.string().check(z.minLength(1)) }), z.transform((o) => o.id))])).check(z.minLength(1, "must hold at least one id"), z.maxLength(LIMITS.idsCount, `must hold at most ${LIMITS.idsCount} ids per request`)));
 
 /** Ids (or objects with one); plain arrays are read by hand, anything else goes to zod for the wording. */
-export const idsInput = lazy(() => z.custom<string[]>().transform((v, ctx) => {
+export const idsInput = lazy(() => z.pipe(z.custom<string[]>(), z.transform((v, ctx) => {
   if (Array.isArray(v) && v.length >= 1 && v.length <= LIMITS.idsCount) {
     const out: string[] = [];
     for (const x of v) {
@@ -108,16 +100,15 @@ export const idsInput = lazy(() => z.custom<string[]>().transform((v, ctx) => {
     }
     if (out.length === v.length) return out;
   }
-  const r = idsSchema().safeParse(v);
+  const r = parseSchema(idsSchema(), v);
   if (r.success) return r.data;
-  for (const issue of r.error.issues) ctx.addIssue({ ...issue, code: "custom", message: issue.message, path: issue.path } as never);
+  // What classic zod's ctx.addIssue did (zod/mini's transform context has only `issues`).
+  for (const issue of r.error.issues) ctx.issues.push({ ...issue, code: "custom", message: issue.message, path: issue.path, input: v } as never);
   return z.NEVER;
-}));
+})));
 
-export const deleteMessageInput = lazy(() => z
-  .strictObject({
-    /** The claim holding the message (needed once it is claimed; a `Message` read through a claim carries it). */
-    claimId: z.string().min(1).optional(),
-  })
-  .optional());
+export const deleteMessageInput = lazy(() => z.optional(z.strictObject({
+  /** The claim holding the message (needed once it is claimed; a `Message` read through a claim carries it). */
+  claimId: z.optional(z.string().check(z.minLength(1))),
+})));
 export type DeleteMessageInput = z.input<ReturnType<typeof deleteMessageInput>>;

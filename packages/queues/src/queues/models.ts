@@ -1,26 +1,26 @@
 import { lazy } from "@rax/core";
-import * as z from "zod";
+import * as z from "zod/mini";
 
 export const wireQueue = lazy(() => z.looseObject({
   name: z.string(),
-  href: z.string().optional(),
-  metadata: z.record(z.string(), z.unknown()).optional(),
+  href: z.optional(z.string()),
+  metadata: z.optional(z.record(z.string(), z.unknown())),
 }));
 export type WireQueue = z.output<ReturnType<typeof wireQueue>>;
 
 export const queuesBody = lazy(() => z.looseObject({
   queues: z.array(wireQueue()),
-  links: z.array(z.looseObject({ rel: z.string().optional(), href: z.string() })).optional(),
+  links: z.optional(z.array(z.looseObject({ rel: z.optional(z.string()), href: z.string() }))),
 }));
 
-const wireMessageRef = lazy(() => z.looseObject({ age: z.number().optional(), created: z.string().optional(), href: z.string().optional() }));
+const wireMessageRef = lazy(() => z.looseObject({ age: z.optional(z.number()), created: z.optional(z.string()), href: z.optional(z.string()) }));
 export const statsBody = lazy(() => z.looseObject({
   messages: z.looseObject({
     claimed: z.number(),
     free: z.number(),
-    total: z.number().optional(),
-    newest: wireMessageRef().optional(),
-    oldest: wireMessageRef().optional(),
+    total: z.optional(z.number()),
+    newest: z.optional(wireMessageRef()),
+    oldest: z.optional(wireMessageRef()),
   }),
 }));
 
@@ -65,32 +65,26 @@ export function toStats(w: z.output<ReturnType<typeof statsBody>>): QueueStats {
   return { claimed: m.claimed, free: m.free, total: m.total ?? m.claimed + m.free, ...(oldest ? { oldest } : {}), ...(newest ? { newest } : {}), raw: { ...w } };
 }
 
-export const listQueuesInput = lazy(() => z
-  .strictObject({
-    /** Include each queue's metadata (one request either way). */
-    detailed: z.boolean().optional(),
-    /** Stop after this many queues in total. */
-    limit: z.number().int().positive().optional(),
-    /** Start after this queue name. */
-    marker: z.string().min(1).optional(),
-    /** Queues per request (v1 ≤ 1000, v2 ≤ 20). */
-    pageSize: z.number().int().positive().optional(),
-  })
-  .optional());
+export const listQueuesInput = lazy(() => z.optional(z.strictObject({
+  /** Include each queue's metadata (one request either way). */
+  detailed: z.optional(z.boolean()),
+  /** Stop after this many queues in total. */
+  limit: z.optional(z.int().check(z.positive())),
+  /** Start after this queue name. */
+  marker: z.optional(z.string().check(z.minLength(1))),
+  /** Queues per request (v1 ≤ 1000, v2 ≤ 20). */
+  pageSize: z.optional(z.int().check(z.positive())),
+})));
 export type ListQueuesInput = z.input<ReturnType<typeof listQueuesInput>>;
 
-export const createQueueInput = lazy(() => z
-  .strictObject({
-    /** Metadata to set on the new queue (v2 sends it with the PUT; v1 sets it right after). */
-    metadata: z.record(z.string(), z.unknown()).optional(),
-  })
-  .optional());
+export const createQueueInput = lazy(() => z.optional(z.strictObject({
+  /** Metadata to set on the new queue (v2 sends it with the PUT; v1 sets it right after). */
+  metadata: z.optional(z.record(z.string(), z.unknown())),
+})));
 export type CreateQueueInput = z.input<ReturnType<typeof createQueueInput>>;
 
-export const setMetadataInput = lazy(() => z
-  .strictObject({
-    /** Replace the metadata with `metadata` instead of merging it in (pyrax `clear=True`). */
-    clear: z.boolean().optional(),
-  })
-  .optional());
+export const setMetadataInput = lazy(() => z.optional(z.strictObject({
+  /** Replace the metadata with `metadata` instead of merging it in (pyrax `clear=True`). */
+  clear: z.optional(z.boolean()),
+})));
 export type SetMetadataInput = z.input<ReturnType<typeof setMetadataInput>>;

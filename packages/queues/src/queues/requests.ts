@@ -1,5 +1,5 @@
 import { type CallOptions, lazy, linkPager, type NotFound, notFound, notFoundAs, type Paginated, sendFor, validate, ValidationError } from "@rax/core";
-import * as z from "zod";
+import * as z from "zod/mini";
 import { DuplicateQueue, NoSuchQueue } from "../errors";
 import { guarded } from "../client-id-guard";
 import { pageLimits } from "../limits";
