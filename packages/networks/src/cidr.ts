@@ -1,6 +1,6 @@
 import { isIPv4, isIPv6 } from "node:net";
 import { lazy } from "@rax/core";
-import * as z from "zod";
+import * as z from "zod/mini";
 
 /** `192.168.0.0/24` or `fd00::/64`: an address and a prefix length that fits it. */
 export function parseCidr(s: string): { version: 4 | 6; address: string; prefix: number } | undefined {
@@ -14,6 +14,6 @@ export function parseCidr(s: string): { version: 4 | 6; address: string; prefix:
 }
 
 /** A CIDR, checked before any request (the server's "CIDR is malformed" costs a round trip and a rate-limited POST). */
-export const cidrInput = lazy(() => z.string({ error: "must be a CIDR string such as 192.168.0.0/24" }).refine((s) => parseCidr(s) !== undefined, {
+export const cidrInput = lazy(() => z.string({ error: "must be a CIDR string such as 192.168.0.0/24" }).check(z.refine((s) => parseCidr(s) !== undefined, {
   error: "must be a CIDR such as 192.168.0.0/24 (an IPv4 or IPv6 address, a slash and a prefix length)",
-}));
+})));

@@ -79,6 +79,13 @@ describe("os-networksv2 calls", () => {
     expect(fx.requests).toHaveLength(0);
   });
 
+  it("a bad argument's message says, in English, what was expected (zod/mini loads no locale of its own)", async () => {
+    const e = await fx.client("rackspace-compute-only").networks.create({ label: "x".repeat(256), cidr: "10.0.0.0/24" }).catch((x: unknown) => x);
+    expect((e as ValidationError).field).toBe("network.label");
+    expect((e as ValidationError).message).toContain("Too big: expected string to have <=255 characters");
+    expect(fx.requests).toHaveLength(0);
+  });
+
   it("Rackspace's 400 wording becomes pyrax's create errors", async () => {
     fx.script = () => ({ status: 400, body: { badRequest: { code: 400, message: "Quota exceeded, too many networks." } } });
     await expect(fx.client("rackspace-compute-only").networks.create({ label: "x", cidr: "10.0.0.0/24" })).rejects.toBeInstanceOf(NetworkCountExceeded);

@@ -59,16 +59,15 @@ export function toFlavor(w: WireFlavor): FlavorData {
   };
 }
 
-export const listFlavorsInput = lazy(() => z.optional(z
-  .strictObject({
-    /** Only flavors with at least this much RAM (MiB): Nova's `minRam`. */
-    minRam: z.optional(z.int().check(z.gte(0))),
-    /** Only flavors with at least this much disk (GiB): Nova's `minDisk`. */
-    minDisk: z.optional(z.int().check(z.gte(0))),
-    pageSize: z.optional(z.int().check(z.gte(1), z.lte(1000))),
-    limit: z.optional(z.int().check(z.gte(1))),
-    marker: z.optional(z.string().check(z.minLength(1))),
-  })));
+export const listFlavorsInput = lazy(() => z.optional(z.strictObject({
+  /** Only flavors with at least this much RAM (MiB): Nova's `minRam`. */
+  minRam: z.optional(z.int().check(z.gte(0))),
+  /** Only flavors with at least this much disk (GiB): Nova's `minDisk`. */
+  minDisk: z.optional(z.int().check(z.gte(0))),
+  pageSize: z.optional(z.int().check(z.gte(1), z.lte(1000))),
+  limit: z.optional(z.int().check(z.gte(1))),
+  marker: z.optional(z.string().check(z.minLength(1))),
+})));
 export type ListFlavorsInput = z.input<ReturnType<typeof listFlavorsInput>>;
 
 /** `find` criteria: every given field must match exactly (name, RAM, disk, vCPUs). */
@@ -78,5 +77,6 @@ export const findFlavorInput = lazy(() => z
     ram: z.optional(z.int().check(z.gte(0))),
     disk: z.optional(z.int().check(z.gte(0))),
     vcpus: z.optional(z.int().check(z.gte(0))),
-  }).check(z.refine((c) => Object.values(c).some((v) => v !== undefined), "give at least one of name, ram, disk, vcpus")));
+  })
+  .check(z.refine((c) => Object.values(c).some((v) => v !== undefined), "give at least one of name, ram, disk, vcpus")));
 export type FindFlavorInput = z.input<ReturnType<typeof findFlavorInput>>;

@@ -62,17 +62,16 @@ export function toImage(w: WireImage): ImageData {
   };
 }
 
-export const listImagesInput = lazy(() => z.optional(z
-  .strictObject({
-    name: z.optional(z.string().check(z.minLength(1))),
-    status: z.optional(z.string().check(z.minLength(1))),
-    /** Only snapshots of this server. */
-    server: z.optional(z.union([z.string().check(z.minLength(1)), z.pipe(z.object({ id: z.string().check(z.minLength(1)) }), z.transform((s) => s.id))])),
-    /** `BASE` (provider images) or `SNAPSHOT` (yours): Nova's `type` filter. */
-    type: z.optional(z.enum(["BASE", "SNAPSHOT"])),
-    changesSince: z.optional(z.union([z.pipe(z.date(), z.transform((d) => d.toISOString())), z.iso.datetime({ offset: true })])),
-    pageSize: z.optional(z.int().check(z.gte(1), z.lte(1000))),
-    limit: z.optional(z.int().check(z.gte(1))),
-    marker: z.optional(z.string().check(z.minLength(1))),
-  })));
+export const listImagesInput = lazy(() => z.optional(z.strictObject({
+  name: z.optional(z.string().check(z.minLength(1))),
+  status: z.optional(z.string().check(z.minLength(1))),
+  /** Only snapshots of this server. */
+  server: z.optional(z.union([z.string().check(z.minLength(1)), z.pipe(z.object({ id: z.string().check(z.minLength(1)) }), z.transform((s) => s.id))])),
+  /** `BASE` (provider images) or `SNAPSHOT` (yours): Nova's `type` filter. */
+  type: z.optional(z.enum(["BASE", "SNAPSHOT"])),
+  changesSince: z.optional(z.union([z.pipe(z.date(), z.transform((d) => d.toISOString())), z.iso.datetime({ offset: true })])),
+  pageSize: z.optional(z.int().check(z.gte(1), z.lte(1000))),
+  limit: z.optional(z.int().check(z.gte(1))),
+  marker: z.optional(z.string().check(z.minLength(1))),
+})));
 export type ListImagesInput = z.input<ReturnType<typeof listImagesInput>>;

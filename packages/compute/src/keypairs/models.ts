@@ -41,8 +41,11 @@ export function toKeypair(w: WireKeypair): KeypairData {
 }
 
 /** Nova v2.1's rule: 1–255 characters of letters, digits, `_`, `-` and spaces, no space at either end. */
-export const keypairName = lazy(() => z
-  .string().check(z.minLength(1), z.maxLength(255), z.regex(/^[A-Za-z0-9_-](?:[A-Za-z0-9_ -]*[A-Za-z0-9_-])?$/, "must be letters, digits, _, - or inner spaces")));
+export const keypairName = lazy(() => z.string().check(
+  z.minLength(1),
+  z.maxLength(255),
+  z.regex(/^[A-Za-z0-9_-](?:[A-Za-z0-9_ -]*[A-Za-z0-9_-])?$/, "must be letters, digits, _, - or inner spaces"),
+));
 
 /** A keypair by name, or any object with a `name` (a `Keypair`). */
 export const keypairRef = lazy(() => z.union([keypairName(), z.pipe(z.object({ name: keypairName() }), z.transform((k) => k.name))], {
@@ -50,5 +53,7 @@ export const keypairRef = lazy(() => z.union([keypairName(), z.pipe(z.object({ n
 }));
 export type KeypairRef = string | { readonly name: string };
 
-export const publicKeyInput = lazy(() => z
-  .string().check(z.trim(), z.regex(/^(ssh-|ecdsa-|sk-)[A-Za-z0-9@.-]+ [A-Za-z0-9+/=]+( .*)?$/s, "must be an OpenSSH public key (ssh-rsa AAAA… comment)")));
+export const publicKeyInput = lazy(() => z.string().check(
+  z.trim(),
+  z.regex(/^(ssh-|ecdsa-|sk-)[A-Za-z0-9@.-]+ [A-Za-z0-9+/=]+( .*)?$/s, "must be an OpenSSH public key (ssh-rsa AAAA… comment)"),
+));

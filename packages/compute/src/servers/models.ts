@@ -206,22 +206,21 @@ export function isServersPage(body: unknown): body is { servers: unknown[]; serv
 
 export const serverStatus = lazy(() => z.string().check(z.regex(/^[A-Z_]+$/i, "must be a Nova status such as ACTIVE or ERROR")));
 
-export const listServersInput = lazy(() => z.optional(z
-  .strictObject({
-    /** Nova treats it as a regular expression; `find` matches exactly. */
-    name: z.optional(z.string().check(z.minLength(1))),
-    status: z.optional(serverStatus()),
-    image: z.optional(ref()),
-    flavor: z.optional(ref()),
-    /** ISO 8601 date, or a Date: servers changed since (deleted ones included). */
-    changesSince: z.optional(z.union([z.pipe(z.date(), z.transform((d) => d.toISOString())), z.iso.datetime({ offset: true })])),
-    /** Servers per request (Nova caps it, 1000 on Rackspace). */
-    pageSize: z.optional(z.int().check(z.gte(1), z.lte(1000))),
-    /** Stop after this many servers in all. */
-    limit: z.optional(z.int().check(z.gte(1))),
-    /** Start after this server id. */
-    marker: z.optional(z.string().check(z.minLength(1))),
-  })));
+export const listServersInput = lazy(() => z.optional(z.strictObject({
+  /** Nova treats it as a regular expression; `find` matches exactly. */
+  name: z.optional(z.string().check(z.minLength(1))),
+  status: z.optional(serverStatus()),
+  image: z.optional(ref()),
+  flavor: z.optional(ref()),
+  /** ISO 8601 date, or a Date: servers changed since (deleted ones included). */
+  changesSince: z.optional(z.union([z.pipe(z.date(), z.transform((d) => d.toISOString())), z.iso.datetime({ offset: true })])),
+  /** Servers per request (Nova caps it, 1000 on Rackspace). */
+  pageSize: z.optional(z.int().check(z.gte(1), z.lte(1000))),
+  /** Stop after this many servers in all. */
+  limit: z.optional(z.int().check(z.gte(1))),
+  /** Start after this server id. */
+  marker: z.optional(z.string().check(z.minLength(1))),
+})));
 export type ListServersInput = z.input<ReturnType<typeof listServersInput>>;
 
 const MAX_FILES = 5;
@@ -233,17 +232,19 @@ const bytes = lazy(() => z.union([z.string(), z.instanceof(Uint8Array)], { error
 const byteLength = (v: string | Uint8Array) => (typeof v === "string" ? Buffer.byteLength(v) : v.byteLength);
 const base64 = (v: string | Uint8Array) => Buffer.from(v).toString("base64");
 
-const files = lazy(() => z.pipe(z
-  .record(
+const files = lazy(() => z.pipe(
+  z.record(
     z.string().check(z.minLength(1), z.maxLength(MAX_PATH, `must be at most ${MAX_PATH} characters`), z.startsWith("/", "must be an absolute path")),
     bytes().check(z.refine((v) => byteLength(v) <= MAX_FILE_BYTES, `must be at most ${MAX_FILE_BYTES} bytes`)),
-  ).check(z.refine((o) => Object.keys(o).length <= MAX_FILES, `at most ${MAX_FILES} files`)), z.transform((o) => Object.entries(o).map(([path, contents]) => ({ path, contents: base64(contents) })))));
+  ).check(z.refine((o) => Object.keys(o).length <= MAX_FILES, `at most ${MAX_FILES} files`)),
+  z.transform((o) => Object.entries(o).map(([path, contents]) => ({ path, contents: base64(contents) }))),
+));
 
 const meta = lazy(() => metadataInput().check(z.refine((o) => Object.keys(o).length <= 5, "at most 5 key/value pairs")));
 
 /** One network for the new server: an id, or pyrax's nic dict (`{"net-id": …}`), or Nova's `{uuid, fixed_ip, port}`. */
-const network = lazy(() => z.pipe(z
-  .union([
+const network = lazy(() => z.pipe(
+  z.union([
     z.string().check(z.minLength(1)),
     z.strictObject({
       uuid: z.optional(z.string().check(z.minLength(1))),
@@ -256,13 +257,15 @@ const network = lazy(() => z.pipe(z
       port: z.optional(z.string().check(z.minLength(1))),
       "port-id": z.optional(z.string().check(z.minLength(1))),
     }),
-  ]), z.transform((n) => {
+  ]),
+  z.transform((n) => {
     if (typeof n === "string") return { uuid: n };
     const uuid = n.uuid ?? n["net-id"] ?? n.id;
     const fixed = n.fixedIp ?? n.fixed_ip ?? n["v4-fixed-ip"] ?? n["v6-fixed-ip"];
     const port = n.port ?? n["port-id"];
     return { ...(uuid ? { uuid } : {}), ...(fixed ? { fixed_ip: fixed } : {}), ...(port ? { port } : {}) };
-  })).check(z.refine((n) => n.uuid !== undefined || n.port !== undefined, "needs a network id or a port")));
+  }),
+).check(z.refine((n) => n.uuid !== undefined || n.port !== undefined, "needs a network id or a port")));
 
 export const createServerInput = lazy(() => z
   .strictObject({
@@ -283,7 +286,10 @@ export const createServerInput = lazy(() => z
     diskConfig: z.optional(z.enum(["AUTO", "MANUAL"])),
     /** A root password of your choosing (a secret: never logged). */
     adminPass: z.optional(z.string().check(z.minLength(1))),
-    userData: z.optional(z.pipe(bytes(), z.transform((v: z.output<ReturnType<typeof bytes>>) => base64(v))).check(z.refine((b) => b.length <= MAX_USER_DATA, `must be at most ${MAX_USER_DATA} bytes once base64-encoded`))),
+    userData: z.optional(
+      z.pipe(bytes(), z.transform((v: z.output<ReturnType<typeof bytes>>) => base64(v)))
+        .check(z.refine((b) => b.length <= MAX_USER_DATA, `must be at most ${MAX_USER_DATA} bytes once base64-encoded`)),
+    ),
     configDrive: z.optional(z.boolean()),
     availabilityZone: z.optional(z.string().check(z.minLength(1))),
     /** Security group names. */
@@ -293,7 +299,13 @@ export const createServerInput = lazy(() => z
     blockDeviceMapping: z.optional(z.array(z.record(z.string(), z.unknown())).check(z.minLength(1))),
     minCount: z.optional(z.int().check(z.gte(1))),
     maxCount: z.optional(z.int().check(z.gte(1))),
-  }).check(z.refine((o) => o.image !== undefined || o.blockDeviceMapping !== undefined, { path: ["image"], message: "is required (unless booting from a volume with blockDeviceMapping)" }), z.refine((o) => !(o.meta && o.metadata), { path: ["metadata"], message: "give meta or metadata, not both" }), z.refine((o) => !(o.files && o.personality), { path: ["personality"], message: "give files or personality, not both" }), z.refine((o) => !(o.networks && o.nics), { path: ["nics"], message: "give networks or nics, not both" })));
+  })
+  .check(
+    z.refine((o) => o.image !== undefined || o.blockDeviceMapping !== undefined, { path: ["image"], message: "is required (unless booting from a volume with blockDeviceMapping)" }),
+    z.refine((o) => !(o.meta && o.metadata), { path: ["metadata"], message: "give meta or metadata, not both" }),
+    z.refine((o) => !(o.files && o.personality), { path: ["personality"], message: "give files or personality, not both" }),
+    z.refine((o) => !(o.networks && o.nics), { path: ["nics"], message: "give networks or nics, not both" }),
+  ));
 export type CreateServerInput = z.input<ReturnType<typeof createServerInput>>;
 
 /** The `POST /servers` body for validated input. */
@@ -341,6 +353,8 @@ export type ResizeServerInput = z.input<ReturnType<typeof resizeServerInput>>;
 export const rescueServerInput = lazy(() => z.strictObject({ adminPass: z.optional(z.string().check(z.minLength(1))), image: z.optional(ref()) }));
 export type RescueServerInput = z.input<ReturnType<typeof rescueServerInput>>;
 
-export const resetStateInput = lazy(() => z.pipe(z.pipe(z
-  .string(), z.transform((s) => s.toLowerCase())), z.enum(["active", "error"], { error: 'must be "active" or "error"' })));
+export const resetStateInput = lazy(() => z.pipe(
+  z.pipe(z.string(), z.transform((s) => s.toLowerCase())),
+  z.enum(["active", "error"], { error: 'must be "active" or "error"' }),
+));
 

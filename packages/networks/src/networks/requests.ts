@@ -1,5 +1,5 @@
 import { BadRequest, type CallOptions, Conflict, encodeSegment, Forbidden, httpErrorInit, jsonFor, lazy, markerPager, NotFound, notFoundAs, type Paginated, sendFor, validate, ValidationError } from "@rax/core";
-import * as z from "zod";
+import * as z from "zod/mini";
 import type { NetworkApi } from "../backend";
 import { NetworkCIDRInvalid, NetworkCIDRMalformed, NetworkCountExceeded, NetworkInUse, NetworkLabelNotUnique, NoSuchNetwork } from "../errors";
 import { isPseudoNetwork, PSEUDO_NETWORKS, PUBLIC_NET_ID, SERVICE_NET_ID } from "../pseudo-networks";
@@ -23,7 +23,7 @@ import {
 // there read (or write) the subnet too, and give back the same `NetworkData` os-networksv2 does.
 
 const missing = (id: string) => (e: NotFound) => new NoSuchNetwork(id, e);
-const subnetsBody = lazy(() => z.looseObject({ subnets: z.array(z.looseObject({ network_id: z.string(), cidr: z.string().optional() })) }));
+const subnetsBody = lazy(() => z.looseObject({ subnets: z.array(z.looseObject({ network_id: z.string(), cidr: z.optional(z.string()) })) }));
 
 function path(client: NetworkApi, id?: string): string {
   const base = client.backend === "neutron" ? client.neutronPath("networks") : "os-networksv2";
@@ -77,7 +77,7 @@ export async function getNetwork(client: NetworkApi, network: Ref, o: CallOption
 
 /** The one network labelled exactly `label`; `NoSuchNetwork` if none, `NetworkLabelNotUnique` if several. */
 export async function findNetwork(client: NetworkApi, label: string, o: CallOptions = {}): Promise<NetworkData> {
-  const l = validate(z.string().min(1), label, "label");
+  const l = validate(z.string().check(z.minLength(1)), label, "label");
   const matches = (await listNetworks(client, undefined, o, l).toArray()).filter((n) => n.label === l);
   if (matches.length === 1) return matches[0]!;
   if (matches.length > 1) throw new NetworkLabelNotUnique(l, matches.map((n) => n.id));

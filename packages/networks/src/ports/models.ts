@@ -1,23 +1,23 @@
 import { lazy } from "@rax/core";
-import * as z from "zod";
+import * as z from "zod/mini";
 import { ref } from "../ref";
 
 export const wirePort = lazy(() => z.looseObject({
   id: z.string(),
   network_id: z.string(),
-  name: z.string().optional(),
-  status: z.string().optional(),
-  mac_address: z.string().optional(),
-  fixed_ips: z.array(z.looseObject({ subnet_id: z.string().optional(), ip_address: z.string().optional() })).optional(),
-  device_id: z.string().optional(),
-  device_owner: z.string().optional(),
-  admin_state_up: z.boolean().optional(),
-  tenant_id: z.string().optional(),
-  project_id: z.string().optional(),
+  name: z.optional(z.string()),
+  status: z.optional(z.string()),
+  mac_address: z.optional(z.string()),
+  fixed_ips: z.optional(z.array(z.looseObject({ subnet_id: z.optional(z.string()), ip_address: z.optional(z.string()) }))),
+  device_id: z.optional(z.string()),
+  device_owner: z.optional(z.string()),
+  admin_state_up: z.optional(z.boolean()),
+  tenant_id: z.optional(z.string()),
+  project_id: z.optional(z.string()),
 }));
 export type WirePort = z.output<ReturnType<typeof wirePort>>;
 
-const links = lazy(() => z.array(z.looseObject({ rel: z.string().optional() })).optional());
+const links = lazy(() => z.optional(z.array(z.looseObject({ rel: z.optional(z.string()) }))));
 export const portBody = lazy(() => z.looseObject({ port: wirePort() }));
 export const portsBody = lazy(() => z.looseObject({ ports: z.array(wirePort()), ports_links: links() }));
 
@@ -54,22 +54,20 @@ export function toPort(w: WirePort): PortData {
 
 export const createPortInput = lazy(() => z.strictObject({
   network: ref(),
-  name: z.string().max(255).optional(),
+  name: z.optional(z.string().check(z.maxLength(255))),
   /** Addresses to take: a subnet, an address, or both. */
-  fixedIps: z.array(z.strictObject({ subnet: ref().optional(), ipAddress: z.string().min(1).optional() })).optional(),
-  adminStateUp: z.boolean().optional(),
+  fixedIps: z.optional(z.array(z.strictObject({ subnet: z.optional(ref()), ipAddress: z.optional(z.string().check(z.minLength(1))) }))),
+  adminStateUp: z.optional(z.boolean()),
 }));
 export type CreatePortInput = z.input<ReturnType<typeof createPortInput>>;
 
-export const listPortsInput = lazy(() => z
-  .strictObject({
-    network: ref().optional(),
-    /** Ports of this server (Neutron's `device_id`). */
-    device: ref().optional(),
-    name: z.string().min(1).optional(),
-    pageSize: z.number().int().min(1).max(1000).optional(),
-    limit: z.number().int().min(1).optional(),
-    marker: z.string().min(1).optional(),
-  })
-  .optional());
+export const listPortsInput = lazy(() => z.optional(z.strictObject({
+  network: z.optional(ref()),
+  /** Ports of this server (Neutron's `device_id`). */
+  device: z.optional(ref()),
+  name: z.optional(z.string().check(z.minLength(1))),
+  pageSize: z.optional(z.int().check(z.gte(1), z.lte(1000))),
+  limit: z.optional(z.int().check(z.gte(1))),
+  marker: z.optional(z.string().check(z.minLength(1))),
+})));
 export type ListPortsInput = z.input<ReturnType<typeof listPortsInput>>;

@@ -1,24 +1,24 @@
 import { lazy } from "@rax/core";
-import * as z from "zod";
+import * as z from "zod/mini";
 import { cidrInput } from "../cidr";
 import { ref } from "../ref";
 
 export const wireSubnet = lazy(() => z.looseObject({
   id: z.string(),
   network_id: z.string(),
-  name: z.string().optional(),
+  name: z.optional(z.string()),
   cidr: z.string(),
-  ip_version: z.number().optional(),
-  gateway_ip: z.string().nullish(),
-  enable_dhcp: z.boolean().optional(),
-  allocation_pools: z.array(z.looseObject({ start: z.string(), end: z.string() })).optional(),
-  dns_nameservers: z.array(z.string()).optional(),
-  tenant_id: z.string().optional(),
-  project_id: z.string().optional(),
+  ip_version: z.optional(z.number()),
+  gateway_ip: z.nullish(z.string()),
+  enable_dhcp: z.optional(z.boolean()),
+  allocation_pools: z.optional(z.array(z.looseObject({ start: z.string(), end: z.string() }))),
+  dns_nameservers: z.optional(z.array(z.string())),
+  tenant_id: z.optional(z.string()),
+  project_id: z.optional(z.string()),
 }));
 export type WireSubnet = z.output<ReturnType<typeof wireSubnet>>;
 
-const links = lazy(() => z.array(z.looseObject({ rel: z.string().optional() })).optional());
+const links = lazy(() => z.optional(z.array(z.looseObject({ rel: z.optional(z.string()) }))));
 export const subnetBody = lazy(() => z.looseObject({ subnet: wireSubnet() }));
 export const subnetsBody = lazy(() => z.looseObject({ subnets: z.array(wireSubnet()), subnets_links: links() }));
 
@@ -53,29 +53,27 @@ export function toSubnet(w: WireSubnet): SubnetData {
   };
 }
 
-const ip = lazy(() => z.string().min(1));
+const ip = lazy(() => z.string().check(z.minLength(1)));
 
 export const createSubnetInput = lazy(() => z.strictObject({
   network: ref(),
   cidr: cidrInput(),
-  name: z.string().max(255).optional(),
+  name: z.optional(z.string().check(z.maxLength(255))),
   /** Derived from the CIDR when left out. */
-  ipVersion: z.union([z.literal(4), z.literal(6)]).optional(),
+  ipVersion: z.optional(z.union([z.literal(4), z.literal(6)])),
   /** `null` for no gateway. */
-  gatewayIp: ip().nullable().optional(),
-  enableDhcp: z.boolean().optional(),
-  dnsNameservers: z.array(ip()).optional(),
-  allocationPools: z.array(z.strictObject({ start: ip(), end: ip() })).optional(),
+  gatewayIp: z.optional(z.nullable(ip())),
+  enableDhcp: z.optional(z.boolean()),
+  dnsNameservers: z.optional(z.array(ip())),
+  allocationPools: z.optional(z.array(z.strictObject({ start: ip(), end: ip() }))),
 }));
 export type CreateSubnetInput = z.input<ReturnType<typeof createSubnetInput>>;
 
-export const listSubnetsInput = lazy(() => z
-  .strictObject({
-    network: ref().optional(),
-    name: z.string().min(1).optional(),
-    pageSize: z.number().int().min(1).max(1000).optional(),
-    limit: z.number().int().min(1).optional(),
-    marker: z.string().min(1).optional(),
-  })
-  .optional());
+export const listSubnetsInput = lazy(() => z.optional(z.strictObject({
+  network: z.optional(ref()),
+  name: z.optional(z.string().check(z.minLength(1))),
+  pageSize: z.optional(z.int().check(z.gte(1), z.lte(1000))),
+  limit: z.optional(z.int().check(z.gte(1))),
+  marker: z.optional(z.string().check(z.minLength(1))),
+})));
 export type ListSubnetsInput = z.input<ReturnType<typeof listSubnetsInput>>;
