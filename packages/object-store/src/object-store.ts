@@ -1,5 +1,5 @@
 import { type AuthSession, ServiceClient, type ServiceClientOptions, validate, lazy } from "@rax/core";
-import * as z from "zod";
+import * as z from "zod/mini";
 import { Account } from "./account/account";
 import { Cdn } from "./cdn/cdn";
 import { Containers } from "./containers/containers";
@@ -16,15 +16,15 @@ import { Folders } from "./transfer/folders";
 // Unknown options are refused: a misspelt `segmentSise` silently ignored would upload 5 GiB PUTs.
 // Built on the first client, not at import.
 const clientOptionsSchema = lazy(() => {
-  const positiveInt = z.number().int().positive().max(Number.MAX_SAFE_INTEGER);
+  const positiveInt = z.int().check(z.positive(), z.lte(Number.MAX_SAFE_INTEGER));
   return z.strictObject({
-    region: z.string().optional(),
-    internal: z.boolean().optional(),
-    endpoint: z.string().optional(),
-    cdnEndpoint: z.string().optional(),
-    segmentSize: positiveInt.optional(),
-    segmentConcurrency: positiveInt.optional(),
-    bulkDeleteBatchSize: positiveInt.optional(),
+    region: z.optional(z.string()),
+    internal: z.optional(z.boolean()),
+    endpoint: z.optional(z.string()),
+    cdnEndpoint: z.optional(z.string()),
+    segmentSize: z.optional(positiveInt),
+    segmentConcurrency: z.optional(positiveInt),
+    bulkDeleteBatchSize: z.optional(positiveInt),
   });
 });
 

@@ -1,5 +1,6 @@
-import { ValidationError } from "@rax/core";
-import * as z from "zod";
+import { ValidationError, parseSchema } from "@rax/core";
+import * as z from "zod/mini";
+import type { $ZodType, output } from "zod/v4/core";
 
 // Checks shared by the namespaces' option objects (each names the field it refuses).
 
@@ -34,8 +35,8 @@ export function checkMetadataArg(meta: unknown): void {
  * first issue — an unknown key included (`options.bogus: unknown option`), which zod reports on
  * the object itself — looking into the union branch the value was closest to (`options.range.end`).
  */
-export function parseOptions<S extends z.ZodType>(schema: S, value: unknown, field: string): z.output<S> {
-  const r = schema.safeParse(value);
+export function parseOptions<S extends $ZodType>(schema: S, value: unknown, field: string): output<S> {
+  const r = parseSchema(schema, value);
   if (r.success) return r.data;
   const path: string[] = [];
   let issue: z.core.$ZodIssue | undefined = r.error.issues[0];
@@ -66,7 +67,7 @@ function closestBranch(branches: z.core.$ZodIssue[][]): z.core.$ZodIssue[] | und
 // Building blocks of the option schemas, each with the wording its ValidationError carries.
 
 export const positiveInt = (message = "must be a positive integer") =>
-  z.number(message).int(message).positive(message).max(Number.MAX_SAFE_INTEGER, message);
+  z.number(message).check(z.int(message), z.positive(message), z.lte(Number.MAX_SAFE_INTEGER, message));
 
 export const abortSignal = () => z.instanceof(AbortSignal, { message: "must be an AbortSignal" });
 

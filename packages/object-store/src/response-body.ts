@@ -1,9 +1,9 @@
-import { InvalidResponse, type RaxResponse, redact } from "@rax/core";
-import type * as z from "zod";
+import { InvalidResponse, type RaxResponse, parseSchema, redact } from "@rax/core";
+import type { $ZodError, $ZodIssue, $ZodType, output } from "zod/v4/core";
 
 /** Dotted path and message of the first problem, looking inside unions (a listing row that is neither shape). */
-function firstIssue(error: z.ZodError): { path: string; message: string } {
-  let issue: z.core.$ZodIssue | undefined = error.issues[0];
+function firstIssue(error: $ZodError): { path: string; message: string } {
+  let issue: $ZodIssue | undefined = error.issues[0];
   const path: PropertyKey[] = [];
   while (issue) {
     path.push(...issue.path);
@@ -18,8 +18,8 @@ function firstIssue(error: z.ZodError): { path: string; message: string } {
  * `body` checked against `schema` (loose objects: unknown fields are kept). A mismatch throws
  * `InvalidResponse` whose `path` names the offending field (`"3.name"`: row 3 of a listing).
  */
-export function parseBody<S extends z.ZodType>(res: RaxResponse, body: unknown, schema: S, what: string): z.output<S> {
-  const r = schema.safeParse(body);
+export function parseBody<S extends $ZodType>(res: RaxResponse, body: unknown, schema: S, what: string): output<S> {
+  const r = parseSchema(schema, body);
   if (r.success) return r.data;
   const { path, message } = firstIssue(r.error);
   let snippet = "";

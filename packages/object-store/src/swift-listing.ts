@@ -1,5 +1,5 @@
 import { HttpError, InvalidResponse, Paginated, type RaxResponse, redact, lazy } from "@rax/core";
-import * as z from "zod";
+import * as z from "zod/mini";
 import { parseOptions } from "./options";
 import { parseBody } from "./response-body";
 import { OK } from "./success-status";
@@ -12,17 +12,17 @@ import { storage, type SwiftClient } from "./swift-client";
 export const listingOptionsSchema = lazy(() =>
   z.strictObject({
     /** Page size (Swift caps it at 10 000). */
-    limit: z.number().int("must be a positive integer").positive("must be a positive integer").optional(),
+    limit: z.optional(z.number().check(z.int("must be a positive integer"), z.positive("must be a positive integer"))),
     /** Start after this name. */
-    marker: z.string("must be a string").optional(),
+    marker: z.optional(z.string("must be a string")),
     /** Stop before this name. */
-    endMarker: z.string("must be a string").optional(),
-    prefix: z.string("must be a string").optional(),
+    endMarker: z.optional(z.string("must be a string")),
+    prefix: z.optional(z.string("must be a string")),
     /** Roll names up to the first occurrence of this character after the prefix (`subdir` entries). */
-    delimiter: z.string("must be a single character").length(1, "must be a single character").optional(),
+    delimiter: z.optional(z.string("must be a single character").check(z.length(1, "must be a single character"))),
     /** Walk every page instead of returning the first. */
-    fullListing: z.boolean("must be a boolean").optional(),
-    signal: z.instanceof(AbortSignal).optional(),
+    fullListing: z.optional(z.boolean("must be a boolean")),
+    signal: z.optional(z.instanceof(AbortSignal)),
   }),
 );
 
@@ -98,7 +98,7 @@ export function checkAfterMarker(res: RaxResponse, first: { name: string } | und
 }
 
 /** Every row converted by `convert`; the first it refuses → the schema's InvalidResponse naming that row. */
-export function checkedRows<T>(res: RaxResponse, rows: unknown[], convert: (row: unknown) => T | undefined, schema: z.ZodType<unknown[]>): T[] {
+export function checkedRows<T>(res: RaxResponse, rows: unknown[], convert: (row: unknown) => T | undefined, schema: z.ZodMiniType<unknown[]>): T[] {
   const out: T[] = [];
   for (let i = 0; i < rows.length; i++) {
     const item = convert(rows[i]);

@@ -1,5 +1,5 @@
 import { type Paginated, lazy } from "@rax/core";
-import * as z from "zod";
+import * as z from "zod/mini";
 import type { SwiftClient } from "../swift-client";
 import {
   checkAfterMarker,
@@ -17,7 +17,7 @@ import {
 
 // The account's listing: its containers, one page at a time or every page.
 
-const containerListingRows = lazy(() => z.array(z.looseObject({ name: z.string(), count: z.number().nullish(), bytes: z.number().nullish() })));
+const containerListingRows = lazy(() => z.array(z.looseObject({ name: z.string(), count: z.nullish(z.number()), bytes: z.nullish(z.number()) })));
 
 /** One row of the account listing (pyrax's `list_containers_info`). */
 export interface ContainerListing {

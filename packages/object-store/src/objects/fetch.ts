@@ -1,7 +1,7 @@
 import { lazy } from "@rax/core";
 import { Readable } from "node:stream";
 import type { RaxResponse } from "@rax/core";
-import * as z from "zod";
+import * as z from "zod/mini";
 import { countHeader } from "../count-headers";
 import { abortSignal, parseOptions, positiveInt } from "../options";
 import { objectNotFound } from "../not-found";
@@ -11,38 +11,40 @@ import { OK } from "../success-status";
 import { storage, type SwiftClient } from "../swift-client";
 
 const nonNegativeInt = (message = "must be a non-negative integer") =>
-  z.number(message).int(message).min(0, message).max(Number.MAX_SAFE_INTEGER, message);
+  z.number(message).check(z.int(message), z.gte(0, message), z.lte(Number.MAX_SAFE_INTEGER, message));
 
 /** How an object's content is read: the one declaration its type and its checks come from. */
 export const fetchObjectOptionsSchema = lazy(() =>
   z
     .strictObject({
       /** Also return the object's metadata (from the same GET; no extra HEAD). */
-      includeMeta: z.boolean("must be a boolean").optional(),
+      includeMeta: z.optional(z.boolean("must be a boolean")),
       /** Return an async iterator of chunks of this many bytes (the last may be shorter). */
-      chunkSize: positiveInt().optional(),
+      chunkSize: z.optional(positiveInt()),
       /** Byte range, inclusive: `{ start, end? }`, or the last `suffix` bytes. */
-      range: z
-        .union(
+      range: z.optional(
+        z.union(
           [
             z.strictObject({ suffix: positiveInt() }),
             z
-              .strictObject({ start: nonNegativeInt(), end: nonNegativeInt("must be an integer ≥ start").optional() })
-              .refine((r) => r.end === undefined || r.end >= r.start, { message: "must be an integer ≥ start", path: ["end"] }),
+              .strictObject({ start: nonNegativeInt(), end: z.optional(nonNegativeInt("must be an integer ≥ start")) })
+              .check(z.refine((r) => r.end === undefined || r.end >= r.start, { message: "must be an integer ≥ start", path: ["end"] })),
           ],
           "must be { start, end? } or { suffix }",
-        )
-        .optional(),
+        ),
+      ),
       /** First byte to read (with `size`: pyrax's partial read, without its off-by-one). */
-      offset: nonNegativeInt().optional(),
+      offset: z.optional(nonNegativeInt()),
       /** Number of bytes to read. */
-      size: positiveInt().optional(),
-      signal: abortSignal().optional(),
+      size: z.optional(positiveInt()),
+      signal: z.optional(abortSignal()),
     })
-    .refine((o) => o.range === undefined || (o.offset === undefined && o.size === undefined), {
-      message: "cannot be combined with offset/size",
-      path: ["range"],
-    }),
+    .check(
+      z.refine((o) => o.range === undefined || (o.offset === undefined && o.size === undefined), {
+        message: "cannot be combined with offset/size",
+        path: ["range"],
+      }),
+    ),
 );
 
 export type FetchObjectOptions = z.input<ReturnType<typeof fetchObjectOptionsSchema>>;

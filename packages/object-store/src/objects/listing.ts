@@ -1,5 +1,5 @@
 import { type Paginated, ValidationError, lazy } from "@rax/core";
-import * as z from "zod";
+import * as z from "zod/mini";
 import { asNoSuchContainer } from "../errors";
 import { containerName, containerPath } from "../names";
 import type { SwiftClient } from "../swift-client";
@@ -28,10 +28,10 @@ const objectListingRows = lazy(() => {
   const subdirRow = z.looseObject({ subdir: z.string() });
   const objectRow = z.looseObject({
     name: z.string(),
-    bytes: z.number().nullish(),
-    hash: z.string().nullish(),
-    content_type: z.string().nullish(),
-    last_modified: z.string().nullish(),
+    bytes: z.nullish(z.number()),
+    hash: z.nullish(z.string()),
+    content_type: z.nullish(z.string()),
+    last_modified: z.nullish(z.string()),
   });
   return z.array(z.union([subdirRow, objectRow]));
 });

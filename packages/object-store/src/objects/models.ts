@@ -1,6 +1,6 @@
 import { lazy } from "@rax/core";
 import type { Job } from "@rax/core";
-import * as z from "zod";
+import * as z from "zod/mini";
 import { countHeader, type ResponseRef } from "../count-headers";
 import { fromWire, type Metadata, metadataFrom } from "../metadata-headers";
 import { unquoteEtag } from "../transfer/upload-data";
@@ -101,10 +101,10 @@ export interface BulkDeleteJob extends Job<BulkDeleteResult, BulkDeleteProgress>
 export const bulkDeleteOptionsSchema = lazy(() =>
   z.strictObject({
     /** Return a `BulkDeleteJob` at once instead of a Promise. */
-    async: z.boolean("must be a boolean").optional(),
+    async: z.optional(z.boolean("must be a boolean")),
     /** Names per request (default: the client's, Swift's 10 000). */
-    batchSize: z.number("must be a positive integer").int("must be a positive integer").positive("must be a positive integer").optional(),
-    signal: z.instanceof(AbortSignal, { message: "must be an AbortSignal" }).optional(),
+    batchSize: z.optional(z.number("must be a positive integer").check(z.int("must be a positive integer"), z.positive("must be a positive integer"))),
+    signal: z.optional(z.instanceof(AbortSignal, { message: "must be an AbortSignal" })),
   }),
 );
 export type BulkDeleteOptions = z.input<ReturnType<typeof bulkDeleteOptionsSchema>>;
@@ -114,13 +114,15 @@ export type BulkDeleteOptions = z.input<ReturnType<typeof bulkDeleteOptionsSchem
 export const swiftBulkBody = lazy(() =>
   z
     .looseObject({
-      "Number Deleted": z.number().optional(),
-      "Number Not Found": z.number().optional(),
-      "Response Status": z.string().optional(),
-      "Response Body": z.string().optional(),
-      Errors: z.array(z.array(z.unknown())).optional(),
+      "Number Deleted": z.optional(z.number()),
+      "Number Not Found": z.optional(z.number()),
+      "Response Status": z.optional(z.string()),
+      "Response Body": z.optional(z.string()),
+      Errors: z.optional(z.array(z.array(z.unknown()))),
     })
-    .refine((b) => b["Response Status"] !== undefined || b["Number Deleted"] !== undefined, {
-      message: 'neither "Response Status" nor "Number Deleted" is present',
-    }),
+    .check(
+      z.refine((b) => b["Response Status"] !== undefined || b["Number Deleted"] !== undefined, {
+        message: 'neither "Response Status" nor "Number Deleted" is present',
+      }),
+    ),
 );

@@ -1,6 +1,6 @@
 import { createHmac } from "node:crypto";
 import { registerSecret, ValidationError, lazy } from "@rax/core";
-import * as z from "zod";
+import * as z from "zod/mini";
 import { encodePath } from "../names";
 import { parseOptions } from "../options";
 
@@ -12,21 +12,24 @@ export type TempUrlAlgorithm = "sha1" | "sha256" | "sha512";
 export const tempUrlOptionsSchema = lazy(() =>
   z.strictObject({
     /** How long the URL works, in seconds (> 0). */
-    seconds: z.number("must be a positive number of seconds").positive("must be a positive number of seconds").finite("must be a positive number of seconds"),
+    // zod 4's number already refuses Infinity (classic's `.finite()` was a no-op).
+    seconds: z.number("must be a positive number of seconds").check(z.positive("must be a positive number of seconds")),
     /** Case-insensitive; default GET. */
-    method: z
-      .string("must be GET, PUT, HEAD, POST or DELETE")
-      .transform((m) => m.toUpperCase())
-      .pipe(z.enum(METHODS, "must be GET, PUT, HEAD, POST or DELETE"))
-      .default("GET"),
+    method: z._default(
+      z.pipe(
+        z.pipe(z.string("must be GET, PUT, HEAD, POST or DELETE"), z.transform((m: string) => m.toUpperCase())),
+        z.enum(METHODS, "must be GET, PUT, HEAD, POST or DELETE"),
+      ),
+      "GET",
+    ),
     /** pyrax signs with SHA-1; Swift also accepts SHA-256 (recommended) and SHA-512. */
-    algorithm: z.enum(["sha1", "sha256", "sha512"], "must be sha1, sha256 or sha512").default("sha1"),
+    algorithm: z._default(z.enum(["sha1", "sha256", "sha512"], "must be sha1, sha256 or sha512"), "sha1"),
     /** The account's temp-URL key; fetched once and cached when not given. */
-    key: z.string("must be a non-empty string").min(1, "must be a non-empty string").optional(),
+    key: z.optional(z.string("must be a non-empty string").check(z.minLength(1, "must be a non-empty string"))),
     /** Suggested download file name (`Content-Disposition`). */
-    filename: z.string("must be a non-empty string").min(1, "must be a non-empty string").optional(),
+    filename: z.optional(z.string("must be a non-empty string").check(z.minLength(1, "must be a non-empty string"))),
     /** Ask the browser to display rather than download. */
-    inline: z.boolean("must be a boolean").optional(),
+    inline: z.optional(z.boolean("must be a boolean")),
   }),
 );
 

@@ -1,7 +1,7 @@
 import { readdir, stat } from "node:fs/promises";
 import { join } from "node:path";
 import { ValidationError, lazy } from "@rax/core";
-import * as z from "zod";
+import * as z from "zod/mini";
 import { globToRegExp } from "./glob";
 
 export interface LocalFile {

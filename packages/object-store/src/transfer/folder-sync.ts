@@ -1,5 +1,5 @@
 import { lazy } from "@rax/core";
-import * as z from "zod";
+import * as z from "zod/mini";
 import { type ObjectListing, walkObjects } from "../objects/listing";
 import { containerName } from "../names";
 import { deleteInBatches } from "../objects/requests";
@@ -15,20 +15,20 @@ import { runPool } from "./worker-pool";
 export const syncFolderOptionsSchema = lazy(() =>
   z.strictObject({
     /** Upload names starting with "." (default false). */
-    includeHidden: z.boolean("must be a boolean").optional(),
+    includeHidden: z.optional(z.boolean("must be a boolean")),
     /** Upload whenever content differs, even if the server's copy is newer (default false). */
-    ignoreTimestamps: z.boolean("must be a boolean").optional(),
+    ignoreTimestamps: z.optional(z.boolean("must be a boolean")),
     /** Glob pattern(s) matched against file/folder names and relative paths. */
-    ignore: ignoreSchema().optional(),
+    ignore: z.optional(ignoreSchema()),
     /** Object name prefix; a "/" is added when missing. */
-    prefix: z.string("must be a string").optional(),
+    prefix: z.optional(z.string("must be a string")),
     /** Delete objects under the prefix that have no local file (default false). */
-    delete: z.boolean("must be a boolean").optional(),
+    delete: z.optional(z.boolean("must be a boolean")),
     /** Files uploaded at once (default 8). */
-    concurrency: positiveInt().optional(),
+    concurrency: z.optional(positiveInt()),
     contentType: storeObjectOptionsSchema().shape.contentType,
     ttl: storeObjectOptionsSchema().shape.ttl,
-    signal: abortSignal().optional(),
+    signal: z.optional(abortSignal()),
   }),
 );
 

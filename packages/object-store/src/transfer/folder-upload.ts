@@ -2,7 +2,7 @@ import { randomUUID } from "node:crypto";
 import { setMaxListeners } from "node:events";
 import { basename } from "node:path";
 import { type Job, startJob, ValidationError, lazy } from "@rax/core";
-import * as z from "zod";
+import * as z from "zod/mini";
 import { createContainer } from "../containers/requests";
 import { type ContainerRef, containerName } from "../names";
 import { abortSignal, callback, parseOptions, positiveInt } from "../options";
@@ -35,16 +35,16 @@ export interface FolderUploadResult {
 export const uploadFolderOptionsSchema = lazy(() =>
   z.strictObject({
     /** Container name or object; default: the folder's name. Created if missing. */
-    container: z.custom<ContainerRef>().optional(),
+    container: z.optional(z.custom<ContainerRef>()),
     /** Glob pattern(s) matched against file/folder names and relative paths (`*`, `?`, `**`, `[…]`, `{a,b}`). */
-    ignore: ignoreSchema().optional(),
+    ignore: z.optional(ignoreSchema()),
     contentType: storeObjectOptionsSchema().shape.contentType,
     contentEncoding: storeObjectOptionsSchema().shape.contentEncoding,
     ttl: storeObjectOptionsSchema().shape.ttl,
     /** Files uploaded at once (default 8). */
-    concurrency: positiveInt().optional(),
-    signal: abortSignal().optional(),
-    onProgress: callback<(p: FolderProgress) => void>().optional(),
+    concurrency: z.optional(positiveInt()),
+    signal: z.optional(abortSignal()),
+    onProgress: z.optional(callback<(p: FolderProgress) => void>()),
   }),
 );
 

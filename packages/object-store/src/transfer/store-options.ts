@@ -1,5 +1,5 @@
 import { lazy } from "@rax/core";
-import * as z from "zod";
+import * as z from "zod/mini";
 import { extraHeaders, headerValue, type MetadataInput, metaHeaders } from "../metadata-headers";
 import { abortSignal, callback, parseOptions, positiveInt } from "../options";
 
@@ -7,52 +7,52 @@ import { abortSignal, callback, parseOptions, positiveInt } from "../options";
 export const storeObjectOptionsSchema = lazy(() =>
   z
     .strictObject({
-      contentType: z.string("must be a string").optional(),
-      contentEncoding: z.string("must be a string").optional(),
+      contentType: z.optional(z.string("must be a string")),
+      contentEncoding: z.optional(z.string("must be a string")),
       /** Seconds until Swift deletes the object (`X-Delete-After`; pyrax's `ttl`). */
-      ttl: positiveInt("must be a positive integer (seconds)").optional(),
+      ttl: z.optional(positiveInt("must be a positive integer (seconds)")),
       /** Absolute expiry (`X-Delete-At`): a Date or UNIX epoch seconds. */
-      deleteAt: z
-        .union([z.date("must be a Date or UNIX epoch seconds"), positiveInt("must be a Date or UNIX epoch seconds")], "must be a Date or UNIX epoch seconds")
-        .optional(),
+      deleteAt: z.optional(
+        z.union([z.date("must be a Date or UNIX epoch seconds"), positiveInt("must be a Date or UNIX epoch seconds")], "must be a Date or UNIX epoch seconds"),
+      ),
       /**
        * MD5 hex of the content. Sent as `ETag`; the server refuses a mismatch (→ `UploadFailed`).
        * Without it the client computes the MD5 while streaming and checks the server's ETag.
        */
-      etag: z.string().regex(/^[0-9a-fA-F]{32}$/, "must be an MD5 hex digest (32 hex characters)").optional(),
-      metadata: z.custom<MetadataInput>().optional(),
+      etag: z.optional(z.string().check(z.regex(/^[0-9a-fA-F]{32}$/, "must be an MD5 hex digest (32 hex characters)"))),
+      metadata: z.optional(z.custom<MetadataInput>()),
       /** Extra request headers (e.g. `Content-Disposition`, `Cache-Control`). */
-      headers: z.custom<Record<string, string>>().optional(),
+      headers: z.optional(z.custom<Record<string, string>>()),
       /** Read size in bytes for file and stream sources. */
-      chunkSize: positiveInt().optional(),
+      chunkSize: z.optional(positiveInt()),
       /** Length of a stream source, when known: sent as Content-Length and used to choose segmenting. */
-      size: z.number().int("must be a non-negative integer").min(0, "must be a non-negative integer").max(Number.MAX_SAFE_INTEGER).optional(),
+      size: z.optional(z.number().check(z.int("must be a non-negative integer"), z.gte(0, "must be a non-negative integer"), z.lte(Number.MAX_SAFE_INTEGER))),
       /** Bodies over this many bytes are uploaded as segments + a manifest. Default: the client's. */
-      segmentSize: positiveInt().optional(),
+      segmentSize: z.optional(positiveInt()),
       /** Parallel segment uploads (default: the client's, 4). */
-      segmentConcurrency: positiveInt().optional(),
+      segmentConcurrency: z.optional(positiveInt()),
       /** Force a segmented upload (needed for streams of unknown length over `segmentSize`). */
-      largeObject: z.boolean("must be a boolean").optional(),
+      largeObject: z.optional(z.boolean("must be a boolean")),
       /** Static (default) or dynamic large object manifest. */
-      manifest: z.enum(["slo", "dlo"], 'must be "slo" or "dlo"').optional(),
+      manifest: z.optional(z.enum(["slo", "dlo"], 'must be "slo" or "dlo"')),
       /** Where segments go. Default `<container>_segments`. */
-      segmentContainer: z.string().min(1, "must be a container name").regex(/^[^/]*$/, "must be a container name").optional(),
+      segmentContainer: z.optional(z.string().check(z.minLength(1, "must be a container name"), z.regex(/^[^/]*$/, "must be a container name"))),
       /** Segment names are `<name>/<uploadId>/<00000000>`; default a timestamp. */
-      uploadId: z.string().regex(/^[A-Za-z0-9._-]+$/, "must be letters, digits, '.', '_' or '-'").optional(),
+      uploadId: z.optional(z.string().check(z.regex(/^[A-Za-z0-9._-]+$/, "must be letters, digits, '.', '_' or '-'"))),
       /** Skip segments already stored under `uploadId` with the right size and MD5. */
-      resume: z.boolean("must be a boolean").optional(),
+      resume: z.optional(z.boolean("must be a boolean")),
       /** Called with the bytes sent so far for this object (can go back after a retried attempt). */
-      onProgress: callback<(bytesSent: number) => void>().optional(),
-      signal: abortSignal().optional(),
+      onProgress: z.optional(callback<(bytesSent: number) => void>()),
+      signal: z.optional(abortSignal()),
     })
-    .refine((o) => !o.resume || o.uploadId !== undefined, { message: "is required with resume: true", path: ["uploadId"] }),
+    .check(z.refine((o) => !o.resume || o.uploadId !== undefined, { message: "is required with resume: true", path: ["uploadId"] })),
 );
 
 export type StoreObjectOptions = z.input<ReturnType<typeof storeObjectOptionsSchema>>;
 
 /** `uploadFile` also takes the object's name. */
 export const uploadFileOptionsSchema = lazy(() =>
-  storeObjectOptionsSchema().safeExtend({ objName: z.string("must be a string").optional() }),
+  z.safeExtend(storeObjectOptionsSchema(), { objName: z.optional(z.string("must be a string")) }),
 );
 export type UploadFileOptions = z.input<ReturnType<typeof uploadFileOptionsSchema>>;
 
