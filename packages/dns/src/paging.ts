@@ -1,18 +1,18 @@
 import { lazy } from "@rax/core";
-import * as z from "zod";
+import * as z from "zod/mini";
 
 /** Paging of Cloud DNS lists (the seed's "Paging"): up to 100 per request, offsets multiples of the page size. */
 // A function, not an object of schemas: importing the package builds no schema.
 export const pagingShape = () => ({
   /** Items per request, 1–100 (pyrax's `limit`). Default 100. */
-  pageSize: z.number().int().min(1, "must be 1–100").max(100, "must be 1–100").optional(),
+  pageSize: z.optional(z.int().check(z.gte(1, "must be 1–100"), z.lte(100, "must be 1–100"))),
   /** Where to start: 0 or a multiple of `pageSize` (pyrax's `offset`). */
-  offset: z.number().int().min(0).optional(),
+  offset: z.optional(z.int().check(z.gte(0))),
   /** Stop after this many items in total. */
-  limit: z.number().int().min(1).optional(),
+  limit: z.optional(z.int().check(z.gte(1))),
 });
 
-export function checkOffset(p: { pageSize?: number | undefined; offset?: number | undefined }, ctx: z.RefinementCtx): void {
+export function checkOffset(p: { pageSize?: number | undefined; offset?: number | undefined }, ctx: z.core.$RefinementCtx): void {
   if (p.offset !== undefined && p.offset % (p.pageSize ?? 100) !== 0) ctx.addIssue({ code: "custom", path: ["offset"], message: "must be 0 or a multiple of pageSize (Cloud DNS refuses others)" });
 }
 
@@ -38,5 +38,5 @@ export function relativeLink(href: string | null | undefined, from: string): str
 }
 
 /** Cloud DNS's `links: [{rel: "next", href}]`. */
-export const linksShape = lazy(() => z.array(z.looseObject({ rel: z.string().optional(), href: z.string().optional() })).optional());
+export const linksShape = lazy(() => z.optional(z.array(z.looseObject({ rel: z.optional(z.string()), href: z.optional(z.string()) }))));
 export const nextHref = (links: z.output<ReturnType<typeof linksShape>>): string | undefined => links?.find((l) => l.rel === "next")?.href;

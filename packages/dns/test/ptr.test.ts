@@ -1,3 +1,4 @@
+import { InvalidResponse } from "@rax/core";
 import { describe, expect, it } from "vitest";
 import { InvalidDeviceType, PTRRecordCreationFailed } from "../src/index";
 import { job, serve } from "./fixture";
@@ -31,6 +32,16 @@ describe("reverse DNS (PTR)", () => {
       recordsList: { records: [{ name: "example.edu", type: "PTR", data: "192.0.2.7", ttl: 7200 }, { name: "example.edu", type: "PTR", data: "2001:db8::7", ttl: 7200 }] },
       link: { content: "", href: SERVER_URL, rel: "cloudServersOpenStack" },
     });
+  });
+
+  it("a finished add whose response is not PTR records → InvalidResponse naming where it misfits", async () => {
+    const { dns } = await serve(
+      { method: "POST", path: "/rdns", status: 202, body: job("RUNNING") },
+      { method: "GET", path: "/status/job-1", body: job("COMPLETED", { response: { recordsList: { records: [{ id: 7 }] } } }) },
+    );
+    const err = await dns.ptr.add(server, { name: "example.edu", data: "192.0.2.7" }).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(InvalidResponse);
+    expect((err as Error).message).toContain("response.recordsList.records.0.id");
   });
 
   it("an ERROR job → PTRRecordCreationFailed", async () => {

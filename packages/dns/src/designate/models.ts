@@ -1,23 +1,23 @@
 import { lazy } from "@rax/core";
-import * as z from "zod";
+import * as z from "zod/mini";
 import type { DomainData } from "../domains/models";
 import type { RecordData, ValidRecord } from "../records/models";
 
 // OpenStack Designate v2 (api-ref "Zones", "Recordsets"): names are absolute, with a trailing dot;
 // a recordset holds every value of one (name, type); MX/SRV values carry their priority in front.
-const links = lazy(() => z.looseObject({ next: z.string().nullable().optional() }).optional());
+const links = lazy(() => z.optional(z.looseObject({ next: z.optional(z.nullable(z.string())) })));
 
 export const wireZone = lazy(() => z.looseObject({
   id: z.string(),
   name: z.string(),
-  email: z.string().nullable().optional(),
-  ttl: z.number().nullable().optional(),
-  description: z.string().nullable().optional(),
-  status: z.string().optional(),
-  action: z.string().optional(),
-  project_id: z.string().optional(),
-  created_at: z.string().nullable().optional(),
-  updated_at: z.string().nullable().optional(),
+  email: z.optional(z.nullable(z.string())),
+  ttl: z.optional(z.nullable(z.number())),
+  description: z.optional(z.nullable(z.string())),
+  status: z.optional(z.string()),
+  action: z.optional(z.string()),
+  project_id: z.optional(z.string()),
+  created_at: z.optional(z.nullable(z.string())),
+  updated_at: z.optional(z.nullable(z.string())),
 }));
 export type WireZone = z.output<ReturnType<typeof wireZone>>;
 export const zonesBody = lazy(() => z.looseObject({ zones: z.array(wireZone()), links: links() }));
@@ -28,12 +28,12 @@ export const wireRecordset = lazy(() => z.looseObject({
   name: z.string(),
   type: z.string(),
   records: z.array(z.string()),
-  ttl: z.number().nullable().optional(),
-  description: z.string().nullable().optional(),
-  status: z.string().optional(),
-  action: z.string().optional(),
-  created_at: z.string().nullable().optional(),
-  updated_at: z.string().nullable().optional(),
+  ttl: z.optional(z.nullable(z.number())),
+  description: z.optional(z.nullable(z.string())),
+  status: z.optional(z.string()),
+  action: z.optional(z.string()),
+  created_at: z.optional(z.nullable(z.string())),
+  updated_at: z.optional(z.nullable(z.string())),
 }));
 export type WireRecordset = z.output<ReturnType<typeof wireRecordset>>;
 export const recordsetsBody = lazy(() => z.looseObject({ recordsets: z.array(wireRecordset()), links: links() }));
@@ -41,7 +41,7 @@ export const recordsetsBody = lazy(() => z.looseObject({ recordsets: z.array(wir
 export const nameserversBody = lazy(() => z.looseObject({ nameservers: z.array(z.looseObject({ hostname: z.string() })) }));
 
 /** Zone import/export tasks: PENDING → COMPLETE or ERROR. */
-export const wireTask = lazy(() => z.looseObject({ id: z.string(), status: z.string(), message: z.string().nullable().optional(), zone_id: z.string().nullable().optional() }));
+export const wireTask = lazy(() => z.looseObject({ id: z.string(), status: z.string(), message: z.optional(z.nullable(z.string())), zone_id: z.optional(z.nullable(z.string())) }));
 export type WireTask = z.output<ReturnType<typeof wireTask>>;
 
 const undot = (s: string) => s.replace(/\.$/, "");

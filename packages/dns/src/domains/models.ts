@@ -1,5 +1,5 @@
 import { lazy } from "@rax/core";
-import * as z from "zod";
+import * as z from "zod/mini";
 import { commentInput, emailInput, fqdn, ttlInput } from "../ref";
 import { checkOffset, linksShape, pagingShape } from "../paging";
 import { recordInput } from "../records/models";
@@ -9,21 +9,21 @@ import { recordInput } from "../records/models";
 export const wireDomain = lazy(() => z.looseObject({
   id: z.union([z.string(), z.number()]),
   name: z.string(),
-  ttl: z.number().optional(),
-  emailAddress: z.string().optional(),
-  comment: z.string().nullable().optional(),
-  accountId: z.union([z.string(), z.number()]).optional(),
-  nameservers: z.array(z.looseObject({ name: z.string() })).optional(),
-  created: z.string().optional(),
-  updated: z.string().optional(),
+  ttl: z.optional(z.number()),
+  emailAddress: z.optional(z.string()),
+  comment: z.optional(z.nullable(z.string())),
+  accountId: z.optional(z.union([z.string(), z.number()])),
+  nameservers: z.optional(z.array(z.looseObject({ name: z.string() }))),
+  created: z.optional(z.string()),
+  updated: z.optional(z.string()),
 }));
 export type WireDomain = z.output<ReturnType<typeof wireDomain>>;
 
-export const domainsBody = lazy(() => z.looseObject({ domains: z.array(wireDomain()), totalEntries: z.number().optional(), links: linksShape() }));
+export const domainsBody = lazy(() => z.looseObject({ domains: z.array(wireDomain()), totalEntries: z.optional(z.number()), links: linksShape() }));
 /** A finished create/import job's `response`. */
-export const domainsResponse = lazy(() => z.looseObject({ domains: z.array(wireDomain()).min(1) }));
+export const domainsResponse = lazy(() => z.looseObject({ domains: z.array(wireDomain()).check(z.minLength(1)) }));
 /** A finished export job's `response` (dns.md: `{id, accountId, contentType: "BIND_9", contents}`). */
-export const exportResponse = lazy(() => z.looseObject({ contents: z.string(), contentType: z.string().optional() }));
+export const exportResponse = lazy(() => z.looseObject({ contents: z.string(), contentType: z.optional(z.string()) }));
 
 export interface DomainData {
   id: string;
@@ -63,8 +63,8 @@ export function toDomain(w: WireDomain): DomainData {
 export const subdomainInput = lazy(() => z.strictObject({
   name: fqdn(),
   emailAddress: emailInput(),
-  ttl: ttlInput().optional(),
-  comment: commentInput().optional(),
+  ttl: z.optional(ttlInput()),
+  comment: z.optional(commentInput()),
 }));
 export type SubdomainInput = z.input<ReturnType<typeof subdomainInput>>;
 
@@ -73,30 +73,30 @@ export const createDomainInput = lazy(() => z.strictObject({
   name: fqdn(),
   emailAddress: emailInput(),
   /** Default 3600 (Cloud DNS's default). */
-  ttl: ttlInput().optional(),
-  comment: commentInput().optional(),
-  subdomains: z.array(subdomainInput()).optional(),
-  records: z.preprocess((v) => (v === undefined || Array.isArray(v) ? v : [v]), z.array(recordInput()).max(100, "at most 100 records per call").optional()),
+  ttl: z.optional(ttlInput()),
+  comment: z.optional(commentInput()),
+  subdomains: z.optional(z.array(subdomainInput())),
+  // One record or a list; optional outside the pipe so the key stays optional in the input type.
+  records: z.optional(z.pipe(z.transform((v: unknown) => (Array.isArray(v) ? v : [v])), z.array(recordInput()).check(z.maxLength(100, "at most 100 records per call")))),
 }));
 export type CreateDomainInput = z.input<ReturnType<typeof createDomainInput>>;
 
 /** `domains.update`: contact email, TTL, comment (at least one; pyrax's MissingDNSSettings). */
 export const updateDomainInput = lazy(() => z
-  .strictObject({ emailAddress: emailInput().optional(), ttl: ttlInput().optional(), comment: commentInput().optional() })
-  .refine((u) => u.emailAddress !== undefined || u.ttl !== undefined || u.comment !== undefined, { error: "give at least one of emailAddress, ttl, comment" }));
+  .strictObject({ emailAddress: z.optional(emailInput()), ttl: z.optional(ttlInput()), comment: z.optional(commentInput()) })
+  .check(z.refine((u) => u.emailAddress !== undefined || u.ttl !== undefined || u.comment !== undefined, { error: "give at least one of emailAddress, ttl, comment" })));
 export type UpdateDomainInput = z.input<ReturnType<typeof updateDomainInput>>;
 
-export const listDomainsInput = lazy(() => z
-  .strictObject({ ...pagingShape(), /** Only the domain with this name (the server filters). */ name: fqdn().optional() })
-  .superRefine(checkOffset)
-  .optional());
+export const listDomainsInput = lazy(() => z.optional(z
+  .strictObject({ ...pagingShape(), /** Only the domain with this name (the server filters). */ name: z.optional(fqdn()) })
+  .check(z.superRefine(checkOffset))));
 export type ListDomainsInput = z.input<ReturnType<typeof listDomainsInput>>;
 
-export const listSubdomainsInput = lazy(() => z.strictObject(pagingShape()).superRefine(checkOffset).optional());
+export const listSubdomainsInput = lazy(() => z.optional(z.strictObject(pagingShape()).check(z.superRefine(checkOffset))));
 export type ListSubdomainsInput = z.input<ReturnType<typeof listSubdomainsInput>>;
 
-export const getDomainInput = lazy(() => z.strictObject({ showRecords: z.boolean().optional(), showSubdomains: z.boolean().optional() }).optional());
+export const getDomainInput = lazy(() => z.optional(z.strictObject({ showRecords: z.optional(z.boolean()), showSubdomains: z.optional(z.boolean()) })));
 export type GetDomainInput = z.input<ReturnType<typeof getDomainInput>>;
 
 /** BIND 9 zone text for `domains.importDomain`. */
-export const bindInput = lazy(() => z.string().refine((s) => /\S/.test(s), { error: "must be BIND 9 zone text" }));
+export const bindInput = lazy(() => z.string().check(z.refine((s) => /\S/.test(s), { error: "must be BIND 9 zone text" })));

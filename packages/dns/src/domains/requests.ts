@@ -1,7 +1,7 @@
 import { type CallOptions, encodeSegment, type Job, linkPager, type NotFound, notFound, notFoundAs, type Paginated, validate, ValidationError } from "@rax/core";
 import type { DnsApi } from "../backend";
 import { createZone, deleteZone, exportZone, getZone, importZone, subzones, updateZone, zonesPage } from "../designate/zones";
-import * as z from "zod";
+import * as z from "zod/mini";
 import { DomainCreationFailed, DomainDeletionFailed, DomainExportFailed, DomainUpdateFailed, NoSuchDomain } from "../errors";
 import type { JobCallOptions, JobData } from "../jobs/models";
 import { dnsJob, responseOf, startAndFollow } from "../jobs/requests";
@@ -139,7 +139,7 @@ export function updateDomain(client: DnsApi, domain: DomainRef, changes: UpdateD
 export function deleteDomain(client: DnsApi, domain: DomainRef, opts: { deleteSubdomains?: boolean } = {}, o?: JobCallOptions): Job<void, JobData> {
   return dnsJob(client, o, async (w, ctx) => {
     const id = validate(domainRef(), domain, "domain");
-    const subs = validate(z.boolean().optional(), opts?.deleteSubdomains, "deleteSubdomains") ?? false;
+    const subs = validate(z.optional(z.boolean()), opts?.deleteSubdomains, "deleteSubdomains") ?? false;
     if ((await client.ready(ctx.signal)) === "designate") return deleteZone(client, id, subs, w, ctx.signal);
     const call = { method: "DELETE", path: domainPath(id), ...(subs ? { query: { deleteSubdomains: true } } : {}) };
     await notFoundAs(startAndFollow(client, call, { result: () => undefined, failure: DomainDeletionFailed }, w, ctx), missing(id));

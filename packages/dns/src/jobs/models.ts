@@ -1,27 +1,27 @@
 import { lazy } from "@rax/core";
-import * as z from "zod";
+import * as z from "zod/mini";
 
 // dns.md "Async job protocol": 202 {status, verb, jobId, callbackUrl, requestUrl}; with
 // showDetails=true also `request`, `response` (COMPLETED) or `error` (ERROR).
 const wireFault = lazy(() => z.looseObject({
-  message: z.string().optional(),
-  code: z.coerce.number().optional(),
-  details: z.string().optional(),
+  message: z.optional(z.string()),
+  code: z.optional(z.coerce.number()),
+  details: z.optional(z.string()),
 }));
 
 export const wireJob = lazy(() => z.looseObject({
   jobId: z.string(),
   status: z.string(),
-  verb: z.string().optional(),
-  callbackUrl: z.string().optional(),
-  requestUrl: z.string().optional(),
-  request: z.unknown().optional(),
-  response: z.unknown().optional(),
-  error: wireFault().extend({ failedItems: z.looseObject({ faults: z.array(wireFault()).optional() }).optional() }).optional(),
+  verb: z.optional(z.string()),
+  callbackUrl: z.optional(z.string()),
+  requestUrl: z.optional(z.string()),
+  request: z.optional(z.unknown()),
+  response: z.optional(z.unknown()),
+  error: z.optional(z.extend(wireFault(), { failedItems: z.optional(z.looseObject({ faults: z.optional(z.array(wireFault())) })) })),
 }));
 export type WireJob = z.output<ReturnType<typeof wireJob>>;
 
-export const jobsBody = lazy(() => z.looseObject({ asyncResponses: z.array(wireJob()).optional(), totalEntries: z.number().optional() }));
+export const jobsBody = lazy(() => z.looseObject({ asyncResponses: z.optional(z.array(wireJob())), totalEntries: z.optional(z.number()) }));
 
 /** One fault of a failed job. */
 export interface JobFault {
@@ -88,15 +88,13 @@ export interface JobCallOptions {
   jobDelay?: number;
 }
 
-export const jobCallOptions = lazy(() => z
-  .strictObject({
-    signal: z.custom<AbortSignal>((v) => v instanceof AbortSignal).optional(),
-    timeout: z.number().positive().optional(),
-    headers: z.record(z.string(), z.string().optional()).optional(),
-    jobTimeout: z.number().min(0, "must be ≥ 0 ms (0 = wait forever)").optional(),
-    jobDelay: z.number().min(0, "must be ≥ 0 ms").optional(),
-  })
-  .optional());
+export const jobCallOptions = lazy(() => z.optional(z.strictObject({
+  signal: z.optional(z.custom<AbortSignal>((v) => v instanceof AbortSignal)),
+  timeout: z.optional(z.number().check(z.positive())),
+  headers: z.optional(z.record(z.string(), z.optional(z.string()))),
+  jobTimeout: z.optional(z.number().check(z.gte(0, "must be ≥ 0 ms (0 = wait forever)"))),
+  jobDelay: z.optional(z.number().check(z.gte(0, "must be ≥ 0 ms"))),
+})));
 
 export interface ListJobsInput {
   showErrors?: boolean;
@@ -107,12 +105,10 @@ export interface ListJobsInput {
   /** Stop after this many jobs. */
   limit?: number;
 }
-export const listJobsInput = lazy(() => z
-  .strictObject({
-    showErrors: z.boolean().optional(),
-    showRunning: z.boolean().optional(),
-    showCompleted: z.boolean().optional(),
-    pageSize: z.number().int().min(1).max(100).optional(),
-    limit: z.number().int().min(1).optional(),
-  })
-  .optional());
+export const listJobsInput = lazy(() => z.optional(z.strictObject({
+  showErrors: z.optional(z.boolean()),
+  showRunning: z.optional(z.boolean()),
+  showCompleted: z.optional(z.boolean()),
+  pageSize: z.optional(z.int().check(z.gte(1), z.lte(100))),
+  limit: z.optional(z.int().check(z.gte(1))),
+})));

@@ -1,5 +1,5 @@
-import { type CallOptions, encodeSegment, InvalidResponse, type Job, type JobContext, jsonFor, type NotFound, notFoundAs, offsetPager, type Paginated, pollingJob, sendFor, type ServiceCall, startJob, validate, WaitTimeout } from "@rax/core";
-import * as z from "zod";
+import { type CallOptions, encodeSegment, InvalidResponse, type Job, type JobContext, jsonFor, type NotFound, notFoundAs, offsetPager, type Paginated, parseSchema, pollingJob, sendFor, type ServiceCall, startJob, validate, WaitTimeout } from "@rax/core";
+import * as z from "zod/mini";
 import type { DnsApi } from "../backend";
 import { DNSCallTimedOut, DNSJobFailed, type JobFailure, NoSuchJob, NotSupportedByBackend } from "../errors";
 import { isFinished, type JobCallOptions, jobCallOptions, type JobData, jobsBody, type ListJobsInput, listJobsInput, toJob, wireJob } from "./models";
@@ -11,7 +11,7 @@ import { isFinished, type JobCallOptions, jobCallOptions, type JobData, jobsBody
 
 /** GET /status/{jobId}?showDetails=true → 200 (finished) or 202 (running). */
 export async function getJob(client: DnsApi, jobId: string, o: CallOptions = {}): Promise<JobData> {
-  const id = validate(z.string().min(1), jobId, "jobId");
+  const id = validate(z.string().check(z.minLength(1)), jobId, "jobId");
   await cloudDnsOnly(client, "jobs.get", o.signal);
   const call: ServiceCall = { method: "GET", path: `status/${encodeSegment(id, { field: "jobId" })}`, query: { showDetails: true }, ...o };
   return toJob(await notFoundAs(jsonFor(client, call, [200, 202], wireJob()), (e: NotFound) => new NoSuchJob(id, e)));
@@ -108,7 +108,7 @@ export async function startAndFollow<T>(client: DnsApi, call: ServiceCall, plan:
   const res = await sendFor(client, { ...call, ...w.perRequest, signal: ctx.signal } as ServiceCall, [202, ...syncOk]);
   const body = await res.json<unknown>();
   if (res.status !== 202) return plan.result({ id: "", status: "COMPLETED", response: body, raw: {} });
-  const parsed = wireJob().safeParse(body);
+  const parsed = parseSchema(wireJob(), body);
   if (!parsed.success) throw new InvalidResponse({ status: res.status, method: res.method, url: res.url, snippet: "", requestId: res.requestId }, "Cloud DNS answered 202 without a job (jobId, status)");
   const first = toJob(parsed.data);
   ctx.setId(first.id);
@@ -127,7 +127,7 @@ export function resumeJob(client: DnsApi, jobId: string, o?: JobCallOptions): Jo
     client,
     o,
     (w, ctx) => {
-      const id = validate(z.string().min(1), jobId, "jobId");
+      const id = validate(z.string().check(z.minLength(1)), jobId, "jobId");
       return follow(client, id, { result: (j) => j, failure: DNSJobFailed }, w, ctx);
     },
     typeof jobId === "string" && jobId ? jobId : undefined,
@@ -135,8 +135,8 @@ export function resumeJob(client: DnsApi, jobId: string, o?: JobCallOptions): Jo
 }
 
 /** A finished job's `response`, checked against what the operation returns (`InvalidResponse` if it does not fit). */
-export function responseOf<S extends z.ZodType>(schema: S, job: JobData): z.output<S> {
-  const r = schema.safeParse(job.response);
+export function responseOf<S extends z.ZodMiniType>(schema: S, job: JobData): z.output<S> {
+  const r = parseSchema(schema, job.response);
   if (r.success) return r.data;
   const path = r.error.issues[0]?.path.join(".") ?? "";
   throw new InvalidResponse({ status: 200, method: "GET", url: job.callbackUrl ?? `status/${job.id}`, snippet: "", path }, `DNS job ${job.id} finished without the expected response${path ? ` (at response.${path})` : ""}`);

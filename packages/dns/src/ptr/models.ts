@@ -1,26 +1,26 @@
 import { isIP } from "node:net";
 import { lazy } from "@rax/core";
-import * as z from "zod";
+import * as z from "zod/mini";
 import { commentInput, recordName, ttlInput } from "../ref";
 
 // dns.md "list_ptr_records" / "add_ptr_records": {"recordsList": {"records": [{name, id: "PTR-…",
 // type: "PTR", data, ttl, created, updated}]}, "link": {content, href, rel}}.
 export const wirePtr = lazy(() => z.looseObject({
-  id: z.string().optional(),
+  id: z.optional(z.string()),
   name: z.string(),
-  type: z.string().optional(),
+  type: z.optional(z.string()),
   data: z.string(),
-  ttl: z.number().optional(),
-  comment: z.string().nullable().optional(),
-  created: z.string().optional(),
-  updated: z.string().optional(),
+  ttl: z.optional(z.number()),
+  comment: z.optional(z.nullable(z.string())),
+  created: z.optional(z.string()),
+  updated: z.optional(z.string()),
 }));
 export type WirePtr = z.output<ReturnType<typeof wirePtr>>;
 
 /** PTR bodies: `recordsList.records` as the docs show; a bare `records` too (what pyrax reads). */
 export const ptrBody = lazy(() => z.looseObject({
-  recordsList: z.looseObject({ records: z.array(wirePtr()).optional() }).optional(),
-  records: z.array(wirePtr()).optional(),
+  recordsList: z.optional(z.looseObject({ records: z.optional(z.array(wirePtr())) })),
+  records: z.optional(z.array(wirePtr())),
 }));
 export const ptrRows = (b: z.output<ReturnType<typeof ptrBody>>): WirePtr[] => b.recordsList?.records ?? b.records ?? [];
 
@@ -52,24 +52,21 @@ export function toPtr(w: WirePtr): PtrRecordData {
   };
 }
 
-const ip = lazy(() => z.string().refine((s) => isIP(s) !== 0, { error: "must be an IPv4 or IPv6 address" }));
+const ip = lazy(() => z.string().check(z.refine((s) => isIP(s) !== 0, { error: "must be an IPv4 or IPv6 address" })));
 
 /** A PTR record to add (the seed's "Adding PTR Records" table). */
 export const ptrInput = lazy(() => z.strictObject({
-  type: z
-    .string()
-    .refine((t) => t.toUpperCase() === "PTR", { error: 'must be "PTR"' })
-    .optional(),
+  type: z.optional(z.string().check(z.refine((t) => t.toUpperCase() === "PTR", { error: 'must be "PTR"' }))),
   name: recordName(),
   data: ip(),
-  ttl: ttlInput().optional(),
-  comment: commentInput().optional(),
+  ttl: z.optional(ttlInput()),
+  comment: z.optional(commentInput()),
 }));
 export type PtrInput = z.input<ReturnType<typeof ptrInput>>;
-export const ptrsInput = lazy(() => z.preprocess((v) => (Array.isArray(v) ? v : [v]), z.array(ptrInput()).min(1, "give at least one record")));
+export const ptrsInput = lazy(() => z.pipe(z.transform((v: unknown) => (Array.isArray(v) ? v : [v])), z.array(ptrInput()).check(z.minLength(1, "give at least one record"))));
 
 /** `ptr.update`: the record is found by name + address (which cannot change); TTL and comment can. */
-export const updatePtrInput = lazy(() => z.strictObject({ name: recordName(), data: ip(), ttl: ttlInput().optional(), comment: commentInput().optional() }));
+export const updatePtrInput = lazy(() => z.strictObject({ name: recordName(), data: ip(), ttl: z.optional(ttlInput()), comment: z.optional(commentInput()) }));
 export type UpdatePtrInput = z.input<ReturnType<typeof updatePtrInput>>;
 
 export const ipInput = lazy(() => ip());

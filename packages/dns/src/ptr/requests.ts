@@ -2,7 +2,7 @@ import { type CallOptions, type Job, NotFound, validate } from "@rax/core";
 import type { DnsApi } from "../backend";
 import { InvalidDeviceType, NotSupportedByBackend, PTRRecordCreationFailed, PTRRecordDeletionFailed, PTRRecordUpdateFailed } from "../errors";
 import type { JobCallOptions, JobData } from "../jobs/models";
-import { dnsJob, startAndFollow } from "../jobs/requests";
+import { dnsJob, responseOf, startAndFollow } from "../jobs/requests";
 import { ipInput, PTR_SERVICES, type PtrDevice, type PtrInput, ptrBody, type PtrRecordData, ptrRows, type PtrServiceName, ptrsInput, toPtr, type UpdatePtrInput, updatePtrInput } from "./models";
 
 // Reverse DNS for a Cloud Server or Cloud Load Balancer: /rdns (dns.md "list_ptr_records" …
@@ -72,7 +72,7 @@ export function addPtrRecords(client: DnsApi, device: PtrDevice, records: PtrInp
     await rackspaceOnly(client, "ptr.add", ctx.signal);
     const json = { recordsList: { records: recs.map(({ type: _t, ...r }) => ({ ...r, type: "PTR" })) }, link: link(d) };
     // pyrax reads `response.records`; the documented key is `recordsList.records` (dns.md): both are read.
-    const plan = { result: (j: JobData) => ptrRows(ptrBody().parse(j.response ?? {})).map(toPtr), failure: PTRRecordCreationFailed };
+    const plan = { result: (j: JobData) => ptrRows(responseOf(ptrBody(), { ...j, response: j.response ?? {} })).map(toPtr), failure: PTRRecordCreationFailed };
     return startAndFollow(client, { method: "POST", path: "rdns", json }, plan, w, ctx, [200]);
   });
 }

@@ -1,6 +1,6 @@
 import { isIP, isIPv4, isIPv6 } from "node:net";
 import { lazy } from "@rax/core";
-import * as z from "zod";
+import * as z from "zod/mini";
 import { checkOffset, linksShape, pagingShape } from "../paging";
 import { commentInput, recordName, ttlInput } from "../ref";
 
@@ -10,24 +10,24 @@ export const wireRecord = lazy(() => z.looseObject({
   name: z.string(),
   type: z.string(),
   data: z.string(),
-  ttl: z.number().optional(),
-  priority: z.number().optional(),
-  comment: z.string().nullable().optional(),
-  created: z.string().optional(),
-  updated: z.string().optional(),
+  ttl: z.optional(z.number()),
+  priority: z.optional(z.number()),
+  comment: z.optional(z.nullable(z.string())),
+  created: z.optional(z.string()),
+  updated: z.optional(z.string()),
 }));
 export type WireRecord = z.output<ReturnType<typeof wireRecord>>;
 
-export const recordsBody = lazy(() => z.looseObject({ records: z.array(wireRecord()).optional(), totalEntries: z.number().optional(), links: linksShape() }));
+export const recordsBody = lazy(() => z.looseObject({ records: z.optional(z.array(wireRecord())), totalEntries: z.optional(z.number()), links: linksShape() }));
 
 /** The record types Cloud DNS supports (the seed's "DNS Records"). */
 export const RECORD_TYPES = ["A", "AAAA", "CNAME", "MX", "NS", "TXT", "SRV", "PTR"] as const;
 export type RecordType = (typeof RECORD_TYPES)[number];
 
-const recordType = lazy(() => z
-  .string()
-  .transform((s) => s.toUpperCase())
-  .pipe(z.enum(RECORD_TYPES, { error: `must be one of ${RECORD_TYPES.join(", ")}` })));
+const recordType = lazy(() => z.pipe(
+  z.pipe(z.string(), z.transform((s) => s.toUpperCase())),
+  z.enum(RECORD_TYPES, { error: `must be one of ${RECORD_TYPES.join(", ")}` }),
+));
 
 export interface RecordData {
   id: string;
@@ -68,7 +68,7 @@ export function toRecord(w: WireRecord, domainId: string): RecordData {
 const HOST = /^(?:[A-Za-z0-9_](?:[A-Za-z0-9_-]{0,61}[A-Za-z0-9_])?\.)*[A-Za-z0-9_](?:[A-Za-z0-9_-]{0,61}[A-Za-z0-9_])?\.?$/;
 
 /** Per-type rules of the seed's "Adding DNS Records" table, checked before any request. */
-function checkData(r: { type: string; data?: string | undefined; priority?: number | undefined }, ctx: z.RefinementCtx, whole: boolean): void {
+function checkData(r: { type: string; data?: string | undefined; priority?: number | undefined }, ctx: z.core.$RefinementCtx, whole: boolean): void {
   const issue = (path: string, message: string) => ctx.addIssue({ code: "custom", path: [path], message });
   const d = r.data;
   if (d !== undefined) {
@@ -83,59 +83,53 @@ function checkData(r: { type: string; data?: string | undefined; priority?: numb
   if (!needsPriority && r.priority !== undefined) issue("priority", `is only allowed on MX and SRV records, not ${r.type}`);
 }
 
-const priorityInput = lazy(() => z.number().int("must be a whole number").min(0, "must be 0–65535").max(65535, "must be 0–65535"));
+const priorityInput = lazy(() => z.number().check(z.int("must be a whole number"), z.gte(0, "must be 0–65535"), z.lte(65535, "must be 0–65535")));
 
 /** One record to add: the seed's "Adding DNS Records" table. */
-export const recordInput = lazy(() => z
-  .strictObject({
-    type: recordType(),
-    name: recordName(),
-    data: z.string().min(1, "is required"),
-    ttl: ttlInput().optional(),
-    priority: priorityInput().optional(),
-    comment: commentInput().optional(),
-  })
-  .superRefine((r, ctx) => checkData(r, ctx, true)));
+export const recordInput = lazy(() => z.strictObject({
+  type: recordType(),
+  name: recordName(),
+  data: z.string().check(z.minLength(1, "is required")),
+  ttl: z.optional(ttlInput()),
+  priority: z.optional(priorityInput()),
+  comment: z.optional(commentInput()),
+}).check(z.superRefine((r, ctx) => checkData(r, ctx, true))));
 export type RecordInput = z.input<ReturnType<typeof recordInput>>;
 export type ValidRecord = z.output<ReturnType<typeof recordInput>>;
 
 /** One record or a list of them (a single one is reported as `records.0.…`). */
 export const oneOrMany = (v: unknown) => (Array.isArray(v) ? v : [v]);
-export const recordsInput = lazy(() => z.preprocess(oneOrMany, z.array(recordInput()).min(1, "give at least one record").max(100, "at most 100 records per call")));
+export const recordsInput = lazy(() => z.pipe(z.transform(oneOrMany), z.array(recordInput()).check(z.minLength(1, "give at least one record"), z.maxLength(100, "at most 100 records per call"))));
 
 /** What `records.update` may change: data, priority (MX/SRV), TTL, comment (the seed: nothing else). */
 export const updateRecordInput = lazy(() => z
-  .strictObject({ data: z.string().min(1).optional(), ttl: ttlInput().optional(), priority: priorityInput().optional(), comment: commentInput().optional() })
-  .refine((u) => u.data !== undefined || u.ttl !== undefined || u.priority !== undefined || u.comment !== undefined, { error: "give at least one of data, ttl, priority, comment" }));
+  .strictObject({ data: z.optional(z.string().check(z.minLength(1))), ttl: z.optional(ttlInput()), priority: z.optional(priorityInput()), comment: z.optional(commentInput()) })
+  .check(z.refine((u) => u.data !== undefined || u.ttl !== undefined || u.priority !== undefined || u.comment !== undefined, { error: "give at least one of data, ttl, priority, comment" })));
 export type UpdateRecordInput = z.input<ReturnType<typeof updateRecordInput>>;
 
 /** One entry of `records.updateMany`: the record (its id, or the record itself) and its changes. */
 export const updateManyInput = lazy(() => z
-  .array(z.strictObject({ id: z.string().min(1), name: recordName().optional(), type: z.string().optional(), data: z.string().min(1).optional(), ttl: ttlInput().optional(), priority: priorityInput().optional(), comment: commentInput().optional() }).loose())
-  .min(1, "give at least one record")
-  .max(100, "at most 100 records per call"));
+  .array(z.looseObject({ id: z.string().check(z.minLength(1)), name: z.optional(recordName()), type: z.optional(z.string()), data: z.optional(z.string().check(z.minLength(1))), ttl: z.optional(ttlInput()), priority: z.optional(priorityInput()), comment: z.optional(commentInput()) }))
+  .check(z.minLength(1, "give at least one record"), z.maxLength(100, "at most 100 records per call")));
 
 /** Checks a change against the record's type, once the type is known. */
 export const typedChange = lazy(() => z
-  .looseObject({ type: z.string().transform((s) => s.toUpperCase()), data: z.string().optional(), priority: z.number().optional() })
-  .superRefine((r, ctx) => checkData(r, ctx, false)));
+  .looseObject({ type: z.pipe(z.string(), z.transform((s) => s.toUpperCase())), data: z.optional(z.string()), priority: z.optional(z.number()) })
+  .check(z.superRefine((r, ctx) => checkData(r, ctx, false))));
 
-export const listRecordsInput = lazy(() => z
-  .strictObject({
-    ...pagingShape(),
-    /** Only this type (Cloud DNS requires it with `name` or `data`). */
-    type: recordType().optional(),
-    name: recordName().optional(),
-    data: z.string().min(1).optional(),
-  })
-  .superRefine((f, ctx) => {
-    checkOffset(f, ctx);
-    if ((f.name !== undefined || f.data !== undefined) && f.type === undefined) ctx.addIssue({ code: "custom", path: ["type"], message: "is required to filter by name or data (Cloud DNS searches one type)" });
-  })
-  .optional());
+export const listRecordsInput = lazy(() => z.optional(z.strictObject({
+  ...pagingShape(),
+  /** Only this type (Cloud DNS requires it with `name` or `data`). */
+  type: z.optional(recordType()),
+  name: z.optional(recordName()),
+  data: z.optional(z.string().check(z.minLength(1))),
+}).check(z.superRefine((f, ctx) => {
+  checkOffset(f, ctx);
+  if ((f.name !== undefined || f.data !== undefined) && f.type === undefined) ctx.addIssue({ code: "custom", path: ["type"], message: "is required to filter by name or data (Cloud DNS searches one type)" });
+}))));
 export type ListRecordsInput = z.input<ReturnType<typeof listRecordsInput>>;
 
-export const findRecordInput = lazy(() => z.strictObject({ type: recordType(), name: recordName().optional(), data: z.string().min(1).optional() }));
+export const findRecordInput = lazy(() => z.strictObject({ type: recordType(), name: z.optional(recordName()), data: z.optional(z.string().check(z.minLength(1))) }));
 export type FindRecordInput = z.input<ReturnType<typeof findRecordInput>>;
 
 /** A validated record as Cloud DNS's POST body wants it (dns.md "add_records"). */

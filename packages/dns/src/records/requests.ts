@@ -1,5 +1,5 @@
 import { type CallOptions, encodeSegment, type Job, linkPager, type NotFound, notFound, notFoundAs, type Paginated, validate, ValidationError } from "@rax/core";
-import * as z from "zod";
+import * as z from "zod/mini";
 import type { DnsApi } from "../backend";
 import { addRecordsetsAndWait, deleteRecordsets, getRecordset, recordsetsPage, updateRecordset } from "../designate/recordsets";
 import { DomainRecordAdditionFailed, DomainRecordDeletionFailed, DomainRecordNotFound, DomainRecordNotUnique, DomainRecordUpdateFailed, NoSuchDomain } from "../errors";
@@ -156,7 +156,7 @@ export function updateRecord(client: DnsApi, domain: DomainRef, record: RecordRe
 export function deleteRecords(client: DnsApi, domain: DomainRef, records: RecordRef | RecordRef[], o?: JobCallOptions): Job<void, JobData> {
   return dnsJob(client, o, async (w, ctx) => {
     const domainId = validate(domainRef(), domain, "domain");
-    const ids = validate(z.preprocess(oneOrMany, z.array(recordRef()).min(1, "give at least one record").max(100, "at most 100 records per call")), records, "records");
+    const ids = validate(z.pipe(z.transform(oneOrMany), z.array(recordRef()).check(z.minLength(1, "give at least one record"), z.maxLength(100, "at most 100 records per call"))), records, "records");
     if ((await client.ready(ctx.signal)) === "designate") return deleteRecordsets(client, domainId, ids, w, ctx.signal);
     const call = ids.length === 1 ? { method: "DELETE", path: recordPath(domainId, ids[0]!) } : { method: "DELETE", path: recordsPath(domainId), query: { id: ids } };
     const missing = ids.length === 1 ? noRecord(ids[0]!) : noDomain(domainId);
