@@ -40,6 +40,7 @@ export async function run(core) {
     out.putExpectedMd5 = createHash("md5").update(Buffer.concat(Array.from({ length: 64 }, () => chunk))).digest("hex");
     // Keep-alive: the four calls above, one after another, went over one connection.
     out.connections = sockets.size;
+    out.http = transport.toJSON().http;
     try {
       await transport.request({ method: "GET", url: `${base}/slow` });
       out.slow = "answered";

@@ -1,7 +1,7 @@
-// The built @rax/core transport, which carries undici's Agent and connector in its dist
-// (packages/core/build/undici-prebuilt.ts), against a loopback server: from the dist's ESM and CJS
-// entries, and from a user's esbuild bundle with default settings (CJS) and ESM output WITHOUT a
-// createRequire banner. Runs after `turbo run build` (pnpm test).
+// The built @rax/core transport against a loopback server: from the dist's ESM and CJS entries
+// (undici's Agent and connector, built into the dist by packages/core/build/undici-prebuilt.ts), and
+// from a user's esbuild bundle with default settings (CJS) and ESM output WITHOUT a createRequire
+// banner (node:http: bundlers pick core's node-http-engine). Runs after `turbo run build` (pnpm test).
 import { execFile } from "node:child_process";
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -24,7 +24,8 @@ async function outcome(args: string[], env: Record<string, string> = {}) {
   return JSON.parse(stdout.trim().split("\n").pop() as string) as Record<string, unknown>;
 }
 
-function expectWorking(r: Record<string, unknown>) {
+function expectWorking(r: Record<string, unknown>, engine: string) {
+  expect(r.http).toBe(engine);
   expect(r.error).toBeUndefined();
   expect(r.head).toBe(200);
   expect(r.get).toMatchObject({ method: "GET", bytes: 0 });
@@ -46,7 +47,7 @@ describe.skipIf(!built)("the built transport", () => {
   });
 
   it.each(["index.js", "index.cjs"])("dist/%s: HEAD, GET, JSON POST, a streamed PUT over one kept-alive connection; a headers deadline", async (entry) => {
-    expectWorking(await outcome([script, join(dist, entry)]));
+    expectWorking(await outcome([script, join(dist, entry)]), "undici");
   });
 
   it.each([
@@ -63,6 +64,7 @@ describe.skipIf(!built)("the built transport", () => {
       outfile: file,
       logLevel: "silent",
     });
-    expectWorking(await outcome([file], { RAX_CORE_TRANSPORT_BUNDLED: "1" }));
+    // A bundler matches the `module` condition of core's `#http-engine`: Node's own client.
+    expectWorking(await outcome([file], { RAX_CORE_TRANSPORT_BUNDLED: "1" }), "node:http");
   });
 });

@@ -126,6 +126,7 @@ export class Transport {
   /** The engine once loaded: later calls skip awaiting `#loaded` (a microtask per call). */
   #engine?: HttpEngine;
   #closed = false;
+  #closing?: Promise<void>;
   readonly #targets = new TargetSplitter();
 
   constructor(o: TransportOptions = {}) {
@@ -382,8 +383,14 @@ export class Transport {
   }
 
   /** Close every pooled connection. Further requests fail. */
-  async close(): Promise<void> {
+  close(): Promise<void> {
     this.#closed = true;
+    // Once: a second close() waits for the first (undici's Agent rejects a second close).
+    this.#closing ??= this.#closeEngine();
+    return this.#closing;
+  }
+
+  async #closeEngine(): Promise<void> {
     // A client that never loaded has no connections to close (its requests already failed).
     const loaded = await this.#loaded?.catch(() => undefined);
     await loaded?.close();

@@ -7,7 +7,7 @@ import { describe, expect, it, vi } from "vitest";
 
 vi.mock("#http-engine", () => import("../src/node-http-engine"));
 
-const SUITES = ["transport-basic", "streaming", "deadlines", "connection-close", "retry", "redirects", "tls"];
+const SUITES = ["engine-contract", "transport-basic", "streaming", "deadlines", "connection-close", "retry", "redirects", "tls"];
 
 for (const suite of SUITES) {
   describe(`${suite} (node:http engine)`, async () => {
