@@ -1,12 +1,12 @@
 import { lazy } from "@rax/core";
-import * as z from "zod";
+import * as z from "zod/mini";
 
 /** A resource given by its id or by any object carrying it (a `ScalingGroup`, a `Policy`, a `Webhook`). */
 export type Ref = string | { readonly id: string };
 
 /** Validates a `Ref` into the id (`ValidationError` names the argument when it is neither). */
 export const ref = lazy(() =>
-  z.union([z.string().min(1), z.object({ id: z.string().min(1) }).transform((o) => o.id)], {
+  z.union([z.string().check(z.minLength(1)), z.pipe(z.object({ id: z.string().check(z.minLength(1)) }), z.transform((o) => o.id))], {
     error: "must be an id or an object with an id",
   }),
 );
@@ -17,10 +17,10 @@ export const ref = lazy(() =>
  */
 export const metadataInput = lazy(() =>
   z.record(
-    z.string().min(1).max(256),
-    z.string({ error: "must be a string (Auto Scale metadata holds strings only)" }).max(256, "must be at most 256 characters"),
+    z.string().check(z.minLength(1), z.maxLength(256)),
+    z.string({ error: "must be a string (Auto Scale metadata holds strings only)" }).check(z.maxLength(256, "must be at most 256 characters")),
   ),
 );
 
 /** Seconds, as Otter's schema bounds every cooldown: 0 to 86400 (one day). */
-export const cooldownInput = lazy(() => z.number().int("must be a whole number of seconds").min(0, "must be 0 or more").max(86_400, "must be at most 86400 (one day)"));
+export const cooldownInput = lazy(() => z.number().check(z.int("must be a whole number of seconds"), z.gte(0, "must be 0 or more"), z.lte(86_400, "must be at most 86400 (one day)")));

@@ -1,21 +1,21 @@
 import { lazy } from "@rax/core";
-import * as z from "zod";
+import * as z from "zod/mini";
 import { type WireLink, wireLink } from "../paging";
 import { createPolicyInput, type PolicyData, toPolicy, toWirePolicy, wirePolicy } from "../policies/models";
-import { listInput } from "../paging";
+import { listShape } from "../paging";
 import { cooldownInput, metadataInput, ref } from "../ref";
 
 // Wire shapes: reference autoscale.md, "Groups" (GET /groups, /groups/{id}, /state, /config, /launch).
 
 export const wireState = lazy(() =>
   z.looseObject({
-    active: z.array(z.looseObject({ id: z.string(), links: z.array(wireLink()).optional() })).optional(),
-    activeCapacity: z.number().optional(),
-    desiredCapacity: z.number().optional(),
-    pendingCapacity: z.number().optional(),
-    paused: z.boolean().optional(),
-    name: z.string().optional(),
-    status: z.string().optional(),
+    active: z.optional(z.array(z.looseObject({ id: z.string(), links: z.optional(z.array(wireLink())) }))),
+    activeCapacity: z.optional(z.number()),
+    desiredCapacity: z.optional(z.number()),
+    pendingCapacity: z.optional(z.number()),
+    paused: z.optional(z.boolean()),
+    name: z.optional(z.string()),
+    status: z.optional(z.string()),
   }),
 );
 export type WireState = z.output<ReturnType<typeof wireState>>;
@@ -23,34 +23,34 @@ export type WireState = z.output<ReturnType<typeof wireState>>;
 export const wireGroupConfig = lazy(() =>
   z.looseObject({
     name: z.string(),
-    cooldown: z.number().optional(),
-    minEntities: z.number().optional(),
-    maxEntities: z.number().nullish(),
-    metadata: z.record(z.string(), z.string()).nullish(),
+    cooldown: z.optional(z.number()),
+    minEntities: z.optional(z.number()),
+    maxEntities: z.nullish(z.number()),
+    metadata: z.nullish(z.record(z.string(), z.string())),
   }),
 );
 export type WireGroupConfig = z.output<ReturnType<typeof wireGroupConfig>>;
 
 const wireServerArgs = lazy(() =>
   z.looseObject({
-    name: z.string().optional(),
-    flavorRef: z.union([z.string(), z.number()]).optional(),
-    imageRef: z.string().nullish(),
-    metadata: z.record(z.string(), z.string()).nullish(),
-    personality: z.array(z.looseObject({ path: z.string(), contents: z.string() })).nullish(),
-    networks: z.array(z.looseObject({ uuid: z.string() })).nullish(),
-    "OS-DCF:diskConfig": z.string().optional(),
-    key_name: z.string().nullish(),
-    config_drive: z.boolean().optional(),
-    user_data: z.string().optional(),
+    name: z.optional(z.string()),
+    flavorRef: z.optional(z.union([z.string(), z.number()])),
+    imageRef: z.nullish(z.string()),
+    metadata: z.nullish(z.record(z.string(), z.string())),
+    personality: z.nullish(z.array(z.looseObject({ path: z.string(), contents: z.string() }))),
+    networks: z.nullish(z.array(z.looseObject({ uuid: z.string() }))),
+    "OS-DCF:diskConfig": z.optional(z.string()),
+    key_name: z.nullish(z.string()),
+    config_drive: z.optional(z.boolean()),
+    user_data: z.optional(z.string()),
   }),
 );
-const wireLoadBalancer = lazy(() => z.looseObject({ loadBalancerId: z.union([z.number(), z.string()]), port: z.number().optional() }));
+const wireLoadBalancer = lazy(() => z.looseObject({ loadBalancerId: z.union([z.number(), z.string()]), port: z.optional(z.number()) }));
 
 export const wireLaunchConfig = lazy(() =>
   z.looseObject({
     type: z.string(),
-    args: z.looseObject({ server: wireServerArgs().optional(), loadBalancers: z.array(wireLoadBalancer()).nullish() }),
+    args: z.looseObject({ server: z.optional(wireServerArgs()), loadBalancers: z.nullish(z.array(wireLoadBalancer())) }),
   }),
 );
 export type WireLaunchConfig = z.output<ReturnType<typeof wireLaunchConfig>>;
@@ -58,17 +58,17 @@ export type WireLaunchConfig = z.output<ReturnType<typeof wireLaunchConfig>>;
 export const wireGroup = lazy(() =>
   z.looseObject({
     id: z.string(),
-    links: z.array(wireLink()).optional(),
-    groupConfiguration: wireGroupConfig().optional(),
-    launchConfiguration: wireLaunchConfig().optional(),
-    scalingPolicies: z.array(wirePolicy()).optional(),
-    state: wireState().optional(),
+    links: z.optional(z.array(wireLink())),
+    groupConfiguration: z.optional(wireGroupConfig()),
+    launchConfiguration: z.optional(wireLaunchConfig()),
+    scalingPolicies: z.optional(z.array(wirePolicy())),
+    state: z.optional(wireState()),
   }),
 );
 export type WireGroup = z.output<ReturnType<typeof wireGroup>>;
 
 export const groupBody = lazy(() => z.looseObject({ group: wireGroup() }));
-export const groupsBody = lazy(() => z.looseObject({ groups: z.array(wireGroup()), groups_links: z.array(wireLink()).optional() }));
+export const groupsBody = lazy(() => z.looseObject({ groups: z.array(wireGroup()), groups_links: z.optional(z.array(wireLink())) }));
 export const stateBody = lazy(() => z.looseObject({ group: wireState() }));
 export const configBody = lazy(() => z.looseObject({ groupConfiguration: wireGroupConfig() }));
 export const launchBody = lazy(() => z.looseObject({ launchConfiguration: wireLaunchConfig() }));
@@ -199,12 +199,13 @@ function hideRaw<T extends { raw: unknown }>(o: T): T {
 
 // ---- input ----
 
-const entities = lazy(() => z.number().int("must be a whole number of servers").min(0, "must be 0 or more").max(1000, "must be at most 1000 (Otter's limit)"));
+// z.int as a check (not the z.int() schema), so a non-number keeps zod's own "expected number" message.
+const entities = lazy(() => z.number().check(z.int("must be a whole number of servers"), z.gte(0, "must be 0 or more"), z.lte(1000, "must be at most 1000 (Otter's limit)")));
 
 /** Text or bytes; sent base64-encoded, as pyrax encodes personality files and user data. */
 const base64able = lazy(() => z.union([z.string(), z.instanceof(Uint8Array)], { error: "must be a string or bytes" }));
 
-const personalityInput = lazy(() => z.array(z.strictObject({ path: z.string().min(1).max(255), contents: base64able() })).max(5, "at most 5 files (Nova's limit)"));
+const personalityInput = lazy(() => z.array(z.strictObject({ path: z.string().check(z.minLength(1), z.maxLength(255)), contents: base64able() })).check(z.maxLength(5, "at most 5 files (Nova's limit)")));
 
 /**
  * A network by uuid, or an object with `uuid`, `net-id` (what `networks.getServerNetworks()` returns,
@@ -213,59 +214,59 @@ const personalityInput = lazy(() => z.array(z.strictObject({ path: z.string().mi
 const networkInput = lazy(() =>
   z.union(
     [
-      z.string().min(1).transform((uuid) => ({ uuid })),
-      z.object({ uuid: z.string().min(1) }).transform((n) => ({ uuid: n.uuid })),
-      z.object({ "net-id": z.string().min(1) }).transform((n) => ({ uuid: n["net-id"] })),
-      z.object({ id: z.string().min(1) }).transform((n) => ({ uuid: n.id })),
+      z.pipe(z.string().check(z.minLength(1)), z.transform((uuid) => ({ uuid }))),
+      z.pipe(z.object({ uuid: z.string().check(z.minLength(1)) }), z.transform((n) => ({ uuid: n.uuid }))),
+      z.pipe(z.object({ "net-id": z.string().check(z.minLength(1)) }), z.transform((n) => ({ uuid: n["net-id"] }))),
+      z.pipe(z.object({ id: z.string().check(z.minLength(1)) }), z.transform((n) => ({ uuid: n.id }))),
     ],
     { error: "must be a network uuid or an object with uuid, net-id or id" },
   ),
 );
 
-const lbId = lazy(() => z.union([z.number().int().positive(), z.string().min(1)]));
-const port = lazy(() => z.number().int().min(1).max(65_535));
+const lbId = lazy(() => z.union([z.int().check(z.positive()), z.string().check(z.minLength(1))]));
+const port = lazy(() => z.int().check(z.gte(1), z.lte(65_535)));
 /** `[id, port]` (pyrax's tuple), `{ loadBalancerId, port }` (Otter's), or `{ id, port }` (a load balancer object). */
 const loadBalancerInput = lazy(() =>
   z.union(
     [
-      z.tuple([lbId(), port()]).transform(([loadBalancerId, p]) => ({ loadBalancerId, port: p })),
-      z.object({ loadBalancerId: lbId(), port: port() }).transform((l) => ({ loadBalancerId: l.loadBalancerId, port: l.port })),
-      z.object({ id: lbId(), port: port() }).transform((l) => ({ loadBalancerId: l.id, port: l.port })),
+      z.pipe(z.tuple([lbId(), port()]), z.transform(([loadBalancerId, p]) => ({ loadBalancerId, port: p }))),
+      z.pipe(z.object({ loadBalancerId: lbId(), port: port() }), z.transform((l) => ({ loadBalancerId: l.loadBalancerId, port: l.port }))),
+      z.pipe(z.object({ id: lbId(), port: port() }), z.transform((l) => ({ loadBalancerId: l.id, port: l.port }))),
     ],
     { error: "must be [id, port], { loadBalancerId, port } or { id, port }" },
   ),
 );
 /** pyrax takes one `(id, port)` tuple or a list of them. */
 const loadBalancersInput = lazy(() =>
-  z.union([z.tuple([lbId(), port()]).transform(([loadBalancerId, p]) => [{ loadBalancerId, port: p }]), z.array(loadBalancerInput())], {
+  z.union([z.pipe(z.tuple([lbId(), port()]), z.transform(([loadBalancerId, p]) => [{ loadBalancerId, port: p }])), z.array(loadBalancerInput())], {
     error: "must be [id, port] or a list of load balancers",
   }),
 );
 
 const flavorInput = lazy(() =>
-  z.union([z.string().min(1), z.number().transform(String), z.object({ id: z.union([z.string().min(1), z.number()]) }).transform((f) => String(f.id))], {
+  z.union([z.string().check(z.minLength(1)), z.pipe(z.number(), z.transform(String)), z.pipe(z.object({ id: z.union([z.string().check(z.minLength(1)), z.number()]) }), z.transform((f) => String(f.id)))], {
     error: "must be a flavor id or an object with an id",
   }),
 );
 
 /** The server settings of a launch configuration (pyrax's names, camelCased). */
 const launchFields = lazy(() => ({
-    serverName: z.string().min(1).max(255),
+    serverName: z.string().check(z.minLength(1), z.maxLength(255)),
     flavor: flavorInput(),
     image: ref(),
     /** `AUTO` (the whole disk) or `MANUAL` (the image's size). */
-    diskConfig: z.enum(["AUTO", "MANUAL"]).optional(),
+    diskConfig: z.optional(z.enum(["AUTO", "MANUAL"])),
     /** Server metadata. */
-    metadata: metadataInput().optional(),
-    personality: personalityInput().optional(),
-    networks: z.array(networkInput()).optional(),
-    loadBalancers: loadBalancersInput().optional(),
-    keyName: z.string().min(1).max(255).optional(),
-    configDrive: z.boolean().optional(),
-    userData: base64able().optional(),
+    metadata: z.optional(metadataInput()),
+    personality: z.optional(personalityInput()),
+    networks: z.optional(z.array(networkInput())),
+    loadBalancers: z.optional(loadBalancersInput()),
+    keyName: z.optional(z.string().check(z.minLength(1), z.maxLength(255))),
+    configDrive: z.optional(z.boolean()),
+    userData: z.optional(base64able()),
 }));
 
-const checkBounds = (g: { minEntities?: number; maxEntities?: number }, ctx: z.RefinementCtx) => {
+const checkBounds = (g: { minEntities?: number; maxEntities?: number }, ctx: z.core.$RefinementCtx) => {
   if (g.minEntities !== undefined && g.maxEntities !== undefined && g.minEntities > g.maxEntities)
     ctx.addIssue({ code: "custom", path: ["minEntities"], message: `must not exceed maxEntities (${g.maxEntities})` });
 };
@@ -274,42 +275,42 @@ const checkBounds = (g: { minEntities?: number; maxEntities?: number }, ctx: z.R
 export const createGroupInput = lazy(() =>
   z
     .strictObject({
-      name: z.string().min(1).max(256),
+      name: z.string().check(z.minLength(1), z.maxLength(256)),
       cooldown: cooldownInput(),
       minEntities: entities(),
       maxEntities: entities(),
       /** Group metadata (pyrax `group_metadata`); `metadata` is the servers'. */
-      groupMetadata: metadataInput().optional(),
+      groupMetadata: z.optional(metadataInput()),
       /** Only `launch_server`. */
-      launchConfigType: z.literal("launch_server").optional(),
+      launchConfigType: z.optional(z.literal("launch_server")),
       ...launchFields(),
-      scalingPolicies: z.array(createPolicyInput()).max(100, "at most 100 policies per group").optional(),
+      scalingPolicies: z.optional(z.array(createPolicyInput()).check(z.maxLength(100, "at most 100 policies per group"))),
     })
-    .superRefine(checkBounds),
+    .check(z.superRefine(checkBounds)),
 );
 export type CreateGroupInput = z.input<ReturnType<typeof createGroupInput>>;
 
 /** Changes to a group's configuration; what is not given keeps its value. `metadata` replaces the group's. */
 export const updateGroupInput = lazy(() =>
   z
-    .strictObject({ name: z.string().min(1).max(256).optional(), cooldown: cooldownInput().optional(), minEntities: entities().optional(), maxEntities: entities().optional(), metadata: metadataInput().optional() })
-    .superRefine(checkBounds),
+    .strictObject({ name: z.optional(z.string().check(z.minLength(1), z.maxLength(256))), cooldown: z.optional(cooldownInput()), minEntities: z.optional(entities()), maxEntities: z.optional(entities()), metadata: z.optional(metadataInput()) })
+    .check(z.superRefine(checkBounds)),
 );
 export type UpdateGroupInput = z.input<ReturnType<typeof updateGroupInput>>;
 
 /** The whole configuration after changes: min ≤ max checked against the merged values. */
 export const groupConfigInput = lazy(() =>
   z
-    .strictObject({ name: z.string().min(1).max(256), cooldown: cooldownInput(), minEntities: entities(), maxEntities: entities(), metadata: metadataInput() })
-    .superRefine(checkBounds),
+    .strictObject({ name: z.string().check(z.minLength(1), z.maxLength(256)), cooldown: cooldownInput(), minEntities: entities(), maxEntities: entities(), metadata: metadataInput() })
+    .check(z.superRefine(checkBounds)),
 );
 
 /** Changes to the launch configuration; `metadata` replaces the servers' metadata (`updateLaunchMetadata` merges). */
 export const updateLaunchInput = lazy(() =>
   z.strictObject({
-    serverName: launchFields().serverName.optional(),
-    flavor: flavorInput().optional(),
-    image: ref().optional(),
+    serverName: z.optional(launchFields().serverName),
+    flavor: z.optional(flavorInput()),
+    image: z.optional(ref()),
     diskConfig: launchFields().diskConfig,
     metadata: launchFields().metadata,
     personality: launchFields().personality,
@@ -325,14 +326,14 @@ export type UpdateLaunchInput = z.input<ReturnType<typeof updateLaunchInput>>;
 type LaunchOut = z.output<ReturnType<typeof updateLaunchInput>>;
 
 /** Paging, and `detailed`: fetch each listed group's configuration too (one GET per group). */
-export const listGroupsInput = lazy(() => z.strictObject({ ...listInput().unwrap().shape, detailed: z.boolean().optional() }).optional());
+export const listGroupsInput = lazy(() => z.optional(z.strictObject({ ...listShape(), detailed: z.optional(z.boolean()) })));
 export type ListGroupsInput = z.input<ReturnType<typeof listGroupsInput>>;
 
 /** `force`: delete the group's servers too (Otter's `?force=true`). */
-export const deleteGroupInput = lazy(() => z.strictObject({ force: z.boolean().optional() }).optional());
+export const deleteGroupInput = lazy(() => z.optional(z.strictObject({ force: z.optional(z.boolean()) })));
 
 /** `replace` (default true): build a new server in its place; false lowers the desired capacity. `purge`: delete it in Nova too. */
-export const deleteServerInput = lazy(() => z.strictObject({ replace: z.boolean().optional(), purge: z.boolean().optional() }).optional());
+export const deleteServerInput = lazy(() => z.optional(z.strictObject({ replace: z.optional(z.boolean()), purge: z.optional(z.boolean()) })));
 export type DeleteServerInput = z.input<ReturnType<typeof deleteServerInput>>;
 
 const base64 = (v: string | Uint8Array) => Buffer.from(typeof v === "string" ? Buffer.from(v, "utf8") : v).toString("base64");

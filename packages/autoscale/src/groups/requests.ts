@@ -145,7 +145,7 @@ export async function updateLaunchConfig(client: ServiceClient, group: Ref, chan
   const withMeta = merge && c.metadata !== undefined ? { ...c, metadata: validate(metadataInput(), { ...(current.args.server?.metadata ?? {}), ...c.metadata }, "metadata") } : c;
   const json = mergeLaunch(current, withMeta);
   await (await refined(sendFor(client, { method: "PUT", path: groupPath(g, "/launch"), json, ...o }, [204]), { group: g })).dump();
-  return toLaunchConfig(wireLaunchConfig().parse(json));
+  return toLaunchConfig(validate(wireLaunchConfig(), json, "launchConfig"));
 }
 
 /** Merges `metadata` into the servers' metadata of the launch configuration (pyrax `update_launch_metadata`). */

@@ -1,25 +1,25 @@
 import { lazy } from "@rax/core";
-import * as z from "zod";
+import * as z from "zod/mini";
 import { type WireLink, wireLink } from "../paging";
 import { cooldownInput } from "../ref";
 
 export const wirePolicy = lazy(() =>
   z.looseObject({
     id: z.string(),
-    name: z.string().optional(),
-    type: z.string().optional(),
-    cooldown: z.number().optional(),
-    change: z.number().optional(),
-    changePercent: z.number().optional(),
-    desiredCapacity: z.number().optional(),
-    args: z.looseObject({ cron: z.string().optional(), at: z.string().optional() }).optional(),
-    links: z.array(wireLink()).optional(),
+    name: z.optional(z.string()),
+    type: z.optional(z.string()),
+    cooldown: z.optional(z.number()),
+    change: z.optional(z.number()),
+    changePercent: z.optional(z.number()),
+    desiredCapacity: z.optional(z.number()),
+    args: z.optional(z.looseObject({ cron: z.optional(z.string()), at: z.optional(z.string()) })),
+    links: z.optional(z.array(wireLink())),
   }),
 );
 export type WirePolicy = z.output<ReturnType<typeof wirePolicy>>;
 
 export const policyBody = lazy(() => z.looseObject({ policy: wirePolicy() }));
-export const policiesBody = lazy(() => z.looseObject({ policies: z.array(wirePolicy()), policies_links: z.array(wireLink()).optional() }));
+export const policiesBody = lazy(() => z.looseObject({ policies: z.array(wirePolicy()), policies_links: z.optional(z.array(wireLink())) }));
 /** A create's answer: the created policy (pyrax reads `policies[0]`). */
 export const createdPoliciesBody = lazy(() => z.looseObject({ policies: z.tuple([wirePolicy()], z.unknown()) }));
 
@@ -98,37 +98,34 @@ function cronFieldOk(field: string, [min, max, names]: CronBound): boolean {
 const scheduleArgs = lazy(() =>
   z.strictObject({
     /** Five-field cron expression (minute hour day month weekday), UTC. */
-    cron: z
-      .string()
-      .refine(isCron, "must be a five-field cron expression with each field in range (\"23 * * * *\")")
-      .optional(),
+    cron: z.optional(z.string().check(z.refine(isCron, "must be a five-field cron expression with each field in range (\"23 * * * *\")"))),
     /** One run at this instant, ISO 8601 in UTC (`2013-12-05T03:12:00Z`). */
-    at: z.string().regex(ISO_UTC, "must be an ISO 8601 time in UTC (2013-12-05T03:12:00Z)").optional(),
+    at: z.optional(z.string().check(z.regex(ISO_UTC, "must be an ISO 8601 time in UTC (2013-12-05T03:12:00Z)"))),
   }),
 );
 
 const adjustment = lazy(() => ({
     /** Whole servers; a percentage (any number) with `isPercent`. */
-    change: z.number().finite().optional(),
-    changePercent: z.number().finite().optional(),
-    desiredCapacity: z.number().int("must be a whole number of servers").min(0).optional(),
+    change: z.optional(z.number()),
+    changePercent: z.optional(z.number()),
+    desiredCapacity: z.optional(z.number().check(z.int("must be a whole number of servers"), z.gte(0))),
     /** pyrax's `is_percent`: read `change` as a percentage (sent as `changePercent`). */
-    isPercent: z.boolean().optional(),
+    isPercent: z.optional(z.boolean()),
 }));
 
 const policyFields = lazy(() => ({
-    name: z.string().min(1).max(256),
+    name: z.string().check(z.minLength(1), z.maxLength(256)),
     /** `webhook` (default) or `schedule`. */
-    type: z.enum(["webhook", "schedule"]).optional(),
+    type: z.optional(z.enum(["webhook", "schedule"])),
     cooldown: cooldownInput(),
     ...adjustment(),
-    args: scheduleArgs().optional(),
+    args: z.optional(scheduleArgs()),
 }));
 
 type Shape = { type?: string; change?: number; changePercent?: number; desiredCapacity?: number; isPercent?: boolean; args?: { cron?: string; at?: string } };
 
 /** The rules Otter's policy schema enforces, checked before any request. */
-function checkPolicy(p: Shape, ctx: z.RefinementCtx): void {
+function checkPolicy(p: Shape, ctx: z.core.$RefinementCtx): void {
   const given = (["change", "changePercent", "desiredCapacity"] as const).filter((k) => p[k] !== undefined);
   if (given.length !== 1)
     ctx.addIssue({ code: "custom", path: [given[1] ?? "change"], message: given.length ? `give only one of change, changePercent or desiredCapacity (got ${given.join(", ")})` : "a policy needs one of change, changePercent or desiredCapacity" });
@@ -141,11 +138,11 @@ function checkPolicy(p: Shape, ctx: z.RefinementCtx): void {
 }
 
 /** A new policy (pyrax `add_policy(name, policy_type, cooldown, change, is_percent, desired_capacity, args)`). */
-export const createPolicyInput = lazy(() => z.strictObject(policyFields()).superRefine(checkPolicy));
+export const createPolicyInput = lazy(() => z.strictObject(policyFields()).check(z.superRefine(checkPolicy)));
 export type CreatePolicyInput = z.input<ReturnType<typeof createPolicyInput>>;
 
 /** Changes to a policy; what is not given keeps its current value (pyrax `update_policy`). */
-export const updatePolicyInput = lazy(() => z.strictObject({ ...policyFields(), name: policyFields().name.optional(), cooldown: cooldownInput().optional() }));
+export const updatePolicyInput = lazy(() => z.strictObject({ ...policyFields(), name: z.optional(policyFields().name), cooldown: z.optional(cooldownInput()) }));
 export type UpdatePolicyInput = z.input<ReturnType<typeof updatePolicyInput>>;
 
 /** The policy as Otter's create and update bodies carry it. */

@@ -50,7 +50,7 @@ export async function updatePolicy(client: ServiceClient, group: Ref, policy: Re
   const wire = toWirePolicy(full);
   const res = await refined(sendFor(client, { method: "PUT", path: policyPath(g, p), json: wire, ...o }, [204]), { group: g, policy: p });
   await res.dump();
-  return toPolicy(g, wirePolicy().parse({ ...wire, id: p, links: current.links }));
+  return toPolicy(g, validate(wirePolicy(), { ...wire, id: p, links: current.links }, "policy"));
 }
 
 /** POST /groups/{g}/policies/{p}/execute → 202. Paused → `GroupPaused`; cooldown or no change → `CannotExecutePolicy`. */

@@ -1,20 +1,20 @@
 import { lazy } from "@rax/core";
-import * as z from "zod";
+import * as z from "zod/mini";
 import { type WireLink, wireLink } from "../paging";
 import { metadataInput } from "../ref";
 
 export const wireWebhook = lazy(() =>
   z.looseObject({
     id: z.string(),
-    name: z.string().optional(),
-    metadata: z.record(z.string(), z.string()).nullish(),
-    links: z.array(wireLink()).optional(),
+    name: z.optional(z.string()),
+    metadata: z.nullish(z.record(z.string(), z.string())),
+    links: z.optional(z.array(wireLink())),
   }),
 );
 export type WireWebhook = z.output<ReturnType<typeof wireWebhook>>;
 
 export const webhookBody = lazy(() => z.looseObject({ webhook: wireWebhook() }));
-export const webhooksBody = lazy(() => z.looseObject({ webhooks: z.array(wireWebhook()), webhooks_links: z.array(wireLink()).optional() }));
+export const webhooksBody = lazy(() => z.looseObject({ webhooks: z.array(wireWebhook()), webhooks_links: z.optional(z.array(wireLink())) }));
 /** A create's answer: the created webhook (pyrax reads `webhooks[0]`). */
 export const createdWebhooksBody = lazy(() => z.looseObject({ webhooks: z.tuple([wireWebhook()], z.unknown()) }));
 
@@ -47,21 +47,21 @@ export function toWebhook(groupId: string, policyId: string, w: WireWebhook): Co
 }
 
 /** A new webhook (pyrax `add_webhook(name, metadata)`). */
-export const createWebhookInput = lazy(() => z.strictObject({ name: z.string().min(1).max(256), metadata: metadataInput().optional() }));
+export const createWebhookInput = lazy(() => z.strictObject({ name: z.string().check(z.minLength(1), z.maxLength(256)), metadata: z.optional(metadataInput()) }));
 export type CreateWebhookInput = z.input<ReturnType<typeof createWebhookInput>>;
 
 /** New name and/or metadata; `metadata` replaces the webhook's whole metadata (use `updateMetadata` to merge). */
-export const updateWebhookInput = lazy(() => z.strictObject({ name: z.string().min(1).max(256).optional(), metadata: metadataInput().optional() }));
+export const updateWebhookInput = lazy(() => z.strictObject({ name: z.optional(z.string().check(z.minLength(1), z.maxLength(256))), metadata: z.optional(metadataInput()) }));
 export type UpdateWebhookInput = z.input<ReturnType<typeof updateWebhookInput>>;
 
 /** A capability URL: absolute http(s), as Otter hands it out (`…/v1.0/execute/1/<hash>/`). */
 export const capabilityUrlInput = lazy(() =>
-  z.string().refine((u) => {
+  z.string().check(z.refine((u) => {
     try {
       const p = new URL(u).protocol;
       return p === "https:" || p === "http:";
     } catch {
       return false;
     }
-  }, "must be the webhook's capability URL (absolute http or https)"),
+  }, "must be the webhook's capability URL (absolute http or https)")),
 );

@@ -70,7 +70,7 @@ export async function updateWebhook(client: ServiceClient, group: Ref, policy: R
   const res = await refined(sendFor(client, { method: "PUT", path: webhookPath(g, p, w), json, ...o }, [204]), { group: g, policy: p, webhook: w });
   await res.dump();
   const links = [...current.webhook.links, ...(current.capabilityUrl ? [{ rel: "capability", href: current.capabilityUrl }] : [])];
-  return converted(g, p, wireWebhook().parse({ ...current.webhook.raw, ...json, id: w, links }));
+  return converted(g, p, validate(wireWebhook(), { ...current.webhook.raw, ...json, id: w, links }, "webhook"));
 }
 
 /** DELETE …/webhooks/{w} → 204. */
