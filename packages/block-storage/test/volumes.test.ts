@@ -55,6 +55,31 @@ describe("volumes", () => {
     expect(seen).toHaveLength(0);
   });
 
+  // The messages a user reads: English (zod/mini loads no locale), and a size that is not a number is
+  // called that, not "a whole number" (the whole-number message is for fractions only).
+  it.each([
+    [{ size: "10" }, "volume.size", "Invalid input: expected number, received string"],
+    [{ size: 1.5 }, "volume.size", "must be a whole number of GB"],
+    [{ size: 0 }, "volume.size", "must be a positive number of GB"],
+    [{ size: 100, name: "x".repeat(256) }, "volume.name", "must be at most 255 characters"],
+    [{ size: 100, volumeType: "" }, "volume.volumeType", "Too small: expected string to have >=1 characters"],
+    [{ size: 100, metadata: { k: 1 } }, "volume.metadata.k", "must be a string (Cinder metadata holds strings only)"],
+    [{ size: 100, snapshot: 5 }, "volume.snapshot", "must be an id or an object with an id"],
+    [{ size: 100, colour: "red" }, "volume", 'Unrecognized key: "colour"'],
+  ])("create's refusal of %j names %s and says %j", async (input, field, message) => {
+    const { cbs } = await serve();
+    const e = await cbs.volumes.create(input as never).catch((x: unknown) => x);
+    expect(e).toBeInstanceOf(ValidationError);
+    expect(e).toMatchObject({ field, message: expect.stringContaining(message) });
+  });
+
+  it("list and deleteMetadata refusals read in English", async () => {
+    const { cbs, seen } = await serve();
+    expect(() => cbs.volumes.list({ limit: -1 })).toThrow(expect.objectContaining({ field: "filters.limit", message: expect.stringContaining("Too small: expected number to be >0") }));
+    await expect(cbs.volumes.deleteMetadata("vol-1", [])).rejects.toMatchObject({ field: "keys", message: expect.stringContaining("Too small: expected array to have >=1 items") });
+    expect(seen).toHaveLength(0);
+  });
+
   it("create refuses a volume type the cloud does not list, before the create request", async () => {
     const { cbs, seen } = await serve({ method: "GET", path: "/types", status: 200, body: TYPES });
     await expect(cbs.volumes.create({ size: 100, volumeType: "NVMe" })).rejects.toMatchObject({ field: "volume.volumeType" });

@@ -1,11 +1,11 @@
 import { lazy } from "@rax/core";
-import * as z from "zod";
+import * as z from "zod/mini";
 
 export const wireVolumeAttachment = lazy(() => z.looseObject({
-  id: z.string().optional(),
-  serverId: z.string().optional(),
-  volumeId: z.string().optional(),
-  device: z.string().nullish(),
+  id: z.optional(z.string()),
+  serverId: z.optional(z.string()),
+  volumeId: z.optional(z.string()),
+  device: z.nullish(z.string()),
 }));
 export const volumeAttachmentBody = lazy(() => z.looseObject({ volumeAttachment: wireVolumeAttachment() }));
 export const volumeAttachmentsBody = lazy(() => z.looseObject({ volumeAttachments: z.array(wireVolumeAttachment()) }));
@@ -31,7 +31,4 @@ export function toVolumeAttachment(w: z.output<ReturnType<typeof wireVolumeAttac
 }
 
 /** A device path such as `/dev/xvdb`; absent = Nova picks one. */
-export const mountpointInput = lazy(() => z
-  .string()
-  .regex(/^\/dev\/[A-Za-z0-9/_-]+$/, "must be a device path such as /dev/xvdb")
-  .optional());
+export const mountpointInput = lazy(() => z.optional(z.string().check(z.regex(/^\/dev\/[A-Za-z0-9/_-]+$/, "must be a device path such as /dev/xvdb"))));

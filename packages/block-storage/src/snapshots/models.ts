@@ -1,26 +1,26 @@
 import { lazy } from "@rax/core";
-import * as z from "zod";
+import * as z from "zod/mini";
 import { ref } from "../ref";
 
 export const wireSnapshot = lazy(() => z.looseObject({
   id: z.string(),
-  volume_id: z.string().optional(),
-  status: z.string().optional(),
-  size: z.number().optional(),
-  name: z.string().nullish(),
-  display_name: z.string().nullish(),
-  description: z.string().nullish(),
-  display_description: z.string().nullish(),
-  created_at: z.string().nullish(),
-  metadata: z.record(z.string(), z.string()).nullish(),
-  "os-extended-snapshot-attributes:progress": z.string().nullish(),
+  volume_id: z.optional(z.string()),
+  status: z.optional(z.string()),
+  size: z.optional(z.number()),
+  name: z.nullish(z.string()),
+  display_name: z.nullish(z.string()),
+  description: z.nullish(z.string()),
+  display_description: z.nullish(z.string()),
+  created_at: z.nullish(z.string()),
+  metadata: z.nullish(z.record(z.string(), z.string())),
+  "os-extended-snapshot-attributes:progress": z.nullish(z.string()),
 }));
 export type WireSnapshot = z.output<ReturnType<typeof wireSnapshot>>;
 
 export const snapshotBody = lazy(() => z.looseObject({ snapshot: wireSnapshot() }));
 export const snapshotsBody = lazy(() => z.looseObject({
   snapshots: z.array(wireSnapshot()),
-  snapshots_links: z.array(z.looseObject({ rel: z.string().optional() })).optional(),
+  snapshots_links: z.optional(z.array(z.looseObject({ rel: z.optional(z.string()) }))),
 }));
 
 export interface SnapshotData {
@@ -55,29 +55,33 @@ export function toSnapshot(w: WireSnapshot): SnapshotData {
   };
 }
 
-const text = lazy(() => z.string().max(255, "must be at most 255 characters"));
+const text = lazy(() => z.string().check(z.maxLength(255, "must be at most 255 characters")));
 
-export const createSnapshotInput = lazy(() => z
-  .strictObject({
-    name: text().optional(),
-    description: text().optional(),
-    /** Snapshot an attached volume (its contents may change meanwhile: check the snapshot). */
-    force: z.boolean().optional(),
-  })
-  .optional());
+export const createSnapshotInput = lazy(() =>
+  z.optional(
+    z.strictObject({
+      name: z.optional(text()),
+      description: z.optional(text()),
+      /** Snapshot an attached volume (its contents may change meanwhile: check the snapshot). */
+      force: z.optional(z.boolean()),
+    }),
+  ),
+);
 export type CreateSnapshotInput = z.input<ReturnType<typeof createSnapshotInput>>;
 
-export const updateSnapshotInput = lazy(() => z.strictObject({ name: text().optional(), description: text().optional() }));
+export const updateSnapshotInput = lazy(() => z.strictObject({ name: z.optional(text()), description: z.optional(text()) }));
 export type UpdateSnapshotInput = z.input<ReturnType<typeof updateSnapshotInput>>;
 
-export const listSnapshotsInput = lazy(() => z
-  .strictObject({
-    /** Only this volume's snapshots (pyrax `vol.list_snapshots()`). */
-    volume: ref().optional(),
-    status: z.string().min(1).optional(),
-    limit: z.number().int().positive().optional(),
-    marker: z.string().min(1).optional(),
-    pageSize: z.number().int().positive().optional(),
-  })
-  .optional());
+export const listSnapshotsInput = lazy(() =>
+  z.optional(
+    z.strictObject({
+      /** Only this volume's snapshots (pyrax `vol.list_snapshots()`). */
+      volume: z.optional(ref()),
+      status: z.optional(z.string().check(z.minLength(1))),
+      limit: z.optional(z.int().check(z.positive())),
+      marker: z.optional(z.string().check(z.minLength(1))),
+      pageSize: z.optional(z.int().check(z.positive())),
+    }),
+  ),
+);
 export type ListSnapshotsInput = z.input<ReturnType<typeof listSnapshotsInput>>;

@@ -1,12 +1,12 @@
 import { lazy } from "@rax/core";
-import * as z from "zod";
+import * as z from "zod/mini";
 
 export const wireVolumeType = lazy(() => z.looseObject({
   id: z.union([z.string(), z.number()]),
   name: z.string(),
-  extra_specs: z.record(z.string(), z.unknown()).nullish(),
-  description: z.string().nullish(),
-  is_public: z.boolean().optional(),
+  extra_specs: z.nullish(z.record(z.string(), z.unknown())),
+  description: z.nullish(z.string()),
+  is_public: z.optional(z.boolean()),
 }));
 export type WireVolumeType = z.output<ReturnType<typeof wireVolumeType>>;
 

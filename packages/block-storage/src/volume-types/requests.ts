@@ -1,6 +1,6 @@
 import { type CallOptions, encodeSegment, lazy, type NotFound, notFoundAs, Paginated, type ServiceClient, validate } from "@rax/core";
 import { NoSuchVolumeType } from "../errors";
-import * as z from "zod";
+import * as z from "zod/mini";
 import { type Ref, ref } from "../ref";
 import { toVolumeType, type VolumeTypeData, volumeTypeBody, volumeTypesBody } from "./models";
 
@@ -15,7 +15,7 @@ export function listVolumeTypes(client: ServiceClient, o: CallOptions = {}): Pag
 }
 
 /** GET /types/{id}. Rackspace numbers its types (1 = SATA, 2 = SSD): a number is an id too. */
-const typeRef = lazy(() => z.union([z.number().int().transform(String), ref()], { error: "must be a type id or an object with an id" }));
+const typeRef = lazy(() => z.union([z.pipe(z.int(), z.transform(String)), ref()], { error: "must be a type id or an object with an id" }));
 
 export async function getVolumeType(client: ServiceClient, type: Ref | number, o: CallOptions = {}): Promise<VolumeTypeData> {
   const id = validate(typeRef(), type, "type");

@@ -1,41 +1,41 @@
 import { lazy } from "@rax/core";
-import * as z from "zod";
+import * as z from "zod/mini";
 import { metadataInput, ref } from "../ref";
 
 const wireAttachment = lazy(() => z.looseObject({
-  id: z.string().optional(),
-  attachment_id: z.string().optional(),
-  server_id: z.string().nullish(),
-  volume_id: z.string().optional(),
-  device: z.string().nullish(),
-  host_name: z.string().nullish(),
+  id: z.optional(z.string()),
+  attachment_id: z.optional(z.string()),
+  server_id: z.nullish(z.string()),
+  volume_id: z.optional(z.string()),
+  device: z.nullish(z.string()),
+  host_name: z.nullish(z.string()),
 }));
 
 export const wireVolume = lazy(() => z.looseObject({
   id: z.string(),
-  status: z.string().optional(),
-  size: z.number().optional(),
-  name: z.string().nullish(),
-  display_name: z.string().nullish(),
-  description: z.string().nullish(),
-  display_description: z.string().nullish(),
-  volume_type: z.string().nullish(),
-  availability_zone: z.string().nullish(),
-  created_at: z.string().nullish(),
-  snapshot_id: z.string().nullish(),
-  source_volid: z.string().nullish(),
-  image_id: z.string().nullish(),
+  status: z.optional(z.string()),
+  size: z.optional(z.number()),
+  name: z.nullish(z.string()),
+  display_name: z.nullish(z.string()),
+  description: z.nullish(z.string()),
+  display_description: z.nullish(z.string()),
+  volume_type: z.nullish(z.string()),
+  availability_zone: z.nullish(z.string()),
+  created_at: z.nullish(z.string()),
+  snapshot_id: z.nullish(z.string()),
+  source_volid: z.nullish(z.string()),
+  image_id: z.nullish(z.string()),
   // v1 sends a boolean, v2/v3 the strings "true"/"false".
-  bootable: z.union([z.boolean(), z.string()]).nullish(),
-  attachments: z.array(wireAttachment()).nullish(),
-  metadata: z.record(z.string(), z.string()).nullish(),
+  bootable: z.nullish(z.union([z.boolean(), z.string()])),
+  attachments: z.nullish(z.array(wireAttachment())),
+  metadata: z.nullish(z.record(z.string(), z.string())),
 }));
 export type WireVolume = z.output<ReturnType<typeof wireVolume>>;
 
 export const volumeBody = lazy(() => z.looseObject({ volume: wireVolume() }));
 export const volumesBody = lazy(() => z.looseObject({
   volumes: z.array(wireVolume()),
-  volumes_links: z.array(z.looseObject({ rel: z.string().optional(), href: z.string().optional() })).optional(),
+  volumes_links: z.optional(z.array(z.looseObject({ rel: z.optional(z.string()), href: z.optional(z.string()) }))),
 }));
 export const metadataBody = lazy(() => z.looseObject({ metadata: z.record(z.string(), z.string()) }));
 
@@ -99,60 +99,67 @@ export function toVolume(w: WireVolume): VolumeData {
 /** Rackspace's per-type size limits in GB (SATA 75–1024, SSD 50–1024); other clouds' types: any size ≥ 1. */
 export const SIZE_LIMITS: Readonly<Record<string, { min: number; max: number }>> = { SATA: { min: 75, max: 1024 }, SSD: { min: 50, max: 1024 } };
 
-const text = (max: number) => z.string().max(max, `must be at most ${max} characters`);
+const text = (max: number) => z.string().check(z.maxLength(max, `must be at most ${max} characters`));
 
-export const createVolumeInput = lazy(() => z
-  .strictObject({
+export const createVolumeInput = lazy(() =>
+  z.strictObject({
     /** GB, a whole number. Optional only for a volume from a snapshot or a clone (it takes the source's size). */
-    size: z.number().int("must be a whole number of GB").positive("must be a positive number of GB").optional(),
-    name: text(255).optional(),
-    description: text(255).optional(),
+    // z.int() as a check, not the root: z.int(message) would put its message on a non-number too.
+    size: z.optional(z.number().check(z.int("must be a whole number of GB"), z.positive("must be a positive number of GB"))),
+    name: z.optional(text(255)),
+    description: z.optional(text(255)),
     /** A type name or id (`SATA`, `SSD`); the cloud's default when absent. */
-    volumeType: z.string().min(1).optional(),
-    metadata: metadataInput().optional(),
+    volumeType: z.optional(z.string().check(z.minLength(1))),
+    metadata: z.optional(metadataInput()),
     /** Create from this snapshot (pyrax `snapshot_id`). */
-    snapshot: ref().optional(),
+    snapshot: z.optional(ref()),
     /** Clone this volume (pyrax `clone_id`, Cinder `source_volid`). */
-    clone: ref().optional(),
+    clone: z.optional(ref()),
     /** Make it bootable from this image (pyrax `image`, Cinder `imageRef`). */
-    image: ref().optional(),
-    availabilityZone: z.string().min(1).optional(),
-  })
-  .superRefine((v, ctx) => {
-    const sources = (["snapshot", "clone", "image"] as const).filter((k) => v[k] !== undefined);
-    if (sources.length > 1) ctx.addIssue({ code: "custom", path: [sources[1]!], message: `cannot be combined with ${sources[0]}` });
-    if (v.size === undefined && !v.snapshot && !v.clone) ctx.addIssue({ code: "custom", path: ["size"], message: "is required (GB) unless the volume comes from a snapshot or a clone" });
-    const limits = v.volumeType ? SIZE_LIMITS[v.volumeType.toUpperCase()] : undefined;
-    if (limits && v.size !== undefined && (v.size < limits.min || v.size > limits.max))
-      ctx.addIssue({ code: "custom", path: ["size"], message: `must be between ${limits.min} and ${limits.max} GB for a ${v.volumeType!.toUpperCase()} volume` });
-  }));
+    image: z.optional(ref()),
+    availabilityZone: z.optional(z.string().check(z.minLength(1))),
+  }).check(
+    z.superRefine((v, ctx) => {
+      const sources = (["snapshot", "clone", "image"] as const).filter((k) => v[k] !== undefined);
+      if (sources.length > 1) ctx.addIssue({ code: "custom", path: [sources[1]!], message: `cannot be combined with ${sources[0]}` });
+      if (v.size === undefined && !v.snapshot && !v.clone) ctx.addIssue({ code: "custom", path: ["size"], message: "is required (GB) unless the volume comes from a snapshot or a clone" });
+      const limits = v.volumeType ? SIZE_LIMITS[v.volumeType.toUpperCase()] : undefined;
+      if (limits && v.size !== undefined && (v.size < limits.min || v.size > limits.max))
+        ctx.addIssue({ code: "custom", path: ["size"], message: `must be between ${limits.min} and ${limits.max} GB for a ${v.volumeType!.toUpperCase()} volume` });
+    }),
+  ),
+);
 export type CreateVolumeInput = z.input<ReturnType<typeof createVolumeInput>>;
 
-export const updateVolumeInput = lazy(() => z.strictObject({ name: text(255).optional(), description: text(255).optional() }));
+export const updateVolumeInput = lazy(() => z.strictObject({ name: z.optional(text(255)), description: z.optional(text(255)) }));
 export type UpdateVolumeInput = z.input<ReturnType<typeof updateVolumeInput>>;
 
-export const listVolumesInput = lazy(() => z
-  .strictObject({
-    /** Stop after this many volumes in all. */
-    limit: z.number().int().positive().optional(),
-    /** Start after this volume id. */
-    marker: z.string().min(1).optional(),
-    /** Volumes per request. */
-    pageSize: z.number().int().positive().optional(),
-    status: z.string().min(1).optional(),
-    name: z.string().min(1).optional(),
-  })
-  .optional());
+export const listVolumesInput = lazy(() =>
+  z.optional(
+    z.strictObject({
+      /** Stop after this many volumes in all. */
+      limit: z.optional(z.int().check(z.positive())),
+      /** Start after this volume id. */
+      marker: z.optional(z.string().check(z.minLength(1))),
+      /** Volumes per request. */
+      pageSize: z.optional(z.int().check(z.positive())),
+      status: z.optional(z.string().check(z.minLength(1))),
+      name: z.optional(z.string().check(z.minLength(1))),
+    }),
+  ),
+);
 export type ListVolumesInput = z.input<ReturnType<typeof listVolumesInput>>;
 
-export const deleteVolumeInput = lazy(() => z
-  .strictObject({
-    /** Detach the volume and delete its snapshots first (pyrax `delete(force=True)`). */
-    force: z.boolean().optional(),
-    /** How often to poll while a forced delete waits for the detach and the snapshots (ms). */
-    interval: z.number().int().positive().optional(),
-    /** Deadline for those waits (ms). */
-    timeout: z.number().int().positive().optional(),
-  })
-  .optional());
+export const deleteVolumeInput = lazy(() =>
+  z.optional(
+    z.strictObject({
+      /** Detach the volume and delete its snapshots first (pyrax `delete(force=True)`). */
+      force: z.optional(z.boolean()),
+      /** How often to poll while a forced delete waits for the detach and the snapshots (ms). */
+      interval: z.optional(z.int().check(z.positive())),
+      /** Deadline for those waits (ms). */
+      timeout: z.optional(z.int().check(z.positive())),
+    }),
+  ),
+);
 export type DeleteVolumeInput = z.input<ReturnType<typeof deleteVolumeInput>>;

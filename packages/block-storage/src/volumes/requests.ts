@@ -1,5 +1,5 @@
 import { BadRequest, type CallOptions, encodeSegment, jsonFor, markerPager, type NotFound, notFound, notFoundAs, type Paginated, sendFor, type ServiceClient, validate, ValidationError, waitUntil, waitUntilGone } from "@rax/core";
-import * as z from "zod";
+import * as z from "zod/mini";
 import { apiVersion, displayKeys } from "../api-version";
 import { detachVolume } from "../attachments/requests";
 import { NoSuchVolume, NoUniqueMatch, VolumeNotDeletable } from "../errors";
@@ -53,7 +53,7 @@ export async function getVolume(client: ServiceClient, volume: Ref, o: CallOptio
 
 /** The one volume named exactly `name` (v1 cannot filter by name: the listing is filtered here). */
 export async function findVolume(client: ServiceClient, name: string, o: CallOptions = {}): Promise<VolumeData> {
-  const n = validate(z.string().min(1), name, "name");
+  const n = validate(z.string().check(z.minLength(1)), name, "name");
   const matches = (await listVolumes(client, {}, o).toArray()).filter((v) => v.name === n);
   if (matches.length === 1) return matches[0]!;
   if (matches.length > 1) throw new NoUniqueMatch("volumes", matches.map((v) => v.id));
@@ -161,7 +161,7 @@ export async function replaceVolumeMetadata(client: ServiceClient, volume: Ref, 
 /** DELETE /volumes/{id}/metadata/{key} → 200, one request per key. */
 export async function deleteVolumeMetadata(client: ServiceClient, volume: Ref, keys: string | string[], o: CallOptions = {}): Promise<void> {
   const id = validate(ref(), volume, "volume");
-  const list = validate(z.array(z.string().min(1)).min(1), Array.isArray(keys) ? keys : [keys], "keys");
+  const list = validate(z.array(z.string().check(z.minLength(1))).check(z.minLength(1)), Array.isArray(keys) ? keys : [keys], "keys");
   for (const key of list) {
     const res = await notFoundAs(sendFor(client, { method: "DELETE", path: volumePath(id, `/metadata/${encodeSegment(key)}`), ...o }, [200]), missing(id));
     await res.dump();
