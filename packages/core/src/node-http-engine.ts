@@ -29,6 +29,11 @@ const TIMEOUTS: Record<Phase, { message: string; code: string }> = {
   body: { message: "Body Timeout Error", code: "UND_ERR_BODY_TIMEOUT" },
 };
 
+/** undici's error for a body that is not as long as its Content-Length says (Node would send it as is). */
+function lengthMismatch(): Error {
+  return Object.assign(new Error("Request body length does not match content-length header"), { code: "UND_ERR_REQ_CONTENT_LENGTH_MISMATCH" });
+}
+
 function exchangeOf(emitter: unknown): Exchange | undefined {
   return (emitter as Carrier)[EXCHANGE];
 }
@@ -43,7 +48,7 @@ class NodeBody extends EngineBody {
   }
 
   get received(): boolean {
-    return this.#exchange.finished;
+    return this.#exchange.received;
   }
 
   override _read(): void {
@@ -65,6 +70,9 @@ class Exchange {
   res?: http.IncomingMessage;
   body?: NodeBody;
   source?: Readable;
+  /** The caller's Content-Length for a streamed body (-1: none, sent chunked), and the bytes written so far. */
+  expected = -1;
+  written = 0;
   phase: Phase = "connect";
   readonly #call: EngineCall;
   readonly #signal: AbortSignal | undefined;
@@ -138,12 +146,21 @@ class Exchange {
     this.req.destroy(err as Error);
   }
 
+  /** The parser has seen the message's end (IncomingMessage.complete), though its last bytes may still be buffered. */
+  get received(): boolean {
+    return this.finished || this.res?.complete === true;
+  }
+
   #done(): void {
     this.finished = true;
     this.disarm();
     this.#signal?.removeEventListener("abort", this);
     const source = this.source;
-    if (source && !source.readableEnded && !source.destroyed) source.destroy();
+    if (source) {
+      // The caller's stream outlives the exchange: it must not keep this one reachable.
+      (source as Carrier)[EXCHANGE] = undefined;
+      if (!source.readableEnded && !source.destroyed) source.destroy();
+    }
   }
 
   #settle(err: unknown): void {
@@ -274,13 +291,17 @@ function onResponseClose(this: http.IncomingMessage): void {
 function onSourceData(this: Readable, chunk: Buffer | string): void {
   const ex = exchangeOf(this);
   if (!ex || ex.finished) return;
+  ex.written += typeof chunk === "string" ? Buffer.byteLength(chunk) : chunk.length;
+  if (ex.expected >= 0 && ex.written > ex.expected) return ex.fail(lengthMismatch());
   ex.progress();
   if (!ex.req.write(chunk)) this.pause();
 }
 
 function onSourceEnd(this: Readable): void {
   const ex = exchangeOf(this);
-  if (ex && !ex.finished) ex.req.end();
+  if (!ex || ex.finished) return;
+  if (ex.expected >= 0 && ex.written !== ex.expected) return ex.fail(lengthMismatch());
+  ex.req.end();
 }
 
 function onSourceError(this: Readable, err: Error): void {
@@ -362,9 +383,13 @@ class NodeHttpEngine implements HttpEngine {
       exchange.fail(signal.reason);
       return response;
     }
-    if (body === undefined) req.end();
-    else if (typeof body === "string" || body instanceof Uint8Array) req.end(body);
-    else {
+    const length = call.headers["content-length"];
+    if (body === undefined || typeof body === "string" || body instanceof Uint8Array) {
+      const size = body === undefined ? 0 : typeof body === "string" ? Buffer.byteLength(body) : body.length;
+      if (length !== undefined && Number(length) !== size) exchange.fail(lengthMismatch());
+      else req.end(body);
+    } else {
+      if (length !== undefined) exchange.expected = Number(length);
       exchange.source = body;
       (body as Carrier)[EXCHANGE] = exchange;
       req.on("drain", onRequestDrain);

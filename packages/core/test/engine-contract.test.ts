@@ -85,6 +85,19 @@ describe("the HTTP engine", () => {
     else expect(got.chunked).toBe(true);
   });
 
+  it.each([
+    ["shorter", 3],
+    ["longer", 10],
+  ])("a streamed body %s than its Content-Length is a ConnectionError before the server answers", async (_name, size) => {
+    server = await echoServer();
+    transport = new Transport({ retry: { maxAttempts: 1 }, timeouts: { headers: 5_000 } });
+    const err = await transport
+      .request({ method: "PUT", url: `${server.url}/o`, headers: { "content-length": "5" }, body: Readable.from([Buffer.alloc(size)]) })
+      .catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(ConnectionError);
+    expect((err as ConnectionError).code).toBe("UND_ERR_REQ_CONTENT_LENGTH_MISMATCH");
+  });
+
   it("a POST with no body sends Content-Length: 0 and a GET sends neither length nor chunks", async () => {
     const seen: (string | undefined)[][] = [];
     server = await startServer((req, res) => {
