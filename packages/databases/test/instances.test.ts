@@ -82,6 +82,33 @@ describe("instances", () => {
     expect(seen).toHaveLength(0);
   });
 
+  // The messages a user reads: English (zod/mini loads no locale), and a volume that is not a number
+  // is called that, not "a whole number" (the whole-number message is for fractions only).
+  it.each([
+    [{ name: "x", volume: "2" }, "instance.volume", "Invalid input: expected number, received string"],
+    [{ name: "x", volume: 2.5 }, "instance.volume", "must be a whole number of GB"],
+    [{ name: "x", volume: 0 }, "instance.volume", "must be at least 1 GB"],
+    [{ name: "" }, "instance.name", "Too small: expected string to have >=1 characters"],
+    [{ name: "x", flavor: -2 }, "instance.flavor", "Too small: expected number to be >0"],
+    [{ name: "x", flavor: true }, "instance.flavor", "must be a flavor id, name, RAM size (MB) or an object with an id"],
+    [{ name: "x", users: [{ name: "u" }] }, "instance.users.0.password", "is required (a user must have a password)"],
+    [{ name: "x", users: [{ name: "root", password: "p" }] }, "instance.users.0.name", "is reserved by the service"],
+    [{ name: "x", datastore: { type: "mysql" } }, "instance.datastore.version", "Invalid input: expected string, received undefined"],
+  ])("create's refusal of %j names %s and says %j", async (input, field, message) => {
+    const { cdb } = await serve();
+    const e = await cdb.instances.create(input as never).catch((x: unknown) => x);
+    expect(e).toBeInstanceOf(ValidationError);
+    expect(e).toMatchObject({ field, message: expect.stringContaining(message) });
+  });
+
+  it("resizeVolume's refusals read as create's", async () => {
+    const { cdb, seen } = await serve();
+    await expect(cdb.instances.resizeVolume("i", "3" as never)).rejects.toMatchObject({ field: "size", message: expect.stringContaining("Invalid input: expected number, received string") });
+    await expect(cdb.instances.resizeVolume("i", 2.5)).rejects.toMatchObject({ field: "size", message: expect.stringContaining("must be a whole number of GB") });
+    await expect(cdb.instances.resizeVolume("i", 0)).rejects.toMatchObject({ field: "size", message: expect.stringContaining("must be at least 1 GB") });
+    expect(seen).toHaveLength(0);
+  });
+
   it("create insists on 200 (another 2xx is InvalidResponse)", async () => {
     const { cdb } = await serve({ method: "POST", path: "/instances", status: 202, body: { instance: wireInstance() } });
     await expect(cdb.instances.create({ name: "x", flavor: { id: 1 } })).rejects.toBeInstanceOf(InvalidResponse);

@@ -1,29 +1,29 @@
 import { lazy } from "@rax/core";
-import * as z from "zod";
+import * as z from "zod/mini";
 import { ref } from "../ref";
 
-const wireLink = lazy(() => z.looseObject({ href: z.string().optional(), rel: z.string().optional() }));
+const wireLink = lazy(() => z.looseObject({ href: z.optional(z.string()), rel: z.optional(z.string()) }));
 
 export const wireBackup = lazy(() =>
   z.looseObject({
     id: z.string(),
-    name: z.string().nullish(),
-    description: z.string().nullish(),
-    instance_id: z.string().nullish(),
-    status: z.string().optional(),
-    size: z.number().nullish(),
-    locationRef: z.string().nullish(),
-    created: z.string().nullish(),
-    updated: z.string().nullish(),
-    parent_id: z.string().nullish(),
-    datastore: z.looseObject({ type: z.string().nullish(), version: z.string().nullish() }).nullish(),
-    fail_reason: z.string().nullish(),
+    name: z.nullish(z.string()),
+    description: z.nullish(z.string()),
+    instance_id: z.nullish(z.string()),
+    status: z.optional(z.string()),
+    size: z.nullish(z.number()),
+    locationRef: z.nullish(z.string()),
+    created: z.nullish(z.string()),
+    updated: z.nullish(z.string()),
+    parent_id: z.nullish(z.string()),
+    datastore: z.nullish(z.looseObject({ type: z.nullish(z.string()), version: z.nullish(z.string()) })),
+    fail_reason: z.nullish(z.string()),
   }),
 );
 export type WireBackup = z.output<ReturnType<typeof wireBackup>>;
 
 export const backupBody = lazy(() => z.looseObject({ backup: wireBackup() }));
-export const backupsBody = lazy(() => z.looseObject({ backups: z.array(wireBackup()), links: z.array(wireLink()).optional() }));
+export const backupsBody = lazy(() => z.looseObject({ backups: z.array(wireBackup()), links: z.optional(z.array(wireLink())) }));
 
 export interface BackupData {
   id: string;
@@ -65,28 +65,28 @@ export function toBackup(w: WireBackup): BackupData {
 export const createBackupInput = lazy(() =>
   z.strictObject({
     /** At most 64 characters (the seed). */
-    name: z.string().min(1).max(64, "must be at most 64 characters"),
-    description: z.string().max(512, "must be at most 512 characters").optional(),
+    name: z.string().check(z.minLength(1), z.maxLength(64, "must be at most 64 characters")),
+    description: z.optional(z.string().check(z.maxLength(512, "must be at most 512 characters"))),
     /** An incremental backup on top of this one (Trove and Rackspace's `parent_id`). */
-    parent: ref().optional(),
+    parent: z.optional(ref()),
     /** Trove: an incremental backup on top of the instance's latest completed one (sent as Trove's `incremental: 1`). */
-    incremental: z.boolean().optional(),
+    incremental: z.optional(z.boolean()),
   }),
 );
 export type CreateBackupInput = z.input<ReturnType<typeof createBackupInput>>;
 
 export const listBackupsInput = lazy(() =>
-  z
-    .strictObject({
+  z.optional(
+    z.strictObject({
       /** Only this instance's backups (GET /instances/{id}/backups). */
-      instance: ref().optional(),
+      instance: z.optional(ref()),
       /** Stop after this many in all. */
-      limit: z.number().int().positive().optional(),
+      limit: z.optional(z.int().check(z.positive())),
       /** Start after this backup id. */
-      marker: z.string().min(1).optional(),
+      marker: z.optional(z.string().check(z.minLength(1))),
       /** Rows per request. */
-      pageSize: z.number().int().positive().optional(),
-    })
-    .optional(),
+      pageSize: z.optional(z.int().check(z.positive())),
+    }),
+  ),
 );
 export type ListBackupsInput = z.input<ReturnType<typeof listBackupsInput>>;

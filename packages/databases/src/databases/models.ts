@@ -1,18 +1,18 @@
 import { lazy } from "@rax/core";
-import * as z from "zod";
+import * as z from "zod/mini";
 
-const wireLink = lazy(() => z.looseObject({ href: z.string().optional(), rel: z.string().optional() }));
+const wireLink = lazy(() => z.looseObject({ href: z.optional(z.string()), rel: z.optional(z.string()) }));
 
 export const wireDatabase = lazy(() =>
   z.looseObject({
     name: z.string(),
-    character_set: z.string().nullish(),
-    collate: z.string().nullish(),
+    character_set: z.nullish(z.string()),
+    collate: z.nullish(z.string()),
   }),
 );
 export type WireDatabase = z.output<ReturnType<typeof wireDatabase>>;
 
-export const databasesBody = lazy(() => z.looseObject({ databases: z.array(wireDatabase()), links: z.array(wireLink()).optional() }));
+export const databasesBody = lazy(() => z.looseObject({ databases: z.array(wireDatabase()), links: z.optional(z.array(wireLink())) }));
 
 export interface DatabaseData {
   /** The instance the database lives on. */
@@ -36,27 +36,27 @@ export function toDatabase(instanceId: string, w: WireDatabase): DatabaseData {
 }
 
 export const createDatabaseOptions = lazy(() =>
-  z
-    .strictObject({
+  z.optional(
+    z.strictObject({
       /** Default `utf8` (pyrax). */
-      characterSet: z.string().min(1).optional(),
+      characterSet: z.optional(z.string().check(z.minLength(1))),
       /** Default `utf8_general_ci` (pyrax). */
-      collate: z.string().min(1).optional(),
-    })
-    .optional(),
+      collate: z.optional(z.string().check(z.minLength(1))),
+    }),
+  ),
 );
 export type CreateDatabaseOptions = z.input<ReturnType<typeof createDatabaseOptions>>;
 
 export const listNamedInput = lazy(() =>
-  z
-    .strictObject({
+  z.optional(
+    z.strictObject({
       /** Stop after this many in all. */
-      limit: z.number().int().positive().optional(),
+      limit: z.optional(z.int().check(z.positive())),
       /** Start after this name. */
-      marker: z.string().min(1).optional(),
+      marker: z.optional(z.string().check(z.minLength(1))),
       /** Rows per request. */
-      pageSize: z.number().int().positive().optional(),
-    })
-    .optional(),
+      pageSize: z.optional(z.int().check(z.positive())),
+    }),
+  ),
 );
 export type ListNamedInput = z.input<ReturnType<typeof listNamedInput>>;

@@ -1,13 +1,13 @@
 import { lazy } from "@rax/core";
-import * as z from "zod";
+import * as z from "zod/mini";
 
 export const wireVersion = lazy(() =>
   z.looseObject({
     id: z.string(),
     name: z.string(),
-    version: z.string().nullish(),
-    active: z.union([z.boolean(), z.number()]).nullish(),
-    datastore: z.string().nullish(),
+    version: z.nullish(z.string()),
+    active: z.nullish(z.union([z.boolean(), z.number()])),
+    datastore: z.nullish(z.string()),
   }),
 );
 export type WireVersion = z.output<ReturnType<typeof wireVersion>>;
@@ -16,8 +16,8 @@ export const wireDatastore = lazy(() =>
   z.looseObject({
     id: z.string(),
     name: z.string(),
-    default_version: z.string().nullish(),
-    versions: z.array(wireVersion()).nullish(),
+    default_version: z.nullish(z.string()),
+    versions: z.nullish(z.array(wireVersion())),
   }),
 );
 export type WireDatastore = z.output<ReturnType<typeof wireDatastore>>;

@@ -1,25 +1,25 @@
 import { lazy } from "@rax/core";
-import * as z from "zod";
+import * as z from "zod/mini";
 
-const wireLink = lazy(() => z.looseObject({ href: z.string().optional(), rel: z.string().optional() }));
+const wireLink = lazy(() => z.looseObject({ href: z.optional(z.string()), rel: z.optional(z.string()) }));
 export const wireLinks = lazy(() => z.array(wireLink()));
 
 export const wireFlavor = lazy(() =>
   z.looseObject({
     // Trove sends `id: null` and the id in `str_id` for a Nova flavor whose id is not a number.
-    id: z.union([z.string(), z.number()]).nullish(),
-    name: z.string().optional(),
-    ram: z.number().optional(),
-    vcpus: z.number().nullish(),
-    disk: z.number().nullish(),
-    str_id: z.string().nullish(),
-    links: wireLinks().optional(),
+    id: z.nullish(z.union([z.string(), z.number()])),
+    name: z.optional(z.string()),
+    ram: z.optional(z.number()),
+    vcpus: z.nullish(z.number()),
+    disk: z.nullish(z.number()),
+    str_id: z.nullish(z.string()),
+    links: z.optional(wireLinks()),
   }),
 );
 export type WireFlavor = z.output<ReturnType<typeof wireFlavor>>;
 
 export const flavorBody = lazy(() => z.looseObject({ flavor: wireFlavor() }));
-export const flavorsBody = lazy(() => z.looseObject({ flavors: z.array(wireFlavor()), links: wireLinks().optional() }));
+export const flavorsBody = lazy(() => z.looseObject({ flavors: z.array(wireFlavor()), links: z.optional(wireLinks()) }));
 
 export interface FlavorData {
   /** Rackspace's and Trove's ids are numbers (1 = 512MB Instance); kept as strings so every id is one type. */
@@ -48,7 +48,7 @@ export function toFlavor(w: WireFlavor): FlavorData {
 
 /** How `find` picks a flavor: exactly one of its name or its RAM in MB. */
 export const findFlavorInput = lazy(() =>
-  z.union([z.strictObject({ name: z.string().min(1) }), z.strictObject({ ram: z.number().int().positive() })], {
+  z.union([z.strictObject({ name: z.string().check(z.minLength(1)) }), z.strictObject({ ram: z.int().check(z.positive()) })], {
     error: "must be { name } or { ram }",
   }),
 );
@@ -60,7 +60,7 @@ export type FindFlavorInput = z.input<ReturnType<typeof findFlavorInput>>;
  */
 export type FlavorRef = string | number | { readonly id: string | number };
 export const flavorRef = lazy(() =>
-  z.union([z.string().min(1), z.number().int().positive(), z.object({ id: z.union([z.string().min(1), z.number()]) })], {
+  z.union([z.string().check(z.minLength(1)), z.int().check(z.positive()), z.object({ id: z.union([z.string().check(z.minLength(1)), z.number()]) })], {
     error: "must be a flavor id, name, RAM size (MB) or an object with an id",
   }),
 );

@@ -1,11 +1,11 @@
 import { lazy, type CallOptions, encodeSegment, markerPager, type NotFound, notFound, notFoundAs, type Paginated, type ServiceClient, validate } from "@rax/core";
-import * as z from "zod";
+import * as z from "zod/mini";
 import { NoSuchFlavor, NoUniqueMatch } from "../errors";
 import { type FindFlavorInput, findFlavorInput, type FlavorData, type FlavorRef, flavorBody, flavorRef, flavorsBody, toFlavor } from "./models";
 
 const missing = (id: string) => (e: NotFound) => new NoSuchFlavor(id, e);
 
-const listFlavorsInput = lazy(() => z.strictObject({ limit: z.number().int().positive().optional(), pageSize: z.number().int().positive().optional() }).optional());
+const listFlavorsInput = lazy(() => z.optional(z.strictObject({ limit: z.optional(z.int().check(z.positive())), pageSize: z.optional(z.int().check(z.positive())) })));
 export type ListFlavorsInput = z.input<ReturnType<typeof listFlavorsInput>>;
 
 /** GET /flavors (Trove sends every flavor at once; a `next` link, where a cloud sends one, is followed). */

@@ -1,29 +1,29 @@
 import { lazy } from "@rax/core";
-import * as z from "zod";
+import * as z from "zod/mini";
 import { flavorRef } from "../flavors/models";
 
-const wireLink = lazy(() => z.looseObject({ href: z.string().optional(), rel: z.string().optional() }));
+const wireLink = lazy(() => z.looseObject({ href: z.optional(z.string()), rel: z.optional(z.string()) }));
 
 export const wireInstance = lazy(() =>
   z.looseObject({
     id: z.string(),
-    name: z.string().nullish(),
-    status: z.string().optional(),
-    hostname: z.string().nullish(),
-    ip: z.array(z.string()).nullish(),
-    flavor: z.looseObject({ id: z.union([z.string(), z.number()]), links: z.array(wireLink()).optional() }).nullish(),
-    volume: z.looseObject({ size: z.number().nullish(), used: z.number().nullish() }).nullish(),
-    datastore: z.looseObject({ type: z.string().nullish(), version: z.string().nullish() }).nullish(),
-    created: z.string().nullish(),
-    updated: z.string().nullish(),
-    links: z.array(wireLink()).optional(),
-    fault: z.looseObject({ message: z.string().nullish(), details: z.string().nullish() }).nullish(),
+    name: z.nullish(z.string()),
+    status: z.optional(z.string()),
+    hostname: z.nullish(z.string()),
+    ip: z.nullish(z.array(z.string())),
+    flavor: z.nullish(z.looseObject({ id: z.union([z.string(), z.number()]), links: z.optional(z.array(wireLink())) })),
+    volume: z.nullish(z.looseObject({ size: z.nullish(z.number()), used: z.nullish(z.number()) })),
+    datastore: z.nullish(z.looseObject({ type: z.nullish(z.string()), version: z.nullish(z.string()) })),
+    created: z.nullish(z.string()),
+    updated: z.nullish(z.string()),
+    links: z.optional(z.array(wireLink())),
+    fault: z.nullish(z.looseObject({ message: z.nullish(z.string()), details: z.nullish(z.string()) })),
   }),
 );
 export type WireInstance = z.output<ReturnType<typeof wireInstance>>;
 
 export const instanceBody = lazy(() => z.looseObject({ instance: wireInstance() }));
-export const instancesBody = lazy(() => z.looseObject({ instances: z.array(wireInstance()), links: z.array(wireLink()).optional() }));
+export const instancesBody = lazy(() => z.looseObject({ instances: z.array(wireInstance()), links: z.optional(z.array(wireLink())) }));
 export const rootUserBody = lazy(() => z.looseObject({ user: z.looseObject({ name: z.string(), password: z.string() }) }));
 export const rootStatusBody = lazy(() => z.looseObject({ rootEnabled: z.union([z.boolean(), z.string()]) }));
 
@@ -75,42 +75,42 @@ export const RESERVED_DATABASES = ["mysql", "information_schema", "performance_s
 export const RESERVED_USERS = ["root", "os_admin"];
 
 export const databaseName = lazy(() =>
-  z
-    .string({ error: "must be a string" })
-    .min(1, "must not be empty")
-    .max(64, "must be at most 64 characters")
-    .regex(SCHEMA_NAME, "must be 2 or more letters, digits, _ and - (MySQL schema name)")
-    .refine((n) => !RESERVED_DATABASES.includes(n), "is reserved by the service"),
+  z.string({ error: "must be a string" }).check(
+    z.minLength(1, "must not be empty"),
+    z.maxLength(64, "must be at most 64 characters"),
+    z.regex(SCHEMA_NAME, "must be 2 or more letters, digits, _ and - (MySQL schema name)"),
+    z.refine((n) => !RESERVED_DATABASES.includes(n), "is reserved by the service"),
+  ),
 );
 
 export const userName = lazy(() =>
-  z
-    .string({ error: "must be a string" })
-    .min(1, "must not be empty")
-    .max(16, "must be at most 16 characters")
-    .refine((n) => !UNSUPPORTED.test(n), "must not start or end with a space or hold ' \" ; ` , / or \\")
-    .refine((n) => !RESERVED_USERS.includes(n), "is reserved by the service"),
+  z.string({ error: "must be a string" }).check(
+    z.minLength(1, "must not be empty"),
+    z.maxLength(16, "must be at most 16 characters"),
+    z.refine((n) => !UNSUPPORTED.test(n), "must not start or end with a space or hold ' \" ; ` , / or \\"),
+    z.refine((n) => !RESERVED_USERS.includes(n), "is reserved by the service"),
+  ),
 );
 
 export const password = lazy(() =>
-  z
-    .string({ error: "is required (a user must have a password)" })
-    .min(1, "must not be empty")
-    .refine((n) => !UNSUPPORTED.test(n), "must not start or end with a space or hold ' \" ; ` , / or \\"),
+  z.string({ error: "is required (a user must have a password)" }).check(
+    z.minLength(1, "must not be empty"),
+    z.refine((n) => !UNSUPPORTED.test(n), "must not start or end with a space or hold ' \" ; ` , / or \\"),
+  ),
 );
 
-export const hostName = lazy(() => z.string().min(1, "must not be empty (use % for any host)"));
+export const hostName = lazy(() => z.string().check(z.minLength(1, "must not be empty (use % for any host)")));
 
 /** A database as create takes it: a name, or the name with its character set and collation. */
 export const databaseInput = lazy(() =>
   z.union([
-    databaseName().transform((name) => ({ name })),
-    z.strictObject({ name: databaseName(), characterSet: z.string().min(1).optional(), collate: z.string().min(1).optional() }),
+    z.pipe(databaseName(), z.transform((name: string) => ({ name }))),
+    z.strictObject({ name: databaseName(), characterSet: z.optional(z.string().check(z.minLength(1))), collate: z.optional(z.string().check(z.minLength(1))) }),
   ]),
 );
 export type DatabaseInput = z.input<ReturnType<typeof databaseInput>>;
 
-const dbNames = lazy(() => z.array(z.union([databaseName(), z.object({ name: databaseName() }).transform((d) => d.name)])));
+const dbNames = lazy(() => z.array(z.union([databaseName(), z.pipe(z.object({ name: databaseName() }), z.transform((d) => d.name))])));
 
 /** A user as create takes it. A user without a password is refused here (pyrax too). */
 export const userInput = lazy(() =>
@@ -118,50 +118,50 @@ export const userInput = lazy(() =>
     name: userName(),
     password: password(),
     /** Where the user may connect from; `%` (anywhere) when absent. */
-    host: hostName().optional(),
+    host: z.optional(hostName()),
     /** Databases the user may use: names or `Database` objects (pyrax `database_names`). */
-    databases: dbNames().optional(),
+    databases: z.optional(dbNames()),
   }),
 );
 export type UserInput = z.input<ReturnType<typeof userInput>>;
 
-const datastore = lazy(() => z.strictObject({ type: z.string().min(1), version: z.string().min(1) }, { error: "must be { type, version } (both: pyrax's MissingCloudDatabaseParameter)" }));
+const datastore = lazy(() => z.strictObject({ type: z.string().check(z.minLength(1)), version: z.string().check(z.minLength(1)) }, { error: "must be { type, version } (both: pyrax's MissingCloudDatabaseParameter)" }));
 
 export const createInstanceInput = lazy(() =>
   z.strictObject({
-    name: z.string().min(1).max(255, "must be at most 255 characters"),
+    name: z.string().check(z.minLength(1), z.maxLength(255, "must be at most 255 characters")),
     /** A `Flavor`, a flavor id, its name ("1GB Instance") or its RAM in MB (pyrax `flavor`, default 1). */
-    flavor: flavorRef().default(1),
+    flavor: z._default(flavorRef(), 1),
     /** Volume size in GB, a whole number (Rackspace: 1–50; pyrax `volume`, default 1). */
-    volume: z.number().int("must be a whole number of GB").positive("must be at least 1 GB").default(1),
-    databases: z.array(databaseInput()).optional(),
-    users: z.array(userInput()).optional(),
+    volume: z._default(z.number().check(z.int("must be a whole number of GB"), z.positive("must be at least 1 GB")), 1),
+    databases: z.optional(z.array(databaseInput())),
+    users: z.optional(z.array(userInput())),
     /** Both type and version, e.g. `{ type: "mysql", version: "5.7" }`; the cloud's default when absent. */
-    datastore: datastore().optional(),
+    datastore: z.optional(datastore()),
   }),
 );
 export type CreateInstanceInput = z.input<ReturnType<typeof createInstanceInput>>;
 
 export const restoreInput = lazy(() =>
   z.strictObject({
-    name: z.string().min(1).max(255, "must be at most 255 characters"),
-    flavor: flavorRef().default(1),
-    volume: z.number().int("must be a whole number of GB").positive("must be at least 1 GB").default(1),
+    name: z.string().check(z.minLength(1), z.maxLength(255, "must be at most 255 characters")),
+    flavor: z._default(flavorRef(), 1),
+    volume: z._default(z.number().check(z.int("must be a whole number of GB"), z.positive("must be at least 1 GB")), 1),
   }),
 );
 export type RestoreInput = z.input<ReturnType<typeof restoreInput>>;
 
 export const listInstancesInput = lazy(() =>
-  z
-    .strictObject({
+  z.optional(
+    z.strictObject({
       /** Stop after this many instances in all. */
-      limit: z.number().int().positive().optional(),
+      limit: z.optional(z.int().check(z.positive())),
       /** Start after this instance id. */
-      marker: z.string().min(1).optional(),
+      marker: z.optional(z.string().check(z.minLength(1))),
       /** Instances per request. */
-      pageSize: z.number().int().positive().optional(),
-    })
-    .optional(),
+      pageSize: z.optional(z.int().check(z.positive())),
+    }),
+  ),
 );
 export type ListInstancesInput = z.input<ReturnType<typeof listInstancesInput>>;
 

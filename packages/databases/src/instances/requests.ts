@@ -1,5 +1,5 @@
 import { lazy, BadRequest, type CallOptions, encodeSegment, jsonFor, markerPager, NotFound, notFound, notFoundAs, type Paginated, registerSecret, sendFor, type ServiceClient, validate } from "@rax/core";
-import * as z from "zod";
+import * as z from "zod/mini";
 import { InvalidVolumeResize, NoSuchDatastore, NoSuchInstance, NoUniqueMatch } from "../errors";
 import { flavorHref } from "../flavors/requests";
 import type { FlavorRef } from "../flavors/models";
@@ -48,7 +48,7 @@ export async function getInstance(client: ServiceClient, instance: Ref, o: CallO
 
 /** The one instance named exactly `name` (Trove cannot filter by name: the listing is filtered here). */
 export async function findInstance(client: ServiceClient, name: string, o: CallOptions = {}): Promise<InstanceData> {
-  const n = validate(z.string().min(1), name, "name");
+  const n = validate(z.string().check(z.minLength(1)), name, "name");
   const matches = (await listInstances(client, {}, o).toArray()).filter((i) => i.name === n);
   if (matches.length === 1) return matches[0]!;
   if (matches.length > 1) throw new NoUniqueMatch("instances", matches.map((i) => i.id));
@@ -123,7 +123,7 @@ export async function resizeInstance(client: ServiceClient, instance: Ref, flavo
   await action(client, id, { resize: { flavorRef } }, o);
 }
 
-const volumeSize = lazy(() => z.number().int("must be a whole number of GB").positive("must be at least 1 GB"));
+const volumeSize = lazy(() => z.number().check(z.int("must be a whole number of GB"), z.positive("must be at least 1 GB")));
 
 /**
  * POST /instances/{id}/action `{"resize": {"volume": {"size"}}}` → 202. A volume only grows: when

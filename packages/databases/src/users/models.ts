@@ -1,20 +1,20 @@
 import { lazy } from "@rax/core";
-import * as z from "zod";
+import * as z from "zod/mini";
 import { databaseName, hostName, password, userName } from "../instances/models";
 
-const wireLink = lazy(() => z.looseObject({ href: z.string().optional(), rel: z.string().optional() }));
+const wireLink = lazy(() => z.looseObject({ href: z.optional(z.string()), rel: z.optional(z.string()) }));
 
 export const wireUser = lazy(() =>
   z.looseObject({
     name: z.string(),
-    host: z.string().nullish(),
-    databases: z.array(z.looseObject({ name: z.string() })).nullish(),
+    host: z.nullish(z.string()),
+    databases: z.nullish(z.array(z.looseObject({ name: z.string() }))),
   }),
 );
 export type WireUser = z.output<ReturnType<typeof wireUser>>;
 
 export const userBody = lazy(() => z.looseObject({ user: wireUser() }));
-export const usersBody = lazy(() => z.looseObject({ users: z.array(wireUser()), links: z.array(wireLink()).optional() }));
+export const usersBody = lazy(() => z.looseObject({ users: z.array(wireUser()), links: z.optional(z.array(wireLink())) }));
 export const accessBody = lazy(() => z.looseObject({ databases: z.array(z.looseObject({ name: z.string() })) }));
 
 export interface UserData {
@@ -36,16 +36,20 @@ export function toUser(instanceId: string, w: WireUser): UserData {
 /** Database names, or objects with a name (`Database`), one or many. */
 export const databaseNames = lazy(() =>
   z
-    .union([databaseName().transform((n) => [n]), z.object({ name: databaseName() }).transform((d) => [d.name]), z.array(z.union([databaseName(), z.object({ name: databaseName() }).transform((d) => d.name)]))])
-    .refine((a) => a.length > 0, "must name at least one database"),
+    .union([
+      z.pipe(databaseName(), z.transform((n: string) => [n])),
+      z.pipe(z.object({ name: databaseName() }), z.transform((d) => [d.name])),
+      z.array(z.union([databaseName(), z.pipe(z.object({ name: databaseName() }), z.transform((d) => d.name))])),
+    ])
+    .check(z.refine((a) => a.length > 0, "must name at least one database")),
 );
 export type DatabaseNames = z.input<ReturnType<typeof databaseNames>>;
 
 /** What `update` changes; at least one (pyrax's DBUpdateUnchanged otherwise). */
 export const updateUserInput = lazy(() =>
   z
-    .strictObject({ name: userName().optional(), host: hostName().optional(), password: password().optional() })
-    .refine((c) => c.name !== undefined || c.host !== undefined || c.password !== undefined, "must change the name, host or password"),
+    .strictObject({ name: z.optional(userName()), host: z.optional(hostName()), password: z.optional(password()) })
+    .check(z.refine((c) => c.name !== undefined || c.host !== undefined || c.password !== undefined, "must change the name, host or password")),
 );
 export type UpdateUserInput = z.input<ReturnType<typeof updateUserInput>>;
 
