@@ -19,6 +19,7 @@ interface Probe {
   zodCalls: number;
   zodByName: Record<string, number>;
   undiciLoaded: boolean;
+  enginesLoaded: string[];
   timers: Record<string, number>;
   listeners: Record<string, number>;
 }
@@ -31,8 +32,9 @@ async function probeOf(dir: string): Promise<Probe> {
 describe.skipIf(built.length === 0)("what loading a built package runs", () => {
   it.each(built.filter((d) => d !== "emulator"))("@rax/%s: no HTTP client, timer or process listener at import", async (dir) => {
     const p = await probeOf(dir);
-    // undici (and its dispatcher) load on the first request, not before.
+    // undici (and its dispatcher) load on the first request, not before; so does either HTTP engine.
     expect(p.undiciLoaded).toBe(false);
+    expect(p.enginesLoaded).toEqual([]);
     expect(p.timers).toEqual({});
     expect(p.listeners).toEqual({});
   });
@@ -47,6 +49,11 @@ describe.skipIf(built.length === 0)("what loading a built package runs", () => {
 
   it.skipIf(!built.includes("core"))("@rax/core does not even load zod (only its types)", async () => {
     expect((await probeOf("core")).files.zod).toBeUndefined();
+  });
+
+  it.skipIf(!built.includes("core"))("the probe sees an engine loaded (so its 'none at import' can fail)", async () => {
+    const { stdout } = await run(process.execPath, [probe, join(root, "tests", "packaging", "fixtures", "loads-http-engine.cjs")], { timeout: 60_000 });
+    expect((JSON.parse(stdout) as Probe).enginesLoaded).toEqual(["node-http-engine.cjs"]);
   });
 
   it("the probe counts the schemas a module builds at import, and not those behind lazy()", async () => {

@@ -76,6 +76,11 @@ function probe(pkgDir) {
     zodCalls: [...zodCalls.values()].reduce((a, b) => a + b, 0),
     zodByName: Object.fromEntries(zodCalls),
     undiciLoaded: Object.keys(files).includes("undici"),
+    // @rax/core's HTTP engines (dist/undici-engine, dist/node-http-engine, undici built into core's
+    // dist as undici-agent-* / undici-connect-*): none may load before the first request.
+    enginesLoaded: Object.keys(require.cache)
+      .filter((f) => !cached.has(f) && /[/\\]dist[/\\](?:undici-[^/\\]*|[^/\\]*-engine)\.c?js$/.test(f) && !/[/\\]http-engine\.c?js$/.test(f))
+      .map((f) => path.basename(f)),
     timers: Object.fromEntries(Object.entries(timers).filter(([, n]) => n > 0)),
     listeners,
   };
