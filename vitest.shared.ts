@@ -9,7 +9,8 @@ export function workspaceAliases(): Record<string, string> {
   for (const dir of readdirSync(join(root, "packages"))) {
     out[`@rax/${dir}`] = join(root, "packages", dir, "src", "index.ts");
   }
-  // @rax/core's subpath import of its HTTP engine (package.json "imports"), from source: undici's.
-  out["#http-engine"] = join(root, "packages", "core", "src", "undici-engine.ts");
+  // @rax/core's subpath import of its HTTP engine (package.json "imports"), from source: undici's,
+  // or node:http's with RAX_HTTP_ENGINE=node:http (any tier against the engine bundles get).
+  out["#http-engine"] = join(root, "packages", "core", "src", process.env.RAX_HTTP_ENGINE === "node:http" ? "node-http-engine.ts" : "undici-engine.ts");
   return out;
 }

@@ -387,9 +387,16 @@ class NodeHttpEngine implements HttpEngine {
     if (body === undefined || typeof body === "string" || body instanceof Uint8Array) {
       const size = body === undefined ? 0 : typeof body === "string" ? Buffer.byteLength(body) : body.length;
       if (length !== undefined && Number(length) !== size) exchange.fail(lengthMismatch());
-      else req.end(body);
+      else {
+        // Framed for every method: node:http leaves a GET's or DELETE's body (Swift's bulk delete)
+        // without Content-Length, and the server reads it as the next request.
+        if (body !== undefined && length === undefined) req.setHeader("content-length", size);
+        req.end(body);
+      }
     } else {
       if (length !== undefined) exchange.expected = Number(length);
+      // Chunked for every method (node:http would send a DELETE's stream unframed).
+      else if (call.headers["transfer-encoding"] === undefined) req.setHeader("transfer-encoding", "chunked");
       exchange.source = body;
       (body as Carrier)[EXCHANGE] = exchange;
       req.on("drain", onRequestDrain);
