@@ -103,6 +103,18 @@ describe.skipIf(!built)("the HTTP engine of the built @rax/core", () => {
     expectPut(await outcome(b.outfile), "node:http");
   });
 
+  it("a CommonJS handler (require(\"@rax/core\"), core's CJS build) bundled with esbuild's defaults gets node:http too, and PUTs", async () => {
+    const entry = join(work, "require-entry.cjs");
+    writeFileSync(entry, cjsHandler("@rax/core").replace(/^import \{ Transport \} from (.*);$/m, "const { Transport } = require($1);"));
+    const outfile = join(work, "require.cjs");
+    const result = await build({ entryPoints: [entry], nodePaths: [join(root, "packages", "sdk", "node_modules")], bundle: true, platform: "node", minify: true, outfile, metafile: true, logLevel: "silent" });
+    const inputs = Object.keys(result.metafile.inputs);
+    expect(inputs.some((f) => /dist\/index\.cjs$/.test(f))).toBe(true);
+    expect(inputs.filter((f) => /undici/.test(f))).toEqual([]);
+    expect(readFileSync(outfile, "utf8")).not.toMatch(/undici|AGFzbQ/i);
+    expectPut(await outcome(outfile), "node:http");
+  });
+
   it("a bundler told other conditions (esbuild `conditions: [\"rax-undici\"]`) bundles undici instead", async () => {
     const b = await bundle("undici-cjs", "cjs", { conditions: ["rax-undici"] });
     expect(b.inputs.some((f) => /undici-agent-/.test(f))).toBe(true);

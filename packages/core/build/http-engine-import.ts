@@ -6,8 +6,10 @@ type TsupPlugin = NonNullable<Options["plugins"]>[number];
 // package.json (undici for Node, node:http for bundlers: see src/http-engine.ts). It stays an
 // import in the dist (tsup leaves bare specifiers external), resolved by Node or by the user's
 // bundler. The CJS build asks for `#http-engine-cjs` instead: import() from a .cjs file resolves
-// with the `import` condition, which would load the ESM engine and with it a second copy of core's
-// modules (its error classes and response body class among them) beside the CJS ones.
+// with the `import` condition, so Node would load the ESM undici engine and a second copy of the
+// modules it shares with the CJS build. (Its `module` target is the ESM node:http engine all the
+// same: that condition means ESM to bundlers and publint; the copy a bundler then adds of what that
+// engine shares with core is small, and response.ts does not rely on its class identity.)
 export function httpEngineImport(): TsupPlugin {
   return {
     name: "http-engine-import",

@@ -2,7 +2,6 @@ import type { Readable } from "node:stream";
 import { InvalidResponse, TimeoutError } from "./errors";
 import { INSPECT, defined, inspectAs } from "./inspect-form";
 import { redact, redactHeaders } from "./redact";
-import { EngineBody } from "./http-engine";
 
 export interface RaxResponseInit {
   status: number;
@@ -62,6 +61,15 @@ function readAll(body: Readable): Promise<Buffer> {
   });
 }
 
+/**
+ * An engine's body that has come off the socket whole (http-engine.ts's EngineBody `received`).
+ * Read as a property, not by class: a bundle of core's CJS build gets the ESM node:http engine
+ * (package.json `#http-engine-cjs`, condition `module`), whose body class is another copy.
+ */
+function receivedWhole(body: Readable): boolean {
+  return (body as { received?: unknown }).received === true;
+}
+
 function drainReceived(body: Readable): Promise<void> {
   return new Promise((resolve) => {
     body.once("close", resolve);
@@ -106,7 +114,7 @@ export class RaxResponse {
    */
   #needsDeadline(): boolean {
     const body = this.body;
-    return this.#readDeadline !== undefined && !body.readableEnded && !body.destroyed && !(body instanceof EngineBody && body.received);
+    return this.#readDeadline !== undefined && !body.readableEnded && !body.destroyed && !receivedWhole(body);
   }
 
   /**
@@ -184,7 +192,7 @@ export class RaxResponse {
     if (body.readableEnded || body.destroyed) return Promise.resolve();
     // Received whole: nothing more comes off the socket, so draining what is buffered costs no
     // transfer. Its 'close' follows 'end' or an error (autoDestroy), and resolves either way.
-    if (body instanceof EngineBody && body.received) return drainReceived(body);
+    if (receivedWhole(body)) return drainReceived(body);
     return new Promise((resolve) => {
       let read = 0;
       const onData = (chunk: Buffer | string) => {
