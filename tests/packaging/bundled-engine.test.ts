@@ -132,4 +132,19 @@ describe.skipIf(!built)("the HTTP engine of the built @rax/core", () => {
     expectPut(await outcome(file), "undici");
     expectPut(await outcome(file, ["--conditions=rax-node-http"]), "node:http");
   });
+
+  it("Node loads the CJS engine from the CJS build (one copy of core, no ESM twin)", async () => {
+    const script = `const { Transport } = require(${JSON.stringify(join(dist, "index.cjs"))});
+      (async () => {
+        const t = new Transport({ retry: { maxAttempts: 1 } });
+        const res = await t.request({ method: "PUT", url: process.env.PUT_URL, body: "x" });
+        await res.text();
+        await t.close();
+        console.log(JSON.stringify(Object.keys(require.cache).filter((f) => /engine|undici/.test(f)).map((f) => f.split("/").pop())));
+      })();`;
+    const { stdout } = await run(process.execPath, ["-e", script], { timeout: 60_000, env: { ...process.env, PUT_URL: url } });
+    const loaded = JSON.parse(stdout.trim()) as string[];
+    expect(loaded).toContain("undici-engine.cjs");
+    expect(loaded.filter((f) => f.endsWith(".js"))).toEqual([]);
+  });
 });
