@@ -46,7 +46,7 @@ describe("volumes", () => {
     [{}, "volume.size"],
     [{ size: 100, snapshot: "s", clone: "c" }, "volume.clone"],
     [{ size: 100, metadata: { n: 1 } }, "volume.metadata.n"],
-    [{ size: 100, colour: "red" }, "volume"],
+    [{ size: 100, colour: "red" }, "volume.colour"],
   ])("create refuses %j before any request (%s)", async (input, field) => {
     const { cbs, seen } = await serve();
     const e = await cbs.volumes.create(input as never).catch((x: unknown) => x);
@@ -65,7 +65,7 @@ describe("volumes", () => {
     [{ size: 100, volumeType: "" }, "volume.volumeType", "Too small: expected string to have >=1 characters"],
     [{ size: 100, metadata: { k: 1 } }, "volume.metadata.k", "must be a string (Cinder metadata holds strings only)"],
     [{ size: 100, snapshot: 5 }, "volume.snapshot", "must be an id or an object with an id"],
-    [{ size: 100, colour: "red" }, "volume", 'Unrecognized key: "colour"'],
+    [{ size: 100, colour: "red" }, "volume.colour", 'Unrecognized key: "colour"'],
   ])("create's refusal of %j names %s and says %j", async (input, field, message) => {
     const { cbs } = await serve();
     const e = await cbs.volumes.create(input as never).catch((x: unknown) => x);

@@ -25,3 +25,16 @@ describe("parseSchema / validate with zod/mini schemas", () => {
     expect(validate(schema, { name: "a", size: 2 }, "opts")).toEqual({ name: "a", size: 2 });
   });
 });
+
+describe("validate names an unknown key", () => {
+  it("as field + key, for strict objects at the top and nested", () => {
+    const strict = z.strictObject({ region: z.optional(z.string()), retry: z.optional(z.strictObject({ attempts: z.optional(z.number()) })) });
+    const top = (() => { try { validate(strict, { region: "ORD", debug: true }, "options"); } catch (e) { return e as ValidationError; } })();
+    expect(top?.field).toBe("options.debug");
+    expect(top?.message).toBe('options.debug: Unrecognized key: "debug"');
+    const nested = (() => { try { validate(strict, { retry: { tries: 2 } }, "options"); } catch (e) { return e as ValidationError; } })();
+    expect(nested?.field).toBe("options.retry.tries");
+    const bare = (() => { try { validate(strict, { debug: 1 }, ""); } catch (e) { return e as ValidationError; } })();
+    expect(bare?.field).toBe("debug");
+  });
+});

@@ -121,7 +121,7 @@ describe("validation messages", () => {
     [{ limit: 0 }, "filters.limit: Too small: expected number to be >=1"],
     [{ name: "" }, "filters.name: Too small: expected string to have >=1 characters"],
     [{ sizeMin: 10, sizeMax: 1 }, "filters.sizeMax: must not be below sizeMin"],
-    [{ colour: "red" }, 'filters: Unrecognized key: "colour"'],
+    [{ colour: "red" }, 'filters.colour: Unrecognized key: "colour"'],
   ])("list(%j) → %s", (filters, message) => {
     expect(() => fx.client().images.list(filters as never)).toThrow(message);
     expect(fx.requests).toHaveLength(0);
