@@ -160,7 +160,7 @@ describe("servers.create", () => {
     [{ name: "n", image: "i", flavor: "f", files: { "/big": "x".repeat(10_241) } }, "server.files./big"],
     [{ name: "n", image: "i", flavor: "f", files: { "relative.txt": "x" } }, "server.files.relative.txt"],
     [{ name: "n", image: "i", flavor: "f", diskConfig: "auto" }, "server.diskConfig"],
-    [{ name: "n", image: "i", flavor: "f", key_name: "k" }, "server"],
+    [{ name: "n", image: "i", flavor: "f", key_name: "k" }, "server.key_name"],
     [{ name: "n", image: "i", flavor: "f", nics: [{ "v4-fixed-ip": "1.2.3.4" }] }, "server.nics.0"],
   ])("refuses %j before any request (field %s)", async (input, field) => {
     const { nova, seen } = await serve();

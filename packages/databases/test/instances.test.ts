@@ -73,7 +73,7 @@ describe("instances", () => {
     [{ name: "x", databases: ["mysql"] }, "instance.databases.0"],
     [{ name: "x", users: [{ name: "a-name-longer-than-16", password: "p" }] }, "instance.users.0.name"],
     [{ name: "x", datastore: { type: "mysql" } }, "instance.datastore.version"],
-    [{ name: "x", colour: "red" }, "instance"],
+    [{ name: "x", colour: "red" }, "instance.colour"],
   ])("create refuses %j before any request (%s)", async (input, field) => {
     const { cdb, seen } = await serve();
     const e = await cdb.instances.create(input as never).catch((x: unknown) => x);

@@ -100,7 +100,7 @@ describe("load balancers", () => {
     [{ ...base, virtualIps: [{ type: "PRIVATE" }] }, "loadBalancer.virtualIps.0"],
     [{ ...base, accessList: [{ address: "10.0.0.300", type: "DENY" }] }, "loadBalancer.accessList.0.address"],
     [{ ...base, sessionPersistence: "COOKIES" }, "loadBalancer.sessionPersistence"],
-    [{ ...base, colour: "red" }, "loadBalancer"],
+    [{ ...base, colour: "red" }, "loadBalancer.colour"],
     [{ name: "tcp", protocol: "TCP", virtualIps: [{ type: "PUBLIC" }] }, "loadBalancer.port"],
   ])("create refuses %j before any request (%s)", async (input, field) => {
     const { clb, seen } = await serve();

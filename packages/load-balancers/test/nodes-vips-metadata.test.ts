@@ -60,7 +60,7 @@ describe("nodes", () => {
     await node.update({ type: "SECONDARY" });
     expect(seen.slice(1).map((s) => s.body)).toEqual([{ node: { condition: "DISABLED", weight: 59 } }, { node: { type: "SECONDARY" } }]);
     await expect(clb.nodes.update(82663, 1, {})).rejects.toBeInstanceOf(ValidationError);
-    await expect(clb.nodes.update(82663, 1, { address: "10.0.0.1" } as never)).rejects.toMatchObject({ field: "changes" });
+    await expect(clb.nodes.update(82663, 1, { address: "10.0.0.1" } as never)).rejects.toMatchObject({ field: "changes.address" });
   });
 
   it("delete one → DELETE …/nodes/{id}; several → DELETE …/nodes?id=…; a missing node is NoSuchNode, a missing LB NoSuchLoadBalancer", async () => {

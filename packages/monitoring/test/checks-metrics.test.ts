@@ -42,7 +42,7 @@ describe("checks", () => {
     [{ targetAlias: "web" }, "check.targetHostname"],
     [{ type: "" }, "check.type"],
     [{ debug: true }, "check.debug"],
-    [{ nope: 1 }, "check"],
+    [{ nope: 1 }, "check.nope"],
   ])("refuses %j before any request (%s)", async (over, field) => {
     const { cm, seen } = await serve();
     const e = await cm.checks.create("en1", { ...seed, ...over } as never).catch((x: unknown) => x);

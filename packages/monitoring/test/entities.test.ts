@@ -33,7 +33,7 @@ describe("entities", () => {
     [{ label: "" }, "entity.label"],
     [{ label: "x", ipAddresses: { a: "1.2.34" } }, "entity.ipAddresses.a"],
     [{ label: "x", metadata: { n: 1 } }, "entity.metadata.n"],
-    [{ label: "x", agent: "a" }, "entity"],
+    [{ label: "x", agent: "a" }, "entity.agent"],
   ])("refuses %j before any request (%s)", async (input, field) => {
     const { cm, seen } = await serve();
     const e = await cm.entities.create(input as never).catch((x: unknown) => x);

@@ -29,7 +29,7 @@ describe("messages", () => {
     [() => [], "messages"],
     [() => Array.from({ length: LIMITS.postCount + 1 }, () => ({ body: 1, ttl: 60 })), "messages"],
     [() => [{ body: "x".repeat(LIMITS.postBytes), ttl: 60 }], "messages"],
-    [() => [{ body: 1, ttl: 60, delay: 5 }], "messages.0"],
+    [() => [{ body: 1, ttl: 60, delay: 5 }], "messages.0.delay"],
   ])("post refuses bad input before any request (%#: %s)", async (make, field) => {
     const { pq, seen } = await serve({});
     await expect(pq.messages.postMany("q", make() as never)).rejects.toMatchObject({ field });
