@@ -21,12 +21,14 @@ export const name = "cold-start-auth";
 const rootRequire = createRequire(path.join(REPO_DIR, "package.json"));
 
 /** A handler of bench/handlers bundled with esbuild's defaults (+ --minify), as bundle.mjs does. */
-export async function bundleHandler(file) {
+export async function bundleHandler(file, { conditions } = {}) {
   const esbuild = await import(rootRequire.resolve("esbuild"));
   const { ext, ...options } = SETTINGS.default;
-  const outfile = path.join(WORK_DIR, "bundles", `${path.basename(file, ".mjs")}-default${ext}`);
+  const outfile = path.join(WORK_DIR, "bundles", `${path.basename(file, ".mjs")}-${conditions ? conditions.join("+") : "default"}${ext}`);
   await esbuild.build({
     ...options,
+    // A custom condition list replaces esbuild's default `module` condition (core's node:http engine).
+    ...(conditions ? { conditions } : {}),
     entryPoints: [path.join(BENCH_DIR, "handlers", file)],
     outfile,
     // @rax/* through the examples workspace's links (their dist/), undici through @rax/core's own
