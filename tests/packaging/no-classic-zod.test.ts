@@ -60,9 +60,7 @@ describe("no published package's source imports classic zod", () => {
     for (const line of fine) expect(classicZodImports(`${line}\nexport const x = 1;\n`), line).toEqual([]);
   });
 
-  // Skipped until every service package has moved to zod/mini (issue #15: helpers are moving theirs this
-  // session). Un-skip when `grep -rln 'from "zod"' packages/*/src` prints nothing.
-  it.skip.each(published)("@rax/%s: src imports zod/mini, never classic zod", (dir) => {
+  it.each(published)("@rax/%s: src imports zod/mini, never classic zod", (dir) => {
     const found = sourceFiles(join(packagesDir, dir, "src")).flatMap((file) =>
       classicZodImports(readFileSync(file, "utf8")).map((spec) => `${relative(root, file)}: "${spec}"`),
     );
