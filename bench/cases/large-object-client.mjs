@@ -2,14 +2,9 @@
 // (VmHWM), like /usr/bin/time's for `swift`. The mark is also read after the imports and after the
 // first request (the container's PUT): the floor any upload starts from, so the row can show what
 // the upload itself adds.
-import fs from "node:fs";
 import { workerMain } from "../lib/child.mjs";
+import { vmHwmMb } from "../lib/peak-rss.mjs";
 import { importRax } from "../lib/modules.mjs";
-
-function vmHwmMb() {
-  const m = /VmHWM:\s+(\d+) kB/.exec(fs.readFileSync("/proc/self/status", "utf8"));
-  return m ? Number(m[1]) / 1024 : NaN;
-}
 
 workerMain(async (input) => {
   const core = await importRax("core");

@@ -1,13 +1,8 @@
-// Child process: the rax side of the real-Swift rows (large-object, folder-upload, folder-sync).
+// Child process: the rax side of the folder rows (folder-upload, folder-sync); large-object has its own.
 // Peak RSS comes from the kernel's high-water mark (VmHWM), like /usr/bin/time's for `swift`.
-import fs from "node:fs";
 import { workerMain } from "../lib/child.mjs";
+import { vmHwmMb } from "../lib/peak-rss.mjs";
 import { importRax } from "../lib/modules.mjs";
-
-function vmHwmMb() {
-  const m = /VmHWM:\s+(\d+) kB/.exec(fs.readFileSync("/proc/self/status", "utf8"));
-  return m ? Number(m[1]) / 1024 : NaN;
-}
 
 workerMain(async (input) => {
   const core = await importRax("core");
@@ -16,11 +11,7 @@ workerMain(async (input) => {
   const store = new os.ObjectStore(session);
   const t0 = performance.now();
   let detail;
-  if (input.action === "large-object") {
-    await store.createContainer(input.container);
-    const obj = await store.uploadFile(input.container, input.file, { objName: input.objectName, segmentSize: input.segmentBytes });
-    detail = { name: obj.name, bytes: obj.totalBytes ?? obj.bytes };
-  } else if (input.action === "upload-folder") {
+  if (input.action === "upload-folder") {
     const job = store.uploadFolder(input.folder, { container: input.container });
     detail = await job.done;
   } else if (input.action === "sync-folder") {
