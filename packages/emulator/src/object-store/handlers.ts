@@ -9,6 +9,7 @@ import { swiftInfo } from "./info";
 import { objectRoute } from "./object-routes";
 import { corsPreflight, withCors } from "./cors";
 import { swiftError } from "./errors";
+import { extractArchive } from "./extract-archive";
 import { parseTarget, type StorageTarget } from "./target";
 import { foldWsgiHeaderNames } from "./wsgi-headers";
 
@@ -18,6 +19,8 @@ import { foldWsgiHeaderNames } from "./wsgi-headers";
  * Swift proxy splits it (decode first, then container / object).
  */
 async function route(ctx: EmulatorContext, request: Request, url: URL, target: StorageTarget): Promise<Response> {
+  // Bulk sits before auth in Swift's pipeline: each entry's subrequest is authorised on its own.
+  if (request.method === "PUT" && url.searchParams.has("extract-archive")) return extractArchive(request, url, target, (q, u, t) => route(ctx, q, u, t));
   const r = authorizeStorage(ctx, request, url, target);
   if (r instanceof Response) return r;
   if (target.container === undefined) return accountRoute(r);
