@@ -1,4 +1,4 @@
-import { lazy } from "@rax/core";
+import { lazy, validate } from "@rax/core";
 import * as z from "zod/mini";
 import { LIMITS } from "./limits";
 
@@ -21,3 +21,28 @@ export const ref = lazy(() => z.union([z.string().check(z.minLength(1)), z.pipe(
 /** Whole seconds within `[min, max]`. */
 export const seconds = (l: { min: number; max: number }) =>
   z.number().check(z.int("must be whole seconds"), z.gte(l.min, `must be at least ${l.min} seconds`), z.lte(l.max, `must be at most ${l.max} seconds`));
+
+// Every call names its queue (and most a message or claim): the common forms are checked by hand,
+// and zod runs only for input that does not plainly fit, to word what is wrong (same field, same message).
+
+/** The queue's name from a `QueueRef` (ValidationError on field `queue` otherwise). */
+export function queueNameOf(queue: unknown): string {
+  if (typeof queue === "string") {
+    if (LIMITS.queueName.test(queue)) return queue;
+  } else if (typeof queue === "object" && queue !== null && !Array.isArray(queue)) {
+    const name = (queue as { name?: unknown }).name;
+    if (typeof name === "string" && LIMITS.queueName.test(name)) return name;
+  }
+  return validate(queueRef(), queue, "queue");
+}
+
+/** The id from a `Ref` (ValidationError on `field` otherwise). */
+export function idOf(value: unknown, field: string): string {
+  if (typeof value === "string") {
+    if (value !== "") return value;
+  } else if (typeof value === "object" && value !== null && !Array.isArray(value)) {
+    const id = (value as { id?: unknown }).id;
+    if (typeof id === "string" && id !== "") return id;
+  }
+  return validate(ref(), value, field);
+}

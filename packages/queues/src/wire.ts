@@ -25,15 +25,33 @@ export async function bodyOrEmpty<S extends z.ZodMiniType>(res: RaxResponse, sch
   );
 }
 
-/** The last path segment of an href (`/v1/queues/q/messages/ID?claim_id=C` → `ID`). */
+/** The last path segment of an href (`/v1/queues/q/messages/ID?claim_id=C` → `ID`). Runs for every posted or claimed message. */
 export function idFromHref(href: string): string {
-  const path = href.split("?")[0] ?? "";
-  return decodeURIComponent(path.slice(path.lastIndexOf("/") + 1));
+  const q = href.indexOf("?");
+  const end = q < 0 ? href.length : q;
+  const id = href.slice(href.lastIndexOf("/", end - 1) + 1, end);
+  return id.includes("%") ? decodeURIComponent(id) : id;
 }
 
-/** A query parameter of an href (`claim_id`, `marker`). */
+/**
+ * A query parameter of an href (`claim_id`, `marker`). Plain queries (ids and markers, nothing to
+ * decode) are scanned in place, as URLSearchParams would read them; anything it would decode
+ * (`%`, `+`) or that holds a `#` goes through it.
+ */
 export function paramFromHref(href: string, name: string): string | undefined {
   const q = href.indexOf("?");
   if (q < 0) return undefined;
-  return new URLSearchParams(href.slice(q + 1)).get(name) ?? undefined;
+  const query = href.slice(q + 1);
+  if (ENCODED.test(query)) return new URLSearchParams(query).get(name) ?? undefined;
+  for (let at = 0; at <= query.length; ) {
+    let next = query.indexOf("&", at);
+    if (next < 0) next = query.length;
+    const eq = query.indexOf("=", at);
+    const keyEnd = eq >= 0 && eq < next ? eq : next;
+    if (keyEnd - at === name.length && query.startsWith(name, at)) return keyEnd === next ? "" : query.slice(keyEnd + 1, next);
+    at = next + 1;
+  }
+  return undefined;
 }
+
+const ENCODED = /[%+#]/;

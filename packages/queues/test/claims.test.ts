@@ -21,6 +21,14 @@ describe("claims", () => {
     ]);
   });
 
+  it("a claim keeps the claimed rows as the server sent them in raw (nothing lost), as each message does", async () => {
+    const row = claimed("m1", "c1");
+    const { pq } = await serve({ version: 2 }, { method: "POST", path: "/queues/q/claims", status: 201, headers: { location: "/v2/queues/q/claims/c1" }, body: { messages: [{ ...row, checksum: "MD5:x" }] } });
+    const claim = (await pq.claims.claim("q", { ttl: 300, grace: 60 }))!;
+    expect(claim.raw).toEqual({ messages: [{ ...row, checksum: "MD5:x" }] });
+    expect(claim.messages[0]!.raw).toEqual({ ...row, checksum: "MD5:x" });
+  });
+
   it("v1's bare array; without Location the id comes from a message's claim_id", async () => {
     const { pq } = await serve({}, { method: "POST", path: "/queues/q/claims", status: 201, body: [claimed("m1", "c7", 1)] });
     expect((await pq.claims.claim("q", { ttl: 60, grace: 60 }))!.id).toBe("c7");

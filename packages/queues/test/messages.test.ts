@@ -36,6 +36,18 @@ describe("messages", () => {
     expect(seen).toHaveLength(0);
   });
 
+  it("ids and claim ids read from hrefs are decoded (percent-encoded or not)", async () => {
+    const { pq } = await serve(
+      { version: 2 },
+      { method: "POST", path: "/queues/q/messages", status: 201, body: { resources: ["/v2/queues/q/messages/a%20b", "/v2/queues/q/messages/plain?x=1"] } },
+      { method: "GET", path: "/queues/q/messages", status: 200, body: { messages: [{ href: "/v2/queues/q/messages/m1?x=1&claim_id=c%2F1", ttl: 60, age: 1, body: 1 }, { href: "/v2/queues/q/messages/m2?claim_id=c2&x=y", ttl: 60, age: 1, body: 2 }] } },
+      { method: "GET", path: "/queues/q/messages", status: 200, body: { messages: [] } },
+    );
+    expect((await pq.messages.postMany("q", [{ body: 1, ttl: 60 }, { body: 2, ttl: 60 }])).map((m) => m.id)).toEqual(["a b", "plain"]);
+    const listed = await pq.messages.list("q", { includeClaimed: true }).toArray();
+    expect(listed.map((m) => [m.id, m.claimId])).toEqual([["m1", "c/1"], ["m2", "c2"]]);
+  });
+
   it("post to a queue that does not exist (v1 404) → NoSuchQueue", async () => {
     const { pq } = await serve({}, { method: "POST", path: "/queues/q/messages", status: 404, body: { title: "Not found" } });
     await expect(pq.messages.post("q", 1, 60)).rejects.toBeInstanceOf(NoSuchQueue);

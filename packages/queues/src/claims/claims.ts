@@ -60,7 +60,10 @@ export class Claim {
 
   #assign(data: ClaimData): void {
     const grace = this.grace;
-    assignData(this, { ...data, ...(data.grace === undefined && grace !== undefined ? { grace } : {}), messages: data.messages.map((m) => new Message(this.#claims.messages, this.#queue, { ...m, claimId: m.claimId ?? data.id })) });
+    const messages = this.#claims.messages;
+    // A claimed message's href names its claim already: copy only the rows that lack it.
+    const rows = data.messages.map((m) => new Message(messages, this.#queue, m.claimId !== undefined ? m : { ...m, claimId: data.id }));
+    assignData(this, { ...data, ...(data.grace === undefined && grace !== undefined ? { grace } : {}), messages: rows });
   }
 
   /** The queue it was made on (name). */

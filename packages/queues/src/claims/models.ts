@@ -56,5 +56,17 @@ export const claimInput = lazy(() => z.strictObject({
 }));
 export type ClaimInput = z.input<ReturnType<typeof claimInput>>;
 
+const within = (v: unknown, l: { min: number; max: number }): v is number => Number.isInteger(v) && (v as number) >= l.min && (v as number) <= l.max;
+
+/** A claim request that plainly fits `claimInput`, checked by hand (a worker claims in a loop); else undefined (zod words it). */
+export function plainClaimInput(v: unknown): z.output<ReturnType<typeof claimInput>> | undefined {
+  if (typeof v !== "object" || v === null || Object.getPrototypeOf(v) !== Object.prototype) return undefined;
+  for (const k in v) if (k !== "ttl" && k !== "grace" && k !== "count") return undefined;
+  const { ttl, grace, count } = v as { ttl?: unknown; grace?: unknown; count?: unknown };
+  if (!within(ttl, LIMITS.claimTtl) || !within(grace, LIMITS.claimGrace)) return undefined;
+  if (count === undefined) return { ttl, grace };
+  return within(count, { min: 1, max: LIMITS.claimCount }) ? { ttl, grace, count } : undefined;
+}
+
 export const updateClaimInput = lazy(() => z.strictObject({ ttl: z.optional(claimTtl()), grace: z.optional(claimGrace()) }).check(z.refine((u) => u.ttl !== undefined || u.grace !== undefined, { message: "needs ttl or grace (or both)" })));
 export type UpdateClaimInput = z.input<ReturnType<typeof updateClaimInput>>;

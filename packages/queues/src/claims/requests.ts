@@ -1,11 +1,11 @@
-import { type CallOptions, type NotFound, notFoundAs, sendFor, validate } from "@rax/core";
+import { type CallOptions, type NotFound, validate } from "@rax/core";
 import { NoSuchClaim, NoSuchQueue } from "../errors";
-import { guarded } from "../client-id-guard";
+import { sendQueues } from "../send";
 import { type QueuesApi, queuesPath, requireClientId } from "../queues-api";
-import { type QueueRef, queueRef, type Ref, ref } from "../ref";
+import { idOf, type QueueRef, queueNameOf, type Ref } from "../ref";
 import { plainMessages, toMessage } from "../messages/models";
 import { bodyOrEmpty, idFromHref, paramFromHref } from "../wire";
-import { type ClaimData, type ClaimInput, claimedBody, claimInput, toClaim, type UpdateClaimInput, updateClaimInput, wireClaim } from "./models";
+import { type ClaimData, type ClaimInput, claimedBody, claimInput, plainClaimInput, toClaim, type UpdateClaimInput, updateClaimInput, wireClaim } from "./models";
 
 const noClaim = (id: string) => (e: NotFound) => new NoSuchClaim(id, e);
 
@@ -16,30 +16,25 @@ const noClaim = (id: string) => (e: NotFound) => new NoSuchClaim(id, e);
  * post, a claim is never replayed after a timeout (a replay could claim a second batch).
  */
 export async function claimMessages(client: QueuesApi, queue: QueueRef, options: ClaimInput, o: CallOptions = {}): Promise<ClaimData | undefined> {
-  const name = validate(queueRef(), queue, "queue");
-  const i = validate(claimInput(), options, "claim");
+  const name = queueNameOf(queue);
+  const i = plainClaimInput(options) ?? validate(claimInput(), options, "claim");
   requireClientId(client);
-  const res = await guarded(
-    notFoundAs(
-      sendFor(client, { method: "POST", path: queuesPath(client, name, "claims"), query: { limit: i.count }, json: { ttl: i.ttl, grace: i.grace }, ...o }, [201, 204]),
-      (e) => new NoSuchQueue(name, e),
-    ),
-  );
+  const res = await sendQueues(client, { method: "POST", path: queuesPath(client, name, "claims"), query: { limit: i.count }, json: { ttl: i.ttl, grace: i.grace }, ...o, success: [201, 204] }, (e) => new NoSuchQueue(name, e));
   const rows = await bodyOrEmpty(res, claimedBody(), (b) => plainMessages(Array.isArray(b) ? b : (b as { messages?: unknown } | null)?.messages));
   if (!rows || rows.length === 0) return undefined;
   const messages = rows.map(toMessage);
   const location = res.headers.location;
   const id = location ? idFromHref(location) : (paramFromHref(messages[0]!.href, "claim_id") ?? "");
   const href = location ?? `${messages[0]!.href.split("/messages/")[0]}/claims/${id}`;
-  return { id, href, ttl: i.ttl, grace: i.grace, age: 0, messages, raw: { messages: rows.map((m) => m.raw) } };
+  return { id, href, ttl: i.ttl, grace: i.grace, age: 0, messages, raw: { messages: rows } };
 }
 
 /** GET /queues/{q}/claims/{id}: its TTL, age and messages now. `NoSuchClaim` once released or expired. */
 export async function getClaim(client: QueuesApi, queue: QueueRef, claim: Ref, o: CallOptions = {}): Promise<ClaimData> {
-  const name = validate(queueRef(), queue, "queue");
-  const id = validate(ref(), claim, "claim");
+  const name = queueNameOf(queue);
+  const id = idOf(claim, "claim");
   requireClientId(client);
-  const res = await guarded(notFoundAs(sendFor(client, { method: "GET", path: queuesPath(client, name, "claims", id), ...o }, [200]), noClaim(id)));
+  const res = await sendQueues(client, { method: "GET", path: queuesPath(client, name, "claims", id), ...o, success: [200] }, noClaim(id));
   const data = toClaim((await bodyOrEmpty(res, wireClaim()))!);
   return { ...data, id };
 }
@@ -50,20 +45,20 @@ export async function getClaim(client: QueuesApi, queue: QueueRef, claim: Ref, o
  * retried with backoff by the transport's retry policy.
  */
 export async function updateClaim(client: QueuesApi, queue: QueueRef, claim: Ref, changes: UpdateClaimInput, o: CallOptions = {}): Promise<void> {
-  const name = validate(queueRef(), queue, "queue");
-  const id = validate(ref(), claim, "claim");
+  const name = queueNameOf(queue);
+  const id = idOf(claim, "claim");
   const c = validate(updateClaimInput(), changes, "changes");
   requireClientId(client);
   const json = { ...(c.ttl !== undefined ? { ttl: c.ttl } : {}), ...(c.grace !== undefined ? { grace: c.grace } : {}) };
-  const res = await guarded(notFoundAs(sendFor(client, { method: "PATCH", path: queuesPath(client, name, "claims", id), json, idempotent: true, ...o }, [204]), noClaim(id)));
+  const res = await sendQueues(client, { method: "PATCH", path: queuesPath(client, name, "claims", id), json, idempotent: true, ...o, success: [204] }, noClaim(id));
   await res.dump();
 }
 
 /** DELETE /queues/{q}/claims/{id} → 204: its messages are free to claim again at once. */
 export async function releaseClaim(client: QueuesApi, queue: QueueRef, claim: Ref, o: CallOptions = {}): Promise<void> {
-  const name = validate(queueRef(), queue, "queue");
-  const id = validate(ref(), claim, "claim");
+  const name = queueNameOf(queue);
+  const id = idOf(claim, "claim");
   requireClientId(client);
-  const res = await guarded(notFoundAs(sendFor(client, { method: "DELETE", path: queuesPath(client, name, "claims", id), ...o }, [204]), noClaim(id)));
+  const res = await sendQueues(client, { method: "DELETE", path: queuesPath(client, name, "claims", id), ...o, success: [204] }, noClaim(id));
   await res.dump();
 }

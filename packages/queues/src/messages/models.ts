@@ -1,4 +1,4 @@
-import { lazy, parseSchema } from "@rax/core";
+import { lazy, validate } from "@rax/core";
 import * as z from "zod/mini";
 import { LIMITS } from "../limits";
 import { seconds } from "../ref";
@@ -34,6 +34,16 @@ export function plainMessages(rows: unknown): WireMessage[] | undefined {
 /** GET ?ids=: v1 answers a bare array, v2 `{"messages": […]}`. */
 export const messagesByIdsBody = lazy(() => z.pipe(z.pipe(z.transform((b: unknown) => (Array.isArray(b) ? { messages: b } : b)), z.looseObject({ messages: z.array(wireMessage()) })), z.transform((b) => b.messages)));
 export const postedBody = lazy(() => z.looseObject({ resources: z.array(z.string()), partial: z.optional(z.boolean()) }));
+export type PostedBody = z.output<ReturnType<typeof postedBody>>;
+
+/** A post's answer that plainly fits `postedBody`, checked by hand (every post reads one); else undefined (zod words it). */
+export function plainPosted(b: unknown): PostedBody | undefined {
+  if (typeof b !== "object" || b === null) return undefined;
+  const { resources, partial } = b as { resources?: unknown; partial?: unknown };
+  if (!Array.isArray(resources) || (partial !== undefined && typeof partial !== "boolean")) return undefined;
+  for (const r of resources) if (typeof r !== "string") return undefined;
+  return b as PostedBody;
+}
 
 export interface MessageData {
   id: string;
@@ -49,9 +59,11 @@ export interface MessageData {
   raw: Record<string, unknown>;
 }
 
+/** `w` is a row freshly parsed off the wire and owned by nobody else: it is kept as `raw`, not copied. */
 export function toMessage(w: WireMessage): MessageData {
   const claimId = paramFromHref(w.href, "claim_id");
-  return { id: w.id ?? idFromHref(w.href), href: w.href, ttl: w.ttl, age: w.age, body: w.body, ...(claimId ? { claimId } : {}), raw: { ...w } };
+  const id = w.id ?? idFromHref(w.href);
+  return claimId ? { id, href: w.href, ttl: w.ttl, age: w.age, body: w.body, claimId, raw: w } : { id, href: w.href, ttl: w.ttl, age: w.age, body: w.body, raw: w };
 }
 
 /** What `post` returns for each message: its id and href, with the body and TTL that were sent. */
@@ -73,6 +85,28 @@ export type NewMessage = z.input<ReturnType<typeof newMessage>>;
 
 export const newMessages = lazy(() => z.array(newMessage()).check(z.minLength(1, "must hold at least one message"), z.maxLength(LIMITS.postCount, `must hold at most ${LIMITS.postCount} messages (the service's per-request limit); post the rest in more requests`)));
 
+/**
+ * Messages to post as the wire wants them (`{ttl, body}` each), when they plainly fit `newMessages`:
+ * 1–10 plain objects holding only a defined `body` and a whole `ttl` in range. Checked by hand, as
+ * a producer posts in a loop; anything else → undefined, and zod words what is wrong.
+ */
+export function plainNewMessages(v: unknown): Array<{ ttl: number; body: unknown }> | undefined {
+  if (!Array.isArray(v) || v.length < 1 || v.length > LIMITS.postCount) return undefined;
+  const out: Array<{ ttl: number; body: unknown }> = [];
+  for (const m of v) {
+    if (typeof m !== "object" || m === null || Object.getPrototypeOf(m) !== Object.prototype) return undefined;
+    let keys = 0;
+    for (const k in m) {
+      if (k !== "body" && k !== "ttl") return undefined;
+      keys++;
+    }
+    const { ttl, body } = m as { ttl?: unknown; body?: unknown };
+    if (keys !== 2 || body === undefined || !Number.isInteger(ttl) || (ttl as number) < LIMITS.messageTtl.min || (ttl as number) > LIMITS.messageTtl.max) return undefined;
+    out.push({ ttl: ttl as number, body });
+  }
+  return out;
+}
+
 export const listMessagesInput = lazy(() => z.optional(z.strictObject({
   /** Include messages this client (Client-ID) posted. Default false. */
   echo: z.optional(z.boolean()),
@@ -89,8 +123,11 @@ export type ListMessagesInput = z.input<ReturnType<typeof listMessagesInput>>;
 
 const idsSchema = lazy(() => z.array(z.union([z.string().check(z.minLength(1)), z.pipe(z.object({ id: z.string().check(z.minLength(1)) }), z.transform((o) => o.id))])).check(z.minLength(1, "must hold at least one id"), z.maxLength(LIMITS.idsCount, `must hold at most ${LIMITS.idsCount} ids per request`)));
 
-/** Ids (or objects with one); plain arrays are read by hand, anything else goes to zod for the wording. */
-export const idsInput = lazy(() => z.pipe(z.custom<string[]>(), z.transform((v, ctx) => {
+/**
+ * Ids (or objects with one) as strings. Plain arrays (a claim's messages, strings) are read by hand:
+ * a worker deletes every claim's messages; anything else goes to zod, which words what is wrong.
+ */
+export function idsOf(v: unknown): string[] {
   if (Array.isArray(v) && v.length >= 1 && v.length <= LIMITS.idsCount) {
     const out: string[] = [];
     for (const x of v) {
@@ -100,12 +137,8 @@ export const idsInput = lazy(() => z.pipe(z.custom<string[]>(), z.transform((v, 
     }
     if (out.length === v.length) return out;
   }
-  const r = parseSchema(idsSchema(), v);
-  if (r.success) return r.data;
-  // What classic zod's ctx.addIssue did (zod/mini's transform context has only `issues`).
-  for (const issue of r.error.issues) ctx.issues.push({ ...issue, code: "custom", message: issue.message, path: issue.path, input: v } as never);
-  return z.NEVER;
-})));
+  return validate(idsSchema(), v, "ids");
+}
 
 export const deleteMessageInput = lazy(() => z.optional(z.strictObject({
   /** The claim holding the message (needed once it is claimed; a `Message` read through a claim carries it). */

@@ -1,14 +1,14 @@
-import { type CallOptions, encodeSegment, Forbidden, linkPager, type NotFound, notFoundAs, type Paginated, sendFor, validate, ValidationError } from "@rax/core";
+import { type CallOptions, encodeSegment, Forbidden, linkPager, type NotFound, type Paginated, validate, ValidationError } from "@rax/core";
 import { MessageClaimed, NoSuchMessage, NoSuchQueue } from "../errors";
-import { guarded } from "../client-id-guard";
+import { sendQueues } from "../send";
 import { LIMITS, pageLimits } from "../limits";
 import { type QueuesApi, queuesPath, requireClientId } from "../queues-api";
-import { type QueueRef, queueRef, type Ref, ref } from "../ref";
+import { idOf, type QueueRef, queueNameOf, type Ref } from "../ref";
 import { bodyOrEmpty, idFromHref, paramFromHref } from "../wire";
 import {
   type DeleteMessageInput,
   deleteMessageInput,
-  idsInput,
+  idsOf,
   type ListMessagesInput,
   listMessagesInput,
   type MessageData,
@@ -16,6 +16,8 @@ import {
   messagesByIdsBody,
   type NewMessage,
   plainMessages,
+  plainNewMessages,
+  plainPosted,
   newMessages,
   type PostedMessage,
   postedBody,
@@ -40,20 +42,15 @@ function byIdsPath(client: QueuesApi, queue: string, ids: string[]): string {
  * dropped connection (the server may have stored them): see the README on de-duplicating.
  */
 export async function postMessages(client: QueuesApi, queue: QueueRef, messages: NewMessage[], o: CallOptions = {}): Promise<PostedMessage[]> {
-  const name = validate(queueRef(), queue, "queue");
-  const list = validate(newMessages(), messages, "messages");
+  const name = queueNameOf(queue);
+  const wire = plainNewMessages(messages) ?? validate(newMessages(), messages, "messages").map((m) => ({ ttl: m.ttl, body: m.body }));
   requireClientId(client);
-  const wire = list.map((m) => ({ ttl: m.ttl, body: m.body }));
   const text = JSON.stringify(client.apiVersion === 1 ? wire : { messages: wire });
-  if (Buffer.byteLength(text) > LIMITS.postBytes) throw new ValidationError("messages", `must serialise to at most ${LIMITS.postBytes} bytes in one request`);
-  const res = await guarded(
-    notFoundAs(
-      sendFor(client, { method: "POST", path: queuesPath(client, name, "messages"), body: text, headers: { "content-type": "application/json", ...o.headers }, signal: o.signal, timeout: o.timeout}, [201]),
-      noQueue(name),
-    ),
-  );
-  const body = (await bodyOrEmpty(res, postedBody()))!;
-  return body.resources.map((href, i) => ({ id: idFromHref(href), href, body: list[i]?.body, ttl: list[i]?.ttl ?? 0 }));
+  // A UTF-16 unit is at most 3 bytes of UTF-8: most posts are plainly under the limit without counting.
+  if (text.length * 3 > LIMITS.postBytes && Buffer.byteLength(text) > LIMITS.postBytes) throw new ValidationError("messages", `must serialise to at most ${LIMITS.postBytes} bytes in one request`);
+  const res = await sendQueues(client, { method: "POST", path: queuesPath(client, name, "messages"), body: text, headers: { "content-type": "application/json", ...o.headers }, signal: o.signal, timeout: o.timeout, success: [201] }, noQueue(name));
+  const body = (await bodyOrEmpty(res, postedBody(), plainPosted))!;
+  return body.resources.map((href, i) => ({ id: idFromHref(href), href, body: wire[i]?.body, ttl: wire[i]?.ttl ?? 0 }));
 }
 
 /**
@@ -61,7 +58,7 @@ export async function postMessages(client: QueuesApi, queue: QueueRef, messages:
  * marker (v1: 204 = no more; v2: an empty page). Without `echo` a client does not see its own messages.
  */
 export function listMessages(client: QueuesApi, queue: QueueRef, filters?: ListMessagesInput, o: CallOptions = {}): Paginated<MessageData> {
-  const name = validate(queueRef(), queue, "queue");
+  const name = queueNameOf(queue);
   const f = validate(listMessagesInput(), filters, "filters") ?? {};
   const pages = pageLimits(client.apiVersion);
   if (f.pageSize !== undefined && f.pageSize > pages.messages.max) throw new ValidationError("filters.pageSize", `must be at most ${pages.messages.max}`);
@@ -71,7 +68,7 @@ export function listMessages(client: QueuesApi, queue: QueueRef, filters?: ListM
       requireClientId(client);
       const limit = want === undefined ? size : Math.min(size, want);
       const query = { echo: f.echo ? "true" : "false", include_claimed: f.includeClaimed ? "true" : "false", limit, marker: marker ?? f.marker };
-      const res = await guarded(notFoundAs(sendFor(client, { method: "GET", path: queuesPath(client, name, "messages"), query, ...o }, [200, 204]), noQueue(name)));
+      const res = await sendQueues(client, { method: "GET", path: queuesPath(client, name, "messages"), query, ...o, success: [200, 204] }, noQueue(name));
       const body = await bodyOrEmpty(res, messagesBody(), (b) => {
         const rows = plainMessages((b as { messages?: unknown } | null)?.messages);
         return rows && { ...(b as object), messages: rows };
@@ -86,19 +83,19 @@ export function listMessages(client: QueuesApi, queue: QueueRef, filters?: ListM
 
 /** GET /queues/{q}/messages/{id}. `NoSuchMessage` once it is deleted or expired. */
 export async function getMessage(client: QueuesApi, queue: QueueRef, message: Ref, o: CallOptions = {}): Promise<MessageData> {
-  const name = validate(queueRef(), queue, "queue");
-  const id = validate(ref(), message, "message");
+  const name = queueNameOf(queue);
+  const id = idOf(message, "message");
   requireClientId(client);
-  const res = await guarded(notFoundAs(sendFor(client, { method: "GET", path: queuesPath(client, name, "messages", id), ...o }, [200]), (e) => new NoSuchMessage(id, e)));
+  const res = await sendQueues(client, { method: "GET", path: queuesPath(client, name, "messages", id), ...o, success: [200] }, (e) => new NoSuchMessage(id, e));
   return toMessage((await bodyOrEmpty(res, wireMessage()))!);
 }
 
 /** GET /queues/{q}/messages?ids=a,b: the ones that still exist (none → `[]`; v2's 404 for "none found" included). */
 export async function getMessagesByIds(client: QueuesApi, queue: QueueRef, ids: Ref[], o: CallOptions = {}): Promise<MessageData[]> {
-  const name = validate(queueRef(), queue, "queue");
-  const list = validate(idsInput(), ids, "ids");
+  const name = queueNameOf(queue);
+  const list = idsOf(ids);
   requireClientId(client);
-  const res = await guarded(sendFor(client, { method: "GET", path: byIdsPath(client, name, list), expectStatus: [404], ...o }, [200, 204, 404]));
+  const res = await sendQueues(client, { method: "GET", path: byIdsPath(client, name, list), expectStatus: [404], ...o, success: [200, 204, 404] });
   if (res.status === 404) {
     await res.dump();
     return [];
@@ -111,15 +108,13 @@ export async function getMessagesByIds(client: QueuesApi, queue: QueueRef, ids: 
  * it → `MessageClaimed`); deleting one already gone is not an error (204, as the server says).
  */
 export async function deleteMessage(client: QueuesApi, queue: QueueRef, message: Ref | { id: string; claimId?: string }, options?: DeleteMessageInput, o: CallOptions = {}): Promise<void> {
-  const name = validate(queueRef(), queue, "queue");
-  const id = validate(ref(), message, "message");
+  const name = queueNameOf(queue);
+  const id = idOf(message, "message");
   const i = validate(deleteMessageInput(), options, "options") ?? {};
   const claimId = i.claimId ?? (typeof message === "object" && "claimId" in message ? message.claimId : undefined);
   requireClientId(client);
   try {
-    const res = await guarded(
-      notFoundAs(sendFor(client, { method: "DELETE", path: queuesPath(client, name, "messages", id), query: { claim_id: claimId }, ...o }, [204]), (e) => new NoSuchMessage(id, e)),
-    );
+    const res = await sendQueues(client, { method: "DELETE", path: queuesPath(client, name, "messages", id), query: { claim_id: claimId }, ...o, success: [204] }, (e) => new NoSuchMessage(id, e));
     await res.dump();
   } catch (e) {
     if (e instanceof Forbidden) throw new MessageClaimed(id, e);
@@ -129,9 +124,9 @@ export async function deleteMessage(client: QueuesApi, queue: QueueRef, message:
 
 /** DELETE /queues/{q}/messages?ids=a,b → 204 (ids that do not exist are skipped by the server). */
 export async function deleteMessagesByIds(client: QueuesApi, queue: QueueRef, ids: Ref[], o: CallOptions = {}): Promise<void> {
-  const name = validate(queueRef(), queue, "queue");
-  const list = validate(idsInput(), ids, "ids");
+  const name = queueNameOf(queue);
+  const list = idsOf(ids);
   requireClientId(client);
-  const res = await guarded(notFoundAs(sendFor(client, { method: "DELETE", path: byIdsPath(client, name, list), ...o }, [204]), noQueue(name)));
+  const res = await sendQueues(client, { method: "DELETE", path: byIdsPath(client, name, list), ...o, success: [204] }, noQueue(name));
   await res.dump();
 }

@@ -1,10 +1,10 @@
-import { type CallOptions, lazy, linkPager, type NotFound, notFound, notFoundAs, type Paginated, sendFor, validate, ValidationError } from "@rax/core";
+import { type CallOptions, lazy, linkPager, type NotFound, notFound, type Paginated, validate, ValidationError } from "@rax/core";
 import * as z from "zod/mini";
 import { DuplicateQueue, NoSuchQueue } from "../errors";
-import { guarded } from "../client-id-guard";
+import { sendQueues } from "../send";
 import { pageLimits } from "../limits";
 import { type QueuesApi, queuesPath, requireClientIdOnV2 } from "../queues-api";
-import { type QueueRef, queueName, queueRef } from "../ref";
+import { type QueueRef, queueName, queueNameOf } from "../ref";
 import { bodyOrEmpty, paramFromHref } from "../wire";
 import {
   type CreateQueueInput,
@@ -39,7 +39,7 @@ export function listQueues(client: QueuesApi, filters?: ListQueuesInput, o: Call
       requireClientIdOnV2(client);
       const limit = want === undefined ? size : Math.min(size, want);
       const query = { limit, marker: marker ?? f.marker, detailed: f.detailed ? "true" : undefined, name };
-      const res = await guarded(sendFor(client, { method: "GET", path: queuesPath(client), query, ...o }, [200, 204]));
+      const res = await sendQueues(client, { method: "GET", path: queuesPath(client), query, ...o, success: [200, 204] });
       const body = await bodyOrEmpty(res, queuesBody());
       if (!body || body.queues.length === 0) return { items: [] };
       const next = body.links?.find((l) => l.rel === "next")?.href;
@@ -56,9 +56,9 @@ export function listQueues(client: QueuesApi, filters?: ListQueuesInput, o: Call
  * created lazily), so the listing is asked, filtered by name, instead.
  */
 export async function queueExists(client: QueuesApi, queue: QueueRef, o: CallOptions = {}): Promise<boolean> {
-  const name = validate(queueRef(), queue, "queue");
+  const name = queueNameOf(queue);
   if (client.apiVersion === 1) {
-    const res = await guarded(sendFor(client, { method: "HEAD", path: queuesPath(client, name), expectStatus: [404], ...o }, [204, 200, 404]));
+    const res = await sendQueues(client, { method: "HEAD", path: queuesPath(client, name), expectStatus: [404], ...o, success: [204, 200, 404] });
     await res.dump();
     return res.status !== 404;
   }
@@ -72,7 +72,7 @@ export async function queueExists(client: QueuesApi, queue: QueueRef, o: CallOpt
 
 /** The queue as a `QueueData` (v2 with its metadata), or `NoSuchQueue`. */
 export async function getQueue(client: QueuesApi, queue: QueueRef, o: CallOptions = {}): Promise<QueueData> {
-  const name = validate(queueRef(), queue, "queue");
+  const name = queueNameOf(queue);
   if (!(await queueExists(client, name, o))) throw notFound(`queue ${name}`, `Queue ${name} does not exist`, (e) => new NoSuchQueue(name, e));
   if (client.apiVersion === 1) return { name, href: `/v1/queues/${name}`, raw: {} };
   const metadata = await getQueueMetadata(client, name, o);
@@ -88,7 +88,7 @@ export async function createQueue(client: QueuesApi, queue: string, options?: Cr
   const i = validate(createQueueInput(), options, "options") ?? {};
   requireClientIdOnV2(client);
   const json = client.apiVersion === 2 ? (i.metadata ?? {}) : undefined;
-  const res = await guarded(sendFor(client, { method: "PUT", path: queuesPath(client, name), ...(json ? { json } : {}), ...o }, [201, 204]));
+  const res = await sendQueues(client, { method: "PUT", path: queuesPath(client, name), ...(json ? { json } : {}), ...o, success: [201, 204] });
   await res.dump();
   if (res.status === 204) throw new DuplicateQueue(name);
   if (client.apiVersion === 1 && i.metadata) await setQueueMetadata(client, name, i.metadata, { clear: true }, o);
@@ -98,26 +98,26 @@ export async function createQueue(client: QueuesApi, queue: string, options?: Cr
 
 /** DELETE /queues/{name} → 204 (v2 answers 204 for a queue that never existed, too). */
 export async function deleteQueue(client: QueuesApi, queue: QueueRef, o: CallOptions = {}): Promise<void> {
-  const name = validate(queueRef(), queue, "queue");
+  const name = queueNameOf(queue);
   requireClientIdOnV2(client);
-  const res = await guarded(notFoundAs(sendFor(client, { method: "DELETE", path: queuesPath(client, name), ...o }, [204]), missing(name)));
+  const res = await sendQueues(client, { method: "DELETE", path: queuesPath(client, name), ...o, success: [204] }, missing(name));
   await res.dump();
 }
 
 /** GET /queues/{name}/stats: claimed, free and total counts, and the oldest and newest message. */
 export async function getQueueStats(client: QueuesApi, queue: QueueRef, o: CallOptions = {}): Promise<QueueStats> {
-  const name = validate(queueRef(), queue, "queue");
+  const name = queueNameOf(queue);
   requireClientIdOnV2(client);
-  const res = await guarded(notFoundAs(sendFor(client, { method: "GET", path: queuesPath(client, name, "stats"), ...o }, [200]), missing(name)));
+  const res = await sendQueues(client, { method: "GET", path: queuesPath(client, name, "stats"), ...o, success: [200] }, missing(name));
   return toStats((await bodyOrEmpty(res, statsBody()))!);
 }
 
 /** v1: GET /queues/{name}/metadata. v2: GET /queues/{name} (which also shows Zaqar's reserved `_…` keys). */
 export async function getQueueMetadata(client: QueuesApi, queue: QueueRef, o: CallOptions = {}): Promise<Record<string, unknown>> {
-  const name = validate(queueRef(), queue, "queue");
+  const name = queueNameOf(queue);
   requireClientIdOnV2(client);
   const path = client.apiVersion === 1 ? queuesPath(client, name, "metadata") : queuesPath(client, name);
-  const res = await guarded(notFoundAs(sendFor(client, { method: "GET", path, ...o }, [200]), missing(name)));
+  const res = await sendQueues(client, { method: "GET", path, ...o, success: [200] }, missing(name));
   return { ...(await bodyOrEmpty(res, metadataBody()))! };
 }
 
@@ -127,13 +127,13 @@ export async function getQueueMetadata(client: QueuesApi, queue: QueueRef, o: Ca
  * clear, `remove`s of the user keys not kept). Returns the metadata as it now is.
  */
 export async function setQueueMetadata(client: QueuesApi, queue: QueueRef, metadata: Record<string, unknown>, options?: SetMetadataInput, o: CallOptions = {}): Promise<Record<string, unknown>> {
-  const name = validate(queueRef(), queue, "queue");
+  const name = queueNameOf(queue);
   const meta = validate(metadataObject(), metadata, "metadata");
   const { clear = false } = validate(setMetadataInput(), options, "options") ?? {};
   requireClientIdOnV2(client);
   if (client.apiVersion === 1) {
     const json = clear ? meta : { ...(await getQueueMetadata(client, name, o)), ...meta };
-    const res = await guarded(notFoundAs(sendFor(client, { method: "PUT", path: queuesPath(client, name, "metadata"), json, ...o }, [204]), missing(name)));
+    const res = await sendQueues(client, { method: "PUT", path: queuesPath(client, name, "metadata"), json, ...o, success: [204] }, missing(name));
     await res.dump();
     return json;
   }
@@ -145,15 +145,6 @@ export async function setQueueMetadata(client: QueuesApi, queue: QueueRef, metad
       .map((k) => ({ op: "remove", path: pointer(k) })),
     ...Object.entries(meta).map(([k, value]) => ({ op: "add", path: pointer(k), value })),
   ];
-  const res = await guarded(
-    notFoundAs(
-      sendFor(
-        client,
-        { method: "PATCH", path: queuesPath(client, name), body: JSON.stringify(patch), headers: { "content-type": "application/openstack-messaging-v2.0-json-patch", ...o.headers }, signal: o.signal, timeout: o.timeout },
-        [200],
-      ),
-      missing(name),
-    ),
-  );
+  const res = await sendQueues(client, { method: "PATCH", path: queuesPath(client, name), body: JSON.stringify(patch), headers: { "content-type": "application/openstack-messaging-v2.0-json-patch", ...o.headers }, signal: o.signal, timeout: o.timeout, success: [200] }, missing(name));
   return { ...(await bodyOrEmpty(res, metadataBody()))! };
 }
