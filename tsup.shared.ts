@@ -1,4 +1,5 @@
 import { defineConfig, type Options } from "tsup";
+import { bareChunkImports } from "./packages/core/build/bare-chunk-imports";
 
 // One build recipe for every package, so the ESM/CJS/d.ts outputs and the
 // exports maps they back cannot drift apart between packages.
@@ -24,5 +25,8 @@ export function packageConfig(overrides: Partial<Options> = {}) {
     // named as exported and that the build renamed no class; a class that refers to itself, which
     // esbuild emits as `var X = class _X`, declares `static get name() { return "X"; }`.
     ...overrides,
+    // Last, so it records the code the other steps leave (see packages/core/build/bare-chunk-imports.ts):
+    // code splitting's bare chunk imports made a user's esbuild warn once per line.
+    plugins: [...(overrides.plugins ?? []), bareChunkImports()],
   });
 }
