@@ -1,6 +1,7 @@
 import { HttpError, InvalidResponse, Paginated, type RaxResponse, redact, lazy } from "@rax/core";
 import * as z from "zod/mini";
 import { parseOptions } from "./options";
+import { parseJsonBody } from "./listing-body";
 import { parseBody } from "./response-body";
 import { OK } from "./success-status";
 import { storage, type SwiftClient } from "./swift-client";
@@ -65,7 +66,7 @@ export async function jsonArray(
     await res.dump();
     return { res, rows: [] };
   }
-  const body = await res.json();
+  const body = parseJsonBody(res, await res.bytes());
   if (body === undefined) return { res, rows: [] };
   if (!Array.isArray(body))
     throw new InvalidResponse(
