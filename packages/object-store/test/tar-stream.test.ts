@@ -1,6 +1,6 @@
 import { execFileSync } from "node:child_process";
 import { createHash, randomBytes } from "node:crypto";
-import { mkdtempSync, writeFileSync } from "node:fs";
+import { existsSync, mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
@@ -38,7 +38,7 @@ with tarfile.open(sys.argv[1], mode="r|") as t:
         out.append({"name": ti.name, "size": ti.size, "pax": ti.pax_headers, "md5": hashlib.md5(data).hexdigest()})
 print(json.dumps(out))
 `;
-  return JSON.parse(execFileSync("python3", ["-c", script, path]).toString());
+  return JSON.parse(execFileSync(existsSync("/usr/bin/python3") ? "/usr/bin/python3" : "python3", ["-c", script, path]).toString());
 }
 
 describe("tar writer", () => {
