@@ -2,14 +2,16 @@
 // loaded in a fresh process by import-probe.cjs, which records what loading it did. Runs after
 // `turbo run build` (pnpm test); `node tests/packaging/import-probe.cjs --all` prints the table.
 import { execFile } from "node:child_process";
-import { existsSync, readdirSync } from "node:fs";
+import { chmodSync, existsSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { promisify } from "node:util";
-import { describe, expect, it } from "vitest";
+import { afterAll, describe, expect, it } from "vitest";
 
 const root = fileURLToPath(new URL("../..", import.meta.url));
 const probe = join(root, "tests", "packaging", "import-probe.cjs");
+const probeEsm = join(root, "tests", "packaging", "import-probe-esm.mjs");
 const run = promisify(execFile);
 const built = readdirSync(join(root, "packages")).filter((d) => existsSync(join(root, "packages", d, "dist", "index.cjs")));
 
@@ -64,5 +66,53 @@ describe.skipIf(built.length === 0)("what loading a built package runs", () => {
     const p = JSON.parse(stdout) as Probe;
     expect(p.zodByName).toEqual({ object: 1, string: 1 });
     expect(p.files.zod).toBeGreaterThan(0);
+  });
+});
+
+// @rax/identity's config readers (clouds.yaml, pyrax config and credential files) load yaml (72
+// files) and ini on first use: most programs never read such a file. Both dist formats.
+describe.skipIf(!built.includes("identity"))("@rax/identity's config file parsers", () => {
+  const work = mkdtempSync(join(tmpdir(), "rax-config-parsers-"));
+  afterAll(() => rmSync(work, { recursive: true, force: true }));
+
+  it("importing it loads neither yaml nor ini (require and import)", async () => {
+    const cjs = await probeOf("identity");
+    const { stdout } = await run(process.execPath, [probeEsm, join(root, "packages", "identity")], { timeout: 60_000 });
+    const esm = JSON.parse(stdout) as { files: Record<string, number> };
+    expect(esm.files["@rax/identity"]).toBeGreaterThan(0);
+    for (const files of [cjs.files, esm.files]) {
+      expect(files.yaml).toBeUndefined();
+      expect(files.ini).toBeUndefined();
+    }
+  });
+
+  it.each([
+    ["CJS", "index.cjs"],
+    ["ESM", "index.js"],
+  ])("the %s build reads clouds.yaml and a credential file on first use, loading them then", async (_name, file) => {
+    const clouds = join(work, "clouds.yaml");
+    // failsafe schema: 0123 stays the string written.
+    writeFileSync(clouds, "clouds:\n  lab:\n    auth:\n      auth_url: http://127.0.0.1:5000/v3\n      username: demo\n      password: 0123\n");
+    const creds = join(work, "credentials");
+    writeFileSync(creds, "[keystone]\nusername = demo\npassword = se;cret#1\ntenant_id = t1\n");
+    chmodSync(clouds, 0o600);
+    chmodSync(creds, 0o600);
+    const identity = join(root, "packages", "identity", "dist", file);
+    const body = `
+      const loaded = () => Object.keys(require.cache).filter((f) => /node_modules\\/(yaml|ini)\\//.test(f)).map((f) => /node_modules\\/(yaml|ini)\\//.exec(f)[1]);
+      const before = [...new Set(loaded())];
+      const cloud = id.findCloud("lab", { env: { OS_CLIENT_CONFIG_FILE: ${JSON.stringify(clouds)} } });
+      const cred = id.readCredentialFile(${JSON.stringify(creds)}, "keystone");
+      console.log(JSON.stringify({ before, after: [...new Set(loaded())].sort(), password: cloud.auth.password, cred }));`;
+    const script =
+      file === "index.cjs"
+        ? `const id = require(${JSON.stringify(identity)});${body}`
+        : `import { createRequire } from "node:module"; const require = createRequire(import.meta.url); const id = await import(${JSON.stringify(identity)});${body}`;
+    const { stdout } = await run(process.execPath, [...(file === "index.js" ? ["--input-type=module"] : []), "-e", script], { timeout: 60_000 });
+    const r = JSON.parse(stdout.trim()) as { before: string[]; after: string[]; password: string; cred: Record<string, string> };
+    expect(r.before).toEqual([]);
+    expect(r.after).toEqual(["ini", "yaml"]);
+    expect(r.password).toBe("0123");
+    expect(r.cred).toEqual({ username: "demo", password: "se;cret#1", tenantId: "t1" });
   });
 });

@@ -1,9 +1,9 @@
 import { existsSync, readFileSync, statSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { ValidationError, registerSecret } from "@rax/core";
-import { parse as parseYaml } from "yaml";
 import type { EnvVars } from "./config";
 import { homeDirectory } from "./config";
+import { parseYaml } from "./config-parsers";
 import { warnOnce } from "./warn-once";
 
 /** The `auth` block of a cloud in clouds.yaml (openstacksdk's names). */

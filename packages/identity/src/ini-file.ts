@@ -1,4 +1,4 @@
-import * as ini from "ini";
+import { decodeIni } from "./config-parsers";
 
 export type IniSections = Map<string, Record<string, string>>;
 
@@ -52,7 +52,7 @@ export function parseIni(text: string, opts: { literal?: boolean } = {}): Parsed
     if (opts.literal) value = value.replace(/[\\;#]/g, (c) => `\\${c}`);
     prepared.push(`${key} = ${value}`);
   }
-  const decoded = ini.decode(prepared.join("\n")) as Record<string, unknown>;
+  const decoded = decodeIni(prepared.join("\n"));
   const sections: IniSections = new Map();
   for (const name of order) {
     const raw = lookupSection(decoded, name);
