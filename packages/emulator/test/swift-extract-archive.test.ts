@@ -94,6 +94,13 @@ describe("PUT ?extract-archive=tar", () => {
     expect((await listing("ex2")).map((o) => o.name)).toEqual(["ok.txt", "ü.txt"]);
   });
 
+  it("as real Swift 2.30: '.' and '..' segments are stored as they are; the name limit counts characters, not bytes", async () => {
+    const wide = "é".repeat(700); // 1,400 bytes, 700 characters: accepted
+    const r = await extract("exd?extract-archive=tar", pythonTar([["x/./y.txt", "hi"], ["x/../z.txt", "hi"], [wide, "hi"]]));
+    expect(r.json).toMatchObject({ "Response Status": "201 Created", "Number Files Created": 3, Errors: [] });
+    expect((await listing("exd")).map((o) => o.name)).toEqual(["x/../z.txt", "x/./y.txt", wide]);
+  });
+
   it("an error name is cut at bulk's path limit (1,282 bytes) and URL-quoted", async () => {
     const tooLong = `${"é".repeat(1100)}`;
     const r = await extract("ex3?extract-archive=tar", pythonTar([[tooLong, "no"]]));

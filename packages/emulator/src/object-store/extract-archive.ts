@@ -4,7 +4,7 @@ import { sameArrival } from "../arrival";
 import { attachBody, bodyChunks, bodyIsFramed } from "../request-body";
 import { standardBody, swiftError } from "./errors";
 import { MAX_CONTAINER_NAME_LENGTH, MAX_FILE_SIZE, MAX_OBJECT_NAME_LENGTH } from "./limits";
-import { parseTarget, type StorageTarget } from "./target";
+import type { StorageTarget } from "./target";
 import { readTar, TarError } from "./tar-reader";
 
 /** Swift's bulk middleware defaults (`max_failed_extractions`, `max_containers_per_extraction`). */
@@ -154,8 +154,11 @@ async function extractEntries(request: Request, url: URL, target: StorageTarget,
   request.headers.forEach((v, k) => {
     if (k === "x-delete-at" || k === "x-delete-after" || k.startsWith("x-object-meta-")) copied.push([k, v]);
   });
-  const sub = (method: string, path: string, headers: Headers, body?: Buffer[]) => {
-    const subUrl = new URL(`/v1/${encodeURIComponent(target.account)}/${path.split("/").map(encodeURIComponent).join("/")}`, url);
+  // The target is built, not parsed from a URL: a URL would fold "." and ".." segments, which
+  // Swift stores as they are ("x/./y.txt").
+  const sub = (method: string, container: string, object: string | undefined, headers: Headers, body?: Buffer[]) => {
+    const swiftPath = `/v1/${target.account}/${container}${object === undefined ? "" : `/${object}`}`;
+    const subUrl = new URL(swiftPath.split("/").map(encodeURIComponent).join("/"), url);
     if (token !== null) headers.set("x-auth-token", token);
     const req = sameArrival(request, new Request(subUrl, { method, headers }));
     if (body) {
@@ -166,8 +169,8 @@ async function extractEntries(request: Request, url: URL, target: StorageTarget,
         })(),
       );
     }
-    const t = parseTarget(subUrl, target.region);
-    return t instanceof Response ? Promise.resolve(t) : dispatch(req, subUrl, t);
+    const t: StorageTarget = { region: target.region, account: target.account, container, swiftPath, ...(object === undefined ? {} : { object }) };
+    return dispatch(req, subUrl, t);
   };
 
   try {
@@ -194,10 +197,10 @@ async function extractEntries(request: Request, url: URL, target: StorageTarget,
       const object = decoded.slice(decoded.indexOf("/") + 1);
       let containerFailure: [string, string] | undefined;
       if (!accessed.has(container)) {
-        const head = await sub("HEAD", container, new Headers());
+        const head = await sub("HEAD", container, undefined, new Headers());
         if (head.status === 401) throw new Stop(401, standardBody(401));
         if (head.status === 404) {
-          const put = await sub("PUT", container, new Headers());
+          const put = await sub("PUT", container, undefined, new Headers());
           if (put.status >= 200 && put.status < 300) {
             containersCreated++;
             if (containersCreated > MAX_CONTAINERS_PER_EXTRACTION)
@@ -213,7 +216,7 @@ async function extractEntries(request: Request, url: URL, target: StorageTarget,
       const headers = new Headers({ "content-length": String(item.size) });
       for (const [k, v] of copied) headers.set(k, v);
       paxHeaders(item.pax, headers);
-      const res = await sub("PUT", `${container}/${object}`, headers, item.data);
+      const res = await sub("PUT", container, object, headers, item.data);
       await res.body?.cancel();
       accessed.add(container);
       if (res.status >= 200 && res.status < 300) {
