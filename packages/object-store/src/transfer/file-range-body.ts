@@ -3,22 +3,27 @@ import { getDefaultHighWaterMark, Readable } from "node:stream";
 import type { ChunkCheck } from "./upload-body";
 
 /**
- * Read size for file bodies when the caller sets no `chunkSize`: each segment in flight holds
- * `ringSize` of them. At 128 KiB the client's CPU per byte is that of 256 KiB (64 KiB costs a
- * fifth more: four times the reads, hash updates and socket writes) with half the memory.
+ * Read size for file bodies when the caller sets no `chunkSize`. A body streaming to a socket
+ * holds one such buffer at a time (see FileRangeBody), so a segmented upload holds about
+ * `segmentConcurrency` of them. Fewer, larger chunks mean fewer reads, hash updates, socket writes
+ * and stream callbacks, and every one of those allocates short-lived objects: at 128 KiB a 1 GiB
+ * upload allocated ~16 MB of them, enough young-generation churn for V8 to double its semi-space
+ * (+8 MB peak RSS); at 512 KiB ~5 MB, and the semi-space stays as it was.
  */
-export const FILE_CHUNK = 128 * 1024;
+export const FILE_CHUNK = 512 * 1024;
 
 /**
- * How many read buffers one file body cycles through. A buffer is refilled only once the chunks
- * read after it have moved on, so it must outnumber every place a chunk can still wait: the
- * socket's write queue (undici pauses the body once `write` returns false, i.e. once the queue
- * holds the socket's high-water mark), this stream's own buffer (one chunk: highWaterMark 1) and
- * the read in progress, plus one spare. Should a transport ever hold more, the bytes sent differ
- * from the bytes hashed and the ETag check fails the upload: never silently.
+ * The most read buffers one file body holds. Usually it holds one: its consumer (undici,
+ * node:http, `pipe`) pauses it once the socket's queue is full and resumes it only once that
+ * queue has drained, so the buffer sent last is free again when the next read starts. A consumer
+ * that never pauses gives no such sign; then a buffer is refilled only after the chunks read after
+ * it have moved on, so the body holds as many as can still wait somewhere: the socket's write
+ * queue (up to its high-water mark, plus the chunk that crossed it), the read in progress, and
+ * one spare. Should a transport ever hold more, the bytes sent differ from the bytes hashed and
+ * the ETag check fails the upload: never silently.
  */
 export function ringSize(chunk: number, socketHighWaterMark = getDefaultHighWaterMark(false)): number {
-  return Math.ceil(socketHighWaterMark / chunk) + 3;
+  return Math.ceil(socketHighWaterMark / chunk) + 2;
 }
 
 /** Read buffers one upload may hold: what bounds its segments in flight besides their count. */
@@ -29,64 +34,93 @@ export const bodyBufferBytes = (chunk: number, size: number): number => Math.min
 
 /**
  * Segments a file upload sends at once: `wanted` (the caller's count), fewer when their read
- * buffers would exceed the budget (a large `chunkSize`), never less than one.
+ * buffers could exceed the budget (a large `chunkSize`), never less than one.
  */
 export const segmentsInFlight = (wanted: number, chunk: number, segmentSize: number, budget = READ_BUFFER_BUDGET): number =>
   Math.max(1, Math.min(wanted, Math.floor(budget / bodyBufferBytes(chunk, segmentSize))));
 
 /**
- * Read buffers shared by the bodies of one upload. A body's buffers come back only after its
- * request got its answer (the server has every byte, so no socket still holds them); the buffers
- * of a failed attempt are left to the GC, as a dying socket may still reference them.
+ * Read buffers shared by the bodies of one upload. A body gives a buffer back once its consumer
+ * is known to be done with it, and all of them once its request got its answer (the server has
+ * every byte, so no socket still holds them); the buffers of a failed attempt are left to the GC,
+ * as a dying socket may still reference them.
  */
 export class ChunkBuffers {
-  readonly #free: Buffer[] = [];
+  // A stack by index: `pop()` would shrink the array's backing store and the next `push()`
+  // reallocate it, a young-generation allocation per chunk.
+  readonly #free: (Buffer | undefined)[] = [];
+  #count = 0;
   constructor(readonly chunk: number) {}
   take(): Buffer {
-    return this.#free.pop() ?? Buffer.allocUnsafeSlow(this.chunk);
+    if (this.#count === 0) return Buffer.allocUnsafeSlow(this.chunk);
+    const b = this.#free[--this.#count] as Buffer;
+    this.#free[this.#count] = undefined;
+    return b;
   }
-  give(buffers: Buffer[]): void {
-    for (const b of buffers) this.#free.push(b);
+  give(buffer: Buffer): void {
+    this.#free[this.#count++] = buffer;
   }
 }
 
 /**
- * A request body reading bytes `start`..`start + size - 1` of a file into a few buffers it
- * reuses, where `createReadStream` allocates a fresh buffer per chunk. Those are garbage once the
- * socket has sent them, but V8 frees them only at its next major GC, which it schedules by
+ * A request body reading bytes `start`..`start + size - 1` of a file into buffers it reuses,
+ * where `createReadStream` allocates a fresh buffer per chunk. Those are garbage once the socket
+ * has sent them, but V8 frees them only at its next major GC, which it schedules by
  * external-memory growth (tens of MB): an upload held that much dead memory at its peak.
  * `check` sees each chunk as it is read (MD5, progress), before its buffer can be refilled. A file
  * that ends early fails the body (its size was taken up front).
  *
- * Reads go through callback `fs.read` with one callback bound per body, not `FileHandle.read`:
- * the promise API allocated about 2 KB per read (request, promise, result object, handle
- * bookkeeping). Everything allocated per chunk is garbage V8's young generation has to scavenge,
- * and the survivors of those scavenges are what makes V8 double its semi-space (+8 MB RSS on a
- * 1 GiB upload); a full chunk is pushed as its buffer itself, not a `subarray` view of it.
+ * No read-ahead (highWaterMark 0): the next read starts when the consumer asks for more, so a
+ * body holds one buffer, not one in the socket plus one waiting here. Reads go through callback
+ * `fs.read` with one callback per body, not `FileHandle.read` (~2 KB of promises and result
+ * objects per read), and a full chunk is pushed as its buffer, not a `subarray` view of it: what
+ * is allocated per chunk is what V8's young generation has to scavenge.
  */
 export class FileRangeBody extends Readable {
   readonly #path: string;
   readonly #end: number;
   readonly #check: ChunkCheck;
   readonly #buffers: ChunkBuffers;
-  readonly #ring: Buffer[] = [];
-  readonly #slots: number;
+  readonly #maxHeld: number;
+  /**
+   * Buffers pushed (or being read into) that the consumer may still reference: a ring of
+   * `#maxHeld` slots, `#heldCount` of them from `#first` on, oldest first.
+   */
+  readonly #held: (Buffer | undefined)[];
+  #first = 0;
+  #heldCount = 0;
+  /** How many of the held buffers were handed over before the consumer last paused: free once it reads again. */
+  #drained = 0;
   #position: number;
-  #next = 0;
   #fd: number | undefined;
-  /** The buffer of the read in flight (open or read); `_destroy` waits for it before closing. */
-  #reading: Buffer | null | undefined;
-  #closeWhenIdle: ((e?: Error | null) => void) | undefined;
+  /** Set while an open or read is in flight; `_destroy` waits for it before closing. */
+  #busy = false;
+  /** The buffer of the last read started. */
+  #reading: Buffer | undefined;
+  #closeWhenIdle: (() => void) | undefined;
 
   constructor(path: string, start: number, size: number, check: ChunkCheck, buffers: ChunkBuffers) {
-    super({ highWaterMark: 1 });
+    super({ highWaterMark: 0 });
     this.#path = path;
     this.#position = start;
     this.#end = start + size;
     this.#check = check;
     this.#buffers = buffers;
-    this.#slots = bodyBufferBytes(buffers.chunk, size) / buffers.chunk;
+    this.#maxHeld = Math.max(1, bodyBufferBytes(buffers.chunk, size) / buffers.chunk);
+    this.#held = new Array<Buffer | undefined>(this.#maxHeld).fill(undefined);
+    this.on("pause", this.#onPause);
   }
+
+  // Arrow fields: one callback per body, not one closure per read.
+
+  /**
+   * Paused by its consumer (its queue is full): it reads from this stream again only once that
+   * queue has drained, so every chunk handed over so far is then sent. Chunks still buffered here
+   * were not handed over; then nothing is counted.
+   */
+  readonly #onPause = (): void => {
+    if (this.readableLength === 0) this.#drained = this.#busy ? this.#heldCount - 1 : this.#heldCount;
+  };
 
   override _read(): void {
     if (this.#end - this.#position <= 0) {
@@ -94,7 +128,7 @@ export class FileRangeBody extends Readable {
       return;
     }
     if (this.#fd === undefined) {
-      this.#reading = null;
+      this.#busy = true;
       fs.open(this.#path, "r", this.#afterOpen);
       return;
     }
@@ -102,15 +136,27 @@ export class FileRangeBody extends Readable {
   }
 
   #readNext(fd: number): void {
-    const i = this.#next++ % this.#slots;
-    const buf = (this.#ring[i] ??= this.#buffers.take());
+    // Flowing again after a pause: what was handed over before it has been sent.
+    let free = this.readableFlowing === true ? this.#drained : 0;
+    // A consumer that never paused: the oldest chunks have moved on by now (see ringSize).
+    free = Math.max(free, this.#heldCount - (this.#maxHeld - 1));
+    this.#drained = 0;
+    const held = this.#held;
+    for (; free > 0; free--) {
+      this.#buffers.give(held[this.#first] as Buffer);
+      held[this.#first] = undefined;
+      this.#first = (this.#first + 1) % this.#maxHeld;
+      this.#heldCount--;
+    }
+    const buf = this.#buffers.take();
+    held[(this.#first + this.#heldCount++) % this.#maxHeld] = buf;
     this.#reading = buf;
+    this.#busy = true;
     fs.read(fd, buf, 0, Math.min(buf.byteLength, this.#end - this.#position), this.#position, this.#afterRead);
   }
 
-  // Arrow fields: one callback per body, not one closure per read.
   readonly #afterOpen = (err: Error | null, fd: number): void => {
-    this.#reading = undefined;
+    this.#busy = false;
     if (err) return this.#settle(err);
     this.#fd = fd;
     if (this.#closeWhenIdle) return this.#settle(null);
@@ -118,13 +164,12 @@ export class FileRangeBody extends Readable {
   };
 
   readonly #afterRead = (err: Error | null, bytesRead: number): void => {
-    const buf = this.#reading as Buffer;
-    this.#reading = undefined;
-    if (this.#closeWhenIdle) return this.#settle(err);
-    if (err) return this.#settle(err);
+    this.#busy = false;
+    if (this.#closeWhenIdle || err) return this.#settle(err);
     if (bytesRead === 0)
       return this.#settle(new Error(`${this.#path} ended ${this.#end - this.#position} bytes early (it changed size while uploading)`));
     this.#position += bytesRead;
+    const buf = this.#reading as Buffer;
     const chunk = bytesRead === buf.byteLength ? buf : buf.subarray(0, bytesRead);
     try {
       this.#check(chunk);
@@ -134,7 +179,7 @@ export class FileRangeBody extends Readable {
     this.push(chunk);
   };
 
-  /** A read or open ended in an error, or `_destroy` was waiting for it. */
+  /** An open or read ended in an error, or `_destroy` was waiting for it to end. */
   #settle(err: Error | null): void {
     const done = this.#closeWhenIdle;
     if (done) {
@@ -145,13 +190,18 @@ export class FileRangeBody extends Readable {
 
   /** Call once the request was answered: the buffers go back for the next body. */
   release(): void {
-    this.#buffers.give(this.#ring.splice(0));
+    const held = this.#held;
+    for (; this.#heldCount > 0; this.#heldCount--) {
+      this.#buffers.give(held[this.#first] as Buffer);
+      held[this.#first] = undefined;
+      this.#first = (this.#first + 1) % this.#maxHeld;
+    }
   }
 
   override _destroy(err: Error | null, cb: (e?: Error | null) => void): void {
     const done = (): void => cb(err);
-    // Closing the descriptor under a read in flight could let it read a reused descriptor.
-    if (this.#reading !== undefined) this.#closeWhenIdle = done;
+    // Closing the descriptor under a read in flight could let that read hit a reused descriptor.
+    if (this.#busy) this.#closeWhenIdle = done;
     else this.#close(done);
   }
 
