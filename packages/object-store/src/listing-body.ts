@@ -10,6 +10,8 @@ const PIECE = 32 * 1024;
 const OPEN_BRACKET = 0x5b;
 // What RaxResponse.json() takes for a blank body (Unicode spaces included).
 const NON_BLANK = /\S/;
+// decode() without { stream: true } keeps no state between calls, so one decoder serves all.
+const UTF8 = new TextDecoder();
 
 /** Whether `b` is JSON whitespace (the only bytes allowed before the opening bracket). */
 function blank(b: number): boolean {
@@ -56,7 +58,7 @@ function parsePieces(buf: Buffer, start: number): unknown[] | undefined {
 
 function parseWhole(res: RaxResponse, buf: Buffer): unknown {
   // TextDecoder, as RaxResponse.text(): it drops a byte-order mark, which toString() keeps.
-  const text = new TextDecoder().decode(buf);
+  const text = UTF8.decode(buf);
   if (!NON_BLANK.test(text)) return undefined;
   try {
     return JSON.parse(text);
