@@ -68,6 +68,13 @@ for (const v of variants) await run(v.f, 2000);
 const samples = new Map(variants.map((v) => [v.name, []]));
 for (let b = 0; b < batches; b++) for (const v of variants) samples.get(v.name).push(await run(v.f, batch));
 const median = (xs) => [...xs].sort((a, b) => a - b)[xs.length >> 1];
-for (const v of variants) process.stdout.write(`${v.name.padEnd(24)} ${median(samples.get(v.name)).toFixed(1).padStart(7)} µs CPU/call (median of ${batches} batches of ${batch}, c${conc})\n`);
+// Each round's raw batch ran beside the build's: the median of the per-round ratios cancels
+// the machine's load drifting between rounds, which the plain medians keep.
+const rawOf = (name) => samples.get(name.endsWith("head") ? "raw head" : "raw list");
+for (const v of variants) {
+  const own = samples.get(v.name);
+  const ratio = median(own.map((us, b) => rawOf(v.name)[b] / us));
+  process.stdout.write(`${v.name.padEnd(24)} ${median(own).toFixed(1).padStart(7)} µs CPU/call (median of ${batches} batches of ${batch}, c${conc}); raw/this per round ${ratio.toFixed(3)}\n`);
+}
 await server.stop();
 process.exit(0);

@@ -1,10 +1,8 @@
 import { AbortError, ConnectionError, type RaxError, TimeoutError, isRaxError } from "./errors";
 import { redact, redactUrl } from "./redact";
 import type { PreparedBody } from "./request-body";
-import type { RaxResponse } from "./response";
 import type { RetryBudget } from "./retry-budget";
 import type { RetryOptions } from "./retry-policy";
-import type { StreamedResponse } from "./http-engine";
 import { DEFAULT_TIMEOUTS, type Timeouts } from "./timeouts";
 import { DYNAMIC_REQUIRE, loadFailure } from "./transport-load";
 
@@ -24,8 +22,8 @@ export interface CallInit {
   started: number;
 }
 
-export type Outcome = { res: StreamedResponse; err?: undefined; t0: number } | { res?: undefined; err: unknown; t0: number };
-export type Verdict = { response: RaxResponse; error?: undefined; delay?: undefined } | { response?: undefined; error: RaxError; delay: number | undefined };
+/** A failed attempt's verdict: retry after `delay`, or (without one) the final error. */
+export type Verdict = { error: RaxError; delay: number | undefined };
 
 /** One call's state across its attempts: settings, the deadline, the attempt count, error mapping. */
 export class Call {

@@ -39,6 +39,7 @@ export interface BodyErrors {
 
 export interface StreamedResponse {
   statusCode: number;
+  /** Lower-case names (the transport passes a flat object of strings on as it is). */
   headers: Record<string, string | string[] | undefined>;
   /** Pulls from the connection: reading stops while this stream's buffer is full. */
   body: Readable;

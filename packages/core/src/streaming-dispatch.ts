@@ -45,29 +45,43 @@ export function guardSocketEnd(socket: NodeJS.EventEmitter): void {
   });
 }
 
-type ResponseHeaders = Parameters<NonNullable<Dispatcher.DispatchHandler["onResponseStart"]>>[2];
-
 const KEEP_ERRORS: BodyErrors = { mapBodyError: (err) => err };
 const ignoreError = (): void => {};
 const endBody = (body: Readable): void => {
   body.push(null);
 };
-// undici frees the connection in a setImmediate it queues right after `onResponseEnd` returns;
+// undici frees the connection in a setImmediate it queues right after `onComplete` returns;
 // ending the body one immediate after that means a caller's next request finds the pooled
 // connection idle instead of opening a second one. (nextTick runs once undici's stack unwinds.)
 const endAfterRelease = (body: Readable): void => {
   setImmediate(endBody, body);
 };
 
+/**
+ * undici's raw response headers (name, value, name, value…; Buffers off the socket) as one object
+ * with lower-case names, repeated headers joined with ", " — the form the transport hands to
+ * callers, built here in one pass (undici's parseHeaders plus a flattening copy were two).
+ */
+export function headersFromRaw(raw: readonly (Buffer | string)[]): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (let i = 0; i + 1 < raw.length; i += 2) {
+    const key = (raw[i] as Buffer | string).toString("latin1").toLowerCase();
+    const value = (raw[i + 1] as Buffer | string).toString("latin1");
+    if (Object.hasOwn(out, key)) out[key] = `${out[key]}, ${value}`;
+    // `out.__proto__ = v` would try to set the prototype: define it as a plain entry.
+    else if (key === "__proto__") Object.defineProperty(out, key, { value, enumerable: true, configurable: true, writable: true });
+    else out[key] = value;
+  }
+  return out;
+}
+
 /** The response body: pulling from it resumes the parser; destroying it aborts the transfer. */
 export class ResponseBody extends EngineBody {
   readonly #exchange: Exchange;
-  readonly #controller: Dispatcher.DispatchController;
 
-  constructor(exchange: Exchange, controller: Dispatcher.DispatchController) {
+  constructor(exchange: Exchange) {
     super();
     this.#exchange = exchange;
-    this.#controller = controller;
   }
 
   /** The whole response has come off the socket (or the transfer failed): reading it waits on nothing remote. */
@@ -76,44 +90,68 @@ export class ResponseBody extends EngineBody {
   }
 
   override _read(): void {
-    if (this.#controller.paused) this.#controller.resume();
+    this.#exchange.resume();
   }
 
   override _destroy(err: Error | null, cb: (error?: Error | null) => void): void {
     // Given up by the reader (or failed): stop the transfer; undici closes the socket.
     if (!this.#exchange.finished) {
       this.#exchange.done();
-      this.#controller.abort(err ?? new Error("response body destroyed before it was read"));
+      this.#exchange.abort(err ?? new Error("response body destroyed before it was read"));
     }
     cb(err);
   }
 }
 
 /**
- * One request's handler, with its state in fields and its callbacks as methods: nothing is
- * allocated per call but this object, the promise and the body (`handleEvent` makes it the
- * abort listener too).
+ * One request's handler, on undici's dispatch-handler interface that its HTTP/1.1 client calls
+ * directly (onConnect/onHeaders/onData/onComplete/onError): a handler with the newer
+ * `onRequestStart…` methods is wrapped per request in two more objects (undici's UnwrapHandler and
+ * its controller), which parse the (empty) trailers too. State in fields, callbacks as methods:
+ * nothing is allocated per call but this object, the promise, the headers and the body
+ * (`handleEvent` makes it the abort listener too).
  */
 class Exchange implements Dispatcher.DispatchHandler {
   finished = false;
-  controller?: Dispatcher.DispatchController;
+  /** Reading is paused (the body's buffer was full) until the body asks for more. */
+  paused = false;
   body?: ResponseBody;
+  #abort?: (err: Error) => void;
+  #aborted = false;
+  #resume?: () => void;
   readonly #signal: AbortSignal | undefined;
   readonly #errors: BodyErrors;
-  readonly #resolve: (r: StreamedResponse) => void;
-  readonly #reject: (err: unknown) => void;
+  #resolve!: (r: StreamedResponse) => void;
+  #reject!: (err: unknown) => void;
 
-  constructor(signal: AbortSignal | undefined, errors: BodyErrors, resolve: (r: StreamedResponse) => void, reject: (err: unknown) => void) {
+  constructor(signal: AbortSignal | undefined, errors: BodyErrors) {
     this.#signal = signal;
     this.#errors = errors;
-    this.#resolve = resolve;
-    this.#reject = reject;
     signal?.addEventListener("abort", this, { once: true });
   }
 
-  /** The signal's abort event. */
+  settle(resolve: (r: StreamedResponse) => void, reject: (err: unknown) => void): void {
+    this.#resolve = resolve;
+    this.#reject = reject;
+  }
+
+  /** The signal's abort event (before the request is on the wire, `onConnect` sees the signal). */
   handleEvent(): void {
-    this.controller?.abort(this.#signal?.reason);
+    if (this.#abort) this.abort(this.#signal?.reason);
+  }
+
+  /** Stops the transfer (once): undici then calls `onError`. */
+  abort(reason: unknown): void {
+    if (this.#aborted || !this.#abort) return;
+    this.#aborted = true;
+    this.#abort(reason as Error);
+  }
+
+  /** The body wants more: let the parser go on if it was paused. */
+  resume(): void {
+    if (!this.paused) return;
+    this.paused = false;
+    this.#resume?.();
   }
 
   done(): void {
@@ -126,44 +164,53 @@ class Exchange implements Dispatcher.DispatchHandler {
     this.#reject(err);
   }
 
-  onRequestStart(c: Dispatcher.DispatchController): void {
-    this.controller = c;
+  onConnect(abort: (err?: Error) => void): void {
+    this.#abort = abort;
     const signal = this.#signal;
-    if (signal?.aborted) c.abort(signal.reason);
+    if (signal?.aborted) this.abort(signal.reason);
   }
 
-  onResponseStart(c: Dispatcher.DispatchController, statusCode: number, headers: ResponseHeaders): void {
-    if (statusCode < 200) return;
-    const body = new ResponseBody(this, c);
+  onHeaders(statusCode: number, rawHeaders: Buffer[], resume: () => void): boolean {
+    if (statusCode < 200) return true;
+    this.#resume = resume;
+    const body = new ResponseBody(this);
     this.body = body;
     // Readers see body errors through iteration, pipeline() or their own listeners; this one
     // only stops an abort/deadline on a body nobody reads from crashing the process.
     body.on("error", ignoreError);
-    this.#resolve({ statusCode, headers: headers as StreamedResponse["headers"], body });
+    this.#resolve({ statusCode, headers: headersFromRaw(rawHeaders), body });
     // One more response parsed by llhttp (see wasm-tiering.ts).
     parserUsed();
+    return !this.paused;
   }
 
-  onResponseData(c: Dispatcher.DispatchController, chunk: Buffer): void {
+  onData(chunk: Buffer): boolean {
     const body = this.body;
-    if (!body || body.destroyed) return;
+    if (!body || body.destroyed) return true;
     const room = body.push(chunk);
-    if (drainingAtEnd) {
-      if (c.paused) c.resume();
-    } else if (!room) c.pause();
+    if (drainingAtEnd) this.resume();
+    else if (!room) this.paused = true;
+    return !this.paused;
   }
 
-  onResponseEnd(): void {
+  onComplete(): void {
     this.done();
     if (this.body) process.nextTick(endAfterRelease, this.body);
   }
 
-  onResponseError(_c: Dispatcher.DispatchController, err: Error): void {
+  onError(err: Error): void {
     this.done();
     const body = this.body;
     if (!body) this.#reject(err);
     else if (!body.destroyed) body.destroy(this.#errors.mapBodyError(err));
   }
+}
+
+// The promise's executor, shared: it hands resolve/reject to the exchange being dispatched
+// (a closure per request was one more allocation).
+let settling: Exchange | undefined;
+function settleExecutor(resolve: (r: StreamedResponse) => void, reject: (err: unknown) => void): void {
+  (settling as Exchange).settle(resolve, reject);
 }
 
 /**
@@ -178,10 +225,10 @@ export function dispatchStreaming(
   /** Turns a failure while the body streams into the error its reader sees. */
   errors: BodyErrors = KEEP_ERRORS,
 ): Promise<StreamedResponse> {
-  let exchange!: Exchange;
-  const response = new Promise<StreamedResponse>((resolve, reject) => {
-    exchange = new Exchange(signal, errors, resolve, reject);
-  });
+  const exchange = new Exchange(signal, errors);
+  settling = exchange;
+  const response = new Promise<StreamedResponse>(settleExecutor);
+  settling = undefined;
   try {
     dispatcher.dispatch(opts, exchange);
   } catch (err) {

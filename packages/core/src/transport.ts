@@ -16,7 +16,7 @@ import { retryAfterFromHeaders } from "./retry-after";
 import { userAgent } from "./user-agent";
 import { type Query, withQuery } from "./url";
 import { TargetSplitter } from "./request-target";
-import { Call, type Outcome, type Verdict } from "./call";
+import { Call, type Verdict } from "./call";
 import { DEFAULT_TIMEOUTS, type Timeouts } from "./timeouts";
 import { loadFailure } from "./transport-load";
 
@@ -59,6 +59,7 @@ export interface RequestOptions {
 
 const ERROR_BODY_LIMIT = 64 * 1024;
 const NO_BODY_STATUSES = new Set([204, 205, 304]);
+const CHECKED_HEADERS_MAX = 64;
 const COMMON_METHODS = new Set(["GET", "HEAD", "PUT", "POST", "DELETE", "PATCH", "COPY", "OPTIONS"]);
 
 function normalMethod(method: unknown): string {
@@ -77,7 +78,20 @@ function warnInsecureOnce(log: (line: string) => void): void {
   process.emitWarning(msg, { code: "RAX_INSECURE_TLS" });
 }
 
+/**
+ * Response headers as callers get them: lower-case names (as both engines give them), repeated
+ * headers joined with ", ". An engine's object that is already that (undici's, always; node:http's
+ * without set-cookie) is used as is instead of copied.
+ */
 function flattenHeaders(raw: Record<string, string | string[] | undefined>): Record<string, string> {
+  let flat = true;
+  for (const k in raw) {
+    if (typeof raw[k] !== "string") {
+      flat = false;
+      break;
+    }
+  }
+  if (flat) return raw as Record<string, string>;
   const out: Record<string, string> = {};
   for (const k in raw) {
     const v = raw[k];
@@ -128,6 +142,8 @@ export class Transport {
   #closed = false;
   #closing?: Promise<void>;
   readonly #targets = new TargetSplitter();
+  /** Header name → the last value that passed `checkHeader`. */
+  readonly #checkedHeaders = new Map<string, string>();
 
   constructor(o: TransportOptions = {}) {
     this.#timeouts = { ...o.timeouts };
@@ -180,16 +196,18 @@ export class Transport {
         // Stage 2, inline (an async method would add a promise and a hop per attempt).
         call.attempt++;
         const t0 = Date.now();
-        let outcome: Outcome;
+        let res: StreamedResponse | undefined;
+        let err: unknown;
         try {
-          outcome = { res: await this.#dispatch(call, engine), t0 };
-        } catch (err) {
-          outcome = { err, t0 };
+          res = await this.#dispatch(call, engine);
+        } catch (e) {
+          err = e;
         }
-        // Only an error response is read (asynchronously) before its verdict.
-        const classified = this.#classify(call, outcome);
+        // A success is the response itself (no verdict object); only an error response is read
+        // (asynchronously) before its verdict.
+        const classified = res ? this.#classify(call, res, t0) : this.#classifyFailure(call, err, t0);
+        if (classified instanceof RaxResponse) return classified;
         const verdict = classified instanceof Promise ? await classified : classified;
-        if (verdict.response) return verdict.response;
         if (verdict.delay === undefined) throw verdict.error;
         await this.#wait(call, verdict.delay);
       }
@@ -246,7 +264,17 @@ export class Transport {
         if (v === undefined) delete headers[key];
         else headers[key] = v;
       }
-    for (const k in headers) checkHeader(k, headers[k] as string);
+    const checked = this.#checkedHeaders;
+    for (const k in headers) {
+      const v = headers[k] as string;
+      // Most calls repeat the last call's headers (same token, same Accept): each name remembers
+      // the last value that passed, so the two regex scans run once per change, not per request.
+      if (checked.get(k) === v) continue;
+      checkHeader(k, v);
+      // Bounded: callers with ever-new header names (metadata keys) must not grow it forever.
+      if (checked.size >= CHECKED_HEADERS_MAX) checked.clear();
+      checked.set(k, v);
+    }
     return headers;
   }
 
@@ -257,34 +285,34 @@ export class Transport {
     return engine.send(call, call.body.next(), signal);
   }
 
-  /** Stage 3: a success to return, a failure to retry after `delay`, or a final error. */
-  #classify(call: Call, outcome: Outcome): Verdict | Promise<Verdict> {
+  /** Stage 3, for an attempt that got no response: retry it after `delay`, or a final error. */
+  #classifyFailure(call: Call, err: unknown, t0: number): Verdict {
     const { method } = call;
-    if (!outcome.res) {
-      const err = outcome.err;
-      const mapped = call.mapError(err);
-      const raw = err as { code?: string; message?: string };
-      const kind =
-        mapped instanceof ConnectionError || (mapped instanceof TimeoutError && mapped.phase !== "total")
-          ? connectionFailureKind(raw?.code ?? (err as { cause?: { code?: string } })?.cause?.code, raw?.message)
-          : undefined;
-      const allowed = kind === "notSent" || (kind === "maybeSent" && call.idempotent);
-      const delay = allowed ? this.#retryDelay(call, undefined, mapped instanceof TimeoutError) : undefined;
-      if (this.logger)
-        this.#log(
-          `rax: ${method} ${call.shownUrl()} -> ${mapped.name}${(mapped as ConnectionError).code ? ` ${(mapped as ConnectionError).code}` : ""} (${Date.now() - outcome.t0} ms, attempt ${call.attempt})${delay !== undefined ? `; retrying in ${delay} ms` : ""}`,
-        );
-      return { error: mapped, delay };
-    }
+    const mapped = call.mapError(err);
+    const raw = err as { code?: string; message?: string };
+    const kind =
+      mapped instanceof ConnectionError || (mapped instanceof TimeoutError && mapped.phase !== "total")
+        ? connectionFailureKind(raw?.code ?? (err as { cause?: { code?: string } })?.cause?.code, raw?.message)
+        : undefined;
+    const allowed = kind === "notSent" || (kind === "maybeSent" && call.idempotent);
+    const delay = allowed ? this.#retryDelay(call, undefined, mapped instanceof TimeoutError) : undefined;
+    if (this.logger)
+      this.#log(
+        `rax: ${method} ${call.shownUrl()} -> ${mapped.name}${(mapped as ConnectionError).code ? ` ${(mapped as ConnectionError).code}` : ""} (${Date.now() - t0} ms, attempt ${call.attempt})${delay !== undefined ? `; retrying in ${delay} ms` : ""}`,
+      );
+    return { error: mapped, delay };
+  }
 
-    const res = outcome.res;
+  /** Stage 3: a success to return, or (for an error status) a failure to retry after `delay` or a final error. */
+  #classify(call: Call, res: StreamedResponse, t0: number): RaxResponse | Promise<Verdict> {
+    const { method } = call;
     const status = res.statusCode;
     const resHeaders = flattenHeaders(res.headers as Record<string, string | string[] | undefined>);
     const requestId = requestIdFrom(resHeaders);
     // A 3xx is never success and never followed: only statuses the caller lists pass.
-    if (status >= 300 && !call.expect.includes(status)) return this.#classifyError(call, outcome.t0, res, status, resHeaders, requestId);
+    if (status >= 300 && !call.expect.includes(status)) return this.#classifyError(call, t0, res, status, resHeaders, requestId);
 
-    if (this.logger) this.#log(`rax: ${method} ${call.shownUrl()} -> ${status} (${Date.now() - outcome.t0} ms, attempt ${call.attempt})${requestIdNote(requestId)}`);
+    if (this.logger) this.#log(`rax: ${method} ${call.shownUrl()} -> ${status} (${Date.now() - t0} ms, attempt ${call.attempt})${requestIdNote(requestId)}`);
     call.budget?.release(call.spent);
     call.finalAttempt = call.attempt;
     const out = res.body;
@@ -293,19 +321,17 @@ export class Transport {
     const bodyless = method === "HEAD" || NO_BODY_STATUSES.has(status);
     if (bodyless) call.cleanup();
     else if (call.signal !== call.userSignal) out.once("close", () => call.cleanup());
-    return {
-      response: new RaxResponse({
-        status,
-        headers: resHeaders,
-        requestId,
-        attempts: call.attempt,
-        method,
-        url: call,
-        body: out,
-        // Without an explicit total deadline, whole-body reads still end by the default call deadline.
-        readDeadline: call.hasTotal || bodyless ? undefined : { at: call.started + (call.timeouts.call ?? DEFAULT_TIMEOUTS.call), ms: call.timeouts.call ?? DEFAULT_TIMEOUTS.call },
-      }),
-    };
+    return new RaxResponse({
+      status,
+      headers: resHeaders,
+      requestId,
+      attempts: call.attempt,
+      method,
+      url: call,
+      body: out,
+      // Without an explicit total deadline, whole-body reads still end by the default call deadline.
+      readDeadline: call.hasTotal || bodyless ? undefined : { at: call.started + (call.timeouts.call ?? DEFAULT_TIMEOUTS.call), ms: call.timeouts.call ?? DEFAULT_TIMEOUTS.call },
+    });
   }
 
   /** An error status: its (bounded) body read into the typed error, and whether to retry. */

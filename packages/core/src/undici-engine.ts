@@ -30,7 +30,8 @@ class UndiciEngine implements HttpEngine {
         headersTimeout: timeouts.headers ?? DEFAULT_TIMEOUTS.headers,
         bodyTimeout: timeouts.body ?? DEFAULT_TIMEOUTS.body,
         // undici closes the socket after every HEAD unless told not to: Swift is HEAD-heavy.
-        ...(call.method === "HEAD" ? { reset: false } : {}),
+        // (Always present, so every call's options have one shape; undefined is undici's default.)
+        reset: call.method === "HEAD" ? false : undefined,
       },
       signal,
       call,

@@ -91,9 +91,11 @@ export function metaHeaders(scope: MetaScope, meta: unknown, field = "metadata")
 export function metadataFrom(scope: MetaScope, headers: Record<string, string>): Metadata {
   const prefix = metaPrefix(scope);
   const out: Metadata = {};
-  for (const [k, v] of Object.entries(headers)) {
+  // for-in, not Object.entries: this runs on every HEAD, and entries built an array per header.
+  for (const k in headers) {
+    if (!Object.hasOwn(headers, k)) continue;
     const lk = k.toLowerCase();
-    if (lk.startsWith(prefix)) out[lk.slice(prefix.length)] = fromWire(v);
+    if (lk.startsWith(prefix)) out[lk.slice(prefix.length)] = fromWire(headers[k] as string);
   }
   return out;
 }

@@ -1,7 +1,7 @@
 import { basename } from "node:path";
 import { errorFromResponse, InvalidResponse, type RaxResponse, startJob, ValidationError } from "@rax/core";
 import { copyNotFound, goneOnRetry, objectNotFound } from "../not-found";
-import { metaHeaderName, metaHeaders, toWire } from "../metadata-headers";
+import { type Metadata, metadataFrom, metaHeaderName, metaHeaders, toWire } from "../metadata-headers";
 import { containerName, encodeBodyPath, objectName, objectPath } from "../names";
 import { checkBool, checkMetadataArg, checkObject, copyOptions, parseOptions, posInt } from "../options";
 import { parseBody } from "../response-body";
@@ -36,6 +36,19 @@ export async function getObject(client: SwiftClient, container: unknown, name: u
     const res = await storage(client, { method: "HEAD", ok: OK.headObject, path: objectPath(c, n), signal });
     await res.dump();
     return objectInfoFrom(c, n, res);
+  } catch (e) {
+    throw await objectNotFound(client, e, c, n);
+  }
+}
+
+/** The object's metadata (HEAD): only the `X-Object-Meta-*` headers are read, no `ObjectInfo` is built. */
+export async function getObjectMetadata(client: SwiftClient, container: unknown, name: unknown): Promise<Metadata> {
+  const c = containerName(container);
+  const n = objectName(name);
+  try {
+    const res = await storage(client, { method: "HEAD", ok: OK.headObject, path: objectPath(c, n) });
+    await res.dump();
+    return metadataFrom("Object", res.headers);
   } catch (e) {
     throw await objectNotFound(client, e, c, n);
   }
@@ -165,10 +178,6 @@ function userMetaHeaders(info: ObjectInfo): Record<string, string> {
   const out: Record<string, string> = {};
   for (const [k, v] of Object.entries(info.headers)) if (k.startsWith("x-object-meta-")) out[k] = v;
   return out;
-}
-
-export async function getObjectMetadata(client: SwiftClient, container: unknown, name: unknown) {
-  return (await getObject(client, container, name)).metadata;
 }
 
 /**
