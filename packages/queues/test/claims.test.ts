@@ -27,6 +27,9 @@ describe("claims", () => {
     const claim = (await pq.claims.claim("q", { ttl: 300, grace: 60 }))!;
     expect(claim.raw).toEqual({ messages: [{ ...row, checksum: "MD5:x" }] });
     expect(claim.messages[0]!.raw).toEqual({ ...row, checksum: "MD5:x" });
+    // What printing and JSON show: the view once, raw left out.
+    expect(JSON.parse(JSON.stringify(claim.messages[0]))).toEqual({ id: "m1", href: "/v2/queues/q/messages/m1?claim_id=c1", ttl: 300, age: 1, body: { n: "m1" }, claimId: "c1" });
+    expect(Object.keys(claim.messages[0]!)).toEqual(["id", "href", "ttl", "age", "body", "claimId"]);
   });
 
   it("v1's bare array; without Location the id comes from a message's claim_id", async () => {

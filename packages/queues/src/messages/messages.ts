@@ -58,7 +58,16 @@ export class Message {
   constructor(messages: Messages, queue: QueueRef, data: MessageData) {
     this.#messages = messages;
     this.#queue = queue;
-    assignData(this, data);
+    // Every claimed or listed row becomes one of these: the fields are set in one fixed order (one
+    // object shape for all), not by assignData's generic copy, whose keyed stores over every
+    // resource class showed per message. Same result: the data's fields, `raw` non-enumerable.
+    this.id = data.id;
+    this.href = data.href;
+    this.ttl = data.ttl;
+    this.age = data.age;
+    this.body = data.body;
+    if (data.claimId !== undefined) this.claimId = data.claimId;
+    Object.defineProperty(this, "raw", { value: data.raw, enumerable: false, configurable: true, writable: true });
   }
 
   /** The queue it belongs to (name). */
