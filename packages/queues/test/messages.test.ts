@@ -90,6 +90,22 @@ describe("messages", () => {
     await expect(pq.messages.get("q", "m2")).rejects.toBeInstanceOf(NoSuchMessage);
   });
 
+  it("reload refreshes a message in place: a claim's id comes and goes with its href", async () => {
+    const { pq } = await serve(
+      { version: 2 },
+      { method: "GET", path: "/queues/q/messages/m1", status: 200, body: wireMessage("m1") },
+      { method: "GET", path: "/queues/q/messages/m1", status: 200, body: wireMessage("m1", { href: "/v2/queues/q/messages/m1?claim_id=c1", age: 5 }) },
+      { method: "GET", path: "/queues/q/messages/m1", status: 200, body: wireMessage("m1", { age: 9 }) },
+    );
+    const m = await pq.messages.get("q", "m1");
+    expect(m.claimId).toBeUndefined();
+    expect(await m.reload()).toBe(m);
+    expect(m).toMatchObject({ id: "m1", claimId: "c1", age: 5 });
+    await m.reload();
+    expect(Object.keys(m)).toEqual(["id", "href", "ttl", "age", "body"]);
+    expect(m.raw).toMatchObject({ age: 9 });
+  });
+
   it("get by ids: v1's bare array, v2's envelope, v2's 404 for none found → []", async () => {
     const v1 = await serve({}, { method: "GET", path: "/queues/q/messages", status: 200, body: [wireMessage("a", {}, 1)] });
     expect((await v1.pq.messages.getByIds("q", ["a", { id: "b" }])).map((m) => m.id)).toEqual(["a"]);
