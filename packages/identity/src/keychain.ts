@@ -18,11 +18,13 @@ export class KeychainError extends RaxError {
  * never touch the keychain do not need it installed.
  */
 export async function loadKeytar(): Promise<Keychain> {
-  // A computed specifier keeps bundlers and the type checker from requiring keytar at build time.
+  // A computed specifier keeps bundlers and the type checker from requiring keytar at build time;
+  // webpackIgnore keeps webpack from turning it into an empty context module (its bundle could not
+  // load an installed keytar, and warned "Critical dependency").
   const specifier = "keytar";
   let mod: unknown;
   try {
-    mod = await import(specifier);
+    mod = await import(/* webpackIgnore: true */ specifier);
   } catch (e) {
     throw new KeychainError(
       'Keychain authentication needs the optional "keytar" package: run `npm install keytar` ' +
