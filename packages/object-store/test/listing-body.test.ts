@@ -114,6 +114,12 @@ describe("a listing sent in small chunks", () => {
     expect([o.etag, o.contentType, o.lastModified, o.isSubdir]).toEqual([rows[7]!.hash, "text/plain;charset=UTF-8", "2026-12-02T07:36:55.411120", false]);
   });
 
+  it("the account's container listing reads the same way", async () => {
+    const rows = Array.from({ length: 600 }, (_, i) => ({ count: i, bytes: i * 10, name: `${AWKWARD[i % AWKWARD.length]}-c${String(i).padStart(4, "0")}` }));
+    fx.script = () => ({ status: 200, body: Buffer.from(asciiOnly(pythonStyle(rows))), chunked: 1021 });
+    expect(await fx.client().listContainersInfo({ limit: 10_000 })).toEqual(rows.map(({ name, count, bytes }) => ({ name, count, bytes })));
+  });
+
   it("a large body that is not JSON is InvalidResponse, not rows", async () => {
     const text = JSON.stringify(objectRows(2000));
     fx.script = () => ({ status: 200, body: Buffer.from(`${text.slice(0, -1)},]`), chunked: 8191 });
