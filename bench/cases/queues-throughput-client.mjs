@@ -1,8 +1,9 @@
-// Child process: one side (rax or raw undici) of queues-throughput — post `messages` messages to a
-// fresh queue (10 per POST), then claim them (20 per claim) and delete each claim's messages by id
-// (one DELETE per claim) until the server answers 204: nothing left.
+// Child process: one side (rax or raw undici) of queues-throughput, kept alive for the whole case.
+// Each {type:"chunk", messages} posts that many messages to a fresh queue (10 per POST), claims them
+// (20 per claim) and deletes each claim's messages by id (one DELETE per claim) until the server
+// answers 204, then deletes the queue; it replies with that chunk's wall and CPU time. The parent
+// alternates the two sides' chunks, so load from elsewhere hits both alike.
 import { randomUUID } from "node:crypto";
-import { workerMain } from "../lib/child.mjs";
 import { importRax, importUndici } from "../lib/modules.mjs";
 
 const POST_BATCH = 10;
@@ -85,19 +86,38 @@ async function raxClient({ endpoint, token }) {
   return { run, requests: () => undefined, close: () => session.transport.close?.() };
 }
 
-workerMain(async (input) => {
-  const { side, messages } = input;
-  const client = side === "rax" ? await raxClient(input) : await rawClient(input);
-  const tag = `${side}-${process.pid}`;
-  // Warm-up: connection, JIT, the emulator's first requests.
-  await client.run(`bench-warm-${tag}`, 200);
-  globalThis.gc?.();
-  const cpu0 = process.cpuUsage();
-  const t0 = performance.now();
-  const done = await client.run(`bench-${tag}`, messages);
-  const seconds = (performance.now() - t0) / 1000;
-  const cpu = process.cpuUsage(cpu0);
-  await client.close();
-  if (done !== messages) throw new Error(`${side}: claimed and deleted ${done} of ${messages} messages`);
-  return { messages: done, seconds, messagesPerS: done / seconds, cpuUsPerMessage: (cpu.user + cpu.system) / done, requests: client.requests() };
+const reply = (id, value, then) => process.send({ type: "reply", id, value }, then);
+
+process.once("message", async (m) => {
+  const input = m.input;
+  const client = input.side === "rax" ? await raxClient(input) : await rawClient(input);
+  const tag = `${input.side}-${process.pid}`;
+  // Warm-up: connection, JIT (a chunk's worth, so the first measured chunk is not the cold one), the
+  // emulator's first requests.
+  await client.run(`bench-warm-${tag}`, 1000);
+  let seq = 0;
+  process.on("message", async (q) => {
+    if (q?.type === "exit") {
+      await client.close();
+      // A normal exit, so that --cpu-prof writes its profile.
+      reply(q.id, {}, () => process.exit(0));
+      return;
+    }
+    if (q?.type !== "chunk") return;
+    try {
+      globalThis.gc?.();
+      const before = client.requests();
+      const cpu0 = process.cpuUsage();
+      const t0 = performance.now();
+      const done = await client.run(`bench-${tag}-${++seq}`, q.messages);
+      const seconds = (performance.now() - t0) / 1000;
+      const cpu = process.cpuUsage(cpu0);
+      if (done !== q.messages) throw new Error(`${input.side}: claimed and deleted ${done} of ${q.messages} messages`);
+      const after = client.requests();
+      reply(q.id, { messages: done, seconds, cpuUs: cpu.user + cpu.system, requests: after === undefined ? undefined : after - before });
+    } catch (e) {
+      reply(q.id, { error: e?.stack || String(e) });
+    }
+  });
+  process.send({ type: "listening", url: "" });
 });

@@ -1,8 +1,10 @@
 // queues-throughput: post + claim + delete of 10,000 messages through rax (@rax/queues on Zaqar
 // v2) vs raw undici sending the same requests, against the same @rax/emulator.
+import fs from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { runWorker, startServer } from "../lib/child.mjs";
+import { startServer } from "../lib/child.mjs";
+import { WORK_DIR } from "../lib/paths.mjs";
 import { missingExports, raxVersion, undiciVersion } from "../lib/modules.mjs";
 import { failed, row, skipped } from "../lib/rows.mjs";
 
@@ -11,6 +13,8 @@ const SERVER = path.join(HERE, "queues-throughput-server.mjs");
 const CLIENT = path.join(HERE, "queues-throughput-client.mjs");
 /** The row's size: 10,000 messages; --quick 2,000 (the quick bound is 90 s per case on a shared 2-core machine). */
 const messagesFor = (quick) => (quick ? 2_000 : 10_000);
+/** Messages per chunk: each side's run is cut into chunks of this size, the sides' chunks alternating. */
+const CHUNK = 500;
 
 export const name = "queues-throughput";
 
@@ -23,40 +27,42 @@ export async function run({ opts, log }) {
     const messages = messagesFor(opts.quick);
     const input = { endpoint, token, messages };
     const timeoutMs = 300_000;
-    const rawRounds = [];
-    const raxRounds = [];
+    const chunks = [];
     try {
-      // Alternating rounds, best round per side: load from elsewhere does not decide the ratio. The
-      // side that goes first swaps each round, since the emulator (under tsx) is still warming up.
-      const rawRound = async () => rawRounds.push(await runWorker(CLIENT, { ...input, side: "raw" }, { timeoutMs, execArgv: ["--expose-gc"] }));
-      const raxRound = async (i) => raxRounds.push(await runWorker(CLIENT, { ...input, side: "rax" }, { timeoutMs, execArgv: ["--expose-gc"], profileName: opts.profile && i === 0 ? id : undefined }));
-      for (let i = 0; i < opts.rounds; i++) {
-        if (missing.length) {
-          await rawRound();
-          break;
+      // Both sides stay up (each its own process and JIT) and take turns chunk by chunk, the first
+      // side swapping each turn: a burst of load from elsewhere (or the emulator, under tsx, still
+      // warming up) lands on both alike, where whole separate rounds let it decide the ratio.
+      let rawSide;
+      let raxSide;
+      try {
+        rawSide = await startClient({ ...input, side: "raw" });
+        raxSide = missing.length ? undefined : await startClient({ ...input, side: "rax" }, opts.profile ? id : undefined);
+        const turns = opts.rounds * Math.max(1, Math.round(messages / CHUNK));
+        const size = Math.min(CHUNK, messages);
+        for (let i = 0; i < turns; i++) {
+          const order = i % 2 === 0 ? [rawSide, raxSide] : [raxSide, rawSide];
+          for (const side of order) if (side) chunks.push({ side: side === rawSide ? "raw" : "rax", ...(await chunk(side, size, timeoutMs)) });
         }
-        if (i % 2 === 0) {
-          await rawRound();
-          await raxRound(i);
-        } else {
-          await raxRound(i);
-          await rawRound();
-        }
+      } finally {
+        await Promise.all([rawSide, raxSide].map((c) => c && exit(c)));
       }
     } catch (e) {
       return [failed(id, e)];
     }
-    const raw = best(rawRounds);
+    const rawChunks = chunks.filter((c) => c.side === "raw");
+    const raxChunks = chunks.filter((c) => c.side === "rax");
+    const raw = medianChunk(rawChunks);
     log(`${id}: raw undici ${raw.messagesPerS.toFixed(0)} messages/s, ${raw.cpuUsPerMessage.toFixed(1)} µs CPU/message, ${raw.requests} requests`);
     if (missing.length) return [skipped(id, `rax API not available yet: ${missing.join(", ")}`, { baseline: Math.round(raw.messagesPerS), baselineName: "raw undici Pool", unit: "messages/s" })];
-    const rax = best(raxRounds);
+    const rax = medianChunk(raxChunks);
     log(`${id}: rax ${rax.messagesPerS.toFixed(0)} messages/s, ${rax.cpuUsPerMessage.toFixed(1)} µs CPU/message`);
     const params = {
-      messages, postBatch: 10, claimCount: 20, rounds: opts.rounds, statistic: "best round per side (first side swapped each round)",
-      op: `PUT queue; POST /v2/queues/q/messages ×${messages / 10} (10 each); POST claims ?limit=20 + DELETE messages?ids= ×${messages / 20}; the 204 claim; DELETE queue`,
+      messages, postBatch: 10, claimCount: 20, rounds: opts.rounds, chunk: Math.min(CHUNK, messages), chunksPerSide: raxChunks.length,
+      statistic: "median chunk per side; the sides' chunks alternate (first side swapped each turn), each side one long-lived process",
+      op: `per chunk: PUT queue; POST /v2/queues/q/messages (10 each); POST claims ?limit=20 + DELETE messages?ids=; the 204 claim; DELETE queue`,
       requests: raw.requests, server: "@rax/emulator Zaqar v2 (src, under tsx) in a child process", undici: undiciVersion(), rax: raxVersion("queues"),
     };
-    const extra = { rax: { cpuUsPerMessage: rax.cpuUsPerMessage, seconds: rax.seconds }, raw: { cpuUsPerMessage: raw.cpuUsPerMessage, seconds: raw.seconds } };
+    const extra = { rax: { cpuUsPerMessage: rax.cpuUsPerMessage, messagesPerS: rax.messagesPerS }, raw: { cpuUsPerMessage: raw.cpuUsPerMessage, messagesPerS: raw.messagesPerS } };
     return [
       row({ id, unit: "messages/s", rax: rax.messagesPerS, baseline: raw.messagesPerS, baselineName: "raw undici Pool", goal: { ratio: [">=", 0.8] }, params, extra }),
       // The emulator does the heavy lifting in its own process; CPU per message is the client's own cost.
@@ -67,6 +73,58 @@ export async function run({ opts, log }) {
   }
 }
 
-function best(rounds) {
-  return rounds.reduce((a, b) => ({ ...(b.messagesPerS > a.messagesPerS ? b : a), cpuUsPerMessage: Math.min(a.cpuUsPerMessage, b.cpuUsPerMessage) }));
+/** The side's median chunk: messages/s and µs of client CPU per message (each its own median); requests per chunk. */
+function medianChunk(rounds) {
+  const median = (xs) => {
+    const s = [...xs].sort((a, b) => a - b);
+    const m = s.length >> 1;
+    return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
+  };
+  return {
+    messagesPerS: median(rounds.map((r) => r.messages / r.seconds)),
+    cpuUsPerMessage: median(rounds.map((r) => r.cpuUs / r.messages)),
+    requests: rounds[0]?.requests,
+  };
+}
+
+/** One side's client, up and warmed; `profileName` adds --cpu-prof (written when it exits). */
+function startClient(input, profileName) {
+  const execArgv = ["--expose-gc"];
+  if (profileName) {
+    const dir = path.join(WORK_DIR, "prof");
+    fs.mkdirSync(dir, { recursive: true });
+    execArgv.push("--cpu-prof", `--cpu-prof-dir=${dir}`, `--cpu-prof-name=${profileName}.cpuprofile`);
+  }
+  return startServer(CLIENT, input, { timeoutMs: 120_000, execArgv });
+}
+
+async function chunk(client, messages, timeoutMs) {
+  let timer;
+  const late = new Promise((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`queues-throughput-client.mjs: a chunk of ${messages} messages took over ${timeoutMs} ms`)), timeoutMs);
+  });
+  try {
+    const r = await Promise.race([client.call({ type: "chunk", messages }), late]);
+    if (r.error) throw new Error(r.error);
+    return r;
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+async function exit(client) {
+  // Asked to exit, and given time to (--cpu-prof writes its profile on the way out); stopped anyway after 10 s.
+  const until = Date.now() + 10_000;
+  await Promise.race([client.call({ type: "exit" }), new Promise((r) => setTimeout(r, 10_000).unref())]);
+  while (Date.now() < until && alive(client.pid)) await new Promise((r) => setTimeout(r, 50));
+  await client.stop();
+}
+
+function alive(pid) {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
 }
