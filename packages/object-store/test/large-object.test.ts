@@ -125,6 +125,24 @@ describe("large objects", () => {
     expect((await c.fetchObject("big", "many-chunks.bin")).equals(big)).toBe(true);
   });
 
+  it("chunks the socket cannot take at once, four segments sharing one buffer each: stored byte for byte, progress ends at the size", async () => {
+    // 64 KiB chunks are over the socket's queue, so each body reuses one buffer once the socket drained it.
+    const size = 3 * 1024 * 1024 + 12_345;
+    const big = Buffer.alloc(size);
+    for (let i = 0; i < size; i++) big[i] = (i * 31 + (i >> 12)) % 256;
+    const p = join(dir, "reused-buffers.bin");
+    await writeFile(p, big);
+    const c = swift.client({ segmentSize: 256 * 1024 });
+    const progress: number[] = [];
+    const obj = await c.uploadFile("big", p, { chunkSize: 64 * 1024, segmentConcurrency: 4, uploadId: "r1", onProgress: (n) => progress.push(n) });
+    expect(obj.bytes).toBe(size);
+    expect(segments()).toHaveLength(13);
+    expect(progress.at(-1)).toBe(size);
+    expect(progress.every((n, i) => i === 0 || n >= progress[i - 1]!)).toBe(true);
+    const back = await c.fetchObject("big", "reused-buffers.bin");
+    expect(md5(back)).toBe(md5(big));
+  });
+
   it("segments in flight are bounded by their read buffers as well as by segmentConcurrency", async () => {
     // 6 MiB chunks: each segment body holds one 6 MiB buffer, and an upload's buffers stay within 16 MiB.
     const mib = 1024 * 1024;

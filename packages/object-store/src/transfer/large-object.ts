@@ -85,8 +85,15 @@ export async function storeLargeObject(
   const buffers = new ChunkBuffers(Math.min(o.chunkSize ?? FILE_CHUNK, segmentSize));
   const wanted = o.segmentConcurrency ?? client.defaults.segmentConcurrency;
   const concurrency = source.kind === "file" ? segmentsInFlight(wanted, buffers.chunk, segmentSize) : wanted;
-  const sent = new Map<number, number>();
-  const report = () => o.onProgress?.([...sent.values()].reduce((a, b) => a + b, 0));
+  // Bytes sent per segment (a retried segment starts again from zero) and their running total:
+  // a progress event costs no walk over the segments.
+  const sent: number[] = [];
+  let total = 0;
+  const setSent = (index: number, n: number) => {
+    total += n - (sent[index] ?? 0);
+    sent[index] = n;
+    o.onProgress?.(total);
+  };
 
   let nextTask: () => Promise<SegmentTask | undefined>;
   if (source.kind === "stream") {
@@ -133,8 +140,7 @@ export async function storeLargeObject(
       }
       if (local && local.bytes === have.bytes && local.md5 === have.hash) {
         results[task.index] = { path, etag: have.hash, size_bytes: have.bytes };
-        sent.set(task.index, have.bytes);
-        report();
+        setSent(task.index, have.bytes);
         return;
       }
     }
@@ -145,10 +151,7 @@ export async function storeLargeObject(
         buffers,
         signal: o.signal,
         uploadId,
-        onProgress: (n) => {
-          sent.set(task.index, n);
-          report();
-        },
+        onProgress: o.onProgress && ((n) => setSent(task.index, n)),
       });
       results[task.index] = { path, etag: r.etag, size_bytes: r.bytes };
     } catch (e) {
@@ -165,7 +168,7 @@ export async function storeLargeObject(
   }
   if (o.signal?.aborted) throw fail("upload aborted", o.signal.reason);
 
-  const total = results.reduce((a, r) => a + r.size_bytes, 0);
+  const stored = results.reduce((a, r) => a + r.size_bytes, 0);
   let res;
   try {
     if (manifest === "slo") {
@@ -201,7 +204,7 @@ export async function storeLargeObject(
   return {
     name,
     containerName: container,
-    bytes: total,
+    bytes: stored,
     etag,
     contentType: o.contentType,
     contentEncoding: o.contentEncoding,
