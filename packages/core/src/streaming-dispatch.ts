@@ -57,6 +57,17 @@ const endAfterRelease = (body: Readable): void => {
   setImmediate(endBody, body);
 };
 
+type HeaderName = (raw: Buffer | string) => string;
+
+// A header name as a lower-case string. The engine swaps in undici's own (`useHeaderNames`), which
+// finds the common names in a tree of interned strings without decoding and lower-casing them.
+let headerName: HeaderName = (raw) => raw.toString("latin1").toLowerCase();
+
+/** Uses undici's header-name lookup (`headerNameToString` of its util module, loaded with its Agent). */
+export function useHeaderNames(fn: HeaderName): void {
+  headerName = fn;
+}
+
 /**
  * undici's raw response headers (name, value, name, value…; Buffers off the socket) as one object
  * with lower-case names, repeated headers joined with ", " — the form the transport hands to
@@ -65,7 +76,7 @@ const endAfterRelease = (body: Readable): void => {
 export function headersFromRaw(raw: readonly (Buffer | string)[]): Record<string, string> {
   const out: Record<string, string> = {};
   for (let i = 0; i + 1 < raw.length; i += 2) {
-    const key = (raw[i] as Buffer | string).toString("latin1").toLowerCase();
+    const key = headerName(raw[i] as Buffer | string);
     const value = (raw[i + 1] as Buffer | string).toString("latin1");
     if (Object.hasOwn(out, key)) out[key] = `${out[key]}, ${value}`;
     // `out.__proto__ = v` would try to set the prototype: define it as a plain entry.

@@ -1,6 +1,6 @@
 import type { Dispatcher } from "undici";
 import type { EngineCall, EngineOptions, HttpEngine, Sendable, StreamedResponse } from "./http-engine";
-import { dispatchStreaming, guardSocketEnd } from "./streaming-dispatch";
+import { dispatchStreaming, guardSocketEnd, useHeaderNames } from "./streaming-dispatch";
 import { DEFAULT_TIMEOUTS } from "./timeouts";
 import { holdParserTierUp } from "./wasm-tiering";
 
@@ -44,12 +44,15 @@ class UndiciEngine implements HttpEngine {
 }
 
 export async function createEngine(o: EngineOptions): Promise<HttpEngine> {
-  // Only the two undici files used (see undici-internals.d.ts).
-  const [{ default: Agent }, { default: buildConnector }, v8] = await Promise.all([
+  // Only the undici files used (see undici-internals.d.ts).
+  const [{ default: Agent }, { default: buildConnector }, { default: undiciUtil }, v8] = await Promise.all([
     import("undici/lib/dispatcher/agent.js"),
     import("undici/lib/core/connect.js"),
+    // Already part of what the Agent loads: only its header-name lookup is used here.
+    import("undici/lib/core/util.js"),
     import("node:v8"),
   ]);
+  useHeaderNames(undiciUtil.headerNameToString);
   const connect = buildConnector({ timeout: o.connectTimeout, rejectUnauthorized: o.verifySsl });
   const setFlags = typeof v8.setFlagsFromString === "function" ? v8.setFlagsFromString : undefined;
   const agent = new Agent({
