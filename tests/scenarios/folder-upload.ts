@@ -74,7 +74,7 @@ export function folderUploadScenarios(getTarget: () => Target): void {
       const s = getTarget().objectStore();
       const calls = recordCalls(s);
       const progress: number[] = [];
-      const job = s.uploadFolder(root, { container: name, archive: { maxFileSize: 64 * KiB, batchFiles: 10 }, onProgress: (p) => progress.push(p.uploadedBytes) });
+      const job = s.uploadFolder(root, { container: name, archive: { maxFileSize: 64 * KiB, batchFiles: 10, concurrency: 3 }, onProgress: (p) => progress.push(p.uploadedBytes) });
       const result = await job;
       expect(result.failed).toEqual([]);
       expect(result.notUploaded).toEqual([]);
@@ -84,7 +84,7 @@ export function folderUploadScenarios(getTarget: () => Target): void {
       expect(result.uploadedBytes).toBe(total);
       expect(progress.at(-1)).toBe(total);
 
-      // 28 small files in batches of ≤ 10 → 3 archives; the big file by itself.
+      // 28 small files in archives of ≤ 10 (3 in flight) → 3 archives; the big file by itself.
       const archives = calls.filter((c) => c.method === "PUT" && c.query.includes("extract-archive"));
       expect(archives).toHaveLength(3);
       const singles = calls.filter((c) => c.method === "PUT" && c.query.length === 0 && c.path !== `/${name}`);

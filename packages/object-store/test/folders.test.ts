@@ -115,6 +115,22 @@ describe("uploadFolder", () => {
     expect(r.uploaded).toHaveLength(5);
   });
 
+  it("small files go in archives spread over the archives in flight, each file verified by one listing per archive", async () => {
+    const many = join(folder, "..", "many");
+    await mkdir(many);
+    for (let i = 0; i < 20; i++) await writeFile(join(many, `f${String(i).padStart(2, "0")}.txt`), `file ${i}`);
+    const mark = swift.mark();
+    const r = await cf.uploadFolder(many).done;
+    expect(r.uploaded).toHaveLength(20);
+    expect(stored("many")).toHaveLength(20);
+    const reqs = swift.since(mark);
+    // 20 files over 8 archives in flight, at least 4 per archive: 5 archives (PUTs to the container
+    // besides the one that creates it), 5 verifying listings, no PUT per file.
+    expect(reqs.filter((q) => q.method === "PUT" && q.path.endsWith("/many"))).toHaveLength(1 + 5);
+    expect(reqs.filter((q) => q.method === "PUT" && !q.path.endsWith("/many"))).toHaveLength(0);
+    expect(reqs.filter((q) => q.method === "GET")).toHaveLength(5);
+  });
+
   it("validates before any request", async () => {
     const mark = swift.mark();
     await expect(cf.uploadFolder(join(folder, "nope"))).rejects.toMatchObject({ field: "path" });

@@ -190,6 +190,20 @@ function archiveSettings(o: UploadOptions): (ArchiveLimits & { concurrency: numb
   return { ...ARCHIVE_DEFAULTS, ...(typeof o.archive === "object" ? o.archive : {}) };
 }
 
+/** Fewest files an archive is cut down to when spreading a small folder over the archives in flight. */
+const MIN_ARCHIVE_FILES = 4;
+
+/**
+ * Files per archive: `batchFiles`, or fewer so that a small folder still fills `concurrency` archives
+ * (Swift extracts one archive's entries one after another: 100 files in 2 archives of 50 are 50
+ * PUTs deep, in 8 of 13 only 13).
+ */
+function filesPerArchive(files: readonly LocalFile[], a: ArchiveLimits & { concurrency: number }): number {
+  let small = 0;
+  for (const f of files) if (f.size <= a.maxFileSize) small++;
+  return Math.min(a.batchFiles, Math.max(MIN_ARCHIVE_FILES, Math.ceil(small / a.concurrency)));
+}
+
 /** The request headers bulk applies to every entry (it ignores the rest). */
 function archiveHeaders(headers: Record<string, string>): Record<string, string> {
   const out: Record<string, string> = {};
@@ -211,7 +225,7 @@ async function uploadFiles(
   const signal = ctx.signal;
   const concurrency = o.concurrency ?? 8;
   const archive = archiveSettings(o);
-  const plan = archive ? planArchives(files, archive) : { batches: [], single: files };
+  const plan = archive ? planArchives(files, { ...archive, batchFiles: filesPerArchive(files, archive) }) : { batches: [], single: files };
   // Every in-flight request listens on the job's signal: more than Node's default of 10 is
   // expected at higher concurrency, not a leak.
   setMaxListeners(concurrency + (archive?.concurrency ?? 0) * 2 + 10, signal);
