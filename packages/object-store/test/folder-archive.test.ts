@@ -148,6 +148,38 @@ describe("folder upload against a misbehaving server", () => {
     }
   });
 
+  it("an archive whose answer is lost is sent again whole (a fresh stream); progress counts its bytes once", async () => {
+    let archives = 0;
+    fx.script = swift((r) => {
+      if (r.method === "PUT" && r.path === "/c" && isArchive(r)) return ++archives === 1 ? { status: 0 } : created(3);
+      if (r.method === "PUT" && r.path === "/c") return { status: 201 };
+      if (r.method === "GET") return { status: 200, body: [row("a.txt", "aaa"), row("d/b.txt", "bb"), row("d/c.txt", "c")] };
+      return { status: 500 };
+    });
+    const seen: number[] = [];
+    const result = await fx.client().uploadFolder(root, { container: "c", onProgress: (p) => seen.push(p.uploadedBytes) });
+    expect(archives).toBe(2);
+    expect(result.uploaded.sort()).toEqual(["a.txt", "d/b.txt", "d/c.txt"]);
+    expect(result.uploadedBytes).toBe(6);
+    expect(Math.max(...seen)).toBe(6);
+    const bodies = fx.requests.filter(isArchive).map((r) => r.body.length);
+    expect(bodies[0]).toBe(bodies[1]);
+  });
+
+  it("a token refused inside the archive (200 with '401 Unauthorized'): its files go again as PUTs, which re-authenticate", async () => {
+    fx.script = swift((r) => {
+      if (r.method === "PUT" && r.path === "/c") return isArchive(r) ? created(0, [["c/a.txt", "401 Unauthorized"]], "401 Unauthorized") : { status: 201 };
+      if (r.method === "GET") return { status: 200, body: [] };
+      if (r.method === "HEAD") return { status: 404 };
+      if (r.method === "PUT") return { status: 201, headers: { etag: md5(r.body.toString()) } };
+      return { status: 500 };
+    });
+    const result = await fx.client().uploadFolder(root, { container: "c" });
+    expect(result.failed).toEqual([]);
+    expect(result.uploaded.sort()).toEqual(["a.txt", "d/b.txt", "d/c.txt"]);
+    expect(fx.requests.filter((r) => r.method === "PUT" && r.path !== "/c").map((r) => r.path).sort()).toEqual(["/c/a.txt", "/c/d/b.txt", "/c/d/c.txt"]);
+  });
+
   it("bad archive options are refused naming the field, before any request", async () => {
     await expect(fx.client().uploadFolder(root, { container: "c", archive: { batchFiles: 0 } }).done).rejects.toThrow(/options\.archive/);
     expect(fx.requests).toHaveLength(0);
