@@ -1,5 +1,7 @@
 // folder-upload and folder-sync: N small files to the real Swift, rax vs `swift upload`; then
 // change some files and sync, counting requests through a proxy.
+import fs from "node:fs";
+import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { runWorker, startServer } from "../lib/child.mjs";
@@ -18,6 +20,98 @@ const PROXY = path.join(HERE, "..", "servers", "counting-proxy.mjs");
 export const name = "folder";
 
 const total = (counts) => Object.values(counts).reduce((a, b) => a + b, 0);
+
+// Where the folder-upload time goes, per side: CPU seconds of every Swift server process, of the
+// client and of the machine as a whole (Linux /proc). On a small machine with single-process Swift
+// both sides can be CPU-bound, and then (client + server CPU) ÷ cores is a floor no client beats.
+const TICKS = 100; // USER_HZ: /proc's unit of CPU time on Linux
+const CORES = os.availableParallelism();
+const cpuLine = (c) =>
+  c ? `; CPU s: client ${c.clientCpuS.toFixed(1)}, Swift ${c.serverCpuS.toFixed(1)}, elsewhere ${c.elsewhereCpuS.toFixed(1)}, idle ${c.machineIdleS.toFixed(1)}` : "";
+const HAS_PROC = fs.existsSync("/proc/stat");
+const SERVER_ROLES = [
+  [/swift-proxy-server .*tempauth/, "proxy:8081 (tempauth)"],
+  [/swift-proxy-server/, "proxy:8080 (keystone)"],
+  [/swift-object-server/, "object-server"],
+  [/swift-container-server/, "container-server"],
+  [/swift-account-server/, "account-server"],
+  [/ContainerUpdater/, "container-updater"],
+  [/swift-log\.sock/, "swift-log sink"],
+  [/memcached/, "memcached"],
+  [/keystone/, "keystone"],
+];
+
+function readStat(pid) {
+  const st = fs.readFileSync(`/proc/${pid}/stat`, "utf8");
+  const f = st.slice(st.lastIndexOf(")") + 2).split(" ");
+  // fields 14–17 of proc(5), counted after pid and comm: utime stime cutime cstime
+  return { ppid: Number(f[1]), own: (Number(f[11]) + Number(f[12])) / TICKS, reaped: (Number(f[13]) + Number(f[14])) / TICKS };
+}
+
+function cpuSnapshot() {
+  if (!HAS_PROC) return undefined;
+  const servers = {};
+  for (const d of fs.readdirSync("/proc")) {
+    if (!/^\d+$/.test(d)) continue;
+    try {
+      const cmd = fs.readFileSync(`/proc/${d}/cmdline`, "utf8").replace(/\0/g, " ");
+      const role = SERVER_ROLES.find(([re]) => re.test(cmd))?.[1];
+      if (role) servers[d] = { role, cpu: readStat(d).own };
+    } catch {
+      // the process ended between readdir and read
+    }
+  }
+  const cpu = fs.readFileSync("/proc/stat", "utf8").split("\n")[0].trim().split(/\s+/).slice(1, 9).map(Number);
+  const all = cpu.reduce((a, b) => a + b, 0) / TICKS;
+  const idle = ((cpu[3] ?? 0) + (cpu[4] ?? 0)) / TICKS;
+  // The client's CPU lands in this process's cutime/cstime when the child is reaped.
+  return { at: performance.now(), servers, all, idle, reaped: readStat("self").reaped };
+}
+
+/** Waits (≤ 5 s) until no child of this process runs `script`: its CPU is then in our cutime. */
+async function childReaped(script) {
+  if (!HAS_PROC) return;
+  const until = Date.now() + 5000;
+  while (Date.now() < until) {
+    const running = fs.readdirSync("/proc").some((d) => {
+      if (!/^\d+$/.test(d)) return false;
+      try {
+        return readStat(d).ppid === process.pid && fs.readFileSync(`/proc/${d}/cmdline`, "utf8").includes(script);
+      } catch {
+        return false;
+      }
+    });
+    if (!running) return;
+    await new Promise((r) => setTimeout(r, 20));
+  }
+}
+
+function cpuSpent(a, b) {
+  if (!a || !b) return undefined;
+  const servers = {};
+  let serverTotal = 0;
+  for (const [pid, s] of Object.entries(b.servers)) {
+    const before = a.servers[pid];
+    // A server (re)started mid-run is left out: its CPU before the run is unknown.
+    if (before?.role !== s.role) continue;
+    const d = s.cpu - before.cpu;
+    servers[s.role] = (servers[s.role] ?? 0) + d;
+    serverTotal += d;
+  }
+  const client = b.reaped - a.reaped;
+  const idle = b.idle - a.idle;
+  const busy = b.all - a.all - idle;
+  return {
+    wallS: (b.at - a.at) / 1000,
+    clientCpuS: client,
+    serverCpuS: serverTotal,
+    servers,
+    machineIdleS: idle,
+    // Busy CPU neither side's processes account for: load from elsewhere on the machine.
+    elsewhereCpuS: Math.max(0, busy - client - serverTotal),
+    floorS: (client + serverTotal) / CORES,
+  };
+}
 
 export async function run({ opts, log, servers }) {
   const missing = [
@@ -48,19 +142,30 @@ export async function run({ opts, log, servers }) {
   const viaProxy = { token: auth.token, storageUrl: proxy.url + new URL(auth.storageUrl).pathname };
   try {
     // folder-upload: straight to Swift, timed.
+    const swBefore = cpuSnapshot();
     const swUp = await runSwift(["upload", cSwift, "files"], { ...auth, cwd: parent });
-    log(`folder-upload: swift ${swUp.seconds.toFixed(2)} s`);
+    const swCpu = cpuSpent(swBefore, cpuSnapshot());
+    log(`folder-upload: swift ${swUp.seconds.toFixed(2)} s${cpuLine(swCpu)}`);
     let raxUp;
     if (missing.length) {
       rows.push(skipped("folder-upload", `rax API not available yet: ${missing.join(", ")}`, { baseline: swUp.seconds, baselineName: "swift upload", unit: "s" }));
     } else {
       try {
+        const raxBefore = cpuSnapshot();
         raxUp = await runWorker(CLIENT, { action: "upload-folder", ...auth, container: cRax, folder }, { timeoutMs: opts.caseTimeoutS * 1000, profileName: opts.profile ? "folder-upload" : undefined });
-        log(`folder-upload: rax ${raxUp.seconds.toFixed(2)} s`);
+        await childReaped(path.basename(CLIENT));
+        const raxCpu = cpuSpent(raxBefore, cpuSnapshot());
+        log(`folder-upload: rax ${raxUp.seconds.toFixed(2)} s${cpuLine(raxCpu)}`);
         rows.push(row({
           id: "folder-upload", unit: "s", rax: raxUp.seconds, baseline: swUp.seconds, baselineName: "swift upload", better: "lower",
           goal: { ratio: ["<=", 0.5] }, params: { ...params, note: "ratio ≤ 0.5 means rax is ≥ 2× faster" },
-          extra: { raxPeakRssMb: raxUp.peakRssMb, swiftPeakRssMb: swUp.peakRssMb, raxResult: raxUp.detail },
+          extra: {
+            raxPeakRssMb: raxUp.peakRssMb, swiftPeakRssMb: swUp.peakRssMb, raxResult: raxUp.detail,
+            // CPU seconds while each side ran (wall includes process start and the rax child's import).
+            // workRatio = rax's (client + server) CPU ÷ swift's: when both sides saturate the cores,
+            // the time ratio cannot go below it.
+            cpu: swCpu && raxCpu && { cores: CORES, swift: swCpu, rax: raxCpu, workRatio: (raxCpu.clientCpuS + raxCpu.serverCpuS) / (swCpu.clientCpuS + swCpu.serverCpuS) },
+          },
         }));
       } catch (e) {
         rows.push(failed("folder-upload", e));
