@@ -2,9 +2,9 @@ import { createHash } from "node:crypto";
 import { mkdir, mkdtemp, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { InvalidResponse } from "@rax/core";
+import { InvalidResponse, StaticSession } from "@rax/core";
 import { beforeEach, describe, expect, it } from "vitest";
-import { UploadFailed } from "../src/index";
+import { ObjectStore, UploadFailed } from "../src/index";
 import { archiveSucceeded, errorsByName, parseArchiveResult } from "../src/transfer/archive-result";
 import { type Answer, type SeenRequest, useFixture } from "./fixture-server";
 
@@ -116,6 +116,10 @@ describe("folder upload against a misbehaving server", () => {
     expect(put.headers["x-delete-after"]).toBe("60");
     expect(Number(put.headers["content-length"])).toBe(put.body.length);
     expect(put.body.length).toBe(3 * 1024 + 1024);
+    // The verifying listing covers just the archive's names: marker before the first, end_marker right after the last.
+    const list = fx.requests.find((r) => r.method === "GET") as SeenRequest;
+    expect(list.query.get("marker")).toBe("a.tx");
+    expect(list.query.get("end_marker")).toBe("d/c.txt\u0001");
   });
 
   it("a 200 that reports failure with no Errors (the archive failed as a whole): each file is sent again by a PUT of its own", async () => {
@@ -166,7 +170,49 @@ describe("folder upload against a misbehaving server", () => {
     expect(bodies[0]).toBe(bodies[1]);
   });
 
-  it("a token refused inside the archive (200 with '401 Unauthorized'): its files go again as PUTs, which re-authenticate", async () => {
+  it("a token that expires mid-extraction: the listing re-authenticates, the files it does not show go again as ONE archive; an older object is not deleted", async () => {
+    const archives: SeenRequest[] = [];
+    fx.script = swift((r) => {
+      const fresh = r.headers["x-auth-token"] === "fresh-token";
+      if (isArchive(r)) {
+        archives.push(r);
+        // The first archive: a.txt created, then the token expired at d/b.txt; the second one takes the rest.
+        return fresh ? created(2) : created(1, [["c/d/b.txt", "401 Unauthorized"]], "401 Unauthorized");
+      }
+      if (r.method === "PUT" && r.path === "/c") return { status: 201 };
+      if (!fresh) return { status: 401 };
+      // d/c.txt exists from an earlier upload with other bytes: not reached by the first archive.
+      if (r.method === "GET") return { status: 200, body: archives.length === 1 ? [row("a.txt", "aaa"), row("d/c.txt", "old")] : [row("d/b.txt", "bb"), row("d/c.txt", "c")] };
+      return { status: 500 };
+    });
+    let refreshes = 0;
+    const store = new ObjectStore(
+      new StaticSession({
+        token: "old-token",
+        endpoints: { "object-store": fx.url },
+        refresh: async () => {
+          refreshes++;
+          return "fresh-token";
+        },
+      }),
+    );
+    const seen: number[] = [];
+    const result = await store.uploadFolder(root, { container: "c", onProgress: (p) => seen.push(p.uploadedBytes) });
+    expect(result.failed).toEqual([]);
+    expect(result.uploaded.sort()).toEqual(["a.txt", "d/b.txt", "d/c.txt"]);
+    expect(refreshes).toBe(1);
+    expect(archives).toHaveLength(2);
+    const second = (archives[1] as SeenRequest).body.toString("latin1");
+    expect(second).toContain("d/b.txt");
+    expect(second).toContain("d/c.txt");
+    expect(second).not.toContain("a.txt");
+    // No PUT per file, no HEAD or DELETE of the older d/c.txt.
+    expect(fx.requests.filter((r) => r.path !== "/c" && ["PUT", "HEAD", "DELETE"].includes(r.method))).toEqual([]);
+    expect(result.uploadedBytes).toBe(6);
+    expect(Math.max(...seen)).toBe(6);
+  });
+
+  it("a token refused inside the archive (200 with '401 Unauthorized') again after the re-send: its files go as PUTs, which re-authenticate", async () => {
     fx.script = swift((r) => {
       if (r.method === "PUT" && r.path === "/c") return isArchive(r) ? created(0, [["c/a.txt", "401 Unauthorized"]], "401 Unauthorized") : { status: 201 };
       if (r.method === "GET") return { status: 200, body: [] };
@@ -178,6 +224,8 @@ describe("folder upload against a misbehaving server", () => {
     expect(result.failed).toEqual([]);
     expect(result.uploaded.sort()).toEqual(["a.txt", "d/b.txt", "d/c.txt"]);
     expect(fx.requests.filter((r) => r.method === "PUT" && r.path !== "/c").map((r) => r.path).sort()).toEqual(["/c/a.txt", "/c/d/b.txt", "/c/d/c.txt"]);
+    // The archive was sent twice (once again after the listing), not more.
+    expect(fx.requests.filter(isArchive)).toHaveLength(2);
   });
 
   it("bad archive options are refused naming the field, before any request", async () => {

@@ -65,6 +65,8 @@ export interface BatchOptions {
   signal: AbortSignal;
   /** `delta` data bytes of `file` went out (negative: taken back, the attempt was abandoned). */
   progress(file: LocalFile, delta: number): void;
+  /** This archive is already the one re-send after a token refused mid-extraction (no second one). */
+  resent?: boolean;
 }
 
 /** An entry status Swift gives that the same bytes PUT on their own would meet again. */
@@ -76,6 +78,11 @@ const isFinalRefusal = (status: number) => status >= 400 && status < 500 && ![40
  * ONE listing of the batch's names, its `hash` compared with the MD5 computed while sending (a
  * file the listing does not show, or shows with another hash, is checked once more with a HEAD:
  * listings can lag). A mismatch is deleted and failed. Only verified files are `uploaded`.
+ *
+ * A token that expires mid-extraction stops it ("401 Unauthorized": the entries before were created,
+ * the rest never tried). The verifying listing then meets the 401 itself, so core re-authenticates
+ * and replays it; the files it does not show with their MD5 go again as ONE archive (once), not as
+ * a PUT each, and nothing is HEADed or deleted for them: an older object of that name is not ours.
  */
 export async function uploadBatch(client: SwiftClient, container: string, files: readonly LocalFile[], o: BatchOptions): Promise<BatchOutcome[]> {
   const entries: TarEntry[] = files.map((f) => ({ name: f.rel, path: f.path, size: f.size, contentType: o.contentType }));
@@ -138,6 +145,9 @@ export async function uploadBatch(client: SwiftClient, container: string, files:
   const names = files.map((f) => f.rel);
   const { byName } = errorsByName(container, names, result.errors);
   const ok = archiveSucceeded(result);
+  // Bulk stops at the first entry refused with 401: later entries were never tried.
+  const authStopped = /^401\b/.test(result.status);
+  const resend: number[] = [];
   const whole = new UploadFailed(`extract-archive answered "${result.status}"${result.body ? `: ${result.body}` : ""}`, { container, object: "(archive)" });
   const toVerify: number[] = [];
   for (let i = 0; i < files.length; i++) {
@@ -147,6 +157,7 @@ export async function uploadBatch(client: SwiftClient, container: string, files:
       const status = Number.parseInt(refused, 10);
       const error = new UploadFailed(`server refused the archive entry: ${refused}`, { container, object: name, status: Number.isNaN(status) ? undefined : status });
       outcomes[i] = isFinalRefusal(status) ? { kind: "failed", error } : { kind: "retry", error };
+      if (authStopped && status === 401) resend.push(i);
     } else toVerify.push(i);
   }
   if (!ok && byName.size === 0) {
@@ -183,6 +194,12 @@ export async function uploadBatch(client: SwiftClient, container: string, files:
         outcomes[i] = { kind: "uploaded" };
         return;
       }
+      if (authStopped) {
+        // Not reached before the stop, or not listed yet: sent again either way (the same bytes).
+        outcomes[i] = { kind: "retry", error: new UploadFailed(`not verified: extract-archive stopped with "${result.status}"`, { container, object: name, expectedEtag: sentMd5 }) };
+        resend.push(i);
+        return;
+      }
       // Not listed, or listed with another hash: the listing may lag the object. Ask the object.
       let etag: string | undefined;
       try {
@@ -214,7 +231,19 @@ export async function uploadBatch(client: SwiftClient, container: string, files:
       };
     }),
   );
-  return settle();
+  settle();
+  if (!authStopped || o.resent || resend.length === 0 || o.signal.aborted) return outcomes;
+  // The listing above re-authenticated (or failed, and then nothing is in `resend`).
+  const again = await uploadBatch(
+    client,
+    container,
+    resend.map((i) => files[i] as LocalFile),
+    { ...o, resent: true },
+  );
+  again.forEach((r, k) => {
+    outcomes[resend[k] as number] = r;
+  });
+  return outcomes;
 }
 
 /** The statuses that mean the bulk middleware took the archive (its real outcome is in the body). */

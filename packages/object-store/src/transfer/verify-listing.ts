@@ -13,8 +13,9 @@ function commonPrefix(a: string, b: string): string {
 
 /**
  * The listing rows of `names` in `container`, from ONE paged listing that covers just their range:
- * prefix = their common prefix, marker just before the first (in Swift's UTF-8 byte order), and
- * the walk stops past the last. A name with no row is absent from the map.
+ * prefix = their common prefix, marker just before the first (in Swift's UTF-8 byte order) and
+ * end_marker just after the last, so the server renders no rows past it (a prefix alone let it
+ * render up to 10,000 rows of a big folder per archive). A name with no row is absent from the map.
  */
 export async function listedRows(client: SwiftClient, container: string, names: readonly string[], signal?: AbortSignal): Promise<Map<string, ObjectListing>> {
   const found = new Map<string, ObjectListing>();
@@ -26,7 +27,9 @@ export async function listedRows(client: SwiftClient, container: string, names: 
   // A proper prefix of `first` sorts before it: the walk starts at `first` or a few names earlier.
   const marker = [...first].slice(0, -1).join("");
   const prefix = commonPrefix(first, last);
-  for await (const row of walkObjects(client, container, { prefix: prefix || undefined, marker: marker || undefined, signal })) {
+  // end_marker is exclusive; Swift refuses NUL in names, so nothing sorts between `last` and `last`+U+0001.
+  const endMarker = `${last}\u0001`;
+  for await (const row of walkObjects(client, container, { prefix: prefix || undefined, marker: marker || undefined, endMarker, signal })) {
     if (row.isSubdir) continue;
     if (utf8Compare(row.name, last) > 0) break;
     if (wanted.has(row.name)) found.set(row.name, row);
