@@ -15,6 +15,7 @@ export async function main({ ctx, region }: ExampleTarget): Promise<{ status: st
     users: [{ name: "groucho", password: "top secret", databases: ["sales"] }],
   });
   console.log(inst);
+  const status = inst.status; // BUILD: the wait below refreshes `inst` itself (ready === inst)
   const ready = await inst.waitFor("ACTIVE", { interval: 200 });
   console.log("Connect from a server in the same region to", ready.hostname ?? ready.ip);
   let refused: string | undefined;
@@ -27,7 +28,7 @@ export async function main({ ctx, region }: ExampleTarget): Promise<{ status: st
   }
   const databases = (await ready.listDatabases().toArray()).map((d) => d.name);
   await ready.delete();
-  return { status: inst.status, active: ready.status, volume: ready.volume?.size, hostname: Boolean(ready.hostname ?? ready.ip), databases, ...(refused ? { refused } : {}) };
+  return { status, active: ready.status, volume: ready.volume?.size, hostname: Boolean(ready.hostname ?? ready.ip), databases, ...(refused ? { refused } : {}) };
 }
 
 if (isMain(import.meta.url)) await runStandalone(main);

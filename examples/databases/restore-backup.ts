@@ -15,10 +15,11 @@ export async function main(target: ExampleTarget): Promise<{ status: string; dat
   console.log("Restored:", restored);
   const databases = (await restored.listDatabases().toArray()).map((d) => d.name);
   const users = (await restored.listUsers().toArray()).map((u) => u.name);
+  const status = restored.status; // removeInstance's wait marks the object DELETED
   await backup.delete();
   await removeInstance(restored);
   await removeInstance(await inst.waitFor("ACTIVE", { interval: 200 }));
-  return { status: restored.status, databases, users };
+  return { status, databases, users };
 }
 
 if (isMain(import.meta.url)) await runStandalone(main);

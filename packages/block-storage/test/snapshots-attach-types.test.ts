@@ -56,6 +56,18 @@ describe("snapshots", () => {
     await snaps[0]!.delete();
     await expect(cbs.snapshots.waitFor("bad", "available", { interval: 1 })).rejects.toBeInstanceOf(SnapshotFailed);
   });
+
+  it("snap.waitFor refreshes the snapshot object itself", async () => {
+    const { cbs } = await serve(
+      { method: "GET", path: "/snapshots/snap-1", status: 200, body: { snapshot: wireSnapshot({ status: "creating" }) } },
+      { method: "GET", path: "/snapshots/snap-1", status: 200, body: { snapshot: wireSnapshot({ status: "creating" }) } },
+      { method: "GET", path: "/snapshots/snap-1", status: 200, body: { snapshot: wireSnapshot() } },
+    );
+    const snap = await cbs.snapshots.get("snap-1");
+    expect(snap.status).toBe("creating");
+    expect(await snap.waitFor("available", { interval: 1 })).toBe(snap);
+    expect(snap.status).toBe("available");
+  });
 });
 
 describe("attach / detach (through Nova)", () => {

@@ -184,6 +184,22 @@ describe("volumes", () => {
     await expect(cbs.volumes.waitFor("vol-3", "available", { interval: 1, attempts: 2 })).rejects.toBeInstanceOf(WaitTimeout);
   });
 
+  it("vol.waitFor / snap.waitFor refresh the objects themselves (the README's vol.waitFor(\"available\") then vol.status)", async () => {
+    const { cbs } = await serve(
+      { method: "GET", path: "/volumes/vol-1", status: 200, body: { volume: wireVolume({ status: "creating" }) } },
+      { method: "GET", path: "/volumes/vol-1", status: 200, body: { volume: wireVolume({ status: "creating" }) } },
+      { method: "GET", path: "/volumes/vol-1", status: 200, body: { volume: wireVolume({ status: "available" }) } },
+      { method: "GET", path: "/volumes/vol-1", status: 200, body: { volume: wireVolume({ status: "error" }) } },
+    );
+    const vol = await cbs.volumes.get("vol-1");
+    expect(vol.status).toBe("creating");
+    expect(await vol.waitFor("available", { interval: 1 })).toBe(vol);
+    expect(vol.status).toBe("available");
+    expect(vol.raw.status).toBe("available");
+    await expect(vol.waitFor("in-use", { interval: 1 })).rejects.toBeInstanceOf(VolumeFailed);
+    expect(vol.status).toBe("error");
+  });
+
   it("metadata: get, merge, replace and delete keys", async () => {
     const { cbs, seen } = await serve(
       { method: "GET", path: "/volumes/vol-1/metadata", status: 200, body: { metadata: { a: "1" } } },

@@ -88,6 +88,17 @@ describe("backups", () => {
     await expect(cdb.backups.waitFor("bk-2", "COMPLETED", { interval: 1 })).rejects.toBeInstanceOf(BackupFailed);
   });
 
+  it("backup.waitFor refreshes the backup object itself", async () => {
+    const { cdb } = await serve(
+      { method: "GET", path: "/backups/bk-1", status: 200, body: { backup: wireBackup({ status: "NEW" }) } },
+      { method: "GET", path: "/backups/bk-1", status: 200, body: { backup: wireBackup({ status: "BUILDING" }) } },
+      { method: "GET", path: "/backups/bk-1", status: 200, body: { backup: wireBackup({ status: "COMPLETED", size: 0.14 }) } },
+    );
+    const backup = await cdb.backups.get("bk-1");
+    expect(await backup.waitFor("COMPLETED", { interval: 1 })).toBe(backup);
+    expect(backup).toMatchObject({ status: "COMPLETED", size: 0.14 });
+  });
+
   it("restore (pyrax restore_backup(backup, name, flavor, volume)) creates an instance with restorePoint", async () => {
     const { cdb, seen } = await serve(
       { method: "GET", path: "/flavors", status: 200, body: FLAVORS },

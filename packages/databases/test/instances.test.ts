@@ -208,6 +208,21 @@ describe("instances", () => {
     await expect(cdb.instances.waitFor("b", "ACTIVE", { interval: 1, attempts: 2 })).rejects.toBeInstanceOf(WaitTimeout);
   });
 
+  it("inst.waitFor refreshes the instance object itself, also when it ends in ERROR", async () => {
+    const { cdb } = await serve(
+      { method: "GET", path: "/instances/i", status: 200, body: { instance: wireInstance({ id: "i", status: "BUILD" }) } },
+      { method: "GET", path: "/instances/i", status: 200, body: { instance: wireInstance({ id: "i", status: "BUILD" }) } },
+      { method: "GET", path: "/instances/i", status: 200, body: { instance: wireInstance({ id: "i", status: "ACTIVE", hostname: "db.example" }) } },
+      { method: "GET", path: "/instances/i", status: 200, body: { instance: wireInstance({ id: "i", status: "ERROR" }) } },
+    );
+    const inst = await cdb.instances.get("i");
+    expect(inst.status).toBe("BUILD");
+    expect(await inst.waitFor("ACTIVE", { interval: 1 })).toBe(inst);
+    expect(inst).toMatchObject({ status: "ACTIVE", hostname: "db.example" });
+    await expect(inst.waitFor("RESIZE", { interval: 1 })).rejects.toBeInstanceOf(InstanceFailed);
+    expect(inst.status).toBe("ERROR");
+  });
+
   it("waitFor 'deleted' resolves when the instance is gone (an ERROR instance on its way out included)", async () => {
     const { cdb } = await serve(
       { method: "GET", path: "/instances/i", status: 200, body: { instance: wireInstance({ id: "i", status: "ERROR" }) } },

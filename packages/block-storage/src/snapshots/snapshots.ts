@@ -64,7 +64,7 @@ export class Snapshots {
       let last = snapshot instanceof Snapshot ? snapshot : undefined;
       await waitUntilGone(async () => (last = await load()), { ...wait });
       const id = validate(ref(), snapshot, "snapshot");
-      return new Snapshot(this, { ...(last ?? { id, volumeId: "", size: 0, name: "", description: "", metadata: {}, raw: {} }), status: "deleted" });
+      return new Snapshot(this, { ...(last ?? { id, volumeId: "", size: 0, name: "", description: "", metadata: {}, raw: {} }), raw: last?.raw ?? {}, status: "deleted" });
     }
     try {
       return await waitUntil(load, "status", want, { ...wait, failOn: want.includes("error") ? [] : ["error"] });
@@ -97,8 +97,18 @@ export class Snapshot {
   update(changes: UpdateSnapshotInput, o?: CallOptions): Promise<Snapshot> {
     return this.#snapshots.update(this, changes, o);
   }
-  waitFor(status?: string | string[], o?: WaitForOptions<Snapshot>): Promise<Snapshot> {
-    return this.#snapshots.waitFor(this, status, o);
+  /**
+   * `snapshots.waitFor(this, …)` that also refreshes this object with what Cinder said last (on success
+   * and on `SnapshotFailed`), as pyrax's waits do: `snapshot.status` is not left at the status it started from.
+   */
+  async waitFor(status?: string | string[], o?: WaitForOptions<Snapshot>): Promise<this> {
+    try {
+      assignData(this, await this.#snapshots.waitFor(this, status, o));
+    } catch (e) {
+      if (e instanceof SnapshotFailed && e.resource instanceof Snapshot) assignData(this, e.resource);
+      throw e;
+    }
+    return this;
   }
   getMetadata(o?: CallOptions): Promise<Record<string, string>> {
     return this.#snapshots.getMetadata(this, o);

@@ -113,7 +113,7 @@ export class Volumes {
       let last = volume instanceof Volume ? volume : undefined;
       await waitUntilGone(async () => (last = await load()), { ...wait, failOn: ["error_deleting"] });
       const id = validate(ref(), volume, "volume");
-      return new Volume(this, { ...(last ?? { id, size: 0, name: "", description: "", bootable: false, attachments: [], metadata: {}, raw: {} }), status: "deleted" });
+      return new Volume(this, { ...(last ?? { id, size: 0, name: "", description: "", bootable: false, attachments: [], metadata: {}, raw: {} }), raw: last?.raw ?? {}, status: "deleted" });
     }
     const failOn = ["error", "error_deleting", "error_restoring", "error_extending"].filter((s) => !want.includes(s));
     try {
@@ -150,8 +150,18 @@ export class Volume {
   update(changes: UpdateVolumeInput, o?: CallOptions): Promise<Volume> {
     return this.#volumes.update(this, changes, o);
   }
-  waitFor(status?: string | string[], o?: WaitForOptions<Volume>): Promise<Volume> {
-    return this.#volumes.waitFor(this, status, o);
+  /**
+   * `volumes.waitFor(this, …)` that also refreshes this object with what Cinder said last (on success
+   * and on `VolumeFailed`), as pyrax's waits do: `volume.status` is not left at the status it started from.
+   */
+  async waitFor(status?: string | string[], o?: WaitForOptions<Volume>): Promise<this> {
+    try {
+      assignData(this, await this.#volumes.waitFor(this, status, o));
+    } catch (e) {
+      if (e instanceof VolumeFailed && e.resource instanceof Volume) assignData(this, e.resource);
+      throw e;
+    }
+    return this;
   }
   /** pyrax `vol.attach_to_instance(server, mountpoint)`. */
   attachToInstance(server: Ref, mountpoint?: string, o?: CallOptions): Promise<VolumeAttachmentData> {

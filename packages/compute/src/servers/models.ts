@@ -240,7 +240,6 @@ const files = lazy(() => z.pipe(
   z.transform((o) => Object.entries(o).map(([path, contents]) => ({ path, contents: base64(contents) }))),
 ));
 
-const meta = lazy(() => metadataInput().check(z.refine((o) => Object.keys(o).length <= 5, "at most 5 key/value pairs")));
 
 /** One network for the new server: an id, or pyrax's nic dict (`{"net-id": …}`), or Nova's `{uuid, fixed_ip, port}`. */
 const network = lazy(() => z.pipe(
@@ -273,9 +272,12 @@ export const createServerInput = lazy(() => z
     /** Image id or object; leave out only when booting from a volume (`blockDeviceMapping`). */
     image: z.optional(ref()),
     flavor: ref(),
-    /** Up to 5 string pairs (pyrax `meta`; `metadata` is accepted too). */
-    meta: z.optional(meta()),
-    metadata: z.optional(meta()),
+    /**
+     * String pairs (pyrax `meta`; `metadata` is accepted too). How many is the cloud's quota
+     * (`limits.absolute.maxServerMeta`: 128 on stock Nova), so Nova answers a 403 beyond it, not rax.
+     */
+    meta: z.optional(metadataInput()),
+    metadata: z.optional(metadataInput()),
     /** Up to 5 files, path → text or bytes, each ≤ 10 KiB (pyrax `files`; Nova `personality`). */
     files: z.optional(files()),
     personality: z.optional(files()),

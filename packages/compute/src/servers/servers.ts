@@ -30,8 +30,8 @@ export class Servers {
   }
 
   /**
-   * Creates a server (status BUILD); `image`, `flavor` and `name` are required, `meta` ≤ 5 string
-   * pairs, `files` ≤ 5. The returned server's `adminPass` is Nova's root password (a secret).
+   * Creates a server (status BUILD); `image`, `flavor` and `name` are required, `meta` string
+   * pairs (the cloud's quota), `files` ≤ 5. The returned server's `adminPass` is Nova's root password (a secret).
    */
   async create(input: CreateServerInput, o?: CallOptions): Promise<Server> {
     registerSecret(input?.adminPass);
@@ -63,7 +63,7 @@ export class Servers {
       // Nova forgets a deleted server: the 404 is the state we wait for.
       let last = known;
       await waitUntilGone(async () => (last = await load()), { ...wait, onProgress: o.onProgress });
-      return new Server(this, { ...(last ?? placeholder(validate(ref(), server, "server"))), status: "DELETED" });
+      return new Server(this, { ...(last ?? placeholder(validate(ref(), server, "server"))), raw: last?.raw ?? {}, status: "DELETED" });
     }
     try {
       return await waitUntil(load, "status", want, { ...wait, failOn: want.includes("ERROR") ? [] : ["ERROR"] });
@@ -218,8 +218,18 @@ export class Server {
   delete(o?: CallOptions): Promise<void> {
     return this.#servers.delete(this, o);
   }
-  waitFor(status: string | string[], o?: WaitForOptions): Promise<Server> {
-    return this.#servers.waitFor(this, status, o);
+  /**
+   * `servers.waitFor(this, …)` that also refreshes this object with the server as last loaded (on
+   * success, and on `ServerFailed`), as pyrax's waits do: `server.status` is never left at BUILD.
+   */
+  async waitFor(status: string | string[], o?: WaitForOptions): Promise<this> {
+    try {
+      assignData(this, await this.#servers.waitFor(this, status, o));
+    } catch (e) {
+      if (e instanceof ServerFailed && e.resource instanceof Server) assignData(this, e.resource);
+      throw e;
+    }
+    return this;
   }
   update(changes: UpdateServerInput, o?: CallOptions): Promise<Server> {
     return this.#servers.update(this, changes, o);

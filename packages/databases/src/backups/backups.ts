@@ -49,7 +49,7 @@ export class Backups {
       await waitUntilGone(load, { ...wait, failOn: ["DELETE_FAILED"] });
       const id = validate(ref(), backup, "backup");
       const last = backup instanceof Backup ? backup : undefined;
-      return new Backup(this, { ...(last ?? { id, name: "", description: "", raw: {} }), status: "DELETED" });
+      return new Backup(this, { ...(last ?? { id, name: "", description: "", raw: {} }), raw: last?.raw ?? {}, status: "DELETED" });
     }
     const failOn = ["FAILED", "ERROR", "DELETE_FAILED"].filter((s) => !want.includes(s));
     try {
@@ -85,7 +85,17 @@ export class Backup {
     return this.#backups.delete(this, o);
   }
   /** Waits for COMPLETED (pyrax `utils.wait_for_build(backup)`). */
-  waitFor(status?: string | string[], o?: WaitForOptions<Backup>): Promise<Backup> {
-    return this.#backups.waitFor(this, status, o);
+  /**
+   * `backups.waitFor(this, …)` that also refreshes this object with what the service said last (on success
+   * and on `BackupFailed`), as pyrax's waits do: `backup.status` is not left at the status it started from.
+   */
+  async waitFor(status?: string | string[], o?: WaitForOptions<Backup>): Promise<this> {
+    try {
+      assignData(this, await this.#backups.waitFor(this, status, o));
+    } catch (e) {
+      if (e instanceof BackupFailed && e.resource instanceof Backup) assignData(this, e.resource);
+      throw e;
+    }
+    return this;
   }
 }

@@ -113,7 +113,7 @@ export class Instances {
       await waitUntilGone(load, wait);
       const id = validate(ref(), instance, "instance");
       const last = instance instanceof Instance ? instance : undefined;
-      return new Instance(this, { ...(last ?? { id, name: "", raw: {} }), status: "DELETED" });
+      return new Instance(this, { ...(last ?? { id, name: "", raw: {} }), raw: last?.raw ?? {}, status: "DELETED" });
     }
     try {
       return await waitUntil(load, "status", want, { ...wait, failOn: want.includes("ERROR") ? [] : ["ERROR"] });
@@ -167,8 +167,18 @@ export class Instance {
   rootUserStatus(o?: CallOptions): Promise<boolean> {
     return this.#instances.isRootEnabled(this, o);
   }
-  waitFor(status?: string | string[], o?: WaitForOptions<Instance>): Promise<Instance> {
-    return this.#instances.waitFor(this, status, o);
+  /**
+   * `instances.waitFor(this, …)` that also refreshes this object with what the service said last (on success
+   * and on `InstanceFailed`), as pyrax's waits do: `instance.status` is not left at the status it started from.
+   */
+  async waitFor(status?: string | string[], o?: WaitForOptions<Instance>): Promise<this> {
+    try {
+      assignData(this, await this.#instances.waitFor(this, status, o));
+    } catch (e) {
+      if (e instanceof InstanceFailed && e.resource instanceof Instance) assignData(this, e.resource);
+      throw e;
+    }
+    return this;
   }
 
   listDatabases(filters?: ListNamedInput, o?: CallOptions): Paginated<Database> {
