@@ -1,4 +1,4 @@
-import * as z from "zod/mini";
+import type * as z from "zod/mini";
 import { InvalidResponse, type RaxResponse, parseSchema, redact } from "@rax/core";
 import { ServiceCatalog } from "./catalog";
 
@@ -35,43 +35,18 @@ export interface AuthResult {
   raw: unknown;
 }
 
-// Built on the first token response, not at import (a session with a stored token may never need them).
-const buildV2Access = () =>
-  z.looseObject({
-  access: z.looseObject({
-    token: z.looseObject({
-      id: z.string().check(z.minLength(1)),
-      expires: z.optional(z.string()),
-      tenant: z.optional(z.looseObject({ id: z.optional(z.string()), name: z.optional(z.string()) })),
-    }),
-    serviceCatalog: z.optional(z.array(z.unknown())),
-    user: z.optional(z
-      .looseObject({
-        id: z.optional(z.union([z.string(), z.number()])),
-        name: z.optional(z.string()),
-        roles: z.optional(z.array(z.looseObject({ name: z.string() }))),
-      })),
-  }),
-});
+type AuthSchemas = typeof import("./auth-schemas");
+let schemasLoading: Promise<AuthSchemas> | undefined;
+let v2Access: ReturnType<AuthSchemas["buildV2Access"]> | undefined;
+let v3Token: ReturnType<AuthSchemas["buildV3Token"]> | undefined;
 
-const buildV3Token = () =>
-  z.looseObject({
-  token: z.looseObject({
-    expires_at: z.optional(z.string()),
-    project: z.optional(z.looseObject({ id: z.optional(z.string()), name: z.optional(z.string()) })),
-    user: z.optional(z
-      .looseObject({
-        id: z.optional(z.string()),
-        name: z.optional(z.string()),
-        domain: z.optional(z.looseObject({ id: z.optional(z.string()), name: z.optional(z.string()) })),
-      })),
-    roles: z.optional(z.array(z.looseObject({ name: z.string() }))),
-    catalog: z.optional(z.array(z.unknown())),
-  }),
-});
-
-let v2Access: ReturnType<typeof buildV2Access> | undefined;
-let v3Token: ReturnType<typeof buildV3Token> | undefined;
+/**
+ * Starts loading the token response's schemas (and zod with them). The identities call it as they
+ * send the token request, so the load overlaps the round trip instead of following it.
+ */
+export function loadAuthSchemas(): Promise<AuthSchemas> {
+  return (schemasLoading ??= import("./auth-schemas"));
+}
 
 /** "2015-06-05T16:24:57.637Z", "2222-02-22T22:22:22.000-02:00", "…18:30:59.999999Z" → Date. */
 export function parseExpires(value: string | undefined): Date | undefined {
@@ -103,8 +78,9 @@ function roleList(roles: unknown): Role[] {
 }
 
 /** Parse a v2.0 `{"access": …}` body (Rackspace and Keystone v2.0). */
-export function parseV2Access(res: RaxResponse, body: unknown): AuthResult {
-  const parsed = parseSchema((v2Access ??= buildV2Access()), body);
+export async function parseV2Access(res: RaxResponse, body: unknown): Promise<AuthResult> {
+  v2Access ??= (await loadAuthSchemas()).buildV2Access();
+  const parsed = parseSchema(v2Access, body);
   if (!parsed.success) throw invalid(res, body, parsed.error);
   const { token, serviceCatalog, user } = parsed.data.access;
   const rawUser = (user ?? {}) as Record<string, unknown>;
@@ -127,7 +103,7 @@ export function parseV2Access(res: RaxResponse, body: unknown): AuthResult {
 }
 
 /** Parse a v3 `{"token": …}` body; the token itself comes from the X-Subject-Token header. */
-export function parseV3Token(res: RaxResponse, body: unknown): AuthResult {
+export async function parseV3Token(res: RaxResponse, body: unknown): Promise<AuthResult> {
   const subject = res.headers["x-subject-token"];
   if (!subject) {
     throw new InvalidResponse(
@@ -135,7 +111,8 @@ export function parseV3Token(res: RaxResponse, body: unknown): AuthResult {
       "Keystone v3 response has no X-Subject-Token header",
     );
   }
-  const parsed = parseSchema((v3Token ??= buildV3Token()), body);
+  v3Token ??= (await loadAuthSchemas()).buildV3Token();
+  const parsed = parseSchema(v3Token, body);
   if (!parsed.success) throw invalid(res, body, parsed.error);
   const t = parsed.data.token;
   return {

@@ -12,7 +12,7 @@ import {
   redactUrl,
   registerSecret,
 } from "@rax/core";
-import type { AuthResult, AuthUser } from "./auth-result";
+import { type AuthResult, type AuthUser, loadAuthSchemas } from "./auth-result";
 import type { EndpointQuery, ResolvedEndpoint, ServiceCatalog } from "./catalog";
 import { IdentityAdminClient } from "./identity-admin";
 import { AuthenticationFailed, TokenOnlySession } from "./identity-errors";
@@ -506,7 +506,12 @@ export abstract class BaseIdentity implements AuthSession {
       idempotent: true,
     };
     try {
-      const res = await this.#transport.request(req);
+      const sent = this.#transport.request(req);
+      // The parse of the answer needs zod: load it while the request is out. Its failure is
+      // reported by that parse (same promise); the catch only keeps a failed request from leaving
+      // it unhandled.
+      loadAuthSchemas().catch(() => undefined);
+      const res = await sent;
       const body = await res.json();
       return { res, body };
     } catch (e) {

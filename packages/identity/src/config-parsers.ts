@@ -1,15 +1,20 @@
 import { createRequire } from "node:module";
 import type * as Ini from "ini";
 import type * as Yaml from "yaml";
+import type * as Zod from "zod/mini";
 
-// The YAML and INI parsers behind clouds.yaml, pyrax config files and credential files, loaded on
-// first use: `yaml` is 72 files and `ini` one, and most programs never read such a file, yet every
-// `import`/`require` of @rax/identity loaded both. A sync `require` keeps the readers sync.
+// Dependencies Node loads on first use: the YAML and INI parsers behind clouds.yaml, pyrax config
+// files and credential files (`yaml` is 72 files and `ini` one, and most programs never read such a
+// file, yet every `import`/`require` of @rax/identity loaded both), and zod/mini for Context's input
+// that is not plainly valid (context-input.ts). A sync `require` keeps those callers sync.
 // This file is what Node runs (package.json "imports" `#config-parsers`, conditions `import` and
 // `default`; in the CJS build `import.meta.url` is `__filename`). Bundlers take the `module`
 // target instead, config-parsers-bundled.ts, which imports both packages: a bundle must carry
 // them (a require hidden behind createRequire would not be bundled), and tree-shakes them away
 // when nothing reads a config file.
+
+/** The zod/mini functions Context's input schemas (context-schemas.ts) are made of. */
+export type InputZod = Pick<typeof Zod, "boolean" | "enum" | "int" | "gte" | "looseObject" | "minLength" | "optional" | "string" | "trim" | "url">;
 
 export type YamlOptions = Yaml.ParseOptions & Yaml.DocumentOptions & Yaml.SchemaOptions & Yaml.ToJSOptions;
 
@@ -26,4 +31,13 @@ export function parseYaml(text: string, options: YamlOptions): unknown {
 
 export function decodeIni(text: string): Record<string, unknown> {
   return dependency<typeof Ini>("ini").decode(text);
+}
+
+/**
+ * zod/mini for the schemas of Context's input. In an ES module program this is zod's CommonJS
+ * build, a second copy beside the ES one other packages import; it is loaded only for input that is
+ * not plainly valid, which then mostly fails.
+ */
+export function zodForInputs(): InputZod {
+  return dependency<InputZod>("zod/mini");
 }

@@ -1,4 +1,3 @@
-import * as z from "zod/mini";
 import {
   type AuthSession,
   type DebugLogger,
@@ -9,13 +8,13 @@ import {
   ValidationError,
   createDebugLogger,
   registerSecret,
-  validate,
 } from "@rax/core";
 import type { AuthUser } from "./auth-result";
 import type { BaseIdentity } from "./base-identity";
 import type { CatalogService, ServiceCatalog } from "./catalog";
 import { Config, type EnvVars } from "./config";
 import { cloudOptions } from "./cloud-options";
+import { CLIENT_OPTIONS, CONTEXT_OPTIONS, CREDENTIALS, checkOptions, checkValue } from "./context-input";
 import { cloudFromOsEnv, findCloud } from "./clouds-yaml";
 import { readCredentialFile } from "./credential-file";
 import { type IdentityType, parseIdentityType } from "./identity-type";
@@ -28,51 +27,6 @@ import { type SettingName, type Settings, settingName } from "./settings";
 import { type TokenStore, checkTokenStore } from "./token-store";
 import { FileTokenStore } from "./token-store-file";
 import { MemoryTokenStore } from "./token-store-memory";
-
-// Built when the first Context is made, not at import (a handler using an identity class alone never needs them).
-let optStringSchema: z.ZodMiniOptional<z.ZodMiniString> | undefined;
-const optString = (): z.ZodMiniOptional<z.ZodMiniString> => (optStringSchema ??= z.optional(z.string().check(z.trim(), z.minLength(1, "must be a non-empty string"))));
-
-const buildContextOptionsSchema = () => {
-  const opt = optString();
-  return z.looseObject({
-    identityType: z.optional(z.enum(["rackspace", "keystone"])),
-    environment: opt,
-    username: opt,
-    userId: opt,
-    apiKey: opt,
-    password: opt,
-    tenantId: opt,
-    tenantName: opt,
-    authEndpoint: z.optional(z.url({ protocol: /^https?$/, error: "must be an http(s) URL" })),
-    region: opt,
-    authVersion: z.optional(z.enum(["2.0", "2", "3", "v2.0", "v3"])),
-    userDomain: opt,
-    userDomainId: opt,
-    projectDomain: opt,
-    projectDomainId: opt,
-    verifySsl: z.optional(z.boolean()),
-    useServicenet: z.optional(z.boolean()),
-    userAgent: z.optional(z.string()),
-    debug: z.optional(z.boolean()),
-    credentialFile: opt,
-    refreshAheadMs: z.optional(z.int().check(z.gte(0))),
-    cloud: opt,
-    applicationCredentialId: opt,
-    applicationCredentialName: opt,
-    applicationCredentialSecret: opt,
-    domainId: opt,
-    domainName: opt,
-    systemScope: opt,
-    token: opt,
-    interface: z.optional(z.enum(["public", "internal"])),
-  });
-};
-let contextOptionsSchema: ReturnType<typeof buildContextOptionsSchema> | undefined;
-
-// `ctx.client()` is called per request in some programs: its schema is built once, on first use.
-const buildClientOptionsSchema = () => z.looseObject({ region: optString(), internal: z.optional(z.boolean()), endpoint: z.optional(z.url()) });
-let clientOptionsSchema: ReturnType<typeof buildClientOptionsSchema> | undefined;
 
 export interface ContextOptions {
   /** "rackspace" or "keystone"; default: the identity_type setting / CLOUD_ID_TYPE. */
@@ -257,7 +211,7 @@ export class Context {
   readonly #tokenStore?: TokenStore;
 
   constructor(options: ContextOptions = {}) {
-    validate((contextOptionsSchema ??= buildContextOptionsSchema()), omitContextOnly(options), "");
+    checkOptions(CONTEXT_OPTIONS, omitContextOnly(options), "");
     this.#tokenStore = tokenStoreFrom(options.tokenStore, options.env ?? process.env);
     this.#config =
       options.config ??
@@ -298,7 +252,7 @@ export class Context {
    * use it; authenticated unless `authenticate: false`. Same as `fromEnvironment({ cloud: name })`.
    */
   static fromCloud(name: string, options: FromEnvironmentOptions = {}): Promise<Context> {
-    validate(z.string().check(z.trim(), z.minLength(1, "must be a non-empty string")), name, "cloud");
+    checkValue("text", name, "cloud");
     return Context.fromEnvironment({ ...options, cloud: name });
   }
 
@@ -377,17 +331,13 @@ export class Context {
   setCredentials(c: { username?: string; userId?: string; apiKey?: string; password?: string }): void;
   setCredentials(a: string | { username?: string; userId?: string; apiKey?: string; password?: string }, secret?: string): void {
     if (typeof a === "string") {
-      validate(z.string().check(z.minLength(1)), a, "username");
-      validate(z.string().check(z.minLength(1, "must be a non-empty string")), secret, "secret");
+      checkValue("filled", a, "username");
+      checkValue("filled", secret, "secret");
       const s = secret as string;
       this.#setCredentials(this.identityType === "rackspace" ? { username: a, apiKey: s } : { username: a, password: s });
       return;
     }
-    validate(
-      z.object({ username: optString(), userId: optString(), apiKey: optString(), password: optString() }),
-      a,
-      "",
-    );
+    checkOptions(CREDENTIALS, a, "");
     this.#setCredentials(a);
   }
 
@@ -460,7 +410,7 @@ export class Context {
     // The service's own options (object storage's segmentSize, …) pass through to its
     // constructor, which checks them; they are part of the cache key.
     const { region: _r, internal: _i, endpoint: _e, ...serviceOptions } = o as ClientOptions & Record<string, unknown>;
-    validate((clientOptionsSchema ??= buildClientOptionsSchema()), o, "");
+    checkOptions(CLIENT_OPTIONS, o, "");
     const id = this.identity;
     let internal = o.internal ?? (this.#options.interface === "internal" ? true : undefined);
     if (internal === undefined && id.useServicenet && Cls.serviceType && serviceKey(Cls.serviceType) === "object_store") {

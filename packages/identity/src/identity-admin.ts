@@ -1,4 +1,4 @@
-import * as z from "zod/mini";
+import type * as z from "zod/mini";
 import {
   type AuthSession,
   type HttpError,
@@ -23,32 +23,9 @@ export interface AdminTarget extends AuthSession {
 
 export type Json = Record<string, unknown>;
 
-// Built on the first admin call, not at import: most programs never make one.
-function buildSchemas() {
-  const id = z.string().check(z.trim(), z.minLength(1, "must be a non-empty string"));
-  return {
-    id,
-    tenantInput: z.object({ name: id, description: z.optional(z.string()), enabled: z._default(z.boolean(), true) }),
-    tenantUpdate: z.object({ name: z.optional(id), description: z.optional(z.string()), enabled: z.optional(z.boolean()) }),
-    userInput: z.object({
-      name: id,
-      email: z.optional(z.email()),
-      password: z.optional(z.string().check(z.minLength(1))),
-      enabled: z._default(z.boolean(), true),
-    }),
-    userUpdate: z.object({
-      name: z.optional(id),
-      email: z.optional(z.email()),
-      enabled: z.optional(z.boolean()),
-      defaultRegion: z.optional(id),
-    }),
-    userLookup: z.union([z.object({ id }), z.object({ name: id }), z.object({ email: z.email() })]),
-    roleQuery: z.object({ serviceId: z.optional(id), limit: z.optional(z.int().check(z.positive())), marker: z.optional(id) }),
-  };
-}
-type Schemas = ReturnType<typeof buildSchemas>;
+type Schemas = ReturnType<typeof import("./identity-admin-schemas").buildSchemas>;
 let built: Schemas | undefined;
-const schemas = (): Schemas => (built ??= buildSchemas());
+const schemas = async (): Promise<Schemas> => (built ??= (await import("./identity-admin-schemas")).buildSchemas());
 
 function rethrow(e: unknown, Cls: typeof UserNotFound | typeof TenantNotFound): never {
   if (e instanceof NotFound) {
@@ -108,9 +85,9 @@ export class IdentityAdminClient extends ServiceClient {
     }
   }
 
-  private tenantFor(tenantId: string | undefined, field: string): string {
+  private async tenantFor(tenantId: string | undefined, field: string): Promise<string> {
     const t = tenantId ?? this.#target.tenantId;
-    if (!t) validate(schemas().id, t, field);
+    if (!t) validate((await schemas()).id, t, field);
     return t as string;
   }
 
@@ -142,14 +119,14 @@ export class IdentityAdminClient extends ServiceClient {
   }
 
   async createTenant(input: z.input<Schemas["tenantInput"]>): Promise<Json> {
-    const t = validate(schemas().tenantInput, input, "tenant");
+    const t = validate((await schemas()).tenantInput, input, "tenant");
     if (this.v3) return ((await this.call<{ project: Json }>("POST", "/projects", { project: t }))?.project ?? {}) as Json;
     return ((await this.call<{ tenant: Json }>("POST", "/tenants", { tenant: t }))?.tenant ?? {}) as Json;
   }
 
   async updateTenant(tenantId: string, changes: z.input<Schemas["tenantUpdate"]>): Promise<Json> {
-    validate(schemas().id, tenantId, "tenantId");
-    const c = validate(schemas().tenantUpdate, changes, "changes");
+    validate((await schemas()).id, tenantId, "tenantId");
+    const c = validate((await schemas()).tenantUpdate, changes, "changes");
     const seg = encodeSegment(tenantId);
     try {
       if (this.v3) return ((await this.call<{ project: Json }>("PATCH", `/projects/${seg}`, { project: c }))?.project ?? {}) as Json;
@@ -160,7 +137,7 @@ export class IdentityAdminClient extends ServiceClient {
   }
 
   async deleteTenant(tenantId: string): Promise<void> {
-    validate(schemas().id, tenantId, "tenantId");
+    validate((await schemas()).id, tenantId, "tenantId");
     try {
       await this.status("DELETE", `/${this.v3 ? "projects" : "tenants"}/${encodeSegment(tenantId)}`);
     } catch (e) {
@@ -175,7 +152,7 @@ export class IdentityAdminClient extends ServiceClient {
 
   /** By id, name or email (pyrax `get_user`). */
   async getUser(lookup: z.input<Schemas["userLookup"]>): Promise<Json> {
-    const q = validate(schemas().userLookup, lookup, "lookup");
+    const q = validate((await schemas()).userLookup, lookup, "lookup");
     try {
       if ("id" in q) {
         const b = await this.call<{ user?: Json }>("GET", `/users/${encodeSegment(q.id)}`);
@@ -191,7 +168,7 @@ export class IdentityAdminClient extends ServiceClient {
   }
 
   async createUser(input: z.input<Schemas["userInput"]>): Promise<Json> {
-    const u = validate(schemas().userInput, input, "user");
+    const u = validate((await schemas()).userInput, input, "user");
     registerSecret(u.password);
     const body = this.v3
       ? { user: { name: u.name, email: u.email, enabled: u.enabled, password: u.password } }
@@ -202,8 +179,8 @@ export class IdentityAdminClient extends ServiceClient {
   }
 
   async updateUser(userId: string, changes: z.input<Schemas["userUpdate"]>): Promise<Json> {
-    validate(schemas().id, userId, "userId");
-    const c = validate(schemas().userUpdate, changes, "changes");
+    validate((await schemas()).id, userId, "userId");
+    const c = validate((await schemas()).userUpdate, changes, "changes");
     const seg = encodeSegment(userId);
     try {
       if (this.v3) {
@@ -222,7 +199,7 @@ export class IdentityAdminClient extends ServiceClient {
   }
 
   async deleteUser(userId: string): Promise<void> {
-    validate(schemas().id, userId, "userId");
+    validate((await schemas()).id, userId, "userId");
     try {
       await this.status("DELETE", `/users/${encodeSegment(userId)}`);
     } catch (e) {
@@ -231,16 +208,16 @@ export class IdentityAdminClient extends ServiceClient {
   }
 
   async listRolesForUser(userId: string, o: { tenantId?: string } = {}): Promise<Json[]> {
-    validate(schemas().id, userId, "userId");
+    validate((await schemas()).id, userId, "userId");
     if (this.v3) {
-      const t = this.tenantFor(o.tenantId, "tenantId");
+      const t = await this.tenantFor(o.tenantId, "tenantId");
       return (await this.call<{ roles?: Json[] }>("GET", `/projects/${encodeSegment(t)}/users/${encodeSegment(userId)}/roles`))?.roles ?? [];
     }
     return (await this.call<{ roles?: Json[] }>("GET", `/users/${encodeSegment(userId)}/roles`))?.roles ?? [];
   }
 
   async listCredentials(userId: string): Promise<Json[]> {
-    validate(schemas().id, userId, "userId");
+    validate((await schemas()).id, userId, "userId");
     const b = this.v3
       ? await this.call<{ credentials?: Json[] }>("GET", "/credentials", undefined, { user_id: userId })
       : await this.call<{ credentials?: Json[] }>("GET", `/users/${encodeSegment(userId)}/OS-KSADM/credentials`);
@@ -253,7 +230,7 @@ export class IdentityAdminClient extends ServiceClient {
   async resetApiKey(userId?: string): Promise<string> {
     if (this.#target.identityType !== "rackspace") throw new RaxError("resetApiKey is Rackspace-only");
     const uid = userId ?? this.#target.user?.id;
-    validate(schemas().id, uid, "userId");
+    validate((await schemas()).id, uid, "userId");
     const b = await this.call<{ "RAX-KSKEY:apiKeyCredentials"?: { apiKey?: string } }>(
       "POST",
       `/users/${encodeSegment(uid as string)}/OS-KSADM/credentials/RAX-KSKEY:apiKeyCredentials/RAX-AUTH/reset`,
@@ -265,31 +242,31 @@ export class IdentityAdminClient extends ServiceClient {
   }
 
   async listRoles(q: z.input<Schemas["roleQuery"]> = {}): Promise<Json[]> {
-    const o = validate(schemas().roleQuery, q, "query");
+    const o = validate((await schemas()).roleQuery, q, "query");
     if (this.v3) return (await this.call<{ roles?: Json[] }>("GET", "/roles", undefined, { limit: o.limit, marker: o.marker }))?.roles ?? [];
     const query = { serviceId: o.serviceId, limit: o.limit, marker: o.marker };
     return (await this.call<{ roles?: Json[] }>("GET", "/OS-KSADM/roles", undefined, query))?.roles ?? [];
   }
 
   async getRole(roleId: string): Promise<Json> {
-    validate(schemas().id, roleId, "roleId");
+    validate((await schemas()).id, roleId, "roleId");
     const path = this.v3 ? `/roles/${encodeSegment(roleId)}` : `/OS-KSADM/roles/${encodeSegment(roleId)}`;
     return ((await this.call<{ role?: Json }>("GET", path))?.role ?? {}) as Json;
   }
 
   async addRoleToUser(roleId: string, userId: string, o: { tenantId?: string } = {}): Promise<void> {
-    await this.status("PUT", this.rolePath(roleId, userId, o.tenantId));
+    await this.status("PUT", await this.rolePath(roleId, userId, o.tenantId));
   }
 
   async deleteRoleFromUser(roleId: string, userId: string, o: { tenantId?: string } = {}): Promise<void> {
-    await this.status("DELETE", this.rolePath(roleId, userId, o.tenantId));
+    await this.status("DELETE", await this.rolePath(roleId, userId, o.tenantId));
   }
 
-  private rolePath(roleId: string, userId: string, tenantId?: string): string {
-    validate(schemas().id, roleId, "roleId");
-    validate(schemas().id, userId, "userId");
+  private async rolePath(roleId: string, userId: string, tenantId?: string): Promise<string> {
+    validate((await schemas()).id, roleId, "roleId");
+    validate((await schemas()).id, userId, "userId");
     if (this.v3) {
-      const t = this.tenantFor(tenantId, "tenantId");
+      const t = await this.tenantFor(tenantId, "tenantId");
       return `/projects/${encodeSegment(t)}/users/${encodeSegment(userId)}/roles/${encodeSegment(roleId)}`;
     }
     return `/users/${encodeSegment(userId)}/roles/OS-KSADM/${encodeSegment(roleId)}`;
@@ -297,7 +274,7 @@ export class IdentityAdminClient extends ServiceClient {
 
   /** Admin: the token's details (`access` for v2.0, `token` for v3). */
   async validateToken(token: string): Promise<Json> {
-    validate(schemas().id, token, "token");
+    validate((await schemas()).id, token, "token");
     if (this.v3) {
       const b = await this.requestJson<{ token?: Json }>({ method: "GET", path: "/auth/tokens", headers: { "x-subject-token": token } });
       return (b?.token ?? {}) as Json;
@@ -307,7 +284,7 @@ export class IdentityAdminClient extends ServiceClient {
 
   /** Admin: whether a token is valid. */
   async checkToken(token: string): Promise<boolean> {
-    validate(schemas().id, token, "token");
+    validate((await schemas()).id, token, "token");
     const status = this.v3
       ? await this.status("HEAD", "/auth/tokens", { headers: { "x-subject-token": token }, expectStatus: [404] })
       : await this.status("HEAD", `/tokens/${encodeSegment(token)}`, { expectStatus: [404] });
@@ -316,7 +293,7 @@ export class IdentityAdminClient extends ServiceClient {
 
   /** Admin: revoke a token. */
   async revokeToken(token: string): Promise<void> {
-    validate(schemas().id, token, "token");
+    validate((await schemas()).id, token, "token");
     if (this.v3) await this.status("DELETE", "/auth/tokens", { headers: { "x-subject-token": token } });
     else await this.status("DELETE", `/tokens/${encodeSegment(token)}`);
   }
@@ -324,7 +301,7 @@ export class IdentityAdminClient extends ServiceClient {
   /** Admin (v2.0): the endpoints a token may use. */
   async getTokenEndpoints(token: string): Promise<Json[]> {
     this.only("2.0", "getTokenEndpoints");
-    validate(schemas().id, token, "token");
+    validate((await schemas()).id, token, "token");
     const b = await this.call<{ endpoints?: Json[]; access?: { endpoints?: Json[] } }>("GET", `/tokens/${encodeSegment(token)}/endpoints`);
     return b?.endpoints ?? b?.access?.endpoints ?? [];
   }

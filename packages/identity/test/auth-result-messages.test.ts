@@ -8,9 +8,9 @@ import { parseV2Access, parseV3Token } from "../src/auth-result";
 describe("a token body of the wrong shape", () => {
   const res = { status: 200, method: "POST", url: "http://127.0.0.1:1/v2.0/tokens", requestId: undefined, headers: { "x-subject-token": "tok" } } as unknown as RaxResponse;
 
-  const refusal = (parse: () => unknown): InvalidResponse => {
+  const refusal = async (parse: () => Promise<unknown>): Promise<InvalidResponse> => {
     try {
-      parse();
+      await parse();
     } catch (e) {
       expect(e).toBeInstanceOf(InvalidResponse);
       return e as InvalidResponse;
@@ -18,14 +18,14 @@ describe("a token body of the wrong shape", () => {
     return expect.fail("expected an InvalidResponse");
   };
 
-  it("v2.0: names the field and says in English what was expected", () => {
-    const e = refusal(() => parseV2Access(res, { access: { token: { id: 42 } } }));
+  it("v2.0: names the field and says in English what was expected", async () => {
+    const e = await refusal(() => parseV2Access(res, { access: { token: { id: 42 } } }));
     expect(e.path).toBe("access.token.id");
     expect(e.message).toContain("Unexpected identity response at access.token.id: Invalid input: expected string, received number");
   });
 
-  it("v3: names the field and says in English what was expected", () => {
-    const e = refusal(() => parseV3Token(res, { token: { roles: "admin" } }));
+  it("v3: names the field and says in English what was expected", async () => {
+    const e = await refusal(() => parseV3Token(res, { token: { roles: "admin" } }));
     expect(e.path).toBe("token.roles");
     expect(e.message).toContain("Invalid input: expected array, received string");
   });
