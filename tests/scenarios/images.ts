@@ -82,6 +82,17 @@ export function imageScenarios(getTarget: () => Target, o: ImageScenarioOptions)
       expect((await img.reload()).tags).not.toContain("blue");
     });
 
+    it("a non-ASCII tag is stored as written, found by a tag filter, and removed", async () => {
+      const img = await image("utf8-tags");
+      await img.addTag("blue");
+      await img.addTag("bücher 服");
+      expect((await img.reload()).tags.sort()).toEqual(["blue", "bücher 服"]);
+      expect((await imgs.images.list({ tag: "bücher 服" }).toArray()).map((i) => i.id)).toEqual([img.id]);
+      await img.removeTag("bücher 服");
+      expect((await img.reload()).tags).toEqual(["blue"]);
+      await expect(img.removeTag("bücher 服")).rejects.toBeInstanceOf(NoSuchImage);
+    });
+
     it("data streams up and back down byte for byte; the image goes active with Glance's checksum", async () => {
       const img = await image("data");
       const bytes = Buffer.from("rax image data ".repeat(1000));

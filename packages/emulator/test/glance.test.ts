@@ -85,6 +85,16 @@ describe("Glance v2 images", () => {
     expect((await g("DELETE", `/images/${img.id}`)).status).toBe(204);
     expect((await g("GET", `/images/${img.id}`)).status).toBe(404);
   });
+
+  it("a non-ASCII tag in the URL is stored as real Glance stores it (UTF-8 bytes read as Latin-1); by JSON-patch it stays as written", async () => {
+    const img = await make({ name: "utf8" });
+    expect((await g("PUT", `/images/${img.id}/tags/b%C3%BCcher`)).status).toBe(204);
+    expect(((await (await g("GET", `/images/${img.id}`)).json()) as { tags: string[] }).tags).toEqual(["bÃ¼cher"]);
+    expect((await g("DELETE", `/images/${img.id}/tags/b%C3%BCcher`)).status).toBe(204);
+    await g("PATCH", `/images/${img.id}`, [{ op: "replace", path: "/tags", value: ["bücher"] }], { type: "application/openstack-images-v2.1-json-patch" });
+    expect(((await (await g("GET", `/images/${img.id}`)).json()) as { tags: string[] }).tags).toEqual(["bücher"]);
+    expect((await g("DELETE", `/images/${img.id}/tags/b%C3%BCcher`)).status).toBe(404);
+  });
 });
 
 describe("sharing", () => {

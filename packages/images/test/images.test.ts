@@ -181,6 +181,31 @@ describe("one image", () => {
     fx.script = () => ({ status: 200, body: {} });
     await expect(imgs.images.delete(ID)).rejects.toBeInstanceOf(InvalidResponse);
   });
+
+  it("a non-ASCII tag goes by JSON-patch of the tag list (Glance stores a URL path's 'ü' as 'Ã¼')", async () => {
+    const imgs = fx.client();
+    let tags: string[] = ["web"];
+    fx.script = (r) => {
+      if (r.method === "GET") return { status: 200, body: wire({ tags }) };
+      if (r.method === "PATCH") {
+        tags = (r.json as { value: string[] }[])[0]!.value;
+        return { status: 200, body: wire({ tags }) };
+      }
+      return { status: 500 };
+    };
+    await imgs.images.addTag(ID, "bücher 服");
+    expect(tags).toEqual(["web", "bücher 服"]);
+    const patch = fx.requests[1]!;
+    expect(patch).toMatchObject({ method: "PATCH", path: `/images/${ID}` });
+    expect(patch.headers["content-type"]).toBe(JSON_PATCH);
+    expect(patch.json).toEqual([{ op: "replace", path: "/tags", value: ["web", "bücher 服"] }]);
+    await imgs.images.addTag(ID, "bücher 服"); // already there: read, no change
+    expect(fx.requests.map((r) => r.method)).toEqual(["GET", "PATCH", "GET"]);
+    await imgs.images.removeTag(ID, "bücher 服");
+    expect(tags).toEqual(["web"]);
+    await expect(imgs.images.removeTag(ID, "bücher 服")).rejects.toBeInstanceOf(NoSuchImage);
+    expect(fx.requests.filter((r) => r.path.includes("/tags"))).toHaveLength(0);
+  });
 });
 
 describe("data (OpenStack)", () => {

@@ -218,8 +218,10 @@ export function deleteImage(r: GlanceRequest, id: string): Response {
   return emptyResponse(204);
 }
 
-/** PUT /v2/images/{id}/tags/{tag} → 204 (idempotent); DELETE → 204, 404 for a tag it lacks. */
-export function tag(r: GlanceRequest, id: string, name: string): Response {
+/** PUT /v2/images/{id}/tags/{tag} → 204 (idempotent); DELETE → 204, 404 for a tag it lacks; a non-ASCII tag mangled as Glance does. */
+export function tag(r: GlanceRequest, id: string, decoded: string): Response {
+  // Glance (WSGI) reads the path's bytes as Latin-1: `/tags/b%C3%BCcher` is stored as "bÃ¼cher".
+  const name = Buffer.from(decoded, "utf8").toString("latin1");
   const img = ownImage(r, id);
   if (r.request.method === "PUT") {
     if (name.length > 255) throw new GlanceFault(400, "Tag too long");

@@ -1,4 +1,4 @@
-import { type CallOptions, encodeSegment, jsonFor, lazy, linkPager, NotFound, notFoundAs, type Paginated, type RaxResponse, sendFor, type ServiceClient, type StreamBody, validate, ValidationError } from "@rax/core";
+import { type CallOptions, encodeSegment, jsonFor, lazy, linkPager, NotFound, notFound, notFoundAs, type Paginated, type RaxResponse, sendFor, type ServiceClient, type StreamBody, validate, ValidationError } from "@rax/core";
 import type { Readable } from "node:stream";
 import * as z from "zod/mini";
 import { v2 } from "../api-path";
@@ -103,17 +103,42 @@ export async function deleteImage(client: ServiceClient, image: Ref, o: CallOpti
 
 const tagInput = lazy(() => z.string().check(z.minLength(1), z.maxLength(255)));
 
-/** PUT /v2/images/{id}/tags/{tag} → 204 (adding a tag the image has is a no-op). */
+/**
+ * Glance reads the bytes of a URL path as Latin-1 (WSGI), so a tag sent as `/tags/%C3%BC` is stored
+ * as "Ã¼" and `?tag=ü` never finds it. ASCII tags go by the tag's own URL; others by a JSON-patch of
+ * the whole list (the body is UTF-8 JSON), read just before.
+ */
+const URL_SAFE_TAG = /^[\x20-\x7e]*$/;
+
+/** Replaces the image's tags with `edit(current)` by one JSON-patch; `undefined` from `edit` = no change. */
+async function patchTags(client: ServiceClient, id: string, edit: (tags: string[]) => string[] | undefined, o: CallOptions): Promise<void> {
+  const tags = edit((await getImage(client, id, o)).tags);
+  if (tags === undefined) return;
+  const call = { method: "PATCH", path: imagePath(client, id), json: [{ op: "replace", path: "/tags", value: tags }], ...o, headers: { ...o.headers, "content-type": JSON_PATCH } };
+  await (await notFoundAs(sendFor(client, call, [200]), missing(id))).dump();
+}
+
+/** PUT /v2/images/{id}/tags/{tag} → 204 (adding a tag the image has is a no-op); a non-ASCII tag by JSON-patch. */
 export async function addImageTag(client: ServiceClient, image: Ref, tag: string, o: CallOptions = {}): Promise<void> {
   const id = validate(ref(), image, "image");
   const t = validate(tagInput(), tag, "tag");
+  if (!URL_SAFE_TAG.test(t)) return patchTags(client, id, (tags) => (tags.includes(t) ? undefined : [...tags, t]), o);
   await (await notFoundAs(sendFor(client, { method: "PUT", path: imagePath(client, id, `/tags/${encodeSegment(t, { field: "tag" })}`), ...o }, [204]), missing(id))).dump();
 }
 
-/** DELETE /v2/images/{id}/tags/{tag} → 204; a tag the image lacks is a 404 (`NoSuchImage` names the image). */
+/**
+ * DELETE /v2/images/{id}/tags/{tag} → 204; a tag the image lacks is a 404 (`NoSuchImage` names the
+ * image). A non-ASCII tag by JSON-patch, with the same `NoSuchImage` when the image lacks it.
+ */
 export async function removeImageTag(client: ServiceClient, image: Ref, tag: string, o: CallOptions = {}): Promise<void> {
   const id = validate(ref(), image, "image");
   const t = validate(tagInput(), tag, "tag");
+  if (!URL_SAFE_TAG.test(t)) {
+    return patchTags(client, id, (tags) => {
+      if (!tags.includes(t)) throw notFound(`image ${id} tag`, `Image ${id} has no tag ${JSON.stringify(t)}`, missing(id));
+      return tags.filter((x) => x !== t);
+    }, o);
+  }
   await (await notFoundAs(sendFor(client, { method: "DELETE", path: imagePath(client, id, `/tags/${encodeSegment(t, { field: "tag" })}`), ...o }, [204]), missing(id))).dump();
 }
 
