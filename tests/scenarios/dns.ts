@@ -60,6 +60,8 @@ export function dnsScenarios(getTarget: () => Target, o: DnsScenarioOptions = {}
       await expect(dns.domains.find(uniqueDomain("none"))).rejects.toBeInstanceOf(NoSuchDomain);
       const missingId = dns.backend === "designate" ? "00000000-0000-4000-8000-000000000000" : "999999999";
       await expect(dns.domains.get(missingId)).rejects.toBeInstanceOf(NoSuchDomain);
+      // A name passed where an id goes (Designate answers 400 invalid_uuid to it): no such domain either.
+      await expect(dns.domains.get(uniqueDomain("by-name"))).rejects.toBeInstanceOf(NoSuchDomain);
     });
 
     it("bad input fails before any request: TTL under 300, a long comment, an A record that is not IPv4, MX without priority", async () => {

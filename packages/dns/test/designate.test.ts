@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { DomainCreationFailed, NoSuchDomain, NotSupportedByBackend } from "../src/index";
+import { BadRequest } from "@rax/core";
+import { DomainCreationFailed, DomainRecordNotFound, NoSuchDomain, NotSupportedByBackend } from "../src/index";
 import { serveDesignate } from "./fixture";
 
 const zone = (over: Record<string, unknown> = {}) => ({ id: "z-1", name: "example.edu.", email: "sample@example.edu", ttl: 3600, description: null, status: "ACTIVE", action: "NONE", project_id: "p", created_at: "c", updated_at: null, ...over });
@@ -48,6 +49,20 @@ describe("the Designate v2 backend", () => {
     );
     await expect(dns.domains.create({ name: "example.edu", emailAddress: "sample@example.edu" })).rejects.toBeInstanceOf(DomainCreationFailed);
     await expect(dns.domains.get("nope")).rejects.toBeInstanceOf(NoSuchDomain);
+  });
+
+  it("an id that is not a UUID (Designate's 400 invalid_uuid) is NoSuchDomain / DomainRecordNotFound too, as on Cloud DNS", async () => {
+    const invalid = (what: string, id: string) => ({ status: 400, body: { code: 400, type: "invalid_uuid", message: `Invalid UUID ${what}: ${id}` } });
+    const { dns } = await serveDesignate(
+      { method: "GET", path: "/v2/zones/example.edu", ...invalid("zone_id", "example.edu") },
+      { method: "GET", path: "/v2/zones/z-1/recordsets/www", ...invalid("recordset_id", "www") },
+      { method: "GET", path: "/v2/zones/z-1", status: 400, body: { code: 400, type: "invalid_object", message: "Invalid Object" } },
+    );
+    const e = await dns.domains.get("example.edu").catch((x: unknown) => x);
+    expect(e).toBeInstanceOf(NoSuchDomain);
+    expect((e as NoSuchDomain).message).toContain("example.edu");
+    await expect(dns.records.get("z-1", "www")).rejects.toBeInstanceOf(DomainRecordNotFound);
+    await expect(dns.domains.get("z-1")).rejects.toBeInstanceOf(BadRequest); // any other 400 stays what it is
   });
 
   it("records read back as Cloud DNS shows them: MX priority apart, host without the dot", async () => {

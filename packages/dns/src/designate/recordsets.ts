@@ -1,9 +1,10 @@
-import { type CallOptions, encodeSegment, jsonFor, type NotFound, notFoundAs, sendFor } from "@rax/core";
+import { type CallOptions, encodeSegment, type HttpError, jsonFor, sendFor } from "@rax/core";
 import type { DnsApi } from "../backend";
 import { DomainRecordAdditionFailed, DomainRecordDeletionFailed, DomainRecordNotFound, DomainRecordUpdateFailed, NoSuchDomain } from "../errors";
 import type { WaitSettings } from "../jobs/requests";
 import { relativeLink } from "../paging";
 import type { RecordData } from "../records/models";
+import { missingAs } from "./missing";
 import { dot, recordsetsBody, recordsetToRecord, toRecordsets, toValue, wireRecordset } from "./models";
 import { untilActive, untilGone } from "./wait";
 
@@ -13,7 +14,7 @@ import { untilActive, untilGone } from "./wait";
 
 const setPath = (client: DnsApi, zoneId: string, id?: string) =>
   client.designatePath(`zones/${encodeSegment(zoneId, { field: "domain" })}/recordsets${id === undefined ? "" : `/${encodeSegment(id, { field: "record" })}`}`);
-const noZone = (id: string) => (e: NotFound) => new NoSuchDomain(id, e);
+const noZone = (id: string) => (e: HttpError) => new NoSuchDomain(id, e);
 
 /** One page of GET /v2/zones/{id}/recordsets?limit[&type&name&data] (or the page `next` names). */
 export async function recordsetsPage(
@@ -25,20 +26,20 @@ export async function recordsetsPage(
 ): Promise<{ items: RecordData[]; next?: string }> {
   const query = { limit: f.pageSize ?? 100, type: f.type, ...(f.name !== undefined ? { name: dot(f.name) } : {}), ...(f.data !== undefined && f.type ? { data: toValue({ type: f.type, data: f.data }) } : {}) };
   const call = next ? { method: "GET", path: client.designatePath(next), ...o } : { method: "GET", path: setPath(client, zoneId), query, ...o };
-  const body = await notFoundAs(client.json(call, recordsetsBody()), noZone(zoneId));
+  const body = await missingAs(client.json(call, recordsetsBody()), noZone(zoneId));
   const after = relativeLink(body.links?.next, "zones");
   return { items: body.recordsets.map(recordsetToRecord), ...(after ? { next: after } : {}) };
 }
 
 export async function getRecordset(client: DnsApi, zoneId: string, id: string, o: CallOptions = {}): Promise<RecordData> {
-  return recordsetToRecord(await notFoundAs(client.json({ method: "GET", path: setPath(client, zoneId, id), ...o }, wireRecordset()), (e) => new DomainRecordNotFound(id, e)));
+  return recordsetToRecord(await missingAs(client.json({ method: "GET", path: setPath(client, zoneId, id), ...o }, wireRecordset()), (e) => new DomainRecordNotFound(id, e)));
 }
 
 /** POST one recordset per (name, type) → 201/202 PENDING. */
 export async function addRecordsets(client: DnsApi, zoneId: string, records: Array<{ type: string; name: string; data: string; ttl?: number | undefined; priority?: number | undefined; comment?: string | undefined }>, o: CallOptions): Promise<RecordData[]> {
   const out: RecordData[] = [];
   for (const json of toRecordsets(records)) {
-    const made = await notFoundAs(jsonFor(client, { method: "POST", path: setPath(client, zoneId), json, ...o }, [201, 202], wireRecordset()), noZone(zoneId));
+    const made = await missingAs(jsonFor(client, { method: "POST", path: setPath(client, zoneId), json, ...o }, [201, 202], wireRecordset()), noZone(zoneId));
     out.push(recordsetToRecord(made));
   }
   return out;
@@ -62,7 +63,7 @@ export async function updateRecordset(client: DnsApi, zoneId: string, id: string
   const cur = await getRecordset(client, zoneId, id, o);
   const values = u.data !== undefined || u.priority !== undefined ? [toValue({ type: cur.type, data: u.data ?? cur.data, priority: u.priority ?? cur.priority })] : undefined;
   const json = { ...(values ? { records: values } : {}), ...(u.ttl !== undefined ? { ttl: u.ttl } : {}), ...(u.comment !== undefined ? { description: u.comment } : {}) };
-  await notFoundAs(jsonFor(client, { method: "PUT", path: setPath(client, zoneId, id), json, ...o }, [200, 202], wireRecordset()), (e) => new DomainRecordNotFound(id, e));
+  await missingAs(jsonFor(client, { method: "PUT", path: setPath(client, zoneId, id), json, ...o }, [200, 202], wireRecordset()), (e) => new DomainRecordNotFound(id, e));
   return untilActive(w, signal, "recordset", () => getRecordset(client, zoneId, id, o), DomainRecordUpdateFailed);
 }
 
@@ -70,7 +71,7 @@ export async function updateRecordset(client: DnsApi, zoneId: string, id: string
 export async function deleteRecordsets(client: DnsApi, zoneId: string, ids: string[], w: WaitSettings, signal: AbortSignal): Promise<void> {
   const o = { ...w.perRequest, signal };
   for (const id of ids) {
-    const res = await notFoundAs(sendFor(client, { method: "DELETE", path: setPath(client, zoneId, id), ...o }, [202, 204]), (e) => new DomainRecordNotFound(id, e));
+    const res = await missingAs(sendFor(client, { method: "DELETE", path: setPath(client, zoneId, id), ...o }, [202, 204]), (e) => new DomainRecordNotFound(id, e));
     await res.dump();
   }
   for (const id of ids) await untilGone(w, signal, id, "recordset", () => getRecordset(client, zoneId, id, o), DomainRecordDeletionFailed);

@@ -1,9 +1,10 @@
-import { type CallOptions, encodeSegment, jsonFor, linkPager, type NotFound, notFoundAs, type Paginated, sendFor } from "@rax/core";
+import { type CallOptions, encodeSegment, type HttpError, jsonFor, linkPager, type Paginated, sendFor } from "@rax/core";
 import type { DnsApi } from "../backend";
 import type { DomainData } from "../domains/models";
 import { DomainCreationFailed, DomainDeletionFailed, DomainExportFailed, DomainUpdateFailed, NoSuchDomain } from "../errors";
 import type { WaitSettings } from "../jobs/requests";
 import { relativeLink } from "../paging";
+import { missingAs } from "./missing";
 import { addRecordsets } from "./recordsets";
 import { dot, nameserversBody, wireTask, wireZone, zonesBody, zoneToDomain } from "./models";
 import { failedJob, untilActive, untilGone } from "./wait";
@@ -11,7 +12,7 @@ import { failedJob, untilActive, untilGone } from "./wait";
 // Designate v2 zones for the domain calls. Writes answer 202 with the zone PENDING; each call
 // waits for ACTIVE (or gone), as a Cloud DNS call waits for its job.
 
-const missing = (id: string) => (e: NotFound) => new NoSuchDomain(id, e);
+const missing = (id: string) => (e: HttpError) => new NoSuchDomain(id, e);
 export const zonePath = (client: DnsApi, id?: string, rest = "") => client.designatePath(id === undefined ? `zones${rest}` : `zones/${encodeSegment(id, { field: "domain" })}${rest}`);
 
 /** One page of GET /v2/zones?limit[&name=x.] (or the page `next` names); `links.next` says whether more follow. */
@@ -31,7 +32,7 @@ export function listZones(client: DnsApi, f: { pageSize?: number | undefined; na
 
 /** GET /v2/zones/{id} (+ its name servers, as Cloud DNS lists them on the domain). */
 export async function getZone(client: DnsApi, id: string, o: CallOptions = {}, withNameservers = false): Promise<DomainData> {
-  const zone = zoneToDomain(await notFoundAs(client.json({ method: "GET", path: zonePath(client, id), ...o }, wireZone()), missing(id)));
+  const zone = zoneToDomain(await missingAs(client.json({ method: "GET", path: zonePath(client, id), ...o }, wireZone()), missing(id)));
   return withNameservers ? nameserversOf(client, zone, o) : zone;
 }
 
@@ -76,7 +77,7 @@ export interface CreateDomainInputOut {
 export async function updateZone(client: DnsApi, id: string, u: { emailAddress?: string | undefined; ttl?: number | undefined; comment?: string | undefined }, w: WaitSettings, signal: AbortSignal): Promise<DomainData> {
   const o = { ...w.perRequest, signal };
   const json = { ...(u.emailAddress !== undefined ? { email: u.emailAddress } : {}), ...(u.ttl !== undefined ? { ttl: u.ttl } : {}), ...(u.comment !== undefined ? { description: u.comment } : {}) };
-  await notFoundAs(jsonFor(client, { method: "PATCH", path: zonePath(client, id), json, ...o }, [200, 202], wireZone()), missing(id));
+  await missingAs(jsonFor(client, { method: "PATCH", path: zonePath(client, id), json, ...o }, [200, 202], wireZone()), missing(id));
   return nameserversOf(client, await untilActive(w, signal, "zone", () => getZone(client, id, o), DomainUpdateFailed), o);
 }
 
@@ -93,7 +94,7 @@ export async function deleteZone(client: DnsApi, id: string, deleteSubdomains: b
   const zone = await getZone(client, id, o);
   const doomed = deleteSubdomains ? [...(await subzones(client, zone.name, o)), zone] : [zone];
   for (const d of doomed) {
-    const res = await notFoundAs(sendFor(client, { method: "DELETE", path: zonePath(client, d.id), ...o }, [202, 204]), missing(d.id));
+    const res = await missingAs(sendFor(client, { method: "DELETE", path: zonePath(client, d.id), ...o }, [202, 204]), missing(d.id));
     await res.dump();
     await untilGone(w, signal, d.id, "zone", () => getZone(client, d.id, o), DomainDeletionFailed);
   }
@@ -129,7 +130,7 @@ export async function importZone(client: DnsApi, bind: string, w: WaitSettings, 
 /** POST /v2/zones/{id}/tasks/export → 202 task; waits for COMPLETE; GET …/exports/{id}/export (text/dns). */
 export async function exportZone(client: DnsApi, id: string, w: WaitSettings, signal: AbortSignal, setId: (id: string) => void): Promise<string> {
   const o = { ...w.perRequest, signal };
-  const task = await notFoundAs(jsonFor(client, { method: "POST", path: zonePath(client, id, "/tasks/export"), json: {}, ...o }, [201, 202], wireTask()), missing(id));
+  const task = await missingAs(jsonFor(client, { method: "POST", path: zonePath(client, id, "/tasks/export"), json: {}, ...o }, [201, 202], wireTask()), missing(id));
   setId(task.id);
   const base = `zones/tasks/exports/${encodeSegment(task.id)}`;
   const load = async () => {

@@ -52,7 +52,10 @@ export class Domains {
     return mapJob(api.updateDomain(this.client, domain, changes, o), (d) => new Domain(this, d));
   }
 
-  /** Deletes the domain; with `deleteSubdomains: true` its subdomains too (else they stay, as domains of their own). */
+  /**
+   * Deletes the domain; with `deleteSubdomains: true` its subdomains too. Without it Cloud DNS keeps them
+   * as domains of their own, and Designate refuses a zone that has subzones (`BadRequest`).
+   */
   delete(domain: DomainRef, options?: { deleteSubdomains?: boolean }, o?: JobCallOptions): Job<void, JobData> {
     return api.deleteDomain(this.client, domain, options, o);
   }
