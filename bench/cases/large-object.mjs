@@ -60,12 +60,18 @@ export async function run({ opts, log, servers }) {
       return [failed("large-object", e)];
     }
     log(`large-object: rax ${rax.seconds.toFixed(2)} s, ${rax.peakRssMb.toFixed(0)} MB peak RSS`);
-    // Each side's floor: rax's high-water mark before the upload (imports, then one request), and
+    // Each side's floor: rax's high-water mark before the upload (Node alone, imports, then one request), and
     // swift's peak for one `stat` (its imports and one request). Peak minus floor is what the
     // upload itself holds.
     const swiftFloor = await runSwift(["stat", cSwift], { ...auth }).then((r) => r.peakRssMb, () => NaN);
     const memory = {
-      rax: { importedMb: round(rax.importedMb), firstRequestMb: round(rax.firstRequestMb), uploadOwnMb: round(rax.peakRssMb - rax.firstRequestMb) },
+      rax: {
+        nodeMb: round(rax.nodeMb), importedMb: round(rax.importedMb), importOwnMb: round(rax.importedMb - rax.nodeMb),
+        firstRequestMb: round(rax.firstRequestMb), uploadOwnMb: round(rax.peakRssMb - rax.firstRequestMb),
+        // Of the resident pages after the imports and at the end: file-backed (node's binary paged in) vs anonymous.
+        fileBackedMb: [round(rax.importedResident.fileMb), round(rax.endResident.fileMb)],
+        anonMb: [round(rax.importedResident.anonMb), round(rax.endResident.anonMb)],
+      },
       swift: { statMb: round(swiftFloor), uploadOwnMb: round(sw.peakRssMb - swiftFloor) },
     };
     const p = { ...params, rax: `${raxVersion("object-store")}: uploadFile(…, { segmentSize }) (default concurrency)` };
