@@ -228,6 +228,23 @@ describe("folder upload against a misbehaving server", () => {
     expect(fx.requests.filter(isArchive)).toHaveLength(2);
   });
 
+  it("folder sync: changed files go as one archive (ttl on it); an archive that fails as a whole sends them as PUTs", async () => {
+    fx.script = (r) => {
+      if (r.method === "GET") return { status: 200, body: [] };
+      if (isArchive(r)) return created(0, [], "400 Bad Request");
+      if (r.method === "PUT") return { status: 201, headers: { etag: md5(r.body.toString()) } };
+      return { status: 500 };
+    };
+    const result = await fx.client().syncFolderToContainer(root, "c", { ttl: 60 });
+    expect(result.uploaded).toEqual(["a.txt", "d/b.txt", "d/c.txt"]);
+    expect(result.failed).toEqual([]);
+    const archive = fx.requests.find(isArchive) as SeenRequest;
+    expect(archive.headers["x-delete-after"]).toBe("60");
+    const puts = fx.requests.filter((r) => r.method === "PUT" && !isArchive(r));
+    expect(puts.map((r) => r.path).sort()).toEqual(["/c/a.txt", "/c/d/b.txt", "/c/d/c.txt"]);
+    expect(puts.every((r) => r.headers["x-delete-after"] === "60")).toBe(true);
+  });
+
   it("bad archive options are refused naming the field, before any request", async () => {
     await expect(fx.client().uploadFolder(root, { container: "c", archive: { batchFiles: 0 } }).done).rejects.toThrow(/options\.archive/);
     expect(fx.requests).toHaveLength(0);

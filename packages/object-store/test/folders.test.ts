@@ -146,14 +146,24 @@ describe("syncFolderToContainer", () => {
     await swift.createContainer("important_files");
   });
 
-  it("uploads everything but hidden files the first time, using ONE listing and no HEADs", async () => {
+  it("uploads everything but hidden files the first time: ONE listing to compare, the changed files as ONE archive and its verifying listing, no HEADs", async () => {
     const mark = swift.mark();
     const r = await cf.syncFolderToContainer(folder, "important_files");
     expect(r.uploaded).toEqual(["README.md", "src/deep/data.tgz", "src/deep/tmp_file", "src/main.py", "src/main.pyc"]);
     expect(r.skipped).toEqual([]);
-    const reqs = swift.since(mark);
-    expect(reqs.filter((q) => q.method === "GET")).toHaveLength(1);
-    expect(reqs.filter((q) => q.method === "HEAD")).toHaveLength(0);
+    expect(r.failed).toEqual([]);
+    expect(swift.since(mark).map((q) => q.method)).toEqual(["GET", "PUT", "GET"]);
+    expect(swift.data("important_files", "src/deep/data.tgz")?.toString()).toBe("tarball");
+  });
+
+  it("archive: false sends a PUT per changed file", async () => {
+    const mark = swift.mark();
+    const r = await cf.syncFolderToContainer(folder, "important_files", { archive: false, prefix: "p" });
+    expect(r.uploaded).toHaveLength(5);
+    const methods = swift.since(mark).map((q) => q.method);
+    expect(methods.filter((m) => m === "PUT")).toHaveLength(5);
+    expect(methods.filter((m) => m === "GET")).toHaveLength(1);
+    expect(stored("important_files").sort()).toEqual(r.uploaded.sort());
   });
 
   it("skips unchanged files (size + MD5), uploads changed ones, and reports", async () => {

@@ -7,7 +7,7 @@ import { createContainer } from "../containers/requests";
 import { type ContainerRef, containerName } from "../names";
 import { abortSignal, callback, parseOptions, positiveInt } from "../options";
 import type { SwiftClient } from "../swift-client";
-import { type ArchiveLimits, type BatchOutcome, planArchives, uploadBatch } from "./archive-batches";
+import { ARCHIVE_DEFAULTS, type ArchiveLimits, archiveHeaders, type BatchOutcome, planArchives, uploadBatch } from "./archive-batches";
 import { checkFolder, ignoreMatcher, ignoreSchema, type LocalFile, scanFolder } from "./folder-scan";
 import { writeObject } from "./store-object";
 import { storeObjectOptionsSchema, storeOptions } from "./store-options";
@@ -165,20 +165,6 @@ export function uploadFolder(client: SwiftClient, path: unknown, options?: unkno
   }) as FolderUploadJob;
 }
 
-/**
- * Defaults for `archive`. Swift's bulk extracts an archive's entries one after another, so archives in
- * flight are what keeps its object server busy: 8, like the PUTs' default. 50 files per archive:
- * 2,000 small files measured against the real Swift here (in-process A/B, 2026-12-02) took about
- * as long as 8 PUTs at a time (36 s both) with 25× fewer requests and under half the client CPU; 125 or 250 per archive
- * were slower.
- */
-const ARCHIVE_DEFAULTS: ArchiveLimits & { concurrency: number } = {
-  maxFileSize: 1024 * 1024,
-  batchBytes: 16 * 1024 * 1024,
-  batchFiles: 50,
-  concurrency: 8,
-};
-
 type UploadOptions = z.output<ReturnType<typeof uploadFolderOptionsSchema>>;
 
 /** The archive settings, or undefined when files must go one PUT each. */
@@ -202,13 +188,6 @@ function filesPerArchive(files: readonly LocalFile[], a: ArchiveLimits & { concu
   let small = 0;
   for (const f of files) if (f.size <= a.maxFileSize) small++;
   return Math.min(a.batchFiles, Math.max(MIN_ARCHIVE_FILES, Math.ceil(small / a.concurrency)));
-}
-
-/** The request headers bulk applies to every entry (it ignores the rest). */
-function archiveHeaders(headers: Record<string, string>): Record<string, string> {
-  const out: Record<string, string> = {};
-  for (const [k, v] of Object.entries(headers)) if (k === "x-delete-after" || k === "x-delete-at" || k.startsWith("x-object-meta-")) out[k] = v;
-  return out;
 }
 
 async function uploadFiles(
