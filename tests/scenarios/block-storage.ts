@@ -1,6 +1,5 @@
 import { BlockStorage, NoSuchSnapshot, NoSuchVolume, SIZE_LIMITS, type Volume, VolumeNotAvailable, VolumeNotDeletable, type VolumeType } from "@rax/block-storage";
 import { Compute } from "@rax/compute";
-import { ValidationError } from "@rax/core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type Target, uniqueName } from "./target";
 
@@ -75,7 +74,8 @@ export function blockStorageScenarios(getTarget: () => Target, o: BlockStorageSc
 
     it("bad input fails before any request: size out of range, an unknown type", async () => {
       await expect(cbs.volumes.create({ size: 0 })).rejects.toMatchObject({ field: "volume.size" });
-      await expect(cbs.volumes.create({ size: 1025, volumeType: "SSD" })).rejects.toBeInstanceOf(ValidationError);
+      // Rackspace's SATA/SSD size limits are its v1 API's; a v3 cloud's SSD type takes its own sizes.
+      if (/\/v1\//.test(cbs.endpoint)) await expect(cbs.volumes.create({ size: 1025, volumeType: "SSD" })).rejects.toMatchObject({ field: "volume.size" });
       await expect(cbs.volumes.create({ size, volumeType: "no-such-type-rax" })).rejects.toMatchObject({ field: "volume.volumeType" });
     });
 

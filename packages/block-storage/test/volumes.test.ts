@@ -27,6 +27,16 @@ describe("volumes", () => {
     await expect(cbs.volumes.create({ size: 10 })).rejects.toBeInstanceOf(InvalidResponse);
   });
 
+  it("Rackspace's SATA/SSD size limits hold on its v1 API only: another cloud's 'ssd' type takes a 10 GB volume", async () => {
+    const { cbs, seen } = await serveVersion(
+      3,
+      { method: "GET", path: "/types", status: 200, body: { volume_types: [{ id: "t-ssd", name: "ssd", extra_specs: {} }] } },
+      { method: "POST", path: "/volumes", status: 202, body: { volume: { id: "v3", name: "fast", size: 10, status: "creating", volume_type: "ssd", bootable: "false" } } },
+    );
+    expect((await cbs.volumes.create({ name: "fast", size: 10, volumeType: "ssd" })).size).toBe(10);
+    expect(seen[1]!.body).toEqual({ volume: { size: 10, name: "fast", volume_type: "ssd" } });
+  });
+
   it("create from a snapshot or an image names them as Cinder does", async () => {
     const { cbs, seen } = await serve(
       { method: "POST", path: "/volumes", status: 200, body: { volume: wireVolume({ snapshot_id: "snap-1" }) } },

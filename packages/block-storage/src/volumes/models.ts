@@ -1,4 +1,4 @@
-import { lazy } from "@rax/core";
+import { lazy, ValidationError } from "@rax/core";
 import * as z from "zod/mini";
 import { metadataInput, ref } from "../ref";
 
@@ -96,8 +96,18 @@ export function toVolume(w: WireVolume): VolumeData {
   };
 }
 
-/** Rackspace's per-type size limits in GB (SATA 75–1024, SSD 50–1024); other clouds' types: any size ≥ 1. */
+/**
+ * Rackspace's per-type size limits in GB (SATA 75–1024, SSD 50–1024), checked on its v1 API only:
+ * another cloud's "ssd" type takes whatever sizes that cloud allows.
+ */
 export const SIZE_LIMITS: Readonly<Record<string, { min: number; max: number }>> = { SATA: { min: 75, max: 1024 }, SSD: { min: 50, max: 1024 } };
+
+/** Rackspace's size rule for a volume type (see `SIZE_LIMITS`); `ValidationError` on `volume.size`. */
+export function checkRackspaceSize(size: number | undefined, volumeType: string | undefined): void {
+  const limits = volumeType ? SIZE_LIMITS[volumeType.toUpperCase()] : undefined;
+  if (limits && size !== undefined && (size < limits.min || size > limits.max))
+    throw new ValidationError("volume.size", `must be between ${limits.min} and ${limits.max} GB for a ${volumeType!.toUpperCase()} volume`);
+}
 
 const text = (max: number) => z.string().check(z.maxLength(max, `must be at most ${max} characters`));
 
@@ -123,9 +133,6 @@ export const createVolumeInput = lazy(() =>
       const sources = (["snapshot", "clone", "image"] as const).filter((k) => v[k] !== undefined);
       if (sources.length > 1) ctx.addIssue({ code: "custom", path: [sources[1]!], message: `cannot be combined with ${sources[0]}` });
       if (v.size === undefined && !v.snapshot && !v.clone) ctx.addIssue({ code: "custom", path: ["size"], message: "is required (GB) unless the volume comes from a snapshot or a clone" });
-      const limits = v.volumeType ? SIZE_LIMITS[v.volumeType.toUpperCase()] : undefined;
-      if (limits && v.size !== undefined && (v.size < limits.min || v.size > limits.max))
-        ctx.addIssue({ code: "custom", path: ["size"], message: `must be between ${limits.min} and ${limits.max} GB for a ${v.volumeType!.toUpperCase()} volume` });
     }),
   ),
 );

@@ -9,6 +9,7 @@ import type { VolumeApi } from "../volume-api";
 import { listVolumeTypes } from "../volume-types/requests";
 import {
   type CreateVolumeInput,
+  checkRackspaceSize,
   createVolumeInput,
   type DeleteVolumeInput,
   deleteVolumeInput,
@@ -66,13 +67,14 @@ export async function findVolume(client: ServiceClient, name: string, o: CallOpt
  */
 export async function createVolume(client: ServiceClient, input: CreateVolumeInput, o: CallOptions = {}): Promise<VolumeData> {
   const i = validate(createVolumeInput(), input, "volume");
+  const v = apiVersion(client);
+  if (v === 1) checkRackspaceSize(i.size, i.volumeType);
   if (i.volumeType !== undefined) {
     const types = await listVolumeTypes(client, o).toArray();
     const want = i.volumeType.toLowerCase();
     if (!types.some((t) => t.name.toLowerCase() === want || t.id === i.volumeType))
       throw new ValidationError("volume.volumeType", `must be one of ${types.map((t) => t.name).join(", ") || "(this cloud lists no volume types)"}`);
   }
-  const v = apiVersion(client);
   const k = displayKeys(v);
   const volume: Record<string, unknown> = {
     ...(i.size !== undefined ? { size: i.size } : {}),
