@@ -34,7 +34,7 @@ export class NetworkCollection {
     return api.deleteNetwork(this.client, network, o);
   }
 
-  /** The `networks` list for compute's server create: this network, plus PublicNet / ServiceNet when asked. */
+  /** The `networks` list for compute's server create: this network, plus PublicNet / ServiceNet when asked (Rackspace only: other clouds have neither). */
   getServerNetworks(network: Ref, options?: ServerNetworksInput): api.ServerNetwork[] {
     return api.getServerNetworks(network, options);
   }
