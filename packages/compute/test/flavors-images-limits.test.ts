@@ -57,6 +57,18 @@ describe("images as compute sees them", () => {
     await ready.delete();
     await expect(nova.images.get("snap-1")).rejects.toBeInstanceOf(NoSuchImage);
   });
+
+  it("image.waitFor refreshes the image object itself (SAVING → ACTIVE)", async () => {
+    const { nova } = await serve(
+      { method: "GET", path: "/images/snap-1", status: 200, body: { image: snap } },
+      { method: "GET", path: "/images/snap-1", status: 200, body: { image: snap } },
+      { method: "GET", path: "/images/snap-1", status: 200, body: { image: { ...snap, status: "ACTIVE", progress: 100 } } },
+    );
+    const img = await nova.images.get("snap-1");
+    expect(img.status).toBe("SAVING");
+    expect(await img.waitFor("ACTIVE", { interval: 1 })).toBe(img);
+    expect(img).toMatchObject({ status: "ACTIVE", progress: 100 });
+  });
 });
 
 describe("image metadata", () => {

@@ -1,4 +1,4 @@
-import { assignData, type CallOptions, type Paginated, type ServiceClient, type WaitOptions, waitUntil } from "@rax/core";
+import { assignData, type CallOptions, type Paginated, ResourceFailed, type ServiceClient, type WaitOptions, waitUntil } from "@rax/core";
 import type { Ref } from "../ref";
 import type { ImageData, ListImagesInput } from "./models";
 import * as api from "./requests";
@@ -89,7 +89,14 @@ export class Image {
   deleteMetadata(keys: string | string[], o?: CallOptions): Promise<void> {
     return this.#images.deleteMetadata(this, keys, o);
   }
-  waitFor(status: string | string[], o?: Omit<WaitOptions<Image>, "failOn" | "faultOf">): Promise<Image> {
-    return this.#images.waitFor(this, status, o);
+  /** `images.waitFor(this, …)` that also refreshes this object (on success and on `ResourceFailed`), as `server.waitFor` does. */
+  async waitFor(status: string | string[], o?: Omit<WaitOptions<Image>, "failOn" | "faultOf">): Promise<this> {
+    try {
+      assignData(this, await this.#images.waitFor(this, status, o));
+    } catch (e) {
+      if (e instanceof ResourceFailed && e.resource instanceof Image) assignData(this, e.resource);
+      throw e;
+    }
+    return this;
   }
 }
