@@ -1,3 +1,4 @@
+import { setMaxListeners } from "node:events";
 import { lazy } from "@rax/core";
 import * as z from "zod/mini";
 import { type ObjectListing, walkObjects } from "../objects/listing";
@@ -129,40 +130,7 @@ export async function syncFolder(client: SwiftClient, path: unknown, container: 
     },
     o.signal,
   );
-  const put = async (file: LocalFile) => {
-    try {
-      await upload(file, file.rel, o.signal);
-      result.uploaded.push(file.rel);
-    } catch (error) {
-      result.failed.push({ name: file.rel, error });
-    }
-  };
-  const small = changed.filter((f) => f.size <= ARCHIVE_DEFAULTS.maxFileSize).length;
-  // Below 3 files an archive and its verifying listing are no fewer requests than a PUT each.
-  const plan = opts.archive !== false && small >= MIN_ARCHIVE_FILES ? planArchives(changed, ARCHIVE_DEFAULTS) : { batches: [], single: changed };
-  const retry: LocalFile[] = [];
-  const signal = o.signal ?? new AbortController().signal;
-  let s = 0;
-  let b = 0;
-  await Promise.all([
-    runPool(o.concurrency, () => plan.single[s++], put, o.signal),
-    runPool(
-      ARCHIVE_DEFAULTS.concurrency,
-      () => plan.batches[b++],
-      async (batch) => {
-        const outcomes = await uploadBatch(client, c, batch, { headers: archiveHeaders(store.headers), contentType: opts.contentType, signal, progress: () => undefined });
-        outcomes.forEach((r, k) => {
-          const name = (batch[k] as LocalFile).rel;
-          if (r.kind === "uploaded") result.uploaded.push(name);
-          else if (r.kind === "retry") retry.push(batch[k] as LocalFile);
-          else result.failed.push({ name, error: r.kind === "failed" ? r.error : signal.reason });
-        });
-      },
-      o.signal,
-    ),
-  ]);
-  let again = 0;
-  await runPool(o.concurrency, () => retry[again++], put, o.signal);
+  await uploadChanged(client, c, changed, { archive: opts.archive !== false, contentType: opts.contentType, headers: store.headers }, o, upload, result);
 
   if (o.delete) {
     const local = new Set(files.map((f) => o.prefix + f.rel));
@@ -187,4 +155,60 @@ export async function syncFolder(client: SwiftClient, path: unknown, container: 
   result.uploaded.sort();
   result.skipped.sort();
   return result;
+}
+
+/**
+ * Uploads the changed files (named by object name): small ones as archives when at least
+ * `MIN_ARCHIVE_FILES`, the rest and whatever an archive did not store by a PUT each.
+ */
+async function uploadChanged(
+  client: SwiftClient,
+  container: string,
+  changed: LocalFile[],
+  a: { archive: boolean; contentType?: string; headers: Record<string, string> },
+  o: SyncPlanOptions,
+  upload: (file: LocalFile, name: string, signal?: AbortSignal) => Promise<void>,
+  result: SyncResult,
+): Promise<void> {
+  const put = async (file: LocalFile) => {
+    try {
+      await upload(file, file.rel, o.signal);
+      result.uploaded.push(file.rel);
+    } catch (error) {
+      result.failed.push({ name: file.rel, error });
+    }
+  };
+  const small = changed.filter((f) => f.size <= ARCHIVE_DEFAULTS.maxFileSize).length;
+  // Below 3 files an archive and its verifying listing are no fewer requests than a PUT each.
+  const plan = a.archive && small >= MIN_ARCHIVE_FILES ? planArchives(changed, ARCHIVE_DEFAULTS) : { batches: [], single: changed };
+  const retry: LocalFile[] = [];
+  // The archives listen on a signal of their own (following the caller's): 8 archives in flight,
+  // each with its request and listing, are more listeners than Node's default 10 — not a leak.
+  const inner = new AbortController();
+  const { signal } = inner;
+  setMaxListeners(ARCHIVE_DEFAULTS.concurrency * 2 + 10, signal);
+  const follow = () => inner.abort(o.signal?.reason);
+  if (o.signal?.aborted) follow();
+  else o.signal?.addEventListener("abort", follow, { once: true });
+  const sendBatch = async (batch: LocalFile[]) => {
+    const outcomes = await uploadBatch(client, container, batch, { headers: archiveHeaders(a.headers), contentType: a.contentType, signal, progress: () => undefined });
+    outcomes.forEach((r, k) => {
+      const file = batch[k] as LocalFile;
+      if (r.kind === "uploaded") result.uploaded.push(file.rel);
+      else if (r.kind === "retry") retry.push(file);
+      else result.failed.push({ name: file.rel, error: r.kind === "failed" ? r.error : signal.reason });
+    });
+  };
+  let s = 0;
+  let b = 0;
+  try {
+    await Promise.all([
+      runPool(o.concurrency, () => plan.single[s++], put, o.signal),
+      runPool(ARCHIVE_DEFAULTS.concurrency, () => plan.batches[b++], sendBatch, o.signal),
+    ]);
+  } finally {
+    o.signal?.removeEventListener("abort", follow);
+  }
+  let again = 0;
+  await runPool(o.concurrency, () => retry[again++], put, o.signal);
 }
