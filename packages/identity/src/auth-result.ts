@@ -1,6 +1,7 @@
 import type * as z from "zod/mini";
 import { InvalidResponse, type RaxResponse, parseSchema, redact } from "@rax/core";
 import { ServiceCatalog } from "./catalog";
+import { loadIdentitySchemas } from "./config-parsers";
 
 export interface Role {
   id?: string;
@@ -35,18 +36,8 @@ export interface AuthResult {
   raw: unknown;
 }
 
-type AuthSchemas = typeof import("./auth-schemas");
-let schemasLoading: Promise<AuthSchemas> | undefined;
-let v2Access: ReturnType<AuthSchemas["buildV2Access"]> | undefined;
-let v3Token: ReturnType<AuthSchemas["buildV3Token"]> | undefined;
-
-/**
- * Starts loading the token response's schemas (and zod with them). The identities call it as they
- * send the token request, so the load overlaps the round trip instead of following it.
- */
-export function loadAuthSchemas(): Promise<AuthSchemas> {
-  return (schemasLoading ??= import("./auth-schemas"));
-}
+let v2Access: ReturnType<typeof import("./identity-schemas").buildV2Access> | undefined;
+let v3Token: ReturnType<typeof import("./identity-schemas").buildV3Token> | undefined;
 
 /** "2015-06-05T16:24:57.637Z", "2222-02-22T22:22:22.000-02:00", "…18:30:59.999999Z" → Date. */
 export function parseExpires(value: string | undefined): Date | undefined {
@@ -79,7 +70,7 @@ function roleList(roles: unknown): Role[] {
 
 /** Parse a v2.0 `{"access": …}` body (Rackspace and Keystone v2.0). */
 export async function parseV2Access(res: RaxResponse, body: unknown): Promise<AuthResult> {
-  v2Access ??= (await loadAuthSchemas()).buildV2Access();
+  v2Access ??= (await loadIdentitySchemas()).buildV2Access();
   const parsed = parseSchema(v2Access, body);
   if (!parsed.success) throw invalid(res, body, parsed.error);
   const { token, serviceCatalog, user } = parsed.data.access;
@@ -111,7 +102,7 @@ export async function parseV3Token(res: RaxResponse, body: unknown): Promise<Aut
       "Keystone v3 response has no X-Subject-Token header",
     );
   }
-  v3Token ??= (await loadAuthSchemas()).buildV3Token();
+  v3Token ??= (await loadIdentitySchemas()).buildV3Token();
   const parsed = parseSchema(v3Token, body);
   if (!parsed.success) throw invalid(res, body, parsed.error);
   const t = parsed.data.token;

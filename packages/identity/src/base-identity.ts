@@ -12,8 +12,9 @@ import {
   redactUrl,
   registerSecret,
 } from "@rax/core";
-import { type AuthResult, type AuthUser, loadAuthSchemas } from "./auth-result";
+import type { AuthResult, AuthUser } from "./auth-result";
 import type { EndpointQuery, ResolvedEndpoint, ServiceCatalog } from "./catalog";
+import { loadIdentitySchemas } from "./config-parsers";
 import { IdentityAdminClient } from "./identity-admin";
 import { AuthenticationFailed, TokenOnlySession } from "./identity-errors";
 import { type TokenStore, checkTokenStore, fromStoredToken, tokenStoreKey, tokenStoreWarning, toStoredToken } from "./token-store";
@@ -510,7 +511,7 @@ export abstract class BaseIdentity implements AuthSession {
       // The parse of the answer needs zod: load it while the request is out. Its failure is
       // reported by that parse (same promise); the catch only keeps a failed request from leaving
       // it unhandled.
-      loadAuthSchemas().catch(() => undefined);
+      loadIdentitySchemas().catch(() => undefined);
       const res = await sent;
       const body = await res.json();
       return { res, body };

@@ -9,6 +9,7 @@ import {
   registerSecret,
   validate,
 } from "@rax/core";
+import { loadIdentitySchemas } from "./config-parsers";
 import { TenantNotFound, UserNotFound } from "./identity-errors";
 
 /** What the admin client needs to know about the identity it talks to. */
@@ -23,9 +24,14 @@ export interface AdminTarget extends AuthSession {
 
 export type Json = Record<string, unknown>;
 
-type Schemas = ReturnType<typeof import("./identity-admin-schemas").buildSchemas>;
+type Schemas = ReturnType<typeof import("./identity-schemas").buildAdminSchemas>;
 let built: Schemas | undefined;
-const schemas = async (): Promise<Schemas> => (built ??= (await import("./identity-admin-schemas")).buildSchemas());
+const schemas = async (): Promise<Schemas> => (built ??= (await loadIdentitySchemas()).buildAdminSchemas());
+
+/** An id, name or token: a non-empty string once trimmed. */
+async function checkId(value: unknown, field: string): Promise<void> {
+  validate((await schemas()).id, value, field);
+}
 
 function rethrow(e: unknown, Cls: typeof UserNotFound | typeof TenantNotFound): never {
   if (e instanceof NotFound) {
@@ -87,7 +93,7 @@ export class IdentityAdminClient extends ServiceClient {
 
   private async tenantFor(tenantId: string | undefined, field: string): Promise<string> {
     const t = tenantId ?? this.#target.tenantId;
-    if (!t) validate((await schemas()).id, t, field);
+    if (!t) await checkId(t, field);
     return t as string;
   }
 
@@ -125,7 +131,7 @@ export class IdentityAdminClient extends ServiceClient {
   }
 
   async updateTenant(tenantId: string, changes: z.input<Schemas["tenantUpdate"]>): Promise<Json> {
-    validate((await schemas()).id, tenantId, "tenantId");
+    await checkId(tenantId, "tenantId");
     const c = validate((await schemas()).tenantUpdate, changes, "changes");
     const seg = encodeSegment(tenantId);
     try {
@@ -137,7 +143,7 @@ export class IdentityAdminClient extends ServiceClient {
   }
 
   async deleteTenant(tenantId: string): Promise<void> {
-    validate((await schemas()).id, tenantId, "tenantId");
+    await checkId(tenantId, "tenantId");
     try {
       await this.status("DELETE", `/${this.v3 ? "projects" : "tenants"}/${encodeSegment(tenantId)}`);
     } catch (e) {
@@ -179,7 +185,7 @@ export class IdentityAdminClient extends ServiceClient {
   }
 
   async updateUser(userId: string, changes: z.input<Schemas["userUpdate"]>): Promise<Json> {
-    validate((await schemas()).id, userId, "userId");
+    await checkId(userId, "userId");
     const c = validate((await schemas()).userUpdate, changes, "changes");
     const seg = encodeSegment(userId);
     try {
@@ -199,7 +205,7 @@ export class IdentityAdminClient extends ServiceClient {
   }
 
   async deleteUser(userId: string): Promise<void> {
-    validate((await schemas()).id, userId, "userId");
+    await checkId(userId, "userId");
     try {
       await this.status("DELETE", `/users/${encodeSegment(userId)}`);
     } catch (e) {
@@ -208,7 +214,7 @@ export class IdentityAdminClient extends ServiceClient {
   }
 
   async listRolesForUser(userId: string, o: { tenantId?: string } = {}): Promise<Json[]> {
-    validate((await schemas()).id, userId, "userId");
+    await checkId(userId, "userId");
     if (this.v3) {
       const t = await this.tenantFor(o.tenantId, "tenantId");
       return (await this.call<{ roles?: Json[] }>("GET", `/projects/${encodeSegment(t)}/users/${encodeSegment(userId)}/roles`))?.roles ?? [];
@@ -217,7 +223,7 @@ export class IdentityAdminClient extends ServiceClient {
   }
 
   async listCredentials(userId: string): Promise<Json[]> {
-    validate((await schemas()).id, userId, "userId");
+    await checkId(userId, "userId");
     const b = this.v3
       ? await this.call<{ credentials?: Json[] }>("GET", "/credentials", undefined, { user_id: userId })
       : await this.call<{ credentials?: Json[] }>("GET", `/users/${encodeSegment(userId)}/OS-KSADM/credentials`);
@@ -230,7 +236,7 @@ export class IdentityAdminClient extends ServiceClient {
   async resetApiKey(userId?: string): Promise<string> {
     if (this.#target.identityType !== "rackspace") throw new RaxError("resetApiKey is Rackspace-only");
     const uid = userId ?? this.#target.user?.id;
-    validate((await schemas()).id, uid, "userId");
+    await checkId(uid, "userId");
     const b = await this.call<{ "RAX-KSKEY:apiKeyCredentials"?: { apiKey?: string } }>(
       "POST",
       `/users/${encodeSegment(uid as string)}/OS-KSADM/credentials/RAX-KSKEY:apiKeyCredentials/RAX-AUTH/reset`,
@@ -249,7 +255,7 @@ export class IdentityAdminClient extends ServiceClient {
   }
 
   async getRole(roleId: string): Promise<Json> {
-    validate((await schemas()).id, roleId, "roleId");
+    await checkId(roleId, "roleId");
     const path = this.v3 ? `/roles/${encodeSegment(roleId)}` : `/OS-KSADM/roles/${encodeSegment(roleId)}`;
     return ((await this.call<{ role?: Json }>("GET", path))?.role ?? {}) as Json;
   }
@@ -263,8 +269,8 @@ export class IdentityAdminClient extends ServiceClient {
   }
 
   private async rolePath(roleId: string, userId: string, tenantId?: string): Promise<string> {
-    validate((await schemas()).id, roleId, "roleId");
-    validate((await schemas()).id, userId, "userId");
+    await checkId(roleId, "roleId");
+    await checkId(userId, "userId");
     if (this.v3) {
       const t = await this.tenantFor(tenantId, "tenantId");
       return `/projects/${encodeSegment(t)}/users/${encodeSegment(userId)}/roles/${encodeSegment(roleId)}`;
@@ -274,7 +280,7 @@ export class IdentityAdminClient extends ServiceClient {
 
   /** Admin: the token's details (`access` for v2.0, `token` for v3). */
   async validateToken(token: string): Promise<Json> {
-    validate((await schemas()).id, token, "token");
+    await checkId(token, "token");
     if (this.v3) {
       const b = await this.requestJson<{ token?: Json }>({ method: "GET", path: "/auth/tokens", headers: { "x-subject-token": token } });
       return (b?.token ?? {}) as Json;
@@ -284,7 +290,7 @@ export class IdentityAdminClient extends ServiceClient {
 
   /** Admin: whether a token is valid. */
   async checkToken(token: string): Promise<boolean> {
-    validate((await schemas()).id, token, "token");
+    await checkId(token, "token");
     const status = this.v3
       ? await this.status("HEAD", "/auth/tokens", { headers: { "x-subject-token": token }, expectStatus: [404] })
       : await this.status("HEAD", `/tokens/${encodeSegment(token)}`, { expectStatus: [404] });
@@ -293,7 +299,7 @@ export class IdentityAdminClient extends ServiceClient {
 
   /** Admin: revoke a token. */
   async revokeToken(token: string): Promise<void> {
-    validate((await schemas()).id, token, "token");
+    await checkId(token, "token");
     if (this.v3) await this.status("DELETE", "/auth/tokens", { headers: { "x-subject-token": token } });
     else await this.status("DELETE", `/tokens/${encodeSegment(token)}`);
   }
@@ -301,7 +307,7 @@ export class IdentityAdminClient extends ServiceClient {
   /** Admin (v2.0): the endpoints a token may use. */
   async getTokenEndpoints(token: string): Promise<Json[]> {
     this.only("2.0", "getTokenEndpoints");
-    validate((await schemas()).id, token, "token");
+    await checkId(token, "token");
     const b = await this.call<{ endpoints?: Json[]; access?: { endpoints?: Json[] } }>("GET", `/tokens/${encodeSegment(token)}/endpoints`);
     return b?.endpoints ?? b?.access?.endpoints ?? [];
   }
