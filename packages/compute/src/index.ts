@@ -2,6 +2,7 @@ export { Compute } from "./compute";
 export { PyraxCompute } from "./compat";
 export { NoSuchFlavor, NoSuchImage, NoSuchKeypair, NoSuchServer, NoUniqueMatch, ServerFailed, type ServerFault } from "./errors";
 export type { Ref } from "./ref";
+export { Rescue } from "./servers/rescue";
 export { Server, Servers, type WaitForOptions } from "./servers/servers";
 export type { Address, CreateServerInput, ListServersInput, RebuildServerInput, RescueServerInput, ResizeServerInput, ServerData, UpdateServerInput } from "./servers/models";
 export type { CreatedServer } from "./servers/requests";

@@ -329,7 +329,11 @@ describe("server actions", () => {
     await nova.servers.changePassword("srv-1", "n3w-pass-word");
     await nova.servers.resetState("srv-1", "ACTIVE");
     await nova.servers.unrescue("srv-1");
-    expect(await nova.servers.rescue("srv-1")).toEqual({ adminPass: "rescue-pw-123" });
+    const rescue = await nova.servers.rescue("srv-1");
+    expect(rescue.adminPass).toBe("rescue-pw-123");
+    // Printed or serialised, the result never shows the rescue password.
+    expect(JSON.stringify(rescue)).not.toContain("rescue-pw-123");
+    expect(inspect(rescue, { depth: 5, showHidden: true })).not.toContain("rescue-pw-123");
     await nova.servers.resetState("srv-1", "error");
     expect(seen.map((r) => r.body)).toEqual([
       { reboot: { type: "SOFT" } },

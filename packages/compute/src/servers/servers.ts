@@ -2,6 +2,7 @@ import { assignData, type CallOptions, type Paginated, registerSecret, ResourceF
 import { ServerFailed } from "../errors";
 import { type Ref, ref } from "../ref";
 import type { Address, CreateServerInput, ListServersInput, RebuildServerInput, RescueServerInput, ResizeServerInput, ServerData, UpdateServerInput } from "./models";
+import { Rescue } from "./rescue";
 import * as api from "./requests";
 
 /** How `waitFor` polls: core's wait options (interval, attempts, timeout, signal, onProgress). */
@@ -145,11 +146,11 @@ export class Servers {
   }
 
   /** Boots the rescue system (status RESCUE); resolves with its root password (a secret). */
-  async rescue(server: Ref, options?: RescueServerInput, o?: CallOptions): Promise<{ adminPass?: string }> {
+  async rescue(server: Ref, options?: RescueServerInput, o?: CallOptions): Promise<Rescue> {
     registerSecret(options?.adminPass);
     const r = await api.rescueServer(this.client, server, options, o);
     registerSecret(r.adminPass);
-    return r;
+    return new Rescue(r.adminPass);
   }
 
   /** Leaves rescue mode. */
@@ -273,7 +274,7 @@ export class Server {
   changePassword(password: string, o?: CallOptions): Promise<void> {
     return this.#servers.changePassword(this, password, o);
   }
-  rescue(options?: RescueServerInput, o?: CallOptions): Promise<{ adminPass?: string }> {
+  rescue(options?: RescueServerInput, o?: CallOptions): Promise<Rescue> {
     return this.#servers.rescue(this, options, o);
   }
   unrescue(o?: CallOptions): Promise<void> {
