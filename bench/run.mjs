@@ -15,11 +15,12 @@ import * as computeList from "./cases/compute-list.mjs";
 import * as listing from "./cases/listing.mjs";
 import * as queuesThroughput from "./cases/queues-throughput.mjs";
 import * as coldStartAuth from "./cases/cold-start-auth.mjs";
+import * as scriptStart from "./cases/script-start.mjs";
 import * as warmInvocation from "./cases/warm-invocation.mjs";
 import * as swiftPeers from "./cases/swift-peers.mjs";
 
 // Local rows first: the real servers are started only after them, so they do not steal CPU.
-const CASES = [bundle, coldStart, coldStartAuth, warmInvocation, smallCalls, listing, computeList, queuesThroughput, uploadStream, largeObject, folder, swiftPeers];
+const CASES = [bundle, coldStart, coldStartAuth, scriptStart, warmInvocation, smallCalls, listing, computeList, queuesThroughput, uploadStream, largeObject, folder, swiftPeers];
 
 const opts = parseArgs(process.argv.slice(2));
 const t0 = performance.now();
