@@ -1,5 +1,5 @@
 import { createPrivateKey, createPublicKey } from "node:crypto";
-import { Conflict, ValidationError } from "@rax/core";
+import { BadRequest, Conflict, ValidationError } from "@rax/core";
 import { Compute, type Flavor, type Image, NoSuchFlavor, NoSuchKeypair, NoSuchServer, type Server } from "@rax/compute";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type Target, uniqueName } from "./target";
@@ -158,6 +158,17 @@ export function computeScenarios(getTarget: () => Target, o: ComputeScenarioOpti
       await s.delete();
       expect((await s.waitFor("DELETED", { interval, attempts: 240 })).status).toBe("DELETED");
       await expect(nova.servers.get(s.id)).rejects.toBeInstanceOf(NoSuchServer);
+    });
+
+    it("names: any printable BMP text is taken; an emoji or a trailing space is Nova's BadRequest, in Nova's words", async () => {
+      const s = await nova.servers.create({ name: `wéb – 服务器 ${uniqueName("bmp")}`, image, flavor, ...(o.networks ? { networks: o.networks } : {}) });
+      servers.push(s);
+      expect(s.name).toMatch(/^wéb – 服务器 /);
+      for (const name of [`x😀${uniqueName("emoji")}`, `${uniqueName("trail")} `]) {
+        const e = await nova.servers.create({ name, image, flavor }).catch((x: unknown) => x);
+        expect(e).toBeInstanceOf(BadRequest);
+        expect((e as BadRequest).message).toContain("printable characters");
+      }
     });
 
     it("bad input is a ValidationError naming the field, before any request", async () => {

@@ -80,6 +80,15 @@ describe("compute (Nova v2.1) in the emulator", () => {
     expect((await create({ name: "" })).status).toBe(400);
   });
 
+  it("server names as real Nova checks them: BMP printable characters, no space at either end (an emoji or a tab is a 400)", async () => {
+    for (const name of ["wéb", "a – b", "服务器", "with inner space"]) expect((await create({ name })).status).toBe(202);
+    for (const name of ["x😀", "tab\there", " lead", "trail ", "zero\u200bwidth"]) {
+      const res = await create({ name });
+      expect(res.status).toBe(400);
+      expect(await res.json()).toEqual({ badRequest: { code: 400, message: "An invalid 'name' value was provided. The name must be: printable characters. Can not start or end with whitespace." } });
+    }
+  });
+
   it("metadata: merge (POST), replace (PUT), item PUT/GET/DELETE, strings only", async () => {
     const { server } = (await (await create({ name: "meta", metadata: { a: "1" } })).json()) as { server: { id: string } };
     const path = `/servers/${server.id}/metadata`;

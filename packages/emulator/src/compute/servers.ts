@@ -5,6 +5,7 @@ import { badRequest, forbidden, notFound } from "./nova-errors";
 import { invalid, isObject, jsonBody, member, type NovaRequest } from "./nova-request";
 import { page } from "./paging";
 import { PUBLIC_NET, SERVICE_NET } from "./seed-data";
+import { INVALID_SERVER_NAME, isPrintableNovaName } from "./server-name";
 import { iso, serverSummary, serverView } from "./views";
 
 /** `/servers[/detail]`: list, filtered as Nova filters, newest first. */
@@ -57,7 +58,8 @@ export async function createServer(r: NovaRequest): Promise<Response> {
   const body = await jsonBody(r);
   const s = member(body, "server");
   const name = s.name;
-  if (typeof name !== "string" || name.length < 1 || name.length > 255 || name.trim() !== name) throw invalid("name", `${JSON.stringify(name)}. must be a non-empty string of at most 255 characters without leading or trailing whitespace`);
+  if (typeof name !== "string" || name.length < 1 || name.length > 255) throw invalid("name", `${JSON.stringify(name)}. must be a non-empty string of at most 255 characters`);
+  if (!isPrintableNovaName(name)) throw badRequest(INVALID_SERVER_NAME);
   const bootFromVolume = Array.isArray(s.block_device_mapping_v2) || Array.isArray(s.block_device_mapping);
   const imageRef = typeof s.imageRef === "string" ? lastSegment(s.imageRef) : undefined;
   if (!imageRef && !bootFromVolume) throw badRequest("Missing imageRef attribute");
@@ -177,7 +179,8 @@ export async function updateServer(r: NovaRequest, id: string): Promise<Response
   const u = member(await jsonBody(r), "server");
   for (const key of Object.keys(u)) if (!["name", "accessIPv4", "accessIPv6", "OS-DCF:diskConfig"].includes(key)) throw invalid("server", `Additional properties are not allowed ('${key}' was unexpected)`);
   if (u.name !== undefined) {
-    if (typeof u.name !== "string" || u.name.length < 1 || u.name.length > 255 || u.name.trim() !== u.name) throw invalid("name", JSON.stringify(u.name));
+    if (typeof u.name !== "string" || u.name.length < 1 || u.name.length > 255) throw invalid("name", JSON.stringify(u.name));
+    if (!isPrintableNovaName(u.name)) throw badRequest(INVALID_SERVER_NAME);
     s.name = u.name;
   }
   if (typeof u.accessIPv4 === "string") s.accessIPv4 = u.accessIPv4;
