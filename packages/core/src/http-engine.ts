@@ -41,6 +41,8 @@ export interface StreamedResponse {
   statusCode: number;
   /** Lower-case names (the transport passes a flat object of strings on as it is). */
   headers: Record<string, string | string[] | undefined>;
+  /** `headers` already holds one string per name (undici's engine): the transport uses it as is. */
+  flat?: boolean;
   /** Pulls from the connection: reading stops while this stream's buffer is full. */
   body: Readable;
 }

@@ -60,7 +60,8 @@ export class Paginated<T> implements AsyncIterable<T>, PromiseLike<Page<T>> {
   }
 
   #firstPage(): Promise<Page<unknown>> {
-    this.#first ??= this.#fetch(undefined, this.#limit).then((p) => this.#bound(p, 0));
+    // Without a limit there is nothing to cut: the fetch's own promise (no extra step per listing).
+    this.#first ??= this.#limit === undefined ? this.#fetch(undefined, undefined) : this.#fetch(undefined, this.#limit).then((p) => this.#bound(p, 0));
     return this.#first;
   }
 
@@ -75,9 +76,21 @@ export class Paginated<T> implements AsyncIterable<T>, PromiseLike<Page<T>> {
     onFulfilled?: ((value: Page<T>) => A | PromiseLike<A>) | null,
     onRejected?: ((reason: unknown) => B | PromiseLike<B>) | null,
   ): Promise<A | B> {
-    return this.#firstPage()
-      .then((p) => this.#rows(p))
-      .then(onFulfilled, onRejected);
+    // One step, as `.then(rows).then(onFulfilled, onRejected)` was two: a conversion failure still
+    // goes to onRejected, and a failure of onFulfilled itself still does not.
+    return this.#firstPage().then(
+      (p) => {
+        let rows: Page<T>;
+        try {
+          rows = this.#rows(p);
+        } catch (e) {
+          if (onRejected) return onRejected(e);
+          throw e;
+        }
+        return onFulfilled ? onFulfilled(rows) : (rows as A);
+      },
+      onRejected,
+    );
   }
 
   /**

@@ -16,16 +16,28 @@ function plain(target: string): boolean {
 }
 
 export interface RequestTarget {
-  origin: string;
-  path: string;
+  readonly origin: string;
+  readonly path: string;
 }
 
 /** Splits absolute URLs into origin and path, remembering the last origin that parsed verbatim. */
 export class TargetSplitter {
   #origin?: string;
+  // The last URL split and its target (read-only to callers): a client that sends the same URL
+  // again (HEAD or GET of one object, polling) skips the checks and the slice.
+  #lastUrl?: string;
+  #last?: RequestTarget;
 
   /** Throws `ValidationError` (field `url`) for anything but an absolute http(s) URL. */
   split(url: string): RequestTarget {
+    if (url === this.#lastUrl) return this.#last as RequestTarget;
+    const target = this.#split(url);
+    this.#lastUrl = url;
+    this.#last = target;
+    return target;
+  }
+
+  #split(url: string): RequestTarget {
     const origin = this.#origin;
     if (origin !== undefined && url.startsWith(origin) && url.charCodeAt(origin.length) === 0x2f) {
       const path = url.slice(origin.length);

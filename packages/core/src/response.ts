@@ -72,7 +72,8 @@ function receivedWhole(body: Readable): boolean {
 
 function drainReceived(body: Readable): Promise<void> {
   return new Promise((resolve) => {
-    body.once("close", resolve);
+    // `on`, not `once`: 'close' comes once and ends the body's life (once() wraps each listener).
+    body.on("close", resolve);
     body.resume();
   });
 }

@@ -189,7 +189,7 @@ class Exchange implements Dispatcher.DispatchHandler {
     // Readers see body errors through iteration, pipeline() or their own listeners; this one
     // only stops an abort/deadline on a body nobody reads from crashing the process.
     body.on("error", ignoreError);
-    this.#resolve({ statusCode, headers: headersFromRaw(rawHeaders), body });
+    this.#resolve({ statusCode, headers: headersFromRaw(rawHeaders), flat: true, body });
     // One more response parsed by llhttp (see wasm-tiering.ts).
     parserUsed();
     return !this.paused;

@@ -58,6 +58,8 @@ export interface RequestOptions {
 }
 
 const ERROR_BODY_LIMIT = 64 * 1024;
+// Shared by every call without `expectStatus` (read only).
+const NO_STATUSES: readonly number[] = [];
 const NO_BODY_STATUSES = new Set([204, 205, 304]);
 const CHECKED_HEADERS_MAX = 64;
 const COMMON_METHODS = new Set(["GET", "HEAD", "PUT", "POST", "DELETE", "PATCH", "COPY", "OPTIONS"]);
@@ -233,21 +235,20 @@ export class Transport {
     const userSignal = o.signal;
     if (userSignal?.aborted) throw new AbortError(undefined, { cause: userSignal.reason, attempts: 0 });
     const started = Date.now();
-    const call = new Call({
+    const call = new Call(
       method,
       url,
-      origin: target.origin,
-      path: target.path,
+      target,
       timeouts,
       retry,
-      budget: retry.budget === false ? undefined : retry.budget instanceof RetryBudget ? retry.budget : this.budget,
-      idempotent: o.idempotent ?? isIdempotentMethod(method),
-      expect: o.expectStatus ?? [],
+      retry.budget === false ? undefined : retry.budget instanceof RetryBudget ? retry.budget : this.budget,
+      o.idempotent ?? isIdempotentMethod(method),
+      o.expectStatus ?? NO_STATUSES,
       body,
       headers,
       userSignal,
       started,
-    });
+    );
     call.armDeadline();
     return call;
   }
@@ -307,7 +308,7 @@ export class Transport {
   #classify(call: Call, res: StreamedResponse, t0: number): RaxResponse | Promise<Verdict> {
     const { method } = call;
     const status = res.statusCode;
-    const resHeaders = flattenHeaders(res.headers as Record<string, string | string[] | undefined>);
+    const resHeaders = res.flat === true ? (res.headers as Record<string, string>) : flattenHeaders(res.headers);
     const requestId = requestIdFrom(resHeaders);
     // A 3xx is never success and never followed: only statuses the caller lists pass.
     if (status >= 300 && !call.expect.includes(status)) return this.#classifyError(call, t0, res, status, resHeaders, requestId);

@@ -3,11 +3,16 @@ import { ValidationError } from "./errors";
 export type QueryValue = string | number | boolean | undefined | null;
 export type Query = Record<string, QueryValue | readonly QueryValue[]>;
 
+// Characters encodeURIComponent leaves as they are (a subset of them: letters, digits, - . _ ~).
+const PLAIN_SEGMENT = /^[A-Za-z0-9\-._~]+$/;
+
 /**
  * encodeURIComponent, with a lone surrogate (text cut in the middle of a UTF-16 pair, which has no
  * UTF-8 form) refused as a ValidationError naming `field` instead of a raw URIError.
  */
 export function encodeText(s: string, field: string): string {
+  // Most query keys and values (format, json, limit, numbers, plain names) are their own encoding.
+  if (PLAIN_SEGMENT.test(s)) return s;
   try {
     return encodeURIComponent(s);
   } catch (e) {
@@ -44,8 +49,6 @@ export function assertAbsoluteUrl(url: string, field = "url"): URL {
 }
 
 const NO_OPTIONS: { keepSlashes?: boolean; field?: string } = {};
-// Characters encodeURIComponent leaves as they are (a subset of them: letters, digits, - . _ ~).
-const PLAIN_SEGMENT = /^[A-Za-z0-9\-._~]+$/;
 const PLAIN_PATH = /^[A-Za-z0-9\-._~/]+$/;
 const DOT_SEGMENT = /(?:^|\/)\.\.?(?:\/|$)/;
 

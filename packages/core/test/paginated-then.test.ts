@@ -18,4 +18,27 @@ describe("awaiting a Paginated", () => {
     await expect(pages.then()).resolves.toEqual({ items: [1, 2, 3], next: "x" });
     expect(await pages.then((p) => p.items.length)).toBe(3);
   }, 2000);
+
+  it("hands a conversion failure to onRejected, but not a failure of onFulfilled itself (as a promise's then)", async () => {
+    const bad = new Paginated<number>(async () => ({ items: [1] })).map(() => {
+      throw new Error("does not convert");
+    });
+    const seen: unknown[] = [];
+    expect(await bad.then(() => "fulfilled", (e) => (seen.push(e), "rejected"))).toBe("rejected");
+    expect(String(seen[0])).toContain("does not convert");
+    const good = new Paginated<number>(async () => ({ items: [1] }));
+    const own = new Error("onFulfilled threw");
+    let rejectedCalls = 0;
+    await expect(
+      good.then(
+        () => {
+          throw own;
+        },
+        () => rejectedCalls++,
+      ),
+    ).rejects.toBe(own);
+    expect(rejectedCalls).toBe(0);
+    // A limit still cuts the first page.
+    expect(await new Paginated<number>(async () => ({ items: [1, 2, 3], next: "3" }), { limit: 2 })).toEqual({ items: [1, 2], next: undefined });
+  }, 2000);
 });

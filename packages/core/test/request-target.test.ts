@@ -38,6 +38,20 @@ describe("TargetSplitter", () => {
     for (const tail of TAILS) expect(s.split(ORIGIN + tail), tail).toEqual(parsed(ORIGIN + tail));
   });
 
+  it("gives a URL sent twice in a row the same split, and the next URL its own", () => {
+    const s = new TargetSplitter();
+    for (const tail of TAILS) {
+      const url = ORIGIN + tail;
+      expect(s.split(url), tail).toEqual(parsed(url));
+      expect(s.split(url), `${tail} again`).toEqual(parsed(url));
+    }
+    // A refused URL between two sends of one URL changes nothing for either.
+    s.split(`${ORIGIN}/v1/a`);
+    expect(() => s.split("/v1/a")).toThrow(ValidationError);
+    expect(s.split(`${ORIGIN}/v1/a`)).toEqual(parsed(`${ORIGIN}/v1/a`));
+    expect(s.split("http://other:81/v1/a")).toEqual(parsed("http://other:81/v1/a"));
+  });
+
   it("does not take another origin that shares the remembered one's prefix for it", () => {
     const s = new TargetSplitter();
     s.split("http://localhost/v1/x");

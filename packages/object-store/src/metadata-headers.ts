@@ -8,8 +8,11 @@ export type Metadata = Record<string, string>;
 
 const TOKEN = /^[!#$%&'*+\-.^_`|~0-9A-Za-z]+$/;
 
+// Built once: metadataFrom runs on every HEAD.
+const META_PREFIX: Readonly<Record<MetaScope, string>> = { Account: "x-account-meta-", Container: "x-container-meta-", Object: "x-object-meta-" };
+
 export function metaPrefix(scope: MetaScope): string {
-  return `x-${scope.toLowerCase()}-meta-`;
+  return META_PREFIX[scope];
 }
 
 /**
@@ -93,9 +96,8 @@ export function metadataFrom(scope: MetaScope, headers: Record<string, string>):
   const out: Metadata = {};
   // for-in, not Object.entries: this runs on every HEAD, and entries built an array per header.
   for (const k in headers) {
-    if (!Object.hasOwn(headers, k)) continue;
     const lk = k.toLowerCase();
-    if (lk.startsWith(prefix)) out[lk.slice(prefix.length)] = fromWire(headers[k] as string);
+    if (lk.startsWith(prefix) && Object.hasOwn(headers, k)) out[lk.slice(prefix.length)] = fromWire(headers[k] as string);
   }
   return out;
 }

@@ -1,4 +1,4 @@
-import { HttpError, InvalidResponse, Paginated, type RaxResponse, redact, lazy } from "@rax/core";
+import { HttpError, InvalidResponse, Paginated, type RaxResponse, redact, lazy, withQuery } from "@rax/core";
 import * as z from "zod/mini";
 import { parseOptions } from "./options";
 import { parseJsonBody } from "./listing-body";
@@ -45,6 +45,18 @@ export function listingQuery(o: ListingOptions, marker: string | undefined): Rec
   };
 }
 
+/**
+ * `path` with the listing's query, as `withQuery(path, listingQuery(…))` spells it, without building
+ * the query object for the common page (no marker, prefix or delimiter). A non-empty `path` only:
+ * an account listing's empty path takes its query through core (joinUrl would add a slash).
+ */
+export function listingPath(path: string, o: ListingOptions, limit: number | undefined, marker: string | undefined): string {
+  if (limit !== undefined && !Number.isSafeInteger(limit)) return withQuery(path, listingQuery({ ...o, limit }, marker));
+  const base = limit === undefined ? `${path}?format=json` : `${path}?format=json&limit=${limit}`;
+  if (!marker && !o.endMarker && !o.prefix && o.delimiter === undefined) return base;
+  return withQuery(base, { marker: marker || undefined, end_marker: o.endMarker || undefined, prefix: o.prefix || undefined, delimiter: o.delimiter });
+}
+
 export interface ListPage<T> {
   items: T[];
   /** Marker for the next page; absent on the last one. */
@@ -58,7 +70,7 @@ export interface ListPage<T> {
 export async function jsonArray(
   client: SwiftClient,
   path: string,
-  query: Record<string, string | number | undefined>,
+  query: Record<string, string | number | undefined> | undefined,
   signal?: AbortSignal,
 ): Promise<{ res: RaxResponse; rows: unknown[] }> {
   const res = await storage(client, { method: "GET", ok: OK.list, path, query, signal });

@@ -11,7 +11,7 @@ import {
   jsonArray,
   type ListingOptions,
   type ListPage,
-  listingQuery,
+  listingPath,
   optionalNumber,
   optionalString,
   pageOf,
@@ -76,7 +76,7 @@ export async function objectPage(
 ): Promise<ListPage<ObjectListing>> {
   let listing: Awaited<ReturnType<typeof jsonArray>>;
   try {
-    listing = await jsonArray(client, containerPath(container), listingQuery({ ...o, limit }, marker ?? o.marker), o.signal);
+    listing = await jsonArray(client, listingPath(containerPath(container), o, limit, marker ?? o.marker), undefined, o.signal);
   } catch (e) {
     throw asNoSuchContainer(e, container);
   }
