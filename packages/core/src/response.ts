@@ -37,7 +37,8 @@ function readAll(body: Readable): Promise<Buffer> {
     const onData = (chunk: Buffer | string) => chunks.push(typeof chunk === "string" ? Buffer.from(chunk) : chunk);
     const onEnd = () => {
       off();
-      resolve(Buffer.concat(chunks));
+      // A small body is one chunk: handed over as it is (concat would copy it).
+      resolve(chunks.length === 1 ? (chunks[0] as Buffer) : Buffer.concat(chunks));
     };
     const onError = (err: Error) => {
       off();
