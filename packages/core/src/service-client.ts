@@ -129,7 +129,8 @@ export abstract class ServiceClient {
    * re-authenticates once and replays once. Request functions in every service package use this.
    */
   async send(o: ServiceCall): Promise<RaxResponse> {
-    const token = await this.#session.getToken(o.signal);
+    // A session that holds a good token says so synchronously: no promise and no wait per request.
+    const token = this.#session.currentToken?.() ?? (await this.#session.getToken(o.signal));
     const req = this.#requestOf(o);
     const headers = req.headers as Record<string, string | undefined>;
     headers["x-auth-token"] = token;

@@ -12,6 +12,11 @@ export interface AuthSession {
   /** A valid token, authenticating lazily and refreshing ahead of expiry. */
   getToken(signal?: AbortSignal): Promise<string>;
   /**
+   * Optional: the token when one is at hand and good to send now (no request and no refresh due),
+   * else undefined. Clients call it first on every request and await `getToken` only without one.
+   */
+  currentToken?(): string | undefined;
+  /**
    * A token other than `staleToken`. Concurrent callers share one re-authentication; a caller whose
    * stale token was already replaced gets the current one at once. Token-only sessions throw
    * `Unauthorized`/`NotAuthenticated`.

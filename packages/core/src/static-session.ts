@@ -77,6 +77,11 @@ export class StaticSession implements AuthSession {
     return this.#token;
   }
 
+  /** The token, always at hand (what `getToken` resolves with, without a promise per request). */
+  currentToken(): string {
+    return this.#token;
+  }
+
   reauthenticate(staleToken: string, signal?: AbortSignal): Promise<string> {
     if (!this.#reauth) return Promise.reject(new NotAuthenticated("The token was rejected and this session has no credentials to get another"));
     return this.#reauth.run(staleToken, signal);

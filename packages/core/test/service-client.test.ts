@@ -205,3 +205,51 @@ describe("ServiceClient re-authentication failures", () => {
     expect(err).toBeInstanceOf(Unauthorized);
   });
 });
+
+describe("ServiceClient token source", () => {
+  it("sends the session's current token when it has one, and awaits getToken only when it has none", async () => {
+    const seen: (string | undefined)[] = [];
+    srv = await startServer((req, res) => {
+      seen.push(req.headers["x-auth-token"] as string | undefined);
+      json(res, 200, {});
+    });
+    transport = new Transport();
+    const t = transport;
+    let now: string | undefined = "tok-now-7777";
+    let asked = 0;
+    const session: AuthSession = {
+      transport: t,
+      currentToken: () => now,
+      getToken: async () => {
+        asked++;
+        return "tok-fetched-8888";
+      },
+      reauthenticate: async () => "tok-re-9999",
+      endpoint: () => srv!.url,
+    };
+    const client = new Demo(session);
+    await (await client.get({ method: "GET", path: "/a" })).dump();
+    expect(asked).toBe(0);
+    now = undefined;
+    await (await client.get({ method: "GET", path: "/b" })).dump();
+    expect(asked).toBe(1);
+    expect(seen).toEqual(["tok-now-7777", "tok-fetched-8888"]);
+  });
+
+  it("a StaticSession's refreshed token is the one later requests send", async () => {
+    const seen: (string | undefined)[] = [];
+    let valid = "tok-old-1234";
+    srv = await startServer((req, res) => {
+      seen.push(req.headers["x-auth-token"] as string | undefined);
+      if (req.headers["x-auth-token"] !== valid) return json(res, 401, {});
+      json(res, 200, {});
+    });
+    transport = new Transport();
+    const session = new StaticSession({ token: valid, endpoint: srv.url, transport, refresh: async () => "tok-new-5678" });
+    valid = "tok-new-5678";
+    const client = new Demo(session);
+    await (await client.get({ method: "GET", path: "/a" })).dump();
+    await (await client.get({ method: "GET", path: "/b" })).dump();
+    expect(seen).toEqual(["tok-old-1234", "tok-new-5678", "tok-new-5678"]);
+  });
+});
