@@ -27,7 +27,7 @@ const total = (counts) => Object.values(counts).reduce((a, b) => a + b, 0);
 const TICKS = 100; // USER_HZ: /proc's unit of CPU time on Linux
 const CORES = os.availableParallelism();
 const cpuLine = (c) =>
-  c ? `; CPU s: client ${c.clientCpuS.toFixed(1)}, Swift ${c.serverCpuS.toFixed(1)}, elsewhere ${c.elsewhereCpuS.toFixed(1)}, idle ${c.machineIdleS.toFixed(1)}` : "";
+  c ? `; CPU s: client ${c.clientCpuS?.toFixed(1) ?? "(still running)"}, Swift ${c.serverCpuS.toFixed(1)}, elsewhere ${c.elsewhereCpuS.toFixed(1)}, idle ${c.machineIdleS.toFixed(1)}` : "";
 const HAS_PROC = fs.existsSync("/proc/stat");
 const SERVER_ROLES = [
   [/swift-proxy-server .*tempauth/, "proxy:8081 (tempauth)"],
@@ -68,25 +68,37 @@ function cpuSnapshot() {
   return { at: performance.now(), servers, all, idle, reaped: readStat("self").reaped };
 }
 
-/** Waits (≤ 5 s) until no child of this process runs `script`: its CPU is then in our cutime. */
-async function childReaped(script) {
-  if (!HAS_PROC) return;
-  const until = Date.now() + 5000;
-  while (Date.now() < until) {
-    const running = fs.readdirSync("/proc").some((d) => {
-      if (!/^\d+$/.test(d)) return false;
-      try {
-        return readStat(d).ppid === process.pid && fs.readFileSync(`/proc/${d}/cmdline`, "utf8").includes(script);
-      } catch {
-        return false;
-      }
-    });
-    if (!running) return;
-    await new Promise((r) => setTimeout(r, 20));
+/** Pids of this process's children, zombies included (a zombie's CPU is not in our cutime until it is reaped). */
+function children() {
+  const out = new Set();
+  if (!HAS_PROC) return out;
+  for (const d of fs.readdirSync("/proc")) {
+    if (!/^\d+$/.test(d)) continue;
+    try {
+      if (readStat(d).ppid === process.pid) out.add(d);
+    } catch {
+      // the process ended between readdir and read
+    }
   }
+  return out;
 }
 
-function cpuSpent(a, b) {
+/**
+ * Waits (≤ 30 s; the child exits once its event loop is empty, after it sent its result) until
+ * every child of this process is one of `before`: the client's CPU is then in our cutime. False if not.
+ */
+async function childrenReaped(before) {
+  if (!HAS_PROC) return false;
+  const until = Date.now() + 30_000;
+  while (Date.now() < until) {
+    if ([...children()].every((pid) => before.has(pid))) return true;
+    await new Promise((r) => setTimeout(r, 20));
+  }
+  return false;
+}
+
+/** `clientDone`: the client's process was reaped, so its CPU is in the snapshot (else it is left null). */
+function cpuSpent(a, b, clientDone = true) {
   if (!a || !b) return undefined;
   const servers = {};
   let serverTotal = 0;
@@ -98,7 +110,7 @@ function cpuSpent(a, b) {
     servers[s.role] = (servers[s.role] ?? 0) + d;
     serverTotal += d;
   }
-  const client = b.reaped - a.reaped;
+  const client = clientDone ? b.reaped - a.reaped : null;
   const idle = b.idle - a.idle;
   const busy = b.all - a.all - idle;
   return {
@@ -108,8 +120,8 @@ function cpuSpent(a, b) {
     servers,
     machineIdleS: idle,
     // Busy CPU neither side's processes account for: load from elsewhere on the machine.
-    elsewhereCpuS: Math.max(0, busy - client - serverTotal),
-    floorS: (client + serverTotal) / CORES,
+    elsewhereCpuS: Math.max(0, busy - (client ?? 0) - serverTotal),
+    floorS: client === null ? null : (client + serverTotal) / CORES,
   };
 }
 
@@ -151,10 +163,11 @@ export async function run({ opts, log, servers }) {
       rows.push(skipped("folder-upload", `rax API not available yet: ${missing.join(", ")}`, { baseline: swUp.seconds, baselineName: "swift upload", unit: "s" }));
     } else {
       try {
+        const kids = children();
         const raxBefore = cpuSnapshot();
         raxUp = await runWorker(CLIENT, { action: "upload-folder", ...auth, container: cRax, folder }, { timeoutMs: opts.caseTimeoutS * 1000, profileName: opts.profile ? "folder-upload" : undefined });
-        await childReaped(path.basename(CLIENT));
-        const raxCpu = cpuSpent(raxBefore, cpuSnapshot());
+        const reaped = await childrenReaped(kids);
+        const raxCpu = cpuSpent(raxBefore, cpuSnapshot(), reaped);
         log(`folder-upload: rax ${raxUp.seconds.toFixed(2)} s${cpuLine(raxCpu)}`);
         rows.push(row({
           id: "folder-upload", unit: "s", rax: raxUp.seconds, baseline: swUp.seconds, baselineName: "swift upload", better: "lower",
@@ -170,7 +183,7 @@ export async function run({ opts, log, servers }) {
             // CPU seconds while each side ran (wall includes process start and the rax child's import).
             // workRatio = rax's (client + server) CPU ÷ swift's: when both sides saturate the cores,
             // the time ratio cannot go below it.
-            cpu: swCpu && raxCpu && { cores: CORES, swift: swCpu, rax: raxCpu, workRatio: (raxCpu.clientCpuS + raxCpu.serverCpuS) / (swCpu.clientCpuS + swCpu.serverCpuS) },
+            cpu: swCpu && raxCpu && { cores: CORES, swift: swCpu, rax: raxCpu, workRatio: raxCpu.clientCpuS === null ? null : (raxCpu.clientCpuS + raxCpu.serverCpuS) / (swCpu.clientCpuS + swCpu.serverCpuS) },
           },
         }));
       } catch (e) {
