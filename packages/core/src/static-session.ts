@@ -77,8 +77,13 @@ export class StaticSession implements AuthSession {
     return this.#token;
   }
 
-  /** The token, always at hand (what `getToken` resolves with, without a promise per request). */
-  currentToken(): string {
+  /**
+   * The token, always at hand (what `getToken` resolves with, without a promise per request) —
+   * unless a subclass or a wrapper (`Object.create(session)`) brings its own `getToken`: that one
+   * decides, so it is left to be awaited.
+   */
+  currentToken(): string | undefined {
+    if (this.getToken !== StaticSession.prototype.getToken || !(#token in this)) return undefined;
     return this.#token;
   }
 

@@ -252,4 +252,28 @@ describe("ServiceClient token source", () => {
     await (await client.get({ method: "GET", path: "/b" })).dump();
     expect(seen).toEqual(["tok-old-1234", "tok-new-5678", "tok-new-5678"]);
   });
+
+  it("a StaticSession subclass or wrapper with its own getToken is asked for the token", async () => {
+    const seen: (string | undefined)[] = [];
+    srv = await startServer((req, res) => {
+      seen.push(req.headers["x-auth-token"] as string | undefined);
+      json(res, 200, {});
+    });
+    transport = new Transport();
+    class Rotating extends StaticSession {
+      override async getToken(): Promise<string> {
+        return "tok-sub-1111";
+      }
+    }
+    const sub = new Rotating({ token: "tok-base-0000", endpoint: srv.url, transport });
+    await (await new Demo(sub).get({ method: "GET", path: "/a" })).dump();
+    const inner = new StaticSession({ token: "tok-inner-2222", endpoint: srv.url, transport });
+    const wrapper = Object.assign(Object.create(inner) as StaticSession, {
+      getToken: async () => "tok-wrap-3333",
+      endpoint: (q: Parameters<StaticSession["endpoint"]>[0]) => inner.endpoint(q),
+      transport,
+    });
+    await (await new Demo(wrapper).get({ method: "GET", path: "/b" })).dump();
+    expect(seen).toEqual(["tok-sub-1111", "tok-wrap-3333"]);
+  });
 });
