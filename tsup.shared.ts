@@ -1,5 +1,6 @@
 import { defineConfig, type Options } from "tsup";
 import { bareChunkImports } from "./packages/core/build/bare-chunk-imports";
+import { builtOnCore, zodMiniOptions } from "./packages/core/build/zod-mini-from-core";
 
 // One build recipe for every package, so the ESM/CJS/d.ts outputs and the
 // exports maps they back cannot drift apart between packages.
@@ -25,8 +26,11 @@ export function packageConfig(overrides: Partial<Options> = {}) {
     // named as exported and that the build renamed no class; a class that refers to itself, which
     // esbuild emits as `var X = class _X`, declares `static get name() { return "X"; }`.
     ...overrides,
+    // One zod in a program: a package built on core imports core's (packages/core/build/zod-mini-from-core.ts).
+    ...(builtOnCore() ? zodMiniOptions(overrides) : {}),
     // Last, so it records the code the other steps leave (see packages/core/build/bare-chunk-imports.ts):
     // code splitting's bare chunk imports made a user's esbuild warn once per line.
     plugins: [...(overrides.plugins ?? []), bareChunkImports()],
   });
 }
+

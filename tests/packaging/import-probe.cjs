@@ -41,7 +41,8 @@ function probe(pkgDir) {
   const load = Module._load;
   Module._load = function (request, ...rest) {
     const exp = load.call(this, request, ...rest);
-    return request === "zod" || request.startsWith("zod/") ? zodCopy(exp) : exp;
+    // Built packages take zod/mini's functions from core's copy (@rax/core/zod-mini).
+    return request === "zod" || request.startsWith("zod/") || request === "@rax/core/zod-mini" ? zodCopy(exp) : exp;
   };
   const timers = { setTimeout: 0, setInterval: 0, setImmediate: 0 };
   const originals = {};
