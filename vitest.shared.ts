@@ -5,7 +5,8 @@ import { join } from "node:path";
 const root = fileURLToPath(new URL(".", import.meta.url));
 
 export function workspaceAliases(): Record<string, string> {
-  const out: Record<string, string> = {};
+  // Before "@rax/core", whose alias would otherwise also catch (and break) this subpath.
+  const out: Record<string, string> = { "@rax/core/zod-mini": join(root, "packages", "core", "src", "zod-mini.ts") };
   for (const dir of readdirSync(join(root, "packages"))) {
     out[`@rax/${dir}`] = join(root, "packages", dir, "src", "index.ts");
   }

@@ -24,6 +24,11 @@ export interface StaticSessionOptions {
 
 /** An `AuthSession` from a token you already hold and fixed endpoints. */
 export class StaticSession implements AuthSession {
+  // The class refers to itself (waitFor/currentToken), so the build emits it as `class _StaticSession`: this keeps its
+  // name (tests/packaging/export-names).
+  static get name(): string {
+    return "StaticSession";
+  }
   readonly transport: Transport;
   readonly tenantId?: string;
   readonly defaultRegion?: string;

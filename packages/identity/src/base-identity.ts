@@ -80,6 +80,11 @@ const DEFAULT_REFRESH_AHEAD_MS = 60_000;
  * whether the session is authenticated.
  */
 export abstract class BaseIdentity implements AuthSession {
+  // The class refers to itself (waitFor/currentToken), so the build emits it as `class _BaseIdentity`: this keeps its
+  // name (tests/packaging/export-names).
+  static get name(): string {
+    return "BaseIdentity";
+  }
   abstract readonly identityType: "rackspace" | "keystone";
   readonly authEndpoint: string;
   username?: string;
@@ -318,6 +323,19 @@ export abstract class BaseIdentity implements AuthSession {
       return this.#token as unknown as string;
     }
     if (this.hasCredentials && this.#expiresSoon()) return this.reauthenticate(token, signal);
+    return token;
+  }
+
+  /**
+   * The token, when one is held and not due for refresh: service clients send it without awaiting
+   * `getToken` per request. Undefined (so `getToken` is awaited) before authentication, inside the
+   * refresh window, or when a subclass or a wrapper (`Object.create(identity)`) brings its own
+   * `getToken`, which then decides.
+   */
+  currentToken(): string | undefined {
+    if (this.getToken !== BaseIdentity.prototype.getToken || !(#token in this)) return undefined;
+    const token = this.#token;
+    if (token === undefined || (this.hasCredentials && this.#expiresSoon())) return undefined;
     return token;
   }
 

@@ -37,12 +37,12 @@ export function decodeIni(text: string): Record<string, unknown> {
 }
 
 /**
- * zod/mini for the schemas of Context's input. In an ES module program this is zod's CommonJS
- * build, a second copy beside the ES one other packages import; it is loaded only for input that is
- * not plainly valid, which then mostly fails.
+ * zod/mini for the schemas of Context's input, through core's one tree-shaken copy (a runtime
+ * require string is out of the build's reach, so it names core's entry itself: "zod/mini" loaded
+ * zod's whole package, ~90 files). Loaded only for input that is not plainly valid.
  */
 export function zodForInputs(): InputZod {
-  return dependency<InputZod>("zod/mini");
+  return dependency<InputZod>("@rax/core/zod-mini");
 }
 
 export function loadIdentitySchemas(): Promise<typeof IdentitySchemas> {

@@ -129,6 +129,33 @@ describe("Rackspace identity", () => {
     }
   });
 
+  it("service calls send the held token (currentToken) and still refresh ahead of expiry", async () => {
+    const short = await startFakeIdentity({ lifetimeMs: 30_000 });
+    try {
+      let now = Date.now();
+      const id = new RackspaceIdentity({ authEndpoint: short.v2, username: "demo", apiKey: short.opts.apiKey, region: "DFW", now: () => now });
+      closers.push(() => id.close());
+      const client = new Probe(id);
+      expect(id.currentToken()).toBeUndefined(); // nothing held yet: the first call authenticates
+      expect((await client.get("/servers/a")).ok).toBe(true);
+      const first = id.token as string;
+      expect(id.currentToken()).toBe(first);
+      expect((await client.get("/servers/b")).ok).toBe(true);
+      now += 20_000; // inside the refresh window: the held token is not offered, getToken refreshes
+      expect(id.currentToken()).toBeUndefined();
+      expect((await client.get("/servers/c")).ok).toBe(true);
+      expect(short.tokenPosts()).toHaveLength(2);
+      const sent = short.requests.filter((r) => r.path.startsWith("/compute/DFW/")).map((r) => r.headers["x-auth-token"]);
+      expect(sent).toEqual([first, first, id.token]);
+      expect(id.token).not.toBe(first);
+      // A wrapper with its own getToken decides for itself.
+      const wrapper = Object.create(id, { getToken: { value: async () => "wrapped" } }) as RackspaceIdentity;
+      expect(wrapper.currentToken()).toBeUndefined();
+    } finally {
+      await short.close();
+    }
+  });
+
   it("authWithToken sends the token body with the tenant, and cannot re-authenticate", async () => {
     const donor = rax({ apiKey: fake.opts.apiKey });
     const token = await donor.getToken();

@@ -79,6 +79,11 @@ export interface Snapshot extends SnapshotData {}
 
 /** A snapshot as Cinder last described it (pyrax's `CloudBlockStorageSnapshot`); verbs delegate to `blockStorage.snapshots`. */
 export class Snapshot {
+  // The class refers to itself (waitFor/currentToken), so the build emits it as `class _Snapshot`: this keeps its
+  // name (tests/packaging/export-names).
+  static get name(): string {
+    return "Snapshot";
+  }
   readonly #snapshots: Snapshots;
 
   constructor(snapshots: Snapshots, data: SnapshotData) {

@@ -132,6 +132,11 @@ export interface Volume extends VolumeData {}
  * refresh), with pyrax's object verbs delegating to `blockStorage.volumes`.
  */
 export class Volume {
+  // The class refers to itself (waitFor/currentToken), so the build emits it as `class _Volume`: this keeps its
+  // name (tests/packaging/export-names).
+  static get name(): string {
+    return "Volume";
+  }
   readonly #volumes: Volumes;
 
   constructor(volumes: Volumes, data: VolumeData) {

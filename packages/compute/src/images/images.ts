@@ -72,6 +72,11 @@ export interface Image extends ImageData {}
 
 /** An image as Nova last described it. */
 export class Image {
+  // The class refers to itself (waitFor/currentToken), so the build emits it as `class _Image`: this keeps its
+  // name (tests/packaging/export-names).
+  static get name(): string {
+    return "Image";
+  }
   readonly #images: Images;
   constructor(images: Images, data: ImageData) {
     this.#images = images;

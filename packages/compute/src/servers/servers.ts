@@ -190,6 +190,11 @@ export interface Server extends ServerData {}
  * object verbs. Every verb delegates to `compute.servers`.
  */
 export class Server {
+  // The class refers to itself (waitFor/currentToken), so the build emits it as `class _Server`: this keeps its
+  // name (tests/packaging/export-names).
+  static get name(): string {
+    return "Server";
+  }
   readonly #servers: Servers;
   readonly #adminPass?: string;
 

@@ -68,6 +68,11 @@ export interface Backup extends BackupData {}
 
 /** A backup as the service last described it (pyrax's `CloudDatabaseBackup`); verbs delegate to `cdb.backups`. */
 export class Backup {
+  // The class refers to itself (waitFor/currentToken), so the build emits it as `class _Backup`: this keeps its
+  // name (tests/packaging/export-names).
+  static get name(): string {
+    return "Backup";
+  }
   readonly #backups: Backups;
 
   constructor(backups: Backups, data: BackupData) {

@@ -135,6 +135,11 @@ export interface Instance extends InstanceData {}
  * and `cdb.backups`.
  */
 export class Instance {
+  // The class refers to itself (waitFor/currentToken), so the build emits it as `class _Instance`: this keeps its
+  // name (tests/packaging/export-names).
+  static get name(): string {
+    return "Instance";
+  }
   readonly #instances: Instances;
 
   constructor(instances: Instances, data: InstanceData) {
