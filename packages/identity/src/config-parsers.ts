@@ -10,7 +10,7 @@ import type * as IdentitySchemas from "./identity-schemas";
 // that is not plainly valid (context-input.ts). A sync `require` keeps those callers sync. The
 // schemas of token responses and admin calls are imported here too, on first use (their callers are
 // async); a bundle imports them statically instead (schema-loaders-bundled.ts).
-// This file is what Node runs (package.json "imports" `#config-parsers`, conditions `import` and
+// This file is what Node runs (package.json "imports" `#lazy`, conditions `import` and
 // `default`; in the CJS build `import.meta.url` is `__filename`). Bundlers take the `module`
 // target instead, config-parsers-bundled.ts, which imports all of it statically: a bundle must
 // carry them (a require hidden behind createRequire would not be bundled), and tree-shakes away

@@ -1,5 +1,5 @@
 // config-parsers.ts (what Node runs: yaml and ini loaded on first use) and config-parsers-bundled.ts
-// (what a bundler gets: both imported) are two files behind one `#config-parsers` import: they must
+// (what a bundler gets: both imported) are two files behind one `#lazy` import: they must
 // export the same functions and parse alike.
 import { describe, expect, it } from "vitest";
 import * as bundled from "../src/config-parsers-bundled";
@@ -8,7 +8,7 @@ import * as lazy from "../src/config-parsers";
 const YAML = "clouds:\n  lab:\n    auth:\n      password: 0123\n      api_key: yes\n    regions: [ORD, DFW]\n";
 const INI = "[keystone]\nusername = demo\npassword = s\\;x\n[region\\.a]\nflag = true\n";
 
-describe("#config-parsers: the Node file and the bundlers' file", () => {
+describe("#lazy: the Node file and the bundlers' file", () => {
   it("export the same functions", () => {
     expect(Object.keys(lazy).sort()).toEqual(Object.keys(bundled).sort());
   });
