@@ -1,5 +1,7 @@
-// Child process: one side (rax or raw undici) of one small-calls configuration.
-import { workerMain } from "../lib/child.mjs";
+// Child process: one side (rax or raw undici) of one small-calls configuration, kept alive for the
+// whole configuration. It builds its client and warms it up (connections, JIT) once, then answers
+// each {type:"round", requests} with that round's wall time, client CPU and latencies. The parent
+// alternates the two sides' rounds, so load from elsewhere on the machine hits both alike.
 import { percentile } from "../lib/stats.mjs";
 import { importUndici, importRax } from "../lib/modules.mjs";
 
@@ -45,6 +47,7 @@ async function raxClient({ url, token, op, concurrency }) {
   return { call, close: () => session.transport.close?.() };
 }
 
+/** `total` calls on `concurrency` lanes (each awaits its call before the next), stopped at `deadline`. */
 async function drive(call, total, concurrency, deadline, latencies) {
   let issued = 0;
   let done = 0;
@@ -61,27 +64,43 @@ async function drive(call, total, concurrency, deadline, latencies) {
   return done;
 }
 
-workerMain(async (input) => {
-  const { side, requests, concurrency, warmup, maxSeconds } = input;
+const reply = (id, value, then) => process.send({ type: "reply", id, value }, then);
+
+process.once("message", async (m) => {
+  const input = m.input;
+  const { side, concurrency, warmup, maxSeconds } = input;
   const client = side === "rax" ? await raxClient(input) : await rawClient(input);
-  const start = performance.now();
-  await drive(client.call, warmup, concurrency, start + maxSeconds * 500, null);
-  globalThis.gc?.();
-  const latencies = [];
-  const cpu0 = process.cpuUsage();
-  const t0 = performance.now();
-  const done = await drive(client.call, requests, concurrency, t0 + maxSeconds * 1000, latencies);
-  const elapsed = (performance.now() - t0) / 1000;
-  const cpu = process.cpuUsage(cpu0);
-  await client.close();
-  latencies.sort((a, b) => a - b);
-  return {
-    requests: done,
-    truncated: done < requests,
-    seconds: elapsed,
-    reqPerS: done / elapsed,
-    p50Ms: percentile(latencies, 50),
-    p99Ms: percentile(latencies, 99),
-    cpuUsPerReq: (cpu.user + cpu.system) / done,
-  };
+  // Warm-up, once per process: the pool's connections opened, the hot path compiled.
+  await drive(client.call, warmup, concurrency, performance.now() + maxSeconds * 500, null);
+  process.on("message", async (q) => {
+    if (q?.type === "exit") {
+      await client.close();
+      // A normal exit, so that --cpu-prof writes its profile.
+      reply(q.id, {}, () => process.exit(0));
+      return;
+    }
+    if (q?.type !== "round") return;
+    try {
+      globalThis.gc?.();
+      const latencies = [];
+      const cpu0 = process.cpuUsage();
+      const t0 = performance.now();
+      const done = await drive(client.call, q.requests, concurrency, t0 + maxSeconds * 1000, latencies);
+      const seconds = (performance.now() - t0) / 1000;
+      const cpu = process.cpuUsage(cpu0);
+      latencies.sort((a, b) => a - b);
+      reply(q.id, {
+        requests: done,
+        truncated: done < q.requests,
+        seconds,
+        reqPerS: done / seconds,
+        p50Ms: percentile(latencies, 50),
+        p99Ms: percentile(latencies, 99),
+        cpuUsPerReq: (cpu.user + cpu.system) / done,
+      });
+    } catch (e) {
+      reply(q.id, { error: e?.stack || String(e) });
+    }
+  });
+  process.send({ type: "listening", url: "" });
 });

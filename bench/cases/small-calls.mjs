@@ -1,13 +1,18 @@
 // small-calls: object HEAD and a 10-item JSON listing, rax vs a raw undici Pool, same server.
+import fs from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { startServer, runWorker } from "../lib/child.mjs";
+import { startServer } from "../lib/child.mjs";
+import { WORK_DIR } from "../lib/paths.mjs";
 import { row, skipped, failed } from "../lib/rows.mjs";
 import { missingExports, undiciVersion, raxVersion } from "../lib/modules.mjs";
 
 const HERE = path.dirname(fileURLToPath(import.meta.url));
 const SERVER = path.join(HERE, "..", "servers", "small-calls-server.mjs");
 const CLIENT = path.join(HERE, "small-calls-client.mjs");
+/** Each side's `rounds × requests` measured calls are cut into rounds of this many (or fewer, never under MIN_ROUND). */
+const ROUNDS_PER_PASS = 4;
+const MIN_ROUND = 1000;
 
 export const name = "small-calls";
 
@@ -18,56 +23,76 @@ export async function run({ opts, log }) {
     ...(await missingExports("object-store", ["ObjectStore"])),
   ];
   const server = await startServer(SERVER);
+  // TCP connections the server accepted since the last look (keep-alive working or not).
+  const connections = async () => (await server.call({ type: "stats", reset: true })).connections ?? 0;
+  // Both sides measure the same calls: `rounds × requests` each, in rounds of `perRound`.
+  const perRound = Math.min(opts.requests, Math.max(MIN_ROUND, Math.ceil(opts.requests / ROUNDS_PER_PASS)));
+  const measuredRounds = Math.max(1, Math.round((opts.rounds * opts.requests) / perRound));
   try {
     for (const op of ["head", "list"]) {
       for (const concurrency of opts.concurrency) {
         const id = `small-calls-${op}-c${concurrency}`;
         const input = {
           url: server.url, token: "bench-token", op, concurrency,
-          requests: opts.requests, warmup: Math.min(2000, Math.ceil(opts.requests / 5)),
+          // Once per process, so it can be the size of a quick run: the JIT settles before any round counts.
+          warmup: Math.min(2000, opts.requests),
           maxSeconds: opts.quick ? 15 : 60,
         };
         const timeoutMs = (input.maxSeconds * 1.5 + 20) * 1000;
-        // Raw and rax alternate `rounds` times; each side keeps its best round, so a burst of load
-        // from elsewhere on the machine does not decide the ratio.
-        let raw;
-        let rax;
-        const raxRounds = [];
         const rawRounds = [];
-        // TCP connections the server accepted during one side's run (keep-alive working or not).
-        const connections = async () => (await server.call({ type: "stats", reset: true })).connections ?? 0;
+        const raxRounds = [];
+        const opened = { raw: 0, rax: 0 };
+        const reopened = { raw: 0, rax: 0 };
         try {
-          await connections();
-          for (let i = 0; i < opts.rounds; i++) {
-            rawRounds.push({ ...(await runWorker(CLIENT, { ...input, side: "raw" }, { timeoutMs, execArgv: ["--expose-gc"] })), connections: await connections() });
-            if (missing.length) break;
-            raxRounds.push({
-              ...(await runWorker(CLIENT, { ...input, side: "rax" }, {
-                timeoutMs, execArgv: ["--expose-gc"], profileName: opts.profile && i === 0 ? id : undefined,
-              })),
-              connections: await connections(),
-            });
+          // Each side is one long-lived process (its own JIT), warmed up once; then the sides take
+          // turns round by round, the first side swapping each turn, and each keeps its best round:
+          // a burst of load from elsewhere lands on both alike instead of deciding the ratio.
+          let rawSide;
+          let raxSide;
+          try {
+            await connections();
+            rawSide = await startClient({ ...input, side: "raw" }, opts.profile ? `${id}-raw` : undefined);
+            opened.raw = await connections();
+            if (!missing.length) {
+              raxSide = await startClient({ ...input, side: "rax" }, opts.profile ? id : undefined);
+              opened.rax = await connections();
+            }
+            for (let i = 0; i < measuredRounds; i++) {
+              const order = i % 2 === 0 ? ["raw", "rax"] : ["rax", "raw"];
+              for (const side of order) {
+                const client = side === "raw" ? rawSide : raxSide;
+                if (!client) continue;
+                (side === "raw" ? rawRounds : raxRounds).push(await round(client, perRound, timeoutMs));
+                reopened[side] += await connections();
+              }
+            }
+          } finally {
+            await Promise.all([rawSide, raxSide].map((c) => c && exit(c)));
           }
         } catch (e) {
           rows.push(failed(id, e));
           continue;
         }
-        raw = best(rawRounds);
+        const raw = best(rawRounds);
         log(`${id}: raw undici ${raw.reqPerS.toFixed(0)} req/s, ${raw.cpuUsPerReq.toFixed(1)} µs CPU/req`);
         if (missing.length) {
           rows.push(skipped(id, `rax API not available yet: ${missing.join(", ")}`, { baseline: Math.round(raw.reqPerS), baselineName: "raw undici Pool", unit: "req/s" }));
           continue;
         }
-        rax = best(raxRounds);
+        const rax = best(raxRounds);
         log(`${id}: rax ${rax.reqPerS.toFixed(0)} req/s, ${rax.cpuUsPerReq.toFixed(1)} µs CPU/req`);
         const params = {
-          requests: opts.requests, concurrency, rounds: opts.rounds, statistic: "best round per side", op: op === "head" ? "getObjectMetadata (HEAD)" : "listObjects (GET ?format=json, 10 items)",
+          requests: opts.requests, concurrency, rounds: opts.rounds, requestsPerRound: perRound, roundsPerSide: measuredRounds,
+          statistic: "best round per side (req/s and CPU each); the sides' rounds alternate (first side swapped each turn), each side one long-lived process warmed up once",
+          op: op === "head" ? "getObjectMetadata (HEAD)" : "listObjects (GET ?format=json, 10 items)",
           server: "raw net server in a child process", undici: undiciVersion(), rax: raxVersion("object-store"),
           truncated: rax.truncated || raw.truncated || undefined,
         };
+        // tcpConnections: opened by the warm-up (= concurrency when keep-alive works); tcpReconnects:
+        // opened during the measured rounds (0 when every connection was reused).
         const extra = {
-          rax: { p50Ms: rax.p50Ms, p99Ms: rax.p99Ms, cpuUsPerReq: rax.cpuUsPerReq, tcpConnections: rax.connections },
-          raw: { p50Ms: raw.p50Ms, p99Ms: raw.p99Ms, cpuUsPerReq: raw.cpuUsPerReq, tcpConnections: raw.connections },
+          rax: { p50Ms: rax.p50Ms, p99Ms: rax.p99Ms, cpuUsPerReq: rax.cpuUsPerReq, tcpConnections: opened.rax, tcpReconnects: reopened.rax },
+          raw: { p50Ms: raw.p50Ms, p99Ms: raw.p99Ms, cpuUsPerReq: raw.cpuUsPerReq, tcpConnections: opened.raw, tcpReconnects: reopened.raw },
         };
         rows.push(row({
           id, unit: "req/s", rax: rax.reqPerS, baseline: raw.reqPerS, baselineName: "raw undici Pool",
@@ -87,10 +112,54 @@ export async function run({ opts, log }) {
   return rows;
 }
 
+/** The side's best round: the fastest round's req/s and latencies, the lowest CPU per request of any round. */
 function best(rounds) {
   return rounds.reduce((a, b) => ({
     ...(b.reqPerS > a.reqPerS ? b : a),
     cpuUsPerReq: Math.min(a.cpuUsPerReq, b.cpuUsPerReq),
     truncated: a.truncated || b.truncated,
   }));
+}
+
+/** One side's client process, up and warmed; `profileName` adds --cpu-prof (written when it exits). */
+function startClient(input, profileName) {
+  const execArgv = ["--expose-gc"];
+  if (profileName) {
+    const dir = path.join(WORK_DIR, "prof");
+    fs.mkdirSync(dir, { recursive: true });
+    execArgv.push("--cpu-prof", `--cpu-prof-dir=${dir}`, `--cpu-prof-name=${profileName}.cpuprofile`);
+  }
+  // The warm-up runs before the child reports it is up: bounded like a round.
+  return startServer(CLIENT, input, { timeoutMs: (input.maxSeconds + 30) * 1000, execArgv });
+}
+
+/** One measured round of `requests` calls; rejects on the client's error or after `timeoutMs`. */
+async function round(client, requests, timeoutMs) {
+  let timer;
+  const late = new Promise((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`small-calls-client.mjs: a round of ${requests} requests took over ${timeoutMs} ms`)), timeoutMs);
+  });
+  try {
+    const r = await Promise.race([client.call({ type: "round", requests }), late]);
+    if (r.error) throw new Error(r.error);
+    return r;
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+/** Asks the child to exit (so --cpu-prof writes its profile), gives it 10 s to, then stops it anyway. */
+async function exit(client) {
+  const until = Date.now() + 10_000;
+  await Promise.race([client.call({ type: "exit" }), new Promise((r) => setTimeout(r, 10_000).unref())]);
+  for (;;) {
+    try {
+      process.kill(client.pid, 0);
+    } catch {
+      break;
+    }
+    if (Date.now() >= until) break;
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  await client.stop();
 }
