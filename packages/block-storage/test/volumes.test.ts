@@ -210,6 +210,18 @@ describe("volumes", () => {
     expect(vol.status).toBe("error");
   });
 
+  it("waitFor(\"deleted\") rejects with VolumeFailed on error_deleting and vol.waitFor leaves the volume at it", async () => {
+    const { cbs } = await serve(
+      { method: "GET", path: "/volumes/vol-1", status: 200, body: { volume: wireVolume({ status: "deleting" }) } },
+      { method: "GET", path: "/volumes/vol-1", status: 200, body: { volume: wireVolume({ status: "error_deleting" }) } },
+    );
+    const vol = await cbs.volumes.get("vol-1");
+    const e = await vol.waitFor("deleted", { interval: 1 }).catch((x: unknown) => x);
+    expect(e).toBeInstanceOf(VolumeFailed);
+    expect((e as VolumeFailed).message).toContain("vol-1 went to error_deleting while waiting for deleted");
+    expect(vol.status).toBe("error_deleting");
+  });
+
   it("metadata: get, merge, replace and delete keys", async () => {
     const { cbs, seen } = await serve(
       { method: "GET", path: "/volumes/vol-1/metadata", status: 200, body: { metadata: { a: "1" } } },

@@ -55,6 +55,7 @@ export { SharedReauth, type AuthSession } from "./session";
 export { StaticSession, type StaticSessionOptions, type StaticEndpoints } from "./static-session";
 export { sendFor, jsonFor } from "./expect-status";
 export { assignData } from "./resource-data";
+export { waitInPlace } from "./wait-in-place";
 export { ServiceClient, type ServiceClientOptions, type ServiceCall, type CallOptions, type ServiceRequestOptions } from "./service-client";
 export { Paginated, type Page, type PageFetcher, type PaginatedOptions } from "./pagination";
 export { markerPager, offsetPager, linkPager, type MarkerPagerOptions, type OffsetPagerOptions, type MarkerPageResult } from "./pagers";

@@ -99,6 +99,17 @@ describe("backups", () => {
     expect(backup).toMatchObject({ status: "COMPLETED", size: 0.14 });
   });
 
+  it("waitFor(\"DELETED\") rejects with BackupFailed on DELETE_FAILED and backup.waitFor leaves the backup at it", async () => {
+    const { cdb } = await serve(
+      { method: "GET", path: "/backups/bk-1", status: 200, body: { backup: wireBackup({ status: "DELETE_FAILED" }) } },
+    );
+    const backup = new Backup(cdb.backups, { id: "bk-1", name: "snapshot", description: "", status: "COMPLETED", raw: {} });
+    const e = await backup.waitFor("DELETED", { interval: 1 }).catch((x: unknown) => x);
+    expect(e).toBeInstanceOf(BackupFailed);
+    expect((e as BackupFailed).message).toContain("bk-1 went to DELETE_FAILED while waiting for DELETED");
+    expect(backup.status).toBe("DELETE_FAILED");
+  });
+
   it("restore (pyrax restore_backup(backup, name, flavor, volume)) creates an instance with restorePoint", async () => {
     const { cdb, seen } = await serve(
       { method: "GET", path: "/flavors", status: 200, body: FLAVORS },

@@ -1,4 +1,4 @@
-import { assignData, type CallOptions, type Paginated, ResourceFailed, type ServiceClient, validate, type WaitOptions, waitUntil, waitUntilGone } from "@rax/core";
+import { assignData, type CallOptions, type Paginated, ResourceFailed, type ServiceClient, validate, waitInPlace, type WaitOptions, waitUntil, waitUntilGone } from "@rax/core";
 import { SnapshotFailed } from "../errors";
 import { type Ref, ref } from "../ref";
 import type { CreateSnapshotInput, ListSnapshotsInput, SnapshotData, UpdateSnapshotInput } from "./models";
@@ -106,14 +106,8 @@ export class Snapshot {
    * `snapshots.waitFor(this, …)` that also refreshes this object with what Cinder said last (on success
    * and on `SnapshotFailed`), as pyrax's waits do: `snapshot.status` is not left at the status it started from.
    */
-  async waitFor(status?: string | string[], o?: WaitForOptions<Snapshot>): Promise<this> {
-    try {
-      assignData(this, await this.#snapshots.waitFor(this, status, o));
-    } catch (e) {
-      if (e instanceof SnapshotFailed && e.resource instanceof Snapshot) assignData(this, e.resource);
-      throw e;
-    }
-    return this;
+  waitFor(status?: string | string[], o?: WaitForOptions<Snapshot>): Promise<this> {
+    return waitInPlace(this, () => this.#snapshots.waitFor(this, status, o));
   }
   getMetadata(o?: CallOptions): Promise<Record<string, string>> {
     return this.#snapshots.getMetadata(this, o);

@@ -1,4 +1,4 @@
-import { assignData, type CallOptions, type Paginated, ResourceFailed, validate, waitUntil, waitUntilGone } from "@rax/core";
+import { assignData, type CallOptions, type Paginated, ResourceFailed, validate, waitInPlace, waitUntil, waitUntilGone } from "@rax/core";
 import * as attach from "../attachments/requests";
 import type { VolumeAttachmentData } from "../attachments/models";
 import { VolumeFailed } from "../errors";
@@ -109,16 +109,17 @@ export class Volumes {
     const want = (Array.isArray(status) ? status : [status]).map((x) => String(x).toLowerCase());
     const wait = { interval: 5000, timeout: DEFAULT_WAIT_MS, ...o };
     const load = () => this.get(volume, { signal: o.signal });
-    if (want.includes("deleted")) {
-      let last = volume instanceof Volume ? volume : undefined;
-      await waitUntilGone(async () => (last = await load()), { ...wait, failOn: ["error_deleting"] });
-      const id = validate(ref(), volume, "volume");
-      return new Volume(this, { ...(last ?? { id, size: 0, name: "", description: "", bootable: false, attachments: [], metadata: {}, raw: {} }), raw: last?.raw ?? {}, status: "deleted" });
-    }
-    const failOn = ["error", "error_deleting", "error_restoring", "error_extending"].filter((s) => !want.includes(s));
     try {
+      if (want.includes("deleted")) {
+        let last = volume instanceof Volume ? volume : undefined;
+        await waitUntilGone(async () => (last = await load()), { ...wait, failOn: ["error_deleting"] });
+        const id = validate(ref(), volume, "volume");
+        return new Volume(this, { ...(last ?? { id, size: 0, name: "", description: "", bootable: false, attachments: [], metadata: {}, raw: {} }), raw: last?.raw ?? {}, status: "deleted" });
+      }
+      const failOn = ["error", "error_deleting", "error_restoring", "error_extending"].filter((s) => !want.includes(s));
       return await waitUntil(load, "status", want, { ...wait, failOn });
     } catch (e) {
+      // error_deleting while waiting for "deleted" is a failed wait like error while waiting for "available".
       if (e instanceof ResourceFailed) throw new VolumeFailed(e.resource as Volume, want.join("/"));
       throw e;
     }
@@ -159,14 +160,8 @@ export class Volume {
    * `volumes.waitFor(this, …)` that also refreshes this object with what Cinder said last (on success
    * and on `VolumeFailed`), as pyrax's waits do: `volume.status` is not left at the status it started from.
    */
-  async waitFor(status?: string | string[], o?: WaitForOptions<Volume>): Promise<this> {
-    try {
-      assignData(this, await this.#volumes.waitFor(this, status, o));
-    } catch (e) {
-      if (e instanceof VolumeFailed && e.resource instanceof Volume) assignData(this, e.resource);
-      throw e;
-    }
-    return this;
+  waitFor(status?: string | string[], o?: WaitForOptions<Volume>): Promise<this> {
+    return waitInPlace(this, () => this.#volumes.waitFor(this, status, o));
   }
   /** pyrax `vol.attach_to_instance(server, mountpoint)`. */
   attachToInstance(server: Ref, mountpoint?: string, o?: CallOptions): Promise<VolumeAttachmentData> {

@@ -1,4 +1,4 @@
-import { assignData, type CallOptions, type Paginated, ResourceFailed, type ServiceClient, type WaitOptions, waitUntil } from "@rax/core";
+import { assignData, type CallOptions, type Paginated, ResourceFailed, type ServiceClient, waitInPlace, type WaitOptions, waitUntil } from "@rax/core";
 import type { Ref } from "../ref";
 import type { ImageData, ListImagesInput } from "./models";
 import * as api from "./requests";
@@ -95,13 +95,7 @@ export class Image {
     return this.#images.deleteMetadata(this, keys, o);
   }
   /** `images.waitFor(this, …)` that also refreshes this object (on success and on `ResourceFailed`), as `server.waitFor` does. */
-  async waitFor(status: string | string[], o?: Omit<WaitOptions<Image>, "failOn" | "faultOf">): Promise<this> {
-    try {
-      assignData(this, await this.#images.waitFor(this, status, o));
-    } catch (e) {
-      if (e instanceof ResourceFailed && e.resource instanceof Image) assignData(this, e.resource);
-      throw e;
-    }
-    return this;
+  waitFor(status: string | string[], o?: Omit<WaitOptions<Image>, "failOn" | "faultOf">): Promise<this> {
+    return waitInPlace(this, () => this.#images.waitFor(this, status, o));
   }
 }

@@ -1,4 +1,4 @@
-import { assignData, type CallOptions, type Paginated, registerSecret, ResourceFailed, type ServiceClient, validate, type WaitOptions, waitUntil, waitUntilGone } from "@rax/core";
+import { assignData, type CallOptions, type Paginated, registerSecret, ResourceFailed, type ServiceClient, validate, waitInPlace, type WaitOptions, waitUntil, waitUntilGone } from "@rax/core";
 import { ServerFailed } from "../errors";
 import { type Ref, ref } from "../ref";
 import type { Address, CreateServerInput, ListServersInput, RebuildServerInput, RescueServerInput, ResizeServerInput, ServerData, UpdateServerInput } from "./models";
@@ -228,14 +228,8 @@ export class Server {
    * `servers.waitFor(this, …)` that also refreshes this object with the server as last loaded (on
    * success, and on `ServerFailed`), as pyrax's waits do: `server.status` is never left at BUILD.
    */
-  async waitFor(status: string | string[], o?: WaitForOptions): Promise<this> {
-    try {
-      assignData(this, await this.#servers.waitFor(this, status, o));
-    } catch (e) {
-      if (e instanceof ServerFailed && e.resource instanceof Server) assignData(this, e.resource);
-      throw e;
-    }
-    return this;
+  waitFor(status: string | string[], o?: WaitForOptions): Promise<this> {
+    return waitInPlace(this, () => this.#servers.waitFor(this, status, o));
   }
   update(changes: UpdateServerInput, o?: CallOptions): Promise<Server> {
     return this.#servers.update(this, changes, o);

@@ -1,4 +1,4 @@
-import { assignData, type CallOptions, type Paginated, ResourceFailed, type ServiceClient, validate, type WaitOptions, waitUntil, waitUntilGone } from "@rax/core";
+import { assignData, type CallOptions, type Paginated, ResourceFailed, type ServiceClient, validate, waitInPlace, type WaitOptions, waitUntil, waitUntilGone } from "@rax/core";
 import { BackupFailed } from "../errors";
 import { type Ref, ref } from "../ref";
 import type { BackupData, CreateBackupInput, ListBackupsInput } from "./models";
@@ -45,16 +45,17 @@ export class Backups {
     const want = (Array.isArray(status) ? status : [status]).map((x) => String(x).toUpperCase());
     const wait = { interval: 5000, timeout: DEFAULT_WAIT_MS, ...o };
     const load = () => this.get(backup, { signal: o.signal });
-    if (want.includes("DELETED")) {
-      await waitUntilGone(load, { ...wait, failOn: ["DELETE_FAILED"] });
-      const id = validate(ref(), backup, "backup");
-      const last = backup instanceof Backup ? backup : undefined;
-      return new Backup(this, { ...(last ?? { id, name: "", description: "", raw: {} }), raw: last?.raw ?? {}, status: "DELETED" });
-    }
-    const failOn = ["FAILED", "ERROR", "DELETE_FAILED"].filter((s) => !want.includes(s));
     try {
+      if (want.includes("DELETED")) {
+        await waitUntilGone(load, { ...wait, failOn: ["DELETE_FAILED"] });
+        const id = validate(ref(), backup, "backup");
+        const last = backup instanceof Backup ? backup : undefined;
+        return new Backup(this, { ...(last ?? { id, name: "", description: "", raw: {} }), raw: last?.raw ?? {}, status: "DELETED" });
+      }
+      const failOn = ["FAILED", "ERROR", "DELETE_FAILED"].filter((s) => !want.includes(s));
       return await waitUntil(load, "status", want, { ...wait, failOn });
     } catch (e) {
+      // DELETE_FAILED while waiting for DELETED is a failed wait like FAILED while waiting for COMPLETED.
       if (e instanceof ResourceFailed) {
         const b = e.resource as Backup;
         throw new BackupFailed(b, want.join("/"), typeof b.raw?.fail_reason === "string" ? b.raw.fail_reason : undefined);
@@ -89,18 +90,11 @@ export class Backup {
   delete(o?: CallOptions): Promise<void> {
     return this.#backups.delete(this, o);
   }
-  /** Waits for COMPLETED (pyrax `utils.wait_for_build(backup)`). */
   /**
    * `backups.waitFor(this, …)` that also refreshes this object with what the service said last (on success
    * and on `BackupFailed`), as pyrax's waits do: `backup.status` is not left at the status it started from.
    */
-  async waitFor(status?: string | string[], o?: WaitForOptions<Backup>): Promise<this> {
-    try {
-      assignData(this, await this.#backups.waitFor(this, status, o));
-    } catch (e) {
-      if (e instanceof BackupFailed && e.resource instanceof Backup) assignData(this, e.resource);
-      throw e;
-    }
-    return this;
+  waitFor(status?: string | string[], o?: WaitForOptions<Backup>): Promise<this> {
+    return waitInPlace(this, () => this.#backups.waitFor(this, status, o));
   }
 }

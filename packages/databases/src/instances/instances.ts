@@ -1,4 +1,4 @@
-import { assignData, type CallOptions, type Paginated, ResourceFailed, type ServiceClient, validate, waitUntil, waitUntilGone } from "@rax/core";
+import { assignData, type CallOptions, type Paginated, ResourceFailed, type ServiceClient, validate, waitInPlace, waitUntil, waitUntilGone } from "@rax/core";
 import { type Backup, type Backups, DEFAULT_WAIT_MS, type WaitForOptions } from "../backups/backups";
 import type { CreateBackupInput } from "../backups/models";
 import type { Database, InstanceDatabases } from "../databases/databases";
@@ -176,14 +176,8 @@ export class Instance {
    * `instances.waitFor(this, …)` that also refreshes this object with what the service said last (on success
    * and on `InstanceFailed`), as pyrax's waits do: `instance.status` is not left at the status it started from.
    */
-  async waitFor(status?: string | string[], o?: WaitForOptions<Instance>): Promise<this> {
-    try {
-      assignData(this, await this.#instances.waitFor(this, status, o));
-    } catch (e) {
-      if (e instanceof InstanceFailed && e.resource instanceof Instance) assignData(this, e.resource);
-      throw e;
-    }
-    return this;
+  waitFor(status?: string | string[], o?: WaitForOptions<Instance>): Promise<this> {
+    return waitInPlace(this, () => this.#instances.waitFor(this, status, o));
   }
 
   listDatabases(filters?: ListNamedInput, o?: CallOptions): Paginated<Database> {
