@@ -9,8 +9,8 @@ export interface ExtractedMessage {
 const MAX_TEXT_MESSAGE = 300;
 
 function str(v: unknown): string | undefined {
-  if (typeof v === "string") return v.trim() || undefined;
-  if (Array.isArray(v) && v.every((x) => typeof x === "string")) return v.join("; ") || undefined;
+  if (typeof v === "string") return oneLine(v) || undefined;
+  if (Array.isArray(v) && v.every((x) => typeof x === "string")) return v.map((x) => oneLine(x)).filter(Boolean).join("; ") || undefined;
   return undefined;
 }
 
@@ -72,14 +72,36 @@ export function extractErrorMessage(body: unknown): ExtractedMessage {
 
 /** Trim a text/HTML error body to one readable line. */
 export function textMessage(text: string): string | undefined {
-  let t = text;
-  if (/<\s*(html|body|h1|p|title)[\s>]/i.test(t)) {
-    t = t.replace(/<(script|style)[\s\S]*?<\/\1>/gi, " ").replace(/<[^>]*>/g, " ");
-    t = t.replace(/&lt;/g, "<").replace(/&gt;/g, ">").replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&amp;/g, "&");
-  }
-  t = t.replace(/\s+/g, " ").trim();
+  const t = oneLine(text, /<\s*(html|body|h1|p|title)[\s>]/i.test(text));
   if (!t) return undefined;
   return t.length > MAX_TEXT_MESSAGE ? `${t.slice(0, MAX_TEXT_MESSAGE)}…` : t;
+}
+
+// Markup servers put inside message text: webob (Glance, Trove, Nova's and Cinder's paste layers) ends
+// every explanation with "<br /><br />" and newlines, in JSON `message` fields and text bodies alike.
+// Only these tags go: a message may quote "<name>" or a regex's "(?<! )", which must stay as sent.
+const LINE_TAGS = /<\/?(?:br|p|div|h[1-6]|hr|pre|li|ul|ol|tr|td|th|table)\b[^<>]*>/gi;
+const INLINE_TAGS = /<\/?(?:b|i|em|strong|code|tt|span|a)\b[^<>]*>/gi;
+const ANY_TAG = /<[^>]*>/g;
+const ENTITIES: Record<string, string> = { "&lt;": "<", "&gt;": ">", "&quot;": '"', "&#39;": "'", "&#x27;": "'", "&nbsp;": " ", "&amp;": "&" };
+
+/**
+ * `text` as one line of plain text: markup tags gone, entities decoded, whitespace runs (newlines
+ * included) one space, trimmed. `page`: `text` is a whole HTML page, so every tag goes and the
+ * `<head>` (its `<title>` repeats the `<h1>`) too when the body has text of its own.
+ */
+function oneLine(text: string, page = false): string {
+  let t = text;
+  if (page) {
+    t = t.replace(/<(script|style)\b[\s\S]*?<\/\1\s*>/gi, " ");
+    const withoutHead = t.replace(/<head\b[\s\S]*?<\/head\s*>/i, " ");
+    if (withoutHead.replace(ANY_TAG, "").trim()) t = withoutHead;
+    t = t.replace(ANY_TAG, " ");
+  } else {
+    t = t.replace(LINE_TAGS, " ").replace(INLINE_TAGS, "");
+  }
+  t = t.replace(/&(?:lt|gt|quot|#39|#x27|nbsp|amp);/g, (e) => ENTITIES[e] ?? e);
+  return t.replace(/\s+/g, " ").trim();
 }
 
 const DEFAULT_MESSAGES: Record<number, string> = {

@@ -102,6 +102,32 @@ describe("errorFromResponse: message extraction per service body shape", () => {
     const long = err(500, "x".repeat(5000)).serverMessage;
     expect(long.length).toBeLessThanOrEqual(301);
   });
+  it("webob's JSON message (Glance, Trove) loses its <br /><br /> and trailing newlines", () => {
+    const e = err(404, { code: "404 Not Found", message: "No image found with ID 5f1c.<br /><br />\n\n\n", title: "Not Found" });
+    expect(e.serverMessage).toBe("No image found with ID 5f1c.");
+    expect(e.message).toMatch(/^No image found with ID 5f1c\. \(HTTP 404; /);
+    // The body is kept as the server sent it.
+    expect((e.body as { message: string }).message).toBe("No image found with ID 5f1c.<br /><br />\n\n\n");
+  });
+  it("a message spread over lines becomes one line; text that only looks like a tag stays", () => {
+    const e = err(400, { badRequest: { code: 400, message: "Invalid input for field/attribute name.\n  Value: x.\t'x' does not match '^(?! )[a-z]+(?<! )$' or <name>\n" } });
+    expect(e.serverMessage).toBe("Invalid input for field/attribute name. Value: x. 'x' does not match '^(?! )[a-z]+(?<! )$' or <name>");
+  });
+  it("webob's text body keeps its words and loses its markup", () => {
+    expect(err(400, "400 Bad Request\n\nProvided object does not match schema 'image'<br /><br />\n\n\n").serverMessage).toBe(
+      "400 Bad Request Provided object does not match schema 'image'",
+    );
+  });
+  it("an HTML error page reads as its body, without the title it repeats", () => {
+    const page = "<html>\n <head>\n  <title>404 Not Found</title>\n </head>\n <body>\n  <h1>404 Not Found</h1>\n  No image found with ID 5f1c.<br /><br />\n\n\n\n </body>\n</html>";
+    expect(err(404, page).serverMessage).toBe("404 Not Found No image found with ID 5f1c.");
+    expect(err(503, "<html><head><title>Service Unavailable</title></head><body></body></html>").serverMessage).toBe("Service Unavailable");
+  });
+  it("a secret in a message with markup is still redacted", () => {
+    const e = err(400, { message: "bad header X-Auth-Token: gAAAAABsecretsecretsecret<br /><br />\n" });
+    expect(e.serverMessage).not.toContain("gAAAAABsecretsecretsecret");
+    expect(JSON.stringify(e.body)).not.toContain("gAAAAABsecretsecretsecret");
+  });
   it("empty body gets a default message", () => {
     expect(err(404, "").serverMessage).toBe("Not found");
     expect(err(401, new Uint8Array()).serverMessage).toBe("Unauthorized");
