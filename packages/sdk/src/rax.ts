@@ -147,10 +147,19 @@ function regionlessView(ctx: Context, service: ServiceKey): ServiceClient {
       if (typeof prop === "string" && !(prop in target) && !isProbe(prop) && ctx.regions.some((r) => r.toLowerCase() === prop.toLowerCase())) {
         return getClient(ctx, service, region(ctx, prop));
       }
-      const v = Reflect.get(target, prop, target);
-      return typeof v === "function" ? v.bind(target) : v;
+      return memberOf(target, prop);
     },
   });
+}
+
+/**
+ * A member read through a view, run on the object itself (whose #private fields a proxy receiver
+ * could not reach). `constructor` is the class, not a method: bound, it would lose its statics
+ * (`serviceType`) and its name (`util.inspect` printed "bound CloudDNS"), and `=== CloudDNS` failed.
+ */
+function memberOf(target: object, prop: string | symbol): unknown {
+  const v: unknown = Reflect.get(target, prop, target);
+  return typeof v === "function" && prop !== "constructor" ? v.bind(target) : v;
 }
 
 /** Wraps a context with the shortcuts; the context itself is unchanged and still usable. */
@@ -162,12 +171,8 @@ export function withShortcuts(ctx: Context): Rax {
   return new Proxy(ctx, {
     get(target, prop) {
       if (typeof prop === "string" && Object.hasOwn(own, prop)) return own[prop];
-      // The context's own members (its methods run on the context itself, whose #private fields
-      // a proxy receiver could not reach), symbols, and keys other code probes objects for.
-      if (typeof prop !== "string" || prop in target || isProbe(prop)) {
-        const v = Reflect.get(target, prop, target);
-        return typeof v === "function" ? v.bind(target) : v;
-      }
+      // The context's own members, symbols, and keys other code probes objects for.
+      if (typeof prop !== "string" || prop in target || isProbe(prop)) return memberOf(target, prop);
       const service = knownService(prop);
       if (service) return REGIONLESS.has(service) ? regionlessView(target, service) : serviceView(target, service);
       requireAuth(target, prop);

@@ -1,3 +1,4 @@
+import { inspect } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startEmulator, type RunningEmulator } from "@rax/emulator";
 import { CloudDNS, Compute, Context, Monitoring, NotAuthenticated, ObjectStore, ValidationError, connect, withShortcuts } from "../src/index";
@@ -63,6 +64,10 @@ describe("connect() shortcuts", () => {
     expect(rax.monitor.endpoint).toBe(rax.DFW.monitor.endpoint);
     // the client's own members still work through the view
     expect(typeof rax.dns.domains.list).toBe("function");
+    // its class is the class (statics and name intact), not a bound copy
+    expect(rax.dns.constructor).toBe(CloudDNS);
+    expect((rax.dns.constructor as typeof CloudDNS).serviceType).toBe(CloudDNS.serviceType);
+    expect(inspect(rax.dns)).toMatch(/^CloudDNS /);
     const unauthenticated = withShortcuts(new Context({ ...creds() }));
     expect(() => unauthenticated.dns).toThrow(NotAuthenticated);
   });
@@ -97,5 +102,6 @@ describe("connect() shortcuts", () => {
     expect(rax.authenticated).toBe(true);
     expect(rax.regions).toEqual(expect.arrayContaining(["DFW", "ORD", "IAD", "LON", "SYD", "HKG"]));
     expect(rax.tenantId).toBe("123456");
+    expect(rax.constructor).toBe(Context);
   });
 });
