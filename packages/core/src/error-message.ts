@@ -83,15 +83,19 @@ export function textMessage(text: string): string | undefined {
 const LINE_TAGS = /<\/?(?:br|p|div|h[1-6]|hr|pre|li|ul|ol|tr|td|th|table)\b[^<>]*>/gi;
 const INLINE_TAGS = /<\/?(?:b|i|em|strong|code|tt|span|a)\b[^<>]*>/gi;
 const ANY_TAG = /<[^>]*>/g;
+// Python jsonschema's text for a failed validation, which Glance sends as its 400 message: the first
+// paragraph says what is wrong and with which value; "Failed validating …" then dumps the schema (30
+// lines for one enum), which `error.body` still has.
+const SCHEMA_DUMP = /\n\s*\nFailed validating '[^'\n]*' in [\s\S]*$/;
 const ENTITIES: Record<string, string> = { "&lt;": "<", "&gt;": ">", "&quot;": '"', "&#39;": "'", "&#x27;": "'", "&nbsp;": " ", "&amp;": "&" };
 
 /**
- * `text` as one line of plain text: markup tags gone, entities decoded, whitespace runs (newlines
- * included) one space, trimmed. `page`: `text` is a whole HTML page, so every tag goes and the
+ * `text` as one line of plain text: markup tags and a schema dump gone, entities decoded, whitespace
+ * runs (newlines included) one space, trimmed. `page`: `text` is a whole HTML page, so every tag goes and the
  * `<head>` (its `<title>` repeats the `<h1>`) too when the body has text of its own.
  */
 function oneLine(text: string, page = false): string {
-  let t = text;
+  let t = text.replace(SCHEMA_DUMP, "");
   if (page) {
     t = t.replace(/<(script|style)\b[\s\S]*?<\/\1\s*>/gi, " ");
     const withoutHead = t.replace(/<head\b[\s\S]*?<\/head\s*>/i, " ");
