@@ -144,6 +144,22 @@ export function queuesScenarios(getTarget: () => Target): void {
       expect(await producer.queues.stats(name)).toMatchObject({ claimed: 0, free: 4, total: 4 });
     });
 
+    it("renewing with only grace keeps the claim's TTL; with only ttl keeps the Claim's grace", async () => {
+      // Zaqar fills in what a renewal leaves out (v1: 400 without ttl; v2: ttl 300, grace 60), so rax
+      // sends both: a grace-only renewal of a 600 s claim must not shorten it to 300 s.
+      const name = await queue("renew");
+      await producer.messages.post(name, { task: 1 }, 3600);
+      const claim = (await consumer.claims.claim(name, { ttl: 600, grace: 60 })) as Claim;
+      await consumer.claims.update(name, claim.id, { grace: 120 });
+      expect((await consumer.claims.get(name, claim.id)).ttl).toBe(600);
+      await claim.update({ grace: 90 });
+      expect((await consumer.claims.get(name, claim.id)).ttl).toBe(600);
+      await claim.update({ ttl: 900 });
+      expect(claim.grace).toBe(90);
+      expect((await consumer.claims.get(name, claim.id)).ttl).toBe(900);
+      await claim.release();
+    });
+
     it("nothing to claim on an empty queue is undefined, not an error", async () => {
       const name = await queue("empty");
       expect(await consumer.claims.claim(name, { ttl: 60, grace: 60 })).toBeUndefined();

@@ -86,6 +86,35 @@ describe("claims", () => {
     ]);
   });
 
+  it("a grace-only renewal reads the claim's TTL first and sends it (Zaqar would put 300 s in its place)", async () => {
+    const { pq, seen } = await serve(
+      { version: 2 },
+      { method: "GET", path: "/queues/q/claims/c1", status: 200, body: { age: 30, ttl: 600, href: "/v2/queues/q/claims/c1", messages: [] } },
+      { method: "PATCH", path: "/queues/q/claims/c1", status: 204 },
+    );
+    await pq.claims.update("q", "c1", { grace: 120 });
+    expect(seen.map((s) => [s.method, s.body])).toEqual([
+      ["GET", undefined],
+      ["PATCH", { ttl: 600, grace: 120 }],
+    ]);
+  });
+
+  it("a ttl-only renewal of a Claim sends the grace it holds (Zaqar would put its default in its place)", async () => {
+    const { pq, seen } = await serve(
+      { version: 2 },
+      { method: "POST", path: "/queues/q/claims", status: 201, headers: { location: "/v2/queues/q/claims/c1" }, body: { messages: [claimed("m1", "c1")] } },
+      { method: "PATCH", path: "/queues/q/claims/c1", status: 204 },
+      { method: "PATCH", path: "/queues/q/claims/c1", status: 204 },
+    );
+    const claim = (await pq.claims.claim("q", { ttl: 300, grace: 240 }))!;
+    await pq.claims.update("q", claim, { ttl: 900 });
+    await claim.update({ ttl: 1200 });
+    expect(seen.slice(1).map((s) => [s.method, s.body])).toEqual([
+      ["PATCH", { ttl: 900, grace: 240 }],
+      ["PATCH", { ttl: 1200, grace: 240 }],
+    ]);
+  });
+
   it("pyrax's flat calls (PyraxQueues) reach the same wire", async () => {
     const { seen, origin } = await serve(
       {},
@@ -96,11 +125,11 @@ describe("claims", () => {
     const { StaticSession } = await import("@rax/core");
     const pq = new PyraxQueues(new StaticSession({ token: "t", endpoint: `${origin}/v1/123456` }), { endpoint: `${origin}/v1/123456`, clientId: CLIENT_ID });
     const claim = (await pq.claimMessages("q", 300, 60, 5))!;
-    await pq.updateClaim("q", claim, undefined, 120);
+    await pq.updateClaim("q", claim, 450, 120);
     await pq.releaseClaim("q", claim);
     expect(seen.map((s) => [s.method, s.query.get("limit"), s.body])).toEqual([
       ["POST", "5", { ttl: 300, grace: 60 }],
-      ["PATCH", null, { grace: 120 }],
+      ["PATCH", null, { ttl: 450, grace: 120 }],
       ["DELETE", null, undefined],
     ]);
     await pq.session.transport.close();

@@ -25,8 +25,12 @@ export async function claimRoutes(r: QueuesRequest, raw: string, id: string | un
   if (m === "PATCH") {
     const body = await jsonOf(r);
     if (!isObject(body)) throw badBody("Document type not supported.");
-    const ttl = body.ttl === undefined ? undefined : secondsOf(body.ttl, "ttl", "a claim", CLAIM.min, CLAIM.max);
-    const grace = body.grace === undefined ? undefined : secondsOf(body.grace, "grace", "a claim", CLAIM.min, CLAIM.max);
+    // Zaqar fills in what a PATCH leaves out rather than keeping the claim's values (claims.py's
+    // patch spec): v1.0 requires ttl and takes a missing grace as 0; v1.1/v2 take the defaults
+    // (ttl 300, grace 60). So a grace-only renewal shortens a longer claim to 300 s on real Zaqar 15.
+    if (body.ttl === undefined && r.version === "v1") throw badBody('Missing "ttl" field.');
+    const ttl = body.ttl === undefined ? DEFAULTS.claimTtl : secondsOf(body.ttl, "ttl", "a claim", CLAIM.min, CLAIM.max);
+    const grace = body.grace === undefined ? (r.version === "v1" ? 0 : DEFAULTS.claimGrace) : secondsOf(body.grace, "grace", "a claim", CLAIM.min, CLAIM.max);
     if (!q || !claim) throw missing();
     r.store.renew(q, claim, ttl, grace);
     return emptyResponse(204);

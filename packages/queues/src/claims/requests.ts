@@ -40,18 +40,31 @@ export async function getClaim(client: QueuesApi, queue: QueueRef, claim: Ref, o
 }
 
 /**
- * PATCH /queues/{q}/claims/{id} with `{ttl?, grace?}` → 204: renews the claim (its age restarts).
+ * PATCH /queues/{q}/claims/{id} with `{ttl, grace}` → 204: renews the claim (its age restarts).
  * Sent as idempotent — renewing twice is renewing once — so a 5xx or a dropped connection is
  * retried with backoff by the transport's retry policy.
+ *
+ * Zaqar does not keep what a PATCH leaves out: v1 refuses a body without `ttl` (400) and v2 puts
+ * its default (300 s) in its place, so a grace-only renewal of a 600 s claim would shorten it. The
+ * claim's current TTL is read first (one GET) when only grace changes; a missing grace is taken
+ * from the `Claim` object given (Zaqar's GET does not report it), else the server's default applies.
  */
 export async function updateClaim(client: QueuesApi, queue: QueueRef, claim: Ref, changes: UpdateClaimInput, o: CallOptions = {}): Promise<void> {
   const name = queueNameOf(queue);
   const id = idOf(claim, "claim");
   const c = validate(updateClaimInput(), changes, "changes");
   requireClientId(client);
-  const json = { ...(c.ttl !== undefined ? { ttl: c.ttl } : {}), ...(c.grace !== undefined ? { grace: c.grace } : {}) };
+  const ttl = c.ttl ?? (await getClaim(client, name, id, o)).ttl;
+  const grace = c.grace ?? graceOf(claim);
+  const json = { ttl, ...(grace !== undefined ? { grace } : {}) };
   const res = await sendQueues(client, { method: "PATCH", path: queuesPath(client, name, "claims", id), json, idempotent: true, ...o, success: [204] }, noClaim(id));
   await res.dump();
+}
+
+/** The grace a `Claim` object was made or last renewed with (a claim id alone has none). */
+function graceOf(claim: Ref): number | undefined {
+  const grace = typeof claim === "object" && claim !== null ? (claim as { grace?: unknown }).grace : undefined;
+  return typeof grace === "number" ? grace : undefined;
 }
 
 /** DELETE /queues/{q}/claims/{id} → 204: its messages are free to claim again at once. */
