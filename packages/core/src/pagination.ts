@@ -108,12 +108,17 @@ export class Paginated<T> implements AsyncIterable<T>, PromiseLike<Page<T>> {
    * a second time, and before yielding a page whose rows equal the previous page's.
    */
   async *pages(): AsyncGenerator<Page<T>, void, undefined> {
+    for await (const page of this.#walk()) yield this.#rows(page);
+  }
+
+  /** The pages as fetched (rows not converted): the walk `pages()` and the item iterator share. */
+  async *#walk(): AsyncGenerator<Page<unknown>, void, undefined> {
     let seen = 0;
     let page = await this.#firstPage();
     const cursors = new Set<string>();
     for (;;) {
       seen += page.items.length;
-      yield this.#rows(page);
+      yield page;
       const next = page.next;
       if (next === undefined || next === "" || cursors.has(next)) return;
       if (this.#limit !== undefined && seen >= this.#limit) return;
@@ -127,10 +132,15 @@ export class Paginated<T> implements AsyncIterable<T>, PromiseLike<Page<T>> {
     }
   }
 
-  async *[Symbol.asyncIterator](): AsyncGenerator<T, void, undefined> {
-    for await (const page of this.pages()) yield* page.items;
+  /**
+   * Every item of every page. Rows are converted one at a time as they are handed out, not a page
+   * at a time: a 10 000-row page then holds no second array of converted objects, and an object
+   * the caller drops dies young (listing, issue #15). A hand-written iterator, not an async
+   * generator: `yield*` over a page cost several promises per row.
+   */
+  [Symbol.asyncIterator](): AsyncGenerator<T, void, undefined> {
+    return new ItemIterator<T>(this.#walk(), this.#convert);
   }
-
   async toArray(): Promise<T[]> {
     const out: T[] = [];
     for await (const page of this.pages()) for (const item of page.items) out.push(item);
@@ -140,4 +150,76 @@ export class Paginated<T> implements AsyncIterable<T>, PromiseLike<Page<T>> {
 
 function identity<T>(row: T): T {
   return row;
+}
+
+/** `for await` over a Paginated: one resolved promise per row while a page lasts, one await per page. */
+class ItemIterator<T> implements AsyncGenerator<T, void, undefined> {
+  readonly #pages: AsyncGenerator<Page<unknown>, void, undefined>;
+  readonly #convert: (row: unknown) => T;
+  #items: readonly unknown[] = [];
+  #at = 0;
+  #done = false;
+
+  constructor(pages: AsyncGenerator<Page<unknown>, void, undefined>, convert: (row: unknown) => T) {
+    this.#pages = pages;
+    this.#convert = convert;
+  }
+
+  next(): Promise<IteratorResult<T, void>> {
+    if (this.#at < this.#items.length) {
+      try {
+        return Promise.resolve({ value: this.#convert(this.#items[this.#at++]), done: false });
+      } catch (e) {
+        return this.#fail(e);
+      }
+    }
+    if (this.#done) return Promise.resolve({ value: undefined, done: true });
+    return this.#nextPage();
+  }
+
+  async #nextPage(): Promise<IteratorResult<T, void>> {
+    for (;;) {
+      let r: IteratorResult<Page<unknown>, void>;
+      try {
+        r = await this.#pages.next();
+      } catch (e) {
+        this.#done = true;
+        this.#items = [];
+        throw e;
+      }
+      if (r.done) {
+        this.#done = true;
+        this.#items = [];
+        return { value: undefined, done: true };
+      }
+      // An empty page (a first page, or a caller's fetcher) hands out nothing: ask for the next.
+      if (r.value.items.length === 0) continue;
+      this.#items = r.value.items;
+      this.#at = 0;
+      return this.next();
+    }
+  }
+
+  #fail(e: unknown): Promise<never> {
+    // A row that does not convert ends the walk, as a throw from an async generator does.
+    this.#done = true;
+    this.#items = [];
+    return this.#pages.return(undefined).then(() => Promise.reject(e), () => Promise.reject(e));
+  }
+
+  async return(): Promise<IteratorResult<T, void>> {
+    this.#done = true;
+    this.#items = [];
+    await this.#pages.return(undefined);
+    return { value: undefined, done: true };
+  }
+
+  async throw(e: unknown): Promise<IteratorResult<T, void>> {
+    await this.return();
+    throw e;
+  }
+
+  [Symbol.asyncIterator](): this {
+    return this;
+  }
 }

@@ -101,12 +101,12 @@ export const isRecord = (v: unknown): v is Record<string, unknown> => typeof v =
  * marker means the server ignored it (or a cache repeated a page): walking on would loop forever
  * (or yield rows twice), and stopping quietly would pass a partial listing off as whole.
  */
-export function checkAfterMarker(res: RaxResponse, first: { name: string } | undefined, marker: string | undefined): void {
+export function checkAfterMarker(res: RaxResponse, first: string | undefined, marker: string | undefined): void {
   if (marker === undefined || marker === "" || first === undefined) return;
-  if (Buffer.compare(Buffer.from(first.name, "utf8"), Buffer.from(marker, "utf8")) > 0) return;
+  if (Buffer.compare(Buffer.from(first, "utf8"), Buffer.from(marker, "utf8")) > 0) return;
   throw new InvalidResponse(
     { status: res.status, method: "GET", url: res.url, snippet: "", requestId: res.requestId },
-    `listing repeated a page: first row ${JSON.stringify(first.name)} is not after marker ${JSON.stringify(marker)} (the server ignored the marker)`,
+    `listing repeated a page: first row ${JSON.stringify(first)} is not after marker ${JSON.stringify(marker)} (the server ignored the marker)`,
   );
 }
 
@@ -115,17 +115,24 @@ export function checkedRows<T>(res: RaxResponse, rows: unknown[], convert: (row:
   const out: T[] = [];
   for (let i = 0; i < rows.length; i++) {
     const item = convert(rows[i]);
-    if (item === undefined) {
-      parseBody(res, rows, schema, "listing row");
-      // Unreachable while the fast check and the schema agree; should they drift, refusing is the safe side.
-      throw new InvalidResponse(
-        { status: res.status, method: "GET", url: res.url, snippet: "", path: String(i), requestId: res.requestId },
-        `Unexpected listing row at ${i}`,
-      );
-    }
+    if (item === undefined) refuseRow(res, rows, i, schema);
     out.push(item);
   }
   return out;
+}
+
+/** Every row passes `accepts` (nothing converted); the first it refuses → as checkedRows. */
+export function checkRows(res: RaxResponse, rows: unknown[], accepts: (row: unknown) => boolean, schema: z.ZodMiniType<unknown[]>): void {
+  for (let i = 0; i < rows.length; i++) if (!accepts(rows[i])) refuseRow(res, rows, i, schema);
+}
+
+function refuseRow(res: RaxResponse, rows: unknown[], i: number, schema: z.ZodMiniType<unknown[]>): never {
+  parseBody(res, rows, schema, "listing row");
+  // Unreachable while the fast check and the schema agree; should they drift, refusing is the safe side.
+  throw new InvalidResponse(
+    { status: res.status, method: "GET", url: res.url, snippet: "", path: String(i), requestId: res.requestId },
+    `Unexpected listing row at ${i}`,
+  );
 }
 
 /**

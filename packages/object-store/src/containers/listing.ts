@@ -36,7 +36,7 @@ function toContainerListing(row: unknown): ContainerListing | undefined {
 export async function containerPage(client: SwiftClient, o: ListingOptions, marker?: string, limit = o.limit): Promise<ListPage<ContainerListing>> {
   const { res, rows } = await jsonArray(client, "", listingQuery({ ...o, limit }, marker ?? o.marker), o.signal);
   const items = checkedRows(res, rows, toContainerListing, containerListingRows());
-  checkAfterMarker(res, items[0], marker ?? o.marker);
+  checkAfterMarker(res, items[0]?.name, marker ?? o.marker);
   return pageOf(items, limit);
 }
 

@@ -5,7 +5,7 @@ import { containerName, containerPath } from "../names";
 import type { SwiftClient } from "../swift-client";
 import {
   checkAfterMarker,
-  checkedRows,
+  checkRows,
   checkListingOptions,
   isRecord,
   jsonArray,
@@ -14,7 +14,6 @@ import {
   listingPath,
   optionalNumber,
   optionalString,
-  pageOf,
   walkPages,
 } from "../swift-listing";
 
@@ -49,21 +48,54 @@ export interface ObjectListing {
   isSubdir: boolean;
 }
 
-export function toObjectListing(row: unknown): ObjectListing | undefined {
-  if (!isRecord(row)) return undefined;
-  const subdir = row.subdir;
-  if (typeof subdir === "string") return { name: subdir, bytes: 0, hash: undefined, contentType: "pseudo/subdirectory", lastModified: undefined, isSubdir: true };
-  const { name, bytes, hash, content_type: contentType, last_modified: lastModified } = row;
-  if (typeof name !== "string" || !optionalNumber(bytes) || !optionalString(hash) || !optionalString(contentType) || !optionalString(lastModified))
-    return undefined;
+/** Whether `row` is a listing row `listingOf` can convert (an object row or a `subdir` roll-up). */
+function isObjectRow(row: unknown): boolean {
+  if (!isRecord(row)) return false;
+  if (typeof row.subdir === "string") return true;
+  return typeof row.name === "string" && optionalNumber(row.bytes) && optionalString(row.hash) && optionalString(row.content_type) && optionalString(row.last_modified);
+}
+
+/** The row's name: what the next page's marker is. */
+function rowName(row: Record<string, unknown>): string {
+  return (typeof row.subdir === "string" ? row.subdir : row.name) as string;
+}
+
+/** A row `isObjectRow` accepted, as an ObjectListing. */
+function listingOf(row: unknown): ObjectListing {
+  const r = row as Record<string, unknown>;
+  if (typeof r.subdir === "string") return { name: r.subdir, bytes: 0, hash: undefined, contentType: "pseudo/subdirectory", lastModified: undefined, isSubdir: true };
   return {
-    name,
-    bytes: (bytes as number | null | undefined) ?? 0,
-    hash: (hash as string | null | undefined) ?? undefined,
-    contentType: (contentType as string | null | undefined) ?? undefined,
-    lastModified: (lastModified as string | null | undefined) ?? undefined,
+    name: r.name as string,
+    bytes: (r.bytes as number | null | undefined) ?? 0,
+    hash: (r.hash as string | null | undefined) ?? undefined,
+    contentType: (r.content_type as string | null | undefined) ?? undefined,
+    lastModified: (r.last_modified as string | null | undefined) ?? undefined,
     isSubdir: false,
   };
+}
+
+export function toObjectListing(row: unknown): ObjectListing | undefined {
+  return isObjectRow(row) ? listingOf(row) : undefined;
+}
+
+/**
+ * One page of checked wire rows, of `limit` rows (default: the caller's `limit`, else the server's
+ * cap). Rows stay as parsed: a walk converts each as it hands it out, so a 10 000-row page is not
+ * held twice (listing, issue #15).
+ */
+async function wirePage(client: SwiftClient, container: string, o: ListingOptions, marker: string | undefined, limit: number | undefined): Promise<ListPage<unknown>> {
+  let listing: Awaited<ReturnType<typeof jsonArray>>;
+  try {
+    listing = await jsonArray(client, listingPath(containerPath(container), o, limit, marker ?? o.marker), undefined, o.signal);
+  } catch (e) {
+    throw asNoSuchContainer(e, container);
+  }
+  const rows = listing.rows as Record<string, unknown>[];
+  checkRows(listing.res, rows, isObjectRow, objectListingRows());
+  const first = rows[0];
+  checkAfterMarker(listing.res, first && rowName(first), marker ?? o.marker);
+  const last = rows.at(-1);
+  return { items: rows, next: last === undefined || (limit !== undefined && rows.length < limit) ? undefined : rowName(last) };
 }
 
 /** One page, of `limit` rows (default: the caller's `limit`, else the server's cap). */
@@ -74,20 +106,13 @@ export async function objectPage(
   marker?: string,
   limit = o.limit,
 ): Promise<ListPage<ObjectListing>> {
-  let listing: Awaited<ReturnType<typeof jsonArray>>;
-  try {
-    listing = await jsonArray(client, listingPath(containerPath(container), o, limit, marker ?? o.marker), undefined, o.signal);
-  } catch (e) {
-    throw asNoSuchContainer(e, container);
-  }
-  const items = checkedRows(listing.res, listing.rows, toObjectListing, objectListingRows());
-  checkAfterMarker(listing.res, items[0], marker ?? o.marker);
-  return pageOf(items, limit);
+  const page = await wirePage(client, container, o, marker, limit);
+  return { items: page.items.map(listingOf), next: page.next };
 }
 
 /** Every row, page after page, past the server's 10 000 cap. */
 export function walkObjects(client: SwiftClient, container: string, o: ListingOptions): Paginated<ObjectListing> {
-  return walkPages(o, (marker, limit) => objectPage(client, container, o, marker, limit));
+  return walkPages(o, (marker, limit) => wirePage(client, container, o, marker, limit)).map(listingOf);
 }
 
 async function rowsOf(client: SwiftClient, container: string, o: ListingOptions): Promise<ObjectListing[]> {
