@@ -71,6 +71,19 @@ function receivedWhole(body: Readable): boolean {
   return (body as { received?: unknown }).received === true;
 }
 
+/**
+ * A received body with nothing left to read that no one is reading or waiting on: discarding it
+ * only has to wait until the engine has pushed its end (the undici engine's body says when; see
+ * streaming-dispatch.ts), without flowing the stream to its 'close'. Every HEAD and 204 is one.
+ */
+function quietEmpty(body: Readable): (() => Promise<void>) | undefined {
+  const whenEndPushed = (body as { whenEndPushed?: unknown }).whenEndPushed;
+  if (typeof whenEndPushed !== "function") return undefined;
+  if (body.readableLength !== 0 || body.readableFlowing !== null || body.listenerCount("data") !== 0 || body.listenerCount("end") !== 0 || body.listenerCount("close") !== 0)
+    return undefined;
+  return whenEndPushed as () => Promise<void>;
+}
+
 function drainReceived(body: Readable): Promise<void> {
   return new Promise((resolve) => {
     // `on`, not `once`: 'close' comes once and ends the body's life (once() wraps each listener).
@@ -194,7 +207,10 @@ export class RaxResponse {
     if (body.readableEnded || body.destroyed) return Promise.resolve();
     // Received whole: nothing more comes off the socket, so draining what is buffered costs no
     // transfer. Its 'close' follows 'end' or an error (autoDestroy), and resolves either way.
-    if (receivedWhole(body)) return drainReceived(body);
+    if (receivedWhole(body)) {
+      const whenEndPushed = quietEmpty(body);
+      return whenEndPushed ? whenEndPushed.call(body) : drainReceived(body);
+    }
     return new Promise((resolve) => {
       let read = 0;
       const onData = (chunk: Buffer | string) => {

@@ -26,7 +26,8 @@ export const DEFAULT_RETRY: RetryOptions = {
 const IDEMPOTENT = new Set(["GET", "HEAD", "PUT", "DELETE", "OPTIONS", "TRACE"]);
 
 export function isIdempotentMethod(method: string): boolean {
-  return IDEMPOTENT.has(method.toUpperCase());
+  // The transport passes methods already upper-cased: the copy is only made for other spellings.
+  return IDEMPOTENT.has(method) || IDEMPOTENT.has(method.toUpperCase());
 }
 
 /** Full-jitter exponential backoff for the wait before attempt `attempt + 1`. */

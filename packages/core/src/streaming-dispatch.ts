@@ -47,13 +47,14 @@ export function guardSocketEnd(socket: NodeJS.EventEmitter): void {
 
 const KEEP_ERRORS: BodyErrors = { mapBodyError: (err) => err };
 const ignoreError = (): void => {};
-const endBody = (body: Readable): void => {
+const endBody = (body: ResponseBody): void => {
   body.push(null);
+  body.endPushed();
 };
 // undici frees the connection in a setImmediate it queues right after `onComplete` returns;
 // ending the body one immediate after that means a caller's next request finds the pooled
 // connection idle instead of opening a second one. (nextTick runs once undici's stack unwinds.)
-const endAfterRelease = (body: Readable): void => {
+const endAfterRelease = (body: ResponseBody): void => {
   setImmediate(endBody, body);
 };
 
@@ -98,6 +99,30 @@ export class ResponseBody extends EngineBody {
   /** The whole response has come off the socket (or the transfer failed): reading it waits on nothing remote. */
   get received(): boolean {
     return this.#exchange.finished;
+  }
+
+  /**
+   * Resolves once the end of the body has been pushed, i.e. once undici has put the connection
+   * back in the pool (see `endAfterRelease`). What `RaxResponse.dump()` waits for when nothing is
+   * buffered and nobody listens: flowing the stream to its 'close' cost more than the call's
+   * own work for a HEAD.
+   */
+  whenEndPushed(): Promise<void> {
+    if (this.#endPushed) return Promise.resolve();
+    this.#ending ??= new Promise((resolve) => {
+      this.#onEndPushed = resolve;
+    });
+    return this.#ending;
+  }
+
+  #endPushed = false;
+  #ending?: Promise<void>;
+  #onEndPushed?: () => void;
+
+  /** The end was pushed (streaming-dispatch's `endBody`). */
+  endPushed(): void {
+    this.#endPushed = true;
+    this.#onEndPushed?.();
   }
 
   override _read(): void {

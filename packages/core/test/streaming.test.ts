@@ -29,6 +29,21 @@ describe("connections", () => {
     expect(srv.sockets.size).toBe(1);
   });
 
+  it("a dumped HEAD's body still ends for a later reader, and two dumps both settle", async () => {
+    srv = await startServer((_req, res) => {
+      res.writeHead(200, { "content-length": "5" });
+      res.end();
+    });
+    transport = new Transport();
+    const res = await transport.request({ method: "HEAD", url: `${srv.url}/o` });
+    await Promise.all([res.dump(), res.dump()]);
+    expect(await res.text()).toBe("");
+    expect(res.body.readableEnded).toBe(true);
+    // The connection went back to the pool: the next call reuses it.
+    await (await transport.request({ method: "HEAD", url: `${srv.url}/o` })).dump();
+    expect(srv.sockets.size).toBe(1);
+  });
+
   it("sequential GETs reuse one connection too", async () => {
     srv = await startServer((_req, res) => json(res, 200, { ok: 1 }));
     transport = new Transport();

@@ -74,13 +74,17 @@ export function encodeBodyPath(name: string): string {
  * throw `ValidationError` (core's rule): `objectName()` refuses them first, this is the backstop.
  */
 export function encodePath(name: string, field = "name"): string {
-  return encodeSegment(name, { keepSlashes: true, field });
+  return encodeSegment(name, field === "name" ? OBJECT_SEGMENTS : { keepSlashes: true, field });
 }
 
+// encodeSegment's options for the paths every object request builds: made once, not per call.
+const CONTAINER_SEGMENT = { field: "container" } as const;
+const OBJECT_SEGMENTS = { keepSlashes: true, field: "name" } as const;
+
 export function containerPath(container: string): string {
-  return `/${encodeSegment(container, { field: "container" })}`;
+  return `/${encodeSegment(container, CONTAINER_SEGMENT)}`;
 }
 
 export function objectPath(container: string, object: string): string {
-  return `/${encodeSegment(container, { field: "container" })}/${encodePath(object)}`;
+  return `/${encodeSegment(container, CONTAINER_SEGMENT)}/${encodeSegment(object, OBJECT_SEGMENTS)}`;
 }
