@@ -56,12 +56,18 @@ describe("identity admin calls against real Keystone v3", () => {
     try {
       const updated = await admin.identity.updateUser(userId, { email: `changed-${suffix}@example.com` });
       expect(updated.email).toBe(`changed-${suffix}@example.com`);
+      // Keystone v3 ignores `?email=` and lists every user: the answer must still be this one (it was `admin`).
+      expect((await admin.identity.getUser({ email: `changed-${suffix}@example.com` })).id).toBe(userId);
+      await expect(admin.identity.getUser({ email: `nobody-${suffix}@example.com` })).rejects.toBeInstanceOf(UserNotFound);
       const member = (await admin.identity.listRoles()).find((r) => r.name === "member")!;
       const project = env.users.demo.projectId;
       await admin.identity.addRoleToUser(member.id as string, userId, { tenantId: project });
       expect(names(await admin.identity.listRolesForUser(userId, { tenantId: project }))).toContain("member");
       await admin.identity.deleteRoleFromUser(member.id as string, userId, { tenantId: project });
       expect(names(await admin.identity.listRolesForUser(userId, { tenantId: project }))).not.toContain("member");
+      // the records themselves, as pyrax passes objects
+      await admin.identity.addRoleToUser(member, created, { tenantId: { id: project } });
+      expect(names(await admin.identity.listRolesForUser(created, { tenantId: project }))).toContain("member");
     } finally {
       await admin.identity.deleteUser(userId);
     }

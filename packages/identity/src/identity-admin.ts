@@ -5,6 +5,7 @@ import {
   NotFound,
   RaxError,
   ServiceClient,
+  ValidationError,
   encodeSegment,
   registerSecret,
   validate,
@@ -24,6 +25,14 @@ export interface AdminTarget extends AuthSession {
 
 export type Json = Record<string, unknown>;
 
+/** An id, or a record with one (what `listRoles()`, `getUser()`, `createTenant()` … return), as pyrax takes either. */
+export type IdRef = string | { readonly id?: unknown };
+
+/** Options naming the project of a role call; the caller's project when left out. */
+export interface TenantOption {
+  tenantId?: IdRef;
+}
+
 type Schemas = ReturnType<typeof import("./identity-schemas").buildAdminSchemas>;
 let built: Schemas | undefined;
 const schemas = async (): Promise<Schemas> => (built ??= (await loadIdentitySchemas()).buildAdminSchemas());
@@ -31,6 +40,29 @@ const schemas = async (): Promise<Schemas> => (built ??= (await loadIdentitySche
 /** An id, name or token: a non-empty string once trimmed. */
 async function checkId(value: unknown, field: string): Promise<void> {
   validate((await schemas()).id, value, field);
+}
+
+/** The id of an `IdRef`, checked like any id (non-empty once trimmed), naming `field` when it is not one. */
+async function idOf(value: unknown, field: string): Promise<string> {
+  const id = typeof value === "object" && value !== null && !Array.isArray(value) ? (value as { id?: unknown }).id : value;
+  if (typeof value === "object" && value !== null && typeof id !== "string") throw new ValidationError(field, "must be an id or an object with a string id");
+  await checkId(id, field);
+  return id as string;
+}
+
+/** `{ tenantId }` checked: a string here (pyrax's positional tenant) would otherwise be ignored and the caller's project used. */
+async function tenantOption(o: unknown): Promise<string | undefined> {
+  if (o === undefined) return undefined;
+  if (typeof o !== "object" || o === null || Array.isArray(o)) throw new ValidationError("options", "must be an object such as { tenantId }");
+  for (const k of Object.keys(o)) if (k !== "tenantId") throw new ValidationError(`options.${k}`, "is not an option (tenantId is)");
+  const t = (o as TenantOption).tenantId;
+  return t === undefined ? undefined : idOf(t, "options.tenantId");
+}
+
+/** Whether a user record has `value` in `field` (Keystone and Rackspace compare names and emails without case). */
+function userHas(user: Json, field: "name" | "email", value: string): boolean {
+  const held = field === "name" ? (user.name ?? user.username) : user.email;
+  return typeof held === "string" && held.toLowerCase() === value.toLowerCase();
 }
 
 function rethrow(e: unknown, Cls: typeof UserNotFound | typeof TenantNotFound): never {
@@ -130,8 +162,8 @@ export class IdentityAdminClient extends ServiceClient {
     return ((await this.call<{ tenant: Json }>("POST", "/tenants", { tenant: t }))?.tenant ?? {}) as Json;
   }
 
-  async updateTenant(tenantId: string, changes: z.input<Schemas["tenantUpdate"]>): Promise<Json> {
-    await checkId(tenantId, "tenantId");
+  async updateTenant(tenant: IdRef, changes: z.input<Schemas["tenantUpdate"]>): Promise<Json> {
+    const tenantId = await idOf(tenant, "tenantId");
     const c = validate((await schemas()).tenantUpdate, changes, "changes");
     const seg = encodeSegment(tenantId);
     try {
@@ -142,8 +174,8 @@ export class IdentityAdminClient extends ServiceClient {
     }
   }
 
-  async deleteTenant(tenantId: string): Promise<void> {
-    await checkId(tenantId, "tenantId");
+  async deleteTenant(tenant: IdRef): Promise<void> {
+    const tenantId = await idOf(tenant, "tenantId");
     try {
       await this.status("DELETE", `/${this.v3 ? "projects" : "tenants"}/${encodeSegment(tenantId)}`);
     } catch (e) {
@@ -164,8 +196,13 @@ export class IdentityAdminClient extends ServiceClient {
         const b = await this.call<{ user?: Json }>("GET", `/users/${encodeSegment(q.id)}`);
         return stripPasswords(b?.user ?? {});
       }
-      const b = await this.call<{ users?: Json[]; user?: Json }>("GET", "/users", undefined, q);
-      const found = b?.user ?? b?.users?.[0];
+      // Keystone v3 has no email filter: it ignores `?email=` and lists every user, so the first row
+      // was some other user. The rows are matched here, whatever the server did with the filter.
+      const query = this.v3 && "email" in q ? undefined : q;
+      const b = await this.call<{ users?: Json[]; user?: Json }>("GET", "/users", undefined, query);
+      const field = "name" in q ? "name" : "email";
+      const value = "name" in q ? q.name : q.email;
+      const found = (b?.users ?? (b?.user ? [b.user] : [])).find((u) => userHas(u, field, value));
       if (!found) throw new UserNotFound({ status: 404, method: "GET", url: `${this.endpoint}/users`, message: "No such user" });
       return stripPasswords(found);
     } catch (e) {
@@ -184,8 +221,8 @@ export class IdentityAdminClient extends ServiceClient {
     return (b?.user ?? {}) as Json;
   }
 
-  async updateUser(userId: string, changes: z.input<Schemas["userUpdate"]>): Promise<Json> {
-    await checkId(userId, "userId");
+  async updateUser(user: IdRef, changes: z.input<Schemas["userUpdate"]>): Promise<Json> {
+    const userId = await idOf(user, "userId");
     const c = validate((await schemas()).userUpdate, changes, "changes");
     const seg = encodeSegment(userId);
     try {
@@ -204,8 +241,8 @@ export class IdentityAdminClient extends ServiceClient {
     }
   }
 
-  async deleteUser(userId: string): Promise<void> {
-    await checkId(userId, "userId");
+  async deleteUser(user: IdRef): Promise<void> {
+    const userId = await idOf(user, "userId");
     try {
       await this.status("DELETE", `/users/${encodeSegment(userId)}`);
     } catch (e) {
@@ -213,17 +250,19 @@ export class IdentityAdminClient extends ServiceClient {
     }
   }
 
-  async listRolesForUser(userId: string, o: { tenantId?: string } = {}): Promise<Json[]> {
-    await checkId(userId, "userId");
+  /** The user's roles: on Keystone v3 on a project (`tenantId`, else the caller's project). */
+  async listRolesForUser(user: IdRef, o?: TenantOption): Promise<Json[]> {
+    const userId = await idOf(user, "userId");
+    const tenantId = await tenantOption(o);
     if (this.v3) {
-      const t = await this.tenantFor(o.tenantId, "tenantId");
+      const t = await this.tenantFor(tenantId, "tenantId");
       return (await this.call<{ roles?: Json[] }>("GET", `/projects/${encodeSegment(t)}/users/${encodeSegment(userId)}/roles`))?.roles ?? [];
     }
     return (await this.call<{ roles?: Json[] }>("GET", `/users/${encodeSegment(userId)}/roles`))?.roles ?? [];
   }
 
-  async listCredentials(userId: string): Promise<Json[]> {
-    await checkId(userId, "userId");
+  async listCredentials(user: IdRef): Promise<Json[]> {
+    const userId = await idOf(user, "userId");
     const b = this.v3
       ? await this.call<{ credentials?: Json[] }>("GET", "/credentials", undefined, { user_id: userId })
       : await this.call<{ credentials?: Json[] }>("GET", `/users/${encodeSegment(userId)}/OS-KSADM/credentials`);
@@ -254,23 +293,24 @@ export class IdentityAdminClient extends ServiceClient {
     return (await this.call<{ roles?: Json[] }>("GET", "/OS-KSADM/roles", undefined, query))?.roles ?? [];
   }
 
-  async getRole(roleId: string): Promise<Json> {
-    await checkId(roleId, "roleId");
+  async getRole(role: IdRef): Promise<Json> {
+    const roleId = await idOf(role, "roleId");
     const path = this.v3 ? `/roles/${encodeSegment(roleId)}` : `/OS-KSADM/roles/${encodeSegment(roleId)}`;
     return ((await this.call<{ role?: Json }>("GET", path))?.role ?? {}) as Json;
   }
 
-  async addRoleToUser(roleId: string, userId: string, o: { tenantId?: string } = {}): Promise<void> {
-    await this.status("PUT", await this.rolePath(roleId, userId, o.tenantId));
+  async addRoleToUser(role: IdRef, user: IdRef, o?: TenantOption): Promise<void> {
+    await this.status("PUT", await this.rolePath(role, user, o));
   }
 
-  async deleteRoleFromUser(roleId: string, userId: string, o: { tenantId?: string } = {}): Promise<void> {
-    await this.status("DELETE", await this.rolePath(roleId, userId, o.tenantId));
+  async deleteRoleFromUser(role: IdRef, user: IdRef, o?: TenantOption): Promise<void> {
+    await this.status("DELETE", await this.rolePath(role, user, o));
   }
 
-  private async rolePath(roleId: string, userId: string, tenantId?: string): Promise<string> {
-    await checkId(roleId, "roleId");
-    await checkId(userId, "userId");
+  private async rolePath(role: IdRef, user: IdRef, o: TenantOption | undefined): Promise<string> {
+    const roleId = await idOf(role, "roleId");
+    const userId = await idOf(user, "userId");
+    const tenantId = await tenantOption(o);
     if (this.v3) {
       const t = await this.tenantFor(tenantId, "tenantId");
       return `/projects/${encodeSegment(t)}/users/${encodeSegment(userId)}/roles/${encodeSegment(roleId)}`;

@@ -10,6 +10,7 @@ export type { CatalogEndpoint, CatalogService, EndpointQuery, RegionFallbacks, R
 export type { AuthResult, AuthUser, Role } from "./auth-result";
 export { parseExpires } from "./auth-result";
 export { SERVICE_ALIASES, serviceKey } from "./service-aliases";
+export type { IdRef, TenantOption } from "./identity-admin";
 export { Config, locateConfigFile } from "./config";
 export type { ConfigOptions, EnvVars } from "./config";
 export { SETTING_SPECS, SETTING_NAMES, settingName } from "./settings";

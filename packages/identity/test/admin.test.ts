@@ -49,7 +49,39 @@ describe("identity admin calls (v2.0 paths)", () => {
     expect(fake.requests.at(-1)).toMatchObject({ method: "DELETE", path: "/v2.0/users/u1/roles/OS-KSADM/7" });
   });
 
+  it("getUser by email or name answers the user that has it, whatever rows the server lists", async () => {
+    // Keystone v3 ignores `?email=` and lists every user (this fake ignores every filter): the first
+    // row is not the answer.
+    const a = await id.createUser({ name: "first-user", email: "first@example.com", password: "pw-first-1" });
+    const b = await id.createUser({ name: "second-user", email: "Second@Example.com", password: "pw-second-1" });
+    try {
+      expect((await id.getUser({ email: "second@example.com" })).id).toBe(b.id);
+      expect((await id.getUser({ name: "first-user" })).id).toBe(a.id);
+      await expect(id.getUser({ email: "nobody@example.com" })).rejects.toBeInstanceOf(UserNotFound);
+      await expect(id.getUser({ name: "nobody" })).rejects.toBeInstanceOf(UserNotFound);
+    } finally {
+      await id.deleteUser(a);
+      await id.deleteUser(b);
+    }
+  });
+
+  it("role, user and tenant arguments take the records the admin calls return, as pyrax takes objects", async () => {
+    const [role] = await id.listRoles();
+    await id.addRoleToUser(role!, { id: "u1" });
+    expect(fake.requests.at(-1)).toMatchObject({ method: "PUT", path: `/v2.0/users/u1/roles/OS-KSADM/${role!.id}` });
+    await id.deleteRoleFromUser(role!, "u1");
+    expect(fake.requests.at(-1)).toMatchObject({ method: "DELETE", path: `/v2.0/users/u1/roles/OS-KSADM/${role!.id}` });
+    expect(await id.listRolesForUser({ id: "u1" })).toHaveLength(1);
+  });
+
   it("bad admin input → ValidationError naming the field, no request", async () => {
+    const before0 = fake.requests.length;
+    // pyrax's positional tenant would be ignored silently (the caller's project used instead)
+    await expect(id.listRolesForUser("u1", "some-project" as never)).rejects.toMatchObject({ field: "options" });
+    await expect(id.addRoleToUser("7", "u1", { tenant: "p" } as never)).rejects.toMatchObject({ field: "options.tenant" });
+    await expect(id.addRoleToUser({ name: "admin" } as never, "u1")).rejects.toMatchObject({ field: "roleId" });
+    await expect(id.deleteUser({ id: 42 } as never)).rejects.toMatchObject({ field: "userId" });
+    expect(fake.requests.length).toBe(before0);
     const before = fake.requests.length;
     await expect(id.createUser({ name: "x", email: "not-an-email" })).rejects.toMatchObject({ field: "user.email" });
     await expect(id.deleteUser("")).rejects.toBeInstanceOf(ValidationError);
