@@ -85,7 +85,9 @@ export function toImage(w: WireImage): ImageData {
 
 export const VISIBILITIES = ["public", "private", "shared", "community", "all"] as const;
 export const STATUSES = ["queued", "saving", "active", "killed", "deleted", "pending_delete", "importing", "uploading", "deactivated"] as const;
-export const SORT_KEYS = ["name", "status", "container_format", "disk_format", "size", "virtual_size", "id", "created_at", "updated_at", "min_disk", "min_ram", "owner", "visibility", "protected"] as const;
+// What Glance's v2 API sorts by (the seed says "any other attribute"): real Glance 25 answers 400 "Invalid sort
+// key … must be one of" these to every other one tried (virtual_size, min_disk, min_ram, owner, visibility, protected).
+export const SORT_KEYS = ["name", "status", "container_format", "disk_format", "size", "id", "created_at", "updated_at"] as const;
 
 const date = lazy(() => z.union([z.pipe(z.date(), z.transform((d) => d.toISOString())), z.iso.datetime({ offset: true })], { error: "must be a Date or an ISO 8601 date-time" }));
 const range = lazy(() => z
