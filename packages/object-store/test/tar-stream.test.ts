@@ -100,6 +100,30 @@ describe("tar writer", () => {
     expect(execFileSync("tar", ["-xOf", path, "a.txt"]).toString()).toBe("hello");
   });
 
+  it("bytes the file does not supply are zeros: a shrunk file's missing data, every padding; a file grown past a 512-byte boundary is seen", async () => {
+    // Fill the allocator's pool with non-zero bytes first: a buffer reused from it must not leak them.
+    for (let k = 0; k < 64; k++) Buffer.allocUnsafe(4096).fill(0xab);
+    const shrunk = file("shrunk2", Buffer.from("short"));
+    const at512 = file("at512", Buffer.alloc(513, 7)); // listed at 512: no padding after it
+    const odd = file("odd", Buffer.alloc(700, 9));
+    const list: TarEntry[] = [
+      { name: "shrunk", path: shrunk.path, size: 50 },
+      { name: "at512", path: at512.path, size: 512 },
+      { name: "odd", path: odd.path, size: 700 },
+    ];
+    const { tar, path, done } = await archive(list);
+    expect(done.map((d) => d.intact)).toEqual([false, false, true]);
+    expect(done[0]?.md5).toBe(md5(Buffer.concat([Buffer.from("short"), Buffer.alloc(45)])));
+    expect(execFileSync("tar", ["-xOf", path, "shrunk"]).equals(Buffer.concat([Buffer.from("short"), Buffer.alloc(45)]))).toBe(true);
+    expect(execFileSync("tar", ["-xOf", path, "at512"]).equals(Buffer.alloc(512, 7))).toBe(true);
+    // Layout: header 0–511, shrunk's data 512–561 + padding to 1024; at512: header, data 1536–2047;
+    // odd: header 2048, data 2560–3259, padding to 3584; then two zero blocks.
+    expect(tar.subarray(512 + 5, 1024).every((b) => b === 0)).toBe(true);
+    expect(tar.subarray(2560 + 700, 3584).every((b) => b === 0)).toBe(true);
+    expect(tar.subarray(3584).every((b) => b === 0)).toBe(true);
+    expect(tar.length).toBe(archiveLength(list));
+  });
+
   it("a file removed since the scan fails the stream", async () => {
     await expect(archive([{ name: "gone", path: join(dir, "no-such-file"), size: 3 }])).rejects.toThrow(/ENOENT/);
   });
