@@ -10,8 +10,12 @@ import { missingExports, undiciVersion, raxVersion } from "../lib/modules.mjs";
 const HERE = path.dirname(fileURLToPath(import.meta.url));
 const SERVER = path.join(HERE, "..", "servers", "small-calls-server.mjs");
 const CLIENT = path.join(HERE, "small-calls-client.mjs");
-/** Each side's `rounds × requests` measured calls are cut into rounds of this many (or fewer, never under MIN_ROUND). */
-const ROUNDS_PER_PASS = 4;
+/**
+ * Each side's `rounds × requests` measured calls are cut into rounds of `requests ÷ ROUNDS_PER_PASS`
+ * (never under MIN_ROUND): short rounds, many turns, so that on a busy machine each side still
+ * finds quiet moments (a 2,000-call round takes ~0.2–0.5 s).
+ */
+const ROUNDS_PER_PASS = 10;
 const MIN_ROUND = 1000;
 
 export const name = "small-calls";
@@ -91,6 +95,9 @@ export async function run({ opts, log }) {
         // tcpConnections: opened by the warm-up (= concurrency when keep-alive works); tcpReconnects:
         // opened during the measured rounds (0 when every connection was reused).
         const extra = {
+          // Each rax round over the raw round beside it, median: a check on the best-round ratio that
+          // cancels load drifting between turns (close to the row's ratio when the machine was steady).
+          pairedRatioMedian: pairedMedian(raxRounds, rawRounds),
           rax: { p50Ms: rax.p50Ms, p99Ms: rax.p99Ms, cpuUsPerReq: rax.cpuUsPerReq, tcpConnections: opened.rax, tcpReconnects: reopened.rax },
           raw: { p50Ms: raw.p50Ms, p99Ms: raw.p99Ms, cpuUsPerReq: raw.cpuUsPerReq, tcpConnections: opened.raw, tcpReconnects: reopened.raw },
         };
@@ -119,6 +126,13 @@ function best(rounds) {
     cpuUsPerReq: Math.min(a.cpuUsPerReq, b.cpuUsPerReq),
     truncated: a.truncated || b.truncated,
   }));
+}
+
+/** Median over turns of rax req/s ÷ raw req/s, each turn's two rounds paired. */
+function pairedMedian(raxRounds, rawRounds) {
+  const ratios = raxRounds.map((r, i) => r.reqPerS / rawRounds[i].reqPerS).sort((a, b) => a - b);
+  const m = ratios.length >> 1;
+  return ratios.length % 2 ? ratios[m] : (ratios[m - 1] + ratios[m]) / 2;
 }
 
 /** One side's client process, up and warmed; `profileName` adds --cpu-prof (written when it exits). */
