@@ -156,6 +156,20 @@ export function dnsScenarios(getTarget: () => Target, o: DnsScenarioOptions = {}
       expect(left).not.toContain(`del1.${d.name}`);
       expect(left).not.toContain(`del2.${d.name}`);
     });
+
+    it("two A values at one name: updating the one found by its data leaves the other as it was", async () => {
+      // Designate keeps both in one recordset; a PUT of the new value alone deleted the other.
+      const name = `two.${d.name}`;
+      await d.addRecords([
+        { type: "A", name, data: "192.0.2.41" },
+        { type: "A", name, data: "192.0.2.42" },
+      ]);
+      const [found] = await dns.records.list(d, { type: "A", name, data: "192.0.2.42" }).toArray();
+      expect(found!.data).toBe("192.0.2.42");
+      await found!.update({ data: "192.0.2.43" });
+      const values = (await dns.records.list(d, { type: "A", name }).toArray()).flatMap((r) => r.records ?? [r.data]);
+      expect(values.sort()).toEqual(["192.0.2.41", "192.0.2.43"]);
+    });
   });
 
   describe("import / export", () => {

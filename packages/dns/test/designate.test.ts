@@ -70,6 +70,30 @@ describe("the Designate v2 backend", () => {
     expect((await dns.records.list("z-1")).items[0]).toMatchObject({ id: "rs-1", domainId: "z-1", name: "example.edu", type: "MX", data: "mail.example.edu", priority: 50, comment: "Backup" });
   });
 
+  it("updating one value of a recordset keeps its other values (a PUT of one value deleted them)", async () => {
+    const a = (records: string[], over: Record<string, unknown> = {}) => rs({ type: "A", name: "www.example.edu.", records, description: null, ...over });
+    const { dns, seen } = await serveDesignate(
+      { method: "GET", path: "/v2/zones/z-1/recordsets", body: { recordsets: [a(["192.0.2.2", "192.0.2.1"])], links: {} } },
+      { method: "GET", path: "/v2/zones/z-1/recordsets/rs-1", body: a(["192.0.2.2", "192.0.2.1"]) },
+      { method: "PUT", path: "/v2/zones/z-1/recordsets/rs-1", status: 202, body: a(["192.0.2.2", "192.0.2.5"], { status: "PENDING" }) },
+      { method: "GET", path: "/v2/zones/z-1/recordsets/rs-1", body: a(["192.0.2.2", "192.0.2.5"]) },
+      { method: "GET", path: "/v2/zones/z-1/recordsets/rs-1", body: a(["192.0.2.2", "192.0.2.5"]) },
+      { method: "GET", path: "/v2/zones/z-1/recordsets/rs-1", body: a(["192.0.2.2", "192.0.2.5"]) },
+      { method: "PUT", path: "/v2/zones/z-1/recordsets/rs-1", status: 202, body: a(["192.0.2.7", "192.0.2.5"], { status: "PENDING" }) },
+      { method: "GET", path: "/v2/zones/z-1/recordsets/rs-1", body: a(["192.0.2.7", "192.0.2.5"]) },
+    );
+    // a search by data shows the value searched for, and an update of that row changes that value
+    const [row] = await dns.records.list("z-1", { type: "A", name: "www.example.edu", data: "192.0.2.1" }).toArray();
+    expect(row).toMatchObject({ data: "192.0.2.1", records: ["192.0.2.2", "192.0.2.1"] });
+    await dns.records.update("z-1", row!, { data: "192.0.2.5" });
+    // by id alone: the first value
+    await dns.records.update("z-1", "rs-1", { data: "192.0.2.7" });
+    expect(seen.filter((r) => r.method === "PUT").map((r) => (r.body as { records: string[] }).records)).toEqual([
+      ["192.0.2.2", "192.0.2.5"],
+      ["192.0.2.7", "192.0.2.5"],
+    ]);
+  });
+
   it("PTR calls say they are Cloud DNS only", async () => {
     const { dns } = await serveDesignate();
     await expect(dns.ptr.list({ href: "http://x/servers/1" })).rejects.toBeInstanceOf(NotSupportedByBackend);

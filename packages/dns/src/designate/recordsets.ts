@@ -5,7 +5,7 @@ import type { WaitSettings } from "../jobs/requests";
 import { relativeLink } from "../paging";
 import type { RecordData } from "../records/models";
 import { missingAs } from "./missing";
-import { dot, recordsetsBody, recordsetToRecord, toRecordsets, toValue, wireRecordset } from "./models";
+import { dot, fromValue, recordsetsBody, recordsetToRecord, toRecordsets, toValue, type WireRecordset, wireRecordset } from "./models";
 import { untilActive, untilGone } from "./wait";
 
 // Designate v2 recordsets for the record calls: one recordset per (name, type), its values in
@@ -28,7 +28,10 @@ export async function recordsetsPage(
   const call = next ? { method: "GET", path: client.designatePath(next), ...o } : { method: "GET", path: setPath(client, zoneId), query, ...o };
   const body = await missingAs(client.json(call, recordsetsBody()), noZone(zoneId));
   const after = relativeLink(body.links?.next, "zones");
-  return { items: body.recordsets.map(recordsetToRecord), ...(after ? { next: after } : {}) };
+  // A search by data answers the recordsets holding that value: the row shows it (not the
+  // recordset's first value), so an update of the row changes that value.
+  const items = body.recordsets.map((w) => (f.data !== undefined ? showing(w, f.data) : recordsetToRecord(w)));
+  return { items, ...(after ? { next: after } : {}) };
 }
 
 export async function getRecordset(client: DnsApi, zoneId: string, id: string, o: CallOptions = {}): Promise<RecordData> {
@@ -54,14 +57,43 @@ export async function addRecordsetsAndWait(client: DnsApi, zoneId: string, recor
   return out;
 }
 
+/** The recordset as a record showing `data` when it holds that value (else its first value). */
+function showing(w: WireRecordset, data: string): RecordData {
+  const r = recordsetToRecord(w);
+  const i = r.records?.indexOf(data) ?? -1;
+  if (i <= 0) return r;
+  const v = fromValue(w.type, w.records[i]!);
+  const { priority: _p, ...rest } = r;
+  return { ...rest, data: v.data, ...(v.priority !== undefined ? { priority: v.priority } : {}) };
+}
+
 /**
  * PUT /v2/zones/{zone}/recordsets/{id} → 202: Designate replaces the recordset's values, so a
- * change of `data` (or `priority`) rewrites its one value; TTL and comment change in place.
+ * change of `data` (or `priority`) rewrites the one value the record shows (`shown`: the caller's
+ * record's data, else the first value) and sends the others back unchanged — a recordset holds
+ * every value of its name and type, and PUTting one value alone deleted the rest. TTL and comment
+ * change in place.
  */
-export async function updateRecordset(client: DnsApi, zoneId: string, id: string, u: { data?: string | undefined; ttl?: number | undefined; priority?: number | undefined; comment?: string | undefined }, w: WaitSettings, signal: AbortSignal): Promise<RecordData> {
+export async function updateRecordset(
+  client: DnsApi,
+  zoneId: string,
+  id: string,
+  u: { data?: string | undefined; ttl?: number | undefined; priority?: number | undefined; comment?: string | undefined },
+  w: WaitSettings,
+  signal: AbortSignal,
+  shown?: string,
+): Promise<RecordData> {
   const o = { ...w.perRequest, signal };
   const cur = await getRecordset(client, zoneId, id, o);
-  const values = u.data !== undefined || u.priority !== undefined ? [toValue({ type: cur.type, data: u.data ?? cur.data, priority: u.priority ?? cur.priority })] : undefined;
+  const wire = (cur.raw as WireRecordset).records;
+  let values: string[] | undefined;
+  if (u.data !== undefined || u.priority !== undefined) {
+    const held = wire.map((v) => fromValue(cur.type, v));
+    const at = Math.max(0, shown === undefined ? 0 : held.findIndex((v) => v.data === shown));
+    const old = held[at] ?? { data: cur.data };
+    values = [...wire];
+    values[at] = toValue({ type: cur.type, data: u.data ?? old.data, priority: u.priority ?? old.priority });
+  }
   const json = { ...(values ? { records: values } : {}), ...(u.ttl !== undefined ? { ttl: u.ttl } : {}), ...(u.comment !== undefined ? { description: u.comment } : {}) };
   await missingAs(jsonFor(client, { method: "PUT", path: setPath(client, zoneId, id), json, ...o }, [200, 202], wireRecordset()), (e) => new DomainRecordNotFound(id, e));
   return untilActive(w, signal, "recordset", () => getRecordset(client, zoneId, id, o), DomainRecordUpdateFailed);

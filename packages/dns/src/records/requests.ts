@@ -142,7 +142,10 @@ export function updateRecord(client: DnsApi, domain: DomainRef, record: RecordRe
     const req = { ...w.perRequest, signal: ctx.signal };
     const k = await named(client, domainId, typeof record === "string" ? { id } : { id, ...(record.name ? { name: record.name } : {}), ...(record.type ? { type: record.type } : {}) }, req);
     checked(k.type, u, "changes");
-    if ((await client.ready(ctx.signal)) === "designate") return updateRecordset(client, domainId, id, u, w, ctx.signal);
+    // Which of a Designate recordset's values this record stands for (a row shows one).
+    const data: unknown = typeof record === "object" ? (record as { data?: unknown }).data : undefined;
+    const shown = typeof data === "string" ? data : undefined;
+    if ((await client.ready(ctx.signal)) === "designate") return updateRecordset(client, domainId, id, u, w, ctx.signal, shown);
     const plan = { result: () => undefined, failure: DomainRecordUpdateFailed };
     await notFoundAs(startAndFollow(client, { method: "PUT", path: recordsPath(domainId), json: { records: [{ id, name: k.name, ...u }] } }, plan, w, ctx), noDomain(domainId));
     return getRecord(client, domainId, id, req);
