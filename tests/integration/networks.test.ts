@@ -1,6 +1,6 @@
 import { NoEndpointForService } from "@rax/core";
 import { Networks } from "@rax/networks";
-import { afterAll, describe } from "vitest";
+import { afterAll, describe, expect, it } from "vitest";
 import { networkScenarios, neutronScenarios } from "../scenarios/networks";
 import type { Target } from "../scenarios/target";
 import { type OpenStackTarget, startOpenStackTarget } from "./openstack-target";
@@ -31,4 +31,15 @@ const client = (t: Target) => t.ctx.client(Networks, { region: t.region });
 describe.skipIf(skipReason !== undefined)(`network scenarios against real Neutron (Keystone v3)${skipReason ? ` — skipped: ${skipReason}` : ""}`, () => {
   networkScenarios(() => target as OpenStackTarget, { client, servers, interval: 500 });
   neutronScenarios(() => target as OpenStackTarget, { client });
+
+  it("a CIDR typed with host bits: the network reports the range Neutron keeps, on create as on get", async () => {
+    const cnw = client(target as OpenStackTarget);
+    const net = await cnw.networks.create({ label: `rax-it-hostbits-${Date.now()}`, cidr: "192.168.211.7/24" });
+    try {
+      expect(net.cidr).toBe("192.168.211.0/24");
+      expect((await cnw.networks.get(net.id)).cidr).toBe("192.168.211.0/24");
+    } finally {
+      await cnw.networks.delete(net);
+    }
+  });
 });

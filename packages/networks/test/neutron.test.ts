@@ -64,6 +64,13 @@ describe("Neutron backend", () => {
     expect(net).toMatchObject({ id: NET, label: "my_lan", cidr: "192.168.0.0/24", subnets: [SUB] });
   });
 
+  it("create reports the range Neutron keeps, not the one typed (192.168.0.1/24 is held as 192.168.0.0/24)", async () => {
+    fx.script = (r) => (r.path === "/networks" ? { status: 201, body: { network: { ...wireNet, subnets: [] } } } : { status: 201, body: { subnet: { ...wireSub, cidr: "192.168.0.0/24" } } });
+    const net = await fx.client("with-neutron").networks.create({ label: "my_lan", cidr: "192.168.0.1/24" });
+    expect(fx.requests[1]!.json).toMatchObject({ subnet: { cidr: "192.168.0.1/24" } });
+    expect(net.cidr).toBe("192.168.0.0/24");
+  });
+
   it("a refused subnet deletes the new network again and throws the refusal", async () => {
     fx.script = (r) =>
       r.method === "POST" && r.path === "/networks"

@@ -110,20 +110,24 @@ export async function createNetwork(client: NetworkApi, input: CreateNetworkInpu
     const made = await jsonFor(client, { method: "POST", path: path(client), json: { network: { name: i.label, admin_state_up: true } }, ...o }, [201], networkBody());
     const id = made.network.id;
     let subnetId: string;
+    let cidr: string;
     try {
       const version = i.cidr.includes(":") ? 6 : 4;
       const sub = await jsonFor(
         client,
         { method: "POST", path: client.neutronPath("subnets"), json: { subnet: { network_id: id, cidr: i.cidr, ip_version: version, name: i.label } }, ...o },
         [201],
-        z.looseObject({ subnet: z.looseObject({ id: z.string() }) }),
+        z.looseObject({ subnet: z.looseObject({ id: z.string(), cidr: z.optional(z.string()) }) }),
       );
       subnetId = sub.subnet.id;
+      // Neutron keeps the network address of what it was given (192.168.0.1/24 → 192.168.0.0/24):
+      // the network reports the range the server holds, as get() and list() will.
+      cidr = sub.subnet.cidr ?? i.cidr;
     } catch (e) {
       await client.send({ method: "DELETE", path: path(client, id), expectStatus: [404], ...o }).then((r) => r.dump(), () => undefined);
       throw e;
     }
-    return toNetwork({ ...made.network, subnets: [...(made.network.subnets ?? []), subnetId] }, i.cidr);
+    return toNetwork({ ...made.network, subnets: [...(made.network.subnets ?? []), subnetId] }, cidr);
   } catch (e) {
     throw refineCreateError(e);
   }
