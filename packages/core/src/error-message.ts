@@ -35,9 +35,11 @@ function fromObject(o: Record<string, unknown>): ExtractedMessage | undefined {
   // Queues: {"title":"Unsupported limit","description":"…","code":1092}
   const title = str(o.title);
   if (title) {
-    const description = str(o.description);
+    const description = str(o.description) ?? str(o.detail);
     return { message: description ? `${title}: ${description}` : title, details: description, code: codeOf(o.code) };
   }
+  // The API working group's form (Placement, Cyborg): {"errors":[{"status":403,"title":"Forbidden","detail":"…","code":"placement.…"}]}
+  if (Array.isArray(o.errors) && isObject(o.errors[0])) return fromObject(o.errors[0]);
   return undefined;
 }
 

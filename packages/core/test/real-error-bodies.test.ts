@@ -2,8 +2,8 @@ import { describe, expect, it } from "vitest";
 import { errorFromResponse } from "../src/index";
 
 // Error bodies as the real services on 127.0.0.1 sent them (Debian 12 packages: Glance 25.1.0, Trove 18.0.0,
-// Cinder 21.3.1, Nova 26.2.2; curl, 2026-12-02), byte for byte: webob's JSON and HTML bodies (Glance, Trove)
-// and the first-key wrappers (Cinder, Nova, Trove's own 404).
+// Cinder 21.3.1, Nova 26.2.2, Placement 8.0.0; curl, 2026-12-02), byte for byte: webob's JSON and HTML bodies
+// (Glance, Trove), the first-key wrappers (Cinder, Nova, Trove's own 404) and the API working group's `errors` list.
 const REAL = [
   { from: "glance-404-json", status: 404, contentType: "application/json", body: "{\"message\": \"No image found with ID 00000000-0000-0000-0000-000000000000<br /><br />\\n\\n\\n\", \"code\": \"404 Not Found\", \"title\": \"Not Found\"}" },
   { from: "glance-404-any", status: 404, contentType: "text/html; charset=UTF-8", body: "<html>\n <head>\n  <title>404 Not Found</title>\n </head>\n <body>\n  <h1>404 Not Found</h1>\n  No image found with ID 00000000-0000-0000-0000-000000000000<br /><br />\n\n\n\n </body>\n</html>" },
@@ -15,6 +15,7 @@ const REAL = [
   { from: "cinder-400", status: 400, contentType: "application/json", body: "{\"badRequest\": {\"code\": 400, \"message\": \"Invalid input for field/attribute size. Value: -1. -1 is less than the minimum of 1\"}}" },
   { from: "nova-404", status: 404, contentType: "application/json; charset=UTF-8", body: "{\"itemNotFound\": {\"code\": 404, \"message\": \"Instance 00000000-0000-0000-0000-000000000000 could not be found.\"}}" },
   { from: "nova-400", status: 400, contentType: "application/json; charset=UTF-8", body: "{\"badRequest\": {\"code\": 400, \"message\": \"An invalid 'name' value was provided. The name must be: printable characters. Can not start or end with whitespace.\"}}" },
+  { from: "placement-403", status: 403, contentType: "application/json", body: "{\"errors\": [{\"status\": 403, \"title\": \"Forbidden\", \"detail\": \"Access was denied to this resource.\\n\\n Policy does not allow placement:resource_providers:show to be performed.  \", \"request_id\": \"req-ac37cffe-3915-49da-a67b-bfdd68376945\"}]}" },
 ] as const;
 
 const MESSAGES: Record<(typeof REAL)[number]["from"], string> = {
@@ -28,6 +29,7 @@ const MESSAGES: Record<(typeof REAL)[number]["from"], string> = {
   "cinder-404": "Volume 00000000-0000-0000-0000-000000000000 could not be found.",
   "cinder-400": "Invalid input for field/attribute size. Value: -1. -1 is less than the minimum of 1",
   "nova-404": "Instance 00000000-0000-0000-0000-000000000000 could not be found.",
+  "placement-403": "Forbidden: Access was denied to this resource. Policy does not allow placement:resource_providers:show to be performed.",
   "nova-400": "An invalid 'name' value was provided. The name must be: printable characters. Can not start or end with whitespace.",
 };
 
