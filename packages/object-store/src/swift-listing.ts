@@ -78,7 +78,7 @@ export async function jsonArray(
     await res.dump();
     return { res, rows: [] };
   }
-  const body = parseJsonBody(res, await res.bytes());
+  const body = parseJsonBody(res, await res.chunks());
   if (body === undefined) return { res, rows: [] };
   if (!Array.isArray(body))
     throw new InvalidResponse(

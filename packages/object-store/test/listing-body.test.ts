@@ -98,6 +98,47 @@ describe("parseJsonBody", () => {
   });
 });
 
+/** `text`'s UTF-8 bytes as the chunks a socket might deliver, `size` bytes each. */
+const chunked = (text: string, size: number) => {
+  const bytes = Buffer.from(text, "utf8");
+  const out: Buffer[] = [];
+  for (let i = 0; i < bytes.length; i += size) out.push(bytes.subarray(i, i + size));
+  return out;
+};
+
+describe("parseJsonBody over the chunks a body arrived in", () => {
+  it.each([3, 7, 4093, 32 * 1024, 65_536, 200_000])("%i-byte chunks give exactly JSON.parse's rows", (size) => {
+    const rows = objectRows(2500, (i) => `${AWKWARD[i % AWKWARD.length]}/ü-${i}`);
+    for (const text of [JSON.stringify(rows), pythonStyle(rows), `  \n${pythonStyle(rows)}\n`]) expect(parseJsonBody(res(), chunked(text, size))).toEqual(rows);
+  });
+
+  it("blank and empty chunk lists are undefined; blanks may fill whole chunks before the array", () => {
+    expect(parseJsonBody(res(), [])).toBeUndefined();
+    expect(parseJsonBody(res(), [Buffer.alloc(0), Buffer.from("  "), Buffer.from("\n")])).toBeUndefined();
+    const rows = objectRows(1500);
+    expect(parseJsonBody(res(), [Buffer.from("   "), Buffer.from("\n"), ...chunked(JSON.stringify(rows), 5000)])).toEqual(rows);
+  });
+
+  it("no piece handed to JSON.parse is longer than a piece plus one chunk", () => {
+    const rows = objectRows(4000);
+    const spy = vi.spyOn(JSON, "parse");
+    try {
+      expect(parseJsonBody(res(), chunked(pythonStyle(rows), 65_536))).toEqual(rows);
+      expect(spy.mock.calls.length).toBeGreaterThan(10);
+      expect(Math.max(...spy.mock.calls.map(([text]) => text.length))).toBeLessThan(32 * 1024 + 65_536 + 2);
+    } finally {
+      spy.mockRestore();
+    }
+  });
+
+  it("a spoiled body in chunks is InvalidResponse", () => {
+    const text = JSON.stringify(objectRows(2000));
+    for (const bad of [`${text.slice(0, -1)},]`, text.slice(0, -1), `${text}x`, text.replace("},{", "},,{")]) {
+      expect(() => parseJsonBody(res(), chunked(bad, 4093))).toThrow(InvalidResponse);
+    }
+  });
+});
+
 describe("a listing sent in small chunks", () => {
   const fx = useFixture();
 
