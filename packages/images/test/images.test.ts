@@ -333,6 +333,21 @@ describe("tasks", () => {
     expect(fx.requests.filter((r) => r.path === "/tasks/t1").length).toBe(4);
   });
 
+  it("task.waitFor refreshes the task itself: to success with its result, or to failure with Glance's message", async () => {
+    fx.script = () => ({ status: 200, body: task("pending") });
+    const t = await fx.client().tasks.get("t1");
+    const states = ["processing", "success"];
+    fx.script = () => ({ status: 200, body: task(states.shift() ?? "success") });
+    expect(await t.waitFor({ interval: 1 })).toBe(t);
+    expect(t.status).toBe("success");
+    expect(t.result).toEqual({ image_id: ID });
+    const u = await fx.client().tasks.get("t1");
+    fx.script = () => ({ status: 200, body: task("failure") });
+    await expect(u.waitFor({ interval: 1 })).rejects.toBeInstanceOf(TaskFailed);
+    expect(u.status).toBe("failure");
+    expect(u.message).toContain("not a VHD");
+  });
+
   it("track() is core's Job: progress per poll, resolves with the task, keeps the task id, rejects with TaskFailed (a ResourceFailed)", async () => {
     const states = ["pending", "processing", "success"];
     fx.script = () => ({ status: 200, body: task(states.shift() ?? "success") });

@@ -1,4 +1,4 @@
-import { assignData, type CallOptions, type Job, type Paginated, pollingJob, type ServiceClient, validate, type WaitProgress, waitUntil } from "@rax/core";
+import { assignData, type CallOptions, type Job, type Paginated, pollingJob, type ServiceClient, validate, waitInPlace, type WaitProgress, waitUntil } from "@rax/core";
 import { TaskFailed } from "../errors";
 import { type Ref, ref } from "../ref";
 import type { ImportTaskInput, ListTasksInput, TaskData } from "./models";
@@ -102,10 +102,8 @@ export class Task {
   track(o?: TrackTaskOptions): Job<Task, Task> {
     return this.#tasks.track(this, o);
   }
-  /** Waits for success (`TaskFailed` on failure) and updates this object too. */
-  async waitFor(o?: WaitForTaskOptions): Promise<this> {
-    const done = await this.#tasks.waitFor(this, o);
-    assignData(this, { ...(done as TaskData), raw: done.raw });
-    return this;
+  /** Waits for success (`TaskFailed` on failure) and updates this object too, also to the failed task (its `message`). */
+  waitFor(o?: WaitForTaskOptions): Promise<this> {
+    return waitInPlace(this, () => this.#tasks.waitFor(this, o));
   }
 }
