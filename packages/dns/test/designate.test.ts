@@ -94,6 +94,27 @@ describe("the Designate v2 backend", () => {
     ]);
   });
 
+  it("a value added at a name that has a recordset joins it (Designate's 409); deleting one row of two removes that value only", async () => {
+    const a = (records: string[], over: Record<string, unknown> = {}) => rs({ type: "A", name: "www.example.edu.", records, description: null, ...over });
+    const { dns, seen } = await serveDesignate(
+      { method: "POST", path: "/v2/zones/z-1/recordsets", status: 409, body: { code: 409, type: "duplicate_recordset", message: "Duplicate RecordSet" } },
+      { method: "GET", path: "/v2/zones/z-1/recordsets", body: { recordsets: [a(["192.0.2.1"])], links: {} } },
+      { method: "PUT", path: "/v2/zones/z-1/recordsets/rs-1", status: 202, body: a(["192.0.2.1", "192.0.2.2"], { status: "PENDING" }) },
+      { method: "GET", path: "/v2/zones/z-1/recordsets/rs-1", body: a(["192.0.2.1", "192.0.2.2"]) },
+      { method: "GET", path: "/v2/zones/z-1/recordsets/rs-1", body: a(["192.0.2.1", "192.0.2.2"]) },
+      { method: "PUT", path: "/v2/zones/z-1/recordsets/rs-1", status: 202, body: a(["192.0.2.1"], { status: "PENDING" }) },
+      { method: "GET", path: "/v2/zones/z-1/recordsets/rs-1", body: a(["192.0.2.1"]) },
+    );
+    const [added] = await dns.records.add("z-1", { type: "A", name: "www.example.edu", data: "192.0.2.2" });
+    expect(added).toMatchObject({ id: "rs-1", data: "192.0.2.2", records: ["192.0.2.1", "192.0.2.2"] });
+    await dns.records.delete("z-1", added!);
+    expect(seen.filter((r) => r.method !== "GET").map((r) => [r.method, (r.body as { records?: string[] } | undefined)?.records])).toEqual([
+      ["POST", ["192.0.2.2"]],
+      ["PUT", ["192.0.2.1", "192.0.2.2"]],
+      ["PUT", ["192.0.2.1"]],
+    ]);
+  });
+
   it("PTR calls say they are Cloud DNS only", async () => {
     const { dns } = await serveDesignate();
     await expect(dns.ptr.list({ href: "http://x/servers/1" })).rejects.toBeInstanceOf(NotSupportedByBackend);

@@ -1,4 +1,4 @@
-import { type CallOptions, encodeSegment, type HttpError, jsonFor, sendFor } from "@rax/core";
+import { type CallOptions, Conflict, encodeSegment, type HttpError, jsonFor, sendFor } from "@rax/core";
 import type { DnsApi } from "../backend";
 import { DomainRecordAdditionFailed, DomainRecordDeletionFailed, DomainRecordNotFound, DomainRecordUpdateFailed, NoSuchDomain } from "../errors";
 import type { WaitSettings } from "../jobs/requests";
@@ -42,8 +42,19 @@ export async function getRecordset(client: DnsApi, zoneId: string, id: string, o
 export async function addRecordsets(client: DnsApi, zoneId: string, records: Array<{ type: string; name: string; data: string; ttl?: number | undefined; priority?: number | undefined; comment?: string | undefined }>, o: CallOptions): Promise<RecordData[]> {
   const out: RecordData[] = [];
   for (const json of toRecordsets(records)) {
-    const made = await missingAs(jsonFor(client, { method: "POST", path: setPath(client, zoneId), json, ...o }, [201, 202], wireRecordset()), noZone(zoneId));
-    out.push(recordsetToRecord(made));
+    const made = await missingAs(jsonFor(client, { method: "POST", path: setPath(client, zoneId), json, ...o }, [201, 202], wireRecordset()), noZone(zoneId)).catch(async (e: unknown) => {
+      // Cloud DNS takes another A record at a name that has one; Designate keeps one recordset per
+      // name and type and answers 409 "Duplicate RecordSet": the values are added to that recordset.
+      if (!(e instanceof Conflict)) throw e;
+      const page = await client.json({ method: "GET", path: setPath(client, zoneId), query: { name: json.name, type: json.type }, ...o }, recordsetsBody());
+      const existing = page.recordsets.find((r) => r.name === json.name && r.type === json.type);
+      if (!existing) throw e;
+      const values = [...existing.records, ...json.records.filter((v) => !existing.records.includes(v))];
+      const put = { records: values, ...(json.ttl !== undefined ? { ttl: json.ttl } : {}), ...(json.description !== undefined ? { description: json.description } : {}) };
+      return jsonFor(client, { method: "PUT", path: setPath(client, zoneId, existing.id), json: put, ...o }, [200, 202], wireRecordset());
+    });
+    // one row per value given, as Cloud DNS answers one record per value
+    for (const v of json.records) out.push(showing(made, fromValue(json.type, v).data));
   }
   return out;
 }
@@ -52,9 +63,11 @@ export async function addRecordsets(client: DnsApi, zoneId: string, records: Arr
 export async function addRecordsetsAndWait(client: DnsApi, zoneId: string, records: Parameters<typeof addRecordsets>[2], w: WaitSettings, signal: AbortSignal): Promise<RecordData[]> {
   const o = { ...w.perRequest, signal };
   const made = await addRecordsets(client, zoneId, records, o);
-  const out: RecordData[] = [];
-  for (const r of made) out.push(await untilActive(w, signal, "recordset", () => getRecordset(client, zoneId, r.id, o), DomainRecordAdditionFailed));
-  return out;
+  const active = new Map<string, WireRecordset>();
+  for (const r of made) {
+    if (!active.has(r.id)) active.set(r.id, (await untilActive(w, signal, "recordset", () => getRecordset(client, zoneId, r.id, o), DomainRecordAdditionFailed)).raw as WireRecordset);
+  }
+  return made.map((r) => showing(active.get(r.id)!, r.data));
 }
 
 /** The recordset as a record showing `data` when it holds that value (else its first value). */
@@ -99,9 +112,33 @@ export async function updateRecordset(
   return untilActive(w, signal, "recordset", () => getRecordset(client, zoneId, id, o), DomainRecordUpdateFailed);
 }
 
-/** DELETE each recordset → 202; waits until each is gone. */
-export async function deleteRecordsets(client: DnsApi, zoneId: string, ids: string[], w: WaitSettings, signal: AbortSignal): Promise<void> {
+/**
+ * DELETE each recordset → 202; waits until each is gone. A record that names the value it stands
+ * for (`shown[i]`, a row's data) in a recordset holding others removes that value only (a PUT of the
+ * rest): deleting one of two A records must not delete both.
+ */
+export async function deleteRecordsets(client: DnsApi, zoneId: string, given: string[], w: WaitSettings, signal: AbortSignal, shown: Array<string | undefined> = []): Promise<void> {
   const o = { ...w.perRequest, signal };
+  const drop = new Map<string, Set<string> | undefined>();
+  given.forEach((id, i) => {
+    const v = shown[i];
+    if (drop.has(id) && drop.get(id) === undefined) return;
+    drop.set(id, v === undefined ? undefined : (drop.get(id) ?? new Set<string>()).add(v));
+  });
+  const ids: string[] = [];
+  for (const [id, values] of drop) {
+    if (values) {
+      const cur = await getRecordset(client, zoneId, id, o);
+      const wire = (cur.raw as WireRecordset).records;
+      const keep = wire.filter((v) => !values.has(fromValue(cur.type, v).data));
+      if (keep.length > 0 && keep.length < wire.length) {
+        await missingAs(jsonFor(client, { method: "PUT", path: setPath(client, zoneId, id), json: { records: keep }, ...o }, [200, 202], wireRecordset()), (e) => new DomainRecordNotFound(id, e));
+        await untilActive(w, signal, "recordset", () => getRecordset(client, zoneId, id, o), DomainRecordDeletionFailed);
+        continue;
+      }
+    }
+    ids.push(id);
+  }
   for (const id of ids) {
     const res = await missingAs(sendFor(client, { method: "DELETE", path: setPath(client, zoneId, id), ...o }, [202, 204]), (e) => new DomainRecordNotFound(id, e));
     await res.dump();

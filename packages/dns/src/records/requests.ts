@@ -160,7 +160,14 @@ export function deleteRecords(client: DnsApi, domain: DomainRef, records: Record
   return dnsJob(client, o, async (w, ctx) => {
     const domainId = validate(domainRef(), domain, "domain");
     const ids = validate(z.pipe(z.transform(oneOrMany), z.array(recordRef()).check(z.minLength(1, "give at least one record"), z.maxLength(100, "at most 100 records per call"))), records, "records");
-    if ((await client.ready(ctx.signal)) === "designate") return deleteRecordsets(client, domainId, ids, w, ctx.signal);
+    if ((await client.ready(ctx.signal)) === "designate") {
+      // the value each record object stands for (a Designate row shows one of its recordset's values)
+      const shown = oneOrMany(records).map((r) => {
+        const data: unknown = typeof r === "object" && r !== null ? (r as { data?: unknown }).data : undefined;
+        return typeof data === "string" ? data : undefined;
+      });
+      return deleteRecordsets(client, domainId, ids, w, ctx.signal, shown);
+    }
     const call = ids.length === 1 ? { method: "DELETE", path: recordPath(domainId, ids[0]!) } : { method: "DELETE", path: recordsPath(domainId), query: { id: ids } };
     const missing = ids.length === 1 ? noRecord(ids[0]!) : noDomain(domainId);
     await notFoundAs(startAndFollow(client, call, { result: () => undefined, failure: DomainRecordDeletionFailed }, w, ctx), missing);
