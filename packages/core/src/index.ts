@@ -57,7 +57,7 @@ export { sendFor, jsonFor } from "./expect-status";
 export { assignData } from "./resource-data";
 export { waitInPlace } from "./wait-in-place";
 export { ServiceClient, type ServiceClientOptions, type ServiceCall, type CallOptions, type ServiceRequestOptions } from "./service-client";
-export { Paginated, type Page, type PageFetcher, type PaginatedOptions } from "./pagination";
+export { Paginated, type ListedPage, type Page, type PageFetcher, type PaginatedOptions } from "./pagination";
 export { markerPager, offsetPager, linkPager, type MarkerPagerOptions, type OffsetPagerOptions, type MarkerPageResult } from "./pagers";
 export {
   waitUntil,

@@ -8,6 +8,23 @@ export interface Page<T> {
   total?: number;
 }
 
+/**
+ * What awaiting a listing gives: the first page, whose rows can also be looped over directly
+ * (`for (const s of await cs.servers.list())`, `[...page]`), as pyrax's list calls return lists.
+ */
+export type ListedPage<T> = Page<T> & Iterable<T>;
+
+// The iterator sits on the prototype, so a page still prints and compares as its plain fields.
+const LISTED_PAGE = {
+  [Symbol.iterator](this: Page<unknown>): Iterator<unknown> {
+    return this.items[Symbol.iterator]();
+  },
+};
+
+function listed<T>(p: Page<T>): ListedPage<T> {
+  return Object.assign(Object.create(LISTED_PAGE) as object, p) as ListedPage<T>;
+}
+
 /** Fetches the page at `cursor` (undefined = first page). `want` = items still wanted, if bounded. */
 export type PageFetcher<T> = (cursor: string | undefined, want: number | undefined) => Promise<Page<T>>;
 
@@ -18,7 +35,7 @@ export interface PaginatedOptions {
 
 /**
  * A listing that is both the first page and all pages:
- * `const page = await list()` → `Page<T>` (first page only);
+ * `const page = await list()` → `Page<T>` (first page only; `for (const x of page)` loops over its rows);
  * `for await (const item of list())` → every item of every page, fetched lazily;
  * `await list().toArray()` → every item; `list().map(fn)` → the same listing with rows converted.
  * Nothing is fetched until one of these is used.
@@ -27,7 +44,7 @@ export interface PaginatedOptions {
  * yield rows twice: a cursor is never fetched twice, and a page whose rows equal the previous
  * page's ends the walk before it is yielded.
  */
-export class Paginated<T> implements AsyncIterable<T>, PromiseLike<Page<T>> {
+export class Paginated<T> implements AsyncIterable<T>, PromiseLike<ListedPage<T>> {
   // The class refers to itself, so the build emits it as `class _Paginated`: this keeps its name
   // (non-enumerable, like a function's own; tests/packaging/export-names).
   static get name(): string {
@@ -72,17 +89,17 @@ export class Paginated<T> implements AsyncIterable<T>, PromiseLike<Page<T>> {
     return { ...p, items: p.items.slice(0, room), next: undefined };
   }
 
-  then<A = Page<T>, B = never>(
-    onFulfilled?: ((value: Page<T>) => A | PromiseLike<A>) | null,
+  then<A = ListedPage<T>, B = never>(
+    onFulfilled?: ((value: ListedPage<T>) => A | PromiseLike<A>) | null,
     onRejected?: ((reason: unknown) => B | PromiseLike<B>) | null,
   ): Promise<A | B> {
     // One step, as `.then(rows).then(onFulfilled, onRejected)` was two: a conversion failure still
     // goes to onRejected, and a failure of onFulfilled itself still does not.
     return this.#firstPage().then(
       (p) => {
-        let rows: Page<T>;
+        let rows: ListedPage<T>;
         try {
-          rows = this.#rows(p);
+          rows = listed(this.#rows(p));
         } catch (e) {
           if (onRejected) return onRejected(e);
           throw e;

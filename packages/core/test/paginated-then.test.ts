@@ -42,3 +42,22 @@ describe("awaiting a Paginated", () => {
     expect(await new Paginated<number>(async () => ({ items: [1, 2, 3], next: "3" }), { limit: 2 })).toEqual({ items: [1, 2], next: undefined });
   }, 2000);
 });
+
+describe("the awaited first page", () => {
+  it("can be looped over and spread like pyrax's list, and still prints and compares as its fields", async () => {
+    const list = new Paginated<number>(async () => ({ items: [1, 2, 3], next: "3" }));
+    const page = await list;
+    const seen: number[] = [];
+    for (const n of page) seen.push(n);
+    expect(seen).toEqual([1, 2, 3]);
+    expect([...page]).toEqual([1, 2, 3]);
+    expect(page).toEqual({ items: [1, 2, 3], next: "3" });
+    expect(JSON.stringify(page)).toBe('{"items":[1,2,3],"next":"3"}');
+    expect(Object.keys(page)).toEqual(["items", "next"]);
+  });
+
+  it("a mapped listing's page loops over the converted rows", async () => {
+    const page = await new Paginated<number>(async () => ({ items: [1, 2] })).map((n) => `#${n}`);
+    expect([...page]).toEqual(["#1", "#2"]);
+  });
+});
