@@ -73,6 +73,9 @@ describe("Glance v2 images", () => {
     const bad = await g("GET", "/images?sort_key=colour");
     expect(bad.status).toBe(400);
     expect(((await bad.json()) as { code: string }).code).toBe("400 Bad Request");
+    // Image fields Glance does not sort by (real Glance 25 answers 400 to each).
+    for (const key of ["min_ram", "virtual_size", "owner", "visibility", "protected", "min_disk"]) expect((await g("GET", `/images?sort_key=${key}`)).status).toBe(400);
+    expect((await g("GET", "/images?sort_key=size&sort_dir=asc")).status).toBe(200);
   });
 
   it("tags PUT/DELETE 204, deleting a missing tag is 404; protected images cannot be deleted; delete is 204", async () => {

@@ -7,7 +7,8 @@ import { imageView } from "./image-view";
 import type { ImageRecord } from "./model";
 
 const VISIBILITIES = ["public", "private", "shared", "community"];
-const SORT_KEYS = ["name", "status", "container_format", "disk_format", "size", "virtual_size", "id", "created_at", "updated_at", "min_disk", "min_ram", "owner", "visibility", "protected"];
+// The keys Glance v2 sorts by (api/v2/images.py `_available_sort_keys`); real Glance answers 400 to any other.
+const SORT_KEYS = ["name", "status", "container_format", "disk_format", "size", "id", "created_at", "updated_at"];
 const DISK_FORMATS = ["ami", "ari", "aki", "vhd", "vhdx", "vmdk", "raw", "qcow2", "vdi", "iso", "ploop"];
 const CONTAINER_FORMATS = ["ami", "ari", "aki", "bare", "ovf", "ova", "docker", "compressed"];
 /** Attributes only Glance sets (403 "Attribute 'x' is read-only."). */
