@@ -2,12 +2,16 @@
 // of the first connection. V8 then tiers llhttp's 33 KB state-machine function up to TurboFan on a
 // background thread within the first requests: 0.5–2.5 s of CPU, and Node waits for that job before
 // a process may exit. A CLI or a serverless function that had finished its work took seconds longer
-// to exit than one using the AWS SDK. Run by Liftoff alone, parsing a response costs ~0.6 µs more
-// (about 1 % of a small call's client CPU): the compile pays for itself only after millions of
-// responses. So tier-up is held off from the first connection until the process has received
-// `TIERUP_AFTER` responses (a long-lived process then gets TurboFan code, in the background).
-// V8's tiering flags are process-wide and read at run time, not per module: until then, other
-// WebAssembly in the process also runs on Liftoff. `RAX_LLHTTP_TIERUP=0` keeps V8's defaults.
+// to exit than one using the AWS SDK. So the parser is instantiated with V8's largest tiering budget:
+// a short process never tiers it up; a long-lived one does after some hundreds of responses, and
+// from then on parses with TurboFan code (Liftoff's costs a few µs more per response).
+//
+// The budget, not `--liftoff-only`: code compiled under `--liftoff-only` carries no tier-up checks,
+// so the state machine stayed on Liftoff for the life of the process whatever was set later (seen
+// with --trace-wasm-compilation-times; issue #15's small-calls profiles showed 3.5–7 µs of llhttp
+// per response against raw undici's 0.9–1.8). The budget is read when a module is instantiated:
+// after `TIERUP_AFTER` responses V8's default is put back for WebAssembly the process compiles later.
+// `RAX_LLHTTP_TIERUP=0` keeps V8's defaults throughout.
 
 type SetFlags = (flags: string) => void;
 
@@ -15,9 +19,9 @@ type SetFlags = (flags: string) => void;
 export const TIERUP_ENV = "RAX_LLHTTP_TIERUP";
 const TIERUP_AFTER = 10_000;
 
-// `--liftoff-only` also turns these two off by implication, and clearing it does not turn them back on.
-const HOLD = "--liftoff-only";
-const RESUME = "--no-liftoff-only --wasm-dynamic-tiering --wasm-tier-up";
+// V8's flag is an int: its largest value. V8 11's default budget is 1 800 000.
+const HOLD = "--wasm-tiering-budget=2147483647";
+const RESUME = "--wasm-tiering-budget=1800000";
 
 let pending = true;
 let setFlagsLater: SetFlags | undefined;
