@@ -13,6 +13,9 @@ function statusOf(r) {
   // One line per row: a stack trace must not break the Markdown table.
   if (r.error) return `ERROR: ${r.error.replace(/\s+/g, " ").slice(0, 240)}`;
   if (r.skipped) return `skipped: ${r.skipped}`;
+  // A row that measured the floor no client can beat on this machine says so beside a missed goal.
+  const floor = r.extra?.floorRatio;
+  if (r.goal && !r.goalMet && typeof floor === "number") return `MISSED (${r.goal}; floor on this machine ${fmt(floor)}: client + server CPU ÷ cores, see details)`;
   if (r.goal) return `${r.goalMet ? "met" : "MISSED"} (${r.goal})`;
   return "";
 }
