@@ -1,10 +1,8 @@
 // queues-throughput: post + claim + delete of 10,000 messages through rax (@rax/queues on Zaqar
 // v2) vs raw undici sending the same requests, against the same @rax/emulator.
-import fs from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { startServer } from "../lib/child.mjs";
-import { WORK_DIR } from "../lib/paths.mjs";
+import { askWithin, exitChild as exit, startMeasuringChild, startServer } from "../lib/child.mjs";
 import { missingExports, raxVersion, undiciVersion } from "../lib/modules.mjs";
 import { failed, row, skipped } from "../lib/rows.mjs";
 
@@ -89,42 +87,9 @@ function medianChunk(rounds) {
 
 /** One side's client, up and warmed; `profileName` adds --cpu-prof (written when it exits). */
 function startClient(input, profileName) {
-  const execArgv = ["--expose-gc"];
-  if (profileName) {
-    const dir = path.join(WORK_DIR, "prof");
-    fs.mkdirSync(dir, { recursive: true });
-    execArgv.push("--cpu-prof", `--cpu-prof-dir=${dir}`, `--cpu-prof-name=${profileName}.cpuprofile`);
-  }
-  return startServer(CLIENT, input, { timeoutMs: 120_000, execArgv });
+  return startMeasuringChild(CLIENT, input, { timeoutMs: 120_000, profileName });
 }
 
-async function chunk(client, messages, timeoutMs) {
-  let timer;
-  const late = new Promise((_, reject) => {
-    timer = setTimeout(() => reject(new Error(`queues-throughput-client.mjs: a chunk of ${messages} messages took over ${timeoutMs} ms`)), timeoutMs);
-  });
-  try {
-    const r = await Promise.race([client.call({ type: "chunk", messages }), late]);
-    if (r.error) throw new Error(r.error);
-    return r;
-  } finally {
-    clearTimeout(timer);
-  }
-}
-
-async function exit(client) {
-  // Asked to exit, and given time to (--cpu-prof writes its profile on the way out); stopped anyway after 10 s.
-  const until = Date.now() + 10_000;
-  await Promise.race([client.call({ type: "exit" }), new Promise((r) => setTimeout(r, 10_000).unref())]);
-  while (Date.now() < until && alive(client.pid)) await new Promise((r) => setTimeout(r, 50));
-  await client.stop();
-}
-
-function alive(pid) {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
-  }
+function chunk(client, messages, timeoutMs) {
+  return askWithin(client, { type: "chunk", messages }, timeoutMs, `queues-throughput-client.mjs: a chunk of ${messages} messages`);
 }

@@ -1,9 +1,7 @@
 // small-calls: object HEAD and a 10-item JSON listing, rax vs a raw undici Pool, same server.
-import fs from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { startServer } from "../lib/child.mjs";
-import { WORK_DIR } from "../lib/paths.mjs";
+import { askWithin, exitChild as exit, startMeasuringChild, startServer } from "../lib/child.mjs";
 import { row, skipped, failed } from "../lib/rows.mjs";
 import { missingExports, undiciVersion, raxVersion } from "../lib/modules.mjs";
 
@@ -135,45 +133,13 @@ function pairedMedian(raxRounds, rawRounds) {
   return ratios.length % 2 ? ratios[m] : (ratios[m - 1] + ratios[m]) / 2;
 }
 
-/** One side's client process, up and warmed; `profileName` adds --cpu-prof (written when it exits). */
+/** One side's client, up and warmed; `profileName` adds --cpu-prof (written when it exits). */
 function startClient(input, profileName) {
-  const execArgv = ["--expose-gc"];
-  if (profileName) {
-    const dir = path.join(WORK_DIR, "prof");
-    fs.mkdirSync(dir, { recursive: true });
-    execArgv.push("--cpu-prof", `--cpu-prof-dir=${dir}`, `--cpu-prof-name=${profileName}.cpuprofile`);
-  }
   // The warm-up runs before the child reports it is up: bounded like a round.
-  return startServer(CLIENT, input, { timeoutMs: (input.maxSeconds + 30) * 1000, execArgv });
+  return startMeasuringChild(CLIENT, input, { timeoutMs: (input.maxSeconds + 30) * 1000, profileName });
 }
 
 /** One measured round of `requests` calls; rejects on the client's error or after `timeoutMs`. */
-async function round(client, requests, timeoutMs) {
-  let timer;
-  const late = new Promise((_, reject) => {
-    timer = setTimeout(() => reject(new Error(`small-calls-client.mjs: a round of ${requests} requests took over ${timeoutMs} ms`)), timeoutMs);
-  });
-  try {
-    const r = await Promise.race([client.call({ type: "round", requests }), late]);
-    if (r.error) throw new Error(r.error);
-    return r;
-  } finally {
-    clearTimeout(timer);
-  }
-}
-
-/** Asks the child to exit (so --cpu-prof writes its profile), gives it 10 s to, then stops it anyway. */
-async function exit(client) {
-  const until = Date.now() + 10_000;
-  await Promise.race([client.call({ type: "exit" }), new Promise((r) => setTimeout(r, 10_000).unref())]);
-  for (;;) {
-    try {
-      process.kill(client.pid, 0);
-    } catch {
-      break;
-    }
-    if (Date.now() >= until) break;
-    await new Promise((r) => setTimeout(r, 50));
-  }
-  await client.stop();
+function round(client, requests, timeoutMs) {
+  return askWithin(client, { type: "round", requests }, timeoutMs, `small-calls-client.mjs: a round of ${requests} requests`);
 }

@@ -112,3 +112,49 @@ export function startServer(script, input = {}, { timeoutMs = 15_000, execArgv =
     child.send({ type: "input", input });
   });
 }
+
+// Long-lived measuring children (small-calls, queues-throughput): started and warmed once, asked
+// for measured rounds in turns, asked to exit at the end.
+
+/** `script` started as a long-lived child with --expose-gc; `profileName` adds --cpu-prof (written when it exits). */
+export function startMeasuringChild(script, input, { timeoutMs, profileName } = {}) {
+  const execArgv = ["--expose-gc"];
+  if (profileName) {
+    const dir = path.join(WORK_DIR, "prof");
+    fs.mkdirSync(dir, { recursive: true });
+    execArgv.push("--cpu-prof", `--cpu-prof-dir=${dir}`, `--cpu-prof-name=${profileName}.cpuprofile`);
+  }
+  return startServer(script, input, { timeoutMs, execArgv });
+}
+
+/** The child's answer to `message`; rejects on the error it reports or after `timeoutMs` (`what` names the work). */
+export async function askWithin(child, message, timeoutMs, what) {
+  let timer;
+  const late = new Promise((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`${what} took over ${timeoutMs} ms`)), timeoutMs);
+  });
+  try {
+    const r = await Promise.race([child.call(message), late]);
+    if (r.error) throw new Error(r.error);
+    return r;
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+/** Asks the child to exit (so --cpu-prof writes its profile), gives it 10 s to, then stops it anyway. */
+export async function exitChild(child) {
+  const until = Date.now() + 10_000;
+  await Promise.race([child.call({ type: "exit" }), new Promise((r) => setTimeout(r, 10_000).unref())]);
+  while (Date.now() < until && alive(child.pid)) await new Promise((r) => setTimeout(r, 50));
+  await child.stop();
+}
+
+function alive(pid) {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}
