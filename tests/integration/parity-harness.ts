@@ -131,9 +131,11 @@ export function shaper(rules: ShapeRules): (v: unknown, side: Side, key?: string
     const fixed = rules.fixed?.(key, v);
     if (fixed !== undefined) return fixed;
     if (typeof v === "string") {
-      let masked = v.split(rules.suffix).join("").split(side.project.admin).join("<project>").split(side.project.demo).join("<project>");
+      // Dates first: a project id made of digits (the emulator's are numeric, as Rackspace's tenants)
+      // can turn up inside a timestamp's fraction (CI once read "<time>.<project>").
+      let masked = v.replace(DATE, "<time>").split(rules.suffix).join("").split(side.project.admin).join("<project>").split(side.project.demo).join("<project>");
       if (rules.mask) masked = rules.mask(masked, side);
-      masked = masked.replace(ID, "<id>").replace(DATE, "<time>");
+      masked = masked.replace(ID, "<id>");
       return rules.values.has(key) || masked !== v ? masked : "string";
     }
     if (typeof v === "number") return rules.values.has(key) ? v : "number";
