@@ -84,9 +84,19 @@ designate_start() {
 designate_check() { json_ok "http://$H:9001/v2/pools" "len(d['pools']) > 0"; }
 designate_wait() {
   wait_until designate-api eval '[[ "$(http_code "http://$H:9001/")" =~ ^[1-4] ]]'
-  # "pool update" is an RPC call to designate-central (it must be running: it is, once the API is)
-  logged designate-manage designate-manage --config-file "$D/etc/designate/designate.conf" pool update \
-    --file "$D/etc/designate/pools.yaml"
+  # "pool update" is an RPC call to designate-central. The API answering does not mean central is
+  # consuming yet: central backs off up to 11 s between AMQP connects while RabbitMQ starts, and a call
+  # sent before its queue exists is dropped (seen: one 60 s timeout, start failed). So short calls, retried;
+  # the update is idempotent.
+  printf '[DEFAULT]\nrpc_response_timeout = 15\n' >"$D/etc/designate/manage-rpc.conf"
+  local attempt
+  for attempt in 1 2 3 4 5 6; do
+    designate-manage --config-file "$D/etc/designate/designate.conf" \
+      --config-file "$D/etc/designate/manage-rpc.conf" pool update \
+      --file "$D/etc/designate/pools.yaml" >>"$D/log/designate-manage.out" 2>&1 && break
+    [ "$attempt" = 6 ] && { log "ERROR: designate-manage pool update failed 6 times"; tail -n 25 "$D/log/designate-manage.out"; return 1; }
+    log "designate-central did not take the pool update yet (attempt $attempt); retrying"
+  done
   wait_until designate-api designate_check
 }
 designate_env() { printf '{"designate": {"url": "http://%s:9001", "mdns": "%s:5354"}}\n' "$H" "$H"; }
