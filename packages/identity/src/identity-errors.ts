@@ -1,4 +1,4 @@
-import { Forbidden, namedError, NotFound, Unauthorized } from "@rax/core";
+import { Forbidden, type HttpErrorInit, namedError, NotFound, Unauthorized } from "@rax/core";
 
 /** The identity service rejected the credentials (POST …/tokens answered 401). */
 export class AuthenticationFailed extends /* @__PURE__ */ namedError(Unauthorized, "AuthenticationFailed") {}
@@ -18,3 +18,18 @@ export class UserNotFound extends /* @__PURE__ */ namedError(NotFound, "UserNotF
 
 /** Identity admin: no such tenant (project). */
 export class TenantNotFound extends /* @__PURE__ */ namedError(NotFound, "TenantNotFound") {}
+
+/**
+ * The token path of the Keystone version the session asked for does not exist on this server
+ * (a `/v2.0` auth URL against a Keystone that serves only v3, as every Keystone since Queens).
+ * Still a `NotFound` (404); the message says which versions the server offers and where.
+ */
+export class KeystoneVersionNotServed extends NotFound {
+  static override readonly errorName: string = "KeystoneVersionNotServed";
+  /** What the server's version document lists (`[{ id: "v3.14", href: "http://…/v3/" }]`), empty when it could not be read. */
+  readonly offered: readonly { id: string; href?: string }[];
+  constructor(init: HttpErrorInit, offered: readonly { id: string; href?: string }[]) {
+    super(init);
+    this.offered = offered;
+  }
+}

@@ -21,7 +21,7 @@ export { KEYCHAIN_SERVICE, KeychainError, loadKeytar, readKeychainSecret } from 
 export type { Keychain } from "./keychain";
 export { IDENTITY_TYPES, parseIdentityType } from "./identity-type";
 export type { IdentityType } from "./identity-type";
-export { AuthenticationFailed, TokenOnlySession, AuthorizationFailure, UserNotFound, TenantNotFound } from "./identity-errors";
+export { AuthenticationFailed, TokenOnlySession, AuthorizationFailure, UserNotFound, TenantNotFound, KeystoneVersionNotServed } from "./identity-errors";
 export { loadCloudsFile, findCloud, cloudFromOsEnv } from "./clouds-yaml";
 export type { CloudAuth, CloudEntry, CloudsFile, CloudsLookup } from "./clouds-yaml";
 export { cloudOptions } from "./cloud-options";

@@ -1,6 +1,7 @@
-import { ValidationError, registerSecret } from "@rax/core";
+import { NotFound, type RaxResponse, ValidationError, registerSecret } from "@rax/core";
 import { type AuthResult, parseV2Access, parseV3Token } from "./auth-result";
 import { BaseIdentity, type IdentityOptions } from "./base-identity";
+import { explainTokens404 } from "./keystone-versions";
 
 export type KeystoneVersion = "2.0" | "3";
 
@@ -148,6 +149,21 @@ export class KeystoneIdentity extends BaseIdentity {
 
   tokensUrl(): string {
     return this.version === "3" ? `${this.#base}/auth/tokens` : `${this.#base}/tokens`;
+  }
+
+  /** A 404 from the token path usually means the server does not serve this version: say so. */
+  protected override async postTokens(json: unknown, signal?: AbortSignal): Promise<{ res: RaxResponse; body: unknown }> {
+    try {
+      return await super.postTokens(json, signal);
+    } catch (e) {
+      if (!(e instanceof NotFound)) throw e;
+      throw await explainTokens404(e, {
+        transport: this.transport,
+        authEndpoint: this.authEndpoint,
+        version: this.version,
+        ...(signal ? { signal } : {}),
+      });
+    }
   }
 
   protected async performAuth(signal?: AbortSignal): Promise<AuthResult> {

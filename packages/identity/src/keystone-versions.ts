@@ -1,0 +1,90 @@
+import type { HttpErrorInit, NotFound, Transport } from "@rax/core";
+import { KeystoneVersionNotServed } from "./identity-errors";
+
+interface VersionEntry {
+  id?: unknown;
+  status?: unknown;
+  links?: { rel?: unknown; href?: unknown }[];
+}
+
+/** The versions of Keystone's root document: `{versions: {values: [...]}}` (also `{versions: [...]}`, `{version: {...}}`). */
+function versionsIn(body: unknown): { id: string; href?: string }[] {
+  if (body === null || typeof body !== "object") return [];
+  const b = body as { versions?: unknown; version?: unknown };
+  const list: unknown = Array.isArray(b.versions)
+    ? b.versions
+    : b.versions && typeof b.versions === "object"
+      ? (b.versions as { values?: unknown }).values
+      : b.version
+        ? [b.version]
+        : undefined;
+  if (!Array.isArray(list)) return [];
+  return (list as VersionEntry[]).flatMap((v) => {
+    if (typeof v?.id !== "string") return [];
+    const self = v.links?.find((l) => l?.rel === "self");
+    return [{ id: v.id, ...(typeof self?.href === "string" ? { href: self.href } : {}) }];
+  });
+}
+
+/** The authEndpoint without its version segment: where Keystone answers with the versions it serves. */
+export function keystoneRoot(authEndpoint: string): string {
+  const u = new URL(authEndpoint);
+  u.pathname = u.pathname.replace(/\/+$/, "").replace(/\/v(2(\.0)?|3(\.\d+)?)$/i, "") || "/";
+  u.search = "";
+  return u.toString();
+}
+
+/**
+ * A 404 on the token path: if the server's root document lists versions and the one asked for is
+ * not among them, a `KeystoneVersionNotServed` saying what to use instead. A 404 that Keystone
+ * itself wrote (a JSON `{error}` body: the route exists) is left as it is, and so is one where
+ * the asked version is served (the 404 means something else). When the root cannot be read the
+ * hint still names the likely cause, as a route 404 on a token path rarely means anything else.
+ */
+export async function explainTokens404(
+  e: NotFound,
+  o: { transport: Transport; authEndpoint: string; version: "2.0" | "3"; signal?: AbortSignal },
+): Promise<NotFound> {
+  const body = e.body;
+  if (body !== null && typeof body === "object" && "error" in body) return e;
+  const asked = o.version === "3" ? "v3" : "v2.0";
+  const other = o.version === "3" ? "v2.0" : "v3";
+  let offered: { id: string; href?: string }[] = [];
+  try {
+    // Keystone answers its root with 300 Multiple Choices and the version list.
+    const res = await o.transport.request({
+      method: "GET",
+      url: keystoneRoot(o.authEndpoint),
+      headers: { Accept: "application/json" },
+      expectStatus: [300],
+      idempotent: true,
+      ...(o.signal ? { signal: o.signal } : {}),
+    });
+    offered = versionsIn(await res.json());
+  } catch (probe) {
+    // The hint is extra; the 404 is what the caller gets either way. An abort is the caller's.
+    if (o.signal?.aborted) throw probe;
+  }
+  const major = (id: string) => (/^v?3/i.test(id) ? "v3" : /^v?2/i.test(id) ? "v2.0" : id);
+  if (offered.some((v) => major(v.id) === asked)) return e;
+  const instead = offered.find((v) => major(v.id) === other) ?? offered[0];
+  const message = instead
+    ? `This Keystone does not serve ${asked} (its token path answered 404); it offers ${offered.map((v) => v.id).join(", ")}` +
+      `${instead.href ? `: use authEndpoint ${instead.href.replace(/\/+$/, "")}` : ""}` +
+      `${major(instead.id) === "v3" ? ' (v3 takes userDomain / projectDomain, default "Default")' : ""}`
+    : `Keystone answered 404 for the ${asked} token path: this server does not seem to serve ${asked}` +
+      `${o.version === "2.0" ? " (Keystone has served only v3 since the Queens release): use the /v3 URL" : ": check authEndpoint"}`;
+  const init: HttpErrorInit = {
+    status: e.status,
+    method: e.method,
+    url: e.url,
+    message,
+    ...(e.code !== undefined ? { code: e.code } : {}),
+    ...(e.requestId !== undefined ? { requestId: e.requestId } : {}),
+    body: e.body,
+    attempts: e.attempts,
+    headers: e.headers,
+    cause: e,
+  };
+  return new KeystoneVersionNotServed(init, offered);
+}

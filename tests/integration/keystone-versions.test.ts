@@ -1,0 +1,24 @@
+import { describe, expect, it } from "vitest";
+import { NotFound } from "@rax/core";
+import { KeystoneIdentity, KeystoneVersionNotServed } from "@rax/identity";
+import { readOpenStackEnv } from "./openstack-target";
+
+describe("real Keystone (Zed, v3 only) given a /v2.0 auth URL", () => {
+  it("fails with KeystoneVersionNotServed naming the /v3 URL to use, without the password", async () => {
+    const env = readOpenStackEnv();
+    const user = env.users.demo;
+    const v2 = env.authUrl.replace(/\/v3\/?$/, "/v2.0");
+    const id = new KeystoneIdentity({ authEndpoint: v2, username: user.username, password: user.password, tenantName: user.projectName });
+    const e = await id.authenticate().then(
+      () => undefined,
+      (err: unknown) => err,
+    );
+    await id.close();
+    expect(e).toBeInstanceOf(KeystoneVersionNotServed);
+    expect(e).toBeInstanceOf(NotFound);
+    const err = e as KeystoneVersionNotServed;
+    expect(err.offered.map((v) => v.id.slice(0, 2))).toEqual(["v3"]);
+    expect(err.message).toContain(`use authEndpoint ${env.authUrl.replace(/\/+$/, "")}`);
+    expect(`${err.message} ${JSON.stringify(err)}`).not.toContain(user.password);
+  });
+});
