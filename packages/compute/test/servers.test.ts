@@ -86,7 +86,12 @@ describe("servers.find", () => {
       { method: "GET", path: "/servers/detail", status: 200, body: { servers: [] } },
     );
     await expect(nova.servers.find("web1")).rejects.toBeInstanceOf(NoUniqueMatch);
-    await expect(nova.servers.find("web1")).rejects.toBeInstanceOf(NoSuchServer);
+    const e = await nova.servers.find("web1").catch((x: unknown) => x);
+    expect(e).toBeInstanceOf(NoSuchServer);
+    expect(e).toBeInstanceOf(NotFound);
+    // What was looked for and where; no request line for a GET that was not the one that failed.
+    expect((e as NoSuchServer).message).toBe('No server named "web1" in compute');
+    expect((e as NoSuchServer).server).toBe("web1");
   });
 });
 

@@ -10,24 +10,55 @@ import { type HttpError, httpErrorInit, NotFound, RECIPE_MADE } from "./errors";
 /** A 404 refined to one kind of resource, the id kept under `P` (`NoSuchServer` → `server`). */
 export type NotFoundOf<P extends string> = NotFound & { readonly [K in P]: string };
 
+/**
+ * Where a lookup among listed rows (`find`, name resolution) looked and found nothing: `in` is the
+ * service client (its catalog type and region are named, never its endpoint or token), `by` how the
+ * value was matched (default `"named"`), `on` the parent searched within (`"instance 4f1…"`).
+ */
+export interface LookupMiss {
+  readonly in: { readonly region?: string; readonly constructor: unknown };
+  readonly by?: string;
+  readonly on?: string;
+}
+
 /** What `notFoundError` makes: `new (id, from)`, a `NotFound` with the id under `P`. */
 export interface NotFoundErrorClass<P extends string> {
-  new (id: string, from: HttpError): NotFoundOf<P>;
+  new (id: string, from: HttpError | LookupMiss): NotFoundOf<P>;
   readonly prototype: NotFoundOf<P>;
   readonly errorName: string;
 }
 
+/** `compute (ORD)`: the catalog type of the client's class and its region, when it has one. */
+function placeOf(client: LookupMiss["in"]): string {
+  const type = (client.constructor as { serviceType?: unknown }).serviceType;
+  const service = typeof type === "string" && type ? type : "the service";
+  return client.region ? `${service} (${client.region})` : service;
+}
+
 /**
- * A `NotFound` for one kind of resource: `new NoSuchX(id, from)` says `No such <kind>: <id>`,
- * keeps `id` under `property` (default `id`) and carries status, request id, body and `cause`
- * over from `from`, the 404 it refines. `errorName` is the class's stable name (its brand).
+ * A `NotFound` for one kind of resource, kept under `property` (default `id`):
+ * - `new NoSuchX(id, from)` refines a real 404: says `No such <kind>: <id>` and carries status,
+ *   request, request id, body and `cause` over from `from`;
+ * - `new NoSuchX(value, { in: client, by?, on? })` is a lookup that listed rows and matched none:
+ *   says `No <kind> named "web1" in compute (ORD)`. No request of its own failed, so it names none
+ *   (`method` and `url` are empty) rather than inventing one; status stays 404 so one `catch`
+ *   handles both.
+ * `errorName` is the class's stable name (its brand).
  */
 export function notFoundError<P extends string = "id">(errorName: string, kind: string, property?: P): NotFoundErrorClass<P> {
   const key = property ?? "id";
   const made = class extends NotFound {
     static override readonly errorName: string = errorName;
-    constructor(id: string, from: HttpError) {
-      super(httpErrorInit(from, `No such ${kind}: ${id}`));
+    constructor(id: string, from: HttpError | LookupMiss) {
+      if (!("in" in from)) {
+        super(httpErrorInit(from, `No such ${kind}: ${id}`));
+      } else {
+        const within = from.on ? ` on ${from.on}` : "";
+        const message = `No ${kind} ${from.by ?? "named"} ${JSON.stringify(id)}${within} in ${placeOf(from.in)}`;
+        super({ status: 404, message, method: "", url: "" });
+        // HttpError appends "(HTTP 404; <method> <url>)"; a lookup sent no such request.
+        this.message = message;
+      }
       // Assigned after super, as a parameter property is: the same field, in the same place.
       (this as Record<string, unknown>)[key] = id;
     }

@@ -128,6 +128,31 @@ describe("notFoundError", () => {
     }
   });
 
+  it("a lookup miss names what was looked for and where, and no request that was never sent", () => {
+    class Compute {
+      static readonly serviceType = "compute";
+      constructor(
+        readonly region?: string,
+        readonly token = SECRET,
+      ) {}
+    }
+    const e = new NoSuchThing("web1", { in: new Compute("ORD") });
+    expect(e).toBeInstanceOf(NoSuchThing);
+    expect(e).toBeInstanceOf(NotFound);
+    expect(e.status).toBe(404);
+    expect(e.thing).toBe("web1");
+    expect(e.message).toBe('No thing named "web1" in compute (ORD)');
+    expect(e.serverMessage).toBe(e.message);
+    expect(e.method).toBe("");
+    expect(e.url).toBe("");
+    expect(String(e)).not.toMatch(/HTTP|GET/);
+    for (const form of [e.message, printed(e), JSON.stringify(e), String(e)]) expect(form).not.toContain(SECRET);
+    expect(new NoSuchOther("2", { in: new Compute(), by: "with id, name or RAM", on: "instance i-1" }).message).toBe(
+      'No other thing with id, name or RAM "2" on instance i-1 in compute',
+    );
+    expect(new NoSuchOther("x", { in: {} }).message).toBe('No other thing named "x" in the service');
+  });
+
   it("a subclass of a recipe class is its own kind and still the recipe's", () => {
     class NoSuchSpecialThing extends NoSuchThing {
       static override readonly errorName: string = "NoSuchSpecialThing";

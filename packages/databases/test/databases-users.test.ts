@@ -45,7 +45,9 @@ describe("databases (schemas) on an instance", () => {
     expect(names).toEqual(["a1", "b1", "c1"]);
     expect(seen[1]!.query.get("marker")).toBe("b1");
     expect((await cdb.databases.get("i", "c1")).name).toBe("c1");
-    await expect(cdb.databases.get("i", "zz")).rejects.toBeInstanceOf(NoSuchDatabase);
+    const miss = await cdb.databases.get("i", "zz").catch((x: unknown) => x);
+    expect(miss).toBeInstanceOf(NoSuchDatabase);
+    expect((miss as Error).message).toMatch(/^No database named "zz" on instance i in rax:database( \(\w+\))?$/);
   });
 
   it("Database.delete() (its one verb) deletes it from its instance; a missing database → NoSuchDatabase", async () => {

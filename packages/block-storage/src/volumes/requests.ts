@@ -1,4 +1,4 @@
-import { BadRequest, type CallOptions, encodeSegment, jsonFor, markerPager, type NotFound, notFound, notFoundAs, type Paginated, sendFor, type ServiceClient, validate, ValidationError, waitUntil, waitUntilGone } from "@rax/core";
+import { BadRequest, type CallOptions, encodeSegment, jsonFor, markerPager, type NotFound, notFoundAs, type Paginated, sendFor, type ServiceClient, validate, ValidationError, waitUntil, waitUntilGone } from "@rax/core";
 import * as z from "zod/mini";
 import { apiVersion, displayKeys } from "../api-version";
 import { detachVolume } from "../attachments/requests";
@@ -58,7 +58,7 @@ export async function findVolume(client: ServiceClient, name: string, o: CallOpt
   const matches = (await listVolumes(client, {}, o).toArray()).filter((v) => v.name === n);
   if (matches.length === 1) return matches[0]!;
   if (matches.length > 1) throw new NoUniqueMatch("volumes", matches.map((v) => v.id));
-  throw notFound(`volumes?name=${n}`, `No volume named ${n}`, (e) => new NoSuchVolume(n, e));
+  throw new NoSuchVolume(n, { in: client });
 }
 
 /**

@@ -1,4 +1,4 @@
-import { type CallOptions, encodeSegment, markerPager, type NotFound, notFound, notFoundAs, type Paginated, type ServiceClient, validate } from "@rax/core";
+import { type CallOptions, encodeSegment, markerPager, type NotFound, notFoundAs, type Paginated, type ServiceClient, validate } from "@rax/core";
 import * as z from "zod/mini";
 import { NoSuchFlavor } from "../errors";
 import { type Ref, ref } from "../ref";
@@ -38,7 +38,7 @@ export async function findFlavor(client: ServiceClient, criteria: FindFlavorInpu
   const found = (await findFlavors(client, criteria, o))[0];
   if (found) return found;
   const what = JSON.stringify(validate(findFlavorInput(), criteria, "criteria"));
-  throw notFound(`flavors?${what}`, `No flavor matches ${what}`, (e) => new NoSuchFlavor(what, e));
+  throw new NoSuchFlavor(what, { in: client, by: "matching" });
 }
 
 /** GET /flavors/{id}/os-extra_specs. */

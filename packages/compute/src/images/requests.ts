@@ -1,4 +1,4 @@
-import { type CallOptions, encodeSegment, jsonFor, lazy, markerPager, type NotFound, notFound, notFoundAs, type Paginated, sendFor, type ServiceClient, validate } from "@rax/core";
+import { type CallOptions, encodeSegment, jsonFor, lazy, markerPager, type NotFound, notFoundAs, type Paginated, sendFor, type ServiceClient, validate } from "@rax/core";
 import * as z from "zod/mini";
 import { NoSuchImage } from "../errors";
 import { metadataInput, type Ref, ref } from "../ref";
@@ -36,7 +36,7 @@ export async function findImages(client: ServiceClient, name: string, o: CallOpt
 export async function findImage(client: ServiceClient, name: string, o: CallOptions = {}): Promise<ImageData> {
   const found = (await findImages(client, name, o))[0];
   if (found) return found;
-  throw notFound(`images?name=${name}`, `No image named ${name}`, (e) => new NoSuchImage(name, e));
+  throw new NoSuchImage(name, { in: client });
 }
 
 /** DELETE /images/{id} → 204. */

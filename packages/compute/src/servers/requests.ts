@@ -1,4 +1,4 @@
-import { type CallOptions, encodeSegment, InvalidResponse, jsonFor, markerPager, notFound, type NotFound, notFoundAs, type Paginated, parseSchema, type RaxResponse, redact, sendFor, type ServiceClient, validate } from "@rax/core";
+import { type CallOptions, encodeSegment, InvalidResponse, jsonFor, markerPager, type NotFound, notFoundAs, type Paginated, parseSchema, type RaxResponse, redact, sendFor, type ServiceClient, validate } from "@rax/core";
 import * as z from "zod/mini";
 import { NoSuchServer, NoUniqueMatch } from "../errors";
 import { metadataInput, type Ref, ref } from "../ref";
@@ -104,7 +104,7 @@ export async function findServer(client: ServiceClient, name: string, o: CallOpt
   const matches = (await listServers(client, { name: pattern }, o).toArray()).filter((s) => s.name === n);
   if (matches.length === 1) return matches[0]!;
   if (matches.length > 1) throw new NoUniqueMatch("servers", matches.map((s) => s.id));
-  throw notFound(`servers?name=${n}`, `No server named ${n}`, (e) => new NoSuchServer(n, e));
+  throw new NoSuchServer(n, { in: client });
 }
 
 /** What `createServer` returns: the new server (status BUILD) and the root password Nova chose. */

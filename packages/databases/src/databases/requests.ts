@@ -1,4 +1,4 @@
-import { BadRequest, type CallOptions, encodeSegment, markerPager, type NotFound, notFound, notFoundAs, type Paginated, sendFor, type ServiceClient, validate } from "@rax/core";
+import { BadRequest, type CallOptions, encodeSegment, markerPager, type NotFound, notFoundAs, type Paginated, sendFor, type ServiceClient, validate } from "@rax/core";
 import { AlreadyExists, NoSuchDatabase, NoSuchInstance } from "../errors";
 import { databaseName } from "../instances/models";
 import { instancePath } from "../instances/requests";
@@ -48,7 +48,7 @@ export async function getDatabase(client: ServiceClient, instance: Ref, name: Na
   const id = validate(ref(), instance, "instance");
   const n = validate(nameRef(), name, "name");
   for await (const d of listDatabases(client, id, undefined, o)) if (d.name === n) return d;
-  throw notFound(instancePath(id, `/databases/${encodeSegment(n)}`), `No database ${n} on instance ${id}`, (e) => new NoSuchDatabase(n, e));
+  throw new NoSuchDatabase(n, { in: client, on: `instance ${id}` });
 }
 
 /** DELETE /instances/{id}/databases/{name} → 202; a database not there → `NoSuchDatabase`. */

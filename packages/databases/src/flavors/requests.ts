@@ -1,4 +1,4 @@
-import { lazy, type CallOptions, encodeSegment, markerPager, type NotFound, notFound, notFoundAs, type Paginated, type ServiceClient, validate } from "@rax/core";
+import { lazy, type CallOptions, encodeSegment, markerPager, type NotFound, notFoundAs, type Paginated, type ServiceClient, validate } from "@rax/core";
 import * as z from "zod/mini";
 import { NoSuchFlavor, NoUniqueMatch } from "../errors";
 import { type FindFlavorInput, findFlavorInput, type FlavorData, type FlavorRef, flavorBody, flavorRef, flavorsBody, toFlavor } from "./models";
@@ -36,7 +36,7 @@ export async function findFlavor(client: ServiceClient, by: FindFlavorInput, o: 
   const label = "name" in q ? `name=${q.name}` : `ram=${q.ram}`;
   if (matches.length === 1) return matches[0]!;
   if (matches.length > 1) throw new NoUniqueMatch("flavors", matches.map((f) => f.id));
-  throw notFound(`flavors?${label}`, `No flavor with ${label}`, (e) => new NoSuchFlavor(label, e));
+  throw new NoSuchFlavor(label, { in: client, by: "with" });
 }
 
 /**
@@ -55,6 +55,6 @@ export async function flavorHref(client: ServiceClient, flavor: FlavorRef, field
   const all = await listFlavors(client, undefined, o).toArray();
   const s = String(given);
   const hit = all.find((f) => f.id === s || String(f.raw.id) === s) ?? all.find((f) => f.name === s) ?? (typeof given === "number" ? all.find((f) => f.ram === given) : undefined);
-  if (!hit) throw notFound(`flavors?ref=${s}`, `No flavor has the id, name or RAM ${s}`, (e) => new NoSuchFlavor(s, e));
+  if (!hit) throw new NoSuchFlavor(s, { in: client, by: "with the id, name or RAM" });
   return hrefOf(hit.id, hit.href);
 }

@@ -1,4 +1,4 @@
-import { lazy, BadRequest, type CallOptions, encodeSegment, jsonFor, markerPager, NotFound, notFound, notFoundAs, type Paginated, registerSecret, sendFor, type ServiceClient, validate } from "@rax/core";
+import { lazy, BadRequest, type CallOptions, encodeSegment, jsonFor, markerPager, NotFound, notFoundAs, type Paginated, registerSecret, sendFor, type ServiceClient, validate } from "@rax/core";
 import * as z from "zod/mini";
 import { InvalidVolumeResize, NoSuchDatastore, NoSuchInstance, NoUniqueMatch } from "../errors";
 import { flavorHref } from "../flavors/requests";
@@ -52,7 +52,7 @@ export async function findInstance(client: ServiceClient, name: string, o: CallO
   const matches = (await listInstances(client, {}, o).toArray()).filter((i) => i.name === n);
   if (matches.length === 1) return matches[0]!;
   if (matches.length > 1) throw new NoUniqueMatch("instances", matches.map((i) => i.id));
-  throw notFound(`instances?name=${n}`, `No instance named ${n}`, (e) => new NoSuchInstance(n, e));
+  throw new NoSuchInstance(n, { in: client });
 }
 
 /**

@@ -1,4 +1,4 @@
-import { type CallOptions, encodeSegment, jsonFor, lazy, linkPager, NotFound, notFound, notFoundAs, type Paginated, type RaxResponse, sendFor, type ServiceClient, type StreamBody, validate, ValidationError } from "@rax/core";
+import { type CallOptions, encodeSegment, jsonFor, lazy, linkPager, type NotFound, notFoundAs, type Paginated, type RaxResponse, sendFor, type ServiceClient, type StreamBody, validate, ValidationError } from "@rax/core";
 import type { Readable } from "node:stream";
 import * as z from "zod/mini";
 import { v2 } from "../api-path";
@@ -63,7 +63,7 @@ export async function findImage(client: ServiceClient, name: string, o: CallOpti
   const matches = (await listImages(client, { name: n }, o).toArray()).filter((i) => i.name === n);
   if (matches.length === 1) return matches[0]!;
   if (matches.length > 1) throw new ImageNameNotUnique(n, matches.map((i) => i.id));
-  throw new NoSuchImage(n, new NotFound({ status: 404, message: `No image named ${n}`, method: "GET", url: "images" }));
+  throw new NoSuchImage(n, { in: client });
 }
 
 /** POST /v2/images → 201: a record (status `queued`) to upload data into (OpenStack; Rackspace imports instead). */
@@ -135,7 +135,7 @@ export async function removeImageTag(client: ServiceClient, image: Ref, tag: str
   const t = validate(tagInput(), tag, "tag");
   if (!URL_SAFE_TAG.test(t)) {
     return patchTags(client, id, (tags) => {
-      if (!tags.includes(t)) throw notFound(`image ${id} tag`, `Image ${id} has no tag ${JSON.stringify(t)}`, missing(id));
+      if (!tags.includes(t)) throw new NoSuchImage(id, { in: client, by: `with tag ${JSON.stringify(t)} and id` });
       return tags.filter((x) => x !== t);
     }, o);
   }
