@@ -14,8 +14,16 @@ export class NoSuchJob extends /* @__PURE__ */ notFoundError("NoSuchJob", "DNS j
 /** `records.find` matched more than one record (pyrax's DomainRecordNotUnique). */
 export class DomainRecordNotUnique extends RaxError {
   static override readonly errorName: string = "DomainRecordNotUnique";
-  constructor(readonly ids: string[]) {
-    super(`${ids.length} records match; narrow the search or pass an id (${ids.join(", ")})`);
+  /**
+   * `ids`: one per matching record. On Designate the values of one recordset share its id, so
+   * `values` (the data of each match, same order) tells them apart.
+   */
+  constructor(
+    readonly ids: string[],
+    readonly values?: string[],
+  ) {
+    const each = ids.map((id, i) => (values?.[i] === undefined ? id : `${id} ${values[i]}`));
+    super(`${ids.length} records match; narrow the search (by data) or pass an id (${each.join(", ")})`);
   }
 }
 

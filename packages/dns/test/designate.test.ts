@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { BadRequest } from "@rax/core";
-import { DomainCreationFailed, DomainRecordNotFound, NoSuchDomain, NotSupportedByBackend } from "../src/index";
+import { DomainCreationFailed, DomainRecordNotFound, DomainRecordNotUnique, NoSuchDomain, NotSupportedByBackend } from "../src/index";
 import { serveDesignate } from "./fixture";
 
 const zone = (over: Record<string, unknown> = {}) => ({ id: "z-1", name: "example.edu.", email: "sample@example.edu", ttl: 3600, description: null, status: "ACTIVE", action: "NONE", project_id: "p", created_at: "c", updated_at: null, ...over });
@@ -113,6 +113,21 @@ describe("the Designate v2 backend", () => {
       ["PUT", ["192.0.2.1", "192.0.2.2"]],
       ["PUT", ["192.0.2.1"]],
     ]);
+  });
+
+  it("find by name and type: a recordset of two values is two records (DomainRecordNotUnique, as pyrax with two records); with data, that value", async () => {
+    const a = rs({ type: "A", name: "www.example.edu.", records: ["192.0.2.1", "192.0.2.2"], description: null });
+    const { dns, seen } = await serveDesignate(
+      { method: "GET", path: "/v2/zones/z-1/recordsets", body: { recordsets: [a], links: {} } },
+      { method: "GET", path: "/v2/zones/z-1/recordsets", body: { recordsets: [a], links: {} } },
+    );
+    const e = await dns.records.find("z-1", { type: "A", name: "www.example.edu" }).catch((err: unknown) => err);
+    expect(e).toBeInstanceOf(DomainRecordNotUnique);
+    expect((e as DomainRecordNotUnique).values).toEqual(["192.0.2.1", "192.0.2.2"]);
+    expect((e as Error).message).toContain("2 records match");
+    const one = await dns.records.find("z-1", { type: "A", name: "www.example.edu", data: "192.0.2.2" });
+    expect(one).toMatchObject({ id: "rs-1", data: "192.0.2.2" });
+    expect(seen[1]!.query.get("data")).toBe("192.0.2.2");
   });
 
   it("PTR calls say they are Cloud DNS only", async () => {

@@ -71,8 +71,11 @@ export async function findRecord(client: DnsApi, domain: DomainRef, input: FindR
   const rows = (await listRecords(client, domain, q, o).toArray()).filter(
     (r) => r.type.toUpperCase() === q.type && (q.name === undefined || r.name.toLowerCase() === q.name) && (q.data === undefined || r.data === q.data || (r.records ?? []).includes(q.data)),
   );
-  if (rows.length === 1) return rows[0]!;
-  if (rows.length > 1) throw new DomainRecordNotUnique(rows.map((r) => r.id));
+  // Designate keeps every value of a name and type in one recordset (one row here), where Cloud DNS
+  // has a record per value: without a data filter, a recordset of two values is two records to pyrax.
+  const matches = rows.flatMap((r) => (q.data === undefined && (r.records?.length ?? 0) > 1 ? r.records!.map((v) => ({ id: r.id, data: v })) : [{ id: r.id, data: r.data }]));
+  if (matches.length === 1) return rows[0]!;
+  if (matches.length > 1) throw new DomainRecordNotUnique(matches.map((m) => m.id), matches.map((m) => m.data));
   const what = `${q.type}${q.name ? ` ${q.name}` : ""}${q.data ? ` ${q.data}` : ""}`;
   throw notFound("records", `No ${what} record`, (e) => new DomainRecordNotFound(what, e));
 }
