@@ -29,5 +29,24 @@ describe.skipIf(skipReason !== undefined)(`queues scenarios against real Zaqar v
     expect(pq.apiVersion).toBe(2);
     expect(pq.queuesRoot).toBe("v2/queues");
   });
+  it("claim.reload() shows what Zaqar reports: ttl, age and messages, and no grace (Zaqar's GET has none)", async () => {
+    const t = target as OpenStackTarget;
+    const pq = t.ctx.client(Queues, { region: t.region, clientId: "3381af92-2b9e-11e3-b191-71861300734c" });
+    const q = await pq.queues.create(`reload-${Date.now().toString(36)}-${process.pid}`);
+    try {
+      await q.postMessages([1, 2].map((n) => ({ body: n, ttl: 600 })));
+      const claim = (await q.claimMessages({ ttl: 300, grace: 90 }))!;
+      expect(claim.grace).toBe(90);
+      await pq.claims.update(q, claim.id, { ttl: 600, grace: 200 });
+      await claim.messages[0]!.delete();
+      await claim.reload();
+      expect(claim.ttl).toBeGreaterThan(300);
+      expect(claim.ttl).toBeLessThanOrEqual(600);
+      expect(claim.messages).toHaveLength(1);
+      expect(claim.grace).toBeUndefined();
+    } finally {
+      await q.delete();
+    }
+  });
   queuesScenarios(() => target as OpenStackTarget);
 });

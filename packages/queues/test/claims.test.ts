@@ -70,8 +70,22 @@ describe("claims", () => {
     );
     const claim = (await pq.claims.claim("q", { ttl: 300, grace: 60 }))!;
     await claim.reload();
-    expect(claim).toMatchObject({ id: "c1", age: 30, ttl: 300, grace: 60, messages: [] });
+    expect(claim).toMatchObject({ id: "c1", age: 30, ttl: 300, messages: [] });
+    // Zaqar's GET reports no grace: the snapshot does not keep the one sent at claim time.
+    expect(claim.grace).toBeUndefined();
     await expect(pq.claims.get("q", "c1")).rejects.toBeInstanceOf(NoSuchClaim);
+  });
+
+  it("reload takes the server's ttl, age and messages after a renewal elsewhere, and a grace the server reports", async () => {
+    const { pq } = await serve(
+      { version: 2 },
+      { method: "POST", path: "/queues/q/claims", status: 201, headers: { location: "/v2/queues/q/claims/c1" }, body: { messages: [claimed("m1", "c1"), claimed("m2", "c1")] } },
+      { method: "GET", path: "/queues/q/claims/c1", status: 200, body: { age: 2, ttl: 900, grace: 120, href: "/v2/queues/q/claims/c1", messages: [claimed("m2", "c1")] } },
+    );
+    const claim = (await pq.claims.claim("q", { ttl: 300, grace: 60 }))!;
+    await claim.reload();
+    expect(claim).toMatchObject({ id: "c1", age: 2, ttl: 900, grace: 120 });
+    expect(claim.messages.map((m) => [m.id, m.claimId])).toEqual([["m2", "c1"]]);
   });
 
   it("update (renew) PATCHes ttl and/or grace (one is required); release DELETEs", async () => {

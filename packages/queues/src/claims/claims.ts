@@ -58,12 +58,13 @@ export class Claim {
     this.#assign(data);
   }
 
+  // Every field is what the answer says. Zaqar's GET reports no grace, so after a reload `grace` is
+  // unset rather than a value this object once sent, which another renewal may have replaced.
   #assign(data: ClaimData): void {
-    const grace = this.grace;
     const messages = this.#claims.messages;
     // A claimed message's href names its claim already: copy only the rows that lack it.
     const rows = data.messages.map((m) => new Message(messages, this.#queue, m.claimId !== undefined ? m : { ...m, claimId: data.id }));
-    assignData(this, { ...data, ...(data.grace === undefined && grace !== undefined ? { grace } : {}), messages: rows });
+    assignData(this, { ...data, messages: rows });
   }
 
   /** The queue it was made on (name). */
@@ -71,7 +72,11 @@ export class Claim {
     return typeof this.#queue === "string" ? this.#queue : this.#queue.name;
   }
 
-  /** Refreshes every attribute from the server (the seed's "Refreshing a Claim"). */
+  /**
+   * Refreshes every attribute from the server (the seed's "Refreshing a Claim"): `ttl`, `age`,
+   * `messages`, and `grace` only if the server reports it (Zaqar does not: it is then unset, and a
+   * renewal that should keep a grace must give it).
+   */
   async reload(o?: CallOptions): Promise<this> {
     this.#assign(await api.getClaim(this.#claims.client, this.#queue, this, o));
     return this;

@@ -22,7 +22,10 @@ export interface ClaimData {
   href: string;
   /** Seconds the claim lasts (from its creation or last renewal). */
   ttl: number;
-  /** The grace sent when it was made or renewed here (the server does not echo it back on every version). */
+  /**
+   * The grace it was made or last renewed with through this object, or the server's if it reports
+   * one. Zaqar's GET does not, so a claim from `get()` or after `reload()` has none.
+   */
   grace?: number;
   /** Seconds since it was made or last renewed. */
   age: number;
