@@ -5,7 +5,8 @@ import type { EmulatorContext } from "../context";
 import { BodyTooLarge, readBody } from "../request-body";
 import { emptyResponse, handled, jsonResponse } from "../respond";
 import { neutronError, NeutronFault } from "./errors";
-import { iso, type NetworkRecord, networkState, nextAddress, parseCidr, type PortRecord, type RegionNetworks, type SubnetRecord } from "./model";
+import { iso, type NetworkRecord, networkState, nextAddress, type PortRecord, type RegionNetworks, type SubnetRecord } from "./model";
+import { defaultAddressing, overlaps, subnetRange } from "./subnet-range";
 import { forgetGoneServers } from "./server-ports";
 
 /** Neutron's default per-project network quota. */
@@ -234,10 +235,6 @@ function networkFor(r: NeutronRequest, id: unknown): NetworkRecord {
   return n;
 }
 
-function ipv4(n: number): string {
-  return [24, 16, 8, 0].map((sh) => (n >>> sh) & 255).join(".");
-}
-
 const subnets: Collection<SubnetRecord> = {
   one: "subnet",
   label: "Subnet",
@@ -269,21 +266,14 @@ const subnets: Collection<SubnetRecord> = {
     const n = networkFor(r, b.network_id);
     mustOwn(r, n, "create_subnet");
     if (b.cidr === undefined) throw new NeutronFault(400, "BadRequest", "Bad subnets request: a subnetpool must be specified in the absence of a cidr.");
-    const c = parseCidr(b.cidr);
+    const c = subnetRange(b.cidr);
     if (!c) throw new NeutronFault(400, "HTTPBadRequest", `Invalid input for cidr. Reason: '${String(b.cidr)}' is not a valid IP subnet.`);
     if (c.version !== version) throw new NeutronFault(400, "BadRequest", "Bad subnets request: Cidr and IP version are not compatible.");
-    const cidr = String(b.cidr);
-    if (r.nets.subnetsOf(n.id).some((s) => s.cidr === cidr))
+    // Neutron keeps the network address (10.0.0.5/24 → 10.0.0.0/24) and refuses any overlap.
+    const cidr = c.cidr;
+    if (r.nets.subnetsOf(n.id).some((s) => { const other = subnetRange(s.cidr); return other !== undefined && overlaps(c, other); }))
       throw new NeutronFault(400, "InvalidInput", `Invalid input for operation: Requested subnet with cidr: ${cidr} for network: ${n.id} overlaps with another subnet.`);
-    let gateway: string | null = null;
-    let pools: { start: string; end: string }[] = [];
-    if (version === 4) {
-      const [addr = "0.0.0.0"] = cidr.split("/");
-      const base = addr.split(".").reduce((a, o) => a * 256 + Number(o), 0);
-      const net = base - (base % c.hosts);
-      gateway = c.hosts >= 4 ? ipv4(net + 1) : null;
-      pools = c.hosts >= 4 ? [{ start: ipv4(net + 2), end: ipv4(net + c.hosts - 2) }] : [];
-    }
+    let { gateway, pools } = defaultAddressing(c);
     if (b.gateway_ip !== undefined) gateway = b.gateway_ip === null ? null : str(b, "gateway_ip");
     if (Array.isArray(b.allocation_pools)) pools = b.allocation_pools as { start: string; end: string }[];
     const dns = Array.isArray(b.dns_nameservers) ? (b.dns_nameservers as unknown[]).map(String) : [];
