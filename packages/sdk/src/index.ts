@@ -31,5 +31,5 @@ export { Networks } from "@rax/networks";
 export { ObjectStore } from "@rax/object-store";
 export { Queues } from "@rax/queues";
 
-export { SERVICES, type ServiceKey, type ServiceClientFor } from "./services";
+export { SERVICES, SERVICE_NAMES, type ServiceKey, type ServiceKeyOf, type ServiceName, type ServiceClientFor } from "./services";
 export { connect, withShortcuts, type Rax, type RackspaceRegion, type RegionServices, type ServiceRegions } from "./rax";

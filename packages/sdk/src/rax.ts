@@ -1,12 +1,14 @@
 import { NotAuthenticated, ValidationError, type ServiceClient } from "@rax/core";
 import { Context, serviceKey, type FromEnvironmentOptions } from "@rax/identity";
-import { SERVICES, type ServiceClientFor, type ServiceKey } from "./services";
+import { SERVICE_NAMES, SERVICES, type ServiceClientFor, type ServiceKey, type ServiceKeyOf, type ServiceName } from "./services";
 
 /** `rax.ORD.compute`: every service's client in one region. */
-export type RegionServices = { readonly [K in ServiceKey]: ServiceClientFor<K> };
+export type RegionServices = { readonly [N in ServiceName]: ServiceClientFor<ServiceKeyOf<N>> };
 /** Services with one endpoint for every region (pyrax: `pyrax.cloud_dns`, `pyrax.cloud_monitoring`). */
 const REGIONLESS = new Set<ServiceKey>(["dns", "monitor"]);
 type RegionlessKey = "dns" | "monitor";
+/** The names (keys and aliases) of the regionless services. */
+type RegionlessName = { [N in ServiceName]: ServiceKeyOf<N> extends RegionlessKey ? N : never }[ServiceName];
 
 /** `rax.compute.ORD`: one service's client in every region. */
 export type ServiceRegions<K extends ServiceKey> = { readonly [R in RackspaceRegion]: ServiceClientFor<K> } & {
@@ -19,11 +21,11 @@ export type ServiceRegions<K extends ServiceKey> = { readonly [R in RackspaceReg
  * `rax.getEndpoint(name)` answers the URL the client of that name uses.
  */
 export type Rax = Context & {
-  getClient<K extends ServiceKey>(service: K, region?: string, o?: { public?: boolean }): ServiceClientFor<K>;
+  getClient<N extends ServiceName>(service: N, region?: string, o?: { public?: boolean }): ServiceClientFor<ServiceKeyOf<N>>;
   getClient(service: string, region?: string, o?: { public?: boolean }): ServiceClient;
-} & { readonly [K in Exclude<ServiceKey, RegionlessKey>]: ServiceRegions<K> } & {
+} & { readonly [N in Exclude<ServiceName, RegionlessName>]: ServiceRegions<ServiceKeyOf<N>> } & {
   /** Regionless: `rax.dns` is the client itself; `rax.dns.ORD` and `rax.ORD.dns` reach the same endpoint. */
-  readonly [K in RegionlessKey]: ServiceClientFor<K> & ServiceRegions<K>;
+  readonly [N in RegionlessName]: ServiceClientFor<ServiceKeyOf<N>> & ServiceRegions<ServiceKeyOf<N>>;
 } & { readonly [R in RackspaceRegion]: RegionServices } & {
   readonly [region: string]: RegionServices | undefined;
 };
@@ -61,14 +63,17 @@ function isProbe(prop: string | symbol): boolean {
 }
 
 /**
- * Shortcut-only names. Not identity aliases: `block-storage` is also Cinder v3's own catalog type,
- * which identity must keep apart from v1's `volume`; here it only picks the client class.
+ * identity's `serviceKey()`, then the umbrella's names: `block_storage` is one of them and not an
+ * identity alias, because `block-storage` is also Cinder v3's own catalog type, which identity must
+ * keep apart from v1's `volume`; here it only picks the client class.
  */
-const SHORTCUT_NAMES: Readonly<Record<string, ServiceKey>> = { block_storage: "volume", blockstorage: "volume" };
+const NAMED: ReadonlyMap<string, ServiceKey> = new Map(
+  Object.entries(SERVICE_NAMES).flatMap(([key, names]) => names.map((n): [string, ServiceKey] => [n, key as ServiceKey])),
+);
 
 function shortcutKey(name: string): string {
   const key = serviceKey(name);
-  return SHORTCUT_NAMES[key] ?? key;
+  return NAMED.get(key) ?? key;
 }
 
 function resolveService(name: string): ServiceKey {

@@ -1,7 +1,7 @@
 import { inspect } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startEmulator, type RunningEmulator } from "@rax/emulator";
-import { CloudDNS, Compute, Context, Monitoring, NotAuthenticated, ObjectStore, ValidationError, connect, withShortcuts } from "../src/index";
+import { CloudDNS, Compute, Context, LoadBalancers, Monitoring, NotAuthenticated, ObjectStore, SERVICE_ALIASES, SERVICE_NAMES, SERVICES, ValidationError, connect, withShortcuts } from "../src/index";
 
 let emu: RunningEmulator;
 const creds = () => ({
@@ -53,6 +53,35 @@ describe("connect() shortcuts", () => {
       expect(rax.ORD![alias]).toBe(rax.getClient(key, "ORD"));
       expect(rax[alias]!.ORD).toBe(rax.getClient(key, "ORD"));
     }
+  });
+
+  it("every name of pyrax's table is typed as the client it returns, in both orders and through getClient", async () => {
+    const rax = await connect(creds());
+    // Typed without a cast: a table name that left the types (rax.ORD.clb was `unknown`) fails the typecheck.
+    const clb: LoadBalancers = rax.ORD.clb;
+    const nova: Compute = rax.getClient("nova", "ORD");
+    const files: ObjectStore = rax.cloudfiles.ORD;
+    const maas: Monitoring = rax.maas;
+    expect(clb).toBe(rax.getClient("load_balancer", "ORD"));
+    expect(nova).toBe(rax.ORD.compute);
+    expect(files).toBe(rax.ORD.object_store);
+    expect(maas).toBeInstanceOf(Monitoring);
+    expect(maas.endpoint).toBe(rax.monitor.endpoint);
+    for (const [key, names] of Object.entries(SERVICE_NAMES)) {
+      const Cls = SERVICES[key as keyof typeof SERVICES];
+      for (const name of names) {
+        expect(rax.ORD[name], name).toBeInstanceOf(Cls);
+        expect(rax.getClient(name, "ORD"), name).toBe(rax.getClient(key, "ORD"));
+      }
+    }
+  });
+
+  it("the typed names cover every identity alias of a service the umbrella has a client for", () => {
+    const typed = Object.entries(SERVICE_NAMES).flatMap(([k, names]) => names.map((n) => `${n}=${k}`));
+    const fromIdentity = Object.entries(SERVICE_ALIASES)
+      .filter(([n, k]) => Object.hasOwn(SERVICES, k) && n !== k)
+      .map(([n, k]) => `${n}=${k}`);
+    expect(typed).toEqual(expect.arrayContaining(fromIdentity));
   });
 
   it("DNS and monitoring are regionless: rax.dns is the client, and rax.dns.ORD / rax.ORD.dns reach its endpoint", async () => {
