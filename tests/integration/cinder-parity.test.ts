@@ -216,6 +216,20 @@ describe.skipIf(real instanceof Error)(`Cinder v3 wire parity: real Cinder vs @r
     await same("admin", "GET", (s) => `/types/${idOf("t")(s)}`);
   });
 
+  it("a volume whose type names a backend Cinder lacks: error, and /messages (3.5: filtered) says why", async () => {
+    const t = { volume_type: { name: `pn${suffix}`, extra_specs: { volume_backend_name: "nowhere" } } };
+    remember("nowhere", "types", await same("admin", "POST", "/types", { body: t }), "volume_type");
+    remember("unplaced", "volumes", await same("demo", "POST", "/volumes", { body: { volume: { size: 1, name: `pn${suffix}`, volume_type: `pn${suffix}` } } }), "volume");
+    for (const s of [real as Side, emu]) await waitSettled(s, "demo", `/volumes/${idOf("unplaced")(s)}`, "volume");
+    await same("demo", "GET", (s) => `/volumes/${idOf("unplaced")(s)}`, { only: (_s, b) => ({ status: b?.volume?.status }) });
+    // The query is read from 3.5 (at 3.3 every message of the project comes back, whatever the filter).
+    const v35 = { "openstack-api-version": "volume 3.5" };
+    await same("demo", "GET", (s) => `/messages?resource_uuid=${idOf("unplaced")(s)}`, { headers: v35 });
+    await same("demo", "GET", (s) => `/messages?resource_uuid=${idOf("unplaced")(s)}`);
+    // An admin sees every project's messages (the filter still applies).
+    await same("admin", "GET", (s) => `/messages?resource_uuid=${idOf("unplaced")(s)}`, { headers: v35 });
+  });
+
   it("quota sets and limits", async () => {
     await same("demo", "GET", (s) => `/os-quota-sets/${s.project.demo}`);
     await same("demo", "GET", (s) => `/os-quota-sets/${s.project.demo}/defaults`);

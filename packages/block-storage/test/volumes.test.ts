@@ -1,6 +1,6 @@
 import { InvalidResponse, ValidationError, WaitTimeout } from "@rax/core";
 import { describe, expect, it } from "vitest";
-import { NoSuchVolume, NoUniqueMatch, Volume, VolumeFailed, VolumeNotDeletable } from "../src/index";
+import { NoSuchVolume, NoUniqueMatch, SnapshotFailed, Volume, VolumeFailed, VolumeNotDeletable } from "../src/index";
 import { badRequestBody, notFoundBody, serve, serveVersion, TYPES, wireSnapshot, wireVolume } from "./fixture";
 
 describe("volumes", () => {
@@ -192,6 +192,62 @@ describe("volumes", () => {
     expect(e).toBeInstanceOf(VolumeFailed);
     expect((e as VolumeFailed).message).toContain("vol-2 went to error");
     await expect(cbs.volumes.waitFor("vol-3", "available", { interval: 1, attempts: 2 })).rejects.toBeInstanceOf(WaitTimeout);
+  });
+
+  it("on v3 VolumeFailed / SnapshotFailed carry Cinder's newest user message for the resource; no messages, no reason", async () => {
+    const msg = (text: string, at: string, of = "vol-2") => ({ id: at, event_id: "VOLUME_VOLUME_001_003", user_message: text, message_level: "ERROR", created_at: at, resource_type: "VOLUME", resource_uuid: of });
+    const { cbs, seen } = await serveVersion(
+      3,
+      { method: "GET", path: "/volumes/vol-2", status: 200, body: { volume: wireVolume({ id: "vol-2", status: "error" }) } },
+      {
+        method: "GET",
+        path: "/messages",
+        status: 200,
+        body: {
+          messages: [
+            msg("older", "2026-12-02T21:45:05.000000"),
+            msg("schedule allocate volume:Could not find any available weighted backend.", "2026-12-02T21:46:05.000000"),
+            // Below 3.5 Cinder ignores the filter and answers every message of the project.
+            msg("another volume's reason", "2026-12-02T21:47:05.000000", "vol-9"),
+          ],
+        },
+      },
+      { method: "GET", path: "/snapshots/snap-1", status: 200, body: { snapshot: wireSnapshot({ status: "error" }) } },
+      { method: "GET", path: "/messages", status: 200, body: { messages: [msg("a volume's reason", "2026-12-02T21:47:05.000000", "vol-1")] } },
+    );
+    const e = await cbs.volumes.waitFor("vol-2", "available", { interval: 1 }).catch((x: unknown) => x);
+    expect(e).toBeInstanceOf(VolumeFailed);
+    expect((e as VolumeFailed).message).toBe("Volume vol-2 went to error while waiting for available: schedule allocate volume:Could not find any available weighted backend.");
+    expect((e as VolumeFailed).fault).toBe("schedule allocate volume:Could not find any available weighted backend.");
+    const asked = seen.find((r) => r.path === "/messages")!;
+    expect(asked.query.get("resource_uuid")).toBe("vol-2");
+    expect(asked.headers["openstack-api-version"]).toBe("volume 3.5");
+    const s = await cbs.snapshots.waitFor("snap-1", "available", { interval: 1 }).catch((x: unknown) => x);
+    expect(s).toBeInstanceOf(SnapshotFailed);
+    expect((s as SnapshotFailed).message).toBe("Snapshot snap-1 went to error while waiting for available");
+  });
+
+  it("a failure to read Cinder's messages (old microversion, refused, broken body) still raises the wait's VolumeFailed", async () => {
+    const { cbs } = await serveVersion(
+      3,
+      { method: "GET", path: "/volumes/vol-2", status: 200, body: { volume: wireVolume({ id: "vol-2", status: "error" }) } },
+      { method: "GET", path: "/messages", status: 404, body: notFoundBody("The resource") },
+      { method: "GET", path: "/volumes/vol-2", status: 200, body: { volume: wireVolume({ id: "vol-2", status: "error" }) } },
+      { method: "GET", path: "/messages", status: 200, body: "<html>not json</html>" },
+      { method: "GET", path: "/volumes/vol-2", status: 200, body: { volume: wireVolume({ id: "vol-2", status: "error" }) } },
+      { method: "GET", path: "/messages", status: 403, body: { forbidden: { code: 403, message: "Policy doesn't allow message:get_all" } } },
+    );
+    for (let i = 0; i < 3; i++) {
+      const e = await cbs.volumes.waitFor("vol-2", "available", { interval: 1 }).catch((x: unknown) => x);
+      expect(e).toBeInstanceOf(VolumeFailed);
+      expect((e as VolumeFailed).message).toBe("Volume vol-2 went to error while waiting for available");
+    }
+  });
+
+  it("v1 (Rackspace) has no messages API: VolumeFailed without asking", async () => {
+    const { cbs, seen } = await serve({ method: "GET", path: "/volumes/vol-2", status: 200, body: { volume: wireVolume({ id: "vol-2", status: "error" }) } });
+    await expect(cbs.volumes.waitFor("vol-2", "available", { interval: 1 })).rejects.toBeInstanceOf(VolumeFailed);
+    expect(seen.map((r) => r.path)).toEqual(["/volumes/vol-2"]);
   });
 
   it("vol.waitFor / snap.waitFor refresh the objects themselves (the README's vol.waitFor(\"available\") then vol.status)", async () => {

@@ -335,4 +335,44 @@ describe("Cinder v3 contract (emulator)", () => {
     expect(Object.keys(ext[0]!).sort()).toEqual(["alias", "description", "links", "name", "updated"]);
     expect((await call("demo", "GET", "/os-availability-zone")).body).toEqual({ availabilityZoneInfo: [{ zoneName: "nova", zoneState: { available: true } }] });
   });
+
+  it("a volume whose type names a backend this Cinder lacks goes to error, and /messages says why (filters from 3.5)", async () => {
+    const made = await call("admin", "POST", "/types", { volume_type: { name: "nowhere", extra_specs: { volume_backend_name: "nowhere" } } });
+    const placed = await call("admin", "POST", "/types", { volume_type: { name: "on-fake", extra_specs: { volume_backend_name: "fake" } } });
+    const bad = await volume("admin", { volume_type: "nowhere" });
+    const good = await volume("admin", { volume_type: "on-fake" });
+    expect((await call("admin", "GET", `/volumes/${bad.id}`)).body.volume.status).toBe("error");
+    expect((await call("admin", "GET", `/volumes/${good.id}`)).body.volume.status).toBe("available");
+    const v33 = { "openstack-api-version": "volume 3.3" };
+    const v35 = { "openstack-api-version": "volume 3.5" };
+    const listed = await call("admin", "GET", `/messages?resource_uuid=${bad.id}`, undefined, v35);
+    expect(listed.status).toBe(200);
+    expect(listed.body.messages).toEqual([
+      {
+        id: expect.any(String),
+        event_id: "VOLUME_VOLUME_001_003",
+        user_message: "schedule allocate volume:Could not find any available weighted backend.",
+        message_level: "ERROR",
+        created_at: expect.stringMatching(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{6}$/),
+        guaranteed_until: expect.stringMatching(/^\d{4}-/),
+        request_id: expect.stringMatching(/^req-/),
+        links: expect.any(Array),
+        resource_type: "VOLUME",
+        resource_uuid: bad.id,
+      },
+    ]);
+    expect((await call("admin", "GET", `/messages?resource_uuid=${good.id}`, undefined, v35)).body).toEqual({ messages: [] });
+    // At 3.3 the filter is not read (as real Cinder): the message comes back for the other volume's id too.
+    expect((await call("admin", "GET", `/messages?resource_uuid=${good.id}`, undefined, v33)).body.messages.map((m: { resource_uuid: string }) => m.resource_uuid)).toContain(bad.id);
+    // Below 3.3 (and without the header) there is no such resource; another project sees none of them.
+    expect((await call("admin", "GET", "/messages")).status).toBe(404);
+    expect((await call("demo", "GET", `/messages?resource_uuid=${bad.id}`, undefined, v35)).body).toEqual({ messages: [] });
+    const id = listed.body.messages[0].id;
+    expect((await call("admin", "GET", `/messages/${id}`, undefined, v33)).body.message.user_message).toContain("weighted backend");
+    expect((await call("admin", "DELETE", `/messages/${id}`, undefined, v33)).status).toBe(204);
+    expect((await call("admin", "GET", `/messages/${id}`, undefined, v33)).status).toBe(404);
+    for (const v of [bad, good]) expect((await call("admin", "DELETE", `/volumes/${v.id}`)).status).toBe(202);
+    settle();
+    for (const t of [made, placed]) expect((await call("admin", "DELETE", `/types/${t.body.volume_type.id}`)).status).toBe(202);
+  });
 });

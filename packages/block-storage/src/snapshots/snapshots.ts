@@ -1,5 +1,6 @@
 import { assignData, type CallOptions, type Paginated, ResourceFailed, type ServiceClient, validate, waitInPlace, type WaitOptions, waitUntil, waitUntilGone } from "@rax/core";
 import { SnapshotFailed } from "../errors";
+import { failureReason } from "../user-messages";
 import { type Ref, ref } from "../ref";
 import type { CreateSnapshotInput, ListSnapshotsInput, SnapshotData, UpdateSnapshotInput } from "./models";
 import * as api from "./requests";
@@ -69,7 +70,10 @@ export class Snapshots {
     try {
       return await waitUntil(load, "status", want, { ...wait, failOn: want.includes("error") ? [] : ["error"] });
     } catch (e) {
-      if (e instanceof ResourceFailed) throw new SnapshotFailed(e.resource as Snapshot, want.join("/"));
+      if (e instanceof ResourceFailed) {
+        const failed = e.resource as Snapshot;
+        throw new SnapshotFailed(failed, want.join("/"), await failureReason(this.client, failed.id, { signal: o.signal }));
+      }
       throw e;
     }
   }

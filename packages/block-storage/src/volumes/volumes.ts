@@ -5,6 +5,7 @@ import { VolumeFailed } from "../errors";
 import { type Ref, ref } from "../ref";
 import type { CreateSnapshotInput } from "../snapshots/models";
 import { DEFAULT_WAIT_MS, type Snapshot, type Snapshots, type WaitForOptions } from "../snapshots/snapshots";
+import { failureReason } from "../user-messages";
 import type { VolumeApi } from "../volume-api";
 import type { Attachment, CreateVolumeInput, DeleteVolumeInput, ListVolumesInput, UpdateVolumeInput, VolumeData } from "./models";
 import * as api from "./requests";
@@ -120,7 +121,10 @@ export class Volumes {
       return await waitUntil(load, "status", want, { ...wait, failOn });
     } catch (e) {
       // error_deleting while waiting for "deleted" is a failed wait like error while waiting for "available".
-      if (e instanceof ResourceFailed) throw new VolumeFailed(e.resource as Volume, want.join("/"));
+      if (e instanceof ResourceFailed) {
+        const failed = e.resource as Volume;
+        throw new VolumeFailed(failed, want.join("/"), undefined, await failureReason(this.client, failed.id, { signal: o.signal }));
+      }
       throw e;
     }
   }

@@ -7,6 +7,7 @@ import { CinderFault, cinderError } from "./cinder-errors";
 import type { CinderRequest } from "./cinder-request";
 import { requestedMicroversion, v3VersionDoc, withMicroversion } from "./microversion";
 import { cinderState } from "./model";
+import { messageRoute } from "./message-routes";
 import { limitsRoute, quotaRoute } from "./quota-routes";
 import { createSnapshot, deleteSnapshot, listSnapshots, showSnapshot, snapshotMetadata, updateSnapshot } from "./snapshot-routes";
 import { typeRoute } from "./type-routes";
@@ -112,6 +113,7 @@ async function dispatch(r: CinderRequest, parts: string[]): Promise<Response> {
   const bad = () => new CinderFault(405, "The method is not allowed for this resource.");
   if (extra.length) throw new CinderFault(404, "The resource could not be found.");
   if (collection === "types") return typeRoute(r, id, sub, key);
+  if (collection === "messages" && key === undefined) return messageRoute(r, id, sub);
   if (collection === "os-quota-sets" && id !== undefined && key === undefined) return quotaRoute(r, id, sub);
   if (collection === "limits" && id === undefined) return limitsRoute(r);
   if (collection === "extensions" && id === undefined && r.version !== "v1") {

@@ -95,6 +95,26 @@ export interface SnapshotRecord {
   goneAt?: number;
 }
 
+/** One of Cinder's user messages (v3 /messages, 3.3+): why an asynchronous operation on a resource failed. */
+export interface UserMessageRecord {
+  id: string;
+  tenantId: string;
+  eventId: string;
+  userMessage: string;
+  resourceType: "VOLUME" | "SNAPSHOT";
+  resourceUuid: string;
+  requestId: string;
+  created: number;
+}
+
+/**
+ * The one backend this Cinder schedules to, named as the stack's fake driver is (`volume_backend_name
+ * = fake`), so a type that asks for another backend fails the same way on both.
+ */
+export const BACKEND_NAME = "fake";
+/** How long Cinder keeps a user message (its `message_ttl` default, 30 days). */
+const MESSAGE_TTL_MS = 2_592_000_000;
+
 /** What volumes and snapshots share: a project, a creation time, a pending transition, a delete that lands. */
 interface Row {
   id: string;
@@ -115,6 +135,8 @@ export class RegionCinder {
   ];
   /** Quota changes an admin made, per project. */
   readonly quotas = new Map<string, Partial<Record<QuotaName, number>>>();
+  /** User messages, oldest first. */
+  readonly messages: UserMessageRecord[] = [];
 
   quotaOf(tenantId: string): Record<QuotaName, number> {
     return { ...QUOTAS, ...this.quotas.get(tenantId) };
@@ -198,16 +220,48 @@ export class RegionCinder {
     return this.#list(this.snapshots);
   }
 
-  createVolume(tenantId: string, init: Omit<VolumeRecord, "id" | "tenantId" | "status" | "created">): VolumeRecord {
+  /** The project's user messages that have not expired, newest first. */
+  tenantMessages(tenantId: string): UserMessageRecord[] {
+    // Settles the project's volumes first: a failure that has landed has written its message.
+    this.tenantVolumes(tenantId);
+    return this.messages.filter((m) => m.tenantId === tenantId && m.created + MESSAGE_TTL_MS > this.now).reverse();
+  }
+
+  /** Every project's unexpired user messages, newest first (an admin's view). */
+  allMessages(): UserMessageRecord[] {
+    this.allVolumes();
+    return this.messages.filter((m) => m.created + MESSAGE_TTL_MS > this.now).reverse();
+  }
+
+  /** `createVolume(…, { backend })` when that backend is not this Cinder's: the scheduler's failure and its user message. */
+  #unscheduled(v: VolumeRecord): void {
+    this.transition(v, "creating", "error", this.cinder.timings.create, () => {
+      this.messages.push({
+        id: randomUUID(),
+        tenantId: v.tenantId,
+        eventId: "VOLUME_VOLUME_001_003",
+        userMessage: "schedule allocate volume:Could not find any available weighted backend.",
+        resourceType: "VOLUME",
+        resourceUuid: v.id,
+        requestId: `req-${randomUUID()}`,
+        // When the transition landed (settling sets `updated` to it before this runs).
+        created: v.updated ?? this.now,
+      });
+    });
+  }
+
+  createVolume(tenantId: string, init: Omit<VolumeRecord, "id" | "tenantId" | "status" | "created"> & { backend?: string }): VolumeRecord {
     const used = this.tenantVolumes(tenantId);
     const q = this.quotaOf(tenantId);
     const gb = used.reduce((n, v) => n + v.size, 0);
     if (q.gigabytes >= 0 && gb + init.size > q.gigabytes)
       throw new CinderFault(413, `VolumeSizeExceedsAvailableQuota: Requested volume or snapshot exceeds allowed gigabytes quota. Requested ${init.size}G, quota is ${q.gigabytes}G and ${gb}G has been consumed.`);
     if (q.volumes >= 0 && used.length >= q.volumes) throw new CinderFault(413, `VolumeLimitExceeded: Maximum number of volumes allowed (${q.volumes}) exceeded for quota 'volumes'.`);
-    const v: VolumeRecord = { ...init, id: randomUUID(), tenantId, status: "creating", created: this.now };
+    const { backend, ...fields } = init;
+    const v: VolumeRecord = { ...fields, id: randomUUID(), tenantId, status: "creating", created: this.now };
     this.volumes.set(v.id, v);
-    this.transition(v, "creating", "available", this.cinder.timings.create);
+    if (backend !== undefined && backend !== BACKEND_NAME) this.#unscheduled(v);
+    else this.transition(v, "creating", "available", this.cinder.timings.create);
     return v;
   }
 

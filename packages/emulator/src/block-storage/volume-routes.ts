@@ -184,6 +184,8 @@ export async function createVolume(r: CinderRequest): Promise<Response> {
     sourceVolid: source?.id ?? null,
     imageId: typeof e.imageRef === "string" ? e.imageRef : null,
     metadata,
+    // The scheduler places a volume on the backend its type names (extra spec volume_backend_name).
+    ...(type.extraSpecs.volume_backend_name !== undefined ? { backend: type.extraSpecs.volume_backend_name } : {}),
   });
   return jsonResponse(r.version === "v1" ? 200 : 202, { volume: volumeView(v, r.version, viewOptions(r, false)) });
 }
