@@ -60,6 +60,16 @@ function compact<T extends object>(o: T): T {
 }
 
 /**
+ * Catalog types OpenStack now registers a service under, by the service key the seed's names map
+ * to: Zaqar is `messaging` (not Cloud Queues' `rax:queues`), Cinder `block-storage` then `volumev3`
+ * (Zed's catalog has no `volume`). Tried in order only when the key itself has no entry.
+ */
+const SUCCESSOR_TYPES: Readonly<Record<string, readonly string[]>> = {
+  queues: ["messaging"],
+  volume: ["block_storage", "volumev3"],
+};
+
+/**
  * The services and endpoints a token may use. Built from a v2.0 `access.serviceCatalog` or a v3
  * `token.catalog`; answers "which URL for this service, region and interface", choosing the region
  * as pyrax does and saying what exists when the answer is "none".
@@ -149,6 +159,14 @@ export class ServiceCatalog {
     let found = this.services.filter(
       (s) => s.key === wanted || s.type.toLowerCase() === typeLower || s.name?.toLowerCase() === typeLower,
     );
+    // The seed's names (queues, marconi, volume, cloud_blockstorage) against a catalog that has only
+    // the newer OpenStack types: take those, and only then, so a catalog with both keeps each apart.
+    if (found.length === 0) {
+      for (const successor of SUCCESSOR_TYPES[wanted] ?? []) {
+        found = this.services.filter((s) => s.key === successor);
+        if (found.length > 0) break;
+      }
+    }
     // First-generation Cloud Servers speaks a different API; the "cloudservers" alias means Nova.
     if (nameLower !== "cloudservers") {
       found = found.filter((s) => !(s.key === "compute" && s.name?.toLowerCase() === "cloudservers"));

@@ -146,6 +146,25 @@ describe("service catalog", () => {
     expect(() => c.getEndpoint("compute")).toThrow(NotAuthenticated);
   });
 
+  it("the seed's names for queues and block storage find Zed's messaging / block-storage entries, and only when the catalog lacks their own", () => {
+    const zed = ServiceCatalog.fromV3([
+      { type: "messaging", name: "zaqar", endpoints: [{ interface: "public", region_id: "R1", url: "http://zaqar:8888" }] },
+      { type: "block-storage", name: "cinder", endpoints: [{ interface: "public", region_id: "R1", url: "http://cinder:8776/v3/p" }] },
+      { type: "volumev3", name: "cinderv3", endpoints: [{ interface: "public", region_id: "R1", url: "http://cinder:8776/v3/p3" }] },
+    ]);
+    for (const n of ["queues", "marconi", "zaqar", "messaging"]) expect(zed.url({ type: n })).toBe("http://zaqar:8888");
+    for (const n of ["volume", "cloud_blockstorage", "cinder", "block-storage"]) expect(zed.url({ type: n })).toBe("http://cinder:8776/v3/p");
+    expect(zed.url({ type: "volumev3" })).toBe("http://cinder:8776/v3/p3");
+    // A catalog with both keeps them apart: volume is v1's, volumev3 v3's.
+    const both = ServiceCatalog.fromV3([
+      { type: "volume", endpoints: [{ interface: "public", region_id: "R1", url: "http://cinder/v1/p" }] },
+      { type: "volumev3", endpoints: [{ interface: "public", region_id: "R1", url: "http://cinder/v3/p" }] },
+    ]);
+    expect(both.url({ type: "volume" })).toBe("http://cinder/v1/p");
+    expect(both.url({ type: "volumev3" })).toBe("http://cinder/v3/p");
+    expect(() => both.url({ type: "queues" })).toThrow(NoEndpointForService);
+  });
+
   it("a v3 catalog with a region-less endpoint and a missing interface", () => {
     const cat = ServiceCatalog.fromV3([
       { type: "image", name: "glance", endpoints: [{ interface: "public", url: "http://img/" }] },
