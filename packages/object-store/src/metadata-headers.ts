@@ -1,4 +1,5 @@
 import { ValidationError } from "@rax/core";
+import { maskTempUrlKeys } from "./temp-url-key-metadata";
 
 export type MetaScope = "Account" | "Container" | "Object";
 /** Metadata as users pass it: values are sent as strings. */
@@ -99,7 +100,7 @@ export function metadataFrom(scope: MetaScope, headers: Record<string, string>):
     const lk = k.toLowerCase();
     if (lk.startsWith(prefix) && Object.hasOwn(headers, k)) out[lk.slice(prefix.length)] = fromWire(headers[k] as string);
   }
-  return out;
+  return scope === "Object" ? out : maskTempUrlKeys(out);
 }
 
 /** Validate extra raw headers passed through `headers`. */

@@ -1,5 +1,6 @@
 // Account calls against @rax/emulator (an independent reading of Swift), plus per-call fixtures for
 // what a server may send that the emulator does not (mixed-case headers).
+import { inspect } from "node:util";
 import { redact } from "@rax/core";
 import { DEFAULT_USER, type RunningEmulator, startEmulator } from "@rax/emulator";
 import { Context } from "@rax/identity";
@@ -62,6 +63,30 @@ describe("account", () => {
     const mine = await cf.setTempUrlKey("my-own-secret-key");
     expect(mine).toBe("my-own-secret-key");
     expect(await cf.getTempUrlKey()).toBe("my-own-secret-key");
+  });
+
+  it("a printed account, its metadata or a container shows the temp-URL keys as [REDACTED]; code still reads and round-trips them", async () => {
+    const key = await cf.setTempUrlKey("acct-key-never-printed");
+    await cf.setAccountMetadata({ "Temp-Url-Key-2": "acct-key2-never-printed", color: "blue" });
+    await cf.createContainer("acct-keyed", { metadata: { "Temp-URL-Key": "cont-key-never-printed" } });
+    const meta = await cf.getAccountMetadata();
+    const info = await cf.getAccountInfo();
+    const cont = await cf.getContainer("acct-keyed");
+    const contMeta = await cf.getContainerMetadata("acct-keyed");
+    for (const shown of [meta, info, cont, contMeta].flatMap((v) => [inspect(v, { depth: 10 }), JSON.stringify(v)])) {
+      expect(shown).not.toMatch(/never-printed/);
+    }
+    expect(inspect(meta)).toContain("'temp-url-key': '[REDACTED]'");
+    expect(JSON.parse(JSON.stringify(info)).metadata).toEqual({ "temp-url-key": "[REDACTED]", "temp-url-key-2": "[REDACTED]", color: "blue" });
+    expect(meta["temp-url-key"]).toBe(key);
+    expect(contMeta["temp-url-key"]).toBe("cont-key-never-printed");
+    // metadata goes back as read: a clear-and-set of a copy keeps the key (a copy that lost it would delete it)
+    await cf.setAccountMetadata({ ...meta, color: "red" }, { clear: true });
+    expect(await cf.getTempUrlKey()).toBe(key);
+    expect((await cf.getAccountMetadata())["temp-url-key-2"]).toBe("acct-key2-never-printed");
+    // and it is registered: a log line or error that quotes it is masked
+    expect(redact("k=cont-key-never-printed")).not.toContain("cont-key-never-printed");
+    await cf.deleteContainer("acct-keyed");
   });
 
   it("returns undefined when no key is set", async () => {
