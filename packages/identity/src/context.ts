@@ -212,6 +212,17 @@ export class Context {
 
   constructor(options: ContextOptions = {}) {
     checkOptions(CONTEXT_OPTIONS, omitContextOnly(options), "");
+    // pyrax's create_context(env="name") picks a config environment; here `env` is the variables, and
+    // a name given there would be read as an empty set of variables with the default environment.
+    const env: unknown = options.env;
+    if (env !== undefined && (typeof env !== "object" || env === null || Array.isArray(env))) {
+      throw new ValidationError(
+        "env",
+        typeof env === "string"
+          ? `is the environment variables (an object); to use the config environment "${env}", pass environment: "${env}" (pyrax's create_context(env=…))`
+          : "must be an object of environment variables",
+      );
+    }
     this.#tokenStore = tokenStoreFrom(options.tokenStore, options.env ?? process.env);
     this.#config =
       options.config ??

@@ -51,6 +51,14 @@ describe("Context options", () => {
     expect(r?.message).toContain(message);
   });
 
+  it("pyrax's create_context(env=\"public\") as env: \"public\" is refused, pointing at environment (it was read as no variables and the default environment)", () => {
+    const r = refusal(() => createContext({ ...base, env: "public" as never }));
+    expect(r?.field).toBe("env");
+    expect(r?.message).toContain('environment: "public"');
+    expect(refusal(() => createContext({ ...base, env: null as never }))?.field).toBe("env");
+    expect(refusal(() => createContext({ ...base, env: { CLOUD_REGION: "ORD" } }))).toBeUndefined();
+  });
+
   it("refuses options that are not an object", () => {
     expect(refusal(() => new Context([] as never))).toBeDefined();
   });
