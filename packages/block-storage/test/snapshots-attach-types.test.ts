@@ -50,7 +50,8 @@ describe("snapshots", () => {
     const snaps = await cbs.volumes.listSnapshots("vol-1").toArray();
     expect(snaps.map((s) => s.id)).toEqual(["snap-1"]);
     expect(seen[0]!.query.get("volume_id")).toBe("vol-1");
-    expect((await snaps[0]!.update({ name: "renamed" })).name).toBe("renamed");
+    expect(await snaps[0]!.update({ name: "renamed" })).toBe(snaps[0]);
+    expect(snaps[0]!.name).toBe("renamed");
     expect(seen[1]!.body).toEqual({ snapshot: { display_name: "renamed" } });
     expect((await cbs.snapshots.waitFor("snap-1", "available", { interval: 1 })).status).toBe("available");
     await snaps[0]!.delete();

@@ -287,6 +287,19 @@ describe("server updates, metadata and addresses", () => {
     expect(seen[0]!.body).toEqual({ server: { name: "web2" } });
   });
 
+  it("server.update changes the object itself and returns it; what Nova's partial PUT answer leaves out is kept", async () => {
+    const partial = wireServer({ name: "web2" });
+    // Nova below 2.75 answers a PUT without the extended attributes.
+    for (const k of Object.keys(partial)) if (k.startsWith("OS-EXT-") || k.startsWith("OS-DCF")) delete partial[k];
+    const { nova } = await serve({ method: "GET", path: "/servers/srv-1", status: 200, body: { server: wireServer() } }, { method: "PUT", path: "/servers/srv-1", status: 200, body: { server: partial } });
+    const server = await nova.servers.get("srv-1");
+    expect(server.vmState).toBe("active");
+    expect(await server.update({ name: "web2" })).toBe(server);
+    expect(server.name).toBe("web2");
+    expect(server.raw.name).toBe("web2");
+    expect(server).toMatchObject({ vmState: "active", powerState: 1, diskConfig: "AUTO" });
+  });
+
   it("set merges (POST), replace replaces (PUT), one item (PUT meta), delete per key", async () => {
     const { nova, seen } = await serve(
       { method: "POST", path: "/servers/srv-1/metadata", status: 200, body: { metadata: { a: "1", b: "2" } } },

@@ -131,6 +131,18 @@ describe("users on an instance", () => {
     expect(seen).toHaveLength(3);
   });
 
+  it("user.update changes the object itself (read again under its new name) and returns it", async () => {
+    const { cdb, seen } = await serve(
+      { method: "GET", path: "/instances/i/users/chico%4010.1.1.1", status: 200, body: { user: { name: "chico", host: "10.1.1.1", databases: [] } } },
+      { method: "PUT", path: "/instances/i/users/chico%4010.1.1.1", status: 202 },
+      { method: "GET", path: "/instances/i/users/harpo", status: 200, body: { user: { name: "harpo", host: "%", databases: [{ name: "db1" }] } } },
+    );
+    const user = await cdb.users.get("i", { name: "chico", host: "10.1.1.1" });
+    expect(await user.update({ name: "harpo", host: "%" })).toBe(user);
+    expect(user).toMatchObject({ name: "harpo", host: "%" });
+    expect(seen.map((r) => r.method)).toEqual(["GET", "PUT", "GET"]);
+  });
+
   it("grant / list / revoke access: revoke sends one DELETE per database; a database not there → NoSuchDatabase", async () => {
     const { cdb, seen } = await serve(
       { method: "PUT", path: "/instances/i/users/groucho/databases", status: 202 },

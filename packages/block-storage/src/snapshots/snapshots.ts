@@ -103,8 +103,10 @@ export class Snapshot {
   delete(o?: CallOptions): Promise<void> {
     return this.#snapshots.delete(this, o);
   }
-  update(changes: UpdateSnapshotInput, o?: CallOptions): Promise<Snapshot> {
-    return this.#snapshots.update(this, changes, o);
+  /** New name and/or description; refreshes this object in place from Cinder's answer and returns it. */
+  async update(changes: UpdateSnapshotInput, o?: CallOptions): Promise<this> {
+    assignData(this, await api.updateSnapshot(this.#snapshots.client, this, changes, o));
+    return this;
   }
   /**
    * `snapshots.waitFor(this, …)` that also refreshes this object with what Cinder said last (on success

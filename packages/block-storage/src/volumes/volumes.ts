@@ -157,8 +157,13 @@ export class Volume {
   delete(options?: DeleteVolumeInput, o?: CallOptions): Promise<void> {
     return this.#volumes.delete(this, options, o);
   }
-  update(changes: UpdateVolumeInput, o?: CallOptions): Promise<Volume> {
-    return this.#volumes.update(this, changes, o);
+  /**
+   * New name and/or description; refreshes this object in place from Cinder's answer (its full
+   * detail view) and returns it. `volumes.update(id, …)` returns a new `Volume` instead.
+   */
+  async update(changes: UpdateVolumeInput, o?: CallOptions): Promise<this> {
+    assignData(this, await api.updateVolume(this.#volumes.client, this, changes, o));
+    return this;
   }
   /**
    * `volumes.waitFor(this, …)` that also refreshes this object with what Cinder said last (on success

@@ -2,6 +2,7 @@ import { assignData, type CallOptions, type Paginated, registerSecret, ResourceF
 import { ServerFailed } from "../errors";
 import { type Ref, ref } from "../ref";
 import type { Address, CreateServerInput, ListServersInput, RebuildServerInput, RescueServerInput, ResizeServerInput, ServerData, UpdateServerInput } from "./models";
+import { toServer } from "./models";
 import { Rescue } from "./rescue";
 import * as api from "./requests";
 
@@ -231,8 +232,16 @@ export class Server {
   waitFor(status: string | string[], o?: WaitForOptions): Promise<this> {
     return waitInPlace(this, () => this.#servers.waitFor(this, status, o));
   }
-  update(changes: UpdateServerInput, o?: CallOptions): Promise<Server> {
-    return this.#servers.update(this, changes, o);
+  /**
+   * Renames the server and refreshes this object in place (`server.name` is the new name), as
+   * `reload`/`waitFor` do; returns it. `servers.update(id, …)` returns a new `Server` instead.
+   */
+  async update(changes: UpdateServerInput, o?: CallOptions): Promise<this> {
+    const fresh = await api.updateServer(this.#servers.client, this, changes, o);
+    // Nova before 2.75 answers a PUT with a partial server (no OS-EXT-STS status, AZ, config drive…):
+    // what it leaves out is kept from what this object already held, not dropped.
+    assignData(this, toServer({ ...this.raw, ...fresh.raw } as Parameters<typeof toServer>[0]));
+    return this;
   }
   ips(network?: string, o?: CallOptions): Promise<Record<string, Address[]>> {
     return this.#servers.ips(this, network, o);

@@ -84,10 +84,14 @@ export class User {
   delete(o?: CallOptions): Promise<void> {
     return this.#users.delete(this.instanceId, this, o);
   }
-  /** Changes name, host and/or password, and returns the user as it now is. */
-  async update(changes: UpdateUserInput, o?: CallOptions): Promise<User> {
+  /**
+   * Changes name, host and/or password, then refreshes this object in place (Trove answers the PUT
+   * with no body, so the user is read again under its new name) and returns it.
+   */
+  async update(changes: UpdateUserInput, o?: CallOptions): Promise<this> {
     await this.#users.update(this.instanceId, this, changes, o);
-    return this.#users.get(this.instanceId, { name: changes.name ?? this.name, host: changes.host ?? this.host }, o);
+    assignData(this, await api.getUser(this.#users.client, this.instanceId, { name: changes.name ?? this.name, host: changes.host ?? this.host }, o));
+    return this;
   }
   changePassword(newPassword: string, o?: CallOptions): Promise<void> {
     return this.#users.changePassword(this.instanceId, this, newPassword, o);
