@@ -21,7 +21,6 @@ const SKIP: { file: string; contains: string; reason: string }[] = [
   { file: "packages/object-store/README.md", contains: "new StaticSession({ token,", reason: "`token` and `storageUrl` are the reader's own" },
   { file: "packages/core/README.md", contains: "", reason: "core's blocks show its API on placeholders (a session, an endpoint)" },
   { file: "packages/emulator/README.md", contains: "msw/node", reason: "mounts the handlers in the reader's own msw server" },
-  { file: "packages/compute/README.md", contains: 'keyName: "my_key"', reason: "boots with the reader's own key pair `my_key`" },
 ];
 
 const readmes = ["README.md", ...readdirSync(join(root, "packages")).map((d) => `packages/${d}/README.md`).filter((f) => existsSync(join(root, f)))];

@@ -131,6 +131,16 @@ describe("volumes", () => {
     expect(vol.name).toBe("new");
   });
 
+  it("vol.update changes the object itself and returns it (vol.name is the new name)", async () => {
+    const { cbs } = await serve(
+      { method: "GET", path: "/volumes/vol-1", status: 200, body: { volume: wireVolume() } },
+      { method: "PUT", path: "/volumes/vol-1", status: 200, body: { volume: wireVolume({ display_name: "new", display_description: "d" }) } },
+    );
+    const vol = await cbs.volumes.get("vol-1");
+    expect(await vol.update({ name: "new", description: "d" })).toBe(vol);
+    expect(vol).toMatchObject({ name: "new", description: "d" });
+  });
+
   it("delete refuses an attached volume and one with snapshots, saying why, without sending DELETE", async () => {
     const { cbs, seen } = await serve(
       { method: "GET", path: "/volumes/vol-1", status: 200, body: { volume: wireVolume({ status: "in-use", attachments: [{ id: "vol-1", server_id: "srv-1", device: "/dev/xvdb" }] }) } },
@@ -177,6 +187,18 @@ describe("volumes", () => {
     await cbs.volumes.delete("vol-1", { force: true, interval: 1 });
     expect(left()).toBe(0);
     expect(seen.at(-1)).toMatchObject({ method: "DELETE", path: "/volumes/vol-1" });
+  });
+
+  it("delete with force right after a detach (status detaching, attachment still listed) waits instead of detaching again", async () => {
+    const { cbs, seen, left } = await serve(
+      { method: "GET", path: "/volumes/vol-1", status: 200, body: { volume: wireVolume({ status: "detaching", attachments: [{ id: "vol-1", server_id: "srv-1" }] }) } },
+      { method: "GET", path: "/snapshots/detail", status: 200, body: { snapshots: [] } },
+      { method: "GET", path: "/volumes/vol-1", status: 200, body: { volume: wireVolume() } },
+      { method: "DELETE", path: "/volumes/vol-1", status: 202 },
+    );
+    await cbs.volumes.delete("vol-1", { force: true, interval: 1 });
+    expect(left()).toBe(0);
+    expect(seen.some((r) => r.path.includes("os-volume_attachments"))).toBe(false);
   });
 
   it("waitFor resolves on the status and rejects with VolumeFailed on error", async () => {

@@ -115,7 +115,9 @@ export async function deleteVolume(client: VolumeApi, volume: Ref, options?: Del
   let vol = await getVolume(client, id, o);
   const snapshots = await listSnapshots(client, { volume: id }, o).toArray();
   if (opts.force) {
-    for (const a of vol.attachments) await detachVolume(client, id, a.serverId, o);
+    // A volume already `detaching` (a detach just sent, as `vol.detach(); vol.delete({ force })` does) still
+    // lists its attachment; detaching it again is Cinder's 400, so it is only waited for.
+    if (vol.status !== "detaching") for (const a of vol.attachments) await detachVolume(client, id, a.serverId, o);
     if (vol.attachments.length || vol.status === "detaching") vol = await waitUntil(() => getVolume(client, id, o), "status", ["available"], { ...wait, failOn: ["error"] });
     for (const s of snapshots) {
       await deleteSnapshot(client, s.id, o);
