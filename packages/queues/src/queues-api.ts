@@ -18,6 +18,12 @@ export interface QueuesApi extends ServiceClient {
   readonly clientId: string | undefined;
   /** The queues collection's path relative to the endpoint: `queues`, or `v2/queues` under Zaqar's bare root. */
   readonly queuesRoot: string;
+  /**
+   * Authenticates when the endpoint is not known yet (it comes from the catalog with the token), so a
+   * call on a fresh context works as everywhere else. Undefined when there is nothing to wait for:
+   * the calls check it without an await on their hot path.
+   */
+  ready(signal?: AbortSignal): Promise<void> | undefined;
 }
 
 /**

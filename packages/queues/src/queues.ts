@@ -69,6 +69,12 @@ export class Queues extends ServiceClient implements QueuesApi {
     return (this.#endpoint = firstEndpoint(this.session, CATALOG_TYPES, { ...(this.region ? { region: this.region } : {}), internal: this.internal }));
   }
 
+  /** Authenticates if the endpoint is not known yet; undefined when it is (see `QueuesApi.ready`). */
+  ready(signal?: AbortSignal): Promise<void> | undefined {
+    if (this.#fixed !== undefined || this.#endpoint !== undefined || this.session.currentToken?.() !== undefined) return undefined;
+    return this.session.getToken(signal).then(() => undefined);
+  }
+
   /** 1 = Rackspace Cloud Queues v1 (Marconi), 2 = OpenStack Zaqar v2: read from the endpoint. */
   get apiVersion(): ApiVersion {
     return this.#dialect().version;

@@ -19,6 +19,8 @@ export async function claimMessages(client: QueuesApi, queue: QueueRef, options:
   const name = queueNameOf(queue);
   const i = plainClaimInput(options) ?? validate(claimInput(), options, "claim");
   requireClientId(client);
+  const ready = client.ready(o.signal);
+  if (ready) await ready;
   const res = await sendQueues(client, { method: "POST", path: queuesPath(client, name, "claims"), query: { limit: i.count }, json: { ttl: i.ttl, grace: i.grace }, ...o, success: [201, 204] }, (e) => new NoSuchQueue(name, e));
   const rows = await bodyOrEmpty(res, claimedBody(), (b) => plainMessages(Array.isArray(b) ? b : (b as { messages?: unknown } | null)?.messages));
   if (!rows || rows.length === 0) return undefined;
@@ -34,6 +36,8 @@ export async function getClaim(client: QueuesApi, queue: QueueRef, claim: Ref, o
   const name = queueNameOf(queue);
   const id = idOf(claim, "claim");
   requireClientId(client);
+  const ready = client.ready(o.signal);
+  if (ready) await ready;
   const res = await sendQueues(client, { method: "GET", path: queuesPath(client, name, "claims", id), ...o, success: [200] }, noClaim(id));
   const data = toClaim((await bodyOrEmpty(res, wireClaim()))!);
   return { ...data, id };
@@ -57,6 +61,8 @@ export async function updateClaim(client: QueuesApi, queue: QueueRef, claim: Ref
   const ttl = c.ttl ?? (await getClaim(client, name, id, o)).ttl;
   const grace = c.grace ?? graceOf(claim);
   const json = { ttl, ...(grace !== undefined ? { grace } : {}) };
+  const ready = client.ready(o.signal);
+  if (ready) await ready;
   const res = await sendQueues(client, { method: "PATCH", path: queuesPath(client, name, "claims", id), json, idempotent: true, ...o, success: [204] }, noClaim(id));
   await res.dump();
 }
@@ -72,6 +78,8 @@ export async function releaseClaim(client: QueuesApi, queue: QueueRef, claim: Re
   const name = queueNameOf(queue);
   const id = idOf(claim, "claim");
   requireClientId(client);
+  const ready = client.ready(o.signal);
+  if (ready) await ready;
   const res = await sendQueues(client, { method: "DELETE", path: queuesPath(client, name, "claims", id), ...o, success: [204] }, noClaim(id));
   await res.dump();
 }

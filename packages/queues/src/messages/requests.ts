@@ -45,6 +45,8 @@ export async function postMessages(client: QueuesApi, queue: QueueRef, messages:
   const name = queueNameOf(queue);
   const wire = plainNewMessages(messages) ?? validate(newMessages(), messages, "messages").map((m) => ({ ttl: m.ttl, body: m.body }));
   requireClientId(client);
+  const ready = client.ready(o.signal);
+  if (ready) await ready;
   const text = JSON.stringify(client.apiVersion === 1 ? wire : { messages: wire });
   // A UTF-16 unit is at most 3 bytes of UTF-8: most posts are plainly under the limit without counting.
   if (text.length * 3 > LIMITS.postBytes && Buffer.byteLength(text) > LIMITS.postBytes) throw new ValidationError("messages", `must serialise to at most ${LIMITS.postBytes} bytes in one request`);
@@ -60,11 +62,18 @@ export async function postMessages(client: QueuesApi, queue: QueueRef, messages:
 export function listMessages(client: QueuesApi, queue: QueueRef, filters?: ListMessagesInput, o: CallOptions = {}): Paginated<MessageData> {
   const name = queueNameOf(queue);
   const f = validate(listMessagesInput(), filters, "filters") ?? {};
-  const pages = pageLimits(client.apiVersion);
-  if (f.pageSize !== undefined && f.pageSize > pages.messages.max) throw new ValidationError("filters.pageSize", `must be at most ${pages.messages.max}`);
-  const size = f.pageSize ?? pages.messages.default;
+  // As listQueues: the version's page size limit is checked once the client knows its endpoint.
+  const sizeFor = (): number => {
+    const pages = pageLimits(client.apiVersion);
+    if (f.pageSize !== undefined && f.pageSize > pages.messages.max) throw new ValidationError("filters.pageSize", `must be at most ${pages.messages.max}`);
+    return f.pageSize ?? pages.messages.default;
+  };
+  let size = client.ready() === undefined ? sizeFor() : undefined;
   return linkPager(
     async (marker, want) => {
+      const ready = client.ready(o.signal);
+      if (ready) await ready;
+      size ??= sizeFor();
       requireClientId(client);
       const limit = want === undefined ? size : Math.min(size, want);
       const query = { echo: f.echo ? "true" : "false", include_claimed: f.includeClaimed ? "true" : "false", limit, marker: marker ?? f.marker };
@@ -86,6 +95,8 @@ export async function getMessage(client: QueuesApi, queue: QueueRef, message: Re
   const name = queueNameOf(queue);
   const id = idOf(message, "message");
   requireClientId(client);
+  const ready = client.ready(o.signal);
+  if (ready) await ready;
   const res = await sendQueues(client, { method: "GET", path: queuesPath(client, name, "messages", id), ...o, success: [200] }, (e) => new NoSuchMessage(id, e));
   return toMessage((await bodyOrEmpty(res, wireMessage()))!);
 }
@@ -95,6 +106,8 @@ export async function getMessagesByIds(client: QueuesApi, queue: QueueRef, ids: 
   const name = queueNameOf(queue);
   const list = idsOf(ids);
   requireClientId(client);
+  const ready = client.ready(o.signal);
+  if (ready) await ready;
   const res = await sendQueues(client, { method: "GET", path: byIdsPath(client, name, list), expectStatus: [404], ...o, success: [200, 204, 404] });
   if (res.status === 404) {
     await res.dump();
@@ -113,6 +126,8 @@ export async function deleteMessage(client: QueuesApi, queue: QueueRef, message:
   const i = validate(deleteMessageInput(), options, "options") ?? {};
   const claimId = i.claimId ?? (typeof message === "object" && "claimId" in message ? message.claimId : undefined);
   requireClientId(client);
+  const ready = client.ready(o.signal);
+  if (ready) await ready;
   try {
     const res = await sendQueues(client, { method: "DELETE", path: queuesPath(client, name, "messages", id), query: { claim_id: claimId }, ...o, success: [204] }, (e) => new NoSuchMessage(id, e));
     await res.dump();
@@ -127,6 +142,8 @@ export async function deleteMessagesByIds(client: QueuesApi, queue: QueueRef, id
   const name = queueNameOf(queue);
   const list = idsOf(ids);
   requireClientId(client);
+  const ready = client.ready(o.signal);
+  if (ready) await ready;
   const res = await sendQueues(client, { method: "DELETE", path: byIdsPath(client, name, list), ...o, success: [204] }, noQueue(name));
   await res.dump();
 }

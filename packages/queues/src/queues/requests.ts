@@ -31,11 +31,19 @@ const metadataObject = lazy(() => z.record(z.string(), z.unknown(), { error: "mu
  */
 export function listQueues(client: QueuesApi, filters?: ListQueuesInput, o: CallOptions = {}, name?: string): Paginated<QueueData> {
   const f = validate(listQueuesInput(), filters, "filters") ?? {};
-  const pages = pageLimits(client.apiVersion);
-  if (f.pageSize !== undefined && f.pageSize > pages.queues.max) throw new ValidationError("filters.pageSize", `must be at most ${pages.queues.max}`);
-  const size = f.pageSize ?? pages.queues.default;
+  // The page size limit depends on the API version, known from the catalog: checked once the
+  // client is ready (before the first listing request) when it was not at the call.
+  const sizeFor = (): number => {
+    const pages = pageLimits(client.apiVersion);
+    if (f.pageSize !== undefined && f.pageSize > pages.queues.max) throw new ValidationError("filters.pageSize", `must be at most ${pages.queues.max}`);
+    return f.pageSize ?? pages.queues.default;
+  };
+  let size = client.ready() === undefined ? sizeFor() : undefined;
   return linkPager(
     async (marker, want) => {
+      const ready = client.ready(o.signal);
+      if (ready) await ready;
+      size ??= sizeFor();
       requireClientIdOnV2(client);
       const limit = want === undefined ? size : Math.min(size, want);
       const query = { limit, marker: marker ?? f.marker, detailed: f.detailed ? "true" : undefined, name };
@@ -57,6 +65,8 @@ export function listQueues(client: QueuesApi, filters?: ListQueuesInput, o: Call
  */
 export async function queueExists(client: QueuesApi, queue: QueueRef, o: CallOptions = {}): Promise<boolean> {
   const name = queueNameOf(queue);
+  const ready = client.ready(o.signal);
+  if (ready) await ready;
   if (client.apiVersion === 1) {
     const res = await sendQueues(client, { method: "HEAD", path: queuesPath(client, name), expectStatus: [404], ...o, success: [204, 200, 404] });
     await res.dump();
@@ -74,6 +84,8 @@ export async function queueExists(client: QueuesApi, queue: QueueRef, o: CallOpt
 export async function getQueue(client: QueuesApi, queue: QueueRef, o: CallOptions = {}): Promise<QueueData> {
   const name = queueNameOf(queue);
   if (!(await queueExists(client, name, o))) throw notFound(`queue ${name}`, `Queue ${name} does not exist`, (e) => new NoSuchQueue(name, e));
+  const ready = client.ready(o.signal);
+  if (ready) await ready;
   if (client.apiVersion === 1) return { name, href: `/v1/queues/${name}`, raw: {} };
   const metadata = await getQueueMetadata(client, name, o);
   return { name, href: `/v2/queues/${name}`, metadata, raw: { name, metadata } };
@@ -86,6 +98,8 @@ export async function getQueue(client: QueuesApi, queue: QueueRef, o: CallOption
 export async function createQueue(client: QueuesApi, queue: string, options?: CreateQueueInput, o: CallOptions = {}): Promise<QueueData> {
   const name = validate(queueName(), queue, "name");
   const i = validate(createQueueInput(), options, "options") ?? {};
+  const ready = client.ready(o.signal);
+  if (ready) await ready;
   requireClientIdOnV2(client);
   const json = client.apiVersion === 2 ? (i.metadata ?? {}) : undefined;
   const res = await sendQueues(client, { method: "PUT", path: queuesPath(client, name), ...(json ? { json } : {}), ...o, success: [201, 204] });
@@ -99,6 +113,8 @@ export async function createQueue(client: QueuesApi, queue: string, options?: Cr
 /** DELETE /queues/{name} → 204 (v2 answers 204 for a queue that never existed, too). */
 export async function deleteQueue(client: QueuesApi, queue: QueueRef, o: CallOptions = {}): Promise<void> {
   const name = queueNameOf(queue);
+  const ready = client.ready(o.signal);
+  if (ready) await ready;
   requireClientIdOnV2(client);
   const res = await sendQueues(client, { method: "DELETE", path: queuesPath(client, name), ...o, success: [204] }, missing(name));
   await res.dump();
@@ -107,6 +123,8 @@ export async function deleteQueue(client: QueuesApi, queue: QueueRef, o: CallOpt
 /** GET /queues/{name}/stats: claimed, free and total counts, and the oldest and newest message. */
 export async function getQueueStats(client: QueuesApi, queue: QueueRef, o: CallOptions = {}): Promise<QueueStats> {
   const name = queueNameOf(queue);
+  const ready = client.ready(o.signal);
+  if (ready) await ready;
   requireClientIdOnV2(client);
   const res = await sendQueues(client, { method: "GET", path: queuesPath(client, name, "stats"), ...o, success: [200] }, missing(name));
   return toStats((await bodyOrEmpty(res, statsBody()))!);
@@ -115,6 +133,8 @@ export async function getQueueStats(client: QueuesApi, queue: QueueRef, o: CallO
 /** v1: GET /queues/{name}/metadata. v2: GET /queues/{name} (which also shows Zaqar's reserved `_…` keys). */
 export async function getQueueMetadata(client: QueuesApi, queue: QueueRef, o: CallOptions = {}): Promise<Record<string, unknown>> {
   const name = queueNameOf(queue);
+  const ready = client.ready(o.signal);
+  if (ready) await ready;
   requireClientIdOnV2(client);
   const path = client.apiVersion === 1 ? queuesPath(client, name, "metadata") : queuesPath(client, name);
   const res = await sendQueues(client, { method: "GET", path, ...o, success: [200] }, missing(name));
@@ -130,6 +150,8 @@ export async function setQueueMetadata(client: QueuesApi, queue: QueueRef, metad
   const name = queueNameOf(queue);
   const meta = validate(metadataObject(), metadata, "metadata");
   const { clear = false } = validate(setMetadataInput(), options, "options") ?? {};
+  const ready = client.ready(o.signal);
+  if (ready) await ready;
   requireClientIdOnV2(client);
   if (client.apiVersion === 1) {
     const json = clear ? meta : { ...(await getQueueMetadata(client, name, o)), ...meta };
