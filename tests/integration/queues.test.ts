@@ -48,5 +48,20 @@ describe.skipIf(skipReason !== undefined)(`queues scenarios against real Zaqar v
       await q.delete();
     }
   });
+  it("a grace-only renewal of a 60 s claim a moment old succeeds (Zaqar's GET says under 60 s left; it refuses a PATCH ttl under 60)", async () => {
+    const t = target as OpenStackTarget;
+    const pq = t.ctx.client(Queues, { region: t.region, clientId: "3381af92-2b9e-11e3-b191-71861300734c" });
+    const q = await pq.queues.create(`grace-${Date.now().toString(36)}-${process.pid}`);
+    try {
+      await q.postMessage({ n: 1 }, 600);
+      const claim = (await q.claimMessages({ ttl: 60, grace: 60 }))!;
+      await new Promise((r) => setTimeout(r, 1500));
+      expect((await pq.claims.get(q, claim.id)).ttl).toBeLessThan(60);
+      await claim.update({ grace: 120 });
+      expect((await pq.claims.get(q, claim.id)).ttl).toBeGreaterThanOrEqual(59);
+    } finally {
+      await q.delete();
+    }
+  });
   queuesScenarios(() => target as OpenStackTarget);
 });

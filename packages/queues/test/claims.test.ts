@@ -113,6 +113,20 @@ describe("claims", () => {
     ]);
   });
 
+  it("a grace-only renewal near the end of a claim sends Zaqar's 60 s minimum, not the seconds left (real Zaqar 15: 400 under 60)", async () => {
+    const { pq, seen } = await serve(
+      { version: 2 },
+      // Zaqar 15's GET reports the seconds left.
+      { method: "GET", path: "/queues/q/claims/c1", status: 200, body: { age: 57, ttl: 3, href: "/v2/queues/q/claims/c1", messages: [] } },
+      { method: "PATCH", path: "/queues/q/claims/c1", status: 204 },
+    );
+    await pq.claims.update("q", "c1", { grace: 120 });
+    expect(seen.map((s) => [s.method, s.body])).toEqual([
+      ["GET", undefined],
+      ["PATCH", { ttl: 60, grace: 120 }],
+    ]);
+  });
+
   it("a ttl-only renewal of a Claim sends the grace it holds (Zaqar would put its default in its place)", async () => {
     const { pq, seen } = await serve(
       { version: 2 },

@@ -1,5 +1,6 @@
 import { type CallOptions, type NotFound, validate } from "@rax/core";
 import { NoSuchClaim, NoSuchQueue } from "../errors";
+import { LIMITS } from "../limits";
 import { sendQueues } from "../send";
 import { type QueuesApi, queuesPath, requireClientId } from "../queues-api";
 import { idOf, type QueueRef, queueNameOf, type Ref } from "../ref";
@@ -52,13 +53,15 @@ export async function getClaim(client: QueuesApi, queue: QueueRef, claim: Ref, o
  * its default (300 s) in its place, so a grace-only renewal of a 600 s claim would shorten it. The
  * claim's current TTL is read first (one GET) when only grace changes; a missing grace is taken
  * from the `Claim` object given (Zaqar's GET does not report it), else the server's default applies.
+ * Zaqar 15's GET reports the seconds the claim has left (294 of 300 after 6 s), which is below its
+ * 60 s minimum near the end: then 60 is sent (a 400 otherwise), the least renewal Zaqar takes.
  */
 export async function updateClaim(client: QueuesApi, queue: QueueRef, claim: Ref, changes: UpdateClaimInput, o: CallOptions = {}): Promise<void> {
   const name = queueNameOf(queue);
   const id = idOf(claim, "claim");
   const c = validate(updateClaimInput(), changes, "changes");
   requireClientId(client);
-  const ttl = c.ttl ?? (await getClaim(client, name, id, o)).ttl;
+  const ttl = c.ttl ?? Math.max(LIMITS.claimTtl.min, Math.round((await getClaim(client, name, id, o)).ttl));
   const grace = c.grace ?? graceOf(claim);
   const json = { ttl, ...(grace !== undefined ? { grace } : {}) };
   const ready = client.ready(o.signal);
