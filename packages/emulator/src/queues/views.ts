@@ -19,6 +19,12 @@ export function messageView(r: QueuesRequest, queue: string, m: MessageRecord): 
   return r.version === "v1" ? view : { id: m.id, ...view };
 }
 
+/**
+ * A claim as GET shows it. Zaqar 15 (v2) reports the seconds it has left, rounded, not the TTL it was
+ * given: 299 of 300 after 0.7 s, 294 after 5.8 s, 400 right after a renewal to 400 (127.0.0.1:8888).
+ * v1 (Marconi docs, reference/queues.md) shows the TTL as set.
+ */
 export function claimView(r: QueuesRequest, queue: string, c: ClaimRecord, messages: MessageRecord[]): Record<string, unknown> {
-  return { age: ageOf(r, c.renewed), ttl: c.ttl, messages: messages.map((m) => messageView(r, queue, m)), href: `${r.hrefBase}/queues/${queue}/claims/${c.id}` };
+  const ttl = r.version === "v1" ? c.ttl : Math.round(Math.max(0, c.expires - r.ctx.state.clock.now()) / 1000);
+  return { age: ageOf(r, c.renewed), ttl, messages: messages.map((m) => messageView(r, queue, m)), href: `${r.hrefBase}/queues/${queue}/claims/${c.id}` };
 }

@@ -1,0 +1,58 @@
+import { NoEndpointForService } from "@rax/core";
+import { Queues } from "@rax/queues";
+import { afterAll, describe, expect, it } from "vitest";
+import { type EmulatorTarget, startEmulatorTarget } from "../emulator/emulator-target";
+import { type OpenStackTarget, startOpenStackTarget } from "./openstack-target";
+
+// Zaqar 15's GET of a claim reports the seconds it has left, not the TTL it was given; the emulator's
+// Zaqar v2 must say the same (a grace-only renewal sends what GET says, so the two must agree).
+const real = await startOpenStackTarget().catch((e: unknown) => e as Error);
+const skipReal = real instanceof Error ? `no OpenStack target (${real.message})` : missing(real);
+const emulator: EmulatorTarget = await startEmulatorTarget({ identity: "keystone" });
+
+function missing(t: OpenStackTarget): string | undefined {
+  try {
+    void t.ctx.client(Queues, { region: t.region }).endpoint;
+    return undefined;
+  } catch (e) {
+    if (e instanceof NoEndpointForService) return "the catalog has no messaging (Zaqar) endpoint (start it: bash scripts/openstack/start.sh zaqar)";
+    throw e;
+  }
+}
+
+afterAll(async () => {
+  if (!(real instanceof Error)) await real.close();
+  await emulator.close();
+});
+
+async function ttlLeft(t: OpenStackTarget | EmulatorTarget, pass: () => Promise<void>): Promise<{ made: number; later: number }> {
+  // The emulator's catalog lists Rackspace's v1 first: ask for its Zaqar (`messaging`) by endpoint.
+  const endpoint = t.name === "emulator" ? t.ctx.getEndpoint("messaging", { region: t.region }) : undefined;
+  const pq = t.ctx.client(Queues, { region: t.region, clientId: "3381af92-2b9e-11e3-b191-71861300734c", ...(endpoint ? { endpoint } : {}) });
+  expect(pq.apiVersion).toBe(2);
+  const q = await pq.queues.create(`ttl-${Date.now().toString(36)}-${process.pid}`);
+  try {
+    await q.postMessage({ n: 1 }, 600);
+    const claim = (await q.claimMessages({ ttl: 300, grace: 60 }))!;
+    await pass();
+    return { made: claim.ttl, later: (await pq.claims.get(q, claim.id)).ttl };
+  } finally {
+    await q.delete();
+  }
+}
+
+describe.skipIf(skipReal !== undefined)(`a claim's ttl on GET, real Zaqar${skipReal ? ` — skipped: ${skipReal}` : ""}`, () => {
+  it("is the seconds left", async () => {
+    const { made, later } = await ttlLeft(real as OpenStackTarget, () => new Promise((r) => setTimeout(r, 2000)));
+    expect(made).toBe(300);
+    expect(later).toBeLessThan(300);
+  });
+});
+
+describe("a claim's ttl on GET, the emulator's Zaqar v2", () => {
+  it("is the seconds left, rounded", async () => {
+    const { made, later } = await ttlLeft(emulator, async () => emulator.emulator.state.clock.advance(6_000));
+    expect(made).toBe(300);
+    expect(later).toBe(294);
+  });
+});
