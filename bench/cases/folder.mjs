@@ -68,6 +68,46 @@ function cpuSnapshot() {
   return { at: performance.now(), servers, all, idle, reaped: readStat("self").reaped };
 }
 
+/** Idle core-seconds of the whole machine so far (/proc/stat's idle + iowait). */
+function machineIdle() {
+  const cpu = fs.readFileSync("/proc/stat", "utf8").split("\n")[0].trim().split(/\s+/);
+  return (Number(cpu[4] ?? 0) + Number(cpu[5] ?? 0)) / TICKS;
+}
+
+const IDLE_SAMPLE_MS = 100;
+
+/**
+ * Samples the machine's idle time every 100 ms while one side runs, to show WHEN cores sit idle:
+ * in the ramp-up (process start, scan, first archive), in the tail (last requests in flight) or
+ * spread over the run. One /proc/stat read per sample, in this (otherwise waiting) process.
+ * `stop()` → idle core-s per second of the run, and the first/last 2 s against the middle.
+ */
+function idleSampler() {
+  if (!HAS_PROC) return { stop: () => undefined };
+  const samples = [[performance.now(), machineIdle()]];
+  const timer = setInterval(() => samples.push([performance.now(), machineIdle()]), IDLE_SAMPLE_MS);
+  return {
+    stop() {
+      clearInterval(timer);
+      samples.push([performance.now(), machineIdle()]);
+      const [t0] = samples[0];
+      const perSecond = [];
+      for (let i = 1; i < samples.length; i++) {
+        const ia = samples[i - 1][1];
+        const [tb, ib] = samples[i];
+        // A sample spans ~100 ms: its idle is booked to the second it ends in.
+        const k = Math.floor((tb - t0) / 1000);
+        perSecond[k] = (perSecond[k] ?? 0) + (ib - ia);
+      }
+      const secs = Array.from(perSecond, (x) => Math.round((x ?? 0) * 100) / 100);
+      const sum = (xs) => Math.round(xs.reduce((a, b) => a + b, 0) * 100) / 100;
+      const head = secs.slice(0, 2);
+      const tail = secs.length > 4 ? secs.slice(-2) : [];
+      return { first2sS: sum(head), last2sS: sum(tail), middleS: sum(secs.slice(head.length, secs.length - tail.length)), perSecondS: secs };
+    },
+  };
+}
+
 /** Pids of this process's children, zombies included (a zombie's CPU is not in our cutime until it is reaped). */
 function children() {
   const out = new Set();
@@ -131,10 +171,25 @@ function cpuSpent(a, b, clientDone = true) {
  * Nearly all of Swift's work per file is the object PUT itself (proxy, object server, container
  * update), which any client pays: a goal below this floor needs less CPU per file, not a better schedule.
  */
+/** Share of a side's core-seconds used by other processes above which the run is too loaded for a floor. */
+const LOADED_SHARE = 0.1;
+
 function floorOf(rax, sw, raxSeconds, swiftSeconds, files) {
   if (!rax || !sw || rax.floorS === null) return undefined;
   const ratio = rax.floorS / swiftSeconds;
   const ms = (c) => ((c.serverCpuS / files) * 1000).toFixed(1);
+  const busyElsewhere = Math.max(rax.elsewhereCpuS / (rax.wallS * CORES), sw.elsewhereCpuS / (sw.wallS * CORES));
+  if (busyElsewhere > LOADED_SHARE) {
+    // Other processes took the cores this work could have used: the floor (which assumes every
+    // core free for it) is not this run's, and the table must not state it (session 9: 0.314 was
+    // shown for a run where ~55 % of the CPU went elsewhere).
+    return {
+      ratio: undefined,
+      text:
+        `no floor: the machine was loaded (${(busyElsewhere * 100).toFixed(0)} % of the CPU went to other processes; ` +
+        `rax elsewhere ${rax.elsewhereCpuS.toFixed(1)} core-s, swift ${sw.elsewhereCpuS.toFixed(1)}); Swift CPU per file ${ms(rax)} ms for rax vs ${ms(sw)} ms for swift upload`,
+    };
+  }
   return {
     ratio,
     text:
@@ -174,7 +229,9 @@ export async function run({ opts, log, servers }) {
   try {
     // folder-upload: straight to Swift, timed.
     const swBefore = cpuSnapshot();
+    const swIdle = idleSampler();
     const swUp = await runSwift(["upload", cSwift, "files"], { ...auth, cwd: parent });
+    const swIdleProfile = swIdle.stop();
     const swCpu = cpuSpent(swBefore, cpuSnapshot());
     log(`folder-upload: swift ${swUp.seconds.toFixed(2)} s${cpuLine(swCpu)}`);
     let raxUp;
@@ -184,12 +241,15 @@ export async function run({ opts, log, servers }) {
       try {
         const kids = children();
         const raxBefore = cpuSnapshot();
+        const raxIdle = idleSampler();
         raxUp = await runWorker(CLIENT, { action: "upload-folder", ...auth, container: cRax, folder }, { timeoutMs: opts.caseTimeoutS * 1000, profileName: opts.profile ? "folder-upload" : undefined });
+        const raxIdleProfile = raxIdle.stop();
         const reaped = await childrenReaped(kids);
         const raxCpu = cpuSpent(raxBefore, cpuSnapshot(), reaped);
         log(`folder-upload: rax ${raxUp.seconds.toFixed(2)} s${cpuLine(raxCpu)}`);
         const floor = floorOf(raxCpu, swCpu, raxUp.seconds, swUp.seconds, opts.files);
         if (floor) log(`folder-upload: ${floor.text}`);
+        if (raxIdleProfile && swIdleProfile) log(`folder-upload: idle core-s per second, rax ${raxIdleProfile.perSecondS.join(" ")}; swift ${swIdleProfile.perSecondS.join(" ")}`);
         rows.push(row({
           id: "folder-upload", unit: "s", rax: raxUp.seconds, baseline: swUp.seconds, baselineName: "swift upload", better: "lower",
           goal: { ratio: ["<=", 0.5] },
@@ -208,6 +268,8 @@ export async function run({ opts, log, servers }) {
             // The best ratio this run's work allows, in words (see bench/README.md, folder-upload).
             floor: floor?.text,
             floorRatio: floor?.ratio,
+            // Where the idle core-seconds sit in time (sampled every 100 ms; see bench/README.md, folder-upload).
+            idle: raxIdleProfile && swIdleProfile && { rax: raxIdleProfile, swift: swIdleProfile },
           },
         }));
       } catch (e) {
