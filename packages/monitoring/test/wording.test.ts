@@ -34,6 +34,18 @@ describe("what a refusal says", () => {
     expect(seen).toHaveLength(0);
   });
 
+  it("a field that takes one thing or a list says which (a failed union alone reads \"Invalid input\")", async () => {
+    const { cm, seen } = await serve();
+    expect(await refusal(() => cm.checks.create("en1", { type: "remote.ping", label: "c", monitoringZonesPoll: 5 as never, targetAlias: "a" }))).toMatchObject({
+      message: "check.monitoringZonesPoll: must be a monitoring zone (id or object) or a non-empty list of them",
+    });
+    expect(await refusal(() => cm.notificationPlans.create({ label: "p", criticalState: 5 as never }))).toMatchObject({
+      message: "plan.criticalState: must be a notification (id or object) or a list of them",
+    });
+    expect(await refusal(() => cm.overview.get({ entity: 5 as never }))).toMatchObject({ message: "options.entity: must be an entity (id or object) or a non-empty list of them" });
+    expect(seen).toHaveLength(0);
+  });
+
   it("a body that does not fit names the path and what was expected", async () => {
     const { cm } = await serve({ method: "GET", path: "/entities/en1", status: 200, body: { id: 5, label: "e" } });
     expect(await refusal(() => cm.entities.get("en1"))).toMatchObject({ name: "InvalidResponse", message: expect.stringContaining("id: Invalid input: expected string, received number") });

@@ -11,12 +11,15 @@ function realDate(s: string): boolean {
   return t.getUTCFullYear() === y && t.getUTCMonth() === mo! - 1 && t.getUTCDate() === d && t.getUTCHours() === h && t.getUTCMinutes() === mi && t.getUTCSeconds() === sec;
 }
 
+const USAGE_TIME_FORMS = 'must be a Date, "YYYY-MM-DD" or "YYYY-MM-DD HH:MM:SS" (UTC)';
+
 /** The seed's forms: a Date, "YYYY-MM-DD" or "YYYY-MM-DD HH:MM:SS" (UTC) → CLB's `YYYY-MM-DDTHH:MM:SS` (pyrax's InvalidDateTimeString otherwise). */
 export const usageTime = lazy(() => z.union([
   z.pipe(z.date().check(z.refine((d) => !Number.isNaN(d.getTime()), "must be a valid date")), z.transform(wireTime)),
   z.pipe(z
-    .string().check(z.regex(/^\d{4}-\d{2}-\d{2}([ T]\d{2}:\d{2}:\d{2})?$/, 'must be a Date, "YYYY-MM-DD" or "YYYY-MM-DD HH:MM:SS"'), z.refine(realDate, "must be a real date")), z.transform((s) => (s.length === 10 ? `${s}T00:00:00` : s.replace(" ", "T")))),
-]));
+    .string().check(z.regex(/^\d{4}-\d{2}-\d{2}([ T]\d{2}:\d{2}:\d{2})?$/, USAGE_TIME_FORMS), z.refine(realDate, "must be a real date")), z.transform((s) => (s.length === 10 ? `${s}T00:00:00` : s.replace(" ", "T")))),
+  // A union that fails says only "Invalid input": name the forms it takes.
+], { error: USAGE_TIME_FORMS }));
 
 export const usageRangeInput = lazy(() => z.optional(z
   .strictObject({ start: z.optional(usageTime()), end: z.optional(usageTime()) }).check(z.refine((r) => r.start === undefined || r.end === undefined || r.start <= r.end, { path: ["end"], message: "must not be before start" }))));

@@ -118,7 +118,8 @@ export const PERIOD_MIN = 30;
 export const PERIOD_MAX = 1800;
 export const TIMEOUT_MIN = 2;
 
-const zones = lazy(() => z.pipe(z.union([ref(), z.array(ref()).check(z.minLength(1, "must name at least one monitoring zone"))]), z.transform((zs) => (Array.isArray(zs) ? zs : [zs]))));
+// A failed union alone says "Invalid input": each says what it takes.
+const zones = lazy(() => z.pipe(z.union([ref(), z.array(ref()).check(z.minLength(1, "must name at least one monitoring zone"))], { error: "must be a monitoring zone (id or object) or a non-empty list of them" }), z.transform((zs) => (Array.isArray(zs) ? zs : [zs]))));
 
 const checkFields = lazy(() => ({
   label: z.optional(labelInput()),

@@ -36,7 +36,7 @@ export function toPlan(w: z.output<ReturnType<typeof wirePlan>>): NotificationPl
 }
 
 /** One notification or a list of them (ids or `Notification`s), as pyrax takes them. */
-const notifications = lazy(() => z.pipe(z.union([ref(), z.array(ref())]), z.transform((n) => (Array.isArray(n) ? n : [n]))));
+const notifications = lazy(() => z.pipe(z.union([ref(), z.array(ref())], { error: "must be a notification (id or object) or a list of them" }), z.transform((n) => (Array.isArray(n) ? n : [n]))));
 
 const planFields = lazy(() => ({
   label: z.optional(labelInput()),

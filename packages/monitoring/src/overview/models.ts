@@ -67,7 +67,7 @@ export function toOverview(w: z.output<ReturnType<typeof wireOverview>>): Overvi
 
 export const overviewInput = lazy(() => z.optional(z.strictObject({
   /** Only these entities (one or several ids or `Entity`s): the service's repeated `entityId` filter. */
-  entity: z.optional(z.union([ref(), z.array(ref()).check(z.minLength(1))])),
+  entity: z.optional(z.union([ref(), z.array(ref()).check(z.minLength(1))], { error: "must be an entity (id or object) or a non-empty list of them" })),
   /** Only entities with this `uri` (a managed server's). */
   uri: z.optional(z.string().check(z.minLength(1))),
   ...pageInput(),
