@@ -1,5 +1,3 @@
-import { NoEndpointForService } from "@rax/core";
-import { Queues } from "@rax/queues";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import type { ExampleTarget } from "../../examples/lib/target";
 import * as claimMessages from "../../examples/queues/claim-messages";
@@ -11,31 +9,21 @@ import * as postMessage from "../../examples/queues/post-message";
 import * as refreshClaim from "../../examples/queues/refresh-claim";
 import * as releaseClaim from "../../examples/queues/release-claim";
 import * as renewClaim from "../../examples/queues/renew-claim";
-import { type OpenStackTarget, startOpenStackTarget } from "./openstack-target";
+import { startZaqarTarget } from "./zaqar-target";
 
 // The "Queues" examples against real Zaqar v2: what the docs show must work on a real cloud.
-const os = await startOpenStackTarget().catch((e: unknown) => e as Error);
-const skipReason = os instanceof Error ? `no OpenStack target (${os.message})` : noZaqar(os);
-
-function noZaqar(t: OpenStackTarget): string | undefined {
-  try {
-    void t.ctx.client(Queues, { region: t.region }).endpoint;
-    return undefined;
-  } catch (e) {
-    if (e instanceof NoEndpointForService) return "the catalog has no messaging (Zaqar) endpoint (start it: bash scripts/openstack/start.sh zaqar)";
-    throw e;
-  }
-}
+const zaqar = await startZaqarTarget();
+const skipReason = zaqar.skipReason;
 
 describe.skipIf(skipReason !== undefined)(`queues examples against real Zaqar v2${skipReason ? ` — skipped: ${skipReason}` : ""}`, () => {
   let target: ExampleTarget;
   beforeAll(() => {
     vi.spyOn(console, "log").mockImplementation(() => undefined);
-    const t = os as OpenStackTarget;
+    const t = zaqar.target!;
     target = { ctx: t.ctx, region: t.region, kind: "cloud", stop: async () => undefined };
   });
   afterAll(async () => {
-    if (!(os instanceof Error)) await os.close();
+    await zaqar.close();
     vi.restoreAllMocks();
   });
 

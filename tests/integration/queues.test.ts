@@ -1,27 +1,16 @@
-import { NoEndpointForService } from "@rax/core";
 import { Queues } from "@rax/queues";
 import { afterAll, describe, expect, it } from "vitest";
 import { queuesScenarios } from "../scenarios/queues";
-import { type OpenStackTarget, startOpenStackTarget } from "./openstack-target";
+import type { OpenStackTarget } from "./openstack-target";
+import { startZaqarTarget } from "./zaqar-target";
 
 // Runs when the real-server tier is up and its catalog offers Zaqar (`messaging`); otherwise the
 // suite is skipped and says why.
-const target = await startOpenStackTarget().catch((e: unknown) => e as Error);
-const skipReason = target instanceof Error ? `no OpenStack target (${target.message})` : missing(target);
+const zaqar = await startZaqarTarget();
+const target = zaqar.target;
+const skipReason = zaqar.skipReason;
 
-function missing(t: OpenStackTarget): string | undefined {
-  try {
-    void t.ctx.client(Queues, { region: t.region }).endpoint;
-    return undefined;
-  } catch (e) {
-    if (e instanceof NoEndpointForService) return `the catalog has no messaging (Zaqar) endpoint in ${t.region} (start it: bash scripts/openstack/start.sh zaqar)`;
-    throw e;
-  }
-}
-
-afterAll(async () => {
-  if (!(target instanceof Error)) await target.close();
-});
+afterAll(() => zaqar.close());
 
 describe.skipIf(skipReason !== undefined)(`queues scenarios against real Zaqar v2 (Keystone v3)${skipReason ? ` — skipped: ${skipReason}` : ""}`, () => {
   it("finds Zaqar through the catalog's messaging entry and speaks v2", () => {
