@@ -4,7 +4,7 @@ export { NoSuchSnapshot, NoSuchVolume, NoSuchVolumeType, NoUniqueMatch, Snapshot
 export type { Ref } from "./ref";
 export type { ApiVersion } from "./api-version";
 export { Volume, Volumes } from "./volumes/volumes";
-export type { Attachment, CreateVolumeInput, DeleteVolumeInput, ListVolumesInput, UpdateVolumeInput, VolumeData } from "./volumes/models";
+export type { Attachment, CreateVolumeInput, DeleteSnapshotsInput, DeleteVolumeInput, ListVolumesInput, UpdateVolumeInput, VolumeData } from "./volumes/models";
 export { SIZE_LIMITS } from "./volumes/models";
 export { Snapshot, Snapshots, type WaitForOptions } from "./snapshots/snapshots";
 export type { CreateSnapshotInput, ListSnapshotsInput, SnapshotData, UpdateSnapshotInput } from "./snapshots/models";

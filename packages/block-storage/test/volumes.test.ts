@@ -201,6 +201,23 @@ describe("volumes", () => {
     expect(seen.some((r) => r.path.includes("os-volume_attachments"))).toBe(false);
   });
 
+  it("vol.deleteAllSnapshots deletes each snapshot of the volume in turn, waiting until it is gone, and keeps the volume", async () => {
+    const { cbs, seen, left } = await serve(
+      { method: "GET", path: "/volumes/vol-1", status: 200, body: { volume: wireVolume() } },
+      { method: "GET", path: "/snapshots/detail", status: 200, body: { snapshots: [wireSnapshot(), wireSnapshot({ id: "snap-2" }), wireSnapshot({ id: "other", volume_id: "vol-2" })] } },
+      { method: "DELETE", path: "/snapshots/snap-1", status: 202 },
+      { method: "GET", path: "/snapshots/snap-1", status: 200, body: { snapshot: wireSnapshot({ status: "deleting" }) } },
+      { method: "GET", path: "/snapshots/snap-1", status: 404, body: notFoundBody("Snapshot snap-1") },
+      { method: "DELETE", path: "/snapshots/snap-2", status: 202 },
+      { method: "GET", path: "/snapshots/snap-2", status: 404, body: notFoundBody("Snapshot snap-2") },
+    );
+    const vol = await cbs.volumes.get("vol-1");
+    expect(await vol.deleteAllSnapshots({ interval: 1 })).toBe(2);
+    expect(left()).toBe(0);
+    expect(seen.filter((r) => r.method === "DELETE").map((r) => r.path)).toEqual(["/snapshots/snap-1", "/snapshots/snap-2"]);
+    await expect(vol.deleteAllSnapshots({ interval: 0 })).rejects.toMatchObject({ field: "options.interval" });
+  });
+
   it("waitFor resolves on the status and rejects with VolumeFailed on error", async () => {
     const { cbs } = await serve(
       { method: "GET", path: "/volumes/vol-1", status: 200, body: { volume: wireVolume({ status: "creating" }) } },

@@ -170,3 +170,16 @@ export const deleteVolumeInput = lazy(() =>
   ),
 );
 export type DeleteVolumeInput = z.input<ReturnType<typeof deleteVolumeInput>>;
+
+/** How `deleteAllSnapshots` waits for each snapshot to be gone. */
+export const deleteSnapshotsInput = lazy(() =>
+  z.optional(
+    z.strictObject({
+      /** How often to poll while each snapshot is being deleted (ms). */
+      interval: z.optional(z.int().check(z.positive())),
+      /** Deadline for each wait (ms). */
+      timeout: z.optional(z.int().check(z.positive())),
+    }),
+  ),
+);
+export type DeleteSnapshotsInput = z.input<ReturnType<typeof deleteSnapshotsInput>>;

@@ -11,6 +11,8 @@ import {
   type CreateVolumeInput,
   checkRackspaceSize,
   createVolumeInput,
+  type DeleteSnapshotsInput,
+  deleteSnapshotsInput,
   type DeleteVolumeInput,
   deleteVolumeInput,
   type ListVolumesInput,
@@ -102,6 +104,27 @@ export async function updateVolume(client: ServiceClient, volume: Ref, changes: 
   return toVolume(body.volume);
 }
 
+/** Deletes snapshots one at a time, each waited until gone (Cinder deletes one per volume at once). */
+async function deleteSnapshotsInTurn(client: ServiceClient, snapshots: readonly { id: string }[], wait: { interval: number; timeout: number; signal?: AbortSignal }, o: CallOptions): Promise<void> {
+  for (const s of snapshots) {
+    await deleteSnapshot(client, s.id, o);
+    await waitUntilGone(() => getSnapshot(client, s.id, o), { ...wait, failOn: ["error_deleting"] });
+  }
+}
+
+/**
+ * Every snapshot of the volume, deleted one at a time and waited until gone (pyrax
+ * `vol.delete_all_snapshots()`); the volume itself stays. Returns how many were deleted.
+ */
+export async function deleteAllVolumeSnapshots(client: ServiceClient, volume: Ref, options?: DeleteSnapshotsInput, o: CallOptions = {}): Promise<number> {
+  const id = validate(ref(), volume, "volume");
+  const opts = validate(deleteSnapshotsInput(), options, "options") ?? {};
+  const wait = { interval: opts.interval ?? 5000, timeout: opts.timeout ?? 10 * 60_000, ...(o.signal ? { signal: o.signal } : {}) };
+  const snapshots = await listSnapshots(client, { volume: id }, o).toArray();
+  await deleteSnapshotsInTurn(client, snapshots, wait, o);
+  return snapshots.length;
+}
+
 /**
  * DELETE /volumes/{id} → 202, after checking the seed's rules: an attached volume, one with
  * snapshots, or one neither `available` nor `error` → `VolumeNotDeletable` saying why. With
@@ -119,10 +142,7 @@ export async function deleteVolume(client: VolumeApi, volume: Ref, options?: Del
     // lists its attachment; detaching it again is Cinder's 400, so it is only waited for.
     if (vol.status !== "detaching") for (const a of vol.attachments) await detachVolume(client, id, a.serverId, o);
     if (vol.attachments.length || vol.status === "detaching") vol = await waitUntil(() => getVolume(client, id, o), "status", ["available"], { ...wait, failOn: ["error"] });
-    for (const s of snapshots) {
-      await deleteSnapshot(client, s.id, o);
-      await waitUntilGone(() => getSnapshot(client, s.id, o), { ...wait, failOn: ["error_deleting"] });
-    }
+    await deleteSnapshotsInTurn(client, snapshots, wait, o);
   } else {
     if (vol.attachments.length || vol.status === "in-use" || vol.status === "attaching")
       throw new VolumeNotDeletable(id, "attached", `it is attached to server ${vol.attachments.map((a) => a.serverId).join(", ") || "(attaching)"}; detach it first or pass force`);

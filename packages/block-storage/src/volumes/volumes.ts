@@ -7,7 +7,7 @@ import type { CreateSnapshotInput } from "../snapshots/models";
 import { DEFAULT_WAIT_MS, type Snapshot, type Snapshots, type WaitForOptions } from "../snapshots/snapshots";
 import { failureReason } from "../user-messages";
 import type { VolumeApi } from "../volume-api";
-import type { Attachment, CreateVolumeInput, DeleteVolumeInput, ListVolumesInput, UpdateVolumeInput, VolumeData } from "./models";
+import type { Attachment, CreateVolumeInput, DeleteSnapshotsInput, DeleteVolumeInput, ListVolumesInput, UpdateVolumeInput, VolumeData } from "./models";
 import * as api from "./requests";
 
 /** `blockStorage.volumes`: Cloud Block Storage volumes. Every method takes a volume id or a `Volume`. */
@@ -80,6 +80,14 @@ export class Volumes {
   }
 
   /** This volume's snapshots (pyrax `vol.list_snapshots()`). */
+  /**
+   * Deletes every snapshot of the volume one at a time, each waited until gone (pyrax
+   * `delete_all_snapshots`; `interval`/`timeout` for those waits); resolves with how many. The volume stays.
+   */
+  deleteAllSnapshots(volume: Ref, options?: DeleteSnapshotsInput, o?: CallOptions): Promise<number> {
+    return api.deleteAllVolumeSnapshots(this.client, volume, options, o);
+  }
+
   listSnapshots(volume: Ref, o?: CallOptions): Paginated<Snapshot> {
     return this.snapshots.list({ volume: validate(ref(), volume, "volume") }, o);
   }
@@ -181,6 +189,10 @@ export class Volume {
   }
   detach(o?: CallOptions): Promise<void> {
     return this.#volumes.detach(this, o);
+  }
+  /** pyrax `vol.delete_all_snapshots()`: deletes this volume's snapshots one at a time; resolves with how many. */
+  deleteAllSnapshots(options?: DeleteSnapshotsInput, o?: CallOptions): Promise<number> {
+    return this.#volumes.deleteAllSnapshots(this, options, o);
   }
   createSnapshot(options?: CreateSnapshotInput, o?: CallOptions): Promise<Snapshot> {
     return this.#volumes.createSnapshot(this, options, o);
