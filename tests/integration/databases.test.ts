@@ -1,7 +1,7 @@
 import { NoEndpointForService } from "@rax/core";
 import { Databases } from "@rax/databases";
 import { Context } from "@rax/identity";
-import { afterAll, describe } from "vitest";
+import { afterAll, describe, expect, it } from "vitest";
 import { databasesScenarios } from "../scenarios/databases";
 import { type OpenStackTarget, startOpenStackTarget } from "./openstack-target";
 
@@ -38,5 +38,22 @@ describe.skipIf(skipReason !== undefined)(`databases scenarios against real Trov
     restoreKeepsData: false,
     hostChange: false,
     datastore: { type: "mysql", version: "5.7" },
+  });
+});
+
+describe.skipIf(skipReason !== undefined)(`a user name with a period (real Trove)${skipReason ? ` — skipped: ${skipReason}` : ""}`, () => {
+  // The pyrax docs warn that deleting "john.doe" deleted "john" (the name was cut at the period); rax must delete the one named.
+  it('deleteUser("john.doe") deletes john.doe and leaves john', async () => {
+    const t = target as OpenStackTarget;
+    const cdb = admin!.client(Databases, { region: t.region });
+    const inst = await cdb.instances.create({ name: `rax-dot-${Date.now().toString(36)}`, flavor: 512, volume: 1, users: [{ name: "john", password: "pw-john-123" }, { name: "john.doe", password: "pw-johndoe-1" }] });
+    try {
+      await inst.waitFor("ACTIVE", { interval: 1000 });
+      expect((await inst.getUser("john.doe")).name).toBe("john.doe");
+      await inst.deleteUser("john.doe");
+      expect((await inst.listUsers().toArray()).map((u) => u.name)).toEqual(["john"]);
+    } finally {
+      await inst.delete();
+    }
   });
 });
