@@ -58,8 +58,11 @@ export function blockStorageScenarios(getTarget: () => Target, o: BlockStorageSc
       expect((await cbs.volumes.get(v.id)).metadata).toMatchObject({ purpose: "test" });
       expect((await cbs.volumes.find(v.name)).id).toBe(v.id);
       expect((await cbs.volumes.list().toArray()).map((x) => x.id)).toContain(v.id);
-      const renamed = await v.update({ name: `${v.name}-2`, description: "second" });
-      expect(renamed).toMatchObject({ name: `${v.name}-2`, description: "second" });
+      const newName = `${v.name}-2`;
+      // vol.update changes `v` itself and returns it (as server.update and image.update do).
+      expect(await v.update({ name: newName, description: "second" })).toBe(v);
+      expect(v).toMatchObject({ name: newName, description: "second" });
+      expect(await cbs.volumes.get(v.id)).toMatchObject({ name: newName, description: "second" });
       await expect(cbs.volumes.get("00000000-0000-4000-8000-000000000000")).rejects.toBeInstanceOf(NoSuchVolume);
     });
 
