@@ -58,6 +58,16 @@ describe("snapshots", () => {
     await expect(cbs.snapshots.waitFor("bad", "available", { interval: 1 })).rejects.toBeInstanceOf(SnapshotFailed);
   });
 
+  it("waitFor(\"deleted\") rejects with SnapshotFailed when the delete fails (error_deleting) instead of waiting out the timeout", async () => {
+    const { cbs } = await serve(
+      { method: "GET", path: "/snapshots/snap-1", status: 200, body: { snapshot: wireSnapshot({ status: "deleting" }) } },
+      { method: "GET", path: "/snapshots/snap-1", status: 200, body: { snapshot: wireSnapshot({ status: "error_deleting" }) } },
+    );
+    const e = await cbs.snapshots.waitFor("snap-1", "deleted", { interval: 1 }).catch((x: unknown) => x);
+    expect(e).toBeInstanceOf(SnapshotFailed);
+    expect((e as SnapshotFailed).message).toBe("Snapshot snap-1 went to error_deleting while waiting for deleted");
+  });
+
   it("snap.waitFor refreshes the snapshot object itself", async () => {
     const { cbs } = await serve(
       { method: "GET", path: "/snapshots/snap-1", status: 200, body: { snapshot: wireSnapshot({ status: "creating" }) } },

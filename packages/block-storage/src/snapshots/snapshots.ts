@@ -55,19 +55,20 @@ export class Snapshots {
 
   /**
    * Reloads until the status is one of `status` ("available" usually; "deleted" resolves on 404).
-   * `error` (unless asked for) rejects with `SnapshotFailed`.
+   * `error` (unless asked for) rejects with `SnapshotFailed`; so does `error_deleting` while waiting for "deleted".
    */
   async waitFor(snapshot: Ref, status: string | string[] = "available", o: WaitForOptions<Snapshot> = {}): Promise<Snapshot> {
     const want = (Array.isArray(status) ? status : [status]).map((x) => String(x).toLowerCase());
     const wait = { interval: 5000, timeout: DEFAULT_WAIT_MS, ...o };
     const load = () => this.get(snapshot, { signal: o.signal });
-    if (want.includes("deleted")) {
-      let last = snapshot instanceof Snapshot ? snapshot : undefined;
-      await waitUntilGone(async () => (last = await load()), { ...wait });
-      const id = validate(ref(), snapshot, "snapshot");
-      return new Snapshot(this, { ...(last ?? { id, volumeId: "", size: 0, name: "", description: "", metadata: {}, raw: {} }), raw: last?.raw ?? {}, status: "deleted" });
-    }
     try {
+      if (want.includes("deleted")) {
+        let last = snapshot instanceof Snapshot ? snapshot : undefined;
+        // A delete that fails leaves the snapshot at error_deleting for good: that ends the wait, as it does for a volume.
+        await waitUntilGone(async () => (last = await load()), { ...wait, failOn: ["error_deleting"] });
+        const id = validate(ref(), snapshot, "snapshot");
+        return new Snapshot(this, { ...(last ?? { id, volumeId: "", size: 0, name: "", description: "", metadata: {}, raw: {} }), raw: last?.raw ?? {}, status: "deleted" });
+      }
       return await waitUntil(load, "status", want, { ...wait, failOn: want.includes("error") ? [] : ["error"] });
     } catch (e) {
       if (e instanceof ResourceFailed) {
