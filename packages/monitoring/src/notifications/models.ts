@@ -25,9 +25,10 @@ export interface NotificationData {
 }
 
 export function toNotification(w: WireNotification): NotificationData {
-  // PagerDuty's service_key stays readable but is never printed (nor in raw).
-  const raw = { ...w, ...(w.details ? { details: hideSecretDetails({ ...w.details }) } : {}) };
-  return { id: w.id, label: w.label ?? "", type: w.type ?? "", details: hideSecretDetails({ ...(w.details ?? {}) }), metadata: { ...(w.metadata ?? {}) }, raw };
+  // PagerDuty's service_key and a webhook's url stay readable but are never printed (nor in raw).
+  const type = w.type ?? "";
+  const raw = { ...w, ...(w.details ? { details: hideSecretDetails({ ...w.details }, type) } : {}) };
+  return { id: w.id, label: w.label ?? "", type, details: hideSecretDetails({ ...(w.details ?? {}) }, type), metadata: { ...(w.metadata ?? {}) }, raw };
 }
 
 const details = lazy(() => z.record(z.string(), z.unknown()));

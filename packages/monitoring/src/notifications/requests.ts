@@ -43,7 +43,7 @@ export async function getNotification(client: ServiceClient, notification: Ref, 
 /** POST /notifications → 201 + X-Object-ID, then GET it. */
 export async function createNotification(client: ServiceClient, input: CreateNotificationInput, o: CallOptions = {}): Promise<NotificationData> {
   const i = validate(createNotificationInput(), input, "notification");
-  registerSecretDetails(i.details);
+  registerSecretDetails(i.details, i.type);
   const json = { type: i.type, details: i.details, ...(i.label !== undefined ? { label: i.label } : {}), ...(i.metadata !== undefined ? { metadata: i.metadata } : {}) };
   return getNotification(client, await createdId(await sendFor(client, { method: "POST", path: "notifications", json, ...o }, [201])), o);
 }
@@ -52,7 +52,8 @@ export async function createNotification(client: ServiceClient, input: CreateNot
 export async function updateNotification(client: ServiceClient, notification: Ref, changes: UpdateNotificationInput, o: CallOptions = {}): Promise<void> {
   const id = validate(ref(), notification, "notification");
   const c = validate(updateNotificationInput(), changes, "changes");
-  registerSecretDetails(c.details);
+  // Without a type the notification's own is unknown here: a url is masked as a webhook's would be.
+  registerSecretDetails(c.details, c.type ?? "webhook");
   const json = {
     ...(c.type !== undefined ? { type: c.type } : {}),
     ...(c.label !== undefined ? { label: c.label } : {}),
@@ -77,6 +78,6 @@ export async function testNotification(client: ServiceClient, notification: Ref,
 /** POST /test-notification → 200: tries a type + details without creating anything. */
 export async function testNewNotification(client: ServiceClient, input: TestNotificationInput, o: CallOptions = {}): Promise<NotificationTestResult> {
   const i = validate(testNotificationInput(), input, "notification");
-  registerSecretDetails(i.details);
+  registerSecretDetails(i.details, i.type);
   return toTestResult(await jsonFor(client, { method: "POST", path: "test-notification", json: { type: i.type, details: i.details }, ...o }, [200], wireTestResult()));
 }
