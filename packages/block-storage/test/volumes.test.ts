@@ -201,6 +201,19 @@ describe("volumes", () => {
     expect(seen.some((r) => r.path.includes("os-volume_attachments"))).toBe(false);
   });
 
+  it("delete with force: a detach that leaves the volume in error rejects with VolumeFailed and sends no DELETE", async () => {
+    const { cbs, seen } = await serve(
+      { method: "GET", path: "/volumes/vol-1", status: 200, body: { volume: wireVolume({ status: "in-use", attachments: [{ id: "vol-1", server_id: "srv-1" }] }) } },
+      { method: "GET", path: "/snapshots/detail", status: 200, body: { snapshots: [] } },
+      { method: "DELETE", path: "/nova/servers/srv-1/os-volume_attachments/vol-1", status: 202 },
+      { method: "GET", path: "/volumes/vol-1", status: 200, body: { volume: wireVolume({ status: "error" }) } },
+    );
+    const e = await cbs.volumes.delete("vol-1", { force: true, interval: 1 }).catch((x: unknown) => x);
+    expect(e).toBeInstanceOf(VolumeFailed);
+    expect((e as VolumeFailed).message).toBe("Volume vol-1 went to error while waiting for available");
+    expect(seen.some((r) => r.method === "DELETE" && r.path === "/volumes/vol-1")).toBe(false);
+  });
+
   it("vol.deleteAllSnapshots deletes each snapshot of the volume in turn, waiting until it is gone, and keeps the volume", async () => {
     const { cbs, seen, left } = await serve(
       { method: "GET", path: "/volumes/vol-1", status: 200, body: { volume: wireVolume() } },

@@ -1,10 +1,11 @@
-import { BadRequest, type CallOptions, encodeSegment, jsonFor, markerPager, type NotFound, notFoundAs, type Paginated, sendFor, type ServiceClient, validate, ValidationError, waitUntil, waitUntilGone } from "@rax/core";
+import { BadRequest, type CallOptions, encodeSegment, jsonFor, markerPager, type NotFound, notFoundAs, type Paginated, ResourceFailed, sendFor, type ServiceClient, validate, ValidationError, waitUntil, waitUntilGone } from "@rax/core";
 import * as z from "zod/mini";
 import { apiVersion, displayKeys } from "../api-version";
 import { detachVolume } from "../attachments/requests";
-import { NoSuchVolume, NoUniqueMatch, VolumeNotDeletable } from "../errors";
+import { NoSuchVolume, NoUniqueMatch, VolumeFailed, VolumeNotDeletable } from "../errors";
 import { metadataInput, type Ref, ref } from "../ref";
 import { deleteSnapshot, getSnapshot, listSnapshots } from "../snapshots/requests";
+import { failureReason } from "../user-messages";
 import type { VolumeApi } from "../volume-api";
 import { listVolumeTypes } from "../volume-types/requests";
 import {
@@ -141,7 +142,15 @@ export async function deleteVolume(client: VolumeApi, volume: Ref, options?: Del
     // A volume already `detaching` (a detach just sent, as `vol.detach(); vol.delete({ force })` does) still
     // lists its attachment; detaching it again is Cinder's 400, so it is only waited for.
     if (vol.status !== "detaching") for (const a of vol.attachments) await detachVolume(client, id, a.serverId, o);
-    if (vol.attachments.length || vol.status === "detaching") vol = await waitUntil(() => getVolume(client, id, o), "status", ["available"], { ...wait, failOn: ["error"] });
+    if (vol.attachments.length || vol.status === "detaching") {
+      try {
+        vol = await waitUntil(() => getVolume(client, id, o), "status", ["available"], { ...wait, failOn: ["error"] });
+      } catch (e) {
+        // The same error a wait on the volume gives (with Cinder's reason), not core's bare ResourceFailed.
+        if (e instanceof ResourceFailed) throw new VolumeFailed(e.resource as VolumeData, "available", undefined, await failureReason(client, id, o));
+        throw e;
+      }
+    }
     await deleteSnapshotsInTurn(client, snapshots, wait, o);
   } else {
     if (vol.attachments.length || vol.status === "in-use" || vol.status === "attaching")
