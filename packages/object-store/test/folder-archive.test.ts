@@ -55,7 +55,7 @@ describe("folder upload against a misbehaving server", () => {
     await writeFile(join(root, "d", "c.txt"), "c");
   });
   /** The container exists (createContainer asks first); everything else goes to the test's script. */
-  const swift = (f: (r: SeenRequest) => Answer) => (r: SeenRequest): Answer =>
+  const swift = (f: (r: SeenRequest) => Answer | Promise<Answer>) => (r: SeenRequest): Answer | Promise<Answer> =>
     r.method === "HEAD" && r.path === "/c" ? { status: 204, headers: { "x-container-object-count": "0", "x-container-bytes-used": "0" } } : f(r);
   const isArchive = (r: SeenRequest) => r.method === "PUT" && r.query.has("extract-archive");
   const created = (n: number, errors: string[][] = [], status = "201 Created"): Answer => ({
@@ -120,6 +120,45 @@ describe("folder upload against a misbehaving server", () => {
     const list = fx.requests.find((r) => r.method === "GET") as SeenRequest;
     expect(list.query.get("marker")).toBe("a.tx");
     expect(list.query.get("end_marker")).toBe("d/c.txt\u0001");
+  });
+
+  it("by default 32 archives are in Swift at once (bulk extracts each archive's entries one after another)", async () => {
+    const many = await mkdtemp(join(tmpdir(), "rax-archive-many-"));
+    const names: string[] = [];
+    for (let i = 0; i < 32 * 4; i++) {
+      const name = `f${String(i).padStart(3, "0")}.txt`;
+      names.push(name);
+      await writeFile(join(many, name), name);
+    }
+    let inFlight = 0;
+    let most = 0;
+    let open!: () => void;
+    const gate = new Promise<void>((resolve) => (open = resolve));
+    // Not a timing assertion: only keeps a client that never reaches 32 from hanging the test.
+    const fallback = setTimeout(() => open(), 5_000);
+    fx.script = swift(async (r) => {
+      if (r.method === "PUT" && r.path === "/c" && !isArchive(r)) return { status: 201 };
+      if (isArchive(r)) {
+        most = Math.max(most, ++inFlight);
+        if (inFlight === 32) open();
+        await gate;
+        inFlight--;
+        return created(4);
+      }
+      if (r.method === "GET") {
+        // Swift's range: after marker, before end_marker (the client checks a page keeps to it).
+        const after = r.query.get("marker") ?? "";
+        const before = r.query.get("end_marker") ?? "\uffff";
+        return { status: 200, body: names.filter((n) => n > after && n < before).map((n) => row(n, n)) };
+      }
+      return { status: 500 };
+    });
+    const result = await fx.client().uploadFolder(many, { container: "c" });
+    clearTimeout(fallback);
+    expect(result.uploaded).toHaveLength(128);
+    // 128 small files spread over the archives in flight, 4 each: 32 archives, all answered only once all were sent.
+    expect(fx.requests.filter(isArchive)).toHaveLength(32);
+    expect(most).toBe(32);
   });
 
   it("a 200 that reports failure with no Errors (the archive failed as a whole): each file is sent again by a PUT of its own", async () => {

@@ -22,19 +22,23 @@ export interface ArchiveLimits {
 
 /**
  * Defaults for `archive`. Swift's bulk extracts an archive's entries one after another, so archives in
- * flight are what keeps its object server busy: 8, like the PUTs' default. 50 files per archive:
+ * flight are what keeps its servers busy: 32. Measured on the bench's Swift (one eventlet process per
+ * server, 2 cores; 2,000 files of 1–64 KiB, rounds alternating with `swift upload`, 2026-12-02 22:20):
+ * 8 → 32 in flight took 10.6 → 9.5 s with Swift's CPU 14.8–15.1 → 13.5–13.9 s (each server answers
+ * more requests per wake-up) and fewer idle core-seconds; 16 sat between. 50 files per archive:
  * 2,000 small files measured against the real Swift here (in-process A/B, 2026-12-02) took about
  * as long as 8 PUTs at a time (36 s both) with 25× fewer requests and under half the client CPU; 125 or 250 per archive
  * were slower. Per-process CPU on a private single-worker Swift (2026-12-02, 2,000 files of 1–64 KiB, 3 rounds):
  * Swift's own CPU falls far less than the requests — 23.7–29.0 s with archives vs 24.6–34.5 s with PUTs — because
  * every entry is still an object PUT inside the proxy, object and container servers; the client's falls 3.9–5.1 s
- * → 1.7–2.1 s. 20 or 200 files per archive and 4 or 16 in flight moved the total by no more than the run-to-run noise.
+ * → 1.7–2.1 s. 20 or 200 files per archive and 4 or 16 in flight moved the total by no more than the run-to-run noise
+ * there (a private Swift on disk, under load; see the in-flight measurement above).
  */
 export const ARCHIVE_DEFAULTS: ArchiveLimits & { concurrency: number } = {
   maxFileSize: 1024 * 1024,
   batchBytes: 16 * 1024 * 1024,
   batchFiles: 50,
-  concurrency: 8,
+  concurrency: 32,
 };
 
 /** The request headers bulk applies to every entry (it ignores the rest). */

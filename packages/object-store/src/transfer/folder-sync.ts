@@ -182,7 +182,7 @@ async function uploadChanged(
   // Below 3 files an archive and its verifying listing are no fewer requests than a PUT each.
   const plan = a.archive && small >= MIN_ARCHIVE_FILES ? planArchives(changed, ARCHIVE_DEFAULTS) : { batches: [], single: changed };
   const retry: LocalFile[] = [];
-  // The archives listen on a signal of their own (following the caller's): 8 archives in flight,
+  // The archives listen on a signal of their own (following the caller's): 32 archives in flight,
   // each with its request and listing, are more listeners than Node's default 10 — not a leak.
   const inner = new AbortController();
   const { signal } = inner;

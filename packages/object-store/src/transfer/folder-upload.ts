@@ -48,7 +48,7 @@ export const uploadFolderOptionsSchema = lazy(() =>
      * Send small files as tar archives through Swift's bulk middleware (`?extract-archive=tar`),
      * each file then verified against the container listing (default true; see the README).
      * `false`: one PUT per file. An object tunes it: `maxFileSize` (default 1 MiB), `batchBytes`
-     * (default 16 MiB), `batchFiles` (default 50), `concurrency` (archives in flight, default 8).
+     * (default 16 MiB), `batchFiles` (default 50), `concurrency` (archives in flight, default 32).
      */
     archive: z.optional(
       z.union(
