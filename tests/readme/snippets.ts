@@ -1,30 +1,97 @@
-// The ```ts blocks of the READMEs, as a reader copies them.
+// The ```ts blocks of the READMEs, as a reader copies them — including blocks indented inside a list
+// item, which a reader copies without the indentation — and the explicit opt-out a README may put
+// on the line before a block:
+//
+//   <!-- snippet: fragment — continues the block above (`cf`) -->   a piece of a program: parsed, not run
+//   <!-- snippet: skip — authenticates at the real Rackspace identity -->   a whole program that cannot run here
+//
+// The reason is required: it is shown in the test's name, so nothing is left out silently.
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
+import ts from "typescript";
+
+export type OptOut = { kind: "fragment" | "skip"; reason: string };
 
 export interface Snippet {
   /** README path relative to the repo root */
   file: string;
-  /** 1-based line of the opening fence, for the test name */
+  /** 1-based line of the opening fence, for the test name and errors */
   line: number;
+  /** the block, dedented by its fence's indentation */
   code: string;
+  optOut?: OptOut;
+  /** what is wrong with the block or its marker itself (unclosed fence, marker without a reason) */
+  problem?: string;
 }
 
-const FENCE = /^```(?:ts|typescript)\s*$/;
+const FENCE = /^(\s*)```(?:ts|typescript)(?:\s.*)?$/;
+const CLOSE = /^\s*```\s*$/;
+const MARKER = /^\s*<!--\s*snippet:\s*([a-z]+)\s*(?:[—–:-]\s*)?(.*?)\s*-->\s*$/;
 
 export function snippetsOf(root: string, file: string): Snippet[] {
-  const lines = readFileSync(join(root, file), "utf8").split("\n");
+  return parseSnippets(file, readFileSync(join(root, file), "utf8"));
+}
+
+export function parseSnippets(file: string, text: string): Snippet[] {
+  const lines = text.split("\n");
   const out: Snippet[] = [];
+  let marker: { line: number; kind: string; reason: string } | undefined;
   for (let i = 0; i < lines.length; i++) {
-    if (!FENCE.test(lines[i]!)) continue;
+    const l = lines[i]!;
+    const m = MARKER.exec(l);
+    if (m) {
+      if (marker) out.push(stray(file, marker.line));
+      marker = { line: i + 1, kind: m[1]!, reason: m[2]! };
+      continue;
+    }
+    const open = FENCE.exec(l);
+    if (!open) {
+      // a marker applies to the very next block: anything but blank lines in between strands it
+      if (marker && l.trim() !== "") out.push(stray(file, marker.line)), (marker = undefined);
+      continue;
+    }
+    const indent = open[1]!.length;
     const start = i;
     const body: string[] = [];
-    for (i++; i < lines.length && !/^```\s*$/.test(lines[i]!); i++) body.push(lines[i]!);
-    out.push({ file, line: start + 1, code: body.join("\n") + "\n" });
+    for (i++; i < lines.length && !CLOSE.test(lines[i]!); i++) body.push(dedent(lines[i]!, indent));
+    const s: Snippet = { file, line: start + 1, code: body.join("\n") + "\n" };
+    if (i >= lines.length) s.problem = "the ```ts fence is never closed";
+    if (marker) {
+      if (marker.kind !== "fragment" && marker.kind !== "skip")
+        s.problem = `line ${marker.line}: unknown snippet marker "${marker.kind}" (fragment or skip)`;
+      else if (!marker.reason) s.problem = `line ${marker.line}: the snippet marker needs a reason`;
+      else s.optOut = { kind: marker.kind, reason: marker.reason };
+      marker = undefined;
+    }
+    out.push(s);
   }
+  if (marker) out.push(stray(file, marker.line));
   return out;
 }
 
-/** a block that imports something is a program a reader can run; one without imports is a
- * fragment that continues an earlier block (`cf.…`), and is not run on its own */
+const stray = (file: string, line: number): Snippet => ({
+  file,
+  line,
+  code: "",
+  problem: "a snippet marker that is not right before a ```ts block",
+});
+
+/** the fence's indentation off each line (a list item's block); less-indented lines keep their text */
+const dedent = (l: string, n: number) => l.slice(Math.min(n, /^\s*/.exec(l)![0].length));
+
+/** a block that imports something is a program a reader can run */
 export const isProgram = (s: Snippet): boolean => /^\s*import\s[^;]*from\s+["'][^"']+["']/m.test(s.code);
+
+/** syntax errors as `README:line:col message`, at the README's own line numbers */
+export function syntaxErrors(s: Snippet): string[] {
+  // transpileModule reports syntax errors only (no type information): cheap enough for every block
+  const { diagnostics = [] } = ts.transpileModule(s.code, {
+    fileName: "snippet.ts",
+    reportDiagnostics: true,
+    compilerOptions: { target: ts.ScriptTarget.ES2022, module: ts.ModuleKind.ESNext },
+  });
+  return diagnostics.map((d) => {
+    const at = d.file && d.start !== undefined ? d.file.getLineAndCharacterOfPosition(d.start) : { line: 0, character: 0 };
+    return `${s.file}:${s.line + 1 + at.line}:${at.character + 1} ${ts.flattenDiagnosticMessageText(d.messageText, "\n")}`;
+  });
+}
