@@ -38,7 +38,7 @@ describe("parseSnippets", () => {
 describe("syntaxErrors", () => {
   it("names the README line and column of a syntax error", () => {
     const [s] = parseSnippets("R.md", "intro\n\n```ts\nconst a = 1;\nfor (const o of a) { … }\n```\n");
-    expect(syntaxErrors(s!)).toEqual(["R.md:5:22 Invalid character."]);
+    expect(syntaxErrors(s!)).toEqual(["R.md:5:22 Unexpected \"…\""]);
   });
 
   it("has nothing to say about a block that parses", () => {
