@@ -100,7 +100,10 @@ export class HttpError extends RaxError {
     // A server can echo anything in a request-id header (a token, once): masked like the debug log.
     const requestId = init.requestId === undefined ? undefined : redactText(init.requestId);
     const rid = requestId ? ` (Request-ID: ${requestId})` : "";
-    super(`${init.message} (HTTP ${init.status}; ${init.method} ${init.url})${rid}`, { cause: init.cause });
+    // No method: no request of its own failed (a lookup among listed rows matched nothing), so the
+    // message names none rather than a made-up one.
+    const sent = init.method ? ` (HTTP ${init.status}; ${init.method} ${init.url})` : "";
+    super(`${init.message}${sent}${rid}`, { cause: init.cause });
     this.status = init.status;
     this.code = init.code;
     this.details = init.details;
@@ -404,10 +407,13 @@ export async function notFoundAs<T>(p: Promise<T>, make: (e: NotFound) => Error)
 }
 
 /**
- * A lookup that found nothing among listed rows (`find`, name resolution) as the same class a 404
- * gives (`NoSuchServer`, `NoSuchVolume`…), so callers catch one class however the lookup was made.
- * `what` names the thing looked for; it stands in the error's `url`.
+ * A lookup that found nothing among listed rows, as a `NotFound` handed to `make`. `what` is kept in
+ * the error's `url` for callers that read it; the message is `message` alone (no request line: none
+ * of its own failed).
+ * @deprecated Give the service's class the lookup form, `new NoSuchX(value, { in: client, by?, on? })`
+ * (`notFoundError`), or `new X(lookupMiss(kind, value, { in: client }))` for another `NotFound`
+ * class: the message then says what was looked for and in which service and region.
  */
 export function notFound<E>(what: string, message: string, make: (e: NotFound) => E): E {
-  return make(new NotFound({ status: 404, message, method: "GET", url: what }));
+  return make(new NotFound({ status: 404, message, method: "", url: what }));
 }

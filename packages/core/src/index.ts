@@ -33,7 +33,7 @@ export {
   type InvalidResponseInit,
   type ResourceFailedInit,
 } from "./errors";
-export { notFoundError, type NotFoundOf, type NotFoundErrorClass } from "./not-found-error";
+export { lookupMiss, type LookupMiss, notFoundError, type NotFoundOf, type NotFoundErrorClass } from "./not-found-error";
 export { statusFailedError, type StatusResource, type StatusFailedErrorClass } from "./status-failed-error";
 export { NoUniqueMatch } from "./no-unique-match";
 export { notUniqueError, type NotUniqueOf, type NotUniqueErrorClass } from "./not-unique-error";

@@ -1,4 +1,4 @@
-import { type HttpError, httpErrorInit, NotFound, RECIPE_MADE } from "./errors";
+import { type HttpError, type HttpErrorInit, httpErrorInit, NotFound, RECIPE_MADE } from "./errors";
 
 // Recipes for the errors every service declares: one line each in a package's errors.ts,
 //   export class NoSuchServer extends /* @__PURE__ */ notFoundError("NoSuchServer", "server", "server") {}
@@ -36,6 +36,17 @@ function placeOf(client: LookupMiss["in"]): string {
 }
 
 /**
+ * What a `NotFound` for a lookup miss is built from: `No <kind> <by> "<value>"[ on <on>] in <service> (<region>)`,
+ * status 404 and no request (`method` and `url` empty, so the message names none). For `NotFound`
+ * classes that take an init (`new UserNotFound(lookupMiss("user", "bob", { in: client, by: "with name" }))`);
+ * `notFoundError` classes take the `LookupMiss` directly.
+ */
+export function lookupMiss(kind: string, value: string, miss: LookupMiss): HttpErrorInit {
+  const within = miss.on ? ` on ${miss.on}` : "";
+  return { status: 404, message: `No ${kind} ${miss.by ?? "named"} ${JSON.stringify(value)}${within} in ${placeOf(miss.in)}`, method: "", url: "" };
+}
+
+/**
  * A `NotFound` for one kind of resource, kept under `property` (default `id`):
  * - `new NoSuchX(id, from)` refines a real 404: says `No such <kind>: <id>` and carries status,
  *   request, request id, body and `cause` over from `from`;
@@ -50,15 +61,7 @@ export function notFoundError<P extends string = "id">(errorName: string, kind: 
   const made = class extends NotFound {
     static override readonly errorName: string = errorName;
     constructor(id: string, from: HttpError | LookupMiss) {
-      if (!("in" in from)) {
-        super(httpErrorInit(from, `No such ${kind}: ${id}`));
-      } else {
-        const within = from.on ? ` on ${from.on}` : "";
-        const message = `No ${kind} ${from.by ?? "named"} ${JSON.stringify(id)}${within} in ${placeOf(from.in)}`;
-        super({ status: 404, message, method: "", url: "" });
-        // HttpError appends "(HTTP 404; <method> <url>)"; a lookup sent no such request.
-        this.message = message;
-      }
+      super("in" in from ? lookupMiss(kind, id, from) : httpErrorInit(from, `No such ${kind}: ${id}`));
       // Assigned after super, as a parameter property is: the same field, in the same place.
       (this as Record<string, unknown>)[key] = id;
     }

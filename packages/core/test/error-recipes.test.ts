@@ -17,6 +17,7 @@ import {
   errorFromResponse,
   httpErrorInit,
   isRaxError,
+  lookupMiss,
   namedError,
   notFoundError,
   notUniqueError,
@@ -151,6 +152,23 @@ describe("notFoundError", () => {
       'No other thing with id, name or RAM "2" on instance i-1 in compute',
     );
     expect(new NoSuchOther("x", { in: {} }).message).toBe('No other thing named "x" in the service');
+  });
+
+  it("lookupMiss gives a NotFound class that takes an init the same message, never the client's endpoint", () => {
+    class UserNotFound extends namedError(NotFound, "UserNotFound") {}
+    class Identity {
+      static readonly serviceType = "identity";
+      readonly endpoint = "http://127.0.0.1:5000/v3";
+      readonly token = SECRET;
+    }
+    const e = new UserNotFound(lookupMiss("user", "bob", { in: new Identity(), by: "with name" }));
+    expect(e).toBeInstanceOf(UserNotFound);
+    expect(e.status).toBe(404);
+    expect(e.message).toBe('No user with name "bob" in identity');
+    for (const form of [e.message, printed(e), JSON.stringify(e), String(e)]) {
+      expect(form).not.toContain(SECRET);
+      expect(form).not.toContain("127.0.0.1");
+    }
   });
 
   it("a subclass of a recipe class is its own kind and still the recipe's", () => {

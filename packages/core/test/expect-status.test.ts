@@ -74,6 +74,8 @@ describe("notFound", () => {
     expect(e).toBeInstanceOf(NoSuchThing);
     expect(e.from).toBeInstanceOf(NotFound);
     expect(e.from.status).toBe(404);
-    expect(e.message).toContain("No thing named web");
+    // The message is the lookup's words only: no "(HTTP 404; GET thing:web)" for a request never sent.
+    expect(e.message).toBe("No thing named web");
+    expect(e.from.url).toBe("thing:web");
   });
 });

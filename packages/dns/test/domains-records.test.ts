@@ -57,7 +57,12 @@ describe("domains", () => {
     await expect(dns.domains.get(1)).rejects.toBeInstanceOf(NoSuchDomain);
     expect((await dns.find({ name: "Example.EDU." })).id).toBe("3534921");
     expect(seen[2]!.query.get("name")).toBe("example.edu");
-    await expect(dns.domains.find("nothing.edu")).rejects.toBeInstanceOf(NoSuchDomain);
+    const miss = await dns.domains.find("nothing.edu").catch((e: unknown) => e);
+    expect(miss).toBeInstanceOf(NoSuchDomain);
+    expect((miss as NoSuchDomain).status).toBe(404);
+    expect((miss as NoSuchDomain).domain).toBe("nothing.edu");
+    // What was looked for and where, not a made-up "(HTTP 404; GET domains)".
+    expect((miss as Error).message).toBe('No domain named "nothing.edu" in rax:dns');
   });
 
   it("create sends records and subdomains in the one call (the seed's 'Combining Multiple Actions')", async () => {
@@ -172,7 +177,10 @@ describe("records", () => {
     expect(rows[0]).toMatchObject({ id: "A-1", domainId: "5" });
     expect(Object.fromEntries(seen[0]!.query)).toMatchObject({ type: "A", name: "www.example.edu", data: "192.0.2.1" });
     expect((await dns.findRecord(5, "A", "www.example.edu")).id).toBe("A-1");
-    await expect(dns.records.find(5, { type: "A", name: "none.example.edu" })).rejects.toBeInstanceOf(DomainRecordNotFound);
+    const miss = await dns.records.find(5, { type: "A", name: "none.example.edu" }).catch((e: unknown) => e);
+    expect(miss).toBeInstanceOf(DomainRecordNotFound);
+    expect((miss as DomainRecordNotFound).status).toBe(404);
+    expect((miss as Error).message).toBe('No record matching "A none.example.edu" on domain 5 in rax:dns');
     await expect(dns.records.find(5, { type: "A" })).rejects.toBeInstanceOf(DomainRecordNotUnique);
     expect(() => dns.records.list(5, { name: "www.example.edu" })).toThrow(expect.objectContaining({ field: "filters.type" }));
   });

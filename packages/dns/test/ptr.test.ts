@@ -1,4 +1,4 @@
-import { InvalidResponse } from "@rax/core";
+import { InvalidResponse, NotFound } from "@rax/core";
 import { describe, expect, it } from "vitest";
 import { InvalidDeviceType, PTRRecordCreationFailed } from "../src/index";
 import { job, serve } from "./fixture";
@@ -69,6 +69,16 @@ describe("reverse DNS (PTR)", () => {
     expect(seen[4]!.query.get("ip")).toBe("192.0.2.7");
     await dns.deletePtrRecords(server);
     expect(seen[6]!.query.get("ip")).toBeNull();
+  });
+
+  it("update of a record the device does not have: NotFound naming the record and the device by id, not its URL", async () => {
+    const { dns, seen } = await serve({ method: "GET", path: "/rdns/cloudServersOpenStack", body: { recordsList: { records: [ptr()] } } });
+    const e = await dns.ptr.update(server, { name: "example.edu", data: "192.0.2.8", ttl: 9600 }).catch((x: unknown) => x);
+    expect(e).toBeInstanceOf(NotFound);
+    expect((e as NotFound).status).toBe(404);
+    expect((e as Error).message).toBe('No PTR record for "example.edu → 192.0.2.8" on server abc-123 in rax:dns');
+    expect((e as Error).message).not.toContain("rackspacecloud.com");
+    expect(seen.map((r) => r.method)).toEqual(["GET"]);
   });
 
   it("bad devices and records fail before any request", async () => {

@@ -7,6 +7,7 @@ import {
   ServiceClient,
   ValidationError,
   encodeSegment,
+  lookupMiss,
   registerSecret,
   validate,
 } from "@rax/core";
@@ -191,6 +192,7 @@ export class IdentityAdminClient extends ServiceClient {
   /** By id, name or email (pyrax `get_user`). */
   async getUser(lookup: z.input<Schemas["userLookup"]>): Promise<Json> {
     const q = validate((await schemas()).userLookup, lookup, "lookup");
+    let rows: Json[];
     try {
       if ("id" in q) {
         const b = await this.call<{ user?: Json }>("GET", `/users/${encodeSegment(q.id)}`);
@@ -200,14 +202,16 @@ export class IdentityAdminClient extends ServiceClient {
       // was some other user. The rows are matched here, whatever the server did with the filter.
       const query = this.v3 && "email" in q ? undefined : q;
       const b = await this.call<{ users?: Json[]; user?: Json }>("GET", "/users", undefined, query);
-      const field = "name" in q ? "name" : "email";
-      const value = "name" in q ? q.name : q.email;
-      const found = (b?.users ?? (b?.user ? [b.user] : [])).find((u) => userHas(u, field, value));
-      if (!found) throw new UserNotFound({ status: 404, method: "GET", url: `${this.endpoint}/users`, message: "No such user" });
-      return stripPasswords(found);
+      rows = b?.users ?? (b?.user ? [b.user] : []);
     } catch (e) {
       rethrow(e, UserNotFound);
     }
+    const field = "name" in q ? "name" : "email";
+    const value = "name" in q ? q.name : q.email;
+    const found = rows.find((u) => userHas(u, field, value));
+    // The listing answered; no user in it matched: say which, not the (endpoint-bearing) list URL.
+    if (!found) throw new UserNotFound(lookupMiss("user", value, { in: this, by: `with ${field}` }));
+    return stripPasswords(found);
   }
 
   async createUser(input: z.input<Schemas["userInput"]>): Promise<Json> {

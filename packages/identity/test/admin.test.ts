@@ -57,8 +57,15 @@ describe("identity admin calls (v2.0 paths)", () => {
     try {
       expect((await id.getUser({ email: "second@example.com" })).id).toBe(b.id);
       expect((await id.getUser({ name: "first-user" })).id).toBe(a.id);
-      await expect(id.getUser({ email: "nobody@example.com" })).rejects.toBeInstanceOf(UserNotFound);
-      await expect(id.getUser({ name: "nobody" })).rejects.toBeInstanceOf(UserNotFound);
+      const byEmail = await id.getUser({ email: "nobody@example.com" }).catch((e: unknown) => e);
+      expect(byEmail).toBeInstanceOf(UserNotFound);
+      expect((byEmail as UserNotFound).status).toBe(404);
+      // Which user was looked for; not "No such user (HTTP 404; GET <identity endpoint>/users)".
+      expect((byEmail as Error).message).toBe('No user with email "nobody@example.com" in identity');
+      const byName = await id.getUser({ name: "nobody" }).catch((e: unknown) => e);
+      expect(byName).toBeInstanceOf(UserNotFound);
+      expect((byName as Error).message).toBe('No user with name "nobody" in identity');
+      expect((byName as Error).message).not.toContain(fake.v2);
     } finally {
       await id.deleteUser(a);
       await id.deleteUser(b);

@@ -50,7 +50,11 @@ describe("load balancers", () => {
       { method: "GET", path: "/loadbalancers", status: 200, body: { loadBalancers: [row(1, "x"), row(2, "x")] } },
     );
     expect((await clb.find("web")).nodes).toHaveLength(2);
-    await expect(clb.find("nope")).rejects.toBeInstanceOf(NoSuchLoadBalancer);
+    const miss = await clb.find("nope").catch((e: unknown) => e);
+    expect(miss).toBeInstanceOf(NoSuchLoadBalancer);
+    expect((miss as NoSuchLoadBalancer).status).toBe(404);
+    // What was looked for and where, not a made-up "(HTTP 404; GET loadbalancers?name=nope)".
+    expect((miss as Error).message).toBe('No load balancer named "nope" in rax:load-balancer');
     await expect(clb.find("x")).rejects.toBeInstanceOf(NoUniqueMatch);
   });
 

@@ -66,7 +66,10 @@ describe("access list", () => {
     await clb.accessList.deleteItems(1, 19021);
     await clb.accessList.deleteItems(1, [19019, 19021]);
     expect(seen[4]!.query.getAll("id")).toEqual(["19019", "19021"]);
-    await expect(clb.accessList.deleteItems(1, [19019, 5])).rejects.toBeInstanceOf(NoSuchAccessListItem);
+    const miss = await clb.accessList.deleteItems(1, [19019, 5]).catch((e: unknown) => e);
+    expect(miss).toBeInstanceOf(NoSuchAccessListItem);
+    expect((miss as NoSuchAccessListItem).status).toBe(404);
+    expect((miss as Error).message).toBe('No access-list item with id "5" on load balancer 1 in rax:load-balancer');
     expect(seen).toHaveLength(6);
   });
 });

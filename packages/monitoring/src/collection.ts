@@ -1,4 +1,4 @@
-import { type CallOptions, HttpError, lazy, linkPager, type NotFound, notFoundAs, type Paginated, type Query, type ServiceClient } from "@rax/core";
+import { type CallOptions, HttpError, lazy, linkPager, type LookupMiss, type NotFound, notFoundAs, type Paginated, type Query, type ServiceClient } from "@rax/core";
 import * as z from "zod/mini";
 
 /** Every Cloud Monitoring list: `{"values":[…],"metadata":{"count","limit","marker","next_marker","next_href"}}` (monitoring.md "Collection shape"). */
@@ -57,15 +57,16 @@ export function listValues<S extends z.ZodMiniType, T>(
 /**
  * `get()`, or — when the server does not route GET by id (Rackspace's mock serves notifications,
  * monitoring zones and notification types as lists only: a 405 or a bare 404) — the row with `id`
- * from `list()`. Not in the list either: `missing(e)`.
+ * from `list()`. Not in the list either: `missing` with the lookup (a 404 naming the id and the
+ * service, not the unrouted GET, which says nothing about whether the row exists).
  */
-export async function getOrFindInList<T extends { id: string }>(get: () => Promise<T>, list: () => Paginated<T>, id: string, unrouted: readonly number[], missing: (e: HttpError) => Error): Promise<T> {
+export async function getOrFindInList<T extends { id: string }>(client: ServiceClient, get: () => Promise<T>, list: () => Paginated<T>, id: string, unrouted: readonly number[], missing: (from: LookupMiss) => Error): Promise<T> {
   try {
     return await get();
   } catch (e) {
     const http = e instanceof HttpError ? e : e instanceof Error && e.cause instanceof HttpError ? e.cause : undefined;
     if (!http || !unrouted.includes(http.status)) throw e;
     for await (const row of list()) if (row.id === id) return row;
-    throw missing(http);
+    throw missing({ in: client, by: "with id" });
   }
 }

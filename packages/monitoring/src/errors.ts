@@ -1,4 +1,4 @@
-import { BadRequest, type HttpError, httpErrorInit, namedError, NotFound } from "@rax/core";
+import { BadRequest, type HttpError, httpErrorInit, type LookupMiss, lookupMiss, namedError, NotFound } from "@rax/core";
 
 /** What a Cloud Monitoring 404 was about, for `NoSuch…` messages. */
 export type MonitoringResourceKind =
@@ -12,15 +12,18 @@ export type MonitoringResourceKind =
   | "notification plan"
   | "agent token";
 
-/** A Cloud Monitoring resource does not exist (404 `notFoundError` / `parentNotFoundError`). */
+/**
+ * A Cloud Monitoring resource does not exist: a 404 (`notFoundError` / `parentNotFoundError`), or a
+ * lookup in a list that did not hold it (`{ in: client, by? }`, as core's `notFoundError` classes).
+ */
 export class NoSuchMonitoringResource extends NotFound {
   static override readonly errorName: string = "NoSuchMonitoringResource";
   constructor(
     readonly kind: MonitoringResourceKind,
     readonly id: string,
-    from: HttpError,
+    from: HttpError | LookupMiss,
   ) {
-    super(httpErrorInit(from, `No such ${kind}: ${id}`));
+    super("in" in from ? lookupMiss(kind, id, from) : httpErrorInit(from, `No such ${kind}: ${id}`));
   }
 }
 

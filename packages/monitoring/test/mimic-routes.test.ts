@@ -20,7 +20,12 @@ describe("notifications where GET by id is not routed (mimic)", () => {
   it("get answers from the list; an id the list does not hold is NoSuchNotification", async () => {
     const { cm } = await serve(methodNotAllowed, listed([email]), { ...methodNotAllowed, path: "/notifications/ntNOPE" }, listed([email]));
     expect(await cm.notifications.get("ntAAAA0001")).toMatchObject({ id: "ntAAAA0001", type: "email" });
-    await expect(cm.notifications.get("ntNOPE")).rejects.toBeInstanceOf(NoSuchNotification);
+    const miss = await cm.notifications.get("ntNOPE").catch((e: unknown) => e);
+    expect(miss).toBeInstanceOf(NoSuchNotification);
+    // A 404 naming the id looked for in the list, not the unrouted GET's 405 ("No such notification … (HTTP 405; GET …)").
+    expect((miss as NoSuchNotification).status).toBe(404);
+    expect((miss as NoSuchNotification).id).toBe("ntNOPE");
+    expect((miss as Error).message).toBe('No notification with id "ntNOPE" in rax:monitor');
   });
 });
 
@@ -30,7 +35,7 @@ describe("monitoring zones and notification types as lists only (mimic)", () => 
     const list = { method: "GET", path: "/monitoring_zones", status: 200, body: { values: [zone], metadata: { count: 1, limit: 100, marker: null, next_marker: null, next_href: null } } };
     const { cm } = await serve({ method: "GET", path: "/monitoring_zones/mzdfw", status: 404, body: undefined }, list, { method: "GET", path: "/monitoring_zones/mzxyz", status: 404, body: undefined }, list);
     expect(await cm.zones.get("mzdfw")).toMatchObject({ id: "mzdfw", countryCode: "US" });
-    await expect(cm.zones.get("mzxyz")).rejects.toMatchObject({ name: "NoSuchMonitoringResource", kind: "monitoring zone" });
+    await expect(cm.zones.get("mzxyz")).rejects.toMatchObject({ name: "NoSuchMonitoringResource", kind: "monitoring zone", status: 404, message: 'No monitoring zone with id "mzxyz" in rax:monitor' });
   });
   it("notificationTypes.get answers from the list on a 405", async () => {
     const list = { method: "GET", path: "/notification_types", status: 200, body: { values: [{ id: "email", fields: [{ name: "address", optional: false, description: "Email address to send notifications to" }] }], metadata: { count: 1, limit: 100, marker: null, next_marker: null, next_href: null } } };

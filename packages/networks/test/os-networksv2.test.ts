@@ -137,7 +137,12 @@ describe("os-networksv2 calls", () => {
     const cnw = fx.client("rackspace-compute-only");
     fx.script = () => ({ status: 200, body: { networks: [...pseudo, mine] } });
     expect((await cnw.networks.find("my_lan")).id).toBe(mine.id);
-    await expect(cnw.networks.find("other")).rejects.toBeInstanceOf(NoSuchNetwork);
+    const miss = await cnw.networks.find("other").catch((e: unknown) => e);
+    expect(miss).toBeInstanceOf(NoSuchNetwork);
+    expect((miss as NoSuchNetwork).status).toBe(404);
+    expect((miss as NoSuchNetwork).network).toBe("other");
+    // The label looked for, not "(HTTP 404; GET <compute endpoint>/os-networksv2)".
+    expect((miss as Error).message).toBe('No network labelled "other" in network');
     fx.script = () => ({ status: 200, body: { networks: [mine, { ...mine, id: "second" }] } });
     await expect(cnw.networks.find("my_lan")).rejects.toBeInstanceOf(NetworkLabelNotUnique);
   });

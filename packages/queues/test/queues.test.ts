@@ -46,7 +46,11 @@ describe("queues", () => {
 
   it("get → NoSuchQueue when it does not exist", async () => {
     const { pq } = await serve({}, { method: "HEAD", path: "/queues/a", status: 404 });
-    await expect(pq.queues.get("a")).rejects.toBeInstanceOf(NoSuchQueue);
+    const miss = await pq.queues.get("a").catch((e: unknown) => e);
+    expect(miss).toBeInstanceOf(NoSuchQueue);
+    expect((miss as NoSuchQueue).status).toBe(404);
+    // Which queue and where, not a made-up "(HTTP 404; GET queue a)".
+    expect((miss as Error).message).toBe('No queue named "a" in rax:queues');
   });
 
   it("create: 201 → a Queue; 204 (already there) → DuplicateQueue", async () => {

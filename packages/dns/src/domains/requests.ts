@@ -1,4 +1,4 @@
-import { type CallOptions, encodeSegment, type Job, linkPager, type NotFound, notFound, notFoundAs, type Paginated, validate, ValidationError } from "@rax/core";
+import { type CallOptions, encodeSegment, type Job, linkPager, type NotFound, notFoundAs, type Paginated, validate, ValidationError } from "@rax/core";
 import type { DnsApi } from "../backend";
 import { createZone, deleteZone, exportZone, getZone, importZone, subzones, updateZone, zonesPage } from "../designate/zones";
 import * as z from "zod/mini";
@@ -83,7 +83,7 @@ export async function findDomain(client: DnsApi, name: string, o: CallOptions = 
   const rows = await listDomains(client, { name: n }, o).toArray();
   const hit = rows.find((d) => d.name.toLowerCase() === n);
   if (hit) return hit;
-  throw notFound("domains", `No domain named ${n}`, (e) => new NoSuchDomain(n, e));
+  throw new NoSuchDomain(n, { in: client });
 }
 
 /**

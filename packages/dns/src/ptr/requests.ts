@@ -1,4 +1,4 @@
-import { type CallOptions, type Job, NotFound, validate } from "@rax/core";
+import { type CallOptions, type Job, lookupMiss, NotFound, validate } from "@rax/core";
 import type { DnsApi } from "../backend";
 import { InvalidDeviceType, NotSupportedByBackend, PTRRecordCreationFailed, PTRRecordDeletionFailed, PTRRecordUpdateFailed } from "../errors";
 import type { JobCallOptions, JobData } from "../jobs/models";
@@ -17,6 +17,12 @@ function serviceOf(href: string): PtrServiceName | undefined {
   if (/\/servers\/[^/]+\/?$/.test(href)) return PTR_SERVICES.server;
   if (/\/loadbalancers\/[^/]+\/?$/.test(href)) return PTR_SERVICES.loadBalancer;
   return undefined;
+}
+
+/** `server 4f1…` / `load balancer 12`: the device by kind and id, not its URL (which holds the service endpoint). */
+function deviceLabel(d: Device): string {
+  const id = d.href.replace(/\/+$/, "").split("/").pop() ?? "";
+  return `${d.service === PTR_SERVICES.server ? "server" : "load balancer"} ${id}`;
 }
 
 const bad = (message: string) => new InvalidDeviceType("device", message);
@@ -88,7 +94,7 @@ export function updatePtrRecord(client: DnsApi, device: PtrDevice, input: Update
     await rackspaceOnly(client, "ptr.update", ctx.signal);
     const req = { ...w.perRequest, signal: ctx.signal };
     const cur = (await listPtrRecords(client, device, req)).find((r) => r.name.toLowerCase() === u.name && r.data === u.data);
-    if (!cur) throw new NotFound({ status: 404, method: "GET", url: `rdns/${d.service}`, message: `No PTR record ${u.name} → ${u.data} on this device` });
+    if (!cur) throw new NotFound(lookupMiss("PTR record", `${u.name} → ${u.data}`, { in: client, by: "for", on: deviceLabel(d) }));
     const rec = { name: u.name, id: cur.id, type: "PTR", data: u.data, ...(u.ttl !== undefined ? { ttl: u.ttl } : {}), ...(u.comment !== undefined ? { comment: u.comment } : {}) };
     await startAndFollow(client, { method: "PUT", path: "rdns", json: { recordsList: { records: [rec] }, link: link(d) } }, { result: () => undefined, failure: PTRRecordUpdateFailed }, w, ctx);
     const now = (await listPtrRecords(client, device, req)).find((r) => r.id === cur.id);

@@ -1,4 +1,4 @@
-import { type CallOptions, encodeSegment, type Job, linkPager, type NotFound, notFound, notFoundAs, type Paginated, validate, ValidationError } from "@rax/core";
+import { type CallOptions, encodeSegment, type Job, linkPager, type NotFound, notFoundAs, type Paginated, validate, ValidationError } from "@rax/core";
 import * as z from "zod/mini";
 import type { DnsApi } from "../backend";
 import { addRecordsetsAndWait, deleteRecordsets, getRecordset, recordsetsPage, updateRecordset } from "../designate/recordsets";
@@ -67,8 +67,9 @@ export async function getRecord(client: DnsApi, domain: DomainRef, record: Recor
  * several → `DomainRecordNotUnique`. The server filters; rax then matches name and data exactly.
  */
 export async function findRecord(client: DnsApi, domain: DomainRef, input: FindRecordInput, o: CallOptions = {}): Promise<RecordData> {
+  const domainId = validate(domainRef(), domain, "domain");
   const q = validate(findRecordInput(), input, "filters");
-  const rows = (await listRecords(client, domain, q, o).toArray()).filter(
+  const rows = (await listRecords(client, domainId, q, o).toArray()).filter(
     (r) => r.type.toUpperCase() === q.type && (q.name === undefined || r.name.toLowerCase() === q.name) && (q.data === undefined || r.data === q.data || (r.records ?? []).includes(q.data)),
   );
   // Designate keeps every value of a name and type in one recordset (one row here), where Cloud DNS
@@ -77,7 +78,7 @@ export async function findRecord(client: DnsApi, domain: DomainRef, input: FindR
   if (matches.length === 1) return rows[0]!;
   if (matches.length > 1) throw new DomainRecordNotUnique(matches.map((m) => m.id), matches.map((m) => m.data));
   const what = `${q.type}${q.name ? ` ${q.name}` : ""}${q.data ? ` ${q.data}` : ""}`;
-  throw notFound("records", `No ${what} record`, (e) => new DomainRecordNotFound(what, e));
+  throw new DomainRecordNotFound(what, { in: client, by: "matching", on: `domain ${domainId}` });
 }
 
 /** POST /domains/{id}/records {"records": [...]} → 202 job; resolves with the new records. ERROR → `DomainRecordAdditionFailed`. */

@@ -1,4 +1,4 @@
-import { type CallOptions, notFound, type ServiceClient, validate } from "@rax/core";
+import { type CallOptions, type ServiceClient, validate } from "@rax/core";
 import { NoSuchAccessListItem } from "../errors";
 import { changeOnly, lbPath, read } from "../mutation";
 import { type Ref, ref, refs } from "../ref";
@@ -33,7 +33,7 @@ export async function deleteAccessListItems(client: ServiceClient, lb: Ref, item
   const ids = validate(refs(), items, "items");
   const have = new Set((await getAccessList(client, id, o)).map((i) => String(i.id)));
   const unknown = ids.filter((x) => !have.has(x));
-  if (unknown.length) throw notFound(lbPath(id, "/accesslist"), `Access list of load balancer ${id} has no item ${unknown.join(", ")}`, (e) => new NoSuchAccessListItem(unknown.join(", "), e));
+  if (unknown.length) throw new NoSuchAccessListItem(unknown.join(", "), { in: client, by: "with id", on: `load balancer ${id}` });
   if (ids.length === 1) return changeOnly(client, id, { method: "DELETE", path: lbPath(id, `/accesslist/${ids[0]}`) }, [202], o);
   await changeOnly(client, id, { method: "DELETE", path: lbPath(id, "/accesslist"), query: { id: ids } }, [202], o);
 }

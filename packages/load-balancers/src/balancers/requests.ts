@@ -1,4 +1,4 @@
-import { type CallOptions, jsonFor, markerPager, notFound, type Paginated, ResourceFailed, type ServiceClient, validate, waitUntil, type WaitOptions } from "@rax/core";
+import { type CallOptions, jsonFor, markerPager, type Paginated, ResourceFailed, type ServiceClient, validate, waitUntil, type WaitOptions } from "@rax/core";
 import * as z from "zod/mini";
 import { LoadBalancerFailed, NoSuchLoadBalancer, NoUniqueMatch } from "../errors";
 import { changeJson, changeOnly, lbPath, read } from "../mutation";
@@ -49,7 +49,7 @@ export async function findLoadBalancer(client: ServiceClient, name: string, o: C
   const n = validate(z.string().check(z.minLength(1)), name, "name");
   const matches = (await listLoadBalancers(client, {}, o).toArray()).filter((lb) => lb.name === n);
   if (matches.length > 1) throw new NoUniqueMatch("load balancers", matches.map((lb) => String(lb.id)));
-  if (matches.length === 0) throw notFound(`loadbalancers?name=${n}`, `No load balancer named ${n}`, (e) => new NoSuchLoadBalancer(n, e));
+  if (matches.length === 0) throw new NoSuchLoadBalancer(n, { in: client });
   return getLoadBalancer(client, matches[0]!.id, o);
 }
 

@@ -37,7 +37,7 @@ export function listNotifications(client: ServiceClient, options?: ListNotificat
 export async function getNotification(client: ServiceClient, notification: Ref, o: CallOptions = {}): Promise<NotificationData> {
   const id = validate(ref(), notification, "notification");
   const get = async () => toNotification(await notFoundAs(client.json({ method: "GET", path: path(id), ...o }, wireNotification()), missing(id)));
-  return getOrFindInList(get, () => listNotifications(client, undefined, o), id, [405], (e) => new NoSuchNotification(id, e));
+  return getOrFindInList(client, get, () => listNotifications(client, undefined, o), id, [405], (e) => new NoSuchNotification(id, e));
 }
 
 /** POST /notifications → 201 + X-Object-ID, then GET it. */

@@ -1,4 +1,4 @@
-import { type CallOptions, encodeSegment, type HttpError, jsonFor, notFoundAs, type Paginated, type ServiceClient, validate } from "@rax/core";
+import { type CallOptions, encodeSegment, type HttpError, jsonFor, type LookupMiss, notFoundAs, type Paginated, type ServiceClient, validate } from "@rax/core";
 import { getOrFindInList, listValues, type PageOptions } from "../collection";
 import { NoSuchMonitoringResource } from "../errors";
 import { type Ref, ref } from "../ref";
@@ -14,9 +14,9 @@ export function listMonitoringZones(client: ServiceClient, p: PageOptions = {}, 
 /** GET /monitoring_zones/{id}; where that is not routed (Rackspace's mock: 404 or 405), the zone from the list. */
 export async function getMonitoringZone(client: ServiceClient, zone: Ref, o: CallOptions = {}): Promise<MonitoringZoneData> {
   const id = validate(ref(), zone, "zone");
-  const missing = (e: HttpError) => new NoSuchMonitoringResource("monitoring zone", id, e);
+  const missing = (from: HttpError | LookupMiss) => new NoSuchMonitoringResource("monitoring zone", id, from);
   const get = async () => toZone(await notFoundAs(client.json({ method: "GET", path: path(id), ...o }, wireZone()), missing));
-  return getOrFindInList(get, () => listMonitoringZones(client, {}, o), id, [404, 405], missing);
+  return getOrFindInList(client, get, () => listMonitoringZones(client, {}, o), id, [404, 405], missing);
 }
 
 /**

@@ -81,7 +81,7 @@ export async function findNetwork(client: NetworkApi, label: string, o: CallOpti
   const matches = (await listNetworks(client, undefined, o, l).toArray()).filter((n) => n.label === l);
   if (matches.length === 1) return matches[0]!;
   if (matches.length > 1) throw new NetworkLabelNotUnique(l, matches.map((n) => n.id));
-  throw new NoSuchNetwork(l, new NotFound({ status: 404, message: `No network labelled ${l}`, method: "GET", url: path(client) }));
+  throw new NoSuchNetwork(l, { in: client, by: "labelled" });
 }
 
 /** pyrax's create errors, matched on the words Rackspace uses in its 400 message. */

@@ -1,4 +1,4 @@
-import { type CallOptions, lazy, linkPager, type NotFound, notFound, type Paginated, validate, ValidationError } from "@rax/core";
+import { type CallOptions, lazy, linkPager, type NotFound, type Paginated, validate, ValidationError } from "@rax/core";
 import * as z from "zod/mini";
 import { DuplicateQueue, NoSuchQueue } from "../errors";
 import { sendQueues } from "../send";
@@ -83,7 +83,7 @@ export async function queueExists(client: QueuesApi, queue: QueueRef, o: CallOpt
 /** The queue as a `QueueData` (v2 with its metadata), or `NoSuchQueue`. */
 export async function getQueue(client: QueuesApi, queue: QueueRef, o: CallOptions = {}): Promise<QueueData> {
   const name = queueNameOf(queue);
-  if (!(await queueExists(client, name, o))) throw notFound(`queue ${name}`, `Queue ${name} does not exist`, (e) => new NoSuchQueue(name, e));
+  if (!(await queueExists(client, name, o))) throw new NoSuchQueue(name, { in: client });
   const ready = client.ready(o.signal);
   if (ready) await ready;
   if (client.apiVersion === 1) return { name, href: `/v1/queues/${name}`, raw: {} };
