@@ -5,6 +5,7 @@
 // `<!-- snippet: fragment — reason -->` (a piece of a program) or `<!-- snippet: skip — reason -->`
 // (a program that cannot run here) comment right before the block; such a block is still parsed.
 // A block that imports nothing and carries no marker fails: it is a fragment nobody said was one.
+// The root README takes no marker: every block of it runs.
 import { DEFAULT_REGIONS, startEmulator, type RunningEmulator } from "@rax/emulator";
 import { mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync, existsSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -75,6 +76,8 @@ describe("README snippets", () => {
       const name = s.problem ? where : `${where} (${out!.kind}, not run: ${out!.reason})`;
       it(name, () => {
         if (s.problem) throw new Error(`${where}: ${s.problem}`);
+        // the root README is the first thing a reader copies from: all of it runs
+        if (s.file === "README.md") throw new Error(`${where}: the root README's blocks all run; no fragment or skip marker there`);
         expect(syntaxErrors(s)).toEqual([]);
       });
       continue;
