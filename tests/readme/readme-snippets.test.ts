@@ -12,18 +12,11 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { isProgram, snippetsOf, syntaxErrors, type OptOut, type Snippet } from "./snippets";
+import { isProgram, snippetsOf, syntaxErrors } from "./snippets";
 
 const root = fileURLToPath(new URL("../..", import.meta.url));
 const runDir = join(root, "tests", "readme", ".run");
 
-/** opt-outs for READMEs whose owner is not this harness's (a marker cannot be added there), by a
- * phrase the block contains */
-const OPT_OUT: { file: string; contains: string; optOut: OptOut }[] = [
-  { file: "packages/emulator/README.md", contains: "msw/node", optOut: { kind: "skip", reason: "mounts the handlers in the reader's own msw server" } },
-  { file: "packages/emulator/README.md", contains: 'username: "ops"', optOut: { kind: "fragment", reason: "startEmulator's options, imported in the first block" } },
-  { file: "packages/emulator/README.md", contains: "emu.faults.inject", optOut: { kind: "fragment", reason: "uses `emu` and a `tokenId` the reader has at hand" } },
-];
 
 const readmes = [
   "README.md",
@@ -31,8 +24,6 @@ const readmes = [
   ...readdirSync(join(root, "packages")).map((d) => `packages/${d}/README.md`),
 ].filter((f) => existsSync(join(root, f)));
 const all = readmes.flatMap((f) => snippetsOf(root, f));
-const optOutOf = (s: Snippet): OptOut | undefined =>
-  s.optOut ?? OPT_OUT.find((k) => k.file === s.file && s.code.includes(k.contains))?.optOut;
 
 let emu: RunningEmulator;
 let home: string;
@@ -70,7 +61,7 @@ describe("README snippets", () => {
   });
 
   for (const s of all) {
-    const out = optOutOf(s);
+    const out = s.optOut;
     const where = `${s.file}:${s.line}`;
     if (s.problem || out) {
       const name = s.problem ? where : `${where} (${out!.kind}, not run: ${out!.reason})`;
