@@ -16,7 +16,7 @@ export type NotFoundOf<P extends string> = NotFound & { readonly [K in P]: strin
  * value was matched (default `"named"`), `on` the parent searched within (`"instance 4f1…"`).
  */
 export interface LookupMiss {
-  readonly in: { readonly region?: string; readonly constructor: unknown };
+  readonly in: { readonly region?: string; readonly catalogEntry?: { readonly type: string; readonly region?: string }; readonly constructor: unknown };
   readonly by?: string;
   readonly on?: string;
 }
@@ -28,8 +28,14 @@ export interface NotFoundErrorClass<P extends string> {
   readonly errorName: string;
 }
 
-/** `compute (ORD)`: the catalog type of the client's class and its region, when it has one. */
+/**
+ * `compute (ORD)`: the catalog entry the client resolved (`dns (RegionOne)` for a Designate
+ * catalog, though the class's own type is `rax:dns`); before it resolved one (lazy auth, an
+ * explicit endpoint), the class's catalog type and the client's region, when it has one.
+ */
 function placeOf(client: LookupMiss["in"]): string {
+  const entry = client.catalogEntry;
+  if (entry) return entry.region ? `${entry.type} (${entry.region})` : entry.type;
   const type = (client.constructor as { serviceType?: unknown }).serviceType;
   const service = typeof type === "string" && type ? type : "the service";
   return client.region ? `${service} (${client.region})` : service;

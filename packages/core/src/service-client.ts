@@ -55,6 +55,27 @@ interface ServiceClass {
   serviceName?: string;
 }
 
+/** The catalog entry a client's endpoint came from: its type and region, never its URL. */
+export interface CatalogEntry {
+  /** Catalog type as the catalog lists it (`dns`, `messaging`, `image`, `rax:dns`). */
+  readonly type: string;
+  /** The endpoint's region; for a region-less (global) endpoint, the client's region if it has one. */
+  readonly region?: string;
+}
+
+/**
+ * The part of a catalog a session may carry (`@rax/identity` sessions keep `serviceCatalog`). Read
+ * structurally: core does not depend on identity, and sessions without a catalog still work.
+ */
+interface CatalogShape {
+  services?: ReadonlyArray<{ type?: unknown; endpoints?: ReadonlyArray<CatalogEndpointShape> }>;
+}
+interface CatalogEndpointShape {
+  region?: unknown;
+  publicUrl?: unknown;
+  internalUrl?: unknown;
+}
+
 /**
  * Base class of every service client. Resolves its endpoint from the session (lazily, so a
  * client can be built before the first authentication), adds X-Auth-Token and
@@ -71,6 +92,7 @@ export abstract class ServiceClient {
   readonly region?: string;
   readonly internal: boolean;
   #endpoint?: string;
+  #entry?: CatalogEntry;
 
   constructor(session: AuthSession, opts: ServiceClientOptions = {}) {
     if (!session || typeof session.getToken !== "function") throw new ValidationError("session", "must be an AuthSession");
@@ -99,6 +121,41 @@ export abstract class ServiceClient {
       this.#endpoint = url.replace(/\/+$/, "");
     }
     return this.#endpoint;
+  }
+
+  /**
+   * The catalog entry this client's endpoint came from (type and region, never the URL), or
+   * undefined while nothing is resolved (before authentication), for an explicit `endpoint` that
+   * no catalog entry lists, and for sessions without a catalog. Found by the resolved URL, so it
+   * holds however a service chose its entry (an alias, a fallback type such as Zaqar's `messaging`
+   * for `rax:queues`, or os-networksv2 on `compute`).
+   */
+  get catalogEntry(): CatalogEntry | undefined {
+    if (this.#entry) return this.#entry;
+    const catalog = (this.#session as { serviceCatalog?: CatalogShape }).serviceCatalog;
+    if (!catalog || !Array.isArray(catalog.services)) return undefined;
+    let url: string;
+    try {
+      url = this.endpoint;
+    } catch {
+      // Not resolvable yet (NotAuthenticated before the first token, or no such entry): the
+      // question "which entry did it resolve" has no answer, which is what undefined says.
+      return undefined;
+    }
+    const own = (this.constructor as ServiceClass).serviceType;
+    let found: CatalogEntry | undefined;
+    for (const s of catalog.services) {
+      const endpoints: ReadonlyArray<CatalogEndpointShape> | undefined = s.endpoints;
+      if (typeof s.type !== "string" || !Array.isArray(endpoints)) continue;
+      const ep = endpoints.find((e) => sameUrl(e.publicUrl, url) || sameUrl(e.internalUrl, url));
+      if (!ep) continue;
+      const region = typeof ep.region === "string" && ep.region ? ep.region : this.region;
+      found = region ? { type: s.type, region } : { type: s.type };
+      // Two entries on one URL (a catalog listing `rax:dns` and `dns` alike): the client's own type wins.
+      if (s.type === own) break;
+    }
+    if (found) this.#entry = Object.freeze(found);
+    return found;
   }
 
   /** What printing shows: class, service type, region, and the endpoint once resolved. Never the session. */
@@ -212,6 +269,10 @@ function checked(o: ServiceCall, res: RaxResponse): RaxResponse | Promise<RaxRes
   const success = (o as CallExtras).success;
   if (success === undefined || success.includes(res.status) || o.expectStatus?.includes(res.status)) return res;
   return requireStatus(res, success);
+}
+
+function sameUrl(candidate: unknown, url: string): boolean {
+  return typeof candidate === "string" && candidate.replace(/\/+$/, "") === url;
 }
 
 function bodySnippet(data: unknown): string {
