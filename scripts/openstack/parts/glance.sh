@@ -1,7 +1,7 @@
 # shellcheck shell=bash
 # Glance (image v2) on 127.0.0.1:9292: eventlet glance-api, workers = 0, sqlite (WAL), file store,
-# glance-direct / web-download / copy-image import, the legacy tasks API. Seeds a public 1 MiB raw
-# image "sdk-test-image".
+# glance-direct / web-download / copy-image import, the legacy tasks API (open to project members,
+# as Rackspace's is: policy.yaml). Seeds a public 1 MiB raw image "sdk-test-image".
 glance_packages() { echo glance-api glance-common; }
 glance_requires() { echo keystone; }
 glance_ports() { echo 9292; }
@@ -43,8 +43,16 @@ flavor = keystone
 config_file = /etc/glance/glance-api-paste.ini
 [oslo_concurrency]
 lock_path = $V/lock
+[oslo_policy]
+policy_file = $G/policy.yaml
 $(authtoken glance)
 CONF
+  # Glance 25's default keeps the (deprecated) tasks API to admins (tasks_api_access: role:admin);
+  # Rackspace Cloud Images gives every account its import/export tasks, so project members get them
+  # here too and the images tests can run tasks against real Glance. Every other rule stays default.
+  cat >"$G/policy.yaml" <<'POLICY'
+"tasks_api_access": "role:admin or role:member"
+POLICY
   synced glance glance-common && return 0
   logged glance-manage glance-manage --config-file "$G/glance-api.conf" db_sync
   wal "$V/glance.db"
