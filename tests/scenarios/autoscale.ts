@@ -111,6 +111,43 @@ export function autoScaleScenarios(getTarget: () => Target, o: AutoScaleScenario
     });
   });
 
+  describe("Otter's own schema and store (rackerlabs/otter otter/json_schema, otter/rest, otter/models)", () => {
+    // Raw requests past rax's own checks: the service must refuse what Otter refuses.
+    const raw = (method: string, path: string, json?: unknown) => au.send({ method, path, ...(json !== undefined ? { json } : {}) });
+    const server = () => ({ flavorRef: flavor, name: "raw", imageRef: image });
+
+    it("a group created without maxEntities gets Otter's MAX_ENTITIES (1000); a config PUT must carry maxEntities and metadata", async () => {
+      const res = await raw("POST", "groups", { groupConfiguration: { name: uniqueName("nomax"), cooldown: 0, minEntities: 0 }, launchConfiguration: { type: "launch_server", args: { server: server() } } });
+      const id = ((await res.json()) as { group: { id: string } }).group.id;
+      const g = await au.groups.get(id);
+      groups.push(g);
+      expect(g.maxEntities).toBe(1000);
+      await expect(raw("PUT", `groups/${id}/config`, { name: "x", cooldown: 0, minEntities: 0, metadata: {} })).rejects.toMatchObject({ status: 400 });
+      await expect(raw("PUT", `groups/${id}/config`, { name: "x", cooldown: 0, minEntities: 0, maxEntities: 2 })).rejects.toMatchObject({ status: 400 });
+    });
+
+    it("a policy's type cannot change; `at` must be in the future; a webhook PUT needs metadata", async () => {
+      const g = await group("schema");
+      const p = await g.addPolicy({ name: "up", cooldown: 0, change: 1 });
+      await expect(raw("PUT", `groups/${g.id}/policies/${p.id}`, { name: "up", type: "schedule", cooldown: 0, change: 1, args: { cron: "0 * * * *" } })).rejects.toMatchObject({ status: 400, code: "ValidationError" });
+      await expect(p.update({ type: "schedule", args: { cron: "0 * * * *" } })).rejects.toMatchObject({ name: "ValidationError", field: "changes.type" });
+      await expect(raw("POST", `groups/${g.id}/policies`, [{ name: "past", type: "schedule", cooldown: 0, change: 1, args: { at: "2013-12-05T03:12:00Z" } }])).rejects.toMatchObject({ status: 400 });
+      // A policy's cooldown is a number in Otter's schema (the group's is an integer).
+      expect((await raw("POST", `groups/${g.id}/policies`, [{ name: "half", type: "webhook", cooldown: 1.5, change: 1 }])).status).toBe(201);
+      const w = await p.addWebhook("hook");
+      await expect(raw("PUT", `groups/${g.id}/policies/${p.id}/webhooks/${w.id}`, { name: "renamed" })).rejects.toMatchObject({ status: 400 });
+      // Two webhooks in one batch, the second without metadata (optional on create).
+      expect((await raw("POST", `groups/${g.id}/policies/${p.id}/webhooks`, [{ name: "a", metadata: {} }, { name: "b" }])).status).toBe(201);
+    });
+
+    it("load balancers: RackConnect v3 pools are taken; rax refuses a Cloud Load Balancer whose networks lack ServiceNet", async () => {
+      const rcv3 = { loadBalancerId: "d95ae0c4-6ab8-4873-b82f-f8433840cff2", type: "RackConnectV3" as const };
+      const g = await group("rcv3", { loadBalancers: [rcv3] });
+      expect((await g.getLaunchConfig()).loadBalancers).toEqual([rcv3]);
+      await expect(g.updateLaunchConfig({ loadBalancers: [[1234, 80]], networks: ["00000000-0000-0000-0000-000000000000"] })).rejects.toMatchObject({ field: "changes.networks" });
+    });
+  });
+
   describe("policies and webhooks", () => {
     it("policies: add (change, percent, desired capacity), list, update, execute, pause/resume, delete", async () => {
       const g = await group("policies");

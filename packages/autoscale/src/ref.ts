@@ -22,5 +22,11 @@ export const metadataInput = lazy(() =>
   ),
 );
 
+/**
+ * A group, policy or webhook name: at most 256 characters with something besides whitespace
+ * (Otter's schema: `maxLength: 256`, `pattern: "\S+"`).
+ */
+export const nameInput = lazy(() => z.string().check(z.minLength(1), z.maxLength(256), z.regex(/\S/, "must not be blank")));
+
 /** Seconds, as Otter's schema bounds every cooldown: 0 to 86400 (one day). */
 export const cooldownInput = lazy(() => z.number().check(z.int("must be a whole number of seconds"), z.gte(0, "must be 0 or more"), z.lte(86_400, "must be at most 86400 (one day)")));

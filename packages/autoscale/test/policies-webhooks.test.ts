@@ -19,19 +19,19 @@ const webhook = (origin: string, over: Record<string, unknown> = {}) => ({
 describe("policies", () => {
   it("create sends a one-element array: change, isPercent → changePercent, desiredCapacity, schedule args", async () => {
     const created = (over: Record<string, unknown>) => ({ method: "POST", path: `/groups/${GROUP_ID}/policies`, status: 201, body: { policies: [policy(over)] } });
-    const { au, seen } = await serve(created({}), created({ change: undefined, changePercent: -5.5 }), created({ change: undefined, desiredCapacity: 5 }), created({ type: "schedule", args: { at: "2013-12-05T03:12:00Z" } }));
+    const { au, seen } = await serve(created({}), created({ change: undefined, changePercent: -5.5 }), created({ change: undefined, desiredCapacity: 5 }), created({ type: "schedule", args: { at: "2099-12-05T03:12:00Z" } }));
     const p = await au.addPolicy(GROUP_ID, { name: "scale up by one server", cooldown: 1800, change: 1 });
     expect(p).toMatchObject({ id: POLICY_ID, groupId: GROUP_ID, type: "webhook", change: 1, cooldown: 1800 });
     await au.addPolicy(GROUP_ID, { name: "down 5.5%", cooldown: 60, change: -5.5, isPercent: true });
     await au.addPolicy(GROUP_ID, { name: "five", cooldown: 60, desiredCapacity: 5 });
-    await au.addPolicy(GROUP_ID, { name: "at", type: "schedule", cooldown: 0, change: 1, args: { at: "2013-12-05T03:12:00Z" } });
+    await au.addPolicy(GROUP_ID, { name: "at", type: "schedule", cooldown: 0, change: 1, args: { at: "2099-12-05T03:12:00Z" } });
     // A valid cron is sent (the loopback server has no answer left for it: 599).
     await expect(au.addPolicy(GROUP_ID, { name: "c", type: "schedule", cooldown: 0, change: 1, args: { cron: "*/15 9-17 * JAN-MAR MON-FRI" } })).rejects.toMatchObject({ status: 599 });
     expect(seen.map((s) => s.body)).toEqual([
       [{ name: "scale up by one server", type: "webhook", cooldown: 1800, change: 1 }],
       [{ name: "down 5.5%", type: "webhook", cooldown: 60, changePercent: -5.5 }],
       [{ name: "five", type: "webhook", cooldown: 60, desiredCapacity: 5 }],
-      [{ name: "at", type: "schedule", cooldown: 0, change: 1, args: { at: "2013-12-05T03:12:00Z" } }],
+      [{ name: "at", type: "schedule", cooldown: 0, change: 1, args: { at: "2099-12-05T03:12:00Z" } }],
       [{ name: "c", type: "schedule", cooldown: 0, change: 1, args: { cron: "*/15 9-17 * JAN-MAR MON-FRI" } }],
     ]);
   });

@@ -3,7 +3,7 @@ import * as z from "zod/mini";
 import { type WireLink, wireLink } from "../paging";
 import { createPolicyInput, type PolicyData, toPolicy, toWirePolicy, wirePolicy } from "../policies/models";
 import { listShape } from "../paging";
-import { cooldownInput, metadataInput, ref } from "../ref";
+import { cooldownInput, metadataInput, nameInput, ref } from "../ref";
 
 // Wire shapes: reference autoscale.md, "Groups" (GET /groups, /groups/{id}, /state, /config, /launch).
 
@@ -16,6 +16,7 @@ export const wireState = lazy(() =>
     paused: z.optional(z.boolean()),
     name: z.optional(z.string()),
     status: z.optional(z.string()),
+    errors: z.optional(z.array(z.looseObject({ message: z.optional(z.string()) }))),
   }),
 );
 export type WireState = z.output<ReturnType<typeof wireState>>;
@@ -45,7 +46,7 @@ const wireServerArgs = lazy(() =>
     user_data: z.optional(z.string()),
   }),
 );
-const wireLoadBalancer = lazy(() => z.looseObject({ loadBalancerId: z.union([z.number(), z.string()]), port: z.optional(z.number()) }));
+const wireLoadBalancer = lazy(() => z.looseObject({ loadBalancerId: z.union([z.number(), z.string()]), port: z.optional(z.number()), type: z.optional(z.string()) }));
 
 export const wireLaunchConfig = lazy(() =>
   z.looseObject({
@@ -87,6 +88,8 @@ export interface GroupStateData {
   name?: string;
   /** Otter's `status` (ACTIVE, ERROR…) where it sends one. */
   status?: string;
+  /** Why the group is in ERROR (Otter's `errors[].message`), when it is. */
+  errors?: string[];
 }
 
 /** The group's own settings (pyrax `get_configuration()`). */
@@ -98,9 +101,14 @@ export interface GroupConfigData {
   metadata: Record<string, string>;
 }
 
+/**
+ * A load balancer new servers join: a Cloud Load Balancer (`loadBalancerId` + `port`; `type` absent or
+ * `CloudLoadBalancer`) or a RackConnect v3 pool (`type: "RackConnectV3"`, a string id, no port).
+ */
 export interface LoadBalancerRef {
   loadBalancerId: number | string;
   port?: number;
+  type?: string;
 }
 
 /** What each new server is built from (pyrax `get_launch_config()`). */
@@ -150,6 +158,7 @@ export function toState(w: WireState | undefined): GroupStateData {
     paused: w?.paused ?? false,
     ...(w?.name !== undefined ? { name: w.name } : {}),
     ...(w?.status !== undefined ? { status: w.status } : {}),
+    ...(w?.errors?.length ? { errors: w.errors.map((e) => e.message ?? "") } : {}),
   };
 }
 
@@ -168,7 +177,7 @@ export function toLaunchConfig(w: WireLaunchConfig): LaunchConfigData {
     metadata: { ...(s.metadata ?? {}) },
     personality: (s.personality ?? []).map((f) => ({ path: f.path, contents: f.contents })),
     networks: (s.networks ?? []).map((n) => ({ uuid: n.uuid })),
-    loadBalancers: (w.args.loadBalancers ?? []).map((l) => ({ loadBalancerId: l.loadBalancerId, ...(l.port !== undefined ? { port: l.port } : {}) })),
+    loadBalancers: (w.args.loadBalancers ?? []).map((l) => ({ loadBalancerId: l.loadBalancerId, ...(l.port !== undefined ? { port: l.port } : {}), ...(l.type !== undefined ? { type: l.type } : {}) })),
     ...(s.key_name ? { keyName: s.key_name } : {}),
     ...(s.config_drive !== undefined ? { configDrive: s.config_drive } : {}),
     ...(s.user_data !== undefined ? { userData: s.user_data } : {}),
@@ -223,24 +232,67 @@ const networkInput = lazy(() =>
   ),
 );
 
-const lbId = lazy(() => z.union([z.int().check(z.positive()), z.string().check(z.minLength(1))]));
+// Otter's schema: a Cloud Load Balancer id is an integer (or, for old clients, a string with no whitespace).
+const lbId = lazy(() => z.union([z.int().check(z.positive()), z.string().check(z.regex(/^\S+$/, "must be an id with no whitespace"))]));
 const port = lazy(() => z.int().check(z.gte(1), z.lte(65_535)));
-/** `[id, port]` (pyrax's tuple), `{ loadBalancerId, port }` (Otter's), or `{ id, port }` (a load balancer object). */
+/**
+ * `[id, port]` (pyrax's tuple), `{ loadBalancerId, port }` (Otter's, `type: "CloudLoadBalancer"`
+ * optional), `{ id, port }` (a load balancer object), or a RackConnect v3 pool
+ * `{ loadBalancerId, type: "RackConnectV3" }` (Otter's other kind: a string id, no port).
+ */
 const loadBalancerInput = lazy(() =>
   z.union(
     [
-      z.pipe(z.tuple([lbId(), port()]), z.transform(([loadBalancerId, p]) => ({ loadBalancerId, port: p }))),
-      z.pipe(z.object({ loadBalancerId: lbId(), port: port() }), z.transform((l) => ({ loadBalancerId: l.loadBalancerId, port: l.port }))),
-      z.pipe(z.object({ id: lbId(), port: port() }), z.transform((l) => ({ loadBalancerId: l.id, port: l.port }))),
+      z.pipe(z.tuple([lbId(), port()]), z.transform(([loadBalancerId, p]): LoadBalancerRef => ({ loadBalancerId, port: p }))),
+      z.pipe(z.strictObject({ loadBalancerId: z.string().check(z.regex(/^\S+$/)), type: z.literal("RackConnectV3") }), z.transform((l): LoadBalancerRef => ({ loadBalancerId: l.loadBalancerId, type: l.type }))),
+      z.pipe(z.object({ loadBalancerId: lbId(), port: port(), type: z.optional(z.literal("CloudLoadBalancer")) }), z.transform((l): LoadBalancerRef => ({ loadBalancerId: l.loadBalancerId, port: l.port, ...(l.type ? { type: l.type } : {}) }))),
+      z.pipe(z.object({ id: lbId(), port: port() }), z.transform((l): LoadBalancerRef => ({ loadBalancerId: l.id, port: l.port }))),
     ],
-    { error: "must be [id, port], { loadBalancerId, port } or { id, port }" },
+    { error: "must be [id, port], { loadBalancerId, port }, { id, port } or { loadBalancerId, type: \"RackConnectV3\" }" },
   ),
 );
-/** pyrax takes one `(id, port)` tuple or a list of them. */
+/** Otter's schema: at most 5 load balancers (`maxItems`), no two the same (`uniqueItems`). */
+function fewDistinctLoadBalancers(lbs: LoadBalancerRef[], ctx: z.core.$RefinementCtx): void {
+  if (lbs.length > 5) ctx.addIssue({ code: "custom", path: [], message: `lists ${lbs.length} load balancers: at most 5 (Otter's limit)` });
+  const seen = new Set<string>();
+  for (const [i, l] of lbs.entries()) {
+    const key = JSON.stringify([String(l.loadBalancerId), l.port ?? null, l.type ?? "CloudLoadBalancer"]);
+    if (seen.has(key)) ctx.addIssue({ code: "custom", path: [i], message: `lists load balancer ${l.loadBalancerId}${l.port ? ` port ${l.port}` : ""} twice` });
+    seen.add(key);
+  }
+}
+/** pyrax takes one `(id, port)` tuple or a list of them; the list's rules are checked on what either becomes. */
 const loadBalancersInput = lazy(() =>
-  z.union([z.pipe(z.tuple([lbId(), port()]), z.transform(([loadBalancerId, p]) => [{ loadBalancerId, port: p }])), z.array(loadBalancerInput())], {
-    error: "must be [id, port] or a list of load balancers",
-  }),
+  z.pipe(
+    z.union([z.pipe(z.tuple([lbId(), port()]), z.transform(([loadBalancerId, p]): LoadBalancerRef[] => [{ loadBalancerId, port: p }])), z.array(loadBalancerInput())], {
+      error: "must be [id, port] or a list of load balancers",
+    }),
+    z.custom<LoadBalancerRef[]>().check(z.superRefine(fewDistinctLoadBalancers)),
+  ),
+);
+
+/** Rackspace's ServiceNet: the network Cloud Load Balancers reach servers on. */
+export const SERVICE_NET = "11111111-1111-1111-1111-111111111111";
+
+/**
+ * Otter's rule (`validate_launch_config_servicenet`): servers that join a Cloud Load Balancer need
+ * ServiceNet, so a launch configuration that lists its networks and a CLB must list ServiceNet.
+ */
+export function serviceNetMissing(networks: ReadonlyArray<{ uuid: string }> | null | undefined, lbs: ReadonlyArray<{ type?: string }> | null | undefined): boolean {
+  const clb = (lbs ?? []).some((l) => (l.type ?? "CloudLoadBalancer") === "CloudLoadBalancer");
+  return clb && networks != null && !networks.some((n) => n.uuid === SERVICE_NET);
+}
+const SERVICE_NET_MESSAGE = `must include ServiceNet (${SERVICE_NET}) when servers join a Cloud Load Balancer (Otter refuses otherwise)`;
+
+/**
+ * Server metadata, as Nova (and Otter's launch schema after it) takes it: keys of 1–255 letters,
+ * digits, spaces and `-_:.`, string values of at most 255 characters.
+ */
+export const serverMetadataInput = lazy(() =>
+  z.record(
+    z.string().check(z.regex(/^[-a-zA-Z0-9_:. ]{1,255}$/, "keys must be 1–255 letters, digits, spaces or -_:. (Nova's rule)")),
+    z.string({ error: "must be a string (server metadata holds strings only)" }).check(z.maxLength(255, "must be at most 255 characters")),
+  ),
 );
 
 const flavorInput = lazy(() =>
@@ -257,7 +309,7 @@ const launchFields = lazy(() => ({
     /** `AUTO` (the whole disk) or `MANUAL` (the image's size). */
     diskConfig: z.optional(z.enum(["AUTO", "MANUAL"])),
     /** Server metadata. */
-    metadata: z.optional(metadataInput()),
+    metadata: z.optional(serverMetadataInput()),
     personality: z.optional(personalityInput()),
     networks: z.optional(z.array(networkInput())),
     loadBalancers: z.optional(loadBalancersInput()),
@@ -275,7 +327,7 @@ const checkBounds = (g: { minEntities?: number; maxEntities?: number }, ctx: z.c
 export const createGroupInput = lazy(() =>
   z
     .strictObject({
-      name: z.string().check(z.minLength(1), z.maxLength(256)),
+      name: nameInput(),
       cooldown: cooldownInput(),
       minEntities: entities(),
       maxEntities: entities(),
@@ -286,14 +338,19 @@ export const createGroupInput = lazy(() =>
       ...launchFields(),
       scalingPolicies: z.optional(z.array(createPolicyInput()).check(z.maxLength(100, "at most 100 policies per group"))),
     })
-    .check(z.superRefine(checkBounds)),
+    .check(
+      z.superRefine(checkBounds),
+      z.superRefine((g, ctx) => {
+        if (serviceNetMissing(g.networks, g.loadBalancers)) ctx.addIssue({ code: "custom", path: ["networks"], message: SERVICE_NET_MESSAGE });
+      }),
+    ),
 );
 export type CreateGroupInput = z.input<ReturnType<typeof createGroupInput>>;
 
 /** Changes to a group's configuration; what is not given keeps its value. `metadata` replaces the group's. */
 export const updateGroupInput = lazy(() =>
   z
-    .strictObject({ name: z.optional(z.string().check(z.minLength(1), z.maxLength(256))), cooldown: z.optional(cooldownInput()), minEntities: z.optional(entities()), maxEntities: z.optional(entities()), metadata: z.optional(metadataInput()) })
+    .strictObject({ name: z.optional(nameInput()), cooldown: z.optional(cooldownInput()), minEntities: z.optional(entities()), maxEntities: z.optional(entities()), metadata: z.optional(metadataInput()) })
     .check(z.superRefine(checkBounds)),
 );
 export type UpdateGroupInput = z.input<ReturnType<typeof updateGroupInput>>;
@@ -301,7 +358,7 @@ export type UpdateGroupInput = z.input<ReturnType<typeof updateGroupInput>>;
 /** The whole configuration after changes: min ≤ max checked against the merged values. */
 export const groupConfigInput = lazy(() =>
   z
-    .strictObject({ name: z.string().check(z.minLength(1), z.maxLength(256)), cooldown: cooldownInput(), minEntities: entities(), maxEntities: entities(), metadata: metadataInput() })
+    .strictObject({ name: nameInput(), cooldown: cooldownInput(), minEntities: entities(), maxEntities: entities(), metadata: metadataInput() })
     .check(z.superRefine(checkBounds)),
 );
 

@@ -1,4 +1,4 @@
-import { type CallOptions, encodeSegment, jsonFor, markerPager, type Paginated, sendFor, type ServiceClient, validate } from "@rax/core";
+import { type CallOptions, encodeSegment, jsonFor, markerPager, type Paginated, sendFor, type ServiceClient, validate, ValidationError } from "@rax/core";
 import { NoSuchScalingGroup, refined } from "../errors";
 import { hasNext } from "../paging";
 import { groupPath } from "../paths";
@@ -21,6 +21,9 @@ import {
   listGroupsInput,
   mergeLaunch,
   type ScalingGroupData,
+  SERVICE_NET,
+  serverMetadataInput,
+  serviceNetMissing,
   stateBody,
   toConfig,
   toCreateBody,
@@ -35,7 +38,8 @@ import {
 } from "./models";
 
 // One function per Otter group operation (reference autoscale.md, "Groups"): validate → send →
-// refine Otter's typed errors → plain data.
+// refine Otter's typed errors → plain data. Every status but the one Otter's handler succeeds with
+// (200 for reads: `@succeeds_with(200)` in otter/rest) is an error.
 
 /**
  * GET /groups, page after page (`limit` 1–100 + `marker`; `groups_links` says whether more follow).
@@ -45,7 +49,7 @@ export function listGroups(client: ServiceClient, filters?: ListGroupsInput, o: 
   const f = validate(listGroupsInput(), filters, "filters") ?? {};
   return markerPager(
     async (marker, limit) => {
-      const body = await client.json({ method: "GET", path: "groups", query: { limit, marker }, ...o }, groupsBody());
+      const body = await client.json({ method: "GET", success: [200], path: "groups", query: { limit, marker }, ...o }, groupsBody());
       const rows = body.groups.map(toGroup);
       // A group deleted between the listing and its GET is left out, as a later listing would.
       const detail = (g: ScalingGroupData) => (g.launchConfig ? g : getGroup(client, g.id, o).catch((e: unknown) => (e instanceof NoSuchScalingGroup ? undefined : Promise.reject(e))));
@@ -59,7 +63,7 @@ export function listGroups(client: ServiceClient, filters?: ListGroupsInput, o: 
 /** GET /groups/{id}: configuration, launch configuration, policies and state. */
 export async function getGroup(client: ServiceClient, group: Ref, o: CallOptions = {}): Promise<ScalingGroupData> {
   const g = validate(ref(), group, "group");
-  const body = await refined(client.json({ method: "GET", path: groupPath(g), ...o }, groupBody()), { group: g });
+  const body = await refined(client.json({ method: "GET", success: [200], path: groupPath(g), ...o }, groupBody()), { group: g });
   return toGroup(body.group);
 }
 
@@ -81,7 +85,7 @@ export async function deleteGroup(client: ServiceClient, group: Ref, options?: {
 /** GET /groups/{id}/state. */
 export async function getGroupState(client: ServiceClient, group: Ref, o: CallOptions = {}): Promise<GroupStateData> {
   const g = validate(ref(), group, "group");
-  const body = await refined(client.json({ method: "GET", path: groupPath(g, "/state"), ...o }, stateBody()), { group: g });
+  const body = await refined(client.json({ method: "GET", success: [200], path: groupPath(g, "/state"), ...o }, stateBody()), { group: g });
   return toState(body.group);
 }
 
@@ -100,7 +104,7 @@ export async function resumeGroup(client: ServiceClient, group: Ref, o: CallOpti
 /** GET /groups/{id}/config. */
 export async function getGroupConfig(client: ServiceClient, group: Ref, o: CallOptions = {}): Promise<GroupConfigData> {
   const g = validate(ref(), group, "group");
-  const body = await refined(client.json({ method: "GET", path: groupPath(g, "/config"), ...o }, configBody()), { group: g });
+  const body = await refined(client.json({ method: "GET", success: [200], path: groupPath(g, "/config"), ...o }, configBody()), { group: g });
   return toConfig(body.groupConfiguration);
 }
 
@@ -125,7 +129,7 @@ export async function updateGroupMetadata(client: ServiceClient, group: Ref, met
 }
 
 async function getWireLaunch(client: ServiceClient, g: string, o: CallOptions) {
-  return (await refined(client.json({ method: "GET", path: groupPath(g, "/launch"), ...o }, launchBody()), { group: g })).launchConfiguration;
+  return (await refined(client.json({ method: "GET", success: [200], path: groupPath(g, "/launch"), ...o }, launchBody()), { group: g })).launchConfiguration;
 }
 
 /** GET /groups/{id}/launch. */
@@ -142,15 +146,19 @@ export async function updateLaunchConfig(client: ServiceClient, group: Ref, chan
   const g = validate(ref(), group, "group");
   const c = validate(updateLaunchInput(), changes, "changes");
   const current = await getWireLaunch(client, g, o);
-  const withMeta = merge && c.metadata !== undefined ? { ...c, metadata: validate(metadataInput(), { ...(current.args.server?.metadata ?? {}), ...c.metadata }, "metadata") } : c;
+  const withMeta = merge && c.metadata !== undefined ? { ...c, metadata: validate(serverMetadataInput(), { ...(current.args.server?.metadata ?? {}), ...c.metadata }, "metadata") } : c;
   const json = mergeLaunch(current, withMeta);
+  const merged = validate(wireLaunchConfig(), json, "launchConfig");
+  // Checked on the result: new networks against the current load balancers, or the other way round.
+  if (serviceNetMissing(merged.args.server?.networks, merged.args.loadBalancers))
+    throw new ValidationError(c.networks !== undefined ? "changes.networks" : "changes.loadBalancers", `the networks must include ServiceNet (${SERVICE_NET}) when servers join a Cloud Load Balancer (Otter refuses otherwise)`);
   await (await refined(sendFor(client, { method: "PUT", path: groupPath(g, "/launch"), json, ...o }, [204]), { group: g })).dump();
-  return toLaunchConfig(validate(wireLaunchConfig(), json, "launchConfig"));
+  return toLaunchConfig(merged);
 }
 
 /** Merges `metadata` into the servers' metadata of the launch configuration (pyrax `update_launch_metadata`). */
 export async function updateLaunchMetadata(client: ServiceClient, group: Ref, metadata: Record<string, string>, o: CallOptions = {}): Promise<LaunchConfigData> {
-  return updateLaunchConfig(client, group, { metadata: validate(metadataInput(), metadata, "metadata") }, o, true);
+  return updateLaunchConfig(client, group, { metadata: validate(serverMetadataInput(), metadata, "metadata") }, o, true);
 }
 
 function stripUndefined<T extends Record<string, unknown>>(o: T): Partial<T> {

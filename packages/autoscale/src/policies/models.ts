@@ -1,7 +1,7 @@
 import { lazy } from "@rax/core";
 import * as z from "zod/mini";
 import { type WireLink, wireLink } from "../paging";
-import { cooldownInput } from "../ref";
+import { cooldownInput, nameInput } from "../ref";
 
 export const wirePolicy = lazy(() =>
   z.looseObject({
@@ -99,8 +99,13 @@ const scheduleArgs = lazy(() =>
   z.strictObject({
     /** Five-field cron expression (minute hour day month weekday), UTC. */
     cron: z.optional(z.string().check(z.refine(isCron, "must be a five-field cron expression with each field in range (\"23 * * * *\")"))),
-    /** One run at this instant, ISO 8601 in UTC (`2013-12-05T03:12:00Z`). */
-    at: z.optional(z.string().check(z.regex(ISO_UTC, "must be an ISO 8601 time in UTC (2013-12-05T03:12:00Z)"))),
+    /** One run at this instant, ISO 8601 in UTC (`2030-12-05T03:12:00Z`), in the future (Otter's `validate_datetime` refuses a past one). */
+    at: z.optional(
+      z.string().check(
+        z.regex(ISO_UTC, "must be an ISO 8601 time in UTC (2030-12-05T03:12:00Z)"),
+        z.refine((at) => !ISO_UTC.test(at) || Date.parse(at) > Date.now(), "must be in the future (Otter refuses a time that has passed)"),
+      ),
+    ),
   }),
 );
 
@@ -114,7 +119,7 @@ const adjustment = lazy(() => ({
 }));
 
 const policyFields = lazy(() => ({
-    name: z.string().check(z.minLength(1), z.maxLength(256)),
+    name: nameInput(),
     /** `webhook` (default) or `schedule`. */
     type: z.optional(z.enum(["webhook", "schedule"])),
     cooldown: cooldownInput(),
@@ -130,6 +135,9 @@ function checkPolicy(p: Shape, ctx: z.core.$RefinementCtx): void {
   if (given.length !== 1)
     ctx.addIssue({ code: "custom", path: [given[1] ?? "change"], message: given.length ? `give only one of change, changePercent or desiredCapacity (got ${given.join(", ")})` : "a policy needs one of change, changePercent or desiredCapacity" });
   if (p.change !== undefined && !p.isPercent && !Number.isInteger(p.change)) ctx.addIssue({ code: "custom", path: ["change"], message: "must be a whole number of servers (or pass isPercent)" });
+  // Otter's schema: change and changePercent "disallow" zero (a policy that changes nothing).
+  if (p.change === 0) ctx.addIssue({ code: "custom", path: ["change"], message: "must not be 0 (a positive number scales up, a negative one down)" });
+  if (p.changePercent === 0) ctx.addIssue({ code: "custom", path: ["changePercent"], message: "must not be 0 (a positive percentage scales up, a negative one down)" });
   if (p.isPercent && p.change === undefined) ctx.addIssue({ code: "custom", path: ["isPercent"], message: "isPercent reads `change` as a percentage; give change" });
   if ((p.type ?? "webhook") === "schedule") {
     const a = p.args ?? {};

@@ -1,7 +1,7 @@
 import { lazy } from "@rax/core";
 import * as z from "zod/mini";
 import { type WireLink, wireLink } from "../paging";
-import { metadataInput } from "../ref";
+import { metadataInput, nameInput } from "../ref";
 
 export const wireWebhook = lazy(() =>
   z.looseObject({
@@ -47,11 +47,11 @@ export function toWebhook(groupId: string, policyId: string, w: WireWebhook): Co
 }
 
 /** A new webhook (pyrax `add_webhook(name, metadata)`). */
-export const createWebhookInput = lazy(() => z.strictObject({ name: z.string().check(z.minLength(1), z.maxLength(256)), metadata: z.optional(metadataInput()) }));
+export const createWebhookInput = lazy(() => z.strictObject({ name: nameInput(), metadata: z.optional(metadataInput()) }));
 export type CreateWebhookInput = z.input<ReturnType<typeof createWebhookInput>>;
 
 /** New name and/or metadata; `metadata` replaces the webhook's whole metadata (use `updateMetadata` to merge). */
-export const updateWebhookInput = lazy(() => z.strictObject({ name: z.optional(z.string().check(z.minLength(1), z.maxLength(256))), metadata: z.optional(metadataInput()) }));
+export const updateWebhookInput = lazy(() => z.strictObject({ name: z.optional(nameInput()), metadata: z.optional(metadataInput()) }));
 export type UpdateWebhookInput = z.input<ReturnType<typeof updateWebhookInput>>;
 
 /** A capability URL: absolute http(s), as Otter hands it out (`…/v1.0/execute/1/<hash>/`). */

@@ -17,7 +17,7 @@ export async function createGroup(r: OtterRequest): Promise<Response> {
   if (!isObject(body)) throw invalid("request body must be an object");
   const config = groupConfigOf(body.groupConfiguration);
   const launch = launchConfigOf(body.launchConfiguration, r.region, r.tenantId, r.userId);
-  const policies = body.scalingPolicies === undefined ? [] : Array.isArray(body.scalingPolicies) ? body.scalingPolicies.map(policyOf) : (() => { throw invalid("scalingPolicies must be a list"); })();
+  const policies = body.scalingPolicies === undefined ? [] : Array.isArray(body.scalingPolicies) ? body.scalingPolicies.map((p) => policyOf(p, r.region.now)) : (() => { throw invalid("scalingPolicies must be a list"); })();
   const g = r.region.create(r.tenantId, r.userId, config, launch, policies);
   return jsonResponse(201, { group: groupView(r.region, r.at, g) }, { location: groupHref(r.at, g.id) });
 }
@@ -47,7 +47,7 @@ export function setPaused(g: GroupRecord, paused: boolean): Response {
 /** GET|PUT /groups/{id}/config (PUT → 204; the whole configuration; the group converges on the new bounds). */
 export async function groupConfig(r: OtterRequest, g: GroupRecord): Promise<Response> {
   if (r.request.method === "GET") return jsonResponse(200, { groupConfiguration: g.config });
-  r.region.setConfig(g, groupConfigOf(await jsonBody(r)));
+  r.region.setConfig(g, groupConfigOf(await jsonBody(r), true));
   return emptyResponse(204);
 }
 

@@ -17,7 +17,7 @@ export interface GroupConfig {
 /** `launchConfiguration` as stored: Otter hands back what it was given. */
 export interface LaunchConfig {
   type: "launch_server";
-  args: { server: ServerArgs; loadBalancers?: Array<{ loadBalancerId: number | string; port: number }>; [k: string]: unknown };
+  args: { server: ServerArgs; loadBalancers?: Array<{ loadBalancerId: number | string; port?: number; type?: string }>; [k: string]: unknown };
 }
 
 export interface PolicyRecord {
@@ -235,7 +235,8 @@ export class RegionAutoscale {
       removeFromLoadBalancers(state, this.region, g.tenantId, nodes);
       g.lbNodes.delete(id);
     }
-    const lbs = g.launch.args.loadBalancers ?? [];
+    // RackConnect v3 pools are not Cloud Load Balancers: nothing here to join.
+    const lbs = (g.launch.args.loadBalancers ?? []).flatMap((l) => ((l.type ?? "CloudLoadBalancer") === "CloudLoadBalancer" && l.port !== undefined ? [{ loadBalancerId: l.loadBalancerId, port: l.port }] : []));
     if (!lbs.length) return;
     const nova = this.nova;
     for (const id of g.servers) {

@@ -1,6 +1,7 @@
 import { emptyResponse, jsonResponse } from "../respond";
 import { type GroupRecord, LIMITS, overLimit, type PolicyRecord } from "./model";
 import { arrayBody, jsonBody, type OtterRequest, page } from "./otter-request";
+import { invalid } from "./otter-errors";
 import { policyOf, webhookOf } from "./validate";
 import { groupHref, policyView, webhookView } from "./views";
 
@@ -11,7 +12,7 @@ export async function policies(r: OtterRequest, g: GroupRecord): Promise<Respons
     const { rows: out, links } = page(r, rows, `${groupHref(r.at, g.id)}policies/`);
     return jsonResponse(200, { policies: out.map((p) => policyView(r.at, g, p)), policies_links: links });
   }
-  const inputs = arrayBody(await jsonBody(r), "policies").map(policyOf);
+  const inputs = arrayBody(await jsonBody(r), "policies").map((p) => policyOf(p, r.region.now));
   // All or nothing: a batch that would pass the limit adds none of its policies.
   if (g.policies.size + inputs.length > LIMITS.policies) throw overLimit("Policies", `Group ${g.id} holds at most ${LIMITS.policies} policies`);
   const created = inputs.map((p) => r.region.addPolicy(g, p));
@@ -27,7 +28,9 @@ export async function policy(r: OtterRequest, g: GroupRecord, p: PolicyRecord): 
     r.region.dropPolicy(g, p);
     return emptyResponse(204);
   }
-  const next = policyOf(await jsonBody(r));
+  const next = policyOf(await jsonBody(r), r.region.now);
+  // Otter's store keeps a policy's type for life (cass.py update_policy).
+  if (next.type !== p.type) throw invalid("Cannot change type of a scaling policy");
   delete p.change;
   delete p.changePercent;
   delete p.desiredCapacity;
@@ -50,7 +53,7 @@ export async function webhooks(r: OtterRequest, g: GroupRecord, p: PolicyRecord)
     const { rows: out, links } = page(r, rows, `${groupHref(r.at, g.id)}policies/${p.id}/webhooks/`);
     return jsonResponse(200, { webhooks: out.map((w) => webhookView(r.at, g, p, w)), webhooks_links: links });
   }
-  const inputs = arrayBody(await jsonBody(r), "webhooks").map(webhookOf);
+  const inputs = arrayBody(await jsonBody(r), "webhooks").map((w) => webhookOf(w));
   if (p.webhooks.size + inputs.length > LIMITS.webhooks) throw overLimit("Webhooks", `Policy ${p.id} holds at most ${LIMITS.webhooks} webhooks`);
   const created = inputs.map((w) => r.region.addWebhook(g, p, w.name, w.metadata));
   return jsonResponse(201, { webhooks: created.map((w) => webhookView(r.at, g, p, w)) });
@@ -65,7 +68,7 @@ export async function webhook(r: OtterRequest, g: GroupRecord, p: PolicyRecord, 
     r.region.dropWebhook(p, w);
     return emptyResponse(204);
   }
-  const next = webhookOf(await jsonBody(r));
+  const next = webhookOf(await jsonBody(r), true);
   w.name = next.name;
   w.metadata = next.metadata;
   return emptyResponse(204);
