@@ -157,25 +157,40 @@ export function dnsScenarios(getTarget: () => Target, o: DnsScenarioOptions = {}
       expect(left).not.toContain(`del2.${d.name}`);
     });
 
-    it("two A values at one name: updating the one found by its data leaves the other as it was", async () => {
-      // Designate keeps both in one recordset; a PUT of the new value alone deleted the other.
+    it("two A values at one name list as two records; updating or deleting one leaves the other as it was", async () => {
+      // Designate keeps both in one recordset; rax lists a row per value, as Cloud DNS has a record per value.
       const name = `two.${d.name}`;
       await d.addRecords([
         { type: "A", name, data: "192.0.2.41" },
         { type: "A", name, data: "192.0.2.42" },
       ]);
-      const [found] = await dns.records.list(d, { type: "A", name, data: "192.0.2.42" }).toArray();
-      expect(found!.data).toBe("192.0.2.42");
-      await found!.update({ data: "192.0.2.43" });
-      const values = async () => (await dns.records.list(d, { type: "A", name }).toArray()).flatMap((r) => r.records ?? [r.data]).sort();
-      expect(await values()).toEqual(["192.0.2.41", "192.0.2.43"]);
+      const rows = async () => (await dns.records.list(d, { type: "A", name }).toArray()).map((r) => [r.name, r.data]).sort();
+      expect(await rows()).toEqual([[name, "192.0.2.41"], [name, "192.0.2.42"]]);
+      // the plain listing, as pyrax's `for r in dom.list_records()` walks it
+      const listed = (await d.listRecords().toArray()).filter((r) => r.name === name);
+      expect(listed.map((r) => r.data).sort()).toEqual(["192.0.2.41", "192.0.2.42"]);
+      const second = listed.find((r) => r.data === "192.0.2.42")!;
+      await second.update({ data: "192.0.2.43" });
+      expect(second.data).toBe("192.0.2.43");
+      expect(await rows()).toEqual([[name, "192.0.2.41"], [name, "192.0.2.43"]]);
+      // a TTL change keeps the row standing for its own value (on Designate the TTL is the recordset's)
+      await second.update({ ttl: 900 });
+      expect(second).toMatchObject({ data: "192.0.2.43", ttl: 900 });
+      // a search by data finds that one record
+      const [found] = await dns.records.list(d, { type: "A", name, data: "192.0.2.41" }).toArray();
+      expect(found!.data).toBe("192.0.2.41");
       // another value at the same name in a call of its own (Designate: 409 Duplicate RecordSet) …
       const [third] = await d.addRecords({ type: "A", name, data: "192.0.2.44" });
       expect(third!.data).toBe("192.0.2.44");
-      expect(await values()).toEqual(["192.0.2.41", "192.0.2.43", "192.0.2.44"]);
-      // … and deleting one of them leaves the others
+      expect((await rows()).map(([, v]) => v)).toEqual(["192.0.2.41", "192.0.2.43", "192.0.2.44"]);
+      // … and deleting listed rows one at a time leaves the others
       await third!.delete();
-      expect(await values()).toEqual(["192.0.2.41", "192.0.2.43"]);
+      expect((await rows()).map(([, v]) => v)).toEqual(["192.0.2.41", "192.0.2.43"]);
+      await second.delete();
+      expect((await rows()).map(([, v]) => v)).toEqual(["192.0.2.41"]);
+      // deleting it again is DomainRecordNotFound, and the last value stays
+      await expect(second.delete()).rejects.toBeInstanceOf(DomainRecordNotFound);
+      expect((await rows()).map(([, v]) => v)).toEqual(["192.0.2.41"]);
     });
   });
 

@@ -1,13 +1,15 @@
 import type { CallOptions, Job, Paginated } from "@rax/core";
 import { CloudDNS } from "./dns";
-import type { Domain } from "./domains/domains";
+import { Domain } from "./domains/domains";
 import type { CreateDomainInput, UpdateDomainInput } from "./domains/models";
+import { listDomains, listSubdomains } from "./domains/requests";
 import { NoMoreResults } from "./errors";
 import type { JobCallOptions, JobData } from "./jobs/models";
 import type { PtrDevice, PtrInput, PtrRecordData } from "./ptr/models";
 import type { DomainRef, RecordRef } from "./ref";
 import type { RecordInput, RecordType, UpdateRecordInput } from "./records/models";
-import type { DnsRecord } from "./records/records";
+import { DnsRecord } from "./records/records";
+import { listRecords } from "./records/requests";
 
 /** pyrax's `limit` (page size) and `offset`. */
 export interface PyraxPaging {
@@ -15,11 +17,18 @@ export interface PyraxPaging {
   offset?: number;
 }
 
+/** One page of a listing: `offset` (Cloud DNS) or `from`, the cursor the page starts at (Designate). */
+type PageFetch = (pageSize: number, offset: number, from: string | undefined) => PromiseLike<{ items: unknown[]; next?: string }>;
+
 interface Cursor {
-  offset: number;
   pageSize: number;
-  more: boolean;
-  fetch: (pageSize: number, offset: number) => PromiseLike<{ items: unknown[]; next?: string }>;
+  /** Cloud DNS: where the current page starts. */
+  offset: number;
+  /** Designate: the cursor of every page from the first one listed to the current one. */
+  starts: Array<string | undefined>;
+  /** The cursor of the page after the current one, if any. */
+  next?: string;
+  fetch: PageFetch;
 }
 
 /**
@@ -31,16 +40,25 @@ export class PyraxCloudDNS extends CloudDNS {
   // pyrax keeps one paging position per kind of listing (the seed: "the new paging information would override the old").
   readonly #cursors = new Map<string, Cursor>();
 
-  async #page<T>(kind: string, fetch: Cursor["fetch"], pageSize: number, offset: number): Promise<T[]> {
-    const page = await fetch(pageSize, offset);
-    this.#cursors.set(kind, { offset, pageSize, more: page.next !== undefined, fetch });
+  async #page<T>(kind: string, fetch: PageFetch, pageSize: number, offset: number, starts: Array<string | undefined> = [undefined]): Promise<T[]> {
+    const page = await fetch(pageSize, offset, starts.at(-1));
+    this.#cursors.set(kind, { offset, pageSize, starts, fetch, ...(page.next !== undefined ? { next: page.next } : {}) });
     return page.items as T[];
   }
 
+  // Cloud DNS steps by offset, as pyrax does; Designate refuses offsets and pages by marker, so a
+  // step follows the page's own cursor (and back, to the cursors already seen).
   #step<T>(kind: string, dir: 1 | -1): Promise<T[]> {
     const c = this.#cursors.get(kind);
-    if (!c || (dir === 1 && !c.more) || (dir === -1 && c.offset === 0)) return Promise.reject(new NoMoreResults(`No ${dir === 1 ? "next" : "previous"} page of ${kind}`));
-    return this.#page<T>(kind, c.fetch, c.pageSize, Math.max(0, c.offset + dir * c.pageSize));
+    const none = () => Promise.reject(new NoMoreResults(`No ${dir === 1 ? "next" : "previous"} page of ${kind}`));
+    if (!c) return none();
+    const designate = this.backend === "designate";
+    if (dir === 1) {
+      if (c.next === undefined) return none();
+      return designate ? this.#page<T>(kind, c.fetch, c.pageSize, 0, [...c.starts, c.next]) : this.#page<T>(kind, c.fetch, c.pageSize, c.offset + c.pageSize);
+    }
+    if (designate) return c.starts.length <= 1 ? none() : this.#page<T>(kind, c.fetch, c.pageSize, 0, c.starts.slice(0, -1));
+    return c.offset === 0 ? none() : this.#page<T>(kind, c.fetch, c.pageSize, Math.max(0, c.offset - c.pageSize));
   }
 
   /** pyrax `dns.set_timeout(seconds)`; 0 = wait forever. Same as `jobTimeout = seconds * 1000`. */
@@ -54,7 +72,7 @@ export class PyraxCloudDNS extends CloudDNS {
 
   /** pyrax `dns.list(limit, offset)`: one page of domains. */
   list(p: PyraxPaging = {}, o?: CallOptions): Promise<Domain[]> {
-    return this.#page("domains", (pageSize, offset) => this.domains.list({ pageSize, offset }, o), p.limit ?? 100, p.offset ?? 0);
+    return this.#page("domains", (pageSize, offset, from) => listDomains(this, { pageSize, offset }, o, from).map((d) => new Domain(this.domains, d)), p.limit ?? 100, p.offset ?? 0);
   }
   listNextPage(): Promise<Domain[]> {
     return this.#step("domains", 1);
@@ -90,7 +108,7 @@ export class PyraxCloudDNS extends CloudDNS {
   }
 
   listSubdomains(domain: DomainRef, p: PyraxPaging = {}, o?: CallOptions): Promise<Domain[]> {
-    return this.#page("subdomains", (pageSize, offset) => this.domains.listSubdomains(domain, { pageSize, offset }, o), p.limit ?? 100, p.offset ?? 0);
+    return this.#page("subdomains", (pageSize, offset, from) => listSubdomains(this, domain, { pageSize, offset }, o, from).map((d) => new Domain(this.domains, d)), p.limit ?? 100, p.offset ?? 0);
   }
   listSubdomainsNextPage(): Promise<Domain[]> {
     return this.#step("subdomains", 1);
@@ -103,7 +121,7 @@ export class PyraxCloudDNS extends CloudDNS {
   }
 
   listRecords(domain: DomainRef, p: PyraxPaging = {}, o?: CallOptions): Promise<DnsRecord[]> {
-    return this.#page("records", (pageSize, offset) => this.records.list(domain, { pageSize, offset }, o), p.limit ?? 100, p.offset ?? 0);
+    return this.#page("records", (pageSize, offset, from) => listRecords(this, domain, { pageSize, offset }, o, from).map((r) => new DnsRecord(this.records, r)), p.limit ?? 100, p.offset ?? 0);
   }
   listRecordsNextPage(): Promise<DnsRecord[]> {
     return this.#step("records", 1);

@@ -16,7 +16,12 @@ const setPath = (client: DnsApi, zoneId: string, id?: string) =>
   client.designatePath(`zones/${encodeSegment(zoneId, { field: "domain" })}/recordsets${id === undefined ? "" : `/${encodeSegment(id, { field: "record" })}`}`);
 const noZone = (id: string) => (e: HttpError) => new NoSuchDomain(id, e);
 
-/** One page of GET /v2/zones/{id}/recordsets?limit[&type&name&data] (or the page `next` names). */
+/**
+ * One page of GET /v2/zones/{id}/recordsets?limit[&type&name&data] (or the page `next` names), one
+ * row per value as Cloud DNS lists one record per value: a recordset of two A values is two rows,
+ * each with the recordset's id and its own `data`. Designate's `limit` counts recordsets, so a page
+ * of `pageSize` recordsets can hold more rows than `pageSize` (never fewer, but the last).
+ */
 export async function recordsetsPage(
   client: DnsApi,
   zoneId: string,
@@ -28,14 +33,67 @@ export async function recordsetsPage(
   const call = next ? { method: "GET", path: client.designatePath(next), ...o } : { method: "GET", path: setPath(client, zoneId), query, ...o };
   const body = await missingAs(client.json(call, recordsetsBody()), noZone(zoneId));
   const after = relativeLink(body.links?.next, "zones");
-  // A search by data answers the recordsets holding that value: the row shows it (not the
-  // recordset's first value), so an update of the row changes that value.
-  const items = body.recordsets.map((w) => (f.data !== undefined ? showing(w, f.data) : recordsetToRecord(w)));
+  const items = body.recordsets.flatMap((w) => {
+    const rows = valueRows(w);
+    if (f.data === undefined) return rows;
+    // A search by data answers the recordsets holding that value: only its row, as Cloud DNS finds
+    // only that record (all rows when Designate matched otherwise, by a wildcard).
+    const hit = rows.filter((r) => sameData(w.type, r.data, f.data!));
+    return hit.length > 0 ? hit : rows;
+  });
   return { items, ...(after ? { next: after } : {}) };
+}
+
+/** Every value of the recordset as a row of its own (Cloud DNS's one record per value). */
+export function valueRows(w: WireRecordset): RecordData[] {
+  return w.records.length === 0 ? [recordsetToRecord(w)] : w.records.map((_, i) => showingAt(w, i));
+}
+
+/** Whether two data strings name the same value (host names: without case or trailing dot). */
+function sameData(type: string, a: string, b: string): boolean {
+  if (type === "TXT") return a === b;
+  const norm = (s: string) => s.replace(/\.$/, "").toLowerCase();
+  return norm(a) === norm(b);
 }
 
 export async function getRecordset(client: DnsApi, zoneId: string, id: string, o: CallOptions = {}): Promise<RecordData> {
   return recordsetToRecord(await missingAs(client.json({ method: "GET", path: setPath(client, zoneId, id), ...o }, wireRecordset()), (e) => new DomainRecordNotFound(id, e)));
+}
+
+/**
+ * The recordset as the row of the value a record stands for (a reloaded row stays the record it
+ * was). A value no longer there is `DomainRecordNotFound` (see `locate`).
+ */
+export async function getValueRow(client: DnsApi, zoneId: string, id: string, shown: Shown, o: CallOptions = {}): Promise<RecordData> {
+  const w = (await getRecordset(client, zoneId, id, o)).raw as WireRecordset;
+  const i = locate(w, shown);
+  if (i < 0) throw new DomainRecordNotFound(shown.data, { in: client, by: "with data", on: `recordset ${id}` });
+  return showingAt(w, i);
+}
+
+/** Where value `data` sits in the recordset (-1: not there). */
+function valueIndex(w: WireRecordset, data: string): number {
+  return w.records.findIndex((v) => sameData(w.type, fromValue(w.type, v).data, data));
+}
+
+/**
+ * What a record object says about the value it stands for: its `data`, and whether its recordset
+ * held that value alone when it was read (`records` of one value, or none: an object built by hand).
+ */
+export interface Shown {
+  data: string;
+  alone: boolean;
+}
+
+/**
+ * Where the value a record stands for sits now (-1: gone). A value changed elsewhere (the record
+ * updated through another object) is still the record when its recordset held it alone and still
+ * holds one value, as a Cloud DNS record stays itself by id whatever its data; among several values
+ * there is no telling which one it became, and standing for another would let a delete remove it.
+ */
+function locate(w: WireRecordset, s: Shown): number {
+  const i = valueIndex(w, s.data);
+  return i < 0 && s.alone && w.records.length === 1 ? 0 : i;
 }
 
 /** POST one recordset per (name, type) → 201/202 PENDING. */
@@ -72,8 +130,12 @@ export async function addRecordsetsAndWait(client: DnsApi, zoneId: string, recor
 
 /** The recordset as a record showing `data` when it holds that value (else its first value). */
 function showing(w: WireRecordset, data: string): RecordData {
+  return showingAt(w, Math.max(0, valueIndex(w, data)));
+}
+
+/** The recordset as the record of its `i`-th value (`records` still lists them all). */
+function showingAt(w: WireRecordset, i: number): RecordData {
   const r = recordsetToRecord(w);
-  const i = r.records?.indexOf(data) ?? -1;
   if (i <= 0) return r;
   const v = fromValue(w.type, w.records[i]!);
   const { priority: _p, ...rest } = r;
@@ -82,10 +144,11 @@ function showing(w: WireRecordset, data: string): RecordData {
 
 /**
  * PUT /v2/zones/{zone}/recordsets/{id} → 202: Designate replaces the recordset's values, so a
- * change of `data` (or `priority`) rewrites the one value the record shows (`shown`: the caller's
- * record's data, else the first value) and sends the others back unchanged — a recordset holds
- * every value of its name and type, and PUTting one value alone deleted the rest. TTL and comment
- * change in place.
+ * change of `data` (or `priority`) rewrites the one value the record stands for (`shown`: a row's
+ * data; by id alone the first value, or the value `data` already names) and sends the others back
+ * unchanged — PUTting one value alone deleted the rest. A row whose value is gone from its
+ * recordset is `DomainRecordNotFound` (see `locate`): rewriting another value would lose it. TTL and
+ * comment belong to the recordset: they change for every value. Resolves with the row of the value.
  */
 export async function updateRecordset(
   client: DnsApi,
@@ -94,50 +157,67 @@ export async function updateRecordset(
   u: { data?: string | undefined; ttl?: number | undefined; priority?: number | undefined; comment?: string | undefined },
   w: WaitSettings,
   signal: AbortSignal,
-  shown?: string,
+  shown?: Shown,
 ): Promise<RecordData> {
   const o = { ...w.perRequest, signal };
   const cur = await getRecordset(client, zoneId, id, o);
-  const wire = (cur.raw as WireRecordset).records;
+  const set = cur.raw as WireRecordset;
+  const wire = set.records;
+  // the value this record stands for: the row's, else one `data` already names (no data change), else the first
+  const at = shown !== undefined ? locate(set, shown) : u.data !== undefined ? Math.max(0, valueIndex(set, u.data)) : 0;
+  if (at < 0) throw new DomainRecordNotFound(shown!.data, { in: client, by: "with data", on: `recordset ${id}` });
   let values: string[] | undefined;
+  let now = wire[at] === undefined ? cur.data : fromValue(set.type, wire[at]!).data;
   if (u.data !== undefined || u.priority !== undefined) {
-    const held = wire.map((v) => fromValue(cur.type, v));
-    const at = Math.max(0, shown === undefined ? 0 : held.findIndex((v) => v.data === shown));
-    const old = held[at] ?? { data: cur.data };
+    const old = wire[at] === undefined ? { data: cur.data } : fromValue(set.type, wire[at]!);
     values = [...wire];
     values[at] = toValue({ type: cur.type, data: u.data ?? old.data, priority: u.priority ?? old.priority });
+    now = fromValue(set.type, values[at]!).data;
   }
   const json = { ...(values ? { records: values } : {}), ...(u.ttl !== undefined ? { ttl: u.ttl } : {}), ...(u.comment !== undefined ? { description: u.comment } : {}) };
   await missingAs(jsonFor(client, { method: "PUT", path: setPath(client, zoneId, id), json, ...o }, [200, 202], wireRecordset()), (e) => new DomainRecordNotFound(id, e));
-  return untilActive(w, signal, "recordset", () => getRecordset(client, zoneId, id, o), DomainRecordUpdateFailed);
+  const done = await untilActive(w, signal, "recordset", () => getRecordset(client, zoneId, id, o), DomainRecordUpdateFailed);
+  return showing(done.raw as WireRecordset, now);
 }
 
 /**
  * DELETE each recordset → 202; waits until each is gone. A record that names the value it stands
- * for (`shown[i]`, a row's data) in a recordset holding others removes that value only (a PUT of the
- * rest): deleting one of two A records must not delete both.
+ * for (`shown[i]`, a row's data) removes that value only (a PUT of the rest), and the recordset when
+ * it was the last: deleting one of two A records must not delete both. A value the recordset no
+ * longer holds is `DomainRecordNotFound` (see `locate`: removing another value, or the recordset,
+ * would lose data), as deleting a deleted Cloud DNS record is. By id alone, the whole recordset goes.
  */
-export async function deleteRecordsets(client: DnsApi, zoneId: string, given: string[], w: WaitSettings, signal: AbortSignal, shown: Array<string | undefined> = []): Promise<void> {
+export async function deleteRecordsets(client: DnsApi, zoneId: string, given: string[], w: WaitSettings, signal: AbortSignal, shown: Array<Shown | undefined> = []): Promise<void> {
   const o = { ...w.perRequest, signal };
-  const drop = new Map<string, Set<string> | undefined>();
+  const drop = new Map<string, Shown[] | undefined>();
   given.forEach((id, i) => {
     const v = shown[i];
     if (drop.has(id) && drop.get(id) === undefined) return;
-    drop.set(id, v === undefined ? undefined : (drop.get(id) ?? new Set<string>()).add(v));
+    drop.set(id, v === undefined ? undefined : [...(drop.get(id) ?? []), v]);
   });
+  // every value is checked before anything changes, as a Cloud DNS bulk delete with a bad item deletes nothing
   const ids: string[] = [];
+  const puts: Array<{ id: string; keep: string[] }> = [];
   for (const [id, values] of drop) {
     if (values) {
-      const cur = await getRecordset(client, zoneId, id, o);
-      const wire = (cur.raw as WireRecordset).records;
-      const keep = wire.filter((v) => !values.has(fromValue(cur.type, v).data));
-      if (keep.length > 0 && keep.length < wire.length) {
-        await missingAs(jsonFor(client, { method: "PUT", path: setPath(client, zoneId, id), json: { records: keep }, ...o }, [200, 202], wireRecordset()), (e) => new DomainRecordNotFound(id, e));
-        await untilActive(w, signal, "recordset", () => getRecordset(client, zoneId, id, o), DomainRecordDeletionFailed);
+      const set = (await getRecordset(client, zoneId, id, o)).raw as WireRecordset;
+      const at = new Set<number>();
+      for (const v of values) {
+        const i = locate(set, v);
+        if (i < 0) throw new DomainRecordNotFound(v.data, { in: client, by: "with data", on: `recordset ${id}` });
+        at.add(i);
+      }
+      const keep = set.records.filter((_, i) => !at.has(i));
+      if (keep.length > 0) {
+        puts.push({ id, keep });
         continue;
       }
     }
     ids.push(id);
+  }
+  for (const { id, keep } of puts) {
+    await missingAs(jsonFor(client, { method: "PUT", path: setPath(client, zoneId, id), json: { records: keep }, ...o }, [200, 202], wireRecordset()), (e) => new DomainRecordNotFound(id, e));
+    await untilActive(w, signal, "recordset", () => getRecordset(client, zoneId, id, o), DomainRecordDeletionFailed);
   }
   for (const id of ids) {
     const res = await missingAs(sendFor(client, { method: "DELETE", path: setPath(client, zoneId, id), ...o }, [202, 204]), (e) => new DomainRecordNotFound(id, e));

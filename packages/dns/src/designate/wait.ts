@@ -1,4 +1,4 @@
-import { ResourceFailed, waitUntil, waitUntilGone, WaitTimeout } from "@rax/core";
+import { HttpError, ResourceFailed, waitUntil, waitUntilGone, WaitTimeout } from "@rax/core";
 import { DNSCallTimedOut, type JobFailure } from "../errors";
 import type { JobData } from "../jobs/models";
 import type { WaitSettings } from "../jobs/requests";
@@ -11,6 +11,23 @@ import type { WaitSettings } from "../jobs/requests";
 export function failedJob(id: string, what: string, status: string, raw: Record<string, unknown>): JobData {
   const why = typeof raw.message === "string" && raw.message ? `: ${raw.message}` : "";
   return { id, status: "ERROR", error: { message: `Designate ${what} ${id} went to ${status}${why}` }, raw };
+}
+
+/**
+ * A write Designate refuses at once with one of `statuses` (409 "Duplicate Zone") where Cloud DNS
+ * accepts the call and fails its job: the same `DNSJobFailed` subclass, with the status as `code`,
+ * Designate's message as `details`, and the HTTP error as `cause`, so one `catch` serves both.
+ */
+export async function refusedAs<T>(p: Promise<T>, failure: JobFailure, id: string, statuses: readonly number[]): Promise<T> {
+  try {
+    return await p;
+  } catch (e) {
+    if (!(e instanceof HttpError) || !statuses.includes(e.status)) throw e;
+    const job: JobData = { id, status: "ERROR", error: { message: e.serverMessage, code: e.status, details: e.serverMessage }, raw: {} };
+    const err = new failure(job);
+    Object.defineProperty(err, "cause", { value: e, enumerable: false, configurable: true, writable: true });
+    throw err;
+  }
 }
 
 function limits(w: WaitSettings, signal: AbortSignal) {

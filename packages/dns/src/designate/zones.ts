@@ -7,7 +7,7 @@ import { relativeLink } from "../paging";
 import { missingAs } from "./missing";
 import { addRecordsets } from "./recordsets";
 import { dot, nameserversBody, wireTask, wireZone, zonesBody, zoneToDomain } from "./models";
-import { failedJob, untilActive, untilGone } from "./wait";
+import { failedJob, refusedAs, untilActive, untilGone } from "./wait";
 
 // Designate v2 zones for the domain calls. Writes answer 202 with the zone PENDING; each call
 // waits for ACTIVE (or gone), as a Cloud DNS call waits for its job.
@@ -45,7 +45,8 @@ async function nameserversOf(client: DnsApi, zone: DomainData, o: CallOptions): 
 
 async function postZone(client: DnsApi, d: { name: string; emailAddress: string; ttl?: number | undefined; comment?: string | undefined }, o: CallOptions): Promise<DomainData> {
   const json = { name: dot(d.name), email: d.emailAddress, type: "PRIMARY", ...(d.ttl !== undefined ? { ttl: d.ttl } : {}), ...(d.comment !== undefined ? { description: d.comment } : {}) };
-  return zoneToDomain(await jsonFor(client, { method: "POST", path: zonePath(client), json, ...o }, [201, 202], wireZone()));
+  // Cloud DNS fails the job with code 409 when the domain exists; Designate answers 409 at once.
+  return zoneToDomain(await refusedAs(jsonFor(client, { method: "POST", path: zonePath(client), json, ...o }, [201, 202], wireZone()), DomainCreationFailed, json.name, [409]));
 }
 
 /**

@@ -51,15 +51,17 @@ function firstPath(path: string, q: Record<string, string | number | undefined>)
 
 /**
  * GET /domains?limit&offset[&name] following the `next` links (Cloud DNS), or GET /v2/zones
- * (Designate). `await` gives the first page; `for await` walks every page.
+ * (Designate). `await` gives the first page; `for await` walks every page. `from`: the cursor of
+ * the page to start at (a page's `next`), for pyrax's next / previous page calls.
  */
-export function listDomains(client: DnsApi, input?: ListDomainsInput, o: CallOptions = {}): Paginated<DomainData> {
+export function listDomains(client: DnsApi, input?: ListDomainsInput, o: CallOptions = {}, from?: string): Paginated<DomainData> {
   const f = validate(listDomainsInput(), input, "filters") ?? {};
   return linkPager(
-    async (next) => {
+    async (cursor) => {
+      const next = cursor ?? from;
       await client.ready(o.signal);
       if (client.backend === "designate") {
-        if (f.offset) throw new ValidationError("filters.offset", "Designate pages by marker: omit offset");
+        if (f.offset) throw new ValidationError("filters.offset", "Designate pages by marker: omit offset (walk the pages, or pyrax's next / previous page calls)");
         return zonesPage(client, next, f, o);
       }
       return rackspacePage(client, next ?? firstPath("domains", { limit: f.pageSize ?? DEFAULT_PAGE_SIZE, offset: f.offset, name: f.name }), o);
@@ -172,19 +174,23 @@ export function exportDomain(client: DnsApi, domain: DomainRef, o?: JobCallOptio
 
 /**
  * The domain's subdomains: GET /domains/{id}/subdomains (Cloud DNS's documented call; pyrax's
- * name search is a guess, dns.md), or the zones named `*.<name>` (Designate).
+ * name search is a guess, dns.md), or the zones named `*.<name>` (Designate: every zone is listed
+ * once, then handed out `pageSize` at a time). `from`: the cursor of the page to start at.
  */
-export function listSubdomains(client: DnsApi, domain: DomainRef, input?: ListSubdomainsInput, o: CallOptions = {}): Paginated<DomainData> {
+export function listSubdomains(client: DnsApi, domain: DomainRef, input?: ListSubdomainsInput, o: CallOptions = {}, from?: string): Paginated<DomainData> {
   const id = validate(domainRef(), domain, "domain");
   const f = validate(listSubdomainsInput(), input, "filters") ?? {};
   let designate: DomainData[] | undefined;
   return linkPager(
-    async (next) => {
+    async (cursor) => {
+      const next = cursor ?? from;
       await client.ready(o.signal);
       if (client.backend === "designate") {
-        if (f.offset) throw new ValidationError("filters.offset", "Designate pages by marker: omit offset");
+        if (f.offset) throw new ValidationError("filters.offset", "Designate pages by marker: omit offset (walk the pages, or pyrax's next / previous page calls)");
         designate ??= await subzones(client, (await getZone(client, id, o)).name, o);
-        return { items: designate };
+        const at = next === undefined ? 0 : Number(next);
+        const end = at + (f.pageSize ?? DEFAULT_PAGE_SIZE);
+        return { items: designate.slice(at, end), ...(end < designate.length ? { next: String(end) } : {}) };
       }
       return notFoundAs(rackspacePage(client, next ?? firstPath(domainPath(id, "/subdomains"), { limit: f.pageSize ?? DEFAULT_PAGE_SIZE, offset: f.offset }), o), missing(id));
     },

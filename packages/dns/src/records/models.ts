@@ -30,6 +30,7 @@ const recordType = lazy(() => z.pipe(
 ));
 
 export interface RecordData {
+  /** Cloud DNS: the record's id (`A-6817754`). Designate: its recordset's id, shared by every value of the recordset. */
   id: string;
   /** The domain (Designate: zone) the record belongs to. */
   domainId: string;
@@ -40,7 +41,10 @@ export interface RecordData {
   ttl?: number;
   priority?: number;
   comment?: string;
-  /** Designate only: every value of the recordset (Cloud DNS has one value per record). */
+  /**
+   * Designate only: every value of the recordset this record is one of (a listing has a row per
+   * value, as Cloud DNS has a record per value; `data` is this row's).
+   */
   records?: string[];
   /** Designate only: PENDING, ACTIVE, ERROR. */
   status?: string;

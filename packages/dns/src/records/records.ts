@@ -12,13 +12,19 @@ export class Records {
 
   /**
    * The domain's records, optionally one `type` (with `name` / `data`). `await` → first page;
-   * `for await` → all (pyrax `get_record_iterator`).
+   * `for await` → all (pyrax `get_record_iterator`). On Designate a row per value, as Cloud DNS
+   * lists a record per value: two A values at one name are two rows sharing the recordset `id`, and
+   * a row's `update()` / `delete()` change its own value only. There `pageSize` counts recordsets,
+   * so a page can hold more rows than `pageSize`.
    */
   list(domain: DomainRef, filters?: ListRecordsInput, o?: CallOptions): Paginated<DnsRecord> {
     return api.listRecords(this.client, domain, filters, o).map((r) => new DnsRecord(this, r));
   }
 
-  /** One record by id. `DomainRecordNotFound` if it does not exist. */
+  /**
+   * One record by id. `DomainRecordNotFound` if it does not exist. On Designate an id alone reads
+   * the recordset's first value (`records` lists all); a row passed whole reads its own value.
+   */
   async get(domain: DomainRef, record: RecordRef, o?: CallOptions): Promise<DnsRecord> {
     return new DnsRecord(this, await api.getRecord(this.client, domain, record, o));
   }

@@ -1,7 +1,7 @@
 import { type CallOptions, encodeSegment, type Job, linkPager, type NotFound, notFoundAs, type Paginated, validate, ValidationError } from "@rax/core";
 import * as z from "zod/mini";
 import type { DnsApi } from "../backend";
-import { addRecordsetsAndWait, deleteRecordsets, getRecordset, recordsetsPage, updateRecordset } from "../designate/recordsets";
+import { addRecordsetsAndWait, deleteRecordsets, getRecordset, getValueRow, recordsetsPage, type Shown, updateRecordset } from "../designate/recordsets";
 import { DomainRecordAdditionFailed, DomainRecordDeletionFailed, DomainRecordNotFound, DomainRecordNotUnique, DomainRecordUpdateFailed, NoSuchDomain } from "../errors";
 import type { JobCallOptions, JobData } from "../jobs/models";
 import { dnsJob, responseOf, startAndFollow } from "../jobs/requests";
@@ -34,15 +34,21 @@ const recordPath = (domainId: string, id: string) => recordsPath(domainId, `/${e
 const noDomain = (id: string) => (e: NotFound) => new NoSuchDomain(id, e);
 const noRecord = (id: string) => (e: NotFound) => new DomainRecordNotFound(id, e);
 
-/** GET /domains/{id}/records?limit&offset[&type&name&data], following `next` links. */
-export function listRecords(client: DnsApi, domain: DomainRef, input?: ListRecordsInput, o: CallOptions = {}): Paginated<RecordData> {
+/**
+ * GET /domains/{id}/records?limit&offset[&type&name&data], following `next` links. On Designate
+ * one row per value (a recordset of two A values lists as two records sharing the recordset id);
+ * `pageSize` then counts recordsets, so a page can hold more rows than that. `from`: the cursor of
+ * the page to start at (a page's `next`), for pyrax's next / previous page calls.
+ */
+export function listRecords(client: DnsApi, domain: DomainRef, input?: ListRecordsInput, o: CallOptions = {}, from?: string): Paginated<RecordData> {
   const domainId = validate(domainRef(), domain, "domain");
   const f = validate(listRecordsInput(), input, "filters") ?? {};
   return linkPager(
-    async (next) => {
+    async (cursor) => {
+      const next = cursor ?? from;
       await client.ready(o.signal);
       if (client.backend === "designate") {
-        if (f.offset) throw new ValidationError("filters.offset", "Designate pages by marker: omit offset");
+        if (f.offset) throw new ValidationError("filters.offset", "Designate pages by marker: omit offset (walk the pages, or pyrax's next / previous page calls)");
         return recordsetsPage(client, domainId, next, f, o);
       }
       const query = next ? undefined : { limit: f.pageSize ?? DEFAULT_PAGE_SIZE, offset: f.offset, type: f.type, name: f.name, data: f.data };
@@ -54,29 +60,41 @@ export function listRecords(client: DnsApi, domain: DomainRef, input?: ListRecor
   );
 }
 
-/** GET /domains/{id}/records/{recordId}. */
+/** The value a record object stands for (a Designate row is one value of its recordset); none for an id. */
+export function shownData(record: unknown): Shown | undefined {
+  if (typeof record !== "object" || record === null) return undefined;
+  const { data, records } = record as { data?: unknown; records?: unknown };
+  if (typeof data !== "string") return undefined;
+  return { data, alone: !Array.isArray(records) || records.length <= 1 };
+}
+
+/**
+ * GET /domains/{id}/records/{recordId}. On Designate a record object (a row) reads back as the
+ * row of its own value; an id alone as the recordset's first value (`records` lists them all).
+ */
 export async function getRecord(client: DnsApi, domain: DomainRef, record: RecordRef, o: CallOptions = {}): Promise<RecordData> {
   const domainId = validate(domainRef(), domain, "domain");
   const id = validate(recordRef(), record, "record");
-  if ((await client.ready(o.signal)) === "designate") return getRecordset(client, domainId, id, o);
+  if ((await client.ready(o.signal)) === "designate") {
+    const shown = shownData(record);
+    return shown === undefined ? getRecordset(client, domainId, id, o) : getValueRow(client, domainId, id, shown, o);
+  }
   return toRecord(await notFoundAs(client.json({ method: "GET", path: recordPath(domainId, id), ...o }, wireRecord()), noRecord(id)), domainId);
 }
 
 /**
  * The one record of `type` (and `name`, `data`) — pyrax `find_record`: none → `DomainRecordNotFound`,
  * several → `DomainRecordNotUnique`. The server filters; rax then matches name and data exactly.
+ * On Designate each value of a recordset is a record, as listed.
  */
 export async function findRecord(client: DnsApi, domain: DomainRef, input: FindRecordInput, o: CallOptions = {}): Promise<RecordData> {
   const domainId = validate(domainRef(), domain, "domain");
   const q = validate(findRecordInput(), input, "filters");
   const rows = (await listRecords(client, domainId, q, o).toArray()).filter(
-    (r) => r.type.toUpperCase() === q.type && (q.name === undefined || r.name.toLowerCase() === q.name) && (q.data === undefined || r.data === q.data || (r.records ?? []).includes(q.data)),
+    (r) => r.type.toUpperCase() === q.type && (q.name === undefined || r.name.toLowerCase() === q.name) && (q.data === undefined || r.data === q.data),
   );
-  // Designate keeps every value of a name and type in one recordset (one row here), where Cloud DNS
-  // has a record per value: without a data filter, a recordset of two values is two records to pyrax.
-  const matches = rows.flatMap((r) => (q.data === undefined && (r.records?.length ?? 0) > 1 ? r.records!.map((v) => ({ id: r.id, data: v })) : [{ id: r.id, data: r.data }]));
-  if (matches.length === 1) return rows[0]!;
-  if (matches.length > 1) throw new DomainRecordNotUnique(matches.map((m) => m.id), matches.map((m) => m.data));
+  if (rows.length === 1) return rows[0]!;
+  if (rows.length > 1) throw new DomainRecordNotUnique(rows.map((m) => m.id), rows.map((m) => m.data));
   const what = `${q.type}${q.name ? ` ${q.name}` : ""}${q.data ? ` ${q.data}` : ""}`;
   throw new DomainRecordNotFound(what, { in: client, by: "matching", on: `domain ${domainId}` });
 }
@@ -147,9 +165,7 @@ export function updateRecord(client: DnsApi, domain: DomainRef, record: RecordRe
     const k = await named(client, domainId, typeof record === "string" ? { id } : { id, ...(record.name ? { name: record.name } : {}), ...(record.type ? { type: record.type } : {}) }, req);
     checked(k.type, u, "changes");
     // Which of a Designate recordset's values this record stands for (a row shows one).
-    const data: unknown = typeof record === "object" ? (record as { data?: unknown }).data : undefined;
-    const shown = typeof data === "string" ? data : undefined;
-    if ((await client.ready(ctx.signal)) === "designate") return updateRecordset(client, domainId, id, u, w, ctx.signal, shown);
+    if ((await client.ready(ctx.signal)) === "designate") return updateRecordset(client, domainId, id, u, w, ctx.signal, shownData(record));
     const plan = { result: () => undefined, failure: DomainRecordUpdateFailed };
     await notFoundAs(startAndFollow(client, { method: "PUT", path: recordsPath(domainId), json: { records: [{ id, name: k.name, ...u }] } }, plan, w, ctx), noDomain(domainId));
     return getRecord(client, domainId, id, req);
@@ -166,11 +182,7 @@ export function deleteRecords(client: DnsApi, domain: DomainRef, records: Record
     const ids = validate(z.pipe(z.transform(oneOrMany), z.array(recordRef()).check(z.minLength(1, "give at least one record"), z.maxLength(100, "at most 100 records per call"))), records, "records");
     if ((await client.ready(ctx.signal)) === "designate") {
       // the value each record object stands for (a Designate row shows one of its recordset's values)
-      const shown = oneOrMany(records).map((r) => {
-        const data: unknown = typeof r === "object" && r !== null ? (r as { data?: unknown }).data : undefined;
-        return typeof data === "string" ? data : undefined;
-      });
-      return deleteRecordsets(client, domainId, ids, w, ctx.signal, shown);
+      return deleteRecordsets(client, domainId, ids, w, ctx.signal, oneOrMany(records).map(shownData));
     }
     const call = ids.length === 1 ? { method: "DELETE", path: recordPath(domainId, ids[0]!) } : { method: "DELETE", path: recordsPath(domainId), query: { id: ids } };
     const missing = ids.length === 1 ? noRecord(ids[0]!) : noDomain(domainId);
