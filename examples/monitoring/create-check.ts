@@ -1,12 +1,14 @@
 // "Create the Check": the seed's HTTP check every 15 minutes from Dallas, London and Sydney; a dry
-// run first (pyrax test_only); the period/timeout/target rules refused before any request.
+// run first (pyrax test_only); the period/timeout/target rules refused before any request. The seed
+// passes a URL as target_hostname, which the API takes as a hostname or IP address: rax sends the
+// URL's host ("example.com").
 import { ValidationError } from "@rax/core";
 import { type ExampleTarget, isMain, runStandalone } from "../lib/target";
 import { cleanUp, exampleEntity } from "./setup";
 
-export async function main(target: ExampleTarget): Promise<{ tested: string[]; period: number; zones: string[]; refused: string[] }> {
+export async function main(target: ExampleTarget): Promise<{ tested: string[]; period: number; zones: string[]; host: string; refused: string[] }> {
   const ent = await exampleEntity(target);
-  const check = { label: "sample_check", type: "remote.http", details: { url: "http://example.com/some_page" }, period: 900, timeout: 20, monitoringZonesPoll: ["mzdfw", "mzlon", "mzsyd"], targetHostname: "example.com" };
+  const check = { label: "sample_check", type: "remote.http", details: { url: "http://example.com/some_page" }, period: 900, timeout: 20, monitoringZonesPoll: ["mzdfw", "mzlon", "mzsyd"], targetHostname: "http://example.com" };
   // pyrax: cm.create_check(ent, ..., test_only=True)
   const runs = await ent.createCheck({ ...check, test: true });
   for (const r of runs) console.log(r.monitoringZoneId, r.available ? "up" : "down", r.status);
@@ -23,7 +25,7 @@ export async function main(target: ExampleTarget): Promise<{ tested: string[]; p
     }
   }
   await cleanUp(ent);
-  return { tested: runs.map((r) => r.monitoringZoneId ?? ""), period: chk.period!, zones: chk.monitoringZonesPoll, refused };
+  return { tested: runs.map((r) => r.monitoringZoneId ?? ""), period: chk.period!, zones: chk.monitoringZonesPoll, host: chk.targetHostname ?? "", refused };
 }
 
 if (isMain(import.meta.url)) await runStandalone(main);

@@ -33,8 +33,8 @@ describe("monitoring examples (against @rax/emulator)", () => {
   it("monitoring-zones lists the seed's six zones and traceroutes from one", async () => {
     expect(await monitoringZones.main(target)).toEqual({ ids: ["mzdfw", "mzhkg", "mziad", "mzlon", "mzord", "mzsyd"], hops: expect.any(Number) });
   });
-  it("create-check dry-runs from three zones, creates the seed's check, refuses bad periods/timeouts/targets", async () => {
-    expect(await createCheck.main(target)).toEqual({ tested: ["mzdfw", "mzlon", "mzsyd"], period: 900, zones: ["mzdfw", "mzlon", "mzsyd"], refused: ["check.period", "check.timeout", "check.targetHostname"] });
+  it("create-check dry-runs from three zones, creates the seed's check (its URL target sent as the host), refuses bad periods/timeouts/targets", async () => {
+    expect(await createCheck.main(target)).toEqual({ tested: ["mzdfw", "mzlon", "mzsyd"], period: 900, zones: ["mzdfw", "mzlon", "mzsyd"], host: "example.com", refused: ["check.period", "check.timeout", "check.targetHostname"] });
   });
   it("notification-types shows email, webhook and pagerduty with their required detail", async () => {
     expect((await notificationTypes.main(target)).types).toMatchObject({ email: ["address"], webhook: ["url"], pagerduty: ["service_key"] });

@@ -190,6 +190,32 @@ export function monitoringScenarios(getTarget: () => Target, o: MonitoringScenar
     });
   });
 
+  describe("the API reference's rules (rackerlabs/docs-cloud-monitoring attribute tables)", () => {
+    it("the seed's target_hostname=\"http://example.com\": rax sends the host; the service itself refuses a URL", async () => {
+      const base = { type: "remote.http", details: { url: "http://example.com/some_page" }, monitoringZonesPoll: ["mzdfw"] };
+      const chk = await ent.createCheck({ ...base, targetHostname: "http://example.com" });
+      expect(chk.targetHostname).toBe("example.com");
+      // Past rax's own check (a raw request): the service answers 400 naming the key.
+      const raw = cm.send({ method: "POST", path: `entities/${ent.id}/checks`, json: { type: "remote.http", details: { url: "http://example.com/" }, monitoring_zones_poll: ["mzdfw"], target_hostname: "http://example.com" } });
+      await expect(raw).rejects.toMatchObject({ status: 400, key: "target_hostname" });
+      await chk.delete();
+    });
+
+    it("an alarm without criteria is created: the check's availability decides its state", async () => {
+      const chk = await ent.createCheck({ type: "remote.ping", monitoringZonesPoll: ["mzdfw"], targetAlias: "example" });
+      const alarm = await chk.createAlarm({ notificationPlan: plan, label: "availability" });
+      expect(alarm).toMatchObject({ checkId: chk.id, criteria: "" });
+      await alarm.delete();
+      await chk.delete();
+    });
+
+    it("agent_id must match /^[-.\\w]{1,255}$/; overview takes entityId or uri, not both", async () => {
+      await expect(cm.send({ method: "POST", path: "entities", json: { label: "x", agent_id: "my agent" } })).rejects.toMatchObject({ status: 400, key: "agent_id" });
+      await expect(cm.send({ method: "GET", path: "views/overview", query: { entityId: ent.id, uri: "https://example.com/servers/1" } })).rejects.toMatchObject({ status: 400 });
+      expect(() => cm.overview.get({ entity: ent, uri: "https://example.com/servers/1" })).toThrow(ValidationError);
+    });
+  });
+
   describe("agent tokens", () => {
     it("create, read the secret once, rename, delete", async () => {
       const t = await cm.agentTokens.create({ label: uniqueName("agent") });

@@ -1,5 +1,6 @@
 import type { CallOptions, Paginated } from "@rax/core";
 import type { Account } from "./account/account";
+import type { AgentToken } from "./agent-tokens/agent-tokens";
 import type { Audit } from "./account/models";
 import type { Alarm } from "./alarms/alarms";
 import type { CreateAlarmInput, UpdateAlarmInput } from "./alarms/models";
@@ -14,7 +15,7 @@ import { Monitoring } from "./monitoring";
 import type { CreateNotificationPlanInput } from "./notification-plans/models";
 import type { NotificationPlan } from "./notification-plans/notification-plans";
 import type { NotificationType } from "./notification-types/notification-types";
-import type { CreateNotificationInput, NotificationTestResult, UpdateNotificationInput } from "./notifications/models";
+import type { CreateNotificationInput, NotificationTestResult, TestNotificationInput, UpdateNotificationInput } from "./notifications/models";
 import type { Notification } from "./notifications/notifications";
 import type { OverviewRow } from "./overview/models";
 import type { Ref } from "./ref";
@@ -99,7 +100,12 @@ export class PyraxMonitoring extends Monitoring {
   deleteNotification(notification: Ref, o?: CallOptions): Promise<void> {
     return this.notifications.delete(notification, o);
   }
-  testNotification(notification: Ref, o?: CallOptions): Promise<NotificationTestResult> {
+  /**
+   * pyrax `test_notification(notification=n)` tests an existing notification; `test_notification(
+   * notification_type=…, details=…)` one not yet created: here `{ type, details }`.
+   */
+  testNotification(notification: Ref | TestNotificationInput, o?: CallOptions): Promise<NotificationTestResult> {
+    if (typeof notification === "object" && !("id" in notification)) return this.notifications.testNew(notification, o);
     return this.notifications.test(notification, o);
   }
   listNotificationPlans(o?: CallOptions): Paginated<NotificationPlan> {
@@ -120,9 +126,9 @@ export class PyraxMonitoring extends Monitoring {
   getAlarm(entity: Ref, alarm: Ref, o?: CallOptions): Promise<Alarm> {
     return this.alarms.get(entity, alarm, o);
   }
-  /** pyrax `create_alarm(entity, check, notification_plan, criteria, …)`. */
-  createAlarm(entity: Ref, check: Ref, notificationPlan: Ref, criteria: string, more: Omit<CreateAlarmInput, "check" | "notificationPlan" | "criteria"> = {}, o?: CallOptions): Promise<Alarm> {
-    return this.alarms.create(entity, { ...more, check, notificationPlan, criteria }, o);
+  /** pyrax `create_alarm(entity, check, notification_plan, criteria=None, …)`: no criteria, the check's availability decides. */
+  createAlarm(entity: Ref, check: Ref, notificationPlan: Ref, criteria?: string, more: Omit<CreateAlarmInput, "check" | "notificationPlan" | "criteria"> = {}, o?: CallOptions): Promise<Alarm> {
+    return this.alarms.create(entity, { ...more, check, notificationPlan, ...(criteria !== undefined ? { criteria } : {}) }, o);
   }
   updateAlarm(entity: Ref, alarm: Ref, changes: UpdateAlarmInput, o?: CallOptions): Promise<void> {
     return this.alarms.update(entity, alarm, changes, o);
@@ -137,6 +143,22 @@ export class PyraxMonitoring extends Monitoring {
   /** pyrax `get_overview(entity=None)`. */
   getOverview(entity?: Ref, o?: CallOptions): Paginated<OverviewRow> {
     return this.overview.get(entity === undefined ? undefined : { entity }, o);
+  }
+  /** pyrax `create_agent_token(label)`. */
+  createAgentToken(label?: string, o?: CallOptions): Promise<AgentToken> {
+    return this.agentTokens.create(label === undefined ? undefined : { label }, o);
+  }
+  listAgentTokens(o?: CallOptions): Paginated<AgentToken> {
+    return this.agentTokens.list(undefined, o);
+  }
+  getAgentToken(token: Ref, o?: CallOptions): Promise<AgentToken> {
+    return this.agentTokens.get(token, o);
+  }
+  updateAgentToken(token: Ref, label: string, o?: CallOptions): Promise<void> {
+    return this.agentTokens.update(token, label, o);
+  }
+  deleteAgentToken(token: Ref, o?: CallOptions): Promise<void> {
+    return this.agentTokens.delete(token, o);
   }
   /** pyrax `get_account()`. */
   getAccount(o?: CallOptions): Promise<Account> {

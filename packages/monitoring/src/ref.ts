@@ -9,8 +9,12 @@ export const ref = lazy(() => z.union([z.string().check(z.minLength(1)), z.pipe(
   error: "must be an id or an object with an id",
 }));
 
-/** Cloud Monitoring metadata: string keys (1–255) and string values (≤ 255). */
-export const metadataInput = lazy(() => z.record(z.string().check(z.minLength(1), z.maxLength(255)), z.string({ error: "must be a string" }).check(z.maxLength(255, "must be at most 255 characters"))));
+/** Cloud Monitoring metadata: string keys (1–255) and string values (≤ 255), at most 256 pairs (the API's bounds). */
+export const metadataInput = lazy(() =>
+  z.record(z.string().check(z.minLength(1), z.maxLength(255)), z.string({ error: "must be a string" }).check(z.maxLength(255, "must be at most 255 characters"))).check(
+    z.refine((m) => Object.keys(m).length <= 256, "holds at most 256 keys (the API's limit)"),
+  ),
+);
 
 /** `label`, 1–255 characters (the service's limit for every label). */
 export const labelInput = lazy(() => z.string().check(z.minLength(1), z.maxLength(255)));

@@ -183,16 +183,22 @@ export function changelogRoutes(r: MaasRequest, parts: string[]): Response {
   return jsonResponse(200, page(r, rows, (c) => c.id));
 }
 
-/** GET /views/overview[?entityId=…&uri=…]: entities with checks, alarms and latest states (seed "Get Overview"). */
+/**
+ * GET /views/overview[?entityId=…|uri=…]: entities with checks, alarms and latest states (seed "Get
+ * Overview"). The API reference: filter by `uri` or `entityId`, not both; unknown uris are ignored
+ * and a 404 comes only when none is known.
+ */
 export function viewRoutes(r: MaasRequest, parts: string[]): Response {
   if (parts.join("/") !== "overview") throw notFound("Resource", r.url.pathname);
   if (r.request.method !== "GET") throw bad();
   r.account.evaluateAlarms();
   const ids = r.url.searchParams.getAll("entityId");
-  const uri = r.url.searchParams.get("uri");
-  const entities = [...r.account.entities.values()].filter((e) => (ids.length === 0 || ids.includes(e.id)) && (uri === null || e.uri === uri));
+  const uris = r.url.searchParams.getAll("uri");
+  if (ids.length && uris.length) throw invalid("uri", "Filter by entityId or by uri, not both");
+  const entities = [...r.account.entities.values()].filter((e) => (ids.length === 0 || ids.includes(e.id)) && (uris.length === 0 || (e.uri !== null && uris.includes(e.uri))));
   // Asking for entities none of which exist is a 404 (Rackspace's mock, mimic).
   if (ids.length && !entities.some((e) => ids.includes(e.id))) throw notFound("Entity", ids.join(","));
+  if (uris.length && entities.length === 0) throw notFound("Entity", uris.join(","));
   const rows = entities.map((e) => {
     const alarms = r.account.alarmsOf(e.id);
     return {

@@ -1,7 +1,7 @@
 import { jsonResponse } from "../respond";
 import { CriteriaError, evaluate, parseCriteria } from "./alarm-language";
 import { created, noContent } from "./created";
-import { bool, hash, int, metadata, stringList, text } from "./field-rules";
+import { bool, hash, int, metadata, stringList, targetHostname, text } from "./field-rules";
 import { invalid, MaasFault, notFound, parentNotFound } from "./maas-errors";
 import { intParam, isObject, jsonBody, type MaasRequest, page } from "./maas-request";
 import { sample, typedMetrics } from "./metric-generator";
@@ -27,7 +27,7 @@ const DEFAULT_TIMEOUT = 30;
 
 /** A check body validated against the check type, the entity's aliases and the zones (create and test-check). */
 function checkFromBody(r: MaasRequest, entity: EntityRecord, body: Record<string, unknown>, base?: CheckRecord): CheckRecord {
-  const typeId = base ? base.type : text(body, "type", { required: true })!;
+  const typeId = base ? base.type : text(body, "type", { required: true, max: 64 })!;
   if (base && body.type !== undefined && body.type !== base.type) throw invalid("type", "The type of a check cannot change");
   const type = checkType(typeId);
   if (!type) throw invalid("type", `Invalid check type: ${typeId}`);
@@ -37,8 +37,8 @@ function checkFromBody(r: MaasRequest, entity: EntityRecord, body: Record<string
   if (timeout >= period) throw invalid("timeout", `Timeout (${timeout}) must be less than the period (${period})`);
   const details = hash(body, "details") ?? base?.details ?? {};
   for (const field of type.fields) if (!field.optional && (details[field.name] === undefined || details[field.name] === "")) throw invalid(`details.${field.name}`, `Missing required key '${field.name}' for ${type.id}`);
-  const alias = body.target_alias !== undefined ? text(body, "target_alias") : (base?.target_alias ?? undefined);
-  const hostname = body.target_hostname !== undefined ? text(body, "target_hostname") : (base?.target_hostname ?? undefined);
+  const alias = body.target_alias !== undefined ? text(body, "target_alias", { max: 64 }) : (base?.target_alias ?? undefined);
+  const hostname = body.target_hostname !== undefined ? targetHostname(body) : (base?.target_hostname ?? undefined);
   const zones = stringList(body, "monitoring_zones_poll") ?? base?.monitoring_zones_poll ?? [];
   if (type.type === "remote") {
     // pyrax / seed: remote checks need zones and exactly one of target_alias, target_hostname.

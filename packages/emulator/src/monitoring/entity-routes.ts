@@ -1,7 +1,7 @@
 import { jsonResponse } from "../respond";
 import { checkRoutes, entityOr404, parsedCriteria, testAlarm, testCheck } from "./check-routes";
 import { created, noContent } from "./created";
-import { bool, ipAddresses, metadata, text } from "./field-rules";
+import { agentId, bool, ipAddresses, metadata, text } from "./field-rules";
 import { invalid, MaasFault, notFound } from "./maas-errors";
 import { jsonBody, type MaasRequest, page } from "./maas-request";
 import { type AlarmRecord, type EntityRecord, newId } from "./model";
@@ -21,7 +21,7 @@ export async function entityRoutes(r: MaasRequest, parts: string[]): Promise<Res
       label: text(body, "label", { required: true })!,
       ip_addresses: ipAddresses(body) ?? null,
       metadata: metadata(body) ?? null,
-      agent_id: text(body, "agent_id") ?? null,
+      agent_id: agentId(body) ?? null,
       uri: text(body, "uri") ?? null,
       managed: false,
       created_at: r.now,
@@ -39,7 +39,7 @@ export async function entityRoutes(r: MaasRequest, parts: string[]): Promise<Res
       // Checks aim at aliases: removing one still in use would orphan them.
       if (ips !== undefined) for (const c of r.account.checksOf(e.id)) if (c.target_alias && !(ips && c.target_alias in ips)) throw invalid("ip_addresses", `Alias '${c.target_alias}' is used by check ${c.id}`);
       const meta = metadata(body);
-      const agent = body.agent_id === null ? null : text(body, "agent_id");
+      const agent = body.agent_id === null ? null : agentId(body);
       r.account.entities.set(e.id, {
         ...e,
         label: text(body, "label") ?? e.label,

@@ -38,6 +38,8 @@ export function metadata(body: Record<string, unknown>, key = "metadata"): Recor
   if (v === undefined) return undefined;
   if (v === null) return null;
   if (!isObject(v)) throw invalid(key, "Value must be a hash");
+  // The API's attribute tables: "Array or object with number of items between 0 and 256".
+  if (Object.keys(v).length > 256) throw invalid(key, "Value must have at most 256 items");
   for (const [k, x] of Object.entries(v)) {
     if (k.length < 1 || k.length > 255) throw invalid(`${key}.${k}`, "Keys must be 1-255 characters");
     if (typeof x !== "string" || x.length > 255) throw invalid(`${key}.${k}`, "Values must be strings of at most 255 characters");
@@ -50,11 +52,32 @@ export function ipAddresses(body: Record<string, unknown>): Record<string, strin
   if (v === undefined) return undefined;
   if (v === null) return null;
   if (!isObject(v)) throw invalid("ip_addresses", "Value must be a hash of alias to IP address");
+  if (Object.keys(v).length > 64) throw invalid("ip_addresses", "Value must have at most 64 items");
   for (const [alias, ip] of Object.entries(v)) {
     if (alias.length < 1 || alias.length > 64) throw invalid("ip_addresses", "Aliases must be 1-64 characters");
     if (typeof ip !== "string" || isIP(ip) === 0) throw invalid(`ip_addresses.${alias}`, "Value must be an IPv4 or IPv6 address");
   }
   return v as Record<string, string>;
+}
+
+/** `agent_id`: the API's entity table, "String matching the regex /^[-.\w]{1,255}$/". */
+export function agentId(body: Record<string, unknown>): string | undefined {
+  const v = text(body, "agent_id");
+  if (v !== undefined && !/^[-.\w]{1,255}$/.test(v)) throw invalid("agent_id", "Value must match /^[-.\\w]{1,255}$/");
+  return v;
+}
+
+/** A DNS name: labels of letters, digits and inner hyphens, 1–63 characters each, 253 in all. */
+function isHostname(v: string): boolean {
+  const name = v.endsWith(".") ? v.slice(0, -1) : v;
+  return name.length > 0 && name.length <= 253 && name.split(".").every((l) => /^(?!-)[A-Za-z0-9-]{1,63}(?<!-)$/.test(l));
+}
+
+/** `target_hostname`: the API's check table, "Valid FQDN, IPv4, or IPv6 address" (a URL is not one). */
+export function targetHostname(body: Record<string, unknown>): string | undefined {
+  const v = text(body, "target_hostname");
+  if (v !== undefined && v !== "" && isIP(v) === 0 && !isHostname(v)) throw invalid("target_hostname", "Value must be a valid FQDN, IPv4 or IPv6 address");
+  return v;
 }
 
 export function stringList(body: Record<string, unknown>, key: string): string[] | undefined {

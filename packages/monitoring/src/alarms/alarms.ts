@@ -16,8 +16,9 @@ export class Alarms {
     return new Alarm(this, await api.getAlarm(this.client, entity, alarm, o));
   }
   /**
-   * Creates an alarm (pyrax `create_alarm(entity, check, notification_plan, criteria)`). Empty
-   * criteria are refused before sending; criteria the service cannot parse → `AlarmParseError`.
+   * Creates an alarm (pyrax `create_alarm(entity, check, notification_plan, criteria)`). Without
+   * criteria the check's availability decides the state (the API's default); blank criteria are
+   * refused before sending; criteria the service cannot parse → `AlarmParseError`.
    */
   async create(entity: Ref, input: CreateAlarmInput, o?: CallOptions): Promise<Alarm> {
     return new Alarm(this, await api.createAlarm(this.client, entity, input, o));

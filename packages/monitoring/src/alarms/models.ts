@@ -56,7 +56,11 @@ export const createAlarmInput = lazy(() => z.strictObject({
   check: ref(),
   /** The notification plan to run (id or `NotificationPlan`). */
   notificationPlan: ref(),
-  criteria: criteriaInput(),
+  /**
+   * The alarm-language program; optional (the API: "If criteria is not specified, the availability
+   * of the check determines the alarm state"), but never blank when given.
+   */
+  criteria: z.optional(criteriaInput()),
   disabled: z.optional(z.boolean()),
   label: z.optional(labelInput()),
   metadata: z.optional(metadataInput()),

@@ -47,7 +47,7 @@ export async function createAlarm(client: ServiceClient, entity: Ref, input: Cre
   const json = {
     check_id: i.check,
     notification_plan_id: i.notificationPlan,
-    criteria: i.criteria,
+    ...(i.criteria !== undefined ? { criteria: i.criteria } : {}),
     disabled: i.disabled ?? false,
     ...(i.label !== undefined ? { label: i.label } : {}),
     ...(i.metadata !== undefined ? { metadata: i.metadata } : {}),

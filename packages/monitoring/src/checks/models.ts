@@ -3,6 +3,7 @@ import * as z from "zod/mini";
 import { pageInput } from "../collection";
 import { labelInput, metadataInput, ref, wireObject, wireStringMap } from "../ref";
 import { hideSecretDetails, registerSecretDetails } from "../secret-details";
+import { targetHostnameInput } from "./target-hostname";
 
 export const wireCheck = lazy(() => z.looseObject({
   id: z.string(),
@@ -131,8 +132,10 @@ const checkFields = lazy(() => ({
   timeout: z.optional(z.int().check(z.gte(TIMEOUT_MIN, `must be at least ${TIMEOUT_MIN} seconds`), z.lte(PERIOD_MAX))),
   /** Seconds between runs, 30–1800. */
   period: z.optional(z.int().check(z.gte(PERIOD_MIN, `must be at least ${PERIOD_MIN} seconds (the service's minimum)`), z.lte(PERIOD_MAX, `must be at most ${PERIOD_MAX} seconds`))),
-  targetAlias: z.optional(z.string().check(z.minLength(1))),
-  targetHostname: z.optional(z.string().check(z.minLength(1), z.maxLength(255))),
+  /** A key of the entity's `ipAddresses`, 1–64 characters (the API's bound). */
+  targetAlias: z.optional(z.string().check(z.minLength(1), z.maxLength(64))),
+  /** A hostname or IP address; a URL's host is taken (pyrax's docs pass `http://example.com`). */
+  targetHostname: z.optional(targetHostnameInput()),
   targetResolver: z.optional(z.enum(["IPv4", "IPv6"])),
   details: z.optional(z.record(z.string(), z.unknown())),
 }));
@@ -147,8 +150,8 @@ export const createCheckInput = lazy(() => z.strictObject({
   ...checkFields(),
   /** pyrax's synonym for `label`. */
   name: z.optional(labelInput()),
-  /** A check type id (`remote.http`) or a `CheckType`. */
-  type: ref(),
+  /** A check type id (`remote.http`) or a `CheckType`; 1–64 characters (the API's bound). */
+  type: z.pipe(ref(), z.string().check(z.maxLength(64))),
   /** Run the check once without creating it (pyrax `test_only=True`). */
   test: z.optional(z.boolean()),
   /** With `test`: ask for the service's debug output (pyrax `include_debug`). */

@@ -49,15 +49,22 @@ export function toEntity(w: WireEntity): EntityData {
   };
 }
 
-/** An alias → IP address map (the seed: keys are aliases, values IPv4 or IPv6 addresses). */
-const ipAddresses = lazy(() => z.record(z.string().check(z.minLength(1), z.maxLength(64)), z.union([z.ipv4(), z.ipv6()], { error: "must be an IPv4 or IPv6 address" })));
+/** An alias → IP address map (the seed: keys are aliases, values IPv4 or IPv6 addresses); at most 64 (the API's bound). */
+const ipAddresses = lazy(() =>
+  z.record(z.string().check(z.minLength(1), z.maxLength(64)), z.union([z.ipv4(), z.ipv6()], { error: "must be an IPv4 or IPv6 address" })).check(
+    z.refine((m) => Object.keys(m).length <= 64, "holds at most 64 addresses (the API's limit)"),
+  ),
+);
+
+/** An agent id as the API takes it: `/^[-.\w]{1,255}$/` (entity attributes table). */
+const agentIdInput = lazy(() => z.string().check(z.regex(/^[-.\w]{1,255}$/, "must be 1–255 letters, digits, '_', '-' or '.' (the API's rule for agent ids)")));
 
 export const createEntityInput = lazy(() => z.strictObject({
   label: z.optional(labelInput()),
   /** pyrax's synonym for `label`. */
   name: z.optional(labelInput()),
   ipAddresses: z.optional(ipAddresses()),
-  agentId: z.optional(z.string().check(z.minLength(1))),
+  agentId: z.optional(agentIdInput()),
   metadata: z.optional(metadataInput()),
 }).check(z.refine((i) => i.label !== undefined || i.name !== undefined, { error: "is required (or name)", path: ["label"] }), z.refine((i) => i.label === undefined || i.name === undefined || i.label === i.name, { error: "label and name differ: give one", path: ["name"] })));
 export type CreateEntityInput = z.input<ReturnType<typeof createEntityInput>>;
@@ -66,7 +73,7 @@ export const updateEntityInput = lazy(() => z.strictObject({
   label: z.optional(labelInput()),
   ipAddresses: z.optional(ipAddresses()),
   /** `null` detaches the agent. */
-  agentId: z.optional(z.nullable(z.string().check(z.minLength(1)))),
+  agentId: z.optional(z.nullable(agentIdInput())),
   metadata: z.optional(metadataInput()),
 }));
 export type UpdateEntityInput = z.input<ReturnType<typeof updateEntityInput>>;

@@ -68,8 +68,8 @@ export function toOverview(w: z.output<ReturnType<typeof wireOverview>>): Overvi
 export const overviewInput = lazy(() => z.optional(z.strictObject({
   /** Only these entities (one or several ids or `Entity`s): the service's repeated `entityId` filter. */
   entity: z.optional(z.union([ref(), z.array(ref()).check(z.minLength(1))], { error: "must be an entity (id or object) or a non-empty list of them" })),
-  /** Only entities with this `uri` (a managed server's). */
-  uri: z.optional(z.string().check(z.minLength(1))),
+  /** Only entities with this `uri` (a managed server's), or any of several: the service's repeated `uri` filter. */
+  uri: z.optional(z.union([z.string().check(z.minLength(1)), z.array(z.string().check(z.minLength(1))).check(z.minLength(1))], { error: "must be a uri or a non-empty list of them" })),
   ...pageInput(),
-})));
+}).check(z.refine((i) => i.entity === undefined || i.uri === undefined, { error: "give entity or uri, not both (the API takes one filter or the other)", path: ["uri"] }))));
 export type OverviewInput = z.input<ReturnType<typeof overviewInput>>;
