@@ -1,5 +1,5 @@
 import { inspect } from "node:util";
-import { ValidationError } from "@rax/core";
+import { BadRequest, ValidationError } from "@rax/core";
 import { type LoadBalancer, LoadBalancerImmutable, LoadBalancers, Node, NoSuchAccessListItem, NoSuchLoadBalancer, NoSuchNode } from "@rax/load-balancers";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type Target, uniqueName } from "./target";
@@ -75,7 +75,7 @@ export function loadBalancerScenarios(getTarget: () => Target, o: LoadBalancerSc
       expect((await clb.loadBalancers.protocols()).map((p) => p.name)).toEqual(expect.arrayContaining(["HTTP", "HTTPS", "TCP", "UDP_STREAM", "MYSQL"]));
     });
 
-    it("bad input fails before any request: a node address that is not an IP, unknown algorithm / protocol / condition", async () => {
+    it("bad input fails before any request: a node address that is neither an IP nor a domain name, unknown algorithm / protocol / condition", async () => {
       const base = { name: "x", port: 80, protocol: "HTTP" as const, virtualIps: [{ type: "PUBLIC" as const }] };
       await expect(clb.loadBalancers.create({ ...base, nodes: [{ address: "server1", port: 80 }] })).rejects.toMatchObject({ field: "loadBalancer.nodes.0.address" });
       await expect(clb.loadBalancers.create({ ...base, algorithm: "FASTEST" as never })).rejects.toBeInstanceOf(ValidationError);
@@ -105,6 +105,14 @@ export function loadBalancerScenarios(getTarget: () => Target, o: LoadBalancerSc
       expect(added.map((n) => n.weight)).toEqual([1, 3]);
       await clb.nodes.delete(lb, added).whenActive(wait);
       expect((await clb.nodes.list(lb)).map((n) => n.address)).toEqual(["10.177.1.1", "10.177.1.2"]);
+    });
+
+    it("a node named by a domain name in the account's allowed domains is added (CLB's add-node docs); one outside them is CLB's 400", async () => {
+      const [domain] = await clb.loadBalancers.allowedDomains();
+      const [added] = await lb.addNodes({ address: `web1.${domain}`, port: 80 }).whenActive(wait);
+      expect(added).toMatchObject({ address: `web1.${domain}`, port: 80, condition: "ENABLED" });
+      await expect(lb.addNodes({ address: "web1.example.invalid", port: 80 })).rejects.toBeInstanceOf(BadRequest);
+      await added!.delete().whenActive(wait);
     });
 
     it("node metadata works like load-balancer metadata", async () => {
@@ -172,6 +180,11 @@ export function loadBalancerScenarios(getTarget: () => Target, o: LoadBalancerSc
       await lb.addHealthMonitor({ type: "HTTP", delay: 10, timeout: 10, attemptsBeforeDeactivation: 3, path: "/", statusRegex: "^[234][0-9][0-9]$", bodyRegex: ".* testing .*", hostHeader: "example.com" }).whenActive(wait);
       expect(await lb.getHealthMonitor()).toMatchObject({ type: "HTTP", path: "/", hostHeader: "example.com" });
       await expect(lb.addHealthMonitor({ type: "HTTP", path: "/" })).rejects.toMatchObject({ field: "healthMonitor.statusRegex" });
+      // CLB's table: bodyRegex "Required: No" (the seed and pyrax demand it); path defaults to "/" as in pyrax.
+      await lb.addHealthMonitor({ type: "HTTP", statusRegex: "^[23][0-9][0-9]$" }).whenActive(wait);
+      const hm = await lb.getHealthMonitor();
+      expect(hm).toMatchObject({ type: "HTTP", path: "/", statusRegex: "^[23][0-9][0-9]$" });
+      expect(hm).not.toHaveProperty("bodyRegex");
       await lb.deleteHealthMonitor().whenActive(wait);
       expect(await lb.getHealthMonitor()).toEqual({});
     });
@@ -243,6 +256,12 @@ export function loadBalancerScenarios(getTarget: () => Target, o: LoadBalancerSc
       expect(account.loadBalancerUsages.map((u) => u.loadBalancerId)).toContain(lb.id);
       const stats = await lb.getStats();
       expect(stats).toMatchObject({ connectTimeOut: expect.any(Number), connectError: expect.any(Number), maxConn: expect.any(Number) });
+    });
+
+    it("rate limits (pyrax's clb.get_limits()): an allowance per verb and unit", async () => {
+      const [rate] = await clb.loadBalancers.rateLimits();
+      expect(rate!.limits.map((l) => l.verb).sort()).toEqual(["DELETE", "GET", "POST", "PUT"]);
+      for (const l of rate!.limits) expect(l).toMatchObject({ value: expect.any(Number), unit: expect.any(String) });
     });
   });
 }

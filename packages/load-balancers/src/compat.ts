@@ -1,7 +1,7 @@
 import type { CallOptions, Paginated } from "@rax/core";
 import type { Change } from "./change";
 import type { LoadBalancer } from "./balancers/balancers";
-import type { CreateLoadBalancerInput, UpdateLoadBalancerInput } from "./balancers/models";
+import type { CreateLoadBalancerInput, RateLimitData, UpdateLoadBalancerInput } from "./balancers/models";
 import { LoadBalancers } from "./load-balancers";
 import type { NodeInput } from "./nodes/models";
 import type { Ref } from "./ref";
@@ -57,6 +57,10 @@ export class PyraxLoadBalancers extends LoadBalancers {
   /** pyrax `clb.allowed_domains`. */
   getAllowedDomains(o?: CallOptions): Promise<string[]> {
     return this.loadBalancers.allowedDomains(o);
+  }
+  /** pyrax `clb.get_limits()`: the request-rate limits. */
+  getLimits(o?: CallOptions): Promise<RateLimitData[]> {
+    return this.loadBalancers.rateLimits(o);
   }
   /** pyrax `clb.get_usage(start=…, end=…)` (the account's). */
   getUsage(range?: UsageRangeInput, o?: CallOptions): Promise<AccountUsageData> {

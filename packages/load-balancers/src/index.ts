@@ -5,7 +5,7 @@ export { LoadBalancerFailed, LoadBalancerImmutable, NoSslTermination, NoSuchAcce
 export type { Ref } from "./ref";
 export { Balancers, LoadBalancer, type LoadBalancerParts } from "./balancers/balancers";
 export type { WaitForOptions } from "./balancers/requests";
-export { ALGORITHMS, PROTOCOLS, type Algorithm, type CreateLoadBalancerInput, type ListLoadBalancersInput, type LoadBalancerData, type Protocol, type StatsData, type UpdateLoadBalancerInput } from "./balancers/models";
+export { ALGORITHMS, PROTOCOLS, type Algorithm, type CreateLoadBalancerInput, type ListLoadBalancersInput, type LoadBalancerData, type Protocol, type RateLimitData, type StatsData, type UpdateLoadBalancerInput } from "./balancers/models";
 export { Node, Nodes } from "./nodes/nodes";
 export { NODE_CONDITIONS, NODE_TYPES, type NodeCondition, type NodeData, type NodeInput, type NodeType, type UpdateNodeInput } from "./nodes/models";
 export { VirtualIp, VirtualIps } from "./virtual-ips/virtual-ips";

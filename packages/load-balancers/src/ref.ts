@@ -18,8 +18,15 @@ export const ref = lazy(() => z.union(
 /** One or many refs (pyrax takes a single id or a list of them). */
 export const refs = lazy(() => z.union([z.pipe(ref(), z.transform((id: string) => [id])), z.array(ref()).check(z.minLength(1, "must name at least one item"))]));
 
-/** An IPv4 or IPv6 address, as CLB wants for a node. */
-export const ipAddress = lazy(() => z.string().check(z.refine((s) => isIP(s) !== 0, "must be an IPv4 or IPv6 address")));
+/** A DNS name: dot-separated labels of letters, digits and inner hyphens, ≤ 253 characters, ending in a letters-only label (so "10.0.0.999" is not one). */
+const HOSTNAME = /^(?=.{1,253}$)(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$/i;
+
+/**
+ * A node's address: an IPv4 or IPv6 address, or a domain name — CLB's add-node docs: "Domain names are also
+ * accepted with certain restrictions" (the account's allowed domains, `clb.loadBalancers.allowedDomains()`;
+ * CLB itself refuses a name outside them).
+ */
+export const nodeAddress = lazy(() => z.string().check(z.refine((s) => isIP(s) !== 0 || HOSTNAME.test(s), "must be an IPv4 or IPv6 address or a domain name")));
 
 /** An address or a CIDR network (`10.0.0.0/8`, `2001:db8::/32`), as an access-list item needs. */
 export const ipOrCidr = lazy(() => z.string().check(z.refine((s) => {

@@ -94,7 +94,7 @@ describe("load balancers", () => {
 
   const base = { name: "lb", port: 80, protocol: "HTTP", virtualIps: [{ type: "PUBLIC" }] };
   it.each([
-    [{ ...base, nodes: [{ address: "web1.example.com", port: 80 }] }, "loadBalancer.nodes.0.address"],
+    [{ ...base, nodes: [{ address: "web1 example", port: 80 }] }, "loadBalancer.nodes.0.address"],
     [{ ...base, nodes: [{ address: "10.0.0.1", port: 80, condition: "DRAINING" }] }, "loadBalancer.nodes.0.condition"],
     [{ ...base, nodes: [{ address: "10.0.0.1", port: 80, weight: 101 }] }, "loadBalancer.nodes.0.weight"],
     [{ ...base, algorithm: "FASTEST" }, "loadBalancer.algorithm"],

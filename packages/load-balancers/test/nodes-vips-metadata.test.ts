@@ -21,7 +21,7 @@ describe("nodes", () => {
   });
 
   it.each([
-    [{ address: "web1.example.com", port: 80 }, "nodes.0.address"],
+    [{ address: "web1", port: 80 }, "nodes.0.address"],
     [{ address: "10.0.0.256", port: 80 }, "nodes.0.address"],
     [{ address: "10.0.0.1", port: 0 }, "nodes.0.port"],
     [{ address: "10.0.0.1", port: 80, condition: "OFF" }, "nodes.0.condition"],

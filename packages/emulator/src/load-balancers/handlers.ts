@@ -8,6 +8,7 @@ import type { ClbRequest } from "./clb-request";
 import { accountUsage, bulkDeleteLbs, createLb, deleteLb, listLbs, lbUsage, showLb, stats, updateLb } from "./lb-routes";
 import { ABSOLUTE_LIMITS, ALGORITHMS, ALLOWED_DOMAINS, clbState, PROTOCOLS } from "./model";
 import { accessList, metadata, methodNotAllowed, nodes, setting, virtualIps } from "./sub-routes";
+import { iso } from "./views";
 
 /**
  * Cloud Load Balancers v1.0 at `/v1.0/<tenant>/loadbalancers…` of each region's endpoint
@@ -37,9 +38,24 @@ async function route(ctx: EmulatorContext, request: Request): Promise<Response> 
   }
 }
 
+/**
+ * GET /limits: CLB's rate limits, in the numbers and shape of its limits docs (general-api-info/limits.rst). The
+ * emulator does not count requests against them, so `remaining` is the whole allowance and the next one is now.
+ */
+function rateLimits(r: ClbRequest): Response {
+  const at = iso(r.clb.now);
+  const limit = Object.entries(RATE_LIMITS).map(([verb, value]) => ({ "next-available": at, remaining: value, unit: "MINUTE", value, verb }));
+  return jsonResponse(200, { limits: { rate: [{ limit, regex: ".*/([0-9]+)/loadbalancers.*", uri: "/v1.0/*" }] } });
+}
+const RATE_LIMITS = { GET: 600, PUT: 600, DELETE: 300, POST: 300 };
+
 async function dispatch(r: ClbRequest, parts: string[]): Promise<Response> {
   const m = r.request.method;
   const [collection, id, sub, ...rest] = parts;
+  if (collection === "limits" && id === undefined) {
+    if (m !== "GET") throw methodNotAllowed();
+    return rateLimits(r);
+  }
   if (collection !== "loadbalancers") throw notFound("Resource");
   if (id === undefined || id === "") {
     if (m === "GET") return listLbs(r);

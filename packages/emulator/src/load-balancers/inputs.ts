@@ -1,6 +1,6 @@
 import { invalid, schemaMismatch } from "./clb-errors";
 import { flag, isIp, isIpOrCidr, isObject, isPort } from "./clb-request";
-import { ALGORITHMS, PROTOCOLS, type AccessItem, type MetaItem, type NodeRecord, type RegionClb } from "./model";
+import { ALGORITHMS, ALLOWED_DOMAINS, PROTOCOLS, type AccessItem, type MetaItem, type NodeRecord, type RegionClb } from "./model";
 
 // The emulator's own reading of what CLB accepts (load-balancers.md and the seed), independent of the SDK.
 
@@ -28,11 +28,18 @@ export function checkTimeout(v: unknown): number {
   return v as number;
 }
 
-/** A node to create: address (an IP), port, condition (on a new LB: ENABLED/DISABLED — the seed), type, weight 1–100. */
+/** A DNS name in one of the allowed domains (CLB's add-node docs: "Domain names are also accepted with certain restrictions"). */
+function inAllowedDomain(v: unknown): v is string {
+  if (typeof v !== "string" || !/^(?=.{1,253}$)(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$/i.test(v)) return false;
+  const name = v.toLowerCase();
+  return ALLOWED_DOMAINS.some((d) => name === d || name.endsWith(`.${d}`));
+}
+
+/** A node to create: address (an IP, or a name in an allowed domain), port, condition (on a new LB: ENABLED/DISABLED — the seed), type, weight 1–100. */
 export function checkNode(clb: RegionClb, v: unknown, newLb: boolean): NodeRecord {
   if (!isObject(v)) throw invalid("Node must be an object");
   for (const k of Object.keys(v)) if (!["address", "port", "condition", "type", "weight", "id"].includes(k)) throw schemaMismatch();
-  if (!isIp(v.address)) throw invalid(`Node address '${String(v.address)}' must be a valid IPv4 or IPv6 address`);
+  if (!isIp(v.address) && !inAllowedDomain(v.address)) throw invalid(`Node address '${String(v.address)}' must be a valid IPv4 or IPv6 address, or a domain name within the allowed domains (${ALLOWED_DOMAINS.join(", ")})`);
   const port = checkPort(v.port, "Node port");
   const condition = v.condition ?? "ENABLED";
   const allowed = newLb ? ["ENABLED", "DISABLED"] : CONDITIONS;
@@ -54,7 +61,10 @@ export function checkAccessItems(clb: RegionClb, v: unknown): AccessItem[] {
   });
 }
 
-/** Health monitor: the seed's parameter table (ranges and what HTTP/HTTPS need); HTTP(S) must match the LB protocol (seed). */
+/**
+ * Health monitor: the seed's ranges; HTTP(S) must match the LB protocol (seed) and needs path and statusRegex —
+ * bodyRegex and hostHeader are optional (CLB's update-health-monitor table: bodyRegex "Required: No").
+ */
 export function checkHealthMonitor(v: unknown, protocol: string): Record<string, unknown> {
   if (!isObject(v)) throw invalid("healthMonitor must be an object");
   const type = v.type;
@@ -67,11 +77,15 @@ export function checkHealthMonitor(v: unknown, protocol: string): Record<string,
   const out: Record<string, unknown> = { type, delay: range("delay", 1, 3600), timeout: range("timeout", 1, 300), attemptsBeforeDeactivation: range("attemptsBeforeDeactivation", 1, 10) };
   if (type === "CONNECT") return out;
   if (type !== protocol) throw invalid(`healthMonitor type ${type} does not match the load balancer protocol ${protocol}`);
-  for (const k of ["path", "statusRegex", "bodyRegex"]) {
+  for (const k of ["path", "statusRegex"]) {
     if (typeof v[k] !== "string" || (v[k] as string).length === 0) throw invalid(`${k} is required for an ${type} health monitor`);
     out[k] = v[k];
   }
   if (!(out.path as string).startsWith("/")) throw invalid("path must start with /");
+  if (v.bodyRegex !== undefined && v.bodyRegex !== null) {
+    if (typeof v.bodyRegex !== "string") throw invalid("bodyRegex must be a string");
+    out.bodyRegex = v.bodyRegex;
+  }
   if (v.hostHeader !== undefined) out.hostHeader = v.hostHeader;
   return out;
 }

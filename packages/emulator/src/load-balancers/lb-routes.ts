@@ -1,5 +1,5 @@
 import { emptyResponse, jsonResponse } from "../respond";
-import { badRequest, immutable, invalid, overLimit } from "./clb-errors";
+import { badRequest, immutable, invalid, overLimit, schemaMismatch } from "./clb-errors";
 import { type ClbRequest, entity, flag, isObject, jsonBody, queryIds } from "./clb-request";
 import { checkAccessItems, checkAlgorithm, checkHealthMonitor, checkMetadata, checkName, checkNode, checkPersistence, checkPort, checkProtocol, checkThrottle, checkTimeout } from "./inputs";
 import { ABSOLUTE_LIMITS, type LbRecord, PROTOCOLS, type VipRecord } from "./model";
@@ -20,9 +20,14 @@ export function listLbs(r: ClbRequest): Response {
   return jsonResponse(200, { loadBalancers: page.map(lbRow), links });
 }
 
+const CREATE_FIELDS = new Set(["name", "nodes", "protocol", "halfClosed", "virtualIps", "accessList", "algorithm", "connectionLogging", "connectionThrottle", "healthMonitor", "metadata", "port", "timeout", "sessionPersistence", "httpsRedirect"]);
+
 /** POST /loadbalancers → 202, status BUILD (load-balancers.md "create" row and create body). */
 export async function createLb(r: ClbRequest): Promise<Response> {
   const e = entity(await jsonBody(r), "loadBalancer");
+  // Only the fields CLB's create-load-balancer documents (contentCaching shows in the answer, it is no create
+  // parameter): anything else is CLB's schema error. pyrax's nulls for unset fields are "not given".
+  for (const [k, v] of Object.entries(e)) if (!CREATE_FIELDS.has(k) && v !== null) throw schemaMismatch();
   const clb = r.clb;
   if (clb.tenantLbs(r.tenant).length >= ABSOLUTE_LIMITS.LOADBALANCER_LIMIT) throw overLimit(`Load balancer limit of ${ABSOLUTE_LIMITS.LOADBALANCER_LIMIT} reached`);
   const name = checkName(e.name);
@@ -71,7 +76,7 @@ export async function createLb(r: ClbRequest): Promise<Response> {
     ...(given("connectionThrottle") ? { connectionThrottle: checkThrottle(e.connectionThrottle) } : {}),
     ...(given("sessionPersistence") ? { sessionPersistence: checkPersistence(e.sessionPersistence, protocol) } : {}),
     connectionLogging: given("connectionLogging") ? flag(isObject(e.connectionLogging) ? e.connectionLogging.enabled : e.connectionLogging, "connectionLogging.enabled") : false,
-    contentCaching: given("contentCaching") ? flag(isObject(e.contentCaching) ? e.contentCaching.enabled : e.contentCaching, "contentCaching.enabled") : false,
+    contentCaching: false,
     metadata: [],
     pending: { to: "ACTIVE", at: now + clb.clb.timings.build },
   };

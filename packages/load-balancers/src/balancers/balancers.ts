@@ -14,7 +14,7 @@ import type { UsageRangeInput, UsageRecord } from "../usage/models";
 import type { Usage } from "../usage/usage";
 import type { AddVirtualIpInput } from "../virtual-ips/models";
 import type { VirtualIp, VirtualIps } from "../virtual-ips/virtual-ips";
-import type { CreateLoadBalancerInput, ListLoadBalancersInput, LoadBalancerData, StatsData, UpdateLoadBalancerInput } from "./models";
+import type { CreateLoadBalancerInput, ListLoadBalancersInput, LoadBalancerData, RateLimitData, StatsData, UpdateLoadBalancerInput } from "./models";
 import * as api from "./requests";
 
 /** The namespaces a `LoadBalancer` object's verbs delegate to (the `LoadBalancers` client has them all). */
@@ -102,6 +102,10 @@ export class Balancers {
   /** Domains a node address may name instead of an IP (pyrax `clb.allowed_domains`). */
   allowedDomains(o?: CallOptions): Promise<string[]> {
     return api.listAllowedDomains(this.client, o);
+  }
+  /** The account's request-rate limits per verb (GET /limits; pyrax `clb.get_limits()`). */
+  rateLimits(o?: CallOptions): Promise<RateLimitData[]> {
+    return api.getRateLimits(this.client, o);
   }
   /** The account's absolute limits (`NODE_LIMIT`, `LOADBALANCER_LIMIT`, …). */
   absoluteLimits(o?: CallOptions): Promise<Record<string, number>> {

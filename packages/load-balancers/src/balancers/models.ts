@@ -141,13 +141,14 @@ export const createLoadBalancerInput = lazy(() => z.strictObject({
   connectionThrottle: z.optional(connectionThrottleInput()),
   sessionPersistence: z.optional(persistenceInput()),
   connectionLogging: z.optional(z.boolean()),
-  contentCaching: z.optional(z.boolean()),
+  /** Not part of CLB's create request (its create-load-balancer parameters leave it out; it only shows in the answer). */
+  contentCaching: z.optional(z.never({ error: "is not part of CLB's create request: turn it on with clb.contentCaching.set(lb, true) once the load balancer is ACTIVE" })),
 }).check(z.superRefine((i, ctx) => {
   if (i.port === undefined && !DEFAULT_PORTS[i.protocol]) ctx.addIssue({ code: "custom", path: ["port"], message: `is required for ${i.protocol} (it has no default port)` });
 })));
 export type CreateLoadBalancerInput = z.input<ReturnType<typeof createLoadBalancerInput>>;
 
-/** The create body: only what was given, in CLB's names (pyrax sent every key, unset as null). */
+/** The create body: only what was given, in CLB's names (pyrax sent every key, unset as null); only the fields CLB's create-load-balancer documents. */
 export function createBody(i: z.output<ReturnType<typeof createLoadBalancerInput>>): Record<string, unknown> {
   return {
     loadBalancer: {
@@ -166,7 +167,6 @@ export function createBody(i: z.output<ReturnType<typeof createLoadBalancerInput
       ...(i.connectionThrottle ? { connectionThrottle: i.connectionThrottle } : {}),
       ...(i.sessionPersistence ? { sessionPersistence: { persistenceType: i.sessionPersistence } } : {}),
       ...(i.connectionLogging !== undefined ? { connectionLogging: { enabled: i.connectionLogging } } : {}),
-      ...(i.contentCaching !== undefined ? { contentCaching: { enabled: i.contentCaching } } : {}),
     },
   };
 }
@@ -194,6 +194,36 @@ export const protocolsBody = lazy(() => z.looseObject({ protocols: z.array(z.loo
 export const allowedDomainsBody = lazy(() => z.looseObject({ allowedDomains: z.array(z.looseObject({ allowedDomain: z.looseObject({ name: z.string() }) })) }));
 export const absoluteLimitsBody = lazy(() => z.looseObject({ absolute: z.array(z.looseObject({ name: z.string(), value: z.number() })) }));
 export const statsBody = lazy(() => z.record(z.string(), z.unknown()));
+
+const wireRateLimit = lazy(() => z.looseObject({
+  verb: z.string(),
+  value: z.number(),
+  remaining: z.optional(z.number()),
+  unit: z.string(),
+  "next-available": z.optional(z.string()),
+}));
+export const rateLimitsBody = lazy(() => z.looseObject({
+  limits: z.looseObject({ rate: z.nullish(z.array(z.looseObject({ uri: z.optional(z.string()), regex: z.optional(z.string()), limit: z.nullish(z.array(wireRateLimit())) }))) }),
+}));
+
+/** One of CLB's request-rate limits (GET /limits; pyrax `clb.get_limits()`): e.g. POST 300 per MINUTE on `/v1.0/*`. */
+export interface RateLimitData {
+  /** The URI pattern the limits apply to (`/v1.0/*`) and its regular expression. */
+  uri: string;
+  regex: string;
+  limits: Array<{ verb: string; value: number; remaining?: number; unit: string; nextAvailable?: Date }>;
+}
+
+export function toRateLimits(b: z.output<ReturnType<typeof rateLimitsBody>>): RateLimitData[] {
+  return (b.limits.rate ?? []).map((r) => ({
+    uri: r.uri ?? "",
+    regex: r.regex ?? "",
+    limits: (r.limit ?? []).map((l) => {
+      const at = l["next-available"] ? new Date(l["next-available"]) : undefined;
+      return { verb: l.verb, value: l.value, ...(l.remaining !== undefined ? { remaining: l.remaining } : {}), unit: l.unit, ...(at && !Number.isNaN(at.getTime()) ? { nextAvailable: at } : {}) };
+    }),
+  }));
+}
 
 /** Connection counters from GET /stats (pyrax `get_stats`): connectTimeOut, connectError, maxConn, currentConn, … and the *Ssl twins. */
 export type StatsData = Record<string, number>;

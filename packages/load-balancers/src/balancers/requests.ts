@@ -16,9 +16,12 @@ import {
   loadBalancerBody,
   loadBalancersBody,
   protocolsBody,
+  type RateLimitData,
+  rateLimitsBody,
   type StatsData,
   statsBody,
   toLoadBalancer,
+  toRateLimits,
   type UpdateLoadBalancerInput,
   updateLoadBalancerInput,
 } from "./models";
@@ -26,13 +29,21 @@ import {
 // One function per CLB wire operation on load balancers: validate before any request, send,
 // turn a 404 into NoSuchLoadBalancer and a 422 "immutable" into LoadBalancerImmutable.
 
-/** GET /loadbalancers, page after page (`limit` ≤ 100 + `marker` = the last id). */
+/**
+ * GET /loadbalancers → 200, page after page (`limit` ≤ 100, `marker` = the last id seen). CLB's
+ * paginated-collections docs make the marker the id the page *begins with* ("?limit=10&marker=1234 …
+ * beginning with the load balancer whose ID is 1234"), so a page that repeats the marker's row drops it:
+ * no load balancer is listed twice whichever way the server counts. Whether more pages follow is judged on
+ * the page as sent.
+ */
 export function listLoadBalancers(client: ServiceClient, filters?: ListLoadBalancersInput, o: CallOptions = {}): Paginated<LoadBalancerData> {
   const f = validate(listLoadBalancersInput(), filters, "filters") ?? {};
   return markerPager(
     async (marker, limit) => {
-      const body = await client.json({ method: "GET", path: "loadbalancers", query: { limit, marker, nodeaddress: f.nodeAddress }, ...o }, loadBalancersBody());
-      return body.loadBalancers;
+      const body = await jsonFor(client, { method: "GET", path: "loadbalancers", query: { limit, marker, nodeaddress: f.nodeAddress }, ...o }, [200], loadBalancersBody());
+      const rows = body.loadBalancers;
+      const items = marker !== undefined && rows.length && String(rows[0]!.id) === marker ? rows.slice(1) : rows;
+      return { items, more: rows.length >= (limit ?? 100) };
     },
     { markerOf: (row) => String(row.id), pageSize: f.pageSize ?? 100, limit: f.limit, marker: f.marker },
   ).map(toLoadBalancer);
@@ -128,6 +139,11 @@ export async function listAllowedDomains(client: ServiceClient, o: CallOptions =
 export async function getAbsoluteLimits(client: ServiceClient, o: CallOptions = {}): Promise<Record<string, number>> {
   const body = await jsonFor(client, { method: "GET", path: "loadbalancers/absolutelimits", ...o }, [200], absoluteLimitsBody());
   return Object.fromEntries(body.absolute.map((l) => [l.name, l.value]));
+}
+
+/** GET /limits → 200 (CLB's limits docs; pyrax `clb.get_limits()`): the account's request-rate limits. */
+export async function getRateLimits(client: ServiceClient, o: CallOptions = {}): Promise<RateLimitData[]> {
+  return toRateLimits(await jsonFor(client, { method: "GET", path: "limits", ...o }, [200], rateLimitsBody()));
 }
 
 /** GET /loadbalancers/{id}/stats (pyrax `get_stats`): the numeric counters. */

@@ -1,6 +1,6 @@
 import { lazy } from "@rax/core";
 import * as z from "zod/mini";
-import { ipAddress } from "../ref";
+import { nodeAddress } from "../ref";
 
 export const NODE_CONDITIONS = ["ENABLED", "DISABLED", "DRAINING"] as const;
 export const NODE_TYPES = ["PRIMARY", "SECONDARY"] as const;
@@ -52,9 +52,9 @@ export function toNode(w: WireNode): NodeData {
 const port = lazy(() => z.number().check(z.int("must be a whole number"), z.gte(1, "must be 1–65535"), z.lte(65535, "must be 1–65535")));
 const weight = lazy(() => z.number().check(z.int("must be a whole number"), z.gte(1, "must be 1–100"), z.lte(100, "must be 1–100")));
 
-/** A node to add: the server's IP address and port (pyrax `clb.Node(address, port, condition)`). */
+/** A node to add: the server's IP address (or a domain name in the account's allowed domains) and port (pyrax `clb.Node(address, port, condition)`). */
 export const nodeInput = lazy(() => z.strictObject({
-  address: ipAddress(),
+  address: nodeAddress(),
   port: port(),
   /** Default ENABLED. */
   condition: z.optional(z.enum(NODE_CONDITIONS, { error: `must be one of ${NODE_CONDITIONS.join(", ")}` })),

@@ -10,7 +10,11 @@ export type PersistenceType = (typeof PERSISTENCE_TYPES)[number];
 
 const int = (min: number, max: number) => z.number().check(z.int("must be a whole number"), z.gte(min, `must be ${min}–${max}`), z.lte(max, `must be ${min}–${max}`));
 
-/** The seed's table: CONNECT needs delay/timeout/attempts; HTTP(S) also path, statusRegex, bodyRegex (hostHeader optional). */
+/**
+ * CONNECT takes delay/timeout/attempts; HTTP(S) also path (default "/", as pyrax) and statusRegex, with
+ * bodyRegex and hostHeader optional — CLB's update-health-monitor table marks bodyRegex "Required: No"
+ * (the seed's table and pyrax's MissingHealthMonitorSettings demand it; CLB takes a monitor without it).
+ */
 export const healthMonitorInput = lazy(() => z.pipe(z
   .strictObject({
     type: z.enum(HEALTH_MONITOR_TYPES, { error: `must be one of ${HEALTH_MONITOR_TYPES.join(", ")}` }),
@@ -30,8 +34,8 @@ export const healthMonitorInput = lazy(() => z.pipe(z
         if (h[k] !== undefined) ctx.addIssue({ code: "custom", path: [k], message: "applies to HTTP and HTTPS monitors only" });
       return;
     }
-    // pyrax's MissingHealthMonitorSettings: an HTTP(S) monitor needs what it compares against.
-    for (const k of ["statusRegex", "bodyRegex"] as const) if (h[k] === undefined) ctx.addIssue({ code: "custom", path: [k], message: `is required for an ${h.type} monitor` });
+    // CLB requires the status pattern an HTTP(S) probe's answer is checked against (pyrax's MissingHealthMonitorSettings).
+    if (h.statusRegex === undefined) ctx.addIssue({ code: "custom", path: ["statusRegex"], message: `is required for an ${h.type} monitor` });
     for (const k of ["statusRegex", "bodyRegex"] as const) {
       const v = h[k];
       if (v === undefined) continue;

@@ -48,17 +48,17 @@ export async function getConnectionThrottle(client: ServiceClient, lb: Ref, o: C
   return defined((await read(client, id, lbPath(id, "/connectionthrottle"), connectionThrottleBody(), o)).connectionThrottle ?? {}) as ConnectionThrottleData;
 }
 
-/** PUT …/connectionthrottle → 200 or 202 (the reference records both). */
+/** PUT …/connectionthrottle → 200 (CLB's create-or-update-connection-throttling docs; the reference's "200/202" guessed the 202). */
 export async function setConnectionThrottle(client: ServiceClient, lb: Ref, throttle: ConnectionThrottleInput, o: CallOptions = {}): Promise<void> {
   const id = lbId(lb);
   const t = validate(connectionThrottleInput(), throttle, "connectionThrottle");
-  await changeOnly(client, id, { method: "PUT", path: lbPath(id, "/connectionthrottle"), json: { connectionThrottle: defined(t) } }, [200, 202], o);
+  await changeOnly(client, id, { method: "PUT", path: lbPath(id, "/connectionthrottle"), json: { connectionThrottle: defined(t) } }, [200], o);
 }
 
-/** DELETE …/connectionthrottle → 200 or 202. */
+/** DELETE …/connectionthrottle → 200 (CLB's delete-connection-throttling docs). */
 export async function deleteConnectionThrottle(client: ServiceClient, lb: Ref, o: CallOptions = {}): Promise<void> {
   const id = lbId(lb);
-  await changeOnly(client, id, { method: "DELETE", path: lbPath(id, "/connectionthrottle") }, [200, 202], o);
+  await changeOnly(client, id, { method: "DELETE", path: lbPath(id, "/connectionthrottle") }, [200], o);
 }
 
 /** GET …/sessionpersistence: HTTP_COOKIE, SOURCE_IP, or undefined when off. */

@@ -21,12 +21,12 @@ export async function addVirtualIp(client: ServiceClient, lb: Ref, vip: AddVirtu
 }
 
 /**
- * DELETE /loadbalancers/{id}/virtualips/{vipId} → 200 (CLB's docs; the reference also lists 202); several:
+ * DELETE /loadbalancers/{id}/virtualips/{vipId} → 200 (CLB's delete-virtual-ip docs; the reference's 202 is not it); several:
  * DELETE …/virtualips?id=…&id=… → 202 (≤ 10). CLB keeps at least one virtual IP per load balancer.
  */
 export async function deleteVirtualIps(client: ServiceClient, lb: Ref, vips: Ref | Ref[], o: CallOptions = {}): Promise<void> {
   const id = validate(ref(), lb, "loadBalancer");
   const ids = validate(refs().check(z.refine((a) => a.length <= 10, "must name at most 10 virtual IPs (CLB's BATCH_DELETE_LIMIT)")), vips, "virtualIps");
-  if (ids.length === 1) return changeOnly(client, id, { method: "DELETE", path: lbPath(id, `/virtualips/${ids[0]}`) }, [200, 202], o, missing(ids[0]!));
+  if (ids.length === 1) return changeOnly(client, id, { method: "DELETE", path: lbPath(id, `/virtualips/${ids[0]}`) }, [200], o, missing(ids[0]!));
   await changeOnly(client, id, { method: "DELETE", path: lbPath(id, "/virtualips"), query: { id: ids } }, [202], o, missing(ids.join(",")));
 }

@@ -1,0 +1,121 @@
+import { InvalidResponse, ValidationError } from "@rax/core";
+import { describe, expect, it } from "vitest";
+import { serve } from "./fixture";
+
+// Where the seed, pyrax or the reference differ from Rackspace's own CLB v1.0 API reference
+// (rackerlabs/docs-cloud-load-balancers, api-docs/cloud-load-balancers-v1/api-reference/methods), rax follows CLB's.
+
+describe("health monitor: CLB's required/optional table", () => {
+  it("an HTTP monitor without bodyRegex is sent (CLB: bodyRegex 'Required: No'), path defaulting to / as pyrax", async () => {
+    const { clb, seen } = await serve({ method: "PUT", path: "/loadbalancers/1/healthmonitor", status: 202 });
+    await clb.healthMonitor.set(1, { type: "HTTP", statusRegex: "^[234][0-9][0-9]$" });
+    expect(seen[0]!.body).toEqual({ healthMonitor: { type: "HTTP", delay: 10, timeout: 10, attemptsBeforeDeactivation: 3, path: "/", statusRegex: "^[234][0-9][0-9]$" } });
+  });
+
+  it("statusRegex stays required for HTTP(S) (CLB: 'Required: Yes') and a bad bodyRegex is still refused, before any request", async () => {
+    const { clb, seen } = await serve();
+    await expect(clb.healthMonitor.set(1, { type: "HTTPS", path: "/health" })).rejects.toMatchObject({ field: "healthMonitor.statusRegex" });
+    await expect(clb.healthMonitor.set(1, { type: "HTTP", statusRegex: "^2", bodyRegex: "(" })).rejects.toMatchObject({ field: "healthMonitor.bodyRegex" });
+    expect(seen).toHaveLength(0);
+  });
+});
+
+describe("node addresses: CLB takes domain names too", () => {
+  it("a node named by a domain name is sent as given (add-node: 'Domain names are also accepted')", async () => {
+    const { clb, seen } = await serve(
+      { method: "POST", path: "/loadbalancers/1/nodes", status: 202, body: { nodes: [{ id: 9, address: "web1.rackspace.com", port: 80, condition: "ENABLED", status: "ONLINE", type: "PRIMARY", weight: 1 }] } },
+      { method: "POST", path: "/loadbalancers", status: 202, body: { loadBalancer: { id: 2, name: "x", protocol: "HTTP", port: 80, status: "BUILD", virtualIps: [] } } },
+    );
+    const [node] = await clb.nodes.add(1, { address: "web1.rackspace.com", port: 80 });
+    expect(seen[0]!.body).toEqual({ nodes: [{ address: "web1.rackspace.com", port: 80, condition: "ENABLED" }] });
+    expect(node).toMatchObject({ id: 9, address: "web1.rackspace.com" });
+    await clb.loadBalancers.create({ name: "x", protocol: "HTTP", virtualIps: [{ type: "PUBLIC" }], nodes: [{ address: "api.rackspacecloud.com", port: 80 }] });
+    expect(seen[1]!.body.loadBalancer.nodes).toEqual([{ address: "api.rackspacecloud.com", port: 80, condition: "ENABLED" }]);
+  });
+
+  it.each(["web1", "10.0.0.999", "bad_name.example.com", "-a.example.com", "x..example.com", ""])("%j is neither an IP nor a domain name: refused naming the field", async (address) => {
+    const { clb, seen } = await serve();
+    await expect(clb.nodes.add(1, { address, port: 80 })).rejects.toMatchObject({ field: "nodes.0.address" });
+    expect(seen).toHaveLength(0);
+  });
+});
+
+describe("create sends only CLB's create-load-balancer parameters", () => {
+  it("contentCaching (shown in CLB's answer, no create parameter) is refused before any request, saying what to call instead", async () => {
+    const { clb, seen } = await serve();
+    const e = await clb.loadBalancers.create({ name: "x", protocol: "HTTP", virtualIps: [{ type: "PUBLIC" }], contentCaching: true as never }).catch((x: unknown) => x);
+    expect(e).toBeInstanceOf(ValidationError);
+    expect(e).toMatchObject({ field: "loadBalancer.contentCaching", message: expect.stringContaining("clb.contentCaching.set") });
+    expect(seen).toHaveLength(0);
+  });
+});
+
+describe("success statuses are the documented ones, nothing else", () => {
+  it("connection throttle PUT and DELETE succeed on 200 (CLB's docs) and a 202 is an InvalidResponse", async () => {
+    const { clb } = await serve(
+      { method: "PUT", path: "/loadbalancers/1/connectionthrottle", status: 200 },
+      { method: "DELETE", path: "/loadbalancers/1/connectionthrottle", status: 200 },
+      { method: "PUT", path: "/loadbalancers/1/connectionthrottle", status: 202 },
+      { method: "DELETE", path: "/loadbalancers/1/connectionthrottle", status: 202 },
+    );
+    await clb.connectionThrottle.set(1, { maxConnections: 10 });
+    await clb.connectionThrottle.delete(1);
+    await expect(clb.connectionThrottle.set(1, { maxConnections: 10 })).rejects.toBeInstanceOf(InvalidResponse);
+    await expect(clb.connectionThrottle.delete(1)).rejects.toBeInstanceOf(InvalidResponse);
+  });
+
+  it("deleting one virtual IP succeeds on 200 (delete-virtual-ip) and a 202 is an InvalidResponse; several (?id=) on 202", async () => {
+    const { clb } = await serve(
+      { method: "DELETE", path: "/loadbalancers/1/virtualips/7", status: 200 },
+      { method: "DELETE", path: "/loadbalancers/1/virtualips/7", status: 202 },
+      { method: "DELETE", path: "/loadbalancers/1/virtualips", status: 202 },
+    );
+    await clb.virtualIps.delete(1, 7);
+    await expect(clb.virtualIps.delete(1, 7)).rejects.toBeInstanceOf(InvalidResponse);
+    await clb.virtualIps.delete(1, [7, 8]);
+  });
+});
+
+describe("listing: CLB's marker is where a page begins", () => {
+  const row = (id: number) => ({ id, name: `lb-${id}`, protocol: "HTTP", port: 80, algorithm: "RANDOM", status: "ACTIVE", nodeCount: 1, virtualIps: [] });
+
+  it("a page that begins with the marker's row (paginated-collections: '…beginning with the load balancer whose ID is 1234') lists it once", async () => {
+    const { clb, seen } = await serve(
+      { method: "GET", path: "/loadbalancers", status: 200, body: { loadBalancers: [row(1), row(2)] } },
+      { method: "GET", path: "/loadbalancers", status: 200, body: { loadBalancers: [row(2), row(3)] } },
+      { method: "GET", path: "/loadbalancers", status: 200, body: { loadBalancers: [row(3)] } },
+    );
+    const ids = (await clb.loadBalancers.list({ pageSize: 2 }).toArray()).map((l) => l.id);
+    expect(ids).toEqual([1, 2, 3]);
+    // the second page was full as sent (2 rows), so a third was asked for, after 3
+    expect(seen.map((s) => s.query.get("marker"))).toEqual([null, "2", "3"]);
+  });
+
+  it("a server that starts after the marker works the same; a given marker is never listed", async () => {
+    const { clb } = await serve(
+      { method: "GET", path: "/loadbalancers", status: 200, body: { loadBalancers: [row(5), row(6)] } },
+      { method: "GET", path: "/loadbalancers", status: 200, body: { loadBalancers: [row(7)] } },
+      { method: "GET", path: "/loadbalancers", status: 200, body: { loadBalancers: [row(4), row(5)] } },
+      { method: "GET", path: "/loadbalancers", status: 200, body: { loadBalancers: [row(5), row(6)] } },
+      { method: "GET", path: "/loadbalancers", status: 200, body: { loadBalancers: [row(6)] } },
+    );
+    expect((await clb.loadBalancers.list({ pageSize: 2, marker: 4 }).toArray()).map((l) => l.id)).toEqual([5, 6, 7]);
+    expect((await clb.loadBalancers.list({ pageSize: 2, marker: 4 }).toArray()).map((l) => l.id)).toEqual([5, 6]);
+  });
+
+  it("a listing answered with anything but 200 is an InvalidResponse", async () => {
+    const { clb } = await serve({ method: "GET", path: "/loadbalancers", status: 203, body: { loadBalancers: [row(1)] } });
+    await expect(clb.loadBalancers.list().toArray()).rejects.toBeInstanceOf(InvalidResponse);
+  });
+});
+
+describe("rate limits (CLB's GET /limits; pyrax clb.get_limits())", () => {
+  it("come back typed per verb, next-available as a Date", async () => {
+    const body = { limits: { rate: [{ uri: "/v1.0/*", regex: ".*/([0-9]+)/loadbalancers.*", limit: [{ "next-available": "2011-02-22T19:32:43.835Z", remaining: 299, unit: "MINUTE", value: 300, verb: "POST" }] }] } };
+    const { clb, seen } = await serve({ method: "GET", path: "/limits", status: 200, body }, { method: "GET", path: "/limits", status: 200, body });
+    const expected = [{ uri: "/v1.0/*", regex: ".*/([0-9]+)/loadbalancers.*", limits: [{ verb: "POST", value: 300, remaining: 299, unit: "MINUTE", nextAvailable: new Date("2011-02-22T19:32:43.835Z") }] }];
+    expect(await clb.loadBalancers.rateLimits()).toEqual(expected);
+    expect(await clb.getLimits()).toEqual(expected);
+    expect(seen.map((s) => `${s.method} ${s.path}`)).toEqual(["GET /limits", "GET /limits"]);
+  });
+});
