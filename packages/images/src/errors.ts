@@ -1,4 +1,4 @@
-import { type HttpError, httpErrorInit, NotFound, notFoundError, notUniqueError, RaxError, ResourceFailed } from "@rax/core";
+import { Forbidden, type HttpError, httpErrorInit, NotFound, notFoundError, notUniqueError, RaxError, ResourceFailed } from "@rax/core";
 
 /** The image does not exist or is not visible to you (Glance 404, or `find` matched nothing). */
 export class NoSuchImage extends /* @__PURE__ */ notFoundError("NoSuchImage", "image", "image") {}
@@ -12,6 +12,23 @@ export class NoSuchImageMember extends NotFound {
     from: HttpError,
   ) {
     super(httpErrorInit(from, `Image ${image} has no member ${member} visible to you`));
+  }
+}
+
+/**
+ * Glance refused to share the image (403 to adding a member; pyrax's UnsharableImage). Glance
+ * (since v2.5) gives members only to images whose visibility is `shared`: a `public`, `private` or
+ * `community` image is refused, as is an image you do not own (Glance 25 says "Not allowed to
+ * create members for image …" to both). `img.update({ visibility: "shared" })` first.
+ */
+export class UnsharableImage extends Forbidden {
+  static override readonly errorName: string = "UnsharableImage";
+  constructor(
+    readonly image: string,
+    readonly member: string,
+    from: HttpError,
+  ) {
+    super(httpErrorInit(from, `Image ${image} cannot be shared with ${member}: ${from.serverMessage || `HTTP ${from.status}`}`));
   }
 }
 

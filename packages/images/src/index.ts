@@ -1,5 +1,5 @@
 export { Images } from "./images-client";
-export { NoSuchImage, NoSuchImageMember, NoSuchTask, ImageNameNotUnique, TaskFailed, ImageHasNoData } from "./errors";
+export { NoSuchImage, NoSuchImageMember, NoSuchTask, ImageNameNotUnique, TaskFailed, ImageHasNoData, UnsharableImage } from "./errors";
 export { Image, ImageCollection } from "./images/images";
 export type { CreateImageInput, ImageData, ListImagesInput, UpdateImageInput } from "./images/models";
 export { JSON_PATCH, type ImageDataBody, type ImageDownload } from "./images/requests";

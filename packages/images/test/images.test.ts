@@ -1,8 +1,8 @@
 import { createHash } from "node:crypto";
 import { Readable } from "node:stream";
-import { AbortError, InvalidResponse, ResourceFailed, ValidationError, WaitTimeout } from "@rax/core";
+import { AbortError, type EndpointQuery, Forbidden, InvalidResponse, NotAuthenticated, ResourceFailed, StaticSession, ValidationError, WaitTimeout } from "@rax/core";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { ImageHasNoData, ImageNameNotUnique, JSON_PATCH, NoSuchImage, NoSuchImageMember, TaskFailed } from "../src/index";
+import { ImageHasNoData, ImageNameNotUnique, Images, JSON_PATCH, NoSuchImage, NoSuchImageMember, TaskFailed, UnsharableImage } from "../src/index";
 import { type Fixture, startFixture } from "./fixture-server";
 
 // Glance v2 calls against bodies from its API reference (and Rackspace Cloud Images' docs).
@@ -268,6 +268,17 @@ describe("sharing", () => {
     ]);
   });
 
+  it("a 403 to adding a member is UnsharableImage (pyrax's name) carrying Glance's reason, still a Forbidden", async () => {
+    // Glance 25's answer (through Keystone) for a private or public image, or one you do not own.
+    fx.script = () => ({ status: 403, headers: { "content-type": "text/html; charset=UTF-8" }, body: `<html>\n <head>\n  <title>403 Forbidden</title>\n </head>\n <body>\n  <h1>403 Forbidden</h1>\n  Not allowed to create members for image ${ID}.<br /><br />\n\n\n\n </body>\n</html>` });
+    const e = await fx.client().members.add(ID, "12345abc").catch((x: unknown) => x);
+    expect(e).toBeInstanceOf(UnsharableImage);
+    expect(e).toBeInstanceOf(Forbidden);
+    expect(e).toMatchObject({ status: 403, image: ID, member: "12345abc" });
+    expect((e as Error).message).toContain(`Image ${ID} cannot be shared with 12345abc: `);
+    expect((e as Error).message).toContain(`Not allowed to create members for image ${ID}.`);
+  });
+
   it("the member accepts for its own project (the session's tenant) by default", async () => {
     fx.script = () => ({ status: 200, body: { ...member("accepted"), member_id: "me-project" } });
     await fx.client().members.update(ID, "accepted");
@@ -306,6 +317,26 @@ describe("tasks", () => {
       json: { type: "import", input: { import_from: "imports/my.vhd", import_from_format: "vhd", image_properties: { name: "My image" } } },
     });
     expect(t.status).toBe("pending");
+  });
+
+  it("import without a format sends pyrax's default (vhd) and names the image after the object", async () => {
+    fx.script = () => ({ status: 201, body: task("pending") });
+    await fx.client().tasks.import({ container: "imports", object: "dir/disk.vhd" });
+    expect(fx.requests[0]!.json).toEqual({ type: "import", input: { import_from: "imports/dir/disk.vhd", import_from_format: "vhd", image_properties: { name: "dir/disk.vhd" } } });
+  });
+
+  it("a container name with a slash (or over 256 bytes) is refused before any request, naming the field", async () => {
+    const imgs = fx.client();
+    for (const [call, field] of [
+      [() => imgs.tasks.import({ container: "a/b", object: "disk.vhd" }), "input.container"],
+      [() => imgs.tasks.import({ container: { name: "x".repeat(257) }, object: "disk.vhd" }), "input.container"],
+      [() => imgs.tasks.export(ID, "a/b"), "container"],
+    ] as const) {
+      const e = await call().catch((x: unknown) => x);
+      expect(e).toBeInstanceOf(ValidationError);
+      expect((e as ValidationError).field).toBe(field);
+    }
+    expect(fx.requests).toHaveLength(0);
   });
 
   it("export sends image_uuid + receiving_swift_container", async () => {
@@ -374,5 +405,58 @@ describe("tasks", () => {
     setTimeout(() => job.abort(), 20);
     await expect(job).rejects.toBeInstanceOf(AbortError);
     expect(job.status).toBe("aborted");
+  });
+});
+
+// `ctx.client(Images)` works before authentication (the catalog, and so the endpoint, comes with
+// the first token): every call's first request must authenticate first, as any client's does.
+/** A session shaped like an identity before `authenticate()`: no token held, no catalog to read. */
+class NotYetAuthenticated extends StaticSession {
+  authentications = 0;
+  #token?: string;
+  override currentToken(): string | undefined {
+    return this.#token;
+  }
+  override async getToken(): Promise<string> {
+    if (this.#token === undefined) {
+      this.authentications++;
+      this.#token = await super.getToken();
+    }
+    return this.#token;
+  }
+  override endpoint(q: EndpointQuery): string {
+    if (this.#token === undefined) throw new NotAuthenticated(`not authenticated: call authenticate() before asking for the "${q.type}" endpoint`);
+    return super.endpoint(q);
+  }
+}
+
+const fresh = () => {
+  const session = new NotYetAuthenticated({ token: "lazy-token", tenantId: "me-project", endpoints: { image: fx.url } });
+  return { session, imgs: new Images(session) };
+};
+
+describe("a client built before authentication", () => {
+  it("lists, gets, shares and lists tasks as its first call, authenticating once", async () => {
+    const calls: [string, (imgs: Images) => Promise<unknown>, unknown][] = [
+      ["list", (imgs) => imgs.images.list().toArray(), { images: [] }],
+      ["get", (imgs) => imgs.images.get("img-1"), { id: "img-1", name: "x", status: "queued" }],
+      ["members.add", (imgs) => imgs.members.add("img-1", "p2"), { member_id: "p2", image_id: "img-1", status: "pending" }],
+      ["tasks.list", (imgs) => imgs.tasks.list().toArray(), { tasks: [] }],
+    ];
+    for (const [name, call, body] of calls) {
+      const { session, imgs } = fresh();
+      fx.script = () => ({ status: 200, body });
+      await expect(call(imgs), name).resolves.toBeDefined();
+      expect(session.authentications, name).toBe(1);
+      expect(fx.requests.at(-1)!.headers["x-auth-token"], name).toBe("lazy-token");
+    }
+  });
+
+  it("bad input is still refused before authenticating", async () => {
+    const { session, imgs } = fresh();
+    await expect(imgs.images.get("")).rejects.toMatchObject({ name: "ValidationError", field: "image" });
+    await expect(imgs.images.addTag("img-1", "")).rejects.toMatchObject({ name: "ValidationError", field: "tag" });
+    expect(session.authentications).toBe(0);
+    expect(fx.requests).toHaveLength(0);
   });
 });

@@ -25,7 +25,7 @@ import {
 export const JSON_PATCH = "application/openstack-images-v2.1-json-patch";
 
 const missing = (id: string) => (e: NotFound) => new NoSuchImage(id, e);
-const imagePath = (client: ServiceClient, id: string, rest = "") => v2(client, `images/${encodeSegment(id, { field: "image" })}${rest}`);
+const imagePath = (client: ServiceClient, id: string, rest: string, signal: AbortSignal | undefined) => v2(client, `images/${encodeSegment(id, { field: "image" })}${rest}`, signal);
 
 /** The query of a `next` link (`/v2/images?limit=25&marker=…`), kept whole: it carries the filters. */
 function queryOf(href: string): Record<string, string[]> {
@@ -44,7 +44,7 @@ export function listImages(client: ServiceClient, filters?: ListImagesInput, o: 
       // pyrax's rule: the part of `next` from `/images` on, relative to the endpoint (Rackspace's
       // links omit the tenant the catalog URL carries).
       const query = href === undefined ? { ...first, limit: size } : queryOf(href);
-      const body = await client.json({ method: "GET", path: v2(client, "images"), query, ...o }, imagesBody());
+      const body = await client.json({ method: "GET", path: await v2(client, "images", o.signal), query, ...o }, imagesBody());
       return { items: body.images, next: body.images.length > 0 ? body.next : undefined };
     },
     { limit: f.limit },
@@ -54,7 +54,7 @@ export function listImages(client: ServiceClient, filters?: ListImagesInput, o: 
 /** GET /v2/images/{id} (a bare image object). */
 export async function getImage(client: ServiceClient, image: Ref, o: CallOptions = {}): Promise<ImageData> {
   const id = validate(ref(), image, "image");
-  return toImage(await notFoundAs(client.json({ method: "GET", path: imagePath(client, id), ...o }, wireImage()), missing(id)));
+  return toImage(await notFoundAs(client.json({ method: "GET", path: await imagePath(client, id, "", o.signal), ...o }, wireImage()), missing(id)));
 }
 
 /** The one image named exactly `name` (Glance's `name` filter is exact); `NoSuchImage` if none, `ImageNameNotUnique` if several. */
@@ -69,7 +69,7 @@ export async function findImage(client: ServiceClient, name: string, o: CallOpti
 /** POST /v2/images → 201: a record (status `queued`) to upload data into (OpenStack; Rackspace imports instead). */
 export async function createImage(client: ServiceClient, input: CreateImageInput, o: CallOptions = {}): Promise<ImageData> {
   const i = validate(createImageInput(), input, "image");
-  return toImage(await jsonFor(client, { method: "POST", path: v2(client, "images"), json: toCreateBody(i), ...o }, [201], wireImage()));
+  return toImage(await jsonFor(client, { method: "POST", path: await v2(client, "images", o.signal), json: toCreateBody(i), ...o }, [201], wireImage()));
 }
 
 /**
@@ -91,14 +91,14 @@ export async function updateImage(client: ServiceClient, image: Ref, changes: Up
     } else ops.push({ op: has ? "replace" : "add", path, value });
   }
   if (ops.length === 0) return current;
-  const call = { method: "PATCH", path: imagePath(client, id), json: ops, ...o, headers: { ...o.headers, "content-type": JSON_PATCH } };
+  const call = { method: "PATCH", path: await imagePath(client, id, "", o.signal), json: ops, ...o, headers: { ...o.headers, "content-type": JSON_PATCH } };
   return toImage(await notFoundAs(jsonFor(client, call, [200], wireImage()), missing(id)));
 }
 
 /** DELETE /v2/images/{id} → 204. */
 export async function deleteImage(client: ServiceClient, image: Ref, o: CallOptions = {}): Promise<void> {
   const id = validate(ref(), image, "image");
-  await (await notFoundAs(sendFor(client, { method: "DELETE", path: imagePath(client, id), ...o }, [204]), missing(id))).dump();
+  await (await notFoundAs(sendFor(client, { method: "DELETE", path: await imagePath(client, id, "", o.signal), ...o }, [204]), missing(id))).dump();
 }
 
 const tagInput = lazy(() => z.string().check(z.minLength(1), z.maxLength(255)));
@@ -114,7 +114,7 @@ const URL_SAFE_TAG = /^[\x20-\x7e]*$/;
 async function patchTags(client: ServiceClient, id: string, edit: (tags: string[]) => string[] | undefined, o: CallOptions): Promise<void> {
   const tags = edit((await getImage(client, id, o)).tags);
   if (tags === undefined) return;
-  const call = { method: "PATCH", path: imagePath(client, id), json: [{ op: "replace", path: "/tags", value: tags }], ...o, headers: { ...o.headers, "content-type": JSON_PATCH } };
+  const call = { method: "PATCH", path: await imagePath(client, id, "", o.signal), json: [{ op: "replace", path: "/tags", value: tags }], ...o, headers: { ...o.headers, "content-type": JSON_PATCH } };
   await (await notFoundAs(sendFor(client, call, [200]), missing(id))).dump();
 }
 
@@ -123,7 +123,7 @@ export async function addImageTag(client: ServiceClient, image: Ref, tag: string
   const id = validate(ref(), image, "image");
   const t = validate(tagInput(), tag, "tag");
   if (!URL_SAFE_TAG.test(t)) return patchTags(client, id, (tags) => (tags.includes(t) ? undefined : [...tags, t]), o);
-  await (await notFoundAs(sendFor(client, { method: "PUT", path: imagePath(client, id, `/tags/${encodeSegment(t, { field: "tag" })}`), ...o }, [204]), missing(id))).dump();
+  await (await notFoundAs(sendFor(client, { method: "PUT", path: await imagePath(client, id, `/tags/${encodeSegment(t, { field: "tag" })}`, o.signal), ...o }, [204]), missing(id))).dump();
 }
 
 /**
@@ -139,7 +139,7 @@ export async function removeImageTag(client: ServiceClient, image: Ref, tag: str
       return tags.filter((x) => x !== t);
     }, o);
   }
-  await (await notFoundAs(sendFor(client, { method: "DELETE", path: imagePath(client, id, `/tags/${encodeSegment(t, { field: "tag" })}`), ...o }, [204]), missing(id))).dump();
+  await (await notFoundAs(sendFor(client, { method: "DELETE", path: await imagePath(client, id, `/tags/${encodeSegment(t, { field: "tag" })}`, o.signal), ...o }, [204]), missing(id))).dump();
 }
 
 export type ImageDataBody = string | Uint8Array | StreamBody;
@@ -155,7 +155,7 @@ export async function uploadImageData(client: ServiceClient, image: Ref, data: I
   const size = validate(z.optional(z.int().check(z.gte(0))), o.size, "size");
   const { size: _s, ...call } = o;
   const headers = { ...call.headers, "content-type": "application/octet-stream", ...(size !== undefined ? { "content-length": String(size) } : {}) };
-  await (await notFoundAs(sendFor(client, { method: "PUT", path: imagePath(client, id, "/file"), body: data, ...call, headers }, [204]), missing(id))).dump();
+  await (await notFoundAs(sendFor(client, { method: "PUT", path: await imagePath(client, id, "/file", o.signal), body: data, ...call, headers }, [204]), missing(id))).dump();
 }
 
 /** What a download gives: the bytes as a stream (read or `destroy()` it), with Glance's checksum. */
@@ -171,7 +171,7 @@ export interface ImageDownload {
 /** GET /v2/images/{id}/file → 200, streamed. 204 (no data yet) → `ImageHasNoData`. */
 export async function downloadImageData(client: ServiceClient, image: Ref, o: CallOptions = {}): Promise<ImageDownload> {
   const id = validate(ref(), image, "image");
-  const res: RaxResponse = await notFoundAs(sendFor(client, { method: "GET", path: imagePath(client, id, "/file"), headers: { ...o.headers, accept: "application/octet-stream" }, signal: o.signal, timeout: o.timeout }, [200, 204]), missing(id));
+  const res: RaxResponse = await notFoundAs(sendFor(client, { method: "GET", path: await imagePath(client, id, "/file", o.signal), headers: { ...o.headers, accept: "application/octet-stream" }, signal: o.signal, timeout: o.timeout }, [200, 204]), missing(id));
   if (res.status === 204) {
     await res.dump();
     throw new ImageHasNoData(id);

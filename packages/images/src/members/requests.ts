@@ -1,19 +1,19 @@
-import { type CallOptions, encodeSegment, jsonFor, type NotFound, notFoundAs, sendFor, type ServiceClient, validate, ValidationError } from "@rax/core";
+import { type CallOptions, encodeSegment, Forbidden, jsonFor, type NotFound, notFoundAs, sendFor, type ServiceClient, validate, ValidationError } from "@rax/core";
 import { v2 } from "../api-path";
-import { NoSuchImageMember } from "../errors";
+import { NoSuchImageMember, UnsharableImage } from "../errors";
 import { type Ref, ref } from "../ref";
 import { type ImageMemberData, memberRef, memberStatus, type MemberStatus, membersBody, toMember, wireMember } from "./models";
 
 // Sharing: the owner adds, lists and removes members; a member accepts or rejects for itself.
 
-const path = (client: ServiceClient, image: string, member?: string) =>
-  v2(client, `images/${encodeSegment(image, { field: "image" })}/members${member === undefined ? "" : `/${encodeSegment(member, { field: "member" })}`}`);
+const path = (client: ServiceClient, signal: AbortSignal | undefined, image: string, member?: string) =>
+  v2(client, `images/${encodeSegment(image, { field: "image" })}/members${member === undefined ? "" : `/${encodeSegment(member, { field: "member" })}`}`, signal);
 const missing = (image: string, member: string) => (e: NotFound) => new NoSuchImageMember(image, member, e);
 
 /** GET /v2/images/{id}/members (owner: every member; a member: itself). */
 export async function listImageMembers(client: ServiceClient, image: Ref, o: CallOptions = {}): Promise<ImageMemberData[]> {
   const id = validate(ref(), image, "image");
-  const body = await notFoundAs(client.json({ method: "GET", path: path(client, id), ...o }, membersBody()), missing(id, "*"));
+  const body = await notFoundAs(client.json({ method: "GET", path: await path(client, o.signal, id), ...o }, membersBody()), missing(id, "*"));
   return body.members.map(toMember);
 }
 
@@ -21,21 +21,29 @@ export async function listImageMembers(client: ServiceClient, image: Ref, o: Cal
 export async function getImageMember(client: ServiceClient, image: Ref, member: string, o: CallOptions = {}): Promise<ImageMemberData> {
   const id = validate(ref(), image, "image");
   const m = validate(memberRef(), member, "member");
-  return toMember(await notFoundAs(client.json({ method: "GET", path: path(client, id, m), ...o }, wireMember()), missing(id, m)));
+  return toMember(await notFoundAs(client.json({ method: "GET", path: await path(client, o.signal, id, m), ...o }, wireMember()), missing(id, m)));
 }
 
-/** POST /v2/images/{id}/members `{member}` → 200, status `pending` until the member accepts. */
+/**
+ * POST /v2/images/{id}/members `{member}` → 200, status `pending` until the member accepts. 403
+ * (the image is not `shared`, or not yours) → `UnsharableImage`, as pyrax raises.
+ */
 export async function addImageMember(client: ServiceClient, image: Ref, projectId: string, o: CallOptions = {}): Promise<ImageMemberData> {
   const id = validate(ref(), image, "image");
   const m = validate(memberRef(), projectId, "projectId");
-  return toMember(await notFoundAs(jsonFor(client, { method: "POST", path: path(client, id), json: { member: m }, ...o }, [200], wireMember()), missing(id, m)));
+  try {
+    return toMember(await notFoundAs(jsonFor(client, { method: "POST", path: await path(client, o.signal, id), json: { member: m }, ...o }, [200], wireMember()), missing(id, m)));
+  } catch (e) {
+    if (e instanceof Forbidden) throw new UnsharableImage(id, m, e);
+    throw e;
+  }
 }
 
 /** DELETE /v2/images/{id}/members/{member} → 204. */
 export async function removeImageMember(client: ServiceClient, image: Ref, projectId: string, o: CallOptions = {}): Promise<void> {
   const id = validate(ref(), image, "image");
   const m = validate(memberRef(), projectId, "projectId");
-  await (await notFoundAs(sendFor(client, { method: "DELETE", path: path(client, id, m), ...o }, [204]), missing(id, m))).dump();
+  await (await notFoundAs(sendFor(client, { method: "DELETE", path: await path(client, o.signal, id, m), ...o }, [204]), missing(id, m))).dump();
 }
 
 /**
@@ -48,5 +56,5 @@ export async function updateImageMember(client: ServiceClient, image: Ref, statu
   const { member, ...call } = o;
   const m = member !== undefined ? validate(memberRef(), member, "member") : client.session.tenantId;
   if (!m) throw new ValidationError("member", "is required: this session does not know its project id");
-  return toMember(await notFoundAs(jsonFor(client, { method: "PUT", path: path(client, id, m), json: { status: s }, ...call }, [200], wireMember()), missing(id, m)));
+  return toMember(await notFoundAs(jsonFor(client, { method: "PUT", path: await path(client, o.signal, id, m), json: { status: s }, ...call }, [200], wireMember()), missing(id, m)));
 }

@@ -50,8 +50,16 @@ export function toTask(w: WireTask): TaskData {
   };
 }
 
+// A Swift container name: 1–256 bytes and no "/" (Swift refuses one; in `import_from` a "/" would
+// move the container/object boundary, so the task would read another object).
+const containerName = lazy(() => z.string().check(
+  z.minLength(1),
+  z.refine((s) => !s.includes("/"), { error: 'must not contain "/" (a Cloud Files container name)' }),
+  z.refine((s) => Buffer.byteLength(s) <= 256, { error: "must be at most 256 bytes (a Cloud Files container name)" }),
+));
+
 /** A Cloud Files container: its name, or an object with one (object-store's `Container`). */
-export const containerRef = lazy(() => z.union([z.string().check(z.minLength(1)), z.pipe(z.object({ name: z.string().check(z.minLength(1)) }), z.transform((c) => c.name))], {
+export const containerRef = lazy(() => z.union([containerName(), z.pipe(z.object({ name: containerName() }), z.transform((c) => c.name))], {
   error: "must be a container name or an object with a name",
 }));
 
@@ -60,7 +68,7 @@ export const importTaskInput = lazy(() => z.strictObject({
   container: containerRef(),
   /** The image file's object name in the container. */
   object: z.string().check(z.minLength(1)),
-  /** The file's format; Rackspace takes VHD (its default when left out). */
+  /** The file's format (`import_from_format`); default "vhd", as pyrax sends (Rackspace imports VHD only). */
   format: z.optional(z.string().check(z.minLength(1))),
   /** The new image's name (default: the object's name). */
   name: z.optional(z.string().check(z.minLength(1), z.maxLength(255))),
