@@ -60,7 +60,7 @@ export async function launchConfig(r: OtterRequest, g: GroupRecord): Promise<Res
 
 /** POST /groups/{id}/converge → 204 (reference: "(docs, not pyrax) converge"); paused → 403 GroupPausedError. */
 export function converge(r: OtterRequest, g: GroupRecord): Response {
-  if (g.paused) throw new OtterFault(403, "GroupPausedError", `Group ${g.id} for tenant ${g.tenantId} is paused`);
+  if (g.paused) throw new OtterFault(403, "GroupPausedError", `Cannot converge for group ${g.id} for tenant ${g.tenantId} because group is paused`);
   r.region.converge(g);
   return emptyResponse(204);
 }
@@ -68,7 +68,7 @@ export function converge(r: OtterRequest, g: GroupRecord): Response {
 /**
  * DELETE /groups/{id}/servers/{serverId}[?replace=true|false] → 202 (reference: "(docs, not pyrax)
  * delete server", replace defaults true): the server leaves the group and is deleted; replaced, or
- * with replace=false the desired capacity drops (not below minEntities: 403, inferred).
+ * with replace=false the desired capacity drops (not below minEntities: 403 CannotDeleteServerBelowMinError, otter/rest/errors.py).
  */
 export function deleteServer(r: OtterRequest, g: GroupRecord, serverId: string): Response {
   const flag = (name: string) => {

@@ -181,9 +181,12 @@ export class RegionAutoscale {
    * with no change to the desired capacity once held within min/max → 403 `CannotExecutePolicyError`.
    */
   execute(g: GroupRecord, p: PolicyRecord, now = this.now): void {
-    if (g.paused) throw new OtterFault(403, "GroupPausedError", `Group ${g.id} for tenant ${g.tenantId} is paused; cannot execute policy ${p.id}`);
-    if (g.executedAt !== undefined && now < g.executedAt + g.config.cooldown * 1000) throw cannotExecute(g.tenantId, g.id, p.id, "group cooldown not reached");
-    if (p.executedAt !== undefined && now < p.executedAt + p.cooldown * 1000) throw cannotExecute(g.tenantId, g.id, p.id, "policy cooldown not reached");
+    // Otter's words (otter/controller.py): GroupPausedError's "Cannot {operation} for group … because
+    // group is paused". CannotExecutePolicyError's reasons are Otter's ("Cooldowns not met.", "No
+    // change in servers") with the emulator's own tests' wording kept: which cooldown, lower case.
+    if (g.paused) throw new OtterFault(403, "GroupPausedError", `Cannot execute policy ${p.id} for group ${g.id} for tenant ${g.tenantId} because group is paused`);
+    if (g.executedAt !== undefined && now < g.executedAt + g.config.cooldown * 1000) throw cannotExecute(g.tenantId, g.id, p.id, "Cooldowns not met (group cooldown).");
+    if (p.executedAt !== undefined && now < p.executedAt + p.cooldown * 1000) throw cannotExecute(g.tenantId, g.id, p.id, "Cooldowns not met (policy cooldown).");
     const wanted = clamp(target(g.desired, p), g.config);
     if (wanted === g.desired) throw cannotExecute(g.tenantId, g.id, p.id, "no change in servers");
     g.desired = wanted;
@@ -253,7 +256,7 @@ export class RegionAutoscale {
     this.converge(g);
     if (!g.servers.includes(serverId)) throw new OtterFault(404, "ServerNotFoundError", `Server ${serverId} not found in group ${g.id}`);
     if (!replace && g.desired - 1 < g.config.minEntities)
-      throw new OtterFault(403, "CannotDeleteServerBelowMinError", `Cannot remove server ${serverId} from group ${g.id}: the group would go below minEntities (${g.config.minEntities})`);
+      throw new OtterFault(403, "CannotDeleteServerBelowMinError", `Cannot remove server ${serverId} from tenant ${g.tenantId}'s group ${g.id}. It will reduce number of servers below required minimum ${g.config.minEntities}.`);
     g.servers = g.servers.filter((id) => id !== serverId);
     const nova = this.nova;
     const s = nova.servers.get(serverId);
@@ -298,7 +301,7 @@ function target(desired: number, p: PolicyRecord): number {
 
 /** Reference autoscale.md, "Limits": 1000 groups, 100 policies per group, 25 webhooks per policy. */
 export const LIMITS = { groups: 1000, policies: 100, webhooks: 25 };
-/** (inferred) How Otter refuses one too many: 422 `<Thing>OverLimitError`; the reference gives the limits, not the code. */
+/** How Otter refuses one too many: 422 `<Thing>OverLimitError` (otter/rest/errors.py: ScalingGroupOverLimitError, PoliciesOverLimitError, WebhooksOverLimitError → 422). */
 export const overLimit = (what: string, message: string) => new OtterFault(422, `${what}OverLimitError`, message);
 
 const MINUTE = 60_000;

@@ -24,6 +24,6 @@ export const invalid = (message: string) => new OtterFault(400, "ValidationError
 export const noSuchGroup = (tenant: string, id: string) => new OtterFault(404, "NoSuchScalingGroupError", `No such scaling group ${id} for tenant ${tenant}`);
 export const noSuchPolicy = (group: string, id: string) => new OtterFault(404, "NoSuchPolicyError", `No such scaling policy ${id} for group ${group}`);
 export const noSuchWebhook = (policy: string, id: string) => new OtterFault(404, "NoSuchWebhookError", `No such webhook ${id} for policy ${policy}`);
-/** (inferred) Otter's wording: "Cannot execute scaling policy {p} for group {g} for tenant {t}: {why}". */
+/** Otter's wording (otter/controller.py CannotExecutePolicyError): "Cannot execute scaling policy {p} for group {g} for tenant {t}: {why}". */
 export const cannotExecute = (tenant: string, group: string, policy: string, why: string) =>
   new OtterFault(403, "CannotExecutePolicyError", `Cannot execute scaling policy ${policy} for group ${group} for tenant ${tenant}: ${why}`);
