@@ -201,6 +201,17 @@ export function monitoringScenarios(getTarget: () => Target, o: MonitoringScenar
       await chk.delete();
     });
 
+    it("an update naming the other target switches to it (release notes cmv1.4)", async () => {
+      const chk = await ent.createCheck({ type: "remote.ping", monitoringZonesPoll: ["mzdfw"], targetHostname: "example.com" });
+      await chk.update({ targetAlias: "example" });
+      expect(chk).toMatchObject({ targetAlias: "example" });
+      expect(chk.targetHostname).toBeUndefined();
+      await chk.update({ targetHostname: "198.51.100.7" });
+      expect(chk).toMatchObject({ targetHostname: "198.51.100.7" });
+      expect(chk.targetAlias).toBeUndefined();
+      await chk.delete();
+    });
+
     it("an alarm without criteria is created: the check's availability decides its state", async () => {
       const chk = await ent.createCheck({ type: "remote.ping", monitoringZonesPoll: ["mzdfw"], targetAlias: "example" });
       const alarm = await chk.createAlarm({ notificationPlan: plan, label: "availability" });

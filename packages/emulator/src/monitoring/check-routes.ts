@@ -37,8 +37,11 @@ function checkFromBody(r: MaasRequest, entity: EntityRecord, body: Record<string
   if (timeout >= period) throw invalid("timeout", `Timeout (${timeout}) must be less than the period (${period})`);
   const details = hash(body, "details") ?? base?.details ?? {};
   for (const field of type.fields) if (!field.optional && (details[field.name] === undefined || details[field.name] === "")) throw invalid(`details.${field.name}`, `Missing required key '${field.name}' for ${type.id}`);
-  const alias = body.target_alias !== undefined ? text(body, "target_alias", { max: 64 }) : (base?.target_alias ?? undefined);
-  const hostname = body.target_hostname !== undefined ? targetHostname(body) : (base?.target_hostname ?? undefined);
+  // An update that names one target replaces the other (release notes cmv1.4: "Fixed updating the
+  // target_alias after setting the target_hostname on the initial creation, and vice versa"); null unsets.
+  const switching = base !== undefined && (body.target_alias != null) !== (body.target_hostname != null);
+  const alias = body.target_alias !== undefined ? text(body, "target_alias", { max: 64 }) : switching ? undefined : (base?.target_alias ?? undefined);
+  const hostname = body.target_hostname !== undefined ? targetHostname(body) : switching ? undefined : (base?.target_hostname ?? undefined);
   const zones = stringList(body, "monitoring_zones_poll") ?? base?.monitoring_zones_poll ?? [];
   if (type.type === "remote") {
     // pyrax / seed: remote checks need zones and exactly one of target_alias, target_hostname.
