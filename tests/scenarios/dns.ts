@@ -1,6 +1,6 @@
 import { randomBytes } from "node:crypto";
 import { ValidationError } from "@rax/core";
-import { CloudDNS, type Domain, DomainRecordNotFound, NoSuchDomain } from "@rax/dns";
+import { CloudDNS, type Domain, DomainCreationFailed, DomainRecordDeletionFailed, DomainRecordNotFound, NoSuchDomain } from "@rax/dns";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Target } from "./target";
 
@@ -54,6 +54,13 @@ export function dnsScenarios(getTarget: () => Target, o: DnsScenarioOptions = {}
       const updated = await d.update({ ttl: 1200, emailAddress: "admin@rax-test.com", comment: "changed" });
       expect(updated).toMatchObject({ id: d.id, ttl: 1200, emailAddress: "admin@rax-test.com", comment: "changed" });
       expect((await dns.domains.get(d.id)).ttl).toBe(1200);
+    });
+
+    it("creating a domain that exists is DomainCreationFailed with code 409 (Cloud DNS: the job's error; Designate: its 409 at once)", async () => {
+      const d = await domain("dup");
+      const e = await dns.domains.create({ name: d.name, emailAddress: "hostmaster@rax-test.com" }).catch((x: unknown) => x);
+      expect(e).toBeInstanceOf(DomainCreationFailed);
+      expect((e as DomainCreationFailed).code).toBe(409);
     });
 
     it("a missing domain is NoSuchDomain (get, find)", async () => {
@@ -155,6 +162,13 @@ export function dnsScenarios(getTarget: () => Target, o: DnsScenarioOptions = {}
       const left = (await d.listRecords({ type: "A" }).toArray()).map((r) => r.name);
       expect(left).not.toContain(`del1.${d.name}`);
       expect(left).not.toContain(`del2.${d.name}`);
+    });
+
+    it("a domain keeps its NS records: deleting them all is DomainRecordDeletionFailed (Designate: its managed NS) and they stay", async () => {
+      const ns = await d.listRecords({ type: "NS" }).toArray();
+      expect(ns.length).toBeGreaterThan(0);
+      await expect(d.deleteRecord(ns)).rejects.toBeInstanceOf(DomainRecordDeletionFailed);
+      expect((await d.listRecords({ type: "NS" }).toArray()).map((r) => r.data).sort()).toEqual(ns.map((r) => r.data).sort());
     });
 
     it("two A values at one name list as two records; updating or deleting one leaves the other as it was", async () => {

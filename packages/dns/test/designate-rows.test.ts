@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { Conflict } from "@rax/core";
-import { DomainCreationFailed, DomainRecordNotFound, NoMoreResults } from "../src/index";
+import { DomainCreationFailed, DomainRecordDeletionFailed, DomainRecordNotFound, NoMoreResults } from "../src/index";
 import { serveDesignate } from "./fixture";
 
 // Designate keeps every value of a (name, type) in one recordset; Cloud DNS (and pyrax) have a
@@ -183,5 +183,18 @@ describe("Designate refusals read as Cloud DNS's failed jobs", () => {
     expect(e).toBeInstanceOf(DomainCreationFailed);
     expect(e).toMatchObject({ code: 409, details: "Duplicate Zone" });
     expect((e as Error).cause).toBeInstanceOf(Conflict);
+  });
+
+  it("deleting the zone's NS record (Designate: 400 'Managed records may not be deleted'): DomainRecordDeletionFailed, as Cloud DNS's failed job", async () => {
+    const ns = rs(["ns1.example.org."], { id: "rs-ns", name: "example.edu.", type: "NS" });
+    const { dns } = await serveDesignate(
+      { method: "GET", path: "/v2/zones/z-1/recordsets", body: { recordsets: [ns], links: {} } },
+      { method: "GET", path: "/v2/zones/z-1/recordsets/rs-ns", body: ns },
+      { method: "DELETE", path: "/v2/zones/z-1/recordsets/rs-ns", status: 400, body: { code: 400, type: "bad_request", message: "Managed records may not be deleted" } },
+    );
+    const rows = await dns.records.list("z-1", { type: "NS" }).toArray();
+    const e = await dns.records.delete("z-1", rows).catch((x: unknown) => x);
+    expect(e).toBeInstanceOf(DomainRecordDeletionFailed);
+    expect(e).toMatchObject({ code: 400, details: "Managed records may not be deleted" });
   });
 });

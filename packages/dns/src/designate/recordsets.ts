@@ -6,7 +6,7 @@ import { relativeLink } from "../paging";
 import type { RecordData } from "../records/models";
 import { missingAs } from "./missing";
 import { dot, fromValue, recordsetsBody, recordsetToRecord, toRecordsets, toValue, type WireRecordset, wireRecordset } from "./models";
-import { untilActive, untilGone } from "./wait";
+import { refusedAs, untilActive, untilGone } from "./wait";
 
 // Designate v2 recordsets for the record calls: one recordset per (name, type), its values in
 // `records`. Cloud DNS has one value per record, so adding two A records for one name makes one
@@ -215,12 +215,14 @@ export async function deleteRecordsets(client: DnsApi, zoneId: string, given: st
     }
     ids.push(id);
   }
+  // Designate refuses its managed records (the zone's NS, its SOA) with 400 at once, where Cloud DNS
+  // fails the job ("a domain keeps at least one NS record"): DomainRecordDeletionFailed on both.
   for (const { id, keep } of puts) {
-    await missingAs(jsonFor(client, { method: "PUT", path: setPath(client, zoneId, id), json: { records: keep }, ...o }, [200, 202], wireRecordset()), (e) => new DomainRecordNotFound(id, e));
+    await refusedAs(missingAs(jsonFor(client, { method: "PUT", path: setPath(client, zoneId, id), json: { records: keep }, ...o }, [200, 202], wireRecordset()), (e) => new DomainRecordNotFound(id, e)), DomainRecordDeletionFailed, id, [400]);
     await untilActive(w, signal, "recordset", () => getRecordset(client, zoneId, id, o), DomainRecordDeletionFailed);
   }
   for (const id of ids) {
-    const res = await missingAs(sendFor(client, { method: "DELETE", path: setPath(client, zoneId, id), ...o }, [202, 204]), (e) => new DomainRecordNotFound(id, e));
+    const res = await refusedAs(missingAs(sendFor(client, { method: "DELETE", path: setPath(client, zoneId, id), ...o }, [202, 204]), (e) => new DomainRecordNotFound(id, e)), DomainRecordDeletionFailed, id, [400]);
     await res.dump();
   }
   for (const id of ids) await untilGone(w, signal, id, "recordset", () => getRecordset(client, zoneId, id, o), DomainRecordDeletionFailed);
