@@ -136,6 +136,8 @@ export function autoScaleScenarios(getTarget: () => Target, o: AutoScaleScenario
       expect((await raw("POST", `groups/${g.id}/policies`, [{ name: "half", type: "webhook", cooldown: 1.5, change: 1 }])).status).toBe(201);
       const w = await p.addWebhook("hook");
       await expect(raw("PUT", `groups/${g.id}/policies/${p.id}/webhooks/${w.id}`, { name: "renamed" })).rejects.toMatchObject({ status: 400 });
+      // Names: at most 256 characters (Otter's schema), refused by the service too.
+      await expect(raw("POST", `groups/${g.id}/policies/${p.id}/webhooks`, [{ name: "n".repeat(257), metadata: {} }])).rejects.toMatchObject({ status: 400 });
       // Two webhooks in one batch, the second without metadata (optional on create).
       expect((await raw("POST", `groups/${g.id}/policies/${p.id}/webhooks`, [{ name: "a", metadata: {} }, { name: "b" }])).status).toBe(201);
     });

@@ -16,6 +16,9 @@ export function isObject(v: unknown): v is Record<string, unknown> {
 const isInt = (v: unknown, min: number, max: number): v is number => typeof v === "number" && Number.isInteger(v) && v >= min && v <= max;
 const isNumber = (v: unknown, min: number, max: number): v is number => typeof v === "number" && Number.isFinite(v) && v >= min && v <= max;
 
+/** Group, policy and webhook names in Otter's schema: `maxLength: 256`, `pattern: "\S+"`. */
+const isName = (v: unknown): v is string => typeof v === "string" && v.length <= 256 && /\S/.test(v);
+
 /** Otter's MAX_ENTITIES: a create without maxEntities gets it (groups.py `setdefault('maxEntities', MAX_ENTITIES)`). */
 const MAX_ENTITIES = 1000;
 
@@ -38,7 +41,7 @@ export function groupConfigOf(v: unknown, update = false): GroupConfig {
   if (!isObject(v)) throw invalid("groupConfiguration must be an object");
   if (update && v.maxEntities === undefined) throw invalid("'maxEntities' is a required property");
   if (update && v.metadata === undefined) throw invalid("'metadata' is a required property");
-  if (typeof v.name !== "string" || v.name.trim() === "") throw invalid("groupConfiguration.name must be a non-empty string");
+  if (!isName(v.name)) throw invalid("groupConfiguration.name must be a string of at most 256 characters, not only whitespace");
   if (!isInt(v.cooldown, 0, 86_400)) throw invalid("groupConfiguration.cooldown must be an integer from 0 to 86400");
   if (!isInt(v.minEntities, 0, 1000)) throw invalid("groupConfiguration.minEntities must be an integer from 0 to 1000");
   const max = v.maxEntities === undefined || v.maxEntities === null ? MAX_ENTITIES : v.maxEntities;
@@ -96,7 +99,7 @@ export function launchConfigOf(v: unknown, r: RegionAutoscale, tenantId: string,
  */
 export function policyOf(v: unknown, now: number): Omit<PolicyRecord, "id" | "webhooks"> {
   if (!isObject(v)) throw invalid("a policy must be an object");
-  if (typeof v.name !== "string" || v.name.trim() === "") throw invalid("policy name must be a non-empty string");
+  if (!isName(v.name)) throw invalid("policy name must be a string of at most 256 characters, not only whitespace");
   if (v.type !== "webhook" && v.type !== "schedule") throw invalid(`policy type must be webhook or schedule, not ${JSON.stringify(v.type)}`);
   // Otter's schema types a policy's cooldown as "number" (the group's is "integer").
   if (!isNumber(v.cooldown, 0, 86_400)) throw invalid("policy cooldown must be a number from 0 to 86400");
@@ -130,7 +133,7 @@ export function policyOf(v: unknown, now: number): Omit<PolicyRecord, "id" | "we
 /** A webhook: `name` (required) and `metadata` (strings; required on a PUT, Otter's `update_webhook` schema). */
 export function webhookOf(v: unknown, update = false): { name: string; metadata: Record<string, string> } {
   if (!isObject(v)) throw invalid("a webhook must be an object");
-  if (typeof v.name !== "string" || v.name.trim() === "") throw invalid("webhook name must be a non-empty string");
+  if (!isName(v.name)) throw invalid("webhook name must be a string of at most 256 characters, not only whitespace");
   if (update && v.metadata === undefined) throw invalid("'metadata' is a required property");
   return { name: v.name, metadata: metadataOf(v.metadata, "metadata") };
 }
