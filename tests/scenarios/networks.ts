@@ -1,6 +1,6 @@
 import { ValidationError } from "@rax/core";
 import { Compute } from "@rax/compute";
-import { type Network, NetworkInUse, type Networks, NoSuchNetwork } from "@rax/networks";
+import { type Network, NetworkInUse, NetworkLabelNotUnique, type Networks, NoSuchNetwork } from "@rax/networks";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type Target, uniqueName } from "./target";
 
@@ -38,6 +38,40 @@ export function networkScenarios(getTarget: () => Target, o: NetworkScenarioOpti
       expect(listed.find((n) => n.id === net.id)).toMatchObject({ label, cidr: "192.168.0.0/24" });
       expect((await cnw.networks.get(net.id)).cidr).toBe("192.168.0.0/24");
       expect((await cnw.networks.find(label)).id).toBe(net.id);
+    });
+
+    it("lists page by page (a page size, then the marker) without repeats; limit stops early", async () => {
+      for (const cidr of ["192.168.31.0/24", "192.168.32.0/24"]) made.push(await cnw.networks.create({ label: uniqueName("page"), cidr }));
+      const all = await cnw.networks.list().toArray();
+      const paged = await cnw.networks.list({ pageSize: 1 }).toArray();
+      expect(paged.map((n) => n.id).sort()).toEqual(all.map((n) => n.id).sort());
+      expect(new Set(paged.map((n) => n.id)).size).toBe(paged.length);
+      expect(await cnw.networks.list({ pageSize: 1, limit: 2 }).toArray()).toHaveLength(2);
+      const first = await cnw.networks.list({ pageSize: 1 });
+      expect(first.items).toHaveLength(1);
+    });
+
+    it("find: a label two networks share is NetworkLabelNotUnique (both ids); an unknown one names the catalog entry searched", async () => {
+      const t = getTarget();
+      const label = uniqueName("twin");
+      for (const cidr of ["192.168.41.0/24", "192.168.42.0/24"]) made.push(await cnw.networks.create({ label, cidr }));
+      const twins = made.slice(-2).map((n) => n.id);
+      const e = await cnw.networks.find(label).catch((x: unknown) => x);
+      expect(e).toBeInstanceOf(NetworkLabelNotUnique);
+      expect((e as Error).message).toContain(twins[0]);
+      expect((e as Error).message).toContain(twins[1]);
+      const nobody = uniqueName("nobody");
+      const miss = await cnw.networks.find(nobody).catch((x: unknown) => x);
+      expect(miss).toBeInstanceOf(NoSuchNetwork);
+      // os-networksv2 lives on the compute endpoint: that is the catalog entry it searched.
+      expect((miss as Error).message).toBe(`No network labelled "${nobody}" in ${cnw.backend === "neutron" ? "network" : "compute"} (${t.region})`);
+    });
+
+    it("get and delete of an unknown network are NoSuchNetwork; a missing label is refused before any request", async () => {
+      const unknown = "5a5a5a5a-0000-4000-8000-000000000000";
+      await expect(cnw.networks.get(unknown)).rejects.toMatchObject({ name: "NoSuchNetwork", status: 404, network: unknown });
+      await expect(cnw.networks.delete(unknown)).rejects.toMatchObject({ name: "NoSuchNetwork", status: 404 });
+      await expect(cnw.networks.create({ cidr: "10.0.0.0/24" } as never)).rejects.toMatchObject({ name: "ValidationError", field: "network.label" });
     });
 
     it("a malformed CIDR is refused before any request", async () => {
