@@ -73,6 +73,14 @@ describe("alarms: criteria are optional (the check's availability decides)", () 
   });
 });
 
+describe("alarm updates send only what is given", () => {
+  it("renaming a disabled alarm leaves it disabled (pyrax's update_alarm sent disabled=false every time)", async () => {
+    const { cm, seen } = await serve({ method: "PUT", path: "/entities/en1/alarms/al1", status: 204 });
+    await cm.alarms.update("en1", "al1", { label: "renamed" });
+    expect(seen[0]!.body).toEqual({ label: "renamed" });
+  });
+});
+
 describe("pyrax's flat calls the seed's client has", () => {
   it("test_notification(notification_type=…, details=…) and the agent-token calls", async () => {
     const { cm, seen } = await serve(
