@@ -207,5 +207,12 @@ export function imageScenarios(getTarget: () => Target, o: ImageScenarioOptions)
       expect(e).toBeInstanceOf(BadRequest);
       expect((e as Error).message).toContain("valid uri");
     });
+
+    it("an export is refused at once: stock Glance's tasks have no export type", async () => {
+      const img = await image("export");
+      const e = await imgs.tasks.export(img, "exports").catch((x: unknown) => x);
+      expect(e).toBeInstanceOf(BadRequest);
+      expect((e as Error).message).toContain("'export' is not one of");
+    });
   });
 }
