@@ -81,6 +81,12 @@ export function loadBalancerScenarios(getTarget: () => Target, o: LoadBalancerSc
       await expect(clb.loadBalancers.create({ ...base, algorithm: "FASTEST" as never })).rejects.toBeInstanceOf(ValidationError);
       await expect(clb.loadBalancers.create({ ...base, protocol: "GOPHER" as never })).rejects.toMatchObject({ field: "loadBalancer.protocol" });
       await expect(lb.addNodes({ address: "10.0.0.9", port: 80, condition: "SLEEPING" as never })).rejects.toMatchObject({ field: "nodes.0.condition" });
+      await expect(clb.loadBalancers.create({ ...base, contentCaching: true as never })).rejects.toMatchObject({ field: "loadBalancer.contentCaching" });
+    });
+
+    it("the service itself refuses a create holding a field CLB's create-load-balancer does not document (contentCaching)", async () => {
+      const loadBalancer = { name: uniqueName("lb"), protocol: "HTTP", virtualIps: [{ type: "PUBLIC" }], contentCaching: { enabled: true } };
+      await expect(clb.send({ method: "POST", path: "loadbalancers", json: { loadBalancer }, idempotent: false })).rejects.toBeInstanceOf(BadRequest);
     });
   });
 

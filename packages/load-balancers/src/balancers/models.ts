@@ -225,5 +225,24 @@ export function toRateLimits(b: z.output<ReturnType<typeof rateLimitsBody>>): Ra
   }));
 }
 
-/** Connection counters from GET /stats (pyrax `get_stats`): connectTimeOut, connectError, maxConn, currentConn, … and the *Ssl twins. */
-export type StatsData = Record<string, number>;
+/**
+ * Connection counters from GET /stats (pyrax `get_stats`), as CLB's show-load-balancer-statistics lists them, each
+ * with an `…Ssl` twin for the secure side; any other numeric counter the service adds comes through too.
+ */
+export interface StatsData {
+  connectTimeOut?: number;
+  connectError?: number;
+  connectFailure?: number;
+  dataTimedOut?: number;
+  keepAliveTimedOut?: number;
+  maxConn?: number;
+  currentConn?: number;
+  connectTimeOutSsl?: number;
+  connectErrorSsl?: number;
+  connectFailureSsl?: number;
+  dataTimedOutSsl?: number;
+  keepAliveTimedOutSsl?: number;
+  maxConnSsl?: number;
+  currentConnSsl?: number;
+  [counter: string]: number | undefined;
+}

@@ -65,13 +65,13 @@ export type HealthMonitorData = Partial<z.output<ReturnType<typeof healthMonitor
 
 export const connectionThrottleInput = lazy(() => z
   .strictObject({
-    /** Most connections from one IP address, 0–100000 (0: no limit). */
+    /** Most connections from one IP address, 0–100000 (0: no limit) — the one setting CLB still acts on. */
     maxConnections: z.optional(int(0, 100_000)),
-    /** Deprecated by CLB; still accepted. */
+    /** Deprecated by CLB (v1.22): still accepted, no effect. */
     minConnections: z.optional(int(0, 1000)),
-    /** Most connections per rateInterval from one IP, 0–100000. */
+    /** Deprecated by CLB (v1.22): still accepted, no effect. */
     maxConnectionRate: z.optional(int(0, 100_000)),
-    /** Seconds over which maxConnectionRate counts, 1–3600. */
+    /** Deprecated by CLB (v1.22): still accepted, no effect. */
     rateInterval: z.optional(int(1, 3600)),
   }).check(z.refine((t) => Object.values(t).some((v) => v !== undefined), "must set at least one limit")));
 export type ConnectionThrottleInput = z.input<ReturnType<typeof connectionThrottleInput>>;
