@@ -122,6 +122,8 @@ export function autoScaleScenarios(getTarget: () => Target, o: AutoScaleScenario
       const g = await au.groups.get(id);
       groups.push(g);
       expect(g.maxEntities).toBe(1000);
+      // Otter's state always carries its status.
+      expect((await g.getState()).status).toBe("ACTIVE");
       await expect(raw("PUT", `groups/${id}/config`, { name: "x", cooldown: 0, minEntities: 0, metadata: {} })).rejects.toMatchObject({ status: 400 });
       await expect(raw("PUT", `groups/${id}/config`, { name: "x", cooldown: 0, minEntities: 0, maxEntities: 2 })).rejects.toMatchObject({ status: 400 });
     });

@@ -21,6 +21,9 @@ export function stateView(r: RegionAutoscale, at: LinkBase, g: GroupRecord) {
     pendingCapacity: g.desired - active.length,
     paused: g.paused,
     name: g.config.name,
+    // Otter's state always says its status (otter/rest/groups.py format_state_dict; ACTIVE, ERROR or
+    // DELETING): groups here never fail to converge.
+    status: "ACTIVE",
   };
 }
 
