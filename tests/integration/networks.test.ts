@@ -32,6 +32,18 @@ describe.skipIf(skipReason !== undefined)(`network scenarios against real Neutro
   networkScenarios(() => target as OpenStackTarget, { client, servers, interval: 500 });
   neutronScenarios(() => target as OpenStackTarget, { client });
 
+  it("a client from a context not yet authenticated works as its first call (the catalog comes with the token)", async () => {
+    const t = target as OpenStackTarget;
+    const fresh = t.newContext("password");
+    try {
+      const cnw = fresh.client(Networks, { region: t.region });
+      await expect(cnw.networks.find(`rax-it-nobody-${Date.now()}`)).rejects.toMatchObject({ name: "NoSuchNetwork" });
+      expect(cnw.backend).toBe("neutron");
+    } finally {
+      await fresh.close();
+    }
+  });
+
   it("a CIDR typed with host bits: the network reports the range Neutron keeps, on create as on get", async () => {
     const cnw = client(target as OpenStackTarget);
     const net = await cnw.networks.create({ label: `rax-it-hostbits-${Date.now()}`, cidr: "192.168.211.7/24" });
