@@ -1,9 +1,10 @@
 import { createHash, randomBytes } from "node:crypto";
-import { mkdir, mkdtemp, rm, unlink, writeFile } from "node:fs/promises";
+import { mkdir, mkdtemp, readdir, readFile, rm, unlink, writeFile } from "node:fs/promises";
+import { request as httpRequest } from "node:http";
 import { tmpdir } from "node:os";
-import { join } from "node:path";
-import { Conflict, HttpError } from "@rax/core";
-import { NoSuchContainer, NoSuchObject, type ObjectStore, UploadFailed } from "@rax/object-store";
+import { join, relative, sep } from "node:path";
+import { Conflict, HttpError, ValidationError } from "@rax/core";
+import { DownloadFailed, NoSuchContainer, NoSuchObject, type ObjectStore, UploadFailed } from "@rax/object-store";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type Target, uniqueName } from "./target";
 
@@ -35,6 +36,33 @@ async function rawSwift(target: Target, method: string, path: string, headers: R
   const os = target.objectStore();
   const token = await target.ctx.session.getToken();
   return fetch(`${os.endpoint}/${path}`, { method, headers: { "x-auth-token": token, ...headers } });
+}
+
+/**
+ * A raw Swift request whose path goes on the wire exactly as given (`fetch` would collapse a
+ * percent-encoded `%2E%2E` segment): to store names the SDK refuses to address.
+ */
+async function rawPath(target: Target, method: string, encodedPath: string, body = ""): Promise<number> {
+  const base = new URL(target.objectStore().endpoint);
+  const token = await target.ctx.session.getToken();
+  return new Promise((resolve, reject) => {
+    const req = httpRequest(
+      { host: base.hostname, port: base.port, method, path: `${base.pathname.replace(/\/+$/, "")}/${encodedPath}`, headers: { "x-auth-token": token, "content-length": String(Buffer.byteLength(body)) } },
+      (res) => {
+        res.resume();
+        res.on("end", () => resolve(res.statusCode ?? 0));
+      },
+    );
+    req.on("error", reject);
+    req.end(body);
+  });
+}
+
+/** Every file under `dir`, relative with `/`, hidden ones (temp files) included. */
+async function filesUnder(dir: string): Promise<string[]> {
+  const out: string[] = [];
+  for (const e of await readdir(dir, { recursive: true, withFileTypes: true })) if (e.isFile()) out.push(relative(dir, join(e.parentPath, e.name)).split(sep).join("/"));
+  return out.sort();
 }
 
 /**
@@ -156,6 +184,26 @@ export function objectStoreScenarios(getTarget: () => Target): void {
       expect(await exists(os, name, "bad.txt")).toBe(false);
     });
 
+    it("a store returns the content type the server stored: its guess when none was given, else the one given", async () => {
+      const name = await container("ctype");
+      const dir = await mkdtemp(join(tmpdir(), "rax-scn-ctype-"));
+      try {
+        expect((await os.storeObject(name, "page.html", "<p>hi</p>")).contentType).toBe("text/html");
+        expect((await os.storeObject(name, "noext", "x")).contentType).toBe("application/octet-stream");
+        expect((await os.storeObject(name, "given.html", "x", { contentType: "text/x-given" })).contentType).toBe("text/x-given");
+        const detected = await os.storeObject(name, "detect.html", "x", { contentType: "text/plain", headers: { "X-Detect-Content-Type": "yes" } });
+        expect(detected.contentType).toBe("text/html");
+        await writeFile(join(dir, "data.json"), "{}");
+        expect((await os.uploadFile(name, join(dir, "data.json"))).contentType).toBe("application/json");
+        for (const n of ["page.html", "noext", "given.html", "detect.html", "data.json"]) {
+          const listed = (await os.getObjects(name, { prefix: n })).find((o) => o.name === n);
+          expect([n, (await os.getObject(name, n)).contentType]).toEqual([n, listed?.contentType]);
+        }
+      } finally {
+        await rm(dir, { recursive: true, force: true });
+      }
+    });
+
     it("ranges: start-end, suffix, offset+size and fetchPartial return exactly those bytes", async () => {
       const name = await container("range");
       const body = "0123456789abcdefghij";
@@ -236,6 +284,89 @@ export function objectStoreScenarios(getTarget: () => Target): void {
       const changed = await os.getObject(dst, "moved.txt");
       expect(changed.contentType).toBe("text/x-scenario");
       expect(changed.metadata).toEqual({ tag: "x" });
+    });
+  });
+
+  describe("downloads", () => {
+    let root: string;
+    beforeAll(async () => {
+      root = await mkdtemp(join(tmpdir(), "rax-scn-dl-"));
+    });
+    afterAll(async () => {
+      await rm(root, { recursive: true, force: true });
+    });
+    let n = 0;
+    async function freshTarget(): Promise<string> {
+      const dir = join(root, `t${n++}`, "target");
+      await mkdir(dir, { recursive: true });
+      return dir;
+    }
+
+    it("names the server stores that point outside the folder never write outside it", async () => {
+      const name = await container("dl-nasty");
+      // Through the SDK: names a URL carries unchanged.
+      const viaSdk = ["/abs/rax-abs.txt", "..\\..\\up\\bs.txt", "a\\..\\..\\b.txt", "C:\\drive.txt"];
+      for (const o of viaSdk) await os.storeObject(name, o, o);
+      // Raw: dot segments go percent-encoded; Swift decodes them into the name and stores it. The
+      // emulator cannot address such a name (a Request URL folds it) and answers 400 (DIFFERENCES.md).
+      const dotted = ["../dotdot.txt", "a/../../up.txt", "./dot.txt"];
+      const put = (o: string) => rawPath(target, "PUT", `${name}/${o.split("/").map((p) => p.replace(/\./g, "%2E")).join("/")}`, o);
+      for (const o of dotted) expect([o, await put(o)]).toEqual([o, target.name === "openstack" ? 201 : 400]);
+      const viaRaw = target.name === "openstack" ? dotted : [];
+      const listed = await os.listObjectNames(name);
+      expect(listed.sort()).toEqual([...viaSdk, ...viaRaw].sort());
+      // NUL is refused by the server itself (412), and by the SDK before any request.
+      expect(await rawPath(target, "PUT", `${name}/nul%00name`, "x")).toBe(412);
+
+      const dir = await freshTarget();
+      for (const o of listed) {
+        const err = await os.downloadObject(name, o, dir).catch((e: unknown) => e);
+        expect([o, err instanceof ValidationError && err.field]).toEqual([o, "name"]);
+      }
+      expect(await os.downloadObject(name, "bad\0name", dir).catch((e: unknown) => (e as ValidationError).field)).toBe("name");
+      // Flat downloads keep the last segment when it is a usable file name.
+      for (const o of viaSdk) await os.downloadObject(name, o, dir, { structure: false });
+      const expected = ["b.txt", "bs.txt", "drive.txt", "rax-abs.txt"];
+      expect(await filesUnder(dir)).toEqual(expected);
+      // Nothing anywhere else under the scratch root either (beside or above the target).
+      expect((await filesUnder(root)).filter((f) => !/^t\d+\/target\//.test(f))).toEqual([]);
+      expect((await readFile(join(dir, "bs.txt"))).toString()).toBe(viaSdk[1]);
+    });
+
+    it("a 1,024-byte name of 255-byte segments downloads; a longer segment is refused", async () => {
+      const name = await container("dl-long");
+      const segs = ["d".repeat(255), "e".repeat(255), "f".repeat(255), `${"g".repeat(251)}.txt`]; // 1,023 bytes with the slashes
+      const long = segs.join("/");
+      await os.storeObject(name, long, "long");
+      const dir = await freshTarget();
+      const p = await os.downloadObject(name, long, dir);
+      expect((await readFile(p)).toString()).toBe("long");
+      const tooLong = `x/${"y".repeat(300)}`;
+      await os.storeObject(name, tooLong, "y");
+      const err = await os.downloadObject(name, tooLong, dir).catch((e: unknown) => e);
+      expect(err).toBeInstanceOf(ValidationError);
+      expect(await filesUnder(dir)).toEqual([long]);
+    });
+
+    it("a download cut off by the server leaves the old file as it was and no partial file", async () => {
+      const name = await container("dl-cut");
+      // A static large object whose last segment is gone: Swift checks only the first segment
+      // before answering 200, then cuts the body where the missing one starts. Large objects have
+      // no content MD5, so only the short body can tell.
+      const body = randomBytes(3 * MiB);
+      await os.storeObject(name, "cut.bin", body, { segmentSize: MiB });
+      const segments = await os.listObjectNames(`${name}_segments`, { prefix: "cut.bin/" });
+      expect(segments).toHaveLength(3);
+      await os.deleteObject(`${name}_segments`, segments[2] as string);
+      const dir = await freshTarget();
+      await writeFile(join(dir, "cut.bin"), "the old copy");
+      const err = await os.downloadObject(name, "cut.bin", dir).catch((e: unknown) => e);
+      expect(err).toBeInstanceOf(DownloadFailed);
+      expect(await filesUnder(dir)).toEqual(["cut.bin"]);
+      expect((await readFile(join(dir, "cut.bin"))).toString()).toBe("the old copy");
+      // A range before the missing segment is served; one starting in it is refused up front.
+      expect((await os.fetchObject(name, "cut.bin", { range: { start: 0, end: 99 } })).equals(body.subarray(0, 100))).toBe(true);
+      expect(await os.fetchObject(name, "cut.bin", { range: { start: 2 * MiB } }).catch((e: unknown) => e)).toBeInstanceOf(Conflict);
     });
   });
 

@@ -132,6 +132,29 @@ describe("downloadObject", () => {
     expect(await readFile(p, "utf8")).toBe("hello world");
   });
 
+  it("a file name of 255 bytes downloads (the temp file's name is kept within the limit too)", async () => {
+    const long = `${"é".repeat(100)}${"n".repeat(51)}.bin`; // 200 + 51 + 4 = 255 bytes
+    const name = `${"d".repeat(255)}/${"e".repeat(255)}/${"f".repeat(250)}/${long}`; // 1,021 bytes: Swift allows 1,024
+    await swift.put("base", name, "long");
+    const p = await cf.downloadObject("base", name, target);
+    expect(await readFile(p, "utf8")).toBe("long");
+    const flat = await cf.downloadObject("base", name, target, { structure: false });
+    expect(flat).toBe(join(await realpath(target), long));
+    expect((await tree(target)).sort()).toEqual([name, long].sort());
+  });
+
+  it.each([[true], [false]])("a segment over 255 bytes is refused before any request (structure: %s)", async (structure) => {
+    const name = `dir/${"x".repeat(256)}`;
+    await swift.put("base", name, "x");
+    const mark = swift.mark();
+    const err = await cf.downloadObject("base", name, target, { structure }).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(ValidationError);
+    expect((err as ValidationError).field).toBe("name");
+    expect((err as Error).message).toMatch(/256 bytes/);
+    expect(swift.since(mark)).toHaveLength(0);
+    expect(await tree(root)).toEqual([]);
+  });
+
   it("the directory must exist", async () => {
     await swift.put("base", "a", "A");
     const err = await cf.downloadObject("base", "a", join(root, "missing")).catch((e: unknown) => e);

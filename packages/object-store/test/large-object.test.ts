@@ -6,7 +6,7 @@ import { Readable } from "node:stream";
 import { afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { type ObjectStore, UploadFailed } from "../src/index";
 import { type EmulatedSwift, startEmulatedSwift } from "./emulator-client";
-import { type Fixture, type SeenRequest, startFixture } from "./fixture-server";
+import { type Answer, type Fixture, type SeenRequest, startFixture } from "./fixture-server";
 
 const md5 = (b: Buffer | string) => createHash("md5").update(b).digest("hex");
 const data = Buffer.from(Array.from({ length: 1000 }, (_, i) => i % 251));
@@ -38,7 +38,7 @@ async function segmentFixture(o: { wrongEtagFor?: string; delayMs?: number } = {
   let inFlight = 0;
   const fx = (await startFixture()) as Fixture & { maxInFlight: number };
   fx.maxInFlight = 0;
-  fx.script = async (req: SeenRequest) => {
+  fx.script = async (req: SeenRequest): Promise<Answer> => {
     inFlight++;
     fx.maxInFlight = Math.max(fx.maxInFlight, inFlight);
     try {
@@ -50,6 +50,8 @@ async function segmentFixture(o: { wrongEtagFor?: string; delayMs?: number } = {
       if (req.method === "PUT" && req.path.split("/").length > 2)
         return { status: 201, headers: { etag: req.path === o.wrongEtagFor ? md5("something else") : md5(req.body) } };
       if (req.method === "PUT") return { status: 201 };
+      // The HEAD a store without a content type makes to read Swift's guess.
+      if (req.method === "HEAD") return { status: 200, headers: { "content-type": "application/octet-stream" } };
       return { status: 204 };
     } finally {
       inFlight--;

@@ -33,6 +33,8 @@ afterEach(async () => {
 const wrongEtagFor = (path: string) => {
   px.alter = (req, res) => (req.method === "PUT" && req.path === path ? { ...res, headers: { ...res.headers, etag: md5("something else") } } : res);
 };
+/** The last PUT (a store without a content type HEADs after it, to read Swift's guess). */
+const lastPut = () => px.requests.filter((r) => r.method === "PUT").at(-1);
 const has = (c: string, n: string) => swift.container(c)?.objects.has(n) ?? false;
 const stored = (c: string, n: string) => swift.container(c)?.objects.get(n);
 
@@ -44,7 +46,7 @@ describe("storeObject", () => {
     expect(obj.etag).toBe(md5(text));
     expect(obj.bytes).toBe(text.length);
     expect(obj.totalBytes).toBe(text.length);
-    const put = px.requests.at(-1);
+    const put = lastPut();
     expect(put?.headers.etag).toBe(md5(text));
     expect(swift.data("example", "new_object.txt")?.toString()).toBe(text);
   });
@@ -74,7 +76,7 @@ describe("storeObject", () => {
     expect(h["x-object-meta-color"]).toBe("blue");
     expect(h["content-disposition"]).toBe("attachment");
     await cf.storeObject("example", "b", "zz", { deleteAt: at });
-    expect(px.requests.at(-1)?.headers["x-delete-at"]).toBe(String(at.getTime() / 1000));
+    expect(lastPut()?.headers["x-delete-at"]).toBe(String(at.getTime() / 1000));
   });
 
   it("a wrong etag is refused by the server: UploadFailed, nothing stored", async () => {
@@ -162,14 +164,14 @@ describe("uploadFile and checksums", () => {
     const cont = await cf.getContainer("example");
     const renamed = await cont.uploadFile(p, { objName: "docs/renamed.txt" });
     expect(renamed.name).toBe("docs/renamed.txt");
-    expect(px.requests.at(-1)?.headers["content-length"]).toBe("17");
+    expect(lastPut()?.headers["content-length"]).toBe("17");
   });
 
   it("a small file goes up with its MD5 as ETag; a larger one streams and its ETag is compared", async () => {
     const small = join(dir, "small.bin");
     await writeFile(small, Buffer.alloc(1000, 7));
     await cf.uploadFile("example", small);
-    expect(px.requests.at(-1)?.headers.etag).toBe(md5(Buffer.alloc(1000, 7)));
+    expect(lastPut()?.headers.etag).toBe(md5(Buffer.alloc(1000, 7)));
     const big = join(dir, "big.bin");
     const data = Buffer.alloc(600 * 1024, 9);
     await writeFile(big, data);
@@ -360,5 +362,71 @@ describe("object metadata and expiry", () => {
     const mark = px.requests.length;
     await cf.setObjectMetadata("example", "o", { z: "26" });
     expect(px.requests.slice(mark).map((r) => r.method)).toEqual(["HEAD", "POST"]);
+  });
+});
+
+describe("the content type a store returns", () => {
+  // pyrax's store_object / upload_file return the object with the content type Swift stored, which
+  // Swift guesses from the name when the upload names none. The PUT's answer does not carry it.
+  const methods = () => px.requests.map((r) => r.method);
+
+  it("is the one Swift guessed when none was given (one HEAD after the PUT)", async () => {
+    const page = await cf.storeObject("example", "page.html", "<p>hi</p>");
+    expect(page.contentType).toBe("text/html");
+    const bare = await cf.storeObject("example", "noext", "x");
+    expect(bare.contentType).toBe("application/octet-stream");
+    expect(methods()).toEqual(["PUT", "HEAD", "PUT", "HEAD"]);
+  });
+
+  it("uploadFile reads it too", async () => {
+    await writeFile(join(dir, "data.json"), "{}");
+    const obj = await cf.uploadFile("example", join(dir, "data.json"));
+    expect(obj.contentType).toBe("application/json");
+  });
+
+  it("is the given one, with no HEAD, from contentType or a Content-Type header", async () => {
+    const a = await cf.storeObject("example", "a.html", "x", { contentType: "text/x-mine" });
+    const b = await cf.storeObject("example", "b.html", "x", { headers: { "Content-Type": "text/x-header" } });
+    expect([a.contentType, b.contentType]).toEqual(["text/x-mine", "text/x-header"]);
+    expect(methods()).toEqual(["PUT", "PUT"]);
+  });
+
+  it.each(["true", "Yes", "1"])("X-Detect-Content-Type: %s makes Swift guess even over a given type: the guess is returned", async (flag) => {
+    const obj = await cf.storeObject("example", "c.html", "x", { contentType: "text/plain", headers: { "X-Detect-Content-Type": flag } });
+    expect(swift.container("example")?.objects.get("c.html")?.contentType).toBe("text/html");
+    expect(obj.contentType).toBe("text/html");
+  });
+
+  it("an empty contentType is no type to Swift: it guesses, and the guess is returned", async () => {
+    const obj = await cf.storeObject("example", "d.txt", "x", { contentType: "" });
+    expect(obj.contentType).toBe("text/plain");
+  });
+
+  it("is left undefined when the HEAD shows another write of the object (replaced in between)", async () => {
+    px.alter = (req, res) => (req.method === "HEAD" ? { ...res, headers: { ...res.headers, etag: "0123456789abcdef0123456789abcdef", "content-type": "image/png" } } : res);
+    const obj = await cf.storeObject("example", "e.html", "x");
+    expect(obj.contentType).toBeUndefined();
+    expect(obj.etag).toBe("9dd4e461268c8034f5c8564e155c67a6");
+  });
+
+  it("is left undefined, and the store still succeeds, when the HEAD does not find the object yet", async () => {
+    px.alter = (req, res) => (req.method === "HEAD" ? { status: 404, headers: {}, body: Buffer.alloc(0) } : res);
+    const obj = await cf.storeObject("example", "f.html", "x");
+    expect(obj.contentType).toBeUndefined();
+    expect(swift.data("example", "f.html")?.toString()).toBe("x");
+  });
+
+  it("the expiry comes along: the given deleteAt, or the HEAD's after a ttl", async () => {
+    const given = await cf.storeObject("example", "g.txt", "x", { contentType: "text/plain", deleteAt: 4102444800 });
+    expect(given.deleteAt).toBe(4102444800);
+    const ttl = await cf.storeObject("example", "h.txt", "x", { ttl: 3600 });
+    expect(ttl.deleteAt).toBe(swift.container("example")?.objects.get("h.txt")?.deleteAt);
+    expect(ttl.deleteAt).toBeGreaterThan(0);
+  });
+
+  it("a large object's is read the same way", async () => {
+    const obj = await cf.storeObject("example", "big.txt", "hello world", { largeObject: true, segmentSize: 6 });
+    expect(obj.largeObject).toBe("slo");
+    expect(obj.contentType).toBe("text/plain");
   });
 });

@@ -13,6 +13,11 @@ export interface Assembled {
   etagHeader: string;
   /** Unquoted, for conditional requests. */
   etag: string;
+  /**
+   * A read only (`lateFailure`): the byte at which a static large object's segment went missing
+   * or changed. `chunks` hold the bytes before it and `size` is still the manifest's whole size.
+   */
+  failAt?: number;
 }
 
 export function dloPointer(obj: StoredObject): { container: string; prefix: string } | undefined {
@@ -27,13 +32,18 @@ export function dloPointer(obj: StoredObject): { container: string; prefix: stri
  * Resolves plain objects, SLO manifests (segments in manifest order, checked
  * against the etags the manifest recorded) and DLO manifests (objects under
  * the prefix, in name order). A segment that went missing or changed is a
- * 409, as on Swift.
+ * 409, as on Swift — except, with `lateFailure` (a GET), after the first
+ * segment: Swift checks only the first before answering 200, then cuts the
+ * body where the bad segment starts (`failAt`).
  */
-export function assemble(account: Account, containerName: string, obj: StoredObject, nowSeconds: number, depth = 0): Assembled | Response {
+export function assemble(account: Account, containerName: string, obj: StoredObject, nowSeconds: number, depth = 0, lateFailure = false): Assembled | Response {
   if (depth > MAX_LARGE_OBJECT_DEPTH) return swiftError(409, "Max recursion depth exceeded on large object manifest");
   if (obj.slo) {
     const chunks: Buffer[] = [];
     let size = 0;
+    const etag = obj.slo.etag;
+    const broken = (problem: Response): Assembled | Response =>
+      lateFailure && size > 0 ? { chunks, size: obj.slo!.size, etag, etagHeader: `"${etag}"`, failAt: size } : problem;
     for (const seg of obj.slo.segments) {
       if (isDataSegment(seg)) {
         chunks.push(seg.data);
@@ -41,10 +51,10 @@ export function assemble(account: Account, containerName: string, obj: StoredObj
         continue;
       }
       const segObj = account.containers.get(seg.container)?.objects.get(seg.object);
-      if (!segObj || isExpired(segObj, nowSeconds)) return swiftError(409, `While processing manifest ${containerName}/${obj.name}, got 404 while retrieving ${seg.path}`);
+      if (!segObj || isExpired(segObj, nowSeconds)) return broken(swiftError(409, `While processing manifest ${containerName}/${obj.name}, got 404 while retrieving ${seg.path}`));
       const inner = assemble(account, seg.container, segObj, nowSeconds, depth + 1);
-      if (inner instanceof Response) return inner;
-      if (inner.etag !== seg.etag) return swiftError(409, `Object segment no longer valid: ${seg.path} etag mismatch`);
+      if (inner instanceof Response) return broken(inner);
+      if (inner.etag !== seg.etag) return broken(swiftError(409, `Object segment no longer valid: ${seg.path} etag mismatch`));
       const part = seg.range ? sliceChunks(inner.chunks, seg.range) : inner.chunks;
       chunks.push(...part);
       size += seg.range ? seg.range.end - seg.range.start + 1 : inner.size;

@@ -22,14 +22,15 @@ export function sliceChunks(chunks: readonly Buffer[], range: ByteRange): Buffer
  * chunk only when the socket has drained, so a slow reader never makes the
  * emulator buffer a second copy of a large object.
  */
-export function chunkStream(parts: Iterable<Buffer>): ReadableStream<Uint8Array> {
+export function chunkStream(parts: Iterable<Buffer>, failure?: () => Error): ReadableStream<Uint8Array> {
   const iterator = parts[Symbol.iterator]();
   return new ReadableStream<Uint8Array>({
     pull(controller) {
       for (;;) {
         const next = iterator.next();
         if (next.done) {
-          controller.close();
+          if (failure) controller.error(failure());
+          else controller.close();
           return;
         }
         if (next.value.length > 0) {
@@ -39,4 +40,12 @@ export function chunkStream(parts: Iterable<Buffer>): ReadableStream<Uint8Array>
       }
     },
   });
+}
+
+/**
+ * The parts, then an error instead of the end: the server turns it into a cut connection, which is
+ * how Swift ends a large object's body when a later segment cannot be read.
+ */
+export function cutStream(parts: Iterable<Buffer>): ReadableStream<Uint8Array> {
+  return chunkStream(parts, () => new Error("a segment of the large object could not be read"));
 }

@@ -2,7 +2,7 @@ import { createHash, randomBytes } from "node:crypto";
 import { emptyResponse, textResponse } from "../respond";
 import { deniedIn } from "./access";
 import { assemble, dloPointer, plain } from "./assemble";
-import { chunkStream, sliceChunks } from "./body-stream";
+import { chunkStream, cutStream, sliceChunks } from "./body-stream";
 import { conditionalStatus } from "./conditional";
 import { standardBody, swiftError } from "./errors";
 import { metaHeaders } from "./metadata";
@@ -83,7 +83,7 @@ export function readObject(r: SwiftRequest, containerName: string, obj: StoredOb
   // A container-key temp URL reaches only its container: segments elsewhere are refused.
   if (r.grant?.scope === "container" && !manifestGet && segmentsOutside(obj, containerName)) return swiftError(401, "401 Unauthorized: Temp URL invalid\n");
   // A DLO manifest asked for as itself is its own (usually empty) body.
-  const body = dlo && manifestGet ? plain(obj) : assemble(r.account, containerName, obj, r.nowSeconds);
+  const body = dlo && manifestGet ? plain(obj) : assemble(r.account, containerName, obj, r.nowSeconds, 0, r.request.method === "GET");
   if (body instanceof Response) return body;
   const headers: Record<string, string> = { ...baseHeaders(obj), etag: body.etagHeader };
   if (r.grant) {
@@ -112,12 +112,19 @@ export function readObject(r: SwiftRequest, containerName: string, obj: StoredOb
     const page = standardBody(416);
     return textResponse(416, page, { ...headers, "content-range": `bytes */${body.size}` }, obj.contentType);
   }
+  const failAt = body.failAt;
   if (ranges === undefined) {
-    return new Response(chunkStream(body.chunks), { status: 200, headers: { ...headers, "content-length": String(body.size) } });
+    const stream = failAt === undefined ? chunkStream(body.chunks) : cutStream(body.chunks);
+    return new Response(stream, { status: 200, headers: { ...headers, "content-length": String(body.size) } });
   }
+  // A range that starts in or after the bad segment: its first segment fails, so 409 up front.
+  if (failAt !== undefined && (ranges.length > 1 || ranges[0]!.start >= failAt))
+    return swiftError(409, `While processing manifest ${containerName}/${obj.name}, a segment could not be retrieved`);
   if (ranges.length === 1) {
     const range = ranges[0]!;
-    return new Response(chunkStream(sliceChunks(body.chunks, range)), {
+    // A range that ends before the bad segment is served whole; one that reaches it is cut there.
+    const part = failAt === undefined || range.end < failAt ? chunkStream(sliceChunks(body.chunks, range)) : cutStream(sliceChunks(body.chunks, { start: range.start, end: failAt - 1 }));
+    return new Response(part, {
       status: 206,
       headers: {
         ...headers,

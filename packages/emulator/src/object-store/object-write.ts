@@ -17,10 +17,13 @@ export function clientEtag(headers: Headers): string | undefined {
   return value === null ? undefined : value.trim().replace(/^"(.*)"$/, "$1").toLowerCase();
 }
 
+// Swift's config_true_value spellings (swift/common/utils.py TRUE_VALUES).
+const TRUE_VALUES = new Set(["true", "1", "yes", "on", "t", "y"]);
+
 /** Content-Type as Swift stores it: the client's, unless absent or X-Detect-Content-Type asks for a guess. */
 export function contentTypeFor(headers: Headers, name: string): string {
   const given = headers.get("content-type");
-  if (given && headers.get("x-detect-content-type")?.toLowerCase() !== "true") return given;
+  if (given && !TRUE_VALUES.has(headers.get("x-detect-content-type")?.toLowerCase() ?? "")) return given;
   return guessContentType(name);
 }
 

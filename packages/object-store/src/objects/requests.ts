@@ -10,6 +10,7 @@ import { storage, type SwiftClient } from "../swift-client";
 import { type DownloadOptions, downloadObject } from "../transfer/download";
 import { sourceFromData, sourceFromFile } from "../transfer/object-source";
 import { writeObject } from "../transfer/store-object";
+import { withStoredContentType } from "../transfer/stored-content-type";
 import { storeObjectOptionsSchema, storeOptions, uploadFileOptionsSchema } from "../transfer/store-options";
 import { fetchOptions, openObject, readAll, rechunk } from "./fetch";
 import { listObjectNames } from "./listing";
@@ -59,7 +60,7 @@ export async function storeObject(client: SwiftClient, container: unknown, name:
   const c = containerName(container);
   const n = objectName(name);
   const { options: o, headers } = storeOptions(storeObjectOptionsSchema(), options);
-  return writeObject(client, c, n, sourceFromData(data, o.size), o, headers);
+  return withStoredContentType(client, await writeObject(client, c, n, sourceFromData(data, o.size), o, headers), headers, o.signal);
 }
 
 /** Upload a local file; the object name defaults to the file's base name. */
@@ -69,7 +70,7 @@ export async function uploadFile(client: SwiftClient, container: unknown, path: 
   if (typeof path !== "string" || path.length === 0) throw new ValidationError("path", "must be a file path");
   const { objName, ...rest } = o;
   const n = objectName(objName ?? basename(path), objName === undefined ? "path" : "options.objName");
-  return writeObject(client, c, n, await sourceFromFile(path), rest, headers);
+  return withStoredContentType(client, await writeObject(client, c, n, await sourceFromFile(path), rest, headers), headers, o.signal);
 }
 
 /**

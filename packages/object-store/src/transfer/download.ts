@@ -35,12 +35,43 @@ export function localSegments(name: string, structure: boolean): string[] {
       throw new ValidationError("name", `object name ${JSON.stringify(name)} names a folder, not a file`);
     if (segs.some((p) => /^[A-Za-z]:$/.test(p) || p.includes(":") && process.platform === "win32"))
       throw new ValidationError("name", `object name ${JSON.stringify(name)} has a drive or stream segment`);
-    return segs;
+    return checkLengths(name, segs);
   }
   const last = parts.at(-1) ?? "";
   if (last === "" || last === "." || last === "..")
     throw new ValidationError("name", `object name ${JSON.stringify(name)} has no usable file name`);
-  return [last];
+  return checkLengths(name, [last]);
+}
+
+/**
+ * Swift allows 1,024 bytes in one name segment; file systems allow 255 (NAME_MAX on Linux and
+ * macOS). Refused before any request, so a name no file can have is not a failed download.
+ */
+const NAME_MAX = 255;
+
+function checkLengths(name: string, segs: string[]): string[] {
+  const long = segs.find((p) => Buffer.byteLength(p, "utf8") > NAME_MAX);
+  if (long !== undefined)
+    throw new ValidationError("name", `object name ${JSON.stringify(`${name.slice(0, 40)}…`)} has a segment of ${Buffer.byteLength(long, "utf8")} bytes; files and folders may have at most ${NAME_MAX}`);
+  return segs;
+}
+
+/**
+ * The temp file's name: a dot, as much of the target's name as keeps it within NAME_MAX (the
+ * target may use all 255 bytes), a random tag and `.rax-partial`, so a leftover says what it was.
+ */
+function tempName(base: string): string {
+  const tag = `.${randomBytes(6).toString("hex")}.rax-partial`;
+  const room = NAME_MAX - 1 - tag.length;
+  let stem = "";
+  let bytes = 0;
+  for (const ch of base) {
+    const n = Buffer.byteLength(ch, "utf8");
+    if (bytes + n > room) break;
+    stem += ch;
+    bytes += n;
+  }
+  return `.${stem}${tag}`;
 }
 
 /**
@@ -89,7 +120,7 @@ export async function downloadObject(client: SwiftClient, container: string, nam
   const finalPath = join(realParent, segs.at(-1) as string);
 
   const { res, info } = await openObject(client, container, name, { signal: o.signal });
-  const temp = join(realParent, `.${basename(target)}.${randomBytes(6).toString("hex")}.rax-partial`);
+  const temp = join(realParent, tempName(basename(target)));
   const md5 = createHash("md5");
   let file: FileHandle | undefined;
   try {
