@@ -126,6 +126,14 @@ describe("os-networksv2 calls", () => {
     await expect(fx.client("rackspace-compute-only").networks.delete(mine.id)).rejects.toBeInstanceOf(Redirected);
     fx.script = () => ({ status: 200, body: {} });
     await expect(fx.client("rackspace-compute-only").networks.delete(mine.id)).rejects.toBeInstanceOf(InvalidResponse);
+    // Rackspace documents 202; a 204 is another API's answer (Neutron's), not this one's.
+    fx.script = () => ({ status: 204 });
+    await expect(fx.client("rackspace-compute-only").networks.delete(mine.id)).rejects.toBeInstanceOf(InvalidResponse);
+  });
+
+  it("create answered other than 200 (Rackspace's documented status) is not taken as made", async () => {
+    fx.script = () => ({ status: 201, body: { network: mine } });
+    await expect(fx.client("rackspace-compute-only").networks.create({ label: "my_lan", cidr: "192.168.0.0/24" })).rejects.toBeInstanceOf(InvalidResponse);
   });
 
   it("the pseudo networks cannot be deleted (ValidationError, no request)", async () => {

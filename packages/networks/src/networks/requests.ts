@@ -104,7 +104,7 @@ export async function createNetwork(client: NetworkApi, input: CreateNetworkInpu
   await client.ready(o.signal);
   try {
     if (client.backend !== "neutron") {
-      const body = await jsonFor(client, { method: "POST", path: path(client), json: { network: { label: i.label, cidr: i.cidr } }, ...o }, [200, 201], networkBody());
+      const body = await jsonFor(client, { method: "POST", path: path(client), json: { network: { label: i.label, cidr: i.cidr } }, ...o }, [200], networkBody());
       return toNetwork(body.network);
     }
     const made = await jsonFor(client, { method: "POST", path: path(client), json: { network: { name: i.label, admin_state_up: true } }, ...o }, [201], networkBody());
@@ -141,7 +141,7 @@ export async function deleteNetwork(client: NetworkApi, network: Ref, o: CallOpt
   const id = validate(ref(), network, "network");
   await client.ready(o.signal);
   if (isPseudoNetwork(id) && client.backend === "os-networksv2") throw new ValidationError("network", `${id} is Rackspace's ${PSEUDO_NETWORKS[id]} pseudo network, which cannot be deleted`);
-  const ok = client.backend === "neutron" ? [204] : [202, 204];
+  const ok = client.backend === "neutron" ? [204] : [202];
   try {
     const res = await sendFor(client, { method: "DELETE", path: path(client, id), ...o }, ok);
     await res.dump();
