@@ -170,6 +170,9 @@ export function monitoringScenarios(getTarget: () => Target, o: MonitoringScenar
       for (const p of points) expect(p.min! <= p.average! && p.average! <= p.max!).toBe(true);
       const logs = await cm.changelogs.list({ entity: ent }).toArray();
       const mine = logs.filter((l) => l.alarmId === alarm.id);
+      // The API's time series `reverse`: the same rows, newest first, over pages.
+      const newest = await cm.changelogs.list({ entity: ent, reverse: true, pageSize: 2 }).toArray();
+      expect(newest.map((l) => l.id)).toEqual(logs.map((l) => l.id).reverse());
       expect(mine.length).toBeGreaterThan(0);
       expect(new Set(mine.map((l) => l.state))).toEqual(new Set(["OK", "CRITICAL"]));
       const [view] = await cm.overview.get({ entity: ent }).toArray();

@@ -73,6 +73,18 @@ describe("alarms: criteria are optional (the check's availability decides)", () 
   });
 });
 
+describe("time series collections (changelogs, audits)", () => {
+  it("reverse: true asks for newest first (the API's `reverse`); left out, nothing is sent", async () => {
+    const page = { status: 200, body: { values: [], metadata: { next_marker: null } } };
+    const { cm, seen } = await serve({ method: "GET", path: "/changelogs/alarms", ...page }, { method: "GET", path: "/audits", ...page }, { method: "GET", path: "/changelogs/alarms", ...page });
+    await cm.changelogs.list({ entity: "en1", reverse: true }).toArray();
+    await cm.account.audits({ reverse: true }).toArray();
+    await cm.changelogs.list().toArray();
+    expect(seen.map((x) => x.query.get("reverse"))).toEqual(["true", "true", null]);
+    expect(seen[0]!.query.get("entityId")).toBe("en1");
+  });
+});
+
 describe("alarm updates send only what is given", () => {
   it("renaming a disabled alarm leaves it disabled (pyrax's update_alarm sent disabled=false every time)", async () => {
     const { cm, seen } = await serve({ method: "PUT", path: "/entities/en1/alarms/al1", status: 204 });

@@ -180,7 +180,15 @@ export function changelogRoutes(r: MaasRequest, parts: string[]): Response {
   const from = intParam(r, "from") ?? r.now - WEEK_MS;
   const to = intParam(r, "to") ?? r.now;
   const rows = r.account.changelogs.filter((c) => c.timestamp >= from && c.timestamp <= to && (!entity || c.entity_id === entity));
-  return jsonResponse(200, page(r, rows, (c) => c.id));
+  return jsonResponse(200, page(r, rows, (c) => c.id, { reverse: reverseParam(r) }));
+}
+
+/** `?reverse=true|false` on a time series collection (changelogs, audits). */
+function reverseParam(r: MaasRequest): boolean {
+  const v = r.url.searchParams.get("reverse");
+  if (v === null || v === "false") return false;
+  if (v === "true") return true;
+  throw invalid("reverse", "Value must be true or false");
 }
 
 /**
@@ -235,7 +243,7 @@ export function auditRoutes(r: MaasRequest, parts: string[]): Response {
   if (r.request.method !== "GET") throw bad();
   const from = intParam(r, "from") ?? 0;
   const to = intParam(r, "to") ?? r.now;
-  return jsonResponse(200, page(r, r.account.audits.filter((a) => a.timestamp >= from && a.timestamp <= to), (a) => a.id));
+  return jsonResponse(200, page(r, r.account.audits.filter((a) => a.timestamp >= from && a.timestamp <= to), (a) => a.id, { reverse: reverseParam(r) }));
 }
 
 /** GET /limits: monitoring.md "Limits" (1000 checks, 10 000 alarms; 50 000 requests, 500 test checks/alarms, 200 notification tests per 24 h). */

@@ -42,13 +42,18 @@ export async function jsonBody(r: MaasRequest): Promise<Record<string, unknown>>
  * 400 invalidLimit), `marker` = key of the first row of the page, `metadata.next_marker` = key of
  * the first row of the next page (monitoring.md "Pagination", "Collection shape").
  */
-export function page<T>(r: MaasRequest, rows: T[], keyOf: (row: T) => string): { values: T[]; metadata: Record<string, unknown> } {
+/**
+ * One page of `rows` by key. `reverse` (time series collections' `?reverse=true`, the API's "Time
+ * series collections": "objects in reversed order"; by default oldest first) walks keys downwards.
+ */
+export function page<T>(r: MaasRequest, rows: T[], keyOf: (row: T) => string, o: { reverse?: boolean } = {}): { values: T[]; metadata: Record<string, unknown> } {
   const rawLimit = r.url.searchParams.get("limit");
   const limit = rawLimit === null ? 100 : Number(rawLimit);
   if (!Number.isInteger(limit) || limit < 1 || limit > 1000) throw new MaasFault(400, "invalidLimit", "Limit must be an integer between 1 and 1000", `Invalid limit: ${rawLimit}`);
   const marker = r.url.searchParams.get("marker");
-  const sorted = [...rows].sort((a, b) => (keyOf(a) < keyOf(b) ? -1 : keyOf(a) > keyOf(b) ? 1 : 0));
-  const from = marker === null ? 0 : sorted.findIndex((x) => keyOf(x) >= marker);
+  const dir = o.reverse ? -1 : 1;
+  const sorted = [...rows].sort((a, b) => dir * (keyOf(a) < keyOf(b) ? -1 : keyOf(a) > keyOf(b) ? 1 : 0));
+  const from = marker === null ? 0 : sorted.findIndex((x) => (o.reverse ? keyOf(x) <= marker : keyOf(x) >= marker));
   const start = from < 0 ? sorted.length : from;
   const values = sorted.slice(start, start + limit);
   const next = sorted[start + limit];

@@ -66,7 +66,7 @@ export function toAudit(w: z.output<ReturnType<typeof wireAudit>>): Audit {
   };
 }
 
-export const auditsInput = lazy(() => z.optional(z.strictObject({ from: z.optional(timeInput()), to: z.optional(timeInput()), ...pageInput() }).check(z.refine((i) => i.from === undefined || i.to === undefined || i.from < i.to, { error: "must be after from", path: ["to"] }))));
+export const auditsInput = lazy(() => z.optional(z.strictObject({ from: z.optional(timeInput()), to: z.optional(timeInput()), /** Newest first (the API's time series `reverse`). */ reverse: z.optional(z.boolean()), ...pageInput() }).check(z.refine((i) => i.from === undefined || i.to === undefined || i.from < i.to, { error: "must be after from", path: ["to"] }))));
 export type AuditsInput = z.input<ReturnType<typeof auditsInput>>;
 
 const wireRate = lazy(() => z.looseObject({ limit: z.number(), used: z.nullish(z.number()), window: z.nullish(z.string()) }));

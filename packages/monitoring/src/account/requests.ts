@@ -19,8 +19,8 @@ export async function updateAccount(client: ServiceClient, changes: UpdateAccoun
 
 /** GET /audits[?from=&to=]: the account's changes (pyrax `get_audits`), page after page. */
 export function listAudits(client: ServiceClient, options?: AuditsInput, o: CallOptions = {}): Paginated<Audit> {
-  const { from, to, ...p } = validate(auditsInput(), options, "options") ?? {};
-  return listValues(client, "audits", wireAudit(), toAudit, p, { from, to }, o);
+  const { from, to, reverse, ...p } = validate(auditsInput(), options, "options") ?? {};
+  return listValues(client, "audits", wireAudit(), toAudit, p, { from, to, reverse: reverse ? "true" : undefined }, o);
 }
 
 /** GET /limits: resource and rate limits (monitoring.md "Limits"). */

@@ -52,6 +52,8 @@ export const changelogsInput = lazy(() => z.optional(z.strictObject({
   /** From (default: the service's, 7 days ago). */
   from: z.optional(timeInput()),
   to: z.optional(timeInput()),
+  /** Newest first (the API's time series `reverse`; oldest first by default). */
+  reverse: z.optional(z.boolean()),
   ...pageInput(),
 }).check(z.refine((i) => i.from === undefined || i.to === undefined || i.from < i.to, { error: "must be after from", path: ["to"] }))));
 export type ChangelogsInput = z.input<ReturnType<typeof changelogsInput>>;
