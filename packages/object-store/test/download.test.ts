@@ -1,5 +1,5 @@
 import { createHash } from "node:crypto";
-import { mkdir, mkdtemp, readdir, readFile, realpath, symlink } from "node:fs/promises";
+import { lstat, mkdir, mkdtemp, readdir, readFile, realpath, symlink, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { ValidationError } from "@rax/core";
@@ -94,6 +94,17 @@ describe("downloadObject", () => {
     await swift.put("base", "link/pwned.txt", "evil");
     await expect(cf.downloadObject("base", "link/pwned.txt", target)).rejects.toBeInstanceOf(ValidationError);
     expect(await readdir(outside)).toEqual([]);
+  });
+
+  it("a symbolic link already at the file's path is replaced, never written through", async () => {
+    const outside = join(root, "outside.txt");
+    await writeFile(outside, "keep");
+    await symlink(outside, join(target, "evil.txt"));
+    await swift.put("base", "evil.txt", "new");
+    const p = await cf.downloadObject("base", "evil.txt", target);
+    expect(await readFile(outside, "utf8")).toBe("keep");
+    expect((await lstat(p)).isSymbolicLink()).toBe(false);
+    expect(await readFile(p, "utf8")).toBe("new");
   });
 
   it("an interrupted download leaves neither the final file nor a temp file", async () => {
