@@ -48,6 +48,8 @@ const calls = (): Call[] => [
   ["storeObject (deleteAt)", "options.deleteAt", () => cf.storeObject("c", "o", "x", { deleteAt: new Date("nope") })],
   ["storeObject (manifest)", "options.manifest", () => cf.storeObject("c", "o", "x", { manifest: "xlo" as "slo" })],
   ["storeObject (resume)", "options.uploadId", () => cf.storeObject("c", "o", "x", { resume: true })],
+  ["storeObject (ttl and deleteAt)", "options.deleteAt", () => cf.storeObject("c", "o", "x", { ttl: 60, deleteAt: 4102444800 })],
+  ["uploadFile (ttl and deleteAt)", "options.deleteAt", () => cf.uploadFile("c", "/etc/hostname", { ttl: 60, deleteAt: new Date("2100-01-01") })],
   ["storeObject (headers)", "options.headers.X-Bad", () => cf.storeObject("c", "o", "x", { headers: { "X-Bad": "a\r\nb" } })],
   ["storeObject (unknown)", "options.ttlSeconds", () => cf.storeObject("c", "o", "x", { ttlSeconds: 5 } as never)],
   ["uploadFile (path)", "path", () => cf.uploadFile("c", "")],

@@ -45,7 +45,11 @@ export const storeObjectOptionsSchema = lazy(() =>
       onProgress: z.optional(callback<(bytesSent: number) => void>()),
       signal: z.optional(abortSignal()),
     })
-    .check(z.refine((o) => !o.resume || o.uploadId !== undefined, { message: "is required with resume: true", path: ["uploadId"] })),
+    .check(
+      z.refine((o) => !o.resume || o.uploadId !== undefined, { message: "is required with resume: true", path: ["uploadId"] }),
+      // Swift lets X-Delete-After silently replace X-Delete-At: one of the two would be ignored.
+      z.refine((o) => o.ttl === undefined || o.deleteAt === undefined, { message: "cannot be combined with ttl (Swift would ignore it)", path: ["deleteAt"] }),
+    ),
 );
 
 export type StoreObjectOptions = z.input<ReturnType<typeof storeObjectOptionsSchema>>;
