@@ -119,3 +119,25 @@ describe("rate limits (CLB's GET /limits; pyrax clb.get_limits())", () => {
     expect(seen.map((s) => `${s.method} ${s.path}`)).toEqual(["GET /limits", "GET /limits"]);
   });
 });
+
+describe("create's protocol-bound options (CLB's create-load-balancer table)", () => {
+  const base = { name: "x", virtualIps: [{ type: "PUBLIC" as const }] };
+
+  it("halfClosed on is sent for TCP / TCP_CLIENT_FIRST and refused for the rest ('Only available for TCP/TCP_CLIENT_FIRST')", async () => {
+    const { clb, seen } = await serve({ method: "POST", path: "/loadbalancers", status: 202, body: { loadBalancer: { id: 3, name: "x", protocol: "TCP", port: 5000, status: "BUILD", virtualIps: [] } } });
+    await clb.loadBalancers.create({ ...base, protocol: "TCP", port: 5000, halfClosed: true });
+    expect(seen[0]!.body.loadBalancer).toMatchObject({ protocol: "TCP", halfClosed: true });
+    await expect(clb.loadBalancers.create({ ...base, protocol: "HTTP", halfClosed: true })).rejects.toMatchObject({ field: "loadBalancer.halfClosed" });
+    await expect(clb.loadBalancers.update(3, { protocol: "HTTP", halfClosed: true })).rejects.toMatchObject({ field: "changes.halfClosed" });
+    expect(seen).toHaveLength(1);
+  });
+
+  it("httpsRedirect on at create needs HTTPS on 443 (SSL termination, the HTTP way, only exists after the create)", async () => {
+    const { clb, seen } = await serve({ method: "POST", path: "/loadbalancers", status: 202, body: { loadBalancer: { id: 4, name: "x", protocol: "HTTPS", port: 443, status: "BUILD", virtualIps: [] } } });
+    await clb.loadBalancers.create({ ...base, protocol: "HTTPS", httpsRedirect: true });
+    expect(seen[0]!.body.loadBalancer).toMatchObject({ protocol: "HTTPS", port: 443, httpsRedirect: true });
+    await expect(clb.loadBalancers.create({ ...base, protocol: "HTTP", httpsRedirect: true })).rejects.toMatchObject({ field: "loadBalancer.httpsRedirect" });
+    await expect(clb.loadBalancers.create({ ...base, protocol: "HTTPS", port: 8443, httpsRedirect: true })).rejects.toMatchObject({ field: "loadBalancer.httpsRedirect" });
+    expect(seen).toHaveLength(1);
+  });
+});

@@ -66,7 +66,7 @@ describe("load balancers", () => {
     const node1 = clb.Node({ address: "10.177.1.1", port: 80, condition: "ENABLED" });
     const node2 = clb.Node({ address: "10.177.1.2", port: 80, condition: "DISABLED", weight: 5, type: "SECONDARY" });
     const vip = clb.VirtualIP({ type: "PUBLIC" });
-    const lb = await clb.create({ name: "example_lb", port: 80, protocol: "HTTP", nodes: [node1, node2], virtualIps: [vip, { id: 15 }, { type: "SERVICENET", ipVersion: "IPV6" }], metadata: { a: "1" }, halfClosed: true, timeout: 60, httpsRedirect: false, sessionPersistence: "HTTP_COOKIE", connectionLogging: true, accessList: [{ address: "10.0.0.0/8", type: "ALLOW" }], healthMonitor: { type: "CONNECT" } });
+    const lb = await clb.create({ name: "example_lb", port: 80, protocol: "HTTP", nodes: [node1, node2], virtualIps: [vip, { id: 15 }, { type: "SERVICENET", ipVersion: "IPV6" }], metadata: { a: "1" }, halfClosed: false, timeout: 60, httpsRedirect: false, sessionPersistence: "HTTP_COOKIE", connectionLogging: true, accessList: [{ address: "10.0.0.0/8", type: "ALLOW" }], healthMonitor: { type: "CONNECT" } });
     expect(lb.status).toBe("BUILD");
     expect(seen[0]!.body).toEqual({
       loadBalancer: {
@@ -80,7 +80,7 @@ describe("load balancers", () => {
         ],
         algorithm: "RANDOM",
         timeout: 60,
-        halfClosed: true,
+        halfClosed: false,
         httpsRedirect: false,
         metadata: [{ key: "a", value: "1" }],
         accessList: [{ address: "10.0.0.0/8", type: "ALLOW" }],

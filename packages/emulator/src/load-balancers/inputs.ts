@@ -1,6 +1,6 @@
 import { invalid, schemaMismatch } from "./clb-errors";
 import { flag, isIp, isIpOrCidr, isObject, isPort } from "./clb-request";
-import { ALGORITHMS, ALLOWED_DOMAINS, PROTOCOLS, type AccessItem, type MetaItem, type NodeRecord, type RegionClb } from "./model";
+import { ALGORITHMS, ALLOWED_DOMAINS, PROTOCOLS, type AccessItem, type LbRecord, type MetaItem, type NodeRecord, type RegionClb } from "./model";
 
 // The emulator's own reading of what CLB accepts (load-balancers.md and the seed), independent of the SDK.
 
@@ -88,6 +88,17 @@ export function checkHealthMonitor(v: unknown, protocol: string): Record<string,
   }
   if (v.hostHeader !== undefined) out.hostHeader = v.hostHeader;
   return out;
+}
+
+/**
+ * CLB's create-load-balancer table: halfClosed is "Only available for TCP/TCP_CLIENT_FIRST protocols"; httpsRedirect
+ * only for HTTPS on port 443, or HTTP whose SSL termination is secure-only on 443. Checked on what a create or an
+ * update turns on (an update that only changes the protocol leaves earlier flags alone — CLB's docs say nothing of it).
+ */
+export function checkProtocolFlags(lb: Pick<LbRecord, "protocol" | "port" | "ssl">, turnedOn: { halfClosed?: boolean; httpsRedirect?: boolean }): void {
+  if (turnedOn.halfClosed && lb.protocol !== "TCP" && lb.protocol !== "TCP_CLIENT_FIRST") throw invalid("Half-Closed support is only available for TCP and TCP_CLIENT_FIRST protocols");
+  const sslRedirect = lb.protocol === "HTTP" && lb.ssl?.secureTrafficOnly === true && lb.ssl.securePort === 443;
+  if (turnedOn.httpsRedirect && !(lb.protocol === "HTTPS" && lb.port === 443) && !sslRedirect) throw invalid("HTTPS redirect is only available for HTTPS load balancers on port 443, or HTTP ones with secure-only SSL termination on port 443");
 }
 
 export function checkThrottle(v: unknown): Record<string, unknown> {

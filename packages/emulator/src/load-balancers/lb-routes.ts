@@ -1,7 +1,7 @@
 import { emptyResponse, jsonResponse } from "../respond";
 import { badRequest, immutable, invalid, overLimit, schemaMismatch } from "./clb-errors";
 import { type ClbRequest, entity, flag, isObject, jsonBody, queryIds } from "./clb-request";
-import { checkAccessItems, checkAlgorithm, checkHealthMonitor, checkMetadata, checkName, checkNode, checkPersistence, checkPort, checkProtocol, checkThrottle, checkTimeout } from "./inputs";
+import { checkAccessItems, checkAlgorithm, checkHealthMonitor, checkMetadata, checkName, checkNode, checkPersistence, checkPort, checkProtocol, checkProtocolFlags, checkThrottle, checkTimeout } from "./inputs";
 import { ABSOLUTE_LIMITS, type LbRecord, PROTOCOLS, type VipRecord } from "./model";
 import { iso, lbRow, lbView } from "./views";
 
@@ -80,6 +80,7 @@ export async function createLb(r: ClbRequest): Promise<Response> {
     metadata: [],
     pending: { to: "ACTIVE", at: now + clb.clb.timings.build },
   };
+  checkProtocolFlags(lb, lb);
   if (given("metadata")) lb.metadata = checkMetadata(clb, e.metadata, [], ABSOLUTE_LIMITS.LOADBALANCER_META_LIMIT);
   clb.lbs.set(lb.id, lb);
   return jsonResponse(202, { loadBalancer: lbView(lb, regionOf(r)) });
@@ -108,6 +109,7 @@ export async function updateLb(r: ClbRequest, id: number): Promise<Response> {
     else throw invalid(`Attribute '${k}' cannot be updated here`);
   }
   if (!Object.keys(next).length) throw invalid("Must provide at least one attribute to update");
+  checkProtocolFlags({ ...lb, ...next }, next);
   Object.assign(lb, next);
   r.clb.changed(lb);
   return emptyResponse(202);

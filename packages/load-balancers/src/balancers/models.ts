@@ -145,7 +145,15 @@ export const createLoadBalancerInput = lazy(() => z.strictObject({
   contentCaching: z.optional(z.never({ error: "is not part of CLB's create request: turn it on with clb.contentCaching.set(lb, true) once the load balancer is ACTIVE" })),
 }).check(z.superRefine((i, ctx) => {
   if (i.port === undefined && !DEFAULT_PORTS[i.protocol]) ctx.addIssue({ code: "custom", path: ["port"], message: `is required for ${i.protocol} (it has no default port)` });
+  if (i.halfClosed && !HALF_CLOSED_PROTOCOLS.includes(i.protocol)) ctx.addIssue({ code: "custom", path: ["halfClosed"], message: HALF_CLOSED_ONLY });
+  // SSL termination comes only after the create, so here a redirect needs an HTTPS load balancer on 443.
+  if (i.httpsRedirect && !(i.protocol === "HTTPS" && (i.port ?? 443) === 443))
+    ctx.addIssue({ code: "custom", path: ["httpsRedirect"], message: "needs protocol HTTPS on port 443 at create (CLB's create-load-balancer); an HTTP one can redirect once its SSL termination is secure-only on 443: update it then" });
 })));
+
+// CLB's create-load-balancer table: halfClosed is "Only available for TCP/TCP_CLIENT_FIRST protocols".
+const HALF_CLOSED_PROTOCOLS: readonly string[] = ["TCP", "TCP_CLIENT_FIRST"];
+const HALF_CLOSED_ONLY = "is available for TCP and TCP_CLIENT_FIRST load balancers only (CLB's create-load-balancer)";
 export type CreateLoadBalancerInput = z.input<ReturnType<typeof createLoadBalancerInput>>;
 
 /** The create body: only what was given, in CLB's names (pyrax sent every key, unset as null); only the fields CLB's create-load-balancer documents. */
@@ -171,9 +179,14 @@ export function createBody(i: z.output<ReturnType<typeof createLoadBalancerInput
   };
 }
 
-/** What `update` may change (the seed's list, plus httpsRedirect). */
+/** What `update` may change (the seed's list, plus httpsRedirect); halfClosed on together with a protocol change must suit that protocol. */
 export const updateLoadBalancerInput = lazy(() => z
-  .strictObject({ name: z.optional(name()), algorithm: z.optional(algorithm()), protocol: z.optional(protocol()), port: z.optional(port()), timeout: z.optional(timeout()), halfClosed: z.optional(z.boolean()), httpsRedirect: z.optional(z.boolean()) }).check(z.refine((u) => Object.values(u).some((v) => v !== undefined), "must change at least one of name, algorithm, protocol, port, timeout, halfClosed, httpsRedirect")));
+  .strictObject({ name: z.optional(name()), algorithm: z.optional(algorithm()), protocol: z.optional(protocol()), port: z.optional(port()), timeout: z.optional(timeout()), halfClosed: z.optional(z.boolean()), httpsRedirect: z.optional(z.boolean()) }).check(
+    z.refine((u) => Object.values(u).some((v) => v !== undefined), "must change at least one of name, algorithm, protocol, port, timeout, halfClosed, httpsRedirect"),
+    z.superRefine((u, ctx) => {
+      if (u.halfClosed && u.protocol !== undefined && !HALF_CLOSED_PROTOCOLS.includes(u.protocol)) ctx.addIssue({ code: "custom", path: ["halfClosed"], message: HALF_CLOSED_ONLY });
+    }),
+  ));
 export type UpdateLoadBalancerInput = z.input<ReturnType<typeof updateLoadBalancerInput>>;
 
 export const listLoadBalancersInput = lazy(() => z.optional(z
