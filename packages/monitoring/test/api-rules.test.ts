@@ -85,6 +85,29 @@ describe("time series collections (changelogs, audits)", () => {
   });
 });
 
+describe("notification updates send the type with new details (pyrax's update_notification, the API's example)", () => {
+  it("an id is read first for its type; a Notification object carries it; the details are checked against it", async () => {
+    const nt = { id: "nt1", label: "mail", type: "email", details: { address: "me@example.com" } };
+    const { cm, seen } = await serve(
+      { method: "GET", path: "/notifications/nt1", status: 200, body: nt },
+      { method: "PUT", path: "/notifications/nt1", status: 204 },
+      { method: "GET", path: "/notifications/nt1", status: 200, body: nt },
+      { method: "PUT", path: "/notifications/nt1", status: 204 },
+      { method: "GET", path: "/notifications/nt1", status: 200, body: nt },
+      { method: "GET", path: "/notifications/nt1", status: 200, body: nt },
+    );
+    await cm.notifications.update("nt1", { details: { address: "you@example.com" } });
+    expect(seen.slice(0, 2).map((x) => x.method)).toEqual(["GET", "PUT"]);
+    expect(seen[1]!.body).toEqual({ type: "email", details: { address: "you@example.com" } });
+    const n = await cm.notifications.get("nt1");
+    await n.update({ details: { address: "them@example.com" } });
+    expect(seen[3]!.body).toEqual({ type: "email", details: { address: "them@example.com" } });
+    // Email details without an address are refused once the type is known, before the PUT.
+    await expect(cm.notifications.update("nt1", { details: { url: "https://example.com/" } })).rejects.toMatchObject({ field: "changes.details.address" });
+    expect(seen.map((x) => x.method)).toEqual(["GET", "PUT", "GET", "PUT", "GET", "GET"]);
+  });
+});
+
 describe("alarm updates send only what is given", () => {
   it("renaming a disabled alarm leaves it disabled (pyrax's update_alarm sent disabled=false every time)", async () => {
     const { cm, seen } = await serve({ method: "PUT", path: "/entities/en1/alarms/al1", status: 204 });

@@ -146,6 +146,7 @@ describe("credentials in details", () => {
     const { cm, seen } = await serve(
       { method: "GET", path: "/notifications/nt2", status: 200, body: { id: "nt2", type: "webhook", label: "scale up", details: { url: hook } } },
       { method: "GET", path: "/entities/en1/checks/ch2", status: 200, body: wire({ id: "ch2", details: { url: "http://example.com/page" } }) },
+      { method: "GET", path: "/notifications/nt3", status: 200, body: { id: "nt3", type: "webhook", label: "chat", details: { url: "https://hooks.example/services/old" } } },
       { method: "PUT", path: "/notifications/nt3", status: 204 },
     );
     const n = await cm.notifications.get("nt2");
@@ -153,10 +154,10 @@ describe("credentials in details", () => {
     for (const printed of [inspect(n, { depth: 10 }), JSON.stringify(n), JSON.stringify(n.raw)]) expect(printed).not.toContain("capability-hash");
     expect(redact(`POST ${hook}`)).not.toContain("capability-hash");
     expect(JSON.stringify((await cm.checks.get("en1", "ch2")).details)).toContain("http://example.com/page");
-    // an update of the details alone (type unknown) registers the url before the request is logged
+    // an update of the details alone (by id: the type is read first, as pyrax does) registers the url before the request is logged
     const other = "https://hooks.example/services/T000/B000/secret-path-1234";
     await cm.notifications.update("nt3", { details: { url: other } });
-    expect(seen.at(-1)!.body).toEqual({ details: { url: other } });
+    expect(seen.at(-1)!.body).toEqual({ type: "webhook", details: { url: other } });
     expect(redact(other)).not.toContain("secret-path-1234");
   });
 });

@@ -48,11 +48,20 @@ export async function createNotification(client: ServiceClient, input: CreateNot
   return getNotification(client, await createdId(await sendFor(client, { method: "POST", path: "notifications", json, ...o }, [201])), o);
 }
 
-/** PUT /notifications/{id} → 204. */
+/**
+ * PUT /notifications/{id} → 204. New `details` go with the notification's `type`, as pyrax's
+ * `update_notification` sends them (and the API's example): the details are read by the type, so
+ * without one given it is the object's, or the notification is read first (as pyrax does for an id).
+ */
 export async function updateNotification(client: ServiceClient, notification: Ref, changes: UpdateNotificationInput, o: CallOptions = {}): Promise<void> {
   const id = validate(ref(), notification, "notification");
-  const c = validate(updateNotificationInput(), changes, "changes");
-  // Without a type the notification's own is unknown here: a url is masked as a webhook's would be.
+  let c = validate(updateNotificationInput(), changes, "changes");
+  if (c.details !== undefined && c.type === undefined) {
+    const given = typeof notification === "object" ? (notification as { type?: unknown }).type : undefined;
+    const known = typeof given === "string" ? given : undefined;
+    // Checked against the type too (an email notification's new details need an address).
+    c = validate(updateNotificationInput(), { ...changes, type: known ?? (await getNotification(client, id, o)).type }, "changes");
+  }
   registerSecretDetails(c.details, c.type ?? "webhook");
   const json = {
     ...(c.type !== undefined ? { type: c.type } : {}),
