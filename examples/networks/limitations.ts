@@ -4,25 +4,35 @@ import { Compute } from "@rax/compute";
 import { NetworkInUse, Networks } from "@rax/networks";
 import { exampleName } from "../lib/names";
 import { type ExampleTarget, isMain, runStandalone } from "../lib/target";
+import { bootChoices } from "./boot-choices";
 
 export async function main({ ctx, region }: ExampleTarget): Promise<{ inUse: boolean; deletedAfter: boolean }> {
   const cnw = ctx.client(Networks, { region });
   const cs = ctx.client(Compute, { region });
+  const { flavor, image, defaults } = await bootChoices(cnw, cs);
   const net = await cnw.networks.create({ label: exampleName("busy"), cidr: "192.168.9.0/24" });
-  const flavor = (await cs.flavors.list().toArray()).reduce((a, b) => (b.ram < a.ram ? b : a));
-  const server = await cs.servers.create({ name: exampleName("busy-srv"), image: (await cs.images.listBase())[0]!, flavor, nics: net.getServerNetworks({ public: true, private: true }) });
-  await server.waitFor("ACTIVE", { interval: 200, attempts: 300 });
   let inUse = false;
+  let gone = false;
   try {
-    await net.delete();
-  } catch (e) {
-    if (!(e instanceof NetworkInUse)) throw e;
-    inUse = true;
-    console.log("as documented:", e.message);
+    const server = await cs.servers.create({ name: exampleName("busy-srv"), image, flavor, nics: net.getServerNetworks(defaults) });
+    try {
+      await server.waitFor("ACTIVE", { interval: 200, attempts: 300 });
+      try {
+        await net.delete();
+        gone = true; // a cloud that let it go: nothing left to show
+      } catch (e) {
+        if (!(e instanceof NetworkInUse)) throw e;
+        inUse = true;
+        console.log("as documented:", e.message);
+      }
+    } finally {
+      await server.delete();
+      await cs.servers.waitFor(server, "DELETED", { interval: 200, attempts: 300 });
+    }
+  } finally {
+    // Whatever happened above, the example leaves no network behind.
+    if (!gone) await net.delete();
   }
-  await server.delete();
-  await cs.servers.waitFor(server, "DELETED", { interval: 200, attempts: 300 });
-  await net.delete();
   return { inUse, deletedAfter: true };
 }
 

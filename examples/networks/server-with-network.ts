@@ -1,29 +1,34 @@
 // "Creating a Server with an Isolated Network": getServerNetworks() gives the list compute's create
-// takes (only the isolated network; + ServiceNet; + both default networks).
+// takes (only the isolated network; + ServiceNet; + both default networks — those two on Rackspace).
 import { Compute } from "@rax/compute";
 import { Networks } from "@rax/networks";
 import { exampleName } from "../lib/names";
 import { type ExampleTarget, isMain, runStandalone } from "../lib/target";
+import { bootChoices } from "./boot-choices";
 
 export async function main({ ctx, region }: ExampleTarget): Promise<{ label: string; networks: string[][] }> {
   const cnw = ctx.client(Networks, { region });
   const cs = ctx.client(Compute, { region });
+  const { flavor, image, rackspace } = await bootChoices(cnw, cs);
   const isolated = await cnw.networks.create({ label: exampleName("my_net"), cidr: "192.168.0.0/24" });
-  const flavor = (await cs.flavors.list().toArray()).reduce((a, b) => (b.ram < a.ram ? b : a));
-  const image = (await cs.images.listBase())[0]!;
-
   const seen: string[][] = [];
-  for (const options of [{}, { private: true }, { public: true, private: true }]) {
-    // pyrax: networks = isolated.get_server_networks(private=True); cs.servers.create(…, nics=networks)
-    const nics = isolated.getServerNetworks(options);
-    const server = await cs.servers.create({ name: exampleName("net-srv"), image, flavor, nics });
-    const built = await server.waitFor("ACTIVE", { interval: 200, attempts: 300 });
-    console.log(built.name, built.networks);
-    seen.push(Object.keys(built.networks).sort());
-    await server.delete();
-    await cs.servers.waitFor(server, "DELETED", { interval: 200, attempts: 300 });
+  try {
+    for (const options of rackspace ? [{}, { private: true }, { public: true, private: true }] : [{}]) {
+      // pyrax: networks = isolated.get_server_networks(private=True); cs.servers.create(…, nics=networks)
+      const nics = isolated.getServerNetworks(options);
+      const server = await cs.servers.create({ name: exampleName("net-srv"), image, flavor, nics });
+      try {
+        const built = await server.waitFor("ACTIVE", { interval: 200, attempts: 300 });
+        console.log(built.name, built.networks);
+        seen.push(Object.keys(built.networks).sort());
+      } finally {
+        await server.delete();
+        await cs.servers.waitFor(server, "DELETED", { interval: 200, attempts: 300 });
+      }
+    }
+  } finally {
+    await isolated.delete();
   }
-  await isolated.delete();
   return { label: isolated.label, networks: seen };
 }
 
