@@ -409,8 +409,8 @@ describe("the content type a store returns", () => {
     expect(obj.etag).toBe("9dd4e461268c8034f5c8564e155c67a6");
   });
 
-  it("is left undefined, and the store still succeeds, when the HEAD does not find the object yet", async () => {
-    px.alter = (req, res) => (req.method === "HEAD" ? { status: 404, headers: {}, body: Buffer.alloc(0) } : res);
+  it.each([[404], [403]])("is left undefined, and the store still succeeds, when the HEAD answers %s (not visible yet, write-only ACL)", async (status) => {
+    px.alter = (req, res) => (req.method === "HEAD" ? { status, headers: {}, body: Buffer.alloc(0) } : res);
     const obj = await cf.storeObject("example", "f.html", "x");
     expect(obj.contentType).toBeUndefined();
     expect(swift.data("example", "f.html")?.toString()).toBe("x");

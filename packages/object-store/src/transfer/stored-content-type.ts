@@ -1,4 +1,4 @@
-import { NotFound } from "@rax/core";
+import { Forbidden, NotFound } from "@rax/core";
 import { fromWire } from "../metadata-headers";
 import { objectPath } from "../names";
 import { type ObjectInfo, objectInfoFrom } from "../objects/models";
@@ -14,8 +14,8 @@ const TRUE = new Set(["true", "1", "yes", "on", "t", "y"]);
  * one), Swift guessed from the name with its own mimetypes table, which the PUT's answer does not
  * carry (its Content-Type describes the answer's body): one HEAD reads it, as pyrax's
  * `store_object` did. The HEAD is believed only if it shows the object this upload wrote (same
- * ETag and Last-Modified); an object replaced or not yet visible in between leaves `contentType`
- * undefined rather than reporting someone else's.
+ * ETag and Last-Modified); an object replaced in between, not yet visible, or not readable by this
+ * user leaves `contentType` undefined rather than reporting someone else's or failing a done upload.
  */
 export async function withStoredContentType(
   client: SwiftClient,
@@ -36,8 +36,9 @@ export async function withStoredContentType(
     await res.dump();
     head = objectInfoFrom(info.containerName, info.name, res);
   } catch (e) {
-    // Stored, but not yet visible to this read: the upload stands, the type stays unknown.
-    if (e instanceof NotFound) return { ...info, contentType: undefined };
+    // Stored, but not visible to this read — not yet (404), or not to this user (403: a
+    // container ACL may grant writes and no reads): the upload stands, the type stays unknown.
+    if (e instanceof NotFound || e instanceof Forbidden) return { ...info, contentType: undefined };
     throw e;
   }
   if (!sameWrite(info, head)) return { ...info, contentType: undefined };
