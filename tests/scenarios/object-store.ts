@@ -582,6 +582,31 @@ export function objectStoreScenarios(getTarget: () => Target): void {
       expect(pruned.uploaded).toEqual([]);
       expect(await os.listObjectNames(name)).toEqual(["NEW.txt", "README.md", "src/deep/x.ts"]);
     });
+
+    it("sync skips hidden files unless includeHidden, and deletes them only then; uploadFolder's contentType reaches every object", async () => {
+      const root = join(dir, "hidden");
+      await mkdir(join(root, ".git"), { recursive: true });
+      await writeFile(join(root, "a.txt"), "a");
+      await writeFile(join(root, "page.html"), "<p>x</p>");
+      await writeFile(join(root, ".env"), "SECRET=1");
+      await writeFile(join(root, ".git", "config"), "[core]");
+      // Over 1 MiB: a PUT of its own, beside the tar archive of the small ones.
+      await writeFile(join(root, "big.bin"), randomBytes(MiB + 1));
+
+      const name = await container("sync-hidden");
+      expect((await os.syncFolderToContainer(root, name)).uploaded.sort()).toEqual(["a.txt", "big.bin", "page.html"]);
+      const withHidden = await os.syncFolderToContainer(root, name, { includeHidden: true });
+      expect([withHidden.uploaded.sort(), withHidden.skipped.sort()]).toEqual([[".env", ".git/config"], ["a.txt", "big.bin", "page.html"]]);
+      await unlink(join(root, ".env"));
+      expect((await os.syncFolderToContainer(root, name, { delete: true })).deleted).toEqual([]);
+      expect(await os.listObjectNames(name)).toContain(".env");
+      expect((await os.syncFolderToContainer(root, name, { delete: true, includeHidden: true })).deleted).toEqual([".env"]);
+
+      const typed = await container("folder-ctype");
+      const r = await os.uploadFolder(root, { container: typed, contentType: "text/x-folder" });
+      expect(r.uploaded.sort()).toEqual([".git/config", "a.txt", "big.bin", "page.html"]);
+      for (const o of r.uploaded) expect([o, (await os.getObject(typed, o)).contentType]).toEqual([o, "text/x-folder"]);
+    });
   });
 
   describe("CDN", () => {
