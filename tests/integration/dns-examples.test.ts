@@ -3,16 +3,22 @@ import * as addDomain from "../../examples/dns/add-domain";
 import * as addRecords from "../../examples/dns/add-records";
 import * as addSubdomains from "../../examples/dns/add-subdomains";
 import * as combiningActions from "../../examples/dns/combining-actions";
+import * as deleteRecord from "../../examples/dns/delete-record";
 import * as importExport from "../../examples/dns/import-export";
+import * as iterators from "../../examples/dns/iterators";
+import * as listDomains from "../../examples/dns/list-domains";
 import * as listRecords from "../../examples/dns/list-records";
 import * as listSubdomains from "../../examples/dns/list-subdomains";
+import * as paging from "../../examples/dns/paging";
+import * as pagingSubdomainsRecords from "../../examples/dns/paging-subdomains-records";
 import * as updateDomain from "../../examples/dns/update-domain";
 import * as updateRecord from "../../examples/dns/update-record";
 import type { ExampleTarget } from "../../examples/lib/target";
 import { startDesignateTarget } from "./designate-target";
 
 // The "Cloud DNS" examples whose calls Designate has, run against real Designate as a user would run
-// them (the client's defaults). PTR, offset paging and job resumption are Cloud DNS only (README).
+// them (the client's defaults). PTR, offset paging and job resumption are Cloud DNS only (README);
+// pyrax's next / previous page calls work on both (Designate: by marker).
 const dns = await startDesignateTarget();
 
 afterAll(async () => {
@@ -27,6 +33,26 @@ describe.skipIf(dns.skipReason !== undefined)(`Cloud DNS examples against real D
     return { ctx: t.ctx, region: t.region, kind: "cloud", stop: async () => undefined };
   };
 
+  it("list-domains", async () => {
+    expect(await listDomains.main(target())).toEqual({ listed: true, flat: true });
+  });
+  it("paging: list({ limit: 4 }) then listNextPage() to NoMoreResults (Designate's markers, not offsets)", async () => {
+    const r = await paging.main(target());
+    expect(r.pageSizes[0]).toBe(4);
+    expect(r.pageSizes.reduce((a, b) => a + b, 0)).toBe(r.all);
+    expect(r.all).toBeGreaterThanOrEqual(6);
+  });
+  it("iterators", async () => {
+    expect(await iterators.main(target())).toEqual({ names: ["example001.edu", "example002.edu", "example003.edu", "example004.edu", "example005.edu"] });
+  });
+  it("paging-subdomains-records (Designate: SOA + NS + 3 A recordsets of one value each, 2 per page)", async () => {
+    expect(await pagingSubdomainsRecords.main(target())).toEqual({ recordPages: [2, 2, 1], subdomainPages: [2, 1], allRecords: 5, allSubdomains: 3 });
+  });
+  it("delete-record: three ways; the zone's NS (and SOA) stay", async () => {
+    const r = await deleteRecord.main(target());
+    expect(r.lastNsRefused).toBe(true);
+    expect([...r.left].sort()).toEqual(["NS", "SOA"]);
+  });
   it("add-domain", async () => {
     expect(await addDomain.main(target())).toMatchObject({ ttl: 600, comment: "Primary domain for this documentation.", refused: "domain.ttl" });
   });
