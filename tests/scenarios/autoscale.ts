@@ -1,5 +1,5 @@
 import { inspect } from "node:util";
-import { AutoScale, GroupNotEmpty, GroupPaused, NoSuchPolicy, NoSuchScalingGroup, type ScalingGroup } from "@rax/autoscale";
+import { AutoScale, CannotDeleteServerBelowMin, GroupNotEmpty, GroupPaused, NoSuchPolicy, NoSuchScalingGroup, type ScalingGroup } from "@rax/autoscale";
 import { Compute } from "@rax/compute";
 import { ValidationError } from "@rax/core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -96,6 +96,10 @@ export function autoScaleScenarios(getTarget: () => Target, o: AutoScaleScenario
       expect(replaced.active).not.toContain(a);
       await au.groups.deleteServer(g, b!, { replace: false });
       expect(await g.waitUntilSettled(settle)).toMatchObject({ desiredCapacity: 1, activeCapacity: 1 });
+      // Not below minEntities: Otter's 403 CannotDeleteServerBelowMinError.
+      await g.update({ minEntities: 1 });
+      const [last] = (await g.getState()).active;
+      await expect(g.deleteServer(last!, { replace: false })).rejects.toBeInstanceOf(CannotDeleteServerBelowMin);
     });
 
     it("delete: refused while the group has servers; force deletes it with its servers", async () => {

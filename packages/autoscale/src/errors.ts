@@ -52,11 +52,27 @@ export class CannotExecutePolicy extends Forbidden {
   }
 }
 
+/**
+ * A server could not leave the group with `replace: false`: one fewer would go below minEntities
+ * (403 `CannotDeleteServerBelowMinError`, otter/rest/errors.py). Lower minEntities first.
+ */
+export class CannotDeleteServerBelowMin extends Forbidden {
+  static override readonly errorName: string = "CannotDeleteServerBelowMin";
+  constructor(
+    readonly group: string,
+    readonly server: string,
+    from: HttpError,
+  ) {
+    super(httpErrorInit(from, `Server ${server} cannot leave scaling group ${group} without a replacement: ${from.serverMessage}`));
+  }
+}
+
 /** Which resources a call addressed, for naming them in a refined error. */
 export interface Addressed {
   group: string;
   policy?: string;
   webhook?: string;
+  server?: string;
 }
 
 /**
@@ -80,6 +96,7 @@ export function refineError(e: unknown, at: Addressed): unknown {
     if (type === "GroupPausedError") return new GroupPaused(at.group, e);
     if (type === "GroupNotEmptyError") return new GroupNotEmpty(at.group, e);
     if (type === "CannotExecutePolicyError") return new CannotExecutePolicy(at.policy ?? at.group, e);
+    if (type === "CannotDeleteServerBelowMinError" && at.server) return new CannotDeleteServerBelowMin(at.group, at.server, e);
   }
   return e;
 }

@@ -1,6 +1,6 @@
 export { AutoScale } from "./autoscale";
 export { PyraxAutoScale } from "./compat";
-export { CannotExecutePolicy, GroupNotEmpty, GroupPaused, NoSuchPolicy, NoSuchScalingGroup, NoSuchWebhook } from "./errors";
+export { CannotDeleteServerBelowMin, CannotExecutePolicy, GroupNotEmpty, GroupPaused, NoSuchPolicy, NoSuchScalingGroup, NoSuchWebhook } from "./errors";
 export type { Ref } from "./ref";
 export type { ListInput } from "./paging";
 export { ScalingGroup, ScalingGroups, type SettleOptions } from "./groups/groups";

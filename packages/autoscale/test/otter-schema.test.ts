@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { CannotDeleteServerBelowMin } from "../src/index";
 import { config, GROUP_ID, launch, policy, POLICY_ID, serve, state } from "./fixture";
 
 // Rules from Otter's own request schema (rackerlabs/otter otter/json_schema/group_schemas.py) and its
@@ -83,5 +84,13 @@ describe("Otter's schema, checked before any request", () => {
   it("reads insist on Otter's 200: another 2xx is not success", async () => {
     const { au } = await serve({ method: "GET", path: `/groups/${GROUP_ID}/config`, status: 203, body: { groupConfiguration: config() } });
     await expect(au.groups.getConfig(GROUP_ID)).rejects.toMatchObject({ name: "InvalidResponse" });
+  });
+
+  it("a server that cannot leave without going below minEntities is CannotDeleteServerBelowMin (Otter's 403 type)", async () => {
+    const body = { error: { type: "CannotDeleteServerBelowMinError", code: 403, message: "Cannot remove server s1 from tenant 123456's group g. It will reduce number of servers below required minimum 1.", details: "" } };
+    const { au } = await serve({ method: "DELETE", path: `/groups/${GROUP_ID}/servers/s1`, status: 403, body });
+    const e = await bad(au.groups.deleteServer(GROUP_ID, "s1", { replace: false }));
+    expect(e).toBeInstanceOf(CannotDeleteServerBelowMin);
+    expect(e).toMatchObject({ status: 403, group: GROUP_ID, server: "s1" });
   });
 });

@@ -177,7 +177,7 @@ export async function deleteGroupServer(client: ServiceClient, group: Ref, serve
   const s = validate(ref(), server, "server");
   const opts = validate(deleteServerInput(), options, "options") ?? {};
   const query = { ...(opts.replace !== undefined ? { replace: String(opts.replace) } : {}), ...(opts.purge !== undefined ? { purge: String(opts.purge) } : {}) };
-  await (await refined(sendFor(client, { method: "DELETE", path: groupPath(g, `/servers/${encodeSegment(s)}`), query, ...o }, [202]), { group: g })).dump();
+  await (await refined(sendFor(client, { method: "DELETE", path: groupPath(g, `/servers/${encodeSegment(s)}`), query, ...o }, [202]), { group: g, server: s })).dump();
 }
 
 /** POST /groups/{id}/converge → 204 (reference: "(docs, not pyrax) converge"): asks Otter to converge the group now. */
