@@ -141,3 +141,16 @@ describe("create's protocol-bound options (CLB's create-load-balancer table)", (
     expect(seen).toHaveLength(1);
   });
 });
+
+describe("SSL termination keys", () => {
+  it("an ECDSA private key is refused before sending (CLB: 'ECDSA key format is currently not accepted … Use RSA'), the key never in the message", async () => {
+    const { clb, seen } = await serve();
+    const cert = "-----BEGIN CERTIFICATE-----\nMIIcert\n-----END CERTIFICATE-----";
+    const ec = "-----BEGIN EC PRIVATE KEY-----\nMHcCAQEEIunitTestEcKeyBytes77\n-----END EC PRIVATE KEY-----";
+    const e = await clb.sslTermination.set(1, { securePort: 443, certificate: cert, privatekey: ec }).catch((x: unknown) => x);
+    expect(e).toBeInstanceOf(ValidationError);
+    expect(e).toMatchObject({ field: "sslTermination.privatekey", message: expect.stringContaining("RSA") });
+    expect(String(e)).not.toContain("unitTestEcKeyBytes77");
+    expect(seen).toHaveLength(0);
+  });
+});

@@ -290,6 +290,8 @@ async function ssl(r: ClbRequest, id: number): Promise<Response> {
     // A new configuration (or new certificates) needs the certificate and its key together.
     if (typeof e.certificate !== "string" || !PEM.test(e.certificate)) throw invalid("certificate must be a PEM-encoded certificate");
     if (typeof e.privatekey !== "string" || !PEM.test(e.privatekey)) throw invalid("privatekey must be a PEM-encoded private key");
+    // CLB's update-ssl-termination: "ECDSA key format is currently not accepted for ssl termination. Use RSA."
+    if (/-----BEGIN EC PRIVATE KEY-----/.test(e.privatekey)) throw invalid("ECDSA keys are not accepted for SSL termination; use an RSA key");
     if (e.intermediateCertificate != null && (typeof e.intermediateCertificate !== "string" || !PEM.test(e.intermediateCertificate))) throw invalid("intermediateCertificate must be PEM-encoded");
   }
   const securePort = e.securePort ?? lb.ssl?.securePort;

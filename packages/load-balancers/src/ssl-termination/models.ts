@@ -8,8 +8,8 @@ const pem = (what: string) => z.string().check(z.regex(/-----BEGIN [A-Z0-9 ]+---
 export const sslTerminationInput = lazy(() => z.strictObject({
   /** Port the secure shadow server listens on (443 usually). */
   securePort: port(),
-  /** PEM private key: registered as a secret, sent once, never returned or printed. */
-  privatekey: pem("private key"),
+  /** PEM private key (RSA: CLB's update-ssl-termination "ECDSA key format is currently not accepted"): registered as a secret, sent once, never returned or printed. */
+  privatekey: pem("private key").check(z.refine((k) => !/-----BEGIN EC PRIVATE KEY-----/.test(k), "must be an RSA key: CLB does not accept ECDSA keys for SSL termination")),
   certificate: pem("certificate"),
   intermediateCertificate: z.optional(pem("certificate chain")),
   /** Default true. */
