@@ -104,6 +104,25 @@ const STEPS: Step[] = [
   { name: "bogus token", method: "GET", path: "{c}", headers: { "x-auth-token": "gAAAAAbogus" } },
   { name: "DLO manifest GET ?multipart-manifest=get", method: "GET", path: "{c}/dlo?multipart-manifest=get", headers_present: ["x-object-manifest"] },
   { name: "container listing of missing container", method: "GET", path: "{c}-nope?format=json" },
+  // Swift guesses a type when the PUT names none (an empty header counts as none), and with X-Detect-Content-Type
+  // (config_true_value spellings) even over a given one. The PUT's own Content-Type is its 201 page's.
+  { name: "PUT with an empty Content-Type", method: "PUT", path: "{c}/guess.html", body: "x", headers: { "content-type": "" }, sameValue: ["etag", "last-modified"] },
+  { name: "HEAD shows the guessed type", method: "HEAD", path: "{c}/guess.html", sameValue: ["content-type"] },
+  { name: "PUT with X-Detect-Content-Type: yes", method: "PUT", path: "{c}/detect.html", body: "x", headers: { "content-type": "text/plain", "x-detect-content-type": "yes" } },
+  { name: "HEAD shows the detected type", method: "HEAD", path: "{c}/detect.html", sameValue: ["content-type"] },
+  // A static large object whose segments go missing: the first one missing is 409 up front, as is a range starting
+  // in a missing one (a later one missing cuts a whole GET's body after a 200: tests/scenarios/object-store.ts).
+  { name: "SLO segment 0", method: "PUT", path: "{c}/seg/0", body: "a".repeat(1024 * 1024) },
+  { name: "SLO segment 1", method: "PUT", path: "{c}/seg/1", body: "b".repeat(1024 * 1024) },
+  {
+    name: "SLO manifest of two segments", method: "PUT", path: "{c}/cut?multipart-manifest=put",
+    body: JSON.stringify([0, 1].map((i) => ({ path: `/{c}/seg/${i}`, etag: md5((i ? "b" : "a").repeat(1024 * 1024)), size_bytes: 1024 * 1024 }))),
+  },
+  { name: "delete SLO segment 1", method: "DELETE", path: "{c}/seg/1" },
+  { name: "SLO range before the missing segment", method: "GET", path: "{c}/cut", headers: { range: "bytes=0-9" }, sameBody: true, sameValue: ["content-range", "content-length"] },
+  { name: "SLO range starting in the missing segment", method: "GET", path: "{c}/cut", headers: { range: "bytes=1048576-1048586" } },
+  { name: "delete SLO segment 0", method: "DELETE", path: "{c}/seg/0" },
+  { name: "SLO whose first segment is missing", method: "GET", path: "{c}/cut" },
 ];
 
 async function observe(base: string, token: string, c: string, step: Step): Promise<Observed> {

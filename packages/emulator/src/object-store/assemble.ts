@@ -51,10 +51,11 @@ export function assemble(account: Account, containerName: string, obj: StoredObj
         continue;
       }
       const segObj = account.containers.get(seg.container)?.objects.get(seg.object);
-      if (!segObj || isExpired(segObj, nowSeconds)) return broken(swiftError(409, `While processing manifest ${containerName}/${obj.name}, got 404 while retrieving ${seg.path}`));
+      // Swift logs which segment failed; the client gets its plain 409 page (slo.py: HTTPConflict).
+      if (!segObj || isExpired(segObj, nowSeconds)) return broken(swiftError(409));
       const inner = assemble(account, seg.container, segObj, nowSeconds, depth + 1);
       if (inner instanceof Response) return broken(inner);
-      if (inner.etag !== seg.etag) return broken(swiftError(409, `Object segment no longer valid: ${seg.path} etag mismatch`));
+      if (inner.etag !== seg.etag) return broken(swiftError(409));
       const part = seg.range ? sliceChunks(inner.chunks, seg.range) : inner.chunks;
       chunks.push(...part);
       size += seg.range ? seg.range.end - seg.range.start + 1 : inner.size;

@@ -56,7 +56,7 @@ function segmentsRefused(r: SwiftRequest, obj: StoredObject): Response | undefin
   if (obj.slo) {
     const containers = new Set(obj.slo.segments.flatMap((s) => (isDataSegment(s) ? [] : [s.container])));
     for (const name of containers)
-      if (deniedIn(r, r.account, name, "read")) return swiftError(409, `While processing manifest ${obj.name}, got 403 while retrieving a segment from ${name}`);
+      if (deniedIn(r, r.account, name, "read")) return swiftError(409);
     return undefined;
   }
   const pointer = dloPointer(obj);
@@ -119,7 +119,7 @@ export function readObject(r: SwiftRequest, containerName: string, obj: StoredOb
   }
   // A range that starts in or after the bad segment: its first segment fails, so 409 up front.
   if (failAt !== undefined && (ranges.length > 1 || ranges[0]!.start >= failAt))
-    return swiftError(409, `While processing manifest ${containerName}/${obj.name}, a segment could not be retrieved`);
+    return swiftError(409);
   if (ranges.length === 1) {
     const range = ranges[0]!;
     // A range that ends before the bad segment is served whole; one that reaches it is cut there.
