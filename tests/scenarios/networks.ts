@@ -133,7 +133,10 @@ export function neutronScenarios(getTarget: () => Target, o: { client: (t: Targe
       const port = await cnw.ports.create({ network: net, name: "rax-scn-port" });
       expect(port.fixedIps[0]?.ipAddress).toMatch(/^172\.31\.5\.\d+$/);
       expect((await cnw.ports.list({ network: net }).toArray()).map((p) => p.id)).toContain(port.id);
-      await expect(cnw.networks.delete(net)).rejects.toBeInstanceOf(NetworkInUse);
+      const inUse = await cnw.networks.delete(net).catch((e: unknown) => e);
+      expect(inUse).toBeInstanceOf(NetworkInUse);
+      // Neutron's reason names the ports holding the network.
+      expect((inUse as NetworkInUse).message).toContain(`id for these ports is: ${port.id}`);
       await port.delete();
     } finally {
       await cnw.networks.delete(net).catch(() => undefined);

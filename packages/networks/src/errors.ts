@@ -10,8 +10,9 @@ export class NoSuchSubnet extends /* @__PURE__ */ notFoundError("NoSuchSubnet", 
 export class NoSuchPort extends /* @__PURE__ */ notFoundError("NoSuchPort", "port", "port") {}
 
 /**
- * The network is attached to a server (os-networksv2 answers 403, Neutron 409 `NetworkInUse`).
- * Isolated networks cannot be detached: delete the servers first (pyrax's NetworkInUse).
+ * The network is in use: a server is attached (os-networksv2 answers 403), or on Neutron any port
+ * still is (409 `NetworkInUse`, its reason naming the ports). Isolated networks cannot be detached
+ * from a server: delete the servers (on Neutron, the ports) first (pyrax's NetworkInUse).
  */
 export class NetworkInUse extends HttpError {
   static override readonly errorName: string = "NetworkInUse";
@@ -19,7 +20,7 @@ export class NetworkInUse extends HttpError {
     readonly network: string,
     from: HttpError,
   ) {
-    super(httpErrorInit(from, `Network ${network} is attached to one or more servers and cannot be deleted (${from.serverMessage || from.status})`));
+    super(httpErrorInit(from, `Network ${network} is in use (servers or ports are attached) and cannot be deleted (${from.serverMessage || from.status})`));
   }
 }
 

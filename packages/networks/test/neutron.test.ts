@@ -87,10 +87,12 @@ describe("Neutron backend", () => {
     const cnw = fx.client("with-neutron");
     fx.script = () => ({ status: 204 });
     await cnw.networks.delete(NET);
-    fx.script = () => neutronError(409, "NetworkInUse", `Unable to complete operation on network ${NET}. There are one or more ports still in use on the network.`);
+    fx.script = () => neutronError(409, "NetworkInUse", `Unable to complete operation on network ${NET}. There are one or more ports still in use on the network, id for these ports is: p-1,p-2.`);
     const e = await cnw.networks.delete(NET).catch((x: unknown) => x);
     expect(e).toBeInstanceOf(NetworkInUse);
-    expect((e as NetworkInUse).message).toContain("ports still in use");
+    expect((e as NetworkInUse).message).toMatch(
+      new RegExp(`^Network ${NET} is in use \\(servers or ports are attached\\) and cannot be deleted \\(Unable to complete operation on network ${NET}\\. There are one or more ports still in use on the network, id for these ports is: p-1,p-2\\.\\) \\(HTTP 409; DELETE `),
+    );
     fx.script = () => neutronError(404, "NetworkNotFound", `Network ${NET} could not be found.`);
     await expect(cnw.networks.delete(NET)).rejects.toBeInstanceOf(NoSuchNetwork);
   });

@@ -217,8 +217,10 @@ const networks: Collection<NetworkRecord> = {
   },
   remove: (r, n) => {
     mustOwn(r, n, "delete_network");
-    if (r.nets.portsOf(n.id).some((p) => p.deviceOwner !== "network:dhcp"))
-      throw new NeutronFault(409, "NetworkInUse", `Unable to complete operation on network ${n.id}. There are one or more ports still in use on the network.`);
+    // Neutron 21 names the ports in its reason (db_base_plugin_v2._ensure_network_not_in_use), joined by ",".
+    const inUse = r.nets.portsOf(n.id).filter((p) => p.deviceOwner !== "network:dhcp");
+    if (inUse.length > 0)
+      throw new NeutronFault(409, "NetworkInUse", `Unable to complete operation on network ${n.id}. There are one or more ports still in use on the network, id for these ports is: ${inUse.map((p) => p.id).join(",")}.`);
     for (const s of r.nets.subnetsOf(n.id)) r.nets.subnets.delete(s.id);
     for (const p of r.nets.portsOf(n.id)) r.nets.ports.delete(p.id);
     r.nets.networks.delete(n.id);
