@@ -1,7 +1,9 @@
 import { Compute } from "@rax/compute";
-import { NoEndpointForService } from "@rax/core";
+import { NoEndpointForService, waitUntil } from "@rax/core";
+import { NetworkInUse, Networks } from "@rax/networks";
 import { afterAll, describe } from "vitest";
 import { computeScenarios } from "../scenarios/compute";
+import { uniqueName } from "../scenarios/target";
 import { type OpenStackTarget, startOpenStackTarget } from "./openstack-target";
 
 // Runs when the real-server tier is up and its catalog offers compute (Nova started by
@@ -19,14 +21,24 @@ function offersCompute(t: OpenStackTarget): string | undefined {
   }
 }
 
+// Real Nova boots a server that names no network only when the project sees exactly one (else 409
+// "Multiple possible networks found"), and other suites make networks of their own in the same project:
+// the scenarios boot on a network made for this run (or RAX_TEST_NETWORK=<uuid>).
+const own =
+  skipReason === undefined && !process.env.RAX_TEST_NETWORK
+    ? await (target as OpenStackTarget).ctx.client(Networks, { region: (target as OpenStackTarget).region }).networks.create({ label: uniqueName("compute"), cidr: "192.168.203.0/24" })
+    : undefined;
+
 afterAll(async () => {
-  if (!(target instanceof Error)) await target.close();
+  if (target instanceof Error) return;
+  // The scenarios' servers were deleted just before: their ports keep the network in use for a moment.
+  if (own) await waitUntil(() => own.delete().then(() => true, (e: unknown) => (e instanceof NetworkInUse ? false : Promise.reject(e))), (done) => done, true, { interval: 1000, attempts: 120 });
+  await target.close();
 });
 
 describe.skipIf(skipReason !== undefined)(`compute scenarios against real Nova (Keystone v3)${skipReason ? ` — skipped: ${skipReason}` : ""}`, () => {
   computeScenarios(() => target as OpenStackTarget, {
     interval: 500,
-    // A cloud with several Neutron networks needs one named: RAX_TEST_NETWORK=<uuid>.
-    ...(process.env.RAX_TEST_NETWORK ? { networks: [process.env.RAX_TEST_NETWORK] } : {}),
+    networks: [process.env.RAX_TEST_NETWORK ?? own?.id ?? ""],
   });
 });

@@ -9,6 +9,13 @@ export class NoSuchImage extends /* @__PURE__ */ notFoundError("NoSuchImage", "i
 /** The keypair does not exist (404 from Nova). */
 export class NoSuchKeypair extends /* @__PURE__ */ notFoundError("NoSuchKeypair", "keypair", "keypair") {}
 
+/**
+ * Nova's words for a 404 on a metadata key or network label of a resource that exists ("Metadata
+ * item was not found", images' "Invalid metadata key", "Instance is not a member of specified
+ * network"): such a 404 stays core's `NotFound` with that message, never `NoSuchServer`/`NoSuchImage`.
+ */
+export const ITEM_MISSING = /Metadata item was not found|Invalid metadata key|not a member of specified network/i;
+
 /** `find` matched more than one resource where acting on an arbitrary one would be wrong (pyrax's NoUniqueMatch). */
 export { NoUniqueMatch } from "@rax/core";
 

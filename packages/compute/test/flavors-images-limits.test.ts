@@ -1,3 +1,4 @@
+import { NotFound } from "@rax/core";
 import { describe, expect, it } from "vitest";
 import { Compute, NoSuchFlavor, NoSuchImage, PyraxCompute } from "../src/index";
 import { serve } from "./fixture";
@@ -43,6 +44,33 @@ describe("images as compute sees them", () => {
     expect(all[1]).toMatchObject({ server: { id: "srv-1" }, progress: 25, minRam: 1024 });
     expect((await nova.images.listBase()).map((i) => i.id)).toEqual(["base-1"]);
     expect((await nova.images.listSnapshots()).map((i) => i.id)).toEqual(["snap-1"]);
+  });
+
+  it("type SNAPSHOT / BASE is decided row by row, never sent: Nova compares it with Glance's image_type, which stock Nova's base images lack", async () => {
+    const other = { ...base, id: "base-2", metadata: {} };
+    const { nova, seen } = await serve(
+      // Page 1: no snapshot at all, yet more follow. Page 2: one. Page 3 (short): none.
+      { method: "GET", path: "/images/detail", status: 200, body: { images: [base, other], images_links: [{ rel: "next", href: "x" }] } },
+      { method: "GET", path: "/images/detail", status: 200, body: { images: [snap, { ...other, id: "base-3" }], images_links: [{ rel: "next", href: "x" }] } },
+      { method: "GET", path: "/images/detail", status: 200, body: { images: [{ ...other, id: "base-4" }] } },
+      { method: "GET", path: "/images/detail", status: 200, body: { images: [base, snap] } },
+    );
+    expect((await nova.images.list({ type: "SNAPSHOT", pageSize: 2 }).toArray()).map((i) => i.id)).toEqual(["snap-1"]);
+    expect(seen.map((r) => [r.query.get("type"), r.query.get("marker")])).toEqual([[null, null], [null, "base-2"], [null, "base-3"]]);
+    expect((await nova.images.list({ type: "BASE" }).toArray()).map((i) => i.id)).toEqual(["base-1"]);
+    expect(seen[3]!.query.has("type")).toBe(false);
+  });
+
+  it("a metadata key Nova does not have is a NotFound in Nova's words, not NoSuchImage", async () => {
+    const { nova } = await serve(
+      { method: "DELETE", path: "/images/snap-1/metadata/nope", status: 404, body: { itemNotFound: { code: 404, message: "Invalid metadata key" } } },
+      { method: "DELETE", path: "/images/gone/metadata/a", status: 404, body: { itemNotFound: { code: 404, message: "Image not found." } } },
+    );
+    const e = await nova.images.deleteMetadata("snap-1", "nope").catch((x: unknown) => x);
+    expect(e).toBeInstanceOf(NotFound);
+    expect(e).not.toBeInstanceOf(NoSuchImage);
+    expect((e as NotFound).message).toContain("Invalid metadata key");
+    await expect(nova.images.deleteMetadata("gone", "a")).rejects.toBeInstanceOf(NoSuchImage);
   });
 
   it("waits for a snapshot to become ACTIVE, deletes it, and a 404 is NoSuchImage", async () => {

@@ -65,6 +65,17 @@ describe("servers.get / delete", () => {
     await expect(nova.servers.delete("srv-1")).rejects.toBeInstanceOf(InvalidResponse);
   });
 
+  it("a read answers 200 (or Rackspace's 203); another 2xx is an InvalidResponse, not a server", async () => {
+    const { nova } = await serve(
+      { method: "GET", path: "/servers/srv-1", status: 202, body: { server: wireServer() } },
+      { method: "GET", path: "/servers/srv-1", status: 203, body: { server: wireServer() } },
+      { method: "GET", path: "/flavors/detail", status: 201, body: { flavors: [] } },
+    );
+    await expect(nova.servers.get("srv-1")).rejects.toBeInstanceOf(InvalidResponse);
+    expect((await nova.servers.get("srv-1")).id).toBe("srv-1");
+    await expect(nova.flavors.list().toArray()).rejects.toBeInstanceOf(InvalidResponse);
+  });
+
   it("an id that would escape the path is refused", async () => {
     const { nova, seen } = await serve();
     await expect(nova.servers.get("..")).rejects.toBeInstanceOf(ValidationError);
@@ -323,6 +334,20 @@ describe("server updates, metadata and addresses", () => {
     expect(seen).toHaveLength(0);
   });
 
+  it("a metadata key or network label Nova does not have is a NotFound in Nova's words, not NoSuchServer", async () => {
+    const { nova } = await serve(
+      { method: "DELETE", path: "/servers/srv-1/metadata/nope", status: 404, body: { itemNotFound: { code: 404, message: "Metadata item was not found" } } },
+      { method: "GET", path: "/servers/srv-1/ips/nope", status: 404, body: { itemNotFound: { code: 404, message: "Instance is not a member of specified network" } } },
+      { method: "DELETE", path: "/servers/gone/metadata/a", status: 404, body: notFoundBody("Instance gone") },
+    );
+    for (const call of [() => nova.servers.deleteMetadata("srv-1", "nope"), () => nova.servers.ips("srv-1", "nope")]) {
+      const e = await call().catch((x: unknown) => x);
+      expect(e).toBeInstanceOf(NotFound);
+      expect(e).not.toBeInstanceOf(NoSuchServer);
+    }
+    await expect(nova.servers.deleteMetadata("gone", "a")).rejects.toBeInstanceOf(NoSuchServer);
+  });
+
   it("ips for all networks or one label", async () => {
     const addresses = { public: [{ addr: "198.51.100.7", version: 4 }] };
     const { nova } = await serve(
@@ -399,6 +424,14 @@ describe("server actions", () => {
     expect(s.adminPass).toBe("rebuilt-pw-99");
     expect(JSON.stringify(s)).not.toContain("rebuilt-pw-99");
     expect(seen[0]!.body).toEqual({ rebuild: { imageRef: "img-2", name: "web9", metadata: { a: "b" } } });
+  });
+
+  it("rebuild writes files as create does (pyrax rebuild(…, files=); Nova personality), checked before any request", async () => {
+    const { nova, seen } = await serve(action(202, { server: wireServer({ status: "REBUILD" }) }));
+    await nova.servers.rebuild("srv-1", "img-2", { files: { "/etc/motd": "hello" } });
+    expect(seen[0]!.body).toEqual({ rebuild: { imageRef: "img-2", personality: [{ path: "/etc/motd", contents: Buffer.from("hello").toString("base64") }] } });
+    await expect(nova.servers.rebuild("srv-1", "img-2", { files: { "etc/motd": "x" } })).rejects.toMatchObject({ field: "options.files.etc/motd" });
+    expect(seen).toHaveLength(1);
   });
 
   it("bad action arguments are ValidationErrors naming the argument", async () => {

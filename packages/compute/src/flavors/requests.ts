@@ -1,6 +1,7 @@
 import { type CallOptions, encodeSegment, markerPager, type NotFound, notFoundAs, type Paginated, type ServiceClient, validate } from "@rax/core";
 import * as z from "zod/mini";
 import { NoSuchFlavor } from "../errors";
+import { READ_OK } from "../read-status";
 import { type Ref, ref } from "../ref";
 import { type FindFlavorInput, findFlavorInput, type FlavorData, flavorBody, flavorsBody, type ListFlavorsInput, listFlavorsInput, toFlavor } from "./models";
 
@@ -12,7 +13,7 @@ export function listFlavors(client: ServiceClient, filters?: ListFlavorsInput, o
   return markerPager(
     async (marker, limit) => {
       const query = { minRam: f.minRam, minDisk: f.minDisk, limit, marker };
-      const body = await client.json({ method: "GET", path: "flavors/detail", query, ...o }, flavorsBody());
+      const body = await client.json({ method: "GET", path: "flavors/detail", query, ...o, success: READ_OK }, flavorsBody());
       return { items: body.flavors, more: body.flavors_links?.some((l) => l.rel === "next") ?? false };
     },
     { markerOf: (row) => row.id, pageSize: f.pageSize, limit: f.limit, marker: f.marker },
@@ -22,7 +23,7 @@ export function listFlavors(client: ServiceClient, filters?: ListFlavorsInput, o
 /** GET /flavors/{id}. */
 export async function getFlavor(client: ServiceClient, flavor: Ref, o: CallOptions = {}): Promise<FlavorData> {
   const id = validate(ref(), flavor, "flavor");
-  const body = await notFoundAs(client.json({ method: "GET", path: `flavors/${encodeSegment(id)}`, ...o }, flavorBody()), missing(id));
+  const body = await notFoundAs(client.json({ method: "GET", path: `flavors/${encodeSegment(id)}`, ...o, success: READ_OK }, flavorBody()), missing(id));
   return toFlavor(body.flavor);
 }
 
@@ -44,6 +45,6 @@ export async function findFlavor(client: ServiceClient, criteria: FindFlavorInpu
 /** GET /flavors/{id}/os-extra_specs. */
 export async function getFlavorExtraSpecs(client: ServiceClient, flavor: Ref, o: CallOptions = {}): Promise<Record<string, unknown>> {
   const id = validate(ref(), flavor, "flavor");
-  const body = await notFoundAs(client.json({ method: "GET", path: `flavors/${encodeSegment(id)}/os-extra_specs`, ...o }, z.looseObject({ extra_specs: z.record(z.string(), z.unknown()) })), missing(id));
+  const body = await notFoundAs(client.json({ method: "GET", path: `flavors/${encodeSegment(id)}/os-extra_specs`, ...o, success: READ_OK }, z.looseObject({ extra_specs: z.record(z.string(), z.unknown()) })), missing(id));
   return body.extra_specs;
 }

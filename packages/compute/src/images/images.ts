@@ -14,12 +14,12 @@ export class Images {
 
   /** Only the provider's images (pyrax `list_base_images`). */
   async listBase(o?: CallOptions): Promise<Image[]> {
-    return (await this.list(undefined, o).toArray()).filter((i) => !i.snapshot);
+    return this.list({ type: "BASE" }, o).toArray();
   }
 
   /** Only snapshots of your servers (pyrax `list_snapshots`). */
   async listSnapshots(o?: CallOptions): Promise<Image[]> {
-    return (await this.list(undefined, o).toArray()).filter((i) => i.snapshot);
+    return this.list({ type: "SNAPSHOT" }, o).toArray();
   }
 
   /** One image by id. `NoSuchImage` if it does not exist. */

@@ -67,7 +67,7 @@ export const listImagesInput = lazy(() => z.optional(z.strictObject({
   status: z.optional(z.string().check(z.minLength(1))),
   /** Only snapshots of this server. */
   server: z.optional(z.union([z.string().check(z.minLength(1)), z.pipe(z.object({ id: z.string().check(z.minLength(1)) }), z.transform((s) => s.id))])),
-  /** `BASE` (provider images) or `SNAPSHOT` (yours): Nova's `type` filter. */
+  /** `BASE` (provider images) or `SNAPSHOT` (yours), decided per row by `snapshot` (not sent: Nova compares `type` with Glance's image_type exactly). */
   type: z.optional(z.enum(["BASE", "SNAPSHOT"])),
   changesSince: z.optional(z.union([z.pipe(z.date(), z.transform((d) => d.toISOString())), z.iso.datetime({ offset: true })])),
   pageSize: z.optional(z.int().check(z.gte(1), z.lte(1000))),

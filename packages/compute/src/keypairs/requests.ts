@@ -1,5 +1,6 @@
 import { type CallOptions, encodeSegment, jsonFor, type NotFound, notFoundAs, Paginated, sendFor, type ServiceClient, validate } from "@rax/core";
 import { NoSuchKeypair } from "../errors";
+import { READ_OK } from "../read-status";
 import { type KeypairData, type KeypairRef, keypairBody, keypairName, keypairRef, keypairsBody, publicKeyInput, toKeypair } from "./models";
 
 const missing = (name: string) => (e: NotFound) => new NoSuchKeypair(name, e);
@@ -8,7 +9,7 @@ const keypairPath = (name: string) => `os-keypairs/${encodeSegment(name)}`;
 /** GET /os-keypairs: one page (Nova v2.1 does not page keypairs). */
 export function listKeypairs(client: ServiceClient, o: CallOptions = {}): Paginated<KeypairData> {
   return new Paginated(async () => {
-    const body = await client.json({ method: "GET", path: "os-keypairs", ...o }, keypairsBody());
+    const body = await client.json({ method: "GET", path: "os-keypairs", ...o, success: READ_OK }, keypairsBody());
     return { items: body.keypairs.map((k) => toKeypair(k.keypair)) };
   });
 }
@@ -16,7 +17,7 @@ export function listKeypairs(client: ServiceClient, o: CallOptions = {}): Pagina
 /** GET /os-keypairs/{name}. */
 export async function getKeypair(client: ServiceClient, keypair: KeypairRef, o: CallOptions = {}): Promise<KeypairData> {
   const name = validate(keypairRef(), keypair, "keypair");
-  const body = await notFoundAs(client.json({ method: "GET", path: keypairPath(name), ...o }, keypairBody()), missing(name));
+  const body = await notFoundAs(client.json({ method: "GET", path: keypairPath(name), ...o, success: READ_OK }, keypairBody()), missing(name));
   return toKeypair(body.keypair);
 }
 

@@ -344,6 +344,8 @@ export const rebuildServerInput = lazy(() => z.strictObject({
   adminPass: z.optional(z.string().check(z.minLength(1))),
   diskConfig: z.optional(z.enum(["AUTO", "MANUAL"])),
   meta: z.optional(metadataInput()),
+  /** Files written into the rebuilt server, as at create (pyrax `rebuild(…, files=)`; Nova `personality`). */
+  files: z.optional(files()),
   preserveEphemeral: z.optional(z.boolean()),
 }));
 export type RebuildServerInput = z.input<ReturnType<typeof rebuildServerInput>>;

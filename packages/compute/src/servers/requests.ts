@@ -1,6 +1,7 @@
 import { type CallOptions, encodeSegment, InvalidResponse, jsonFor, markerPager, type NotFound, notFoundAs, type Paginated, parseSchema, type RaxResponse, redact, sendFor, type ServiceClient, validate } from "@rax/core";
 import * as z from "zod/mini";
-import { NoSuchServer, NoUniqueMatch } from "../errors";
+import { ITEM_MISSING, NoSuchServer, NoUniqueMatch } from "../errors";
+import { READ_OK } from "../read-status";
 import { metadataInput, type Ref, ref } from "../ref";
 import {
   type Address,
@@ -36,6 +37,8 @@ import {
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const serverPath = (id: string, rest = "") => `servers/${encodeSegment(id)}${rest}`;
 const missing = (id: string) => (e: NotFound) => new NoSuchServer(id, e);
+/** For a path below the server naming one item (a metadata key, a network label): which of the two is missing. */
+const missingItem = (id: string) => (e: NotFound) => (ITEM_MISSING.test(e.serverMessage) ? e : new NoSuchServer(id, e));
 
 /** GET /servers/detail, page after page (`limit` + `marker`; Nova's `next` link says another page follows). */
 export function listServers(client: ServiceClient, filters?: ListServersInput, o: CallOptions = {}): Paginated<ServerData> {
@@ -43,7 +46,7 @@ export function listServers(client: ServiceClient, filters?: ListServersInput, o
   const query = { name: f.name, status: f.status, image: f.image, flavor: f.flavor, "changes-since": f.changesSince };
   return markerPager(
     async (marker, limit) => {
-      const res = await client.send({ method: "GET", path: "servers/detail", query: { ...query, limit, marker }, ...o });
+      const res = await client.send({ method: "GET", path: "servers/detail", query: { ...query, limit, marker }, ...o, success: READ_OK });
       return serversPage(res, await res.json<unknown>());
     },
     { markerOf: (row) => row.id, pageSize: f.pageSize, limit: f.limit, marker: f.marker },
@@ -90,7 +93,7 @@ function serversPage(res: RaxResponse, body: unknown): { items: ServerData[]; mo
 /** GET /servers/{id}. */
 export async function getServer(client: ServiceClient, server: Ref, o: CallOptions = {}): Promise<ServerData> {
   const id = validate(ref(), server, "server");
-  const body = await notFoundAs(client.json({ method: "GET", path: serverPath(id), ...o }, serverBody()), missing(id));
+  const body = await notFoundAs(client.json({ method: "GET", path: serverPath(id), ...o, success: READ_OK }, serverBody()), missing(id));
   return toServer(body.server);
 }
 
@@ -144,14 +147,14 @@ export async function deleteServer(client: ServiceClient, server: Ref, o: CallOp
 export async function listServerAddresses(client: ServiceClient, server: Ref, network?: string, o: CallOptions = {}): Promise<Record<string, Address[]>> {
   const id = validate(ref(), server, "server");
   const label = validate(z.optional(z.string().check(z.minLength(1))), network, "network");
-  if (label === undefined) return (await notFoundAs(client.json({ method: "GET", path: serverPath(id, "/ips"), ...o }, addressesBody()), missing(id))).addresses;
-  return notFoundAs(client.json({ method: "GET", path: serverPath(id, `/ips/${encodeSegment(label)}`), ...o }, z.record(z.string(), z.array(z.looseObject({ addr: z.string(), version: z.optional(z.number()) })))), missing(id));
+  if (label === undefined) return (await notFoundAs(client.json({ method: "GET", path: serverPath(id, "/ips"), ...o, success: READ_OK }, addressesBody()), missing(id))).addresses;
+  return notFoundAs(client.json({ method: "GET", path: serverPath(id, `/ips/${encodeSegment(label)}`), ...o, success: READ_OK }, z.record(z.string(), z.array(z.looseObject({ addr: z.string(), version: z.optional(z.number()) })))), missingItem(id));
 }
 
 /** GET /servers/{id}/metadata. */
 export async function getServerMetadata(client: ServiceClient, server: Ref, o: CallOptions = {}): Promise<Record<string, string>> {
   const id = validate(ref(), server, "server");
-  return (await notFoundAs(client.json({ method: "GET", path: serverPath(id, "/metadata"), ...o }, metadataBody()), missing(id))).metadata;
+  return (await notFoundAs(client.json({ method: "GET", path: serverPath(id, "/metadata"), ...o, success: READ_OK }, metadataBody()), missing(id))).metadata;
 }
 
 /** POST /servers/{id}/metadata: merges `metadata` into the server's; returns all of it. */
@@ -181,7 +184,7 @@ export async function deleteServerMetadata(client: ServiceClient, server: Ref, k
   const id = validate(ref(), server, "server");
   const list = validate(z.union([z.pipe(z.string().check(z.minLength(1)), z.transform((k) => [k])), z.array(z.string().check(z.minLength(1)))]), keys, "keys");
   for (const key of list) {
-    const res = await notFoundAs(sendFor(client, { method: "DELETE", path: serverPath(id, `/metadata/${encodeSegment(key)}`), ...o }, [204]), missing(id));
+    const res = await notFoundAs(sendFor(client, { method: "DELETE", path: serverPath(id, `/metadata/${encodeSegment(key)}`), ...o }, [204]), missingItem(id));
     await res.dump();
   }
 }
@@ -212,6 +215,7 @@ export async function rebuildServer(client: ServiceClient, server: Ref, image: R
   if (r.adminPass) rebuild.adminPass = r.adminPass;
   if (r.diskConfig) rebuild["OS-DCF:diskConfig"] = r.diskConfig;
   if (r.meta) rebuild.metadata = r.meta;
+  if (r.files) rebuild.personality = r.files;
   if (r.preserveEphemeral !== undefined) rebuild.preserve_ephemeral = r.preserveEphemeral;
   const res = await act(client, id, { rebuild }, [202], o);
   const body = parseSchema(serverBody(), await res.json());

@@ -41,7 +41,10 @@ export class Servers {
     return new Server(this, server, adminPass);
   }
 
-  /** Renames the server. */
+  /**
+   * Renames the server. The new `Server` is what Nova answers a PUT with: below microversion 2.75
+   * a partial view (no `keyName`, task/vm state or availability zone) — `server.update` keeps those.
+   */
   async update(server: Ref, changes: UpdateServerInput, o?: CallOptions): Promise<Server> {
     return new Server(this, await api.updateServer(this.client, server, changes, o));
   }
@@ -110,7 +113,11 @@ export class Servers {
     return api.rebootServer(this.client, server, type, o);
   }
 
-  /** Rebuilds the server from `image`; the returned server's `adminPass` is the new root password. */
+  /**
+   * Rebuilds the server from `image` (`adminPass`, `name`, `meta`, `files`, `diskConfig` as at
+   * create); the returned server's `adminPass` is the new root password. It is Nova's partial view
+   * (status REBUILD, no `keyName` or task state below microversion 2.75): `waitFor` reloads all of it.
+   */
   async rebuild(server: Ref, image: Ref, options?: RebuildServerInput, o?: CallOptions): Promise<Server> {
     registerSecret(options?.adminPass);
     const { server: data, adminPass } = await api.rebuildServer(this.client, server, image, options, o);

@@ -3,8 +3,8 @@ import { emptyResponse, jsonResponse } from "../respond";
 import type { ServerRecord } from "./model";
 import { badRequest, notFound } from "./nova-errors";
 import { invalid, isObject, jsonBody, type NovaRequest, requireAdmin } from "./nova-request";
-import { checkMetadata } from "./servers";
-import { serverView } from "./views";
+import { checkMetadata, checkPersonality } from "./servers";
+import { partialServerView } from "./views";
 
 const IDLE = ["active", "stopped"];
 
@@ -36,6 +36,7 @@ const ACTIONS: Record<string, Action> = {
     const imageId = info.imageRef.replace(/\/+$/, "").split("/").pop()!;
     if (!r.region.image(r.tenantId, imageId)) throw badRequest("Cannot find requested image");
     r.region.requireState(s, "rebuild", ["active", "stopped", "error"]);
+    checkPersonality(r, info.personality);
     if (info.metadata !== undefined) s.metadata = checkMetadata(r, info.metadata, "metadata");
     if (typeof info.name === "string" && info.name) s.name = info.name;
     if (info["OS-DCF:diskConfig"] === "AUTO" || info["OS-DCF:diskConfig"] === "MANUAL") s.diskConfig = info["OS-DCF:diskConfig"];
@@ -43,7 +44,8 @@ const ACTIONS: Record<string, Action> = {
     s.fault = undefined;
     const adminPass = typeof info.adminPass === "string" && info.adminPass ? info.adminPass : password();
     r.region.begin(s, "REBUILD", "rebuilding", r.compute.timings.rebuild, { status: "ACTIVE", vmState: "active" });
-    return jsonResponse(202, { server: { ...serverView(r.region, r.at, s), adminPass } });
+    // Below 2.75 Nova answers with its partial view (no key_name, no task state), as for a PUT.
+    return jsonResponse(202, { server: { ...partialServerView(r.region, r.at, s), adminPass } });
   },
 
   resize(r, s, info) {
@@ -108,7 +110,9 @@ const ACTIONS: Record<string, Action> = {
     r.region.requireState(s, "rescue", IDLE.concat("error"));
     const given = isObject(info) && typeof info.adminPass === "string" && info.adminPass ? info.adminPass : undefined;
     if (isObject(info) && info.rescue_image_ref !== undefined && !r.region.image(r.tenantId, String(info.rescue_image_ref))) throw badRequest("Cannot find requested image");
-    r.region.begin(s, "RESCUE", "rescuing", r.compute.timings.rescue, { status: "RESCUE", vmState: "rescued" });
+    // While rescuing, Nova still shows the server's own status (vm_state active + task rescuing is
+    // ACTIVE in nova/api/openstack/common.py's state map): RESCUE only once vm_state is rescued.
+    r.region.begin(s, s.status, "rescuing", r.compute.timings.rescue, { status: "RESCUE", vmState: "rescued" });
     return jsonResponse(200, { adminPass: given ?? password() });
   },
 

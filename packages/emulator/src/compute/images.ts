@@ -5,7 +5,7 @@ import { page } from "./paging";
 import { checkMetadata, MethodNotAllowed } from "./servers";
 import { imageView, links } from "./views";
 
-/** `/images[/detail]` as Nova proxies Glance: filters name, status, server, type, changes-since. */
+/** `/images[/detail]` as Nova proxies Glance: filters name, status, server, type (image_type), changes-since. */
 export function listImages(r: NovaRequest, detail: boolean): Response {
   const q = r.url.searchParams;
   let rows = r.region.tenantImages(r.tenantId).sort((a, b) => b.created - a.created || a.name.localeCompare(b.name));
@@ -15,11 +15,11 @@ export function listImages(r: NovaRequest, detail: boolean): Response {
   if (status) rows = rows.filter((i) => i.status === status.toUpperCase());
   const server = q.get("server");
   if (server) rows = rows.filter((i) => i.serverId === server.replace(/\/+$/, "").split("/").pop());
+  // Rackspace documents `type=BASE|SNAPSHOT`; stock Nova hands any value to Glance as the image_type
+  // property, compared exactly (no 400 for an unknown one). Both are answered here.
   const type = q.get("type");
-  if (type) {
-    if (type !== "BASE" && type !== "SNAPSHOT") throw badRequest(`Invalid type filter [${type}]`);
-    rows = rows.filter((i) => (type === "SNAPSHOT") === (i.serverId !== undefined));
-  }
+  if (type === "BASE" || type === "SNAPSHOT") rows = rows.filter((i) => (type === "SNAPSHOT") === (i.serverId !== undefined));
+  else if (type) rows = rows.filter((i) => i.metadata.image_type === type);
   const since = q.get("changes-since");
   if (since !== null) {
     const ms = Date.parse(since);
@@ -55,7 +55,8 @@ export async function imageMetadata(r: NovaRequest, id: string, key: string | un
   const m = r.request.method;
   if (m === "GET") {
     if (key === undefined) return jsonResponse(200, { metadata: shown.metadata });
-    if (!(key in shown.metadata)) throw notFound("Metadata item was not found");
+    // Nova's words differ from the server metadata's (nova/api/openstack/compute/image_metadata.py).
+    if (!(key in shown.metadata)) throw notFound("The resource could not be found.");
     return jsonResponse(200, { meta: { [key]: shown.metadata[key] } });
   }
   if (shown.tenantId !== r.tenantId) throw forbidden("You are not authorized to access the image.");
@@ -63,7 +64,7 @@ export async function imageMetadata(r: NovaRequest, id: string, key: string | un
     img.updated = r.region.now;
   };
   if (m === "DELETE" && key !== undefined) {
-    if (!img.props.has(key)) throw notFound("Metadata item was not found");
+    if (!img.props.has(key)) throw notFound("Invalid metadata key");
     img.props.delete(key);
     touch();
     return emptyResponse(204);

@@ -6,7 +6,7 @@ import { invalid, isObject, jsonBody, member, type NovaRequest } from "./nova-re
 import { page } from "./paging";
 import { PUBLIC_NET, SERVICE_NET } from "./seed-data";
 import { INVALID_SERVER_NAME, isPrintableNovaName } from "./server-name";
-import { iso, serverSummary, serverView } from "./views";
+import { iso, partialServerView, serverSummary, serverView } from "./views";
 
 /** `/servers[/detail]`: list, filtered as Nova filters, newest first. */
 export function listServers(r: NovaRequest, detail: boolean): Response {
@@ -18,7 +18,8 @@ export function listServers(r: NovaRequest, detail: boolean): Response {
     if (Number.isNaN(sinceMs)) throw badRequest("Invalid filter field: changes-since.");
   }
   const now = r.region.now;
-  let rows = r.region.tenantServers(r.tenantId).filter((s) => {
+  const all = r.region.tenantServers(r.tenantId);
+  let rows = all.filter((s) => {
     const gone = s.goneAt !== undefined && s.goneAt <= now;
     if (sinceMs !== undefined) return s.updated >= sinceMs || (s.deletedAt ?? -1) >= sinceMs;
     return !gone;
@@ -31,7 +32,7 @@ export function listServers(r: NovaRequest, detail: boolean): Response {
   if (image) rows = rows.filter((s) => s.imageId === lastSegment(image));
   const flavor = q.get("flavor");
   if (flavor) rows = rows.filter((s) => s.flavorId === lastSegment(flavor));
-  const { items, links } = page(rows, r.url, (s) => s.id, r.at, detail ? "servers/detail" : "servers");
+  const { items, links } = page(rows, r.url, (s) => s.id, r.at, detail ? "servers/detail" : "servers", all);
   const servers = items.map((s) => (detail ? serverView(r.region, r.at, s) : serverSummary(r.at, s)));
   return jsonResponse(200, { servers, ...(links ? { servers_links: links } : {}) });
 }
@@ -158,7 +159,8 @@ export function checkMetadata(r: NovaRequest, value: unknown, field: string, exi
   return out;
 }
 
-function checkPersonality(r: NovaRequest, value: unknown): void {
+/** Nova's personality rules, at create and rebuild: at most `maxPersonality` files, paths ≤ 255, base64 contents ≤ `maxPersonalitySize`. */
+export function checkPersonality(r: NovaRequest, value: unknown): void {
   if (value === undefined) return;
   if (!Array.isArray(value)) throw invalid("personality", "is not of type 'array'");
   const q = r.compute.quotas;
@@ -186,7 +188,8 @@ export async function updateServer(r: NovaRequest, id: string): Promise<Response
   if (typeof u.accessIPv4 === "string") s.accessIPv4 = u.accessIPv4;
   if (typeof u.accessIPv6 === "string") s.accessIPv6 = u.accessIPv6;
   s.updated = r.region.now;
-  return jsonResponse(200, { server: serverView(r.region, r.at, s) });
+  // Below microversion 2.75 (the only one here) Nova answers a PUT with its partial view.
+  return jsonResponse(200, { server: partialServerView(r.region, r.at, s) });
 }
 
 /** DELETE /servers/{id} → 204; the server lingers in task_state "deleting" for `timings.delete`. */

@@ -51,8 +51,26 @@ export function serverView(r: RegionCompute, at: LinkBase, s: ServerRecord): Rec
     security_groups: s.securityGroups,
   };
   if (s.fault && s.status === "ERROR") view.fault = s.fault;
+  if (!PROGRESS_STATUSES.has(view.status as string)) delete view.progress;
   return view;
 }
+
+/**
+ * What Nova answers a PUT /servers/{id} or a rebuild with below microversion 2.75: only its base
+ * view (nova/api/openstack/compute/views/servers.py `show` with every extension off) — no key
+ * name, availability zone, config drive, task/vm/power state, launch times or security groups.
+ */
+export function partialServerView(r: RegionCompute, at: LinkBase, s: ServerRecord): Record<string, unknown> {
+  const full = serverView(r, at, s);
+  const view: Record<string, unknown> = {};
+  for (const key of PARTIAL_KEYS) if (key in full) view[key] = full[key];
+  return view;
+}
+
+const PARTIAL_KEYS = ["id", "name", "status", "tenant_id", "user_id", "metadata", "hostId", "image", "flavor", "created", "updated", "addresses", "accessIPv4", "accessIPv6", "links", "OS-DCF:diskConfig", "fault", "progress"];
+
+/** Nova shows `progress` only in these statuses (views/servers.py `_progress_statuses`). */
+const PROGRESS_STATUSES = new Set(["ACTIVE", "BUILD", "REBUILD", "RESIZE", "VERIFY_RESIZE", "MIGRATING"]);
 
 export function serverSummary(at: LinkBase, s: ServerRecord) {
   return { id: s.id, name: s.name, links: links(at, "servers", s.id) };
