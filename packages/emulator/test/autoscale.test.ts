@@ -31,7 +31,7 @@ const groupBody = (over: { min?: number; max?: number; cooldown?: number; polici
   groupConfiguration: { name: over.name ?? "testscalinggroup", cooldown: over.cooldown ?? 0, minEntities: over.min ?? 0, maxEntities: over.max ?? 10, metadata: {} },
   launchConfiguration: {
     type: "launch_server",
-    args: { server: { flavorRef: "general1-1", name: "testgroup", imageRef: UBUNTU, metadata: { role: "web" }, networks: [{ uuid: "00000000-0000-0000-0000-000000000000" }] }, loadBalancers: [{ loadBalancerId: 237935, port: 80 }] },
+    args: { server: { flavorRef: "general1-1", name: "testgroup", imageRef: UBUNTU, metadata: { role: "web" }, networks: [{ uuid: "00000000-0000-0000-0000-000000000000" }, { uuid: "11111111-1111-1111-1111-111111111111" }] }, loadBalancers: [{ loadBalancerId: 237935, port: 80 }] },
   },
   scalingPolicies: over.policies ?? [],
 });
@@ -75,6 +75,16 @@ describe("Auto Scale in the emulator", () => {
     expect(await json(a("POST", "/groups", bad))).toMatchObject({ error: { type: "InvalidLaunchConfiguration", code: 400 } });
     expect((await a("POST", "/groups", groupBody({ policies: [{ name: "p", type: "webhook", cooldown: 0 }] }))).status).toBe(400);
     expect(await json(a("GET", "/groups/nope"))).toMatchObject({ error: { type: "NoSuchScalingGroupError", code: 404 } });
+  });
+
+  it("a Cloud Load Balancer needs ServiceNet among the listed networks (Otter's validate_launch_config_servicenet); RackConnect v3 does not", async () => {
+    const noSnet = groupBody();
+    noSnet.launchConfiguration.args.server.networks = [{ uuid: "00000000-0000-0000-0000-000000000000" }];
+    expect(await json(a("POST", "/groups", noSnet))).toEqual({ error: { type: "ValidationError", code: 400, message: "ServiceNet network must be present if one or more Cloud Load Balancers are configured.", details: "" } });
+    const rc = groupBody();
+    rc.launchConfiguration.args.server.networks = [{ uuid: "00000000-0000-0000-0000-000000000000" }];
+    (rc.launchConfiguration.args as { loadBalancers: unknown[] }).loadBalancers = [{ loadBalancerId: "pool-1", type: "RackConnectV3" }];
+    expect((await a("POST", "/groups", rc)).status).toBe(201);
   });
 
   it("policies: create takes an array (201); execute changes the desired capacity; cooldowns and pause give 403s", async () => {

@@ -1,4 +1,5 @@
 import { keypairKey } from "../compute/servers";
+import { SERVICE_NET } from "../compute/seed-data";
 import { parseCron } from "./cron";
 import type { ServerArgs } from "./fleet";
 import type { GroupConfig, LaunchConfig, PolicyRecord, RegionAutoscale } from "./model";
@@ -86,9 +87,11 @@ export function launchConfigOf(v: unknown, r: RegionAutoscale, tenantId: string,
     throw invalid("launchConfiguration.args.loadBalancers must be a list of {loadBalancerId, port} or {loadBalancerId, type: RackConnectV3}");
   if (Array.isArray(lbs) && lbs.length > 5) throw invalid(`launchConfiguration.args.loadBalancers has ${lbs.length} items: at most 5`);
   if (Array.isArray(lbs) && new Set(lbs.map((l) => JSON.stringify(l))).size !== lbs.length) throw invalid("launchConfiguration.args.loadBalancers has non-unique elements");
-  // Not enforced here (yet): Otter's validate_launch_config_servicenet (a CLB with a networks list
-  // lacking ServiceNet is 400 "ServiceNet network must be present if one or more Cloud Load Balancers
-  // are configured."). The emulator's own tests create groups that way; the SDK refuses it.
+  // Otter's validate_launch_config_servicenet: servers joining a Cloud Load Balancer reach it over
+  // ServiceNet, so a networks list without it is refused (RackConnect v3 pools do not need it).
+  const clb = Array.isArray(lbs) && lbs.some((l) => isObject(l) && l.type !== "RackConnectV3");
+  if (clb && Array.isArray(s.networks) && !s.networks.some((n) => isObject(n) && n.uuid === SERVICE_NET))
+    throw invalid("ServiceNet network must be present if one or more Cloud Load Balancers are configured.");
   const server = { ...s, metadata: metadataOf(s.metadata, "launchConfiguration.args.server.metadata") } as unknown as ServerArgs;
   return { ...(v as object), type: "launch_server", args: { ...v.args, server } } as LaunchConfig;
 }
