@@ -1,6 +1,6 @@
 import { randomBytes } from "node:crypto";
 import { ValidationError } from "@rax/core";
-import { CloudDNS, type Domain, DomainCreationFailed, DomainRecordDeletionFailed, DomainRecordNotFound, NoSuchDomain } from "@rax/dns";
+import { CloudDNS, type Domain, DomainCreationFailed, DomainRecordAdditionFailed, DomainRecordDeletionFailed, DomainRecordNotFound, NoSuchDomain } from "@rax/dns";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Target } from "./target";
 
@@ -162,6 +162,15 @@ export function dnsScenarios(getTarget: () => Target, o: DnsScenarioOptions = {}
       const left = (await d.listRecords({ type: "A" }).toArray()).map((r) => r.name);
       expect(left).not.toContain(`del1.${d.name}`);
       expect(left).not.toContain(`del2.${d.name}`);
+    });
+
+    it("adding a record that exists is DomainRecordAdditionFailed with code 409, and the record stays one", async () => {
+      const name = `dup.${d.name}`;
+      await d.addRecords({ type: "A", name, data: "192.0.2.70" });
+      const e = await d.addRecords({ type: "A", name, data: "192.0.2.70" }).catch((x: unknown) => x);
+      expect(e).toBeInstanceOf(DomainRecordAdditionFailed);
+      expect((e as DomainRecordAdditionFailed).code).toBe(409);
+      expect((await d.listRecords({ type: "A", name }).toArray()).map((r) => r.data)).toEqual(["192.0.2.70"]);
     });
 
     it("a domain keeps its NS records: deleting them all is DomainRecordDeletionFailed (Designate: its managed NS) and they stay", async () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { Conflict } from "@rax/core";
-import { DomainCreationFailed, DomainRecordDeletionFailed, DomainRecordNotFound, NoMoreResults } from "../src/index";
+import { DomainCreationFailed, DomainRecordAdditionFailed, DomainRecordDeletionFailed, DomainRecordNotFound, NoMoreResults } from "../src/index";
 import { serveDesignate } from "./fixture";
 
 // Designate keeps every value of a (name, type) in one recordset; Cloud DNS (and pyrax) have a
@@ -196,5 +196,20 @@ describe("Designate refusals read as Cloud DNS's failed jobs", () => {
     const e = await dns.records.delete("z-1", rows).catch((x: unknown) => x);
     expect(e).toBeInstanceOf(DomainRecordDeletionFailed);
     expect(e).toMatchObject({ code: 400, details: "Managed records may not be deleted" });
+  });
+
+  it("adding a value the name already has (Cloud DNS: job error 409) or a CNAME Designate will not place (400): DomainRecordAdditionFailed", async () => {
+    const { dns, seen } = await serveDesignate(
+      { method: "POST", path: "/v2/zones/z-1/recordsets", status: 409, body: { code: 409, type: "duplicate_recordset", message: "Duplicate RecordSet" } },
+      { method: "GET", path: "/v2/zones/z-1/recordsets", body: { recordsets: [rs(["192.0.2.1", "192.0.2.2"])], links: {} } },
+      { method: "POST", path: "/v2/zones/z-1/recordsets", status: 400, body: { code: 400, type: "invalid_recordset_location", message: "CNAME recordsets may not share a name with any other records" } },
+    );
+    const dup = await dns.records.add("z-1", { type: "A", name: "www.example.edu", data: "192.0.2.2" }).catch((x: unknown) => x);
+    expect(dup).toBeInstanceOf(DomainRecordAdditionFailed);
+    expect((dup as DomainRecordAdditionFailed).code).toBe(409);
+    const cname = await dns.records.add("z-1", { type: "CNAME", name: "www.example.edu", data: "a.example.edu" }).catch((x: unknown) => x);
+    expect(cname).toBeInstanceOf(DomainRecordAdditionFailed);
+    expect(cname).toMatchObject({ code: 400, details: "CNAME recordsets may not share a name with any other records" });
+    expect(seen.some((s) => s.method === "PUT")).toBe(false);
   });
 });

@@ -1,6 +1,6 @@
 import { type CallOptions, Conflict, encodeSegment, type HttpError, jsonFor, sendFor } from "@rax/core";
 import type { DnsApi } from "../backend";
-import { DomainRecordAdditionFailed, DomainRecordDeletionFailed, DomainRecordNotFound, DomainRecordUpdateFailed, NoSuchDomain } from "../errors";
+import { DomainRecordAdditionFailed, DomainRecordDeletionFailed, DomainRecordNotFound, DomainRecordUpdateFailed, type JobFailure, NoSuchDomain } from "../errors";
 import type { WaitSettings } from "../jobs/requests";
 import { relativeLink } from "../paging";
 import type { RecordData } from "../records/models";
@@ -96,21 +96,34 @@ function locate(w: WireRecordset, s: Shown): number {
   return i < 0 && s.alone && w.records.length === 1 ? 0 : i;
 }
 
-/** POST one recordset per (name, type) → 201/202 PENDING. */
-export async function addRecordsets(client: DnsApi, zoneId: string, records: Array<{ type: string; name: string; data: string; ttl?: number | undefined; priority?: number | undefined; comment?: string | undefined }>, o: CallOptions): Promise<RecordData[]> {
+/**
+ * POST one recordset per (name, type) → 201/202 PENDING. What Cloud DNS fails in the call's job,
+ * Designate refuses at once — a value the name already has (Cloud DNS: 409 "already exists"), a
+ * record Designate will not place (400: a CNAME beside other records, a second CNAME value) — and
+ * both become `failure` (the call's `DNSJobFailed` subclass), with the HTTP error as `cause`.
+ */
+export async function addRecordsets(
+  client: DnsApi,
+  zoneId: string,
+  records: Array<{ type: string; name: string; data: string; ttl?: number | undefined; priority?: number | undefined; comment?: string | undefined }>,
+  o: CallOptions,
+  failure: JobFailure = DomainRecordAdditionFailed,
+): Promise<RecordData[]> {
   const out: RecordData[] = [];
   for (const json of toRecordsets(records)) {
-    const made = await missingAs(jsonFor(client, { method: "POST", path: setPath(client, zoneId), json, ...o }, [201, 202], wireRecordset()), noZone(zoneId)).catch(async (e: unknown) => {
+    const post = missingAs(jsonFor(client, { method: "POST", path: setPath(client, zoneId), json, ...o }, [201, 202], wireRecordset()), noZone(zoneId)).catch(async (e: unknown) => {
       // Cloud DNS takes another A record at a name that has one; Designate keeps one recordset per
       // name and type and answers 409 "Duplicate RecordSet": the values are added to that recordset.
       if (!(e instanceof Conflict)) throw e;
       const page = await client.json({ method: "GET", path: setPath(client, zoneId), query: { name: json.name, type: json.type }, ...o }, recordsetsBody());
       const existing = page.recordsets.find((r) => r.name === json.name && r.type === json.type);
       if (!existing) throw e;
-      const values = [...existing.records, ...json.records.filter((v) => !existing.records.includes(v))];
-      const put = { records: values, ...(json.ttl !== undefined ? { ttl: json.ttl } : {}), ...(json.description !== undefined ? { description: json.description } : {}) };
+      const dup = json.records.find((v) => existing.records.includes(v));
+      if (dup !== undefined) throw e; // that very record exists: Cloud DNS's 409 too
+      const put = { records: [...existing.records, ...json.records], ...(json.ttl !== undefined ? { ttl: json.ttl } : {}), ...(json.description !== undefined ? { description: json.description } : {}) };
       return jsonFor(client, { method: "PUT", path: setPath(client, zoneId, existing.id), json: put, ...o }, [200, 202], wireRecordset());
     });
+    const made = await refusedAs(post, failure, `${json.type} ${json.name}`, [400, 409]);
     // one row per value given, as Cloud DNS answers one record per value
     for (const v of json.records) out.push(showing(made, fromValue(json.type, v).data));
   }

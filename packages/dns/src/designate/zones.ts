@@ -57,7 +57,7 @@ export async function createZone(client: DnsApi, i: CreateDomainInputOut, w: Wai
   const o = { ...w.perRequest, signal };
   const zone = await postZone(client, i, o);
   setId(zone.id);
-  if (i.records?.length) await addRecordsets(client, zone.id, i.records, o);
+  if (i.records?.length) await addRecordsets(client, zone.id, i.records, o, DomainCreationFailed);
   const subs: DomainData[] = [];
   for (const s of i.subdomains ?? []) subs.push(await postZone(client, s, o));
   for (const s of subs) await untilActive(w, signal, "zone", () => getZone(client, s.id, o), DomainCreationFailed);
