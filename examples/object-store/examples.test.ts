@@ -78,6 +78,7 @@ describe("object-store examples (against @rax/emulator)", () => {
     expect(r.textEtag).toBe(r.checksum);
     expect(r.fileObject).toBe("report.csv");
     expect(r.fileBytes).toBe(12);
+    expect(r.fileContentType).toBe("text/csv");
     expect(r.rejected).toBe(true);
     expect(r.listed).toEqual(["another.txt", "new_object.txt", "report.csv"]);
   });

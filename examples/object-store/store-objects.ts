@@ -11,6 +11,7 @@ export interface StoreResult {
   checksum: string;
   fileObject: string;
   fileBytes: number;
+  fileContentType?: string;
   rejected: boolean;
   listed: string[];
 }
@@ -34,7 +35,8 @@ export async function main({ ctx, region }: ExampleTarget): Promise<StoreResult>
     const path = join(dir, "report.csv");
     await writeFile(path, "a,b,c\n1,2,3\n");
     const fileObj = await cf.uploadFile(cont, path, { etag: await getChecksum({ path }) });
-    console.log(`Uploaded ${path} as ${fileObj.name} (${fileObj.bytes} bytes)`);
+    // No content type given: Swift guesses one from the name, and the object returned carries it.
+    console.log(`Uploaded ${path} as ${fileObj.name} (${fileObj.bytes} bytes, ${fileObj.contentType})`);
 
     // A wrong etag: nothing is stored and UploadFailed says why.
     let rejected = false;
@@ -47,7 +49,7 @@ export async function main({ ctx, region }: ExampleTarget): Promise<StoreResult>
     }
 
     const listed = await cont.listObjectNames();
-    return { textEtag: obj.etag ?? "", checksum, fileObject: fileObj.name, fileBytes: fileObj.bytes, rejected, listed };
+    return { textEtag: obj.etag ?? "", checksum, fileObject: fileObj.name, fileBytes: fileObj.bytes, fileContentType: fileObj.contentType, rejected, listed };
   } finally {
     await rm(dir, { recursive: true, force: true });
     await cf.deleteContainer(name, { deleteObjects: true });
