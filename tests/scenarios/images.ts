@@ -75,6 +75,13 @@ export function imageScenarios(getTarget: () => Target, o: ImageScenarioOptions)
       expect(await ids({ createdAt: { lt: new Date(Date.parse(img.createdAt!) - 60_000) } })).toEqual([]);
     });
 
+    it("a marker that names no image is Glance's 400", async () => {
+      const unknown = "5a5a5a5a-0000-4000-8000-000000000000";
+      const e = await imgs.images.list({ marker: unknown }).then(() => undefined, (x: unknown) => x);
+      expect(e).toBeInstanceOf(BadRequest);
+      expect((e as Error).message).toContain(`No image found with ID ${unknown}`);
+    });
+
     it("bad filter values are refused before any request", () => {
       expect(() => imgs.images.list({ visibility: "everyone" as "public" })).toThrow(ValidationError);
       expect(() => imgs.images.list({ sortDir: "sideways" as "asc" })).toThrow(ValidationError);
@@ -100,6 +107,10 @@ export function imageScenarios(getTarget: () => Target, o: ImageScenarioOptions)
       expect((await img.reload()).tags).toContain("blue");
       await img.removeTag("blue");
       expect((await img.reload()).tags).not.toContain("blue");
+      // Removing it again: the image is there, the tag is not — and the error says which.
+      const again = await img.removeTag("blue").catch((e: unknown) => e);
+      expect(again).toBeInstanceOf(NoSuchImage);
+      expect((again as Error).message).toBe(`No image with tag "blue" and id "${img.id}" in image (${getTarget().region})`);
     });
 
     it("a non-ASCII tag is stored as written, found by a tag filter, and removed", async () => {

@@ -184,6 +184,19 @@ describe("one image", () => {
     await expect(imgs.images.delete(ID)).rejects.toBeInstanceOf(InvalidResponse);
   });
 
+  it("removing a tag the image lacks says so; a missing image says that (Glance 404s both)", async () => {
+    const imgs = fx.client();
+    // Glance 25: a missing tag is a bare 404 ("The resource could not be found."); the image is still there.
+    fx.script = (r) => (r.method === "DELETE" ? { status: 404, headers: { "content-type": "text/plain" }, body: "404 Not Found\n\nThe resource could not be found.\n\n   " } : { status: 200, body: wire() });
+    const lacks = await imgs.images.removeTag(ID, "nope").catch((e: unknown) => e);
+    expect(lacks).toBeInstanceOf(NoSuchImage);
+    expect((lacks as Error).message).toBe(`No image with tag "nope" and id "${ID}" in image`);
+    fx.script = () => ({ status: 404, headers: { "content-type": "text/plain" }, body: `404 Not Found\n\nImage ${ID} not found.\n\n   ` });
+    const gone = await imgs.images.removeTag(ID, "nope").catch((e: unknown) => e);
+    expect(gone).toBeInstanceOf(NoSuchImage);
+    expect((gone as Error).message).toMatch(new RegExp(`^No such image: ${ID}`));
+  });
+
   it("a non-ASCII tag goes by JSON-patch of the tag list (Glance stores a URL path's 'ü' as 'Ã¼')", async () => {
     const imgs = fx.client();
     let tags: string[] = ["web"];

@@ -97,7 +97,7 @@ export function listImages(r: GlanceRequest): Response {
   const marker = q.get("marker");
   if (marker !== null) {
     const at = rows.findIndex((i) => i.id === marker);
-    if (at < 0) throw new GlanceFault(400, `marker ${marker} could not be found.`);
+    if (at < 0) throw new GlanceFault(400, `No image found with ID ${marker}`); // Glance 25's words for an unknown marker
     rows = rows.slice(at + 1);
   }
   const page = rows.slice(0, Math.min(limit, 1000));
@@ -228,7 +228,8 @@ export function tag(r: GlanceRequest, id: string, decoded: string): Response {
     if (name.length > 255) throw new GlanceFault(400, "Tag too long");
     img.tags.add(name);
   } else if (r.request.method === "DELETE") {
-    if (!img.tags.delete(name)) throw new GlanceFault(404, `Tag ${name} not found`);
+    // Glance 25 raises a bare HTTPNotFound here (glance/api/v2/image_tags.py): webob's default words.
+    if (!img.tags.delete(name)) throw new GlanceFault(404, "The resource could not be found.");
   } else throw new GlanceFault(405, "The method is not allowed for this resource.");
   img.updated = r.glance.now;
   return emptyResponse(204);

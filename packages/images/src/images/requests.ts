@@ -1,4 +1,4 @@
-import { type CallOptions, encodeSegment, jsonFor, lazy, linkPager, type NotFound, notFoundAs, type Paginated, type RaxResponse, sendFor, type ServiceClient, type StreamBody, validate, ValidationError } from "@rax/core";
+import { type CallOptions, encodeSegment, jsonFor, lazy, linkPager, NotFound, notFoundAs, type Paginated, type RaxResponse, sendFor, type ServiceClient, type StreamBody, validate, ValidationError } from "@rax/core";
 import type { Readable } from "node:stream";
 import * as z from "zod/mini";
 import { v2 } from "../api-path";
@@ -127,19 +127,28 @@ export async function addImageTag(client: ServiceClient, image: Ref, tag: string
 }
 
 /**
- * DELETE /v2/images/{id}/tags/{tag} → 204; a tag the image lacks is a 404 (`NoSuchImage` names the
- * image). A non-ASCII tag by JSON-patch, with the same `NoSuchImage` when the image lacks it.
+ * DELETE /v2/images/{id}/tags/{tag} → 204. Glance answers 404 both when the image is missing and
+ * when it lacks the tag (the latter with no words of its own): the image is then read, so a missing
+ * image is `NoSuchImage` "No such image: <id>" and a missing tag `NoSuchImage` "No image with tag
+ * "x" and id …", as a non-ASCII tag (sent by JSON-patch) says too.
  */
 export async function removeImageTag(client: ServiceClient, image: Ref, tag: string, o: CallOptions = {}): Promise<void> {
   const id = validate(ref(), image, "image");
   const t = validate(tagInput(), tag, "tag");
+  const lacksTag = () => new NoSuchImage(id, { in: client, by: `with tag ${JSON.stringify(t)} and id` });
   if (!URL_SAFE_TAG.test(t)) {
     return patchTags(client, id, (tags) => {
-      if (!tags.includes(t)) throw new NoSuchImage(id, { in: client, by: `with tag ${JSON.stringify(t)} and id` });
+      if (!tags.includes(t)) throw lacksTag();
       return tags.filter((x) => x !== t);
     }, o);
   }
-  await (await notFoundAs(sendFor(client, { method: "DELETE", path: await imagePath(client, id, `/tags/${encodeSegment(t, { field: "tag" })}`, o.signal), ...o }, [204]), missing(id))).dump();
+  try {
+    await (await sendFor(client, { method: "DELETE", path: await imagePath(client, id, `/tags/${encodeSegment(t, { field: "tag" })}`, o.signal), ...o }, [204])).dump();
+  } catch (e) {
+    if (!(e instanceof NotFound)) throw e;
+    await getImage(client, id, o); // NoSuchImage when the image itself is gone
+    throw lacksTag();
+  }
 }
 
 export type ImageDataBody = string | Uint8Array | StreamBody;
