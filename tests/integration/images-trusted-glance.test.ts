@@ -17,7 +17,8 @@ class TrustedImages extends Images {
   }
 }
 
-const session = url ? new StaticSession({ token: "unused-by-trusted-glance", endpoints: { image: url }, tenantId: "rax-scenario-project" }) : undefined;
+// defaultRegion: the scenarios expect a lookup miss to name the region, as a catalog's entry does.
+const session = url ? new StaticSession({ token: "unused-by-trusted-glance", endpoints: { image: url }, tenantId: "rax-scenario-project", defaultRegion: "RegionOne" }) : undefined;
 afterAll(async () => {
   await session?.transport.close();
 });
