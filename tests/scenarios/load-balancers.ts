@@ -175,6 +175,14 @@ export function loadBalancerScenarios(getTarget: () => Target, o: LoadBalancerSc
       expect(ssl).toMatchObject({ certificate: CERT, securePort: 443, enabled: true, secureTrafficOnly: false });
       await lb.updateSslTermination({ secureTrafficOnly: true }).whenActive(wait);
       expect((await lb.getSslTermination())?.secureTrafficOnly).toBe(true);
+      // CLB's update-ssl-termination also takes the cipher profile and the TLS 1.0 / 1.1 switches, keeping the certificate.
+      await lb.updateSslTermination({ cipherProfile: "ProfileB", securityProtocols: [{ securityProtocolName: "TLS_10", securityProtocolStatus: "DISABLED" }] }).whenActive(wait);
+      expect(await lb.getSslTermination()).toMatchObject({
+        certificate: CERT,
+        secureTrafficOnly: true,
+        cipherProfile: "ProfileB",
+        securityProtocols: expect.arrayContaining([{ securityProtocolName: "TLS_10", securityProtocolStatus: "DISABLED" }, { securityProtocolName: "TLS_11", securityProtocolStatus: "ENABLED" }]),
+      });
       const refused = await lb.addSslTermination({ ...input, securePort: 0 }).catch((e: unknown) => e);
       expect(refused).toBeInstanceOf(ValidationError);
       // CLB takes RSA keys only ("ECDSA key format is currently not accepted"): the service refuses one sent anyway.

@@ -154,3 +154,31 @@ describe("SSL termination keys", () => {
     expect(seen).toHaveLength(0);
   });
 });
+
+describe("SSL termination: CLB's cipherProfile and TLS 1.0 / 1.1 switches", () => {
+  const cert = "-----BEGIN CERTIFICATE-----\nMIIcert\n-----END CERTIFICATE-----";
+  const key = "-----BEGIN RSA PRIVATE KEY-----\nMIIkey\n-----END RSA PRIVATE KEY-----";
+  const tls10off = [{ securityProtocolName: "TLS_10" as const, securityProtocolStatus: "DISABLED" as const }];
+
+  it("set and update send them only when given; get reads them back typed", async () => {
+    const current = { sslTermination: { certificate: cert, enabled: true, secureTrafficOnly: false, securePort: 443, cipherProfile: "default", securityProtocols: [{ securityProtocolName: "TLS_10", securityProtocolStatus: "ENABLED" }] } };
+    const { clb, seen } = await serve(
+      { method: "PUT", path: "/loadbalancers/1/ssltermination", status: 200 },
+      { method: "GET", path: "/loadbalancers/1/ssltermination", status: 200, body: current },
+      { method: "PUT", path: "/loadbalancers/1/ssltermination", status: 200 },
+      { method: "GET", path: "/loadbalancers/1/ssltermination", status: 200, body: current },
+    );
+    await clb.sslTermination.set(1, { securePort: 443, certificate: cert, privatekey: key, cipherProfile: "ProfileA", securityProtocols: tls10off });
+    expect(seen[0]!.body.sslTermination).toMatchObject({ cipherProfile: "ProfileA", securityProtocols: tls10off });
+    await clb.sslTermination.update(1, { securityProtocols: tls10off });
+    expect(seen[2]!.body).toEqual({ sslTermination: { securePort: 443, enabled: true, secureTrafficOnly: false, securityProtocols: tls10off } });
+    expect(await clb.sslTermination.get(1)).toMatchObject({ cipherProfile: "default", securityProtocols: [{ securityProtocolName: "TLS_10", securityProtocolStatus: "ENABLED" }] });
+  });
+
+  it("a protocol CLB does not switch (TLS_12) or an empty profile is refused before any request", async () => {
+    const { clb, seen } = await serve();
+    await expect(clb.sslTermination.update(1, { securityProtocols: [{ securityProtocolName: "TLS_12" as never, securityProtocolStatus: "DISABLED" }] })).rejects.toMatchObject({ field: "changes.securityProtocols.0.securityProtocolName" });
+    await expect(clb.sslTermination.update(1, { cipherProfile: "" })).rejects.toMatchObject({ field: "changes.cipherProfile" });
+    expect(seen).toHaveLength(0);
+  });
+});

@@ -79,6 +79,10 @@ export interface SslRecord {
   enabled: boolean;
   secureTrafficOnly: boolean;
   securePort: number;
+  /** CLB's cipher profile ("default" unless set). */
+  cipherProfile: string;
+  /** TLS_10 / TLS_11 → ENABLED or DISABLED (CLB's show-ssl-termination lists both). */
+  securityProtocols: Record<string, string>;
 }
 
 export interface LbRecord {

@@ -270,10 +270,10 @@ async function ssl(r: ClbRequest, id: number): Promise<Response> {
   if (m === "GET") {
     const s = r.clb.require(r.tenant, id).ssl;
     if (!s) throw new ClbFault(404, NO_SSL);
-    const { privatekey: _secret, ...shown } = s;
-    // CLB's docs (show-ssl-termination-configuration) add the cipher profile and the protocol switches.
-    const securityProtocols = ["TLS_10", "TLS_11"].map((securityProtocolName) => ({ securityProtocolName, securityProtocolStatus: "DISABLED" }));
-    return jsonResponse(200, { sslTermination: { ...shown, cipherProfile: "default", securityProtocols } });
+    const { privatekey: _secret, securityProtocols: switches, ...shown } = s;
+    // CLB's docs (show-ssl-termination-configuration) list the cipher profile and both protocol switches.
+    const securityProtocols = Object.entries(switches).map(([securityProtocolName, securityProtocolStatus]) => ({ securityProtocolName, securityProtocolStatus }));
+    return jsonResponse(200, { sslTermination: { ...shown, securityProtocols } });
   }
   if (m === "DELETE") {
     const lb = r.clb.mutable(r.tenant, id);
@@ -304,9 +304,32 @@ async function ssl(r: ClbRequest, id: number): Promise<Response> {
     enabled: e.enabled === undefined || e.enabled === null ? (lb.ssl?.enabled ?? true) : flag(e.enabled, "enabled"),
     secureTrafficOnly: e.secureTrafficOnly === undefined || e.secureTrafficOnly === null ? (lb.ssl?.secureTrafficOnly ?? false) : flag(e.secureTrafficOnly, "secureTrafficOnly"),
     securePort: securePort as number,
+    cipherProfile: checkCipherProfile(e.cipherProfile) ?? lb.ssl?.cipherProfile ?? "default",
+    // Both on until turned off (inferred: "Other security protocols remain enabled").
+    securityProtocols: { ...(lb.ssl?.securityProtocols ?? { TLS_10: "ENABLED", TLS_11: "ENABLED" }), ...checkSecurityProtocols(e.securityProtocols) },
   };
   r.clb.changed(lb);
   return emptyResponse(200);
+}
+
+function checkCipherProfile(v: unknown): string | undefined {
+  if (v === undefined || v === null) return undefined;
+  if (typeof v !== "string" || !v) throw invalid("cipherProfile must be a profile name");
+  return v;
+}
+
+/** update-ssl-termination: "TLS_10 or TLS_11 are the only valid values for securityProtocolName". */
+function checkSecurityProtocols(v: unknown): Record<string, string> {
+  if (v === undefined || v === null) return {};
+  if (!Array.isArray(v)) throw invalid("securityProtocols must be a list");
+  return Object.fromEntries(
+    v.map((p: unknown) => {
+      const o = (p ?? {}) as Record<string, unknown>;
+      if (o.securityProtocolName !== "TLS_10" && o.securityProtocolName !== "TLS_11") throw invalid("securityProtocolName must be TLS_10 or TLS_11");
+      if (o.securityProtocolStatus !== "ENABLED" && o.securityProtocolStatus !== "DISABLED") throw invalid("securityProtocolStatus must be ENABLED or DISABLED");
+      return [o.securityProtocolName, o.securityProtocolStatus];
+    }),
+  );
 }
 
 export const methodNotAllowed = () => new ClbFault(405, "Method not allowed");

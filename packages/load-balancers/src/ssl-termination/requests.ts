@@ -33,7 +33,8 @@ export async function setSslTermination(client: ServiceClient, lb: Ref, input: S
 
 /**
  * pyrax `update_ssl_termination`: securePort, enabled, secureTrafficOnly of an existing
- * configuration (the others kept from a GET, as pyrax does). `NoSslTermination` when none exists.
+ * configuration (the others kept from a GET, as pyrax does), and CLB's cipherProfile / securityProtocols when
+ * given. `NoSslTermination` when none exists.
  */
 export async function updateSslTermination(client: ServiceClient, lb: Ref, changes: UpdateSslTerminationInput, o: CallOptions = {}): Promise<void> {
   const id = validate(ref(), lb, "loadBalancer");
@@ -43,6 +44,8 @@ export async function updateSslTermination(client: ServiceClient, lb: Ref, chang
     securePort: c.securePort ?? now.securePort,
     enabled: c.enabled ?? now.enabled,
     secureTrafficOnly: c.secureTrafficOnly ?? now.secureTrafficOnly,
+    ...(c.cipherProfile !== undefined ? { cipherProfile: c.cipherProfile } : {}),
+    ...(c.securityProtocols !== undefined ? { securityProtocols: c.securityProtocols } : {}),
   };
   await changeOnly(client, id, { method: "PUT", path: path(id), json: { sslTermination } }, [200], o);
 }
