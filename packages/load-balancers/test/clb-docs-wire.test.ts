@@ -182,3 +182,20 @@ describe("SSL termination: CLB's cipherProfile and TLS 1.0 / 1.1 switches", () =
     expect(seen).toHaveLength(0);
   });
 });
+
+describe("LoadBalancer#update knows its own protocol", () => {
+  it("halfClosed on for this HTTP load balancer is refused before sending; for a TCP one it is sent", async () => {
+    const wire = (protocol: string, port: number) => ({ loadBalancer: { id: 9, name: "x", protocol, port, status: "ACTIVE", virtualIps: [], nodes: [] } });
+    const { clb, seen } = await serve(
+      { method: "GET", path: "/loadbalancers/9", status: 200, body: wire("HTTP", 80) },
+      { method: "GET", path: "/loadbalancers/9", status: 200, body: wire("TCP", 5000) },
+      { method: "PUT", path: "/loadbalancers/9", status: 202 },
+    );
+    const http = await clb.loadBalancers.get(9);
+    await expect(http.update({ halfClosed: true })).rejects.toMatchObject({ field: "changes.halfClosed" });
+    const tcp = await clb.loadBalancers.get(9);
+    await tcp.update({ halfClosed: true });
+    expect(seen.map((s) => s.method)).toEqual(["GET", "GET", "PUT"]);
+    expect(seen[2]!.body).toEqual({ loadBalancer: { halfClosed: true } });
+  });
+});

@@ -14,7 +14,7 @@ import type { UsageRangeInput, UsageRecord } from "../usage/models";
 import type { Usage } from "../usage/usage";
 import type { AddVirtualIpInput } from "../virtual-ips/models";
 import type { VirtualIp, VirtualIps } from "../virtual-ips/virtual-ips";
-import type { CreateLoadBalancerInput, ListLoadBalancersInput, LoadBalancerData, RateLimitData, StatsData, UpdateLoadBalancerInput } from "./models";
+import { type CreateLoadBalancerInput, HALF_CLOSED_ONLY, HALF_CLOSED_PROTOCOLS, type ListLoadBalancersInput, type LoadBalancerData, type RateLimitData, type StatsData, type UpdateLoadBalancerInput } from "./models";
 import * as api from "./requests";
 
 /** The namespaces a `LoadBalancer` object's verbs delegate to (the `LoadBalancers` client has them all). */
@@ -162,7 +162,12 @@ export class LoadBalancer {
   waitForActive(o?: api.WaitForOptions<LoadBalancerData>): Promise<this> {
     return this.waitFor("ACTIVE", o);
   }
+  /** pyrax `lb.update(…)`; halfClosed on for a load balancer whose protocol (this one's, or the new one) is not TCP / TCP_CLIENT_FIRST is refused before sending. */
   update(changes: UpdateLoadBalancerInput, o?: CallOptions): Change<void> {
+    const c = changes as { halfClosed?: unknown; protocol?: unknown } | undefined;
+    const protocol = typeof c?.protocol === "string" ? c.protocol : this.protocol;
+    if (c?.halfClosed === true && protocol && !HALF_CLOSED_PROTOCOLS.includes(protocol))
+      return changed(Promise.reject(new ValidationError("changes.halfClosed", HALF_CLOSED_ONLY)), this.#b.client, String(this.id));
     return this.#changed(this.#b.update(this, changes, o));
   }
   delete(o?: CallOptions): Promise<void> {

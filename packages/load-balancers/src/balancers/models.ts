@@ -152,8 +152,8 @@ export const createLoadBalancerInput = lazy(() => z.strictObject({
 })));
 
 // CLB's create-load-balancer table: halfClosed is "Only available for TCP/TCP_CLIENT_FIRST protocols".
-const HALF_CLOSED_PROTOCOLS: readonly string[] = ["TCP", "TCP_CLIENT_FIRST"];
-const HALF_CLOSED_ONLY = "is available for TCP and TCP_CLIENT_FIRST load balancers only (CLB's create-load-balancer)";
+export const HALF_CLOSED_PROTOCOLS: readonly string[] = ["TCP", "TCP_CLIENT_FIRST"];
+export const HALF_CLOSED_ONLY = "is available for TCP and TCP_CLIENT_FIRST load balancers only (CLB's create-load-balancer)";
 export type CreateLoadBalancerInput = z.input<ReturnType<typeof createLoadBalancerInput>>;
 
 /** The create body: only what was given, in CLB's names (pyrax sent every key, unset as null); only the fields CLB's create-load-balancer documents. */
