@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { Conflict } from "@rax/core";
-import { DomainCreationFailed, DomainRecordAdditionFailed, DomainRecordDeletionFailed, DomainRecordNotFound, NoMoreResults } from "../src/index";
+import { DomainCreationFailed, DomainRecordAdditionFailed, DomainRecordDeletionFailed, DomainRecordNotFound, DomainRecordUpdateFailed, NoMoreResults } from "../src/index";
 import { serveDesignate } from "./fixture";
 
 // Designate keeps every value of a (name, type) in one recordset; Cloud DNS (and pyrax) have a
@@ -211,5 +211,26 @@ describe("Designate refusals read as Cloud DNS's failed jobs", () => {
     expect(cname).toBeInstanceOf(DomainRecordAdditionFailed);
     expect(cname).toMatchObject({ code: 400, details: "CNAME recordsets may not share a name with any other records" });
     expect(seen.some((s) => s.method === "PUT")).toBe(false);
+  });
+
+  it("two MX values naming one host are told apart by priority: the row of priority 20 changes that value; the zone's NS is DomainRecordUpdateFailed", async () => {
+    const mx = (records: string[]) => rs(records, { id: "rs-mx", name: "example.edu.", type: "MX" });
+    const ns = rs(["ns1.example.org."], { id: "rs-ns", name: "example.edu.", type: "NS" });
+    const { dns, seen } = await serveDesignate(
+      { method: "GET", path: "/v2/zones/z-1/recordsets", body: { recordsets: [mx(["10 mail.example.edu.", "20 mail.example.edu."]), ns], links: {} } },
+      { method: "GET", path: "/v2/zones/z-1/recordsets/rs-mx", body: mx(["10 mail.example.edu.", "20 mail.example.edu."]) },
+      { method: "PUT", path: "/v2/zones/z-1/recordsets/rs-mx", status: 202, body: mx(["10 mail.example.edu.", "30 mail.example.edu."]) },
+      { method: "GET", path: "/v2/zones/z-1/recordsets/rs-mx", body: mx(["10 mail.example.edu.", "30 mail.example.edu."]) },
+      { method: "GET", path: "/v2/zones/z-1/recordsets/rs-ns", body: ns },
+      { method: "PUT", path: "/v2/zones/z-1/recordsets/rs-ns", status: 400, body: { code: 400, type: "bad_request", message: "Managed records may not be updated" } },
+    );
+    const rows = await dns.records.list("z-1").toArray();
+    const second = rows.find((r) => r.priority === 20)!;
+    await second.update({ priority: 30 });
+    expect(second).toMatchObject({ data: "mail.example.edu", priority: 30 });
+    expect(PUTS(seen)).toEqual([{ records: ["10 mail.example.edu.", "30 mail.example.edu."] }]);
+    const e = await rows.find((r) => r.type === "NS")!.update({ ttl: 600 }).catch((x: unknown) => x);
+    expect(e).toBeInstanceOf(DomainRecordUpdateFailed);
+    expect(e).toMatchObject({ code: 400 });
   });
 });

@@ -71,9 +71,12 @@ export async function getValueRow(client: DnsApi, zoneId: string, id: string, sh
   return showingAt(w, i);
 }
 
-/** Where value `data` sits in the recordset (-1: not there). */
-function valueIndex(w: WireRecordset, data: string): number {
-  return w.records.findIndex((v) => sameData(w.type, fromValue(w.type, v).data, data));
+/** Where value `data` (with `priority`, when given: two MX values can name one host) sits in the recordset (-1: not there). */
+function valueIndex(w: WireRecordset, data: string, priority?: number): number {
+  return w.records.findIndex((v) => {
+    const x = fromValue(w.type, v);
+    return sameData(w.type, x.data, data) && (priority === undefined || x.priority === undefined || x.priority === priority);
+  });
 }
 
 /**
@@ -82,6 +85,8 @@ function valueIndex(w: WireRecordset, data: string): number {
  */
 export interface Shown {
   data: string;
+  /** MX / SRV: the value's priority, which tells two values naming one host apart. */
+  priority?: number;
   alone: boolean;
 }
 
@@ -92,7 +97,7 @@ export interface Shown {
  * there is no telling which one it became, and standing for another would let a delete remove it.
  */
 function locate(w: WireRecordset, s: Shown): number {
-  const i = valueIndex(w, s.data);
+  const i = valueIndex(w, s.data, s.priority);
   return i < 0 && s.alone && w.records.length === 1 ? 0 : i;
 }
 
@@ -125,7 +130,10 @@ export async function addRecordsets(
     });
     const made = await refusedAs(post, failure, `${json.type} ${json.name}`, [400, 409]);
     // one row per value given, as Cloud DNS answers one record per value
-    for (const v of json.records) out.push(showing(made, fromValue(json.type, v).data));
+    for (const v of json.records) {
+      const x = fromValue(json.type, v);
+      out.push(showing(made, x.data, x.priority));
+    }
   }
   return out;
 }
@@ -138,12 +146,12 @@ export async function addRecordsetsAndWait(client: DnsApi, zoneId: string, recor
   for (const r of made) {
     if (!active.has(r.id)) active.set(r.id, (await untilActive(w, signal, "recordset", () => getRecordset(client, zoneId, r.id, o), DomainRecordAdditionFailed)).raw as WireRecordset);
   }
-  return made.map((r) => showing(active.get(r.id)!, r.data));
+  return made.map((r) => showing(active.get(r.id)!, r.data, r.priority));
 }
 
 /** The recordset as a record showing `data` when it holds that value (else its first value). */
-function showing(w: WireRecordset, data: string): RecordData {
-  return showingAt(w, Math.max(0, valueIndex(w, data)));
+function showing(w: WireRecordset, data: string, priority?: number): RecordData {
+  return showingAt(w, Math.max(0, valueIndex(w, data, priority)));
 }
 
 /** The recordset as the record of its `i`-th value (`records` still lists them all). */
@@ -180,17 +188,19 @@ export async function updateRecordset(
   const at = shown !== undefined ? locate(set, shown) : u.data !== undefined ? Math.max(0, valueIndex(set, u.data)) : 0;
   if (at < 0) throw new DomainRecordNotFound(shown!.data, { in: client, by: "with data", on: `recordset ${id}` });
   let values: string[] | undefined;
-  let now = wire[at] === undefined ? cur.data : fromValue(set.type, wire[at]!).data;
+  let now = wire[at] === undefined ? { data: cur.data } : fromValue(set.type, wire[at]!);
   if (u.data !== undefined || u.priority !== undefined) {
     const old = wire[at] === undefined ? { data: cur.data } : fromValue(set.type, wire[at]!);
     values = [...wire];
     values[at] = toValue({ type: cur.type, data: u.data ?? old.data, priority: u.priority ?? old.priority });
-    now = fromValue(set.type, values[at]!).data;
+    now = fromValue(set.type, values[at]!);
   }
   const json = { ...(values ? { records: values } : {}), ...(u.ttl !== undefined ? { ttl: u.ttl } : {}), ...(u.comment !== undefined ? { description: u.comment } : {}) };
-  await missingAs(jsonFor(client, { method: "PUT", path: setPath(client, zoneId, id), json, ...o }, [200, 202], wireRecordset()), (e) => new DomainRecordNotFound(id, e));
+  // Designate refuses its managed records (the zone's NS: "Managed records may not be updated") at once
+  const put = missingAs(jsonFor(client, { method: "PUT", path: setPath(client, zoneId, id), json, ...o }, [200, 202], wireRecordset()), (e) => new DomainRecordNotFound(id, e));
+  await refusedAs(put, DomainRecordUpdateFailed, id, [400]);
   const done = await untilActive(w, signal, "recordset", () => getRecordset(client, zoneId, id, o), DomainRecordUpdateFailed);
-  return showing(done.raw as WireRecordset, now);
+  return showing(done.raw as WireRecordset, now.data, now.priority);
 }
 
 /**

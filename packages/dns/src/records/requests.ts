@@ -63,9 +63,9 @@ export function listRecords(client: DnsApi, domain: DomainRef, input?: ListRecor
 /** The value a record object stands for (a Designate row is one value of its recordset); none for an id. */
 export function shownData(record: unknown): Shown | undefined {
   if (typeof record !== "object" || record === null) return undefined;
-  const { data, records } = record as { data?: unknown; records?: unknown };
+  const { data, priority, records } = record as { data?: unknown; priority?: unknown; records?: unknown };
   if (typeof data !== "string") return undefined;
-  return { data, alone: !Array.isArray(records) || records.length <= 1 };
+  return { data, ...(typeof priority === "number" ? { priority } : {}), alone: !Array.isArray(records) || records.length <= 1 };
 }
 
 /**
