@@ -82,6 +82,16 @@ export function blockStorageScenarios(getTarget: () => Target, o: BlockStorageSc
       await expect(cbs.volumes.create({ size, volumeType: "no-such-type-rax" })).rejects.toMatchObject({ field: "volume.volumeType" });
     });
 
+    it("a create from a snapshot or a clone that does not exist → NoSuchSnapshot / NoSuchVolume naming it", async () => {
+      const gone = "00000000-0000-0000-0000-000000000000";
+      const s = await cbs.volumes.create({ snapshot: gone }).catch((e: unknown) => e);
+      expect(s).toBeInstanceOf(NoSuchSnapshot);
+      expect((s as Error).message).toContain(gone);
+      const c = await cbs.volumes.create({ clone: gone }).catch((e: unknown) => e);
+      expect(c).toBeInstanceOf(NoSuchVolume);
+      expect((c as Error).message).toContain(gone);
+    });
+
     it("paging walks every volume with a small page size", async () => {
       const all = await cbs.volumes.list().toArray();
       const paged = await cbs.volumes.list({ pageSize: 1 }).toArray();

@@ -1,6 +1,6 @@
 import { InvalidResponse, ValidationError, WaitTimeout } from "@rax/core";
 import { describe, expect, it } from "vitest";
-import { NoSuchVolume, NoUniqueMatch, SnapshotFailed, Volume, VolumeFailed, VolumeNotDeletable } from "../src/index";
+import { NoSuchSnapshot, NoSuchVolume, NoUniqueMatch, SnapshotFailed, Volume, VolumeFailed, VolumeNotDeletable } from "../src/index";
 import { badRequestBody, notFoundBody, serve, serveVersion, TYPES, wireSnapshot, wireVolume } from "./fixture";
 
 describe("volumes", () => {
@@ -87,6 +87,37 @@ describe("volumes", () => {
     const { cbs, seen } = await serve();
     expect(() => cbs.volumes.list({ limit: -1 })).toThrow(expect.objectContaining({ field: "filters.limit", message: expect.stringContaining("Too small: expected number to be >0") }));
     await expect(cbs.volumes.deleteMetadata("vol-1", [])).rejects.toMatchObject({ field: "keys", message: expect.stringContaining("Too small: expected array to have >=1 items") });
+    expect(seen).toHaveLength(0);
+  });
+
+  it("on Rackspace's v1 a blank volume without a type is SATA (pyrax's default): 50 GB is refused before any request; from a snapshot it is not", async () => {
+    const { cbs, seen } = await serve({ method: "POST", path: "/volumes", status: 200, body: { volume: wireVolume({ size: 50, volume_type: "SSD", snapshot_id: "snap-1" }) } });
+    const e = await cbs.volumes.create({ size: 50 }).catch((x: unknown) => x);
+    expect(e).toBeInstanceOf(ValidationError);
+    expect(e).toMatchObject({ field: "volume.size", message: expect.stringContaining("must be between 75 and 1024 GB for a SATA volume (SATA is the default volumeType)") });
+    expect(seen).toHaveLength(0);
+    // The snapshot's volume was SSD: its type, not the default, decides (Cinder's answer here).
+    expect((await cbs.volumes.create({ size: 50, snapshot: "snap-1" })).size).toBe(50);
+  });
+
+  it("create from a snapshot or a clone that does not exist → NoSuchSnapshot / NoSuchVolume naming the source (Cinder's 404)", async () => {
+    const { cbs } = await serveVersion(
+      3,
+      { method: "POST", path: "/volumes", status: 404, body: notFoundBody("Snapshot snap-x") },
+      { method: "POST", path: "/volumes", status: 404, body: notFoundBody("Volume vol-x") },
+    );
+    const s = await cbs.volumes.create({ snapshot: "snap-x" }).catch((x: unknown) => x);
+    expect(s).toBeInstanceOf(NoSuchSnapshot);
+    expect(s).toMatchObject({ status: 404, message: expect.stringContaining("snap-x") });
+    const c = await cbs.volumes.create({ clone: "vol-x" }).catch((x: unknown) => x);
+    expect(c).toBeInstanceOf(NoSuchVolume);
+    expect(c).toMatchObject({ status: 404, message: expect.stringContaining("vol-x") });
+  });
+
+  it("create refuses a size smaller than a Snapshot or Volume given as the source, before any request (pyrax's VolumeCloneTooSmall)", async () => {
+    const { cbs, seen } = await serveVersion(3);
+    await expect(cbs.volumes.create({ size: 1, snapshot: { id: "snap-1", size: 2 } as never })).rejects.toMatchObject({ field: "volume.size", message: expect.stringContaining("must be at least 2 GB, the size of the snapshot") });
+    await expect(cbs.volumes.create({ size: 4, clone: { id: "vol-1", size: 5 } as never })).rejects.toMatchObject({ field: "volume.size", message: expect.stringContaining("must be at least 5 GB, the size of the volume cloned") });
     expect(seen).toHaveLength(0);
   });
 

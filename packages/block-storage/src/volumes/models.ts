@@ -102,11 +102,16 @@ export function toVolume(w: WireVolume): VolumeData {
  */
 export const SIZE_LIMITS: Readonly<Record<string, { min: number; max: number }>> = { SATA: { min: 75, max: 1024 }, SSD: { min: 50, max: 1024 } };
 
-/** Rackspace's size rule for a volume type (see `SIZE_LIMITS`); `ValidationError` on `volume.size`. */
-export function checkRackspaceSize(size: number | undefined, volumeType: string | undefined): void {
-  const limits = volumeType ? SIZE_LIMITS[volumeType.toUpperCase()] : undefined;
+/**
+ * Rackspace's size rule for a volume type (see `SIZE_LIMITS`); `ValidationError` on `volume.size`.
+ * No type on a new blank volume is SATA: Rackspace's default (pyrax sends `volume_type: "SATA"`), so
+ * a 50 GB volume without a type is refused here, not by the service.
+ */
+export function checkRackspaceSize(size: number | undefined, volumeType: string | undefined, fromSource = false): void {
+  const type = volumeType ?? (fromSource ? undefined : "SATA");
+  const limits = type ? SIZE_LIMITS[type.toUpperCase()] : undefined;
   if (limits && size !== undefined && (size < limits.min || size > limits.max))
-    throw new ValidationError("volume.size", `must be between ${limits.min} and ${limits.max} GB for a ${volumeType!.toUpperCase()} volume`);
+    throw new ValidationError("volume.size", `must be between ${limits.min} and ${limits.max} GB for a ${type!.toUpperCase()} volume${volumeType === undefined ? " (SATA is the default volumeType)" : ""}`);
 }
 
 const text = (max: number) => z.string().check(z.maxLength(max, `must be at most ${max} characters`));

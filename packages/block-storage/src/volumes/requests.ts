@@ -2,7 +2,7 @@ import { BadRequest, type CallOptions, encodeSegment, jsonFor, markerPager, type
 import * as z from "zod/mini";
 import { apiVersion, displayKeys } from "../api-version";
 import { detachVolume } from "../attachments/requests";
-import { NoSuchVolume, NoUniqueMatch, VolumeFailed, VolumeNotDeletable } from "../errors";
+import { NoSuchSnapshot, NoSuchVolume, NoUniqueMatch, VolumeFailed, VolumeNotDeletable } from "../errors";
 import { metadataInput, type Ref, ref } from "../ref";
 import { deleteSnapshot, getSnapshot, listSnapshots } from "../snapshots/requests";
 import { failureReason } from "../user-messages";
@@ -71,7 +71,9 @@ export async function findVolume(client: ServiceClient, name: string, o: CallOpt
 export async function createVolume(client: ServiceClient, input: CreateVolumeInput, o: CallOptions = {}): Promise<VolumeData> {
   const i = validate(createVolumeInput(), input, "volume");
   const v = apiVersion(client);
-  if (v === 1) checkRackspaceSize(i.size, i.volumeType);
+  // A volume from a snapshot or a clone takes its source's type; only a blank one gets the default.
+  if (v === 1) checkRackspaceSize(i.size, i.volumeType, i.snapshot !== undefined || i.clone !== undefined);
+  checkNotSmallerThanSource(input, i.size);
   if (i.volumeType !== undefined) {
     const types = await listVolumeTypes(client, o).toArray();
     const want = i.volumeType.toLowerCase();
@@ -90,8 +92,33 @@ export async function createVolume(client: ServiceClient, input: CreateVolumeInp
     ...(i.image !== undefined ? { imageRef: i.image } : {}),
     ...(i.availabilityZone !== undefined ? { availability_zone: i.availabilityZone } : {}),
   };
-  const body = await jsonFor(client, { method: "POST", path: "volumes", json: { volume }, ...o }, v === 1 ? [200] : [202], volumeBody());
+  const sent = jsonFor(client, { method: "POST", path: "volumes", json: { volume }, ...o }, v === 1 ? [200] : [202], volumeBody());
+  const body = await notFoundAs(sent, (e) => sourceMissing(i, e));
   return toVolume(body.volume);
+}
+
+/**
+ * A volume from a snapshot or a clone cannot be smaller than its source (Cinder's 400; pyrax's
+ * VolumeCloneTooSmall). When the source is given as an object carrying its size (a `Snapshot`, a
+ * `Volume`), that is a `ValidationError` before any request.
+ */
+function checkNotSmallerThanSource(input: CreateVolumeInput, size: number | undefined): void {
+  for (const field of ["snapshot", "clone"] as const) {
+    const src = input[field] as unknown;
+    const have = typeof src === "object" && src !== null ? (src as { size?: unknown }).size : undefined;
+    if (size !== undefined && typeof have === "number" && size < have)
+      throw new ValidationError("volume.size", `must be at least ${have} GB, the size of the ${field === "snapshot" ? "snapshot" : "volume cloned"}`);
+  }
+}
+
+/**
+ * Cinder's 404 to a create names the source it could not find ("Snapshot x could not be found." /
+ * "Volume x could not be found."): the caller gets that source's NoSuch… error, not a bare NotFound.
+ */
+function sourceMissing(i: { snapshot?: string; clone?: string }, e: NotFound): NotFound {
+  if (i.snapshot !== undefined && /snapshot/i.test(e.serverMessage)) return new NoSuchSnapshot(i.snapshot, e);
+  if (i.clone !== undefined && /volume/i.test(e.serverMessage)) return new NoSuchVolume(i.clone, e);
+  return e;
 }
 
 /** PUT /volumes/{id}: new name and/or description (nothing to change = no request, as pyrax). */
