@@ -184,6 +184,18 @@ describe("one image", () => {
     await expect(imgs.images.delete(ID)).rejects.toBeInstanceOf(InvalidResponse);
   });
 
+  it("reads succeed on Glance's 200 only: another 2xx is an InvalidResponse, not an image", async () => {
+    const imgs = fx.client();
+    fx.script = () => ({ status: 203, body: wire() });
+    await expect(imgs.images.get(ID)).rejects.toBeInstanceOf(InvalidResponse);
+    fx.script = () => ({ status: 202, body: { images: [wire()] } });
+    await expect(imgs.images.list().toArray()).rejects.toBeInstanceOf(InvalidResponse);
+    fx.script = () => ({ status: 201, body: { members: [] } });
+    await expect(imgs.members.list(ID)).rejects.toBeInstanceOf(InvalidResponse);
+    fx.script = () => ({ status: 206, body: { tasks: [] } });
+    await expect(imgs.tasks.list().toArray()).rejects.toBeInstanceOf(InvalidResponse);
+  });
+
   it("removing a tag the image lacks says so; a missing image says that (Glance 404s both)", async () => {
     const imgs = fx.client();
     // Glance 25: a missing tag is a bare 404 ("The resource could not be found."); the image is still there.

@@ -1,4 +1,4 @@
-import { Conflict } from "@rax/core";
+import { Conflict, InvalidResponse } from "@rax/core";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { NetworkInUse, NoSuchNetwork, NoSuchPort } from "../src/index";
 import { type Fixture, type SeenRequest, startFixture } from "./fixture-server";
@@ -95,6 +95,14 @@ describe("Neutron backend", () => {
     );
     fx.script = () => neutronError(404, "NetworkNotFound", `Network ${NET} could not be found.`);
     await expect(cnw.networks.delete(NET)).rejects.toBeInstanceOf(NoSuchNetwork);
+  });
+
+  it("reads succeed on Neutron's 200 only: another 2xx is an InvalidResponse", async () => {
+    const cnw = fx.client("with-neutron");
+    fx.script = () => ({ status: 203, body: { network: { id: NET, name: "x", subnets: [] } } });
+    await expect(cnw.networks.get(NET)).rejects.toBeInstanceOf(InvalidResponse);
+    fx.script = () => ({ status: 202, body: { networks: [] } });
+    await expect(cnw.networks.list().toArray()).rejects.toBeInstanceOf(InvalidResponse);
   });
 
   it("find asks Neutron to filter by name", async () => {

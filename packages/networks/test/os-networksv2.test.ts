@@ -103,6 +103,14 @@ describe("os-networksv2 calls", () => {
     expect(fx.requests).toHaveLength(1);
   });
 
+  it("reads succeed on 200 or 203 (Rackspace's Nova reads), another 2xx is an InvalidResponse", async () => {
+    const cnw = fx.client("rackspace-compute-only");
+    fx.script = () => ({ status: 203, body: { network: mine } });
+    expect((await cnw.networks.get(mine.id)).id).toBe(mine.id);
+    fx.script = () => ({ status: 202, body: { network: mine } });
+    await expect(cnw.networks.get(mine.id)).rejects.toBeInstanceOf(InvalidResponse);
+  });
+
   it("get of an unknown network is NoSuchNetwork", async () => {
     fx.script = () => ({ status: 404, body: { itemNotFound: { code: 404, message: "Network could not be found" } } });
     await expect(fx.client("rackspace-compute-only").networks.get("nope")).rejects.toBeInstanceOf(NoSuchNetwork);

@@ -44,7 +44,7 @@ export function listImages(client: ServiceClient, filters?: ListImagesInput, o: 
       // pyrax's rule: the part of `next` from `/images` on, relative to the endpoint (Rackspace's
       // links omit the tenant the catalog URL carries).
       const query = href === undefined ? { ...first, limit: size } : queryOf(href);
-      const body = await client.json({ method: "GET", path: await v2(client, "images", o.signal), query, ...o }, imagesBody());
+      const body = await jsonFor(client, { method: "GET", path: await v2(client, "images", o.signal), query, ...o }, [200], imagesBody());
       return { items: body.images, next: body.images.length > 0 ? body.next : undefined };
     },
     { limit: f.limit },
@@ -54,7 +54,7 @@ export function listImages(client: ServiceClient, filters?: ListImagesInput, o: 
 /** GET /v2/images/{id} (a bare image object). */
 export async function getImage(client: ServiceClient, image: Ref, o: CallOptions = {}): Promise<ImageData> {
   const id = validate(ref(), image, "image");
-  return toImage(await notFoundAs(client.json({ method: "GET", path: await imagePath(client, id, "", o.signal), ...o }, wireImage()), missing(id)));
+  return toImage(await notFoundAs(jsonFor(client, { method: "GET", path: await imagePath(client, id, "", o.signal), ...o }, [200], wireImage()), missing(id)));
 }
 
 /** The one image named exactly `name` (Glance's `name` filter is exact); `NoSuchImage` if none, `ImageNameNotUnique` if several. */

@@ -13,7 +13,7 @@ const missing = (image: string, member: string) => (e: NotFound) => new NoSuchIm
 /** GET /v2/images/{id}/members (owner: every member; a member: itself). */
 export async function listImageMembers(client: ServiceClient, image: Ref, o: CallOptions = {}): Promise<ImageMemberData[]> {
   const id = validate(ref(), image, "image");
-  const body = await notFoundAs(client.json({ method: "GET", path: await path(client, o.signal, id), ...o }, membersBody()), missing(id, "*"));
+  const body = await notFoundAs(jsonFor(client, { method: "GET", path: await path(client, o.signal, id), ...o }, [200], membersBody()), missing(id, "*"));
   return body.members.map(toMember);
 }
 
@@ -21,7 +21,7 @@ export async function listImageMembers(client: ServiceClient, image: Ref, o: Cal
 export async function getImageMember(client: ServiceClient, image: Ref, member: string, o: CallOptions = {}): Promise<ImageMemberData> {
   const id = validate(ref(), image, "image");
   const m = validate(memberRef(), member, "member");
-  return toMember(await notFoundAs(client.json({ method: "GET", path: await path(client, o.signal, id, m), ...o }, wireMember()), missing(id, m)));
+  return toMember(await notFoundAs(jsonFor(client, { method: "GET", path: await path(client, o.signal, id, m), ...o }, [200], wireMember()), missing(id, m)));
 }
 
 /**

@@ -16,7 +16,7 @@ export function listTasks(client: ServiceClient, filters?: ListTasksInput, o: Ca
       const size = f.pageSize === undefined ? want : want === undefined ? f.pageSize : Math.min(f.pageSize, want);
       const query: Record<string, string | number | string[] | undefined> = href === undefined ? { type: f.type, status: f.status, sort_dir: f.sortDir, limit: size } : {};
       if (href !== undefined) for (const [k, v] of new URL(href, "http://glance.invalid").searchParams) ((query[k] ??= []) as string[]).push(v);
-      const body = await client.json({ method: "GET", path: await v2(client, "tasks", o.signal), query, ...o }, tasksBody());
+      const body = await jsonFor(client, { method: "GET", path: await v2(client, "tasks", o.signal), query, ...o }, [200], tasksBody());
       return { items: body.tasks, next: body.tasks.length > 0 ? body.next : undefined };
     },
     { limit: f.limit },
@@ -26,7 +26,7 @@ export function listTasks(client: ServiceClient, filters?: ListTasksInput, o: Ca
 /** GET /v2/tasks/{id}. */
 export async function getTask(client: ServiceClient, task: Ref, o: CallOptions = {}): Promise<TaskData> {
   const id = validate(ref(), task, "task");
-  return toTask(await notFoundAs(client.json({ method: "GET", path: await v2(client, `tasks/${encodeSegment(id, { field: "task" })}`, o.signal), ...o }, wireTask()), missing(id)));
+  return toTask(await notFoundAs(jsonFor(client, { method: "GET", path: await v2(client, `tasks/${encodeSegment(id, { field: "task" })}`, o.signal), ...o }, [200], wireTask()), missing(id)));
 }
 
 /** POST /v2/tasks `{type: "import", input: {import_from: "<container>/<object>", import_from_format, image_properties: {name}}}` → 201. */

@@ -25,6 +25,14 @@ import {
 const missing = (id: string) => (e: NotFound) => new NoSuchNetwork(id, e);
 const subnetsBody = lazy(() => z.looseObject({ subnets: z.array(z.looseObject({ network_id: z.string(), cidr: z.optional(z.string()) })) }));
 
+/**
+ * What a read succeeds with: Neutron 200; os-networksv2 is a Nova extension, whose reads Rackspace
+ * documents as 200 or 203 (as @rax/compute takes them).
+ */
+function readOk(client: NetworkApi): readonly number[] {
+  return client.backend === "neutron" ? [200] : [200, 203];
+}
+
 function path(client: NetworkApi, id?: string): string {
   const base = client.backend === "neutron" ? client.neutronPath("networks") : "os-networksv2";
   return id === undefined ? base : `${base}/${encodeSegment(id, { field: "network" })}`;
@@ -39,7 +47,7 @@ async function cidrsOf(client: NetworkApi, networks: WireNetwork[], o: CallOptio
   const ids = networks.filter((n) => (n.subnets?.length ?? 0) > 0).map((n) => n.id);
   for (let i = 0; i < ids.length; i += IDS_PER_QUERY) {
     const query = { network_id: ids.slice(i, i + IDS_PER_QUERY), fields: ["network_id", "cidr"] };
-    const body = await client.json({ method: "GET", path: client.neutronPath("subnets"), query, ...o }, subnetsBody());
+    const body = await jsonFor(client, { method: "GET", path: client.neutronPath("subnets"), query, ...o }, [200], subnetsBody());
     for (const s of body.subnets) if (s.cidr && !out.has(s.network_id)) out.set(s.network_id, s.cidr);
   }
   return out;
@@ -53,7 +61,7 @@ export function listNetworks(client: NetworkApi, filters?: ListNetworksInput, o:
       await client.ready(o.signal);
       const neutron = client.backend === "neutron";
       const query = { limit, marker, ...(neutron && name !== undefined ? { name } : {}) };
-      const body = await client.json({ method: "GET", path: path(client), query, ...o }, networksBody());
+      const body = await jsonFor(client, { method: "GET", path: path(client), query, ...o }, readOk(client), networksBody());
       const cidrs = neutron ? await cidrsOf(client, body.networks, o) : undefined;
       const items = body.networks.map((n) => toNetwork(n, cidrs?.get(n.id)));
       // os-networksv2 sends no links: a full page means "maybe more" only when a page size was asked.
@@ -69,7 +77,7 @@ export async function getNetwork(client: NetworkApi, network: Ref, o: CallOption
   const id = validate(ref(), network, "network");
   await client.ready(o.signal);
   if (client.backend === "os-networksv2" && isPseudoNetwork(id)) return toNetwork({ id, label: PSEUDO_NETWORKS[id]! });
-  const body = await notFoundAs(client.json({ method: "GET", path: path(client, id), ...o }, networkBody()), missing(id));
+  const body = await notFoundAs(jsonFor(client, { method: "GET", path: path(client, id), ...o }, readOk(client), networkBody()), missing(id));
   if (client.backend !== "neutron") return toNetwork(body.network);
   const cidrs = await cidrsOf(client, [body.network], o);
   return toNetwork(body.network, cidrs.get(id));

@@ -15,7 +15,7 @@ export function listPorts(client: NetworkApi, filters?: ListPortsInput, o: CallO
     async (marker, limit) => {
       await requireNeutron(client, "ports.list", o.signal);
       const query = { network_id: f.network, device_id: f.device, name: f.name, limit, marker };
-      const body = await client.json({ method: "GET", path: path(client), query, ...o }, portsBody());
+      const body = await jsonFor(client, { method: "GET", path: path(client), query, ...o }, [200], portsBody());
       return { items: body.ports, more: body.ports_links?.some((l) => l.rel === "next") ?? false };
     },
     { markerOf: (row) => row.id, pageSize: f.pageSize, limit: f.limit, marker: f.marker },
@@ -26,7 +26,7 @@ export function listPorts(client: NetworkApi, filters?: ListPortsInput, o: CallO
 export async function getPort(client: NetworkApi, port: Ref, o: CallOptions = {}): Promise<PortData> {
   const id = validate(ref(), port, "port");
   await requireNeutron(client, "ports.get", o.signal);
-  return toPort((await notFoundAs(client.json({ method: "GET", path: path(client, id), ...o }, portBody()), missing(id))).port);
+  return toPort((await notFoundAs(jsonFor(client, { method: "GET", path: path(client, id), ...o }, [200], portBody()), missing(id))).port);
 }
 
 /** POST /v2.0/ports → 201: an address on the network, to hand to a server create as `{ port: id }`. */

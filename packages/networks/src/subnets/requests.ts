@@ -14,7 +14,7 @@ export function listSubnets(client: NetworkApi, filters?: ListSubnetsInput, o: C
   return markerPager(
     async (marker, limit) => {
       await requireNeutron(client, "subnets.list", o.signal);
-      const body = await client.json({ method: "GET", path: path(client), query: { network_id: f.network, name: f.name, limit, marker }, ...o }, subnetsBody());
+      const body = await jsonFor(client, { method: "GET", path: path(client), query: { network_id: f.network, name: f.name, limit, marker }, ...o }, [200], subnetsBody());
       return { items: body.subnets, more: body.subnets_links?.some((l) => l.rel === "next") ?? false };
     },
     { markerOf: (row) => row.id, pageSize: f.pageSize, limit: f.limit, marker: f.marker },
@@ -25,7 +25,7 @@ export function listSubnets(client: NetworkApi, filters?: ListSubnetsInput, o: C
 export async function getSubnet(client: NetworkApi, subnet: Ref, o: CallOptions = {}): Promise<SubnetData> {
   const id = validate(ref(), subnet, "subnet");
   await requireNeutron(client, "subnets.get", o.signal);
-  return toSubnet((await notFoundAs(client.json({ method: "GET", path: path(client, id), ...o }, subnetBody()), missing(id))).subnet);
+  return toSubnet((await notFoundAs(jsonFor(client, { method: "GET", path: path(client, id), ...o }, [200], subnetBody()), missing(id))).subnet);
 }
 
 /** POST /v2.0/subnets → 201. */
