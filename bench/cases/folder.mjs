@@ -16,6 +16,7 @@ import { DATA_DIR } from "../lib/paths.mjs";
 const HERE = path.dirname(fileURLToPath(import.meta.url));
 const CLIENT = path.join(HERE, "swift-client.mjs");
 const PROXY = path.join(HERE, "..", "servers", "counting-proxy.mjs");
+const LATENCY_PROXY = path.join(HERE, "..", "servers", "latency-proxy.mjs");
 
 export const name = "folder";
 
@@ -208,7 +209,7 @@ export async function run({ opts, log, servers }) {
   try {
     env = await servers.ensure();
   } catch (e) {
-    if (e instanceof ServersUnavailable) return ["folder-upload", "folder-sync", "folder-sync-requests"].map((id) => skipped(id, `no real Swift: ${e.message}`));
+    if (e instanceof ServersUnavailable) return ["folder-upload", "folder-sync", "folder-sync-requests", "folder-upload-rtt"].map((id) => skipped(id, `no real Swift: ${e.message}`));
     throw e;
   }
   const swiftVersion = ensureSwiftClient(log);
@@ -218,6 +219,8 @@ export async function run({ opts, log, servers }) {
   const stamp = Date.now().toString(36);
   const cSwift = `bench-dir-swift-${stamp}`;
   const cRax = `bench-dir-rax-${stamp}`;
+  const cSwiftRtt = `bench-dir-swift-rtt-${stamp}`;
+  const cRaxRtt = `bench-dir-rax-rtt-${stamp}`;
   const params = {
     files: opts.files, sizes: "1–64 KiB", changed: opts.changed,
     swift: `python3-swiftclient ${swiftVersion} (default threads)`, server: "real Swift (tempauth proxy, 127.0.0.1)",
@@ -311,9 +314,38 @@ export async function run({ opts, log, servers }) {
       goal: { rax: ["<=", pages + opts.changed] }, params: { ...p, goalMeaning: `${pages} listing page(s) + ${opts.changed} PUTs` },
       extra: { rax: raxCounts, swift: swCounts },
     }));
+
+    rows.push(await uploadOverRtt({ opts, log, auth, parent, folder, params, containers: [cSwiftRtt, cRaxRtt] }));
   } finally {
     await proxy.stop();
-    await deleteContainers([cSwift, cRax], auth).catch((e) => log(`cleanup: ${e.message}`));
+    await deleteContainers([cSwift, cRax, cSwiftRtt, cRaxRtt], auth).catch((e) => log(`cleanup: ${e.message}`));
   }
   return rows;
+}
+
+/**
+ * folder-upload-rtt: the same upload, both sides through a proxy that adds `--rtt-ms` of round trip
+ * (half each way). On loopback the two sides share two cores with a single-process Swift and CPU
+ * sets the pace; over a real network each request also waits a round trip, which is what a user
+ * uploading from their machine or CI to a cloud region sees. No goal: it shows where the issue's
+ * "fewer, bigger requests" lever acts, next to the loopback row the goal is set on.
+ */
+async function uploadOverRtt({ opts, log, auth, parent, folder, params, containers: [cSwift, cRax] }) {
+  const latency = await startServer(LATENCY_PROXY, { target: new URL(auth.storageUrl).origin, delayMs: opts.rttMs / 2 });
+  const via = { token: auth.token, storageUrl: latency.url + new URL(auth.storageUrl).pathname };
+  try {
+    const sw = await runSwift(["upload", cSwift, "files"], { ...via, cwd: parent });
+    log(`folder-upload-rtt: swift ${sw.seconds.toFixed(2)} s over ${opts.rttMs} ms round trips`);
+    const rx = await runWorker(CLIENT, { action: "upload-folder", ...via, container: cRax, folder }, { timeoutMs: opts.caseTimeoutS * 1000 });
+    log(`folder-upload-rtt: rax ${rx.seconds.toFixed(2)} s`);
+    return row({
+      id: "folder-upload-rtt", unit: "s", rax: rx.seconds, baseline: sw.seconds, baselineName: `swift upload, ${opts.rttMs} ms RTT`, better: "lower",
+      params: { ...params, rttMs: opts.rttMs, via: "latency proxy (both sides): every byte held rttMs/2 each way, bandwidth unlimited" },
+      extra: { raxResult: rx.detail, raxPeakRssMb: rx.peakRssMb, swiftPeakRssMb: sw.peakRssMb },
+    });
+  } catch (e) {
+    return failed("folder-upload-rtt", e);
+  } finally {
+    await latency.stop();
+  }
 }

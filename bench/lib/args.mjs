@@ -4,11 +4,11 @@
 const DEFAULTS = {
   full: {
     requests: 20_000, concurrency: [1, 32], uploadMib: 1024, largeMib: 1024, segmentMib: 100,
-    files: 2000, changed: 20, coldRuns: 15, caseTimeoutS: 900, rounds: 3, servers: 1000, pageSize: 100, objects: 10_000,
+    files: 2000, changed: 20, rttMs: 40, coldRuns: 15, caseTimeoutS: 900, rounds: 3, servers: 1000, pageSize: 100, objects: 10_000,
   },
   quick: {
     requests: 2_000, concurrency: [1, 32], uploadMib: 128, largeMib: 32, segmentMib: 8,
-    files: 100, changed: 20, coldRuns: 5, caseTimeoutS: 90, rounds: 1, servers: 200, pageSize: 100, objects: 10_000,
+    files: 100, changed: 20, rttMs: 40, coldRuns: 5, caseTimeoutS: 90, rounds: 1, servers: 200, pageSize: 100, objects: 10_000,
   },
 };
 
@@ -28,6 +28,7 @@ const HELP = `usage: node bench/run.mjs [--quick] [--only=a,b] [--skip=a,b] [opt
   --segment-mib=N      large-object segment size in MiB        (RAX_BENCH_SEGMENT_MIB)
   --files=N            folder-upload file count                (RAX_BENCH_FILES)
   --changed=N          folder-sync files changed               (RAX_BENCH_CHANGED)
+  --rtt-ms=N           folder-upload-rtt: added round trip, ms  (RAX_BENCH_RTT_MS)
   --cold-runs=N        cold-start runs per bundle              (RAX_BENCH_COLD_RUNS)
   --servers=N          compute-list: servers in the emulator     (RAX_BENCH_SERVERS)
   --page-size=N        compute-list: limit per page            (RAX_BENCH_PAGE_SIZE)
@@ -42,7 +43,7 @@ const HELP = `usage: node bench/run.mjs [--quick] [--only=a,b] [--skip=a,b] [opt
 
 const NUMERIC = {
   requests: "requests", "upload-mib": "uploadMib", "large-mib": "largeMib", "segment-mib": "segmentMib",
-  files: "files", changed: "changed", servers: "servers", "page-size": "pageSize", objects: "objects", rounds: "rounds", "cold-runs": "coldRuns", "case-timeout": "caseTimeoutS",
+  files: "files", changed: "changed", "rtt-ms": "rttMs", servers: "servers", "page-size": "pageSize", objects: "objects", rounds: "rounds", "cold-runs": "coldRuns", "case-timeout": "caseTimeoutS",
 };
 
 function envName(flag) {
