@@ -119,6 +119,8 @@ describe.skipIf(real instanceof Error)(`Trove v1.0 wire parity: real Trove vs @r
     await same("admin", "POST", "/instances", { body: (s: Side) => ({ instance: { name: `bad${suffix}`, flavorRef: flavorId(s), volume: { size: 1 }, datastore: { type: "nosuchstore", version: "1" } } }) });
     await same("admin", "POST", "/instances", { body: (s: Side) => ({ instance: { name: `bad${suffix}`, flavorRef: flavorId(s), volume: { size: 1 }, datastore: { type: datastore.type, version: "0.0-none" } } }) });
     await same("admin", "POST", "/instances", { body: { instance: { name: `bad${suffix}`, flavorRef: "no-such-flavor", volume: { size: 1 }, datastore } } });
+    // A restore from a backup that is not there (rax's NoSuchBackup reads this answer).
+    await same("admin", "POST", "/instances", { body: (s: Side) => ({ instance: { name: `bad${suffix}`, flavorRef: flavorId(s), volume: { size: 1 }, restorePoint: { backupRef: "00000000-0000-4000-8000-000000000000" } } }) });
     remember("a", "instances", await same("admin", "POST", "/instances", { body: body("ta") }), "instance");
     remember("b", "instances", await same("admin", "POST", "/instances", { body: body("tb", { databases: [], users: [] }) }), "instance");
     // Status left out: the emulator's clock may have built it already.

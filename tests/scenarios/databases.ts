@@ -260,6 +260,13 @@ export function databasesScenarios(getTarget: () => Target, o: DatabasesScenario
       }
     });
 
+    it("restore from a backup that is not there → NoSuchBackup naming it", async () => {
+      const gone = "00000000-0000-4000-8000-000000000000";
+      const e = await cdb.instances.restore(gone, { name: uniqueName("norestore"), flavor: flavors[0]!, volume: 1 }).catch((x: unknown) => x);
+      expect(e).toBeInstanceOf(NoSuchBackup);
+      expect((e as Error).message).toContain(gone);
+    });
+
     it("delete a backup → NoSuchBackup afterwards", async () => {
       const b = await cdb.backups.get(backups[0]!);
       await b.delete();

@@ -120,6 +120,16 @@ describe("backups", () => {
     expect(inst).toMatchObject({ id: "inst-2", status: "BUILD" });
   });
 
+  it("restore from a backup that is not there → NoSuchBackup (Trove 18: 404 \"Resource <id> cannot be found.\")", async () => {
+    const { cdb } = await serve(
+      { method: "GET", path: "/flavors", status: 200, body: FLAVORS },
+      { method: "POST", path: "/instances", status: 404, body: notFoundBody("Resource bk-gone cannot be found.") },
+    );
+    const e = await cdb.restoreBackup("bk-gone", { name: "r", flavor: 1, volume: 1 }).catch((x: unknown) => x);
+    expect(e).toBeInstanceOf(NoSuchBackup);
+    expect(e).toMatchObject({ status: 404, message: expect.stringContaining("bk-gone") });
+  });
+
   it("the Instance's createBackup / listBackups go to its own backups", async () => {
     const { cdb, seen } = await serve(
       { method: "GET", path: "/instances/inst-1", status: 200, body: { instance: wireInstance() } },

@@ -1,6 +1,6 @@
 import { lazy, BadRequest, type CallOptions, encodeSegment, jsonFor, markerPager, NotFound, notFoundAs, type Paginated, registerSecret, sendFor, type ServiceClient, validate } from "@rax/core";
 import * as z from "zod/mini";
-import { InvalidVolumeResize, NoSuchDatastore, NoSuchInstance, NoUniqueMatch } from "../errors";
+import { InvalidVolumeResize, NoSuchBackup, NoSuchDatastore, NoSuchInstance, NoUniqueMatch } from "../errors";
 import { flavorHref } from "../flavors/requests";
 import type { FlavorRef } from "../flavors/models";
 import { type Ref, ref } from "../ref";
@@ -88,13 +88,15 @@ async function datastoreRefused<T>(p: Promise<T>, ds: { type: string; version: s
   }
 }
 
-/** POST /instances with `restorePoint`: a new instance from a backup (pyrax `restore_backup`). */
+/** POST /instances with `restorePoint`: a new instance from a backup (pyrax `restore_backup`); a backup not there → `NoSuchBackup`. */
 export async function restoreBackup(client: ServiceClient, backup: Ref, input: RestoreInput, o: CallOptions = {}): Promise<InstanceData> {
   const id = validate(ref(), backup, "backup");
   const i = validate(restoreInput(), input, "instance");
   const flavorRef = await flavorHref(client, i.flavor, "instance.flavor", o);
   const instance = { name: i.name, flavorRef, volume: { size: i.volume }, restorePoint: { backupRef: id } };
-  const body = await jsonFor(client, { method: "POST", path: "instances", json: { instance }, ...o }, [200], instanceBody());
+  // Trove 18 answers a backup it does not have with 404 "Resource <id> cannot be found." (no word "backup").
+  const sent = jsonFor(client, { method: "POST", path: "instances", json: { instance }, ...o }, [200], instanceBody());
+  const body = await notFoundAs(sent, (e) => (e.serverMessage.includes(id) || /backup/i.test(e.serverMessage) ? new NoSuchBackup(id, e) : e));
   return toInstance(body.instance);
 }
 

@@ -106,7 +106,8 @@ export async function createInstance(r: TroveRequest): Promise<Response> {
     if (typeof ref !== "string" || ref === "") throw badRequest("Validation error: instance['restorePoint'] 'backupRef' is a required property");
     const id = ref.replace(/\/+$/, "").split("/").pop()!;
     const b = r.trove.backup(r.project, id);
-    if (!b) throw new TroveFault(404, `Backup ${id} cannot be found.`);
+    // Trove 18's words: the generic "Resource", not "Backup" (real Trove, 2026-12-03).
+    if (!b) throw new TroveFault(404, `Resource ${id} cannot be found.`);
     if (b.status !== "COMPLETED") throw badRequest(`The backup ${id} is not in a state that allows restore: ${b.status}.`);
     schemas = b.databases.map((s) => ({ ...s }));
     users = b.users.map((u) => ({ ...u, databases: new Set(u.databases) }));
