@@ -543,6 +543,20 @@ export function objectStoreScenarios(getTarget: () => Target): void {
       expect(await os.listObjectNames(`${name}_segments`, { prefix: "big.bin/" })).toEqual([]);
     });
 
+    it("changing a large object's content type keeps it a large object, its metadata and its bytes", async () => {
+      const name = await container("lo-ctype");
+      const body = randomBytes(2 * MiB + 5);
+      await os.storeObject(name, "s.bin", body, { segmentSize: MiB, metadata: { keep: "yes" } });
+      await os.storeObject(name, "d.bin", body, { segmentSize: MiB, manifest: "dlo" });
+      for (const [o, kind] of [["s.bin", "slo"], ["d.bin", "dlo"]] as const) {
+        await os.changeObjectContentType(name, o, "application/x-changed");
+        const info = await os.getObject(name, o);
+        expect([o, info.largeObject, info.contentType, info.bytes]).toEqual([o, kind, "application/x-changed", body.length]);
+        expect(md5(await os.fetchObject(name, o))).toBe(md5(body));
+      }
+      expect((await os.getObject(name, "s.bin")).metadata).toEqual({ keep: "yes" });
+    });
+
     it("a DLO manifest joins its segments", async () => {
       const name = await container("dlo");
       const body = randomBytes(2.5 * MiB);

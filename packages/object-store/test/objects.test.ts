@@ -302,6 +302,21 @@ describe("delete, copy, move, content type", () => {
     expect(o.contentType).toBe("text/html");
     expect(o.metadata).toEqual({ keep: "yes" });
   });
+
+  it("changes a large object's content type by POST: it stays a large object (a copy onto itself flattened it)", async () => {
+    const slo = await cf.storeObject("example", "big", "hello world", { largeObject: true, segmentSize: 6, metadata: { keep: "yes" } });
+    expect(slo.largeObject).toBe("slo");
+    const mark = px.requests.length;
+    await cf.changeObjectContentType("example", "big", "application/x-new");
+    const wire = px.requests.slice(mark).map((r) => r.method);
+    const after = await cf.getObject("example", "big");
+    expect([after.largeObject, after.contentType, after.metadata, after.bytes]).toEqual(["slo", "application/x-new", { keep: "yes" }, 11]);
+    expect(wire).toEqual(["HEAD", "POST"]);
+    await cf.storeObject("example", "dyn", "hello world", { manifest: "dlo", segmentSize: 6 });
+    await cf.changeObjectContentType("example", "dyn", "application/x-dyn");
+    const dlo = await cf.getObject("example", "dyn");
+    expect([dlo.largeObject, dlo.contentType, dlo.bytes]).toEqual(["dlo", "application/x-dyn", 11]);
+  });
 });
 
 describe("object metadata and expiry", () => {

@@ -275,13 +275,18 @@ export async function moveObject(client: SwiftClient, container: unknown, name: 
   return moved;
 }
 
-/** Copy the object onto itself with a new Content-Type (pyrax's way; keeps metadata). */
+/**
+ * A new Content-Type by POST, with the metadata, expiry and DLO manifest re-sent (a POST replaces
+ * them). pyrax copied the object onto itself instead: a copy reads a large object's joined
+ * segments, so it came back a plain object (its segments orphaned, and over 5 GiB it failed).
+ */
 export async function changeObjectContentType(client: SwiftClient, container: unknown, name: unknown, contentType: unknown): Promise<void> {
   const c = containerName(container);
   const n = objectName(name);
   if (typeof contentType !== "string" || contentType.length === 0 || /[\r\n]/.test(contentType))
     throw new ValidationError("contentType", "must be a non-empty string");
-  await putCopy(client, c, n, c, n, contentType);
+  const info = await getObject(client, c, n);
+  await postObject(client, c, n, { ...headersKeptOnPost(info), ...userMetaHeaders(info), "content-type": toWire(contentType) });
 }
 
 /**
