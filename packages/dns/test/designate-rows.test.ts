@@ -233,4 +233,15 @@ describe("Designate refusals read as Cloud DNS's failed jobs", () => {
     expect(e).toBeInstanceOf(DomainRecordUpdateFailed);
     expect(e).toMatchObject({ code: 400 });
   });
+
+  it("a recordset without a TTL of its own shows the zone's (Designate serves it so; Cloud DNS gives each record the domain's): one zone GET, only then", async () => {
+    const { dns, seen } = await serveDesignate(
+      { method: "GET", path: "/v2/zones/z-1/recordsets", body: { recordsets: [rs(["192.0.2.1"], { ttl: null }), rs(["192.0.2.5"], { id: "rs-2", ttl: 6000 })], links: {} } },
+      { method: "GET", path: "/v2/zones/z-1", body: { ...zone("z-1", "example.edu."), ttl: 1200 } },
+      { method: "GET", path: "/v2/zones/z-1/recordsets/rs-2", body: rs(["192.0.2.5"], { id: "rs-2", ttl: 6000 }) },
+    );
+    expect((await dns.records.list("z-1").toArray()).map((r) => r.ttl)).toEqual([1200, 6000]);
+    expect((await dns.records.get("z-1", "rs-2")).ttl).toBe(6000);
+    expect(seen.map((s) => s.path)).toEqual(["/v2/zones/z-1/recordsets", "/v2/zones/z-1", "/v2/zones/z-1/recordsets/rs-2"]);
+  });
 });

@@ -5,7 +5,7 @@ import type { WaitSettings } from "../jobs/requests";
 import { relativeLink } from "../paging";
 import type { RecordData } from "../records/models";
 import { missingAs } from "./missing";
-import { dot, fromValue, recordsetsBody, recordsetToRecord, toRecordsets, toValue, type WireRecordset, wireRecordset } from "./models";
+import { dot, fromValue, recordsetsBody, recordsetToRecord, toRecordsets, toValue, type WireRecordset, wireRecordset, wireZone } from "./models";
 import { refusedAs, untilActive, untilGone } from "./wait";
 
 // Designate v2 recordsets for the record calls: one recordset per (name, type), its values in
@@ -41,7 +41,7 @@ export async function recordsetsPage(
     const hit = rows.filter((r) => sameData(w.type, r.data, f.data!));
     return hit.length > 0 ? hit : rows;
   });
-  return { items, ...(after ? { next: after } : {}) };
+  return { items: await zoneTtl(client, zoneId, items, o), ...(after ? { next: after } : {}) };
 }
 
 /** Every value of the recordset as a row of its own (Cloud DNS's one record per value). */
@@ -61,14 +61,29 @@ export async function getRecordset(client: DnsApi, zoneId: string, id: string, o
 }
 
 /**
- * The recordset as the row of the value a record stands for (a reloaded row stays the record it
- * was). A value no longer there is `DomainRecordNotFound` (see `locate`).
+ * A record as `records.get` reads it: the row of the value a record object stands for (a reloaded
+ * row stays the record it was; a value no longer there is `DomainRecordNotFound`, see `locate`), or
+ * by id alone the recordset's first value.
  */
-export async function getValueRow(client: DnsApi, zoneId: string, id: string, shown: Shown, o: CallOptions = {}): Promise<RecordData> {
-  const w = (await getRecordset(client, zoneId, id, o)).raw as WireRecordset;
+export async function getRecordRow(client: DnsApi, zoneId: string, id: string, shown: Shown | undefined, o: CallOptions = {}): Promise<RecordData> {
+  const cur = await getRecordset(client, zoneId, id, o);
+  if (shown === undefined) return (await zoneTtl(client, zoneId, [cur], o))[0]!;
+  const w = cur.raw as WireRecordset;
   const i = locate(w, shown);
   if (i < 0) throw new DomainRecordNotFound(shown.data, { in: client, by: "with data", on: `recordset ${id}` });
-  return showingAt(w, i);
+  return (await zoneTtl(client, zoneId, [showingAt(w, i)], o))[0]!;
+}
+
+/**
+ * Rows of recordsets without a TTL of their own show the zone's, which Designate serves them with
+ * (Cloud DNS gives each record the domain's TTL when none is asked for): one GET of the zone, only
+ * when a row lacks it.
+ */
+async function zoneTtl(client: DnsApi, zoneId: string, rows: RecordData[], o: CallOptions): Promise<RecordData[]> {
+  if (rows.every((r) => r.ttl !== undefined)) return rows;
+  const zone = await missingAs(client.json({ method: "GET", path: client.designatePath(`zones/${encodeSegment(zoneId, { field: "domain" })}`), ...o }, wireZone()), noZone(zoneId));
+  const ttl = zone.ttl;
+  return typeof ttl === "number" ? rows.map((r) => (r.ttl === undefined ? { ...r, ttl } : r)) : rows;
 }
 
 /** Where value `data` (with `priority`, when given: two MX values can name one host) sits in the recordset (-1: not there). */
@@ -146,7 +161,7 @@ export async function addRecordsetsAndWait(client: DnsApi, zoneId: string, recor
   for (const r of made) {
     if (!active.has(r.id)) active.set(r.id, (await untilActive(w, signal, "recordset", () => getRecordset(client, zoneId, r.id, o), DomainRecordAdditionFailed)).raw as WireRecordset);
   }
-  return made.map((r) => showing(active.get(r.id)!, r.data, r.priority));
+  return zoneTtl(client, zoneId, made.map((r) => showing(active.get(r.id)!, r.data, r.priority)), o);
 }
 
 /** The recordset as a record showing `data` when it holds that value (else its first value). */
@@ -200,7 +215,7 @@ export async function updateRecordset(
   const put = missingAs(jsonFor(client, { method: "PUT", path: setPath(client, zoneId, id), json, ...o }, [200, 202], wireRecordset()), (e) => new DomainRecordNotFound(id, e));
   await refusedAs(put, DomainRecordUpdateFailed, id, [400]);
   const done = await untilActive(w, signal, "recordset", () => getRecordset(client, zoneId, id, o), DomainRecordUpdateFailed);
-  return showing(done.raw as WireRecordset, now.data, now.priority);
+  return (await zoneTtl(client, zoneId, [showing(done.raw as WireRecordset, now.data, now.priority)], o))[0]!;
 }
 
 /**

@@ -1,7 +1,7 @@
 import { type CallOptions, encodeSegment, type Job, linkPager, type NotFound, notFoundAs, type Paginated, validate, ValidationError } from "@rax/core";
 import * as z from "zod/mini";
 import type { DnsApi } from "../backend";
-import { addRecordsetsAndWait, deleteRecordsets, getRecordset, getValueRow, recordsetsPage, type Shown, updateRecordset } from "../designate/recordsets";
+import { addRecordsetsAndWait, deleteRecordsets, getRecordRow, recordsetsPage, type Shown, updateRecordset } from "../designate/recordsets";
 import { DomainRecordAdditionFailed, DomainRecordDeletionFailed, DomainRecordNotFound, DomainRecordNotUnique, DomainRecordUpdateFailed, NoSuchDomain } from "../errors";
 import type { JobCallOptions, JobData } from "../jobs/models";
 import { dnsJob, responseOf, startAndFollow } from "../jobs/requests";
@@ -75,10 +75,7 @@ export function shownData(record: unknown): Shown | undefined {
 export async function getRecord(client: DnsApi, domain: DomainRef, record: RecordRef, o: CallOptions = {}): Promise<RecordData> {
   const domainId = validate(domainRef(), domain, "domain");
   const id = validate(recordRef(), record, "record");
-  if ((await client.ready(o.signal)) === "designate") {
-    const shown = shownData(record);
-    return shown === undefined ? getRecordset(client, domainId, id, o) : getValueRow(client, domainId, id, shown, o);
-  }
+  if ((await client.ready(o.signal)) === "designate") return getRecordRow(client, domainId, id, shownData(record), o);
   return toRecord(await notFoundAs(client.json({ method: "GET", path: recordPath(domainId, id), ...o }, wireRecord()), noRecord(id)), domainId);
 }
 
