@@ -20,7 +20,7 @@ const noZone = (id: string) => (e: HttpError) => new NoSuchDomain(id, e);
  * One page of GET /v2/zones/{id}/recordsets?limit[&type&name&data] (or the page `next` names), one
  * row per value as Cloud DNS lists one record per value: a recordset of two A values is two rows,
  * each with the recordset's id and its own `data`. Designate's `limit` counts recordsets, so a page
- * of `pageSize` recordsets can hold more rows than `pageSize` (never fewer, but the last).
+ * of `pageSize` recordsets can hold more rows than `pageSize`.
  */
 export async function recordsetsPage(
   client: DnsApi,
@@ -45,7 +45,7 @@ export async function recordsetsPage(
 }
 
 /** Every value of the recordset as a row of its own (Cloud DNS's one record per value). */
-export function valueRows(w: WireRecordset): RecordData[] {
+function valueRows(w: WireRecordset): RecordData[] {
   return w.records.length === 0 ? [recordsetToRecord(w)] : w.records.map((_, i) => showingAt(w, i));
 }
 
