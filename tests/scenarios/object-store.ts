@@ -543,7 +543,7 @@ export function objectStoreScenarios(getTarget: () => Target): void {
       expect(await os.listObjectNames(`${name}_segments`, { prefix: "big.bin/" })).toEqual([]);
     });
 
-    it("changing a large object's content type keeps it a large object, its metadata and its bytes", async () => {
+    it("changing a large object's content type or moving it keeps it a large object, its metadata and its bytes", async () => {
       const name = await container("lo-ctype");
       const body = randomBytes(2 * MiB + 5);
       await os.storeObject(name, "s.bin", body, { segmentSize: MiB, metadata: { keep: "yes" } });
@@ -555,6 +555,17 @@ export function objectStoreScenarios(getTarget: () => Target): void {
         expect(md5(await os.fetchObject(name, o))).toBe(md5(body));
       }
       expect((await os.getObject(name, "s.bin")).metadata).toEqual({ keep: "yes" });
+
+      // Moved, a large object stays one (its manifest moves; its segments stay and still serve it).
+      const dst = await container("lo-moved");
+      const segments = await os.listObjectNames(`${name}_segments`);
+      for (const [o, kind] of [["s.bin", "slo"], ["d.bin", "dlo"]] as const) {
+        const moved = await os.moveObject(name, o, dst);
+        expect([o, moved.largeObject, moved.bytes]).toEqual([o, kind, body.length]);
+        expect(md5(await os.fetchObject(dst, o))).toBe(md5(body));
+      }
+      expect(await os.listObjectNames(name)).toEqual([]);
+      expect(await os.listObjectNames(`${name}_segments`)).toEqual(segments);
     });
 
     it("a DLO manifest joins its segments", async () => {

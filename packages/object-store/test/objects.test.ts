@@ -303,6 +303,20 @@ describe("delete, copy, move, content type", () => {
     expect(o.metadata).toEqual({ keep: "yes" });
   });
 
+  it("moves a large object as its manifest: still a large object, same bytes, segments kept", async () => {
+    await cf.createContainer("archive");
+    await cf.storeObject("example", "big", "hello world", { largeObject: true, segmentSize: 6 });
+    await cf.storeObject("example", "dyn", "hello world", { manifest: "dlo", segmentSize: 6 });
+    const segments = swift.names("example_segments");
+    for (const [o, kind] of [["big", "slo"], ["dyn", "dlo"]] as const) {
+      const moved = await cf.moveObject("example", o, "archive");
+      expect([o, moved.largeObject, moved.bytes]).toEqual([o, kind, 11]);
+      expect((await cf.fetchObject("archive", o)).toString()).toBe("hello world");
+    }
+    expect(swift.names("example")).toEqual([]);
+    expect(swift.names("example_segments")).toEqual(segments);
+  });
+
   it("changes a large object's content type by POST: it stays a large object (a copy onto itself flattened it)", async () => {
     const slo = await cf.storeObject("example", "big", "hello world", { largeObject: true, segmentSize: 6, metadata: { keep: "yes" } });
     expect(slo.largeObject).toBe("slo");

@@ -221,13 +221,18 @@ export async function deleteObjectInSeconds(client: SwiftClient, container: unkn
   await postObject(client, c, n, headers);
 }
 
-/** Server-side copy: `PUT` the destination with `X-Copy-From` (no bytes pass through the client). */
-async function putCopy(client: SwiftClient, container: string, name: string, newContainer: string, newName: string, contentType?: string): Promise<void> {
+/**
+ * Server-side copy: `PUT` the destination with `X-Copy-From` (no bytes pass through the client).
+ * `manifest` copies a large object's manifest (`?multipart-manifest=get`) rather than its joined
+ * bytes; a plain object is copied alike either way.
+ */
+async function putCopy(client: SwiftClient, container: string, name: string, newContainer: string, newName: string, contentType?: string, manifest = false): Promise<void> {
   try {
     const res = await storage(client, {
       method: "PUT",
       ok: OK.putObject,
       path: objectPath(newContainer, newName),
+      query: manifest ? { "multipart-manifest": "get" } : undefined,
       headers: {
         "x-copy-from": objectPath(container, name),
         "content-length": "0",
@@ -266,10 +271,14 @@ export async function copyObject(client: SwiftClient, container: unknown, name: 
   return getObject(client, t.nc, t.nn);
 }
 
-/** Copy, then delete the original. */
+/**
+ * Copy, then delete the original. A large object moves as its manifest: the segments stay where
+ * they are, now referenced from the new name (a copy of its bytes would leave them orphaned and
+ * fail over 5 GiB).
+ */
 export async function moveObject(client: SwiftClient, container: unknown, name: unknown, newContainer: unknown, options?: unknown): Promise<ObjectInfo> {
   const t = copyTarget(container, name, newContainer, options);
-  await putCopy(client, t.c, t.n, t.nc, t.nn, t.contentType);
+  await putCopy(client, t.c, t.n, t.nc, t.nn, t.contentType, true);
   const moved = await getObject(client, t.nc, t.nn);
   if (t.nc !== t.c || t.nn !== t.n) await deleteObject(client, t.c, t.n);
   return moved;
