@@ -56,7 +56,7 @@ export { StaticSession, type StaticSessionOptions, type StaticEndpoints } from "
 export { sendFor, jsonFor } from "./expect-status";
 export { assignData } from "./resource-data";
 export { waitInPlace } from "./wait-in-place";
-export { ServiceClient, type ServiceClientOptions, type ServiceCall, type CallOptions, type ServiceRequestOptions } from "./service-client";
+export { ServiceClient, type ServiceClientOptions, type ServiceCall, type CallOptions, type ServiceRequestOptions, type CatalogEntry } from "./service-client";
 export { Paginated, type ListedPage, type Page, type PageFetcher, type PaginatedOptions } from "./pagination";
 export { markerPager, offsetPager, linkPager, type MarkerPagerOptions, type OffsetPagerOptions, type MarkerPageResult } from "./pagers";
 export {
