@@ -54,6 +54,29 @@ export function identityScenarios(getTarget: () => Target): void {
       expect(String((err as Error).message)).not.toContain("definitely-wrong-pw");
     });
 
+    it("a tenant the user does not belong to is AuthenticationFailed naming the user and that tenant, not the secret", async () => {
+      // Rackspace identity and Keystone both answer 401 without saying which part was wrong.
+      const ctx = fresh("password", { tenantName: "h8-no-such-tenant", tenantId: undefined });
+      const err = await ctx.authenticate().catch((e: unknown) => e);
+      expect(err).toBeInstanceOf(AuthenticationFailed);
+      const message = String((err as Error).message);
+      expect(message).toMatch(/(tenant|project) "h8-no-such-tenant"/);
+      expect(message).toContain(`user "${ctx.identity.username}"`);
+    });
+
+    it("authWithToken with a revoked token is AuthenticationFailed (Keystone's 404 included), the token not in the message", async () => {
+      const owner = fresh("password");
+      await owner.authenticate();
+      const token = owner.token!;
+      await target.revokeToken(token);
+      const borrowed = fresh("password", { password: undefined, apiKey: undefined, username: undefined });
+      const err = await borrowed.authWithToken(token, { tenantId: owner.tenantId! }).catch((e: unknown) => e);
+      expect(err).toBeInstanceOf(AuthenticationFailed);
+      expect(String((err as Error).message)).toContain("authWithToken");
+      expect(String((err as Error).message)).not.toContain(token);
+      expect(borrowed.authenticated).toBe(false);
+    });
+
     it("a context built from someone's token works, and is Unauthorized once that token is revoked", async () => {
       const owner = fresh("password");
       await owner.authenticate();

@@ -16,6 +16,7 @@ import type { AuthResult, AuthUser } from "./auth-result";
 import type { EndpointQuery, ResolvedEndpoint, ServiceCatalog } from "./catalog";
 import { loadIdentitySchemas } from "./config-parsers";
 import { IdentityAdminClient } from "./identity-admin";
+import { authenticationFailed } from "./auth-attempt";
 import { AuthenticationFailed, TokenOnlySession } from "./identity-errors";
 import { type TokenStore, checkTokenStore, fromStoredToken, tokenStoreKey, tokenStoreWarning, toStoredToken } from "./token-store";
 import { INSPECT, printedForm } from "./printed-form";
@@ -534,21 +535,7 @@ export abstract class BaseIdentity implements AuthSession {
       const body = await res.json();
       return { res, body };
     } catch (e) {
-      if (e instanceof Unauthorized && !(e instanceof AuthenticationFailed)) {
-        const u = e;
-        throw new AuthenticationFailed({
-          status: u.status,
-          message: `Incorrect/unauthorized credentials received (${u.serverMessage})`,
-          method: u.method,
-          url: u.url,
-          code: u.code,
-          requestId: u.requestId,
-          body: u.body,
-          attempts: u.attempts,
-          headers: u.headers,
-          cause: u,
-        });
-      }
+      if (e instanceof Unauthorized && !(e instanceof AuthenticationFailed)) throw authenticationFailed(e, json);
       throw e;
     }
   }
@@ -639,3 +626,4 @@ export abstract class BaseIdentity implements AuthSession {
     this.#password = undefined;
   }
 }
+

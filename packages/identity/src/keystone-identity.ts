@@ -1,6 +1,7 @@
 import { NotFound, type RaxResponse, ValidationError, registerSecret } from "@rax/core";
 import { type AuthResult, parseV2Access, parseV3Token } from "./auth-result";
 import { BaseIdentity, type IdentityOptions } from "./base-identity";
+import { authenticationFailed, isTokenAttempt } from "./auth-attempt";
 import { explainTokens404 } from "./keystone-versions";
 
 export type KeystoneVersion = "2.0" | "3";
@@ -157,12 +158,17 @@ export class KeystoneIdentity extends BaseIdentity {
       return await super.postTokens(json, signal);
     } catch (e) {
       if (!(e instanceof NotFound)) throw e;
-      throw await explainTokens404(e, {
+      const explained = await explainTokens404(e, {
         transport: this.transport,
         authEndpoint: this.authEndpoint,
         version: this.version,
         ...(signal ? { signal } : {}),
       });
+      // Keystone v3 answers its own 404 ("Could not recognize Fernet token") to a token it does not
+      // know, has revoked or let expire: for the caller a refused credential, not a missing
+      // resource. A 404 that means a wrong URL was made a KeystoneVersionNotServed above.
+      if (explained === e && isTokenAttempt(json)) throw authenticationFailed(e, json);
+      throw explained;
     }
   }
 

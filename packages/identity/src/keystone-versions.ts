@@ -1,4 +1,4 @@
-import type { HttpErrorInit, NotFound, Transport } from "@rax/core";
+import { type NotFound, type Transport, httpErrorInit } from "@rax/core";
 import { KeystoneVersionNotServed } from "./identity-errors";
 
 interface VersionEntry {
@@ -74,17 +74,5 @@ export async function explainTokens404(
       `${major(instead.id) === "v3" ? ' (v3 takes userDomain / projectDomain, default "Default")' : ""}`
     : `Keystone answered 404 for the ${asked} token path: this server does not seem to serve ${asked}` +
       `${o.version === "2.0" ? " (Keystone has served only v3 since the Queens release): use the /v3 URL" : ": check authEndpoint"}`;
-  const init: HttpErrorInit = {
-    status: e.status,
-    method: e.method,
-    url: e.url,
-    message,
-    ...(e.code !== undefined ? { code: e.code } : {}),
-    ...(e.requestId !== undefined ? { requestId: e.requestId } : {}),
-    body: e.body,
-    attempts: e.attempts,
-    headers: e.headers,
-    cause: e,
-  };
-  return new KeystoneVersionNotServed(init, offered);
+  return new KeystoneVersionNotServed(httpErrorInit(e, message), offered);
 }

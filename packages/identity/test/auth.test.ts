@@ -1,3 +1,4 @@
+import { inspect } from "node:util";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { NotAuthenticated, ServiceClient, Unauthorized } from "@rax/core";
 import {
@@ -7,6 +8,7 @@ import {
   TokenOnlySession,
   createContext,
 } from "../src/index";
+import { describeAuthAttempt } from "../src/auth-attempt";
 import { type FakeIdentity, startFakeIdentity } from "./fake-identity";
 
 let fake: FakeIdentity;
@@ -269,5 +271,75 @@ describe("Keystone identity", () => {
   it("v3 401 → AuthenticationFailed", async () => {
     const id = ks({ password: "nope-nope" });
     await expect(id.authenticate()).rejects.toBeInstanceOf(AuthenticationFailed);
+  });
+});
+
+// What a user sees when the identity service refuses: a typed error that says what was sent
+// (user, domain, project) so it can be checked, and never the secret that was sent.
+function track<T extends { close(): Promise<void> }>(id: T): T {
+  closers.push(() => id.close());
+  return id;
+}
+
+async function refusal(p: Promise<unknown>): Promise<AuthenticationFailed> {
+  const e = await p.then(
+    () => undefined,
+    (err: unknown) => err,
+  );
+  expect(e).toBeInstanceOf(AuthenticationFailed);
+  return e as AuthenticationFailed;
+}
+
+function printed(e: Error): string {
+  return `${e.message}\n${String(e.stack)}\n${inspect(e, { depth: 8 })}\n${JSON.stringify(e)}`;
+}
+
+describe("a refused authentication names what was sent, never the secret", () => {
+  it("Keystone v3 password: user and project with their domains", async () => {
+    const pw = "Wr0ng-h8-pass";
+    const id = track(new KeystoneIdentity({ authEndpoint: fake.v3, username: "demo", password: pw, tenantName: "nosuchproject", projectDomain: "Ops" }));
+    const e = await refusal(id.authenticate());
+    expect(e.message).toContain('sent: user "demo" in domain "Default", project "nosuchproject" in domain "Ops"');
+    expect(printed(e)).not.toContain(pw);
+  });
+
+  it("Rackspace API key: user, the kind of secret and the tenant", async () => {
+    const key = "h8-wrong-api-key";
+    const id = track(new RackspaceIdentity({ authEndpoint: fake.v2, username: "someone", apiKey: key, tenantId: "999" }));
+    const e = await refusal(id.authenticate());
+    expect(e.message).toContain('sent: user "someone" with an API key, tenant id "999"');
+    expect(printed(e)).not.toContain(key);
+  });
+
+  it("the description reads only names and ids from every body shape, never a secret", () => {
+    const s = "S3CRET";
+    expect(describeAuthAttempt({ auth: { passwordCredentials: { username: "u", password: s }, tenantName: "t" } })).toBe('user "u" with a password, tenant "t"');
+    expect(describeAuthAttempt({ auth: { token: { id: s }, tenantId: "1" } })).toBe('a token, tenant id "1"');
+    expect(
+      describeAuthAttempt({
+        auth: { identity: { methods: ["password"], password: { user: { id: "uid", password: s } } }, scope: { domain: { name: "D" } } },
+      }),
+    ).toBe('user id "uid", domain "D"');
+    expect(
+      describeAuthAttempt({
+        auth: { identity: { methods: ["application_credential"], application_credential: { id: "ac", secret: s } } },
+      }),
+    ).toBe('application credential "ac"');
+    expect(describeAuthAttempt({ auth: { identity: { methods: ["token"], token: { id: s } }, scope: { system: { all: true } } } })).toBe(
+      "a token, system scope",
+    );
+  });
+});
+
+describe("Keystone v3 authWithToken with a token Keystone does not know", () => {
+  it("is AuthenticationFailed (an Unauthorized) saying to get a new token, not a NotFound", async () => {
+    const token = "gAAAAAh8-unknown-token";
+    const id = track(new KeystoneIdentity({ authEndpoint: fake.v3 }));
+    const e = await refusal(id.authWithToken(token, { tenantName: "demo" }));
+    expect(e).toBeInstanceOf(Unauthorized);
+    expect(e.message).toContain("Could not recognize Fernet token");
+    expect(e.message).toContain("authWithToken");
+    expect(printed(e)).not.toContain(token);
+    expect(id.authenticated).toBe(false);
   });
 });

@@ -167,6 +167,10 @@ export async function startFakeIdentity(options: FakeOptions = {}): Promise<Fake
           // Keystone refuses a scope in an application-credential request.
           ok = (byId || byName) && a.secret === app.secret && auth.scope === undefined;
         }
+        // Keystone (verified on 22.0.2, Zed) answers an unknown, revoked or expired token with its own 404.
+        if (!ok && id.methods?.[0] === "token") {
+          return send(res, 404, { error: { code: 404, message: "Could not recognize Fernet token", title: "Not Found" } });
+        }
         if (!ok) return send(res, 401, { error: { code: 401, message: "The request you have made requires authentication.", title: "Unauthorized" } });
         const token = id.methods[0] === "token" ? id.token.id : issue("v3");
         const appCred = id.methods[0] === "application_credential";
