@@ -129,6 +129,9 @@ export function databasesScenarios(getTarget: () => Target, o: DatabasesScenario
     it("resize to a bigger flavor given by its RAM: accepted, status RESIZE (checked when it settles, under resize)", async () => {
       bigger = flavors.find((f) => f.ram > flavors[0]!.ram && flavors.filter((x) => x.ram === f.ram).length === 1)!;
       second = await second.waitFor("ACTIVE", wait);
+      // The flavor it has: refused before any request with the Instance, by the service (400) with an id.
+      await expect(second.resize(second.flavorId!)).rejects.toMatchObject({ field: "flavor" });
+      await expect(cdb.instances.resize(second.id, second.flavorId!)).rejects.toMatchObject({ status: 400, message: expect.stringContaining("must be different") });
       await second.resize(bigger.ram);
       expect(["RESIZE", "ACTIVE"]).toContain((await second.reload()).status);
     });

@@ -101,6 +101,24 @@ describe("instances", () => {
     expect(e).toMatchObject({ field, message: expect.stringContaining(message) });
   });
 
+  it("resize to the flavor an Instance already has (by RAM, name or id) → ValidationError on flavor, no action sent; a bare id goes to Trove", async () => {
+    const { cdb, seen } = await serve(
+      { method: "GET", path: "/instances/i", status: 200, body: { instance: wireInstance({ id: "i" }) } },
+      { method: "GET", path: "/flavors", status: 200, body: FLAVORS },
+      { method: "GET", path: "/flavors", status: 200, body: FLAVORS },
+      { method: "GET", path: "/flavors", status: 200, body: FLAVORS },
+      { method: "POST", path: "/instances/i/action", status: 400, body: badRequestBody("The new flavor id must be different than the current flavor id of '1'.") },
+    );
+    const inst = await cdb.instances.get("i");
+    expect(inst.flavorId).toBe("1");
+    await expect(inst.resize(512)).rejects.toMatchObject({ field: "flavor", message: expect.stringContaining("is the instance's current flavor (1)") });
+    await expect(inst.resize("512MB Instance")).rejects.toBeInstanceOf(ValidationError);
+    await expect(inst.resize({ id: 1, href: flavorHref(1) } as never)).rejects.toBeInstanceOf(ValidationError);
+    expect(seen.filter((x) => x.method === "POST")).toHaveLength(0);
+    // With only an id the current flavor is unknown: Trove's 400 is what the caller gets.
+    await expect(cdb.instances.resize("i", 1)).rejects.toMatchObject({ status: 400 });
+  });
+
   it("resizeVolume's refusals read as create's", async () => {
     const { cdb, seen } = await serve();
     await expect(cdb.instances.resizeVolume("i", "3" as never)).rejects.toMatchObject({ field: "size", message: expect.stringContaining("Invalid input: expected number, received string") });

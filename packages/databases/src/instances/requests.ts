@@ -1,4 +1,4 @@
-import { lazy, BadRequest, type CallOptions, encodeSegment, jsonFor, markerPager, NotFound, notFoundAs, type Paginated, registerSecret, sendFor, type ServiceClient, validate } from "@rax/core";
+import { lazy, BadRequest, type CallOptions, encodeSegment, jsonFor, markerPager, NotFound, notFoundAs, type Paginated, registerSecret, sendFor, type ServiceClient, validate, ValidationError } from "@rax/core";
 import * as z from "zod/mini";
 import { InvalidVolumeResize, NoSuchBackup, NoSuchDatastore, NoSuchInstance, NoUniqueMatch } from "../errors";
 import { flavorHref } from "../flavors/requests";
@@ -118,10 +118,17 @@ export async function restartInstance(client: ServiceClient, instance: Ref, o: C
   await action(client, id, { restart: {} }, o);
 }
 
-/** POST /instances/{id}/action `{"resize": {"flavorRef"}}` → 202: a new flavor (RAM), status RESIZE. */
+/**
+ * POST /instances/{id}/action `{"resize": {"flavorRef"}}` → 202: a new flavor (RAM), status RESIZE.
+ * The flavor the instance already has is Trove's 400 ("The new flavor id must be different…"); when
+ * the current flavor is known (an `Instance` carries it) that is a `ValidationError` on `flavor` first.
+ */
 export async function resizeInstance(client: ServiceClient, instance: Ref, flavor: FlavorRef, o: CallOptions = {}): Promise<void> {
   const id = validate(ref(), instance, "instance");
   const flavorRef = await flavorHref(client, flavor, "flavor", o);
+  const current = typeof instance === "object" ? (instance as { flavorId?: unknown }).flavorId : undefined;
+  if (typeof current === "string" && decodeURIComponent(flavorRef.replace(/\/+$/, "").split("/").pop() ?? "") === current)
+    throw new ValidationError("flavor", `is the instance's current flavor (${current}); resize to a different one`);
   await action(client, id, { resize: { flavorRef } }, o);
 }
 
