@@ -262,6 +262,19 @@ describe.skipIf(real instanceof Error)(`Cinder v3 wire parity: real Cinder vs @r
     await same("demo", "GET", (s) => `/v3/${s.project.admin}/volumes`, { root: true, only: (_s, b) => ({ keys: Object.keys(b ?? {}) }) });
   });
 
+  it("a volume smaller than its snapshot or its clone source: Cinder's 400 in Cinder's words; bigger is fine", async () => {
+    remember("t", "volumes", await same("demo", "POST", "/volumes", { body: { volume: { size: 2, name: `pt${suffix}` } } }), "volume");
+    for (const s of [real as Side, emu]) await waitSettled(s, "demo", `/volumes/${idOf("t")(s)}`, "volume");
+    remember("ts", "snapshots", await both("demo", "POST", "/snapshots", (s) => ({ snapshot: { volume_id: idOf("t")(s), name: `pts${suffix}` } })), "snapshot");
+    for (const s of [real as Side, emu]) await waitSettled(s, "demo", `/snapshots/${idOf("ts")(s)}`, "snapshot");
+    const message = (_s: Side, b: any) => ({ message: b?.badRequest?.message });
+    await same("demo", "POST", "/volumes", { body: (s: Side) => ({ volume: { size: 1, snapshot_id: idOf("ts")(s) } }), only: message });
+    await same("demo", "POST", "/volumes", { body: (s: Side) => ({ volume: { size: 1, source_volid: idOf("t")(s) } }), only: message });
+    remember("tb", "volumes", await both("demo", "POST", "/volumes", (s) => ({ volume: { size: 3, snapshot_id: idOf("ts")(s), name: `ptb${suffix}` } })), "volume");
+    for (const s of [real as Side, emu]) await waitSettled(s, "demo", `/volumes/${idOf("tb")(s)}`, "volume");
+    await same("demo", "GET", (s) => `/volumes/${idOf("tb")(s)}`, { only: (_s, b) => ({ size: b?.volume?.size, status: b?.volume?.status }) });
+  });
+
   it("attachment actions (reserve, attach, begin/roll detaching, detach, unreserve), clones, snapshot paging and force, summary, extensions", async () => {
     remember("x", "volumes", await same("demo", "POST", "/volumes", { body: { volume: { size: 1, name: `px${suffix}`, metadata: { run: `${suffix}x` } } } }), "volume");
     for (const s of [real as Side, emu]) await waitSettled(s, "demo", `/volumes/${idOf("x")(s)}`, "volume");

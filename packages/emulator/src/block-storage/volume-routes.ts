@@ -171,8 +171,11 @@ export async function createVolume(r: CinderRequest): Promise<Response> {
   const description = displayField(e, "description", r.version);
   const metadata = metadataOf(e.metadata);
   const type = typeOf(r, e.volume_type ?? origin?.type);
-  if (snapshot && size < snapshot.size) throw badRequest(`Invalid input received: Volume size ${size}GB cannot be smaller than the snapshot size ${snapshot.size}GB. They must be >= original snapshot size.`);
-  if (source && size < source.size) throw badRequest("Invalid input received: Clones currently must be >= original volume size.");
+  // Current Cinder's words (real Cinder, 2026-12-03: the size quoted); Rackspace's older v1 said "Clones currently
+  // must be >= original volume size." for a clone, the text pyrax turns into VolumeCloneTooSmall.
+  if (snapshot && size < snapshot.size) throw badRequest(`Invalid input received: Volume size '${size}'GB cannot be smaller than the snapshot size ${snapshot.size}GB. They must be >= original snapshot size.`);
+  if (source && size < source.size)
+    throw badRequest(r.version === "v1" ? "Invalid input received: Clones currently must be >= original volume size." : `Invalid input received: Volume size '${size}'GB cannot be smaller than original volume size ${source.size}GB. They must be >= original volume size.`);
   if (size < type.min || size > type.max) throw badRequest(`Invalid input received: ${type.name} volumes must be between ${type.min} and ${type.max} GB, not ${size} GB.`);
   const v = r.cinder.createVolume(r.project, {
     name: name ?? (r.version === "v1" ? "" : null),
