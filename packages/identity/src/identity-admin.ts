@@ -43,6 +43,17 @@ async function checkId(value: unknown, field: string): Promise<void> {
   validate((await schemas()).id, value, field);
 }
 
+/**
+ * A token handed to an admin call (someone else's, to validate or revoke) is a secret like the
+ * session's own: v2.0 puts it in the URL path, which debug lines and error messages print, and
+ * v3 servers echo it in X-Subject-Token. Registered per call (ephemeral: bounded, as an admin
+ * service may check many).
+ */
+async function checkSubjectToken(token: unknown): Promise<void> {
+  await checkId(token, "token");
+  registerSecret(token as string, "ephemeral");
+}
+
 /** The id of an `IdRef`, checked like any id (non-empty once trimmed), naming `field` when it is not one. */
 async function idOf(value: unknown, field: string): Promise<string> {
   const id = typeof value === "object" && value !== null && !Array.isArray(value) ? (value as { id?: unknown }).id : value;
@@ -324,7 +335,7 @@ export class IdentityAdminClient extends ServiceClient {
 
   /** Admin: the token's details (`access` for v2.0, `token` for v3). */
   async validateToken(token: string): Promise<Json> {
-    await checkId(token, "token");
+    await checkSubjectToken(token);
     if (this.v3) {
       const b = await this.requestJson<{ token?: Json }>({ method: "GET", path: "/auth/tokens", headers: { "x-subject-token": token } });
       return (b?.token ?? {}) as Json;
@@ -334,7 +345,7 @@ export class IdentityAdminClient extends ServiceClient {
 
   /** Admin: whether a token is valid. */
   async checkToken(token: string): Promise<boolean> {
-    await checkId(token, "token");
+    await checkSubjectToken(token);
     const status = this.v3
       ? await this.status("HEAD", "/auth/tokens", { headers: { "x-subject-token": token }, expectStatus: [404] })
       : await this.status("HEAD", `/tokens/${encodeSegment(token)}`, { expectStatus: [404] });
@@ -343,7 +354,7 @@ export class IdentityAdminClient extends ServiceClient {
 
   /** Admin: revoke a token. */
   async revokeToken(token: string): Promise<void> {
-    await checkId(token, "token");
+    await checkSubjectToken(token);
     if (this.v3) await this.status("DELETE", "/auth/tokens", { headers: { "x-subject-token": token } });
     else await this.status("DELETE", `/tokens/${encodeSegment(token)}`);
   }
@@ -351,7 +362,7 @@ export class IdentityAdminClient extends ServiceClient {
   /** Admin (v2.0): the endpoints a token may use. */
   async getTokenEndpoints(token: string): Promise<Json[]> {
     this.only("2.0", "getTokenEndpoints");
-    await checkId(token, "token");
+    await checkSubjectToken(token);
     const b = await this.call<{ endpoints?: Json[]; access?: { endpoints?: Json[] } }>("GET", `/tokens/${encodeSegment(token)}/endpoints`);
     return b?.endpoints ?? b?.access?.endpoints ?? [];
   }

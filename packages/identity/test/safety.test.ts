@@ -94,6 +94,35 @@ describe("secrets stay out of debug output and errors", () => {
     }
     await Promise.all([ctx.close(), pw.close(), bad.close()]);
   });
+
+  it("a token given to an admin call (v2.0 puts it in the URL) is in no debug line or error", async () => {
+    const lines: string[] = [];
+    const ctx = createContext({
+      identityType: "rackspace",
+      authEndpoint: fake.v2,
+      username: "demo",
+      apiKey: fake.opts.apiKey,
+      debug: true,
+      logger: (l: string) => lines.push(l),
+      configFile: false,
+      env: { HOME: home },
+    });
+    // Someone else's token, never seen by this process: the fake answers 404 for it.
+    const foreign = "h8-foreign-token-5b0c7e";
+    const errors: unknown[] = [];
+    for (const call of [
+      () => ctx.identity.admin.validateToken(foreign),
+      () => ctx.identity.admin.getTokenEndpoints(foreign),
+      () => ctx.identity.admin.revokeToken(foreign),
+    ]) {
+      errors.push(await call().catch((e: unknown) => e));
+    }
+    expect(errors.every((e) => e instanceof Error)).toBe(true);
+    const all = [...lines, ...errors.map((e) => `${(e as Error).message}\n${(e as Error).stack}\n${JSON.stringify(e)}`)].join("\n");
+    expect(all).toContain("/v2.0/tokens/");
+    expect(all).not.toContain(foreign);
+    await ctx.close();
+  });
 });
 
 describe("keychain", () => {
