@@ -27,6 +27,20 @@ function fieldOf(fn: () => unknown): string | undefined {
   return undefined;
 }
 
+
+/** A Rackspace context whose redacted debug lines land in `lines`. */
+function debugRackspace(lines: string[]) {
+  return createContext({
+    identityType: "rackspace",
+    authEndpoint: fake.v2,
+    username: "demo",
+    apiKey: fake.opts.apiKey,
+    debug: true,
+    logger: (l: string) => lines.push(l),
+    configFile: false,
+    env: { HOME: home },
+  });
+}
 describe("bad input → ValidationError naming the field, with zero requests", () => {
   it("rejects bad options before any request", async () => {
     const base = { identityType: "rackspace" as const, authEndpoint: fake.v2, configFile: false as const, env: { HOME: home } };
@@ -50,16 +64,7 @@ describe("bad input → ValidationError naming the field, with zero requests", (
 describe("secrets stay out of debug output and errors", () => {
   it("debug lines carry no password, API key or token", async () => {
     const lines: string[] = [];
-    const ctx = createContext({
-      identityType: "rackspace",
-      authEndpoint: fake.v2,
-      username: "demo",
-      apiKey: fake.opts.apiKey,
-      debug: true,
-      logger: (l: string) => lines.push(l),
-      configFile: false,
-      env: { HOME: home },
-    });
+    const ctx = debugRackspace(lines);
     await ctx.authenticate();
     const token = ctx.token as string;
     // A password-auth context and a failed one, through the same sink.
@@ -97,16 +102,7 @@ describe("secrets stay out of debug output and errors", () => {
 
   it("a token given to an admin call (v2.0 puts it in the URL) is in no debug line or error", async () => {
     const lines: string[] = [];
-    const ctx = createContext({
-      identityType: "rackspace",
-      authEndpoint: fake.v2,
-      username: "demo",
-      apiKey: fake.opts.apiKey,
-      debug: true,
-      logger: (l: string) => lines.push(l),
-      configFile: false,
-      env: { HOME: home },
-    });
+    const ctx = debugRackspace(lines);
     // Someone else's token, never seen by this process: the fake answers 404 for it.
     const foreign = "h8-foreign-token-5b0c7e";
     const errors: unknown[] = [];
