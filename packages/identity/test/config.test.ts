@@ -162,6 +162,13 @@ describe("config file environments", () => {
     );
   });
 
+  it("a pyrax custom identity class (module_name.ClassName) is refused saying what to do instead", () => {
+    write(".rax.cfg", "[default]\nidentity_type = my_ldap.LdapIdentity\n");
+    expect(() => createContext({ env: { HOME: home } })).toThrow(
+      expect.objectContaining({ field: "identity_type", message: expect.stringMatching(/custom identity classes.*AuthSession/) }),
+    );
+  });
+
   it("keystone without an auth endpoint → ValidationError on authEndpoint", () => {
     expect(() => createContext({ env: { HOME: home }, identityType: "keystone" })).toThrow(
       expect.objectContaining({ field: "authEndpoint" }),
