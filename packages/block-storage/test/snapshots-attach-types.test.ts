@@ -1,6 +1,7 @@
-import { ValidationError } from "@rax/core";
+import { NotFound, ValidationError } from "@rax/core";
 import { describe, expect, it } from "vitest";
-import { NoSuchVolumeType, Snapshot, SnapshotFailed, VolumeNotAvailable, VolumeType } from "../src/index";
+import { NoSuchVolume, NoSuchVolumeType, Snapshot, SnapshotFailed, VolumeNotAvailable, VolumeType } from "../src/index";
+import { detachVolume } from "../src/attachments/requests";
 import { badRequestBody, notFoundBody, serve, TOKEN, TYPES, wireSnapshot, wireVolume } from "./fixture";
 
 describe("volume types", () => {
@@ -99,6 +100,24 @@ describe("attach / detach (through Nova)", () => {
     await expect(cbs.volumes.attach("vol-1", "srv-1", "xvdb")).rejects.toMatchObject({ field: "mountpoint" });
     await expect(cbs.volumes.attach("vol-1", {} as never)).rejects.toBeInstanceOf(ValidationError);
     expect(seen).toHaveLength(0);
+  });
+
+  it("Nova's 404 says which is missing: the volume → NoSuchVolume; the server → NotFound naming the server, never NoSuchVolume", async () => {
+    const { cbs } = await serve(
+      { method: "POST", path: "/nova/servers/srv-1/os-volume_attachments", status: 404, body: notFoundBody("Volume vol-x") },
+      { method: "POST", path: "/nova/servers/srv-x/os-volume_attachments", status: 404, body: notFoundBody("Instance srv-x") },
+      { method: "DELETE", path: "/nova/servers/srv-1/os-volume_attachments/vol-x", status: 404, body: { itemNotFound: { code: 404, message: "volume_id not found: vol-x" } } },
+      { method: "DELETE", path: "/nova/servers/srv-x/os-volume_attachments/vol-1", status: 404, body: notFoundBody("Instance srv-x") },
+    );
+    await expect(cbs.volumes.attach("vol-x", "srv-1")).rejects.toBeInstanceOf(NoSuchVolume);
+    const a = await cbs.volumes.attach("vol-1", "srv-x").catch((x: unknown) => x);
+    expect(a).toBeInstanceOf(NotFound);
+    expect(a).not.toBeInstanceOf(NoSuchVolume);
+    expect((a as Error).message).toContain("Instance srv-x could not be found.");
+    await expect(detachVolume(cbs, "vol-x", "srv-1")).rejects.toBeInstanceOf(NoSuchVolume);
+    const d = await detachVolume(cbs, "vol-1", "srv-x").catch((x: unknown) => x);
+    expect(d).toBeInstanceOf(NotFound);
+    expect(d).not.toBeInstanceOf(NoSuchVolume);
   });
 
   it("detach deletes the attachment on the server the volume is attached to; a detached volume sends nothing", async () => {

@@ -7,6 +7,13 @@ import { mountpointInput, toVolumeAttachment, type VolumeAttachmentData, volumeA
 // Attach and detach are Nova calls (pyrax goes through novaclient): they go to the compute endpoint
 // with the same token. A 404 may mean the server or the volume; Nova's message says which.
 
+/**
+ * Nova's 404 names what it missed: "Instance x could not be found." (the server: left a `NotFound`, its
+ * message naming the server) or the volume ("Volume x could not be found.", "volume_id not found: x")
+ * → `NoSuchVolume`.
+ */
+const volumeOrServer = (volumeId: string) => (e: NotFound): NotFound => (/instance|server/i.test(e.serverMessage) ? e : new NoSuchVolume(volumeId, e));
+
 const attachmentsUrl = (client: VolumeApi, serverId: string, rest = "") =>
   joinUrl(client.computeEndpoint, `servers/${encodeSegment(serverId)}/os-volume_attachments${rest}`);
 
@@ -19,7 +26,7 @@ export async function attachVolume(client: VolumeApi, volume: Ref, server: Ref, 
   const serverId = validate(ref(), server, "server");
   const device = validate(mountpointInput(), mountpoint, "mountpoint");
   const json = { volumeAttachment: { volumeId, ...(device ? { device } : {}) } };
-  const body = await jsonFor(client, { method: "POST", url: attachmentsUrl(client, serverId), json, ...o }, [200, 202], volumeAttachmentBody());
+  const body = await notFoundAs(jsonFor(client, { method: "POST", url: attachmentsUrl(client, serverId), json, ...o }, [200, 202], volumeAttachmentBody()), volumeOrServer(volumeId));
   return toVolumeAttachment(body.volumeAttachment, serverId, volumeId);
 }
 
@@ -27,7 +34,7 @@ export async function attachVolume(client: VolumeApi, volume: Ref, server: Ref, 
 export async function detachVolume(client: VolumeApi, volume: Ref, server: Ref, o: CallOptions = {}): Promise<void> {
   const volumeId = validate(ref(), volume, "volume");
   const serverId = validate(ref(), server, "server");
-  const res = await notFoundAs(sendFor(client, { method: "DELETE", url: attachmentsUrl(client, serverId, `/${encodeSegment(volumeId)}`), ...o }, [202]), (e: NotFound) => new NoSuchVolume(volumeId, e));
+  const res = await notFoundAs(sendFor(client, { method: "DELETE", url: attachmentsUrl(client, serverId, `/${encodeSegment(volumeId)}`), ...o }, [202]), volumeOrServer(volumeId));
   await res.dump();
 }
 
