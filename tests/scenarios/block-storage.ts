@@ -1,5 +1,6 @@
 import { BlockStorage, NoSuchSnapshot, NoSuchVolume, SIZE_LIMITS, type Volume, VolumeNotAvailable, VolumeNotDeletable, type VolumeType } from "@rax/block-storage";
 import { Compute } from "@rax/compute";
+import { NotFound } from "@rax/core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type Target, uniqueName } from "./target";
 
@@ -90,6 +91,15 @@ export function blockStorageScenarios(getTarget: () => Target, o: BlockStorageSc
       const c = await cbs.volumes.create({ clone: gone }).catch((e: unknown) => e);
       expect(c).toBeInstanceOf(NoSuchVolume);
       expect((c as Error).message).toContain(gone);
+    });
+
+    it("attach to a server that does not exist → Nova's NotFound naming the server (not NoSuchVolume)", async () => {
+      const v = await volume("nosrv");
+      const gone = "00000000-0000-4000-8000-000000000000";
+      const a = await v.attach(gone, "/dev/xvdb").catch((e: unknown) => e);
+      expect(a).toBeInstanceOf(NotFound);
+      expect(a).not.toBeInstanceOf(NoSuchVolume);
+      expect((a as Error).message).toContain(gone);
     });
 
     it("paging walks every volume with a small page size", async () => {
