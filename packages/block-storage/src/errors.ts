@@ -41,6 +41,20 @@ export class VolumeNotAvailable extends BadRequest {
   }
 }
 
+/**
+ * Cinder refused to delete a snapshot that is neither `available` nor `error` (creating, deleting…; pyrax's
+ * SnapshotNotAvailable). Wait for it to settle (`waitFor(snap, ["available", "error"])`), then delete.
+ */
+export class SnapshotNotAvailable extends BadRequest {
+  static override readonly errorName: string = "SnapshotNotAvailable";
+  constructor(
+    readonly snapshot: string,
+    from: HttpError,
+  ) {
+    super(httpErrorInit(from, `Snapshot ${snapshot} cannot be deleted now: ${from.serverMessage}`));
+  }
+}
+
 /** A volume or snapshot went to an error status while `waitFor` waited for another one. */
 export class VolumeFailed<R extends { id: string; status?: string } = { id: string; status?: string }> extends /* @__PURE__ */ statusFailedError("VolumeFailed", "Volume", "error")<R> {}
 

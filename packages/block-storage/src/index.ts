@@ -1,6 +1,6 @@
 export { BlockStorage, type BlockStorageOptions } from "./block-storage";
 export { PyraxBlockStorage } from "./compat";
-export { NoSuchSnapshot, NoSuchVolume, NoSuchVolumeType, NoUniqueMatch, SnapshotFailed, type UndeletableReason, VolumeFailed, VolumeNotAvailable, VolumeNotDeletable } from "./errors";
+export { NoSuchSnapshot, NoSuchVolume, NoSuchVolumeType, NoUniqueMatch, SnapshotFailed, SnapshotNotAvailable, type UndeletableReason, VolumeFailed, VolumeNotAvailable, VolumeNotDeletable } from "./errors";
 export type { Ref } from "./ref";
 export type { ApiVersion } from "./api-version";
 export { Volume, Volumes } from "./volumes/volumes";

@@ -1,8 +1,8 @@
-import { NotFound, ValidationError } from "@rax/core";
+import { BadRequest, NotFound, ValidationError } from "@rax/core";
 import { describe, expect, it } from "vitest";
-import { NoSuchVolume, NoSuchVolumeType, Snapshot, SnapshotFailed, VolumeNotAvailable, VolumeType } from "../src/index";
+import { NoSuchVolume, NoSuchVolumeType, Snapshot, SnapshotFailed, SnapshotNotAvailable, VolumeNotAvailable, VolumeType } from "../src/index";
 import { detachVolume } from "../src/attachments/requests";
-import { badRequestBody, notFoundBody, serve, TOKEN, TYPES, wireSnapshot, wireVolume } from "./fixture";
+import { badRequestBody, notFoundBody, serve, serveVersion, TOKEN, TYPES, wireSnapshot, wireVolume } from "./fixture";
 
 describe("volume types", () => {
   it("list and get (pyrax list_types); ids become strings", async () => {
@@ -57,6 +57,21 @@ describe("snapshots", () => {
     expect((await cbs.snapshots.waitFor("snap-1", "available", { interval: 1 })).status).toBe("available");
     await snaps[0]!.delete();
     await expect(cbs.snapshots.waitFor("bad", "available", { interval: 1 })).rejects.toBeInstanceOf(SnapshotFailed);
+  });
+
+  it("delete of a snapshot that is not available or error → SnapshotNotAvailable (Cinder's 400, pyrax's name); other 400s stay BadRequest", async () => {
+    const { cbs } = await serveVersion(
+      3,
+      { method: "DELETE", path: "/snapshots/snap-1", status: 400, body: badRequestBody("Invalid snapshot: Snapshot status must be available or error and must not be part of a group.") },
+      { method: "DELETE", path: "/snapshots/snap-2", status: 400, body: badRequestBody("Something else.") },
+    );
+    const e = await cbs.snapshots.delete("snap-1").catch((x: unknown) => x);
+    expect(e).toBeInstanceOf(SnapshotNotAvailable);
+    expect(e).toBeInstanceOf(BadRequest);
+    expect(e).toMatchObject({ snapshot: "snap-1", status: 400, message: expect.stringContaining("Snapshot snap-1 cannot be deleted now: Invalid snapshot: Snapshot status must be available or error") });
+    const other = await cbs.snapshots.delete("snap-2").catch((x: unknown) => x);
+    expect(other).toBeInstanceOf(BadRequest);
+    expect(other).not.toBeInstanceOf(SnapshotNotAvailable);
   });
 
   it("waitFor(\"deleted\") rejects with SnapshotFailed when the delete fails (error_deleting) instead of waiting out the timeout", async () => {

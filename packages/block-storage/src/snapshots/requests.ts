@@ -1,6 +1,6 @@
 import { BadRequest, type CallOptions, Conflict, encodeSegment, jsonFor, markerPager, type NotFound, notFoundAs, type Paginated, sendFor, type ServiceClient, validate } from "@rax/core";
 import { apiVersion, displayKeys } from "../api-version";
-import { NoSuchSnapshot, NoSuchVolume, VolumeNotAvailable } from "../errors";
+import { NoSuchSnapshot, NoSuchVolume, SnapshotNotAvailable, VolumeNotAvailable } from "../errors";
 import { metadataInput, type Ref, ref } from "../ref";
 import { metadataBody } from "../volumes/models";
 import {
@@ -72,11 +72,17 @@ export async function updateSnapshot(client: ServiceClient, snapshot: Ref, chang
   return toSnapshot(body.snapshot);
 }
 
-/** DELETE /snapshots/{id} → 202. Cinder refuses (400) a snapshot that is not `available` or `error`. */
+/** DELETE /snapshots/{id} → 202. Cinder refuses (400) a snapshot that is not `available` or `error`: `SnapshotNotAvailable`. */
 export async function deleteSnapshot(client: ServiceClient, snapshot: Ref, o: CallOptions = {}): Promise<void> {
   const id = validate(ref(), snapshot, "snapshot");
-  const res = await notFoundAs(sendFor(client, { method: "DELETE", path: snapshotPath(id), ...o }, [202]), missing(id));
-  await res.dump();
+  try {
+    const res = await notFoundAs(sendFor(client, { method: "DELETE", path: snapshotPath(id), ...o }, [202]), missing(id));
+    await res.dump();
+  } catch (e) {
+    // Cinder's words: "Invalid snapshot: Snapshot status must be available or error …" (the status rule).
+    if (e instanceof BadRequest && /status/i.test(e.serverMessage)) throw new SnapshotNotAvailable(id, e);
+    throw e;
+  }
 }
 
 /** GET /snapshots/{id}/metadata. */
