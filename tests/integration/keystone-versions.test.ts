@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { NotFound } from "@rax/core";
-import { KeystoneIdentity, KeystoneVersionNotServed } from "@rax/identity";
+import { KeystoneIdentity, KeystoneVersionNotServed, RackspaceIdentity } from "@rax/identity";
 import { readOpenStackEnv } from "./openstack-target";
 
 describe("real Keystone (Zed, v3 only) given a /v2.0 auth URL", () => {
@@ -19,6 +19,24 @@ describe("real Keystone (Zed, v3 only) given a /v2.0 auth URL", () => {
     const err = e as KeystoneVersionNotServed;
     expect(err.offered.map((v) => v.id.slice(0, 2))).toEqual(["v3"]);
     expect(err.message).toContain(`use authEndpoint ${env.authUrl.replace(/\/+$/, "")}`);
+    expect(`${err.message} ${JSON.stringify(err)}`).not.toContain(user.password);
+  });
+});
+
+describe("real Keystone given to identity_type rackspace", () => {
+  it("the token path's 404 says this needs identity_type keystone, without the password", async () => {
+    const env = readOpenStackEnv();
+    const user = env.users.demo;
+    const id = new RackspaceIdentity({ authEndpoint: env.authUrl, username: user.username, password: user.password });
+    const e = await id.authenticate().then(
+      () => undefined,
+      (err: unknown) => err,
+    );
+    await id.close();
+    expect(e).toBeInstanceOf(NotFound);
+    const err = e as NotFound;
+    expect(err.message).toContain('identity_type "keystone"');
+    expect(err.message).toContain("No Rackspace identity token path");
     expect(`${err.message} ${JSON.stringify(err)}`).not.toContain(user.password);
   });
 });

@@ -1,4 +1,4 @@
-import { ValidationError } from "@rax/core";
+import { NotFound, type RaxResponse, ValidationError, httpErrorInit } from "@rax/core";
 import { type AuthResult, parseV2Access } from "./auth-result";
 import { BaseIdentity, type IdentityOptions } from "./base-identity";
 import { ServiceCatalog } from "./catalog";
@@ -24,6 +24,27 @@ export class RackspaceIdentity extends BaseIdentity {
 
   tokensUrl(): string {
     return `${this.authEndpoint}/tokens`;
+  }
+
+  /**
+   * A 404 from the token path means the URL is not a Rackspace (v2.0) identity service: most often
+   * the `/v2.0` is missing, or the URL is an OpenStack Keystone (v3 only since Queens), which needs
+   * identity_type "keystone". The server's own 404 says neither.
+   */
+  protected override async postTokens(json: unknown, signal?: AbortSignal): Promise<{ res: RaxResponse; body: unknown }> {
+    try {
+      return await super.postTokens(json, signal);
+    } catch (e) {
+      if (!(e instanceof NotFound)) throw e;
+      throw new NotFound(
+        httpErrorInit(
+          e,
+          `No Rackspace identity token path at ${this.tokensUrl()} (404: ${e.serverMessage}): ` +
+            `identity_type "rackspace" takes the identity service's v2.0 URL (default ${RACKSPACE_AUTH_ENDPOINT}); ` +
+            'for an OpenStack Keystone set identity_type "keystone" with its /v3 URL',
+        ),
+      );
+    }
   }
 
   /** The body POSTed to /tokens (holds secrets: never log it unredacted). */

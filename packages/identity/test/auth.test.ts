@@ -1,6 +1,8 @@
+import { createServer } from "node:http";
+import type { AddressInfo } from "node:net";
 import { inspect } from "node:util";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import { NotAuthenticated, ServiceClient, Unauthorized } from "@rax/core";
+import { NotAuthenticated, NotFound, ServiceClient, Unauthorized } from "@rax/core";
 import {
   AuthenticationFailed,
   KeystoneIdentity,
@@ -341,5 +343,25 @@ describe("Keystone v3 authWithToken with a token Keystone does not know", () => 
     expect(e.message).toContain("authWithToken");
     expect(printed(e)).not.toContain(token);
     expect(id.authenticated).toBe(false);
+  });
+});
+
+describe("Rackspace identity pointed at a URL that is not a v2.0 identity service", () => {
+  it("a 404 from the token path says to use the v2.0 URL, or identity_type keystone for a Keystone", async () => {
+    // A server with no /tokens route (a typo'd or unversioned URL): everything is 404.
+    const server = createServer((_req, res) => res.writeHead(404, { "content-type": "text/plain" }).end("Not Found"));
+    await new Promise<void>((r) => server.listen(0, "127.0.0.1", r));
+    closers.push(() => new Promise<void>((r) => server.close(() => r())));
+    const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    const id = rax({ authEndpoint: url, apiKey: fake.opts.apiKey });
+    const e = await id.authenticate().then(
+      () => undefined,
+      (err: unknown) => err as Error,
+    );
+    expect(e).toBeInstanceOf(NotFound);
+    expect(e?.message).toContain(`No Rackspace identity token path at ${url}/tokens`);
+    expect(e?.message).toContain("https://identity.api.rackspacecloud.com/v2.0/");
+    expect(e?.message).toContain('identity_type "keystone"');
+    expect(`${e?.message}${JSON.stringify(e)}`).not.toContain(fake.opts.apiKey);
   });
 });
