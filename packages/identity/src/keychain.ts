@@ -28,7 +28,7 @@ export async function loadKeytar(): Promise<Keychain> {
   } catch (e) {
     throw new KeychainError(
       'Keychain authentication needs the optional "keytar" package: run `npm install keytar` ' +
-        "(it builds a native module), or pass credentials another way (apiKey/password, a credential file, CLOUD_API_KEY).",
+        "(it builds a native module), or pass credentials another way (apiKey/password, a credential file, CLOUD_API_KEY / CLOUD_PASSWORD).",
       { cause: e },
     );
   }

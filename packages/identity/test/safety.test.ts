@@ -127,6 +127,8 @@ describe("keychain", () => {
     const err = (await ctx.keyringAuth("demo").catch((e: unknown) => e)) as Error;
     expect(err).toBeInstanceOf(KeychainError);
     expect(err.message).toContain("npm install keytar");
+    // the other ways name the variables of both identity types (Keystone has no API key)
+    expect(err.message).toContain("CLOUD_PASSWORD");
     await ctx.close();
   });
 
