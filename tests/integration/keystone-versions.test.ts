@@ -40,3 +40,21 @@ describe("real Keystone given to identity_type rackspace", () => {
     expect(`${err.message} ${JSON.stringify(err)}`).not.toContain(user.password);
   });
 });
+
+describe("real Neutron's URL given as a Keystone auth URL", () => {
+  it("is a NotFound saying it is not a Keystone (Neutron lists v2.0), not 'use its /v2.0'", async (t) => {
+    const env = readOpenStackEnv() as ReturnType<typeof readOpenStackEnv> & { neutron?: { url: string } };
+    if (!env.neutron) t.skip("the stack runs no Neutron");
+    const user = env.users.demo;
+    const id = new KeystoneIdentity({ authEndpoint: `${env.neutron!.url}/v3`, username: user.username, password: user.password, tenantName: user.projectName });
+    const e = await id.authenticate().then(
+      () => undefined,
+      (err: unknown) => err,
+    );
+    await id.close();
+    expect(e).toBeInstanceOf(NotFound);
+    expect(e).not.toBeInstanceOf(KeystoneVersionNotServed);
+    expect((e as Error).message).toContain("is not a Keystone");
+    expect((e as Error).message).not.toContain("use authEndpoint");
+  });
+});

@@ -1,10 +1,26 @@
-import { type NotFound, type Transport, httpErrorInit } from "@rax/core";
+import { NotFound, type Transport, httpErrorInit } from "@rax/core";
 import { KeystoneVersionNotServed } from "./identity-errors";
 
 interface VersionEntry {
   id?: unknown;
   status?: unknown;
   links?: { rel?: unknown; href?: unknown }[];
+  "media-types"?: { type?: unknown }[];
+}
+
+/**
+ * Keystone labels every version with an identity media type
+ * (`application/vnd.openstack.identity-v3+json`); Neutron, Glance, Cinder… list versions too,
+ * with none, so only this says the root is a Keystone's.
+ */
+function isIdentityDocument(body: unknown): boolean {
+  if (body === null || typeof body !== "object") return false;
+  const b = body as { versions?: unknown; version?: unknown };
+  const list: unknown = Array.isArray(b.versions) ? b.versions : (b.versions as { values?: unknown } | undefined)?.values ?? (b.version ? [b.version] : []);
+  if (!Array.isArray(list)) return false;
+  return (list as VersionEntry[]).some((v) =>
+    Array.isArray(v?.["media-types"]) && v["media-types"].some((m) => typeof m?.type === "string" && /identity/i.test(m.type)),
+  );
 }
 
 /** The versions of Keystone's root document: `{versions: {values: [...]}}` (also `{versions: [...]}`, `{version: {...}}`). */
@@ -50,6 +66,7 @@ export async function explainTokens404(
   const asked = o.version === "3" ? "v3" : "v2.0";
   const other = o.version === "3" ? "v2.0" : "v3";
   let offered: { id: string; href?: string }[] = [];
+  let identity = false;
   try {
     // Keystone answers its root with 300 Multiple Choices and the version list.
     const res = await o.transport.request({
@@ -60,10 +77,22 @@ export async function explainTokens404(
       idempotent: true,
       ...(o.signal ? { signal: o.signal } : {}),
     });
-    offered = versionsIn(await res.json());
+    const doc = await res.json();
+    offered = versionsIn(doc);
+    identity = isIdentityDocument(doc);
   } catch (probe) {
     // The hint is extra; the 404 is what the caller gets either way. An abort is the caller's.
     if (o.signal?.aborted) throw probe;
+  }
+  if (offered.length > 0 && !identity) {
+    // Another OpenStack service's root (Neutron's v2.0, Cinder's v3.0…): "use its v2.0 URL" would send the user further astray.
+    return new NotFound(
+      httpErrorInit(
+        e,
+        `${keystoneRoot(o.authEndpoint)} is not a Keystone: its version document lists ${offered.map((v) => v.id).join(", ")} ` +
+          "with no identity media type (another OpenStack service's); check authEndpoint (Keystone's public URL, usually port 5000, ending in /v3)",
+      ),
+    );
   }
   const major = (id: string) => (/^v?3/i.test(id) ? "v3" : /^v?2/i.test(id) ? "v2.0" : id);
   if (offered.some((v) => major(v.id) === asked)) return e;

@@ -34,6 +34,13 @@ beforeAll(async () => {
       );
       return;
     }
+    // Other OpenStack services' roots: Neutron answers 200, Cinder 300, neither with identity media types.
+    if (req.method === "GET" && (path === "/neutron" || path === "/cinder")) {
+      const id = path === "/neutron" ? "v2.0" : "v3.0";
+      res.writeHead(path === "/neutron" ? 200 : 300, { "content-type": "application/json" });
+      res.end(JSON.stringify({ versions: [{ id, status: "CURRENT", links: [{ rel: "self", href: `${base}${path}/${id}/` }] }] }));
+      return;
+    }
     if (req.method === "POST" && path === "/v3/auth/tokens") {
       // Keystone's own 404 (a route that exists): {"error": {...}}.
       res.writeHead(404, { "content-type": "application/json" });
@@ -75,6 +82,23 @@ describe("a Keystone that does not serve the version of the auth URL", () => {
     expect(err.offered).toEqual([{ id: "v3.14", href: `${base}/v3/` }]);
     expect(err.cause).toBeInstanceOf(NotFound);
     expect(`${err.message} ${JSON.stringify(err)}`).not.toContain(PASSWORD);
+  });
+
+  it("another OpenStack service's URL is a NotFound saying it is not a Keystone, never 'use its other version'", async () => {
+    rootStatus = 300;
+    for (const [authEndpoint, listed] of [
+      [`${base}/neutron/v3`, "v2.0"],
+      [`${base}/cinder/v2.0`, "v3.0"],
+    ] as const) {
+      const e = await failure({ authEndpoint });
+      expect(e).toBeInstanceOf(NotFound);
+      expect(e).not.toBeInstanceOf(KeystoneVersionNotServed);
+      const message = (e as Error).message;
+      expect(message).toContain("is not a Keystone");
+      expect(message).toContain(`lists ${listed}`);
+      expect(message).not.toContain("use authEndpoint");
+      expect(message).not.toContain(PASSWORD);
+    }
   });
 
   it("when the root document cannot be read, the hint still says to use the /v3 URL", async () => {
