@@ -33,7 +33,7 @@ export function serverView(r: RegionCompute, at: LinkBase, s: ServerRecord): Rec
     flavor: { id: s.flavorId, links: [{ href: `${at.base}/${at.tenantId}/flavors/${s.flavorId}`, rel: "bookmark" }] },
     created: iso(s.created),
     updated: iso(s.updated),
-    addresses: s.addresses,
+    addresses: extendedAddresses(s),
     accessIPv4: s.accessIPv4,
     accessIPv6: s.accessIPv6,
     links: links(at, "servers", s.id),
@@ -64,7 +64,27 @@ export function partialServerView(r: RegionCompute, at: LinkBase, s: ServerRecor
   const full = serverView(r, at, s);
   const view: Record<string, unknown> = {};
   for (const key of PARTIAL_KEYS) if (key in full) view[key] = full[key];
+  // extend_address is off too: plain {addr, version}, as /ips answers.
+  view.addresses = s.addresses;
   return view;
+}
+
+/**
+ * A server's addresses as GET /servers/{id} and the detail listing show them: each with Nova's
+ * `OS-EXT-IPS:type` and `OS-EXT-IPS-MAC:mac_addr` (extend_address); /ips and the partial view leave them out.
+ */
+function extendedAddresses(s: ServerRecord): Record<string, Array<Record<string, unknown>>> {
+  const out: Record<string, Array<Record<string, unknown>>> = {};
+  for (const [label, list] of Object.entries(s.addresses)) out[label] = list.map((a) => ({ ...a, "OS-EXT-IPS-MAC:mac_addr": macOf(s.id, label), "OS-EXT-IPS:type": "fixed" }));
+  return out;
+}
+
+/** One port per network: a stable MAC in Neutron's fa:16:3e prefix, from the server id and the label. */
+function macOf(id: string, label: string): string {
+  let h = 0;
+  for (const c of `${id}/${label}`) h = (Math.imul(h, 31) + c.charCodeAt(0)) >>> 0;
+  const b = [h >>> 16, h >>> 8, h].map((x) => (x & 0xff).toString(16).padStart(2, "0"));
+  return `fa:16:3e:${b.join(":")}`;
 }
 
 const PARTIAL_KEYS = ["id", "name", "status", "tenant_id", "user_id", "metadata", "hostId", "image", "flavor", "created", "updated", "addresses", "accessIPv4", "accessIPv6", "links", "OS-DCF:diskConfig", "fault", "progress"];
