@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { NotFound } from "@rax/core";
+import { BadRequest, NotFound, Redirected } from "@rax/core";
 import { KeystoneIdentity, KeystoneVersionNotServed, RackspaceIdentity } from "@rax/identity";
 import { readOpenStackEnv } from "./openstack-target";
 
@@ -56,5 +56,27 @@ describe("real Neutron's URL given as a Keystone auth URL", () => {
     expect(e).not.toBeInstanceOf(KeystoneVersionNotServed);
     expect((e as Error).message).toContain("is not a Keystone");
     expect((e as Error).message).not.toContain("use authEndpoint");
+  });
+});
+
+describe("real Glance and Swift URLs given as a Keystone auth URL", () => {
+  it("Glance's 300 and Swift's 400 on the token path say the URL is not a Keystone", async (t) => {
+    const env = readOpenStackEnv() as ReturnType<typeof readOpenStackEnv> & { glance?: { url: string }; swift?: { keystoneProxy: string } };
+    if (!env.glance || !env.swift) t.skip("the stack runs no Glance or Swift");
+    const user = env.users.demo;
+    for (const [url, cls] of [
+      [env.glance!.url, Redirected],
+      [env.swift!.keystoneProxy, BadRequest],
+    ] as const) {
+      const id = new KeystoneIdentity({ authEndpoint: `${url}/v3`, username: user.username, password: user.password, tenantName: user.projectName });
+      const e = await id.authenticate().then(
+        () => undefined,
+        (err: unknown) => err,
+      );
+      await id.close();
+      expect(e).toBeInstanceOf(cls);
+      expect((e as Error).message).toContain(`${url}/v3/auth/tokens is not a Keystone token path`);
+      expect(`${(e as Error).message}${JSON.stringify(e)}`).not.toContain(user.password);
+    }
   });
 });

@@ -1,8 +1,8 @@
-import { NotFound, type RaxResponse, ValidationError, registerSecret } from "@rax/core";
+import { HttpError, NotFound, type RaxResponse, ValidationError, registerSecret } from "@rax/core";
 import { type AuthResult, parseV2Access, parseV3Token } from "./auth-result";
 import { BaseIdentity, type IdentityOptions } from "./base-identity";
 import { authenticationFailed, isTokenAttempt } from "./auth-attempt";
-import { explainTokens404 } from "./keystone-versions";
+import { explainTokens404, notAKeystone } from "./keystone-versions";
 
 export type KeystoneVersion = "2.0" | "3";
 
@@ -157,7 +157,7 @@ export class KeystoneIdentity extends BaseIdentity {
     try {
       return await super.postTokens(json, signal);
     } catch (e) {
-      if (!(e instanceof NotFound)) throw e;
+      if (!(e instanceof NotFound)) throw (e instanceof HttpError && notAKeystone(e, this.tokensUrl())) || e;
       const explained = await explainTokens404(e, {
         transport: this.transport,
         authEndpoint: this.authEndpoint,

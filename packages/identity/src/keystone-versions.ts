@@ -1,4 +1,4 @@
-import { NotFound, type Transport, httpErrorInit } from "@rax/core";
+import { BadRequest, type HttpError, NotFound, Redirected, type Transport, httpErrorInit } from "@rax/core";
 import { KeystoneVersionNotServed } from "./identity-errors";
 
 interface VersionEntry {
@@ -42,6 +42,25 @@ function versionsIn(body: unknown): { id: string; href?: string }[] {
   });
 }
 
+/** Keystone writes its errors as `{"error": {"code", "message", "title"}}`: an answer in another shape came from something else. */
+export function isKeystoneErrorBody(body: unknown): boolean {
+  return body !== null && typeof body === "object" && "error" in body;
+}
+
+/**
+ * A 300 (a version list: Glance, Nova) or a 400 not in Keystone's shape (Swift) from the token
+ * path: the URL is another service's. Same class, with a message that says so instead of the
+ * server's "Redirect (300) not followed" / "Bad Request".
+ */
+export function notAKeystone(e: HttpError, tokensUrl: string): HttpError | undefined {
+  if (!(e instanceof Redirected) && !(e instanceof BadRequest && !isKeystoneErrorBody(e.body))) return undefined;
+  const message =
+    `${tokensUrl} is not a Keystone token path: it answered ${e.status} (${e.serverMessage}), not Keystone's JSON; ` +
+    "check authEndpoint (Keystone's public URL, usually port 5000, ending in /v3)";
+  const init = httpErrorInit(e, message);
+  return e instanceof Redirected ? new Redirected({ ...init, ...(e.location !== undefined ? { location: e.location } : {}) }) : new BadRequest(init);
+}
+
 /** The authEndpoint without its version segment: where Keystone answers with the versions it serves. */
 export function keystoneRoot(authEndpoint: string): string {
   const u = new URL(authEndpoint);
@@ -61,8 +80,7 @@ export async function explainTokens404(
   e: NotFound,
   o: { transport: Transport; authEndpoint: string; version: "2.0" | "3"; signal?: AbortSignal },
 ): Promise<NotFound> {
-  const body = e.body;
-  if (body !== null && typeof body === "object" && "error" in body) return e;
+  if (isKeystoneErrorBody(e.body)) return e;
   const asked = o.version === "3" ? "v3" : "v2.0";
   const other = o.version === "3" ? "v2.0" : "v3";
   let offered: { id: string; href?: string }[] = [];

@@ -1,7 +1,7 @@
 import { type Server, createServer } from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { NotFound } from "@rax/core";
+import { BadRequest, NotFound, Redirected } from "@rax/core";
 import { KeystoneIdentity, KeystoneVersionNotServed } from "../src/index";
 
 // A server that answers as the stack's Keystone (Zed, v3 only) does: its root is 300 Multiple
@@ -31,6 +31,22 @@ beforeAll(async () => {
               },
             })
           : "{}",
+      );
+      return;
+    }
+    // Token paths of things that are not Keystone: Glance/Nova negotiate versions (300), Swift says 400 in HTML.
+    if (req.method === "POST" && path === "/glance/v3/auth/tokens") {
+      res.writeHead(300, { "content-type": "application/json" });
+      res.end(JSON.stringify({ versions: [{ id: "v2.15", status: "CURRENT", links: [{ rel: "self", href: `${base}/glance/v2/` }] }] }));
+      return;
+    }
+    if (req.method === "POST" && (path === "/swift/v3/auth/tokens" || path === "/ks400/v3/auth/tokens")) {
+      const keystone = path.startsWith("/ks400");
+      res.writeHead(400, { "content-type": keystone ? "application/json" : "text/html" });
+      res.end(
+        keystone
+          ? JSON.stringify({ error: { code: 400, message: "Invalid input for field 'identity/password/user/domain'", title: "Bad Request" } })
+          : "<html><h1>Bad Request</h1><p>The server could not comply with the request.</p></html>",
       );
       return;
     }
@@ -99,6 +115,20 @@ describe("a Keystone that does not serve the version of the auth URL", () => {
       expect(message).not.toContain("use authEndpoint");
       expect(message).not.toContain(PASSWORD);
     }
+  });
+
+  it("a 300 or a non-Keystone 400 from the token path says the URL is not a Keystone; Keystone's own 400 is left as it is", async () => {
+    const glance = await failure({ authEndpoint: `${base}/glance/v3` });
+    expect(glance).toBeInstanceOf(Redirected);
+    expect((glance as Error).message).toContain(`${base}/glance/v3/auth/tokens is not a Keystone token path: it answered 300`);
+    const swift = await failure({ authEndpoint: `${base}/swift/v3` });
+    expect(swift).toBeInstanceOf(BadRequest);
+    expect((swift as Error).message).toContain("is not a Keystone token path: it answered 400");
+    const own = await failure({ authEndpoint: `${base}/ks400/v3` });
+    expect(own).toBeInstanceOf(BadRequest);
+    expect((own as Error).message).not.toContain("not a Keystone");
+    expect((own as Error).message).toContain("Invalid input for field");
+    for (const e of [glance, swift, own]) expect(JSON.stringify(e) + (e as Error).message).not.toContain(PASSWORD);
   });
 
   it("when the root document cannot be read, the hint still says to use the /v3 URL", async () => {
