@@ -10,6 +10,7 @@ import {
   Redirected,
   ServerError,
   Unauthorized,
+  UnprocessableEntity,
 } from "./errors";
 import { redact, redactHeaders, redactUrl } from "./redact";
 import { requestIdFrom } from "./request-id";
@@ -51,7 +52,7 @@ function redactValue(v: unknown): unknown {
   }
 }
 
-/** Map an error response to its typed error (3xx Redirected, 400 BadRequest … 5xx ServerError, else HttpError). */
+/** Map an error response to its typed error (3xx Redirected, 400 BadRequest … 422 UnprocessableEntity … 5xx ServerError, else HttpError). */
 export function errorFromResponse(r: ErrorResponse): HttpError {
   const headers = r.headers ?? {};
   const body = redactValue(parseBody(r.body));
@@ -88,6 +89,8 @@ export function errorFromResponse(r: ErrorResponse): HttpError {
       return new NotFound(init);
     case 409:
       return new Conflict(init);
+    case 422:
+      return new UnprocessableEntity(init);
     case 413:
     case 429:
       return new OverLimit({ ...init, retryAfter: retryAfterFromHeaders(headers) });

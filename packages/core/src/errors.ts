@@ -132,6 +132,14 @@ export class NotFound extends HttpError {
 export class Conflict extends HttpError {
   static override readonly errorName: string = "Conflict";
 }
+/**
+ * 422: the request is well formed but the resource is in the wrong state for it (Trove: an action on
+ * an instance that is not ACTIVE; CLB: a change while the load balancer is not ACTIVE; Otter: over a
+ * limit). Usually waiting for the resource to settle and sending it again succeeds.
+ */
+export class UnprocessableEntity extends HttpError {
+  static override readonly errorName: string = "UnprocessableEntity";
+}
 /** 413 or 429: rate limited (or, for Swift 413 without a retry hint, entity too large). */
 export class OverLimit extends HttpError {
   static override readonly errorName: string = "OverLimit";

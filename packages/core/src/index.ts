@@ -8,6 +8,7 @@ export {
   Forbidden,
   NotFound,
   Conflict,
+  UnprocessableEntity,
   OverLimit,
   ServerError,
   Redirected,

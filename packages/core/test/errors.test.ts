@@ -10,6 +10,7 @@ import {
   ServerError,
   TimeoutError,
   Unauthorized,
+  UnprocessableEntity,
   ValidationError,
   WaitTimeout,
   errorFromResponse,
@@ -29,6 +30,7 @@ describe("errorFromResponse: status → class", () => {
     [403, Forbidden],
     [404, NotFound],
     [409, Conflict],
+    [422, UnprocessableEntity],
     [413, OverLimit],
     [429, OverLimit],
     [500, ServerError],
@@ -42,9 +44,24 @@ describe("errorFromResponse: status → class", () => {
   });
 
   it("other statuses are plain HttpError", () => {
-    const e = err(422, { message: "immutable", code: 422 });
-    expect(e.constructor).toBe(HttpError);
+    for (const status of [405, 418, 498]) {
+      const e = err(status, { message: "nope", code: status });
+      expect(e.constructor).toBe(HttpError);
+      expect(e).not.toBeInstanceOf(BadRequest);
+    }
+  });
+
+  it("422 (Trove's unprocessableEntity wrapper) is UnprocessableEntity with Trove's message and fault name", () => {
+    const message = "Instance 5f0c is not currently available for an action to be performed (task status was REBOOTING).";
+    const e = err(422, { unprocessableEntity: { code: 422, message } });
+    expect(e).toBeInstanceOf(UnprocessableEntity);
     expect(e).not.toBeInstanceOf(BadRequest);
+    expect(e).not.toBeInstanceOf(Conflict);
+    expect(e.name).toBe("UnprocessableEntity");
+    expect(e.serverMessage).toBe(message);
+    expect(e.code).toBe("unprocessableEntity");
+    // The brand lets a second copy of @rax/core recognise it.
+    expect((e as unknown as Record<symbol, unknown>)[Symbol.for("rax.error.UnprocessableEntity")]).toBe(true);
   });
 });
 

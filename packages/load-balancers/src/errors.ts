@@ -1,4 +1,4 @@
-import { HttpError, type HttpError as HttpErrorType, httpErrorInit, notFoundError, type StatusResource, statusFailedError } from "@rax/core";
+import { type HttpError as HttpErrorType, httpErrorInit, notFoundError, type StatusResource, statusFailedError, UnprocessableEntity } from "@rax/core";
 
 /** The load balancer does not exist (404 from CLB, or no load balancer matched `find`). */
 export class NoSuchLoadBalancer extends /* @__PURE__ */ notFoundError("NoSuchLoadBalancer", "load balancer") {}
@@ -19,7 +19,7 @@ export { NoUniqueMatch } from "@rax/core";
  * 'PENDING_UPDATE' and is considered immutable"). One change at a time: wait for ACTIVE
  * (`lb.waitForActive()`, or chain `.whenActive()` on the previous change) and send it again.
  */
-export class LoadBalancerImmutable extends HttpError {
+export class LoadBalancerImmutable extends UnprocessableEntity {
   static override readonly errorName: string = "LoadBalancerImmutable";
   /** The status CLB named (`PENDING_UPDATE`, `PENDING_DELETE`, `BUILD`…), when it named one. */
   readonly lbStatus?: string;
