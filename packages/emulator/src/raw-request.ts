@@ -51,3 +51,40 @@ export function parseRawRequest(packet: Buffer): RawRequest | undefined {
   if (body.length < length) return undefined;
   return { method, target, headers, body: body.subarray(0, length) };
 }
+
+/**
+ * The request header carrying the marker {@link addressableTarget} appended to dot segments.
+ * The server sets it and drops any a client sent, so a client cannot make names change.
+ */
+export const DOT_MARKER_HEADER = "x-emulator-dot-segment-marker";
+
+// "." / ".." segments, also as %2E: what WHATWG URL parsing would fold away.
+const DOT_SEGMENT = /^(?:\.|%2e){1,2}$/i;
+
+/**
+ * A request target a `URL` keeps as the client sent it. A real Swift (eventlet) takes the path
+ * byte for byte: an object may be named `..`, and `\` is a plain character. WHATWG URL parsing
+ * folds dot segments and reads `\` as `/`, which would act on another resource. So `\` travels
+ * as `%5C` (Swift decodes the path, so that is the same name), and each dot segment gets
+ * `marker` appended; {@link restoreDotSegments} takes it off once the path is decoded.
+ */
+export function addressableTarget(target: string, marker: string): { target: string; marked: boolean } {
+  const q = target.indexOf("?");
+  const path = (q < 0 ? target : target.slice(0, q)).replaceAll("\\", "%5C");
+  let marked = false;
+  const segments = path.split("/").map((segment) => {
+    if (!DOT_SEGMENT.test(segment)) return segment;
+    marked = true;
+    return segment.replace(/%2e/gi, ".") + marker;
+  });
+  return { target: segments.join("/") + (q < 0 ? "" : target.slice(q)), marked };
+}
+
+/** Undoes {@link addressableTarget}'s marking on a decoded path. */
+export function restoreDotSegments(decodedPath: string, marker: string | null): string {
+  if (!marker) return decodedPath;
+  return decodedPath
+    .split("/")
+    .map((segment) => (segment === `.${marker}` || segment === `..${marker}` ? segment.slice(0, -marker.length) : segment))
+    .join("/");
+}

@@ -1,9 +1,10 @@
+import { randomUUID } from "node:crypto";
 import { once } from "node:events";
 import { createServer, STATUS_CODES, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import { getResponse, type RequestHandler } from "msw";
 import type { Duplex } from "node:stream";
-import { parseRawRequest } from "./raw-request";
+import { addressableTarget, DOT_MARKER_HEADER, parseRawRequest } from "./raw-request";
 import { attachBody } from "./request-body";
 
 export interface ServeOptions {
@@ -52,9 +53,6 @@ export async function serveHandlers(handlers: () => RequestHandler[], options: S
   };
 }
 
-// "." / ".." segments, also as %2E and with "\\" as separator: what WHATWG URL parsing collapses.
-const DOT_SEGMENT = /(?:^|[/\\])(?:\.|%2e){1,2}(?=[/\\]|$)/i;
-
 /**
  * The Host header tells the public name from the internal one on the same port; one naming
  * another port (or none) is not how the client reached us, and would route it elsewhere.
@@ -70,17 +68,24 @@ function hostPort(authority: string): number {
 
 function toRequest(req: IncomingMessage, host: string, port: number, signal: AbortSignal): Request {
   const authority = authorityOf(req.headers.host, host, port);
-  const raw = req.url ?? "/";
-  const q = raw.indexOf("?");
-  // Real Swift keeps dot segments literally (an object can be named ".."); a Request URL cannot
-  // carry them, and collapsing them would act on another resource. Refuse instead (400).
-  if (DOT_SEGMENT.test(q < 0 ? raw : raw.slice(0, q))) throw new Error("path has '.' or '..' segments, which this emulator cannot address");
-  const url = new URL(raw, `http://${authority}`);
   const headers = new Headers();
   for (let i = 0; i < req.rawHeaders.length; i += 2) headers.append(req.rawHeaders[i]!, req.rawHeaders[i + 1]!);
+  const url = new URL(addressable(req.url ?? "/", headers), `http://${authority}`);
   const request = new Request(url, { method: req.method ?? "GET", headers, signal });
   attachBody(request, req);
   return request;
+}
+
+/**
+ * The target as a URL can carry it (see addressableTarget), recording in `headers` the marker
+ * its dot segments carry. A per-request random marker cannot collide with a name a client sends.
+ */
+function addressable(target: string, headers: Headers): string {
+  headers.delete(DOT_MARKER_HEADER);
+  const marker = `~${randomUUID()}`;
+  const made = addressableTarget(target, marker);
+  if (made.marked) headers.set(DOT_MARKER_HEADER, marker);
+  return made.target;
 }
 
 async function handle(handlers: RequestHandler[], req: IncomingMessage, res: ServerResponse, host: string, port: number): Promise<void> {
@@ -152,10 +157,27 @@ async function pipeBody(body: ReadableStream<Uint8Array>, res: ServerResponse, s
     res.end();
   } catch {
     // The body failed mid-way (or the client left): the only honest signal is a cut connection.
-    res.destroy();
+    cutAfterFlush(res);
   } finally {
     signal.removeEventListener("abort", onAbort);
   }
+}
+
+/**
+ * Ends the connection after the bytes already written, as real Swift does when a large object's
+ * later segment cannot be read: the client gets every byte before the cut, then EOF short of the
+ * Content-Length (and no chunked terminator, since `res.end()` is never called). `res.destroy()`
+ * would drop what is still queued, including writes Node corked for this tick, so the client
+ * would see fewer bytes (even no status line).
+ */
+function cutAfterFlush(res: ServerResponse): void {
+  const socket = res.socket;
+  if (!socket || socket.destroyed) {
+    res.destroy();
+    return;
+  }
+  // end() uncorks and flushes what is queued, then sends FIN; nothing more goes out on this connection.
+  socket.end();
 }
 
 /** Waits for `drain` or `close`, removing both listeners either way. */
@@ -188,7 +210,7 @@ async function answerUnparsed(
   if (!socket.writable) return;
   const salvageable = error.code === "HPE_INVALID_URL" || error.code === "HPE_INVALID_METHOD";
   const raw = salvageable && error.rawPacket ? parseRawRequest(error.rawPacket) : undefined;
-  if (!raw || DOT_SEGMENT.test(raw.target.split("?")[0]!)) {
+  if (!raw) {
     socket.end(`HTTP/1.1 ${PARSER_STATUS[error.code ?? ""] ?? "400 Bad Request"}\r\nConnection: close\r\n\r\n`);
     return;
   }
@@ -196,7 +218,7 @@ async function answerUnparsed(
     const headers = new Headers();
     for (const [k, v] of raw.headers) headers.append(k, v);
     const named = raw.headers.find(([k]) => k.toLowerCase() === "host")?.[1];
-    const url = new URL(raw.target, `http://${authorityOf(named, host, port)}`);
+    const url = new URL(addressable(raw.target, headers), `http://${authorityOf(named, host, port)}`);
     const hasBody = raw.body.length > 0 && raw.method !== "GET" && raw.method !== "HEAD";
     const request = new Request(url, { method: raw.method, headers, ...(hasBody ? { body: raw.body } : {}) });
     const response = await getResponse(handlers(), request);

@@ -1,5 +1,6 @@
 import { http } from "msw";
 import { endpointOf } from "../arrival";
+import { DOT_MARKER_HEADER } from "../raw-request";
 import type { EmulatorContext } from "../context";
 import { handled } from "../respond";
 import { authorizeStorage } from "./access";
@@ -38,7 +39,7 @@ export function objectStoreHandlers(ctx: EmulatorContext) {
       handled(ctx, async (received) => {
         const request = foldWsgiHeaderNames(received);
         const url = new URL(request.url);
-        const target = parseTarget(url, endpointOf(received).region!);
+        const target = parseTarget(url, endpointOf(received).region!, received.headers.get(DOT_MARKER_HEADER));
         if (target instanceof Response) return target;
         if (request.method === "OPTIONS") return corsPreflight(ctx, request, target);
         return withCors(ctx, request, target, await route(ctx, request, url, target));

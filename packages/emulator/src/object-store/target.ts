@@ -1,3 +1,4 @@
+import { restoreDotSegments } from "../raw-request";
 import { swiftError } from "./errors";
 
 /** What a Swift URL addresses: `/v1/<account>[/<container>[/<object>]]` at a region's endpoint. */
@@ -13,14 +14,16 @@ export interface StorageTarget {
 /**
  * Swift decodes the whole path before splitting it, so `%2F` in the
  * container segment separates container from object, as it does on a real
- * proxy.
+ * proxy. `dotMarker` is the one the server put on dot segments (`..` is a name Swift keeps).
  */
-export function parseTarget(url: URL, region: string): StorageTarget | Response {
+export function parseTarget(url: URL, region: string, dotMarker: string | null = null): StorageTarget | Response {
   const segments = url.pathname.split("/");
   if (segments[1] !== "v1") return swiftError(404);
-  const account = safeDecode(segments[2] ?? "");
+  const rawAccount = safeDecode(segments[2] ?? "");
+  const account = rawAccount === undefined ? undefined : restoreDotSegments(rawAccount, dotMarker);
   if (!account) return swiftError(404);
-  const rest = safeDecode(segments.slice(3).join("/"));
+  const decoded = safeDecode(segments.slice(3).join("/"));
+  const rest = decoded === undefined ? undefined : restoreDotSegments(decoded, dotMarker);
   if (account === undefined || rest === undefined || rest.includes("\u0000") || account.includes("\u0000"))
     return swiftError(412, "Invalid UTF8 or contains NULL");
   const cut = rest.indexOf("/");
