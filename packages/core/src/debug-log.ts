@@ -3,6 +3,13 @@ import { redact } from "./redact";
 /** Receives one line of debug output. The transport redacts every line before calling it. */
 export type DebugLogger = (line: string) => void;
 
+/**
+ * How much the debug log shows: `true` one line per attempt (method, URL, status, time, attempt,
+ * request id); `"verbose"` adds the request headers, the response headers and the first 4 KiB of
+ * JSON/text bodies the SDK reads anyway (pyrax's http_debug printed requests and responses).
+ */
+export type DebugLevel = boolean | "verbose";
+
 export interface DebugLoggerOptions {
   /** Default: env `RAX_DEBUG` or `CLOUD_DEBUG` set to anything but "", "0", "false", "no". */
   enabled?: boolean;
@@ -12,13 +19,26 @@ export interface DebugLoggerOptions {
   env?: Record<string, string | undefined>;
 }
 
-function truthy(v: string | undefined): boolean {
-  return v !== undefined && !["", "0", "false", "no", "off"].includes(v.trim().toLowerCase());
+function levelOf(v: string | undefined): DebugLevel {
+  if (v === undefined) return false;
+  const s = v.trim().toLowerCase();
+  if (s === "verbose") return "verbose";
+  return !["", "0", "false", "no", "off"].includes(s);
+}
+
+/**
+ * The level the environment asks for (`RAX_DEBUG` / `CLOUD_DEBUG`, pyrax's setting): `"verbose"`
+ * when either says so, else `true` when either is on, else `false`.
+ */
+export function debugLevelFromEnv(env: Record<string, string | undefined> = process.env): DebugLevel {
+  const a = levelOf(env.RAX_DEBUG);
+  const b = levelOf(env.CLOUD_DEBUG);
+  return a === "verbose" || b === "verbose" ? "verbose" : a || b;
 }
 
 /** Whether the environment asks for debug output (`RAX_DEBUG` / `CLOUD_DEBUG`, pyrax's setting). */
 export function debugFromEnv(env: Record<string, string | undefined> = process.env): boolean {
-  return truthy(env.RAX_DEBUG) || truthy(env.CLOUD_DEBUG);
+  return debugLevelFromEnv(env) !== false;
 }
 
 /**

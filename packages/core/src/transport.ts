@@ -1,6 +1,6 @@
 import type { Readable } from "node:stream";
 import { sleep } from "./abort";
-import { type DebugLogger, createDebugLogger, debugFromEnv } from "./debug-log";
+import { type DebugLevel, type DebugLogger, createDebugLogger, debugLevelFromEnv } from "./debug-log";
 import { errorFromResponse } from "./error-from-response";
 import { AbortError, ConnectionError, TimeoutError, ValidationError, isRaxError } from "./errors";
 import { checkHeader } from "./header-check";
@@ -19,6 +19,7 @@ import { TargetSplitter } from "./request-target";
 import { Call, type Verdict } from "./call";
 import { DEFAULT_TIMEOUTS, type Timeouts } from "./timeouts";
 import { loadFailure } from "./transport-load";
+import { VerboseResponse, logRequest, logResponseBody, logResponseHead } from "./verbose-log";
 
 export { DEFAULT_TIMEOUTS, type Timeouts } from "./timeouts";
 
@@ -31,7 +32,12 @@ export interface TransportOptions {
   verifySsl?: boolean;
   /** Debug lines (redacted). Default: stderr when `debug` or env RAX_DEBUG/CLOUD_DEBUG is set. */
   logger?: DebugLogger;
-  debug?: boolean;
+  /**
+   * `true`: one line per attempt. `"verbose"`: also request and response headers and the first
+   * 4 KiB of JSON/text bodies the SDK reads anyway. Default: env RAX_DEBUG/CLOUD_DEBUG (`1`, `true`,
+   * `verbose` …). With `logger` given and no `debug`, at least one line per attempt.
+   */
+  debug?: DebugLevel;
   /** Keep-alive connections per origin. Default 64. */
   connections?: number;
   /** Client-wide retry budget. Default: a fresh `RetryBudget()` per transport. */
@@ -134,6 +140,8 @@ export class Transport {
   readonly budget: RetryBudget;
   readonly userAgent: string;
   readonly logger?: DebugLogger;
+  /** Headers and bodies too (debug "verbose"); only ever true with a logger. */
+  readonly #verbose: boolean;
   readonly #timeouts: Timeouts;
   readonly #retry: RetryOptions;
   readonly #verifySsl: boolean;
@@ -155,7 +163,10 @@ export class Transport {
     this.#verifySsl = o.verifySsl ?? true;
     this.#connections = o.connections ?? 64;
     if (!Number.isInteger(this.#connections) || this.#connections < 1) throw new ValidationError("connections", "must be a positive integer");
-    this.logger = o.logger ?? ((o.debug ?? debugFromEnv()) ? createDebugLogger({ enabled: true }) : undefined);
+    const level = o.debug ?? debugLevelFromEnv();
+    this.logger = o.logger ?? (level ? createDebugLogger({ enabled: true }) : undefined);
+    // `debug: false` with a logger keeps today's behaviour: the logger gets the one-line log.
+    this.#verbose = this.logger !== undefined && level === "verbose";
     if (!this.#verifySsl) warnInsecureOnce((line) => this.#log(line));
   }
 
@@ -283,7 +294,10 @@ export class Transport {
   #dispatch(call: Call, engine: HttpEngine): Promise<StreamedResponse> {
     const signal = call.signal;
     if (signal?.aborted) throw signal.reason;
-    return engine.send(call, call.body.next(), signal);
+    const sent = call.body.next();
+    // Logged as sent: a body in memory is shown; a stream is passed on untouched.
+    if (this.#verbose) logRequest(call, sent, (line) => this.#log(line));
+    return engine.send(call, sent, signal);
   }
 
   /** Stage 3, for an attempt that got no response: retry it after `delay`, or a final error. */
@@ -313,7 +327,10 @@ export class Transport {
     // A 3xx is never success and never followed: only statuses the caller lists pass.
     if (status >= 300 && !call.expect.includes(status)) return this.#classifyError(call, t0, res, status, resHeaders, requestId);
 
-    if (this.logger) this.#log(`rax: ${method} ${call.shownUrl()} -> ${status} (${Date.now() - t0} ms, attempt ${call.attempt})${requestIdNote(requestId)}`);
+    if (this.logger) {
+      this.#log(`rax: ${method} ${call.shownUrl()} -> ${status} (${Date.now() - t0} ms, attempt ${call.attempt})${requestIdNote(requestId)}`);
+      if (this.#verbose) logResponseHead(status, resHeaders, (line) => this.#log(line));
+    }
     call.budget?.release(call.spent);
     call.finalAttempt = call.attempt;
     const out = res.body;
@@ -322,7 +339,7 @@ export class Transport {
     const bodyless = method === "HEAD" || NO_BODY_STATUSES.has(status);
     if (bodyless) call.cleanup();
     else if (call.signal !== call.userSignal) out.once("close", () => call.cleanup());
-    return new RaxResponse({
+    const init = {
       status,
       headers: resHeaders,
       requestId,
@@ -332,7 +349,9 @@ export class Transport {
       body: out,
       // Without an explicit total deadline, whole-body reads still end by the default call deadline.
       readDeadline: call.hasTotal || bodyless ? undefined : { at: call.started + (call.timeouts.call ?? DEFAULT_TIMEOUTS.call), ms: call.timeouts.call ?? DEFAULT_TIMEOUTS.call },
-    });
+    };
+    // The verbose response logs a body the caller reads whole; the plain one is the default path.
+    return this.#verbose ? new VerboseResponse(init, (line) => this.#log(line)) : new RaxResponse(init);
   }
 
   /** An error status: its (bounded) body read into the typed error, and whether to retry. */
@@ -354,10 +373,16 @@ export class Transport {
     const error = errorFromResponse({ status, headers: resHeaders, body: raw, method, url: call.url, attempts: call.attempt });
     const hint = retryAfterFromHeaders(resHeaders);
     const delay = isRetryableStatus(status, call.idempotent, hint !== undefined, call.retry) ? this.#retryDelay(call, hint, false) : undefined;
-    if (this.logger)
+    if (this.logger) {
       this.#log(
         `rax: ${method} ${call.shownUrl()} -> ${status} (${Date.now() - t0} ms, attempt ${call.attempt})${requestIdNote(requestId)}${delay !== undefined ? `; retrying in ${delay} ms` : ""}`,
       );
+      if (this.#verbose) {
+        const log = (line: string) => this.#log(line);
+        logResponseHead(status, resHeaders, log);
+        logResponseBody(method, call.shownUrl(), resHeaders, raw, log);
+      }
+    }
     return { error, delay };
   }
 
@@ -397,7 +422,7 @@ export class Transport {
       maxAttempts: this.#retry.maxAttempts,
       connections: this.#connections,
       verifySsl: this.#verifySsl,
-      debug: this.logger !== undefined,
+      debug: this.#verbose ? "verbose" : this.logger !== undefined,
       closed: this.#closed,
       // Which HTTP client sends, once the first request loaded it.
       http: this.#engine?.name,
