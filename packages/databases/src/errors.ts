@@ -1,4 +1,4 @@
-import { BadRequest, type HttpError, httpErrorInit, notFoundError, statusFailedError, ValidationError } from "@rax/core";
+import { BadRequest, type HttpError, httpErrorInit, notFoundError, statusFailedError, UnprocessableEntity, ValidationError } from "@rax/core";
 
 /** The instance does not exist (404 from the service, or no instance matched `find`). */
 export class NoSuchInstance extends /* @__PURE__ */ notFoundError("NoSuchInstance", "database instance") {}
@@ -40,6 +40,31 @@ export class AlreadyExists extends BadRequest {
   ) {
     super(httpErrorInit(from, `${what} already exists: ${from.serverMessage}`));
   }
+}
+
+/**
+ * Trove refused a request on an instance that is not ACTIVE (422: "Instance … is not currently
+ * available for an action to be performed (task status was REBOOTING)." for restart, resize, backup
+ * or delete; "Instance … is not ready." for databases, users and root while it builds, reboots or
+ * resizes). Nothing was done: wait for it (`inst.waitFor("ACTIVE")`) and send the request again.
+ */
+export class InstanceNotAvailable extends UnprocessableEntity {
+  static override readonly errorName: string = "InstanceNotAvailable";
+  /** The status Trove named (`BUILD`, `REBOOTING`, `RESIZING`, `BACKUP`…), when it named one. */
+  readonly instanceStatus?: string = undefined;
+  constructor(
+    readonly instanceId: string,
+    from: HttpError,
+  ) {
+    super(httpErrorInit(from));
+    this.instanceStatus = troveStatusIn(from.serverMessage);
+  }
+}
+
+/** The status in Trove's 422 text: Trove 18 "(task status was REBOOTING)", older "(status was BUILD)" or "Status [BUILD]". */
+function troveStatusIn(message: string): string | undefined {
+  const m = /status was ([A-Z][A-Z_-]*)|Status \[([A-Z][A-Z_-]*)\]/.exec(message);
+  return m ? (m[1] ?? m[2]) : undefined;
 }
 
 /** An instance or backup went to a failure status (ERROR, FAILED) while `waitFor` waited for another. */

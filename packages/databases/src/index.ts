@@ -1,6 +1,6 @@
 export { Databases } from "./databases";
 export { PyraxDatabases } from "./compat";
-export { AlreadyExists, BackupFailed, InstanceFailed, InvalidVolumeResize, NoSuchBackup, NoSuchDatabase, NoSuchDatabaseUser, NoSuchDatastore, NoSuchFlavor, NoSuchInstance, NoUniqueMatch } from "./errors";
+export { AlreadyExists, BackupFailed, InstanceFailed, InstanceNotAvailable, InvalidVolumeResize, NoSuchBackup, NoSuchDatabase, NoSuchDatabaseUser, NoSuchDatastore, NoSuchFlavor, NoSuchInstance, NoUniqueMatch } from "./errors";
 export type { NameRef, Ref, UserRef } from "./ref";
 export { Instance, Instances, RootUser } from "./instances/instances";
 export type { CreateInstanceInput, DatabaseInput, InstanceData, ListInstancesInput, RestoreInput, UserInput } from "./instances/models";

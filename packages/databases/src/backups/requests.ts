@@ -3,6 +3,7 @@ import { NoSuchBackup, NoSuchInstance } from "../errors";
 import { instancePath } from "../instances/requests";
 import { type Ref, ref } from "../ref";
 import { type BackupData, backupBody, backupsBody, type CreateBackupInput, createBackupInput, type ListBackupsInput, listBackupsInput, toBackup } from "./models";
+import { busyAs } from "../instances/instance-busy";
 
 const backupPath = (id: string) => `backups/${encodeSegment(id)}`;
 const missing = (id: string) => (e: NotFound) => new NoSuchBackup(id, e);
@@ -47,9 +48,9 @@ export async function createBackup(client: ServiceClient, instance: Ref, input: 
     // Trove's schema wants an integer here (`True is not of type 'integer'`).
     ...(i.incremental ? { incremental: 1 } : {}),
   };
-  const body = await notFoundAs(jsonFor(client, { method: "POST", path: "backups", json: { backup }, ...o }, [202], backupBody()), (e) =>
+  const body = await busyAs(notFoundAs(jsonFor(client, { method: "POST", path: "backups", json: { backup }, ...o }, [202], backupBody()), (e) =>
     i.parent !== undefined && e.serverMessage.includes(i.parent) ? new NoSuchBackup(i.parent, e) : new NoSuchInstance(id, e),
-  );
+  ), id);
   return toBackup(body.backup);
 }
 

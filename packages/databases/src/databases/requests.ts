@@ -4,6 +4,7 @@ import { databaseName } from "../instances/models";
 import { instancePath } from "../instances/requests";
 import { type NameRef, nameRef, type Ref, ref } from "../ref";
 import { type CreateDatabaseOptions, createDatabaseOptions, type DatabaseData, databasesBody, type ListNamedInput, listNamedInput, toDatabase } from "./models";
+import { busyAs } from "../instances/instance-busy";
 
 const missingInstance = (id: string) => (e: NotFound) => new NoSuchInstance(id, e);
 
@@ -13,7 +14,7 @@ export function listDatabases(client: ServiceClient, instance: Ref, filters?: Li
   const f = validate(listNamedInput(), filters, "filters") ?? {};
   return markerPager(
     async (marker, limit) => {
-      const body = await notFoundAs(client.json({ method: "GET", path: instancePath(id, "/databases"), query: { limit, marker }, ...o }, databasesBody()), missingInstance(id));
+      const body = await busyAs(notFoundAs(client.json({ method: "GET", path: instancePath(id, "/databases"), query: { limit, marker }, ...o }, databasesBody()), missingInstance(id)), id);
       return { items: body.databases, more: (body.links ?? []).some((l) => l.rel === "next") };
     },
     { markerOf: (row) => row.name, pageSize: f.pageSize, limit: f.limit, marker: f.marker },
@@ -31,7 +32,7 @@ export async function createDatabase(client: ServiceClient, instance: Ref, name:
   const opts = validate(createDatabaseOptions(), options, "options") ?? {};
   const db = { name: n, character_set: opts.characterSet ?? "utf8", collate: opts.collate ?? "utf8_general_ci" };
   try {
-    const res = await notFoundAs(sendFor(client, { method: "POST", path: instancePath(id, "/databases"), json: { databases: [db] }, ...o }, [202]), missingInstance(id));
+    const res = await busyAs(notFoundAs(sendFor(client, { method: "POST", path: instancePath(id, "/databases"), json: { databases: [db] }, ...o }, [202]), missingInstance(id)), id);
     await res.dump();
   } catch (e) {
     if (e instanceof BadRequest && /already exists/i.test(e.serverMessage)) throw new AlreadyExists(`Database ${n}`, e);
@@ -55,8 +56,8 @@ export async function getDatabase(client: ServiceClient, instance: Ref, name: Na
 export async function deleteDatabase(client: ServiceClient, instance: Ref, name: NameRef, o: CallOptions = {}): Promise<void> {
   const id = validate(ref(), instance, "instance");
   const n = validate(nameRef(), name, "name");
-  const res = await notFoundAs(sendFor(client, { method: "DELETE", path: instancePath(id, `/databases/${encodeSegment(n)}`), ...o }, [202]), (e) =>
+  const res = await busyAs(notFoundAs(sendFor(client, { method: "DELETE", path: instancePath(id, `/databases/${encodeSegment(n)}`), ...o }, [202]), (e) =>
     /database/i.test(e.serverMessage) ? new NoSuchDatabase(n, e) : new NoSuchInstance(id, e),
-  );
+  ), id);
   await res.dump();
 }

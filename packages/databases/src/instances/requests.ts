@@ -2,6 +2,7 @@ import { lazy, BadRequest, type CallOptions, encodeSegment, jsonFor, markerPager
 import * as z from "zod/mini";
 import { InvalidVolumeResize, NoSuchBackup, NoSuchDatastore, NoSuchInstance, NoUniqueMatch } from "../errors";
 import { flavorHref } from "../flavors/requests";
+import { busyAs } from "./instance-busy";
 import type { FlavorRef } from "../flavors/models";
 import { type Ref, ref } from "../ref";
 import {
@@ -22,7 +23,7 @@ import {
 } from "./models";
 
 // One function per Trove wire operation: validate before any request, send, turn a 404 into
-// NoSuchInstance, return plain camelCase data.
+// NoSuchInstance (and a 422 on a busy instance into InstanceNotAvailable), return plain camelCase data.
 
 export const instancePath = (id: string, rest = "") => `instances/${encodeSegment(id)}${rest}`;
 const missing = (id: string) => (e: NotFound) => new NoSuchInstance(id, e);
@@ -103,12 +104,12 @@ export async function restoreBackup(client: ServiceClient, backup: Ref, input: R
 /** DELETE /instances/{id} → 202. */
 export async function deleteInstance(client: ServiceClient, instance: Ref, o: CallOptions = {}): Promise<void> {
   const id = validate(ref(), instance, "instance");
-  const res = await notFoundAs(sendFor(client, { method: "DELETE", path: instancePath(id), ...o }, [202]), missing(id));
+  const res = await busyAs(notFoundAs(sendFor(client, { method: "DELETE", path: instancePath(id), ...o }, [202]), missing(id)), id);
   await res.dump();
 }
 
 async function action(client: ServiceClient, id: string, json: unknown, o: CallOptions): Promise<void> {
-  const res = await notFoundAs(sendFor(client, { method: "POST", path: instancePath(id, "/action"), json, ...o }, [202]), missing(id));
+  const res = await busyAs(notFoundAs(sendFor(client, { method: "POST", path: instancePath(id, "/action"), json, ...o }, [202]), missing(id)), id);
   await res.dump();
 }
 
@@ -159,7 +160,7 @@ export async function resizeVolume(client: ServiceClient, instance: Ref, size: n
 /** POST /instances/{id}/root → 200 `{"user": {"name": "root", "password"}}`; the password is registered as a secret. */
 export async function enableRootUser(client: ServiceClient, instance: Ref, o: CallOptions = {}): Promise<{ name: string; password: string }> {
   const id = validate(ref(), instance, "instance");
-  const body = await notFoundAs(jsonFor(client, { method: "POST", path: instancePath(id, "/root"), ...o }, [200], rootUserBody()), missing(id));
+  const body = await busyAs(notFoundAs(jsonFor(client, { method: "POST", path: instancePath(id, "/root"), ...o }, [200], rootUserBody()), missing(id)), id);
   registerSecret(body.user.password, "session");
   return { name: body.user.name, password: body.user.password };
 }
@@ -167,6 +168,6 @@ export async function enableRootUser(client: ServiceClient, instance: Ref, o: Ca
 /** GET /instances/{id}/root → `{"rootEnabled": bool}` (pyrax `root_user_status`). */
 export async function rootUserStatus(client: ServiceClient, instance: Ref, o: CallOptions = {}): Promise<boolean> {
   const id = validate(ref(), instance, "instance");
-  const body = await notFoundAs(client.json({ method: "GET", path: instancePath(id, "/root"), ...o }, rootStatusBody()), missing(id));
+  const body = await busyAs(notFoundAs(client.json({ method: "GET", path: instancePath(id, "/root"), ...o }, rootStatusBody()), missing(id)), id);
   return body.rootEnabled === true || body.rootEnabled === "true" || body.rootEnabled === "True";
 }

@@ -5,6 +5,7 @@ import { instancePath } from "../instances/requests";
 import { type Ref, ref, type UserRef, userId, userRef } from "../ref";
 import { listNamedInput, type ListNamedInput } from "../databases/models";
 import { accessBody, type DatabaseNames, databaseNames, passwordInput, toUser, type UpdateUserInput, updateUserInput, type UserData, userBody, usersBody } from "./models";
+import { busyAs } from "../instances/instance-busy";
 
 const usersPath = (id: string, user?: string, rest = "") => instancePath(id, `/users${user === undefined ? "" : `/${encodeSegment(user)}`}${rest}`);
 
@@ -17,7 +18,7 @@ export function listUsers(client: ServiceClient, instance: Ref, filters?: ListNa
   const f = validate(listNamedInput(), filters, "filters") ?? {};
   return markerPager(
     async (marker, limit) => {
-      const body = await notFoundAs(client.json({ method: "GET", path: usersPath(id), query: { limit, marker }, ...o }, usersBody()), (e) => new NoSuchInstance(id, e));
+      const body = await busyAs(notFoundAs(client.json({ method: "GET", path: usersPath(id), query: { limit, marker }, ...o }, usersBody()), (e) => new NoSuchInstance(id, e)), id);
       return { items: body.users, more: (body.links ?? []).some((l) => l.rel === "next") };
     },
     { markerOf: (row) => `${row.name}@${row.host ?? "%"}`, pageSize: f.pageSize, limit: f.limit, marker: f.marker },
@@ -28,7 +29,7 @@ export function listUsers(client: ServiceClient, instance: Ref, filters?: ListNa
 export async function getUser(client: ServiceClient, instance: Ref, user: UserRef, o: CallOptions = {}): Promise<UserData> {
   const id = validate(ref(), instance, "instance");
   const u = userId(validate(userRef(), user, "user"));
-  const body = await notFoundAs(client.json({ method: "GET", path: usersPath(id, u), ...o }, userBody()), missing(id, u));
+  const body = await busyAs(notFoundAs(client.json({ method: "GET", path: usersPath(id, u), ...o }, userBody()), missing(id, u)), id);
   return toUser(id, body.user);
 }
 
@@ -42,7 +43,7 @@ export async function createUser(client: ServiceClient, instance: Ref, input: Us
   const u = validate(userInput(), input, "user");
   registerSecret(u.password, "session");
   try {
-    const res = await notFoundAs(sendFor(client, { method: "POST", path: usersPath(id), json: { users: [toWireUser(u)] }, ...o }, [202]), (e) => new NoSuchInstance(id, e));
+    const res = await busyAs(notFoundAs(sendFor(client, { method: "POST", path: usersPath(id), json: { users: [toWireUser(u)] }, ...o }, [202]), (e) => new NoSuchInstance(id, e)), id);
     await res.dump();
   } catch (e) {
     if (e instanceof BadRequest && /already exists/i.test(e.serverMessage)) throw new AlreadyExists(`User ${u.name}`, e);
@@ -55,7 +56,7 @@ export async function createUser(client: ServiceClient, instance: Ref, input: Us
 export async function deleteUser(client: ServiceClient, instance: Ref, user: UserRef, o: CallOptions = {}): Promise<void> {
   const id = validate(ref(), instance, "instance");
   const u = userId(validate(userRef(), user, "user"));
-  const res = await notFoundAs(sendFor(client, { method: "DELETE", path: usersPath(id, u), ...o }, [202]), missing(id, u));
+  const res = await busyAs(notFoundAs(sendFor(client, { method: "DELETE", path: usersPath(id, u), ...o }, [202]), missing(id, u)), id);
   await res.dump();
 }
 
@@ -69,7 +70,7 @@ export async function updateUser(client: ServiceClient, instance: Ref, user: Use
   const c = validate(updateUserInput(), changes, "changes");
   if (c.password !== undefined) registerSecret(c.password, "session");
   const json = { user: { ...(c.name !== undefined ? { name: c.name } : {}), ...(c.host !== undefined ? { host: c.host } : {}), ...(c.password !== undefined ? { password: c.password } : {}) } };
-  const res = await notFoundAs(sendFor(client, { method: "PUT", path: usersPath(id, u), json, ...o }, [202]), missing(id, u));
+  const res = await busyAs(notFoundAs(sendFor(client, { method: "PUT", path: usersPath(id, u), json, ...o }, [202]), missing(id, u)), id);
   await res.dump();
 }
 
@@ -83,7 +84,7 @@ export async function changeUserPassword(client: ServiceClient, instance: Ref, u
 export async function listUserAccess(client: ServiceClient, instance: Ref, user: UserRef, o: CallOptions = {}): Promise<string[]> {
   const id = validate(ref(), instance, "instance");
   const u = userId(validate(userRef(), user, "user"));
-  const body = await notFoundAs(jsonFor(client, { method: "GET", path: usersPath(id, u, "/databases"), ...o }, [200], accessBody()), missing(id, u));
+  const body = await busyAs(notFoundAs(jsonFor(client, { method: "GET", path: usersPath(id, u, "/databases"), ...o }, [200], accessBody()), missing(id, u)), id);
   return body.databases.map((d) => d.name);
 }
 
@@ -92,7 +93,7 @@ export async function grantUserAccess(client: ServiceClient, instance: Ref, user
   const id = validate(ref(), instance, "instance");
   const u = userId(validate(userRef(), user, "user"));
   const names = validate(databaseNames(), databases, "databases");
-  const res = await notFoundAs(sendFor(client, { method: "PUT", path: usersPath(id, u, "/databases"), json: { databases: names.map((name) => ({ name })) }, ...o }, [202]), missing(id, u));
+  const res = await busyAs(notFoundAs(sendFor(client, { method: "PUT", path: usersPath(id, u, "/databases"), json: { databases: names.map((name) => ({ name })) }, ...o }, [202]), missing(id, u)), id);
   await res.dump();
 }
 
@@ -102,9 +103,9 @@ export async function revokeUserAccess(client: ServiceClient, instance: Ref, use
   const u = userId(validate(userRef(), user, "user"));
   const names = validate(databaseNames(), databases, "databases");
   for (const db of names) {
-    const res = await notFoundAs(sendFor(client, { method: "DELETE", path: usersPath(id, u, `/databases/${encodeSegment(db)}`), ...o }, [202]), (e) =>
+    const res = await busyAs(notFoundAs(sendFor(client, { method: "DELETE", path: usersPath(id, u, `/databases/${encodeSegment(db)}`), ...o }, [202]), (e) =>
       /database/i.test(e.serverMessage) ? new NoSuchDatabase(db, e) : missing(id, u)(e),
-    );
+    ), id);
     await res.dump();
   }
 }
