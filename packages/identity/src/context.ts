@@ -234,8 +234,9 @@ export class Context {
     // A clouds.yaml cloud (or the OS_* variables) counts as options given in code; explicit ones win.
     const sourced = cloudSourced(options, options.env ?? process.env, this.#config);
     this.#options = { ...sourced, ...dropUndefined({ ...options }) };
-    // A logger passed in means "log to it" unless debug says otherwise.
-    if (options.logger && options.debug === undefined) this.#options.debug = true;
+    // A logger passed in means "log to it" unless debug says otherwise; a debug setting already on
+    // (CLOUD_DEBUG=verbose, `debug = verbose` in the file) keeps its level.
+    if (options.logger && options.debug === undefined && !this.#config.getSetting("debug")) this.#options.debug = true;
     this.#current = this.#buildIdentity();
   }
 
@@ -534,8 +535,11 @@ export class Context {
     }
   }
 
-  /** pyrax `set_http_debug(on)`: the redacted HTTP log on or off for this context's requests. */
-  setHttpDebug(on: boolean): void {
+  /**
+   * pyrax `set_http_debug(on)`: the redacted HTTP log on or off for this context's requests;
+   * `"verbose"` also logs headers and JSON/text bodies (pyrax's log showed requests and responses).
+   */
+  setHttpDebug(on: boolean | "verbose"): void {
     this.setSetting("debug", on);
   }
 
@@ -584,7 +588,8 @@ export class Context {
 
   #newTransport(): Transport {
     const opt = this.#options;
-    const debug = Boolean(this.#setting("debug"));
+    const setting = this.#setting("debug");
+    const debug = setting === "verbose" ? "verbose" : Boolean(setting);
     const userAgent = this.#setting("customUserAgent") as string | undefined;
     // verifySsl false: core's transport emits the RAX_INSECURE_TLS warning.
     const verifySsl = this.#setting("verifySsl") as boolean | undefined;

@@ -19,8 +19,8 @@ export interface Settings {
   encoding?: string;
   /** Prepended to the User-Agent header: "<agent> rax/<version>". */
   customUserAgent?: string;
-  /** Redacted HTTP debug output. */
-  debug?: boolean;
+  /** Redacted HTTP debug output: one line per request, or "verbose" (headers and bodies too). */
+  debug?: boolean | "verbose";
   /** false skips TLS certificate verification (warns). */
   verifySsl?: boolean;
   /** Use internal (ServiceNet) URLs for object storage. */
@@ -106,6 +106,8 @@ export function parseBoolean(raw: unknown): boolean | undefined {
 /** Parse a raw file/env value for a setting; undefined when empty or not understood. */
 export function parseSettingValue(name: SettingName, raw: unknown): string | boolean | undefined {
   const spec = SETTING_SPECS[name];
+  // debug is a boolean or core's "verbose" level (CLOUD_DEBUG=verbose, debug = verbose, setHttpDebug("verbose")).
+  if (name === "debug" && typeof raw === "string" && raw.trim().toLowerCase() === "verbose") return "verbose";
   if (spec.kind === "boolean") return parseBoolean(raw);
   if (raw === undefined || raw === null) return undefined;
   const s = String(raw).trim();
