@@ -73,7 +73,7 @@ export class Instances {
     return api.deleteInstance(this.client, instance, o);
   }
 
-  /** Restarts MySQL on the instance (status REBOOT, then ACTIVE). */
+  /** Restarts MySQL on the instance (status REBOOT, then ACTIVE). Not ACTIVE now → `InstanceNotAvailable`: wait, then retry. */
   restart(instance: Ref, o?: CallOptions): Promise<void> {
     return api.restartInstance(this.client, instance, o);
   }
