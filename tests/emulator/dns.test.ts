@@ -1,6 +1,6 @@
 import { Compute } from "@rax/compute";
 import { OverLimit, ValidationError } from "@rax/core";
-import { DNSCallTimedOut, DomainCreationFailed, NoMoreResults, PyraxCloudDNS } from "@rax/dns";
+import { DNSCallTimedOut, DomainCreationFailed, DomainRecordAdditionFailed, NoMoreResults, PyraxCloudDNS } from "@rax/dns";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { dnsScenarios } from "../scenarios/dns";
 import { type EmulatorTarget, startEmulatorTarget } from "./emulator-target";
@@ -58,6 +58,23 @@ describe("Cloud DNS on the emulator: jobs, paging, rate limits, PTR", () => {
     const err = await dns.create({ name, emailAddress: "hostmaster@example.com" }).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(DomainCreationFailed);
     expect(err).toMatchObject({ code: 409, details: "Domain already exists" });
+  });
+
+  it("a CNAME at a name that has a record, or a record at a CNAME's name: the job ends in ERROR → DomainRecordAdditionFailed with code 400", async () => {
+    const d = await dns.create({ name: `cname-${suffix}.example`, emailAddress: "hostmaster@example.com" });
+    await d.addRecords([
+      { type: "A", name: `www.${d.name}`, data: "192.0.2.1" },
+      { type: "CNAME", name: `ftp.${d.name}`, data: `www.${d.name}` },
+    ]);
+    for (const record of [
+      { type: "CNAME", name: `www.${d.name}`, data: "elsewhere.example" },
+      { type: "MX", name: `ftp.${d.name}`, data: `mail.${d.name}`, priority: 10 },
+    ]) {
+      const err = await d.addRecords(record).catch((e: unknown) => e);
+      expect(err).toBeInstanceOf(DomainRecordAdditionFailed);
+      expect(err).toMatchObject({ code: 400 });
+    }
+    expect((await dns.records.list(d).toArray()).map((r) => `${r.type} ${r.name}`).sort()).toEqual(["A", "CNAME", "NS", "NS"].map((t) => `${t} ${t === "A" ? "www." : t === "CNAME" ? "ftp." : ""}${d.name}`).sort());
   });
 
   it("a job slower than jobTimeout → DNSCallTimedOut with its id; jobs.resume(id) finishes it; nothing is sent twice", async () => {

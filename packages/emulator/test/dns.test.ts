@@ -159,3 +159,38 @@ describe("Cloud DNS v1.0 on the emulator (wire)", () => {
     expect((await call(s, `${dns}/rdns/cloudServersOpenStack?href=${encodeURIComponent(href.replace("/servers/", "/volumes/"))}`)).status).toBe(400);
   });
 });
+
+describe("a CNAME stands alone at its name (RFC 1034 §3.6.2, as Designate and DNS servers enforce)", () => {
+  let id: string;
+  const add = async (records: unknown[]) => (await finish((await read(await call(s, `${dns}/domains/${id}/records`, json({ method: "POST" }, { records })))).callbackUrl)).job;
+  const names = async () => (await read(await call(s, `${dns}/domains/${id}/records`))).records.map((r: { type: string; name: string }) => `${r.type} ${r.name}`).sort();
+  beforeAll(async () => {
+    const res = await call(s, `${dns}/domains`, json({ method: "POST" }, { domains: [{ name: "alias.example", emailAddress: "a@alias.example" }] }));
+    id = (await finish((await read(res)).callbackUrl)).job.response.domains[0].id;
+    expect((await add([{ type: "A", name: "www.alias.example", data: "192.0.2.1" }, { type: "CNAME", name: "ftp.alias.example", data: "www.alias.example" }])).status).toBe("COMPLETED");
+  });
+
+  it("a CNAME where another record is, another record where a CNAME is, a second CNAME, a CNAME at the apex (NS): each job ends in ERROR 400 and adds nothing", async () => {
+    const refused = [
+      [{ type: "CNAME", name: "www.alias.example", data: "elsewhere.example" }],
+      [{ type: "TXT", name: "ftp.alias.example", data: "hello" }],
+      [{ type: "CNAME", name: "ftp.alias.example", data: "other.example" }],
+      [{ type: "CNAME", name: "alias.example", data: "elsewhere.example" }],
+      // Within one call, too; the good record before it is not added either.
+      [{ type: "A", name: "mail.alias.example", data: "192.0.2.9" }, { type: "CNAME", name: "mail.alias.example", data: "www.alias.example" }],
+    ];
+    const before = await names();
+    for (const records of refused) {
+      const job = await add(records);
+      expect([records, job.status, job.error?.code, job.error?.message]).toEqual([records, "ERROR", 400, "Bad Request"]);
+      expect(job.error.details).toMatch(/CNAME may not share a name with any other record/);
+    }
+    expect(await names()).toEqual(before);
+  });
+
+  it("records at other names, and a CNAME at a fresh name, are still added", async () => {
+    const job = await add([{ type: "CNAME", name: "blog.alias.example", data: "www.alias.example" }, { type: "A", name: "api.alias.example", data: "192.0.2.2" }]);
+    expect(job.status).toBe("COMPLETED");
+    expect(await names()).toEqual(expect.arrayContaining(["CNAME blog.alias.example", "A api.alias.example"]));
+  });
+});

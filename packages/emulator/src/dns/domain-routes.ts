@@ -88,17 +88,28 @@ function specOf(e: Record<string, unknown>): DomainSpec {
   };
 }
 
-/** Adds records to a domain, enforcing what the job checks: names inside the domain, 500 per domain. */
+/**
+ * Adds records to a domain, enforcing what the job checks: names inside the domain, no duplicate,
+ * a CNAME alone at its name, 500 per domain. Every record is checked (against the domain and the
+ * rest of the call) before any is added, so a failed job adds none of them.
+ */
 export function addRecordsTo(a: DnsAccount, d: DomainRec, recs: Array<Record<string, unknown>>, defaultTtl = d.ttl): RecordRec[] {
   if (d.records.size + recs.length > MAX_RECORDS) throw new DnsFault(413, "Over Limit", `Domain ${d.name} would have more than ${MAX_RECORDS} records`);
-  const made: RecordRec[] = [];
+  const planned: Array<Pick<RecordRec, "name" | "type" | "data">> = [];
   for (const x of recs) {
     const name = String(x.name).toLowerCase().replace(/\.$/, "");
     if (name !== d.name && !name.endsWith(`.${d.name}`)) throw new DnsFault(400, "Bad Request", `Record name ${name} is not in domain ${d.name}`);
     const type = String(x.type).toUpperCase();
     const data = String(x.data).replace(HOST_DOT, "");
-    const dup = [...d.records.values()].some((y) => y.type === type && y.name === name && y.data === data);
-    if (dup) throw new DnsFault(409, "Conflict", `Record ${type} ${name} ${data} already exists`);
+    const others = [...d.records.values(), ...planned];
+    if (others.some((y) => y.type === type && y.name === name && y.data === data)) throw new DnsFault(409, "Conflict", `Record ${type} ${name} ${data} already exists`);
+    const clash = cnameClash(others, name, type);
+    if (clash) throw clash;
+    planned.push({ name, type, data });
+  }
+  const made: RecordRec[] = [];
+  recs.forEach((x, i) => {
+    const { name, type, data } = planned[i]!;
     const now = a.now;
     const rec: RecordRec = {
       id: a.newRecordId(type),
@@ -113,8 +124,19 @@ export function addRecordsTo(a: DnsAccount, d: DomainRec, recs: Array<Record<str
     };
     d.records.set(rec.id, rec);
     made.push(rec);
-  }
+  });
   return made;
+}
+
+/**
+ * A CNAME may not share its name with any other record (RFC 1034 §3.6.2; Designate answers 400
+ * "CNAME recordsets may not share a name with any other records"). What Rackspace Cloud DNS answers
+ * is not documented: a job ERROR in the shape of its other bad records, 400 "Bad Request" (inferred).
+ */
+function cnameClash(others: ReadonlyArray<Pick<RecordRec, "name" | "type">>, name: string, type: string): DnsFault | undefined {
+  const there = others.find((y) => y.name === name && (type === "CNAME" || y.type === "CNAME"));
+  if (!there) return undefined;
+  return new DnsFault(400, "Bad Request", `Record ${type} ${name} conflicts with the ${there.type} record there: a CNAME may not share a name with any other record`);
 }
 const HOST_DOT = /\.$/;
 
