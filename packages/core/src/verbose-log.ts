@@ -6,8 +6,9 @@ import { RaxResponse, type RaxResponseInit } from "./response";
 /** How much of a body the verbose log shows. */
 export const BODY_LOG_LIMIT = 4 * 1024;
 
-// Only bodies a person can read; a binary object or image would be noise (and is not the SDK's).
-const READABLE_TYPE = /json|^text\/|xml|x-www-form-urlencoded/i;
+// Only bodies a person can read and redact() knows the secrets of (JSON keys, free text): not
+// binary objects, nor form or XML bodies, whose password fields redact() has no pattern for.
+const READABLE_TYPE = /json|^text\//i;
 
 const UTF8 = new TextDecoder();
 

@@ -66,6 +66,8 @@ describe("verbose debug log", () => {
     const pw = await t.request({ method: "POST", url: `${srv.url}/v2.0/tokens`, json: { auth: { passwordCredentials: { username: "bob", password } } } });
     expect(await pw.json()).toEqual({ access: { token: { id: token, expires: "2030-01-01T00:00:00Z" }, user: { name: "bob" } } });
     await (await t.request({ method: "POST", url: `${srv.url}/v2.0/tokens`, json: { auth: { "RAX-KSKEY:apiKeyCredentials": { username: "bob", apiKey } } } })).json();
+    const v3 = { auth: { identity: { methods: ["password"], password: { user: { name: "bob", domain: { name: "Default" }, password } } } } };
+    await (await t.request({ method: "POST", url: `${srv.url}/v2.0/tokens`, json: v3 })).dump();
     // From here on the token is in use: identity and StaticSession register it, as here, so that
     // a server echoing it in any body is masked too (the auth bodies above were masked by shape).
     registerSecret(token);
@@ -82,6 +84,7 @@ describe("verbose debug log", () => {
     expect(lines).toContain("rax: > content-type: application/json");
     expect(lines).toContain('rax: > body: {"auth":{"passwordCredentials":{"username":"bob","password":"[REDACTED]"}}}');
     expect(lines).toContain('rax: > body: {"auth":{"RAX-KSKEY:apiKeyCredentials":{"username":"bob","apiKey":"[REDACTED]"}}}');
+    expect(lines).toContain('rax: > body: {"auth":{"identity":{"methods":["password"],"password":{"user":{"name":"bob","domain":{"name":"Default"},"password":"[REDACTED]"}}}}}');
     expect(lines).toContain("rax: < HTTP 200");
     expect(lines).toContain("rax: < x-subject-token: [REDACTED]");
     expect(lines).toContain("rax: > x-auth-token: [REDACTED]");
@@ -136,6 +139,19 @@ describe("verbose debug log", () => {
     expect(lines.some((l) => l.includes("body"))).toBe(false);
     expect(lines).toContain("rax: > content-type: text/plain");
     expect(lines).toContain("rax: < content-type: text/plain");
+  });
+
+  it("does not show form or XML bodies, whose secrets redact() has no pattern for", async () => {
+    srv = await startServer(async (req, res) => {
+      for await (const _ of req);
+      res.writeHead(200, { "content-type": "application/xml" });
+      res.end(`<access><token id="x"/><user password="${password}"/></access>`);
+    });
+    const { t, lines } = capture("verbose");
+    const res = await t.request({ method: "POST", url: srv.url, headers: { "content-type": "application/x-www-form-urlencoded" }, body: `username=bob&password=${password}` });
+    expect(await res.text()).toContain(password);
+    expect(lines.join("\n")).not.toContain(password);
+    expect(lines.some((l) => l.includes("body"))).toBe(false);
   });
 
   it("does not show binary bodies, and hands the caller the same bytes and chunks", async () => {
