@@ -2,6 +2,7 @@ import { randomUUID } from "node:crypto";
 import { findEndpoint } from "./arrival";
 import type { EmulatorContext } from "./context";
 import { transactionId } from "./ids";
+import { DOT_MARKER_HEADER, restoreDotSegments } from "./raw-request";
 import { loggablePath } from "./request-log";
 
 export type HeaderInit = Record<string, string | number | undefined>;
@@ -75,7 +76,8 @@ export function finish(ctx: EmulatorContext, request: Request, response: Respons
   }
   ctx.requests.push({
     method: request.method,
-    path: loggablePath(found?.path ?? url.pathname),
+    // The path as the client sent it, without the marker the server put on dot segments.
+    path: loggablePath(restoreDotSegments(found?.path ?? url.pathname, request.headers.get(DOT_MARKER_HEADER))),
     status: response.type === "error" ? 0 : response.status,
     service: found?.endpoint.service.slug ?? "",
     ...(found?.endpoint.region ? { region: found.endpoint.region } : {}),

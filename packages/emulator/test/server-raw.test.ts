@@ -120,6 +120,7 @@ describe("dot segments in object names (real Swift keeps them as sent)", () => {
     const get = await raw(s.storage, Buffer.from(`GET ${path}/dots/a/../b HTTP/1.1\r\nHost: x\r\nX-Auth-Token: ${s.token}\r\nConnection: close\r\n\r\n`));
     expect(statusOf(get)).toBe(200);
     expect(get.endsWith("\r\n\r\na/../b")).toBe(true);
+    expect(s.emu.requests.at(-1)).toMatchObject({ method: "GET", path: `${path}/dots/a/../b`, status: 200 });
     // %2E%2E is the same name once Swift decodes the path.
     expect((await call(s, `${s.storage}/dots/%2E%2E`)).status).toBe(200);
   });
