@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import { once } from "node:events";
+import { type EventEmitter, once } from "node:events";
 import { createServer, STATUS_CODES, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import { getResponse, type RequestHandler } from "msw";
@@ -181,15 +181,15 @@ function cutAfterFlush(res: ServerResponse): void {
 }
 
 /** Waits for `drain` or `close`, removing both listeners either way. */
-function drained(res: ServerResponse): Promise<void> {
+function drained(stream: EventEmitter): Promise<void> {
   return new Promise((resolve) => {
     const done = () => {
-      res.off("drain", done);
-      res.off("close", done);
+      stream.off("drain", done);
+      stream.off("close", done);
       resolve();
     };
-    res.on("drain", done);
-    res.on("close", done);
+    stream.on("drain", done);
+    stream.on("close", done);
   });
 }
 
@@ -226,15 +226,47 @@ async function answerUnparsed(
       socket.end(`HTTP/1.1 ${response ? "502 Bad Gateway" : "404 Not Found"}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`);
       return;
     }
-    const body = raw.method === "HEAD" || response.body === null ? Buffer.alloc(0) : Buffer.from(await response.arrayBuffer());
+    // A body of declared length is streamed, so one that fails mid-way still sends what it had.
+    const declared = response.headers.get("content-length");
+    const streamed = raw.method !== "HEAD" && response.body !== null && declared !== null;
+    const body = raw.method === "HEAD" || response.body === null || streamed ? Buffer.alloc(0) : Buffer.from(await response.arrayBuffer());
     let head = `HTTP/1.1 ${response.status} ${response.statusText || STATUS_CODES[response.status] || ""}\r\n`;
     response.headers.forEach((value, name) => {
       if (name !== "connection" && name !== "content-length" && name !== "transfer-encoding") head += `${name}: ${value}\r\n`;
     });
-    const length = raw.method === "HEAD" ? (response.headers.get("content-length") ?? "0") : String(body.length);
+    const length = raw.method === "HEAD" || streamed ? (declared ?? "0") : String(body.length);
     head += `content-length: ${length}\r\nconnection: close\r\n\r\n`;
-    socket.end(Buffer.concat([Buffer.from(head, "latin1"), body]));
+    if (!streamed) {
+      socket.end(Buffer.concat([Buffer.from(head, "latin1"), body]));
+      return;
+    }
+    socket.write(Buffer.from(head, "latin1"));
+    await streamThenEnd(response.body!, socket);
   } catch {
     socket.destroy();
   }
 }
+
+/**
+ * Writes `body` to `socket`, then ends it. A body that fails mid-way ends it all the same, after
+ * the bytes read so far: the connection closing short of Content-Length is the failure's signal,
+ * as from Swift.
+ */
+async function streamThenEnd(body: ReadableStream<Uint8Array>, socket: Duplex): Promise<void> {
+  const reader = body.getReader();
+  try {
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) break;
+      if (!socket.write(value)) await drained(socket);
+      if (socket.destroyed) {
+        await reader.cancel();
+        return;
+      }
+    }
+  } catch {
+    // Signalled to the client by the short body (see above); nothing more to send.
+  }
+  socket.end();
+}
+

@@ -50,7 +50,7 @@ describe("requests Node's parser refuses", () => {
 });
 
 /** Every byte the server sent before it closed, and how the connection ended. */
-function rawBytes(base: string, request: string): Promise<{ bytes: Buffer; error?: string }> {
+function rawBytes(base: string, request: string | Buffer): Promise<{ bytes: Buffer; error?: string }> {
   const url = new URL(base);
   return new Promise((resolve) => {
     const socket = connect(Number(url.port), url.hostname);
@@ -100,6 +100,24 @@ describe("a body that fails mid-way", () => {
     const { bytes } = await rawBytes(s.storage, `GET ${path}/cutsmall/slo HTTP/1.1\r\nHost: x\r\nX-Auth-Token: ${s.token}\r\n\r\n`);
     const text = bytes.toString("latin1");
     expect(text).toMatch(/^HTTP\/1\.1 200 /);
+    expect(text.slice(text.indexOf("\r\n\r\n") + 4)).toBe("hello");
+  });
+  it("as well on a request Node's parser refused (raw UTF-8 in the path): headers, then the bytes before the cut", async () => {
+    const c = `${s.storage}/cut%C3%A9`;
+    await call(s, c, { method: "PUT" });
+    await call(s, `${c}/1`, { method: "PUT", body: "hello" });
+    await call(s, `${c}/2`, { method: "PUT", body: "world" });
+    const manifest = [
+      { path: "/cut\u00e9/1", etag: md5("hello"), size_bytes: 5 },
+      { path: "/cut\u00e9/2", etag: md5("world"), size_bytes: 5 },
+    ];
+    expect((await call(s, `${c}/slo?multipart-manifest=put`, { method: "PUT", body: JSON.stringify(manifest) })).status).toBe(201);
+    await call(s, `${c}/2`, { method: "DELETE" });
+    const path = new URL(s.storage).pathname;
+    const { bytes } = await rawBytes(s.storage, Buffer.from(`GET ${path}/cut\u00e9/slo HTTP/1.1\r\nHost: x\r\nX-Auth-Token: ${s.token}\r\n\r\n`, "utf8"));
+    const text = bytes.toString("latin1");
+    expect(text).toMatch(/^HTTP\/1\.1 200 /);
+    expect(text).toMatch(/\r\ncontent-length: 10\r\n/i);
     expect(text.slice(text.indexOf("\r\n\r\n") + 4)).toBe("hello");
   });
 });
