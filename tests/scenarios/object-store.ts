@@ -311,12 +311,12 @@ export function objectStoreScenarios(getTarget: () => Target): void {
       // Through the SDK: names a URL carries unchanged.
       const viaSdk = ["/abs/rax-abs.txt", "..\\..\\up\\bs.txt", "a\\..\\..\\b.txt", "C:\\drive.txt"];
       for (const o of viaSdk) await os.storeObject(name, o, o);
-      // Raw: dot segments go percent-encoded; Swift decodes them into the name and stores it. The
-      // emulator cannot address such a name (a Request URL folds it) and answers 400 (DIFFERENCES.md).
+      // Raw: dot segments go percent-encoded; Swift decodes them into the name and stores it, and
+      // so does the emulator.
       const dotted = ["../dotdot.txt", "a/../../up.txt", "./dot.txt"];
       const put = (o: string) => rawPath(target, "PUT", `${name}/${o.split("/").map((p) => p.replace(/\./g, "%2E")).join("/")}`, o);
-      for (const o of dotted) expect([o, await put(o)]).toEqual([o, target.name === "openstack" ? 201 : 400]);
-      const viaRaw = target.name === "openstack" ? dotted : [];
+      for (const o of dotted) expect([o, await put(o)]).toEqual([o, 201]);
+      const viaRaw = dotted;
       const listed = await os.listObjectNames(name);
       expect(listed.sort()).toEqual([...viaSdk, ...viaRaw].sort());
       // NUL is refused by the server itself (412), and by the SDK before any request.

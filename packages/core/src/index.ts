@@ -44,7 +44,7 @@ export { extractErrorMessage, type ExtractedMessage } from "./error-message";
 export { parseRetryAfter, retryAfterFromHeaders } from "./retry-after";
 export { requestIdFrom } from "./request-id";
 export { redact, redactUrl, redactHeaders, registerSecret, unregisterSecret } from "./redact";
-export { createDebugLogger, debugFromEnv, type DebugLogger, type DebugLoggerOptions } from "./debug-log";
+export { createDebugLogger, debugFromEnv, debugLevelFromEnv, type DebugLevel, type DebugLogger, type DebugLoggerOptions } from "./debug-log";
 export { userAgent } from "./user-agent";
 export { RetryBudget, type RetryBudgetOptions } from "./retry-budget";
 export { DEFAULT_RETRY, backoffDelay, isIdempotentMethod, type RetryOptions } from "./retry-policy";

@@ -27,6 +27,7 @@ export {
   lte,
   maxLength,
   minLength,
+  never,
   nonnegative,
   null,
   nullable,

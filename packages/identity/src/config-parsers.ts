@@ -17,7 +17,7 @@ import type * as IdentitySchemas from "./identity-schemas";
 // what it does not use.
 
 /** The zod/mini functions Context's input schemas (context-schemas.ts) are made of. */
-export type InputZod = Pick<typeof Zod, "boolean" | "enum" | "int" | "gte" | "looseObject" | "minLength" | "optional" | "string" | "trim" | "url">;
+export type InputZod = Pick<typeof Zod, "boolean" | "enum" | "int" | "gte" | "literal" | "looseObject" | "minLength" | "optional" | "string" | "trim" | "union" | "url">;
 
 export type YamlOptions = Yaml.ParseOptions & Yaml.DocumentOptions & Yaml.SchemaOptions & Yaml.ToJSOptions;
 

@@ -26,7 +26,7 @@ export const CONTEXT_OPTIONS = {
   verifySsl: "boolean",
   useServicenet: "boolean",
   userAgent: "string",
-  debug: "boolean",
+  debug: "debug-level",
   credentialFile: "text",
   refreshAheadMs: "count",
   cloud: "text",
@@ -58,6 +58,8 @@ function plainlyValid(kind: InputKind, v: unknown): boolean {
       return typeof v === "boolean";
     case "count":
       return Number.isSafeInteger(v) && (v as number) >= 0;
+    case "debug-level":
+      return typeof v === "boolean" || v === "verbose";
     case "http-url":
     case "url":
       // Only the plain form (scheme, "//", nothing to trim) is decided here; zod decides the rest.

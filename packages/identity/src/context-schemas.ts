@@ -6,10 +6,11 @@ import { type InputZod, zodForInputs } from "./config-parsers";
  * - `filled`: a string of at least one character (kept as given);
  * - `string`, `boolean`: that type;
  * - `count`: an integer ≥ 0;
+ * - `debug-level`: a boolean or "verbose";
  * - `http-url` / `url`: an http(s) URL / any URL;
  * - a list: one of those strings.
  */
-export type InputKind = "text" | "filled" | "string" | "boolean" | "count" | "http-url" | "url" | readonly string[];
+export type InputKind = "text" | "filled" | "string" | "boolean" | "count" | "debug-level" | "http-url" | "url" | readonly string[];
 /** The keys an options object may hold, each optional; other keys pass. */
 export type InputShape = Readonly<Record<string, InputKind>>;
 
@@ -31,6 +32,8 @@ function kindSchema(zod: InputZod, kind: InputKind): $ZodType {
       return zod.boolean();
     case "count":
       return zod.int().check(zod.gte(0));
+    case "debug-level":
+      return zod.union([zod.boolean(), zod.literal("verbose")], { error: "must be true, false or \"verbose\"" });
     case "http-url":
       return zod.url({ protocol: /^https?$/, error: "must be an http(s) URL" });
     case "url":

@@ -1,5 +1,6 @@
 import {
   type AuthSession,
+  type DebugLevel,
   type DebugLogger,
   type ServiceClient,
   type ServiceClientOptions,
@@ -57,8 +58,8 @@ export interface ContextOptions {
   useServicenet?: boolean;
   /** Prefix for the User-Agent header (custom_user_agent). */
   userAgent?: string;
-  /** Print redacted HTTP traffic (the debug setting). */
-  debug?: boolean;
+  /** Print redacted HTTP traffic (the debug setting): `true` one line per request, `"verbose"` headers and small bodies too. */
+  debug?: DebugLevel;
   /** Where debug lines go (already redacted); default stderr when debug is on. */
   logger?: DebugLogger;
   /** Read username/api_key/password/tenant from a pyrax credential file. */

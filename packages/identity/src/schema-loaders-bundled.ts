@@ -1,4 +1,4 @@
-import { boolean, enum as zodEnum, gte, int, looseObject, minLength, optional, string, trim, url } from "zod/mini";
+import { boolean, enum as zodEnum, gte, int, literal, looseObject, minLength, optional, string, trim, union, url } from "zod/mini";
 import type { InputZod } from "./config-parsers";
 import { buildAdminSchemas, buildV2Access, buildV3Token } from "./identity-schemas";
 
@@ -8,7 +8,7 @@ import { buildAdminSchemas, buildV2Access, buildV3Token } from "./identity-schem
 // its namespace would keep all of zod/mini.
 
 export function zodForInputs(): InputZod {
-  return { boolean, enum: zodEnum, gte, int, looseObject, minLength, optional, string, trim, url };
+  return { boolean, enum: zodEnum, gte, int, literal, looseObject, minLength, optional, string, trim, union, url };
 }
 
 // An object of the functions, not the module's namespace (which a bundler writes out with a helper).

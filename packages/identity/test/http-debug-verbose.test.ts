@@ -79,4 +79,22 @@ describe("verbose HTTP debug from identity", () => {
     expect(lines.some((l) => l.startsWith("rax: > content-type: application/json"))).toBe(true);
     await set.close();
   });
+
+  it('createContext({ debug: "verbose" }) is the same level; any other string is refused by name', async () => {
+    const lines: string[] = [];
+    const ctx = context(lines, { debug: "verbose" });
+    expect(ctx.getSetting("debug")).toBe("verbose");
+    await ctx.authenticate();
+    expect(lines.some((l) => l.startsWith("rax: < HTTP 200"))).toBe(true);
+    expect(secretsIn(lines.join("\n"), ctx)).toEqual([]);
+    await ctx.close();
+    const err = (() => {
+      try {
+        context([], { debug: "loud" as never });
+      } catch (e) {
+        return e as { name: string; field: string; message: string };
+      }
+    })();
+    expect([err?.name, err?.field, err?.message]).toEqual(["ValidationError", "debug", 'debug: must be true, false or "verbose"']);
+  });
 });

@@ -7,6 +7,7 @@ import { swiftError } from "../object-store/errors";
 import { isExpired } from "../object-store/model";
 import { readObject } from "../object-store/object-read";
 import { parseTarget } from "../object-store/target";
+import { DOT_MARKER_HEADER } from "../raw-request";
 import { cdnAccountRoute, cdnContainerRoute, cdnPurgeRoute } from "./routes";
 
 /** Cloud Files CDN management at `/v1/MossoCloudFS_<tenant>` of each region's CDN endpoint. */
@@ -16,7 +17,7 @@ export function cdnHandlers(ctx: EmulatorContext) {
       "/v1/*",
       handled(ctx, (request) => {
         const url = new URL(request.url);
-        const target = parseTarget(url, endpointOf(request).region!);
+        const target = parseTarget(url, endpointOf(request).region!, request.headers.get(DOT_MARKER_HEADER));
         if (target instanceof Response) return target;
         const r = authorizeStorage(ctx, request, url, target);
         if (r instanceof Response) return r;
