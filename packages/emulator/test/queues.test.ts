@@ -123,19 +123,49 @@ describe("Queues v2 (Zaqar) in the emulator", () => {
     expect((await z("POST", "/queues/zq-c/claims", { body: { ttl: 60, grace: 60 } })).status).toBe(204);
   });
 
-  it("a claim expires on the clock (its messages free again); renewing restarts its age and keeps messages alive for ttl + grace", async () => {
-    await z("POST", "/queues/zq-exp/messages", { body: { messages: [{ ttl: 60, body: "m" }] } });
-    const c1 = (await z("POST", "/queues/zq-exp/claims", { body: { ttl: 100, grace: 60 } })).headers.get("location")!.split("/").pop()!;
+  it("a claim expires on the clock (its messages free again); claiming rewrites its messages (ttl ≥ claim ttl + grace, age from 0) as Zaqar 15's Swift store does", async () => {
+    await z("POST", "/queues/zq-exp/messages", { body: { messages: [{ ttl: 60, body: "short" }, { ttl: 600, body: "long" }] } });
+    clock().advance(50_000);
+    const made = await z("POST", "/queues/zq-exp/claims", { body: { ttl: 100, grace: 60 } });
+    const c1 = made.headers.get("location")!.split("/").pop()!;
+    // storage/swift/claims.py create: ttl = max(ttl, claim ttl + grace), re-PUT with x-delete-after = ttl.
+    expect(made.body.messages.map((m: any) => [m.body, m.ttl, m.age])).toEqual([["short", 160, 0], ["long", 600, 0]]);
     clock().advance(90_000);
     expect((await z("PATCH", `/queues/zq-exp/claims/${c1}`, { body: { ttl: 100 } })).status).toBe(204);
     expect((await z("GET", `/queues/zq-exp/claims/${c1}`)).body.age).toBeLessThan(1);
-    clock().advance(90_000);
-    // 180 s after posting, the 60 s message lives on: the claim renewed at 90 s holds it until 190 s + 60 s grace.
-    expect((await z("GET", `/queues/zq-exp/claims/${c1}`)).body.messages).toHaveLength(1);
-    clock().advance(20_000);
+    clock().advance(69_000);
+    expect((await z("GET", `/queues/zq-exp/claims/${c1}`)).body.messages.map((m: any) => m.body)).toEqual(["short", "long"]);
+    clock().advance(2_000);
+    // 161 s after the claim the short message is gone, although the claim (renewed at 90 s for 100 s) lives on.
+    const held = await z("GET", `/queues/zq-exp/claims/${c1}`);
+    expect([held.status, held.body.messages.map((m: any) => [m.body, m.ttl])]).toEqual([200, [["long", 600]]]);
+    clock().advance(30_000);
     expect((await z("GET", `/queues/zq-exp/claims/${c1}`)).status).toBe(404);
     expect((await z("PATCH", `/queues/zq-exp/claims/${c1}`, { body: { ttl: 100 } })).status).toBe(404);
     expect((await z("POST", "/queues/zq-exp/claims", { body: { ttl: 60, grace: 60 } })).status).toBe(201);
+  });
+
+  it("renewing a claim leaves its messages' ttl and expiry alone (Zaqar 15's Swift store updates the claim object only)", async () => {
+    await z("POST", "/queues/zq-renew/messages", { body: { messages: [{ ttl: 60, body: "m" }] } });
+    const c = (await z("POST", "/queues/zq-renew/claims", { body: { ttl: 300, grace: 90 } })).headers.get("location")!.split("/").pop()!;
+    clock().advance(10_000);
+    expect((await z("PATCH", `/queues/zq-renew/claims/${c}`, { body: { ttl: 400, grace: 200 } })).status).toBe(204);
+    const after = (await z("GET", `/queues/zq-renew/claims/${c}`)).body;
+    expect([after.ttl, after.messages.map((m: any) => m.ttl)]).toEqual([400, [390]]);
+    // The message was rewritten at the claim for 390 s: it expires then, not at the renewed claim's end + grace.
+    clock().advance(381_000);
+    expect((await z("GET", `/queues/zq-renew/claims/${c}`)).body.messages).toEqual([]);
+  });
+
+  it("deleting with a claim id: a claim that is gone is 400, a free message 400, another claim's message 403", async () => {
+    const ids = (await z("POST", "/queues/zq-dc/messages", { body: { messages: [1, 2, 3].map((n) => ({ ttl: 600, body: n })) } })).body.resources.map((h: string) => h.split("/").pop());
+    const a = (await z("POST", "/queues/zq-dc/claims?limit=1", { body: { ttl: 60, grace: 60 } })).headers.get("location")!.split("/").pop()!;
+    const b = (await z("POST", "/queues/zq-dc/claims?limit=1", { body: { ttl: 60, grace: 60 } })).headers.get("location")!.split("/").pop()!;
+    expect(await z("DELETE", `/queues/zq-dc/messages/${ids[1]}?claim_id=${a}`)).toMatchObject({ status: 403, body: { title: "Unable to delete", description: "This message is claimed; it cannot be deleted without a valid claim ID." } });
+    expect(await z("DELETE", `/queues/zq-dc/messages/${ids[2]}?claim_id=${a}`)).toMatchObject({ status: 400, body: { description: "A claim was specified, but the message is not currently claimed." } });
+    await z("DELETE", `/queues/zq-dc/claims/${b}`);
+    expect(await z("DELETE", `/queues/zq-dc/messages/${ids[1]}?claim_id=${b}`)).toMatchObject({ status: 400, body: { description: "The specified claim does not exist or has expired." } });
+    expect((await z("DELETE", `/queues/zq-dc/messages/${ids[0]}?claim_id=${a}`)).status).toBe(204);
   });
 
   it("by ids: GET a set (404 when none exist), DELETE a set (204); pop on v2", async () => {
@@ -237,5 +267,19 @@ describe("Queues v1 (Rackspace Cloud Queues) in the emulator", () => {
     expect(claim.status).toBe(201);
     expect(Array.isArray(claim.body)).toBe(true);
     expect(claim.body[0].href).toMatch(/\?claim_id=[0-9a-f]{24}$/);
+  });
+
+  it("claims and renewals lengthen messages that would expire before the claim to its end + grace (Marconi's MongoDB store); age runs on", async () => {
+    await r("POST", "/queues/q-hold/messages", { body: [{ ttl: 60, body: "short" }, { ttl: 3600, body: "long" }] });
+    clock().advance(10_000);
+    const made = await r("POST", "/queues/q-hold/claims", { body: { ttl: 100, grace: 60 } });
+    expect(made.body.map((m: any) => [m.body, m.ttl, m.age])).toEqual([["short", 160, 10], ["long", 3600, 10]]);
+    const id = made.headers.get("location")!.split("/").pop()!;
+    clock().advance(50_000);
+    expect((await r("PATCH", `/queues/q-hold/claims/${id}`, { body: { ttl: 300, grace: 120 } })).status).toBe(204);
+    expect((await r("GET", `/queues/q-hold/claims/${id}`)).body.messages.map((m: any) => [m.body, m.ttl])).toEqual([["short", 420], ["long", 3600]]);
+    clock().advance(415_000);
+    expect((await r("GET", `/queues/q-hold/claims/${id}`)).status).toBe(404);
+    expect((await r("GET", "/queues/q-hold/messages?echo=true")).body.messages.map((m: any) => m.body)).toEqual(["short", "long"]);
   });
 });

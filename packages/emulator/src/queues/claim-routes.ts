@@ -32,11 +32,11 @@ export async function claimRoutes(r: QueuesRequest, raw: string, id: string | un
     const ttl = body.ttl === undefined ? DEFAULTS.claimTtl : secondsOf(body.ttl, "ttl", "a claim", CLAIM.min, CLAIM.max);
     const grace = body.grace === undefined ? (r.version === "v1" ? 0 : DEFAULTS.claimGrace) : secondsOf(body.grace, "grace", "a claim", CLAIM.min, CLAIM.max);
     if (!q || !claim) throw missing();
-    r.store.renew(q, claim, ttl, grace);
+    r.store.renew(q, claim, ttl, grace, r.version === "v1");
     return emptyResponse(204);
   }
   if (m === "DELETE") {
-    if (q) r.store.release(q, id);
+    if (q) r.store.release(q, id, r.version === "v1");
     return emptyResponse(204);
   }
   throw methodNotAllowed("DELETE, GET, PATCH, OPTIONS");

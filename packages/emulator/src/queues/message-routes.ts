@@ -109,15 +109,24 @@ function getOne(r: QueuesRequest, name: string, id: string): Response {
   return jsonResponse(200, messageView(r, name, m));
 }
 
-/** DELETE one: a claimed message needs its live claim's id (403 without one, 400 with a stale one); a missing one is 204. */
+const CLAIMED = "This message is claimed; it cannot be deleted without a valid claim ID.";
+
+/**
+ * DELETE one; a missing one is 204. A claimed message needs its live claim's id (403 without one).
+ * With a `claim_id`, in Zaqar 15's order (storage/swift/messages.py `delete`): a claim that does not
+ * exist (released, expired, never made) is 400; an existing claim on a message that is not claimed
+ * is 400 too, in other words; a message another claim holds is 403.
+ */
 function deleteOne(r: QueuesRequest, name: string, id: string): Response {
   const q = r.store.get(name);
   const m = q?.messages.get(id);
   if (!q || !m) return emptyResponse(204);
   const claimId = r.url.searchParams.get("claim_id");
   if (claimId !== null) {
-    if (!q.claims.has(claimId) || m.claimId !== claimId) throw new ZaqarFault(400, "Unable to delete", "The specified claim does not exist or has expired.");
-  } else if (m.claimId) throw new ZaqarFault(403, "Unable to delete", "This message is claimed; it cannot be deleted without a valid claim ID.");
+    if (!q.claims.has(claimId)) throw new ZaqarFault(400, "Unable to delete", "The specified claim does not exist or has expired.");
+    if (!m.claimId) throw new ZaqarFault(400, "Unable to delete", "A claim was specified, but the message is not currently claimed.");
+    if (m.claimId !== claimId) throw new ZaqarFault(403, "Unable to delete", CLAIMED);
+  } else if (m.claimId) throw new ZaqarFault(403, "Unable to delete", CLAIMED);
   q.messages.delete(id);
   return emptyResponse(204);
 }

@@ -10,8 +10,12 @@ export interface MessageRecord {
   /** Posting order, for listing and v1's numeric markers. */
   seq: number;
   body: unknown;
-  /** Seconds it lives, as posted (a claim may extend `expires` beyond it). */
+  /** Seconds it lives, as the server reports it: as posted, until a claim lengthens it. */
   ttl: number;
+  /**
+   * When it was last stored, where `age` counts from: its post, or on Zaqar 15 (Swift store) the
+   * last claim or release, which rewrite the message object (a fresh `x-timestamp`).
+   */
   created: number;
   expires: number;
   clientId: string;
@@ -93,7 +97,15 @@ export class ProjectQueues {
     return m;
   }
 
-  /** Claims up to `limit` free messages, oldest first; none free → undefined (the 204). */
+  /**
+   * Claims up to `limit` free messages, oldest first; none free → undefined (the 204). Each claimed
+   * message is kept alive at least for the claim's ttl + grace, as the two stores do it:
+   * - v1, Marconi's MongoDB store (storage/mongodb/claims.py `create`): a message that would expire
+   *   before the claim gets expiry claim end + grace and ttl = claim ttl + grace; its age runs on.
+   * - v2, Zaqar 15's Swift store as run here (storage/swift/claims.py `create`): every claimed message
+   *   is rewritten with ttl = max(its ttl, claim ttl + grace) and `x-delete-after` that ttl, so its
+   *   expiry restarts from now and its age restarts at 0.
+   */
   claim(q: QueueRecord, ttl: number, grace: number, limit: number, v1: boolean): { claim: ClaimRecord; messages: MessageRecord[] } | undefined {
     const free = [...q.messages.values()].filter((m) => !m.claimId).slice(0, limit);
     if (free.length === 0) return undefined;
@@ -102,28 +114,58 @@ export class ProjectQueues {
     q.claims.set(claim.id, claim);
     for (const m of free) {
       m.claimId = claim.id;
-      m.expires = Math.max(m.expires, claim.expires + grace * 1000);
+      if (v1) holdFor(m, claim);
+      else {
+        m.ttl = Math.max(m.ttl, ttl + grace);
+        m.created = now;
+        m.expires = now + m.ttl * 1000;
+      }
     }
     return { claim, messages: free };
   }
 
-  renew(q: QueueRecord, claim: ClaimRecord, ttl: number | undefined, grace: number | undefined): void {
+  /**
+   * Renews a claim: its ttl and grace are replaced and its age restarts. What happens to its messages
+   * differs by store:
+   * - v1 (Marconi's MongoDB `update`): messages that would expire before the renewed claim are
+   *   lengthened to its end + grace (ttl = claim ttl + grace), as at creation.
+   * - v2 (Zaqar 15's Swift `update`): only the claim object's `x-delete-after` changes; its messages
+   *   keep their ttl and expiry, so a claim renewed past them outlives them (checked on real Zaqar 15:
+   *   a message shown with ttl 390 stayed 390 after a renewal to ttl 400 + grace 200).
+   */
+  renew(q: QueueRecord, claim: ClaimRecord, ttl: number, grace: number, v1: boolean): void {
     const now = this.now();
-    if (ttl !== undefined) claim.ttl = ttl;
-    if (grace !== undefined) claim.grace = grace;
+    claim.ttl = ttl;
+    claim.grace = grace;
     claim.renewed = now;
-    claim.expires = now + claim.ttl * 1000;
-    for (const m of q.messages.values()) if (m.claimId === claim.id) m.expires = Math.max(m.expires, claim.expires + claim.grace * 1000);
+    claim.expires = now + ttl * 1000;
+    if (v1) for (const m of q.messages.values()) if (m.claimId === claim.id) holdFor(m, claim);
   }
 
-  release(q: QueueRecord, id: string): void {
+  /**
+   * Releases a claim: its messages are free at once. Zaqar 15's Swift store rewrites each (its
+   * `x-delete-at` kept, so the expiry stands), which restarts its age; Marconi's leaves them as they are.
+   */
+  release(q: QueueRecord, id: string, v1: boolean): void {
+    const now = this.now();
     q.claims.delete(id);
-    for (const m of q.messages.values()) if (m.claimId === id) m.claimId = undefined;
+    for (const m of q.messages.values()) {
+      if (m.claimId !== id) continue;
+      m.claimId = undefined;
+      if (!v1) m.created = now;
+    }
   }
 
   claimed(q: QueueRecord, claimId: string): MessageRecord[] {
     return [...q.messages.values()].filter((m) => m.claimId === claimId);
   }
+}
+
+/** Marconi's MongoDB store: a message that would expire before the claim lives to its end + grace. */
+function holdFor(m: MessageRecord, claim: ClaimRecord): void {
+  if (m.expires >= claim.expires) return;
+  m.expires = claim.expires + claim.grace * 1000;
+  m.ttl = claim.ttl + claim.grace;
 }
 
 /** Every region's and project's queues. */

@@ -12,10 +12,9 @@ export function messageHref(r: QueuesRequest, queue: string, m: MessageRecord): 
   return m.claimId ? `${base}?claim_id=${m.claimId}` : base;
 }
 
-/** A message as GET shows it; its `ttl` is its lifetime now (a claim may have lengthened it). */
+/** A message as GET shows it; its `ttl` is as stored (a claim may have lengthened it). */
 export function messageView(r: QueuesRequest, queue: string, m: MessageRecord): Record<string, unknown> {
-  const ttl = Math.max(m.ttl, Math.round((m.expires - m.created) / 1000));
-  const view = { href: messageHref(r, queue, m), ttl, age: ageOf(r, m.created), body: m.body };
+  const view = { href: messageHref(r, queue, m), ttl: m.ttl, age: ageOf(r, m.created), body: m.body };
   return r.version === "v1" ? view : { id: m.id, ...view };
 }
 
