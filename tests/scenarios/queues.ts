@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { ValidationError } from "@rax/core";
-import { type Claim, DuplicateQueue, MessageClaimed, NoSuchClaim, QueueClientIDNotDefined, Queues } from "@rax/queues";
+import { type Claim, ClaimExpired, DuplicateQueue, MessageClaimed, NoSuchClaim, QueueClientIDNotDefined, Queues } from "@rax/queues";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type Target, uniqueName } from "./target";
 
@@ -158,6 +158,23 @@ export function queuesScenarios(getTarget: () => Target): void {
       expect(claim.grace).toBe(90);
       expect((await consumer.claims.get(name, claim.id)).ttl).toBe(900);
       await claim.release();
+    });
+
+    it("a worker whose claim was released cannot delete its messages (ClaimExpired, nothing deleted); another claim cannot either (MessageClaimed)", async () => {
+      const name = await queue("stale");
+      await producer.messages.postMany(name, [1, 2].map((n) => ({ body: { task: n }, ttl: 600 })));
+      const mine = (await consumer.claims.claim(name, { ttl: 60, grace: 60, count: 1 })) as Claim;
+      const theirs = (await producer.claims.claim(name, { ttl: 60, grace: 60, count: 1 })) as Claim;
+      await expect(consumer.messages.delete(name, theirs.messages[0]!.id, { claimId: mine.id })).rejects.toBeInstanceOf(MessageClaimed);
+      await mine.release();
+      const err = await mine.messages[0]!.delete().catch((e: unknown) => e);
+      expect(err).toBeInstanceOf(ClaimExpired);
+      expect(err).toMatchObject({ id: mine.messages[0]!.id, claimId: mine.id });
+      // Not deleted: it is free again for the next worker.
+      const next = (await producer.claims.claim(name, { ttl: 60, grace: 60 })) as Claim;
+      expect(next.messages.map((m) => (m.body as { task: number }).task)).toEqual([1]);
+      await next.release();
+      await theirs.release();
     });
 
     it("nothing to claim on an empty queue is undefined, not an error", async () => {

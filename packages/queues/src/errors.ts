@@ -26,14 +26,36 @@ export class QueueClientIDNotDefined extends ValidationError {
   }
 }
 
-/** Deleting a claimed message without its claim id (403), or with a claim that has expired (400). */
+/**
+ * Deleting a claimed message without its claim id (403), or with the id of another claim than the
+ * one holding it (403): the message is someone else's to delete.
+ */
 export class MessageClaimed extends Forbidden {
   static override readonly errorName: string = "MessageClaimed";
   constructor(
     readonly id: string,
     from: HttpError,
+    readonly claimId?: string,
   ) {
-    super(httpErrorInit(from, `Message ${id} is claimed: delete it with its claim id (${from.serverMessage})`));
+    const what = claimId === undefined ? "delete it with its claim id" : `claim ${claimId} does not hold it`;
+    super(httpErrorInit(from, `Message ${id} is claimed: ${what} (${from.serverMessage})`));
+  }
+}
+
+/**
+ * Deleting a message with a claim id that no longer holds it (400): the claim was released or its
+ * TTL ran out ("does not exist or has expired"), or the message is not claimed any more. The message
+ * was NOT deleted, and another worker may have claimed it since: renew claims before they run out,
+ * and treat this as "not mine any more", not as done.
+ */
+export class ClaimExpired extends BadRequest {
+  static override readonly errorName: string = "ClaimExpired";
+  constructor(
+    readonly id: string,
+    readonly claimId: string,
+    from: HttpError,
+  ) {
+    super(httpErrorInit(from, `Message ${id} was not deleted: claim ${claimId} no longer holds it (${from.serverMessage})`));
   }
 }
 

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { LIMITS, Message, MessageClaimed, NoSuchMessage, NoSuchQueue } from "../src/index";
+import { BadRequest } from "@rax/core";
+import { ClaimExpired, LIMITS, Message, MessageClaimed, NoSuchMessage, NoSuchQueue } from "../src/index";
 import { serve, wireMessage } from "./fixture";
 
 describe("messages", () => {
@@ -131,6 +132,29 @@ describe("messages", () => {
     await (await pq.messages.get("q", "m3")).delete();
     expect(seen.filter((s) => s.method === "DELETE").map((s) => s.query.get("claim_id"))).toEqual([null, "c2", "c3"]);
     await expect(pq.messages.delete("q", "m4")).rejects.toBeInstanceOf(MessageClaimed);
+  });
+
+  it("a claim that no longer holds the message (real Zaqar 15's 400s) → ClaimExpired, not deleted; another claim's message → MessageClaimed", async () => {
+    const gone = { title: "Unable to delete", description: "The specified claim does not exist or has expired." };
+    const free = { title: "Unable to delete", description: "A claim was specified, but the message is not currently claimed." };
+    const other = { title: "Unable to delete", description: "This message is claimed; it cannot be deleted without a valid claim ID." };
+    const { pq } = await serve(
+      { version: 2 },
+      { method: "DELETE", path: "/queues/q/messages/m1", status: 400, body: gone },
+      { method: "DELETE", path: "/queues/q/messages/m2", status: 400, body: free },
+      { method: "DELETE", path: "/queues/q/messages/m3", status: 403, body: other },
+      { method: "DELETE", path: "/queues/q/messages/m4", status: 400, body: { title: "Invalid API request", description: "Something else." } },
+    );
+    const expired = await pq.messages.delete("q", "m1", { claimId: "c1" }).catch((e: unknown) => e);
+    expect(expired).toBeInstanceOf(ClaimExpired);
+    expect(expired).toBeInstanceOf(BadRequest);
+    expect(expired).toMatchObject({ id: "m1", claimId: "c1", status: 400 });
+    expect(String((expired as Error).message)).toContain("does not exist or has expired");
+    await expect(pq.messages.delete("q", { id: "m2", claimId: "c1" })).rejects.toBeInstanceOf(ClaimExpired);
+    await expect(pq.messages.delete("q", "m3", { claimId: "c1" })).rejects.toMatchObject({ name: "MessageClaimed", claimId: "c1", message: expect.stringContaining("claim c1 does not hold it") });
+    const plain = await pq.messages.delete("q", "m4", { claimId: "c1" }).catch((e: unknown) => e);
+    expect(plain).toBeInstanceOf(BadRequest);
+    expect(plain).not.toBeInstanceOf(ClaimExpired);
   });
 
   it.each([

@@ -1,5 +1,5 @@
-import { type CallOptions, encodeSegment, Forbidden, linkPager, type NotFound, type Paginated, validate, ValidationError } from "@rax/core";
-import { MessageClaimed, NoSuchMessage, NoSuchQueue } from "../errors";
+import { BadRequest, type CallOptions, encodeSegment, Forbidden, linkPager, type NotFound, type Paginated, validate, ValidationError } from "@rax/core";
+import { ClaimExpired, MessageClaimed, NoSuchMessage, NoSuchQueue } from "../errors";
 import { sendQueues } from "../send";
 import { LIMITS, pageLimits } from "../limits";
 import { type QueuesApi, queuesPath, requireClientId } from "../queues-api";
@@ -118,7 +118,8 @@ export async function getMessagesByIds(client: QueuesApi, queue: QueueRef, ids: 
 
 /**
  * DELETE /queues/{q}/messages/{id}[?claim_id=]. A claimed message needs its claim id (403 without
- * it → `MessageClaimed`); deleting one already gone is not an error (204, as the server says).
+ * it, or with another claim's → `MessageClaimed`); a claim that no longer holds it (released or
+ * expired: 400) → `ClaimExpired`; deleting one already gone is not an error (204, as the server says).
  */
 export async function deleteMessage(client: QueuesApi, queue: QueueRef, message: Ref | { id: string; claimId?: string }, options?: DeleteMessageInput, o: CallOptions = {}): Promise<void> {
   const name = queueNameOf(queue);
@@ -132,7 +133,10 @@ export async function deleteMessage(client: QueuesApi, queue: QueueRef, message:
     const res = await sendQueues(client, { method: "DELETE", path: queuesPath(client, name, "messages", id), query: { claim_id: claimId }, ...o, success: [204] }, (e) => new NoSuchMessage(id, e));
     await res.dump();
   } catch (e) {
-    if (e instanceof Forbidden) throw new MessageClaimed(id, e);
+    if (e instanceof Forbidden) throw new MessageClaimed(id, e, claimId);
+    // Zaqar's 400s for a claim that no longer holds the message ("Unable to delete"); any other 400
+    // (a missing Client-ID has become QueueClientIDNotDefined already) passes as it is.
+    if (claimId !== undefined && e instanceof BadRequest && /unable to delete/i.test(e.serverMessage ?? "")) throw new ClaimExpired(id, claimId, e);
     throw e;
   }
 }
