@@ -1,3 +1,4 @@
+import type { DebugLogger } from "./debug-log";
 import { AbortError, ConnectionError, type RaxError, TimeoutError, isRaxError } from "./errors";
 import { redact, redactUrl } from "./redact";
 import type { PreparedBody } from "./request-body";
@@ -26,6 +27,14 @@ export class Call {
   readonly userSignal: AbortSignal | undefined;
   readonly started: number;
   readonly hasTotal: boolean;
+  /**
+   * Where this call's debug lines go, or undefined when it logs nothing: the transport's logger,
+   * or the one the request asked for (a client's `httpLogDebug`). Callers test it before building
+   * a line, so a call that logs nothing redacts and formats nothing.
+   */
+  readonly log: DebugLogger | undefined;
+  /** Headers and bodies too (debug "verbose"); only ever true with `log`. */
+  readonly verbose: boolean;
   /** Absolute end of the total deadline (Infinity without one). */
   readonly deadline: number;
   /** The signal attempts and waits use: the caller's, or one linked with the total deadline. */
@@ -54,6 +63,8 @@ export class Call {
     headers: Record<string, string>,
     userSignal: AbortSignal | undefined,
     started: number,
+    log: DebugLogger | undefined,
+    verbose: boolean,
   ) {
     this.method = method;
     this.url = url;
@@ -71,6 +82,8 @@ export class Call {
     this.started = started;
     this.hasTotal = timeouts.total !== undefined;
     this.deadline = this.hasTotal ? started + (timeouts.total as number) : Number.POSITIVE_INFINITY;
+    this.log = log;
+    this.verbose = verbose;
   }
 
   // Methods, not per-call arrow fields: a call is made per request, and each closure was an

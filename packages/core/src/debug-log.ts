@@ -1,3 +1,4 @@
+import { ValidationError } from "./errors";
 import { redact } from "./redact";
 
 /** Receives one line of debug output. The transport redacts every line before calling it. */
@@ -52,4 +53,27 @@ export function createDebugLogger(o: DebugLoggerOptions = {}): DebugLogger & { r
     if (enabled) sink(redact(line));
   };
   return Object.assign(log, { enabled });
+}
+
+/** A debug level given in code (`true`, `false` or `"verbose"`), or a ValidationError naming `field`. */
+export function checkDebugLevel(value: unknown, field: string): DebugLevel {
+  if (typeof value === "boolean" || value === "verbose") return value;
+  throw new ValidationError(field, 'must be true, false or "verbose"');
+}
+
+/** A logger given in code (a function of one line), or a ValidationError naming `field`. */
+export function checkDebugLogger(value: unknown, field: string): DebugLogger {
+  if (typeof value === "function") return value as DebugLogger;
+  throw new ValidationError(field, "must be a function that takes one line");
+}
+
+let stderrLogger: DebugLogger | undefined;
+
+/**
+ * The stderr logger for debug turned on where no logger was given (a client's `httpLogDebug` on a
+ * transport that logs nothing): one per process, made on first use.
+ */
+export function stderrDebugLogger(): DebugLogger {
+  stderrLogger ??= createDebugLogger({ enabled: true });
+  return stderrLogger;
 }

@@ -1,4 +1,5 @@
 import type { $ZodType } from "zod/v4/core";
+import { type DebugLevel, type DebugLogger, checkDebugLevel, checkDebugLogger } from "./debug-log";
 import { NotAuthenticated, Unauthorized, ValidationError } from "./errors";
 import { INSPECT, defined, inspectAs } from "./inspect-form";
 import { redact, redactUrl } from "./redact";
@@ -93,6 +94,11 @@ export abstract class ServiceClient {
   readonly internal: boolean;
   #endpoint?: string;
   #entry?: CatalogEntry;
+  /** This client's own debug level; undefined: the transport's (the context's) decides. */
+  #debug?: DebugLevel;
+  #logger?: DebugLogger;
+  /** The logger each request carries: `#logger` while `#debug` is set, else undefined. */
+  #requestLogger?: DebugLogger;
 
   constructor(session: AuthSession, opts: ServiceClientOptions = {}) {
     if (!session || typeof session.getToken !== "function") throw new ValidationError("session", "must be an AuthSession");
@@ -100,6 +106,35 @@ export abstract class ServiceClient {
     this.region = opts.region ?? session.defaultRegion;
     this.internal = opts.internal ?? false;
     if (opts.endpoint !== undefined) this.#endpoint = opts.endpoint.replace(/\/+$/, "");
+  }
+
+  /**
+   * pyrax's per-service `http_log_debug`: this client's own debug level, for its requests only.
+   * `true` logs one redacted line per attempt, `"verbose"` also headers and JSON/text bodies,
+   * `false` logs nothing for this client even while its context logs; `undefined` (the default)
+   * follows the context (its `debug` setting / `setHttpDebug`). Other clients of the same context
+   * or transport are not affected. Lines go to the `logger` given to `setHttpDebug` or to the
+   * client, else the transport's logger, else stderr.
+   */
+  get httpLogDebug(): DebugLevel | undefined {
+    return this.#debug;
+  }
+
+  set httpLogDebug(level: DebugLevel | undefined) {
+    this.setHttpDebug(level);
+  }
+
+  /**
+   * Sets `httpLogDebug` (see there), and with `logger` where this client's lines go from now on.
+   * `undefined` (or `null`) hands the decision back to the context; with a logger it only says
+   * where lines will go (a context gives its clients its `logger` so). A level or logger that is
+   * not one is a `ValidationError`, and nothing changes.
+   */
+  setHttpDebug(level: DebugLevel | undefined | null, logger?: DebugLogger): void {
+    const checked = level === undefined || level === null ? undefined : checkDebugLevel(level, "httpLogDebug");
+    if (logger !== undefined) this.#logger = checkDebugLogger(logger, "logger");
+    this.#debug = checked;
+    this.#requestLogger = checked === undefined ? undefined : this.#logger;
   }
 
   /** The session this client authenticates with. */
@@ -168,6 +203,7 @@ export abstract class ServiceClient {
       region: this.region,
       internal: this.internal,
       endpoint: this.#endpoint === undefined ? undefined : redactUrl(this.#endpoint),
+      httpLogDebug: this.#debug,
     });
   }
 
@@ -234,6 +270,10 @@ export abstract class ServiceClient {
       retry: c.retry,
       idempotent: c.idempotent,
       expectStatus: c.expectStatus,
+      // Both undefined unless this client (or the call) has a debug setting of its own: the
+      // transport then logs as it would anyway.
+      debug: c.debug ?? this.#debug,
+      logger: c.logger ?? this.#requestLogger,
     };
   }
 

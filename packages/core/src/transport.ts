@@ -1,6 +1,6 @@
 import type { Readable } from "node:stream";
 import { sleep } from "./abort";
-import { type DebugLevel, type DebugLogger, createDebugLogger, debugLevelFromEnv } from "./debug-log";
+import { type DebugLevel, type DebugLogger, checkDebugLevel, checkDebugLogger, createDebugLogger, debugLevelFromEnv, stderrDebugLogger } from "./debug-log";
 import { errorFromResponse } from "./error-from-response";
 import { AbortError, ConnectionError, TimeoutError, ValidationError, isRaxError } from "./errors";
 import { checkHeader } from "./header-check";
@@ -61,6 +61,18 @@ export interface RequestOptions {
   idempotent?: boolean;
   /** Error statuses to return as responses instead of throwing (e.g. 404 for `exists()`). */
   expectStatus?: number[];
+  /**
+   * This request's debug level, in place of the transport's (a service client's `httpLogDebug`
+   * sets it): `false` logs nothing for it even when the transport logs; `true` / `"verbose"` log it
+   * even when the transport does not. Default: the transport's level.
+   */
+  debug?: DebugLevel;
+  /**
+   * Where this request's debug lines go (redacted first). Default: the transport's logger, else
+   * stderr. Given without `debug`, the request logs at least one line per attempt, as a
+   * transport's `logger` does.
+   */
+  logger?: DebugLogger;
 }
 
 const ERROR_BODY_LIMIT = 64 * 1024;
@@ -140,7 +152,7 @@ export class Transport {
   readonly budget: RetryBudget;
   readonly userAgent: string;
   readonly logger?: DebugLogger;
-  /** Headers and bodies too (debug "verbose"); only ever true with a logger. */
+  /** Headers and bodies too (debug "verbose"); only ever true with a logger. A request's `debug` replaces it for that call. */
   readonly #verbose: boolean;
   readonly #timeouts: Timeouts;
   readonly #retry: RetryOptions;
@@ -167,12 +179,12 @@ export class Transport {
     this.logger = o.logger ?? (level ? createDebugLogger({ enabled: true }) : undefined);
     // `debug: false` with a logger keeps today's behaviour: the logger gets the one-line log.
     this.#verbose = this.logger !== undefined && level === "verbose";
-    if (!this.#verifySsl) warnInsecureOnce((line) => this.#log(line));
+    if (!this.#verifySsl) warnInsecureOnce((line) => this.logger?.(redact(line)));
   }
 
-  // Callers check `this.logger` first, so no log line (nor its redaction) is built without one.
-  #log(line: string): void {
-    if (this.logger) this.logger(redact(line));
+  // Callers check `call.log` first, so no log line (nor its redaction) is built for a call that logs nothing.
+  #log(call: Call, line: string): void {
+    call.log?.(redact(line));
   }
 
   #load(): Promise<HttpEngine> {
@@ -246,6 +258,15 @@ export class Transport {
     const userSignal = o.signal;
     if (userSignal?.aborted) throw new AbortError(undefined, { cause: userSignal.reason, attempts: 0 });
     const started = Date.now();
+    // Most requests carry no debug setting of their own and take the transport's as is; one that
+    // does (a service client's `httpLogDebug`) replaces it for this call only.
+    let log = this.logger;
+    let verbose = this.#verbose;
+    if (o.debug !== undefined || o.logger !== undefined) {
+      const level = o.debug === undefined ? (verbose ? "verbose" : true) : checkDebugLevel(o.debug, "debug");
+      log = level === false ? undefined : ((o.logger === undefined ? undefined : checkDebugLogger(o.logger, "logger")) ?? this.logger ?? stderrDebugLogger());
+      verbose = level === "verbose";
+    }
     const call = new Call(
       method,
       url,
@@ -259,6 +280,8 @@ export class Transport {
       headers,
       userSignal,
       started,
+      log,
+      verbose,
     );
     call.armDeadline();
     return call;
@@ -296,7 +319,7 @@ export class Transport {
     if (signal?.aborted) throw signal.reason;
     const sent = call.body.next();
     // Logged as sent: a body in memory is shown; a stream is passed on untouched.
-    if (this.#verbose) logRequest(call, sent, (line) => this.#log(line));
+    if (call.verbose) logRequest(call, sent, (line) => this.#log(call, line));
     return engine.send(call, sent, signal);
   }
 
@@ -311,8 +334,9 @@ export class Transport {
         : undefined;
     const allowed = kind === "notSent" || (kind === "maybeSent" && call.idempotent);
     const delay = allowed ? this.#retryDelay(call, undefined, mapped instanceof TimeoutError) : undefined;
-    if (this.logger)
+    if (call.log)
       this.#log(
+        call,
         `rax: ${method} ${call.shownUrl()} -> ${mapped.name}${(mapped as ConnectionError).code ? ` ${(mapped as ConnectionError).code}` : ""} (${Date.now() - t0} ms, attempt ${call.attempt})${delay !== undefined ? `; retrying in ${delay} ms` : ""}`,
       );
     return { error: mapped, delay };
@@ -327,9 +351,9 @@ export class Transport {
     // A 3xx is never success and never followed: only statuses the caller lists pass.
     if (status >= 300 && !call.expect.includes(status)) return this.#classifyError(call, t0, res, status, resHeaders, requestId);
 
-    if (this.logger) {
-      this.#log(`rax: ${method} ${call.shownUrl()} -> ${status} (${Date.now() - t0} ms, attempt ${call.attempt})${requestIdNote(requestId)}`);
-      if (this.#verbose) logResponseHead(status, resHeaders, (line) => this.#log(line));
+    if (call.log) {
+      this.#log(call, `rax: ${method} ${call.shownUrl()} -> ${status} (${Date.now() - t0} ms, attempt ${call.attempt})${requestIdNote(requestId)}`);
+      if (call.verbose) logResponseHead(status, resHeaders, (line) => this.#log(call, line));
     }
     call.budget?.release(call.spent);
     call.finalAttempt = call.attempt;
@@ -351,7 +375,7 @@ export class Transport {
       readDeadline: call.hasTotal || bodyless ? undefined : { at: call.started + (call.timeouts.call ?? DEFAULT_TIMEOUTS.call), ms: call.timeouts.call ?? DEFAULT_TIMEOUTS.call },
     };
     // The verbose response logs a body the caller reads whole; the plain one is the default path.
-    return this.#verbose ? new VerboseResponse(init, (line) => this.#log(line)) : new RaxResponse(init);
+    return call.verbose ? new VerboseResponse(init, (line) => this.#log(call, line)) : new RaxResponse(init);
   }
 
   /** An error status: its (bounded) body read into the typed error, and whether to retry. */
@@ -373,12 +397,13 @@ export class Transport {
     const error = errorFromResponse({ status, headers: resHeaders, body: raw, method, url: call.url, attempts: call.attempt });
     const hint = retryAfterFromHeaders(resHeaders);
     const delay = isRetryableStatus(status, call.idempotent, hint !== undefined, call.retry) ? this.#retryDelay(call, hint, false) : undefined;
-    if (this.logger) {
+    if (call.log) {
       this.#log(
+        call,
         `rax: ${method} ${call.shownUrl()} -> ${status} (${Date.now() - t0} ms, attempt ${call.attempt})${requestIdNote(requestId)}${delay !== undefined ? `; retrying in ${delay} ms` : ""}`,
       );
-      if (this.#verbose) {
-        const log = (line: string) => this.#log(line);
+      if (call.verbose) {
+        const log = (line: string) => this.#log(call, line);
         logResponseHead(status, resHeaders, log);
         logResponseBody(method, call.shownUrl(), resHeaders, raw, log);
       }
@@ -396,7 +421,7 @@ export class Transport {
     if (budget) {
       const cost = budget.tryAcquire(timeout);
       if (cost === undefined) {
-        if (this.logger) this.#log(`rax: ${call.method} ${call.shownUrl()} not retried: retry budget exhausted`);
+        if (call.log) this.#log(call, `rax: ${call.method} ${call.shownUrl()} not retried: retry budget exhausted`);
         return undefined;
       }
       call.spent += cost;

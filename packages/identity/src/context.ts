@@ -444,6 +444,8 @@ export class Context {
       if (internal !== undefined) opts.internal = internal;
       if (o.endpoint !== undefined) opts.endpoint = o.endpoint;
       c = new Cls(id, opts as O);
+      // The context's logger is where a client's own `httpLogDebug` writes too (this turns nothing on).
+      if (this.#options.logger !== undefined) c.setHttpDebug(undefined, this.#options.logger);
       byKey.set(key, c);
     }
     return c;
@@ -539,6 +541,7 @@ export class Context {
   /**
    * pyrax `set_http_debug(on)`: the redacted HTTP log on or off for this context's requests;
    * `"verbose"` also logs headers and JSON/text bodies (pyrax's log showed requests and responses).
+   * A client whose own `httpLogDebug` is set (pyrax's per-service `http_log_debug`) keeps it.
    */
   setHttpDebug(on: boolean | "verbose"): void {
     this.setSetting("debug", on);
