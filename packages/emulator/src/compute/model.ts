@@ -209,6 +209,20 @@ export class RegionCompute {
     this.pendingAddresses.set(id, out);
   }
 
+  /**
+   * The addresses of the Neutron port the server got on an isolated network (its subnet's next host),
+   * in place of the placeholder `assignAddresses` chose: Nova reports the port's fixed IPs, so
+   * `server show` and `port list` agree.
+   */
+  usePortAddresses(id: string, networkId: string, ips: string[]): void {
+    const label = networkLabel(networkId) ?? `net-${networkId.slice(0, 8)}`;
+    const addresses: Address[] = ips.map((addr) => ({ addr, version: addr.includes(":") ? 6 : 4 }));
+    const pending = this.pendingAddresses.get(id);
+    if (pending && label in pending) pending[label] = addresses;
+    const s = this.servers.get(id);
+    if (s && label in s.addresses) s.addresses[label] = addresses;
+  }
+
   /** Glance's images in this region (public base images, uploads, snapshots). */
   get glance(): RegionImages {
     return glanceState(this.compute.state).region(this.region);

@@ -1,3 +1,4 @@
+import { cinderState } from "../block-storage/model";
 import type { FlavorRecord } from "./seed-data";
 import type { KeypairRecord, NovaImage, RegionCompute, ServerRecord } from "./model";
 
@@ -47,12 +48,24 @@ export function serverView(r: RegionCompute, at: LinkBase, s: ServerRecord): Rec
     "OS-EXT-AZ:availability_zone": s.availabilityZone,
     "OS-SRV-USG:launched_at": s.launchedAt === undefined ? null : iso(s.launchedAt).replace("Z", ".000000"),
     "OS-SRV-USG:terminated_at": deleted && s.deletedAt !== undefined ? iso(s.deletedAt).replace("Z", ".000000") : null,
-    "os-extended-volumes:volumes_attached": [],
+    "os-extended-volumes:volumes_attached": deleted ? [] : attachedVolumes(r, s),
     security_groups: s.securityGroups,
   };
   if (s.fault && s.status === "ERROR") view.fault = s.fault;
   if (!PROGRESS_STATUSES.has(view.status as string)) delete view.progress;
   return view;
+}
+
+/**
+ * The Cinder volumes attached to the server (os-volume_attachments on this endpoint), as Nova lists its
+ * block device mappings at microversion 2.1: `[{id}]`. The `openstack server show` "volumes_attached" row.
+ */
+function attachedVolumes(r: RegionCompute, s: ServerRecord): Array<{ id: string }> {
+  return cinderState(r.compute.state)
+    .region(r.region)
+    .tenantVolumes(s.tenantId)
+    .filter((v) => v.attachment?.serverId === s.id)
+    .map((v) => ({ id: v.id }));
 }
 
 /**

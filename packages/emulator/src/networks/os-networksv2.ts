@@ -1,6 +1,7 @@
 import { getResponse, http, type RequestHandler } from "msw";
 import { endpointOf, sameArrival } from "../arrival";
 import { presentedToken } from "../auth-check";
+import { computeState } from "../compute/model";
 import { novaError } from "../compute/nova-errors";
 import type { EmulatorContext } from "../context";
 import { BodyTooLarge, readBody } from "../request-body";
@@ -124,7 +125,12 @@ async function createServerWatched(ctx: EmulatorContext, request: Request, nova:
     const created = (await response.clone().json()) as { server?: { id?: string } };
     const serverId = created.server?.id;
     if (!serverId || !check.ok) return response;
-    for (const id of askedNetworks(raw)) if (nets.networks.get(id)?.tenantId) nets.addPort({ networkId: id, tenantId: check.token.tenantId, deviceId: serverId, deviceOwner: COMPUTE_OWNER });
+    const compute = computeState(ctx.state).region(region);
+    for (const id of askedNetworks(raw)) {
+      if (!nets.networks.get(id)?.tenantId) continue;
+      const port = nets.addPort({ networkId: id, tenantId: check.token.tenantId, deviceId: serverId, deviceOwner: COMPUTE_OWNER });
+      if (port.fixedIps.length) compute.usePortAddresses(serverId, id, port.fixedIps.map((f) => f.ip_address));
+    }
   } catch {
     // A body Nova accepted but this watcher cannot read changes nothing about the server.
   }
