@@ -130,17 +130,34 @@ function regionView(ctx: Context, region: string): RegionServices {
       if (isProbe(prop)) return undefined;
       return getClient(ctx, prop as string, region);
     },
+    set(_t, prop) {
+      throw viewIsNotAClient(prop, `rax.${region}`, `rax.${region}.<service>`);
+    },
   });
 }
 
-function serviceView(ctx: Context, service: ServiceKey): ServiceRegions<ServiceKey> {
+/** `rax.compute`, read as `rax.<name>` (`name`: the key or alias the caller wrote). */
+function serviceView(ctx: Context, service: ServiceKey, name: string): ServiceRegions<ServiceKey> {
   return new Proxy({} as ServiceRegions<ServiceKey>, {
     get(_t, prop) {
       if (isProbe(prop)) return undefined;
       requireAuth(ctx, `${service}.${String(prop)}`);
       return getClient(ctx, service, region(ctx, prop as string));
     },
+    set(_t, prop) {
+      throw viewIsNotAClient(prop, `rax.${name}`, `rax.<region>.${name}`);
+    },
   });
+}
+
+/**
+ * A view is made anew on each read and holds nothing: a property set on it (pyrax's
+ * `pyrax.cloud_blockstorage.http_log_debug = True` ported as `rax.blockStorage.httpLogDebug = true`)
+ * would vanish without effect, so it is refused, naming where it belongs.
+ */
+function viewIsNotAClient(prop: string | symbol, view: string, client: string): ValidationError {
+  const name = String(prop);
+  return new ValidationError(name, `${view} is a view over clients, not a client: set ${name} on a client (${client}.${name})`);
 }
 
 /** `rax.dns`: the client itself, which also answers region names (`rax.dns.ORD`) as the other services do. */
@@ -179,7 +196,7 @@ export function withShortcuts(ctx: Context): Rax {
       // The context's own members, symbols, and keys other code probes objects for.
       if (typeof prop !== "string" || prop in target || isProbe(prop)) return memberOf(target, prop);
       const service = knownService(prop);
-      if (service) return REGIONLESS.has(service) ? regionlessView(target, service) : serviceView(target, service);
+      if (service) return REGIONLESS.has(service) ? regionlessView(target, service) : serviceView(target, service, prop);
       requireAuth(target, prop);
       return regionView(target, region(target, prop));
     },
