@@ -144,7 +144,7 @@ describe("webhooks", () => {
     expect(String((e as Error).message)).not.toContain(HASH);
     expect(log.join("\n")).not.toContain(HASH);
     expect(w.capabilityUrl).toContain(HASH);
-    await expect(au.webhooks.execute("not a url")).rejects.toMatchObject({ field: "capabilityUrl" });
+    await expect(au.webhooks.execute("not a url")).rejects.toMatchObject({ field: "webhook" });
   });
 
   it("update: metadata replaces; updateMetadata merges; name kept unless given; 404 → NoSuchWebhook", async () => {

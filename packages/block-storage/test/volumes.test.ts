@@ -74,7 +74,7 @@ describe("volumes", () => {
     [{ size: 100, name: "x".repeat(256) }, "volume.name", "must be at most 255 characters"],
     [{ size: 100, volumeType: "" }, "volume.volumeType", "Too small: expected string to have >=1 characters"],
     [{ size: 100, metadata: { k: 1 } }, "volume.metadata.k", "must be a string (Cinder metadata holds strings only)"],
-    [{ size: 100, snapshot: 5 }, "volume.snapshot", "must be an id or an object with an id"],
+    [{ size: 100, snapshot: 5 }, "volume.snapshot", "must be an id (not blank, no '/') or an object with an id"],
     [{ size: 100, colour: "red" }, "volume.colour", 'Unrecognized key: "colour"'],
   ])("create's refusal of %j names %s and says %j", async (input, field, message) => {
     const { cbs } = await serve();

@@ -1,13 +1,19 @@
 import { lazy } from "@rax/core";
 import * as z from "zod/mini";
 
+/**
+ * An id (or name) that becomes a path segment: not blank, and without "/", which no id holds and which
+ * the OpenStack services' WSGI servers decode from "%2F" before routing, so it would address another resource.
+ */
+export const SEGMENT = /^[^/]*[^/\s][^/]*$/;
+
 /** A resource given by its id or by any object carrying it (an `Instance`, a `Backup`, a `Flavor`). */
 export type Ref = string | { readonly id: string | number };
 
 /** Validates a `Ref` into the id (`ValidationError` names the argument when it is neither). */
 export const ref = lazy(() =>
-  z.union([z.string().check(z.minLength(1)), z.pipe(z.object({ id: z.union([z.string().check(z.minLength(1)), z.number()]) }), z.transform((o) => String(o.id)))], {
-    error: "must be an id or an object with an id",
+  z.union([z.string().check(z.regex(SEGMENT)), z.pipe(z.object({ id: z.union([z.string().check(z.regex(SEGMENT)), z.number()]) }), z.transform((o) => String(o.id)))], {
+    error: "must be an id (not blank, no '/') or an object with an id",
   }),
 );
 
@@ -15,8 +21,8 @@ export const ref = lazy(() =>
 export type NameRef = string | { readonly name: string };
 
 export const nameRef = lazy(() =>
-  z.union([z.string().check(z.minLength(1)), z.pipe(z.object({ name: z.string().check(z.minLength(1)) }), z.transform((o) => o.name))], {
-    error: "must be a name or an object with a name",
+  z.union([z.string().check(z.regex(SEGMENT)), z.pipe(z.object({ name: z.string().check(z.regex(SEGMENT)) }), z.transform((o) => o.name))], {
+    error: "must be a name (not blank, no '/') or an object with a name",
   }),
 );
 
@@ -29,13 +35,13 @@ export type UserRef = string | { readonly name: string; readonly host?: string |
 export const userRef = lazy(() =>
   z.union(
     [
-      z.pipe(z.string().check(z.minLength(1)), z.transform((s) => {
+      z.pipe(z.string().check(z.regex(SEGMENT)), z.transform((s) => {
         const at = s.lastIndexOf("@");
         return at > 0 ? { name: s.slice(0, at), host: s.slice(at + 1) || "%" } : { name: s, host: "%" };
       })),
-      z.pipe(z.object({ name: z.string().check(z.minLength(1)), host: z.nullish(z.string().check(z.minLength(1))) }), z.transform((o) => ({ name: o.name, host: o.host ?? "%" }))),
+      z.pipe(z.object({ name: z.string().check(z.regex(SEGMENT)), host: z.nullish(z.string().check(z.regex(SEGMENT))) }), z.transform((o) => ({ name: o.name, host: o.host ?? "%" }))),
     ],
-    { error: "must be a user name or an object with a name" },
+    { error: "must be a user name (not blank, no '/') or an object with a name" },
   ),
 );
 

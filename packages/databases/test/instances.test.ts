@@ -90,7 +90,7 @@ describe("instances", () => {
     [{ name: "x", volume: 0 }, "instance.volume", "must be at least 1 GB"],
     [{ name: "" }, "instance.name", "Too small: expected string to have >=1 characters"],
     [{ name: "x", flavor: -2 }, "instance.flavor", "Too small: expected number to be >0"],
-    [{ name: "x", flavor: true }, "instance.flavor", "must be a flavor id, name, RAM size (MB) or an object with an id"],
+    [{ name: "x", flavor: true }, "instance.flavor", "must be a flavor id, name (not blank, no '/'), RAM size (MB) or an object with an id"],
     [{ name: "x", users: [{ name: "u" }] }, "instance.users.0.password", "is required (a user must have a password)"],
     [{ name: "x", users: [{ name: "root", password: "p" }] }, "instance.users.0.name", "is reserved by the service"],
     [{ name: "x", datastore: { type: "mysql" } }, "instance.datastore.version", "Invalid input: expected string, received undefined"],

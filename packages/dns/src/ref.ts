@@ -1,19 +1,25 @@
 import { lazy } from "@rax/core";
 import * as z from "zod/mini";
 
+/**
+ * An id that becomes a path segment: not blank, and without "/", which no id holds and which Designate's
+ * WSGI server decodes from "%2F" before routing, so it would address another resource.
+ */
+export const SEGMENT = /^[^/]*[^/\s][^/]*$/;
+
 /** A domain given by its id (Cloud DNS: numeric; Designate: a UUID) or any object carrying it (a `Domain`). */
 export type DomainRef = string | number | { readonly id: string | number };
 
 export const domainRef = lazy(() => z.union(
-  [z.string().check(z.minLength(1)), z.pipe(z.int().check(z.nonnegative()), z.transform(String)), z.pipe(z.object({ id: z.union([z.string().check(z.minLength(1)), z.int().check(z.nonnegative())]) }), z.transform((o) => String(o.id)))],
-  { error: "must be a domain id or an object with an id" },
+  [z.string().check(z.regex(SEGMENT)), z.pipe(z.int().check(z.nonnegative()), z.transform(String)), z.pipe(z.object({ id: z.union([z.string().check(z.regex(SEGMENT)), z.int().check(z.nonnegative())]) }), z.transform((o) => String(o.id)))],
+  { error: "must be a domain id (not blank, no '/') or an object with an id" },
 ));
 
 /** A record given by its id (`A-6817754`; Designate: a recordset UUID) or any object carrying it (a `DnsRecord`). */
 export type RecordRef = string | { readonly id: string };
 
-export const recordRef = lazy(() => z.union([z.string().check(z.minLength(1)), z.pipe(z.object({ id: z.string().check(z.minLength(1)) }), z.transform((o) => o.id))], {
-  error: "must be a record id or an object with an id",
+export const recordRef = lazy(() => z.union([z.string().check(z.regex(SEGMENT)), z.pipe(z.object({ id: z.string().check(z.regex(SEGMENT)) }), z.transform((o) => o.id))], {
+  error: "must be a record id (not blank, no '/') or an object with an id",
 }));
 
 const LABEL = "[A-Za-z0-9_](?:[A-Za-z0-9_-]{0,61}[A-Za-z0-9_])?";

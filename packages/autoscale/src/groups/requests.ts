@@ -125,6 +125,7 @@ export async function updateGroupConfig(client: ServiceClient, group: Ref, chang
 
 /** Merges `metadata` into the group's (pyrax `update_metadata`). */
 export async function updateGroupMetadata(client: ServiceClient, group: Ref, metadata: Record<string, string>, o: CallOptions = {}): Promise<GroupConfigData> {
+  validate(ref(), group, "group"); // first, so the error names the first bad argument
   return updateGroupConfig(client, group, { metadata: validate(metadataInput(), metadata, "metadata") }, o, true);
 }
 
@@ -158,6 +159,7 @@ export async function updateLaunchConfig(client: ServiceClient, group: Ref, chan
 
 /** Merges `metadata` into the servers' metadata of the launch configuration (pyrax `update_launch_metadata`). */
 export async function updateLaunchMetadata(client: ServiceClient, group: Ref, metadata: Record<string, string>, o: CallOptions = {}): Promise<LaunchConfigData> {
+  validate(ref(), group, "group"); // first, so the error names the first bad argument
   return updateLaunchConfig(client, group, { metadata: validate(serverMetadataInput(), metadata, "metadata") }, o, true);
 }
 

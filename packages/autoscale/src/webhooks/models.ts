@@ -65,3 +65,10 @@ export const capabilityUrlInput = lazy(() =>
     }
   }, "must be the webhook's capability URL (absolute http or https)")),
 );
+
+/** What `webhooks.execute` takes: the capability URL, or a `Webhook` carrying it. */
+export const executeWebhookInput = lazy(() =>
+  z.union([capabilityUrlInput(), z.pipe(z.object({ capabilityUrl: capabilityUrlInput() }), z.transform((w) => w.capabilityUrl))], {
+    error: "must be a webhook's capability URL (absolute http or https) or a Webhook with one",
+  }),
+);

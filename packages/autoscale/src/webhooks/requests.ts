@@ -3,7 +3,7 @@ import { refined } from "../errors";
 import { hasNext, type ListInput, listInput } from "../paging";
 import { policyPath, webhookPath } from "../paths";
 import { metadataInput, type Ref, ref } from "../ref";
-import { capabilityUrlInput, type ConvertedWebhook, createdWebhooksBody, type CreateWebhookInput, createWebhookInput, toWebhook, type UpdateWebhookInput, updateWebhookInput, webhookBody, webhooksBody, wireWebhook } from "./models";
+import { type ConvertedWebhook, createdWebhooksBody, type CreateWebhookInput, createWebhookInput, executeWebhookInput, toWebhook, type UpdateWebhookInput, updateWebhookInput, webhookBody, webhooksBody, wireWebhook } from "./models";
 
 // One function per Otter webhook operation (reference autoscale.md, "Webhooks"). Every capability
 // URL read from a response is registered as a secret before it goes anywhere.
@@ -87,8 +87,8 @@ export async function deleteWebhook(client: ServiceClient, group: Ref, policy: R
  * what a monitoring alarm does. Sent through the client's transport (its timeouts, no auth); the
  * URL is registered as a secret first, so a failure's message and the debug log mask it.
  */
-export async function executeWebhookUrl(client: ServiceClient, url: string, o: CallOptions = {}): Promise<void> {
-  const u = validate(capabilityUrlInput(), url, "capabilityUrl");
+export async function executeWebhookUrl(client: ServiceClient, webhook: unknown, o: CallOptions = {}): Promise<void> {
+  const u = validate(executeWebhookInput(), webhook, "webhook");
   registerCapability(u);
   const res = await client.session.transport.request({
     method: "POST",

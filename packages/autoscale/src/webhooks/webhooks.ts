@@ -45,8 +45,7 @@ export class Webhooks {
    * token. Otter answers 202 whether or not the policy ran (paused, cooldown); check the group's state.
    */
   execute(webhook: Webhook | string, o?: CallOptions): Promise<void> {
-    const url = typeof webhook === "string" ? webhook : webhook.capabilityUrl;
-    return api.executeWebhookUrl(this.client, url ?? "", o);
+    return api.executeWebhookUrl(this.client, webhook, o);
   }
 }
 

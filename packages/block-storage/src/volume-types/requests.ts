@@ -15,7 +15,7 @@ export function listVolumeTypes(client: ServiceClient, o: CallOptions = {}): Pag
 }
 
 /** GET /types/{id}. Rackspace numbers its types (1 = SATA, 2 = SSD): a number is an id too. */
-const typeRef = lazy(() => z.union([z.pipe(z.int(), z.transform(String)), ref()], { error: "must be a type id or an object with an id" }));
+const typeRef = lazy(() => z.union([z.pipe(z.int().check(z.nonnegative()), z.transform(String)), ref()], { error: "must be a type id or an object with an id" }));
 
 export async function getVolumeType(client: ServiceClient, type: Ref | number, o: CallOptions = {}): Promise<VolumeTypeData> {
   const id = validate(typeRef(), type, "type");

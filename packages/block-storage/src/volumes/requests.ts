@@ -57,7 +57,7 @@ export async function getVolume(client: ServiceClient, volume: Ref, o: CallOptio
 
 /** The one volume named exactly `name` (v1 cannot filter by name: the listing is filtered here). */
 export async function findVolume(client: ServiceClient, name: string, o: CallOptions = {}): Promise<VolumeData> {
-  const n = validate(z.string().check(z.minLength(1)), name, "name");
+  const n = validate(z.string().check(z.regex(/\S/, "must not be blank")), name, "name");
   const matches = (await listVolumes(client, {}, o).toArray()).filter((v) => v.name === n);
   if (matches.length === 1) return matches[0]!;
   if (matches.length > 1) throw new NoUniqueMatch("volumes", matches.map((v) => v.id));

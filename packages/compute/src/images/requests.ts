@@ -53,7 +53,7 @@ export async function getImage(client: ServiceClient, image: Ref, o: CallOptions
 
 /** The first image named exactly `name` (pyrax `find_images_by_name` returns them all: see `findAll`). */
 export async function findImages(client: ServiceClient, name: string, o: CallOptions = {}): Promise<ImageData[]> {
-  const n = validate(z.string().check(z.minLength(1)), name, "name");
+  const n = validate(z.string().check(z.regex(/\S/, "must not be blank")), name, "name");
   return (await listImages(client, { name: n }, o).toArray()).filter((i) => i.name === n);
 }
 

@@ -102,7 +102,7 @@ export async function getServer(client: ServiceClient, server: Ref, o: CallOptio
  * escaped and anchored, and the rows are checked again here.
  */
 export async function findServer(client: ServiceClient, name: string, o: CallOptions = {}): Promise<ServerData> {
-  const n = validate(z.string().check(z.minLength(1)), name, "name");
+  const n = validate(z.string().check(z.regex(/\S/, "must not be blank")), name, "name");
   const pattern = `^${n.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}$`;
   const matches = (await listServers(client, { name: pattern }, o).toArray()).filter((s) => s.name === n);
   if (matches.length === 1) return matches[0]!;
@@ -174,15 +174,18 @@ export async function replaceServerMetadata(client: ServiceClient, server: Ref, 
 /** PUT /servers/{id}/metadata/{key}: sets one key. */
 export async function setServerMetadataItem(client: ServiceClient, server: Ref, key: string, value: string, o: CallOptions = {}): Promise<Record<string, string>> {
   const id = validate(ref(), server, "server");
-  const m = validate(metadataInput(), { [key]: value }, "metadata");
-  const path = serverPath(id, `/metadata/${encodeSegment(key)}`);
+  // The key is a path segment as well as the body's key: named on its own, and never holding "/".
+  const k = validate(z.string().check(z.regex(/\S/, "must not be blank"), z.maxLength(255), z.regex(/^[^/]*$/, "must not contain '/' (a metadata key is a path segment)")), key, "key");
+  const m = validate(metadataInput(), { [k]: value }, "metadata");
+  const path = serverPath(id, `/metadata/${encodeSegment(k)}`);
   return (await notFoundAs(jsonFor(client, { method: "PUT", path, json: { meta: m }, ...o }, [200], metaItemBody()), missing(id))).meta;
 }
 
 /** DELETE /servers/{id}/metadata/{key}, once per key (Nova has no bulk delete). */
 export async function deleteServerMetadata(client: ServiceClient, server: Ref, keys: string | string[], o: CallOptions = {}): Promise<void> {
   const id = validate(ref(), server, "server");
-  const list = validate(z.union([z.pipe(z.string().check(z.minLength(1)), z.transform((k) => [k])), z.array(z.string().check(z.minLength(1)))]), keys, "keys");
+  const metaKey = z.string().check(z.minLength(1), z.regex(/^[^/]*$/, "must not contain '/' (a metadata key is a path segment)"));
+  const list = validate(z.union([z.pipe(metaKey, z.transform((k) => [k])), z.array(metaKey)]), keys, "keys");
   for (const key of list) {
     const res = await notFoundAs(sendFor(client, { method: "DELETE", path: serverPath(id, `/metadata/${encodeSegment(key)}`), ...o }, [204]), missingItem(id));
     await res.dump();
@@ -225,9 +228,10 @@ export async function rebuildServer(client: ServiceClient, server: Ref, image: R
 
 /** resize → 202; status RESIZE, then VERIFY_RESIZE (confirm or revert it). */
 export async function resizeServer(client: ServiceClient, server: Ref, flavor: Ref, options: ResizeServerInput = {}, o: CallOptions = {}): Promise<void> {
+  const id = validate(ref(), server, "server");
   const flavorRef = validate(ref(), flavor, "flavor");
   const r = validate(resizeServerInput(), options, "options");
-  return actQuietly(client, server, { resize: { flavorRef, ...(r.diskConfig ? { "OS-DCF:diskConfig": r.diskConfig } : {}) } }, [202], o);
+  return actQuietly(client, id, { resize: { flavorRef, ...(r.diskConfig ? { "OS-DCF:diskConfig": r.diskConfig } : {}) } }, [202], o);
 }
 
 /** confirmResize → 204 (Nova v2.1; Rackspace's docs say 202). */
@@ -243,7 +247,7 @@ export async function revertServerResize(client: ServiceClient, server: Ref, o: 
 /** createImage → 202; the new image's id is the last segment of `Location` (or `image_id` from v2.45). */
 export async function createServerImage(client: ServiceClient, server: Ref, name: string, metadata?: Record<string, string>, o: CallOptions = {}): Promise<string> {
   const given = validate(ref(), server, "server");
-  const n = validate(z.string().check(z.minLength(1), z.maxLength(255)), name, "name");
+  const n = validate(z.string().check(z.regex(/\S/, "must not be blank"), z.maxLength(255)), name, "name");
   const m = validate(z.optional(metadataInput()), metadata, "metadata");
   // pyrax accepts the server's name here (`cs.servers.create_image("my_server", …)`); Nova ids are UUIDs.
   const id = UUID.test(given) ? given : (await findServer(client, given, o)).id;
@@ -267,8 +271,9 @@ function safeJson(text: string): unknown {
 
 /** changePassword → 202. */
 export async function changeServerPassword(client: ServiceClient, server: Ref, password: string, o: CallOptions = {}): Promise<void> {
+  const id = validate(ref(), server, "server");
   const adminPass = validate(z.string().check(z.minLength(1)), password, "password");
-  return actQuietly(client, server, { changePassword: { adminPass } }, [202], o);
+  return actQuietly(client, id, { changePassword: { adminPass } }, [202], o);
 }
 
 /** rescue → 200 `{adminPass}` (the rescue system's root password, a secret); status RESCUE. */

@@ -1,9 +1,10 @@
 import { lazy, BadRequest, type CallOptions, encodeSegment, type NotFound, notFoundAs, Paginated, type ServiceClient, validate } from "@rax/core";
 import * as z from "zod/mini";
+import { SEGMENT } from "../ref";
 import { NoSuchDatastore } from "../errors";
 import { type DatastoreData, type DatastoreVersionData, datastoreBody, datastoresBody, toDatastore, toVersion, versionBody, versionsBody } from "./models";
 
-const idOrName = lazy(() => z.union([z.string().check(z.minLength(1)), z.pipe(z.object({ id: z.string().check(z.minLength(1)) }), z.transform((o) => o.id))], { error: "must be a datastore id or name, or an object with an id" }));
+const idOrName = lazy(() => z.union([z.string().check(z.regex(SEGMENT)), z.pipe(z.object({ id: z.string().check(z.regex(SEGMENT)) }), z.transform((o) => o.id))], { error: "must be a datastore id or name (not blank, no '/'), or an object with an id" }));
 const missing = (id: string) => (e: NotFound) => new NoSuchDatastore(id, e);
 
 /** GET /datastores: one page (Trove does not page datastores). */

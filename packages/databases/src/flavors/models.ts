@@ -1,5 +1,6 @@
 import { lazy } from "@rax/core";
 import * as z from "zod/mini";
+import { SEGMENT } from "../ref";
 
 const wireLink = lazy(() => z.looseObject({ href: z.optional(z.string()), rel: z.optional(z.string()) }));
 export const wireLinks = lazy(() => z.array(wireLink()));
@@ -60,7 +61,7 @@ export type FindFlavorInput = z.input<ReturnType<typeof findFlavorInput>>;
  */
 export type FlavorRef = string | number | { readonly id: string | number };
 export const flavorRef = lazy(() =>
-  z.union([z.string().check(z.minLength(1)), z.int().check(z.positive()), z.object({ id: z.union([z.string().check(z.minLength(1)), z.number()]) })], {
-    error: "must be a flavor id, name, RAM size (MB) or an object with an id",
+  z.union([z.string().check(z.regex(SEGMENT)), z.int().check(z.positive()), z.object({ id: z.union([z.string().check(z.regex(SEGMENT)), z.number()]) })], {
+    error: "must be a flavor id, name (not blank, no '/'), RAM size (MB) or an object with an id",
   }),
 );

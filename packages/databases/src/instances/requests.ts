@@ -49,7 +49,7 @@ export async function getInstance(client: ServiceClient, instance: Ref, o: CallO
 
 /** The one instance named exactly `name` (Trove cannot filter by name: the listing is filtered here). */
 export async function findInstance(client: ServiceClient, name: string, o: CallOptions = {}): Promise<InstanceData> {
-  const n = validate(z.string().check(z.minLength(1)), name, "name");
+  const n = validate(z.string().check(z.regex(/\S/, "must not be blank")), name, "name");
   const matches = (await listInstances(client, {}, o).toArray()).filter((i) => i.name === n);
   if (matches.length === 1) return matches[0]!;
   if (matches.length > 1) throw new NoUniqueMatch("instances", matches.map((i) => i.id));

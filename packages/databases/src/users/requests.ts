@@ -76,6 +76,9 @@ export async function updateUser(client: ServiceClient, instance: Ref, user: Use
 
 /** The user's new password (pyrax `change_user_password`): `updateUser` with only the password. */
 export async function changeUserPassword(client: ServiceClient, instance: Ref, user: UserRef, newPassword: string, o: CallOptions = {}): Promise<void> {
+  // The instance and user first, so the error names the first bad argument.
+  validate(ref(), instance, "instance");
+  validate(userRef(), user, "user");
   const p = validate(passwordInput(), newPassword, "password");
   return updateUser(client, instance, user, { password: p }, o);
 }

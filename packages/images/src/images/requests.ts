@@ -59,7 +59,7 @@ export async function getImage(client: ServiceClient, image: Ref, o: CallOptions
 
 /** The one image named exactly `name` (Glance's `name` filter is exact); `NoSuchImage` if none, `ImageNameNotUnique` if several. */
 export async function findImage(client: ServiceClient, name: string, o: CallOptions = {}): Promise<ImageData> {
-  const n = validate(z.string().check(z.minLength(1)), name, "name");
+  const n = validate(z.string().check(z.regex(/\S/, "must not be blank")), name, "name");
   const matches = (await listImages(client, { name: n }, o).toArray()).filter((i) => i.name === n);
   if (matches.length === 1) return matches[0]!;
   if (matches.length > 1) throw new ImageNameNotUnique(n, matches.map((i) => i.id));
@@ -101,14 +101,15 @@ export async function deleteImage(client: ServiceClient, image: Ref, o: CallOpti
   await (await notFoundAs(sendFor(client, { method: "DELETE", path: await imagePath(client, id, "", o.signal), ...o }, [204]), missing(id))).dump();
 }
 
-const tagInput = lazy(() => z.string().check(z.minLength(1), z.maxLength(255)));
+const tagInput = lazy(() => z.string().check(z.regex(/\S/, "must not be blank"), z.maxLength(255)));
 
 /**
  * Glance reads the bytes of a URL path as Latin-1 (WSGI), so a tag sent as `/tags/%C3%BC` is stored
  * as "Ã¼" and `?tag=ü` never finds it. ASCII tags go by the tag's own URL; others by a JSON-patch of
- * the whole list (the body is UTF-8 JSON), read just before.
+ * the whole list (the body is UTF-8 JSON), read just before. So does a tag holding "/": WSGI decodes
+ * "%2F" before routing, so `/tags/a%2Fb` would not reach the tag's URL.
  */
-const URL_SAFE_TAG = /^[\x20-\x7e]*$/;
+const URL_SAFE_TAG = /^[\x20-\x2e\x30-\x7e]*$/;
 
 /** Replaces the image's tags with `edit(current)` by one JSON-patch; `undefined` from `edit` = no change. */
 async function patchTags(client: ServiceClient, id: string, edit: (tags: string[]) => string[] | undefined, o: CallOptions): Promise<void> {

@@ -1,5 +1,6 @@
 import { lazy } from "@rax/core";
 import * as z from "zod/mini";
+import { SEGMENT } from "../ref";
 
 export const wireMember = lazy(() => z.looseObject({
   member_id: z.string(),
@@ -39,6 +40,6 @@ export const memberStatus = lazy(() => z.enum(["accepted", "rejected", "pending"
 export type MemberStatus = z.output<ReturnType<typeof memberStatus>>;
 
 /** A project id, or a member object (its `memberId`). */
-export const memberRef = lazy(() => z.union([z.string().check(z.minLength(1)), z.pipe(z.object({ memberId: z.string().check(z.minLength(1)) }), z.transform((m) => m.memberId))], {
-  error: "must be a project id or an image member",
+export const memberRef = lazy(() => z.union([z.string().check(z.regex(SEGMENT)), z.pipe(z.object({ memberId: z.string().check(z.regex(SEGMENT)) }), z.transform((m) => m.memberId))], {
+  error: "must be a project id (not blank, no '/') or an image member",
 }));

@@ -18,9 +18,9 @@ export async function listImageMembers(client: ServiceClient, image: Ref, o: Cal
 }
 
 /** GET /v2/images/{id}/members/{member}. */
-export async function getImageMember(client: ServiceClient, image: Ref, member: string, o: CallOptions = {}): Promise<ImageMemberData> {
+export async function getImageMember(client: ServiceClient, image: Ref, projectId: string, o: CallOptions = {}): Promise<ImageMemberData> {
   const id = validate(ref(), image, "image");
-  const m = validate(memberRef(), member, "member");
+  const m = validate(memberRef(), projectId, "projectId");
   return toMember(await notFoundAs(jsonFor(client, { method: "GET", path: await path(client, o.signal, id, m), ...o }, [200], wireMember()), missing(id, m)));
 }
 

@@ -9,19 +9,19 @@ export class AccessList {
   constructor(readonly client: ServiceClient) {}
 
   /** The items, `[]` when none. */
-  get(lb: Ref, o?: CallOptions): Promise<AccessItemData[]> {
-    return api.getAccessList(this.client, lb, o);
+  get(loadBalancer: Ref, o?: CallOptions): Promise<AccessItemData[]> {
+    return api.getAccessList(this.client, loadBalancer, o);
   }
   /** Adds items: `{ address: "10.20.30.40" | "0.0.0.0/0", type: "ALLOW" | "DENY" }`. */
-  add(lb: Ref, items: AccessItemInput | AccessItemInput[], o?: CallOptions): Change<void> {
-    return changed(api.addAccessList(this.client, lb, items, o), this.client, idOf(lb), o);
+  add(loadBalancer: Ref, items: AccessItemInput | AccessItemInput[], o?: CallOptions): Change<void> {
+    return changed(api.addAccessList(this.client, loadBalancer, items, o), this.client, idOf(loadBalancer), o);
   }
   /** Deletes the whole list. */
-  delete(lb: Ref, o?: CallOptions): Change<void> {
-    return changed(api.deleteAccessList(this.client, lb, o), this.client, idOf(lb), o);
+  delete(loadBalancer: Ref, o?: CallOptions): Change<void> {
+    return changed(api.deleteAccessList(this.client, loadBalancer, o), this.client, idOf(loadBalancer), o);
   }
   /** Deletes items by id (one or many); an id not on the list → `NoSuchAccessListItem`, before any delete. */
-  deleteItems(lb: Ref, items: Ref | Ref[], o?: CallOptions): Change<void> {
-    return changed(api.deleteAccessListItems(this.client, lb, items, o), this.client, idOf(lb), o);
+  deleteItems(loadBalancer: Ref, items: Ref | Ref[], o?: CallOptions): Change<void> {
+    return changed(api.deleteAccessListItems(this.client, loadBalancer, items, o), this.client, idOf(loadBalancer), o);
   }
 }

@@ -45,8 +45,8 @@ export class Balancers {
     return api.listLoadBalancers(this.client, filters, o).map((d) => new LoadBalancer(this, d));
   }
   /** One load balancer with its nodes and settings (pyrax `clb.get(id)`); `NoSuchLoadBalancer` if none. */
-  async get(lb: Ref, o?: CallOptions): Promise<LoadBalancer> {
-    return new LoadBalancer(this, await api.getLoadBalancer(this.client, lb, o));
+  async get(loadBalancer: Ref, o?: CallOptions): Promise<LoadBalancer> {
+    return new LoadBalancer(this, await api.getLoadBalancer(this.client, loadBalancer, o));
   }
   /** The one load balancer named exactly `name`; `NoSuchLoadBalancer` if none, `NoUniqueMatch` if several. */
   async find(name: string, o?: CallOptions): Promise<LoadBalancer> {
@@ -57,39 +57,39 @@ export class Balancers {
    * starts in BUILD: `await clb.loadBalancers.create({…}).whenActive()` resolves once it is ACTIVE.
    */
   create(input: CreateLoadBalancerInput, o?: CallOptions): Change<LoadBalancer> {
-    let lb: LoadBalancer | undefined;
-    const p = api.createLoadBalancer(this.client, input, o).then((d) => (lb = new LoadBalancer(this, d)));
+    let loadBalancer: LoadBalancer | undefined;
+    const p = api.createLoadBalancer(this.client, input, o).then((d) => (loadBalancer = new LoadBalancer(this, d)));
     const c = p as Change<LoadBalancer>;
     c.whenActive = async (w) => {
       const made = await p;
-      return changed(Promise.resolve(made), this.client, String(made.id), o, (fresh) => lb && assignData(lb, withObjects(this, fresh))).whenActive(w);
+      return changed(Promise.resolve(made), this.client, String(made.id), o, (fresh) => loadBalancer && assignData(loadBalancer, withObjects(this, fresh))).whenActive(w);
     };
     return c;
   }
   /** Changes name, algorithm, protocol, port, timeout, halfClosed or httpsRedirect (pyrax `clb.update(lb, …)`). */
-  update(lb: Ref, changes: UpdateLoadBalancerInput, o?: CallOptions): Change<void> {
-    return changed(api.updateLoadBalancer(this.client, lb, changes, o), this.client, idOf(lb), o);
+  update(loadBalancer: Ref, changes: UpdateLoadBalancerInput, o?: CallOptions): Change<void> {
+    return changed(api.updateLoadBalancer(this.client, loadBalancer, changes, o), this.client, idOf(loadBalancer), o);
   }
   /** Deletes a load balancer (PENDING_DELETE, then gone: `waitFor(lb, "DELETED")`). */
-  delete(lb: Ref, o?: CallOptions): Promise<void> {
-    return api.deleteLoadBalancer(this.client, lb, o);
+  delete(loadBalancer: Ref, o?: CallOptions): Promise<void> {
+    return api.deleteLoadBalancer(this.client, loadBalancer, o);
   }
   /** Deletes up to 10 load balancers in one request. */
-  deleteMany(lbs: Ref[], o?: CallOptions): Promise<void> {
-    return api.deleteLoadBalancers(this.client, lbs, o);
+  deleteMany(loadBalancers: Ref[], o?: CallOptions): Promise<void> {
+    return api.deleteLoadBalancers(this.client, loadBalancers, o);
   }
   /**
    * Reloads until the status is one of `status` (default ACTIVE; "DELETED" also when CLB says 404).
    * ERROR rejects with `LoadBalancerFailed`; `timeout`/`attempts` with `WaitTimeout`; `signal` with `AbortError`.
    * Polls every 5 s unless `interval` says otherwise (pyrax `utils.wait_until(lb, "status", "ACTIVE")`).
    */
-  async waitFor(lb: Ref, status: string | string[] = "ACTIVE", o: api.WaitForOptions<LoadBalancer> = {}): Promise<LoadBalancer> {
-    const id = idOf(lb);
+  async waitFor(loadBalancer: Ref, status: string | string[] = "ACTIVE", o: api.WaitForOptions<LoadBalancer> = {}): Promise<LoadBalancer> {
+    const id = idOf(loadBalancer);
     return api.waitForLoadBalancer(() => this.get(id, { ...(o.signal ? { signal: o.signal } : {}) }), id, status, o);
   }
   /** Connection counters (pyrax `get_stats`). */
-  stats(lb: Ref, o?: CallOptions): Promise<StatsData> {
-    return api.getStats(this.client, lb, o);
+  stats(loadBalancer: Ref, o?: CallOptions): Promise<StatsData> {
+    return api.getStats(this.client, loadBalancer, o);
   }
   /** Names of the balancing algorithms (pyrax `clb.algorithms`). */
   algorithms(o?: CallOptions): Promise<string[]> {

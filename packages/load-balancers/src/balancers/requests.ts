@@ -57,7 +57,7 @@ export async function getLoadBalancer(client: ServiceClient, lb: Ref, o: CallOpt
 
 /** The one load balancer named exactly `name` (pyrax `clb.find(name=…)`), fetched in full. */
 export async function findLoadBalancer(client: ServiceClient, name: string, o: CallOptions = {}): Promise<LoadBalancerData> {
-  const n = validate(z.string().check(z.minLength(1)), name, "name");
+  const n = validate(z.string().check(z.regex(/\S/, "must not be blank")), name, "name");
   const matches = (await listLoadBalancers(client, {}, o).toArray()).filter((lb) => lb.name === n);
   if (matches.length > 1) throw new NoUniqueMatch("load balancers", matches.map((lb) => String(lb.id)));
   if (matches.length === 0) throw new NoSuchLoadBalancer(n, { in: client });

@@ -6,7 +6,9 @@ import { metadataBody, toRecord, toWireList, type WireMetaItem } from "./models"
 import * as z from "zod/mini";
 
 // Load-balancer metadata (`/loadbalancers/{id}/metadata`) and node metadata
-// (`…/nodes/{nodeId}/metadata`) work alike: `node` undefined means the load balancer's own.
+// (`…/nodes/{nodeId}/metadata`) work alike: `node` undefined means the load balancer's own; `null`
+// (what `clb.nodes` passes for a missing node) is refused, so a forgotten node never reads or
+// rewrites the load balancer's metadata instead.
 
 interface Where {
   lb: string;
@@ -14,7 +16,7 @@ interface Where {
   missing?: (e: NotFound) => Error;
 }
 
-function where(lb: Ref, node?: Ref): Where {
+function where(lb: Ref, node?: Ref | null): Where {
   const id = validate(ref(), lb, "loadBalancer");
   if (node === undefined) return { lb: id, base: lbPath(id, "/metadata") };
   const nid = validate(ref(), node, "node");
@@ -35,12 +37,12 @@ async function post(client: ServiceClient, w: Where, m: Record<string, string>, 
 }
 
 /** GET …/metadata as `{ key: value }` (`{}` when none). */
-export async function getMetadata(client: ServiceClient, lb: Ref, node?: Ref, o: CallOptions = {}): Promise<Record<string, string>> {
+export async function getMetadata(client: ServiceClient, lb: Ref, node?: Ref | null, o: CallOptions = {}): Promise<Record<string, string>> {
   return toRecord(await items(client, where(lb, node), o));
 }
 
 /** pyrax `set_metadata`: deletes every item, then adds `metadata` (POST). */
-export async function setMetadata(client: ServiceClient, lb: Ref, metadata: Record<string, string>, node?: Ref, o: CallOptions = {}): Promise<void> {
+export async function setMetadata(client: ServiceClient, lb: Ref, metadata: Record<string, string>, node?: Ref | null, o: CallOptions = {}): Promise<void> {
   const w = where(lb, node);
   const m = validate(metadataInput(), metadata, "metadata");
   const old = await items(client, w, o);
@@ -49,7 +51,7 @@ export async function setMetadata(client: ServiceClient, lb: Ref, metadata: Reco
 }
 
 /** pyrax `update_metadata`: PUT …/metadata/{id} `{"meta":{"value"}}` for keys that exist, POST the new ones. */
-export async function updateMetadata(client: ServiceClient, lb: Ref, metadata: Record<string, string>, node?: Ref, o: CallOptions = {}): Promise<void> {
+export async function updateMetadata(client: ServiceClient, lb: Ref, metadata: Record<string, string>, node?: Ref | null, o: CallOptions = {}): Promise<void> {
   const w = where(lb, node);
   const m = validate(metadataInput(), metadata, "metadata");
   const old = new Map((await items(client, w, o)).map((i) => [i.key, i]));
@@ -63,7 +65,7 @@ export async function updateMetadata(client: ServiceClient, lb: Ref, metadata: R
 }
 
 /** pyrax `delete_metadata(keys=None)`: the given keys, or all of it. Keys it does not have are ignored. */
-export async function deleteMetadata(client: ServiceClient, lb: Ref, keys?: string | string[], node?: Ref, o: CallOptions = {}): Promise<void> {
+export async function deleteMetadata(client: ServiceClient, lb: Ref, keys?: string | string[], node?: Ref | null, o: CallOptions = {}): Promise<void> {
   const w = where(lb, node);
   const wanted = keys === undefined ? undefined : new Set(validate(z.array(z.string().check(z.minLength(1))).check(z.minLength(1)), Array.isArray(keys) ? keys : [keys], "keys"));
   const ids = (await items(client, w, o)).filter((i) => !wanted || wanted.has(i.key)).map((i) => i.id);

@@ -14,47 +14,47 @@ export class Nodes {
     return new Node(this, lbId, data);
   }
   /** The load balancer's nodes, fresh from CLB. */
-  async list(lb: Ref, o?: CallOptions): Promise<Node[]> {
-    const lbId = idOf(lb);
-    return (await api.listNodes(this.client, lb, o)).map((d) => new Node(this, lbId, d));
+  async list(loadBalancer: Ref, o?: CallOptions): Promise<Node[]> {
+    const lbId = idOf(loadBalancer);
+    return (await api.listNodes(this.client, loadBalancer, o)).map((d) => new Node(this, lbId, d));
   }
   /** One node; `NoSuchNode` if the load balancer has no such node. */
-  async get(lb: Ref, node: Ref, o?: CallOptions): Promise<Node> {
-    return new Node(this, idOf(lb), await api.getNode(this.client, lb, node, o));
+  async get(loadBalancer: Ref, node: Ref, o?: CallOptions): Promise<Node> {
+    return new Node(this, idOf(loadBalancer), await api.getNode(this.client, loadBalancer, node, o));
   }
   /** Adds one node or several (pyrax `lb.add_nodes`); resolves with the new nodes (ids assigned). `.whenActive()` waits for ACTIVE. */
-  add(lb: Ref, nodes: NodeInput | NodeInput[], o?: CallOptions): Change<Node[]> {
-    const lbId = idOf(lb);
+  add(loadBalancer: Ref, nodes: NodeInput | NodeInput[], o?: CallOptions): Change<Node[]> {
+    const lbId = idOf(loadBalancer);
     return changed(
-      api.addNodes(this.client, lb, nodes, o).then((list) => list.map((d) => new Node(this, lbId, d))),
+      api.addNodes(this.client, loadBalancer, nodes, o).then((list) => list.map((d) => new Node(this, lbId, d))),
       this.client,
       lbId,
       o,
     );
   }
   /** Changes condition (ENABLED / DISABLED / DRAINING), weight (1–100) and/or type (PRIMARY / SECONDARY). */
-  update(lb: Ref, node: Ref, changes: UpdateNodeInput, o?: CallOptions): Change<void> {
-    return changed(api.updateNode(this.client, lb, node, changes, o), this.client, idOf(lb), o);
+  update(loadBalancer: Ref, node: Ref, changes: UpdateNodeInput, o?: CallOptions): Change<void> {
+    return changed(api.updateNode(this.client, loadBalancer, node, changes, o), this.client, idOf(loadBalancer), o);
   }
   /** Removes one node, or several at once (≤ 10). */
-  delete(lb: Ref, nodes: Ref | Ref[], o?: CallOptions): Change<void> {
-    return changed(api.deleteNodes(this.client, lb, nodes, o), this.client, idOf(lb), o);
+  delete(loadBalancer: Ref, nodes: Ref | Ref[], o?: CallOptions): Change<void> {
+    return changed(api.deleteNodes(this.client, loadBalancer, nodes, o), this.client, idOf(loadBalancer), o);
   }
   /** The node's metadata as `{ key: value }`. */
-  getMetadata(lb: Ref, node: Ref, o?: CallOptions): Promise<Record<string, string>> {
-    return meta.getMetadata(this.client, lb, node, o);
+  getMetadata(loadBalancer: Ref, node: Ref, o?: CallOptions): Promise<Record<string, string>> {
+    return meta.getMetadata(this.client, loadBalancer, node ?? null, o);
   }
   /** Replaces the node's metadata (pyrax `set_metadata`). */
-  setMetadata(lb: Ref, node: Ref, metadata: Record<string, string>, o?: CallOptions): Promise<void> {
-    return meta.setMetadata(this.client, lb, metadata, node, o);
+  setMetadata(loadBalancer: Ref, node: Ref, metadata: Record<string, string>, o?: CallOptions): Promise<void> {
+    return meta.setMetadata(this.client, loadBalancer, metadata, node ?? null, o);
   }
   /** Merges keys into the node's metadata (pyrax `update_metadata`). */
-  updateMetadata(lb: Ref, node: Ref, metadata: Record<string, string>, o?: CallOptions): Promise<void> {
-    return meta.updateMetadata(this.client, lb, metadata, node, o);
+  updateMetadata(loadBalancer: Ref, node: Ref, metadata: Record<string, string>, o?: CallOptions): Promise<void> {
+    return meta.updateMetadata(this.client, loadBalancer, metadata, node ?? null, o);
   }
   /** Deletes the given keys of the node's metadata, or all of it. */
-  deleteMetadata(lb: Ref, node: Ref, keys?: string | string[], o?: CallOptions): Promise<void> {
-    return meta.deleteMetadata(this.client, lb, keys, node, o);
+  deleteMetadata(loadBalancer: Ref, node: Ref, keys?: string | string[], o?: CallOptions): Promise<void> {
+    return meta.deleteMetadata(this.client, loadBalancer, keys, node ?? null, o);
   }
 }
 

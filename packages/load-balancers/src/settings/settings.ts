@@ -10,15 +10,15 @@ import * as api from "./requests";
 export class HealthMonitor {
   constructor(readonly client: ServiceClient) {}
   /** `{}` when none. */
-  get(lb: Ref, o?: CallOptions): Promise<HealthMonitorData> {
-    return api.getHealthMonitor(this.client, lb, o);
+  get(loadBalancer: Ref, o?: CallOptions): Promise<HealthMonitorData> {
+    return api.getHealthMonitor(this.client, loadBalancer, o);
   }
   /** pyrax `add_health_monitor(type, delay, timeout, attemptsBeforeDeactivation, path, statusRegex, bodyRegex, hostHeader)`. */
-  set(lb: Ref, monitor: HealthMonitorInput, o?: CallOptions): Change<void> {
-    return changed(api.setHealthMonitor(this.client, lb, monitor, o), this.client, idOf(lb), o);
+  set(loadBalancer: Ref, monitor: HealthMonitorInput, o?: CallOptions): Change<void> {
+    return changed(api.setHealthMonitor(this.client, loadBalancer, monitor, o), this.client, idOf(loadBalancer), o);
   }
-  delete(lb: Ref, o?: CallOptions): Change<void> {
-    return changed(api.deleteHealthMonitor(this.client, lb, o), this.client, idOf(lb), o);
+  delete(loadBalancer: Ref, o?: CallOptions): Change<void> {
+    return changed(api.deleteHealthMonitor(this.client, loadBalancer, o), this.client, idOf(loadBalancer), o);
   }
 }
 
@@ -26,31 +26,31 @@ export class HealthMonitor {
 export class SessionPersistence {
   constructor(readonly client: ServiceClient) {}
   /** HTTP_COOKIE, SOURCE_IP, or undefined when off. */
-  get(lb: Ref, o?: CallOptions): Promise<PersistenceType | undefined> {
-    return api.getSessionPersistence(this.client, lb, o);
+  get(loadBalancer: Ref, o?: CallOptions): Promise<PersistenceType | undefined> {
+    return api.getSessionPersistence(this.client, loadBalancer, o);
   }
-  set(lb: Ref, type: PersistenceType, o?: CallOptions): Change<void> {
-    return changed(api.setSessionPersistence(this.client, lb, type, o), this.client, idOf(lb), o);
+  set(loadBalancer: Ref, type: PersistenceType, o?: CallOptions): Change<void> {
+    return changed(api.setSessionPersistence(this.client, loadBalancer, type, o), this.client, idOf(loadBalancer), o);
   }
-  delete(lb: Ref, o?: CallOptions): Change<void> {
-    return changed(api.deleteSessionPersistence(this.client, lb, o), this.client, idOf(lb), o);
+  delete(loadBalancer: Ref, o?: CallOptions): Change<void> {
+    return changed(api.deleteSessionPersistence(this.client, loadBalancer, o), this.client, idOf(loadBalancer), o);
   }
 }
 
 /** `clb.connectionLogging`: hourly connection logs delivered to Cloud Files. */
 export class ConnectionLogging {
   constructor(readonly client: ServiceClient) {}
-  get(lb: Ref, o?: CallOptions): Promise<boolean> {
-    return api.getConnectionLogging(this.client, lb, o);
+  get(loadBalancer: Ref, o?: CallOptions): Promise<boolean> {
+    return api.getConnectionLogging(this.client, loadBalancer, o);
   }
-  set(lb: Ref, enabled: boolean, o?: CallOptions): Change<void> {
-    return changed(api.setConnectionLogging(this.client, lb, enabled, o), this.client, idOf(lb), o);
+  set(loadBalancer: Ref, enabled: boolean, o?: CallOptions): Change<void> {
+    return changed(api.setConnectionLogging(this.client, loadBalancer, enabled, o), this.client, idOf(loadBalancer), o);
   }
-  enable(lb: Ref, o?: CallOptions): Change<void> {
-    return this.set(lb, true, o);
+  enable(loadBalancer: Ref, o?: CallOptions): Change<void> {
+    return this.set(loadBalancer, true, o);
   }
-  disable(lb: Ref, o?: CallOptions): Change<void> {
-    return this.set(lb, false, o);
+  disable(loadBalancer: Ref, o?: CallOptions): Change<void> {
+    return this.set(loadBalancer, false, o);
   }
 }
 
@@ -58,14 +58,14 @@ export class ConnectionLogging {
 export class ConnectionThrottle {
   constructor(readonly client: ServiceClient) {}
   /** `{}` when none. */
-  get(lb: Ref, o?: CallOptions): Promise<ConnectionThrottleData> {
-    return api.getConnectionThrottle(this.client, lb, o);
+  get(loadBalancer: Ref, o?: CallOptions): Promise<ConnectionThrottleData> {
+    return api.getConnectionThrottle(this.client, loadBalancer, o);
   }
-  set(lb: Ref, throttle: ConnectionThrottleInput, o?: CallOptions): Change<void> {
-    return changed(api.setConnectionThrottle(this.client, lb, throttle, o), this.client, idOf(lb), o);
+  set(loadBalancer: Ref, throttle: ConnectionThrottleInput, o?: CallOptions): Change<void> {
+    return changed(api.setConnectionThrottle(this.client, loadBalancer, throttle, o), this.client, idOf(loadBalancer), o);
   }
-  delete(lb: Ref, o?: CallOptions): Change<void> {
-    return changed(api.deleteConnectionThrottle(this.client, lb, o), this.client, idOf(lb), o);
+  delete(loadBalancer: Ref, o?: CallOptions): Change<void> {
+    return changed(api.deleteConnectionThrottle(this.client, loadBalancer, o), this.client, idOf(loadBalancer), o);
   }
 }
 
@@ -73,31 +73,31 @@ export class ConnectionThrottle {
 export class ErrorPage {
   constructor(readonly client: ServiceClient) {}
   /** The custom page, or CLB's default one. */
-  get(lb: Ref, o?: CallOptions): Promise<string> {
-    return api.getErrorPage(this.client, lb, o);
+  get(loadBalancer: Ref, o?: CallOptions): Promise<string> {
+    return api.getErrorPage(this.client, loadBalancer, o);
   }
-  set(lb: Ref, html: string, o?: CallOptions): Change<void> {
-    return changed(api.setErrorPage(this.client, lb, html, o), this.client, idOf(lb), o);
+  set(loadBalancer: Ref, html: string, o?: CallOptions): Change<void> {
+    return changed(api.setErrorPage(this.client, loadBalancer, html, o), this.client, idOf(loadBalancer), o);
   }
   /** Back to the default page (pyrax `clear_error_page`). */
-  delete(lb: Ref, o?: CallOptions): Change<void> {
-    return changed(api.deleteErrorPage(this.client, lb, o), this.client, idOf(lb), o);
+  delete(loadBalancer: Ref, o?: CallOptions): Change<void> {
+    return changed(api.deleteErrorPage(this.client, loadBalancer, o), this.client, idOf(loadBalancer), o);
   }
 }
 
 /** `clb.contentCaching`: cache recently fetched content on the load balancer. */
 export class ContentCaching {
   constructor(readonly client: ServiceClient) {}
-  get(lb: Ref, o?: CallOptions): Promise<boolean> {
-    return api.getContentCaching(this.client, lb, o);
+  get(loadBalancer: Ref, o?: CallOptions): Promise<boolean> {
+    return api.getContentCaching(this.client, loadBalancer, o);
   }
-  set(lb: Ref, enabled: boolean, o?: CallOptions): Change<void> {
-    return changed(api.setContentCaching(this.client, lb, enabled, o), this.client, idOf(lb), o);
+  set(loadBalancer: Ref, enabled: boolean, o?: CallOptions): Change<void> {
+    return changed(api.setContentCaching(this.client, loadBalancer, enabled, o), this.client, idOf(loadBalancer), o);
   }
-  enable(lb: Ref, o?: CallOptions): Change<void> {
-    return this.set(lb, true, o);
+  enable(loadBalancer: Ref, o?: CallOptions): Change<void> {
+    return this.set(loadBalancer, true, o);
   }
-  disable(lb: Ref, o?: CallOptions): Change<void> {
-    return this.set(lb, false, o);
+  disable(loadBalancer: Ref, o?: CallOptions): Change<void> {
+    return this.set(loadBalancer, false, o);
   }
 }

@@ -9,18 +9,18 @@ export class SslTermination {
   constructor(readonly client: ServiceClient) {}
 
   /** The configuration (never the private key), or undefined when SSL termination is off. */
-  get(lb: Ref, o?: CallOptions): Promise<SslTerminationData | undefined> {
-    return api.getSslTermination(this.client, lb, o);
+  get(loadBalancer: Ref, o?: CallOptions): Promise<SslTerminationData | undefined> {
+    return api.getSslTermination(this.client, loadBalancer, o);
   }
   /** Configures it (pyrax `add_ssl_termination`); the private key is registered as a secret before it is sent. */
-  set(lb: Ref, input: SslTerminationInput, o?: CallOptions): Change<void> {
-    return changed(api.setSslTermination(this.client, lb, input, o), this.client, idOf(lb), o);
+  set(loadBalancer: Ref, input: SslTerminationInput, o?: CallOptions): Change<void> {
+    return changed(api.setSslTermination(this.client, loadBalancer, input, o), this.client, idOf(loadBalancer), o);
   }
   /** Changes securePort, enabled or secureTrafficOnly (certificates: delete, then set again). `NoSslTermination` when none. */
-  update(lb: Ref, changes: UpdateSslTerminationInput, o?: CallOptions): Change<void> {
-    return changed(api.updateSslTermination(this.client, lb, changes, o), this.client, idOf(lb), o);
+  update(loadBalancer: Ref, changes: UpdateSslTerminationInput, o?: CallOptions): Change<void> {
+    return changed(api.updateSslTermination(this.client, loadBalancer, changes, o), this.client, idOf(loadBalancer), o);
   }
-  delete(lb: Ref, o?: CallOptions): Change<void> {
-    return changed(api.deleteSslTermination(this.client, lb, o), this.client, idOf(lb), o);
+  delete(loadBalancer: Ref, o?: CallOptions): Change<void> {
+    return changed(api.deleteSslTermination(this.client, loadBalancer, o), this.client, idOf(loadBalancer), o);
   }
 }

@@ -12,11 +12,11 @@ export class Usage {
     return api.getAccountUsage(this.client, range, o);
   }
   /** One load balancer's records (pyrax `lb.get_usage(start, end)`); dates as Date, "YYYY-MM-DD" or "YYYY-MM-DD HH:MM:SS". */
-  loadBalancer(lb: Ref, range?: UsageRangeInput, o?: CallOptions): Promise<UsageRecord[]> {
-    return api.getLoadBalancerUsage(this.client, lb, range, o);
+  loadBalancer(loadBalancer: Ref, range?: UsageRangeInput, o?: CallOptions): Promise<UsageRecord[]> {
+    return api.getLoadBalancerUsage(this.client, loadBalancer, range, o);
   }
   /** One load balancer's current usage. */
-  current(lb: Ref, o?: CallOptions): Promise<UsageRecord[]> {
-    return api.getCurrentUsage(this.client, lb, o);
+  current(loadBalancer: Ref, o?: CallOptions): Promise<UsageRecord[]> {
+    return api.getCurrentUsage(this.client, loadBalancer, o);
   }
 }

@@ -12,18 +12,18 @@ export class VirtualIps {
   wrap(lbId: string, data: VirtualIpData): VirtualIp {
     return new VirtualIp(this, lbId, data);
   }
-  async list(lb: Ref, o?: CallOptions): Promise<VirtualIp[]> {
-    const lbId = idOf(lb);
-    return (await api.listVirtualIps(this.client, lb, o)).map((d) => new VirtualIp(this, lbId, d));
+  async list(loadBalancer: Ref, o?: CallOptions): Promise<VirtualIp[]> {
+    const lbId = idOf(loadBalancer);
+    return (await api.listVirtualIps(this.client, loadBalancer, o)).map((d) => new VirtualIp(this, lbId, d));
   }
   /** Adds a virtual IP (pyrax `add_virtualip`): `{ type: "PUBLIC" | "SERVICENET" }`, IPv6 (CLB adds no IPv4 ones later). */
-  add(lb: Ref, vip: AddVirtualIpInput, o?: CallOptions): Change<VirtualIp> {
-    const lbId = idOf(lb);
-    return changed(api.addVirtualIp(this.client, lb, vip, o).then((d) => new VirtualIp(this, lbId, d)), this.client, lbId, o);
+  add(loadBalancer: Ref, vip: AddVirtualIpInput, o?: CallOptions): Change<VirtualIp> {
+    const lbId = idOf(loadBalancer);
+    return changed(api.addVirtualIp(this.client, loadBalancer, vip, o).then((d) => new VirtualIp(this, lbId, d)), this.client, lbId, o);
   }
   /** Removes a virtual IP (pyrax `delete_virtualip`), or several at once (≤ 10); a load balancer keeps at least one. */
-  delete(lb: Ref, vips: Ref | Ref[], o?: CallOptions): Change<void> {
-    return changed(api.deleteVirtualIps(this.client, lb, vips, o), this.client, idOf(lb), o);
+  delete(loadBalancer: Ref, vips: Ref | Ref[], o?: CallOptions): Change<void> {
+    return changed(api.deleteVirtualIps(this.client, loadBalancer, vips, o), this.client, idOf(loadBalancer), o);
   }
 }
 

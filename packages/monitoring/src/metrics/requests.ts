@@ -5,7 +5,7 @@ import { collectionBody, listValues } from "../collection";
 import { type Ref, ref } from "../ref";
 import { type DataPoint, type DataPointsInput, dataPointsInput, type ListMetricsInput, listMetricsInput, type MetricData, toDataPoint, toMetric, wireDataPoint, wireMetric } from "./models";
 
-const metricName = lazy(() => z.union([z.string().check(z.minLength(1)), z.pipe(z.object({ name: z.string().check(z.minLength(1)) }), z.transform((m) => m.name))], { error: "must be a metric name or an object with a name" }));
+const metricName = lazy(() => z.union([z.string().check(z.regex(/\S/)), z.pipe(z.object({ name: z.string().check(z.regex(/\S/)) }), z.transform((m) => m.name))], { error: "must be a metric name (not blank) or an object with a name" }));
 const plotBody = lazy(() => collectionBody(wireDataPoint()));
 
 /** GET /entities/{e}/checks/{c}/metrics: empty until the check has run once. */

@@ -13,8 +13,8 @@ export class NotificationTypes {
     return api.listNotificationTypes(this.client, options, o).map((d) => new NotificationType(d));
   }
   /** One notification type (pyrax `get_notification_type`). */
-  async get(type: Ref, o?: CallOptions): Promise<NotificationType> {
-    return new NotificationType(await api.getNotificationType(this.client, type, o));
+  async get(notificationType: Ref, o?: CallOptions): Promise<NotificationType> {
+    return new NotificationType(await api.getNotificationType(this.client, notificationType, o));
   }
 }
 

@@ -85,7 +85,7 @@ export async function getNetwork(client: NetworkApi, network: Ref, o: CallOption
 
 /** The one network labelled exactly `label`; `NoSuchNetwork` if none, `NetworkLabelNotUnique` if several. */
 export async function findNetwork(client: NetworkApi, label: string, o: CallOptions = {}): Promise<NetworkData> {
-  const l = validate(z.string().check(z.minLength(1)), label, "label");
+  const l = validate(z.string().check(z.regex(/\S/, "must not be blank")), label, "label");
   const matches = (await listNetworks(client, undefined, o, l).toArray()).filter((n) => n.label === l);
   if (matches.length === 1) return matches[0]!;
   if (matches.length > 1) throw new NetworkLabelNotUnique(l, matches.map((n) => n.id));

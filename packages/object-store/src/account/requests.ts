@@ -74,8 +74,10 @@ export async function removeAccountMetadataKey(client: SwiftClient, key: unknown
 }
 
 export async function setTempUrlKey(client: SwiftClient, key: unknown): Promise<string> {
-  if (key !== undefined && (typeof key !== "string" || key.length === 0 || /[\r\n\0]/.test(key)))
-    throw new ValidationError("key", "must be a non-empty string without CR/LF/NUL");
+  // HTTP drops a header value's surrounding whitespace, so such a key would be stored as another
+  // than the one returned, and every URL signed with it would be refused.
+  if (key !== undefined && (typeof key !== "string" || key.trim() !== key || key.length === 0 || /[\r\n\0]/.test(key)))
+    throw new ValidationError("key", "must be a non-empty string without CR/LF/NUL or surrounding whitespace");
   const value = (key as string | undefined) ?? randomBytes(16).toString("hex");
   registerSecret(value);
   const res = await storage(client, { method: "POST", ok: OK.post, path: "", headers: { "x-account-meta-temp-url-key": toWire(value) } });

@@ -114,6 +114,9 @@ export function iterObjectChunks(client: SwiftClient, container: unknown, name: 
 
 /** The first `size` bytes (pyrax's `fetch_partial`). */
 export async function fetchPartial(client: SwiftClient, container: unknown, name: unknown, size: unknown): Promise<Buffer> {
+  // Container and name first, so the error names the first bad argument.
+  containerName(container);
+  objectName(name);
   if (!posInt(size)) throw new ValidationError("size", "must be a positive integer");
   return (await fetchObject(client, container, name, { size })) as Buffer;
 }

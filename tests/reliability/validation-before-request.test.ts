@@ -1,0 +1,344 @@
+import { AbortError, ServiceClient, ValidationError, isRaxError } from "@rax/core";
+import { SERVICES } from "@rax/sdk";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { installLeakScan, recordError } from "./harness/leak-scan";
+import { startWorld, type World } from "./harness/world";
+
+// DESIGN.md: bad input gets a ValidationError naming the field BEFORE any request. This file holds
+// every service the umbrella offers to that rule without a row per method: it walks each client's
+// namespaces (`compute.servers`, `dns.records`, …; ObjectStore's flat methods), reads each method's
+// parameter names, and calls every id/name parameter with bad values through a proxy that logs what
+// reaches the wire. A method added later is covered the day it is added; the exceptions below are
+// the only hand-written part, each with its reason.
+
+installLeakScan();
+
+let w: World;
+beforeAll(async () => {
+  w = await startWorld();
+  // The token request is behind us: from here on every logged request was sent by a call under test.
+  await w.ctx.authenticate();
+});
+afterAll(async () => {
+  await w?.close();
+});
+
+/** A parameter that carries a request's data, never an id: a method starting with one takes no id. */
+const DATA_PARAMS = new Set(["o", "options", "filters", "input", "criteria", "by", "query", "range", "changes", "bind", "metadata", "signal", "path"]);
+/**
+ * Names that, after the first parameter, still address a resource (a path segment or a lookup key):
+ * `nodes.get(lb, node)`, `webhooks.get(group, policy, webhook)`, `setMetadataItem(server, key, …)`.
+ */
+const NESTED_IDS = new Set(["node", "check", "alarm", "metric", "policy", "webhook", "record", "user", "name", "claim", "message", "projectId", "version", "key", "tag", "newContainer"]);
+
+/** Methods that build no request from their arguments (local helpers), so the rule has nothing to hold. */
+const NO_REQUEST: Record<string, string> = {
+  "load_balancer.nodes.wrap": "wraps data already fetched into a Node; sends nothing",
+  "load_balancer.virtualIps.wrap": "wraps data already fetched into a VirtualIp; sends nothing",
+  "object_store.getTempUrl": "signs a URL locally; sends nothing (bad-arguments.test.ts covers it)",
+  "object_store.getUploaded": "reads a local upload's progress by its key; sends nothing",
+  "object_store.cancelFolderUpload": "cancels a local upload by its key; sends nothing",
+};
+
+/** Parameters whose ids are numbers on the wire, so 42 is a good id there (negative and fractional ones are not). */
+const NUMERIC_IDS: Record<string, string> = {
+  "load_balancer.*.loadBalancer": "Cloud Load Balancers ids are integers",
+  "load_balancer.*.loadBalancers": "Cloud Load Balancers ids are integers",
+  "load_balancer.*.node": "Cloud Load Balancers ids are integers",
+  "dns.*.domain": "Cloud DNS domain ids are integers (Designate's are UUIDs: a string, still accepted)",
+  "database.flavors.get.flavor": "a Trove flavor is also found by its RAM size in MB (pyrax `get_flavor(ram)`)",
+  "volume.types.get.type": "Cinder v1 volume type ids are integers on Rackspace",
+};
+
+/** Swift names are any UTF-8 but "/" in a container name: a name of spaces is a legal name there. */
+const BLANK_LEGAL: Record<string, string> = {
+  "object_store.*.container": "a Swift container name may be spaces",
+  "object_store.*.newContainer": "a Swift container name may be spaces",
+  "object_store.*.name": "a Swift object name may be spaces",
+};
+
+/**
+ * Offenders in packages this suite's author does not own: each is reported to its owner and comes off
+ * this list with the fix. Nothing else may be listed here.
+ */
+const KNOWN_OFFENDERS: Record<string, string> = {
+  "queues.messages.get.message": "queues' idOf accepts a blank id and one with '/' (reported: D4)",
+  "queues.messages.delete.message": "queues' idOf accepts a blank id and one with '/' (reported: D4)",
+  "queues.claims.get.claim": "queues' idOf accepts a blank id and one with '/' (reported: D4)",
+  "queues.claims.update.claim": "queues' idOf accepts a blank id (reported: D4)",
+  "queues.claims.release.claim": "queues' idOf accepts a blank id and one with '/' (reported: D4)",
+};
+
+/** Parameters the naming rule takes for an id, but that carry data (checked by their own schemas, not here). */
+const NOT_AN_ID: Record<string, string> = {
+  "dns.ptr.update.record": "the PTR record's new data (an object), not an id",
+};
+
+/** Parameters where `/` is a legal character of the name (it is a path separator the server keeps). */
+const SLASH_LEGAL: Record<string, string> = {
+  "object_store.*.name": "a Swift object name holds '/' (pseudo-folders): it is sent as path separators",
+};
+
+/** Parameters whose empty or absent value is a documented choice, not a mistake. */
+const OPTIONAL_IDS: Record<string, string> = {
+  "object_store.account.setTempUrlKey.key": "no key: a random one is made and returned (pyrax `set_temp_url_key()`)",
+  "object_store.setTempUrlKey.key": "no key: a random one is made and returned (pyrax `set_temp_url_key()`)",
+};
+
+const VALID_ID = "123";
+const BLANK_VALUES: [string, unknown][] = [
+  ['""', ""],
+  ['"   "', "   "],
+  ["undefined", undefined],
+  ["null", null],
+  ["42", 42],
+  ["{}", {}],
+];
+const SLASH_ID = "ab/cd";
+const QUERY_ID = "ab?cd#ef";
+
+interface Method {
+  /** `compute.servers.get`, `object_store.getContainer`. */
+  id: string;
+  service: string;
+  target: object;
+  fn: (...a: unknown[]) => unknown;
+  params: string[];
+}
+
+function paramNames(fn: (...a: unknown[]) => unknown): string[] {
+  const m = /^[^(]*\(([^)]*)\)/.exec(fn.toString());
+  return (m?.[1] ?? "")
+    .split(",")
+    .map((p) => p.trim().split(/[\s=]/)[0]!)
+    .filter(Boolean);
+}
+
+function ownMethods(proto: object, stop: object): [string, (...a: unknown[]) => unknown][] {
+  const out: [string, (...a: unknown[]) => unknown][] = [];
+  for (let p = proto; p && p !== stop && p !== Object.prototype; p = Object.getPrototypeOf(p)) {
+    for (const n of Object.getOwnPropertyNames(p)) {
+      if (n === "constructor" || n.startsWith("_") || out.some(([x]) => x === n)) continue;
+      const d = Object.getOwnPropertyDescriptor(p, n);
+      if (typeof d?.value === "function") out.push([n, d.value as (...a: unknown[]) => unknown]);
+    }
+  }
+  return out;
+}
+
+/** Every public method of every service: its namespaces' methods, or (ObjectStore) its own. */
+function allMethods(): Method[] {
+  const out: Method[] = [];
+  for (const [service, Cls] of Object.entries(SERVICES)) {
+    const client = w.ctx.client(Cls as never) as unknown as Record<string, unknown>;
+    const namespaces: [string, object][] = [];
+    for (let p = Object.getPrototypeOf(client); p && p !== ServiceClient.prototype; p = Object.getPrototypeOf(p)) {
+      for (const n of Object.getOwnPropertyNames(p)) {
+        const d = Object.getOwnPropertyDescriptor(p, n);
+        if (!d?.get) continue;
+        let v: unknown;
+        try {
+          v = client[n];
+        } catch {
+          continue; // an endpoint getter before first use, not a namespace
+        }
+        if (v && typeof v === "object" && Object.getPrototypeOf(v) !== Object.prototype && ownMethods(Object.getPrototypeOf(v), Object.prototype).length) namespaces.push([n, v]);
+      }
+    }
+    if (namespaces.length) {
+      for (const [ns, target] of namespaces) for (const [m, fn] of ownMethods(Object.getPrototypeOf(target), Object.prototype)) out.push({ id: `${service}.${ns}.${m}`, service, target, fn, params: paramNames(fn) });
+    } else {
+      for (const [m, fn] of ownMethods(Object.getPrototypeOf(client), ServiceClient.prototype)) out.push({ id: `${service}.${m}`, service, target: client, fn, params: paramNames(fn) });
+    }
+  }
+  return out;
+}
+
+/** The positions of the id/name parameters: the first (unless it carries data) and the nested ids after it. */
+function idPositions(m: Method): number[] {
+  const first = m.params[0];
+  if (first === undefined || DATA_PARAMS.has(first)) return [];
+  const out = [0];
+  for (let i = 1; i < m.params.length && NESTED_IDS.has(m.params[i]!); i++) out.push(i);
+  return out.filter((i) => ruleFor(NOT_AN_ID, m, m.params[i]!) === undefined && ruleFor(KNOWN_OFFENDERS, m, m.params[i]!) === undefined);
+}
+
+function ruleFor(table: Record<string, string>, m: Method, param: string): string | undefined {
+  return table[`${m.service}.*.${param}`] ?? table[`${m.id}.${param}`];
+}
+
+/** Call, returning what it threw or rejected with (`undefined` when it succeeded). */
+async function outcome(call: () => unknown): Promise<unknown> {
+  try {
+    const r = call();
+    if (r && typeof (r as Promise<unknown>).then === "function") await r;
+    else if (r && typeof (r as AsyncIterator<unknown>).next === "function") await (r as AsyncIterator<unknown>).next();
+    else if (r && typeof (r as AsyncIterable<unknown>)[Symbol.asyncIterator] === "function") await (r as AsyncIterable<unknown>)[Symbol.asyncIterator]().next();
+    return undefined;
+  } catch (e) {
+    return recordError(e);
+  }
+}
+
+function sentSince(before: number): string[] {
+  return w.proxy.log.slice(before).map((r) => `${r.method} ${r.path}${r.query ? `?${r.query}` : ""}`);
+}
+
+function describeError(e: unknown): string {
+  if (e === undefined) return "no error";
+  return isRaxError(e) ? `${(e as Error).name}(${(e as { field?: string }).field ?? ""}): ${(e as Error).message}` : String(e);
+}
+
+/** The arguments for calling `m` with `value` at position `at`: valid ids before it, nothing after. */
+function argsWith(m: Method, at: number, value: unknown): unknown[] {
+  const args: unknown[] = [];
+  for (let i = 0; i < at; i++) args.push(VALID_ID);
+  args.push(value);
+  return args;
+}
+
+/** Every id/name parameter of every method that sends a request. */
+function* idParams(): Generator<{ m: Method; at: number; param: string }> {
+  for (const m of allMethods()) {
+    if (m.id in NO_REQUEST) continue;
+    for (const at of idPositions(m)) yield { m, at, param: m.params[at]! };
+  }
+}
+
+describe("bad ids never reach the wire", () => {
+  it("the umbrella's services all have methods to check", () => {
+    const methods = allMethods();
+    const services = new Set(methods.map((m) => m.service));
+    expect([...services].sort()).toEqual(Object.keys(SERVICES).sort());
+    expect(methods.filter((m) => idPositions(m).length).length).toBeGreaterThan(200);
+  });
+
+  it("every id/name parameter refuses blank, absent and non-string values with a ValidationError naming it, before any request", async () => {
+    const failures: string[] = [];
+    for (const { m, at, param } of idParams()) {
+      const numeric = ruleFor(NUMERIC_IDS, m, param) !== undefined;
+      const values = BLANK_VALUES.filter(([, v]) => !(numeric && typeof v === "number")).concat(numeric ? [["-1", -1], ["1.5", 1.5]] : []);
+      for (const [label, value] of values) {
+        if (ruleFor(OPTIONAL_IDS, m, param) !== undefined && (value === undefined || value === null)) continue;
+        if (ruleFor(BLANK_LEGAL, m, param) !== undefined && value === "   ") continue;
+        const before = w.proxy.log.length;
+        const e = await outcome(() => m.fn.apply(m.target, argsWith(m, at, value)));
+        const sent = sentSince(before);
+        const field = (e as { field?: unknown } | undefined)?.field;
+        const named = e instanceof ValidationError && typeof field === "string" && (field === param || field.startsWith(`${param}.`));
+        if (!named || sent.length) failures.push(`${m.id}(${param}=${label}): ${describeError(e)}${sent.length ? `; sent ${sent.join(", ")}` : ""}`);
+      }
+    }
+    expect(failures).toEqual([]);
+  });
+
+  it(`an id with '/' is refused (ValidationError naming it, nothing sent) unless '/' is legal there; '?' and '#' are refused or percent-encoded`, async () => {
+    const failures: string[] = [];
+    for (const { m, at, param } of idParams()) {
+      const slashLegal = ruleFor(SLASH_LEGAL, m, param) !== undefined;
+      for (const value of [SLASH_ID, QUERY_ID]) {
+        const before = w.proxy.log.length;
+        const e = await outcome(() => m.fn.apply(m.target, argsWith(m, at, value)));
+        const sent = w.proxy.log.slice(before);
+        if (e instanceof ValidationError && sent.length) failures.push(`${m.id}(${param}=${value}): refused after sending ${sentSince(before).join(", ")}`);
+        for (const r of sent) {
+          const line = `${m.id}(${param}=${value}): sent ${r.method} ${r.path}${r.query ? `?${r.query}` : ""}`;
+          // A path segment built from the id: `/` raw would step into another resource, and `%2F` is no
+          // better (the OpenStack services' WSGI servers decode it before routing). In a query it is data.
+          // Where `/` is legal (a Swift object name) it must go raw: `%2F` would name another object.
+          if (value === SLASH_ID && (slashLegal ? /ab%2Fcd/i.test(r.path) : r.path.includes("ab/cd") || /ab%2Fcd/i.test(r.path))) failures.push(line);
+          if (value === QUERY_ID && (r.path.includes("ab?") || r.query.includes("cd#") || r.query.startsWith("cd") || r.path.endsWith("/ab"))) failures.push(line);
+        }
+      }
+    }
+    expect(failures).toEqual([]);
+  });
+});
+
+/** Good values for the parameters a call needs besides its ids, by parameter name (the abort test needs calls that pass validation). */
+const GOOD_ARGS: Record<string, unknown> = {
+  metadata: { k: "v" },
+  keys: ["k"],
+  key: "k",
+  value: "v",
+  name: "n",
+  label: "n",
+  status: "ACTIVE",
+  changes: { name: "n" },
+  password: "Secret-Passw0rd",
+  newPassword: "Secret-Passw0rd",
+  flavor: "1",
+  image: "123",
+  tag: "t",
+  data: "x",
+  enabled: true,
+  html: "<html></html>",
+  type: "SOFT",
+  size: 1,
+  seconds: 60,
+  contentType: "text/plain",
+  newContainer: "123",
+  projectId: "123",
+};
+
+/** Calls whose abort is not checked here, and why. */
+const ABORT_SKIP: Record<string, string> = {};
+
+/**
+ * Methods whose options refuse `signal` today (ValidationError "options.signal: unknown option"): they
+ * cannot be cancelled. Reported by D4 with the list; each comes off with its fix.
+ */
+const SIGNAL_GAPS = new Set([
+  "object_store.account.setMetadata",
+  "object_store.containers.create",
+  "object_store.containers.get",
+  "object_store.containers.delete",
+  "object_store.containers.setMetadata",
+  "object_store.objects.delete",
+  "object_store.objects.copy",
+  "object_store.objects.move",
+  "object_store.objects.setMetadata",
+  "object_store.cdn.makePublic",
+  "object_store.cdn.purge",
+  "network.networks.getServerNetworks",
+]);
+
+/** The position of a method's call options: the parameter named `o`, or a trailing `options`. */
+function optionsAt(m: Method): number {
+  const i = m.params.indexOf("o");
+  if (i >= 0) return i;
+  return m.params[m.params.length - 1] === "options" ? m.params.length - 1 : -1;
+}
+
+describe("an already-aborted signal", () => {
+  it("every method that takes call options rejects with AbortError before any request", async () => {
+    const aborted = AbortSignal.abort(new Error("caller gave up"));
+    const failures: string[] = [];
+    // Calls refused for an argument GOOD_ARGS cannot make (a create's input object): still nothing may
+    // be sent, but their abort is not proven here.
+    const unproven: string[] = [];
+    let checked = 0;
+    for (const m of allMethods()) {
+      if (m.id in NO_REQUEST || m.id in ABORT_SKIP) continue;
+      const at = optionsAt(m);
+      if (at < 0) continue;
+      const ids = new Set(idPositions(m));
+      const args = m.params.slice(0, at).map((p, i) => (ids.has(i) ? VALID_ID : GOOD_ARGS[p]));
+      args.push({ signal: aborted });
+      const before = w.proxy.log.length;
+      const e = await outcome(() => m.fn.apply(m.target, args));
+      const sent = sentSince(before);
+      const field = e instanceof ValidationError ? e.field : "";
+      const signalRefused = field === "signal" || field.endsWith(".signal");
+      if (sent.length) failures.push(`${m.id}: sent ${sent.join(", ")} (${describeError(e)})`);
+      else if (e instanceof AbortError) checked++;
+      else if (signalRefused !== SIGNAL_GAPS.has(m.id)) failures.push(`${m.id}: ${signalRefused ? "" : "expected options.signal refused (listed in SIGNAL_GAPS); got "}${describeError(e)}`);
+      else if (e instanceof ValidationError) unproven.push(m.id);
+      else failures.push(`${m.id}: ${describeError(e)}`);
+    }
+    expect(failures).toEqual([]);
+    // Most calls are proven: the arguments GOOD_ARGS builds pass validation and the signal stops them.
+    expect(checked).toBeGreaterThan(230);
+    expect(unproven.length).toBeLessThan(checked / 3);
+  });
+});
