@@ -126,6 +126,23 @@ describe("connect() shortcuts", () => {
     expect(() => rax.compute.ORD).toThrow(NotAuthenticated);
   });
 
+  it("pyrax's cloud_blockstorage.http_log_debug = True: set on a client it sticks; set on a shortcut view it is refused, not lost", async () => {
+    const rax = await connect(creds());
+    rax.ORD.blockStorage.httpLogDebug = true;
+    expect(rax.ORD.blockStorage.httpLogDebug).toBe(true);
+    expect(rax.blockStorage.ORD.httpLogDebug).toBe(true);
+    const err = (() => {
+      try {
+        (rax as unknown as Record<string, Record<string, unknown>>).compute!.httpLogDebug = true;
+      } catch (e) {
+        return e;
+      }
+    })();
+    expect(err).toBeInstanceOf(ValidationError);
+    expect([(err as ValidationError).field, (err as Error).message]).toEqual(["httpLogDebug", expect.stringMatching(/not a client: set httpLogDebug on a client \(rax\.\S*compute\S*\.httpLogDebug\)/)]);
+    expect(rax.ORD.compute.httpLogDebug).toBeUndefined();
+  });
+
   it("keeps the context's own members working through the wrapper", async () => {
     const rax = await connect(creds());
     expect(rax.authenticated).toBe(true);
