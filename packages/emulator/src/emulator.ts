@@ -6,6 +6,7 @@ import { cinderHandlers } from "./block-storage/handlers";
 import { cdnContentHandlers, cdnHandlers } from "./cdn/handlers";
 import { troveHandlers } from "./databases/handlers";
 import { computeHandlers } from "./compute/handlers";
+import { designateHandlers } from "./designate/handlers";
 import { cloudDnsHandlers } from "./dns/handlers";
 import type { EmulatorContext } from "./context";
 import { routeToServices } from "./dispatch";
@@ -65,6 +66,8 @@ export const SERVICES: readonly ServiceRegistration[] = [
   { definition: { type: "rax:cdn-content", name: "cloudFilesCDNContent", slug: "cdn-content", path: () => "", global: true, listed: "none" }, handlers: cdnContentHandlers },
   { definition: { type: "rax:cdn", name: "rackCDN", slug: "rackcdn", path: (u) => `/v1.0/${u.tenantId}`, onlyRegions: ["DFW", "LON"] } },
   { definition: { type: "rax:dns", name: "cloudDNS", slug: "dns", path: (u) => `/v1.0/${u.tenantId}`, global: true }, handlers: cloudDnsHandlers },
+  // OpenStack's Designate v2 (its own zones), listed only in Keystone v3's catalog at its bare root (as real Designate is listed).
+  { definition: { type: "dns", name: "designate", slug: "designate", path: () => "", global: true, listed: "v3" }, handlers: designateHandlers },
   { definition: { type: "rax:load-balancer", name: "cloudLoadBalancers", slug: "load-balancers", path: (u) => `/v1.0/${u.tenantId}` }, handlers: clbHandlers },
   { definition: { type: "rax:autoscale", name: "autoscale", slug: "autoscale", path: (u) => `/v1.0/${u.tenantId}` }, handlers: autoscaleHandlers },
   { definition: { type: "rax:monitor", name: "cloudMonitoring", slug: "monitoring", path: (u) => `/v1.0/${u.tenantId}`, global: true }, handlers: monitoringHandlers },

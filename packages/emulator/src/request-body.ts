@@ -73,3 +73,12 @@ export async function readBody(request: Request, limit: number): Promise<Buffer>
   }
   return Buffer.concat(parts, size);
 }
+
+/** `readBody`, with a too-large body reported as the service's own error (`tooLarge()` is thrown instead). */
+export async function readBodyOr(request: Request, limit: number, tooLarge: () => Error): Promise<Buffer> {
+  try {
+    return await readBody(request, limit);
+  } catch (e) {
+    throw e instanceof BodyTooLarge ? tooLarge() : e;
+  }
+}
