@@ -38,7 +38,7 @@ export class ObjectStore extends ObjectStoreClient {
     return this.account.getMetadata();
   }
   /** Add (default) or, with `clear: true`, replace the account metadata. */
-  setAccountMetadata(metadata: MetadataInput, options?: { clear?: boolean }): Promise<void> {
+  setAccountMetadata(metadata: MetadataInput, options?: { clear?: boolean; signal?: AbortSignal }): Promise<void> {
     return this.account.setMetadata(metadata, options);
   }
   removeAccountMetadataKey(key: string): Promise<void> {
@@ -53,11 +53,11 @@ export class ObjectStore extends ObjectStoreClient {
   }
   // ---- containers ---------------------------------------------------------------------------
   /** Create the container, or return it if it exists (pyrax's idempotent `create_container`). */
-  createContainer(name: string, options?: { metadata?: MetadataInput }): Promise<Container> {
+  createContainer(name: string, options?: { metadata?: MetadataInput; signal?: AbortSignal }): Promise<Container> {
     return this.containers.create(name, options);
   }
   /** HEAD the container; `NoSuchContainer` if absent. `{ cdn: true }` also loads its CDN attributes. */
-  getContainer(container: ContainerRef, options?: { cdn?: boolean }): Promise<Container> {
+  getContainer(container: ContainerRef, options?: { cdn?: boolean; signal?: AbortSignal }): Promise<Container> {
     return this.containers.get(container, options);
   }
   /** Container names (one page; `fullListing: true` for all). */
@@ -77,13 +77,13 @@ export class ObjectStore extends ObjectStoreClient {
     return this.containers.list(options);
   }
   /** Delete the container; with `deleteObjects: true` its objects are bulk-deleted first. */
-  deleteContainer(container: ContainerRef, options?: { deleteObjects?: boolean }): Promise<void> {
+  deleteContainer(container: ContainerRef, options?: { deleteObjects?: boolean; signal?: AbortSignal }): Promise<void> {
     return this.containers.delete(container, options);
   }
   getContainerMetadata(container: ContainerRef): Promise<Metadata> {
     return this.containers.getMetadata(container);
   }
-  setContainerMetadata(container: ContainerRef, metadata: MetadataInput, options?: { clear?: boolean }): Promise<void> {
+  setContainerMetadata(container: ContainerRef, metadata: MetadataInput, options?: { clear?: boolean; signal?: AbortSignal }): Promise<void> {
     return this.containers.setMetadata(container, metadata, options);
   }
   removeContainerMetadataKey(container: ContainerRef, key: string): Promise<void> {
@@ -139,7 +139,7 @@ export class ObjectStore extends ObjectStoreClient {
     return this.objects.download(container, name, directory, options);
   }
   /** Delete an object; `withSegments: true` also deletes a static large object's segments. */
-  deleteObject(container: ContainerRef, name: ObjectRef, options?: { withSegments?: boolean }): Promise<void> {
+  deleteObject(container: ContainerRef, name: ObjectRef, options?: { withSegments?: boolean; signal?: AbortSignal }): Promise<void> {
     return this.objects.delete(container, name, options);
   }
   /** Bulk-delete every object in the container. */
@@ -147,11 +147,11 @@ export class ObjectStore extends ObjectStoreClient {
     return this.objects.deleteAll(container);
   }
   /** Server-side copy (`X-Copy-From`); the new object keeps the name unless `newObjName`. */
-  copyObject( container: ContainerRef, name: ObjectRef, newContainer: ContainerRef, options?: { newObjName?: string; contentType?: string }, ): Promise<StorageObject> {
+  copyObject( container: ContainerRef, name: ObjectRef, newContainer: ContainerRef, options?: { newObjName?: string; contentType?: string; signal?: AbortSignal }, ): Promise<StorageObject> {
     return this.objects.copy(container, name, newContainer, options);
   }
   /** Copy, then delete the original. */
-  moveObject( container: ContainerRef, name: ObjectRef, newContainer: ContainerRef, options?: { newObjName?: string; contentType?: string }, ): Promise<StorageObject> {
+  moveObject( container: ContainerRef, name: ObjectRef, newContainer: ContainerRef, options?: { newObjName?: string; contentType?: string; signal?: AbortSignal }, ): Promise<StorageObject> {
     return this.objects.move(container, name, newContainer, options);
   }
   /** Copy the object onto itself with a new Content-Type (pyrax's way; keeps metadata). */
@@ -165,7 +165,7 @@ export class ObjectStore extends ObjectStoreClient {
    * Merge `metadata` into the object's (default), or replace it with `clear: true`. Swift's POST
    * replaces the whole set, so this HEADs first; content type, expiry and manifest are kept.
    */
-  setObjectMetadata(container: ContainerRef, name: ObjectRef, metadata: MetadataInput, options?: { clear?: boolean }): Promise<void> {
+  setObjectMetadata(container: ContainerRef, name: ObjectRef, metadata: MetadataInput, options?: { clear?: boolean; signal?: AbortSignal }): Promise<void> {
     return this.objects.setMetadata(container, name, metadata, options);
   }
   removeObjectMetadataKey(container: ContainerRef, name: ObjectRef, key: string): Promise<void> {
@@ -247,7 +247,7 @@ export class ObjectStore extends ObjectStoreClient {
   }
   // ---- CDN ----------------------------------------------------------------------------------
   /** Publish the container on the CDN (`ttl` 900 … 31 536 000 s). */
-  makeContainerPublic(container: ContainerRef, options?: { ttl?: number }): Promise<void> {
+  makeContainerPublic(container: ContainerRef, options?: { ttl?: number; signal?: AbortSignal }): Promise<void> {
     return this.cdn.makePublic(container, options);
   }
   makeContainerPrivate(container: ContainerRef): Promise<void> {
@@ -261,7 +261,7 @@ export class ObjectStore extends ObjectStoreClient {
     return this.cdn.setLogRetention(container, enabled);
   }
   /** Remove an object from the CDN edge; optionally email the addresses when done. */
-  purgeCdnObject(container: ContainerRef, name: ObjectRef, options?: { emailAddresses?: string | string[] }): Promise<void> {
+  purgeCdnObject(container: ContainerRef, name: ObjectRef, options?: { emailAddresses?: string | string[]; signal?: AbortSignal }): Promise<void> {
     return this.cdn.purge(container, name, options);
   }
   /** Names of CDN-enabled containers. */

@@ -14,6 +14,12 @@ export function checkObject(o: unknown, field: string, keys: string[]): Record<s
   return o as Record<string, unknown>;
 }
 
+/** `options.signal`: an AbortSignal or nothing; the call's requests stop when it fires. */
+export function checkSignal(v: unknown, field = "options.signal"): AbortSignal | undefined {
+  if (v !== undefined && !(v instanceof AbortSignal)) throw new ValidationError(field, "must be an AbortSignal");
+  return v as AbortSignal | undefined;
+}
+
 export function checkBool(v: unknown, field: string): boolean | undefined {
   if (v !== undefined && typeof v !== "boolean") throw new ValidationError(field, "must be a boolean");
   return v as boolean | undefined;

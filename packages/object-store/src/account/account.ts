@@ -22,7 +22,7 @@ export class Account {
   }
 
   /** Add (default) or, with `clear: true`, replace the account metadata. */
-  setMetadata(metadata: MetadataInput, options?: { clear?: boolean }): Promise<void> {
+  setMetadata(metadata: MetadataInput, options?: { clear?: boolean; signal?: AbortSignal }): Promise<void> {
     return account.setAccountMetadata(this.#root, metadata, options);
   }
 

@@ -2,7 +2,7 @@ import { randomBytes } from "node:crypto";
 import { registerSecret, ValidationError } from "@rax/core";
 import { countHeader, type ResponseRef } from "../count-headers";
 import { type Metadata, metadataFrom, toWire, metaHeaderName, metaHeaders } from "../metadata-headers";
-import { checkBool, checkMetadataArg, checkObject } from "../options";
+import { checkBool, checkMetadataArg, checkObject, checkSignal } from "../options";
 import { OK } from "../success-status";
 import { storage, type SwiftClient } from "../swift-client";
 
@@ -19,8 +19,8 @@ function registerTempUrlKeys(headers: Record<string, string>): void {
   registerSecret(headers["x-account-meta-temp-url-key-2"]);
 }
 
-async function headAccountResponse(client: SwiftClient): Promise<ResponseRef> {
-  const res = await storage(client, { method: "HEAD", ok: OK.head, path: "" });
+async function headAccountResponse(client: SwiftClient, signal?: AbortSignal): Promise<ResponseRef> {
+  const res = await storage(client, { method: "HEAD", ok: OK.head, path: "", signal });
   await res.dump();
   // Lower-case again in case a proxy hands back mixed case: pyrax's case-sensitive prefix strip
   // lost the temp-URL key that way.
@@ -30,8 +30,8 @@ async function headAccountResponse(client: SwiftClient): Promise<ResponseRef> {
   return { status: res.status, method: res.method, url: res.url, requestId: res.requestId, headers };
 }
 
-export async function headAccount(client: SwiftClient): Promise<Record<string, string>> {
-  return (await headAccountResponse(client)).headers;
+export async function headAccount(client: SwiftClient, signal?: AbortSignal): Promise<Record<string, string>> {
+  return (await headAccountResponse(client, signal)).headers;
 }
 
 export async function getAccountDetails(client: SwiftClient): Promise<AccountInfo> {
@@ -51,18 +51,19 @@ export async function getAccountMetadata(client: SwiftClient): Promise<Metadata>
 /** Add (default) or, with `clear: true`, replace the account metadata. */
 export async function setAccountMetadata(client: SwiftClient, meta: unknown, options?: unknown): Promise<void> {
   checkMetadataArg(meta);
-  const o = checkObject(options, "options", ["clear"]);
+  const o = checkObject(options, "options", ["clear", "signal"]);
   const clear = checkBool(o.clear, "options.clear") ?? false;
+  const signal = checkSignal(o.signal);
   const headers: Record<string, string> = metaHeaders("Account", meta);
   if (clear) {
     // An empty value deletes a key; send one for every existing key the new set does not keep.
-    const existing = await getAccountMetadata(client);
+    const existing = metadataFrom("Account", await headAccount(client, signal));
     for (const key of Object.keys(existing)) {
       const name = `x-account-meta-${key}`;
       if (!(name in headers)) headers[name] = "";
     }
   }
-  const res = await storage(client, { method: "POST", ok: OK.post, path: "", headers });
+  const res = await storage(client, { method: "POST", ok: OK.post, path: "", headers, signal });
   await res.dump();
 }
 

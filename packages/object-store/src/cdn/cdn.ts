@@ -12,7 +12,7 @@ export class Cdn {
   }
 
   /** Publish the container on the CDN (`ttl` 900 … 31 536 000 s). */
-  makePublic(container: ContainerRef, options?: { ttl?: number }): Promise<void> {
+  makePublic(container: ContainerRef, options?: { ttl?: number; signal?: AbortSignal }): Promise<void> {
     return cdn.makePublic(this.#root, container, options);
   }
 
@@ -30,7 +30,7 @@ export class Cdn {
   }
 
   /** Remove an object from the CDN edge; optionally email the addresses when done. */
-  purge(container: ContainerRef, name: ObjectRef, options?: { emailAddresses?: string | string[] }): Promise<void> {
+  purge(container: ContainerRef, name: ObjectRef, options?: { emailAddresses?: string | string[]; signal?: AbortSignal }): Promise<void> {
     return cdn.purgeCdnObject(this.#root, container, name, options);
   }
 

@@ -2,7 +2,7 @@ import { HttpError, NotFound, ValidationError } from "@rax/core";
 import { asNoSuchContainer, NotCDNEnabled } from "../errors";
 import { checkListingOptions, listingQuery } from "../swift-listing";
 import { containerName, containerPath, objectName, objectPath } from "../names";
-import { checkObject } from "../options";
+import { checkObject, checkSignal } from "../options";
 import { OK } from "../success-status";
 import { storage, cdn, type SwiftClient } from "../swift-client";
 
@@ -49,10 +49,10 @@ async function explain404(client: SwiftClient, container: string, e: HttpError):
 // One function per CDN operation; each checks its own input before any request.
 
 /** CDN status, TTL, log retention and URIs (pyrax's defaults when never published). */
-export async function getCdnAttributes(client: SwiftClient, name: unknown): Promise<CdnAttributes> {
+export async function getCdnAttributes(client: SwiftClient, name: unknown, signal?: AbortSignal): Promise<CdnAttributes> {
   const container = containerName(name);
   try {
-    const res = await cdn(client, { method: "HEAD", ok: OK.head, path: containerPath(container) });
+    const res = await cdn(client, { method: "HEAD", ok: OK.head, path: containerPath(container), signal });
     await res.dump();
     const h = res.headers;
     return {
@@ -76,9 +76,9 @@ export async function getCdnAttributes(client: SwiftClient, name: unknown): Prom
   }
 }
 
-async function cdnPut(client: SwiftClient, container: string, headers: Record<string, string | undefined>): Promise<void> {
+async function cdnPut(client: SwiftClient, container: string, headers: Record<string, string | undefined>, signal?: AbortSignal): Promise<void> {
   try {
-    const res = await cdn(client, { method: "PUT", ok: OK.cdnPut, path: containerPath(container), headers });
+    const res = await cdn(client, { method: "PUT", ok: OK.cdnPut, path: containerPath(container), headers, signal });
     await res.dump();
   } catch (e) {
     if (e instanceof NotFound) await explain404(client, container, e);
@@ -89,8 +89,9 @@ async function cdnPut(client: SwiftClient, container: string, headers: Record<st
 /** Publish the container on the CDN (`ttl` 900 … 31 536 000 s). */
 export async function makePublic(client: SwiftClient, container: unknown, options?: unknown): Promise<void> {
   const c = containerName(container);
-  const ttl = checkTtl(checkObject(options, "options", ["ttl"]).ttl);
-  await cdnPut(client, c, { "x-cdn-enabled": "True", "x-ttl": ttl === undefined ? undefined : String(ttl) });
+  const o = checkObject(options, "options", ["ttl", "signal"]);
+  const ttl = checkTtl(o.ttl);
+  await cdnPut(client, c, { "x-cdn-enabled": "True", "x-ttl": ttl === undefined ? undefined : String(ttl) }, checkSignal(o.signal));
 }
 
 export async function makePrivate(client: SwiftClient, container: unknown): Promise<void> {
@@ -109,7 +110,9 @@ const EMAIL = /^[^\s@,]+@[^\s@,]+$/;
 export async function purgeCdnObject(client: SwiftClient, containerRef: unknown, nameRef: unknown, options?: unknown): Promise<void> {
   const container = containerName(containerRef);
   const name = objectName(nameRef);
-  const emails = checkObject(options, "options", ["emailAddresses"]).emailAddresses;
+  const o = checkObject(options, "options", ["emailAddresses", "signal"]);
+  const emails = o.emailAddresses;
+  const signal = checkSignal(o.signal);
   let list: string[] = [];
   if (emails !== undefined && emails !== null) {
     list = typeof emails === "string" ? [emails] : Array.isArray(emails) ? (emails as unknown[]).map(String) : [];
@@ -123,6 +126,7 @@ export async function purgeCdnObject(client: SwiftClient, containerRef: unknown,
       method: "DELETE", ok: OK.delete,
       path: objectPath(container, name),
       headers: { "x-purge-email": list.length ? list.join(", ") : undefined },
+      signal,
     });
     await res.dump();
   } catch (e) {

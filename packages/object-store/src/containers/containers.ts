@@ -37,12 +37,12 @@ export class Containers {
   }
 
   /** Create the container, or return it if it exists (pyrax's idempotent `create_container`). */
-  async create(name: string, options?: { metadata?: MetadataInput }): Promise<Container> {
+  async create(name: string, options?: { metadata?: MetadataInput; signal?: AbortSignal }): Promise<Container> {
     return containerOf(this.#root, await containers.createContainer(this.#root, name, options));
   }
 
   /** HEAD the container; `NoSuchContainer` if absent. `{ cdn: true }` also loads its CDN attributes. */
-  async get(container: ContainerRef, options?: { cdn?: boolean }): Promise<Container> {
+  async get(container: ContainerRef, options?: { cdn?: boolean; signal?: AbortSignal }): Promise<Container> {
     const { info, cdn } = await containers.getContainerAndCdn(this.#root, container, options);
     const c = containerOf(this.#root, info);
     if (cdn) c.applyCdn(cdn);
@@ -70,7 +70,7 @@ export class Containers {
   }
 
   /** Delete the container; with `deleteObjects: true` its objects are bulk-deleted first. */
-  delete(container: ContainerRef, options?: { deleteObjects?: boolean }): Promise<void> {
+  delete(container: ContainerRef, options?: { deleteObjects?: boolean; signal?: AbortSignal }): Promise<void> {
     return containers.deleteContainer(this.#root, container, options);
   }
 
@@ -78,7 +78,7 @@ export class Containers {
     return containers.getContainerMetadata(this.#root, container);
   }
 
-  setMetadata(container: ContainerRef, metadata: MetadataInput, options?: { clear?: boolean }): Promise<void> {
+  setMetadata(container: ContainerRef, metadata: MetadataInput, options?: { clear?: boolean; signal?: AbortSignal }): Promise<void> {
     return containers.setContainerMetadata(this.#root, container, metadata, options);
   }
 
@@ -195,7 +195,7 @@ export class Container {
   listSubdirs(options?: { prefix?: string; delimiter?: string }): Promise<string[]> {
     return this.client.objects.listSubdirs(this, options);
   }
-  deleteObject(name: ObjectRef, options?: { withSegments?: boolean }): Promise<void> {
+  deleteObject(name: ObjectRef, options?: { withSegments?: boolean; signal?: AbortSignal }): Promise<void> {
     return this.client.objects.delete(this, name, options);
   }
   deleteAllObjects(): Promise<BulkDeleteResult> {
@@ -209,20 +209,20 @@ export class Container {
   deleteObjectInSeconds(name: ObjectRef, seconds: number): Promise<void> {
     return this.client.objects.deleteInSeconds(this, name, seconds);
   }
-  copyObject(name: ObjectRef, newContainer: string | Container, options?: { newObjName?: string; contentType?: string }): Promise<StorageObject> {
+  copyObject(name: ObjectRef, newContainer: string | Container, options?: { newObjName?: string; contentType?: string; signal?: AbortSignal }): Promise<StorageObject> {
     return this.client.objects.copy(this, name, newContainer, options);
   }
-  moveObject(name: ObjectRef, newContainer: string | Container, options?: { newObjName?: string; contentType?: string }): Promise<StorageObject> {
+  moveObject(name: ObjectRef, newContainer: string | Container, options?: { newObjName?: string; contentType?: string; signal?: AbortSignal }): Promise<StorageObject> {
     return this.client.objects.move(this, name, newContainer, options);
   }
   /** Delete the container; `deleteObjects: true` empties it first. */
-  delete(options?: { deleteObjects?: boolean }): Promise<void> {
+  delete(options?: { deleteObjects?: boolean; signal?: AbortSignal }): Promise<void> {
     return this.client.containers.delete(this, options);
   }
   getMetadata(): Promise<Metadata> {
     return this.client.containers.getMetadata(this);
   }
-  setMetadata(metadata: MetadataInput, options?: { clear?: boolean }): Promise<void> {
+  setMetadata(metadata: MetadataInput, options?: { clear?: boolean; signal?: AbortSignal }): Promise<void> {
     return this.client.containers.setMetadata(this, metadata, options);
   }
   removeMetadataKey(key: string): Promise<void> {
@@ -234,7 +234,7 @@ export class Container {
   setWebErrorPage(page: string): Promise<void> {
     return this.client.containers.setWebErrorPage(this, page);
   }
-  async makePublic(options?: { ttl?: number }): Promise<void> {
+  async makePublic(options?: { ttl?: number; signal?: AbortSignal }): Promise<void> {
     await this.client.cdn.makePublic(this, options);
     this.#cdn.cdnEnabled = true;
     if (options?.ttl !== undefined) this.#cdn.cdnTtl = options.ttl;
@@ -254,7 +254,7 @@ export class Container {
     await this.client.cdn.setLogRetention(this, enabled);
     this.#cdn.cdnLogRetention = enabled;
   }
-  purgeCdnObject(name: ObjectRef, options?: { emailAddresses?: string | string[] }): Promise<void> {
+  purgeCdnObject(name: ObjectRef, options?: { emailAddresses?: string | string[]; signal?: AbortSignal }): Promise<void> {
     return this.client.cdn.purge(this, name, options);
   }
   /** `cont.getTempUrl("name", 300)` or with `{ seconds, method, … }`. */

@@ -6,7 +6,7 @@ import { goneOnRetry } from "../not-found";
 import type { ContainerInfo } from "./models";
 import { headerValue, type Metadata, metadataFrom, metaHeaderName, metaHeaders } from "../metadata-headers";
 import { containerName, containerPath } from "../names";
-import { checkBool, checkMetadataArg, checkObject } from "../options";
+import { checkBool, checkMetadataArg, checkObject, checkSignal } from "../options";
 import { walkObjects } from "../objects/listing";
 import { type CdnAttributes, getCdnAttributes } from "../cdn/requests";
 import { OK } from "../success-status";
@@ -35,34 +35,38 @@ export async function getContainer(client: SwiftClient, container: unknown, sign
 /** The container's HEAD and, with `{ cdn: true }`, its CDN attributes. */
 export async function getContainerAndCdn(client: SwiftClient, container: unknown, options?: unknown): Promise<{ info: ContainerInfo; cdn?: CdnAttributes }> {
   const name = containerName(container);
-  const o = checkObject(options, "options", ["cdn"]);
+  const o = checkObject(options, "options", ["cdn", "signal"]);
   const withCdn = checkBool(o.cdn, "options.cdn") ?? false;
-  const info = await getContainer(client, name);
-  return withCdn ? { info, cdn: await getCdnAttributes(client, name) } : { info };
+  const signal = checkSignal(o.signal);
+  const info = await getContainer(client, name, signal);
+  return withCdn ? { info, cdn: await getCdnAttributes(client, name, signal) } : { info };
 }
 
 /** PUT is idempotent in Swift (201 created, 202 already there), so "create" doubles as "get or create". */
 export async function createContainer(client: SwiftClient, container: unknown, options?: unknown): Promise<ContainerInfo> {
   const name = containerName(container, "name");
-  const { metadata } = checkObject(options, "options", ["metadata"]);
+  const { metadata, signal: s } = checkObject(options, "options", ["metadata", "signal"]);
   const headers = metadata === undefined ? {} : metaHeaders("Container", metadata, "options.metadata");
-  const res = await storage(client, { method: "PUT", ok: OK.putContainer, path: containerPath(name), headers });
+  const signal = checkSignal(s);
+  const res = await storage(client, { method: "PUT", ok: OK.putContainer, path: containerPath(name), headers, signal });
   await res.dump();
-  return getContainer(client, name);
+  return getContainer(client, name, signal);
 }
 
 /** DELETE the container; with `deleteObjects: true` its objects are bulk-deleted first. */
 export async function deleteContainer(client: SwiftClient, container: unknown, options?: unknown): Promise<void> {
   const name = containerName(container);
-  const o = checkObject(options, "options", ["deleteObjects"]);
+  const o = checkObject(options, "options", ["deleteObjects", "signal"]);
   const deleteObjects = checkBool(o.deleteObjects, "options.deleteObjects") ?? false;
+  const signal = checkSignal(o.signal);
   if (deleteObjects) {
     const names: string[] = [];
-    for await (const row of walkObjects(client, name, {})) names.push(row.name);
-    if (names.length > 0) await deleteInBatches(client, name, names);
+    for await (const row of walkObjects(client, name, { signal })) names.push(row.name);
+    if (names.length > 0) await deleteInBatches(client, name, names, { signal });
   }
   try {
-    const res = await storage(client, { method: "DELETE", ok: OK.delete, path: containerPath(name) });
+    // After a batch cut short by the signal this rejects with AbortError (the container is not empty).
+    const res = await storage(client, { method: "DELETE", ok: OK.delete, path: containerPath(name), signal });
     await res.dump();
   } catch (e) {
     if (goneOnRetry(e)) return;
@@ -70,9 +74,9 @@ export async function deleteContainer(client: SwiftClient, container: unknown, o
   }
 }
 
-async function postContainer(client: SwiftClient, name: string, headers: Record<string, string>): Promise<void> {
+async function postContainer(client: SwiftClient, name: string, headers: Record<string, string>, signal?: AbortSignal): Promise<void> {
   try {
-    const res = await storage(client, { method: "POST", ok: OK.post, path: containerPath(name), headers });
+    const res = await storage(client, { method: "POST", ok: OK.post, path: containerPath(name), headers, signal });
     await res.dump();
   } catch (e) {
     throw asNoSuchContainer(e, name);
@@ -87,17 +91,18 @@ export async function getContainerMetadata(client: SwiftClient, container: unkno
 export async function setContainerMetadata(client: SwiftClient, container: unknown, meta: unknown, options?: unknown): Promise<void> {
   const name = containerName(container);
   checkMetadataArg(meta);
-  const o = checkObject(options, "options", ["clear"]);
+  const o = checkObject(options, "options", ["clear", "signal"]);
   const clear = checkBool(o.clear, "options.clear") ?? false;
+  const signal = checkSignal(o.signal);
   const headers = metaHeaders("Container", meta);
   if (clear) {
-    const existing = (await getContainer(client, name)).metadata;
+    const existing = (await getContainer(client, name, signal)).metadata;
     for (const key of Object.keys(existing)) {
       const h = `x-container-meta-${key}`;
       if (!(h in headers)) headers[h] = "";
     }
   }
-  await postContainer(client, name, headers);
+  await postContainer(client, name, headers, signal);
 }
 
 export async function removeContainerMetadataKey(client: SwiftClient, container: unknown, key: unknown): Promise<void> {

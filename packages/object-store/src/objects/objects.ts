@@ -21,7 +21,7 @@ export interface ObjectsRoot extends SwiftClient {
   readonly account: Account;
 }
 
-type CopyOptions = { newObjName?: string; contentType?: string };
+type CopyOptions = { newObjName?: string; contentType?: string; signal?: AbortSignal };
 
 /** `cf.objects`: store, fetch, list, copy, delete objects and their metadata; temp URLs. */
 export class Objects {
@@ -84,7 +84,7 @@ export class Objects {
   }
 
   /** Delete an object; `withSegments: true` also deletes a static large object's segments. */
-  delete(container: ContainerRef, name: ObjectRef, options?: { withSegments?: boolean }): Promise<void> {
+  delete(container: ContainerRef, name: ObjectRef, options?: { withSegments?: boolean; signal?: AbortSignal }): Promise<void> {
     return ops.deleteObject(this.#root, container, name, options);
   }
 
@@ -116,7 +116,7 @@ export class Objects {
    * Merge `metadata` into the object's (default), or replace it with `clear: true`. Swift's POST
    * replaces the whole set, so this HEADs first; content type, expiry and manifest are kept.
    */
-  setMetadata(container: ContainerRef, name: ObjectRef, metadata: MetadataInput, options?: { clear?: boolean }): Promise<void> {
+  setMetadata(container: ContainerRef, name: ObjectRef, metadata: MetadataInput, options?: { clear?: boolean; signal?: AbortSignal }): Promise<void> {
     return ops.setObjectMetadata(this.#root, container, name, metadata, options);
   }
 
@@ -256,13 +256,13 @@ export class StorageObject {
   download(directory: string, options?: DownloadOptions): Promise<string> {
     return this.client.objects.download(this.containerName, this.name, directory, options);
   }
-  delete(options?: { withSegments?: boolean }): Promise<void> {
+  delete(options?: { withSegments?: boolean; signal?: AbortSignal }): Promise<void> {
     return this.client.objects.delete(this.containerName, this.name, options);
   }
   getMetadata(): Promise<Metadata> {
     return this.client.objects.getMetadata(this.containerName, this.name);
   }
-  setMetadata(metadata: MetadataInput, options?: { clear?: boolean }): Promise<void> {
+  setMetadata(metadata: MetadataInput, options?: { clear?: boolean; signal?: AbortSignal }): Promise<void> {
     return this.client.objects.setMetadata(this.containerName, this.name, metadata, options);
   }
   removeMetadataKey(key: string): Promise<void> {
@@ -271,17 +271,17 @@ export class StorageObject {
   deleteInSeconds(seconds: number): Promise<void> {
     return this.client.objects.deleteInSeconds(this.containerName, this.name, seconds);
   }
-  copy(newContainer: string | { name: string }, options?: { newObjName?: string; contentType?: string }): Promise<StorageObject> {
+  copy(newContainer: string | { name: string }, options?: { newObjName?: string; contentType?: string; signal?: AbortSignal }): Promise<StorageObject> {
     return this.client.objects.copy(this.containerName, this.name, newContainer as string, options);
   }
-  move(newContainer: string | { name: string }, options?: { newObjName?: string; contentType?: string }): Promise<StorageObject> {
+  move(newContainer: string | { name: string }, options?: { newObjName?: string; contentType?: string; signal?: AbortSignal }): Promise<StorageObject> {
     return this.client.objects.move(this.containerName, this.name, newContainer as string, options);
   }
   changeContentType(contentType: string): Promise<void> {
     return this.client.objects.changeContentType(this.containerName, this.name, contentType);
   }
   /** Remove from the CDN edge (pyrax's `purge`). */
-  purge(options?: { emailAddresses?: string | string[] }): Promise<void> {
+  purge(options?: { emailAddresses?: string | string[]; signal?: AbortSignal }): Promise<void> {
     return this.client.cdn.purge(this.containerName, this.name, options);
   }
   /** `obj.getTempUrl(300)` or `obj.getTempUrl({ seconds: 300, method: "PUT" })`. */

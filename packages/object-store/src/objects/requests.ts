@@ -3,7 +3,7 @@ import { errorFromResponse, InvalidResponse, type RaxResponse, startJob, Validat
 import { copyNotFound, goneOnRetry, objectNotFound } from "../not-found";
 import { type Metadata, metadataFrom, metaHeaderName, metaHeaders, toWire } from "../metadata-headers";
 import { containerName, encodeBodyPath, objectName, objectPath } from "../names";
-import { checkBool, checkMetadataArg, checkObject, copyOptions, parseOptions, posInt } from "../options";
+import { checkBool, checkMetadataArg, checkObject, checkSignal, copyOptions, parseOptions, posInt } from "../options";
 import { parseBody } from "../response-body";
 import { OK } from "../success-status";
 import { storage, type SwiftClient } from "../swift-client";
@@ -135,8 +135,9 @@ export async function downloadObjectTo(client: SwiftClient, container: unknown, 
 export async function deleteObject(client: SwiftClient, container: unknown, name: unknown, options?: unknown): Promise<void> {
   const c = containerName(container);
   const n = objectName(name);
-  const o = checkObject(options, "options", ["withSegments"]);
+  const o = checkObject(options, "options", ["withSegments", "signal"]);
   const withSegments = checkBool(o.withSegments, "options.withSegments") ?? false;
+  const signal = checkSignal(o.signal);
   try {
     const res = await storage(client, {
       method: "DELETE",
@@ -145,6 +146,7 @@ export async function deleteObject(client: SwiftClient, container: unknown, name
       path: objectPath(c, n),
       query: withSegments ? { "multipart-manifest": "delete" } : undefined,
       headers: withSegments ? { accept: "application/json" } : undefined,
+      signal,
     });
     if (res.status === 200) await checkSegmentsDeleted(res);
     else await res.dump();
@@ -168,9 +170,9 @@ async function checkSegmentsDeleted(res: RaxResponse): Promise<void> {
   throw errorFromResponse({ status: Number.parseInt(status, 10) || 500, headers: res.headers, body: answer, method: res.method, url: res.url });
 }
 
-async function postObject(client: SwiftClient, container: string, name: string, headers: Record<string, string>): Promise<void> {
+async function postObject(client: SwiftClient, container: string, name: string, headers: Record<string, string>, signal?: AbortSignal): Promise<void> {
   try {
-    const res = await storage(client, { method: "POST", ok: OK.postObject, path: objectPath(container, name), headers });
+    const res = await storage(client, { method: "POST", ok: OK.postObject, path: objectPath(container, name), headers, signal });
     await res.dump();
   } catch (e) {
     throw await objectNotFound(client, e, container, name);
@@ -192,14 +194,15 @@ export async function setObjectMetadata(client: SwiftClient, container: unknown,
   const c = containerName(container);
   const n = objectName(name);
   checkMetadataArg(meta);
-  const o = checkObject(options, "options", ["clear"]);
+  const o = checkObject(options, "options", ["clear", "signal"]);
   const clear = checkBool(o.clear, "options.clear") ?? false;
+  const signal = checkSignal(o.signal);
   const update = metaHeaders("Object", meta);
-  const info = await getObject(client, c, n);
+  const info = await getObject(client, c, n, signal);
   const merged = { ...headersKeptOnPost(info), ...(clear ? {} : userMetaHeaders(info)), ...update };
   // An empty value means "remove" for account/container metadata; mirror that for objects.
   for (const [k, v] of Object.entries(merged)) if (k.startsWith("x-object-meta-") && v === "") delete merged[k];
-  await postObject(client, c, n, merged);
+  await postObject(client, c, n, merged, signal);
 }
 
 export async function removeObjectMetadataKey(client: SwiftClient, container: unknown, name: unknown, key: unknown): Promise<void> {
@@ -229,7 +232,8 @@ export async function deleteObjectInSeconds(client: SwiftClient, container: unkn
  * `manifest` copies a large object's manifest (`?multipart-manifest=get`) rather than its joined
  * bytes; a plain object is copied alike either way.
  */
-async function putCopy(client: SwiftClient, container: string, name: string, newContainer: string, newName: string, contentType?: string, manifest = false): Promise<void> {
+async function putCopy(client: SwiftClient, t: CopyTarget, manifest = false): Promise<void> {
+  const { c: container, n: name, nc: newContainer, nn: newName, contentType, signal } = t;
   try {
     const res = await storage(client, {
       method: "PUT",
@@ -241,6 +245,7 @@ async function putCopy(client: SwiftClient, container: string, name: string, new
         "content-length": "0",
         "content-type": contentType === undefined ? undefined : toWire(contentType),
       },
+      signal,
     });
     await res.dump();
   } catch (e) {
@@ -254,24 +259,25 @@ interface CopyTarget {
   nc: string;
   nn: string;
   contentType?: string;
+  signal?: AbortSignal;
 }
 
 function copyTarget(container: unknown, name: unknown, newContainer: unknown, options: unknown): CopyTarget {
   const c = containerName(container);
   const n = objectName(name);
   const nc = containerName(newContainer, "newContainer");
-  const o = checkObject(copyOptions(options), "options", ["newObjName", "contentType"]);
+  const o = checkObject(copyOptions(options), "options", ["newObjName", "contentType", "signal"]);
   const nn = o.newObjName === undefined ? n : objectName(o.newObjName, "options.newObjName");
   if (o.contentType !== undefined && (typeof o.contentType !== "string" || /[\r\n]/.test(o.contentType)))
     throw new ValidationError("options.contentType", "must be a string");
-  return { c, n, nc, nn, contentType: o.contentType as string | undefined };
+  return { c, n, nc, nn, contentType: o.contentType as string | undefined, signal: checkSignal(o.signal) };
 }
 
 /** Server-side copy (`X-Copy-From`); the new object keeps the name unless `newObjName`. Returns the copy's HEAD. */
 export async function copyObject(client: SwiftClient, container: unknown, name: unknown, newContainer: unknown, options?: unknown): Promise<ObjectInfo> {
   const t = copyTarget(container, name, newContainer, options);
-  await putCopy(client, t.c, t.n, t.nc, t.nn, t.contentType);
-  return getObject(client, t.nc, t.nn);
+  await putCopy(client, t);
+  return getObject(client, t.nc, t.nn, t.signal);
 }
 
 /**
@@ -281,9 +287,9 @@ export async function copyObject(client: SwiftClient, container: unknown, name: 
  */
 export async function moveObject(client: SwiftClient, container: unknown, name: unknown, newContainer: unknown, options?: unknown): Promise<ObjectInfo> {
   const t = copyTarget(container, name, newContainer, options);
-  await putCopy(client, t.c, t.n, t.nc, t.nn, t.contentType, true);
-  const moved = await getObject(client, t.nc, t.nn);
-  if (t.nc !== t.c || t.nn !== t.n) await deleteObject(client, t.c, t.n);
+  await putCopy(client, t, true);
+  const moved = await getObject(client, t.nc, t.nn, t.signal);
+  if (t.nc !== t.c || t.nn !== t.n) await deleteObject(client, t.c, t.n, { signal: t.signal });
   return moved;
 }
 
