@@ -235,6 +235,25 @@ const { ValidationError } = require("@rax/core");
     }
   });
 
+  it("with keytar installed in the user's project, keychain authentication reads the secret from it (ESM and CommonJS)", async () => {
+    // keytar builds a native module, so a stand-in with its API (a CommonJS module, as keytar is)
+    // takes its place in node_modules: what is checked is that @rax/identity finds the user's copy.
+    const dir = join(project, "node_modules", "keytar");
+    mkdirSync(dir, { recursive: true });
+    writeFileSync(join(dir, "package.json"), JSON.stringify({ name: "keytar", version: "7.9.0", main: "index.js" }));
+    writeFileSync(join(dir, "index.js"), `exports.getPassword = async (service, account) => (service === "pyrax" && account === "demo" ? "demo-api-key" : null);\n`);
+    try {
+      const body = `const ctx = createContext({ identityType: "rackspace", authEndpoint: process.env.CLOUD_AUTH_ENDPOINT });
+  await ctx.keyringAuth("demo");
+  console.log(JSON.stringify({ authenticated: ctx.authenticated, regions: ctx.regions.length > 0 }));`;
+      writeFileSync(join(project, "keytar-present.mjs"), `import { createContext } from "@rax/identity";\n${body}\n`);
+      writeFileSync(join(project, "keytar-present.cjs"), `const { createContext } = require("@rax/identity");\n(async () => {\n${body}\n})().catch((e) => { console.error(e); process.exit(1); });\n`);
+      for (const file of ["keytar-present.mjs", "keytar-present.cjs"]) expect(JSON.parse(await node(file)), file).toEqual({ authenticated: true, regions: true });
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
   describe("TypeScript consumer (tsc --noEmit, skipLibCheck off)", () => {
     // Types from several packages; IsAny fails the check if a declaration did not resolve and fell back to any.
     const consumer = `import { createContext, Context, type ContextOptions, KeychainError } from "@rax/identity";
