@@ -52,4 +52,26 @@ describe("Nova's server view, as the openstack CLI reads it", () => {
     expect(shown.addresses.net1.map((a: { addr: string }) => a.addr)).toEqual([ip.ip_address]);
     expect((await send("compute", "GET", `/servers/${server.id}/ips/net1`)).body).toEqual({ net1: [{ addr: ip.ip_address, version: 4 }] });
   });
+
+  it("answers openstack quota show: Nova's os-quota-sets (own project; another's is 403) and Neutron's /quotas/{project}", async () => {
+    const project = env.s.emu.users[0]!.tenantId;
+    const nova = await send("compute", "GET", `/os-quota-sets/${project}`);
+    expect(nova.status).toBe(200);
+    expect(nova.body.quota_set).toMatchObject({ id: project, instances: 100, ram: 131072, key_pairs: 100, metadata_items: 40, injected_files: 5 });
+    const detail = (await send("compute", "GET", `/os-quota-sets/${project}/detail`)).body.quota_set;
+    expect(detail.instances).toMatchObject({ limit: 100, reserved: 0 });
+    expect(detail.instances.in_use).toBeGreaterThan(0);
+    expect((await send("compute", "GET", "/os-quota-sets/someone-else")).status).toBe(403);
+    const neutron = await send("network", "GET", `/quotas/${project}`);
+    expect(neutron.status).toBe(200);
+    expect(neutron.body.quota).toMatchObject({ network: 100, subnet: 100, port: 500 });
+    expect((await send("network", "GET", `/quotas/${project}/details`)).body.quota.network).toMatchObject({ limit: 100, reserved: 0 });
+    expect((await send("network", "GET", "/quotas/someone-else")).status).toBe(403);
+  });
+
+  it("lists the availability zone servers land in (os-availability-zone); /detail is admin-only, as `availability zone list` expects", async () => {
+    const zones = await send("compute", "GET", "/os-availability-zone");
+    expect(zones.body).toEqual({ availabilityZoneInfo: [{ zoneName: "nova", zoneState: { available: true }, hosts: null }] });
+    expect((await send("compute", "GET", "/os-availability-zone/detail")).status).toBe(403);
+  });
 });

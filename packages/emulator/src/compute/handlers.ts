@@ -9,6 +9,7 @@ import { deleteImage, imageMetadata, listImages, showImage } from "./images";
 import { createKeypair, deleteKeypair, listKeypairs, showKeypair } from "./keypairs";
 import { showLimits } from "./limits";
 import { computeState } from "./model";
+import { availabilityZones, showQuotaSet } from "./quotas-and-zones";
 import { novaError, NovaFault } from "./nova-errors";
 import type { NovaRequest } from "./nova-request";
 import { createServer, deleteServer, listServers, MethodNotAllowed, serverIps, serverMetadata, showServer, updateServer } from "./servers";
@@ -148,6 +149,12 @@ async function dispatch(r: NovaRequest): Promise<Response | undefined> {
       return only("GET", () => showKeypair(r, id));
     case "limits":
       return id === undefined ? only("GET", () => showLimits(r)) : undefined;
+    case "os-quota-sets":
+      if (id === undefined || item !== undefined || (sub !== undefined && sub !== "defaults" && sub !== "detail")) return undefined;
+      return only("GET", () => showQuotaSet(r, id, sub ?? "set"));
+    case "os-availability-zone":
+      if (sub !== undefined || (id !== undefined && id !== "detail")) return undefined;
+      return only("GET", () => availabilityZones(r, id === "detail"));
     default:
       return undefined;
   }

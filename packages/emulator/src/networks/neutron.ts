@@ -7,10 +7,9 @@ import { emptyResponse, handled, jsonResponse } from "../respond";
 import { neutronError, NeutronFault } from "./errors";
 import { iso, type NetworkRecord, networkState, nextAddress, type PortRecord, type RegionNetworks, type SubnetRecord } from "./model";
 import { defaultAddressing, overlaps, subnetRange } from "./subnet-range";
+import { NEUTRON_QUOTAS, showNeutronQuota } from "./quotas";
 import { forgetGoneServers } from "./server-ports";
 
-/** Neutron's default per-project network quota. */
-const NETWORK_QUOTA = 100;
 
 interface NeutronRequest {
   ctx: EmulatorContext;
@@ -63,8 +62,12 @@ async function route(ctx: EmulatorContext, request: Request): Promise<Response> 
   };
   const m = request.method;
   try {
-    if (extra.length || (id !== undefined && id === "")) throw new NeutronFault(404, "HTTPNotFound", "The resource could not be found.");
+    if ((extra.length && collection !== "quotas") || (id !== undefined && id === "")) throw new NeutronFault(404, "HTTPNotFound", "The resource could not be found.");
     if (collection === "") return jsonResponse(200, { resources: ["networks", "subnets", "ports"].map((c) => ({ name: c.slice(0, -1), collection: c, links: [{ href: `${r.base}/v2.0/${c}`, rel: "self" }] })) });
+    if (collection === "quotas" && id !== undefined && (extra.length === 0 || (extra.length === 1 && extra[0] === "details"))) {
+      if (m !== "GET") throw new NeutronFault(405, "HTTPMethodNotAllowed", "The method is not allowed for this resource.");
+      return showNeutronQuota(r.nets, r, decodeURIComponent(id), extra.length === 1);
+    }
     const api = COLLECTIONS[collection];
     if (!api) throw new NeutronFault(404, "HTTPNotFound", "The resource could not be found.");
     if (id === undefined) {
@@ -205,7 +208,7 @@ const networks: Collection<NetworkRecord> = {
     allowOnly(b, ["name", "admin_state_up", "shared", "tenant_id", "project_id", "description", "mtu", "port_security_enabled"]);
     const shared = bool(b, "shared", false);
     if (shared && !r.admin) throw new NeutronFault(403, "PolicyNotAuthorized", `(rule:create_network and field:networks:shared=True) is disallowed by policy`);
-    if (r.nets.ownedCount(r.tenantId) >= NETWORK_QUOTA) throw new NeutronFault(409, "OverQuota", "Quota exceeded for resources: ['network'].");
+    if (r.nets.ownedCount(r.tenantId) >= NEUTRON_QUOTAS.network) throw new NeutronFault(409, "OverQuota", "Quota exceeded for resources: ['network'].");
     return r.nets.addNetwork(r.tenantId, str(b, "name"), bool(b, "admin_state_up", true), shared);
   },
   update: (r, n, b) => {
