@@ -2,6 +2,7 @@ import { http } from "msw";
 import type { EmulatorContext } from "../context";
 import { handled, jsonResponse } from "../respond";
 import { applicationCredentialV3, userApplicationCredentialsV3 } from "./application-credentials";
+import { getTokenV1 } from "./v1";
 import { postTokensV2, tenantsV2, tokenByIdV2, versionV2, versionV2Entry } from "./v2";
 import { authCatalogV3, postTokensV3, subjectTokenV3, versionV3, versionV3Entry } from "./v3";
 import { getProjectV3, getRoleV3, listProjectsV3, listRolesV3, listUsersV3, projectUserRolesV3 } from "./v3-admin";
@@ -14,6 +15,9 @@ import { authDomainsV3, authProjectsV3, getUserV3, userProjectsV3 } from "./v3-s
  */
 export function identityHandlers(ctx: EmulatorContext) {
   return [
+    // python-swiftclient's default (v1.0) auth, at Rackspace's path and at Swift tempauth's.
+    http.get("/v1.0", handled(ctx, (request) => getTokenV1(ctx, request))),
+    http.get("/auth/v1.0", handled(ctx, (request) => getTokenV1(ctx, request))),
     http.post("/v2.0/tokens", handled(ctx, (request) => postTokensV2(ctx, request))),
     http.all(
       "/v2.0/tokens/:tokenId",
