@@ -29,7 +29,7 @@ const DATA_PARAMS = new Set(["o", "options", "filters", "input", "criteria", "by
  * Names that, after the first parameter, still address a resource (a path segment or a lookup key):
  * `nodes.get(lb, node)`, `webhooks.get(group, policy, webhook)`, `setMetadataItem(server, key, …)`.
  */
-const NESTED_IDS = new Set(["node", "check", "alarm", "metric", "policy", "webhook", "record", "user", "name", "claim", "message", "projectId", "version", "key", "tag", "newContainer"]);
+const NESTED_IDS = new Set(["node", "check", "alarm", "metric", "policy", "webhook", "record", "user", "name", "claim", "message", "projectId", "version", "key", "tag", "newContainer", "server", "image", "flavor", "volume", "snapshot", "network", "zone", "entity", "instance", "backup", "group", "domain"]);
 
 /** Methods that build no request from their arguments (local helpers), so the rule has nothing to hold. */
 const NO_REQUEST: Record<string, string> = {
@@ -46,7 +46,7 @@ const NUMERIC_IDS: Record<string, string> = {
   "load_balancer.*.loadBalancers": "Cloud Load Balancers ids are integers",
   "load_balancer.*.node": "Cloud Load Balancers ids are integers",
   "dns.*.domain": "Cloud DNS domain ids are integers (Designate's are UUIDs: a string, still accepted)",
-  "database.flavors.get.flavor": "a Trove flavor is also found by its RAM size in MB (pyrax `get_flavor(ram)`)",
+  "database.*.flavor": "a Trove flavor is also found by its RAM size in MB (pyrax `get_flavor(ram)`)",
   "volume.types.get.type": "Cinder v1 volume type ids are integers on Rackspace",
 };
 
@@ -81,6 +81,7 @@ const SLASH_LEGAL: Record<string, string> = {
 
 /** Parameters whose empty or absent value is a documented choice, not a mistake. */
 const OPTIONAL_IDS: Record<string, string> = {
+  "compute.servers.ips.network": "no network: the addresses on every network",
   "object_store.account.setTempUrlKey.key": "no key: a random one is made and returned (pyrax `set_temp_url_key()`)",
   "object_store.setTempUrlKey.key": "no key: a random one is made and returned (pyrax `set_temp_url_key()`)",
 };

@@ -1,8 +1,8 @@
-import { type CallOptions, encodeSegment, InvalidResponse, jsonFor, markerPager, type NotFound, notFoundAs, type Paginated, parseSchema, type RaxResponse, redact, sendFor, type ServiceClient, validate } from "@rax/core";
+import { type CallOptions, encodeSegment, lazy, InvalidResponse, jsonFor, markerPager, type NotFound, notFoundAs, type Paginated, parseSchema, type RaxResponse, redact, sendFor, type ServiceClient, validate } from "@rax/core";
 import * as z from "zod/mini";
 import { ITEM_MISSING, NoSuchServer, NoUniqueMatch } from "../errors";
 import { READ_OK } from "../read-status";
-import { metadataInput, type Ref, ref } from "../ref";
+import { metadataInput, type Ref, ref, SEGMENT } from "../ref";
 import {
   type Address,
   addressesBody,
@@ -35,6 +35,8 @@ import {
 // call (or one per page), turns a 404 into NoSuchServer and returns plain camelCase data.
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+/** A metadata key where it is also a path segment (`/metadata/{key}`). */
+const metaKey = lazy(() => z.string().check(z.regex(SEGMENT, "must be a metadata key (not blank, no '/': it is a path segment)"), z.maxLength(255)));
 const serverPath = (id: string, rest = "") => `servers/${encodeSegment(id)}${rest}`;
 const missing = (id: string) => (e: NotFound) => new NoSuchServer(id, e);
 /** For a path below the server naming one item (a metadata key, a network label): which of the two is missing. */
@@ -146,7 +148,8 @@ export async function deleteServer(client: ServiceClient, server: Ref, o: CallOp
 /** GET /servers/{id}/ips, or /ips/{network} for one network label. */
 export async function listServerAddresses(client: ServiceClient, server: Ref, network?: string, o: CallOptions = {}): Promise<Record<string, Address[]>> {
   const id = validate(ref(), server, "server");
-  const label = validate(z.optional(z.string().check(z.minLength(1))), network, "network");
+  // A label is a path segment here: blank or holding "/" (decoded by Nova before routing) it would address another resource.
+  const label = validate(z.optional(z.string().check(z.regex(SEGMENT, "must be a network label (not blank, no '/')"))), network, "network");
   if (label === undefined) return (await notFoundAs(client.json({ method: "GET", path: serverPath(id, "/ips"), ...o, success: READ_OK }, addressesBody()), missing(id))).addresses;
   return notFoundAs(client.json({ method: "GET", path: serverPath(id, `/ips/${encodeSegment(label)}`), ...o, success: READ_OK }, z.record(z.string(), z.array(z.looseObject({ addr: z.string(), version: z.optional(z.number()) })))), missingItem(id));
 }
@@ -174,8 +177,8 @@ export async function replaceServerMetadata(client: ServiceClient, server: Ref, 
 /** PUT /servers/{id}/metadata/{key}: sets one key. */
 export async function setServerMetadataItem(client: ServiceClient, server: Ref, key: string, value: string, o: CallOptions = {}): Promise<Record<string, string>> {
   const id = validate(ref(), server, "server");
-  // The key is a path segment as well as the body's key: named on its own, and never holding "/".
-  const k = validate(z.string().check(z.regex(/\S/, "must not be blank"), z.maxLength(255), z.regex(/^[^/]*$/, "must not contain '/' (a metadata key is a path segment)")), key, "key");
+  // The key is a path segment as well as the body's key: named on its own (not blank, no "/").
+  const k = validate(metaKey(), key, "key");
   const m = validate(metadataInput(), { [k]: value }, "metadata");
   const path = serverPath(id, `/metadata/${encodeSegment(k)}`);
   return (await notFoundAs(jsonFor(client, { method: "PUT", path, json: { meta: m }, ...o }, [200], metaItemBody()), missing(id))).meta;
@@ -184,8 +187,7 @@ export async function setServerMetadataItem(client: ServiceClient, server: Ref, 
 /** DELETE /servers/{id}/metadata/{key}, once per key (Nova has no bulk delete). */
 export async function deleteServerMetadata(client: ServiceClient, server: Ref, keys: string | string[], o: CallOptions = {}): Promise<void> {
   const id = validate(ref(), server, "server");
-  const metaKey = z.string().check(z.minLength(1), z.regex(/^[^/]*$/, "must not contain '/' (a metadata key is a path segment)"));
-  const list = validate(z.union([z.pipe(metaKey, z.transform((k) => [k])), z.array(metaKey)]), keys, "keys");
+  const list = validate(z.union([z.pipe(metaKey(), z.transform((k) => [k])), z.array(metaKey())]), keys, "keys");
   for (const key of list) {
     const res = await notFoundAs(sendFor(client, { method: "DELETE", path: serverPath(id, `/metadata/${encodeSegment(key)}`), ...o }, [204]), missingItem(id));
     await res.dump();
