@@ -11,7 +11,7 @@ import { type ChildProcess, execFile, spawn } from "node:child_process";
 import { builtinModules, createRequire } from "node:module";
 import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { join, relative } from "node:path";
+import { join } from "node:path";
 import { promisify } from "node:util";
 import { transform } from "esbuild";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -70,7 +70,7 @@ beforeAll(async () => {
   mkdirSync(home);
   env = Object.fromEntries(Object.entries(process.env).filter(([k]) => !/^(CLOUD_|OS_|RAX_|NODE_OPTIONS$)/.test(k)));
   Object.assign(env, { HOME: home, CLOUD_ID_TYPE: "rackspace", CLOUD_AUTH_ENDPOINT: authUrl, CLOUD_USERNAME: "demo", CLOUD_API_KEY: "demo-api-key" });
-}, 120_000);
+}, 300_000);
 
 afterAll(async () => {
   await stopEmulator();
@@ -79,7 +79,7 @@ afterAll(async () => {
 
 /** Runs a file of the installed project with Node; its stdout. */
 async function node(file: string): Promise<string> {
-  const { stdout } = await run(process.execPath, [file], { cwd: project, env, timeout: 60_000 });
+  const { stdout } = await run(process.execPath, [file], { cwd: project, env, timeout: 120_000 });
   return stdout;
 }
 
@@ -111,7 +111,8 @@ function filesUnder(dir: string): string[] {
   return readdirSync(dir, { recursive: true, encoding: "utf8" }).filter((f) => statSync(join(dir, f)).isFile());
 }
 
-describe("published tarballs, installed by npm outside the workspace", () => {
+// Generous limits: in `pnpm test` this file shares 2 CPUs with every other; tsc takes 15–30 s.
+describe("published tarballs, installed by npm outside the workspace", { timeout: 180_000 }, () => {
   it("each tarball holds package.json, README, LICENSE / CHANGELOG and dist only; source maps carry their sources", () => {
     const all = tarballs();
     expect(all.length).toBe(15);
@@ -283,21 +284,25 @@ export async function use(obj: StorageObject): Promise<number> {
       "node16 CommonJS": { type: "commonjs", compilerOptions: { module: "node16", moduleResolution: "node16" } },
       bundler: { type: "module", compilerOptions: { module: "esnext", moduleResolution: "bundler" } },
     };
-    it.each(Object.keys(configs))("%s: types resolve from the installed packages", async (label) => {
-      const { type, compilerOptions } = configs[label as keyof typeof configs];
-      const dir = join(project, `ts-${label.replace(/\W+/g, "-")}`);
-      mkdirSync(dir, { recursive: true });
-      writeFileSync(join(dir, "package.json"), JSON.stringify({ type }));
-      writeFileSync(join(dir, "consumer.ts"), consumer);
-      writeFileSync(
-        join(dir, "tsconfig.json"),
-        JSON.stringify({ compilerOptions: { ...compilerOptions, target: "es2022", strict: true, noEmit: true, skipLibCheck: false, types: ["node"] }, files: ["consumer.ts"] }),
-      );
-      const result = await run(process.execPath, [tsc, "-p", dir], { cwd: project, timeout: 90_000 }).then(
+    // One `tsc -b` over the three projects: it parses the shared declarations (node, zod, @rax/*) once,
+    // 31 s against 75 s for three runs on a loaded 2-core machine. Errors name the project's folder.
+    it("node16 ESM, node16 CommonJS and bundler: types resolve from the installed packages", async () => {
+      const dirs = Object.entries(configs).map(([label, { type, compilerOptions }]) => {
+        const dir = join(project, `ts-${label.replace(/\W+/g, "-")}`);
+        mkdirSync(dir, { recursive: true });
+        writeFileSync(join(dir, "package.json"), JSON.stringify({ type }));
+        writeFileSync(join(dir, "consumer.ts"), consumer);
+        writeFileSync(
+          join(dir, "tsconfig.json"),
+          JSON.stringify({ compilerOptions: { ...compilerOptions, target: "es2022", strict: true, noEmit: true, skipLibCheck: false, types: ["node"] }, files: ["consumer.ts"] }),
+        );
+        return dir;
+      });
+      const result = await run(process.execPath, [tsc, "-b", ...dirs], { cwd: project, timeout: 170_000 }).then(
         () => "",
         (e: { stdout?: string }) => e.stdout ?? String(e),
       );
-      expect(result.replaceAll(`${relative(project, dir)}/`, "")).toBe("");
+      expect(result).toBe("");
     });
   });
 });
