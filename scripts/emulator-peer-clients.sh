@@ -178,6 +178,10 @@ swift delete photos up/big.bin >/dev/null
 swift delete --all >/dev/null
 [[ -z "$(swift list)" ]] || fail "containers left"
 ok
+step "swift with its default v1.0 auth (-A …/auth/v1.0 -U -K)"
+out="$(env -u OS_AUTH_URL -u OS_USERNAME -u OS_PASSWORD -u OS_PROJECT_NAME -u OS_IDENTITY_API_VERSION \
+  swift -A "http://127.0.0.1:$PORT/auth/v1.0" -U demo -K secret stat)"
+expect "Account: MossoCloudFS_" "$out" && ok
 step "swift capabilities"
 out="$(swift capabilities)"
 expect "Additional middleware: slo" "$out"
