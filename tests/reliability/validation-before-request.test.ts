@@ -328,3 +328,24 @@ describe("an already-aborted signal", () => {
     expect(unproven.length).toBeLessThan(checked / 3);
   });
 });
+
+describe("metadata keys that become path segments", () => {
+  // `DELETE …/metadata/{key}`: a key with "/" would be decoded by the server into another path.
+  const cases: [string, (c: Record<string, unknown>) => unknown][] = [
+    ["compute.servers.deleteMetadata", (c) => (c.servers as { deleteMetadata(s: string, k: unknown): unknown }).deleteMetadata(VALID_ID, ["ok", "a/b"])],
+    ["compute.images.deleteMetadata", (c) => (c.images as { deleteMetadata(s: string, k: unknown): unknown }).deleteMetadata(VALID_ID, "a/b")],
+    ["compute.servers.setMetadataItem", (c) => (c.servers as { setMetadataItem(s: string, k: unknown, v: string): unknown }).setMetadataItem(VALID_ID, "a/b", "v")],
+    ["volume.volumes.deleteMetadata", (c) => (c.volumes as { deleteMetadata(s: string, k: unknown): unknown }).deleteMetadata(VALID_ID, ["   "])],
+  ];
+  for (const [what, call] of cases) {
+    it(`${what} refuses it before any request`, async () => {
+      const service = what.split(".")[0] as keyof typeof SERVICES;
+      const client = w.ctx.client(SERVICES[service] as never) as unknown as Record<string, unknown>;
+      const before = w.proxy.log.length;
+      const e = await outcome(() => call(client));
+      expect(e, describeError(e)).toBeInstanceOf(ValidationError);
+      expect((e as ValidationError).field).toMatch(/^(keys|key)(\.|$)/);
+      expect(sentSince(before)).toEqual([]);
+    });
+  }
+});

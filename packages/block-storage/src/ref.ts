@@ -5,7 +5,7 @@ import * as z from "zod/mini";
  * An id (or name) that becomes a path segment: not blank, and without "/", which no id holds and which
  * the OpenStack services' WSGI servers decode from "%2F" before routing, so it would address another resource.
  */
-const SEGMENT = /^[^/]*[^/\s][^/]*$/;
+export const SEGMENT = /^[^/]*[^/\s][^/]*$/;
 
 /** A resource given by its id or by any object carrying it (a `Volume`, a `Snapshot`, a compute `Server`). */
 export type Ref = string | { readonly id: string | number };

@@ -15,6 +15,9 @@ export const ref = lazy(() => z.union([z.string().check(z.regex(SEGMENT)), z.pip
   error: "must be an id (not blank, no '/') or an object with an id",
 }));
 
+/** A metadata key where it is also a path segment (`…/metadata/{key}`): not blank, no "/". */
+export const metaKey = lazy(() => z.string().check(z.regex(SEGMENT, "must be a metadata key (not blank, no '/': it is a path segment)"), z.maxLength(255)));
+
 /** Nova metadata: string keys and values (pyrax: "simple strings, not numbers"), keys 1–255 chars. */
 export const metadataInput = lazy(() => z.record(
   z.string().check(z.minLength(1), z.maxLength(255)),

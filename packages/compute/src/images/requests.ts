@@ -2,7 +2,7 @@ import { type CallOptions, encodeSegment, jsonFor, lazy, markerPager, type NotFo
 import * as z from "zod/mini";
 import { ITEM_MISSING, NoSuchImage } from "../errors";
 import { READ_OK } from "../read-status";
-import { metadataInput, type Ref, ref } from "../ref";
+import { metadataInput, metaKey, type Ref, ref } from "../ref";
 import { type ImageData, imageBody, imagesBody, type ListImagesInput, listImagesInput, toImage } from "./models";
 
 const missing = (id: string) => (e: NotFound) => new NoSuchImage(id, e);
@@ -88,7 +88,7 @@ export async function setImageMetadata(client: ServiceClient, image: Ref, metada
 /** DELETE /images/{id}/metadata/{key}, once per key (pyrax `images.delete_meta`). */
 export async function deleteImageMetadata(client: ServiceClient, image: Ref, keys: string | string[], o: CallOptions = {}): Promise<void> {
   const id = validate(ref(), image, "image");
-  const list = validate(z.union([z.pipe(z.string().check(z.minLength(1)), z.transform((k) => [k])), z.array(z.string().check(z.minLength(1)))]), keys, "keys");
+  const list = validate(z.union([z.pipe(metaKey(), z.transform((k) => [k])), z.array(metaKey())]), keys, "keys");
   for (const key of list) {
     const path = `images/${encodeSegment(id)}/metadata/${encodeSegment(key)}`;
     await (await notFoundAs(sendFor(client, { method: "DELETE", path, ...o }, [204]), missingKey(id))).dump();

@@ -1,8 +1,8 @@
-import { type CallOptions, encodeSegment, lazy, InvalidResponse, jsonFor, markerPager, type NotFound, notFoundAs, type Paginated, parseSchema, type RaxResponse, redact, sendFor, type ServiceClient, validate } from "@rax/core";
+import { type CallOptions, encodeSegment, InvalidResponse, jsonFor, markerPager, type NotFound, notFoundAs, type Paginated, parseSchema, type RaxResponse, redact, sendFor, type ServiceClient, validate } from "@rax/core";
 import * as z from "zod/mini";
 import { ITEM_MISSING, NoSuchServer, NoUniqueMatch } from "../errors";
 import { READ_OK } from "../read-status";
-import { metadataInput, type Ref, ref, SEGMENT } from "../ref";
+import { metadataInput, metaKey, type Ref, ref, SEGMENT } from "../ref";
 import {
   type Address,
   addressesBody,
@@ -35,8 +35,6 @@ import {
 // call (or one per page), turns a 404 into NoSuchServer and returns plain camelCase data.
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-/** A metadata key where it is also a path segment (`/metadata/{key}`). */
-const metaKey = lazy(() => z.string().check(z.regex(SEGMENT, "must be a metadata key (not blank, no '/': it is a path segment)"), z.maxLength(255)));
 const serverPath = (id: string, rest = "") => `servers/${encodeSegment(id)}${rest}`;
 const missing = (id: string) => (e: NotFound) => new NoSuchServer(id, e);
 /** For a path below the server naming one item (a metadata key, a network label): which of the two is missing. */
