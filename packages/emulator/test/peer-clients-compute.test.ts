@@ -74,4 +74,14 @@ describe("Nova's server view, as the openstack CLI reads it", () => {
     expect(zones.body).toEqual({ availabilityZoneInfo: [{ zoneName: "nova", zoneState: { available: true }, hosts: null }] });
     expect((await send("compute", "GET", "/os-availability-zone/detail")).status).toBe(403);
   });
+
+  it("answers Neutron's extension probes (openstack port create asks for one before it creates): listed ones 200, others 404", async () => {
+    const all = await send("network", "GET", "/extensions");
+    expect(all.status).toBe(200);
+    expect(all.body.extensions.map((e: { alias: string }) => e.alias)).toContain("quotas");
+    expect((await send("network", "GET", "/extensions/quotas")).body.extension).toMatchObject({ alias: "quotas", name: "Quota management support" });
+    const missing = await send("network", "GET", "/extensions/tag-ports-during-bulk-creation");
+    expect(missing.status).toBe(404);
+    expect(missing.body.NeutronError.message).toBe("Extension with alias tag-ports-during-bulk-creation does not exist");
+  });
 });

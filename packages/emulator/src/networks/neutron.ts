@@ -7,6 +7,7 @@ import { emptyResponse, handled, jsonResponse } from "../respond";
 import { neutronError, NeutronFault } from "./errors";
 import { iso, type NetworkRecord, networkState, nextAddress, type PortRecord, type RegionNetworks, type SubnetRecord } from "./model";
 import { defaultAddressing, overlaps, subnetRange } from "./subnet-range";
+import { neutronExtensions } from "./extensions";
 import { NEUTRON_QUOTAS, showNeutronQuota } from "./quotas";
 import { forgetGoneServers } from "./server-ports";
 
@@ -64,6 +65,10 @@ async function route(ctx: EmulatorContext, request: Request): Promise<Response> 
   try {
     if ((extra.length && collection !== "quotas") || (id !== undefined && id === "")) throw new NeutronFault(404, "HTTPNotFound", "The resource could not be found.");
     if (collection === "") return jsonResponse(200, { resources: ["networks", "subnets", "ports"].map((c) => ({ name: c.slice(0, -1), collection: c, links: [{ href: `${r.base}/v2.0/${c}`, rel: "self" }] })) });
+    if (collection === "extensions" && extra.length === 0) {
+      if (m !== "GET") throw new NeutronFault(405, "HTTPMethodNotAllowed", "The method is not allowed for this resource.");
+      return neutronExtensions(id === undefined ? undefined : decodeURIComponent(id));
+    }
     if (collection === "quotas" && id !== undefined && (extra.length === 0 || (extra.length === 1 && extra[0] === "details"))) {
       if (m !== "GET") throw new NeutronFault(405, "HTTPMethodNotAllowed", "The method is not allowed for this resource.");
       return showNeutronQuota(r.nets, r, decodeURIComponent(id), extra.length === 1);
