@@ -223,10 +223,12 @@ wait_for "^$" openstack volume list -f value -c Name
 ok
 
 # ---------------------------------------------------------------- networks
-step "openstack network create / subnet create; a server on it gets the port's address"
+step "openstack network / subnet / port create; a server on the network gets its port's address"
 openstack network create net1 >/dev/null
 openstack subnet create --network net1 --subnet-range 192.168.10.0/24 sub1 >/dev/null
 expect "192\.168\.10\.0/24" "$(openstack subnet list -f value -c Subnet)"
+expect "192\.168\.10\." "$(openstack port create --network net1 port1 -f value -c fixed_ips)"
+openstack port delete port1
 openstack server create --flavor general1-1 --image "$IMAGE" --network net1 --wait vm2 >/dev/null
 PORT_IP="$(openstack port list --server vm2 -f json | "$PY" -c 'import json,sys; print(json.load(sys.stdin)[0]["Fixed IP Addresses"][0]["ip_address"])')"
 expect "^192\.168\.10\." "$PORT_IP"
