@@ -168,6 +168,22 @@ describe("Queues v2 (Zaqar) in the emulator", () => {
     expect((await z("DELETE", `/queues/zq-dc/messages/${ids[0]}?claim_id=${a}`)).status).toBe(204);
   });
 
+  it("a claim that runs out (not released) stays written in its messages, as Zaqar 15's Swift store keeps it: hrefs show it, stats count them claimed; they are free to claim and delete", async () => {
+    const [id] = (await z("POST", "/queues/zq-lapse/messages", { body: { messages: [{ ttl: 600, body: 1 }] } })).body.resources.map((h: string) => h.split("/").pop());
+    const c = (await z("POST", "/queues/zq-lapse/claims", { body: { ttl: 60, grace: 60 } })).headers.get("location")!.split("/").pop()!;
+    clock().advance(61_000);
+    expect((await z("GET", `/queues/zq-lapse/claims/${c}`)).status).toBe(404);
+    const listed = (await z("GET", "/queues/zq-lapse/messages?echo=true")).body.messages;
+    expect(listed.map((m: any) => m.href)).toEqual([`/v2/queues/zq-lapse/messages/${id}?claim_id=${c}`]);
+    expect((await z("GET", "/queues/zq-lapse/stats")).body.messages).toMatchObject({ claimed: 1, free: 0, total: 1 });
+    expect(await z("DELETE", `/queues/zq-lapse/messages/${id}?claim_id=${c}`)).toMatchObject({ status: 400, body: { description: "The specified claim does not exist or has expired." } });
+    const again = (await z("POST", "/queues/zq-lapse/claims", { body: { ttl: 60, grace: 60 } })).headers.get("location")!.split("/").pop()!;
+    await z("DELETE", `/queues/zq-lapse/claims/${again}`);
+    expect((await z("GET", "/queues/zq-lapse/messages?echo=true")).body.messages.map((m: any) => m.href)).toEqual([`/v2/queues/zq-lapse/messages/${id}`]);
+    expect((await z("GET", "/queues/zq-lapse/stats")).body.messages).toMatchObject({ claimed: 0, free: 1 });
+    expect((await z("DELETE", `/queues/zq-lapse/messages/${id}`)).status).toBe(204);
+  });
+
   it("by ids: GET a set (404 when none exist), DELETE a set (204); pop on v2", async () => {
     const ids = (await z("POST", "/queues/zq-ids/messages", { body: { messages: [1, 2, 3].map((n) => ({ ttl: 600, body: n })) } })).body.resources.map((h: string) => h.split("/").pop());
     expect((await z("GET", `/queues/zq-ids/messages?ids=${ids[0]},${ids[2]},nope`)).body.messages.map((m: any) => m.body)).toEqual([1, 3]);

@@ -134,6 +134,23 @@ describe("messages", () => {
     await expect(pq.messages.delete("q", "m4")).rejects.toBeInstanceOf(MessageClaimed);
   });
 
+  it("a listed message carries no claim id that ran out (Zaqar 15 keeps it in the href), so its delete() works; with includeClaimed it keeps it", async () => {
+    const stale = wireMessage("m1", { href: "/v2/queues/q/messages/m1?claim_id=dead" });
+    const { pq, seen } = await serve(
+      { version: 2 },
+      { method: "GET", path: "/queues/q/messages", status: 200, body: { messages: [stale], links: [] } },
+      { method: "DELETE", path: "/queues/q/messages/m1", status: 204 },
+      { method: "GET", path: "/queues/q/messages", status: 200, body: { messages: [stale], links: [] } },
+    );
+    const [free] = await pq.messages.list("q", { pageSize: 5 }).toArray();
+    expect(free!.claimId).toBeUndefined();
+    expect(free!.href).toBe("/v2/queues/q/messages/m1?claim_id=dead");
+    await free!.delete();
+    expect(seen[1]!.query.get("claim_id")).toBeNull();
+    const [held] = await pq.messages.list("q", { includeClaimed: true, pageSize: 5 }).toArray();
+    expect(held!.claimId).toBe("dead");
+  });
+
   it("a claim that no longer holds the message (real Zaqar 15's 400s) → ClaimExpired, not deleted; another claim's message → MessageClaimed", async () => {
     const gone = { title: "Unable to delete", description: "The specified claim does not exist or has expired." };
     const free = { title: "Unable to delete", description: "A claim was specified, but the message is not currently claimed." };

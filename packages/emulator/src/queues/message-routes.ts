@@ -124,8 +124,10 @@ function deleteOne(r: QueuesRequest, name: string, id: string): Response {
   const claimId = r.url.searchParams.get("claim_id");
   if (claimId !== null) {
     if (!q.claims.has(claimId)) throw new ZaqarFault(400, "Unable to delete", "The specified claim does not exist or has expired.");
-    if (!m.claimId) throw new ZaqarFault(400, "Unable to delete", "A claim was specified, but the message is not currently claimed.");
-    if (m.claimId !== claimId) throw new ZaqarFault(403, "Unable to delete", CLAIMED);
+    // The message's own record of its claim, which Zaqar 15 keeps after that claim ran out.
+    const held = r.version === "v1" ? m.claimId : m.lastClaimId;
+    if (!held) throw new ZaqarFault(400, "Unable to delete", "A claim was specified, but the message is not currently claimed.");
+    if (held !== claimId) throw new ZaqarFault(403, "Unable to delete", CLAIMED);
   } else if (m.claimId) throw new ZaqarFault(403, "Unable to delete", CLAIMED);
   q.messages.delete(id);
   return emptyResponse(204);

@@ -19,7 +19,14 @@ export interface MessageRecord {
   created: number;
   expires: number;
   clientId: string;
+  /** The live claim holding it (cleared when that claim is released or runs out). */
   claimId?: string;
+  /**
+   * The claim id written into the message by its last claim. Zaqar 15's Swift store keeps it after
+   * the claim runs out (only a release rewrites the message without it): v2 then still shows it in
+   * the message's href and counts the message as claimed in stats, though it is free to claim and delete.
+   */
+  lastClaimId?: string;
 }
 
 export interface ClaimRecord {
@@ -114,6 +121,7 @@ export class ProjectQueues {
     q.claims.set(claim.id, claim);
     for (const m of free) {
       m.claimId = claim.id;
+      m.lastClaimId = claim.id;
       if (v1) holdFor(m, claim);
       else {
         m.ttl = Math.max(m.ttl, ttl + grace);
@@ -150,8 +158,9 @@ export class ProjectQueues {
     const now = this.now();
     q.claims.delete(id);
     for (const m of q.messages.values()) {
-      if (m.claimId !== id) continue;
+      if (m.lastClaimId !== id) continue;
       m.claimId = undefined;
+      m.lastClaimId = undefined;
       if (!v1) m.created = now;
     }
   }

@@ -86,11 +86,12 @@ export const queueRoutes = {
     const q = r.store.get(name);
     if (!q && r.version === "v1") throw noQueue(r, name);
     const all = q ? [...q.messages.values()] : [];
-    const claimed = all.filter((m) => m.claimId).length;
+    // Zaqar 15's Swift store counts a message whose claim ran out (not released) as claimed still.
+    const claimed = all.filter((m) => (r.version === "v1" ? m.claimId : m.lastClaimId)).length;
     const messages: Record<string, unknown> = { claimed, free: all.length - claimed, total: all.length };
     const end = (i: number) => {
       const msg = all[i]!;
-      return { age: ageOf(r, msg.created), created: new Date(msg.created).toISOString().replace(/\.\d{3}Z$/, "Z"), href: messageHref(r, name, { ...msg, claimId: undefined }) };
+      return { age: ageOf(r, msg.created), created: new Date(msg.created).toISOString().replace(/\.\d{3}Z$/, "Z"), href: messageHref(r, name, { id: msg.id }) };
     };
     if (all.length > 0) Object.assign(messages, { newest: end(all.length - 1), oldest: end(0) });
     return jsonResponse(200, { messages });

@@ -7,9 +7,11 @@ export function ageOf(r: QueuesRequest, from: number): number {
   return r.version === "v1" ? Math.floor(s) : s;
 }
 
-export function messageHref(r: QueuesRequest, queue: string, m: MessageRecord): string {
+/** v1: the live claim's id; v2 (Zaqar 15): the id its last claim wrote into it, even once that claim ran out. */
+export function messageHref(r: QueuesRequest, queue: string, m: Pick<MessageRecord, "id" | "claimId" | "lastClaimId">): string {
   const base = `${r.hrefBase}/queues/${queue}/messages/${m.id}`;
-  return m.claimId ? `${base}?claim_id=${m.claimId}` : base;
+  const claim = r.version === "v1" ? m.claimId : m.lastClaimId;
+  return claim ? `${base}?claim_id=${claim}` : base;
 }
 
 /** A message as GET shows it; its `ttl` is as stored (a claim may have lengthened it). */

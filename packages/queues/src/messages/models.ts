@@ -66,6 +66,11 @@ export function toMessage(w: WireMessage): MessageData {
   return claimId ? { id, href: w.href, ttl: w.ttl, age: w.age, body: w.body, claimId, raw: w } : { id, href: w.href, ttl: w.ttl, age: w.age, body: w.body, raw: w };
 }
 
+/** A row the server says no live claim holds: any `claim_id` in its href is a claim that ran out, left out. */
+export function toUnclaimedMessage(w: WireMessage): MessageData {
+  return { id: w.id ?? idFromHref(w.href), href: w.href, ttl: w.ttl, age: w.age, body: w.body, raw: w };
+}
+
 /** What `post` returns for each message: its id and href, with the body and TTL that were sent. */
 export interface PostedMessage {
   id: string;

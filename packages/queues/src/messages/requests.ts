@@ -22,6 +22,7 @@ import {
   type PostedMessage,
   postedBody,
   toMessage,
+  toUnclaimedMessage,
   wireMessage,
 } from "./models";
 
@@ -84,7 +85,11 @@ export function listMessages(client: QueuesApi, queue: QueueRef, filters?: ListM
       });
       if (!body || body.messages.length === 0) return { items: [] };
       const next = body.links?.find((l) => l.rel === "next")?.href;
-      return { items: body.messages.map(toMessage), next: next ? paramFromHref(next, "marker") : undefined };
+      // Without includeClaimed the server left out every message a live claim holds: a `claim_id` in a
+      // row's href is then a claim that ran out, which Zaqar 15's Swift store keeps writing there.
+      // Carried on, `message.delete()` would send it and fail (400) on a message free to delete.
+      const rows = f.includeClaimed ? body.messages.map(toMessage) : body.messages.map(toUnclaimedMessage);
+      return { items: rows, next: next ? paramFromHref(next, "marker") : undefined };
     },
     { limit: f.limit },
   );
