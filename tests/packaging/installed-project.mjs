@@ -34,7 +34,9 @@ export function publishedPackages() {
  * starting pnpm once per package cost a minute on 2 cores): name → tarball, published packages only.
  */
 export async function packWorkspace(dest) {
-  await run("npx", [...pnpm, "-r", "pack", "--pack-destination", dest], { cwd: root, maxBuffer: 64 << 20 });
+  // prefer-offline: npx takes the pnpm it has cached; without a network it otherwise spent 74 s on retries.
+  const env = { ...process.env, npm_config_prefer_offline: "true", npm_config_update_notifier: "false" };
+  await run("npx", [...pnpm, "-r", "pack", "--pack-destination", dest], { cwd: root, env, maxBuffer: 64 << 20 });
   const out = {};
   for (const dir of publishedPackages()) {
     const { name, version } = JSON.parse(readFileSync(join(root, "packages", dir, "package.json"), "utf8"));

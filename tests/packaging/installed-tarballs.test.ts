@@ -119,6 +119,8 @@ describe("published tarballs, installed by npm outside the workspace", { timeout
     for (const { name, dir } of all) {
       const files = filesUnder(dir);
       expect(files, name).toContain("README.md");
+      // An empty dist packs without complaint: say so here (a build was missing or running while packing).
+      expect(files.filter((f) => f.startsWith("dist/")).length, `${name} has no dist/: build before packing`).toBeGreaterThan(0);
       expect(files.filter((f) => !/^(package\.json|README\.md|LICENSE|CHANGELOG\.md|dist\/[^/]+)$/.test(f)), name).toEqual([]);
       expect(files.filter((f) => /\.(test|spec)\.|(^|\/)(test|tests|bench|src)\//.test(f)), name).toEqual([]);
       for (const map of files.filter((f) => f.endsWith(".map"))) {
@@ -137,7 +139,7 @@ describe("published tarballs, installed by npm outside the workspace", { timeout
     const problems: string[] = [];
     for (const { dir, pkg } of tarballs()) {
       const declared = new Set([...Object.keys(pkg.dependencies ?? {}), ...Object.keys(pkg.peerDependencies ?? {})]);
-      for (const f of filesUnder(join(dir, "dist")).filter((f) => /\.(c?js|d\.c?ts)$/.test(f))) {
+      for (const f of filesUnder(dir).filter((f) => /^dist\/.*\.(c?js|d\.c?ts)$/.test(f)).map((f) => f.slice(5))) {
         const text = readFileSync(join(dir, "dist", f), "utf8");
         const re = /(?:\bfrom\s*|\bimport\s*\(\s*(?:\/\*[^*]*\*\/\s*)?|\brequire\s*\(\s*|^import\s+)["']([@#a-z][\w@/.#-]*)["']/gm;
         for (const [, spec] of text.matchAll(re)) {
