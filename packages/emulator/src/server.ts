@@ -25,7 +25,15 @@ export interface ServedHandlers {
  */
 export async function serveHandlers(handlers: () => RequestHandler[], options: ServeOptions = {}): Promise<ServedHandlers> {
   const host = options.host ?? "127.0.0.1";
+  // The response each socket is still writing: bytes Node's parser refuses after a request it already
+  // parsed (an undeclared body — a PUT with neither Content-Length nor chunked is 411 — or garbage
+  // pipelined behind it) belong to no new request, so they are not re-read as one.
+  const answering = new WeakMap<Duplex, ServerResponse>();
   const server = createServer((req, res) => {
+    answering.set(req.socket, res);
+    res.once("close", () => {
+      if (answering.get(req.socket) === res) answering.delete(req.socket);
+    });
     handle(handlers(), req, res, host, port).catch((error: unknown) => {
       if (!res.headersSent) {
         res.writeHead(500, { "content-type": "text/plain; charset=utf-8", connection: "close" });
@@ -36,7 +44,10 @@ export async function serveHandlers(handlers: () => RequestHandler[], options: S
     });
   });
   server.on("clientError", (error: NodeJS.ErrnoException & { rawPacket?: Buffer }, socket: Duplex) => {
-    void answerUnparsed(handlers, error, socket, host, port);
+    const inFlight = answering.get(socket);
+    // Let that answer go out whole, then close: the refused bytes start no request of their own.
+    if (inFlight) inFlight.once("close", () => socket.end());
+    else void answerUnparsed(handlers, error, socket, host, port);
   });
   server.listen(options.port ?? 0, host);
   await once(server, "listening");
