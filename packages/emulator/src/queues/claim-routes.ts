@@ -2,7 +2,7 @@ import { emptyResponse, jsonResponse } from "../respond";
 import { DEFAULTS } from "./model";
 import { checkName } from "./queue-routes";
 import { isObject, jsonOf, limitOf, type QueuesRequest, secondsOf } from "./queues-request";
-import { claimView, messageView } from "./views";
+import { ageOf, claimView, messageView } from "./views";
 import { badBody, methodNotAllowed, notFound } from "./zaqar-errors";
 
 const CLAIM = { min: 60, max: 43_200 };
@@ -52,7 +52,7 @@ async function create(r: QueuesRequest, name: string): Promise<Response> {
   const q = r.store.get(name);
   const made = q && r.store.claim(q, ttl, grace, limit, r.version === "v1");
   if (!made) return emptyResponse(204);
-  const views = made.messages.map((m) => messageView(r, name, m));
+  const views = made.messages.map((m, i) => ({ ...messageView(r, name, m), age: ageOf(r, made.listedAt[i]!) }));
   const location = `${r.hrefBase}/queues/${name}/claims/${made.claim.id}`;
   return jsonResponse(201, r.version === "v1" ? views : { messages: views }, { location });
 }

@@ -111,14 +111,17 @@ export class ProjectQueues {
    *   before the claim gets expiry claim end + grace and ttl = claim ttl + grace; its age runs on.
    * - v2, Zaqar 15's Swift store as run here (storage/swift/claims.py `create`): every claimed message
    *   is rewritten with ttl = max(its ttl, claim ttl + grace) and `x-delete-after` that ttl, so its
-   *   expiry restarts from now and its age restarts at 0.
+   *   expiry restarts from now and its age restarts at 0 (the claim's own answer still shows the age
+   *   each had when listed for it: `listedAt`).
    */
-  claim(q: QueueRecord, ttl: number, grace: number, limit: number, v1: boolean): { claim: ClaimRecord; messages: MessageRecord[] } | undefined {
+  claim(q: QueueRecord, ttl: number, grace: number, limit: number, v1: boolean): { claim: ClaimRecord; messages: MessageRecord[]; listedAt: number[] } | undefined {
     const free = [...q.messages.values()].filter((m) => !m.claimId).slice(0, limit);
     if (free.length === 0) return undefined;
     const now = this.now();
     const claim: ClaimRecord = { id: v1 ? randomBytes(12).toString("hex") : randomUUID(), ttl, grace, renewed: now, expires: now + ttl * 1000 };
     q.claims.set(claim.id, claim);
+    // Zaqar answers the claim with the rows as it listed them, before the rewrite: their old age.
+    const listedAt = free.map((m) => m.created);
     for (const m of free) {
       m.claimId = claim.id;
       m.lastClaimId = claim.id;
@@ -129,7 +132,7 @@ export class ProjectQueues {
         m.expires = now + m.ttl * 1000;
       }
     }
-    return { claim, messages: free };
+    return { claim, messages: free, listedAt };
   }
 
   /**
