@@ -1,7 +1,7 @@
 import type { EmulatorContext } from "../context";
 import { readBodyOr } from "../request-body";
 import { jsonResponse } from "../respond";
-import { badRequest, DesignateFault } from "./errors";
+import { badRequest, DesignateFault, pyRepr, schemaError } from "./errors";
 import type { DesignateState } from "./model";
 
 /** One call to the Designate API: who asks, and the endpoint root links are built on. */
@@ -35,7 +35,7 @@ export async function jsonObject(r: DesignateRequest): Promise<Record<string, un
   } catch (e) {
     throw badRequest(e instanceof Error ? e.message : "Invalid JSON", "invalid_json");
   }
-  if (!body || typeof body !== "object" || Array.isArray(body)) throw new DesignateFault(400, "invalid_object", undefined, [{ path: [], message: `${JSON.stringify(body)} is not of type 'object'`, validator: "type" }]);
+  if (!body || typeof body !== "object" || Array.isArray(body)) throw schemaError([], `${pyRepr(body)} is not of type 'object'`, "type", "object");
   return body as Record<string, unknown>;
 }
 

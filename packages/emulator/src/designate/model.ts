@@ -74,15 +74,15 @@ export class DesignateState {
       for (const rs of [...z.recordsets.values()]) {
         if (rs.status !== "PENDING" || rs.until > now) continue;
         if (rs.action === "DELETE") z.recordsets.delete(rs.id);
-        else finish(rs);
+        else this.finish(rs);
       }
-      if (z.status === "PENDING" && z.until <= now) finish(z);
+      if (z.status === "PENDING" && z.until <= now) this.finish(z);
     }
   }
 
   projectZones(projectId: string): ZoneRec[] {
     this.settle();
-    return [...this.zones.values()].filter((z) => z.projectId === projectId).sort((a, b) => a.created - b.created || (a.id < b.id ? -1 : 1));
+    return [...this.zones.values()].filter((z) => z.projectId === projectId).sort(byCreatedThenId);
   }
 
   zone(projectId: string, id: string): ZoneRec | undefined {
@@ -135,15 +135,17 @@ export class DesignateState {
     for (const rs of z.recordsets.values()) if (rs.type === "SOA") rs.records = [soaOf(z)];
   }
 
+  /** Done: ACTIVE, action NONE. */
+  finish(x: Progress): void {
+    x.status = "ACTIVE";
+    x.action = "NONE";
+  }
+
   private pending(action: "CREATE", now: number): Progress {
     return { status: "PENDING", action, until: now + this.timings.change, version: 1, created: now, updated: null };
   }
 }
 
-function finish(x: Progress): void {
-  x.status = "ACTIVE";
-  x.action = "NONE";
-}
 
 /** central's `_build_soa_record`: primary NS, the email as a name, serial and the timers. */
 function soaOf(z: ZoneRec): string {
@@ -153,3 +155,11 @@ function soaOf(z: ZoneRec): string {
 
 /** The Designate state of an emulator (created on first use). Tests reach it to change `timings`. */
 export const designateState = perEmulator((state): DesignateState => new DesignateState(state));
+
+/**
+ * Designate's listing order: `created_at` (whole seconds, as it stores them), then id — so rows made in
+ * the same second come in id order, not creation order (its SOA and NS among them).
+ */
+export function byCreatedThenId(a: { created: number; id: string }, b: { created: number; id: string }): number {
+  return Math.floor(a.created / 1000) - Math.floor(b.created / 1000) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+}

@@ -1,7 +1,7 @@
 import { DEFAULT_POOL_ID, type Progress, type RecordsetRec, type ZoneRec } from "./model";
 
-/** Designate's timestamps: UTC, microseconds, no zone suffix (`2026-12-03T06:48:36.000000`). */
-const stamp = (ms: number) => new Date(ms).toISOString().replace(/\.(\d{3})Z$/, ".$1000");
+/** Designate's timestamps: UTC, stored to the second, written with microseconds (`2026-12-03T06:48:36.000000`). */
+const stamp = (ms: number) => new Date(ms).toISOString().replace(/\.\d{3}Z$/, ".000000");
 
 function progress(x: Progress) {
   return { status: x.status, action: x.action, version: x.version, created_at: stamp(x.created), updated_at: x.updated === null ? null : stamp(x.updated) };

@@ -1,40 +1,51 @@
 import { jsonResponse } from "../respond";
 import { type DesignateRequest, jsonObject, listing } from "./designate-request";
-import { badRequest, DesignateFault, invalidObject, pyRepr, zoneNotFound } from "./errors";
+import { badRequest, DesignateFault, invalidKeys, invalidValue, pyRepr, schemaError, zoneNotFound } from "./errors";
 import { DEFAULT_TTL, POOL_NAMESERVER, type ZoneRec } from "./model";
 import { zoneView } from "./views";
 
 const LABEL = /^(?!-)[A-Za-z0-9_-]{1,63}(?<!-)$/;
 const EMAIL = /^[^@\s]+@[^@\s]+\.[^@\s]+$/;
 const MAX_TTL = 2147483647;
+const ZONE_KEYS = ["name", "email", "ttl", "description", "type", "masters", "attributes"];
 
-/** The `zonename` format of Designate's schema: absolute (trailing dot), valid labels, ≤ 255 characters. */
+/** Designate's domain name check: absolute (trailing dot), valid labels, ≤ 255 characters. */
 export function isZoneName(name: string): boolean {
   return name.length <= 255 && name.endsWith(".") && name.slice(0, -1).split(".").every((l) => LABEL.test(l));
 }
 
-export function checkTtl(v: unknown): number {
-  if (typeof v !== "number" || !Number.isInteger(v)) throw invalidObject("ttl", `${pyRepr(v)} is not of type 'integer'`, "type");
-  if (v < 1) throw invalidObject("ttl", `${v} is less than the minimum of 1`, "minimum");
-  if (v > MAX_TTL) throw invalidObject("ttl", `${v} is greater than the maximum of ${MAX_TTL}`, "maximum");
-  return v;
+/** The field checks of Designate's objects (a ValueError each, worded as Designate 15 words them). */
+export function checkName(v: unknown, what: "Domain" | "Host name"): string {
+  const name = typeof v === "string" ? v : String(v);
+  if (!name.endsWith(".")) throw invalidValue(`${what} ${name} does not end with a dot`);
+  if (!isZoneName(name)) throw invalidValue(`${what} ${name} is invalid`);
+  return name;
 }
 
-function checkDescription(v: unknown): string | null {
+export function checkTtl(v: unknown): number {
+  const n = typeof v === "number" ? v : typeof v === "string" && /^-?\d+$/.test(v.trim()) ? Number(v) : NaN;
+  if (!Number.isInteger(n)) throw invalidValue(`invalid literal for int() with base 10: ${pyRepr(v)}`);
+  if (n < 0) throw invalidValue("Value must be >= 0 for field ttl");
+  if (n > MAX_TTL) throw invalidValue(`Value must be <= ${MAX_TTL} for field ttl`);
+  return n;
+}
+
+export function checkDescription(v: unknown): string | null {
   if (v === null) return null;
-  if (typeof v !== "string") throw invalidObject("description", `${pyRepr(v)} is not of type 'string', 'null'`, "type");
-  if (v.length > 160) throw invalidObject("description", `${pyRepr(v)} is too long`, "maxLength");
-  return v;
+  const d = String(v);
+  if (d.length > 160) throw invalidValue("String length is greater than maxsize of 160");
+  return d;
 }
 
 function checkEmail(v: unknown): string {
-  if (typeof v !== "string" || !EMAIL.test(v)) throw invalidObject("email", `${pyRepr(v)} is not a 'email'`);
+  if (typeof v !== "string" || !EMAIL.test(v)) throw invalidValue(`${String(v)} is not an email`);
   return v;
 }
 
-function allowOnly(body: Record<string, unknown>, keys: string[]): void {
+/** Keys the resource does not take: `Keys ['foo'] are not valid for zone`. */
+export function allowOnly(body: Record<string, unknown>, keys: string[], resource: string): void {
   const extra = Object.keys(body).filter((k) => !keys.includes(k));
-  if (extra.length) throw invalidObject("", `Additional properties are not allowed (${extra.map((k) => `'${k}'`).join(", ")} ${extra.length === 1 ? "was" : "were"} unexpected)`, "additionalProperties");
+  if (extra.length) throw invalidKeys(extra, resource);
 }
 
 export function listZones(r: DesignateRequest): Response {
@@ -45,17 +56,19 @@ export function listZones(r: DesignateRequest): Response {
 /** POST /v2/zones: 202, PENDING CREATE, `Location` the zone's URL; the SOA and NS recordsets made with it. */
 export async function createZone(r: DesignateRequest): Promise<Response> {
   const b = await jsonObject(r);
-  allowOnly(b, ["name", "email", "ttl", "description", "type", "masters", "attributes"]);
+  allowOnly(b, ZONE_KEYS, "zone");
   const type = b.type ?? "PRIMARY";
-  if (type !== "PRIMARY") throw invalidObject("type", `${pyRepr(type)} is not one of ['PRIMARY'] (the emulator has no SECONDARY zones)`, "enum");
-  if (b.name === undefined) throw invalidObject("", "'name' is a required property", "required");
-  if (typeof b.name !== "string" || !isZoneName(b.name)) throw invalidObject("name", `${pyRepr(b.name)} is not a 'zonename'`);
-  if (b.email === undefined) throw invalidObject("", "'email' is a required property", "required");
-  const init = { name: b.name, email: checkEmail(b.email), ttl: b.ttl === undefined ? DEFAULT_TTL : checkTtl(b.ttl), description: b.description === undefined ? null : checkDescription(b.description) };
+  if (type !== "PRIMARY") throw schemaError(["type"], `${pyRepr(type)} is not one of ['PRIMARY'] (the emulator has no SECONDARY zones)`, "enum", ["PRIMARY"]);
+  if (b.name === undefined) throw schemaError(["name"], "'name' is a required property", "required", "name");
+  const name = checkName(b.name, "Domain");
+  const init = { name, email: "", ttl: b.ttl === undefined ? DEFAULT_TTL : checkTtl(b.ttl), description: b.description === undefined ? null : checkDescription(b.description) };
+  // Zone.validate: a PRIMARY zone needs an email (the error's path is Designate's own, odd as it is).
+  if (b.email === undefined) throw schemaError(["type", "email"], "'email' is a required property", "required", "email");
+  init.email = checkEmail(b.email);
   // central's _is_valid_zone_name, then storage's unique name (across every project).
-  if (b.name.split(".").length <= 2) throw badRequest("More than one label is required", "invalid_zone_name");
+  if (name.split(".").length <= 2) throw badRequest("More than one label is required", "invalid_zone_name");
   r.dns.settle();
-  if (r.dns.zoneNamed(b.name)) throw new DesignateFault(409, "duplicate_zone", "Duplicate Zone");
+  if (r.dns.zoneNamed(name)) throw new DesignateFault(409, "duplicate_zone", "Duplicate Zone");
   const z = r.dns.addZone(r.projectId, init);
   const view = zoneView(r.root, z);
   return jsonResponse(202, view, { location: view.links.self });
@@ -69,8 +82,8 @@ export function showZone(r: DesignateRequest, z: ZoneRec): Response {
 export async function updateZone(r: DesignateRequest, z: ZoneRec): Promise<Response> {
   const b = await jsonObject(r);
   if (z.action === "DELETE") throw badRequest("Can not update a deleting zone");
-  allowOnly(b, ["name", "email", "ttl", "description", "type", "masters", "attributes"]);
-  if (b.name !== undefined && b.name !== z.name) throw badRequest("Renaming a zone is not allowed");
+  // name and type are immutable: not valid keys on update.
+  allowOnly(b, ["email", "ttl", "description", "masters", "attributes"], "zone");
   const email = b.email === undefined ? z.email : checkEmail(b.email);
   const ttl = b.ttl === undefined ? z.ttl : checkTtl(b.ttl);
   const description = b.description === undefined ? z.description : checkDescription(b.description);
