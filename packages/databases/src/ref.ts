@@ -12,7 +12,7 @@ export type Ref = string | { readonly id: string | number };
 
 /** Validates a `Ref` into the id (`ValidationError` names the argument when it is neither). */
 export const ref = lazy(() =>
-  z.union([z.string().check(z.regex(SEGMENT)), z.pipe(z.object({ id: z.union([z.string().check(z.regex(SEGMENT)), z.number()]) }), z.transform((o) => String(o.id)))], {
+  z.union([z.string().check(z.regex(SEGMENT, "must not be blank or contain '/'")), z.pipe(z.object({ id: z.union([z.string().check(z.regex(SEGMENT, "must not be blank or contain '/'")), z.number()]) }), z.transform((o) => String(o.id)))], {
     error: "must be an id (not blank, no '/') or an object with an id",
   }),
 );
@@ -21,7 +21,7 @@ export const ref = lazy(() =>
 export type NameRef = string | { readonly name: string };
 
 export const nameRef = lazy(() =>
-  z.union([z.string().check(z.regex(SEGMENT)), z.pipe(z.object({ name: z.string().check(z.regex(SEGMENT)) }), z.transform((o) => o.name))], {
+  z.union([z.string().check(z.regex(SEGMENT, "must not be blank or contain '/'")), z.pipe(z.object({ name: z.string().check(z.regex(SEGMENT, "must not be blank or contain '/'")) }), z.transform((o) => o.name))], {
     error: "must be a name (not blank, no '/') or an object with a name",
   }),
 );
@@ -35,11 +35,11 @@ export type UserRef = string | { readonly name: string; readonly host?: string |
 export const userRef = lazy(() =>
   z.union(
     [
-      z.pipe(z.string().check(z.regex(SEGMENT)), z.transform((s) => {
+      z.pipe(z.string().check(z.regex(SEGMENT, "must not be blank or contain '/'")), z.transform((s) => {
         const at = s.lastIndexOf("@");
         return at > 0 ? { name: s.slice(0, at), host: s.slice(at + 1) || "%" } : { name: s, host: "%" };
       })),
-      z.pipe(z.object({ name: z.string().check(z.regex(SEGMENT)), host: z.nullish(z.string().check(z.regex(SEGMENT))) }), z.transform((o) => ({ name: o.name, host: o.host ?? "%" }))),
+      z.pipe(z.object({ name: z.string().check(z.regex(SEGMENT, "must not be blank or contain '/'")), host: z.nullish(z.string().check(z.regex(SEGMENT, "must not be blank or contain '/'"))) }), z.transform((o) => ({ name: o.name, host: o.host ?? "%" }))),
     ],
     { error: "must be a user name (not blank, no '/') or an object with a name" },
   ),

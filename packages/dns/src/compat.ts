@@ -1,4 +1,4 @@
-import type { CallOptions, Job, Paginated } from "@rax/core";
+import { type CallOptions, type Job, type Paginated, ValidationError } from "@rax/core";
 import { CloudDNS } from "./dns";
 import { Domain } from "./domains/domains";
 import type { CreateDomainInput, UpdateDomainInput } from "./domains/models";
@@ -63,11 +63,11 @@ export class PyraxCloudDNS extends CloudDNS {
 
   /** pyrax `dns.set_timeout(seconds)`; 0 = wait forever. Same as `jobTimeout = seconds * 1000`. */
   setTimeout(seconds: number): void {
-    this.jobTimeout = seconds * 1000;
+    this.jobTimeout = secondsToMs(seconds);
   }
   /** pyrax `dns.set_delay(seconds)`. Same as `jobDelay = seconds * 1000`. */
   setDelay(seconds: number): void {
-    this.jobDelay = seconds * 1000;
+    this.jobDelay = secondsToMs(seconds);
   }
 
   /** pyrax `dns.list(limit, offset)`: one page of domains. */
@@ -89,7 +89,8 @@ export class PyraxCloudDNS extends CloudDNS {
   }
   /** pyrax `find(name=…)`. */
   find(q: { name: string }, o?: CallOptions): Promise<Domain> {
-    return this.domains.find(q.name, o);
+    // `q` missing or not an object: the name is missing, and `domains.find` says so (field `name`).
+    return this.domains.find((q as { name?: string } | undefined)?.name as string, o);
   }
   create(input: CreateDomainInput, o?: JobCallOptions): Job<Domain, JobData> {
     return this.domains.create(input, o);
@@ -151,8 +152,8 @@ export class PyraxCloudDNS extends CloudDNS {
   updateRecords(domain: DomainRef, updates: Array<{ id: string; name?: string; type?: string } & UpdateRecordInput>, o?: JobCallOptions): Job<void, JobData> {
     return this.records.updateMany(domain, updates, o);
   }
-  deleteRecord(domain: DomainRef, record: RecordRef | RecordRef[], o?: JobCallOptions): Job<void, JobData> {
-    return this.records.delete(domain, record, o);
+  deleteRecord(domain: DomainRef, records: RecordRef | RecordRef[], o?: JobCallOptions): Job<void, JobData> {
+    return this.records.delete(domain, records, o);
   }
 
   listPtrRecords(device: PtrDevice, o?: CallOptions): Promise<PtrRecordData[]> {
@@ -168,4 +169,10 @@ export class PyraxCloudDNS extends CloudDNS {
   deletePtrRecords(device: PtrDevice, ipAddress?: string, o?: JobCallOptions): Job<void, JobData> {
     return this.ptr.delete(device, ipAddress, o);
   }
+}
+
+/** pyrax's seconds as the client's milliseconds; anything but a number ≥ 0 (`""` read as 0 = wait forever) is refused. */
+function secondsToMs(seconds: unknown): number {
+  if (typeof seconds !== "number" || !Number.isFinite(seconds) || seconds < 0) throw new ValidationError("seconds", "must be a number of seconds, 0 or more");
+  return seconds * 1000;
 }

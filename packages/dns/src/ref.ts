@@ -11,14 +11,14 @@ export const SEGMENT = /^[^/]*[^/\s][^/]*$/;
 export type DomainRef = string | number | { readonly id: string | number };
 
 export const domainRef = lazy(() => z.union(
-  [z.string().check(z.regex(SEGMENT)), z.pipe(z.int().check(z.nonnegative()), z.transform(String)), z.pipe(z.object({ id: z.union([z.string().check(z.regex(SEGMENT)), z.int().check(z.nonnegative())]) }), z.transform((o) => String(o.id)))],
+  [z.string().check(z.regex(SEGMENT, "must not be blank or contain '/'")), z.pipe(z.int().check(z.nonnegative()), z.transform(String)), z.pipe(z.object({ id: z.union([z.string().check(z.regex(SEGMENT, "must not be blank or contain '/'")), z.int().check(z.nonnegative())]) }), z.transform((o) => String(o.id)))],
   { error: "must be a domain id (not blank, no '/') or an object with an id" },
 ));
 
 /** A record given by its id (`A-6817754`; Designate: a recordset UUID) or any object carrying it (a `DnsRecord`). */
 export type RecordRef = string | { readonly id: string };
 
-export const recordRef = lazy(() => z.union([z.string().check(z.regex(SEGMENT)), z.pipe(z.object({ id: z.string().check(z.regex(SEGMENT)) }), z.transform((o) => o.id))], {
+export const recordRef = lazy(() => z.union([z.string().check(z.regex(SEGMENT, "must not be blank or contain '/'")), z.pipe(z.object({ id: z.string().check(z.regex(SEGMENT, "must not be blank or contain '/'")) }), z.transform((o) => o.id))], {
   error: "must be a record id (not blank, no '/') or an object with an id",
 }));
 

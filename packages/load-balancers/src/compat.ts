@@ -27,8 +27,8 @@ export class PyraxLoadBalancers extends LoadBalancers {
     return this.loadBalancers.list(undefined, o);
   }
   /** pyrax `clb.get(id)`. */
-  get(lb: Ref, o?: CallOptions): Promise<LoadBalancer> {
-    return this.loadBalancers.get(lb, o);
+  get(loadBalancer: Ref, o?: CallOptions): Promise<LoadBalancer> {
+    return this.loadBalancers.get(loadBalancer, o);
   }
   /** pyrax `clb.find(name=…)`. */
   find(name: string, o?: CallOptions): Promise<LoadBalancer> {
@@ -39,12 +39,12 @@ export class PyraxLoadBalancers extends LoadBalancers {
     return this.loadBalancers.create(input, o);
   }
   /** pyrax `clb.update(lb, timeout=60, algorithm="RANDOM")`. */
-  update(lb: Ref, changes: UpdateLoadBalancerInput, o?: CallOptions): Change<void> {
-    return this.loadBalancers.update(lb, changes, o);
+  update(loadBalancer: Ref, changes: UpdateLoadBalancerInput, o?: CallOptions): Change<void> {
+    return this.loadBalancers.update(loadBalancer, changes, o);
   }
   /** pyrax `clb.delete(lb)`. */
-  delete(lb: Ref, o?: CallOptions): Promise<void> {
-    return this.loadBalancers.delete(lb, o);
+  delete(loadBalancer: Ref, o?: CallOptions): Promise<void> {
+    return this.loadBalancers.delete(loadBalancer, o);
   }
   /** pyrax `clb.algorithms`. */
   getAlgorithms(o?: CallOptions): Promise<string[]> {

@@ -45,14 +45,14 @@ export class PyraxMonitoring extends Monitoring {
   listCheckTypes(o?: CallOptions): Paginated<CheckType> {
     return this.checkTypes.list(undefined, o);
   }
-  getCheckType(id: Ref, o?: CallOptions): Promise<CheckType> {
-    return this.checkTypes.get(id, o);
+  getCheckType(checkType: Ref, o?: CallOptions): Promise<CheckType> {
+    return this.checkTypes.get(checkType, o);
   }
   listMonitoringZones(o?: CallOptions): Paginated<MonitoringZone> {
     return this.zones.list(undefined, o);
   }
-  getMonitoringZone(id: Ref, o?: CallOptions): Promise<MonitoringZone> {
-    return this.zones.get(id, o);
+  getMonitoringZone(zone: Ref, o?: CallOptions): Promise<MonitoringZone> {
+    return this.zones.get(zone, o);
   }
   listChecks(entity: Ref, o?: CallOptions): Paginated<Check> {
     return this.checks.list(entity, undefined, o);
@@ -81,14 +81,14 @@ export class PyraxMonitoring extends Monitoring {
   listNotificationTypes(o?: CallOptions): Paginated<NotificationType> {
     return this.notificationTypes.list(undefined, o);
   }
-  getNotificationType(id: Ref, o?: CallOptions): Promise<NotificationType> {
-    return this.notificationTypes.get(id, o);
+  getNotificationType(notificationType: Ref, o?: CallOptions): Promise<NotificationType> {
+    return this.notificationTypes.get(notificationType, o);
   }
   listNotifications(o?: CallOptions): Paginated<Notification> {
     return this.notifications.list(undefined, o);
   }
-  getNotification(id: Ref, o?: CallOptions): Promise<Notification> {
-    return this.notifications.get(id, o);
+  getNotification(notification: Ref, o?: CallOptions): Promise<Notification> {
+    return this.notifications.get(notification, o);
   }
   /** pyrax `create_notification(notification_type, label=…, details=…)`. */
   createNotification(type: Ref, input: Omit<CreateNotificationInput, "type">, o?: CallOptions): Promise<Notification> {
@@ -105,14 +105,14 @@ export class PyraxMonitoring extends Monitoring {
    * notification_type=…, details=…)` one not yet created: here `{ type, details }`.
    */
   testNotification(notification: Ref | TestNotificationInput, o?: CallOptions): Promise<NotificationTestResult> {
-    if (typeof notification === "object" && !("id" in notification)) return this.notifications.testNew(notification, o);
+    if (typeof notification === "object" && notification !== null && !("id" in notification)) return this.notifications.testNew(notification, o);
     return this.notifications.test(notification, o);
   }
   listNotificationPlans(o?: CallOptions): Paginated<NotificationPlan> {
     return this.notificationPlans.list(undefined, o);
   }
-  getNotificationPlan(id: Ref, o?: CallOptions): Promise<NotificationPlan> {
-    return this.notificationPlans.get(id, o);
+  getNotificationPlan(plan: Ref, o?: CallOptions): Promise<NotificationPlan> {
+    return this.notificationPlans.get(plan, o);
   }
   createNotificationPlan(input: CreateNotificationPlanInput, o?: CallOptions): Promise<NotificationPlan> {
     return this.notificationPlans.create(input, o);
@@ -151,14 +151,14 @@ export class PyraxMonitoring extends Monitoring {
   listAgentTokens(o?: CallOptions): Paginated<AgentToken> {
     return this.agentTokens.list(undefined, o);
   }
-  getAgentToken(token: Ref, o?: CallOptions): Promise<AgentToken> {
-    return this.agentTokens.get(token, o);
+  getAgentToken(agentToken: Ref, o?: CallOptions): Promise<AgentToken> {
+    return this.agentTokens.get(agentToken, o);
   }
-  updateAgentToken(token: Ref, label: string, o?: CallOptions): Promise<void> {
-    return this.agentTokens.update(token, label, o);
+  updateAgentToken(agentToken: Ref, label: string, o?: CallOptions): Promise<void> {
+    return this.agentTokens.update(agentToken, label, o);
   }
-  deleteAgentToken(token: Ref, o?: CallOptions): Promise<void> {
-    return this.agentTokens.delete(token, o);
+  deleteAgentToken(agentToken: Ref, o?: CallOptions): Promise<void> {
+    return this.agentTokens.delete(agentToken, o);
   }
   /** pyrax `get_account()`. */
   getAccount(o?: CallOptions): Promise<Account> {

@@ -11,6 +11,6 @@ const SEGMENT = /^[^/]*[^/\s][^/]*$/;
 export type Ref = string | { readonly id: string };
 
 /** Validates a `Ref` into the id (`ValidationError` names the argument when it is neither). */
-export const ref = lazy(() => z.union([z.string().check(z.regex(SEGMENT)), z.pipe(z.object({ id: z.string().check(z.regex(SEGMENT)) }), z.transform((o) => o.id))], {
+export const ref = lazy(() => z.union([z.string().check(z.regex(SEGMENT, "must not be blank or contain '/'")), z.pipe(z.object({ id: z.string().check(z.regex(SEGMENT, "must not be blank or contain '/'")) }), z.transform((o) => o.id))], {
   error: "must be an id (not blank, no '/') or an object with an id",
 }));

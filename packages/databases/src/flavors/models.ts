@@ -61,7 +61,7 @@ export type FindFlavorInput = z.input<ReturnType<typeof findFlavorInput>>;
  */
 export type FlavorRef = string | number | { readonly id: string | number };
 export const flavorRef = lazy(() =>
-  z.union([z.string().check(z.regex(SEGMENT)), z.int().check(z.positive()), z.object({ id: z.union([z.string().check(z.regex(SEGMENT)), z.number()]) })], {
+  z.union([z.string().check(z.regex(SEGMENT, "must not be blank or contain '/'")), z.int().check(z.positive()), z.object({ id: z.union([z.string().check(z.regex(SEGMENT, "must not be blank or contain '/'")), z.number()]) })], {
     error: "must be a flavor id, name (not blank, no '/'), RAM size (MB) or an object with an id",
   }),
 );
