@@ -1,5 +1,4 @@
 import { jsonResponse } from "../respond";
-import { NeutronFault } from "./errors";
 
 /**
  * The Neutron API extensions the emulator implements (names and descriptions as Neutron 21 words them).
@@ -15,6 +14,7 @@ const EXTENSIONS = [
 export function neutronExtensions(alias: string | undefined): Response {
   if (alias === undefined) return jsonResponse(200, { extensions: EXTENSIONS });
   const found = EXTENSIONS.find((e) => e.alias === alias);
-  if (!found) throw new NeutronFault(404, "HTTPNotFound", `Extension with alias ${alias} does not exist`);
+  // Neutron raises webob's HTTPNotFound here, whose JSON page is not a NeutronError (checked against Neutron 21).
+  if (!found) return jsonResponse(404, { message: `The resource could not be found.<br /><br />\nExtension with alias ${alias} does not exist\n\n`, code: "404 Not Found", title: "Not Found" });
   return jsonResponse(200, { extension: found });
 }

@@ -7,10 +7,10 @@ export const NEUTRON_QUOTAS = { network: 100, subnet: 100, port: 500, router: 10
 
 /**
  * GET /v2.0/quotas/{project_id}[/details]: what `openstack quota show` reads from the network service.
- * A project reads its own; another's needs admin (Neutron's policy answers 403 … `get_quota`).
+ * A project reads its own; another's needs admin (Neutron 21 answers 403 PolicyNotAuthorized).
  */
 export function showNeutronQuota(nets: RegionNetworks, caller: { tenantId: string; admin: boolean }, projectId: string, details: boolean): Response {
-  if (projectId !== caller.tenantId && !caller.admin) throw new NeutronFault(403, "HTTPForbidden", `rule:get_quota is disallowed by policy`);
+  if (projectId !== caller.tenantId && !caller.admin) throw new NeutronFault(403, "PolicyNotAuthorized", "rule:get_quota is disallowed by policy");
   if (!details) return jsonResponse(200, { quota: { ...NEUTRON_QUOTAS } });
   const used: Record<string, number> = {
     network: [...nets.networks.values()].filter((n) => n.tenantId === projectId).length,
