@@ -59,6 +59,21 @@ export class ClaimExpired extends BadRequest {
   }
 }
 
+/**
+ * A post of several messages of which the server stored only the first ones (Marconi v1 before
+ * Icehouse answered 201 with `partial: true` and hrefs for those alone). `posted` are the stored
+ * ones; `notPosted` the rest, in order, to post again. Nothing is retried for you: a post is not idempotent.
+ */
+export class PartialPost extends RaxError {
+  static override readonly errorName: string = "PartialPost";
+  constructor(
+    readonly posted: ReadonlyArray<{ id: string; href: string; body: unknown; ttl: number }>,
+    readonly notPosted: ReadonlyArray<{ body: unknown; ttl: number }>,
+  ) {
+    super(`Only ${posted.length} of ${posted.length + notPosted.length} messages were stored; post error.notPosted again`);
+  }
+}
+
 /** The server's 400 for a missing Client-ID becomes `QueueClientIDNotDefined`; anything else passes. */
 export function clientIdMissing(e: unknown): unknown {
   if (e instanceof BadRequest && /client-id/i.test(e.serverMessage ?? "")) return new QueueClientIDNotDefined({ cause: e });

@@ -1,6 +1,6 @@
 export { Queues, type QueuesOptions } from "./queues";
 export { PyraxQueues } from "./compat";
-export { ClaimExpired, DuplicateQueue, MessageClaimed, NoSuchClaim, NoSuchMessage, NoSuchQueue, QueueClientIDNotDefined } from "./errors";
+export { ClaimExpired, DuplicateQueue, MessageClaimed, NoSuchClaim, NoSuchMessage, NoSuchQueue, PartialPost, QueueClientIDNotDefined } from "./errors";
 export type { ApiVersion } from "./queues-api";
 export type { QueueRef, Ref } from "./ref";
 export { LIMITS } from "./limits";

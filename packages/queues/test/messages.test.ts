@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { BadRequest } from "@rax/core";
-import { ClaimExpired, LIMITS, Message, MessageClaimed, NoSuchMessage, NoSuchQueue } from "../src/index";
+import { ClaimExpired, LIMITS, PartialPost, Message, MessageClaimed, NoSuchMessage, NoSuchQueue } from "../src/index";
 import { serve, wireMessage } from "./fixture";
 
 describe("messages", () => {
@@ -10,6 +10,19 @@ describe("messages", () => {
     expect(seen[0]!.body).toEqual([{ ttl: 300, body: { event: "BackupStarted" } }]);
     expect(seen[0]!.headers["content-type"]).toBe("application/json");
     expect(m).toEqual({ id: "51db6f78c508f17ddc924357", href: "/v1/queues/q/messages/51db6f78c508f17ddc924357", body: { event: "BackupStarted" }, ttl: 300 });
+  });
+
+  it("a post the server stored only in part (v1 `partial: true`) is PartialPost: the stored ones and the rest to post again", async () => {
+    const { pq } = await serve(
+      {},
+      { method: "POST", path: "/queues/q/messages", status: 201, body: { partial: true, resources: ["/v1/queues/q/messages/a1"] } },
+      { method: "POST", path: "/queues/q/messages", status: 201, body: { resources: ["/v1/queues/q/messages/b1"] } },
+    );
+    const err = await pq.messages.postMany("q", [1, 2, 3].map((n) => ({ body: n, ttl: 60 }))).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(PartialPost);
+    expect(err).toMatchObject({ posted: [{ id: "a1", body: 1, ttl: 60 }], notPosted: [{ body: 2, ttl: 60 }, { body: 3, ttl: 60 }] });
+    expect(String((err as Error).message)).not.toContain("2");
+    await expect(pq.messages.postMany("q", [1, 2].map((n) => ({ body: n, ttl: 60 })))).rejects.toMatchObject({ name: "PartialPost", notPosted: [{ body: 2 }] });
   });
 
   it("post many on v2: wrapped in {messages}; one result per message, in order", async () => {

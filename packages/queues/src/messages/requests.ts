@@ -1,5 +1,5 @@
 import { BadRequest, type CallOptions, encodeSegment, Forbidden, linkPager, type NotFound, type Paginated, validate, ValidationError } from "@rax/core";
-import { ClaimExpired, MessageClaimed, NoSuchMessage, NoSuchQueue } from "../errors";
+import { ClaimExpired, MessageClaimed, NoSuchMessage, NoSuchQueue, PartialPost } from "../errors";
 import { sendQueues } from "../send";
 import { LIMITS, pageLimits } from "../limits";
 import { type QueuesApi, queuesPath, requireClientId } from "../queues-api";
@@ -53,7 +53,11 @@ export async function postMessages(client: QueuesApi, queue: QueueRef, messages:
   if (text.length * 3 > LIMITS.postBytes && Buffer.byteLength(text) > LIMITS.postBytes) throw new ValidationError("messages", `must serialise to at most ${LIMITS.postBytes} bytes in one request`);
   const res = await sendQueues(client, { method: "POST", path: queuesPath(client, name, "messages"), body: text, headers: { "content-type": "application/json", ...o.headers }, signal: o.signal, timeout: o.timeout, success: [201] }, noQueue(name));
   const body = (await bodyOrEmpty(res, postedBody(), plainPosted))!;
-  return body.resources.map((href, i) => ({ id: idFromHref(href), href, body: wire[i]?.body, ttl: wire[i]?.ttl ?? 0 }));
+  const posted = body.resources.slice(0, wire.length).map((href, i) => ({ id: idFromHref(href), href, body: wire[i]!.body, ttl: wire[i]!.ttl }));
+  // Fewer hrefs than messages (Marconi's old `partial: true`): the rest were not stored. Returning the
+  // shorter list would lose them without a word.
+  if (body.partial === true || posted.length < wire.length) throw new PartialPost(posted, wire.slice(posted.length));
+  return posted;
 }
 
 /**
