@@ -233,6 +233,25 @@ describe("one image", () => {
     await expect(imgs.images.removeTag(ID, "bücher 服")).rejects.toBeInstanceOf(NoSuchImage);
     expect(fx.requests.filter((r) => r.path.includes("/tags"))).toHaveLength(0);
   });
+
+  it("a tag holding '/' goes by JSON-patch too (Glance decodes /tags/a%2Fb before routing: 404)", async () => {
+    const imgs = fx.client();
+    let tags: string[] = [];
+    fx.script = (r) => {
+      if (r.method === "GET") return { status: 200, body: wire({ tags }) };
+      if (r.method === "PATCH") {
+        tags = (r.json as { value: string[] }[])[0]!.value;
+        return { status: 200, body: wire({ tags }) };
+      }
+      return { status: 404 };
+    };
+    await imgs.images.addTag(ID, "env/prod");
+    expect(tags).toEqual(["env/prod"]);
+    await imgs.images.removeTag(ID, "env/prod");
+    expect(tags).toEqual([]);
+    expect(fx.requests.map((r) => r.method)).toEqual(["GET", "PATCH", "GET", "PATCH"]);
+    expect(fx.requests.filter((r) => r.path.includes("/tags"))).toHaveLength(0);
+  });
 });
 
 describe("data (OpenStack)", () => {
