@@ -16,8 +16,8 @@ import { authDomainsV3, authProjectsV3, getUserV3, userProjectsV3 } from "./v3-s
 export function identityHandlers(ctx: EmulatorContext) {
   return [
     // python-swiftclient's default (v1.0) auth, at Rackspace's path and at Swift tempauth's.
-    http.get("/v1.0", handled(ctx, (request) => getTokenV1(ctx, request))),
-    http.get("/auth/v1.0", handled(ctx, (request) => getTokenV1(ctx, request))),
+    http.get("/v1.0", handled(ctx, (request) => getTokenV1(ctx, request, "rackspace"))),
+    http.get("/auth/v1.0", handled(ctx, (request) => getTokenV1(ctx, request, "tempauth"))),
     http.post("/v2.0/tokens", handled(ctx, (request) => postTokensV2(ctx, request))),
     http.all(
       "/v2.0/tokens/:tokenId",
