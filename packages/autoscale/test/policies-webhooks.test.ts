@@ -147,6 +147,15 @@ describe("webhooks", () => {
     await expect(au.webhooks.execute("not a url")).rejects.toMatchObject({ field: "webhook" });
   });
 
+  it("a client's own debug switch (pyrax http_log_debug) covers execute too, which goes around send; the line hides the URL", async () => {
+    const { au, origin } = await serve({ method: "POST", path: `/v1.0/execute/1/${HASH}/`, status: 202 });
+    const lines: string[] = [];
+    au.setHttpDebug(true, (l) => lines.push(l));
+    await au.webhooks.execute(`${origin}/v1.0/execute/1/${HASH}/`);
+    expect(lines).toEqual([expect.stringMatching(/^rax: POST .* -> 202 /)]);
+    expect(lines.join("\n")).not.toContain(HASH);
+  });
+
   it("update: metadata replaces; updateMetadata merges; name kept unless given; 404 → NoSuchWebhook", async () => {
     const path = `/groups/${GROUP_ID}/policies/${POLICY_ID}/webhooks/${WEBHOOK_ID}`;
     const { au, seen } = await serve(

@@ -137,6 +137,16 @@ export abstract class ServiceClient {
     this.#requestLogger = checked === undefined ? undefined : this.#logger;
   }
 
+  /**
+   * The debug options this client's own requests carry (`{}` while `httpLogDebug` is unset), for a
+   * request a service package makes on the transport directly (an unauthenticated capability URL),
+   * so the client's switch covers it too.
+   */
+  get requestDebug(): { debug?: DebugLevel; logger?: DebugLogger } {
+    if (this.#debug === undefined) return {};
+    return this.#requestLogger ? { debug: this.#debug, logger: this.#requestLogger } : { debug: this.#debug };
+  }
+
   /** The session this client authenticates with. */
   get session(): AuthSession {
     return this.#session;

@@ -96,6 +96,8 @@ export async function executeWebhookUrl(client: ServiceClient, webhook: unknown,
     headers: { accept: "application/json", ...o.headers },
     ...(o.signal ? { signal: o.signal } : {}),
     ...(o.timeout !== undefined ? { timeouts: { total: o.timeout } } : {}),
+    // No token and no service path, so not through `send`; the client's own debug switch still applies.
+    ...client.requestDebug,
   });
   await res.dump();
   if (res.status !== 202) throw new InvalidResponse({ status: res.status, method: res.method, url: res.url, snippet: "", requestId: res.requestId }, `Expected HTTP 202, got ${res.status}`);
