@@ -22,12 +22,12 @@ export class PyraxQueues extends Queues {
     return this.queues.create(name, undefined, o);
   }
   /** pyrax `pq.queue_exists(name)`. */
-  queueExists(name: QueueRef, o?: CallOptions): Promise<boolean> {
-    return this.queues.exists(name, o);
+  queueExists(queue: QueueRef, o?: CallOptions): Promise<boolean> {
+    return this.queues.exists(queue, o);
   }
   /** pyrax `pq.get(name)`. */
-  get(name: QueueRef, o?: CallOptions): Promise<Queue> {
-    return this.queues.get(name, o);
+  get(queue: QueueRef, o?: CallOptions): Promise<Queue> {
+    return this.queues.get(queue, o);
   }
   /** pyrax `pq.delete(queue)`. */
   delete(queue: QueueRef, o?: CallOptions): Promise<void> {

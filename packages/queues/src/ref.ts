@@ -14,8 +14,14 @@ export const queueRef = lazy(() => z.union([queueName(), z.pipe(z.object({ name:
   error: "must be a queue name (1-64 characters of A-Z, a-z, 0-9, _ and -) or an object with one",
 }));
 
-export const ref = lazy(() => z.union([z.string().check(z.minLength(1)), z.pipe(z.object({ id: z.string().check(z.minLength(1)) }), z.transform((o) => o.id))], {
-  error: "must be an id or an object with an id",
+/**
+ * A message or claim id, which becomes a path segment: not blank, and without "/", which Zaqar's WSGI
+ * server decodes from "%2F" before routing, so it would address another resource.
+ */
+const SEGMENT = /^[^/]*[^/\s][^/]*$/;
+
+export const ref = lazy(() => z.union([z.string().check(z.regex(SEGMENT, "must not be blank or contain '/'")), z.pipe(z.object({ id: z.string().check(z.regex(SEGMENT, "must not be blank or contain '/'")) }), z.transform((o) => o.id))], {
+  error: "must be an id (not blank, no '/') or an object with an id",
 }));
 
 /** Whole seconds within `[min, max]`. */
@@ -39,10 +45,10 @@ export function queueNameOf(queue: unknown): string {
 /** The id from a `Ref` (ValidationError on `field` otherwise). */
 export function idOf(value: unknown, field: string): string {
   if (typeof value === "string") {
-    if (value !== "") return value;
+    if (SEGMENT.test(value)) return value;
   } else if (typeof value === "object" && value !== null && !Array.isArray(value)) {
     const id = (value as { id?: unknown }).id;
-    if (typeof id === "string" && id !== "") return id;
+    if (typeof id === "string" && SEGMENT.test(id)) return id;
   }
   return validate(ref(), value, field);
 }
