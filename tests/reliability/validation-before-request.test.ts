@@ -300,6 +300,7 @@ const GOOD_ARGS: Record<string, unknown> = {
   contentType: "text/plain",
   newContainer: "123",
   projectId: "123",
+  page: "index.html",
 };
 
 /** Whole argument lists (before the call options) for calls GOOD_ARGS cannot build: creates take an input object. */
@@ -321,8 +322,25 @@ const ABORT_ARGS: Record<string, unknown[]> = {
 /** Calls whose abort is not checked here, and why. */
 const ABORT_SKIP: Record<string, string> = {
   "network.networks.getServerNetworks": "builds a server's `networks` list locally and synchronously: no request to abort",
+  "object_store.folders.getUploaded": "reads a local upload's progress by its key; sends nothing",
+  "object_store.folders.cancelUpload": "cancels a local upload by its key (its own abort); sends nothing",
+  "dns.compat.setTimeout": "sets the client's job timeout locally; sends nothing",
+  "dns.compat.setDelay": "sets the client's job polling delay locally; sends nothing",
 };
 
+
+/**
+ * Calls that send requests but take no call options (so no signal): offenders in packages this
+ * suite's author does not own, each reported to its owner. Nothing else may be listed here.
+ */
+const NO_OPTIONS: Record<string, string> = {
+  "dns.compat.listNextPage": "pyrax paging step: takes no options (reported to the dns owner)",
+  "dns.compat.listPreviousPage": "pyrax paging step: takes no options (reported to the dns owner)",
+  "dns.compat.listSubdomainsNextPage": "pyrax paging step: takes no options (reported to the dns owner)",
+  "dns.compat.listSubdomainsPreviousPage": "pyrax paging step: takes no options (reported to the dns owner)",
+  "dns.compat.listRecordsNextPage": "pyrax paging step: takes no options (reported to the dns owner)",
+  "dns.compat.listRecordsPreviousPage": "pyrax paging step: takes no options (reported to the dns owner)",
+};
 
 /** The position of a method's call options: the parameter named `o`, or a trailing `options`. */
 function optionsAt(m: Method): number {
@@ -332,7 +350,7 @@ function optionsAt(m: Method): number {
 }
 
 describe("an already-aborted signal", () => {
-  it("every method that takes call options rejects with AbortError before any request", async () => {
+  it("every method that sends a request takes call options, and an already-aborted signal rejects it with AbortError before any request", async () => {
     const aborted = AbortSignal.abort(new Error("caller gave up"));
     const failures: string[] = [];
     // Calls refused for an argument GOOD_ARGS cannot make (a create's input object): still nothing may
@@ -342,7 +360,11 @@ describe("an already-aborted signal", () => {
     for (const m of allMethods()) {
       if (m.id in NO_REQUEST || m.id in ABORT_SKIP) continue;
       const at = optionsAt(m);
-      if (at < 0) continue;
+      // A call with no options at all cannot be cancelled: that is a failure, not a skip.
+      if (at < 0) {
+        if (!(m.id in NO_OPTIONS)) failures.push(`${m.id}: takes no call options, so no signal can stop it`);
+        continue;
+      }
       const ids = new Set(idPositions(m));
       const args = ABORT_ARGS[m.id]?.slice() ?? m.params.slice(0, at).map((p, i) => (ids.has(i) ? VALID_ID : GOOD_ARGS[p]));
       args.push({ signal: aborted });

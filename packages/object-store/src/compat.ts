@@ -6,6 +6,7 @@ import type { ContainerListing } from "./containers/listing";
 import type { ListingOptions } from "./swift-listing";
 import type { Metadata, MetadataInput } from "./metadata-headers";
 import type { ContainerRef, ObjectRef } from "./names";
+import type { SignalOptions } from "./options";
 import type { BulkDeleteJob, BulkDeleteOptions, BulkDeleteResult } from "./objects/models";
 import type { FetchObjectOptions } from "./objects/fetch";
 import type { ObjectInfo } from "./objects/models";
@@ -27,29 +28,29 @@ import type { UploadData } from "./transfer/upload-data";
 export class ObjectStore extends ObjectStoreClient {
   // ---- account ------------------------------------------------------------------------------
   /** Container/object counts, bytes used and account metadata (HEAD on the account). */
-  getAccountDetails(): Promise<AccountInfo> {
-    return this.account.getDetails();
+  getAccountDetails(options?: SignalOptions): Promise<AccountInfo> {
+    return this.account.getDetails(options);
   }
   /** Alias of `getAccountDetails` (pyrax's `get_account_info`). */
-  getAccountInfo(): Promise<AccountInfo> {
-    return this.account.getDetails();
+  getAccountInfo(options?: SignalOptions): Promise<AccountInfo> {
+    return this.account.getDetails(options);
   }
-  getAccountMetadata(): Promise<Metadata> {
-    return this.account.getMetadata();
+  getAccountMetadata(options?: SignalOptions): Promise<Metadata> {
+    return this.account.getMetadata(options);
   }
   /** Add (default) or, with `clear: true`, replace the account metadata. */
   setAccountMetadata(metadata: MetadataInput, options?: { clear?: boolean; signal?: AbortSignal }): Promise<void> {
     return this.account.setMetadata(metadata, options);
   }
-  removeAccountMetadataKey(key: string): Promise<void> {
-    return this.account.removeMetadataKey(key);
+  removeAccountMetadataKey(key: string, options?: SignalOptions): Promise<void> {
+    return this.account.removeMetadataKey(key, options);
   }
   /** Set the account's temp-URL key (a random 32-hex one when omitted) and return it. */
-  setTempUrlKey(key?: string): Promise<string> {
-    return this.account.setTempUrlKey(key);
+  setTempUrlKey(key?: string, options?: SignalOptions): Promise<string> {
+    return this.account.setTempUrlKey(key, options);
   }
-  getTempUrlKey(): Promise<string | undefined> {
-    return this.account.getTempUrlKey();
+  getTempUrlKey(options?: SignalOptions): Promise<string | undefined> {
+    return this.account.getTempUrlKey(options);
   }
   // ---- containers ---------------------------------------------------------------------------
   /** Create the container, or return it if it exists (pyrax's idempotent `create_container`). */
@@ -80,20 +81,20 @@ export class ObjectStore extends ObjectStoreClient {
   deleteContainer(container: ContainerRef, options?: { deleteObjects?: boolean; signal?: AbortSignal }): Promise<void> {
     return this.containers.delete(container, options);
   }
-  getContainerMetadata(container: ContainerRef): Promise<Metadata> {
-    return this.containers.getMetadata(container);
+  getContainerMetadata(container: ContainerRef, options?: SignalOptions): Promise<Metadata> {
+    return this.containers.getMetadata(container, options);
   }
   setContainerMetadata(container: ContainerRef, metadata: MetadataInput, options?: { clear?: boolean; signal?: AbortSignal }): Promise<void> {
     return this.containers.setMetadata(container, metadata, options);
   }
-  removeContainerMetadataKey(container: ContainerRef, key: string): Promise<void> {
-    return this.containers.removeMetadataKey(container, key);
+  removeContainerMetadataKey(container: ContainerRef, key: string, options?: SignalOptions): Promise<void> {
+    return this.containers.removeMetadataKey(container, key, options);
   }
-  setContainerWebIndexPage(container: ContainerRef, page: string): Promise<void> {
-    return this.containers.setWebIndexPage(container, page);
+  setContainerWebIndexPage(container: ContainerRef, page: string, options?: SignalOptions): Promise<void> {
+    return this.containers.setWebIndexPage(container, page, options);
   }
-  setContainerWebErrorPage(container: ContainerRef, page: string): Promise<void> {
-    return this.containers.setWebErrorPage(container, page);
+  setContainerWebErrorPage(container: ContainerRef, page: string, options?: SignalOptions): Promise<void> {
+    return this.containers.setWebErrorPage(container, page, options);
   }
   // ---- objects ------------------------------------------------------------------------------
   /** Store `data` as `name`. Content over `segmentSize` becomes a segmented large object. */
@@ -105,8 +106,8 @@ export class ObjectStore extends ObjectStoreClient {
     return this.objects.uploadFile(container, path, options);
   }
   /** HEAD the object; `NoSuchObject` if absent. */
-  getObject(container: ContainerRef, name: ObjectRef): Promise<StorageObject> {
-    return this.objects.get(container, name);
+  getObject(container: ContainerRef, name: ObjectRef, options?: SignalOptions): Promise<StorageObject> {
+    return this.objects.get(container, name, options);
   }
   /**
    * The object's content: a Buffer; `{ meta, data }` with `includeMeta`; an async iterator of
@@ -127,8 +128,8 @@ export class ObjectStore extends ObjectStoreClient {
     return this.objects.iterChunks(container, name, options);
   }
   /** The first `size` bytes (pyrax's `fetch_partial`). */
-  fetchPartial(container: ContainerRef, name: ObjectRef, size: number): Promise<Buffer> {
-    return this.objects.fetchPartial(container, name, size);
+  fetchPartial(container: ContainerRef, name: ObjectRef, size: number, options?: SignalOptions): Promise<Buffer> {
+    return this.objects.fetchPartial(container, name, size, options);
   }
   /**
    * Download into `directory` (which must exist), recreating the name's folders unless
@@ -143,8 +144,8 @@ export class ObjectStore extends ObjectStoreClient {
     return this.objects.delete(container, name, options);
   }
   /** Bulk-delete every object in the container. */
-  deleteAllObjects(container: ContainerRef): Promise<BulkDeleteResult> {
-    return this.objects.deleteAll(container);
+  deleteAllObjects(container: ContainerRef, options?: SignalOptions): Promise<BulkDeleteResult> {
+    return this.objects.deleteAll(container, options);
   }
   /** Server-side copy (`X-Copy-From`); the new object keeps the name unless `newObjName`. */
   copyObject( container: ContainerRef, name: ObjectRef, newContainer: ContainerRef, options?: { newObjName?: string; contentType?: string; signal?: AbortSignal }, ): Promise<StorageObject> {
@@ -155,11 +156,11 @@ export class ObjectStore extends ObjectStoreClient {
     return this.objects.move(container, name, newContainer, options);
   }
   /** Copy the object onto itself with a new Content-Type (pyrax's way; keeps metadata). */
-  changeObjectContentType(container: ContainerRef, name: ObjectRef, contentType: string): Promise<void> {
-    return this.objects.changeContentType(container, name, contentType);
+  changeObjectContentType(container: ContainerRef, name: ObjectRef, contentType: string, options?: SignalOptions): Promise<void> {
+    return this.objects.changeContentType(container, name, contentType, options);
   }
-  getObjectMetadata(container: ContainerRef, name: ObjectRef): Promise<Metadata> {
-    return this.objects.getMetadata(container, name);
+  getObjectMetadata(container: ContainerRef, name: ObjectRef, options?: SignalOptions): Promise<Metadata> {
+    return this.objects.getMetadata(container, name, options);
   }
   /**
    * Merge `metadata` into the object's (default), or replace it with `clear: true`. Swift's POST
@@ -168,12 +169,12 @@ export class ObjectStore extends ObjectStoreClient {
   setObjectMetadata(container: ContainerRef, name: ObjectRef, metadata: MetadataInput, options?: { clear?: boolean; signal?: AbortSignal }): Promise<void> {
     return this.objects.setMetadata(container, name, metadata, options);
   }
-  removeObjectMetadataKey(container: ContainerRef, name: ObjectRef, key: string): Promise<void> {
-    return this.objects.removeMetadataKey(container, name, key);
+  removeObjectMetadataKey(container: ContainerRef, name: ObjectRef, key: string, options?: SignalOptions): Promise<void> {
+    return this.objects.removeMetadataKey(container, name, key, options);
   }
   /** Have Swift delete the object after `seconds`, keeping its metadata and content type. */
-  deleteObjectInSeconds(container: ContainerRef, name: ObjectRef, seconds: number): Promise<void> {
-    return this.objects.deleteInSeconds(container, name, seconds);
+  deleteObjectInSeconds(container: ContainerRef, name: ObjectRef, seconds: number, options?: SignalOptions): Promise<void> {
+    return this.objects.deleteInSeconds(container, name, seconds, options);
   }
   // ---- listings -----------------------------------------------------------------------------
   /**
@@ -208,7 +209,7 @@ export class ObjectStore extends ObjectStoreClient {
     return this.objects.listSubdirs(container, options);
   }
   /** Alias of `listSubdirs` (pyrax's `list_container_subdirs`). */
-  listContainerSubdirs(container: ContainerRef, options?: { prefix?: string; delimiter?: string }): Promise<string[]> {
+  listContainerSubdirs(container: ContainerRef, options?: { prefix?: string; delimiter?: string; signal?: AbortSignal }): Promise<string[]> {
     return this.objects.listSubdirs(container, options);
   }
   // ---- bulk delete --------------------------------------------------------------------------
@@ -250,15 +251,15 @@ export class ObjectStore extends ObjectStoreClient {
   makeContainerPublic(container: ContainerRef, options?: { ttl?: number; signal?: AbortSignal }): Promise<void> {
     return this.cdn.makePublic(container, options);
   }
-  makeContainerPrivate(container: ContainerRef): Promise<void> {
-    return this.cdn.makePrivate(container);
+  makeContainerPrivate(container: ContainerRef, options?: SignalOptions): Promise<void> {
+    return this.cdn.makePrivate(container, options);
   }
   /** CDN status, TTL, log retention and URIs (defaults when never published). */
-  getContainerCdnAttributes(container: ContainerRef): Promise<CdnAttributes> {
-    return this.cdn.getAttributes(container);
+  getContainerCdnAttributes(container: ContainerRef, options?: SignalOptions): Promise<CdnAttributes> {
+    return this.cdn.getAttributes(container, options);
   }
-  setCdnLogRetention(container: ContainerRef, enabled: boolean): Promise<void> {
-    return this.cdn.setLogRetention(container, enabled);
+  setCdnLogRetention(container: ContainerRef, enabled: boolean, options?: SignalOptions): Promise<void> {
+    return this.cdn.setLogRetention(container, enabled, options);
   }
   /** Remove an object from the CDN edge; optionally email the addresses when done. */
   purgeCdnObject(container: ContainerRef, name: ObjectRef, options?: { emailAddresses?: string | string[]; signal?: AbortSignal }): Promise<void> {

@@ -30,6 +30,7 @@ export type { SyncResult } from "./transfer/folder-sync";
 export { type CdnAttributes, type CdnContainer, DEFAULT_CDN_TTL, MIN_CDN_TTL, MAX_CDN_TTL } from "./cdn/requests";
 export type { TempUrlOptions, TempUrlMethod, TempUrlAlgorithm } from "./objects/temp-url";
 export type { UploadData } from "./transfer/upload-data";
+export type { SignalOptions } from "./options";
 export type { ContainerRef, ObjectRef } from "./names";
 export { getChecksum, getFileChecksum } from "./transfer/checksum";
 export { DEFAULT_SEGMENT_SIZE, DEFAULT_SEGMENT_CONCURRENCY, DEFAULT_BULK_DELETE_BATCH } from "./swift-client";

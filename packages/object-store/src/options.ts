@@ -20,6 +20,17 @@ export function checkSignal(v: unknown, field = "options.signal"): AbortSignal |
   return v as AbortSignal | undefined;
 }
 
+/** The options of a call with nothing else to set: it can still be cancelled. */
+export interface SignalOptions {
+  /** Stops the call's requests (each of them, for a call that makes several) when it fires. */
+  signal?: AbortSignal;
+}
+
+/** `options` of a call whose only option is `signal`: checked (unknown keys refused), its signal returned. */
+export function signalOption(options: unknown): AbortSignal | undefined {
+  return checkSignal(checkObject(options, "options", ["signal"]).signal);
+}
+
 export function checkBool(v: unknown, field: string): boolean | undefined {
   if (v !== undefined && typeof v !== "boolean") throw new ValidationError(field, "must be a boolean");
   return v as boolean | undefined;

@@ -2,7 +2,7 @@ import { randomBytes } from "node:crypto";
 import { registerSecret, ValidationError } from "@rax/core";
 import { countHeader, type ResponseRef } from "../count-headers";
 import { type Metadata, metadataFrom, toWire, metaHeaderName, metaHeaders } from "../metadata-headers";
-import { checkBool, checkMetadataArg, checkObject, checkSignal } from "../options";
+import { checkBool, checkMetadataArg, checkObject, checkSignal, signalOption } from "../options";
 import { OK } from "../success-status";
 import { storage, type SwiftClient } from "../swift-client";
 
@@ -34,8 +34,8 @@ export async function headAccount(client: SwiftClient, signal?: AbortSignal): Pr
   return (await headAccountResponse(client, signal)).headers;
 }
 
-export async function getAccountDetails(client: SwiftClient): Promise<AccountInfo> {
-  const res = await headAccountResponse(client);
+export async function getAccountDetails(client: SwiftClient, options?: unknown): Promise<AccountInfo> {
+  const res = await headAccountResponse(client, signalOption(options));
   return {
     containerCount: countHeader(res, "x-account-container-count"),
     objectCount: countHeader(res, "x-account-object-count"),
@@ -44,8 +44,8 @@ export async function getAccountDetails(client: SwiftClient): Promise<AccountInf
   };
 }
 
-export async function getAccountMetadata(client: SwiftClient): Promise<Metadata> {
-  return metadataFrom("Account", await headAccount(client));
+export async function getAccountMetadata(client: SwiftClient, options?: unknown): Promise<Metadata> {
+  return metadataFrom("Account", await headAccount(client, signalOption(options)));
 }
 
 /** Add (default) or, with `clear: true`, replace the account metadata. */
@@ -67,26 +67,28 @@ export async function setAccountMetadata(client: SwiftClient, meta: unknown, opt
   await res.dump();
 }
 
-export async function removeAccountMetadataKey(client: SwiftClient, key: unknown): Promise<void> {
+export async function removeAccountMetadataKey(client: SwiftClient, key: unknown, options?: unknown): Promise<void> {
   if (typeof key !== "string") throw new ValidationError("key", "must be a string");
   const name = metaHeaderName("Account", key, "key");
-  const res = await storage(client, { method: "POST", ok: OK.post, path: "", headers: { [name]: "" } });
+  const signal = signalOption(options);
+  const res = await storage(client, { method: "POST", ok: OK.post, path: "", headers: { [name]: "" }, signal });
   await res.dump();
 }
 
-export async function setTempUrlKey(client: SwiftClient, key: unknown): Promise<string> {
+export async function setTempUrlKey(client: SwiftClient, key: unknown, options?: unknown): Promise<string> {
   // HTTP drops a header value's surrounding whitespace, so such a key would be stored as another
   // than the one returned, and every URL signed with it would be refused.
   if (key !== undefined && (typeof key !== "string" || key.trim() !== key || key.length === 0 || /[\r\n\0]/.test(key)))
     throw new ValidationError("key", "must be a non-empty string without CR/LF/NUL or surrounding whitespace");
+  const signal = signalOption(options);
   const value = (key as string | undefined) ?? randomBytes(16).toString("hex");
   registerSecret(value);
-  const res = await storage(client, { method: "POST", ok: OK.post, path: "", headers: { "x-account-meta-temp-url-key": toWire(value) } });
+  const res = await storage(client, { method: "POST", ok: OK.post, path: "", headers: { "x-account-meta-temp-url-key": toWire(value) }, signal });
   await res.dump();
   return value;
 }
 
-export async function getTempUrlKey(client: SwiftClient): Promise<string | undefined> {
-  const h = await headAccount(client);
+export async function getTempUrlKey(client: SwiftClient, options?: unknown): Promise<string | undefined> {
+  const h = await headAccount(client, signalOption(options));
   return h["x-account-meta-temp-url-key"] || undefined;
 }

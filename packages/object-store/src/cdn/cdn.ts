@@ -1,5 +1,6 @@
 import type { ListingOptions } from "../swift-listing";
 import type { ContainerRef, ObjectRef } from "../names";
+import type { SignalOptions } from "../options";
 import type { SwiftClient } from "../swift-client";
 import * as cdn from "./requests";
 
@@ -16,17 +17,17 @@ export class Cdn {
     return cdn.makePublic(this.#root, container, options);
   }
 
-  makePrivate(container: ContainerRef): Promise<void> {
-    return cdn.makePrivate(this.#root, container);
+  makePrivate(container: ContainerRef, options?: SignalOptions): Promise<void> {
+    return cdn.makePrivate(this.#root, container, options);
   }
 
   /** CDN status, TTL, log retention and URIs (defaults when never published). */
-  getAttributes(container: ContainerRef): Promise<cdn.CdnAttributes> {
-    return cdn.getCdnAttributes(this.#root, container);
+  getAttributes(container: ContainerRef, options?: SignalOptions): Promise<cdn.CdnAttributes> {
+    return cdn.getCdnAttributes(this.#root, container, options);
   }
 
-  setLogRetention(container: ContainerRef, enabled: boolean): Promise<void> {
-    return cdn.setCdnLogRetention(this.#root, container, enabled);
+  setLogRetention(container: ContainerRef, enabled: boolean, options?: SignalOptions): Promise<void> {
+    return cdn.setCdnLogRetention(this.#root, container, enabled, options);
   }
 
   /** Remove an object from the CDN edge; optionally email the addresses when done. */

@@ -2,7 +2,7 @@ import { HttpError, NotFound, ValidationError } from "@rax/core";
 import { asNoSuchContainer, NotCDNEnabled } from "../errors";
 import { checkListingOptions, listingQuery } from "../swift-listing";
 import { containerName, containerPath, objectName, objectPath } from "../names";
-import { checkObject, checkSignal } from "../options";
+import { checkObject, checkSignal, signalOption } from "../options";
 import { OK } from "../success-status";
 import { storage, cdn, type SwiftClient } from "../swift-client";
 
@@ -49,8 +49,9 @@ async function explain404(client: SwiftClient, container: string, e: HttpError):
 // One function per CDN operation; each checks its own input before any request.
 
 /** CDN status, TTL, log retention and URIs (pyrax's defaults when never published). */
-export async function getCdnAttributes(client: SwiftClient, name: unknown, signal?: AbortSignal): Promise<CdnAttributes> {
+export async function getCdnAttributes(client: SwiftClient, name: unknown, options?: unknown): Promise<CdnAttributes> {
   const container = containerName(name);
+  const signal = signalOption(options);
   try {
     const res = await cdn(client, { method: "HEAD", ok: OK.head, path: containerPath(container), signal });
     await res.dump();
@@ -94,14 +95,15 @@ export async function makePublic(client: SwiftClient, container: unknown, option
   await cdnPut(client, c, { "x-cdn-enabled": "True", "x-ttl": ttl === undefined ? undefined : String(ttl) }, checkSignal(o.signal));
 }
 
-export async function makePrivate(client: SwiftClient, container: unknown): Promise<void> {
-  await cdnPut(client, containerName(container), { "x-cdn-enabled": "False" });
+export async function makePrivate(client: SwiftClient, container: unknown, options?: unknown): Promise<void> {
+  const c = containerName(container);
+  await cdnPut(client, c, { "x-cdn-enabled": "False" }, signalOption(options));
 }
 
-export async function setCdnLogRetention(client: SwiftClient, container: unknown, enabled: unknown): Promise<void> {
+export async function setCdnLogRetention(client: SwiftClient, container: unknown, enabled: unknown, options?: unknown): Promise<void> {
   const c = containerName(container);
   if (typeof enabled !== "boolean") throw new ValidationError("enabled", "must be a boolean");
-  await cdnPut(client, c, { "x-log-retention": enabled ? "True" : "False" });
+  await cdnPut(client, c, { "x-log-retention": enabled ? "True" : "False" }, signalOption(options));
 }
 
 const EMAIL = /^[^\s@,]+@[^\s@,]+$/;

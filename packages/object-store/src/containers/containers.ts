@@ -4,6 +4,7 @@ import type { Cdn } from "../cdn/cdn";
 import { listContainerRows, listContainers } from "./listing";
 import type { ListingOptions } from "../swift-listing";
 import type { Metadata, MetadataInput } from "../metadata-headers";
+import type { SignalOptions } from "../options";
 import { CONTAINER_BRAND, type ContainerRef, type ObjectRef } from "../names";
 import type { ObjectInfo } from "../objects/models";
 import type { BulkDeleteJob, BulkDeleteOptions, BulkDeleteResult } from "../objects/models";
@@ -74,24 +75,24 @@ export class Containers {
     return containers.deleteContainer(this.#root, container, options);
   }
 
-  getMetadata(container: ContainerRef): Promise<Metadata> {
-    return containers.getContainerMetadata(this.#root, container);
+  getMetadata(container: ContainerRef, options?: SignalOptions): Promise<Metadata> {
+    return containers.getContainerMetadata(this.#root, container, options);
   }
 
   setMetadata(container: ContainerRef, metadata: MetadataInput, options?: { clear?: boolean; signal?: AbortSignal }): Promise<void> {
     return containers.setContainerMetadata(this.#root, container, metadata, options);
   }
 
-  removeMetadataKey(container: ContainerRef, key: string): Promise<void> {
-    return containers.removeContainerMetadataKey(this.#root, container, key);
+  removeMetadataKey(container: ContainerRef, key: string, options?: SignalOptions): Promise<void> {
+    return containers.removeContainerMetadataKey(this.#root, container, key, options);
   }
 
-  setWebIndexPage(container: ContainerRef, page: string): Promise<void> {
-    return containers.setWebPage(this.#root, container, "index", page);
+  setWebIndexPage(container: ContainerRef, page: string, options?: SignalOptions): Promise<void> {
+    return containers.setWebPage(this.#root, container, "index", page, options);
   }
 
-  setWebErrorPage(container: ContainerRef, page: string): Promise<void> {
-    return containers.setWebPage(this.#root, container, "error", page);
+  setWebErrorPage(container: ContainerRef, page: string, options?: SignalOptions): Promise<void> {
+    return containers.setWebPage(this.#root, container, "error", page, options);
   }
 }
 
@@ -153,8 +154,8 @@ export class Container {
     return this;
   }
 
-  async reload(): Promise<this> {
-    const fresh = await this.client.containers.get(this.name);
+  async reload(options?: SignalOptions): Promise<this> {
+    const fresh = await this.client.containers.get(this.name, options);
     this.objectCount = fresh.objectCount;
     this.bytesUsed = fresh.bytesUsed;
     this.metadata = fresh.metadata;
@@ -167,8 +168,8 @@ export class Container {
   uploadFile(path: string, options?: StoreObjectOptions & { objName?: string }): Promise<StorageObject> {
     return this.client.objects.uploadFile(this, path, options);
   }
-  getObject(name: ObjectRef): Promise<StorageObject> {
-    return this.client.objects.get(this, name);
+  getObject(name: ObjectRef, options?: SignalOptions): Promise<StorageObject> {
+    return this.client.objects.get(this, name, options);
   }
   fetchObject(name: ObjectRef, options: FetchObjectOptions & { chunkSize: number }): Promise<AsyncIterable<Buffer>>;
   fetchObject(name: ObjectRef, options: FetchObjectOptions & { includeMeta: true }): Promise<{ meta: ObjectInfo; data: Buffer }>;
@@ -198,16 +199,16 @@ export class Container {
   deleteObject(name: ObjectRef, options?: { withSegments?: boolean; signal?: AbortSignal }): Promise<void> {
     return this.client.objects.delete(this, name, options);
   }
-  deleteAllObjects(): Promise<BulkDeleteResult> {
-    return this.client.objects.deleteAll(this);
+  deleteAllObjects(options?: SignalOptions): Promise<BulkDeleteResult> {
+    return this.client.objects.deleteAll(this, options);
   }
   bulkDelete(names: (string | StorageObject)[], options?: Omit<BulkDeleteOptions, "async"> & { async?: false }): Promise<BulkDeleteResult>;
   bulkDelete(names: (string | StorageObject)[], options: BulkDeleteOptions & { async: true }): BulkDeleteJob;
   bulkDelete(names: (string | StorageObject)[], options?: BulkDeleteOptions): unknown {
     return this.client.objects.bulkDelete(this, names, options as { batchSize?: number });
   }
-  deleteObjectInSeconds(name: ObjectRef, seconds: number): Promise<void> {
-    return this.client.objects.deleteInSeconds(this, name, seconds);
+  deleteObjectInSeconds(name: ObjectRef, seconds: number, options?: SignalOptions): Promise<void> {
+    return this.client.objects.deleteInSeconds(this, name, seconds, options);
   }
   copyObject(name: ObjectRef, newContainer: string | Container, options?: { newObjName?: string; contentType?: string; signal?: AbortSignal }): Promise<StorageObject> {
     return this.client.objects.copy(this, name, newContainer, options);
@@ -219,39 +220,39 @@ export class Container {
   delete(options?: { deleteObjects?: boolean; signal?: AbortSignal }): Promise<void> {
     return this.client.containers.delete(this, options);
   }
-  getMetadata(): Promise<Metadata> {
-    return this.client.containers.getMetadata(this);
+  getMetadata(options?: SignalOptions): Promise<Metadata> {
+    return this.client.containers.getMetadata(this, options);
   }
   setMetadata(metadata: MetadataInput, options?: { clear?: boolean; signal?: AbortSignal }): Promise<void> {
     return this.client.containers.setMetadata(this, metadata, options);
   }
-  removeMetadataKey(key: string): Promise<void> {
-    return this.client.containers.removeMetadataKey(this, key);
+  removeMetadataKey(key: string, options?: SignalOptions): Promise<void> {
+    return this.client.containers.removeMetadataKey(this, key, options);
   }
-  setWebIndexPage(page: string): Promise<void> {
-    return this.client.containers.setWebIndexPage(this, page);
+  setWebIndexPage(page: string, options?: SignalOptions): Promise<void> {
+    return this.client.containers.setWebIndexPage(this, page, options);
   }
-  setWebErrorPage(page: string): Promise<void> {
-    return this.client.containers.setWebErrorPage(this, page);
+  setWebErrorPage(page: string, options?: SignalOptions): Promise<void> {
+    return this.client.containers.setWebErrorPage(this, page, options);
   }
   async makePublic(options?: { ttl?: number; signal?: AbortSignal }): Promise<void> {
     await this.client.cdn.makePublic(this, options);
     this.#cdn.cdnEnabled = true;
     if (options?.ttl !== undefined) this.#cdn.cdnTtl = options.ttl;
   }
-  async makePrivate(): Promise<void> {
-    await this.client.cdn.makePrivate(this);
+  async makePrivate(options?: SignalOptions): Promise<void> {
+    await this.client.cdn.makePrivate(this, options);
     this.#cdn.cdnEnabled = false;
   }
   /** Fetch the CDN attributes and store them on this object. */
-  async getCdnAttributes(): Promise<CdnAttributes> {
-    const a = await this.client.cdn.getAttributes(this);
+  async getCdnAttributes(options?: SignalOptions): Promise<CdnAttributes> {
+    const a = await this.client.cdn.getAttributes(this, options);
     this.applyCdn(a);
     return a;
   }
   /** pyrax's `cont.cdn_log_retention = True`. */
-  async setCdnLogRetention(enabled: boolean): Promise<void> {
-    await this.client.cdn.setLogRetention(this, enabled);
+  async setCdnLogRetention(enabled: boolean, options?: SignalOptions): Promise<void> {
+    await this.client.cdn.setLogRetention(this, enabled, options);
     this.#cdn.cdnLogRetention = enabled;
   }
   purgeCdnObject(name: ObjectRef, options?: { emailAddresses?: string | string[]; signal?: AbortSignal }): Promise<void> {

@@ -6,7 +6,7 @@ import { goneOnRetry } from "../not-found";
 import type { ContainerInfo } from "./models";
 import { headerValue, type Metadata, metadataFrom, metaHeaderName, metaHeaders } from "../metadata-headers";
 import { containerName, containerPath } from "../names";
-import { checkBool, checkMetadataArg, checkObject, checkSignal } from "../options";
+import { checkBool, checkMetadataArg, checkObject, checkSignal, signalOption } from "../options";
 import { walkObjects } from "../objects/listing";
 import { type CdnAttributes, getCdnAttributes } from "../cdn/requests";
 import { OK } from "../success-status";
@@ -39,7 +39,7 @@ export async function getContainerAndCdn(client: SwiftClient, container: unknown
   const withCdn = checkBool(o.cdn, "options.cdn") ?? false;
   const signal = checkSignal(o.signal);
   const info = await getContainer(client, name, signal);
-  return withCdn ? { info, cdn: await getCdnAttributes(client, name, signal) } : { info };
+  return withCdn ? { info, cdn: await getCdnAttributes(client, name, { signal }) } : { info };
 }
 
 /** PUT is idempotent in Swift (201 created, 202 already there), so "create" doubles as "get or create". */
@@ -83,8 +83,9 @@ async function postContainer(client: SwiftClient, name: string, headers: Record<
   }
 }
 
-export async function getContainerMetadata(client: SwiftClient, container: unknown): Promise<Metadata> {
-  return (await getContainer(client, container)).metadata;
+export async function getContainerMetadata(client: SwiftClient, container: unknown, options?: unknown): Promise<Metadata> {
+  const name = containerName(container);
+  return (await getContainer(client, name, signalOption(options))).metadata;
 }
 
 /** Add (default) or, with `clear: true`, replace the container's metadata. */
@@ -105,19 +106,21 @@ export async function setContainerMetadata(client: SwiftClient, container: unkno
   await postContainer(client, name, headers, signal);
 }
 
-export async function removeContainerMetadataKey(client: SwiftClient, container: unknown, key: unknown): Promise<void> {
+export async function removeContainerMetadataKey(client: SwiftClient, container: unknown, key: unknown, options?: unknown): Promise<void> {
   const name = containerName(container);
   if (typeof key !== "string") throw new ValidationError("key", "must be a string");
-  await postContainer(client, name, { [metaHeaderName("Container", key, "key")]: "" });
+  const header = metaHeaderName("Container", key, "key");
+  await postContainer(client, name, { [header]: "" }, signalOption(options));
 }
 
 /**
  * Static-website pages are container metadata read by Swift's staticweb middleware on the
  * storage endpoint (pyrax sent them to the CDN endpoint, where they have no effect).
  */
-export async function setWebPage(client: SwiftClient, container: unknown, which: "index" | "error", page: unknown): Promise<void> {
+export async function setWebPage(client: SwiftClient, container: unknown, which: "index" | "error", page: unknown, options?: unknown): Promise<void> {
   const name = containerName(container);
   if (typeof page !== "string" || page.length === 0 || /[\r\n\0]/.test(page))
     throw new ValidationError("page", "must be a non-empty object name");
-  await postContainer(client, name, { [`x-container-meta-web-${which}`]: headerValue(page, "page") });
+  const headers = { [`x-container-meta-web-${which}`]: headerValue(page, "page") };
+  await postContainer(client, name, headers, signalOption(options));
 }

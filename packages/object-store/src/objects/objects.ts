@@ -4,6 +4,7 @@ import type { Cdn } from "../cdn/cdn";
 import { getObjects, listObjectNames, listObjects, listSubdirs, type ObjectListing } from "./listing";
 import type { ListingOptions } from "../swift-listing";
 import type { Metadata, MetadataInput } from "../metadata-headers";
+import type { SignalOptions } from "../options";
 import { type ContainerRef, OBJECT_BRAND, type ObjectRef } from "../names";
 import type { SwiftClient } from "../swift-client";
 import type { DownloadOptions } from "../transfer/download";
@@ -44,8 +45,8 @@ export class Objects {
   }
 
   /** HEAD the object; `NoSuchObject` if absent. */
-  async get(container: ContainerRef, name: ObjectRef): Promise<StorageObject> {
-    return this.#wrap(await ops.getObject(this.#root, container, name));
+  async get(container: ContainerRef, name: ObjectRef, options?: SignalOptions): Promise<StorageObject> {
+    return this.#wrap(await ops.getObjectWithOptions(this.#root, container, name, options));
   }
 
   /**
@@ -70,8 +71,8 @@ export class Objects {
   }
 
   /** The first `size` bytes (pyrax's `fetch_partial`). */
-  fetchPartial(container: ContainerRef, name: ObjectRef, size: number): Promise<Buffer> {
-    return ops.fetchPartial(this.#root, container, name, size);
+  fetchPartial(container: ContainerRef, name: ObjectRef, size: number, options?: SignalOptions): Promise<Buffer> {
+    return ops.fetchPartial(this.#root, container, name, size, options);
   }
 
   /**
@@ -88,9 +89,12 @@ export class Objects {
     return ops.deleteObject(this.#root, container, name, options);
   }
 
-  /** Bulk-delete every object in the container. */
-  deleteAll(container: ContainerRef): Promise<BulkDeleteResult> {
-    return ops.deleteAllObjects(this.#root, container);
+  /**
+   * Bulk-delete every object in the container. `signal` stops it as it stops `bulkDelete`: between
+   * batches it returns the counts deleted so far (a listing or batch in flight rejects with AbortError).
+   */
+  deleteAll(container: ContainerRef, options?: SignalOptions): Promise<BulkDeleteResult> {
+    return ops.deleteAllObjects(this.#root, container, options);
   }
 
   /** Server-side copy (`X-Copy-From`); the new object keeps the name unless `newObjName`. */
@@ -104,12 +108,12 @@ export class Objects {
   }
 
   /** Copy the object onto itself with a new Content-Type (pyrax's way; keeps metadata). */
-  changeContentType(container: ContainerRef, name: ObjectRef, contentType: string): Promise<void> {
-    return ops.changeObjectContentType(this.#root, container, name, contentType);
+  changeContentType(container: ContainerRef, name: ObjectRef, contentType: string, options?: SignalOptions): Promise<void> {
+    return ops.changeObjectContentType(this.#root, container, name, contentType, options);
   }
 
-  getMetadata(container: ContainerRef, name: ObjectRef): Promise<Metadata> {
-    return ops.getObjectMetadata(this.#root, container, name);
+  getMetadata(container: ContainerRef, name: ObjectRef, options?: SignalOptions): Promise<Metadata> {
+    return ops.getObjectMetadata(this.#root, container, name, options);
   }
 
   /**
@@ -120,13 +124,13 @@ export class Objects {
     return ops.setObjectMetadata(this.#root, container, name, metadata, options);
   }
 
-  removeMetadataKey(container: ContainerRef, name: ObjectRef, key: string): Promise<void> {
-    return ops.removeObjectMetadataKey(this.#root, container, name, key);
+  removeMetadataKey(container: ContainerRef, name: ObjectRef, key: string, options?: SignalOptions): Promise<void> {
+    return ops.removeObjectMetadataKey(this.#root, container, name, key, options);
   }
 
   /** Expire the object in `seconds`, keeping its metadata. */
-  deleteInSeconds(container: ContainerRef, name: ObjectRef, seconds: number): Promise<void> {
-    return ops.deleteObjectInSeconds(this.#root, container, name, seconds);
+  deleteInSeconds(container: ContainerRef, name: ObjectRef, seconds: number, options?: SignalOptions): Promise<void> {
+    return ops.deleteObjectInSeconds(this.#root, container, name, seconds, options);
   }
 
   /**
@@ -157,7 +161,7 @@ export class Objects {
    * `key` is not given). `options` may be just the number of seconds, as in pyrax.
    */
   getTempUrl(container: ContainerRef, name: ObjectRef, options: TempUrlOptions | number): Promise<string> {
-    return ops.getTempUrl(this.#root, container, name, options, () => this.#root.account.signingKey());
+    return ops.getTempUrl(this.#root, container, name, options, (signal) => this.#root.account.signingKey({ signal }));
   }
 
   /**
@@ -224,8 +228,8 @@ export class StorageObject {
   }
 
   /** Refresh the fields with a HEAD. */
-  async reload(): Promise<this> {
-    const f = await this.client.objects.get(this.containerName, this.name);
+  async reload(options?: SignalOptions): Promise<this> {
+    const f = await this.client.objects.get(this.containerName, this.name, options);
     this.bytes = f.bytes;
     this.etag = f.etag;
     this.contentType = f.contentType;
@@ -249,8 +253,8 @@ export class StorageObject {
   iterChunks(options: { chunkSize: number; signal?: AbortSignal }): AsyncGenerator<Buffer> {
     return this.client.objects.iterChunks(this.containerName, this.name, options);
   }
-  fetchPartial(size: number): Promise<Buffer> {
-    return this.client.objects.fetchPartial(this.containerName, this.name, size);
+  fetchPartial(size: number, options?: SignalOptions): Promise<Buffer> {
+    return this.client.objects.fetchPartial(this.containerName, this.name, size, options);
   }
   /** Write to `directory` (recreating `a/b/` folders unless `structure: false`); returns the path. */
   download(directory: string, options?: DownloadOptions): Promise<string> {
@@ -259,17 +263,17 @@ export class StorageObject {
   delete(options?: { withSegments?: boolean; signal?: AbortSignal }): Promise<void> {
     return this.client.objects.delete(this.containerName, this.name, options);
   }
-  getMetadata(): Promise<Metadata> {
-    return this.client.objects.getMetadata(this.containerName, this.name);
+  getMetadata(options?: SignalOptions): Promise<Metadata> {
+    return this.client.objects.getMetadata(this.containerName, this.name, options);
   }
   setMetadata(metadata: MetadataInput, options?: { clear?: boolean; signal?: AbortSignal }): Promise<void> {
     return this.client.objects.setMetadata(this.containerName, this.name, metadata, options);
   }
-  removeMetadataKey(key: string): Promise<void> {
-    return this.client.objects.removeMetadataKey(this.containerName, this.name, key);
+  removeMetadataKey(key: string, options?: SignalOptions): Promise<void> {
+    return this.client.objects.removeMetadataKey(this.containerName, this.name, key, options);
   }
-  deleteInSeconds(seconds: number): Promise<void> {
-    return this.client.objects.deleteInSeconds(this.containerName, this.name, seconds);
+  deleteInSeconds(seconds: number, options?: SignalOptions): Promise<void> {
+    return this.client.objects.deleteInSeconds(this.containerName, this.name, seconds, options);
   }
   copy(newContainer: string | { name: string }, options?: { newObjName?: string; contentType?: string; signal?: AbortSignal }): Promise<StorageObject> {
     return this.client.objects.copy(this.containerName, this.name, newContainer as string, options);
@@ -277,8 +281,8 @@ export class StorageObject {
   move(newContainer: string | { name: string }, options?: { newObjName?: string; contentType?: string; signal?: AbortSignal }): Promise<StorageObject> {
     return this.client.objects.move(this.containerName, this.name, newContainer as string, options);
   }
-  changeContentType(contentType: string): Promise<void> {
-    return this.client.objects.changeContentType(this.containerName, this.name, contentType);
+  changeContentType(contentType: string, options?: SignalOptions): Promise<void> {
+    return this.client.objects.changeContentType(this.containerName, this.name, contentType, options);
   }
   /** Remove from the CDN edge (pyrax's `purge`). */
   purge(options?: { emailAddresses?: string | string[]; signal?: AbortSignal }): Promise<void> {

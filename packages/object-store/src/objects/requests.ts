@@ -3,7 +3,7 @@ import { errorFromResponse, InvalidResponse, type RaxResponse, startJob, Validat
 import { copyNotFound, goneOnRetry, objectNotFound } from "../not-found";
 import { type Metadata, metadataFrom, metaHeaderName, metaHeaders, toWire } from "../metadata-headers";
 import { containerName, encodeBodyPath, objectName, objectPath } from "../names";
-import { checkBool, checkMetadataArg, checkObject, checkSignal, copyOptions, parseOptions, posInt } from "../options";
+import { checkBool, checkMetadataArg, checkObject, checkSignal, copyOptions, parseOptions, posInt, signalOption } from "../options";
 import { parseBody } from "../response-body";
 import { OK } from "../success-status";
 import { storage, type SwiftClient } from "../swift-client";
@@ -42,12 +42,20 @@ export async function getObject(client: SwiftClient, container: unknown, name: u
   }
 }
 
-/** The object's metadata (HEAD): only the `X-Object-Meta-*` headers are read, no `ObjectInfo` is built. */
-export async function getObjectMetadata(client: SwiftClient, container: unknown, name: unknown): Promise<Metadata> {
+/** `getObject` with the caller's options checked after the names (so an error names the first bad argument). */
+export async function getObjectWithOptions(client: SwiftClient, container: unknown, name: unknown, options?: unknown): Promise<ObjectInfo> {
   const c = containerName(container);
   const n = objectName(name);
+  return getObject(client, c, n, signalOption(options));
+}
+
+/** The object's metadata (HEAD): only the `X-Object-Meta-*` headers are read, no `ObjectInfo` is built. */
+export async function getObjectMetadata(client: SwiftClient, container: unknown, name: unknown, options?: unknown): Promise<Metadata> {
+  const c = containerName(container);
+  const n = objectName(name);
+  const signal = signalOption(options);
   try {
-    const res = await storage(client, { method: "HEAD", ok: OK.headObject, path: objectPath(c, n) });
+    const res = await storage(client, { method: "HEAD", ok: OK.headObject, path: objectPath(c, n), signal });
     await res.dump();
     return metadataFrom("Object", res.headers);
   } catch (e) {
@@ -113,12 +121,13 @@ export function iterObjectChunks(client: SwiftClient, container: unknown, name: 
 }
 
 /** The first `size` bytes (pyrax's `fetch_partial`). */
-export async function fetchPartial(client: SwiftClient, container: unknown, name: unknown, size: unknown): Promise<Buffer> {
+export async function fetchPartial(client: SwiftClient, container: unknown, name: unknown, size: unknown, options?: unknown): Promise<Buffer> {
   // Container and name first, so the error names the first bad argument.
   containerName(container);
   objectName(name);
   if (!posInt(size)) throw new ValidationError("size", "must be a positive integer");
-  return (await fetchObject(client, container, name, { size })) as Buffer;
+  const signal = signalOption(options);
+  return (await fetchObject(client, container, name, { size, signal })) as Buffer;
 }
 
 /** Download into `directory` via a temp file renamed once complete and MD5-checked. */
@@ -205,26 +214,28 @@ export async function setObjectMetadata(client: SwiftClient, container: unknown,
   await postObject(client, c, n, merged, signal);
 }
 
-export async function removeObjectMetadataKey(client: SwiftClient, container: unknown, name: unknown, key: unknown): Promise<void> {
+export async function removeObjectMetadataKey(client: SwiftClient, container: unknown, name: unknown, key: unknown, options?: unknown): Promise<void> {
   const c = containerName(container);
   const n = objectName(name);
   if (typeof key !== "string" || key.length === 0) throw new ValidationError("key", "must be a non-empty string");
   const header = metaHeaderName("Object", key, "key");
-  const info = await getObject(client, c, n);
+  const signal = signalOption(options);
+  const info = await getObject(client, c, n, signal);
   const merged = { ...headersKeptOnPost(info), ...userMetaHeaders(info) };
   delete merged[header];
-  await postObject(client, c, n, merged);
+  await postObject(client, c, n, merged, signal);
 }
 
 /** Expire the object in `seconds` and keep its metadata (pyrax's version wiped it). */
-export async function deleteObjectInSeconds(client: SwiftClient, container: unknown, name: unknown, seconds: unknown): Promise<void> {
+export async function deleteObjectInSeconds(client: SwiftClient, container: unknown, name: unknown, seconds: unknown, options?: unknown): Promise<void> {
   const c = containerName(container);
   const n = objectName(name);
   if (!posInt(seconds)) throw new ValidationError("seconds", "must be a positive integer");
-  const info = await getObject(client, c, n);
+  const signal = signalOption(options);
+  const info = await getObject(client, c, n, signal);
   const headers: Record<string, string> = { ...headersKeptOnPost(info), ...userMetaHeaders(info), "x-delete-after": String(seconds) };
   delete headers["x-delete-at"];
-  await postObject(client, c, n, headers);
+  await postObject(client, c, n, headers, signal);
 }
 
 /**
@@ -298,30 +309,37 @@ export async function moveObject(client: SwiftClient, container: unknown, name: 
  * them). pyrax copied the object onto itself instead: a copy reads a large object's joined
  * segments, so it came back a plain object (its segments orphaned, and over 5 GiB it failed).
  */
-export async function changeObjectContentType(client: SwiftClient, container: unknown, name: unknown, contentType: unknown): Promise<void> {
+export async function changeObjectContentType(client: SwiftClient, container: unknown, name: unknown, contentType: unknown, options?: unknown): Promise<void> {
   const c = containerName(container);
   const n = objectName(name);
   if (typeof contentType !== "string" || contentType.length === 0 || /[\r\n]/.test(contentType))
     throw new ValidationError("contentType", "must be a non-empty string");
-  const info = await getObject(client, c, n);
-  await postObject(client, c, n, { ...headersKeptOnPost(info), ...userMetaHeaders(info), "content-type": toWire(contentType) });
+  const signal = signalOption(options);
+  const info = await getObject(client, c, n, signal);
+  // The HEAD and the POST share the signal: one fired between them stops the POST from being sent.
+  await postObject(client, c, n, { ...headersKeptOnPost(info), ...userMetaHeaders(info), "content-type": toWire(contentType) }, signal);
 }
 
 /**
  * A temporary URL for the object, signed with `key` or the one `signingKey` finds (asked only
  * once the input is known good). `options` may be just the number of seconds, as in pyrax.
  */
-export async function getTempUrl(client: SwiftClient, container: unknown, name: unknown, options: unknown, signingKey: () => Promise<string>): Promise<string> {
+export async function getTempUrl(client: SwiftClient, container: unknown, name: unknown, options: unknown, signingKey: (signal?: AbortSignal) => Promise<string>): Promise<string> {
   const c = containerName(container);
   const n = objectName(name);
   const o = tempUrlOptions(options);
-  return buildTempUrl(client.endpoint, c, n, o.key ?? (await signingKey()), o);
+  return buildTempUrl(client.endpoint, c, n, o.key ?? (await signingKey(o.signal)), o);
 }
 
-/** Bulk-delete every object in the container (one full listing, then batches). */
-export async function deleteAllObjects(client: SwiftClient, container: unknown): Promise<BulkDeleteResult> {
+/**
+ * Bulk-delete every object in the container (one full listing, then batches). The signal stops
+ * the listing (AbortError) or, once deleting, the batches as `bulkDelete` does: a batch in flight
+ * rejects with AbortError, and between batches it stops with the counts deleted so far.
+ */
+export async function deleteAllObjects(client: SwiftClient, container: unknown, options?: unknown): Promise<BulkDeleteResult> {
   const c = containerName(container);
-  return deleteInBatches(client, c, await listObjectNames(client, c, { fullListing: true }));
+  const signal = signalOption(options);
+  return deleteInBatches(client, c, await listObjectNames(client, c, { fullListing: true, signal }), { signal });
 }
 
 // ---- bulk delete: Swift's bulk middleware, one request per batch of names ----

@@ -2,7 +2,7 @@ import { createHmac } from "node:crypto";
 import { registerSecret, ValidationError, lazy } from "@rax/core";
 import * as z from "zod/mini";
 import { encodePath } from "../names";
-import { parseOptions } from "../options";
+import { abortSignal, parseOptions } from "../options";
 
 const METHODS = ["GET", "PUT", "HEAD", "POST", "DELETE"] as const;
 export type TempUrlMethod = (typeof METHODS)[number];
@@ -30,6 +30,8 @@ export const tempUrlOptionsSchema = lazy(() =>
     filename: z.optional(z.string("must be a non-empty string").check(z.minLength(1, "must be a non-empty string"))),
     /** Ask the browser to display rather than download. */
     inline: z.optional(z.boolean("must be a boolean")),
+    /** Stops the fetch of the account's key (the only request, made when `key` is not given). */
+    signal: z.optional(abortSignal()),
   }),
 );
 
