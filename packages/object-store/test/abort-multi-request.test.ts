@@ -131,3 +131,17 @@ describe("getTempUrl with a signal (the account key's fetch is shared)", () => {
     expect(sent(mark)).toEqual(["HEAD "]);
   });
 });
+
+describe("the HEAD that explains a 404 is one of the call's requests", () => {
+  it("a signal fired during it rejects with AbortError, not a guess between NoSuchObject and NoSuchContainer", async () => {
+    const ac = new AbortController();
+    abortAt(ac, (r) => r.method === "HEAD" && r.path === "/box");
+    const mark = px.requests.length;
+    await expect(cf.getObjectMetadata("box", "missing", { signal: ac.signal })).rejects.toBeInstanceOf(AbortError);
+    expect(sent(mark)).toEqual(["HEAD /box/missing", "HEAD /box"]);
+  });
+
+  it("without a signal the same 404 still reads NoSuchObject", async () => {
+    await expect(cf.getObjectMetadata("box", "missing")).rejects.toMatchObject({ name: "NoSuchObject" });
+  });
+});

@@ -36,9 +36,10 @@ export function checkTtl(ttl: unknown, field = "options.ttl"): number | undefine
 }
 
 /** A CDN 404 means "no such container" only if storage agrees; otherwise "not CDN-enabled". */
-async function explain404(client: SwiftClient, container: string, e: HttpError): Promise<never> {
+async function explain404(client: SwiftClient, container: string, e: HttpError, signal?: AbortSignal): Promise<never> {
   try {
-    const res = await storage(client, { method: "HEAD", ok: OK.head, path: containerPath(container) });
+    // One of the call's requests: its signal stops this one too (AbortError passes through).
+    const res = await storage(client, { method: "HEAD", ok: OK.head, path: containerPath(container), signal });
     await res.dump();
   } catch (se) {
     throw asNoSuchContainer(se, container);
@@ -68,7 +69,7 @@ export async function getCdnAttributes(client: SwiftClient, name: unknown, optio
   } catch (e) {
     if (!(e instanceof NotFound)) throw e;
     try {
-      await explain404(client, container, e);
+      await explain404(client, container, e, signal);
     } catch (why) {
       if (why instanceof NotCDNEnabled) return { cdnEnabled: false, cdnTtl: DEFAULT_CDN_TTL, cdnLogRetention: false };
       throw why;
@@ -82,7 +83,7 @@ async function cdnPut(client: SwiftClient, container: string, headers: Record<st
     const res = await cdn(client, { method: "PUT", ok: OK.cdnPut, path: containerPath(container), headers, signal });
     await res.dump();
   } catch (e) {
-    if (e instanceof NotFound) await explain404(client, container, e);
+    if (e instanceof NotFound) await explain404(client, container, e, signal);
     throw e;
   }
 }
@@ -132,7 +133,7 @@ export async function purgeCdnObject(client: SwiftClient, containerRef: unknown,
     });
     await res.dump();
   } catch (e) {
-    if (e instanceof NotFound) await explain404(client, container, e);
+    if (e instanceof NotFound) await explain404(client, container, e, signal);
     throw e;
   }
 }

@@ -78,7 +78,7 @@ export async function openObject(client: SwiftClient, container: string, name: s
   try {
     res = await storage(client, { method: "GET", ok: range ? OK.getRange : OK.getObject, path: objectPath(container, name), headers: { range }, signal: o.signal });
   } catch (e) {
-    throw await objectNotFound(client, e, container, name);
+    throw await objectNotFound(client, e, container, name, o.signal);
   }
   const info = objectInfoFrom(container, name, res);
   if (range === undefined || res.status === 206) return { res, info, body: res.body };

@@ -38,7 +38,7 @@ export async function getObject(client: SwiftClient, container: unknown, name: u
     await res.dump();
     return objectInfoFrom(c, n, res);
   } catch (e) {
-    throw await objectNotFound(client, e, c, n);
+    throw await objectNotFound(client, e, c, n, signal);
   }
 }
 
@@ -59,7 +59,7 @@ export async function getObjectMetadata(client: SwiftClient, container: unknown,
     await res.dump();
     return metadataFrom("Object", res.headers);
   } catch (e) {
-    throw await objectNotFound(client, e, c, n);
+    throw await objectNotFound(client, e, c, n, signal);
   }
 }
 
@@ -162,7 +162,7 @@ export async function deleteObject(client: SwiftClient, container: unknown, name
   } catch (e) {
     // A 404 on a retry means an earlier attempt, whose answer was lost, deleted it: done.
     if (goneOnRetry(e)) return;
-    throw await objectNotFound(client, e, c, n);
+    throw await objectNotFound(client, e, c, n, signal);
   }
 }
 
@@ -184,7 +184,7 @@ async function postObject(client: SwiftClient, container: string, name: string, 
     const res = await storage(client, { method: "POST", ok: OK.postObject, path: objectPath(container, name), headers, signal });
     await res.dump();
   } catch (e) {
-    throw await objectNotFound(client, e, container, name);
+    throw await objectNotFound(client, e, container, name, signal);
   }
 }
 
@@ -260,7 +260,7 @@ async function putCopy(client: SwiftClient, t: CopyTarget, manifest = false): Pr
     });
     await res.dump();
   } catch (e) {
-    throw await copyNotFound(client, e, { container, name }, newContainer);
+    throw await copyNotFound(client, e, { container, name }, newContainer, signal);
   }
 }
 
