@@ -145,3 +145,46 @@ describe("the HEAD that explains a 404 is one of the call's requests", () => {
     await expect(cf.getObjectMetadata("box", "missing")).rejects.toMatchObject({ name: "NoSuchObject" });
   });
 });
+
+describe("Container and StorageObject verbs forward the signal", () => {
+  it("each rejects with AbortError on an already-fired signal and sends nothing", async () => {
+    await swift.put("box", "o", "x", { "x-object-meta-a": "1" });
+    // CDN calls go straight to the emulator's CDN endpoint (the proxy fronts storage only).
+    const withCdn = px.client({ cdnEndpoint: swift.cdnUrl });
+    const cont = await withCdn.getContainer("box");
+    const obj = await withCdn.getObject("box", "o");
+    const signal = AbortSignal.abort();
+    const emuMark = swift.mark();
+    const verbs: [string, () => Promise<unknown>][] = [
+      ["cont.reload", () => cont.reload({ signal })],
+      ["cont.getObject", () => cont.getObject("o", { signal })],
+      ["cont.deleteAllObjects", () => cont.deleteAllObjects({ signal })],
+      ["cont.deleteObjectInSeconds", () => cont.deleteObjectInSeconds("o", 60, { signal })],
+      ["cont.getMetadata", () => cont.getMetadata({ signal })],
+      ["cont.removeMetadataKey", () => cont.removeMetadataKey("a", { signal })],
+      ["cont.setWebIndexPage", () => cont.setWebIndexPage("index.html", { signal })],
+      ["cont.setWebErrorPage", () => cont.setWebErrorPage("error.html", { signal })],
+      ["cont.makePrivate", () => cont.makePrivate({ signal })],
+      ["cont.getCdnAttributes", () => cont.getCdnAttributes({ signal })],
+      ["cont.setCdnLogRetention", () => cont.setCdnLogRetention(true, { signal })],
+      ["obj.reload", () => obj.reload({ signal })],
+      ["obj.fetchPartial", () => obj.fetchPartial(1, { signal })],
+      ["obj.getMetadata", () => obj.getMetadata({ signal })],
+      ["obj.removeMetadataKey", () => obj.removeMetadataKey("a", { signal })],
+      ["obj.deleteInSeconds", () => obj.deleteInSeconds(60, { signal })],
+      ["obj.changeContentType", () => obj.changeContentType("text/html", { signal })],
+    ];
+    const mark = px.requests.length;
+    const wrong: string[] = [];
+    for (const [name, call] of verbs) {
+      const e = await call().then(
+        () => undefined,
+        (x: unknown) => x,
+      );
+      if (!(e instanceof AbortError)) wrong.push(`${name}: ${String(e)}`);
+    }
+    expect(wrong).toEqual([]);
+    expect(sent(mark)).toEqual([]);
+    expect(swift.since(emuMark)).toEqual([]);
+  });
+});
