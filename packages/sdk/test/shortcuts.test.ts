@@ -128,9 +128,9 @@ describe("connect() shortcuts", () => {
 
   it("pyrax's cloud_blockstorage.http_log_debug = True: set on a client it sticks; set on a shortcut view it is refused, not lost", async () => {
     const rax = await connect(creds());
-    rax.ORD.blockStorage.httpLogDebug = true;
-    expect(rax.ORD.blockStorage.httpLogDebug).toBe(true);
-    expect(rax.blockStorage.ORD.httpLogDebug).toBe(true);
+    rax.ORD.blockstorage.httpLogDebug = true;
+    expect(rax.ORD.blockstorage.httpLogDebug).toBe(true);
+    expect(rax.blockstorage.ORD.httpLogDebug).toBe(true);
     const err = (() => {
       try {
         (rax as unknown as Record<string, Record<string, unknown>>).compute!.httpLogDebug = true;
