@@ -333,14 +333,7 @@ const ABORT_SKIP: Record<string, string> = {
  * Calls that send requests but take no call options (so no signal): offenders in packages this
  * suite's author does not own, each reported to its owner. Nothing else may be listed here.
  */
-const NO_OPTIONS: Record<string, string> = {
-  "dns.compat.listNextPage": "pyrax paging step: takes no options (reported to the dns owner)",
-  "dns.compat.listPreviousPage": "pyrax paging step: takes no options (reported to the dns owner)",
-  "dns.compat.listSubdomainsNextPage": "pyrax paging step: takes no options (reported to the dns owner)",
-  "dns.compat.listSubdomainsPreviousPage": "pyrax paging step: takes no options (reported to the dns owner)",
-  "dns.compat.listRecordsNextPage": "pyrax paging step: takes no options (reported to the dns owner)",
-  "dns.compat.listRecordsPreviousPage": "pyrax paging step: takes no options (reported to the dns owner)",
-};
+const NO_OPTIONS: Record<string, string> = {};
 
 /** The position of a method's call options: the parameter named `o`, or a trailing `options`. */
 function optionsAt(m: Method): number {

@@ -1,4 +1,4 @@
-import { type CallOptions, type Job, type Paginated, ValidationError } from "@rax/core";
+import { AbortError, type CallOptions, type Job, type Paginated, ValidationError } from "@rax/core";
 import { CloudDNS } from "./dns";
 import { Domain } from "./domains/domains";
 import type { CreateDomainInput, UpdateDomainInput } from "./domains/models";
@@ -18,7 +18,7 @@ export interface PyraxPaging {
 }
 
 /** One page of a listing: `offset` (Cloud DNS) or `from`, the cursor the page starts at (Designate). */
-type PageFetch = (pageSize: number, offset: number, from: string | undefined) => PromiseLike<{ items: unknown[]; next?: string }>;
+type PageFetch = (pageSize: number, offset: number, from: string | undefined, o: CallOptions | undefined) => PromiseLike<{ items: unknown[]; next?: string }>;
 
 interface Cursor {
   pageSize: number;
@@ -40,25 +40,28 @@ export class PyraxCloudDNS extends CloudDNS {
   // pyrax keeps one paging position per kind of listing (the seed: "the new paging information would override the old").
   readonly #cursors = new Map<string, Cursor>();
 
-  async #page<T>(kind: string, fetch: PageFetch, pageSize: number, offset: number, starts: Array<string | undefined> = [undefined]): Promise<T[]> {
-    const page = await fetch(pageSize, offset, starts.at(-1));
+  // `o` is each call's own (a step takes its own signal, not the first page's).
+  async #page<T>(kind: string, fetch: PageFetch, pageSize: number, offset: number, o: CallOptions | undefined, starts: Array<string | undefined> = [undefined]): Promise<T[]> {
+    const page = await fetch(pageSize, offset, starts.at(-1), o);
     this.#cursors.set(kind, { offset, pageSize, starts, fetch, ...(page.next !== undefined ? { next: page.next } : {}) });
     return page.items as T[];
   }
 
   // Cloud DNS steps by offset, as pyrax does; Designate refuses offsets and pages by marker, so a
   // step follows the page's own cursor (and back, to the cursors already seen).
-  #step<T>(kind: string, dir: 1 | -1): Promise<T[]> {
+  #step<T>(kind: string, dir: 1 | -1, o: CallOptions | undefined): Promise<T[]> {
+    // A signal that already fired says so first, as every call does before any request.
+    if (o?.signal?.aborted) return Promise.reject(new AbortError(undefined, { cause: o.signal.reason }));
     const c = this.#cursors.get(kind);
     const none = () => Promise.reject(new NoMoreResults(`No ${dir === 1 ? "next" : "previous"} page of ${kind}`));
     if (!c) return none();
     const designate = this.backend === "designate";
     if (dir === 1) {
       if (c.next === undefined) return none();
-      return designate ? this.#page<T>(kind, c.fetch, c.pageSize, 0, [...c.starts, c.next]) : this.#page<T>(kind, c.fetch, c.pageSize, c.offset + c.pageSize);
+      return designate ? this.#page<T>(kind, c.fetch, c.pageSize, 0, o, [...c.starts, c.next]) : this.#page<T>(kind, c.fetch, c.pageSize, c.offset + c.pageSize, o);
     }
-    if (designate) return c.starts.length <= 1 ? none() : this.#page<T>(kind, c.fetch, c.pageSize, 0, c.starts.slice(0, -1));
-    return c.offset === 0 ? none() : this.#page<T>(kind, c.fetch, c.pageSize, Math.max(0, c.offset - c.pageSize));
+    if (designate) return c.starts.length <= 1 ? none() : this.#page<T>(kind, c.fetch, c.pageSize, 0, o, c.starts.slice(0, -1));
+    return c.offset === 0 ? none() : this.#page<T>(kind, c.fetch, c.pageSize, Math.max(0, c.offset - c.pageSize), o);
   }
 
   /** pyrax `dns.set_timeout(seconds)`; 0 = wait forever. Same as `jobTimeout = seconds * 1000`. */
@@ -72,13 +75,13 @@ export class PyraxCloudDNS extends CloudDNS {
 
   /** pyrax `dns.list(limit, offset)`: one page of domains. */
   list(p: PyraxPaging = {}, o?: CallOptions): Promise<Domain[]> {
-    return this.#page("domains", (pageSize, offset, from) => listDomains(this, { pageSize, offset }, o, from).map((d) => new Domain(this.domains, d)), p.limit ?? 100, p.offset ?? 0);
+    return this.#page("domains", (pageSize, offset, from, step) => listDomains(this, { pageSize, offset }, step, from).map((d) => new Domain(this.domains, d)), p.limit ?? 100, p.offset ?? 0, o);
   }
-  listNextPage(): Promise<Domain[]> {
-    return this.#step("domains", 1);
+  listNextPage(o?: CallOptions): Promise<Domain[]> {
+    return this.#step("domains", 1, o);
   }
-  listPreviousPage(): Promise<Domain[]> {
-    return this.#step("domains", -1);
+  listPreviousPage(o?: CallOptions): Promise<Domain[]> {
+    return this.#step("domains", -1, o);
   }
   /** pyrax `get_domain_iterator()`: every domain, page after page. */
   getDomainIterator(o?: CallOptions): Paginated<Domain> {
@@ -109,26 +112,26 @@ export class PyraxCloudDNS extends CloudDNS {
   }
 
   listSubdomains(domain: DomainRef, p: PyraxPaging = {}, o?: CallOptions): Promise<Domain[]> {
-    return this.#page("subdomains", (pageSize, offset, from) => listSubdomains(this, domain, { pageSize, offset }, o, from).map((d) => new Domain(this.domains, d)), p.limit ?? 100, p.offset ?? 0);
+    return this.#page("subdomains", (pageSize, offset, from, step) => listSubdomains(this, domain, { pageSize, offset }, step, from).map((d) => new Domain(this.domains, d)), p.limit ?? 100, p.offset ?? 0, o);
   }
-  listSubdomainsNextPage(): Promise<Domain[]> {
-    return this.#step("subdomains", 1);
+  listSubdomainsNextPage(o?: CallOptions): Promise<Domain[]> {
+    return this.#step("subdomains", 1, o);
   }
-  listSubdomainsPreviousPage(): Promise<Domain[]> {
-    return this.#step("subdomains", -1);
+  listSubdomainsPreviousPage(o?: CallOptions): Promise<Domain[]> {
+    return this.#step("subdomains", -1, o);
   }
   getSubdomainIterator(domain: DomainRef, o?: CallOptions): Paginated<Domain> {
     return this.domains.listSubdomains(domain, undefined, o);
   }
 
   listRecords(domain: DomainRef, p: PyraxPaging = {}, o?: CallOptions): Promise<DnsRecord[]> {
-    return this.#page("records", (pageSize, offset, from) => listRecords(this, domain, { pageSize, offset }, o, from).map((r) => new DnsRecord(this.records, r)), p.limit ?? 100, p.offset ?? 0);
+    return this.#page("records", (pageSize, offset, from, step) => listRecords(this, domain, { pageSize, offset }, step, from).map((r) => new DnsRecord(this.records, r)), p.limit ?? 100, p.offset ?? 0, o);
   }
-  listRecordsNextPage(): Promise<DnsRecord[]> {
-    return this.#step("records", 1);
+  listRecordsNextPage(o?: CallOptions): Promise<DnsRecord[]> {
+    return this.#step("records", 1, o);
   }
-  listRecordsPreviousPage(): Promise<DnsRecord[]> {
-    return this.#step("records", -1);
+  listRecordsPreviousPage(o?: CallOptions): Promise<DnsRecord[]> {
+    return this.#step("records", -1, o);
   }
   getRecordIterator(domain: DomainRef, o?: CallOptions): Paginated<DnsRecord> {
     return this.records.list(domain, undefined, o);

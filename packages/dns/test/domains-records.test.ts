@@ -1,5 +1,5 @@
 import { inspect } from "node:util";
-import { ValidationError } from "@rax/core";
+import { AbortError, ValidationError } from "@rax/core";
 import { describe, expect, it } from "vitest";
 import { Domain, DomainRecordNotFound, DomainRecordNotUnique, NoMoreResults, NoSuchDomain } from "../src/index";
 import { job, serve, TOKEN, wireDomain } from "./fixture";
@@ -35,6 +35,20 @@ describe("domains", () => {
     expect((await dns.listPreviousPage()).map((d) => d.name)).toEqual(["a.edu", "b.edu"]);
     await expect(dns.listPreviousPage()).rejects.toBeInstanceOf(NoMoreResults);
     expect(seen.map((s) => s.query.get("offset"))).toEqual(["0", "2", "0"]);
+  });
+
+  it("a paging step takes its own signal: an aborted one stops that step only, not the first page's", async () => {
+    const { dns, seen } = await serve(
+      { method: "GET", path: "/domains", body: page(["a.edu", "b.edu"], "/domains?limit=2&offset=2", 4) },
+      { method: "GET", path: "/domains", body: page(["c.edu", "d.edu"], undefined, 4) },
+    );
+    const first = new AbortController();
+    expect((await dns.list({ limit: 2 }, { signal: first.signal })).map((d) => d.name)).toEqual(["a.edu", "b.edu"]);
+    first.abort();
+    await expect(dns.listNextPage({ signal: AbortSignal.abort() })).rejects.toBeInstanceOf(AbortError);
+    expect(seen).toHaveLength(1);
+    // The first call's signal has fired since, but the step is a call of its own.
+    expect((await dns.listNextPage()).map((d) => d.name)).toEqual(["c.edu", "d.edu"]);
   });
 
   it("bad paging fails before any request: pageSize over 100, an offset that is not a multiple", async () => {
