@@ -1,4 +1,5 @@
 import { createHash } from "node:crypto";
+import { connect } from "node:net";
 import { startEmulator, type RunningEmulator, type StartEmulatorOptions } from "../src/index";
 
 export interface Session {
@@ -41,4 +42,17 @@ export function call(s: Session, url: string, init: RequestInit & { headers?: Re
 
 export function md5(data: string | Buffer): string {
   return createHash("md5").update(data).digest("hex");
+}
+
+/** Writes `request` on a fresh socket and resolves with everything the server sent (latin1) once it closes. */
+export function rawExchange(base: string, request: string | Buffer): Promise<string> {
+  const url = new URL(base);
+  return new Promise((resolve, reject) => {
+    const socket = connect(Number(url.port), url.hostname);
+    let data = "";
+    socket.on("data", (c) => (data += c.toString("latin1")));
+    socket.on("close", () => resolve(data));
+    socket.on("error", reject);
+    socket.write(request);
+  });
 }

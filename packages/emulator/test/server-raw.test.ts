@@ -1,6 +1,6 @@
 import { connect } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { call, md5, session, type Session } from "./helpers";
+import { call, md5, rawExchange, session, type Session } from "./helpers";
 
 // Requests Node's HTTP parser refuses on its own, but real Swift (eventlet) reads: the emulator
 // must answer them as the service would, not with a bare 400 from the parser.
@@ -10,17 +10,7 @@ beforeAll(async () => {
 });
 afterAll(() => s.emu.stop());
 
-function raw(base: string, request: Buffer): Promise<string> {
-  const url = new URL(base);
-  return new Promise((resolve, reject) => {
-    const socket = connect(Number(url.port), url.hostname);
-    let data = "";
-    socket.on("data", (c) => (data += c.toString("latin1")));
-    socket.on("close", () => resolve(data));
-    socket.on("error", reject);
-    socket.write(request);
-  });
-}
+const raw = rawExchange;
 
 const statusOf = (response: string) => Number(/^HTTP\/1\.1 (\d{3})/.exec(response)?.[1]);
 
