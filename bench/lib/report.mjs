@@ -15,7 +15,11 @@ function statusOf(r) {
   if (r.skipped) return `skipped: ${r.skipped}`;
   // A row that measured the floor no client can beat on this machine says so beside a missed goal.
   const floor = r.extra?.floorRatio;
-  if (r.goal && !r.goalMet && typeof floor === "number") return `MISSED (${r.goal}; floor on this machine ${fmt(floor)}: client + server CPU ÷ cores, see details)`;
+  const attainable = r.extra?.attainableRatio;
+  if (r.goal && !r.goalMet && typeof floor === "number") {
+    const withIdle = typeof attainable === "number" ? `; ${fmt(attainable)} with the idle Swift keeps under the baseline's own load` : "";
+    return `MISSED (${r.goal}; floor on this machine ${fmt(floor)}: client + server CPU ÷ cores${withIdle}, see details)`;
+  }
   if (r.goal) return `${r.goalMet ? "met" : "MISSED"} (${r.goal})`;
   return "";
 }
