@@ -150,6 +150,19 @@ describe("folder upload as a Job", () => {
     expect(swift.since(mark)).toHaveLength(0);
   });
 
+  it("a job that fails or is cancelled before its scan rejects `scanned` too, instead of leaving it pending", async () => {
+    const bad = cf.folders.upload(folder, { concurrency: 0 });
+    await expect(bad).rejects.toMatchObject({ field: "options.concurrency" });
+    await expect(bad.scanned).rejects.toMatchObject({ field: "options.concurrency" });
+    const mark = swift.emu.requests.length;
+    const job = cf.folders.upload(folder, { container });
+    cf.folders.cancelUpload(job.key); // same tick: the job's work never starts
+    await expect(job).rejects.toBeInstanceOf(AbortError);
+    await expect(job.scanned).rejects.toBeInstanceOf(AbortError);
+    expect(job.status).toBe("aborted");
+    expect(swift.since(mark)).toHaveLength(0);
+  });
+
   it("bad options fail the job at once, naming the field", async () => {
     await expect(cf.folders.upload(folder, { ignore: [3 as unknown as string] })).rejects.toMatchObject({ field: "options.ignore" });
     await expect(cf.folders.upload(folder, { concurrency: 0 })).rejects.toMatchObject({ field: "options.concurrency" });

@@ -149,6 +149,10 @@ export function uploadFolder(client: SwiftClient, path: unknown, options?: unkno
     },
     { id: key },
   );
+  // A job that fails or is cancelled before its scan settles `scanned` too: bad options throw
+  // before the scan starts, and a cancel in the same tick as the call stops the job before its
+  // work runs at all; either way, `await job.scanned` would otherwise never return.
+  job.then(undefined, scannedFailed);
   if (input?.o.onProgress) job.on("progress", input.o.onProgress);
   const done = Promise.resolve(job);
   done.catch(() => undefined);
