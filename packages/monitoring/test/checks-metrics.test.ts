@@ -141,6 +141,16 @@ describe("credentials in details", () => {
     expect(JSON.stringify(chk.details)).toContain('"auth_user":"me"');
   });
 
+  it("the overview's checks keep auth_password out of prints, the row's raw included", async () => {
+    const password = "hunter2-overview-password-0002";
+    const row = { entity: { id: "en1", label: "e", ip_addresses: { web: "192.0.2.4" }, metadata: null }, checks: [wire({ id: "ch1", details: { url: "http://x/", auth_user: "me", auth_password: password } })], alarms: [], latest_alarm_states: [] };
+    const { cm } = await serve({ method: "GET", path: "/views/overview", status: 200, body: { values: [row], metadata: { count: 1, limit: 100, marker: null, next_marker: null, next_href: null } } });
+    const [view] = await cm.overview.get({ entity: "en1" }).toArray();
+    expect(view!.checks[0]!.details.auth_password).toBe(password);
+    expect((view!.raw.checks as { details: Record<string, unknown> }[])[0]!.details.auth_password).toBe(password);
+    for (const printed of [inspect(view, { depth: 10 }), JSON.stringify(view), JSON.stringify(view!.raw)]) expect(printed).not.toContain(password);
+  });
+
   it("a webhook notification's url (often an Auto Scale capability URL) is readable but never printed; a check's url is printed", async () => {
     const hook = "https://ord.autoscale.example/v1.0/execute/1/capability-hash-0f0f0f0f/";
     const { cm, seen } = await serve(

@@ -47,9 +47,10 @@ export interface OverviewRow {
 
 export function toOverview(w: z.output<ReturnType<typeof wireOverview>>): OverviewRow {
   const entityId = w.entity.id;
+  const checks = (w.checks ?? []).map((c) => toCheck(entityId, c));
   return {
     entity: toEntity(w.entity),
-    checks: (w.checks ?? []).map((c) => toCheck(entityId, c)),
+    checks,
     alarms: (w.alarms ?? []).map((a) => toAlarm(entityId, a)),
     latestAlarmStates: (w.latest_alarm_states ?? []).map((s) => ({
       alarmId: s.alarm_id ?? "",
@@ -61,7 +62,8 @@ export function toOverview(w: z.output<ReturnType<typeof wireOverview>>): Overvi
       ...(typeof s.timestamp === "number" ? { timestamp: s.timestamp } : {}),
       ...(s.analyzed_by_monitoring_zone_id ? { analyzedByMonitoringZoneId: s.analyzed_by_monitoring_zone_id } : {}),
     })),
-    raw: { ...w },
+    // The checks' raw rows, not the wire's: those hide remote.http's auth_password (a bare copy printed it).
+    raw: { ...w, ...(w.checks ? { checks: checks.map((c) => c.raw) } : {}) },
   };
 }
 
