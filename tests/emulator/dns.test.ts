@@ -1,6 +1,7 @@
 import { Compute } from "@rax/compute";
 import { OverLimit, ValidationError } from "@rax/core";
 import { DNSCallTimedOut, DomainCreationFailed, DomainRecordAdditionFailed, NoMoreResults, PyraxCloudDNS } from "@rax/dns";
+import { LoadBalancers } from "@rax/load-balancers";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { dnsScenarios } from "../scenarios/dns";
 import { type EmulatorTarget, startEmulatorTarget } from "./emulator-target";
@@ -153,5 +154,21 @@ describe("Cloud DNS on the emulator: jobs, paging, rate limits, PTR", () => {
     await dns.deletePtrRecords(server);
     expect(await dns.listPtrRecords(server)).toEqual([]);
     await expect(dns.ptr.add(server, { name: "example.edu", data: "not-an-ip" })).rejects.toBeInstanceOf(ValidationError);
+  });
+
+  // The seed's device is "the Cloud Server or Cloud Load Balancer object": a LoadBalancer from
+  // @rax/load-balancers is one as it comes (it was InvalidDeviceType: CLB's JSON has no links).
+  it("PTR records for a load balancer object: add for its VIP, list, update, delete", async () => {
+    const clb = target.ctx.client(LoadBalancers, { region: target.region });
+    const lb = await clb.loadBalancers.create({ name: `ptr-${suffix}`, protocol: "HTTP", virtualIps: [{ type: "PUBLIC" }] }).whenActive({ interval: 50 });
+    const vip = lb.virtualIps[0]!.address;
+    const [rec] = await dns.addPtrRecords(lb, { name: "example.edu", type: "PTR", data: vip, ttl: 7200 });
+    expect(rec).toMatchObject({ name: "example.edu", data: vip, ttl: 7200 });
+    // The same device by id and kind: both name the load balancer's public URL.
+    expect((await dns.ptr.list({ id: lb.id, type: "loadBalancer", region: target.region })).map((r) => r.data)).toEqual([vip]);
+    expect((await dns.updatePtrRecord(lb, "example.edu", vip, { ttl: 9600 })).ttl).toBe(9600);
+    await dns.deletePtrRecords(lb);
+    expect(await dns.listPtrRecords(lb)).toEqual([]);
+    await lb.delete();
   });
 });

@@ -35,6 +35,14 @@ describe("load balancers", () => {
     expect(Object.keys(lb)).not.toContain("raw");
   });
 
+  it("a LoadBalancer's self link is its URL on the endpoint (what Cloud DNS's PTR calls name a device by), and it is not data", async () => {
+    const { clb, endpoint } = await serve({ method: "GET", path: "/loadbalancers/82663", status: 200, body: { loadBalancer: wireLb() } });
+    const lb = await clb.get(82663);
+    expect(lb.links).toEqual([{ rel: "self", href: `${endpoint}/loadbalancers/82663` }]);
+    expect(Object.keys(lb)).not.toContain("links");
+    expect(JSON.parse(JSON.stringify(lb))).not.toHaveProperty("links");
+  });
+
   it("get of a missing load balancer → NoSuchLoadBalancer (404)", async () => {
     const { clb } = await serve({ method: "GET", path: "/loadbalancers/9", status: 404, body: lbNotFound });
     const e = await clb.get(9).catch((x: unknown) => x);

@@ -146,6 +146,20 @@ export class LoadBalancer {
     return changed(c, this.#b.client, String(this.id), {}, this.#fresh);
   }
 
+  /**
+   * Where this load balancer lives, as a self link (CLB's own JSON has none): what pyrax's
+   * `_get_ptr_details` builds from the public endpoint, so `dns.ptr.add(lb, records)` takes this
+   * object as its device. A getter: it neither prints nor serializes.
+   */
+  get links(): Array<{ rel: "self"; href: string }> {
+    const client = this.#b.client;
+    // Cloud DNS names a device by its public URL; a ServiceNet client's own endpoint is not that.
+    const base = client.internal
+      ? client.session.endpoint({ type: "rax:load-balancer", name: "cloudLoadBalancers", ...(client.region ? { region: client.region } : {}), internal: false }).replace(/\/+$/, "")
+      : client.endpoint;
+    return [{ rel: "self", href: `${base}/loadbalancers/${encodeURIComponent(String(this.id))}` }];
+  }
+
   /** Reloads this object in place and returns it. */
   async reload(o?: CallOptions): Promise<this> {
     this.#fresh(await api.getLoadBalancer(this.#b.client, this, o));
