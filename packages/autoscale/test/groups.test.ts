@@ -1,4 +1,4 @@
-import { InvalidResponse, ValidationError } from "@rax/core";
+import { InvalidResponse, ResourceFailed, ValidationError } from "@rax/core";
 import { describe, expect, it } from "vitest";
 import { GroupNotEmpty, GroupPaused, NoSuchScalingGroup } from "../src/index";
 import { config, GROUP_ID, group, launch, otterError, POLICY_ID, serve, state } from "./fixture";
@@ -148,6 +148,19 @@ describe("scaling groups", () => {
     await au.resume({ id: GROUP_ID });
     await expect(au.pause(GROUP_ID)).rejects.toBeInstanceOf(GroupPaused);
     expect(seen.map((s) => `${s.method} ${s.path}`)).toEqual([`GET /groups/${GROUP_ID}/state`, `POST /groups/${GROUP_ID}/pause`, `POST /groups/${GROUP_ID}/resume`, `POST /groups/${GROUP_ID}/pause`]);
+  });
+
+  it("waitUntilSettled polls until nothing is pending; a group in ERROR (Otter stopped converging) rejects with its errors", async () => {
+    const { au, seen } = await serve(
+      { method: "GET", path: `/groups/${GROUP_ID}/state`, status: 200, body: { group: state({ activeCapacity: 0, desiredCapacity: 1, pendingCapacity: 1, active: [], status: "ACTIVE" }) } },
+      { method: "GET", path: `/groups/${GROUP_ID}/state`, status: 200, body: { group: state({ status: "ACTIVE" }) } },
+      { method: "GET", path: `/groups/${GROUP_ID}/state`, status: 200, body: { group: state({ activeCapacity: 0, desiredCapacity: 1, pendingCapacity: 1, active: [], status: "ERROR", errors: [{ message: "Image 7789e8ca does not exist" }] }) } },
+    );
+    expect(await au.groups.waitUntilSettled(GROUP_ID, { interval: 1 })).toMatchObject({ activeCapacity: 1, desiredCapacity: 1, pendingCapacity: 0 });
+    const e = await au.groups.waitUntilSettled(GROUP_ID, { interval: 1, attempts: 3 }).catch((x: unknown) => x);
+    expect(e).toBeInstanceOf(ResourceFailed);
+    expect(e).toMatchObject({ value: "ERROR", faultMessage: "Image 7789e8ca does not exist", resource: { status: "ERROR", pendingCapacity: 1 } });
+    expect(seen).toHaveLength(3);
   });
 
   it("launch config: update changes only what is given (metadata replaces); updateLaunchMetadata merges", async () => {

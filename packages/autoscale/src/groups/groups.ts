@@ -1,4 +1,4 @@
-import { assignData, type CallOptions, type Paginated, type ServiceClient, type WaitOptions, waitUntil } from "@rax/core";
+import { assignData, type CallOptions, type Paginated, ResourceFailed, type ServiceClient, type WaitOptions, waitUntil } from "@rax/core";
 import type { ListInput } from "../paging";
 import type { CreatePolicyInput, UpdatePolicyInput } from "../policies/models";
 import { type Policies, Policy } from "../policies/policies";
@@ -107,11 +107,15 @@ export class ScalingGroups {
 
   /**
    * Polls the group's state until it has converged: nothing pending and as many active servers as
-   * desired. Resolves with that state; `WaitTimeout` / `AbortError` as core's waiters.
+   * desired. Resolves with that state; `WaitTimeout` / `AbortError` as core's waiters. A group whose
+   * status is ERROR rejects with core's `ResourceFailed` (Otter's `errors` as its fault): Otter has
+   * stopped converging it, so it would never settle (fix the cause, then `converge`).
    */
   async waitUntilSettled(group: Ref, o: SettleOptions = {}): Promise<GroupStateData> {
     const load = async () => {
       const s = await this.getState(group, o.signal ? { signal: o.signal } : {});
+      // otter/convergence/service.py convergence_failed: status ERROR, reasons stored, convergence stops.
+      if (s.status?.toUpperCase() === "ERROR") throw new ResourceFailed({ resource: s, value: s.status, fault: s.errors?.length ? s.errors.join("; ") : undefined, attribute: "status" });
       return { ...s, settled: s.pendingCapacity === 0 && s.activeCapacity === s.desiredCapacity };
     };
     const { settled: _, ...state } = await waitUntil(load, "settled", [true], { interval: 5000, timeout: 30 * 60_000, ...o });
