@@ -282,6 +282,27 @@ describe("servers.waitFor", () => {
     expect(server.raw.id).toBe("srv-1");
   });
 
+  it("ACTIVE with a task still running (createImage's image_uploading) is not yet ACTIVE: the wait goes on until the task ends", async () => {
+    const { nova, seen } = await serve(
+      { method: "GET", path: "/servers/srv-1", status: 200, body: { server: wireServer({ "OS-EXT-STS:task_state": "image_snapshot" }) } },
+      { method: "GET", path: "/servers/srv-1", status: 200, body: { server: wireServer({ "OS-EXT-STS:task_state": "image_uploading" }) } },
+      { method: "GET", path: "/servers/srv-1", status: 200, body: { server: wireServer() } },
+    );
+    const s = await nova.servers.waitFor("srv-1", "ACTIVE", { interval: 1 });
+    expect(s.taskState).toBeUndefined();
+    expect(seen).toHaveLength(3);
+  });
+
+  it("a status that is the task itself (REBOOT while rebooting) is matched as it is; a stuck task times out naming it", async () => {
+    const rebooting = { method: "GET", path: "/servers/srv-1", status: 200, body: { server: wireServer({ status: "REBOOT", "OS-EXT-STS:task_state": "rebooting" }) } };
+    const stuck = { method: "GET", path: "/servers/srv-1", status: 200, body: { server: wireServer({ "OS-EXT-STS:task_state": "image_uploading" }) } };
+    const { nova } = await serve(rebooting, stuck, stuck);
+    expect((await nova.servers.waitFor("srv-1", "REBOOT", { interval: 1 })).status).toBe("REBOOT");
+    const e = await nova.servers.waitFor("srv-1", "ACTIVE", { interval: 1, attempts: 2 }).catch((x) => x);
+    expect(e).toBeInstanceOf(WaitTimeout);
+    expect(e.message).toContain("image_uploading");
+  });
+
   it("an aborted signal stops the wait with AbortError", async () => {
     const build = { method: "GET", path: "/servers/srv-1", status: 200, body: { server: wireServer({ status: "BUILD" }) } };
     const { nova } = await serve(build, build, build);

@@ -71,7 +71,7 @@ export class Servers {
       return new Server(this, { ...(last ?? placeholder(validate(ref(), server, "server"))), raw: last?.raw ?? {}, status: "DELETED" });
     }
     try {
-      return await waitUntil(load, "status", want, { ...wait, failOn: want.includes("ERROR") ? [] : ["ERROR"] });
+      return await waitUntil(load, (s) => settledStatus(s, want), want, { ...wait, failOn: want.includes("ERROR") ? [] : ["ERROR"] });
     } catch (e) {
       if (e instanceof ResourceFailed) throw new ServerFailed(e.resource as Server, want.join("/"));
       throw e;
@@ -185,6 +185,25 @@ export class Servers {
   resetState(server: Ref, state?: "ACTIVE" | "ERROR" | "active" | "error", o?: CallOptions): Promise<void> {
     return api.resetServerState(this.client, server, state, o);
   }
+}
+
+/**
+ * Statuses Nova also shows while a task still runs on the server (nova/api/openstack/common.py's state
+ * map has no status of their own for most tasks): ACTIVE during createImage (task image_snapshot →
+ * image_uploading), rescuing or powering-off; SHUTOFF while powering-on. Statuses such as REBOOT or
+ * RESIZE are the task itself and are matched as they are.
+ */
+const RESTING = new Set(["ACTIVE", "SHUTOFF", "VERIFY_RESIZE", "RESCUE", "PAUSED", "SUSPENDED", "SHELVED", "SHELVED_OFFLOADED", "SOFT_DELETED"]);
+
+/**
+ * What `waitFor` compares with the wanted statuses: the status, except that a resting status with a
+ * task_state still set reads "ACTIVE (task image_uploading)", so a wait for ACTIVE after createImage
+ * ends when Nova is done with the server (the next action would be 409 before that), not at once.
+ */
+function settledStatus(s: Server, want: readonly string[]): string {
+  const status = String(s.status).toUpperCase();
+  if (!s.taskState || !RESTING.has(status) || !want.includes(status)) return s.status;
+  return `${s.status} (task ${s.taskState})`;
 }
 
 function placeholder(id: string): ServerData {
