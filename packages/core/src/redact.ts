@@ -54,7 +54,7 @@ function base64Forms(secret: string): string[] {
   return out;
 }
 
-/** Every form a secret can take in a message, body or header, longest first. */
+/** Every form a secret can take in a message, body or header (plain, JSON, URL, base64, HTML), longest first. */
 function encodedForms(secret: string): string[] {
   const forms = new Set<string>([secret]);
   const json = JSON.stringify(secret).slice(1, -1);
@@ -69,6 +69,10 @@ function encodedForms(secret: string): string[] {
     // a lone surrogate has no URL form
   }
   for (const b of base64Forms(secret)) forms.add(b);
+  // as an HTML or XML error page quotes it (Python's html.escape, webob's pages)
+  const html = secret.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
+  forms.add(html.replace(/"/g, "&quot;").replace(/'/g, "&#x27;"));
+  forms.add(html.replace(/"/g, "&#34;").replace(/'/g, "&#39;"));
   return [...forms].filter((f) => f.length >= MIN_SECRET_LENGTH).sort((a, b) => b.length - a.length);
 }
 
@@ -106,37 +110,91 @@ const SECRET_HEADERS = [
   "x-auth-token",
   "x-subject-token",
   "x-storage-token",
+  "x-service-token",
   "x-auth-key",
   "x-auth-user-key",
+  // Swift tempauth's other spelling of the v1.0 key (X-Storage-User / X-Storage-Pass)
+  "x-storage-pass",
   "authorization",
   "proxy-authorization",
   "x-account-meta-temp-url-key(?:-2)?",
   "x-container-meta-temp-url-key(?:-2)?",
-  "x-account-meta-temp-url-key",
+  // Zaqar pre-signed queue URLs send the signature as a header
+  "url-signature",
+  "cookie",
+  "set-cookie",
 ].join("|");
 
-// `Header: value` / `header=value` / `"header": "value"` forms, as they appear in logs and dumps.
-const HEADER_RE = new RegExp(`((?:${SECRET_HEADERS})["']?\\s*[:=]\\s*["']?)([^\\s"',;}]+)`, "gi");
+// An Authorization value is "<scheme> <credential>": the scheme alone is not worth masking, the
+// credential after it is the secret.
+const AUTH_SCHEME = "(?:Basic|Bearer|Digest|Negotiate|NTLM|Token|OAuth|AWS4-HMAC-SHA256|AWS)\\s+";
 
-const SECRET_JSON_KEYS = [
+// `Header: value` / `header=value` / `"header": "value"` / `"header": ["value"]` forms, as they
+// appear in logs, dumps and servers' echoes of a request.
+const HEADER_RE = new RegExp(`((?:${SECRET_HEADERS})["']?\\s*[:=]\\s*(?:\\[\\s*(?=["']))?["']?(?:${AUTH_SCHEME})?)([^\\s"',;}]+)`, "gi");
+
+// Names whose value is a secret, matched at the end of a key ("original_password", "webhook_token",
+// "application_credential_secret", "X-Auth-Token" all end in one), case-insensitively.
+const SECRET_KEY_ENDINGS = [
   "password",
-  "apiKey",
-  "api_key",
-  "secret",
-  "adminPass",
-  "admin_pass",
+  "passwd",
   "passcode",
-  "tempUrlKey",
-  "temp_url_key",
+  "apikey",
+  "api_key",
+  "api-key",
+  "secret",
+  "adminpass",
+  "admin_pass",
   "token",
+  "tempurlkey",
+  "temp_url_key",
+  "temp-url-key(?:-2)?",
+  "privatekey",
+  "private_key",
+  "signature",
+  "temp_url_sig",
 ].join("|");
-const JSON_STRING_RE = new RegExp(`("(?:${SECRET_JSON_KEYS})"\\s*:\\s*")((?:[^"\\\\]|\\\\.)*)(")`, "gi");
+const SECRET_KEY = `[\\w:.-]*?(?:${SECRET_KEY_ENDINGS})`;
+
+// A quoted key and its quoted string value, for each quote a body can carry: JSON ("), Python's
+// repr of a dict in a server's message ('), JSON inside a JSON string (\") and JSON echoed in an
+// HTML page (&quot;). The value runs to the same quote, skipping backslash escapes.
+const QUOTE = `(["']|\\\\"|&quot;|&#34;|&#x22;)`;
+const QUOTED_RE = new RegExp(`(${QUOTE}${SECRET_KEY}\\2\\s*:\\s*\\2)((?:\\\\.|(?!\\2)[^\\\\])*)(\\2)`, "gi");
 
 // Token bodies carry the token as {"token": {"id": "<token>", ...}} (Rackspace/Keystone v2, and
-// v2/v3 token-auth requests): mask an "id" that sits directly in a "token" object.
-const TOKEN_ID_RE = /("token"\s*:\s*\{[^{}]*?"id"\s*:\s*")((?:[^"\\]|\\.)*)(")/gi;
+// v2/v3 token-auth requests): mask an "id" that sits directly in a "token" object, before or after
+// objects nested in it ("tenant": {"id": …}).
+const TOKEN_ID_RE = new RegExp(`(${QUOTE}token\\2\\s*:\\s*\\{(?:[^{}]|\\{[^{}]*\\})*?\\2id\\2\\s*:\\s*\\2)((?:\\\\.|(?!\\2)[^\\\\])*)(\\2)`, "gi");
 
-const QUERY_RE = /([?&;](?:temp_url_sig|signature|sig|token|x-auth-token|access_token)=)([^&#\s"']+)/gi;
+// key=value in query strings, fragments (#access_token=…) and form-encoded bodies (a form's first
+// field has nothing before it).
+const FORM_RE = new RegExp(`((?:^|[?&;#\\s])(?:${SECRET_KEY}|sig)=)([^&#\\s"'<>]+)`, "gi");
+
+// XML bodies: <password>…</password>, <apiKeyCredentials apiKey="…"/>, Rackspace's <token id="…"/>.
+const XML_ELEMENT_RE = new RegExp(`(<(?:[\\w-]+:)?(${SECRET_KEY})(?:\\s[^<>]*)?>)([^<]*)(</(?:[\\w-]+:)?\\2\\s*>)`, "gi");
+const XML_ATTRIBUTE_RE = new RegExp(`(\\s${SECRET_KEY}\\s*=\\s*(["']))([^"'<>]*)(\\2)`, "gi");
+const XML_TOKEN_ID_RE = /(<(?:[\w-]+:)?token\b[^<>]*?\sid\s*=\s*(["']))([^"'<>]*)(\2)/gi;
+
+// A multipart/form-data part named for a secret (FormPost's "signature"): the first line of its value.
+const MULTIPART_RE = new RegExp(`(name\\s*=\\s*"${SECRET_KEY}"[^\\r\\n]*\\r?\\n(?:[^\\r\\n]+\\r?\\n)*\\r?\\n)([^\\r\\n]+)`, "gi");
+
+// Nova's validation message quotes the value it refused, then jsonschema's reason quotes it again:
+// "Invalid input for field/attribute adminPass. Value: <it>. '<it>' is too short".
+const FIELD_VALUE_RE = new RegExp(`(field/attribute ${SECRET_KEY}\\. Value: )(.+?)((?:\\. |\\.?$)[^\\n]*)`, "gim");
+const maskFieldValue = (_m: string, open: string, value: string, rest: string) =>
+  `${open}${MASK}${value.length >= MIN_SECRET_LENGTH && value !== MASK ? rest.split(value).join(MASK) : rest}`;
+
+// Autoscale webhook capability URLs (…/execute/1/<hash>/): anyone holding one can scale the group.
+const CAPABILITY_RE = /(\/execute\/\d+\/)([^/\s"'?#<>]+)/gi;
+
+// A monitoring webhook notification's details.url (a chat service's incoming hook, or an Auto
+// Scale capability URL) runs something for whoever holds it; a check's details.url is only the
+// page it fetches, so the url is masked only in an object whose "type" is "webhook", either order.
+const OBJECT_BODY = `(?:[^{}]|\\{[^{}]*\\})*?`;
+const STRING_VALUE = `((?:[^"\\\\]|\\\\.)*)`;
+const WEBHOOK_URL_AFTER_TYPE_RE = new RegExp(`("type"\\s*:\\s*"webhook"${OBJECT_BODY}"details"\\s*:\\s*\\{[^{}]*?"url"\\s*:\\s*")${STRING_VALUE}(")`, "gi");
+const WEBHOOK_URL_BEFORE_TYPE_RE = new RegExp(`("details"\\s*:\\s*\\{[^{}]*?"url"\\s*:\\s*")${STRING_VALUE}(")(?=[^{}]*\\}${OBJECT_BODY}"type"\\s*:\\s*"webhook")`, "gi");
 
 // user:password@host in URLs
 const USERINFO_RE = /(\b[a-z][a-z0-9+.-]*:\/\/)[^\s/@:]+:[^\s/@]+@/gi;
@@ -147,19 +205,33 @@ function maskAll(text: string, secrets: Map<string, string[]>): string {
   return out;
 }
 
+/** `open` + mask + `close` for patterns whose groups are (open, quote, value, close). */
+const maskQuoted = (_m: string, open: string, _q: string, _v: string, close: string) => `${open}${MASK}${close}`;
+
 /**
- * Scrub secrets from free text: auth/subject/storage token headers, temp-URL key headers,
- * `"password"`/`"apiKey"`/`"secret"`/`"adminPass"` JSON values, `{"token":{"id":…}}`, temp-URL
- * signatures in query strings, user:password in URLs, and every value registered with
- * `registerSecret` in each of its encoded forms. Idempotent.
+ * Scrub secrets from free text: auth/subject/storage token headers (and an Authorization
+ * header's credential after its scheme), temp-URL key headers, values of keys ending in
+ * password/apiKey/secret/token/signature/privateKey… in JSON, Python reprs, JSON inside JSON or
+ * HTML, form-encoded bodies, query strings, XML elements and attributes and multipart parts,
+ * `{"token":{"id":…}}` and `<token id="…"/>`, autoscale capability URLs, a monitoring webhook's
+ * details.url, user:password in URLs,
+ * and every value registered with `registerSecret` in each of its encoded forms. Idempotent.
  */
 export function redact(text: string): string {
   if (!text) return text;
   let out = text
     .replace(HEADER_RE, `$1${MASK}`)
-    .replace(TOKEN_ID_RE, `$1${MASK}$3`)
-    .replace(JSON_STRING_RE, (_m, a: string, v: string, c: string) => (v === MASK ? `${a}${v}${c}` : `${a}${MASK}${c}`))
-    .replace(QUERY_RE, `$1${MASK}`)
+    .replace(TOKEN_ID_RE, maskQuoted)
+    .replace(QUOTED_RE, maskQuoted)
+    .replace(FORM_RE, `$1${MASK}`)
+    .replace(XML_ELEMENT_RE, (_m, open: string, _k: string, _v: string, close: string) => `${open}${MASK}${close}`)
+    .replace(XML_ATTRIBUTE_RE, maskQuoted)
+    .replace(XML_TOKEN_ID_RE, maskQuoted)
+    .replace(MULTIPART_RE, `$1${MASK}`)
+    .replace(FIELD_VALUE_RE, maskFieldValue)
+    .replace(CAPABILITY_RE, `$1${MASK}`)
+    .replace(WEBHOOK_URL_AFTER_TYPE_RE, `$1${MASK}$3`)
+    .replace(WEBHOOK_URL_BEFORE_TYPE_RE, `$1${MASK}$3`)
     .replace(USERINFO_RE, `$1${MASK}@`);
   const r = registry();
   if (r.session.size > 0) out = maskAll(out, r.session);

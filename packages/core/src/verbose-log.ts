@@ -6,8 +6,10 @@ import { RaxResponse, type RaxResponseInit } from "./response";
 /** How much of a body the verbose log shows. */
 export const BODY_LOG_LIMIT = 4 * 1024;
 
-// Only bodies a person can read and redact() knows the secrets of (JSON keys, free text): not
-// binary objects, nor form or XML bodies, whose password fields redact() has no pattern for.
+// Only bodies a person can read: JSON and text/* (text/html and text/xml error pages included,
+// whose echoed form fields and XML elements redact() masks). Binary objects never; form and
+// application/xml bodies stay out too: redact() has patterns for their secret fields, but a log
+// line is not worth the risk of a field name it does not know.
 const READABLE_TYPE = /json|^text\//i;
 
 const UTF8 = new TextDecoder();

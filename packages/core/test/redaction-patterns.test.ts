@@ -1,0 +1,94 @@
+import { describe, expect, it } from "vitest";
+import { errorFromResponse, redact, redactHeaders, registerSecret, unregisterSecret } from "../src/index";
+
+// Secrets rax never registered (a server's echo of another user's password, a token in a response
+// read before identity registers it, a capability URL in a listing) are masked by their shape:
+// where they sit in JSON, a Python repr, HTML, a form, XML, a multipart part or a header echo.
+
+const S = "S3cr3t-VALUE-9f8e7d";
+
+const SHAPES: Record<string, string> = {
+  "form body, first field": `password=${S}&username=bob`,
+  "form body, later field": `username=bob&password=${S}`,
+  "form api_key": `username=bob&api_key=${S}`,
+  "FormPost signature field": `redirect=&max_file_size=1&expires=1&signature=${S}`,
+  "multipart FormPost signature part": `--xyz\r\nContent-Disposition: form-data; name="signature"\r\n\r\n${S}\r\n--xyz--\r\n`,
+  "query password": `http://127.0.0.1/v1?password=${S}`,
+  "fragment access_token": `http://127.0.0.1/cb#access_token=${S}&state=1`,
+  "XML element": `<auth><passwordCredentials><password>${S}</password></passwordCredentials></auth>`,
+  "XML namespaced element": `<rax:apiKey>${S}</rax:apiKey>`,
+  "XML apiKey attribute": `<apiKeyCredentials xmlns="http://docs.rackspace.com/identity/api/ext/RAX-KSKEY/v1.0" username="u" apiKey="${S}"/>`,
+  "XML password attribute, single quotes": `<passwordCredentials username='u' password='${S}'/>`,
+  "XML token id": `<access><token expires="2030-01-01T00:00:00Z" id="${S}"/></access>`,
+  "Authorization: Basic": `Authorization: Basic ${S}`,
+  "Authorization: Bearer": `{"authorization": "Bearer ${S}"}`,
+  "X-Storage-Pass (tempauth)": `X-Storage-Pass: ${S}`,
+  "URL-Signature (Zaqar)": `URL-Signature: ${S}`,
+  "header echoed as a JSON list": `{"X-Auth-Token": ["${S}"]}`,
+  "Python repr of a dict": `Invalid request {'auth': {'password': '${S}'}}`,
+  "JSON inside a JSON string": JSON.stringify({ message: JSON.stringify({ password: S }) }),
+  "JSON echoed in HTML": `<pre>{&quot;apiKey&quot;: &quot;${S}&quot;}</pre>`,
+  "Keystone v3 original_password": `{"user": {"password": "x", "original_password": "${S}"}}`,
+  "monitoring webhook_token": `{"id": "ac1", "webhook_token": "${S}"}`,
+  "application credential secret": `{"application_credential": {"id": "a", "secret": "${S}"}}`,
+  "private_key": `{"certificate": "c", "private_key": "${S}"}`,
+  "Zaqar share signature": `{"project": "p", "signature": "${S}", "expires": "2030"}`,
+  "token id after a nested tenant": `{"access": {"token": {"expires": "2030", "tenant": {"id": "t1", "name": "n"}, "id": "${S}"}}}`,
+  "autoscale capability URL": `{"links": [{"href": "https://127.0.0.1/v1.0/execute/1/${S}/", "rel": "capability"}]}`,
+  "monitoring webhook details.url, type first": `{"id": "nt1", "type": "webhook", "details": {"url": "https://hooks.example/${S}"}}`,
+  "monitoring webhook details.url, type last": `{"id": "nt1", "details": {"url": "https://hooks.example/${S}"}, "label": "l", "type": "webhook"}`,
+  "Nova validation message": `Invalid input for field/attribute adminPass. Value: ${S}. '${S}' is too short`,
+};
+
+describe("redact() masks secrets it was never told about, by their shape", () => {
+  for (const [shape, text] of Object.entries(SHAPES)) {
+    it(shape, () => {
+      const out = redact(text);
+      expect(out).not.toContain(S);
+      expect(out).toContain("[REDACTED]");
+      // idempotent: a line redacted twice (transport, then a logger that redacts) reads the same
+      expect(redact(out)).toBe(out);
+    });
+  }
+
+  it("leaves what is not a secret alone", () => {
+    const plain = [
+      "token expired, please authenticate again",
+      '{"server": {"id": "abc-123", "name": "web"}}',
+      '{"token_type": "bearer", "expires_in": 3600}',
+      '{"type": "remote.http", "details": {"url": "http://example.com/health", "method": "GET"}}',
+      "http://127.0.0.1/v1/AUTH_x/c/o?temp_url_expires=1700000000&multipart-manifest=get",
+      "<container><name>photos</name><count>3</count></container>",
+      "Authorization failed for user bob",
+      "limit=10&marker=abc",
+    ];
+    for (const text of plain) expect(redact(text)).toBe(text);
+  });
+
+  it("masks the secret header names redactHeaders knows as whole values", () => {
+    const shown = redactHeaders({ "x-storage-pass": S, "url-signature": S, "set-cookie": `sid=${S}`, "x-service-token": S, "content-type": "text/plain" });
+    expect(JSON.stringify(shown)).not.toContain(S);
+    expect(shown["content-type"]).toBe("text/plain");
+  });
+});
+
+describe("registered secrets are masked in HTML-escaped form too", () => {
+  it("a password with quotes, < and & echoed in an HTML error page does not reach err.body", () => {
+    const pw = `p"w<'&>-${S}`;
+    registerSecret(pw);
+    try {
+      const escaped = pw.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;").replace(/'/g, "&#x27;");
+      const page = `<html><body><h1>400 Bad Request</h1><p>You sent ${escaped}</p></body></html>`;
+      const err = errorFromResponse({ status: 400, headers: { "content-type": "text/html" }, body: page, method: "POST", url: "http://127.0.0.1/x" });
+      const shown = JSON.stringify({ message: err.message, body: err.body, stack: err.stack });
+      expect(shown).not.toContain(escaped);
+      expect(shown).not.toContain(S);
+      expect(err.message).toContain("You sent [REDACTED]");
+      // &#34; / &#39; (another escaper's spelling) too
+      const numeric = pw.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&#34;").replace(/'/g, "&#39;");
+      expect(redact(`got ${numeric}`)).toBe("got [REDACTED]");
+    } finally {
+      unregisterSecret(pw);
+    }
+  });
+});
