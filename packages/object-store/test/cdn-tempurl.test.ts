@@ -1,7 +1,7 @@
 import { createHmac } from "node:crypto";
-import { NoEndpointForService, redact, StaticSession } from "@rax/core";
+import { NoEndpointForService, OverLimit, redact, StaticSession } from "@rax/core";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { DEFAULT_CDN_TTL, MissingTempUrlKey, NoSuchContainer, NotCDNEnabled, ObjectStore } from "../src/index";
+import { DEFAULT_CDN_TTL, MissingTempUrlKey, NoSuchContainer, NoSuchObject, NotCDNEnabled, ObjectStore } from "../src/index";
 import { type EmulatedSwift, startEmulatedSwift } from "./emulator-client";
 import { startFixture } from "./fixture-server";
 
@@ -77,6 +77,28 @@ describe("CDN", () => {
     await expect(cf.purgeCdnObject("example", "photo.jpg")).rejects.toBeInstanceOf(NotCDNEnabled);
     await expect(cf.purgeCdnObject("missing", "x")).rejects.toBeInstanceOf(NoSuchContainer);
     await expect(cf.getContainerCdnAttributes("missing")).rejects.toBeInstanceOf(NoSuchContainer);
+  });
+
+  it("purging an object a published container lacks is NoSuchObject, not NotCDNEnabled", async () => {
+    await cf.makeContainerPublic("example");
+    const err = await cf.purgeCdnObject("example", "gone.jpg").catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(NoSuchObject);
+    expect(err).toMatchObject({ container: "example", object: "gone.jpg", status: 404 });
+    // Made private again, the same 404 means the container is no longer on the CDN.
+    await cf.makeContainerPrivate("example");
+    await expect(cf.purgeCdnObject("example", "photo.jpg")).rejects.toBeInstanceOf(NotCDNEnabled);
+  });
+
+  it("the 26th purge of a day (498 Rate Limited) is OverLimit naming the daily limit, sent once", async () => {
+    await cf.makeContainerPublic("example");
+    for (let i = 0; i < 25; i++) await cf.purgeCdnObject("example", "photo.jpg");
+    const before = swift.emu.requests.length;
+    const err = await cf.purgeCdnObject("example", "photo.jpg").catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(OverLimit);
+    expect(err).toMatchObject({ status: 498 });
+    expect(String((err as Error).message)).toContain("25 objects per account per day");
+    expect(swift.emu.requests.length - before).toBe(1);
+    expect(swift.emu.state.cdn.purges).toHaveLength(25);
   });
 
   it("lists public containers (names) and CDN containers (attributes)", async () => {

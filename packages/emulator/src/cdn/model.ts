@@ -21,7 +21,7 @@ export interface PurgeRecord {
 export const CDN_DEFAULT_TTL = 259_200;
 export const CDN_MIN_TTL = 900;
 export const CDN_MAX_TTL = 31_536_000;
-/** Cloud Files allows 25 purges per account per day, then answers 403. */
+/** Cloud Files allows 25 purges per account per day, then answers 498 Rate Limited. */
 export const CDN_DAILY_PURGE_LIMIT = 25;
 
 /** Cloud Files CDN records, keyed by region + account, plus a log of purges. */

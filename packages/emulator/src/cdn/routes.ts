@@ -109,7 +109,9 @@ export function cdnPurgeRoute(ctx: EmulatorContext, r: SwiftRequest, containerNa
   if (!r.account.containers.get(containerName)?.objects.has(objectName)) return swiftError(404);
   const dayStart = Math.floor(ctx.state.clock.now() / 86_400_000) * 86_400_000;
   const today = ctx.state.cdn.purges.filter((p) => p.account === r.target.account && p.at >= dayStart).length;
-  if (today >= CDN_DAILY_PURGE_LIMIT) return swiftError(403, `Purge limit of ${CDN_DAILY_PURGE_LIMIT} per day reached`);
+  // Rackspace's CDN API reference: "An attempt to delete more objects results in a 498 (Rate
+  // Limited) status code" (403 there means an authorization problem).
+  if (today >= CDN_DAILY_PURGE_LIMIT) return swiftError(498);
   const emails = (r.request.headers.get("x-purge-email") ?? "")
     .split(",")
     .map((e) => e.trim())

@@ -12,6 +12,8 @@ const STANDARD: Record<number, [string, string]> = {
   413: ["Request Entity Too Large", "The body of your request was too large for this server."],
   416: ["Requested Range Not Satisfiable", "The Range requested is not available."],
   422: ["Unprocessable Entity", "Unable to process the contained instructions"],
+  // Cloud Files CDN's answer to a purge past its daily limit (not Swift's; the CDN shares these pages).
+  498: ["Rate Limited", "Rate Limited"],
   499: ["Client Disconnect", "The client was disconnected during request."],
   500: ["Internal Error", "The server has either erred or is incapable of performing the requested operation."],
 };

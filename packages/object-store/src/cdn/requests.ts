@@ -1,5 +1,5 @@
-import { HttpError, NotFound, ValidationError } from "@rax/core";
-import { asNoSuchContainer, NotCDNEnabled } from "../errors";
+import { HttpError, httpErrorInit, NotFound, OverLimit, ValidationError } from "@rax/core";
+import { asNoSuchContainer, NoSuchObject, NotCDNEnabled } from "../errors";
 import { checkListingOptions, listingQuery } from "../swift-listing";
 import { containerName, containerPath, objectName, objectPath } from "../names";
 import { checkObject, checkSignal, signalOption } from "../options";
@@ -109,6 +109,27 @@ export async function setCdnLogRetention(client: SwiftClient, container: unknown
 
 const EMAIL = /^[^\s@,]+@[^\s@,]+$/;
 
+/** Objects an account may purge from the CDN per day (Rackspace's CDN API reference). */
+const CDN_DAILY_PURGE_LIMIT = 25;
+
+/**
+ * A purge's 404: the container is not published (`NotCDNEnabled`), missing (`NoSuchContainer`), or
+ * published without that object (`NoSuchObject`). The CDN's HEAD of the container tells the last
+ * apart, which `explain404` alone would report as "not CDN-enabled".
+ */
+async function explainPurge404(client: SwiftClient, container: string, name: string, e: HttpError, signal?: AbortSignal): Promise<never> {
+  let published = false;
+  try {
+    const res = await cdn(client, { method: "HEAD", ok: OK.head, path: containerPath(container), signal });
+    await res.dump();
+    published = isTrue(res.headers["x-cdn-enabled"]);
+  } catch (he) {
+    if (!(he instanceof NotFound)) throw he;
+  }
+  if (published) throw new NoSuchObject(container, name, e);
+  return explain404(client, container, e, signal);
+}
+
 /** Remove an object from the CDN edge; optionally email the addresses when done. */
 export async function purgeCdnObject(client: SwiftClient, containerRef: unknown, nameRef: unknown, options?: unknown): Promise<void> {
   const container = containerName(containerRef);
@@ -133,7 +154,10 @@ export async function purgeCdnObject(client: SwiftClient, containerRef: unknown,
     });
     await res.dump();
   } catch (e) {
-    if (e instanceof NotFound) await explain404(client, container, e, signal);
+    // 498 Rate Limited: the daily purge limit; no retry helps before tomorrow.
+    if (e instanceof HttpError && e.status === 498)
+      throw new OverLimit(httpErrorInit(e, `CDN purge limit reached (${CDN_DAILY_PURGE_LIMIT} objects per account per day)`));
+    if (e instanceof NotFound) await explainPurge404(client, container, name, e, signal);
     throw e;
   }
 }
