@@ -114,6 +114,21 @@ describe("alarm updates send only what is given", () => {
     await cm.alarms.update("en1", "al1", { label: "renamed" });
     expect(seen[0]!.body).toEqual({ label: "renamed" });
   });
+
+  it("create and update take pyrax's name for label (create_alarm / update_alarm(…, name=…)); a differing label and name is refused", async () => {
+    const { cm, seen } = await serve(
+      created("/entities/en1/alarms", "al2"),
+      { method: "GET", path: "/entities/en1/alarms/al2", status: 200, body: { id: "al2", check_id: "ch1", notification_plan_id: "np1", criteria: "", disabled: false, label: "byname" } },
+      { method: "PUT", path: "/entities/en1/alarms/al2", status: 204 },
+    );
+    expect((await cm.alarms.create("en1", { check: "ch1", notificationPlan: "np1", name: "byname" })).label).toBe("byname");
+    expect(seen[0]!.body).toEqual({ check_id: "ch1", notification_plan_id: "np1", disabled: false, label: "byname" });
+    await cm.alarms.update("en1", "al2", { name: "renamed" });
+    expect(seen.at(-1)!.body).toEqual({ label: "renamed" });
+    await expect(cm.alarms.create("en1", { check: "ch1", notificationPlan: "np1", label: "a", name: "b" })).rejects.toMatchObject({ field: "alarm.name" });
+    await expect(cm.alarms.update("en1", "al2", { label: "a", name: "b" })).rejects.toMatchObject({ field: "changes.name" });
+    expect(seen).toHaveLength(3);
+  });
 });
 
 describe("pyrax's flat calls the seed's client has", () => {

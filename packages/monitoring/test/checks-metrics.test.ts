@@ -93,6 +93,14 @@ describe("checks", () => {
     expect(seen[1]!.body).toEqual({ label: "renamed", period: 300 });
     expect(chk).toMatchObject({ period: 300, label: "renamed" });
   });
+
+  it("update takes pyrax's name for label (update_check(check, name=…)); a differing label and name is refused", async () => {
+    const { cm, seen } = await serve({ method: "PUT", path: "/entities/en1/checks/ch1", status: 204 });
+    await cm.checks.update("en1", "ch1", { name: "renamed" });
+    expect(seen[0]!.body).toEqual({ label: "renamed" });
+    await expect(cm.checks.update("en1", "ch1", { label: "a", name: "b" })).rejects.toMatchObject({ field: "changes.name" });
+    expect(seen).toHaveLength(1);
+  });
 });
 
 describe("metrics", () => {

@@ -51,6 +51,11 @@ export function toAlarm(entityId: string, w: WireAlarm): AlarmData {
 /** Alarm criteria: a program, never blank (an empty one would alarm on nothing). */
 export const criteriaInput = lazy(() => z.string().check(z.maxLength(16_384), z.refine((s) => s.trim() !== "", { error: "must not be empty (write e.g. \"if (metric['average'] > 10) { return new AlarmStatus(WARNING); } return new AlarmStatus(OK);\")" })));
 
+/** `label` and its pyrax synonym `name` may both be given only when they agree. */
+function sameLabel(i: { label?: string; name?: string }, ctx: z.core.$RefinementCtx): void {
+  if (i.label !== undefined && i.name !== undefined && i.label !== i.name) ctx.addIssue({ code: "custom", path: ["name"], message: "label and name differ: give one" });
+}
+
 export const createAlarmInput = lazy(() => z.strictObject({
   /** The check whose metrics the criteria read (id or `Check`). */
   check: ref(),
@@ -63,8 +68,10 @@ export const createAlarmInput = lazy(() => z.strictObject({
   criteria: z.optional(criteriaInput()),
   disabled: z.optional(z.boolean()),
   label: z.optional(labelInput()),
+  /** pyrax's synonym for `label` (create_alarm takes both). */
+  name: z.optional(labelInput()),
   metadata: z.optional(metadataInput()),
-}));
+}).check(z.superRefine(sameLabel)));
 export type CreateAlarmInput = z.input<ReturnType<typeof createAlarmInput>>;
 
 export const updateAlarmInput = lazy(() => z.strictObject({
@@ -72,8 +79,10 @@ export const updateAlarmInput = lazy(() => z.strictObject({
   notificationPlan: z.optional(ref()),
   disabled: z.optional(z.boolean()),
   label: z.optional(labelInput()),
+  /** pyrax's synonym for `label` (update_alarm takes both). */
+  name: z.optional(labelInput()),
   metadata: z.optional(metadataInput()),
-}));
+}).check(z.superRefine(sameLabel)));
 export type UpdateAlarmInput = z.input<ReturnType<typeof updateAlarmInput>>;
 
 export const listAlarmsInput = lazy(() => z.optional(z.strictObject({ ...pageInput() })));

@@ -49,7 +49,7 @@ export async function createAlarm(client: ServiceClient, entity: Ref, input: Cre
     notification_plan_id: i.notificationPlan,
     ...(i.criteria !== undefined ? { criteria: i.criteria } : {}),
     disabled: i.disabled ?? false,
-    ...(i.label !== undefined ? { label: i.label } : {}),
+    ...((i.label ?? i.name) !== undefined ? { label: i.label ?? i.name } : {}),
     ...(i.metadata !== undefined ? { metadata: i.metadata } : {}),
   };
   const res = await notFoundAs(sendFor(client, { method: "POST", path: entityPath(entityId, "/alarms"), json, ...o }, [201]), missingEntity(entityId));
@@ -74,7 +74,7 @@ export async function updateAlarm(client: ServiceClient, entity: Ref, alarm: Ref
     ...(c.criteria !== undefined ? { criteria: c.criteria } : {}),
     ...(c.notificationPlan !== undefined ? { notification_plan_id: c.notificationPlan } : {}),
     ...(c.disabled !== undefined ? { disabled: c.disabled } : {}),
-    ...(c.label !== undefined ? { label: c.label } : {}),
+    ...((c.label ?? c.name) !== undefined ? { label: c.label ?? c.name } : {}),
     ...(c.metadata !== undefined ? { metadata: c.metadata } : {}),
   };
   await (await notFoundAs(sendFor(client, { method: "PUT", path: alarmPath(entityId, alarmId), json, ...o }, [204]), missing(entityId, alarmId))).dump();

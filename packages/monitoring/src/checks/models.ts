@@ -124,6 +124,8 @@ const zones = lazy(() => z.pipe(z.union([ref(), z.array(ref()).check(z.minLength
 
 const checkFields = lazy(() => ({
   label: z.optional(labelInput()),
+  /** pyrax's synonym for `label` (create_check and update_check take both). */
+  name: z.optional(labelInput()),
   disabled: z.optional(z.boolean()),
   metadata: z.optional(metadataInput()),
   /** Monitoring zone ids or `MonitoringZone`s (one or a list). */
@@ -141,15 +143,14 @@ const checkFields = lazy(() => ({
 }));
 
 /** `timeout < period` and one target at most (checked on create and on an update that gives both). */
-function checkRules(i: { timeout?: number; period?: number; targetAlias?: string; targetHostname?: string }, ctx: z.core.$RefinementCtx): void {
+function checkRules(i: { label?: string; name?: string; timeout?: number; period?: number; targetAlias?: string; targetHostname?: string }, ctx: z.core.$RefinementCtx): void {
+  if (i.label !== undefined && i.name !== undefined && i.label !== i.name) ctx.addIssue({ code: "custom", path: ["name"], message: "label and name differ: give one" });
   if (i.timeout !== undefined && i.period !== undefined && i.timeout >= i.period) ctx.addIssue({ code: "custom", path: ["timeout"], message: `must be less than the period (${i.period} s)` });
   if (i.targetAlias !== undefined && i.targetHostname !== undefined) ctx.addIssue({ code: "custom", path: ["targetHostname"], message: "targetAlias and targetHostname are mutually exclusive: give one" });
 }
 
 export const createCheckInput = lazy(() => z.strictObject({
   ...checkFields(),
-  /** pyrax's synonym for `label`. */
-  name: z.optional(labelInput()),
   /** A check type id (`remote.http`) or a `CheckType`; 1–64 characters (the API's bound). */
   type: z.pipe(ref(), z.string().check(z.maxLength(64))),
   /** Run the check once without creating it (pyrax `test_only=True`). */
@@ -164,7 +165,6 @@ export const createCheckInput = lazy(() => z.strictObject({
     if (i.targetAlias === undefined && i.targetHostname === undefined) ctx.addIssue({ code: "custom", path: ["targetAlias"], message: "remote checks need targetAlias or targetHostname" });
   }
   if (i.debug && !i.test) ctx.addIssue({ code: "custom", path: ["debug"], message: "applies only with test: true" });
-  if (i.label !== undefined && i.name !== undefined && i.label !== i.name) ctx.addIssue({ code: "custom", path: ["name"], message: "label and name differ: give one" });
 })));
 export type CreateCheckInput = z.input<ReturnType<typeof createCheckInput>>;
 
@@ -175,7 +175,7 @@ export const listChecksInput = lazy(() => z.optional(z.strictObject({ ...pageInp
 export type ListChecksInput = z.input<ReturnType<typeof listChecksInput>>;
 
 /** The wire body of a create/test/update from validated input. */
-export function checkBody(i: z.output<ReturnType<typeof updateCheckInput>> & { type?: string; name?: string }): Record<string, unknown> {
+export function checkBody(i: z.output<ReturnType<typeof updateCheckInput>> & { type?: string }): Record<string, unknown> {
   const label = i.label ?? i.name;
   registerSecretDetails(i.details);
   return {
