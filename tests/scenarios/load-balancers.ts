@@ -271,6 +271,11 @@ export function loadBalancerScenarios(getTarget: () => Target, o: LoadBalancerSc
       expect(records[0]).toMatchObject({ numVips: expect.any(Number), vipType: "PUBLIC", startTime: expect.any(Date), endTime: expect.any(Date) });
       expect(await lb.getUsage({ start: "2001-01-01", end: "2001-01-02 00:00:00" })).toEqual([]);
       expect((await lb.getCurrentUsage()).length).toBeGreaterThan(0);
+      // An end after now reads as "to the present" (the seed: start only → "from that point to the present"):
+      // no record is for an hour that has not begun.
+      const ahead = await lb.getUsage({ start: new Date(Date.now() - 3_600_000), end: new Date(Date.now() + 48 * 3_600_000) });
+      expect(ahead.length).toBeGreaterThan(0);
+      expect(ahead.filter((u) => u.startTime.getTime() > Date.now())).toEqual([]);
       await expect(lb.getUsage({ start: "01/02/2001" })).rejects.toMatchObject({ field: "range.start" });
       const account = await clb.usage.account({ start: new Date(Date.now() - 3_600_000) });
       expect(account.loadBalancerUsages.map((u) => u.loadBalancerId)).toContain(lb.id);

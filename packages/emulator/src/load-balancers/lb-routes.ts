@@ -164,7 +164,9 @@ function range(r: ClbRequest): [number, number] {
   const now = r.clb.now;
   const start = parse("startTime");
   const end = parse("endTime");
-  return [start ?? (end !== undefined ? 0 : now - 24 * HOUR), end ?? now];
+  // Usage is recorded for hours that have begun: an end in the future reads as "to the present" (it made a
+  // record for every hour up to it, 35 000 for an end in 2030).
+  return [start ?? (end !== undefined ? 0 : now - 24 * HOUR), Math.min(end ?? now, now)];
 }
 
 /** One record per hour the load balancer existed within [from, to] (load-balancers.md "get_usage" record fields). */
@@ -205,7 +207,9 @@ export function accountUsage(r: ClbRequest): Response {
   const [from, to] = range(r);
   const lbs = r.clb.tenantLbs(r.tenant);
   const hours: Array<Record<string, unknown>> = [];
-  for (let h = Math.floor(from / HOUR) * HOUR; h <= to; h += HOUR) {
+  // No hour before the first load balancer has any (an end-only range starts at 1970).
+  const since = Math.max(from, Math.min(...lbs.map((lb) => lb.created), to));
+  for (let h = Math.floor(since / HOUR) * HOUR; h <= to; h += HOUR) {
     const live = lbs.filter((lb) => lb.created < h + HOUR);
     if (!live.length) continue;
     const vips = live.flatMap((lb) => lb.vips);
