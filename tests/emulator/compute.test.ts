@@ -40,8 +40,9 @@ describe("compute against @rax/emulator only", () => {
     await s.resize("4");
     await s.waitFor("VERIFY_RESIZE", { interval: 100 });
     await s.confirmResize();
-    expect((await s.reload()).status).toBe("ACTIVE");
-    expect(s.flavor.id).toBe("4");
+    // As on real Nova: still VERIFY_RESIZE (no task) until the old instance is gone, then ACTIVE.
+    expect((await s.reload()).status).toBe("VERIFY_RESIZE");
+    expect((await s.waitFor("ACTIVE", { interval: 100 })).flavor.id).toBe("4");
     await s.delete();
   });
 
@@ -65,8 +66,8 @@ describe("compute against @rax/emulator only", () => {
     const s = await nova().servers.create({ name: uniqueName("snap2"), image: UBUNTU, flavor: "general1-1" });
     await s.waitFor("ACTIVE", { interval: 100 });
     const first = await s.createImage(uniqueName("img1"));
-    // Nova keeps the server ACTIVE with task_state image_snapshot while it saves the image.
-    expect((await s.reload()).taskState).toBe("image_snapshot");
+    // Nova keeps the server ACTIVE with a task_state (image_snapshot_pending first, as real Nova answers) while it saves the image.
+    expect((await s.reload()).taskState).toBe("image_snapshot_pending");
     await s.waitFor("ACTIVE", { interval: 100 });
     expect(s.taskState).toBeUndefined();
     const second = await s.createImage(uniqueName("img2"));

@@ -62,7 +62,9 @@ const ACTIONS: Record<string, Action> = {
   confirmResize(r, s) {
     r.region.requireState(s, "confirmResize", ["resized"]);
     s.previousFlavorId = undefined;
-    r.region.begin(s, "ACTIVE", "", 0, { status: "ACTIVE", vmState: "active" });
+    // Real Nova answers 204 at once and keeps vm_state resized (VERIFY_RESIZE, no task_state) until
+    // nova-compute has dropped the old instance: ACTIVE only then (seen on nova 26.2.2, ~5 s with the fake driver).
+    r.region.begin(s, "VERIFY_RESIZE", "", r.compute.timings.revert, { status: "ACTIVE", vmState: "active" });
     return emptyResponse(204);
   },
 
@@ -94,9 +96,10 @@ const ACTIONS: Record<string, Action> = {
     });
     const id = image.id;
     if (ms > 0) r.region.snapshotReadyAt.set(id, now + ms);
-    // The server stays ACTIVE with task_state image_snapshot while the image saves.
+    // The server stays ACTIVE while the image saves; nova-api answers with task_state
+    // image_snapshot_pending set (nova-compute then steps it through image_snapshot … image_uploading).
     const status = s.status;
-    r.region.begin(s, status, "image_snapshot", ms, { status, vmState: s.vmState });
+    r.region.begin(s, status, "image_snapshot_pending", ms, { status, vmState: s.vmState });
     return emptyResponse(202, { location: `${r.at.base}/${r.at.version}/${r.tenantId}/images/${id}` });
   },
 

@@ -42,7 +42,7 @@ export function serverView(r: RegionCompute, at: LinkBase, s: ServerRecord): Rec
     config_drive: s.configDrive ? "True" : "",
     progress: r.progress(s),
     "OS-DCF:diskConfig": s.diskConfig,
-    "OS-EXT-STS:task_state": s.deletedAt !== undefined && !deleted ? "deleting" : s.taskState,
+    "OS-EXT-STS:task_state": s.deletedAt !== undefined && !deleted ? "deleting" : s.taskState || null,
     "OS-EXT-STS:vm_state": deleted ? "deleted" : s.vmState,
     "OS-EXT-STS:power_state": POWER[s.vmState] ?? 0,
     "OS-EXT-AZ:availability_zone": s.availabilityZone,
