@@ -17,6 +17,8 @@ export const OK = {
   deleteWithSegments: [200, 204],
   bulkDelete: [200],
   cdnPut: [201, 202, 204],
+  // Rackspace's CDN reference: 204; its own "disable CDN" example answers 202 Accepted.
+  cdnPost: [202, 204],
 } as const satisfies Record<string, readonly number[]>;
 
 export type SuccessStatuses = readonly number[];

@@ -79,6 +79,17 @@ describe("CDN", () => {
     await expect(cf.getContainerCdnAttributes("missing")).rejects.toBeInstanceOf(NoSuchContainer);
   });
 
+  it("log retention on a container never published is NotCDNEnabled and leaves it off the CDN; once published and made private it stays private", async () => {
+    const err = await cf.setCdnLogRetention("example", true).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(NotCDNEnabled);
+    expect(cdnRecord("example")?.enabled ?? false).toBe(false);
+    expect((await cf.getContainerCdnAttributes("example")).cdnEnabled).toBe(false);
+    await cf.makeContainerPublic("example");
+    await cf.makeContainerPrivate("example");
+    await cf.setCdnLogRetention("example", true);
+    expect(await cf.getContainerCdnAttributes("example")).toMatchObject({ cdnEnabled: false, cdnLogRetention: true });
+  });
+
   it("purging an object a published container lacks is NoSuchObject, not NotCDNEnabled", async () => {
     await cf.makeContainerPublic("example");
     const err = await cf.purgeCdnObject("example", "gone.jpg").catch((e: unknown) => e);

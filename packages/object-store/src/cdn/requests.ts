@@ -78,9 +78,19 @@ export async function getCdnAttributes(client: SwiftClient, name: unknown, optio
   }
 }
 
-async function cdnPut(client: SwiftClient, container: string, headers: Record<string, string | undefined>, signal?: AbortSignal): Promise<void> {
+/**
+ * PUT publishes (a PUT without `X-Cdn-Enabled` CDN-enables the container); POST only adjusts a
+ * container the CDN already knows, and answers 404 for one it does not.
+ */
+async function cdnWrite(
+  client: SwiftClient,
+  method: "PUT" | "POST",
+  container: string,
+  headers: Record<string, string | undefined>,
+  signal?: AbortSignal,
+): Promise<void> {
   try {
-    const res = await cdn(client, { method: "PUT", ok: OK.cdnPut, path: containerPath(container), headers, signal });
+    const res = await cdn(client, { method, ok: method === "PUT" ? OK.cdnPut : OK.cdnPost, path: containerPath(container), headers, signal });
     await res.dump();
   } catch (e) {
     if (e instanceof NotFound) await explain404(client, container, e, signal);
@@ -93,18 +103,19 @@ export async function makePublic(client: SwiftClient, container: unknown, option
   const c = containerName(container);
   const o = checkObject(options, "options", ["ttl", "signal"]);
   const ttl = checkTtl(o.ttl);
-  await cdnPut(client, c, { "x-cdn-enabled": "True", "x-ttl": ttl === undefined ? undefined : String(ttl) }, checkSignal(o.signal));
+  await cdnWrite(client, "PUT", c, { "x-cdn-enabled": "True", "x-ttl": ttl === undefined ? undefined : String(ttl) }, checkSignal(o.signal));
 }
 
 export async function makePrivate(client: SwiftClient, container: unknown, options?: unknown): Promise<void> {
   const c = containerName(container);
-  await cdnPut(client, c, { "x-cdn-enabled": "False" }, signalOption(options));
+  await cdnWrite(client, "PUT", c, { "x-cdn-enabled": "False" }, signalOption(options));
 }
 
 export async function setCdnLogRetention(client: SwiftClient, container: unknown, enabled: unknown, options?: unknown): Promise<void> {
   const c = containerName(container);
   if (typeof enabled !== "boolean") throw new ValidationError("enabled", "must be a boolean");
-  await cdnPut(client, c, { "x-log-retention": enabled ? "True" : "False" }, signalOption(options));
+  // POST, not pyrax's PUT: a PUT would publish a container never made public (`NotCDNEnabled` instead).
+  await cdnWrite(client, "POST", c, { "x-log-retention": enabled ? "True" : "False" }, signalOption(options));
 }
 
 const EMAIL = /^[^\s@,]+@[^\s@,]+$/;
