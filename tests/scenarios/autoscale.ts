@@ -1,7 +1,8 @@
 import { inspect } from "node:util";
 import { AutoScale, CannotDeleteServerBelowMin, GroupNotEmpty, GroupPaused, NoSuchPolicy, NoSuchScalingGroup, type ScalingGroup } from "@rax/autoscale";
 import { Compute } from "@rax/compute";
-import { ValidationError } from "@rax/core";
+import { ResourceFailed, ValidationError } from "@rax/core";
+import { Images } from "@rax/images";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type Target, uniqueName } from "./target";
 
@@ -100,6 +101,22 @@ export function autoScaleScenarios(getTarget: () => Target, o: AutoScaleScenario
       await g.update({ minEntities: 1 });
       const [last] = (await g.getState()).active;
       await expect(g.deleteServer(last!, { replace: false })).rejects.toBeInstanceOf(CannotDeleteServerBelowMin);
+    });
+
+    it("a group Otter cannot converge (its image deleted) is in ERROR: waitUntilSettled rejects with Otter's reason; a fixed launch config converges", async () => {
+      const imgs = getTarget().ctx.client(Images, { region: getTarget().region });
+      const own = await imgs.images.create({ name: uniqueName("as-image"), diskFormat: "raw", containerFormat: "bare" });
+      await own.upload(new Uint8Array(1024));
+      const g = await group("broken", { image: own.id });
+      await imgs.images.delete(own);
+      await g.update({ minEntities: 1 });
+      const e = await g.waitUntilSettled(settle).catch((x: unknown) => x);
+      expect(e).toBeInstanceOf(ResourceFailed);
+      expect((e as ResourceFailed).faultMessage).toContain(own.id);
+      expect(await g.getState()).toMatchObject({ status: "ERROR", errors: [expect.stringContaining("Server launch configuration is invalid")], activeCapacity: 0 });
+      await g.updateLaunchConfig({ image });
+      await g.converge();
+      expect(await g.waitUntilSettled(settle)).toMatchObject({ status: "ACTIVE", activeCapacity: 1 });
     });
 
     it("delete: refused while the group has servers; force deletes it with its servers", async () => {

@@ -63,6 +63,11 @@ export interface GroupRecord {
   created: number;
   /** Load balancer nodes added for each server (server id → nodes). */
   lbNodes: Map<string, LbNode[]>;
+  /**
+   * Why the last convergence failed: the group's status is ERROR while set (Otter's
+   * convergence_failed stores the reasons; a convergence that succeeds clears them).
+   */
+  errors?: string[];
 }
 
 /** Where a webhook's capability hash leads. */
@@ -222,7 +227,14 @@ export class RegionAutoscale {
       }
       return true;
     });
-    while (g.servers.length < g.desired) g.servers.push(launchServer(nova, g.tenantId, g.userId, g.id, g.launch.args.server).id);
+    if (g.servers.length < g.desired) {
+      // Nova refuses a server whose image is gone (deleted since the launch configuration was
+      // checked): Otter's CreateServerConfigurationError, a terminal failure that puts the group in ERROR.
+      const imageRef = g.launch.args.server.imageRef;
+      if (nova.image(g.tenantId, imageRef)?.status !== "ACTIVE") g.errors = [`Server launch configuration is invalid: Image ${imageRef} could not be found.`];
+      else g.errors = undefined;
+    } else g.errors = undefined;
+    if (!g.errors) while (g.servers.length < g.desired) g.servers.push(launchServer(nova, g.tenantId, g.userId, g.id, g.launch.args.server).id);
     while (g.servers.length > g.desired) {
       const s = nova.servers.get(g.servers.shift()!);
       if (s) removeServer(nova, s);

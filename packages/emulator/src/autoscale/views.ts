@@ -22,8 +22,9 @@ export function stateView(r: RegionAutoscale, at: LinkBase, g: GroupRecord) {
     paused: g.paused,
     name: g.config.name,
     // Otter's state always says its status (otter/rest/groups.py format_state_dict; ACTIVE, ERROR or
-    // DELETING): groups here never fail to converge.
-    status: "ACTIVE",
+    // DELETING) and, in ERROR, why: `errors: [{ message }]`.
+    status: g.errors ? "ERROR" : "ACTIVE",
+    ...(g.errors ? { errors: g.errors.map((message) => ({ message })) } : {}),
   };
 }
 
