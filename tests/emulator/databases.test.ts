@@ -45,3 +45,32 @@ describe("an instance that goes to ERROR", () => {
     }
   });
 });
+
+// Emulator only: resizes that end without applying, as every resize does on Trove's fake mode and a real one
+// does when the volume or flavor change times out (RESIZE, then ACTIVE with the old size).
+describe("a resize that reverts", () => {
+  it("waitFor(ACTIVE) after resizeVolume/resize rejects with InstanceFailed instead of resolving with the old size", async () => {
+    const cdb = target.ctx.client(Databases, { region: target.region });
+    const inst = await (await cdb.instances.create({ name: "reverts", flavor: 1, volume: 2 })).waitFor("ACTIVE", { interval: 100 });
+    troveState(target.emulator.state).resizeReverts = true;
+    try {
+      await inst.resizeVolume(5);
+      const e = await inst.waitFor("ACTIVE", { interval: 100 }).catch((x: unknown) => x);
+      expect(e).toBeInstanceOf(InstanceFailed);
+      expect((e as Error).message).toContain("the volume resize to 5 GB did not apply (the volume is 2 GB)");
+      expect(inst).toMatchObject({ status: "ACTIVE", volume: { size: 2 } });
+      // By id the object cannot remember the size: the option says it.
+      await cdb.instances.resizeVolume(inst.id, 6);
+      await expect(cdb.instances.waitFor(inst.id, "ACTIVE", { interval: 100, volumeSize: 6 })).rejects.toThrow(/volume resize to 6 GB did not apply/);
+      await inst.resize("2GB Instance");
+      await expect(inst.waitFor("ACTIVE", { interval: 100 })).rejects.toThrow(/resize to flavor 3 did not apply \(the flavor is 1\)/);
+    } finally {
+      troveState(target.emulator.state).resizeReverts = false;
+    }
+    // Applied this time: the wait resolves with the new size, and only then.
+    await inst.resizeVolume(7);
+    expect((await inst.waitFor("ACTIVE", { interval: 100 })).volume?.size).toBe(7);
+    await expect(cdb.instances.waitFor(inst.id, "ACTIVE", { volumeSize: 2.5 })).rejects.toMatchObject({ field: "volumeSize" });
+    await inst.delete();
+  });
+});

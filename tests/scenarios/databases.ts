@@ -5,6 +5,7 @@ import {
   Databases,
   type Flavor,
   type Instance,
+  InstanceFailed,
   InvalidVolumeResize,
   NoSuchBackup,
   NoSuchDatabase,
@@ -279,17 +280,29 @@ export function databasesScenarios(getTarget: () => Target, o: DatabasesScenario
   });
 
   describe("resize", () => {
-    it("the volume (bigger): RESIZE, then ACTIVE; the flavor resize started earlier settles", async () => {
+    it("the volume (bigger): RESIZE, then ACTIVE with the new size; a resize that reverts rejects the wait instead of resolving with the old size", async () => {
+      const asked = inst;
       await inst.resizeVolume(3);
-      expect(["RESIZE", "ACTIVE"]).toContain((await inst.reload()).status);
-      inst = await inst.waitFor("ACTIVE", wait);
-      second = await second.waitFor("ACTIVE", wait);
-      // Real Trove in fake mode accepts both resizes, shows RESIZE, then times out and reverts.
+      expect(["RESIZE", "ACTIVE"]).toContain((await cdb.instances.get(inst.id)).status);
+      // Real Trove in fake mode accepts both resizes, shows RESIZE, then times out and goes back to ACTIVE
+      // with the old volume and flavor: waiting for ACTIVE must not report that as done.
       if (o.resizeApplies) {
+        inst = await inst.waitFor("ACTIVE", wait);
+        second = await second.waitFor("ACTIVE", wait);
         expect(inst.volume?.size).toBe(3);
         expect(second.flavorId).toBe(bigger.id);
         await inst.resize(bigger.name);
         expect((await inst.waitFor("ACTIVE", wait)).flavorId).toBe(bigger.id);
+      } else {
+        const e = await inst.waitFor("ACTIVE", wait).catch((x: unknown) => x);
+        expect(e).toBeInstanceOf(InstanceFailed);
+        expect((e as Error).message).toMatch(/ACTIVE with a 3 GB volume: the volume resize to 3 GB did not apply \(the volume is 2 GB\)/);
+        // The object was refreshed with what the service said last, and a later wait no longer expects the size.
+        expect(asked).toMatchObject({ status: "ACTIVE", volume: { size: 2 } });
+        expect((await inst.waitFor("ACTIVE", wait)).volume?.size).toBe(2);
+        const f = await second.waitFor("ACTIVE", wait).catch((x: unknown) => x);
+        expect(f).toBeInstanceOf(InstanceFailed);
+        expect((f as Error).message).toContain(`the resize to flavor ${bigger.id} did not apply`);
       }
     }, 600_000);
   });

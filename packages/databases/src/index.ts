@@ -2,7 +2,7 @@ export { Databases } from "./databases";
 export { PyraxDatabases } from "./compat";
 export { AlreadyExists, BackupFailed, InstanceFailed, InstanceNotAvailable, InvalidVolumeResize, NoSuchBackup, NoSuchDatabase, NoSuchDatabaseUser, NoSuchDatastore, NoSuchFlavor, NoSuchInstance, NoUniqueMatch } from "./errors";
 export type { NameRef, Ref, UserRef } from "./ref";
-export { Instance, Instances, RootUser } from "./instances/instances";
+export { Instance, type InstanceWaitOptions, Instances, type ResizeTarget, RootUser } from "./instances/instances";
 export type { CreateInstanceInput, DatabaseInput, InstanceData, ListInstancesInput, RestoreInput, UserInput } from "./instances/models";
 export { Flavor, Flavors } from "./flavors/flavors";
 export type { FindFlavorInput, FlavorData, FlavorRef } from "./flavors/models";

@@ -1,4 +1,4 @@
-import { assignData, type CallOptions, type Paginated, ResourceFailed, type ServiceClient, validate, waitInPlace, waitUntil, waitUntilGone } from "@rax/core";
+import { assignData, type CallOptions, type Paginated, ResourceFailed, type ServiceClient, validate, ValidationError, waitInPlace, waitUntil, waitUntilGone } from "@rax/core";
 import { type Backup, type Backups, DEFAULT_WAIT_MS, type WaitForOptions } from "../backups/backups";
 import type { CreateBackupInput } from "../backups/models";
 import type { Database, InstanceDatabases } from "../databases/databases";
@@ -28,6 +28,44 @@ export class RootUser {
   toJSON(): { name: string } {
     return { name: this.name };
   }
+}
+
+/** What `waitFor(…, "ACTIVE")` also waits for after a resize: the volume size (GB) and flavor asked for. */
+export interface ResizeTarget {
+  /** Wait until the volume is at least this many GB (after `resizeVolume`). */
+  volumeSize?: number;
+  /** Wait until the instance has this flavor id (after `resize`). */
+  flavorId?: string;
+}
+
+/**
+ * `waitFor`'s options for an instance. When waiting for ACTIVE with a `ResizeTarget`, an ACTIVE instance that
+ * does not show it yet means the resize ended without applying (Trove resets the task to ACTIVE and keeps
+ * the old size when a resize fails or times out): `InstanceFailed`, not a wait that resolves with the old size.
+ * Both default to what the last `resizeVolume` / `resize` through this `Instance` object asked for.
+ */
+export interface InstanceWaitOptions extends WaitForOptions<Instance>, ResizeTarget {}
+
+// The resize asked for through an `Instance` object, until a wait for ACTIVE sees it applied (or not):
+// Trove answers 202 before anything changes, so the object is where `inst.waitFor("ACTIVE")` can learn it.
+const requestedResize = new WeakMap<Instance, ResizeTarget>();
+
+function remember(instance: Ref, target: ResizeTarget): void {
+  if (instance instanceof Instance) requestedResize.set(instance, { ...requestedResize.get(instance), ...target });
+}
+
+/** Why an ACTIVE instance does not show `target` (undefined when it does). */
+function unapplied(inst: Instance, target: ResizeTarget): string | undefined {
+  const size = inst.volume?.size;
+  if (target.volumeSize !== undefined && !(typeof size === "number" && size >= target.volumeSize))
+    return `the volume resize to ${target.volumeSize} GB did not apply (the volume is ${size === undefined ? "of unknown size" : `${size} GB`})`;
+  if (target.flavorId !== undefined && inst.flavorId !== target.flavorId)
+    return `the resize to flavor ${target.flavorId} did not apply (the flavor is ${inst.flavorId ?? "unknown"})`;
+  return undefined;
+}
+
+function describeTarget(target: ResizeTarget): string {
+  return [target.volumeSize === undefined ? "" : ` with a ${target.volumeSize} GB volume`, target.flavorId === undefined ? "" : ` with flavor ${target.flavorId}`].join("");
 }
 
 /** `cdb.instances`: database instances. Every method takes an instance id or an `Instance`. */
@@ -78,14 +116,21 @@ export class Instances {
     return api.restartInstance(this.client, instance, o);
   }
 
-  /** A new flavor (RAM): a `Flavor`, id, name ("2GB Instance") or RAM (2048). Status RESIZE, then ACTIVE. */
-  resize(instance: Ref, flavor: FlavorRef, o?: CallOptions): Promise<void> {
-    return api.resizeInstance(this.client, instance, flavor, o);
+  /**
+   * A new flavor (RAM): a `Flavor`, id, name ("2GB Instance") or RAM (2048). Status RESIZE, then ACTIVE.
+   * Given an `Instance`, its next `waitFor("ACTIVE")` also waits for the new flavor (see `InstanceWaitOptions`).
+   */
+  async resize(instance: Ref, flavor: FlavorRef, o?: CallOptions): Promise<void> {
+    remember(instance, { flavorId: await api.resizeInstance(this.client, instance, flavor, o) });
   }
 
-  /** A bigger volume (GB). Not bigger than the current one → `InvalidVolumeResize`. */
-  resizeVolume(instance: Ref, size: number, o?: CallOptions): Promise<void> {
-    return api.resizeVolume(this.client, instance, size, o);
+  /**
+   * A bigger volume (GB). Not bigger than the current one → `InvalidVolumeResize`. Given an `Instance`, its
+   * next `waitFor("ACTIVE")` also waits for the new size; with an id, pass `{ volumeSize }` to `waitFor`.
+   */
+  async resizeVolume(instance: Ref, size: number, o?: CallOptions): Promise<void> {
+    await api.resizeVolume(this.client, instance, size, o);
+    remember(instance, { volumeSize: size });
   }
 
   /** Enables the root user and returns it with the generated password (pyrax `enable_root_user`). */
@@ -103,11 +148,27 @@ export class Instances {
    * Reloads the instance until its status is one of `status` (ACTIVE by default; "deleted" resolves
    * when the service says 404). ERROR (unless asked for) rejects with `InstanceFailed` carrying the
    * service's fault; running out of `attempts`/`timeout` with `WaitTimeout`; `signal` with `AbortError`.
+   * Waiting for ACTIVE after a resize also waits for the size asked for (`InstanceWaitOptions`).
    */
-  async waitFor(instance: Ref, status: string | string[] = "ACTIVE", o: WaitForOptions<Instance> = {}): Promise<Instance> {
+  async waitFor(instance: Ref, status: string | string[] = "ACTIVE", o: InstanceWaitOptions = {}): Promise<Instance> {
     const want = (Array.isArray(status) ? status : [status]).map((x) => String(x).toUpperCase());
-    const wait = { interval: 5000, timeout: DEFAULT_WAIT_MS, ...o };
-    const load = () => this.get(instance, { signal: o.signal });
+    const { volumeSize, flavorId, ...rest } = o;
+    if (volumeSize !== undefined) validate(api.volumeSize(), volumeSize, "volumeSize");
+    if (flavorId !== undefined && (typeof flavorId !== "string" || flavorId === "")) throw new ValidationError("flavorId", "must be a flavor id (a non-empty string)");
+    const asked = instance instanceof Instance ? requestedResize.get(instance) : undefined;
+    const target: ResizeTarget = { ...asked, ...(volumeSize === undefined ? {} : { volumeSize }), ...(flavorId === undefined ? {} : { flavorId }) };
+    const checksResize = want.includes("ACTIVE") && (target.volumeSize !== undefined || target.flavorId !== undefined);
+    const wait = { interval: 5000, timeout: DEFAULT_WAIT_MS, ...rest };
+    const load = async () => {
+      const inst = await this.get(instance, { signal: o.signal });
+      const why = checksResize && String(inst.status).toUpperCase() === "ACTIVE" ? unapplied(inst, target) : undefined;
+      if (why !== undefined) {
+        // Trove marks the instance RESIZE before it answers the request, so ACTIVE without the new size is a resize that ended.
+        if (instance instanceof Instance) requestedResize.delete(instance);
+        throw new InstanceFailed(inst, `ACTIVE${describeTarget(target)}`, "Instance", why);
+      }
+      return inst;
+    };
     if (want.includes("DELETED")) {
       // An instance in ERROR can still be deleted: only its disappearance counts here.
       await waitUntilGone(load, wait);
@@ -116,9 +177,13 @@ export class Instances {
       return new Instance(this, { ...(last ?? { id, name: "", raw: {} }), raw: last?.raw ?? {}, status: "DELETED" });
     }
     try {
-      return await waitUntil(load, "status", want, { ...wait, failOn: want.includes("ERROR") ? [] : ["ERROR"] });
+      const done = await waitUntil(load, "status", want, { ...wait, failOn: want.includes("ERROR") ? [] : ["ERROR"] });
+      if (instance instanceof Instance && checksResize) requestedResize.delete(instance);
+      return done;
     } catch (e) {
+      if (e instanceof InstanceFailed) throw e;
       if (e instanceof ResourceFailed) {
+        if (instance instanceof Instance) requestedResize.delete(instance);
         const inst = e.resource as Instance;
         throw new InstanceFailed(inst, want.join("/"), "Instance", inst.fault);
       }
@@ -176,7 +241,7 @@ export class Instance {
    * `instances.waitFor(this, …)` that also refreshes this object with what the service said last (on success
    * and on `InstanceFailed`), as pyrax's waits do: `instance.status` is not left at the status it started from.
    */
-  waitFor(status?: string | string[], o?: WaitForOptions<Instance>): Promise<this> {
+  waitFor(status?: string | string[], o?: InstanceWaitOptions): Promise<this> {
     return waitInPlace(this, () => this.#instances.waitFor(this, status, o));
   }
 

@@ -124,16 +124,18 @@ export async function restartInstance(client: ServiceClient, instance: Ref, o: C
  * The flavor the instance already has is Trove's 400 ("The new flavor id must be different…"); when
  * the current flavor is known (an `Instance` carries it) that is a `ValidationError` on `flavor` first.
  */
-export async function resizeInstance(client: ServiceClient, instance: Ref, flavor: FlavorRef, o: CallOptions = {}): Promise<void> {
+export async function resizeInstance(client: ServiceClient, instance: Ref, flavor: FlavorRef, o: CallOptions = {}): Promise<string> {
   const id = validate(ref(), instance, "instance");
   const flavorRef = await flavorHref(client, flavor, "flavor", o);
   const current = typeof instance === "object" ? (instance as { flavorId?: unknown }).flavorId : undefined;
-  if (typeof current === "string" && decodeURIComponent(flavorRef.replace(/\/+$/, "").split("/").pop() ?? "") === current)
+  const flavorId = decodeURIComponent(flavorRef.replace(/\/+$/, "").split("/").pop() ?? "");
+  if (typeof current === "string" && flavorId === current)
     throw new ValidationError("flavor", `is the instance's current flavor (${current}); resize to a different one`);
   await action(client, id, { resize: { flavorRef } }, o);
+  return flavorId;
 }
 
-const volumeSize = lazy(() => z.number().check(z.int("must be a whole number of GB"), z.positive("must be at least 1 GB")));
+export const volumeSize = lazy(() => z.number().check(z.int("must be a whole number of GB"), z.positive("must be at least 1 GB")));
 
 /**
  * POST /instances/{id}/action `{"resize": {"volume": {"size"}}}` → 202. A volume only grows: when

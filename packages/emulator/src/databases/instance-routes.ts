@@ -152,14 +152,14 @@ export async function instanceAction(r: TroveRequest, id: string): Promise<Respo
       if (size <= i.volumeSize) throw badRequest(`The new volume 'size' must be larger than the current volume size of '${i.volumeSize}'.`);
       if (size > MAX_VOLUME_GB) throw new TroveFault(413, `Volume 'size' cannot exceed maximum of ${MAX_VOLUME_GB} GB, ${size} cannot be accepted.`);
       r.trove.activeInstance(r.project, id);
-      r.trove.transition(i, "RESIZE", "ACTIVE", t.resize, () => (i.volumeSize = size));
+      r.trove.transition(i, "RESIZE", "ACTIVE", t.resize, r.trove.trove.resizeReverts ? undefined : () => (i.volumeSize = size));
       return accepted();
     }
     if (rs.flavorRef !== undefined) {
       r.trove.activeInstance(r.project, id);
       const f = flavorFrom(rs.flavorRef);
       if (f.id === i.flavorId) throw badRequest(`The new flavor id must be different than the current flavor id of '${i.flavorId}'.`);
-      r.trove.transition(i, "RESIZE", "ACTIVE", t.resize, () => (i.flavorId = f.id));
+      r.trove.transition(i, "RESIZE", "ACTIVE", t.resize, r.trove.trove.resizeReverts ? undefined : () => (i.flavorId = f.id));
       return accepted();
     }
     throw badRequest("Validation error: resize is not valid under any of the given schemas");

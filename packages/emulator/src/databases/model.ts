@@ -254,6 +254,11 @@ export class TroveState {
    * with this message as its `fault`, so code waiting for ACTIVE can be tried on a failure.
    */
   buildFailure: string | undefined;
+  /**
+   * Set by a test to make resizes fail as Trove's do when the volume or flavor change times out (and as
+   * every resize does in Trove's fake mode): RESIZE, then ACTIVE again with the old volume size and flavor.
+   */
+  resizeReverts = false;
   private readonly regions = new Map<string, RegionTrove>();
 
   constructor(readonly state: EmulatorState) {}
