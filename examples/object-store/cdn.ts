@@ -8,6 +8,8 @@ export interface CdnResult {
   published?: CdnAttributes;
   publicContent?: string;
   listedAsPublic?: boolean;
+  /** Log retention read back after turning it on. */
+  logRetention?: boolean;
   afterPrivate?: CdnAttributes;
   /** Set when this cloud has no CDN service. */
   skipped?: string;
@@ -40,13 +42,19 @@ export async function main({ ctx, region }: ExampleTarget): Promise<CdnResult> {
 
     const listedAsPublic = (await cf.listPublicContainers()).includes(name);
 
+    // Keep the CDN's access logs in your account (only for a container on the CDN: a private one
+    // throws NotCDNEnabled rather than being published by it).
+    await cont.setCdnLogRetention(true);
+    const logRetention = (await cont.getCdnAttributes()).cdnLogRetention;
+    console.log(`CDN log retention: ${logRetention}`);
+
     // Purge removes an object from edge caches before its TTL runs out (rate-limited on Rackspace).
     await cont.purgeCdnObject("logo.txt");
 
     await cont.makePrivate();
     const afterPrivate = await cont.getCdnAttributes();
     console.log(`After makePrivate: CDN enabled = ${afterPrivate.cdnEnabled}`);
-    return { published, publicContent, listedAsPublic, afterPrivate };
+    return { published, publicContent, listedAsPublic, logRetention, afterPrivate };
   } finally {
     await cf.deleteContainer(name, { deleteObjects: true });
   }

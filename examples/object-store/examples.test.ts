@@ -162,6 +162,7 @@ describe("object-store examples (against @rax/emulator)", () => {
     expect(r.published).toMatchObject({ cdnEnabled: true, cdnTtl: 900 });
     expect(r.publicContent).toBe("pretend this is a logo");
     expect(r.listedAsPublic).toBe(true);
+    expect(r.logRetention).toBe(true);
     expect(r.afterPrivate?.cdnEnabled).toBe(false);
   });
 
