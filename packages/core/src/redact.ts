@@ -157,15 +157,20 @@ const SECRET_KEY_ENDINGS = [
 const SECRET_KEY = `[\\w:.-]*?(?:${SECRET_KEY_ENDINGS})`;
 
 // A quoted key and its quoted string value, for each quote a body can carry: JSON ("), Python's
-// repr of a dict in a server's message ('), JSON inside a JSON string (\") and JSON echoed in an
-// HTML page (&quot;). The value runs to the same quote, skipping backslash escapes.
-const QUOTE = `(["']|\\\\"|&quot;|&#34;|&#x22;)`;
-const QUOTED_RE = new RegExp(`(${QUOTE}${SECRET_KEY}\\2\\s*:\\s*\\2)((?:\\\\.|(?!\\2)[^\\\\])*)(\\2)`, "gi");
+// repr of a dict in a server's message ('), JSON inside a JSON string (\") and JSON or a repr
+// echoed in an HTML page (&quot;, &#x27;). The value runs to the same quote, skipping escapes.
+const QUOTE = `(["']|\\\\"|&quot;|&#34;|&#x22;|&#x27;|&#39;|&apos;)`;
+// A backslash escape is one unit. Inside JSON-in-JSON an escaped quote is three backslashes and the
+// quote (the \" quote must not end there), and a Python repr inside a JSON string escapes its quote
+// as \\' (taken as part of the value: a plain repr's value that ends in a backslash is then masked
+// past its end, which hides more, never less).
+const QUOTED_VALUE = `((?:(?!\\2)(?:\\\\{3}.|\\\\{2}'|\\\\.|[^\\\\]))*)`;
+const QUOTED_RE = new RegExp(`(${QUOTE}${SECRET_KEY}\\2\\s*:\\s*\\2)${QUOTED_VALUE}(\\2)`, "gi");
 
 // Token bodies carry the token as {"token": {"id": "<token>", ...}} (Rackspace/Keystone v2, and
 // v2/v3 token-auth requests): mask an "id" that sits directly in a "token" object, before or after
 // objects nested in it ("tenant": {"id": …}).
-const TOKEN_ID_RE = new RegExp(`(${QUOTE}token\\2\\s*:\\s*\\{(?:[^{}]|\\{[^{}]*\\})*?\\2id\\2\\s*:\\s*\\2)((?:\\\\.|(?!\\2)[^\\\\])*)(\\2)`, "gi");
+const TOKEN_ID_RE = new RegExp(`(${QUOTE}token\\2\\s*:\\s*\\{(?:[^{}]|\\{[^{}]*\\})*?\\2id\\2\\s*:\\s*\\2)${QUOTED_VALUE}(\\2)`, "gi");
 
 // key=value in query strings, fragments (#access_token=…) and form-encoded bodies (a form's first
 // field has nothing before it).
@@ -219,7 +224,13 @@ const maskQuoted = (_m: string, open: string, _q: string, _v: string, close: str
  */
 export function redact(text: string): string {
   if (!text) return text;
-  let out = text
+  // Registered secrets first, whole: a pattern's mask could cut one short (a value that holds its
+  // own quote) and leave a tail no registered form matches any more.
+  const r = registry();
+  let out = text;
+  if (r.session.size > 0) out = maskAll(out, r.session);
+  if (r.ephemeral.size > 0) out = maskAll(out, r.ephemeral);
+  return out
     .replace(HEADER_RE, `$1${MASK}`)
     .replace(TOKEN_ID_RE, maskQuoted)
     .replace(QUOTED_RE, maskQuoted)
@@ -233,10 +244,6 @@ export function redact(text: string): string {
     .replace(WEBHOOK_URL_AFTER_TYPE_RE, `$1${MASK}$3`)
     .replace(WEBHOOK_URL_BEFORE_TYPE_RE, `$1${MASK}$3`)
     .replace(USERINFO_RE, `$1${MASK}@`);
-  const r = registry();
-  if (r.session.size > 0) out = maskAll(out, r.session);
-  if (r.ephemeral.size > 0) out = maskAll(out, r.ephemeral);
-  return out;
 }
 
 /** A URL safe to show: temp-URL signatures and other secret query values, user-info and registered secrets masked. */

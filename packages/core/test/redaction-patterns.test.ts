@@ -27,6 +27,7 @@ const SHAPES: Record<string, string> = {
   "header echoed as a JSON list": `{"X-Auth-Token": ["${S}"]}`,
   "Python repr of a dict": `Invalid request {'auth': {'password': '${S}'}}`,
   "JSON inside a JSON string": JSON.stringify({ message: JSON.stringify({ password: S }) }),
+  "JSON inside a JSON string, a value holding quotes and backslashes": JSON.stringify({ message: JSON.stringify({ password: `a"b\\c'${S}` }) }),
   "JSON echoed in HTML": `<pre>{&quot;apiKey&quot;: &quot;${S}&quot;}</pre>`,
   "Keystone v3 original_password": `{"user": {"password": "x", "original_password": "${S}"}}`,
   "monitoring webhook_token": `{"id": "ac1", "webhook_token": "${S}"}`,
