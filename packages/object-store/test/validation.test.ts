@@ -110,6 +110,16 @@ describe("bad arguments", () => {
     expect(swift.since(mark)).toEqual([]);
   });
 
+  it("uploadFile given a stream (pyrax took file objects) says to use storeObject, before any request", async () => {
+    const { Readable } = await import("node:stream");
+    const mark = swift.mark();
+    const err = await cf.uploadFile("c", Readable.from(["x"]) as never).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(ValidationError);
+    expect(err).toMatchObject({ field: "path" });
+    expect((err as Error).message).toContain("storeObject(container, name, data)");
+    expect(swift.since(mark)).toEqual([]);
+  });
+
   it("client options are validated at construction", () => {
     const session = new StaticSession({ token: swift.token, endpoint: swift.storageUrl });
     expect(() => new ObjectStore(session, { segmentSize: 0 })).toThrow(ValidationError);

@@ -75,7 +75,12 @@ export async function storeObject(client: SwiftClient, container: unknown, name:
 export async function uploadFile(client: SwiftClient, container: unknown, path: unknown, options?: unknown): Promise<ObjectInfo> {
   const c = containerName(container);
   const { options: o, headers } = storeOptions(uploadFileOptionsSchema(), options);
-  if (typeof path !== "string" || path.length === 0) throw new ValidationError("path", "must be a file path");
+  // pyrax's upload_file also took an open file object; here a stream or handle goes to storeObject.
+  if (typeof path !== "string" || path.length === 0)
+    throw new ValidationError(
+      "path",
+      path !== null && typeof path === "object" ? "must be a file path; to upload a stream or bytes, use storeObject(container, name, data)" : "must be a file path",
+    );
   const { objName, ...rest } = o;
   const n = objectName(objName ?? basename(path), objName === undefined ? "path" : "options.objName");
   return withStoredContentType(client, await writeObject(client, c, n, await sourceFromFile(path), rest, headers), headers, o.signal);
