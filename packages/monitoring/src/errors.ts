@@ -10,7 +10,8 @@ export type MonitoringResourceKind =
   | "notification"
   | "notification type"
   | "notification plan"
-  | "agent token";
+  | "agent token"
+  | "metric";
 
 /**
  * A Cloud Monitoring resource does not exist: a 404 (`notFoundError` / `parentNotFoundError`), or a

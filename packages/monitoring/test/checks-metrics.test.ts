@@ -1,7 +1,7 @@
 import { inspect } from "node:util";
 import { redact, ValidationError } from "@rax/core";
 import { describe, expect, it } from "vitest";
-import { Check, MonitoringValidationError, NoSuchCheck, NoSuchEntity } from "../src/index";
+import { Check, MonitoringValidationError, NoSuchCheck, NoSuchEntity, NoSuchMonitoringResource } from "../src/index";
 import { collection, created, maasError, serve } from "./fixture";
 
 const wire = (over: Record<string, unknown> = {}) => ({
@@ -104,6 +104,19 @@ describe("checks", () => {
 });
 
 describe("metrics", () => {
+  it("data points of a metric the check lacks: the 404 names the metric, not the (existing) check", async () => {
+    const { cm } = await serve(
+      { method: "GET", path: "/entities/en1/checks/ch1/metrics/mzlon.average/plot", status: 404, body: maasError(404, "notFoundError", "Object does not exist", 'Object "Metric" with key "mzlon.average" does not exist') },
+      { method: "GET", path: "/entities/en1/checks/ch2/metrics/mzdfw.average/plot", status: 404, body: maasError(404, "notFoundError", "Object does not exist", 'Object "Check" with key "ch2" does not exist') },
+    );
+    const range = { from: 1335744000000, to: 1335747600000, points: 10 };
+    const e = await cm.metrics.dataPoints("en1", "ch1", "mzlon.average", range).catch((x: unknown) => x);
+    expect(e).not.toBeInstanceOf(NoSuchCheck);
+    expect(e).toBeInstanceOf(NoSuchMonitoringResource);
+    expect(e).toMatchObject({ kind: "metric", id: "mzlon.average", status: 404 });
+    await expect(cm.metrics.dataPoints("en1", "ch2", "mzdfw.average", range)).rejects.toBeInstanceOf(NoSuchCheck);
+  });
+
   it("list per check; data points send from/to/resolution and repeat select", async () => {
     const { cm, seen } = await serve(
       { method: "GET", path: "/entities/en1/checks/ch1/metrics", status: 200, body: collection([{ name: "mzdfw.available" }, { name: "mzdfw.average" }]) },

@@ -1,7 +1,8 @@
-import { type CallOptions, encodeSegment, lazy, notFoundAs, type Paginated, type ServiceClient, validate } from "@rax/core";
+import { type CallOptions, encodeSegment, lazy, type NotFound, notFoundAs, type Paginated, type ServiceClient, validate } from "@rax/core";
 import * as z from "zod/mini";
 import { checkPath, missingCheck } from "../checks/requests";
 import { collectionBody, listValues } from "../collection";
+import { NoSuchMonitoringResource } from "../errors";
 import { type Ref, ref } from "../ref";
 import { type DataPoint, type DataPointsInput, dataPointsInput, type ListMetricsInput, listMetricsInput, type MetricData, toDataPoint, toMetric, wireDataPoint, wireMetric } from "./models";
 
@@ -27,6 +28,8 @@ export async function getDataPoints(client: ServiceClient, entity: Ref, check: R
   const r = validate(dataPointsInput(), range, "range");
   // `select` repeats (select=average&select=max): core's query writes an array as repeated keys.
   const query = { from: r.from, to: r.to, points: r.points, resolution: r.resolution, select: r.select };
-  const body = await notFoundAs(client.json({ method: "GET", path: checkPath(entityId, checkId, `/metrics/${encodeSegment(name)}/plot`), query, ...o }, plotBody()), missingCheck(entityId, checkId));
+  // A metric the check does not have is a 404 too: the service's details name the object ('Object "Metric" with key …').
+  const missing = (e: NotFound) => (/Object "Metric"/.test(e.details ?? "") ? new NoSuchMonitoringResource("metric", name, e) : missingCheck(entityId, checkId)(e));
+  const body = await notFoundAs(client.json({ method: "GET", path: checkPath(entityId, checkId, `/metrics/${encodeSegment(name)}/plot`), query, ...o }, plotBody()), missing);
   return body.values.map(toDataPoint);
 }
