@@ -17,6 +17,18 @@ describe("instances", () => {
     expect(inst.hostname).toMatch(/rackspaceclouddb\.com$/);
   });
 
+  it("OpenStack Trove's addresses: `ip` and the typed `addresses`; only `addresses` (Trove deprecated `ip`) still gives `ip`", async () => {
+    const addresses = [{ address: "10.0.0.5", type: "private" }, { address: "172.24.4.9", type: "public" }];
+    const { cdb } = await serve(
+      { method: "GET", path: "/instances/a", status: 200, body: { instance: wireInstance({ id: "a", hostname: undefined, ip: ["10.0.0.5", "172.24.4.9"], addresses }) } },
+      { method: "GET", path: "/instances/b", status: 200, body: { instance: wireInstance({ id: "b", hostname: undefined, addresses }) } },
+    );
+    expect(await cdb.instances.get("a")).toMatchObject({ ip: ["10.0.0.5", "172.24.4.9"], addresses });
+    const b = await cdb.instances.get("b");
+    expect(b.hostname).toBeUndefined();
+    expect(b).toMatchObject({ ip: ["10.0.0.5", "172.24.4.9"], addresses });
+  });
+
   it("create sends databases (utf8 defaults left to the service), users with host and databases, and the datastore", async () => {
     const { cdb, seen } = await serve(
       { method: "GET", path: "/flavors", status: 200, body: FLAVORS },

@@ -11,6 +11,7 @@ export const wireInstance = lazy(() =>
     status: z.optional(z.string()),
     hostname: z.nullish(z.string()),
     ip: z.nullish(z.array(z.string())),
+    addresses: z.nullish(z.array(z.looseObject({ address: z.string(), type: z.nullish(z.string()) }))),
     flavor: z.nullish(z.looseObject({ id: z.union([z.string(), z.number()]), links: z.optional(z.array(wireLink())) })),
     volume: z.nullish(z.looseObject({ size: z.nullish(z.number()), used: z.nullish(z.number()) })),
     datastore: z.nullish(z.looseObject({ type: z.nullish(z.string()), version: z.nullish(z.string()) })),
@@ -32,9 +33,12 @@ export interface InstanceData {
   name: string;
   /** BUILD, ACTIVE, RESIZE, REBOOT, BACKUP, RESTART_REQUIRED, SHUTDOWN, BLOCKED, ERROR… */
   status: string;
-  /** What a server in the same region connects to (Rackspace); OpenStack sends `ip` instead. */
+  /** What a server in the same region connects to (Rackspace); OpenStack sends `ip` / `addresses` instead. */
   hostname?: string;
+  /** The instance's addresses (Trove's `ip`, deprecated there since Ussuri; else read from `addresses`). */
   ip?: string[];
+  /** Trove's typed addresses (`type` "private" or "public"), when it sends them. */
+  addresses?: { address: string; type?: string }[];
   flavorId?: string;
   /** GB; `used` once the guest has reported it. */
   volume?: { size: number; used?: number };
@@ -54,7 +58,8 @@ export function toInstance(w: WireInstance): InstanceData {
     name: w.name ?? "",
     status: w.status ?? "",
     ...opt("hostname", w.hostname),
-    ...(w.ip?.length ? { ip: [...w.ip] } : {}),
+    ...(w.ip?.length ? { ip: [...w.ip] } : w.addresses?.length ? { ip: w.addresses.map((a) => a.address) } : {}),
+    ...(w.addresses?.length ? { addresses: w.addresses.map((a) => ({ address: a.address, ...(a.type ? { type: a.type } : {}) })) } : {}),
     ...(w.flavor ? { flavorId: String(w.flavor.id) } : {}),
     ...(w.volume && typeof w.volume.size === "number" ? { volume: { size: w.volume.size, ...(typeof w.volume.used === "number" ? { used: w.volume.used } : {}) } } : {}),
     ...(w.datastore?.type ? { datastore: { type: w.datastore.type, version: w.datastore.version ?? "" } } : {}),
