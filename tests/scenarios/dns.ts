@@ -115,6 +115,19 @@ export function dnsScenarios(getTarget: () => Target, o: DnsScenarioOptions = {}
       await expect(dns.domains.get(d.id)).rejects.toBeInstanceOf(NoSuchDomain);
       await expect(dns.domains.get(subs[0]!.id)).rejects.toBeInstanceOf(NoSuchDomain);
     });
+
+    it("a create whose record is refused leaves no domain behind (Cloud DNS: one job; Designate: rax deletes the zone it made), so a retry is no 409", async () => {
+      const name = uniqueDomain("refused");
+      const records = [{ type: "A", name: `www.${name}`, data: "192.0.2.1" }, { type: "CNAME", name: `www.${name}`, data: `x.${name}` }];
+      const err = await dns.domains.create({ name, emailAddress: "hostmaster@rax-test.com", subdomains: [{ name: `north.${name}`, emailAddress: "hostmaster@rax-test.com" }], records }).catch((e: unknown) => e);
+      expect(err).toBeInstanceOf(DomainCreationFailed);
+      expect(err).toMatchObject({ code: 400 });
+      await expect(dns.domains.find(name)).rejects.toBeInstanceOf(NoSuchDomain);
+      await expect(dns.domains.find(`north.${name}`)).rejects.toBeInstanceOf(NoSuchDomain);
+      const d = await dns.domains.create({ name, emailAddress: "hostmaster@rax-test.com", records: records.slice(0, 1) });
+      made.push(d);
+      expect(d.name).toBe(name);
+    });
   });
 
   describe("records", () => {

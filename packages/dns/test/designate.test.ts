@@ -41,6 +41,33 @@ describe("the Designate v2 backend", () => {
     expect(seen[2]!.body).toEqual({ name: "example.edu.", type: "TXT", records: ['"hello world"'] });
   });
 
+  it("a create whose record Designate refuses takes back the zone it made (Cloud DNS's one job leaves nothing), then raises DomainCreationFailed", async () => {
+    const { dns, seen } = await serveDesignate(
+      { method: "POST", path: "/v2/zones", status: 202, body: zone({ status: "PENDING" }) },
+      { method: "POST", path: "/v2/zones/z-1/recordsets", status: 201, body: rs({ type: "A", name: "www.example.edu.", records: ["192.0.2.1"], status: "PENDING" }) },
+      { method: "POST", path: "/v2/zones/z-1/recordsets", status: 400, body: { code: 400, type: "invalid_recordset_location", message: "CNAME recordsets may not share a name with any other records" } },
+      { method: "DELETE", path: "/v2/zones/z-1", status: 202, body: zone({ status: "PENDING", action: "DELETE" }) },
+      { method: "GET", path: "/v2/zones/z-1", status: 404, body: { code: 404, type: "zone_not_found", message: "Could not find Zone" } },
+    );
+    const e = await dns.domains
+      .create({ name: "example.edu", emailAddress: "sample@example.edu", records: [{ type: "A", name: "www.example.edu", data: "192.0.2.1" }, { type: "CNAME", name: "www.example.edu", data: "x.example.edu" }] })
+      .catch((x: unknown) => x);
+    expect(e).toBeInstanceOf(DomainCreationFailed);
+    expect(e).toMatchObject({ code: 400, details: "CNAME recordsets may not share a name with any other records" });
+    expect(seen.map((r) => `${r.method} ${r.path}`)).toEqual(["POST /v2/zones", "POST /v2/zones/z-1/recordsets", "POST /v2/zones/z-1/recordsets", "DELETE /v2/zones/z-1", "GET /v2/zones/z-1"]);
+  });
+
+  it("a zone that cannot be taken back is named in the refusal, not hidden", async () => {
+    const { dns } = await serveDesignate(
+      { method: "POST", path: "/v2/zones", status: 202, body: zone({ status: "PENDING" }) },
+      { method: "POST", path: "/v2/zones/z-1/recordsets", status: 400, body: { code: 400, type: "invalid_recordset_location", message: "CNAME recordsets may not share a name with any other records" } },
+      { method: "DELETE", path: "/v2/zones/z-1", status: 403, body: { code: 403, type: "forbidden", message: "Forbidden" } },
+    );
+    const e = await dns.domains.create({ name: "example.edu", emailAddress: "sample@example.edu", records: [{ type: "CNAME", name: "example.edu", data: "x.example.org" }] }).catch((x: unknown) => x);
+    expect(e).toBeInstanceOf(DomainCreationFailed);
+    expect((e as Error).message).toContain("zone example.edu (z-1) it made is still there");
+  });
+
   it("a zone that goes to ERROR → DomainCreationFailed; a missing zone → NoSuchDomain", async () => {
     const { dns } = await serveDesignate(
       { method: "POST", path: "/v2/zones", status: 202, body: zone({ status: "PENDING" }) },

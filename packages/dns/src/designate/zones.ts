@@ -57,11 +57,35 @@ export async function createZone(client: DnsApi, i: CreateDomainInputOut, w: Wai
   const o = { ...w.perRequest, signal };
   const zone = await postZone(client, i, o);
   setId(zone.id);
-  if (i.records?.length) await addRecordsets(client, zone.id, i.records, o, DomainCreationFailed);
   const subs: DomainData[] = [];
-  for (const s of i.subdomains ?? []) subs.push(await postZone(client, s, o));
-  for (const s of subs) await untilActive(w, signal, "zone", () => getZone(client, s.id, o), DomainCreationFailed);
+  try {
+    if (i.records?.length) await addRecordsets(client, zone.id, i.records, o, DomainCreationFailed);
+    for (const s of i.subdomains ?? []) subs.push(await postZone(client, s, o));
+    for (const s of subs) await untilActive(w, signal, "zone", () => getZone(client, s.id, o), DomainCreationFailed);
+  } catch (e) {
+    // Cloud DNS creates domain, records and subdomains in one job: refused, it leaves none of them. Designate
+    // took the zone (and any subzones) before refusing a record or subdomain; left there, the caller's retry
+    // would be a 409 for a domain they were told was not created. A timeout or abort is no refusal: the work
+    // may still finish, so nothing is taken back then (nor when the zone itself goes to ERROR: that one is
+    // Designate's to show).
+    if (e instanceof DomainCreationFailed) await takeBack(client, [...subs].reverse().concat(zone), w, signal, e);
+    throw e;
+  }
   return nameserversOf(client, await untilActive(w, signal, "zone", () => getZone(client, zone.id, o), DomainCreationFailed), o);
+}
+
+/** Deletes the zones a refused create made; what cannot be deleted is named in the refusal's message, not hidden. */
+async function takeBack(client: DnsApi, made: DomainData[], w: WaitSettings, signal: AbortSignal, refusal: DomainCreationFailed): Promise<void> {
+  const o = { ...w.perRequest, signal };
+  for (const d of made) {
+    try {
+      const res = await sendFor(client, { method: "DELETE", path: zonePath(client, d.id), ...o }, [202, 204]);
+      await res.dump();
+      await untilGone(w, signal, d.id, "zone", () => getZone(client, d.id, o), DomainDeletionFailed);
+    } catch (e) {
+      refusal.message += `; zone ${d.name} (${d.id}) it made is still there: deleting it failed: ${e instanceof Error ? e.message : String(e)}`;
+    }
+  }
 }
 
 /** Shape of a validated create input (the schema's output). */
