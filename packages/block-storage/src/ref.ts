@@ -1,17 +1,14 @@
-import { lazy } from "@rax/core";
+import { idSegment, lazy } from "@rax/core";
 import * as z from "zod/mini";
 
-/**
- * An id (or name) that becomes a path segment: not blank, and without "/", which no id holds and which
- * the OpenStack services' WSGI servers decode from "%2F" before routing, so it would address another resource.
- */
-export const SEGMENT = /^[^/]*[^/\s][^/]*$/;
+// Other schemas of this package word their own messages on core's one id-segment rule.
+export { ID_SEGMENT as SEGMENT } from "@rax/core";
 
 /** A resource given by its id or by any object carrying it (a `Volume`, a `Snapshot`, a compute `Server`). */
 export type Ref = string | { readonly id: string | number };
 
 /** Validates a `Ref` into the id (`ValidationError` names the argument when it is neither). */
-export const ref = lazy(() => z.union([z.string().check(z.regex(SEGMENT, "must not be blank or contain '/'")), z.pipe(z.object({ id: z.union([z.string().check(z.regex(SEGMENT, "must not be blank or contain '/'")), z.number()]) }), z.transform((o) => String(o.id)))], {
+export const ref = lazy(() => z.union([idSegment(), z.pipe(z.object({ id: z.union([idSegment(), z.number()]) }), z.transform((o) => String(o.id)))], {
   error: "must be an id (not blank, no '/') or an object with an id",
 }));
 

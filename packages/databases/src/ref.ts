@@ -1,18 +1,15 @@
-import { lazy } from "@rax/core";
+import { idSegment, lazy } from "@rax/core";
 import * as z from "zod/mini";
 
-/**
- * An id (or name) that becomes a path segment: not blank, and without "/", which no id holds and which
- * the OpenStack services' WSGI servers decode from "%2F" before routing, so it would address another resource.
- */
-export const SEGMENT = /^[^/]*[^/\s][^/]*$/;
+// Other schemas of this package word their own messages on core's one id-segment rule.
+export { ID_SEGMENT as SEGMENT } from "@rax/core";
 
 /** A resource given by its id or by any object carrying it (an `Instance`, a `Backup`, a `Flavor`). */
 export type Ref = string | { readonly id: string | number };
 
 /** Validates a `Ref` into the id (`ValidationError` names the argument when it is neither). */
 export const ref = lazy(() =>
-  z.union([z.string().check(z.regex(SEGMENT, "must not be blank or contain '/'")), z.pipe(z.object({ id: z.union([z.string().check(z.regex(SEGMENT, "must not be blank or contain '/'")), z.number()]) }), z.transform((o) => String(o.id)))], {
+  z.union([idSegment(), z.pipe(z.object({ id: z.union([idSegment(), z.number()]) }), z.transform((o) => String(o.id)))], {
     error: "must be an id (not blank, no '/') or an object with an id",
   }),
 );
@@ -21,7 +18,7 @@ export const ref = lazy(() =>
 export type NameRef = string | { readonly name: string };
 
 export const nameRef = lazy(() =>
-  z.union([z.string().check(z.regex(SEGMENT, "must not be blank or contain '/'")), z.pipe(z.object({ name: z.string().check(z.regex(SEGMENT, "must not be blank or contain '/'")) }), z.transform((o) => o.name))], {
+  z.union([idSegment(), z.pipe(z.object({ name: idSegment() }), z.transform((o) => o.name))], {
     error: "must be a name (not blank, no '/') or an object with a name",
   }),
 );
@@ -35,11 +32,11 @@ export type UserRef = string | { readonly name: string; readonly host?: string |
 export const userRef = lazy(() =>
   z.union(
     [
-      z.pipe(z.string().check(z.regex(SEGMENT, "must not be blank or contain '/'")), z.transform((s) => {
+      z.pipe(idSegment(), z.transform((s) => {
         const at = s.lastIndexOf("@");
         return at > 0 ? { name: s.slice(0, at), host: s.slice(at + 1) || "%" } : { name: s, host: "%" };
       })),
-      z.pipe(z.object({ name: z.string().check(z.regex(SEGMENT, "must not be blank or contain '/'")), host: z.nullish(z.string().check(z.regex(SEGMENT, "must not be blank or contain '/'"))) }), z.transform((o) => ({ name: o.name, host: o.host ?? "%" }))),
+      z.pipe(z.object({ name: idSegment(), host: z.nullish(idSegment()) }), z.transform((o) => ({ name: o.name, host: o.host ?? "%" }))),
     ],
     { error: "must be a user name (not blank, no '/') or an object with a name" },
   ),

@@ -1,24 +1,21 @@
-import { lazy } from "@rax/core";
+import { idSegment, lazy } from "@rax/core";
 import * as z from "zod/mini";
 
-/**
- * An id that becomes a path segment: not blank, and without "/", which no id holds and which Designate's
- * WSGI server decodes from "%2F" before routing, so it would address another resource.
- */
-export const SEGMENT = /^[^/]*[^/\s][^/]*$/;
+// Other schemas of this package word their own messages on core's one id-segment rule.
+export { ID_SEGMENT as SEGMENT } from "@rax/core";
 
 /** A domain given by its id (Cloud DNS: numeric; Designate: a UUID) or any object carrying it (a `Domain`). */
 export type DomainRef = string | number | { readonly id: string | number };
 
 export const domainRef = lazy(() => z.union(
-  [z.string().check(z.regex(SEGMENT, "must not be blank or contain '/'")), z.pipe(z.int().check(z.nonnegative()), z.transform(String)), z.pipe(z.object({ id: z.union([z.string().check(z.regex(SEGMENT, "must not be blank or contain '/'")), z.int().check(z.nonnegative())]) }), z.transform((o) => String(o.id)))],
+  [idSegment(), z.pipe(z.int().check(z.nonnegative()), z.transform(String)), z.pipe(z.object({ id: z.union([idSegment(), z.int().check(z.nonnegative())]) }), z.transform((o) => String(o.id)))],
   { error: "must be a domain id (not blank, no '/') or an object with an id" },
 ));
 
 /** A record given by its id (`A-6817754`; Designate: a recordset UUID) or any object carrying it (a `DnsRecord`). */
 export type RecordRef = string | { readonly id: string };
 
-export const recordRef = lazy(() => z.union([z.string().check(z.regex(SEGMENT, "must not be blank or contain '/'")), z.pipe(z.object({ id: z.string().check(z.regex(SEGMENT, "must not be blank or contain '/'")) }), z.transform((o) => o.id))], {
+export const recordRef = lazy(() => z.union([idSegment(), z.pipe(z.object({ id: idSegment() }), z.transform((o) => o.id))], {
   error: "must be a record id (not blank, no '/') or an object with an id",
 }));
 

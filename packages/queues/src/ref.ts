@@ -1,4 +1,4 @@
-import { lazy, validate } from "@rax/core";
+import { ID_SEGMENT, idRef, lazy, validate } from "@rax/core";
 import * as z from "zod/mini";
 import { LIMITS } from "./limits";
 
@@ -14,15 +14,8 @@ export const queueRef = lazy(() => z.union([queueName(), z.pipe(z.object({ name:
   error: "must be a queue name (1-64 characters of A-Z, a-z, 0-9, _ and -) or an object with one",
 }));
 
-/**
- * A message or claim id, which becomes a path segment: not blank, and without "/", which Zaqar's WSGI
- * server decodes from "%2F" before routing, so it would address another resource.
- */
-const SEGMENT = /^[^/]*[^/\s][^/]*$/;
-
-export const ref = lazy(() => z.union([z.string().check(z.regex(SEGMENT, "must not be blank or contain '/'")), z.pipe(z.object({ id: z.string().check(z.regex(SEGMENT, "must not be blank or contain '/'")) }), z.transform((o) => o.id))], {
-  error: "must be an id (not blank, no '/') or an object with an id",
-}));
+/** A message or claim id (or an object carrying it): core's id-segment rule, as Zaqar's WSGI server decodes "%2F" too. */
+export const ref = idRef;
 
 /** Whole seconds within `[min, max]`. */
 export const seconds = (l: { min: number; max: number }) =>
@@ -45,10 +38,10 @@ export function queueNameOf(queue: unknown): string {
 /** The id from a `Ref` (ValidationError on `field` otherwise). */
 export function idOf(value: unknown, field: string): string {
   if (typeof value === "string") {
-    if (SEGMENT.test(value)) return value;
+    if (ID_SEGMENT.test(value)) return value;
   } else if (typeof value === "object" && value !== null && !Array.isArray(value)) {
     const id = (value as { id?: unknown }).id;
-    if (typeof id === "string" && SEGMENT.test(id)) return id;
+    if (typeof id === "string" && ID_SEGMENT.test(id)) return id;
   }
   return validate(ref(), value, field);
 }
