@@ -143,6 +143,32 @@ describe("claims", () => {
     ]);
   });
 
+  it("a Queue takes pyrax's positional forms too: queue.claimMessages(ttl, grace[, count]), queue.updateClaim(claim[, ttl][, grace])", async () => {
+    const { pq, seen } = await serve(
+      {},
+      { method: "PUT", path: "/queues/q", status: 201 },
+      { method: "POST", path: "/queues/q/claims", status: 201, body: [claimed("m1", "c1", 1)] },
+      { method: "POST", path: "/queues/q/claims", status: 201, body: [claimed("m2", "c2", 1)] },
+      { method: "PATCH", path: "/queues/q/claims/c1", status: 204 },
+      { method: "PATCH", path: "/queues/q/claims/c1", status: 204 },
+    );
+    const queue = await pq.queues.create("q");
+    const claim = (await queue.claimMessages(300, 60, 5))!;
+    expect(claim.id).toBe("c1");
+    await queue.claimMessages(120, 90);
+    await queue.updateClaim(claim, 450, 120);
+    await queue.updateClaim(claim, { ttl: 500, grace: 100 });
+    expect(seen.slice(1).map((s) => [s.method, s.query.get("limit"), s.body])).toEqual([
+      ["POST", "5", { ttl: 300, grace: 60 }],
+      ["POST", null, { ttl: 120, grace: 90 }],
+      ["PATCH", null, { ttl: 450, grace: 120 }],
+      ["PATCH", null, { ttl: 500, grace: 100 }],
+    ]);
+    // A grace left out is named before any request, as with the object form.
+    await expect(queue.claimMessages(300, undefined as unknown as number)).rejects.toMatchObject({ field: "claim.grace" });
+    expect(seen).toHaveLength(5);
+  });
+
   it("pyrax's flat calls (PyraxQueues) reach the same wire", async () => {
     const { seen, origin } = await serve(
       {},

@@ -103,16 +103,32 @@ export class Queue {
   deleteMessagesByIds(ids: Ref[], o?: CallOptions): Promise<void> {
     return this.#messages.deleteByIds(this, ids, o);
   }
-  /** pyrax `queue.claim_messages(ttl, grace, count)`; `undefined` when there is nothing to claim. */
-  claimMessages(options: ClaimInput, o?: CallOptions): Promise<Claim | undefined> {
-    return this.#claims.claim(this, options, o);
+  /**
+   * pyrax `queue.claim_messages(ttl, grace[, count])` — positional as in pyrax, or `{ ttl, grace, count }`;
+   * `undefined` when there is nothing to claim.
+   */
+  claimMessages(ttl: number, grace: number, count?: number, o?: CallOptions): Promise<Claim | undefined>;
+  claimMessages(options: ClaimInput, o?: CallOptions): Promise<Claim | undefined>;
+  claimMessages(a: ClaimInput | number, b?: number | CallOptions, count?: number, o?: CallOptions): Promise<Claim | undefined> {
+    if (typeof a !== "number") return this.#claims.claim(this, a, b as CallOptions | undefined);
+    // A grace left out reaches validation as missing (`claim.grace`), not as a call option.
+    return this.#claims.claim(this, { ttl: a, grace: b as number, ...(count !== undefined ? { count } : {}) }, o);
   }
   getClaim(claim: Ref, o?: CallOptions): Promise<Claim> {
     return this.#claims.get(this, claim, o);
   }
-  /** pyrax `queue.update_claim(claim, ttl, grace)`. */
-  updateClaim(claim: Ref, changes: UpdateClaimInput, o?: CallOptions): Promise<void> {
-    return this.#claims.update(this, claim, changes, o);
+  /**
+   * pyrax `queue.update_claim(claim[, ttl][, grace])` — positional as in pyrax (`updateClaim(claim, undefined, 120)`
+   * for grace only), or `{ ttl, grace }`.
+   */
+  updateClaim(claim: Ref, ttl: number | undefined, grace?: number, o?: CallOptions): Promise<void>;
+  updateClaim(claim: Ref, changes: UpdateClaimInput, o?: CallOptions): Promise<void>;
+  updateClaim(claim: Ref, a: UpdateClaimInput | number | undefined, b?: number | CallOptions, o?: CallOptions): Promise<void> {
+    if (typeof a === "number" || (a === undefined && typeof b === "number")) {
+      const grace = b as number | undefined;
+      return this.#claims.update(this, claim, { ...(a !== undefined ? { ttl: a } : {}), ...(grace !== undefined ? { grace } : {}) }, o);
+    }
+    return this.#claims.update(this, claim, a as UpdateClaimInput, b as CallOptions | undefined);
   }
   /** pyrax `queue.release_claim(claim)`. */
   releaseClaim(claim: Ref, o?: CallOptions): Promise<void> {
