@@ -543,6 +543,18 @@ export function objectStoreScenarios(getTarget: () => Target): void {
       expect(await os.listObjectNames(`${name}_segments`, { prefix: "big.bin/" })).toEqual([]);
     });
 
+    it("a large object stored with ttl expires with its segments: each carries the manifest's X-Delete-At", async () => {
+      const name = await container("slo-ttl");
+      const body = randomBytes(2 * MiB + 5);
+      await os.storeObject(name, "t.bin", body, { segmentSize: MiB, ttl: 3600 });
+      const manifest = await os.getObject(name, "t.bin");
+      expect(manifest.largeObject).toBe("slo");
+      expect(manifest.deleteAt).toBeGreaterThan(0);
+      const segs = await os.listObjectNames(`${name}_segments`, { prefix: "t.bin/" });
+      expect(segs).toHaveLength(3);
+      for (const seg of segs) expect((await os.getObject(`${name}_segments`, seg)).deleteAt).toBe(manifest.deleteAt);
+    });
+
     it("changing a large object's content type or moving it keeps it a large object, its metadata and its bytes", async () => {
       const name = await container("lo-ctype");
       const body = randomBytes(2 * MiB + 5);

@@ -227,6 +227,26 @@ describe("large objects", () => {
     expect(await cf.fetchObject("big", "s")).toEqual(data);
   });
 
+  it("ttl / deleteAt reach every segment: manifest and segments carry one X-Delete-At (SLO and DLO)", async () => {
+    const before = Math.floor(Date.now() / 1000);
+    await cf.storeObject("big", "slo.bin", data, { ttl: 3600 });
+    const after = Math.floor(Date.now() / 1000);
+    const manifest = await cf.getObject("big", "slo.bin");
+    expect(manifest.deleteAt).toBeGreaterThanOrEqual(before + 3600);
+    expect(manifest.deleteAt).toBeLessThanOrEqual(after + 3600);
+    const segs = segments().filter((n) => n.startsWith("slo.bin/"));
+    expect(segs).toHaveLength(4);
+    for (const n of segs) expect((await cf.getObject("big_segments", n)).deleteAt).toBe(manifest.deleteAt);
+
+    const at = after + 7200;
+    await cf.storeObject("big", "dlo.bin", data, { deleteAt: at, manifest: "dlo" });
+    expect((await cf.getObject("big", "dlo.bin")).deleteAt).toBe(at);
+    for (const n of segments().filter((x) => x.startsWith("dlo.bin/"))) expect((await cf.getObject("big_segments", n)).deleteAt).toBe(at);
+    // Without an expiry, segments get none.
+    await cf.storeObject("big", "keep.bin", data);
+    for (const n of segments().filter((x) => x.startsWith("keep.bin/"))) expect((await cf.getObject("big_segments", n)).deleteAt).toBeUndefined();
+  });
+
   it("writes a DLO manifest (X-Object-Manifest) with manifest: 'dlo'", async () => {
     const obj = await cf.storeObject("big", "dyn", data, { manifest: "dlo", uploadId: "d1" });
     expect(obj.largeObject).toBe("dlo");

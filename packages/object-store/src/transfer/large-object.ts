@@ -52,6 +52,20 @@ async function drainMd5(body: AsyncIterable<Uint8Array>): Promise<{ md5: string;
 }
 
 /**
+ * Swift's expirer deletes only the manifest of a large object given `ttl` / `deleteAt`: its
+ * segments would stay stored (and billed) forever. So the segments carry the same expiry, as one
+ * absolute `X-Delete-At` fixed before the first segment is sent and given to the manifest too
+ * (an `X-Delete-After` counted from each PUT would let segments expire before their manifest).
+ */
+function segmentedExpiry(headers: Record<string, string>): { manifest: Record<string, string>; segment: Record<string, string> } {
+  const after = headers["x-delete-after"];
+  const at = headers["x-delete-at"] ?? (after === undefined ? undefined : String(Math.floor(Date.now() / 1000) + Number(after)));
+  if (at === undefined) return { manifest: headers, segment: {} };
+  const { "x-delete-after": _dropped, ...rest } = headers;
+  return { manifest: { ...rest, "x-delete-at": at }, segment: { "x-delete-at": at } };
+}
+
+/**
  * Segmented upload + manifest. Segments go to `<container>_segments` (swiftclient's convention:
  * the user's listings and folder syncs never see them) as `<name>/<uploadId>/<seq>`.
  * Files are read per segment by byte range, so segments upload truly in parallel; a one-shot
@@ -74,6 +88,8 @@ export async function storeLargeObject(
   if (manifest === "slo" && size !== undefined && Math.ceil(size / segmentSize) > MAX_SLO_SEGMENTS)
     throw new ValidationError("options.segmentSize", `would make more than ${MAX_SLO_SEGMENTS} segments; use a larger segmentSize`);
   const fail = (message: string, cause?: unknown) => new UploadFailed(message, { container, object: name, uploadId, cause });
+  const expiry = segmentedExpiry(headers);
+  headers = expiry.manifest;
 
   // The segments container is created like any container: PUT is idempotent.
   const put = await storage(client, { method: "PUT", ok: OK.putContainer, path: containerPath(segContainer), signal: o.signal });
@@ -146,7 +162,7 @@ export async function storeLargeObject(
     }
     const body = task.source;
     try {
-      const r = await putChecked(client, segContainer, segName, body, {}, {
+      const r = await putChecked(client, segContainer, segName, body, expiry.segment, {
         chunkSize: o.chunkSize,
         buffers,
         signal: o.signal,
