@@ -62,20 +62,6 @@ describe("compute against @rax/emulator only", () => {
     await s.delete();
   });
 
-  it("after createImage, server.waitFor(\"ACTIVE\") ends only when Nova is done with the snapshot: the next createImage is not 409", async () => {
-    const s = await nova().servers.create({ name: uniqueName("snap2"), image: UBUNTU, flavor: "general1-1" });
-    await s.waitFor("ACTIVE", { interval: 100 });
-    const first = await s.createImage(uniqueName("img1"));
-    // Nova keeps the server ACTIVE with a task_state (image_snapshot_pending first, as real Nova answers) while it saves the image.
-    expect((await s.reload()).taskState).toBe("image_snapshot_pending");
-    await s.waitFor("ACTIVE", { interval: 100 });
-    expect(s.taskState).toBeUndefined();
-    const second = await s.createImage(uniqueName("img2"));
-    await s.waitFor("ACTIVE", { interval: 100 });
-    for (const id of [first, second]) await nova().images.delete(id);
-    await s.delete();
-  });
-
   it("rescue returns a password; unrescue, resetState and changePassword work on the server", async () => {
     const s = await nova().servers.create({ name: uniqueName("rescue"), image: UBUNTU, flavor: "general1-1" });
     await s.waitFor("ACTIVE", { interval: 100 });

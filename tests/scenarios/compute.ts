@@ -262,6 +262,13 @@ export function computeScenarios(getTarget: () => Target, o: ComputeScenarioOpti
       await s.waitFor("ACTIVE", { interval, attempts: 240 });
       const id = await nova.servers.createImage(s.name, uniqueName("img"), { purpose: "scenario" });
       snapshots.push(id);
+      // Nova answers with the server still ACTIVE but busy (task_state image_snapshot_pending → … → none): the wait
+      // ends only once the task is over, so the next action is not 409 "while it is in task_state …".
+      expect((await s.reload()).taskState).toMatch(/^image_/);
+      await s.waitFor("ACTIVE", { interval, attempts: 240 });
+      expect(s.taskState).toBeUndefined();
+      snapshots.push(await s.createImage(uniqueName("img2")));
+      await s.waitFor("ACTIVE", { interval, attempts: 240 });
       const img = await nova.images.get(id);
       // Real Nova's fake driver never uploads the image: it stays SAVING (tests/integration/DIFFERENCES.md).
       expect(["SAVING", "ACTIVE"]).toContain(img.status);
