@@ -11,7 +11,7 @@ afterAll(async () => {
 });
 
 describe("auto scale scenarios against @rax/emulator", () => {
-  autoScaleScenarios(() => target, { interval: 100 });
+  autoScaleScenarios(() => target, { interval: 100, advanceClock: (ms) => target.emulator.state.clock.advance(ms) });
 });
 
 // Keystone v3's catalog lists Auto Scale too: the same scenarios signed in with a password.

@@ -3,12 +3,18 @@ import { AutoScale, CannotDeleteServerBelowMin, GroupNotEmpty, GroupPaused, NoSu
 import { Compute } from "@rax/compute";
 import { ResourceFailed, ValidationError } from "@rax/core";
 import { Images } from "@rax/images";
+import { Monitoring } from "@rax/monitoring";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type Target, uniqueName } from "./target";
 
 export interface AutoScaleScenarioOptions {
   /** ms between state polls while a group converges. */
   interval?: number;
+  /**
+   * Moves the server's clock forward (the emulator's); without it the Monitoring → Auto Scale
+   * workflow scenario is skipped (a real account would wait for checks to run).
+   */
+  advanceClock?: (ms: number) => void;
 }
 
 /**
@@ -170,6 +176,34 @@ export function autoScaleScenarios(getTarget: () => Target, o: AutoScaleScenario
       const g = await group("rcv3", { loadBalancers: [rcv3] });
       expect((await g.getLaunchConfig()).loadBalancers).toEqual([rcv3]);
       await expect(g.updateLaunchConfig({ loadBalancers: [[1234, 80]], networks: ["00000000-0000-0000-0000-000000000000"] })).rejects.toMatchObject({ field: "changes.networks" });
+    });
+  });
+
+  describe("the seed's Workflow: Cloud Monitoring alarm → webhook → policy", () => {
+    it.skipIf(!o.advanceClock)("an alarm going CRITICAL calls its plan's webhook notification, the capability URL, and the policy runs", async () => {
+      const g = await group("workflow");
+      const up = await g.addPolicy({ name: "up", cooldown: 0, change: 1 });
+      const hook = await up.addWebhook("alarm");
+      const cm = getTarget().ctx.client(Monitoring);
+      const ent = await cm.entities.create({ label: uniqueName("as-workflow"), ipAddresses: { web: "192.0.2.10" } });
+      try {
+        const chk = await ent.createCheck({ type: "remote.ping", monitoringZonesPoll: ["mzdfw"], targetAlias: "web", period: 60 });
+        const notification = await cm.notifications.create({ type: "webhook", label: "scale up", details: { url: hook.capabilityUrl! } });
+        const plan = await cm.notificationPlans.create({ label: uniqueName("scale-up"), criticalState: notification });
+        await chk.createAlarm({ notificationPlan: plan, criteria: "return new AlarmStatus(CRITICAL, 'busy');" });
+        expect((await g.getState()).desiredCapacity).toBe(0);
+        o.advanceClock!(2 * 60_000);
+        // No monitoring read in between: the group's own state shows the alarm's call.
+        expect((await g.getState()).desiredCapacity).toBe(1);
+        // Staying CRITICAL is no change: nothing more is called.
+        o.advanceClock!(5 * 60_000);
+        expect((await g.getState()).desiredCapacity).toBe(1);
+        await ent.delete();
+        await plan.delete();
+        await notification.delete();
+      } finally {
+        await ent.delete().catch(() => undefined);
+      }
     });
   });
 

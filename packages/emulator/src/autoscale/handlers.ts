@@ -42,7 +42,9 @@ async function route(ctx: EmulatorContext, request: Request): Promise<Response> 
   if (tenantId !== check.token.tenantId) return otterError(403, "ForbiddenError", `Tenant ${tenantId} does not match the token's tenant`);
   const at = endpointOf(request);
   const region = at.region ?? ctx.regions[0]!;
-  const r: OtterRequest = { ctx, request, url, region: autoscaleState(ctx.state).region(region), tenantId, userId: check.token.userId, at: { base: at.base, tenantId } };
+  const autoscale = autoscaleState(ctx.state);
+  for (const catchUp of autoscale.beforeRequest) catchUp();
+  const r: OtterRequest = { ctx, request, url, region: autoscale.region(region), tenantId, userId: check.token.userId, at: { base: at.base, tenantId } };
   try {
     return await dispatch(r, parts.filter((p) => p !== ""));
   } catch (e) {

@@ -326,6 +326,11 @@ export class AutoscaleState {
   private readonly regions = new Map<string, RegionAutoscale>();
   /** Capability hash → the policy its webhook runs (the execute URL carries no tenant). */
   readonly capabilities = new Map<string, Capability>();
+  /**
+   * Run before each Auto Scale request: clock-driven work elsewhere that may run policies catches up
+   * first (Cloud Monitoring's alarms call capability URLs), so a group's state reflects them.
+   */
+  readonly beforeRequest: Array<() => void> = [];
 
   constructor(readonly state: EmulatorState) {}
 

@@ -4,6 +4,7 @@ import { type AlarmState, evaluate, type MetricValue, type Program, parseCriteri
 import { sample } from "./metric-generator";
 import { CHECK_TYPES, type CheckTypeDef } from "./service-data";
 import { perEmulator } from "../per-emulator";
+import { autoscaleState } from "../autoscale/model";
 
 // State is kept in wire shape (snake_case, ms timestamps as mimic has them: monitoring.md
 // list_entities), so views are the records minus private fields.
@@ -145,7 +146,24 @@ export class TenantMonitoring {
   constructor(
     readonly tenantId: string,
     readonly clock: () => number,
+    /** Where a webhook notification's POST goes (the emulator's own Auto Scale, for a capability URL). */
+    private readonly postWebhook: (url: string) => void = () => undefined,
   ) {}
+
+  /**
+   * Runs the notifications the alarm's plan lists for `state` (the seed's Auto Scale "Workflow": an
+   * alarm calls a webhook that runs a scaling policy). Only webhooks are delivered; email, SMS and
+   * PagerDuty leave the emulator. A first evaluation that finds OK notifies no one: nothing changed.
+   */
+  #notify(alarm: AlarmRecord, state: AlarmState, before: ChangelogRecord | undefined): void {
+    if (!before && state === "OK") return;
+    const plan = this.plans.get(alarm.notification_plan_id);
+    const ids = plan ? { OK: plan.ok_state, WARNING: plan.warning_state, CRITICAL: plan.critical_state }[state] : [];
+    for (const id of ids ?? []) {
+      const n = this.notifications.get(id);
+      if (n?.type === "webhook" && typeof n.details.url === "string") this.postWebhook(n.details.url);
+    }
+  }
 
   checksOf(entityId: string): CheckRecord[] {
     return [...this.checks.values()].filter((c) => c.entity_id === entityId);
@@ -204,6 +222,7 @@ export class TenantMonitoring {
           };
           this.changelogs.push(entry);
           this.latest.set(key, entry);
+          this.#notify(alarm, result.state, before);
         }
       }
       this.evaluated.set(alarm.id, Math.max(last, this.evaluated.get(alarm.id) ?? 0));
@@ -242,16 +261,31 @@ export function judge(program: Program | undefined, type: CheckTypeDef, check: C
 
 export class MonitoringState {
   private readonly tenants = new Map<string, TenantMonitoring>();
-  constructor(readonly state: EmulatorState) {}
+  constructor(readonly state: EmulatorState) {
+    // Alarms are judged when read (changelogs, overview); Auto Scale's reads judge them too, so a
+    // webhook notification has run its policy by the time the group's state is read.
+    autoscaleState(state).beforeRequest.push(() => {
+      for (const t of this.tenants.values()) t.evaluateAlarms();
+    });
+  }
 
   tenant(id: string): TenantMonitoring {
     let t = this.tenants.get(id);
     if (!t) {
-      t = new TenantMonitoring(id, () => this.state.clock.now());
+      t = new TenantMonitoring(id, () => this.state.clock.now(), (url) => postWebhook(this.state, url));
       this.tenants.set(id, t);
     }
     return t;
   }
+}
+
+/**
+ * A webhook notification's POST: an Auto Scale capability URL (`…/v1.0/execute/1/<hash>/`) runs its
+ * policy in this emulator, as Otter's anonymous execute does; any other URL is outside the emulator.
+ */
+function postWebhook(state: EmulatorState, url: string): void {
+  const hash = /\/v1\.0\/execute\/1\/([^/?#]+)\/?$/.exec(URL.canParse(url) ? new URL(url).pathname : "")?.[1];
+  if (hash) autoscaleState(state).executeCapability(hash);
 }
 
 /** The Cloud Monitoring state of an emulator (created on first use). */
