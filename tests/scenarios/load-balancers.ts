@@ -84,9 +84,9 @@ export function loadBalancerScenarios(getTarget: () => Target, o: LoadBalancerSc
       await expect(clb.loadBalancers.create({ ...base, contentCaching: true as never })).rejects.toMatchObject({ field: "loadBalancer.contentCaching" });
     });
 
-    it("the service itself refuses what CLB's create-load-balancer table rules out: an undocumented field (contentCaching), halfClosed off TCP, httpsRedirect off HTTPS:443", async () => {
+    it("the service itself refuses what CLB's create-load-balancer table rules out: an undocumented field (contentCaching), halfClosed off TCP, httpsRedirect off HTTPS:443, an IPv6 SERVICENET VIP", async () => {
       const base = { name: uniqueName("lb"), protocol: "HTTP", virtualIps: [{ type: "PUBLIC" }] };
-      for (const loadBalancer of [{ ...base, contentCaching: { enabled: true } }, { ...base, halfClosed: true }, { ...base, httpsRedirect: true }])
+      for (const loadBalancer of [{ ...base, contentCaching: { enabled: true } }, { ...base, halfClosed: true }, { ...base, httpsRedirect: true }, { ...base, virtualIps: [{ type: "SERVICENET", ipVersion: "IPV6" }] }])
         await expect(clb.send({ method: "POST", path: "loadbalancers", json: { loadBalancer }, idempotent: false })).rejects.toBeInstanceOf(BadRequest);
       // The SDK cannot know an existing load balancer's protocol from the changes alone: the service says no.
       await expect(clb.loadBalancers.update(lb, { halfClosed: true })).rejects.toBeInstanceOf(BadRequest);

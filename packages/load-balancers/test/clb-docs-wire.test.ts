@@ -142,6 +142,16 @@ describe("create's protocol-bound options (CLB's create-load-balancer table)", (
   });
 });
 
+describe("virtual IP types at create (CLB's create-load-balancer 'Virtual IP types' table)", () => {
+  it("IPV6 on PUBLIC is sent; IPV6 on SERVICENET (the table's 'Failure Message' row) is refused before sending, naming the VIP", async () => {
+    const { clb, seen } = await serve({ method: "POST", path: "/loadbalancers", status: 202, body: { loadBalancer: { id: 5, name: "x", protocol: "HTTP", port: 80, status: "BUILD", virtualIps: [] } } });
+    await clb.loadBalancers.create({ name: "x", protocol: "HTTP", virtualIps: [{ type: "SERVICENET" }, { type: "PUBLIC", ipVersion: "IPV6" }] });
+    expect(seen[0]!.body.loadBalancer.virtualIps).toEqual([{ type: "SERVICENET" }, { type: "PUBLIC", ipVersion: "IPV6" }]);
+    await expect(clb.loadBalancers.create({ name: "x", protocol: "HTTP", virtualIps: [{ type: "PUBLIC" }, { type: "SERVICENET", ipVersion: "IPV6" }] })).rejects.toMatchObject({ field: "loadBalancer.virtualIps.1.ipVersion" });
+    expect(seen).toHaveLength(1);
+  });
+});
+
 describe("SSL termination keys", () => {
   it("an ECDSA private key is refused before sending (CLB: 'ECDSA key format is currently not accepted … Use RSA'), the key never in the message", async () => {
     const { clb, seen } = await serve();

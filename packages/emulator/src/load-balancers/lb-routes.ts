@@ -51,6 +51,8 @@ export async function createLb(r: ClbRequest): Promise<Response> {
     if (v.type !== "PUBLIC" && v.type !== "SERVICENET") throw invalid("virtualIp type must be PUBLIC or SERVICENET");
     const ipVersion = v.ipVersion ?? "IPV4";
     if (ipVersion !== "IPV4" && ipVersion !== "IPV6") throw invalid("virtualIp ipVersion must be IPV4 or IPV6");
+    // CLB's create-load-balancer "Virtual IP types" table: IPV6 + SERVICENET is a failure (wording inferred).
+    if (v.type === "SERVICENET" && ipVersion === "IPV6") throw invalid("IPv6 virtual IPs are available on PUBLIC only; SERVICENET virtual IPs are IPv4");
     return { id: clb.nextId("vip"), address: clb.address(v.type, ipVersion), type: v.type, ipVersion };
   });
   const nodes = given("nodes") ? (Array.isArray(e.nodes) ? e.nodes : []).map((n) => checkNode(clb, n, true)) : [];

@@ -146,6 +146,11 @@ export const createLoadBalancerInput = lazy(() => z.strictObject({
 }).check(z.superRefine((i, ctx) => {
   if (i.port === undefined && !DEFAULT_PORTS[i.protocol]) ctx.addIssue({ code: "custom", path: ["port"], message: `is required for ${i.protocol} (it has no default port)` });
   if (i.halfClosed && !HALF_CLOSED_PROTOCOLS.includes(i.protocol)) ctx.addIssue({ code: "custom", path: ["halfClosed"], message: HALF_CLOSED_ONLY });
+  // CLB's create-load-balancer "Virtual IP types" table: IPV6 + SERVICENET is its one "Failure Message" row.
+  i.virtualIps.forEach((v, n) => {
+    if ("type" in v && v.type === "SERVICENET" && v.ipVersion === "IPV6")
+      ctx.addIssue({ code: "custom", path: ["virtualIps", n, "ipVersion"], message: "IPV6 is for PUBLIC virtual IPs only (CLB: SERVICENET addresses are IPv4)" });
+  });
   // SSL termination comes only after the create, so here a redirect needs an HTTPS load balancer on 443.
   if (i.httpsRedirect && !(i.protocol === "HTTPS" && (i.port ?? 443) === 443))
     ctx.addIssue({ code: "custom", path: ["httpsRedirect"], message: "needs protocol HTTPS on port 443 at create (CLB's create-load-balancer); an HTTP one can redirect once its SSL termination is secure-only on 443: update it then" });
