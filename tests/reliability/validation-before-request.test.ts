@@ -1,6 +1,9 @@
 import { AbortError, ServiceClient, ValidationError, isRaxError } from "@rax/core";
 import * as sdk from "@rax/sdk";
 import { SERVICES } from "@rax/sdk";
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { installLeakScan, recordError } from "./harness/leak-scan";
 import { startWorld, type World } from "./harness/world";
@@ -15,13 +18,21 @@ import { startWorld, type World } from "./harness/world";
 installLeakScan();
 
 let w: World;
+/** Local paths the file and folder calls need to get past validation (a file, a folder holding one, a directory). */
+let scratch: { dir: string; file: string; folder: string };
 beforeAll(async () => {
+  const dir = mkdtempSync(join(tmpdir(), "rax-validation-before-request-"));
+  scratch = { dir, file: join(dir, "file.txt"), folder: join(dir, "folder") };
+  writeFileSync(scratch.file, "x");
+  mkdirSync(scratch.folder);
+  writeFileSync(join(scratch.folder, "inside.txt"), "x");
   w = await startWorld();
   // The token request is behind us: from here on every logged request was sent by a call under test.
   await w.ctx.authenticate();
 });
 afterAll(async () => {
   await w?.close();
+  if (scratch) rmSync(scratch.dir, { recursive: true, force: true });
 });
 
 /** A parameter that carries a request's data, never an id: a method starting with one takes no id. */
@@ -303,20 +314,126 @@ const GOOD_ARGS: Record<string, unknown> = {
   page: "index.html",
 };
 
-/** Whole argument lists (before the call options) for calls GOOD_ARGS cannot build: creates take an input object. */
-const ABORT_ARGS: Record<string, unknown[]> = {
+// Any PEM-shaped pair passes the SSL termination schema (CLB itself checks the certificate).
+const PEM_CERT = "-----BEGIN CERTIFICATE-----\nMIIcertificate\n-----END CERTIFICATE-----";
+const PEM_KEY = "-----BEGIN RSA PRIVATE KEY-----\nMIIprivateKeyBytes42\n-----END RSA PRIVATE KEY-----";
+const SCALING_GROUP = { name: "n", cooldown: 60, minEntities: 0, maxEntities: 2, serverName: "s", flavor: "general1-1", image: "img" };
+
+/**
+ * Whole argument lists (before the call options) for calls GOOD_ARGS cannot build: creates take an input
+ * object, updates their own fields, finds their criteria. Each list is valid for its call, so the signal is
+ * the only thing that can stop it; a function builds a list that needs the world (a local file, a URL).
+ */
+const ABORT_ARGS: Record<string, unknown[] | (() => unknown[])> = {
   "compute.servers.create": [{ name: "n", image: "123", flavor: "1" }],
   "compute.flavors.find": [{ ram: 512 }],
+  "compute.flavors.findAll": [{ ram: 512 }],
   "volume.volumes.create": [{ size: 100 }],
+  "volume.compat.create": [{ size: 100 }],
   "image.images.create": [{ name: "n" }],
+  "image.members.update": [VALID_ID, "accepted"],
+  "image.tasks.import": [{ container: "imports", object: "disk.vhd" }],
+  "image.tasks.export": [VALID_ID, "exports"],
   "network.networks.create": [{ label: "n", cidr: "192.168.0.0/24" }],
+  "network.subnets.create": [{ network: VALID_ID, cidr: "192.168.0.0/24" }],
+  "network.ports.create": [{ network: VALID_ID }],
   "monitor.entities.create": [{ label: "n" }],
+  "monitor.entities.update": [VALID_ID, { label: "n" }],
+  "monitor.checks.create": [VALID_ID, { label: "n", type: "remote.ping", monitoringZonesPoll: ["mzdfw"], targetHostname: "example.com" }],
+  "monitor.checks.testNew": [VALID_ID, { label: "n", type: "remote.ping", monitoringZonesPoll: ["mzdfw"], targetHostname: "example.com" }],
+  "monitor.checks.update": [VALID_ID, VALID_ID, { label: "n" }],
+  "monitor.zones.traceroute": [VALID_ID, { target: "example.com" }],
+  "monitor.metrics.dataPoints": [VALID_ID, VALID_ID, VALID_ID, { from: 1335744000000, to: 1335830400000, points: 10 }],
+  "monitor.alarms.create": [VALID_ID, { check: VALID_ID, notificationPlan: VALID_ID }],
+  "monitor.alarms.test": [VALID_ID, { criteria: "return new AlarmStatus(OK);", checkData: [{}] }],
+  "monitor.alarms.update": [VALID_ID, VALID_ID, { label: "n" }],
+  "monitor.notifications.create": [{ type: "email", label: "n", details: { address: "me@example.com" } }],
+  "monitor.notifications.update": [VALID_ID, { label: "n" }],
+  "monitor.notifications.testNew": [{ type: "email", details: { address: "me@example.com" } }],
   "monitor.notificationPlans.create": [{ label: "n" }],
+  "monitor.notificationPlans.update": [VALID_ID, { label: "n" }],
+  "monitor.account.update": [{ metadata: { k: "v" } }],
+  "monitor.compat.createEntity": [{ label: "n" }],
+  "monitor.compat.updateEntity": [VALID_ID, { label: "n" }],
+  "monitor.compat.createCheck": [VALID_ID, { label: "n", type: "remote.ping", monitoringZonesPoll: ["mzdfw"], targetHostname: "example.com" }],
+  "monitor.compat.updateCheck": [VALID_ID, VALID_ID, { label: "n" }],
+  "monitor.compat.getMetricDataPoints": [VALID_ID, VALID_ID, VALID_ID, { from: 1335744000000, to: 1335830400000, points: 10 }],
+  "monitor.compat.createNotification": ["email", { label: "n", details: { address: "me@example.com" } }],
+  "monitor.compat.updateNotification": [VALID_ID, { label: "n" }],
+  "monitor.compat.createNotificationPlan": [{ label: "n" }],
+  "monitor.compat.createAlarm": [VALID_ID, VALID_ID, VALID_ID],
+  "monitor.compat.updateAlarm": [VALID_ID, VALID_ID, { label: "n" }],
   "dns.domains.find": ["example.com"],
+  "dns.records.find": [VALID_ID, { type: "A", name: "www.example.com" }],
+  "dns.ptr.list": [{ id: VALID_ID, type: "server" }],
+  "dns.compat.find": [{ name: "example.com" }],
+  "dns.compat.searchRecords": [VALID_ID, "A", "www.example.com", "192.0.2.1"],
+  "dns.compat.findRecord": [VALID_ID, "A", "www.example.com", "192.0.2.1"],
+  "dns.compat.listPtrRecords": [{ id: VALID_ID, type: "server" }],
   "database.flavors.find": [{ ram: 512 }],
+  "database.instances.create": [{ name: "n", flavor: 1, volume: 1 }],
+  "database.instances.restore": [VALID_ID, { name: "n", flavor: 1, volume: 1 }],
+  "database.users.create": [VALID_ID, { name: "n", password: "Secret-Passw0rd" }],
   "database.users.grantAccess": [VALID_ID, VALID_ID, ["db1"]],
+  "database.users.revokeAccess": [VALID_ID, VALID_ID, ["db1"]],
+  "database.backups.create": [VALID_ID, { name: "n" }],
+  "database.compat.create": ["n", { flavor: 1, volume: 1 }],
+  "database.compat.createUser": [VALID_ID, "n", "Secret-Passw0rd"],
+  "database.compat.grantUserAccess": [VALID_ID, VALID_ID, ["db1"]],
+  "database.compat.revokeUserAccess": [VALID_ID, VALID_ID, ["db1"]],
+  "database.compat.createBackup": [VALID_ID, "n"],
+  "database.compat.restoreBackup": [VALID_ID, "n", 1, 1],
+  "load_balancer.loadBalancers.create": [{ name: "n", protocol: "HTTP", virtualIps: [{ type: "PUBLIC" }] }],
+  "load_balancer.compat.create": [{ name: "n", protocol: "HTTP", virtualIps: [{ type: "PUBLIC" }] }],
+  "load_balancer.nodes.add": [VALID_ID, { address: "10.0.0.1", port: 80 }],
+  "load_balancer.nodes.update": [VALID_ID, VALID_ID, { condition: "DISABLED" }],
   "load_balancer.nodes.delete": [VALID_ID, [VALID_ID]],
+  "load_balancer.virtualIps.add": [VALID_ID, { type: "PUBLIC" }],
+  "load_balancer.virtualIps.delete": [VALID_ID, [7, 8]],
+  "load_balancer.sslTermination.set": [VALID_ID, { securePort: 443, certificate: PEM_CERT, privatekey: PEM_KEY }],
+  "load_balancer.sslTermination.update": [VALID_ID, { enabled: true }],
+  "load_balancer.accessList.add": [VALID_ID, [{ address: "10.20.30.40", type: "ALLOW" }]],
+  "load_balancer.accessList.deleteItems": [VALID_ID, [19019, 19021]],
+  "load_balancer.healthMonitor.set": [VALID_ID, { type: "CONNECT", delay: 10, timeout: 10, attemptsBeforeDeactivation: 3 }],
+  "load_balancer.connectionThrottle.set": [VALID_ID, { maxConnections: 10 }],
   "load_balancer.sessionPersistence.set": [VALID_ID, "HTTP_COOKIE"],
+  "queues.messages.post": [VALID_ID, { event: "x" }, 60],
+  "queues.messages.postMany": [VALID_ID, [{ body: { event: "x" }, ttl: 60 }]],
+  "queues.messages.getByIds": [VALID_ID, [VALID_ID]],
+  "queues.messages.deleteByIds": [VALID_ID, [VALID_ID]],
+  "queues.claims.claim": [VALID_ID, { ttl: 60, grace: 60 }],
+  "queues.claims.update": [VALID_ID, VALID_ID, { ttl: 60 }],
+  "queues.compat.postMessage": [VALID_ID, { event: "x" }, 60],
+  "queues.compat.listMessagesByIds": [VALID_ID, [VALID_ID]],
+  "queues.compat.deleteMessagesByIds": [VALID_ID, [VALID_ID]],
+  "queues.compat.claimMessages": [VALID_ID, 60, 60, 1],
+  "queues.compat.updateClaim": [VALID_ID, VALID_ID, 60],
+  "autoscale.groups.create": [SCALING_GROUP],
+  "autoscale.compat.create": [SCALING_GROUP],
+  "autoscale.groups.updateLaunchConfig": [VALID_ID, { image: "img" }],
+  "autoscale.compat.updateLaunchConfig": [VALID_ID, { image: "img" }],
+  "autoscale.policies.create": [VALID_ID, { name: "n", cooldown: 60, change: 1 }],
+  "autoscale.compat.addPolicy": [VALID_ID, { name: "n", cooldown: 60, change: 1 }],
+  "autoscale.webhooks.create": [VALID_ID, VALID_ID, { name: "n" }],
+  // A capability URL on the world's own origin, so a request it sent would reach the proxy's log.
+  "autoscale.webhooks.execute": () => [`${w.proxy.url}/autoscale/v1.0/execute/1/0123456789abcdef/`],
+  "object_store.objects.uploadFile": () => [VALID_ID, scratch.file],
+  "object_store.compat.uploadFile": () => [VALID_ID, scratch.file],
+  "object_store.objects.download": () => [VALID_ID, VALID_ID, scratch.dir],
+  "object_store.compat.downloadObject": () => [VALID_ID, VALID_ID, scratch.dir],
+  "object_store.objects.bulkDelete": [VALID_ID, ["a", "b"]],
+  "object_store.compat.bulkDelete": [VALID_ID, ["a", "b"]],
+  "object_store.folders.upload": () => [scratch.folder],
+  "object_store.compat.uploadFolder": () => [scratch.folder],
+  "object_store.folders.sync": () => [scratch.folder, VALID_ID],
+  "object_store.compat.syncFolderToContainer": () => [scratch.folder, VALID_ID],
+};
+
+/** Call options besides the signal that a call requires (its options object is also where the signal goes). */
+const ABORT_OPTIONS: Record<string, Record<string, unknown>> = {
+  "object_store.objects.iterChunks": { chunkSize: 1024 },
+  "object_store.compat.iterObjectChunks": { chunkSize: 1024 },
+  "object_store.objects.getTempUrl": { seconds: 60 },
 };
 
 /** Calls whose abort is not checked here, and why. */
@@ -328,6 +445,18 @@ const ABORT_SKIP: Record<string, string> = {
   "dns.compat.setDelay": "sets the client's job polling delay locally; sends nothing",
 };
 
+
+/**
+ * Calls that take a signal but, when it has already fired, settle without an AbortError: offenders in
+ * packages this suite's author does not own, each reported to its owner with the fix. Nothing else may be
+ * listed here, and an entry that starts rejecting with AbortError fails the test until it is taken off.
+ */
+const ABORT_OFFENDERS: Record<string, string> = {
+  "object_store.objects.bulkDelete": "resolves { deleted: 0, status: '200 OK' }: deleteInBatches stops before the first batch and reports success",
+  "object_store.compat.bulkDelete": "the same call as objects.bulkDelete",
+  "object_store.folders.upload": "the job resolves (status 'aborted'): uploadFolder aborts it from inside its work instead of passing the signal to startJob",
+  "object_store.compat.uploadFolder": "the same call as folders.upload",
+};
 
 /**
  * Calls that send requests but take no call options (so no signal): offenders in packages this
@@ -346,11 +475,14 @@ describe("an already-aborted signal", () => {
   it("every method that sends a request takes call options, and an already-aborted signal rejects it with AbortError before any request", async () => {
     const aborted = AbortSignal.abort(new Error("caller gave up"));
     const failures: string[] = [];
-    // Calls refused for an argument GOOD_ARGS cannot make (a create's input object): still nothing may
-    // be sent, but their abort is not proven here.
+    // Calls refused for their arguments (still nothing may be sent): each needs its own ABORT_ARGS.
     const unproven: string[] = [];
     let checked = 0;
-    for (const m of allMethods()) {
+    const methods = allMethods();
+    // Every hand-written entry names a method that exists: a renamed call must not leave its entry behind unused.
+    const known = new Set(methods.map((m) => m.id));
+    expect(Object.keys({ ...ABORT_ARGS, ...ABORT_OPTIONS, ...ABORT_OFFENDERS, ...ABORT_SKIP }).filter((id) => !known.has(id))).toEqual([]);
+    for (const m of methods) {
       if (m.id in NO_REQUEST || m.id in ABORT_SKIP) continue;
       const at = optionsAt(m);
       // A call with no options at all cannot be cancelled: that is a failure, not a skip.
@@ -359,8 +491,11 @@ describe("an already-aborted signal", () => {
         continue;
       }
       const ids = new Set(idPositions(m));
-      const args = ABORT_ARGS[m.id]?.slice() ?? m.params.slice(0, at).map((p, i) => (ids.has(i) ? VALID_ID : GOOD_ARGS[p]));
-      args.push({ signal: aborted });
+      const given = ABORT_ARGS[m.id];
+      const args = (typeof given === "function" ? given() : given?.slice()) ?? m.params.slice(0, at).map((p, i) => (ids.has(i) ? VALID_ID : GOOD_ARGS[p]));
+      // The options go in their own slot: optional arguments a list leaves out are passed as undefined.
+      while (args.length < at) args.push(undefined);
+      args.push({ ...ABORT_OPTIONS[m.id], signal: aborted });
       const before = w.proxy.log.length;
       const e = await outcome(() => m.fn.apply(m.target, args));
       const sent = sentSince(before);
@@ -368,17 +503,19 @@ describe("an already-aborted signal", () => {
       // Options that refuse `signal` ("options.signal: unknown option") make the call uncancellable.
       const signalRefused = field === "signal" || field.endsWith(".signal");
       if (sent.length) failures.push(`${m.id}: sent ${sent.join(", ")} (${describeError(e)})`);
-      else if (e instanceof AbortError) checked++;
+      else if (m.id in ABORT_OFFENDERS) {
+        if (e instanceof AbortError) failures.push(`${m.id}: now rejects with AbortError; take it off ABORT_OFFENDERS`);
+        else if (e !== undefined) failures.push(`${m.id}: listed as settling without an error, but ${describeError(e)}`);
+      } else if (e instanceof AbortError) checked++;
       else if (signalRefused) failures.push(`${m.id}: ${describeError(e)}`);
-      else if (e instanceof ValidationError) unproven.push(m.id);
+      else if (e instanceof ValidationError) unproven.push(`${m.id}: ${describeError(e)}`);
       else failures.push(`${m.id}: ${describeError(e)}`);
     }
     expect(failures).toEqual([]);
-    // Most calls are proven: the arguments GOOD_ARGS builds pass validation and the signal stops them.
-    expect(checked).toBeGreaterThan(230);
-    expect(unproven.length, unproven.join(", ")).toBeLessThan(checked / 3);
-    // The hand-built argument lists must themselves get through validation, or they prove nothing.
-    expect(unproven.filter((id) => id in ABORT_ARGS)).toEqual([]);
+    // Every call is proven: GOOD_ARGS, or the call's own ABORT_ARGS, get it through validation, so only
+    // the signal stopped it. A call refused for its arguments proves nothing: give it ABORT_ARGS.
+    expect(unproven).toEqual([]);
+    expect(checked).toBeGreaterThan(550);
   });
 });
 

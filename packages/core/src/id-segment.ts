@@ -9,12 +9,20 @@ import { lazy } from "./lazy";
  */
 export const ID_SEGMENT = /^[^/]*[^/\s][^/]*$/;
 
-/** A string id that is one path segment (`ValidationError`: "must not be blank or contain '/'"). */
-export const idSegment = lazy(() => z.string().check(z.regex(ID_SEGMENT, "must not be blank or contain '/'")));
-
-/** An id, or any object carrying one in `id` (a `Server`, a create result), validated into the id. */
-export const idRef = lazy(() =>
-  z.union([idSegment(), z.pipe(z.object({ id: idSegment() }), z.transform((o) => o.id))], {
+// Built on first use (see lazy.ts); exported through named functions so a printed or minified export keeps its name.
+const segment = lazy(() => z.string().check(z.regex(ID_SEGMENT, "must not be blank or contain '/'")));
+const ref = lazy(() =>
+  z.union([segment(), z.pipe(z.object({ id: segment() }), z.transform((o) => o.id))], {
     error: "must be an id (not blank, no '/') or an object with an id",
   }),
 );
+
+/** A string id that is one path segment (`ValidationError`: "must not be blank or contain '/'"). */
+export function idSegment(): ReturnType<typeof segment> {
+  return segment();
+}
+
+/** An id, or any object carrying one in `id` (a `Server`, a create result), validated into the id. */
+export function idRef(): ReturnType<typeof ref> {
+  return ref();
+}
