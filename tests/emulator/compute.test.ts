@@ -79,6 +79,17 @@ describe("compute against @rax/emulator only", () => {
     await s.delete();
   });
 
+  it("changePassword shows PASSWORD until Nova is done (a reboot meanwhile is 409); waitFor(ACTIVE) waits for it", async () => {
+    const s = await nova().servers.create({ name: uniqueName("passwd"), image: UBUNTU, flavor: "general1-1" });
+    await s.waitFor("ACTIVE", { interval: 100 });
+    await s.changePassword("n3w-r00t-pass");
+    expect((await s.reload()).status).toBe("PASSWORD");
+    await expect(s.reboot()).rejects.toMatchObject({ status: 409 });
+    await s.waitFor("ACTIVE", { interval: 100 });
+    await s.reboot();
+    await s.delete();
+  });
+
   it("stop → SHUTOFF, start → ACTIVE, and the console output", async () => {
     const s = await nova().servers.create({ name: uniqueName("power"), image: UBUNTU, flavor: "general1-1" });
     await s.waitFor("ACTIVE", { interval: 100 });

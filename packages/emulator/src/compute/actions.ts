@@ -106,6 +106,9 @@ const ACTIONS: Record<string, Action> = {
   changePassword(r, s, info) {
     if (!isObject(info) || typeof info.adminPass !== "string" || !info.adminPass) throw invalid("adminPass", "'adminPass' is a required property");
     r.region.requireState(s, "changePassword", ["active"]);
+    // nova-api sets task_state updating_password before it answers (compute/api.py set_admin_password):
+    // the state map shows PASSWORD until nova-compute is done, and other actions are 409 meanwhile.
+    r.region.begin(s, "PASSWORD", "updating_password", r.compute.timings.reboot, { status: "ACTIVE", vmState: "active" });
     return emptyResponse(202);
   },
 
