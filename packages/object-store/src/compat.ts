@@ -111,8 +111,10 @@ export class ObjectStore extends ObjectStoreClient {
   }
   /**
    * The object's content: a Buffer; `{ meta, data }` with `includeMeta`; an async iterator of
-   * `chunkSize`-byte Buffers with `chunkSize`. `range` / `offset` + `size` read part of it.
+   * `chunkSize`-byte Buffers with `chunkSize` (both: `{ meta, data }` with `data` the iterator).
+   * `range` / `offset` + `size` read part of it.
    */
+  fetchObject(container: ContainerRef, name: ObjectRef, options: FetchObjectOptions & { includeMeta: true; chunkSize: number }): Promise<{ meta: ObjectInfo; data: AsyncIterable<Buffer> }>;
   fetchObject(container: ContainerRef, name: ObjectRef, options: FetchObjectOptions & { chunkSize: number }): Promise<AsyncIterable<Buffer>>;
   fetchObject(container: ContainerRef, name: ObjectRef, options: FetchObjectOptions & { includeMeta: true }): Promise<{ meta: ObjectInfo; data: Buffer }>;
   fetchObject(container: ContainerRef, name: ObjectRef, options?: FetchObjectOptions): Promise<Buffer>;

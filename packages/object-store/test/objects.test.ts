@@ -225,6 +225,25 @@ describe("fetching", () => {
     expect(Buffer.concat(iter).toString()).toBe(text);
   });
 
+  it("includeMeta with chunkSize (pyrax's (meta, generator)): the metadata and the chunks from one GET, on all three forms", async () => {
+    const obj = await cf.getObject("example", "new_object.txt");
+    const cont = await cf.getContainer("example");
+    for (const call of [
+      () => cf.fetchObject("example", "new_object.txt", { includeMeta: true, chunkSize: 12 }),
+      () => cont.fetchObject("new_object.txt", { includeMeta: true, chunkSize: 12 }),
+      () => obj.fetch({ includeMeta: true, chunkSize: 12 }),
+    ]) {
+      const mark = px.requests.length;
+      const { meta, data } = await call();
+      expect(meta).toMatchObject({ etag: md5(text), contentType: "text/plain", bytes: Buffer.byteLength(text) });
+      const chunks: Buffer[] = [];
+      for await (const c of data) chunks.push(c);
+      expect(chunks[0]?.length).toBe(12);
+      expect(Buffer.concat(chunks).toString()).toBe(text);
+      expect(px.requests.slice(mark).map((r) => r.method)).toEqual(["GET"]);
+    }
+  });
+
   it("reads byte ranges (inclusive) and partial reads without pyrax's off-by-one", async () => {
     expect((await cf.fetchObject("example", "new_object.txt", { range: { start: 0, end: 3 } })).toString()).toBe("This");
     expect(px.requests.at(-1)?.headers.range).toBe("bytes=0-3");

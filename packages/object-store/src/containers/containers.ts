@@ -171,6 +171,7 @@ export class Container {
   getObject(name: ObjectRef, options?: SignalOptions): Promise<StorageObject> {
     return this.client.objects.get(this, name, options);
   }
+  fetchObject(name: ObjectRef, options: FetchObjectOptions & { includeMeta: true; chunkSize: number }): Promise<{ meta: ObjectInfo; data: AsyncIterable<Buffer> }>;
   fetchObject(name: ObjectRef, options: FetchObjectOptions & { chunkSize: number }): Promise<AsyncIterable<Buffer>>;
   fetchObject(name: ObjectRef, options: FetchObjectOptions & { includeMeta: true }): Promise<{ meta: ObjectInfo; data: Buffer }>;
   fetchObject(name: ObjectRef, options?: FetchObjectOptions): Promise<Buffer>;

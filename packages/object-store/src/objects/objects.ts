@@ -51,8 +51,9 @@ export class Objects {
 
   /**
    * The object's content: a Buffer; `{ meta, data }` with `includeMeta`; an async iterator of
-   * `chunkSize`-byte Buffers with `chunkSize`. `range` / `offset` + `size` read part of it.
+   * `chunkSize`-byte Buffers with `chunkSize` (both: `{ meta, data }` with `data` the iterator). `range` / `offset` + `size` read part of it.
    */
+  fetch(container: ContainerRef, name: ObjectRef, options: FetchObjectOptions & { includeMeta: true; chunkSize: number }): Promise<{ meta: ObjectInfo; data: AsyncIterable<Buffer> }>;
   fetch(container: ContainerRef, name: ObjectRef, options: FetchObjectOptions & { chunkSize: number }): Promise<AsyncIterable<Buffer>>;
   fetch(container: ContainerRef, name: ObjectRef, options: FetchObjectOptions & { includeMeta: true }): Promise<{ meta: ObjectInfo; data: Buffer }>;
   fetch(container: ContainerRef, name: ObjectRef, options?: FetchObjectOptions): Promise<Buffer>;
@@ -241,6 +242,7 @@ export class StorageObject {
     return this;
   }
 
+  fetch(options: FetchObjectOptions & { includeMeta: true; chunkSize: number }): Promise<{ meta: ObjectInfo; data: AsyncIterable<Buffer> }>;
   fetch(options: FetchObjectOptions & { chunkSize: number }): Promise<AsyncIterable<Buffer>>;
   fetch(options: FetchObjectOptions & { includeMeta: true }): Promise<{ meta: ObjectInfo; data: Buffer }>;
   fetch(options?: FetchObjectOptions): Promise<Buffer>;

@@ -90,14 +90,20 @@ export async function uploadFile(client: SwiftClient, container: unknown, path: 
  * The object's content: a Buffer; `{ meta, data }` with `includeMeta`; an async iterator of
  * `chunkSize`-byte Buffers with `chunkSize`.
  */
-export async function fetchObject(client: SwiftClient, container: unknown, name: unknown, options?: unknown): Promise<Buffer | AsyncIterable<Buffer> | { meta: ObjectInfo; data: Buffer }> {
+export async function fetchObject(
+  client: SwiftClient,
+  container: unknown,
+  name: unknown,
+  options?: unknown,
+): Promise<Buffer | AsyncIterable<Buffer> | { meta: ObjectInfo; data: Buffer | AsyncIterable<Buffer> }> {
   const c = containerName(container);
   const n = objectName(name);
   const o = fetchOptions(options);
   if (o.chunkSize !== undefined) {
-    if (o.includeMeta) throw new ValidationError("options.includeMeta", "cannot be combined with chunkSize; use fetchStream");
-    const { body } = await openObject(client, c, n, o);
-    return rechunk(body, o.chunkSize);
+    // pyrax: include_meta with chunk_size → (meta, generator); the meta comes from the same GET.
+    const { info, body } = await openObject(client, c, n, o);
+    const chunks = rechunk(body, o.chunkSize);
+    return o.includeMeta ? { meta: info, data: chunks } : chunks;
   }
   const { res, info, body } = await openObject(client, c, n, o);
   const data = body === res.body ? Buffer.from(await res.bytes()) : await readAll(body);
