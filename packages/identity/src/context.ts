@@ -106,6 +106,12 @@ export interface FromEnvironmentOptions extends ContextOptions {
 export type ServiceClientClass<C, O extends ServiceClientOptions = ServiceClientOptions> = (new (session: AuthSession, opts?: O) => C) & {
   readonly serviceType?: string;
   readonly serviceName?: string;
+  /**
+   * Environment variables the client reads itself (Cloud Queues: `CLOUD_QUEUES_ID`): a context made with its own
+   * `env` hands that object to the client as its `env` option, so the client reads the context's variables, not
+   * `process.env`'s.
+   */
+  readonly environmentVariables?: readonly string[];
 };
 
 export interface ClientOptions {
@@ -443,6 +449,7 @@ export class Context {
       if (region !== undefined) opts.region = region;
       if (internal !== undefined) opts.internal = internal;
       if (o.endpoint !== undefined) opts.endpoint = o.endpoint;
+      if (Cls.environmentVariables?.length && this.#options.env !== undefined && !("env" in serviceOptions)) (opts as { env?: EnvVars }).env = this.#options.env;
       c = new Cls(id, opts as O);
       // The context's logger is where a client's own `httpLogDebug` writes too (this turns nothing on).
       if (this.#options.logger !== undefined) c.setHttpDebug(undefined, this.#options.logger);

@@ -12,7 +12,7 @@ export interface QueuesOptions extends ServiceClientOptions {
    * `QueueClientIDNotDefined` until `clientId` is set.
    */
   clientId?: string | null;
-  /** Where `CLOUD_QUEUES_ID` is read from; default `process.env`. */
+  /** Where `CLOUD_QUEUES_ID` is read from; default `process.env` (`ctx.client(Queues)` passes a context's own `env`). */
   env?: Record<string, string | undefined>;
 }
 
@@ -34,6 +34,8 @@ function checkedClientId(v: unknown): string {
 export class Queues extends ServiceClient implements QueuesApi {
   static override readonly serviceType = "rax:queues";
   static override readonly serviceName = "cloudQueues";
+  /** Read from the `env` option (a context's own variables, when it was made with `env`), else `process.env`. */
+  static readonly environmentVariables: readonly string[] = ["CLOUD_QUEUES_ID"];
 
   readonly #fixed?: string;
   #endpoint?: string;
