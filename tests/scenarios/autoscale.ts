@@ -180,7 +180,7 @@ export function autoScaleScenarios(getTarget: () => Target, o: AutoScaleScenario
   });
 
   describe("the seed's Workflow: Cloud Monitoring alarm → webhook → policy", () => {
-    it.skipIf(!o.advanceClock)("an alarm going CRITICAL calls its plan's webhook notification, the capability URL, and the policy runs", async () => {
+    it.skipIf(!o.advanceClock)("an alarm going CRITICAL calls its plan's webhook notification, the capability URL, and the policy runs; so does a test of it", async () => {
       const g = await group("workflow");
       const up = await g.addPolicy({ name: "up", cooldown: 0, change: 1 });
       const hook = await up.addWebhook("alarm");
@@ -198,6 +198,11 @@ export function autoScaleScenarios(getTarget: () => Target, o: AutoScaleScenario
         // Staying CRITICAL is no change: nothing more is called.
         o.advanceClock!(5 * 60_000);
         expect((await g.getState()).desiredCapacity).toBe(1);
+        // A notification test sends it too: testing a capability-URL webhook runs the policy.
+        await notification.test();
+        expect((await g.getState()).desiredCapacity).toBe(2);
+        await cm.notifications.testNew({ type: "webhook", details: { url: hook.capabilityUrl! } });
+        expect((await g.getState()).desiredCapacity).toBe(3);
         await ent.delete();
         await plan.delete();
         await notification.delete();

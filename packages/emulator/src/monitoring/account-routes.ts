@@ -67,6 +67,8 @@ export async function notificationRoutes(r: MaasRequest, [id, sub, ...extra]: st
   if (!n || extra.length) throw notFound("Notification", id);
   if (sub === "test") {
     if (m !== "POST") throw bad();
+    // A test sends the notification: a webhook's URL is POSTed (an Auto Scale capability URL runs its policy).
+    r.account.deliver(n.type, n.details);
     return jsonResponse(200, testResult(n.type));
   }
   if (sub !== undefined) throw notFound("Resource", r.url.pathname);
@@ -97,7 +99,9 @@ export async function testNotification(r: MaasRequest): Promise<Response> {
   if (r.request.method !== "POST") throw bad();
   const body = await jsonBody(r);
   const type = text(body, "type", { required: true })!;
-  notificationDetails(type, isObject(body.details) ? body.details : {});
+  const details = isObject(body.details) ? body.details : {};
+  notificationDetails(type, details);
+  r.account.deliver(type, details);
   return jsonResponse(200, testResult(type));
 }
 

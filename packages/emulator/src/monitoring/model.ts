@@ -161,8 +161,13 @@ export class TenantMonitoring {
     const ids = plan ? { OK: plan.ok_state, WARNING: plan.warning_state, CRITICAL: plan.critical_state }[state] : [];
     for (const id of ids ?? []) {
       const n = this.notifications.get(id);
-      if (n?.type === "webhook" && typeof n.details.url === "string") this.postWebhook(n.details.url);
+      if (n) this.deliver(n.type, n.details);
     }
+  }
+
+  /** Sends one notification: a webhook's POST (a test's too); other types leave the emulator. */
+  deliver(type: string, details: Record<string, unknown>): void {
+    if (type === "webhook" && typeof details.url === "string") this.postWebhook(details.url);
   }
 
   checksOf(entityId: string): CheckRecord[] {
