@@ -24,6 +24,8 @@ export interface QueuesApi extends ServiceClient {
    * the calls check it without an await on their hot path.
    */
   ready(signal?: AbortSignal): Promise<void> | undefined;
+  /** Whether `ready()` has nothing to wait for, asked without starting an authentication. */
+  readonly isReady: boolean;
 }
 
 /**

@@ -73,8 +73,13 @@ export class Queues extends ServiceClient implements QueuesApi {
 
   /** Authenticates if the endpoint is not known yet; undefined when it is (see `QueuesApi.ready`). */
   ready(signal?: AbortSignal): Promise<void> | undefined {
-    if (this.#fixed !== undefined || this.#endpoint !== undefined || this.session.currentToken?.() !== undefined) return undefined;
+    if (this.isReady) return undefined;
     return this.session.getToken(signal).then(() => undefined);
+  }
+
+  /** Whether the endpoint is known (no authentication needed to find it); starts nothing. */
+  get isReady(): boolean {
+    return this.#fixed !== undefined || this.#endpoint !== undefined || this.session.currentToken?.() !== undefined;
   }
 
   /** 1 = Rackspace Cloud Queues v1 (Marconi), 2 = OpenStack Zaqar v2: read from the endpoint. */

@@ -59,4 +59,34 @@ describe("a client on a session that has not authenticated yet", () => {
     expect(session.authentications).toBe(1);
     expect(seen).toHaveLength(0);
   });
+
+  it("making a listing starts no authentication; one that fails reaches the caller once, not also as an unhandled rejection", async () => {
+    const { pq, seen } = await serve({ version: 2 });
+    class NoCredentials extends FreshSession {
+      override async getToken(): Promise<string> {
+        this.authentications++;
+        throw new NotAuthenticated("no credentials: set username and password");
+      }
+    }
+    const session = new NoCredentials(pq.session.transport, pq.endpoint);
+    const fresh = new Queues(session, { clientId: CLIENT_ID });
+    const unhandled: unknown[] = [];
+    const onUnhandled = (e: unknown) => unhandled.push(e);
+    process.on("unhandledRejection", onUnhandled);
+    try {
+      const queues = fresh.queues.list();
+      const messages = fresh.messages.list("q");
+      // Lazy: nothing is asked of the session until a page is.
+      expect(session.authentications).toBe(0);
+      await expect(queues.toArray()).rejects.toBeInstanceOf(NotAuthenticated);
+      await expect(messages.toArray()).rejects.toBeInstanceOf(NotAuthenticated);
+      expect(session.authentications).toBe(2);
+      // Let any dropped promise's rejection surface before looking.
+      await new Promise((r) => setImmediate(r));
+      expect(unhandled).toEqual([]);
+      expect(seen).toHaveLength(0);
+    } finally {
+      process.off("unhandledRejection", onUnhandled);
+    }
+  });
 });

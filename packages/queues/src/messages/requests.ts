@@ -73,7 +73,8 @@ export function listMessages(client: QueuesApi, queue: QueueRef, filters?: ListM
     if (f.pageSize !== undefined && f.pageSize > pages.messages.max) throw new ValidationError("filters.pageSize", `must be at most ${pages.messages.max}`);
     return f.pageSize ?? pages.messages.default;
   };
-  let size = client.ready() === undefined ? sizeFor() : undefined;
+  // Asked without starting authentication: a listing is lazy, and a started one nobody awaits would be an unhandled rejection.
+  let size = client.isReady ? sizeFor() : undefined;
   return linkPager(
     async (marker, want) => {
       const ready = client.ready(o.signal);

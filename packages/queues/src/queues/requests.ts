@@ -38,7 +38,8 @@ export function listQueues(client: QueuesApi, filters?: ListQueuesInput, o: Call
     if (f.pageSize !== undefined && f.pageSize > pages.queues.max) throw new ValidationError("filters.pageSize", `must be at most ${pages.queues.max}`);
     return f.pageSize ?? pages.queues.default;
   };
-  let size = client.ready() === undefined ? sizeFor() : undefined;
+  // Asked without starting authentication: a listing is lazy, and a started one nobody awaits would be an unhandled rejection.
+  let size = client.isReady ? sizeFor() : undefined;
   return linkPager(
     async (marker, want) => {
       const ready = client.ready(o.signal);
