@@ -74,14 +74,14 @@ describe("load balancers", () => {
     const node1 = clb.Node({ address: "10.177.1.1", port: 80, condition: "ENABLED" });
     const node2 = clb.Node({ address: "10.177.1.2", port: 80, condition: "DISABLED", weight: 5, type: "SECONDARY" });
     const vip = clb.VirtualIP({ type: "PUBLIC" });
-    const lb = await clb.create({ name: "example_lb", port: 80, protocol: "HTTP", nodes: [node1, node2], virtualIps: [vip, { id: 15 }, { type: "SERVICENET", ipVersion: "IPV6" }], metadata: { a: "1" }, halfClosed: false, timeout: 60, httpsRedirect: false, sessionPersistence: "HTTP_COOKIE", connectionLogging: true, accessList: [{ address: "10.0.0.0/8", type: "ALLOW" }], healthMonitor: { type: "CONNECT" } });
+    const lb = await clb.create({ name: "example_lb", port: 80, protocol: "HTTP", nodes: [node1, node2], virtualIps: [vip, { id: 15 }, { type: "PUBLIC", ipVersion: "IPV6" }], metadata: { a: "1" }, halfClosed: false, timeout: 60, httpsRedirect: false, sessionPersistence: "HTTP_COOKIE", connectionLogging: true, accessList: [{ address: "10.0.0.0/8", type: "ALLOW" }], healthMonitor: { type: "CONNECT" } });
     expect(lb.status).toBe("BUILD");
     expect(seen[0]!.body).toEqual({
       loadBalancer: {
         name: "example_lb",
         port: 80,
         protocol: "HTTP",
-        virtualIps: [{ type: "PUBLIC" }, { id: 15 }, { type: "SERVICENET", ipVersion: "IPV6" }],
+        virtualIps: [{ type: "PUBLIC" }, { id: 15 }, { type: "PUBLIC", ipVersion: "IPV6" }],
         nodes: [
           { address: "10.177.1.1", port: 80, condition: "ENABLED" },
           { address: "10.177.1.2", port: 80, condition: "DISABLED", type: "SECONDARY", weight: 5 },
