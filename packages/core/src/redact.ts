@@ -165,12 +165,14 @@ const QUOTE = `(["']|\\\\"|&quot;|&#34;|&#x22;|&#x27;|&#39;|&apos;)`;
 // as \\' (taken as part of the value: a plain repr's value that ends in a backslash is then masked
 // past its end, which hides more, never less).
 const QUOTED_VALUE = `((?:(?!\\2)(?:\\\\{3}.|\\\\{2}'|\\\\.|[^\\\\]))*)`;
-const QUOTED_RE = new RegExp(`(${QUOTE}${SECRET_KEY}\\2\\s*:\\s*\\2)${QUOTED_VALUE}(\\2)`, "gi");
+// A value cut short with the text (a 200-character snippet of a body) runs to the end: its start is
+// masked as a whole value would be.
+const QUOTED_RE = new RegExp(`(${QUOTE}${SECRET_KEY}\\2\\s*:\\s*\\2)${QUOTED_VALUE}(\\2|$)`, "gi");
 
 // Token bodies carry the token as {"token": {"id": "<token>", ...}} (Rackspace/Keystone v2, and
 // v2/v3 token-auth requests): mask an "id" that sits directly in a "token" object, before or after
 // objects nested in it ("tenant": {"id": …}).
-const TOKEN_ID_RE = new RegExp(`(${QUOTE}token\\2\\s*:\\s*\\{(?:[^{}]|\\{[^{}]*\\})*?\\2id\\2\\s*:\\s*\\2)${QUOTED_VALUE}(\\2)`, "gi");
+const TOKEN_ID_RE = new RegExp(`(${QUOTE}token\\2\\s*:\\s*\\{(?:[^{}]|\\{[^{}]*\\})*?\\2id\\2\\s*:\\s*\\2)${QUOTED_VALUE}(\\2|$)`, "gi");
 
 // key=value in query strings, fragments (#access_token=…) and form-encoded bodies (a form's first
 // field has nothing before it).

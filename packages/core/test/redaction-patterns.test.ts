@@ -35,6 +35,8 @@ const SHAPES: Record<string, string> = {
   "private_key": `{"certificate": "c", "private_key": "${S}"}`,
   "Zaqar share signature": `{"project": "p", "signature": "${S}", "expires": "2030"}`,
   "token id after a nested tenant": `{"access": {"token": {"expires": "2030", "tenant": {"id": "t1", "name": "n"}, "id": "${S}"}}}`,
+  "a token id cut short with its snippet": `{"access": {"token": {"expires": "2030", "id": "${S}`.slice(0, -4),
+  "a password cut short with its snippet": `{"auth": {"passwordCredentials": {"username": "u", "password": "${S}`.slice(0, -4),
   "autoscale capability URL": `{"links": [{"href": "https://127.0.0.1/v1.0/execute/1/${S}/", "rel": "capability"}]}`,
   "monitoring webhook details.url, type first": `{"id": "nt1", "type": "webhook", "details": {"url": "https://hooks.example/${S}"}}`,
   "monitoring webhook details.url, type last": `{"id": "nt1", "details": {"url": "https://hooks.example/${S}"}, "label": "l", "type": "webhook"}`,
@@ -45,7 +47,9 @@ describe("redact() masks secrets it was never told about, by their shape", () =>
   for (const [shape, text] of Object.entries(SHAPES)) {
     it(shape, () => {
       const out = redact(text);
-      expect(out).not.toContain(S);
+      // no part of it either (a value cut short keeps only its start)
+      expect(out).not.toContain(S.slice(0, 12));
+      expect(out).not.toContain(S.slice(-12, -4));
       expect(out).toContain("[REDACTED]");
       // idempotent: a line redacted twice (transport, then a logger that redacts) reads the same
       expect(redact(out)).toBe(out);
@@ -90,6 +94,35 @@ describe("registered secrets are masked in HTML-escaped form too", () => {
       expect(redact(`got ${numeric}`)).toBe("got [REDACTED]");
     } finally {
       unregisterSecret(pw);
+    }
+  });
+});
+
+describe("a snippet cut from a body shows no start of a secret", () => {
+  it("InvalidResponse for a token body whose id straddles the 200-character cut", async () => {
+    const { createServer } = await import("node:http");
+    const { inspect } = await import("node:util");
+    const { Transport, InvalidResponse } = await import("../src/index");
+    const token = `gAAAAA${S}${S}`;
+    const prefix = `{"access": {"token": {"expires": "2030-01-01T00:00:00Z", "tenant": {"id": "t", "name": "${"n".repeat(60)}"}, "id": "`;
+    const body = `${prefix.padEnd(190, " ")}${token}"}}, oops`;
+    const srv = createServer((req, res) => {
+      req.resume();
+      res.writeHead(200, { "content-type": "application/json" });
+      res.end(body);
+    });
+    await new Promise<void>((r) => srv.listen(0, "127.0.0.1", r));
+    const t = new Transport();
+    try {
+      const res = await t.request({ method: "POST", url: `http://127.0.0.1:${(srv.address() as { port: number }).port}/v2.0/tokens` });
+      const e = await res.json().catch((x: unknown) => x);
+      expect(e).toBeInstanceOf(InvalidResponse);
+      expect(body.indexOf(token)).toBeLessThan(200);
+      expect(body.indexOf(token) + token.length).toBeGreaterThan(200);
+      for (const shown of [inspect(e, { depth: Infinity, showHidden: true }), JSON.stringify(e), String(e)]) expect(shown).not.toContain(token.slice(0, 10));
+    } finally {
+      await t.close();
+      srv.close();
     }
   });
 });
