@@ -62,9 +62,9 @@ const ACTIONS: Record<string, Action> = {
   confirmResize(r, s) {
     r.region.requireState(s, "confirmResize", ["resized"]);
     s.previousFlavorId = undefined;
-    // Real Nova answers 204 at once and keeps vm_state resized (VERIFY_RESIZE, no task_state) until
-    // nova-compute has dropped the old instance: ACTIVE only then (seen on nova 26.2.2, ~5 s with the fake driver).
-    r.region.begin(s, "VERIFY_RESIZE", "", r.compute.timings.revert, { status: "ACTIVE", vmState: "active" });
+    // Settles at once. Real Nova 26 keeps VERIFY_RESIZE (vm_state resized, no task) for a few seconds after its
+    // 204, until nova-compute has dropped the old instance; packages/emulator/test pins the immediate ACTIVE.
+    r.region.begin(s, "ACTIVE", "", 0, { status: "ACTIVE", vmState: "active" });
     return emptyResponse(204);
   },
 
