@@ -58,7 +58,10 @@ export class Volumes {
     return attach.attachVolume(this.client, volume, server, mountpoint, o);
   }
 
-  /** Detaches the volume from its server; nothing happens if it is not attached (as pyrax). */
+  /**
+   * Detaches the volume from its server; nothing happens if it is not attached (as pyrax) — nor while it is
+   * still attaching (Cinder lists no attachment before `in-use`): wait for `in-use` first.
+   */
   async detach(volume: Ref, o?: CallOptions): Promise<void> {
     const v = await api.getVolume(this.client, volume, o);
     for (const a of v.attachments) await attach.detachVolume(this.client, v.id, a.serverId, o);
