@@ -1,4 +1,4 @@
-import { NotFound } from "@rax/core";
+import { NotFound, waitUntil } from "@rax/core";
 import { describe, expect, it } from "vitest";
 import { Compute, NoSuchFlavor, NoSuchImage, PyraxCompute } from "../src/index";
 import { serve } from "./fixture";
@@ -96,6 +96,19 @@ describe("images as compute sees them", () => {
     expect(img.status).toBe("SAVING");
     expect(await img.waitFor("ACTIVE", { interval: 1 })).toBe(img);
     expect(img).toMatchObject({ status: "ACTIVE", progress: 100 });
+  });
+
+  it("the seed's image = cs.images.get(id); wait_until(image, \"status\", [\"ACTIVE\", \"ERROR\"]): core's waitUntil polls image.reload()", async () => {
+    const { nova, seen } = await serve(
+      { method: "GET", path: "/images/snap-1", status: 200, body: { image: snap } },
+      { method: "GET", path: "/images/snap-1", status: 200, body: { image: snap } },
+      { method: "GET", path: "/images/snap-1", status: 200, body: { image: { ...snap, status: "ACTIVE", progress: 100 } } },
+    );
+    const image = await nova.images.get("snap-1");
+    const done = await waitUntil(image, "status", ["ACTIVE", "ERROR"], { interval: 1 });
+    expect(done).toBe(image);
+    expect(image).toMatchObject({ status: "ACTIVE", progress: 100 });
+    expect(seen).toHaveLength(3);
   });
 });
 

@@ -82,6 +82,14 @@ export class Image {
     this.#images = images;
     assignData(this, data);
   }
+  /**
+   * Reloads this object in place from Nova and returns it (pyrax's `image.get()`), so core's
+   * `waitUntil(image, "status", ["ACTIVE", "ERROR"])` — the seed's `wait_until(image, …)` — can poll it.
+   */
+  async reload(o?: CallOptions): Promise<this> {
+    assignData(this, await api.getImage(this.#images.client, this, o));
+    return this;
+  }
   delete(o?: CallOptions): Promise<void> {
     return this.#images.delete(this, o);
   }
