@@ -165,14 +165,19 @@ const QUOTE = `(["']|\\\\"|&quot;|&#34;|&#x22;|&#x27;|&#39;|&apos;)`;
 // as \\' (taken as part of the value: a plain repr's value that ends in a backslash is then masked
 // past its end, which hides more, never less).
 const QUOTED_VALUE = `((?:(?!\\2)(?:\\\\{3}.|\\\\{2}'|\\\\.|[^\\\\]))*)`;
-// A value cut short with the text (a 200-character snippet of a body) runs to the end: its start is
-// masked as a whole value would be.
-const QUOTED_RE = new RegExp(`(${QUOTE}${SECRET_KEY}\\2\\s*:\\s*\\2)${QUOTED_VALUE}(\\2|$)`, "gi");
+// A value cut short with its text (a 200-character snippet of a body) has no closing quote: it is
+// masked up to the end, or up to the "…" that marks where a log cut it (the log's own note after
+// the "…" stays: the debug log redacts each line again after its body preview was cut).
+const CUT_VALUE = `((?:(?!\\2)(?:\\\\{3}.|\\\\{2}'|\\\\.|[^\\\\…]))*)(?=…|$)`;
+const QUOTED_RE = new RegExp(`(${QUOTE}${SECRET_KEY}\\2\\s*:\\s*\\2)${QUOTED_VALUE}(\\2)`, "gi");
+const QUOTED_CUT_RE = new RegExp(`(${QUOTE}${SECRET_KEY}\\2\\s*:\\s*\\2)${CUT_VALUE}()`, "gi");
 
 // Token bodies carry the token as {"token": {"id": "<token>", ...}} (Rackspace/Keystone v2, and
 // v2/v3 token-auth requests): mask an "id" that sits directly in a "token" object, before or after
 // objects nested in it ("tenant": {"id": …}).
-const TOKEN_ID_RE = new RegExp(`(${QUOTE}token\\2\\s*:\\s*\\{(?:[^{}]|\\{[^{}]*\\})*?\\2id\\2\\s*:\\s*\\2)${QUOTED_VALUE}(\\2|$)`, "gi");
+const TOKEN_ID_OPEN = `(${QUOTE}token\\2\\s*:\\s*\\{(?:[^{}]|\\{[^{}]*\\})*?\\2id\\2\\s*:\\s*\\2)`;
+const TOKEN_ID_RE = new RegExp(`${TOKEN_ID_OPEN}${QUOTED_VALUE}(\\2)`, "gi");
+const TOKEN_ID_CUT_RE = new RegExp(`${TOKEN_ID_OPEN}${CUT_VALUE}()`, "gi");
 
 // key=value in query strings, fragments (#access_token=…) and form-encoded bodies (a form's first
 // field has nothing before it).
@@ -235,8 +240,8 @@ export function redact(text: string): string {
   if (r.session.size > 0) out = maskAll(out, r.session);
   if (r.ephemeral.size > 0) out = maskAll(out, r.ephemeral);
   // Each rarer shape runs only when the text holds its marker: a debug line pays for few patterns.
-  out = out.replace(HEADER_RE, `$1${MASK}`).replace(QUOTED_RE, maskQuoted).replace(FORM_RE, `$1${MASK}`);
-  if (/token/i.test(out)) out = out.replace(TOKEN_ID_RE, maskQuoted);
+  out = out.replace(HEADER_RE, `$1${MASK}`).replace(QUOTED_RE, maskQuoted).replace(QUOTED_CUT_RE, maskQuoted).replace(FORM_RE, `$1${MASK}`);
+  if (/token/i.test(out)) out = out.replace(TOKEN_ID_RE, maskQuoted).replace(TOKEN_ID_CUT_RE, maskQuoted);
   if (out.includes("<")) out = out.replace(XML_ELEMENT_RE, (_m, open: string, _k: string, _v: string, close: string) => `${open}${MASK}${close}`).replace(XML_TOKEN_ID_RE, maskQuoted);
   if (out.includes("=")) out = out.replace(XML_ATTRIBUTE_RE, maskQuoted);
   if (/name\s*=/i.test(out)) out = out.replace(MULTIPART_RE, `$1${MASK}`);
