@@ -1,7 +1,7 @@
 import { mkdir, mkdtemp, symlink, utimes, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { ValidationError } from "@rax/core";
+import { AbortError, ValidationError } from "@rax/core";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import type { FolderProgress, ObjectStore } from "../src/index";
 import { type EmulatedSwift, startEmulatedSwift } from "./emulator-client";
@@ -82,13 +82,13 @@ describe("uploadFolder", () => {
     expect(stored("cool_project").length).toBeLessThan(36);
   });
 
-  it("an AbortSignal cancels too", async () => {
+  it("an AbortSignal cancels too: fired mid-way the job resolves cancelled; fired before, it rejects with AbortError", async () => {
     const ac = new AbortController();
-    ac.abort();
-    const job = cf.uploadFolder(folder, { signal: ac.signal });
+    const job = cf.uploadFolder(folder, { signal: ac.signal, concurrency: 1, archive: false, onProgress: () => ac.abort() });
     const r = await job.done;
     expect(r.cancelled).toBe(true);
-    expect(r.uploaded).toEqual([]);
+    expect(r.notUploaded.length).toBeGreaterThan(0);
+    await expect(cf.uploadFolder(folder, { signal: AbortSignal.abort() }).done).rejects.toBeInstanceOf(AbortError);
   });
 
   it("a high concurrency is not reported as an abort-listener leak", async () => {

@@ -78,6 +78,13 @@ describe("bulk delete as a Job", () => {
     expect(bulkDeletes(mark)).toHaveLength(0);
   });
 
+  it("the Promise form with an already-fired signal rejects with AbortError and sends nothing (it reported '200 OK', 0 deleted)", async () => {
+    const mark = swift.emu.requests.length;
+    await expect(cf.bulkDelete(container, names, { signal: AbortSignal.abort() })).rejects.toBeInstanceOf(AbortError);
+    expect(swift.since(mark)).toHaveLength(0);
+    expect(await cf.listObjectNames(container)).toEqual(names);
+  });
+
   it("bad input throws at once for the job form and rejects for the Promise form, before any request", async () => {
     const mark = swift.emu.requests.length;
     expect(() => cf.bulkDelete(container, ["a", ""], { async: true })).toThrow(ValidationError);
@@ -147,6 +154,15 @@ describe("folder upload as a Job", () => {
     await expect(job).rejects.toMatchObject({ field: "path" });
     await expect(job.scanned).rejects.toBeInstanceOf(ValidationError);
     expect(job.status).toBe("failed");
+    expect(swift.since(mark)).toHaveLength(0);
+  });
+
+  it("an already-fired signal rejects the job and `scanned` with AbortError and sends nothing", async () => {
+    const mark = swift.emu.requests.length;
+    const job = cf.folders.upload(folder, { container, signal: AbortSignal.abort() });
+    await expect(job).rejects.toBeInstanceOf(AbortError);
+    await expect(job.scanned).rejects.toBeInstanceOf(AbortError);
+    expect(job.status).toBe("aborted");
     expect(swift.since(mark)).toHaveLength(0);
   });
 

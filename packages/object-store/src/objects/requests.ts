@@ -1,5 +1,5 @@
 import { basename } from "node:path";
-import { errorFromResponse, InvalidResponse, type RaxResponse, startJob, ValidationError } from "@rax/core";
+import { AbortError, errorFromResponse, InvalidResponse, type RaxResponse, startJob, ValidationError } from "@rax/core";
 import { copyNotFound, goneOnRetry, objectNotFound } from "../not-found";
 import { type Metadata, metadataFrom, metaHeaderName, metaHeaders, toWire } from "../metadata-headers";
 import { containerName, encodeBodyPath, objectName, objectPath } from "../names";
@@ -425,6 +425,9 @@ function bulkDeleteInput(container: unknown, names: unknown, options: unknown): 
 /** Delete many objects with one request per `batchSize` names (an empty list sends nothing). */
 export async function bulkDelete(client: SwiftClient, container: unknown, names: unknown, options?: unknown): Promise<BulkDeleteResult> {
   const i = bulkDeleteInput(container, names, options);
+  // Fired before the first batch: nothing was asked of the server, so no counts to report (the
+  // batches' loop would stop at once and call that a "200 OK" of nothing deleted).
+  if (i.signal?.aborted) throw new AbortError(undefined, { cause: i.signal.reason, attempts: 0 });
   return deleteInBatches(client, i.c, i.names, i);
 }
 

@@ -132,8 +132,6 @@ export function uploadFolder(client: SwiftClient, path: unknown, options?: unkno
     async (ctx) => {
       if (!input) throw invalid;
       const { o, store } = input;
-      if (o.signal?.aborted) job.abort(o.signal.reason);
-      else o.signal?.addEventListener("abort", () => job.abort(o.signal?.reason), { once: true });
       let files: LocalFile[];
       try {
         const root = await checkFolder(path);
@@ -147,7 +145,8 @@ export function uploadFolder(client: SwiftClient, path: unknown, options?: unkno
       }
       return uploadFiles(client, state, files, o, store, ctx);
     },
-    { id: key },
+    // The caller's signal is the job's: already fired, the job rejects with AbortError and sends nothing.
+    { id: key, signal: input?.o.signal },
   );
   // A job that fails or is cancelled before its scan settles `scanned` too: bad options throw
   // before the scan starts, and a cancel in the same tick as the call stops the job before its
