@@ -160,24 +160,26 @@ const SECRET_KEY = `[\\w:.-]*?(?:${SECRET_KEY_ENDINGS})`;
 // repr of a dict in a server's message ('), JSON inside a JSON string (\") and JSON or a repr
 // echoed in an HTML page (&quot;, &#x27;). The value runs to the same quote, skipping escapes.
 const QUOTE = `(["']|\\\\"|&quot;|&#34;|&#x22;|&#x27;|&#39;|&apos;)`;
-// A backslash escape is one unit. Inside JSON-in-JSON an escaped quote is three backslashes and the
-// quote (the \" quote must not end there), and a Python repr inside a JSON string escapes its quote
-// as \\' (taken as part of the value: a plain repr's value that ends in a backslash is then masked
-// past its end, which hides more, never less).
-const QUOTED_VALUE = `((?:(?!\\2)(?:\\\\{3}.|\\\\{2}'|\\\\.|[^\\\\]))*)`;
+// A backslash run and the character after it are one unit, taken whole (the lookahead and
+// backreference make the run atomic: a regex free to split a run of backslashes tries every split,
+// and a hostile body of backslashes took seconds). So JSON-in-JSON's escaped quote (three
+// backslashes and the quote) and a Python repr's \' inside a JSON string (\\') stay in the value;
+// a value that really ends in an escaped backslash is then masked past its end, which hides more,
+// never less.
+const QUOTED_VALUE = `((?:(?!\\2)(?:(?=(\\\\+))\\4(?:[^]|$)|[^\\\\]))*)`;
 // A value cut short with its text (a 200-character snippet of a body) has no closing quote: it is
 // masked up to the end, or up to the "…" that marks where a log cut it (the log's own note after
 // the "…" stays: the debug log redacts each line again after its body preview was cut).
-const CUT_VALUE = `((?:(?!\\2)(?:\\\\{3}.|\\\\{2}'|\\\\.|[^\\\\…]))*)(?=…|$)`;
-const QUOTED_RE = new RegExp(`(${QUOTE}${SECRET_KEY}\\2\\s*:\\s*\\2)${QUOTED_VALUE}(\\2)`, "gi");
-const QUOTED_CUT_RE = new RegExp(`(${QUOTE}${SECRET_KEY}\\2\\s*:\\s*\\2)${CUT_VALUE}()`, "gi");
+const CUT_VALUE = `((?:(?!\\2)(?:(?=(\\\\+))\\4(?:[^…]|$)|[^\\\\…]))*)(?=…|$)`;
+const QUOTED_RE = new RegExp(`(${QUOTE}${SECRET_KEY}\\2\\s*:\\s*\\2)${QUOTED_VALUE}\\2`, "gi");
+const QUOTED_CUT_RE = new RegExp(`(${QUOTE}${SECRET_KEY}\\2\\s*:\\s*\\2)${CUT_VALUE}`, "gi");
 
 // Token bodies carry the token as {"token": {"id": "<token>", ...}} (Rackspace/Keystone v2, and
 // v2/v3 token-auth requests): mask an "id" that sits directly in a "token" object, before or after
 // objects nested in it ("tenant": {"id": …}).
 const TOKEN_ID_OPEN = `(${QUOTE}token\\2\\s*:\\s*\\{(?:[^{}]|\\{[^{}]*\\})*?\\2id\\2\\s*:\\s*\\2)`;
-const TOKEN_ID_RE = new RegExp(`${TOKEN_ID_OPEN}${QUOTED_VALUE}(\\2)`, "gi");
-const TOKEN_ID_CUT_RE = new RegExp(`${TOKEN_ID_OPEN}${CUT_VALUE}()`, "gi");
+const TOKEN_ID_RE = new RegExp(`${TOKEN_ID_OPEN}${QUOTED_VALUE}\\2`, "gi");
+const TOKEN_ID_CUT_RE = new RegExp(`${TOKEN_ID_OPEN}${CUT_VALUE}`, "gi");
 
 // key=value in query strings, fragments (#access_token=…) and form-encoded bodies (a form's first
 // field has nothing before it).
@@ -219,8 +221,10 @@ function maskAll(text: string, secrets: Map<string, string[]>): string {
   return out;
 }
 
-/** `open` + mask + `close` for patterns whose groups are (open, quote, value, close). */
-const maskQuoted = (_m: string, open: string, _q: string, _v: string, close: string) => `${open}${MASK}${close}`;
+/** `open` + mask + the quote, for patterns whose groups are (open, quote, …) and that end with that quote. */
+const maskQuoted = (_m: string, open: string, quote: string) => `${open}${MASK}${quote}`;
+/** `open` + mask, for a value cut short (no closing quote). */
+const maskCut = (_m: string, open: string) => `${open}${MASK}`;
 
 /**
  * Scrub secrets from free text: auth/subject/storage token headers (and an Authorization
@@ -240,8 +244,8 @@ export function redact(text: string): string {
   if (r.session.size > 0) out = maskAll(out, r.session);
   if (r.ephemeral.size > 0) out = maskAll(out, r.ephemeral);
   // Each rarer shape runs only when the text holds its marker: a debug line pays for few patterns.
-  out = out.replace(HEADER_RE, `$1${MASK}`).replace(QUOTED_RE, maskQuoted).replace(QUOTED_CUT_RE, maskQuoted).replace(FORM_RE, `$1${MASK}`);
-  if (/token/i.test(out)) out = out.replace(TOKEN_ID_RE, maskQuoted).replace(TOKEN_ID_CUT_RE, maskQuoted);
+  out = out.replace(HEADER_RE, `$1${MASK}`).replace(QUOTED_RE, maskQuoted).replace(QUOTED_CUT_RE, maskCut).replace(FORM_RE, `$1${MASK}`);
+  if (/token/i.test(out)) out = out.replace(TOKEN_ID_RE, maskQuoted).replace(TOKEN_ID_CUT_RE, maskCut);
   if (out.includes("<")) out = out.replace(XML_ELEMENT_RE, (_m, open: string, _k: string, _v: string, close: string) => `${open}${MASK}${close}`).replace(XML_TOKEN_ID_RE, maskQuoted);
   if (out.includes("=")) out = out.replace(XML_ATTRIBUTE_RE, maskQuoted);
   if (/name\s*=/i.test(out)) out = out.replace(MULTIPART_RE, `$1${MASK}`);
