@@ -200,6 +200,11 @@ const MULTIPART_RE = new RegExp(`(name\\s*=\\s*"${SECRET_KEY}"[^\\r\\n]*\\r?\\n(
 const FIELD_VALUE_RE = new RegExp(`(field/attribute ${SECRET_KEY}\\. Value: )(.+?)((?:\\. |\\.?$)[^\\n]*)`, "gim");
 const maskFieldValue = (_m: string, open: string, value: string, rest: string) =>
   `${open}${MASK}${value.length >= MIN_SECRET_LENGTH && value !== MASK ? rest.split(value).join(MASK) : rest}`;
+// Keystone's (jsonschema's) version: "Invalid input for field 'identity/password/user/password':
+// <value> is not of type 'string' … On instance['identity']…['password']:\n    <value>".
+const KEYSTONE_FIELD_RE = new RegExp(`(field '[^'\\n]*?${SECRET_KEY}': )(.+?)((?: is (?:not|too)\\b| does not\\b|$)[\\s\\S]*)`, "gim");
+// (In a JSON body the line break is the two characters \n, and the value ends before the string's quote.)
+const INSTANCE_VALUE_RE = new RegExp(`(On instance(?:\\[[^\\]\\n]*\\])*\\['${SECRET_KEY}'\\]:(?:\\s|\\\\n)*)((?:(?!\\\\n)[^\\n"])+)`, "gi");
 
 // Autoscale webhook capability URLs (…/execute/1/<hash>/): anyone holding one can scale the group.
 const CAPABILITY_RE = /(\/execute\/\d+\/)([^/\s"'?#<>]+)/gi;
@@ -250,6 +255,8 @@ export function redact(text: string): string {
   if (out.includes("=")) out = out.replace(XML_ATTRIBUTE_RE, maskQuoted);
   if (/name\s*=/i.test(out)) out = out.replace(MULTIPART_RE, `$1${MASK}`);
   if (out.includes("field/attribute")) out = out.replace(FIELD_VALUE_RE, maskFieldValue);
+  if (out.includes("field '")) out = out.replace(KEYSTONE_FIELD_RE, maskFieldValue);
+  if (out.includes("On instance")) out = out.replace(INSTANCE_VALUE_RE, `$1${MASK}`);
   if (out.includes("/execute/")) out = out.replace(CAPABILITY_RE, `$1${MASK}`);
   if (/webhook/i.test(out)) out = out.replace(WEBHOOK_URL_AFTER_TYPE_RE, `$1${MASK}$3`).replace(WEBHOOK_URL_BEFORE_TYPE_RE, `$1${MASK}$3`);
   if (out.includes("@")) out = out.replace(USERINFO_RE, `$1${MASK}@`);

@@ -40,6 +40,8 @@ const SHAPES: Record<string, string> = {
   "autoscale capability URL": `{"links": [{"href": "https://127.0.0.1/v1.0/execute/1/${S}/", "rel": "capability"}]}`,
   "monitoring webhook details.url, type first": `{"id": "nt1", "type": "webhook", "details": {"url": "https://hooks.example/${S}"}}`,
   "monitoring webhook details.url, type last": `{"id": "nt1", "details": {"url": "https://hooks.example/${S}"}, "label": "l", "type": "webhook"}`,
+  "Keystone validation message (as real Keystone 400s a password it cannot take)": `Invalid input for field 'identity/password/user/password': '${S}' is too long\n\nFailed validating 'maxLength' in schema['properties']:\n    {'type': 'string'}\n\nOn instance['identity']['password']['user']['password']:\n    '${S}'`,
+  "Keystone validation message inside its JSON body": JSON.stringify({ error: { code: 400, message: `Invalid input for field 'identity/password/user/password': '${S}' is too long\n\nOn instance['identity']['password']['user']['password']:\n    '${S}'`, title: "Bad Request" } }),
   "Nova validation message": `Invalid input for field/attribute adminPass. Value: ${S}. '${S}' is too short`,
 };
 
@@ -133,5 +135,15 @@ describe("a snippet cut from a body shows no start of a secret", () => {
       await t.close();
       srv.close();
     }
+  });
+});
+
+describe("Keystone's validation 400 keeps its JSON shape in err.body", () => {
+  it("the refused password is masked in message and body, and the body is still an object", () => {
+    const body = JSON.stringify({ error: { code: 400, message: `Invalid input for field 'identity/password/user/password': '${S}' is too long\n\nFailed validating 'maxLength' in schema:\n    {'type': 'string'}\n\nOn instance['identity']['password']['user']['password']:\n    '${S}'`, title: "Bad Request" } });
+    const err = errorFromResponse({ status: 400, headers: { "content-type": "application/json" }, body, method: "POST", url: "http://127.0.0.1/v3/auth/tokens" });
+    expect(JSON.stringify({ m: err.message, b: err.body })).not.toContain(S.slice(0, 12));
+    expect(err.message).toContain("Invalid input for field 'identity/password/user/password': [REDACTED] is too long");
+    expect((err.body as { error: { title: string } }).error.title).toBe("Bad Request");
   });
 });
