@@ -452,10 +452,6 @@ const ABORT_SKIP: Record<string, string> = {
  * listed here, and an entry that starts rejecting with AbortError fails the test until it is taken off.
  */
 const ABORT_OFFENDERS: Record<string, string> = {
-  "object_store.objects.bulkDelete": "resolves { deleted: 0, status: '200 OK' }: deleteInBatches stops before the first batch and reports success",
-  "object_store.compat.bulkDelete": "the same call as objects.bulkDelete",
-  "object_store.folders.upload": "the job resolves (status 'aborted'): uploadFolder aborts it from inside its work instead of passing the signal to startJob",
-  "object_store.compat.uploadFolder": "the same call as folders.upload",
 };
 
 /**

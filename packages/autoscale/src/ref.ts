@@ -1,4 +1,5 @@
-import { idRef, lazy } from "@rax/core";
+import { lazy } from "@rax/core";
+import { idRef } from "@rax/core/zod-mini";
 import * as z from "zod/mini";
 
 /** A resource given by its id or by any object carrying it (a `ScalingGroup`, a `Policy`, a `Webhook`). */

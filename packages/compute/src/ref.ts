@@ -1,4 +1,5 @@
-import { ID_SEGMENT, idRef, lazy } from "@rax/core";
+import { ID_SEGMENT, lazy } from "@rax/core";
+import { idRef } from "@rax/core/zod-mini";
 import * as z from "zod/mini";
 
 // Other schemas of this package word their own messages on core's one id-segment rule.

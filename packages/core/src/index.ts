@@ -74,7 +74,7 @@ export { validate } from "./validation";
 export { parseSchema } from "./parse-schema";
 export { firstEndpoint } from "./first-endpoint";
 export { lazy } from "./lazy";
-export { ID_SEGMENT, idSegment, idRef } from "./id-segment";
+export { ID_SEGMENT } from "./id-segment";
 export { sleep, raceSignal } from "./abort";
 export { startJob, type Job, type JobStatus, type JobEvents, type JobContext, type StartJobOptions } from "./start-job";
 export { pollingJob, type PollingJobOptions } from "./job";

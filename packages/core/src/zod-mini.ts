@@ -54,6 +54,10 @@ export {
 } from "zod/mini";
 export type { core, infer, input, output, ZodMiniType } from "zod/mini";
 
+// Core's id-segment rule as schemas (id-schemas.ts): here, beside the zod they are built from, and not
+// in core's main entry, which loads no zod.
+export { idRef, idSegment } from "./id-schemas";
+
 // zod's `iso` and `coerce` namespaces, re-exported as they are, become objects built at load
 // (esbuild's `__export`, even when only a member is read), which a user's bundler keeps with every
 // function in them. The packages use one of each: each is an object literal of that one, made as

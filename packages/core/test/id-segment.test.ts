@@ -1,6 +1,7 @@
 import * as z from "zod/mini";
 import { describe, expect, it } from "vitest";
-import { ID_SEGMENT, ValidationError, idRef, idSegment, validate } from "../src/index";
+import { ID_SEGMENT, ValidationError, validate } from "../src/index";
+import { idRef, idSegment } from "../src/zod-mini";
 
 /** The ValidationError `validate` throws for `value`, or undefined when it passes. */
 function refusal(schema: Parameters<typeof validate>[0], value: unknown, field: string): ValidationError | undefined {

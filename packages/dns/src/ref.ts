@@ -1,4 +1,5 @@
-import { idSegment, lazy } from "@rax/core";
+import { lazy } from "@rax/core";
+import { idSegment } from "@rax/core/zod-mini";
 import * as z from "zod/mini";
 
 // Other schemas of this package word their own messages on core's one id-segment rule.

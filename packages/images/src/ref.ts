@@ -1,4 +1,4 @@
-import { idRef } from "@rax/core";
+import { idRef } from "@rax/core/zod-mini";
 
 // Other schemas of this package word their own messages on core's one id-segment rule.
 export { ID_SEGMENT as SEGMENT } from "@rax/core";

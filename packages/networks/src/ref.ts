@@ -1,4 +1,4 @@
-import { idRef } from "@rax/core";
+import { idRef } from "@rax/core/zod-mini";
 
 /** A resource given by its id or by any object carrying it (a `Network`, a `Subnet`, a create result). */
 export type Ref = string | { readonly id: string };

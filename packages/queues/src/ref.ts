@@ -1,4 +1,5 @@
-import { ID_SEGMENT, idRef, lazy, validate } from "@rax/core";
+import { ID_SEGMENT, lazy, validate } from "@rax/core";
+import { idRef } from "@rax/core/zod-mini";
 import * as z from "zod/mini";
 import { LIMITS } from "./limits";
 
