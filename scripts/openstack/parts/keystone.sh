@@ -70,6 +70,22 @@ _keystone_init() {
     "$REGION" "$AUTH_URL" "$V/ids.json" >>"$D/log/keystone-init.out" 2>&1 ||
     { tail -n 30 "$D/log/keystone-init.out"; return 1; }
   echo "$want" >"$stamp"
+  : >"$D/run/.keystone-catalog-rewritten"
+}
+
+# keystone_init.py writes the catalog into the database behind the running keystone's back, so a
+# catalog keystone cached in memcached before that (a token asked for while init ran) outlives it:
+# nova-scheduler and nova-compute then found no placement endpoint and exited (2026-12-03 10:05,
+# after a keystone + swift start had left the catalog without it). Dropping the cache once keystone
+# answers makes every later token carry the catalog init wrote.
+_keystone_cache_flush() {
+  local line=""
+  [ -f "$D/run/.keystone-catalog-rewritten" ] || return 0
+  { exec 3<>"/dev/tcp/$H/11211"; } 2>/dev/null || return 0
+  printf 'flush_all\r\n' >&3
+  read -r -t 2 line <&3 || true
+  exec 3>&- 3<&-
+  rm -f "$D/run/.keystone-catalog-rewritten"
 }
 
 # uwsgi imports keystone (~3 s) while keystone_init.py fills the database: loading the app
@@ -80,7 +96,7 @@ keystone_start() {
   _keystone_init
 }
 keystone_check() { [ "$(curl -s -o /dev/null -m 3 -w '%{http_code}' "$AUTH_URL")" = 200 ]; }
-keystone_wait() { wait_until keystone keystone_check; }
+keystone_wait() { wait_until keystone keystone_check && _keystone_cache_flush; }
 
 keystone_env() {
   $PY - "$D/data/keystone/ids.json" "$AUTH_URL" "$REGION" "$ADMIN_PW" <<'PYEOF'

@@ -99,7 +99,15 @@ nova_check() {
 # back; starting them with the other hooks lost that race: "endpoint for placement service in
 # RegionOne region not found"), and the check fails while either has exited: the hypervisor and
 # resource provider rows it reads survive from an earlier run.
+# A token's catalog lists placement's public endpoint: what nova-scheduler and nova-compute read once at start.
+nova_placement_listed() {
+  curl -s -m 5 -H 'Content-Type: application/json' \
+    -d "{\"auth\":{\"identity\":{\"methods\":[\"password\"],\"password\":{\"user\":{\"name\":\"nova\",\"domain\":{\"id\":\"default\"},\"password\":\"$SVC_PW\"}}},\"scope\":{\"project\":{\"name\":\"service\",\"domain\":{\"id\":\"default\"}}}}}" \
+    "$AUTH_URL/auth/tokens" |
+    $PY -c 'import json, sys; d = json.load(sys.stdin); sys.exit(0 if any(s["type"] == "placement" and any(e["interface"] == "public" for e in s["endpoints"]) for s in d["token"]["catalog"]) else 1)' 2>/dev/null
+}
 nova_wait() {
+  wait_until keystone nova_placement_listed
   start_bg nova-scheduler nova-scheduler --config-file "$D/etc/nova/nova.conf" --log-file "$D/log/nova-scheduler.log"
   start_bg nova-compute $PY -c 'import sys; from nova.cmd.compute import main; sys.exit(main())' \
     --config-file "$D/etc/nova/nova.conf" --log-file "$D/log/nova-compute.log"
