@@ -19,6 +19,13 @@ describe("counts that are not numbers", () => {
     await expect(fx.client().getContainer("c")).rejects.toBeInstanceOf(InvalidResponse);
   });
 
+  it("a CDN TTL that is not a number → InvalidResponse (it read NaN)", async () => {
+    fx.script = () => ({ status: 204, headers: { "x-cdn-enabled": "True", "x-ttl": "a day" } });
+    await expect(fx.client().getContainerCdnAttributes("c")).rejects.toBeInstanceOf(InvalidResponse);
+    fx.script = () => ({ status: 204, headers: { "x-cdn-enabled": "True", "x-ttl": "900" } });
+    expect((await fx.client().getContainerCdnAttributes("c")).cdnTtl).toBe(900);
+  });
+
   it("an object's expiry that is not a number → InvalidResponse", async () => {
     fx.script = () => ({ status: 200, headers: { "content-length": "0", "x-delete-at": "soon" } });
     await expect(fx.client().getObject("c", "o")).rejects.toBeInstanceOf(InvalidResponse);

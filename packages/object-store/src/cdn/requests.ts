@@ -1,5 +1,6 @@
 import { HttpError, httpErrorInit, NotFound, OverLimit, ValidationError } from "@rax/core";
 import { asNoSuchContainer, NoSuchObject, NotCDNEnabled } from "../errors";
+import { countHeader } from "../count-headers";
 import { checkListingOptions, listingQuery } from "../swift-listing";
 import { containerName, containerPath, objectName, objectPath } from "../names";
 import { checkObject, checkSignal, signalOption } from "../options";
@@ -59,7 +60,8 @@ export async function getCdnAttributes(client: SwiftClient, name: unknown, optio
     const h = res.headers;
     return {
       cdnEnabled: isTrue(h["x-cdn-enabled"]),
-      cdnTtl: h["x-ttl"] === undefined ? DEFAULT_CDN_TTL : Number(h["x-ttl"]),
+      // A TTL that is not a whole number is InvalidResponse, never NaN.
+      cdnTtl: h["x-ttl"] === undefined ? DEFAULT_CDN_TTL : countHeader(res, "x-ttl"),
       cdnLogRetention: isTrue(h["x-log-retention"]),
       cdnUri: h["x-cdn-uri"],
       cdnSslUri: h["x-cdn-ssl-uri"],
