@@ -525,7 +525,6 @@ describe("an already-aborted signal", () => {
   // (the caller's signal would then stop nothing).
   /** Reported to their owners with the fix (see ABORT_OFFENDERS); an entry that starts refusing or honouring fails until taken off. */
   const EARLY_OPTIONS_OFFENDERS: Record<string, string> = {
-    "database.compat.createBackup.description": "a description that is not a string is dropped (`typeof description === 'string'`), not refused",
     "dns.domains.delete.options": "deleteDomain reads only `deleteSubdomains` from its options: other keys are ignored, not refused",
     "dns.compat.list.p": "pyrax paging `{ limit, offset }` is read by key, other keys ignored",
     "dns.compat.listSubdomains.p": "pyrax paging `{ limit, offset }` is read by key, other keys ignored",

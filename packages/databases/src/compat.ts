@@ -1,4 +1,4 @@
-import type { CallOptions, Paginated } from "@rax/core";
+import { ValidationError, type CallOptions, type Paginated } from "@rax/core";
 import type { Backup } from "./backups/backups";
 import type { CreateBackupInput } from "./backups/models";
 import type { Database } from "./databases/databases";
@@ -156,7 +156,9 @@ export class PyraxDatabases extends Databases {
   createBackup(instance: Ref, input: CreateBackupInput, o?: CallOptions): Promise<Backup>;
   createBackup(instance: Ref, input: string | CreateBackupInput, description?: string | CallOptions, o?: CallOptions): Promise<Backup> {
     if (typeof input !== "string") return this.backups.create(instance, input, description as CallOptions | undefined);
-    return this.backups.create(instance, { name: input, ...(typeof description === "string" ? { description } : {}) }, o);
+    // Call options given where the description goes would otherwise be dropped and the request sent.
+    if (description !== undefined && typeof description !== "string") return Promise.reject(new ValidationError("description", "must be a string"));
+    return this.backups.create(instance, { name: input, ...(description === undefined ? {} : { description }) }, o);
   }
   /** pyrax `cdb.delete_backup(backup)`. */
   deleteBackup(backup: Ref, o?: CallOptions): Promise<void> {

@@ -1,5 +1,5 @@
 import { inspect } from "node:util";
-import { NoEndpointForService, StaticSession } from "@rax/core";
+import { NoEndpointForService, StaticSession, ValidationError } from "@rax/core";
 import { describe, expect, it } from "vitest";
 import { Databases, PyraxDatabases } from "../src/index";
 import { FLAVORS, serve, wireBackup, wireInstance } from "./fixture";
@@ -75,6 +75,11 @@ describe("PyraxDatabases: pyrax's flat names over the namespaces", () => {
     expect(seen[3]!.body).toEqual({ backup: { instance: "inst-1", name: "weekly", description: "Sunday" } });
     expect(seen[5]!.body).toMatchObject({ instance: { name: "restored", volume: { size: 2 }, restorePoint: { backupRef: b.id } } });
     expect(seen[6]!.body).toEqual({ users: [{ name: "harpo", password: "s3cret-pw", databases: [{ name: "sales" }], host: "%" }] });
+    // Call options in the description's slot would be dropped while the backup is still made.
+    const refused = cdb.createBackup(inst, "hourly", { signal: AbortSignal.abort() } as never);
+    await expect(refused).rejects.toBeInstanceOf(ValidationError);
+    await expect(refused).rejects.toMatchObject({ field: "description" });
+    expect(seen).toHaveLength(7);
   });
 });
 
