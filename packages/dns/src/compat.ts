@@ -17,6 +17,19 @@ export interface PyraxPaging {
   offset?: number;
 }
 
+/**
+ * The paging argument, checked before any request: an unknown key is refused, so call options given one
+ * argument early (`dns.list({ signal })`) fail instead of being dropped while the listing goes out.
+ */
+function pagingOf(p: unknown): PyraxPaging {
+  if (p === undefined) return {};
+  if (p === null || typeof p !== "object" || Array.isArray(p)) throw new ValidationError("paging", "must be an object { limit?, offset? }");
+  for (const k of Object.keys(p)) {
+    if (k !== "limit" && k !== "offset") throw new ValidationError(`paging.${k}`, "is not a paging option (limit, offset); call options go in the next argument");
+  }
+  return p as PyraxPaging;
+}
+
 /** One page of a listing: `offset` (Cloud DNS) or `from`, the cursor the page starts at (Designate). */
 type PageFetch = (pageSize: number, offset: number, from: string | undefined, o: CallOptions | undefined) => PromiseLike<{ items: unknown[]; next?: string }>;
 
@@ -47,6 +60,12 @@ export class PyraxCloudDNS extends CloudDNS {
     return page.items as T[];
   }
 
+  // A listing's first page: pyrax's paging argument checked, inside the promise like every failure.
+  async #first<T>(kind: string, fetch: PageFetch, p: PyraxPaging | undefined, o: CallOptions | undefined): Promise<T[]> {
+    const { limit, offset } = pagingOf(p);
+    return this.#page<T>(kind, fetch, limit ?? 100, offset ?? 0, o);
+  }
+
   // Cloud DNS steps by offset, as pyrax does; Designate refuses offsets and pages by marker, so a
   // step follows the page's own cursor (and back, to the cursors already seen).
   #step<T>(kind: string, dir: 1 | -1, o: CallOptions | undefined): Promise<T[]> {
@@ -74,8 +93,8 @@ export class PyraxCloudDNS extends CloudDNS {
   }
 
   /** pyrax `dns.list(limit, offset)`: one page of domains. */
-  list(p: PyraxPaging = {}, o?: CallOptions): Promise<Domain[]> {
-    return this.#page("domains", (pageSize, offset, from, step) => listDomains(this, { pageSize, offset }, step, from).map((d) => new Domain(this.domains, d)), p.limit ?? 100, p.offset ?? 0, o);
+  list(p?: PyraxPaging, o?: CallOptions): Promise<Domain[]> {
+    return this.#first("domains", (pageSize, offset, from, step) => listDomains(this, { pageSize, offset }, step, from).map((d) => new Domain(this.domains, d)), p, o);
   }
   listNextPage(o?: CallOptions): Promise<Domain[]> {
     return this.#step("domains", 1, o);
@@ -111,8 +130,8 @@ export class PyraxCloudDNS extends CloudDNS {
     return this.domains.export(domain, o);
   }
 
-  listSubdomains(domain: DomainRef, p: PyraxPaging = {}, o?: CallOptions): Promise<Domain[]> {
-    return this.#page("subdomains", (pageSize, offset, from, step) => listSubdomains(this, domain, { pageSize, offset }, step, from).map((d) => new Domain(this.domains, d)), p.limit ?? 100, p.offset ?? 0, o);
+  listSubdomains(domain: DomainRef, p?: PyraxPaging, o?: CallOptions): Promise<Domain[]> {
+    return this.#first("subdomains", (pageSize, offset, from, step) => listSubdomains(this, domain, { pageSize, offset }, step, from).map((d) => new Domain(this.domains, d)), p, o);
   }
   listSubdomainsNextPage(o?: CallOptions): Promise<Domain[]> {
     return this.#step("subdomains", 1, o);
@@ -124,8 +143,8 @@ export class PyraxCloudDNS extends CloudDNS {
     return this.domains.listSubdomains(domain, undefined, o);
   }
 
-  listRecords(domain: DomainRef, p: PyraxPaging = {}, o?: CallOptions): Promise<DnsRecord[]> {
-    return this.#page("records", (pageSize, offset, from, step) => listRecords(this, domain, { pageSize, offset }, step, from).map((r) => new DnsRecord(this.records, r)), p.limit ?? 100, p.offset ?? 0, o);
+  listRecords(domain: DomainRef, p?: PyraxPaging, o?: CallOptions): Promise<DnsRecord[]> {
+    return this.#first("records", (pageSize, offset, from, step) => listRecords(this, domain, { pageSize, offset }, step, from).map((r) => new DnsRecord(this.records, r)), p, o);
   }
   listRecordsNextPage(o?: CallOptions): Promise<DnsRecord[]> {
     return this.#step("records", 1, o);

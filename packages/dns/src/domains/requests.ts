@@ -141,7 +141,8 @@ export function updateDomain(client: DnsApi, domain: DomainRef, changes: UpdateD
 export function deleteDomain(client: DnsApi, domain: DomainRef, opts: { deleteSubdomains?: boolean } = {}, o?: JobCallOptions): Job<void, JobData> {
   return dnsJob(client, o, async (w, ctx) => {
     const id = validate(domainRef(), domain, "domain");
-    const subs = validate(z.optional(z.boolean()), opts?.deleteSubdomains, "deleteSubdomains") ?? false;
+    // Strict: call options given here (`delete(d, { signal })`) are refused, not dropped while the DELETE goes out.
+    const subs = validate(z.optional(z.strictObject({ deleteSubdomains: z.optional(z.boolean()) })), opts, "options")?.deleteSubdomains ?? false;
     if ((await client.ready(ctx.signal)) === "designate") return deleteZone(client, id, subs, w, ctx.signal);
     const call = { method: "DELETE", path: domainPath(id), ...(subs ? { query: { deleteSubdomains: true } } : {}) };
     await notFoundAs(startAndFollow(client, call, { result: () => undefined, failure: DomainDeletionFailed }, w, ctx), missing(id));
