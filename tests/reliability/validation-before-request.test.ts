@@ -525,13 +525,6 @@ describe("an already-aborted signal", () => {
   // (the caller's signal would then stop nothing).
   /** Reported to their owners with the fix (see ABORT_OFFENDERS); an entry that starts refusing or honouring fails until taken off. */
   const EARLY_OPTIONS_OFFENDERS: Record<string, string> = {
-    "dns.domains.delete.options": "deleteDomain reads only `deleteSubdomains` from its options: other keys are ignored, not refused",
-    "dns.compat.list.p": "pyrax paging `{ limit, offset }` is read by key, other keys ignored",
-    "dns.compat.listSubdomains.p": "pyrax paging `{ limit, offset }` is read by key, other keys ignored",
-    "dns.compat.listRecords.p": "pyrax paging `{ limit, offset }` is read by key, other keys ignored",
-    "monitor.checkTypes.list.options": "listValues reads PageOptions by key without a schema: other keys ignored",
-    "monitor.zones.list.options": "listValues reads PageOptions by key without a schema: other keys ignored",
-    "monitor.notificationTypes.list.options": "listValues reads PageOptions by key without a schema: other keys ignored",
   };
   it("call options given in an optional data slot are refused or honoured, never ignored", async () => {
     const aborted = AbortSignal.abort(new Error("caller gave up"));

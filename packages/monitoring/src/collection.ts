@@ -1,4 +1,4 @@
-import { type CallOptions, HttpError, lazy, linkPager, type LookupMiss, type NotFound, notFoundAs, type Paginated, type Query, type ServiceClient } from "@rax/core";
+import { type CallOptions, HttpError, lazy, linkPager, type LookupMiss, type NotFound, notFoundAs, type Paginated, type Query, type ServiceClient, validate } from "@rax/core";
 import * as z from "zod/mini";
 
 /** Every Cloud Monitoring list: `{"values":[…],"metadata":{"count","limit","marker","next_marker","next_href"}}` (monitoring.md "Collection shape"). */
@@ -17,6 +17,13 @@ export const pageInput = lazy(() => ({
   /** Rows per request, 1–1000 (the service's default is 100). */
   pageSize: z.optional(z.int().check(z.gte(1), z.lte(1000))),
 }));
+
+/**
+ * The page options alone, strictly: checkTypes, zones and notificationTypes pass theirs straight here,
+ * and call options given in their place (`zones.list({ signal })`) must be refused, not ignored
+ * while the requests go out with no signal.
+ */
+const pageOptions = lazy(() => z.optional(z.strictObject({ ...pageInput() })));
 
 export interface PageOptions {
   limit?: number;
@@ -41,16 +48,17 @@ export function listValues<S extends z.ZodMiniType, T>(
   /** What a 404 means for this list (its entity or check is gone): the error to throw instead. */
   missing?: (e: NotFound) => Error,
 ): Paginated<T> {
+  const page: PageOptions = validate(pageOptions(), p, "options") ?? {};
   const body = collectionBody(row);
   return linkPager<z.output<S>>(
     async (marker, want) => {
-      const limit = p.pageSize === undefined ? (want === undefined ? undefined : Math.min(want, 1000)) : want === undefined ? p.pageSize : Math.min(p.pageSize, want);
+      const limit = page.pageSize === undefined ? (want === undefined ? undefined : Math.min(want, 1000)) : want === undefined ? page.pageSize : Math.min(page.pageSize, want);
       // 200 is the only success (and no body snippet in errors: agent token rows carry secrets).
-      const sent = client.json({ method: "GET", path, query: { ...query, limit, marker: marker ?? p.marker }, success: [200], ...o }, body);
+      const sent = client.json({ method: "GET", path, query: { ...query, limit, marker: marker ?? page.marker }, success: [200], ...o }, body);
       const b = await (missing ? notFoundAs(sent, missing) : sent);
       return { items: b.values as z.output<S>[], next: b.metadata?.next_marker ?? undefined };
     },
-    { limit: p.limit },
+    { limit: page.limit },
   ).map(convert);
 }
 
