@@ -105,7 +105,11 @@ describe("webhooks", () => {
     expect(seen[0]!.body).toEqual([{ name: "PagerDuty", metadata: { notes: "page the on-call" } }]);
     expect(w.capabilityUrl).toBe(`ORIGIN/v1.0/execute/1/${HASH}/`);
     expect(w).toMatchObject({ id: WEBHOOK_ID, groupId: GROUP_ID, policyId: POLICY_ID, name: "PagerDuty", metadata: { notes: "page the on-call" } });
-    for (const shown of [inspect(w, { depth: 10 }), JSON.stringify(w), JSON.stringify(w.raw), String(w)]) expect(shown).not.toContain(HASH);
+    // showHidden lists a class's prototype getters and `getters` calls them: the printed form must not.
+    const printed = [inspect(w, { depth: 10 }), inspect(w, { showHidden: true, getters: true, depth: Infinity }), inspect(w, { showHidden: true, customInspect: false, depth: Infinity })];
+    for (const shown of [...printed, JSON.stringify(w), JSON.stringify(w.raw), String(w)]) expect(shown).not.toContain(HASH);
+    expect(printed[1]).toMatch(/^Webhook \{/);
+    expect(printed[1]).toContain("PagerDuty");
     expect(origin).toMatch(/^http:/);
   });
 

@@ -4,6 +4,8 @@ import type { Ref } from "../ref";
 import type { ConvertedWebhook, CreateWebhookInput, UpdateWebhookInput, WebhookData } from "./models";
 import * as api from "./requests";
 
+const INSPECT = Symbol.for("nodejs.util.inspect.custom");
+
 /** `autoscale.webhooks`: the URLs that run a policy. Every method takes ids or the objects themselves. */
 export class Webhooks {
   constructor(readonly client: ServiceClient) {}
@@ -68,6 +70,15 @@ export class Webhook {
    */
   get capabilityUrl(): string | undefined {
     return this.#capabilityUrl;
+  }
+
+  /**
+   * What printing shows: the service's fields, not `capabilityUrl`. Node's inspect lists a class's
+   * prototype getters under `showHidden` and calls them under `getters`, so the getter alone does not hide it.
+   */
+  [INSPECT](depth: number, options: { depth?: number | null }, inspect: (v: unknown, o: unknown) => string): string {
+    if (depth < 0) return "[Webhook]";
+    return `Webhook ${inspect({ ...this }, { ...options, depth: options.depth == null ? options.depth : options.depth - 1 })}`;
   }
 
   /** Reloads this object in place and returns it. */
