@@ -15,18 +15,38 @@ function secretKeys(type: string | undefined): readonly string[] {
   return extra ? [...SECRET_DETAILS, ...extra] : SECRET_DETAILS;
 }
 
+const INSPECT = Symbol.for("nodejs.util.inspect.custom");
+
+/** What printing `details` shows: its enumerable fields, which the secret ones are not. */
+function shownDetails(this: Record<string, unknown>): Record<string, unknown> {
+  return { ...this };
+}
+
 /**
- * Registers the secret detail values (so rax's logs and errors mask them) and makes them
- * non-enumerable on `details`: still readable (`check.details.auth_password`), never shown by
- * `console.log`, `util.inspect` or `JSON.stringify`. `type` is a notification's type. Returns the same object.
+ * Registers the secret detail values (so rax's logs and errors mask them) and hides them on
+ * `details`: still readable and writable (`check.details.auth_password`), never shown by
+ * `console.log`, `util.inspect` (even with `showHidden` and `getters`) or `JSON.stringify`.
+ * Each is a non-enumerable accessor, not a data property, since `showHidden` prints a
+ * non-enumerable value; and `details` prints through its own inspect form, since `getters` would
+ * call the accessor. `type` is a notification's type. Returns the same object.
  */
 export function hideSecretDetails<T extends Record<string, unknown>>(details: T, type?: string): T {
+  let hidden = false;
   for (const key of secretKeys(type)) {
-    const v = details[key];
+    let v = details[key];
     if (typeof v !== "string" || v === "") continue;
     registerSecret(v);
-    Object.defineProperty(details, key, { value: v, enumerable: false, configurable: true, writable: true });
+    hidden = true;
+    Object.defineProperty(details, key, {
+      get: () => v,
+      set: (next: unknown) => {
+        v = next;
+      },
+      enumerable: false,
+      configurable: true,
+    });
   }
+  if (hidden) Object.defineProperty(details, INSPECT, { value: shownDetails, enumerable: false, configurable: true, writable: true });
   return details;
 }
 

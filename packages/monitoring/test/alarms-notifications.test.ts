@@ -125,7 +125,10 @@ describe("account, audits, limits", () => {
     const a = await cm.account.get();
     expect(a.webhookToken).toBe(token);
     expect(a.metadata).toEqual({ team: "ops" });
-    for (const printed of [inspect(a, { showHidden: true, depth: 5 }), JSON.stringify(a), JSON.stringify(a.raw)]) expect(printed).not.toContain(token);
+    // showHidden lists a class's prototype getters and getters:true calls them.
+    const deep = inspect(a, { showHidden: true, getters: true, depth: Infinity });
+    for (const printed of [inspect(a, { showHidden: true, depth: 5 }), deep, inspect(a, { showHidden: true, customInspect: false }), JSON.stringify(a), JSON.stringify(a.raw)]) expect(printed).not.toContain(token);
+    expect(deep).toMatch(/^Account \{[\s\S]*team/);
     await a.update({ webhookToken: "new-webhook-token-000000" });
     expect(seen[1]!.body).toEqual({ webhook_token: "new-webhook-token-000000" });
     expect(redact("new-webhook-token-000000")).not.toContain("new-webhook-token-000000");

@@ -182,7 +182,13 @@ describe("credentials in details", () => {
     );
     const n = await cm.notifications.get("nt2");
     expect(n.details.url).toBe(hook);
-    for (const printed of [inspect(n, { depth: 10 }), JSON.stringify(n), JSON.stringify(n.raw)]) expect(printed).not.toContain("capability-hash");
+    // showHidden prints non-enumerable values and getters:true calls accessors; the raw form (no custom inspect) shows only `[Getter/Setter]`.
+    const deep = [inspect(n, { showHidden: true, getters: true, depth: Infinity }), inspect(n, { showHidden: true, customInspect: false, depth: Infinity })];
+    for (const printed of [inspect(n, { depth: 10 }), ...deep, JSON.stringify(n), JSON.stringify(n.raw)]) expect(printed).not.toContain("capability-hash");
+    expect(deep[0]).toContain("scale up");
+    n.details.url = `${hook}rotated`;
+    expect(n.details.url).toBe(`${hook}rotated`);
+    expect(JSON.stringify(n.details)).toBe("{}");
     expect(redact(`POST ${hook}`)).not.toContain("capability-hash");
     expect(JSON.stringify((await cm.checks.get("en1", "ch2")).details)).toContain("http://example.com/page");
     // an update of the details alone (by id: the type is read first, as pyrax does) registers the url before the request is logged

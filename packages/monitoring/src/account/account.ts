@@ -2,6 +2,8 @@ import { assignData, type CallOptions, type Paginated, type ServiceClient } from
 import type { AccountData, Audit, AuditsInput, MonitoringLimits, UpdateAccountInput } from "./models";
 import * as api from "./requests";
 
+const INSPECT = Symbol.for("nodejs.util.inspect.custom");
+
 /** `monitoring.account`: the account itself, its audit trail and its limits. */
 export class AccountNamespace {
   constructor(readonly client: ServiceClient) {}
@@ -37,6 +39,15 @@ export class Account {
   }
   get webhookToken(): string | undefined {
     return this.#webhookToken;
+  }
+
+  /**
+   * What printing shows: the service's fields, not `webhookToken`. Node's inspect lists a class's
+   * prototype getters under `showHidden` and calls them under `getters`, so the getter alone does not hide it.
+   */
+  [INSPECT](depth: number, options: { depth?: number | null }, inspect: (v: unknown, o: unknown) => string): string {
+    if (depth < 0) return "[Account]";
+    return `Account ${inspect({ ...this }, { ...options, depth: options.depth == null ? options.depth : options.depth - 1 })}`;
   }
   update(changes: UpdateAccountInput, o?: CallOptions): Promise<void> {
     return this.#account.update(changes, o);
