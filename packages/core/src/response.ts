@@ -97,6 +97,12 @@ function drainReceived(body: Readable): Promise<void> {
 /** Bytes read from a response before `dump()` gives up and closes the socket instead. */
 const DUMP_LIMIT = 128 * 1024;
 
+/** JSON.parse's SyntaxError without the piece of the body V8 quotes (`Unexpected token 'S', ..."id":SECRET"... is not valid JSON`). */
+function unquoted(e: unknown): unknown {
+  if (!(e instanceof SyntaxError)) return e;
+  return new SyntaxError(e.message.replace(/,? (?:\.\.\.)?"[\s\S]*$/, ""));
+}
+
 /**
  * A response whose body has not been read yet: stream it (`for await (const chunk of res.body)`,
  * `res.body.pipe(file)`) or read it whole (`json()`, `text()`, `bytes()`). Read or `dump()` every
@@ -200,7 +206,9 @@ export class RaxResponse {
       return JSON.parse(text) as T;
     } catch (e) {
       throw new InvalidResponse(
-        { status: this.status, method: this.method, url: this.url, snippet: redact(text.slice(0, 200)), requestId: this.requestId, cause: e },
+        // Redact the whole text before cutting it, so a secret cut in two at 200 is still masked. V8's
+        // message quotes the body around the fault (`…"id":SECRETVALU…`): the cause keeps only its first part.
+        { status: this.status, method: this.method, url: this.url, snippet: redact(text).slice(0, 200), requestId: this.requestId, cause: unquoted(e) },
         "Response body is not valid JSON",
       );
     }

@@ -1,6 +1,7 @@
 import { Readable } from "node:stream";
+import { inspect } from "node:util";
 import { describe, expect, it } from "vitest";
-import { InvalidResponse, RaxResponse } from "../src/index";
+import { InvalidResponse, RaxResponse, registerSecret } from "../src/index";
 
 const answer = (...chunks: string[]) =>
   new RaxResponse({ status: 200, headers: {}, attempts: 1, method: "GET", url: "http://127.0.0.1/x", body: Readable.from(chunks.map((c) => Buffer.from(c))) });
@@ -19,5 +20,24 @@ describe("RaxResponse.json", () => {
     const e = (await answer("  <html>oops</html>").json().catch((x: unknown) => x)) as InvalidResponse;
     expect(e).toBeInstanceOf(InvalidResponse);
     expect(e.snippet).toContain("<html>oops");
+  });
+
+  it("the parse error's cause does not quote the body (V8's message shows ~10 characters around the fault)", async () => {
+    const e = (await answer('{"id":SECRETVALUE0123456789}').json().catch((x: unknown) => x)) as InvalidResponse;
+    expect(e).toBeInstanceOf(InvalidResponse);
+    const cause = e.cause as SyntaxError;
+    expect(cause).toBeInstanceOf(SyntaxError);
+    expect(cause.message).toMatch(/^Unexpected token/);
+    // The snippet shows the (redacted) body on purpose; the cause must add no second, unredacted copy.
+    for (const shown of [cause.message, String(cause.stack), inspect(cause, { showHidden: true, depth: Infinity })]) expect(shown).not.toContain("SECRETVAL");
+  });
+
+  it("the snippet is redacted before it is cut: a secret across the 200th character is still masked", async () => {
+    const secret = "cut-secret-7a7a7a7a7a7a7a7a";
+    registerSecret(secret);
+    const body = `${"x".repeat(190)}${secret} not json`;
+    const e = (await answer(body).json().catch((x: unknown) => x)) as InvalidResponse;
+    expect(e.snippet).not.toContain(secret.slice(0, 10));
+    expect(e.snippet).toContain("x".repeat(190));
   });
 });
