@@ -41,3 +41,20 @@ describe("RaxResponse.json", () => {
     expect(e.snippet).toContain("x".repeat(190));
   });
 });
+
+describe("RaxResponse.headers printed", () => {
+  const TOKEN = "gAAAAAsubject-token-3c3c3c3c3c3c";
+  const withHeaders = () =>
+    new RaxResponse({ status: 201, headers: { "x-subject-token": TOKEN, "content-type": "application/json" }, attempts: 1, method: "POST", url: "http://127.0.0.1/v3/auth/tokens", body: Readable.from([]) });
+
+  it("util.inspect of res.headers masks X-Subject-Token; the record itself, its keys and JSON stay as received", () => {
+    const res = withHeaders();
+    for (const shown of [inspect(res.headers), inspect(res.headers, { showHidden: true, getters: true, depth: Infinity }), inspect({ ...res.headers }), inspect(res, { showHidden: true, getters: true, depth: Infinity })]) {
+      expect(shown).not.toContain("subject-token-3c3c");
+      expect(shown).toContain("application/json");
+    }
+    expect(res.headers["x-subject-token"]).toBe(TOKEN);
+    expect(Object.keys(res.headers)).toEqual(["x-subject-token", "content-type"]);
+    expect(JSON.parse(JSON.stringify(res.headers))).toEqual({ "x-subject-token": TOKEN, "content-type": "application/json" });
+  });
+});
