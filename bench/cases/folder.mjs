@@ -206,16 +206,21 @@ function floorOf(rax, sw, raxSeconds, swiftSeconds, files, swIdleProfile) {
   // The same work at the idle rate Swift keeps under swift upload's own load: cores × wall = CPU + idle.
   const idleRate = serverIdleRate(swIdleProfile);
   const attainableS = idleRate === undefined || idleRate >= CORES ? undefined : (rax.clientCpuS + rax.serverCpuS) / (CORES - idleRate);
+  // The same again for a client that costs no CPU at all: what Swift alone needs for rax's requests.
+  // Above the goal, no client change reaches it; only less Swift work per file (or more cores) would.
+  const serverOnlyS = attainableS === undefined ? undefined : rax.serverCpuS / (CORES - idleRate);
   return {
     ratio,
     attainableRatio: attainableS === undefined ? undefined : attainableS / swiftSeconds,
+    zeroClientRatio: serverOnlyS === undefined ? undefined : serverOnlyS / swiftSeconds,
     serverIdleRate: idleRate,
     text:
       `rax's CPU (client ${rax.clientCpuS.toFixed(1)} s + Swift ${rax.serverCpuS.toFixed(1)} s) ÷ ${CORES} cores = ${rax.floorS.toFixed(2)} s, ` +
       `ratio ${ratio.toFixed(3)} with no idle core (this row: ${(raxSeconds / swiftSeconds).toFixed(3)}, with ${rax.machineIdleS.toFixed(1)} core-s idle); ` +
       (attainableS === undefined
         ? ""
-        : `with the ${idleRate.toFixed(2)} core-s/s Swift leaves idle under swift upload's own load, ${attainableS.toFixed(2)} s, ratio ${(attainableS / swiftSeconds).toFixed(3)}; `) +
+        : `with the ${idleRate.toFixed(2)} core-s/s Swift leaves idle under swift upload's own load, ${attainableS.toFixed(2)} s, ratio ${(attainableS / swiftSeconds).toFixed(3)}; ` +
+          `a client costing no CPU at all: Swift alone ${serverOnlyS.toFixed(2)} s, ratio ${(serverOnlyS / swiftSeconds).toFixed(3)}; `) +
       `Swift CPU per file ${ms(rax)} ms for rax vs ${ms(sw)} ms for swift upload`,
   };
 }
@@ -293,6 +298,8 @@ export async function run({ opts, log, servers }) {
             floorRatio: floor?.ratio,
             // The floor again, with the idle Swift's servers keep even under swift upload (see serverIdleRate).
             attainableRatio: floor?.attainableRatio,
+            // …and with the client's CPU taken out too: above the goal, the goal is Swift's to meet.
+            zeroClientRatio: floor?.zeroClientRatio,
             // Where the idle core-seconds sit in time (sampled every 100 ms; see bench/README.md, folder-upload).
             idle: raxIdleProfile && swIdleProfile && { rax: raxIdleProfile, swift: swIdleProfile },
           },

@@ -17,7 +17,10 @@ function statusOf(r) {
   const floor = r.extra?.floorRatio;
   const attainable = r.extra?.attainableRatio;
   if (r.goal && !r.goalMet && typeof floor === "number") {
-    const withIdle = typeof attainable === "number" ? `; ${fmt(attainable)} with the idle Swift keeps under the baseline's own load` : "";
+    const zero = r.extra?.zeroClientRatio;
+    const withIdle =
+      (typeof attainable === "number" ? `; ${fmt(attainable)} with the idle Swift keeps under the baseline's own load` : "") +
+      (typeof zero === "number" ? `; ${fmt(zero)} for a client that costs no CPU` : "");
     return `MISSED (${r.goal}; floor on this machine ${fmt(floor)}: client + server CPU ÷ cores${withIdle}, see details)`;
   }
   if (r.goal) return `${r.goalMet ? "met" : "MISSED"} (${r.goal})`;
