@@ -2,8 +2,6 @@ import { lazy } from "@rax/core";
 import { idSegment } from "@rax/core/zod-mini";
 import * as z from "zod/mini";
 
-// Other schemas of this package word their own messages on core's one id-segment rule.
-export { ID_SEGMENT as SEGMENT } from "@rax/core";
 
 /** A resource given by its id or by any object carrying it (a `Volume`, a `Snapshot`, a compute `Server`). */
 export type Ref = string | { readonly id: string | number };

@@ -2,8 +2,6 @@ import { lazy } from "@rax/core";
 import { idSegment } from "@rax/core/zod-mini";
 import * as z from "zod/mini";
 
-// Other schemas of this package word their own messages on core's one id-segment rule.
-export { ID_SEGMENT as SEGMENT } from "@rax/core";
 
 /** A domain given by its id (Cloud DNS: numeric; Designate: a UUID) or any object carrying it (a `Domain`). */
 export type DomainRef = string | number | { readonly id: string | number };

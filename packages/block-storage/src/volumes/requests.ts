@@ -1,9 +1,10 @@
 import { BadRequest, type CallOptions, encodeSegment, jsonFor, markerPager, type NotFound, notFoundAs, type Paginated, ResourceFailed, sendFor, type ServiceClient, validate, ValidationError, waitUntil, waitUntilGone } from "@rax/core";
+import { idSegment } from "@rax/core/zod-mini";
 import * as z from "zod/mini";
 import { apiVersion, displayKeys } from "../api-version";
 import { detachVolume } from "../attachments/requests";
 import { NoSuchSnapshot, NoSuchVolume, NoUniqueMatch, VolumeFailed, VolumeNotDeletable } from "../errors";
-import { metadataInput, type Ref, ref, SEGMENT } from "../ref";
+import { metadataInput, type Ref, ref } from "../ref";
 import { deleteSnapshot, getSnapshot, listSnapshots } from "../snapshots/requests";
 import { failureReason } from "../user-messages";
 import type { VolumeApi } from "../volume-api";
@@ -222,7 +223,7 @@ export async function replaceVolumeMetadata(client: ServiceClient, volume: Ref, 
 export async function deleteVolumeMetadata(client: ServiceClient, volume: Ref, keys: string | string[], o: CallOptions = {}): Promise<void> {
   const id = validate(ref(), volume, "volume");
   // Each key is a path segment (`/metadata/{key}`): not blank, no "/" (Cinder decodes "%2F" before routing).
-  const list = validate(z.array(z.string().check(z.regex(SEGMENT, "must be a metadata key (not blank, no '/')"))).check(z.minLength(1)), Array.isArray(keys) ? keys : [keys], "keys");
+  const list = validate(z.array(idSegment()).check(z.minLength(1)), Array.isArray(keys) ? keys : [keys], "keys");
   for (const key of list) {
     const res = await notFoundAs(sendFor(client, { method: "DELETE", path: volumePath(id, `/metadata/${encodeSegment(key)}`), ...o }, [200]), missing(id));
     await res.dump();

@@ -1,8 +1,9 @@
 import { type CallOptions, encodeSegment, InvalidResponse, jsonFor, markerPager, type NotFound, notFoundAs, type Paginated, parseSchema, type RaxResponse, redact, sendFor, type ServiceClient, validate } from "@rax/core";
+import { idSegment } from "@rax/core/zod-mini";
 import * as z from "zod/mini";
 import { ITEM_MISSING, NoSuchServer, NoUniqueMatch } from "../errors";
 import { READ_OK } from "../read-status";
-import { metadataInput, metaKey, type Ref, ref, SEGMENT } from "../ref";
+import { metadataInput, metaKey, type Ref, ref } from "../ref";
 import {
   type Address,
   addressesBody,
@@ -147,7 +148,7 @@ export async function deleteServer(client: ServiceClient, server: Ref, o: CallOp
 export async function listServerAddresses(client: ServiceClient, server: Ref, network?: string, o: CallOptions = {}): Promise<Record<string, Address[]>> {
   const id = validate(ref(), server, "server");
   // A label is a path segment here: blank or holding "/" (decoded by Nova before routing) it would address another resource.
-  const label = validate(z.optional(z.string().check(z.regex(SEGMENT, "must be a network label (not blank, no '/')"))), network, "network");
+  const label = validate(z.optional(idSegment()), network, "network");
   if (label === undefined) return (await notFoundAs(client.json({ method: "GET", path: serverPath(id, "/ips"), ...o, success: READ_OK }, addressesBody()), missing(id))).addresses;
   return notFoundAs(client.json({ method: "GET", path: serverPath(id, `/ips/${encodeSegment(label)}`), ...o, success: READ_OK }, z.record(z.string(), z.array(z.looseObject({ addr: z.string(), version: z.optional(z.number()) })))), missingItem(id));
 }

@@ -1,10 +1,10 @@
 import { lazy, BadRequest, type CallOptions, encodeSegment, type NotFound, notFoundAs, Paginated, type ServiceClient, validate } from "@rax/core";
+import { idSegment } from "@rax/core/zod-mini";
 import * as z from "zod/mini";
-import { SEGMENT } from "../ref";
 import { NoSuchDatastore } from "../errors";
 import { type DatastoreData, type DatastoreVersionData, datastoreBody, datastoresBody, toDatastore, toVersion, versionBody, versionsBody } from "./models";
 
-const idOrName = lazy(() => z.union([z.string().check(z.regex(SEGMENT, "must not be blank or contain '/'")), z.pipe(z.object({ id: z.string().check(z.regex(SEGMENT, "must not be blank or contain '/'")) }), z.transform((o) => o.id))], { error: "must be a datastore id or name (not blank, no '/'), or an object with an id" }));
+const idOrName = lazy(() => z.union([idSegment(), z.pipe(z.object({ id: idSegment() }), z.transform((o) => o.id))], { error: "must be a datastore id or name (not blank, no '/'), or an object with an id" }));
 const missing = (id: string) => (e: NotFound) => new NoSuchDatastore(id, e);
 
 /** GET /datastores: one page (Trove does not page datastores). */

@@ -1,6 +1,6 @@
 import { lazy } from "@rax/core";
+import { idSegment } from "@rax/core/zod-mini";
 import * as z from "zod/mini";
-import { SEGMENT } from "../ref";
 
 const wireLink = lazy(() => z.looseObject({ href: z.optional(z.string()), rel: z.optional(z.string()) }));
 export const wireLinks = lazy(() => z.array(wireLink()));
@@ -61,7 +61,7 @@ export type FindFlavorInput = z.input<ReturnType<typeof findFlavorInput>>;
  */
 export type FlavorRef = string | number | { readonly id: string | number };
 export const flavorRef = lazy(() =>
-  z.union([z.string().check(z.regex(SEGMENT, "must not be blank or contain '/'")), z.int().check(z.positive()), z.object({ id: z.union([z.string().check(z.regex(SEGMENT, "must not be blank or contain '/'")), z.number()]) })], {
+  z.union([idSegment(), z.int().check(z.positive()), z.object({ id: z.union([idSegment(), z.number()]) })], {
     error: "must be a flavor id, name (not blank, no '/'), RAM size (MB) or an object with an id",
   }),
 );

@@ -1,7 +1,7 @@
 import { type CallOptions, encodeSegment, InvalidResponse, type Job, type JobContext, jsonFor, type NotFound, notFoundAs, offsetPager, type Paginated, parseSchema, pollingJob, sendFor, type ServiceCall, startJob, validate, WaitTimeout } from "@rax/core";
+import { idSegment } from "@rax/core/zod-mini";
 import * as z from "zod/mini";
 import type { DnsApi } from "../backend";
-import { SEGMENT } from "../ref";
 import { DNSCallTimedOut, DNSJobFailed, type JobFailure, NoSuchJob, NotSupportedByBackend } from "../errors";
 import { isFinished, type JobCallOptions, jobCallOptions, type JobData, jobsBody, type ListJobsInput, listJobsInput, toJob, wireJob } from "./models";
 
@@ -12,7 +12,7 @@ import { isFinished, type JobCallOptions, jobCallOptions, type JobData, jobsBody
 
 /** GET /status/{jobId}?showDetails=true → 200 (finished) or 202 (running). */
 export async function getJob(client: DnsApi, jobId: string, o: CallOptions = {}): Promise<JobData> {
-  const id = validate(z.string().check(z.regex(SEGMENT, "must be a job id (not blank, no '/')")), jobId, "jobId");
+  const id = validate(idSegment(), jobId, "jobId");
   await cloudDnsOnly(client, "jobs.get", o.signal);
   const call: ServiceCall = { method: "GET", path: `status/${encodeSegment(id, { field: "jobId" })}`, query: { showDetails: true }, ...o };
   return toJob(await notFoundAs(jsonFor(client, call, [200, 202], wireJob()), (e: NotFound) => new NoSuchJob(id, e)));
@@ -128,7 +128,7 @@ export function resumeJob(client: DnsApi, jobId: string, o?: JobCallOptions): Jo
     client,
     o,
     (w, ctx) => {
-      const id = validate(z.string().check(z.regex(SEGMENT, "must be a job id (not blank, no '/')")), jobId, "jobId");
+      const id = validate(idSegment(), jobId, "jobId");
       return follow(client, id, { result: (j) => j, failure: DNSJobFailed }, w, ctx);
     },
     typeof jobId === "string" && jobId ? jobId : undefined,

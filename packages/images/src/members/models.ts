@@ -1,6 +1,6 @@
 import { lazy } from "@rax/core";
+import { idSegment } from "@rax/core/zod-mini";
 import * as z from "zod/mini";
-import { SEGMENT } from "../ref";
 
 export const wireMember = lazy(() => z.looseObject({
   member_id: z.string(),
@@ -40,6 +40,6 @@ export const memberStatus = lazy(() => z.enum(["accepted", "rejected", "pending"
 export type MemberStatus = z.output<ReturnType<typeof memberStatus>>;
 
 /** A project id, or a member object (its `memberId`). */
-export const memberRef = lazy(() => z.union([z.string().check(z.regex(SEGMENT, "must not be blank or contain '/'")), z.pipe(z.object({ memberId: z.string().check(z.regex(SEGMENT, "must not be blank or contain '/'")) }), z.transform((m) => m.memberId))], {
+export const memberRef = lazy(() => z.union([idSegment(), z.pipe(z.object({ memberId: idSegment() }), z.transform((m) => m.memberId))], {
   error: "must be a project id (not blank, no '/') or an image member",
 }));
