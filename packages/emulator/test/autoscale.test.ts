@@ -248,6 +248,51 @@ describe("Auto Scale in the emulator", () => {
     expect((await a("DELETE", `/groups/${empty.id}`)).status).toBe(204);
   });
 
+  it("a paused group does not converge: a server deleted in Nova is not replaced, and no delete without force (desired capacity still 1), until resume", async () => {
+    const g = await createGroup({ min: 1 });
+    advance(build() + 1);
+    const [first] = (await state(g.id)).active.map((x: any) => x.id);
+    expect((await a("POST", `/groups/${g.id}/pause`)).status).toBe(204);
+    expect((await send(nova, "DELETE", `/servers/${first}`)).status).toBe(204);
+    advance(60_000);
+    const inNova = async () => (await json(send(nova, "GET", "/servers/detail"))).servers.filter((x: any) => x.metadata["rax:auto_scaling_group_id"] === g.id && x.status !== "DELETED");
+    // Otter's pause stops the convergence cycle: reading the group replaces nothing.
+    expect(await state(g.id)).toMatchObject({ desiredCapacity: 1, activeCapacity: 0, paused: true });
+    expect(await inNova()).toEqual([]);
+    // Otter checks the desired capacity, not the servers left, before a delete without force.
+    expect(await json(a("DELETE", `/groups/${g.id}`))).toMatchObject({ error: { type: "GroupNotEmptyError", code: 403 } });
+    expect((await a("POST", `/groups/${g.id}/resume`)).status).toBe(204);
+    const replaced = await inNova();
+    expect(replaced).toHaveLength(1);
+    expect(replaced[0].id).not.toBe(first);
+    expect((await a("DELETE", `/groups/${g.id}?force=true`)).status).toBe(204);
+  });
+
+  it("delete without force is refused on the desired capacity: a group in ERROR (its image deleted) with no server built → 403", async () => {
+    const glance = s.catalog.find((c) => c.type === "image")!.endpoints.find((e) => e.region === "DFW")!.publicURL!.replace(/\/v2\/?$/, "");
+    const img = await json(send(glance, "POST", "/v2/images", { name: "as-own", disk_format: "raw", container_format: "bare" }));
+    const up = await fetch(`${glance}/v2/images/${img.id}/file`, { method: "PUT", headers: { "x-auth-token": s.token, "content-type": "application/octet-stream" }, body: new Uint8Array(16) });
+    expect(up.status).toBe(204);
+    const body = groupBody();
+    body.launchConfiguration.args.server.imageRef = img.id;
+    const g = (await json(a("POST", "/groups", body))).group;
+    expect((await send(glance, "DELETE", `/v2/images/${img.id}`)).status).toBe(204);
+    await a("PUT", `/groups/${g.id}/config`, { name: "testscalinggroup", cooldown: 0, minEntities: 1, maxEntities: 5, metadata: {} });
+    expect(await state(g.id)).toMatchObject({ status: "ERROR", desiredCapacity: 1, activeCapacity: 0 });
+    expect(await json(a("DELETE", `/groups/${g.id}`))).toMatchObject({ error: { type: "GroupNotEmptyError", code: 403 } });
+    expect((await a("DELETE", `/groups/${g.id}?force=true`)).status).toBe(204);
+  });
+
+  it("a config change converges a paused group (Otter triggers it), while a policy execution is refused", async () => {
+    const g = await createGroup({ min: 0 });
+    const up = (await json(a("POST", `/groups/${g.id}/policies`, [{ name: "up", type: "webhook", cooldown: 0, change: 1 }]))).policies[0];
+    await a("POST", `/groups/${g.id}/pause`);
+    expect(await json(a("POST", `/groups/${g.id}/policies/${up.id}/execute`))).toMatchObject({ error: { type: "GroupPausedError", code: 403 } });
+    expect((await a("PUT", `/groups/${g.id}/config`, { name: "testscalinggroup", cooldown: 0, minEntities: 2, maxEntities: 5, metadata: {} })).status).toBe(204);
+    expect(await state(g.id)).toMatchObject({ desiredCapacity: 2, pendingCapacity: 2, paused: true });
+    await a("DELETE", `/groups/${g.id}?force=true`);
+  });
+
   it("lists page by limit + marker (ids ascending), with a next link on a full page; limit above 100 is held to 100", async () => {
     const ids = (await json(a("GET", "/groups"))).groups.map((g: any) => g.id);
     expect(ids.length).toBeGreaterThan(2);

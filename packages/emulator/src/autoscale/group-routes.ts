@@ -38,9 +38,10 @@ export function groupState(r: OtterRequest, g: GroupRecord): Response {
   return jsonResponse(200, { group: stateView(r.region, r.at, g) });
 }
 
-/** POST /pause, /resume → 204. */
-export function setPaused(g: GroupRecord, paused: boolean): Response {
+/** POST /pause, /resume → 204; resume runs the convergence the pause held back (Otter marks the group divergent). */
+export function setPaused(r: OtterRequest, g: GroupRecord, paused: boolean): Response {
   g.paused = paused;
+  if (!paused) r.region.converge(g, true);
   return emptyResponse(204);
 }
 
@@ -61,7 +62,7 @@ export async function launchConfig(r: OtterRequest, g: GroupRecord): Promise<Res
 /** POST /groups/{id}/converge → 204 (reference: "(docs, not pyrax) converge"); paused → 403 GroupPausedError. */
 export function converge(r: OtterRequest, g: GroupRecord): Response {
   if (g.paused) throw new OtterFault(403, "GroupPausedError", `Cannot converge for group ${g.id} for tenant ${g.tenantId} because group is paused`);
-  r.region.converge(g);
+  r.region.converge(g, true);
   return emptyResponse(204);
 }
 

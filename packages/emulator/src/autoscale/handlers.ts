@@ -72,7 +72,7 @@ async function dispatch(r: OtterRequest, parts: string[]): Promise<Response> {
   }
   if (policyId === undefined) {
     if (sub === "state") return only("GET"), groupState(r, g);
-    if (sub === "pause" || sub === "resume") return only("POST"), setPaused(g, sub === "pause");
+    if (sub === "pause" || sub === "resume") return only("POST"), setPaused(r, g, sub === "pause");
     if (sub === "config") return only("GET", "PUT"), groupConfig(r, g);
     if (sub === "launch") return only("GET", "PUT"), launchConfig(r, g);
     if (sub === "policies") return only("GET", "POST"), policies(r, g);

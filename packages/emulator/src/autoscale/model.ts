@@ -160,16 +160,21 @@ export class RegionAutoscale {
   setConfig(g: GroupRecord, config: GroupConfig): void {
     g.config = config;
     g.desired = clamp(g.desired, config);
-    this.converge(g);
+    // Otter's config PUT triggers a convergence even on a paused group (controller.py modify_and_trigger).
+    this.converge(g, true);
   }
 
   /**
-   * Deletes the group. With servers left and no `force` → 403 `GroupNotEmptyError` (the codes
-   * table of reference autoscale.md; its prose says 409). `force` deletes the servers too.
+   * Deletes the group. Without `force`, a desired capacity above 0 → 403 `GroupNotEmptyError` (the
+   * codes table of reference autoscale.md; its prose says 409): Otter's convergence tenants check the
+   * desired capacity, not the servers (controller.py delete_group), so a group in ERROR with no server
+   * built is refused too, and one scaled to 0 whose servers are still deleting is not. `force`
+   * deletes the servers too. Otter marks the group DELETING and its reads answer 404 from then on
+   * (cass.py _check_deleting), so the emulator drops it at once while its servers go on deleting in Nova.
    */
   delete(g: GroupRecord, force: boolean): void {
     this.converge(g);
-    if (g.servers.length > 0 && !force) throw new OtterFault(403, "GroupNotEmptyError", `Group ${g.id} for tenant ${g.tenantId} still has entities.`);
+    if (g.desired > 0 && !force) throw new OtterFault(403, "GroupNotEmptyError", `Group ${g.id} for tenant ${g.tenantId} still has entities.`);
     const nova = this.nova;
     for (const id of g.servers) {
       const s = nova.servers.get(id);
@@ -197,15 +202,19 @@ export class RegionAutoscale {
     g.desired = wanted;
     g.executedAt = now;
     p.executedAt = now;
-    this.converge(g);
+    this.converge(g, true);
   }
 
   /**
    * Brings the group to its desired capacity on the emulator's clock: due `at` schedules run,
    * servers Nova lost or put in ERROR leave the group (ERROR ones are deleted), missing servers are
-   * launched, surplus ones deleted oldest first.
+   * launched, surplus ones deleted oldest first. A paused group only lets its due schedules be
+   * refused: Otter's pause stops the convergence cycle (controller.py conv_pause_group_eff drops the
+   * divergent flag; selfheal.py skips paused groups), so lost servers are not replaced and new
+   * servers do not join load balancers until resume, a config change, or a server delete
+   * (`triggered`) runs one.
    */
-  converge(g: GroupRecord): void {
+  converge(g: GroupRecord, triggered = false): void {
     for (const p of g.policies.values()) {
       if (p.type !== "schedule") continue;
       for (const at of this.#due(p)) {
@@ -217,6 +226,7 @@ export class RegionAutoscale {
         }
       }
     }
+    if (g.paused && !triggered) return;
     const nova = this.nova;
     g.servers = g.servers.filter((id) => {
       const s = nova.server(g.tenantId, id);
@@ -265,7 +275,7 @@ export class RegionAutoscale {
 
   /** Takes one server out of the group and deletes it; `replace` keeps the desired capacity (a new one is built). */
   deleteServer(g: GroupRecord, serverId: string, replace: boolean): void {
-    this.converge(g);
+    this.converge(g, true);
     if (!g.servers.includes(serverId)) throw new OtterFault(404, "ServerNotFoundError", `Server ${serverId} not found in group ${g.id}`);
     if (!replace && g.desired - 1 < g.config.minEntities)
       throw new OtterFault(403, "CannotDeleteServerBelowMinError", `Cannot remove server ${serverId} from tenant ${g.tenantId}'s group ${g.id}. It will reduce number of servers below required minimum ${g.config.minEntities}.`);
@@ -274,7 +284,7 @@ export class RegionAutoscale {
     const s = nova.servers.get(serverId);
     if (s) removeServer(nova, s);
     if (!replace) g.desired -= 1;
-    this.converge(g);
+    this.converge(g, true);
   }
 
   /** When a schedule policy was due since last looked at: its `at` once, or each cron minute passed (at most a year's). */
