@@ -131,19 +131,29 @@ describe("compute (Nova v2.1) in the emulator", () => {
     try {
       const { server } = (await (await create({ name: "grow", flavorRef: "2" })).json()) as { server: { id: string } };
       const action = (body: unknown) => json("POST", `/servers/${server.id}/action`, body);
-      const get = async () => ((await (await json("GET", `/servers/${server.id}`)).json()) as { server: { status: string; flavor: { id: string } } }).server;
+      const get = async () => ((await (await json("GET", `/servers/${server.id}`)).json()) as { server: Record<string, unknown> & { status: string; flavor: { id: string } } }).server;
       expect((await action({ resize: { flavorRef: "2" } })).status).toBe(400);
       expect((await action({ resize: { flavorRef: "3" } })).status).toBe(202);
       expect((await get()).status).toBe("RESIZE");
       clock().advance(1500);
       expect(await get()).toMatchObject({ status: "VERIFY_RESIZE", flavor: { id: "3" } });
       expect((await action({ revertResize: null })).status).toBe(202);
+      expect(await get()).toMatchObject({ status: "REVERT_RESIZE", "OS-EXT-STS:vm_state": "resized", "OS-EXT-STS:task_state": "resize_reverting" });
       clock().advance(1500);
       expect(await get()).toMatchObject({ status: "ACTIVE", flavor: { id: "2" } });
       await action({ resize: { flavorRef: "4" } });
       clock().advance(1500);
       expect((await action({ confirmResize: null })).status).toBe(204);
-      expect(await get()).toMatchObject({ status: "ACTIVE", flavor: { id: "4" } });
+      // As on real Nova 26: still VERIFY_RESIZE (vm_state resized, no task) until the old instance is
+      // dropped; a second confirm or a revert meanwhile is 400, once ACTIVE it is 409.
+      expect(await get()).toMatchObject({ status: "VERIFY_RESIZE", "OS-EXT-STS:vm_state": "resized", "OS-EXT-STS:task_state": null, flavor: { id: "4" } });
+      for (const again of [{ confirmResize: null }, { revertResize: null }]) {
+        const res = await action(again);
+        expect(res.status).toBe(400);
+        expect(await res.json()).toEqual({ badRequest: { code: 400, message: "Instance has not been resized." } });
+      }
+      clock().advance(computeState(s.emu.state).timings.confirm);
+      expect(await get()).toMatchObject({ status: "ACTIVE", "OS-EXT-STS:vm_state": "active", flavor: { id: "4" } });
       expect((await action({ confirmResize: null })).status).toBe(409);
     } finally {
       computeState(s.emu.state).timings.build = 1000;

@@ -60,15 +60,16 @@ const ACTIONS: Record<string, Action> = {
   },
 
   confirmResize(r, s) {
+    notConfirming(s);
     r.region.requireState(s, "confirmResize", ["resized"]);
-    s.previousFlavorId = undefined;
-    // Settles at once. Real Nova 26 keeps VERIFY_RESIZE (vm_state resized, no task) for a few seconds after its
-    // 204, until nova-compute has dropped the old instance; packages/emulator/test pins the immediate ACTIVE.
-    r.region.begin(s, "ACTIVE", "", 0, { status: "ACTIVE", vmState: "active" });
+    // Real Nova 26 answers 204 and keeps the server VERIFY_RESIZE (vm_state resized, no task) until
+    // nova-compute has dropped the old instance (~1.4 s on the stack's fake driver), then ACTIVE.
+    r.region.begin(s, "VERIFY_RESIZE", "", r.compute.timings.confirm, { status: "ACTIVE", vmState: "active" }, { previousFlavorId: undefined });
     return emptyResponse(204);
   },
 
   revertResize(r, s) {
+    notConfirming(s);
     r.region.requireState(s, "revertResize", ["resized"]);
     const back = s.previousFlavorId ?? s.flavorId;
     r.region.begin(s, "REVERT_RESIZE", "resize_reverting", r.compute.timings.revert, { status: "ACTIVE", vmState: "active" }, { flavorId: back, previousFlavorId: undefined });
@@ -160,4 +161,13 @@ const ACTIONS: Record<string, Action> = {
 
 function password(): string {
   return randomBytes(9).toString("base64url");
+}
+
+/**
+ * A resize already being confirmed: Nova's API finds no migration in status "finished" (it is
+ * "confirming") and answers 400 "Instance has not been resized." to a second confirm or a revert,
+ * although the server still shows VERIFY_RESIZE (servers.py _action_confirm_resize, MigrationNotFound).
+ */
+function notConfirming(s: ServerRecord): void {
+  if (s.pending?.status === "VERIFY_RESIZE") throw badRequest("Instance has not been resized.");
 }

@@ -13,13 +13,15 @@ export interface ComputeTimings {
   rebuild: number;
   resize: number;
   revert: number;
+  /** After confirmResize's 204 the server stays VERIFY_RESIZE (no task) this long, then ACTIVE. */
+  confirm: number;
   snapshot: number;
   rescue: number;
   /** A deleted server still answers GET (task_state "deleting") this long, then 404. */
   delete: number;
 }
 
-export const DEFAULT_TIMINGS: ComputeTimings = { build: 1000, reboot: 300, rebuild: 1000, resize: 1000, revert: 300, snapshot: 1000, rescue: 300, delete: 300 };
+export const DEFAULT_TIMINGS: ComputeTimings = { build: 1000, reboot: 300, rebuild: 1000, resize: 1000, revert: 300, confirm: 300, snapshot: 1000, rescue: 300, delete: 300 };
 
 /** A status change in progress: `status` until `end`, then `done` (and `apply`). */
 interface Pending {
