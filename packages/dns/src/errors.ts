@@ -1,15 +1,50 @@
-import { namedError, notFoundError, RaxError, redact, ResourceFailed, ValidationError, WaitTimeout } from "@rax/core";
+import { type HttpError, type LookupMiss, namedError, type NotFound, notFoundError, RaxError, redact, ResourceFailed, ValidationError, WaitTimeout } from "@rax/core";
 import type { Backend } from "./backend";
 import type { JobData, JobFault } from "./jobs/models";
 
-/** The domain does not exist (404, or `find` matched nothing). */
-export class NoSuchDomain extends /* @__PURE__ */ notFoundError("NoSuchDomain", "domain", "domain") {}
+/**
+ * One meaning for DNS's not-found errors on both backends: `status` and `code` are 404. That is Cloud
+ * DNS's own fault (`{"code":404,…}`) and what `DNSJobFailed.code` holds for a job that failed on a
+ * missing item; Designate names its fault instead (`zone_not_found`, `recordset_not_found`, and 400
+ * `invalid_uuid` for an id that is no UUID, i.e. no such domain or record either), so a caller
+ * branching on `code` saw a different value per backend. The server's own answer stays the `cause`
+ * (its status and code there), and the message still names the request as it was answered.
+ * A lookup that matched nothing (`find`) has no answer of its own and gets the same 404.
+ */
+function missingOnEitherBackend(e: NotFound): void {
+  // Own data properties HttpError's constructor set: redefined in place, attributes kept.
+  Object.defineProperties(e, { status: { value: 404 }, code: { value: 404 } });
+}
 
-/** The record does not exist (404, or `find` matched nothing; pyrax's DomainRecordNotFound). */
-export class DomainRecordNotFound extends /* @__PURE__ */ notFoundError("DomainRecordNotFound", "record", "record") {}
+/** The domain does not exist (404, or `find` matched nothing). `status` and `code` are 404 on both backends. */
+export class NoSuchDomain extends /* @__PURE__ */ notFoundError("NoSuchDomain", "domain", "domain") {
+  static override readonly errorName: string = "NoSuchDomain";
+  constructor(domain: string, from: HttpError | LookupMiss) {
+    super(domain, from);
+    missingOnEitherBackend(this);
+  }
+}
 
-/** The async job does not exist (404 on `/status/{id}`; results are kept 24 h). */
-export class NoSuchJob extends /* @__PURE__ */ notFoundError("NoSuchJob", "DNS job", "jobId") {}
+/**
+ * The record does not exist (404, or `find` matched nothing; pyrax's DomainRecordNotFound).
+ * `status` and `code` are 404 on both backends.
+ */
+export class DomainRecordNotFound extends /* @__PURE__ */ notFoundError("DomainRecordNotFound", "record", "record") {
+  static override readonly errorName: string = "DomainRecordNotFound";
+  constructor(record: string, from: HttpError | LookupMiss) {
+    super(record, from);
+    missingOnEitherBackend(this);
+  }
+}
+
+/** The async job does not exist (404 on `/status/{id}`; results are kept 24 h). `status` and `code` are 404. */
+export class NoSuchJob extends /* @__PURE__ */ notFoundError("NoSuchJob", "DNS job", "jobId") {
+  static override readonly errorName: string = "NoSuchJob";
+  constructor(jobId: string, from: HttpError | LookupMiss) {
+    super(jobId, from);
+    missingOnEitherBackend(this);
+  }
+}
 
 /** `records.find` matched more than one record (pyrax's DomainRecordNotUnique). */
 export class DomainRecordNotUnique extends RaxError {
