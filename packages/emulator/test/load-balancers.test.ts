@@ -40,7 +40,11 @@ describe("Cloud Load Balancers in the emulator", () => {
   it("create → 202 BUILD with the VIP and nodes; ACTIVE on the emulator's clock; the list row has nodeCount", async () => {
     const lb = await create();
     expect(lb).toMatchObject({ name: "lb", port: 80, protocol: "HTTP", algorithm: "RANDOM", status: "BUILD", nodes: [{ address: "10.1.1.1", port: 80, condition: "ENABLED", type: "PRIMARY", weight: 1 }] });
-    expect(lb.virtualIps[0]).toMatchObject({ type: "PUBLIC", ipVersion: "IPV4", address: expect.stringMatching(/^\d+\.\d+\.\d+\.\d+$/) });
+    // CLB's "Virtual IP types" table: PUBLIC with no ipVersion gets an IPv4 and an IPv6 address.
+    expect(lb.virtualIps).toEqual([
+      { id: expect.any(Number), type: "PUBLIC", ipVersion: "IPV4", address: expect.stringMatching(/^\d+\.\d+\.\d+\.\d+$/) },
+      { id: expect.any(Number), type: "PUBLIC", ipVersion: "IPV6", address: expect.stringContaining(":") },
+    ]);
     settle();
     const got = await json("GET", `/loadbalancers/${lb.id}`);
     expect(got.body.loadBalancer).toMatchObject({ id: lb.id, status: "ACTIVE", halfClosed: false, connectionLogging: { enabled: false } });
@@ -119,8 +123,20 @@ describe("Cloud Load Balancers in the emulator", () => {
     expect((await json("GET", `/loadbalancers/${lb.id}/nodes/${n2.id}`)).status).toBe(404);
   });
 
+  it("virtual IPs at create: an ipVersion or SERVICENET gives one VIP of that version (PUBLIC alone gives two)", async () => {
+    for (const [vip, want] of [
+      [{ type: "PUBLIC", ipVersion: "IPV4" }, ["IPV4"]],
+      [{ type: "PUBLIC", ipVersion: "IPV6" }, ["IPV6"]],
+      [{ type: "SERVICENET" }, ["IPV4"]],
+      [{ type: "PUBLIC", ipVersion: null }, ["IPV4", "IPV6"]],
+    ] as const) {
+      const lb = await create({ virtualIps: [vip] });
+      expect(lb.virtualIps.map((v: { type: string; ipVersion: string }) => [v.type, v.ipVersion])).toEqual(want.map((w) => [vip.type, w]));
+    }
+  });
+
   it("virtual IPs: only IPv6 can be added; the last one cannot be deleted; a shared VIP joins another LB", async () => {
-    const lb = await create();
+    const lb = await create({ virtualIps: [{ type: "PUBLIC", ipVersion: "IPV4" }] });
     settle();
     expect((await json("POST", `/loadbalancers/${lb.id}/virtualips`, { type: "PUBLIC", ipVersion: "IPV4" })).status).toBe(400);
     const v6 = await json("POST", `/loadbalancers/${lb.id}/virtualips`, { type: "PUBLIC", ipVersion: "IPV6" });
@@ -201,7 +217,7 @@ describe("Cloud Load Balancers in the emulator", () => {
     const lb = await create();
     settle();
     const u = await json("GET", `/loadbalancers/${lb.id}/usage`);
-    expect(u.body.loadBalancerUsageRecords[0]).toMatchObject({ numVips: 1, vipType: "PUBLIC", sslMode: "OFF", startTime: expect.stringMatching(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ$/), eventType: "CREATE_LOADBALANCER" });
+    expect(u.body.loadBalancerUsageRecords[0]).toMatchObject({ numVips: 2, vipType: "PUBLIC", sslMode: "OFF", startTime: expect.stringMatching(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ$/), eventType: "CREATE_LOADBALANCER" });
     expect((await json("GET", `/loadbalancers/${lb.id}/usage/current`)).body.loadBalancerUsageRecords).toHaveLength(1);
     expect((await json("GET", `/loadbalancers/${lb.id}/usage?startTime=2001-01-01T00:00:00&endTime=2001-01-02T00:00:00`)).body.loadBalancerUsageRecords).toEqual([]);
     expect((await json("GET", `/loadbalancers/${lb.id}/usage?startTime=yesterday`)).status).toBe(400);

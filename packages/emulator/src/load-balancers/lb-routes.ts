@@ -40,20 +40,24 @@ export async function createLb(r: ClbRequest): Promise<Response> {
   const given = (k: string) => e[k] !== undefined && e[k] !== null;
   const algorithm = given("algorithm") ? checkAlgorithm(e.algorithm) : "RANDOM";
   if (!Array.isArray(e.virtualIps) || e.virtualIps.length === 0) throw invalid("Must provide at least one virtual IP");
-  const vips: VipRecord[] = e.virtualIps.map((v) => {
+  const vips: VipRecord[] = e.virtualIps.flatMap((v): VipRecord[] => {
     if (!isObject(v)) throw invalid("virtualIps items must be objects");
     if (v.id !== undefined && v.id !== null) {
       // Shared VIP: another load balancer's, by id (load-balancers.md "VIP dict").
       const shared = clb.tenantLbs(r.tenant).flatMap((lb) => lb.vips).find((x) => x.id === Number(v.id));
       if (!shared) throw invalid(`Virtual IP ${String(v.id)} does not exist or is not yours`);
-      return shared;
+      return [shared];
     }
     if (v.type !== "PUBLIC" && v.type !== "SERVICENET") throw invalid("virtualIp type must be PUBLIC or SERVICENET");
+    // CLB's create-load-balancer "Virtual IP types" table: PUBLIC with no version → IPV4 & IPV6 (two
+    // VIPs, IPv4 first as in its response example); SERVICENET with none → IPV4.
+    if (v.type === "PUBLIC" && (v.ipVersion === undefined || v.ipVersion === null))
+      return ["IPV4", "IPV6"].map((ipVersion) => ({ id: clb.nextId("vip"), address: clb.address("PUBLIC", ipVersion), type: "PUBLIC", ipVersion }));
     const ipVersion = v.ipVersion ?? "IPV4";
     if (ipVersion !== "IPV4" && ipVersion !== "IPV6") throw invalid("virtualIp ipVersion must be IPV4 or IPV6");
-    // CLB's create-load-balancer "Virtual IP types" table: IPV6 + SERVICENET is a failure (wording inferred).
+    // The same table: IPV6 + SERVICENET is a failure (wording inferred).
     if (v.type === "SERVICENET" && ipVersion === "IPV6") throw invalid("IPv6 virtual IPs are available on PUBLIC only; SERVICENET virtual IPs are IPv4");
-    return { id: clb.nextId("vip"), address: clb.address(v.type, ipVersion), type: v.type, ipVersion };
+    return [{ id: clb.nextId("vip"), address: clb.address(v.type, ipVersion), type: v.type, ipVersion }];
   });
   const nodes = given("nodes") ? (Array.isArray(e.nodes) ? e.nodes : []).map((n) => checkNode(clb, n, true)) : [];
   if (nodes.length > ABSOLUTE_LIMITS.NODE_LIMIT) throw invalid(`Nodes are limited to ${ABSOLUTE_LIMITS.NODE_LIMIT}`);
