@@ -1,4 +1,4 @@
-import { type HttpError, httpErrorInit, namedError, NotFound, notFoundError, RaxError, type RaxErrorOptions } from "@rax/core";
+import { type HttpError, httpErrorInit, namedError, NotFound, notFoundError, RaxError, type RaxErrorOptions, ValidationError } from "@rax/core";
 
 /** The container does not exist (HTTP 404 on a container). */
 export class NoSuchContainer extends /* @__PURE__ */ notFoundError("NoSuchContainer", "container", "container") {}
@@ -76,6 +76,12 @@ export class DownloadFailed extends RaxError {
 
 /** The account has no temp-URL key: call `setTempUrlKey()` first or pass `key`. */
 export class MissingTempUrlKey extends /* @__PURE__ */ namedError(RaxError, "MissingTempUrlKey") {}
+
+/**
+ * `cancelUpload(key)` / `cancelFolderUpload(key)` for a folder upload that has already settled: nothing
+ * was cancelled. A `ValidationError` on `key`; the message says how the upload ended and its byte count.
+ */
+export class FolderUploadFinished extends /* @__PURE__ */ namedError(ValidationError, "FolderUploadFinished") {}
 
 /** Rethrow a 404 from a container call as `NoSuchContainer`. */
 export function asNoSuchContainer(e: unknown, container: string): unknown {

@@ -12,6 +12,7 @@ export {
   UploadFailed,
   DownloadFailed,
   MissingTempUrlKey,
+  FolderUploadFinished,
   type UploadFailedInit,
 } from "./errors";
 export type { AccountInfo } from "./account/requests";

@@ -1,9 +1,12 @@
 import { mkdir, mkdtemp, symlink, utimes, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { setFlagsFromString } from "node:v8";
+import { runInNewContext } from "node:vm";
 import { AbortError, ValidationError } from "@rax/core";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import type { FolderProgress, ObjectStore } from "../src/index";
+import { FolderUploadFinished, type FolderProgress, type ObjectStore } from "../src/index";
+import { FINISHED_UPLOADS_KEPT } from "../src/transfer/folders";
 import { type EmulatedSwift, startEmulatedSwift } from "./emulator-client";
 import { startFixture } from "./fixture-server";
 import { scanFolder } from "../src/transfer/folder-scan";
@@ -139,6 +142,62 @@ describe("uploadFolder", () => {
     await expect(cf.uploadFolder(folder, { concurrency: 0 })).rejects.toBeInstanceOf(ValidationError);
     expect(() => cf.getUploaded("no-such-key")).toThrow(ValidationError);
     expect(swift.since(mark)).toHaveLength(0);
+  });
+});
+
+// pyrax keeps a byte count per upload key; rax used to keep every job with its per-file report
+// for the life of the client, so a long-running process grew with each upload it ever ran.
+describe("settled folder uploads", () => {
+  it("getUploaded answers with the final count after the job settles; cancelUpload says it has finished", async () => {
+    const job = cf.uploadFolder(folder);
+    const total = (await job.scanned).totalBytes;
+    await job;
+    expect(cf.getUploaded(job.key)).toBe(total);
+    const e = (() => {
+      try {
+        cf.cancelFolderUpload(job.key);
+      } catch (x) {
+        return x;
+      }
+    })();
+    expect(e).toBeInstanceOf(FolderUploadFinished);
+    expect(e).toBeInstanceOf(ValidationError);
+    expect(e).toMatchObject({ field: "key" });
+    expect((e as Error).message).toBe(`key: the folder upload ${job.key} has already finished (${total} bytes uploaded): nothing to cancel`);
+    expect(job.cancelled).toBe(false);
+  });
+
+  it("a cancelled or failed upload reads the same way: its count stays, a second cancel is refused", async () => {
+    const job = cf.folders.upload(folder);
+    cf.folders.cancelUpload(job.key); // same tick: nothing sent
+    await job.catch(() => undefined);
+    expect(cf.folders.getUploaded(job.key)).toBe(0);
+    expect(() => cf.folders.cancelUpload(job.key)).toThrow(/has already been cancelled \(0 bytes uploaded\)/);
+    const bad = cf.folders.upload(folder, { concurrency: 0 });
+    await bad.catch(() => undefined);
+    expect(() => cf.folders.cancelUpload(bad.key)).toThrow(/has already failed/);
+  });
+
+  it("the client lets go of a settled job (its report is the caller's), and remembers only the last counts", async () => {
+    setFlagsFromString("--expose-gc");
+    const gc = runInNewContext("gc") as () => void;
+    // Jobs whose options are refused settle without a request: nothing but the client could hold them.
+    // Started in a function of its own, so that no variable of this test keeps the job alive.
+    const settleOne = async () => {
+      const j = cf.folders.upload(folder, { concurrency: 0 });
+      await j.catch(() => undefined);
+      return { key: j.key, ref: new WeakRef(j) };
+    };
+    const { key: firstKey, ref } = await settleOne();
+    let lastKey = "";
+    for (let i = 0; i < FINISHED_UPLOADS_KEPT; i++) lastKey = (await settleOne()).key;
+    await new Promise((r) => setImmediate(r));
+    gc();
+    expect(ref.deref()).toBeUndefined();
+    expect(cf.folders.getUploaded(lastKey)).toBe(0);
+    // The oldest count went when the 1001st upload settled.
+    expect(() => cf.folders.getUploaded(firstKey)).toThrow(ValidationError);
+    expect(() => cf.folders.getUploaded(firstKey)).not.toThrow(FolderUploadFinished);
   });
 });
 
