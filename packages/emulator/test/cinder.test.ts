@@ -95,6 +95,41 @@ describe("Cinder in the emulator", () => {
     expect(((await (await c("GET", `/volumes/${vol.id}`)).json()) as { volume: { status: string; attachments: object[] } }).volume).toMatchObject({ status: "available", attachments: [] });
   });
 
+  it("with timings.reserve above 0 (a modern Nova's attach): available → reserved → attaching → in-use, no attachment listed before in-use; detach refused meanwhile", async () => {
+    const t = cinderState(s.emu.state).timings;
+    t.reserve = 1000;
+    try {
+      const srv = ((await (await send(nova, "POST", "/servers", { server: { name: "web-v3", imageRef: UBUNTU, flavorRef: "general1-1" } })).json()) as { server: { id: string } }).server;
+      settle();
+      const vol = await volume({ size: 100 });
+      settle();
+      const get = async () => ((await (await c("GET", `/volumes/${vol.id}`)).json()) as { volume: { status: string; attachments: object[] } }).volume;
+      expect((await send(nova, "POST", `/servers/${srv.id}/os-volume_attachments`, { volumeAttachment: { volumeId: vol.id } })).status).toBe(200);
+      expect(await get()).toMatchObject({ status: "reserved", attachments: [] });
+      const early = await send(nova, "DELETE", `/servers/${srv.id}/os-volume_attachments/${vol.id}`);
+      expect(early.status).toBe(400);
+      expect(((await early.json()) as { badRequest: { message: string } }).badRequest.message).toContain("must be 'in-use'");
+      clock().advance(t.reserve);
+      expect(await get()).toMatchObject({ status: "attaching", attachments: [] });
+      clock().advance(t.attach);
+      expect((await get()).status).toBe("in-use");
+      // One clock jump over both steps lands both (the second counted from when the first landed).
+      await send(nova, "DELETE", `/servers/${srv.id}/os-volume_attachments/${vol.id}`);
+      settle();
+      expect((await send(nova, "POST", `/servers/${srv.id}/os-volume_attachments`, { volumeAttachment: { volumeId: vol.id } })).status).toBe(200);
+      clock().advance(t.reserve + t.attach);
+      expect((await get()).status).toBe("in-use");
+      // Leave the project's volume quota as it was for the tests after this one.
+      await send(nova, "DELETE", `/servers/${srv.id}/os-volume_attachments/${vol.id}`);
+      settle();
+      expect((await c("DELETE", `/volumes/${vol.id}`)).status).toBe(202);
+      await send(nova, "DELETE", `/servers/${srv.id}`);
+      settle();
+    } finally {
+      t.reserve = 0;
+    }
+  });
+
   it("a volume with snapshots cannot be deleted; snapshots delete when available, then the volume goes deleting → 404", async () => {
     const vol = await volume({ size: 100 });
     settle();

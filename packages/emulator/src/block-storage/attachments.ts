@@ -12,7 +12,9 @@ import { cinderState, type VolumeRecord } from "./model";
 /**
  * Nova's `os-volume_attachments` on the compute endpoint, in front of Nova's own handlers (the
  * way `withCloudNetworks` adds os-networksv2): attach moves the Cinder volume available →
- * attaching → in-use, detach in-use → detaching → available, on the emulator's clock. The server
+ * attaching → in-use (with `timings.reserve` above 0: reserved first, as a modern Nova's attach),
+ * detach in-use → detaching → available, on the emulator's clock; Cinder lists the attachment
+ * from in-use until the detach lands. The server
  * is looked up in the emulator's Nova; errors are Nova's bodies (same shape as Cinder's).
  */
 export function withVolumeAttachments(ctx: EmulatorContext, nova: RequestHandler[]): RequestHandler[] {
@@ -59,7 +61,8 @@ async function route(ctx: EmulatorContext, request: Request): Promise<Response> 
       const device = typeof a.device === "string" ? a.device : cinder.nextDevice(tenantId, serverId);
       if (mine().some((x) => x.attachment!.device === device)) throw new CinderFault(400, `The supplied device path (${device}) is in use.`);
       v.attachment = { serverId, device };
-      cinder.transition(v, "attaching", "in-use", timings.attach);
+      if (timings.reserve > 0) cinder.transition(v, "reserved", "attaching", timings.reserve, undefined, { to: "in-use", ms: timings.attach });
+      else cinder.transition(v, "attaching", "in-use", timings.attach);
       return jsonResponse(200, { volumeAttachment: view(v) });
     }
     const v = cinder.volume(tenantId, attachmentId);

@@ -6,12 +6,18 @@ import { perEmulator } from "../per-emulator";
 /** How long each transition takes on the emulator's clock (ms). Tests shorten or lengthen them. */
 export interface CinderTimings {
   create: number;
+  /**
+   * How long a volume Nova attaches stays `reserved` before `attaching`. 0 (the default) is Rackspace
+   * CBS's old-style attach (Nova's os-reserve: `attaching` at once); above 0 is a Nova ≥ Queens on
+   * Cinder ≥ 3.44 (new-style attachments: reserved → attaching → in-use, ~1 s on a Nova 26 stack).
+   */
+  reserve: number;
   attach: number;
   detach: number;
   snapshot: number;
   delete: number;
 }
-export const DEFAULT_CINDER_TIMINGS: CinderTimings = { create: 1000, attach: 300, detach: 300, snapshot: 1000, delete: 300 };
+export const DEFAULT_CINDER_TIMINGS: CinderTimings = { create: 1000, reserve: 0, attach: 300, detach: 300, snapshot: 1000, delete: 300 };
 
 /**
  * A volume type. Rackspace's two (numeric ids on v1) carry size limits (GB); OpenStack's
@@ -46,6 +52,8 @@ interface Pending {
   at: number;
   /** Applied when the transition lands. */
   then?: () => void;
+  /** A further step, `ms` after this one lands (reserved → attaching → in-use). */
+  next?: { to: string; ms: number; then?: () => void };
 }
 
 export interface AttachmentRecord {
@@ -149,19 +157,19 @@ export class RegionCinder {
   }
 
   #settle<R extends { pending?: Pending; status: string }>(r: R): void {
-    const p = r.pending;
-    if (p && p.at <= this.now) {
+    // A loop: a chained step lands from when the previous one did, however far the clock moved.
+    for (let p = r.pending; p && p.at <= this.now; p = r.pending) {
       r.status = p.to;
-      r.pending = undefined;
+      r.pending = p.next ? { to: p.next.to, at: p.at + p.next.ms, ...(p.next.then ? { then: p.next.then } : {}) } : undefined;
       (r as { updated?: number }).updated = p.at;
       p.then?.();
     }
   }
 
   /** Starts a transition: `status` now, `to` after `ms`. */
-  transition<R extends { pending?: Pending; status: string }>(r: R, status: string, to: string, ms: number, then?: () => void): void {
+  transition<R extends { pending?: Pending; status: string }>(r: R, status: string, to: string, ms: number, then?: () => void, next?: Pending["next"]): void {
     r.status = status;
-    r.pending = { to, at: this.now + ms, ...(then ? { then } : {}) };
+    r.pending = { to, at: this.now + ms, ...(then ? { then } : {}), ...(next ? { next } : {}) };
   }
 
   /** A row of the project's, settled on the clock; a row whose delete has landed is dropped (404 from then on). */
