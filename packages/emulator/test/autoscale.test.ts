@@ -256,8 +256,9 @@ describe("Auto Scale in the emulator", () => {
     expect((await send(nova, "DELETE", `/servers/${first}`)).status).toBe(204);
     advance(60_000);
     const inNova = async () => (await json(send(nova, "GET", "/servers/detail"))).servers.filter((x: any) => x.metadata["rax:auto_scaling_group_id"] === g.id && x.status !== "DELETED");
-    // Otter's pause stops the convergence cycle: reading the group replaces nothing.
-    expect(await state(g.id)).toMatchObject({ desiredCapacity: 1, activeCapacity: 0, paused: true });
+    // Otter's pause stops the convergence cycle: reading the group replaces nothing (and its state,
+    // from Otter's servers cache, still lists the lost server as active).
+    expect(await state(g.id)).toMatchObject({ desiredCapacity: 1, activeCapacity: 1, active: [{ id: first }], paused: true });
     expect(await inNova()).toEqual([]);
     // Otter checks the desired capacity, not the servers left, before a delete without force.
     expect(await json(a("DELETE", `/groups/${g.id}`))).toMatchObject({ error: { type: "GroupNotEmptyError", code: 403 } });
@@ -281,6 +282,18 @@ describe("Auto Scale in the emulator", () => {
     expect(await state(g.id)).toMatchObject({ status: "ERROR", desiredCapacity: 1, activeCapacity: 0 });
     expect(await json(a("DELETE", `/groups/${g.id}`))).toMatchObject({ error: { type: "GroupNotEmptyError", code: 403 } });
     expect((await a("DELETE", `/groups/${g.id}?force=true`)).status).toBe(204);
+  });
+
+  it("a paused group's state is what the last convergence saw: a server finishing its build while paused still reads pending, until resume", async () => {
+    const g = await createGroup({ min: 1 });
+    await a("POST", `/groups/${g.id}/pause`);
+    advance(build() + 1);
+    const [id] = (await json(send(nova, "GET", "/servers/detail"))).servers.filter((x: any) => x.metadata["rax:auto_scaling_group_id"] === g.id).map((x: any) => x.id);
+    expect((await novaServer(id)).status).toBe("ACTIVE");
+    expect(await state(g.id)).toMatchObject({ activeCapacity: 0, pendingCapacity: 1, desiredCapacity: 1, active: [] });
+    await a("POST", `/groups/${g.id}/resume`);
+    expect(await state(g.id)).toMatchObject({ activeCapacity: 1, pendingCapacity: 0, active: [{ id }] });
+    await a("DELETE", `/groups/${g.id}?force=true`);
   });
 
   it("a config change converges a paused group (Otter triggers it), while a policy execution is refused", async () => {

@@ -64,6 +64,12 @@ export interface GroupRecord {
   /** Load balancer nodes added for each server (server id → nodes). */
   lbNodes: Map<string, LbNode[]>;
   /**
+   * The ACTIVE servers the last convergence saw. A paused group's state shows these: Otter's state
+   * comes from its servers cache, which only a convergence refreshes (otter's test_pause.py
+   * test_pause_stops_convergence: a server that finishes building while paused still reads pending).
+   */
+  seenActive?: string[];
+  /**
    * Why the last convergence failed: the group's status is ERROR while set (Otter's
    * convergence_failed stores the reasons; a convergence that succeeds clears them).
    */
@@ -250,6 +256,7 @@ export class RegionAutoscale {
       if (s) removeServer(nova, s);
     }
     this.#syncLoadBalancers(g);
+    g.seenActive = this.#liveActive(g);
   }
 
   /** Active servers join the launch configuration's load balancers; servers that left the group leave them. */
@@ -308,6 +315,10 @@ export class RegionAutoscale {
 
   /** Active (ACTIVE in Nova) server ids, oldest first. */
   active(g: GroupRecord): string[] {
+    return g.paused && g.seenActive ? g.seenActive : this.#liveActive(g);
+  }
+
+  #liveActive(g: GroupRecord): string[] {
     const nova = this.nova;
     return g.servers.filter((id) => nova.server(g.tenantId, id)?.status === "ACTIVE");
   }
