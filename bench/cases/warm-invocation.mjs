@@ -24,6 +24,7 @@ export async function run({ opts, log }) {
   const rax = await bundleHandler("rax-serverless.mjs");
   const raw = await bundleHandler("raw-undici-put.mjs");
   const rawNodeHttp = await bundleHandler("raw-node-http-put.mjs");
+  const raxCore = await bundleHandler("rax-core-put.mjs");
   // The same handler bundled with core's undici engine (`conditions: ["rax-undici"]`), beside the
   // default bundle's node:http engine: what a user trades for a 3x smaller bundle.
   const raxUndici = await bundleHandler("rax-serverless.mjs", { conditions: ["rax-undici"] });
@@ -42,6 +43,21 @@ export async function run({ opts, log }) {
         if (!best[k] || s.p50 < best[k].p50) best[k] = s;
       }
     }
+    // Where the time goes, in one process (see warm-split-worker.mjs): CPU per invocation of the
+    // handler, of core's Transport alone, and of the raw clients, taking turns in blocks.
+    const split = await runWorker(
+      path.join(BENCH_DIR, "handlers", "warm-split-worker.mjs"),
+      {
+        bundles: { rax: rax.file, raxCore: raxCore.file, rawNodeHttp: rawNodeHttp.file, raxUndici: raxUndici.file, rawUndici: raw.file },
+        url: server.state.url, tokenDir: path.join(tmp, "split"), blocks: opts.quick ? 10 : 20, block: 500, warm: 2000,
+      },
+      { timeoutMs: 300_000 },
+    );
+    const cpuSplit = {
+      statistic: "CPU µs per invocation (process.cpuUsage), median of 500-call blocks, all handlers taking turns in one process",
+      ...Object.fromEntries(Object.entries(split).map(([k, v]) => [k, Number(v.cpuUs.toFixed(1))])),
+    };
+    log(`warm-invocation CPU µs/call: ${JSON.stringify(cpuSplit).replace(/"statistic":"[^"]*",/, "")}`);
     log(`warm-invocation p50: rax ${(best.rax.p50 * 1000).toFixed(0)} µs (node:http), ${(best.raxUndici.p50 * 1000).toFixed(0)} µs (undici), raw ${(best.raw.p50 * 1000).toFixed(0)} µs (undici), ${(best.rawNodeHttp.p50 * 1000).toFixed(0)} µs (node:http)`);
     rows.push(row({
       id: "warm-invocation", unit: "µs per invocation (p50)", rax: best.rax.p50 * 1000, baseline: best.raw.p50 * 1000,
@@ -51,6 +67,8 @@ export async function run({ opts, log }) {
         rax: { p99Us: best.rax.p99 * 1000, firstCallMs: best.rax.coldMs, engine: "node:http (esbuild defaults)" },
         raw: { p99Us: best.raw.p99 * 1000, firstCallMs: best.raw.coldMs },
         // Not a goal: splits rax's row into Node's http client (this) and rax's own work (the rest).
+        // rax − raxCore: identity + object-store's work; raxCore − rawNodeHttp: core's transport + engine.
+        cpuSplit,
         rawNodeHttp: { p50Us: best.rawNodeHttp.p50 * 1000, p99Us: best.rawNodeHttp.p99 * 1000, firstCallMs: best.rawNodeHttp.coldMs, raxOverNodeHttp: best.rax.p50 / best.rawNodeHttp.p50, handler: "bundled node:http keep-alive Agent PUT (token in hand)" },
       },
     }));
