@@ -1,9 +1,11 @@
-import { HttpError, httpErrorInit, NotFound, OverLimit, ValidationError } from "@rax/core";
+import { HttpError, httpErrorInit, lazy, NotFound, OverLimit, ValidationError } from "@rax/core";
+import * as z from "zod/mini";
 import { asNoSuchContainer, NoSuchObject, NotCDNEnabled } from "../errors";
 import { countHeader } from "../count-headers";
 import { checkListingOptions, listingQuery } from "../swift-listing";
 import { containerName, containerPath, objectName, objectPath } from "../names";
 import { checkObject, checkSignal, signalOption } from "../options";
+import { parseBody } from "../response-body";
 import { OK } from "../success-status";
 import { storage, cdn, type SwiftClient } from "../swift-client";
 
@@ -184,16 +186,43 @@ export async function listCdnContainers(client: SwiftClient, options: unknown, e
     await res.dump();
     return [];
   }
-  const rows = ((await res.json()) ?? []) as Record<string, unknown>[];
+  const rows = parseBody(res, (await res.json()) ?? [], cdnListingRows(), "CDN listing");
   const all = rows.map((r) => ({
-    name: String(r.name),
+    name: r.name,
     cdnEnabled: isTrue(r.cdn_enabled),
-    cdnTtl: Number(r.ttl ?? DEFAULT_CDN_TTL),
+    // As on HEAD: a row without a TTL reads pyrax's default; one that is not a whole number was refused above.
+    cdnTtl: r.ttl == null ? DEFAULT_CDN_TTL : Number(r.ttl),
     cdnLogRetention: isTrue(r.log_retention),
-    cdnUri: r.cdn_uri as string | undefined ?? (r["X-Cdn-Uri"] as string | undefined),
-    cdnSslUri: r.cdn_ssl_uri as string | undefined ?? (r["X-Cdn-Ssl-Uri"] as string | undefined),
-    cdnStreamingUri: r.cdn_streaming_uri as string | undefined ?? (r["X-Cdn-Streaming-Uri"] as string | undefined),
-    cdnIosUri: r.cdn_ios_uri as string | undefined ?? (r["X-Cdn-Ios-Uri"] as string | undefined),
+    cdnUri: r.cdn_uri ?? r["X-Cdn-Uri"] ?? undefined,
+    cdnSslUri: r.cdn_ssl_uri ?? r["X-Cdn-Ssl-Uri"] ?? undefined,
+    cdnStreamingUri: r.cdn_streaming_uri ?? r["X-Cdn-Streaming-Uri"] ?? undefined,
+    cdnIosUri: r.cdn_ios_uri ?? r["X-Cdn-Ios-Uri"] ?? undefined,
   }));
   return enabledOnly ? all.filter((c) => c.cdnEnabled) : all;
 }
+
+const uri = () => z.nullish(z.string());
+const SECONDS = "must be a whole number of seconds";
+/**
+ * The CDN listing's rows (object-store.md: `ttl` a number; the URIs under either spelling). A `ttl`
+ * that is not a whole number of seconds (`"soon"`, -1) is `InvalidResponse` naming the row, never NaN;
+ * a numeric string is taken, as the HEAD's `X-Ttl` header is one.
+ */
+const cdnListingRows = lazy(() =>
+  z.array(
+    z.looseObject({
+      name: z.string(),
+      cdn_enabled: z.optional(z.union([z.boolean(), z.string()])),
+      log_retention: z.optional(z.union([z.boolean(), z.string()])),
+      ttl: z.nullish(z.union([z.int(SECONDS).check(z.nonnegative(SECONDS)), z.string(SECONDS).check(z.regex(/^\d{1,16}$/, SECONDS))], SECONDS)),
+      cdn_uri: uri(),
+      cdn_ssl_uri: uri(),
+      cdn_streaming_uri: uri(),
+      cdn_ios_uri: uri(),
+      "X-Cdn-Uri": uri(),
+      "X-Cdn-Ssl-Uri": uri(),
+      "X-Cdn-Streaming-Uri": uri(),
+      "X-Cdn-Ios-Uri": uri(),
+    }),
+  ),
+);

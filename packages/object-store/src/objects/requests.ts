@@ -5,6 +5,7 @@ import { type Metadata, metadataFrom, metaHeaderName, metaHeaders, toWire } from
 import { containerName, encodeBodyPath, objectName, objectPath } from "../names";
 import { checkBool, checkMetadataArg, checkObject, checkSignal, copyOptions, parseOptions, posInt, signalOption } from "../options";
 import { parseBody } from "../response-body";
+import { statusLineCode } from "../status-line";
 import { OK } from "../success-status";
 import { storage, type SwiftClient } from "../swift-client";
 import { type DownloadOptions, downloadObject } from "../transfer/download";
@@ -187,7 +188,8 @@ async function checkSegmentsDeleted(res: RaxResponse): Promise<void> {
   const parsed = parseBody(res, answer, swiftBulkBody(), "large-object delete result");
   const status = parsed["Response Status"] ?? "200 OK";
   if (status.startsWith("2")) return;
-  throw errorFromResponse({ status: Number.parseInt(status, 10) || 500, headers: res.headers, body: answer, method: res.method, url: res.url });
+  // A failed report whose status line has no code is still a failure: the server's (500, ServerError).
+  throw errorFromResponse({ status: statusLineCode(status) ?? 500, headers: res.headers, body: answer, method: res.method, url: res.url });
 }
 
 async function postObject(client: SwiftClient, container: string, name: string, headers: Record<string, string>, signal?: AbortSignal): Promise<void> {
@@ -378,7 +380,7 @@ async function deleteBatch(client: SwiftClient, container: string, names: string
   const status = parsed["Response Status"] ?? `${res.status}`;
   const errors = Array.isArray(parsed.Errors) ? parsed.Errors.map((e) => [String(e[0]), String(e[1])] as [string, string]) : [];
   if (!status.startsWith("200") && errors.length === 0) errors.push([parsed["Response Body"] ?? "", status]);
-  return { deleted: Number(parsed["Number Deleted"] ?? 0), notFound: Number(parsed["Number Not Found"] ?? 0), status, errors };
+  return { deleted: parsed["Number Deleted"] ?? 0, notFound: parsed["Number Not Found"] ?? 0, status, errors };
 }
 
 /**

@@ -3,6 +3,7 @@ import { NotFound } from "@rax/core";
 import { UploadFailed } from "../errors";
 import { containerPath, objectPath } from "../names";
 import { getObject } from "../objects/requests";
+import { statusLineCode } from "../status-line";
 import { OK } from "../success-status";
 import { storage, type SwiftClient } from "../swift-client";
 import { archiveSucceeded, errorsByName, parseArchiveResult } from "./archive-result";
@@ -182,9 +183,10 @@ export async function uploadBatch(client: SwiftClient, container: string, files:
     const name = names[i] as string;
     const refused = byName.get(name);
     if (refused !== undefined) {
-      const status = Number.parseInt(refused, 10);
-      const error = new UploadFailed(`server refused the archive entry: ${refused}`, { container, object: name, status: Number.isNaN(status) ? undefined : status });
-      outcomes[i] = isFinalRefusal(status) ? { kind: "failed", error } : { kind: "retry", error };
+      // An entry status with no code is not known to be final: the file gets a PUT of its own.
+      const status = statusLineCode(refused);
+      const error = new UploadFailed(`server refused the archive entry: ${refused}`, { container, object: name, status });
+      outcomes[i] = status !== undefined && isFinalRefusal(status) ? { kind: "failed", error } : { kind: "retry", error };
       if (authStopped && status === 401) resend.push(i);
     } else toVerify.push(i);
   }

@@ -1,4 +1,4 @@
-import { lazy } from "@rax/core";
+import { lazy, ValidationError } from "@rax/core";
 import * as z from "zod/mini";
 import { extraHeaders, headerValue, type MetadataInput, metaHeaders } from "../metadata-headers";
 import { abortSignal, callback, parseOptions, positiveInt } from "../options";
@@ -75,6 +75,7 @@ export function storeOptions<S extends ReturnType<typeof storeObjectOptionsSchem
 
 function objectWriteHeaders(o: StoreObjectOptions, field: string): Record<string, string> {
   const h: Record<string, string> = { ...extraHeaders(o.headers, `${field}.headers`) };
+  checkExpiryHeaders(o.headers, `${field}.headers`);
   if (o.contentType !== undefined) h["content-type"] = headerValue(o.contentType, `${field}.contentType`);
   if (o.contentEncoding !== undefined) h["content-encoding"] = headerValue(o.contentEncoding, `${field}.contentEncoding`);
   if (o.ttl !== undefined) h["x-delete-after"] = String(o.ttl);
@@ -82,4 +83,19 @@ function objectWriteHeaders(o: StoreObjectOptions, field: string): Record<string
     h["x-delete-at"] = String(o.deleteAt instanceof Date ? Math.floor(o.deleteAt.getTime() / 1000) : o.deleteAt);
   if (o.metadata !== undefined) Object.assign(h, metaHeaders("Object", o.metadata, `${field}.metadata`));
   return h;
+}
+
+/**
+ * `X-Delete-After` / `X-Delete-At` given as raw headers: a whole number of seconds, as the `ttl` and
+ * `deleteAt` options are. A segmented upload turns X-Delete-After into one X-Delete-At for every
+ * segment (large-object.ts) and a stored object reports it as `deleteAt`: "soon" would become NaN there.
+ */
+function checkExpiryHeaders(headers: unknown, field: string): void {
+  if (headers === undefined) return;
+  for (const [k, v] of Object.entries(headers as Record<string, unknown>)) {
+    const name = k.toLowerCase();
+    // extraHeaders has checked the value is a string, number or boolean.
+    if ((name === "x-delete-after" || name === "x-delete-at") && !/^\d{1,16}$/.test(String(v).trim()))
+      throw new ValidationError(`${field}.${k}`, "must be a whole number of seconds");
+  }
 }
