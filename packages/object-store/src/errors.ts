@@ -77,12 +77,6 @@ export class DownloadFailed extends RaxError {
 /** The account has no temp-URL key: call `setTempUrlKey()` first or pass `key`. */
 export class MissingTempUrlKey extends /* @__PURE__ */ namedError(RaxError, "MissingTempUrlKey") {}
 
-/**
- * `cancelUpload(key)` / `cancelFolderUpload(key)` for a folder upload that has already settled: nothing
- * was cancelled. A `ValidationError` on `key`; the message says how the upload ended and its byte count.
- */
-export class FolderUploadFinished extends /* @__PURE__ */ namedError(ValidationError, "FolderUploadFinished") {}
-
 /** Rethrow a 404 from a container call as `NoSuchContainer`. */
 export function asNoSuchContainer(e: unknown, container: string): unknown {
   if (e instanceof NotFound && !(e instanceof NoSuchContainer)) return new NoSuchContainer(container, e);

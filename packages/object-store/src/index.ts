@@ -12,7 +12,6 @@ export {
   UploadFailed,
   DownloadFailed,
   MissingTempUrlKey,
-  FolderUploadFinished,
   type UploadFailedInit,
 } from "./errors";
 export type { AccountInfo } from "./account/requests";

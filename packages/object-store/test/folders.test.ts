@@ -5,7 +5,7 @@ import { setFlagsFromString } from "node:v8";
 import { runInNewContext } from "node:vm";
 import { AbortError, ValidationError } from "@rax/core";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { FolderUploadFinished, type FolderProgress, type ObjectStore } from "../src/index";
+import { type FolderProgress, type ObjectStore } from "../src/index";
 import { FINISHED_UPLOADS_KEPT } from "../src/transfer/folders";
 import { type EmulatedSwift, startEmulatedSwift } from "./emulator-client";
 import { startFixture } from "./fixture-server";
@@ -148,34 +148,30 @@ describe("uploadFolder", () => {
 // pyrax keeps a byte count per upload key; rax used to keep every job with its per-file report
 // for the life of the client, so a long-running process grew with each upload it ever ran.
 describe("settled folder uploads", () => {
-  it("getUploaded answers with the final count after the job settles; cancelUpload says it has finished", async () => {
+  it("getUploaded answers with the final count after the job settles; a late cancel changes nothing", async () => {
     const job = cf.uploadFolder(folder);
     const total = (await job.scanned).totalBytes;
-    await job;
+    const r = await job;
     expect(cf.getUploaded(job.key)).toBe(total);
-    const e = (() => {
-      try {
-        cf.cancelFolderUpload(job.key);
-      } catch (x) {
-        return x;
-      }
-    })();
-    expect(e).toBeInstanceOf(FolderUploadFinished);
-    expect(e).toBeInstanceOf(ValidationError);
-    expect(e).toMatchObject({ field: "key" });
-    expect((e as Error).message).toBe(`key: the folder upload ${job.key} has already finished (${total} bytes uploaded): nothing to cancel`);
+    // A cancel that races the last file (a Ctrl-C handler) must not throw, nor rewrite the outcome.
+    expect(() => cf.cancelFolderUpload(job.key)).not.toThrow();
     expect(job.cancelled).toBe(false);
+    expect(job.status).toBe("succeeded");
+    expect(r.cancelled).toBe(false);
+    expect(cf.getUploaded(job.key)).toBe(total);
   });
 
-  it("a cancelled or failed upload reads the same way: its count stays, a second cancel is refused", async () => {
+  it("a cancelled or failed upload keeps its count; an unknown key is refused naming the field", async () => {
     const job = cf.folders.upload(folder);
     cf.folders.cancelUpload(job.key); // same tick: nothing sent
     await job.catch(() => undefined);
     expect(cf.folders.getUploaded(job.key)).toBe(0);
-    expect(() => cf.folders.cancelUpload(job.key)).toThrow(/has already been cancelled \(0 bytes uploaded\)/);
+    expect(() => cf.folders.cancelUpload(job.key)).not.toThrow();
     const bad = cf.folders.upload(folder, { concurrency: 0 });
     await bad.catch(() => undefined);
-    expect(() => cf.folders.cancelUpload(bad.key)).toThrow(/has already failed/);
+    expect(cf.folders.getUploaded(bad.key)).toBe(0);
+    expect(() => cf.folders.cancelUpload("no-such-key")).toThrow(ValidationError);
+    expect(() => cf.folders.cancelUpload("no-such-key")).toThrow(/^key: no folder upload with this key/);
   });
 
   it("the client lets go of a settled job (its report is the caller's), and remembers only the last counts", async () => {
@@ -197,7 +193,6 @@ describe("settled folder uploads", () => {
     expect(cf.folders.getUploaded(lastKey)).toBe(0);
     // The oldest count went when the 1001st upload settled.
     expect(() => cf.folders.getUploaded(firstKey)).toThrow(ValidationError);
-    expect(() => cf.folders.getUploaded(firstKey)).not.toThrow(FolderUploadFinished);
   });
 });
 

@@ -1,5 +1,4 @@
-import { type JobStatus, ValidationError } from "@rax/core";
-import { FolderUploadFinished } from "../errors";
+import { ValidationError } from "@rax/core";
 import type { ContainerRef } from "../names";
 import type { SwiftClient } from "../swift-client";
 import { type SyncFolderOptions, type SyncResult, syncFolder } from "./folder-sync";
@@ -14,10 +13,9 @@ export type { SyncFolderOptions, UploadFolderOptions };
  */
 export const FINISHED_UPLOADS_KEPT = 1000;
 
-/** What is kept of a settled folder upload: its final byte count and how it ended. */
+/** What is kept of a settled folder upload: its final byte count. */
 interface SettledUpload {
   readonly uploadedBytes: number;
-  readonly status: Exclude<JobStatus, "running">;
 }
 
 /** `cf.folders`: upload a folder tree (a background job) or sync one into a container. */
@@ -44,7 +42,7 @@ export class Folders {
     // "status" is emitted once, as the job settles and before `await job` resumes, so the count is
     // there for a caller who asks right after awaiting.
     job.on("status", (status) => {
-      if (status !== "running") this.#settle(job.key, { uploadedBytes: job.uploadedBytes, status });
+      if (status !== "running") this.#settle(job.key, { uploadedBytes: job.uploadedBytes });
     });
     return job;
   }
@@ -58,13 +56,13 @@ export class Folders {
   }
 
   /**
-   * Stop the folder upload `key` (pyrax's `cancel_folder_upload`). One that has already settled
-   * cannot be: `FolderUploadFinished` (a `ValidationError` on `key`) says how it ended.
+   * Stop the folder upload `key` (pyrax's `cancel_folder_upload`). On one that has already settled it
+   * does nothing, as `job.cancel()` does: a cancel that races the last file must not throw (a Ctrl-C
+   * handler, a timeout); `await job` says how it ended. An unknown key is a `ValidationError`.
    */
   cancelUpload(key: string): void {
     const found = this.#lookup(key);
-    if ("key" in found) return found.cancel();
-    throw new FolderUploadFinished("key", `the folder upload ${key} has already ${ENDED[found.status]} (${found.uploadedBytes} bytes uploaded): nothing to cancel`);
+    if ("key" in found) found.cancel();
   }
 
   #lookup(key: string): FolderUploadJob | SettledUpload {
@@ -88,6 +86,3 @@ export class Folders {
     return syncFolder(this.#root, path, container, options);
   }
 }
-
-/** How a settled job ended, in words for `FolderUploadFinished`. */
-const ENDED: Record<SettledUpload["status"], string> = { succeeded: "finished", failed: "failed", aborted: "been cancelled" };
