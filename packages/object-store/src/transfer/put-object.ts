@@ -54,7 +54,6 @@ export async function putChecked(
   // With the caller's etag, Swift's 422 is the check; without one, the MD5 of what went over
   // the wire is compared with the ETag Swift answers.
   const hash = expected === undefined;
-  let tally = new Tally({ md5: hash });
   let body: RequestBody;
   // The file body of the attempt in flight: its buffers are reused once the server has answered it.
   let fileBody: FileRangeBody | undefined;
@@ -62,6 +61,8 @@ export async function putChecked(
   if (source.kind === "file" && source.size > 0 && source.size <= SMALL_FILE && source.start === undefined) {
     source = { kind: "bytes", bytes: await readSmallFile(source.path, source.size, container, name), size: source.size };
   }
+  // Bytes in memory are hashed whole below; only a body hashed as it streams needs a running MD5.
+  let tally = new Tally({ md5: hash && source.kind !== "bytes" });
   if (source.kind === "bytes") {
     // In memory: send the MD5 up front so the server refuses corruption before storing anything.
     expected ??= md5Hex(source.bytes);
