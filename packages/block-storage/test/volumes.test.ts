@@ -189,6 +189,15 @@ describe("volumes", () => {
     expect(seen.some((s) => s.method === "DELETE")).toBe(false);
   });
 
+  it("delete refuses a volume Cinder v3 has reserved for an attach (no attachment listed yet)", async () => {
+    const { cbs, seen } = await serve(
+      { method: "GET", path: "/volumes/vol-1", status: 200, body: { volume: wireVolume({ status: "reserved" }) } },
+      { method: "GET", path: "/snapshots/detail", status: 200, body: { snapshots: [] } },
+    );
+    await expect(cbs.volumes.delete("vol-1")).rejects.toMatchObject({ name: "VolumeNotDeletable", reason: "attached" });
+    expect(seen.some((s) => s.method === "DELETE")).toBe(false);
+  });
+
   it("delete sends DELETE → 202; Cinder's 400 in a race becomes VolumeNotDeletable", async () => {
     const { cbs, seen, left } = await serve(
       { method: "GET", path: "/volumes/vol-1", status: 200, body: { volume: wireVolume() } },

@@ -181,7 +181,8 @@ export async function deleteVolume(client: VolumeApi, volume: Ref, options?: Del
     }
     await deleteSnapshotsInTurn(client, snapshots, wait, o);
   } else {
-    if (vol.attachments.length || vol.status === "in-use" || vol.status === "attaching")
+    // "reserved" is Cinder v3's first attach step (before "attaching"); no attachment is listed yet.
+    if (vol.attachments.length || vol.status === "in-use" || vol.status === "attaching" || vol.status === "reserved")
       throw new VolumeNotDeletable(id, "attached", `it is attached to server ${vol.attachments.map((a) => a.serverId).join(", ") || "(attaching)"}; detach it first or pass force`);
     if (snapshots.length) throw new VolumeNotDeletable(id, "snapshots", `it has ${snapshots.length} snapshot(s) (${snapshots.map((s) => s.id).join(", ")}); delete them first or pass force`);
     if (vol.status !== "available" && vol.status !== "error") throw new VolumeNotDeletable(id, "status", `its status is ${vol.status}; it must be available or error`);
