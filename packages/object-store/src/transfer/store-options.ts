@@ -69,8 +69,64 @@ export function storeOptions<S extends ReturnType<typeof storeObjectOptionsSchem
   o: unknown,
   field = "options",
 ): { options: z.output<S>; headers: Record<string, string> } {
-  const options = (o === undefined ? {} : parseOptions(schema, o, field)) as z.output<S>;
+  const options = (o === undefined ? {} : ((schema === storeObjectOptionsSchema() && simpleStoreOptions(o)) || parseOptions(schema, o, field))) as z.output<S>;
   return { options, headers: objectWriteHeaders(options as StoreObjectOptions, field) };
+}
+
+const MD5_HEX = /^[0-9a-fA-F]{32}$/;
+const isString = (v: unknown): boolean => typeof v === "string";
+const isPositiveInt = (v: unknown): boolean => Number.isSafeInteger(v) && (v as number) > 0;
+
+/**
+ * Each option of `storeObjectOptionsSchema` with the check its schema makes, or `undefined` for
+ * the ones only the schema checks (unions, enums, patterns with their own wording, and the two
+ * that take part in its refinements: `resume` and `deleteAt`).
+ */
+const SIMPLE_CHECKS: Record<keyof StoreObjectOptions, ((v: unknown) => boolean) | undefined> = {
+  contentType: isString,
+  contentEncoding: isString,
+  ttl: isPositiveInt,
+  deleteAt: undefined,
+  etag: (v) => typeof v === "string" && MD5_HEX.test(v),
+  // z.custom without a check: metaHeaders / extraHeaders check these in objectWriteHeaders.
+  metadata: () => true,
+  headers: () => true,
+  chunkSize: isPositiveInt,
+  size: (v) => Number.isSafeInteger(v) && (v as number) >= 0,
+  segmentSize: isPositiveInt,
+  segmentConcurrency: isPositiveInt,
+  largeObject: (v) => typeof v === "boolean",
+  manifest: undefined,
+  segmentContainer: undefined,
+  uploadId: undefined,
+  resume: undefined,
+  onProgress: (v) => typeof v === "function",
+  signal: (v) => v instanceof AbortSignal,
+};
+const SIMPLE_KEYS = Object.keys(SIMPLE_CHECKS) as (keyof StoreObjectOptions)[];
+
+/**
+ * What `storeObjectOptionsSchema` would make of `o`, without running zod (the per-call cost of a
+ * warm serverless store), when `o` is a plain object whose options all pass the same checks the
+ * schema makes; `undefined` for anything else, which goes through the schema and gets its error.
+ * Keys are read as zod reads them: every option by property access, unknown keys by `for…in`.
+ */
+function simpleStoreOptions(o: unknown): StoreObjectOptions | undefined {
+  if (o === null || typeof o !== "object") return undefined;
+  const proto = Object.getPrototypeOf(o);
+  if (proto !== Object.prototype && proto !== null) return undefined;
+  for (const k in o) if (!Object.hasOwn(SIMPLE_CHECKS, k)) return undefined;
+  const input = o as Record<string, unknown>;
+  const out: Record<string, unknown> = {};
+  for (const k of SIMPLE_KEYS) {
+    const v = input[k];
+    if (v !== undefined) {
+      const check = SIMPLE_CHECKS[k];
+      if (check === undefined || !check(v)) return undefined;
+    }
+    if (k in input) out[k] = v;
+  }
+  return out as StoreObjectOptions;
 }
 
 function objectWriteHeaders(o: StoreObjectOptions, field: string): Record<string, string> {

@@ -86,7 +86,9 @@ export function md5Hex(bytes: Uint8Array | string): string {
 /** Swift quotes the ETag of large objects; plain objects carry a bare MD5. */
 export function unquoteEtag(etag: string | undefined): string | undefined {
   if (etag === undefined) return undefined;
-  return etag.replace(/^"(.*)"$/, "$1").toLowerCase();
+  // Every PUT reads one: compared by character, not a regex (a header value holds no line break).
+  const quoted = etag.length >= 2 && etag.charCodeAt(0) === 34 && etag.charCodeAt(etag.length - 1) === 34;
+  return (quoted ? etag.slice(1, -1) : etag).toLowerCase();
 }
 
 export const isPlainMd5 = (etag: string | undefined): boolean => etag !== undefined && /^[0-9a-f]{32}$/i.test(etag);
