@@ -57,7 +57,10 @@ export async function putChecked(
   let body: RequestBody;
   // The file body of the attempt in flight: its buffers are reused once the server has answered it.
   let fileBody: FileRangeBody | undefined;
-  const h: Record<string, string> = { ...headers };
+  // A copy: the content length and ETag below are this PUT's, not the caller's (a for-in copy of
+  // a few headers is cheaper than object spread's generic path, on every store).
+  const h: Record<string, string> = {};
+  for (const k in headers) h[k] = headers[k] as string;
   if (source.kind === "file" && source.size > 0 && source.size <= SMALL_FILE && source.start === undefined) {
     source = { kind: "bytes", bytes: await readSmallFile(source.path, source.size, container, name), size: source.size };
   }

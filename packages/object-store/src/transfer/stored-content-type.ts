@@ -16,6 +16,7 @@ const TRUE = new Set(["true", "1", "yes", "on", "t", "y"]);
  * `store_object` did. The HEAD is believed only if it shows the object this upload wrote (same
  * ETag and Last-Modified); an object replaced in between, not yet visible, or not readable by this
  * user leaves `contentType` undefined rather than reporting someone else's or failing a done upload.
+ * `info` must be the caller's own, just made (writeObject's answer): it may be completed in place.
  */
 export async function withStoredContentType(
   client: SwiftClient,
@@ -28,7 +29,11 @@ export async function withStoredContentType(
   // Swift guesses for an empty Content-Type too (`not req.headers.get('content-type')`).
   if (sent !== undefined && sent !== "" && !detect) {
     const at = headers["x-delete-at"];
-    return { ...info, contentType: fromWire(sent), deleteAt: at === undefined ? info.deleteAt : Number(at) };
+    // `info` is writeObject's, made for this call and not yet seen by anyone: completed in place
+    // rather than copied (this branch runs on every store that names its type).
+    info.contentType = fromWire(sent);
+    if (at !== undefined) info.deleteAt = Number(at);
+    return info;
   }
   let head;
   try {
